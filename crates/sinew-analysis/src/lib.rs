@@ -1,0 +1,1 @@
+//! Analysis over stored claims: grouping the same figure across sources

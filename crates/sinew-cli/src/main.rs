@@ -1,0 +1,2 @@
+//! `sinew`: the command line.
+fn main() {}

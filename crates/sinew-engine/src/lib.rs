@@ -1,0 +1,1 @@
+//! Wires ingest, nlp, store, analysis and report; the one API the CLI calls

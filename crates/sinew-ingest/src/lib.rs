@@ -1,0 +1,1 @@
+//! Bytes (text, HTML, JSON Lines) to Documents: clean text, title, date

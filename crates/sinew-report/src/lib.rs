@@ -1,0 +1,1 @@
+//! Briefings in Markdown and self-contained HTML, every sentence cited

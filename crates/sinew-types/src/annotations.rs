@@ -1,0 +1,261 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{DocId, Span};
+
+/// One sentence of a document's clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Where the sentence lies.
+    pub span: Span,
+}
+
+/// Fine-grained entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    /// A sovereign state or territory ("China", "Beijing" used as metonym, "Chinese").
+    Country,
+    /// A city or region named as a place, not as a government.
+    Place,
+    /// An international organisation or grouping ("NATO", "G7", "United Nations").
+    InternationalOrg,
+    /// A government body, ministry, agency or armed force ("US State Department").
+    GovernmentBody,
+    /// A company.
+    Company,
+    /// A think tank, university or research institute ("CSIS", "Carnegie Endowment").
+    ThinkTank,
+    /// A news organisation.
+    Media,
+    /// A person.
+    Person,
+    /// A treaty, pact, agreement or declared partnership.
+    Agreement,
+    /// Anything else named.
+    Other,
+}
+
+impl EntityType {
+    /// The CoNLL-style coarse class: `PER`, `ORG`, `LOC` or `MISC`.
+    pub fn coarse(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Country | EntityType::Place => "LOC",
+            EntityType::InternationalOrg
+            | EntityType::GovernmentBody
+            | EntityType::Company
+            | EntityType::ThinkTank
+            | EntityType::Media => "ORG",
+            EntityType::Agreement | EntityType::Other => "MISC",
+        }
+    }
+
+    /// The snake_case name used in exports (`country`, `government_body`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Country => "country",
+            EntityType::Place => "place",
+            EntityType::InternationalOrg => "international_org",
+            EntityType::GovernmentBody => "government_body",
+            EntityType::Company => "company",
+            EntityType::ThinkTank => "think_tank",
+            EntityType::Media => "media",
+            EntityType::Person => "person",
+            EntityType::Agreement => "agreement",
+            EntityType::Other => "other",
+        }
+    }
+}
+
+/// A place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The words naming the entity.
+    pub span: Span,
+    /// The words themselves.
+    pub text: String,
+    /// Fine-grained type.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Canonical name ("China" for "Beijing", "Chinese" and "China's").
+    pub canonical: String,
+    /// Stable identifier derived from type and canonical name (`country:china`).
+    pub id: String,
+    /// The country the entity belongs to or speaks for, when known ("Russia" for "the
+    /// Kremlin" or "Russian Ministry of Defense", "China" for "Xi Jinping").
+    pub country: Option<String>,
+}
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// An amount of money; `unit` is an ISO 4217 code.
+    Money,
+    /// A percentage (`unit` = `percent`) or percentage points (`percentage_point`).
+    Percent,
+    /// A count of things; `unit` is the counted noun in the singular.
+    Count,
+    /// A physical measure; `unit` is a canonical unit symbol (`km/h`, `mm`, `t`).
+    Measure,
+    /// A bare number with nothing counted.
+    Number,
+}
+
+/// A figure found in text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The words stating the figure, qualifier, unit and rate included.
+    pub span: Span,
+    /// The words themselves.
+    pub text: String,
+    /// Value with scale applied ("4.8 million" = 4800000).
+    pub value: f64,
+    /// Upper bound of a range ("between 80% and 90%").
+    pub value_max: Option<f64>,
+    /// Normalised unit: ISO 4217 code, `percent`, counted noun in the singular, or unit symbol.
+    pub unit: Option<String>,
+    /// What kind of quantity this is.
+    pub kind: QuantityKind,
+    /// Qualifier as written, lower-cased ("over", "more than", "approximately").
+    pub qualifier: Option<String>,
+    /// Rate period or divisor ("month" for "a month", "unit" for "per unit").
+    pub per: Option<String>,
+    /// True for vague amounts ("dozens of", "millions of") that state no exact figure.
+    pub vague: bool,
+}
+
+/// Granularity of a resolved time expression, as in TIMEX3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// A calendar day.
+    Day,
+    /// A week.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A season.
+    Season,
+    /// A quarter.
+    Quarter,
+    /// A half year.
+    Half,
+    /// A calendar year.
+    Year,
+    /// A decade.
+    Decade,
+}
+
+/// How a time expression relates to its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    /// A point or period ("December 2023", "last week").
+    Point,
+    /// An open interval from a date ("since August 2023").
+    Since,
+    /// An open interval up to a date ("by 2023", "until June").
+    Until,
+    /// A closed interval ("between 2021 and 2023").
+    Range,
+    /// A length of time ("three years").
+    Duration,
+}
+
+/// A time expression and the dates it resolves to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    /// The words.
+    pub span: Span,
+    /// The words themselves.
+    pub text: String,
+    /// First day covered, when resolved.
+    pub start_date: Option<NaiveDate>,
+    /// Last day covered, when resolved (inclusive).
+    pub end_date: Option<NaiveDate>,
+    /// Granularity.
+    pub grain: Grain,
+    /// Point, open or closed interval, or duration.
+    pub kind: TimeKind,
+    /// TIMEX3-style value ("2023-12", "2023", "P3Y"), when resolved.
+    pub timex: Option<String>,
+}
+
+/// Who said something: "according to X", "X said", "X writes", "denounces X".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The cue and the source together.
+    pub span: Span,
+    /// The words naming the source.
+    pub source_span: Span,
+    /// The source, canonical when it is a known entity.
+    pub source: String,
+    /// The cue as written ("according to", "said").
+    pub cue: String,
+}
+
+/// How firmly a statement is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Hedged: "may have", "could", "reportedly", "probably", "estimated".
+    Hedged,
+}
+
+/// A quantitative claim: a figure, who it is about, when, and who says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The document it comes from.
+    pub doc: DocId,
+    /// The figure's span (same as `quantity.span`).
+    pub span: Span,
+    /// The sentence holding the figure.
+    pub sentence: Span,
+    /// The figure.
+    pub quantity: Quantity,
+    /// Canonical name of the actor the figure is about (the exporter, the supplier).
+    pub subject: Option<String>,
+    /// Canonical name of the counterpart (the recipient, the importer).
+    pub object: Option<String>,
+    /// What is measured, in a few words ("exports of dual-use products").
+    pub measure: String,
+    /// When, if the sentence says.
+    pub time: Option<TimeExpr>,
+    /// Who says so, if the sentence says.
+    pub attribution: Option<String>,
+    /// How firmly.
+    pub modality: Modality,
+}
+
+/// Something extraction noticed but could not handle; extraction never fails on text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Where, when it concerns a span.
+    pub span: Option<Span>,
+    /// What.
+    pub message: String,
+}
+
+/// Everything extraction found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Annotations {
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// Quantities, in order.
+    pub quantities: Vec<Quantity>,
+    /// Time expressions, in order.
+    pub times: Vec<TimeExpr>,
+    /// Attributions, in order.
+    pub attributions: Vec<Attribution>,
+    /// Quantitative claims, in order.
+    pub claims: Vec<Claim>,
+    /// What could not be handled.
+    pub diagnostics: Vec<Diagnostic>,
+}

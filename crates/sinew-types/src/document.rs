@@ -1,0 +1,52 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// A document's identity: the first 16 hex digits of the BLAKE3 hash of its clean text.
+///
+/// Derived from content, so that re-ingesting the same article is recognised whatever its
+/// file name, and so that extraction stays a pure function of the document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocId(pub String);
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One article after ingest: clean main text plus what is known about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Content-derived identity.
+    pub id: DocId,
+    /// Where it came from: the file name (without folders) or the URL.
+    pub source: String,
+    /// The article's URL, when known.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Site or publisher name.
+    pub site: Option<String>,
+    /// ISO 639-1 language code, when identified.
+    pub lang: Option<String>,
+    /// The clean main text; every span in Sinew points into it.
+    pub text: String,
+}
+
+/// A pointer from a written sentence back to the words that support it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    /// The cited document.
+    pub doc: DocId,
+    /// The cited document's source name, for display.
+    pub source: String,
+    /// The supporting words in the document's clean text.
+    pub span: Span,
+}

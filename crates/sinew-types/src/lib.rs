@@ -1,0 +1,16 @@
+//! The domain types every Sinew stage shares.
+//!
+//! No I/O lives here. Every extracted item carries a [`Span`]: UTF-8 byte offsets into the
+//! clean text of its [`Document`], so that `&doc.text[span.start..span.end]` is always the quoted
+//! words.
+
+mod annotations;
+mod document;
+mod span;
+
+pub use annotations::{
+    Annotations, Attribution, Claim, Diagnostic, EntityType, Grain, Mention, Modality, Quantity,
+    QuantityKind, Sentence, TimeExpr, TimeKind,
+};
+pub use document::{Citation, DocId, Document};
+pub use span::Span;
