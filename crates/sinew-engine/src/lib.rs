@@ -1,1 +1,136 @@
-//! Wires ingest, nlp, store, analysis and report; the one API the CLI calls
+//! The one API the CLI (and later the server) calls: it wires ingest -> nlp -> store ->
+//! analysis -> report.
+//!
+//! The engine owns no format knowledge of its own: bytes become documents in sinew-ingest,
+//! documents become annotations in sinew-nlp, and everything persisted goes through the
+//! [`Store`] trait, so the same calls work on SQLite today and PostgreSQL later.
+
+mod error;
+mod extract;
+mod ingest;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sinew_report::{DocBundle, ReportConfig};
+use sinew_store::{ClaimFilter, SqliteStore};
+use sinew_types::{Annotations, Claim, DocId, Document};
+
+pub use error::EngineError;
+pub use extract::{document_from_line, extract_bytes, extract_paths};
+pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use sinew_ingest::Format;
+pub use sinew_store::{EntitySummary, Store, StoreStats};
+
+/// A claim together with the document facts needed to show or export it.
+#[derive(Debug, Clone)]
+pub struct ClaimView {
+    /// The claim.
+    pub claim: Claim,
+    /// The document's source name (file name or URL).
+    pub source: String,
+    /// The figure's words, `text[claim.span]`.
+    pub quote: String,
+    /// The sentence holding it, `text[claim.sentence]`.
+    pub sentence: String,
+}
+
+/// Output format of a briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML file.
+    Html,
+}
+
+/// Sinew over one store.
+pub struct Engine {
+    store: Arc<dyn Store>,
+}
+
+impl Engine {
+    /// Opens (creating if needed) the SQLite store at `db`.
+    pub fn open(db: &Path) -> Result<Engine, EngineError> {
+        Ok(Engine { store: Arc::new(SqliteStore::open(db)?) })
+    }
+
+    /// An engine over any store.
+    pub fn with_store(store: Arc<dyn Store>) -> Engine {
+        Engine { store }
+    }
+
+    /// The store, for callers that need to share it.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// Counts of what is stored.
+    pub fn stats(&self) -> Result<StoreStats, EngineError> {
+        Ok(self.store.stats()?)
+    }
+
+    /// Stored claims (all, or those whose subject or object is `entity`), in document order.
+    pub fn claims(&self, entity: Option<&str>) -> Result<Vec<ClaimView>, EngineError> {
+        let filter = ClaimFilter { entity: entity.map(str::to_string), ..ClaimFilter::default() };
+        let claims = self.store.claims(&filter)?;
+        let mut docs: std::collections::HashMap<DocId, Document> = std::collections::HashMap::new();
+        let mut out = Vec::with_capacity(claims.len());
+        for claim in claims {
+            if !docs.contains_key(&claim.doc) {
+                let doc = self.store.document(&claim.doc)?.ok_or_else(|| {
+                    EngineError::Inconsistent(format!("claim refers to missing document {}", claim.doc))
+                })?;
+                docs.insert(claim.doc.clone(), doc);
+            }
+            let doc = &docs[&claim.doc];
+            out.push(view(doc, claim));
+        }
+        Ok(out)
+    }
+
+    /// Entities named in stored documents, most mentioned first.
+    pub fn entities(&self) -> Result<Vec<EntitySummary>, EngineError> {
+        Ok(self.store.entities()?)
+    }
+
+    /// Writes the briefing over every stored document.
+    pub fn report(&self, format: ReportFormat, config: &ReportConfig) -> Result<String, EngineError> {
+        let mut bundles = Vec::new();
+        for doc in self.store.documents()? {
+            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
+            bundles.push(DocBundle { doc, ann });
+        }
+        Ok(render_report(&bundles, format, config))
+    }
+}
+
+/// Renders a briefing over documents that need not be stored.
+pub fn render_report(bundles: &[DocBundle], format: ReportFormat, config: &ReportConfig) -> String {
+    let briefing = sinew_report::build_briefing(bundles, config);
+    match format {
+        ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
+        ReportFormat::Html => sinew_report::render_html(&briefing),
+    }
+}
+
+/// Pairs a claim with its document's words.
+pub fn view(doc: &Document, claim: Claim) -> ClaimView {
+    let quote = claim.span.slice(&doc.text).unwrap_or_default().to_string();
+    let sentence = claim.sentence.slice(&doc.text).unwrap_or_default().to_string();
+    ClaimView { claim, source: doc.source.clone(), quote, sentence }
+}
+
+/// Annotates a document's clean text (store-less).
+pub fn annotate(doc: &Document) -> Annotations {
+    sinew_nlp::annotate(&doc.text, doc.published, &doc.id)
+}
+
+/// Annotates free text with an optional publication date (store-less; `sinew annotate`).
+pub fn annotate_text(text: &str, published: Option<NaiveDate>) -> Annotations {
+    let id = sinew_ingest::doc_id(text);
+    sinew_nlp::annotate(text, published, &id)
+}
+
+pub use sinew_report::ReportConfig as BriefingConfig;

@@ -1,1 +1,100 @@
-//! The Store trait and its SQLite implementation, with migrations
+//! Persistence for Sinew: the [`Store`] trait and its SQLite implementation, [`SqliteStore`].
+//!
+//! A store holds documents with their annotations. Documents are keyed by their
+//! content-derived [`DocId`], so storing the same article twice is a no-op. Every write is one
+//! transaction: a process killed mid-ingest leaves every committed document intact.
+//!
+//! The trait is what the rest of Sinew sees, so that a PostgreSQL store can follow behind the
+//! same calls.
+
+mod codec;
+mod error;
+mod schema;
+mod sqlite;
+
+use sinew_types::{Annotations, Claim, DocId, Document, EntityType};
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+
+/// Where documents and their annotations are kept.
+pub trait Store: Send + Sync {
+    /// Stores a document with its annotations atomically; a document whose id is already
+    /// stored is left untouched (content-hashed re-ingest is a no-op).
+    fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError>;
+
+    /// Same for many documents in one transaction (fast bulk ingest); outcome per document, in
+    /// order. A document repeated within the batch is stored once.
+    fn put_batch(&self, items: &[(Document, Annotations)]) -> Result<Vec<PutOutcome>, StoreError>;
+
+    /// True when a document with this id is stored.
+    fn contains(&self, id: &DocId) -> Result<bool, StoreError>;
+
+    /// The stored document, if any.
+    fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError>;
+
+    /// Every stored document, in ingest order.
+    fn documents(&self) -> Result<Vec<Document>, StoreError>;
+
+    /// The annotations stored with a document, if the document is stored.
+    fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError>;
+
+    /// Stored claims matching `filter`, in document (ingest) order, then by span.
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError>;
+
+    /// Entities named in stored documents, most mentioned first.
+    fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
+
+    /// Counts of what is stored.
+    fn stats(&self) -> Result<StoreStats, StoreError>;
+}
+
+/// What a put did with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PutOutcome {
+    /// The document was new and is now stored.
+    Inserted,
+    /// A document with the same id was already stored; nothing changed.
+    AlreadyPresent,
+}
+
+/// Which claims to return; the default returns all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimFilter {
+    /// A canonical entity name that must be the claim's subject or object (case-insensitive).
+    pub entity: Option<String>,
+    /// Only claims from this document.
+    pub doc: Option<DocId>,
+}
+
+/// One entity across the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySummary {
+    /// Canonical name.
+    pub canonical: String,
+    /// Fine-grained type.
+    pub entity_type: EntityType,
+    /// Stable identifier (`country:china`).
+    pub id: String,
+    /// The country it belongs to or speaks for, when any mention says.
+    pub country: Option<String>,
+    /// Number of mentions.
+    pub mentions: u64,
+    /// Number of documents mentioning it.
+    pub documents: u64,
+}
+
+/// Counts of what is stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoreStats {
+    /// Documents.
+    pub documents: u64,
+    /// Entity mentions.
+    pub mentions: u64,
+    /// Quantities.
+    pub quantities: u64,
+    /// Time expressions.
+    pub times: u64,
+    /// Claims.
+    pub claims: u64,
+}

@@ -1,0 +1,89 @@
+//! Readable tables for a terminal.
+
+use std::io::{self, Write};
+
+use sinew_engine::{ClaimView, EntitySummary};
+
+fn cut(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn row(out: &mut dyn Write, cells: &[(String, usize)]) -> io::Result<()> {
+    let line: Vec<String> = cells.iter().map(|(c, w)| format!("{:<w$}", cut(c, *w), w = *w)).collect();
+    writeln!(out, "{}", line.join("  ").trim_end())
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v as i64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 && c != '-' {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The claims table of `sinew claims`.
+pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()> {
+    let header = ["doc", "quote", "value", "unit", "per", "subject → object", "measure", "time", "according to"];
+    let widths = [18, 34, 16, 10, 6, 26, 34, 16, 24];
+    row(out, &header.iter().zip(widths).map(|(h, w)| (h.to_string(), w)).collect::<Vec<_>>())?;
+    for c in claims {
+        let q = &c.claim.quantity;
+        let value = match q.value_max {
+            Some(max) => format!("{}–{}", fmt_value(q.value), fmt_value(max)),
+            None => fmt_value(q.value),
+        };
+        let value = match &q.qualifier {
+            Some(qual) => format!("{qual} {value}"),
+            None => value,
+        };
+        let parties = format!(
+            "{} → {}",
+            c.claim.subject.as_deref().unwrap_or("?"),
+            c.claim.object.as_deref().unwrap_or("?")
+        );
+        let cells = [
+            c.source.clone(),
+            c.quote.clone(),
+            value,
+            q.unit.clone().unwrap_or_default(),
+            q.per.clone().unwrap_or_default(),
+            parties,
+            c.claim.measure.clone(),
+            c.claim.time.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            c.claim.attribution.clone().unwrap_or_default(),
+        ];
+        row(out, &cells.into_iter().zip(widths).collect::<Vec<_>>())?;
+    }
+    writeln!(out, "{} claims", claims.len())
+}
+
+/// The entities table of `sinew entities`.
+pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::Result<()> {
+    let widths = [36, 18, 16, 9, 9];
+    let header = ["entity", "type", "country", "mentions", "documents"];
+    row(out, &header.iter().zip(widths).map(|(h, w)| (h.to_string(), w)).collect::<Vec<_>>())?;
+    for e in entities {
+        let cells = [
+            e.canonical.clone(),
+            e.entity_type.as_str().to_string(),
+            e.country.clone().unwrap_or_default(),
+            e.mentions.to_string(),
+            e.documents.to_string(),
+        ];
+        row(out, &cells.into_iter().zip(widths).collect::<Vec<_>>())?;
+    }
+    writeln!(out, "{} entities", entities.len())
+}

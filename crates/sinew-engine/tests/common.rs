@@ -1,0 +1,29 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use sinew_engine::{Engine, IngestOptions, IngestSummary};
+use sinew_store::SqliteStore;
+
+/// `../shared` beside the checkout, or `None` (with the reason printed) when absent.
+pub fn shared() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if dir.join("seeds").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: ../shared (seeds and gold) is absent beside the checkout");
+        None
+    }
+}
+
+pub fn memory_engine() -> Engine {
+    Engine::with_store(Arc::new(SqliteStore::open_in_memory().expect("in-memory store")))
+}
+
+pub fn ingest(engine: &Engine, paths: &[PathBuf]) -> IngestSummary {
+    engine.ingest_paths(paths, &IngestOptions::default(), &mut |_| {}).expect("ingest")
+}
+
+/// The project's own sample corpus.
+pub fn sample_corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/sample")
+}

@@ -1,0 +1,81 @@
+//! Files in, stored documents, claims and a briefing out.
+
+use sinew_engine::{render_report, BriefingConfig, ReportFormat};
+use sinew_report::DocBundle;
+
+use crate::common::{ingest, memory_engine, sample_corpus, shared};
+
+#[test]
+fn sample_corpus_ingests_once_and_yields_claims() {
+    let engine = memory_engine();
+    let first = ingest(&engine, &[sample_corpus()]);
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    assert!(first.inserted >= 8, "sample corpus has at least 8 documents: {first:?}");
+    assert!(first.claims > 0);
+    let stats = engine.stats().unwrap();
+
+    let second = ingest(&engine, &[sample_corpus()]);
+    assert_eq!(second.inserted, 0, "re-ingest adds nothing");
+    assert_eq!(second.already_stored, first.documents);
+    assert_eq!(engine.stats().unwrap().claims, stats.claims);
+    assert_eq!(engine.stats().unwrap().documents, stats.documents);
+}
+
+#[test]
+fn every_stored_item_points_at_its_words() {
+    let engine = memory_engine();
+    let mut paths = vec![sample_corpus()];
+    if let Some(shared) = shared() {
+        paths.push(shared.join("seeds"));
+    }
+    ingest(&engine, &paths);
+    let store = engine.store();
+    for doc in store.documents().unwrap() {
+        let ann = store.annotations(&doc.id).unwrap().expect("annotations stored");
+        for m in &ann.mentions {
+            assert_eq!(m.span.slice(&doc.text), Some(m.text.as_str()), "{}", doc.source);
+        }
+        for q in &ann.quantities {
+            assert_eq!(q.span.slice(&doc.text), Some(q.text.as_str()), "{}", doc.source);
+        }
+        for t in &ann.times {
+            assert_eq!(t.span.slice(&doc.text), Some(t.text.as_str()), "{}", doc.source);
+        }
+        for c in &ann.claims {
+            assert!(c.sentence.contains(c.span), "{}: claim outside its sentence", doc.source);
+            assert!(c.span.slice(&doc.text).is_some());
+        }
+    }
+}
+
+/// Every sentence of the briefing written for the seeds carries at least one citation, and
+/// every citation's span exists in its document.
+#[test]
+fn seed_briefing_cites_every_sentence() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let store = engine.store();
+    let bundles: Vec<DocBundle> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|doc| {
+            let ann = store.annotations(&doc.id).unwrap().unwrap_or_default();
+            DocBundle { doc, ann }
+        })
+        .collect();
+    let briefing = sinew_report::build_briefing(&bundles, &BriefingConfig::default());
+    let mut sentences = 0;
+    for s in briefing.sentences() {
+        sentences += 1;
+        assert!(!s.citations.is_empty(), "uncited sentence: {}", s.text);
+        for c in &s.citations {
+            let doc = bundles.iter().find(|b| b.doc.id == c.doc).expect("cited document exists");
+            assert!(c.span.slice(&doc.doc.text).is_some_and(|t| !t.is_empty()), "bad span {:?}", c.span);
+        }
+    }
+    assert!(sentences >= 10, "the briefing says something: {sentences} sentences");
+    let md = render_report(&bundles, ReportFormat::Markdown, &BriefingConfig::default());
+    assert!(md.contains("North Korea") && md.contains("Russia"));
+}

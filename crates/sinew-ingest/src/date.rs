@@ -1,0 +1,133 @@
+//! Publication dates as pages and scrapes write them.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/// `2024-06-27`, `2024/06/27`, `2024.06.27`, optionally followed by a time.
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:$|[^0-9])").unwrap());
+
+/// `June 27, 2024`, `Jun. 27th 2024`.
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
+});
+
+/// `27 June 2024`, `27th of June, 2024`.
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
+});
+
+/// A date in a URL path: `/2024/06/27/` or `/2024-06-27`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)[0-9]{2})[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:[/\-_.]|$)").unwrap()
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let month = match lower.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
+}
+
+/// A date somewhere in `s`, with where it lies; the earliest match wins.
+pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    let mut found: Option<(NaiveDate, usize, usize)> = None;
+    let mut consider = |date: Option<NaiveDate>, start: usize, end: usize| {
+        if let Some(date) = date {
+            if found.is_none_or(|(_, s, _)| start < s) {
+                found = Some((date, start, end));
+            }
+        }
+    };
+    for c in ISO.captures_iter(s) {
+        // Both separators the same, so that "2024-06/27" is not a date.
+        if c[2] != c[4] {
+            continue;
+        }
+        let m: Option<u32> = c[3].parse().ok();
+        let whole = c.get(1).map(|g| g.start()).unwrap_or(0);
+        let end = c.get(5).map(|g| g.end()).unwrap_or(whole);
+        consider(m.and_then(|m| ymd(&c[1], m, &c[5])), whole, end);
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(s) {
+        let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
+        consider(month_number(&c[1]).and_then(|m| ymd(&c[3], m, &c[2])), g.0, g.1);
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(s) {
+        let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
+        consider(month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])), g.0, g.1);
+    }
+    found
+}
+
+/// A date somewhere in `s` (an ISO date-time, `June 27, 2024`, `27 June 2024`).
+pub(crate) fn find_date(s: &str) -> Option<NaiveDate> {
+    find_date_span(s).map(|(d, _, _)| d)
+}
+
+/// A date given as a field value (`2024-06-27`, `2024-06-27T10:00:00+02:00`, `June 27, 2024`).
+/// The calendar date as written is kept; no time-zone conversion.
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() > 200 {
+        return None;
+    }
+    find_date(s)
+}
+
+/// A date in a URL's path (`/2024/06/27/`).
+pub(crate) fn url_date(url: &str) -> Option<NaiveDate> {
+    let c = URL_DATE.captures(url)?;
+    ymd(&c[1], c[2].parse().ok()?, &c[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            ("2024-06-27", d(2024, 6, 27)),
+            ("2024-06-27T10:12:00Z", d(2024, 6, 27)),
+            ("GOOVER DAILY REPORT June 27, 2024", d(2024, 6, 27)),
+            ("Published 12 June 2024", d(2024, 6, 12)),
+            ("Sept. 3rd, 2023 at 10:00", d(2023, 9, 3)),
+            ("3 of March 2022", d(2022, 3, 3)),
+            ("3rd of March 2022", d(2022, 3, 3)),
+            ("2024-13-01", None),
+            ("2024-06/27", None),
+            ("in 2019 and 2020", None),
+            ("Feb 30, 2024", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input), *want, "{input}");
+        }
+        assert_eq!(url_date("https://x.com/news/2024/06/27/slug"), d(2024, 6, 27));
+        assert_eq!(url_date("https://x.com/2024-06-27-slug"), d(2024, 6, 27));
+        assert_eq!(url_date("https://x.com/news/slug"), None);
+    }
+}

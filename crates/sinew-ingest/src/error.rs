@@ -1,0 +1,89 @@
+use std::fmt;
+
+/// Why an input could not be turned into documents; always names the input.
+///
+/// [`IngestError::is_io`] separates failures of the machine (a read that failed) from
+/// problems with the input itself (not text, too large, nothing left after cleaning).
+#[derive(Debug)]
+pub struct IngestError {
+    input: String,
+    kind: ErrorKind,
+}
+
+/// What went wrong with an input.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The path named does not exist.
+    NotFound,
+    /// Reading failed.
+    Io(std::io::Error),
+    /// The bytes are neither UTF-8 nor plausible text in a legacy encoding.
+    NotText {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// The input is larger than [`crate::IngestConfig::max_file_bytes`].
+    TooLarge {
+        /// Size in bytes, as far as known.
+        size: u64,
+        /// The configured limit.
+        limit: u64,
+    },
+    /// Nothing is left once scrape junk is removed.
+    NoText,
+    /// A JSON Lines record that cannot be used (not JSON, not an object, no text).
+    BadRecord(String),
+}
+
+impl IngestError {
+    pub(crate) fn new(input: impl Into<String>, kind: ErrorKind) -> Self {
+        IngestError { input: input.into(), kind }
+    }
+
+    pub(crate) fn io(input: impl Into<String>, err: std::io::Error) -> Self {
+        let kind = if err.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Io(err) };
+        IngestError::new(input, kind)
+    }
+
+    /// The input at fault: a path, a name given to [`crate::parse_bytes`], or
+    /// `FILE.jsonl line N`.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// True when reading failed (an I/O error); false when the input itself is at fault.
+    pub fn is_io(&self) -> bool {
+        matches!(self.kind, ErrorKind::Io(_))
+    }
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.input, self.kind)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::NotFound => f.write_str("no such file or folder"),
+            // The I/O message is shown here rather than as `source()`, so that printing the
+            // error once is enough and printing the chain does not repeat it.
+            ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
+            ErrorKind::NotText { offset } => write!(f, "not valid UTF-8 at byte {offset}"),
+            ErrorKind::TooLarge { size, limit } => {
+                write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
+            }
+            ErrorKind::NoText => f.write_str("no article text"),
+            ErrorKind::BadRecord(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}

@@ -1,0 +1,190 @@
+//! Attribution ("according to X", "X said", "denounces X", "released by X") and modality
+//! ("may have", "could", "reportedly").
+//!
+//! Sources are resolved to entity mentions where one stands in the source phrase, so that an
+//! attribution reads "US State Department" whether the article wrote "the State Department" or
+//! "a fact sheet released by the US State Department".
+
+use sinew_types::{Attribution, EntityType, Mention, Modality, Sentence, Span};
+
+use crate::words::{has_clause_break, words, Word};
+
+/// Cues that introduce the source after them: "according to X", "released by X".
+const PREFIX_CUES: &[&[&str]] = &[
+    &["according", "to"],
+    &["released", "by"],
+    &["published", "by"],
+    &["cited", "by"],
+    &["reported", "by"],
+    &["compiled", "by"],
+    &["issued", "by"],
+    &["estimated", "by"],
+    &["report", "from"],
+    &["report", "by"],
+    &["data", "from"],
+    &["figures", "from"],
+    &["estimates", "from"],
+];
+
+/// Speech and claim verbs: "X said", "..., says X".
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "writes", "wrote", "declared", "declares",
+    "denounced", "denounces", "claimed", "claims", "stated", "states", "warned", "warns",
+    "added", "adds", "noted", "notes", "argued", "argues", "estimated", "estimates", "reported",
+    "reports", "highlighted", "highlights", "summarizes", "summarises", "summarized", "analyzes",
+    "analyses", "announced", "announces", "insisted", "explained", "acknowledged", "confirmed",
+    "alleged", "alleges", "accused", "accuses", "disclosed", "revealed", "showed", "shows",
+];
+
+/// Words that hedge a statement in their clause.
+const HEDGES: &[&str] = &[
+    "may", "might", "could", "reportedly", "allegedly", "probably", "possibly", "likely",
+    "perhaps", "presumably", "purportedly", "supposedly", "apparently", "estimated", "believed",
+    "suspected", "unconfirmed", "unverified", "rumoured", "rumored",
+];
+
+fn is_source(m: &Mention) -> bool {
+    !matches!(m.entity_type, EntityType::Agreement | EntityType::Place | EntityType::Other)
+}
+
+/// Rank of a mention as a source: people and bodies over countries.
+fn source_rank(m: &Mention) -> u8 {
+    match m.entity_type {
+        EntityType::Person => 0,
+        EntityType::GovernmentBody
+        | EntityType::ThinkTank
+        | EntityType::Media
+        | EntityType::InternationalOrg
+        | EntityType::Company => 1,
+        _ => 2,
+    }
+}
+
+/// Finds attributions in each sentence. `mentions` must be sorted by start.
+pub(crate) fn find_attributions(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let ws = words(text, s.span.start, s.span.end);
+        let in_sentence = mentions_in(mentions, s.span);
+        let mut i = 0;
+        while i < ws.len() {
+            if let Some(n) = PREFIX_CUES.iter().find_map(|cue| matches_seq(&ws[i..], cue)) {
+                let cue_span = Span::new(ws[i].start, ws[i + n - 1].end);
+                if let Some(a) = source_after(text, s.span, cue_span, in_sentence, &ws[i + n..]) {
+                    out.push(a);
+                }
+                i += n;
+                continue;
+            }
+            if ws[i].is_any(SPEECH_VERBS) {
+                if let Some(a) = source_around(text, s.span, &ws[i], in_sentence) {
+                    out.push(a);
+                }
+            }
+            i += 1;
+        }
+    }
+    out.sort_by_key(|a| (a.span.start, a.span.end));
+    out.dedup_by_key(|a| a.span);
+    out
+}
+
+fn matches_seq(ws: &[Word<'_>], cue: &[&str]) -> Option<usize> {
+    (ws.len() >= cue.len() && cue.iter().zip(ws).all(|(c, w)| w.is(c))).then_some(cue.len())
+}
+
+fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi]
+}
+
+/// The source phrase after a prefix cue: up to the next clause break or the sentence end.
+fn source_after(
+    text: &str,
+    sentence: Span,
+    cue: Span,
+    mentions: &[Mention],
+    rest: &[Word<'_>],
+) -> Option<Attribution> {
+    let first = rest.first()?;
+    if has_clause_break(text, cue.end, first.start) {
+        return None;
+    }
+    let mut end = first.end;
+    for w in rest.iter().skip(1) {
+        if has_clause_break(text, end, w.start) {
+            break;
+        }
+        end = w.end;
+    }
+    let phrase = Span::new(first.start, end.min(sentence.end));
+    let best = mentions
+        .iter()
+        .filter(|m| phrase.contains(m.span) && is_source(m))
+        .min_by_key(|m| (source_rank(m), m.span.start));
+    let (source, source_span) = match best {
+        Some(m) => (m.canonical.clone(), m.span),
+        None => {
+            let raw = text[phrase.start..phrase.end].trim();
+            let raw = raw.strip_prefix("the ").unwrap_or(raw);
+            (raw.to_string(), phrase)
+        }
+    };
+    Some(Attribution {
+        span: Span::new(cue.start, phrase.end),
+        source_span,
+        source,
+        cue: text[cue.start..cue.end].to_lowercase(),
+    })
+}
+
+/// The source of a speech verb: the mention right before it ("Tertitskiy said"), else the one
+/// right after it ("..., says Pacheco Pardo").
+fn source_around(
+    text: &str,
+    sentence: Span,
+    verb: &Word<'_>,
+    mentions: &[Mention],
+) -> Option<Attribution> {
+    let before = mentions.iter().rev().find(|m| m.span.end <= verb.start && is_source(m));
+    if let Some(m) = before {
+        let gap = &text[m.span.end..verb.start];
+        let gap_words = words(text, m.span.end, verb.start).len();
+        if gap_words <= 2 && !gap.contains([',', ';', ':', '“', '”', '"']) {
+            return Some(Attribution {
+                span: Span::new(m.span.start, verb.end),
+                source_span: m.span,
+                source: m.canonical.clone(),
+                cue: verb.text.to_lowercase(),
+            });
+        }
+    }
+    let after = mentions.iter().find(|m| m.span.start >= verb.end && is_source(m))?;
+    if after.span.end > sentence.end || has_clause_break(text, verb.end, after.span.start) {
+        return None;
+    }
+    if words(text, verb.end, after.span.start).len() > 4 {
+        return None;
+    }
+    Some(Attribution {
+        span: Span::new(verb.start, after.span.end),
+        source_span: after.span,
+        source: after.canonical.clone(),
+        cue: verb.text.to_lowercase(),
+    })
+}
+
+/// Modality of the clause `text[start..end]`.
+pub(crate) fn modality(text: &str, start: usize, end: usize) -> Modality {
+    let ws = words(text, start, end);
+    if ws.iter().any(|w| w.is_any(HEDGES)) {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    }
+}

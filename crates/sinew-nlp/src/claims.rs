@@ -1,0 +1,486 @@
+//! Quantitative claims: which figures state something, about whom, what, when, and on whose
+//! word.
+//!
+//! Everything here is decided inside the figure's sentence (plus two cross-sentence rules:
+//! "its neighbour" refers back to the last other country named, and a verbless list item
+//! such as "Bearings, 345% from 2021 to Russia" keeps the subject of the claim before it in the
+//! paragraph). Actors are countries, named directly, by capital or seat, by demonym, or through
+//! a person or body that speaks for one.
+
+use sinew_types::{
+    Attribution, Claim, DocId, EntityType, Mention, Quantity, QuantityKind, Sentence, Span,
+    TimeExpr, TimeKind,
+};
+
+use crate::attribution::modality;
+use crate::words::{has_clause_break, strip_possessive, words, Word};
+
+/// Verbs of supply and production; the actor right before one is the claim's subject.
+const FLOW_VERBS: &[(&str, &str)] = &[
+    ("export", "exports"), ("exported", "exports"), ("exporting", "exports"),
+    ("ship", "shipments"), ("ships", "shipments"), ("shipped", "shipments"), ("shipping", "shipments"),
+    ("deliver", "deliveries"), ("delivers", "deliveries"), ("delivered", "deliveries"), ("delivering", "deliveries"),
+    ("provide", "supplies"), ("provides", "supplies"), ("provided", "supplies"), ("providing", "supplies"),
+    ("supply", "supplies"), ("supplied", "supplies"), ("supplying", "supplies"),
+    ("transfer", "transfers"), ("transferred", "transfers"), ("transferring", "transfers"),
+    ("send", "shipments"), ("sends", "shipments"), ("sent", "shipments"), ("sending", "shipments"),
+    ("sell", "sales"), ("sells", "sales"), ("sold", "sales"), ("selling", "sales"),
+    ("manufacture", "production"), ("manufactures", "production"), ("manufactured", "production"),
+    ("manufacturing", "production"), ("produce", "production"), ("produces", "production"),
+    ("produced", "production"), ("producing", "production"), ("build", "production"),
+    ("built", "production"), ("import", "imports"), ("imported", "imports"), ("importing", "imports"),
+    ("bought", "purchases"), ("buys", "purchases"), ("purchased", "purchases"),
+    ("gave", "supplies"), ("give", "supplies"), ("gives", "supplies"), ("donated", "supplies"),
+];
+
+/// Words that end a subject noun phrase: auxiliaries and the verbs figures come with.
+const NP_STOPS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+    "may", "might", "can", "should", "must", "grew", "grow", "grows", "rose", "rise", "rises",
+    "fell", "falls", "surged", "surge", "jumped", "increased", "decreased", "declined",
+    "dropped", "reached", "reaches", "accounted", "accounts", "exploded", "exceeded", "exceeds",
+    "remained", "remains", "hit", "totaled", "totalled", "totals", "stood", "stands", "climbed",
+    "doubled", "tripled", "soared", "skyrocketed", "plunged", "shrank", "expanded", "amounted",
+    "reveals", "revealed", "shows", "showed", "indicate", "indicates", "costs", "cost", "to",
+    "from", "since", "by", "according", "at", "that", "which", "who", "whose", "equating",
+];
+
+/// Words dropped from the front of a noun phrase.
+const NP_LEADS: &[&str] = &[
+    "but", "and", "so", "yet", "however", "meanwhile", "moreover", "the", "a", "an", "its",
+    "their", "with", "in", "on", "for", "of", "while", "as", "although", "though", "also",
+    "alone", "only", "typically", "now", "this", "these", "those", "then", "still",
+];
+
+const PRONOUNS: &[&str] = &["it", "they", "this", "that", "which", "he", "she", "we", "these", "those"];
+
+/// Prepositions that mark the actor after them as the recipient or counterpart.
+const TO_PREPS: &[&str] = &["to", "toward", "towards", "into", "for", "on", "with"];
+/// Prepositions that mark the actor after them as a location or a modifier, not a party.
+const PLACE_PREPS: &[&str] = &["in", "at", "of", "inside", "within", "across", "near", "over", "against"];
+/// Nouns after a possessive actor that make it the recipient ("Russia's imports").
+const RECIPIENT_NOUNS: &[&str] = &[
+    "imports", "import", "supplier", "suppliers", "dependence", "reliance", "needs", "purchases",
+    "market", "war", "economy", "military", "army", "forces", "industry", "partner",
+];
+const DETERMINERS: &[&str] = &["the", "its", "their", "a", "an", "his", "her"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Plain,
+    Source,
+    Recipient,
+}
+
+#[derive(Debug, Clone)]
+struct Actor<'m> {
+    span: Span,
+    country: &'m str,
+    role: Role,
+}
+
+/// Inputs to claim building: one document's text and its other annotations, all sorted.
+pub(crate) struct ClaimInputs<'a> {
+    pub(crate) doc: &'a DocId,
+    pub(crate) text: &'a str,
+    pub(crate) sentences: &'a [Sentence],
+    pub(crate) mentions: &'a [Mention],
+    pub(crate) quantities: &'a [Quantity],
+    pub(crate) times: &'a [TimeExpr],
+    pub(crate) attributions: &'a [Attribution],
+}
+
+/// Builds a claim for each quantity that states a figure.
+pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    // (paragraph start, subject) of the last claim that had a subject.
+    let mut last_subject: Option<(usize, String)> = None;
+    for q in inp.quantities {
+        if !states_figure(inp.text, q, inp.times) {
+            continue;
+        }
+        let Some(si) = sentence_index(inp.sentences, q.span.start) else { continue };
+        let sentence = inp.sentences[si].span;
+        let clause = clause_of(inp.text, sentence, q.span);
+        let attrs: Vec<&Attribution> =
+            inp.attributions.iter().filter(|a| sentence.contains(a.span)).collect();
+        let attribution = attrs
+            .iter()
+            .min_by_key(|a| distance(a.span, q.span))
+            .map(|a| a.source.clone());
+        let ws = words(inp.text, sentence.start, sentence.end);
+        let actors = actors_in(inp.text, sentence, inp.mentions, &attrs, &ws);
+        let flow = flow_verb_before(&ws, q.span.start);
+
+        let (mut subject, mut object) = if is_attribute(q) {
+            (None, None)
+        } else {
+            parties(inp, &actors, &attrs, flow, q, si)
+        };
+        let paragraph = paragraph_start(inp.text, sentence.start);
+        if subject.is_none() && object.is_some() {
+            if let Some((p, s)) = &last_subject {
+                if *p == paragraph && Some(s) != object.as_ref() {
+                    subject = Some(s.clone());
+                }
+            }
+        }
+        if subject.is_some() && subject == object {
+            object = None;
+        }
+        if let Some(s) = &subject {
+            last_subject = Some((paragraph, s.clone()));
+        }
+        claims.push(Claim {
+            doc: inp.doc.clone(),
+            span: q.span,
+            sentence,
+            quantity: q.clone(),
+            subject,
+            object,
+            measure: measure(inp.text, sentence, clause, q, flow),
+            time: time_for(inp.times, sentence, clause, q.span),
+            attribution,
+            modality: modality(inp.text, clause.start, clause.end),
+        });
+    }
+    claims
+}
+
+/// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, calibres
+/// used as modifiers ("152 mm shells") and small numbers written as words do not.
+fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
+    if q.vague || times.iter().any(|t| t.span.overlaps(q.span)) {
+        return false;
+    }
+    let digits = q.text.bytes().any(|b| b.is_ascii_digit());
+    match q.kind {
+        QuantityKind::Money | QuantityKind::Percent => true,
+        QuantityKind::Measure => {
+            let unit = q.unit.as_deref().unwrap_or("");
+            if matches!(unit, "year" | "month" | "week" | "day" | "hour" | "minute" | "second") {
+                return false;
+            }
+            let next = text[q.span.end..].trim_start_matches([' ', '-']).chars().next();
+            let attributive = matches!(unit, "mm" | "cm" | "in" | "inch")
+                && next.is_some_and(|c| c.is_lowercase());
+            !attributive
+        }
+        QuantityKind::Count => digits || q.value >= 1000.0,
+        QuantityKind::Number => digits && q.value >= 1000.0,
+    }
+}
+
+/// A unit price or a physical measure describes a thing, not a relation between actors.
+fn is_attribute(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Measure || q.per.as_deref() == Some("unit")
+}
+
+fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.end <= pos);
+    (i < sentences.len() && sentences[i].span.start <= pos).then_some(i)
+}
+
+fn paragraph_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |p| p + 1)
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// The clause around `span`: bounded by clause punctuation or the sentence.
+fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–');
+    let before = &text[sentence.start..span.start];
+    let start = before.rfind(is_break).map_or(sentence.start, |p| sentence.start + p + 1);
+    let after = &text[span.end..sentence.end];
+    let end = after.find(is_break).map_or(sentence.end, |p| span.end + p);
+    Span::new(start, end)
+}
+
+/// The country an entity stands for, when it can be a party to a flow.
+fn actor_country(m: &Mention) -> Option<&str> {
+    match m.entity_type {
+        EntityType::Country => Some(&m.canonical),
+        EntityType::Person => m.country.as_deref(),
+        _ => None,
+    }
+}
+
+fn actors_in<'m>(
+    text: &str,
+    sentence: Span,
+    mentions: &'m [Mention],
+    attrs: &[&Attribution],
+    ws: &[Word<'_>],
+) -> Vec<Actor<'m>> {
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+        if attrs.iter().any(|a| a.span.overlaps(m.span)) {
+            continue;
+        }
+        let Some(country) = actor_country(m) else { continue };
+        let Some(role) = role_of(text, m, ws) else { continue };
+        out.push(Actor { span: m.span, country, role });
+    }
+    out
+}
+
+/// The role the words around a mention give it; `None` for a location or modifier.
+fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
+    let idx = ws.partition_point(|w| w.end <= m.span.start);
+    // Words before the mention, skipping determiners.
+    let mut j = idx;
+    while j > 0 && ws[j - 1].is_any(DETERMINERS) {
+        j -= 1;
+    }
+    if j > 0 && !has_clause_break(text, ws[j - 1].end, m.span.start) {
+        let prev = &ws[j - 1];
+        if prev.is("from") {
+            return Some(Role::Source);
+        }
+        if prev.is_any(TO_PREPS) {
+            return Some(Role::Recipient);
+        }
+        if prev.is_any(PLACE_PREPS) {
+            return None;
+        }
+    }
+    // A possessive followed, within three words, by a noun of need or purchase.
+    let written = &text[m.span.start..];
+    let possessive = written[m.span.len()..].starts_with("'s")
+        || written[m.span.len()..].starts_with("’s")
+        || ws.get(idx).is_some_and(|w| strip_possessive(w.text) != w.text);
+    if possessive {
+        let after = ws.iter().skip_while(|w| w.end <= m.span.end).take(3);
+        if after.into_iter().any(|w| w.is_any(RECIPIENT_NOUNS)) {
+            return Some(Role::Recipient);
+        }
+    }
+    Some(Role::Plain)
+}
+
+/// The last supply or production verb before `pos` in the sentence.
+fn flow_verb_before<'w>(ws: &'w [Word<'w>], pos: usize) -> Option<&'w Word<'w>> {
+    ws.iter().rev().filter(|w| w.end <= pos).find(|w| noun_of_verb(w).is_some())
+}
+
+fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
+    FLOW_VERBS.iter().find(|(v, _)| w.is(v)).map(|&(_, n)| n)
+}
+
+fn parties(
+    inp: &ClaimInputs<'_>,
+    actors: &[Actor<'_>],
+    attrs: &[&Attribution],
+    flow: Option<&Word<'_>>,
+    q: &Quantity,
+    si: usize,
+) -> (Option<String>, Option<String>) {
+    let sentence = inp.sentences[si].span;
+    // "trade between China and Russia"
+    if let Some(pair) = between_pair(inp.text, sentence, actors) {
+        return pair;
+    }
+    let plain = |a: &&Actor<'_>| a.role == Role::Plain;
+    let subject: Option<&str> = flow
+        .and_then(|v| actors.iter().rev().filter(plain).find(|a| a.span.end <= v.start))
+        .or_else(|| actors.iter().find(|a| a.role == Role::Source))
+        .or_else(|| actors.iter().find(plain))
+        .map(|a| a.country);
+    let subject = subject.map(str::to_string).or_else(|| self_report(inp, attrs));
+    let differs = |a: &&Actor<'_>| Some(a.country) != subject.as_deref();
+    let recipient = |a: &&Actor<'_>| a.role == Role::Recipient;
+    let mut object = actors
+        .iter()
+        .filter(recipient)
+        .filter(differs)
+        .find(|a| a.span.start >= q.span.end)
+        .or_else(|| actors.iter().filter(recipient).filter(differs).next_back())
+        .or_else(|| {
+            flow.and_then(|_| actors.iter().filter(plain).filter(differs).find(|a| a.span.start >= q.span.end))
+        })
+        .map(|a| a.country.to_string());
+    if object.is_none() && subject.is_some() && refers_to_neighbour(inp.text, sentence) {
+        object = previous_other_country(inp, si, subject.as_deref());
+    }
+    (subject, object)
+}
+
+/// "between X and Y" with two actors.
+fn between_pair(
+    text: &str,
+    sentence: Span,
+    actors: &[Actor<'_>],
+) -> Option<(Option<String>, Option<String>)> {
+    for pair in actors.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = text[a.span.end..b.span.start].trim();
+        let before = text[sentence.start..a.span.start].trim_end();
+        if (gap == "and" || gap == "&") && before.to_lowercase().ends_with("between") && a.country != b.country {
+            return Some((Some(a.country.to_string()), Some(b.country.to_string())));
+        }
+    }
+    None
+}
+
+/// A government body reporting on its own country ("the Russian Ministry of Defense claimed
+/// that its factories had delivered ...") makes that country the subject.
+fn self_report(inp: &ClaimInputs<'_>, attrs: &[&Attribution]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| matches!(a.cue.as_str(), "claimed" | "claims" | "said" | "says" | "announced" | "reported" | "stated"))
+        .find_map(|a| {
+            inp.mentions
+                .iter()
+                .find(|m| m.span == a.source_span && m.entity_type == EntityType::GovernmentBody)
+                .and_then(|m| m.country.clone())
+        })
+}
+
+fn refers_to_neighbour(text: &str, sentence: Span) -> bool {
+    let s = text[sentence.start..sentence.end].to_lowercase();
+    ["its neighbor", "its neighbour", "its partner", "the neighboring country", "the neighbouring country"]
+        .iter()
+        .any(|p| s.contains(p))
+}
+
+/// The last country named before sentence `si` that is not `subject`.
+fn previous_other_country(inp: &ClaimInputs<'_>, si: usize, subject: Option<&str>) -> Option<String> {
+    let start = inp.sentences[si].span.start;
+    let from = inp.sentences[si.saturating_sub(3)].span.start;
+    inp.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.start >= from && m.span.end <= start)
+        .filter_map(actor_country)
+        .find(|c| Some(*c) != subject)
+        .map(str::to_string)
+}
+
+/// What is measured, in a few words.
+fn measure(text: &str, sentence: Span, clause: Span, q: &Quantity, flow: Option<&Word<'_>>) -> String {
+    let after = words(text, q.span.end, clause.end);
+    let unit = q.unit.as_deref().unwrap_or("");
+    if q.kind == QuantityKind::Measure {
+        return match unit {
+            "km/h" | "mph" | "m/s" | "knot" => "speed".into(),
+            "km" | "m" | "mile" => "distance".into(),
+            "kg" | "t" | "lb" => "weight".into(),
+            "mm" | "cm" => "calibre".into(),
+            other => other.to_string(),
+        };
+    }
+    if q.per.as_deref() == Some("unit") || words_before(text, clause.start, q.span.start).iter().any(|w| w.is_any(&["costs", "cost", "priced", "price"])) {
+        return "unit cost".into();
+    }
+    // "$300 million worth of dual-use products"
+    if after.len() >= 2 && after[0].is("worth") && after[1].is("of") {
+        let np = noun_phrase(&after[2..]);
+        if !np.is_empty() {
+            return match flow.and_then(noun_of_verb) {
+                Some(n) => format!("{n} of {np}"),
+                None => np,
+            };
+        }
+    }
+    if q.kind == QuantityKind::Percent {
+        if after.first().is_some_and(|w| w.is("of")) {
+            let np = noun_phrase(&after[1..]);
+            if !np.is_empty() {
+                return format!("share of {np}");
+            }
+        }
+        let change = after.first().is_some_and(|w| w.is_any(&["jump", "rise", "increase", "growth", "gain", "surge"]))
+            || words_before(text, clause.start, q.span.start).last().is_some_and(|w| w.is("by"));
+        let fall = after.first().is_some_and(|w| w.is_any(&["drop", "fall", "decline", "decrease"]));
+        let head = head_np(text, clause.start, q.span.start).or_else(|| head_np(text, sentence.start, q.span.start));
+        if let Some(head) = head {
+            return if fall {
+                format!("decline of {head}")
+            } else if change {
+                format!("growth of {head}")
+            } else {
+                head
+            };
+        }
+        return "share".into();
+    }
+    if q.kind == QuantityKind::Count {
+        let plural = plural(unit);
+        return match flow.and_then(noun_of_verb) {
+            Some(n) => format!("{n} of {plural}"),
+            None => plural,
+        };
+    }
+    head_np(text, clause.start, q.span.start)
+        .or_else(|| head_np(text, sentence.start, q.span.start))
+        .unwrap_or_else(|| if q.kind == QuantityKind::Money { "value".into() } else { "figure".into() })
+}
+
+fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    words(text, from, to)
+}
+
+/// Up to five words of a noun phrase, stopping at prepositions and verbs.
+fn noun_phrase(ws: &[Word<'_>]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in ws.iter().skip_while(|w| w.is_any(&["the", "a", "an"])) {
+        if out.len() >= 5 || w.is_any(NP_STOPS) || w.is_any(&["of", "in", "and", "or", "every", "each", "per", "covered", "are", "is"]) {
+            break;
+        }
+        out.push(w.text);
+    }
+    out.join(" ")
+}
+
+/// The noun phrase a clause opens with, up to its verb or `end`.
+fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
+    let ws = words(text, start, end);
+    let mut out: Vec<&str> = Vec::new();
+    let mut leading = true;
+    for w in &ws {
+        if leading && (w.is_any(NP_LEADS) || w.text.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        leading = false;
+        if w.is_any(NP_STOPS) || out.len() >= 7 {
+            break;
+        }
+        out.push(w.text);
+    }
+    while out.last().is_some_and(|w| ["of", "the", "a", "an", "and", "or"].contains(&w.to_lowercase().as_str())) {
+        out.pop();
+    }
+    let np = out.join(" ");
+    (!np.is_empty() && !PRONOUNS.contains(&np.to_lowercase().as_str())).then_some(np)
+}
+
+fn plural(unit: &str) -> String {
+    match unit {
+        "" => "count".into(),
+        "person" => "people".into(),
+        u if u.ends_with('y') && !u.ends_with("ay") && !u.ends_with("ey") && !u.ends_with("oy") => {
+            format!("{}ies", &u[..u.len() - 1])
+        }
+        u if u.ends_with('s') || u.ends_with('x') || u.ends_with("ch") || u.ends_with("sh") => format!("{u}es"),
+        u => format!("{u}s"),
+    }
+}
+
+/// The time expression for a figure: the nearest in its clause, else the nearest in its
+/// sentence; durations are not times.
+fn time_for(times: &[TimeExpr], sentence: Span, clause: Span, q: Span) -> Option<TimeExpr> {
+    let candidates = times
+        .iter()
+        .filter(|t| t.kind != TimeKind::Duration && sentence.contains(t.span) && !t.span.overlaps(q));
+    let in_clause = candidates.clone().filter(|t| clause.contains(t.span)).min_by_key(|t| distance(t.span, q));
+    in_clause.or_else(|| candidates.min_by_key(|t| distance(t.span, q))).cloned()
+}

@@ -1,0 +1,180 @@
+//! Entity mentions: countries (names, demonyms, capitals and seats used as metonyms), places,
+//! international organisations, government bodies, think tanks, media, companies, people and
+//! agreements, each with a canonical name and a stable id.
+//!
+//! One Aho-Corasick pass over the text finds every gazetteer name ([`gazetteer`]); light rules
+//! over capitalised words then find what no list can hold: government bodies named after their
+//! country ("Russia's Defense Ministry"), agreements ("'no limits' partnership"), institutes
+//! ("X University"), and people (after a title, before a speech verb, in an appositive).
+//! Candidates overlap freely; the longest wins. Last, a later surname ("Shin") is linked to an
+//! earlier full name ("Shin Won-sik") of the same document.
+
+mod gazetteer;
+mod people;
+mod rules;
+mod tokens;
+
+use std::collections::BTreeMap;
+
+use sinew_types::{EntityType, Mention, Span};
+
+use gazetteer::GAZETTEER;
+
+/// What a country candidate is: a name, a demonym or a seat of government. Rules that build on
+/// a country (bodies, compounds) use names and demonyms, never seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Name,
+    Demonym,
+    Seat,
+    Plain,
+}
+
+/// A possible mention before overlaps are resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Length of a possessive ending right after `end` (kept out of the span).
+    pub(crate) poss: usize,
+    pub(crate) ty: EntityType,
+    pub(crate) canonical: String,
+    pub(crate) country: Option<String>,
+    pub(crate) role: Role,
+    /// Tie-breaker between candidates of the same length: higher wins.
+    pub(crate) prio: u8,
+}
+
+impl Cand {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Is this a country named by its name or demonym ("China", "Chinese", "US")?
+    pub(crate) fn is_country_word(&self) -> bool {
+        self.ty == EntityType::Country && matches!(self.role, Role::Name | Role::Demonym)
+    }
+}
+
+/// Finds the entity mentions of one document's text, sorted by start and non-overlapping.
+///
+/// Every mention's `text` equals `&text[span.start..span.end]`. A possessive ending is never
+/// part of a span ("Moscow's" gives "Moscow"). Surnames are linked to full names found
+/// elsewhere in the same `text`, so pass one whole document per call.
+pub fn find_mentions(text: &str) -> Vec<Mention> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let toks = tokens::tokenize(text);
+    let mut cands = GAZETTEER.find(text);
+    let by_end = index_by_end(&cands);
+    let mut extra = rules::bodies(text, &cands);
+    extra.extend(rules::agreements(text, &toks, &cands, &by_end));
+    extra.extend(rules::capitalised_orgs(text, &toks, &cands));
+    cands.extend(extra);
+    let by_end = index_by_end(&cands);
+    let found_people = people::find(text, &toks, &cands, &by_end);
+    cands.extend(found_people);
+    let mut chosen = resolve(cands);
+    people::link(text, &toks, &mut chosen);
+    chosen.sort_by_key(|c| c.start);
+    chosen.into_iter().filter_map(|c| to_mention(text, c)).collect()
+}
+
+/// Candidate indices by end offset, and by end offset after a possessive.
+pub(crate) type ByEnd = std::collections::HashMap<usize, Vec<usize>>;
+
+fn index_by_end(cands: &[Cand]) -> ByEnd {
+    let mut map = ByEnd::new();
+    for (i, c) in cands.iter().enumerate() {
+        map.entry(c.end).or_default().push(i);
+        if c.poss > 0 {
+            map.entry(c.end + c.poss).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// Keeps the longest candidates, then higher priority, then the earliest, never overlapping.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.retain(|c| c.start < c.end);
+    cands.sort_by(|a, b| {
+        b.len().cmp(&a.len()).then(b.prio.cmp(&a.prio)).then(a.start.cmp(&b.start))
+    });
+    // Accepted spans by start; they never overlap, so only the nearest one before a
+    // candidate's end can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for c in cands {
+        if overlaps_taken(&taken, c.start, c.end) {
+            continue;
+        }
+        taken.insert(c.start, c.end);
+        out.push(c);
+    }
+    out
+}
+
+pub(crate) fn overlaps_taken(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
+    taken.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+}
+
+fn to_mention(text: &str, c: Cand) -> Option<Mention> {
+    let surface = text.get(c.start..c.end)?;
+    let id = format!("{}:{}", c.ty.as_str(), slug(&c.canonical));
+    Some(Mention {
+        span: Span::new(c.start, c.end),
+        text: surface.to_string(),
+        entity_type: c.ty,
+        canonical: c.canonical,
+        id,
+        country: c.country,
+    })
+}
+
+/// Lower-case words joined by hyphens: "North Korea" -> "north-korea".
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for ch in name.chars() {
+        if ch.is_alphanumeric() || ch == '+' {
+            out.extend(ch.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("North Korea"), "north-korea");
+        assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
+        assert_eq!(slug("OPEC+"), "opec+");
+        assert_eq!(slug("  US State Department. "), "us-state-department");
+    }
+
+    #[test]
+    fn longest_wins() {
+        let c = |s, e, prio| Cand {
+            start: s,
+            end: e,
+            poss: 0,
+            ty: EntityType::Other,
+            canonical: String::new(),
+            country: None,
+            role: Role::Plain,
+            prio,
+        };
+        let got = resolve(vec![c(0, 3, 2), c(2, 10, 1), c(10, 12, 0), c(11, 13, 5)]);
+        let mut spans: Vec<(usize, usize)> = got.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort();
+        assert_eq!(spans, [(2, 10), (11, 13)]);
+    }
+}

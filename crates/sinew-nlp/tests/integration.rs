@@ -1,0 +1,3 @@
+//! The crate's single integration-test binary; each stage adds its module here.
+
+mod times;

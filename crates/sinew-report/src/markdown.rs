@@ -1,0 +1,226 @@
+//! The briefing as Markdown. Everything taken from articles is escaped, so article text can
+//! neither inject HTML nor change the document's structure.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use sinew_types::{Citation, DocId};
+
+use crate::layout::{date_line, parts, pieces, Part};
+use crate::model::{Briefing, CitedSentence, FigureRow};
+
+/// Renders the briefing as Markdown; citations are links `[n](#src-n "SOURCE bytes START-END")`
+/// to the numbered source list.
+pub fn render_markdown(b: &Briefing) -> String {
+    let numbers: HashMap<&DocId, usize> = b.sources.iter().map(|s| (&s.doc, s.number)).collect();
+    let cite = |c: &Citation| -> String {
+        let n = numbers.get(&c.doc).copied().unwrap_or(0);
+        let title =
+            format!("{} bytes {}-{}", c.source, c.span.start, c.span.end).replace(['\\', '"'], "'");
+        format!("[{n}](#src-{n} \"{}\")", title.replace(['\n', '\r'], " "))
+    };
+    let sentence = |s: &CitedSentence| -> String {
+        let mut out = String::new();
+        for (i, (run, cites)) in pieces(&s.text, &s.marks, s.citations.len())
+            .into_iter()
+            .enumerate()
+        {
+            out.push_str(&escape(run, i == 0));
+            for c in cites {
+                out.push(' ');
+                out.push_str(&cite(&s.citations[c]));
+            }
+        }
+        out
+    };
+
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape(&b.title, false));
+    let _ = writeln!(md, "*{}*\n", escape(&date_line(b), false));
+    let layout = parts(b);
+    md.push_str("## Contents\n\n");
+    for (_, anchor, heading) in &layout {
+        let _ = writeln!(md, "- [{}](#{anchor})", escape(heading, false));
+    }
+    md.push('\n');
+
+    for (part, anchor, heading) in &layout {
+        let _ = writeln!(
+            md,
+            "<a id=\"{anchor}\"></a>\n\n## {}\n",
+            escape(heading, false)
+        );
+        match part {
+            Part::Summary => bullets(&mut md, &b.summary, &sentence),
+            Part::Section(i) => {
+                let s = &b.sections[*i];
+                bullets(&mut md, &s.sentences, &sentence);
+                if !s.figures.is_empty() {
+                    md.push_str("**Figures**\n\n");
+                    bullets(&mut md, &s.figures, &sentence);
+                }
+            }
+            Part::Figures => figures_table(&mut md, &b.figures, &cite),
+            Part::Voices => {
+                for v in &b.voices {
+                    let _ = writeln!(md, "**{}**\n", escape(&v.source, false));
+                    bullets(&mut md, &v.sentences, &sentence);
+                }
+            }
+            Part::Glossary => {
+                for g in &b.glossary {
+                    let _ = writeln!(
+                        md,
+                        "- **{}** ({}): {}",
+                        escape(&g.name, false),
+                        g.entity_type.as_str(),
+                        sentence(&g.description)
+                    );
+                }
+                md.push('\n');
+            }
+            Part::Sources => {
+                for s in &b.sources {
+                    let mut line = format!(
+                        "{}. <a id=\"src-{}\"></a>**{}**",
+                        s.number,
+                        s.number,
+                        escape(&s.source, false)
+                    );
+                    for field in [s.title.as_deref(), s.site.as_deref()]
+                        .into_iter()
+                        .flatten()
+                    {
+                        let _ = write!(line, ", {}", escape(field, false));
+                    }
+                    if let Some(p) = s.published {
+                        let _ = write!(line, ", {p}");
+                    }
+                    if let Some(u) = &s.url {
+                        let _ = write!(line, ", <{}>", u.replace(['<', '>', ' ', '\n'], ""));
+                    }
+                    let _ = writeln!(md, "{line}");
+                }
+                md.push('\n');
+            }
+        }
+    }
+    md
+}
+
+fn bullets(md: &mut String, list: &[CitedSentence], sentence: &dyn Fn(&CitedSentence) -> String) {
+    for s in list {
+        let _ = writeln!(md, "- {}", sentence(s));
+    }
+    md.push('\n');
+}
+
+fn figures_table(md: &mut String, rows: &[FigureRow], cite: &dyn Fn(&Citation) -> String) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    md.push_str("| # | Flow | Measure |");
+    for i in 1..=width {
+        let _ = write!(md, " Figure {i} |");
+    }
+    md.push_str("\n|---|---|---|");
+    md.push_str(&"---|".repeat(width));
+    md.push('\n');
+    for (n, r) in rows.iter().enumerate() {
+        let flow = match (&r.subject, &r.object) {
+            (Some(s), Some(o)) => format!("{s} → {o}"),
+            (Some(s), None) => s.clone(),
+            (None, Some(o)) => format!("→ {o}"),
+            (None, None) => String::new(),
+        };
+        let mut measure = r.measure.clone();
+        if let Some(per) = &r.per {
+            let _ = write!(measure, " (per {per})");
+        }
+        let _ = write!(
+            md,
+            "| {} | {} | {} |",
+            n + 1,
+            escape(&flow, false),
+            escape(&measure, false)
+        );
+        for i in 0..width {
+            match r.cells.get(i) {
+                Some(c) => {
+                    let mut notes: Vec<&str> = c
+                        .time
+                        .iter()
+                        .chain(c.attribution.iter())
+                        .map(String::as_str)
+                        .collect();
+                    if c.hedged {
+                        notes.push("hedged");
+                    }
+                    let notes = if notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", notes.join("; "))
+                    };
+                    let _ = write!(
+                        md,
+                        " {}{} {} |",
+                        escape(&c.value, false),
+                        escape(&notes, false),
+                        cite(&c.citation)
+                    );
+                }
+                None => md.push_str("  |"),
+            }
+        }
+        md.push('\n');
+    }
+    md.push('\n');
+}
+
+/// Escapes Markdown and HTML syntax in `s`, which becomes one line. `line_start` also escapes
+/// what would open a list or heading at the start of a line.
+fn escape(s: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    if line_start {
+        // "1. Foo" or "- foo" at the start of a list item would open a nested list
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && out[digits..].starts_with(['.', ')']) {
+            out.insert(digits, '\\');
+        } else if out.starts_with(['-', '+', '=']) {
+            out.insert(0, '\\');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes() {
+        for (s, start, expected) in [
+            (
+                "<script>alert(1)</script>",
+                false,
+                "\\<script\\>alert(1)\\</script\\>",
+            ),
+            ("AT&T *bold* [x](y)", false, "AT\\&T \\*bold\\* \\[x\\](y)"),
+            ("1. first", true, "1\\. first"),
+            ("1. first", false, "1. first"),
+            ("- item", true, "\\- item"),
+            ("a|b", false, "a\\|b"),
+            ("“curly” é", true, "“curly” é"),
+        ] {
+            assert_eq!(escape(s, start), expected, "{s}");
+        }
+    }
+}

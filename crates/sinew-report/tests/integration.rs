@@ -1,0 +1,423 @@
+//! Briefings over small hand-annotated documents: every sentence cited, citations valid, the
+//! figures table lining sources up, escaping, determinism, and the HTML as a browser sees it.
+
+mod support;
+
+use sinew_report::{
+    build_briefing, render_html, render_markdown, Briefing, DocBundle, ReportConfig,
+};
+use sinew_types::{Annotations, Citation, Document, Span};
+
+use support::chromium;
+use support::fixtures::{self, bundles, span_of};
+
+fn briefing() -> (Vec<DocBundle>, Briefing) {
+    let docs = bundles();
+    let b = build_briefing(&docs, &ReportConfig::default());
+    (docs, b)
+}
+
+fn cited_text<'a>(docs: &'a [DocBundle], c: &Citation) -> &'a str {
+    let doc = docs
+        .iter()
+        .find(|d| d.doc.id == c.doc)
+        .expect("cited document exists");
+    let words = c
+        .span
+        .slice(&doc.doc.text)
+        .expect("citation span is a valid slice");
+    assert_eq!(c.source, doc.doc.source);
+    words
+}
+
+#[test]
+fn every_sentence_is_cited_with_valid_spans() {
+    let (docs, b) = briefing();
+    let mut n = 0;
+    for s in b.sentences() {
+        n += 1;
+        assert!(!s.citations.is_empty(), "uncited: {}", s.text);
+        assert_eq!(s.marks.len(), s.citations.len());
+        for c in &s.citations {
+            assert!(!cited_text(&docs, c).trim().is_empty());
+        }
+        if s.verbatim {
+            // the words shown are the words cited (whitespace squashed; an ellipsis marks a cut)
+            let cited = cited_text(&docs, &s.citations[0]);
+            let shown = s.text.trim_end_matches(" …");
+            assert_eq!(
+                shown,
+                cited.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+    assert!(n >= 6, "the briefing says something: {n} sentences");
+    for row in &b.figures {
+        for cell in &row.cells {
+            assert_eq!(cited_text(&docs, &cell.citation), cell.value);
+        }
+    }
+}
+
+#[test]
+fn summary_has_figure_lines_and_quotes() {
+    let (docs, b) = briefing();
+    assert!((3..=7).contains(&b.summary.len()), "{:#?}", b.summary);
+    let containers = b
+        .summary
+        .iter()
+        .find(|s| s.text.contains("containers"))
+        .expect("containers line");
+    assert!(!containers.verbatim);
+    assert!(
+        containers.text.starts_with("North Korea → Russia"),
+        "{}",
+        containers.text
+    );
+    assert_eq!(containers.citations.len(), 3, "one citation per figure");
+    for (c, quoted) in containers.citations.iter().zip([
+        "approximately 6,700 containers",
+        "over 10,000 containers",
+        "more than 11,000 containers",
+    ]) {
+        assert_eq!(cited_text(&docs, c), quoted);
+    }
+    assert!(
+        b.summary.iter().any(|s| s.verbatim),
+        "extractive sentences too"
+    );
+}
+
+#[test]
+fn figures_table_lines_up_sources_per_figure() {
+    let (docs, b) = briefing();
+    let row_with = |value: &str| {
+        b.figures
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c.value == value))
+            .unwrap_or_else(|| panic!("row with {value}"))
+    };
+    let containers = row_with("more than 11,000 containers");
+    let values: Vec<&str> = containers.cells.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(
+        values,
+        [
+            "approximately 6,700 containers",
+            "over 10,000 containers",
+            "more than 11,000 containers"
+        ]
+    );
+    let doc_a = &docs[0].doc.id;
+    let doc_b = &docs[1].doc.id;
+    assert_eq!(containers.cells[0].citation.doc, *doc_a);
+    assert_eq!(containers.cells[2].citation.doc, *doc_b);
+    assert_eq!(
+        containers.cells[0].time.as_deref(),
+        Some("Since August 2023")
+    );
+    assert_eq!(
+        containers.cells[2].attribution.as_deref(),
+        Some("State Department")
+    );
+
+    let trade = row_with("$240 billion");
+    assert_eq!(trade.cells.len(), 2, "{trade:#?}");
+    assert_eq!(trade.subject.as_deref(), Some("China"));
+
+    let monthly = row_with("over $300 million");
+    let peak = row_with("over $600 million");
+    assert_ne!(
+        monthly, peak,
+        "a monthly rate and a peak are different figures"
+    );
+    assert_eq!(monthly.per.as_deref(), Some("month"));
+
+    let html = render_html(&b);
+    let table = between(&html, "<table id=\"figures\">", "</table>");
+    assert!(table.contains("<thead>"));
+    let body = between(table, "<tbody>", "</tbody>");
+    assert_eq!(body.matches("<tr>").count(), b.figures.len());
+    let row = body
+        .lines()
+        .find(|l| l.contains("more than 11,000 containers"))
+        .expect("row in HTML");
+    assert!(
+        row.contains("approximately 6,700 containers"),
+        "both documents' figures in one row: {row}"
+    );
+    assert!(row.contains("href=\"#src-1\"") && row.contains("href=\"#src-2\""));
+}
+
+#[test]
+fn sections_group_sentences_by_pair_and_theme() {
+    let (_, b) = briefing();
+    assert!(!b.sections.is_empty());
+    let arms = b
+        .sections
+        .iter()
+        .find(|s| s.actors == ["North Korea", "Russia"] && s.theme == "arms and munitions")
+        .unwrap_or_else(|| {
+            panic!(
+                "{:#?}",
+                b.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
+            )
+        });
+    assert!(arms.title.contains("North Korea and Russia"));
+    // no sentence is quoted twice anywhere in summary and sections
+    let mut seen = std::collections::BTreeSet::new();
+    for s in b
+        .summary
+        .iter()
+        .chain(b.sections.iter().flat_map(|s| s.sentences.iter()))
+        .filter(|s| s.verbatim)
+    {
+        let c = &s.citations[0];
+        assert!(
+            seen.insert((c.doc.clone(), c.span)),
+            "quoted twice: {}",
+            s.text
+        );
+    }
+}
+
+#[test]
+fn glossary_uses_appositives_and_skips_undescribed_entities() {
+    let (docs, b) = briefing();
+    let salisbury = b
+        .glossary
+        .iter()
+        .find(|g| g.name == "Daniel Salisbury")
+        .expect("glossary entry");
+    assert_eq!(
+        salisbury.description.text,
+        "Daniel Salisbury, a visiting research fellow at King's College London"
+    );
+    assert_eq!(
+        cited_text(&docs, &salisbury.description.citations[0]),
+        salisbury.description.text
+    );
+    assert!(
+        b.glossary.iter().all(|g| g.name != "Nowhere Org"),
+        "mentioned only in a heading"
+    );
+    let counts: Vec<usize> = b.glossary.iter().map(|g| g.mentions).collect();
+    let mut sorted = counts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(counts, sorted, "most mentioned first");
+}
+
+#[test]
+fn title_sources_and_date_line() {
+    let (docs, b) = briefing();
+    assert_eq!(b.title, "Briefing: China, North Korea, Russia");
+    let numbers: Vec<usize> = b.sources.iter().map(|s| s.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(b.sources[0].doc, docs[0].doc.id, "oldest first");
+    assert_eq!(b.sources[2].published, None, "undated last");
+
+    let config = ReportConfig {
+        title: Some("Weekly: <b>supply</b> & demand".into()),
+        generated: chrono::NaiveDate::from_ymd_opt(2024, 6, 27),
+    };
+    let b = build_briefing(&docs, &config);
+    let html = render_html(&b);
+    assert!(html.contains("<h1>Weekly: &lt;b&gt;supply&lt;/b&gt; &amp; demand</h1>"));
+    assert!(html.contains("Generated 2024-06-27."));
+    let md = render_markdown(&b);
+    assert!(md.starts_with("# Weekly: \\<b\\>supply\\</b\\> \\& demand\n"));
+    assert!(
+        md.contains("<a id=\"src-1\"></a>**a\\_report.txt**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn markdown_cites_every_content_line_and_escapes_articles() {
+    let (_, b) = briefing();
+    let md = render_markdown(&b);
+    assert!(!md.contains("<script>"), "article HTML escaped");
+    assert!(md.contains("\\<script\\>"));
+    assert!(
+        md.contains("\"a\\_report.txt bytes ") || md.contains("\"a_report.txt bytes "),
+        "citation titles name the source"
+    );
+    let mut content = 0;
+    for line in md.lines().filter(|l| l.starts_with("- ")) {
+        let toc = line.starts_with("- [") && !line.contains("(#src-");
+        if !toc {
+            content += 1;
+            assert!(line.contains("](#src-"), "uncited line: {line}");
+        }
+    }
+    assert!(content >= 6);
+    // table rows cite each figure
+    for row in md
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.chars().nth(2).is_some_and(|c| c.is_ascii_digit()))
+    {
+        assert!(row.contains("](#src-"), "{row}");
+    }
+}
+
+#[test]
+fn html_is_self_contained_escaped_and_cited() {
+    let (_, b) = briefing();
+    let html = render_html(&b);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script"),
+        "no scripts, and article text escaped"
+    );
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("AT&amp;T"));
+    assert!(
+        !html.contains(" src=") && !html.contains("url("),
+        "no external resources"
+    );
+    assert!(!html.contains("<link") && !html.contains("<img"));
+    for li in html.split("<li").skip(1) {
+        let item = li.split("</li>").next().unwrap_or_default();
+        // contents entries link to parts, source entries are the targets
+        if item.starts_with("><a href=\"#") || item.starts_with(" id=\"src-") {
+            continue;
+        }
+        assert!(
+            item.contains("<sup class=\"cite\"><a href=\"#src-"),
+            "uncited item: {item}"
+        );
+    }
+    for dd in html.split("<dd>").skip(1) {
+        assert!(dd
+            .split("</dd>")
+            .next()
+            .unwrap_or_default()
+            .contains("class=\"cite\""));
+    }
+    let sup = between(&html, "<sup class=\"cite\">", "</sup>");
+    assert!(
+        sup.contains("data-doc=\"") && sup.contains("data-start=\"") && sup.contains("data-end=\"")
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_input_order_or_duplicates() {
+    let docs = bundles();
+    let config = ReportConfig::default();
+    let md = render_markdown(&build_briefing(&docs, &config));
+    let html = render_html(&build_briefing(&docs, &config));
+    let mut reversed = docs.clone();
+    reversed.reverse();
+    assert_eq!(render_markdown(&build_briefing(&reversed, &config)), md);
+    assert_eq!(render_html(&build_briefing(&reversed, &config)), html);
+    let mut twice = docs.clone();
+    twice.extend(docs.iter().cloned());
+    assert_eq!(render_markdown(&build_briefing(&twice, &config)), md);
+}
+
+#[test]
+fn bad_or_missing_annotations_never_panic_or_yield_bad_citations() {
+    assert!(build_briefing(&[], &ReportConfig::default())
+        .sentences()
+        .next()
+        .is_none());
+    let empty = render_html(&build_briefing(&[], &ReportConfig::default()));
+    assert!(empty.contains("<h1>Briefing</h1>"));
+
+    let mut docs = bundles();
+    // spans out of range, off char boundaries, reversed; a text with curly quotes
+    let text = "“Ünïcode” text — with dashes. ".repeat(3);
+    let off_boundary = Span { start: 1, end: 4 };
+    let mut ann = docs[0].ann.clone();
+    for s in &mut ann.sentences {
+        s.span.end += 10_000;
+    }
+    for m in &mut ann.mentions {
+        m.span = off_boundary;
+    }
+    for c in &mut ann.claims {
+        c.span = Span {
+            start: c.span.end,
+            end: c.span.start.saturating_sub(1),
+        };
+        c.sentence = off_boundary;
+    }
+    docs.push(DocBundle {
+        doc: Document {
+            id: sinew_types::DocId("broken".into()),
+            source: "broken.txt".into(),
+            url: Some("https://example.org/a b<c>".into()),
+            title: None,
+            author: None,
+            published: None,
+            site: None,
+            lang: None,
+            text,
+        },
+        ann,
+    });
+    // a document with no annotations at all
+    docs.push(DocBundle {
+        doc: fixtures::document("bare", "bare.txt", None, "Just text."),
+        ann: Annotations::default(),
+    });
+    let b = build_briefing(&docs, &ReportConfig::default());
+    for s in b.sentences() {
+        for c in &s.citations {
+            assert!(!cited_text(&docs, c).is_empty());
+        }
+    }
+    let html = render_html(&b);
+    assert!(!html.contains("<c>"));
+    let _ = render_markdown(&b);
+}
+
+#[test]
+fn long_sentences_are_cut_with_an_ellipsis_citing_the_words_shown() {
+    let long = format!(
+        "North Korea sent shells to Russia {}and more.",
+        "again and again ".repeat(40)
+    );
+    let text = format!("{long} Russia thanked North Korea for the artillery shells and rockets.");
+    let mut doc = fixtures::Builder::new("long", "long.txt", Some("2024-01-01"), &text);
+    doc.sentence(&long);
+    doc.sentence("Russia thanked North Korea for the artillery shells and rockets.");
+    doc.country("North Korea", "North Korea");
+    doc.country("Russia", "Russia");
+    let docs = vec![doc.finish()];
+    let b = build_briefing(&docs, &ReportConfig::default());
+    let cut = b
+        .sentences()
+        .find(|s| s.text.ends_with(" …"))
+        .expect("a cut sentence");
+    let cited = cited_text(&docs, &cut.citations[0]);
+    assert_eq!(format!("{cited} …"), cut.text);
+    assert!(cited.len() < long.len());
+    assert_eq!(
+        span_of(&text, "North Korea sent").start,
+        cut.citations[0].span.start
+    );
+}
+
+#[test]
+fn chromium_shows_the_figures_table() {
+    let (_, b) = briefing();
+    let html = render_html(&b);
+    let Some(dom) = chromium::dump_dom(&html) else {
+        return;
+    };
+    let table = between(&dom, "<table id=\"figures\">", "</table>");
+    assert!(table.contains("<thead>"), "{table}");
+    let body = between(table, "<tbody>", "</tbody>");
+    assert_eq!(body.matches("<tr>").count(), b.figures.len(), "{body}");
+    assert!(body.contains("more than 11,000 containers"));
+    assert!(!dom.contains("<script>alert"), "article script stayed text");
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
+    let start = s.find(open).unwrap_or_else(|| panic!("missing {open}")) + open.len();
+    let end = s[start..]
+        .find(close)
+        .unwrap_or_else(|| panic!("missing {close}"))
+        + start;
+    &s[start..end]
+}

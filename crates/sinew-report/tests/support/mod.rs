@@ -1,0 +1,4 @@
+//! Test helpers: hand-annotated fixtures and headless Chromium.
+
+pub(crate) mod chromium;
+pub(crate) mod fixtures;

@@ -1,0 +1,110 @@
+use std::error::Error as StdError;
+use std::path::{Path, PathBuf};
+
+/// Why a store call failed.
+///
+/// User errors (the database at `path` is not one Sinew can use: not a Sinew database, written
+/// by a newer Sinew, or somewhere that cannot be written) are told apart from internal failures
+/// (the database engine failed, or stored data could not be decoded) by
+/// [`StoreError::is_user_error`]. Every variant names the database.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The file exists but is not a Sinew database; it was left untouched.
+    #[error("{}: not a Sinew database ({reason})", path.display())]
+    NotADatabase {
+        /// The database path.
+        path: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
+    /// The database was written by a newer Sinew whose schema this build does not know.
+    #[error(
+        "{}: database schema version {found} is newer than version {supported}, the newest this \
+         Sinew knows; use a newer Sinew",
+        path.display()
+    )]
+    SchemaTooNew {
+        /// The database path.
+        path: PathBuf,
+        /// The schema version found in the file.
+        found: i64,
+        /// The newest schema version this build supports.
+        supported: i64,
+    },
+    /// The database (or its folder) cannot be created, opened or written.
+    #[error("{}: cannot create, open or write the database", path.display())]
+    Unwritable {
+        /// The database path.
+        path: PathBuf,
+        /// The underlying failure.
+        #[source]
+        source: Box<dyn StdError + Send + Sync>,
+    },
+    /// The database engine failed: a bug or an environment problem, not the user's input.
+    #[error("{}: database operation failed", path.display())]
+    Backend {
+        /// The database path.
+        path: PathBuf,
+        /// The underlying failure.
+        #[source]
+        source: Box<dyn StdError + Send + Sync>,
+    },
+    /// Stored data could not be decoded back into Sinew's types.
+    #[error("{}: stored data is malformed: {detail}", path.display())]
+    Malformed {
+        /// The database path.
+        path: PathBuf,
+        /// What could not be decoded.
+        detail: String,
+    },
+}
+
+impl StoreError {
+    /// True when the failure is the user's to fix (wrong file, newer schema, unwritable
+    /// location) rather than an internal failure.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NotADatabase { .. }
+                | StoreError::SchemaTooNew { .. }
+                | StoreError::Unwritable { .. }
+        )
+    }
+
+    /// The database the error concerns.
+    pub fn path(&self) -> &Path {
+        match self {
+            StoreError::NotADatabase { path, .. }
+            | StoreError::SchemaTooNew { path, .. }
+            | StoreError::Unwritable { path, .. }
+            | StoreError::Backend { path, .. }
+            | StoreError::Malformed { path, .. } => path,
+        }
+    }
+
+    /// Sorts a SQLite failure into user and internal errors.
+    pub(crate) fn from_sqlite(path: &Path, err: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        let path = path.to_path_buf();
+        match &err {
+            rusqlite::Error::SqliteFailure(e, _) => match e.code {
+                ErrorCode::NotADatabase => StoreError::NotADatabase {
+                    path,
+                    reason: "the file is not an SQLite database".to_string(),
+                },
+                ErrorCode::CannotOpen
+                | ErrorCode::ReadOnly
+                | ErrorCode::PermissionDenied
+                | ErrorCode::DiskFull => StoreError::Unwritable { path, source: Box::new(err) },
+                _ => StoreError::Backend { path, source: Box::new(err) },
+            },
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => {
+                StoreError::Malformed { path, detail: err.to_string() }
+            }
+            _ => StoreError::Backend { path, source: Box::new(err) },
+        }
+    }
+}

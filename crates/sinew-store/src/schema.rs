@@ -1,0 +1,127 @@
+//! The schema, as an ordered list of migration steps.
+//!
+//! Step `i` (0-based) takes a database from `PRAGMA user_version = i` to `i + 1`. A released
+//! step never changes: a new schema is a new step appended here, with a fixture of the previous
+//! version under `tests/fixtures/`.
+
+/// `PRAGMA application_id` of a Sinew database ("SINW" in ASCII), so that another application's
+/// SQLite file is recognised and left alone.
+pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
+
+/// Migration steps, oldest first.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes: the number of migration steps.
+pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
+
+// Child tables are keyed (doc, ord): the primary key doubles as the index on `doc`, and `ord`
+// keeps each list in the order extraction produced it. Spans are `span_start`/`span_end`
+// because `END` is an SQL keyword.
+const V1: &str = "
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    site TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE mentions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    country TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX mentions_canonical ON mentions (canonical);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE TABLE quantities (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    value_max REAL,
+    unit TEXT,
+    kind TEXT NOT NULL,
+    qualifier TEXT,
+    per TEXT,
+    vague INTEGER NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE times (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT,
+    grain TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    timex TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE attributions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    source_start INTEGER NOT NULL,
+    source_end INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE claims (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    subject TEXT,
+    object TEXT,
+    subject_key TEXT,
+    object_key TEXT,
+    measure TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    unit TEXT,
+    value REAL,
+    value_max REAL,
+    time_start TEXT,
+    time_end TEXT,
+    attribution TEXT,
+    modality TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX claims_subject ON claims (subject_key);
+CREATE INDEX claims_object ON claims (object_key);
+CREATE TABLE diagnostics (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    message TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+";

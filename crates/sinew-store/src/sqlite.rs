@@ -1,0 +1,580 @@
+//! The SQLite store: one file, WAL journal, migrations through `PRAGMA user_version`.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
+use sinew_types::{
+    Annotations, Attribution, Claim, DocId, Diagnostic, Document, Mention, Quantity, Sentence,
+    Span, TimeExpr,
+};
+
+use crate::codec::{claim_json, date_text, enum_text, parse_claim, parse_date, parse_enum, real};
+use crate::schema::{APPLICATION_ID, MIGRATIONS, VERSION};
+use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats};
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// A [`Store`] in one SQLite file (or in memory).
+///
+/// The connection sits behind a mutex so that `&self` methods work and the store can be shared
+/// as `Arc<dyn Store>`; SQLite serialises writers anyway.
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// The schema version this build reads and writes.
+    pub const SCHEMA_VERSION: i64 = VERSION;
+
+    /// Opens the Sinew database at `path`, creating it (and its parent folders) when absent
+    /// and migrating it to the current schema.
+    ///
+    /// A file that is not a Sinew database is refused and left unmodified.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        refuse_foreign_file(path)?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| StoreError::Unwritable {
+                path: path.to_path_buf(),
+                source: Box::new(e),
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_sqlite(path, e))?;
+        SqliteStore::init(conn, path.to_path_buf(), true)
+    }
+
+    /// A fresh store in memory, gone when dropped (tests, one-shot runs).
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?;
+        SqliteStore::init(conn, path, false)
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn init(mut conn: Connection, path: PathBuf, on_disk: bool) -> Result<SqliteStore, StoreError> {
+        let sql = |e| StoreError::from_sqlite(&path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
+        // Only reads until the file is known to be ours, so a foreign database stays untouched.
+        let (app_id, version, tables) = identity(&conn).map_err(sql)?;
+        let fresh = app_id == 0 && version == 0 && tables == 0;
+        if app_id != APPLICATION_ID && !fresh {
+            let reason = if app_id == 0 {
+                "an SQLite database that Sinew did not create".to_string()
+            } else {
+                format!("an SQLite database of another application (application_id {app_id:#x})")
+            };
+            return Err(StoreError::NotADatabase { path, reason });
+        }
+        if version > VERSION {
+            return Err(StoreError::SchemaTooNew { path, found: version, supported: VERSION });
+        }
+        if on_disk {
+            // WAL: readers never block the writer, and a killed process loses at most the
+            // transaction in flight. NORMAL sync is durable across process crashes in WAL mode.
+            let mode: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+                .map_err(sql)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Unwritable {
+                    path,
+                    source: format!("the journal cannot be switched to WAL (got {mode})").into(),
+                });
+            }
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        migrate(&mut conn, &path)?;
+        Ok(SqliteStore { conn: Mutex::new(conn), path })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock dropped its transaction, which rolled back: the
+        // connection is still sound.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn fail(&self, err: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, err)
+    }
+
+    fn write<T>(&self, body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.fail(e))?;
+        let out = body(&tx).map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(out)
+    }
+
+    fn read<T>(&self, body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+        // One read transaction per call, so multi-query answers see one consistent snapshot.
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.fail(e))?;
+        body(&tx).map_err(|e| self.fail(e))
+    }
+}
+
+/// Refuses an existing file that does not start with the SQLite header, before SQLite opens
+/// (and might write to) it.
+fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
+    let not_db = |reason: &str| StoreError::NotADatabase { path: path.to_path_buf(), reason: reason.to_string() };
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::Unwritable { path: path.to_path_buf(), source: Box::new(e) }),
+    };
+    if meta.is_dir() {
+        return Err(not_db("it is a folder"));
+    }
+    if meta.len() == 0 {
+        // SQLite treats an empty file as an empty database.
+        return Ok(());
+    }
+    let mut head = Vec::with_capacity(SQLITE_HEADER.len());
+    let read = fs::File::open(path)
+        .and_then(|f| f.take(SQLITE_HEADER.len() as u64).read_to_end(&mut head));
+    if let Err(e) = read {
+        return Err(StoreError::Unwritable { path: path.to_path_buf(), source: Box::new(e) });
+    }
+    if head != SQLITE_HEADER {
+        return Err(not_db("the file is not an SQLite database"));
+    }
+    Ok(())
+}
+
+/// `application_id`, `user_version` and the number of tables.
+fn identity(conn: &Connection) -> rusqlite::Result<(i32, i64, i64)> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+    Ok((app_id, version, tables))
+}
+
+/// Applies the migration steps the database lacks, all in one transaction.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let sql = |e| StoreError::from_sqlite(path, e);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+    // Read again under the write lock: another process may have migrated meanwhile.
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    if version > VERSION {
+        return Err(StoreError::SchemaTooNew { path: path.to_path_buf(), found: version, supported: VERSION });
+    }
+    if version == VERSION {
+        return Ok(());
+    }
+    let done = usize::try_from(version).unwrap_or(0);
+    for step in &MIGRATIONS[done..] {
+        tx.execute_batch(step).map_err(sql)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(sql)?;
+    tx.pragma_update(None, "user_version", VERSION).map_err(sql)?;
+    tx.commit().map_err(sql)
+}
+
+impl Store for SqliteStore {
+    fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError> {
+        self.write(|tx| {
+            let mut seq = next_seq(tx)?;
+            insert(tx, &mut seq, doc, ann, &now())
+        })
+    }
+
+    fn put_batch(&self, items: &[(Document, Annotations)]) -> Result<Vec<PutOutcome>, StoreError> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.write(|tx| {
+            let mut seq = next_seq(tx)?;
+            let now = now();
+            items.iter().map(|(doc, ann)| insert(tx, &mut seq, doc, ann, &now)).collect()
+        })
+    }
+
+    fn contains(&self, id: &DocId) -> Result<bool, StoreError> {
+        self.read(|tx| exists(tx, id))
+    }
+
+    fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1"))?
+                .query_row([&id.0], doc_from_row)
+                .optional()
+        })
+    }
+
+    fn documents(&self) -> Result<Vec<Document>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM documents ORDER BY seq"))?
+                .query_map([], doc_from_row)?
+                .collect()
+        })
+    }
+
+    fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError> {
+        self.read(|tx| if exists(tx, id)? { load_annotations(tx, id).map(Some) } else { Ok(None) })
+    }
+
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
+        let key = filter.entity.as_deref().map(str::to_lowercase);
+        let doc = filter.doc.as_ref().map(|d| d.0.as_str());
+        let mut conds = Vec::new();
+        if key.is_some() {
+            conds.push("(c.subject_key = ?1 OR c.object_key = ?1)");
+        }
+        if doc.is_some() {
+            conds.push("c.doc = ?2");
+        }
+        let filter_sql =
+            if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+        let query = format!(
+            "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.id = c.doc \
+             {filter_sql} ORDER BY d.seq, c.span_start, c.span_end, c.ord"
+        );
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(&query)?;
+            // Unused parameters are still bound by number; rusqlite needs every `?N` it sees,
+            // so bind only those present in the text.
+            let rows = match (&key, doc) {
+                (Some(k), Some(d)) => stmt.query_map(params![k, d], claim_from_row)?.collect(),
+                (Some(k), None) => stmt.query_map(params![k], claim_from_row)?.collect(),
+                (None, Some(d)) => {
+                    drop(stmt);
+                    let q = query.replace("?2", "?1");
+                    tx.prepare_cached(&q)?.query_map(params![d], claim_from_row)?.collect()
+                }
+                (None, None) => stmt.query_map([], claim_from_row)?.collect(),
+            };
+            rows
+        })
+    }
+
+    fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
+        // Within one id, MIN/MAX pick a deterministic canonical name, type and (non-null)
+        // country should mentions ever disagree.
+        self.read(|tx| {
+            tx.prepare_cached(
+                "SELECT min(canonical), min(type), entity_id, max(country), count(*), \
+                 count(DISTINCT doc) AS docs FROM mentions GROUP BY entity_id \
+                 ORDER BY count(*) DESC, docs DESC, entity_id",
+            )?
+            .query_map([], |r| {
+                Ok(EntitySummary {
+                    canonical: r.get(0)?,
+                    entity_type: parse_enum(1, r.get(1)?)?,
+                    id: r.get(2)?,
+                    country: r.get(3)?,
+                    mentions: r.get(4)?,
+                    documents: r.get(5)?,
+                })
+            })?
+            .collect()
+        })
+    }
+
+    fn stats(&self) -> Result<StoreStats, StoreError> {
+        self.read(|tx| {
+            tx.query_row(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), \
+                 (SELECT count(*) FROM quantities), (SELECT count(*) FROM times), \
+                 (SELECT count(*) FROM claims)",
+                [],
+                |r| {
+                    Ok(StoreStats {
+                        documents: r.get(0)?,
+                        mentions: r.get(1)?,
+                        quantities: r.get(2)?,
+                        times: r.get(3)?,
+                        claims: r.get(4)?,
+                    })
+                },
+            )
+        })
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn exists(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<bool> {
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")?
+        .query_row([&id.0], |r| r.get(0))
+}
+
+fn next_seq(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
+    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| r.get(0))
+}
+
+/// Inserts one document and its annotations unless its id is stored; `seq` is the next
+/// ingest position and advances on insert.
+fn insert(
+    tx: &Transaction<'_>,
+    seq: &mut i64,
+    doc: &Document,
+    ann: &Annotations,
+    now: &str,
+) -> rusqlite::Result<PutOutcome> {
+    if exists(tx, &doc.id)? {
+        return Ok(PutOutcome::AlreadyPresent);
+    }
+    let id = doc.id.0.as_str();
+    tx.prepare_cached(
+        "INSERT INTO documents (id, seq, source, url, title, author, published, site, lang, \
+         text, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        id,
+        *seq,
+        doc.source,
+        doc.url,
+        doc.title,
+        doc.author,
+        date_text(doc.published),
+        doc.site,
+        doc.lang,
+        doc.text,
+        now
+    ])?;
+    *seq += 1;
+
+    let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;
+    for (ord, s) in ann.sentences.iter().enumerate() {
+        stmt.execute(params![id, ord, s.span.start, s.span.end])?;
+    }
+    let mut stmt = tx.prepare_cached("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    for (ord, m) in ann.mentions.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord,
+            m.span.start,
+            m.span.end,
+            m.text,
+            m.entity_type.as_str(),
+            m.canonical,
+            m.id,
+            m.country
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quantities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (ord, q) in ann.quantities.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord,
+            q.span.start,
+            q.span.end,
+            q.text,
+            real(q.value),
+            q.value_max.and_then(real),
+            q.unit,
+            enum_text(q.kind),
+            q.qualifier,
+            q.per,
+            q.vague
+        ])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO times VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
+    for (ord, t) in ann.times.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord,
+            t.span.start,
+            t.span.end,
+            t.text,
+            date_text(t.start_date),
+            date_text(t.end_date),
+            enum_text(t.grain),
+            enum_text(t.kind),
+            t.timex
+        ])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO attributions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    for (ord, a) in ann.attributions.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord,
+            a.span.start,
+            a.span.end,
+            a.source_span.start,
+            a.source_span.end,
+            a.source,
+            a.cue
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+         ?15, ?16, ?17, ?18, ?19, ?20)",
+    )?;
+    for (ord, c) in ann.claims.iter().enumerate() {
+        let time = c.time.as_ref();
+        stmt.execute(params![
+            id,
+            ord,
+            c.span.start,
+            c.span.end,
+            c.sentence.start,
+            c.sentence.end,
+            c.subject,
+            c.object,
+            c.subject.as_deref().map(str::to_lowercase),
+            c.object.as_deref().map(str::to_lowercase),
+            c.measure,
+            enum_text(c.quantity.kind),
+            c.quantity.unit,
+            real(c.quantity.value),
+            c.quantity.value_max.and_then(real),
+            date_text(time.and_then(|t| t.start_date)),
+            date_text(time.and_then(|t| t.end_date)),
+            c.attribution,
+            enum_text(c.modality),
+            claim_json(c)
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached("INSERT INTO diagnostics VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (ord, d) in ann.diagnostics.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord,
+            d.span.map(|s| s.start),
+            d.span.map(|s| s.end),
+            d.message
+        ])?;
+    }
+    Ok(PutOutcome::Inserted)
+}
+
+const DOC_COLUMNS: &str = "id, source, url, title, author, published, site, lang, text";
+
+fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
+    Ok(Document {
+        id: DocId(r.get(0)?),
+        source: r.get(1)?,
+        url: r.get(2)?,
+        title: r.get(3)?,
+        author: r.get(4)?,
+        published: parse_date(5, r.get(5)?)?,
+        site: r.get(6)?,
+        lang: r.get(7)?,
+        text: r.get(8)?,
+    })
+}
+
+fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+    let json: String = r.get(0)?;
+    parse_claim(0, &json, r.get(1)?, r.get(2)?)
+}
+
+fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
+    Ok(Span { start: r.get(idx)?, end: r.get(idx + 1)? })
+}
+
+/// Rows of one child table for one document, in extraction order.
+fn rows<T>(
+    tx: &Transaction<'_>,
+    columns: &str,
+    table: &str,
+    id: &DocId,
+    decode: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    tx.prepare_cached(&format!("SELECT {columns} FROM {table} WHERE doc = ?1 ORDER BY ord"))?
+        .query_map([&id.0], decode)?
+        .collect()
+}
+
+fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annotations> {
+    let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| Ok(Sentence { span: span(r, 0)? }))?;
+    let mentions = rows(
+        tx,
+        "span_start, span_end, text, type, canonical, entity_id, country",
+        "mentions",
+        id,
+        |r| {
+            Ok(Mention {
+                span: span(r, 0)?,
+                text: r.get(2)?,
+                entity_type: parse_enum(3, r.get(3)?)?,
+                canonical: r.get(4)?,
+                id: r.get(5)?,
+                country: r.get(6)?,
+            })
+        },
+    )?;
+    let quantities = rows(
+        tx,
+        "span_start, span_end, text, value, value_max, unit, kind, qualifier, per, vague",
+        "quantities",
+        id,
+        |r| {
+            Ok(Quantity {
+                span: span(r, 0)?,
+                text: r.get(2)?,
+                value: r.get::<_, Option<f64>>(3)?.unwrap_or(f64::NAN),
+                value_max: r.get(4)?,
+                unit: r.get(5)?,
+                kind: parse_enum(6, r.get(6)?)?,
+                qualifier: r.get(7)?,
+                per: r.get(8)?,
+                vague: r.get(9)?,
+            })
+        },
+    )?;
+    let times = rows(
+        tx,
+        "span_start, span_end, text, start_date, end_date, grain, kind, timex",
+        "times",
+        id,
+        |r| {
+            Ok(TimeExpr {
+                span: span(r, 0)?,
+                text: r.get(2)?,
+                start_date: parse_date(3, r.get(3)?)?,
+                end_date: parse_date(4, r.get(4)?)?,
+                grain: parse_enum(5, r.get(5)?)?,
+                kind: parse_enum(6, r.get(6)?)?,
+                timex: r.get(7)?,
+            })
+        },
+    )?;
+    let attributions = rows(
+        tx,
+        "span_start, span_end, source_start, source_end, source, cue",
+        "attributions",
+        id,
+        |r| Ok(Attribution { span: span(r, 0)?, source_span: span(r, 2)?, source: r.get(4)?, cue: r.get(5)? }),
+    )?;
+    let claims = rows(tx, "json, value, value_max", "claims", id, claim_from_row)?;
+    let diagnostics = rows(tx, "span_start, span_end, message", "diagnostics", id, |r| {
+        let start: Option<usize> = r.get(0)?;
+        let end: Option<usize> = r.get(1)?;
+        let span = start.zip(end).map(|(start, end)| Span { start, end });
+        Ok(Diagnostic { span, message: r.get(2)? })
+    })?;
+    Ok(Annotations { sentences, mentions, quantities, times, attributions, claims, diagnostics })
+}
