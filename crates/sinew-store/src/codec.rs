@@ -34,7 +34,8 @@ pub(crate) fn date_text(date: Option<NaiveDate>) -> Option<String> {
 
 /// Parses a date read from column `idx`.
 pub(crate) fn parse_date(idx: usize, text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    text.map(|t| t.parse::<NaiveDate>().map_err(|e| bad(idx, e))).transpose()
+    text.map(|t| t.parse::<NaiveDate>().map_err(|e| bad(idx, e)))
+        .transpose()
 }
 
 /// A float for a REAL column. SQLite stores NaN as NULL; saying so here keeps it explicit.

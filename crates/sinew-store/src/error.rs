@@ -96,15 +96,25 @@ impl StoreError {
                 ErrorCode::CannotOpen
                 | ErrorCode::ReadOnly
                 | ErrorCode::PermissionDenied
-                | ErrorCode::DiskFull => StoreError::Unwritable { path, source: Box::new(err) },
-                _ => StoreError::Backend { path, source: Box::new(err) },
+                | ErrorCode::DiskFull => StoreError::Unwritable {
+                    path,
+                    source: Box::new(err),
+                },
+                _ => StoreError::Backend {
+                    path,
+                    source: Box::new(err),
+                },
             },
             rusqlite::Error::FromSqlConversionFailure(..)
             | rusqlite::Error::InvalidColumnType(..)
-            | rusqlite::Error::IntegralValueOutOfRange(..) => {
-                StoreError::Malformed { path, detail: err.to_string() }
-            }
-            _ => StoreError::Backend { path, source: Box::new(err) },
+            | rusqlite::Error::IntegralValueOutOfRange(..) => StoreError::Malformed {
+                path,
+                detail: err.to_string(),
+            },
+            _ => StoreError::Backend {
+                path,
+                source: Box::new(err),
+            },
         }
     }
 }

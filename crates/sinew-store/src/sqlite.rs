@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
+};
 use sinew_types::{
-    Annotations, Attribution, Claim, DocId, Diagnostic, Document, Mention, Quantity, Sentence,
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, Mention, Quantity, Sentence,
     Span, TimeExpr,
 };
 
@@ -33,7 +35,9 @@ pub struct SqliteStore {
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SqliteStore").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -76,7 +80,8 @@ impl SqliteStore {
     fn init(mut conn: Connection, path: PathBuf, on_disk: bool) -> Result<SqliteStore, StoreError> {
         let sql = |e| StoreError::from_sqlite(&path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
         // Only reads until the file is known to be ours, so a foreign database stays untouched.
         let (app_id, version, tables) = identity(&conn).map_err(sql)?;
         let fresh = app_id == 0 && version == 0 && tables == 0;
@@ -89,37 +94,46 @@ impl SqliteStore {
             return Err(StoreError::NotADatabase { path, reason });
         }
         if version > VERSION {
-            return Err(StoreError::SchemaTooNew { path, found: version, supported: VERSION });
+            return Err(StoreError::SchemaTooNew {
+                path,
+                found: version,
+                supported: VERSION,
+            });
         }
         if on_disk {
             // WAL: readers never block the writer, and a killed process loses at most the
-            // transaction in flight. NORMAL sync is durable across process crashes in WAL mode.
-            let mode: String = conn
+            // transaction in flight; with WAL, NORMAL sync is durable across process crashes.
+            // Where the file system cannot do WAL (some network mounts) SQLite keeps its
+            // rollback journal, which is just as atomic, only slower, so that is accepted.
+            let _mode: String = conn
                 .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
                 .map_err(sql)?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                return Err(StoreError::Unwritable {
-                    path,
-                    source: format!("the journal cannot be switched to WAL (got {mode})").into(),
-                });
-            }
         }
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql)?;
         migrate(&mut conn, &path)?;
-        Ok(SqliteStore { conn: Mutex::new(conn), path })
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+            path,
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock dropped its transaction, which rolled back: the
         // connection is still sound.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn fail(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, err)
     }
 
-    fn write<T>(&self, body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+    fn write<T>(
+        &self,
+        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
         let mut conn = self.lock();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -129,7 +143,10 @@ impl SqliteStore {
         Ok(out)
     }
 
-    fn read<T>(&self, body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+    fn read<T>(
+        &self,
+        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
         // One read transaction per call, so multi-query answers see one consistent snapshot.
         let mut conn = self.lock();
         let tx = conn.transaction().map_err(|e| self.fail(e))?;
@@ -140,11 +157,19 @@ impl SqliteStore {
 /// Refuses an existing file that does not start with the SQLite header, before SQLite opens
 /// (and might write to) it.
 fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
-    let not_db = |reason: &str| StoreError::NotADatabase { path: path.to_path_buf(), reason: reason.to_string() };
+    let not_db = |reason: &str| StoreError::NotADatabase {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::Unwritable { path: path.to_path_buf(), source: Box::new(e) }),
+        Err(e) => {
+            return Err(StoreError::Unwritable {
+                path: path.to_path_buf(),
+                source: Box::new(e),
+            })
+        }
     };
     if meta.is_dir() {
         return Err(not_db("it is a folder"));
@@ -157,7 +182,10 @@ fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
     let read = fs::File::open(path)
         .and_then(|f| f.take(SQLITE_HEADER.len() as u64).read_to_end(&mut head));
     if let Err(e) = read {
-        return Err(StoreError::Unwritable { path: path.to_path_buf(), source: Box::new(e) });
+        return Err(StoreError::Unwritable {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        });
     }
     if head != SQLITE_HEADER {
         return Err(not_db("the file is not an SQLite database"));
@@ -169,19 +197,30 @@ fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
 fn identity(conn: &Connection) -> rusqlite::Result<(i32, i64, i64)> {
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let tables: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok((app_id, version, tables))
 }
 
 /// Applies the migration steps the database lacks, all in one transaction.
 fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let sql = |e| StoreError::from_sqlite(path, e);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql)?;
     // Read again under the write lock: another process may have migrated meanwhile.
-    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    let version: i64 = tx
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql)?;
     if version > VERSION {
-        return Err(StoreError::SchemaTooNew { path: path.to_path_buf(), found: version, supported: VERSION });
+        return Err(StoreError::SchemaTooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: VERSION,
+        });
     }
     if version == VERSION {
         return Ok(());
@@ -190,8 +229,10 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     for step in &MIGRATIONS[done..] {
         tx.execute_batch(step).map_err(sql)?;
     }
-    tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(sql)?;
-    tx.pragma_update(None, "user_version", VERSION).map_err(sql)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(sql)?;
+    tx.pragma_update(None, "user_version", VERSION)
+        .map_err(sql)?;
     tx.commit().map_err(sql)
 }
 
@@ -210,7 +251,10 @@ impl Store for SqliteStore {
         self.write(|tx| {
             let mut seq = next_seq(tx)?;
             let now = now();
-            items.iter().map(|(doc, ann)| insert(tx, &mut seq, doc, ann, &now)).collect()
+            items
+                .iter()
+                .map(|(doc, ann)| insert(tx, &mut seq, doc, ann, &now))
+                .collect()
         })
     }
 
@@ -220,9 +264,11 @@ impl Store for SqliteStore {
 
     fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
         self.read(|tx| {
-            tx.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1"))?
-                .query_row([&id.0], doc_from_row)
-                .optional()
+            tx.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1"
+            ))?
+            .query_row([&id.0], doc_from_row)
+            .optional()
         })
     }
 
@@ -235,40 +281,43 @@ impl Store for SqliteStore {
     }
 
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError> {
-        self.read(|tx| if exists(tx, id)? { load_annotations(tx, id).map(Some) } else { Ok(None) })
+        self.read(|tx| {
+            if exists(tx, id)? {
+                load_annotations(tx, id).map(Some)
+            } else {
+                Ok(None)
+            }
+        })
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
         let key = filter.entity.as_deref().map(str::to_lowercase);
-        let doc = filter.doc.as_ref().map(|d| d.0.as_str());
         let mut conds = Vec::new();
-        if key.is_some() {
-            conds.push("(c.subject_key = ?1 OR c.object_key = ?1)");
+        let mut args: Vec<&dyn ToSql> = Vec::new();
+        if let Some(key) = &key {
+            args.push(key);
+            conds.push(format!(
+                "(c.subject_key = ?{n} OR c.object_key = ?{n})",
+                n = args.len()
+            ));
         }
-        if doc.is_some() {
-            conds.push("c.doc = ?2");
+        if let Some(doc) = &filter.doc {
+            args.push(&doc.0);
+            conds.push(format!("c.doc = ?{}", args.len()));
         }
-        let filter_sql =
-            if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+        let filter_sql = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
         let query = format!(
             "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.id = c.doc \
              {filter_sql} ORDER BY d.seq, c.span_start, c.span_end, c.ord"
         );
         self.read(|tx| {
-            let mut stmt = tx.prepare_cached(&query)?;
-            // Unused parameters are still bound by number; rusqlite needs every `?N` it sees,
-            // so bind only those present in the text.
-            let rows = match (&key, doc) {
-                (Some(k), Some(d)) => stmt.query_map(params![k, d], claim_from_row)?.collect(),
-                (Some(k), None) => stmt.query_map(params![k], claim_from_row)?.collect(),
-                (None, Some(d)) => {
-                    drop(stmt);
-                    let q = query.replace("?2", "?1");
-                    tx.prepare_cached(&q)?.query_map(params![d], claim_from_row)?.collect()
-                }
-                (None, None) => stmt.query_map([], claim_from_row)?.collect(),
-            };
-            rows
+            tx.prepare_cached(&query)?
+                .query_map(args.as_slice(), claim_from_row)?
+                .collect()
         })
     }
 
@@ -326,7 +375,9 @@ fn exists(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<bool> {
 }
 
 fn next_seq(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
-    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| r.get(0))
+    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
+        r.get(0)
+    })
 }
 
 /// Inserts one document and its annotations unless its id is stored; `seq` is the next
@@ -365,7 +416,8 @@ fn insert(
     for (ord, s) in ann.sentences.iter().enumerate() {
         stmt.execute(params![id, ord, s.span.start, s.span.end])?;
     }
-    let mut stmt = tx.prepare_cached("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for (ord, m) in ann.mentions.iter().enumerate() {
         stmt.execute(params![
             id,
@@ -492,7 +544,10 @@ fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
 }
 
 fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
-    Ok(Span { start: r.get(idx)?, end: r.get(idx + 1)? })
+    Ok(Span {
+        start: r.get(idx)?,
+        end: r.get(idx + 1)?,
+    })
 }
 
 /// Rows of one child table for one document, in extraction order.
@@ -503,13 +558,17 @@ fn rows<T>(
     id: &DocId,
     decode: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
-    tx.prepare_cached(&format!("SELECT {columns} FROM {table} WHERE doc = ?1 ORDER BY ord"))?
-        .query_map([&id.0], decode)?
-        .collect()
+    tx.prepare_cached(&format!(
+        "SELECT {columns} FROM {table} WHERE doc = ?1 ORDER BY ord"
+    ))?
+    .query_map([&id.0], decode)?
+    .collect()
 }
 
 fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annotations> {
-    let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| Ok(Sentence { span: span(r, 0)? }))?;
+    let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| {
+        Ok(Sentence { span: span(r, 0)? })
+    })?;
     let mentions = rows(
         tx,
         "span_start, span_end, text, type, canonical, entity_id, country",
@@ -567,14 +626,38 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         "span_start, span_end, source_start, source_end, source, cue",
         "attributions",
         id,
-        |r| Ok(Attribution { span: span(r, 0)?, source_span: span(r, 2)?, source: r.get(4)?, cue: r.get(5)? }),
+        |r| {
+            Ok(Attribution {
+                span: span(r, 0)?,
+                source_span: span(r, 2)?,
+                source: r.get(4)?,
+                cue: r.get(5)?,
+            })
+        },
     )?;
     let claims = rows(tx, "json, value, value_max", "claims", id, claim_from_row)?;
-    let diagnostics = rows(tx, "span_start, span_end, message", "diagnostics", id, |r| {
-        let start: Option<usize> = r.get(0)?;
-        let end: Option<usize> = r.get(1)?;
-        let span = start.zip(end).map(|(start, end)| Span { start, end });
-        Ok(Diagnostic { span, message: r.get(2)? })
-    })?;
-    Ok(Annotations { sentences, mentions, quantities, times, attributions, claims, diagnostics })
+    let diagnostics = rows(
+        tx,
+        "span_start, span_end, message",
+        "diagnostics",
+        id,
+        |r| {
+            let start: Option<usize> = r.get(0)?;
+            let end: Option<usize> = r.get(1)?;
+            let span = start.zip(end).map(|(start, end)| Span { start, end });
+            Ok(Diagnostic {
+                span,
+                message: r.get(2)?,
+            })
+        },
+    )?;
+    Ok(Annotations {
+        sentences,
+        mentions,
+        quantities,
+        times,
+        attributions,
+        claims,
+        diagnostics,
+    })
 }

@@ -1,0 +1,295 @@
+//! Builders for tiny documents and annotations, and a dump of a database's contents.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use sinew_types::{
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Grain, Mention,
+    Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+};
+
+/// The span of the first `needle` in `text`.
+pub(crate) fn sp(text: &str, needle: &str) -> Span {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    Span::new(start, start + needle.len())
+}
+
+pub(crate) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+pub(crate) fn doc(id: &str, text: &str) -> Document {
+    Document {
+        id: DocId(id.to_string()),
+        source: format!("{id}.txt"),
+        url: None,
+        title: None,
+        author: None,
+        published: None,
+        site: None,
+        lang: None,
+        text: text.to_string(),
+    }
+}
+
+pub(crate) fn mention(
+    text: &str,
+    words: &str,
+    ty: EntityType,
+    canonical: &str,
+    country: Option<&str>,
+) -> Mention {
+    Mention {
+        span: sp(text, words),
+        text: words.to_string(),
+        entity_type: ty,
+        canonical: canonical.to_string(),
+        id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
+        country: country.map(str::to_string),
+    }
+}
+
+pub(crate) fn quantity(
+    text: &str,
+    words: &str,
+    value: f64,
+    unit: &str,
+    kind: QuantityKind,
+) -> Quantity {
+    Quantity {
+        span: sp(text, words),
+        text: words.to_string(),
+        value,
+        value_max: None,
+        unit: Some(unit.to_string()),
+        kind,
+        qualifier: None,
+        per: None,
+        vague: false,
+    }
+}
+
+/// A claim about `q`, in the sentence covering the whole text.
+pub(crate) fn claim(
+    doc: &Document,
+    q: &Quantity,
+    subject: Option<&str>,
+    object: Option<&str>,
+    measure: &str,
+) -> Claim {
+    Claim {
+        doc: doc.id.clone(),
+        span: q.span,
+        sentence: Span::new(0, doc.text.len()),
+        quantity: q.clone(),
+        subject: subject.map(str::to_string),
+        object: object.map(str::to_string),
+        measure: measure.to_string(),
+        time: None,
+        attribution: None,
+        modality: Modality::Asserted,
+    }
+}
+
+/// A document exercising every annotation kind and every optional field, non-ASCII included.
+pub(crate) fn rich() -> (Document, Annotations) {
+    let text = "Beijing’s exports of dual-use goods to Russia rose 64% to $4.8 billion in 2023, \
+                according to the U.S. State Department. Moscow may have paid “between 80 and 90 \
+                million euros” since August 2023.";
+    let mut d = doc("a1b2c3d4e5f60718", text);
+    d.url = Some("https://example.org/news/1".to_string());
+    d.title = Some("Beijing’s exports".to_string());
+    d.author = Some("Zoë Müller".to_string());
+    d.published = date(2024, 2, 29);
+    d.site = Some("Example News".to_string());
+    d.lang = Some("en".to_string());
+
+    let first_end = text.find(" Moscow").unwrap_or(text.len());
+    let sentences = vec![
+        Sentence {
+            span: Span::new(0, first_end),
+        },
+        Sentence {
+            span: Span::new(first_end + 1, text.len()),
+        },
+    ];
+    let mentions = vec![
+        mention(text, "Beijing", EntityType::Country, "China", Some("China")),
+        mention(
+            text,
+            "Russia",
+            EntityType::Country,
+            "Russia",
+            Some("Russia"),
+        ),
+        mention(
+            text,
+            "U.S. State Department",
+            EntityType::GovernmentBody,
+            "US State Department",
+            Some("United States"),
+        ),
+        mention(
+            text,
+            "Moscow",
+            EntityType::Country,
+            "Russia",
+            Some("Russia"),
+        ),
+    ];
+    let pct = quantity(text, "64%", 64.0, "percent", QuantityKind::Percent);
+    let usd = quantity(text, "$4.8 billion", 4.8e9, "USD", QuantityKind::Money);
+    let mut eur = quantity(
+        text,
+        "between 80 and 90 million euros",
+        8.0e7,
+        "EUR",
+        QuantityKind::Money,
+    );
+    eur.value_max = Some(9.0e7);
+    eur.qualifier = Some("between".to_string());
+    eur.per = Some("year".to_string());
+    let vague = Quantity {
+        vague: true,
+        unit: None,
+        kind: QuantityKind::Number,
+        value: 0.1,
+        ..pct.clone()
+    };
+    let year = TimeExpr {
+        span: sp(text, "2023"),
+        text: "2023".to_string(),
+        start_date: date(2023, 1, 1),
+        end_date: date(2023, 12, 31),
+        grain: Grain::Year,
+        kind: TimeKind::Point,
+        timex: Some("2023".to_string()),
+    };
+    let since = TimeExpr {
+        span: sp(text, "since August 2023"),
+        text: "since August 2023".to_string(),
+        start_date: date(2023, 8, 1),
+        end_date: None,
+        grain: Grain::Month,
+        kind: TimeKind::Since,
+        timex: None,
+    };
+    let attribution = Attribution {
+        span: sp(text, "according to the U.S. State Department"),
+        source_span: sp(text, "U.S. State Department"),
+        source: "US State Department".to_string(),
+        cue: "according to".to_string(),
+    };
+    let mut c1 = claim(
+        &d,
+        &usd,
+        Some("China"),
+        Some("Russia"),
+        "exports of dual-use goods",
+    );
+    c1.sentence = sentences[0].span;
+    c1.time = Some(year.clone());
+    c1.attribution = Some("US State Department".to_string());
+    let mut c2 = claim(&d, &pct, Some("China"), Some("Russia"), "growth of exports");
+    c2.sentence = sentences[0].span;
+    let mut c3 = claim(&d, &eur, Some("Russia"), None, "payments");
+    c3.sentence = sentences[1].span;
+    c3.time = Some(since.clone());
+    c3.modality = Modality::Hedged;
+    let ann = Annotations {
+        sentences,
+        mentions,
+        quantities: vec![pct, usd, eur, vague],
+        times: vec![year, since],
+        attributions: vec![attribution],
+        // Deliberately not in span order: `claims()` sorts by span, `annotations()` keeps order.
+        claims: vec![c1, c2, c3],
+        diagnostics: vec![
+            Diagnostic {
+                span: Some(sp(text, "“")),
+                message: "unbalanced quote".to_string(),
+            },
+            Diagnostic {
+                span: None,
+                message: "no byline".to_string(),
+            },
+        ],
+    };
+    (d, ann)
+}
+
+/// A second, plainer document.
+pub(crate) fn plain() -> (Document, Annotations) {
+    let text = "NATO said Germany will spend 2% of GDP on defence.";
+    let d = doc("0011223344556677", text);
+    let q = quantity(text, "2%", 2.0, "percent", QuantityKind::Percent);
+    let ann = Annotations {
+        sentences: vec![Sentence {
+            span: Span::new(0, text.len()),
+        }],
+        mentions: vec![
+            mention(text, "NATO", EntityType::InternationalOrg, "NATO", None),
+            mention(
+                text,
+                "Germany",
+                EntityType::Country,
+                "Germany",
+                Some("Germany"),
+            ),
+        ],
+        quantities: vec![q.clone()],
+        claims: vec![claim(&d, &q, Some("Germany"), None, "defence spending")],
+        ..Annotations::default()
+    };
+    (d, ann)
+}
+
+/// Every table of the database at `path`, rendered as text in a fixed order (ingest time
+/// masked), for snapshot comparison.
+pub(crate) fn dump(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).expect("open for dump");
+    let mut out = String::new();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("version");
+    writeln!(out, "user_version = {version}").ok();
+    let tables = [
+        ("documents", "seq"),
+        ("sentences", "doc, ord"),
+        ("mentions", "doc, ord"),
+        ("quantities", "doc, ord"),
+        ("times", "doc, ord"),
+        ("attributions", "doc, ord"),
+        ("claims", "doc, ord"),
+        ("diagnostics", "doc, ord"),
+    ];
+    for (table, order) in tables {
+        writeln!(out, "\n[{table}]").ok();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
+            .expect("select");
+        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+        let mut rows = stmt.query([]).expect("query");
+        while let Some(row) = rows.next().expect("row") {
+            let mut cells = Vec::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match row.get_ref(i).expect("cell") {
+                    _ if name == "ingested_at" => "<time>".to_string(),
+                    rusqlite::types::ValueRef::Null => "NULL".to_string(),
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    rusqlite::types::ValueRef::Real(x) => format!("{x:?}"),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        format!("{:?}", String::from_utf8_lossy(t))
+                    }
+                    rusqlite::types::ValueRef::Blob(b) => format!("blob({} bytes)", b.len()),
+                };
+                cells.push(format!("{name}={value}"));
+            }
+            writeln!(out, "{}", cells.join(" | ")).ok();
+        }
+    }
+    out
+}

@@ -1,0 +1,195 @@
+//! Old and foreign databases: fixtures under tests/fixtures/ are SQL scripts that build a
+//! database as some earlier Sinew (or another program) left it.
+
+use std::path::{Path, PathBuf};
+
+use sinew_store::{SqliteStore, Store, StoreError, StoreStats};
+use sinew_types::{Annotations, DocId, Document, EntityType, QuantityKind};
+
+use crate::common::{claim, date, mention, quantity};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Builds a database file from SQL scripts, the way an earlier program left it.
+fn build(dir: &Path, scripts: &[&str]) -> PathBuf {
+    let path = dir.join("old.db");
+    let conn = rusqlite::Connection::open(&path).expect("create fixture db");
+    for script in scripts {
+        conn.execute_batch(script).expect("run fixture script");
+    }
+    conn.close().expect("close fixture db");
+    path
+}
+
+fn pragma(path: &Path, name: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.pragma_query_value(None, name, |r| r.get(0))
+        .expect("pragma")
+}
+
+/// The schema as SQLite records it, whitespace collapsed.
+fn schema(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let mut stmt = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+        .expect("prepare");
+    stmt.query_map([], |r| {
+        let (ty, name, sql): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        Ok(format!(
+            "{ty} {name}: {}",
+            sql.split_whitespace().collect::<Vec<_>>().join(" ")
+        ))
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+/// What tests/fixtures/v1.sql holds, as Sinew's types.
+fn v1_contents() -> (Document, Annotations) {
+    let text = "Germany will spend 2% of GDP on defence.";
+    let doc = Document {
+        id: DocId("00000000000000v1".to_string()),
+        source: "v1.txt".to_string(),
+        url: Some("https://example.org/v1".to_string()),
+        title: Some("Defence".to_string()),
+        author: None,
+        published: date(2024, 1, 15),
+        site: Some("Example".to_string()),
+        lang: Some("en".to_string()),
+        text: text.to_string(),
+    };
+    let q = quantity(text, "2%", 2.0, "percent", QuantityKind::Percent);
+    let ann = Annotations {
+        sentences: vec![sinew_types::Sentence {
+            span: sinew_types::Span::new(0, text.len()),
+        }],
+        mentions: vec![mention(
+            text,
+            "Germany",
+            EntityType::Country,
+            "Germany",
+            Some("Germany"),
+        )],
+        quantities: vec![q.clone()],
+        claims: vec![claim(&doc, &q, Some("Germany"), None, "defence spending")],
+        ..Annotations::default()
+    };
+    (doc, ann)
+}
+
+#[test]
+fn v0_empty_database_is_migrated_to_the_current_schema() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v0-empty.sql")]);
+    assert_eq!(pragma(&path, "user_version"), 0);
+    let store = SqliteStore::open(&path).expect("open v0");
+    assert_eq!(store.stats().expect("stats"), StoreStats::default());
+    drop(store);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+    assert_eq!(pragma(&path, "application_id"), 0x5349_4E57);
+
+    // A zero-byte file is SQLite's empty database too.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").expect("write");
+    SqliteStore::open(&empty).expect("open empty file");
+    assert_eq!(pragma(&empty, "user_version"), SqliteStore::SCHEMA_VERSION);
+}
+
+#[test]
+fn v1_database_opens_with_its_contents_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v1.sql")]);
+    let store = SqliteStore::open(&path).expect("open v1");
+    let (doc, ann) = v1_contents();
+    assert_eq!(store.documents().expect("documents"), vec![doc.clone()]);
+    assert_eq!(store.annotations(&doc.id).expect("annotations"), Some(ann));
+    assert_eq!(store.entities().expect("entities")[0].id, "country:germany");
+    // Still writable after opening.
+    let (d, a) = crate::common::plain();
+    store.put(&d, &a).expect("put into v1");
+    assert_eq!(store.stats().expect("stats").documents, 2);
+}
+
+#[test]
+fn migrations_build_exactly_the_v1_fixture_schema() {
+    // Catches an edited migration step: a released step must never change.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = build(dir.path(), &[&fixture("v1.sql")]);
+    let fresh = dir.path().join("fresh.db");
+    drop(SqliteStore::open(&fresh).expect("fresh"));
+    if SqliteStore::SCHEMA_VERSION == 1 {
+        assert_eq!(schema(&fresh), schema(&old));
+    }
+}
+
+#[test]
+fn a_newer_schema_is_a_clear_user_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let newer = SqliteStore::SCHEMA_VERSION + 1;
+    let bump = format!("PRAGMA user_version = {newer};");
+    let path = build(dir.path(), &[&fixture("v1.sql"), &bump]);
+    let before = std::fs::read(&path).expect("read");
+    let err = SqliteStore::open(&path).expect_err("newer schema");
+    match &err {
+        StoreError::SchemaTooNew {
+            found, supported, ..
+        } => {
+            assert_eq!((*found, *supported), (newer, SqliteStore::SCHEMA_VERSION));
+        }
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+    assert!(err.is_user_error());
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file was modified"
+    );
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        ("plain", vec![fixture("foreign.sql")]),
+        (
+            "other app id",
+            vec![
+                fixture("foreign.sql"),
+                "PRAGMA application_id = 42;".to_string(),
+            ],
+        ),
+        (
+            "other app id, no tables",
+            vec!["PRAGMA application_id = 42;".to_string()],
+        ),
+    ];
+    for (name, scripts) in cases {
+        let sub = dir.path().join(name);
+        std::fs::create_dir(&sub).expect("mkdir");
+        let scripts: Vec<&str> = scripts.iter().map(String::as_str).collect();
+        let path = build(&sub, &scripts);
+        let before = std::fs::read(&path).expect("read");
+        let err = SqliteStore::open(&path).expect_err("foreign database");
+        assert!(
+            matches!(err, StoreError::NotADatabase { .. }),
+            "{name}: {err:?}"
+        );
+        assert!(err.is_user_error());
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{name}: file was modified"
+        );
+    }
+}

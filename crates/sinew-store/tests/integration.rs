@@ -1,0 +1,7 @@
+//! sinew-store's one integration-test binary.
+
+mod common;
+mod compat;
+mod model;
+mod snapshot;
+mod store;

@@ -1,0 +1,401 @@
+//! Property test: random sequences of operations against the store and against a plain
+//! in-memory model, compared after every step.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use proptest::prelude::*;
+use sinew_store::{ClaimFilter, EntitySummary, PutOutcome, SqliteStore, Store, StoreStats};
+use sinew_types::{
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Grain, Mention,
+    Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+};
+
+/// A few names, with case variants and non-ASCII, so that filters and grouping collide.
+const NAMES: &[&str] = &[
+    "China", "CHINA", "Russia", "Türkiye", "TÜRKIYE", "Straße", "NATO", "ß",
+];
+
+#[derive(Debug, Clone)]
+enum Op {
+    Put(usize),
+    Batch(Vec<usize>),
+    Query {
+        entity: Option<usize>,
+        doc: Option<usize>,
+    },
+}
+
+/// The model: documents in ingest order.
+#[derive(Default)]
+struct Model {
+    docs: Vec<(Document, Annotations)>,
+    index: HashMap<DocId, usize>,
+}
+
+impl Model {
+    fn put(&mut self, doc: &Document, ann: &Annotations) -> PutOutcome {
+        if self.index.contains_key(&doc.id) {
+            return PutOutcome::AlreadyPresent;
+        }
+        self.index.insert(doc.id.clone(), self.docs.len());
+        self.docs.push((doc.clone(), ann.clone()));
+        PutOutcome::Inserted
+    }
+
+    fn claims(&self, filter: &ClaimFilter) -> Vec<Claim> {
+        let key = filter.entity.as_deref().map(str::to_lowercase);
+        let matches = |c: &Claim| {
+            key.as_ref().is_none_or(|k| {
+                [&c.subject, &c.object]
+                    .iter()
+                    .any(|n| n.as_deref().map(str::to_lowercase).as_ref() == Some(k))
+            })
+        };
+        let mut out = Vec::new();
+        for (doc, ann) in &self.docs {
+            if filter.doc.as_ref().is_some_and(|d| *d != doc.id) {
+                continue;
+            }
+            let mut claims: Vec<(usize, &Claim)> = ann
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches(c))
+                .collect();
+            claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
+            out.extend(claims.into_iter().map(|(_, c)| c.clone()));
+        }
+        out
+    }
+
+    fn entities(&self) -> Vec<EntitySummary> {
+        let mut groups: BTreeMap<String, (Vec<&Mention>, HashSet<&DocId>)> = BTreeMap::new();
+        for (doc, ann) in &self.docs {
+            for m in &ann.mentions {
+                let g = groups.entry(m.id.clone()).or_default();
+                g.0.push(m);
+                g.1.insert(&doc.id);
+            }
+        }
+        let mut out: Vec<EntitySummary> = groups
+            .into_iter()
+            .map(|(id, (ms, docs))| EntitySummary {
+                canonical: ms
+                    .iter()
+                    .map(|m| m.canonical.clone())
+                    .min()
+                    .unwrap_or_default(),
+                entity_type: ms
+                    .iter()
+                    .map(|m| m.entity_type)
+                    .min_by_key(|t| t.as_str())
+                    .unwrap_or(EntityType::Other),
+                id,
+                country: ms.iter().filter_map(|m| m.country.clone()).max(),
+                mentions: ms.len() as u64,
+                documents: docs.len() as u64,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(b.documents.cmp(&a.documents))
+                .then(a.id.cmp(&b.id))
+        });
+        out
+    }
+
+    fn stats(&self) -> StoreStats {
+        let sum = |f: fn(&Annotations) -> usize| self.docs.iter().map(|(_, a)| f(a) as u64).sum();
+        StoreStats {
+            documents: self.docs.len() as u64,
+            mentions: sum(|a| a.mentions.len()),
+            quantities: sum(|a| a.quantities.len()),
+            times: sum(|a| a.times.len()),
+            claims: sum(|a| a.claims.len()),
+        }
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Z0-9 ,.%$€’“”é-]{0,24}",
+        1 => any::<String>().prop_map(|s| s.chars().take(16).collect()),
+    ]
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop::sample::select(NAMES).prop_map(str::to_string)
+}
+
+fn opt<T: std::fmt::Debug + Clone>(
+    s: impl Strategy<Value = T>,
+) -> impl Strategy<Value = Option<T>> {
+    prop::option::of(s)
+}
+
+fn span() -> impl Strategy<Value = Span> {
+    (0usize..200, 0usize..40).prop_map(|(s, len)| Span::new(s, s + len))
+}
+
+fn date() -> impl Strategy<Value = chrono::NaiveDate> {
+    (1900i32..2100, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+}
+
+/// Finite and infinite figures; NaN equals nothing, so its round trip has its own test.
+fn figure() -> impl Strategy<Value = f64> {
+    use proptest::num::f64::{INFINITE, NEGATIVE, NORMAL, POSITIVE, SUBNORMAL, ZERO};
+    prop_oneof![
+        3 => (0u32..10_000).prop_map(|n| f64::from(n) / 10.0),
+        1 => POSITIVE | NEGATIVE | NORMAL | SUBNORMAL | ZERO | INFINITE,
+    ]
+}
+
+fn entity_type() -> impl Strategy<Value = EntityType> {
+    prop::sample::select(vec![
+        EntityType::Country,
+        EntityType::Place,
+        EntityType::InternationalOrg,
+        EntityType::GovernmentBody,
+        EntityType::Company,
+        EntityType::ThinkTank,
+        EntityType::Media,
+        EntityType::Person,
+        EntityType::Agreement,
+        EntityType::Other,
+    ])
+}
+
+fn mention() -> impl Strategy<Value = Mention> {
+    (span(), text(), entity_type(), name(), opt(name())).prop_map(
+        |(span, text, ty, canonical, country)| Mention {
+            span,
+            text,
+            entity_type: ty,
+            id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
+            canonical,
+            country,
+        },
+    )
+}
+
+fn quantity() -> impl Strategy<Value = Quantity> {
+    let kind = prop::sample::select(vec![
+        QuantityKind::Money,
+        QuantityKind::Percent,
+        QuantityKind::Count,
+        QuantityKind::Measure,
+        QuantityKind::Number,
+    ]);
+    (
+        span(),
+        text(),
+        figure(),
+        opt(figure()),
+        opt(text()),
+        kind,
+        opt(text()),
+        opt(text()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(span, text, value, value_max, unit, kind, qualifier, per, vague)| Quantity {
+                span,
+                text,
+                value,
+                value_max,
+                unit,
+                kind,
+                qualifier,
+                per,
+                vague,
+            },
+        )
+}
+
+fn time() -> impl Strategy<Value = TimeExpr> {
+    let grain = prop::sample::select(vec![
+        Grain::Day,
+        Grain::Week,
+        Grain::Month,
+        Grain::Season,
+        Grain::Quarter,
+        Grain::Half,
+        Grain::Year,
+        Grain::Decade,
+    ]);
+    let kind = prop::sample::select(vec![
+        TimeKind::Point,
+        TimeKind::Since,
+        TimeKind::Until,
+        TimeKind::Range,
+        TimeKind::Duration,
+    ]);
+    (
+        span(),
+        text(),
+        opt(date()),
+        opt(date()),
+        grain,
+        kind,
+        opt(text()),
+    )
+        .prop_map(
+            |(span, text, start_date, end_date, grain, kind, timex)| TimeExpr {
+                span,
+                text,
+                start_date,
+                end_date,
+                grain,
+                kind,
+                timex,
+            },
+        )
+}
+
+fn claim(doc: DocId) -> impl Strategy<Value = Claim> {
+    let modality = prop::sample::select(vec![Modality::Asserted, Modality::Hedged]);
+    (
+        span(),
+        quantity(),
+        opt(name()),
+        opt(name()),
+        text(),
+        opt(time()),
+        opt(text()),
+        modality,
+    )
+        .prop_map(
+            move |(sentence, quantity, subject, object, measure, time, attribution, modality)| {
+                Claim {
+                    doc: doc.clone(),
+                    span: quantity.span,
+                    sentence,
+                    quantity,
+                    subject,
+                    object,
+                    measure,
+                    time,
+                    attribution,
+                    modality,
+                }
+            },
+        )
+}
+
+fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
+    let attribution =
+        (span(), span(), name(), text()).prop_map(|(span, source_span, source, cue)| Attribution {
+            span,
+            source_span,
+            source,
+            cue,
+        });
+    let diagnostic = (opt(span()), text()).prop_map(|(span, message)| Diagnostic { span, message });
+    (
+        prop::collection::vec(span().prop_map(|span| Sentence { span }), 0..3),
+        prop::collection::vec(mention(), 0..5),
+        prop::collection::vec(quantity(), 0..3),
+        prop::collection::vec(time(), 0..3),
+        prop::collection::vec(attribution, 0..2),
+        prop::collection::vec(claim(doc), 0..4),
+        prop::collection::vec(diagnostic, 0..2),
+    )
+        .prop_map(
+            |(sentences, mentions, quantities, times, attributions, claims, diagnostics)| {
+                Annotations {
+                    sentences,
+                    mentions,
+                    quantities,
+                    times,
+                    attributions,
+                    claims,
+                    diagnostics,
+                }
+            },
+        )
+}
+
+/// A pool document; ids come from a small set so that re-puts of different content happen.
+fn item() -> impl Strategy<Value = (Document, Annotations)> {
+    (
+        0u8..6,
+        text(),
+        opt(text()),
+        opt(date()),
+        opt(text()),
+        text(),
+    )
+        .prop_flat_map(|(n, source, title, published, lang, body)| {
+            let id = DocId(format!("{n:016x}"));
+            let doc = Document {
+                id: id.clone(),
+                source,
+                url: None,
+                title,
+                author: None,
+                published,
+                site: None,
+                lang,
+                text: body,
+            };
+            (Just(doc), annotations(id))
+        })
+}
+
+fn op(pool: usize) -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (0..pool).prop_map(Op::Put),
+        2 => prop::collection::vec(0..pool, 0..4).prop_map(Op::Batch),
+        2 => (opt(0..NAMES.len()), opt(0..pool)).prop_map(|(entity, doc)| Op::Query { entity, doc }),
+    ]
+}
+
+fn case() -> impl Strategy<Value = (Vec<(Document, Annotations)>, Vec<Op>)> {
+    prop::collection::vec(item(), 1..8).prop_flat_map(|pool| {
+        let n = pool.len();
+        (Just(pool), prop::collection::vec(op(n), 1..12))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn store_behaves_like_the_model((pool, ops) in case()) {
+        let store = SqliteStore::open_in_memory().expect("store");
+        let mut model = Model::default();
+        for op in ops {
+            match op {
+                Op::Put(i) => {
+                    let (doc, ann) = &pool[i];
+                    prop_assert_eq!(store.put(doc, ann).expect("put"), model.put(doc, ann));
+                }
+                Op::Batch(items) => {
+                    let batch: Vec<(Document, Annotations)> = items.iter().map(|&i| pool[i].clone()).collect();
+                    let want: Vec<PutOutcome> = batch.iter().map(|(d, a)| model.put(d, a)).collect();
+                    prop_assert_eq!(store.put_batch(&batch).expect("batch"), want);
+                }
+                Op::Query { entity, doc } => {
+                    let filter = ClaimFilter {
+                        entity: entity.map(|i| NAMES[i].to_string()),
+                        doc: doc.map(|i| pool[i].0.id.clone()),
+                    };
+                    let got = store.claims(&filter).expect("claims");
+                    prop_assert_eq!(got, model.claims(&filter), "claims {:?}", filter);
+                }
+            }
+            prop_assert_eq!(store.stats().expect("stats"), model.stats());
+        }
+        let docs: Vec<Document> = model.docs.iter().map(|(d, _)| d.clone()).collect();
+        prop_assert_eq!(store.documents().expect("documents"), docs);
+        for (doc, ann) in &model.docs {
+            prop_assert!(store.contains(&doc.id).expect("contains"));
+            prop_assert_eq!(store.document(&doc.id).expect("document"), Some(doc.clone()));
+            let got = store.annotations(&doc.id).expect("annotations");
+            prop_assert_eq!(got, Some(ann.clone()), "annotations of {}", doc.id);
+        }
+        prop_assert_eq!(store.entities().expect("entities"), model.entities());
+    }
+}
