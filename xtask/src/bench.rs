@@ -16,7 +16,13 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--mb" => mb = it.next().context("--mb needs a number")?.parse().context("--mb needs a number")?,
+            "--mb" => {
+                mb = it
+                    .next()
+                    .context("--mb needs a number")?
+                    .parse()
+                    .context("--mb needs a number")?
+            }
             other => bail!("unknown flag {other:?}"),
         }
     }
@@ -40,7 +46,8 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
     if !status.success() {
         bail!("release build failed");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let sinew = target.join("release/sinew");
 
     let work = root.join("target/bench-ingest");
@@ -58,7 +65,11 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
         }
         copy += 1;
     }
-    println!("corpus: {files} files, {:.1} MB ({} copies of {label})", written as f64 / 1e6, copy);
+    println!(
+        "corpus: {files} files, {:.1} MB ({} copies of {label})",
+        written as f64 / 1e6,
+        copy
+    );
 
     let db = work.join("bench.db");
     let started = Instant::now();
@@ -75,7 +86,10 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
     if !out.status.success() {
         bail!("sinew ingest failed");
     }
-    let peak = stderr.lines().find_map(|l| l.strip_prefix("peak memory: ")).unwrap_or("?");
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak memory: "))
+        .unwrap_or("?");
     println!(
         "bench-ingest: {:.1} MB in {secs:.2} s = {:.1} MB/s wall ({} threads), peak memory {peak}",
         written as f64 / 1e6,
@@ -85,7 +99,12 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
 
     // A second run over the same folder: content hashing makes it a no-op.
     let started = Instant::now();
-    let out = Command::new(&sinew).arg("--db").arg(&db).arg("ingest").arg(&corpus).output()?;
+    let out = Command::new(&sinew)
+        .arg("--db")
+        .arg(&db)
+        .arg("ingest")
+        .arg(&corpus)
+        .output()?;
     println!(
         "re-ingest of the same {files} files: {:.2} s ({})",
         started.elapsed().as_secs_f64(),
@@ -99,7 +118,10 @@ fn read_inputs(dir: &Path) -> Result<Vec<(String, String)>> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
-            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             out.push((name, std::fs::read_to_string(&path)?));
         }
     }

@@ -15,7 +15,8 @@ pub(crate) fn run() -> Result<()> {
     if !status.success() {
         bail!("release build failed");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let sinew = target.join("release/sinew");
     let out = root.join("demo");
     std::fs::create_dir_all(&out)?;
@@ -42,7 +43,9 @@ pub(crate) fn run() -> Result<()> {
             }
             _ => {}
         }
-        let status = cmd.status().with_context(|| format!("running {}", sinew.display()))?;
+        let status = cmd
+            .status()
+            .with_context(|| format!("running {}", sinew.display()))?;
         if !status.success() {
             bail!("sinew {} failed", step.join(" "));
         }

@@ -19,16 +19,28 @@ const ORDER: &[&str] = &[
 #[test]
 fn dependencies_point_down_toward_sinew_types() {
     let out = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(crate::root())
         .output()
         .expect("cargo metadata runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: Value = serde_json::from_slice(&out.stdout).expect("metadata is JSON");
     let mut problems = Vec::new();
     for pkg in meta["packages"].as_array().expect("packages") {
         let name = pkg["name"].as_str().unwrap_or("");
-        let Some(rank) = ORDER.iter().position(|n| *n == name) else { continue };
+        let Some(rank) = ORDER.iter().position(|n| *n == name) else {
+            continue;
+        };
         for dep in pkg["dependencies"].as_array().into_iter().flatten() {
             let dep_name = dep["name"].as_str().unwrap_or("");
             if dep["kind"].as_str() == Some("dev") {
@@ -44,19 +56,31 @@ fn dependencies_point_down_toward_sinew_types() {
         for dep in pkg["dependencies"].as_array().into_iter().flatten() {
             let dep_name = dep["name"].as_str().unwrap_or("");
             if dep_name == "rusqlite" && name != "sinew-store" {
-                problems.push(format!("{name} uses rusqlite; storage belongs to sinew-store"));
+                problems.push(format!(
+                    "{name} uses rusqlite; storage belongs to sinew-store"
+                ));
             }
             if matches!(dep_name, "clap" | "indicatif") && name != "sinew-cli" {
-                problems.push(format!("{name} uses {dep_name}; the terminal belongs to sinew-cli"));
+                problems.push(format!(
+                    "{name} uses {dep_name}; the terminal belongs to sinew-cli"
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "architecture violations:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "architecture violations:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn every_crate_is_described_in_architecture_md() {
-    let arch = std::fs::read_to_string(crate::root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md exists");
+    let arch = std::fs::read_to_string(crate::root().join("ARCHITECTURE.md"))
+        .expect("ARCHITECTURE.md exists");
     let missing: Vec<&&str> = ORDER.iter().filter(|c| !arch.contains(**c)).collect();
-    assert!(missing.is_empty(), "ARCHITECTURE.md does not mention {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not mention {missing:?}"
+    );
 }

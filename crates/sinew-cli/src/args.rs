@@ -74,7 +74,11 @@ pub(crate) enum Command {
     /// `published`) without touching a store: one JSON object a line.
     Annotate {
         /// Layers to output, comma-separated: entities,quantities,times,claims.
-        #[arg(long, value_delimiter = ',', default_value = "entities,quantities,times,claims")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "entities,quantities,times,claims"
+        )]
         layers: Vec<Layer>,
         /// Publication date for lines that give none.
         #[arg(long, value_parser = parse_date)]
@@ -137,5 +141,6 @@ pub(crate) enum Layer {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
 }

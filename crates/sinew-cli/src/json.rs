@@ -93,16 +93,26 @@ pub(crate) struct LayerSet {
 pub(crate) fn annotations(doc: &Document, ann: &Annotations, layers: LayerSet) -> Value {
     let mut out = serde_json::Map::new();
     if layers.entities {
-        out.insert("entities".into(), ann.mentions.iter().map(mention).collect());
+        out.insert(
+            "entities".into(),
+            ann.mentions.iter().map(mention).collect(),
+        );
     }
     if layers.quantities {
-        out.insert("quantities".into(), ann.quantities.iter().map(quantity).collect());
+        out.insert(
+            "quantities".into(),
+            ann.quantities.iter().map(quantity).collect(),
+        );
     }
     if layers.times {
         out.insert("times".into(), ann.times.iter().map(time).collect());
     }
     if layers.claims {
-        let claims = ann.claims.iter().map(|c| claim(&sinew_engine::view(doc, c.clone()))).collect();
+        let claims = ann
+            .claims
+            .iter()
+            .map(|c| claim(&sinew_engine::view(doc, c.clone())))
+            .collect();
         out.insert("claims".into(), claims);
     }
     Value::Object(out)

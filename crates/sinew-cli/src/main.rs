@@ -12,7 +12,9 @@ use anyhow::{bail, Context, Result};
 use args::{Cli, Command, ExportFormat, ExportWhat, InputFormat, Layer};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use sinew_engine::{BriefingConfig, Engine, Format, IngestOptions, IngestSummary, Progress, ReportFormat};
+use sinew_engine::{
+    BriefingConfig, Engine, Format, IngestOptions, IngestSummary, Progress, ReportFormat,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,17 +31,32 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, published, format, threads, stats } => {
+        Command::Ingest {
+            paths,
+            published,
+            format,
+            threads,
+            stats,
+        } => {
             let engine = open(cli.db.as_deref())?;
-            let opts = IngestOptions { published, threads, ..IngestOptions::default() };
+            let opts = IngestOptions {
+                published,
+                threads,
+                ..IngestOptions::default()
+            };
             let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
                 let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes).context("reading stdin")?;
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .context("reading stdin")?;
                 engine.ingest_bytes("stdin", &bytes, input_format(format), &opts)?
             } else {
                 ingest_with_progress(&engine, &paths, &opts)?
@@ -53,7 +70,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
                 }
             }
-            Ok(if summary.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if summary.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Claims { entity, json } => {
             let engine = open(cli.db.as_deref())?;
@@ -68,12 +89,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { what: ExportWhat::Claims { format: ExportFormat::Jsonl, output } } => {
+        Command::Export {
+            what:
+                ExportWhat::Claims {
+                    format: ExportFormat::Jsonl,
+                    output,
+                },
+        } => {
             let engine = open(cli.db.as_deref())?;
             let claims = engine.claims(None)?;
             let mut out: Box<dyn Write> = match &output {
                 Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+                    std::fs::File::create(p)
+                        .with_context(|| format!("creating {}", p.display()))?,
                 )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
@@ -96,17 +124,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { paths, format, published } => extract(&paths, format, published),
+        Command::Extract {
+            paths,
+            format,
+            published,
+        } => extract(&paths, format, published),
         Command::Annotate { layers, published } => annotate(&layers, published),
         Command::Report { output, title } => {
             let engine = open(cli.db.as_deref())?;
             let format = match output.extension().and_then(|e| e.to_str()) {
-                Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => ReportFormat::Html,
+                Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                    ReportFormat::Html
+                }
                 _ => ReportFormat::Markdown,
             };
-            let config = BriefingConfig { title, ..BriefingConfig::default() };
+            let config = BriefingConfig {
+                title,
+                ..BriefingConfig::default()
+            };
             let text = engine.report(format, &config)?;
-            std::fs::write(&output, text).with_context(|| format!("writing {}", output.display()))?;
+            std::fs::write(&output, text)
+                .with_context(|| format!("writing {}", output.display()))?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -140,7 +178,11 @@ fn input_format(f: InputFormat) -> Format {
     }
 }
 
-fn ingest_with_progress(engine: &Engine, paths: &[PathBuf], opts: &IngestOptions) -> Result<IngestSummary> {
+fn ingest_with_progress(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+) -> Result<IngestSummary> {
     let bar = ProgressBar::hidden();
     let mut on_progress = |p: &Progress| match p {
         Progress::Started { bytes, .. } => {
@@ -149,9 +191,11 @@ fn ingest_with_progress(engine: &Engine, paths: &[PathBuf], opts: &IngestOptions
             }
             bar.set_length(*bytes);
             bar.set_style(
-                ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             );
         }
         Progress::Input { name, bytes } => {
@@ -190,14 +234,22 @@ fn peak_memory_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn extract(paths: &[PathBuf], format: InputFormat, published: Option<chrono::NaiveDate>) -> Result<ExitCode> {
+fn extract(
+    paths: &[PathBuf],
+    format: InputFormat,
+    published: Option<chrono::NaiveDate>,
+) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stdin = paths.is_empty() || (paths.len() == 1 && paths[0] == Path::new("-"));
     let mut failed = false;
-    let mut emit = |doc: sinew_types::Document| -> std::io::Result<()> { writeln!(out, "{}", json::document(&doc)) };
+    let mut emit = |doc: sinew_types::Document| -> std::io::Result<()> {
+        writeln!(out, "{}", json::document(&doc))
+    };
     let errors = if stdin {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading stdin")?;
         sinew_engine::extract_bytes("stdin", &bytes, input_format(format), published, &mut emit)?
     } else {
         sinew_engine::extract_paths(paths, published, &mut emit)?
@@ -207,7 +259,11 @@ fn extract(paths: &[PathBuf], format: InputFormat, published: Option<chrono::Nai
         failed = true;
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn annotate(layers: &[Layer], published: Option<chrono::NaiveDate>) -> Result<ExitCode> {
@@ -243,5 +299,9 @@ fn annotate(layers: &[Layer], published: Option<chrono::NaiveDate>) -> Result<Ex
         writeln!(out, "{}", json::annotations(&doc, &ann, set))?;
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

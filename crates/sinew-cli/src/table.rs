@@ -14,7 +14,10 @@ fn cut(s: &str, width: usize) -> String {
 }
 
 fn row(out: &mut dyn Write, cells: &[(String, usize)]) -> io::Result<()> {
-    let line: Vec<String> = cells.iter().map(|(c, w)| format!("{:<w$}", cut(c, *w), w = *w)).collect();
+    let line: Vec<String> = cells
+        .iter()
+        .map(|(c, w)| format!("{:<w$}", cut(c, *w), w = *w))
+        .collect();
     writeln!(out, "{}", line.join("  ").trim_end())
 }
 
@@ -36,9 +39,26 @@ fn fmt_value(v: f64) -> String {
 
 /// The claims table of `sinew claims`.
 pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()> {
-    let header = ["doc", "quote", "value", "unit", "per", "subject → object", "measure", "time", "according to"];
+    let header = [
+        "doc",
+        "quote",
+        "value",
+        "unit",
+        "per",
+        "subject → object",
+        "measure",
+        "time",
+        "according to",
+    ];
     let widths = [18, 34, 16, 10, 6, 26, 34, 16, 24];
-    row(out, &header.iter().zip(widths).map(|(h, w)| (h.to_string(), w)).collect::<Vec<_>>())?;
+    row(
+        out,
+        &header
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| (h.to_string(), w))
+            .collect::<Vec<_>>(),
+    )?;
     for c in claims {
         let q = &c.claim.quantity;
         let value = match q.value_max {
@@ -62,7 +82,11 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()
             q.per.clone().unwrap_or_default(),
             parties,
             c.claim.measure.clone(),
-            c.claim.time.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            c.claim
+                .time
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
             c.claim.attribution.clone().unwrap_or_default(),
         ];
         row(out, &cells.into_iter().zip(widths).collect::<Vec<_>>())?;
@@ -74,7 +98,14 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()
 pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::Result<()> {
     let widths = [36, 18, 16, 9, 9];
     let header = ["entity", "type", "country", "mentions", "documents"];
-    row(out, &header.iter().zip(widths).map(|(h, w)| (h.to_string(), w)).collect::<Vec<_>>())?;
+    row(
+        out,
+        &header
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| (h.to_string(), w))
+            .collect::<Vec<_>>(),
+    )?;
     for e in entities {
         let cells = [
             e.canonical.clone(),

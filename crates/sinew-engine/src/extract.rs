@@ -14,7 +14,10 @@ pub fn extract_paths<E>(
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<Vec<IngestError>, E> {
-    let config = IngestConfig { published, ..IngestConfig::default() };
+    let config = IngestConfig {
+        published,
+        ..IngestConfig::default()
+    };
     let (files, mut errors) = sinew_ingest::collect_files(paths);
     for file in files {
         match sinew_ingest::read_file(&file, &config) {
@@ -38,7 +41,10 @@ pub fn extract_bytes<E>(
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<Vec<IngestError>, E> {
-    let config = IngestConfig { published, ..IngestConfig::default() };
+    let config = IngestConfig {
+        published,
+        ..IngestConfig::default()
+    };
     match sinew_ingest::parse_bytes(name, bytes, format, &config) {
         Ok(parsed) => {
             for doc in parsed.docs {
@@ -52,12 +58,22 @@ pub fn extract_bytes<E>(
 
 /// One line of `sinew annotate` input: a JSON object with `text` (and optionally
 /// `published`, `doc` or `url`), or the plain text itself.
-pub fn document_from_line(name: &str, line: &str, published: Option<NaiveDate>) -> Result<Document, String> {
+pub fn document_from_line(
+    name: &str,
+    line: &str,
+    published: Option<NaiveDate>,
+) -> Result<Document, String> {
     let (text, published, source) = if line.trim_start().starts_with('{') {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
-        let text = v.get("text").and_then(|t| t.as_str()).ok_or("JSON line has no \"text\" string")?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+        let text = v
+            .get("text")
+            .and_then(|t| t.as_str())
+            .ok_or("JSON line has no \"text\" string")?;
         let published = match v.get("published").and_then(|p| p.as_str()) {
-            Some(p) => Some(parse_date(p).ok_or_else(|| format!("\"published\" {p:?} is not a date"))?),
+            Some(p) => {
+                Some(parse_date(p).ok_or_else(|| format!("\"published\" {p:?} is not a date"))?)
+            }
             None => published,
         };
         let source = v

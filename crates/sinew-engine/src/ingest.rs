@@ -31,7 +31,11 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { published: None, threads: 0, batch: 64 }
+        IngestOptions {
+            published: None,
+            threads: 0,
+            batch: 64,
+        }
     }
 }
 
@@ -93,10 +97,22 @@ impl Engine {
     ) -> Result<IngestSummary, EngineError> {
         let start = Instant::now();
         let (files, listing_errors) = sinew_ingest::collect_files(paths);
-        let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
-        progress(&Progress::Started { files: files.len(), bytes: sizes.iter().sum() });
-        let config = IngestConfig { published: opts.published, ..IngestConfig::default() };
-        let mut summary = IngestSummary { errors: listing_errors, ..IngestSummary::default() };
+        let sizes: Vec<u64> = files
+            .iter()
+            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .collect();
+        progress(&Progress::Started {
+            files: files.len(),
+            bytes: sizes.iter().sum(),
+        });
+        let config = IngestConfig {
+            published: opts.published,
+            ..IngestConfig::default()
+        };
+        let mut summary = IngestSummary {
+            errors: listing_errors,
+            ..IngestSummary::default()
+        };
 
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -113,7 +129,9 @@ impl Engine {
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let work = read_and_annotate(path, sizes[i], config, &|id| store.contains(id).unwrap_or(false));
+                    let work = read_and_annotate(path, sizes[i], config, &|id| {
+                        store.contains(id).unwrap_or(false)
+                    });
                     if tx.send((i, work)).is_err() {
                         break;
                     }
@@ -128,7 +146,10 @@ impl Engine {
                 pending.insert(i, work);
                 while let Some(work) = pending.remove(&next_to_commit) {
                     next_to_commit += 1;
-                    progress(&Progress::Input { name: work.name.clone(), bytes: work.bytes });
+                    progress(&Progress::Input {
+                        name: work.name.clone(),
+                        bytes: work.bytes,
+                    });
                     summary.files += 1;
                     summary.bytes += work.bytes;
                     summary.errors.extend(work.errors);
@@ -156,8 +177,15 @@ impl Engine {
         opts: &IngestOptions,
     ) -> Result<IngestSummary, EngineError> {
         let start = Instant::now();
-        let config = IngestConfig { published: opts.published, ..IngestConfig::default() };
-        let mut summary = IngestSummary { files: 1, bytes: bytes.len() as u64, ..IngestSummary::default() };
+        let config = IngestConfig {
+            published: opts.published,
+            ..IngestConfig::default()
+        };
+        let mut summary = IngestSummary {
+            files: 1,
+            bytes: bytes.len() as u64,
+            ..IngestSummary::default()
+        };
         let mut batch = Batch::new(opts.batch.max(1));
         match sinew_ingest::parse_bytes(name, bytes, format, &config) {
             Ok(parsed) => {
@@ -195,9 +223,19 @@ fn read_and_annotate(
                     (doc, ann)
                 })
                 .collect();
-            Work { name, bytes, docs, errors }
+            Work {
+                name,
+                bytes,
+                docs,
+                errors,
+            }
         }
-        Err(e) => Work { name, bytes, docs: Vec::new(), errors: vec![e] },
+        Err(e) => Work {
+            name,
+            bytes,
+            docs: Vec::new(),
+            errors: vec![e],
+        },
     }
 }
 
@@ -211,7 +249,12 @@ struct Batch {
 
 impl Batch {
     fn new(size: usize) -> Batch {
-        Batch { items: Vec::new(), seen: HashSet::new(), size, skipped: 0 }
+        Batch {
+            items: Vec::new(),
+            seen: HashSet::new(),
+            size,
+            skipped: 0,
+        }
     }
 
     /// Queues a document; one already stored (no annotations) or seen in this run is counted

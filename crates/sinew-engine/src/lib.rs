@@ -53,7 +53,9 @@ pub struct Engine {
 impl Engine {
     /// Opens (creating if needed) the SQLite store at `db`.
     pub fn open(db: &Path) -> Result<Engine, EngineError> {
-        Ok(Engine { store: Arc::new(SqliteStore::open(db)?) })
+        Ok(Engine {
+            store: Arc::new(SqliteStore::open(db)?),
+        })
     }
 
     /// An engine over any store.
@@ -73,14 +75,20 @@ impl Engine {
 
     /// Stored claims (all, or those whose subject or object is `entity`), in document order.
     pub fn claims(&self, entity: Option<&str>) -> Result<Vec<ClaimView>, EngineError> {
-        let filter = ClaimFilter { entity: entity.map(str::to_string), ..ClaimFilter::default() };
+        let filter = ClaimFilter {
+            entity: entity.map(str::to_string),
+            ..ClaimFilter::default()
+        };
         let claims = self.store.claims(&filter)?;
         let mut docs: std::collections::HashMap<DocId, Document> = std::collections::HashMap::new();
         let mut out = Vec::with_capacity(claims.len());
         for claim in claims {
             if !docs.contains_key(&claim.doc) {
                 let doc = self.store.document(&claim.doc)?.ok_or_else(|| {
-                    EngineError::Inconsistent(format!("claim refers to missing document {}", claim.doc))
+                    EngineError::Inconsistent(format!(
+                        "claim refers to missing document {}",
+                        claim.doc
+                    ))
                 })?;
                 docs.insert(claim.doc.clone(), doc);
             }
@@ -96,7 +104,11 @@ impl Engine {
     }
 
     /// Writes the briefing over every stored document.
-    pub fn report(&self, format: ReportFormat, config: &ReportConfig) -> Result<String, EngineError> {
+    pub fn report(
+        &self,
+        format: ReportFormat,
+        config: &ReportConfig,
+    ) -> Result<String, EngineError> {
         let mut bundles = Vec::new();
         for doc in self.store.documents()? {
             let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
@@ -118,8 +130,17 @@ pub fn render_report(bundles: &[DocBundle], format: ReportFormat, config: &Repor
 /// Pairs a claim with its document's words.
 pub fn view(doc: &Document, claim: Claim) -> ClaimView {
     let quote = claim.span.slice(&doc.text).unwrap_or_default().to_string();
-    let sentence = claim.sentence.slice(&doc.text).unwrap_or_default().to_string();
-    ClaimView { claim, source: doc.source.clone(), quote, sentence }
+    let sentence = claim
+        .sentence
+        .slice(&doc.text)
+        .unwrap_or_default()
+        .to_string();
+    ClaimView {
+        claim,
+        source: doc.source.clone(),
+        quote,
+        sentence,
+    }
 }
 
 /// Annotates a document's clean text (store-less).

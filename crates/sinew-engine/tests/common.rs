@@ -5,7 +5,7 @@ use sinew_engine::{Engine, IngestOptions, IngestSummary};
 use sinew_store::SqliteStore;
 
 /// `../shared` beside the checkout, or `None` (with the reason printed) when absent.
-pub fn shared() -> Option<PathBuf> {
+pub(crate) fn shared() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     if dir.join("seeds").is_dir() {
         Some(dir)
@@ -15,15 +15,19 @@ pub fn shared() -> Option<PathBuf> {
     }
 }
 
-pub fn memory_engine() -> Engine {
-    Engine::with_store(Arc::new(SqliteStore::open_in_memory().expect("in-memory store")))
+pub(crate) fn memory_engine() -> Engine {
+    Engine::with_store(Arc::new(
+        SqliteStore::open_in_memory().expect("in-memory store"),
+    ))
 }
 
-pub fn ingest(engine: &Engine, paths: &[PathBuf]) -> IngestSummary {
-    engine.ingest_paths(paths, &IngestOptions::default(), &mut |_| {}).expect("ingest")
+pub(crate) fn ingest(engine: &Engine, paths: &[PathBuf]) -> IngestSummary {
+    engine
+        .ingest_paths(paths, &IngestOptions::default(), &mut |_| {})
+        .expect("ingest")
 }
 
 /// The project's own sample corpus.
-pub fn sample_corpus() -> PathBuf {
+pub(crate) fn sample_corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/sample")
 }

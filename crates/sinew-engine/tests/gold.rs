@@ -61,7 +61,10 @@ fn seed_claims_meet_the_gold_bar() {
     let mut parties_right = 0;
     let mut report = String::new();
     for g in &gold {
-        let hit = predicted.iter().enumerate().find(|(i, c)| !used[*i] && matches(g, c));
+        let hit = predicted
+            .iter()
+            .enumerate()
+            .find(|(i, c)| !used[*i] && matches(g, c));
         match hit {
             Some((i, c)) => {
                 used[i] = true;
@@ -90,8 +93,16 @@ fn seed_claims_meet_the_gold_bar() {
         }
     }
     let recall = matched as f64 / gold.len() as f64;
-    let precision = if predicted.is_empty() { 0.0 } else { matched as f64 / predicted.len() as f64 };
-    let parties = if matched == 0 { 0.0 } else { parties_right as f64 / matched as f64 };
+    let precision = if predicted.is_empty() {
+        0.0
+    } else {
+        matched as f64 / predicted.len() as f64
+    };
+    let parties = if matched == 0 {
+        0.0
+    } else {
+        parties_right as f64 / matched as f64
+    };
     eprintln!(
         "seed claims: gold {}, predicted {}, matched {matched}; recall {recall:.3}, precision {precision:.3}, subject+object right {parties:.3}\n{report}",
         gold.len(),
@@ -99,5 +110,8 @@ fn seed_claims_meet_the_gold_bar() {
     );
     assert!(recall >= 0.9, "recall {recall:.3} < 0.9\n{report}");
     assert!(precision >= 0.8, "precision {precision:.3} < 0.8\n{report}");
-    assert!(parties >= 0.8, "subject/object right on {parties:.3} < 0.8 of matched claims\n{report}");
+    assert!(
+        parties >= 0.8,
+        "subject/object right on {parties:.3} < 0.8 of matched claims\n{report}"
+    );
 }

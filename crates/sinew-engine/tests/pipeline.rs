@@ -10,7 +10,10 @@ fn sample_corpus_ingests_once_and_yields_claims() {
     let engine = memory_engine();
     let first = ingest(&engine, &[sample_corpus()]);
     assert!(first.errors.is_empty(), "{:?}", first.errors);
-    assert!(first.inserted >= 8, "sample corpus has at least 8 documents: {first:?}");
+    assert!(
+        first.inserted >= 8,
+        "sample corpus has at least 8 documents: {first:?}"
+    );
     assert!(first.claims > 0);
     let stats = engine.stats().unwrap();
 
@@ -31,18 +34,40 @@ fn every_stored_item_points_at_its_words() {
     ingest(&engine, &paths);
     let store = engine.store();
     for doc in store.documents().unwrap() {
-        let ann = store.annotations(&doc.id).unwrap().expect("annotations stored");
+        let ann = store
+            .annotations(&doc.id)
+            .unwrap()
+            .expect("annotations stored");
         for m in &ann.mentions {
-            assert_eq!(m.span.slice(&doc.text), Some(m.text.as_str()), "{}", doc.source);
+            assert_eq!(
+                m.span.slice(&doc.text),
+                Some(m.text.as_str()),
+                "{}",
+                doc.source
+            );
         }
         for q in &ann.quantities {
-            assert_eq!(q.span.slice(&doc.text), Some(q.text.as_str()), "{}", doc.source);
+            assert_eq!(
+                q.span.slice(&doc.text),
+                Some(q.text.as_str()),
+                "{}",
+                doc.source
+            );
         }
         for t in &ann.times {
-            assert_eq!(t.span.slice(&doc.text), Some(t.text.as_str()), "{}", doc.source);
+            assert_eq!(
+                t.span.slice(&doc.text),
+                Some(t.text.as_str()),
+                "{}",
+                doc.source
+            );
         }
         for c in &ann.claims {
-            assert!(c.sentence.contains(c.span), "{}: claim outside its sentence", doc.source);
+            assert!(
+                c.sentence.contains(c.span),
+                "{}: claim outside its sentence",
+                doc.source
+            );
             assert!(c.span.slice(&doc.text).is_some());
         }
     }
@@ -71,11 +96,21 @@ fn seed_briefing_cites_every_sentence() {
         sentences += 1;
         assert!(!s.citations.is_empty(), "uncited sentence: {}", s.text);
         for c in &s.citations {
-            let doc = bundles.iter().find(|b| b.doc.id == c.doc).expect("cited document exists");
-            assert!(c.span.slice(&doc.doc.text).is_some_and(|t| !t.is_empty()), "bad span {:?}", c.span);
+            let doc = bundles
+                .iter()
+                .find(|b| b.doc.id == c.doc)
+                .expect("cited document exists");
+            assert!(
+                c.span.slice(&doc.doc.text).is_some_and(|t| !t.is_empty()),
+                "bad span {:?}",
+                c.span
+            );
         }
     }
-    assert!(sentences >= 10, "the briefing says something: {sentences} sentences");
+    assert!(
+        sentences >= 10,
+        "the briefing says something: {sentences} sentences"
+    );
     let md = render_report(&bundles, ReportFormat::Markdown, &BriefingConfig::default());
     assert!(md.contains("North Korea") && md.contains("Russia"));
 }

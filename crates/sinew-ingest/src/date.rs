@@ -8,12 +8,17 @@ use regex::Regex;
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// `2024-06-27`, `2024/06/27`, `2024.06.27`, optionally followed by a time.
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:$|[^0-9])").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:$|[^0-9])")
+        .unwrap()
+});
 
 /// `June 27, 2024`, `Jun. 27th 2024`.
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
+    Regex::new(&format!(
+        r"(?i)\b({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{{2}})\b"
+    ))
+    .unwrap()
 });
 
 /// `27 June 2024`, `27th of June, 2024`.
@@ -72,11 +77,19 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
     }
     for c in MONTH_DAY_YEAR.captures_iter(s) {
         let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-        consider(month_number(&c[1]).and_then(|m| ymd(&c[3], m, &c[2])), g.0, g.1);
+        consider(
+            month_number(&c[1]).and_then(|m| ymd(&c[3], m, &c[2])),
+            g.0,
+            g.1,
+        );
     }
     for c in DAY_MONTH_YEAR.captures_iter(s) {
         let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-        consider(month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])), g.0, g.1);
+        consider(
+            month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])),
+            g.0,
+            g.1,
+        );
     }
     found
 }
@@ -126,7 +139,10 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(parse_date(input), *want, "{input}");
         }
-        assert_eq!(url_date("https://x.com/news/2024/06/27/slug"), d(2024, 6, 27));
+        assert_eq!(
+            url_date("https://x.com/news/2024/06/27/slug"),
+            d(2024, 6, 27)
+        );
         assert_eq!(url_date("https://x.com/2024-06-27-slug"), d(2024, 6, 27));
         assert_eq!(url_date("https://x.com/news/slug"), None);
     }

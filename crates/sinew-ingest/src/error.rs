@@ -38,11 +38,18 @@ pub enum ErrorKind {
 
 impl IngestError {
     pub(crate) fn new(input: impl Into<String>, kind: ErrorKind) -> Self {
-        IngestError { input: input.into(), kind }
+        IngestError {
+            input: input.into(),
+            kind,
+        }
     }
 
     pub(crate) fn io(input: impl Into<String>, err: std::io::Error) -> Self {
-        let kind = if err.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Io(err) };
+        let kind = if err.kind() == std::io::ErrorKind::NotFound {
+            ErrorKind::NotFound
+        } else {
+            ErrorKind::Io(err)
+        };
         IngestError::new(input, kind)
     }
 

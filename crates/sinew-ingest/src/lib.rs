@@ -1,1 +1,214 @@
-//! Bytes (text, HTML, JSON Lines) to Documents: clean text, title, date
+//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL.
+//!
+//! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
+//! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
+//! kept, one blank line apart. Every document is named by the hash of its clean text
+//! ([`doc_id`]). Bad input gives an [`IngestError`] naming it, never a panic.
+
+mod build;
+mod date;
+mod decode;
+mod error;
+mod files;
+mod html;
+mod jsonl;
+mod junk;
+mod text;
+
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use sinew_types::{DocId, Document};
+
+use crate::build::{Body, Given};
+
+pub use error::{ErrorKind, IngestError};
+pub use files::collect_files;
+pub use jsonl::{jsonl_docs, JsonlDocs};
+
+/// How to read inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestConfig {
+    /// Publication date for documents that state none themselves (`--published`).
+    pub published: Option<NaiveDate>,
+    /// Inputs larger than this are refused before being read (for JSON Lines, each line).
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            published: None,
+            max_file_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// What an input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// By the name's extension (`.html`/`.htm`, `.jsonl`/`.ndjson`, else text), or for other
+    /// names by the content (a page starting with `<!doctype html` or `<html`, a first line
+    /// that is a JSON object).
+    #[default]
+    Auto,
+    /// Plain text, one article.
+    Text,
+    /// An HTML page, one article.
+    Html,
+    /// JSON Lines, one article a line.
+    Jsonl,
+}
+
+/// The documents read from one input, and the parts of it that could not be used (bad JSON
+/// Lines records); the rest is kept.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Documents, in input order.
+    pub docs: Vec<Document>,
+    /// Problems with parts of the input.
+    pub errors: Vec<IngestError>,
+}
+
+/// A document's identity: the first 16 hex digits of the BLAKE3 hash of its clean text.
+pub fn doc_id(text: &str) -> DocId {
+    let hex = blake3::hash(text.as_bytes()).to_hex();
+    DocId(hex[..16].to_string())
+}
+
+/// The last component of a path-like name (`dir/001.txt` gives `001.txt`).
+pub(crate) fn file_name(input: &str) -> String {
+    Path::new(input)
+        .file_name()
+        .map_or_else(|| input.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn format_by_name(name: &str) -> Format {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "txt" | "text" => Format::Text,
+        _ => Format::Auto,
+    }
+}
+
+fn sniff(bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || lower.starts_with(b"<?xml")
+    {
+        return Format::Html;
+    }
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(b"");
+    let first_line = first_line.trim_ascii();
+    if first_line.starts_with(b"{")
+        && (first_line.ends_with(b"}") || first_line.len() == head.len())
+    {
+        return Format::Jsonl;
+    }
+    Format::Text
+}
+
+/// Reads one file. The size is checked before reading (a file over
+/// [`IngestConfig::max_file_bytes`] is refused unread); JSON Lines are streamed line by line.
+/// `Document::source` is the file name without folders (for JSON Lines, the `url` or
+/// `FILE.jsonl#LINE`); errors name the path as given.
+pub fn read_file(path: &Path, config: &IngestConfig) -> Result<Parsed, IngestError> {
+    let input = path.display().to_string();
+    let io = |e| IngestError::io(input.clone(), e);
+    if format_by_name(&input) == Format::Jsonl {
+        let file = File::open(path).map_err(io)?;
+        return Ok(collect(jsonl_docs(&input, BufReader::new(file), config)));
+    }
+    let limit = config.max_file_bytes;
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limit {
+        return Err(IngestError::new(input, ErrorKind::TooLarge { size, limit }));
+    }
+    // The size can change between the check and the read, and special files report none.
+    let mut bytes = Vec::new();
+    File::open(path)
+        .map_err(io)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::new(
+            input,
+            ErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit,
+            },
+        ));
+    }
+    parse_bytes(&input, &bytes, Format::Auto, config)
+}
+
+/// Parses one input given as bytes; `source` names it in errors and, without its folders,
+/// becomes `Document::source`.
+pub fn parse_bytes(
+    source: &str,
+    bytes: &[u8],
+    format: Format,
+    config: &IngestConfig,
+) -> Result<Parsed, IngestError> {
+    let limit = config.max_file_bytes;
+    let format = match format {
+        Format::Auto => match format_by_name(source) {
+            Format::Auto => sniff(bytes),
+            known => known,
+        },
+        known => known,
+    };
+    if format == Format::Jsonl {
+        return Ok(collect(jsonl_docs(source, Cursor::new(bytes), config)));
+    }
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::new(
+            source,
+            ErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit,
+            },
+        ));
+    }
+    let name = file_name(source);
+    let doc = if format == Format::Html {
+        let page = decode::decode_html(bytes);
+        build::document(source, name, Body::Html(&page), Given::default(), config)?
+    } else {
+        let raw = decode::decode_text(bytes)
+            .map_err(|offset| IngestError::new(source, ErrorKind::NotText { offset }))?;
+        build::document(source, name, Body::Text(&raw), Given::default(), config)?
+    };
+    Ok(Parsed {
+        docs: vec![doc],
+        errors: Vec::new(),
+    })
+}
+
+fn collect<I: Iterator<Item = Result<Document, IngestError>>>(items: I) -> Parsed {
+    let mut parsed = Parsed::default();
+    for item in items {
+        match item {
+            Ok(doc) => parsed.docs.push(doc),
+            Err(e) => parsed.errors.push(e),
+        }
+    }
+    parsed
+}

@@ -28,23 +28,85 @@ const PREFIX_CUES: &[&[&str]] = &[
 
 /// Speech and claim verbs: "X said", "..., says X".
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "writes", "wrote", "declared", "declares",
-    "denounced", "denounces", "claimed", "claims", "stated", "states", "warned", "warns",
-    "added", "adds", "noted", "notes", "argued", "argues", "estimated", "estimates", "reported",
-    "reports", "highlighted", "highlights", "summarizes", "summarises", "summarized", "analyzes",
-    "analyses", "announced", "announces", "insisted", "explained", "acknowledged", "confirmed",
-    "alleged", "alleges", "accused", "accuses", "disclosed", "revealed", "showed", "shows",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "writes",
+    "wrote",
+    "declared",
+    "declares",
+    "denounced",
+    "denounces",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "highlighted",
+    "highlights",
+    "summarizes",
+    "summarises",
+    "summarized",
+    "analyzes",
+    "analyses",
+    "announced",
+    "announces",
+    "insisted",
+    "explained",
+    "acknowledged",
+    "confirmed",
+    "alleged",
+    "alleges",
+    "accused",
+    "accuses",
+    "disclosed",
+    "revealed",
+    "showed",
+    "shows",
 ];
 
 /// Words that hedge a statement in their clause.
 const HEDGES: &[&str] = &[
-    "may", "might", "could", "reportedly", "allegedly", "probably", "possibly", "likely",
-    "perhaps", "presumably", "purportedly", "supposedly", "apparently", "estimated", "believed",
-    "suspected", "unconfirmed", "unverified", "rumoured", "rumored",
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "probably",
+    "possibly",
+    "likely",
+    "perhaps",
+    "presumably",
+    "purportedly",
+    "supposedly",
+    "apparently",
+    "estimated",
+    "believed",
+    "suspected",
+    "unconfirmed",
+    "unverified",
+    "rumoured",
+    "rumored",
 ];
 
 fn is_source(m: &Mention) -> bool {
-    !matches!(m.entity_type, EntityType::Agreement | EntityType::Place | EntityType::Other)
+    !matches!(
+        m.entity_type,
+        EntityType::Agreement | EntityType::Place | EntityType::Other
+    )
 }
 
 /// Rank of a mention as a source: people and bodies over countries.
@@ -72,7 +134,10 @@ pub(crate) fn find_attributions(
         let in_sentence = mentions_in(mentions, s.span);
         let mut i = 0;
         while i < ws.len() {
-            if let Some(n) = PREFIX_CUES.iter().find_map(|cue| matches_seq(&ws[i..], cue)) {
+            if let Some(n) = PREFIX_CUES
+                .iter()
+                .find_map(|cue| matches_seq(&ws[i..], cue))
+            {
                 let cue_span = Span::new(ws[i].start, ws[i + n - 1].end);
                 if let Some(a) = source_after(text, s.span, cue_span, in_sentence, &ws[i + n..]) {
                     out.push(a);
@@ -151,7 +216,10 @@ fn source_around(
     verb: &Word<'_>,
     mentions: &[Mention],
 ) -> Option<Attribution> {
-    let before = mentions.iter().rev().find(|m| m.span.end <= verb.start && is_source(m));
+    let before = mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= verb.start && is_source(m));
     if let Some(m) = before {
         let gap = &text[m.span.end..verb.start];
         let gap_words = words(text, m.span.end, verb.start).len();
@@ -164,7 +232,9 @@ fn source_around(
             });
         }
     }
-    let after = mentions.iter().find(|m| m.span.start >= verb.end && is_source(m))?;
+    let after = mentions
+        .iter()
+        .find(|m| m.span.start >= verb.end && is_source(m))?;
     if after.span.end > sentence.end || has_clause_break(text, verb.end, after.span.start) {
         return None;
     }

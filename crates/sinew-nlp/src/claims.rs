@@ -17,51 +17,199 @@ use crate::words::{has_clause_break, strip_possessive, words, Word};
 
 /// Verbs of supply and production; the actor right before one is the claim's subject.
 const FLOW_VERBS: &[(&str, &str)] = &[
-    ("export", "exports"), ("exported", "exports"), ("exporting", "exports"),
-    ("ship", "shipments"), ("ships", "shipments"), ("shipped", "shipments"), ("shipping", "shipments"),
-    ("deliver", "deliveries"), ("delivers", "deliveries"), ("delivered", "deliveries"), ("delivering", "deliveries"),
-    ("provide", "supplies"), ("provides", "supplies"), ("provided", "supplies"), ("providing", "supplies"),
-    ("supply", "supplies"), ("supplied", "supplies"), ("supplying", "supplies"),
-    ("transfer", "transfers"), ("transferred", "transfers"), ("transferring", "transfers"),
-    ("send", "shipments"), ("sends", "shipments"), ("sent", "shipments"), ("sending", "shipments"),
-    ("sell", "sales"), ("sells", "sales"), ("sold", "sales"), ("selling", "sales"),
-    ("manufacture", "production"), ("manufactures", "production"), ("manufactured", "production"),
-    ("manufacturing", "production"), ("produce", "production"), ("produces", "production"),
-    ("produced", "production"), ("producing", "production"), ("build", "production"),
-    ("built", "production"), ("import", "imports"), ("imported", "imports"), ("importing", "imports"),
-    ("bought", "purchases"), ("buys", "purchases"), ("purchased", "purchases"),
-    ("gave", "supplies"), ("give", "supplies"), ("gives", "supplies"), ("donated", "supplies"),
+    ("export", "exports"),
+    ("exported", "exports"),
+    ("exporting", "exports"),
+    ("ship", "shipments"),
+    ("ships", "shipments"),
+    ("shipped", "shipments"),
+    ("shipping", "shipments"),
+    ("deliver", "deliveries"),
+    ("delivers", "deliveries"),
+    ("delivered", "deliveries"),
+    ("delivering", "deliveries"),
+    ("provide", "supplies"),
+    ("provides", "supplies"),
+    ("provided", "supplies"),
+    ("providing", "supplies"),
+    ("supply", "supplies"),
+    ("supplied", "supplies"),
+    ("supplying", "supplies"),
+    ("transfer", "transfers"),
+    ("transferred", "transfers"),
+    ("transferring", "transfers"),
+    ("send", "shipments"),
+    ("sends", "shipments"),
+    ("sent", "shipments"),
+    ("sending", "shipments"),
+    ("sell", "sales"),
+    ("sells", "sales"),
+    ("sold", "sales"),
+    ("selling", "sales"),
+    ("manufacture", "production"),
+    ("manufactures", "production"),
+    ("manufactured", "production"),
+    ("manufacturing", "production"),
+    ("produce", "production"),
+    ("produces", "production"),
+    ("produced", "production"),
+    ("producing", "production"),
+    ("build", "production"),
+    ("built", "production"),
+    ("import", "imports"),
+    ("imported", "imports"),
+    ("importing", "imports"),
+    ("bought", "purchases"),
+    ("buys", "purchases"),
+    ("purchased", "purchases"),
+    ("gave", "supplies"),
+    ("give", "supplies"),
+    ("gives", "supplies"),
+    ("donated", "supplies"),
 ];
 
 /// Words that end a subject noun phrase: auxiliaries and the verbs figures come with.
 const NP_STOPS: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
-    "may", "might", "can", "should", "must", "grew", "grow", "grows", "rose", "rise", "rises",
-    "fell", "falls", "surged", "surge", "jumped", "increased", "decreased", "declined",
-    "dropped", "reached", "reaches", "accounted", "accounts", "exploded", "exceeded", "exceeds",
-    "remained", "remains", "hit", "totaled", "totalled", "totals", "stood", "stands", "climbed",
-    "doubled", "tripled", "soared", "skyrocketed", "plunged", "shrank", "expanded", "amounted",
-    "reveals", "revealed", "shows", "showed", "indicate", "indicates", "costs", "cost", "to",
-    "from", "since", "by", "according", "at", "that", "which", "who", "whose", "equating",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "grew",
+    "grow",
+    "grows",
+    "rose",
+    "rise",
+    "rises",
+    "fell",
+    "falls",
+    "surged",
+    "surge",
+    "jumped",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "reached",
+    "reaches",
+    "accounted",
+    "accounts",
+    "exploded",
+    "exceeded",
+    "exceeds",
+    "remained",
+    "remains",
+    "hit",
+    "totaled",
+    "totalled",
+    "totals",
+    "stood",
+    "stands",
+    "climbed",
+    "doubled",
+    "tripled",
+    "soared",
+    "skyrocketed",
+    "plunged",
+    "shrank",
+    "expanded",
+    "amounted",
+    "reveals",
+    "revealed",
+    "shows",
+    "showed",
+    "indicate",
+    "indicates",
+    "costs",
+    "cost",
+    "to",
+    "from",
+    "since",
+    "by",
+    "according",
+    "at",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "equating",
 ];
 
 /// Words dropped from the front of a noun phrase.
 const NP_LEADS: &[&str] = &[
-    "but", "and", "so", "yet", "however", "meanwhile", "moreover", "the", "a", "an", "its",
-    "their", "with", "in", "on", "for", "of", "while", "as", "although", "though", "also",
-    "alone", "only", "typically", "now", "this", "these", "those", "then", "still",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "moreover",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "with",
+    "in",
+    "on",
+    "for",
+    "of",
+    "while",
+    "as",
+    "although",
+    "though",
+    "also",
+    "alone",
+    "only",
+    "typically",
+    "now",
+    "this",
+    "these",
+    "those",
+    "then",
+    "still",
 ];
 
-const PRONOUNS: &[&str] = &["it", "they", "this", "that", "which", "he", "she", "we", "these", "those"];
+const PRONOUNS: &[&str] = &[
+    "it", "they", "this", "that", "which", "he", "she", "we", "these", "those",
+];
 
 /// Prepositions that mark the actor after them as the recipient or counterpart.
 const TO_PREPS: &[&str] = &["to", "toward", "towards", "into", "for", "on", "with"];
 /// Prepositions that mark the actor after them as a location or a modifier, not a party.
-const PLACE_PREPS: &[&str] = &["in", "at", "of", "inside", "within", "across", "near", "over", "against"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "of", "inside", "within", "across", "near", "over", "against",
+];
 /// Nouns after a possessive actor that make it the recipient ("Russia's imports").
 const RECIPIENT_NOUNS: &[&str] = &[
-    "imports", "import", "supplier", "suppliers", "dependence", "reliance", "needs", "purchases",
-    "market", "war", "economy", "military", "army", "forces", "industry", "partner",
+    "imports",
+    "import",
+    "supplier",
+    "suppliers",
+    "dependence",
+    "reliance",
+    "needs",
+    "purchases",
+    "market",
+    "war",
+    "economy",
+    "military",
+    "army",
+    "forces",
+    "industry",
+    "partner",
 ];
 const DETERMINERS: &[&str] = &["the", "its", "their", "a", "an", "his", "her"];
 
@@ -99,11 +247,16 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
         if !states_figure(inp.text, q, inp.times) {
             continue;
         }
-        let Some(si) = sentence_index(inp.sentences, q.span.start) else { continue };
+        let Some(si) = sentence_index(inp.sentences, q.span.start) else {
+            continue;
+        };
         let sentence = inp.sentences[si].span;
         let clause = clause_of(inp.text, sentence, q.span);
-        let attrs: Vec<&Attribution> =
-            inp.attributions.iter().filter(|a| sentence.contains(a.span)).collect();
+        let attrs: Vec<&Attribution> = inp
+            .attributions
+            .iter()
+            .filter(|a| sentence.contains(a.span))
+            .collect();
         let attribution = attrs
             .iter()
             .min_by_key(|a| distance(a.span, q.span))
@@ -158,10 +311,16 @@ fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
         QuantityKind::Money | QuantityKind::Percent => true,
         QuantityKind::Measure => {
             let unit = q.unit.as_deref().unwrap_or("");
-            if matches!(unit, "year" | "month" | "week" | "day" | "hour" | "minute" | "second") {
+            if matches!(
+                unit,
+                "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+            ) {
                 return false;
             }
-            let next = text[q.span.end..].trim_start_matches([' ', '-']).chars().next();
+            let next = text[q.span.end..]
+                .trim_start_matches([' ', '-'])
+                .chars()
+                .next();
             let attributive = matches!(unit, "mm" | "cm" | "in" | "inch")
                 && next.is_some_and(|c| c.is_lowercase());
             !attributive
@@ -199,7 +358,11 @@ fn distance(a: Span, b: Span) -> usize {
 fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–');
     let before = &text[sentence.start..span.start];
-    let start = before.rfind(is_break).map_or(sentence.start, |p| sentence.start + p + 1);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(sentence.start, |(p, c)| sentence.start + p + c.len_utf8());
     let after = &text[span.end..sentence.end];
     let end = after.find(is_break).map_or(sentence.end, |p| span.end + p);
     Span::new(start, end)
@@ -226,9 +389,17 @@ fn actors_in<'m>(
         if attrs.iter().any(|a| a.span.overlaps(m.span)) {
             continue;
         }
-        let Some(country) = actor_country(m) else { continue };
-        let Some(role) = role_of(text, m, ws) else { continue };
-        out.push(Actor { span: m.span, country, role });
+        let Some(country) = actor_country(m) else {
+            continue;
+        };
+        let Some(role) = role_of(text, m, ws) else {
+            continue;
+        };
+        out.push(Actor {
+            span: m.span,
+            country,
+            role,
+        });
     }
     out
 }
@@ -257,7 +428,9 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
     let written = &text[m.span.start..];
     let possessive = written[m.span.len()..].starts_with("'s")
         || written[m.span.len()..].starts_with("’s")
-        || ws.get(idx).is_some_and(|w| strip_possessive(w.text) != w.text);
+        || ws
+            .get(idx)
+            .is_some_and(|w| strip_possessive(w.text) != w.text);
     if possessive {
         let after = ws.iter().skip_while(|w| w.end <= m.span.end).take(3);
         if after.into_iter().any(|w| w.is_any(RECIPIENT_NOUNS)) {
@@ -269,7 +442,10 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 
 /// The last supply or production verb before `pos` in the sentence.
 fn flow_verb_before<'w>(ws: &'w [Word<'w>], pos: usize) -> Option<&'w Word<'w>> {
-    ws.iter().rev().filter(|w| w.end <= pos).find(|w| noun_of_verb(w).is_some())
+    ws.iter()
+        .rev()
+        .filter(|w| w.end <= pos)
+        .find(|w| noun_of_verb(w).is_some())
 }
 
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
@@ -291,11 +467,19 @@ fn parties(
     }
     let plain = |a: &&Actor<'_>| a.role == Role::Plain;
     let subject: Option<&str> = flow
-        .and_then(|v| actors.iter().rev().filter(plain).find(|a| a.span.end <= v.start))
+        .and_then(|v| {
+            actors
+                .iter()
+                .rev()
+                .filter(plain)
+                .find(|a| a.span.end <= v.start)
+        })
         .or_else(|| actors.iter().find(|a| a.role == Role::Source))
         .or_else(|| actors.iter().find(plain))
         .map(|a| a.country);
-    let subject = subject.map(str::to_string).or_else(|| self_report(inp, attrs));
+    let subject = subject
+        .map(str::to_string)
+        .or_else(|| self_report(inp, attrs));
     let differs = |a: &&Actor<'_>| Some(a.country) != subject.as_deref();
     let recipient = |a: &&Actor<'_>| a.role == Role::Recipient;
     let mut object = actors
@@ -305,7 +489,13 @@ fn parties(
         .find(|a| a.span.start >= q.span.end)
         .or_else(|| actors.iter().filter(recipient).filter(differs).next_back())
         .or_else(|| {
-            flow.and_then(|_| actors.iter().filter(plain).filter(differs).find(|a| a.span.start >= q.span.end))
+            flow.and_then(|_| {
+                actors
+                    .iter()
+                    .filter(plain)
+                    .filter(differs)
+                    .find(|a| a.span.start >= q.span.end)
+            })
         })
         .map(|a| a.country.to_string());
     if object.is_none() && subject.is_some() && refers_to_neighbour(inp.text, sentence) {
@@ -324,7 +514,10 @@ fn between_pair(
         let (a, b) = (&pair[0], &pair[1]);
         let gap = text[a.span.end..b.span.start].trim();
         let before = text[sentence.start..a.span.start].trim_end();
-        if (gap == "and" || gap == "&") && before.to_lowercase().ends_with("between") && a.country != b.country {
+        if (gap == "and" || gap == "&")
+            && before.to_lowercase().ends_with("between")
+            && a.country != b.country
+        {
             return Some((Some(a.country.to_string()), Some(b.country.to_string())));
         }
     }
@@ -336,7 +529,12 @@ fn between_pair(
 fn self_report(inp: &ClaimInputs<'_>, attrs: &[&Attribution]) -> Option<String> {
     attrs
         .iter()
-        .filter(|a| matches!(a.cue.as_str(), "claimed" | "claims" | "said" | "says" | "announced" | "reported" | "stated"))
+        .filter(|a| {
+            matches!(
+                a.cue.as_str(),
+                "claimed" | "claims" | "said" | "says" | "announced" | "reported" | "stated"
+            )
+        })
         .find_map(|a| {
             inp.mentions
                 .iter()
@@ -347,13 +545,23 @@ fn self_report(inp: &ClaimInputs<'_>, attrs: &[&Attribution]) -> Option<String> 
 
 fn refers_to_neighbour(text: &str, sentence: Span) -> bool {
     let s = text[sentence.start..sentence.end].to_lowercase();
-    ["its neighbor", "its neighbour", "its partner", "the neighboring country", "the neighbouring country"]
-        .iter()
-        .any(|p| s.contains(p))
+    [
+        "its neighbor",
+        "its neighbour",
+        "its partner",
+        "the neighboring country",
+        "the neighbouring country",
+    ]
+    .iter()
+    .any(|p| s.contains(p))
 }
 
 /// The last country named before sentence `si` that is not `subject`.
-fn previous_other_country(inp: &ClaimInputs<'_>, si: usize, subject: Option<&str>) -> Option<String> {
+fn previous_other_country(
+    inp: &ClaimInputs<'_>,
+    si: usize,
+    subject: Option<&str>,
+) -> Option<String> {
     let start = inp.sentences[si].span.start;
     let from = inp.sentences[si.saturating_sub(3)].span.start;
     inp.mentions
@@ -366,7 +574,13 @@ fn previous_other_country(inp: &ClaimInputs<'_>, si: usize, subject: Option<&str
 }
 
 /// What is measured, in a few words.
-fn measure(text: &str, sentence: Span, clause: Span, q: &Quantity, flow: Option<&Word<'_>>) -> String {
+fn measure(
+    text: &str,
+    sentence: Span,
+    clause: Span,
+    q: &Quantity,
+    flow: Option<&Word<'_>>,
+) -> String {
     let after = words(text, q.span.end, clause.end);
     let unit = q.unit.as_deref().unwrap_or("");
     if q.kind == QuantityKind::Measure {
@@ -378,7 +592,11 @@ fn measure(text: &str, sentence: Span, clause: Span, q: &Quantity, flow: Option<
             other => other.to_string(),
         };
     }
-    if q.per.as_deref() == Some("unit") || words_before(text, clause.start, q.span.start).iter().any(|w| w.is_any(&["costs", "cost", "priced", "price"])) {
+    if q.per.as_deref() == Some("unit")
+        || words_before(text, clause.start, q.span.start)
+            .iter()
+            .any(|w| w.is_any(&["costs", "cost", "priced", "price"]))
+    {
         return "unit cost".into();
     }
     // "$300 million worth of dual-use products"
@@ -398,10 +616,17 @@ fn measure(text: &str, sentence: Span, clause: Span, q: &Quantity, flow: Option<
                 return format!("share of {np}");
             }
         }
-        let change = after.first().is_some_and(|w| w.is_any(&["jump", "rise", "increase", "growth", "gain", "surge"]))
-            || words_before(text, clause.start, q.span.start).last().is_some_and(|w| w.is("by"));
-        let fall = after.first().is_some_and(|w| w.is_any(&["drop", "fall", "decline", "decrease"]));
-        let head = head_np(text, clause.start, q.span.start).or_else(|| head_np(text, sentence.start, q.span.start));
+        let change = after
+            .first()
+            .is_some_and(|w| w.is_any(&["jump", "rise", "increase", "growth", "gain", "surge"]))
+            || words_before(text, clause.start, q.span.start)
+                .last()
+                .is_some_and(|w| w.is("by"));
+        let fall = after
+            .first()
+            .is_some_and(|w| w.is_any(&["drop", "fall", "decline", "decrease"]));
+        let head = head_np(text, clause.start, q.span.start)
+            .or_else(|| head_np(text, sentence.start, q.span.start));
         if let Some(head) = head {
             return if fall {
                 format!("decline of {head}")
@@ -422,7 +647,13 @@ fn measure(text: &str, sentence: Span, clause: Span, q: &Quantity, flow: Option<
     }
     head_np(text, clause.start, q.span.start)
         .or_else(|| head_np(text, sentence.start, q.span.start))
-        .unwrap_or_else(|| if q.kind == QuantityKind::Money { "value".into() } else { "figure".into() })
+        .unwrap_or_else(|| {
+            if q.kind == QuantityKind::Money {
+                "value".into()
+            } else {
+                "figure".into()
+            }
+        })
 }
 
 fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
@@ -433,7 +664,12 @@ fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
 fn noun_phrase(ws: &[Word<'_>]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for w in ws.iter().skip_while(|w| w.is_any(&["the", "a", "an"])) {
-        if out.len() >= 5 || w.is_any(NP_STOPS) || w.is_any(&["of", "in", "and", "or", "every", "each", "per", "covered", "are", "is"]) {
+        if out.len() >= 5
+            || w.is_any(NP_STOPS)
+            || w.is_any(&[
+                "of", "in", "and", "or", "every", "each", "per", "covered", "are", "is",
+            ])
+        {
             break;
         }
         out.push(w.text);
@@ -456,7 +692,10 @@ fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
         }
         out.push(w.text);
     }
-    while out.last().is_some_and(|w| ["of", "the", "a", "an", "and", "or"].contains(&w.to_lowercase().as_str())) {
+    while out
+        .last()
+        .is_some_and(|w| ["of", "the", "a", "an", "and", "or"].contains(&w.to_lowercase().as_str()))
+    {
         out.pop();
     }
     let np = out.join(" ");
@@ -470,7 +709,9 @@ fn plural(unit: &str) -> String {
         u if u.ends_with('y') && !u.ends_with("ay") && !u.ends_with("ey") && !u.ends_with("oy") => {
             format!("{}ies", &u[..u.len() - 1])
         }
-        u if u.ends_with('s') || u.ends_with('x') || u.ends_with("ch") || u.ends_with("sh") => format!("{u}es"),
+        u if u.ends_with('s') || u.ends_with('x') || u.ends_with("ch") || u.ends_with("sh") => {
+            format!("{u}es")
+        }
         u => format!("{u}s"),
     }
 }
@@ -478,9 +719,14 @@ fn plural(unit: &str) -> String {
 /// The time expression for a figure: the nearest in its clause, else the nearest in its
 /// sentence; durations are not times.
 fn time_for(times: &[TimeExpr], sentence: Span, clause: Span, q: Span) -> Option<TimeExpr> {
-    let candidates = times
-        .iter()
-        .filter(|t| t.kind != TimeKind::Duration && sentence.contains(t.span) && !t.span.overlaps(q));
-    let in_clause = candidates.clone().filter(|t| clause.contains(t.span)).min_by_key(|t| distance(t.span, q));
-    in_clause.or_else(|| candidates.min_by_key(|t| distance(t.span, q))).cloned()
+    let candidates = times.iter().filter(|t| {
+        t.kind != TimeKind::Duration && sentence.contains(t.span) && !t.span.overlaps(q)
+    });
+    let in_clause = candidates
+        .clone()
+        .filter(|t| clause.contains(t.span))
+        .min_by_key(|t| distance(t.span, q));
+    in_clause
+        .or_else(|| candidates.min_by_key(|t| distance(t.span, q)))
+        .cloned()
 }

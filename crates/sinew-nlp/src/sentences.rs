@@ -10,10 +10,10 @@ use sinew_types::{Sentence, Span};
 /// Abbreviations after which a period does not end a sentence (compared without the period,
 /// case-sensitively).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov",
-    "Sen", "Rep", "Rev", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "No", "Nos", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est",
-    "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "U.N", "E.U", "a.m", "p.m", "Fig", "Vol", "ed",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen",
+    "Rep", "Rev", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "No", "Nos", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Inc", "Ltd",
+    "Co", "Corp", "U.S", "U.K", "U.N", "E.U", "a.m", "p.m", "Fig", "Vol", "ed",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -40,7 +40,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
-        out.push(Sentence { span: Span::new(start + lead, end - trail) });
+        out.push(Sentence {
+            span: Span::new(start + lead, end - trail),
+        });
     }
 }
 
@@ -54,7 +56,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
+            {
                 j += 1;
             }
             // Need white space next, then a sentence opener.
@@ -64,7 +68,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                     k += 1;
                 }
                 let next = chars.get(k).map(|&(_, ch)| ch);
-                let opens = next.is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_opener(ch));
+                let opens = next
+                    .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_opener(ch));
                 if opens && (c != '.' || !is_abbreviation(line, pos)) {
                     let cut = chars[j].0;
                     push_trimmed(text, start + sent_start, start + cut, out);
@@ -106,18 +111,36 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split_sentences(t).iter().map(|s| &t[s.span.start..s.span.end]).collect()
+        split_sentences(t)
+            .iter()
+            .map(|s| &t[s.span.start..s.span.end])
+            .collect()
     }
 
     #[test]
     fn splits_prose_and_keeps_abbreviations() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two!  Three?", &["One.", "Two!", "Three?"]),
-            ("Mr. Smith met Dr. Jones. Then left.", &["Mr. Smith met Dr. Jones.", "Then left."]),
-            ("The U.S. Treasury acted. It was 4.8 million.", &["The U.S. Treasury acted.", "It was 4.8 million."]),
-            ("“It is global,” he said. “We agree.” Next", &["“It is global,” he said.", "“We agree.”", "Next"]),
-            ("Heading\n\nBody text here. More", &["Heading", "Body text here.", "More"]),
-            ("last year: it reached a maximum", &["last year: it reached a maximum"]),
+            (
+                "Mr. Smith met Dr. Jones. Then left.",
+                &["Mr. Smith met Dr. Jones.", "Then left."],
+            ),
+            (
+                "The U.S. Treasury acted. It was 4.8 million.",
+                &["The U.S. Treasury acted.", "It was 4.8 million."],
+            ),
+            (
+                "“It is global,” he said. “We agree.” Next",
+                &["“It is global,” he said.", "“We agree.”", "Next"],
+            ),
+            (
+                "Heading\n\nBody text here. More",
+                &["Heading", "Body text here.", "More"],
+            ),
+            (
+                "last year: it reached a maximum",
+                &["last year: it reached a maximum"],
+            ),
             ("", &[]),
             ("   \n  ", &[]),
         ];

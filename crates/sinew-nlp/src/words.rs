@@ -38,7 +38,11 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             Some(s) if !alnum => {
                 let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
                 if !(is_inner(c) && next_alnum) {
-                    out.push(Word { start: start + s, end: start + i, text: &text[start + s..start + i] });
+                    out.push(Word {
+                        start: start + s,
+                        end: start + i,
+                        text: &text[start + s..start + i],
+                    });
                     cur = None;
                 }
             }
@@ -46,7 +50,11 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         }
     }
     if let Some(s) = cur {
-        out.push(Word { start: start + s, end, text: &text[start + s..end] });
+        out.push(Word {
+            start: start + s,
+            end,
+            text: &text[start + s..end],
+        });
     }
     out
 }
@@ -54,13 +62,16 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 /// Is there a clause boundary (`,` `;` `:` `(` `)` quotes, dashes) in `text[a..b]`?
 pub(crate) fn has_clause_break(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b).is_some_and(|s| {
-        s.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–'))
+        s.chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–'))
     })
 }
 
 /// Strips a trailing possessive ("China's" -> "China").
 pub(crate) fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
 }
 
 #[cfg(test)]

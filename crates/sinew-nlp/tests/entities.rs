@@ -11,7 +11,9 @@ use EntityType::*;
 type Expected<'a> = &'a [(&'a str, EntityType, &'a str)];
 
 fn show(ms: &[Mention]) -> Vec<(&str, EntityType, &str)> {
-    ms.iter().map(|m| (m.text.as_str(), m.entity_type, m.canonical.as_str())).collect()
+    ms.iter()
+        .map(|m| (m.text.as_str(), m.entity_type, m.canonical.as_str()))
+        .collect()
 }
 
 /// Input -> every mention found, in order.
@@ -111,7 +113,6 @@ const EXACT: &[(&str, Expected<'_>)] = &[
     ]),
     ("Putin’s meeting with Kim in Vladivostok in 2019", &[
         ("Putin", Person, "Vladimir Putin"),
-        ("Kim", Person, "Kim"),
         ("Vladivostok", Place, "Vladivostok"),
     ]),
     // International organisations.
@@ -219,6 +220,7 @@ const EXACT: &[(&str, Expected<'_>)] = &[
     ]),
     ("their 'no limits' partnership declared in February 2022; a 'no limits partnership'", &[
         ("'no limits' partnership", Agreement, "no limits partnership"),
+        ("no limits partnership", Agreement, "no limits partnership"),
     ]),
     ("Despite a no limits partnership with Russia", &[
         ("no limits partnership", Agreement, "no limits partnership"),
@@ -318,22 +320,65 @@ fn table() {
     for (input, expected) in EXACT {
         let got = find_mentions(input);
         if show(&got) != expected.to_vec() {
-            failures.push(format!("{input:?}\n  want {expected:?}\n  got  {:?}", show(&got)));
+            failures.push(format!(
+                "{input:?}\n  want {expected:?}\n  got  {:?}",
+                show(&got)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// (input, surface, id, country) for a few mentions whose id and country matter downstream.
 const IDS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("Pyongyang said", "Pyongyang", "country:north-korea", Some("North Korea")),
-    ("the Kremlin said", "Kremlin", "country:russia", Some("Russia")),
-    ("the US State Department", "US State Department", "government_body:us-state-department", Some("United States")),
-    ("Russia's Defense Ministry said", "Russia's Defense Ministry", "government_body:russian-ministry-of-defense", Some("Russia")),
-    ("Chinese leader Xi Jinping", "Xi Jinping", "person:xi-jinping", Some("China")),
-    ("South Korea's Defense Minister Shin Won-sik", "Shin Won-sik", "person:shin-won-sik", Some("South Korea")),
+    (
+        "Pyongyang said",
+        "Pyongyang",
+        "country:north-korea",
+        Some("North Korea"),
+    ),
+    (
+        "the Kremlin said",
+        "Kremlin",
+        "country:russia",
+        Some("Russia"),
+    ),
+    (
+        "the US State Department",
+        "US State Department",
+        "government_body:us-state-department",
+        Some("United States"),
+    ),
+    (
+        "Russia's Defense Ministry said",
+        "Russia's Defense Ministry",
+        "government_body:russian-ministry-of-defense",
+        Some("Russia"),
+    ),
+    (
+        "Chinese leader Xi Jinping",
+        "Xi Jinping",
+        "person:xi-jinping",
+        Some("China"),
+    ),
+    (
+        "South Korea's Defense Minister Shin Won-sik",
+        "Shin Won-sik",
+        "person:shin-won-sik",
+        Some("South Korea"),
+    ),
     ("NATO", "NATO", "international_org:nato", None),
-    ("a 'no limits' partnership", "'no limits' partnership", "agreement:no-limits-partnership", None),
+    (
+        "a 'no limits' partnership",
+        "'no limits' partnership",
+        "agreement:no-limits-partnership",
+        None,
+    ),
 ];
 
 #[test]
@@ -352,7 +397,11 @@ fn check_invariants(text: &str, ms: &[Mention]) {
     for m in ms {
         assert!(m.span.start >= last_end, "overlap or unsorted at {m:?}");
         assert!(m.span.start < m.span.end, "empty span {m:?}");
-        assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()), "{m:?}");
+        assert_eq!(
+            text.get(m.span.start..m.span.end),
+            Some(m.text.as_str()),
+            "{m:?}"
+        );
         assert!(!m.canonical.is_empty() && m.id.contains(':'), "{m:?}");
         last_end = m.span.end;
     }
@@ -373,11 +422,61 @@ impl Rng {
 #[test]
 fn random_text_keeps_invariants() {
     const PIECES: &[&str] = &[
-        "China", "’s", "'s", "'", "’", "-", " ", " ", " ", "\n", ".", ",", "“", "”", "\"", "US",
-        "us", "Kim", "Shin", "Won-sik", "Defense", "Ministry", "of", "State", "Department",
-        "President", "said", "agreement", "mutual", "assistance", "no limits", "University",
-        "Institute", "for", "é", "日本", "🙂", "Ä", "ß", "İ", "ǅ", "North", "Korea", "the",
-        "The", "Putin", "NATO", "Treaty", "Pact", "and", "\u{a0}", "x", "A", "\t", "U.S.",
+        "China",
+        "’s",
+        "'s",
+        "'",
+        "’",
+        "-",
+        " ",
+        " ",
+        " ",
+        "\n",
+        ".",
+        ",",
+        "“",
+        "”",
+        "\"",
+        "US",
+        "us",
+        "Kim",
+        "Shin",
+        "Won-sik",
+        "Defense",
+        "Ministry",
+        "of",
+        "State",
+        "Department",
+        "President",
+        "said",
+        "agreement",
+        "mutual",
+        "assistance",
+        "no limits",
+        "University",
+        "Institute",
+        "for",
+        "é",
+        "日本",
+        "🙂",
+        "Ä",
+        "ß",
+        "İ",
+        "ǅ",
+        "North",
+        "Korea",
+        "the",
+        "The",
+        "Putin",
+        "NATO",
+        "Treaty",
+        "Pact",
+        "and",
+        "\u{a0}",
+        "x",
+        "A",
+        "\t",
+        "U.S.",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
@@ -400,7 +499,9 @@ fn random_text_keeps_invariants() {
 fn seeds_smoke() {
     let dir = std::env::var("SINEW_SHARED_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .unwrap_or_else(|_| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+        })
         .join("seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!("skipping seeds_smoke: {} not found", dir.display());
@@ -408,7 +509,9 @@ fn seeds_smoke() {
     };
     let mut all = Vec::new();
     for e in entries.flatten() {
-        let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
         let ms = find_mentions(&text);
         check_invariants(&text, &ms);
         all.extend(ms.into_iter().map(|m| (m.entity_type, m.canonical)));
@@ -429,10 +532,22 @@ fn seeds_smoke() {
         (Agreement, "Russia-North Korea Defense Pact"),
         (Place, "Korean Peninsula"),
     ] {
-        assert!(all.iter().any(|(t, n)| *t == ty && n == name), "seeds lack {ty:?} {name}");
+        assert!(
+            all.iter().any(|(t, n)| *t == ty && n == name),
+            "seeds lack {ty:?} {name}"
+        );
     }
     // Scrape junk and headings give no people.
-    for junk in ["Bình luận", "Subscribe", "Introduction", "Conclusion", "Join Morning Express"] {
-        assert!(!all.iter().any(|(t, n)| *t == Person && n == junk), "{junk} taken for a person");
+    for junk in [
+        "Bình luận",
+        "Subscribe",
+        "Introduction",
+        "Conclusion",
+        "Join Morning Express",
+    ] {
+        assert!(
+            !all.iter().any(|(t, n)| *t == Person && n == junk),
+            "{junk} taken for a person"
+        );
     }
 }

@@ -1,3 +1,5 @@
 //! The crate's single integration-test binary; each stage adds its module here.
 
+mod entities;
+mod quantities;
 mod times;

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into a document's clean text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,
@@ -12,7 +14,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; `end` is clamped up to `start`.
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Length in bytes.

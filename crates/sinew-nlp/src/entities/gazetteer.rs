@@ -75,9 +75,15 @@ fn build() -> Gazetteer {
         }
     };
     for cols in rows(COUNTRIES) {
-        let [canonical, adjective, names, demonyms, seats] = cols[..] else { continue };
+        let [canonical, adjective, names, demonyms, seats] = cols[..] else {
+            continue;
+        };
         adjectives.insert(canonical.to_string(), adjective.to_string());
-        for (field, role) in [(names, Role::Name), (demonyms, Role::Demonym), (seats, Role::Seat)] {
+        for (field, role) in [
+            (names, Role::Name),
+            (demonyms, Role::Demonym),
+            (seats, Role::Seat),
+        ] {
             let idx = entries.len();
             entries.push(Entry {
                 ty: EntityType::Country,
@@ -91,11 +97,18 @@ fn build() -> Gazetteer {
         }
     }
     for cols in rows(OTHERS) {
-        let [k, canonical, country, forms] = cols[..] else { continue };
+        let [k, canonical, country, forms] = cols[..] else {
+            continue;
+        };
         let Some(ty) = kind(k) else { continue };
         let idx = entries.len();
         let country = (!country.is_empty()).then(|| country.to_string());
-        entries.push(Entry { ty, canonical: canonical.to_string(), country, role: Role::Plain });
+        entries.push(Entry {
+            ty,
+            canonical: canonical.to_string(),
+            country,
+            role: Role::Plain,
+        });
         for s in list(forms) {
             if ty == EntityType::Person {
                 people.insert(s.to_string(), idx);
@@ -108,7 +121,13 @@ fn build() -> Gazetteer {
         .match_kind(MatchKind::Standard)
         .build(surfaces.iter().map(|(s, _)| s.as_str()))
         .expect("gazetteer patterns are valid");
-    Gazetteer { entries, surfaces, automaton, adjectives, people }
+    Gazetteer {
+        entries,
+        surfaces,
+        automaton,
+        adjectives,
+        people,
+    }
 }
 
 /// True when `text[at..]` starts with a possessive ending: `'s`, `’s`, or a bare apostrophe
@@ -211,7 +230,10 @@ mod tests {
         let g = &*GAZETTEER;
         assert!(g.entries.len() > 400);
         assert_eq!(g.adjective("United States"), Some("US"));
-        assert_eq!(g.person("Kim Jong-un").map(|e| e.canonical.as_str()), Some("Kim Jong Un"));
+        assert_eq!(
+            g.person("Kim Jong-un").map(|e| e.canonical.as_str()),
+            Some("Kim Jong Un")
+        );
     }
 
     #[test]

@@ -78,7 +78,10 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     let mut chosen = resolve(cands);
     people::link(text, &toks, &mut chosen);
     chosen.sort_by_key(|c| c.start);
-    chosen.into_iter().filter_map(|c| to_mention(text, c)).collect()
+    chosen
+        .into_iter()
+        .filter_map(|c| to_mention(text, c))
+        .collect()
 }
 
 /// Candidate indices by end offset, and by end offset after a possessive.
@@ -99,7 +102,10 @@ fn index_by_end(cands: &[Cand]) -> ByEnd {
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.retain(|c| c.start < c.end);
     cands.sort_by(|a, b| {
-        b.len().cmp(&a.len()).then(b.prio.cmp(&a.prio)).then(a.start.cmp(&b.start))
+        b.len()
+            .cmp(&a.len())
+            .then(b.prio.cmp(&a.prio))
+            .then(a.start.cmp(&b.start))
     });
     // Accepted spans by start; they never overlap, so only the nearest one before a
     // candidate's end can overlap it.
@@ -116,7 +122,10 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
 }
 
 pub(crate) fn overlaps_taken(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
-    taken.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+    taken
+        .range(..end)
+        .next_back()
+        .is_some_and(|(_, &e)| e > start)
 }
 
 fn to_mention(text: &str, c: Cand) -> Option<Mention> {

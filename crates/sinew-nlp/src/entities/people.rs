@@ -14,78 +14,339 @@ use super::{ByEnd, Cand, Role};
 
 /// Title words that name a role.
 const CORE_TITLES: &[&str] = &[
-    "president", "minister", "premier", "chancellor", "secretary", "undersecretary",
-    "secretary-general", "general", "ambassador", "envoy", "spokesman", "spokeswoman",
-    "spokesperson", "professor", "prof", "dr", "gen", "adm", "admiral", "colonel", "col", "lt",
-    "lieutenant", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
-    "governor", "mayor", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman",
-    "chair", "leader", "director", "commissioner", "analyst", "researcher", "adviser", "advisor",
-    "ayatollah", "marshal", "mr", "mrs", "ms", "sir", "lord", "dame", "ceo", "attorney",
-    "speaker", "lawmaker", "economist", "historian", "commander", "diplomat", "correspondent",
-    "scholar", "fellow", "journalist", "editor", "author",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "undersecretary",
+    "secretary-general",
+    "general",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "prof",
+    "dr",
+    "gen",
+    "adm",
+    "admiral",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "director",
+    "commissioner",
+    "analyst",
+    "researcher",
+    "adviser",
+    "advisor",
+    "ayatollah",
+    "marshal",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "lord",
+    "dame",
+    "ceo",
+    "attorney",
+    "speaker",
+    "lawmaker",
+    "economist",
+    "historian",
+    "commander",
+    "diplomat",
+    "correspondent",
+    "scholar",
+    "fellow",
+    "journalist",
+    "editor",
+    "author",
 ];
 
 /// Words that may stand in a title before its core word ("Deputy Foreign Minister").
 const TITLE_MODIFIERS: &[&str] = &[
-    "vice", "deputy", "assistant", "foreign", "defense", "defence", "national", "security",
-    "supreme", "senior", "executive", "first", "high", "prime", "under", "chief", "acting",
-    "special", "trade", "finance", "interior", "economy", "unification", "principal",
+    "vice",
+    "deputy",
+    "assistant",
+    "foreign",
+    "defense",
+    "defence",
+    "national",
+    "security",
+    "supreme",
+    "senior",
+    "executive",
+    "first",
+    "high",
+    "prime",
+    "under",
+    "chief",
+    "acting",
+    "special",
+    "trade",
+    "finance",
+    "interior",
+    "economy",
+    "unification",
+    "principal",
 ];
 
 /// Departments after "of" in a title ("Secretary of State", "Minister of Foreign Affairs").
 const DEPARTMENTS: &[&str] = &[
-    "State", "Defense", "Defence", "Treasury", "the", "Foreign", "Affairs", "Commerce", "Energy",
-    "Homeland", "Security", "Justice", "Finance", "Trade", "Interior", "Economy", "Unification",
-    "National", "Intelligence", "Staff",
+    "State",
+    "Defense",
+    "Defence",
+    "Treasury",
+    "the",
+    "Foreign",
+    "Affairs",
+    "Commerce",
+    "Energy",
+    "Homeland",
+    "Security",
+    "Justice",
+    "Finance",
+    "Trade",
+    "Interior",
+    "Economy",
+    "Unification",
+    "National",
+    "Intelligence",
+    "Staff",
 ];
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "argued", "argues",
-    "noted", "notes", "warned", "warns", "explained", "explains", "stated", "declared",
-    "claimed", "believes", "thinks", "observed", "commented", "emphasized", "emphasised",
-    "stressed", "suggested", "insisted", "acknowledged", "admitted", "asked", "replied",
-    "concluded", "predicted", "cautioned", "estimated", "highlighted", "summarized",
-    "summarised", "summarizes", "analyzes", "analyses", "denounced", "tweeted", "posted",
-    "confirmed", "announced", "recalled", "contended",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "stated",
+    "declared",
+    "claimed",
+    "believes",
+    "thinks",
+    "observed",
+    "commented",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "suggested",
+    "insisted",
+    "acknowledged",
+    "admitted",
+    "asked",
+    "replied",
+    "concluded",
+    "predicted",
+    "cautioned",
+    "estimated",
+    "highlighted",
+    "summarized",
+    "summarised",
+    "summarizes",
+    "analyzes",
+    "analyses",
+    "denounced",
+    "tweeted",
+    "posted",
+    "confirmed",
+    "announced",
+    "recalled",
+    "contended",
 ];
 
 /// Words right after "Name, " that open an appositive about a person.
 const APPOSITIVE: &[&str] = &[
-    "a", "an", "the", "who", "whose", "of", "from", "at", "director", "professor", "head",
-    "senior", "former", "chief", "deputy", "spokesman", "spokeswoman", "spokesperson",
+    "a",
+    "an",
+    "the",
+    "who",
+    "whose",
+    "of",
+    "from",
+    "at",
+    "director",
+    "professor",
+    "head",
+    "senior",
+    "former",
+    "chief",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
 ];
 
 /// Capitalised words that end or make up names of things, never of people.
 const THING_WORDS: &[&str] = &[
-    "Square", "Street", "Avenue", "Road", "River", "Mountain", "Mountains", "Island", "Islands",
-    "Bay", "Lake", "Sea", "Ocean", "Park", "Bridge", "Airport", "Station", "Port", "Palace",
-    "Hall", "Tower", "Building", "Stadium", "Party", "Army", "Forces", "Force", "Navy",
-    "Council", "Committee", "Club", "Summit", "Forum", "War", "Conference", "Games", "Cup",
-    "Festival", "Day", "Times", "Post", "News", "Journal", "Daily", "Report", "Review", "Index",
-    "Fund", "Bank", "Exchange", "Express", "Initiative", "Program", "Programme", "Project",
-    "Plan", "Strategy", "Act", "Law", "Code", "University", "Institute", "Center", "Centre",
-    "College", "School", "Foundation", "Endowment", "Ministry", "Department", "Agency",
-    "Administration", "Service", "Office", "Bureau", "Group", "Corporation", "Company",
-    "Agreement", "Treaty", "Pact", "Alliance", "Partnership", "Accord", "Region", "Province",
-    "State", "States", "Republic", "Kingdom", "Union", "Government", "Customs", "Security",
-    "Defense", "Defence", "Affairs", "Studies", "Economics", "International", "National",
-    "Global", "Western", "Eastern", "Northern", "Southern", "Central", "Featured", "Politics",
-    "Implications", "Role", "Crisis", "Concerns", "Supply",
+    "Square",
+    "Street",
+    "Avenue",
+    "Road",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Bay",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Park",
+    "Bridge",
+    "Airport",
+    "Station",
+    "Port",
+    "Palace",
+    "Hall",
+    "Tower",
+    "Building",
+    "Stadium",
+    "Party",
+    "Army",
+    "Forces",
+    "Force",
+    "Navy",
+    "Council",
+    "Committee",
+    "Club",
+    "Summit",
+    "Forum",
+    "War",
+    "Conference",
+    "Games",
+    "Cup",
+    "Festival",
+    "Day",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Daily",
+    "Report",
+    "Review",
+    "Index",
+    "Fund",
+    "Bank",
+    "Exchange",
+    "Express",
+    "Initiative",
+    "Program",
+    "Programme",
+    "Project",
+    "Plan",
+    "Strategy",
+    "Act",
+    "Law",
+    "Code",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "College",
+    "School",
+    "Foundation",
+    "Endowment",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Administration",
+    "Service",
+    "Office",
+    "Bureau",
+    "Group",
+    "Corporation",
+    "Company",
+    "Agreement",
+    "Treaty",
+    "Pact",
+    "Alliance",
+    "Partnership",
+    "Accord",
+    "Region",
+    "Province",
+    "State",
+    "States",
+    "Republic",
+    "Kingdom",
+    "Union",
+    "Government",
+    "Customs",
+    "Security",
+    "Defense",
+    "Defence",
+    "Affairs",
+    "Studies",
+    "Economics",
+    "International",
+    "National",
+    "Global",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Featured",
+    "Politics",
+    "Implications",
+    "Role",
+    "Crisis",
+    "Concerns",
+    "Supply",
 ];
 
 /// Family names written first in Chinese, Korean and Vietnamese names.
 const EAST_ASIAN_SURNAMES: &[&str] = &[
     "Kim", "Lee", "Park", "Choi", "Choe", "Shin", "Yoon", "Moon", "Jung", "Jeong", "Kang", "Cho",
-    "Jang", "Lim", "Han", "Oh", "Seo", "Kwon", "Hwang", "Ahn", "Song", "Hong", "Ri", "Pak",
-    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu",
-    "Sun", "Ma", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang",
-    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Pan", "Cai",
-    "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Qin",
-    "Mao", "Jin", "Kong", "Bai", "Cui", "Nguyen", "Tran", "Le", "Pham", "Vo",
+    "Jang", "Lim", "Han", "Oh", "Seo", "Kwon", "Hwang", "Ahn", "Song", "Hong", "Ri", "Pak", "Xi",
+    "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Ma",
+    "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
+    "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Pan", "Cai", "Jiang", "Yu", "Du", "Ye",
+    "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Qin", "Mao", "Jin", "Kong", "Bai",
+    "Cui", "Nguyen", "Tran", "Le", "Pham", "Vo",
 ];
 
-const EAST_ASIAN_COUNTRIES: &[&str] =
-    &["China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"];
+const EAST_ASIAN_COUNTRIES: &[&str] = &[
+    "China",
+    "Taiwan",
+    "North Korea",
+    "South Korea",
+    "Vietnam",
+    "Singapore",
+];
 
 fn is_title_word(lower: &str) -> bool {
     CORE_TITLES.contains(&lower) || TITLE_MODIFIERS.contains(&lower)
@@ -120,7 +381,16 @@ fn person(text: &str, start: usize, end: usize, poss: usize, country: Option<Str
         Some(e) => (e.canonical.clone(), e.country.clone().or(country)),
         None => (name.to_string(), country),
     };
-    Cand { start, end, poss, ty: EntityType::Person, canonical, country, role: Role::Plain, prio: 1 }
+    Cand {
+        start,
+        end,
+        poss,
+        ty: EntityType::Person,
+        canonical,
+        country,
+        role: Role::Plain,
+        prio: 1,
+    }
 }
 
 /// The country a title speaks for: a country word or body right before it ("South Korea's
@@ -153,22 +423,37 @@ pub(crate) fn find(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end: &ByEn
         let mut has_core = false;
         while j < toks.len() {
             let lower = toks[j].lower();
-            if j > chain_start && (toks[j - 1].poss > 0 || !is_space(text, toks[j - 1].end, toks[j].start)) {
+            if j > chain_start
+                && (toks[j - 1].poss > 0 || !is_space(text, toks[j - 1].end, toks[j].start))
+            {
                 break;
             }
             if is_title_word(&lower) {
                 has_core |= CORE_TITLES.contains(&lower.as_str());
                 j += 1;
-            } else if lower == "of" && has_core && toks.get(j + 1).is_some_and(|t| DEPARTMENTS.contains(&t.text)) {
+            } else if lower == "of"
+                && has_core
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| DEPARTMENTS.contains(&t.text))
+            {
                 j += 2;
-                while j < toks.len() && DEPARTMENTS.contains(&toks[j].text) && is_space(text, toks[j - 1].end, toks[j].start) {
+                while j < toks.len()
+                    && DEPARTMENTS.contains(&toks[j].text)
+                    && is_space(text, toks[j - 1].end, toks[j].start)
+                {
                     j += 1;
                 }
             } else {
                 break;
             }
         }
-        if !has_core || j >= toks.len() || j == chain_start || toks[j - 1].poss > 0 || !is_space(text, toks[j - 1].end, toks[j].start) {
+        if !has_core
+            || j >= toks.len()
+            || j == chain_start
+            || toks[j - 1].poss > 0
+            || !is_space(text, toks[j - 1].end, toks[j].start)
+        {
             i = j.max(i + 1);
             continue;
         }
@@ -181,7 +466,13 @@ pub(crate) fn find(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end: &ByEn
         }
         if k > j {
             let country = country_before(text, toks[chain_start].start, cands, by_end);
-            let mut c = person(text, toks[j].start, toks[k - 1].end, toks[k - 1].poss, country);
+            let mut c = person(
+                text,
+                toks[j].start,
+                toks[k - 1].end,
+                toks[k - 1].poss,
+                country,
+            );
             if k - j == 1 && c.canonical == toks[j].text {
                 if let Some(e) = GAZETTEER.person(toks[j].text) {
                     c.canonical = e.canonical.clone();
@@ -208,7 +499,9 @@ pub(crate) fn find(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end: &ByEn
         let last = &toks[b - 1];
         let next = toks.get(b);
         let verb_after = last.poss == 0
-            && next.is_some_and(|t| is_space(text, last.end, t.start) && SPEECH_VERBS.contains(&t.text));
+            && next.is_some_and(|t| {
+                is_space(text, last.end, t.start) && SPEECH_VERBS.contains(&t.text)
+            });
         let appositive = last.poss == 0
             && next.is_some_and(|t| {
                 let gap = text[last.end..t.start].trim_matches(' ');
@@ -302,17 +595,20 @@ pub(crate) fn link(text: &str, toks: &[Token<'_>], chosen: &mut Vec<Cand>) {
             i += 1;
             continue;
         }
-        let two = toks.get(i + 1).filter(|n| t.poss == 0 && is_space(text, t.end, n.start) && n.start == t.end + 1);
-        let (end_tok, names) = match two.and_then(|n| keys.get(&format!("{} {}", t.text, n.text)).map(|v| (n, v))) {
-            Some((n, v)) => (n, v),
-            None => match keys.get(t.text) {
-                Some(v) => (t, v),
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
-        };
+        let two = toks
+            .get(i + 1)
+            .filter(|n| t.poss == 0 && is_space(text, t.end, n.start) && n.start == t.end + 1);
+        let (end_tok, names) =
+            match two.and_then(|n| keys.get(&format!("{} {}", t.text, n.text)).map(|v| (n, v))) {
+                Some((n, v)) => (n, v),
+                None => match keys.get(t.text) {
+                    Some(v) => (t, v),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
+            };
         let (start, end) = (t.start, end_tok.end);
         if !super::overlaps_taken(&taken, start, end) {
             let (canonical, country) = pick(names, start);

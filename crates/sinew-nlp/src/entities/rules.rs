@@ -142,7 +142,9 @@ pub(crate) fn bodies(text: &str, cands: &[Cand]) -> Vec<Cand> {
         }
         let mut best: Option<(&str, &str)> = None;
         for &(phrase, key, proper) in BODIES {
-            let Some(found) = text.get(pos..pos + phrase.len()) else { continue };
+            let Some(found) = text.get(pos..pos + phrase.len()) else {
+                continue;
+            };
             if !found.eq_ignore_ascii_case(phrase) || next_is_word_char(text, pos + phrase.len()) {
                 continue;
             }
@@ -172,25 +174,74 @@ pub(crate) fn bodies(text: &str, cands: &[Cand]) -> Vec<Cand> {
 }
 
 const AGREEMENT_HEADS: &[&str] = &[
-    "agreement", "agreements", "pact", "pacts", "treaty", "treaties", "partnership",
-    "partnerships", "accord", "accords", "memorandum", "alliance", "alliances",
+    "agreement",
+    "agreements",
+    "pact",
+    "pacts",
+    "treaty",
+    "treaties",
+    "partnership",
+    "partnerships",
+    "accord",
+    "accords",
+    "memorandum",
+    "alliance",
+    "alliances",
 ];
 
 /// Words that say what an agreement is about; "the agreement" alone is no mention.
 const MODIFIERS: &[&str] = &[
-    "mutual", "assistance", "aid", "defense", "defence", "security", "military", "strategic",
-    "comprehensive", "no-limits", "free", "trade", "free-trade", "nuclear", "peace", "ceasefire",
-    "cease-fire", "armistice", "arms", "control", "arms-control", "non-aggression",
-    "nonaggression", "friendship", "cooperation", "co-operation", "economic", "investment",
-    "energy", "gas", "grain", "technology", "intelligence-sharing", "association", "partnership",
-    "supply", "export",
+    "mutual",
+    "assistance",
+    "aid",
+    "defense",
+    "defence",
+    "security",
+    "military",
+    "strategic",
+    "comprehensive",
+    "no-limits",
+    "free",
+    "trade",
+    "free-trade",
+    "nuclear",
+    "peace",
+    "ceasefire",
+    "cease-fire",
+    "armistice",
+    "arms",
+    "control",
+    "arms-control",
+    "non-aggression",
+    "nonaggression",
+    "friendship",
+    "cooperation",
+    "co-operation",
+    "economic",
+    "investment",
+    "energy",
+    "gas",
+    "grain",
+    "technology",
+    "intelligence-sharing",
+    "association",
+    "partnership",
+    "supply",
+    "export",
+    "limits",
 ];
 
 /// Known modifiers a quoted phrase may start with: "“mutual assistance in case of external
 /// aggression” agreement" is the "mutual assistance agreement".
 const QUOTED_PREFIXES: &[&str] = &[
-    "mutual assistance", "mutual defense", "mutual defence", "mutual aid", "no limits",
-    "comprehensive strategic", "strategic", "friendship",
+    "mutual assistance",
+    "mutual defense",
+    "mutual defence",
+    "mutual aid",
+    "no limits",
+    "comprehensive strategic",
+    "strategic",
+    "friendship",
 ];
 
 fn singular(head: &str) -> String {
@@ -207,7 +258,10 @@ fn singular(head: &str) -> String {
 fn title_case(word: &str) -> String {
     let mut cs = word.chars();
     match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     }
 }
@@ -228,20 +282,30 @@ fn agreement(start: usize, end: usize, canonical: String, prio: u8) -> Cand {
 /// A quoted phrase right before `head_start`: (open quote offset, inner text).
 fn quoted_before(text: &str, head_start: usize) -> Option<(usize, &str)> {
     let before = text[..head_start].trim_end_matches([' ', '\u{a0}']);
-    let close = before.chars().next_back().filter(|c| matches!(c, '\'' | '’' | '”' | '"'))?;
+    let close = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '\'' | '’' | '”' | '"'))?;
     let inner_end = before.len() - close.len_utf8();
     let window_start = inner_end.saturating_sub(120);
     let window_start = (window_start..=inner_end).find(|&i| text.is_char_boundary(i))?;
     let window = &text[window_start..inner_end];
-    let (open_at, open) =
-        window.char_indices().rev().find(|&(_, c)| matches!(c, '\'' | '‘' | '“' | '"'))?;
+    let (open_at, open) = window
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '\'' | '‘' | '“' | '"'))?;
     let inner = &window[open_at + open.len_utf8()..];
     let words = inner.split_whitespace().count();
     if inner.contains('\n') || !(1..=10).contains(&words) || inner.trim() != inner {
         return None;
     }
     // A straight apostrophe opens a quote only at a word start.
-    if open == '\'' && text[..window_start + open_at].chars().next_back().is_some_and(char::is_alphanumeric) {
+    if open == '\''
+        && text[..window_start + open_at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
         return None;
     }
     Some((window_start + open_at, inner))
@@ -249,7 +313,12 @@ fn quoted_before(text: &str, head_start: usize) -> Option<(usize, &str)> {
 
 /// Agreements: "'no limits' partnership", "mutual assistance agreement", "defense pact",
 /// "Russia-North Korea Defense Pact", "comprehensive strategic partnership".
-pub(crate) fn agreements(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end: &ByEnd) -> Vec<Cand> {
+pub(crate) fn agreements(
+    text: &str,
+    toks: &[Token<'_>],
+    cands: &[Cand],
+    by_end: &ByEnd,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     for (h, head) in toks.iter().enumerate() {
         let head_lower = head.lower();
@@ -264,14 +333,20 @@ pub(crate) fn agreements(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end:
                 .iter()
                 .find(|p| norm.starts_with(*p) && !next_is_word_char(&norm, p.len()))
                 .map_or(norm.as_str(), |p| *p);
-            out.push(agreement(open, head.end, format!("{modifier} {head_word}"), 3));
+            out.push(agreement(
+                open,
+                head.end,
+                format!("{modifier} {head_word}"),
+                3,
+            ));
             continue;
         }
         let mut first = h;
         while first > 0 {
             let t = &toks[first - 1];
             let gap_ok = is_space(text, t.full_end(), toks[first].start) && t.poss == 0;
-            if !gap_ok || !MODIFIERS.contains(&t.lower().as_str()) {
+            let no_limits = t.lower() == "no" && toks[first].lower() == "limits";
+            if !gap_ok || !(no_limits || MODIFIERS.contains(&t.lower().as_str())) {
                 break;
             }
             first -= 1;
@@ -286,7 +361,9 @@ pub(crate) fn agreements(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end:
         let mut at = text[..start].trim_end_matches(' ').len();
         if at < start {
             while let Some(c) = by_end.get(&at).and_then(|ix| {
-                ix.iter().map(|&i| &cands[i]).find(|c| c.end == at && c.ty == EntityType::Country && c.role == Role::Name)
+                ix.iter()
+                    .map(|&i| &cands[i])
+                    .find(|c| c.end == at && c.ty == EntityType::Country && c.role == Role::Name)
             }) {
                 countries.push(c);
                 if text[..c.start].ends_with('-') {
@@ -300,10 +377,18 @@ pub(crate) fn agreements(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end:
             countries.reverse();
             let names: Vec<&str> = countries.iter().map(|c| c.canonical.as_str()).collect();
             let words: Vec<String> = mods.iter().map(|m| title_case(m)).collect();
-            let canonical = format!("{} {} {}", names.join("-"), words.join(" "), title_case(&head_word));
+            let canonical = format!(
+                "{} {} {}",
+                names.join("-"),
+                words.join(" "),
+                title_case(&head_word)
+            );
             out.push(agreement(countries[0].start, head.end, canonical, 3));
         } else {
-            let canonical = format!("{} {head_word}", mods.join(" ").replace("no-limits", "no limits"));
+            let canonical = format!(
+                "{} {head_word}",
+                mods.join(" ").replace("no-limits", "no limits")
+            );
             out.push(agreement(start, head.end, canonical, 3));
         }
     }
@@ -311,27 +396,153 @@ pub(crate) fn agreements(text: &str, toks: &[Token<'_>], cands: &[Cand], by_end:
 }
 
 /// Lower-case words allowed inside a capitalised name ("Institute for the Study of War").
-const CONNECTORS: &[&str] =
-    &["of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "y", "&"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "y", "&",
+];
 
 /// Capitalised words that start sentences or headings but begin no name.
 pub(crate) fn is_stop(lower: &str) -> bool {
     const STOP: &[&str] = &[
-        "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to", "for", "from", "by",
-        "with", "of", "as", "this", "that", "these", "those", "however", "meanwhile", "moreover",
-        "furthermore", "although", "though", "while", "when", "where", "after", "before",
-        "since", "during", "despite", "according", "under", "over", "last", "next", "it", "its",
-        "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
-        "there", "here", "what", "which", "who", "why", "how", "all", "some", "many", "most",
-        "few", "both", "each", "every", "such", "no", "not", "so", "then", "also", "still",
-        "yet", "even", "just", "only", "new", "former", "other", "another", "thanks", "between",
-        "among", "via", "into", "through", "about", "against", "without", "within", "home",
-        "source", "subscribe", "join", "follow", "read", "click", "share", "introduction",
-        "conclusion", "summary", "specifically", "additionally", "overall", "historically",
-        "currently", "similar", "unlike", "like", "whether", "because", "until", "once", "mr",
-        "mrs", "ms", "dear", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "if",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "of",
+        "as",
+        "this",
+        "that",
+        "these",
+        "those",
+        "however",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "although",
+        "though",
+        "while",
+        "when",
+        "where",
+        "after",
+        "before",
+        "since",
+        "during",
+        "despite",
+        "according",
+        "under",
+        "over",
+        "last",
+        "next",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+        "all",
+        "some",
+        "many",
+        "most",
+        "few",
+        "both",
+        "each",
+        "every",
+        "such",
+        "no",
+        "not",
+        "so",
+        "then",
+        "also",
+        "still",
+        "yet",
+        "even",
+        "just",
+        "only",
+        "new",
+        "former",
+        "other",
+        "another",
+        "thanks",
+        "between",
+        "among",
+        "via",
+        "into",
+        "through",
+        "about",
+        "against",
+        "without",
+        "within",
+        "home",
+        "source",
+        "subscribe",
+        "join",
+        "follow",
+        "read",
+        "click",
+        "share",
+        "introduction",
+        "conclusion",
+        "summary",
+        "specifically",
+        "additionally",
+        "overall",
+        "historically",
+        "currently",
+        "similar",
+        "unlike",
+        "like",
+        "whether",
+        "because",
+        "until",
+        "once",
+        "mr",
+        "mrs",
+        "ms",
+        "dear",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     STOP.contains(&lower)
 }
@@ -348,7 +559,10 @@ pub(crate) fn capitalised_runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, us
         }
         let mut j = i + 1; // exclusive end
         let mut last_cap = i;
-        while j < toks.len() && toks[j - 1].poss == 0 && is_space(text, toks[j - 1].end, toks[j].start) {
+        while j < toks.len()
+            && toks[j - 1].poss == 0
+            && is_space(text, toks[j - 1].end, toks[j].start)
+        {
             if toks[j].is_cap() {
                 last_cap = j;
             } else if !CONNECTORS.contains(&toks[j].text) {
@@ -360,6 +574,42 @@ pub(crate) fn capitalised_runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, us
         i = last_cap + 1;
     }
     runs
+}
+
+fn has_head(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .any(|t| head_kind(t.text.rsplit('-').next().unwrap_or(t.text)).is_some())
+}
+
+/// Splits a capitalised run at "and" into separate names ("Yonsei University and the
+/// University of Tokyo"), except inside a name whose head comes first and whose second half
+/// has no head of its own ("Center for Strategic and International Studies").
+fn split_at_and(toks: &[Token<'_>], (a, b): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = a;
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if t.text == "and" || t.text == "&" {
+            parts.push((start, k));
+            start = k + 1;
+        }
+    }
+    parts.push((start, b));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in parts {
+        if let Some(last) = out.last_mut() {
+            let prev = &toks[last.0..last.1];
+            let head_first = prev
+                .windows(2)
+                .any(|w| head_kind(w[0].text).is_some() && CONNECTORS.contains(&w[1].text));
+            let ends_in_head = prev.last().is_some_and(|t| head_kind(t.text).is_some());
+            if head_first && !ends_in_head && !has_head(&toks[s..e]) {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
+    }
+    out
 }
 
 enum Head {
@@ -387,9 +637,15 @@ fn head_kind(word: &str) -> Option<Head> {
 /// Korean Studies", "Federal Customs Service", "Treaty of Versailles".
 pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -> Vec<Cand> {
     let mut out = Vec::new();
-    let mut inside = cands.iter().filter(|c| c.country.is_some()).collect::<Vec<_>>();
+    let mut inside = cands
+        .iter()
+        .filter(|c| c.country.is_some())
+        .collect::<Vec<_>>();
     inside.sort_by_key(|c| c.start);
-    for (a, b) in capitalised_runs(text, toks) {
+    for (a, b) in capitalised_runs(text, toks)
+        .into_iter()
+        .flat_map(|r| split_at_and(toks, r))
+    {
         let mut a = a;
         while a < b && is_stop(&toks[a].lower()) {
             a += 1;
@@ -406,24 +662,15 @@ pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -
         };
         let head_first = h + 1 < run.len() && CONNECTORS.contains(&run[h + 1].text);
         let (end_idx, ty) = match head {
-            Head::Agreement if h + 1 == run.len() || head_first => (run.len() - 1, EntityType::Agreement),
+            Head::Agreement if h + 1 == run.len() || head_first => {
+                (run.len() - 1, EntityType::Agreement)
+            }
             Head::Agreement => continue,
             Head::Org(EntityType::Company) if h == 0 || head_first => continue,
             Head::Org(ty) if head_first => (run.len() - 1, ty),
             Head::Org(_) if h == 0 => continue,
             Head::Org(ty) => (h, ty),
         };
-        // A name ending in its head starts after the last "and": "Soviet and Warsaw Pact".
-        let first = if head_first || ty == EntityType::Agreement && h == 0 {
-            0
-        } else {
-            run[..end_idx].iter().rposition(|t| t.text == "and" || t.text == "&").map_or(0, |k| k + 1)
-        };
-        if end_idx < first + 1 && !(ty == EntityType::Agreement && head_first) {
-            continue;
-        }
-        let run = &run[first..];
-        let end_idx = end_idx - first;
         let start = run[0].start;
         let end = run[end_idx].end;
         let name = &text[start..end];

@@ -61,19 +61,32 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let poss = possessive_len(text, i);
-        out.push(Token { start: s, end: i, text: &text[s..i], poss });
+        out.push(Token {
+            start: s,
+            end: i,
+            text: &text[s..i],
+            poss,
+        });
         skip_to = i + poss;
         start = None;
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), text: &text[s..], poss: 0 });
+        out.push(Token {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+            poss: 0,
+        });
     }
     out
 }
 
 /// True when `text[a..b]` is only spaces or tabs (no line break, no punctuation).
 pub(crate) fn is_space(text: &str, a: usize, b: usize) -> bool {
-    a <= b && text.get(a..b).is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}'))
+    a <= b
+        && text
+            .get(a..b)
+            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}'))
 }
 
 #[cfg(test)]

@@ -1,0 +1,554 @@
+//! Line-level rules for the junk that scrapes of news pages carry: navigation, subscription
+//! and social prompts, cookie notices, comment prompts, breadcrumbs, logo text.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Whole lines that are page furniture, compared after [`key`] (lower case, no digits, no
+/// brackets, no surrounding punctuation). Comment prompts in several languages.
+const FURNITURE: &[&str] = &[
+    // navigation
+    "top of page",
+    "bottom of page",
+    "back to top",
+    "go to top",
+    "scroll to top",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "home",
+    "homepage",
+    "menu",
+    "main menu",
+    "open menu",
+    "close menu",
+    "toggle navigation",
+    "search",
+    "close",
+    "next",
+    "previous",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "read more",
+    "read next",
+    "see also",
+    "more",
+    "load more",
+    "show more",
+    "continue reading",
+    "loading",
+    "loading...",
+    // recirculation
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related news",
+    "related content",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "latest news",
+    "latest stories",
+    "more stories",
+    "more from",
+    "editor's picks",
+    "tags",
+    "topics",
+    "categories",
+    "filed under",
+    // advertising
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "scroll to continue",
+    "scroll to continue with content",
+    "story continues below advertisement",
+    // accounts and subscription
+    "subscribe",
+    "subscribe now",
+    "subscribe today",
+    "sign up",
+    "sign up now",
+    "sign in",
+    "log in",
+    "login",
+    "log out",
+    "logout",
+    "register",
+    "create account",
+    "create an account",
+    "my account",
+    "newsletter",
+    "newsletters",
+    "get the newsletter",
+    "already a subscriber",
+    "become a member",
+    "support us",
+    "donate",
+    // cookies and legal
+    "accept",
+    "accept all",
+    "accept cookies",
+    "accept all cookies",
+    "reject all",
+    "decline",
+    "manage cookies",
+    "cookie settings",
+    "cookie policy",
+    "cookie preferences",
+    "privacy policy",
+    "privacy settings",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "contact us",
+    "about us",
+    "all rights reserved",
+    // sharing
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share article",
+    "share story",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share on linkedin",
+    "share on whatsapp",
+    "share via email",
+    "share via e-mail",
+    "print",
+    "print this",
+    "print this article",
+    "print this page",
+    "copy link",
+    "link copied",
+    "save",
+    "save article",
+    "save for later",
+    "bookmark",
+    "listen",
+    "listen to this article",
+    "font size",
+    "text size",
+    "reprints",
+    "permissions",
+    // comments, in the languages scrapes arrive in
+    "comment",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "add comment",
+    "show comments",
+    "view comments",
+    "view all comments",
+    "no comments",
+    "no comments yet",
+    "be the first to comment",
+    "join the conversation",
+    "join the discussion",
+    "bình luận",
+    "ý kiến",
+    "gửi bình luận",
+    "kommentare",
+    "kommentar",
+    "kommentieren",
+    "kommentar schreiben",
+    "commentaires",
+    "commentaire",
+    "laisser un commentaire",
+    "réagir",
+    "comentarios",
+    "comentario",
+    "comentários",
+    "comentário",
+    "deja un comentario",
+    "deixe um comentário",
+    "deixe seu comentário",
+    "commenti",
+    "commento",
+    "lascia un commento",
+    "reacties",
+    "reactie",
+    "reageer",
+    "reageren",
+    "komentarze",
+    "komentarz",
+    "komentáře",
+    "komentar",
+    "komentari",
+    "kommentarer",
+    "kommentit",
+    "yorumlar",
+    "yorum yap",
+    "hozzászólások",
+    "комментарии",
+    "комментарий",
+    "коментарі",
+    "σχόλια",
+    "تعليقات",
+    "评论",
+    "评论区",
+    "コメント",
+    "댓글",
+    "ความคิดเห็น",
+    "टिप्पणियाँ",
+];
+
+/// Words that make up share bars ("Facebook Twitter Email Print").
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "share",
+    "reddit",
+    "pinterest",
+    "copy",
+    "link",
+    "messenger",
+    "tumblr",
+    "vk",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "threads",
+    "bluesky",
+    "flipboard",
+    "pocket",
+    "sms",
+    "line",
+    "viber",
+    "weibo",
+    "wechat",
+    "google",
+    "news",
+    "rss",
+    "feed",
+    "comments",
+    "comment",
+];
+
+static FURNITURE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FURNITURE.iter().copied().collect());
+static SOCIAL_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SOCIAL.iter().copied().collect());
+
+/// Short prompts recognised by how they start and what they ask.
+static PROMPTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // "Subscribe to our newsletter", "Sign up for ...", "Log in to comment"
+        r"^(subscribe|sign up|signup|sign in|log in|login|register now|get our newsletter)\b",
+        // "Join Morning Express to follow all the news and read without limits."
+        r"^join\b.{0,80}\b(to (follow|read|get|receive|continue|access|keep|stay|unlock|comment|enjoy)|newsletter|subscribers|community|channel)\b",
+        // "Follow all the international information on Facebook", "Follow us on X"
+        r"^follow\b.{0,120}\b(facebook|twitter|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads|bluesky|newsletter|google news|channel|rss)",
+        r"\b(javascript|js)\b.{0,60}\b(disabled|enable|enabled|not supported|support|turn on|required|requires)\b|\b(enable|requires?|turn on|support)\b.{0,60}\bjavascript\b",
+        r"\b(we|this (web)?site|our (web)?site|(web)?site uses|by (continuing|using))\b.{0,60}\bcookies?\b|\bcookies?\b.{0,60}\b(consent|accept|agree|policy|settings|preferences|experience)\b",
+        r"^(click|tap) here\b.{0,60}\b(subscribe|read|sign|download|listen|watch|comment|register)\b",
+        r"^(©|\(c\)|copyright\b)|\ball rights reserved\b",
+        r"^(read more|read also|also read|see also|related|more on this|recommended|watch|listen|advertisement)\s*[:|»›]",
+        r"^(share|print|email|e-mail|tweet)\s+(this|on|via|to)\b.{0,40}$",
+        r"^(by )?(signing up|subscribing)\b.{0,100}\b(agree|consent|terms|privacy)\b",
+        r"\byou have (reached|read) (your|the) (limit|maximum)\b|\bfree articles? (left|remaining)\b",
+    ]
+    .iter()
+    .map(|p| Regex::new(&format!("(?i){p}")).unwrap())
+    .collect()
+});
+
+/// "Source: Al Jazeera" (a credit line, not prose).
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:source|sources|quelle|fuente|nguồn)\s*:\s*(.{2,60}?)\s*$").unwrap()
+});
+
+/// Breadcrumb separators.
+const CRUMB_SEPS: &[&str] = &[" » ", " › ", " > ", " / ", " | "];
+const CRUMB_HEADS: &[&str] = &[
+    "home",
+    "homepage",
+    "news",
+    "start",
+    "accueil",
+    "inicio",
+    "startseite",
+    "trang chủ",
+    "главная",
+    "início",
+];
+
+/// Normalises one line: odd spaces become spaces, control and zero-width characters go,
+/// runs of spaces collapse, the ends are trimmed.
+pub(crate) fn normalise_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        let space = c.is_whitespace();
+        let invisible = matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+            || (c.is_control() && !space);
+        if invisible {
+            continue;
+        }
+        if space {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Lower case, digits and brackets removed, surrounding punctuation trimmed: "12 Comments:"
+/// and "Comments (3)" both become "comments".
+fn key(line: &str) -> String {
+    let lowered: String = line
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let trimmed = lowered.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    normalise_line(trimmed)
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// True for lines that are page furniture whatever their place in the text.
+pub(crate) fn is_junk(line: &str) -> bool {
+    // No letters or digits: separators, lone dots and underscores, bullets.
+    if !line.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let k = key(line);
+    if FURNITURE_SET.contains(k.as_str()) {
+        return true;
+    }
+    let words = word_count(line);
+    if words <= 8
+        && k.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
+            .all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                w.is_empty() || SOCIAL_SET.contains(w)
+            })
+    {
+        return true;
+    }
+    words <= 40 && line.len() <= 400 && PROMPTS.iter().any(|r| r.is_match(line))
+}
+
+/// The site named by a "Source: X" credit line.
+pub(crate) fn source_site(line: &str) -> Option<&str> {
+    let c = SOURCE_LINE.captures(line)?;
+    let site = c.get(1)?.as_str();
+    let plausible = word_count(site) <= 6
+        && !site.ends_with('.')
+        && site.chars().next().is_some_and(char::is_uppercase);
+    plausible.then_some(site)
+}
+
+/// When the line is a breadcrumb trail ("Home » World » Headline"), `Some` with its last
+/// segment; the last segment is often the headline.
+pub(crate) fn breadcrumb(line: &str) -> Option<&str> {
+    if line.len() > 400 {
+        return None;
+    }
+    let sep = CRUMB_SEPS.iter().find(|s| line.contains(**s))?;
+    let parts: Vec<&str> = line.split(*sep).map(str::trim).collect();
+    let head = parts.first().map(|p| key(p)).unwrap_or_default();
+    let short_trail =
+        parts.len() >= 3 && parts[..parts.len() - 1].iter().all(|p| word_count(p) <= 3);
+    let starts_home = CRUMB_HEADS.contains(&head.as_str());
+    // A headline can hold " / " or " | "; only the arrow-like separators count on their own.
+    let arrow = matches!(*sep, " » " | " › " | " > ");
+    if (starts_home && (arrow || parts.len() >= 3)) || (arrow && short_trail) {
+        parts.last().copied()
+    } else {
+        None
+    }
+}
+
+/// A lone lower-case token such as a logo's alt text ("lhpgop", "goover"): never a headline.
+pub(crate) fn is_logo_token(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=24).contains(&n)
+        && line
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && line.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// A line that is only a date with a publication cue ("Published 12 June 2024, 10:31 GMT",
+/// "2024-06-27"); it carries metadata, not article text.
+pub(crate) fn is_dateline(line: &str, date_start: usize, date_end: usize) -> bool {
+    const CUES: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "on",
+        "at",
+        "date",
+        "modified",
+        "first",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cet",
+        "cest",
+        "bst",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "h",
+        "ist",
+        "jst",
+        "kst",
+        "et",
+        "pt",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let rest = format!(
+        "{} {}",
+        line.get(..date_start).unwrap_or(""),
+        line.get(date_end..).unwrap_or("")
+    );
+    rest.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '·' | '(' | ')' | ':')
+    })
+    .filter(|w| !w.is_empty())
+    .all(|w| {
+        let w = w.to_lowercase();
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.' || c == '+')
+            || CUES.contains(&w.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_lines() {
+        let junk = [
+            "top of page",
+            "Bottom of Page",
+            "Subscribe",
+            "Subscribe to our newsletter for the latest news",
+            "Join Morning Express to follow all the news and read without limits.",
+            "Follow all the international information onFacebook andxor inour weekly newsletter.",
+            "Your browser does not support JavaScript!",
+            "Please enable JavaScript to view this page.",
+            "We use cookies to improve your experience on our site.",
+            "Bình luận",
+            "Kommentare",
+            "Commentaires (12)",
+            "12 Comments",
+            "Leave a comment",
+            "Share on Facebook",
+            "Facebook Twitter LinkedIn Email",
+            "Print",
+            ".",
+            "_",
+            "* * *",
+            "© 2024 Example Media. All rights reserved.",
+            "Read more: Putin visits Pyongyang",
+        ];
+        for line in junk {
+            assert!(is_junk(line), "should be junk: {line}");
+        }
+        let kept = [
+            "Introduction",
+            "Conclusion",
+            "China is the key to restraining a potential arms deal.",
+            "Russia's Reliance on China and North Korea for Arms Amid Western Sanctions",
+            "Follow the money, investigators say, and the trail leads to Beijing.",
+            "Many North Koreans may not even know that Russia has invaded its neighbour, he said.",
+            "The cookies were sold at the market for $3 each.",
+            "Comments by the minister drew criticism in Seoul.",
+            "1. Summary",
+            "E-commerce",
+        ];
+        for line in kept {
+            assert!(!is_junk(line), "should be kept: {line}");
+        }
+    }
+
+    #[test]
+    fn crumbs_sources_logos() {
+        assert_eq!(
+            breadcrumb("Home » China Key to Preventing Possible Russia"),
+            Some("China Key to Preventing Possible Russia")
+        );
+        assert_eq!(
+            breadcrumb("News › World › Asia › Kim meets Putin"),
+            Some("Kim meets Putin")
+        );
+        assert_eq!(breadcrumb("Russia / Ukraine war: what we know"), None);
+        assert_eq!(source_site("Source: Al Jazeera"), Some("Al Jazeera"));
+        assert_eq!(
+            source_site("Source: the ministry said that the figures were revised."),
+            None
+        );
+        assert!(is_logo_token("lhpgop"));
+        assert!(is_logo_token("goover"));
+        assert!(!is_logo_token("Introduction"));
+        assert!(!is_logo_token("a"));
+        assert_eq!(normalise_line("  a\u{a0} b\u{200b}c\t "), "a bc");
+    }
+
+    #[test]
+    fn datelines() {
+        let check = |line: &str| {
+            let (_, s, e) = crate::date::find_date_span(line).unwrap();
+            is_dateline(line, s, e)
+        };
+        assert!(check("Published 12 June 2024"));
+        assert!(check("Updated: June 27, 2024 10:31 GMT"));
+        assert!(check("2024-06-27"));
+        assert!(!check("GOOVER DAILY REPORT June 27, 2024"));
+    }
+}

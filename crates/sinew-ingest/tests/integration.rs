@@ -1,0 +1,32 @@
+//! Integration tests for sinew-ingest: the seed articles, fixture files, and the API edges.
+
+mod api;
+mod fixtures;
+mod seeds;
+
+use std::path::PathBuf;
+
+use sinew_ingest::{IngestConfig, Parsed};
+
+/// This crate's folder.
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture file `name`.
+fn fixture(name: &str) -> PathBuf {
+    manifest_dir().join("tests/fixtures").join(name)
+}
+
+/// Reads one file with the default configuration, failing the test on error.
+fn read_ok(path: &std::path::Path) -> Parsed {
+    sinew_ingest::read_file(path, &IngestConfig::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every document's text is clean: no blank-line runs, no trailing spaces, no CR.
+fn assert_tidy(text: &str) {
+    assert!(!text.contains("\n\n\n"), "blank-line run in {text:?}");
+    assert!(!text.contains('\r'));
+    assert!(text.lines().all(|l| l == l.trim()), "untrimmed line in {text:?}");
+    assert_eq!(text, text.trim());
+}
