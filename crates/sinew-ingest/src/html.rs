@@ -20,9 +20,9 @@ use crate::date;
 
 /// Elements never part of the article text.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer", "aside",
-    "iframe", "button", "select", "input", "textarea", "object", "embed", "canvas", "video",
-    "audio", "head", "title", "dialog", "menu",
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "iframe",
+    "button", "select", "input", "textarea", "object", "embed", "canvas", "video", "audio", "head",
+    "title", "dialog", "menu",
 ];
 
 /// ARIA roles of page furniture.
@@ -158,6 +158,9 @@ enum Verdict {
     Drop,
     /// Furniture by its class or id; kept only when it holds most of the page.
     Junk,
+    /// A `<header>`: usually masthead or headline and byline, but some sites put the whole
+    /// article in one. Measured like content, rendered like furniture.
+    Soft,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -183,7 +186,12 @@ static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel~=cano
 
 fn verdict(el: &Element) -> Verdict {
     let name = el.name();
-    if DROPPED_TAGS.contains(&name) || el.attr("hidden").is_some() {
+    if DROPPED_TAGS.contains(&name) {
+        return Verdict::Drop;
+    }
+    // React streams server-rendered content into `<div hidden id="S:0">` and shows it with
+    // a script; it is the page, not hidden text.
+    if el.attr("hidden").is_some() && !el.attr("id").is_some_and(|id| id.starts_with("S:")) {
         return Verdict::Drop;
     }
     if el
@@ -213,6 +221,9 @@ fn verdict(el: &Element) -> Verdict {
     }
     if name == "form" {
         return Verdict::Junk;
+    }
+    if name == "header" {
+        return Verdict::Soft;
     }
     let marked = [el.attr("class"), el.attr("id")]
         .into_iter()
@@ -377,7 +388,7 @@ fn render(root: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) -> String {
                     let skip = match verdict(el) {
                         Verdict::Drop => true,
                         // Furniture by name that holds most of the page is the page.
-                        Verdict::Junk => {
+                        Verdict::Junk | Verdict::Soft => {
                             node != root
                                 && stats.get(&node.id()).map_or(0, |s| s.raw) * 10 < root_raw * 6
                         }

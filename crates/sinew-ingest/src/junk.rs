@@ -352,13 +352,12 @@ pub(crate) fn is_junk(line: &str) -> bool {
         return true;
     }
     let words = word_count(line);
-    if words <= 8
-        && k.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
-            .all(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                w.is_empty() || SOCIAL_SET.contains(w)
-            })
-    {
+    let mut social = k
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words <= 8 && social.peek().is_some() && social.all(|w| SOCIAL_SET.contains(w)) {
         return true;
     }
     words <= 40 && line.len() <= 400 && PROMPTS.iter().any(|r| r.is_match(line))

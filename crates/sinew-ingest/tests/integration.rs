@@ -27,6 +27,9 @@ fn read_ok(path: &std::path::Path) -> Parsed {
 fn assert_tidy(text: &str) {
     assert!(!text.contains("\n\n\n"), "blank-line run in {text:?}");
     assert!(!text.contains('\r'));
-    assert!(text.lines().all(|l| l == l.trim()), "untrimmed line in {text:?}");
+    assert!(
+        text.lines().all(|l| l == l.trim()),
+        "untrimmed line in {text:?}"
+    );
     assert_eq!(text, text.trim());
 }

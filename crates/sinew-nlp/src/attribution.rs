@@ -223,7 +223,9 @@ fn source_around(
     if let Some(m) = before {
         let gap = &text[m.span.end..verb.start];
         let gap_words = words(text, m.span.end, verb.start).len();
-        if gap_words <= 2 && !gap.contains([',', ';', ':', '“', '”', '"']) {
+        // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
+        let appositive_end = gap.trim() == ",";
+        if gap_words <= 2 && (appositive_end || !gap.contains([',', ';', ':', '“', '”', '"'])) {
             return Some(Attribution {
                 span: Span::new(m.span.start, verb.end),
                 source_span: m.span,
@@ -231,6 +233,11 @@ fn source_around(
                 cue: verb.text.to_lowercase(),
             });
         }
+    }
+    // Inversion only after a quote or a comma: "“...,” says Pacheco Pardo".
+    let lead = text[sentence.start..verb.start].trim_end();
+    if !lead.ends_with([',', '”', '"', '’', '\'']) {
+        return None;
     }
     let after = mentions
         .iter()

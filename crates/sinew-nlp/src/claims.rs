@@ -211,7 +211,22 @@ const RECIPIENT_NOUNS: &[&str] = &[
     "industry",
     "partner",
 ];
-const DETERMINERS: &[&str] = &["the", "its", "their", "a", "an", "his", "her"];
+const DETERMINERS: &[&str] = &[
+    "the",
+    "its",
+    "their",
+    "a",
+    "an",
+    "his",
+    "her",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "neighbouring",
+    "neighboring",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -347,10 +362,8 @@ fn paragraph_start(text: &str, pos: usize) -> usize {
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -474,8 +487,8 @@ fn parties(
                 .filter(plain)
                 .find(|a| a.span.end <= v.start)
         })
-        .or_else(|| actors.iter().find(|a| a.role == Role::Source))
         .or_else(|| actors.iter().find(plain))
+        .or_else(|| actors.iter().find(|a| a.role == Role::Source))
         .map(|a| a.country);
     let subject = subject
         .map(str::to_string)
@@ -487,7 +500,7 @@ fn parties(
         .filter(recipient)
         .filter(differs)
         .find(|a| a.span.start >= q.span.end)
-        .or_else(|| actors.iter().filter(recipient).filter(differs).next_back())
+        .or_else(|| actors.iter().filter(recipient).rfind(differs))
         .or_else(|| {
             flow.and_then(|_| {
                 actors
@@ -683,7 +696,9 @@ fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     let mut leading = true;
     for w in &ws {
-        if leading && (w.is_any(NP_LEADS) || w.text.chars().all(|c| c.is_ascii_digit())) {
+        // Leading function words, numbers and all-caps datelines ("BEIJING —").
+        let dateline = w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase());
+        if leading && (w.is_any(NP_LEADS) || dateline) {
             continue;
         }
         leading = false;

@@ -299,6 +299,13 @@ fn money_scales_and_currencies() {
         ),
         ("It costs 5 USD.", &[("5 USD", 5.0, None, "USD", "", "")]),
         (
+            "Il coûte 300 € ou 500 ₽.",
+            &[
+                ("300 €", 300.0, None, "EUR", "", ""),
+                ("500 ₽", 500.0, None, "RUB", "", ""),
+            ],
+        ),
+        (
             "1.5k users",
             &[("1.5k users", 1500.0, None, "user", "", "")],
         ),
@@ -830,7 +837,7 @@ fn random_text_never_panics_and_spans_are_sound() {
         let mut s = String::new();
         for _ in 0..n {
             s.push_str(rng.pick(&pieces));
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 s.push(' ');
             }
         }
@@ -841,13 +848,10 @@ fn random_text_never_panics_and_spans_are_sound() {
     for _ in 0..300 {
         let n = 1 + (rng.next() % 60) as usize;
         let s: String = (0..n)
-            .map(|_| {
-                let c = match rng.next() % 4 {
-                    0 => (b'0' + (rng.next() % 10) as u8) as char,
-                    1 => char::from_u32(0x20 + (rng.next() % 0x5f) as u32).unwrap_or(' '),
-                    _ => char::from_u32((rng.next() % 0x3_0000) as u32).unwrap_or('€'),
-                };
-                c
+            .map(|_| match rng.next() % 4 {
+                0 => (b'0' + (rng.next() % 10) as u8) as char,
+                1 => char::from_u32(0x20 + (rng.next() % 0x5f) as u32).unwrap_or(' '),
+                _ => char::from_u32((rng.next() % 0x3_0000) as u32).unwrap_or('€'),
             })
             .collect();
         let found = find_quantities(&s);

@@ -81,6 +81,8 @@ pub(super) static UNITS: &[UnitEntry] = &[
     u("taiwan dollars", "TWD", Mo),
     u("new taiwan dollars", "TWD", Mo),
     u("new zealand dollars", "NZD", Mo),
+    u("€", "EUR", Mo),
+    u("₽", "RUB", Mo),
     u("euros", "EUR", Mo),
     u("euro", "EUR", Mo),
     u("pounds sterling", "GBP", Mo),

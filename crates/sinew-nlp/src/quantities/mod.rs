@@ -424,10 +424,10 @@ impl<'a> Finder<'a> {
             && unit.is_none()
             && char_at(text, head.end) == Some('-')
             && after_scale == head.end
+            && char_at(text, head.end + 1).is_some_and(char::is_alphabetic)
         {
-            if char_at(text, head.end + 1).is_some_and(char::is_alphabetic) {
-                return Err(compound_end(text, head.start));
-            }
+            // "three-way", "one-on-one": a compound word, not a figure.
+            return Err(compound_end(text, head.start));
         }
         // A range after the unit ("between 80% and 90%", "10 km to 15 km").
         if second.is_none() && !head.vague {
@@ -673,9 +673,7 @@ impl<'a> Finder<'a> {
     fn unit_at(&self, pos: usize, glued_ok: bool) -> Option<(&'static UnitEntry, usize)> {
         let text = self.text;
         let mut starts = Vec::with_capacity(3);
-        if glued_ok {
-            starts.push(pos);
-        } else if char_at(text, pos).is_some_and(|c| matches!(c, '%' | '％')) {
+        if glued_ok || char_at(text, pos).is_some_and(|c| matches!(c, '%' | '％')) {
             starts.push(pos);
         }
         let q = skip_ws(text, pos);
@@ -902,11 +900,9 @@ fn glued_end(text: &str, mut i: usize) -> usize {
 fn phone_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            i += 1;
-        } else if matches!(bytes[i], b' ' | b'-' | b'.' | b'(' | b')')
-            && bytes[i + 1..].iter().take(2).any(u8::is_ascii_digit)
-        {
+        let separator = matches!(bytes[i], b' ' | b'-' | b'.' | b'(' | b')')
+            && bytes[i + 1..].iter().take(2).any(u8::is_ascii_digit);
+        if bytes[i].is_ascii_digit() || separator {
             i += 1;
         } else {
             break;
