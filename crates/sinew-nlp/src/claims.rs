@@ -145,6 +145,22 @@ const NP_STOPS: &[&str] = &[
     "who",
     "whose",
     "equating",
+    "said",
+    "says",
+    "say",
+    "told",
+    "put",
+    "puts",
+    "show",
+    "pledge",
+    "pledged",
+    "after",
+    "passing",
+    "including",
+    "came",
+    "come",
+    "estimated",
+    "estimates",
 ];
 
 /// Words dropped from the front of a noun phrase.
