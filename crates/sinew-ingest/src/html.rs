@@ -550,16 +550,20 @@ fn linked_data(doc: &Html) -> LinkedData {
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let mut title = title.to_string();
     for _ in 0..3 {
-        let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+        let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
             .iter()
             .find_map(|sep| {
                 let pos = title.rfind(sep)?;
                 let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
                 let tail_words = tail.split_whitespace().count();
                 let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-                let site_like = tail_words <= 5
-                    && head.split_whitespace().count() >= 2
-                    && (*sep == " | " || tail.chars().next().is_some_and(|c| c.is_uppercase()));
+                let head_words = head.split_whitespace().count();
+                // After a pipe, a long tail is a tag line ("History of coffee | Origin, Spread").
+                let site_like = (*sep == " | " && head_words >= 3)
+                    || (tail_words <= 5
+                        && head_words >= 2
+                        && (matches!(*sep, " | " | " • ")
+                            || tail.chars().next().is_some_and(|c| c.is_uppercase())));
                 (is_site || site_like).then_some(pos)
             });
         match cut {
@@ -815,6 +819,16 @@ mod tests {
             ("Kim Jong Un – a profile", None, "Kim Jong Un – a profile"),
             ("Trade rises - example", Some("example"), "Trade rises"),
             ("Single", None, "Single"),
+            (
+                "History of coffee | Origin, Spread, Ethiopia, Arabia, Facts",
+                None,
+                "History of coffee",
+            ),
+            (
+                "Planning in Event Management • Event Institute",
+                None,
+                "Planning in Event Management",
+            ),
         ];
         for (input, site, want) in cases {
             assert_eq!(strip_site_suffix(input, site), want, "{input}");
