@@ -269,6 +269,14 @@ pub(crate) struct ClaimInputs<'a> {
     pub(crate) attributions: &'a [Attribution],
 }
 
+/// The items (sorted by start) that start inside `span`, found by binary search so that a
+/// long document costs no more per figure than a short one.
+fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|i| key(i).start < span.start);
+    let hi = items.partition_point(|i| key(i).start < span.end.max(span.start + 1));
+    &items[lo..hi.max(lo)]
+}
+
 /// Builds a claim for each quantity that states a figure.
 pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
@@ -283,8 +291,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
         };
         let sentence = inp.sentences[si].span;
         let clause = clause_of(inp.text, sentence, q.span);
-        let attrs: Vec<&Attribution> = inp
-            .attributions
+        let mentions = starting_within(inp.mentions, sentence, |m| m.span);
+        let attrs: Vec<&Attribution> = starting_within(inp.attributions, sentence, |a| a.span)
             .iter()
             .filter(|a| sentence.contains(a.span))
             .collect();
@@ -293,7 +301,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             .min_by_key(|a| distance(a.span, q.span))
             .map(|a| a.source.clone());
         let ws = words(inp.text, sentence.start, sentence.end);
-        let actors = actors_in(inp.text, sentence, inp.mentions, &attrs, &ws);
+        let actors = actors_in(inp.text, sentence, mentions, &attrs, &ws);
         let flow = flow_verb_before(&ws, q.span.start);
 
         let (mut subject, mut object) = if is_attribute(q) {
@@ -323,7 +331,12 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             subject,
             object,
             measure: measure(inp.text, sentence, clause, q, flow),
-            time: time_for(inp.times, sentence, clause, q.span),
+            time: time_for(
+                starting_within(inp.times, sentence, |t| t.span),
+                sentence,
+                clause,
+                q.span,
+            ),
             attribution,
             modality: modality(inp.text, clause.start, clause.end),
         });
@@ -334,7 +347,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
 /// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, calibres
 /// used as modifiers ("152 mm shells") and small numbers written as words do not.
 fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
-    if q.vague || times.iter().any(|t| t.span.overlaps(q.span)) {
+    // Times are sorted and do not overlap, so their ends are sorted too.
+    let next = times.partition_point(|t| t.span.end <= q.span.start);
+    if q.vague || times.get(next).is_some_and(|t| t.span.overlaps(q.span)) {
         return false;
     }
     let digits = q.text.bytes().any(|b| b.is_ascii_digit());
@@ -565,7 +580,7 @@ fn self_report(inp: &ClaimInputs<'_>, attrs: &[&Attribution]) -> Option<String> 
             )
         })
         .find_map(|a| {
-            inp.mentions
+            starting_within(inp.mentions, a.source_span, |m| m.span)
                 .iter()
                 .find(|m| m.span == a.source_span && m.entity_type == EntityType::GovernmentBody)
                 .and_then(|m| m.country.clone())
@@ -593,10 +608,10 @@ fn previous_other_country(
 ) -> Option<String> {
     let start = inp.sentences[si].span.start;
     let from = inp.sentences[si.saturating_sub(3)].span.start;
-    inp.mentions
+    starting_within(inp.mentions, Span::new(from, start), |m| m.span)
         .iter()
         .rev()
-        .filter(|m| m.span.start >= from && m.span.end <= start)
+        .filter(|m| m.span.end <= start)
         .filter_map(actor_country)
         .find(|c| Some(*c) != subject)
         .map(str::to_string)
