@@ -208,6 +208,17 @@ const TO_PREPS: &[&str] = &["to", "toward", "towards", "into", "for", "on", "wit
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "of", "inside", "within", "across", "near", "over", "against",
 ];
+/// Nouns right after an actor that make it the trading party ("Russian exports").
+const TRADE_NOUNS: &[&str] = &[
+    "exports",
+    "export",
+    "shipments",
+    "deliveries",
+    "supplies",
+    "sales",
+    "production",
+    "output",
+];
 /// Nouns after a possessive actor that make it the recipient ("Russia's imports").
 const RECIPIENT_NOUNS: &[&str] = &[
     "imports",
@@ -451,6 +462,29 @@ fn actors_in<'m>(
 /// The role the words around a mention give it; `None` for a location or modifier.
 fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
     let idx = ws.partition_point(|w| w.end <= m.span.start);
+    let mention_end = ws[idx..]
+        .iter()
+        .take_while(|w| w.start < m.span.end)
+        .count()
+        + idx;
+    // "Russian exports", "Chinese shipments": the actor names who trades, whatever precedes.
+    if ws.get(mention_end).is_some_and(|w| w.is_any(TRADE_NOUNS)) {
+        return Some(Role::Plain);
+    }
+    // A possessive followed, within three words, by a noun of need or purchase
+    // ("37% of Russia's imports", "Russia's largest supplier").
+    let after_mention = &text[m.span.end..];
+    let possessive = after_mention.starts_with("'s")
+        || after_mention.starts_with("’s")
+        || ws
+            .get(idx)
+            .is_some_and(|w| strip_possessive(w.text) != w.text);
+    if possessive {
+        let after = ws.iter().skip_while(|w| w.end <= m.span.end).take(3);
+        if after.into_iter().any(|w| w.is_any(RECIPIENT_NOUNS)) {
+            return Some(Role::Recipient);
+        }
+    }
     // Words before the mention, skipping determiners.
     let mut j = idx;
     while j > 0 && ws[j - 1].is_any(DETERMINERS) {
@@ -466,19 +500,6 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
         }
         if prev.is_any(PLACE_PREPS) {
             return None;
-        }
-    }
-    // A possessive followed, within three words, by a noun of need or purchase.
-    let written = &text[m.span.start..];
-    let possessive = written[m.span.len()..].starts_with("'s")
-        || written[m.span.len()..].starts_with("’s")
-        || ws
-            .get(idx)
-            .is_some_and(|w| strip_possessive(w.text) != w.text);
-    if possessive {
-        let after = ws.iter().skip_while(|w| w.end <= m.span.end).take(3);
-        if after.into_iter().any(|w| w.is_any(RECIPIENT_NOUNS)) {
-            return Some(Role::Recipient);
         }
     }
     Some(Role::Plain)
@@ -522,6 +543,7 @@ fn parties(
         .or_else(|| actors.iter().find(|a| a.role == Role::Source))
         .map(|a| a.country);
     let subject = subject
+        .or_else(|| refers_to_country(inp, sentence, q.span, si))
         .map(str::to_string)
         .or_else(|| self_report(inp, attrs));
     let differs = |a: &&Actor<'_>| Some(a.country) != subject.as_deref();
@@ -533,12 +555,13 @@ fn parties(
         .find(|a| a.span.start >= q.span.end)
         .or_else(|| actors.iter().filter(recipient).rfind(differs))
         .or_else(|| {
-            flow.and_then(|_| {
+            // "provided Russia with ...", "... that Moscow imports"
+            flow.and_then(|v| {
                 actors
                     .iter()
                     .filter(plain)
                     .filter(differs)
-                    .find(|a| a.span.start >= q.span.end)
+                    .find(|a| a.span.start >= v.end)
             })
         })
         .map(|a| a.country.to_string());
@@ -562,7 +585,14 @@ fn between_pair(
             && before.to_lowercase().ends_with("between")
             && a.country != b.country
         {
-            return Some((Some(a.country.to_string()), Some(b.country.to_string())));
+            // Trade "between" two countries has no direction: name them in a fixed order so that
+            // "between Russia and China" and "between China and Russia" are one relation.
+            let (x, y) = if a.country <= b.country {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            return Some((Some(x.country.to_string()), Some(y.country.to_string())));
         }
     }
     None
@@ -598,6 +628,28 @@ fn refers_to_neighbour(text: &str, sentence: Span) -> bool {
     ]
     .iter()
     .any(|p| s.contains(p))
+}
+
+/// "the country fired over 50,000 shells": the last country named before the phrase, in
+/// this sentence or the three before it.
+fn refers_to_country<'a>(
+    inp: &ClaimInputs<'a>,
+    sentence: Span,
+    q: Span,
+    si: usize,
+) -> Option<&'a str> {
+    let before = inp.text[sentence.start..q.start].to_lowercase();
+    let at = ["the country", "the nation"]
+        .iter()
+        .filter_map(|p| before.rfind(p))
+        .max()?;
+    let from = inp.sentences[si.saturating_sub(3)].span.start;
+    let until = sentence.start + at;
+    let mentions: &'a [Mention] = inp.mentions;
+    starting_within(mentions, Span::new(from, until), |m| m.span)
+        .iter()
+        .rev()
+        .find_map(actor_country)
 }
 
 /// The last country named before sentence `si` that is not `subject`.
@@ -771,8 +823,8 @@ fn time_for(times: &[TimeExpr], sentence: Span, clause: Span, q: Span) -> Option
     let in_clause = candidates
         .clone()
         .filter(|t| clause.contains(t.span))
-        .min_by_key(|t| distance(t.span, q));
+        .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     in_clause
-        .or_else(|| candidates.min_by_key(|t| distance(t.span, q)))
+        .or_else(|| candidates.min_by_key(|t| (distance(t.span, q), t.span.start < q.start)))
         .cloned()
 }

@@ -1,5 +1,6 @@
 //! The crate's single integration-test binary; each stage adds its module here.
 
+mod claims;
 mod entities;
 mod quantities;
 mod times;

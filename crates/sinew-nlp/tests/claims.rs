@@ -1,0 +1,109 @@
+//! Claims: which figures become claims, and who they are about. Sentences written for these
+//! tests, one rule each.
+
+use sinew_nlp::annotate;
+use sinew_types::{DocId, Modality};
+
+fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>, Modality)> {
+    let doc = DocId("test".into());
+    annotate(text, None, &doc)
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                text[c.span.start..c.span.end].to_string(),
+                c.subject.clone(),
+                c.object.clone(),
+                c.modality,
+            )
+        })
+        .collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn parties_follow_the_roles_words_give_them() {
+    let cases: &[(&str, &str, Option<String>, Option<String>)] = &[
+        // The actor before a supply verb is the subject; "to X" is the recipient.
+        (
+            "Iran has sent about 400 drones to Russia since last year.",
+            "400 drones",
+            s("Iran"),
+            s("Russia"),
+        ),
+        // A flow verb with the recipient right after it.
+        (
+            "Belarus supplied Russia with more than 2,000 trucks.",
+            "2,000 trucks",
+            s("Belarus"),
+            s("Russia"),
+        ),
+        // "from X" is the source; a possessive before "imports" the recipient.
+        (
+            "Nearly 60% of India's imports of crude came from Russia.",
+            "60%",
+            s("Russia"),
+            s("India"),
+        ),
+        // Trade "between" has no direction: a fixed order.
+        (
+            "Trade between Turkey and Germany reached $50 billion.",
+            "$50 billion",
+            s("Germany"),
+            s("Turkey"),
+        ),
+        // A demonym before "exports" names the exporter even after "of".
+        (
+            "Oil makes up 70% of Russian exports to China.",
+            "70%",
+            s("Russia"),
+            s("China"),
+        ),
+        // "in X" is a place, not a party.
+        (
+            "Chinese firms built 300 plants in Brazil.",
+            "300 plants",
+            s("China"),
+            None,
+        ),
+        // A unit price describes a thing, not a relation.
+        (
+            "Beijing sells each drone to Moscow for less than $500 per unit.",
+            "$500 per unit",
+            None,
+            None,
+        ),
+        // "the country" refers back to the last country named.
+        (
+            "Ukraine is short of shells. The country fired 6,000 shells per day in May.",
+            "6,000 shells per day",
+            s("Ukraine"),
+            None,
+        ),
+    ];
+    for (text, quote, subject, object) in cases {
+        let got = claims(text);
+        let hit = got
+            .iter()
+            .find(|c| c.0.contains(quote))
+            .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}: {got:?}"));
+        assert_eq!((&hit.1, &hit.2), (subject, object), "{text}");
+    }
+}
+
+#[test]
+fn vague_amounts_dates_and_calibres_are_not_claims() {
+    let text = "Dozens of missiles and thousands of shells were sent in 2023, including 152 mm shells and two tanks.";
+    assert!(claims(text).is_empty(), "{:?}", claims(text));
+}
+
+#[test]
+fn hedges_in_the_figure_clause_mark_it_hedged() {
+    let got = claims("As many as 3 million shells may have been fired, officials said.");
+    assert_eq!(got[0].3, Modality::Hedged);
+    let got = claims("Russia fired 3 million shells, and more may follow.");
+    assert_eq!(got[0].3, Modality::Asserted);
+}
