@@ -1,5 +1,7 @@
 //! Engine tests: the whole path from files to stored claims and a briefing.
 
+#[path = "../../sinew-report/tests/support/chromium.rs"]
+mod chromium;
 mod common;
 mod gold;
 mod pipeline;

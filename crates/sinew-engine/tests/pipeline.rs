@@ -3,6 +3,7 @@
 use sinew_engine::{render_report, BriefingConfig, ReportFormat};
 use sinew_report::DocBundle;
 
+use crate::chromium;
 use crate::common::{ingest, memory_engine, sample_corpus, shared};
 
 #[test]
@@ -77,19 +78,9 @@ fn every_stored_item_points_at_its_words() {
 /// every citation's span exists in its document.
 #[test]
 fn seed_briefing_cites_every_sentence() {
-    let Some(shared) = shared() else { return };
-    let engine = memory_engine();
-    ingest(&engine, &[shared.join("seeds")]);
-    let store = engine.store();
-    let bundles: Vec<DocBundle> = store
-        .documents()
-        .unwrap()
-        .into_iter()
-        .map(|doc| {
-            let ann = store.annotations(&doc.id).unwrap().unwrap_or_default();
-            DocBundle { doc, ann }
-        })
-        .collect();
+    let Some(bundles) = seed_bundles() else {
+        return;
+    };
     let briefing = sinew_report::build_briefing(&bundles, &BriefingConfig::default());
     let mut sentences = 0;
     for s in briefing.sentences() {
@@ -113,4 +104,52 @@ fn seed_briefing_cites_every_sentence() {
     );
     let md = render_report(&bundles, ReportFormat::Markdown, &BriefingConfig::default());
     assert!(md.contains("North Korea") && md.contains("Russia"));
+}
+
+/// The seeds, ingested and read back as the report sees them.
+fn seed_bundles() -> Option<Vec<DocBundle>> {
+    let shared = shared()?;
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let store = engine.store();
+    let bundles = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|doc| {
+            let ann = store.annotations(&doc.id).unwrap().unwrap_or_default();
+            DocBundle { doc, ann }
+        })
+        .collect();
+    Some(bundles)
+}
+
+/// The HTML briefing for the seeds, opened in headless Chromium, shows the figures table with
+/// the North Korean container figures side by side.
+#[test]
+fn seed_html_briefing_shows_the_figures_table_in_chromium() {
+    let Some(bundles) = seed_bundles() else {
+        return;
+    };
+    let html = render_report(&bundles, ReportFormat::Html, &BriefingConfig::default());
+    let Some(dom) = chromium::dump_dom(&html) else {
+        return;
+    };
+    let start = dom
+        .find("<table id=\"figures\">")
+        .expect("figures table in the DOM");
+    let table = &dom[start..start + dom[start..].find("</table>").expect("table closes")];
+    assert!(table.contains("<thead>"));
+    let rows = table.matches("<tr").count();
+    assert!(rows >= 10, "figures table has {rows} rows");
+    for figure in [
+        "approximately 6,700 containers",
+        "over 10,000 containers",
+        "more than 11,000 containers",
+    ] {
+        assert!(
+            table.contains(figure),
+            "{figure} missing from the figures table"
+        );
+    }
 }
