@@ -5,7 +5,7 @@
 //! string of no-ops: every copy is cleaned, annotated and stored. Uses ../shared/seeds when
 //! present, else the project's own corpus/sample.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -39,16 +39,7 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
         bail!("no .txt inputs in {}", source.display());
     }
 
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "-p", "sinew-cli"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build failed");
-    }
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let sinew = target.join("release/sinew");
+    let sinew = crate::release_sinew()?;
 
     let work = root.join("target/bench-ingest");
     let _ = std::fs::remove_dir_all(&work);

@@ -1,23 +1,13 @@
 //! `cargo xtask demo`: the README's main job. Builds `sinew`, ingests the sample corpus into
 //! an embedded SQLite store and writes its briefing as Markdown and HTML.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
 pub(crate) fn run() -> Result<()> {
     let root = crate::root();
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "-p", "sinew-cli"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build failed");
-    }
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let sinew = target.join("release/sinew");
+    let sinew = crate::release_sinew()?;
     let out = root.join("demo");
     std::fs::create_dir_all(&out)?;
     let db = out.join("sinew.db");

@@ -25,3 +25,18 @@ fn root() -> std::path::PathBuf {
         .expect("xtask lives in the workspace")
         .to_path_buf()
 }
+
+/// Builds the release `sinew` binary and returns its path.
+fn release_sinew() -> Result<std::path::PathBuf> {
+    let root = root();
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "-p", "sinew-cli"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    Ok(target.join("release/sinew"))
+}
