@@ -13,9 +13,10 @@ fn cut(s: &str, width: usize) -> String {
     out
 }
 
-fn row(out: &mut dyn Write, cells: &[(String, usize)]) -> io::Result<()> {
+fn row(out: &mut dyn Write, cells: &[String], widths: &[usize]) -> io::Result<()> {
     let line: Vec<String> = cells
         .iter()
+        .zip(widths)
         .map(|(c, w)| format!("{:<w$}", cut(c, *w), w = *w))
         .collect();
     writeln!(out, "{}", line.join("  ").trim_end())
@@ -51,14 +52,7 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()
         "according to",
     ];
     let widths = [18, 34, 16, 10, 6, 26, 34, 16, 24];
-    row(
-        out,
-        &header
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| (h.to_string(), w))
-            .collect::<Vec<_>>(),
-    )?;
+    row(out, &header.map(str::to_string), &widths)?;
     for c in claims {
         let q = &c.claim.quantity;
         let value = match q.value_max {
@@ -89,7 +83,7 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()
                 .unwrap_or_default(),
             c.claim.attribution.clone().unwrap_or_default(),
         ];
-        row(out, &cells.into_iter().zip(widths).collect::<Vec<_>>())?;
+        row(out, &cells, &widths)?;
     }
     writeln!(out, "{} claims", claims.len())
 }
@@ -98,14 +92,7 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView]) -> io::Result<()
 pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::Result<()> {
     let widths = [36, 18, 16, 9, 9];
     let header = ["entity", "type", "country", "mentions", "documents"];
-    row(
-        out,
-        &header
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| (h.to_string(), w))
-            .collect::<Vec<_>>(),
-    )?;
+    row(out, &header.map(str::to_string), &widths)?;
     for e in entities {
         let cells = [
             e.canonical.clone(),
@@ -114,7 +101,7 @@ pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::R
             e.mentions.to_string(),
             e.documents.to_string(),
         ];
-        row(out, &cells.into_iter().zip(widths).collect::<Vec<_>>())?;
+        row(out, &cells, &widths)?;
     }
     writeln!(out, "{} entities", entities.len())
 }
