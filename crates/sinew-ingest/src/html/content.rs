@@ -97,8 +97,16 @@ pub(crate) struct Stats {
     raw: usize,
     /// Visible text bytes outside furniture.
     clean: usize,
-    /// Paragraph text of its children (and half of its grandchildren's).
-    score: usize,
+    /// Text of this block itself (not of blocks inside it), and how much of it is link text.
+    own: usize,
+    own_link: usize,
+    /// Link text bytes in the subtree, outside furniture.
+    link: usize,
+    /// Of which links within the page (`href="#..."`): tables of contents.
+    anchor: usize,
+    /// How much this subtree looks like article text: prose blocks count for it, link lists,
+    /// scraps and furniture against it.
+    score: f32,
 }
 
 fn is_dropped_tag(tag: Tag) -> bool {
@@ -194,47 +202,93 @@ pub(crate) struct Measured {
     pub(crate) stats: Vec<Stats>,
 }
 
-/// Pass one: text sizes and paragraph scores for every rendered element.
+impl Measured {
+    /// Whether element `i` is shown: not hidden, not script or furniture by its tag or role,
+    /// and not inside such an element.
+    pub(crate) fn visible(&self, i: usize) -> bool {
+        self.verdicts[i] != Verdict::Drop
+    }
+}
+
+/// What a block's own text adds to the score of the elements around it.
+fn block_score(tag: Tag, text: usize, link: usize) -> f32 {
+    if text == 0 {
+        return 0.0;
+    }
+    let (t, l) = (text as f32, link as f32);
+    let density = l / t;
+    if density > 0.5 {
+        -t
+    } else if tag.is_heading() {
+        0.3 * t
+    } else if text >= 80 {
+        t - 2.0 * l
+    } else {
+        -0.25 * t
+    }
+}
+
+struct Open {
+    index: usize,
+    junk: bool,
+    /// The nearest block element at or above this one.
+    block: usize,
+    in_link: bool,
+    in_anchor: bool,
+}
+
+/// Pass one: text sizes and article scores for every rendered element.
 pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
     let n = dom.nodes.len();
     let mut verdicts = vec![Verdict::Drop; n];
     let mut stats = vec![Stats::default(); n];
-    // Open elements: (index, junk).
-    let mut stack: Vec<(usize, bool)> = Vec::new();
-    let mut junk_depth = 0usize;
-    let mut i = 0;
-    let close = |stack: &mut Vec<(usize, bool)>, junk_depth: &mut usize, stats: &mut [Stats]| {
-        let Some((c, junk)) = stack.pop() else { return };
-        *junk_depth -= usize::from(junk);
-        let s = stats[c];
-        let is_p = dom.nodes[c].tag == Tag::P;
-        let depth = stack.len();
-        if let Some(&(parent, _)) = stack.last() {
-            stats[parent].raw += s.raw;
-            if !junk {
-                stats[parent].clean += s.clean;
-            }
-            if is_p && *junk_depth == 0 {
-                stats[parent].score += s.clean;
-            }
+    let mut stack: Vec<Open> = Vec::new();
+    let close = |stack: &mut Vec<Open>, stats: &mut [Stats]| {
+        let Some(o) = stack.pop() else { return };
+        let tag = dom.nodes[o.index].tag;
+        let mut s = stats[o.index];
+        if o.block == o.index {
+            s.score += block_score(tag, s.own, s.own_link);
         }
-        if is_p && *junk_depth == 0 && depth >= 2 {
-            stats[stack[depth - 2].0].score += s.clean / 2;
+        stats[o.index].score = s.score;
+        if let Some(parent) = stack.last() {
+            let p = &mut stats[parent.index];
+            p.raw += s.raw;
+            if o.junk {
+                p.score -= s.raw as f32;
+            } else {
+                p.clean += s.clean;
+                p.link += s.link;
+                p.anchor += s.anchor;
+                p.score += s.score;
+            }
         }
     };
+    let mut i = 0;
     while i < n {
         while stack
             .last()
-            .is_some_and(|&(top, _)| dom.nodes[top].end as usize <= i)
+            .is_some_and(|o| dom.nodes[o.index].end as usize <= i)
         {
-            close(&mut stack, &mut junk_depth, &mut stats);
+            close(&mut stack, &mut stats);
         }
         let node = dom.nodes[i];
         if node.tag == Tag::Text {
-            if let Some(&(top, _)) = stack.last() {
-                let len = dom.text(i).trim().len();
-                stats[top].raw += len;
-                stats[top].clean += len;
+            if let Some(top) = stack.last() {
+                let len = visible_len(dom.text(i));
+                stats[top.index].raw += len;
+                stats[top.index].clean += len;
+                if top.in_link {
+                    stats[top.index].link += len;
+                }
+                if top.in_anchor {
+                    stats[top.index].anchor += len;
+                }
+                let b = &mut stats[top.block];
+                b.own += len;
+                if top.in_link {
+                    b.own_link += len;
+                }
             }
             i += 1;
             continue;
@@ -245,62 +299,65 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
             i = node.end as usize;
             continue;
         }
-        let junk = v == Verdict::Junk;
-        junk_depth += usize::from(junk);
-        stack.push((i, junk));
+        let anchor = node.tag == Tag::A
+            && dom
+                .attr_raw(i, "href")
+                .is_some_and(|h| h.trim_start().starts_with('#'));
+        let (block, in_link, in_anchor) = match stack.last() {
+            Some(top) => (
+                if node.tag.is_block() { i } else { top.block },
+                top.in_link || node.tag == Tag::A,
+                top.in_anchor || anchor,
+            ),
+            None => (i, node.tag == Tag::A, anchor),
+        };
+        stack.push(Open {
+            index: i,
+            junk: v == Verdict::Junk,
+            block,
+            in_link,
+            in_anchor,
+        });
         i += 1;
     }
     while !stack.is_empty() {
-        close(&mut stack, &mut junk_depth, &mut stats);
+        close(&mut stack, &mut stats);
     }
     Measured { verdicts, stats }
 }
 
-/// The main element: the largest `<article>` (or `articleBody`), else `<main>`, unless the
-/// best paragraph parent holds far more text; else the best paragraph parent; else the whole
-/// page (`None`).
+/// Bytes of text without its surrounding and repeated white space.
+fn visible_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for b in text.bytes() {
+        if b.is_ascii_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n - usize::from(space && n > 0)
+}
+
+/// The main element: the one whose text looks most like an article (see `block_score`);
+/// the whole page (`None`) when nothing scores.
 pub(crate) fn choose_root(dom: &Dom<'_>, m: &Measured) -> Option<usize> {
-    let mut best_article: Option<(usize, usize)> = None;
-    let mut best_main: Option<(usize, usize)> = None;
-    let mut best_p: Option<(usize, usize)> = None;
-    let mut body = None;
-    let better = |best: &Option<(usize, usize)>, v: usize| best.is_none_or(|(b, _)| v > b);
+    let mut best: Option<(f32, usize)> = None;
     for (i, node) in dom.nodes.iter().enumerate() {
-        if node.tag == Tag::Text || m.verdicts[i] == Verdict::Drop {
+        if node.tag == Tag::Text || !matches!(m.verdicts[i], Verdict::Keep | Verdict::Soft) {
             continue;
         }
-        let s = m.stats[i];
-        let is_article = node.tag == Tag::Article
-            || dom
-                .attr_raw(i, "itemprop")
-                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
-        if is_article && better(&best_article, s.clean) {
-            best_article = Some((s.clean, i));
-        }
-        let is_main = node.tag == Tag::Main
-            || dom
-                .attr_raw(i, "role")
-                .is_some_and(|r| r.eq_ignore_ascii_case("main"));
-        if is_main && better(&best_main, s.clean) {
-            best_main = Some((s.clean, i));
-        }
-        if s.score > 0 && better(&best_p, s.score) {
-            best_p = Some((s.score, i));
-        }
-        if node.tag == Tag::Body && body.is_none() {
-            body = Some(i);
+        let s = m.stats[i].score;
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
         }
     }
-    let p_text = best_p.map_or(0, |(_, i)| m.stats[i].clean);
-    for (len, node) in [best_article, best_main].into_iter().flatten() {
-        if len >= 200 && len * 10 >= p_text * 4 {
-            return Some(node);
-        }
-    }
-    match best_p {
-        Some((score, node)) if score >= 100 => Some(node),
-        _ => body,
-    }
+    best.filter(|(s, _)| *s > 0.0).map(|(_, i)| i)
 }
 
 /// Pass two: the text of `root` (the whole page for `None`), a line per block, whitespace
@@ -352,7 +409,8 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             Verdict::Drop => true,
             // Furniture by name that holds most of the page is the page.
             Verdict::Junk | Verdict::Soft => Some(i) != root && m.stats[i].raw * 10 < root_raw * 6,
-            Verdict::Keep => false,
+            // Link lists and link lines inside the article: tables of contents, "read more".
+            Verdict::Keep => Some(i) != root && is_link_block(node.tag, m.stats[i]),
         };
         if skip {
             i = node.end as usize;
@@ -366,6 +424,18 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
         i += 1;
     }
     out
+}
+
+/// Tables of contents (mostly links within the page), and paragraphs that are little but
+/// a link ("Read more about ...").
+fn is_link_block(tag: Tag, s: Stats) -> bool {
+    if !tag.is_block() || tag.is_heading() || s.clean == 0 {
+        return false;
+    }
+    if s.anchor * 2 > s.clean {
+        return true;
+    }
+    matches!(tag, Tag::P | Tag::Div) && s.link * 10 > s.clean * 8 && s.clean < 200
 }
 
 fn end_line(out: &mut String) {

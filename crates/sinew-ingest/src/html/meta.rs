@@ -158,13 +158,164 @@ pub(crate) struct Meta {
     pub(crate) lang: Option<String>,
 }
 
+/// Letters and digits only, lower case: two spellings of one headline compare equal.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lower-case words of four letters or more.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The visible headline, unless it shares no word with what the page's metadata calls its
+/// title (then it is a section heading or a logo). Where the two are one headline spelled
+/// differently (quotes, dashes, case), the metadata's spelling wins: it is what the
+/// publisher typed, not what the theme styled.
+fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
+    let Some(h) = visible else {
+        return meta.first().cloned();
+    };
+    let folded = fold(&h);
+    if let Some(same) = meta.iter().find(|t| fold(t) == folded) {
+        return Some(same.clone());
+    }
+    let words = content_words(&h);
+    let shares = meta
+        .iter()
+        .any(|t| content_words(t).iter().any(|w| words.contains(w)));
+    if meta.is_empty() || shares {
+        Some(h)
+    } else {
+        meta.first().cloned()
+    }
+}
+
+/// The headline as the page shows it: the first visible `<h1>` inside the article, else the
+/// last one before it, else the first on the page. A logo or site name in an `<h1>` is not
+/// a headline.
+fn headline(
+    dom: &Dom<'_>,
+    root: Option<usize>,
+    visible: &dyn Fn(usize) -> bool,
+    site: Option<&str>,
+) -> Option<(usize, String)> {
+    let h1s: Vec<(usize, String)> = dom
+        .elements(Tag::H1)
+        .filter(|&i| visible(i))
+        .filter_map(|i| Some((i, nonempty(&dom.inner_text(i))?)))
+        .filter(|(_, t)| {
+            t.split_whitespace().count() >= 2
+                && t.len() <= 300
+                && !site.is_some_and(|s| s.eq_ignore_ascii_case(t))
+        })
+        .collect();
+    let pick = match root {
+        Some(r) => {
+            let end = dom.nodes[r].end as usize;
+            h1s.iter()
+                .find(|(i, _)| *i > r && *i < end)
+                .or_else(|| h1s.iter().rev().find(|(i, _)| *i < r))
+                .or_else(|| h1s.first())
+        }
+        None => h1s.first(),
+    };
+    pick.cloned()
+}
+
+/// How much visible text after the headline may hold its dateline.
+const DATELINE_WINDOW: usize = 1500;
+
+/// The date the page shows with the article: the first short line with a date in the
+/// headline's container and the text after it (a `<time>` counts by its `datetime`), a line
+/// that says "published" or "posted" preferred to one that says "updated".
+fn shown_date(
+    dom: &Dom<'_>,
+    headline: usize,
+    visible: &dyn Fn(usize) -> bool,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    // Start at the headline's container when it is small: the date may stand above it.
+    let start = match dom.nodes[headline].parent {
+        p if p != u32::MAX && headline - (p as usize) < 40 => p as usize,
+        _ => headline,
+    };
+    let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
+    let mut line = String::new();
+    let mut seen = 0usize;
+    let flush = |line: &mut String, found: &mut Vec<(NaiveDate, bool, bool)>| {
+        let text = line.trim();
+        if !text.is_empty() && text.len() <= 120 {
+            if let Some((d, from, to)) = date::find_date_span(text) {
+                let lower = text.to_lowercase();
+                let published = ["publish", "posted", "written"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                let updated = ["updated", "modified", "reviewed"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                // A dateline is mostly its date; a date inside a sentence is not one.
+                let dateline = published || updated || text.len() - (to - from) <= 50;
+                if dateline {
+                    found.push((d, published, updated));
+                }
+            }
+        }
+        line.clear();
+    };
+    let mut i = start;
+    while i < dom.nodes.len() && seen < DATELINE_WINDOW && found.len() < 4 {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            let t = dom.text(i);
+            seen += t.trim().len();
+            line.push_str(t);
+            i += 1;
+            continue;
+        }
+        if !visible(i) {
+            i = node.end as usize;
+            continue;
+        }
+        if node.tag.is_block() {
+            flush(&mut line, &mut found);
+        }
+        if node.tag == Tag::Time {
+            if let Some(d) = dom.attr(i, "datetime").and_then(|d| date::parse_date(&d)) {
+                // The label stands just before the element, or inside it.
+                let lower = format!("{line} {}", dom.inner_text(i)).to_lowercase();
+                let published = lower.contains("publish") || lower.contains("posted");
+                let updated = lower.contains("updated") || lower.contains("modified");
+                found.push((d, published, updated));
+                line.push_str(&dom.inner_text(i));
+                i = node.end as usize;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut line, &mut found);
+    // Only an "updated" date shown: the metadata's publication date, if any, is better.
+    let shown = found
+        .iter()
+        .find(|(_, published, _)| *published)
+        .or_else(|| found.iter().find(|(_, _, updated)| !*updated))
+        .map(|(d, _, _)| *d);
+    (shown, found.first().map(|(d, _, _)| *d))
+}
+
 fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
     dom.elements(tag).find_map(|i| nonempty(&dom.inner_text(i)))
 }
 
 /// Reads the metadata; `root` is the element chosen as the article, where a `<time>` is
 /// most likely the article's own.
-pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>) -> Meta {
+pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -> bool) -> Meta {
     let meta = collect_meta(dom);
     let ld = linked_data(dom);
     let m = |keys: &[&str]| {
@@ -173,12 +324,19 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>) -> Meta {
     };
 
     let site = m(&["og:site_name", "application-name"]).or(ld.publisher);
-    let title = m(&["og:title", "twitter:title"])
-        .or(ld.headline)
-        .or_else(|| first_text(dom, Tag::H1))
-        .or_else(|| first_text(dom, Tag::Title))
-        .map(|t| strip_site_suffix(&t, site.as_deref()))
-        .filter(|t| !t.is_empty());
+    let meta_titles: Vec<String> = [
+        m(&["og:title"]),
+        m(&["twitter:title"]),
+        ld.headline,
+        first_text(dom, Tag::Title),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| strip_site_suffix(&t, site.as_deref()))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let headline = headline(dom, root, visible, site.as_deref());
+    let title = choose_title(headline.as_ref().map(|(_, t)| t.clone()), &meta_titles);
 
     let url = dom
         .elements(Tag::Link)
@@ -206,10 +364,11 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>) -> Meta {
             dom.attr_raw(i, "itemprop").is_some() || dom.attr_raw(i, "pubdate").is_some()
         })
     });
-    let published = ld
-        .published
-        .as_deref()
-        .and_then(date::parse_date)
+    let shown_from = headline.as_ref().map(|(i, _)| *i).or(root);
+    let (shown, shown_updated) =
+        shown_from.map_or((None, None), |from| shown_date(dom, from, visible));
+    let published = shown
+        .or_else(|| ld.published.as_deref().and_then(date::parse_date))
         .or_else(|| {
             m(&[
                 "article:published_time",
@@ -237,6 +396,7 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>) -> Meta {
             time.and_then(|t| dom.attr(t, "datetime"))
                 .and_then(|d| date::parse_date(&d))
         })
+        .or(shown_updated)
         .or_else(|| url.as_deref().and_then(date::url_date));
 
     let author = ld

@@ -33,8 +33,11 @@ pub(crate) fn extract(html: &str) -> Extracted {
     let dom = Dom::parse(html);
     let measured = content::measure(&dom);
     let root = content::choose_root(&dom, &measured);
-    let text = content::render(&dom, &measured, root);
-    let meta = meta::read(&dom, root);
+    let mut text = content::render(&dom, &measured, root);
+    let meta = meta::read(&dom, root, &|i| measured.visible(i));
+    if let Some(title) = &meta.title {
+        drop_headline(&mut text, title);
+    }
     Extracted {
         text,
         title: meta.title,
@@ -43,6 +46,32 @@ pub(crate) fn extract(html: &str) -> Extracted {
         site: meta.site,
         url: meta.url,
         lang: meta.lang,
+    }
+}
+
+/// Letters and digits only, lower case: two spellings of one headline compare equal.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The headline is metadata, not body text: a line among the first few that repeats the
+/// title is removed from the text.
+fn drop_headline(text: &mut String, title: &str) {
+    let want = fold(title);
+    if want.is_empty() {
+        return;
+    }
+    let mut start = 0;
+    for line in text.split_inclusive('\n').take(6) {
+        let end = start + line.len();
+        if fold(line) == want {
+            text.replace_range(start..end, "");
+            return;
+        }
+        start = end;
     }
 }
 
