@@ -240,11 +240,7 @@ fn shown_date(
     headline: usize,
     visible: &dyn Fn(usize) -> bool,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    // Start at the headline's container when it is small: the date may stand above it.
-    let start = match dom.nodes[headline].parent {
-        p if p != u32::MAX && headline - (p as usize) < 40 => p as usize,
-        _ => headline,
-    };
+    let start = around(dom, headline);
     let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
     let mut line = String::new();
     let mut seen = 0usize;
@@ -307,6 +303,230 @@ fn shown_date(
         .or_else(|| found.iter().find(|(_, _, updated)| !*updated))
         .map(|(d, _, _)| *d);
     (shown, found.first().map(|(d, _, _)| *d))
+}
+
+/// Words that introduce a byline.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "authored by",
+    "words by",
+    "author",
+    "authors",
+    "writer",
+];
+
+/// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
+/// not a user name ("kffnirmitap", "andrew.keaveney") or a placeholder.
+fn plausible_name(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let lower = s.to_lowercase();
+    let placeholder = [
+        "undefined",
+        "null",
+        "admin",
+        "webmaster",
+        "administrator",
+        "none",
+    ]
+    .contains(&lower.as_str());
+    let handle = words == 1
+        && (s.contains(['.', '_', '@'])
+            || s.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+    (1..=12).contains(&words)
+        && s.len() <= 120
+        && !placeholder
+        && !handle
+        && !is_web_url(s)
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && date::find_date(s).is_none()
+}
+
+/// The name in a byline line: "By Jane Doe", "Written by Jane Doe | June 3, 2024",
+/// "by Jane Doe on June 3"; the label alone gives an empty name.
+fn byline_name(line: &str) -> Option<String> {
+    let squashed = squash(line);
+    let lower = squashed.to_lowercase();
+    let label = BYLINE_LABELS.iter().find(|l| {
+        lower.starts_with(*l)
+            && lower[l.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ' || c == ':')
+    })?;
+    let mut name = squashed[label.len()..]
+        .trim_start_matches([':', ' '])
+        .to_string();
+    // What follows the name: a date, a separator, "on ...".
+    if let Some((_, start, _)) = date::find_date_span(&name) {
+        name.truncate(start);
+    }
+    for sep in [
+        " | ",
+        " \u{2022} ",
+        " \u{b7} ",
+        " on ",
+        " - ",
+        " \u{2014} ",
+        " \u{2013} ",
+        " Published",
+        " Updated",
+    ] {
+        if let Some(pos) = name.find(sep) {
+            name.truncate(pos);
+        }
+    }
+    let name = name
+        .trim_end_matches([
+            ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}',
+        ])
+        .to_string();
+    Some(name)
+}
+
+/// Whether element `i` or one of its two nearest ancestors is marked as a byline by its
+/// class, id, `rel` or `itemprop`.
+fn marked_byline(dom: &Dom<'_>, mut i: usize) -> bool {
+    for _ in 0..3 {
+        let marked = ["class", "id", "rel", "itemprop"].iter().any(|a| {
+            dom.attr_raw(i, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                (v.contains("author")
+                    && !v.contains("avatar")
+                    && !v.contains("img")
+                    && !v.contains("image"))
+                    || v.contains("byline")
+                    || v.contains("writer")
+            })
+        });
+        if marked {
+            return true;
+        }
+        match dom.nodes[i].parent {
+            p if p != u32::MAX => i = p as usize,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The author as the page shows it near the headline: "By Jane Doe", a "By" or "Written by"
+/// label followed by the name, or a short line in an element marked as a byline.
+fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+    let lines = lines_from(dom, around(dom, headline), visible, DATELINE_WINDOW);
+    for (n, (line, at)) in lines.iter().enumerate() {
+        if line.len() > 150 {
+            continue;
+        }
+        if let Some(name) = byline_name(line) {
+            if name.is_empty() {
+                // The label stands alone; the name is the next line.
+                if let Some((next, _)) = lines.get(n + 1) {
+                    let next = squash(next);
+                    if plausible_name(&next) {
+                        return Some(next);
+                    }
+                }
+            } else if plausible_name(&name) {
+                return Some(name);
+            }
+            continue;
+        }
+        if line.len() <= 80 && marked_byline(dom, *at) {
+            let name = squash(line);
+            if plausible_name(&name) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The text of an element marked as the author anywhere on the page (`rel="author"`,
+/// `itemprop="author"`, a class naming the author), for pages whose byline is far from the
+/// headline.
+fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || !visible(i) || node.end as usize - i > 12 {
+            return None;
+        }
+        let is = |attr: &str, value: &str| {
+            dom.attr_raw(i, attr)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+        };
+        let marked = is("rel", "author")
+            || is("itemprop", "author")
+            || dom.attr_raw(i, "class").is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    matches!(
+                        t.as_str(),
+                        "author" | "author-name" | "authorname" | "byline__name" | "author__name"
+                    )
+                })
+            });
+        if !marked {
+            return None;
+        }
+        let text = squash(&dom.inner_text(i));
+        let name = byline_name(&text).unwrap_or(text);
+        plausible_name(&name).then_some(name)
+    })
+}
+
+/// Where to look for the dateline and byline of a headline: its container when that is
+/// small (they may stand above it), else the headline itself.
+fn around(dom: &Dom<'_>, headline: usize) -> usize {
+    match dom.nodes[headline].parent {
+        p if p != u32::MAX && headline - (p as usize) < 40 => p as usize,
+        _ => headline,
+    }
+}
+
+/// The visible text from node `start` on, a line per block with the element that holds
+/// it, until `budget` bytes of text have been seen.
+fn lines_from(
+    dom: &Dom<'_>,
+    start: usize,
+    visible: &dyn Fn(usize) -> bool,
+    budget: usize,
+) -> Vec<(String, usize)> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut owner = start;
+    let mut seen = 0;
+    let mut i = start;
+    let flush = |line: &mut String, owner: usize, lines: &mut Vec<(String, usize)>| {
+        if !line.trim().is_empty() {
+            lines.push((line.trim().to_string(), owner));
+        }
+        line.clear();
+    };
+    while i < dom.nodes.len() && seen < budget {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            let t = dom.text(i);
+            seen += t.trim().len();
+            if line.trim().is_empty() {
+                owner = node.parent as usize;
+            }
+            line.push_str(t);
+            i += 1;
+            continue;
+        }
+        if !visible(i) {
+            i = node.end as usize;
+            continue;
+        }
+        if node.tag.is_block() {
+            flush(&mut line, owner, &mut lines);
+        }
+        i += 1;
+    }
+    flush(&mut line, owner, &mut lines);
+    lines
 }
 
 fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
@@ -415,7 +635,10 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         .map(|a| match a.get(..3) {
             Some(by) if by.eq_ignore_ascii_case("by ") => a[3..].trim().to_string(),
             _ => a,
-        });
+        })
+        .filter(|a| plausible_name(a))
+        .or_else(|| shown_from.and_then(|from| byline(dom, from, visible)))
+        .or_else(|| marked_author(dom, visible));
 
     let lang = dom
         .elements(Tag::Html)
