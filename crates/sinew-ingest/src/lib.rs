@@ -1,4 +1,5 @@
-//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL.
+//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL,
+//! language.
 //!
 //! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
 //! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
@@ -13,6 +14,7 @@ mod files;
 mod html;
 mod jsonl;
 mod junk;
+mod lang;
 mod text;
 
 use std::fs::File;
@@ -27,6 +29,7 @@ use crate::build::{Body, Given};
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
+pub use lang::identify_lang;
 
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]

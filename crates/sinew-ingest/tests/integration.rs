@@ -2,6 +2,7 @@
 
 mod api;
 mod fixtures;
+mod lang;
 mod seeds;
 
 use std::path::PathBuf;
