@@ -40,6 +40,16 @@ pub struct Document {
     pub text: String,
 }
 
+/// A MinHash signature of a document's clean text: for each of sinew-ingest's fixed hash
+/// functions, the least hash over the text's word shingles.
+///
+/// Two signatures agree at a position with probability equal to the Jaccard similarity of the
+/// two shingle sets, so the share of equal positions estimates how much two texts overlap.
+/// Only signatures made by the same algorithm (and so of the same length) are comparable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fingerprint(pub Vec<u32>);
+
 /// A pointer from a written sentence back to the words that support it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
