@@ -94,6 +94,8 @@ pub fn document_from_line(
         published,
         site: None,
         lang: None,
+        fingerprint: None,
+        duplicate_of: None,
         text,
     })
 }

@@ -5,7 +5,7 @@ use sinew_types::Document;
 
 use crate::error::{ErrorKind, IngestError};
 use crate::text::{self, Layout};
-use crate::{doc_id, html, lang, IngestConfig};
+use crate::{dedup, doc_id, html, lang, IngestConfig};
 
 /// Metadata stated outside the text (JSON Lines fields); it wins over what the text says.
 #[derive(Debug, Default)]
@@ -74,6 +74,9 @@ pub(crate) fn document(
         // A language stated by the record itself is trusted; otherwise the text decides,
         // with the page's declaration as the fallback (`lang::choose_lang`).
         lang: given.lang.or_else(|| lang::choose_lang(found.lang, &text)),
+        fingerprint: dedup::fingerprint(&text),
+        // Grouping needs the documents seen before this one: the engine links them.
+        duplicate_of: None,
         text,
     })
 }

@@ -126,3 +126,19 @@ fn templated_texts_do_not_collide() {
     eprintln!("templated texts: highest similarity {worst:.3}");
     assert!(worst < 0.5);
 }
+
+#[test]
+fn documents_carry_their_fingerprint_and_no_link() {
+    let d = doc("wire.txt");
+    assert_eq!(d.fingerprint, fingerprint(&d.text));
+    assert!(d.fingerprint.is_some());
+    assert_eq!(d.duplicate_of, None::<DocId>);
+    let short = sinew_ingest::parse_bytes(
+        "short.txt",
+        b"Kim Jong Un met Vladimir Putin in Vostochny on Wednesday, state media said.",
+        sinew_ingest::Format::Text,
+        &sinew_ingest::IngestConfig::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(short.docs[0].fingerprint, None);
+}

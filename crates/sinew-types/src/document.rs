@@ -38,6 +38,12 @@ pub struct Document {
     pub lang: Option<String>,
     /// The clean main text; every span in Sinew points into it.
     pub text: String,
+    /// Near-duplicate fingerprint of `text`, set at ingest; `None` for text too short to
+    /// fingerprint reliably.
+    pub fingerprint: Option<Fingerprint>,
+    /// The first stored document of this one's near-duplicate group (a syndicated copy, the
+    /// same article saved twice), when there is one; `None` for the first of a group.
+    pub duplicate_of: Option<DocId>,
 }
 
 /// A MinHash signature of a document's clean text: for each of sinew-ingest's fixed hash
