@@ -212,7 +212,7 @@ fn print_summary(s: &IngestSummary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} claims; {} failed",
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} failed",
         s.files,
         if s.files == 1 { "" } else { "s" },
         mb,
@@ -222,6 +222,8 @@ fn print_summary(s: &IngestSummary) {
         if s.documents == 1 { "" } else { "s" },
         s.inserted,
         s.already_stored,
+        s.near_duplicates,
+        if s.near_duplicates == 1 { "" } else { "s" },
         s.claims,
         s.errors.len(),
     );

@@ -1,14 +1,41 @@
 //! Store-less extraction: the map step for distributed runs (`sinew extract`) and the input
 //! side of `sinew annotate`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sinew_ingest::{Format, IngestConfig, IngestError};
-use sinew_types::Document;
+use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
+use sinew_types::{DocId, Document};
+
+/// Near-duplicate links within one extraction run: `duplicate_of` names the id of the first
+/// document of the group emitted earlier in the run. An exact repeat names the id it shares
+/// with its first copy; a near-duplicate names the first copy's group.
+#[derive(Default)]
+struct RunGroups {
+    index: DupIndex,
+    /// Every id emitted so far, with its own link.
+    seen: HashMap<DocId, Option<DocId>>,
+}
+
+impl RunGroups {
+    fn link(&mut self, doc: &mut Document) {
+        if let Some(first) = self.seen.get(&doc.id) {
+            doc.duplicate_of = Some(first.clone().unwrap_or_else(|| doc.id.clone()));
+            return;
+        }
+        if let Some(fp) = &doc.fingerprint {
+            doc.duplicate_of = self.index.find(fp).map(|m| m.group.clone());
+            self.index
+                .insert(doc.id.clone(), fp, doc.duplicate_of.clone());
+        }
+        self.seen.insert(doc.id.clone(), doc.duplicate_of.clone());
+    }
+}
 
 /// Reads files and folders and hands each document to `emit` as soon as its input is read,
-/// so memory stays bounded by one input. Returns the inputs that failed.
+/// so memory stays bounded by one input (plus 1 KB or so per document for near-duplicate
+/// links within the run, see [`Document::duplicate_of`]). Returns the inputs that failed.
 pub fn extract_paths<E>(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
@@ -19,11 +46,13 @@ pub fn extract_paths<E>(
         ..IngestConfig::default()
     };
     let (files, mut errors) = sinew_ingest::collect_files(paths);
+    let mut groups = RunGroups::default();
     for file in files {
         match sinew_ingest::read_file(&file, &config) {
             Ok(parsed) => {
                 errors.extend(parsed.errors);
-                for doc in parsed.docs {
+                for mut doc in parsed.docs {
+                    groups.link(&mut doc);
                     emit(doc)?;
                 }
             }
@@ -45,9 +74,11 @@ pub fn extract_bytes<E>(
         published,
         ..IngestConfig::default()
     };
+    let mut groups = RunGroups::default();
     match sinew_ingest::parse_bytes(name, bytes, format, &config) {
         Ok(parsed) => {
-            for doc in parsed.docs {
+            for mut doc in parsed.docs {
+                groups.link(&mut doc);
                 emit(doc)?;
             }
             Ok(parsed.errors)
@@ -94,6 +125,8 @@ pub fn document_from_line(
         published,
         site: None,
         lang: None,
+        fingerprint: None,
+        duplicate_of: None,
         text,
     })
 }

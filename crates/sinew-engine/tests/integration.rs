@@ -3,5 +3,6 @@
 #[path = "../../sinew-report/tests/support/chromium.rs"]
 mod chromium;
 mod common;
+mod dedup;
 mod gold;
 mod pipeline;

@@ -5,7 +5,7 @@ use sinew_types::Document;
 
 use crate::error::{ErrorKind, IngestError};
 use crate::text::{self, Layout};
-use crate::{doc_id, html, IngestConfig};
+use crate::{dedup, doc_id, html, lang, IngestConfig};
 
 /// Metadata stated outside the text (JSON Lines fields); it wins over what the text says.
 #[derive(Debug, Default)]
@@ -71,7 +71,12 @@ pub(crate) fn document(
         author: given.author.or(found.author),
         published: given.published.or(found.published).or(config.published),
         site: given.site.or(found.site),
-        lang: given.lang.or(found.lang),
+        // A language stated by the record itself is trusted; otherwise the text decides,
+        // with the page's declaration as the fallback (`lang::choose_lang`).
+        lang: given.lang.or_else(|| lang::choose_lang(found.lang, &text)),
+        fingerprint: dedup::fingerprint(&text),
+        // Grouping needs the documents seen before this one: the engine links them.
+        duplicate_of: None,
         text,
     })
 }

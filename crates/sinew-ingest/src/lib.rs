@@ -1,4 +1,5 @@
-//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL.
+//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL,
+//! language, and a fingerprint for near-duplicate grouping ([`fingerprint`], [`DupIndex`]).
 //!
 //! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
 //! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
@@ -8,11 +9,13 @@
 mod build;
 mod date;
 mod decode;
+mod dedup;
 mod error;
 mod files;
 mod html;
 mod jsonl;
 mod junk;
+mod lang;
 mod text;
 
 use std::fs::File;
@@ -24,9 +27,11 @@ use sinew_types::{DocId, Document};
 
 use crate::build::{Body, Given};
 
+pub use dedup::{fingerprint, similarity, DupIndex, DupMatch};
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
+pub use lang::identify_lang;
 
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]

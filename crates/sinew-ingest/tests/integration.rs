@@ -1,7 +1,9 @@
 //! Integration tests for sinew-ingest: the seed articles, fixture files, and the API edges.
 
 mod api;
+mod dedup;
 mod fixtures;
+mod lang;
 mod seeds;
 
 use std::path::PathBuf;
