@@ -144,6 +144,10 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if is_dropped_tag(tag) {
         return Verdict::Drop;
     }
+    // Captions describe pictures; they are not the article's text.
+    if tag == Tag::Figcaption {
+        return Verdict::Junk;
+    }
     // React streams server-rendered content into `<div hidden id="S:0">` and shows it with
     // a script; it is the page, not hidden text.
     if dom.attr_raw(i, "hidden").is_some()
@@ -210,7 +214,11 @@ impl Measured {
     }
 }
 
-/// What a block's own text adds to the score of the elements around it.
+/// What a block's own text adds to the score of the elements around it. Prose (80 bytes
+/// or more) counts in full, less its link text; headings and short lines (list items, table
+/// cells) count a little, so that a list or table inside an article does not pull the
+/// choice down to one paragraph; a mostly-link block (menus, related links) counts against.
+/// Tuned on the WCXB development pages.
 fn block_score(tag: Tag, text: usize, link: usize) -> f32 {
     if text == 0 {
         return 0.0;
@@ -222,9 +230,9 @@ fn block_score(tag: Tag, text: usize, link: usize) -> f32 {
     } else if tag.is_heading() {
         0.3 * t
     } else if text >= 80 {
-        t - 2.0 * l
+        t - l
     } else {
-        -0.25 * t
+        0.2 * t
     }
 }
 
@@ -357,7 +365,50 @@ pub(crate) fn choose_root(dom: &Dom<'_>, m: &Measured) -> Option<usize> {
             best = Some((s, i));
         }
     }
-    best.filter(|(s, _)| *s > 0.0).map(|(_, i)| i)
+    let (score, i) = best.filter(|(s, _)| *s > 0.0)?;
+    // A marked article body inside the best element that holds most of its score is the
+    // article; what the best element adds around it is teasers, bios and sign-up boxes.
+    let end = dom.nodes[i].end as usize;
+    let marked = (i + 1..end)
+        .filter(|&j| {
+            dom.nodes[j].tag != Tag::Text
+                && matches!(m.verdicts[j], Verdict::Keep | Verdict::Soft)
+                && is_article_body(dom, j)
+                && m.stats[j].score * 2.0 >= score
+        })
+        .max_by(|&a, &b| m.stats[a].score.total_cmp(&m.stats[b].score));
+    Some(marked.unwrap_or(i))
+}
+
+/// Class words of article bodies in common publishing systems.
+const BODY_CLASSES: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "article-content",
+    "article-body",
+    "articlebody",
+    "post-body",
+    "story-body",
+    "entry-body",
+    "blog-content",
+    "post-entry",
+    "article__body",
+    "article__content",
+    "rich-text",
+    "prose",
+];
+
+/// An element that says it is the article: `<article>`, `itemprop="articleBody"`, or a
+/// class that publishing systems give the body.
+fn is_article_body(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].tag == Tag::Article
+        || dom
+            .attr_raw(i, "itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || dom.attr_raw(i, "class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| BODY_CLASSES.iter().any(|b| t.eq_ignore_ascii_case(b)))
+        })
 }
 
 /// Pass two: the text of `root` (the whole page for `None`), a line per block, whitespace

@@ -38,6 +38,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
     if let Some(title) = &meta.title {
         drop_headline(&mut text, title);
     }
+    drop_repeats(&mut text);
     Extracted {
         text,
         title: meta.title,
@@ -72,6 +73,28 @@ fn drop_headline(text: &mut String, title: &str) {
             return;
         }
         start = end;
+    }
+}
+
+/// Lines at least this long that repeat are template copies (a mobile and a desktop
+/// version of one block), not the article saying the same thing twice.
+const REPEAT_MIN: usize = 40;
+
+/// Removes the second and later copies of long lines.
+fn drop_repeats(text: &mut String) {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let key = line.trim_end();
+        if key.len() >= REPEAT_MIN && !seen.insert(key) {
+            changed = true;
+            continue;
+        }
+        out.push_str(line);
+    }
+    if changed {
+        *text = out;
     }
 }
 
