@@ -529,6 +529,53 @@ fn lines_from(
     lines
 }
 
+/// A `datePublished` in microdata on an element other than `<meta>` (`<abbr>`, `<span>`,
+/// `<time>`): its `content`, `datetime` or `title`, else its text.
+fn itemprop_date(dom: &Dom<'_>) -> Option<NaiveDate> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || node.tag == Tag::Meta {
+            return None;
+        }
+        if !dom
+            .attr_raw(i, "itemprop")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("datePublished"))
+        {
+            return None;
+        }
+        ["content", "datetime", "title"]
+            .iter()
+            .find_map(|a| dom.attr(i, a).and_then(|v| date::parse_date(&v)))
+            .or_else(|| date::parse_date(&dom.inner_text(i)))
+    })
+}
+
+/// The first visible element anywhere whose class or id says it holds the publication
+/// date ("post-date", "published", "entry-date") and whose short text is a date.
+fn marked_date(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || node.end as usize - i > 8 || !visible(i) {
+            return None;
+        }
+        let marked = ["class", "id"].iter().any(|a| {
+            dom.attr_raw(i, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                (v.contains("date") || v.contains("publish") || v.contains("posted"))
+                    && !v.contains("updat")
+                    && !v.contains("modif")
+            })
+        });
+        if !marked {
+            return None;
+        }
+        let text = dom.inner_text(i);
+        let text = text.trim();
+        let (d, from, to) = date::find_date_span(text).filter(|_| text.len() <= 80)?;
+        (text.len() - (to - from) <= 40).then_some(d)
+    })
+}
+
 fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
     dom.elements(tag).find_map(|i| nonempty(&dom.inner_text(i)))
 }
@@ -594,16 +641,24 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
                 "article:published_time",
                 "og:published_time",
                 "og:article:published_time",
+                "article:published",
                 "datepublished",
                 "date",
                 "pubdate",
                 "publishdate",
                 "publish-date",
                 "publish_date",
+                "published",
+                "published_date",
+                "publication_date",
+                "citation_publication_date",
+                "citation_date",
                 "dc.date",
                 "dc.date.issued",
+                "dc.date.created",
                 "dcterms.created",
                 "dcterms.date",
+                "dcterms.issued",
                 "sailthru.date",
                 "parsely-pub-date",
                 "article.published",
@@ -613,9 +668,21 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
             .and_then(|d| date::parse_date(&d))
         })
         .or_else(|| {
+            // Site-specific names ("w-published-date", "cludo:date" aside): any meta key
+            // that speaks of publishing and not of updating.
+            let mut keys: Vec<&String> = meta
+                .keys()
+                .filter(|k| k.contains("publish") && !k.contains("modif") && !k.contains("updat"))
+                .collect();
+            keys.sort();
+            keys.iter().find_map(|k| date::parse_date(&meta[*k]))
+        })
+        .or_else(|| itemprop_date(dom))
+        .or_else(|| {
             time.and_then(|t| dom.attr(t, "datetime"))
                 .and_then(|d| date::parse_date(&d))
         })
+        .or_else(|| marked_date(dom, visible))
         .or(shown_updated)
         .or_else(|| url.as_deref().and_then(date::url_date));
 
