@@ -1,5 +1,5 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc` and `cargo xtask eval-extract` (see README), with
+//! bench-doc`, `cargo xtask eval-extract` and `cargo xtask bench-extract` (see README), with
 //! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
@@ -16,6 +16,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
+        Some("bench-extract") => bench::extract(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("demo") => demo::run(),
         Some(other) => bail!("unknown task {other:?}; {USAGE}"),
@@ -24,7 +25,7 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | eval-extract [--dev DIR] [--worst N]";
+    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {
