@@ -235,11 +235,6 @@ mod tests {
         );
         assert_eq!(choose_lang(None, "Paris, mardi."), None);
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn fast_path_takes_only_english() {
