@@ -79,6 +79,26 @@ const JUNK_TOKENS: &[&str] = &[
     "sr",
 ];
 
+/// [`JUNK_TOKENS`] sorted, for binary search.
+static JUNK_SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut v = JUNK_TOKENS.to_vec();
+    v.sort_unstable();
+    v
+});
+
+/// Whether one word of a class or id (any case) marks furniture.
+fn is_junk_token(t: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if t.is_empty() || t.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(t.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
+    JUNK_SORTED.binary_search(&lower).is_ok()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Verdict {
     Keep,
@@ -189,10 +209,7 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     let marked = [dom.attr_raw(i, "class"), dom.attr_raw(i, "id")]
         .into_iter()
         .flatten()
-        .any(|v| {
-            v.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| !t.is_empty() && JUNK_TOKENS.iter().any(|j| t.eq_ignore_ascii_case(j)))
-        });
+        .any(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).any(is_junk_token));
     if marked {
         Verdict::Junk
     } else {
