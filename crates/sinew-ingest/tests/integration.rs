@@ -3,6 +3,7 @@
 mod api;
 mod dedup;
 mod fixtures;
+mod html;
 mod lang;
 mod seeds;
 

@@ -209,7 +209,10 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     let marked = [dom.attr_raw(i, "class"), dom.attr_raw(i, "id")]
         .into_iter()
         .flatten()
-        .any(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).any(is_junk_token));
+        .any(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(is_junk_token)
+        });
     if marked {
         Verdict::Junk
     } else {
@@ -452,23 +455,28 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             .is_some_and(|&top| dom.nodes[top].end as usize <= i)
         {
             let top = stack.pop().unwrap_or_default();
-            if dom.nodes[top].tag.is_block() {
+            if breaks_line(dom.nodes[top].tag) {
                 end_line(&mut out);
                 pending_space = false;
             }
         }
         let node = dom.nodes[i];
         if node.tag == Tag::Text {
-            for c in dom.text(i).chars() {
-                if c.is_whitespace() {
+            // Words are copied whole; white space between them becomes one space.
+            for word in dom.text(i).split(char::is_whitespace) {
+                if word.is_empty() {
                     pending_space = true;
-                } else {
-                    if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                    out.push(c);
+                    continue;
                 }
+                if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                pending_space = true;
+            }
+            // The text did not end in white space: the next text runs on.
+            if !dom.text(i).ends_with(char::is_whitespace) {
+                pending_space = false;
             }
             i += 1;
             continue;
@@ -484,14 +492,23 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             i = node.end as usize;
             continue;
         }
-        if node.tag.is_block() {
+        if breaks_line(node.tag) {
             end_line(&mut out);
+            pending_space = false;
+        } else if matches!(node.tag, Tag::Td | Tag::Th) && !out.is_empty() && !out.ends_with('\n') {
+            // A table row is one line, its cells apart.
+            out.push_str(" | ");
             pending_space = false;
         }
         stack.push(i);
         i += 1;
     }
     out
+}
+
+/// Blocks end a line, except table cells: a row reads as one line.
+fn breaks_line(tag: Tag) -> bool {
+    tag.is_block() && !matches!(tag, Tag::Td | Tag::Th)
 }
 
 /// Tables of contents (mostly links within the page), and paragraphs that are little but
