@@ -116,7 +116,20 @@ fn linked_data(dom: &Dom<'_>) -> LinkedData {
 
 /// Strips a trailing " | Site" or " - Site" from a page title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let mut title = title.to_string();
+    let mut title = strip_label(title).to_string();
+    // "Site | Headline": the site's name before a separator.
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", ": "] {
+            let prefixed = title
+                .get(..site.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(site))
+                && title[site.len()..].starts_with(sep);
+            if prefixed && title.len() > site.len() + sep.len() {
+                title = title[site.len() + sep.len()..].to_string();
+                break;
+            }
+        }
+    }
     for _ in 0..3 {
         let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
             .iter()
@@ -140,6 +153,21 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         }
     }
     title.trim().to_string()
+}
+
+/// A headline without the markup or label some sites leave in it: "## Headline",
+/// "Title: Headline".
+fn strip_label(title: &str) -> &str {
+    let t = title.trim_start_matches('#').trim_start();
+    let t = if t.len() < title.len() && title.starts_with('#') {
+        t
+    } else {
+        title
+    };
+    match t.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("title:") => t[6..].trim_start(),
+        _ => t,
+    }
 }
 
 fn is_web_url(s: &str) -> bool {
@@ -186,6 +214,26 @@ fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
     if let Some(same) = meta.iter().find(|t| fold(t) == folded) {
         return Some(same.clone());
     }
+    // The shown headline is the metadata title plus a tag line after a dash or pipe, or a
+    // label or date before it: the metadata title is the headline.
+    for t in meta {
+        let lower_h = h.to_lowercase();
+        let lower_t = t.to_lowercase();
+        if let Some(rest) = lower_h.strip_prefix(&lower_t) {
+            if rest
+                .trim_start()
+                .starts_with(['|', '-', '\u{2013}', '\u{2014}', '\u{2022}', '\u{b7}'])
+            {
+                return Some(t.clone());
+            }
+        }
+        if let Some(head) = lower_h.strip_suffix(&lower_t) {
+            let head = head.trim_end();
+            if !head.is_empty() && (head.ends_with(':') || date::find_date(head).is_some()) {
+                return Some(t.clone());
+            }
+        }
+    }
     let words = content_words(&h);
     let shares = meta
         .iter()
@@ -209,10 +257,10 @@ fn headline(
     let h1s: Vec<(usize, String)> = dom
         .elements(Tag::H1)
         .filter(|&i| visible(i))
-        .filter_map(|i| Some((i, nonempty(&dom.inner_text(i))?)))
+        .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?).to_string())))
         .filter(|(_, t)| {
             t.split_whitespace().count() >= 2
-                && t.len() <= 300
+                && t.len() <= 150
                 && !site.is_some_and(|s| s.eq_ignore_ascii_case(t))
         })
         .collect();
@@ -755,6 +803,18 @@ mod tests {
                 None,
                 "Planning in Event Management",
             ),
+            (
+                "The Harbour Times | Port Traffic Rises Again",
+                Some("The Harbour Times"),
+                "Port Traffic Rises Again",
+            ),
+            (
+                "## Regolith Binding Agents",
+                None,
+                "Regolith Binding Agents",
+            ),
+            ("Title: Model Merging", None, "Model Merging"),
+            ("C# Tips and Tricks", None, "C# Tips and Tricks"),
         ];
         for (input, site, want) in cases {
             assert_eq!(strip_site_suffix(input, site), want, "{input}");
