@@ -307,6 +307,10 @@ fn fixtures_folder_is_listed() {
             "broken.html",
             "empty.txt",
             "feed.jsonl",
+            "cards.html",
+            "table.html",
+            "toc.html",
+            "unclosed.html",
             "junk_only.txt",
             "latin1.txt"
         ]
