@@ -65,9 +65,19 @@ fn names(v: &Value) -> Option<String> {
     match v {
         Value::Array(items) => {
             let all: Vec<String> = items.iter().filter_map(one).collect();
-            (!all.is_empty()).then(|| all.join(", "))
+            (!all.is_empty()).then(|| join_names(&all))
         }
         other => one(other),
+    }
+}
+
+/// Names as a byline writes them: "A", "A and B", "A, B, and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
     }
 }
 
@@ -370,6 +380,7 @@ const BYLINE_LABELS: &[&str] = &[
 fn plausible_name(s: &str) -> bool {
     let words = s.split_whitespace().count();
     let lower = s.to_lowercase();
+    // Placeholders, and labels that stand where a name should.
     let placeholder = [
         "undefined",
         "null",
@@ -377,6 +388,13 @@ fn plausible_name(s: &str) -> bool {
         "webmaster",
         "administrator",
         "none",
+        "updated",
+        "published",
+        "posted",
+        "share",
+        "follow",
+        "author",
+        "by",
     ]
     .contains(&lower.as_str());
     let handle = words == 1
@@ -403,16 +421,28 @@ fn byline_name(line: &str) -> Option<String> {
                 .next()
                 .is_none_or(|c| c == ' ' || c == ':')
     })?;
-    let mut name = squashed[label.len()..]
-        .trim_start_matches([':', ' '])
-        .to_string();
-    // What follows the name: a date, a separator, "on ...".
+    Some(clean_name(
+        squashed[label.len()..].trim_start_matches([':', ' ']),
+    ))
+}
+
+/// A name without what bylines put after it: a date, a separator and a role or reading
+/// time, "on ...".
+fn clean_name(text: &str) -> String {
+    let mut name = squash(text);
     if let Some((_, start, _)) = date::find_date_span(&name) {
         name.truncate(start);
     }
+    // A date run into the name by the markup: "Luke KimDecember 17, 2025".
+    if let Some(pos) = glued_month(&name) {
+        name.truncate(pos);
+    }
     for sep in [
-        " | ",
-        " \u{2022} ",
+        "|",
+        ". Reviewed by",
+        " Reviewed by",
+        "\u{2022}",
+        "\u{22c5}",
         " \u{b7} ",
         " on ",
         " - ",
@@ -425,12 +455,10 @@ fn byline_name(line: &str) -> Option<String> {
             name.truncate(pos);
         }
     }
-    let name = name
-        .trim_end_matches([
-            ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}',
-        ])
-        .to_string();
-    Some(name)
+    name.trim_end_matches([
+        ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}', '\u{22c5}',
+    ])
+    .to_string()
 }
 
 /// Whether element `i` or one of its two nearest ancestors is marked as a byline by its
@@ -482,7 +510,7 @@ fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Op
             continue;
         }
         if line.len() <= 80 && marked_byline(dom, *at) {
-            let name = squash(line);
+            let name = link_name(dom, *at).unwrap_or_else(|| clean_name(line));
             if plausible_name(&name) {
                 return Some(name);
             }
@@ -497,31 +525,77 @@ fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Op
 fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<String> {
     (0..dom.nodes.len()).find_map(|i| {
         let node = dom.nodes[i];
-        if node.tag == Tag::Text || !visible(i) || node.end as usize - i > 12 {
+        if node.tag == Tag::Text || node.end as usize - i > 12 {
             return None;
         }
         let is = |attr: &str, value: &str| {
             dom.attr_raw(i, attr)
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
         };
+        // rel and itemprop say "author" on purpose, wherever the theme puts them (author
+        // boxes sit in asides and footers); a class must be on something shown.
         let marked = is("rel", "author")
             || is("itemprop", "author")
-            || dom.attr_raw(i, "class").is_some_and(|c| {
-                c.split_ascii_whitespace().any(|t| {
-                    let t = t.to_ascii_lowercase();
-                    matches!(
-                        t.as_str(),
-                        "author" | "author-name" | "authorname" | "byline__name" | "author__name"
-                    )
-                })
-            });
+            || visible(i)
+                && dom.attr_raw(i, "class").is_some_and(|c| {
+                    c.split_ascii_whitespace().any(|t| {
+                        let t = t.to_ascii_lowercase();
+                        matches!(
+                            t.as_str(),
+                            "author"
+                                | "author-name"
+                                | "authorname"
+                                | "byline__name"
+                                | "author__name"
+                        )
+                    })
+                });
         if !marked {
             return None;
         }
         let text = squash(&dom.inner_text(i));
-        let name = byline_name(&text).unwrap_or(text);
+        let name = link_name(dom, i)
+            .or_else(|| byline_name(&text))
+            .unwrap_or_else(|| clean_name(&text));
         plausible_name(&name).then_some(name)
     })
+}
+
+/// Where a month name starts right after a lower-case letter and is followed by a day.
+fn glued_month(name: &str) -> Option<usize> {
+    const MONTH_NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let bytes = name.as_bytes();
+    MONTH_NAMES.iter().find_map(|m| {
+        let pos = name.find(m)?;
+        let glued = pos > 0 && bytes[pos - 1].is_ascii_lowercase();
+        let day = name[pos + m.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        (glued && day).then_some(pos)
+    })
+}
+
+/// The text of a link inside element `i` (or `i` itself) that reads as a name: bylines link
+/// the author's page, and the link leaves out the role or outlet written beside it.
+fn link_name(dom: &Dom<'_>, i: usize) -> Option<String> {
+    let end = dom.nodes[i].end as usize;
+    (i..end)
+        .filter(|&j| dom.nodes[j].tag == Tag::A)
+        .map(|j| clean_name(&dom.inner_text(j)))
+        .find(|n| plausible_name(n) && n.split_whitespace().count() >= 2)
 }
 
 /// Where to look for the dateline and byline of a headline: its container when that is
@@ -748,8 +822,8 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         })
         .filter(|a| !is_web_url(a))
         .map(|a| match a.get(..3) {
-            Some(by) if by.eq_ignore_ascii_case("by ") => a[3..].trim().to_string(),
-            _ => a,
+            Some(by) if by.eq_ignore_ascii_case("by ") => clean_name(&a[3..]),
+            _ => clean_name(&a),
         })
         .filter(|a| plausible_name(a))
         .or_else(|| shown_from.and_then(|from| byline(dom, from, visible)))
