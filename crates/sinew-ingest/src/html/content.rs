@@ -77,6 +77,18 @@ const JUNK_TOKENS: &[&str] = &[
     "pager",
     "toolbar",
     "sr",
+    "bio",
+    "cta",
+    "author",
+    "disclaimer",
+    "disclosure",
+    "affiliate",
+    "recent",
+    "caption",
+    "credit",
+    "credits",
+    "masthead",
+    "banner",
 ];
 
 /// [`JUNK_TOKENS`] sorted, for binary search.
