@@ -1,36 +1,40 @@
 //! Store-less extraction: the map step for distributed runs (`sinew extract`) and the input
 //! side of `sinew annotate`.
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use sinew_ingest::{Format, IngestConfig, IngestError};
 use sinew_types::Document;
 
-/// Reads files and folders and hands each document to `emit` as soon as its input is read,
-/// so memory stays bounded by one input. Returns the inputs that failed.
+/// What store-less extraction met besides documents.
+#[derive(Debug, Default)]
+pub struct ExtractSummary {
+    /// Inputs (or parts of inputs) that failed, each naming the input.
+    pub errors: Vec<IngestError>,
+    /// Records passed over because they hold no article (WARC requests, metadata, non-HTML
+    /// responses); not errors.
+    pub skipped: usize,
+}
+
+/// Reads files and folders and hands each document to `emit` as soon as it is read: WARC and
+/// JSON Lines files are streamed record by record, so memory stays bounded by one document.
 pub fn extract_paths<E>(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
-) -> Result<Vec<IngestError>, E> {
+) -> Result<ExtractSummary, E> {
     let config = IngestConfig {
         published,
         ..IngestConfig::default()
     };
-    let (files, mut errors) = sinew_ingest::collect_files(paths);
+    let (files, errors) = sinew_ingest::collect_files(paths);
+    let mut summary = ExtractSummary { errors, skipped: 0 };
     for file in files {
-        match sinew_ingest::read_file(&file, &config) {
-            Ok(parsed) => {
-                errors.extend(parsed.errors);
-                for doc in parsed.docs {
-                    emit(doc)?;
-                }
-            }
-            Err(e) => errors.push(e),
-        }
+        drain(sinew_ingest::open_file(&file, &config), emit, &mut summary)?;
     }
-    Ok(errors)
+    Ok(summary)
 }
 
 /// Same as [`extract_paths`] for one input given as bytes.
@@ -40,20 +44,52 @@ pub fn extract_bytes<E>(
     format: Format,
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
-) -> Result<Vec<IngestError>, E> {
+) -> Result<ExtractSummary, E> {
+    extract_reader(name, bytes, format, published, emit)
+}
+
+/// Same as [`extract_paths`] for one input read as a stream (stdin); gzip'd input is found
+/// by its magic bytes.
+pub fn extract_reader<R: Read + Send, E>(
+    name: &str,
+    reader: R,
+    format: Format,
+    published: Option<NaiveDate>,
+    emit: &mut dyn FnMut(Document) -> Result<(), E>,
+) -> Result<ExtractSummary, E> {
     let config = IngestConfig {
         published,
         ..IngestConfig::default()
     };
-    match sinew_ingest::parse_bytes(name, bytes, format, &config) {
-        Ok(parsed) => {
-            for doc in parsed.docs {
-                emit(doc)?;
-            }
-            Ok(parsed.errors)
+    let mut summary = ExtractSummary::default();
+    drain(
+        sinew_ingest::open_reader(name, reader, format, &config),
+        emit,
+        &mut summary,
+    )?;
+    Ok(summary)
+}
+
+fn drain<E>(
+    opened: Result<sinew_ingest::Docs<'_>, IngestError>,
+    emit: &mut dyn FnMut(Document) -> Result<(), E>,
+    summary: &mut ExtractSummary,
+) -> Result<(), E> {
+    let mut docs = match opened {
+        Ok(docs) => docs,
+        Err(e) => {
+            summary.errors.push(e);
+            return Ok(());
         }
-        Err(e) => Ok(vec![e]),
+    };
+    for item in &mut docs {
+        match item {
+            Ok(doc) => emit(doc)?,
+            Err(e) => summary.errors.push(e),
+        }
     }
+    summary.skipped += docs.skipped();
+    Ok(())
 }
 
 /// One line of `sinew annotate` input: a JSON object with `text` (and optionally

@@ -13,20 +13,18 @@ mod files;
 mod html;
 mod jsonl;
 mod junk;
+mod open;
 mod text;
 
-use std::fs::File;
-use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
 use chrono::NaiveDate;
 use sinew_types::{DocId, Document};
 
-use crate::build::{Body, Given};
-
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
+pub use open::{open_file, open_reader, Docs};
 
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +68,8 @@ pub struct Parsed {
     pub docs: Vec<Document>,
     /// Problems with parts of the input.
     pub errors: Vec<IngestError>,
+    /// Records that hold no article and were passed over on purpose (see [`Docs::skipped`]).
+    pub skipped: usize,
 }
 
 /// A document's identity: the first 16 hex digits of the BLAKE3 hash of its clean text.
@@ -85,8 +85,9 @@ pub(crate) fn file_name(input: &str) -> String {
         .map_or_else(|| input.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// The format a name says, once a `.gz` suffix is stripped.
 fn format_by_name(name: &str) -> Format {
-    let ext = Path::new(name)
+    let ext = Path::new(open::strip_gz(name))
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
@@ -124,91 +125,23 @@ fn sniff(bytes: &[u8]) -> Format {
     Format::Text
 }
 
-/// Reads one file. The size is checked before reading (a file over
-/// [`IngestConfig::max_file_bytes`] is refused unread); JSON Lines are streamed line by line.
-/// `Document::source` is the file name without folders (for JSON Lines, the `url` or
-/// `FILE.jsonl#LINE`); errors name the path as given.
+/// Reads one file whole: [`open_file`] with the stream collected. Fine for single articles
+/// and modest feeds; a large WARC or JSON Lines file is better iterated with [`open_file`].
+/// `Err` when the input as a whole cannot be used; otherwise the documents and the errors of
+/// the parts that could not be used.
 pub fn read_file(path: &Path, config: &IngestConfig) -> Result<Parsed, IngestError> {
-    let input = path.display().to_string();
-    let io = |e| IngestError::io(input.clone(), e);
-    if format_by_name(&input) == Format::Jsonl {
-        let file = File::open(path).map_err(io)?;
-        return Ok(collect(jsonl_docs(&input, BufReader::new(file), config)));
-    }
-    let limit = config.max_file_bytes;
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > limit {
-        return Err(IngestError::new(input, ErrorKind::TooLarge { size, limit }));
-    }
-    // The size can change between the check and the read, and special files report none.
-    let mut bytes = Vec::new();
-    File::open(path)
-        .map_err(io)?
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::new(
-            input,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        ));
-    }
-    parse_bytes(&input, &bytes, Format::Auto, config)
+    Ok(open_file(path, config)?.into_parsed())
 }
 
 /// Parses one input given as bytes; `source` names it in errors and, without its folders,
-/// becomes `Document::source`.
+/// becomes `Document::source`. Gzip'd bytes are decompressed first (`.gz` is stripped from
+/// `source` to find the format by name).
 pub fn parse_bytes(
     source: &str,
     bytes: &[u8],
     format: Format,
     config: &IngestConfig,
 ) -> Result<Parsed, IngestError> {
-    let limit = config.max_file_bytes;
-    let format = match format {
-        Format::Auto => match format_by_name(source) {
-            Format::Auto => sniff(bytes),
-            known => known,
-        },
-        known => known,
-    };
-    if format == Format::Jsonl {
-        return Ok(collect(jsonl_docs(source, Cursor::new(bytes), config)));
-    }
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::new(
-            source,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        ));
-    }
-    let name = file_name(source);
-    let doc = if format == Format::Html {
-        let page = decode::decode_html(bytes);
-        build::document(source, name, Body::Html(&page), Given::default(), config)?
-    } else {
-        let raw = decode::decode_text(bytes)
-            .map_err(|offset| IngestError::new(source, ErrorKind::NotText { offset }))?;
-        build::document(source, name, Body::Text(&raw), Given::default(), config)?
-    };
-    Ok(Parsed {
-        docs: vec![doc],
-        errors: Vec::new(),
-    })
-}
-
-fn collect<I: Iterator<Item = Result<Document, IngestError>>>(items: I) -> Parsed {
-    let mut parsed = Parsed::default();
-    for item in items {
-        match item {
-            Ok(doc) => parsed.docs.push(doc),
-            Err(e) => parsed.errors.push(e),
-        }
-    }
-    parsed
+    let size = Some(bytes.len() as u64);
+    Ok(open::open_input(source, Box::new(bytes), format, config, size)?.into_parsed())
 }
