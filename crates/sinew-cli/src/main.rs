@@ -171,6 +171,7 @@ fn input_format(f: InputFormat) -> Format {
         InputFormat::Text => Format::Text,
         InputFormat::Html => Format::Html,
         InputFormat::Jsonl => Format::Jsonl,
+        InputFormat::Warc => Format::Warc,
     }
 }
 

@@ -5,3 +5,4 @@ mod chromium;
 mod common;
 mod gold;
 mod pipeline;
+mod streams;

@@ -5,7 +5,7 @@ use sinew_types::Document;
 
 use crate::error::{ErrorKind, IngestError};
 use crate::text::{self, Layout};
-use crate::{doc_id, html, IngestConfig};
+use crate::{date, doc_id, html, IngestConfig};
 
 /// Metadata stated outside the text (JSON Lines fields); it wins over what the text says.
 #[derive(Debug, Default)]
@@ -16,6 +16,10 @@ pub(crate) struct Given {
     pub(crate) site: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) lang: Option<String>,
+    /// The URL the page was fetched from (a WARC record's target): the document's URL when
+    /// the page names no canonical one, and a date in its path is the publication date when
+    /// nothing else gives one.
+    pub(crate) fallback_url: Option<String>,
 }
 
 /// The article body, as it arrived.
@@ -56,6 +60,7 @@ pub(crate) fn document(
                 site: e.site.or(c.site),
                 url: e.url,
                 lang: e.lang,
+                fallback_url: None,
             };
             (found, c.text)
         }
@@ -63,13 +68,18 @@ pub(crate) fn document(
     if text.is_empty() {
         return Err(IngestError::new(input, ErrorKind::NoText));
     }
+    let url_date = given.fallback_url.as_deref().and_then(date::url_date);
     Ok(Document {
         id: doc_id(&text),
         source,
-        url: given.url.or(found.url),
+        url: given.url.or(found.url).or(given.fallback_url),
         title: given.title.or(found.title),
         author: given.author.or(found.author),
-        published: given.published.or(found.published).or(config.published),
+        published: given
+            .published
+            .or(found.published)
+            .or(url_date)
+            .or(config.published),
         site: given.site.or(found.site),
         lang: given.lang.or(found.lang),
         text,

@@ -81,6 +81,38 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+/// The encoding a transport (HTTP `Content-Type`) declared, if it is one this decoder knows.
+fn declared(charset: Option<&str>) -> Option<&'static Encoding> {
+    charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .map(|e| e.output_encoding())
+}
+
+/// Decodes an HTML page whose transport declared `charset`: a BOM wins, then the declared
+/// charset (over `<meta charset>`, as in browsers), then what [`decode_html`] finds.
+pub(crate) fn decode_html_as<'a>(bytes: &'a [u8], charset: Option<&str>) -> Cow<'a, str> {
+    match declared(charset) {
+        Some(encoding) if Encoding::for_bom(bytes).is_none() => {
+            encoding.decode_without_bom_handling(bytes).0
+        }
+        _ => decode_html(bytes),
+    }
+}
+
+/// Decodes plain text whose transport declared `charset`: a BOM wins, then the declared
+/// charset (undecodable bytes become U+FFFD), then what [`decode_text`] finds.
+pub(crate) fn decode_text_as<'a>(
+    bytes: &'a [u8],
+    charset: Option<&str>,
+) -> Result<Cow<'a, str>, usize> {
+    match declared(charset) {
+        Some(encoding) if Encoding::for_bom(bytes).is_none() => {
+            Ok(encoding.decode_without_bom_handling(bytes).0)
+        }
+        _ => decode_text(bytes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +149,16 @@ mod tests {
         assert_eq!(
             decode_html(b"<meta charset=utf-8><p>caf\xe9"),
             "<meta charset=utf-8><p>caf\u{fffd}"
+        );
+        // The transport's charset wins over the page's own.
+        assert_eq!(
+            decode_html_as(b"<meta charset=utf-8><p>\xc7a", Some("koi8-r")),
+            "<meta charset=utf-8><p>\u{0433}a"
+        );
+        assert_eq!(decode_html_as(b"caf\xe9", Some("no-such")), "caf\u{e9}");
+        assert_eq!(
+            decode_text_as(b"caf\xe9", Some("latin1")).unwrap(),
+            "caf\u{e9}"
         );
     }
 }

@@ -15,6 +15,7 @@ mod jsonl;
 mod junk;
 mod open;
 mod text;
+mod warc;
 
 use std::path::Path;
 
@@ -44,12 +45,12 @@ impl Default for IngestConfig {
     }
 }
 
-/// What an input holds.
+/// What an input holds. Any of them may be gzip'd: that is found by the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
-    /// By the name's extension (`.html`/`.htm`, `.jsonl`/`.ndjson`, else text), or for other
-    /// names by the content (a page starting with `<!doctype html` or `<html`, a first line
-    /// that is a JSON object).
+    /// By the name's extension once `.gz` is stripped (`.html`/`.htm`, `.jsonl`/`.ndjson`,
+    /// `.warc`, `.txt`), or for other names by the content (a page starting with
+    /// `<!doctype html` or `<html`, `WARC/1.`, a first line that is a JSON object; else text).
     #[default]
     Auto,
     /// Plain text, one article.
@@ -58,6 +59,8 @@ pub enum Format {
     Html,
     /// JSON Lines, one article a line.
     Jsonl,
+    /// WARC (Common Crawl, CC-NEWS): each successful HTML `response` record an article.
+    Warc,
 }
 
 /// The documents read from one input, and the parts of it that could not be used (bad JSON
@@ -95,6 +98,7 @@ fn format_by_name(name: &str) -> Format {
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" => Format::Warc,
         "txt" | "text" => Format::Text,
         _ => Format::Auto,
     }
@@ -108,6 +112,9 @@ fn sniff(bytes: &[u8]) -> Format {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(head.len());
     let head = &head[start..];
+    if head.starts_with(b"WARC/1.") {
+        return Format::Warc;
+    }
     let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
     if lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")

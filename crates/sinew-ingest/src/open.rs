@@ -13,6 +13,7 @@ use sinew_types::Document;
 use crate::build::{self, Body, Given};
 use crate::error::{ErrorKind, IngestError};
 use crate::jsonl::{jsonl_docs, JsonlDocs};
+use crate::warc::{warc_docs, WarcDocs};
 use crate::{decode, file_name, format_by_name, sniff, Format, IngestConfig, Parsed};
 
 /// The first two bytes of every gzip member.
@@ -27,7 +28,9 @@ type Source<'a> = Box<dyn Read + Send + 'a>;
 /// The documents of one input, read as a stream; made by [`open_file`] or [`open_reader`].
 ///
 /// Single-document inputs (text, HTML) are read and cleaned when opened; JSON Lines are read
-/// line by line as the stream is iterated. An `Err` item is a part of the input that could
+/// line by line and WARC record by record as the stream is iterated. A WARC document's
+/// `source` is its `WARC-Target-URI`, which is also its `url` when the page names no
+/// canonical URL. An `Err` item is a part of the input that could
 /// not be used (a bad line); reading goes on after it unless the input itself ended (a failed
 /// read, truncated data), in which case it is the last item.
 pub struct Docs<'a> {
@@ -37,6 +40,7 @@ pub struct Docs<'a> {
 enum Inner<'a> {
     One(Option<Document>),
     Jsonl(JsonlDocs<Box<dyn BufRead + Send + 'a>>),
+    Warc(WarcDocs<Box<dyn BufRead + Send + 'a>>),
 }
 
 impl fmt::Debug for Docs<'_> {
@@ -44,6 +48,7 @@ impl fmt::Debug for Docs<'_> {
         let kind = match &self.inner {
             Inner::One(_) => "one document",
             Inner::Jsonl(_) => "JSON Lines",
+            Inner::Warc(_) => "WARC",
         };
         f.debug_struct("Docs").field("kind", &kind).finish()
     }
@@ -56,15 +61,20 @@ impl Iterator for Docs<'_> {
         match &mut self.inner {
             Inner::One(doc) => doc.take().map(Ok),
             Inner::Jsonl(docs) => docs.next(),
+            Inner::Warc(docs) => docs.next(),
         }
     }
 }
 
 impl Docs<'_> {
     /// Records read so far that hold no article and were passed over on purpose, not as
-    /// errors.
+    /// errors: WARC records other than successful HTML or plain-text responses (`warcinfo`,
+    /// `request`, `metadata`, `revisit`, redirects, images).
     pub fn skipped(&self) -> usize {
-        0
+        match &self.inner {
+            Inner::Warc(docs) => docs.skipped(),
+            Inner::One(_) | Inner::Jsonl(_) => 0,
+        }
     }
 
     /// Reads the rest of the stream into memory.
@@ -140,6 +150,13 @@ pub(crate) fn open_input<'a>(
             let reader: Box<dyn BufRead + Send + 'a> = Box::new(BufReader::new(source));
             Ok(Docs {
                 inner: Inner::Jsonl(jsonl_docs(input, reader, config)),
+            })
+        }
+        Format::Warc => {
+            let reader: Box<dyn BufRead + Send + 'a> =
+                Box::new(BufReader::with_capacity(64 * 1024, source));
+            Ok(Docs {
+                inner: Inner::Warc(warc_docs(input, reader, config)),
             })
         }
         Format::Auto | Format::Html | Format::Text => {

@@ -4,6 +4,7 @@ mod api;
 mod fixtures;
 mod gzip;
 mod seeds;
+mod warc;
 
 use std::path::PathBuf;
 
