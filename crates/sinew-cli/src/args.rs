@@ -22,8 +22,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Read articles (files, folders, or - for stdin) into the store.
     Ingest {
-        /// Files or folders (recursive): .txt, .html/.htm, .jsonl, .warc, each also gzip'd
-        /// (.gz); `-` reads stdin.
+        /// Files or folders (recursive): .txt, .html/.htm, .jsonl, .warc, .xml/.rss/.atom
+        /// feeds, each also gzip'd (.gz); `-` reads stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Publication date (YYYY-MM-DD) for documents that give none.
@@ -127,6 +127,9 @@ pub(crate) enum InputFormat {
     Jsonl,
     /// WARC (Common Crawl, CC-NEWS), plain or gzip'd.
     Warc,
+    /// An RSS or Atom feed.
+    #[value(alias = "rss", alias = "atom")]
+    Feed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

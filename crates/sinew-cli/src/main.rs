@@ -172,6 +172,7 @@ fn input_format(f: InputFormat) -> Format {
         InputFormat::Html => Format::Html,
         InputFormat::Jsonl => Format::Jsonl,
         InputFormat::Warc => Format::Warc,
+        InputFormat::Feed => Format::Feed,
     }
 }
 

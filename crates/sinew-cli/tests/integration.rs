@@ -378,3 +378,54 @@ fn a_truncated_warc_keeps_earlier_records_and_counts_skipped_ones() {
         stderr(&out)
     );
 }
+
+#[test]
+fn feeds_on_stdin_by_format_or_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let rss = format!(
+        "<rss version=\"2.0\"><channel><title>Wire</title><item><title>Containers</title>\
+         <link>https://wire.example/c</link><pubDate>Fri, 21 Jun 2024 08:00:00 GMT</pubDate>\
+         <description>{}</description></item><item><title>Empty</title></item></channel></rss>",
+        ARTICLE.trim()
+    );
+    for args in [
+        &["extract", "-", "--format", "rss"][..],
+        &["extract", "-"][..],
+    ] {
+        let mut child = sinew(&db)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(rss.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "the empty item fails: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("stdin item 2: the item has no content"),
+            "{}",
+            stderr(&out)
+        );
+        let docs = json_lines(&out);
+        assert_eq!(docs.len(), 1, "{args:?}");
+        assert_eq!(docs[0]["url"], "https://wire.example/c");
+        assert_eq!(docs[0]["published"], "2024-06-21");
+        assert_eq!(docs[0]["site"], "Wire");
+    }
+    let o = run(sinew(&db).args(["extract", "-", "--format", "gopher"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!db.exists());
+}

@@ -81,6 +81,31 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-:.]{1,40})["']"#).unwrap()
+});
+
+/// Decodes an XML document (a feed), never failing: BOM, then the `encoding` of the XML
+/// declaration, then UTF-8, then windows-1252; undecodable bytes become U+FFFD.
+pub(crate) fn decode_xml(bytes: &[u8]) -> Cow<'_, str> {
+    if Encoding::for_bom(bytes).is_some() {
+        return decode_html(bytes);
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let declared = XML_ENCODING
+        .captures(head)
+        .and_then(|c| Encoding::for_label(&c[1]))
+        .map(|e| e.output_encoding());
+    match declared {
+        Some(encoding) if encoding != UTF_8 => encoding.decode_without_bom_handling(bytes).0,
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) if declared.is_some() => String::from_utf8_lossy(bytes),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        },
+    }
+}
+
 /// The encoding a transport (HTTP `Content-Type`) declared, if it is one this decoder knows.
 fn declared(charset: Option<&str>) -> Option<&'static Encoding> {
     charset

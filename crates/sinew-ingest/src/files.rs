@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::error::IngestError;
 
 /// Extensions picked up when walking folders.
-const WANTED: &[&str] = &["txt", "text", "html", "htm", "jsonl", "warc"];
+const WANTED: &[&str] = &[
+    "txt", "text", "html", "htm", "jsonl", "warc", "xml", "rss", "atom",
+];
 
 /// A wanted extension, or `.gz` after one (`page.html.gz`).
 fn wanted(path: &Path) -> bool {
@@ -27,7 +29,8 @@ fn hidden(path: &Path) -> bool {
 }
 
 /// Expands files and folders (recursively) into the files to read, sorted and without
-/// repeats. Folders contribute `.txt`, `.text`, `.html`, `.htm`, `.jsonl` and `.warc` files (any case),
+/// repeats. Folders contribute `.txt`, `.text`, `.html`, `.htm`, `.jsonl`, `.warc`, `.xml`,
+/// `.rss` and `.atom` files (any case),
 /// gzip'd or not (`page.html.gz`), skipping hidden entries and symbolic links to folders (which could loop); a file named
 /// explicitly is kept whatever its extension. Each missing or unreadable path is an error; the
 /// others are still listed.

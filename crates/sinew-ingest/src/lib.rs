@@ -9,6 +9,7 @@ mod build;
 mod date;
 mod decode;
 mod error;
+mod feed;
 mod files;
 mod html;
 mod jsonl;
@@ -49,8 +50,10 @@ impl Default for IngestConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// By the name's extension once `.gz` is stripped (`.html`/`.htm`, `.jsonl`/`.ndjson`,
-    /// `.warc`, `.txt`), or for other names by the content (a page starting with
-    /// `<!doctype html` or `<html`, `WARC/1.`, a first line that is a JSON object; else text).
+    /// `.warc`, `.xml`/`.rss`/`.atom`, `.txt`), or for other names by the content (a page
+    /// starting with `<!doctype html` or `<html`, `WARC/1.`, `<?xml` then `<rss`, `<feed` or
+    /// `<rdf:RDF`, a first line that is a JSON object; else text). An XHTML page named `.xml`
+    /// is HTML.
     #[default]
     Auto,
     /// Plain text, one article.
@@ -61,6 +64,8 @@ pub enum Format {
     Jsonl,
     /// WARC (Common Crawl, CC-NEWS): each successful HTML `response` record an article.
     Warc,
+    /// An RSS 2.0, RSS 1.0 (RDF) or Atom feed: each item or entry an article.
+    Feed,
 }
 
 /// The documents read from one input, and the parts of it that could not be used (bad JSON
@@ -99,6 +104,7 @@ fn format_by_name(name: &str) -> Format {
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
         "warc" => Format::Warc,
+        "xml" | "rss" | "atom" => Format::Feed,
         "txt" | "text" => Format::Text,
         _ => Format::Auto,
     }
@@ -115,6 +121,9 @@ fn sniff(bytes: &[u8]) -> Format {
     if head.starts_with(b"WARC/1.") {
         return Format::Warc;
     }
+    if let Some(format) = xml_root(head) {
+        return format;
+    }
     let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
     if lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
@@ -130,6 +139,43 @@ fn sniff(bytes: &[u8]) -> Format {
         return Format::Jsonl;
     }
     Format::Text
+}
+
+/// What the first element of markup says: a feed (`<rss`, `<feed`, `<rdf:RDF`) or a page
+/// (`<html`, an HTML doctype); the XML declaration, comments, processing instructions and
+/// other doctypes before it are passed over. `None` when the head says neither.
+fn xml_root(head: &[u8]) -> Option<Format> {
+    let mut rest = head;
+    loop {
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+        rest = &rest[start..];
+        let lower: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
+        let skip_to = |end: &[u8]| {
+            rest.windows(end.len())
+                .position(|w| w == end)
+                .map(|i| i + end.len())
+        };
+        if lower.starts_with(b"<?") {
+            rest = &rest[skip_to(b"?>")?..];
+        } else if lower.starts_with(b"<!--") {
+            rest = &rest[skip_to(b"-->")?..];
+        } else if lower.starts_with(b"<!doctype html") {
+            return Some(Format::Html);
+        } else if lower.starts_with(b"<!") {
+            rest = &rest[skip_to(b">")?..];
+        } else {
+            let name_end = lower
+                .iter()
+                .skip(1)
+                .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+                .map_or(lower.len(), |i| i + 1);
+            return match &lower[..name_end] {
+                b"<rss" | b"<feed" | b"<rdf:rdf" => Some(Format::Feed),
+                b"<html" => Some(Format::Html),
+                _ => None,
+            };
+        }
+    }
 }
 
 /// Reads one file whole: [`open_file`] with the stream collected. Fine for single articles

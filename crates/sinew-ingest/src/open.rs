@@ -12,6 +12,7 @@ use sinew_types::Document;
 
 use crate::build::{self, Body, Given};
 use crate::error::{ErrorKind, IngestError};
+use crate::feed::{feed_docs, FeedDocs};
 use crate::jsonl::{jsonl_docs, JsonlDocs};
 use crate::warc::{warc_docs, WarcDocs};
 use crate::{decode, file_name, format_by_name, sniff, Format, IngestConfig, Parsed};
@@ -28,7 +29,8 @@ type Source<'a> = Box<dyn Read + Send + 'a>;
 /// The documents of one input, read as a stream; made by [`open_file`] or [`open_reader`].
 ///
 /// Single-document inputs (text, HTML) are read and cleaned when opened; JSON Lines are read
-/// line by line and WARC record by record as the stream is iterated. A WARC document's
+/// line by line and WARC record by record as the stream is iterated; a feed is read whole
+/// when opened (bounded by `max_file_bytes`) and its items cleaned one at a time. A WARC document's
 /// `source` is its `WARC-Target-URI`, which is also its `url` when the page names no
 /// canonical URL. An `Err` item is a part of the input that could
 /// not be used (a bad line); reading goes on after it unless the input itself ended (a failed
@@ -41,6 +43,7 @@ enum Inner<'a> {
     One(Option<Document>),
     Jsonl(JsonlDocs<Box<dyn BufRead + Send + 'a>>),
     Warc(WarcDocs<Box<dyn BufRead + Send + 'a>>),
+    Feed(FeedDocs),
 }
 
 impl fmt::Debug for Docs<'_> {
@@ -49,6 +52,7 @@ impl fmt::Debug for Docs<'_> {
             Inner::One(_) => "one document",
             Inner::Jsonl(_) => "JSON Lines",
             Inner::Warc(_) => "WARC",
+            Inner::Feed(_) => "feed",
         };
         f.debug_struct("Docs").field("kind", &kind).finish()
     }
@@ -62,6 +66,7 @@ impl Iterator for Docs<'_> {
             Inner::One(doc) => doc.take().map(Ok),
             Inner::Jsonl(docs) => docs.next(),
             Inner::Warc(docs) => docs.next(),
+            Inner::Feed(docs) => docs.next(),
         }
     }
 }
@@ -73,7 +78,7 @@ impl Docs<'_> {
     pub fn skipped(&self) -> usize {
         match &self.inner {
             Inner::Warc(docs) => docs.skipped(),
-            Inner::One(_) | Inner::Jsonl(_) => 0,
+            Inner::One(_) | Inner::Jsonl(_) | Inner::Feed(_) => 0,
         }
     }
 
@@ -141,6 +146,8 @@ pub(crate) fn open_input<'a>(
     let format = match format {
         Format::Auto => match format_by_name(input) {
             Format::Auto => sniff(&head),
+            // `.xml` is also what XHTML pages are saved as.
+            Format::Feed if crate::xml_root(&head) == Some(Format::Html) => Format::Html,
             known => known,
         },
         known => known,
@@ -157,6 +164,13 @@ pub(crate) fn open_input<'a>(
                 Box::new(BufReader::with_capacity(64 * 1024, source));
             Ok(Docs {
                 inner: Inner::Warc(warc_docs(input, reader, config)),
+            })
+        }
+        Format::Feed => {
+            let bytes = read_capped(input, source, gzipped, config)?;
+            let text = decode::decode_xml(&bytes);
+            Ok(Docs {
+                inner: Inner::Feed(feed_docs(input, &text, config)?),
             })
         }
         Format::Auto | Format::Html | Format::Text => {

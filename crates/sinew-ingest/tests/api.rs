@@ -300,12 +300,16 @@ fn fixtures_folder_is_listed() {
         names,
         [
             "article.html",
+            "atom.atom",
             "binary.txt",
             "broken.html",
+            "broken.rss",
             "empty.txt",
             "feed.jsonl",
             "junk_only.txt",
-            "latin1.txt"
+            "latin1.txt",
+            "rdf.rss",
+            "rss.xml"
         ]
     );
 }

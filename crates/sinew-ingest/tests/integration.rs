@@ -1,6 +1,7 @@
 //! Integration tests for sinew-ingest: the seed articles, fixture files, and the API edges.
 
 mod api;
+mod feeds;
 mod fixtures;
 mod gzip;
 mod seeds;
