@@ -1,5 +1,7 @@
 //! `cargo xtask bench-ingest [--mb N]`: ingest throughput and peak memory of the release
-//! `sinew` binary over the seed articles repeated to at least N MB (default 50).
+//! `sinew` binary over the seed articles repeated to at least N MB (default 50). `cargo xtask
+//! bench-doc`: language identification and fingerprint cost per document (sinew-ingest's
+//! `benches/per_doc.rs`, built optimised).
 //!
 //! Each copy gets a distinct first line, so content hashing does not turn the run into a
 //! string of no-ops: every copy is cleaned, annotated and stored. Uses ../shared/seeds when
@@ -101,6 +103,17 @@ pub(crate) fn ingest(args: &[String]) -> Result<()> {
         started.elapsed().as_secs_f64(),
         String::from_utf8_lossy(&out.stderr).trim()
     );
+    Ok(())
+}
+
+pub(crate) fn per_doc() -> Result<()> {
+    let status = Command::new(env!("CARGO"))
+        .args(["bench", "-p", "sinew-ingest", "--bench", "per_doc"])
+        .current_dir(crate::root())
+        .status()?;
+    if !status.success() {
+        bail!("the per-document bench failed");
+    }
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! Workspace automation: `cargo xtask demo` and `cargo xtask bench-ingest` (see README), with the tidy checks run as
+//! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest` and `cargo xtask
+//! bench-doc` (see README), with the tidy checks run as
 //! ordinary tests (`cargo test -p xtask`).
 
 mod bench;
@@ -12,9 +13,12 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("bench-ingest") => bench::ingest(&args[1..]),
+        Some("bench-doc") => bench::per_doc(),
         Some("demo") => demo::run(),
-        Some(other) => bail!("unknown task {other:?}; tasks: demo, bench-ingest [--mb N]"),
-        None => bail!("usage: cargo xtask demo | bench-ingest [--mb N]"),
+        Some(other) => {
+            bail!("unknown task {other:?}; tasks: demo, bench-ingest [--mb N], bench-doc")
+        }
+        None => bail!("usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc"),
     }
 }
 

@@ -63,12 +63,13 @@ pub(crate) fn time(t: &TimeExpr) -> Value {
     })
 }
 
-/// A document as `sinew extract` writes it.
+/// A document as `sinew extract` writes it; `duplicate_of` is the `id` of the first document
+/// of its near-duplicate group seen earlier in the run, or null.
 pub(crate) fn document(d: &Document) -> Value {
     json!({
         "doc": d.source, "id": d.id, "url": d.url, "title": d.title, "author": d.author,
         "published": d.published.map(|p| p.to_string()), "site": d.site, "lang": d.lang,
-        "text": d.text, "duplicate_of": Value::Null,
+        "text": d.text, "duplicate_of": d.duplicate_of,
     })
 }
 

@@ -210,7 +210,7 @@ fn print_summary(s: &IngestSummary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} claims; {} skipped (not articles), {} failed",
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed",
         s.files,
         if s.files == 1 { "" } else { "s" },
         mb,
@@ -220,6 +220,8 @@ fn print_summary(s: &IngestSummary) {
         if s.documents == 1 { "" } else { "s" },
         s.inserted,
         s.already_stored,
+        s.near_duplicates,
+        if s.near_duplicates == 1 { "" } else { "s" },
         s.claims,
         s.skipped,
         s.errors.len(),

@@ -429,3 +429,40 @@ fn feeds_on_stdin_by_format_or_content() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!db.exists());
 }
+
+#[test]
+fn extract_links_near_duplicates_within_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let corpus = tmp.path().join("copies");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sinew-ingest/tests/near_dups");
+    for (from, to) in [
+        ("wire.txt", "1.txt"),
+        ("same-topic.txt", "2.txt"),
+        ("wire-syndicated.txt", "3.txt"),
+        ("wire.txt", "4.txt"),
+    ] {
+        std::fs::copy(fixtures.join(from), corpus.join(to)).unwrap();
+    }
+    let out = run(sinew(&db).arg("extract").arg(&corpus));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let links: Vec<(&str, &Value)> = docs
+        .iter()
+        .map(|d| (d["doc"].as_str().unwrap(), &d["duplicate_of"]))
+        .collect();
+    let first = &docs[0]["id"];
+    assert_eq!(
+        links,
+        [
+            ("1.txt", &Value::Null),
+            ("2.txt", &Value::Null),
+            ("3.txt", first),
+            // An exact repeat names the id it shares with its first copy.
+            ("4.txt", first),
+        ]
+    );
+    assert_eq!(docs[0]["lang"], "en");
+    assert!(!db.exists(), "extract touches no store");
+}

@@ -1,12 +1,38 @@
 //! Store-less extraction: the map step for distributed runs (`sinew extract`) and the input
 //! side of `sinew annotate`.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sinew_ingest::{Format, IngestConfig, IngestError};
-use sinew_types::Document;
+use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
+use sinew_types::{DocId, Document};
+
+/// Near-duplicate links within one extraction run: `duplicate_of` names the id of the first
+/// document of the group emitted earlier in the run. An exact repeat names the id it shares
+/// with its first copy; a near-duplicate names the first copy's group.
+#[derive(Default)]
+struct RunGroups {
+    index: DupIndex,
+    /// Every id emitted so far, with its own link.
+    seen: HashMap<DocId, Option<DocId>>,
+}
+
+impl RunGroups {
+    fn link(&mut self, doc: &mut Document) {
+        if let Some(first) = self.seen.get(&doc.id) {
+            doc.duplicate_of = Some(first.clone().unwrap_or_else(|| doc.id.clone()));
+            return;
+        }
+        if let Some(fp) = &doc.fingerprint {
+            doc.duplicate_of = self.index.find(fp).map(|m| m.group.clone());
+            self.index
+                .insert(doc.id.clone(), fp, doc.duplicate_of.clone());
+        }
+        self.seen.insert(doc.id.clone(), doc.duplicate_of.clone());
+    }
+}
 
 /// What store-less extraction met besides documents.
 #[derive(Debug, Default)]
@@ -19,7 +45,9 @@ pub struct ExtractSummary {
 }
 
 /// Reads files and folders and hands each document to `emit` as soon as it is read: WARC and
-/// JSON Lines files are streamed record by record, so memory stays bounded by one document.
+/// JSON Lines files are streamed record by record, so memory stays bounded by one document
+/// (plus 1 KB or so per document for near-duplicate links within the run, see
+/// [`Document::duplicate_of`]).
 pub fn extract_paths<E>(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
@@ -31,8 +59,14 @@ pub fn extract_paths<E>(
     };
     let (files, errors) = sinew_ingest::collect_files(paths);
     let mut summary = ExtractSummary { errors, skipped: 0 };
+    let mut groups = RunGroups::default();
     for file in files {
-        drain(sinew_ingest::open_file(&file, &config), emit, &mut summary)?;
+        drain(
+            sinew_ingest::open_file(&file, &config),
+            emit,
+            &mut groups,
+            &mut summary,
+        )?;
     }
     Ok(summary)
 }
@@ -65,14 +99,18 @@ pub fn extract_reader<R: Read + Send, E>(
     drain(
         sinew_ingest::open_reader(name, reader, format, &config),
         emit,
+        &mut RunGroups::default(),
         &mut summary,
     )?;
     Ok(summary)
 }
 
+/// Emits one input's documents, each linked to the run's earlier ones, and adds its errors
+/// and skipped records to `summary`.
 fn drain<E>(
     opened: Result<sinew_ingest::Docs<'_>, IngestError>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
+    groups: &mut RunGroups,
     summary: &mut ExtractSummary,
 ) -> Result<(), E> {
     let mut docs = match opened {
@@ -84,7 +122,10 @@ fn drain<E>(
     };
     for item in &mut docs {
         match item {
-            Ok(doc) => emit(doc)?,
+            Ok(mut doc) => {
+                groups.link(&mut doc);
+                emit(doc)?;
+            }
             Err(e) => summary.errors.push(e),
         }
     }
@@ -130,6 +171,8 @@ pub fn document_from_line(
         published,
         site: None,
         lang: None,
+        fingerprint: None,
+        duplicate_of: None,
         text,
     })
 }

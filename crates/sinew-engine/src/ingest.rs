@@ -4,6 +4,11 @@
 //! main loop writes to the store, in batches of one transaction each, so that a process killed
 //! mid-ingest leaves every committed batch intact and a re-run completes the rest (documents
 //! are content-hashed, so what is stored is skipped before it is annotated).
+//!
+//! Near-duplicates are linked in the main loop too, in input order: each new document is
+//! looked up in an index of every stored fingerprint (rebuilt from the store when a run
+//! starts) and of the run's earlier documents, and stored with `duplicate_of` naming the first
+//! document of its group. Near-duplicates are stored and annotated like any document.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::io::Read;
@@ -13,7 +18,7 @@ use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use sinew_ingest::{Format, IngestConfig, IngestError};
+use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
 use sinew_store::PutOutcome;
 use sinew_types::{Annotations, DocId, Document};
 
@@ -75,6 +80,9 @@ pub struct IngestSummary {
     /// Records passed over because they hold no article (WARC requests, metadata, non-HTML
     /// responses); not errors.
     pub skipped: usize,
+    /// Newly stored documents that are near-duplicates of an earlier one (linked to it by
+    /// `Document::duplicate_of`).
+    pub near_duplicates: usize,
     /// Claims in the newly stored documents.
     pub claims: usize,
     /// Inputs (or parts of inputs) that failed, each naming the input.
@@ -198,6 +206,7 @@ impl Engine {
             errors: listing_errors,
             ..IngestSummary::default()
         };
+        let index = self.dup_index()?;
 
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -226,7 +235,7 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts.batch.max(1));
+            let mut batch = Batch::new(opts.batch.max(1), index);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
@@ -292,7 +301,7 @@ impl Engine {
             files: 1,
             ..IngestSummary::default()
         };
-        let mut batch = Batch::new(opts.batch.max(1));
+        let mut batch = Batch::new(opts.batch.max(1), self.dup_index()?);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
@@ -317,6 +326,17 @@ impl Engine {
         summary.bytes = read.load(Ordering::Relaxed);
         summary.elapsed = start.elapsed();
         Ok(summary)
+    }
+}
+
+impl Engine {
+    /// The near-duplicate index over every stored fingerprint, in ingest order.
+    fn dup_index(&self) -> Result<DupIndex, EngineError> {
+        let mut index = DupIndex::default();
+        for stored in self.store.fingerprints()? {
+            index.insert(stored.id, &stored.fingerprint, stored.duplicate_of);
+        }
+        Ok(index)
     }
 }
 
@@ -381,29 +401,39 @@ fn read_and_annotate(
     tx.send(chunk).is_ok()
 }
 
-/// Documents waiting for one store transaction.
+/// Documents waiting for one store transaction, and the near-duplicate index they are
+/// linked against.
 struct Batch {
     items: Vec<(Document, Annotations)>,
     seen: HashSet<DocId>,
     size: usize,
     skipped: usize,
+    index: DupIndex,
 }
 
 impl Batch {
-    fn new(size: usize) -> Batch {
+    fn new(size: usize, index: DupIndex) -> Batch {
         Batch {
             items: Vec::new(),
             seen: HashSet::new(),
             size,
             skipped: 0,
+            index,
         }
     }
 
-    /// Queues a document; one already stored (no annotations) or seen in this run is counted
-    /// as already stored.
-    fn push(&mut self, doc: Document, ann: Option<Annotations>) {
+    /// Queues a document, linked to the first document of its near-duplicate group; one
+    /// already stored (no annotations) or seen in this run is counted as already stored.
+    fn push(&mut self, mut doc: Document, ann: Option<Annotations>) {
         match ann {
-            Some(ann) if self.seen.insert(doc.id.clone()) => self.items.push((doc, ann)),
+            Some(ann) if self.seen.insert(doc.id.clone()) => {
+                if let Some(fp) = &doc.fingerprint {
+                    doc.duplicate_of = self.index.find(fp).map(|m| m.group.clone());
+                    self.index
+                        .insert(doc.id.clone(), fp, doc.duplicate_of.clone());
+                }
+                self.items.push((doc, ann));
+            }
             _ => self.skipped += 1,
         }
     }
@@ -418,11 +448,12 @@ impl Batch {
             return Ok(());
         }
         let outcomes = engine.store.put_batch(&self.items)?;
-        for ((_, ann), outcome) in self.items.iter().zip(outcomes) {
+        for ((doc, ann), outcome) in self.items.iter().zip(outcomes) {
             match outcome {
                 PutOutcome::Inserted => {
                     summary.inserted += 1;
                     summary.claims += ann.claims.len();
+                    summary.near_duplicates += usize::from(doc.duplicate_of.is_some());
                 }
                 PutOutcome::AlreadyPresent => summary.already_stored += 1,
             }

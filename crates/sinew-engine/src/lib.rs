@@ -15,7 +15,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use sinew_report::{DocBundle, ReportConfig};
 use sinew_store::{ClaimFilter, SqliteStore};
-use sinew_types::{Annotations, Claim, DocId, Document};
+use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document};
 
 pub use error::EngineError;
 pub use extract::{
@@ -146,8 +146,32 @@ pub fn view(doc: &Document, claim: Claim) -> ClaimView {
 }
 
 /// Annotates a document's clean text (store-less).
+///
+/// The language stages read English: a document identified as another language gets no
+/// annotations, only a diagnostic saying why, so that its words are not misread as English
+/// figures and actors. It is still stored, whole, and can be read back and searched. A
+/// document of unknown language (short text) is annotated.
 pub fn annotate(doc: &Document) -> Annotations {
-    sinew_nlp::annotate(&doc.text, doc.published, &doc.id)
+    match doc.lang.as_deref() {
+        Some(lang) if !is_english(lang) => Annotations {
+            diagnostics: vec![Diagnostic {
+                span: None,
+                message: format!(
+                    "not annotated: the language is {lang}, and the extraction stages read \
+                     English only"
+                ),
+            }],
+            ..Annotations::default()
+        },
+        _ => sinew_nlp::annotate(&doc.text, doc.published, &doc.id),
+    }
+}
+
+/// `en`, `EN`, `en-GB`, `en_US`: English whatever the region or case.
+fn is_english(lang: &str) -> bool {
+    lang.split(['-', '_'])
+        .next()
+        .is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
 }
 
 /// Annotates free text with an optional publication date (store-less; `sinew annotate`).

@@ -3,6 +3,7 @@
 #[path = "../../sinew-report/tests/support/chromium.rs"]
 mod chromium;
 mod common;
+mod dedup;
 mod gold;
 mod pipeline;
 mod streams;

@@ -5,7 +5,7 @@ use sinew_types::Document;
 
 use crate::error::{ErrorKind, IngestError};
 use crate::text::{self, Layout};
-use crate::{date, doc_id, html, IngestConfig};
+use crate::{date, dedup, doc_id, html, lang, IngestConfig};
 
 /// Metadata stated outside the text (JSON Lines fields); it wins over what the text says.
 #[derive(Debug, Default)]
@@ -20,12 +20,18 @@ pub(crate) struct Given {
     /// the page names no canonical one, and a date in its path is the publication date when
     /// nothing else gives one.
     pub(crate) fallback_url: Option<String>,
+    /// A language declared for the whole input (a feed's `<language>` or `xml:lang`): like
+    /// `<html lang>`, it stands only when the text cannot tell.
+    pub(crate) fallback_lang: Option<String>,
 }
 
 /// The article body, as it arrived.
 pub(crate) enum Body<'a> {
     Text(&'a str),
+    /// A whole page: the article is found in it.
     Html(&'a str),
+    /// HTML that is the article body itself (a feed item's content).
+    HtmlArticle(&'a str),
 }
 
 /// Builds a document, or fails with "no article text" when cleaning leaves nothing.
@@ -50,20 +56,8 @@ pub(crate) fn document(
                 c.text,
             )
         }
-        Body::Html(page) => {
-            let e = html::extract(page);
-            let c = text::clean(&e.text, Layout::Blocks);
-            let found = Given {
-                title: e.title.or(c.title),
-                author: e.author,
-                published: e.published.or(c.published),
-                site: e.site.or(c.site),
-                url: e.url,
-                lang: e.lang,
-                fallback_url: None,
-            };
-            (found, c.text)
-        }
+        Body::Html(page) => from_html(html::extract(page)),
+        Body::HtmlArticle(fragment) => from_html(html::extract_body(fragment)),
     };
     if text.is_empty() {
         return Err(IngestError::new(input, ErrorKind::NoText));
@@ -81,7 +75,30 @@ pub(crate) fn document(
             .or(url_date)
             .or(config.published),
         site: given.site.or(found.site),
-        lang: given.lang.or(found.lang),
+        // A language stated by the record itself is trusted; otherwise the text decides,
+        // with the page's (or else the feed's) declaration as the fallback
+        // (`lang::choose_lang`).
+        lang: given
+            .lang
+            .or_else(|| lang::choose_lang(found.lang.or(given.fallback_lang), &text)),
+        fingerprint: dedup::fingerprint(&text),
+        // Grouping needs the documents seen before this one: the engine links them.
+        duplicate_of: None,
         text,
     })
+}
+
+/// What an HTML extraction found, and its cleaned text.
+fn from_html(e: html::Extracted) -> (Given, String) {
+    let c = text::clean(&e.text, Layout::Blocks);
+    let found = Given {
+        title: e.title.or(c.title),
+        author: e.author,
+        published: e.published.or(c.published),
+        site: e.site.or(c.site),
+        url: e.url,
+        lang: e.lang,
+        ..Given::default()
+    };
+    (found, c.text)
 }

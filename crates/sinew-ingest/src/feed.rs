@@ -10,7 +10,7 @@ use sinew_types::Document;
 
 use crate::build::{self, Body, Given};
 use crate::error::{ErrorKind, IngestError};
-use crate::{date, IngestConfig};
+use crate::{date, lang, IngestConfig};
 
 /// An item's content and whether it is HTML.
 #[derive(Debug, Default)]
@@ -85,12 +85,13 @@ impl FeedDocs {
             published,
             site: self.site.clone(),
             url: link.clone(),
-            lang: self.lang.clone(),
+            lang: None,
             fallback_url: None,
+            fallback_lang: self.lang.clone(),
         };
         let source = link.unwrap_or_else(|| format!("{}#item{}", self.name, self.number));
         let body = if content.html {
-            Body::Html(&content.text)
+            Body::HtmlArticle(&content.text)
         } else {
             Body::Text(&content.text)
         };
@@ -151,7 +152,7 @@ pub(crate) fn feed_docs(
                         ErrorKind::Malformed("not an RSS or Atom feed".into()),
                     ));
                 }
-                if let Some(l) = attr(&e, "xml:lang") {
+                if let Some(l) = attr(&e, "xml:lang").and_then(|l| lang::primary_subtag(&l)) {
                     lang = Some(l);
                 }
                 stack.push(local(&e));
@@ -184,8 +185,8 @@ pub(crate) fn feed_docs(
                         let value = squash(&strip_tags(&content.plain));
                         if name == "title" && site.is_none() && !value.is_empty() {
                             site = Some(value);
-                        } else if name == "language" && lang.is_none() && !value.is_empty() {
-                            lang = Some(value);
+                        } else if name == "language" && lang.is_none() {
+                            lang = lang::primary_subtag(&value);
                         }
                     }
                     _ => stack.push(name),

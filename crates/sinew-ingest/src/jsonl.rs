@@ -142,7 +142,7 @@ fn record(
         site: field(&obj, "site"),
         url: url.clone(),
         lang: field(&obj, "lang"),
-        fallback_url: None,
+        ..Given::default()
     };
     build::document(input, url.unwrap_or(source), body, given, config)
 }

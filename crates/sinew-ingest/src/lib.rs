@@ -1,4 +1,6 @@
-//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL.
+//! Bytes (text, HTML, JSON Lines, WARC, RSS/Atom feeds, any of them gzip'd) to
+//! [`Document`]s: clean text, title, date, site, URL, language, and a fingerprint for
+//! near-duplicate grouping ([`fingerprint`], [`DupIndex`]).
 //!
 //! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
 //! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
@@ -8,12 +10,14 @@
 mod build;
 mod date;
 mod decode;
+mod dedup;
 mod error;
 mod feed;
 mod files;
 mod html;
 mod jsonl;
 mod junk;
+mod lang;
 mod open;
 mod text;
 mod warc;
@@ -23,9 +27,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sinew_types::{DocId, Document};
 
+pub use dedup::{fingerprint, similarity, DupIndex, DupMatch};
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
+pub use lang::identify_lang;
 pub use open::{open_file, open_reader, Docs};
 
 /// How to read inputs.

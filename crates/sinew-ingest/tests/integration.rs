@@ -1,9 +1,11 @@
 //! Integration tests for sinew-ingest: the seed articles, fixture files, and the API edges.
 
 mod api;
+mod dedup;
 mod feeds;
 mod fixtures;
 mod gzip;
+mod lang;
 mod seeds;
 mod warc;
 

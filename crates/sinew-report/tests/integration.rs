@@ -352,6 +352,8 @@ fn bad_or_missing_annotations_never_panic_or_yield_bad_citations() {
             site: None,
             lang: None,
             text,
+            fingerprint: None,
+            duplicate_of: None,
         },
         ann,
     });

@@ -9,7 +9,7 @@ use rusqlite::types::Type;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use sinew_types::Claim;
+use sinew_types::{Claim, Fingerprint};
 
 /// The serde name of a unit enum variant.
 pub(crate) fn enum_text<T: Serialize>(value: T) -> String {
@@ -36,6 +36,37 @@ pub(crate) fn date_text(date: Option<NaiveDate>) -> Option<String> {
 pub(crate) fn parse_date(idx: usize, text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     text.map(|t| t.parse::<NaiveDate>().map_err(|e| bad(idx, e)))
         .transpose()
+}
+
+/// A fingerprint as a BLOB: its values as little-endian u32s.
+pub(crate) fn fingerprint_blob(fp: Option<&Fingerprint>) -> Option<Vec<u8>> {
+    fp.map(|fp| fp.0.iter().flat_map(|v| v.to_le_bytes()).collect())
+}
+
+/// Parses a fingerprint BLOB read from column `idx`.
+pub(crate) fn parse_fingerprint(
+    idx: usize,
+    blob: Option<Vec<u8>>,
+) -> rusqlite::Result<Option<Fingerprint>> {
+    let Some(blob) = blob else {
+        return Ok(None);
+    };
+    if blob.len() % 4 != 0 {
+        return Err(rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Blob,
+            format!(
+                "a fingerprint of {} bytes, not whole u32 values",
+                blob.len()
+            )
+            .into(),
+        ));
+    }
+    let values = blob
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    Ok(Some(Fingerprint(values)))
 }
 
 /// A float for a REAL column. SQLite stores NaN as NULL; saying so here keeps it explicit.

@@ -12,7 +12,7 @@ mod error;
 mod schema;
 mod sqlite;
 
-use sinew_types::{Annotations, Claim, DocId, Document, EntityType};
+use sinew_types::{Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
@@ -36,6 +36,10 @@ pub trait Store: Send + Sync {
     /// Every stored document, in ingest order.
     fn documents(&self) -> Result<Vec<Document>, StoreError>;
 
+    /// The near-duplicate fingerprint of every stored document that has one, with its group
+    /// link, in ingest order: what rebuilding a near-duplicate index needs, without the texts.
+    fn fingerprints(&self) -> Result<Vec<DocFingerprint>, StoreError>;
+
     /// The annotations stored with a document, if the document is stored.
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError>;
 
@@ -56,6 +60,17 @@ pub enum PutOutcome {
     Inserted,
     /// A document with the same id was already stored; nothing changed.
     AlreadyPresent,
+}
+
+/// A stored document's near-duplicate fingerprint and group link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocFingerprint {
+    /// The document.
+    pub id: DocId,
+    /// Its fingerprint.
+    pub fingerprint: Fingerprint,
+    /// The first stored document of its near-duplicate group, if it is not that one.
+    pub duplicate_of: Option<DocId>,
 }
 
 /// Which claims to return; the default returns all.

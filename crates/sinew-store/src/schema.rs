@@ -9,7 +9,7 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -124,4 +124,15 @@ CREATE TABLE diagnostics (
     message TEXT NOT NULL,
     PRIMARY KEY (doc, ord)
 );
+";
+
+// Near-duplicate grouping. `fingerprint` is the document's MinHash signature, its values as
+// little-endian u32s one after another (NULL when the text was too short, or the document was
+// stored before this step); `duplicate_of` is the first stored document of its group. No
+// foreign key: the link is a finding about text, and stays readable even if the first
+// document were ever removed. The index answers "every copy of X".
+const V2: &str = "
+ALTER TABLE documents ADD COLUMN fingerprint BLOB;
+ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
 ";

@@ -10,13 +10,18 @@ use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
 };
 use sinew_types::{
-    Annotations, Attribution, Claim, Diagnostic, DocId, Document, Mention, Quantity, Sentence,
-    Span, TimeExpr,
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, Fingerprint, Mention, Quantity,
+    Sentence, Span, TimeExpr,
 };
 
-use crate::codec::{claim_json, date_text, enum_text, parse_claim, parse_date, parse_enum, real};
+use crate::codec::{
+    claim_json, date_text, enum_text, fingerprint_blob, parse_claim, parse_date, parse_enum,
+    parse_fingerprint, real,
+};
 use crate::schema::{APPLICATION_ID, MIGRATIONS, VERSION};
-use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats};
+use crate::{
+    ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, Store, StoreError, StoreStats,
+};
 
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -280,6 +285,27 @@ impl Store for SqliteStore {
         })
     }
 
+    fn fingerprints(&self) -> Result<Vec<DocFingerprint>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(
+                "SELECT id, fingerprint, duplicate_of FROM documents \
+                 WHERE fingerprint IS NOT NULL ORDER BY seq",
+            )?
+            .query_map([], |r| {
+                let fingerprint: Option<Fingerprint> = parse_fingerprint(1, r.get(1)?)?;
+                let duplicate_of = r.get::<_, Option<String>>(2)?.map(DocId);
+                let id = DocId(r.get(0)?);
+                Ok(fingerprint.map(|fingerprint| DocFingerprint {
+                    id,
+                    fingerprint,
+                    duplicate_of,
+                }))
+            })?
+            .filter_map(Result::transpose)
+            .collect()
+        })
+    }
+
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError> {
         self.read(|tx| {
             if exists(tx, id)? {
@@ -395,7 +421,8 @@ fn insert(
     let id = doc.id.0.as_str();
     tx.prepare_cached(
         "INSERT INTO documents (id, seq, source, url, title, author, published, site, lang, \
-         text, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         text, ingested_at, fingerprint, duplicate_of) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         id,
@@ -408,7 +435,9 @@ fn insert(
         doc.site,
         doc.lang,
         doc.text,
-        now
+        now,
+        fingerprint_blob(doc.fingerprint.as_ref()),
+        doc.duplicate_of.as_ref().map(|d| d.0.as_str())
     ])?;
     *seq += 1;
 
@@ -522,7 +551,8 @@ fn insert(
     Ok(PutOutcome::Inserted)
 }
 
-const DOC_COLUMNS: &str = "id, source, url, title, author, published, site, lang, text";
+const DOC_COLUMNS: &str =
+    "id, source, url, title, author, published, site, lang, text, fingerprint, duplicate_of";
 
 fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
     Ok(Document {
@@ -535,6 +565,8 @@ fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
         site: r.get(6)?,
         lang: r.get(7)?,
         text: r.get(8)?,
+        fingerprint: parse_fingerprint(9, r.get(9)?)?,
+        duplicate_of: r.get::<_, Option<String>>(10)?.map(DocId),
     })
 }
 

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use sinew_types::{
-    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Grain, Mention,
-    Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Fingerprint, Grain,
+    Mention, Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
 };
 
 /// The span of the first `needle` in `text`.
@@ -32,6 +32,8 @@ pub(crate) fn doc(id: &str, text: &str) -> Document {
         site: None,
         lang: None,
         text: text.to_string(),
+        fingerprint: None,
+        duplicate_of: None,
     }
 }
 
@@ -106,6 +108,9 @@ pub(crate) fn rich() -> (Document, Annotations) {
     d.published = date(2024, 2, 29);
     d.site = Some("Example News".to_string());
     d.lang = Some("en".to_string());
+    // Extremes of u32 check the byte order of the stored BLOB.
+    d.fingerprint = Some(Fingerprint(vec![0, 1, 0x0102_0304, u32::MAX]));
+    d.duplicate_of = Some(DocId("0011223344556677".to_string()));
 
     let first_end = text.find(" Moscow").unwrap_or(text.len());
     let sentences = vec![
@@ -284,7 +289,10 @@ pub(crate) fn dump(path: &Path) -> String {
                     rusqlite::types::ValueRef::Text(t) => {
                         format!("{:?}", String::from_utf8_lossy(t))
                     }
-                    rusqlite::types::ValueRef::Blob(b) => format!("blob({} bytes)", b.len()),
+                    rusqlite::types::ValueRef::Blob(b) => {
+                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+                        format!("x'{hex}'")
+                    }
                 };
                 cells.push(format!("{name}={value}"));
             }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use sinew_store::{SqliteStore, Store, StoreError, StoreStats};
-use sinew_types::{Annotations, DocId, Document, EntityType, QuantityKind};
+use sinew_types::{Annotations, DocId, Document, EntityType, Fingerprint, QuantityKind};
 
 use crate::common::{claim, date, mention, quantity};
 
@@ -63,6 +63,8 @@ fn v1_contents() -> (Document, Annotations) {
         site: Some("Example".to_string()),
         lang: Some("en".to_string()),
         text: text.to_string(),
+        fingerprint: None,
+        duplicate_of: None,
     };
     let q = quantity(text, "2%", 2.0, "percent", QuantityKind::Percent);
     let ann = Annotations {
@@ -117,15 +119,73 @@ fn v1_database_opens_with_its_contents_intact() {
 }
 
 #[test]
-fn migrations_build_exactly_the_v1_fixture_schema() {
-    // Catches an edited migration step: a released step must never change.
+fn migrations_build_exactly_the_fixture_schemas() {
+    // Catches an edited migration step: a released step must never change. A fresh database,
+    // one migrated from each old version and the current version's own fixture agree.
     let dir = tempfile::tempdir().expect("tempdir");
-    let old = build(dir.path(), &[&fixture("v1.sql")]);
     let fresh = dir.path().join("fresh.db");
     drop(SqliteStore::open(&fresh).expect("fresh"));
-    if SqliteStore::SCHEMA_VERSION == 1 {
-        assert_eq!(schema(&fresh), schema(&old));
+    for (version, name) in [(1, "v1.sql"), (2, "v2.sql")] {
+        let sub = dir.path().join(name);
+        std::fs::create_dir(&sub).expect("mkdir");
+        let old = build(&sub, &[&fixture(name)]);
+        assert_eq!(pragma(&old, "user_version"), version);
+        if version == SqliteStore::SCHEMA_VERSION {
+            assert_eq!(schema(&fresh), schema(&old), "{name}");
+        }
+        drop(SqliteStore::open(&old).expect(name));
+        assert_eq!(schema(&fresh), schema(&old), "{name} migrated");
     }
+}
+
+/// What tests/fixtures/v2.sql holds: two near-copies, the second linked to the first, and a
+/// text too short to fingerprint.
+#[test]
+fn v2_database_opens_with_fingerprints_and_links_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v2.sql")]);
+    let store = SqliteStore::open(&path).expect("open v2");
+    let docs = store.documents().expect("documents");
+    let first = DocId("00000000000000v2".to_string());
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0].lang.as_deref(), Some("de"));
+    assert_eq!(docs[0].fingerprint, Some(Fingerprint(vec![1, 2, u32::MAX])));
+    assert_eq!(docs[0].duplicate_of, None);
+    assert_eq!(docs[1].duplicate_of.as_ref(), Some(&first));
+    assert_eq!(
+        (docs[2].fingerprint.clone(), docs[2].duplicate_of.clone()),
+        (None, None)
+    );
+    let prints = store.fingerprints().expect("fingerprints");
+    let summary: Vec<(&str, Option<&str>)> = prints
+        .iter()
+        .map(|p| {
+            (
+                p.id.0.as_str(),
+                p.duplicate_of.as_ref().map(|d| d.0.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("00000000000000v2", None),
+            ("000000000000v2b2", Some("00000000000000v2"))
+        ]
+    );
+    assert_eq!(prints[1].fingerprint, Fingerprint(vec![1, 3, u32::MAX]));
+}
+
+#[test]
+fn a_malformed_fingerprint_is_an_internal_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = "UPDATE documents SET fingerprint = x'010203' WHERE seq = 1;";
+    let path = build(dir.path(), &[&fixture("v2.sql"), bad]);
+    let store = SqliteStore::open(&path).expect("open");
+    let err = store
+        .fingerprints()
+        .expect_err("three bytes are no u32 values");
+    assert!(!err.is_user_error(), "{err:?}");
 }
 
 #[test]

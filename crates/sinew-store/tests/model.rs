@@ -4,10 +4,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proptest::prelude::*;
-use sinew_store::{ClaimFilter, EntitySummary, PutOutcome, SqliteStore, Store, StoreStats};
+use sinew_store::{
+    ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, SqliteStore, Store, StoreStats,
+};
 use sinew_types::{
-    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Grain, Mention,
-    Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Fingerprint, Grain,
+    Mention, Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
 };
 
 /// A few names, with case variants and non-ASCII, so that filters and grouping collide.
@@ -40,6 +42,19 @@ impl Model {
         self.index.insert(doc.id.clone(), self.docs.len());
         self.docs.push((doc.clone(), ann.clone()));
         PutOutcome::Inserted
+    }
+
+    fn fingerprints(&self) -> Vec<DocFingerprint> {
+        self.docs
+            .iter()
+            .filter_map(|(d, _)| {
+                Some(DocFingerprint {
+                    id: d.id.clone(),
+                    fingerprint: d.fingerprint.clone()?,
+                    duplicate_of: d.duplicate_of.clone(),
+                })
+            })
+            .collect()
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Vec<Claim> {
@@ -326,22 +341,30 @@ fn item() -> impl Strategy<Value = (Document, Annotations)> {
         opt(date()),
         opt(text()),
         text(),
+        (
+            opt(prop::collection::vec(any::<u32>(), 0..5).prop_map(Fingerprint)),
+            opt(0u8..6),
+        ),
     )
-        .prop_flat_map(|(n, source, title, published, lang, body)| {
-            let id = DocId(format!("{n:016x}"));
-            let doc = Document {
-                id: id.clone(),
-                source,
-                url: None,
-                title,
-                author: None,
-                published,
-                site: None,
-                lang,
-                text: body,
-            };
-            (Just(doc), annotations(id))
-        })
+        .prop_flat_map(
+            |(n, source, title, published, lang, body, (fingerprint, dup))| {
+                let id = DocId(format!("{n:016x}"));
+                let doc = Document {
+                    id: id.clone(),
+                    source,
+                    url: None,
+                    title,
+                    author: None,
+                    published,
+                    site: None,
+                    lang,
+                    text: body,
+                    fingerprint,
+                    duplicate_of: dup.map(|d| DocId(format!("{d:016x}"))),
+                };
+                (Just(doc), annotations(id))
+            },
+        )
 }
 
 fn op(pool: usize) -> impl Strategy<Value = Op> {
@@ -397,5 +420,6 @@ proptest! {
             prop_assert_eq!(got, Some(ann.clone()), "annotations of {}", doc.id);
         }
         prop_assert_eq!(store.entities().expect("entities"), model.entities());
+        prop_assert_eq!(store.fingerprints().expect("fingerprints"), model.fingerprints());
     }
 }

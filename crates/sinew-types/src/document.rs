@@ -38,7 +38,23 @@ pub struct Document {
     pub lang: Option<String>,
     /// The clean main text; every span in Sinew points into it.
     pub text: String,
+    /// Near-duplicate fingerprint of `text`, set at ingest; `None` for text too short to
+    /// fingerprint reliably.
+    pub fingerprint: Option<Fingerprint>,
+    /// The first stored document of this one's near-duplicate group (a syndicated copy, the
+    /// same article saved twice), when there is one; `None` for the first of a group.
+    pub duplicate_of: Option<DocId>,
 }
+
+/// A MinHash signature of a document's clean text: for each of sinew-ingest's fixed hash
+/// functions, the least hash over the text's word shingles.
+///
+/// Two signatures agree at a position with probability equal to the Jaccard similarity of the
+/// two shingle sets, so the share of equal positions estimates how much two texts overlap.
+/// Only signatures made by the same algorithm (and so of the same length) are comparable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fingerprint(pub Vec<u32>);
 
 /// A pointer from a written sentence back to the words that support it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -12,5 +12,5 @@ pub use annotations::{
     Annotations, Attribution, Claim, Diagnostic, EntityType, Grain, Mention, Modality, Quantity,
     QuantityKind, Sentence, TimeExpr, TimeKind,
 };
-pub use document::{Citation, DocId, Document};
+pub use document::{Citation, DocId, Document, Fingerprint};
 pub use span::Span;

@@ -26,6 +26,8 @@ pub(crate) fn document(id: &str, source: &str, published: Option<&str>, text: &s
         site: Some("Example News".into()),
         lang: Some("en".into()),
         text: text.into(),
+        fingerprint: None,
+        duplicate_of: None,
     }
 }
 

@@ -1,0 +1,496 @@
+//! The main text of a page: which element holds the article, and its text, a line per block.
+//!
+//! Two linear passes over the flat tree: the first measures the visible text of every
+//! element and scores paragraph parents, the second renders the chosen element.
+
+use super::dom::Dom;
+use super::tag::Tag;
+
+/// ARIA roles of page furniture.
+const DROPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "search",
+];
+
+/// Words in a class or id that mark furniture ("site-nav", "comments-area", "share-bar").
+const JUNK_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "submenu",
+    "megamenu",
+    "footer",
+    "share",
+    "shares",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "comment",
+    "comments",
+    "commentlist",
+    "disqus",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "related",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "popup",
+    "modal",
+    "paywall",
+    "signup",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "recirculation",
+    "trending",
+    "byline",
+    "tags",
+    "taglist",
+    "pagination",
+    "pager",
+    "toolbar",
+    "sr",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep,
+    /// Never text.
+    Drop,
+    /// Furniture by its class or id; kept only when it holds most of the page.
+    Junk,
+    /// A `<header>`: usually masthead or headline and byline, but some sites put the whole
+    /// article in one. Measured like content, rendered like furniture.
+    Soft,
+}
+
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Stats {
+    /// Visible text bytes, furniture included.
+    raw: usize,
+    /// Visible text bytes outside furniture.
+    clean: usize,
+    /// Text of this block itself (not of blocks inside it), and how much of it is link text.
+    own: usize,
+    own_link: usize,
+    /// Link text bytes in the subtree, outside furniture.
+    link: usize,
+    /// Of which links within the page (`href="#..."`): tables of contents.
+    anchor: usize,
+    /// How much this subtree looks like article text: prose blocks count for it, link lists,
+    /// scraps and furniture against it.
+    score: f32,
+}
+
+fn is_dropped_tag(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Math
+            | Nav
+            | Footer
+            | Aside
+            | Iframe
+            | Button
+            | Select
+            | Input
+            | Textarea
+            | Object
+            | Embed
+            | Canvas
+            | Video
+            | Audio
+            | Head
+            | Title
+            | Dialog
+            | Menu
+    )
+}
+
+fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
+    let tag = dom.nodes[i].tag;
+    if is_dropped_tag(tag) {
+        return Verdict::Drop;
+    }
+    // Captions describe pictures; they are not the article's text.
+    if tag == Tag::Figcaption {
+        return Verdict::Junk;
+    }
+    // React streams server-rendered content into `<div hidden id="S:0">` and shows it with
+    // a script; it is the page, not hidden text.
+    if dom.attr_raw(i, "hidden").is_some()
+        && !dom.attr_raw(i, "id").is_some_and(|id| id.starts_with("S:"))
+    {
+        return Verdict::Drop;
+    }
+    if dom
+        .attr_raw(i, "aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return Verdict::Drop;
+    }
+    if dom.attr_raw(i, "role").is_some_and(|r| {
+        let r = r.trim();
+        DROPPED_ROLES.iter().any(|d| d.eq_ignore_ascii_case(r))
+    }) {
+        return Verdict::Drop;
+    }
+    if dom.attr_raw(i, "style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    }) {
+        return Verdict::Drop;
+    }
+    if matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
+        return Verdict::Keep;
+    }
+    if tag == Tag::Form {
+        return Verdict::Junk;
+    }
+    if tag == Tag::Header {
+        return Verdict::Soft;
+    }
+    let marked = [dom.attr_raw(i, "class"), dom.attr_raw(i, "id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| !t.is_empty() && JUNK_TOKENS.iter().any(|j| t.eq_ignore_ascii_case(j)))
+        });
+    if marked {
+        Verdict::Junk
+    } else {
+        Verdict::Keep
+    }
+}
+
+/// Per node: its verdict (elements) and measured text.
+pub(crate) struct Measured {
+    verdicts: Vec<Verdict>,
+    pub(crate) stats: Vec<Stats>,
+}
+
+impl Measured {
+    /// Whether element `i` is shown: not hidden, not script or furniture by its tag or role,
+    /// and not inside such an element.
+    pub(crate) fn visible(&self, i: usize) -> bool {
+        self.verdicts[i] != Verdict::Drop
+    }
+}
+
+/// What a block's own text adds to the score of the elements around it. Prose (80 bytes
+/// or more) counts in full, less its link text; headings and short lines (list items, table
+/// cells) count a little, so that a list or table inside an article does not pull the
+/// choice down to one paragraph; a mostly-link block (menus, related links) counts against.
+/// Tuned on the WCXB development pages.
+fn block_score(tag: Tag, text: usize, link: usize) -> f32 {
+    if text == 0 {
+        return 0.0;
+    }
+    let (t, l) = (text as f32, link as f32);
+    let density = l / t;
+    if density > 0.5 {
+        -t
+    } else if tag.is_heading() {
+        0.3 * t
+    } else if text >= 80 {
+        t - l
+    } else {
+        0.2 * t
+    }
+}
+
+struct Open {
+    index: usize,
+    junk: bool,
+    /// The nearest block element at or above this one.
+    block: usize,
+    in_link: bool,
+    in_anchor: bool,
+}
+
+/// Pass one: text sizes and article scores for every rendered element.
+pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
+    let n = dom.nodes.len();
+    let mut verdicts = vec![Verdict::Drop; n];
+    let mut stats = vec![Stats::default(); n];
+    let mut stack: Vec<Open> = Vec::new();
+    let close = |stack: &mut Vec<Open>, stats: &mut [Stats]| {
+        let Some(o) = stack.pop() else { return };
+        let tag = dom.nodes[o.index].tag;
+        let mut s = stats[o.index];
+        if o.block == o.index {
+            s.score += block_score(tag, s.own, s.own_link);
+        }
+        stats[o.index].score = s.score;
+        if let Some(parent) = stack.last() {
+            let p = &mut stats[parent.index];
+            p.raw += s.raw;
+            if o.junk {
+                p.score -= s.raw as f32;
+            } else {
+                p.clean += s.clean;
+                p.link += s.link;
+                p.anchor += s.anchor;
+                p.score += s.score;
+            }
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        while stack
+            .last()
+            .is_some_and(|o| dom.nodes[o.index].end as usize <= i)
+        {
+            close(&mut stack, &mut stats);
+        }
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            if let Some(top) = stack.last() {
+                let len = visible_len(dom.text(i));
+                stats[top.index].raw += len;
+                stats[top.index].clean += len;
+                if top.in_link {
+                    stats[top.index].link += len;
+                }
+                if top.in_anchor {
+                    stats[top.index].anchor += len;
+                }
+                let b = &mut stats[top.block];
+                b.own += len;
+                if top.in_link {
+                    b.own_link += len;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let v = verdict(dom, i);
+        verdicts[i] = v;
+        if v == Verdict::Drop {
+            i = node.end as usize;
+            continue;
+        }
+        let anchor = node.tag == Tag::A
+            && dom
+                .attr_raw(i, "href")
+                .is_some_and(|h| h.trim_start().starts_with('#'));
+        let (block, in_link, in_anchor) = match stack.last() {
+            Some(top) => (
+                if node.tag.is_block() { i } else { top.block },
+                top.in_link || node.tag == Tag::A,
+                top.in_anchor || anchor,
+            ),
+            None => (i, node.tag == Tag::A, anchor),
+        };
+        stack.push(Open {
+            index: i,
+            junk: v == Verdict::Junk,
+            block,
+            in_link,
+            in_anchor,
+        });
+        i += 1;
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut stats);
+    }
+    Measured { verdicts, stats }
+}
+
+/// Bytes of text without its surrounding and repeated white space.
+fn visible_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for b in text.bytes() {
+        if b.is_ascii_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n - usize::from(space && n > 0)
+}
+
+/// The main element: the one whose text looks most like an article (see `block_score`);
+/// the whole page (`None`) when nothing scores.
+pub(crate) fn choose_root(dom: &Dom<'_>, m: &Measured) -> Option<usize> {
+    let mut best: Option<(f32, usize)> = None;
+    for (i, node) in dom.nodes.iter().enumerate() {
+        if node.tag == Tag::Text || !matches!(m.verdicts[i], Verdict::Keep | Verdict::Soft) {
+            continue;
+        }
+        let s = m.stats[i].score;
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    let (score, i) = best.filter(|(s, _)| *s > 0.0)?;
+    // A marked article body inside the best element that holds most of its score is the
+    // article; what the best element adds around it is teasers, bios and sign-up boxes.
+    let end = dom.nodes[i].end as usize;
+    let marked = (i + 1..end)
+        .filter(|&j| {
+            dom.nodes[j].tag != Tag::Text
+                && matches!(m.verdicts[j], Verdict::Keep | Verdict::Soft)
+                && is_article_body(dom, j)
+                && m.stats[j].score * 2.0 >= score
+        })
+        .max_by(|&a, &b| m.stats[a].score.total_cmp(&m.stats[b].score));
+    Some(marked.unwrap_or(i))
+}
+
+/// Class words of article bodies in common publishing systems.
+const BODY_CLASSES: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "article-content",
+    "article-body",
+    "articlebody",
+    "post-body",
+    "story-body",
+    "entry-body",
+    "blog-content",
+    "post-entry",
+    "article__body",
+    "article__content",
+    "rich-text",
+    "prose",
+];
+
+/// An element that says it is the article: `<article>`, `itemprop="articleBody"`, or a
+/// class that publishing systems give the body.
+fn is_article_body(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].tag == Tag::Article
+        || dom
+            .attr_raw(i, "itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || dom.attr_raw(i, "class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| BODY_CLASSES.iter().any(|b| t.eq_ignore_ascii_case(b)))
+        })
+}
+
+/// Pass two: the text of `root` (the whole page for `None`), a line per block, whitespace
+/// collapsed.
+pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String {
+    let (start, end) = match root {
+        Some(r) => (r, dom.nodes[r].end as usize),
+        None => (0, dom.nodes.len()),
+    };
+    let root_raw = match root {
+        Some(r) => m.stats[r].raw,
+        None => (0..dom.nodes.len())
+            .filter(|&i| dom.nodes[i].parent == u32::MAX)
+            .map(|i| m.stats[i].raw)
+            .sum(),
+    };
+    let mut out = String::new();
+    let mut pending_space = false;
+    let mut stack: Vec<usize> = Vec::new();
+    let mut i = start;
+    while i < end {
+        while stack
+            .last()
+            .is_some_and(|&top| dom.nodes[top].end as usize <= i)
+        {
+            let top = stack.pop().unwrap_or_default();
+            if dom.nodes[top].tag.is_block() {
+                end_line(&mut out);
+                pending_space = false;
+            }
+        }
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            for c in dom.text(i).chars() {
+                if c.is_whitespace() {
+                    pending_space = true;
+                } else {
+                    if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let skip = match m.verdicts[i] {
+            Verdict::Drop => true,
+            // Furniture by name that holds most of the page is the page.
+            Verdict::Junk | Verdict::Soft => Some(i) != root && m.stats[i].raw * 10 < root_raw * 6,
+            // Link lists and link lines inside the article: tables of contents, "read more".
+            Verdict::Keep => Some(i) != root && is_link_block(node.tag, m.stats[i]),
+        };
+        if skip {
+            i = node.end as usize;
+            continue;
+        }
+        if node.tag.is_block() {
+            end_line(&mut out);
+            pending_space = false;
+        }
+        stack.push(i);
+        i += 1;
+    }
+    out
+}
+
+/// Tables of contents (mostly links within the page), and paragraphs that are little but
+/// a link ("Read more about ...").
+fn is_link_block(tag: Tag, s: Stats) -> bool {
+    if !tag.is_block() || tag.is_heading() || s.clean == 0 {
+        return false;
+    }
+    if s.anchor * 2 > s.clean {
+        return true;
+    }
+    matches!(tag, Tag::P | Tag::Div) && s.link * 10 > s.clean * 8 && s.clean < 200
+}
+
+fn end_line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}

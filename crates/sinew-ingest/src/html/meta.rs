@@ -1,0 +1,694 @@
+//! Page metadata: title, author, publication date, site, canonical URL, language, from
+//! JSON-LD, meta tags, `<time>`, headings and the URL.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::dom::Dom;
+use super::entities::decode_str;
+use super::tag::Tag;
+use crate::date;
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    let s = squash(&decode_str(s));
+    (!s.is_empty() && s.len() <= 1000).then_some(s)
+}
+
+/// `meta` values by lower-cased `property`, `name` or `itemprop`; the first one wins.
+fn collect_meta(dom: &Dom<'_>) -> HashMap<String, String> {
+    let mut meta = HashMap::new();
+    for i in dom.elements(Tag::Meta) {
+        let Some(content) = dom.attr(i, "content") else {
+            continue;
+        };
+        for key in ["property", "name", "itemprop"]
+            .into_iter()
+            .filter_map(|a| dom.attr_raw(i, a))
+        {
+            meta.entry(key.trim().to_ascii_lowercase())
+                .or_insert_with(|| content.to_string());
+        }
+    }
+    meta
+}
+
+/// What JSON-LD says about the article.
+#[derive(Default)]
+struct LinkedData {
+    published: Option<String>,
+    headline: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+}
+
+fn is_article_type(v: &Value) -> bool {
+    let check = |s: &str| s.contains("Article") || s.contains("Posting") || s.contains("Report");
+    match v {
+        Value::String(s) => check(s),
+        Value::Array(a) => a.iter().any(|t| t.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+fn names(v: &Value) -> Option<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => nonempty(s),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).and_then(nonempty),
+        _ => None,
+    };
+    match v {
+        Value::Array(items) => {
+            let all: Vec<String> = items.iter().filter_map(one).collect();
+            (!all.is_empty()).then(|| all.join(", "))
+        }
+        other => one(other),
+    }
+}
+
+fn linked_data(dom: &Dom<'_>) -> LinkedData {
+    let mut found: Option<(bool, LinkedData)> = None;
+    // Only JSON-LD scripts keep their text when parsed.
+    for script in dom.elements(Tag::Script) {
+        let text = dom.inner_text(script);
+        if text.is_empty() {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(o) => {
+                    let article = o.get("@type").is_some_and(is_article_type);
+                    let useful = o.contains_key("datePublished") || o.contains_key("headline");
+                    if useful
+                        && found
+                            .as_ref()
+                            .is_none_or(|(was_article, _)| article && !was_article)
+                    {
+                        let ld = LinkedData {
+                            published: o
+                                .get("datePublished")
+                                .and_then(Value::as_str)
+                                .map(str::to_string),
+                            headline: o.get("headline").and_then(Value::as_str).and_then(nonempty),
+                            author: o.get("author").and_then(names),
+                            publisher: o.get("publisher").and_then(names),
+                        };
+                        found = Some((article, ld));
+                    }
+                    stack.extend(o.values().filter(|v| v.is_array() || v.is_object()));
+                }
+                _ => {}
+            }
+        }
+    }
+    found.map(|(_, ld)| ld).unwrap_or_default()
+}
+
+/// Strips a trailing " | Site" or " - Site" from a page title.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let mut title = title.to_string();
+    for _ in 0..3 {
+        let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
+            .iter()
+            .find_map(|sep| {
+                let pos = title.rfind(sep)?;
+                let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+                let tail_words = tail.split_whitespace().count();
+                let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
+                let head_words = head.split_whitespace().count();
+                // After a pipe, a long tail is a tag line ("History of coffee | Origin, Spread").
+                let site_like = (*sep == " | " && head_words >= 3)
+                    || (tail_words <= 5
+                        && head_words >= 2
+                        && (matches!(*sep, " | " | " • ")
+                            || tail.chars().next().is_some_and(|c| c.is_uppercase())));
+                (is_site || site_like).then_some(pos)
+            });
+        match cut {
+            Some(pos) => title.truncate(pos),
+            None => break,
+        }
+    }
+    title.trim().to_string()
+}
+
+fn is_web_url(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// What a page says about itself.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub(crate) title: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) site: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) lang: Option<String>,
+}
+
+/// Letters and digits only, lower case: two spellings of one headline compare equal.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lower-case words of four letters or more.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The visible headline, unless it shares no word with what the page's metadata calls its
+/// title (then it is a section heading or a logo). Where the two are one headline spelled
+/// differently (quotes, dashes, case), the metadata's spelling wins: it is what the
+/// publisher typed, not what the theme styled.
+fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
+    let Some(h) = visible else {
+        return meta.first().cloned();
+    };
+    let folded = fold(&h);
+    if let Some(same) = meta.iter().find(|t| fold(t) == folded) {
+        return Some(same.clone());
+    }
+    let words = content_words(&h);
+    let shares = meta
+        .iter()
+        .any(|t| content_words(t).iter().any(|w| words.contains(w)));
+    if meta.is_empty() || shares {
+        Some(h)
+    } else {
+        meta.first().cloned()
+    }
+}
+
+/// The headline as the page shows it: the first visible `<h1>` inside the article, else the
+/// last one before it, else the first on the page. A logo or site name in an `<h1>` is not
+/// a headline.
+fn headline(
+    dom: &Dom<'_>,
+    root: Option<usize>,
+    visible: &dyn Fn(usize) -> bool,
+    site: Option<&str>,
+) -> Option<(usize, String)> {
+    let h1s: Vec<(usize, String)> = dom
+        .elements(Tag::H1)
+        .filter(|&i| visible(i))
+        .filter_map(|i| Some((i, nonempty(&dom.inner_text(i))?)))
+        .filter(|(_, t)| {
+            t.split_whitespace().count() >= 2
+                && t.len() <= 300
+                && !site.is_some_and(|s| s.eq_ignore_ascii_case(t))
+        })
+        .collect();
+    let pick = match root {
+        Some(r) => {
+            let end = dom.nodes[r].end as usize;
+            h1s.iter()
+                .find(|(i, _)| *i > r && *i < end)
+                .or_else(|| h1s.iter().rev().find(|(i, _)| *i < r))
+                .or_else(|| h1s.first())
+        }
+        None => h1s.first(),
+    };
+    pick.cloned()
+}
+
+/// How much visible text after the headline may hold its dateline.
+const DATELINE_WINDOW: usize = 1500;
+
+/// The date the page shows with the article: the first short line with a date in the
+/// headline's container and the text after it (a `<time>` counts by its `datetime`), a line
+/// that says "published" or "posted" preferred to one that says "updated".
+fn shown_date(
+    dom: &Dom<'_>,
+    headline: usize,
+    visible: &dyn Fn(usize) -> bool,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let start = around(dom, headline);
+    let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
+    let mut line = String::new();
+    let mut seen = 0usize;
+    let flush = |line: &mut String, found: &mut Vec<(NaiveDate, bool, bool)>| {
+        let text = line.trim();
+        if !text.is_empty() && text.len() <= 120 {
+            if let Some((d, from, to)) = date::find_date_span(text) {
+                let lower = text.to_lowercase();
+                let published = ["publish", "posted", "written"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                let updated = ["updated", "modified", "reviewed"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                // A dateline is mostly its date; a date inside a sentence is not one.
+                let dateline = published || updated || text.len() - (to - from) <= 50;
+                if dateline {
+                    found.push((d, published, updated));
+                }
+            }
+        }
+        line.clear();
+    };
+    let mut i = start;
+    while i < dom.nodes.len() && seen < DATELINE_WINDOW && found.len() < 4 {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            let t = dom.text(i);
+            seen += t.trim().len();
+            line.push_str(t);
+            i += 1;
+            continue;
+        }
+        if !visible(i) {
+            i = node.end as usize;
+            continue;
+        }
+        if node.tag.is_block() {
+            flush(&mut line, &mut found);
+        }
+        if node.tag == Tag::Time {
+            if let Some(d) = dom.attr(i, "datetime").and_then(|d| date::parse_date(&d)) {
+                // The label stands just before the element, or inside it.
+                let lower = format!("{line} {}", dom.inner_text(i)).to_lowercase();
+                let published = lower.contains("publish") || lower.contains("posted");
+                let updated = lower.contains("updated") || lower.contains("modified");
+                found.push((d, published, updated));
+                line.push_str(&dom.inner_text(i));
+                i = node.end as usize;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut line, &mut found);
+    // Only an "updated" date shown: the metadata's publication date, if any, is better.
+    let shown = found
+        .iter()
+        .find(|(_, published, _)| *published)
+        .or_else(|| found.iter().find(|(_, _, updated)| !*updated))
+        .map(|(d, _, _)| *d);
+    (shown, found.first().map(|(d, _, _)| *d))
+}
+
+/// Words that introduce a byline.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "authored by",
+    "words by",
+    "author",
+    "authors",
+    "writer",
+];
+
+/// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
+/// not a user name ("kffnirmitap", "andrew.keaveney") or a placeholder.
+fn plausible_name(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let lower = s.to_lowercase();
+    let placeholder = [
+        "undefined",
+        "null",
+        "admin",
+        "webmaster",
+        "administrator",
+        "none",
+    ]
+    .contains(&lower.as_str());
+    let handle = words == 1
+        && (s.contains(['.', '_', '@'])
+            || s.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+    (1..=12).contains(&words)
+        && s.len() <= 120
+        && !placeholder
+        && !handle
+        && !is_web_url(s)
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && date::find_date(s).is_none()
+}
+
+/// The name in a byline line: "By Jane Doe", "Written by Jane Doe | June 3, 2024",
+/// "by Jane Doe on June 3"; the label alone gives an empty name.
+fn byline_name(line: &str) -> Option<String> {
+    let squashed = squash(line);
+    let lower = squashed.to_lowercase();
+    let label = BYLINE_LABELS.iter().find(|l| {
+        lower.starts_with(*l)
+            && lower[l.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ' || c == ':')
+    })?;
+    let mut name = squashed[label.len()..]
+        .trim_start_matches([':', ' '])
+        .to_string();
+    // What follows the name: a date, a separator, "on ...".
+    if let Some((_, start, _)) = date::find_date_span(&name) {
+        name.truncate(start);
+    }
+    for sep in [
+        " | ",
+        " \u{2022} ",
+        " \u{b7} ",
+        " on ",
+        " - ",
+        " \u{2014} ",
+        " \u{2013} ",
+        " Published",
+        " Updated",
+    ] {
+        if let Some(pos) = name.find(sep) {
+            name.truncate(pos);
+        }
+    }
+    let name = name
+        .trim_end_matches([
+            ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}',
+        ])
+        .to_string();
+    Some(name)
+}
+
+/// Whether element `i` or one of its two nearest ancestors is marked as a byline by its
+/// class, id, `rel` or `itemprop`.
+fn marked_byline(dom: &Dom<'_>, mut i: usize) -> bool {
+    for _ in 0..3 {
+        let marked = ["class", "id", "rel", "itemprop"].iter().any(|a| {
+            dom.attr_raw(i, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                (v.contains("author")
+                    && !v.contains("avatar")
+                    && !v.contains("img")
+                    && !v.contains("image"))
+                    || v.contains("byline")
+                    || v.contains("writer")
+            })
+        });
+        if marked {
+            return true;
+        }
+        match dom.nodes[i].parent {
+            p if p != u32::MAX => i = p as usize,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The author as the page shows it near the headline: "By Jane Doe", a "By" or "Written by"
+/// label followed by the name, or a short line in an element marked as a byline.
+fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+    let lines = lines_from(dom, around(dom, headline), visible, DATELINE_WINDOW);
+    for (n, (line, at)) in lines.iter().enumerate() {
+        if line.len() > 150 {
+            continue;
+        }
+        if let Some(name) = byline_name(line) {
+            if name.is_empty() {
+                // The label stands alone; the name is the next line.
+                if let Some((next, _)) = lines.get(n + 1) {
+                    let next = squash(next);
+                    if plausible_name(&next) {
+                        return Some(next);
+                    }
+                }
+            } else if plausible_name(&name) {
+                return Some(name);
+            }
+            continue;
+        }
+        if line.len() <= 80 && marked_byline(dom, *at) {
+            let name = squash(line);
+            if plausible_name(&name) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The text of an element marked as the author anywhere on the page (`rel="author"`,
+/// `itemprop="author"`, a class naming the author), for pages whose byline is far from the
+/// headline.
+fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || !visible(i) || node.end as usize - i > 12 {
+            return None;
+        }
+        let is = |attr: &str, value: &str| {
+            dom.attr_raw(i, attr)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+        };
+        let marked = is("rel", "author")
+            || is("itemprop", "author")
+            || dom.attr_raw(i, "class").is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    matches!(
+                        t.as_str(),
+                        "author" | "author-name" | "authorname" | "byline__name" | "author__name"
+                    )
+                })
+            });
+        if !marked {
+            return None;
+        }
+        let text = squash(&dom.inner_text(i));
+        let name = byline_name(&text).unwrap_or(text);
+        plausible_name(&name).then_some(name)
+    })
+}
+
+/// Where to look for the dateline and byline of a headline: its container when that is
+/// small (they may stand above it), else the headline itself.
+fn around(dom: &Dom<'_>, headline: usize) -> usize {
+    match dom.nodes[headline].parent {
+        p if p != u32::MAX && headline - (p as usize) < 40 => p as usize,
+        _ => headline,
+    }
+}
+
+/// The visible text from node `start` on, a line per block with the element that holds
+/// it, until `budget` bytes of text have been seen.
+fn lines_from(
+    dom: &Dom<'_>,
+    start: usize,
+    visible: &dyn Fn(usize) -> bool,
+    budget: usize,
+) -> Vec<(String, usize)> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut owner = start;
+    let mut seen = 0;
+    let mut i = start;
+    let flush = |line: &mut String, owner: usize, lines: &mut Vec<(String, usize)>| {
+        if !line.trim().is_empty() {
+            lines.push((line.trim().to_string(), owner));
+        }
+        line.clear();
+    };
+    while i < dom.nodes.len() && seen < budget {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text {
+            let t = dom.text(i);
+            seen += t.trim().len();
+            if line.trim().is_empty() {
+                owner = node.parent as usize;
+            }
+            line.push_str(t);
+            i += 1;
+            continue;
+        }
+        if !visible(i) {
+            i = node.end as usize;
+            continue;
+        }
+        if node.tag.is_block() {
+            flush(&mut line, owner, &mut lines);
+        }
+        i += 1;
+    }
+    flush(&mut line, owner, &mut lines);
+    lines
+}
+
+fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
+    dom.elements(tag).find_map(|i| nonempty(&dom.inner_text(i)))
+}
+
+/// Reads the metadata; `root` is the element chosen as the article, where a `<time>` is
+/// most likely the article's own.
+pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -> bool) -> Meta {
+    let meta = collect_meta(dom);
+    let ld = linked_data(dom);
+    let m = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| meta.get(*k).and_then(|v| nonempty(v)))
+    };
+
+    let site = m(&["og:site_name", "application-name"]).or(ld.publisher);
+    let meta_titles: Vec<String> = [
+        m(&["og:title"]),
+        m(&["twitter:title"]),
+        ld.headline,
+        first_text(dom, Tag::Title),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| strip_site_suffix(&t, site.as_deref()))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let headline = headline(dom, root, visible, site.as_deref());
+    let title = choose_title(headline.as_ref().map(|(_, t)| t.clone()), &meta_titles);
+
+    let url = dom
+        .elements(Tag::Link)
+        .find_map(|i| {
+            let rel = dom.attr_raw(i, "rel")?;
+            if !rel
+                .split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+            {
+                return None;
+            }
+            dom.attr(i, "href")
+                .filter(|h| is_web_url(h))
+                .map(|h| h.trim().to_string())
+        })
+        .or_else(|| m(&["og:url"]).filter(|u| is_web_url(u)));
+
+    let in_root = |i: usize| root.is_some_and(|r| i > r && i < dom.nodes[r].end as usize);
+    let times: Vec<usize> = dom
+        .elements(Tag::Time)
+        .filter(|&i| dom.attr_raw(i, "datetime").is_some())
+        .collect();
+    let time = times.iter().copied().find(|&i| in_root(i)).or_else(|| {
+        times.iter().copied().find(|&i| {
+            dom.attr_raw(i, "itemprop").is_some() || dom.attr_raw(i, "pubdate").is_some()
+        })
+    });
+    let shown_from = headline.as_ref().map(|(i, _)| *i).or(root);
+    let (shown, shown_updated) =
+        shown_from.map_or((None, None), |from| shown_date(dom, from, visible));
+    let published = shown
+        .or_else(|| ld.published.as_deref().and_then(date::parse_date))
+        .or_else(|| {
+            m(&[
+                "article:published_time",
+                "og:published_time",
+                "og:article:published_time",
+                "datepublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "dcterms.date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "published_time",
+                "release_date",
+            ])
+            .and_then(|d| date::parse_date(&d))
+        })
+        .or_else(|| {
+            time.and_then(|t| dom.attr(t, "datetime"))
+                .and_then(|d| date::parse_date(&d))
+        })
+        .or(shown_updated)
+        .or_else(|| url.as_deref().and_then(date::url_date));
+
+    let author = ld
+        .author
+        .or_else(|| {
+            m(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+                "byl",
+            ])
+        })
+        .filter(|a| !is_web_url(a))
+        .map(|a| match a.get(..3) {
+            Some(by) if by.eq_ignore_ascii_case("by ") => a[3..].trim().to_string(),
+            _ => a,
+        })
+        .filter(|a| plausible_name(a))
+        .or_else(|| shown_from.and_then(|from| byline(dom, from, visible)))
+        .or_else(|| marked_author(dom, visible));
+
+    let lang = dom
+        .elements(Tag::Html)
+        .next()
+        .and_then(|i| dom.attr(i, "lang"))
+        .and_then(|l| crate::lang::primary_subtag(&l));
+
+    Meta {
+        title,
+        author,
+        published,
+        site,
+        url,
+        lang,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        let cases = [
+            (
+                "Kim meets Putin | World News | The Paper",
+                None,
+                "Kim meets Putin",
+            ),
+            (
+                "Russia and China sign deal - BBC News",
+                None,
+                "Russia and China sign deal",
+            ),
+            ("Kim Jong Un – a profile", None, "Kim Jong Un – a profile"),
+            ("Trade rises - example", Some("example"), "Trade rises"),
+            ("Single", None, "Single"),
+            (
+                "History of coffee | Origin, Spread, Ethiopia, Arabia, Facts",
+                None,
+                "History of coffee",
+            ),
+            (
+                "Planning in Event Management • Event Institute",
+                None,
+                "Planning in Event Management",
+            ),
+        ];
+        for (input, site, want) in cases {
+            assert_eq!(strip_site_suffix(input, site), want, "{input}");
+        }
+    }
+}
