@@ -313,3 +313,16 @@ fn fixtures_folder_is_listed() {
         ]
     );
 }
+
+/// Found by the `html` fuzz target: text outside every element, on a line near the headline,
+/// was looked up as an element (index `u32::MAX`) when checking for a byline.
+#[test]
+fn top_level_text_near_the_headline_does_not_panic() {
+    for page in ["<p>R<form></form><", "<p>R<form Arm></form><"] {
+        let parsed = parse("page.html", page.as_bytes(), Format::Html)
+            .unwrap_or_else(|e| panic!("{page:?}: {e}"));
+        for doc in parsed.docs {
+            crate::assert_tidy(&doc.text);
+        }
+    }
+}

@@ -510,7 +510,12 @@ fn lines_from(
             let t = dom.text(i);
             seen += t.trim().len();
             if line.trim().is_empty() {
-                owner = node.parent as usize;
+                // Text outside every element (after a stray `</html>`, or before any tag)
+                // is owned by itself: it has no element to look up.
+                owner = match node.parent {
+                    u32::MAX => i,
+                    parent => parent as usize,
+                };
             }
             line.push_str(t);
             i += 1;
