@@ -1,15 +1,23 @@
 //! `cargo xtask bench-ingest [--mb N]`: ingest throughput and peak memory of the release
 //! `sinew` binary over the seed articles repeated to at least N MB (default 50). `cargo xtask
 //! bench-doc`: language identification and fingerprint cost per document (sinew-ingest's
-//! `benches/per_doc.rs`, built optimised).
+//! `benches/per_doc.rs`, built optimised). `cargo xtask bench-extract [--pages N]
+//! [--skip-peer]`: pages/s of `sinew extract` against trafilatura on the WCXB development
+//! pages, each pinned to one core.
 //!
-//! Each copy gets a distinct first line, so content hashing does not turn the run into a
-//! string of no-ops: every copy is cleaned, annotated and stored. Uses ../shared/seeds when
-//! present, else the project's own corpus/sample.
+//! For bench-ingest, each copy gets a distinct first line, so content hashing does not turn
+//! the run into a string of no-ops: every copy is cleaned, annotated and stored. Uses
+//! ../shared/seeds when present, else the project's own corpus/sample.
+//!
+//! For bench-extract, Sinew is timed as a whole process (start-up, reads and JSON output
+//! included) and trafilatura over its extraction loop only, so the ratio does not flatter
+//! Sinew. `sinew extract` reads its inputs one after another on the main thread
+//! (sinew-engine's `extract_paths`); the bench still counts its threads while a first,
+//! untimed run warms the page cache, and says so should that ever change.
 
-use std::path::Path;
-use std::process::Command;
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
@@ -131,4 +139,285 @@ fn read_inputs(dir: &Path) -> Result<Vec<(String, String)>> {
     }
     out.sort();
     Ok(out)
+}
+
+/// Environment variables that size thread pools; each set to 1 for both sides of the
+/// extraction bench, on top of pinning them to one core.
+const ONE_THREAD: &[&str] = &[
+    "RAYON_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+];
+
+pub(crate) fn extract(args: &[String]) -> Result<()> {
+    let mut limit = None;
+    let mut skip_peer = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pages" => {
+                limit = Some(
+                    it.next()
+                        .context("--pages needs a number")?
+                        .parse::<usize>()
+                        .context("--pages needs a number")?,
+                )
+            }
+            "--skip-peer" => skip_peer = true,
+            other => bail!("unknown flag {other:?}"),
+        }
+    }
+    let root = crate::root();
+    let dir = root.join(crate::wcxb::DEFAULT_DIR);
+    let Some(mut ids) = crate::wcxb::page_ids(&dir)? else {
+        return Ok(());
+    };
+    if let Some(n) = limit {
+        ids.truncate(n);
+    }
+    if ids.is_empty() {
+        bail!("no pages to bench");
+    }
+    let target = crate::target_dir();
+    let pages = crate::wcxb::decompress(&dir, &ids, &target.join("eval/wcxb-dev"))?;
+    let mut bytes = 0u64;
+    for p in &pages {
+        bytes += std::fs::metadata(p)?.len();
+    }
+    let mb = bytes as f64 / 1e6;
+
+    let sinew = crate::release_sinew()?;
+    let pin = pin_prefix();
+    println!(
+        "bench-extract: {} pages, {mb:.1} MB of HTML, {}",
+        pages.len(),
+        if pin.is_empty() {
+            "NOT pinned (taskset is missing): both sides may use several cores"
+        } else {
+            "each side pinned to one core (taskset -c 0)"
+        }
+    );
+
+    let (threads, _) = run_sinew(&sinew, &pages, &pin, true)?;
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        best = best.min(run_sinew(&sinew, &pages, &pin, false)?.1);
+    }
+    let secs = best.as_secs_f64();
+    let sinew_rate = pages.len() as f64 / secs;
+    let seen = match threads {
+        Some(1) => "1 thread seen".to_string(),
+        Some(n) => format!("{n} threads seen: NOT single-threaded"),
+        None => "threads not seen".to_string(),
+    };
+    row(
+        "sinew extract",
+        sinew_rate,
+        mb / secs,
+        &format!("best of 3 runs, whole process: {secs:.3} s; {seen}"),
+    );
+
+    if skip_peer {
+        return Ok(());
+    }
+    let python = bench_venv(&target.join("bench-venv"))?;
+    let list = target.join("eval/bench-pages.txt");
+    let mut names = String::new();
+    for p in &pages {
+        names.push_str(&p.to_string_lossy());
+        names.push('\n');
+    }
+    std::fs::write(&list, names)?;
+    let script = root.join("xtask/bench/trafilatura_bench.py");
+    for mode in ["default", "fast"] {
+        let peer = run_peer(&python, &script, mode, &list, &pin)?;
+        let rate = peer.pages as f64 / peer.seconds;
+        let options = if peer.options.is_empty() {
+            String::new()
+        } else {
+            format!("{}; ", peer.options)
+        };
+        row(
+            &format!("trafilatura {} {mode}", peer.version),
+            rate,
+            peer.bytes as f64 / 1e6 / peer.seconds,
+            &format!(
+                "extraction loop: {:.2} s; {options}{} of {} pages extracted; sinew is {:.1}x",
+                peer.seconds,
+                peer.extracted,
+                peer.pages,
+                sinew_rate / rate
+            ),
+        );
+    }
+    println!("  goal (issue 3): >= 1,000 pages/s per core and >= 10x trafilatura");
+    Ok(())
+}
+
+fn row(label: &str, pages_per_s: f64, mb_per_s: f64, note: &str) {
+    println!("  {label:<27} {pages_per_s:>8.1} pages/s {mb_per_s:>7.1} MB/s  ({note})");
+}
+
+/// `taskset -c 0` when it works here, else nothing (and the report says so).
+fn pin_prefix() -> Vec<String> {
+    let works = Command::new("taskset")
+        .args(["-c", "0", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if works {
+        vec!["taskset".into(), "-c".into(), "0".into()]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A command behind the pinning prefix, with thread pools sized to one.
+fn pinned(pin: &[String], program: &Path) -> Command {
+    let mut cmd = match pin.split_first() {
+        Some((first, rest)) => {
+            let mut cmd = Command::new(first);
+            cmd.args(rest).arg(program);
+            cmd
+        }
+        None => Command::new(program),
+    };
+    for var in ONE_THREAD {
+        cmd.env(var, "1");
+    }
+    cmd
+}
+
+/// Runs `sinew extract` over the pages, output discarded, and returns its wall time. With
+/// `watch`, polls `/proc/PID/task` while it runs and also returns the most threads seen
+/// (polling costs time, so a watched run is not a timed one).
+fn run_sinew(
+    sinew: &Path,
+    pages: &[PathBuf],
+    pin: &[String],
+    watch: bool,
+) -> Result<(Option<usize>, Duration)> {
+    let started = Instant::now();
+    let mut child = pinned(pin, sinew)
+        .arg("extract")
+        .args(pages)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("running {}", sinew.display()))?;
+    let mut threads = None;
+    let status = if watch {
+        let tasks = PathBuf::from(format!("/proc/{}/task", child.id()));
+        loop {
+            if let Some(status) = child.try_wait()? {
+                break status;
+            }
+            if let Ok(dir) = std::fs::read_dir(&tasks) {
+                let n = dir.count();
+                threads = Some(threads.map_or(n, |t: usize| t.max(n)));
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    } else {
+        child.wait()?
+    };
+    let elapsed = started.elapsed();
+    // Exit code 1 says some pages gave no text, which the bench does not mind.
+    if !matches!(status.code(), Some(0 | 1)) {
+        bail!("sinew extract failed ({status})");
+    }
+    Ok((threads, elapsed))
+}
+
+/// The Python of a virtual environment with trafilatura, made on first use and reused while
+/// it still imports.
+fn bench_venv(venv: &Path) -> Result<PathBuf> {
+    let python = venv.join("bin/python");
+    let imports = |python: &Path| {
+        Command::new(python)
+            .args(["-c", "import trafilatura, lxml_html_clean"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if imports(&python) {
+        return Ok(python);
+    }
+    println!("installing trafilatura into {} (once)", venv.display());
+    let status = Command::new("python3")
+        .args(["-m", "venv", "--clear"])
+        .arg(venv)
+        .status()
+        .context("running python3 -m venv (is python3 installed?)")?;
+    if !status.success() {
+        bail!("python3 -m venv failed (Debian needs the python3-venv package)");
+    }
+    // trafilatura 2.x imports lxml_html_clean, which lxml no longer ships.
+    let status = Command::new(&python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "trafilatura",
+            "lxml_html_clean",
+        ])
+        .status()
+        .context("running pip")?;
+    if !status.success() || !imports(&python) {
+        bail!("could not install trafilatura into {}", venv.display());
+    }
+    Ok(python)
+}
+
+/// What `xtask/bench/trafilatura_bench.py` reports.
+struct PeerRun {
+    version: String,
+    options: String,
+    pages: u64,
+    bytes: u64,
+    extracted: u64,
+    seconds: f64,
+}
+
+fn run_peer(
+    python: &Path,
+    script: &Path,
+    mode: &str,
+    list: &Path,
+    pin: &[String],
+) -> Result<PeerRun> {
+    let out = pinned(pin, python)
+        .arg(script)
+        .arg(mode)
+        .arg(list)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running the trafilatura bench")?;
+    if !out.status.success() {
+        bail!("the trafilatura bench ({mode}) failed ({})", out.status);
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("the trafilatura bench did not print JSON")?;
+    let options = v["options"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    Ok(PeerRun {
+        version: v["version"].as_str().unwrap_or("?").to_string(),
+        options,
+        pages: v["pages"].as_u64().unwrap_or(0),
+        bytes: v["bytes"].as_u64().unwrap_or(0),
+        extracted: v["extracted"].as_u64().unwrap_or(0),
+        seconds: v["seconds"]
+            .as_f64()
+            .context("no seconds in the trafilatura report")?,
+    })
 }

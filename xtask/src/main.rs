@@ -1,11 +1,13 @@
-//! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest` and `cargo xtask
-//! bench-doc` (see README), with the tidy checks run as
-//! ordinary tests (`cargo test -p xtask`).
+//! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
+//! bench-doc`, `cargo xtask eval-extract` and `cargo xtask bench-extract` (see README), with
+//! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod demo;
+mod eval;
 #[cfg(test)]
 mod tidy;
+mod wcxb;
 
 use anyhow::{bail, Result};
 
@@ -14,13 +16,16 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
+        Some("bench-extract") => bench::extract(&args[1..]),
+        Some("eval-extract") => eval::run(&args[1..]),
         Some("demo") => demo::run(),
-        Some(other) => {
-            bail!("unknown task {other:?}; tasks: demo, bench-ingest [--mb N], bench-doc")
-        }
-        None => bail!("usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc"),
+        Some(other) => bail!("unknown task {other:?}; {USAGE}"),
+        None => bail!("{USAGE}"),
     }
 }
+
+const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
+    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {
@@ -40,7 +45,10 @@ fn release_sinew() -> Result<std::path::PathBuf> {
     if !status.success() {
         bail!("release build failed");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
-    Ok(target.join("release/sinew"))
+    Ok(target_dir().join("release/sinew"))
+}
+
+/// Cargo's target directory: where builds, caches and the bench's virtual environment go.
+fn target_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into)
 }

@@ -26,6 +26,13 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
 });
 
+/// `31/10/2024`, `10/31/2024`, `31.10.2024`: day and month by which can be which; when
+/// both can, `.` is day first (European) and `/` is month first (American).
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9./])([0-9]{1,2})([./])([0-9]{1,2})([./])((?:19|20)[0-9]{2})(?:$|[^0-9])")
+        .unwrap()
+});
+
 /// A date in a URL path: `/2024/06/27/` or `/2024-06-27`.
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)[0-9]{2})[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:[/\-_.]|$)").unwrap()
@@ -91,6 +98,23 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
             g.1,
         );
     }
+    for c in NUMERIC.captures_iter(s) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else {
+            continue;
+        };
+        let day_first = a > 12 || (b <= 12 && &c[2] == ".");
+        let (day, month) = if day_first { (a, b) } else { (b, a) };
+        let start = c.get(1).map_or(0, |g| g.start());
+        let end = c.get(5).map_or(start, |g| g.end());
+        let date = c[5]
+            .parse()
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+        consider(date, start, end);
+    }
     found
 }
 
@@ -130,6 +154,11 @@ mod tests {
             ("Sept. 3rd, 2023 at 10:00", d(2023, 9, 3)),
             ("3 of March 2022", d(2022, 3, 3)),
             ("3rd of March 2022", d(2022, 3, 3)),
+            ("Updated: 10/31/2024", d(2024, 10, 31)),
+            ("31/10/2024", d(2024, 10, 31)),
+            ("12.12.2025", d(2025, 12, 12)),
+            ("03.02.2025", d(2025, 2, 3)),
+            ("03/02/2025", d(2025, 3, 2)),
             ("2024-13-01", None),
             ("2024-06/27", None),
             ("in 2019 and 2020", None),

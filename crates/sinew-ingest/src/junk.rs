@@ -305,22 +305,35 @@ const CRUMB_HEADS: &[&str] = &[
 pub(crate) fn normalise_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
-        let space = c.is_whitespace();
-        let invisible = matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
-            || (c.is_control() && !space);
-        if invisible {
+    // Runs of kept characters are copied as slices: most lines need no change at all.
+    let mut run: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        let plain = if c.is_ascii() {
+            c.is_ascii_graphic()
+        } else {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+        };
+        if plain {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(i);
+            }
             continue;
         }
-        if space {
+        if let Some(start) = run.take() {
+            out.push_str(&line[start..i]);
+        }
+        if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+    }
+    if let Some(start) = run {
+        out.push_str(&line[start..]);
     }
     out
 }
@@ -347,11 +360,15 @@ pub(crate) fn is_junk(line: &str) -> bool {
     if !line.chars().any(char::is_alphanumeric) {
         return true;
     }
+    let words = word_count(line);
+    // Furniture, social and prompt lines are short; prose is not worth lower-casing.
+    if words > 40 {
+        return false;
+    }
     let k = key(line);
     if FURNITURE_SET.contains(k.as_str()) {
         return true;
     }
-    let words = word_count(line);
     let mut social = k
         .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))

@@ -79,6 +79,26 @@ const JUNK_TOKENS: &[&str] = &[
     "sr",
 ];
 
+/// [`JUNK_TOKENS`] sorted, for binary search.
+static JUNK_SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut v = JUNK_TOKENS.to_vec();
+    v.sort_unstable();
+    v
+});
+
+/// Whether one word of a class or id (any case) marks furniture.
+fn is_junk_token(t: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if t.is_empty() || t.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(t.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
+    JUNK_SORTED.binary_search(&lower).is_ok()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Verdict {
     Keep,
@@ -191,7 +211,7 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
         .flatten()
         .any(|v| {
             v.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| !t.is_empty() && JUNK_TOKENS.iter().any(|j| t.eq_ignore_ascii_case(j)))
+                .any(is_junk_token)
         });
     if marked {
         Verdict::Junk
@@ -435,23 +455,28 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             .is_some_and(|&top| dom.nodes[top].end as usize <= i)
         {
             let top = stack.pop().unwrap_or_default();
-            if dom.nodes[top].tag.is_block() {
+            if breaks_line(dom.nodes[top].tag) {
                 end_line(&mut out);
                 pending_space = false;
             }
         }
         let node = dom.nodes[i];
         if node.tag == Tag::Text {
-            for c in dom.text(i).chars() {
-                if c.is_whitespace() {
+            // Words are copied whole; white space between them becomes one space.
+            for word in dom.text(i).split(char::is_whitespace) {
+                if word.is_empty() {
                     pending_space = true;
-                } else {
-                    if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                    out.push(c);
+                    continue;
                 }
+                if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                pending_space = true;
+            }
+            // The text did not end in white space: the next text runs on.
+            if !dom.text(i).ends_with(char::is_whitespace) {
+                pending_space = false;
             }
             i += 1;
             continue;
@@ -467,14 +492,23 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             i = node.end as usize;
             continue;
         }
-        if node.tag.is_block() {
+        if breaks_line(node.tag) {
             end_line(&mut out);
+            pending_space = false;
+        } else if matches!(node.tag, Tag::Td | Tag::Th) && !out.is_empty() && !out.ends_with('\n') {
+            // A table row is one line, its cells apart.
+            out.push_str(" | ");
             pending_space = false;
         }
         stack.push(i);
         i += 1;
     }
     out
+}
+
+/// Blocks end a line, except table cells: a row reads as one line.
+fn breaks_line(tag: Tag) -> bool {
+    tag.is_block() && !matches!(tag, Tag::Td | Tag::Th)
 }
 
 /// Tables of contents (mostly links within the page), and paragraphs that are little but

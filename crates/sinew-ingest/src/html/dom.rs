@@ -659,4 +659,83 @@ mod tests {
             "html\n  head\n    title\n      \"t\"\n  div\n    \"x\"\n"
         );
     }
+
+    #[test]
+    fn implied_end_tags() {
+        let cases = [
+            (
+                "<ul><li>a<li>b</ul>",
+                "ul\n  li\n    \"a\"\n  li\n    \"b\"\n",
+            ),
+            (
+                "<table><tr><td>1<td>2<tr><td>3</table>",
+                "table\n  tr\n    td\n      \"1\"\n    td\n      \"2\"\n  tr\n    td\n      \"3\"\n",
+            ),
+            ("<p>a<div>b</div>", "p\n  \"a\"\ndiv\n  \"b\"\n"),
+            ("<h2>a<h3>b", "h2\n  \"a\"\nh3\n  \"b\"\n"),
+            ("<dl><dt>a<dd>b</dl>", "dl\n  dt\n    \"a\"\n  dd\n    \"b\"\n"),
+            // A stray end tag is ignored; one inside a cell does not close the table.
+            ("<div>a</span>b</div>", "div\n  \"ab\"\n"),
+            (
+                "<div><table><tr><td>x</div>y",
+                "div\n  table\n    tr\n      td\n        \"xy\"\n",
+            ),
+            ("a</br>b", "\"a\"\nbr\n\"b\"\n"),
+            // Self-closing counts in SVG only.
+            (
+                "<svg><path/><g/></svg><div/>x",
+                "svg\n  path\n  g\ndiv\n  \"x\"\n",
+            ),
+            ("<my-card>a</my-card>b", "my-card\n  \"a\"\n\"b\"\n"),
+        ];
+        for (html, want) in cases {
+            assert_eq!(outline(&Dom::parse(html)), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn raw_text_comments_and_attributes() {
+        let dom = Dom::parse(
+            "<script>if (a<b) { s = '</div>'; }</script><p title='x > y' data-a=\"1\" hidden>t</p>",
+        );
+        assert_eq!(outline(&dom), "script\np\n  \"t\"\n");
+        let p = dom.elements(Tag::P).next().unwrap_or_default();
+        assert_eq!(dom.attr_raw(p, "TITLE"), Some("x > y"));
+        assert_eq!(dom.attr_raw(p, "hidden"), Some(""));
+        let dom = Dom::parse("<!-- <p>no</p> -->a<!---->b<!--->c<![CDATA[d]]>e<!doctype html>f");
+        assert_eq!(outline(&dom), "\"abcdef\"\n");
+        let dom = Dom::parse("<title>A &amp; B</title><textarea><p>t</textarea>");
+        assert_eq!(outline(&dom), "title\n  \"A & B\"\ntextarea\n  \"<p>t\"\n");
+        let dom = Dom::parse(
+            "<script type=\"application/ld+json\">{\"a\": \"&amp;\"}</script><style>p{}</STYLE >x",
+        );
+        assert_eq!(
+            outline(&dom),
+            "script\n  \"{\\\"a\\\": \\\"&amp;\\\"}\"\nstyle\n\"x\"\n"
+        );
+        // A tag or comment that never ends drops the rest, as browsers do.
+        assert_eq!(outline(&Dom::parse("a<div class=\"x")), "\"a\"\n");
+        assert_eq!(outline(&Dom::parse("a<!-- b")), "\"a\"\n");
+        assert_eq!(outline(&Dom::parse("a < b <3")), "\"a < b <3\"\n");
+    }
+
+    #[test]
+    fn depth_is_capped() {
+        let html = "<div>".repeat(MAX_DEPTH * 3) + "x";
+        let dom = Dom::parse(&html);
+        let deepest = (0..dom.nodes.len())
+            .map(|i| {
+                let mut depth = 0;
+                let mut p = dom.nodes[i].parent;
+                while p != NONE {
+                    depth += 1;
+                    p = dom.nodes[p as usize].parent;
+                }
+                depth
+            })
+            .max()
+            .unwrap_or(0);
+        assert_eq!(deepest, MAX_DEPTH);
+        assert!(dom.inner_text(0).contains('x'));
+    }
 }

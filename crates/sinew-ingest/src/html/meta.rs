@@ -65,9 +65,19 @@ fn names(v: &Value) -> Option<String> {
     match v {
         Value::Array(items) => {
             let all: Vec<String> = items.iter().filter_map(one).collect();
-            (!all.is_empty()).then(|| all.join(", "))
+            (!all.is_empty()).then(|| join_names(&all))
         }
         other => one(other),
+    }
+}
+
+/// Names as a byline writes them: "A", "A and B", "A, B, and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
     }
 }
 
@@ -116,7 +126,20 @@ fn linked_data(dom: &Dom<'_>) -> LinkedData {
 
 /// Strips a trailing " | Site" or " - Site" from a page title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let mut title = title.to_string();
+    let mut title = strip_label(title).to_string();
+    // "Site | Headline": the site's name before a separator.
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", ": "] {
+            let prefixed = title
+                .get(..site.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(site))
+                && title[site.len()..].starts_with(sep);
+            if prefixed && title.len() > site.len() + sep.len() {
+                title = title[site.len() + sep.len()..].to_string();
+                break;
+            }
+        }
+    }
     for _ in 0..3 {
         let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
             .iter()
@@ -140,6 +163,21 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         }
     }
     title.trim().to_string()
+}
+
+/// A headline without the markup or label some sites leave in it: "## Headline",
+/// "Title: Headline".
+fn strip_label(title: &str) -> &str {
+    let t = title.trim_start_matches('#').trim_start();
+    let t = if t.len() < title.len() && title.starts_with('#') {
+        t
+    } else {
+        title
+    };
+    match t.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("title:") => t[6..].trim_start(),
+        _ => t,
+    }
 }
 
 fn is_web_url(s: &str) -> bool {
@@ -186,6 +224,26 @@ fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
     if let Some(same) = meta.iter().find(|t| fold(t) == folded) {
         return Some(same.clone());
     }
+    // The shown headline is the metadata title plus a tag line after a dash or pipe, or a
+    // label or date before it: the metadata title is the headline.
+    for t in meta {
+        let lower_h = h.to_lowercase();
+        let lower_t = t.to_lowercase();
+        if let Some(rest) = lower_h.strip_prefix(&lower_t) {
+            if rest
+                .trim_start()
+                .starts_with(['|', '-', '\u{2013}', '\u{2014}', '\u{2022}', '\u{b7}'])
+            {
+                return Some(t.clone());
+            }
+        }
+        if let Some(head) = lower_h.strip_suffix(&lower_t) {
+            let head = head.trim_end();
+            if !head.is_empty() && (head.ends_with(':') || date::find_date(head).is_some()) {
+                return Some(t.clone());
+            }
+        }
+    }
     let words = content_words(&h);
     let shares = meta
         .iter()
@@ -209,10 +267,10 @@ fn headline(
     let h1s: Vec<(usize, String)> = dom
         .elements(Tag::H1)
         .filter(|&i| visible(i))
-        .filter_map(|i| Some((i, nonempty(&dom.inner_text(i))?)))
+        .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?).to_string())))
         .filter(|(_, t)| {
             t.split_whitespace().count() >= 2
-                && t.len() <= 300
+                && t.len() <= 150
                 && !site.is_some_and(|s| s.eq_ignore_ascii_case(t))
         })
         .collect();
@@ -322,6 +380,7 @@ const BYLINE_LABELS: &[&str] = &[
 fn plausible_name(s: &str) -> bool {
     let words = s.split_whitespace().count();
     let lower = s.to_lowercase();
+    // Placeholders, and labels that stand where a name should.
     let placeholder = [
         "undefined",
         "null",
@@ -329,6 +388,13 @@ fn plausible_name(s: &str) -> bool {
         "webmaster",
         "administrator",
         "none",
+        "updated",
+        "published",
+        "posted",
+        "share",
+        "follow",
+        "author",
+        "by",
     ]
     .contains(&lower.as_str());
     let handle = words == 1
@@ -355,16 +421,28 @@ fn byline_name(line: &str) -> Option<String> {
                 .next()
                 .is_none_or(|c| c == ' ' || c == ':')
     })?;
-    let mut name = squashed[label.len()..]
-        .trim_start_matches([':', ' '])
-        .to_string();
-    // What follows the name: a date, a separator, "on ...".
+    Some(clean_name(
+        squashed[label.len()..].trim_start_matches([':', ' ']),
+    ))
+}
+
+/// A name without what bylines put after it: a date, a separator and a role or reading
+/// time, "on ...".
+fn clean_name(text: &str) -> String {
+    let mut name = squash(text);
     if let Some((_, start, _)) = date::find_date_span(&name) {
         name.truncate(start);
     }
+    // A date run into the name by the markup: "Luke KimDecember 17, 2025".
+    if let Some(pos) = glued_month(&name) {
+        name.truncate(pos);
+    }
     for sep in [
-        " | ",
-        " \u{2022} ",
+        "|",
+        ". Reviewed by",
+        " Reviewed by",
+        "\u{2022}",
+        "\u{22c5}",
         " \u{b7} ",
         " on ",
         " - ",
@@ -377,12 +455,10 @@ fn byline_name(line: &str) -> Option<String> {
             name.truncate(pos);
         }
     }
-    let name = name
-        .trim_end_matches([
-            ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}',
-        ])
-        .to_string();
-    Some(name)
+    name.trim_end_matches([
+        ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}', '\u{22c5}',
+    ])
+    .to_string()
 }
 
 /// Whether element `i` or one of its two nearest ancestors is marked as a byline by its
@@ -434,7 +510,7 @@ fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Op
             continue;
         }
         if line.len() <= 80 && marked_byline(dom, *at) {
-            let name = squash(line);
+            let name = link_name(dom, *at).unwrap_or_else(|| clean_name(line));
             if plausible_name(&name) {
                 return Some(name);
             }
@@ -449,31 +525,77 @@ fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Op
 fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<String> {
     (0..dom.nodes.len()).find_map(|i| {
         let node = dom.nodes[i];
-        if node.tag == Tag::Text || !visible(i) || node.end as usize - i > 12 {
+        if node.tag == Tag::Text || node.end as usize - i > 12 {
             return None;
         }
         let is = |attr: &str, value: &str| {
             dom.attr_raw(i, attr)
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
         };
+        // rel and itemprop say "author" on purpose, wherever the theme puts them (author
+        // boxes sit in asides and footers); a class must be on something shown.
         let marked = is("rel", "author")
             || is("itemprop", "author")
-            || dom.attr_raw(i, "class").is_some_and(|c| {
-                c.split_ascii_whitespace().any(|t| {
-                    let t = t.to_ascii_lowercase();
-                    matches!(
-                        t.as_str(),
-                        "author" | "author-name" | "authorname" | "byline__name" | "author__name"
-                    )
-                })
-            });
+            || visible(i)
+                && dom.attr_raw(i, "class").is_some_and(|c| {
+                    c.split_ascii_whitespace().any(|t| {
+                        let t = t.to_ascii_lowercase();
+                        matches!(
+                            t.as_str(),
+                            "author"
+                                | "author-name"
+                                | "authorname"
+                                | "byline__name"
+                                | "author__name"
+                        )
+                    })
+                });
         if !marked {
             return None;
         }
         let text = squash(&dom.inner_text(i));
-        let name = byline_name(&text).unwrap_or(text);
+        let name = link_name(dom, i)
+            .or_else(|| byline_name(&text))
+            .unwrap_or_else(|| clean_name(&text));
         plausible_name(&name).then_some(name)
     })
+}
+
+/// Where a month name starts right after a lower-case letter and is followed by a day.
+fn glued_month(name: &str) -> Option<usize> {
+    const MONTH_NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let bytes = name.as_bytes();
+    MONTH_NAMES.iter().find_map(|m| {
+        let pos = name.find(m)?;
+        let glued = pos > 0 && bytes[pos - 1].is_ascii_lowercase();
+        let day = name[pos + m.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        (glued && day).then_some(pos)
+    })
+}
+
+/// The text of a link inside element `i` (or `i` itself) that reads as a name: bylines link
+/// the author's page, and the link leaves out the role or outlet written beside it.
+fn link_name(dom: &Dom<'_>, i: usize) -> Option<String> {
+    let end = dom.nodes[i].end as usize;
+    (i..end)
+        .filter(|&j| dom.nodes[j].tag == Tag::A)
+        .map(|j| clean_name(&dom.inner_text(j)))
+        .find(|n| plausible_name(n) && n.split_whitespace().count() >= 2)
 }
 
 /// Where to look for the dateline and byline of a headline: its container when that is
@@ -532,6 +654,53 @@ fn lines_from(
     }
     flush(&mut line, owner, &mut lines);
     lines
+}
+
+/// A `datePublished` in microdata on an element other than `<meta>` (`<abbr>`, `<span>`,
+/// `<time>`): its `content`, `datetime` or `title`, else its text.
+fn itemprop_date(dom: &Dom<'_>) -> Option<NaiveDate> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || node.tag == Tag::Meta {
+            return None;
+        }
+        if !dom
+            .attr_raw(i, "itemprop")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("datePublished"))
+        {
+            return None;
+        }
+        ["content", "datetime", "title"]
+            .iter()
+            .find_map(|a| dom.attr(i, a).and_then(|v| date::parse_date(&v)))
+            .or_else(|| date::parse_date(&dom.inner_text(i)))
+    })
+}
+
+/// The first visible element anywhere whose class or id says it holds the publication
+/// date ("post-date", "published", "entry-date") and whose short text is a date.
+fn marked_date(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = dom.nodes[i];
+        if node.tag == Tag::Text || node.end as usize - i > 8 || !visible(i) {
+            return None;
+        }
+        let marked = ["class", "id"].iter().any(|a| {
+            dom.attr_raw(i, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                (v.contains("date") || v.contains("publish") || v.contains("posted"))
+                    && !v.contains("updat")
+                    && !v.contains("modif")
+            })
+        });
+        if !marked {
+            return None;
+        }
+        let text = dom.inner_text(i);
+        let text = text.trim();
+        let (d, from, to) = date::find_date_span(text).filter(|_| text.len() <= 80)?;
+        (text.len() - (to - from) <= 40).then_some(d)
+    })
 }
 
 fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
@@ -599,16 +768,24 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
                 "article:published_time",
                 "og:published_time",
                 "og:article:published_time",
+                "article:published",
                 "datepublished",
                 "date",
                 "pubdate",
                 "publishdate",
                 "publish-date",
                 "publish_date",
+                "published",
+                "published_date",
+                "publication_date",
+                "citation_publication_date",
+                "citation_date",
                 "dc.date",
                 "dc.date.issued",
+                "dc.date.created",
                 "dcterms.created",
                 "dcterms.date",
+                "dcterms.issued",
                 "sailthru.date",
                 "parsely-pub-date",
                 "article.published",
@@ -618,9 +795,21 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
             .and_then(|d| date::parse_date(&d))
         })
         .or_else(|| {
+            // Site-specific names ("w-published-date", "cludo:date" aside): any meta key
+            // that speaks of publishing and not of updating.
+            let mut keys: Vec<&String> = meta
+                .keys()
+                .filter(|k| k.contains("publish") && !k.contains("modif") && !k.contains("updat"))
+                .collect();
+            keys.sort();
+            keys.iter().find_map(|k| date::parse_date(&meta[*k]))
+        })
+        .or_else(|| itemprop_date(dom))
+        .or_else(|| {
             time.and_then(|t| dom.attr(t, "datetime"))
                 .and_then(|d| date::parse_date(&d))
         })
+        .or_else(|| marked_date(dom, visible))
         .or(shown_updated)
         .or_else(|| url.as_deref().and_then(date::url_date));
 
@@ -638,8 +827,8 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         })
         .filter(|a| !is_web_url(a))
         .map(|a| match a.get(..3) {
-            Some(by) if by.eq_ignore_ascii_case("by ") => a[3..].trim().to_string(),
-            _ => a,
+            Some(by) if by.eq_ignore_ascii_case("by ") => clean_name(&a[3..]),
+            _ => clean_name(&a),
         })
         .filter(|a| plausible_name(a))
         .or_else(|| shown_from.and_then(|from| byline(dom, from, visible)))
@@ -691,6 +880,18 @@ mod tests {
                 None,
                 "Planning in Event Management",
             ),
+            (
+                "The Harbour Times | Port Traffic Rises Again",
+                Some("The Harbour Times"),
+                "Port Traffic Rises Again",
+            ),
+            (
+                "## Regolith Binding Agents",
+                None,
+                "Regolith Binding Agents",
+            ),
+            ("Title: Model Merging", None, "Model Merging"),
+            ("C# Tips and Tricks", None, "C# Tips and Tricks"),
         ];
         for (input, site, want) in cases {
             assert_eq!(strip_site_suffix(input, site), want, "{input}");

@@ -1,0 +1,232 @@
+//! HTML pages written for these tests (`tests/fixtures/html/`), and hostile or broken pages
+//! made in the test: what the article is, what its metadata are, and that nothing panics.
+
+use chrono::NaiveDate;
+use sinew_ingest::{parse_bytes, Format, IngestConfig};
+use sinew_types::Document;
+
+use crate::{assert_tidy, fixture, read_ok};
+
+/// What one fixture page must give.
+struct Page {
+    file: &'static str,
+    title: Option<&'static str>,
+    author: Option<&'static str>,
+    published: Option<(i32, u32, u32)>,
+    contains: &'static [&'static str],
+    absent: &'static [&'static str],
+}
+
+const PAGES: &[Page] = &[
+    // A list of item cards is one article, not its longest card; the sidebar's teasers
+    // are not part of it.
+    Page {
+        file: "html/cards.html",
+        title: Some("Five Ports to Watch in 2025"),
+        author: None,
+        published: None,
+        contains: &[
+            "Container traffic shifted east",
+            "1. Rajin",
+            "Rajin handled more ships",
+            "Vostochny is the largest",
+            "Chongjin appeared in satellite images",
+        ],
+        absent: &[
+            "Recent posts",
+            "freight rates",
+            "rail bridge",
+            "All rights",
+            "Ports\n",
+        ],
+    },
+    // The headline is metadata; the byline and dateline give author and date; a table of
+    // contents and a caption are not the article's text.
+    Page {
+        file: "html/toc.html",
+        title: Some("How Sanctions Lists Are Built"),
+        author: Some("Jane Doe"),
+        published: Some((2024, 3, 3)),
+        contains: &[
+            "Who decides",
+            "In most countries a ministry",
+            "rarely succeeds",
+        ],
+        absent: &[
+            "How Sanctions Lists Are Built",
+            "Contents",
+            "How names are added\n\nWho",
+            "Photo: archive",
+            "By Jane Doe",
+            "Home",
+        ],
+    },
+    // JSON-LD metadata; a data table reads a row a line; share bars and related stories go.
+    Page {
+        file: "html/table.html",
+        title: Some("Trade Between the Two Countries in Figures"),
+        author: Some("Ivan Petrov"),
+        published: Some((2024, 2, 10)),
+        contains: &[
+            "Year | Trade ($bn)",
+            "2023 | 240.1",
+            "do not include services",
+        ],
+        absent: &["Facebook", "Related", "Another article about trade"],
+    },
+    // Unclosed paragraphs and list items, stray end tags, '>' inside a quoted attribute,
+    // markup inside a script string and a comment, character references with and without
+    // their semicolon, and a comment that never ends.
+    Page {
+        file: "html/unclosed.html",
+        title: Some("Unclosed & Stray Tags"),
+        author: None,
+        published: None,
+        contains: &[
+            "The first paragraph is never closed",
+            "The second paragraph starts",
+            "this third paragraph",
+            "one item\n\nanother item\n\na third item",
+            "Caf\u{e9} & bar \u{2014} \"quoted\" \u{a9} 2024",
+            "AT&T <tag>",
+        ],
+        absent: &["not text", "commented out", "hidden", "color: red"],
+    },
+];
+
+fn check(doc: &Document, page: &Page) {
+    let f = page.file;
+    assert_eq!(doc.title.as_deref(), page.title, "{f} title");
+    assert_eq!(doc.author.as_deref(), page.author, "{f} author");
+    let published = page
+        .published
+        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    assert_eq!(doc.published, published, "{f} published");
+    for phrase in page.contains {
+        assert!(
+            doc.text.contains(phrase),
+            "{f}: lost {phrase:?} in {:?}",
+            doc.text
+        );
+    }
+    for phrase in page.absent {
+        assert!(
+            !doc.text.contains(phrase),
+            "{f}: kept {phrase:?} in {:?}",
+            doc.text
+        );
+    }
+    assert_tidy(&doc.text);
+}
+
+#[test]
+fn fixture_pages() {
+    for page in PAGES {
+        let parsed = read_ok(&fixture(page.file));
+        assert_eq!(parsed.docs.len(), 1, "{}", page.file);
+        check(&parsed.docs[0], page);
+    }
+}
+
+fn html_doc(name: &str, bytes: &[u8]) -> Document {
+    let mut parsed = parse_bytes(name, bytes, Format::Html, &IngestConfig::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    parsed.docs.remove(0)
+}
+
+const PROSE: &str = "Officials said the shipments continued through the winter, and that the \
+                     port had added cranes to handle the larger vessels now calling there.";
+
+#[test]
+fn legacy_and_mixed_encodings() {
+    // Declared windows-1252: bytes 0x93/0x94 are curly quotes, 0xE9 is é.
+    let mut page = b"<meta charset=\"windows-1252\"><p>\x93Caf\xe9\x94 ".to_vec();
+    page.extend_from_slice(PROSE.as_bytes());
+    let doc = html_doc("cp1252.html", &page);
+    assert!(
+        doc.text.starts_with("\u{201c}Caf\u{e9}\u{201d} Officials"),
+        "{}",
+        doc.text
+    );
+
+    // Declared UTF-8 with a stray Latin-1 byte: the rest survives, the byte is U+FFFD.
+    let mut page = "<meta charset=utf-8><p>Putin\u{2019}s caf"
+        .as_bytes()
+        .to_vec();
+    page.extend_from_slice(b"\xe9 ");
+    page.extend_from_slice(PROSE.as_bytes());
+    let doc = html_doc("mixed.html", &page);
+    assert!(
+        doc.text.starts_with("Putin\u{2019}s caf\u{fffd} Officials"),
+        "{}",
+        doc.text
+    );
+
+    // Undeclared and not UTF-8: read as windows-1252, as browsers do.
+    let mut page = b"<p>M\xfcnchen ".to_vec();
+    page.extend_from_slice(PROSE.as_bytes());
+    let doc = html_doc("undeclared.html", &page);
+    assert!(
+        doc.text.starts_with("M\u{fc}nchen Officials"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn a_fifty_megabyte_page_is_read_whole() {
+    let paragraph = format!("<div class=\"c\"><p>{PROSE}</p></div>\n");
+    let count = 50 * 1024 * 1024 / paragraph.len() + 1;
+    let mut page = String::with_capacity(count * paragraph.len() + 64);
+    page.push_str("<html><body><article>");
+    for _ in 0..count {
+        page.push_str(&paragraph);
+    }
+    let doc = html_doc("big.html", page.as_bytes());
+    // Repeated lines are template copies and are kept once.
+    assert_eq!(doc.text, PROSE);
+    // Distinct paragraphs are all kept.
+    let mut page = String::from("<html><body><article>");
+    for n in 0..20_000 {
+        page.push_str(&format!("<p>Paragraph {n}: {PROSE}</p>"));
+    }
+    let doc = html_doc("big-distinct.html", page.as_bytes());
+    assert_eq!(doc.text.matches("Officials said").count(), 20_000);
+}
+
+#[test]
+fn hostile_markup_does_not_panic() {
+    let deep = format!("{}<p>{PROSE}</p>", "<div><span><b>".repeat(100_000));
+    let unclosed_attr = format!("<p>{PROSE}</p><div class=\"never closed");
+    let many_attrs = format!("<p {}>{PROSE}</p>", "a=1 ".repeat(200_000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("deep.html", deep.into_bytes()),
+        ("unclosed-attr.html", unclosed_attr.into_bytes()),
+        ("many-attrs.html", many_attrs.into_bytes()),
+        ("lt.html", format!("<<<<p>>>{PROSE}<</").into_bytes()),
+        (
+            "raw.html",
+            format!("<p>{PROSE}</p><script>{}", "x".repeat(1000)).into_bytes(),
+        ),
+        ("nul.html", format!("<p>{PROSE}\0\0</p>").into_bytes()),
+        (
+            "entities.html",
+            format!("<p>{PROSE} {}</p>", "&#99999999999;&#x;&".repeat(1000)).into_bytes(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let doc = html_doc(name, &bytes);
+        assert!(
+            doc.text.contains("Officials said"),
+            "{name}: {:?}",
+            doc.text
+        );
+        assert_tidy(&doc.text);
+    }
+    // Invalid UTF-8 everywhere, no markup: best effort, never a panic.
+    let junk: Vec<u8> = (0..100_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let _ = parse_bytes("noise.html", &junk, Format::Html, &IngestConfig::default());
+}
