@@ -22,7 +22,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Read articles (files, folders, or - for stdin) into the store.
     Ingest {
-        /// Files or folders (recursive): .txt, .html/.htm, .jsonl; `-` reads stdin.
+        /// Files or folders (recursive): .txt, .html/.htm, .jsonl, .warc, .xml/.rss/.atom
+        /// feeds, each also gzip'd (.gz); `-` reads stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Publication date (YYYY-MM-DD) for documents that give none.
@@ -116,7 +117,7 @@ pub(crate) enum ExportFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum InputFormat {
-    /// By file extension (stdin: text).
+    /// By the first bytes (gzip'd input is always found by its magic bytes).
     Auto,
     /// Plain text.
     Text,
@@ -124,6 +125,11 @@ pub(crate) enum InputFormat {
     Html,
     /// JSON Lines.
     Jsonl,
+    /// WARC (Common Crawl, CC-NEWS), plain or gzip'd.
+    Warc,
+    /// An RSS or Atom feed.
+    #[value(alias = "rss", alias = "atom")]
+    Feed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

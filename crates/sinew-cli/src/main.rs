@@ -4,7 +4,7 @@ mod args;
 mod json;
 mod table;
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,11 +53,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..IngestOptions::default()
             };
             let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .context("reading stdin")?;
-                engine.ingest_bytes("stdin", &bytes, input_format(format), &opts)?
+                engine.ingest_reader("stdin", std::io::stdin(), input_format(format), &opts)?
             } else {
                 ingest_with_progress(&engine, &paths, &opts)?
             };
@@ -175,6 +171,8 @@ fn input_format(f: InputFormat) -> Format {
         InputFormat::Text => Format::Text,
         InputFormat::Html => Format::Html,
         InputFormat::Jsonl => Format::Jsonl,
+        InputFormat::Warc => Format::Warc,
+        InputFormat::Feed => Format::Feed,
     }
 }
 
@@ -212,7 +210,7 @@ fn print_summary(s: &IngestSummary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} failed",
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed",
         s.files,
         if s.files == 1 { "" } else { "s" },
         mb,
@@ -225,6 +223,7 @@ fn print_summary(s: &IngestSummary) {
         s.near_duplicates,
         if s.near_duplicates == 1 { "" } else { "s" },
         s.claims,
+        s.skipped,
         s.errors.len(),
     );
 }
@@ -247,18 +246,22 @@ fn extract(
     let mut emit = |doc: sinew_types::Document| -> std::io::Result<()> {
         writeln!(out, "{}", json::document(&doc))
     };
-    let errors = if stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading stdin")?;
-        sinew_engine::extract_bytes("stdin", &bytes, input_format(format), published, &mut emit)?
+    let summary = if stdin {
+        let format = input_format(format);
+        sinew_engine::extract_reader("stdin", std::io::stdin(), format, published, &mut emit)?
     } else {
         sinew_engine::extract_paths(paths, published, &mut emit)?
     };
-    for e in &errors {
+    for e in &summary.errors {
         eprintln!("sinew: {e}");
         failed = true;
+    }
+    if summary.skipped > 0 {
+        eprintln!(
+            "sinew: skipped {} record{} that hold no article",
+            summary.skipped,
+            if summary.skipped == 1 { "" } else { "s" }
+        );
     }
     out.flush()?;
     Ok(if failed {

@@ -271,6 +271,165 @@ fn a_killed_ingest_leaves_a_store_that_opens_and_a_rerun_completes() {
     );
 }
 
+/// A WARC record with a correct Content-Length.
+fn warc_record(kind: &str, uri: &str, block: &str) -> String {
+    let content_type = if kind == "response" {
+        "application/http; msgtype=response"
+    } else {
+        "application/warc-fields"
+    };
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+fn page(text: &str) -> String {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><article><p>{text}</p></article></body></html>")
+}
+
+/// warcinfo, request, response, metadata, response, response: three articles, three records
+/// without one.
+fn crawl() -> Vec<String> {
+    vec![
+        warc_record("warcinfo", "", "software: test\r\n"),
+        warc_record("request", "https://a.example/1", "GET /1 HTTP/1.1\r\n\r\n"),
+        warc_record("response", "https://a.example/1", &page(ARTICLE.trim())),
+        warc_record("metadata", "https://a.example/1", "fetchTimeMs: 1\r\n"),
+        warc_record(
+            "response",
+            "https://a.example/2",
+            &page("Beijing and Moscow signed a 'no limits' partnership in February 2022."),
+        ),
+        warc_record(
+            "response",
+            "https://a.example/3",
+            &page("Pyongyang sent more shells to Moscow last December, officials said."),
+        ),
+    ]
+}
+
+#[test]
+fn a_truncated_warc_keeps_earlier_records_and_counts_skipped_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    let records = crawl();
+    let whole = records.concat();
+    let at = whole.len() - records[5].len();
+    let cut = tmp.path().join("cut.warc");
+    std::fs::write(&cut, &whole[..at + 150]).unwrap();
+
+    let o = run(sinew(&db).arg("ingest").arg(&cut));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "a truncated WARC fails: {err}");
+    assert!(
+        err.contains(&format!(
+            "cut.warc record 6 at byte {at} (https://a.example/3): truncated"
+        )),
+        "the cut is named with its record and offset: {err}"
+    );
+    assert!(
+        err.contains("2 new"),
+        "the records before the cut are stored: {err}"
+    );
+    assert!(
+        err.contains("3 skipped"),
+        "warcinfo, request and metadata are counted: {err}"
+    );
+
+    let full = tmp.path().join("full.warc");
+    std::fs::write(&full, &whole).unwrap();
+    let o = run(sinew(&db).arg("ingest").arg(&full));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("1 new, 2 already stored"), "{err}");
+
+    // Gzip'd (one member per record, as CC-NEWS) on stdin, found by its magic bytes.
+    use std::io::Write;
+    let mut gz = Vec::new();
+    for r in &records {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(r.as_bytes()).unwrap();
+        gz.extend(enc.finish().unwrap());
+    }
+    let mut child = sinew(&db)
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gz).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let urls: Vec<&str> = docs.iter().filter_map(|d| d["url"].as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://a.example/1",
+            "https://a.example/2",
+            "https://a.example/3"
+        ]
+    );
+    assert!(
+        stderr(&out).contains("skipped 3 records that hold no article"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn feeds_on_stdin_by_format_or_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let rss = format!(
+        "<rss version=\"2.0\"><channel><title>Wire</title><item><title>Containers</title>\
+         <link>https://wire.example/c</link><pubDate>Fri, 21 Jun 2024 08:00:00 GMT</pubDate>\
+         <description>{}</description></item><item><title>Empty</title></item></channel></rss>",
+        ARTICLE.trim()
+    );
+    for args in [
+        &["extract", "-", "--format", "rss"][..],
+        &["extract", "-"][..],
+    ] {
+        let mut child = sinew(&db)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(rss.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "the empty item fails: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("stdin item 2: the item has no content"),
+            "{}",
+            stderr(&out)
+        );
+        let docs = json_lines(&out);
+        assert_eq!(docs.len(), 1, "{args:?}");
+        assert_eq!(docs[0]["url"], "https://wire.example/c");
+        assert_eq!(docs[0]["published"], "2024-06-21");
+        assert_eq!(docs[0]["site"], "Wire");
+    }
+    let o = run(sinew(&db).args(["extract", "-", "--format", "gopher"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!db.exists());
+}
+
 #[test]
 fn extract_links_near_duplicates_within_the_run() {
     let tmp = tempfile::tempdir().unwrap();

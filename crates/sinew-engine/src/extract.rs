@@ -2,6 +2,7 @@
 //! side of `sinew annotate`.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -33,33 +34,41 @@ impl RunGroups {
     }
 }
 
-/// Reads files and folders and hands each document to `emit` as soon as its input is read,
-/// so memory stays bounded by one input (plus 1 KB or so per document for near-duplicate
-/// links within the run, see [`Document::duplicate_of`]). Returns the inputs that failed.
+/// What store-less extraction met besides documents.
+#[derive(Debug, Default)]
+pub struct ExtractSummary {
+    /// Inputs (or parts of inputs) that failed, each naming the input.
+    pub errors: Vec<IngestError>,
+    /// Records passed over because they hold no article (WARC requests, metadata, non-HTML
+    /// responses); not errors.
+    pub skipped: usize,
+}
+
+/// Reads files and folders and hands each document to `emit` as soon as it is read: WARC and
+/// JSON Lines files are streamed record by record, so memory stays bounded by one document
+/// (plus 1 KB or so per document for near-duplicate links within the run, see
+/// [`Document::duplicate_of`]).
 pub fn extract_paths<E>(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
-) -> Result<Vec<IngestError>, E> {
+) -> Result<ExtractSummary, E> {
     let config = IngestConfig {
         published,
         ..IngestConfig::default()
     };
-    let (files, mut errors) = sinew_ingest::collect_files(paths);
+    let (files, errors) = sinew_ingest::collect_files(paths);
+    let mut summary = ExtractSummary { errors, skipped: 0 };
     let mut groups = RunGroups::default();
     for file in files {
-        match sinew_ingest::read_file(&file, &config) {
-            Ok(parsed) => {
-                errors.extend(parsed.errors);
-                for mut doc in parsed.docs {
-                    groups.link(&mut doc);
-                    emit(doc)?;
-                }
-            }
-            Err(e) => errors.push(e),
-        }
+        drain(
+            sinew_ingest::open_file(&file, &config),
+            emit,
+            &mut groups,
+            &mut summary,
+        )?;
     }
-    Ok(errors)
+    Ok(summary)
 }
 
 /// Same as [`extract_paths`] for one input given as bytes.
@@ -69,22 +78,59 @@ pub fn extract_bytes<E>(
     format: Format,
     published: Option<NaiveDate>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
-) -> Result<Vec<IngestError>, E> {
+) -> Result<ExtractSummary, E> {
+    extract_reader(name, bytes, format, published, emit)
+}
+
+/// Same as [`extract_paths`] for one input read as a stream (stdin); gzip'd input is found
+/// by its magic bytes.
+pub fn extract_reader<R: Read + Send, E>(
+    name: &str,
+    reader: R,
+    format: Format,
+    published: Option<NaiveDate>,
+    emit: &mut dyn FnMut(Document) -> Result<(), E>,
+) -> Result<ExtractSummary, E> {
     let config = IngestConfig {
         published,
         ..IngestConfig::default()
     };
-    let mut groups = RunGroups::default();
-    match sinew_ingest::parse_bytes(name, bytes, format, &config) {
-        Ok(parsed) => {
-            for mut doc in parsed.docs {
+    let mut summary = ExtractSummary::default();
+    drain(
+        sinew_ingest::open_reader(name, reader, format, &config),
+        emit,
+        &mut RunGroups::default(),
+        &mut summary,
+    )?;
+    Ok(summary)
+}
+
+/// Emits one input's documents, each linked to the run's earlier ones, and adds its errors
+/// and skipped records to `summary`.
+fn drain<E>(
+    opened: Result<sinew_ingest::Docs<'_>, IngestError>,
+    emit: &mut dyn FnMut(Document) -> Result<(), E>,
+    groups: &mut RunGroups,
+    summary: &mut ExtractSummary,
+) -> Result<(), E> {
+    let mut docs = match opened {
+        Ok(docs) => docs,
+        Err(e) => {
+            summary.errors.push(e);
+            return Ok(());
+        }
+    };
+    for item in &mut docs {
+        match item {
+            Ok(mut doc) => {
                 groups.link(&mut doc);
                 emit(doc)?;
             }
-            Ok(parsed.errors)
+            Err(e) => summary.errors.push(e),
         }
-        Err(e) => Ok(vec![e]),
     }
+    summary.skipped += docs.skipped();
+    Ok(())
 }
 
 /// One line of `sinew annotate` input: a JSON object with `text` (and optionally

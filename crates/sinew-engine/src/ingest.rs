@@ -10,14 +10,15 @@
 //! starts) and of the run's earlier documents, and stored with `duplicate_of` naming the first
 //! document of its group. Near-duplicates are stored and annotated like any document.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError, Parsed};
+use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
 use sinew_store::PutOutcome;
 use sinew_types::{Annotations, DocId, Document};
 
@@ -76,6 +77,9 @@ pub struct IngestSummary {
     pub inserted: usize,
     /// Documents already stored (or repeated within this run), left untouched.
     pub already_stored: usize,
+    /// Records passed over because they hold no article (WARC requests, metadata, non-HTML
+    /// responses); not errors.
+    pub skipped: usize,
     /// Newly stored documents that are near-duplicates of an earlier one (linked to it by
     /// `Document::duplicate_of`).
     pub near_duplicates: usize,
@@ -87,16 +91,97 @@ pub struct IngestSummary {
     pub elapsed: Duration,
 }
 
-/// One input's result from a worker: its documents (annotated unless already stored).
-struct Work {
-    name: String,
-    bytes: u64,
+/// Documents (or errors) a worker sends to the main loop at a time.
+const CHUNK: usize = 16;
+
+/// Chunks a worker may send for an input that is not yet being committed before it waits for
+/// its turn: with the channel's bound, this bounds memory however large the inputs are.
+const CHUNKS_AHEAD: usize = 4;
+
+/// Part of one input's result from a worker: documents (annotated unless already stored) and
+/// errors, in input order.
+struct Chunk {
+    input: usize,
     docs: Vec<(Document, Option<Annotations>)>,
     errors: Vec<IngestError>,
+    /// Set on the input's last chunk.
+    end: Option<InputEnd>,
+}
+
+/// What is known once an input has been read to its end.
+struct InputEnd {
+    name: String,
+    bytes: u64,
+    skipped: usize,
+}
+
+impl Chunk {
+    fn new(input: usize) -> Chunk {
+        Chunk {
+            input,
+            docs: Vec::new(),
+            errors: Vec::new(),
+            end: None,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.docs.len() + self.errors.len()
+    }
+}
+
+/// The input the main loop is committing. A worker reading a later input waits here once it
+/// has sent [`CHUNKS_AHEAD`] chunks, so that a large input read ahead cannot pile up in
+/// memory while an earlier one is still being read.
+struct Turn {
+    /// The input being committed, and whether the main loop has stopped.
+    state: Mutex<(usize, bool)>,
+    changed: Condvar,
+}
+
+impl Turn {
+    fn new() -> Turn {
+        Turn {
+            state: Mutex::new((0, false)),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `input` is being committed; false when the main loop has stopped.
+    fn wait_for(&self, input: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while state.0 < input && !state.1 {
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        !state.1
+    }
+
+    fn set(&self, head: Option<usize>) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        match head {
+            Some(head) => state.0 = head,
+            None => state.1 = true,
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// Stops the workers when the main loop ends, normally or by an error.
+struct StopOnDrop<'a>(&'a Turn);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
 }
 
 impl Engine {
-    /// Ingests files and folders (recursively).
+    /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
+    /// as a stream (a WARC or JSON Lines file is never held in memory whole), and committed
+    /// in input order.
     pub fn ingest_paths(
         &self,
         paths: &[PathBuf],
@@ -129,45 +214,50 @@ impl Engine {
         }
         .min(files.len().max(1));
         let next = AtomicUsize::new(0);
-        let (tx, rx) = mpsc::sync_channel::<(usize, Work)>(threads * 4);
+        let turn = Turn::new();
+        let (tx, rx) = mpsc::sync_channel::<Chunk>(threads * 4);
         let store = &self.store;
         std::thread::scope(|scope| -> Result<(), EngineError> {
+            let _stop = StopOnDrop(&turn);
             for _ in 0..threads {
                 let tx = tx.clone();
-                let (files, sizes, next, config) = (&files, &sizes, &next, &config);
+                let (files, sizes, next, config, turn) = (&files, &sizes, &next, &config, &turn);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let work = read_and_annotate(path, sizes[i], config, &|id| {
-                        store.contains(id).unwrap_or(false)
-                    });
-                    if tx.send((i, work)).is_err() {
+                    let stored = |id: &DocId| store.contains(id).unwrap_or(false);
+                    if !read_and_annotate(i, path, sizes[i], config, &stored, &tx, turn) {
                         break;
                     }
                 });
             }
             drop(tx);
             // Commit in input order so that ingest order is deterministic.
-            let mut pending: BTreeMap<usize, Work> = BTreeMap::new();
-            let mut next_to_commit = 0;
+            let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
+            let mut head = 0;
             let mut batch = Batch::new(opts.batch.max(1), index);
-            for (i, work) in rx {
-                pending.insert(i, work);
-                while let Some(work) = pending.remove(&next_to_commit) {
-                    next_to_commit += 1;
-                    progress(&Progress::Input {
-                        name: work.name.clone(),
-                        bytes: work.bytes,
-                    });
-                    summary.files += 1;
-                    summary.bytes += work.bytes;
-                    summary.errors.extend(work.errors);
-                    for (doc, ann) in work.docs {
+            for chunk in rx {
+                pending.entry(chunk.input).or_default().push_back(chunk);
+                while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
+                    summary.errors.extend(chunk.errors);
+                    for (doc, ann) in chunk.docs {
                         summary.documents += 1;
                         batch.push(doc, ann);
+                        if batch.is_full() {
+                            batch.flush(self, &mut summary)?;
+                        }
                     }
-                    if batch.is_full() {
-                        batch.flush(self, &mut summary)?;
+                    if let Some(end) = chunk.end {
+                        progress(&Progress::Input {
+                            name: end.name,
+                            bytes: end.bytes,
+                        });
+                        summary.files += 1;
+                        summary.bytes += end.bytes;
+                        summary.skipped += end.skipped;
+                        pending.remove(&head);
+                        head += 1;
+                        turn.set(Some(head));
                     }
                 }
             }
@@ -185,32 +275,55 @@ impl Engine {
         format: Format,
         opts: &IngestOptions,
     ) -> Result<IngestSummary, EngineError> {
+        self.ingest_reader(name, bytes, format, opts)
+    }
+
+    /// Ingests one input read as a stream (stdin): gzip'd input is found by its magic bytes,
+    /// and a WARC or JSON Lines stream is committed batch by batch as it is read.
+    pub fn ingest_reader<R: Read + Send>(
+        &self,
+        name: &str,
+        reader: R,
+        format: Format,
+        opts: &IngestOptions,
+    ) -> Result<IngestSummary, EngineError> {
         let start = Instant::now();
         let config = IngestConfig {
             published: opts.published,
             ..IngestConfig::default()
         };
+        let read = AtomicU64::new(0);
+        let counted = Counted {
+            inner: reader,
+            bytes: &read,
+        };
         let mut summary = IngestSummary {
             files: 1,
-            bytes: bytes.len() as u64,
             ..IngestSummary::default()
         };
         let mut batch = Batch::new(opts.batch.max(1), self.dup_index()?);
-        match sinew_ingest::parse_bytes(name, bytes, format, &config) {
-            Ok(parsed) => {
-                summary.errors.extend(parsed.errors);
-                for doc in parsed.docs {
-                    summary.documents += 1;
-                    let ann = (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
-                    batch.push(doc, ann);
-                    if batch.is_full() {
-                        batch.flush(self, &mut summary)?;
+        match sinew_ingest::open_reader(name, counted, format, &config) {
+            Ok(mut docs) => {
+                for item in &mut docs {
+                    match item {
+                        Ok(doc) => {
+                            summary.documents += 1;
+                            let ann =
+                                (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
+                            batch.push(doc, ann);
+                            if batch.is_full() {
+                                batch.flush(self, &mut summary)?;
+                            }
+                        }
+                        Err(e) => summary.errors.push(e),
                     }
                 }
+                summary.skipped = docs.skipped();
             }
             Err(e) => summary.errors.push(e),
         }
         batch.flush(self, &mut summary)?;
+        summary.bytes = read.load(Ordering::Relaxed);
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -227,36 +340,65 @@ impl Engine {
     }
 }
 
+/// A reader that counts the bytes read through it.
+struct Counted<'c, R> {
+    inner: R,
+    bytes: &'c AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Reads one input as a stream and sends its documents, annotated unless already stored, to
+/// the main loop in chunks. False when the main loop has stopped.
 fn read_and_annotate(
+    input: usize,
     path: &Path,
     bytes: u64,
     config: &IngestConfig,
     stored: &dyn Fn(&DocId) -> bool,
-) -> Work {
-    let name = path.display().to_string();
-    match sinew_ingest::read_file(path, config) {
-        Ok(Parsed { docs, errors }) => {
-            let docs = docs
-                .into_iter()
-                .map(|doc| {
-                    let ann = (!stored(&doc.id)).then(|| crate::annotate(&doc));
-                    (doc, ann)
-                })
-                .collect();
-            Work {
-                name,
-                bytes,
-                docs,
-                errors,
+    tx: &mpsc::SyncSender<Chunk>,
+    turn: &Turn,
+) -> bool {
+    let mut chunk = Chunk::new(input);
+    let mut sent = 0;
+    let mut skipped = 0;
+    match sinew_ingest::open_file(path, config) {
+        Ok(mut docs) => {
+            for item in &mut docs {
+                match item {
+                    Ok(doc) => {
+                        let ann = (!stored(&doc.id)).then(|| crate::annotate(&doc));
+                        chunk.docs.push((doc, ann));
+                    }
+                    Err(e) => chunk.errors.push(e),
+                }
+                if chunk.len() >= CHUNK {
+                    sent += 1;
+                    if sent > CHUNKS_AHEAD && !turn.wait_for(input) {
+                        return false;
+                    }
+                    let full = std::mem::replace(&mut chunk, Chunk::new(input));
+                    if tx.send(full).is_err() {
+                        return false;
+                    }
+                }
             }
+            skipped = docs.skipped();
         }
-        Err(e) => Work {
-            name,
-            bytes,
-            docs: Vec::new(),
-            errors: vec![e],
-        },
+        Err(e) => chunk.errors.push(e),
     }
+    chunk.end = Some(InputEnd {
+        name: path.display().to_string(),
+        bytes,
+        skipped,
+    });
+    tx.send(chunk).is_ok()
 }
 
 /// Documents waiting for one store transaction, and the near-duplicate index they are

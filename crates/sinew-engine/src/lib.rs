@@ -18,7 +18,9 @@ use sinew_store::{ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document};
 
 pub use error::EngineError;
-pub use extract::{document_from_line, extract_bytes, extract_paths};
+pub use extract::{
+    document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
+};
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 pub use sinew_ingest::Format;
 pub use sinew_store::{EntitySummary, Store, StoreStats};

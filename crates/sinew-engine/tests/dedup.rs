@@ -114,3 +114,107 @@ fn a_french_article_is_stored_whole_but_not_annotated() {
     assert!(ann.mentions.is_empty() && ann.quantities.is_empty());
     assert!(ann.diagnostics[0].message.contains("fr"), "{ann:?}");
 }
+
+/// A WARC response record as a crawler writes it: the page over HTTP.
+fn warc_record(kind: &str, uri: &str, block: &str) -> String {
+    let content_type = if kind == "response" {
+        "application/http; msgtype=response"
+    } else {
+        "application/warc-fields"
+    };
+    format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+/// A fixture's lines as the paragraphs of an HTML page over HTTP.
+fn html_response(name: &str) -> String {
+    let text = std::fs::read_to_string(near_dup(name)).expect("read fixture");
+    let body: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{l}</p>"))
+        .collect();
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>{body}</body></html>"
+    )
+}
+
+/// Streamed inputs are linked like single files: a WARC record that copies an article read
+/// from a JSON Lines file earlier in the run names it, in ingest and in extract, and the
+/// records that hold no article are counted beside.
+#[test]
+fn streamed_records_are_linked_and_records_without_articles_counted() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("inputs");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let line = |name: &str, url: &str| {
+        let text = std::fs::read_to_string(near_dup(name)).expect("read fixture");
+        format!("{}\n", serde_json::json!({ "text": text, "url": url }))
+    };
+    let jsonl = line("wire.txt", "https://wire.example/rail")
+        + &line("same-topic.txt", "https://wire.example/other");
+    std::fs::write(dir.join("1-wire.jsonl"), jsonl).expect("write");
+    let warc = [
+        warc_record("warcinfo", "", "software: test\r\n"),
+        warc_record(
+            "request",
+            "https://partner.example/rail",
+            "GET / HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://partner.example/rail",
+            &html_response("wire-syndicated.txt"),
+        ),
+    ]
+    .concat();
+    std::fs::write(dir.join("2-crawl.warc"), warc).expect("write");
+
+    let engine = crate::common::memory_engine();
+    let opts = IngestOptions {
+        threads: 2,
+        batch: 1,
+        ..IngestOptions::default()
+    };
+    let summary = engine
+        .ingest_paths(std::slice::from_ref(&dir), &opts, &mut |_| {})
+        .expect("ingest");
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    assert_eq!(
+        (summary.inserted, summary.near_duplicates, summary.skipped),
+        (3, 1, 2)
+    );
+    let docs = engine.store().documents().expect("documents");
+    let wire = by_source(&docs, "https://wire.example/rail");
+    let copy = by_source(&docs, "https://partner.example/rail");
+    assert_eq!(copy.duplicate_of.as_ref(), Some(&wire.id));
+    assert_eq!(copy.lang.as_deref(), Some("en"));
+    assert!(copy.fingerprint.is_some());
+    assert_eq!(
+        by_source(&docs, "https://wire.example/other").duplicate_of,
+        None
+    );
+
+    let mut extracted = Vec::new();
+    let run = sinew_engine::extract_paths(&[dir], None, &mut |d| -> Result<(), ()> {
+        extracted.push(d);
+        Ok(())
+    })
+    .expect("extract");
+    assert!(run.errors.is_empty(), "{:?}", run.errors);
+    assert_eq!(run.skipped, 2);
+    let links: Vec<(&str, Option<&sinew_types::DocId>)> = extracted
+        .iter()
+        .map(|d| (d.source.as_str(), d.duplicate_of.as_ref()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("https://wire.example/rail", None),
+            ("https://wire.example/other", None),
+            ("https://partner.example/rail", Some(&wire.id)),
+        ]
+    );
+}

@@ -6,3 +6,4 @@ mod common;
 mod dedup;
 mod gold;
 mod pipeline;
+mod streams;

@@ -81,6 +81,63 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-:.]{1,40})["']"#).unwrap()
+});
+
+/// Decodes an XML document (a feed), never failing: BOM, then the `encoding` of the XML
+/// declaration, then UTF-8, then windows-1252; undecodable bytes become U+FFFD.
+pub(crate) fn decode_xml(bytes: &[u8]) -> Cow<'_, str> {
+    if Encoding::for_bom(bytes).is_some() {
+        return decode_html(bytes);
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let declared = XML_ENCODING
+        .captures(head)
+        .and_then(|c| Encoding::for_label(&c[1]))
+        .map(|e| e.output_encoding());
+    match declared {
+        Some(encoding) if encoding != UTF_8 => encoding.decode_without_bom_handling(bytes).0,
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) if declared.is_some() => String::from_utf8_lossy(bytes),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        },
+    }
+}
+
+/// The encoding a transport (HTTP `Content-Type`) declared, if it is one this decoder knows.
+fn declared(charset: Option<&str>) -> Option<&'static Encoding> {
+    charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .map(|e| e.output_encoding())
+}
+
+/// Decodes an HTML page whose transport declared `charset`: a BOM wins, then the declared
+/// charset (over `<meta charset>`, as in browsers), then what [`decode_html`] finds.
+pub(crate) fn decode_html_as<'a>(bytes: &'a [u8], charset: Option<&str>) -> Cow<'a, str> {
+    match declared(charset) {
+        Some(encoding) if Encoding::for_bom(bytes).is_none() => {
+            encoding.decode_without_bom_handling(bytes).0
+        }
+        _ => decode_html(bytes),
+    }
+}
+
+/// Decodes plain text whose transport declared `charset`: a BOM wins, then the declared
+/// charset (undecodable bytes become U+FFFD), then what [`decode_text`] finds.
+pub(crate) fn decode_text_as<'a>(
+    bytes: &'a [u8],
+    charset: Option<&str>,
+) -> Result<Cow<'a, str>, usize> {
+    match declared(charset) {
+        Some(encoding) if Encoding::for_bom(bytes).is_none() => {
+            Ok(encoding.decode_without_bom_handling(bytes).0)
+        }
+        _ => decode_text(bytes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +174,16 @@ mod tests {
         assert_eq!(
             decode_html(b"<meta charset=utf-8><p>caf\xe9"),
             "<meta charset=utf-8><p>caf\u{fffd}"
+        );
+        // The transport's charset wins over the page's own.
+        assert_eq!(
+            decode_html_as(b"<meta charset=utf-8><p>\xc7a", Some("koi8-r")),
+            "<meta charset=utf-8><p>\u{0433}a"
+        );
+        assert_eq!(decode_html_as(b"caf\xe9", Some("no-such")), "caf\u{e9}");
+        assert_eq!(
+            decode_text_as(b"caf\xe9", Some("latin1")).unwrap(),
+            "caf\u{e9}"
         );
     }
 }

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::open::Damage;
+
 /// Why an input could not be turned into documents; always names the input.
 ///
 /// [`IngestError::is_io`] separates failures of the machine (a read that failed) from
@@ -32,8 +34,20 @@ pub enum ErrorKind {
     },
     /// Nothing is left once scrape junk is removed.
     NoText,
-    /// A JSON Lines record that cannot be used (not JSON, not an object, no text).
+    /// A record that cannot be used: a JSON Lines line (not JSON, not an object, no text), a
+    /// WARC record (a malformed header, an unreadable payload), a feed item without content.
     BadRecord(String),
+    /// Decompressed, the input (for WARC, one record) would be larger than
+    /// [`crate::IngestConfig::max_file_bytes`]; reading stopped at the limit.
+    TooLargeDecompressed {
+        /// The configured limit.
+        limit: u64,
+    },
+    /// The input ends inside a record or inside compressed data; what came before is kept.
+    Truncated(String),
+    /// The input's structure is broken beyond a single record: corrupt compressed data, XML
+    /// that is not well-formed.
+    Malformed(String),
 }
 
 impl IngestError {
@@ -44,8 +58,17 @@ impl IngestError {
         }
     }
 
+    /// A failed read; damaged compressed data (marked as [`Damage`] by the decompressor) is
+    /// the input's fault, not the machine's.
     pub(crate) fn io(input: impl Into<String>, err: std::io::Error) -> Self {
-        let kind = if err.kind() == std::io::ErrorKind::NotFound {
+        let damage = err.get_ref().and_then(|e| e.downcast_ref::<Damage>());
+        let kind = if let Some(damage) = damage {
+            if damage.truncated {
+                ErrorKind::Truncated(damage.message.clone())
+            } else {
+                ErrorKind::Malformed(damage.message.clone())
+            }
+        } else if err.kind() == std::io::ErrorKind::NotFound {
             ErrorKind::NotFound
         } else {
             ErrorKind::Io(err)
@@ -53,8 +76,8 @@ impl IngestError {
         IngestError::new(input, kind)
     }
 
-    /// The input at fault: a path, a name given to [`crate::parse_bytes`], or
-    /// `FILE.jsonl line N`.
+    /// The input at fault: a path, a name given to [`crate::parse_bytes`],
+    /// `FILE.jsonl line N`, `FILE.warc record N at byte B` or `FILE.xml item N`.
     pub fn input(&self) -> &str {
         &self.input
     }
@@ -89,6 +112,11 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::NoText => f.write_str("no article text"),
             ErrorKind::BadRecord(why) => f.write_str(why),
+            ErrorKind::TooLargeDecompressed { limit } => {
+                write!(f, "decompresses to more than the limit of {limit} bytes")
+            }
+            ErrorKind::Truncated(why) => write!(f, "truncated: {why}"),
+            ErrorKind::Malformed(why) => f.write_str(why),
         }
     }
 }

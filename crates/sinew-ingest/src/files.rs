@@ -6,10 +6,18 @@ use std::path::{Path, PathBuf};
 use crate::error::IngestError;
 
 /// Extensions picked up when walking folders.
-const WANTED: &[&str] = &["txt", "text", "html", "htm", "jsonl"];
+const WANTED: &[&str] = &[
+    "txt", "text", "html", "htm", "jsonl", "warc", "xml", "rss", "atom",
+];
 
+/// A wanted extension, or `.gz` after one (`page.html.gz`).
 fn wanted(path: &Path) -> bool {
-    path.extension()
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let inner = crate::open::strip_gz(name);
+    Path::new(inner)
+        .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| WANTED.iter().any(|w| w.eq_ignore_ascii_case(e)))
 }
@@ -21,8 +29,9 @@ fn hidden(path: &Path) -> bool {
 }
 
 /// Expands files and folders (recursively) into the files to read, sorted and without
-/// repeats. Folders contribute `.txt`, `.text`, `.html`, `.htm` and `.jsonl` files (any case),
-/// skipping hidden entries and symbolic links to folders (which could loop); a file named
+/// repeats. Folders contribute `.txt`, `.text`, `.html`, `.htm`, `.jsonl`, `.warc`, `.xml`,
+/// `.rss` and `.atom` files (any case),
+/// gzip'd or not (`page.html.gz`), skipping hidden entries and symbolic links to folders (which could loop); a file named
 /// explicitly is kept whatever its extension. Each missing or unreadable path is an error; the
 /// others are still listed.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {

@@ -55,7 +55,7 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(IngestError::new(self.input.clone(), ErrorKind::Io(e))));
+                    return Some(Err(IngestError::io(self.input.clone(), e)));
                 }
             };
             self.line_no += 1;
@@ -142,13 +142,14 @@ fn record(
         site: field(&obj, "site"),
         url: url.clone(),
         lang: field(&obj, "lang"),
+        ..Given::default()
     };
     build::document(input, url.unwrap_or(source), body, given, config)
 }
 
 /// Reads one line into `buf` (without its `\n`), keeping at most `cap` bytes. `None` at the
 /// end of input, else whether the line was longer than `cap`.
-fn read_line_capped<R: BufRead>(
+pub(crate) fn read_line_capped<R: BufRead>(
     reader: &mut R,
     buf: &mut Vec<u8>,
     cap: usize,

@@ -89,6 +89,14 @@ pub(crate) fn choose_lang(declared: Option<String>, text: &str) -> Option<String
     }
 }
 
+/// A declared language tag (`en-GB`, `pt_BR`, ` EN `) reduced to its primary subtag, lower
+/// case (`en`); `None` unless that is two or three ASCII letters.
+pub(crate) fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()))
+        .then_some(primary)
+}
+
 /// The longest prefix of `text` of at most [`SAMPLE_BYTES`] bytes that ends on a character
 /// boundary.
 fn sample(text: &str) -> &str {

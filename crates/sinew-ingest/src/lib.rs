@@ -1,5 +1,6 @@
-//! Bytes (text, HTML, JSON Lines) to [`Document`]s: clean text, title, date, site, URL,
-//! language, and a fingerprint for near-duplicate grouping ([`fingerprint`], [`DupIndex`]).
+//! Bytes (text, HTML, JSON Lines, WARC, RSS/Atom feeds, any of them gzip'd) to
+//! [`Document`]s: clean text, title, date, site, URL, language, and a fingerprint for
+//! near-duplicate grouping ([`fingerprint`], [`DupIndex`]).
 //!
 //! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
 //! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
@@ -11,27 +12,27 @@ mod date;
 mod decode;
 mod dedup;
 mod error;
+mod feed;
 mod files;
 mod html;
 mod jsonl;
 mod junk;
 mod lang;
+mod open;
 mod text;
+mod warc;
 
-use std::fs::File;
-use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
 use chrono::NaiveDate;
 use sinew_types::{DocId, Document};
-
-use crate::build::{Body, Given};
 
 pub use dedup::{fingerprint, similarity, DupIndex, DupMatch};
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
 pub use lang::identify_lang;
+pub use open::{open_file, open_reader, Docs};
 
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +52,14 @@ impl Default for IngestConfig {
     }
 }
 
-/// What an input holds.
+/// What an input holds. Any of them may be gzip'd: that is found by the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
-    /// By the name's extension (`.html`/`.htm`, `.jsonl`/`.ndjson`, else text), or for other
-    /// names by the content (a page starting with `<!doctype html` or `<html`, a first line
-    /// that is a JSON object).
+    /// By the name's extension once `.gz` is stripped (`.html`/`.htm`, `.jsonl`/`.ndjson`,
+    /// `.warc`, `.xml`/`.rss`/`.atom`, `.txt`), or for other names by the content (a page
+    /// starting with `<!doctype html` or `<html`, `WARC/1.`, `<?xml` then `<rss`, `<feed` or
+    /// `<rdf:RDF`, a first line that is a JSON object; else text). An XHTML page named `.xml`
+    /// is HTML.
     #[default]
     Auto,
     /// Plain text, one article.
@@ -65,6 +68,10 @@ pub enum Format {
     Html,
     /// JSON Lines, one article a line.
     Jsonl,
+    /// WARC (Common Crawl, CC-NEWS): each successful HTML `response` record an article.
+    Warc,
+    /// An RSS 2.0, RSS 1.0 (RDF) or Atom feed: each item or entry an article.
+    Feed,
 }
 
 /// The documents read from one input, and the parts of it that could not be used (bad JSON
@@ -75,6 +82,8 @@ pub struct Parsed {
     pub docs: Vec<Document>,
     /// Problems with parts of the input.
     pub errors: Vec<IngestError>,
+    /// Records that hold no article and were passed over on purpose (see [`Docs::skipped`]).
+    pub skipped: usize,
 }
 
 /// A document's identity: the first 16 hex digits of the BLAKE3 hash of its clean text.
@@ -90,8 +99,9 @@ pub(crate) fn file_name(input: &str) -> String {
         .map_or_else(|| input.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// The format a name says, once a `.gz` suffix is stripped.
 fn format_by_name(name: &str) -> Format {
-    let ext = Path::new(name)
+    let ext = Path::new(open::strip_gz(name))
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
@@ -99,6 +109,8 @@ fn format_by_name(name: &str) -> Format {
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" => Format::Warc,
+        "xml" | "rss" | "atom" => Format::Feed,
         "txt" | "text" => Format::Text,
         _ => Format::Auto,
     }
@@ -112,6 +124,12 @@ fn sniff(bytes: &[u8]) -> Format {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(head.len());
     let head = &head[start..];
+    if head.starts_with(b"WARC/1.") {
+        return Format::Warc;
+    }
+    if let Some(format) = xml_root(head) {
+        return format;
+    }
     let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
     if lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
@@ -129,91 +147,60 @@ fn sniff(bytes: &[u8]) -> Format {
     Format::Text
 }
 
-/// Reads one file. The size is checked before reading (a file over
-/// [`IngestConfig::max_file_bytes`] is refused unread); JSON Lines are streamed line by line.
-/// `Document::source` is the file name without folders (for JSON Lines, the `url` or
-/// `FILE.jsonl#LINE`); errors name the path as given.
+/// What the first element of markup says: a feed (`<rss`, `<feed`, `<rdf:RDF`) or a page
+/// (`<html`, an HTML doctype); the XML declaration, comments, processing instructions and
+/// other doctypes before it are passed over. `None` when the head says neither.
+fn xml_root(head: &[u8]) -> Option<Format> {
+    let mut rest = head;
+    loop {
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+        rest = &rest[start..];
+        let lower: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
+        let skip_to = |end: &[u8]| {
+            rest.windows(end.len())
+                .position(|w| w == end)
+                .map(|i| i + end.len())
+        };
+        if lower.starts_with(b"<?") {
+            rest = &rest[skip_to(b"?>")?..];
+        } else if lower.starts_with(b"<!--") {
+            rest = &rest[skip_to(b"-->")?..];
+        } else if lower.starts_with(b"<!doctype html") {
+            return Some(Format::Html);
+        } else if lower.starts_with(b"<!") {
+            rest = &rest[skip_to(b">")?..];
+        } else {
+            let name_end = lower
+                .iter()
+                .skip(1)
+                .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+                .map_or(lower.len(), |i| i + 1);
+            return match &lower[..name_end] {
+                b"<rss" | b"<feed" | b"<rdf:rdf" => Some(Format::Feed),
+                b"<html" => Some(Format::Html),
+                _ => None,
+            };
+        }
+    }
+}
+
+/// Reads one file whole: [`open_file`] with the stream collected. Fine for single articles
+/// and modest feeds; a large WARC or JSON Lines file is better iterated with [`open_file`].
+/// `Err` when the input as a whole cannot be used; otherwise the documents and the errors of
+/// the parts that could not be used.
 pub fn read_file(path: &Path, config: &IngestConfig) -> Result<Parsed, IngestError> {
-    let input = path.display().to_string();
-    let io = |e| IngestError::io(input.clone(), e);
-    if format_by_name(&input) == Format::Jsonl {
-        let file = File::open(path).map_err(io)?;
-        return Ok(collect(jsonl_docs(&input, BufReader::new(file), config)));
-    }
-    let limit = config.max_file_bytes;
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > limit {
-        return Err(IngestError::new(input, ErrorKind::TooLarge { size, limit }));
-    }
-    // The size can change between the check and the read, and special files report none.
-    let mut bytes = Vec::new();
-    File::open(path)
-        .map_err(io)?
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::new(
-            input,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        ));
-    }
-    parse_bytes(&input, &bytes, Format::Auto, config)
+    Ok(open_file(path, config)?.into_parsed())
 }
 
 /// Parses one input given as bytes; `source` names it in errors and, without its folders,
-/// becomes `Document::source`.
+/// becomes `Document::source`. Gzip'd bytes are decompressed first (`.gz` is stripped from
+/// `source` to find the format by name).
 pub fn parse_bytes(
     source: &str,
     bytes: &[u8],
     format: Format,
     config: &IngestConfig,
 ) -> Result<Parsed, IngestError> {
-    let limit = config.max_file_bytes;
-    let format = match format {
-        Format::Auto => match format_by_name(source) {
-            Format::Auto => sniff(bytes),
-            known => known,
-        },
-        known => known,
-    };
-    if format == Format::Jsonl {
-        return Ok(collect(jsonl_docs(source, Cursor::new(bytes), config)));
-    }
-    if bytes.len() as u64 > limit {
-        return Err(IngestError::new(
-            source,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        ));
-    }
-    let name = file_name(source);
-    let doc = if format == Format::Html {
-        let page = decode::decode_html(bytes);
-        build::document(source, name, Body::Html(&page), Given::default(), config)?
-    } else {
-        let raw = decode::decode_text(bytes)
-            .map_err(|offset| IngestError::new(source, ErrorKind::NotText { offset }))?;
-        build::document(source, name, Body::Text(&raw), Given::default(), config)?
-    };
-    Ok(Parsed {
-        docs: vec![doc],
-        errors: Vec::new(),
-    })
-}
-
-fn collect<I: Iterator<Item = Result<Document, IngestError>>>(items: I) -> Parsed {
-    let mut parsed = Parsed::default();
-    for item in items {
-        match item {
-            Ok(doc) => parsed.docs.push(doc),
-            Err(e) => parsed.errors.push(e),
-        }
-    }
-    parsed
+    let size = Some(bytes.len() as u64);
+    Ok(open::open_input(source, Box::new(bytes), format, config, size)?.into_parsed())
 }

@@ -1,12 +1,11 @@
 //! The API's edges: content hashing, file listing, formats, limits, hostile input.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use sinew_ingest::{ErrorKind, Format, IngestConfig};
 
-use crate::fixture;
+use crate::{fixture, scratch};
 
 fn parse(
     name: &str,
@@ -14,14 +13,6 @@ fn parse(
     format: Format,
 ) -> Result<sinew_ingest::Parsed, sinew_ingest::IngestError> {
     sinew_ingest::parse_bytes(name, bytes, format, &IngestConfig::default())
-}
-
-/// A fresh scratch folder under the build's temporary directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sinew-ingest-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -64,6 +55,10 @@ fn collect_files_walks_sorts_and_reports_missing() {
         "skip.pdf",
         ".hidden.txt",
         "e.text",
+        "f.html.gz",
+        "g.JSONL.GZ",
+        "skip.pdf.gz",
+        "skip.gz",
     ] {
         let path = dir.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -92,6 +87,8 @@ fn collect_files_walks_sorts_and_reports_missing() {
             "a.HTML",
             "b.txt",
             "e.text",
+            "f.html.gz",
+            "g.JSONL.GZ",
             "skip.pdf",
             "sub/c.jsonl",
             "sub/deep/d.htm"
@@ -303,8 +300,10 @@ fn fixtures_folder_is_listed() {
         names,
         [
             "article.html",
+            "atom.atom",
             "binary.txt",
             "broken.html",
+            "broken.rss",
             "empty.txt",
             "feed.jsonl",
             "cards.html",
@@ -312,7 +311,22 @@ fn fixtures_folder_is_listed() {
             "toc.html",
             "unclosed.html",
             "junk_only.txt",
-            "latin1.txt"
+            "latin1.txt",
+            "rdf.rss",
+            "rss.xml"
         ]
     );
+}
+
+/// Found by the `html` fuzz target: text outside every element, on a line near the headline,
+/// was looked up as an element (index `u32::MAX`) when checking for a byline.
+#[test]
+fn top_level_text_near_the_headline_does_not_panic() {
+    for page in ["<p>R<form></form><", "<p>R<form Arm></form><"] {
+        let parsed = parse("page.html", page.as_bytes(), Format::Html)
+            .unwrap_or_else(|e| panic!("{page:?}: {e}"));
+        for doc in parsed.docs {
+            crate::assert_tidy(&doc.text);
+        }
+    }
 }

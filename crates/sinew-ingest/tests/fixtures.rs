@@ -5,23 +5,23 @@ use sinew_ingest::{ErrorKind, IngestConfig};
 
 use crate::{assert_tidy, fixture, read_ok};
 
-fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(crate) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// One document expected from a fixture file.
-struct Doc {
-    source: &'static str,
-    title: Option<&'static str>,
-    published: Option<NaiveDate>,
-    site: Option<&'static str>,
-    author: Option<&'static str>,
-    url: Option<&'static str>,
-    contains: &'static [&'static str],
-    absent: &'static [&'static str],
+pub(crate) struct Doc {
+    pub(crate) source: &'static str,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) site: Option<&'static str>,
+    pub(crate) author: Option<&'static str>,
+    pub(crate) url: Option<&'static str>,
+    pub(crate) contains: &'static [&'static str],
+    pub(crate) absent: &'static [&'static str],
 }
 
-const NONE: Doc = Doc {
+pub(crate) const NONE: Doc = Doc {
     source: "",
     title: None,
     published: None,
@@ -32,7 +32,7 @@ const NONE: Doc = Doc {
     absent: &[],
 };
 
-fn check_doc(doc: &sinew_types::Document, want: &Doc) {
+pub(crate) fn check_doc(doc: &sinew_types::Document, want: &Doc) {
     let s = want.source;
     assert_eq!(doc.source, s);
     assert_eq!(doc.title.as_deref(), want.title, "{s} title");

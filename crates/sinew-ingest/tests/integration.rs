@@ -2,10 +2,13 @@
 
 mod api;
 mod dedup;
+mod feeds;
 mod fixtures;
+mod gzip;
 mod html;
 mod lang;
 mod seeds;
+mod warc;
 
 use std::path::PathBuf;
 
@@ -19,6 +22,14 @@ fn manifest_dir() -> PathBuf {
 /// The fixture file `name`.
 fn fixture(name: &str) -> PathBuf {
     manifest_dir().join("tests/fixtures").join(name)
+}
+
+/// A fresh scratch folder under the system's temporary directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sinew-ingest-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 /// Reads one file with the default configuration, failing the test on error.

@@ -98,3 +98,79 @@ fn a_confident_detection_overrides_the_template_lang_attribute() {
     // Too short to tell: the declaration stands.
     assert_eq!(lang_of(&page("Paris, mardi.")).as_deref(), Some("en"));
 }
+
+/// WARC records, feed items and gzip'd inputs are built like single files: each document
+/// gets a language and a fingerprint of its own clean text.
+#[test]
+fn warc_feed_and_gzip_documents_get_a_language_and_a_fingerprint() {
+    let config = IngestConfig::default();
+    let wire = std::fs::read_to_string(crate::manifest_dir().join("tests/near_dups/wire.txt"))
+        .expect("near-duplicate fixture");
+    let paragraphs: String = wire
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.trim()))
+        .collect();
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+         <html><body><article>{paragraphs}</article></body></html>"
+    );
+    let warc = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://wire.example/rail\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let rss = format!(
+        "<rss version=\"2.0\"><channel><title>Wire</title><language>en-us</language><item>\
+         <link>https://wire.example/rail</link><description><![CDATA[{paragraphs}]]></description>\
+         </item></channel></rss>"
+    );
+    let cases: [(&str, Vec<u8>); 4] = [
+        ("crawl.warc", warc.clone().into_bytes()),
+        ("crawl.warc.gz", crate::gzip::gzip(warc.as_bytes())),
+        ("feed.rss", rss.clone().into_bytes()),
+        ("wire.txt.gz", crate::gzip::gzip(wire.as_bytes())),
+    ];
+    for (name, bytes) in cases {
+        let parsed = sinew_ingest::parse_bytes(name, &bytes, Format::Auto, &config)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(parsed.errors.is_empty(), "{name}: {:?}", parsed.errors);
+        let doc = parsed
+            .docs
+            .first()
+            .unwrap_or_else(|| panic!("{name}: no document"));
+        assert_eq!(doc.lang.as_deref(), Some("en"), "{name}");
+        assert!(doc.fingerprint.is_some(), "{name}: no fingerprint");
+        assert_eq!(
+            doc.fingerprint,
+            sinew_ingest::fingerprint(&doc.text),
+            "{name}"
+        );
+        assert_eq!(doc.duplicate_of, None, "{name}: linking is the engine's");
+    }
+}
+
+/// A feed's `<language>` is a declaration like `<html lang>`: a confident detection of the
+/// item's text wins, and the declaration (primary subtag only) stands for short text.
+#[test]
+fn a_feeds_declared_language_yields_to_the_text() {
+    let feed = |declared: &str, text: &str| {
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>Wire</title><language>{declared}</language>\
+             <item><link>https://wire.example/1</link><description>{text}</description></item>\
+             </channel></rss>"
+        );
+        sinew_ingest::parse_bytes(
+            "feed.rss",
+            rss.as_bytes(),
+            Format::Feed,
+            &IngestConfig::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .docs[0]
+            .lang
+            .clone()
+    };
+    assert_eq!(feed("en-us", SAMPLES[2].1).as_deref(), Some("de"));
+    assert_eq!(feed("de-DE", "Berlin, Dienstag.").as_deref(), Some("de"));
+    assert_eq!(feed("not a tag", "Berlin, Dienstag.").as_deref(), None);
+}

@@ -632,7 +632,12 @@ fn lines_from(
             let t = dom.text(i);
             seen += t.trim().len();
             if line.trim().is_empty() {
-                owner = node.parent as usize;
+                // Text outside every element (after a stray `</html>`, or before any tag)
+                // is owned by itself: it has no element to look up.
+                owner = match node.parent {
+                    u32::MAX => i,
+                    parent => parent as usize,
+                };
             }
             line.push_str(t);
             i += 1;
@@ -833,9 +838,7 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         .elements(Tag::Html)
         .next()
         .and_then(|i| dom.attr(i, "lang"))
-        .and_then(|l| l.split(['-', '_']).next().map(str::to_string))
-        .map(|l| l.trim().to_ascii_lowercase())
-        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()));
+        .and_then(|l| crate::lang::primary_subtag(&l));
 
     Meta {
         title,

@@ -28,11 +28,26 @@ pub(crate) struct Extracted {
     pub(crate) lang: Option<String>,
 }
 
-/// Extracts main text and metadata from a decoded page.
+/// Extracts main text and metadata from a decoded page: the element that looks most like
+/// the article is chosen and the rest of the page is left out.
 pub(crate) fn extract(html: &str) -> Extracted {
+    extract_with(html, content::choose_root)
+}
+
+/// The same for markup that is an article body already (a feed item's content): all of it is
+/// the article, less furniture. Choosing an element there would keep one long paragraph and
+/// drop the short ones beside it, as if they were page chrome.
+pub(crate) fn extract_body(html: &str) -> Extracted {
+    extract_with(html, |_, _| None)
+}
+
+fn extract_with(
+    html: &str,
+    choose_root: fn(&Dom<'_>, &content::Measured) -> Option<usize>,
+) -> Extracted {
     let dom = Dom::parse(html);
     let measured = content::measure(&dom);
-    let root = content::choose_root(&dom, &measured);
+    let root = choose_root(&dom, &measured);
     let mut text = content::render(&dom, &measured, root);
     let meta = meta::read(&dom, root, &|i| measured.visible(i));
     if let Some(title) = &meta.title {

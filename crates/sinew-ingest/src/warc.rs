@@ -1,0 +1,472 @@
+//! WARC files (ISO 28500, as Common Crawl's CC-NEWS writes them), read record by record:
+//! `response` records that hold a successful HTML or plain-text HTTP response become
+//! documents; every other record is passed over and counted.
+
+use std::borrow::Cow;
+use std::io::{self, BufRead, Read};
+
+use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
+use sinew_types::Document;
+
+use crate::build::{self, Body, Given};
+use crate::error::{ErrorKind, IngestError};
+use crate::jsonl::read_line_capped;
+use crate::{decode, sniff, Format, IngestConfig};
+
+/// Longest header line read; a longer one makes the header malformed.
+const MAX_LINE: usize = 64 * 1024;
+
+/// Most header lines in one record.
+const MAX_FIELDS: usize = 1024;
+
+/// The documents of a WARC stream (already decompressed), one record at a time.
+///
+/// A record that cannot be used yields an `Err` naming `FILE record N at byte B` (B counts
+/// decompressed bytes from the start of the stream) and reading goes on; after a malformed
+/// header, reading resumes at the next line that starts a record (`WARC/1.`). An input that
+/// ends inside a record yields a `Truncated` error and ends the stream; the records before it
+/// have been yielded. A `response` record larger than `max_file_bytes` is passed over without
+/// being held in memory, with an error.
+pub(crate) struct WarcDocs<R> {
+    reader: Counted<R>,
+    input: String,
+    name: String,
+    config: IngestConfig,
+    record: usize,
+    skipped: usize,
+    /// After a malformed header: lines are passed over until one starts a record.
+    resync: bool,
+    done: bool,
+    line: Vec<u8>,
+}
+
+/// What one record gave.
+enum Step {
+    Doc(Box<Document>),
+    /// No article in it, on purpose (another record type, a redirect, an image).
+    Skip,
+    Fail(IngestError),
+    End,
+}
+
+/// The header fields used.
+#[derive(Default)]
+struct Fields {
+    warc_type: String,
+    length: Option<u64>,
+    target: Option<String>,
+    content_type: String,
+}
+
+pub(crate) fn warc_docs<R: BufRead>(input: &str, reader: R, config: &IngestConfig) -> WarcDocs<R> {
+    WarcDocs {
+        reader: Counted {
+            inner: reader,
+            pos: 0,
+        },
+        input: input.to_string(),
+        name: crate::file_name(input),
+        config: config.clone(),
+        record: 0,
+        skipped: 0,
+        resync: false,
+        done: false,
+        line: Vec::new(),
+    }
+}
+
+impl<R> WarcDocs<R> {
+    /// Records passed over on purpose so far.
+    pub(crate) fn skipped(&self) -> usize {
+        self.skipped
+    }
+}
+
+impl<R: BufRead> Iterator for WarcDocs<R> {
+    type Item = Result<Document, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            match self.step() {
+                Step::Doc(doc) => return Some(Ok(*doc)),
+                Step::Skip => self.skipped += 1,
+                Step::Fail(e) => return Some(Err(e)),
+                Step::End => self.done = true,
+            }
+        }
+        None
+    }
+}
+
+fn trim_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+impl<R: BufRead> WarcDocs<R> {
+    /// Ends the stream with an error: the input cannot be read further.
+    fn fatal(&mut self, err: IngestError) -> Step {
+        self.done = true;
+        Step::Fail(err)
+    }
+
+    fn truncated(&mut self, at: &str, why: String) -> Step {
+        self.fatal(IngestError::new(at, ErrorKind::Truncated(why)))
+    }
+
+    /// A bad record header: the record is lost, reading resumes at the next one.
+    fn bad_header(&mut self, at: &str, why: &str) -> Step {
+        self.resync = true;
+        Step::Fail(IngestError::new(at, ErrorKind::BadRecord(why.to_string())))
+    }
+
+    /// Reads one line into `self.line`: `Ok(None)` at the end of input, else whether it was
+    /// cut at [`MAX_LINE`].
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        read_line_capped(&mut self.reader, &mut self.line, MAX_LINE)
+    }
+
+    fn step(&mut self) -> Step {
+        // The version line, after any blank lines that end the previous record.
+        let start = loop {
+            let start = self.reader.pos;
+            match self.read_line() {
+                Err(e) => {
+                    let at = format!("{} at byte {start}", self.input);
+                    return self.fatal(IngestError::io(at, e));
+                }
+                Ok(None) => return Step::End,
+                Ok(Some(_)) => {}
+            }
+            let line = trim_cr(&self.line);
+            if line.starts_with(b"WARC/1.") {
+                break start;
+            }
+            if line.iter().all(u8::is_ascii_whitespace) || self.resync {
+                continue;
+            }
+            self.record += 1;
+            let at = format!("{} record {} at byte {start}", self.input, self.record);
+            return self.bad_header(&at, "does not start with a WARC/1.x version line");
+        };
+        self.resync = false;
+        self.record += 1;
+        let mut at = format!("{} record {} at byte {start}", self.input, self.record);
+
+        let mut fields = Fields::default();
+        let mut count = 0;
+        loop {
+            match self.read_line() {
+                Err(e) => return self.fatal(IngestError::io(at, e)),
+                Ok(None) => {
+                    return self.truncated(&at, "the input ends inside the record's header".into())
+                }
+                Ok(Some(true)) => return self.bad_header(&at, "a header line is too long"),
+                Ok(Some(false)) => {}
+            }
+            let line = trim_cr(&self.line);
+            if line.is_empty() {
+                break;
+            }
+            count += 1;
+            if count > MAX_FIELDS {
+                return self.bad_header(&at, "too many header lines");
+            }
+            // A folded continuation line adds to a field this reader does not use.
+            if line[0] == b' ' || line[0] == b'\t' {
+                continue;
+            }
+            let Some(colon) = line.iter().position(|&b| b == b':') else {
+                return self.bad_header(&at, "a header line has no colon");
+            };
+            let name = String::from_utf8_lossy(&line[..colon])
+                .trim()
+                .to_ascii_lowercase();
+            let value = String::from_utf8_lossy(&line[colon + 1..])
+                .trim()
+                .to_string();
+            match name.as_str() {
+                "warc-type" => fields.warc_type = value.to_ascii_lowercase(),
+                "content-length" => fields.length = value.parse().ok(),
+                "warc-target-uri" => {
+                    // WARC 1.0's own examples wrap the URI in angle brackets.
+                    let uri = value.trim_start_matches('<').trim_end_matches('>').trim();
+                    fields.target = Some(uri.to_string()).filter(|u| !u.is_empty());
+                }
+                "content-type" => fields.content_type = value.to_ascii_lowercase(),
+                _ => {}
+            }
+        }
+        let Some(length) = fields.length else {
+            return self.bad_header(&at, "no valid Content-Length");
+        };
+        if let Some(target) = &fields.target {
+            at = format!("{at} ({target})");
+        }
+
+        let limit = self.config.max_file_bytes;
+        let wanted =
+            fields.warc_type == "response" && fields.content_type.starts_with("application/http");
+        if !wanted || length > limit {
+            // Passed over without being held in memory.
+            let copied = match io::copy(&mut (&mut self.reader).take(length), &mut io::sink()) {
+                Ok(n) => n,
+                Err(e) => return self.fatal(IngestError::io(at, e)),
+            };
+            if copied < length {
+                return self.truncated(&at, content_cut(copied, length));
+            }
+            if wanted {
+                return Step::Fail(IngestError::new(
+                    at,
+                    ErrorKind::TooLarge {
+                        size: length,
+                        limit,
+                    },
+                ));
+            }
+            return Step::Skip;
+        }
+        // The length is at most the limit, itself bounded by what the caller chose to hold.
+        let mut block = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
+        if let Err(e) = (&mut self.reader).take(length).read_to_end(&mut block) {
+            return self.fatal(IngestError::io(at, e));
+        }
+        if (block.len() as u64) < length {
+            return self.truncated(&at, content_cut(block.len() as u64, length));
+        }
+        let source = fields
+            .target
+            .clone()
+            .unwrap_or_else(|| format!("{}#record{}", self.name, self.record));
+        http_document(&at, source, fields.target, &block, &self.config)
+    }
+}
+
+fn content_cut(got: u64, length: u64) -> String {
+    format!("the record's content ends after {got} of {length} bytes")
+}
+
+fn bad(at: &str, why: impl Into<String>) -> Step {
+    Step::Fail(IngestError::new(at, ErrorKind::BadRecord(why.into())))
+}
+
+/// The end of an HTTP message's header: the index of its blank line and where the body
+/// starts.
+fn header_end(block: &[u8]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while let Some(off) = block[i..].iter().position(|&b| b == b'\n') {
+        let nl = i + off;
+        let rest = &block[nl + 1..];
+        if rest.starts_with(b"\r\n") {
+            return Some((nl, nl + 3));
+        }
+        if rest.starts_with(b"\n") {
+            return Some((nl, nl + 2));
+        }
+        i = nl + 1;
+    }
+    None
+}
+
+/// A `response` record's HTTP message to a document, if it is a successful HTML (or plain
+/// text) page.
+fn http_document(
+    at: &str,
+    source: String,
+    target: Option<String>,
+    block: &[u8],
+    config: &IngestConfig,
+) -> Step {
+    let first = block.split(|&b| b == b'\n').next().unwrap_or(b"");
+    let first = String::from_utf8_lossy(first);
+    let mut words = first.split_whitespace();
+    let status = match (words.next(), words.next().map(str::parse::<u16>)) {
+        (Some(v), Some(Ok(code))) if v.starts_with("HTTP/") => code,
+        _ => return bad(at, "the record does not hold an HTTP response"),
+    };
+    let Some((head_end, body_start)) = header_end(block) else {
+        return bad(at, "the HTTP response's header does not end");
+    };
+    let head = String::from_utf8_lossy(&block[..head_end]);
+    let lines = head.lines().skip(1);
+    // Redirects, errors, "no content" and partial content hold no whole article.
+    if !(200..300).contains(&status) || status == 204 || status == 206 {
+        return Step::Skip;
+    }
+    let (mut content_type, mut encoding, mut chunked) = (String::new(), String::new(), false);
+    for line in lines {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "content-type" => content_type = value,
+            "content-encoding" => encoding = value,
+            "transfer-encoding" => chunked = value.contains("chunked"),
+            _ => {}
+        }
+    }
+    let mut params = content_type.split(';');
+    let media = params.next().unwrap_or("").trim().to_string();
+    let charset = params.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k.trim() == "charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    });
+    let mut format = match media.as_str() {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/plain" => Some(Format::Text),
+        "" => None,
+        _ => return Step::Skip,
+    };
+
+    let raw = &block[body_start..];
+    let body: Cow<'_, [u8]> = if chunked {
+        // Some crawlers store the body already de-chunked but keep the header.
+        dechunk(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let body = match inflate(&body, &encoding, config.max_file_bytes) {
+        Ok(Some(inflated)) => Cow::Owned(inflated),
+        Ok(None) => body,
+        Err(kind) => return Step::Fail(IngestError::new(at, kind)),
+    };
+    if format.is_none() {
+        // No Content-Type: a page only if it looks like one.
+        format = Some(sniff(&body)).filter(|f| *f == Format::Html);
+    }
+    let given = Given {
+        fallback_url: target,
+        ..Given::default()
+    };
+    let built = match format {
+        Some(Format::Html) => {
+            let page = decode::decode_html_as(&body, charset.as_deref());
+            build::document(at, source, Body::Html(&page), given, config)
+        }
+        Some(_) => match decode::decode_text_as(&body, charset.as_deref()) {
+            Ok(text) => build::document(at, source, Body::Text(&text), given, config),
+            Err(offset) => Err(IngestError::new(at, ErrorKind::NotText { offset })),
+        },
+        None => return Step::Skip,
+    };
+    match built {
+        Ok(doc) => Step::Doc(Box::new(doc)),
+        Err(e) => Step::Fail(e),
+    }
+}
+
+/// Undoes `Transfer-Encoding: chunked`; `None` when the body is not chunked after all. A body
+/// cut inside a chunk keeps what arrived.
+fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    loop {
+        let Some(off) = body[i..].iter().position(|&b| b == b'\n') else {
+            return (!out.is_empty()).then_some(out);
+        };
+        let line = trim_cr(&body[i..i + off]);
+        let size = line.split(|&b| b == b';').next().unwrap_or(b"");
+        let size = std::str::from_utf8(size).ok()?.trim();
+        let size = usize::from_str_radix(size, 16).ok()?;
+        i += off + 1;
+        if size == 0 {
+            return Some(out);
+        }
+        let end = i.saturating_add(size).min(body.len());
+        out.extend_from_slice(&body[i..end]);
+        if end - i < size {
+            return Some(out);
+        }
+        i = end;
+        if body[i..].starts_with(b"\r\n") {
+            i += 2;
+        } else if body[i..].starts_with(b"\n") {
+            i += 1;
+        }
+    }
+}
+
+/// Undoes `Content-Encoding`, keeping at most `limit` bytes; `Ok(None)` when there is none.
+fn inflate(body: &[u8], encoding: &str, limit: u64) -> Result<Option<Vec<u8>>, ErrorKind> {
+    let read = |reader: &mut dyn Read| -> Result<Vec<u8>, ErrorKind> {
+        let mut out = Vec::new();
+        reader
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut out)
+            .map_err(|e| ErrorKind::BadRecord(format!("corrupt {encoding} payload ({e})")))?;
+        if out.len() as u64 > limit {
+            return Err(ErrorKind::TooLargeDecompressed { limit });
+        }
+        Ok(out)
+    };
+    match encoding {
+        "" | "identity" | "none" => Ok(None),
+        "gzip" | "x-gzip" => read(&mut MultiGzDecoder::new(body)).map(Some),
+        // "deflate" is meant to be zlib-wrapped, but servers often send raw deflate.
+        "deflate" => read(&mut ZlibDecoder::new(body))
+            .or_else(|_| read(&mut DeflateDecoder::new(body)))
+            .map(Some),
+        other => Err(ErrorKind::BadRecord(format!(
+            "unsupported Content-Encoding {other:?}"
+        ))),
+    }
+}
+
+/// A buffered reader that counts the bytes consumed, for record offsets.
+struct Counted<R> {
+    inner: R,
+    pos: u64,
+}
+
+impl<R: BufRead> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt);
+        self.pos += amt as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunked_bodies() {
+        let cases: &[(&[u8], Option<&[u8]>)] = &[
+            (
+                b"4\r\nWiki\r\n5;ext=1\r\npedia\r\n0\r\n\r\n",
+                Some(b"Wikipedia"),
+            ),
+            (b"3\nabc\n0\n", Some(b"abc")),
+            (b"a\r\n12345", Some(b"12345")),
+            (b"<html>", None),
+            (b"", None),
+            (b"ffffffffffffffff\r\nab", Some(b"ab")),
+        ];
+        for (body, want) in cases {
+            assert_eq!(dechunk(body).as_deref(), *want, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn header_ends() {
+        assert_eq!(
+            header_end(b"HTTP/1.1 200\r\nA: b\r\n\r\nbody"),
+            Some((19, 22))
+        );
+        assert_eq!(header_end(b"HTTP/1.1 200\nA: b\n\nbody"), Some((17, 19)));
+        assert_eq!(header_end(b"HTTP/1.1 200\r\nA: b\r\n"), None);
+    }
+}
