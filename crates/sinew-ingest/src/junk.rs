@@ -303,6 +303,14 @@ const CRUMB_HEADS: &[&str] = &[
 /// Normalises one line: odd spaces become spaces, control and zero-width characters go,
 /// runs of spaces collapse, the ends are trimmed.
 pub(crate) fn normalise_line(line: &str) -> String {
+    if is_normal(line) {
+        return line.to_string();
+    }
+    rebuild_line(line)
+}
+
+/// `normalise_line` by the characters.
+fn rebuild_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     // Runs of kept characters are copied as slices: most lines need no change at all.
@@ -350,7 +358,103 @@ fn key(line: &str) -> String {
     normalise_line(trimmed)
 }
 
+/// How prompt lines start, and words found anywhere in them: every pattern in [`PROMPTS`]
+/// needs one of these, so a line with none is not tried against the patterns.
+const PROMPT_STARTS: &[&str] = &[
+    "subscrib",
+    "sign",
+    "log",
+    "register",
+    "get our",
+    "join",
+    "follow",
+    "click",
+    "tap",
+    "\u{a9}",
+    "(c)",
+    "copyright",
+    "read",
+    "also",
+    "see also",
+    "related",
+    "more on",
+    "recommended",
+    "watch",
+    "listen",
+    "advertisement",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "by ",
+];
+const PROMPT_WORDS: &[&str] = &[
+    "javascript",
+    "js",
+    "cookie",
+    "rights reserved",
+    "you have",
+    "free article",
+];
+
+fn might_prompt(line: &str) -> bool {
+    let b = line.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let has = |p: &str| {
+        b.windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    PROMPT_STARTS.iter().any(|p| starts(p)) || PROMPT_WORDS.iter().any(|p| has(p))
+}
+
+/// Whether a line is already normalised: no control characters, no white space but single
+/// ASCII spaces between words, none of the invisible characters `normalise_line` drops. A
+/// byte scan: HTML blocks arrive this way, and most lines need no rebuilding.
+fn is_normal(line: &str) -> bool {
+    let b = line.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                continue;
+            }
+            0x00..=0x1f | 0x7f => return false,
+            // Lead bytes of U+0080-U+009F, U+00A0, U+00AD; U+1680; U+2000-U+200B, U+2028/9,
+            // U+202F, U+205F, U+2060; U+3000; U+FEFF.
+            // U+0080-U+009F are control characters.
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f | 0xa0 | 0xad)) => return false,
+            0xe1 if b.get(i + 1) == Some(&0x9a) && b.get(i + 2) == Some(&0x80) => return false,
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf)) => return false,
+                (Some(0x81), Some(0x9f | 0xa0)) => return false,
+                _ => {}
+            },
+            0xe3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            0xef if b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf) => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
+}
+
 fn word_count(line: &str) -> usize {
+    // Normalised lines (the common case) separate words by single ASCII spaces.
+    if is_normal(line) {
+        return if line.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b' ', line.as_bytes()).count() + 1
+        };
+    }
     line.split_whitespace().count()
 }
 
@@ -377,7 +481,10 @@ pub(crate) fn is_junk(line: &str) -> bool {
     if words <= 8 && social.peek().is_some() && social.all(|w| SOCIAL_SET.contains(w)) {
         return true;
     }
-    words <= 40 && line.len() <= 400 && PROMPTS.iter().any(|r| r.is_match(line))
+    words <= 40
+        && line.len() <= 400
+        && might_prompt(line)
+        && PROMPTS.iter().any(|r| r.is_match(line))
 }
 
 /// The site named by a "Source: X" credit line.
@@ -554,6 +661,20 @@ mod tests {
         assert!(!is_logo_token("Introduction"));
         assert!(!is_logo_token("a"));
         assert_eq!(normalise_line("  a\u{a0} b\u{200b}c\t "), "a bc");
+        // Every character normalise_line changes makes a line not normal.
+        for c in [
+            '\u{85}', '\u{a0}', '\u{ad}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{200b}',
+            '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{2060}', '\u{3000}', '\u{feff}',
+            '\t', '\u{1}', '\u{7f}', '\u{9f}',
+        ] {
+            let line = format!("a{c}b");
+            assert!(!is_normal(&line), "{c:?}");
+            assert_eq!(normalise_line(&line), rebuild_line(&line), "{c:?}");
+        }
+        let fine = "Putin\u{2019}s \u{201c}word\u{201d} \u{2014} caf\u{e9} \u{4e2d}\u{6587}";
+        assert!(is_normal(fine));
+        assert_eq!(rebuild_line(fine), fine);
+        assert!(!is_normal("a  b") && !is_normal(" a") && !is_normal("a "));
     }
 
     #[test]

@@ -98,10 +98,27 @@ static JUNK_SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock
     v
 });
 
+/// For each first letter, a bit per length (1 to 16) of the furniture words starting with
+/// it: most class words are rejected by one lookup, without a string comparison.
+static JUNK_SHAPES: std::sync::LazyLock<[u32; 26]> = std::sync::LazyLock::new(|| {
+    let mut shapes = [0u32; 26];
+    for t in JUNK_TOKENS {
+        let first = t.as_bytes()[0];
+        if first.is_ascii_lowercase() && t.len() <= 16 {
+            shapes[usize::from(first - b'a')] |= 1 << t.len();
+        }
+    }
+    shapes
+});
+
 /// Whether one word of a class or id (any case) marks furniture.
 fn is_junk_token(t: &str) -> bool {
     let mut buf = [0u8; 16];
     if t.is_empty() || t.len() > buf.len() {
+        return false;
+    }
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || JUNK_SHAPES[usize::from(first - b'a')] & (1 << t.len()) == 0 {
         return false;
     }
     for (d, s) in buf.iter_mut().zip(t.bytes()) {
@@ -180,33 +197,31 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if tag == Tag::Figcaption {
         return Verdict::Junk;
     }
+    // One pass over the attributes: this runs for every element of every page.
+    let (mut hidden, mut id, mut class) = (false, None, None);
+    for (name, value) in dom.attrs(i) {
+        match name.len() {
+            2 if name.eq_ignore_ascii_case("id") => id = id.or(Some(value)),
+            4 if name.eq_ignore_ascii_case("role") => {
+                let r = value.trim();
+                if DROPPED_ROLES.iter().any(|d| d.eq_ignore_ascii_case(r)) {
+                    return Verdict::Drop;
+                }
+            }
+            5 if name.eq_ignore_ascii_case("class") => class = class.or(Some(value)),
+            5 if name.eq_ignore_ascii_case("style") && hides(value) => return Verdict::Drop,
+            6 if name.eq_ignore_ascii_case("hidden") => hidden = true,
+            11 if name.eq_ignore_ascii_case("aria-hidden")
+                && value.trim().eq_ignore_ascii_case("true") =>
+            {
+                return Verdict::Drop;
+            }
+            _ => {}
+        }
+    }
     // React streams server-rendered content into `<div hidden id="S:0">` and shows it with
     // a script; it is the page, not hidden text.
-    if dom.attr_raw(i, "hidden").is_some()
-        && !dom.attr_raw(i, "id").is_some_and(|id| id.starts_with("S:"))
-    {
-        return Verdict::Drop;
-    }
-    if dom
-        .attr_raw(i, "aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return Verdict::Drop;
-    }
-    if dom.attr_raw(i, "role").is_some_and(|r| {
-        let r = r.trim();
-        DROPPED_ROLES.iter().any(|d| d.eq_ignore_ascii_case(r))
-    }) {
-        return Verdict::Drop;
-    }
-    if dom.attr_raw(i, "style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    }) {
+    if hidden && !id.is_some_and(|id| id.starts_with("S:")) {
         return Verdict::Drop;
     }
     if matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
@@ -218,18 +233,34 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if tag == Tag::Header {
         return Verdict::Soft;
     }
-    let marked = [dom.attr_raw(i, "class"), dom.attr_raw(i, "id")]
-        .into_iter()
-        .flatten()
-        .any(|v| {
-            v.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(is_junk_token)
-        });
+    let marked = [class, id].into_iter().flatten().any(|v| {
+        v.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(is_junk_token)
+    });
     if marked {
         Verdict::Junk
     } else {
         Verdict::Keep
     }
+}
+
+/// Whether an inline style hides the element.
+fn hides(style: &str) -> bool {
+    let has = |word: &[u8]| {
+        style
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !style.contains(':') || !(has(b"none") || has(b"hidden")) {
+        return false;
+    }
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Per node: its verdict (elements) and measured text.

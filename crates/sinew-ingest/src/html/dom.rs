@@ -119,6 +119,23 @@ impl<'a> Dom<'a> {
             .map(|a| &self.src[a.value.0 as usize..a.value.1 as usize])
     }
 
+    /// The element's attributes as written: (name, raw value), in order.
+    pub(crate) fn attrs(&self, i: usize) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        let n = &self.nodes[i];
+        let range = if n.tag == Tag::Text {
+            0..0
+        } else {
+            n.a as usize..n.b as usize
+        };
+        let src = self.src;
+        self.attrs[range].iter().map(move |a| {
+            (
+                &src[a.name.0 as usize..a.name.1 as usize],
+                &src[a.value.0 as usize..a.value.1 as usize],
+            )
+        })
+    }
+
     /// An attribute's value with character references decoded.
     pub(crate) fn attr(&self, i: usize, name: &str) -> Option<Cow<'a, str>> {
         self.attr_raw(i, name).map(entities::decode_attr)
