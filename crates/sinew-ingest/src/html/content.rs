@@ -233,6 +233,25 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if tag == Tag::Header {
         return Verdict::Soft;
     }
+    // Inline elements are words, not furniture: syntax highlighters mark code with
+    // "comment", "tag" or "share" classes.
+    if matches!(
+        tag,
+        Tag::Span
+            | Tag::A
+            | Tag::B
+            | Tag::I
+            | Tag::Em
+            | Tag::Strong
+            | Tag::Code
+            | Tag::Small
+            | Tag::Font
+            | Tag::U
+            | Tag::Abbr
+            | Tag::Time
+    ) {
+        return Verdict::Keep;
+    }
     let marked = [class, id].into_iter().flatten().any(|v| {
         v.split(|c: char| !c.is_ascii_alphanumeric())
             .any(is_junk_token)
@@ -441,6 +460,36 @@ pub(crate) fn choose_root(dom: &Dom<'_>, m: &Measured) -> Option<usize> {
         })
         .max_by(|&a, &b| m.stats[a].score.total_cmp(&m.stats[b].score));
     Some(marked.unwrap_or(i))
+}
+
+/// The article's element and the siblings that continue it: an article split into
+/// sections side by side, with furniture between them that kept their parent from winning.
+/// A sibling counts when it scores a good part of the article's score on its own.
+pub(crate) fn with_siblings(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> Vec<usize> {
+    let Some(r) = root else {
+        return Vec::new();
+    };
+    let parent = dom.nodes[r].parent;
+    if parent == u32::MAX {
+        return vec![r];
+    }
+    // A fifth of the article's score, and at least a short paragraph's worth (flat from a
+    // tenth to a third on the WCXB dev pages).
+    let need = (0.2 * m.stats[r].score).max(80.0);
+    let parent = parent as usize;
+    let mut out = Vec::new();
+    let mut c = parent + 1;
+    let end = dom.nodes[parent].end as usize;
+    while c < end {
+        let node = dom.nodes[c];
+        let good =
+            node.tag != Tag::Text && m.verdicts[c] == Verdict::Keep && m.stats[c].score >= need;
+        if c == r || good {
+            out.push(c);
+        }
+        c = node.end as usize;
+    }
+    out
 }
 
 /// Class words of article bodies in common publishing systems.

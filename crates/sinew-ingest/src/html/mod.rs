@@ -48,7 +48,22 @@ fn extract_with(
     let dom = Dom::parse(html);
     let measured = content::measure(&dom);
     let root = choose_root(&dom, &measured);
-    let mut text = content::render(&dom, &measured, root);
+    let parts = content::with_siblings(&dom, &measured, root);
+    let mut text = if parts.len() > 1 {
+        let mut text = String::new();
+        for part in parts {
+            let t = content::render(&dom, &measured, Some(part));
+            if !t.is_empty() {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&t);
+            }
+        }
+        text
+    } else {
+        content::render(&dom, &measured, root)
+    };
     let meta = meta::read(&dom, root, &|i| measured.visible(i));
     if let Some(title) = &meta.title {
         drop_headline(&mut text, title);
