@@ -230,3 +230,19 @@ fn hostile_markup_does_not_panic() {
         .collect();
     let _ = parse_bytes("noise.html", &junk, Format::Html, &IngestConfig::default());
 }
+
+#[test]
+fn highlighted_code_is_text_not_furniture() {
+    // Syntax highlighters class code spans "comment" or "tag", words that mark comment
+    // sections and tag lists elsewhere.
+    let page = format!(
+        "<article><p>{PROSE}</p><pre><code><span class=\"hljs-comment\"># initialize git</span>\ngit init\n<span class=\"token tag\">&lt;div&gt;</span></code></pre><p>{PROSE}</p></article><div class=\"comments\"><p>Reader comment that is not part of the article at all.</p></div>"
+    );
+    let doc = html_doc("code.html", page.as_bytes());
+    assert!(
+        doc.text.contains("# initialize git git init <div>"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("Reader comment"), "{}", doc.text);
+}

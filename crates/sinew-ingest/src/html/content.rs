@@ -233,25 +233,6 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if tag == Tag::Header {
         return Verdict::Soft;
     }
-    // Inline elements are words, not furniture: syntax highlighters mark code with
-    // "comment", "tag" or "share" classes.
-    if matches!(
-        tag,
-        Tag::Span
-            | Tag::A
-            | Tag::B
-            | Tag::I
-            | Tag::Em
-            | Tag::Strong
-            | Tag::Code
-            | Tag::Small
-            | Tag::Font
-            | Tag::U
-            | Tag::Abbr
-            | Tag::Time
-    ) {
-        return Verdict::Keep;
-    }
     let marked = [class, id].into_iter().flatten().any(|v| {
         v.split(|c: char| !c.is_ascii_alphanumeric())
             .any(is_junk_token)
@@ -325,6 +306,8 @@ struct Open {
     block: usize,
     in_link: bool,
     in_anchor: bool,
+    /// Inside `<pre>` or `<code>`, where class words are a syntax highlighter's ("comment").
+    in_code: bool,
 }
 
 /// Pass one: text sizes and article scores for every rendered element.
@@ -383,7 +366,11 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
             i += 1;
             continue;
         }
-        let v = verdict(dom, i);
+        let in_code = stack.last().is_some_and(|o| o.in_code);
+        let mut v = verdict(dom, i);
+        if in_code && v == Verdict::Junk {
+            v = Verdict::Keep;
+        }
         verdicts[i] = v;
         if v == Verdict::Drop {
             i = node.end as usize;
@@ -407,6 +394,7 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
             block,
             in_link,
             in_anchor,
+            in_code: in_code || matches!(node.tag, Tag::Pre | Tag::Code),
         });
         i += 1;
     }
