@@ -126,7 +126,7 @@ fn linked_data(dom: &Dom<'_>) -> LinkedData {
 
 /// Strips a trailing " | Site" or " - Site" from a page title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let mut title = strip_label(title).to_string();
+    let mut title = strip_label(title);
     // "Site | Headline": the site's name before a separator.
     if let Some(site) = site.filter(|s| !s.is_empty()) {
         for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", ": "] {
@@ -167,16 +167,27 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 /// A headline without the markup or label some sites leave in it: "## Headline",
 /// "Title: Headline".
-fn strip_label(title: &str) -> &str {
-    let t = title.trim_start_matches('#').trim_start();
-    let t = if t.len() < title.len() && title.starts_with('#') {
-        t
+fn strip_label(title: &str) -> String {
+    // A Markdown heading mark is hashes and a space ("#1 pick" is a headline).
+    let hashes = title.len() - title.trim_start_matches('#').len();
+    let t = if hashes > 0 && title[hashes..].starts_with(' ') {
+        title[hashes..].trim_start()
     } else {
         title
     };
-    match t.get(..6) {
+    let t = match t.get(..6) {
         Some(head) if head.eq_ignore_ascii_case("title:") => t[6..].trim_start(),
         _ => t,
+    };
+    // Decoration after the words ("Headline \u{22c6}", "Headline |").
+    let t = t.trim_end_matches([
+        ' ', '|', '\u{22c6}', '\u{2605}', '\u{2606}', '\u{2022}', '\u{b7}',
+    ]);
+    // Markdown emphasis: "*A Treatise* (1792)".
+    if t.matches('*').count() == 2 {
+        t.replace('*', "")
+    } else {
+        t.to_string()
     }
 }
 
@@ -267,7 +278,7 @@ fn headline(
     let h1s: Vec<(usize, String)> = dom
         .elements(Tag::H1)
         .filter(|&i| visible(i))
-        .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?).to_string())))
+        .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?))))
         .filter(|(_, t)| {
             t.split_whitespace().count() >= 2
                 && t.len() <= 150
@@ -892,6 +903,13 @@ mod tests {
             ),
             ("Title: Model Merging", None, "Model Merging"),
             ("C# Tips and Tricks", None, "C# Tips and Tricks"),
+            ("#1 Pick for Travel", None, "#1 Pick for Travel"),
+            ("Home Gym Must Haves \u{22c6}", None, "Home Gym Must Haves"),
+            (
+                "*A Treatise on Coffee* (1792)",
+                None,
+                "A Treatise on Coffee (1792)",
+            ),
         ];
         for (input, site, want) in cases {
             assert_eq!(strip_site_suffix(input, site), want, "{input}");
