@@ -168,9 +168,6 @@ fn is_dropped_tag(tag: Tag) -> bool {
             | Template
             | Svg
             | Math
-            | Nav
-            | Footer
-            | Aside
             | Iframe
             | Button
             | Select
@@ -183,8 +180,16 @@ fn is_dropped_tag(tag: Tag) -> bool {
             | Audio
             | Head
             | Title
-            | Dialog
-            | Menu
+    )
+}
+
+/// Page furniture by its tag: never the article, but measured (it counts against the
+/// elements around it) and rendered when it holds most of the page, as when a page forgets
+/// to close an `<aside>` and the browser shows everything inside it.
+fn is_furniture_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Nav | Tag::Footer | Tag::Aside | Tag::Dialog | Tag::Menu
     )
 }
 
@@ -197,6 +202,7 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     if tag == Tag::Figcaption {
         return Verdict::Junk;
     }
+    let furniture = is_furniture_tag(tag);
     // One pass over the attributes: this runs for every element of every page.
     let (mut hidden, mut id, mut class) = (false, None, None);
     for (name, value) in dom.attrs(i) {
@@ -223,6 +229,9 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
     // a script; it is the page, not hidden text.
     if hidden && !id.is_some_and(|id| id.starts_with("S:")) {
         return Verdict::Drop;
+    }
+    if furniture {
+        return Verdict::Junk;
     }
     if matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
         return Verdict::Keep;

@@ -298,6 +298,14 @@ fn headline(
     pick.cloned()
 }
 
+/// The date with day and month exchanged, when both are 12 or less.
+fn swapped(d: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    (d.day() <= 12 && d.day() != d.month())
+        .then(|| NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()))
+        .flatten()
+}
+
 /// How much visible text after the headline may hold its dateline.
 const DATELINE_WINDOW: usize = 1500;
 
@@ -764,16 +772,35 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         .elements(Tag::Time)
         .filter(|&i| dom.attr_raw(i, "datetime").is_some())
         .collect();
-    let time = times.iter().copied().find(|&i| in_root(i)).or_else(|| {
-        times.iter().copied().find(|&i| {
-            dom.attr_raw(i, "itemprop").is_some() || dom.attr_raw(i, "pubdate").is_some()
+    let time = times
+        .iter()
+        .copied()
+        .find(|&i| in_root(i))
+        .or_else(|| {
+            times.iter().copied().find(|&i| {
+                dom.attr_raw(i, "itemprop").is_some() || dom.attr_raw(i, "pubdate").is_some()
+            })
         })
-    });
+        .or_else(|| {
+            // All the page's time stamps name one day: that day is the article's.
+            let mut days = times
+                .iter()
+                .filter_map(|&i| dom.attr(i, "datetime").and_then(|d| date::parse_date(&d)));
+            let first = days.next()?;
+            days.all(|d| d == first).then(|| times[0])
+        });
     let shown_from = headline.as_ref().map(|(i, _)| *i).or(root);
     let (shown, shown_updated) =
         shown_from.map_or((None, None), |from| shown_date(dom, from, visible));
+    // A shown numeric date whose day and month could be either way round ("09.10.2024")
+    // takes the reading that the metadata confirms.
+    let ld_date = ld.published.as_deref().and_then(date::parse_date);
+    let shown = shown.map(|d| match ld_date {
+        Some(meta) if Some(meta) == swapped(d) => meta,
+        _ => d,
+    });
     let published = shown
-        .or_else(|| ld.published.as_deref().and_then(date::parse_date))
+        .or(ld_date)
         .or_else(|| {
             m(&[
                 "article:published_time",
