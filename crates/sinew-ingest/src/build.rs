@@ -91,13 +91,14 @@ pub(crate) fn document(
 /// What an HTML extraction found, and its cleaned text.
 fn from_html(e: html::Extracted) -> (Given, String) {
     let c = text::clean(&e.text, Layout::Blocks);
+    let m = e.meta;
     let found = Given {
-        title: e.title.or(c.title),
-        author: e.author,
-        published: e.published.or(c.published),
-        site: e.site.or(c.site),
-        url: e.url,
-        lang: e.lang,
+        title: m.title.or(c.title),
+        author: m.author,
+        published: m.published.or(c.published),
+        site: m.site.or(c.site),
+        url: m.url,
+        lang: m.lang,
         ..Given::default()
     };
     (found, c.text)

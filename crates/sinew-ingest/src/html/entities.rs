@@ -17,21 +17,20 @@ pub(crate) fn decode_into(raw: &str, out: &mut String) {
 
 /// An attribute value with character references decoded.
 pub(crate) fn decode_attr(raw: &str) -> Cow<'_, str> {
-    if memchr(b'&', raw.as_bytes()).is_none() {
-        return Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len());
-    decode(raw, &mut out, true);
-    Cow::Owned(out)
+    decoded(raw, true)
 }
 
 /// A text value (for metadata read from JSON or attributes that may hold escaped markup).
 pub(crate) fn decode_str(raw: &str) -> Cow<'_, str> {
+    decoded(raw, false)
+}
+
+fn decoded(raw: &str, in_attr: bool) -> Cow<'_, str> {
     if memchr(b'&', raw.as_bytes()).is_none() {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
-    decode(raw, &mut out, false);
+    decode(raw, &mut out, in_attr);
     Cow::Owned(out)
 }
 

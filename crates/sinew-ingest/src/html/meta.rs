@@ -317,62 +317,31 @@ fn shown_date(
     headline: usize,
     visible: &dyn Fn(usize) -> bool,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let start = around(dom, headline);
     let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
-    let mut line = String::new();
-    let mut seen = 0usize;
-    let flush = |line: &mut String, found: &mut Vec<(NaiveDate, bool, bool)>| {
-        let text = line.trim();
-        if !text.is_empty() && text.len() <= 120 {
-            if let Some((d, from, to)) = date::find_date_span(text) {
-                let lower = text.to_lowercase();
-                let published = ["publish", "posted", "written"]
-                    .iter()
-                    .any(|w| lower.contains(w));
-                let updated = ["updated", "modified", "reviewed"]
-                    .iter()
-                    .any(|w| lower.contains(w));
-                // A dateline is mostly its date; a date inside a sentence is not one.
-                let dateline = published || updated || text.len() - (to - from) <= 50;
-                if dateline {
-                    found.push((d, published, updated));
-                }
-            }
-        }
-        line.clear();
-    };
-    let mut i = start;
-    while i < dom.nodes.len() && seen < DATELINE_WINDOW && found.len() < 4 {
-        let node = dom.nodes[i];
-        if node.tag == Tag::Text {
-            let t = dom.text(i);
-            seen += t.trim().len();
-            line.push_str(t);
-            i += 1;
+    for line in lines_from(dom, around(dom, headline), visible, DATELINE_WINDOW) {
+        let text = line.text.as_str();
+        let lower = text.to_lowercase();
+        let published = ["publish", "posted", "written"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let updated = ["updated", "modified", "reviewed"]
+            .iter()
+            .any(|w| lower.contains(w));
+        // A `<time>` gives its date by its `datetime`, its label standing beside it.
+        if let Some(d) = line.stamp {
+            found.push((d, published, updated));
             continue;
         }
-        if !visible(i) {
-            i = node.end as usize;
+        if text.len() > 120 {
             continue;
         }
-        if node.tag.is_block() {
-            flush(&mut line, &mut found);
-        }
-        if node.tag == Tag::Time {
-            if let Some(d) = dom.attr(i, "datetime").and_then(|d| date::parse_date(&d)) {
-                // The label stands just before the element, or inside it.
-                let lower = format!("{line} {}", dom.inner_text(i)).to_lowercase();
-                let published = lower.contains("publish") || lower.contains("posted");
-                let updated = lower.contains("updated") || lower.contains("modified");
+        if let Some((d, from, to)) = date::find_date_span(text) {
+            // A dateline is mostly its date; a date inside a sentence is not one.
+            if published || updated || text.len() - (to - from) <= 50 {
                 found.push((d, published, updated));
-                line.push_str(&dom.inner_text(i));
-                i = node.end as usize;
-                continue;
             }
         }
-        i += 1;
     }
-    flush(&mut line, &mut found);
     // Only an "updated" date shown: the metadata's publication date, if any, is better.
     let shown = found
         .iter()
@@ -510,15 +479,23 @@ fn marked_byline(dom: &Dom<'_>, mut i: usize) -> bool {
 /// label followed by the name, or a short line in an element marked as a byline.
 fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Option<String> {
     let lines = lines_from(dom, around(dom, headline), visible, DATELINE_WINDOW);
-    for (n, (line, at)) in lines.iter().enumerate() {
+    for (
+        n,
+        Line {
+            text: line,
+            owner: at,
+            ..
+        },
+    ) in lines.iter().enumerate()
+    {
         if line.len() > 150 {
             continue;
         }
         if let Some(name) = byline_name(line) {
             if name.is_empty() {
                 // The label stands alone; the name is the next line.
-                if let Some((next, _)) = lines.get(n + 1) {
-                    let next = squash(next);
+                if let Some(next) = lines.get(n + 1) {
+                    let next = squash(&next.text);
                     if plausible_name(&next) {
                         return Some(next);
                     }
@@ -633,32 +610,41 @@ fn lines_from(
     start: usize,
     visible: &dyn Fn(usize) -> bool,
     budget: usize,
-) -> Vec<(String, usize)> {
+) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut owner = start;
+    let mut line = Line {
+        text: String::new(),
+        owner: start,
+        stamp: None,
+    };
     let mut seen = 0;
     let mut i = start;
-    let flush = |line: &mut String, owner: usize, lines: &mut Vec<(String, usize)>| {
-        if !line.trim().is_empty() {
-            lines.push((line.trim().to_string(), owner));
+    let flush = |line: &mut Line, lines: &mut Vec<Line>| {
+        let text = line.text.trim();
+        if !text.is_empty() {
+            lines.push(Line {
+                text: text.to_string(),
+                owner: line.owner,
+                stamp: line.stamp,
+            });
         }
-        line.clear();
+        line.text.clear();
+        line.stamp = None;
     };
     while i < dom.nodes.len() && seen < budget {
         let node = dom.nodes[i];
         if node.tag == Tag::Text {
             let t = dom.text(i);
             seen += t.trim().len();
-            if line.trim().is_empty() {
+            if line.text.trim().is_empty() {
                 // Text outside every element (after a stray `</html>`, or before any tag)
                 // is owned by itself: it has no element to look up.
-                owner = match node.parent {
+                line.owner = match node.parent {
                     u32::MAX => i,
                     parent => parent as usize,
                 };
             }
-            line.push_str(t);
+            line.text.push_str(t);
             i += 1;
             continue;
         }
@@ -667,12 +653,23 @@ fn lines_from(
             continue;
         }
         if node.tag.is_block() {
-            flush(&mut line, owner, &mut lines);
+            flush(&mut line, &mut lines);
+        }
+        if node.tag == Tag::Time && line.stamp.is_none() {
+            line.stamp = dom.attr(i, "datetime").and_then(|d| date::parse_date(&d));
         }
         i += 1;
     }
-    flush(&mut line, owner, &mut lines);
+    flush(&mut line, &mut lines);
     lines
+}
+
+/// One line of visible text: the element that holds its first words, and the date of the
+/// first `<time datetime>` in it.
+struct Line {
+    text: String,
+    owner: usize,
+    stamp: Option<NaiveDate>,
 }
 
 /// A `datePublished` in microdata on an element other than `<meta>` (`<abbr>`, `<span>`,

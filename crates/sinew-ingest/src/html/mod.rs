@@ -11,21 +11,16 @@ mod entities;
 mod meta;
 mod tag;
 
-use chrono::NaiveDate;
-
 use dom::Dom;
+pub(crate) use meta::Meta;
 
 /// Metadata and main text found in a page.
 #[derive(Debug, Default)]
 pub(crate) struct Extracted {
     /// Main text, one block a line.
     pub(crate) text: String,
-    pub(crate) title: Option<String>,
-    pub(crate) author: Option<String>,
-    pub(crate) published: Option<NaiveDate>,
-    pub(crate) site: Option<String>,
-    pub(crate) url: Option<String>,
-    pub(crate) lang: Option<String>,
+    /// What the page says about itself.
+    pub(crate) meta: Meta,
 }
 
 /// Extracts main text and metadata from a decoded page: the element that looks most like
@@ -69,15 +64,7 @@ fn extract_with(
         drop_headline(&mut text, title);
     }
     drop_repeats(&mut text);
-    Extracted {
-        text,
-        title: meta.title,
-        author: meta.author,
-        published: meta.published,
-        site: meta.site,
-        url: meta.url,
-        lang: meta.lang,
-    }
+    Extracted { text, meta }
 }
 
 /// Letters and digits only, lower case: two spellings of one headline compare equal.
