@@ -38,7 +38,11 @@ pub(crate) enum Layout {
 pub(crate) fn clean(raw: &str, layout: Layout) -> Cleaned {
     let mut lines: Vec<Line> = Vec::new();
     let mut blank_before = false;
-    let unified = raw.replace("\r\n", "\n");
+    let unified: std::borrow::Cow<'_, str> = if raw.contains('\r') {
+        raw.replace("\r\n", "\n").into()
+    } else {
+        raw.into()
+    };
     for raw_line in unified.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
         let text = junk::normalise_line(raw_line);
         if text.is_empty() {

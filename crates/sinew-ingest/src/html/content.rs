@@ -141,18 +141,20 @@ enum Verdict {
 }
 
 #[derive(Clone, Copy, Default)]
+/// (Byte counts as u32, like every position in the parsed page: a page is far below 4 GiB
+/// by ingest's limit, and the table is one entry per node.)
 pub(crate) struct Stats {
     /// Visible text bytes, furniture included.
-    raw: usize,
+    raw: u32,
     /// Visible text bytes outside furniture.
-    clean: usize,
+    clean: u32,
     /// Text of this block itself (not of blocks inside it), and how much of it is link text.
-    own: usize,
-    own_link: usize,
+    own: u32,
+    own_link: u32,
     /// Link text bytes in the subtree, outside furniture.
-    link: usize,
+    link: u32,
     /// Of which links within the page (`href="#..."`): tables of contents.
-    anchor: usize,
+    anchor: u32,
     /// How much this subtree looks like article text: prose blocks count for it, link lists,
     /// scraps and furniture against it.
     score: f32,
@@ -330,7 +332,7 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
         let tag = dom.nodes[o.index].tag;
         let mut s = stats[o.index];
         if o.block == o.index {
-            s.score += block_score(tag, s.own, s.own_link);
+            s.score += block_score(tag, s.own as usize, s.own_link as usize);
         }
         stats[o.index].score = s.score;
         if let Some(parent) = stack.last() {
@@ -357,7 +359,7 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
         let node = dom.nodes[i];
         if node.tag == Tag::Text {
             if let Some(top) = stack.last() {
-                let len = visible_len(dom.text(i));
+                let len = u32::try_from(visible_len(dom.text(i))).unwrap_or(u32::MAX);
                 stats[top.index].raw += len;
                 stats[top.index].clean += len;
                 if top.in_link {
@@ -573,7 +575,9 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
         let skip = match m.verdicts[i] {
             Verdict::Drop => true,
             // Furniture by name that holds most of the page is the page.
-            Verdict::Junk | Verdict::Soft => Some(i) != root && m.stats[i].raw * 10 < root_raw * 6,
+            Verdict::Junk | Verdict::Soft => {
+                Some(i) != root && u64::from(m.stats[i].raw) * 10 < u64::from(root_raw) * 6
+            }
             // Link lists and link lines inside the article: tables of contents, "read more".
             Verdict::Keep => Some(i) != root && is_link_block(node.tag, m.stats[i]),
         };
@@ -606,10 +610,11 @@ fn is_link_block(tag: Tag, s: Stats) -> bool {
     if !tag.is_block() || tag.is_heading() || s.clean == 0 {
         return false;
     }
-    if s.anchor * 2 > s.clean {
+    let (clean, link, anchor) = (u64::from(s.clean), u64::from(s.link), u64::from(s.anchor));
+    if anchor * 2 > clean {
         return true;
     }
-    matches!(tag, Tag::P | Tag::Div) && s.link * 10 > s.clean * 8 && s.clean < 200
+    matches!(tag, Tag::P | Tag::Div) && link * 10 > clean * 8 && clean < 200
 }
 
 fn end_line(out: &mut String) {
