@@ -594,14 +594,20 @@ fn link_name(dom: &Dom<'_>, i: usize) -> Option<String> {
         .find(|n| plausible_name(n) && n.split_whitespace().count() >= 2)
 }
 
-/// Where to look for the dateline and byline of a headline: its container when that is
-/// small (they may stand above it), else the headline itself.
+/// Where to look for the dateline and byline of a headline: a little before its container
+/// when that is small (they may stand above it), else a little before the headline.
 fn around(dom: &Dom<'_>, headline: usize) -> usize {
-    match dom.nodes[headline].parent {
+    let start = match dom.nodes[headline].parent {
         p if p != u32::MAX && headline - (p as usize) < 40 => p as usize,
         _ => headline,
-    }
+    };
+    // Themes put the byline and date above the headline's own container too: a few
+    // elements before it are read as well (the dev pages: date 0.818 -> 0.821).
+    start.saturating_sub(BEFORE_HEADLINE)
 }
+
+/// Nodes before the headline's container that may hold its byline and dateline.
+const BEFORE_HEADLINE: usize = 40;
 
 /// The visible text from node `start` on, a line per block with the element that holds
 /// it, until `budget` bytes of text have been seen.
@@ -698,7 +704,7 @@ fn itemprop_date(dom: &Dom<'_>) -> Option<NaiveDate> {
 fn marked_date(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
     (0..dom.nodes.len()).find_map(|i| {
         let node = dom.nodes[i];
-        if node.tag == Tag::Text || node.end as usize - i > 8 || !visible(i) {
+        if node.tag == Tag::Text || node.end as usize - i > 16 || !visible(i) {
             return None;
         }
         let marked = ["class", "id"].iter().any(|a| {
