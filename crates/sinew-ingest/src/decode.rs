@@ -71,6 +71,12 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
         .and_then(|c| Encoding::for_label(&c[1]))
         // A page that reached us as bytes cannot really be UTF-16; browsers read it as UTF-8.
         .map(|e| e.output_encoding());
+    decode_declared(bytes, declared)
+}
+
+/// Bytes in the encoding the document declared; without a declaration, UTF-8 when they are
+/// valid UTF-8, else windows-1252. Undecodable bytes become U+FFFD.
+fn decode_declared<'a>(bytes: &'a [u8], declared: Option<&'static Encoding>) -> Cow<'a, str> {
     match declared {
         Some(encoding) if encoding != UTF_8 => encoding.decode_without_bom_handling(bytes).0,
         _ => match std::str::from_utf8(bytes) {
@@ -96,14 +102,7 @@ pub(crate) fn decode_xml(bytes: &[u8]) -> Cow<'_, str> {
         .captures(head)
         .and_then(|c| Encoding::for_label(&c[1]))
         .map(|e| e.output_encoding());
-    match declared {
-        Some(encoding) if encoding != UTF_8 => encoding.decode_without_bom_handling(bytes).0,
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) if declared.is_some() => String::from_utf8_lossy(bytes),
-            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
-        },
-    }
+    decode_declared(bytes, declared)
 }
 
 /// The encoding a transport (HTTP `Content-Type`) declared, if it is one this decoder knows.

@@ -1,130 +1,119 @@
 //! HTML pages written for these tests (`tests/fixtures/html/`), and hostile or broken pages
 //! made in the test: what the article is, what its metadata are, and that nothing panics.
 
-use chrono::NaiveDate;
 use sinew_ingest::{parse_bytes, Format, IngestConfig};
 use sinew_types::Document;
 
+use crate::fixtures::{check_doc, date, Doc, NONE};
 use crate::{assert_tidy, fixture, read_ok};
 
-/// What one fixture page must give.
-struct Page {
-    file: &'static str,
-    title: Option<&'static str>,
-    author: Option<&'static str>,
-    published: Option<(i32, u32, u32)>,
-    contains: &'static [&'static str],
-    absent: &'static [&'static str],
-}
-
-const PAGES: &[Page] = &[
-    // A list of item cards is one article, not its longest card; the sidebar's teasers
-    // are not part of it.
-    Page {
-        file: "html/cards.html",
-        title: Some("Five Ports to Watch in 2025"),
-        author: None,
-        published: None,
-        contains: &[
-            "Container traffic shifted east",
-            "1. Rajin",
-            "Rajin handled more ships",
-            "Vostochny is the largest",
-            "Chongjin appeared in satellite images",
-        ],
-        absent: &[
-            "Recent posts",
-            "freight rates",
-            "rail bridge",
-            "All rights",
-            "Ports\n",
-        ],
-    },
-    // The headline is metadata; the byline and dateline give author and date; a table of
-    // contents and a caption are not the article's text.
-    Page {
-        file: "html/toc.html",
-        title: Some("How Sanctions Lists Are Built"),
-        author: Some("Jane Doe"),
-        published: Some((2024, 3, 3)),
-        contains: &[
-            "Who decides",
-            "In most countries a ministry",
-            "rarely succeeds",
-        ],
-        absent: &[
-            "How Sanctions Lists Are Built",
-            "Contents",
-            "How names are added\n\nWho",
-            "Photo: archive",
-            "By Jane Doe",
-            "Home",
-        ],
-    },
-    // JSON-LD metadata; a data table reads a row a line; share bars and related stories go.
-    Page {
-        file: "html/table.html",
-        title: Some("Trade Between the Two Countries in Figures"),
-        author: Some("Ivan Petrov"),
-        published: Some((2024, 2, 10)),
-        contains: &[
-            "Year | Trade ($bn)",
-            "2023 | 240.1",
-            "do not include services",
-        ],
-        absent: &["Facebook", "Related", "Another article about trade"],
-    },
-    // Unclosed paragraphs and list items, stray end tags, '>' inside a quoted attribute,
-    // markup inside a script string and a comment, character references with and without
-    // their semicolon, and a comment that never ends.
-    Page {
-        file: "html/unclosed.html",
-        title: Some("Unclosed & Stray Tags"),
-        author: None,
-        published: None,
-        contains: &[
-            "The first paragraph is never closed",
-            "The second paragraph starts",
-            "this third paragraph",
-            "one item\n\nanother item\n\na third item",
-            "Caf\u{e9} & bar \u{2014} \"quoted\" \u{a9} 2024",
-            "AT&T <tag>",
-        ],
-        absent: &["not text", "commented out", "hidden", "color: red"],
-    },
-];
-
-fn check(doc: &Document, page: &Page) {
-    let f = page.file;
-    assert_eq!(doc.title.as_deref(), page.title, "{f} title");
-    assert_eq!(doc.author.as_deref(), page.author, "{f} author");
-    let published = page
-        .published
-        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
-    assert_eq!(doc.published, published, "{f} published");
-    for phrase in page.contains {
-        assert!(
-            doc.text.contains(phrase),
-            "{f}: lost {phrase:?} in {:?}",
-            doc.text
-        );
-    }
-    for phrase in page.absent {
-        assert!(
-            !doc.text.contains(phrase),
-            "{f}: kept {phrase:?} in {:?}",
-            doc.text
-        );
-    }
-    assert_tidy(&doc.text);
+/// The fixture pages and what each must give (`fixtures::Doc`, checked by
+/// `fixtures::check_doc`).
+fn pages() -> Vec<(&'static str, Doc)> {
+    vec![
+        // A list of item cards is one article, not its longest card; the sidebar's teasers
+        // are not part of it.
+        (
+            "html/cards.html",
+            Doc {
+                source: "cards.html",
+                title: Some("Five Ports to Watch in 2025"),
+                author: None,
+                published: None,
+                site: Some("Harbour Review"),
+                contains: &[
+                    "Container traffic shifted east",
+                    "1. Rajin",
+                    "Rajin handled more ships",
+                    "Vostochny is the largest",
+                    "Chongjin appeared in satellite images",
+                ],
+                absent: &[
+                    "Recent posts",
+                    "freight rates",
+                    "rail bridge",
+                    "All rights",
+                    "Ports\n",
+                ],
+                ..NONE
+            },
+        ),
+        // The headline is metadata; the byline and dateline give author and date; a table of
+        // contents and a caption are not the article's text.
+        (
+            "html/toc.html",
+            Doc {
+                source: "toc.html",
+                title: Some("How Sanctions Lists Are Built"),
+                author: Some("Jane Doe"),
+                published: date(2024, 3, 3),
+                site: None,
+                contains: &[
+                    "Who decides",
+                    "In most countries a ministry",
+                    "rarely succeeds",
+                ],
+                absent: &[
+                    "How Sanctions Lists Are Built",
+                    "Contents",
+                    "How names are added\n\nWho",
+                    "Photo: archive",
+                    "By Jane Doe",
+                    "Home",
+                ],
+                ..NONE
+            },
+        ),
+        // JSON-LD metadata; a data table reads a row a line; share bars and related stories go.
+        (
+            "html/table.html",
+            Doc {
+                source: "table.html",
+                title: Some("Trade Between the Two Countries in Figures"),
+                author: Some("Ivan Petrov"),
+                published: date(2024, 2, 10),
+                site: None,
+                contains: &[
+                    "Year | Trade ($bn)",
+                    "2023 | 240.1",
+                    "do not include services",
+                ],
+                absent: &["Facebook", "Related", "Another article about trade"],
+                ..NONE
+            },
+        ),
+        // Unclosed paragraphs and list items, stray end tags, '>' inside a quoted attribute,
+        // markup inside a script string and a comment, character references with and without
+        // their semicolon, and a comment that never ends.
+        (
+            "html/unclosed.html",
+            Doc {
+                source: "unclosed.html",
+                title: Some("Unclosed & Stray Tags"),
+                author: None,
+                published: None,
+                site: None,
+                contains: &[
+                    "The first paragraph is never closed",
+                    "The second paragraph starts",
+                    "this third paragraph",
+                    "one item\n\nanother item\n\na third item",
+                    "Caf\u{e9} & bar \u{2014} \"quoted\" \u{a9} 2024",
+                    "AT&T <tag>",
+                ],
+                absent: &["not text", "commented out", "hidden", "color: red"],
+                ..NONE
+            },
+        ),
+    ]
 }
 
 #[test]
 fn fixture_pages() {
-    for page in PAGES {
-        let parsed = read_ok(&fixture(page.file));
-        assert_eq!(parsed.docs.len(), 1, "{}", page.file);
-        check(&parsed.docs[0], page);
+    for (file, want) in pages() {
+        let parsed = read_ok(&fixture(file));
+        assert_eq!(parsed.docs.len(), 1, "{file}");
+        check_doc(&parsed.docs[0], &want);
     }
 }
 
