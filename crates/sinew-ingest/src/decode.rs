@@ -10,6 +10,10 @@ use regex::bytes::Regex;
 /// windows-1252 when the file has no UTF-8 multi-byte characters at all and decodes to
 /// plausible text. `Err` carries the byte offset of the first invalid UTF-8 byte.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, usize> {
+    decode_text_raw(bytes).map(repair_mojibake)
+}
+
+fn decode_text_raw(bytes: &[u8]) -> Result<Cow<'_, str>, usize> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == UTF_8 {
@@ -62,6 +66,10 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 /// Decodes an HTML page as a browser would, never failing: BOM, then `<meta charset>` in the
 /// first 4 KiB, then UTF-8, then windows-1252; undecodable bytes become U+FFFD.
 pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
+    repair_mojibake(decode_html_raw(bytes))
+}
+
+fn decode_html_raw(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
@@ -97,6 +105,10 @@ pub(crate) fn decode_xml(bytes: &[u8]) -> Cow<'_, str> {
     if Encoding::for_bom(bytes).is_some() {
         return decode_html(bytes);
     }
+    repair_mojibake(decode_xml_raw(bytes))
+}
+
+fn decode_xml_raw(bytes: &[u8]) -> Cow<'_, str> {
     let head = &bytes[..bytes.len().min(512)];
     let declared = XML_ENCODING
         .captures(head)
@@ -117,7 +129,7 @@ fn declared(charset: Option<&str>) -> Option<&'static Encoding> {
 pub(crate) fn decode_html_as<'a>(bytes: &'a [u8], charset: Option<&str>) -> Cow<'a, str> {
     match declared(charset) {
         Some(encoding) if Encoding::for_bom(bytes).is_none() => {
-            encoding.decode_without_bom_handling(bytes).0
+            repair_mojibake(encoding.decode_without_bom_handling(bytes).0)
         }
         _ => decode_html(bytes),
     }
@@ -130,11 +142,104 @@ pub(crate) fn decode_text_as<'a>(
     charset: Option<&str>,
 ) -> Result<Cow<'a, str>, usize> {
     match declared(charset) {
-        Some(encoding) if Encoding::for_bom(bytes).is_none() => {
-            Ok(encoding.decode_without_bom_handling(bytes).0)
-        }
+        Some(encoding) if Encoding::for_bom(bytes).is_none() => Ok(repair_mojibake(
+            encoding.decode_without_bom_handling(bytes).0,
+        )),
         _ => decode_text(bytes),
     }
+}
+
+/// The byte windows-1252 gives to a character, for the characters it places at 0x80-0x9F
+/// (and Latin-1 for the rest of 0x80-0xFF).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{ff}' => c as u8,
+        '\u{20ac}' => 0x80,
+        '\u{201a}' => 0x82,
+        '\u{192}' => 0x83,
+        '\u{201e}' => 0x84,
+        '\u{2026}' => 0x85,
+        '\u{2020}' => 0x86,
+        '\u{2021}' => 0x87,
+        '\u{2c6}' => 0x88,
+        '\u{2030}' => 0x89,
+        '\u{160}' => 0x8a,
+        '\u{2039}' => 0x8b,
+        '\u{152}' => 0x8c,
+        '\u{17d}' => 0x8e,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201c}' => 0x93,
+        '\u{201d}' => 0x94,
+        '\u{2022}' => 0x95,
+        '\u{2013}' => 0x96,
+        '\u{2014}' => 0x97,
+        '\u{2dc}' => 0x98,
+        '\u{2122}' => 0x99,
+        '\u{161}' => 0x9a,
+        '\u{203a}' => 0x9b,
+        '\u{153}' => 0x9c,
+        '\u{17e}' => 0x9e,
+        '\u{178}' => 0x9f,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// The character that UTF-8 bytes read as windows-1252 or Latin-1 turned into `chars`
+/// ("\u{e2}\u{20ac}\u{2122}" is the bytes E2 80 99 of "\u{2019}"), with how many characters
+/// it took; `None` where they are not such a sequence.
+fn unmangle(chars: &str) -> Option<(char, usize)> {
+    let mut it = chars.chars();
+    let lead = it.next()?;
+    let need = match lead {
+        '\u{c2}'..='\u{df}' => 1,
+        '\u{e0}'..='\u{ef}' => 2,
+        '\u{f0}'..='\u{f4}' => 3,
+        _ => return None,
+    };
+    let mut bytes = [lead as u8, 0, 0, 0];
+    let mut len = lead.len_utf8();
+    for slot in bytes.iter_mut().skip(1).take(need) {
+        let c = it.next()?;
+        let b = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        *slot = b;
+        len += c.len_utf8();
+    }
+    let decoded = std::str::from_utf8(&bytes[..=need]).ok()?.chars().next()?;
+    // A C1 control is no character a page meant to show.
+    (decoded >= '\u{a0}').then_some((decoded, len))
+}
+
+/// Repairs text that was UTF-8, read once as windows-1252 and written again as UTF-8
+/// ("Investor\u{e2}\u{80}\u{99}s", "caf\u{c3}\u{a9}"): each such sequence becomes the
+/// character it was. Pages that are themselves double-encoded show this to their readers;
+/// the words are what the author wrote. Text without the pattern is returned untouched.
+pub(crate) fn repair_mojibake(text: Cow<'_, str>) -> Cow<'_, str> {
+    // Every lead character (U+00C2-U+00F4) is the UTF-8 bytes C3 82..C3 B4.
+    let bytes = text.as_bytes();
+    let first = memchr::memchr_iter(0xc3, bytes)
+        .filter(|&i| bytes.get(i + 1).is_some_and(|b| (0x82..=0xb4).contains(b)))
+        .find(|&i| unmangle(&text[i..]).is_some());
+    let Some(first) = first else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    while let Some(c) = rest.chars().next() {
+        match unmangle(rest) {
+            Some((fixed, len)) => {
+                out.push(fixed);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -160,6 +265,44 @@ mod tests {
             let got = decode_text(input);
             assert_eq!(got.as_deref().map_err(|e| *e), *want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired() {
+        let cases = [
+            // Read as windows-1252: the apostrophe's bytes E2 80 99 became "â€™".
+            (
+                "Investor\u{e2}\u{20ac}\u{2122}s guide",
+                "Investor\u{2019}s guide",
+            ),
+            // Read as Latin-1: C1 controls stand for the bytes 80-9F.
+            ("Investor\u{e2}\u{80}\u{99}s", "Investor\u{2019}s"),
+            ("caf\u{c3}\u{a9} \u{c3}\u{bc}ber", "caf\u{e9} \u{fc}ber"),
+            (
+                "\u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{9d}",
+                "\u{201c}quoted\u{201d}",
+            ),
+            ("\u{f0}\u{9f}\u{98}\u{80} smile", "\u{1f600} smile"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(repair_mojibake(Cow::Borrowed(input)), want, "{input:?}");
+        }
+        // Real accented text, and a lead character not followed by continuation bytes,
+        // are left as they are, without a copy.
+        for input in [
+            "caf\u{e9} \u{c3}ber",
+            "\u{c2}ge d'or",
+            "na\u{ef}ve",
+            "\u{e2}\u{20ac}",
+        ] {
+            assert!(
+                matches!(repair_mojibake(Cow::Borrowed(input)), Cow::Borrowed(s) if s == input)
+            );
+        }
+        assert_eq!(
+            decode_html("<title>A DIY Investor\u{e2}\u{80}\u{99}s Guide</title>".as_bytes()),
+            "<title>A DIY Investor\u{2019}s Guide</title>"
+        );
     }
 
     #[test]

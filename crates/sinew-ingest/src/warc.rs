@@ -352,6 +352,9 @@ fn http_document(
     };
     match built {
         Ok(doc) => Step::Doc(Box::new(doc)),
+        // A crawl holds many pages with no article (script shells, index pages): like
+        // other records without one, they are counted, not reported as faults.
+        Err(e) if matches!(e.kind(), ErrorKind::NoText) => Step::Skip,
         Err(e) => Step::Fail(e),
     }
 }
@@ -407,6 +410,12 @@ fn inflate(body: &[u8], encoding: &str, limit: u64) -> Result<Option<Vec<u8>>, E
         "deflate" => read(&mut ZlibDecoder::new(body))
             .or_else(|_| read(&mut DeflateDecoder::new(body)))
             .map(Some),
+        "br" => read(&mut brotli_decompressor::Decompressor::new(body, 16 * 1024)).map(Some),
+        "zstd" => {
+            let mut decoder = ruzstd::decoding::StreamingDecoder::new(body)
+                .map_err(|e| ErrorKind::BadRecord(format!("corrupt zstd payload ({e})")))?;
+            read(&mut decoder).map(Some)
+        }
         other => Err(ErrorKind::BadRecord(format!(
             "unsupported Content-Encoding {other:?}"
         ))),

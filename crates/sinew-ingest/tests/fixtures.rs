@@ -69,7 +69,7 @@ fn single_document_fixtures() {
                 published: date(2024, 3, 5),
                 site: Some("The Harbour Times"),
                 author: Some("Mina Park and Ivan Petrov"),
-                url: Some("https://harbour.example/2024/03/04/port-traffic"),
+                url: Some("https://harbour.example/2024/03/05/port-traffic"),
                 contains: &[
                     "up from \u{201c}three or four\u{201d} a month last year, analysts said.\n\nThe ships carried",
                     "tracks the route closely.",

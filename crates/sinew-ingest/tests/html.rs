@@ -235,3 +235,152 @@ fn highlighted_code_is_text_not_furniture() {
     );
     assert!(!doc.text.contains("Reader comment"), "{}", doc.text);
 }
+
+/// A page of `head` metadata and a `body` around an article of two paragraphs of prose.
+fn meta_page(head: &str, body_before: &str, body_after: &str) -> Vec<u8> {
+    format!(
+        "<html><head>{head}</head><body><nav><a href=/>Home</a></nav>{body_before}\
+         <div class=entry><p>{PROSE}</p><p>{PROSE} {PROSE}</p></div>{body_after}\
+         <footer>All rights reserved</footer></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn publication_date_sources_in_order() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-01"}</script>"#;
+    let og = r#"<meta property="article:published_time" content="2024-01-10T08:00:00Z">"#;
+    let cases: Vec<(&str, Vec<u8>, Option<chrono::NaiveDate>)> = vec![
+        // The CMS put the publication day in the canonical URL's path.
+        (
+            "url beats the rest",
+            meta_page(
+                &format!(
+                    r#"<link rel=canonical href="https://news.example/2024/03/05/ports">{ld}{og}"#
+                ),
+                "<h1>Ports Reopen After the Storm</h1><p>March 3, 2025</p>",
+                "",
+            ),
+            date(2024, 3, 5),
+        ),
+        // OpenGraph's publication time over a shown date (often the last refresh).
+        (
+            "og beats shown",
+            meta_page(
+                og,
+                "<h1>Ports Reopen After the Storm</h1><p>March 3, 2025</p>",
+                "",
+            ),
+            date(2024, 1, 10),
+        ),
+        // The dateline the reader sees over JSON-LD.
+        (
+            "shown beats json-ld",
+            meta_page(
+                ld,
+                "<h1>Ports Reopen After the Storm</h1><p>March 3, 2025</p>",
+                "",
+            ),
+            date(2025, 3, 3),
+        ),
+        // Layout whitespace and separators do not make a dateline a sentence.
+        (
+            "spaced dateline",
+            meta_page(
+                "",
+                "<h1>Ports Reopen After the Storm</h1><p>Dec 26, 2025            \
+                 <span>&bull;</span>  <span>Mahua Das</span>            in\n   \
+                 <a href=/pm>Project Management</a></p>",
+                "",
+            ),
+            date(2025, 12, 26),
+        ),
+        // Fields set side by side in inline elements are separate fields.
+        (
+            "glued spans",
+            meta_page(
+                "",
+                "<h1>Ports Reopen After the Storm</h1>\
+                 <div><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>",
+                "",
+            ),
+            date(2025, 12, 17),
+        ),
+        // A blog's closing line after the article.
+        (
+            "trailer",
+            meta_page(
+                "",
+                "<h1>Ports Reopen After the Storm</h1>",
+                "<div>Posted on the 15/12/2025 at 19:00 by <a href=/me>@writer</a></div>",
+            ),
+            date(2025, 12, 15),
+        ),
+        // A sidebar (ARIA complementary) can hold the article's date.
+        (
+            "complementary sidebar",
+            meta_page(
+                "",
+                "<aside role=\"complementary\"><p class=\"article-date\">May 25, 2023</p></aside>",
+                "",
+            ),
+            date(2023, 5, 25),
+        ),
+        // The headline repeated in the body: its dateline is by the first one.
+        (
+            "repeated headline",
+            meta_page(
+                "",
+                "<h1>Ports Reopen After the Storm</h1><div>March 17, 2025</div>",
+                "",
+            )
+            .into_iter()
+            .chain(
+                format!(
+                    "<article><h1>Ports Reopen After the Storm</h1><p>{}</p></article>",
+                    PROSE.repeat(12)
+                )
+                .into_bytes(),
+            )
+            .collect(),
+            date(2025, 3, 17),
+        ),
+    ];
+    for (what, page, want) in cases {
+        let doc = html_doc("page.html", &page);
+        assert_eq!(doc.published, want, "{what}");
+    }
+}
+
+#[test]
+fn headline_choice() {
+    let og = r#"<meta property="og:title" content="Ports Reopen After the Storm">"#;
+    // A headline in capitals is styling: the metadata's spelling is the title.
+    let doc = html_doc(
+        "caps.html",
+        &meta_page(og, "<h1>PORTS REOPEN AFTER THE GREAT STORM</h1>", ""),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
+    // An `<h1>` button inside the article is not the headline the metadata names.
+    let doc = html_doc(
+        "pin.html",
+        format!(
+            "<html><head>{og}</head><body><h1>Ports Reopen After the Storm</h1>\
+             <p>April 2, 2024</p><article><h1>Pin it here</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             </article></body></html>"
+        )
+        .as_bytes(),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
+    assert_eq!(doc.published, date(2024, 4, 2));
+    // A page that is itself double-encoded UTF-8 reads as the author wrote it.
+    let doc = html_doc(
+        "mojibake.html",
+        &meta_page(
+            "<title>A DIY Investor\u{e2}\u{80}\u{99}s Guide</title>",
+            "",
+            "",
+        ),
+    );
+    assert_eq!(doc.title.as_deref(), Some("A DIY Investor\u{2019}s Guide"));
+}

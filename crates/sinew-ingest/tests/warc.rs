@@ -335,7 +335,7 @@ fn broken_http_payloads_are_named() {
             http(
                 "200 OK",
                 &["Content-Type: text/html", "Content-Encoding: br"],
-                b"\x1b\x00",
+                b"\xff\xff\xff\xff",
             ),
         ),
         response(
@@ -370,22 +370,22 @@ fn broken_http_payloads_are_named() {
     let parsed = parse("x.warc", &records.concat(), &IngestConfig::default());
     assert_eq!(parsed.docs.len(), 1);
     assert_eq!(parsed.docs[0].source, "https://a.example/6");
-    assert_eq!(parsed.skipped, 1);
+    // The binary record, and the page with no article text (a crawl holds many).
+    assert_eq!(parsed.skipped, 2);
     let errors: Vec<String> = parsed
         .errors
         .iter()
         .map(|e| e.to_string().split_once(": ").unwrap().1.to_string())
         .collect();
-    assert_eq!(errors.len(), 5, "{errors:?}");
+    assert_eq!(errors.len(), 4, "{errors:?}");
     assert_eq!(errors[0], "the record does not hold an HTTP response");
     assert_eq!(errors[1], "the HTTP response's header does not end");
-    assert_eq!(errors[2], "unsupported Content-Encoding \"br\"");
+    assert!(errors[2].starts_with("corrupt br payload"), "{}", errors[2]);
     assert!(
         errors[3].starts_with("corrupt gzip payload"),
         "{}",
         errors[3]
     );
-    assert_eq!(errors[4], "no article text");
 }
 
 #[test]
@@ -401,4 +401,70 @@ fn warc_streams_from_a_reader() {
     assert_eq!(docs.skipped(), 2);
     assert_eq!(docs.by_ref().count(), 3);
     assert_eq!(docs.skipped(), 6);
+}
+
+/// `data` as a brotli stream of one stored (uncompressed) meta-block, as RFC 7932 lays it
+/// out: WBITS 16, a non-last meta-block of MLEN bytes marked uncompressed, then an empty
+/// last meta-block.
+fn brotli_stored(data: &[u8]) -> Vec<u8> {
+    assert!(!data.is_empty() && data.len() <= 1 << 16);
+    // Bit 0: WBITS=16; bit 1: ISLAST=0; bits 2-3: four MLEN nibbles; bits 4-19: MLEN-1;
+    // bit 20: ISUNCOMPRESSED; then padding to the byte.
+    let header = ((data.len() as u32 - 1) << 4) | (1 << 20);
+    let mut out = header.to_le_bytes()[..3].to_vec();
+    out.extend_from_slice(data);
+    // ISLAST=1, ISLASTEMPTY=1.
+    out.push(0b11);
+    out
+}
+
+#[test]
+fn brotli_and_zstd_payloads_are_decoded() {
+    let zstd = ruzstd::encoding::compress_to_vec(
+        PACT.as_bytes(),
+        ruzstd::encoding::CompressionLevel::Fastest,
+    );
+    let records = [
+        response(
+            "https://a.example/br",
+            http(
+                "200 OK",
+                &["Content-Type: text/html", "Content-Encoding: br"],
+                &brotli_stored(PACT.as_bytes()),
+            ),
+        ),
+        response(
+            "https://a.example/zstd",
+            http(
+                "200 OK",
+                &["Content-Type: text/html", "Content-Encoding: zstd"],
+                &zstd,
+            ),
+        ),
+        response(
+            "https://a.example/bad-zstd",
+            http(
+                "200 OK",
+                &["Content-Type: text/html", "Content-Encoding: zstd"],
+                b"\x28\xb5\x2f\xfd garbage",
+            ),
+        ),
+    ];
+    let parsed = parse("enc.warc", &records.concat(), &IngestConfig::default());
+    let titles: Vec<_> = parsed.docs.iter().map(|d| d.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Leaders Sign a Defence Pact"),
+            Some("Leaders Sign a Defence Pact")
+        ]
+    );
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert!(
+        parsed.errors[0]
+            .to_string()
+            .contains("(https://a.example/bad-zstd): corrupt zstd payload"),
+        "{}",
+        parsed.errors[0]
+    );
 }

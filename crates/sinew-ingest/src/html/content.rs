@@ -11,13 +11,16 @@ const DROPPED_ROLES: &[&str] = &[
     "navigation",
     "banner",
     "contentinfo",
-    "complementary",
     "menu",
     "menubar",
     "dialog",
     "alertdialog",
     "search",
 ];
+
+/// ARIA roles of furniture that can still hold the article's dateline or byline, as
+/// `<aside>` can: not the article, but shown.
+const FURNITURE_ROLES: &[&str] = &["complementary"];
 
 /// Words in a class or id that mark furniture ("site-nav", "comments-area", "share-bar").
 const JUNK_TOKENS: &[&str] = &[
@@ -214,6 +217,9 @@ fn verdict(dom: &Dom<'_>, i: usize) -> Verdict {
                 let r = value.trim();
                 if DROPPED_ROLES.iter().any(|d| d.eq_ignore_ascii_case(r)) {
                     return Verdict::Drop;
+                }
+                if FURNITURE_ROLES.iter().any(|d| d.eq_ignore_ascii_case(r)) {
+                    return Verdict::Junk;
                 }
             }
             5 if name.eq_ignore_ascii_case("class") => class = class.or(Some(value)),
