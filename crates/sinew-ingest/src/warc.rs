@@ -204,8 +204,14 @@ impl<R: BufRead> WarcDocs<R> {
         }
 
         let limit = self.config.max_file_bytes;
-        let wanted =
-            fields.warc_type == "response" && fields.content_type.starts_with("application/http");
+        // A `resource` record holds the page itself, without an HTTP message around it (as
+        // browser-based crawlers store what they captured).
+        let resource = (fields.warc_type == "resource")
+            .then(|| media_format(&fields.content_type))
+            .flatten();
+        let wanted = resource.is_some()
+            || (fields.warc_type == "response"
+                && fields.content_type.starts_with("application/http"));
         if !wanted || length > limit {
             // Passed over without being held in memory.
             let copied = match io::copy(&mut (&mut self.reader).take(length), &mut io::sink()) {
@@ -238,8 +244,43 @@ impl<R: BufRead> WarcDocs<R> {
             .target
             .clone()
             .unwrap_or_else(|| format!("{}#record{}", self.name, self.record));
-        http_document(&at, source, fields.target, &block, &self.config)
+        match resource {
+            Some(format) => {
+                let charset = charset_of(&fields.content_type);
+                let given = Given {
+                    fallback_url: fields.target,
+                    ..Given::default()
+                };
+                page_document(
+                    &at,
+                    source,
+                    given,
+                    format,
+                    charset.as_deref(),
+                    &block,
+                    &self.config,
+                )
+            }
+            None => http_document(&at, source, fields.target, &block, &self.config),
+        }
     }
+}
+
+/// The format of a page by its media type: HTML or plain text, else `None`.
+fn media_format(content_type: &str) -> Option<Format> {
+    match content_type.split(';').next().unwrap_or("").trim() {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/plain" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// The `charset` parameter of a media type.
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k.trim() == "charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    })
 }
 
 fn content_cut(got: u64, length: u64) -> String {
@@ -306,18 +347,18 @@ fn http_document(
             _ => {}
         }
     }
-    let mut params = content_type.split(';');
-    let media = params.next().unwrap_or("").trim().to_string();
-    let charset = params.find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        (k.trim() == "charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
-    });
-    let mut format = match media.as_str() {
-        "text/html" | "application/xhtml+xml" => Some(Format::Html),
-        "text/plain" => Some(Format::Text),
-        "" => None,
-        _ => return Step::Skip,
-    };
+    let charset = charset_of(&content_type);
+    let mut format = media_format(&content_type);
+    if format.is_none()
+        && !content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .is_empty()
+    {
+        return Step::Skip;
+    }
 
     let raw = &block[body_start..];
     let body: Cow<'_, [u8]> = if chunked {
@@ -339,16 +380,31 @@ fn http_document(
         fallback_url: target,
         ..Given::default()
     };
+    match format {
+        Some(format) => page_document(at, source, given, format, charset.as_deref(), &body, config),
+        None => Step::Skip,
+    }
+}
+
+/// A page's bytes, HTML or plain text in `charset`, to a document.
+fn page_document(
+    at: &str,
+    source: String,
+    given: Given,
+    format: Format,
+    charset: Option<&str>,
+    body: &[u8],
+    config: &IngestConfig,
+) -> Step {
     let built = match format {
-        Some(Format::Html) => {
-            let page = decode::decode_html_as(&body, charset.as_deref());
+        Format::Html => {
+            let page = decode::decode_html_as(body, charset);
             build::document(at, source, Body::Html(&page), given, config)
         }
-        Some(_) => match decode::decode_text_as(&body, charset.as_deref()) {
+        _ => match decode::decode_text_as(body, charset) {
             Ok(text) => build::document(at, source, Body::Text(&text), given, config),
             Err(offset) => Err(IngestError::new(at, ErrorKind::NotText { offset })),
         },
-        None => return Step::Skip,
     };
     match built {
         Ok(doc) => Step::Doc(Box::new(doc)),

@@ -468,3 +468,56 @@ fn brotli_and_zstd_payloads_are_decoded() {
         parsed.errors[0]
     );
 }
+
+#[test]
+fn resource_records_hold_the_page_itself() {
+    // A windows-1252 right quote (0x92), read by the record's declared charset.
+    let page: Vec<u8> = PACT
+        .replace("two leaders", "two leaders\u{1}")
+        .bytes()
+        .map(|b| if b == 1 { 0x92 } else { b })
+        .collect();
+    let records = [
+        record(
+            "resource",
+            Some("https://a.example/pact"),
+            "text/html; charset=windows-1252",
+            &page,
+        ),
+        record(
+            "resource",
+            Some("https://a.example/notes.txt"),
+            "text/plain",
+            b"Port officials said on Monday that the new cranes would double capacity.",
+        ),
+        // A captured image or script is no article.
+        record(
+            "resource",
+            Some("https://a.example/logo.png"),
+            "image/png",
+            b"\x89PNG",
+        ),
+    ];
+    let parsed = parse("res.warc", &records.concat(), &IngestConfig::default());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    assert_eq!(parsed.skipped, 1);
+    let got: Vec<(&str, Option<&str>)> = parsed
+        .docs
+        .iter()
+        .map(|d| (d.source.as_str(), d.title.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "https://a.example/pact",
+                Some("Leaders Sign a Defence Pact")
+            ),
+            ("https://a.example/notes.txt", None),
+        ]
+    );
+    assert!(parsed.docs[0]
+        .text
+        .contains("The two leaders\u{2019} signed"));
+    assert!(parsed.docs[1].text.contains("double capacity"));
+}
