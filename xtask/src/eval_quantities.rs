@@ -166,29 +166,27 @@ fn close(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-3 * a.abs().max(b.abs())
 }
 
-/// Does `f` state the gold value (ranges compared by midpoint and half width)?
+/// Does `f` state the gold value? Ranges compare by midpoint and half width; counting units
+/// are applied first ("a dozen" is 12).
 pub(crate) fn value_matches(g: &Gold, f: &Found) -> bool {
-    match (f.value_max, g.uncertainty) {
+    let factor = gold_unit(&g.unit).1;
+    let (value, uncertainty) = (g.value * factor, g.uncertainty.map(|u| u * factor));
+    match (f.value_max, uncertainty) {
         (Some(max), Some(u)) => {
-            close((f.value + max) / 2.0, g.value) && close((max - f.value) / 2.0, u)
+            close((f.value + max) / 2.0, value) && close((max - f.value) / 2.0, u)
         }
         (Some(_), None) => false,
-        (None, _) => close(f.value, g.value),
+        (None, _) => close(f.value, value),
     }
 }
 
 /// Does `f` state the gold value in the gold unit?
 pub(crate) fn unit_matches(g: &Gold, f: &Found) -> bool {
-    let (want, factor) = gold_unit(&g.unit);
-    let scaled = Gold {
-        value: g.value * factor,
-        uncertainty: g.uncertainty.map(|u| u * factor),
-        ..g.clone()
-    };
-    if !value_matches(&scaled, f) {
+    if !value_matches(g, f) {
         return false;
     }
     let (full, bare) = sinew_unit(f);
+    let want = gold_unit(&g.unit).0;
     want == full || want == bare
 }
 

@@ -701,7 +701,7 @@ fn not_figures() {
         "at 10:30 and at 5 p.m. or 5pm",
         "call +7 495 123 4567",
         "on 2024-06-27 or 27/06/2024",
-        "three-quarters and two-thirds of voters, half of them",
+        "half of them, a third time",
         "the third time in the 21st century",
         "the 1990s and the '80s",
         "one of them, no one, one another",

@@ -165,6 +165,8 @@ pub(super) struct Digits {
     pub(super) plain: bool,
     /// Number of digits written.
     pub(super) len: usize,
+    /// Digits after the decimal point.
+    pub(super) decimals: usize,
 }
 
 /// A space grouping thousands: a no-break or thin space, or a plain space before exactly
@@ -295,12 +297,14 @@ fn finish(clean: &str, end: usize, plain: bool, first_len: usize) -> Result<Digi
     if len > 15 {
         return Err(end);
     }
+    let decimals = clean.split_once('.').map_or(0, |(_, d)| d.len());
     match clean.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(Digits {
             end,
             value,
             plain,
             len: if plain { first_len } else { len },
+            decimals,
         }),
         _ => Err(end),
     }
