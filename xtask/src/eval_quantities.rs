@@ -448,7 +448,11 @@ fn deliberate(case: &Case, g: &Gold) -> Option<&'static str> {
             .find(&g.surface)
             .map(|i| case.text[..i].trim_end_matches([' ', '"']))
             .unwrap_or("");
-        let word = before.rsplit(' ').next().unwrap_or("");
+        let word = before
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
         let named = word.chars().next().is_some_and(char::is_uppercase)
             || (word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic));
         if named && !word.is_empty() {

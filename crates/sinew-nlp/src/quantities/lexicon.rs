@@ -83,6 +83,7 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("per cent", "percent", Pc),
     w("per-cent", "percent", Pc),
     sy("pct", "percent", Pc),
+    cs("pc", "percent", Pc),
     w("percentage points", "percentage_point", Pc),
     w("percentage point", "percentage_point", Pc),
     w("percentage-point", "percentage_point", Pc),
@@ -90,6 +91,7 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("basis points", "basis_point", Pc),
     w("basis point", "basis_point", Pc),
     sy("bps", "basis_point", Pc),
+    cs("bp", "basis_point", Pc),
     // Currencies written after the number.
     w("dollars", "USD", Mo),
     w("dollar", "USD", Mo),
@@ -368,13 +370,18 @@ pub(super) static UNITS: &[UnitEntry] = &[
 
 /// ISO 4217 codes of the currencies news mentions, written before or after the number
 /// ("USD 5m", "5 USD"), matched with their case; codes that are more often something else
-/// in English text ("PHP", "AMD", "NPR") are left out.
+/// in English text ("PHP", "AMD", "NPR", "COP") are left out.
 pub(super) static ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "KRW", "KPW", "INR", "CHF", "CAD", "AUD", "HKD",
     "TWD", "SGD", "NZD", "UAH", "TRY", "BRL", "SAR", "AED", "IRR", "ZAR", "MXN", "PKR", "ILS",
     "PLN", "THB", "IDR", "MYR", "NGN", "KZT", "SEK", "NOK", "DKK", "VND", "EGP", "CZK", "HUF",
     "RON", "BGN", "ARS", "CLP", "COP", "PEN", "QAR", "KWD", "BHD", "OMR", "IQD", "SYP", "BYN",
     "GEL", "AZN", "UZS", "MNT", "BDT", "LKR", "MMK", "KES", "ETB", "GHS",
+];
+
+/// Codes of the currencies that news glues to the digits ("USD5m", "EUR300", "Rs500").
+pub(super) static GLUED_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD",
 ];
 
 /// SI prefixes as written in symbols, with their canonical spelling ("u" and "μ" are "µ",
@@ -603,17 +610,15 @@ pub(super) static PREFIXED_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Units that a lone "a" does not make a figure of, because the phrase is an idiom ("a bit
-/// more", "a ton of", "set foot", "a degree in law") or a time ("a year", left to times).
-pub(super) fn idiom_after_a(unit: &str) -> bool {
+/// more", "a ton of", "set foot", "a degree in law") or a time ("a year", left to times):
+/// judged on the word as written, so that "half a tonne" still counts.
+pub(super) fn idiom_after_a(word: &str, unit: &str) -> bool {
     matches!(
+        word,
+        "bit" | "ton" | "tons" | "pound" | "foot" | "yard" | "degree"
+    ) || matches!(
         unit,
-        "bit"
-            | "t"
-            | "lb"
-            | "ft"
-            | "yd"
-            | "°"
-            | "year"
+        "year"
             | "month"
             | "week"
             | "day"

@@ -239,7 +239,12 @@ impl<'a> Finder<'a> {
         let mut start = i;
         if let Some(p) = char_before(text, i) {
             let before = char_before(text, i - p.len_utf8());
-            let glued_code = p.is_alphabetic()
+            // "USD5m", "Rs500": a currency glued to the digits is no code.
+            let currency = p.is_ascii_alphabetic()
+                && self
+                    .currency_prefix(i)
+                    .is_some_and(|(_, code)| lexicon::GLUED_CODES.contains(&code));
+            let glued_code = (p.is_alphabetic() && !currency)
                 || matches!(p, '+' | '#' | '@' | '_')
                 || (matches!(p, '-' | '/' | '.' | ':' | '‑' | '−')
                     && before.is_some_and(char::is_alphanumeric));
@@ -257,6 +262,16 @@ impl<'a> Finder<'a> {
                 start = i - p.len_utf8();
             }
         }
+        // "minus 5 degrees".
+        let mut minus = start < i;
+        if !minus {
+            if let Some((s, e)) = word_before(text, i, self.floor) {
+                if e < i && text[s..e].eq_ignore_ascii_case("minus") {
+                    start = s;
+                    minus = true;
+                }
+            }
+        }
         if let Some(end) = self.numbered_line(i) {
             return end;
         }
@@ -264,7 +279,7 @@ impl<'a> Finder<'a> {
             // "06", "000": a code or a clock, not a count.
             Ok(n) if n.plain && n.len > 1 && text.as_bytes()[i] == b'0' => glued_end(text, n.end),
             Ok(n) => {
-                let head = Head::from_num(start, &n, start < i);
+                let head = Head::from_num(start, &n, minus);
                 self.finish(head)
             }
             Err(end) => glued_end(text, end),
@@ -345,8 +360,16 @@ impl<'a> Finder<'a> {
                     return self.vague_head(i, end, w, base);
                 }
                 let n = numbers::word_number(text, i)?;
+                // "one in five": a ratio's terms are numbers on their own.
+                let ratio = next_word(text, n.end).is_some_and(|(s, e)| {
+                    text[s..e].eq_ignore_ascii_case("in")
+                        && next_word(text, e)
+                            .is_some_and(|(s2, _)| is_start_word(&text[s2..letters_end(text, s2)]))
+                        || text[s..e].eq_ignore_ascii_case("in")
+                            && char_at(text, skip_ws(text, e)).is_some_and(|c| c.is_ascii_digit())
+                });
                 let mut head = Head {
-                    needs_more: n.lone_one,
+                    needs_more: n.lone_one && !ratio,
                     fraction: n.fraction,
                     ..Head::words(i, n.end, n.value)
                 };
@@ -411,7 +434,7 @@ impl<'a> Finder<'a> {
         let u = units::unit_at(text, end, false)?;
         let counts = u.word
             && matches!(u.kind, UnitKind::Measure | UnitKind::Money)
-            && !lexicon::idiom_after_a(&u.name);
+            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name);
         counts.then(|| Head {
             needs_more: true,
             article: true,
@@ -857,10 +880,13 @@ impl<'a> Finder<'a> {
         let written_as_label =
             char_at(text, start).is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
         let after_name = written_as_label
-            && word_before(text, start, 0).is_some_and(|(s, _)| {
+            && word_before(text, start, 0).is_some_and(|(s, e)| {
                 let sentence_start = char_before(text, skip_ws_back(text, s))
                     .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '\r' | '“' | '"' | ':'));
-                char_at(text, s).is_some_and(char::is_uppercase) && !sentence_start
+                // A sentence's first word is a name unless it is a function word ("Another
+                // 300 were hurt" against "Article 5 of the treaty").
+                let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
+                char_at(text, s).is_some_and(char::is_uppercase) && name
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
