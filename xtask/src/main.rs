@@ -1,9 +1,10 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask eval-extract`, `cargo xtask bench-extract` and `cargo xtask
-//! eval-quantities` (see README), with
+//! bench-doc`, `cargo xtask eval-extract`, `cargo xtask bench-extract`, `cargo xtask
+//! eval-quantities` and `cargo xtask bench-annotate` (see README), with
 //! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
+mod bench_annotate;
 mod demo;
 mod eval;
 mod eval_quantities;
@@ -19,6 +20,7 @@ fn main() -> Result<()> {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
         Some("bench-extract") => bench::extract(&args[1..]),
+        Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("demo") => demo::run(),
@@ -29,7 +31,8 @@ fn main() -> Result<()> {
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
     | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer] \
-    | eval-quantities [--dev FILE] [--sinew PATH] [--all]";
+    | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
+    | bench-annotate [--copies N] [--skip-peers]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {

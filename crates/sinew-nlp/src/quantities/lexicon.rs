@@ -824,6 +824,17 @@ pub(super) static INNER_QUALIFIERS: &[&[&str]] = &[
     &["above"],
 ];
 
+/// The last words of the qualifiers, lower-case: a number after any other word has none.
+pub(super) fn ends_qualifier(w: &str) -> bool {
+    let inner = INNER_QUALIFIERS
+        .iter()
+        .any(|q| q.last().is_some_and(|l| *l == w));
+    inner
+        || OUTER_QUALIFIERS
+            .iter()
+            .any(|(q, _)| q.last().is_some_and(|l| *l == w))
+}
+
 /// Qualifiers stated by a verb or a noun before the figure: matched, stored under the second
 /// element, and left outside the span ("exceeds 300 million dollars", "a maximum of ...").
 pub(super) static OUTER_QUALIFIERS: &[(&[&str], &str)] = &[

@@ -901,11 +901,21 @@ impl<'a> Finder<'a> {
     fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
         let text = self.text;
         let j = skip_ws_back(text, i);
+        let last = char_before(text, j)?;
+        if last.is_ascii_digit() || last.is_ascii_lowercase() && last != 's' {
+            return None;
+        }
         let symbol = lexicon::CURRENCY_PREFIXES.iter().find_map(|&(p, code)| {
+            if !p.ends_with(last) {
+                return None;
+            }
             let s = phrase_ends_at(text, j, p)?;
             (s >= self.floor).then_some((s, code))
         });
         symbol.or_else(|| {
+            if !last.is_ascii_uppercase() {
+                return None;
+            }
             lexicon::ISO_CODES.iter().find_map(|&code| {
                 let s = phrase_ends_at(text, j, code)?;
                 (s >= self.floor).then_some((s, code))
@@ -946,7 +956,13 @@ impl<'a> Finder<'a> {
             }
             let mut best: Option<(f64, usize)> = None;
             for &(s, glued) in &starts {
+                let Some(first) = text.as_bytes().get(s) else {
+                    continue;
+                };
                 for sc in lexicon::SCALES {
+                    if !sc.word.as_bytes()[0].eq_ignore_ascii_case(first) {
+                        continue;
+                    }
                     // "$3m", but "5m tonnes" too: a glued "m" before a plural is millions.
                     let plural_after = || {
                         next_word(text, s + 1).is_some_and(|(a, b)| {
@@ -1096,8 +1112,43 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // The words before, read once: every qualifier is matched against them.
+        let mut before = [(0usize, 0usize); 4];
+        let mut n = 0;
+        let mut pos = lead;
+        while n < before.len() {
+            match word_before(text, pos, self.floor) {
+                Some((s, e)) => {
+                    before[n] = (s, e);
+                    n += 1;
+                    pos = s;
+                }
+                None => break,
+            }
+        }
+        // Every qualifier ends in one of a few words.
+        let mut buf = [0u8; 16];
+        let last = match n {
+            0 => return None,
+            _ => lower_small(&text[before[0].0..before[0].1], &mut buf),
+        };
+        if !last.is_some_and(lexicon::ends_qualifier) {
+            return None;
+        }
+        let ends_with = |seq: &[&str]| -> Option<usize> {
+            if seq.len() > n {
+                return None;
+            }
+            for (k, w) in seq.iter().rev().enumerate() {
+                let (s, e) = before[k];
+                if !text[s..e].eq_ignore_ascii_case(w) {
+                    return None;
+                }
+            }
+            Some(before[seq.len() - 1].0)
+        };
         for seq in lexicon::INNER_QUALIFIERS {
-            if let Some(start) = self.words_end_at(lead, seq) {
+            if let Some(start) = ends_with(seq) {
                 return Some(Qualifier {
                     name: seq.join(" "),
                     start,
@@ -1106,7 +1157,7 @@ impl<'a> Finder<'a> {
             }
         }
         for (seq, name) in lexicon::OUTER_QUALIFIERS {
-            if let Some(start) = self.words_end_at(lead, seq) {
+            if let Some(start) = ends_with(seq) {
                 return Some(Qualifier {
                     name: (*name).to_string(),
                     start,
@@ -1115,20 +1166,6 @@ impl<'a> Finder<'a> {
             }
         }
         None
-    }
-
-    /// Start of the word sequence `seq` (case-insensitive) ending right before `i`.
-    fn words_end_at(&self, i: usize, seq: &[&str]) -> Option<usize> {
-        let text = self.text;
-        let mut pos = i;
-        for w in seq.iter().rev() {
-            let (s, e) = word_before(text, pos, self.floor)?;
-            if !text[s..e].eq_ignore_ascii_case(w) {
-                return None;
-            }
-            pos = s;
-        }
-        Some(pos)
     }
 }
 
@@ -1202,6 +1239,14 @@ fn word_fit(text: &str, u: &Unit) -> bool {
 
 /// Could this word start a number written in words?
 fn is_start_word(w: &str) -> bool {
+    // The first letters of number words: most words are rejected here.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(
+        first,
+        Some(b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return false;
+    }
     let mut buf = [0u8; 16];
     let Some(w) = lower_small(w, &mut buf) else {
         return false;

@@ -40,11 +40,23 @@ pub(super) fn skip_ws_back(text: &str, mut i: usize) -> usize {
 
 /// End of the run of letters starting at `i`.
 pub(super) fn letters_end(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
-        if !c.is_alphabetic() {
-            break;
+    let bytes = text.as_bytes();
+    if !text.is_char_boundary(i) {
+        return i;
+    }
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is most of the text: no char decoding for it.
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+            continue;
         }
-        i += c.len_utf8();
+        match char_at(text, i) {
+            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+            _ => break,
+        }
     }
     i
 }

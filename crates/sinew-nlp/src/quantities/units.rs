@@ -11,6 +11,7 @@
 //! `hour`), since the claims stage and the times layer read those.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::lexicon::{
     UnitKind, BASE_SYMBOLS, ISO_CODES, NAME_PREFIXES, PREFIXED_NAMES, SYMBOL_PREFIXES, UNITS,
@@ -119,6 +120,25 @@ fn powered(u: Unit, power: char) -> Unit {
     }
 }
 
+/// The table's entries by the byte they can start with (both cases where case does not
+/// matter), built once.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for (k, e) in UNITS.iter().enumerate() {
+        let b = e.phrase.as_bytes()[0];
+        by[usize::from(b)].push(k);
+        if !e.case_sensitive && b.is_ascii_alphabetic() {
+            let other = if b.is_ascii_lowercase() {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            };
+            by[usize::from(other)].push(k);
+        }
+    }
+    by
+});
+
 /// The longest of the three readings at `s`, the table's on a tie.
 fn simple_unit(text: &str, s: usize, glued: bool) -> Option<Unit> {
     let mut best: Option<Unit> = None;
@@ -128,18 +148,10 @@ fn simple_unit(text: &str, s: usize, glued: bool) -> Option<Unit> {
         }
     };
     let first = text.as_bytes().get(s)?;
-    // Most words after a number are no unit: the table is only read when its first byte
-    // could start an entry.
-    for e in UNITS {
-        let p = e.phrase.as_bytes()[0];
-        let same = if e.case_sensitive {
-            p == *first
-        } else {
-            p.eq_ignore_ascii_case(first)
-        };
-        if !same {
-            continue;
-        }
+    // Most words after a number are no unit: only the entries that can start with this byte
+    // are tried, in the table's order.
+    for &k in &BY_FIRST_BYTE[usize::from(*first)] {
+        let e = &UNITS[k];
         if let Some(end) = match_phrase(text, s, e.phrase, e.case_sensitive) {
             consider(Unit {
                 start: s,
