@@ -852,6 +852,40 @@ pub(super) static OUTER_QUALIFIERS: &[(&[&str], &str)] = &[
     (&["tops"], "tops"),
 ];
 
+/// Words before a number that state a change ("rose 2.5 to 123.4", "fell by one to 554"):
+/// a "to" after the number gives the new level.
+pub(super) fn is_change_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "rose"
+            | "fell"
+            | "gained"
+            | "lost"
+            | "added"
+            | "shed"
+            | "jumped"
+            | "dropped"
+            | "climbed"
+            | "slipped"
+            | "eased"
+            | "edged"
+            | "firmed"
+            | "slid"
+            | "declined"
+            | "increased"
+            | "decreased"
+            | "rising"
+            | "falling"
+            | "gaining"
+            | "losing"
+            | "up"
+            | "down"
+            | "rises"
+            | "falls"
+            | "gains"
+    )
+}
+
 /// Words naming a period a rate is stated per ("a month", "every year"), canonical.
 pub(super) fn period(w: &str) -> Option<&'static str> {
     let p = match w {

@@ -135,12 +135,18 @@ struct Second {
     end: usize,
     /// Joined by a hyphen with no space ("80-90"): a failed range here is a score or a code.
     hyphen: bool,
+    /// Joined by a word ("to", "and") rather than a dash.
+    by_word: bool,
 }
 
+/// What stands before a number and decides how a range may follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {
     Between,
     From,
+    /// A change ("rose by 500 to 39,200", "fell 2 to 554"): "to" gives the new level, not
+    /// the top of a range.
+    Change,
 }
 
 struct Qualifier {
@@ -528,9 +534,11 @@ impl<'a> Finder<'a> {
             .filter(|q| q.inner)
             .map_or(lead, |q| q.start);
         let marker = word_before(text, before_qual, self.floor).and_then(|(s, e)| {
-            match text[s..e].to_ascii_lowercase().as_str() {
+            let w = text[s..e].to_ascii_lowercase();
+            match w.as_str() {
                 "between" => Some((Marker::Between, s)),
                 "from" => Some((Marker::From, s)),
+                _ if lexicon::is_change_word(&w) => Some((Marker::Change, s)),
                 _ => None,
             }
         });
@@ -561,13 +569,20 @@ impl<'a> Finder<'a> {
             unit_here(after_num, glued_ok)
                 .filter(|u| head.digits || head.value > 1.0 || word_fit(text, u))
         };
+        let bounds = |s: &Second| {
+            if marker_kind == Some(Marker::Change) {
+                change_bounds(head.value, mult, s)
+            } else {
+                range_bounds(head.value, mult, s)
+            }
+        };
         let mut second = None;
         if head.of_end.is_none() && !head.vague && unit.is_none() && head.fixed_unit.is_none() {
             match self.range_second(after_num, marker_kind, money) {
                 Some(s) if s.hyphen && range_bounds(head.value, mult, &s).is_none() => {
                     return Err(glued_end(text, s.end))
                 }
-                Some(s) if range_bounds(head.value, mult, &s).is_some() => {
+                Some(s) if bounds(&s).is_some() => {
                     second = Some(s);
                     unit = unit_here(s.end, true);
                     // "from 2 to 5pm": a time of day.
@@ -601,7 +616,7 @@ impl<'a> Finder<'a> {
 
         let mut value = head.value * mult;
         let mut value_max = None;
-        if let Some((lo, hi)) = second.and_then(|s| range_bounds(head.value, mult, &s)) {
+        if let Some((lo, hi)) = second.as_ref().and_then(bounds) {
             value = lo;
             value_max = Some(hi);
         }
@@ -647,7 +662,26 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        if head.needs_more && mult == 1.0 && unit_name.is_none() {
+        // "one" alone is a pronoun ("one of them") unless a change is stated ("fell by one").
+        let counted = marker.is_some_and(|(m, s)| {
+            let e = letters_end(text, s);
+            let loose = ["up", "down"]
+                .iter()
+                .any(|w| text[s..e].eq_ignore_ascii_case(w));
+            // "fell by one to 554", "dropped by one.", not "by one of", "one by one".
+            let next = next_word(text, head.end).map(|(a, b)| text[a..b].to_ascii_lowercase());
+            let level = next.as_deref().is_none_or(|w| {
+                matches!(
+                    w,
+                    "to" | "from" | "in" | "on" | "at" | "and" | "last" | "this"
+                )
+            });
+            let one_by_one = word_before(text, s, 0)
+                .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("one"));
+            m == Marker::Change && !loose && level && !one_by_one
+        }) && !head.article
+            && !head.vague;
+        if head.needs_more && mult == 1.0 && unit_name.is_none() && !counted {
             return Err(head.end);
         }
 
@@ -672,7 +706,7 @@ impl<'a> Finder<'a> {
             if let Some(s) =
                 self.second_figure(end, marker_kind, money, unit_of_second, per.as_deref())
             {
-                if let Some((lo, hi)) = range_bounds(head.value, mult, &s) {
+                if let Some((lo, hi)) = bounds(&s) {
                     value = lo;
                     value_max = Some(hi);
                     end = s.end;
@@ -703,7 +737,7 @@ impl<'a> Finder<'a> {
         if let Some(q) = qualifier.as_ref().filter(|q| q.inner) {
             start = q.start;
         }
-        if let (Some((_, s)), Some(_)) = (marker, second) {
+        if let (Some((Marker::Between | Marker::From, s)), Some(_)) = (marker, second) {
             start = s;
         }
 
@@ -886,7 +920,9 @@ impl<'a> Finder<'a> {
                 // A sentence's first word is a name unless it is a function word ("Another
                 // 300 were hurt" against "Article 5 of the treaty").
                 let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
-                char_at(text, s).is_some_and(char::is_uppercase) && name
+                // A table's row name and its cells ("Carrots\t4\t8") are no label.
+                let cell = text[e..start].contains('\t');
+                char_at(text, s).is_some_and(char::is_uppercase) && name && !cell
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
@@ -1034,6 +1070,7 @@ impl<'a> Finder<'a> {
                 }
             }
         };
+        let by_word = !hyphen && text[pos..after].bytes().any(|b| b.is_ascii_alphabetic());
         // An optional currency again ("$3 billion to $5 billion"), only if the first had one.
         let mut at = after;
         if let Some(e) = self.currency_at(after) {
@@ -1080,6 +1117,7 @@ impl<'a> Finder<'a> {
                 mult: 1.0,
                 end: glued_end(text, end),
                 hyphen: true,
+                by_word: false,
             });
         }
         Some(Second {
@@ -1087,6 +1125,7 @@ impl<'a> Finder<'a> {
             mult,
             end,
             hyphen,
+            by_word,
         })
     }
     /// A qualifier right before `lead`: inside the span ("more than", "~") or stated before it
@@ -1167,6 +1206,14 @@ impl<'a> Finder<'a> {
         }
         None
     }
+}
+
+/// The bounds of a range after a change ("rose by 25% to 60%"), where "to" may also give
+/// the new level ("rose by 500 to 39,200", "fell by one to 554"): a range only when the
+/// second number is at most four times the first.
+fn change_bounds(first: f64, mult: f64, s: &Second) -> Option<(f64, f64)> {
+    let (lo, hi) = range_bounds(first, mult, s)?;
+    (!s.by_word || hi <= 4.0 * lo.abs()).then_some((lo, hi))
 }
 
 /// The bounds of a range "a to b", the first scaled like the second when only the second

@@ -102,6 +102,15 @@ pub(super) fn digit_number(text: &str, i: usize) -> Result<Num, usize> {
             }
         }
     }
+    if d.plain {
+        // "1 and a half".
+        if let Some((f, e)) = and_fraction(text, num.end) {
+            num.value += f;
+            num.end = e;
+            num.plain = false;
+            return Ok(num);
+        }
+    }
     if let Some((value, end)) = exponent(text, num.end, num.value) {
         num.value = value;
         num.end = end;
@@ -285,6 +294,22 @@ fn fraction_after(text: &str, end: usize, numerator: f64) -> Option<(f64, usize)
     (plural == (numerator > 1.0)).then_some((d, e))
 }
 
+/// A fraction added to a whole number ending at `end`: " and a half", " and three
+/// quarters". Returns the fraction and its end.
+fn and_fraction(text: &str, end: usize) -> Option<(f64, usize)> {
+    let (and, _, e1) = word_after(text, end)?;
+    if and != "and" {
+        return None;
+    }
+    let (n, _, e2) = word_after(text, e1)?;
+    let numerator = match n.as_str() {
+        "a" | "an" | "one" => 1.0,
+        other => f64::from(lexicon::small_number(other)?),
+    };
+    let (d, e3) = fraction_after(text, e2, numerator)?;
+    Some((numerator / d, e3))
+}
+
 /// A number in words at `i`; `None` when the words there make none.
 pub(super) fn word_number(text: &str, i: usize) -> Option<WordNum> {
     let (w0, e0) = lower_at(text, i);
@@ -399,22 +424,9 @@ pub(super) fn word_number(text: &str, i: usize) -> Option<WordNum> {
     }
     // "two and a half", "one and three quarters".
     if value > 0.0 {
-        if let Some((and, _, e1)) = word_after(text, end) {
-            if and == "and" {
-                if let Some((n, s2, e2)) = word_after(text, e1) {
-                    let numerator = match n.as_str() {
-                        "a" | "an" | "one" => Some(1.0),
-                        other => lexicon::small_number(other).map(f64::from),
-                    };
-                    let _ = s2;
-                    if let Some(k) = numerator {
-                        if let Some((d, e3)) = fraction_after(text, e2, k) {
-                            value += k / d;
-                            end = e3;
-                        }
-                    }
-                }
-            }
+        if let Some((f, e)) = and_fraction(text, end) {
+            value += f;
+            end = e;
         }
     }
     Some(WordNum {
@@ -452,6 +464,7 @@ mod tests {
             ("2x4 planks", Some((2.0, "2", false))),
             ("3 x 4 m", Some((3.0, "3", false))),
             ("5e", Some((5.0, "5", false))),
+            ("1 and a half cups", Some((1.5, "1 and a half", false))),
         ];
         for (t, want) in cases {
             let got = digit_number(t, 0)
