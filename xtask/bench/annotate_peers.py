@@ -6,7 +6,9 @@ SENTENCES_FILE holds one sentence a line. The sentences are read before the cloc
 and only the loop over them is timed, imports and the first call's table loading excluded
 (one untimed warm-up call). quantulum3 runs `parser.parse` on each sentence; dateparser runs
 `search.search_dates` with `languages=["en"]`, which skips its language detection and so
-flatters dateparser. Prints one JSON object on stdout.
+flatters dateparser. quantulum3 runs without its optional classifier extra (scikit-learn),
+which disambiguates units at a cost, and warns so on stderr. Prints one JSON object on
+stdout.
 """
 
 import json

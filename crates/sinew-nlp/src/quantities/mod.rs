@@ -593,8 +593,9 @@ impl<'a> Finder<'a> {
                 _ => {}
             }
         }
-        if head.of_end.is_some() {
-            unit = units::unit_at(text, head.of_end.unwrap_or(head.end), false);
+        if let Some(of_end) = head.of_end {
+            // "millions of dollars".
+            unit = units::unit_at(text, of_end, false);
         }
 
         let unit_pos = head.of_end.or(second.map(|s| s.end)).unwrap_or(after_num);
