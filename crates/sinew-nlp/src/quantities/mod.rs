@@ -810,6 +810,13 @@ impl<'a> Finder<'a> {
         {
             return true;
         }
+        // "12 noon", "12 midnight".
+        if ["noon", "midnight"]
+            .iter()
+            .any(|c| match_phrase(text, q, c, false).is_some())
+        {
+            return head.clock_like();
+        }
         // "2.1 pm" and "2.123 am" are lengths (picometres, attometres).
         let half_day = ["am", "pm"]
             .iter()
