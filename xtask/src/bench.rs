@@ -260,7 +260,7 @@ fn row(label: &str, pages_per_s: f64, mb_per_s: f64, note: &str) {
 }
 
 /// `taskset -c 0` when it works here, else nothing (and the report says so).
-fn pin_prefix() -> Vec<String> {
+pub(crate) fn pin_prefix() -> Vec<String> {
     let works = Command::new("taskset")
         .args(["-c", "0", "true"])
         .stdout(Stdio::null())
@@ -275,7 +275,7 @@ fn pin_prefix() -> Vec<String> {
 }
 
 /// A command behind the pinning prefix, with thread pools sized to one.
-fn pinned(pin: &[String], program: &Path) -> Command {
+pub(crate) fn pinned(pin: &[String], program: &Path) -> Command {
     let mut cmd = match pin.split_first() {
         Some((first, rest)) => {
             let mut cmd = Command::new(first);
@@ -334,18 +334,33 @@ fn run_sinew(
 /// The Python of a virtual environment with trafilatura, made on first use and reused while
 /// it still imports.
 fn bench_venv(venv: &Path) -> Result<PathBuf> {
+    // trafilatura 2.x imports lxml_html_clean, which lxml no longer ships.
+    python_venv(
+        venv,
+        "import trafilatura, lxml_html_clean",
+        &["trafilatura", "lxml_html_clean"],
+    )
+}
+
+/// The Python of a virtual environment at `venv` where `imports` runs, made with `packages`
+/// from PyPI on first use and reused while it still imports.
+pub(crate) fn python_venv(venv: &Path, imports: &str, packages: &[&str]) -> Result<PathBuf> {
     let python = venv.join("bin/python");
-    let imports = |python: &Path| {
+    let ok = |python: &Path| {
         Command::new(python)
-            .args(["-c", "import trafilatura, lxml_html_clean"])
+            .args(["-c", imports])
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
     };
-    if imports(&python) {
+    if ok(&python) {
         return Ok(python);
     }
-    println!("installing trafilatura into {} (once)", venv.display());
+    println!(
+        "installing {} into {} (once)",
+        packages.join(", "),
+        venv.display()
+    );
     let status = Command::new("python3")
         .args(["-m", "venv", "--clear"])
         .arg(venv)
@@ -354,20 +369,17 @@ fn bench_venv(venv: &Path) -> Result<PathBuf> {
     if !status.success() {
         bail!("python3 -m venv failed (Debian needs the python3-venv package)");
     }
-    // trafilatura 2.x imports lxml_html_clean, which lxml no longer ships.
     let status = Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "trafilatura",
-            "lxml_html_clean",
-        ])
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(packages)
         .status()
         .context("running pip")?;
-    if !status.success() || !imports(&python) {
-        bail!("could not install trafilatura into {}", venv.display());
+    if !status.success() || !ok(&python) {
+        bail!(
+            "could not install {} into {}",
+            packages.join(", "),
+            venv.display()
+        );
     }
     Ok(python)
 }

@@ -1,10 +1,13 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask eval-extract` and `cargo xtask bench-extract` (see README), with
+//! bench-doc`, `cargo xtask eval-extract`, `cargo xtask bench-extract`, `cargo xtask
+//! eval-quantities` and `cargo xtask bench-annotate` (see README), with
 //! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
+mod bench_annotate;
 mod demo;
 mod eval;
+mod eval_quantities;
 #[cfg(test)]
 mod tidy;
 mod wcxb;
@@ -17,7 +20,9 @@ fn main() -> Result<()> {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
         Some("bench-extract") => bench::extract(&args[1..]),
+        Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
+        Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("demo") => demo::run(),
         Some(other) => bail!("unknown task {other:?}; {USAGE}"),
         None => bail!("{USAGE}"),
@@ -25,7 +30,9 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer]";
+    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer] \
+    | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
+    | bench-annotate [--copies N] [--skip-peers]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {
@@ -51,4 +58,35 @@ fn release_sinew() -> Result<std::path::PathBuf> {
 /// Cargo's target directory: where builds, caches and the bench's virtual environment go.
 fn target_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into)
+}
+
+/// Runs `program` with `args`, `input` on its stdin, and returns its stdout; stderr goes to
+/// the terminal, and a failure exit is an error.
+fn pipe(program: &std::path::Path, args: &[&str], input: &[u8]) -> Result<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| anyhow::anyhow!("running {}: {e}", program.display()))?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = input.to_vec();
+    // Written from another thread, so a full stdout pipe cannot block both sides.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output()?;
+    writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the stdin writer panicked"))??;
+    if !out.status.success() {
+        bail!(
+            "{} {} failed ({})",
+            program.display(),
+            args.join(" "),
+            out.status
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -1,9 +1,10 @@
 //! The JSON shapes of the command line's output: the contracts in DESIGN.md
 //! ("Contracts others rely on"). Only this module knows them.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 use sinew_engine::{ClaimView, EntitySummary};
-use sinew_types::{Annotations, Document, Mention, Modality, Quantity, TimeExpr};
+use sinew_types::{Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr};
 
 /// A claim as `sinew export claims` and `sinew annotate` write it.
 pub(crate) fn claim(v: &ClaimView) -> Value {
@@ -44,13 +45,37 @@ pub(crate) fn mention(m: &Mention) -> Value {
     })
 }
 
+/// A quantity in `sinew annotate`, serialised straight from the borrowed fields (no `Value`
+/// tree: quantities are most of what the layer writes, and the bench times the whole
+/// process).
+#[derive(Serialize)]
+pub(crate) struct QuantityJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<&'a str>,
+    kind: QuantityKind,
+    qualifier: Option<&'a str>,
+    per: Option<&'a str>,
+    vague: bool,
+}
+
 /// A quantity in `sinew annotate`.
-pub(crate) fn quantity(q: &Quantity) -> Value {
-    json!({
-        "text": q.text, "start": q.span.start, "end": q.span.end, "value": q.value,
-        "value_max": q.value_max, "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
-        "per": q.per, "vague": q.vague,
-    })
+pub(crate) fn quantity(q: &Quantity) -> QuantityJson<'_> {
+    QuantityJson {
+        text: &q.text,
+        start: q.span.start,
+        end: q.span.end,
+        value: q.value,
+        value_max: q.value_max,
+        unit: q.unit.as_deref(),
+        kind: q.kind,
+        qualifier: q.qualifier.as_deref(),
+        per: q.per.as_deref(),
+        vague: q.vague,
+    }
 }
 
 /// A time expression in `sinew annotate`.
@@ -90,31 +115,50 @@ pub(crate) struct LayerSet {
     pub(crate) claims: bool,
 }
 
+impl LayerSet {
+    /// The stages these layers need.
+    pub(crate) fn stages(self) -> sinew_engine::Stages {
+        sinew_engine::Stages {
+            entities: self.entities,
+            quantities: self.quantities,
+            times: self.times,
+            claims: self.claims,
+        }
+    }
+}
+
+/// The annotations of one `sinew annotate` input line: only the layers asked for.
+#[derive(Serialize)]
+pub(crate) struct AnnotationsJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantities: Option<Vec<QuantityJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    times: Option<Vec<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<Vec<Value>>,
+}
+
 /// The annotations of one `sinew annotate` input line.
-pub(crate) fn annotations(doc: &Document, ann: &Annotations, layers: LayerSet) -> Value {
-    let mut out = serde_json::Map::new();
-    if layers.entities {
-        out.insert(
-            "entities".into(),
-            ann.mentions.iter().map(mention).collect(),
-        );
+pub(crate) fn annotations<'a>(
+    doc: &Document,
+    ann: &'a Annotations,
+    layers: LayerSet,
+) -> AnnotationsJson<'a> {
+    AnnotationsJson {
+        entities: layers
+            .entities
+            .then(|| ann.mentions.iter().map(mention).collect()),
+        quantities: layers
+            .quantities
+            .then(|| ann.quantities.iter().map(quantity).collect()),
+        times: layers.times.then(|| ann.times.iter().map(time).collect()),
+        claims: layers.claims.then(|| {
+            ann.claims
+                .iter()
+                .map(|c| claim(&sinew_engine::view(doc, c.clone())))
+                .collect()
+        }),
     }
-    if layers.quantities {
-        out.insert(
-            "quantities".into(),
-            ann.quantities.iter().map(quantity).collect(),
-        );
-    }
-    if layers.times {
-        out.insert("times".into(), ann.times.iter().map(time).collect());
-    }
-    if layers.claims {
-        let claims = ann
-            .claims
-            .iter()
-            .map(|c| claim(&sinew_engine::view(doc, c.clone())))
-            .collect();
-        out.insert("claims".into(), claims);
-    }
-    Value::Object(out)
 }

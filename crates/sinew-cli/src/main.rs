@@ -300,8 +300,9 @@ fn annotate(layers: &[Layer], published: Option<chrono::NaiveDate>) -> Result<Ex
                 continue;
             }
         };
-        let ann = sinew_engine::annotate(&doc);
-        writeln!(out, "{}", json::annotations(&doc, &ann, set))?;
+        let ann = sinew_engine::annotate_with(&doc, set.stages());
+        serde_json::to_writer(&mut out, &json::annotations(&doc, &ann, set))?;
+        writeln!(out)?;
     }
     out.flush()?;
     Ok(if failed {

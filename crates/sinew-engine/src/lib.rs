@@ -23,6 +23,7 @@ pub use extract::{
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 pub use sinew_ingest::Format;
+pub use sinew_nlp::Stages;
 pub use sinew_store::{EntitySummary, Store, StoreStats};
 
 /// A claim together with the document facts needed to show or export it.
@@ -152,6 +153,11 @@ pub fn view(doc: &Document, claim: Claim) -> ClaimView {
 /// figures and actors. It is still stored, whole, and can be read back and searched. A
 /// document of unknown language (short text) is annotated.
 pub fn annotate(doc: &Document) -> Annotations {
+    annotate_with(doc, Stages::default())
+}
+
+/// [`annotate`] with only the chosen stages run (`sinew annotate --layers`).
+pub fn annotate_with(doc: &Document, stages: Stages) -> Annotations {
     match doc.lang.as_deref() {
         Some(lang) if !is_english(lang) => Annotations {
             diagnostics: vec![Diagnostic {
@@ -163,7 +169,7 @@ pub fn annotate(doc: &Document) -> Annotations {
             }],
             ..Annotations::default()
         },
-        _ => sinew_nlp::annotate(&doc.text, doc.published, &doc.id),
+        _ => sinew_nlp::annotate_with(&doc.text, doc.published, &doc.id, stages),
     }
 }
 

@@ -384,6 +384,7 @@ fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
         }
         QuantityKind::Count => digits || q.value >= 1000.0,
         QuantityKind::Number => digits && q.value >= 1000.0,
+        QuantityKind::Fraction => false,
     }
 }
 
@@ -681,8 +682,8 @@ fn measure(
     let unit = q.unit.as_deref().unwrap_or("");
     if q.kind == QuantityKind::Measure {
         return match unit {
-            "km/h" | "mph" | "m/s" | "knot" => "speed".into(),
-            "km" | "m" | "mile" => "distance".into(),
+            "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
+            "km" | "m" | "mi" | "nmi" => "distance".into(),
             "kg" | "t" | "lb" => "weight".into(),
             "mm" | "cm" => "calibre".into(),
             other => other.to_string(),

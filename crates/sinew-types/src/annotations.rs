@@ -91,16 +91,21 @@ pub struct Mention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
-    /// An amount of money; `unit` is an ISO 4217 code.
+    /// An amount of money; `unit` is an ISO 4217 code, or a minor unit (`cent`, `penny`,
+    /// `dime`) when the text does not say of which currency.
     Money,
     /// A percentage (`unit` = `percent`) or percentage points (`percentage_point`).
     Percent,
     /// A count of things; `unit` is the counted noun in the singular.
     Count,
-    /// A physical measure; `unit` is a canonical unit symbol (`km/h`, `mm`, `t`).
+    /// A physical measure; `unit` is a canonical unit symbol (`km/h`, `mm`, `t`, `mGy`,
+    /// `km/s2`), or a duration's name (`year`, `hour`).
     Measure,
     /// A bare number with nothing counted.
     Number,
+    /// A fraction with nothing measured ("two-thirds", "1/40"); `value` is the ratio, never
+    /// the numerator or the denominator.
+    Fraction,
 }
 
 /// A figure found in text.

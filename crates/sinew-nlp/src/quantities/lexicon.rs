@@ -9,26 +9,43 @@ pub(super) enum UnitKind {
     Measure,
 }
 
-/// A unit phrase: its spelling, canonical unit, kind, whether case matters, and the rate it
-/// carries ("barrels per day").
+/// A unit phrase: its spelling, canonical unit, kind, whether case matters, the rate it
+/// carries ("barrels per day"), and whether it is a word ("gallon") rather than a symbol
+/// ("gal"): only words may follow "a" ("a gallon").
 pub(super) struct UnitEntry {
     pub(super) phrase: &'static str,
     pub(super) unit: &'static str,
     pub(super) kind: UnitKind,
     pub(super) case_sensitive: bool,
     pub(super) per: Option<&'static str>,
+    pub(super) word: bool,
 }
 
-const fn u(phrase: &'static str, unit: &'static str, kind: UnitKind) -> UnitEntry {
+/// A unit written as a word (matched ignoring case).
+const fn w(phrase: &'static str, unit: &'static str, kind: UnitKind) -> UnitEntry {
     UnitEntry {
         phrase,
         unit,
         kind,
         case_sensitive: false,
         per: None,
+        word: true,
     }
 }
 
+/// A unit symbol or abbreviation matched ignoring case ("km", "mph").
+const fn sy(phrase: &'static str, unit: &'static str, kind: UnitKind) -> UnitEntry {
+    UnitEntry {
+        phrase,
+        unit,
+        kind,
+        case_sensitive: false,
+        per: None,
+        word: false,
+    }
+}
+
+/// A symbol or code whose case matters ("USD", "pp", "NM").
 const fn cs(phrase: &'static str, unit: &'static str, kind: UnitKind) -> UnitEntry {
     UnitEntry {
         phrase,
@@ -36,9 +53,11 @@ const fn cs(phrase: &'static str, unit: &'static str, kind: UnitKind) -> UnitEnt
         kind,
         case_sensitive: true,
         per: None,
+        word: false,
     }
 }
 
+/// A unit that carries its rate ("barrels a day", "tpd").
 const fn rate(phrase: &'static str, unit: &'static str, per: &'static str) -> UnitEntry {
     UnitEntry {
         phrase,
@@ -46,229 +65,574 @@ const fn rate(phrase: &'static str, unit: &'static str, per: &'static str) -> Un
         kind: UnitKind::Measure,
         case_sensitive: false,
         per: Some(per),
+        word: false,
     }
 }
 
 use UnitKind::{Measure as Me, Money as Mo, Percent as Pc};
 
 /// Phrases that may follow a number (after its scale word). A space in a phrase stands for
-/// one or more spaces in the text. The longest match wins.
+/// one or more spaces in the text. The longest match wins; on a tie, the first. Unit
+/// symbols with SI prefixes, powers and quotients ("mGy", "km/s2") and prefixed unit names
+/// ("nanometers") are read by `units.rs`, not listed here.
 pub(super) static UNITS: &[UnitEntry] = &[
     // Percentages.
-    u("%", "percent", Pc),
-    u("％", "percent", Pc),
-    u("percent", "percent", Pc),
-    u("per cent", "percent", Pc),
-    u("per-cent", "percent", Pc),
-    u("pct", "percent", Pc),
-    u("percentage points", "percentage_point", Pc),
-    u("percentage point", "percentage_point", Pc),
-    u("percentage-point", "percentage_point", Pc),
+    sy("%", "percent", Pc),
+    sy("％", "percent", Pc),
+    w("percent", "percent", Pc),
+    w("per cent", "percent", Pc),
+    w("per-cent", "percent", Pc),
+    sy("pct", "percent", Pc),
+    cs("pc", "percent", Pc),
+    w("percentage points", "percentage_point", Pc),
+    w("percentage point", "percentage_point", Pc),
+    w("percentage-point", "percentage_point", Pc),
     cs("pp", "percentage_point", Pc),
-    u("basis points", "basis_point", Pc),
-    u("basis point", "basis_point", Pc),
-    u("bps", "basis_point", Pc),
+    w("basis points", "basis_point", Pc),
+    w("basis point", "basis_point", Pc),
+    sy("bps", "basis_point", Pc),
+    cs("bp", "basis_point", Pc),
     // Currencies written after the number.
-    u("dollars", "USD", Mo),
-    u("dollar", "USD", Mo),
-    u("us dollars", "USD", Mo),
-    u("u.s. dollars", "USD", Mo),
-    u("american dollars", "USD", Mo),
-    u("hong kong dollars", "HKD", Mo),
-    u("canadian dollars", "CAD", Mo),
-    u("australian dollars", "AUD", Mo),
-    u("singapore dollars", "SGD", Mo),
-    u("taiwan dollars", "TWD", Mo),
-    u("new taiwan dollars", "TWD", Mo),
-    u("new zealand dollars", "NZD", Mo),
-    u("€", "EUR", Mo),
-    u("₽", "RUB", Mo),
-    u("euros", "EUR", Mo),
-    u("euro", "EUR", Mo),
-    u("pounds sterling", "GBP", Mo),
-    u("british pounds", "GBP", Mo),
-    u("sterling", "GBP", Mo),
-    u("yen", "JPY", Mo),
-    u("japanese yen", "JPY", Mo),
-    u("yuan", "CNY", Mo),
-    u("chinese yuan", "CNY", Mo),
-    u("renminbi", "CNY", Mo),
-    u("rmb", "CNY", Mo),
-    u("rubles", "RUB", Mo),
-    u("roubles", "RUB", Mo),
-    u("ruble", "RUB", Mo),
-    u("rouble", "RUB", Mo),
-    u("russian rubles", "RUB", Mo),
-    u("won", "KRW", Mo),
-    u("south korean won", "KRW", Mo),
-    u("korean won", "KRW", Mo),
-    u("north korean won", "KPW", Mo),
-    u("rupees", "INR", Mo),
-    u("rupee", "INR", Mo),
-    u("indian rupees", "INR", Mo),
-    u("pakistani rupees", "PKR", Mo),
-    u("swiss francs", "CHF", Mo),
-    u("francs", "CHF", Mo),
-    u("hryvnias", "UAH", Mo),
-    u("hryvnia", "UAH", Mo),
-    u("turkish lira", "TRY", Mo),
-    u("lira", "TRY", Mo),
-    u("saudi riyals", "SAR", Mo),
-    u("riyals", "SAR", Mo),
-    u("iranian rials", "IRR", Mo),
-    u("rials", "IRR", Mo),
-    u("dirhams", "AED", Mo),
-    u("reais", "BRL", Mo),
-    u("brazilian reais", "BRL", Mo),
-    u("mexican pesos", "MXN", Mo),
-    u("rand", "ZAR", Mo),
-    cs("USD", "USD", Mo),
-    cs("EUR", "EUR", Mo),
-    cs("GBP", "GBP", Mo),
-    cs("JPY", "JPY", Mo),
-    cs("CNY", "CNY", Mo),
-    cs("RUB", "RUB", Mo),
-    cs("KRW", "KRW", Mo),
-    cs("KPW", "KPW", Mo),
-    cs("INR", "INR", Mo),
-    cs("CHF", "CHF", Mo),
-    cs("CAD", "CAD", Mo),
-    cs("AUD", "AUD", Mo),
-    cs("HKD", "HKD", Mo),
-    cs("TWD", "TWD", Mo),
-    cs("SGD", "SGD", Mo),
-    cs("NZD", "NZD", Mo),
-    cs("UAH", "UAH", Mo),
-    cs("TRY", "TRY", Mo),
-    cs("BRL", "BRL", Mo),
-    cs("SAR", "SAR", Mo),
-    cs("AED", "AED", Mo),
-    cs("IRR", "IRR", Mo),
-    cs("ZAR", "ZAR", Mo),
-    cs("MXN", "MXN", Mo),
+    w("dollars", "USD", Mo),
+    w("dollar", "USD", Mo),
+    w("us dollars", "USD", Mo),
+    w("u.s. dollars", "USD", Mo),
+    w("american dollars", "USD", Mo),
+    w("hong kong dollars", "HKD", Mo),
+    w("canadian dollars", "CAD", Mo),
+    w("australian dollars", "AUD", Mo),
+    w("singapore dollars", "SGD", Mo),
+    w("taiwan dollars", "TWD", Mo),
+    w("new taiwan dollars", "TWD", Mo),
+    w("new zealand dollars", "NZD", Mo),
+    sy("€", "EUR", Mo),
+    sy("₽", "RUB", Mo),
+    sy("£", "GBP", Mo),
+    w("euros", "EUR", Mo),
+    w("euro", "EUR", Mo),
+    w("pounds sterling", "GBP", Mo),
+    w("british pounds", "GBP", Mo),
+    w("sterling", "GBP", Mo),
+    w("egyptian pounds", "EGP", Mo),
+    w("yen", "JPY", Mo),
+    w("japanese yen", "JPY", Mo),
+    w("yuan", "CNY", Mo),
+    w("chinese yuan", "CNY", Mo),
+    w("renminbi", "CNY", Mo),
+    sy("rmb", "CNY", Mo),
+    w("rubles", "RUB", Mo),
+    w("roubles", "RUB", Mo),
+    w("ruble", "RUB", Mo),
+    w("rouble", "RUB", Mo),
+    w("russian rubles", "RUB", Mo),
+    w("russian roubles", "RUB", Mo),
+    w("won", "KRW", Mo),
+    w("south korean won", "KRW", Mo),
+    w("korean won", "KRW", Mo),
+    w("north korean won", "KPW", Mo),
+    w("rupees", "INR", Mo),
+    w("rupee", "INR", Mo),
+    w("indian rupees", "INR", Mo),
+    w("pakistani rupees", "PKR", Mo),
+    w("swiss francs", "CHF", Mo),
+    w("francs", "CHF", Mo),
+    w("hryvnias", "UAH", Mo),
+    w("hryvnia", "UAH", Mo),
+    w("turkish lira", "TRY", Mo),
+    w("lira", "TRY", Mo),
+    w("liras", "TRY", Mo),
+    w("saudi riyals", "SAR", Mo),
+    w("riyals", "SAR", Mo),
+    w("iranian rials", "IRR", Mo),
+    w("rials", "IRR", Mo),
+    w("dirhams", "AED", Mo),
+    w("reais", "BRL", Mo),
+    w("brazilian reais", "BRL", Mo),
+    w("mexican pesos", "MXN", Mo),
+    w("philippine pesos", "PHP", Mo),
+    w("rand", "ZAR", Mo),
+    w("shekels", "ILS", Mo),
+    w("zlotys", "PLN", Mo),
+    w("zloty", "PLN", Mo),
+    w("baht", "THB", Mo),
+    w("rupiah", "IDR", Mo),
+    w("ringgit", "MYR", Mo),
+    w("naira", "NGN", Mo),
+    w("tenge", "KZT", Mo),
+    w("swedish kronor", "SEK", Mo),
+    w("norwegian kroner", "NOK", Mo),
+    w("danish kroner", "DKK", Mo),
+    w("vietnamese dong", "VND", Mo),
+    // Minor units, when the text does not say of which currency.
+    w("cents", "cent", Mo),
+    w("cent", "cent", Mo),
+    w("pennies", "penny", Mo),
+    w("penny", "penny", Mo),
+    w("pence", "penny", Mo),
+    w("dimes", "dime", Mo),
+    w("dime", "dime", Mo),
     // Speed (before length, so that the longer phrase wins).
-    u("kilometers per hour", "km/h", Me),
-    u("kilometres per hour", "km/h", Me),
-    u("kilometers an hour", "km/h", Me),
-    u("kilometres an hour", "km/h", Me),
-    u("km per hour", "km/h", Me),
-    u("km/h", "km/h", Me),
-    u("kph", "km/h", Me),
-    u("kmh", "km/h", Me),
-    u("miles per hour", "mph", Me),
-    u("miles an hour", "mph", Me),
-    u("mph", "mph", Me),
-    u("meters per second", "m/s", Me),
-    u("metres per second", "m/s", Me),
-    u("m/s", "m/s", Me),
-    u("knots", "kn", Me),
+    w("kilometers per hour", "km/h", Me),
+    w("kilometres per hour", "km/h", Me),
+    w("kilometers an hour", "km/h", Me),
+    w("kilometres an hour", "km/h", Me),
+    sy("km per hour", "km/h", Me),
+    sy("kph", "km/h", Me),
+    sy("kmh", "km/h", Me),
+    w("miles per hour", "mph", Me),
+    w("miles an hour", "mph", Me),
+    sy("mph", "mph", Me),
+    w("meters per second", "m/s", Me),
+    w("metres per second", "m/s", Me),
+    w("knots", "kn", Me),
+    w("knot", "kn", Me),
+    sy("kn", "kn", Me),
     // Length.
-    u("kilometers", "km", Me),
-    u("kilometres", "km", Me),
-    u("kilometer", "km", Me),
-    u("kilometre", "km", Me),
-    u("km", "km", Me),
-    u("meters", "m", Me),
-    u("metres", "m", Me),
-    u("meter", "m", Me),
-    u("metre", "m", Me),
-    cs("m", "m", Me),
-    u("centimeters", "cm", Me),
-    u("centimetres", "cm", Me),
-    u("cm", "cm", Me),
-    u("millimeters", "mm", Me),
-    u("millimetres", "mm", Me),
-    u("millimeter", "mm", Me),
-    u("millimetre", "mm", Me),
-    u("mm", "mm", Me),
-    u("nautical miles", "nmi", Me),
-    u("miles", "mi", Me),
-    u("mile", "mi", Me),
-    u("feet", "ft", Me),
-    u("foot", "ft", Me),
-    u("ft", "ft", Me),
-    u("inches", "in", Me),
-    u("inch", "in", Me),
+    w("kilometers", "km", Me),
+    w("kilometres", "km", Me),
+    w("kilometer", "km", Me),
+    w("kilometre", "km", Me),
+    w("meters", "m", Me),
+    w("metres", "m", Me),
+    w("meter", "m", Me),
+    w("metre", "m", Me),
+    w("centimeters", "cm", Me),
+    w("centimetres", "cm", Me),
+    w("centimeter", "cm", Me),
+    w("centimetre", "cm", Me),
+    w("millimeters", "mm", Me),
+    w("millimetres", "mm", Me),
+    w("millimeter", "mm", Me),
+    w("millimetre", "mm", Me),
+    w("microns", "µm", Me),
+    w("micron", "µm", Me),
+    w("nautical miles", "nmi", Me),
+    w("nautical mile", "nmi", Me),
+    sy("nmi", "nmi", Me),
+    w("miles", "mi", Me),
+    w("mile", "mi", Me),
+    sy("mi", "mi", Me),
+    w("feet", "ft", Me),
+    w("foot", "ft", Me),
+    sy("ft", "ft", Me),
+    w("inches", "in", Me),
+    w("inch", "in", Me),
+    w("yards", "yd", Me),
+    w("yard", "yd", Me),
+    sy("yd", "yd", Me),
+    sy("yds", "yd", Me),
+    w("light years", "ly", Me),
+    w("light-years", "ly", Me),
+    w("light year", "ly", Me),
+    w("light-year", "ly", Me),
     // Mass.
-    u("kilograms", "kg", Me),
-    u("kilogrammes", "kg", Me),
-    u("kilogram", "kg", Me),
-    u("kilos", "kg", Me),
-    u("kg", "kg", Me),
-    u("grams", "g", Me),
-    u("gram", "g", Me),
-    cs("g", "g", Me),
-    u("metric tons", "t", Me),
-    u("metric tonnes", "t", Me),
-    u("tonnes", "t", Me),
-    u("tonne", "t", Me),
-    u("tons", "t", Me),
-    u("ton", "t", Me),
-    cs("t", "t", Me),
-    u("pounds", "lb", Me),
-    u("lbs", "lb", Me),
-    u("lb", "lb", Me),
-    // Volume and energy.
+    w("kilograms", "kg", Me),
+    w("kilogrammes", "kg", Me),
+    w("kilogram", "kg", Me),
+    w("kilos", "kg", Me),
+    w("grams", "g", Me),
+    w("gram", "g", Me),
+    w("grammes", "g", Me),
+    w("metric tons", "t", Me),
+    w("metric tonnes", "t", Me),
+    w("tonnes", "t", Me),
+    w("tonne", "t", Me),
+    w("tons", "t", Me),
+    w("ton", "t", Me),
+    w("pounds", "lb", Me),
+    sy("lbs", "lb", Me),
+    sy("lb", "lb", Me),
+    w("ounces", "oz", Me),
+    w("ounce", "oz", Me),
+    sy("oz", "oz", Me),
+    // Volume.
     rate("barrels per day", "barrel", "day"),
     rate("barrels a day", "barrel", "day"),
     rate("bpd", "barrel", "day"),
     rate("b/d", "barrel", "day"),
-    u("barrels", "barrel", Me),
-    u("barrel", "barrel", Me),
-    u("bbl", "barrel", Me),
-    u("cubic meters", "m3", Me),
-    u("cubic metres", "m3", Me),
-    u("m3", "m3", Me),
-    u("m³", "m3", Me),
-    u("bcm", "bcm", Me),
-    u("liters", "l", Me),
-    u("litres", "l", Me),
-    u("liter", "l", Me),
-    u("litre", "l", Me),
-    u("gallons", "gal", Me),
-    u("square kilometers", "km2", Me),
-    u("square kilometres", "km2", Me),
-    u("sq km", "km2", Me),
-    u("km2", "km2", Me),
-    u("km²", "km2", Me),
-    u("square miles", "mi2", Me),
-    u("hectares", "ha", Me),
-    u("acres", "acre", Me),
-    u("megawatts", "MW", Me),
-    u("gigawatts", "GW", Me),
-    u("kilowatts", "kW", Me),
-    cs("MW", "MW", Me),
-    cs("GW", "GW", Me),
-    cs("kW", "kW", Me),
-    cs("MWh", "MWh", Me),
-    cs("GWh", "GWh", Me),
-    cs("TWh", "TWh", Me),
-    cs("kWh", "kWh", Me),
-    u("°C", "°C", Me),
-    u("°F", "°F", Me),
+    rate("tpd", "t", "day"),
+    w("barrels", "barrel", Me),
+    w("barrel", "barrel", Me),
+    sy("bbl", "barrel", Me),
+    sy("bcm", "bcm", Me),
+    w("liters", "l", Me),
+    w("litres", "l", Me),
+    w("liter", "l", Me),
+    w("litre", "l", Me),
+    w("gallons", "gal", Me),
+    w("gallon", "gal", Me),
+    sy("gal", "gal", Me),
+    w("cups", "cup", Me),
+    w("cup", "cup", Me),
+    w("tablespoons", "tbsp", Me),
+    w("tablespoon", "tbsp", Me),
+    sy("tbsp", "tbsp", Me),
+    sy("tbs", "tbsp", Me),
+    w("teaspoons", "tsp", Me),
+    w("teaspoon", "tsp", Me),
+    sy("tsp", "tsp", Me),
+    w("pints", "pt", Me),
+    w("pint", "pt", Me),
+    w("fluid ounces", "fl_oz", Me),
+    sy("fl oz", "fl_oz", Me),
+    // Area (squares and cubes of any length are read by `units.rs` too).
+    sy("sq km", "km2", Me),
+    sy("sq mi", "mi2", Me),
+    sy("sq ft", "ft2", Me),
+    sy("sq m", "m2", Me),
+    w("hectares", "ha", Me),
+    w("hectare", "ha", Me),
+    sy("ha", "ha", Me),
+    w("acres", "acre", Me),
+    w("acre", "acre", Me),
+    // Energy, power and the rest, unprefixed (prefixed names are read by `units.rs`).
+    w("watts", "W", Me),
+    w("watt", "W", Me),
+    w("watt-hours", "Wh", Me),
+    w("watt hours", "Wh", Me),
+    w("watt-hour", "Wh", Me),
+    w("joules", "J", Me),
+    w("joule", "J", Me),
+    w("calories", "cal", Me),
+    w("calorie", "cal", Me),
+    w("horsepower", "hp", Me),
+    sy("hp", "hp", Me),
+    w("electronvolts", "eV", Me),
+    w("electron volts", "eV", Me),
+    w("electron-volts", "eV", Me),
+    w("volts", "V", Me),
+    w("volt", "V", Me),
+    w("amperes", "A", Me),
+    w("ampere", "A", Me),
+    w("amps", "A", Me),
+    w("hertz", "Hz", Me),
+    w("pascals", "Pa", Me),
+    sy("psi", "psi", Me),
+    w("atmospheres", "atm", Me),
+    sy("atm", "atm", Me),
+    w("sieverts", "Sv", Me),
+    w("becquerels", "Bq", Me),
+    w("newtons", "N", Me),
+    w("ohms", "Ω", Me),
+    w("decibels", "dB", Me),
+    w("bytes", "B", Me),
+    w("byte", "B", Me),
+    w("bits", "bit", Me),
+    w("bit", "bit", Me),
+    // Temperature and angle.
+    w("degrees celsius", "°C", Me),
+    w("degree celsius", "°C", Me),
+    w("degrees centigrade", "°C", Me),
+    w("degrees fahrenheit", "°F", Me),
+    w("degree fahrenheit", "°F", Me),
+    w("degrees kelvin", "K", Me),
+    w("kelvins", "K", Me),
+    w("kelvin", "K", Me),
+    cs("degrees C", "°C", Me),
+    cs("degrees F", "°F", Me),
+    sy("°c", "°C", Me),
+    sy("° c", "°C", Me),
+    sy("ºc", "°C", Me),
+    sy("°f", "°F", Me),
+    sy("° f", "°F", Me),
+    sy("ºf", "°F", Me),
+    w("degrees", "°", Me),
+    w("degree", "°", Me),
+    sy("°", "°", Me),
     // Durations.
-    u("years", "year", Me),
-    u("year", "year", Me),
-    u("months", "month", Me),
-    u("month", "month", Me),
-    u("weeks", "week", Me),
-    u("week", "week", Me),
-    u("days", "day", Me),
-    u("day", "day", Me),
-    u("hours", "hour", Me),
-    u("hour", "hour", Me),
-    u("minutes", "minute", Me),
-    u("minute", "minute", Me),
-    u("seconds", "second", Me),
-    u("second", "second", Me),
-    u("decades", "decade", Me),
-    u("decade", "decade", Me),
-    u("centuries", "century", Me),
-    u("century", "century", Me),
+    w("years", "year", Me),
+    w("year", "year", Me),
+    sy("yrs", "year", Me),
+    sy("yr", "year", Me),
+    w("months", "month", Me),
+    w("month", "month", Me),
+    w("weeks", "week", Me),
+    w("week", "week", Me),
+    sy("wks", "week", Me),
+    w("days", "day", Me),
+    w("day", "day", Me),
+    w("hours", "hour", Me),
+    w("hour", "hour", Me),
+    sy("hrs", "hour", Me),
+    sy("hr", "hour", Me),
+    w("minutes", "minute", Me),
+    w("minute", "minute", Me),
+    sy("mins", "minute", Me),
+    w("seconds", "second", Me),
+    w("second", "second", Me),
+    sy("secs", "second", Me),
+    sy("sec", "second", Me),
+    w("decades", "decade", Me),
+    w("decade", "decade", Me),
+    w("centuries", "century", Me),
+    w("century", "century", Me),
 ];
 
-/// Currency symbols and codes written before the number, longest first where they share an
-/// ending ("US$" before "$"). Codes are matched case-sensitively.
+/// ISO 4217 codes of the currencies news mentions, written before or after the number
+/// ("USD 5m", "5 USD"), matched with their case; codes that are more often something else
+/// in English text ("PHP", "AMD", "NPR", "COP") are left out.
+pub(super) static ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "KRW", "KPW", "INR", "CHF", "CAD", "AUD", "HKD",
+    "TWD", "SGD", "NZD", "UAH", "TRY", "BRL", "SAR", "AED", "IRR", "ZAR", "MXN", "PKR", "ILS",
+    "PLN", "THB", "IDR", "MYR", "NGN", "KZT", "SEK", "NOK", "DKK", "VND", "EGP", "CZK", "HUF",
+    "RON", "BGN", "ARS", "CLP", "COP", "PEN", "QAR", "KWD", "BHD", "OMR", "IQD", "SYP", "BYN",
+    "GEL", "AZN", "UZS", "MNT", "BDT", "LKR", "MMK", "KES", "ETB", "GHS",
+];
+
+/// Codes of the currencies that news glues to the digits ("USD5m", "EUR300", "Rs500").
+pub(super) static GLUED_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD",
+];
+
+/// SI prefixes as written in symbols, with their canonical spelling ("u" and "μ" are "µ",
+/// "K" before "B" is "k").
+pub(super) static SYMBOL_PREFIXES: &[(&str, &str)] = &[
+    ("Ki", "Ki"),
+    ("Mi", "Mi"),
+    ("Gi", "Gi"),
+    ("Ti", "Ti"),
+    ("da", "da"),
+    ("Y", "Y"),
+    ("Z", "Z"),
+    ("E", "E"),
+    ("P", "P"),
+    ("T", "T"),
+    ("G", "G"),
+    ("M", "M"),
+    ("k", "k"),
+    ("K", "k"),
+    ("h", "h"),
+    ("d", "d"),
+    ("c", "c"),
+    ("m", "m"),
+    ("µ", "µ"),
+    ("μ", "µ"),
+    ("u", "µ"),
+    ("n", "n"),
+    ("p", "p"),
+    ("f", "f"),
+    ("a", "a"),
+];
+
+/// A unit symbol that takes SI prefixes: its spelling, canonical form, the prefixes it
+/// takes (as written), and whether it may stand alone without one ("N", "A" and "B" are
+/// too often a letter of a name or a grade).
+pub(super) struct BaseSymbol {
+    pub(super) sym: &'static str,
+    pub(super) canon: &'static str,
+    pub(super) prefixes: &'static [&'static str],
+    pub(super) bare: bool,
+}
+
+const fn base(
+    sym: &'static str,
+    canon: &'static str,
+    prefixes: &'static [&'static str],
+    bare: bool,
+) -> BaseSymbol {
+    BaseSymbol {
+        sym,
+        canon,
+        prefixes,
+        bare,
+    }
+}
+
+const MICRO: [&str; 3] = ["µ", "μ", "u"];
+
+/// Symbols with the prefixes that make real units with them; "a" (atto) only before "m",
+/// so that "as" and "at" stay words.
+pub(super) static BASE_SYMBOLS: &[BaseSymbol] = &[
+    base(
+        "m",
+        "m",
+        &[
+            "k", "c", "d", "m", MICRO[0], MICRO[1], MICRO[2], "n", "p", "f", "a",
+        ],
+        true,
+    ),
+    base(
+        "g",
+        "g",
+        &["k", "m", MICRO[0], MICRO[1], MICRO[2], "n"],
+        true,
+    ),
+    base("t", "t", &[], true),
+    base(
+        "s",
+        "s",
+        &["m", MICRO[0], MICRO[1], MICRO[2], "n", "p", "f"],
+        true,
+    ),
+    base("min", "min", &[], true),
+    base("h", "h", &[], true),
+    base(
+        "l",
+        "l",
+        &["m", "c", "d", "h", MICRO[0], MICRO[1], MICRO[2]],
+        true,
+    ),
+    base(
+        "L",
+        "l",
+        &["m", "c", "d", "h", MICRO[0], MICRO[1], MICRO[2]],
+        true,
+    ),
+    base("Hz", "Hz", &["k", "M", "G", "T"], true),
+    base("W", "W", &["m", "k", "M", "G", "T"], true),
+    base("Wh", "Wh", &["k", "M", "G", "T"], true),
+    base("J", "J", &["k", "M", "G", "T"], true),
+    base("eV", "eV", &["k", "M", "G", "T"], true),
+    base("V", "V", &["m", "k", "M"], true),
+    base("A", "A", &["m", "k"], false),
+    base("Ah", "Ah", &["m"], true),
+    base("Pa", "Pa", &["h", "k", "M", "G"], true),
+    base("bar", "bar", &["m"], true),
+    base("N", "N", &["k", "M"], false),
+    base("Gy", "Gy", &["m", MICRO[0], MICRO[1], MICRO[2]], true),
+    base("Sv", "Sv", &["m", MICRO[0], MICRO[1], MICRO[2]], true),
+    base("Bq", "Bq", &["k", "M", "G", "T"], true),
+    base(
+        "B",
+        "B",
+        &["k", "K", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti"],
+        false,
+    ),
+    base("bit", "bit", &["k", "M", "G", "T"], true),
+    base("b", "bit", &["k", "M", "G", "T"], false),
+    base("b", "b", &["f", "p", "n", "a"], false),
+    base("cd", "cd", &[], true),
+    base(
+        "mol",
+        "mol",
+        &["m", MICRO[0], MICRO[1], MICRO[2], "n", "k"],
+        true,
+    ),
+    base("a", "a", &["k", "M", "G"], false),
+    base("cal", "cal", &["k"], true),
+    base("Ω", "Ω", &["k", "M"], true),
+    base("dB", "dB", &[], true),
+];
+
+/// SI prefixes as written in unit names ("nano" in "nanometers").
+pub(super) static NAME_PREFIXES: &[(&str, &str)] = &[
+    ("yotta", "Y"),
+    ("zetta", "Z"),
+    ("exa", "E"),
+    ("peta", "P"),
+    ("tera", "T"),
+    ("giga", "G"),
+    ("mega", "M"),
+    ("kilo", "k"),
+    ("hecto", "h"),
+    ("deci", "d"),
+    ("centi", "c"),
+    ("milli", "m"),
+    ("micro", "µ"),
+    ("nano", "n"),
+    ("pico", "p"),
+    ("femto", "f"),
+    ("atto", "a"),
+    ("kibi", "Ki"),
+    ("mebi", "Mi"),
+    ("gibi", "Gi"),
+    ("tebi", "Ti"),
+];
+
+/// Unit names that take a name prefix, plural first, and their symbol ("watt-hours" ->
+/// "Wh", "annum" -> "a" as in "gigaannum").
+pub(super) static PREFIXED_NAMES: &[(&str, &str)] = &[
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("grammes", "g"),
+    ("grams", "g"),
+    ("gramme", "g"),
+    ("gram", "g"),
+    ("seconds", "s"),
+    ("second", "s"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("litre", "l"),
+    ("liter", "l"),
+    ("watt-hours", "Wh"),
+    ("watt hours", "Wh"),
+    ("watt-hour", "Wh"),
+    ("watt hour", "Wh"),
+    ("watts", "W"),
+    ("watt", "W"),
+    ("joules", "J"),
+    ("joule", "J"),
+    ("hertz", "Hz"),
+    ("electronvolts", "eV"),
+    ("electronvolt", "eV"),
+    ("electron volts", "eV"),
+    ("electron-volts", "eV"),
+    ("volts", "V"),
+    ("volt", "V"),
+    ("amperes", "A"),
+    ("ampere", "A"),
+    ("amps", "A"),
+    ("pascals", "Pa"),
+    ("pascal", "Pa"),
+    ("bytes", "B"),
+    ("byte", "B"),
+    ("bits", "bit"),
+    ("bit", "bit"),
+    ("grays", "Gy"),
+    ("gray", "Gy"),
+    ("sieverts", "Sv"),
+    ("sievert", "Sv"),
+    ("becquerels", "Bq"),
+    ("becquerel", "Bq"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("annums", "a"),
+    ("annum", "a"),
+    ("anna", "a"),
+    ("years", "a"),
+    ("year", "a"),
+    ("calories", "cal"),
+    ("calorie", "cal"),
+    ("barns", "b"),
+    ("barn", "b"),
+    ("newtons", "N"),
+    ("newton", "N"),
+    ("moles", "mol"),
+    ("mole", "mol"),
+    ("bars", "bar"),
+    ("bar", "bar"),
+    ("ohms", "Ω"),
+    ("ohm", "Ω"),
+];
+
+/// Units that a lone "a" does not make a figure of, because the phrase is an idiom ("a bit
+/// more", "a ton of", "set foot", "a degree in law") or a time ("a year", left to times):
+/// judged on the word as written, so that "half a tonne" still counts.
+pub(super) fn idiom_after_a(word: &str, unit: &str) -> bool {
+    matches!(
+        word,
+        "bit" | "ton" | "tons" | "pound" | "foot" | "yard" | "degree"
+    ) || matches!(
+        unit,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "decade"
+            | "century"
+            | "percent"
+    )
+}
+
+/// Currency symbols written before the number, longest first where they share an ending
+/// ("US$" before "$"); ISO codes ([`ISO_CODES`]) are read besides these.
 pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("US$", "USD"),
     ("U.S.$", "USD"),
@@ -284,26 +648,19 @@ pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("$", "USD"),
     ("€", "EUR"),
     ("£", "GBP"),
+    ("CN¥", "CNY"),
+    ("JP¥", "JPY"),
     ("¥", "JPY"),
     ("₽", "RUB"),
     ("₩", "KRW"),
     ("₹", "INR"),
     ("₴", "UAH"),
     ("₺", "TRY"),
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("JPY", "JPY"),
-    ("CNY", "CNY"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
     ("RMB", "CNY"),
-    ("RUB", "RUB"),
-    ("KRW", "KRW"),
-    ("INR", "INR"),
-    ("CHF", "CHF"),
-    ("CAD", "CAD"),
-    ("AUD", "AUD"),
-    ("HKD", "HKD"),
-    ("UAH", "UAH"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
 ];
@@ -401,29 +758,6 @@ pub(super) fn tens_number(w: &str) -> Option<u32> {
     Some(n)
 }
 
-/// Words that make a number a fraction when hyphenated to it ("two-thirds", "one-half").
-pub(super) fn is_fraction_word(w: &str) -> bool {
-    matches!(
-        w,
-        "half"
-            | "halves"
-            | "third"
-            | "thirds"
-            | "quarter"
-            | "quarters"
-            | "fourth"
-            | "fourths"
-            | "fifth"
-            | "fifths"
-            | "sixth"
-            | "sixths"
-            | "eighth"
-            | "eighths"
-            | "tenth"
-            | "tenths"
-    )
-}
-
 /// Vague plural amounts followed by "of": the word and the figure it stands for.
 pub(super) fn vague_plural(w: &str) -> Option<f64> {
     let v = match w {
@@ -490,6 +824,17 @@ pub(super) static INNER_QUALIFIERS: &[&[&str]] = &[
     &["above"],
 ];
 
+/// The last words of the qualifiers, lower-case: a number after any other word has none.
+pub(super) fn ends_qualifier(w: &str) -> bool {
+    let inner = INNER_QUALIFIERS
+        .iter()
+        .any(|q| q.last().is_some_and(|l| *l == w));
+    inner
+        || OUTER_QUALIFIERS
+            .iter()
+            .any(|(q, _)| q.last().is_some_and(|l| *l == w))
+}
+
 /// Qualifiers stated by a verb or a noun before the figure: matched, stored under the second
 /// element, and left outside the span ("exceeds 300 million dollars", "a maximum of ...").
 pub(super) static OUTER_QUALIFIERS: &[(&[&str], &str)] = &[
@@ -506,6 +851,40 @@ pub(super) static OUTER_QUALIFIERS: &[(&[&str], &str)] = &[
     (&["topped"], "topped"),
     (&["tops"], "tops"),
 ];
+
+/// Words before a number that state a change ("rose 2.5 to 123.4", "fell by one to 554"):
+/// a "to" after the number gives the new level.
+pub(super) fn is_change_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "rose"
+            | "fell"
+            | "gained"
+            | "lost"
+            | "added"
+            | "shed"
+            | "jumped"
+            | "dropped"
+            | "climbed"
+            | "slipped"
+            | "eased"
+            | "edged"
+            | "firmed"
+            | "slid"
+            | "declined"
+            | "increased"
+            | "decreased"
+            | "rising"
+            | "falling"
+            | "gaining"
+            | "losing"
+            | "up"
+            | "down"
+            | "rises"
+            | "falls"
+            | "gains"
+    )
+}
 
 /// Words naming a period a rate is stated per ("a month", "every year"), canonical.
 pub(super) fn period(w: &str) -> Option<&'static str> {
@@ -525,15 +904,31 @@ pub(super) fn period(w: &str) -> Option<&'static str> {
     Some(p)
 }
 
-/// Adverbs that state a rate on their own ("annually").
+/// Adverbs that state a rate on their own ("annually"), and comparisons with the same
+/// period before ("year-on-year").
 pub(super) fn rate_adverb(w: &str) -> Option<&'static str> {
     let p = match w {
-        "daily" => "day",
-        "weekly" => "week",
-        "monthly" => "month",
-        "yearly" | "annually" => "year",
-        "quarterly" => "quarter",
+        "daily" | "day-on-day" => "day",
+        "weekly" | "week-on-week" => "week",
+        "monthly" | "month-on-month" | "month-over-month" => "month",
+        "yearly" | "annually" | "year-on-year" | "year-over-year" | "yoy" => "year",
+        "quarterly" | "quarter-on-quarter" | "quarter-over-quarter" => "quarter",
         "hourly" => "hour",
+        _ => return None,
+    };
+    Some(p)
+}
+
+/// Periods abbreviated after a slash ("$15/hr", "10 t/yr").
+pub(super) fn period_abbreviation(w: &str) -> Option<&'static str> {
+    let p = match w {
+        "h" | "hr" => "hour",
+        "d" => "day",
+        "wk" => "week",
+        "mo" | "mth" => "month",
+        "yr" | "y" | "a" => "year",
+        "min" => "minute",
+        "s" | "sec" => "second",
         _ => return None,
     };
     Some(p)

@@ -2,21 +2,33 @@
 //! currency, percent sign, unit or counted noun, range, qualifier ("more than") and rate
 //! ("a month").
 //!
-//! One pass over the bytes finds where a number may start (an ASCII digit, or a number word
-//! such as "two", "dozens", "a hundred"); everything else is read by looking a few words left
-//! and right of that point, so the cost is linear in the text. What reads as a date, a year, a
-//! code ("G7", "S-400"), a list number or a time of day is left out.
+//! One pass over the bytes finds where a number may start (an ASCII digit, a vulgar fraction,
+//! or a number word such as "two", "dozens", "a hundred"); everything else is read by looking
+//! a few words left and right of that point, so the cost is linear in the text. What reads as
+//! a date, a year, a code ("G7", "S-400"), a list number or a time of day is left out.
+//!
+//! - `numbers.rs` reads the number itself (signs, exponents, fractions, words);
+//! - `units.rs` the unit after it (the table of `lexicon.rs`, SI prefixes and symbols);
+//! - `around.rs` the counted noun and the rate;
+//! - this file the currency, scale, qualifier and range around them, and what is no figure.
 
+mod around;
 mod lexicon;
+mod numbers;
 mod scan;
+mod units;
+
+use std::borrow::Cow;
 
 use sinew_types::{Quantity, QuantityKind, Span};
 
-use lexicon::{UnitEntry, UnitKind};
+use around::{counted_noun, inch_at, next_word, rate_adjacent, rate_ahead};
+use lexicon::UnitKind;
 use scan::{
     char_at, char_before, compound_end, is_inline_ws, letters_end, lower_small, match_phrase,
-    phrase_ends_at, read_digits, skip_ws, skip_ws_back, word_before,
+    phrase_ends_at, skip_ws, skip_ws_back, word_before,
 };
+use units::Unit;
 
 /// Finds the figures in `text`, sorted by start and not overlapping.
 ///
@@ -38,19 +50,81 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 /// A number as written, before any scale word.
 #[derive(Debug, Clone, Copy)]
 struct Head {
+    /// Where the number starts, its sign included.
     start: usize,
     end: usize,
     value: f64,
     digits: bool,
+    /// A bare integer as written.
+    plain: bool,
+    /// Digits after the decimal point.
+    decimals: usize,
     /// A bare four-digit integer that could be a year.
     year_like: bool,
     /// A plain integer of at most two digits (a possible day of the month).
     day_like: bool,
-    /// Needs a scale, unit or counted noun to count as a figure ("one", "several", "a").
+    /// A bare four-digit integer ("1600 hrs" is a time of day).
+    four_digits: bool,
+    /// Needs a scale, unit or counted noun to count as a figure ("one", "several").
     needs_more: bool,
     vague: bool,
+    /// A fraction with no whole part ("1/4", "two-thirds").
+    fraction: bool,
+    /// "a"/"an" standing for one: counts only a unit written as a word ("a gallon").
+    article: bool,
     /// End of the "of" after a vague amount ("dozens of").
     of_end: Option<usize>,
+    /// A unit the words themselves name ("absolute zero").
+    fixed_unit: Option<&'static str>,
+}
+
+impl Head {
+    fn words(start: usize, end: usize, value: f64) -> Head {
+        Head {
+            start,
+            end,
+            value,
+            digits: false,
+            plain: false,
+            decimals: 0,
+            year_like: false,
+            day_like: false,
+            four_digits: false,
+            needs_more: false,
+            vague: false,
+            fraction: false,
+            article: false,
+            of_end: None,
+            fixed_unit: None,
+        }
+    }
+
+    fn from_num(start: usize, n: &numbers::Num, negative: bool) -> Head {
+        Head {
+            start,
+            end: n.end,
+            value: if negative { -n.value } else { n.value },
+            digits: true,
+            plain: n.plain && !negative,
+            decimals: n.decimals,
+            year_like: n.plain && !negative && n.len == 4 && (1800.0..=2100.0).contains(&n.value),
+            day_like: n.plain && !negative && n.len <= 2 && (1.0..=31.0).contains(&n.value),
+            four_digits: n.plain && n.len == 4,
+            needs_more: false,
+            vague: false,
+            fraction: n.fraction,
+            article: false,
+            of_end: None,
+            fixed_unit: None,
+        }
+    }
+
+    /// Could be a time of day before "am"/"pm": "2", "2.17", "12.30".
+    fn clock_like(&self) -> bool {
+        let hour = self.value.trunc();
+        (1.0..=12.0).contains(&hour)
+            && (self.plain || (self.decimals == 2 && self.value.fract() < 0.595))
+    }
 }
 
 /// The second number of a range.
@@ -61,12 +135,18 @@ struct Second {
     end: usize,
     /// Joined by a hyphen with no space ("80-90"): a failed range here is a score or a code.
     hyphen: bool,
+    /// Joined by a word ("to", "and") rather than a dash.
+    by_word: bool,
 }
 
+/// What stands before a number and decides how a range may follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {
     Between,
     From,
+    /// A change ("rose by 500 to 39,200", "fell 2 to 554"): "to" gives the new level, not
+    /// the top of a range.
+    Change,
 }
 
 struct Qualifier {
@@ -143,6 +223,16 @@ impl<'a> Finder<'a> {
                     }
                 }
                 i = next.max(i + 1);
+            } else if matches!(b, 0xC2 | 0xE2) && text.is_char_boundary(i) {
+                // A vulgar fraction ("⅓ cup"): "½" is C2 BD, "⅓" E2 85 93.
+                let glued = char_before(text, i).is_some_and(char::is_alphanumeric);
+                match numbers::vulgar_number(text, i).filter(|_| !glued) {
+                    Some(n) => {
+                        let head = Head::from_num(i, &n, false);
+                        i = self.finish(head).max(n.end);
+                    }
+                    None => i += 1,
+                }
             } else {
                 i += 1;
             }
@@ -152,38 +242,50 @@ impl<'a> Finder<'a> {
     /// A number written in digits at `i`; returns where scanning resumes.
     fn at_digit(&mut self, i: usize) -> usize {
         let text = self.text;
+        let mut start = i;
         if let Some(p) = char_before(text, i) {
-            let glued_code = p.is_alphabetic()
+            let before = char_before(text, i - p.len_utf8());
+            // "USD5m", "Rs500": a currency glued to the digits is no code.
+            let currency = p.is_ascii_alphabetic()
+                && self
+                    .currency_prefix(i)
+                    .is_some_and(|(_, code)| lexicon::GLUED_CODES.contains(&code));
+            let glued_code = (p.is_alphabetic() && !currency)
                 || matches!(p, '+' | '#' | '@' | '_')
-                || (matches!(p, '-' | '/' | '.' | ':' | '‑')
-                    && char_before(text, i - p.len_utf8()).is_some_and(char::is_alphanumeric));
+                || (matches!(p, '-' | '/' | '.' | ':' | '‑' | '−')
+                    && before.is_some_and(char::is_alphanumeric));
             if p == '+' {
                 return phone_end(text, i);
             }
             if glued_code {
                 return glued_end(text, i);
             }
+            // A minus sign: "-15€", "$-99.99", "(−18)"; not a dash after a figure.
+            let sign = matches!(p, '-' | '−')
+                && !before.is_some_and(|c| matches!(c, '-' | '–' | '.' | ',' | '%'))
+                && i - p.len_utf8() >= self.floor;
+            if sign {
+                start = i - p.len_utf8();
+            }
+        }
+        // "minus 5 degrees".
+        let mut minus = start < i;
+        if !minus {
+            if let Some((s, e)) = word_before(text, i, self.floor) {
+                if e < i && text[s..e].eq_ignore_ascii_case("minus") {
+                    start = s;
+                    minus = true;
+                }
+            }
         }
         if let Some(end) = self.numbered_line(i) {
             return end;
         }
-        match read_digits(text, i) {
+        match numbers::digit_number(text, i) {
             // "06", "000": a code or a clock, not a count.
-            Ok(d) if d.plain && d.len > 1 && text.as_bytes()[i] == b'0' => glued_end(text, d.end),
-            Ok(d) => {
-                let year_like = d.plain && d.len == 4 && (1800.0..=2100.0).contains(&d.value);
-                let day_like = d.plain && d.len <= 2 && (1.0..=31.0).contains(&d.value);
-                let head = Head {
-                    start: i,
-                    end: d.end,
-                    value: d.value,
-                    digits: true,
-                    year_like,
-                    day_like,
-                    needs_more: false,
-                    vague: false,
-                    of_end: None,
-                };
+            Ok(n) if n.plain && n.len > 1 && text.as_bytes()[i] == b'0' => glued_end(text, n.end),
+            Ok(n) => {
+                let head = Head::from_num(start, &n, minus);
                 self.finish(head)
             }
             Err(end) => glued_end(text, end),
@@ -227,57 +329,123 @@ impl<'a> Finder<'a> {
         let end = letters_end(text, i);
         let mut buf = [0u8; 16];
         let w = lower_small(&text[i..end], &mut buf)?;
-        let head = |end, value, needs_more, vague, of_end| Head {
-            start: i,
-            end,
-            value,
-            digits: false,
-            year_like: false,
-            day_like: false,
-            needs_more,
-            vague,
-            of_end,
-        };
         match w {
-            "a" | "an" => {
-                let (s, e) = next_word(text, end)?;
-                let next = text[s..e].to_ascii_lowercase();
-                match next.as_str() {
-                    "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" => {
-                        Some(head(end, 1.0, true, false, None))
-                    }
-                    "few" => Some(head(e, 3.0, true, true, None)),
-                    _ => None,
-                }
-            }
+            "a" | "an" => self.article_head(i, end),
             "half" => {
+                // "half a million".
                 let (s, e) = next_word(text, end)?;
                 if !matches!(text[s..e].to_ascii_lowercase().as_str(), "a" | "an") {
                     return None;
                 }
                 let (s2, e2) = next_word(text, e)?;
                 let scale = text[s2..e2].to_ascii_lowercase();
-                matches!(
+                let scaled = matches!(
                     scale.as_str(),
                     "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
-                )
-                .then(|| head(e, 0.5, true, false, None))
+                );
+                if scaled {
+                    return Some(Head {
+                        needs_more: true,
+                        ..Head::words(i, e, 0.5)
+                    });
+                }
+                // "half a tablespoon".
+                self.article_head(s, e).filter(|h| h.article).map(|h| Head {
+                    start: i,
+                    value: 0.5,
+                    ..h
+                })
             }
-            "several" => Some(head(end, 3.0, true, true, None)),
+            "several" => Some(Head {
+                needs_more: true,
+                vague: true,
+                ..Head::words(i, end, 3.0)
+            }),
             _ => {
                 if let Some(base) = lexicon::vague_plural(w) {
                     return self.vague_head(i, end, w, base);
                 }
-                let (value, e) = cardinal_words(text, i)?;
-                Some(head(
-                    e,
-                    f64::from(value),
-                    w == "one" && value == 1,
-                    false,
-                    None,
-                ))
+                let n = numbers::word_number(text, i)?;
+                // "one in five": a ratio's terms are numbers on their own.
+                let ratio = next_word(text, n.end).is_some_and(|(s, e)| {
+                    text[s..e].eq_ignore_ascii_case("in")
+                        && next_word(text, e)
+                            .is_some_and(|(s2, _)| is_start_word(&text[s2..letters_end(text, s2)]))
+                        || text[s..e].eq_ignore_ascii_case("in")
+                            && char_at(text, skip_ws(text, e)).is_some_and(|c| c.is_ascii_digit())
+                });
+                let mut head = Head {
+                    needs_more: n.lone_one && !ratio,
+                    fraction: n.fraction,
+                    ..Head::words(i, n.end, n.value)
+                };
+                // "absolute zero": a temperature.
+                if w == "zero" {
+                    if let Some((s, e)) = word_before(text, i, self.floor) {
+                        if text[s..e].eq_ignore_ascii_case("absolute") {
+                            head.start = s;
+                            head.fixed_unit = Some("K");
+                        }
+                    }
+                }
+                Some(head)
             }
         }
+    }
+
+    /// "a"/"an" as a number: "a hundred and two", "a dozen", "a few", "a third of", "a
+    /// gross", "a baker's dozen", or one of a unit written as a word ("a gallon").
+    fn article_head(&self, i: usize, end: usize) -> Option<Head> {
+        let text = self.text;
+        let (s, e) = next_word(text, end)?;
+        let next = text[s..e].to_ascii_lowercase();
+        match next.as_str() {
+            "few" => {
+                return Some(Head {
+                    needs_more: true,
+                    vague: true,
+                    ..Head::words(i, e, 3.0)
+                })
+            }
+            "dozen" => {
+                return Some(Head {
+                    needs_more: true,
+                    ..Head::words(i, end, 1.0)
+                })
+            }
+            // "a gross is 144": a count only where no noun follows ("a gross violation").
+            "gross" => {
+                let noun_after = next_word(text, e).is_some_and(|(s2, e2)| {
+                    let w2 = text[s2..e2].to_ascii_lowercase();
+                    w2 != "of" && !lexicon::is_stop_word(&w2)
+                });
+                return (!noun_after).then(|| Head::words(i, e, 144.0));
+            }
+            "baker" => {
+                for apostrophe in ["'s dozen", "’s dozen"] {
+                    if let Some(e2) = match_phrase(text, e, apostrophe, false) {
+                        return Some(Head::words(i, e2, 13.0));
+                    }
+                }
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(n) = numbers::word_number(text, i) {
+            return Some(Head {
+                fraction: n.fraction,
+                ..Head::words(i, n.end, n.value)
+            });
+        }
+        let u = units::unit_at(text, end, false)?;
+        let counts = u.word
+            && matches!(u.kind, UnitKind::Measure | UnitKind::Money)
+            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name);
+        counts.then(|| Head {
+            needs_more: true,
+            article: true,
+            ..Head::words(i, end, 1.0)
+        })
     }
 
     /// "dozens of", "tens of thousands of", "hundreds".
@@ -315,15 +483,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(Head {
-            start: i,
-            end: head_end,
-            value,
-            digits: false,
-            year_like: false,
-            day_like: false,
-            needs_more: false,
             vague: true,
             of_end,
+            ..Head::words(i, head_end, value)
         })
     }
 
@@ -344,7 +506,7 @@ impl<'a> Finder<'a> {
     fn read(&mut self, head: Head) -> Result<Quantity, usize> {
         let text = self.text;
         let skip = if head.digits {
-            glued_end(text, head.start)
+            glued_end(text, head.end)
         } else {
             head.end
         };
@@ -359,23 +521,9 @@ impl<'a> Finder<'a> {
 
         // Scale words.
         let (mult, after_scale) = self.scales(head.end, money, head.digits);
-
-        if head.digits && after_scale == head.end {
-            let next = char_at(text, head.end);
-            let next2 = char_at(text, head.end + 1);
-            if matches!(next, Some(':' | '/')) && next2.is_some_and(|c| c.is_ascii_digit()) {
-                return Err(skip);
-            }
-            let q = skip_ws(text, head.end);
-            let clock = [
-                "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "o'clock", "hrs", "h",
-            ];
-            if clock
-                .iter()
-                .any(|c| match_phrase(text, q, c, c.len() > 2).is_some())
-            {
-                return Err(skip);
-            }
+        let lone_digits = head.digits && after_scale == head.end;
+        if lone_digits && self.is_clock(&head) {
+            return Err(skip);
         }
 
         // Qualifier and range marker before the number.
@@ -386,37 +534,74 @@ impl<'a> Finder<'a> {
             .filter(|q| q.inner)
             .map_or(lead, |q| q.start);
         let marker = word_before(text, before_qual, self.floor).and_then(|(s, e)| {
-            match text[s..e].to_ascii_lowercase().as_str() {
+            let w = text[s..e].to_ascii_lowercase();
+            match w.as_str() {
                 "between" => Some((Marker::Between, s)),
                 "from" => Some((Marker::From, s)),
+                _ if lexicon::is_change_word(&w) => Some((Marker::Change, s)),
                 _ => None,
             }
         });
         let marker_kind = marker.map(|m| m.0);
 
-        // A range right after the number ("80-90%", "from 147 to 241 billion").
+        // "9.83e-3 +/- 1e-5 km/s2": the uncertainty is read past.
+        let after_num = if lone_digits {
+            self.uncertainty_end(head.end)
+        } else {
+            after_scale
+        };
+
+        // The unit right after the number, else a range right after it ("80-90%", "from 147
+        // to 241 billion", "8- to 16-meter") with the unit after the second number.
+        let glued_ok = head.digits && after_num == head.end;
+        let unit_here = |pos: usize, glued: bool| {
+            units::unit_at(text, pos, glued).or_else(|| {
+                if head.digits {
+                    inch_at(text, pos)
+                } else {
+                    None
+                }
+            })
+        };
+        let mut unit = if head.of_end.is_some() || head.fixed_unit.is_some() {
+            None
+        } else {
+            unit_here(after_num, glued_ok)
+                .filter(|u| head.digits || head.value > 1.0 || word_fit(text, u))
+        };
+        let bounds = |s: &Second| {
+            if marker_kind == Some(Marker::Change) {
+                change_bounds(head.value, mult, s)
+            } else {
+                range_bounds(head.value, mult, s)
+            }
+        };
         let mut second = None;
-        if head.of_end.is_none() && !head.vague {
-            match self.range_second(after_scale, marker_kind, money) {
-                Some(s) if s.hyphen && !range_ok(head.value, mult, &s) => {
+        if head.of_end.is_none() && !head.vague && unit.is_none() && head.fixed_unit.is_none() {
+            match self.range_second(after_num, marker_kind, money) {
+                Some(s) if s.hyphen && range_bounds(head.value, mult, &s).is_none() => {
                     return Err(glued_end(text, s.end))
                 }
-                Some(s) if range_ok(head.value, mult, &s) => second = Some(s),
+                Some(s) if bounds(&s).is_some() => {
+                    second = Some(s);
+                    unit = unit_here(s.end, true);
+                    // "from 2 to 5pm": a time of day.
+                    if let Some(u) = unit.as_ref().filter(|u| matches!(&*u.name, "am" | "pm")) {
+                        return Err(u.end);
+                    }
+                }
                 _ => {}
             }
         }
+        if let Some(of_end) = head.of_end {
+            // "millions of dollars".
+            unit = units::unit_at(text, of_end, false);
+        }
 
-        // Unit, currency or percent after the number (or after "of").
-        let unit_pos = head.of_end.or(second.map(|s| s.end)).unwrap_or(after_scale);
-        let glued_ok = head.digits && unit_pos == head.end;
-        let mut unit = self.unit_at(unit_pos, glued_ok);
-        if head.digits && after_scale == head.end && unit.is_none() && second.is_none() {
-            // Glued to letters that are no unit ("21st", "1990s", "5G"), or hyphened to a word
-            // that is no unit ("400-strong").
-            let next = char_at(text, head.end);
-            let hyphen_word =
-                next == Some('-') && char_at(text, head.end + 1).is_some_and(char::is_alphabetic);
-            if next.is_some_and(char::is_alphabetic) || hyphen_word {
+        let unit_pos = head.of_end.or(second.map(|s| s.end)).unwrap_or(after_num);
+        if lone_digits && unit.is_none() && second.is_none() {
+            // Glued to letters that are no unit ("21st", "1990s", "5G").
+            if char_at(text, head.end).is_some_and(char::is_alphabetic) {
                 return Err(skip);
             }
         }
@@ -429,77 +614,111 @@ impl<'a> Finder<'a> {
             // "three-way", "one-on-one": a compound word, not a figure.
             return Err(compound_end(text, head.start));
         }
-        // A range after the unit ("between 80% and 90%", "10 km to 15 km").
-        if second.is_none() && !head.vague {
-            if let Some((entry, unit_end)) = unit {
-                if let Some(s) = self.range_second(unit_end, marker_kind, money) {
-                    let again = self.unit_at(s.end, s.end == unit_end);
-                    if let Some((e2, end2)) = again.filter(|(e2, _)| e2.unit == entry.unit) {
-                        if range_ok(head.value, mult, &s) {
-                            second = Some(Second { end: end2, ..s });
-                            unit = Some((e2, end2));
-                        }
-                    }
-                }
-            }
-        }
 
         let mut value = head.value * mult;
         let mut value_max = None;
-        if let Some(s) = second {
-            let scale_both = mult == 1.0 && s.mult > 1.0 && head.value <= s.value;
-            if scale_both {
-                value = head.value * s.mult;
-            }
-            value_max = Some(s.value * s.mult);
+        if let Some((lo, hi)) = second.as_ref().and_then(bounds) {
+            value = lo;
+            value_max = Some(hi);
         }
         let number_end = second.map_or(after_scale, |s| s.end);
         let scaled = mult > 1.0 || second.is_some_and(|s| s.mult > 1.0);
 
         // What is counted or measured.
-        let mut kind = QuantityKind::Number;
-        let mut unit_name: Option<String> = None;
+        let mut kind = if head.fraction {
+            QuantityKind::Fraction
+        } else {
+            QuantityKind::Number
+        };
+        let mut unit_name: Option<Cow<'static, str>> = None;
         let mut end = if head.of_end.is_some() {
             head.end
         } else {
             number_end
         };
         let mut per: Option<String> = None;
-        if let Some((_, code)) = prefix {
+        if let Some(fixed) = head.fixed_unit {
+            kind = QuantityKind::Measure;
+            unit_name = Some(Cow::Borrowed(fixed));
+        } else if let Some((_, code)) = prefix {
             kind = QuantityKind::Money;
-            unit_name = Some(code.to_string());
-            if let Some((entry, e)) = unit.filter(|(u, _)| u.kind == UnitKind::Money) {
-                end = e;
-                unit_name = Some(entry.unit.to_string());
+            unit_name = Some(Cow::Borrowed(code));
+            if let Some(u) = unit.as_ref().filter(|u| u.kind == UnitKind::Money) {
+                end = u.end;
+                unit_name = Some(u.name.clone());
             }
-        } else if let Some((entry, e)) = unit {
-            end = e;
-            let (k, name) = unit_kind(entry, scaled);
+        } else if let Some(u) = unit.as_ref() {
+            end = u.end;
+            let (k, name) = unit_kind(u, scaled);
             kind = k;
-            unit_name = Some(name.to_string());
-            per = entry.per.map(str::to_string);
-        } else {
+            unit_name = Some(name);
+            per = u.per.map(str::to_string);
+        } else if !head.fraction && !head.article {
             let singular = head.value == 1.0 && mult == 1.0 && second.is_none();
             if let Some(noun) = counted_noun(text, unit_pos, singular) {
                 kind = QuantityKind::Count;
-                unit_name = Some(noun.unit);
+                unit_name = Some(Cow::Owned(noun.unit));
                 if let Some(e) = noun.end {
                     end = e;
                 }
             }
         }
-        if head.needs_more && mult == 1.0 && unit_name.is_none() {
+        // "one" alone is a pronoun ("one of them") unless a change is stated ("fell by one").
+        let counted = marker.is_some_and(|(m, s)| {
+            let e = letters_end(text, s);
+            let loose = ["up", "down"]
+                .iter()
+                .any(|w| text[s..e].eq_ignore_ascii_case(w));
+            // "fell by one to 554", "dropped by one.", not "by one of", "one by one".
+            let next = next_word(text, head.end).map(|(a, b)| text[a..b].to_ascii_lowercase());
+            let level = next.as_deref().is_none_or(|w| {
+                matches!(
+                    w,
+                    "to" | "from" | "in" | "on" | "at" | "and" | "last" | "this"
+                )
+            });
+            let one_by_one = word_before(text, s, 0)
+                .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("one"));
+            m == Marker::Change && !loose && level && !one_by_one
+        }) && !head.article
+            && !head.vague;
+        if head.needs_more && mult == 1.0 && unit_name.is_none() && !counted {
             return Err(head.end);
         }
 
-        // Rate: adjacent ("a month", "per unit") inside the span, or further on in the clause.
+        // Rate: adjacent ("a month", "per kg", "/hour") inside the span.
         if per.is_none() {
-            if let Some((p, e)) = rate_adjacent(text, end) {
+            let times = kind == QuantityKind::Number;
+            if let Some((p, e)) = rate_adjacent(text, end, times) {
                 per = Some(p);
                 end = e;
-            } else {
-                per = rate_ahead(text, end);
             }
+        }
+
+        // A range of whole figures: "between 80% and 90%", "44 mg to 50 mg", "$350 per kg to
+        // $680 per kg", "from -18 °C to -34 °C".
+        let has_unit = prefix.is_some() || unit.is_some();
+        if second.is_none() && !head.vague && has_unit {
+            let unit_of_second = if prefix.is_some() {
+                None
+            } else {
+                unit_name.as_deref()
+            };
+            if let Some(s) =
+                self.second_figure(end, marker_kind, money, unit_of_second, per.as_deref())
+            {
+                if let Some((lo, hi)) = bounds(&s) {
+                    value = lo;
+                    value_max = Some(hi);
+                    end = s.end;
+                    second = Some(s);
+                }
+            }
+        }
+
+        // Rate further on in the clause.
+        if per.is_none() {
+            per = rate_ahead(text, end);
         }
         if kind == QuantityKind::Measure {
             let speed = match (unit_name.as_deref(), per.as_deref()) {
@@ -509,7 +728,7 @@ impl<'a> Finder<'a> {
                 _ => None,
             };
             if let Some(s) = speed {
-                unit_name = Some(s.to_string());
+                unit_name = Some(Cow::Borrowed(s));
                 per = None;
             }
         }
@@ -519,12 +738,22 @@ impl<'a> Finder<'a> {
         if let Some(q) = qualifier.as_ref().filter(|q| q.inner) {
             start = q.start;
         }
-        if let (Some((_, s)), Some(_)) = (marker, second) {
+        if let (Some((Marker::Between | Marker::From, s)), Some(_)) = (marker, second) {
             start = s;
         }
 
-        // What reads as something else than a figure.
+        // "45 and 50 mg": a bare number takes the unit of the number it is listed with.
         let bare = kind == QuantityKind::Number && !scaled && !head.vague;
+        if bare && second.is_none() && per.is_none() && !head.year_like {
+            if let Some(u) = self.shared_unit(end) {
+                let (k, name) = unit_kind(&u, false);
+                kind = k;
+                unit_name = Some(name);
+            }
+        }
+        let bare = kind == QuantityKind::Number && !scaled && !head.vague;
+
+        // What reads as something else than a figure.
         if head.year_like && mult == 1.0 && prefix.is_none() {
             let after_date_word = word_before(text, lead, 0)
                 .is_some_and(|(s, e)| is_year_context(&text[s..e].to_ascii_lowercase()));
@@ -557,12 +786,110 @@ impl<'a> Finder<'a> {
             text: text[start..end].to_string(),
             value,
             value_max,
-            unit: unit_name,
+            unit: unit_name.map(Cow::into_owned),
             kind,
             qualifier: qualifier.map(|q| q.name),
             per,
             vague: head.vague,
         })
+    }
+
+    /// A time of day rather than a figure: "10:30", "5 pm", "2.17pm", "1600 hrs", "9 GMT".
+    fn is_clock(&self, head: &Head) -> bool {
+        let text = self.text;
+        let next = char_at(text, head.end);
+        let next2 = char_at(text, head.end + 1);
+        if matches!(next, Some(':' | '/')) && next2.is_some_and(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        let q = skip_ws(text, head.end);
+        let always = ["a.m.", "p.m.", "GMT", "UTC", "o'clock"];
+        if always
+            .iter()
+            .any(|c| match_phrase(text, q, c, true).is_some())
+        {
+            return true;
+        }
+        // "12 noon", "12 midnight".
+        if ["noon", "midnight"]
+            .iter()
+            .any(|c| match_phrase(text, q, c, false).is_some())
+        {
+            return head.clock_like();
+        }
+        // "2.1 pm" and "2.123 am" are lengths (picometres, attometres).
+        let half_day = ["am", "pm"]
+            .iter()
+            .any(|c| match_phrase(text, q, c, false).is_some());
+        if half_day {
+            return head.clock_like();
+        }
+        let hours = match_phrase(text, q, "hrs", true)
+            .or_else(|| match_phrase(text, q, "hr", true))
+            .or_else(|| match_phrase(text, q, "h", false));
+        hours.is_some() && head.four_digits
+    }
+
+    /// End of an uncertainty after a number ("± 0.5", "+/- 1e-5"), or `pos` when none.
+    fn uncertainty_end(&self, pos: usize) -> usize {
+        let text = self.text;
+        let q = skip_ws(text, pos);
+        for sym in ["+/-", "±", "+-"] {
+            if text.get(q..).is_some_and(|t| t.starts_with(sym)) {
+                let r = skip_ws(text, q + sym.len());
+                if char_at(text, r).is_some_and(|c| c.is_ascii_digit()) {
+                    if let Ok(n) = numbers::digit_number(text, r) {
+                        return n.end;
+                    }
+                }
+            }
+        }
+        pos
+    }
+
+    /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km".
+    fn shared_unit(&self, end: usize) -> Option<Unit> {
+        let text = self.text;
+        let (s, e) = next_word(text, end)?;
+        if !matches!(text[s..e].to_ascii_lowercase().as_str(), "and" | "or") {
+            return None;
+        }
+        let q = skip_ws(text, e);
+        if q == e || !char_at(text, q).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let n = numbers::digit_number(text, q).ok()?;
+        let (_, after) = self.scales(n.end, false, true);
+        units::unit_at(text, after, after == n.end).filter(|u| u.per.is_none())
+    }
+
+    /// The second figure of a range whose first has a unit, currency or rate: the joint, the
+    /// number, and the same unit and rate again.
+    fn second_figure(
+        &self,
+        pos: usize,
+        marker: Option<Marker>,
+        money: bool,
+        unit: Option<&str>,
+        per: Option<&str>,
+    ) -> Option<Second> {
+        let text = self.text;
+        let mut s = self.range_second(pos, marker, money)?;
+        if let Some(u) = unit {
+            let u2 = units::unit_at(text, s.end, true)?;
+            if u2.name != u {
+                return None;
+            }
+            s.end = u2.end;
+        }
+        if let Some(p) = per {
+            let (p2, e2) = rate_adjacent(text, s.end, false)?;
+            if p2 != p {
+                return None;
+            }
+            s.end = e2;
+        }
+        Some(s)
     }
 
     /// A day of the month: next to a month name ("June 27", "16 May"), or following one
@@ -595,10 +922,15 @@ impl<'a> Finder<'a> {
         let written_as_label =
             char_at(text, start).is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
         let after_name = written_as_label
-            && word_before(text, start, 0).is_some_and(|(s, _)| {
+            && word_before(text, start, 0).is_some_and(|(s, e)| {
                 let sentence_start = char_before(text, skip_ws_back(text, s))
                     .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '\r' | '“' | '"' | ':'));
-                char_at(text, s).is_some_and(char::is_uppercase) && !sentence_start
+                // A sentence's first word is a name unless it is a function word ("Another
+                // 300 were hurt" against "Article 5 of the treaty").
+                let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
+                // A table's row name and its cells ("Carrots\t4\t8") are no label.
+                let cell = text[e..start].contains('\t');
+                char_at(text, s).is_some_and(char::is_uppercase) && name && !cell
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
@@ -613,14 +945,43 @@ impl<'a> Finder<'a> {
     fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
         let text = self.text;
         let j = skip_ws_back(text, i);
-        lexicon::CURRENCY_PREFIXES.iter().find_map(|&(p, code)| {
+        let last = char_before(text, j)?;
+        if last.is_ascii_digit() || last.is_ascii_lowercase() && last != 's' {
+            return None;
+        }
+        let symbol = lexicon::CURRENCY_PREFIXES.iter().find_map(|&(p, code)| {
+            if !p.ends_with(last) {
+                return None;
+            }
             let s = phrase_ends_at(text, j, p)?;
             (s >= self.floor).then_some((s, code))
+        });
+        symbol.or_else(|| {
+            if !last.is_ascii_uppercase() {
+                return None;
+            }
+            lexicon::ISO_CODES.iter().find_map(|&code| {
+                let s = phrase_ends_at(text, j, code)?;
+                (s >= self.floor).then_some((s, code))
+            })
         })
     }
 
-    /// Scale words after the number ("million", "bn", "$3m"); returns the multiplier and the
-    /// end of the last scale word.
+    /// A currency symbol or code written at `pos` (the second number of "$3bn to $5bn").
+    fn currency_at(&self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let symbol = lexicon::CURRENCY_PREFIXES
+            .iter()
+            .find_map(|(p, _)| match_phrase(text, pos, p, true));
+        symbol.or_else(|| {
+            lexicon::ISO_CODES
+                .iter()
+                .find_map(|c| match_phrase(text, pos, c, true))
+        })
+    }
+
+    /// Scale words after the number ("million", "bn", "$3m", "5m tonnes"); returns the
+    /// multiplier and the end of the last scale word.
     fn scales(&self, pos: usize, money: bool, glued_ok: bool) -> (f64, usize) {
         let text = self.text;
         let mut mult = 1.0;
@@ -639,8 +1000,22 @@ impl<'a> Finder<'a> {
             }
             let mut best: Option<(f64, usize)> = None;
             for &(s, glued) in &starts {
+                let Some(first) = text.as_bytes().get(s) else {
+                    continue;
+                };
                 for sc in lexicon::SCALES {
-                    if sc.money_only && !money {
+                    if !sc.word.as_bytes()[0].eq_ignore_ascii_case(first) {
+                        continue;
+                    }
+                    // "$3m", but "5m tonnes" too: a glued "m" before a plural is millions.
+                    let plural_after = || {
+                        next_word(text, s + 1).is_some_and(|(a, b)| {
+                            let w = text[a..b].to_ascii_lowercase();
+                            char_at(text, a).is_some_and(char::is_lowercase)
+                                && lexicon::looks_plural(&w)
+                        })
+                    };
+                    if sc.money_only && !money && !(sc.word == "m" && glued && plural_after()) {
                         continue;
                     }
                     // Single letters ("k", "m", "B") count only glued to the digits.
@@ -668,42 +1043,20 @@ impl<'a> Finder<'a> {
         (mult, end)
     }
 
-    /// The unit phrase after a number, longest first: glued ("152mm", "5%"), after spaces, or
-    /// after a hyphen ("20-year").
-    fn unit_at(&self, pos: usize, glued_ok: bool) -> Option<(&'static UnitEntry, usize)> {
-        let text = self.text;
-        let mut starts = Vec::with_capacity(3);
-        if glued_ok || char_at(text, pos).is_some_and(|c| matches!(c, '%' | '％')) {
-            starts.push(pos);
-        }
-        let q = skip_ws(text, pos);
-        if q > pos {
-            starts.push(q);
-        }
-        if char_at(text, pos) == Some('-')
-            && char_at(text, pos + 1).is_some_and(char::is_alphabetic)
-        {
-            starts.push(pos + 1);
-        }
-        for s in starts {
-            let mut best: Option<(&'static UnitEntry, usize)> = None;
-            for entry in lexicon::UNITS {
-                if let Some(e) = match_phrase(text, s, entry.phrase, entry.case_sensitive) {
-                    if best.is_none_or(|(_, be)| e > be) {
-                        best = Some((entry, e));
-                    }
-                }
-            }
-            if best.is_some() {
-                return best;
-            }
-        }
-        None
-    }
-
-    /// The second number of a range starting at `pos`: "-90", " to 241 billion", " and 90".
+    /// The second number of a range starting at `pos`: "-90", " to 241 billion", " and 90",
+    /// "- to 16" (after "8- to 16-meter"), " to -34".
     fn range_second(&self, pos: usize, marker: Option<Marker>, money: bool) -> Option<Second> {
         let text = self.text;
+        let word_joint = |from: usize| -> Option<usize> {
+            let (s, e) = next_word(text, from)?;
+            let w = text[s..e].to_ascii_lowercase();
+            let joins = w == "to" || (w == "and" && marker == Some(Marker::Between));
+            if !joins {
+                return None;
+            }
+            let n = skip_ws(text, e);
+            (n > e).then_some(n)
+        };
         let (after, hyphen) = match char_at(text, pos) {
             Some(c @ ('-' | '–'))
                 if char_at(text, pos + c.len_utf8())
@@ -711,96 +1064,78 @@ impl<'a> Finder<'a> {
             {
                 (pos + c.len_utf8(), true)
             }
+            // "8- to 16-meter": the first number's hyphen waits for the second's unit.
+            Some('-') if is_inline_ws(char_at(text, pos + 1).unwrap_or('x')) => {
+                (word_joint(pos + 1)?, false)
+            }
             _ => {
                 let q = skip_ws(text, pos);
                 match char_at(text, q) {
                     Some(c @ ('–' | '-' | '—')) if q > pos => {
                         (skip_ws(text, q + c.len_utf8()), false)
                     }
-                    _ => {
-                        let (s, e) = next_word(text, pos)?;
-                        let w = text[s..e].to_ascii_lowercase();
-                        let joins = w == "to" || (w == "and" && marker == Some(Marker::Between));
-                        if !joins {
-                            return None;
-                        }
-                        let n = skip_ws(text, e);
-                        if n == e {
-                            return None;
-                        }
-                        (n, false)
-                    }
+                    _ => (word_joint(pos)?, false),
                 }
             }
         };
+        let by_word = !hyphen && text[pos..after].bytes().any(|b| b.is_ascii_alphabetic());
         // An optional currency again ("$3 billion to $5 billion"), only if the first had one.
         let mut at = after;
-        if let Some((p, _)) = lexicon::CURRENCY_PREFIXES
-            .iter()
-            .find(|(p, _)| match_phrase(text, after, p, true).is_some())
-        {
+        if let Some(e) = self.currency_at(after) {
             if !money {
                 return None;
             }
-            at = skip_ws(text, after + p.len());
+            at = skip_ws(text, e);
+        }
+        // A sign, after a word or a spaced dash: "from -18 to -34".
+        let mut negative = false;
+        if !hyphen {
+            if let Some(c @ ('-' | '−')) = char_at(text, at) {
+                if char_at(text, at + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) {
+                    negative = true;
+                    at += c.len_utf8();
+                }
+            }
         }
         let c = char_at(text, at)?;
-        let head = if c.is_ascii_digit() {
-            let d = read_digits(text, at).ok()?;
-            Head {
-                start: at,
-                end: d.end,
-                value: d.value,
-                digits: true,
-                year_like: false,
-                day_like: false,
-                needs_more: false,
-                vague: false,
-                of_end: None,
-            }
-        } else if c.is_ascii_alphabetic() {
+        let (value, num_end, digits) = if c.is_ascii_digit() {
+            let n = numbers::digit_number(text, at).ok()?;
+            (n.value, n.end, true)
+        } else if c.is_ascii_alphabetic() && !negative {
             let end = letters_end(text, at);
             let mut buf = [0u8; 16];
             let w = lower_small(&text[at..end], &mut buf)?;
             if lexicon::small_number(w).is_none() && lexicon::tens_number(w).is_none() {
                 return None;
             }
-            let (v, e) = cardinal_words(text, at)?;
-            Head {
-                start: at,
-                end: e,
-                value: f64::from(v),
-                digits: false,
-                year_like: false,
-                day_like: false,
-                needs_more: false,
-                vague: false,
-                of_end: None,
-            }
+            let n = numbers::word_number(text, at).filter(|n| !n.fraction)?;
+            (n.value, n.end, false)
         } else {
             return None;
         };
-        let (mult, end) = self.scales(head.end, money, head.digits);
-        // "2024-06-27" and phone numbers chain more than two numbers.
+        let value = if negative { -value } else { value };
+        let (mult, end) = self.scales(num_end, money, digits);
+        // "2024-06-27", phone numbers ("1-800-FDA-0178") chain more than two parts.
         if hyphen
             && char_at(text, end) == Some('-')
-            && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit())
+            && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
         {
             return Some(Second {
                 value: 0.0,
                 mult: 1.0,
                 end: glued_end(text, end),
                 hyphen: true,
+                by_word: false,
             });
         }
         Some(Second {
-            value: head.value,
+            value,
             mult,
             end,
             hyphen,
+            by_word,
         })
     }
-
     /// A qualifier right before `lead`: inside the span ("more than", "~") or stated before it
     /// ("exceeds", "a maximum of").
     fn qualifier(&self, lead: usize) -> Option<Qualifier> {
@@ -824,8 +1159,43 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // The words before, read once: every qualifier is matched against them.
+        let mut before = [(0usize, 0usize); 4];
+        let mut n = 0;
+        let mut pos = lead;
+        while n < before.len() {
+            match word_before(text, pos, self.floor) {
+                Some((s, e)) => {
+                    before[n] = (s, e);
+                    n += 1;
+                    pos = s;
+                }
+                None => break,
+            }
+        }
+        // Every qualifier ends in one of a few words.
+        let mut buf = [0u8; 16];
+        let last = match n {
+            0 => return None,
+            _ => lower_small(&text[before[0].0..before[0].1], &mut buf),
+        };
+        if !last.is_some_and(lexicon::ends_qualifier) {
+            return None;
+        }
+        let ends_with = |seq: &[&str]| -> Option<usize> {
+            if seq.len() > n {
+                return None;
+            }
+            for (k, w) in seq.iter().rev().enumerate() {
+                let (s, e) = before[k];
+                if !text[s..e].eq_ignore_ascii_case(w) {
+                    return None;
+                }
+            }
+            Some(before[seq.len() - 1].0)
+        };
         for seq in lexicon::INNER_QUALIFIERS {
-            if let Some(start) = self.words_end_at(lead, seq) {
+            if let Some(start) = ends_with(seq) {
                 return Some(Qualifier {
                     name: seq.join(" "),
                     start,
@@ -834,7 +1204,7 @@ impl<'a> Finder<'a> {
             }
         }
         for (seq, name) in lexicon::OUTER_QUALIFIERS {
-            if let Some(start) = self.words_end_at(lead, seq) {
+            if let Some(start) = ends_with(seq) {
                 return Some(Qualifier {
                     name: (*name).to_string(),
                     start,
@@ -844,39 +1214,44 @@ impl<'a> Finder<'a> {
         }
         None
     }
-
-    /// Start of the word sequence `seq` (case-insensitive) ending right before `i`.
-    fn words_end_at(&self, i: usize, seq: &[&str]) -> Option<usize> {
-        let text = self.text;
-        let mut pos = i;
-        for w in seq.iter().rev() {
-            let (s, e) = word_before(text, pos, self.floor)?;
-            if !text[s..e].eq_ignore_ascii_case(w) {
-                return None;
-            }
-            pos = s;
-        }
-        Some(pos)
-    }
 }
 
-/// Does a range's second number make a range with the first (it must be larger)?
-fn range_ok(first: f64, mult: f64, s: &Second) -> bool {
-    let lo = if mult == 1.0 && s.mult > 1.0 && first <= s.value {
+/// The bounds of a range after a change ("rose by 25% to 60%"), where "to" may also give
+/// the new level ("rose by 500 to 39,200", "fell by one to 554"): a range only when the
+/// second number is at most four times the first.
+fn change_bounds(first: f64, mult: f64, s: &Second) -> Option<(f64, f64)> {
+    let (lo, hi) = range_bounds(first, mult, s)?;
+    (!s.by_word || hi <= 4.0 * lo.abs()).then_some((lo, hi))
+}
+
+/// The bounds of a range "a to b", the first scaled like the second when only the second
+/// has a scale ("3 to 5 million"); `None` when the second does not go past the first. A
+/// range of negatives is written by size ("from -18 °C to -34 °C").
+fn range_bounds(first: f64, mult: f64, s: &Second) -> Option<(f64, f64)> {
+    let a = if mult == 1.0 && s.mult > 1.0 && first.abs() <= s.value.abs() {
         first * s.mult
     } else {
         first * mult
     };
-    s.value * s.mult > lo
+    let b = s.value * s.mult;
+    if b > a {
+        Some((a, b))
+    } else if a < 0.0 && b < a {
+        Some((b, a))
+    } else {
+        None
+    }
 }
 
 /// Kind and canonical unit for a unit phrase; "500 million pounds" is money.
-fn unit_kind(entry: &UnitEntry, scaled: bool) -> (QuantityKind, &'static str) {
-    match entry.kind {
-        UnitKind::Percent => (QuantityKind::Percent, entry.unit),
-        UnitKind::Money => (QuantityKind::Money, entry.unit),
-        UnitKind::Measure if entry.unit == "lb" && scaled => (QuantityKind::Money, "GBP"),
-        UnitKind::Measure => (QuantityKind::Measure, entry.unit),
+fn unit_kind(u: &Unit, scaled: bool) -> (QuantityKind, Cow<'static, str>) {
+    match u.kind {
+        UnitKind::Percent => (QuantityKind::Percent, u.name.clone()),
+        UnitKind::Money => (QuantityKind::Money, u.name.clone()),
+        UnitKind::Measure if u.name == "lb" && scaled => {
+            (QuantityKind::Money, Cow::Borrowed("GBP"))
+        }
+        UnitKind::Measure => (QuantityKind::Measure, u.name.clone()),
     }
 }
 
@@ -911,8 +1286,22 @@ fn phone_end(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether "one" or "a" written in words takes this unit: words and lower-case symbols ("one
+/// km"), not codes or capitals, which after "one" name a model ("CORE One L", "One CAD").
+fn word_fit(text: &str, u: &Unit) -> bool {
+    u.word || char_at(text, u.start).is_some_and(char::is_lowercase)
+}
+
 /// Could this word start a number written in words?
 fn is_start_word(w: &str) -> bool {
+    // The first letters of number words: most words are rejected here.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(
+        first,
+        Some(b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return false;
+    }
     let mut buf = [0u8; 16];
     let Some(w) = lower_small(w, &mut buf) else {
         return false;
@@ -920,264 +1309,5 @@ fn is_start_word(w: &str) -> bool {
     lexicon::small_number(w).is_some()
         || lexicon::tens_number(w).is_some()
         || lexicon::vague_plural(w).is_some()
-        || matches!(w, "a" | "an" | "half" | "several")
-}
-
-/// The next word after at least one inline space.
-fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let q = skip_ws(text, pos);
-    if q == pos {
-        return None;
-    }
-    let e = letters_end(text, q);
-    (e > q).then_some((q, e))
-}
-
-fn lower_word(text: &str, s: usize, e: usize) -> String {
-    text[s..e].to_ascii_lowercase()
-}
-
-/// A cardinal below a thousand in words: "forty-two", "twenty one", "two hundred and fifty".
-/// Fractions ("two-thirds") are not cardinals.
-fn cardinal_words(text: &str, i: usize) -> Option<(u32, usize)> {
-    let e0 = letters_end(text, i);
-    let w0 = lower_word(text, i, e0);
-    let mut end = e0;
-    let mut value = if let Some(t) = lexicon::tens_number(&w0) {
-        let mut v = t;
-        // "forty-two" or "twenty one".
-        let unit_after = |pos: usize| {
-            let e = letters_end(text, pos);
-            lexicon::small_number(&lower_word(text, pos, e))
-                .filter(|&u| u < 10)
-                .map(|u| (u, e))
-        };
-        if char_at(text, end) == Some('-') {
-            if let Some((u, e)) = unit_after(end + 1) {
-                v += u;
-                end = e;
-            }
-        } else if let Some((s, _)) = next_word(text, end) {
-            if let Some((u, e)) = unit_after(s) {
-                v += u;
-                end = e;
-            }
-        }
-        v
-    } else {
-        lexicon::small_number(&w0)?
-    };
-    if value < 10 {
-        if let Some((s, e)) = next_word(text, end) {
-            if lower_word(text, s, e) == "hundred" {
-                value *= 100;
-                end = e;
-                // "two hundred and fifty".
-                let mut rest = end;
-                if let Some((s2, e2)) = next_word(text, end) {
-                    if lower_word(text, s2, e2) == "and" {
-                        rest = e2;
-                    }
-                }
-                if let Some((s3, _)) = next_word(text, rest) {
-                    if let Some((v, e)) = cardinal_words(text, s3).filter(|(v, _)| *v < 100) {
-                        value += v;
-                        end = e;
-                    }
-                }
-            }
-        }
-    }
-    // "two-thirds", "one-half".
-    if char_at(text, end) == Some('-') {
-        let s = end + 1;
-        let e = letters_end(text, s);
-        if lexicon::is_fraction_word(&lower_word(text, s, e)) {
-            return None;
-        }
-    }
-    Some((value, end))
-}
-
-/// A counted noun found after a number.
-struct Noun {
-    unit: String,
-    /// Where the span may end: `None` when proper names stood between ("4.8 million North
-    /// Korean projectiles"), so that the span keeps to the number.
-    end: Option<usize>,
-}
-
-/// The counted noun after a number: up to four words in the clause, skipping capitalised
-/// words, keeping lower-case modifiers, ending at the first plural; stopping at function
-/// words and punctuation. With `singular` ("one tank") the phrase ends at the last content
-/// word before a stop.
-fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Noun> {
-    let mut p = pos;
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    let mut skipped = false;
-    for _ in 0..4 {
-        let q = skip_ws(text, p);
-        if q == p || !char_at(text, q).is_some_and(char::is_alphabetic) {
-            break;
-        }
-        let e = compound_end(text, q);
-        let w = &text[q..e];
-        if w.ends_with("'s") || w.ends_with("’s") {
-            break;
-        }
-        let lw = w.to_lowercase();
-        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = w.chars().all(|c| !c.is_lowercase());
-        if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
-            if lexicon::is_stop_word(&lw) || lexicon::is_month(w) {
-                break;
-            }
-            skipped = true;
-            p = e;
-            continue;
-        }
-        if lexicon::is_stop_word(&lw) || lexicon::rate_adverb(&lw).is_some() {
-            break;
-        }
-        if singular {
-            if lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") {
-                break;
-            }
-            kept.push((q, e));
-            p = e;
-            continue;
-        }
-        kept.push((q, e));
-        if lexicon::looks_plural(&lw) {
-            return Some(noun_phrase(text, &kept, skipped, true));
-        }
-        p = e;
-    }
-    (singular && !kept.is_empty()).then(|| noun_phrase(text, &kept, skipped, false))
-}
-
-fn noun_phrase(text: &str, kept: &[(usize, usize)], skipped: bool, plural: bool) -> Noun {
-    let mut words: Vec<String> = kept
-        .iter()
-        .map(|&(s, e)| text[s..e].to_lowercase())
-        .collect();
-    if plural {
-        if let Some(last) = words.last_mut() {
-            *last = lexicon::singular(last);
-        }
-    }
-    let end = kept.last().map(|k| k.1).filter(|_| !skipped);
-    Noun {
-        unit: words.join(" "),
-        end,
-    }
-}
-
-/// A rate right after the figure: "a month", "per day", "every year", "annually",
-/// "per unit", "per capita".
-fn rate_adjacent(text: &str, pos: usize) -> Option<(String, usize)> {
-    let (s1, e1) = next_word(text, pos)?;
-    let w1 = lower_word(text, s1, e1);
-    if let Some(p) = lexicon::rate_adverb(&w1) {
-        return Some((p.to_string(), e1));
-    }
-    if !matches!(w1.as_str(), "a" | "an" | "per" | "every" | "each") {
-        return None;
-    }
-    let (s2, e2) = next_word(text, e1)?;
-    let w2 = lower_word(text, s2, e2);
-    if let Some(p) = lexicon::period(&w2) {
-        if matches!(w1.as_str(), "a" | "an") {
-            let after = next_word(text, e2).map(|(s, e)| lower_word(text, s, e));
-            let relative = after.is_some_and(|a| {
-                matches!(
-                    a.as_str(),
-                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from" | "on"
-                )
-            });
-            if relative {
-                return None;
-            }
-        }
-        return Some((p.to_string(), e2));
-    }
-    if w1 == "per" {
-        if let Some(p) = lexicon::per_divisor(&w2) {
-            return Some((p.to_string(), e2));
-        }
-        let lower_case = char_at(text, s2).is_some_and(char::is_lowercase);
-        if lower_case && !lexicon::is_stop_word(&w2) {
-            let e = compound_end(text, s2);
-            let w = text[s2..e].to_lowercase();
-            let w = if lexicon::looks_plural(&w) {
-                lexicon::singular(&w)
-            } else {
-                w
-            };
-            return Some((w, e));
-        }
-    }
-    None
-}
-
-/// A rate further on in the same clause ("over $300 million worth of goods to Russia every
-/// month"): up to ten words, no punctuation or other number crossed.
-fn rate_ahead(text: &str, pos: usize) -> Option<String> {
-    let mut p = pos;
-    let mut prev = String::new();
-    for _ in 0..10 {
-        let q = skip_ws(text, p);
-        if !char_at(text, q).is_some_and(char::is_alphabetic) {
-            return None;
-        }
-        let e = compound_end(text, q);
-        let w = text[q..e].to_lowercase();
-        let clause_end_after = |end: usize| {
-            let n = skip_ws(text, end);
-            !char_at(text, n).is_some_and(char::is_alphanumeric)
-        };
-        if matches!(w.as_str(), "every" | "each" | "per") {
-            if let Some((s2, e2)) = next_word(text, e) {
-                let w2 = lower_word(text, s2, e2);
-                if let Some(period) = lexicon::period(&w2).or_else(|| lexicon::per_divisor(&w2)) {
-                    return Some(period.to_string());
-                }
-            }
-        }
-        if matches!(w.as_str(), "a" | "an")
-            && !matches!(
-                prev.as_str(),
-                "for"
-                    | "in"
-                    | "within"
-                    | "over"
-                    | "after"
-                    | "about"
-                    | "than"
-                    | "once"
-                    | "twice"
-                    | "half"
-                    | "nearly"
-                    | "almost"
-                    | "just"
-                    | "only"
-            )
-        {
-            if let Some((s2, e2)) = next_word(text, e) {
-                if let Some(period) = lexicon::period(&lower_word(text, s2, e2)) {
-                    if clause_end_after(e2) {
-                        return Some(period.to_string());
-                    }
-                }
-            }
-        }
-        if let Some(period) = lexicon::rate_adverb(&w) {
-            if clause_end_after(e) {
-                return Some(period.to_string());
-            }
-        }
-        prev = w;
-        p = e;
-    }
-    None
+        || matches!(w, "a" | "an" | "half" | "several" | "zero")
 }

@@ -40,11 +40,23 @@ pub(super) fn skip_ws_back(text: &str, mut i: usize) -> usize {
 
 /// End of the run of letters starting at `i`.
 pub(super) fn letters_end(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
-        if !c.is_alphabetic() {
-            break;
+    let bytes = text.as_bytes();
+    if !text.is_char_boundary(i) {
+        return i;
+    }
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is most of the text: no char decoding for it.
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+            continue;
         }
-        i += c.len_utf8();
+        match char_at(text, i) {
+            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+            _ => break,
+        }
     }
     i
 }
@@ -165,6 +177,8 @@ pub(super) struct Digits {
     pub(super) plain: bool,
     /// Number of digits written.
     pub(super) len: usize,
+    /// Digits after the decimal point.
+    pub(super) decimals: usize,
 }
 
 /// A space grouping thousands: a no-break or thin space, or a plain space before exactly
@@ -295,12 +309,14 @@ fn finish(clean: &str, end: usize, plain: bool, first_len: usize) -> Result<Digi
     if len > 15 {
         return Err(end);
     }
+    let decimals = clean.split_once('.').map_or(0, |(_, d)| d.len());
     match clean.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(Digits {
             end,
             value,
             plain,
             len: if plain { first_len } else { len },
+            decimals,
         }),
         _ => Err(end),
     }

@@ -1,0 +1,305 @@
+//! What stands after a figure and belongs to it: the counted noun ("6,700 containers"), the
+//! rate ("a month", "per kg", "/hour", "four times a week", "year-on-year"), and inches
+//! written "in", which only a few contexts tell from the preposition.
+
+use std::borrow::Cow;
+
+use super::lexicon::{self, UnitKind};
+use super::scan::{char_at, compound_end, letters_end, match_phrase, skip_ws};
+use super::units::{self, Unit};
+
+/// The next word after at least one inline space.
+pub(super) fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let q = skip_ws(text, pos);
+    if q == pos {
+        return None;
+    }
+    let e = letters_end(text, q);
+    (e > q).then_some((q, e))
+}
+
+pub(super) fn lower_word(text: &str, s: usize, e: usize) -> String {
+    text[s..e].to_ascii_lowercase()
+}
+
+/// A counted noun found after a number.
+pub(super) struct Noun {
+    pub(super) unit: String,
+    /// Where the span may end: `None` when proper names stood between ("4.8 million North
+    /// Korean projectiles"), so that the span keeps to the number.
+    pub(super) end: Option<usize>,
+}
+
+/// The counted noun after a number: up to four words in the clause, skipping capitalised
+/// words, keeping lower-case modifiers, ending at the first plural; stopping at function
+/// words and punctuation. With `singular` ("one tank") the phrase ends at the last content
+/// word before a stop.
+pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Noun> {
+    let mut p = pos;
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut skipped = false;
+    for _ in 0..4 {
+        let q = skip_ws(text, p);
+        if q == p || !char_at(text, q).is_some_and(char::is_alphabetic) {
+            break;
+        }
+        let e = compound_end(text, q);
+        let w = &text[q..e];
+        if w.ends_with("'s") || w.ends_with("’s") || w.ends_with("n't") || w.ends_with("n’t") {
+            break;
+        }
+        let lw = w.to_lowercase();
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = w.chars().all(|c| !c.is_lowercase());
+        if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
+            if lexicon::is_stop_word(&lw) || lexicon::is_month(w) {
+                break;
+            }
+            skipped = true;
+            p = e;
+            continue;
+        }
+        if lexicon::is_stop_word(&lw) || lexicon::rate_adverb(&lw).is_some() {
+            break;
+        }
+        if singular {
+            if lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") {
+                break;
+            }
+            kept.push((q, e));
+            p = e;
+            continue;
+        }
+        kept.push((q, e));
+        if lexicon::looks_plural(&lw) {
+            return Some(noun_phrase(text, &kept, skipped, true));
+        }
+        p = e;
+    }
+    (singular && !kept.is_empty()).then(|| noun_phrase(text, &kept, skipped, false))
+}
+
+fn noun_phrase(text: &str, kept: &[(usize, usize)], skipped: bool, plural: bool) -> Noun {
+    let mut words: Vec<String> = kept
+        .iter()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
+    if plural {
+        if let Some(last) = words.last_mut() {
+            *last = lexicon::singular(last);
+        }
+    }
+    let end = kept.last().map(|k| k.1).filter(|_| !skipped);
+    Noun {
+        unit: words.join(" "),
+        end,
+    }
+}
+
+/// A unit a rate may be stated per ("per kg", "a barrel", "/tonne"): a measure, not a
+/// percentage or a currency.
+fn divisor_unit(text: &str, pos: usize, word_only: bool) -> Option<Unit> {
+    units::unit_at(text, pos, true)
+        .filter(|u| u.kind == UnitKind::Measure && u.per.is_none() && (u.word || !word_only))
+}
+
+/// A rate right after the figure: "a month", "per day", "every year", "annually", "per unit",
+/// "per capita", "per kg", "a barrel", "/hour", "year-on-year"; with `times`, also a
+/// frequency ("four times a week").
+pub(super) fn rate_adjacent(text: &str, pos: usize, times: bool) -> Option<(String, usize)> {
+    if char_at(text, pos) == Some('/') {
+        let s = pos + 1;
+        let e = letters_end(text, s);
+        if e == s || char_at(text, e).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let w = lower_word(text, s, e);
+        if let Some(p) = lexicon::period(&w).or_else(|| lexicon::period_abbreviation(&w)) {
+            return Some((p.to_string(), e));
+        }
+        return divisor_unit(text, s, false).map(|u| (u.name.into_owned(), u.end));
+    }
+    let q = skip_ws(text, pos);
+    if q == pos {
+        return None;
+    }
+    if let Some((p, e)) = comparison(text, q) {
+        return Some((p.to_string(), e));
+    }
+    let (s1, e1) = next_word(text, pos)?;
+    let w1 = lower_word(text, s1, e1);
+    if let Some(p) = lexicon::rate_adverb(&w1) {
+        return Some((p.to_string(), e1));
+    }
+    if times && w1 == "times" {
+        return rate_adjacent(text, e1, false).filter(|(p, _)| lexicon::period(p).is_some());
+    }
+    if !matches!(w1.as_str(), "a" | "an" | "per" | "every" | "each") {
+        return None;
+    }
+    let (s2, e2) = next_word(text, e1)?;
+    let w2 = lower_word(text, s2, e2);
+    if let Some(p) = lexicon::period(&w2) {
+        if matches!(w1.as_str(), "a" | "an") {
+            let after = next_word(text, e2).map(|(s, e)| lower_word(text, s, e));
+            let relative = after.is_some_and(|a| {
+                matches!(
+                    a.as_str(),
+                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from" | "on"
+                )
+            });
+            if relative {
+                return None;
+            }
+        }
+        return Some((p.to_string(), e2));
+    }
+    if w1 == "per" {
+        if let Some(p) = lexicon::per_divisor(&w2) {
+            return Some((p.to_string(), e2));
+        }
+    }
+    if matches!(w1.as_str(), "a" | "an" | "per") {
+        if let Some(u) = divisor_unit(text, e1, w1 != "per") {
+            return Some((u.name.into_owned(), u.end));
+        }
+    }
+    if w1 == "per" {
+        let lower_case = char_at(text, s2).is_some_and(char::is_lowercase);
+        if lower_case && !lexicon::is_stop_word(&w2) {
+            let e = compound_end(text, s2);
+            let w = text[s2..e].to_lowercase();
+            let w = if lexicon::looks_plural(&w) {
+                lexicon::singular(&w)
+            } else {
+                w
+            };
+            return Some((w, e));
+        }
+    }
+    None
+}
+
+/// A comparison with the same period before, which states a rate per period:
+/// "year-on-year", "year over year", "y/y", "month-on-month", "q/q".
+fn comparison(text: &str, s: usize) -> Option<(&'static str, usize)> {
+    for (phrase, period) in [
+        ("year over year", "year"),
+        ("y/y", "year"),
+        ("m/m", "month"),
+        ("q/q", "quarter"),
+        ("w/w", "week"),
+    ] {
+        if let Some(e) = match_phrase(text, s, phrase, false) {
+            return Some((period, e));
+        }
+    }
+    let e = compound_end(text, s);
+    let w = text[s..e].to_ascii_lowercase();
+    lexicon::rate_adverb(&w)
+        .filter(|_| w.contains('-') || w == "yoy")
+        .map(|p| (p, e))
+}
+
+/// A rate further on in the same clause ("over $300 million worth of goods to Russia every
+/// month"): up to ten words, no punctuation or other number crossed.
+pub(super) fn rate_ahead(text: &str, pos: usize) -> Option<String> {
+    let mut p = pos;
+    let mut prev = String::new();
+    for _ in 0..10 {
+        let q = skip_ws(text, p);
+        if !char_at(text, q).is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        let e = compound_end(text, q);
+        let w = text[q..e].to_lowercase();
+        let clause_end_after = |end: usize| {
+            let n = skip_ws(text, end);
+            !char_at(text, n).is_some_and(char::is_alphanumeric)
+        };
+        if matches!(w.as_str(), "every" | "each" | "per") {
+            if let Some((s2, e2)) = next_word(text, e) {
+                let w2 = lower_word(text, s2, e2);
+                if let Some(period) = lexicon::period(&w2).or_else(|| lexicon::per_divisor(&w2)) {
+                    return Some(period.to_string());
+                }
+            }
+        }
+        if matches!(w.as_str(), "a" | "an")
+            && !matches!(
+                prev.as_str(),
+                "for"
+                    | "in"
+                    | "within"
+                    | "over"
+                    | "after"
+                    | "about"
+                    | "than"
+                    | "once"
+                    | "twice"
+                    | "half"
+                    | "nearly"
+                    | "almost"
+                    | "just"
+                    | "only"
+            )
+        {
+            if let Some((s2, e2)) = next_word(text, e) {
+                if let Some(period) = lexicon::period(&lower_word(text, s2, e2)) {
+                    if clause_end_after(e2) {
+                        return Some(period.to_string());
+                    }
+                }
+            }
+        }
+        if let Some(period) = lexicon::rate_adverb(&w) {
+            if clause_end_after(e) {
+                return Some(period.to_string());
+            }
+        }
+        prev = w;
+        p = e;
+    }
+    None
+}
+
+/// Inches written "in" after digits ("2 1/2 in thick", "2 in." closing the sentence): only
+/// where the preposition could not stand, before a word of size or at the end.
+pub(super) fn inch_at(text: &str, pos: usize) -> Option<Unit> {
+    let q = skip_ws(text, pos);
+    if q == pos {
+        return None;
+    }
+    let e = match_phrase(text, q, "in", true)?;
+    let ok = match char_at(text, e) {
+        None => true,
+        Some('.') => char_at(text, e + 1).is_none_or(char::is_whitespace),
+        Some(';' | ')' | ']') => true,
+        _ => next_word(text, e).is_some_and(|(s, w)| {
+            matches!(
+                lower_word(text, s, w).as_str(),
+                "thick"
+                    | "thin"
+                    | "long"
+                    | "wide"
+                    | "tall"
+                    | "high"
+                    | "deep"
+                    | "across"
+                    | "diameter"
+                    | "calibre"
+                    | "caliber"
+                    | "gun"
+                    | "guns"
+            )
+        }),
+    };
+    ok.then_some(Unit {
+        start: q,
+        end: e,
+        name: Cow::Borrowed("in"),
+        kind: UnitKind::Measure,
+        per: None,
+        word: false,
+    })
+}
