@@ -1,20 +1,27 @@
 //! Grouping claims that state the same figure.
 //!
-//! Claims are first bucketed by an exact key (subject, object, unit, rate), then clustered
-//! inside each bucket. A claim joins a group when its measure is similar to a member's (or the
-//! figure is a count of the same noun), its value is of the same order as the group's, its time
-//! agrees with every dated member, and it does not come from the same sentence as a member: two
-//! figures in one sentence are two different figures ("3 million rounds ... or 500,000 rounds").
+//! Each claim is first read for its concept and actor order (`concept.rs`: "Russian dependence
+//! on China" and "China's share of Russia's imports" are one figure, China -> Russia), then
+//! claims are bucketed by an exact key (actors in that order, unit, rate) and clustered inside
+//! each bucket. A claim joins a cluster when its concept agrees (or its measure is too vague
+//! to tell), its measure is similar to a member's (similar words, the same concept narrowed
+//! the same way, the same counted noun, or the same amount), its value is of the same order as
+//! the cluster's, its time agrees with every dated member, and it does not come from the same
+//! sentence as a member: two figures in one sentence are two different figures ("3 million
+//! rounds ... or 500,000 rounds").
 //!
-//! Claims are visited in an order computed from their content, so the result does not depend on
-//! the order of the input.
+//! Dated claims are visited first, so that undated ones join the period they fit best, and
+//! each claim goes to the accepting cluster whose values are closest to its own. The visiting
+//! order is computed from the claims' content, so the result does not depend on the order of
+//! the input, and claims in other buckets never affect a bucket.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, QuantityKind, Span, TimeKind};
 
+use crate::concept::{read, scopes_match, Concept};
 use crate::words::{content_stems, jaccard};
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
@@ -23,13 +30,14 @@ const MIN_MEASURE_SIMILARITY: f64 = 0.5;
 /// Values further apart than this factor are different figures, whatever their words say.
 const MAX_VALUE_RATIO: f64 = 3.0;
 
-/// Dated values this close are the same amount reported with different rounding.
-const SAME_AMOUNT_RATIO: f64 = 1.05;
+/// Values this close are the same amount reported with different rounding.
+const SAME_AMOUNT_RATIO: f64 = 1.015;
 
 /// Claims that state the same figure, possibly in several documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureGroup {
-    /// Canonical name of the actor the figure is about, shared by all members.
+    /// Canonical name of the actor the figure is about (the supplier, the exporter; for
+    /// trade, the first of the two in alphabetical order), shared by all members.
     pub subject: Option<String>,
     /// Canonical name of the counterpart, shared by all members.
     pub object: Option<String>,
@@ -37,6 +45,8 @@ pub struct FigureGroup {
     pub unit: Option<String>,
     /// Rate period ("month"), shared by all members.
     pub per: Option<String>,
+    /// What kind of figure it is: the first concept its members tell.
+    pub concept: Concept,
     /// A representative measure: the one most members use (ties: the shortest, then the first
     /// in alphabetical order).
     pub measure: String,
@@ -62,23 +72,49 @@ impl FigureGroup {
 /// ordered by the number of documents they span (most first), then by size, then by subject,
 /// object, unit, rate and measure, so the output is stable and independent of input order.
 pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
+    let meanings: Vec<_> = claims.iter().map(read).collect();
     let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        buckets.entry(BucketKey::of(claim)).or_default().push(i);
+        let m = &meanings[i];
+        buckets
+            .entry(BucketKey::of(claim, &m.subject, &m.object))
+            .or_default()
+            .push(i);
     }
 
     let mut groups = Vec::new();
     for (_, mut members) in buckets {
-        members.sort_by(|&a, &b| visit_order(&claims[a], &claims[b]).then(a.cmp(&b)));
+        let probes: HashMap<usize, Probe> = members
+            .iter()
+            .map(|&i| (i, Probe::of(&claims[i], &meanings[i])))
+            .collect();
+        members.sort_by(|&a, &b| {
+            probes[&b]
+                .when
+                .dated()
+                .cmp(&probes[&a].when.dated())
+                .then_with(|| visit_order(&claims[a], &claims[b]))
+                .then(a.cmp(&b))
+        });
         let mut open: Vec<Cluster> = Vec::new();
         for i in members {
-            let probe = Probe::of(&claims[i]);
-            match open.iter_mut().find(|c| c.accepts(&probe)) {
-                Some(cluster) => cluster.add(i, probe),
+            let probe = &probes[&i];
+            let best = open
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.accepts(probe))
+                .min_by(|(ia, a), (ib, b)| {
+                    a.distance(probe)
+                        .total_cmp(&b.distance(probe))
+                        .then(ia.cmp(ib))
+                })
+                .map(|(k, _)| k);
+            match best {
+                Some(k) => open[k].add(i, probe),
                 None => open.push(Cluster::new(i, probe)),
             }
         }
-        groups.extend(open.into_iter().map(|c| c.finish(claims)));
+        groups.extend(open.into_iter().map(|c| c.finish(claims, &meanings)));
     }
 
     let docs: Vec<usize> = groups.iter().map(|g| g.doc_count(claims)).collect();
@@ -109,15 +145,15 @@ struct BucketKey {
 }
 
 impl BucketKey {
-    fn of(claim: &Claim) -> BucketKey {
+    fn of(claim: &Claim, subject: &Option<String>, object: &Option<String>) -> BucketKey {
         let norm = |s: &Option<String>| {
             s.as_deref()
                 .map(|s| s.trim().to_lowercase())
                 .filter(|s| !s.is_empty())
         };
         BucketKey {
-            subject: norm(&claim.subject),
-            object: norm(&claim.object),
+            subject: norm(subject),
+            object: norm(object),
             unit: norm(&claim.quantity.unit),
             per: norm(&claim.quantity.per),
         }
@@ -126,7 +162,7 @@ impl BucketKey {
 
 /// A content order over claims: document, position, then the remaining fields, so that equal
 /// inputs in any order are visited alike.
-fn visit_order(a: &Claim, b: &Claim) -> Ordering {
+pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
     a.doc
         .cmp(&b.doc)
         .then(a.span.cmp(&b.span))
@@ -137,8 +173,8 @@ fn visit_order(a: &Claim, b: &Claim) -> Ordering {
 }
 
 /// Dates a claim's time pins the figure to.
-#[derive(Debug, Clone, Copy)]
-enum When {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
     /// Nothing resolved: agrees with anything.
     Unknown,
     /// A closed period, both ends inclusive.
@@ -148,13 +184,14 @@ enum When {
 }
 
 impl When {
-    fn of(claim: &Claim) -> When {
+    pub(crate) fn of(claim: &Claim) -> When {
         let Some(t) = &claim.time else {
             return When::Unknown;
         };
         match (t.kind, t.start_date, t.end_date) {
             (TimeKind::Duration, _, _) => When::Unknown,
             (TimeKind::Since, Some(s), _) => When::Since(s),
+            (TimeKind::Since, None, _) => When::Unknown,
             (TimeKind::Until, _, _) => When::Unknown,
             (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
             (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
@@ -162,18 +199,50 @@ impl When {
         }
     }
 
-    fn dated(self) -> bool {
+    pub(crate) fn dated(self) -> bool {
         !matches!(self, When::Unknown)
+    }
+}
+
+/// The time constraints a cluster's dated members put on a newcomer. Pairwise-overlapping
+/// periods share a common day, so a few extremes stand for all members.
+#[derive(Debug, Clone, Copy)]
+struct TimeFrame {
+    /// Latest start of a member period.
+    max_start: NaiveDate,
+    /// Earliest end of a member period.
+    min_end: NaiveDate,
+    /// Latest start of a member running total.
+    max_since: NaiveDate,
+}
+
+impl TimeFrame {
+    fn open() -> TimeFrame {
+        TimeFrame {
+            max_start: NaiveDate::MIN,
+            min_end: NaiveDate::MAX,
+            max_since: NaiveDate::MIN,
+        }
     }
 
     /// Two periods agree when they overlap; a running total since a date agrees with another
     /// running total, and with a period that ends after the date.
-    fn agrees(self, other: When) -> bool {
-        match (self, other) {
-            (When::Unknown, _) | (_, When::Unknown) => true,
-            (When::Period(a0, a1), When::Period(b0, b1)) => a0 <= b1 && b0 <= a1,
-            (When::Since(_), When::Since(_)) => true,
-            (When::Since(s), When::Period(_, e)) | (When::Period(_, e), When::Since(s)) => e >= s,
+    fn admits(&self, when: When) -> bool {
+        match when {
+            When::Unknown => true,
+            When::Period(s, e) => s <= self.min_end && self.max_start <= e && e >= self.max_since,
+            When::Since(s) => s <= self.min_end,
+        }
+    }
+
+    fn add(&mut self, when: When) {
+        match when {
+            When::Unknown => {}
+            When::Period(s, e) => {
+                self.max_start = self.max_start.max(s);
+                self.min_end = self.min_end.min(e);
+            }
+            When::Since(s) => self.max_since = self.max_since.max(s),
         }
     }
 }
@@ -184,14 +253,17 @@ struct Probe {
     span: Span,
     sentence: Span,
     counted: bool,
+    concept: Concept,
     stems: BTreeSet<String>,
+    scope: BTreeSet<String>,
+    value: f64,
     low: f64,
     high: f64,
     when: When,
 }
 
 impl Probe {
-    fn of(claim: &Claim) -> Probe {
+    fn of(claim: &Claim, meaning: &crate::concept::Meaning) -> Probe {
         let q = &claim.quantity;
         let value = if q.value.is_finite() { q.value } else { 0.0 };
         let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
@@ -201,7 +273,10 @@ impl Probe {
             sentence: claim.sentence,
             counted: q.kind == QuantityKind::Count
                 && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
+            concept: meaning.concept,
             stems: content_stems(&claim.measure),
+            scope: meaning.scope.clone(),
+            value,
             low: value.min(top),
             high: value.max(top),
             when: When::of(claim),
@@ -209,61 +284,145 @@ impl Probe {
     }
 }
 
+/// One way members of a cluster word their figure; most clusters have a few.
+struct Variant {
+    concept: Concept,
+    counted: bool,
+    stems: BTreeSet<String>,
+    scope: BTreeSet<String>,
+}
+
 struct Cluster {
     members: Vec<usize>,
-    probes: Vec<Probe>,
+    values: Vec<f64>,
+    variants: Vec<Variant>,
+    /// Spans of the members' figures, by (document, sentence).
+    sentences: HashMap<(DocId, Span), Vec<Span>>,
+    frame: TimeFrame,
+    concept: Concept,
     low: f64,
     high: f64,
+    sum: f64,
 }
 
 impl Cluster {
-    fn new(i: usize, probe: Probe) -> Cluster {
-        Cluster {
-            members: vec![i],
+    fn new(i: usize, probe: &Probe) -> Cluster {
+        let mut c = Cluster {
+            members: Vec::new(),
+            values: Vec::new(),
+            variants: Vec::new(),
+            sentences: HashMap::new(),
+            frame: TimeFrame::open(),
+            concept: Concept::Other,
             low: probe.low,
             high: probe.high,
-            probes: vec![probe],
-        }
+            sum: 0.0,
+        };
+        c.add(i, probe);
+        c
     }
 
     fn accepts(&self, p: &Probe) -> bool {
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
-        if !values_close(low, high, MAX_VALUE_RATIO) {
+        if !values_close(low, high, MAX_VALUE_RATIO) || !self.frame.admits(p.when) {
             return false;
         }
-        let compatible = self.probes.iter().all(|m| {
-            let same_words = m.doc == p.doc && m.span == p.span;
-            let same_sentence = m.doc == p.doc && m.sentence == p.sentence;
-            (same_words || !same_sentence) && m.when.agrees(p.when)
-        });
-        compatible
-            && self.probes.iter().any(|m| {
-                // A count's unit is the counted noun, so the same unit is the same thing counted.
-                (p.counted && m.counted)
+        if !(self.concept == p.concept
+            || self.concept == Concept::Other
+            || p.concept == Concept::Other)
+        {
+            return false;
+        }
+        if let Some(spans) = self.sentences.get(&(p.doc.clone(), p.sentence)) {
+            // Two figures in one sentence are two figures; the same words twice are one.
+            if spans.iter().any(|s| *s != p.span) {
+                return false;
+            }
+        }
+        let same_amount = self
+            .values
+            .iter()
+            .any(|&v| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
+        self.variants.iter().any(|m| {
+            let compatible = m.concept == p.concept
+                || m.concept == Concept::Other
+                || p.concept == Concept::Other;
+            let narrowed_apart =
+                !m.scope.is_empty() && !p.scope.is_empty() && !scopes_match(&m.scope, &p.scope);
+            compatible
+                && ((p.counted && m.counted)
                     || jaccard(&p.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
-                    // Sources word the same figure differently ("bilateral trade", "total trade
-                    // turnover"); the same amount for the same pair and period is the same figure.
-                    || (m.when.dated() && p.when.dated() && values_close(low, high, SAME_AMOUNT_RATIO))
-            })
+                    || (p.concept == m.concept
+                        && p.concept != Concept::Other
+                        && scopes_match(&p.scope, &m.scope))
+                    // Sources word the same figure differently ("reaching a record", "total
+                    // trade turnover"); the same amount for the same pair is the same figure,
+                    // unless the two say what it is a share of and that differs.
+                    || (same_amount && !narrowed_apart))
+        })
     }
 
-    fn add(&mut self, i: usize, probe: Probe) {
-        self.low = self.low.min(probe.low);
-        self.high = self.high.max(probe.high);
+    /// How far the probe's value is from the cluster's mean, relative to the larger.
+    fn distance(&self, p: &Probe) -> f64 {
+        let mean = self.sum / self.members.len() as f64;
+        let scale = mean.abs().max(p.value.abs());
+        if scale == 0.0 {
+            0.0
+        } else {
+            (p.value - mean).abs() / scale
+        }
+    }
+
+    fn add(&mut self, i: usize, p: &Probe) {
+        self.low = self.low.min(p.low);
+        self.high = self.high.max(p.high);
         self.members.push(i);
-        self.probes.push(probe);
+        self.values.push(p.value);
+        self.sum += p.value;
+        self.frame.add(p.when);
+        if self.concept == Concept::Other {
+            self.concept = p.concept;
+        }
+        self.sentences
+            .entry((p.doc.clone(), p.sentence))
+            .or_default()
+            .push(p.span);
+        let known = self.variants.iter().any(|v| {
+            v.concept == p.concept
+                && v.counted == p.counted
+                && v.stems == p.stems
+                && v.scope == p.scope
+        });
+        if !known {
+            self.variants.push(Variant {
+                concept: p.concept,
+                counted: p.counted,
+                stems: p.stems.clone(),
+                scope: p.scope.clone(),
+            });
+        }
     }
 
-    fn finish(self, claims: &[Claim]) -> FigureGroup {
-        let first = &claims[self.members[0]];
+    fn finish(mut self, claims: &[Claim], meanings: &[crate::concept::Meaning]) -> FigureGroup {
+        self.members
+            .sort_by(|&a, &b| visit_order(&claims[a], &claims[b]).then(a.cmp(&b)));
+        let first = self.members[0];
         FigureGroup {
-            subject: first.subject.clone(),
-            object: first.object.clone(),
-            unit: first.quantity.unit.clone(),
-            per: first.quantity.per.clone(),
-            measure: representative_measure(
-                self.members.iter().map(|&i| claims[i].measure.as_str()),
-            ),
+            subject: meanings[first].subject.clone(),
+            object: meanings[first].object.clone(),
+            unit: claims[first].quantity.unit.clone(),
+            per: claims[first].quantity.per.clone(),
+            concept: self.concept,
+            // Measures that tell the group's concept are the informative ones.
+            measure: {
+                let telling: Vec<&str> = self
+                    .members
+                    .iter()
+                    .filter(|&&i| meanings[i].concept == self.concept)
+                    .map(|&i| claims[i].measure.as_str())
+                    .collect();
+                representative_measure(telling.into_iter())
+            },
             members: self.members,
         }
     }

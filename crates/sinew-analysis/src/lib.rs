@@ -1,11 +1,23 @@
-//! Analysis over stored claims: grouping the same figure across sources.
+//! Analysis over stored claims: the figures ledger (the same figure across sources,
+//! reconciled).
 //!
-//! v1 holds one operation, [`group_figures`]: claims that state the same figure (same actors,
-//! unit, rate and a similar measure at compatible times) are put in one [`FigureGroup`], so a
-//! briefing can show what each source says about it side by side. Everything here is a pure
-//! function of plain structs; no database access.
+//! [`group_figures`] puts claims that state the same figure (same actors, unit, rate and
+//! concept, a similar measure at compatible times) in one [`FigureGroup`]; [`build_ledger`]
+//! reads each group's statements side by side and says whether they agree, conflict or update
+//! one another, with a consensus and a one-line reason. Everything here is a pure function of
+//! plain structs; no database access.
 
+mod bounds;
+mod concept;
+mod fmt;
 mod group;
+mod ledger;
 mod words;
 
+pub use bounds::Bounds;
+pub use concept::{Concept, FlowKind};
+pub use fmt::{format_range, format_value};
 pub use group::{group_figures, FigureGroup};
+pub use ledger::{
+    build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,
+};

@@ -22,6 +22,10 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use sinew_analysis::{
+    format_range, format_value, Concept, Consensus, FlowKind, Ledger, LedgerClaim, LedgerFilter,
+    LedgerGroup, Verdict,
+};
 pub use sinew_ingest::Format;
 pub use sinew_store::{EntitySummary, Store, StoreStats};
 
@@ -36,6 +40,15 @@ pub struct ClaimView {
     pub quote: String,
     /// The sentence holding it, `text[claim.sentence]`.
     pub sentence: String,
+}
+
+/// The figures ledger over the store, with the claims its groups point into.
+#[derive(Debug, Clone)]
+pub struct LedgerView {
+    /// The groups that passed the filter (grouping always runs over every stored claim).
+    pub ledger: Ledger,
+    /// Every stored claim with its words; [`LedgerClaim::claim`] indexes this list.
+    pub claims: Vec<ClaimView>,
 }
 
 /// Output format of a briefing.
@@ -100,6 +113,32 @@ impl Engine {
         Ok(out)
     }
 
+    /// The figures ledger: every stored claim grouped with the others stating the same
+    /// figure, each group reconciled (agree, conflict, update); the groups `filter` keeps.
+    pub fn ledger(&self, filter: &LedgerFilter) -> Result<LedgerView, EngineError> {
+        let (claims, docs) = self.corpus()?;
+        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+        let mut ledger = sinew_analysis::build_ledger(&plain, &docs);
+        ledger.groups.retain(|g| g.matches(filter, &plain));
+        Ok(LedgerView { ledger, claims })
+    }
+
+    /// Every stored claim with its words, and what analysis needs of every document.
+    fn corpus(&self) -> Result<(Vec<ClaimView>, Vec<sinew_analysis::SourceDoc>), EngineError> {
+        let documents = self.store.documents()?;
+        let by_id: std::collections::HashMap<&DocId, &Document> =
+            documents.iter().map(|d| (&d.id, d)).collect();
+        let mut views = Vec::new();
+        for claim in self.store.claims(&ClaimFilter::default())? {
+            let doc = by_id.get(&claim.doc).ok_or_else(|| {
+                EngineError::Inconsistent(format!("claim refers to missing document {}", claim.doc))
+            })?;
+            views.push(view(doc, claim));
+        }
+        let docs = documents.iter().map(source_doc).collect();
+        Ok((views, docs))
+    }
+
     /// Entities named in stored documents, most mentioned first.
     pub fn entities(&self) -> Result<Vec<EntitySummary>, EngineError> {
         Ok(self.store.entities()?)
@@ -126,6 +165,16 @@ pub fn render_report(bundles: &[DocBundle], format: ReportFormat, config: &Repor
     match format {
         ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
         ReportFormat::Html => sinew_report::render_html(&briefing),
+    }
+}
+
+/// What analysis needs to know about a document.
+fn source_doc(d: &Document) -> sinew_analysis::SourceDoc {
+    sinew_analysis::SourceDoc {
+        id: d.id.clone(),
+        name: d.source.clone(),
+        published: d.published,
+        duplicate_of: d.duplicate_of.clone(),
     }
 }
 
