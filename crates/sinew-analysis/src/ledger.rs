@@ -376,14 +376,26 @@ fn reconcile(g: FigureGroup, claims: &[Claim], docs: &HashMap<&DocId, &SourceDoc
             percent(spread)
         );
         let n_major = camps[major].sources.len();
+        let runner_up = (0..camps.len())
+            .filter(|&k| k != major)
+            .map(rank)
+            .max()
+            .unwrap_or((0, 0));
+        let major_note = if n_major > runner_up.0 {
+            format!("with the majority ({n_major} source{})", plural_s(n_major))
+        } else if rank(major).1 > runner_up.1 {
+            format!(
+                "with the better-attributed side ({})",
+                attribution.as_deref().unwrap_or("")
+            )
+        } else {
+            "one side of an even split".to_string()
+        };
         notes = members
             .iter()
             .map(|m| {
                 if m.camp == major {
-                    format!(
-                        "with the side most sources take ({n_major} source{})",
-                        plural_s(n_major)
-                    )
+                    major_note.clone()
                 } else {
                     let d = (m.bounds.stated - major_value) / scale;
                     format!(

@@ -2,7 +2,7 @@
 //! ("Contracts others rely on"). Only this module knows them.
 
 use serde_json::{json, Value};
-use sinew_engine::{ClaimView, EntitySummary};
+use sinew_engine::{ClaimView, EntitySummary, LedgerGroup};
 use sinew_types::{Annotations, Document, Mention, Modality, Quantity, TimeExpr};
 
 /// A claim as `sinew export claims` and `sinew annotate` write it.
@@ -117,4 +117,63 @@ pub(crate) fn annotations(doc: &Document, ann: &Annotations, layers: LayerSet) -
         out.insert("claims".into(), claims);
     }
     Value::Object(out)
+}
+
+/// What a ledger group's sources say together, in words: the consensus value, or the range
+/// of a conflict.
+pub(crate) fn consensus_text(g: &LedgerGroup) -> String {
+    let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
+    match g.consensus.value {
+        Some(v) => sinew_engine::format_value(v, unit, per),
+        None => sinew_engine::format_range(g.consensus.low, g.consensus.high, unit, per),
+    }
+}
+
+/// A group of `sinew ledger --json`: the group's fields, and its claims in the export's
+/// shape plus their part in the verdict (`low`/`high` the values the statement allows,
+/// `source_doc` the id of the first document of its near-duplicate group,
+/// `as_of` its document's date, `camp` the statements it agrees with, `note` why).
+pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
+    let members: Vec<Value> = g
+        .claims
+        .iter()
+        .filter_map(|m| {
+            let v = claims.get(m.claim)?;
+            let mut c = claim(v);
+            if let Value::Object(map) = &mut c {
+                map.insert("low".into(), json!(m.bounds.low));
+                map.insert("high".into(), json!(m.bounds.high));
+                map.insert("as_of".into(), json!(m.as_of.map(|d| d.to_string())));
+                map.insert("source_doc".into(), json!(m.source));
+                map.insert("camp".into(), json!(m.camp));
+                map.insert("note".into(), json!(m.note));
+            }
+            Some(c)
+        })
+        .collect();
+    json!({
+        "id": g.id,
+        "subject": g.subject,
+        "object": g.object,
+        "measure": g.measure,
+        "unit": g.unit,
+        "per": g.per,
+        "concept": g.concept.as_str(),
+        "verdict": g.verdict.as_str(),
+        "consensus": {
+            "value": g.consensus.value,
+            "low": g.consensus.low,
+            "high": g.consensus.high,
+            "text": consensus_text(g),
+        },
+        "running_total": g.running_total,
+        "sources": g.sources,
+        "attribution": g.attribution,
+        "period": g.period.map(|(start, end)| json!({
+            "start": start.to_string(),
+            "end": end.map(|e| e.to_string()),
+        })),
+        "explanation": g.explanation,
+        "claims": members,
+    })
 }

@@ -1,6 +1,7 @@
 //! `sinew`: the command line. Thin: it parses flags, calls sinew-engine and prints.
 
 mod args;
+mod csv;
 mod json;
 mod table;
 
@@ -9,11 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use args::{Cli, Command, ExportFormat, ExportWhat, InputFormat, Layer};
+use args::{
+    Cli, Command, ExportFormat, ExportWhat, InputFormat, Layer, LedgerExportFormat,
+    LedgerFilterArgs, LedgerFormat, VerdictArg,
+};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use sinew_engine::{
-    BriefingConfig, Engine, Format, IngestOptions, IngestSummary, Progress, ReportFormat,
+    BriefingConfig, Engine, Format, IngestOptions, IngestSummary, LedgerFilter, Progress,
+    ReportFormat, Verdict,
 };
 
 fn main() -> ExitCode {
@@ -94,18 +99,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = open(cli.db.as_deref())?;
             let claims = engine.claims(None)?;
-            let mut out: Box<dyn Write> = match &output {
-                Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p)
-                        .with_context(|| format!("creating {}", p.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
+            let mut out = output_to(output.as_deref())?;
             for c in &claims {
                 writeln!(out, "{}", json::claim(c))?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            what:
+                ExportWhat::Ledger {
+                    filter,
+                    format,
+                    output,
+                },
+        } => {
+            let format = match format {
+                LedgerExportFormat::Jsonl => LedgerFormat::Json,
+                LedgerExportFormat::Csv => LedgerFormat::Csv,
+            };
+            ledger(cli.db.as_deref(), &filter, format, output.as_deref())
+        }
+        Command::Ledger {
+            filter,
+            json,
+            format,
+            output,
+        } => {
+            let format = if json { LedgerFormat::Json } else { format };
+            ledger(cli.db.as_deref(), &filter, format, output.as_deref())
         }
         Command::Entities { json } => {
             let engine = open(cli.db.as_deref())?;
@@ -145,6 +167,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A buffered writer to `path`, or to stdout.
+fn output_to(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
+    LedgerFilter {
+        entity: f.entity.clone(),
+        measure: f.measure.clone(),
+        from: f.from,
+        to: f.to,
+        verdict: f.verdict.map(|v| match v {
+            VerdictArg::Agree => Verdict::Agree,
+            VerdictArg::Conflict => Verdict::Conflict,
+            VerdictArg::Update => Verdict::Update,
+        }),
+        min_sources: f.min_sources,
+    }
+}
+
+fn ledger(
+    db: Option<&Path>,
+    filter: &LedgerFilterArgs,
+    format: LedgerFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let view = engine.ledger(&ledger_filter(filter))?;
+    let mut out = output_to(output)?;
+    let groups = &view.ledger.groups;
+    match format {
+        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims)?,
+        LedgerFormat::Json => {
+            for g in groups {
+                writeln!(out, "{}", json::ledger_group(g, &view.claims))?;
+            }
+        }
+        LedgerFormat::Csv => csv::ledger(&mut out, groups, &view.claims)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn default_db() -> Result<PathBuf> {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use sinew_engine::{ClaimView, EntitySummary};
+use sinew_engine::{ClaimView, EntitySummary, LedgerGroup, Verdict};
 
 fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
@@ -104,4 +104,53 @@ pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::R
         row(out, &cells, &widths)?;
     }
     writeln!(out, "{} entities", entities.len())
+}
+
+/// The ledger listing of `sinew ledger`: each group's verdict, actors, measure, consensus and
+/// reason, then its claims with their part in the verdict.
+pub(crate) fn ledger(
+    out: &mut dyn Write,
+    groups: &[LedgerGroup],
+    claims: &[ClaimView],
+) -> io::Result<()> {
+    for g in groups {
+        let mut head = format!(
+            "[{}] {} → {} · {} · {}",
+            g.verdict.as_str(),
+            g.subject.as_deref().unwrap_or("?"),
+            g.object.as_deref().unwrap_or("?"),
+            g.measure,
+            crate::json::consensus_text(g),
+        );
+        head.push_str(&format!(
+            " · {} source{}",
+            g.sources,
+            if g.sources == 1 { "" } else { "s" }
+        ));
+        if let Some(a) = &g.attribution {
+            head.push_str(&format!(" · {a}"));
+        }
+        writeln!(out, "{head}  ({})", g.id)?;
+        writeln!(out, "    {}", g.explanation)?;
+        for m in &g.claims {
+            let Some(v) = claims.get(m.claim) else {
+                continue;
+            };
+            let cells = [v.source.clone(), v.quote.clone(), m.note.clone()];
+            write!(out, "    ")?;
+            row(out, &cells, &[18, 36, 70])?;
+        }
+    }
+    let conflicts = groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Conflict)
+        .count();
+    writeln!(
+        out,
+        "{} group{}, {} conflict{}",
+        groups.len(),
+        if groups.len() == 1 { "" } else { "s" },
+        conflicts,
+        if conflicts == 1 { "" } else { "s" }
+    )
 }
