@@ -81,10 +81,14 @@ pub(crate) fn bounds(q: &Quantity) -> Bounds {
     let v = if q.value.is_finite() { q.value } else { 0.0 };
     let top = q.value_max.filter(|m| m.is_finite()).unwrap_or(v);
     let (lo, hi) = (v.min(top), v.max(top));
-    let step = written_step(&q.text, v);
+    let (least, step) = written_step(&q.text, v);
+    // A figure is within half its last written digit ("10%" is 9.5 to 10.5); trailing zeros
+    // may be rounding too ("$240 billion" to the nearest ten), trusted up to a cap.
     let rounding = |x: f64| {
         let a = x.abs();
-        (step / 2.0).min(MAX_ROUNDING_HALF * a).max(MIN_HALF * a)
+        (least / 2.0)
+            .max((step / 2.0).min(MAX_ROUNDING_HALF * a))
+            .max(MIN_HALF * a)
     };
     let (low, high) = match side(q.qualifier.as_deref()) {
         Side::Exact => (lo - rounding(lo), hi + rounding(hi)),
@@ -103,10 +107,10 @@ pub(crate) fn bounds(q: &Quantity) -> Bounds {
     }
 }
 
-/// The rounding step of the first number written in `text` ("240.1" -> 0.1 of its scale,
-/// "6,700" -> 100), scaled to `value`; a figure written in words gets a step of its leading
-/// digit.
-fn written_step(text: &str, value: f64) -> f64 {
+/// The last written digit's place and the rounding step of the first number written in
+/// `text`, scaled to `value`: "240.1" -> (0.1, 0.1) of its scale, "6,700" -> (1, 100), "10"
+/// -> (1, 10). A figure written in words gets its leading digit's place for both.
+fn written_step(text: &str, value: f64) -> (f64, f64) {
     let digits: String = text
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -122,11 +126,12 @@ fn written_step(text: &str, value: f64) -> f64 {
         }
     };
     let Ok(mantissa) = digits.parse::<f64>() else {
-        return magnitude(value);
+        return (magnitude(value), magnitude(value));
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let least = 10f64.powi(-(frac.len() as i32));
     let mantissa_step = if !frac.is_empty() {
-        10f64.powi(-(frac.len() as i32))
+        least
     } else {
         let zeros = int.len() - int.trim_end_matches('0').len();
         if int.trim_end_matches('0').is_empty() {
@@ -140,7 +145,7 @@ fn written_step(text: &str, value: f64) -> f64 {
     } else {
         1.0
     };
-    mantissa_step * scale
+    (least * scale, mantissa_step * scale)
 }
 
 #[cfg(test)]
@@ -164,15 +169,15 @@ mod tests {
 
     #[test]
     fn steps_follow_the_written_digits() {
-        assert_eq!(written_step("$240.1 billion", 240.1e9), 0.1e9);
-        assert_eq!(written_step("$240 billion", 240e9), 10e9);
+        assert_eq!(written_step("$240.1 billion", 240.1e9), (0.1e9, 0.1e9));
+        assert_eq!(written_step("$240 billion", 240e9), (1e9, 10e9));
         assert_eq!(
             written_step("approximately 6,700 containers", 6700.0),
-            100.0
+            (1.0, 100.0)
         );
-        assert_eq!(written_step("89%", 89.0), 1.0);
-        assert_eq!(written_step("four million", 4e6), 1e6);
-        assert_eq!(written_step("0", 0.0), 1.0);
+        assert_eq!(written_step("89%", 89.0), (1.0, 1.0));
+        assert_eq!(written_step("four million", 4e6), (1e6, 1e6));
+        assert_eq!(written_step("0", 0.0), (1.0, 1.0));
     }
 
     #[test]
@@ -198,6 +203,8 @@ mod tests {
         let about = bounds(&q("Approximately 90%", 90.0, Some("approximately")));
         assert!(about.overlaps(&bounds(&q("89%", 89.0, None))));
         assert!(!bounds(&q("240", 240.0, None)).overlaps(&bounds(&q("300", 300.0, None))));
+        // A round percent is within half a point.
+        assert!(bounds(&q("10%", 10.0, None)).overlaps(&bounds(&q("10.4%", 10.4, None))));
         let nearly = bounds(&q("nearly 40%", 40.0, Some("nearly")));
         assert!(nearly.high == 40.0 && nearly.low < 40.0);
     }

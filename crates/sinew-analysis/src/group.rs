@@ -30,6 +30,9 @@ const MIN_MEASURE_SIMILARITY: f64 = 0.5;
 /// Values further apart than this factor are different figures, whatever their words say.
 const MAX_VALUE_RATIO: f64 = 3.0;
 
+/// How much a running total since one day may grow between the reports of one cluster.
+const MAX_RUNNING_RATIO: f64 = 50.0;
+
 /// Values this close are the same amount reported with different rounding.
 const SAME_AMOUNT_RATIO: f64 = 1.015;
 
@@ -214,6 +217,8 @@ struct TimeFrame {
     min_end: NaiveDate,
     /// Latest start of a member running total.
     max_since: NaiveDate,
+    /// Earliest start of a member running total.
+    min_since: NaiveDate,
 }
 
 impl TimeFrame {
@@ -222,6 +227,7 @@ impl TimeFrame {
             max_start: NaiveDate::MIN,
             min_end: NaiveDate::MAX,
             max_since: NaiveDate::MIN,
+            min_since: NaiveDate::MAX,
         }
     }
 
@@ -242,7 +248,10 @@ impl TimeFrame {
                 self.max_start = self.max_start.max(s);
                 self.min_end = self.min_end.min(e);
             }
-            When::Since(s) => self.max_since = self.max_since.max(s),
+            When::Since(s) => {
+                self.max_since = self.max_since.max(s);
+                self.min_since = self.min_since.min(s);
+            }
         }
     }
 }
@@ -324,7 +333,15 @@ impl Cluster {
 
     fn accepts(&self, p: &Probe) -> bool {
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
-        if !values_close(low, high, MAX_VALUE_RATIO) || !self.frame.admits(p.when) {
+        // A running total counted since the same day as the cluster's may have grown many
+        // times over between reports.
+        let limit = match p.when {
+            When::Since(s) if s == self.frame.max_since && s == self.frame.min_since => {
+                MAX_RUNNING_RATIO
+            }
+            _ => MAX_VALUE_RATIO,
+        };
+        if !values_close(low, high, limit) || !self.frame.admits(p.when) {
             return false;
         }
         if !(self.concept == p.concept

@@ -12,6 +12,8 @@ mod concept;
 mod fmt;
 mod group;
 mod ledger;
+#[cfg(feature = "synth")]
+pub mod synth;
 mod words;
 
 pub use bounds::Bounds;

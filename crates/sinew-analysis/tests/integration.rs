@@ -1,5 +1,8 @@
 //! Figure grouping over hand-built claims modelled on the seed articles.
 
+mod properties;
+mod synth;
+
 use chrono::NaiveDate;
 use sinew_analysis::{group_figures, FigureGroup};
 use sinew_types::{

@@ -8,3 +8,4 @@ mod gold;
 mod ledger;
 mod pipeline;
 mod streams;
+mod synth;
