@@ -1,6 +1,7 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask eval-extract` and `cargo xtask bench-extract` (see README), with
-//! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
+//! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask eval-extract` and `cargo xtask
+//! bench-extract` (see README), with the tidy checks and the scoring's unit tests run as
+//! ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod demo;
@@ -16,6 +17,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
+        Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("demo") => demo::run(),
@@ -25,7 +27,8 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer]";
+    | bench-ledger [--claims N] | eval-extract [--dev DIR] [--worst N] \
+    | bench-extract [--pages N] [--skip-peer]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {

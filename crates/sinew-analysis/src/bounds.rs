@@ -111,13 +111,24 @@ pub(crate) fn bounds(q: &Quantity) -> Bounds {
 /// `text`, scaled to `value`: "240.1" -> (0.1, 0.1) of its scale, "6,700" -> (1, 100), "10"
 /// -> (1, 10). A figure written in words gets its leading digit's place for both.
 fn written_step(text: &str, value: f64) -> (f64, f64) {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        .filter(|c| *c != ',')
-        .collect();
-    let digits = digits.trim_end_matches('.');
+    // The first run of digits, separators and a decimal point, without the separators.
+    let start = text
+        .bytes()
+        .position(|b| b.is_ascii_digit())
+        .unwrap_or(text.len());
+    let run = &text[start..];
+    let end = run
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
+        .unwrap_or(run.len());
+    let run = run[..end].trim_end_matches(['.', ',']);
+    let owned;
+    let digits = if run.contains(',') {
+        owned = run.replace(',', "");
+        owned.as_str()
+    } else {
+        run
+    };
     let magnitude = |x: f64| {
         if x == 0.0 {
             1.0

@@ -7,10 +7,12 @@
 //! an uninformative measure reads as [`Concept::Other`], which groups only by the amount.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use sinew_types::{Claim, QuantityKind};
 
-use crate::words::{content_stems, stem};
+use crate::hash::FastMap;
+use crate::words::{content_words, stem};
 
 /// What kind of figure a claim states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -208,6 +210,8 @@ const NEUTRAL: &[&str] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct Meaning {
     pub(crate) concept: Concept,
+    /// Content stems of the measure.
+    pub(crate) stems: BTreeSet<String>,
     /// Content stems that narrow the concept ("high", "priority"), actors and concept words
     /// left out.
     pub(crate) scope: BTreeSet<String>,
@@ -217,33 +221,62 @@ pub(crate) struct Meaning {
     pub(crate) object: Option<String>,
 }
 
-fn has_any(stems: &BTreeSet<String>, words: &[&str]) -> bool {
-    words.iter().any(|w| stems.contains(&stem(w)))
+// What a stem says, as bits: one per word list.
+const CHANGE_BIT: u32 = 1;
+const SHARE_BIT: u32 = 1 << 1;
+const DEPENDS_BIT: u32 = 1 << 2;
+const TRADE_BIT: u32 = 1 << 3;
+const FLOW_BIT: u32 = 1 << 4;
+const PRODUCTION_BIT: u32 = 1 << 5;
+const PRICE_BIT: u32 = 1 << 6;
+const NEUTRAL_BIT: u32 = 1 << 7;
+/// Words that name a concept or say nothing: never part of a scope.
+const CONCEPT_BITS: u32 = (1 << 8) - 1;
+const KIND_BITS: [(FlowKind, u32); 5] = [
+    (FlowKind::Arms, 1 << 8),
+    (FlowKind::DualUse, 1 << 9),
+    (FlowKind::Energy, 1 << 10),
+    (FlowKind::Food, 1 << 11),
+    (FlowKind::Technology, 1 << 12),
+];
+
+/// Every listed word's stem with the lists it is in (built once).
+fn word_bits() -> &'static FastMap<String, u32> {
+    static BITS: OnceLock<FastMap<String, u32>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits: FastMap<String, u32> = FastMap::default();
+        let lists: [(&[&str], u32); 13] = [
+            (CHANGE, CHANGE_BIT),
+            (SHARE, SHARE_BIT),
+            (DEPENDS, DEPENDS_BIT),
+            (TRADE, TRADE_BIT),
+            (FLOW, FLOW_BIT),
+            (PRODUCTION, PRODUCTION_BIT),
+            (PRICE, PRICE_BIT),
+            (NEUTRAL, NEUTRAL_BIT),
+            (ARMS, KIND_BITS[0].1),
+            (DUAL, KIND_BITS[1].1),
+            (ENERGY, KIND_BITS[2].1),
+            (FOOD, KIND_BITS[3].1),
+            (TECH, KIND_BITS[4].1),
+        ];
+        for (words, bit) in lists {
+            for w in words {
+                *bits.entry(stem(w)).or_default() |= bit;
+            }
+        }
+        bits
+    })
+}
+
+/// The lists the stem `w` is in.
+fn bits_of(w: &str) -> u32 {
+    word_bits().get(w).copied().unwrap_or(0)
 }
 
 /// Reads a claim's concept, scope and actor order.
 pub(crate) fn read(claim: &Claim) -> Meaning {
-    let stems = content_stems(&claim.measure);
     let q = &claim.quantity;
-    let concept = match q.kind {
-        QuantityKind::Percent => {
-            if has_any(&stems, CHANGE) {
-                Concept::Change
-            } else if has_any(&stems, SHARE) {
-                Concept::Share
-            } else {
-                Concept::Other
-            }
-        }
-        _ if q.per.as_deref() == Some("unit") || has_any(&stems, PRICE) => Concept::Price,
-        _ if has_any(&stems, TRADE) => Concept::Trade,
-        _ if has_any(&stems, FLOW) => Concept::Flow,
-        _ if has_any(&stems, PRODUCTION) => Concept::Production,
-        // A count of things one actor has for another is a flow of them.
-        QuantityKind::Count if claim.subject.is_some() && claim.object.is_some() => Concept::Flow,
-        _ => Concept::Other,
-    };
-
     let actor_prefixes: Vec<String> = [&claim.subject, &claim.object]
         .into_iter()
         .flatten()
@@ -259,28 +292,48 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         .as_deref()
         .filter(|_| q.kind == QuantityKind::Count)
         .map(|u| stem(&u.to_lowercase()));
-    let concept_words: Vec<String> = [CHANGE, SHARE, TRADE, FLOW, PRODUCTION, PRICE, NEUTRAL]
-        .iter()
-        .flat_map(|ws| ws.iter().map(|w| stem(w)))
-        .collect();
-    let scope = claim
-        .measure
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        // Verbs and participles that leaked into a measure ("increasing", "covered").
-        .filter(|w| !(w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed"))))
-        .map(|w| stem(&w))
-        .filter(|w| stems.contains(w))
-        .filter(|w| !concept_words.contains(w))
-        .filter(|w| Some(w) != counted.as_ref())
-        .filter(|w| !actor_prefixes.iter().any(|p| w.starts_with(p.as_str())))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
+    let mut stems = BTreeSet::new();
+    let mut scope = BTreeSet::new();
+    let mut bits = 0;
+    for word in content_words(&claim.measure) {
+        let st = stem(&word);
+        let b = bits_of(&st);
+        bits |= b;
+        // Verbs and participles that leaked into a measure ("increasing", "covered"), words
+        // of the concept, the thing counted and the actors do not narrow it.
+        let narrows = !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
+            && b & CONCEPT_BITS == 0
+            && Some(&st) != counted.as_ref()
+            && !actor_prefixes.iter().any(|p| st.starts_with(p.as_str()))
+            && !st.chars().all(|c| c.is_ascii_digit());
+        if narrows {
+            scope.insert(st.clone());
+        }
+        stems.insert(st);
+    }
+    let has = |bit: u32| bits & bit != 0;
+    let concept = match q.kind {
+        QuantityKind::Percent => {
+            if has(CHANGE_BIT) {
+                Concept::Change
+            } else if has(SHARE_BIT) {
+                Concept::Share
+            } else {
+                Concept::Other
+            }
+        }
+        _ if q.per.as_deref() == Some("unit") || has(PRICE_BIT) => Concept::Price,
+        _ if has(TRADE_BIT) => Concept::Trade,
+        _ if has(FLOW_BIT) => Concept::Flow,
+        _ if has(PRODUCTION_BIT) => Concept::Production,
+        // A count of things one actor has for another is a flow of them.
+        QuantityKind::Count if claim.subject.is_some() && claim.object.is_some() => Concept::Flow,
+        _ => Concept::Other,
+    };
 
     let (mut subject, mut object) = (claim.subject.clone(), claim.object.clone());
     match concept {
-        Concept::Share if has_any(&stems, DEPENDS) => {
+        Concept::Share if has(DEPENDS_BIT) => {
             std::mem::swap(&mut subject, &mut object);
         }
         Concept::Trade if subject > object && object.is_some() => {
@@ -290,6 +343,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
     }
     Meaning {
         concept,
+        stems,
         scope,
         subject,
         object,
@@ -298,108 +352,102 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
 
 /// Two scopes name the same thing: both empty, or both narrowed with at least half of the
 /// smaller one's words shared.
+#[cfg(test)]
 pub(crate) fn scopes_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    match (a.is_empty(), b.is_empty()) {
+    scope_rule(a.len(), b.len(), a.intersection(b).count())
+}
+
+/// [`scopes_match`] from the sizes of two scopes and the number of words they share.
+pub(crate) fn scope_rule(a: usize, b: usize, shared: usize) -> bool {
+    match (a == 0, b == 0) {
         (true, true) => true,
-        (false, false) => {
-            let shared = a.intersection(b).count();
-            2 * shared >= a.len().min(b.len())
-        }
+        (false, false) => 2 * shared >= a.min(b),
         _ => false,
     }
 }
 
+const ARMS: &[&str] = &[
+    "arms",
+    "weapon",
+    "munition",
+    "ammunition",
+    "shell",
+    "round",
+    "artillery",
+    "missile",
+    "rocket",
+    "drone",
+    "tank",
+    "projectile",
+    "gun",
+    "rifle",
+    "howitzer",
+    "armored",
+    "armoured",
+    "military",
+    // Containers in this reporting are munitions containers; trade counts boxes in TEU.
+    "container",
+];
+const DUAL: &[&str] = &[
+    "dual",
+    "priority",
+    "microelectronic",
+    "electronic",
+    "component",
+    "machine",
+    "tool",
+    "bearing",
+    "sensor",
+    "optic",
+    "radar",
+];
+const ENERGY: &[&str] = &[
+    "oil",
+    "gas",
+    "coal",
+    "lng",
+    "energy",
+    "crude",
+    "fuel",
+    "electricity",
+    "barrel",
+    "petroleum",
+    "pipeline",
+    "diesel",
+];
+const FOOD: &[&str] = &[
+    "food",
+    "grain",
+    "wheat",
+    "fertilizer",
+    "fertiliser",
+    "rice",
+    "corn",
+    "maize",
+    "agricultural",
+];
+const TECH: &[&str] = &[
+    "technology",
+    "chip",
+    "semiconductor",
+    "software",
+    "satellite",
+    "nuclear",
+    "space",
+    "know",
+];
+
 /// What moves in a claim's flow, from its unit and measure words.
-#[allow(dead_code)] // used by the network, next
 pub(crate) fn flow_kind(claim: &Claim) -> FlowKind {
-    const ARMS: &[&str] = &[
-        "arms",
-        "weapon",
-        "munition",
-        "ammunition",
-        "shell",
-        "round",
-        "artillery",
-        "missile",
-        "rocket",
-        "drone",
-        "tank",
-        "projectile",
-        "gun",
-        "rifle",
-        "howitzer",
-        "armored",
-        "armoured",
-        "military",
-        // Containers in this reporting are munitions containers; trade counts boxes in TEU.
-        "container",
-    ];
-    const DUAL: &[&str] = &[
-        "dual",
-        "priority",
-        "microelectronic",
-        "electronic",
-        "component",
-        "machine",
-        "tool",
-        "bearing",
-        "sensor",
-        "optic",
-        "radar",
-    ];
-    const ENERGY: &[&str] = &[
-        "oil",
-        "gas",
-        "coal",
-        "lng",
-        "energy",
-        "crude",
-        "fuel",
-        "electricity",
-        "barrel",
-        "petroleum",
-        "pipeline",
-        "diesel",
-    ];
-    const FOOD: &[&str] = &[
-        "food",
-        "grain",
-        "wheat",
-        "fertilizer",
-        "fertiliser",
-        "rice",
-        "corn",
-        "maize",
-        "agricultural",
-    ];
-    const TECH: &[&str] = &[
-        "technology",
-        "chip",
-        "semiconductor",
-        "software",
-        "satellite",
-        "nuclear",
-        "space",
-        "know",
-    ];
-    let mut text = claim.measure.to_lowercase();
-    if let Some(u) = &claim.quantity.unit {
-        text.push(' ');
-        text.push_str(&u.to_lowercase());
+    let mut bits = 0;
+    let unit = claim.quantity.unit.as_deref().unwrap_or("");
+    for word in content_words(&claim.measure).chain(content_words(unit)) {
+        bits |= bits_of(&stem(&word));
     }
-    let stems = content_stems(&text);
-    for (kind, words) in [
-        (FlowKind::Arms, ARMS),
-        (FlowKind::DualUse, DUAL),
-        (FlowKind::Energy, ENERGY),
-        (FlowKind::Food, FOOD),
-        (FlowKind::Technology, TECH),
-    ] {
-        if has_any(&stems, words) {
-            return kind;
-        }
+    if let Some((kind, _)) = KIND_BITS.iter().find(|(_, bit)| bits & bit != 0) {
+        return *kind;
     }
-    if claim.quantity.kind == QuantityKind::Money || has_any(&stems, TRADE) {
+    if claim.quantity.kind == QuantityKind::Money || bits & TRADE_BIT != 0 {
         FlowKind::Trade
     } else {
         FlowKind::Other

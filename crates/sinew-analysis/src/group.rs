@@ -16,13 +16,13 @@
 //! the input, and claims in other buckets never affect a bucket.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, QuantityKind, Span, TimeKind};
 
-use crate::concept::{read, scopes_match, Concept};
-use crate::words::{content_stems, jaccard};
+use crate::concept::{read, scope_rule, Concept, Meaning};
+use crate::hash::FastMap;
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
 const MIN_MEASURE_SIMILARITY: f64 = 0.5;
@@ -75,37 +75,90 @@ impl FigureGroup {
 /// ordered by the number of documents they span (most first), then by size, then by subject,
 /// object, unit, rate and measure, so the output is stable and independent of input order.
 pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
-    let meanings: Vec<_> = claims.iter().map(read).collect();
-    let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
-    for (i, claim) in claims.iter().enumerate() {
-        let m = &meanings[i];
-        buckets
-            .entry(BucketKey::of(claim, &m.subject, &m.object))
-            .or_default()
-            .push(i);
+    // Claims worded alike mean alike: read each wording once.
+    let mut known: FastMap<SenseKey<'_>, usize> =
+        FastMap::with_capacity_and_hasher(claims.len(), Default::default());
+    let mut unique: Vec<Meaning> = Vec::new();
+    let sense_of: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let q = &c.quantity;
+            let key = (
+                c.measure.as_str(),
+                q.kind,
+                q.unit.as_deref(),
+                q.per.as_deref(),
+                c.subject.as_deref(),
+                c.object.as_deref(),
+            );
+            *known.entry(key).or_insert_with(|| {
+                unique.push(read(c));
+                unique.len() - 1
+            })
+        })
+        .collect();
+    // Words as numbers, so that comparing claims compares no strings.
+    let mut vocab = Vocab::default();
+    let senses: Vec<Sense> = unique.iter().map(|m| Sense::of(m, &mut vocab)).collect();
+    let meanings: Vec<&Meaning> = sense_of.iter().map(|&k| &unique[k]).collect();
+    let keys: Vec<BucketKey> = unique
+        .iter()
+        .zip(first_claims(&sense_of, unique.len()))
+        .map(|(m, first)| BucketKey::of(&claims[first], &m.subject, &m.object))
+        .collect();
+    // Documents as their rank in id order: numbers that sort as the ids do.
+    let mut ids: Vec<&DocId> = claims.iter().map(|c| &c.doc).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut docs: FastMap<&DocId, u32> =
+        FastMap::with_capacity_and_hasher(ids.len(), Default::default());
+    for (rank, id) in ids.iter().enumerate() {
+        docs.insert(id, rank as u32);
+    }
+    let probes: Vec<Probe> = claims
+        .iter()
+        .zip(&sense_of)
+        .map(|(c, &sense)| Probe::of(c, sense, docs[&c.doc]))
+        .collect();
+    // Content order by the cheap fields first, the whole claim only on a tie.
+    let content_order = |a: usize, b: usize| {
+        let (pa, pb) = (&probes[a], &probes[b]);
+        (pa.doc, pa.span, pa.sentence)
+            .cmp(&(pb.doc, pb.span, pb.sentence))
+            .then_with(|| visit_order(&claims[a], &claims[b]))
+    };
+    // The order buckets are visited in does not matter: groups are sorted by content below.
+    let mut bucket_of_key: FastMap<&BucketKey, usize> = FastMap::default();
+    let bucket_of_sense: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            let next = bucket_of_key.len();
+            *bucket_of_key.entry(k).or_insert(next)
+        })
+        .collect();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); bucket_of_key.len()];
+    for (i, &sense) in sense_of.iter().enumerate() {
+        buckets[bucket_of_sense[sense]].push(i);
     }
 
     let mut groups = Vec::new();
-    for (_, mut members) in buckets {
-        let probes: HashMap<usize, Probe> = members
-            .iter()
-            .map(|&i| (i, Probe::of(&claims[i], &meanings[i])))
-            .collect();
+    let mut doc_counts: Vec<usize> = Vec::new();
+    for mut members in buckets {
         members.sort_by(|&a, &b| {
-            probes[&b]
+            probes[b]
                 .when
                 .dated()
-                .cmp(&probes[&a].when.dated())
-                .then_with(|| visit_order(&claims[a], &claims[b]))
+                .cmp(&probes[a].when.dated())
+                .then_with(|| content_order(a, b))
                 .then(a.cmp(&b))
         });
         let mut open: Vec<Cluster> = Vec::new();
         for i in members {
-            let probe = &probes[&i];
+            let probe = &probes[i];
             let best = open
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.accepts(probe))
+                .filter(|(_, c)| c.accepts(probe, &senses))
                 .min_by(|(ia, a), (ib, b)| {
                     a.distance(probe)
                         .total_cmp(&b.distance(probe))
@@ -113,14 +166,20 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
                 })
                 .map(|(k, _)| k);
             match best {
-                Some(k) => open[k].add(i, probe),
-                None => open.push(Cluster::new(i, probe)),
+                Some(k) => open[k].add(i, probe, &senses),
+                None => open.push(Cluster::new(i, probe, &senses)),
             }
         }
-        groups.extend(open.into_iter().map(|c| c.finish(claims, &meanings)));
+        for c in open {
+            let mut ds: Vec<u32> = c.members.iter().map(|&i| probes[i].doc).collect();
+            ds.sort_unstable();
+            ds.dedup();
+            doc_counts.push(ds.len());
+            groups.push(c.finish(claims, &meanings, &content_order));
+        }
     }
 
-    let docs: Vec<usize> = groups.iter().map(|g| g.doc_count(claims)).collect();
+    let docs = doc_counts;
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| {
         let (ga, gb) = (&groups[a], &groups[b]);
@@ -132,14 +191,14 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             .then_with(|| ga.unit.cmp(&gb.unit))
             .then_with(|| ga.per.cmp(&gb.per))
             .then_with(|| ga.measure.cmp(&gb.measure))
-            .then_with(|| visit_order(&claims[ga.members[0]], &claims[gb.members[0]]))
+            .then_with(|| content_order(ga.members[0], gb.members[0]))
     });
     let mut slots: Vec<Option<FigureGroup>> = groups.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// What must be equal for two claims to state the same figure.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct BucketKey {
     subject: Option<String>,
     object: Option<String>,
@@ -256,15 +315,100 @@ impl TimeFrame {
     }
 }
 
+/// Stems interned as numbers.
+#[derive(Default)]
+struct Vocab(FastMap<String, u32>);
+
+impl Vocab {
+    /// The set's words as sorted numbers.
+    fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// How many numbers two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted word lists; two empty lists are equal.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let inter = shared(a, b);
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+fn scopes_match(a: &[u32], b: &[u32]) -> bool {
+    scope_rule(a.len(), b.len(), shared(a, b))
+}
+
+/// What one wording of a measure means, in numbers.
+struct Sense {
+    concept: Concept,
+    stems: Vec<u32>,
+    scope: Vec<u32>,
+}
+
+impl Sense {
+    fn of(m: &Meaning, vocab: &mut Vocab) -> Sense {
+        Sense {
+            concept: m.concept,
+            stems: vocab.ids(&m.stems),
+            scope: vocab.ids(&m.scope),
+        }
+    }
+}
+
+/// The first claim of each sense.
+fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
+    let mut first = vec![usize::MAX; senses];
+    for (i, &k) in sense_of.iter().enumerate() {
+        if first[k] == usize::MAX {
+            first[k] = i;
+        }
+    }
+    first
+}
+
+/// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
+type SenseKey<'a> = (
+    &'a str,
+    QuantityKind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
 /// What a cluster needs to know about a claim to decide whether it joins.
 struct Probe {
-    doc: DocId,
+    doc: u32,
     span: Span,
     sentence: Span,
     counted: bool,
-    concept: Concept,
-    stems: BTreeSet<String>,
-    scope: BTreeSet<String>,
+    sense: usize,
     value: f64,
     low: f64,
     high: f64,
@@ -272,19 +416,17 @@ struct Probe {
 }
 
 impl Probe {
-    fn of(claim: &Claim, meaning: &crate::concept::Meaning) -> Probe {
+    fn of(claim: &Claim, sense: usize, doc: u32) -> Probe {
         let q = &claim.quantity;
         let value = if q.value.is_finite() { q.value } else { 0.0 };
         let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
         Probe {
-            doc: claim.doc.clone(),
+            doc,
             span: claim.span,
             sentence: claim.sentence,
             counted: q.kind == QuantityKind::Count
                 && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
-            concept: meaning.concept,
-            stems: content_stems(&claim.measure),
-            scope: meaning.scope.clone(),
+            sense,
             value,
             low: value.min(top),
             high: value.max(top),
@@ -293,20 +435,13 @@ impl Probe {
     }
 }
 
-/// One way members of a cluster word their figure; most clusters have a few.
-struct Variant {
-    concept: Concept,
-    counted: bool,
-    stems: BTreeSet<String>,
-    scope: BTreeSet<String>,
-}
-
 struct Cluster {
     members: Vec<usize>,
     values: Vec<f64>,
-    variants: Vec<Variant>,
+    /// The wordings of the members: (sense, counted).
+    variants: Vec<(usize, bool)>,
     /// Spans of the members' figures, by (document, sentence).
-    sentences: HashMap<(DocId, Span), Vec<Span>>,
+    sentences: FastMap<(u32, Span), Vec<Span>>,
     frame: TimeFrame,
     concept: Concept,
     low: f64,
@@ -315,23 +450,23 @@ struct Cluster {
 }
 
 impl Cluster {
-    fn new(i: usize, probe: &Probe) -> Cluster {
+    fn new(i: usize, probe: &Probe, senses: &[Sense]) -> Cluster {
         let mut c = Cluster {
             members: Vec::new(),
             values: Vec::new(),
             variants: Vec::new(),
-            sentences: HashMap::new(),
+            sentences: FastMap::default(),
             frame: TimeFrame::open(),
             concept: Concept::Other,
             low: probe.low,
             high: probe.high,
             sum: 0.0,
         };
-        c.add(i, probe);
+        c.add(i, probe, senses);
         c
     }
 
-    fn accepts(&self, p: &Probe) -> bool {
+    fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
         // A running total counted since the same day as the cluster's may have grown many
         // times over between reports.
@@ -344,13 +479,14 @@ impl Cluster {
         if !values_close(low, high, limit) || !self.frame.admits(p.when) {
             return false;
         }
-        if !(self.concept == p.concept
+        let ps = &senses[p.sense];
+        if !(self.concept == ps.concept
             || self.concept == Concept::Other
-            || p.concept == Concept::Other)
+            || ps.concept == Concept::Other)
         {
             return false;
         }
-        if let Some(spans) = self.sentences.get(&(p.doc.clone(), p.sentence)) {
+        if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
             // Two figures in one sentence are two figures; the same words twice are one.
             if spans.iter().any(|s| *s != p.span) {
                 return false;
@@ -360,18 +496,19 @@ impl Cluster {
             .values
             .iter()
             .any(|&v| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
-        self.variants.iter().any(|m| {
-            let compatible = m.concept == p.concept
+        self.variants.iter().any(|&(sense, counted)| {
+            let m = &senses[sense];
+            let compatible = m.concept == ps.concept
                 || m.concept == Concept::Other
-                || p.concept == Concept::Other;
+                || ps.concept == Concept::Other;
             let narrowed_apart =
-                !m.scope.is_empty() && !p.scope.is_empty() && !scopes_match(&m.scope, &p.scope);
+                !m.scope.is_empty() && !ps.scope.is_empty() && !scopes_match(&m.scope, &ps.scope);
             compatible
-                && ((p.counted && m.counted)
-                    || jaccard(&p.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
-                    || (p.concept == m.concept
-                        && p.concept != Concept::Other
-                        && scopes_match(&p.scope, &m.scope))
+                && ((p.counted && counted)
+                    || jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
+                    || (ps.concept == m.concept
+                        && ps.concept != Concept::Other
+                        && scopes_match(&ps.scope, &m.scope))
                     // Sources word the same figure differently ("reaching a record", "total
                     // trade turnover"); the same amount for the same pair is the same figure,
                     // unless the two say what it is a share of and that differs.
@@ -390,7 +527,7 @@ impl Cluster {
         }
     }
 
-    fn add(&mut self, i: usize, p: &Probe) {
+    fn add(&mut self, i: usize, p: &Probe, senses: &[Sense]) {
         self.low = self.low.min(p.low);
         self.high = self.high.max(p.high);
         self.members.push(i);
@@ -398,31 +535,24 @@ impl Cluster {
         self.sum += p.value;
         self.frame.add(p.when);
         if self.concept == Concept::Other {
-            self.concept = p.concept;
+            self.concept = senses[p.sense].concept;
         }
         self.sentences
-            .entry((p.doc.clone(), p.sentence))
+            .entry((p.doc, p.sentence))
             .or_default()
             .push(p.span);
-        let known = self.variants.iter().any(|v| {
-            v.concept == p.concept
-                && v.counted == p.counted
-                && v.stems == p.stems
-                && v.scope == p.scope
-        });
-        if !known {
-            self.variants.push(Variant {
-                concept: p.concept,
-                counted: p.counted,
-                stems: p.stems.clone(),
-                scope: p.scope.clone(),
-            });
+        if !self.variants.contains(&(p.sense, p.counted)) {
+            self.variants.push((p.sense, p.counted));
         }
     }
 
-    fn finish(mut self, claims: &[Claim], meanings: &[crate::concept::Meaning]) -> FigureGroup {
-        self.members
-            .sort_by(|&a, &b| visit_order(&claims[a], &claims[b]).then(a.cmp(&b)));
+    fn finish(
+        mut self,
+        claims: &[Claim],
+        meanings: &[&Meaning],
+        order: &impl Fn(usize, usize) -> Ordering,
+    ) -> FigureGroup {
+        self.members.sort_by(|&a, &b| order(a, b).then(a.cmp(&b)));
         let first = self.members[0];
         FigureGroup {
             subject: meanings[first].subject.clone(),

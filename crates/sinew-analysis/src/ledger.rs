@@ -5,7 +5,7 @@
 //! date) or a conflict. Sources are counted by near-duplicate group, so a syndicated copy adds
 //! no weight. Every verdict and every member carries a one-line reason.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, Modality, QuantityKind, TimeKind};
@@ -14,6 +14,7 @@ use crate::bounds::{bounds, side, Bounds, Side};
 use crate::concept::Concept;
 use crate::fmt::{format_range, format_value};
 use crate::group::{group_figures, visit_order, FigureGroup, When};
+use crate::hash::FastMap;
 use crate::words::content_stems;
 
 /// What the ledger needs to know about a document.
@@ -207,12 +208,39 @@ impl LedgerGroup {
 /// from it counts as its own source, undated. The result depends only on the claims and
 /// documents, not on their order.
 pub fn build_ledger(claims: &[Claim], docs: &[SourceDoc]) -> Ledger {
-    let by_id: HashMap<&DocId, &SourceDoc> = docs.iter().map(|d| (&d.id, d)).collect();
+    // Each claim's document looked up once: claims are visited in group order, and a lookup
+    // by id there costs cache misses.
+    let by_id: FastMap<&DocId, usize> = docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect();
+    let doc_of: Vec<Option<&SourceDoc>> = claims
+        .iter()
+        .map(|c| by_id.get(&c.doc).map(|&i| &docs[i]))
+        .collect();
+    let root_of: Vec<Option<&SourceDoc>> = doc_of
+        .iter()
+        .map(|d| {
+            d.and_then(|d| d.duplicate_of.as_ref())
+                .and_then(|r| by_id.get(r))
+                .map(|&i| &docs[i])
+        })
+        .collect();
+    let ctx = Ctx {
+        claims,
+        doc_of: &doc_of,
+        root_of: &root_of,
+    };
     let groups = group_figures(claims)
         .into_iter()
-        .map(|g| reconcile(g, claims, &by_id))
+        .map(|g| reconcile(g, &ctx))
         .collect();
     Ledger { groups }
+}
+
+/// The claims and, for each, its document and the first document of its near-duplicate
+/// group, when known.
+struct Ctx<'a> {
+    claims: &'a [Claim],
+    doc_of: &'a [Option<&'a SourceDoc>],
+    root_of: &'a [Option<&'a SourceDoc>],
 }
 
 /// A camp: statements whose intervals share a value.
@@ -224,13 +252,14 @@ struct Camp {
     sources: BTreeSet<DocId>,
 }
 
-fn reconcile(g: FigureGroup, claims: &[Claim], docs: &HashMap<&DocId, &SourceDoc>) -> LedgerGroup {
+fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
+    let claims = ctx.claims;
     let mut members: Vec<LedgerClaim> = g
         .members
         .iter()
         .map(|&i| {
             let c = &claims[i];
-            let doc = docs.get(&c.doc);
+            let doc = ctx.doc_of[i];
             LedgerClaim {
                 claim: i,
                 bounds: bounds(&c.quantity),
@@ -257,7 +286,7 @@ fn reconcile(g: FigureGroup, claims: &[Claim], docs: &HashMap<&DocId, &SourceDoc
         .len();
     let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
     let show = |v: f64| format_value(v, unit, per);
-    let words = |camp: &Camp| statements(camp, &members, claims, docs);
+    let words = |camp: &Camp| statements(camp, &members, ctx);
 
     let verdict;
     let consensus;
@@ -411,8 +440,8 @@ fn reconcile(g: FigureGroup, claims: &[Claim], docs: &HashMap<&DocId, &SourceDoc
     for ((m, note), &i) in members.iter_mut().zip(notes).zip(&g.members) {
         m.note = note;
         let c = &claims[i];
-        if let Some(root) = docs.get(&c.doc).and_then(|d| d.duplicate_of.as_ref()) {
-            let name = docs.get(root).map_or(root.0.as_str(), |d| d.name.as_str());
+        if let Some(root) = ctx.doc_of[i].and_then(|d| d.duplicate_of.as_ref()) {
+            let name = ctx.root_of[i].map_or(root.0.as_str(), |d| d.name.as_str());
             m.note
                 .push_str(&format!("; a near-duplicate of {name}, counted with it"));
         }
@@ -617,35 +646,40 @@ pub(crate) fn authority(source: &str) -> u8 {
 /// The camp's most authoritative attribution; ties go to the one more sources give, then the
 /// first in alphabetical order. Hedged claims count only when nothing else is attributed.
 fn strongest(camp: &Camp, members: &[LedgerClaim], claims: &[Claim]) -> Option<String> {
-    let mut votes: HashMap<&str, (BTreeSet<&DocId>, bool)> = HashMap::new();
+    // (attribution, sources giving it, asserted by any); camps hold a few claims.
+    let mut votes: Vec<(&str, Vec<&DocId>, bool)> = Vec::new();
     for &k in &camp.members {
         let m = &members[k];
         let c = &claims[m.claim];
-        if let Some(a) = c.attribution.as_deref().filter(|a| !a.trim().is_empty()) {
-            let e = votes.entry(a).or_default();
-            e.0.insert(&m.source);
-            e.1 |= c.modality == Modality::Asserted;
+        let Some(a) = c.attribution.as_deref().filter(|a| !a.trim().is_empty()) else {
+            continue;
+        };
+        let asserted = c.modality == Modality::Asserted;
+        match votes.iter_mut().find(|v| v.0 == a) {
+            Some(v) => {
+                if !v.1.contains(&&m.source) {
+                    v.1.push(&m.source);
+                }
+                v.2 |= asserted;
+            }
+            None => votes.push((a, vec![&m.source], asserted)),
         }
     }
     votes
         .into_iter()
-        .max_by(|(a, (sa, fa)), (b, (sb, fb))| {
+        .max_by(|(a, sa, fa), (b, sb, fb)| {
             fa.cmp(fb)
                 .then(authority(a).cmp(&authority(b)))
                 .then(sa.len().cmp(&sb.len()))
                 .then(b.cmp(a))
         })
-        .map(|(a, _)| a.to_string())
+        .map(|(a, _, _)| a.to_string())
 }
 
 /// The camp's statements in their own words, with who says so: "over 10,000 containers (US
 /// State Department)". Repeated wording is shown once.
-fn statements(
-    camp: &Camp,
-    members: &[LedgerClaim],
-    claims: &[Claim],
-    docs: &HashMap<&DocId, &SourceDoc>,
-) -> String {
+fn statements(camp: &Camp, members: &[LedgerClaim], ctx: &Ctx<'_>) -> String {
+    let claims = ctx.claims;
     let mut ks = camp.members.clone();
     ks.sort_by(|&a, &b| {
         members[a]
@@ -664,7 +698,7 @@ fn statements(
         }
         if let Some(a) = &c.attribution {
             notes.push(a.clone());
-        } else if let Some(d) = docs.get(&c.doc) {
+        } else if let Some(d) = ctx.doc_of[members[k].claim] {
             notes.push(d.name.clone());
         }
         if !notes.is_empty() {

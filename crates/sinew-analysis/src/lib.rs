@@ -11,6 +11,7 @@ mod bounds;
 mod concept;
 mod fmt;
 mod group;
+mod hash;
 mod ledger;
 #[cfg(feature = "synth")]
 pub mod synth;
