@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use sinew_analysis::synth::{generate, SynthConfig};
-use sinew_analysis::{build_ledger, SourceDoc};
+use sinew_analysis::{build_ledger, build_network, SourceDoc};
 use sinew_types::DocId;
 
 /// Time spent on a CPU by this thread, when the system says (Linux): the bench shares its
@@ -104,5 +104,22 @@ fn main() {
         ledger.groups.len(),
         conflicts,
         secs(ledger_time, ledger_cpu)
+    );
+    let (network, graph_time, graph_cpu) = best_of(3, || build_network(&ledger, &claims, &[]));
+    println!(
+        "graph: {} actors, {} flows, {} dependencies in {}",
+        network.actors.len(),
+        network.flows.len(),
+        network.dependencies.len(),
+        secs(graph_time, graph_cpu)
+    );
+    let (_, both_time, both_cpu) = best_of(3, || {
+        let ledger = build_ledger(&claims, &docs);
+        build_network(&ledger, &claims, &[])
+    });
+    println!(
+        "ledger and graph over {} claims: {}",
+        claims.len(),
+        secs(both_time, both_cpu)
     );
 }

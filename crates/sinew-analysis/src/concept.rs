@@ -166,6 +166,21 @@ const PRICE: &[&str] = &["price", "cost"];
 
 /// Words that say nothing about which figure it is, once the concept is known.
 const NEUTRAL: &[&str] = &[
+    // Times leak into measures ("last December and now").
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "since",
+    "ago",
     "between",
     "among",
     "two",

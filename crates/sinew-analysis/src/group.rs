@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, QuantityKind, Span, TimeKind};
 
-use crate::concept::{read, scope_rule, Concept, Meaning};
+use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
@@ -50,6 +50,8 @@ pub struct FigureGroup {
     pub per: Option<String>,
     /// What kind of figure it is: the first concept its members tell.
     pub concept: Concept,
+    /// What moves (arms, dual-use goods, energy...), by most members' words.
+    pub kind: FlowKind,
     /// A representative measure: the one most members use (ties: the shortest, then the first
     /// in alphabetical order).
     pub measure: String,
@@ -99,13 +101,19 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
         .collect();
     // Words as numbers, so that comparing claims compares no strings.
     let mut vocab = Vocab::default();
-    let senses: Vec<Sense> = unique.iter().map(|m| Sense::of(m, &mut vocab)).collect();
+    let firsts = first_claims(&sense_of, unique.len());
+    let senses: Vec<Sense> = unique
+        .iter()
+        .zip(&firsts)
+        .map(|(m, &first)| Sense::of(m, &claims[first], &mut vocab))
+        .collect();
     let meanings: Vec<&Meaning> = sense_of.iter().map(|&k| &unique[k]).collect();
     let keys: Vec<BucketKey> = unique
         .iter()
-        .zip(first_claims(&sense_of, unique.len()))
-        .map(|(m, first)| BucketKey::of(&claims[first], &m.subject, &m.object))
+        .zip(&firsts)
+        .map(|(m, &first)| BucketKey::of(&claims[first], &m.subject, &m.object))
         .collect();
+    let kind_of = |i: usize| senses[sense_of[i]].kind;
     // Documents as their rank in id order: numbers that sort as the ids do.
     let mut ids: Vec<&DocId> = claims.iter().map(|c| &c.doc).collect();
     ids.sort_unstable();
@@ -175,7 +183,7 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             ds.sort_unstable();
             ds.dedup();
             doc_counts.push(ds.len());
-            groups.push(c.finish(claims, &meanings, &content_order));
+            groups.push(c.finish(claims, &meanings, &content_order, &kind_of));
         }
     }
 
@@ -369,14 +377,17 @@ struct Sense {
     concept: Concept,
     stems: Vec<u32>,
     scope: Vec<u32>,
+    /// What moves, by the words.
+    kind: FlowKind,
 }
 
 impl Sense {
-    fn of(m: &Meaning, vocab: &mut Vocab) -> Sense {
+    fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
         Sense {
             concept: m.concept,
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
+            kind: flow_kind(claim),
         }
     }
 }
@@ -551,10 +562,28 @@ impl Cluster {
         claims: &[Claim],
         meanings: &[&Meaning],
         order: &impl Fn(usize, usize) -> Ordering,
+        kind_of: &impl Fn(usize) -> FlowKind,
     ) -> FigureGroup {
         self.members.sort_by(|&a, &b| order(a, b).then(a.cmp(&b)));
         let first = self.members[0];
+        // What moves: trade is trade whatever is traded; else what most members' words say,
+        // ties to the first kind in FlowKind::ALL.
+        let kind = if self.concept == Concept::Trade {
+            FlowKind::Trade
+        } else {
+            let mut counts = [0usize; FlowKind::ALL.len()];
+            for &i in &self.members {
+                if let Some(k) = FlowKind::ALL.iter().position(|x| *x == kind_of(i)) {
+                    counts[k] += 1;
+                }
+            }
+            (0..counts.len())
+                .filter(|&k| counts[k] > 0)
+                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+                .map_or(FlowKind::Other, |k| FlowKind::ALL[k])
+        };
         FigureGroup {
+            kind,
             subject: meanings[first].subject.clone(),
             object: meanings[first].object.clone(),
             unit: claims[first].quantity.unit.clone(),

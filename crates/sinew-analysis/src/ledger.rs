@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, Modality, QuantityKind, TimeKind};
 
 use crate::bounds::{bounds, side, Bounds, Side};
-use crate::concept::Concept;
+use crate::concept::{Concept, FlowKind};
 use crate::fmt::{format_range, format_value};
 use crate::group::{group_figures, visit_order, FigureGroup, When};
 use crate::hash::FastMap;
@@ -109,6 +109,8 @@ pub struct LedgerGroup {
     pub per: Option<String>,
     /// What kind of figure it is.
     pub concept: Concept,
+    /// What moves (arms, dual-use goods, energy...).
+    pub kind: FlowKind,
     /// How the statements relate.
     pub verdict: Verdict,
     /// What they say together.
@@ -223,10 +225,13 @@ pub fn build_ledger(claims: &[Claim], docs: &[SourceDoc]) -> Ledger {
                 .map(|&i| &docs[i])
         })
         .collect();
+    // Read in input order, where the claims lie one after another in memory.
+    let bounds: Vec<Bounds> = claims.iter().map(|c| bounds(&c.quantity)).collect();
     let ctx = Ctx {
         claims,
         doc_of: &doc_of,
         root_of: &root_of,
+        bounds: &bounds,
     };
     let groups = group_figures(claims)
         .into_iter()
@@ -241,6 +246,7 @@ struct Ctx<'a> {
     claims: &'a [Claim],
     doc_of: &'a [Option<&'a SourceDoc>],
     root_of: &'a [Option<&'a SourceDoc>],
+    bounds: &'a [Bounds],
 }
 
 /// A camp: statements whose intervals share a value.
@@ -262,7 +268,7 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
             let doc = ctx.doc_of[i];
             LedgerClaim {
                 claim: i,
-                bounds: bounds(&c.quantity),
+                bounds: ctx.bounds[i],
                 source: doc
                     .and_then(|d| d.duplicate_of.clone())
                     .unwrap_or_else(|| c.doc.clone()),
@@ -458,6 +464,7 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         unit: g.unit,
         per: g.per,
         concept: g.concept,
+        kind: g.kind,
         verdict,
         consensus,
         running_total,

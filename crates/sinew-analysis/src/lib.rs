@@ -1,15 +1,18 @@
 //! Analysis over stored claims: the figures ledger (the same figure across sources,
-//! reconciled).
+//! reconciled) and the network the figures describe.
 //!
 //! [`group_figures`] puts claims that state the same figure (same actors, unit, rate and
 //! concept, a similar measure at compatible times) in one [`FigureGroup`]; [`build_ledger`]
 //! reads each group's statements side by side and says whether they agree, conflict or update
-//! one another, with a consensus and a one-line reason. Everything here is a pure function of
-//! plain structs; no database access.
+//! one another, with a consensus and a one-line reason. [`build_network`] turns the ledger into
+//! actors, flows by kind with their volumes over time, and dependency shares; [`what_if`] cuts
+//! or scales a flow and lists the dependencies that fall below a threshold. Everything here is
+//! a pure function of plain structs; no database access.
 
 mod bounds;
 mod concept;
 mod fmt;
+mod graph;
 mod group;
 mod hash;
 mod ledger;
@@ -20,6 +23,10 @@ mod words;
 pub use bounds::Bounds;
 pub use concept::{Concept, FlowKind};
 pub use fmt::{format_range, format_value};
+pub use graph::{
+    build_network, node_id, what_if, Actor, ActorInfo, Affected, Cut, Dependency, Flow, Network,
+    Volume, WhatIf,
+};
 pub use group::{group_figures, FigureGroup};
 pub use ledger::{
     build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,

@@ -1,5 +1,6 @@
 //! Figure grouping over hand-built claims modelled on the seed articles.
 
+mod network;
 mod properties;
 mod synth;
 
@@ -80,7 +81,7 @@ fn claim(c: &C) -> Claim {
 }
 
 /// The seed figures: containers, trade, dual-use exports (monthly and peak), rounds.
-fn seed_claims() -> Vec<Claim> {
+pub(crate) fn seed_claims() -> Vec<Claim> {
     let nk = Some("North Korea");
     let ru = Some("Russia");
     let cn = Some("China");

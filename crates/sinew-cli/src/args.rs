@@ -101,6 +101,39 @@ pub(crate) enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The network the stored figures describe: actors, flows by kind with volumes over time,
+    /// dependency shares. GraphML and GEXF open in Gephi.
+    Graph {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
+        format: GraphFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What if a flow were cut or scaled: the dependencies on it, and which fall below a
+    /// threshold.
+    Whatif {
+        /// The supplier (canonical name).
+        #[arg(long)]
+        from: String,
+        /// The recipient (canonical name).
+        #[arg(long)]
+        to: String,
+        /// Only this kind of flow (arms, dual-use, trade, energy, food, technology, political,
+        /// other); every kind when absent.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<sinew_engine::FlowKind>,
+        /// What is left of the flow: 0 cuts it (the default), 0.5 halves it.
+        #[arg(long, default_value_t = 0.0, value_parser = parse_factor)]
+        scale: f64,
+        /// Report dependencies whose supply left falls below this percentage.
+        #[arg(long, default_value_t = 50.0)]
+        threshold: f64,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the cited briefing over the stored documents.
     Report {
         /// Output file; `.html` gives self-contained HTML, anything else Markdown.
@@ -155,6 +188,16 @@ pub(crate) enum LedgerFormat {
     Json,
     /// CSV: one claim a row, with its group's fields.
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// One JSON object: actors, flows with volumes and claims, dependencies.
+    Json,
+    /// GraphML (Gephi, yEd, NetworkX).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,5 +309,22 @@ fn parse_partial(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
         }
         [_, _, _] => parse_date(s).map(|d| (d, d)),
         _ => Err(bad()),
+    }
+}
+
+fn parse_kind(s: &str) -> Result<sinew_engine::FlowKind, String> {
+    sinew_engine::FlowKind::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = sinew_engine::FlowKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        format!("{s:?} is not a kind of flow; one of {}", names.join(", "))
+    })
+}
+
+fn parse_factor(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!("{s:?} is not a share between 0 and 1")),
     }
 }

@@ -177,3 +177,80 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
         "claims": members,
     })
 }
+
+/// A claim cited by the network: where it is and its words.
+fn citation(claims: &[ClaimView], i: usize) -> Option<Value> {
+    let v = claims.get(i)?;
+    Some(json!({
+        "doc": v.source, "start": v.claim.span.start, "end": v.claim.span.end, "quote": v.quote,
+    }))
+}
+
+fn period(p: Option<(chrono::NaiveDate, Option<chrono::NaiveDate>)>) -> Value {
+    p.map_or(
+        Value::Null,
+        |(start, end)| json!({"start": start.to_string(), "end": end.map(|e| e.to_string())}),
+    )
+}
+
+fn dependency(d: &sinew_engine::Dependency, claims: &[ClaimView]) -> Value {
+    json!({
+        "dependent": d.dependent, "supplier": d.supplier, "kind": d.kind.as_str(),
+        "scope": d.scope, "share": d.share, "low": d.low, "high": d.high, "group": d.group,
+        "period": period(d.period), "verdict": d.verdict.as_str(),
+        "claims": d.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+    })
+}
+
+fn flow(f: &sinew_engine::Flow, claims: &[ClaimView]) -> Value {
+    json!({
+        "id": f.id,
+        "from": f.from,
+        "to": f.to,
+        "source": sinew_engine::node_id(&f.from),
+        "target": sinew_engine::node_id(&f.to),
+        "kind": f.kind.as_str(),
+        "symmetric": f.symmetric,
+        "sources": f.sources,
+        "volumes": f.volumes.iter().map(|v| json!({
+            "group": v.group, "value": v.value, "low": v.low, "high": v.high, "unit": v.unit,
+            "per": v.per, "measure": v.measure, "period": period(v.period),
+            "verdict": v.verdict.as_str(), "text": v.text,
+        })).collect::<Vec<_>>(),
+        "claims": f.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+    })
+}
+
+/// `sinew graph --format json`: actors (nodes), flows (edges, with their volumes over time
+/// and the claims behind them) and dependency shares.
+pub(crate) fn network(n: &sinew_engine::Network, claims: &[ClaimView]) -> Value {
+    json!({
+        "actors": n.actors.iter().map(|a| json!({
+            "id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims,
+        })).collect::<Vec<_>>(),
+        "flows": n.flows.iter().map(|f| flow(f, claims)).collect::<Vec<_>>(),
+        "dependencies": n.dependencies.iter().map(|d| dependency(d, claims)).collect::<Vec<_>>(),
+    })
+}
+
+/// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with
+/// the supply left and whether it falls below the threshold.
+pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
+    json!({
+        "cut": {
+            "from": w.cut.from, "to": w.cut.to, "kind": w.cut.kind.map(|k| k.as_str()),
+            "factor": w.cut.factor,
+        },
+        "threshold": w.threshold,
+        "flows": w.flows.iter().map(|f| flow(f, claims)).collect::<Vec<_>>(),
+        "affected": w.affected.iter().map(|a| {
+            let mut d = dependency(&a.dependency, claims);
+            if let Value::Object(map) = &mut d {
+                map.insert("supply_left".into(), json!(a.supply_left));
+                map.insert("below".into(), json!(a.below));
+                map.insert("explanation".into(), json!(a.explanation));
+            }
+            d
+        }).collect::<Vec<_>>(),
+    })
+}

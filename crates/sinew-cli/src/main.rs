@@ -2,6 +2,7 @@
 
 mod args;
 mod csv;
+mod graph;
 mod json;
 mod table;
 
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use args::{
-    Cli, Command, ExportFormat, ExportWhat, InputFormat, Layer, LedgerExportFormat,
+    Cli, Command, ExportFormat, ExportWhat, GraphFormat, InputFormat, Layer, LedgerExportFormat,
     LedgerFilterArgs, LedgerFormat, VerdictArg,
 };
 use clap::Parser;
@@ -148,6 +149,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             published,
         } => extract(&paths, format, published),
         Command::Annotate { layers, published } => annotate(&layers, published),
+        Command::Graph { format, output } => {
+            let engine = open(cli.db.as_deref())?;
+            let view = engine.network()?;
+            let mut out = output_to(output.as_deref())?;
+            match format {
+                GraphFormat::Json => {
+                    writeln!(out, "{}", json::network(&view.network, &view.claims))?
+                }
+                GraphFormat::Graphml => graph::graphml(&mut out, &view.network, &view.claims)?,
+                GraphFormat::Gexf => graph::gexf(&mut out, &view.network, &view.claims)?,
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Whatif {
+            from,
+            to,
+            kind,
+            scale,
+            threshold,
+            json,
+        } => {
+            let engine = open(cli.db.as_deref())?;
+            let cut = sinew_engine::Cut {
+                from,
+                to,
+                kind,
+                factor: scale,
+            };
+            let (w, claims) = engine.what_if(&cut, threshold)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", json::what_if(&w, &claims))?;
+            } else {
+                table::what_if(&mut out, &w, &claims)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { output, title } => {
             let engine = open(cli.db.as_deref())?;
             let format = match output.extension().and_then(|e| e.to_str()) {

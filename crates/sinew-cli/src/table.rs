@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use sinew_engine::{ClaimView, EntitySummary, LedgerGroup, Verdict};
+use sinew_engine::{ClaimView, EntitySummary, LedgerGroup, Verdict, WhatIf};
 
 fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
@@ -152,5 +152,57 @@ pub(crate) fn ledger(
         if groups.len() == 1 { "" } else { "s" },
         conflicts,
         if conflicts == 1 { "" } else { "s" }
+    )
+}
+
+/// `sinew whatif`: the change, the flows it touches, and the dependencies on them.
+pub(crate) fn what_if(out: &mut dyn Write, w: &WhatIf, claims: &[ClaimView]) -> io::Result<()> {
+    let kind = w
+        .cut
+        .kind
+        .map_or("every kind".to_string(), |k| k.as_str().to_string());
+    let change = if w.cut.factor == 0.0 {
+        "cut".to_string()
+    } else {
+        format!("scaled to {:.0}%", w.cut.factor * 100.0)
+    };
+    writeln!(
+        out,
+        "What if {} → {} ({kind}) is {change}?",
+        w.cut.from, w.cut.to
+    )?;
+    if w.flows.is_empty() {
+        writeln!(out, "  no stored flow from {} to {}", w.cut.from, w.cut.to)?;
+    }
+    for f in &w.flows {
+        let volumes: Vec<&str> = f.volumes.iter().map(|v| v.text.as_str()).collect();
+        writeln!(
+            out,
+            "  flow {} → {} ({}): {}",
+            f.from,
+            f.to,
+            f.kind.as_str(),
+            if volumes.is_empty() {
+                "no volume stated".to_string()
+            } else {
+                volumes.join(", ")
+            }
+        )?;
+    }
+    for a in &w.affected {
+        let mark = if a.below { "BELOW" } else { "ok" };
+        writeln!(out, "  {mark:<5} {}", a.explanation)?;
+        for &i in &a.dependency.claims {
+            if let Some(v) = claims.get(i) {
+                writeln!(out, "        {}  \u{201c}{}\u{201d}", v.source, v.quote)?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "dependencies below {:.0}% of supply: {} of {}",
+        w.threshold,
+        w.below().count(),
+        w.affected.len()
     )
 }

@@ -166,3 +166,137 @@ fn split_csv(line: &str) -> Vec<String> {
     }
     out
 }
+
+/// Checks that `xml` is well-formed: every tag closed in order, attributes quoted, entities
+/// known.
+fn well_formed(xml: &str) -> usize {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0i32;
+    let mut elements = 0;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) => {
+                depth += 1;
+                elements += 1;
+                for a in e.attributes() {
+                    a.expect("attribute")
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .expect("value");
+                }
+            }
+            Ok(quick_xml::events::Event::Empty(e)) => {
+                elements += 1;
+                for a in e.attributes() {
+                    a.expect("attribute")
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .expect("value");
+                }
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::GeneralRef(r)) => {
+                let name = r.xml10_content();
+                let known = matches!(name.as_ref(), "amp" | "lt" | "gt" | "quot" | "apos");
+                assert!(
+                    known || r.resolve_char_ref().is_ok_and(|c| c.is_some()),
+                    "&{name};"
+                );
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+    elements
+}
+
+#[test]
+fn graph_exports_are_well_formed_and_agree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = ingested(tmp.path());
+    let out = run(sinew(&db).args(["graph", "--format", "json"]));
+    assert_eq!(out.status.code(), Some(0));
+    let net: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let flows = net["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 2, "{net}");
+    let arms = flows
+        .iter()
+        .find(|f| f["kind"] == "arms")
+        .expect("arms flow");
+    assert_eq!(arms["source"], "north-korea");
+    assert_eq!(arms["target"], "russia");
+    assert!(!arms["volumes"].as_array().unwrap().is_empty());
+    assert!(arms["claims"][0]["quote"].is_string());
+    let trade = flows
+        .iter()
+        .find(|f| f["kind"] == "trade")
+        .expect("trade flow");
+    assert_eq!(trade["symmetric"], true);
+    let nodes: Vec<&str> = net["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    for f in flows {
+        assert!(nodes.contains(&f["source"].as_str().unwrap()));
+        assert!(nodes.contains(&f["target"].as_str().unwrap()));
+    }
+
+    for format in ["graphml", "gexf"] {
+        let file = tmp.path().join(format!("net.{format}"));
+        let out = run(sinew(&db)
+            .args(["graph", "--format", format, "-o"])
+            .arg(&file));
+        assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+        let xml = std::fs::read_to_string(&file).unwrap();
+        assert!(well_formed(&xml) > 0);
+        assert_eq!(xml.matches("<node ").count(), nodes.len(), "{format}");
+        assert_eq!(xml.matches("<edge ").count(), flows.len(), "{format}");
+    }
+}
+
+#[test]
+fn whatif_names_the_flow_and_its_dependencies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("deps");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Published March 1, 2024\n\nChina supplied 90% of Russia's imports of machine tools in \
+         2023. China exported $900 million worth of machine tools to Russia in 2023.\n",
+    )
+    .unwrap();
+    let db = tmp.path().join("deps.db");
+    assert_eq!(
+        run(sinew(&db).arg("ingest").arg(&corpus)).status.code(),
+        Some(0)
+    );
+
+    let out = run(sinew(&db).args([
+        "whatif", "--from", "China", "--to", "Russia", "--kind", "dual-use", "--json",
+    ]));
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let w: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let affected = w["affected"].as_array().unwrap();
+    assert_eq!(affected.len(), 1, "{w}");
+    assert_eq!(affected[0]["below"], true);
+    assert_eq!(affected[0]["supply_left"], 10.0);
+    assert_eq!(affected[0]["claims"][0]["quote"], "90%");
+    assert_eq!(w["flows"][0]["volumes"][0]["text"], "$900 million");
+
+    let text = run(sinew(&db).args([
+        "whatif", "--from", "China", "--to", "Russia", "--scale", "0.5",
+    ]));
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("keeps 55%"), "{text}");
+    assert!(text.contains("below 50% of supply: 0 of 1"), "{text}");
+
+    let bad = run(sinew(&db).args([
+        "whatif", "--from", "China", "--to", "Russia", "--kind", "gold",
+    ]));
+    assert_eq!(bad.status.code(), Some(2));
+    let bad = run(sinew(&db).args(["whatif", "--from", "A", "--to", "B", "--scale", "2"]));
+    assert_eq!(bad.status.code(), Some(2));
+}

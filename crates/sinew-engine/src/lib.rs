@@ -23,8 +23,9 @@ pub use extract::{
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 pub use sinew_analysis::{
-    format_range, format_value, Concept, Consensus, FlowKind, Ledger, LedgerClaim, LedgerFilter,
-    LedgerGroup, Verdict,
+    format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
+    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, Verdict, Volume,
+    WhatIf,
 };
 pub use sinew_ingest::Format;
 pub use sinew_store::{EntitySummary, Store, StoreStats};
@@ -48,6 +49,15 @@ pub struct LedgerView {
     /// The groups that passed the filter (grouping always runs over every stored claim).
     pub ledger: Ledger,
     /// Every stored claim with its words; [`LedgerClaim::claim`] indexes this list.
+    pub claims: Vec<ClaimView>,
+}
+
+/// The network over the store, with the claims its flows and dependencies point into.
+#[derive(Debug, Clone)]
+pub struct NetworkView {
+    /// Actors, flows, dependencies.
+    pub network: Network,
+    /// Every stored claim with its words; `Flow::claims` and `Dependency::claims` index it.
     pub claims: Vec<ClaimView>,
 }
 
@@ -121,6 +131,39 @@ impl Engine {
         let mut ledger = sinew_analysis::build_ledger(&plain, &docs);
         ledger.groups.retain(|g| g.matches(filter, &plain));
         Ok(LedgerView { ledger, claims })
+    }
+
+    /// The network the stored figures describe: actors, flows with their volumes over time,
+    /// dependency shares.
+    pub fn network(&self) -> Result<NetworkView, EngineError> {
+        let (claims, docs) = self.corpus()?;
+        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+        let ledger = sinew_analysis::build_ledger(&plain, &docs);
+        let actors: Vec<sinew_analysis::ActorInfo> = self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| sinew_analysis::ActorInfo {
+                name: e.canonical,
+                entity_type: e.entity_type,
+            })
+            .collect();
+        let network = sinew_analysis::build_network(&ledger, &plain, &actors);
+        Ok(NetworkView { network, claims })
+    }
+
+    /// Cuts or scales one flow of the stored network and lists the dependencies on it, with
+    /// the share of supply each dependent keeps; `threshold` is in percent of supply.
+    pub fn what_if(
+        &self,
+        cut: &Cut,
+        threshold: f64,
+    ) -> Result<(WhatIf, Vec<ClaimView>), EngineError> {
+        let view = self.network()?;
+        Ok((
+            sinew_analysis::what_if(&view.network, cut, threshold),
+            view.claims,
+        ))
     }
 
     /// Every stored claim with its words, and what analysis needs of every document.

@@ -130,3 +130,60 @@ fn seed_figures_reconcile_as_an_analyst_reads_them() {
     seen.sort_unstable();
     assert_eq!(seen, (0..view.claims.len()).collect::<Vec<_>>());
 }
+
+#[test]
+fn seed_network_shows_the_supply_lines_and_what_a_cut_breaks() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let view = engine.network().expect("network");
+    let net = &view.network;
+    let arms = net
+        .flows
+        .iter()
+        .find(|f| f.from == "North Korea" && f.to == "Russia")
+        .expect("North Korea -> Russia");
+    assert_eq!(arms.kind, sinew_engine::FlowKind::Arms);
+    assert_eq!(
+        arms.headline().map(|v| v.text.as_str()),
+        Some("11,000 containers")
+    );
+    let trade = net
+        .flows
+        .iter()
+        .find(|f| f.kind == sinew_engine::FlowKind::Trade)
+        .expect("China-Russia trade");
+    assert!(trade.symmetric && trade.volumes.len() >= 2, "{trade:?}");
+    let high_priority = net
+        .dependencies
+        .iter()
+        .find(|d| d.current && d.goods.contains("high-priority"))
+        .expect("Russia's dependence on China for high-priority goods");
+    assert_eq!(high_priority.supplier, "China");
+    assert_eq!(high_priority.dependent, "Russia");
+    assert!((88.0..=90.0).contains(&high_priority.share));
+
+    let cut = sinew_engine::Cut {
+        from: "China".into(),
+        to: "Russia".into(),
+        kind: Some(sinew_engine::FlowKind::DualUse),
+        factor: 0.0,
+    };
+    let (w, claims) = engine.what_if(&cut, 50.0).expect("what-if");
+    let broken: Vec<&str> = w.below().map(|a| a.dependency.goods.as_str()).collect();
+    assert!(
+        broken.iter().any(|g| g.contains("high-priority")),
+        "{broken:?}"
+    );
+    // The 2021 figure (32%) is history, not a current dependency.
+    assert!(
+        w.affected.iter().all(|a| a.dependency.share > 50.0),
+        "{:?}",
+        w.affected
+    );
+    for a in w.below() {
+        for &i in &a.dependency.claims {
+            assert!(claims[i].quote.contains('%'));
+        }
+    }
+}
