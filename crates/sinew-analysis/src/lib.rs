@@ -6,9 +6,11 @@
 //! reads each group's statements side by side and says whether they agree, conflict or update
 //! one another, with a consensus and a one-line reason. [`build_network`] turns the ledger into
 //! actors, flows by kind with their volumes over time, and dependency shares; [`what_if`] cuts
-//! or scales a flow and lists the dependencies that fall below a threshold. Everything here is
-//! a pure function of plain structs; no database access.
+//! or scales a flow and lists the dependencies that fall below a threshold; [`detect_alerts`]
+//! says what newly ingested documents changed. Everything here is a pure function of plain
+//! structs; no database access.
 
+mod alerts;
 mod bounds;
 mod concept;
 mod fmt;
@@ -20,6 +22,7 @@ mod ledger;
 pub mod synth;
 mod words;
 
+pub use alerts::detect_alerts;
 pub use bounds::Bounds;
 pub use concept::{Concept, FlowKind};
 pub use fmt::{format_range, format_value};

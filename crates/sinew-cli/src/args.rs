@@ -38,6 +38,16 @@ pub(crate) enum Command {
         /// Print peak memory after the summary.
         #[arg(long)]
         stats: bool,
+        /// Raise no alerts (contradicted figures, new flows) for the new documents.
+        #[arg(long)]
+        no_alerts: bool,
+    },
+    /// List the alerts raised on ingest: new claims that contradict standing figures, new
+    /// flows.
+    Alerts {
+        /// One JSON object a line instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// List the stored quantitative claims.
     Claims {

@@ -254,3 +254,14 @@ pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
         }).collect::<Vec<_>>(),
     })
 }
+
+/// An alert of `sinew alerts --json`: `doc` is the raising document's source name, `doc_id`
+/// its id; `key` the figure group or flow it is about.
+pub(crate) fn alert(a: &sinew_engine::AlertView) -> Value {
+    let s = &a.stored;
+    json!({
+        "seq": s.seq, "raised_at": s.raised_at, "kind": s.alert.kind.as_str(),
+        "key": s.alert.key, "doc": a.source, "doc_id": s.alert.doc,
+        "subject": s.alert.subject, "object": s.alert.object, "message": s.alert.message,
+    })
+}

@@ -51,11 +51,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             threads,
             stats,
+            no_alerts,
         } => {
             let engine = open(cli.db.as_deref())?;
             let opts = IngestOptions {
                 published,
                 threads,
+                alerts: !no_alerts,
                 ..IngestOptions::default()
             };
             let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
@@ -66,6 +68,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for e in &summary.errors {
                 eprintln!("sinew: {e}");
             }
+            // What changed goes to stdout, so that a watch on a folder can pass it on.
+            let mut out = std::io::stdout().lock();
+            for a in &summary.alerts {
+                writeln!(out, "{}", a.message)?;
+            }
+            out.flush()?;
             print_summary(&summary);
             if stats {
                 if let Some(kb) = peak_memory_kb() {
@@ -149,6 +157,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             published,
         } => extract(&paths, format, published),
         Command::Annotate { layers, published } => annotate(&layers, published),
+        Command::Alerts { json } => {
+            let engine = open(cli.db.as_deref())?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for a in engine.alerts()? {
+                if json {
+                    writeln!(out, "{}", json::alert(&a))?;
+                } else {
+                    writeln!(out, "{}  {}", a.stored.raised_at, a.stored.alert.message)?;
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Graph { format, output } => {
             let engine = open(cli.db.as_deref())?;
             let view = engine.network()?;
@@ -319,7 +340,7 @@ fn print_summary(s: &IngestSummary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed",
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed; {} alert{}",
         s.files,
         if s.files == 1 { "" } else { "s" },
         mb,
@@ -334,6 +355,8 @@ fn print_summary(s: &IngestSummary) {
         s.claims,
         s.skipped,
         s.errors.len(),
+        s.alerts.len(),
+        if s.alerts.len() == 1 { "" } else { "s" },
     );
 }
 

@@ -300,3 +300,80 @@ fn whatif_names_the_flow_and_its_dependencies() {
     let bad = run(sinew(&db).args(["whatif", "--from", "A", "--to", "B", "--scale", "2"]));
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn ingest_reports_and_stores_what_new_documents_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let all = ledger_corpus(tmp.path());
+    let watched = tmp.path().join("watched");
+    std::fs::create_dir_all(&watched).unwrap();
+    let db = tmp.path().join("watch.db");
+    let copy = |name: &str| std::fs::copy(all.join(name), watched.join(name)).unwrap();
+
+    // The first documents set the baseline: nothing to report.
+    copy("a.txt");
+    copy("c.txt");
+    let first = run(sinew(&db).arg("ingest").arg(&watched));
+    assert_eq!(first.status.code(), Some(0));
+    assert!(
+        first.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&first.stdout)
+    );
+
+    // A contradicting trade figure and a later container count arrive, and a new flow.
+    copy("b.txt");
+    copy("d.txt");
+    std::fs::write(
+        watched.join("e.txt"),
+        "Published June 2, 2024\n\nIran has sent about 400 drones to Russia since last year.\n",
+    )
+    .unwrap();
+    let second = run(sinew(&db).arg("ingest").arg(&watched));
+    assert_eq!(second.status.code(), Some(0));
+    let said = String::from_utf8(second.stdout.clone()).unwrap();
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("conflict: b.txt says “$300 billion”")),
+        "{said}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("new flow: Iran → Russia (arms)")),
+        "{said}"
+    );
+    assert!(
+        !said.contains("containers"),
+        "a growing count is an update: {said}"
+    );
+    assert!(crate::stderr(&second).contains("2 alerts"));
+
+    // Stored: listed again, once, after a re-run that adds nothing.
+    let again = run(sinew(&db).arg("ingest").arg(&watched));
+    assert!(again.stdout.is_empty());
+    let stored = json_lines(&run(sinew(&db).args(["alerts", "--json"])));
+    assert_eq!(stored.len(), 2);
+    let conflict = stored.iter().find(|a| a["kind"] == "conflict").unwrap();
+    assert_eq!(conflict["doc"], "b.txt");
+    assert_eq!(conflict["subject"], "China");
+    assert!(conflict["raised_at"].is_string() && conflict["seq"].is_u64());
+    let flow = stored.iter().find(|a| a["kind"] == "new_flow").unwrap();
+    assert_eq!(flow["key"], "iran->russia:arms");
+
+    // --no-alerts raises nothing.
+    std::fs::write(
+        watched.join("f.txt"),
+        "Published June 3, 2024\n\nBelarus has delivered more than 4,500 trucks to Russia since March 2022.\n",
+    )
+    .unwrap();
+    let quiet = run(sinew(&db).args(["ingest", "--no-alerts"]).arg(&watched));
+    assert!(quiet.stdout.is_empty());
+    assert_eq!(
+        json_lines(&run(sinew(&db).args(["alerts", "--json"]))).len(),
+        2
+    );
+}

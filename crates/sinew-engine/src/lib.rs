@@ -28,7 +28,8 @@ pub use sinew_analysis::{
     WhatIf,
 };
 pub use sinew_ingest::Format;
-pub use sinew_store::{EntitySummary, Store, StoreStats};
+pub use sinew_store::{EntitySummary, Store, StoreStats, StoredAlert};
+pub use sinew_types::{Alert, AlertKind};
 
 /// A claim together with the document facts needed to show or export it.
 #[derive(Debug, Clone)]
@@ -59,6 +60,15 @@ pub struct NetworkView {
     pub network: Network,
     /// Every stored claim with its words; `Flow::claims` and `Dependency::claims` index it.
     pub claims: Vec<ClaimView>,
+}
+
+/// A stored alert with the name of the document that raised it.
+#[derive(Debug, Clone)]
+pub struct AlertView {
+    /// The alert, its time and position.
+    pub stored: StoredAlert,
+    /// The raising document's source name.
+    pub source: String,
 }
 
 /// Output format of a briefing.
@@ -166,8 +176,29 @@ impl Engine {
         ))
     }
 
+    /// Every stored alert, oldest first, with the source name of the document that raised
+    /// it.
+    pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
+        let docs = self.store.documents()?;
+        let names: std::collections::HashMap<&DocId, &str> =
+            docs.iter().map(|d| (&d.id, d.source.as_str())).collect();
+        Ok(self
+            .store
+            .alerts()?
+            .into_iter()
+            .map(|stored| AlertView {
+                source: names
+                    .get(&stored.alert.doc)
+                    .map_or_else(|| stored.alert.doc.0.clone(), |s| s.to_string()),
+                stored,
+            })
+            .collect())
+    }
+
     /// Every stored claim with its words, and what analysis needs of every document.
-    fn corpus(&self) -> Result<(Vec<ClaimView>, Vec<sinew_analysis::SourceDoc>), EngineError> {
+    pub(crate) fn corpus(
+        &self,
+    ) -> Result<(Vec<ClaimView>, Vec<sinew_analysis::SourceDoc>), EngineError> {
         let documents = self.store.documents()?;
         let by_id: std::collections::HashMap<&DocId, &Document> =
             documents.iter().map(|d| (&d.id, d)).collect();
