@@ -187,3 +187,37 @@ fn seed_network_shows_the_supply_lines_and_what_a_cut_breaks() {
         }
     }
 }
+
+#[test]
+fn seed_briefing_says_what_changed_and_shows_the_network() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let md = engine
+        .report(
+            sinew_engine::ReportFormat::Markdown,
+            &sinew_engine::BriefingConfig::default(),
+        )
+        .expect("report");
+    let section = |heading: &str| {
+        let heading = format!(". {heading}\n");
+        let start = md.find(&heading).unwrap_or_else(|| panic!("no {heading}"));
+        let rest = &md[start..];
+        let end = rest[heading.len()..]
+            .find("\n## ")
+            .map_or(rest.len(), |e| e + heading.len());
+        rest[..end].to_string()
+    };
+    let changed = section("What the sources disagree on");
+    assert!(changed.contains("6,700 containers"), "{changed}");
+    assert!(
+        changed.contains("an update, not a contradiction"),
+        "{changed}"
+    );
+    let network = section("The network");
+    assert!(network.contains("North Korea → Russia (arms)"), "{network}");
+    assert!(
+        network.contains("China supplies 89% of Russia's high-priority products"),
+        "{network}"
+    );
+}
