@@ -105,7 +105,7 @@ fn main() {
         conflicts,
         secs(ledger_time, ledger_cpu)
     );
-    let (network, graph_time, graph_cpu) = best_of(3, || build_network(&ledger, &claims, &[]));
+    let (network, graph_time, graph_cpu) = best_of(3, || build_network(&ledger, &claims, &[], &[]));
     println!(
         "graph: {} actors, {} flows, {} dependencies in {}",
         network.actors.len(),
@@ -115,7 +115,7 @@ fn main() {
     );
     let (_, both_time, both_cpu) = best_of(3, || {
         let ledger = build_ledger(&claims, &docs);
-        build_network(&ledger, &claims, &[])
+        build_network(&ledger, &claims, &[], &[])
     });
     println!(
         "ledger and graph over {} claims: {}",

@@ -93,8 +93,8 @@ pub fn detect_alerts(claims: &[Claim], docs: &[SourceDoc], new_docs: &[DocId]) -
         }
     }
 
-    let old_net = build_network(&before, &old_claims, &[]);
-    let net = build_network(&after, claims, &[]);
+    let old_net = build_network(&before, &old_claims, &[], &[]);
+    let net = build_network(&after, claims, &[], &[]);
     let known: BTreeSet<&str> = old_net.flows.iter().map(|f| f.id.as_str()).collect();
     for f in net.flows.iter().filter(|f| !known.contains(f.id.as_str())) {
         let Some(doc) = f

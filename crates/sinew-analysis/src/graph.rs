@@ -15,6 +15,7 @@ use crate::concept::{Concept, FlowKind};
 use crate::fmt::format_value;
 use crate::hash::FastMap;
 use crate::ledger::{Ledger, LedgerGroup, Verdict};
+use crate::politics::{PoliticalTie, TieKind};
 use crate::words::content_stems;
 
 /// What the network needs to know about a named entity.
@@ -83,6 +84,8 @@ pub struct Flow {
     pub volumes: Vec<Volume>,
     /// Every claim behind the flow (volumes and dependency shares), as indexes into the claims.
     pub claims: Vec<usize>,
+    /// Pacts, visits and sanctions (political flows), each citing its sentence.
+    pub ties: Vec<PoliticalTie>,
     /// Independent sources behind it.
     pub sources: usize,
 }
@@ -148,9 +151,15 @@ pub fn node_id(name: &str) -> String {
     out
 }
 
-/// Builds the network from a ledger over `claims`; `actors` gives entity types (names it
-/// does not list are taken for countries, which is what claims name).
-pub fn build_network(ledger: &Ledger, claims: &[Claim], actors: &[ActorInfo]) -> Network {
+/// Builds the network from a ledger over `claims` and the political `ties` read from the
+/// same documents; `actors` gives entity types (names it does not list are taken for
+/// countries, which is what claims name).
+pub fn build_network(
+    ledger: &Ledger,
+    claims: &[Claim],
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> Network {
     let types: BTreeMap<String, EntityType> = actors
         .iter()
         .map(|a| (a.name.to_lowercase(), a.entity_type))
@@ -232,6 +241,7 @@ pub fn build_network(ledger: &Ledger, claims: &[Claim], actors: &[ActorInfo]) ->
             symmetric,
             volumes: Vec::new(),
             claims: Vec::new(),
+            ties: Vec::new(),
             sources: 0,
         });
         flow.symmetric |= symmetric;
@@ -241,6 +251,38 @@ pub fn build_network(ledger: &Ledger, claims: &[Claim], actors: &[ActorInfo]) ->
         }
     }
 
+    for t in ties {
+        let key = (
+            t.from.to_lowercase(),
+            t.to.to_lowercase(),
+            FlowKind::Political,
+        );
+        flow_sources
+            .entry(key.clone())
+            .or_default()
+            .insert(&t.doc, ());
+        let flow = flows.entry(key).or_insert_with(|| Flow {
+            id: format!("{}->{}:political", node_id(&t.from), node_id(&t.to)),
+            from: t.from.clone(),
+            to: t.to.clone(),
+            kind: FlowKind::Political,
+            symmetric: true,
+            volumes: Vec::new(),
+            claims: Vec::new(),
+            ties: Vec::new(),
+            sources: 0,
+        });
+        // Pacts go both ways; a visit or sanctions have a direction.
+        flow.symmetric &= t.kind == TieKind::Pact;
+        if !flow.ties.contains(t) {
+            flow.ties.push(t.clone());
+        }
+        for name in [&t.from, &t.to] {
+            named
+                .entry(name.to_lowercase())
+                .or_insert_with(|| (name.clone(), 0));
+        }
+    }
     let mut flows: Vec<Flow> = flows
         .into_iter()
         .map(|(key, mut f)| {

@@ -18,6 +18,7 @@ mod graph;
 mod group;
 mod hash;
 mod ledger;
+mod politics;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod words;
@@ -34,3 +35,4 @@ pub use group::{group_figures, FigureGroup};
 pub use ledger::{
     build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,
 };
+pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};

@@ -17,7 +17,7 @@ fn network() -> (Network, Vec<sinew_types::Claim>) {
         })
         .collect();
     let ledger = build_ledger(&claims, &docs);
-    (build_network(&ledger, &claims, &[]), claims)
+    (build_network(&ledger, &claims, &[], &[]), claims)
 }
 
 #[test]

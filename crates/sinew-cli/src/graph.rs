@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use sinew_engine::{ClaimView, Flow, Network};
+use sinew_engine::{Flow, NetworkView};
 
 /// Text escaped for XML content and attribute values.
 fn esc(s: &str) -> String {
@@ -34,7 +34,8 @@ struct EdgeFacts {
     citations: String,
 }
 
-fn facts(f: &Flow, network: &Network, claims: &[ClaimView]) -> EdgeFacts {
+fn facts(f: &Flow, view: &NetworkView) -> EdgeFacts {
+    let (network, claims) = (&view.network, &view.claims);
     let latest = f.headline();
     let share = network
         .dependencies
@@ -67,8 +68,25 @@ fn facts(f: &Flow, network: &Network, claims: &[ClaimView]) -> EdgeFacts {
             );
         }
     }
+    for t in &f.ties {
+        if let Some((doc, words)) = view.tie_words.get(&(t.doc.clone(), t.span)) {
+            if !citations.is_empty() {
+                citations.push_str("; ");
+            }
+            let _ = write!(
+                citations,
+                "{} {doc}:{}-{} \u{201c}{words}\u{201d}",
+                t.kind.as_str(),
+                t.span.start,
+                t.span.end
+            );
+        }
+    }
+    let ties: Vec<&str> = f.ties.iter().map(|t| t.kind.as_str()).collect();
     EdgeFacts {
-        volume: latest.map(|v| v.text.clone()).unwrap_or_default(),
+        volume: latest
+            .map(|v| v.text.clone())
+            .unwrap_or_else(|| ties.join(", ")),
         value: latest.and_then(|v| v.value),
         share,
         first: dates.iter().min().cloned().unwrap_or_default(),
@@ -79,11 +97,8 @@ fn facts(f: &Flow, network: &Network, claims: &[ClaimView]) -> EdgeFacts {
 
 /// GraphML: nodes with label, type and claim count; edges with kind, latest volume,
 /// dependency share, sources (as weight), dates and citations.
-pub(crate) fn graphml(
-    out: &mut dyn Write,
-    network: &Network,
-    claims: &[ClaimView],
-) -> io::Result<()> {
+pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
+    let network = &view.network;
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str(
@@ -123,7 +138,7 @@ pub(crate) fn graphml(
         );
     }
     for f in &network.flows {
-        let e = facts(f, network, claims);
+        let e = facts(f, view);
         let _ = write!(
             s,
             "    <edge id=\"{}\" source=\"{}\" target=\"{}\" directed=\"{}\">\
@@ -162,7 +177,8 @@ pub(crate) fn graphml(
 }
 
 /// GEXF 1.3: the same nodes and edges, with attributes Gephi shows in its data laboratory.
-pub(crate) fn gexf(out: &mut dyn Write, network: &Network, claims: &[ClaimView]) -> io::Result<()> {
+pub(crate) fn gexf(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
+    let network = &view.network;
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str(
@@ -211,7 +227,7 @@ pub(crate) fn gexf(out: &mut dyn Write, network: &Network, claims: &[ClaimView])
     }
     s.push_str("    </nodes>\n    <edges>\n");
     for f in &network.flows {
-        let e = facts(f, network, claims);
+        let e = facts(f, view);
         let _ = write!(
             s,
             "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{}\" weight=\"{}\" \

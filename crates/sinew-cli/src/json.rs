@@ -202,7 +202,7 @@ fn dependency(d: &sinew_engine::Dependency, claims: &[ClaimView]) -> Value {
     })
 }
 
-fn flow(f: &sinew_engine::Flow, claims: &[ClaimView]) -> Value {
+fn flow(f: &sinew_engine::Flow, claims: &[ClaimView], words: &TieWords) -> Value {
     json!({
         "id": f.id,
         "from": f.from,
@@ -218,17 +218,30 @@ fn flow(f: &sinew_engine::Flow, claims: &[ClaimView]) -> Value {
             "verdict": v.verdict.as_str(), "text": v.text,
         })).collect::<Vec<_>>(),
         "claims": f.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+        "ties": f.ties.iter().map(|t| {
+            let (doc, quote) = words
+                .get(&(t.doc.clone(), t.span))
+                .map_or((t.doc.0.as_str(), ""), |(d, q)| (d.as_str(), q.as_str()));
+            json!({
+                "kind": t.kind.as_str(), "doc": doc, "start": t.span.start, "end": t.span.end,
+                "quote": quote,
+            })
+        }).collect::<Vec<_>>(),
     })
 }
 
+/// Source name and sentence words of each political tie, by (document, sentence span).
+pub(crate) type TieWords =
+    std::collections::HashMap<(sinew_types::DocId, sinew_types::Span), (String, String)>;
+
 /// `sinew graph --format json`: actors (nodes), flows (edges, with their volumes over time
 /// and the claims behind them) and dependency shares.
-pub(crate) fn network(n: &sinew_engine::Network, claims: &[ClaimView]) -> Value {
+pub(crate) fn network(n: &sinew_engine::Network, claims: &[ClaimView], words: &TieWords) -> Value {
     json!({
         "actors": n.actors.iter().map(|a| json!({
             "id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims,
         })).collect::<Vec<_>>(),
-        "flows": n.flows.iter().map(|f| flow(f, claims)).collect::<Vec<_>>(),
+        "flows": n.flows.iter().map(|f| flow(f, claims, words)).collect::<Vec<_>>(),
         "dependencies": n.dependencies.iter().map(|d| dependency(d, claims)).collect::<Vec<_>>(),
     })
 }
@@ -242,7 +255,7 @@ pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
             "factor": w.cut.factor,
         },
         "threshold": w.threshold,
-        "flows": w.flows.iter().map(|f| flow(f, claims)).collect::<Vec<_>>(),
+        "flows": w.flows.iter().map(|f| flow(f, claims, &TieWords::new())).collect::<Vec<_>>(),
         "affected": w.affected.iter().map(|a| {
             let mut d = dependency(&a.dependency, claims);
             if let Value::Object(map) = &mut d {

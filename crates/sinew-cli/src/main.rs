@@ -176,10 +176,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = output_to(output.as_deref())?;
             match format {
                 GraphFormat::Json => {
-                    writeln!(out, "{}", json::network(&view.network, &view.claims))?
+                    let n = json::network(&view.network, &view.claims, &view.tie_words);
+                    writeln!(out, "{n}")?
                 }
-                GraphFormat::Graphml => graph::graphml(&mut out, &view.network, &view.claims)?,
-                GraphFormat::Gexf => graph::gexf(&mut out, &view.network, &view.claims)?,
+                GraphFormat::Graphml => graph::graphml(&mut out, &view)?,
+                GraphFormat::Gexf => graph::gexf(&mut out, &view)?,
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

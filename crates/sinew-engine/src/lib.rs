@@ -24,8 +24,8 @@ pub use extract::{
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 pub use sinew_analysis::{
     format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
-    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, Verdict, Volume,
-    WhatIf,
+    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, PoliticalTie, TieKind,
+    Verdict, Volume, WhatIf,
 };
 pub use sinew_ingest::Format;
 pub use sinew_store::{EntitySummary, Store, StoreStats, StoredAlert};
@@ -60,6 +60,9 @@ pub struct NetworkView {
     pub network: Network,
     /// Every stored claim with its words; `Flow::claims` and `Dependency::claims` index it.
     pub claims: Vec<ClaimView>,
+    /// For each political tie's (document, sentence span): the document's source name and
+    /// the sentence's words.
+    pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
 }
 
 /// A stored alert with the name of the document that raised it.
@@ -158,8 +161,29 @@ impl Engine {
                 entity_type: e.entity_type,
             })
             .collect();
-        let network = sinew_analysis::build_network(&ledger, &plain, &actors);
-        Ok(NetworkView { network, claims })
+        let mut bundles = Vec::new();
+        for doc in self.store.documents()? {
+            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
+            bundles.push((doc, ann));
+        }
+        let mut sentences = Vec::new();
+        for (doc, ann) in &bundles {
+            sentences.extend(sinew_analysis::sentence_actors(&doc.id, &doc.text, ann));
+        }
+        let ties = sinew_analysis::political_ties(&sentences);
+        let mut tie_words = std::collections::HashMap::new();
+        for t in &ties {
+            if let Some((doc, _)) = bundles.iter().find(|(d, _)| d.id == t.doc) {
+                let words = t.span.slice(&doc.text).unwrap_or_default().to_string();
+                tie_words.insert((t.doc.clone(), t.span), (doc.source.clone(), words));
+            }
+        }
+        let network = sinew_analysis::build_network(&ledger, &plain, &ties, &actors);
+        Ok(NetworkView {
+            network,
+            claims,
+            tie_words,
+        })
     }
 
     /// Cuts or scales one flow of the stored network and lists the dependencies on it, with

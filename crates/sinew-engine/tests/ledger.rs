@@ -163,6 +163,29 @@ fn seed_network_shows_the_supply_lines_and_what_a_cut_breaks() {
     assert_eq!(high_priority.dependent, "Russia");
     assert!((88.0..=90.0).contains(&high_priority.share));
 
+    // Political ties, each citing its sentence: the Russia–North Korea pact, Putin's visits.
+    let pact = net
+        .flows
+        .iter()
+        .find(|f| f.ties.iter().any(|t| t.kind == sinew_engine::TieKind::Pact))
+        .expect("a pact");
+    assert_eq!(
+        (pact.from.as_str(), pact.to.as_str()),
+        ("North Korea", "Russia")
+    );
+    assert!(pact.symmetric);
+    assert!(net.flows.iter().any(|f| f.from == "Russia"
+        && f.to == "North Korea"
+        && f.ties
+            .iter()
+            .any(|t| t.kind == sinew_engine::TieKind::Visit)));
+    for f in net.flows.iter().filter(|f| !f.ties.is_empty()) {
+        for t in &f.ties {
+            let (_, words) = &view.tie_words[&(t.doc.clone(), t.span)];
+            assert!(!words.is_empty());
+        }
+    }
+
     let cut = sinew_engine::Cut {
         from: "China".into(),
         to: "Russia".into(),

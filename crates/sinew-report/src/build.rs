@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sinew_analysis::{
-    build_ledger, build_network, format_value, group_figures, Ledger, LedgerClaim, LedgerGroup,
-    SourceDoc, Verdict,
+    build_ledger, build_network, format_value, group_figures, political_ties, sentence_actors,
+    Ledger, LedgerClaim, LedgerGroup, SourceDoc, Verdict,
 };
 use sinew_types::{Citation, Claim, DocId, EntityType, Modality, Span};
 
@@ -26,6 +26,7 @@ const MAX_FIGURE_ROWS: usize = 60;
 const MAX_DISAGREEMENTS: usize = 12;
 const MAX_NETWORK_FLOWS: usize = 8;
 const MAX_NETWORK_DEPENDENCIES: usize = 5;
+const MAX_NETWORK_TIES: usize = 4;
 const MAX_SECTIONS: usize = 8;
 const MAX_SECTION_SENTENCES: usize = 6;
 const MAX_SECTION_FIGURES: usize = 5;
@@ -423,7 +424,12 @@ impl<'a> Corpus<'a> {
 
     /// The main flows with their latest figure, then the current dependencies.
     fn network_lines(&self, ledger: &Ledger) -> Vec<CitedSentence> {
-        let net = build_network(ledger, &self.claims, &[]);
+        let mut sentences = Vec::new();
+        for b in &self.docs {
+            sentences.extend(sentence_actors(&b.doc.id, &b.doc.text, &b.ann));
+        }
+        let ties = political_ties(&sentences);
+        let net = build_network(ledger, &self.claims, &ties, &[]);
         let by_id: HashMap<&str, &LedgerGroup> =
             ledger.groups.iter().map(|g| (g.id.as_str(), g)).collect();
         let mut out = Vec::new();
@@ -460,6 +466,46 @@ impl<'a> Corpus<'a> {
                     text.push_str(", ");
                 }
                 self.cite_claim(m.claim, &mut text, &mut citations, &mut marks);
+            }
+            if citations.is_empty() {
+                continue;
+            }
+            text.push('.');
+            out.push(CitedSentence {
+                text,
+                citations,
+                marks,
+                verbatim: false,
+            });
+        }
+        let mut political: Vec<_> = net.flows.iter().filter(|f| !f.ties.is_empty()).collect();
+        political.sort_by(|a, b| {
+            b.ties
+                .len()
+                .cmp(&a.ties.len())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        for f in political.into_iter().take(MAX_NETWORK_TIES) {
+            let mut text = format!(
+                "{} {} {} (political): ",
+                squash(&f.from),
+                if f.symmetric { "↔" } else { "→" },
+                squash(&f.to)
+            );
+            let (mut citations, mut marks) = (Vec::new(), Vec::new());
+            for t in &f.ties {
+                let Some(&doc) = self.numbers.get(&t.doc) else {
+                    continue;
+                };
+                if t.span.slice(self.text(doc)).is_none() {
+                    continue;
+                }
+                if !citations.is_empty() {
+                    text.push_str(", ");
+                }
+                text.push_str(t.kind.as_str());
+                marks.push(text.len());
+                citations.push(self.citation(doc, t.span));
             }
             if citations.is_empty() {
                 continue;
