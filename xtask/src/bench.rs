@@ -125,6 +125,32 @@ pub(crate) fn per_doc() -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask bench-ledger [--claims N]`: the figures ledger (and the network) over N
+/// generated claims (100,000 by default), in release mode; see
+/// `crates/sinew-analysis/benches/ledger.rs`.
+pub(crate) fn ledger(args: &[String]) -> Result<()> {
+    let mut claims = "100000".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--claims" => match it.next() {
+                Some(n) if n.replace('_', "").parse::<usize>().is_ok() => claims = n.clone(),
+                _ => bail!("--claims needs a number"),
+            },
+            other => bail!("unknown flag {other:?} for bench-ledger"),
+        }
+    }
+    let status = Command::new(env!("CARGO"))
+        .args(["bench", "-p", "sinew-analysis", "--bench", "ledger"])
+        .env("SINEW_BENCH_CLAIMS", claims)
+        .current_dir(crate::root())
+        .status()?;
+    if !status.success() {
+        bail!("the ledger bench failed");
+    }
+    Ok(())
+}
+
 fn read_inputs(dir: &Path) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {

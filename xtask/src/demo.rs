@@ -14,7 +14,7 @@ pub(crate) fn run() -> Result<()> {
     let sample = root.join("corpus/sample");
     let steps: [&[&str]; 4] = [
         &["ingest"],
-        &["claims"],
+        &["ledger"],
         &["report", "-o"],
         &["report", "-o"],
     ];

@@ -1,7 +1,8 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask eval-extract`, `cargo xtask bench-extract`, `cargo xtask
-//! eval-quantities` and `cargo xtask bench-annotate` (see README), with
-//! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
+//! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask eval-extract`, `cargo xtask
+//! bench-extract`, `cargo xtask eval-quantities` and `cargo xtask bench-annotate` (see
+//! README), with the tidy checks and the scoring's unit tests run as ordinary tests
+//! (`cargo test -p xtask`).
 
 mod bench;
 mod bench_annotate;
@@ -19,6 +20,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("bench-ingest") => bench::ingest(&args[1..]),
         Some("bench-doc") => bench::per_doc(),
+        Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
@@ -30,7 +32,8 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer] \
+    | bench-ledger [--claims N] | eval-extract [--dev DIR] [--worst N] \
+    | bench-extract [--pages N] [--skip-peer] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | bench-annotate [--copies N] [--skip-peers]";
 

@@ -1,13 +1,19 @@
 //! Grouping claims that state the same figure.
 //!
-//! Claims are first bucketed by an exact key (subject, object, unit, rate), then clustered
-//! inside each bucket. A claim joins a group when its measure is similar to a member's (or the
-//! figure is a count of the same noun), its value is of the same order as the group's, its time
-//! agrees with every dated member, and it does not come from the same sentence as a member: two
-//! figures in one sentence are two different figures ("3 million rounds ... or 500,000 rounds").
+//! Each claim is first read for its concept and actor order (`concept.rs`: "Russian dependence
+//! on China" and "China's share of Russia's imports" are one figure, China -> Russia), then
+//! claims are bucketed by an exact key (actors in that order, unit, rate) and clustered inside
+//! each bucket. A claim joins a cluster when its concept agrees (or its measure is too vague
+//! to tell), its measure is similar to a member's (similar words, the same concept narrowed
+//! the same way, the same counted noun, or the same amount), its value is of the same order as
+//! the cluster's, its time agrees with every dated member, and it does not come from the same
+//! sentence as a member: two figures in one sentence are two different figures ("3 million
+//! rounds ... or 500,000 rounds").
 //!
-//! Claims are visited in an order computed from their content, so the result does not depend on
-//! the order of the input.
+//! Dated claims are visited first, so that undated ones join the period they fit best, and
+//! each claim goes to the accepting cluster whose values are closest to its own. The visiting
+//! order is computed from the claims' content, so the result does not depend on the order of
+//! the input, and claims in other buckets never affect a bucket.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -15,7 +21,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use chrono::NaiveDate;
 use sinew_types::{Claim, DocId, QuantityKind, Span, TimeKind};
 
-use crate::words::{content_stems, jaccard};
+use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
+use crate::hash::FastMap;
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
 const MIN_MEASURE_SIMILARITY: f64 = 0.5;
@@ -23,13 +30,17 @@ const MIN_MEASURE_SIMILARITY: f64 = 0.5;
 /// Values further apart than this factor are different figures, whatever their words say.
 const MAX_VALUE_RATIO: f64 = 3.0;
 
-/// Dated values this close are the same amount reported with different rounding.
-const SAME_AMOUNT_RATIO: f64 = 1.05;
+/// How much a running total since one day may grow between the reports of one cluster.
+const MAX_RUNNING_RATIO: f64 = 50.0;
+
+/// Values this close are the same amount reported with different rounding.
+const SAME_AMOUNT_RATIO: f64 = 1.015;
 
 /// Claims that state the same figure, possibly in several documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureGroup {
-    /// Canonical name of the actor the figure is about, shared by all members.
+    /// Canonical name of the actor the figure is about (the supplier, the exporter; for
+    /// trade, the first of the two in alphabetical order), shared by all members.
     pub subject: Option<String>,
     /// Canonical name of the counterpart, shared by all members.
     pub object: Option<String>,
@@ -37,6 +48,10 @@ pub struct FigureGroup {
     pub unit: Option<String>,
     /// Rate period ("month"), shared by all members.
     pub per: Option<String>,
+    /// What kind of figure it is: the first concept its members tell.
+    pub concept: Concept,
+    /// What moves (arms, dual-use goods, energy...), by most members' words.
+    pub kind: FlowKind,
     /// A representative measure: the one most members use (ties: the shortest, then the first
     /// in alphabetical order).
     pub measure: String,
@@ -62,26 +77,117 @@ impl FigureGroup {
 /// ordered by the number of documents they span (most first), then by size, then by subject,
 /// object, unit, rate and measure, so the output is stable and independent of input order.
 pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
-    let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
-    for (i, claim) in claims.iter().enumerate() {
-        buckets.entry(BucketKey::of(claim)).or_default().push(i);
+    // Claims worded alike mean alike: read each wording once.
+    let mut known: FastMap<SenseKey<'_>, usize> =
+        FastMap::with_capacity_and_hasher(claims.len(), Default::default());
+    let mut unique: Vec<Meaning> = Vec::new();
+    let sense_of: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let q = &c.quantity;
+            let key = (
+                c.measure.as_str(),
+                q.kind,
+                q.unit.as_deref(),
+                q.per.as_deref(),
+                c.subject.as_deref(),
+                c.object.as_deref(),
+            );
+            *known.entry(key).or_insert_with(|| {
+                unique.push(read(c));
+                unique.len() - 1
+            })
+        })
+        .collect();
+    // Words as numbers, so that comparing claims compares no strings.
+    let mut vocab = Vocab::default();
+    let firsts = first_claims(&sense_of, unique.len());
+    let senses: Vec<Sense> = unique
+        .iter()
+        .zip(&firsts)
+        .map(|(m, &first)| Sense::of(m, &claims[first], &mut vocab))
+        .collect();
+    let meanings: Vec<&Meaning> = sense_of.iter().map(|&k| &unique[k]).collect();
+    let keys: Vec<BucketKey> = unique
+        .iter()
+        .zip(&firsts)
+        .map(|(m, &first)| BucketKey::of(&claims[first], &m.subject, &m.object))
+        .collect();
+    let kind_of = |i: usize| senses[sense_of[i]].kind;
+    // Documents as their rank in id order: numbers that sort as the ids do.
+    let mut ids: Vec<&DocId> = claims.iter().map(|c| &c.doc).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut docs: FastMap<&DocId, u32> =
+        FastMap::with_capacity_and_hasher(ids.len(), Default::default());
+    for (rank, id) in ids.iter().enumerate() {
+        docs.insert(id, rank as u32);
+    }
+    let probes: Vec<Probe> = claims
+        .iter()
+        .zip(&sense_of)
+        .map(|(c, &sense)| Probe::of(c, sense, docs[&c.doc]))
+        .collect();
+    // Content order by the cheap fields first, the whole claim only on a tie.
+    let content_order = |a: usize, b: usize| {
+        let (pa, pb) = (&probes[a], &probes[b]);
+        (pa.doc, pa.span, pa.sentence)
+            .cmp(&(pb.doc, pb.span, pb.sentence))
+            .then_with(|| visit_order(&claims[a], &claims[b]))
+    };
+    // The order buckets are visited in does not matter: groups are sorted by content below.
+    let mut bucket_of_key: FastMap<&BucketKey, usize> = FastMap::default();
+    let bucket_of_sense: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            let next = bucket_of_key.len();
+            *bucket_of_key.entry(k).or_insert(next)
+        })
+        .collect();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); bucket_of_key.len()];
+    for (i, &sense) in sense_of.iter().enumerate() {
+        buckets[bucket_of_sense[sense]].push(i);
     }
 
     let mut groups = Vec::new();
-    for (_, mut members) in buckets {
-        members.sort_by(|&a, &b| visit_order(&claims[a], &claims[b]).then(a.cmp(&b)));
+    let mut doc_counts: Vec<usize> = Vec::new();
+    for mut members in buckets {
+        members.sort_by(|&a, &b| {
+            probes[b]
+                .when
+                .dated()
+                .cmp(&probes[a].when.dated())
+                .then_with(|| content_order(a, b))
+                .then(a.cmp(&b))
+        });
         let mut open: Vec<Cluster> = Vec::new();
         for i in members {
-            let probe = Probe::of(&claims[i]);
-            match open.iter_mut().find(|c| c.accepts(&probe)) {
-                Some(cluster) => cluster.add(i, probe),
-                None => open.push(Cluster::new(i, probe)),
+            let probe = &probes[i];
+            let best = open
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.accepts(probe, &senses))
+                .min_by(|(ia, a), (ib, b)| {
+                    a.distance(probe)
+                        .total_cmp(&b.distance(probe))
+                        .then(ia.cmp(ib))
+                })
+                .map(|(k, _)| k);
+            match best {
+                Some(k) => open[k].add(i, probe, &senses),
+                None => open.push(Cluster::new(i, probe, &senses)),
             }
         }
-        groups.extend(open.into_iter().map(|c| c.finish(claims)));
+        for c in open {
+            let mut ds: Vec<u32> = c.members.iter().map(|&i| probes[i].doc).collect();
+            ds.sort_unstable();
+            ds.dedup();
+            doc_counts.push(ds.len());
+            groups.push(c.finish(claims, &meanings, &content_order, &kind_of));
+        }
     }
 
-    let docs: Vec<usize> = groups.iter().map(|g| g.doc_count(claims)).collect();
+    let docs = doc_counts;
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| {
         let (ga, gb) = (&groups[a], &groups[b]);
@@ -93,14 +199,14 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             .then_with(|| ga.unit.cmp(&gb.unit))
             .then_with(|| ga.per.cmp(&gb.per))
             .then_with(|| ga.measure.cmp(&gb.measure))
-            .then_with(|| visit_order(&claims[ga.members[0]], &claims[gb.members[0]]))
+            .then_with(|| content_order(ga.members[0], gb.members[0]))
     });
     let mut slots: Vec<Option<FigureGroup>> = groups.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// What must be equal for two claims to state the same figure.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct BucketKey {
     subject: Option<String>,
     object: Option<String>,
@@ -109,15 +215,15 @@ struct BucketKey {
 }
 
 impl BucketKey {
-    fn of(claim: &Claim) -> BucketKey {
+    fn of(claim: &Claim, subject: &Option<String>, object: &Option<String>) -> BucketKey {
         let norm = |s: &Option<String>| {
             s.as_deref()
                 .map(|s| s.trim().to_lowercase())
                 .filter(|s| !s.is_empty())
         };
         BucketKey {
-            subject: norm(&claim.subject),
-            object: norm(&claim.object),
+            subject: norm(subject),
+            object: norm(object),
             unit: norm(&claim.quantity.unit),
             per: norm(&claim.quantity.per),
         }
@@ -126,7 +232,7 @@ impl BucketKey {
 
 /// A content order over claims: document, position, then the remaining fields, so that equal
 /// inputs in any order are visited alike.
-fn visit_order(a: &Claim, b: &Claim) -> Ordering {
+pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
     a.doc
         .cmp(&b.doc)
         .then(a.span.cmp(&b.span))
@@ -137,8 +243,8 @@ fn visit_order(a: &Claim, b: &Claim) -> Ordering {
 }
 
 /// Dates a claim's time pins the figure to.
-#[derive(Debug, Clone, Copy)]
-enum When {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
     /// Nothing resolved: agrees with anything.
     Unknown,
     /// A closed period, both ends inclusive.
@@ -148,13 +254,14 @@ enum When {
 }
 
 impl When {
-    fn of(claim: &Claim) -> When {
+    pub(crate) fn of(claim: &Claim) -> When {
         let Some(t) = &claim.time else {
             return When::Unknown;
         };
         match (t.kind, t.start_date, t.end_date) {
             (TimeKind::Duration, _, _) => When::Unknown,
             (TimeKind::Since, Some(s), _) => When::Since(s),
+            (TimeKind::Since, None, _) => When::Unknown,
             (TimeKind::Until, _, _) => When::Unknown,
             (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
             (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
@@ -162,46 +269,176 @@ impl When {
         }
     }
 
-    fn dated(self) -> bool {
+    pub(crate) fn dated(self) -> bool {
         !matches!(self, When::Unknown)
+    }
+}
+
+/// The time constraints a cluster's dated members put on a newcomer. Pairwise-overlapping
+/// periods share a common day, so a few extremes stand for all members.
+#[derive(Debug, Clone, Copy)]
+struct TimeFrame {
+    /// Latest start of a member period.
+    max_start: NaiveDate,
+    /// Earliest end of a member period.
+    min_end: NaiveDate,
+    /// Latest start of a member running total.
+    max_since: NaiveDate,
+    /// Earliest start of a member running total.
+    min_since: NaiveDate,
+}
+
+impl TimeFrame {
+    fn open() -> TimeFrame {
+        TimeFrame {
+            max_start: NaiveDate::MIN,
+            min_end: NaiveDate::MAX,
+            max_since: NaiveDate::MIN,
+            min_since: NaiveDate::MAX,
+        }
     }
 
     /// Two periods agree when they overlap; a running total since a date agrees with another
     /// running total, and with a period that ends after the date.
-    fn agrees(self, other: When) -> bool {
-        match (self, other) {
-            (When::Unknown, _) | (_, When::Unknown) => true,
-            (When::Period(a0, a1), When::Period(b0, b1)) => a0 <= b1 && b0 <= a1,
-            (When::Since(_), When::Since(_)) => true,
-            (When::Since(s), When::Period(_, e)) | (When::Period(_, e), When::Since(s)) => e >= s,
+    fn admits(&self, when: When) -> bool {
+        match when {
+            When::Unknown => true,
+            When::Period(s, e) => s <= self.min_end && self.max_start <= e && e >= self.max_since,
+            When::Since(s) => s <= self.min_end,
+        }
+    }
+
+    fn add(&mut self, when: When) {
+        match when {
+            When::Unknown => {}
+            When::Period(s, e) => {
+                self.max_start = self.max_start.max(s);
+                self.min_end = self.min_end.min(e);
+            }
+            When::Since(s) => {
+                self.max_since = self.max_since.max(s);
+                self.min_since = self.min_since.min(s);
+            }
         }
     }
 }
 
+/// Stems interned as numbers.
+#[derive(Default)]
+struct Vocab(FastMap<String, u32>);
+
+impl Vocab {
+    /// The set's words as sorted numbers.
+    fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// How many numbers two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted word lists; two empty lists are equal.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let inter = shared(a, b);
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+fn scopes_match(a: &[u32], b: &[u32]) -> bool {
+    scope_rule(a.len(), b.len(), shared(a, b))
+}
+
+/// What one wording of a measure means, in numbers.
+struct Sense {
+    concept: Concept,
+    stems: Vec<u32>,
+    scope: Vec<u32>,
+    /// What moves, by the words.
+    kind: FlowKind,
+}
+
+impl Sense {
+    fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
+        Sense {
+            concept: m.concept,
+            stems: vocab.ids(&m.stems),
+            scope: vocab.ids(&m.scope),
+            kind: flow_kind(claim),
+        }
+    }
+}
+
+/// The first claim of each sense.
+fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
+    let mut first = vec![usize::MAX; senses];
+    for (i, &k) in sense_of.iter().enumerate() {
+        if first[k] == usize::MAX {
+            first[k] = i;
+        }
+    }
+    first
+}
+
+/// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
+type SenseKey<'a> = (
+    &'a str,
+    QuantityKind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
 /// What a cluster needs to know about a claim to decide whether it joins.
 struct Probe {
-    doc: DocId,
+    doc: u32,
     span: Span,
     sentence: Span,
     counted: bool,
-    stems: BTreeSet<String>,
+    sense: usize,
+    value: f64,
     low: f64,
     high: f64,
     when: When,
 }
 
 impl Probe {
-    fn of(claim: &Claim) -> Probe {
+    fn of(claim: &Claim, sense: usize, doc: u32) -> Probe {
         let q = &claim.quantity;
         let value = if q.value.is_finite() { q.value } else { 0.0 };
         let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
         Probe {
-            doc: claim.doc.clone(),
+            doc,
             span: claim.span,
             sentence: claim.sentence,
             counted: q.kind == QuantityKind::Count
                 && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
-            stems: content_stems(&claim.measure),
+            sense,
+            value,
             low: value.min(top),
             high: value.max(top),
             when: When::of(claim),
@@ -211,59 +448,157 @@ impl Probe {
 
 struct Cluster {
     members: Vec<usize>,
-    probes: Vec<Probe>,
+    values: Vec<f64>,
+    /// The wordings of the members: (sense, counted).
+    variants: Vec<(usize, bool)>,
+    /// Spans of the members' figures, by (document, sentence).
+    sentences: FastMap<(u32, Span), Vec<Span>>,
+    frame: TimeFrame,
+    concept: Concept,
     low: f64,
     high: f64,
+    sum: f64,
 }
 
 impl Cluster {
-    fn new(i: usize, probe: Probe) -> Cluster {
-        Cluster {
-            members: vec![i],
+    fn new(i: usize, probe: &Probe, senses: &[Sense]) -> Cluster {
+        let mut c = Cluster {
+            members: Vec::new(),
+            values: Vec::new(),
+            variants: Vec::new(),
+            sentences: FastMap::default(),
+            frame: TimeFrame::open(),
+            concept: Concept::Other,
             low: probe.low,
             high: probe.high,
-            probes: vec![probe],
-        }
+            sum: 0.0,
+        };
+        c.add(i, probe, senses);
+        c
     }
 
-    fn accepts(&self, p: &Probe) -> bool {
+    fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
-        if !values_close(low, high, MAX_VALUE_RATIO) {
+        // A running total counted since the same day as the cluster's may have grown many
+        // times over between reports.
+        let limit = match p.when {
+            When::Since(s) if s == self.frame.max_since && s == self.frame.min_since => {
+                MAX_RUNNING_RATIO
+            }
+            _ => MAX_VALUE_RATIO,
+        };
+        if !values_close(low, high, limit) || !self.frame.admits(p.when) {
             return false;
         }
-        let compatible = self.probes.iter().all(|m| {
-            let same_words = m.doc == p.doc && m.span == p.span;
-            let same_sentence = m.doc == p.doc && m.sentence == p.sentence;
-            (same_words || !same_sentence) && m.when.agrees(p.when)
-        });
-        compatible
-            && self.probes.iter().any(|m| {
-                // A count's unit is the counted noun, so the same unit is the same thing counted.
-                (p.counted && m.counted)
-                    || jaccard(&p.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
-                    // Sources word the same figure differently ("bilateral trade", "total trade
-                    // turnover"); the same amount for the same pair and period is the same figure.
-                    || (m.when.dated() && p.when.dated() && values_close(low, high, SAME_AMOUNT_RATIO))
-            })
+        let ps = &senses[p.sense];
+        if !(self.concept == ps.concept
+            || self.concept == Concept::Other
+            || ps.concept == Concept::Other)
+        {
+            return false;
+        }
+        if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
+            // Two figures in one sentence are two figures; the same words twice are one.
+            if spans.iter().any(|s| *s != p.span) {
+                return false;
+            }
+        }
+        let same_amount = self
+            .values
+            .iter()
+            .any(|&v| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
+        self.variants.iter().any(|&(sense, counted)| {
+            let m = &senses[sense];
+            let compatible = m.concept == ps.concept
+                || m.concept == Concept::Other
+                || ps.concept == Concept::Other;
+            let narrowed_apart =
+                !m.scope.is_empty() && !ps.scope.is_empty() && !scopes_match(&m.scope, &ps.scope);
+            compatible
+                && ((p.counted && counted)
+                    || jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
+                    || (ps.concept == m.concept
+                        && ps.concept != Concept::Other
+                        && scopes_match(&ps.scope, &m.scope))
+                    // Sources word the same figure differently ("reaching a record", "total
+                    // trade turnover"); the same amount for the same pair is the same figure,
+                    // unless the two say what it is a share of and that differs.
+                    || (same_amount && !narrowed_apart))
+        })
     }
 
-    fn add(&mut self, i: usize, probe: Probe) {
-        self.low = self.low.min(probe.low);
-        self.high = self.high.max(probe.high);
+    /// How far the probe's value is from the cluster's mean, relative to the larger.
+    fn distance(&self, p: &Probe) -> f64 {
+        let mean = self.sum / self.members.len() as f64;
+        let scale = mean.abs().max(p.value.abs());
+        if scale == 0.0 {
+            0.0
+        } else {
+            (p.value - mean).abs() / scale
+        }
+    }
+
+    fn add(&mut self, i: usize, p: &Probe, senses: &[Sense]) {
+        self.low = self.low.min(p.low);
+        self.high = self.high.max(p.high);
         self.members.push(i);
-        self.probes.push(probe);
+        self.values.push(p.value);
+        self.sum += p.value;
+        self.frame.add(p.when);
+        if self.concept == Concept::Other {
+            self.concept = senses[p.sense].concept;
+        }
+        self.sentences
+            .entry((p.doc, p.sentence))
+            .or_default()
+            .push(p.span);
+        if !self.variants.contains(&(p.sense, p.counted)) {
+            self.variants.push((p.sense, p.counted));
+        }
     }
 
-    fn finish(self, claims: &[Claim]) -> FigureGroup {
-        let first = &claims[self.members[0]];
+    fn finish(
+        mut self,
+        claims: &[Claim],
+        meanings: &[&Meaning],
+        order: &impl Fn(usize, usize) -> Ordering,
+        kind_of: &impl Fn(usize) -> FlowKind,
+    ) -> FigureGroup {
+        self.members.sort_by(|&a, &b| order(a, b).then(a.cmp(&b)));
+        let first = self.members[0];
+        // What moves: trade is trade whatever is traded; else what most members' words say,
+        // ties to the first kind in FlowKind::ALL.
+        let kind = if self.concept == Concept::Trade {
+            FlowKind::Trade
+        } else {
+            let mut counts = [0usize; FlowKind::ALL.len()];
+            for &i in &self.members {
+                if let Some(k) = FlowKind::ALL.iter().position(|x| *x == kind_of(i)) {
+                    counts[k] += 1;
+                }
+            }
+            (0..counts.len())
+                .filter(|&k| counts[k] > 0)
+                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+                .map_or(FlowKind::Other, |k| FlowKind::ALL[k])
+        };
         FigureGroup {
-            subject: first.subject.clone(),
-            object: first.object.clone(),
-            unit: first.quantity.unit.clone(),
-            per: first.quantity.per.clone(),
-            measure: representative_measure(
-                self.members.iter().map(|&i| claims[i].measure.as_str()),
-            ),
+            kind,
+            subject: meanings[first].subject.clone(),
+            object: meanings[first].object.clone(),
+            unit: claims[first].quantity.unit.clone(),
+            per: claims[first].quantity.per.clone(),
+            concept: self.concept,
+            // Measures that tell the group's concept are the informative ones.
+            measure: {
+                let telling: Vec<&str> = self
+                    .members
+                    .iter()
+                    .filter(|&&i| meanings[i].concept == self.concept)
+                    .map(|&i| claims[i].measure.as_str())
+                    .collect();
+                representative_measure(telling.into_iter())
+            },
             members: self.members,
         }
     }

@@ -1,11 +1,38 @@
-//! Analysis over stored claims: grouping the same figure across sources.
+//! Analysis over stored claims: the figures ledger (the same figure across sources,
+//! reconciled) and the network the figures describe.
 //!
-//! v1 holds one operation, [`group_figures`]: claims that state the same figure (same actors,
-//! unit, rate and a similar measure at compatible times) are put in one [`FigureGroup`], so a
-//! briefing can show what each source says about it side by side. Everything here is a pure
-//! function of plain structs; no database access.
+//! [`group_figures`] puts claims that state the same figure (same actors, unit, rate and
+//! concept, a similar measure at compatible times) in one [`FigureGroup`]; [`build_ledger`]
+//! reads each group's statements side by side and says whether they agree, conflict or update
+//! one another, with a consensus and a one-line reason. [`build_network`] turns the ledger into
+//! actors, flows by kind with their volumes over time, and dependency shares; [`what_if`] cuts
+//! or scales a flow and lists the dependencies that fall below a threshold; [`detect_alerts`]
+//! says what newly ingested documents changed. Everything here is a pure function of plain
+//! structs; no database access.
 
+mod alerts;
+mod bounds;
+mod concept;
+mod fmt;
+mod graph;
 mod group;
+mod hash;
+mod ledger;
+mod politics;
+#[cfg(feature = "synth")]
+pub mod synth;
 mod words;
 
+pub use alerts::detect_alerts;
+pub use bounds::Bounds;
+pub use concept::{Concept, FlowKind};
+pub use fmt::{format_range, format_value};
+pub use graph::{
+    build_network, node_id, what_if, Actor, ActorInfo, Affected, Cut, Dependency, Flow, Network,
+    Volume, WhatIf,
+};
 pub use group::{group_figures, FigureGroup};
+pub use ledger::{
+    build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,
+};
+pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};

@@ -12,13 +12,15 @@ const STOP: &[&str] = &[
 
 /// The stemmed content words of `text`, lower-cased, as a set.
 pub(crate) fn content_stems(text: &str) -> BTreeSet<String> {
+    content_words(text).map(|w| stem(&w)).collect()
+}
+
+/// The content words of `text`, lower-cased, not stemmed, in order.
+pub(crate) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// A light suffix stripper: plural, past and gerund endings. Enough to match the inflections a
@@ -61,6 +63,7 @@ pub(crate) fn stem(word: &str) -> String {
 }
 
 /// Jaccard similarity of two stem sets; two empty sets are equal.
+#[cfg(test)]
 pub(crate) fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;

@@ -1,5 +1,11 @@
 //! Figure grouping over hand-built claims modelled on the seed articles.
 
+mod alerts;
+mod ledger;
+mod network;
+mod properties;
+mod synth;
+
 use chrono::NaiveDate;
 use sinew_analysis::{group_figures, FigureGroup};
 use sinew_types::{
@@ -7,23 +13,23 @@ use sinew_types::{
 };
 
 /// A compact description of one claim for the tables below.
-struct C {
-    doc: &'static str,
+pub(crate) struct C {
+    pub(crate) doc: &'static str,
     /// Position of the figure; claims with the same `sentence` share a sentence.
-    at: usize,
-    sentence: usize,
-    text: &'static str,
-    value: f64,
-    kind: QuantityKind,
-    unit: Option<&'static str>,
-    per: Option<&'static str>,
-    subject: Option<&'static str>,
-    object: Option<&'static str>,
-    measure: &'static str,
-    time: Option<(TimeKind, &'static str, &'static str)>,
+    pub(crate) at: usize,
+    pub(crate) sentence: usize,
+    pub(crate) text: &'static str,
+    pub(crate) value: f64,
+    pub(crate) kind: QuantityKind,
+    pub(crate) unit: Option<&'static str>,
+    pub(crate) per: Option<&'static str>,
+    pub(crate) subject: Option<&'static str>,
+    pub(crate) object: Option<&'static str>,
+    pub(crate) measure: &'static str,
+    pub(crate) time: Option<(TimeKind, &'static str, &'static str)>,
 }
 
-const BASE: C = C {
+pub(crate) const BASE: C = C {
     doc: "a",
     at: 0,
     sentence: 0,
@@ -42,7 +48,7 @@ fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
 }
 
-fn claim(c: &C) -> Claim {
+pub(crate) fn claim(c: &C) -> Claim {
     let span = Span::new(c.at, c.at + c.text.len());
     Claim {
         doc: DocId(c.doc.to_string()),
@@ -77,7 +83,7 @@ fn claim(c: &C) -> Claim {
 }
 
 /// The seed figures: containers, trade, dual-use exports (monthly and peak), rounds.
-fn seed_claims() -> Vec<Claim> {
+pub(crate) fn seed_claims() -> Vec<Claim> {
     let nk = Some("North Korea");
     let ru = Some("Russia");
     let cn = Some("China");

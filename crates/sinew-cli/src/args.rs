@@ -38,6 +38,16 @@ pub(crate) enum Command {
         /// Print peak memory after the summary.
         #[arg(long)]
         stats: bool,
+        /// Raise no alerts (contradicted figures, new flows) for the new documents.
+        #[arg(long)]
+        no_alerts: bool,
+    },
+    /// List the alerts raised on ingest: new claims that contradict standing figures, new
+    /// flows.
+    Alerts {
+        /// One JSON object a line instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// List the stored quantitative claims.
     Claims {
@@ -85,6 +95,55 @@ pub(crate) enum Command {
         #[arg(long, value_parser = parse_date)]
         published: Option<NaiveDate>,
     },
+    /// The figures ledger: claims about the same figure across sources, side by side, with
+    /// agreement, conflict and updates over time, each explained in one line.
+    Ledger {
+        #[command(flatten)]
+        filter: LedgerFilterArgs,
+        /// One JSON object a line (a group with its claims) instead of a table; same as
+        /// `--format json`.
+        #[arg(long)]
+        json: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
+        format: LedgerFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The network the stored figures describe: actors, flows by kind with volumes over time,
+    /// dependency shares. GraphML and GEXF open in Gephi.
+    Graph {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
+        format: GraphFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What if a flow were cut or scaled: the dependencies on it, and which fall below a
+    /// threshold.
+    Whatif {
+        /// The supplier (canonical name).
+        #[arg(long)]
+        from: String,
+        /// The recipient (canonical name).
+        #[arg(long)]
+        to: String,
+        /// Only this kind of flow (arms, dual-use, trade, energy, food, technology, political,
+        /// other); every kind when absent.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<sinew_engine::FlowKind>,
+        /// What is left of the flow: 0 cuts it (the default), 0.5 halves it.
+        #[arg(long, default_value_t = 0.0, value_parser = parse_factor)]
+        scale: f64,
+        /// Report dependencies whose supply left falls below this percentage.
+        #[arg(long, default_value_t = 50.0)]
+        threshold: f64,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the cited briefing over the stored documents.
     Report {
         /// Output file; `.html` gives self-contained HTML, anything else Markdown.
@@ -94,6 +153,61 @@ pub(crate) enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+}
+
+/// Which ledger groups to show.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct LedgerFilterArgs {
+    /// Only groups whose subject or object is this entity (canonical name).
+    #[arg(long)]
+    pub(crate) entity: Option<String>,
+    /// Only groups whose measure, unit or concept has all these words ("trade",
+    /// "containers", "share").
+    #[arg(long)]
+    pub(crate) measure: Option<String>,
+    /// Only groups dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD); undated groups
+    /// are left out when a time filter is given.
+    #[arg(long, value_parser = parse_from)]
+    pub(crate) from: Option<NaiveDate>,
+    /// Only groups dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_parser = parse_to)]
+    pub(crate) to: Option<NaiveDate>,
+    /// Only groups with this verdict.
+    #[arg(long, value_enum)]
+    pub(crate) verdict: Option<VerdictArg>,
+    /// Only groups with at least this many independent sources (near-duplicates count once).
+    #[arg(long, default_value_t = 0)]
+    pub(crate) min_sources: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum VerdictArg {
+    /// The sources agree within rounding and qualifiers.
+    Agree,
+    /// The sources contradict each other.
+    Conflict,
+    /// A running total that later reports update.
+    Update,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LedgerFormat {
+    /// A readable listing.
+    Table,
+    /// JSON Lines: one group a line, with its claims.
+    Json,
+    /// CSV: one claim a row, with its group's fields.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// One JSON object: actors, flows with volumes and claims, dependencies.
+    Json,
+    /// GraphML (Gephi, yEd, NetworkX).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,12 +221,31 @@ pub(crate) enum ExportWhat {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The figures ledger (every group; filters as in `sinew ledger`).
+    Ledger {
+        #[command(flatten)]
+        filter: LedgerFilterArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LedgerExportFormat::Csv)]
+        format: LedgerExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum ExportFormat {
     /// JSON Lines, one claim a line.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LedgerExportFormat {
+    /// JSON Lines, one group a line.
+    Jsonl,
+    /// CSV, one claim a row.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -149,4 +282,59 @@ pub(crate) enum Layer {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// The first day of a year, month or day.
+fn parse_from(s: &str) -> Result<NaiveDate, String> {
+    parse_partial(s).map(|(start, _)| start)
+}
+
+/// The last day of a year, month or day.
+fn parse_to(s: &str) -> Result<NaiveDate, String> {
+    parse_partial(s).map(|(_, end)| end)
+}
+
+/// A YYYY, YYYY-MM or YYYY-MM-DD date as its first and last day.
+fn parse_partial(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("{s:?} is not a YYYY, YYYY-MM or YYYY-MM-DD date");
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    match parts.as_slice() {
+        [y] => {
+            let y = num(y)? as i32;
+            let start = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
+            let end = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(bad)?;
+            Ok((start, end))
+        }
+        [y, m] => {
+            let (y, m) = (num(y)? as i32, num(m)?);
+            let start = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            let end = next.and_then(|n| n.pred_opt()).ok_or_else(bad)?;
+            Ok((start, end))
+        }
+        [_, _, _] => parse_date(s).map(|d| (d, d)),
+        _ => Err(bad()),
+    }
+}
+
+fn parse_kind(s: &str) -> Result<sinew_engine::FlowKind, String> {
+    sinew_engine::FlowKind::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = sinew_engine::FlowKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        format!("{s:?} is not a kind of flow; one of {}", names.join(", "))
+    })
+}
+
+fn parse_factor(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!("{s:?} is not a share between 0 and 1")),
+    }
 }

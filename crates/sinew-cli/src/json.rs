@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use sinew_engine::{ClaimView, EntitySummary};
+use sinew_engine::{ClaimView, EntitySummary, LedgerGroup};
 use sinew_types::{Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr};
 
 /// A claim as `sinew export claims` and `sinew annotate` write it.
@@ -161,4 +161,164 @@ pub(crate) fn annotations<'a>(
                 .collect()
         }),
     }
+}
+
+/// What a ledger group's sources say together, in words: the consensus value, or the range
+/// of a conflict.
+pub(crate) fn consensus_text(g: &LedgerGroup) -> String {
+    let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
+    match g.consensus.value {
+        Some(v) => sinew_engine::format_value(v, unit, per),
+        None => sinew_engine::format_range(g.consensus.low, g.consensus.high, unit, per),
+    }
+}
+
+/// A group of `sinew ledger --json`: the group's fields, and its claims in the export's
+/// shape plus their part in the verdict (`low`/`high` the values the statement allows,
+/// `source_doc` the id of the first document of its near-duplicate group,
+/// `as_of` its document's date, `camp` the statements it agrees with, `note` why).
+pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
+    let members: Vec<Value> = g
+        .claims
+        .iter()
+        .filter_map(|m| {
+            let v = claims.get(m.claim)?;
+            let mut c = claim(v);
+            if let Value::Object(map) = &mut c {
+                map.insert("low".into(), json!(m.bounds.low));
+                map.insert("high".into(), json!(m.bounds.high));
+                map.insert("as_of".into(), json!(m.as_of.map(|d| d.to_string())));
+                map.insert("source_doc".into(), json!(m.source));
+                map.insert("camp".into(), json!(m.camp));
+                map.insert("note".into(), json!(m.note));
+            }
+            Some(c)
+        })
+        .collect();
+    json!({
+        "id": g.id,
+        "subject": g.subject,
+        "object": g.object,
+        "measure": g.measure,
+        "unit": g.unit,
+        "per": g.per,
+        "concept": g.concept.as_str(),
+        "verdict": g.verdict.as_str(),
+        "consensus": {
+            "value": g.consensus.value,
+            "low": g.consensus.low,
+            "high": g.consensus.high,
+            "text": consensus_text(g),
+        },
+        "running_total": g.running_total,
+        "sources": g.sources,
+        "attribution": g.attribution,
+        "period": g.period.map(|(start, end)| json!({
+            "start": start.to_string(),
+            "end": end.map(|e| e.to_string()),
+        })),
+        "explanation": g.explanation,
+        "claims": members,
+    })
+}
+
+/// A claim cited by the network: where it is and its words.
+fn citation(claims: &[ClaimView], i: usize) -> Option<Value> {
+    let v = claims.get(i)?;
+    Some(json!({
+        "doc": v.source, "start": v.claim.span.start, "end": v.claim.span.end, "quote": v.quote,
+    }))
+}
+
+fn period(p: Option<(chrono::NaiveDate, Option<chrono::NaiveDate>)>) -> Value {
+    p.map_or(
+        Value::Null,
+        |(start, end)| json!({"start": start.to_string(), "end": end.map(|e| e.to_string())}),
+    )
+}
+
+fn dependency(d: &sinew_engine::Dependency, claims: &[ClaimView]) -> Value {
+    json!({
+        "dependent": d.dependent, "supplier": d.supplier, "kind": d.kind.as_str(),
+        "scope": d.scope, "share": d.share, "low": d.low, "high": d.high, "group": d.group,
+        "period": period(d.period), "verdict": d.verdict.as_str(),
+        "claims": d.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+    })
+}
+
+fn flow(f: &sinew_engine::Flow, claims: &[ClaimView], words: &TieWords) -> Value {
+    json!({
+        "id": f.id,
+        "from": f.from,
+        "to": f.to,
+        "source": sinew_engine::node_id(&f.from),
+        "target": sinew_engine::node_id(&f.to),
+        "kind": f.kind.as_str(),
+        "symmetric": f.symmetric,
+        "sources": f.sources,
+        "volumes": f.volumes.iter().map(|v| json!({
+            "group": v.group, "value": v.value, "low": v.low, "high": v.high, "unit": v.unit,
+            "per": v.per, "measure": v.measure, "period": period(v.period),
+            "verdict": v.verdict.as_str(), "text": v.text,
+        })).collect::<Vec<_>>(),
+        "claims": f.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+        "ties": f.ties.iter().map(|t| {
+            let (doc, quote) = words
+                .get(&(t.doc.clone(), t.span))
+                .map_or((t.doc.0.as_str(), ""), |(d, q)| (d.as_str(), q.as_str()));
+            json!({
+                "kind": t.kind.as_str(), "doc": doc, "start": t.span.start, "end": t.span.end,
+                "quote": quote,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// Source name and sentence words of each political tie, by (document, sentence span).
+pub(crate) type TieWords =
+    std::collections::HashMap<(sinew_types::DocId, sinew_types::Span), (String, String)>;
+
+/// `sinew graph --format json`: actors (nodes), flows (edges, with their volumes over time
+/// and the claims behind them) and dependency shares.
+pub(crate) fn network(n: &sinew_engine::Network, claims: &[ClaimView], words: &TieWords) -> Value {
+    json!({
+        "actors": n.actors.iter().map(|a| json!({
+            "id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims,
+        })).collect::<Vec<_>>(),
+        "flows": n.flows.iter().map(|f| flow(f, claims, words)).collect::<Vec<_>>(),
+        "dependencies": n.dependencies.iter().map(|d| dependency(d, claims)).collect::<Vec<_>>(),
+    })
+}
+
+/// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with
+/// the supply left and whether it falls below the threshold.
+pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
+    json!({
+        "cut": {
+            "from": w.cut.from, "to": w.cut.to, "kind": w.cut.kind.map(|k| k.as_str()),
+            "factor": w.cut.factor,
+        },
+        "threshold": w.threshold,
+        "flows": w.flows.iter().map(|f| flow(f, claims, &TieWords::new())).collect::<Vec<_>>(),
+        "affected": w.affected.iter().map(|a| {
+            let mut d = dependency(&a.dependency, claims);
+            if let Value::Object(map) = &mut d {
+                map.insert("supply_left".into(), json!(a.supply_left));
+                map.insert("below".into(), json!(a.below));
+                map.insert("explanation".into(), json!(a.explanation));
+            }
+            d
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// An alert of `sinew alerts --json`: `doc` is the raising document's source name, `doc_id`
+/// its id; `key` the figure group or flow it is about.
+pub(crate) fn alert(a: &sinew_engine::AlertView) -> Value {
+    let s = &a.stored;
+    json!({
+        "seq": s.seq, "raised_at": s.raised_at, "kind": s.alert.kind.as_str(),
+        "key": s.alert.key, "doc": a.source, "doc_id": s.alert.doc,
+        "subject": s.alert.subject, "object": s.alert.object, "message": s.alert.message,
+    })
 }

@@ -1,6 +1,8 @@
 //! `sinew`: the command line. Thin: it parses flags, calls sinew-engine and prints.
 
 mod args;
+mod csv;
+mod graph;
 mod json;
 mod table;
 
@@ -9,11 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use args::{Cli, Command, ExportFormat, ExportWhat, InputFormat, Layer};
+use args::{
+    Cli, Command, ExportFormat, ExportWhat, GraphFormat, InputFormat, Layer, LedgerExportFormat,
+    LedgerFilterArgs, LedgerFormat, VerdictArg,
+};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use sinew_engine::{
-    BriefingConfig, Engine, Format, IngestOptions, IngestSummary, Progress, ReportFormat,
+    BriefingConfig, Engine, Format, IngestOptions, IngestSummary, LedgerFilter, Progress,
+    ReportFormat, Verdict,
 };
 
 fn main() -> ExitCode {
@@ -45,11 +51,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             threads,
             stats,
+            no_alerts,
         } => {
             let engine = open(cli.db.as_deref())?;
             let opts = IngestOptions {
                 published,
                 threads,
+                alerts: !no_alerts,
                 ..IngestOptions::default()
             };
             let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
@@ -60,6 +68,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for e in &summary.errors {
                 eprintln!("sinew: {e}");
             }
+            // What changed goes to stdout, so that a watch on a folder can pass it on.
+            let mut out = std::io::stdout().lock();
+            for a in &summary.alerts {
+                writeln!(out, "{}", a.message)?;
+            }
+            out.flush()?;
             print_summary(&summary);
             if stats {
                 if let Some(kb) = peak_memory_kb() {
@@ -94,18 +108,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = open(cli.db.as_deref())?;
             let claims = engine.claims(None)?;
-            let mut out: Box<dyn Write> = match &output {
-                Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p)
-                        .with_context(|| format!("creating {}", p.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
+            let mut out = output_to(output.as_deref())?;
             for c in &claims {
                 writeln!(out, "{}", json::claim(c))?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            what:
+                ExportWhat::Ledger {
+                    filter,
+                    format,
+                    output,
+                },
+        } => {
+            let format = match format {
+                LedgerExportFormat::Jsonl => LedgerFormat::Json,
+                LedgerExportFormat::Csv => LedgerFormat::Csv,
+            };
+            ledger(cli.db.as_deref(), &filter, format, output.as_deref())
+        }
+        Command::Ledger {
+            filter,
+            json,
+            format,
+            output,
+        } => {
+            let format = if json { LedgerFormat::Json } else { format };
+            ledger(cli.db.as_deref(), &filter, format, output.as_deref())
         }
         Command::Entities { json } => {
             let engine = open(cli.db.as_deref())?;
@@ -126,6 +157,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
             published,
         } => extract(&paths, format, published),
         Command::Annotate { layers, published } => annotate(&layers, published),
+        Command::Alerts { json } => {
+            let engine = open(cli.db.as_deref())?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for a in engine.alerts()? {
+                if json {
+                    writeln!(out, "{}", json::alert(&a))?;
+                } else {
+                    writeln!(out, "{}  {}", a.stored.raised_at, a.stored.alert.message)?;
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Graph { format, output } => {
+            let engine = open(cli.db.as_deref())?;
+            let view = engine.network()?;
+            let mut out = output_to(output.as_deref())?;
+            match format {
+                GraphFormat::Json => {
+                    let n = json::network(&view.network, &view.claims, &view.tie_words);
+                    writeln!(out, "{n}")?
+                }
+                GraphFormat::Graphml => graph::graphml(&mut out, &view)?,
+                GraphFormat::Gexf => graph::gexf(&mut out, &view)?,
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Whatif {
+            from,
+            to,
+            kind,
+            scale,
+            threshold,
+            json,
+        } => {
+            let engine = open(cli.db.as_deref())?;
+            let cut = sinew_engine::Cut {
+                from,
+                to,
+                kind,
+                factor: scale,
+            };
+            let (w, claims) = engine.what_if(&cut, threshold)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", json::what_if(&w, &claims))?;
+            } else {
+                table::what_if(&mut out, &w, &claims)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { output, title } => {
             let engine = open(cli.db.as_deref())?;
             let format = match output.extension().and_then(|e| e.to_str()) {
@@ -145,6 +228,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A buffered writer to `path`, or to stdout.
+fn output_to(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
+    LedgerFilter {
+        entity: f.entity.clone(),
+        measure: f.measure.clone(),
+        from: f.from,
+        to: f.to,
+        verdict: f.verdict.map(|v| match v {
+            VerdictArg::Agree => Verdict::Agree,
+            VerdictArg::Conflict => Verdict::Conflict,
+            VerdictArg::Update => Verdict::Update,
+        }),
+        min_sources: f.min_sources,
+    }
+}
+
+fn ledger(
+    db: Option<&Path>,
+    filter: &LedgerFilterArgs,
+    format: LedgerFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let view = engine.ledger(&ledger_filter(filter))?;
+    let mut out = output_to(output)?;
+    let groups = &view.ledger.groups;
+    match format {
+        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims)?,
+        LedgerFormat::Json => {
+            for g in groups {
+                writeln!(out, "{}", json::ledger_group(g, &view.claims))?;
+            }
+        }
+        LedgerFormat::Csv => csv::ledger(&mut out, groups, &view.claims)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn default_db() -> Result<PathBuf> {
@@ -210,7 +341,7 @@ fn print_summary(s: &IngestSummary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed",
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed; {} alert{}",
         s.files,
         if s.files == 1 { "" } else { "s" },
         mb,
@@ -225,6 +356,8 @@ fn print_summary(s: &IngestSummary) {
         s.claims,
         s.skipped,
         s.errors.len(),
+        s.alerts.len(),
+        if s.alerts.len() == 1 { "" } else { "s" },
     );
 }
 

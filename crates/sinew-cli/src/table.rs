@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use sinew_engine::{ClaimView, EntitySummary};
+use sinew_engine::{ClaimView, EntitySummary, LedgerGroup, Verdict, WhatIf};
 
 fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
@@ -104,4 +104,105 @@ pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary]) -> io::R
         row(out, &cells, &widths)?;
     }
     writeln!(out, "{} entities", entities.len())
+}
+
+/// The ledger listing of `sinew ledger`: each group's verdict, actors, measure, consensus and
+/// reason, then its claims with their part in the verdict.
+pub(crate) fn ledger(
+    out: &mut dyn Write,
+    groups: &[LedgerGroup],
+    claims: &[ClaimView],
+) -> io::Result<()> {
+    for g in groups {
+        let mut head = format!(
+            "[{}] {} → {} · {} · {}",
+            g.verdict.as_str(),
+            g.subject.as_deref().unwrap_or("?"),
+            g.object.as_deref().unwrap_or("?"),
+            g.measure,
+            crate::json::consensus_text(g),
+        );
+        head.push_str(&format!(
+            " · {} source{}",
+            g.sources,
+            if g.sources == 1 { "" } else { "s" }
+        ));
+        if let Some(a) = &g.attribution {
+            head.push_str(&format!(" · {a}"));
+        }
+        writeln!(out, "{head}  ({})", g.id)?;
+        writeln!(out, "    {}", g.explanation)?;
+        for m in &g.claims {
+            let Some(v) = claims.get(m.claim) else {
+                continue;
+            };
+            let cells = [v.source.clone(), v.quote.clone(), m.note.clone()];
+            write!(out, "    ")?;
+            row(out, &cells, &[18, 36, 70])?;
+        }
+    }
+    let conflicts = groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Conflict)
+        .count();
+    writeln!(
+        out,
+        "{} group{}, {} conflict{}",
+        groups.len(),
+        if groups.len() == 1 { "" } else { "s" },
+        conflicts,
+        if conflicts == 1 { "" } else { "s" }
+    )
+}
+
+/// `sinew whatif`: the change, the flows it touches, and the dependencies on them.
+pub(crate) fn what_if(out: &mut dyn Write, w: &WhatIf, claims: &[ClaimView]) -> io::Result<()> {
+    let kind = w
+        .cut
+        .kind
+        .map_or("every kind".to_string(), |k| k.as_str().to_string());
+    let change = if w.cut.factor == 0.0 {
+        "cut".to_string()
+    } else {
+        format!("scaled to {:.0}%", w.cut.factor * 100.0)
+    };
+    writeln!(
+        out,
+        "What if {} → {} ({kind}) is {change}?",
+        w.cut.from, w.cut.to
+    )?;
+    if w.flows.is_empty() {
+        writeln!(out, "  no stored flow from {} to {}", w.cut.from, w.cut.to)?;
+    }
+    for f in &w.flows {
+        let volumes: Vec<&str> = f.volumes.iter().map(|v| v.text.as_str()).collect();
+        writeln!(
+            out,
+            "  flow {} → {} ({}): {}",
+            f.from,
+            f.to,
+            f.kind.as_str(),
+            if volumes.is_empty() {
+                "no volume stated".to_string()
+            } else {
+                volumes.join(", ")
+            }
+        )?;
+    }
+    for a in &w.affected {
+        let mark = if a.below { "BELOW" } else { "ok" };
+        writeln!(out, "  {mark:<5} {}", a.explanation)?;
+        for &i in &a.dependency.claims {
+            if let Some(v) = claims.get(i) {
+                writeln!(out, "        {}  \u{201c}{}\u{201d}", v.source, v.quote)?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "dependencies below {:.0}% of supply: {} of {}",
+        w.threshold,
+        w.below().count(),
+        w.affected.len()
+    )
 }

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod ledger;
+
 fn sinew(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinew"));
     cmd.arg("--db").arg(db);

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
 use sinew_store::PutOutcome;
-use sinew_types::{Annotations, DocId, Document};
+use sinew_types::{Alert, Annotations, Claim, DocId, Document};
 
 use crate::{Engine, EngineError};
 
@@ -33,6 +33,9 @@ pub struct IngestOptions {
     pub threads: usize,
     /// Documents per store transaction.
     pub batch: usize,
+    /// After the run, compare what the new documents say with what was stored before, and
+    /// raise (and store) alerts: contradicted figures, new flows.
+    pub alerts: bool,
 }
 
 impl Default for IngestOptions {
@@ -41,6 +44,7 @@ impl Default for IngestOptions {
             published: None,
             threads: 0,
             batch: 64,
+            alerts: true,
         }
     }
 }
@@ -87,6 +91,11 @@ pub struct IngestSummary {
     pub claims: usize,
     /// Inputs (or parts of inputs) that failed, each naming the input.
     pub errors: Vec<IngestError>,
+    /// The documents this run stored, in the order stored.
+    pub new_documents: Vec<DocId>,
+    /// What the new documents changed: figures they contradict, flows they are first to show
+    /// (stored too; empty when the store held nothing before the run).
+    pub alerts: Vec<Alert>,
     /// Wall-clock time.
     pub elapsed: Duration,
 }
@@ -179,6 +188,24 @@ impl Drop for StopOnDrop<'_> {
 }
 
 impl Engine {
+    /// Compares the run's new documents with what was stored before and stores the alerts
+    /// they raise.
+    fn raise_alerts(
+        &self,
+        summary: &mut IngestSummary,
+        opts: &IngestOptions,
+    ) -> Result<(), EngineError> {
+        if !opts.alerts || summary.new_documents.is_empty() {
+            return Ok(());
+        }
+        let (claims, docs) = self.corpus()?;
+        let plain: Vec<Claim> = claims.into_iter().map(|v| v.claim).collect();
+        let alerts = sinew_analysis::detect_alerts(&plain, &docs, &summary.new_documents);
+        self.store.put_alerts(&alerts)?;
+        summary.alerts = alerts;
+        Ok(())
+    }
+
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
     /// as a stream (a WARC or JSON Lines file is never held in memory whole), and committed
     /// in input order.
@@ -263,6 +290,7 @@ impl Engine {
             }
             batch.flush(self, &mut summary)
         })?;
+        self.raise_alerts(&mut summary, opts)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -324,6 +352,7 @@ impl Engine {
         }
         batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
+        self.raise_alerts(&mut summary, opts)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -452,6 +481,7 @@ impl Batch {
             match outcome {
                 PutOutcome::Inserted => {
                     summary.inserted += 1;
+                    summary.new_documents.push(doc.id.clone());
                     summary.claims += ann.claims.len();
                     summary.near_duplicates += usize::from(doc.duplicate_of.is_some());
                 }

@@ -22,9 +22,15 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use sinew_analysis::{
+    format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
+    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, PoliticalTie, TieKind,
+    Verdict, Volume, WhatIf,
+};
 pub use sinew_ingest::Format;
 pub use sinew_nlp::Stages;
-pub use sinew_store::{EntitySummary, Store, StoreStats};
+pub use sinew_store::{EntitySummary, Store, StoreStats, StoredAlert};
+pub use sinew_types::{Alert, AlertKind};
 
 /// A claim together with the document facts needed to show or export it.
 #[derive(Debug, Clone)]
@@ -37,6 +43,36 @@ pub struct ClaimView {
     pub quote: String,
     /// The sentence holding it, `text[claim.sentence]`.
     pub sentence: String,
+}
+
+/// The figures ledger over the store, with the claims its groups point into.
+#[derive(Debug, Clone)]
+pub struct LedgerView {
+    /// The groups that passed the filter (grouping always runs over every stored claim).
+    pub ledger: Ledger,
+    /// Every stored claim with its words; [`LedgerClaim::claim`] indexes this list.
+    pub claims: Vec<ClaimView>,
+}
+
+/// The network over the store, with the claims its flows and dependencies point into.
+#[derive(Debug, Clone)]
+pub struct NetworkView {
+    /// Actors, flows, dependencies.
+    pub network: Network,
+    /// Every stored claim with its words; `Flow::claims` and `Dependency::claims` index it.
+    pub claims: Vec<ClaimView>,
+    /// For each political tie's (document, sentence span): the document's source name and
+    /// the sentence's words.
+    pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
+}
+
+/// A stored alert with the name of the document that raised it.
+#[derive(Debug, Clone)]
+pub struct AlertView {
+    /// The alert, its time and position.
+    pub stored: StoredAlert,
+    /// The raising document's source name.
+    pub source: String,
 }
 
 /// Output format of a briefing.
@@ -101,6 +137,107 @@ impl Engine {
         Ok(out)
     }
 
+    /// The figures ledger: every stored claim grouped with the others stating the same
+    /// figure, each group reconciled (agree, conflict, update); the groups `filter` keeps.
+    pub fn ledger(&self, filter: &LedgerFilter) -> Result<LedgerView, EngineError> {
+        let (claims, docs) = self.corpus()?;
+        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+        let mut ledger = sinew_analysis::build_ledger(&plain, &docs);
+        ledger.groups.retain(|g| g.matches(filter, &plain));
+        Ok(LedgerView { ledger, claims })
+    }
+
+    /// The network the stored figures describe: actors, flows with their volumes over time,
+    /// dependency shares.
+    pub fn network(&self) -> Result<NetworkView, EngineError> {
+        let (claims, docs) = self.corpus()?;
+        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+        let ledger = sinew_analysis::build_ledger(&plain, &docs);
+        let actors: Vec<sinew_analysis::ActorInfo> = self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| sinew_analysis::ActorInfo {
+                name: e.canonical,
+                entity_type: e.entity_type,
+            })
+            .collect();
+        let mut bundles = Vec::new();
+        for doc in self.store.documents()? {
+            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
+            bundles.push((doc, ann));
+        }
+        let mut sentences = Vec::new();
+        for (doc, ann) in &bundles {
+            sentences.extend(sinew_analysis::sentence_actors(&doc.id, &doc.text, ann));
+        }
+        let ties = sinew_analysis::political_ties(&sentences);
+        let mut tie_words = std::collections::HashMap::new();
+        for t in &ties {
+            if let Some((doc, _)) = bundles.iter().find(|(d, _)| d.id == t.doc) {
+                let words = t.span.slice(&doc.text).unwrap_or_default().to_string();
+                tie_words.insert((t.doc.clone(), t.span), (doc.source.clone(), words));
+            }
+        }
+        let network = sinew_analysis::build_network(&ledger, &plain, &ties, &actors);
+        Ok(NetworkView {
+            network,
+            claims,
+            tie_words,
+        })
+    }
+
+    /// Cuts or scales one flow of the stored network and lists the dependencies on it, with
+    /// the share of supply each dependent keeps; `threshold` is in percent of supply.
+    pub fn what_if(
+        &self,
+        cut: &Cut,
+        threshold: f64,
+    ) -> Result<(WhatIf, Vec<ClaimView>), EngineError> {
+        let view = self.network()?;
+        Ok((
+            sinew_analysis::what_if(&view.network, cut, threshold),
+            view.claims,
+        ))
+    }
+
+    /// Every stored alert, oldest first, with the source name of the document that raised
+    /// it.
+    pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
+        let docs = self.store.documents()?;
+        let names: std::collections::HashMap<&DocId, &str> =
+            docs.iter().map(|d| (&d.id, d.source.as_str())).collect();
+        Ok(self
+            .store
+            .alerts()?
+            .into_iter()
+            .map(|stored| AlertView {
+                source: names
+                    .get(&stored.alert.doc)
+                    .map_or_else(|| stored.alert.doc.0.clone(), |s| s.to_string()),
+                stored,
+            })
+            .collect())
+    }
+
+    /// Every stored claim with its words, and what analysis needs of every document.
+    pub(crate) fn corpus(
+        &self,
+    ) -> Result<(Vec<ClaimView>, Vec<sinew_analysis::SourceDoc>), EngineError> {
+        let documents = self.store.documents()?;
+        let by_id: std::collections::HashMap<&DocId, &Document> =
+            documents.iter().map(|d| (&d.id, d)).collect();
+        let mut views = Vec::new();
+        for claim in self.store.claims(&ClaimFilter::default())? {
+            let doc = by_id.get(&claim.doc).ok_or_else(|| {
+                EngineError::Inconsistent(format!("claim refers to missing document {}", claim.doc))
+            })?;
+            views.push(view(doc, claim));
+        }
+        let docs = documents.iter().map(source_doc).collect();
+        Ok((views, docs))
+    }
+
     /// Entities named in stored documents, most mentioned first.
     pub fn entities(&self) -> Result<Vec<EntitySummary>, EngineError> {
         Ok(self.store.entities()?)
@@ -127,6 +264,16 @@ pub fn render_report(bundles: &[DocBundle], format: ReportFormat, config: &Repor
     match format {
         ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
         ReportFormat::Html => sinew_report::render_html(&briefing),
+    }
+}
+
+/// What analysis needs to know about a document.
+fn source_doc(d: &Document) -> sinew_analysis::SourceDoc {
+    sinew_analysis::SourceDoc {
+        id: d.id.clone(),
+        name: d.source.clone(),
+        published: d.published,
+        duplicate_of: d.duplicate_of.clone(),
     }
 }
 

@@ -5,5 +5,7 @@ mod chromium;
 mod common;
 mod dedup;
 mod gold;
+mod ledger;
 mod pipeline;
 mod streams;
+mod synth;

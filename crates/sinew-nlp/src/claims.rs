@@ -343,7 +343,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             object,
             measure: measure(inp.text, sentence, clause, q, flow),
             time: time_for(
+                inp.text,
                 starting_within(inp.times, sentence, |t| t.span),
+                starting_within(inp.quantities, sentence, |r| r.span),
                 sentence,
                 clause,
                 q.span,
@@ -708,7 +710,7 @@ fn measure(
     }
     if q.kind == QuantityKind::Percent {
         if after.first().is_some_and(|w| w.is("of")) {
-            let np = noun_phrase(&after[1..]);
+            let np = share_phrase(&after[1..]);
             if !np.is_empty() {
                 return format!("share of {np}");
             }
@@ -774,6 +776,47 @@ fn noun_phrase(ws: &[Word<'_>]) -> String {
     out.join(" ")
 }
 
+/// What a share is a share of: a noun phrase, with the goods it is narrowed to ("Russia's
+/// imports of goods covered under the G7's high priority export control list"), since a share
+/// of all imports and a share of high-priority imports are different figures.
+fn share_phrase(ws: &[Word<'_>]) -> String {
+    const NARROWING: &[&str] = &["covered", "listed", "classified", "designated", "included"];
+    let mut out = noun_phrase(ws);
+    let mut i = out.split(' ').filter(|w| !w.is_empty()).count();
+    i += ws
+        .iter()
+        .take_while(|w| w.is_any(&["the", "a", "an"]))
+        .count();
+    let mut extended = 0;
+    while extended < 2 && i + 1 < ws.len() {
+        let (head, skip) = if ws[i].is("of") {
+            ("of", 1)
+        } else if ws[i].is_any(NARROWING) && ws[i + 1].is_any(&["under", "by", "on", "in"]) {
+            (ws[i].text, 2)
+        } else {
+            break;
+        };
+        let rest = &ws[i + skip..];
+        let np = noun_phrase(rest);
+        if np.is_empty() {
+            break;
+        }
+        let lead = rest
+            .iter()
+            .take_while(|w| w.is_any(&["the", "a", "an"]))
+            .count();
+        let words = np.split(' ').count();
+        if head == "of" {
+            out = format!("{out} of {np}");
+        } else {
+            out = format!("{out} {head} {} {np}", ws[i + 1].text);
+        }
+        i += skip + lead + words;
+        extended += 1;
+    }
+    out
+}
+
 /// The noun phrase a clause opens with, up to its verb or `end`.
 fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
     let ws = words(text, start, end);
@@ -816,8 +859,18 @@ fn plural(unit: &str) -> String {
 }
 
 /// The time expression for a figure: the nearest in its clause, else the nearest in its
-/// sentence; durations are not times.
-fn time_for(times: &[TimeExpr], sentence: Span, clause: Span, q: Span) -> Option<TimeExpr> {
+/// sentence that no other figure stands between ("By 2023, trade had reached $240 billion, a
+/// 26.3% jump from the previous year": the previous year is the 26.3%'s baseline, not the
+/// $240 billion's date) unless it opens the sentence ("In 2023, ...", which dates all of it);
+/// durations are not times.
+fn time_for(
+    text: &str,
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+    sentence: Span,
+    clause: Span,
+    q: Span,
+) -> Option<TimeExpr> {
     let candidates = times.iter().filter(|t| {
         t.kind != TimeKind::Duration && sentence.contains(t.span) && !t.span.overlaps(q)
     });
@@ -825,7 +878,32 @@ fn time_for(times: &[TimeExpr], sentence: Span, clause: Span, q: Span) -> Option
         .clone()
         .filter(|t| clause.contains(t.span))
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
+    let opens_sentence = |t: &TimeExpr| {
+        let lead = words(text, sentence.start, t.span.start);
+        lead.len() <= 1
+            && lead
+                .iter()
+                .all(|w| w.is_any(&["in", "by", "since", "during", "throughout", "until", "from"]))
+            && text[t.span.end..sentence.end].starts_with(',')
+    };
+    let figure_between = |t: &TimeExpr| {
+        let (a, b) = if t.span.end <= q.start {
+            (t.span.end, q.start)
+        } else {
+            (q.end, t.span.start)
+        };
+        quantities.iter().any(|r| {
+            !r.vague
+                && a <= r.span.start
+                && r.span.end <= b
+                && !times.iter().any(|t| t.span.overlaps(r.span))
+        })
+    };
     in_clause
-        .or_else(|| candidates.min_by_key(|t| (distance(t.span, q), t.span.start < q.start)))
+        .or_else(|| {
+            candidates
+                .filter(|t| opens_sentence(t) || !figure_between(t))
+                .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
+        })
         .cloned()
 }

@@ -107,3 +107,44 @@ fn hedges_in_the_figure_clause_mark_it_hedged() {
     let got = claims("Russia fired 3 million shells, and more may follow.");
     assert_eq!(got[0].3, Modality::Asserted);
 }
+
+/// The claim stating `quote` in `text`, dated against `published`.
+fn claim_for(text: &str, quote: &str) -> sinew_types::Claim {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"))
+}
+
+#[test]
+fn a_time_across_another_figure_is_that_figures() {
+    // "the previous year" is the baseline of the 26.3% jump; "By 2023" dates the $240 billion.
+    let text =
+        "By 2023, trade between China and Russia had reached a record level of $240 billion, \
+                a 26.3% jump from the previous year.";
+    let time = claim_for(text, "$240 billion").time.expect("dated");
+    assert_eq!(time.text, "By 2023");
+    assert_eq!(
+        claim_for(text, "26.3%").time.expect("dated").text,
+        "the previous year"
+    );
+    // A time opening the sentence dates every figure in it.
+    let text = "In 2023, China accounted for 37% of Russia's imports, and bilateral trade between \
+                the two nations totaled $240 billion.";
+    assert_eq!(
+        claim_for(text, "$240 billion").time.expect("dated").text,
+        "2023"
+    );
+}
+
+#[test]
+fn a_share_keeps_what_narrows_it() {
+    let text = "Approximately 90% of Russia's imports of goods covered under the G7's high \
+                priority export control list are from China.";
+    let measure = claim_for(text, "90%").measure;
+    assert!(measure.contains("high priority"), "{measure}");
+    let text = "In 2023, China accounted for 37% of Russia's imports, and trade grew.";
+    assert_eq!(claim_for(text, "37%").measure, "share of Russia's imports");
+}

@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use sinew_analysis::group_figures;
+use sinew_analysis::{
+    build_ledger, build_network, format_value, group_figures, political_ties, sentence_actors,
+    Ledger, LedgerClaim, LedgerGroup, SourceDoc, Verdict,
+};
 use sinew_types::{Citation, Claim, DocId, EntityType, Modality, Span};
 
 use crate::model::{
@@ -20,6 +23,10 @@ use crate::themes::{theme_of, THEMES};
 /// Longest article sentence quoted whole, in bytes; longer ones are cut at a word.
 const MAX_QUOTE: usize = 360;
 const MAX_FIGURE_ROWS: usize = 60;
+const MAX_DISAGREEMENTS: usize = 12;
+const MAX_NETWORK_FLOWS: usize = 8;
+const MAX_NETWORK_DEPENDENCIES: usize = 5;
+const MAX_NETWORK_TIES: usize = 4;
 const MAX_SECTIONS: usize = 8;
 const MAX_SECTION_SENTENCES: usize = 6;
 const MAX_SECTION_FIGURES: usize = 5;
@@ -47,6 +54,9 @@ pub fn build_briefing(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
     let figures = corpus.figure_rows();
     let summary = corpus.summary(&figures, &top, &mut used);
     let sections = corpus.sections(&figures, &actors, &mut used);
+    let ledger = corpus.ledger();
+    let network = corpus.network_lines(&ledger);
+    let disagreements = corpus.disagreements(&ledger);
     let voices = corpus.voices();
     let glossary = corpus.glossary();
 
@@ -73,7 +83,9 @@ pub fn build_briefing(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
         period,
         summary,
         sections,
+        network,
         figures,
+        disagreements,
         voices,
         glossary,
         sources,
@@ -291,6 +303,254 @@ impl<'a> Corpus<'a> {
             });
         }
         rows
+    }
+
+    /// The ledger over the corpus's claims: near-duplicates count once, publication dates
+    /// order running totals.
+    fn ledger(&self) -> Ledger {
+        let docs: Vec<SourceDoc> = self
+            .docs
+            .iter()
+            .map(|b| SourceDoc {
+                id: b.doc.id.clone(),
+                name: b.doc.source.clone(),
+                published: b.doc.published,
+                duplicate_of: b.doc.duplicate_of.clone(),
+            })
+            .collect();
+        build_ledger(&self.claims, &docs)
+    }
+
+    /// True when the claim's span holds words of its document.
+    fn quotable_claim(&self, i: usize) -> bool {
+        let doc = self.claim_at[i].0;
+        self.claims[i].span.slice(self.text(doc)).is_some()
+    }
+
+    /// A claim's words as written, then a citation mark after them.
+    fn cite_claim(
+        &self,
+        i: usize,
+        text: &mut String,
+        citations: &mut Vec<Citation>,
+        marks: &mut Vec<usize>,
+    ) -> bool {
+        let c = &self.claims[i];
+        let doc = self.claim_at[i].0;
+        let Some(words) = c.span.slice(self.text(doc)) else {
+            return false;
+        };
+        text.push_str(&squash(words));
+        let notes: Vec<String> = c
+            .time
+            .iter()
+            .map(|t| squash(&t.text))
+            .chain(c.attribution.iter().map(|a| squash(a)))
+            .collect();
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join("; ")));
+        }
+        marks.push(text.len());
+        citations.push(self.citation(doc, c.span));
+        true
+    }
+
+    /// "North Korea → Russia, supplies of containers: " for a group.
+    fn group_head(g: &LedgerGroup) -> String {
+        let mut text = String::new();
+        match (&g.subject, &g.object) {
+            (Some(s), Some(o)) => text.push_str(&format!("{} → {}, ", squash(s), squash(o))),
+            (Some(s), None) => text.push_str(&format!("{}, ", squash(s))),
+            (None, Some(o)) => text.push_str(&format!("→ {}, ", squash(o))),
+            (None, None) => {}
+        }
+        text.push_str(&squash(&g.measure));
+        if let Some(per) = &g.per {
+            text.push_str(&format!(" (per {})", squash(per)));
+        }
+        text.push_str(": ");
+        text
+    }
+
+    /// Conflicts, then running totals that changed: each figure cited, each line saying which.
+    fn disagreements(&self, ledger: &Ledger) -> Vec<CitedSentence> {
+        let mut out = Vec::new();
+        for verdict in [Verdict::Conflict, Verdict::Update] {
+            for g in ledger.groups.iter().filter(|g| g.verdict == verdict) {
+                if out.len() >= MAX_DISAGREEMENTS {
+                    return out;
+                }
+                let mut text = Self::group_head(g);
+                let (mut citations, mut marks) = (Vec::new(), Vec::new());
+                let camps = g.claims.iter().map(|m| m.camp).max().unwrap_or(0) + 1;
+                for camp in 0..camps {
+                    if camp > 0 {
+                        text.push_str(if verdict == Verdict::Conflict {
+                            " vs "
+                        } else {
+                            " → "
+                        });
+                    }
+                    let mut members: Vec<&LedgerClaim> = g
+                        .claims
+                        .iter()
+                        .filter(|m| m.camp == camp && self.quotable_claim(m.claim))
+                        .collect();
+                    members.sort_by(|a, b| a.bounds.stated.total_cmp(&b.bounds.stated));
+                    for (k, m) in members.into_iter().enumerate() {
+                        if k > 0 {
+                            text.push_str(", ");
+                        }
+                        self.cite_claim(m.claim, &mut text, &mut citations, &mut marks);
+                    }
+                }
+                if citations.is_empty() {
+                    continue;
+                }
+                text.push_str(match verdict {
+                    Verdict::Conflict => ". The sources contradict each other beyond rounding.",
+                    _ => ". A running total that grew between reports: an update, not a contradiction.",
+                });
+                out.push(CitedSentence {
+                    text,
+                    citations,
+                    marks,
+                    verbatim: false,
+                });
+            }
+        }
+        out
+    }
+
+    /// The main flows with their latest figure, then the current dependencies.
+    fn network_lines(&self, ledger: &Ledger) -> Vec<CitedSentence> {
+        let mut sentences = Vec::new();
+        for b in &self.docs {
+            sentences.extend(sentence_actors(&b.doc.id, &b.doc.text, &b.ann));
+        }
+        let ties = political_ties(&sentences);
+        let net = build_network(ledger, &self.claims, &ties, &[]);
+        let by_id: HashMap<&str, &LedgerGroup> =
+            ledger.groups.iter().map(|g| (g.id.as_str(), g)).collect();
+        let mut out = Vec::new();
+        let mut flows: Vec<_> = net
+            .flows
+            .iter()
+            .filter(|f| f.headline().is_some())
+            .collect();
+        flows.sort_by(|a, b| b.sources.cmp(&a.sources).then_with(|| a.id.cmp(&b.id)));
+        for f in flows.into_iter().take(MAX_NETWORK_FLOWS) {
+            let Some(v) = f.headline() else { continue };
+            let Some(g) = by_id.get(v.group.as_str()) else {
+                continue;
+            };
+            let mut text = format!(
+                "{} {} {} ({}): {}",
+                squash(&f.from),
+                if f.symmetric { "↔" } else { "→" },
+                squash(&f.to),
+                f.kind.as_str().replace('_', "-"),
+                v.text
+            );
+            if let Some((start, end)) = v.period {
+                match end {
+                    Some(e) if e != start => text.push_str(&format!(", {start} to {e}")),
+                    _ => text.push_str(&format!(", from {start}")),
+                }
+            }
+            text.push_str(&format!(" ({}): ", g.verdict.as_str()));
+            let (mut citations, mut marks) = (Vec::new(), Vec::new());
+            let members = g.claims.iter().filter(|m| self.quotable_claim(m.claim));
+            for (k, m) in members.enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                self.cite_claim(m.claim, &mut text, &mut citations, &mut marks);
+            }
+            if citations.is_empty() {
+                continue;
+            }
+            text.push('.');
+            out.push(CitedSentence {
+                text,
+                citations,
+                marks,
+                verbatim: false,
+            });
+        }
+        let mut political: Vec<_> = net.flows.iter().filter(|f| !f.ties.is_empty()).collect();
+        political.sort_by(|a, b| {
+            b.ties
+                .len()
+                .cmp(&a.ties.len())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        for f in political.into_iter().take(MAX_NETWORK_TIES) {
+            let mut text = format!(
+                "{} {} {} (political): ",
+                squash(&f.from),
+                if f.symmetric { "↔" } else { "→" },
+                squash(&f.to)
+            );
+            let (mut citations, mut marks) = (Vec::new(), Vec::new());
+            for t in &f.ties {
+                let Some(&doc) = self.numbers.get(&t.doc) else {
+                    continue;
+                };
+                if t.span.slice(self.text(doc)).is_none() {
+                    continue;
+                }
+                if !citations.is_empty() {
+                    text.push_str(", ");
+                }
+                text.push_str(t.kind.as_str());
+                marks.push(text.len());
+                citations.push(self.citation(doc, t.span));
+            }
+            if citations.is_empty() {
+                continue;
+            }
+            text.push('.');
+            out.push(CitedSentence {
+                text,
+                citations,
+                marks,
+                verbatim: false,
+            });
+        }
+        for d in net
+            .dependencies
+            .iter()
+            .filter(|d| d.current)
+            .take(MAX_NETWORK_DEPENDENCIES)
+        {
+            let mut text = format!(
+                "{} supplies {} of {}'s {}: ",
+                squash(&d.supplier),
+                format_value(d.share, Some("percent"), None),
+                squash(&d.dependent),
+                squash(&d.goods)
+            );
+            let (mut citations, mut marks) = (Vec::new(), Vec::new());
+            let members = d.claims.iter().filter(|&&i| self.quotable_claim(i));
+            for (k, &i) in members.enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                self.cite_claim(i, &mut text, &mut citations, &mut marks);
+            }
+            if citations.is_empty() {
+                continue;
+            }
+            text.push('.');
+            out.push(CitedSentence {
+                text,
+                citations,
+                marks,
+                verbatim: false,
+            });
+        }
+        out
     }
 
     fn figure_cell(&self, i: usize) -> Option<FigureCell> {

@@ -97,7 +97,9 @@ pub fn render_html(b: &Briefing) -> String {
                     list(&mut h, &s.figures);
                 }
             }
+            Part::Network => list(&mut h, &b.network),
             Part::Figures => figures_table(&mut h, &b.figures, &cite),
+            Part::Disagreements => list(&mut h, &b.disagreements),
             Part::Voices => {
                 for v in &b.voices {
                     let _ = writeln!(h, "<h3>{}</h3>", esc(&v.source));

@@ -7,7 +7,9 @@ use crate::model::Briefing;
 pub(crate) enum Part {
     Summary,
     Section(usize),
+    Network,
     Figures,
+    Disagreements,
     Voices,
     Glossary,
     Sources,
@@ -22,8 +24,17 @@ pub(crate) fn parts(b: &Briefing) -> Vec<(Part, String, String)> {
     for (i, s) in b.sections.iter().enumerate() {
         out.push((Part::Section(i), s.title.clone()));
     }
+    if !b.network.is_empty() {
+        out.push((Part::Network, "The network".to_string()));
+    }
     if !b.figures.is_empty() {
         out.push((Part::Figures, "Figures across sources".to_string()));
+    }
+    if !b.disagreements.is_empty() {
+        out.push((
+            Part::Disagreements,
+            "What the sources disagree on".to_string(),
+        ));
     }
     if !b.voices.is_empty() {
         out.push((Part::Voices, "What the sources say".to_string()));
@@ -40,7 +51,9 @@ pub(crate) fn parts(b: &Briefing) -> Vec<(Part, String, String)> {
             let anchor = match part {
                 Part::Summary => "summary".to_string(),
                 Part::Section(i) => format!("section-{}", i + 1),
+                Part::Network => "network".to_string(),
                 Part::Figures => "figures-across-sources".to_string(),
+                Part::Disagreements => "disagreements".to_string(),
                 Part::Voices => "voices".to_string(),
                 Part::Glossary => "glossary".to_string(),
                 Part::Sources => "sources".to_string(),

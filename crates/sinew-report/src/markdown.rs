@@ -60,7 +60,9 @@ pub fn render_markdown(b: &Briefing) -> String {
                     bullets(&mut md, &s.figures, &sentence);
                 }
             }
+            Part::Network => bullets(&mut md, &b.network, &sentence),
             Part::Figures => figures_table(&mut md, &b.figures, &cite),
+            Part::Disagreements => bullets(&mut md, &b.disagreements, &sentence),
             Part::Voices => {
                 for v in &b.voices {
                     let _ = writeln!(md, "**{}**\n", escape(&v.source, false));

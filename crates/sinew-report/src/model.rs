@@ -143,8 +143,14 @@ pub struct Briefing {
     pub summary: Vec<CitedSentence>,
     /// Sections by pair of actors and kind of flow.
     pub sections: Vec<Section>,
+    /// The network the figures describe: the main flows with their latest figures, and who
+    /// depends on whom; each line built from claims and citing them.
+    pub network: Vec<CitedSentence>,
     /// The figures table: one row per group of claims stating the same figure.
     pub figures: Vec<FigureRow>,
+    /// What the sources disagree on: figures whose sources contradict each other, then
+    /// running totals that changed between reports (updates, not contradictions).
+    pub disagreements: Vec<CitedSentence>,
     /// What named sources say.
     pub voices: Vec<Voice>,
     /// Entities, most mentioned first.
@@ -154,7 +160,8 @@ pub struct Briefing {
 }
 
 impl Briefing {
-    /// Every sentence of the briefing (summary, sections, voices, glossary), in reading order.
+    /// Every sentence of the briefing (summary, sections, network, disagreements, voices,
+    /// glossary), in reading order.
     pub fn sentences(&self) -> impl Iterator<Item = &CitedSentence> + '_ {
         self.summary
             .iter()
@@ -163,6 +170,8 @@ impl Briefing {
                     .iter()
                     .flat_map(|s| s.sentences.iter().chain(s.figures.iter())),
             )
+            .chain(self.network.iter())
+            .chain(self.disagreements.iter())
             .chain(self.voices.iter().flat_map(|v| v.sentences.iter()))
             .chain(self.glossary.iter().map(|g| &g.description))
     }

@@ -423,3 +423,70 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
         + start;
     &s[start..end]
 }
+
+#[test]
+fn disagreements_and_the_network_are_cited_sections() {
+    use fixtures::{Builder, Fig, FIG};
+    use sinew_types::{QuantityKind, TimeKind};
+
+    let mut docs = bundles();
+    const D1: &str = "Trade between China and Russia reached $300 billion in 2023, a Moscow think \
+                      tank claimed.";
+    let mut d = Builder::new("doc-d", "d_claim.txt", Some("2024-06-22"), D1);
+    d.sentence(D1);
+    d.country("China", "China");
+    d.country("Russia", "Russia");
+    d.figure(Fig {
+        words: "$300 billion",
+        value: 300e9,
+        kind: QuantityKind::Money,
+        unit: "USD",
+        subject: Some("China"),
+        object: Some("Russia"),
+        measure: "trade between China and Russia",
+        time: Some(("2023", TimeKind::Point, "2023-01-01", "2023-12-31")),
+        ..FIG
+    });
+    docs.push(d.finish());
+    let b = build_briefing(&docs, &ReportConfig::default());
+
+    let conflict = b
+        .disagreements
+        .iter()
+        .find(|s| s.text.contains("contradict"))
+        .expect("the trade figures contradict each other");
+    let cited: Vec<&str> = conflict
+        .citations
+        .iter()
+        .map(|c| cited_text(&docs, c))
+        .collect();
+    assert!(cited.contains(&"$300 billion"), "{cited:?}");
+    assert!(cited.contains(&"$240.1 billion"), "{cited:?}");
+    assert!(conflict.text.contains(" vs "), "{}", conflict.text);
+    let update = b
+        .disagreements
+        .iter()
+        .find(|s| s.text.contains("not a contradiction"))
+        .expect("the container count grew");
+    assert!(
+        update.text.find("6,700") < update.text.find("11,000"),
+        "{}",
+        update.text
+    );
+
+    assert!(
+        b.network
+            .iter()
+            .any(|s| s.text.starts_with("North Korea → Russia (arms)")),
+        "{:?}",
+        b.network.iter().map(|s| &s.text).collect::<Vec<_>>()
+    );
+    for s in b.network.iter().chain(&b.disagreements) {
+        assert!(!s.citations.is_empty() && !s.verbatim);
+    }
+    let md = render_markdown(&b);
+    assert!(md.contains("What the sources disagree on"));
+    assert!(md.contains("The network"));
+    let html = render_html(&b);
+    assert!(html.contains("id=\"disagreements\"") && html.contains("id=\"network\""));
+}

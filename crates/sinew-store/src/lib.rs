@@ -12,7 +12,7 @@ mod error;
 mod schema;
 mod sqlite;
 
-use sinew_types::{Annotations, Claim, DocId, Document, EntityType, Fingerprint};
+use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
@@ -51,6 +51,24 @@ pub trait Store: Send + Sync {
 
     /// Counts of what is stored.
     fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// Stores alerts in one transaction, stamped with the time; an alert already stored (same
+    /// kind, key and document) is left as it was. Returns how many were new.
+    fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError>;
+
+    /// Stored alerts, oldest first.
+    fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError>;
+}
+
+/// An alert as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAlert {
+    /// Its position in the order alerts were raised.
+    pub seq: u64,
+    /// When it was raised (RFC 3339, UTC).
+    pub raised_at: String,
+    /// The alert.
+    pub alert: Alert,
 }
 
 /// What a put did with one document.

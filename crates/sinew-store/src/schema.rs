@@ -9,7 +9,7 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -135,4 +135,21 @@ const V2: &str = "
 ALTER TABLE documents ADD COLUMN fingerprint BLOB;
 ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
 CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
+";
+
+// Alerts raised on ingest: a new claim that contradicts a standing figure, a new flow. One
+// alert per (kind, key, doc): a re-run raises nothing twice. `doc` has no foreign key, like
+// `duplicate_of`: an alert is a finding about the corpus at the time it was raised.
+const V3: &str = "
+CREATE TABLE alerts (
+    seq INTEGER PRIMARY KEY,
+    raised_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    subject TEXT,
+    object TEXT,
+    message TEXT NOT NULL,
+    UNIQUE (kind, key, doc)
+);
 ";

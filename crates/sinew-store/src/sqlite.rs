@@ -10,8 +10,8 @@ use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
 };
 use sinew_types::{
-    Annotations, Attribution, Claim, Diagnostic, DocId, Document, Fingerprint, Mention, Quantity,
-    Sentence, Span, TimeExpr,
+    Alert, AlertKind, Annotations, Attribution, Claim, Diagnostic, DocId, Document, Fingerprint,
+    Mention, Quantity, Sentence, Span, TimeExpr,
 };
 
 use crate::codec::{
@@ -21,6 +21,7 @@ use crate::codec::{
 use crate::schema::{APPLICATION_ID, MIGRATIONS, VERSION};
 use crate::{
     ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, Store, StoreError, StoreStats,
+    StoredAlert,
 };
 
 /// How long a writer waits for another process's transaction before giving up.
@@ -370,6 +371,43 @@ impl Store for SqliteStore {
         })
     }
 
+    fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError> {
+        if alerts.is_empty() {
+            return Ok(0);
+        }
+        self.write(|tx| {
+            let now = now();
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO alerts (raised_at, kind, key, doc, subject, object, \
+                 message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut added = 0;
+            for a in alerts {
+                added += stmt.execute(params![
+                    now,
+                    a.kind.as_str(),
+                    a.key,
+                    a.doc.0,
+                    a.subject,
+                    a.object,
+                    a.message
+                ])?;
+            }
+            Ok(added)
+        })
+    }
+
+    fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(
+                "SELECT seq, raised_at, kind, key, doc, subject, object, message FROM alerts \
+                 ORDER BY seq",
+            )?
+            .query_map([], alert_from_row)?
+            .collect()
+        })
+    }
+
     fn stats(&self) -> Result<StoreStats, StoreError> {
         self.read(|tx| {
             tx.query_row(
@@ -389,6 +427,29 @@ impl Store for SqliteStore {
             )
         })
     }
+}
+
+fn alert_from_row(r: &Row<'_>) -> rusqlite::Result<StoredAlert> {
+    let kind: String = r.get(2)?;
+    let kind = AlertKind::parse(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("unknown alert kind {kind:?}").into(),
+        )
+    })?;
+    Ok(StoredAlert {
+        seq: r.get(0)?,
+        raised_at: r.get(1)?,
+        alert: Alert {
+            kind,
+            key: r.get(3)?,
+            doc: DocId(r.get(4)?),
+            subject: r.get(5)?,
+            object: r.get(6)?,
+            message: r.get(7)?,
+        },
+    })
 }
 
 fn now() -> String {

@@ -270,6 +270,7 @@ pub(crate) fn dump(path: &Path) -> String {
         ("attributions", "doc, ord"),
         ("claims", "doc, ord"),
         ("diagnostics", "doc, ord"),
+        ("alerts", "seq"),
     ];
     for (table, order) in tables {
         writeln!(out, "\n[{table}]").ok();
@@ -282,7 +283,7 @@ pub(crate) fn dump(path: &Path) -> String {
             let mut cells = Vec::new();
             for (i, name) in names.iter().enumerate() {
                 let value = match row.get_ref(i).expect("cell") {
-                    _ if name == "ingested_at" => "<time>".to_string(),
+                    _ if name == "ingested_at" || name == "raised_at" => "<time>".to_string(),
                     rusqlite::types::ValueRef::Null => "NULL".to_string(),
                     rusqlite::types::ValueRef::Integer(n) => n.to_string(),
                     rusqlite::types::ValueRef::Real(x) => format!("{x:?}"),

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use sinew_store::{SqliteStore, Store, StoreError, StoreStats};
-use sinew_types::{Annotations, DocId, Document, EntityType, Fingerprint, QuantityKind};
+use sinew_types::{
+    Alert, AlertKind, Annotations, DocId, Document, EntityType, Fingerprint, QuantityKind,
+};
 
 use crate::common::{claim, date, mention, quantity};
 
@@ -125,7 +127,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fresh = dir.path().join("fresh.db");
     drop(SqliteStore::open(&fresh).expect("fresh"));
-    for (version, name) in [(1, "v1.sql"), (2, "v2.sql")] {
+    for (version, name) in [(1, "v1.sql"), (2, "v2.sql"), (3, "v3.sql")] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
         let old = build(&sub, &[&fixture(name)]);
@@ -174,6 +176,74 @@ fn v2_database_opens_with_fingerprints_and_links_intact() {
         ]
     );
     assert_eq!(prints[1].fingerprint, Fingerprint(vec![1, 3, u32::MAX]));
+}
+
+#[test]
+fn v2_database_migrates_to_hold_alerts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v2.sql")]);
+    assert_eq!(pragma(&path, "user_version"), 2);
+    let store = SqliteStore::open(&path).expect("open v2");
+    assert_eq!(
+        store.documents().expect("documents").len(),
+        3,
+        "contents kept"
+    );
+    assert!(store.alerts().expect("alerts").is_empty());
+    let alert = Alert {
+        kind: AlertKind::Conflict,
+        key: "0123456789abcdef".into(),
+        doc: DocId("000000000000v2b2".into()),
+        subject: Some("Germany".into()),
+        object: None,
+        message: "conflict: 3% against the standing 2%".into(),
+    };
+    assert_eq!(
+        store.put_alerts(std::slice::from_ref(&alert)).expect("put"),
+        1
+    );
+    assert_eq!(
+        store
+            .put_alerts(std::slice::from_ref(&alert))
+            .expect("again"),
+        0
+    );
+    let stored = store.alerts().expect("alerts");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].alert, alert);
+    drop(store);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+}
+
+#[test]
+fn v3_database_opens_with_its_alerts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v3.sql")]);
+    let store = SqliteStore::open(&path).expect("open v3");
+    let alerts = store.alerts().expect("alerts");
+    let kinds: Vec<(u64, AlertKind, &str)> = alerts
+        .iter()
+        .map(|a| (a.seq, a.alert.kind, a.alert.doc.0.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (1, AlertKind::NewFlow, "00000000000000v2"),
+            (2, AlertKind::Conflict, "000000000000v2c3")
+        ]
+    );
+    assert_eq!(alerts[0].raised_at, "2024-01-15T12:00:00Z");
+    assert_eq!(alerts[1].alert.object, None);
+}
+
+#[test]
+fn an_unknown_alert_kind_is_an_internal_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = "UPDATE alerts SET kind = 'rumour' WHERE seq = 1;";
+    let path = build(dir.path(), &[&fixture("v3.sql"), bad]);
+    let store = SqliteStore::open(&path).expect("open");
+    let err = store.alerts().expect_err("unknown kind");
+    assert!(!err.is_user_error(), "{err:?}");
 }
 
 #[test]

@@ -51,6 +51,15 @@ fn stored_contents_match_the_snapshot() {
         .put_batch(&[(a.clone(), ann_a.clone()), (b, ann_b)])
         .expect("batch");
     store.put(&a, &ann_a).expect("re-put");
+    let alert = sinew_types::Alert {
+        kind: sinew_types::AlertKind::NewFlow,
+        key: "china->russia:dual_use".into(),
+        doc: a.id.clone(),
+        subject: Some("China".into()),
+        object: Some("Russia".into()),
+        message: "new flow: China -> Russia (dual_use): $4.8 billion".into(),
+    };
+    store.put_alerts(&[alert.clone(), alert]).expect("alerts");
     drop(store);
     check("two_documents.txt", &dump(&path));
 }

@@ -4,10 +4,12 @@
 //! clean text of its [`Document`], so that `&doc.text[span.start..span.end]` is always the quoted
 //! words.
 
+mod alert;
 mod annotations;
 mod document;
 mod span;
 
+pub use alert::{Alert, AlertKind};
 pub use annotations::{
     Annotations, Attribution, Claim, Diagnostic, EntityType, Grain, Mention, Modality, Quantity,
     QuantityKind, Sentence, TimeExpr, TimeKind,

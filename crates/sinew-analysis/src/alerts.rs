@@ -1,0 +1,164 @@
+//! Alerts: what newly ingested documents changed. The ledger and the network are built twice,
+//! without and with the new documents' claims; a new claim that lands in a standing figure's
+//! group on a side of its own is a conflict, and a flow that only the new claims show is new.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sinew_types::{Alert, AlertKind, Claim, DocId, Span};
+
+use crate::fmt::{format_range, format_value};
+use crate::graph::build_network;
+use crate::ledger::{build_ledger, LedgerGroup, SourceDoc, Verdict};
+
+/// Alerts raised by the claims of `new_docs` against everything else in `claims`.
+///
+/// When nothing else is there, nothing is raised: the first documents set the baseline, or
+/// every flow in them would be news. Deterministic: alerts come ordered by kind, then key,
+/// then document.
+pub fn detect_alerts(claims: &[Claim], docs: &[SourceDoc], new_docs: &[DocId]) -> Vec<Alert> {
+    let new: BTreeSet<&DocId> = new_docs.iter().collect();
+    let has_new = claims.iter().any(|c| new.contains(&c.doc));
+    let has_old = claims.iter().any(|c| !new.contains(&c.doc));
+    if !has_new || !has_old {
+        return Vec::new();
+    }
+    let old_claims: Vec<Claim> = claims
+        .iter()
+        .filter(|c| !new.contains(&c.doc))
+        .cloned()
+        .collect();
+    let old_docs: Vec<SourceDoc> = docs
+        .iter()
+        .filter(|d| !new.contains(&d.id))
+        .cloned()
+        .collect();
+    let before = build_ledger(&old_claims, &old_docs);
+    let after = build_ledger(claims, docs);
+    let name = |id: &DocId| {
+        docs.iter()
+            .find(|d| &d.id == id)
+            .map_or_else(|| id.0.clone(), |d| d.name.clone())
+    };
+
+    // Where each standing claim stood: its group before the new documents.
+    let mut standing: BTreeMap<(&DocId, Span), usize> = BTreeMap::new();
+    for (gi, g) in before.groups.iter().enumerate() {
+        for m in &g.claims {
+            let c = &old_claims[m.claim];
+            standing.insert((&c.doc, c.span), gi);
+        }
+    }
+
+    let mut alerts = Vec::new();
+    for g in after
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Conflict)
+    {
+        let old_camps: BTreeSet<usize> = g
+            .claims
+            .iter()
+            .filter(|m| !new.contains(&claims[m.claim].doc))
+            .map(|m| m.camp)
+            .collect();
+        let Some(old) = g
+            .claims
+            .iter()
+            .find(|m| !new.contains(&claims[m.claim].doc))
+        else {
+            continue;
+        };
+        let c = &claims[old.claim];
+        let Some(&before_group) = standing.get(&(&c.doc, c.span)) else {
+            continue;
+        };
+        let was = &before.groups[before_group];
+        let mut raised: BTreeSet<&DocId> = BTreeSet::new();
+        for m in &g.claims {
+            let claim = &claims[m.claim];
+            if !new.contains(&claim.doc) || old_camps.contains(&m.camp) {
+                continue;
+            }
+            if !raised.insert(&claim.doc) {
+                continue;
+            }
+            alerts.push(Alert {
+                kind: AlertKind::Conflict,
+                key: was.id.clone(),
+                doc: claim.doc.clone(),
+                subject: g.subject.clone(),
+                object: g.object.clone(),
+                message: conflict_message(g, was, claim, &name(&claim.doc)),
+            });
+        }
+    }
+
+    let old_net = build_network(&before, &old_claims, &[], &[]);
+    let net = build_network(&after, claims, &[], &[]);
+    let known: BTreeSet<&str> = old_net.flows.iter().map(|f| f.id.as_str()).collect();
+    for f in net.flows.iter().filter(|f| !known.contains(f.id.as_str())) {
+        let Some(doc) = f
+            .claims
+            .iter()
+            .map(|&i| &claims[i].doc)
+            .find(|d| new.contains(d))
+        else {
+            continue;
+        };
+        let volume = f
+            .headline()
+            .map_or_else(|| "no volume stated".to_string(), |v| v.text.clone());
+        alerts.push(Alert {
+            kind: AlertKind::NewFlow,
+            key: f.id.clone(),
+            doc: doc.clone(),
+            subject: Some(f.from.clone()),
+            object: Some(f.to.clone()),
+            message: format!(
+                "new flow: {} {} {} ({}): {volume}, first in {}",
+                f.from,
+                if f.symmetric { "↔" } else { "→" },
+                f.to,
+                f.kind.as_str(),
+                name(doc)
+            ),
+        });
+    }
+    alerts.sort_by(|a, b| {
+        (a.kind, &a.key, &a.doc, &a.message).cmp(&(b.kind, &b.key, &b.doc, &b.message))
+    });
+    alerts
+}
+
+/// "conflict: b.txt says “$300 billion” (2023) for China → Russia trade, against the
+/// standing $240 billion (2 sources, Chinese customs)".
+fn conflict_message(now: &LedgerGroup, was: &LedgerGroup, claim: &Claim, doc: &str) -> String {
+    let (unit, per) = (was.unit.as_deref(), was.per.as_deref());
+    let standing = match was.consensus.value {
+        Some(v) => format_value(v, unit, per),
+        None => format_range(was.consensus.low, was.consensus.high, unit, per),
+    };
+    let mut who = format!(
+        "{} source{}",
+        was.sources,
+        if was.sources == 1 { "" } else { "s" }
+    );
+    if let Some(a) = &was.attribution {
+        who.push_str(", ");
+        who.push_str(a);
+    }
+    let when = claim
+        .time
+        .as_ref()
+        .map(|t| format!(" ({})", t.text.trim()))
+        .unwrap_or_default();
+    format!(
+        "conflict: {doc} says \u{201c}{}\u{201d}{when} for {} → {} {}, against the standing {} \
+         ({who})",
+        claim.quantity.text.trim(),
+        now.subject.as_deref().unwrap_or("?"),
+        now.object.as_deref().unwrap_or("?"),
+        now.measure,
+        standing
+    )
+}

@@ -1,0 +1,590 @@
+//! What a claim measures, read from its measure words and unit: the concept (trade, a flow, a
+//! share, a change...), the words that narrow it ("high priority", "dual-use"), the kind of
+//! flow it is about (arms, energy...), and which way round its actors go.
+//!
+//! Measures come from rules over news text and are often rough ("reaching a record", "total
+//! trade turnover increasing"), so everything here is a small vocabulary and a few lines, and
+//! an uninformative measure reads as [`Concept::Other`], which groups only by the amount.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use sinew_types::{Claim, QuantityKind};
+
+use crate::hash::FastMap;
+use crate::words::{content_words, stem};
+
+/// What kind of figure a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Concept {
+    /// Trade between two actors, either way ("bilateral trade", "trade turnover").
+    Trade,
+    /// Goods, money or people going from one actor to another (exports, deliveries, aid).
+    Flow,
+    /// A share of something ("90% of Russia's imports", "dependence on China").
+    Share,
+    /// A rise or fall ("a 26.3% jump").
+    Change,
+    /// What an actor makes.
+    Production,
+    /// A price or unit cost.
+    Price,
+    /// The measure says too little to tell.
+    Other,
+}
+
+impl Concept {
+    /// Lower-case name for exports (`trade`, `flow`, `share`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Concept::Trade => "trade",
+            Concept::Flow => "flow",
+            Concept::Share => "share",
+            Concept::Change => "change",
+            Concept::Production => "production",
+            Concept::Price => "price",
+            Concept::Other => "other",
+        }
+    }
+}
+
+/// The kind of flow between actors: what moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FlowKind {
+    /// Weapons, munitions and their containers.
+    Arms,
+    /// Goods with civil and military use (high-priority items, machine tools, electronics).
+    DualUse,
+    /// Trade and money (trade turnover, payments, loans, investment).
+    Trade,
+    /// Oil, gas, coal, electricity.
+    Energy,
+    /// Grain, fertiliser, food.
+    Food,
+    /// Technology transfer (chips, satellites, know-how).
+    Technology,
+    /// Pacts, sanctions, visits.
+    Political,
+    /// Anything else.
+    Other,
+}
+
+impl FlowKind {
+    /// Every kind, in display order.
+    pub const ALL: [FlowKind; 8] = [
+        FlowKind::Arms,
+        FlowKind::DualUse,
+        FlowKind::Trade,
+        FlowKind::Energy,
+        FlowKind::Food,
+        FlowKind::Technology,
+        FlowKind::Political,
+        FlowKind::Other,
+    ];
+
+    /// Lower-case name (`arms`, `dual_use`, `trade`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowKind::Arms => "arms",
+            FlowKind::DualUse => "dual_use",
+            FlowKind::Trade => "trade",
+            FlowKind::Energy => "energy",
+            FlowKind::Food => "food",
+            FlowKind::Technology => "technology",
+            FlowKind::Political => "political",
+            FlowKind::Other => "other",
+        }
+    }
+
+    /// The kind named `s` (as [`FlowKind::as_str`] writes it, `-` or `_` alike).
+    pub fn parse(s: &str) -> Option<FlowKind> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        FlowKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Words that mark a change.
+const CHANGE: &[&str] = &[
+    "growth", "grew", "grow", "rise", "rose", "jump", "increase", "surge", "surged", "decline",
+    "fall", "fell", "drop", "decrease", "change", "gain",
+];
+
+/// Words that mark a share or a dependence.
+const SHARE: &[&str] = &[
+    "share",
+    "dependence",
+    "dependent",
+    "dependency",
+    "reliance",
+    "reliant",
+    "account",
+    "accounted",
+    "proportion",
+    "portion",
+    "fraction",
+];
+
+/// Words that say the subject depends on the object ("Russian dependence on China"): the
+/// other way round from "China's share of Russia's imports".
+const DEPENDS: &[&str] = &[
+    "dependence",
+    "dependent",
+    "dependency",
+    "reliance",
+    "reliant",
+];
+
+const TRADE: &[&str] = &["trade", "turnover", "commerce", "bilateral"];
+
+const FLOW: &[&str] = &[
+    "export",
+    "import",
+    "shipment",
+    "ship",
+    "deliver",
+    "delivery",
+    "deliveries",
+    "supply",
+    "supplies",
+    "transfer",
+    "sale",
+    "sell",
+    "purchase",
+    "provide",
+    "send",
+    "aid",
+    "assistance",
+    "loan",
+    "investment",
+    "payment",
+    "flow",
+];
+
+const PRODUCTION: &[&str] = &["production", "produce", "manufacture", "output"];
+
+const PRICE: &[&str] = &["price", "cost"];
+
+/// Words that say nothing about which figure it is, once the concept is known.
+const NEUTRAL: &[&str] = &[
+    // Times leak into measures ("last December and now").
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "since",
+    "ago",
+    "between",
+    "among",
+    "two",
+    "nation",
+    "country",
+    "total",
+    "overall",
+    "combined",
+    "both",
+    "record",
+    "level",
+    "value",
+    "worth",
+    "amount",
+    "volume",
+    "annual",
+    "figure",
+    "good",
+    "product",
+    "item",
+    "commodity",
+    "under",
+    "cover",
+    "list",
+    "about",
+    "all",
+    "other",
+    "new",
+    "peak",
+    "monthly",
+    "yearly",
+    "maximum",
+    "last",
+    "now",
+    "year",
+    "month",
+    "week",
+    "day",
+];
+
+/// What a claim means for grouping and the network.
+#[derive(Debug, Clone)]
+pub(crate) struct Meaning {
+    pub(crate) concept: Concept,
+    /// Content stems of the measure.
+    pub(crate) stems: BTreeSet<String>,
+    /// Content stems that narrow the concept ("high", "priority"), actors and concept words
+    /// left out.
+    pub(crate) scope: BTreeSet<String>,
+    /// The claim's actors, in the concept's order (supplier first for shares; either order
+    /// alike for trade).
+    pub(crate) subject: Option<String>,
+    pub(crate) object: Option<String>,
+}
+
+// What a stem says, as bits: one per word list.
+const CHANGE_BIT: u32 = 1;
+const SHARE_BIT: u32 = 1 << 1;
+const DEPENDS_BIT: u32 = 1 << 2;
+const TRADE_BIT: u32 = 1 << 3;
+const FLOW_BIT: u32 = 1 << 4;
+const PRODUCTION_BIT: u32 = 1 << 5;
+const PRICE_BIT: u32 = 1 << 6;
+const NEUTRAL_BIT: u32 = 1 << 7;
+/// Words that name a concept or say nothing: never part of a scope.
+const CONCEPT_BITS: u32 = (1 << 8) - 1;
+const KIND_BITS: [(FlowKind, u32); 5] = [
+    (FlowKind::Arms, 1 << 8),
+    (FlowKind::DualUse, 1 << 9),
+    (FlowKind::Energy, 1 << 10),
+    (FlowKind::Food, 1 << 11),
+    (FlowKind::Technology, 1 << 12),
+];
+
+/// Every listed word's stem with the lists it is in (built once).
+fn word_bits() -> &'static FastMap<String, u32> {
+    static BITS: OnceLock<FastMap<String, u32>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits: FastMap<String, u32> = FastMap::default();
+        let lists: [(&[&str], u32); 13] = [
+            (CHANGE, CHANGE_BIT),
+            (SHARE, SHARE_BIT),
+            (DEPENDS, DEPENDS_BIT),
+            (TRADE, TRADE_BIT),
+            (FLOW, FLOW_BIT),
+            (PRODUCTION, PRODUCTION_BIT),
+            (PRICE, PRICE_BIT),
+            (NEUTRAL, NEUTRAL_BIT),
+            (ARMS, KIND_BITS[0].1),
+            (DUAL, KIND_BITS[1].1),
+            (ENERGY, KIND_BITS[2].1),
+            (FOOD, KIND_BITS[3].1),
+            (TECH, KIND_BITS[4].1),
+        ];
+        for (words, bit) in lists {
+            for w in words {
+                *bits.entry(stem(w)).or_default() |= bit;
+            }
+        }
+        bits
+    })
+}
+
+/// The lists the stem `w` is in.
+fn bits_of(w: &str) -> u32 {
+    word_bits().get(w).copied().unwrap_or(0)
+}
+
+/// Reads a claim's concept, scope and actor order.
+pub(crate) fn read(claim: &Claim) -> Meaning {
+    let q = &claim.quantity;
+    let actor_prefixes: Vec<String> = [&claim.subject, &claim.object]
+        .into_iter()
+        .flatten()
+        .flat_map(|name| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .map(|w| w.to_lowercase().chars().take(4).collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let counted = q
+        .unit
+        .as_deref()
+        .filter(|_| q.kind == QuantityKind::Count)
+        .map(|u| stem(&u.to_lowercase()));
+    let mut stems = BTreeSet::new();
+    let mut scope = BTreeSet::new();
+    let mut bits = 0;
+    for word in content_words(&claim.measure) {
+        let st = stem(&word);
+        let b = bits_of(&st);
+        bits |= b;
+        // Verbs and participles that leaked into a measure ("increasing", "covered"), words
+        // of the concept, the thing counted and the actors do not narrow it.
+        let narrows = !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
+            && b & CONCEPT_BITS == 0
+            && Some(&st) != counted.as_ref()
+            && !actor_prefixes.iter().any(|p| st.starts_with(p.as_str()))
+            && !st.chars().all(|c| c.is_ascii_digit());
+        if narrows {
+            scope.insert(st.clone());
+        }
+        stems.insert(st);
+    }
+    let has = |bit: u32| bits & bit != 0;
+    let concept = match q.kind {
+        QuantityKind::Percent => {
+            if has(CHANGE_BIT) {
+                Concept::Change
+            } else if has(SHARE_BIT) {
+                Concept::Share
+            } else {
+                Concept::Other
+            }
+        }
+        _ if q.per.as_deref() == Some("unit") || has(PRICE_BIT) => Concept::Price,
+        _ if has(TRADE_BIT) => Concept::Trade,
+        _ if has(FLOW_BIT) => Concept::Flow,
+        _ if has(PRODUCTION_BIT) => Concept::Production,
+        // A count of things one actor has for another is a flow of them.
+        QuantityKind::Count if claim.subject.is_some() && claim.object.is_some() => Concept::Flow,
+        _ => Concept::Other,
+    };
+
+    let (mut subject, mut object) = (claim.subject.clone(), claim.object.clone());
+    match concept {
+        Concept::Share if has(DEPENDS_BIT) => {
+            std::mem::swap(&mut subject, &mut object);
+        }
+        Concept::Trade if subject > object && object.is_some() => {
+            std::mem::swap(&mut subject, &mut object);
+        }
+        _ => {}
+    }
+    Meaning {
+        concept,
+        stems,
+        scope,
+        subject,
+        object,
+    }
+}
+
+/// Two scopes name the same thing: both empty, or both narrowed with at least half of the
+/// smaller one's words shared.
+#[cfg(test)]
+pub(crate) fn scopes_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    scope_rule(a.len(), b.len(), a.intersection(b).count())
+}
+
+/// [`scopes_match`] from the sizes of two scopes and the number of words they share.
+pub(crate) fn scope_rule(a: usize, b: usize, shared: usize) -> bool {
+    match (a == 0, b == 0) {
+        (true, true) => true,
+        (false, false) => 2 * shared >= a.min(b),
+        _ => false,
+    }
+}
+
+const ARMS: &[&str] = &[
+    "arms",
+    "weapon",
+    "munition",
+    "ammunition",
+    "shell",
+    "round",
+    "artillery",
+    "missile",
+    "rocket",
+    "drone",
+    "tank",
+    "projectile",
+    "gun",
+    "rifle",
+    "howitzer",
+    "armored",
+    "armoured",
+    "military",
+    // Containers in this reporting are munitions containers; trade counts boxes in TEU.
+    "container",
+];
+const DUAL: &[&str] = &[
+    "dual",
+    "priority",
+    "microelectronic",
+    "electronic",
+    "component",
+    "machine",
+    "tool",
+    "bearing",
+    "sensor",
+    "optic",
+    "radar",
+];
+const ENERGY: &[&str] = &[
+    "oil",
+    "gas",
+    "coal",
+    "lng",
+    "energy",
+    "crude",
+    "fuel",
+    "electricity",
+    "barrel",
+    "petroleum",
+    "pipeline",
+    "diesel",
+];
+const FOOD: &[&str] = &[
+    "food",
+    "grain",
+    "wheat",
+    "fertilizer",
+    "fertiliser",
+    "rice",
+    "corn",
+    "maize",
+    "agricultural",
+];
+const TECH: &[&str] = &[
+    "technology",
+    "chip",
+    "semiconductor",
+    "software",
+    "satellite",
+    "nuclear",
+    "space",
+    "know",
+];
+
+/// What moves in a claim's flow, from its unit and measure words.
+pub(crate) fn flow_kind(claim: &Claim) -> FlowKind {
+    let mut bits = 0;
+    let unit = claim.quantity.unit.as_deref().unwrap_or("");
+    for word in content_words(&claim.measure).chain(content_words(unit)) {
+        bits |= bits_of(&stem(&word));
+    }
+    if let Some((kind, _)) = KIND_BITS.iter().find(|(_, bit)| bits & bit != 0) {
+        return *kind;
+    }
+    if claim.quantity.kind == QuantityKind::Money || bits & TRADE_BIT != 0 {
+        FlowKind::Trade
+    } else {
+        FlowKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sinew_types::{DocId, Modality, Quantity, Span};
+
+    fn claim(measure: &str, kind: QuantityKind, unit: &str, s: &str, o: &str) -> Claim {
+        Claim {
+            doc: DocId("d".into()),
+            span: Span::new(0, 1),
+            sentence: Span::new(0, 10),
+            quantity: Quantity {
+                span: Span::new(0, 1),
+                text: "1".into(),
+                value: 1.0,
+                value_max: None,
+                unit: Some(unit.into()),
+                kind,
+                qualifier: None,
+                per: None,
+                vague: false,
+            },
+            subject: Some(s.into()),
+            object: Some(o.into()),
+            measure: measure.into(),
+            time: None,
+            attribution: None,
+            modality: Modality::Asserted,
+        }
+    }
+
+    #[test]
+    fn dependence_and_import_share_read_alike() {
+        let a = read(&claim(
+            "share of Russia’s imports of goods covered under G7’s high priority export control",
+            QuantityKind::Percent,
+            "percent",
+            "China",
+            "Russia",
+        ));
+        let b = read(&claim(
+            "Russian dependence on China for high-priority products",
+            QuantityKind::Percent,
+            "percent",
+            "Russia",
+            "China",
+        ));
+        let all = read(&claim(
+            "share of Russia's imports",
+            QuantityKind::Percent,
+            "percent",
+            "China",
+            "Russia",
+        ));
+        assert_eq!((a.concept, b.concept), (Concept::Share, Concept::Share));
+        assert_eq!(
+            (a.subject.as_deref(), a.object.as_deref()),
+            (Some("China"), Some("Russia"))
+        );
+        assert_eq!(
+            (b.subject.as_deref(), b.object.as_deref()),
+            (Some("China"), Some("Russia"))
+        );
+        assert!(
+            scopes_match(&a.scope, &b.scope),
+            "{:?} {:?}",
+            a.scope,
+            b.scope
+        );
+        assert!(!scopes_match(&a.scope, &all.scope), "{:?}", all.scope);
+    }
+
+    #[test]
+    fn trade_is_either_way_and_leaked_verbs_do_not_narrow_it() {
+        let a = read(&claim(
+            "total trade turnover increasing",
+            QuantityKind::Money,
+            "USD",
+            "Russia",
+            "China",
+        ));
+        let b = read(&claim(
+            "trade between China and Russia",
+            QuantityKind::Money,
+            "USD",
+            "China",
+            "Russia",
+        ));
+        assert_eq!(a.concept, Concept::Trade);
+        assert_eq!(a.subject, b.subject);
+        assert!(
+            a.scope.is_empty() && b.scope.is_empty(),
+            "{:?} {:?}",
+            a.scope,
+            b.scope
+        );
+    }
+
+    #[test]
+    fn flow_kinds() {
+        let c = |m: &str, u: &str, k| flow_kind(&claim(m, k, u, "A", "B"));
+        assert_eq!(
+            c("shipments of containers", "container", QuantityKind::Count),
+            FlowKind::Arms
+        );
+        assert_eq!(
+            c("exports of dual-use products", "USD", QuantityKind::Money),
+            FlowKind::DualUse
+        );
+        assert_eq!(
+            c("bilateral trade", "USD", QuantityKind::Money),
+            FlowKind::Trade
+        );
+        assert_eq!(
+            c("exports of crude oil", "barrel", QuantityKind::Count),
+            FlowKind::Energy
+        );
+        assert_eq!(FlowKind::parse("dual-use"), Some(FlowKind::DualUse));
+    }
+}

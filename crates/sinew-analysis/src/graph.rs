@@ -1,0 +1,598 @@
+//! The network the figures describe: actors, flows between them by kind with their volumes
+//! over time, and dependency shares; and what-if: cut or scale a flow and see which
+//! dependencies fall below a threshold.
+//!
+//! Built from the ledger, so that each volume and share is a reconciled figure (one group of
+//! claims, with its verdict), not a single source's number. A flow is directed from supplier
+//! to recipient; trade goes either way and is kept once, its two actors in alphabetical order.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use sinew_types::{Claim, DocId, EntityType, QuantityKind};
+
+use crate::concept::{Concept, FlowKind};
+use crate::fmt::format_value;
+use crate::hash::FastMap;
+use crate::ledger::{Ledger, LedgerGroup, Verdict};
+use crate::politics::{PoliticalTie, TieKind};
+use crate::words::content_stems;
+
+/// What the network needs to know about a named entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorInfo {
+    /// Canonical name, as claims give it.
+    pub name: String,
+    /// Its type.
+    pub entity_type: EntityType,
+}
+
+/// A node: someone who sends, receives or depends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable node id (`china`, `north-korea`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Its type, when the store knows it (claims name countries unless told otherwise).
+    pub entity_type: EntityType,
+    /// Claims naming it as subject or object.
+    pub claims: usize,
+}
+
+/// One figure on a flow: a reconciled group of claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Volume {
+    /// The ledger group it comes from.
+    pub group: String,
+    /// The consensus value, `None` when the sources conflict.
+    pub value: Option<f64>,
+    /// Least value the sources allow (or state, for a conflict).
+    pub low: f64,
+    /// Greatest.
+    pub high: f64,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Rate period.
+    pub per: Option<String>,
+    /// What is measured.
+    pub measure: String,
+    /// When.
+    pub period: Option<(NaiveDate, Option<NaiveDate>)>,
+    /// How the sources relate.
+    pub verdict: Verdict,
+    /// Independent sources behind it.
+    pub sources: usize,
+    /// The figure in words ("$240.1 billion", "11,000 containers").
+    pub text: String,
+}
+
+/// An edge: something moving from one actor to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    /// Stable edge id (`china->russia:dual_use`).
+    pub id: String,
+    /// Supplier (for trade, the first of the two in alphabetical order).
+    pub from: String,
+    /// Recipient.
+    pub to: String,
+    /// What moves.
+    pub kind: FlowKind,
+    /// True for trade, which goes both ways.
+    pub symmetric: bool,
+    /// Figures on the flow, earliest first (undated last).
+    pub volumes: Vec<Volume>,
+    /// Every claim behind the flow (volumes and dependency shares), as indexes into the claims.
+    pub claims: Vec<usize>,
+    /// Pacts, visits and sanctions (political flows), each citing its sentence.
+    pub ties: Vec<PoliticalTie>,
+    /// Independent sources behind it.
+    pub sources: usize,
+}
+
+/// One actor's reliance on another for some goods: "China supplies ~90% of Russia's
+/// high-priority imports".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dependency {
+    /// Who depends.
+    pub dependent: String,
+    /// On whom.
+    pub supplier: String,
+    /// What kind of goods.
+    pub kind: FlowKind,
+    /// What the share is of, in the sources' words ("share of Russia's imports of ...").
+    pub scope: String,
+    /// The goods, without the share's wording ("high-priority products").
+    pub goods: String,
+    /// True for the latest figure of its kind; false for an earlier one ("32% in 2021"
+    /// when "89% in 2023" is known).
+    pub current: bool,
+    /// The share in percent: the consensus, or the middle of a conflict's range.
+    pub share: f64,
+    /// Least share the sources allow.
+    pub low: f64,
+    /// Greatest.
+    pub high: f64,
+    /// The ledger group it comes from.
+    pub group: String,
+    /// When.
+    pub period: Option<(NaiveDate, Option<NaiveDate>)>,
+    /// How the sources relate.
+    pub verdict: Verdict,
+    /// Independent sources behind it.
+    pub sources: usize,
+    /// The claims behind it.
+    pub claims: Vec<usize>,
+}
+
+/// Actors, flows and dependencies.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Network {
+    /// Actors, most claimed first.
+    pub actors: Vec<Actor>,
+    /// Flows, by id.
+    pub flows: Vec<Flow>,
+    /// Dependencies, largest share first.
+    pub dependencies: Vec<Dependency>,
+}
+
+/// A node id from a name: lower case, words joined by `-`.
+pub fn node_id(name: &str) -> String {
+    let mut out = String::new();
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out
+}
+
+/// Builds the network from a ledger over `claims` and the political `ties` read from the
+/// same documents; `actors` gives entity types (names it does not list are taken for
+/// countries, which is what claims name).
+pub fn build_network(
+    ledger: &Ledger,
+    claims: &[Claim],
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> Network {
+    let types: BTreeMap<String, EntityType> = actors
+        .iter()
+        .map(|a| (a.name.to_lowercase(), a.entity_type))
+        .collect();
+    let mut flows: BTreeMap<(String, String, FlowKind), Flow> = BTreeMap::new();
+    let mut flow_sources: BTreeMap<(String, String, FlowKind), FastMap<&DocId, ()>> =
+        BTreeMap::new();
+    let mut dependencies = Vec::new();
+    let mut spelled: FastMap<&str, usize> = FastMap::default();
+    for c in claims {
+        for name in [&c.subject, &c.object].into_iter().flatten() {
+            *spelled.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    // Names that differ only in case are one actor, under the first spelling in order.
+    let mut named: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut spellings: Vec<(&str, usize)> = spelled.into_iter().collect();
+    spellings.sort_unstable();
+    for (name, n) in spellings {
+        named
+            .entry(name.to_lowercase())
+            .or_insert_with(|| (name.to_string(), 0))
+            .1 += n;
+    }
+
+    for g in &ledger.groups {
+        let (Some(from), Some(to)) = (&g.subject, &g.object) else {
+            continue;
+        };
+        if from.eq_ignore_ascii_case(to) {
+            continue;
+        }
+        let members: Vec<usize> = g.claims.iter().map(|m| m.claim).collect();
+        let kind = g.kind;
+        let is_percent = members
+            .first()
+            .is_some_and(|&i| claims[i].quantity.kind == QuantityKind::Percent);
+        let volume = match g.concept {
+            Concept::Trade | Concept::Flow | Concept::Other if !is_percent => Some(volume(g)),
+            Concept::Share if is_percent => {
+                let Some(goods) = goods_of(&g.measure, to) else {
+                    continue;
+                };
+                let share = g
+                    .consensus
+                    .value
+                    .unwrap_or((g.consensus.low + g.consensus.high) / 2.0);
+                dependencies.push(Dependency {
+                    dependent: to.clone(),
+                    supplier: from.clone(),
+                    kind,
+                    scope: g.measure.clone(),
+                    goods,
+                    current: true,
+                    share,
+                    low: g.consensus.low,
+                    high: g.consensus.high,
+                    group: g.id.clone(),
+                    period: g.period,
+                    verdict: g.verdict,
+                    sources: g.sources,
+                    claims: members.clone(),
+                });
+                None
+            }
+            _ => continue,
+        };
+        let symmetric = g.concept == Concept::Trade;
+        let key = (from.to_lowercase(), to.to_lowercase(), kind);
+        flow_sources
+            .entry(key.clone())
+            .or_default()
+            .extend(g.claims.iter().map(|m| (&m.source, ())));
+        let flow = flows.entry(key).or_insert_with(|| Flow {
+            id: format!("{}->{}:{}", node_id(from), node_id(to), kind.as_str()),
+            from: from.clone(),
+            to: to.clone(),
+            kind,
+            symmetric,
+            volumes: Vec::new(),
+            claims: Vec::new(),
+            ties: Vec::new(),
+            sources: 0,
+        });
+        flow.symmetric |= symmetric;
+        flow.claims.extend(&members);
+        if let Some(v) = volume {
+            flow.volumes.push(v);
+        }
+    }
+
+    for t in ties {
+        let key = (
+            t.from.to_lowercase(),
+            t.to.to_lowercase(),
+            FlowKind::Political,
+        );
+        flow_sources
+            .entry(key.clone())
+            .or_default()
+            .insert(&t.doc, ());
+        let flow = flows.entry(key).or_insert_with(|| Flow {
+            id: format!("{}->{}:political", node_id(&t.from), node_id(&t.to)),
+            from: t.from.clone(),
+            to: t.to.clone(),
+            kind: FlowKind::Political,
+            symmetric: true,
+            volumes: Vec::new(),
+            claims: Vec::new(),
+            ties: Vec::new(),
+            sources: 0,
+        });
+        // Pacts go both ways; a visit or sanctions have a direction.
+        flow.symmetric &= t.kind == TieKind::Pact;
+        if !flow.ties.contains(t) {
+            flow.ties.push(t.clone());
+        }
+        for name in [&t.from, &t.to] {
+            named
+                .entry(name.to_lowercase())
+                .or_insert_with(|| (name.clone(), 0));
+        }
+    }
+    let mut flows: Vec<Flow> = flows
+        .into_iter()
+        .map(|(key, mut f)| {
+            f.sources = flow_sources.get(&key).map_or(0, FastMap::len);
+            f
+        })
+        .collect();
+    for f in &mut flows {
+        f.claims.sort_unstable();
+        f.claims.dedup();
+        f.volumes.sort_by(|a, b| {
+            let start = |v: &Volume| v.period.map(|p| p.0);
+            match (start(a), start(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.group.cmp(&b.group))
+        });
+    }
+    mark_current(&mut dependencies);
+    dependencies.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then_with(|| a.dependent.cmp(&b.dependent))
+            .then_with(|| a.supplier.cmp(&b.supplier))
+            .then_with(|| a.group.cmp(&b.group))
+    });
+
+    let mut actors: Vec<Actor> = named
+        .into_values()
+        .map(|(name, claims)| Actor {
+            id: node_id(&name),
+            entity_type: types
+                .get(&name.to_lowercase())
+                .copied()
+                .unwrap_or(EntityType::Country),
+            name,
+            claims,
+        })
+        .collect();
+    actors.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
+    Network {
+        actors,
+        flows,
+        dependencies,
+    }
+}
+
+/// What a share is a share of, when it says a dependence: the goods, without the share's
+/// wording and the dependent's name ("Russian dependence on China for high-priority products"
+/// -> "high-priority products", "share of Russia's imports" -> "imports"). `None` for a share
+/// of someone's exports (what they sell, not what they rely on) or of nothing named.
+fn goods_of(measure: &str, dependent: &str) -> Option<String> {
+    let lower = measure.to_lowercase();
+    let stems = content_stems(measure);
+    let says = |w: &str| stems.iter().any(|s| s.starts_with(w));
+    if says("export") && !says("import") && !says("depend") && !says("relian") {
+        return None;
+    }
+    let rest = if let Some(p) = lower
+        .find(" for ")
+        .filter(|_| says("depend") || says("relian"))
+    {
+        &measure[p + 5..]
+    } else if lower.starts_with("share of ") {
+        &measure[9..]
+    } else {
+        measure
+    };
+    let prefix: String = dependent.to_lowercase().chars().take(4).collect();
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| w.to_lowercase().starts_with(&prefix) && prefix.len() == 4)
+    {
+        words.remove(0);
+    }
+    let goods = words.join(" ");
+    let meaningful = content_stems(&goods)
+        .iter()
+        .any(|w| !matches!(w.as_str(), "share" | "dependence" | "reliance" | "percent"));
+    meaningful.then_some(goods)
+}
+
+/// Marks, among dependencies of one dependent on one supplier for the same goods, all but
+/// the latest as earlier figures.
+fn mark_current(deps: &mut [Dependency]) {
+    let key = |d: &Dependency| {
+        let words: Vec<String> = content_stems(&d.goods).into_iter().collect();
+        (
+            d.dependent.to_lowercase(),
+            d.supplier.to_lowercase(),
+            words.join(" "),
+        )
+    };
+    let mut latest: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for (i, d) in deps.iter().enumerate() {
+        let end = |d: &Dependency| d.period.map(|(s, e)| e.unwrap_or(s));
+        latest
+            .entry(key(d))
+            .and_modify(|best| {
+                let b = &deps[*best];
+                if (end(d), d.claims.len(), std::cmp::Reverse(&d.group))
+                    > (end(b), b.claims.len(), std::cmp::Reverse(&b.group))
+                {
+                    *best = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let keep: Vec<usize> = latest.into_values().collect();
+    for (i, d) in deps.iter_mut().enumerate() {
+        d.current = keep.contains(&i);
+    }
+}
+
+fn volume(g: &LedgerGroup) -> Volume {
+    let text = match g.consensus.value {
+        Some(v) => format_value(v, g.unit.as_deref(), g.per.as_deref()),
+        None => crate::fmt::format_range(
+            g.consensus.low,
+            g.consensus.high,
+            g.unit.as_deref(),
+            g.per.as_deref(),
+        ),
+    };
+    Volume {
+        group: g.id.clone(),
+        value: g.consensus.value,
+        low: g.consensus.low,
+        high: g.consensus.high,
+        unit: g.unit.clone(),
+        per: g.per.clone(),
+        measure: g.measure.clone(),
+        period: g.period,
+        verdict: g.verdict,
+        sources: g.sources,
+        text,
+    }
+}
+
+impl Flow {
+    /// The figure that best stands for the flow now: the latest dated, then the one most
+    /// sources give.
+    pub fn headline(&self) -> Option<&Volume> {
+        self.volumes.iter().max_by(|a, b| {
+            let end = |v: &Volume| v.period.map(|(s, e)| e.unwrap_or(s));
+            end(a)
+                .cmp(&end(b))
+                .then(a.sources.cmp(&b.sources))
+                .then_with(|| b.group.cmp(&a.group))
+        })
+    }
+}
+
+/// A change to one flow: cut it (`factor` 0) or scale it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cut {
+    /// Supplier.
+    pub from: String,
+    /// Recipient.
+    pub to: String,
+    /// Only this kind of flow; every kind between the two when `None`.
+    pub kind: Option<FlowKind>,
+    /// What is left of the flow: 0 cuts it, 0.5 halves it.
+    pub factor: f64,
+}
+
+/// A dependency under a what-if.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Affected {
+    /// The dependency.
+    pub dependency: Dependency,
+    /// Share of the dependent's supply (of those goods) left, in percent, if other suppliers
+    /// do not make up for it.
+    pub supply_left: f64,
+    /// True when that falls below the threshold.
+    pub below: bool,
+    /// Why, in one line.
+    pub explanation: String,
+}
+
+/// What a cut does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIf {
+    /// The change.
+    pub cut: Cut,
+    /// The threshold, in percent of supply left.
+    pub threshold: f64,
+    /// The flows the cut applies to, with their volumes.
+    pub flows: Vec<Flow>,
+    /// The dependencies on the cut flow, least supply left first.
+    pub affected: Vec<Affected>,
+}
+
+impl WhatIf {
+    /// The dependencies whose supply falls below the threshold.
+    pub fn below(&self) -> impl Iterator<Item = &Affected> {
+        self.affected.iter().filter(|a| a.below)
+    }
+}
+
+/// Cuts or scales a flow and works out, for each dependency on it, how much of the
+/// dependent's supply is left: a supplier with share `s` whose flow keeps `factor` of itself
+/// leaves `100 - s * (1 - factor)` percent, other suppliers unchanged.
+pub fn what_if(network: &Network, cut: &Cut, threshold: f64) -> WhatIf {
+    let factor = cut.factor.clamp(0.0, 1.0);
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || node_id(a) == node_id(b);
+    let kind_ok = |k: FlowKind| cut.kind.is_none_or(|want| want == k);
+    let flows: Vec<Flow> = network
+        .flows
+        .iter()
+        .filter(|f| {
+            let forward = is(&f.from, &cut.from) && is(&f.to, &cut.to);
+            let back = f.symmetric && is(&f.from, &cut.to) && is(&f.to, &cut.from);
+            (forward || back) && kind_ok(f.kind)
+        })
+        .cloned()
+        .collect();
+    let mut affected: Vec<Affected> = network
+        .dependencies
+        .iter()
+        .filter(|d| {
+            d.current && is(&d.supplier, &cut.from) && is(&d.dependent, &cut.to) && kind_ok(d.kind)
+        })
+        .map(|d| {
+            let share = d.share.clamp(0.0, 100.0);
+            let left = 100.0 - share * (1.0 - factor);
+            let below = left < threshold;
+            let change = if factor == 0.0 {
+                "cut".to_string()
+            } else {
+                format!("scaled to {:.0}%", factor * 100.0)
+            };
+            let explanation = format!(
+                "{} supplies {} of {}'s {} ({}); with that flow {change}, {} keeps {:.0}% of \
+                 that supply{}",
+                d.supplier,
+                format_value(share, Some("percent"), None),
+                d.dependent,
+                d.goods,
+                match (d.sources, d.verdict) {
+                    (1, _) => "one source".to_string(),
+                    (n, v) => format!("{n} sources, {}", v.as_str()),
+                },
+                d.dependent,
+                left,
+                if below {
+                    format!(", below the {threshold:.0}% threshold")
+                } else {
+                    String::new()
+                }
+            );
+            Affected {
+                dependency: d.clone(),
+                supply_left: left,
+                below,
+                explanation,
+            }
+        })
+        .collect();
+    affected.sort_by(|a, b| {
+        a.supply_left
+            .total_cmp(&b.supply_left)
+            .then_with(|| a.dependency.group.cmp(&b.dependency.group))
+    });
+    WhatIf {
+        cut: Cut {
+            factor,
+            ..cut.clone()
+        },
+        threshold,
+        flows,
+        affected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goods() {
+        assert_eq!(
+            goods_of(
+                "Russian dependence on China for high-priority products",
+                "Russia"
+            ),
+            Some("high-priority products".to_string())
+        );
+        assert_eq!(
+            goods_of(
+                "share of Russia’s imports of goods covered under G7’s high priority",
+                "Russia"
+            ),
+            Some("imports of goods covered under G7’s high priority".to_string())
+        );
+        assert_eq!(
+            goods_of("share of microelectronic components", "Russia"),
+            Some("microelectronic components".to_string())
+        );
+        assert_eq!(goods_of("share of Russian exports", "China"), None);
+        assert_eq!(goods_of("share", "Russia"), None);
+    }
+
+    #[test]
+    fn node_ids() {
+        assert_eq!(node_id("North Korea"), "north-korea");
+        assert_eq!(node_id("  Côte d'Ivoire "), "côte-d-ivoire");
+    }
+}

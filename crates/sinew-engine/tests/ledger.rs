@@ -1,0 +1,246 @@
+//! The figures ledger over the seed articles: the groups an analyst expects, read the way an
+//! analyst reads them.
+
+use sinew_engine::{LedgerFilter, LedgerGroup, LedgerView, Verdict};
+
+use crate::common::{ingest, memory_engine, shared};
+
+/// The seed ledger, or `None` when ../shared is absent.
+fn seed_ledger() -> Option<LedgerView> {
+    let shared = shared()?;
+    let engine = memory_engine();
+    let summary = ingest(&engine, &[shared.join("seeds")]);
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    Some(engine.ledger(&LedgerFilter::default()).expect("ledger"))
+}
+
+/// The quotes of a group's claims, in order.
+fn quotes(view: &LedgerView, g: &LedgerGroup) -> Vec<String> {
+    g.claims
+        .iter()
+        .map(|c| view.claims[c.claim].quote.clone())
+        .collect()
+}
+
+/// The group holding the claim whose quote is `quote` (in the document named `doc`).
+fn group_of<'a>(view: &'a LedgerView, doc: &str, quote: &str) -> &'a LedgerGroup {
+    view.ledger
+        .groups
+        .iter()
+        .find(|g| {
+            g.claims.iter().any(|c| {
+                let v = &view.claims[c.claim];
+                v.source.starts_with(doc) && v.quote == quote
+            })
+        })
+        .unwrap_or_else(|| panic!("no group holds {quote:?} of {doc}"))
+}
+
+fn print(view: &LedgerView) {
+    for g in &view.ledger.groups {
+        eprintln!(
+            "[{}] {} → {} · {} · {} · {}",
+            g.verdict.as_str(),
+            g.subject.as_deref().unwrap_or("?"),
+            g.object.as_deref().unwrap_or("?"),
+            g.measure,
+            g.sources,
+            g.explanation
+        );
+        for c in &g.claims {
+            let v = &view.claims[c.claim];
+            eprintln!("      {:<10} {:<36} {}", &v.source[..3], v.quote, c.note);
+        }
+    }
+}
+
+#[test]
+fn seed_figures_reconcile_as_an_analyst_reads_them() {
+    let Some(view) = seed_ledger() else { return };
+    print(&view);
+
+    // North Korean containers: one group, a running total read as updates over time.
+    let containers = group_of(&view, "000", "approximately 6,700 containers");
+    let q = quotes(&view, containers);
+    for quote in [
+        "approximately 6,700 containers",
+        "over 10,000 containers",
+        "more than 11,000 containers",
+    ] {
+        assert!(q.iter().any(|x| x == quote), "{quote} missing from {q:?}");
+    }
+    assert_eq!(
+        containers.verdict,
+        Verdict::Update,
+        "{}",
+        containers.explanation
+    );
+    assert_eq!(containers.subject.as_deref(), Some("North Korea"));
+    assert_eq!(containers.object.as_deref(), Some("Russia"));
+    assert_eq!(containers.consensus.value, Some(11_000.0));
+
+    // China–Russia trade in 2023: one group, agreement within rounding.
+    let trade = group_of(&view, "001", "$240 billion");
+    let q = quotes(&view, trade);
+    for quote in ["$240 billion", "$240.1 billion", "$241 billion"] {
+        assert!(q.iter().any(|x| x == quote), "{quote} missing from {q:?}");
+    }
+    assert!(
+        !q.iter().any(|x| x == "$147 billion"),
+        "2021 is another figure: {q:?}"
+    );
+    assert_eq!(trade.verdict, Verdict::Agree, "{}", trade.explanation);
+    assert!(trade.sources >= 2);
+
+    // Russia's dependence on China for high-priority goods: "approximately 90%" and "89% in
+    // 2023" are one figure, and the 37% of all imports is another.
+    let dependence = group_of(&view, "000", "Approximately 90%");
+    let q = quotes(&view, dependence);
+    assert!(q.iter().any(|x| x == "89%"), "{q:?}");
+    assert!(!q.iter().any(|x| x == "37%" || x == "32%"), "{q:?}");
+    assert_eq!(
+        dependence.verdict,
+        Verdict::Agree,
+        "{}",
+        dependence.explanation
+    );
+    assert_eq!(
+        (dependence.subject.as_deref(), dependence.object.as_deref()),
+        (Some("China"), Some("Russia")),
+        "the supplier first"
+    );
+
+    // No group mixes the $300 million a month with the $600 million peak.
+    for g in &view.ledger.groups {
+        let q = quotes(&view, g);
+        let monthly = q.iter().any(|x| x.contains("300 million"));
+        let peak = q.iter().any(|x| x.contains("600 million"));
+        assert!(!(monthly && peak), "{q:?}");
+    }
+
+    // Every group explains itself in one line, and every claim is in exactly one group.
+    let mut seen: Vec<usize> = Vec::new();
+    for g in &view.ledger.groups {
+        assert!(!g.explanation.is_empty() && !g.explanation.contains('\n'));
+        for c in &g.claims {
+            assert!(!c.note.is_empty() && !c.note.contains('\n'));
+            seen.push(c.claim);
+        }
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, (0..view.claims.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn seed_network_shows_the_supply_lines_and_what_a_cut_breaks() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let view = engine.network().expect("network");
+    let net = &view.network;
+    let arms = net
+        .flows
+        .iter()
+        .find(|f| f.from == "North Korea" && f.to == "Russia")
+        .expect("North Korea -> Russia");
+    assert_eq!(arms.kind, sinew_engine::FlowKind::Arms);
+    assert_eq!(
+        arms.headline().map(|v| v.text.as_str()),
+        Some("11,000 containers")
+    );
+    let trade = net
+        .flows
+        .iter()
+        .find(|f| f.kind == sinew_engine::FlowKind::Trade)
+        .expect("China-Russia trade");
+    assert!(trade.symmetric && trade.volumes.len() >= 2, "{trade:?}");
+    let high_priority = net
+        .dependencies
+        .iter()
+        .find(|d| d.current && d.goods.contains("high-priority"))
+        .expect("Russia's dependence on China for high-priority goods");
+    assert_eq!(high_priority.supplier, "China");
+    assert_eq!(high_priority.dependent, "Russia");
+    assert!((88.0..=90.0).contains(&high_priority.share));
+
+    // Political ties, each citing its sentence: the Russia–North Korea pact, Putin's visits.
+    let pact = net
+        .flows
+        .iter()
+        .find(|f| f.ties.iter().any(|t| t.kind == sinew_engine::TieKind::Pact))
+        .expect("a pact");
+    assert_eq!(
+        (pact.from.as_str(), pact.to.as_str()),
+        ("North Korea", "Russia")
+    );
+    assert!(pact.symmetric);
+    assert!(net.flows.iter().any(|f| f.from == "Russia"
+        && f.to == "North Korea"
+        && f.ties
+            .iter()
+            .any(|t| t.kind == sinew_engine::TieKind::Visit)));
+    for f in net.flows.iter().filter(|f| !f.ties.is_empty()) {
+        for t in &f.ties {
+            let (_, words) = &view.tie_words[&(t.doc.clone(), t.span)];
+            assert!(!words.is_empty());
+        }
+    }
+
+    let cut = sinew_engine::Cut {
+        from: "China".into(),
+        to: "Russia".into(),
+        kind: Some(sinew_engine::FlowKind::DualUse),
+        factor: 0.0,
+    };
+    let (w, claims) = engine.what_if(&cut, 50.0).expect("what-if");
+    let broken: Vec<&str> = w.below().map(|a| a.dependency.goods.as_str()).collect();
+    assert!(
+        broken.iter().any(|g| g.contains("high-priority")),
+        "{broken:?}"
+    );
+    // The 2021 figure (32%) is history, not a current dependency.
+    assert!(
+        w.affected.iter().all(|a| a.dependency.share > 50.0),
+        "{:?}",
+        w.affected
+    );
+    for a in w.below() {
+        for &i in &a.dependency.claims {
+            assert!(claims[i].quote.contains('%'));
+        }
+    }
+}
+
+#[test]
+fn seed_briefing_says_what_changed_and_shows_the_network() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let md = engine
+        .report(
+            sinew_engine::ReportFormat::Markdown,
+            &sinew_engine::BriefingConfig::default(),
+        )
+        .expect("report");
+    let section = |heading: &str| {
+        let heading = format!(". {heading}\n");
+        let start = md.find(&heading).unwrap_or_else(|| panic!("no {heading}"));
+        let rest = &md[start..];
+        let end = rest[heading.len()..]
+            .find("\n## ")
+            .map_or(rest.len(), |e| e + heading.len());
+        rest[..end].to_string()
+    };
+    let changed = section("What the sources disagree on");
+    assert!(changed.contains("6,700 containers"), "{changed}");
+    assert!(
+        changed.contains("an update, not a contradiction"),
+        "{changed}"
+    );
+    let network = section("The network");
+    assert!(network.contains("North Korea → Russia (arms)"), "{network}");
+    assert!(
+        network.contains("China supplies 89% of Russia's high-priority products"),
+        "{network}"
+    );
+}
