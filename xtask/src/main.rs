@@ -1,10 +1,11 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask eval-extract` and `cargo xtask bench-extract` (see README), with
+//! bench-doc`, `cargo xtask eval-extract`, `cargo xtask eval-times` and `cargo xtask bench-extract` (see README), with
 //! the tidy checks and the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod demo;
 mod eval;
+mod eval_times;
 #[cfg(test)]
 mod tidy;
 mod wcxb;
@@ -18,6 +19,7 @@ fn main() -> Result<()> {
         Some("bench-doc") => bench::per_doc(),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
+        Some("eval-times") => eval_times::run(&args[1..]),
         Some("demo") => demo::run(),
         Some(other) => bail!("unknown task {other:?}; {USAGE}"),
         None => bail!("{USAGE}"),
@@ -25,7 +27,8 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | eval-extract [--dev DIR] [--worst N] | bench-extract [--pages N] [--skip-peer]";
+    | eval-extract [--dev DIR] [--worst N] \
+    | eval-times [--spec FILE] [--sinew BIN] [--show N] | bench-extract [--pages N] [--skip-peer]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {
