@@ -278,6 +278,14 @@ impl Grammar<'_> {
             }
         };
         let first = piece(i)?;
+        // "i5-1235U", "T5-1000": a model number
+        if i > 0
+            && self.glued(i)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+            && matches!(first, Piece::Num(..))
+        {
+            return None;
+        }
         // not the tail of a code: "138-2010-2015", "0.8/15" (but "10/1-11/7" is a range)
         let mark_before = (i >= 2 && self.glued(i) && self.glued(i - 1) && piece(i - 2).is_some())
             .then(|| self.tok(i - 1).map(|t| t.text))
@@ -318,10 +326,7 @@ impl Grammar<'_> {
         }
         // a glued word or number right after ("2015-1-32x", "8/1.5")
         if let Some(t) = self.tok(k) {
-            if self.glued(k)
-                && (t.kind == Kind::Num
-                    || (t.kind == Kind::Word && !matches!(t.kw, Kw::Other) && out.len() == 1))
-            {
+            if self.glued(k) && matches!(t.kind, Kind::Num | Kind::Word) {
                 return None;
             }
             if self.glued(k)
@@ -345,10 +350,14 @@ impl Grammar<'_> {
             if !(1..=12).contains(&m) || d.is_some_and(|d| !day(d)) {
                 return None;
             }
-            if let (Some(y), Some(d)) = (y, d) {
-                cal::date(y, m, d)?;
-            } else if let Some(d) = d {
-                cal::date(2000, m, d)?;
+            let exists = match (y, d) {
+                (Some(y), Some(d)) => cal::date(y, m, d).is_some(),
+                (None, Some(d)) => cal::date(2000, m, d).is_some(),
+                _ => true,
+            };
+            // "2/29/2019": named, but no such day
+            if !exists {
+                return y.map(|_| Core::new(end, Val::Unres(Grain::Day)));
             }
             // "5/1-5/7, 2020"
             if y.is_none() && d.is_some() && self.punct(end, &[","]) {
@@ -404,7 +413,9 @@ impl Grammar<'_> {
                 cal(Some(*y as i32), *m, None)
             }
             // "12-2015"
-            [N(m, 1 | 2), N(y, 4)] if mark != "." => cal(Some(*y as i32), *m, None),
+            [N(m, 1 | 2), N(y, 4)] if mark != "." && (1900..=2100).contains(y) => {
+                cal(Some(*y as i32), *m, None)
+            }
             // "7/6", "22/04": month first when both could be
             [N(a, 1 | 2), N(b, 1 | 2)] => {
                 let ranged = self.punct(end, RANGE_MARKS)
@@ -412,8 +423,14 @@ impl Grammar<'_> {
                 if !(loose || (ranged && mark == "/")) || (mark != "/" && !loose) {
                     return None;
                 }
-                // "9/11" is an event, "24/7" a rate
-                if (*a, *b) == (9, 11) || (*a, *b) == (24, 7) {
+                // "9/11" is an event, "24/7" a rate, "1/16 inch" and "2/3 of" fractions
+                const AFTER_DATE: &[&str] = &["with", "when", "is", "was", "will", "we", "i"];
+                let fraction = matches!(self.kw(end), Kw::Other | Kw::Of)
+                    && self
+                        .tok(end)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && !AFTER_DATE.iter().any(|w| self.word_is(end, w));
+                if (*a, *b) == (9, 11) || (*a, *b) == (24, 7) || fraction {
                     return None;
                 }
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
@@ -530,11 +547,9 @@ impl Grammar<'_> {
             }
         }
         let (m, word) = self.month_word_at(j)?;
-        // "5 may", "One may": a lower-case "may" or "march" after a number is a verb or a walk
-        if word == MonthWord::Ambiguous
-            && !self.cap(j)
-            && self.tok(i).is_some_and(|t| t.kind == Kind::Word)
-        {
+        // "2 may", "One may": a lower-case "may" or "march" after a number is a verb or a walk,
+        // unless a year follows
+        if word == MonthWord::Ambiguous && !self.cap(j) && self.year_after(j + 1).is_none() {
             return None;
         }
         let mut end = j + 1;
@@ -612,13 +627,19 @@ impl Grammar<'_> {
         if let Some((d, end)) = day {
             // "May 5 people", "may 2 hours"
             let counted = numeric.is_some() && end == k + 1 && self.counted(k);
-            if !counted && cal::date(2000, m, d).is_some() && !self.glued_mark(k + 1) {
+            if !counted && !self.glued_mark(k + 1) {
                 let (year, end) = match self.year_after(end) {
                     Some((y, e)) => (Some(y), e),
                     None => (None, end),
                 };
-                if let Some(y) = year {
-                    cal::date(y, m, d)?;
+                // "Feb 30", "February 29, 2019": a date that does not exist is still a date
+                // named, left without a value
+                let exists = match year {
+                    Some(y) => cal::date(y, m, d).is_some(),
+                    None => cal::date(2000, m, d).is_some(),
+                };
+                if !exists {
+                    return Some(Core::new(end, Val::Unres(Grain::Day)));
                 }
                 return Some(Core::new(end, cal(year, Some(d))));
             }
@@ -806,11 +827,15 @@ impl Grammar<'_> {
                 }
             }
         }
-        // abbreviations and lower-case names need support: "Tue" after a cue, "sun" never alone
-        if abbr && lead == Lead::None && !(t.cap && self.cue(w) != Cue::None) {
-            return None;
+        // abbreviations and lower-case names need support: "Tue" after a cue, "sun" never
+        // alone, "friday" after "on" (not "monday.com" or "monday work management")
+        if lead == Lead::None {
+            let cued = self.cue(w) != Cue::None;
+            if (abbr && !(t.cap && cued)) || (!t.cap && !cued) {
+                return None;
+            }
         }
-        if !t.cap && lead == Lead::None && abbr {
+        if self.punct(w + 1, &["."]) && self.glued(w + 1) && self.glued(w + 2) {
             return None;
         }
         let val = self.from_published(Grain::Day, |p| {
@@ -903,6 +928,11 @@ impl Grammar<'_> {
     /// "Christmas", "Easter 2018", "last Easter", "next new year day", "Independence Day of
     /// this year".
     pub(super) fn holiday(&self, i: usize, dir: Dir) -> Option<Core> {
+        // "weekend of Thanksgiving 2023"
+        if self.kw(i) == Kw::Unit(Unit::Weekend, false) && self.kw(i + 1) == Kw::Of {
+            let h = self.holiday(i + 2, dir)?;
+            return Some(Core::new(h.end, self.holiday_weekend(h.val)?));
+        }
         let (lead, h_at) = match self.kw(i) {
             Kw::Last | Kw::Previous => (Dir::Before, i + 1),
             Kw::Next | Kw::Following | Kw::Coming => (Dir::After, i + 1),

@@ -38,19 +38,17 @@ impl Grammar<'_> {
     /// the token after it, and whether it was vague.
     fn amount(&self, i: usize, allow_a: bool) -> Option<(f64, usize, bool)> {
         let (mut n, mut k, vague) = match self.kw(i) {
-            Kw::A if allow_a => match self.kw(i + 1) {
-                Kw::Few(3) => (3.0, i + 2, true),
-                Kw::Few(2) => (
-                    2.0,
-                    if self.kw(i + 2) == Kw::Of {
-                        i + 3
-                    } else {
-                        i + 2
-                    },
-                    false,
-                ),
-                _ => (1.0, i + 1, false),
-            },
+            // "a few", "a couple (of)" always; "a" alone where a length is expected
+            Kw::A if self.kw(i + 1) == Kw::Few(3) => (3.0, i + 2, true),
+            Kw::A if self.kw(i + 1) == Kw::Few(2) => {
+                let k = if self.kw(i + 2) == Kw::Of {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                (2.0, k, false)
+            }
+            Kw::A if allow_a => (1.0, i + 1, false),
             Kw::Few(3) => (3.0, i + 1, true),
             Kw::Few(2) => (
                 2.0,

@@ -239,7 +239,7 @@ impl<'a> Grammar<'a> {
             || self.q_code_at(i)
             || self.tok(i).is_some_and(|t| {
                 let l = t.text.to_ascii_lowercase();
-                l == "eoy" || l == "w" || l.ends_with("ties")
+                matches!(l.as_str(), "eoy" | "w" | "fy" | "cy" | "sy") || l.ends_with("ties")
             })
     }
 
@@ -290,6 +290,13 @@ impl<'a> Grammar<'a> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Num || t.text.len() > 9 {
             return None;
+        }
+        // "i5", "P1", "COVID19": glued to letters that are not a month ("Dec31", "mar3")
+        if i > 0 && self.glued(i) {
+            let w = &self.toks[i - 1];
+            if w.kind == Kind::Word && !matches!(w.kw, Kw::Month(..)) {
+                return None;
+            }
         }
         let before = &self.text[..t.start];
         let after = &self.text[t.end..];
@@ -364,6 +371,7 @@ impl<'a> Grammar<'a> {
             | Kw::Over
             | Kw::Within
             | Kw::Than
+            | Kw::Not
             | Kw::As
             | Kw::At
             | Kw::Beginning => Cue::Weak,
@@ -518,12 +526,44 @@ impl<'a> Grammar<'a> {
     // ---- top-level forms ----
 
     fn point(&self, i: usize) -> Option<Found> {
-        let c = self.core(i, self.cue(i), Dir::Back)?;
+        let dir = if self.future_tense(i) {
+            Dir::Fwd
+        } else {
+            Dir::Back
+        };
+        let c = self.core(i, self.cue(i), dir)?;
         if let Some(f) = self.open_suffix(i, c) {
             return Some(f);
         }
-        let (p, grain) = self.resolve(c.val, Dir::Back);
+        let (p, grain) = self.resolve(c.val, dir);
         Some(found(c.end, TimeKind::Point, grain, p))
+    }
+
+    /// How to place a date without its year at token `i`: ahead in a future clause, else
+    /// back.
+    pub(super) fn tense(&self, i: usize) -> Dir {
+        if self.future_tense(i) {
+            Dir::Fwd
+        } else {
+            Dir::Back
+        }
+    }
+
+    /// The clause before token `i` speaks of the future ("will meet on Monday", "talks are
+    /// scheduled for July 4"), so a date named without its year or week is the next one.
+    pub(super) fn future_tense(&self, i: usize) -> bool {
+        const MARKS: &[&str] = &["will", "ll", "shall", "scheduled", "due"];
+        let lo = i.saturating_sub(10);
+        for k in (lo..i).rev() {
+            let t = &self.toks[k];
+            if t.kind == Kind::Punct && matches!(t.text, "." | ";" | "?" | "!") {
+                return false;
+            }
+            if t.kind == Kind::Word && MARKS.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "2018 or later", "1/1/2016 and after", "year 2016 and greater": open intervals written
@@ -712,7 +752,7 @@ impl<'a> Grammar<'a> {
         if !sep {
             return None;
         }
-        self.range_to(x, x.end + 1)
+        self.range_to(x, x.end + 1, self.tense(i))
     }
 
     /// "from X to Y", "from X until Y", "from X-Y", "from X to date".
@@ -726,7 +766,7 @@ impl<'a> Grammar<'a> {
         if !sep {
             return None;
         }
-        self.range_to(x, x.end + 1)
+        self.range_to(x, x.end + 1, self.tense(i))
     }
 
     /// The first end of a range after "between" or "from": a date, "now", or a bare day
@@ -768,7 +808,7 @@ impl<'a> Grammar<'a> {
         if self.month_word_at(i + 1).is_none() {
             if let Some((d, e)) = self.bare_day(i).filter(|&(_, e)| sep_at(e)) {
                 let x = Core::new(e, Val::Cal(Cal::ymd(None, None, Some(d))));
-                if let Some(f) = self.range_to(x, e + 1) {
+                if let Some(f) = self.range_to(x, e + 1, self.tense(i)) {
                     return Some(f);
                 }
             }
@@ -798,7 +838,7 @@ impl<'a> Grammar<'a> {
         if !(word_sep || mark || and_days) {
             return None;
         }
-        self.range_to(x, x.end + 1)
+        self.range_to(x, x.end + 1, self.tense(i))
     }
 
     /// "2021-2023", "2021–23", "2021 to 2023", "2014 through May 2018".
@@ -826,7 +866,7 @@ impl<'a> Grammar<'a> {
                         year: Some(_),
                         month: Some(_),
                         ..
-                    }) => self.range(Val::Cal(Cal::year(a)), y),
+                    }) => self.range(Val::Cal(Cal::year(a)), y, Dir::Back),
                     _ => None,
                 };
             }
@@ -843,17 +883,17 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let y = Core::new(j + 2, Val::Cal(Cal::year(b)));
-        self.range(Val::Cal(Cal::year(a)), y)
+        self.range(Val::Cal(Cal::year(a)), y, Dir::Back)
     }
 
     /// The second end of a range whose first end is `x`, starting at token `j`.
-    pub(super) fn range_to(&self, x: Core, j: usize) -> Option<Found> {
+    pub(super) fn range_to(&self, x: Core, j: usize, dir: Dir) -> Option<Found> {
         if self.kw(j) == Kw::Now || (self.kw(j) == Kw::Date && self.kw(j - 1) != Kw::And) {
-            return self.range(x.val, Core::new(j + 1, self.now()));
+            return self.range(x.val, Core::new(j + 1, self.now()), dir);
         }
         // "till current date"
         if self.kw(j) == Kw::Current && self.kw(j + 1) == Kw::Date {
-            return self.range(x.val, Core::new(j + 2, self.now()));
+            return self.range(x.val, Core::new(j + 2, self.now()), dir);
         }
         // "from next Monday to Friday": the first such weekday from the first end
         if let (Kw::Weekday(wd, _), (Some(px), _)) = (self.kw(j), self.resolve(x.val, Dir::Back)) {
@@ -861,7 +901,7 @@ impl<'a> Grammar<'a> {
             if px.grain == Grain::Day && w.end == j + 1 {
                 let ahead = (7 + wd - px.start.weekday().number_from_monday()) % 7;
                 let d = cal::shift_date(px.start, Unit::Day, i64::from(ahead))?;
-                return self.range(Val::Per(px), Core::new(j + 1, Val::Per(cal::day(d))));
+                return self.range(Val::Per(px), Core::new(j + 1, Val::Per(cal::day(d))), dir);
             }
         }
         let y = match x.val {
@@ -906,7 +946,7 @@ impl<'a> Grammar<'a> {
             }
             _ => self.core(j, Cue::Strong, Dir::Back)?,
         };
-        self.range(x.val, y)
+        self.range(x.val, y, dir)
     }
 
     /// "of" or "in" and a month after a day: "(12) of June", "(23) in next month".
@@ -918,7 +958,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A closed range from `x` to `y`; ends missing a year or month borrow the other end's.
-    pub(super) fn range(&self, x: Val, y: Core) -> Option<Found> {
+    pub(super) fn range(&self, x: Val, y: Core, dir: Dir) -> Option<Found> {
         let (mut a, mut b) = (x, y.val);
         // a bare first day takes the second end's month: "between 3 and 12 of Sept"
         if let Val::Cal(
@@ -959,6 +999,15 @@ impl<'a> Grammar<'a> {
                 }
                 (Some(ya), None) => {
                     cb.year = Some(if cb.order() < ca.order() { ya + 1 } else { ya });
+                }
+                // in the past, the latest range that has begun; in the future, the first that
+                // has not ended
+                (None, None) if dir == Dir::Fwd => {
+                    if let Some(pb) = self.cal_period(*cb, Dir::Fwd) {
+                        let yb = pb.start.year();
+                        cb.year = Some(yb);
+                        ca.year = Some(if ca.order() > cb.order() { yb - 1 } else { yb });
+                    }
                 }
                 (None, None) => {
                     if let Some(pa) = self.cal_period(*ca, Dir::Back) {
@@ -1065,7 +1114,7 @@ impl<'a> Grammar<'a> {
             return None;
         };
         let counted = k > j + 1;
-        if unit < Unit::Day || unit == Unit::Weekend {
+        if unit < Unit::Day || unit == Unit::Weekend || (unit == Unit::Day && !counted && !within) {
             return None;
         }
         if plural != (n != 1) && !(plural && counted) {
@@ -1073,7 +1122,12 @@ impl<'a> Grammar<'a> {
         }
         // "the last week of July", "next week": single units are periods (relative.rs), but
         // "within a week" and "the past week" roll
-        let single_is_period = !within && !counted && !plural && self.kw(j) != Kw::Past;
+        let the_before = the || (j > 0 && self.kw(j - 1) == Kw::The);
+        let single_is_period = !within
+            && !counted
+            && !plural
+            && self.kw(j) != Kw::Past
+            && !(the_before && self.kw(j) == Kw::Last);
         if single_is_period || (unit == Unit::Week && self.kw(k + 1) == Kw::Of) {
             return None;
         }
@@ -1095,10 +1149,10 @@ impl<'a> Grammar<'a> {
             extra.clear();
             end = k + 1;
         }
-        let aligned = matches!(
-            unit,
-            Unit::Quarter | Unit::Decade | Unit::Century | Unit::Fortnight
-        );
+        // quarters are counted whole; decades and fortnights ahead too ("the next decade" is
+        // the 2030s), but "the past decade" is the last ten years
+        let aligned = unit == Unit::Quarter
+            || (forward && matches!(unit, Unit::Decade | Unit::Century | Unit::Fortnight));
         let grain = cal::unit_grain(unit);
         let dates = self.published.and_then(|p| {
             if aligned && !within && extra.is_empty() {

@@ -78,6 +78,7 @@ impl Grammar<'_> {
                 return Some(Core::new(i + 3, val));
             }
             Kw::Fiscal | Kw::School => return self.fiscal(i, i),
+            _ if self.year_code(i).is_some() => return self.year_code(i),
             Kw::Calendar if self.kw(i + 1) == Kw::Unit(Unit::Year, false) => {
                 let y = self.year4(i + 2, 1000, 2199)?;
                 return Some(Core::new(i + 3, Val::Cal(Cal::year(y))));
@@ -95,6 +96,24 @@ impl Grammar<'_> {
         }
         if matches!(self.kw(k), Kw::Fiscal | Kw::School) {
             return self.fiscal(i, k);
+        }
+        // "this working week", "next workweek": Monday to Friday
+        let work = self.word_is(k, "workweek")
+            || (self.word_is(k, "working") && self.kw(k + 1) == Kw::Unit(Unit::Week, false));
+        if work && !anchored {
+            let end = if self.word_is(k, "workweek") {
+                k + 1
+            } else {
+                k + 2
+            };
+            let val = self.from_published(Grain::Week, |p| {
+                let w = cal::relative(Unit::Week, p, n)?;
+                Some(Period {
+                    end: cal::shift_date(w.start, Unit::Day, 4)?,
+                    ..w
+                })
+            });
+            return Some(Core::new(end, val));
         }
         let from = if anchored {
             self.base()
@@ -115,7 +134,17 @@ impl Grammar<'_> {
                 } else {
                     n
                 };
-                if unit == Unit::Day && n == 0 {
+                // "the last day of", "this day": not yesterday and today
+                if unit == Unit::Day && (n == 0 || !anchored) {
+                    return None;
+                }
+                // "the past year", "the last year": twelve months back (rolling windows)
+                if self.kw(i) == Kw::Past
+                    || (self.kw(i) == Kw::Last
+                        && i > 0
+                        && self.kw(i - 1) == Kw::The
+                        && unit != Unit::Quarter)
+                {
                     return None;
                 }
                 let val = match from.and_then(|p| {
@@ -262,6 +291,35 @@ impl Grammar<'_> {
         Some(Core::new(end, Val::Unres(Grain::Year)))
     }
 
+    /// "FY2024", "FY 24", "CY2018", "SY18": fiscal and school years (undated, see `fiscal`),
+    /// and calendar years.
+    fn year_code(&self, i: usize) -> Option<Core> {
+        let t = self.tok(i)?;
+        let calendar = match t.text {
+            "FY" | "fy" | "SY" | "sy" => false,
+            "CY" | "cy" => true,
+            _ => return None,
+        };
+        let n = self.tok(i + 1).filter(|n| n.kind == Kind::Num)?;
+        let y = match n.text.len() {
+            4 => n.text.parse().ok()?,
+            2 if self.glued(i + 1) => self.two_digit_year(n.text.parse().ok()?),
+            _ => return None,
+        };
+        if self
+            .tok(i + 2)
+            .is_some_and(|t| t.kind != Kind::Punct && self.glued(i + 2))
+        {
+            return None;
+        }
+        let val = if calendar {
+            Val::Cal(Cal::year(y))
+        } else {
+            Val::Unres(Grain::Year)
+        };
+        Some(Core::new(i + 2, val))
+    }
+
     /// "the rest of the week", "remaining of the month": publication to the period's end.
     fn rest_of(&self, i: usize) -> Option<Core> {
         if self.kw(i + 1) != Kw::Of {
@@ -396,15 +454,9 @@ impl Grammar<'_> {
                 let val = self.from_published(cal::unit_grain(u), |p| cal::relative(u, p, 2));
                 Some(Core::new(j + 3, val))
             }
-            // "for the day", "partner of the year", "sales in the week": the current one, at the
-            // end of a clause after a preposition
+            // "closed for the day", "forecast for the year": the current one
             Kw::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)
-                if self.clause_ends(j + 1)
-                    && i > 0
-                    && matches!(
-                        self.kw(i - 1),
-                        Kw::For | Kw::Of | Kw::In | Kw::During | Kw::Over
-                    ) =>
+                if self.clause_ends(j + 1) && i > 0 && self.kw(i - 1) == Kw::For =>
             {
                 let val = match self.base().and_then(|b| cal::containing(u, b)) {
                     Some(p) => Val::Per(p),
@@ -683,7 +735,19 @@ impl Grammar<'_> {
         } else {
             j + 1
         };
-        let (end, y) = self.year_ref(k)?;
+        // "no later than the third quarter": this year's, after a signal (alone, "the fourth
+        // quarter" is as often a game's)
+        let signalled = i >= 2
+            && self.kw(i - 1) == Kw::The
+            && matches!(
+                self.kw(i - 2),
+                Kw::By | Kw::Until | Kw::Than | Kw::Before | Kw::After | Kw::Since | Kw::Through
+            );
+        let (end, y) = match self.year_ref(k) {
+            Some(r) => r,
+            None if signalled && !half && k == j + 1 => (k, self.published.map(|p| p.year())),
+            None => return None,
+        };
         let grain = if half { Grain::Half } else { Grain::Quarter };
         let val = match y {
             Some(y) if half => Val::Per(cal::half(y, n)?),
@@ -738,9 +802,11 @@ impl Grammar<'_> {
         } else {
             j
         };
+        // "Q1" alone is this year's; "H1" alone is too often a heading or a visa
         let (end, y) = match self.year_ref(k) {
             Some(r) => r,
-            None => (j, self.published.map(|d| d.year())),
+            None if !half => (j, self.published.map(|d| d.year())),
+            None => return None,
         };
         let grain = if half { Grain::Half } else { Grain::Quarter };
         let val = match y {
@@ -759,12 +825,14 @@ impl Grammar<'_> {
 
     fn q_code(&self, i: usize) -> Option<(bool, u32)> {
         let t = self.tok(i)?;
+        // "h1" in lower case is more often a heading or a variable than a half year
         let half = match t.text {
             "Q" | "q" => false,
-            "H" | "h" => true,
+            "H" => true,
             _ => return None,
         };
-        let (n, digits) = self.clean_num(i + 1)?;
+        let d = self.tok(i + 1).filter(|d| d.kind == Kind::Num)?;
+        let (n, digits) = (d.text.parse::<u32>().ok()?, d.text.len());
         let max = if half { 2 } else { 4 };
         let glued_after = self
             .tok(i + 2)
