@@ -66,40 +66,6 @@ const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["fathers", "day"], Holiday::Nth(6, Weekday::Sun, 3, 0)),
 ];
 
-/// First words of the holiday names, for the quick test at every token.
-const HOLIDAY_HEADS: &[&str] = &[
-    "christmas",
-    "xmas",
-    "boxing",
-    "new",
-    "good",
-    "easter",
-    "thanksgiving",
-    "black",
-    "halloween",
-    "independence",
-    "labor",
-    "memorial",
-    "valentine",
-    "valentines",
-    "earth",
-    "victory",
-    "saint",
-    "st",
-    "international",
-    "veterans",
-    "armistice",
-    "remembrance",
-    "mlk",
-    "martin",
-    "columbus",
-    "presidents",
-    "mother",
-    "mothers",
-    "father",
-    "fathers",
-];
-
 impl Grammar<'_> {
     /// The longest core expression at `i`.
     pub(super) fn core(&self, i: usize, cue: Cue, dir: Dir) -> Option<Core> {
@@ -326,7 +292,9 @@ impl Grammar<'_> {
         }
         // a glued word or number right after ("2015-1-32x", "8/1.5")
         if let Some(t) = self.tok(k) {
-            if self.glued(k) && matches!(t.kind, Kind::Num | Kind::Word) {
+            // an ISO 8601 time after the date ("2024-06-18T10:00") is left out of the span
+            let iso_time = t.text == "T" && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Num);
+            if self.glued(k) && matches!(t.kind, Kind::Num | Kind::Word) && !iso_time {
                 return None;
             }
             if self.glued(k)
@@ -865,9 +833,7 @@ impl Grammar<'_> {
 
     /// Token `i` can start a holiday name.
     pub(super) fn holiday_head(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Kind::Word && HOLIDAY_HEADS.iter().any(|h| t.text.eq_ignore_ascii_case(h))
-        })
+        self.kw(i) == Kw::HolidayHead
     }
 
     /// The holiday named at `i` and the token after its name.
@@ -1029,17 +995,8 @@ impl Grammar<'_> {
     /// "the nineties", "in the eighties" (not "in her eighties").
     fn decade_word(&self, i: usize) -> Option<Core> {
         let j = if self.kw(i) == Kw::The { i + 1 } else { i };
-        let t = self.tok(j)?;
-        let tens = match t.text.to_ascii_lowercase().as_str() {
-            "twenties" => 20,
-            "thirties" => 30,
-            "forties" => 40,
-            "fifties" => 50,
-            "sixties" => 60,
-            "seventies" => 70,
-            "eighties" => 80,
-            "nineties" => 90,
-            _ => return None,
+        let Kw::Decade(tens) = self.kw(j) else {
+            return None;
         };
         let before = |k: usize| k < j && k < self.toks.len();
         let owner = j > 0
@@ -1056,6 +1013,6 @@ impl Grammar<'_> {
         if owner || !cued {
             return None;
         }
-        Some(Core::new(j + 1, Val::Per(cal::decade(1900 + tens)?)))
+        Some(Core::new(j + 1, Val::Per(cal::decade(1900 + tens as i32)?)))
     }
 }

@@ -235,12 +235,7 @@ impl<'a> Grammar<'a> {
     /// A lower-case word outside the keyword list that can still start an expression: a
     /// holiday ("christmas"), a quarter code ("q3"), a decade ("nineties"), "eoy", "w/c".
     fn lower_lead(&self, i: usize) -> bool {
-        self.holiday_head(i)
-            || self.q_code_at(i)
-            || self.tok(i).is_some_and(|t| {
-                let l = t.text.to_ascii_lowercase();
-                matches!(l.as_str(), "eoy" | "w" | "fy" | "cy" | "sy") || l.ends_with("ties")
-            })
+        self.q_code_at(i)
     }
 
     // ---- token helpers ----
@@ -526,12 +521,13 @@ impl<'a> Grammar<'a> {
     // ---- top-level forms ----
 
     fn point(&self, i: usize) -> Option<Found> {
-        let dir = if self.future_tense(i) {
-            Dir::Fwd
-        } else {
-            Dir::Back
+        let c = self.core(i, self.cue(i), Dir::Back)?;
+        // the tense is read only where a date was found: it costs a look back
+        let dir = self.tense(i);
+        let c = match dir {
+            Dir::Fwd => self.core(i, self.cue(i), dir)?,
+            _ => c,
         };
-        let c = self.core(i, self.cue(i), dir)?;
         if let Some(f) = self.open_suffix(i, c) {
             return Some(f);
         }

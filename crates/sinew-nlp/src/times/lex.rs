@@ -131,6 +131,14 @@ pub(crate) enum Kw {
     Calendar,
     School,
     Eve,
+    /// The first word of a holiday's name ("Christmas", "Labor", "New").
+    HolidayHead,
+    /// "twenties" .. "nineties": the decade's tens.
+    Decade(u32),
+    /// "FY", "CY", "SY": fiscal, calendar and school year codes.
+    YearCode,
+    /// "EOY": the end of the year.
+    Eoy,
     /// Other words after which a bare year reads as a year ("around", "throughout").
     Prep,
 }
@@ -389,6 +397,21 @@ fn classify(word: &str) -> Kw {
         "calendar" => Kw::Calendar,
         "school" | "academic" => Kw::School,
         "eve" => Kw::Eve,
+        "twenties" => Kw::Decade(20),
+        "thirties" => Kw::Decade(30),
+        "forties" => Kw::Decade(40),
+        "fifties" => Kw::Decade(50),
+        "sixties" => Kw::Decade(60),
+        "seventies" => Kw::Decade(70),
+        "eighties" => Kw::Decade(80),
+        "nineties" => Kw::Decade(90),
+        "fy" | "cy" | "sy" => Kw::YearCode,
+        "eoy" => Kw::Eoy,
+        "christmas" | "xmas" | "boxing" | "new" | "good" | "easter" | "thanksgiving" | "black"
+        | "halloween" | "independence" | "labor" | "memorial" | "valentine" | "valentines"
+        | "earth" | "victory" | "saint" | "st" | "international" | "veterans" | "armistice"
+        | "remembrance" | "mlk" | "martin" | "columbus" | "presidents" | "mother" | "mothers"
+        | "father" | "fathers" => Kw::HolidayHead,
         "around" | "circa" | "throughout" | "pre" | "about" => Kw::Prep,
         _ => Kw::Other,
     }

@@ -78,7 +78,7 @@ impl Grammar<'_> {
                 return Some(Core::new(i + 3, val));
             }
             Kw::Fiscal | Kw::School => return self.fiscal(i, i),
-            _ if self.year_code(i).is_some() => return self.year_code(i),
+            Kw::YearCode => return self.year_code(i),
             Kw::Calendar if self.kw(i + 1) == Kw::Unit(Unit::Year, false) => {
                 let y = self.year4(i + 2, 1000, 2199)?;
                 return Some(Core::new(i + 3, Val::Cal(Cal::year(y))));
@@ -869,7 +869,7 @@ impl Grammar<'_> {
             Kw::Mid => Part::Mid,
             Kw::Late => Part::Late,
             Kw::End | Kw::Beginning if self.kw(i + 1) == Kw::Of => return self.edge_of(i),
-            _ if self.word_is(i, "eoy") => {
+            Kw::Eoy => {
                 let val = self.from_published(Grain::Year, |p| {
                     Some(cal::narrow(cal::year(p.year())?, Part::Late))
                 });
