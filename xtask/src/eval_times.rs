@@ -505,17 +505,21 @@ impl Tally {
         self.pass + self.deliberate + self.fail
     }
 
-    fn line(&self) -> String {
-        let pct = |n: usize| 100.0 * n as f64 / self.total().max(1) as f64;
+    /// The figures of a group, each rate with what it is out of.
+    fn lines(&self) -> String {
+        let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+        let (t, p, d, f) = (self.total(), self.pass, self.deliberate, self.fail);
         format!(
-            "{} cases: passed {} ({:.1}%), deliberate differences {} ({:.1}%), failed {} ({:.1}%)",
-            self.total(),
-            self.pass,
-            pct(self.pass),
-            self.deliberate,
-            pct(self.deliberate),
-            self.fail,
-            pct(self.fail)
+            "  passed {p}/{t} ({:.1}%), deliberately different {d} ({:.1}%), failed {f} ({:.1}%)\n  \
+             pass rate without the deliberate differences: {p}/{} = {:.1}%\n  \
+             passed or deliberately different: {}/{t} = {:.1}%\n",
+            pct(p, t),
+            pct(d, t),
+            pct(f, t),
+            t - d,
+            pct(p, t - d),
+            p + d,
+            pct(p + d, t),
         )
     }
 }
@@ -535,6 +539,10 @@ fn signature(c: &Case) -> String {
     } else {
         types.join("+")
     }
+}
+
+fn show_day(d: Option<NaiveDate>) -> String {
+    d.map_or_else(String::new, |d| d.to_string())
 }
 
 fn describe(c: &Case, got: &[Got], why: &str) -> String {
@@ -569,21 +577,57 @@ fn describe(c: &Case, got: &[Got], why: &str) -> String {
         );
     }
     for g in got {
-        let d = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
         let _ = writeln!(
             s,
             "    got  {:?} {} {} {}..{}{}",
             g.text,
             g.kind,
             g.grain,
-            d(g.start_date),
-            d(g.end_date),
+            show_day(g.start_date),
+            show_day(g.end_date),
             g.duration
                 .as_deref()
+                .or(g.timex.as_deref().filter(|_| g.kind == "duration"))
                 .map_or_else(String::new, |x| format!(" {x}"))
         );
     }
     s
+}
+
+/// One line for a deliberately different case: its number, the expected and found values.
+fn brief(c: &Case, got: &[Got]) -> String {
+    let want: Vec<String> = c
+        .expected
+        .iter()
+        .map(|e| {
+            let v = e.values.first().cloned().unwrap_or_default();
+            match (&v.value, &v.start, &v.end) {
+                (Some(x), _, _) => format!("{:?} {x}", e.text),
+                (None, s, t) => format!(
+                    "{:?} {}..{}",
+                    e.text,
+                    s.as_deref().unwrap_or(""),
+                    t.as_deref().unwrap_or("")
+                ),
+            }
+        })
+        .collect();
+    let have: Vec<String> = got
+        .iter()
+        .map(|g| {
+            let what = match g.kind.as_str() {
+                "duration" => g.timex.clone().unwrap_or_default(),
+                _ => format!("{}..{}", show_day(g.start_date), show_day(g.end_date)),
+            };
+            format!("{what} ({})", g.grain)
+        })
+        .collect();
+    format!(
+        "    #{:<4} want {} / got {}\n",
+        c.index,
+        want.join(", "),
+        have.join(", ")
+    )
 }
 
 fn report(
@@ -616,20 +660,25 @@ fn report(
     );
     let _ = writeln!(
         out,
-        "goal (every expected result a date, daterange or duration, or no expected result): {}",
-        goal.line()
+        "GOAL: {} cases whose expected results are all dates, dateranges or durations, or which \
+         expect nothing (extracting nothing passes)",
+        goal.total()
     );
+    out.push_str(&goal.lines());
     let _ = writeln!(
         out,
-        "time of day (the other cases: time, timerange, datetime, datetimerange, set, timezone): {}",
-        other.line()
+        "TIME OF DAY: the other {} cases (a time, timerange, datetime, datetimerange, set or \
+         timezone among the expected results; Sinew does not extract clock times or sets, so \
+         these fail on their spans)",
+        other.total()
     );
-    let _ = writeln!(out, "by expected types (goal first):");
+    out.push_str(&other.lines());
+    let _ = writeln!(out, "by expected types:");
     for ((outside, sig), t) in &by_sig {
         let _ = writeln!(
             out,
-            "  {:<5} {sig:<40} {}/{} passed, {} deliberate",
-            if *outside { "tod" } else { "goal" },
+            "  {:<11} {sig:<32} passed {:>3}/{:<3} deliberate {}",
+            if *outside { "time of day" } else { "goal" },
             t.pass,
             t.total(),
             t.deliberate
@@ -637,6 +686,8 @@ fn report(
     }
     // per result type: results found at their place with their value
     let mut per_type: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    // results Recognizers reads two ways (past and future): which one Sinew gave
+    let (mut two, mut first, mut second) = (0, 0, 0);
     for (c, got) in cases.iter().zip(outputs) {
         let mut used = vec![false; got.len()];
         for e in &c.expected {
@@ -651,6 +702,14 @@ fn report(
                 if check(e, g, day(&c.reference)) == Check::Ok {
                     entry.0 += 1;
                 }
+                if e.values.len() == 2 && !e.values.iter().any(ExpValue::unresolved) {
+                    two += 1;
+                    if matches(e, &e.values[0], g) {
+                        first += 1;
+                    } else if matches(e, &e.values[1], g) {
+                        second += 1;
+                    }
+                }
             }
         }
     }
@@ -661,27 +720,46 @@ fn report(
     for (t, (ok, all)) in &per_type {
         let _ = writeln!(out, "  {t:<14} {ok}/{all}");
     }
+    let _ = writeln!(
+        out,
+        "two readings: Recognizers gives {two} found results a past and a future value (\"May\", \
+         \"Friday\"); Sinew gives one, by its news policy (the latest on or before publication, \
+         the next one in a clause about the future: will, scheduled, due), and the result \
+         passes when it is either. Sinew's value was the first (past) in {first}, the second in \
+         {second}."
+    );
 
-    let mut deliberate: Vec<String> = Vec::new();
+    let mut policies: Vec<(&str, Vec<String>)> = Vec::new();
     let mut failures = String::new();
     let mut shown = 0;
     for ((c, got), v) in cases.iter().zip(outputs).zip(verdicts) {
         match v {
             Verdict::Pass => {}
-            Verdict::Deliberate(why) => deliberate.push(describe(c, got, why)),
+            Verdict::Deliberate(why) => match policies.iter_mut().find(|(w, _)| w == why) {
+                Some((_, list)) => list.push(brief(c, got)),
+                None => policies.push((why, vec![brief(c, got)])),
+            },
             Verdict::Fail(why) => {
                 let d = describe(c, got, why);
                 if c.in_goal() && shown < show {
                     shown += 1;
                     out.push_str(&d);
                 }
-                let _ = write!(failures, "{} {d}", if c.in_goal() { "goal" } else { "tod" });
+                let _ = write!(
+                    failures,
+                    "{} {d}",
+                    if c.in_goal() { "goal" } else { "time-of-day" }
+                );
             }
         }
     }
-    let _ = writeln!(out, "deliberate differences ({}):", deliberate.len());
-    for d in &deliberate {
-        out.push_str(d);
+    let total: usize = policies.iter().map(|p| p.1.len()).sum();
+    let _ = writeln!(out, "deliberate differences ({total} cases, by policy):");
+    for (why, list) in &policies {
+        let _ = writeln!(out, "  {} cases. {why}", list.len());
+        for line in list {
+            out.push_str(line);
+        }
     }
     let path = crate::target_dir().join("eval/times-failures.txt");
     let written = std::fs::create_dir_all(path.parent().unwrap_or(&path))
@@ -690,7 +768,8 @@ fn report(
         Ok(()) => {
             let _ = writeln!(
                 out,
-                "failures (goal and time of day) in {}; --show N prints the first N goal failures",
+                "failures, goal and time of day, with expected and found values: {} \
+                 (--show N prints the first N goal failures here)",
                 path.display()
             );
         }
