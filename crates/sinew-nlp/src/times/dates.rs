@@ -388,7 +388,7 @@ impl Grammar<'_> {
             [N(a, 1 | 2), N(b, 1 | 2)] => {
                 let ranged = self.punct(end, RANGE_MARKS)
                     && self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num);
-                if !(loose || (ranged && mark == "/")) || (mark != "/" && !loose) {
+                if !(loose || (ranged && mark == "/")) {
                     return None;
                 }
                 // "9/11" is an event, "24/7" a rate, "1/16 inch" and "2/3 of" fractions
@@ -507,7 +507,7 @@ impl Grammar<'_> {
                     Kw::Last => -1,
                     _ => 0,
                 };
-                let val = self.from_published(Grain::Day, |p| {
+                let val = self.by_published(Grain::Day, |p| {
                     let m = cal::relative(Unit::Month, p, n)?;
                     Some(cal::day(cal::date(m.start.year(), m.start.month(), d)?))
                 });
@@ -661,7 +661,7 @@ impl Grammar<'_> {
                     i
                 };
                 let _ = start;
-                let val = self.from_published(Grain::Day, |p| {
+                let val = self.by_published(Grain::Day, |p| {
                     Some(cal::day(cal::date(p.year(), p.month(), d)?))
                 });
                 return Some(Core::new(end + 2, val));
@@ -759,11 +759,9 @@ impl Grammar<'_> {
         }
         if let Some(mut c) = dated {
             // "this friday 5/12": this year's
-            if lead == Lead::ThisWeek || lead == Lead::NextWeek {
+            if lead == Lead::ThisWeek {
                 if let Val::Cal(cc @ Cal { year: None, .. }) = &mut c.val {
-                    cc.year = self
-                        .published
-                        .map(|p| p.year() + i32::from(lead == Lead::NextWeek && false));
+                    cc.year = self.published.map(|p| p.year());
                 }
             }
             return Some(c);
@@ -806,7 +804,7 @@ impl Grammar<'_> {
         if self.punct(w + 1, &["."]) && self.glued(w + 1) && self.glued(w + 2) {
             return None;
         }
-        let val = self.from_published(Grain::Day, |p| {
+        let val = self.by_published(Grain::Day, |p| {
             let today = p.weekday().number_from_monday();
             let back = i64::from((today + 7 - wd) % 7);
             let fwd = i64::from((wd + 7 - today) % 7);
@@ -916,7 +914,7 @@ impl Grammar<'_> {
             Some((Some(y), e)) => (Val::Per(cal::day(h.in_year(y)?)), e),
             Some((None, e)) => (Val::Unres(Grain::Day), e),
             None => {
-                let val = self.from_published(Grain::Day, |p| {
+                let val = self.by_published(Grain::Day, |p| {
                     let this = h.in_year(p.year())?;
                     let y = match lead {
                         Dir::Back if this > p => p.year() - 1,

@@ -369,13 +369,7 @@ impl Grammar<'_> {
             }
             Some(d)
         };
-        let target = p.and_then(|p| {
-            shifted(if grain == Grain::Year {
-                p.start
-            } else {
-                p.start
-            })
-        });
+        let target = p.and_then(|p| shifted(p.start));
         match qualifier {
             None => {
                 let val = match (grain, target) {

@@ -507,7 +507,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A period computed from the publication date, or an unresolved value of that grain.
-    pub(super) fn from_published(
+    pub(super) fn by_published(
         &self,
         grain: Grain,
         f: impl FnOnce(NaiveDate) -> Option<Period>,
@@ -784,7 +784,7 @@ impl<'a> Grammar<'a> {
 
     /// Publication day, for "now" and "date" at the ends of ranges.
     fn now(&self) -> Val {
-        self.from_published(Grain::Day, |p| Some(cal::day(p)))
+        self.by_published(Grain::Day, |p| Some(cal::day(p)))
     }
 
     /// "2021-2023", "2021–23", "2021 to 2023", "May 16-17", "Jan-Feb 2017", "Nov 18-Dec 19,
@@ -1053,7 +1053,7 @@ impl<'a> Grammar<'a> {
         let k = if self.punct(j, &[","]) { j + 1 } else { j };
         if let Some(y) = self.year4(k, 1000, 2199) {
             // "May 5 2000 troops"
-            if !(self.counted(k) && !self.punct(j, &[","])) {
+            if !self.counted(k) || self.punct(j, &[","]) {
                 return Some((y, k + 1));
             }
         }
@@ -1119,11 +1119,11 @@ impl<'a> Grammar<'a> {
         // "the last week of July", "next week": single units are periods (relative.rs), but
         // "within a week" and "the past week" roll
         let the_before = the || (j > 0 && self.kw(j - 1) == Kw::The);
-        let single_is_period = !within
-            && !counted
-            && !plural
-            && self.kw(j) != Kw::Past
-            && !(the_before && self.kw(j) == Kw::Last);
+        let single_is_period = !(within
+            || counted
+            || plural
+            || self.kw(j) == Kw::Past
+            || (the_before && self.kw(j) == Kw::Last));
         if single_is_period || (unit == Unit::Week && self.kw(k + 1) == Kw::Of) {
             return None;
         }

@@ -44,7 +44,7 @@ impl Grammar<'_> {
     /// ago", "earlier this year", "this calendar year", "the rest of the week".
     pub(super) fn relative(&self, i: usize) -> Option<Core> {
         let day = |n: i64| {
-            self.from_published(Grain::Day, |p| {
+            self.by_published(Grain::Day, |p| {
                 Some(cal::day(cal::shift_date(p, Unit::Day, n)?))
             })
         };
@@ -72,7 +72,7 @@ impl Grammar<'_> {
             Kw::Unit(Unit::Year, false)
                 if self.kw(i + 1) == Kw::To && self.kw(i + 2) == Kw::Date =>
             {
-                let val = self.from_published(Grain::Year, |p| {
+                let val = self.by_published(Grain::Year, |p| {
                     Some(cal::span(cal::date(p.year(), 1, 1)?, p, Grain::Year))
                 });
                 return Some(Core::new(i + 3, val));
@@ -106,7 +106,7 @@ impl Grammar<'_> {
             } else {
                 k + 2
             };
-            let val = self.from_published(Grain::Week, |p| {
+            let val = self.by_published(Grain::Week, |p| {
                 let w = cal::relative(Unit::Week, p, n)?;
                 Some(Period {
                     end: cal::shift_date(w.start, Unit::Day, 4)?,
@@ -170,7 +170,7 @@ impl Grammar<'_> {
                     None => Val::Unres(Grain::Month),
                 }
             }
-            Kw::Season(s) if !anchored => self.from_published(Grain::Season, |p| {
+            Kw::Season(s) if !anchored => self.by_published(Grain::Season, |p| {
                 let mut y = p.year();
                 match n {
                     -1 => {
@@ -335,7 +335,7 @@ impl Grammar<'_> {
         if unit < Unit::Week {
             return None;
         }
-        let val = self.from_published(cal::unit_grain(unit), |p| {
+        let val = self.by_published(cal::unit_grain(unit), |p| {
             let whole = cal::containing(unit, p)?;
             Some(Period { start: p, ..whole })
         });
@@ -360,7 +360,7 @@ impl Grammar<'_> {
         if unit < Unit::Week {
             return None;
         }
-        let val = self.from_published(cal::unit_grain(unit), |p| {
+        let val = self.by_published(cal::unit_grain(unit), |p| {
             let whole = cal::relative(unit, p, n)?;
             Some(match (n, earlier) {
                 (0, true) => Period { end: p, ..whole },
@@ -387,7 +387,7 @@ impl Grammar<'_> {
         } else {
             smallest
         };
-        let val = self.from_published(cal::unit_grain(grain_unit), |p| {
+        let val = self.by_published(cal::unit_grain(grain_unit), |p| {
             let mut d = p;
             for (n, u) in &parts {
                 d = cal::shift_date(d, *u, -(*n as i64))?;
@@ -451,7 +451,7 @@ impl Grammar<'_> {
             Kw::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)
                 if self.kw(j + 1) == Kw::After && self.kw(j + 2) == Kw::Next =>
             {
-                let val = self.from_published(cal::unit_grain(u), |p| cal::relative(u, p, 2));
+                let val = self.by_published(cal::unit_grain(u), |p| cal::relative(u, p, 2));
                 Some(Core::new(j + 3, val))
             }
             // "closed for the day", "forecast for the year": the current one
@@ -476,11 +476,11 @@ impl Grammar<'_> {
                 Some(Core::new(j + 2, Val::Cal(Cal::year(y))))
             }
             Kw::Unit(Unit::Weekend, false) => {
-                let val = self.from_published(Grain::Week, cal::nearest_weekend);
+                let val = self.by_published(Grain::Week, cal::nearest_weekend);
                 Some(Core::new(j + 1, val))
             }
             Kw::Unit(Unit::Fortnight, false) => {
-                let val = self.from_published(Grain::Week, |p| cal::containing(Unit::Fortnight, p));
+                let val = self.by_published(Grain::Week, |p| cal::containing(Unit::Fortnight, p));
                 Some(Core::new(j + 1, val))
             }
             Kw::Unit(Unit::Day, false) => {
@@ -499,7 +499,7 @@ impl Grammar<'_> {
                     }
                     _ => return None,
                 };
-                let val = self.from_published(Grain::Day, |p| {
+                let val = self.by_published(Grain::Day, |p| {
                     Some(cal::day(cal::shift_date(p, Unit::Day, n)?))
                 });
                 Some(Core::new(j + 3, val))
@@ -870,7 +870,7 @@ impl Grammar<'_> {
             Kw::Late => Part::Late,
             Kw::End | Kw::Beginning if self.kw(i + 1) == Kw::Of => return self.edge_of(i),
             Kw::Eoy => {
-                let val = self.from_published(Grain::Year, |p| {
+                let val = self.by_published(Grain::Year, |p| {
                     Some(cal::narrow(cal::year(p.year())?, Part::Late))
                 });
                 return Some(Core {
@@ -920,7 +920,7 @@ impl Grammar<'_> {
                 .map(|u| (u, k + 1)),
         };
         if let Some((unit, end)) = bare {
-            let val = self.from_published(cal::unit_grain(unit), |p| {
+            let val = self.by_published(cal::unit_grain(unit), |p| {
                 let whole = cal::containing(unit, p)?;
                 let late = cal::narrow(whole, part);
                 // the end of the current week runs from publication when it is already late
