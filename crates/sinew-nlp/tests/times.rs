@@ -301,6 +301,15 @@ fn news_sentences() {
             ("1 January 2024", "2024-01-01", "2024-01-01", Day, Point, "2024-01-01"),
             ("until 31 December 2026", "", "2026-12-31", Day, Until, "2026-12-31"),
         ]),
+        // a year with no word announcing it, but not a count, a code or a numbered thing
+        ("The 2022 invasion and a 2019 report, not Resolution 2070 or 1920 x 1080 pixels.", &[
+            ("2022", "2022-01-01", "2022-12-31", Year, Point, "2022"),
+            ("2019", "2019-01-01", "2019-12-31", Year, Point, "2019"),
+        ]),
+        ("The vote was moved to 2016.12.08 after half an hour of debate.", &[
+            ("2016.12.08", "2016-12-08", "2016-12-08", Day, Point, "2016-12-08"),
+            ("half an hour", "", "", Grain::Hour, Duration, "PT0.5H"),
+        ]),
         // an unstated count stays unstated
         ("The talks could take a few weeks.", &[("a few weeks", "", "", Week, Duration, "PXW")]),
         // a count from an event is a length; an ISO time stamp gives its date

@@ -359,7 +359,7 @@ impl Grammar<'_> {
             [M(m), N(d, 1 | 2)] => cal(None, *m, Some(*d)),
             [N(d, 1 | 2), M(m)] => cal(None, *m, Some(*d)),
             [M(m), N(y, 4)] => cal(Some(*y as i32), *m, None),
-            [N(y, 4), N(a, _), N(b, 1 | 2)] if mark != "." => cal(Some(*y as i32), *a, Some(*b)),
+            [N(y, 4), N(a, 1 | 2), N(b, 1 | 2)] => cal(Some(*y as i32), *a, Some(*b)),
             [N(a, 1 | 2), N(b, 1 | 2), N(y, 4 | 2)] if mark != "." => {
                 let y = match p[2] {
                     N(y, 4) => y as i32,
@@ -477,9 +477,85 @@ impl Grammar<'_> {
         if !(lo..=hi).contains(&y) {
             return None;
         }
-        let ok =
-            self.possessive(i + 1) || cue == Cue::Strong || (cue == Cue::Weak && !self.counted(i));
+        let ok = self.possessive(i + 1)
+            || cue == Cue::Strong
+            || (cue != Cue::Strong && self.bare_year(i));
         ok.then_some(Core::new(i + 1, Val::Cal(Cal::year(y))))
+    }
+
+    /// A four-digit number 1900-2100 with no word announcing a date is still a year ("the 2022
+    /// invasion", "a 2019 report"), unless it counts something ("2000 troops"), is part of a
+    /// code or a numeric range ("82-2100", "2015 - 32") or follows a word that introduces a
+    /// number ("Resolution 2070", "Flight 2015", "No. 2024").
+    fn bare_year(&self, i: usize) -> bool {
+        const NUMBERED: &[&str] = &[
+            "resolution",
+            "resolutions",
+            "room",
+            "flight",
+            "route",
+            "article",
+            "section",
+            "chapter",
+            "page",
+            "pages",
+            "model",
+            "number",
+            "no",
+            "code",
+            "version",
+            "highway",
+            "interstate",
+            "item",
+            "unit",
+            "building",
+            "suite",
+            "box",
+            "ward",
+            "district",
+            "episode",
+            "bus",
+            "train",
+            "line",
+            "gate",
+            "platform",
+            "rule",
+            "order",
+            "decree",
+            "law",
+            "bill",
+            "act",
+            "file",
+            "case",
+            "ticket",
+            "seat",
+            "vol",
+            "volume",
+            "issue",
+            "tel",
+            "phone",
+            "fax",
+            "ext",
+            "id",
+            "pin",
+            "batch",
+            "lot",
+            "serial",
+            "sku",
+        ];
+        let mark =
+            |k: usize| self.punct(k, &["-", "–", "—", "/", ":", "+", "×"]) || self.word_is(k, "x");
+        let num = |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Num);
+        // "1920 x 1080", "82-2100", "wikipedia_2016_1M"
+        let underscore = (self.punct(i + 1, &["_"]) && self.glued(i + 1))
+            || (i > 0 && self.punct(i - 1, &["_"]) && self.glued(i));
+        let coded_before = i >= 2 && mark(i - 1) && num(i - 2);
+        let coded_after = (mark(i + 1) && num(i + 2)) || underscore;
+        let numbered = i > 0
+            && (self.punct(i - 1, &["#", "№"])
+                || (self.punct(i - 1, &["."]) && i > 1 && self.word_is(i - 2, "no"))
+                || NUMBERED.iter().any(|w| self.word_is(i - 1, w)));
+        !self.counted(i) && !coded_before && !coded_after && !numbered
     }
 
     /// A day `d` whose number or ordinal ends before `j`, then (of) a month and maybe a

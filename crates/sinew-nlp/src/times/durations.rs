@@ -48,6 +48,9 @@ impl Grammar<'_> {
                 };
                 (2.0, k, false)
             }
+            // "half an hour", "a half hour", "half a day"
+            Kw::Half if self.kw(i + 1) == Kw::A => (0.5, i + 2, false),
+            Kw::A if self.kw(i + 1) == Kw::Half => (0.5, i + 2, false),
             Kw::A if allow_a => (1.0, i + 1, false),
             Kw::Few(3) => (3.0, i + 1, true),
             Kw::Few(2) => (
