@@ -310,6 +310,11 @@ fn news_sentences() {
             ("2016.12.08", "2016-12-08", "2016-12-08", Day, Point, "2016-12-08"),
             ("half an hour", "", "", Grain::Hour, Duration, "PT0.5H"),
         ]),
+        ("Elections are held the first Tuesday in November 2024; the fund closes the last Friday of the month.", &[
+            ("the first Tuesday in November 2024", "2024-11-05", "2024-11-05", Day, Point, "2024-11-05"),
+            ("the last Friday of the month", "2024-06-28", "2024-06-28", Day, Point, "2024-06-28"),
+        ]),
+        ("Trade fell the week before last.", &[("the week before last", "2024-06-03", "2024-06-09", Week, Point, "2024-W23")]),
         // an unstated count stays unstated
         ("The talks could take a few weeks.", &[("a few weeks", "", "", Week, Duration, "PXW")]),
         // a count from an event is a length; an ISO time stamp gives its date

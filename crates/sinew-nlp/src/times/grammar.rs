@@ -209,7 +209,11 @@ impl<'a> Grammar<'a> {
                 // "the next decade", "the last 3 weeks of this year" keep it
                 Some((Unit::Decade, _)) => false,
                 Some((_, k)) => self.kw(k + 1) != Kw::Of,
-                None => true,
+                // "the last Friday of the month" keeps it
+                None => {
+                    !(matches!(self.kw(i + 2), Kw::Weekday(..))
+                        && matches!(self.kw(i + 3), Kw::Of | Kw::In))
+                }
             },
             // "the 5 upcoming years", "the 3 next weeks"
             Kw::Number(_) | Kw::Few(_) => self.count(i + 1, false).is_some_and(|(_, e)| {

@@ -276,6 +276,68 @@ impl Grammar<'_> {
         Some(Core::new(k + 2, val))
     }
 
+    /// "the first Monday of May", "the last Friday of the month", "the second Tuesday in
+    /// November 2024".
+    fn nth_weekday(&self, i: usize) -> Option<Core> {
+        let j = if self.kw(i) == Kw::The { i + 1 } else { i };
+        let n = match self.kw(j) {
+            Kw::Last => 0,
+            Kw::Ordinal(n) if (1..=5).contains(&n) => n,
+            _ => {
+                let (n, digits) = self.clean_num(j)?;
+                (digits == 1 && self.after_suffix(j) == j + 2 && (1..=5).contains(&n))
+                    .then_some(n)?
+            }
+        };
+        let w = if matches!(self.kw(j), Kw::Last | Kw::Ordinal(_)) {
+            j + 1
+        } else {
+            j + 2
+        };
+        let Kw::Weekday(wd, _) = self.kw(w) else {
+            return None;
+        };
+        if !matches!(self.kw(w + 1), Kw::Of | Kw::In) {
+            return None;
+        }
+        let k = w + 2;
+        // the month: named, or "the month", "this/next/last month"
+        let (month, end) = match (self.kw(k), self.kw(k + 1)) {
+            (Kw::The | Kw::This | Kw::Next | Kw::Last, Kw::Unit(Unit::Month, false)) => {
+                let n = match self.kw(k) {
+                    Kw::Next => 1,
+                    Kw::Last => -1,
+                    _ => 0,
+                };
+                let p = self
+                    .published
+                    .and_then(|p| cal::relative(Unit::Month, p, n));
+                (p.map(|p| (p.start.year(), p.start.month())), k + 2)
+            }
+            _ => {
+                let m = self.month_date(k, Cue::Strong)?;
+                let Val::Cal(
+                    c @ Cal {
+                        month: Some(mm),
+                        day: None,
+                        ..
+                    },
+                ) = m.val
+                else {
+                    return None;
+                };
+                let y = c.year.or_else(|| self.pick_year(mm, None, Dir::Back));
+                (y.map(|y| (y, mm)), m.end)
+            }
+        };
+        let weekday = chrono::Weekday::try_from(u8::try_from(wd - 1).ok()?).ok()?;
+        let val = match month {
+            Some((y, m)) => Val::Per(cal::day(cal::nth_weekday(y, m, weekday, n)?)),
+            None => Val::Unres(Grain::Day),
+        };
+        Some(Core::new(end, val))
+    }
+
     /// "fiscal year 2008", "last fiscal year", "this school year": periods whose bounds vary
     /// by country and organisation, so Sinew names them without dates.
     fn fiscal(&self, i: usize, k: usize) -> Option<Core> {
@@ -448,10 +510,15 @@ impl Grammar<'_> {
                 };
                 Some(Core::new(j + 2, val))
             }
+            // "the week after next", "the year before last"
             Kw::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false)
-                if self.kw(j + 1) == Kw::After && self.kw(j + 2) == Kw::Next =>
+                if matches!(
+                    (self.kw(j + 1), self.kw(j + 2)),
+                    (Kw::After, Kw::Next) | (Kw::Before, Kw::Last)
+                ) =>
             {
-                let val = self.by_published(cal::unit_grain(u), |p| cal::relative(u, p, 2));
+                let n = if self.kw(j + 1) == Kw::After { 2 } else { -2 };
+                let val = self.by_published(cal::unit_grain(u), |p| cal::relative(u, p, n));
                 Some(Core::new(j + 3, val))
             }
             // "closed for the day", "forecast for the year": the current one
@@ -566,6 +633,9 @@ impl Grammar<'_> {
             return Some(c);
         }
         if let Some(c) = self.weekday_of_week(i) {
+            return Some(c);
+        }
+        if let Some(c) = self.nth_weekday(i) {
             return Some(c);
         }
         // "week 31", "week 3 of 2027"
