@@ -4,7 +4,9 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 use sinew_engine::{ClaimView, EntitySummary, LedgerGroup};
-use sinew_types::{Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr};
+use sinew_types::{
+    Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr, TimeKind,
+};
 
 /// A claim as `sinew export claims` and `sinew annotate` write it.
 pub(crate) fn claim(v: &ClaimView) -> Value {
@@ -78,13 +80,20 @@ pub(crate) fn quantity(q: &Quantity) -> QuantityJson<'_> {
     }
 }
 
-/// A time expression in `sinew annotate`.
+/// A time expression in `sinew annotate`: a duration ("three years") has no dates, and its
+/// length as an ISO 8601 duration in `duration` ("P3Y"), null when the count is unstated ("a
+/// few days"); other kinds have `duration` null.
 pub(crate) fn time(t: &TimeExpr) -> Value {
+    // an unstated count ("a few days", TIMEX3 "PXD") has no ISO 8601 length
+    let duration = match t.kind {
+        TimeKind::Duration => t.timex.as_deref().filter(|v| !v.contains('X')),
+        _ => None,
+    };
     json!({
         "text": t.text, "start": t.span.start, "end": t.span.end,
         "start_date": t.start_date.map(|d| d.to_string()),
         "end_date": t.end_date.map(|d| d.to_string()),
-        "grain": t.grain, "kind": t.kind, "timex": t.timex,
+        "grain": t.grain, "kind": t.kind, "timex": t.timex, "duration": duration,
     })
 }
 

@@ -144,6 +144,68 @@ fn export_claims_follows_the_contract() {
 }
 
 #[test]
+fn annotate_times_carry_kind_grain_and_duration() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let mut child = sinew(&db)
+        .args(["annotate", "--layers", "times", "--published", "2024-06-21"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"A 72-hour truce held from June 3 to June 5, 2024, for a few days.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let rows = json_lines(&out);
+    let times = rows[0]["times"].as_array().unwrap();
+    let fields = |t: &Value| {
+        (
+            t["text"].as_str().unwrap().to_string(),
+            t["kind"].clone(),
+            t["grain"].clone(),
+            t["start_date"].clone(),
+            t["end_date"].clone(),
+            t["duration"].clone(),
+        )
+    };
+    let got: Vec<_> = times.iter().map(fields).collect();
+    let want = vec![
+        (
+            "72-hour".to_string(),
+            "duration".into(),
+            "hour".into(),
+            Value::Null,
+            Value::Null,
+            "PT72H".into(),
+        ),
+        (
+            "from June 3 to June 5, 2024".to_string(),
+            "range".into(),
+            "day".into(),
+            "2024-06-03".into(),
+            "2024-06-05".into(),
+            Value::Null,
+        ),
+        // an unstated count has no ISO 8601 length
+        (
+            "a few days".to_string(),
+            "duration".into(),
+            "day".into(),
+            Value::Null,
+            Value::Null,
+            Value::Null,
+        ),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
 fn annotate_and_extract_are_store_less() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("never-created.db");

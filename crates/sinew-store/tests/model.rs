@@ -231,6 +231,7 @@ fn quantity() -> impl Strategy<Value = Quantity> {
 
 fn time() -> impl Strategy<Value = TimeExpr> {
     let grain = prop::sample::select(vec![
+        Grain::Hour,
         Grain::Day,
         Grain::Week,
         Grain::Month,
@@ -239,6 +240,7 @@ fn time() -> impl Strategy<Value = TimeExpr> {
         Grain::Half,
         Grain::Year,
         Grain::Decade,
+        Grain::Century,
     ]);
     let kind = prop::sample::select(vec![
         TimeKind::Point,

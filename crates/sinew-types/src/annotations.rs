@@ -135,6 +135,12 @@ pub struct Quantity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
+    /// A second (durations only).
+    Second,
+    /// A minute (durations only).
+    Minute,
+    /// An hour (durations only).
+    Hour,
     /// A calendar day.
     Day,
     /// A week.
@@ -151,6 +157,8 @@ pub enum Grain {
     Year,
     /// A decade.
     Decade,
+    /// A century.
+    Century,
 }
 
 /// How a time expression relates to its dates.

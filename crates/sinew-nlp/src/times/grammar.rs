@@ -1,11 +1,14 @@
 //! The forms of time expressions, as small parsers over the token stream.
 //!
 //! Every parser takes a token index and returns where its match ends (exclusive) and what it
-//! means, or `None`. Parsers look ahead a bounded number of tokens, never behind more than one.
+//! means, or `None`. Parsers look ahead a bounded number of tokens and behind a few at most.
+//! This file holds the shared machinery and the interval forms (signals, ranges, rolling
+//! windows); `dates.rs` reads calendar dates, `relative.rs` expressions counted from the
+//! publication date, `durations.rs` lengths of time.
 
 use std::cmp::Ordering;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use sinew_types::{Grain, TimeKind};
 
 use super::cal::{self, Part, Period};
@@ -24,30 +27,39 @@ pub(crate) struct Found {
 }
 
 /// A calendar date with parts possibly missing: a year, a month of a year or of an unknown
-/// year, or a day.
-#[derive(Debug, Clone, Copy)]
-struct Cal {
-    year: Option<i32>,
-    month: Option<u32>,
-    day: Option<u32>,
-    part: Option<Part>,
+/// year, a day of an unknown month, perhaps with its weekday.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Cal {
+    pub(super) year: Option<i32>,
+    pub(super) month: Option<u32>,
+    pub(super) day: Option<u32>,
+    /// ISO weekday the day must fall on ("Monday the 21st").
+    pub(super) weekday: Option<u32>,
+    pub(super) part: Option<Part>,
 }
 
 impl Cal {
-    fn year(y: i32) -> Self {
+    pub(super) fn year(y: i32) -> Self {
         Cal {
             year: Some(y),
-            month: None,
-            day: None,
-            part: None,
+            ..Cal::default()
+        }
+    }
+
+    pub(super) fn ymd(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Self {
+        Cal {
+            year,
+            month,
+            day,
+            ..Cal::default()
         }
     }
 
     fn grain(&self) -> Grain {
         match (self.month, self.day) {
-            (None, _) => Grain::Year,
+            (_, Some(_)) => Grain::Day,
             (Some(_), None) => Grain::Month,
-            (Some(_), Some(_)) => Grain::Day,
+            (None, None) => Grain::Year,
         }
     }
 
@@ -58,28 +70,42 @@ impl Cal {
 
 /// What a core expression denotes.
 #[derive(Debug, Clone, Copy)]
-enum Val {
-    /// A calendar date whose year may still have to be chosen.
+pub(super) enum Val {
+    /// A calendar date whose year (or month) may still have to be chosen.
     Cal(Cal),
     /// A resolved period.
     Per(Period),
-    /// A relative expression with nothing to resolve it against.
+    /// A relative expression with nothing to resolve it against, or a period Sinew does not
+    /// date (a fiscal year).
     Unres(Grain),
 }
 
 /// A core expression: a point or period without a signal word.
 #[derive(Debug, Clone, Copy)]
-struct Core {
-    end: usize,
-    val: Val,
+pub(super) struct Core {
+    pub(super) end: usize,
+    pub(super) val: Val,
+    /// Named as an edge of a larger period ("the beginning of March", "the end of 2023"):
+    /// "after the beginning of X" then starts with X, "before the end of X" ends with it.
+    pub(super) edge: Option<Part>,
+}
+
+impl Core {
+    pub(super) fn new(end: usize, val: Val) -> Self {
+        Core {
+            end,
+            val,
+            edge: None,
+        }
+    }
 }
 
 /// How to choose the year of a month or day named without one, relative to publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
+pub(super) enum Dir {
     /// The latest on or before publication ("in December", "since September").
     Back,
-    /// The earliest on or after publication ("until June").
+    /// The earliest on or after publication ("until June", "two weeks after Christmas").
     Fwd,
     /// Strictly before the publication month or day ("last December").
     Before,
@@ -91,7 +117,7 @@ enum Dir {
 
 /// How strongly the word before a token says "a date follows".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cue {
+pub(super) enum Cue {
     None,
     /// "and", "by", "to", "of": a year only when no plural noun follows ("by 2000 troops").
     Weak,
@@ -99,14 +125,16 @@ enum Cue {
     Strong,
 }
 
-const DASHES: &[&str] = &["-", "–", "—"];
-const APOSTROPHES: &[&str] = &["'", "’"];
+pub(super) const DASHES: &[&str] = &["-", "–", "—"];
+/// What may join the two ends of a range written with a mark: "2014-2018", "2014~2018".
+pub(super) const RANGE_MARKS: &[&str] = &["-", "–", "—", "~"];
+pub(super) const APOSTROPHES: &[&str] = &["'", "’"];
 
 pub(crate) struct Grammar<'a> {
-    toks: &'a [Tok<'a>],
-    text: &'a str,
-    published: Option<NaiveDate>,
-    anchor: Option<NaiveDate>,
+    pub(super) toks: &'a [Tok<'a>],
+    pub(super) text: &'a str,
+    pub(super) published: Option<NaiveDate>,
+    pub(super) anchor: Option<NaiveDate>,
 }
 
 impl<'a> Grammar<'a> {
@@ -127,7 +155,12 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at token `i`.
     pub(crate) fn at(&self, i: usize) -> Option<Found> {
         let t = self.toks.get(i)?;
-        if t.kind == Kind::Punct || (t.kind == Kind::Word && t.kw == Kw::Other && !t.cap) {
+        let worth = match t.kind {
+            Kind::Num => true,
+            Kind::Punct => matches!(t.text, "½" | "'" | "’"),
+            Kind::Word => t.kw != Kw::Other || t.cap || self.lower_lead(i),
+        };
+        if !worth || self.bare_the(i) {
             return None;
         }
         let cands = [
@@ -135,9 +168,11 @@ impl<'a> Grammar<'a> {
             self.between(i),
             self.ranged_from(i),
             self.rolling(i),
+            self.offset(i),
+            self.weekday_offset(i),
             self.duration(i),
-            self.year_range(i),
-            self.month_range(i),
+            self.bare_range(i),
+            self.to_date(i),
             self.point(i),
         ];
         cands
@@ -147,60 +182,134 @@ impl<'a> Grammar<'a> {
             .max_by_key(|f| f.end)
     }
 
+    /// "the" that the span leaves out, as Recognizers and TimeML do before a relative word or
+    /// an edge: "(the) previous year", "(the) end of 2000", "(the) same week". Decades keep
+    /// it ("the next decade"), and so does a signal before it ("since the end of 1989").
+    fn bare_the(&self, i: usize) -> bool {
+        if self.kw(i) != Kw::The {
+            return false;
+        }
+        // the unit after a relative word and perhaps a count: "the (last) (3) weeks (of)"
+        let unit_after = |k: usize| {
+            let k = self.count(k, false).map_or(k, |(_, e)| e);
+            match self.kw(k) {
+                Kw::Unit(u, _) => Some((u, k)),
+                _ => None,
+            }
+        };
+        match self.kw(i + 1) {
+            Kw::End | Kw::Beginning | Kw::Mid | Kw::Rest | Kw::Same => true,
+            Kw::Previous
+            | Kw::Following
+            | Kw::Next
+            | Kw::Last
+            | Kw::Past
+            | Kw::Coming
+            | Kw::Current => match unit_after(i + 2) {
+                // "the next decade", "the last 3 weeks of this year" keep it
+                Some((Unit::Decade, _)) => false,
+                Some((_, k)) => self.kw(k + 1) != Kw::Of,
+                // "the last Friday of the month" keeps it
+                None => {
+                    !(matches!(self.kw(i + 2), Kw::Weekday(..))
+                        && matches!(self.kw(i + 3), Kw::Of | Kw::In))
+                }
+            },
+            // "the 5 upcoming years", "the 3 next weeks"
+            Kw::Number(_) | Kw::Few(_) => self.count(i + 1, false).is_some_and(|(_, e)| {
+                matches!(
+                    self.kw(e),
+                    Kw::Next | Kw::Coming | Kw::Past | Kw::Previous | Kw::Following
+                )
+            }),
+            // "(the) year 2008"
+            Kw::Unit(Unit::Year, false) => self.year4(i + 2, 1000, 2199).is_some(),
+            _ => {
+                self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num)
+                    && self.count(i + 1, false).is_some_and(|(_, e)| {
+                        matches!(
+                            self.kw(e),
+                            Kw::Next | Kw::Coming | Kw::Past | Kw::Previous | Kw::Following
+                        )
+                    })
+            }
+        }
+    }
+
+    /// A lower-case word outside the keyword list that can still start an expression: a
+    /// holiday ("christmas"), a quarter code ("q3"), a decade ("nineties"), "eoy", "w/c".
+    fn lower_lead(&self, i: usize) -> bool {
+        self.q_code_at(i)
+    }
+
     // ---- token helpers ----
 
-    fn kw(&self, i: usize) -> Kw {
+    pub(super) fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    pub(super) fn kw(&self, i: usize) -> Kw {
         self.toks.get(i).map_or(Kw::Other, |t| t.kw)
     }
 
     /// Token `i` touches the token before it.
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
     }
 
-    fn punct(&self, i: usize, set: &[&str]) -> bool {
+    pub(super) fn punct(&self, i: usize, set: &[&str]) -> bool {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == Kind::Punct && set.contains(&t.text))
     }
 
-    fn word_is(&self, i: usize, w: &str) -> bool {
+    pub(super) fn word_is(&self, i: usize, w: &str) -> bool {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == Kind::Word && t.text.eq_ignore_ascii_case(w))
     }
 
-    /// A capitalised month name at `i`.
-    fn month_at(&self, i: usize) -> Option<(u32, bool)> {
+    pub(super) fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// Nothing but the end of the text or a clause mark follows token `i - 1`.
+    pub(super) fn clause_ends(&self, i: usize) -> bool {
         match self.toks.get(i) {
-            Some(Tok {
-                kw: Kw::Month(m, strong),
-                cap: true,
-                ..
-            }) => Some((*m, *strong)),
-            _ => None,
+            None => true,
+            Some(t) => {
+                t.kind == Kind::Punct && matches!(t.text, "." | "," | ";" | ":" | "?" | "!" | ")")
+            }
         }
     }
 
-    /// A digit run that stands alone as a number: not part of "6,700", "2.5", "$2024" or
-    /// "2024%". Returns its value and digit count.
-    fn clean_num(&self, i: usize) -> Option<(u32, usize)> {
+    /// A digit run that stands alone as a number: not part of "6,700", "2.5", "$2024",
+    /// "2024%" or a clock time "4:30". Returns its value and digit count.
+    pub(super) fn clean_num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Num || t.text.len() > 9 {
             return None;
+        }
+        // "i5", "P1", "COVID19": glued to letters that are not a month ("Dec31", "mar3")
+        if i > 0 && self.glued(i) {
+            let w = &self.toks[i - 1];
+            if w.kind == Kind::Word && !matches!(w.kw, Kw::Month(..)) {
+                return None;
+            }
         }
         let before = &self.text[..t.start];
         let after = &self.text[t.end..];
         let digit_after_sep = |s: &str| {
             let mut c = s.chars();
-            matches!(c.next(), Some(',' | '.')) && c.next().is_some_and(|d| d.is_ascii_digit())
+            matches!(c.next(), Some(',' | '.' | ':'))
+                && c.next().is_some_and(|d| d.is_ascii_digit())
         };
         let mut rev = before.chars().rev();
-        let sep_before =
-            matches!(rev.next(), Some(',' | '.')) && rev.next().is_some_and(|d| d.is_ascii_digit());
+        let sep_before = matches!(rev.next(), Some(',' | '.' | ':'))
+            && rev.next().is_some_and(|d| d.is_ascii_digit());
         if sep_before
             || digit_after_sep(after)
-            || before.ends_with(['$', '€', '£', '¥', '#'])
+            || before.trim_end().ends_with(['$', '€', '£', '¥', '#'])
             || after.starts_with('%')
         {
             return None;
@@ -209,14 +318,14 @@ impl<'a> Grammar<'a> {
     }
 
     /// A four-digit year in `lo..=hi`.
-    fn year4(&self, i: usize, lo: i32, hi: i32) -> Option<i32> {
+    pub(super) fn year4(&self, i: usize, lo: i32, hi: i32) -> Option<i32> {
         let (n, digits) = self.clean_num(i)?;
         let y = i32::try_from(n).ok()?;
         (digits == 4 && (lo..=hi).contains(&y)).then_some(y)
     }
 
     /// One past an ordinal suffix glued to the number at `i` ("27th").
-    fn after_suffix(&self, i: usize) -> usize {
+    pub(super) fn after_suffix(&self, i: usize) -> usize {
         let j = i + 1;
         let suffix = ["st", "nd", "rd", "th"].iter().any(|s| self.word_is(j, s));
         if suffix && self.glued(j) {
@@ -227,12 +336,12 @@ impl<'a> Grammar<'a> {
     }
 
     /// "’s" glued after token `i - 1`, starting at `i`.
-    fn possessive(&self, i: usize) -> bool {
+    pub(super) fn possessive(&self, i: usize) -> bool {
         self.punct(i, APOSTROPHES) && self.glued(i) && self.word_is(i + 1, "s") && self.glued(i + 1)
     }
 
     /// How strongly the word before `i` announces a date.
-    fn cue(&self, i: usize) -> Cue {
+    pub(super) fn cue(&self, i: usize) -> Cue {
         if i == 0 {
             return Cue::None;
         }
@@ -247,7 +356,8 @@ impl<'a> Grammar<'a> {
             | Kw::Through
             | Kw::Early
             | Kw::Mid
-            | Kw::Late => Cue::Strong,
+            | Kw::Late
+            | Kw::Starting => Cue::Strong,
             Kw::By
             | Kw::To
             | Kw::And
@@ -258,47 +368,125 @@ impl<'a> Grammar<'a> {
             | Kw::For
             | Kw::Prep
             | Kw::Over
-            | Kw::Within => Cue::Weak,
+            | Kw::Within
+            | Kw::Than
+            | Kw::Not
+            | Kw::As
+            | Kw::At
+            | Kw::Beginning => Cue::Weak,
             _ if self.punct(i - 1, DASHES) && self.kw(i.wrapping_sub(2)) == Kw::Post => Cue::Strong,
             _ => Cue::None,
         }
     }
 
     /// The word after `i` is a lower-case plural ("troops"), so `i` is a count, not a year.
-    fn counted(&self, i: usize) -> bool {
+    pub(super) fn counted(&self, i: usize) -> bool {
+        const NOT_PLURAL: &[&str] = &[
+            "does",
+            "goes",
+            "this",
+            "thus",
+            "always",
+            "perhaps",
+            "whereas",
+            "besides",
+            "across",
+            "towards",
+            "afterwards",
+            "was",
+            "has",
+            "its",
+            "his",
+        ];
         self.toks.get(i + 1).is_some_and(|t| {
             t.kind == Kind::Word
                 && !t.cap
                 && t.text.len() > 2
                 && t.text.ends_with('s')
-                && !t.text.ends_with("ss")
+                && !["ss", "us", "is"].iter().any(|e| t.text.ends_with(e))
+                && !NOT_PLURAL.iter().any(|w| t.text.eq_ignore_ascii_case(w))
                 && matches!(t.kw, Kw::Other | Kw::Unit(..))
         })
     }
 
-    fn base_year(&self) -> Option<i32> {
-        self.anchor.or(self.published).map(|d| d.year())
+    pub(super) fn base(&self) -> Option<NaiveDate> {
+        self.anchor.or(self.published)
     }
 
     // ---- resolution ----
 
-    fn pick_year(&self, month: u32, day: Option<u32>, dir: Dir) -> Option<i32> {
+    /// The year of a month (and day) named without one.
+    pub(super) fn pick_year(&self, month: u32, day: Option<u32>, dir: Dir) -> Option<i32> {
         let p = self.published?;
         let c = match day {
             Some(d) => (month, d).cmp(&(p.month(), p.day())),
             None => month.cmp(&p.month()),
         };
         let y = p.year();
-        Some(match dir {
+        let y = match dir {
             Dir::Back if c == Ordering::Greater => y - 1,
             Dir::Fwd if c == Ordering::Less => y + 1,
             Dir::Before if c != Ordering::Less => y - 1,
             Dir::After if c != Ordering::Greater => y + 1,
             _ => y,
-        })
+        };
+        // 29 February: the nearest leap year in the chosen direction
+        if let Some(d) = day {
+            let step = if matches!(dir, Dir::Fwd | Dir::After) {
+                1
+            } else {
+                -1
+            };
+            let mut y2 = y;
+            for _ in 0..8 {
+                if cal::date(y2, month, d).is_some() {
+                    return Some(y2);
+                }
+                y2 += step;
+            }
+            return None;
+        }
+        Some(y)
     }
 
-    fn cal_period(&self, c: Cal, dir: Dir) -> Option<Period> {
+    /// The date of a day of the month named without its month ("the 18th", "Monday 21"): the
+    /// latest on or before publication (or the earliest on or after it, going forward) that
+    /// exists and falls on the weekday if one is named. A weekday that fits the publication
+    /// month is taken there.
+    fn pick_month_day(
+        &self,
+        day: u32,
+        weekday: Option<u32>,
+        year: Option<i32>,
+        dir: Dir,
+    ) -> Option<NaiveDate> {
+        let p = self.published?;
+        let fits = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().number_from_monday() == w);
+        if weekday.is_some() {
+            if let Some(d) = cal::date(p.year(), p.month(), day).filter(|d| fits(*d)) {
+                return Some(d);
+            }
+        }
+        let forward = matches!(dir, Dir::Fwd | Dir::After);
+        let mut m = cal::date(p.year(), p.month(), 1)?;
+        for _ in 0..60 {
+            if let Some(d) = cal::date(m.year(), m.month(), day) {
+                let side = if forward { d >= p } else { d <= p };
+                if side && fits(d) && year.is_none_or(|y| y == d.year()) {
+                    return Some(d);
+                }
+            }
+            m = cal::shift_date(m, Unit::Month, if forward { 1 } else { -1 })?;
+        }
+        None
+    }
+
+    pub(super) fn cal_period(&self, c: Cal, dir: Dir) -> Option<Period> {
+        if c.month.is_none() {
+            if let Some(d) = c.day {
+                return Some(cal::day(self.pick_month_day(d, c.weekday, c.year, dir)?));
+            }
+        }
         let y = match c.year {
             Some(y) => y,
             None => self.pick_year(c.month?, c.day, dir)?,
@@ -314,7 +502,7 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    fn resolve(&self, v: Val, dir: Dir) -> (Option<Period>, Grain) {
+    pub(super) fn resolve(&self, v: Val, dir: Dir) -> (Option<Period>, Grain) {
         match v {
             Val::Per(p) => (Some(p), p.grain),
             Val::Unres(g) => (None, g),
@@ -323,7 +511,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A period computed from the publication date, or an unresolved value of that grain.
-    fn relative_to_published(
+    pub(super) fn by_published(
         &self,
         grain: Grain,
         f: impl FnOnce(NaiveDate) -> Option<Period>,
@@ -338,118 +526,473 @@ impl<'a> Grammar<'a> {
 
     fn point(&self, i: usize) -> Option<Found> {
         let c = self.core(i, self.cue(i), Dir::Back)?;
-        let (p, grain) = self.resolve(c.val, Dir::Back);
+        // the tense is read only where a date was found: it costs a look back
+        let dir = self.tense(i);
+        let c = match dir {
+            Dir::Fwd => self.core(i, self.cue(i), dir)?,
+            _ => c,
+        };
+        if let Some(f) = self.open_suffix(i, c) {
+            return Some(f);
+        }
+        let (p, grain) = self.resolve(c.val, dir);
         Some(found(c.end, TimeKind::Point, grain, p))
     }
 
-    /// "since X", "after X", "post-X", "by X", "until X", "through X", "before X".
-    fn signalled(&self, i: usize) -> Option<Found> {
-        let no_later_than =
-            self.kw(i) == Kw::No && self.kw(i + 1) == Kw::Later && self.word_is(i + 2, "than");
-        let (kw, mut j) = if no_later_than {
-            (Kw::By, i + 3)
+    /// How to place a date without its year at token `i`: ahead in a future clause, else
+    /// back.
+    pub(super) fn tense(&self, i: usize) -> Dir {
+        if self.future_tense(i) {
+            Dir::Fwd
         } else {
-            (self.kw(i), i + 1)
+            Dir::Back
+        }
+    }
+
+    /// The clause before token `i` speaks of the future ("will meet on Monday", "talks are
+    /// scheduled for July 4"), so a date named without its year or week is the next one.
+    pub(super) fn future_tense(&self, i: usize) -> bool {
+        const MARKS: &[&str] = &["will", "ll", "shall", "scheduled", "due"];
+        let lo = i.saturating_sub(10);
+        for k in (lo..i).rev() {
+            let t = &self.toks[k];
+            if t.kind == Kind::Punct && matches!(t.text, "." | ";" | "?" | "!") {
+                return false;
+            }
+            if t.kind == Kind::Word && MARKS.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "2018 or later", "1/1/2016 and after", "year 2016 and greater": open intervals written
+    /// after the date.
+    fn open_suffix(&self, i: usize, c: Core) -> Option<Found> {
+        let j = c.end;
+        if !matches!(self.kw(j), Kw::Or | Kw::And) {
+            return None;
+        }
+        let since = match self.kw(j + 1) {
+            Kw::Later | Kw::After | Kw::Greater => true,
+            Kw::Earlier | Kw::Before => false,
+            _ => return None,
         };
-        if kw == Kw::Post {
+        // "on 1/1/2016 and after my work item is done": "after" starts a clause
+        if !self.clause_ends(j + 2) {
+            return None;
+        }
+        let _ = i;
+        let (p, grain) = self.resolve(c.val, Dir::Back);
+        let (kind, start, end) = if since {
+            (TimeKind::Since, p.map(|p| p.start), None)
+        } else {
+            (TimeKind::Until, None, p.map(|p| p.end))
+        };
+        Some(self.open(j + 2, kind, grain, start, end, p))
+    }
+
+    /// An open interval; one from a date runs to publication when publication is later.
+    fn open(
+        &self,
+        end: usize,
+        kind: TimeKind,
+        grain: Grain,
+        start: Option<NaiveDate>,
+        stop: Option<NaiveDate>,
+        p: Option<Period>,
+    ) -> Found {
+        let stop = match kind {
+            TimeKind::Since => start.and(self.published.filter(|d| Some(*d) >= start)),
+            _ => stop,
+        };
+        Found {
+            end,
+            kind,
+            grain,
+            start_date: start,
+            end_date: stop,
+            timex: p.as_ref().map(cal::timex),
+        }
+    }
+
+    /// "since X", "after X", "post-X", "by X", "until X", "through X", "before X", "no later
+    /// than X", "later than X", "as early as X", "starting X".
+    fn signalled(&self, i: usize) -> Option<Found> {
+        // (signal, first token of X)
+        let (sig, mut j) = match (self.kw(i), self.kw(i + 1), self.kw(i + 2)) {
+            (Kw::No | Kw::Not, Kw::Later, Kw::Than) => (Sig::ByEnd, i + 3),
+            (Kw::Later | Kw::Greater, Kw::Than, _) => (Sig::AfterEnd, i + 2),
+            (Kw::Earlier, Kw::Than, _) => (Sig::BeforeStart, i + 2),
+            (Kw::As, Kw::Early, Kw::As) => (Sig::FromStart, i + 3),
+            (Kw::As, Kw::Late, Kw::As) => (Sig::ByEnd, i + 3),
+            (Kw::Since, ..) => (Sig::FromStart, i + 1),
+            (Kw::After | Kw::Post, ..) => (Sig::AfterEnd, i + 1),
+            (Kw::Before, ..) => (Sig::BeforeStart, i + 1),
+            (Kw::By | Kw::Until | Kw::Through, ..) => (Sig::ByEnd, i + 1),
+            (Kw::Unit(Unit::Year, false), Kw::Greater | Kw::Later, Kw::Than) => {
+                (Sig::AfterEnd, i + 3)
+            }
+            (Kw::Starting | Kw::Beginning, Kw::On | Kw::From, _) if !self.word_is(i, "start") => {
+                (Sig::FromStart, i + 2)
+            }
+            (Kw::Starting | Kw::Beginning, ..) if !self.word_is(i, "start") => {
+                (Sig::FromStart, i + 1)
+            }
+            _ => return None,
+        };
+        if self.kw(i) == Kw::Post {
             if !(self.punct(j, DASHES) && self.glued(j) && self.glued(j + 1)) {
                 return None;
             }
             j += 1;
         }
-        let dir = match kw {
-            Kw::Since | Kw::After | Kw::Post | Kw::Before => Dir::Back,
-            Kw::By | Kw::Until | Kw::Through => Dir::Fwd,
-            _ => return None,
+        // "beginning" and "starting" announce a date only at the start of a phrase: "the
+        // beginning of March" is an edge, not a signal
+        if matches!(self.kw(i), Kw::Starting | Kw::Beginning) && i > 0 && self.kw(i - 1) == Kw::The
+        {
+            return None;
+        }
+        let dir = match sig {
+            Sig::FromStart | Sig::AfterEnd | Sig::BeforeStart => Dir::Back,
+            Sig::ByEnd => Dir::Fwd,
         };
         // "by" also measures ("rose by 2000 troops"), so it announces a year only weakly
-        let cue = if kw == Kw::By { Cue::Weak } else { Cue::Strong };
+        let cue = if self.kw(i) == Kw::By {
+            Cue::Weak
+        } else {
+            Cue::Strong
+        };
         let x = self.core(j, cue, dir)?;
+        if matches!(self.kw(i), Kw::Starting | Kw::Beginning)
+            && matches!(
+                x.val,
+                Val::Cal(Cal {
+                    year: Some(_),
+                    month: None,
+                    ..
+                })
+            )
+            && self.kw(j) != Kw::On
+        {
+            // "starting 2000 troops": a bare year after "starting" is too weak
+            return None;
+        }
         let (p, grain) = self.resolve(x.val, dir);
-        let timex = p.as_ref().map(cal::timex);
         let day = |d: Option<NaiveDate>, back: bool| {
             d.and_then(|d| if back { d.pred_opt() } else { d.succ_opt() })
         };
-        let (kind, start, end) = match kw {
-            Kw::Since => (TimeKind::Since, p.map(|p| p.start), None),
-            Kw::After | Kw::Post => (TimeKind::Since, day(p.map(|p| p.end), false), None),
-            Kw::Before => (TimeKind::Until, None, day(p.map(|p| p.start), true)),
-            _ => (TimeKind::Until, None, p.map(|p| p.end)),
+        let (kind, start, end) = match (sig, x.edge) {
+            (Sig::FromStart, _) | (Sig::AfterEnd, Some(Part::Early)) => {
+                (TimeKind::Since, p.map(|p| p.start), None)
+            }
+            (Sig::AfterEnd, _) => (TimeKind::Since, day(p.map(|p| p.end), false), None),
+            (Sig::ByEnd, _) | (Sig::BeforeStart, Some(Part::Late)) => {
+                (TimeKind::Until, None, p.map(|p| p.end))
+            }
+            (Sig::BeforeStart, _) => (TimeKind::Until, None, day(p.map(|p| p.start), true)),
         };
-        let end = match kind {
-            TimeKind::Since => start.and(self.published.filter(|d| Some(*d) >= start)),
-            _ => end,
+        Some(self.open(x.end, kind, grain, start, end, p))
+    }
+
+    /// "Monday two weeks from now", "Saturday 3 days from now": a weekday in the week (Sunday
+    /// to Saturday) of the day counted to.
+    fn weekday_offset(&self, i: usize) -> Option<Found> {
+        let Kw::Weekday(wd, _) = self.kw(i) else {
+            return None;
         };
+        let j = if self.punct(i + 1, &[","]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let f = self.offset(j)?;
+        if f.kind != TimeKind::Point || f.grain != Grain::Day {
+            return None;
+        }
+        let end = f.end;
+        Some(on_weekday(f, wd, end))
+    }
+
+    /// "till date", "to date": up to publication.
+    fn to_date(&self, i: usize) -> Option<Found> {
+        if !(matches!(self.kw(i), Kw::Until | Kw::To) && self.kw(i + 1) == Kw::Date) {
+            return None;
+        }
+        // "up to date", "up-to-date", "equals to date 1", "to date from 2010"
+        let after_ok = !self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num)
+            && self.kw(i + 2) != Kw::From
+            && !self.punct(i + 2, DASHES);
+        let before_ok = i == 0
+            || !["up", "equals", "equal"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w));
+        if !(after_ok && before_ok) {
+            return None;
+        }
+        let p = self.published.map(cal::day);
         Some(Found {
-            end: x.end,
-            kind,
-            grain,
-            start_date: start,
-            end_date: end,
-            timex,
+            end: i + 2,
+            kind: TimeKind::Until,
+            grain: Grain::Day,
+            start_date: None,
+            end_date: self.published,
+            timex: p.as_ref().map(cal::timex),
         })
     }
 
-    /// "between X and Y".
+    /// "between X and Y", "between now and Y".
     fn between(&self, i: usize) -> Option<Found> {
         if self.kw(i) != Kw::Between {
             return None;
         }
-        let x = self.core(i + 1, Cue::Strong, Dir::Back)?;
-        let sep =
-            matches!(self.kw(x.end), Kw::And | Kw::Through | Kw::To) || self.punct(x.end, DASHES);
+        let x = self.range_start(i + 1)?;
+        let sep = matches!(self.kw(x.end), Kw::And | Kw::Through | Kw::To | Kw::Until)
+            || self.punct(x.end, RANGE_MARKS);
         if !sep {
             return None;
         }
-        self.range_to(x, x.end + 1)
+        self.range_to(x, x.end + 1, self.tense(i))
     }
 
-    /// "from X to Y", "from X until Y", "from X-Y".
+    /// "from X to Y", "from X until Y", "from X-Y", "from X to date".
     fn ranged_from(&self, i: usize) -> Option<Found> {
         if self.kw(i) != Kw::From {
             return None;
         }
-        let x = self.core(i + 1, Cue::Strong, Dir::Back)?;
-        let sep =
-            matches!(self.kw(x.end), Kw::To | Kw::Until | Kw::Through) || self.punct(x.end, DASHES);
+        let x = self.range_start(i + 1)?;
+        let sep = matches!(self.kw(x.end), Kw::To | Kw::Until | Kw::Through)
+            || self.punct(x.end, RANGE_MARKS);
         if !sep {
             return None;
         }
-        self.range_to(x, x.end + 1)
+        self.range_to(x, x.end + 1, self.tense(i))
+    }
+
+    /// The first end of a range after "between" or "from": a date, "now", or a bare day
+    /// whose month comes with the second end ("from 9 to 12 of June").
+    fn range_start(&self, j: usize) -> Option<Core> {
+        if self.kw(j) == Kw::Now {
+            return Some(Core::new(j + 1, self.now()));
+        }
+        let core = self.core(j, Cue::Strong, Dir::Back);
+        let day = self
+            .bare_day(j)
+            .map(|(d, end)| Core::new(end, Val::Cal(Cal::ymd(None, None, Some(d)))));
+        match (core, day) {
+            (Some(c), Some(d)) if d.end > c.end => Some(d),
+            (Some(c), _) => Some(c),
+            (None, d) => d,
+        }
+    }
+
+    /// Publication day, for "now" and "date" at the ends of ranges.
+    fn now(&self) -> Val {
+        self.by_published(Grain::Day, |p| Some(cal::day(p)))
+    }
+
+    /// "2021-2023", "2021–23", "2021 to 2023", "May 16-17", "Jan-Feb 2017", "Nov 18-Dec 19,
+    /// 2015", "02-02-2020 - 03-03-2020": ranges without a leading signal, whose first end is a
+    /// full date or a month, or a year followed by another.
+    fn bare_range(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.year_range(i) {
+            return Some(f);
+        }
+        // "May to March", "Jan-Feb 2017": a month the second end confirms
+        let sep_at = |k: usize| {
+            matches!(self.kw(k), Kw::To | Kw::Through | Kw::Until) || self.punct(k, RANGE_MARKS)
+        };
+        let month_pair =
+            self.month_word_at(i).is_some() && sep_at(i + 1) && self.month_word_at(i + 2).is_some();
+        // "9 to 12 of June"
+        if self.month_word_at(i + 1).is_none() {
+            if let Some((d, e)) = self.bare_day(i).filter(|&(_, e)| sep_at(e)) {
+                let x = Core::new(e, Val::Cal(Cal::ymd(None, None, Some(d))));
+                if let Some(f) = self.range_to(x, e + 1, self.tense(i)) {
+                    return Some(f);
+                }
+            }
+        }
+        let cue = if month_pair { Cue::Strong } else { self.cue(i) };
+        let x = self.core(i, cue, Dir::Back)?;
+        // a bare year needs a second year (year_range) or a month after it
+        let dated = match x.val {
+            Val::Cal(c) => c.month.is_some(),
+            Val::Per(p) => !matches!(p.grain, Grain::Year | Grain::Decade | Grain::Century),
+            Val::Unres(_) => false,
+        };
+        if !dated {
+            return None;
+        }
+        let word_sep = matches!(self.kw(x.end), Kw::To | Kw::Through | Kw::Until);
+        let mark = self.punct(x.end, RANGE_MARKS);
+        let and_days = self.kw(x.end) == Kw::And
+            && matches!(
+                x.val,
+                Val::Cal(Cal {
+                    day: Some(_),
+                    year: None,
+                    ..
+                })
+            );
+        if !(word_sep || mark || and_days) {
+            return None;
+        }
+        self.range_to(x, x.end + 1, self.tense(i))
+    }
+
+    /// "2021-2023", "2021–23", "2021 to 2023", "2014 through May 2018".
+    fn year_range(&self, i: usize) -> Option<Found> {
+        let a = self.year4(i, 1900, 2100)?;
+        let j = i + 1;
+        let dash = self.punct(j, RANGE_MARKS);
+        if !(dash || matches!(self.kw(j), Kw::To | Kw::Through | Kw::Until)) {
+            return None;
+        }
+        // "138-2010-2015": part of a longer code
+        if i > 0 && self.glued(i) && self.punct(i - 1, DASHES) {
+            return None;
+        }
+        let b = match self.clean_num(j + 1) {
+            Some((n, 4)) => i32::try_from(n).ok()?,
+            Some((n, 2)) if dash && self.glued(j) && self.glued(j + 1) => {
+                a - a.rem_euclid(100) + i32::try_from(n).ok()?
+            }
+            _ => {
+                // "2014 through May 2018"
+                let y = self.core(j + 1, Cue::Strong, Dir::Back)?;
+                return match y.val {
+                    Val::Cal(Cal {
+                        year: Some(_),
+                        month: Some(_),
+                        ..
+                    }) => self.range(Val::Cal(Cal::year(a)), y, Dir::Back),
+                    _ => None,
+                };
+            }
+        };
+        let two_digit = self.clean_num(j + 1).is_some_and(|(_, d)| d == 2);
+        if b <= a
+            || b > 2100
+            || (two_digit && b - a > 10)
+            || self.punct(j + 2, DASHES) && self.glued(j + 2)
+        {
+            return None;
+        }
+        if self.kw(j + 2) == Kw::Unit(Unit::Month, false) || self.word_is(j + 2, "s") {
+            return None;
+        }
+        let y = Core::new(j + 2, Val::Cal(Cal::year(b)));
+        self.range(Val::Cal(Cal::year(a)), y, Dir::Back)
     }
 
     /// The second end of a range whose first end is `x`, starting at token `j`.
-    fn range_to(&self, x: Core, j: usize) -> Option<Found> {
+    pub(super) fn range_to(&self, x: Core, j: usize, dir: Dir) -> Option<Found> {
+        if self.kw(j) == Kw::Now || (self.kw(j) == Kw::Date && self.kw(j - 1) != Kw::And) {
+            return self.range(x.val, Core::new(j + 1, self.now()), dir);
+        }
+        // "till current date"
+        if self.kw(j) == Kw::Current && self.kw(j + 1) == Kw::Date {
+            return self.range(x.val, Core::new(j + 2, self.now()), dir);
+        }
+        // "from next Monday to Friday": the first such weekday from the first end
+        if let (Kw::Weekday(wd, _), (Some(px), _)) = (self.kw(j), self.resolve(x.val, Dir::Back)) {
+            let w = self.weekday(j, Dir::Back)?;
+            if px.grain == Grain::Day && w.end == j + 1 {
+                let ahead = (7 + wd - px.start.weekday().number_from_monday()) % 7;
+                let d = cal::shift_date(px.start, Unit::Day, i64::from(ahead))?;
+                return self.range(Val::Per(px), Core::new(j + 1, Val::Per(cal::day(d))), dir);
+            }
+        }
         let y = match x.val {
-            // "between May 16 and 17"
-            Val::Cal(c @ Cal { day: Some(_), .. }) if self.month_at(j).is_none() => {
-                match self.clean_num(j) {
-                    Some((d, digits)) if digits <= 2 && self.month_at(j + 1).is_none() => {
-                        let end = self.after_suffix(j);
+            // "May 16 and 17", "April 9th through 17th", "Nov 18-Dec 19, 2015"
+            Val::Cal(c @ Cal { day: Some(_), .. }) => {
+                // not the start of a compact date: "02-02-2020 - 03-03-2020"
+                let compact_next = |end: usize| {
+                    self.punct(end, DASHES)
+                        && self.glued(end)
+                        && self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num)
+                };
+                let day_only = self.bare_day(j).filter(|&(_, end)| {
+                    self.month_word_at(end).is_none() && !self.of_month(end) && !compact_next(end)
+                });
+                match day_only {
+                    Some((d, end)) => {
                         let (year, end) = self
                             .trailing_year(end)
                             .map_or((c.year, end), |(y, e)| (Some(y), e));
-                        Core {
+                        // "April 27th to the third": into the next month
+                        let month = match (c.month, c.day) {
+                            (Some(m), Some(dx)) if d < dx && year == c.year => Some(m % 12 + 1),
+                            (m, _) => m,
+                        };
+                        let year = match (month, c.month) {
+                            (Some(1), Some(12)) => year.map(|y| y + 1),
+                            _ => year,
+                        };
+                        Core::new(
                             end,
-                            val: Val::Cal(Cal {
+                            Val::Cal(Cal {
                                 year,
+                                month,
                                 day: Some(d),
+                                weekday: None,
                                 ..c
                             }),
-                        }
+                        )
                     }
-                    _ => self.core(j, Cue::Strong, Dir::Back)?,
+                    None => self.core(j, Cue::Strong, Dir::Back)?,
                 }
             }
             _ => self.core(j, Cue::Strong, Dir::Back)?,
         };
-        self.range(x.val, y)
+        self.range(x.val, y, dir)
     }
 
-    /// A closed range from `x` to `y`; yearless ends borrow the other end's year.
-    fn range(&self, x: Val, y: Core) -> Option<Found> {
+    /// "of" or "in" and a month after a day: "(12) of June", "(23) in next month".
+    fn of_month(&self, j: usize) -> bool {
+        matches!(self.kw(j), Kw::Of | Kw::In)
+            && (self.month_word_at(j + 1).is_some()
+                || (matches!(self.kw(j + 1), Kw::This | Kw::Next | Kw::Last)
+                    && self.kw(j + 2) == Kw::Unit(Unit::Month, false)))
+    }
+
+    /// A closed range from `x` to `y`; ends missing a year or month borrow the other end's.
+    pub(super) fn range(&self, x: Val, y: Core, dir: Dir) -> Option<Found> {
         let (mut a, mut b) = (x, y.val);
+        // a bare first day takes the second end's month: "between 3 and 12 of Sept"
+        if let Val::Cal(
+            ca @ Cal {
+                month: None,
+                day: Some(_),
+                ..
+            },
+        ) = &mut a
+        {
+            match b {
+                Val::Cal(cb) if cb.month.is_some() => {
+                    ca.month = cb.month;
+                    ca.year = cb.year;
+                }
+                Val::Per(pb) if pb.grain == Grain::Day || pb.grain == Grain::Month => {
+                    ca.month = Some(pb.start.month());
+                    ca.year = Some(pb.start.year());
+                    if pb.grain == Grain::Month {
+                        // "from 4-23 in next month": the month's days
+                        b = Val::Cal(Cal::ymd(
+                            Some(pb.start.year()),
+                            Some(pb.start.month()),
+                            None,
+                        ));
+                    }
+                }
+                _ => return None,
+            }
+        }
         if let (Val::Cal(ca), Val::Cal(cb)) = (&mut a, &mut b) {
+            if cb.month.is_none() && cb.day.is_some() {
+                return None;
+            }
             match (ca.year, cb.year) {
                 (None, Some(yb)) => {
                     ca.year = Some(if ca.order() > cb.order() { yb - 1 } else { yb });
@@ -457,14 +1000,34 @@ impl<'a> Grammar<'a> {
                 (Some(ya), None) => {
                     cb.year = Some(if cb.order() < ca.order() { ya + 1 } else { ya });
                 }
-                (None, None) => {
-                    if let Some(pb) = self.cal_period(*cb, Dir::Back) {
+                // in the past, the latest range that has begun; in the future, the first that
+                // has not ended
+                (None, None) if dir == Dir::Fwd => {
+                    if let Some(pb) = self.cal_period(*cb, Dir::Fwd) {
                         let yb = pb.start.year();
                         cb.year = Some(yb);
                         ca.year = Some(if ca.order() > cb.order() { yb - 1 } else { yb });
                     }
                 }
+                (None, None) => {
+                    if let Some(pa) = self.cal_period(*ca, Dir::Back) {
+                        let ya = pa.start.year();
+                        ca.year = Some(ya);
+                        cb.year = Some(if cb.order() < ca.order() { ya + 1 } else { ya });
+                    }
+                }
                 (Some(_), Some(_)) => {}
+            }
+        }
+        // "from this May to Oct 2020": a month given as a period already
+        if let (Val::Per(pa), Val::Cal(cb)) = (&a, &mut b) {
+            if cb.year.is_none() && cb.month.is_some() {
+                let ya = pa.start.year();
+                cb.year = Some(if cb.order() < (pa.start.month(), pa.start.day()) {
+                    ya + 1
+                } else {
+                    ya
+                });
             }
         }
         let (pa, grain) = self.resolve(a, Dir::Back);
@@ -489,101 +1052,134 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    /// "2021-2023", "2021–23", "2021 to 2023".
-    fn year_range(&self, i: usize) -> Option<Found> {
-        let a = self.year4(i, 1900, 2100)?;
-        let j = i + 1;
-        let dash = self.punct(j, DASHES);
-        if !(dash || matches!(self.kw(j), Kw::To | Kw::Through | Kw::Until)) {
-            return None;
-        }
-        let b = match self.clean_num(j + 1) {
-            Some((n, 4)) => i32::try_from(n).ok()?,
-            Some((n, 2)) if dash && self.glued(j) && self.glued(j + 1) => {
-                a - a.rem_euclid(100) + i32::try_from(n).ok()?
-            }
-            _ => {
-                // "2014 through May 2018"
-                let y = self.core(j + 1, Cue::Strong, Dir::Back)?;
-                return match y.val {
-                    Val::Cal(Cal {
-                        year: Some(_),
-                        month: Some(_),
-                        ..
-                    }) => self.range(Val::Cal(Cal::year(a)), y),
-                    _ => None,
-                };
-            }
-        };
-        if b <= a || b > 2100 || self.punct(j + 2, DASHES) && self.glued(j + 2) {
-            return None;
-        }
-        let y = Core {
-            end: j + 2,
-            val: Val::Cal(Cal::year(b)),
-        };
-        self.range(Val::Cal(Cal::year(a)), y)
-    }
-
-    /// "May 16 and 17", "May 16-17, 2024", "Jan-Feb 2017", "Nov 18 2014-Dec 19 2015".
-    fn month_range(&self, i: usize) -> Option<Found> {
-        // a bare "May" needs a cue, unless glued to the next month: "May-June 2023"
-        let cued = self.month_date(i, self.cue(i)).is_some();
-        let x = self.month_date(i, Cue::Strong)?;
-        let Val::Cal(c) = x.val else {
-            return None;
-        };
-        let days = c.day.is_some() && c.year.is_none();
-        let glued_dash =
-            self.punct(x.end, DASHES) && self.glued(x.end) && self.month_at(x.end + 1).is_some();
-        let sep = matches!(self.kw(x.end), Kw::To | Kw::Through | Kw::Until)
-            || self.punct(x.end, DASHES)
-            || (days && self.kw(x.end) == Kw::And);
-        if !sep || !(cued || glued_dash) {
-            return None;
-        }
-        self.range_to(x, x.end + 1)
-    }
-
     /// ", 2024" or " 2024" after a day.
-    fn trailing_year(&self, j: usize) -> Option<(i32, usize)> {
+    pub(super) fn trailing_year(&self, j: usize) -> Option<(i32, usize)> {
         let k = if self.punct(j, &[","]) { j + 1 } else { j };
-        self.year4(k, 1000, 2199).map(|y| (y, k + 1))
+        if let Some(y) = self.year4(k, 1000, 2199) {
+            // "May 5 2000 troops"
+            if !self.counted(k) || self.punct(j, &[","]) {
+                return Some((y, k + 1));
+            }
+        }
+        // "in 2020", "of 2020" after a day or month
+        if matches!(self.kw(j), Kw::In | Kw::Of) {
+            if let Some(y) = self.year4(j + 1, 1000, 2199) {
+                if !self.counted(j + 1) {
+                    return Some((y, j + 2));
+                }
+            }
+        }
+        None
     }
 
-    /// "the past two years", "the last decade", "the next three months", "past five years".
+    /// "the past two years", "the last decade", "the next three months", "past five years",
+    /// "within 9 months", "3 next weeks", "the last 2 quarters".
     fn rolling(&self, i: usize) -> Option<Found> {
         let the = self.kw(i) == Kw::The;
-        let j = if the { i + 1 } else { i };
-        let forward = match self.kw(j) {
-            Kw::Past | Kw::Last => false,
-            Kw::Next | Kw::Coming => true,
+        let mut j = if the { i + 1 } else { i };
+        let within = self.kw(j) == Kw::Within;
+        if within {
+            j += 1;
+            if self.kw(j) == Kw::Next {
+                j += 1;
+            }
+        }
+        // "N next days": the count first
+        let lead_count = if within { None } else { self.count(j, false) };
+        let (forward, n, k) = match (lead_count, self.kw(j)) {
+            (Some((n, k)), _) => {
+                let forward = match self.kw(k) {
+                    Kw::Next | Kw::Coming | Kw::Following => true,
+                    Kw::Past | Kw::Previous | Kw::Last => false,
+                    _ => return None,
+                };
+                (forward, n, k + 1)
+            }
+            (None, _) if within => {
+                let (n, k) = self.count(j, true)?;
+                (true, n, k)
+            }
+            (None, Kw::Past | Kw::Last | Kw::Previous) => {
+                let (n, k) = self.count(j + 1, false).map_or((1, j + 1), |c| c);
+                (false, n, k)
+            }
+            (None, Kw::Next | Kw::Coming | Kw::Following) => {
+                let (n, k) = self.count(j + 1, false).map_or((1, j + 1), |c| c);
+                (true, n, k)
+            }
             _ => return None,
         };
-        let (n, k) = match self.count(j + 1, false) {
-            Some(c) => c,
-            None if the => (1, j + 1),
-            None => return None,
-        };
+        let k = if self.kw(k) == Kw::Of { k + 1 } else { k };
         let Kw::Unit(unit, plural) = self.kw(k) else {
             return None;
         };
-        if plural != (n != 1) || (forward && the && k == j + 1) {
+        let counted = k > j + 1;
+        if unit < Unit::Day || unit == Unit::Weekend || (unit == Unit::Day && !counted && !within) {
             return None;
         }
-        let (unit, n) = if unit == Unit::Decade {
-            (Unit::Year, n * 10)
-        } else {
-            (unit, n)
-        };
+        if plural != (n != 1) && !(plural && counted) {
+            return None;
+        }
+        // "the last week of July", "next week": single units are periods (relative.rs), but
+        // "within a week" and "the past week" roll
+        let the_before = the || (j > 0 && self.kw(j - 1) == Kw::The);
+        let single_is_period = !(within
+            || counted
+            || plural
+            || self.kw(j) == Kw::Past
+            || (the_before && self.kw(j) == Kw::Last));
+        if single_is_period || (unit == Unit::Week && self.kw(k + 1) == Kw::Of) {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut extra: Vec<(f64, Unit)> = Vec::new();
+        // "the last 3 months and 2 weeks and 2 days", but not when the chain ends in "ago"
+        while self.kw(end) == Kw::And {
+            let Some((m, e)) = self.count(end + 1, true) else {
+                break;
+            };
+            let Kw::Unit(u, _) = self.kw(e) else { break };
+            if u < Unit::Day {
+                break;
+            }
+            extra.push((f64::from(m), u));
+            end = e + 1;
+        }
+        if self.kw(end) == Kw::Ago {
+            extra.clear();
+            end = k + 1;
+        }
+        // quarters are counted whole; decades and fortnights ahead too ("the next decade" is
+        // the 2030s), but "the past decade" is the last ten years
+        let aligned = unit == Unit::Quarter
+            || (forward && matches!(unit, Unit::Decade | Unit::Century | Unit::Fortnight));
         let grain = cal::unit_grain(unit);
         let dates = self.published.and_then(|p| {
+            if aligned && !within && extra.is_empty() {
+                let w = cal::whole_units(unit, p, n, forward)?;
+                return Some((w.start, w.end));
+            }
             let n = i64::from(n);
-            let other = cal::shift_date(p, unit, if forward { n } else { -n })?;
-            Some(if forward { (p, other) } else { (other, p) })
+            if forward {
+                let first = if within { p } else { p.succ_opt()? };
+                let mut last = cal::shift_date(first, unit, n)?;
+                for (m, u) in &extra {
+                    last = cal::shift_date(last, *u, *m as i64)?;
+                }
+                Some((first, if within { last } else { last.pred_opt()? }))
+            } else {
+                let mut first = cal::shift_date(p, unit, -n)?;
+                for (m, u) in &extra {
+                    first = cal::shift_date(first, *u, -(*m as i64))?;
+                }
+                Some((first, p))
+            }
         });
+        // "the next decade" names whole decades; "the past two years" leaves "the" out only
+        // where bare_the says so
+        let _ = the;
         Some(Found {
-            end: k + 1,
+            end,
             kind: TimeKind::Range,
             grain,
             start_date: dates.map(|d| d.0),
@@ -592,49 +1188,30 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    /// "three years", "for a decade", "20-year".
-    fn duration(&self, i: usize) -> Option<Found> {
-        let after_for = i > 0 && matches!(self.kw(i - 1), Kw::For | Kw::Over | Kw::Within);
-        let (n, j) = self.count(i, after_for)?;
-        let hyphened = self.punct(j, DASHES) && self.glued(j) && self.glued(j + 1);
-        let k = if hyphened { j + 1 } else { j };
-        let Kw::Unit(unit, plural) = self.kw(k) else {
-            return None;
-        };
-        if n == 0 || (hyphened && plural) || (!hyphened && plural != (n != 1)) {
-            return None;
-        }
-        // ages ("20-year-old", "three years old") and "two years ago" are not durations
-        let old = (self.punct(k + 1, DASHES) && self.word_is(k + 2, "old"))
-            || self.word_is(k + 1, "old")
-            || self.kw(k + 1) == Kw::Ago;
-        if old {
-            return None;
-        }
-        Some(Found {
-            end: k + 1,
-            kind: TimeKind::Duration,
-            grain: cal::unit_grain(unit),
-            start_date: None,
-            end_date: None,
-            timex: Some(cal::duration(unit, n)),
-        })
-    }
-
-    /// A small count: digits, a number word ("twenty-five"), or "a"/"an" when allowed.
-    fn count(&self, i: usize, allow_a: bool) -> Option<(u32, usize)> {
+    /// A small count: digits, a number word ("twenty-five"), "a"/"an" when allowed, "a
+    /// couple (of)".
+    pub(super) fn count(&self, i: usize, allow_a: bool) -> Option<(u32, usize)> {
         match self.kw(i) {
-            Kw::A if allow_a => Some((1, i + 1)),
-            Kw::Number(t) => {
-                if t >= 20 && self.punct(i + 1, DASHES) && self.glued(i + 1) && self.glued(i + 2) {
-                    if let Kw::Number(u) = self.kw(i + 2) {
-                        if u < 10 {
-                            return Some((t + u, i + 3));
-                        }
-                    }
+            Kw::A if allow_a => {
+                if self.kw(i + 1) == Kw::Few(2) {
+                    let k = if self.kw(i + 2) == Kw::Of {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    return Some((2, k));
                 }
-                Some((t, i + 1))
+                Some((1, i + 1))
             }
+            Kw::Few(2) => {
+                let k = if self.kw(i + 1) == Kw::Of {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some((2, k))
+            }
+            Kw::Number(_) => self.small_number(i).filter(|(n, _)| *n > 0),
             _ => {
                 let (n, digits) = self.clean_num(i)?;
                 (digits <= 4).then_some((n, i + 1))
@@ -642,578 +1219,51 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    // ---- core expressions ----
-
-    /// The longest core expression at `i`.
-    fn core(&self, i: usize, cue: Cue, dir: Dir) -> Option<Core> {
-        let cands = [
-            self.num_date(i, cue),
-            self.month_date(i, cue),
-            self.weekday(i, dir),
-            self.relative(i),
-            self.the_form(i),
-            self.parted(i),
-            self.quarter_form(i),
-            self.season_form(i),
-        ];
-        cands
-            .into_iter()
-            .flatten()
-            .filter(|c| c.end > i)
-            .max_by_key(|c| c.end)
-    }
-
-    /// Forms led by digits: "2024-06-27", "27/06/2024", "27 June 2024", "1990s", "2023".
-    fn num_date(&self, i: usize, cue: Cue) -> Option<Core> {
-        let (n, digits) = self.clean_num(i)?;
-        let is_num = |k: usize, max: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.kind == Kind::Num && t.text.len() <= max)
-                && self.glued(k)
-        };
-        let num = |k: usize| self.toks[k].text.parse::<u32>().ok();
-        // ISO 8601
-        if digits == 4
-            && self.punct(i + 1, &["-"])
-            && self.glued(i + 1)
-            && is_num(i + 2, 2)
-            && self.punct(i + 3, &["-"])
-            && self.glued(i + 3)
-            && is_num(i + 4, 2)
-        {
-            let y = i32::try_from(n).ok()?;
-            let (m, d) = (num(i + 2)?, num(i + 4)?);
-            cal::date(y, m, d)?;
-            return Some(Core {
-                end: i + 5,
-                val: Val::Cal(Cal {
-                    year: Some(y),
-                    month: Some(m),
-                    day: Some(d),
-                    part: None,
-                }),
-            });
-        }
-        // a/b/yyyy: day first only when the first number cannot be a month
-        if digits <= 2
-            && self.punct(i + 1, &["/"])
-            && self.glued(i + 1)
-            && is_num(i + 2, 2)
-            && self.punct(i + 3, &["/"])
-            && self.glued(i + 3)
-            && is_num(i + 4, 4)
-            && self.toks[i + 4].text.len() == 4
-        {
-            let (a, b, y) = (n, num(i + 2)?, i32::try_from(num(i + 4)?).ok()?);
-            let (m, d) = match (a <= 12, b <= 12) {
-                (true, false) => (a, b),
-                (false, true) => (b, a),
-                (true, true) if a == b => (a, b),
-                _ => return None,
-            };
-            cal::date(y, m, d)?;
-            return Some(Core {
-                end: i + 5,
-                val: Val::Cal(Cal {
-                    year: Some(y),
-                    month: Some(m),
-                    day: Some(d),
-                    part: None,
-                }),
-            });
-        }
-        // 27 June 2024, 27th of June
-        if digits <= 2 && (1..=31).contains(&n) {
-            let mut j = self.after_suffix(i);
-            if self.kw(j) == Kw::Of {
-                j += 1;
-            }
-            let (m, _) = self.month_at(j)?;
-            let mut end = j + 1;
-            if self.punct(end, &["."]) && self.glued(end) && self.toks[j].text.len() <= 4 {
-                end += 1;
-            }
-            let (year, end) = match self.trailing_year(end) {
-                Some((y, e)) => (Some(y), e),
-                None => (None, j + 1),
-            };
-            cal::date(year.unwrap_or(2000), m, n)?;
-            return Some(Core {
-                end,
-                val: Val::Cal(Cal {
-                    year,
-                    month: Some(m),
-                    day: Some(n),
-                    part: None,
-                }),
-            });
-        }
-        if digits != 4 {
-            return None;
-        }
-        let y = i32::try_from(n).ok()?;
-        // 1990s
-        if y % 10 == 0 && self.word_is(i + 1, "s") && self.glued(i + 1) {
-            return Some(Core {
-                end: i + 2,
-                val: Val::Per(cal::decade(y)?),
-            });
-        }
-        if !(1900..=2100).contains(&y) {
-            return None;
-        }
-        if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && self.glued(i + 1) {
-            return None;
-        }
-        let ok =
-            self.possessive(i + 1) || cue == Cue::Strong || (cue == Cue::Weak && !self.counted(i));
-        ok.then_some(Core {
-            end: i + 1,
-            val: Val::Cal(Cal::year(y)),
-        })
-    }
-
-    /// Forms led by a month name: "June 27, 2024", "Dec. 2023", "March of last year",
-    /// "December", "in May".
-    fn month_date(&self, i: usize, cue: Cue) -> Option<Core> {
-        let (m, strong) = self.month_at(i)?;
-        let mut j = i + 1;
-        if self.punct(j, &["."]) && self.glued(j) && self.toks[i].text.len() <= 4 {
-            j += 1;
-        }
-        let cal = |year, day| {
-            Val::Cal(Cal {
-                year,
-                month: Some(m),
-                day,
-                part: None,
-            })
-        };
-        if let Some((d, digits)) = self.clean_num(j) {
-            if digits <= 2 && (1..=31).contains(&d) {
-                let k = self.after_suffix(j);
-                let (year, end) = match self.trailing_year(k) {
-                    Some((y, e)) => (Some(y), e),
-                    None => (None, k),
-                };
-                cal::date(year.unwrap_or(2000), m, d)?;
-                return Some(Core {
-                    end,
-                    val: cal(year, Some(d)),
-                });
-            }
-        }
-        if let Some((y, end)) = self.trailing_year(j) {
-            return Some(Core {
-                end,
-                val: cal(Some(y), None),
-            });
-        }
-        if self.kw(j) == Kw::Of {
-            if let Some((end, y)) = self.year_ref(j + 1) {
-                let val = match y {
-                    Some(y) => cal(Some(y), None),
-                    None => Val::Unres(Grain::Month),
-                };
-                return Some(Core { end, val });
-            }
-        }
-        let cued = match cue {
-            Cue::Strong => true,
-            Cue::Weak => !matches!(self.kw(i.wrapping_sub(1)), Kw::And | Kw::Or),
-            Cue::None => false,
-        };
-        (strong || cued).then_some(Core {
-            end: i + 1,
-            val: cal(None, None),
-        })
-    }
-
-    /// A year named absolutely or relative to publication or the anchor: "2023", "last year",
-    /// "the previous year", "that year", "the year". `None` inside when it cannot be resolved.
-    fn year_ref(&self, i: usize) -> Option<(usize, Option<i32>)> {
-        if let Some(y) = self.year4(i, 1000, 2199) {
-            return Some((i + 1, Some(y)));
-        }
-        let is_year = |k: usize| self.kw(k) == Kw::Unit(Unit::Year, false);
-        let published = self.published.map(|d| d.year());
-        let shift = |base: Option<i32>, n: i32| base.map(|y| y + n);
-        match self.kw(i) {
-            Kw::Last if is_year(i + 1) => Some((i + 2, shift(published, -1))),
-            Kw::This if is_year(i + 1) => Some((i + 2, published)),
-            Kw::Next if is_year(i + 1) => Some((i + 2, shift(published, 1))),
-            Kw::That if is_year(i + 1) => Some((i + 2, self.base_year())),
-            Kw::The => {
-                let n = match self.kw(i + 1) {
-                    Kw::Previous => -1,
-                    Kw::Following | Kw::Next => 1,
-                    Kw::Same => 0,
-                    Kw::Unit(Unit::Year, false) => return Some((i + 2, self.base_year())),
-                    _ => return None,
-                };
-                is_year(i + 2).then_some((i + 3, shift(self.base_year(), n)))
-            }
-            _ => None,
-        }
-    }
-
-    /// "Tuesday", "last Tuesday", "Tuesday, June 18, 2024".
-    fn weekday(&self, i: usize, dir: Dir) -> Option<Core> {
-        let (lead, dir) = match self.kw(i) {
-            Kw::Last | Kw::Previous => (1, Dir::Before),
-            Kw::Next | Kw::Coming => (1, Dir::After),
-            Kw::This => (1, Dir::Back),
-            _ => (0, if dir == Dir::Fwd { Dir::Fwd } else { Dir::Back }),
-        };
-        let w = i + lead;
-        let Some(Tok {
-            kw: Kw::Weekday(wd),
-            cap: true,
-            ..
-        }) = self.toks.get(w)
-        else {
+    /// A number 0-99 in words: "seven", "twenty", "twenty-five", "twenty five".
+    pub(super) fn small_number(&self, i: usize) -> Option<(u32, usize)> {
+        let Kw::Number(t) = self.kw(i) else {
             return None;
         };
-        if lead == 0 {
-            let j = if self.punct(w + 1, &[","]) {
-                w + 2
+        if (20..=90).contains(&t) && t % 10 == 0 {
+            let k = if self.punct(i + 1, DASHES) && self.glued(i + 1) && self.glued(i + 2) {
+                i + 2
             } else {
-                w + 1
+                i + 1
             };
-            let dated = [self.month_date(j, Cue::Strong), self.num_date(j, Cue::None)];
-            if let Some(c) = dated
-                .into_iter()
-                .flatten()
-                .find(|c| matches!(c.val, Val::Cal(Cal { day: Some(_), .. })))
-            {
-                return Some(c);
-            }
-        }
-        let wd = *wd;
-        let val = self.relative_to_published(Grain::Day, |p| {
-            let today = p.weekday().number_from_monday();
-            let back = u64::from((today + 7 - wd) % 7);
-            let fwd = u64::from((wd + 7 - today) % 7);
-            let d = match dir {
-                Dir::Before => p.checked_sub_days(Days::new(if back == 0 { 7 } else { back })),
-                Dir::After => p.checked_add_days(Days::new(if fwd == 0 { 7 } else { fwd })),
-                Dir::Fwd => p.checked_add_days(Days::new(fwd)),
-                _ => p.checked_sub_days(Days::new(back)),
-            }?;
-            Some(cal::day(d))
-        });
-        Some(Core { end: w + 1, val })
-    }
-
-    /// "yesterday", "last month", "this week", "next December", "last summer",
-    /// "two years ago", "a decade ago".
-    fn relative(&self, i: usize) -> Option<Core> {
-        let day = |n: i64| {
-            self.relative_to_published(Grain::Day, |p| {
-                Some(cal::day(cal::shift_date(p, Unit::Day, n)?))
-            })
-        };
-        let one = |val| Some(Core { end: i + 1, val });
-        // "Russia Today", "USA Today": a capitalised day word inside a name
-        let named = self.toks.get(i).is_some_and(|t| t.cap)
-            && i > 0
-            && self
-                .toks
-                .get(i - 1)
-                .is_some_and(|t| t.kind == Kind::Word && t.cap);
-        let (n, dir) = match self.kw(i) {
-            Kw::Yesterday | Kw::Today | Kw::Tomorrow if named => return None,
-            Kw::Yesterday => return one(day(-1)),
-            Kw::Today => return one(day(0)),
-            Kw::Tomorrow => return one(day(1)),
-            Kw::Earlier | Kw::Later => return self.earlier_later(i),
-            Kw::Last => (-1, Dir::Before),
-            Kw::This => (0, Dir::Same),
-            Kw::Next | Kw::Coming => (1, Dir::After),
-            _ => return self.ago(i),
-        };
-        let end = i + 2;
-        let val = match self.kw(i + 1) {
-            Kw::Unit(unit, false) => {
-                self.relative_to_published(cal::unit_grain(unit), |p| cal::relative(unit, p, n))
-            }
-            Kw::Month(m, _) if self.toks[i + 1].cap => match self.pick_year(m, None, dir) {
-                Some(y) => Val::Per(cal::month(y, m)?),
-                None => Val::Unres(Grain::Month),
-            },
-            Kw::Season(s) => self.relative_to_published(Grain::Season, |p| {
-                let mut y = p.year();
-                match n {
-                    -1 => {
-                        while cal::season(y, s)?.end >= p {
-                            y -= 1;
-                        }
-                    }
-                    1 => {
-                        while cal::season(y, s)?.start <= p {
-                            y += 1;
-                        }
-                    }
-                    _ => {}
+            if let Kw::Number(u) = self.kw(k) {
+                if (1..10).contains(&u) {
+                    return Some((t + u, k + 1));
                 }
-                cal::season(y, s)
-            }),
-            _ => return None,
-        };
-        Some(Core { end, val })
-    }
-
-    /// "earlier this year" (from the start of the year to publication), "later this month",
-    /// "later next year" (its late third).
-    fn earlier_later(&self, i: usize) -> Option<Core> {
-        let earlier = self.kw(i) == Kw::Earlier;
-        let n = match self.kw(i + 1) {
-            Kw::Last => -1,
-            Kw::This => 0,
-            Kw::Next => 1,
-            _ => return None,
-        };
-        let Kw::Unit(unit, false) = self.kw(i + 2) else {
-            return None;
-        };
-        let val = self.relative_to_published(cal::unit_grain(unit), |p| {
-            let whole = cal::relative(unit, p, n)?;
-            Some(match (n, earlier) {
-                (0, true) => Period { end: p, ..whole },
-                (0, false) => Period { start: p, ..whole },
-                (_, true) => cal::narrow(whole, Part::Early),
-                (_, false) => cal::narrow(whole, Part::Late),
-            })
-        });
-        Some(Core { end: i + 3, val })
-    }
-
-    /// "two years ago", "a decade ago".
-    fn ago(&self, i: usize) -> Option<Core> {
-        let (n, j) = self.count(i, true)?;
-        let Kw::Unit(unit, plural) = self.kw(j) else {
-            return None;
-        };
-        if self.kw(j + 1) != Kw::Ago || plural != (n != 1) || n > 1000 {
-            return None;
-        }
-        let (step, n) = if unit == Unit::Decade {
-            (Unit::Year, n * 10)
-        } else {
-            (unit, n)
-        };
-        let val = self.relative_to_published(cal::unit_grain(step), |p| {
-            cal::relative(step, p, -i64::from(n))
-        });
-        Some(Core { end: j + 2, val })
-    }
-
-    /// Forms led by "the": "the 1990s", "the first quarter of 2024", "the summer of 2023",
-    /// "the end of 2023", "the previous year".
-    fn the_form(&self, i: usize) -> Option<Core> {
-        if self.kw(i) != Kw::The {
-            return None;
-        }
-        let j = i + 1;
-        // the '90s
-        if self.punct(j, APOSTROPHES) {
-            let (n, digits) = self.clean_num(j + 1)?;
-            if digits != 2
-                || n % 10 != 0
-                || !self.glued(j + 1)
-                || !self.word_is(j + 2, "s")
-                || !self.glued(j + 2)
-            {
-                return None;
-            }
-            let n = i32::try_from(n).ok()?;
-            let first = if n >= 30 { 1900 + n } else { 2000 + n };
-            return Some(Core {
-                end: j + 3,
-                val: Val::Per(cal::decade(first)?),
-            });
-        }
-        match self.kw(j) {
-            Kw::Ordinal(_) | Kw::Last => self.quarter_of(j),
-            Kw::Season(s) if self.kw(j + 1) == Kw::Of => {
-                let (end, y) = self.year_ref(j + 2)?;
-                let val = match y {
-                    Some(y) => Val::Per(cal::season(y, s)?),
-                    None => Val::Unres(Grain::Season),
-                };
-                Some(Core { end, val })
-            }
-            Kw::End | Kw::Beginning | Kw::Middle if self.kw(j + 1) == Kw::Of => {
-                let part = match self.kw(j) {
-                    Kw::End => Part::Late,
-                    Kw::Beginning => Part::Early,
-                    _ => Part::Mid,
-                };
-                self.part_of(j + 2, part)
-            }
-            Kw::Previous | Kw::Following | Kw::Same | Kw::Next => {
-                let Kw::Unit(unit, false) = self.kw(j + 1) else {
-                    return None;
-                };
-                let n = match self.kw(j) {
-                    Kw::Previous => -1,
-                    Kw::Same => 0,
-                    _ => 1,
-                };
-                let base = self.anchor.or(self.published);
-                let val = match base.and_then(|b| cal::relative(unit, b, n)) {
-                    Some(p) => Val::Per(p),
-                    None => Val::Unres(cal::unit_grain(unit)),
-                };
-                Some(Core { end: j + 2, val })
-            }
-            _ => {
-                let c = self.num_date(j, Cue::None)?;
-                matches!(
-                    c.val,
-                    Val::Per(Period {
-                        grain: Grain::Decade,
-                        ..
-                    })
-                )
-                .then_some(c)
             }
         }
-    }
-
-    /// "first quarter of 2024", "second half of last year", "first-quarter 2024"; `i` is at
-    /// the ordinal.
-    fn quarter_of(&self, i: usize) -> Option<Core> {
-        let n = match self.kw(i) {
-            Kw::Ordinal(n) => n,
-            Kw::Last => 0,
-            _ => return None,
-        };
-        let mut j = i + 1;
-        if self.punct(j, DASHES) && self.glued(j) {
-            j += 1;
-        }
-        let (half, n) = match self.kw(j) {
-            Kw::Unit(Unit::Quarter, false) => (false, if n == 0 { 4 } else { n }),
-            Kw::Half if n <= 2 => (true, if n == 0 { 2 } else { n }),
-            _ => return None,
-        };
-        let k = if self.kw(j + 1) == Kw::Of {
-            j + 2
-        } else {
-            j + 1
-        };
-        let (end, y) = self.year_ref(k)?;
-        let grain = if half { Grain::Half } else { Grain::Quarter };
-        let val = match y {
-            Some(y) if half => Val::Per(cal::half(y, n)?),
-            Some(y) => Val::Per(cal::quarter(y, n)?),
-            None => Val::Unres(grain),
-        };
-        Some(Core { end, val })
-    }
-
-    /// "Q1 2024", "H1", "first quarter of 2024".
-    fn quarter_form(&self, i: usize) -> Option<Core> {
-        if matches!(self.kw(i), Kw::Ordinal(_)) {
-            return self.quarter_of(i);
-        }
-        let t = self.toks.get(i)?;
-        let half = match t.text {
-            "Q" => false,
-            "H" => true,
-            _ => return None,
-        };
-        let (n, digits) = self.clean_num(i + 1)?;
-        if digits != 1
-            || !self.glued(i + 1)
-            || self
-                .toks
-                .get(i + 2)
-                .is_some_and(|t| t.kind == Kind::Word && self.glued(i + 2))
-        {
-            return None;
-        }
-        let (end, y) = match self.year_ref(i + 2) {
-            Some(r) => r,
-            None => (i + 2, self.published.map(|d| d.year())),
-        };
-        let grain = if half { Grain::Half } else { Grain::Quarter };
-        let val = match y {
-            Some(y) if half => Val::Per(cal::half(y, n)?),
-            Some(y) => Val::Per(cal::quarter(y, n)?),
-            None => {
-                (1..=if half { 2 } else { 4 }).contains(&n).then_some(())?;
-                Val::Unres(grain)
-            }
-        };
-        Some(Core { end, val })
-    }
-
-    /// "summer 2023", "winter of 2022".
-    fn season_form(&self, i: usize) -> Option<Core> {
-        let Kw::Season(s) = self.kw(i) else {
-            return None;
-        };
-        let (end, y) = match self.year4(i + 1, 1000, 2199) {
-            Some(y) => (i + 2, Some(y)),
-            None if self.kw(i + 1) == Kw::Of => self.year_ref(i + 2)?,
-            None => return None,
-        };
-        let val = match y {
-            Some(y) => Val::Per(cal::season(y, s)?),
-            None => Val::Unres(Grain::Season),
-        };
-        Some(Core { end, val })
-    }
-
-    /// "early 2024", "mid-2023", "late December", "late last year", "the early 1990s" is
-    /// not covered (the "the" comes first).
-    fn parted(&self, i: usize) -> Option<Core> {
-        let part = match self.kw(i) {
-            Kw::Early => Part::Early,
-            Kw::Mid => Part::Mid,
-            Kw::Late => Part::Late,
-            _ => return None,
-        };
-        let j = if self.punct(i + 1, DASHES) && self.glued(i + 1) {
-            i + 2
-        } else {
-            i + 1
-        };
-        self.part_of(j, part)
-    }
-
-    /// Part of the period named at `j`.
-    fn part_of(&self, j: usize, part: Part) -> Option<Core> {
-        let cands = [
-            self.num_date(j, Cue::Strong),
-            self.month_date(j, Cue::Strong),
-            self.relative(j),
-            self.the_form(j),
-            self.year_ref(j).map(|(end, y)| Core {
-                end,
-                val: y.map_or(Val::Unres(Grain::Year), |y| Val::Cal(Cal::year(y))),
-            }),
-        ];
-        let c = cands.into_iter().flatten().max_by_key(|c| c.end)?;
-        let val = match c.val {
-            Val::Cal(cal) if cal.day.is_none() => Val::Cal(Cal {
-                part: Some(part),
-                ..cal
-            }),
-            Val::Per(p) if matches!(p.grain, Grain::Year | Grain::Month | Grain::Decade) => {
-                Val::Per(cal::narrow(p, part))
-            }
-            Val::Unres(g @ (Grain::Year | Grain::Month | Grain::Decade)) => Val::Unres(g),
-            _ => return None,
-        };
-        Some(Core { end: c.end, val })
+        Some((t, i + 1))
     }
 }
 
-fn found(end: usize, kind: TimeKind, grain: Grain, p: Option<Period>) -> Found {
+/// The signal words of open intervals, by what they take from the date after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sig {
+    /// "since", "as early as", "starting": from its start.
+    FromStart,
+    /// "after", "later than": from the day after its end.
+    AfterEnd,
+    /// "before", "earlier than": up to the day before its start.
+    BeforeStart,
+    /// "by", "until", "through", "no later than": up to its end.
+    ByEnd,
+}
+
+/// A day found moved to weekday `wd` of its week, Sunday to Saturday ("two months from
+/// today on Tuesday"), ending at token `end`.
+pub(super) fn on_weekday(f: Found, wd: u32, end: usize) -> Found {
+    let moved = f.start_date.and_then(|d| {
+        let back = i64::from(d.weekday().num_days_from_sunday());
+        cal::shift_date(d, Unit::Day, i64::from(wd % 7) - back)
+    });
+    found(end, TimeKind::Point, Grain::Day, moved.map(cal::day))
+}
+
+pub(super) fn found(end: usize, kind: TimeKind, grain: Grain, p: Option<Period>) -> Found {
     Found {
         end,
         kind,

@@ -11,8 +11,11 @@
 //! resolved expression before them (the discourse anchor), else from publication.
 
 mod cal;
+mod dates;
+mod durations;
 mod grammar;
 mod lex;
+mod relative;
 
 use chrono::NaiveDate;
 use sinew_types::{Span, TimeExpr};
