@@ -65,17 +65,7 @@ fn main() {
     let ids: Vec<DocId> = (0..corpus.documents.len())
         .map(|d| DocId(format!("{d:016x}")))
         .collect();
-    let docs: Vec<SourceDoc> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| SourceDoc {
-            id: ids[d].clone(),
-            name: doc.name.clone(),
-            published: Some(doc.published),
-            duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
-        })
-        .collect();
+    let docs: Vec<SourceDoc> = corpus.source_docs(&ids);
     let mut claims = corpus.claims(&ids);
     claims.truncate(wanted);
     eprintln!(

@@ -19,7 +19,7 @@ use sinew_types::{
     Claim, DocId, Grain, Modality, Quantity, QuantityKind, Span, TimeExpr, TimeKind,
 };
 
-use crate::ledger::{Ledger, Verdict};
+use crate::ledger::{Ledger, SourceDoc, Verdict};
 
 /// How big a corpus to make, and how messy.
 #[derive(Debug, Clone, PartialEq)]
@@ -789,6 +789,20 @@ fn render(
 }
 
 impl SynthCorpus {
+    /// The documents as the ledger sees them, with `ids[d]` as the id of document `d`.
+    pub fn source_docs(&self, ids: &[DocId]) -> Vec<SourceDoc> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| SourceDoc {
+                id: ids[d].clone(),
+                name: doc.name.clone(),
+                published: Some(doc.published),
+                duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
+            })
+            .collect()
+    }
+
     /// The claims a perfect extractor would read from the documents, with `ids[d]` as the id
     /// of document `d`: for benchmarks and for tests of reconciliation alone.
     pub fn claims(&self, ids: &[DocId]) -> Vec<Claim> {

@@ -42,17 +42,7 @@ fn corpus(prefix: &str, seed: u64, documents: usize) -> (Vec<Claim>, Vec<SourceD
     let ids: Vec<DocId> = (0..corpus.documents.len())
         .map(|d| DocId(format!("{prefix}{seed:x}-{d:05}")))
         .collect();
-    let docs = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| SourceDoc {
-            id: ids[d].clone(),
-            name: doc.name.clone(),
-            published: Some(doc.published),
-            duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
-        })
-        .collect();
+    let docs = corpus.source_docs(&ids);
     (corpus.claims(&ids), docs)
 }
 

@@ -17,17 +17,7 @@ fn ledger_recovers_the_synthetic_truth() {
         let ids: Vec<DocId> = (0..corpus.documents.len())
             .map(|d| DocId(format!("synth{d:06}")))
             .collect();
-        let docs: Vec<SourceDoc> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(d, doc)| SourceDoc {
-                id: ids[d].clone(),
-                name: doc.name.clone(),
-                published: Some(doc.published),
-                duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
-            })
-            .collect();
+        let docs: Vec<SourceDoc> = corpus.source_docs(&ids);
         let claims = corpus.claims(&ids);
         let ledger = build_ledger(&claims, &docs);
         let s = score(&corpus, &ids, &claims, &ledger);

@@ -24,17 +24,7 @@ fn ledger_over_extracted_claims_recovers_the_synthetic_truth() {
         );
         claims.extend(ann.claims);
     }
-    let docs: Vec<SourceDoc> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| SourceDoc {
-            id: ids[d].clone(),
-            name: doc.name.clone(),
-            published: Some(doc.published),
-            duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
-        })
-        .collect();
+    let docs: Vec<SourceDoc> = corpus.source_docs(&ids);
     let ledger = build_ledger(&claims, &docs);
     let s = score(&corpus, &ids, &claims, &ledger);
     eprintln!(
