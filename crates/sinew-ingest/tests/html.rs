@@ -384,3 +384,48 @@ fn headline_choice() {
     );
     assert_eq!(doc.title.as_deref(), Some("A DIY Investor\u{2019}s Guide"));
 }
+
+#[test]
+fn a_table_of_contents_of_plain_entries_goes_with_its_label() {
+    // Entries that link to full URLs (or not at all) are not caught as in-page links; that
+    // they stand again, in order, as the section headings below is what gives them away.
+    let page = format!(
+        "<html><body><article><h1>Ports Reopen After the Storm</h1><p>{PROSE}</p>\
+         <p>Table of Contents</p><ul>\
+         <li><a href=\"https://news.example/ports#why\">Why the ports closed</a></li>\
+         <li><a href=\"https://news.example/ports#who\">Who reopened them first</a></li>\
+         <li>What the cargo lines expect next</li></ul>\
+         <h2>Why the ports closed</h2><p>{PROSE} One.</p>\
+         <h2>Who reopened them first</h2><p>{PROSE} Two.</p>\
+         <h2>What the cargo lines expect next</h2><p>{PROSE} Three.</p></article></body></html>"
+    );
+    let doc = html_doc("toc.html", page.as_bytes());
+    assert!(!doc.text.contains("Table of Contents"), "{}", doc.text);
+    for heading in [
+        "Why the ports closed",
+        "Who reopened them first",
+        "What the cargo lines expect next",
+    ] {
+        assert_eq!(
+            doc.text.matches(heading).count(),
+            1,
+            "{heading}: {}",
+            doc.text
+        );
+        // The heading stands before its section, not in a list at the top.
+        let at = doc.text.find(heading).unwrap();
+        assert!(doc.text[at..].contains("Officials said"), "{}", doc.text);
+    }
+    // A list whose entries are not repeated below is the article's.
+    let page = format!(
+        "<html><body><article><h1>Ports Reopen After the Storm</h1><p>{PROSE}</p>\
+         <ul><li>Rajin</li><li>Vostochny</li><li>Nakhodka</li></ul><p>{PROSE} Again.</p>\
+         </article></body></html>"
+    );
+    let doc = html_doc("list.html", page.as_bytes());
+    assert!(
+        doc.text.contains("Rajin\n\nVostochny\n\nNakhodka"),
+        "{}",
+        doc.text
+    );
+}

@@ -588,6 +588,10 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             Verdict::Keep => Some(i) != root && is_link_block(node.tag, m.stats[i]),
         };
         if skip {
+            // A table of contents left out takes its label with it.
+            if m.stats[i].raw > 0 {
+                drop_toc_label(&mut out);
+            }
             i = node.end as usize;
             continue;
         }
@@ -603,6 +607,44 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
         i += 1;
     }
     out
+}
+
+/// What pages call the list of an article's sections.
+const TOC_LABELS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "on this page",
+    "in this article",
+    "in this post",
+    "in this guide",
+    "article contents",
+    "jump to",
+    "jump to section",
+    "skip to",
+    "what's inside",
+    "quick links",
+];
+
+/// Removes the last line of `out` when it is only a table-of-contents label, left behind
+/// by the list it named.
+fn drop_toc_label(out: &mut String) {
+    let body = out.trim_end_matches('\n');
+    let start = body.rfind('\n').map_or(0, |p| p + 1);
+    if is_toc_label(&body[start..]) {
+        out.truncate(start);
+    }
+}
+
+/// Whether a line is only a table-of-contents label ("Table of Contents:", "On this page").
+pub(crate) fn is_toc_label(line: &str) -> bool {
+    let line = line
+        .trim()
+        .trim_end_matches([':', '\u{2193}', '\u{25bc}', '\u{25be}'])
+        .trim();
+    line.len() <= 24
+        && TOC_LABELS.iter().any(|l| {
+            l.eq_ignore_ascii_case(line) || l.eq_ignore_ascii_case(&line.replace('\u{2019}', "'"))
+        })
 }
 
 /// Blocks end a line, except table cells: a row reads as one line.

@@ -63,8 +63,116 @@ fn extract_with(
     if let Some(title) = &meta.title {
         drop_headline(&mut text, title);
     }
+    drop_toc(&mut text);
     drop_repeats(&mut text);
     Extracted { text, meta }
+}
+
+/// A table of contents needs this many entries to be told from a list.
+const TOC_MIN: usize = 3;
+
+/// The most entries a table of contents is looked for with (bounds the work on long lists).
+const TOC_MAX: usize = 100;
+
+/// The longest line that can be a table-of-contents entry.
+const TOC_ENTRY_MAX: usize = 120;
+
+/// A hash of a line's letters and digits, lower case (`fold` without the allocation); 0 for a
+/// line with none.
+fn fold_hash(line: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut any = false;
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            l.hash(&mut h);
+        }
+        any = true;
+    }
+    if any {
+        h.finish() | 1
+    } else {
+        0
+    }
+}
+
+/// Removes a table of contents that survived rendering (its entries links to other URLs, or
+/// not links at all): a run of short lines each of which stands again, in the same order,
+/// after the run (the section headings it lists), with the label before it.
+fn drop_toc(text: &mut String) {
+    // Non-empty short lines: byte range and folded hash (long lines end any run).
+    let mut lines: Vec<(usize, usize, u64)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let key = if line.len() <= TOC_ENTRY_MAX {
+            fold_hash(line)
+        } else {
+            u64::MAX
+        };
+        if key != 0 {
+            lines.push((at, at + line.len(), key));
+        }
+        at += line.len();
+    }
+    // For each short line, where it next stands again (usize::MAX: never).
+    let n = lines.len();
+    let mut next = vec![usize::MAX; n];
+    // Per line: where it was seen last (scanning back) and how often it stands.
+    let mut seen: std::collections::HashMap<u64, (usize, u32)> = std::collections::HashMap::new();
+    for k in (0..n).rev() {
+        let key = lines[k].2;
+        if key != u64::MAX {
+            let entry = seen.entry(key).or_insert((usize::MAX, 0));
+            next[k] = entry.0;
+            *entry = (k, entry.1 + 1);
+        }
+    }
+    // An entry stands twice, in the list and as its heading; a line that recurs more often
+    // is a label of the page's own ("Pros", "Read more"), not a section's name.
+    for k in 0..n {
+        if next[k] != usize::MAX && seen.get(&lines[k].2).is_some_and(|&(_, count)| count != 2) {
+            next[k] = usize::MAX;
+        }
+    }
+    // A run of lines whose copies stand in the same order further down; the entries are
+    // those before the first copy. One pass: the work is linear in the lines.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if next[i] == usize::MAX {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && next[e] != usize::MAX && next[e] > next[e - 1] {
+            e += 1;
+        }
+        let end = e.min(next[i]);
+        if (TOC_MIN..TOC_MAX).contains(&(end - i)) {
+            let start = match i.checked_sub(1) {
+                Some(p) if is_toc_label(&text[lines[p].0..lines[p].1]) => lines[p].0,
+                _ => lines[i].0,
+            };
+            cut.push((start, lines[end - 1].1));
+        }
+        i = e;
+    }
+    if cut.is_empty() {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in cut {
+        out.push_str(&text[from..start]);
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    *text = out;
+}
+
+/// Whether a line is only what pages call a table of contents.
+fn is_toc_label(line: &str) -> bool {
+    content::is_toc_label(line)
 }
 
 /// Letters and digits only, lower case: two spellings of one headline compare equal.
