@@ -429,3 +429,43 @@ fn a_table_of_contents_of_plain_entries_goes_with_its_label() {
         doc.text
     );
 }
+
+#[test]
+fn a_dateline_can_name_the_author() {
+    let cases = [
+        (
+            "<div><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>",
+            Some("Julian K. Arni"),
+        ),
+        (
+            "<div>Dec. 19, 2025 &middot; Niko Matsakis on behalf of <a href=/t>the team</a></div>",
+            Some("Niko Matsakis"),
+        ),
+        // Not a person: words of the page's own.
+        ("<div>Dec 17, 2025 Share this story</div>", None),
+        ("<div>Dec 17, 2025 &middot; 5 min read</div>", None),
+    ];
+    for (dateline, want) in cases {
+        let doc = html_doc(
+            "byline.html",
+            &meta_page(
+                "",
+                &format!("<h1>Ports Reopen After the Storm</h1>{dateline}"),
+                "",
+            ),
+        );
+        assert_eq!(doc.author.as_deref(), want, "{dateline}");
+        assert_eq!(
+            doc.published,
+            date(
+                2025,
+                12,
+                if want == Some("Niko Matsakis") {
+                    19
+                } else {
+                    17
+                }
+            )
+        );
+    }
+}

@@ -522,7 +522,12 @@ fn marked_byline(dom: &Dom<'_>, mut i: usize) -> bool {
 
 /// The author as the page shows it near the headline: "By Jane Doe", a "By" or "Written by"
 /// label followed by the name, or a short line in an element marked as a byline.
-fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+fn byline(
+    dom: &Dom<'_>,
+    headline: usize,
+    visible: &dyn Fn(usize) -> bool,
+    site: Option<&str>,
+) -> Option<String> {
     let lines = lines_from(dom, around(dom, headline), visible, DATELINE_WINDOW);
     for (
         n,
@@ -557,7 +562,56 @@ fn byline(dom: &Dom<'_>, headline: usize, visible: &dyn Fn(usize) -> bool) -> Op
             }
         }
     }
-    None
+    // No labelled byline: a dateline that names a person after its date ("Dec 17, 2025
+    // Julian K. Arni", "Dec. 19, 2025 \u{b7} Niko Matsakis on behalf of ...").
+    // The site's own name in that place is the publisher, not a person.
+    lines
+        .iter()
+        .find_map(|line| dated_name(&squash(&line.text)))
+        .filter(|name| site.is_none_or(|s| fold(s) != fold(name)))
+}
+
+/// The person named after the date that opens a short dateline.
+fn dated_name(line: &str) -> Option<String> {
+    if line.len() > 100 {
+        return None;
+    }
+    let (_, start, end) = date::find_date_span(line)?;
+    if start > 0 {
+        return None;
+    }
+    let rest = line[end..].trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{b7}' | '\u{2022}' | '\u{22c5}' | '|' | '-' | '\u{2013}' | '\u{2014}' | ','
+            )
+    });
+    let rest = rest
+        .strip_prefix("by ")
+        .or_else(|| rest.strip_prefix("By "))
+        .unwrap_or(rest);
+    let name = clean_name(rest);
+    let name = [" on behalf of", " in ", " for "]
+        .iter()
+        .fold(name, |n, cut| match n.find(cut) {
+            Some(pos) => n[..pos].to_string(),
+            None => n,
+        });
+    person_like(&name).then_some(name)
+}
+
+/// Two to four words, each a capitalised word or an initial ("K."), no digits: the shape
+/// of a person's name, stricter than [`plausible_name`] for a line with no byline label.
+fn person_like(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && plausible_name(name)
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '\u{2019}' | '-'))
+        })
 }
 
 /// The text of an element marked as the author anywhere on the page (`rel="author"`,
@@ -930,7 +984,7 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
             _ => clean_name(&a),
         })
         .filter(|a| plausible_name(a))
-        .or_else(|| shown_from.and_then(|from| byline(dom, from, visible)))
+        .or_else(|| shown_from.and_then(|from| byline(dom, from, visible, site.as_deref())))
         .or_else(|| marked_author(dom, visible));
 
     let lang = dom
