@@ -441,6 +441,11 @@ fn a_dateline_can_name_the_author() {
             "<div>Dec. 19, 2025 &middot; Niko Matsakis on behalf of <a href=/t>the team</a></div>",
             Some("Niko Matsakis"),
         ),
+        // A label may stand before the date.
+        (
+            "<div><span>Published December 17, 2025</span> <span>by Nicole Burke</span></div>",
+            Some("Nicole Burke"),
+        ),
         // Not a person: words of the page's own.
         ("<div>Dec 17, 2025 Share this story</div>", None),
         ("<div>Dec 17, 2025 &middot; 5 min read</div>", None),
@@ -468,4 +473,32 @@ fn a_dateline_can_name_the_author() {
             )
         );
     }
+}
+
+#[test]
+fn a_link_to_the_authors_page_names_the_author() {
+    let byline = |link: &str| {
+        html_doc(
+            "link.html",
+            &meta_page(
+                "",
+                &format!("<h1>Ports Reopen After the Storm</h1><div>{link}</div>"),
+                "",
+            ),
+        )
+        .author
+    };
+    assert_eq!(
+        byline("<a href=\"/authors/trevor-jackins\">Trevor Jackins</a>").as_deref(),
+        Some("Trevor Jackins")
+    );
+    // The role set after the name inside the link is not part of it.
+    assert_eq!(
+        byline("<a href=\"https://news.example/author/harry-r/\"><span>Harry Rabinowitz</span><span>Tech Reporter</span></a>")
+            .as_deref(),
+        Some("Harry Rabinowitz")
+    );
+    // A menu link to the authors' index, or a name the address does not spell, is not a byline.
+    assert_eq!(byline("<a href=\"/authors/\">Our Authors</a>"), None);
+    assert_eq!(byline("<a href=\"/author/jdoe\">Mary Major</a>"), None);
 }

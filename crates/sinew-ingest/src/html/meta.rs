@@ -577,7 +577,10 @@ fn dated_name(line: &str) -> Option<String> {
         return None;
     }
     let (_, start, end) = date::find_date_span(line)?;
-    if start > 0 {
+    // Only a label may stand before the date ("Published August 7, 2023 by Nicole Burke").
+    let head = line[..start].trim().trim_end_matches(':').to_lowercase();
+    let head = head.strip_suffix(" on").unwrap_or(&head);
+    if !["", "published", "posted", "updated", "last updated"].contains(&head) {
         return None;
     }
     let rest = line[end..].trim_start_matches(|c: char| {
@@ -685,6 +688,29 @@ fn glued_month(name: &str) -> Option<usize> {
 
 /// The text of a link inside element `i` (or `i` itself) that reads as a name: bylines link
 /// the author's page, and the link leaves out the role or outlet written beside it.
+/// A shown link to the author's page ("/authors/trevor-jackins") whose text is the name its
+/// address spells: the byline of themes that mark it no other way.
+fn author_link(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<String> {
+    dom.elements(Tag::A).filter(|&i| visible(i)).find_map(|i| {
+        let href = dom.attr(i, "href")?;
+        let path = href.split(['?', '#']).next().unwrap_or("");
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        let slug = parts
+            .by_ref()
+            .skip_while(|p| !matches!(p.to_ascii_lowercase().as_str(), "author" | "authors"))
+            .nth(1)?;
+        // The link's first text: a role set in an element after the name is not the name.
+        let end = dom.nodes[i].end as usize;
+        let text = (i + 1..end)
+            .filter(|&j| dom.nodes[j].tag == Tag::Text)
+            .map(|j| dom.text(j))
+            .find(|t| !t.trim().is_empty())?;
+        let name = clean_name(text);
+        let first = fold(name.split_whitespace().next()?);
+        (person_like(&name) && first.len() >= 2 && fold(slug).starts_with(&first)).then_some(name)
+    })
+}
+
 fn link_name(dom: &Dom<'_>, i: usize) -> Option<String> {
     let end = dom.nodes[i].end as usize;
     (i..end)
@@ -985,7 +1011,8 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         })
         .filter(|a| plausible_name(a))
         .or_else(|| shown_from.and_then(|from| byline(dom, from, visible, site.as_deref())))
-        .or_else(|| marked_author(dom, visible));
+        .or_else(|| marked_author(dom, visible))
+        .or_else(|| author_link(dom, visible));
 
     let lang = dom
         .elements(Tag::Html)
