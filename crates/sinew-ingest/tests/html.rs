@@ -502,3 +502,55 @@ fn a_link_to_the_authors_page_names_the_author() {
     assert_eq!(byline("<a href=\"/authors/\">Our Authors</a>"), None);
     assert_eq!(byline("<a href=\"/author/jdoe\">Mary Major</a>"), None);
 }
+
+#[test]
+fn more_places_that_name_the_author() {
+    let author = |head: &str, body: &str| {
+        html_doc(
+            "author.html",
+            &meta_page(
+                head,
+                &format!("<h1>Ports Reopen After the Storm</h1>{body}"),
+                "",
+            ),
+        )
+        .author
+    };
+    // An SEO plugin's Twitter card field.
+    assert_eq!(
+        author(
+            r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">"#,
+            ""
+        )
+        .as_deref(),
+        Some("Nawaz Dhandala")
+    );
+    // The shown byline wins over the card (a guest author on a staff account).
+    assert_eq!(
+        author(
+            r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Site Editor">"#,
+            "<p>By Christian Dupuis</p>"
+        )
+        .as_deref(),
+        Some("Christian Dupuis")
+    );
+    // "Text by", "Contributors:" labels.
+    assert_eq!(
+        author("", "<div>Text by <a href=/c/hd>Hunter Dukes</a></div>").as_deref(),
+        Some("Hunter Dukes")
+    );
+    assert_eq!(
+        author(
+            "",
+            "<div><strong>Contributors:</strong> Janet Loughrey</div>"
+        )
+        .as_deref(),
+        Some("Janet Loughrey")
+    );
+    // A block theme's author-name class, far from the headline.
+    let far = format!(
+        "<p>{}</p><div class=\"wp-block-post-author-name has-text-color\">Shai Shmarel</div>",
+        PROSE.repeat(20)
+    );
+    assert_eq!(author("", &far).as_deref(), Some("Shai Shmarel"));
+}

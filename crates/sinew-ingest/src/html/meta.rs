@@ -403,9 +403,13 @@ const BYLINE_LABELS: &[&str] = &[
     "posted by",
     "authored by",
     "words by",
+    "text by",
+    "article by",
     "author",
     "authors",
     "writer",
+    "contributor",
+    "contributors",
 ];
 
 /// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
@@ -638,14 +642,10 @@ fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<Strin
                 && dom.attr_raw(i, "class").is_some_and(|c| {
                     c.split_ascii_whitespace().any(|t| {
                         let t = t.to_ascii_lowercase();
-                        matches!(
-                            t.as_str(),
-                            "author"
-                                | "author-name"
-                                | "authorname"
-                                | "byline__name"
-                                | "author__name"
-                        )
+                        // "author", "author-name", "wp-block-post-author-name",
+                        // "byline__name"; not "author-avatar" or "authors-list".
+                        t == "author"
+                            || (t.contains("author") || t.contains("byline")) && t.contains("name")
                     })
                 });
         if !marked {
@@ -1011,6 +1011,20 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         })
         .filter(|a| plausible_name(a))
         .or_else(|| shown_from.and_then(|from| byline(dom, from, visible, site.as_deref())))
+        .or_else(|| {
+            // Twitter cards label extra fields, and SEO plugins put the CMS account's name
+            // in one ("twitter:label1" "Written by"): after the shown byline, which names a
+            // guest author where the account does not.
+            (1..=4).find_map(|n| {
+                let label = meta.get(&format!("twitter:label{n}"))?;
+                let label = label.trim().to_ascii_lowercase();
+                (label == "written by" || label == "author" || label == "by")
+                    .then(|| meta.get(&format!("twitter:data{n}")))
+                    .flatten()
+                    .map(|a| clean_name(a))
+                    .filter(|a| plausible_name(a))
+            })
+        })
         .or_else(|| marked_author(dom, visible))
         .or_else(|| author_link(dom, visible));
 
