@@ -165,6 +165,42 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
+/// Whether a word is a host name ("freederia.com", "davidbau.com"): labels of letters,
+/// digits and hyphens, dot-separated, ending in a top-level domain of letters.
+fn is_host(word: &str) -> bool {
+    let mut labels = word.split('.');
+    let Some(tld) = word.rsplit('.').next() else {
+        return false;
+    };
+    word.contains('.')
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && labels.all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+/// A title without the site's host name before or after it ("davidbau.com Vibe Coding",
+/// "Headline - freederia.com"), as some pages put it in the headline itself.
+fn strip_domain(title: &str) -> String {
+    let mut t = title.trim();
+    // A separator must stand beside the host: "Booking.com to cut jobs" is a headline.
+    if let Some((first, rest)) = t.split_once(' ') {
+        let trimmed = rest.trim_start_matches(['|', '-', '\u{2013}', '\u{2014}', ':', ' ']);
+        if is_host(first) && trimmed.len() < rest.len() && trimmed.split_whitespace().count() >= 2 {
+            t = trimmed;
+        }
+    }
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        let head = head.trim_end_matches(['|', '-', '\u{2013}', '\u{2014}', ':', ' ']);
+        if is_host(last)
+            && head.len() < t.len() - last.len() - 1
+            && head.split_whitespace().count() >= 2
+        {
+            t = head;
+        }
+    }
+    t.to_string()
+}
+
 /// A headline without the markup or label some sites leave in it: "## Headline",
 /// "Title: Headline".
 fn strip_label(title: &str) -> String {
@@ -881,7 +917,8 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
     .filter(|t| !t.is_empty())
     .collect();
     let headline = headline(dom, root, visible, site.as_deref(), &meta_titles);
-    let title = choose_title(headline.as_ref().map(|(_, t)| t.clone()), &meta_titles);
+    let title = choose_title(headline.as_ref().map(|(_, t)| t.clone()), &meta_titles)
+        .map(|t| strip_domain(&t));
 
     let url = dom
         .elements(Tag::Link)
@@ -1047,6 +1084,27 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_names_beside_a_title() {
+        let cases = [
+            (
+                "Martian Concrete Construction - freederia.com",
+                "Martian Concrete Construction",
+            ),
+            (
+                "davidbau.com | Vibe Coding at Scale",
+                "Vibe Coding at Scale",
+            ),
+            // A company named by its address is part of the headline.
+            ("Booking.com to cut jobs", "Booking.com to cut jobs"),
+            ("Shares of Amazon.com", "Shares of Amazon.com"),
+            ("Version 2.0 released", "Version 2.0 released"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(strip_domain(title), want, "{title}");
+        }
+    }
 
     #[test]
     fn titles() {
