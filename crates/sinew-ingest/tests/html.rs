@@ -250,7 +250,8 @@ fn meta_page(head: &str, body_before: &str, body_after: &str) -> Vec<u8> {
 fn publication_date_sources_in_order() {
     let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-01"}</script>"#;
     let og = r#"<meta property="article:published_time" content="2024-01-10T08:00:00Z">"#;
-    let cases: Vec<(&str, Vec<u8>, Option<chrono::NaiveDate>)> = vec![
+    let cases: Vec<(&str, Vec<u8>, Option<chrono::NaiveDate>)> =
+        vec![
         // The CMS put the publication day in the canonical URL's path.
         (
             "url beats the rest",
@@ -315,6 +316,32 @@ fn publication_date_sources_in_order() {
                 "<div>Posted on the 15/12/2025 at 19:00 by <a href=/me>@writer</a></div>",
             ),
             date(2025, 12, 15),
+        ),
+        // The closing line inside the article, after a long text.
+        (
+            "trailer inside",
+            format!(
+                "<html><body><h1>Ports Reopen After the Storm</h1><article>{}\
+                 <p>Posted on 2 March 2024 by the desk</p></article></body></html>",
+                (0..30).map(|n| format!("<p>{PROSE} ({n})</p>")).collect::<String>()
+            )
+            .into_bytes(),
+            date(2024, 3, 2),
+        ),
+        // A `<time>` far from the headline, labelled as the publication date.
+        (
+            "labelled time",
+            meta_page(
+                "",
+                &format!(
+                    "<div><h4>Updated</h4><time datetime=\"2019-01-02\">2 Jan 2019</time>\
+                     <h4>Published</h4><time datetime=\"2018-11-15T12:00:00Z\">15 November 2018</time>\
+                     </div>{}<h1>Ports Reopen After the Storm</h1>",
+                    "<span>menu</span>".repeat(60)
+                ),
+                "",
+            ),
+            date(2018, 11, 15),
         ),
         // A sidebar (ARIA complementary) can hold the article's date.
         (

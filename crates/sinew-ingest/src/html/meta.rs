@@ -412,11 +412,21 @@ fn shown_date(
 /// How much visible text after the article may hold a closing "Posted on ..." line.
 const TRAILER_WINDOW: usize = 300;
 
-/// A date given just after the article, as blogs close a post ("Posted on the 15/12/2025
-/// at 19:00 by ..."): a short line that says it was published, or is only a date.
+/// A date given at the very end of the article or just after it, as blogs close a post
+/// ("Posted on the 15/12/2025 at 19:00 by ..."): a short line that says it was published,
+/// or is only a date.
 fn trailer_date(dom: &Dom<'_>, root: usize, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
-    let after = dom.nodes[root].end as usize;
-    lines_from(dom, after, visible, TRAILER_WINDOW)
+    // From the article's last lines (the closing line may sit inside it) on past its end.
+    let end = dom.nodes[root].end as usize;
+    let mut start = end;
+    let mut seen = 0;
+    while start > root + 1 && seen < TRAILER_WINDOW {
+        start -= 1;
+        if dom.nodes[start].tag == Tag::Text {
+            seen += dom.text(start).trim().len();
+        }
+    }
+    lines_from(dom, start, visible, 2 * TRAILER_WINDOW)
         .iter()
         .find_map(|line| {
             let text = squash(&line.text);
@@ -430,6 +440,23 @@ fn trailer_date(dom: &Dom<'_>, root: usize, visible: &dyn Fn(usize) -> bool) -> 
                 .any(|w| lower.contains(w));
             (said || text.len() - (to - from) <= 5).then_some(d)
         })
+}
+
+/// Whether the words just before element `i` (its label) say it is the publication date
+/// ("Published", "Posted on"), not the update's.
+fn labelled_published(dom: &Dom<'_>, i: usize) -> bool {
+    let label = (i.saturating_sub(8)..i)
+        .rev()
+        .filter(|&j| dom.nodes[j].tag == Tag::Text)
+        .map(|j| dom.text(j).trim())
+        .find(|t| !t.is_empty());
+    label.is_some_and(|l| {
+        let lower = l.to_lowercase();
+        l.len() <= 40
+            && (lower.contains("publish") || lower.contains("posted"))
+            && !lower.contains("updat")
+            && !lower.contains("modif")
+    })
 }
 
 /// Words that introduce a byline.
@@ -941,10 +968,13 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         .elements(Tag::Time)
         .filter(|&i| dom.attr_raw(i, "datetime").is_some())
         .collect();
+    // A `<time>` labelled as the publication, then the article's own, then one marked up
+    // as a publication date.
     let time = times
         .iter()
         .copied()
-        .find(|&i| in_root(i))
+        .find(|&i| labelled_published(dom, i))
+        .or_else(|| times.iter().copied().find(|&i| in_root(i)))
         .or_else(|| {
             times.iter().copied().find(|&i| {
                 dom.attr_raw(i, "itemprop").is_some() || dom.attr_raw(i, "pubdate").is_some()
