@@ -244,7 +244,7 @@ pub(crate) struct Meta {
 }
 
 /// Letters and digits only, lower case: two spellings of one headline compare equal.
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

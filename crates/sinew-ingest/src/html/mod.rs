@@ -77,7 +77,7 @@ const TOC_MAX: usize = 100;
 /// The longest line that can be a table-of-contents entry.
 const TOC_ENTRY_MAX: usize = 120;
 
-/// A hash of a line's letters and digits, lower case (`fold` without the allocation); 0 for a
+/// A hash of a line's letters and digits, lower case (`meta::fold` without the allocation); 0 for a
 /// line with none.
 fn fold_hash(line: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -150,7 +150,7 @@ fn drop_toc(text: &mut String) {
         let end = e.min(next[i]);
         if (TOC_MIN..TOC_MAX).contains(&(end - i)) {
             let start = match i.checked_sub(1) {
-                Some(p) if is_toc_label(&text[lines[p].0..lines[p].1]) => lines[p].0,
+                Some(p) if content::is_toc_label(&text[lines[p].0..lines[p].1]) => lines[p].0,
                 _ => lines[i].0,
             };
             cut.push((start, lines[end - 1].1));
@@ -170,30 +170,17 @@ fn drop_toc(text: &mut String) {
     *text = out;
 }
 
-/// Whether a line is only what pages call a table of contents.
-fn is_toc_label(line: &str) -> bool {
-    content::is_toc_label(line)
-}
-
-/// Letters and digits only, lower case: two spellings of one headline compare equal.
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The headline is metadata, not body text: a line among the first few that repeats the
 /// title is removed from the text.
 fn drop_headline(text: &mut String, title: &str) {
-    let want = fold(title);
+    let want = meta::fold(title);
     if want.is_empty() {
         return;
     }
     let mut start = 0;
     for line in text.split_inclusive('\n').take(6) {
         let end = start + line.len();
-        if fold(line) == want {
+        if meta::fold(line) == want {
             text.replace_range(start..end, "");
             return;
         }
