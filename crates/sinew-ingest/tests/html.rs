@@ -47,7 +47,8 @@ fn pages() -> Vec<(&'static str, Doc)> {
                 title: Some("How Sanctions Lists Are Built"),
                 author: Some("Jane Doe"),
                 published: date(2024, 3, 3),
-                site: None,
+                // The `<title>` sets the site's name beside the OpenGraph title.
+                site: Some("Policy Desk"),
                 contains: &[
                     "Who decides",
                     "In most countries a ministry",
@@ -372,6 +373,56 @@ fn publication_date_sources_in_order() {
             .collect(),
             date(2025, 3, 17),
         ),
+        // A dateline in a `<span>` just after a long headline, in the same container: the
+        // headline's block ends its line, so the date is a line of its own.
+        (
+            "dateline after the headline's block",
+            format!(
+                "<html><body><div><h1>Token-count batching: faster, cheaper embedding \
+                 inference for the short queries of search traffic</h1>\
+                 <span>December 18, 2025</span> <span>\u{30fb} 3 min read</span></div>\
+                 <article>{}</article></body></html>",
+                (0..12).map(|n| format!("<p>{PROSE} ({n})</p>")).collect::<String>()
+            )
+            .into_bytes(),
+            date(2025, 12, 18),
+        ),
+        // A label in an element of its own labels the date after it: the shown update
+        // gives way to the shown publication.
+        (
+            "labels apart from their dates",
+            meta_page(
+                "",
+                "<h1>Ports Reopen After the Storm</h1><div><div>Page updated:</div>\
+                 <div>12 November 2025</div><div>First published:</div>\
+                 <div>3 March 2024</div></div>",
+                "",
+            ),
+            date(2024, 3, 3),
+        ),
+        // A bare `WebPage` node's `datePublished` is when the CMS page was made, not a
+        // publication: an evergreen page has none.
+        (
+            "json-ld web page",
+            meta_page(
+                r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2020-01-01"}</script>"#,
+                "<h1>Ports Reopen After the Storm</h1>",
+                "",
+            ),
+            None,
+        ),
+        // Beside it an `Article` node is the article's.
+        (
+            "json-ld article beside a web page",
+            meta_page(
+                r#"<script type="application/ld+json">{"@graph":[
+                    {"@type":"WebPage","datePublished":"2020-01-01"},
+                    {"@type":"BlogPosting","datePublished":"2021-02-03"}]}</script>"#,
+                "<h1>Ports Reopen After the Storm</h1>",
+                "",
+            ),
+            date(2021, 2, 3),
+        ),
     ];
     for (what, page, want) in cases {
         let doc = html_doc("page.html", &page);
@@ -410,6 +461,36 @@ fn headline_choice() {
         ),
     );
     assert_eq!(doc.title.as_deref(), Some("A DIY Investor\u{2019}s Guide"));
+    // A headline set in an `<h2>` that the metadata names, above the `<h1>` section heads
+    // of the body: its dateline is the one beside it.
+    let doc = html_doc(
+        "h2.html",
+        format!(
+            "<html><head>{og}</head><body><header><h2>Ports Reopen After the Storm</h2>\
+             </header><div>Dec. 19, 2025 &middot; Niko Matsakis</div>{}<article>\
+             <h1>But what they love is the cranes</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <h1>The next winter</h1><p>{PROSE}</p></article></body></html>",
+            "<p>menu</p>".repeat(30)
+        )
+        .as_bytes(),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
+    assert_eq!(doc.published, date(2025, 12, 19));
+    // A blog whose `<h1>` is its own name, which the `<title>` sets beside the post's
+    // title: the name is the site, and the post's `<h3>` the headline.
+    let doc = html_doc(
+        "blogger.html",
+        format!(
+            "<html><head><title>Harbour Notes: Ports Reopen After the Storm</title>{og}\
+             </head><body><h1>Harbour Notes</h1><h2>Friday, December 19, 2025</h2>\
+             <h3>Ports Reopen After the Storm</h3><div class=post-body><p>{PROSE}</p>\
+             <h1>Small is the new large</h1><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"
+        )
+        .as_bytes(),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
+    assert_eq!(doc.site.as_deref(), Some("Harbour Notes"));
+    assert_eq!(doc.published, date(2025, 12, 19));
 }
 
 #[test]
