@@ -21,9 +21,9 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// `27 June 2024`, `27th of June, 2024`.
+/// `27 June 2024`, `27th of June, 2024`, `27. Juni 2024` (German's period after the day).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
+    Regex::new(&format!(r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?({MONTHS})\.?,?\s+((?:19|20)[0-9]{{2}})\b")).unwrap()
 });
 
 /// `31/10/2024`, `10/31/2024`, `31.10.2024`: day and month by which can be which; when
@@ -37,6 +37,139 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)[0-9]{2})[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:[/\-_.]|$)").unwrap()
 });
+
+/// Month names of the other languages that news pages in the field are written in, as a
+/// dateline writes them after the day (German, Dutch, French, Spanish, Italian, Portuguese;
+/// Russian and Ukrainian in the genitive, "12 марта"), with their common abbreviations.
+/// Forms that are also English words ("ago", "set") are left out.
+const INTL_MONTHS: [(&str, u32); 99] = [
+    ("januar", 1),
+    ("jänner", 1),
+    ("januari", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("janeiro", 1),
+    ("января", 1),
+    ("січня", 1),
+    ("янв", 1),
+    ("februar", 2),
+    ("feber", 2),
+    ("februari", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("февраля", 2),
+    ("лютого", 2),
+    ("фев", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("maart", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("марта", 3),
+    ("березня", 3),
+    ("мар", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("апреля", 4),
+    ("квітня", 4),
+    ("апр", 4),
+    ("mai", 5),
+    ("mei", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("maio", 5),
+    ("мая", 5),
+    ("травня", 5),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("июня", 6),
+    ("червня", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("июля", 7),
+    ("липня", 7),
+    ("augustus", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("августа", 8),
+    ("серпня", 8),
+    ("авг", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("сентября", 9),
+    ("вересня", 9),
+    ("сен", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("октября", 10),
+    ("жовтня", 10),
+    ("окт", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("ноября", 11),
+    ("листопада", 11),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("декабря", 12),
+    ("грудня", 12),
+];
+
+/// `12. März 2024`, `1er mars 2024`, `12 de marzo de 2024`, `12 марта 2024 г.`.
+static INTL_DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = INTL_MONTHS.iter().map(|(n, _)| *n).collect();
+    // Longest first, so that "marzo" is tried before "mar".
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    Regex::new(&format!(
+        r"(?i)\b([0-9]{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)[0-9]{{2}})\b",
+        names.join("|")
+    ))
+    .unwrap()
+});
+
+/// `2024年3月12日` (Chinese, Japanese), `2024년 3월 12일` (Korean).
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日号일]")
+        .unwrap()
+});
+
+fn intl_month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    INTL_MONTHS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, m)| *m)
+        .or_else(|| month_number(name))
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
@@ -97,6 +230,24 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
             g.0,
             g.1,
         );
+    }
+    {
+        for c in INTL_DAY_MONTH_YEAR.captures_iter(s) {
+            let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
+            consider(
+                intl_month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])),
+                g.0,
+                g.1,
+            );
+        }
+        for c in CJK.captures_iter(s) {
+            let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
+            consider(
+                c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3])),
+                g.0,
+                g.1,
+            );
+        }
     }
     for c in NUMERIC.captures_iter(s) {
         if c[2] != c[4] {
@@ -163,6 +314,20 @@ mod tests {
             ("2024-06/27", None),
             ("in 2019 and 2020", None),
             ("Feb 30, 2024", None),
+            ("12. März 2024", d(2024, 3, 12)),
+            ("Mis à jour le 1er mars 2024 à 10h", d(2024, 3, 1)),
+            ("12 de marzo de 2024", d(2024, 3, 12)),
+            ("12 марта 2024 г., 14:05", d(2024, 3, 12)),
+            ("ОБНОВЛЕНО 3 ДЕКАБРЯ 2025", d(2025, 12, 3)),
+            ("12 березня 2024", d(2024, 3, 12)),
+            ("7 maggio 2023", d(2023, 5, 7)),
+            ("5 de setembro de 2022", d(2022, 9, 5)),
+            ("3 mei 2021", d(2021, 5, 3)),
+            ("12. April 2024", d(2024, 4, 12)),
+            ("2024年03月12日 10:15 来源：新华网", d(2024, 3, 12)),
+            ("2024년 3월 12일", d(2024, 3, 12)),
+            ("2024年13月12日", None),
+            ("posted 5 ago 2024", None),
             ("", None),
         ];
         for (input, want) in cases {

@@ -572,22 +572,72 @@ pub(crate) fn is_dateline(line: &str, date_start: usize, date_end: usize) -> boo
         "fri",
         "sat",
         "sun",
+        // The same cues in the other languages of the field's pages.
+        "veröffentlicht",
+        "aktualisiert",
+        "am",
+        "um",
+        "uhr",
+        "publié",
+        "mis",
+        "à",
+        "jour",
+        "le",
+        "publicado",
+        "actualizado",
+        "el",
+        "a",
+        "las",
+        "pubblicato",
+        "aggiornato",
+        "alle",
+        "опубликовано",
+        "обновлено",
+        "г.",
+        "г",
+        "в",
+        "发布时间",
+        "发布",
+        "更新",
+        "时间",
+        "日期",
     ];
+    // Labelled fields that datelines of Chinese and Japanese pages carry beside the date
+    // ("来源：新华网", "作者：王明"): the label and its value.
+    const FIELDS: &[&str] = &["来源", "作者", "编辑", "责任编辑", "出处", "source"];
     let rest = format!(
         "{} {}",
         line.get(..date_start).unwrap_or(""),
         line.get(date_end..).unwrap_or("")
     );
-    rest.split(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '·' | '(' | ')' | ':')
-    })
-    .filter(|w| !w.is_empty())
-    .all(|w| {
-        let w = w.to_lowercase();
-        w.chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.' || c == '+')
-            || CUES.contains(&w.as_str())
-    })
+    let mut value_next = false;
+    rest.split_whitespace()
+        .filter(|token| {
+            let labelled = token
+                .split_once([':', '\u{ff1a}'])
+                .is_some_and(|(label, _)| FIELDS.contains(&label.to_lowercase().as_str()));
+            let skip = value_next || labelled;
+            value_next = labelled && token.ends_with([':', '\u{ff1a}']);
+            !skip
+        })
+        .flat_map(|token| {
+            token.split(|c: char| {
+                matches!(
+                    c,
+                    ',' | '|' | '-' | '–' | '·' | '(' | ')' | ':' | '\u{ff1a}'
+                )
+            })
+        })
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            // A time: "14:05", "+02:00", "10h30" (French).
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.' || c == '+')
+                || (w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_ascii_digit() || c == 'h'))
+                || CUES.contains(&w.as_str())
+        })
 }
 
 #[cfg(test)]
@@ -687,5 +737,14 @@ mod tests {
         assert!(check("Updated: June 27, 2024 10:31 GMT"));
         assert!(check("2024-06-27"));
         assert!(!check("GOOVER DAILY REPORT June 27, 2024"));
+        assert!(check("2024年03月12日 10:15 来源：新华网"));
+        assert!(check("2024年03月12日 10:15 来源： 新华网 作者：王明"));
+        assert!(check("Veröffentlicht am 12. März 2024, 14:05 Uhr"));
+        assert!(check("Publié le 1er mars 2024 à 10h"));
+        assert!(check("12 марта 2024 г., 14:05"));
+        assert!(!check(
+            "12 марта 2024 года Россия и Китай подписали соглашение"
+        ));
+        assert!(!check("2024年03月12日 外交部发言人表示"));
     }
 }

@@ -119,8 +119,19 @@ fn letter_weight(sample: &str) -> usize {
         .sum()
 }
 
+/// Words in `s`: whitespace-separated, with a run of ideographs or kana (written without
+/// spaces) counted as one word for every two characters.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .map(|w| match w.chars().filter(|&c| is_wide(c)).count() {
+            0 => 1,
+            n => n.div_ceil(2),
+        })
+        .sum()
+}
+
 /// CJK ideographs, kana and Hangul syllables.
-fn is_wide(c: char) -> bool {
+pub(crate) fn is_wide(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'
         | '\u{3400}'..='\u{4DBF}'

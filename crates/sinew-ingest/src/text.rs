@@ -150,12 +150,13 @@ fn clean_header(header: &mut [Line]) -> Option<String> {
 }
 
 fn looks_like_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = crate::lang::word_count(line);
     let first = line.chars().next();
     (2..=30).contains(&words)
         && line.len() <= 300
-        && !line.ends_with(['.', ',', ';', ':'])
-        && line.chars().any(char::is_uppercase)
+        && !line.ends_with(['.', ',', ';', ':', '\u{3002}', '\u{ff0c}'])
+        // A capital, where the script has them (Chinese and Japanese have none).
+        && (line.chars().any(char::is_uppercase) || line.chars().any(crate::lang::is_wide))
         && first.is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}'))
         // "1. Summary" or "• point" is a list item, not a headline.
         && !line.split_whitespace().next().is_some_and(|w| w.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit()))

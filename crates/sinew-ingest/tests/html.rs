@@ -662,3 +662,97 @@ fn more_places_that_name_the_author() {
     );
     assert_eq!(author("", &far).as_deref(), Some("Shai Shmarel"));
 }
+
+#[test]
+fn pages_in_other_languages() {
+    // Russian, Chinese and German news pages: the dateline in the language's own form, a
+    // Chinese headline (no spaces between words) and a site name set after `_`.
+    let page = |lang: &str, title: &str, h1: &str, dateline: &str, paras: &[&str]| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>{title}</title></head><body><nav>\
+             <a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><h1>{h1}</h1>\
+             <div class=\"meta\">{dateline}</div><div class=\"article\">{}</div>\
+             <footer>\u{a9} 2024</footer></body></html>",
+            paras
+                .iter()
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        )
+    };
+    let cases = [
+        (
+            page(
+                "ru",
+                "Экспорт станков сократился на треть — Новости",
+                "Экспорт станков сократился на треть",
+                "12 марта 2024, 14:05",
+                &[
+                    "Министерство заявило во вторник, что экспорт станков в регион сократился \
+                     на треть с весны, после того как на границе были введены новые меры контроля.",
+                    "По словам официальных лиц, эта тенденция может сохраниться и в следующем \
+                     году, хотя часть поставок переориентирована через третьи страны.",
+                ],
+            ),
+            "ru",
+            "Экспорт станков сократился на треть",
+            "Министерство заявило во вторник",
+        ),
+        (
+            page(
+                "zh-CN",
+                "机床出口下降三分之一_新闻",
+                "机床出口下降三分之一",
+                "2024年03月12日 10:15 来源：新华网",
+                &[
+                    "政府星期二宣布，自春季以来，对该地区的机床出口下降了三分之一，因为边境实施了\
+                     新的管制措施。官员表示，这一趋势可能会持续到明年。",
+                    "分析人士指出，去年两国之间的贸易额达到创纪录的2400亿美元，其中大部分是能源\
+                     和机械产品。",
+                ],
+            ),
+            "zh",
+            "机床出口下降三分之一",
+            "政府星期二宣布",
+        ),
+        (
+            page(
+                "de",
+                "Werkzeugmaschinen-Exporte brechen ein",
+                "Werkzeugmaschinen-Exporte brechen ein",
+                "12. März 2024",
+                &[
+                    "Die Regierung teilte am Dienstag mit, dass die Exporte von \
+                     Werkzeugmaschinen in die Region seit dem Frühjahr um ein Drittel gesunken \
+                     seien, nachdem an der Grenze neue Kontrollen eingeführt wurden.",
+                    "Beamte erklärten, dass sich dieser Trend im nächsten Jahr fortsetzen könnte.",
+                ],
+            ),
+            "de",
+            "Werkzeugmaschinen-Exporte brechen ein",
+            "Die Regierung teilte",
+        ),
+    ];
+    for (html, lang, title, start) in cases {
+        let doc = html_doc("page.html", html.as_bytes());
+        assert_eq!(doc.lang.as_deref(), Some(lang), "{title}");
+        assert_eq!(doc.title.as_deref(), Some(title));
+        assert_eq!(doc.published, date(2024, 3, 12), "{title}");
+        // The dateline is metadata, not the article's first line.
+        assert!(doc.text.starts_with(start), "{title}: {}", doc.text);
+    }
+    // A Chinese text scrape: its headline has no capitals and no spaces.
+    let text = "机床出口下降三分之一\n\n2024年03月12日 10:15 来源：新华网\n\n\
+                政府星期二宣布，自春季以来，对该地区的机床出口下降了三分之一，因为边境实施了新的\
+                管制措施。官员表示，这一趋势可能会持续到明年。\n";
+    let mut parsed = parse_bytes(
+        "page.txt",
+        text.as_bytes(),
+        Format::Text,
+        &IngestConfig::default(),
+    )
+    .unwrap();
+    let doc = parsed.docs.remove(0);
+    assert_eq!(doc.title.as_deref(), Some("机床出口下降三分之一"));
+    assert_eq!(doc.published, date(2024, 3, 12));
+    assert!(!doc.text.contains("来源"), "{}", doc.text);
+}

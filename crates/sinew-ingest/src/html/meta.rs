@@ -172,20 +172,29 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
             }
         }
     }
+    // Chinese and Japanese titles set the site's name beside the headline without spaces
+    // ("标题_新华网", "标题｜人民网").
+    let cjk_seps: &[&str] = if title.chars().any(crate::lang::is_wide) {
+        &["_", "｜", "|", "-", "—"]
+    } else {
+        &[]
+    };
     for _ in 0..3 {
         let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
             .iter()
+            .chain(cjk_seps)
             .find_map(|sep| {
                 let pos = title.rfind(sep)?;
                 let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-                let tail_words = tail.split_whitespace().count();
+                let tail_words = crate::lang::word_count(tail);
                 let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-                let head_words = head.split_whitespace().count();
+                let head_words = crate::lang::word_count(head);
                 // After a pipe, a long tail is a tag line ("History of coffee | Origin, Spread").
                 let site_like = (*sep == " | " && head_words >= 3)
                     || (tail_words <= 5
                         && head_words >= 2
                         && (matches!(*sep, " | " | " • ")
+                            || cjk_seps.contains(sep)
                             || tail.chars().next().is_some_and(|c| c.is_uppercase())));
                 (is_site || site_like).then_some(pos)
             });
@@ -358,7 +367,7 @@ fn headline(
         .filter(|&i| visible(i))
         .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?))))
         .filter(|(_, t)| {
-            t.split_whitespace().count() >= 2
+            crate::lang::word_count(t) >= 2
                 && t.len() <= 150
                 && !site.is_some_and(|s| s.eq_ignore_ascii_case(t))
         })
@@ -381,7 +390,7 @@ fn headline(
                 .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?))))
                 .filter(|(_, t)| {
                     let folded = fold(t);
-                    t.split_whitespace().count() >= 2
+                    crate::lang::word_count(t) >= 2
                         && !folded.is_empty()
                         && meta_titles.iter().any(|m| fold(m) == folded)
                 })
