@@ -665,8 +665,8 @@ fn more_places_that_name_the_author() {
 
 #[test]
 fn pages_in_other_languages() {
-    // Russian, Chinese and German news pages: the dateline in the language's own form, a
-    // Chinese headline (no spaces between words) and a site name set after `_`.
+    // Russian, Chinese and German news pages: the dateline and byline in the language's own
+    // form, a Chinese headline (no spaces between words) and a site name set after `_`.
     let page = |lang: &str, title: &str, h1: &str, dateline: &str, paras: &[&str]| {
         format!(
             "<html lang=\"{lang}\"><head><title>{title}</title></head><body><nav>\
@@ -685,7 +685,7 @@ fn pages_in_other_languages() {
                 "ru",
                 "Экспорт станков сократился на треть — Новости",
                 "Экспорт станков сократился на треть",
-                "12 марта 2024, 14:05",
+                "12 марта 2024, 14:05</div><div class=\"author\">Автор: Иван Петров",
                 &[
                     "Министерство заявило во вторник, что экспорт станков в регион сократился \
                      на треть с весны, после того как на границе были введены новые меры контроля.",
@@ -695,6 +695,7 @@ fn pages_in_other_languages() {
             ),
             "ru",
             "Экспорт станков сократился на треть",
+            "Иван Петров",
             "Министерство заявило во вторник",
         ),
         (
@@ -702,7 +703,7 @@ fn pages_in_other_languages() {
                 "zh-CN",
                 "机床出口下降三分之一_新闻",
                 "机床出口下降三分之一",
-                "2024年03月12日 10:15 来源：新华网",
+                "2024年03月12日 10:15 来源：新华网</div><div class=\"author\">作者：王明",
                 &[
                     "政府星期二宣布，自春季以来，对该地区的机床出口下降了三分之一，因为边境实施了\
                      新的管制措施。官员表示，这一趋势可能会持续到明年。",
@@ -712,6 +713,7 @@ fn pages_in_other_languages() {
             ),
             "zh",
             "机床出口下降三分之一",
+            "王明",
             "政府星期二宣布",
         ),
         (
@@ -719,7 +721,7 @@ fn pages_in_other_languages() {
                 "de",
                 "Werkzeugmaschinen-Exporte brechen ein",
                 "Werkzeugmaschinen-Exporte brechen ein",
-                "12. März 2024",
+                "12. März 2024</div><div class=\"author\">Von Hans Müller",
                 &[
                     "Die Regierung teilte am Dienstag mit, dass die Exporte von \
                      Werkzeugmaschinen in die Region seit dem Frühjahr um ein Drittel gesunken \
@@ -729,13 +731,15 @@ fn pages_in_other_languages() {
             ),
             "de",
             "Werkzeugmaschinen-Exporte brechen ein",
+            "Hans Müller",
             "Die Regierung teilte",
         ),
     ];
-    for (html, lang, title, start) in cases {
+    for (html, lang, title, author, start) in cases {
         let doc = html_doc("page.html", html.as_bytes());
         assert_eq!(doc.lang.as_deref(), Some(lang), "{title}");
         assert_eq!(doc.title.as_deref(), Some(title));
+        assert_eq!(doc.author.as_deref(), Some(author), "{title}");
         assert_eq!(doc.published, date(2024, 3, 12), "{title}");
         // The dateline is metadata, not the article's first line.
         assert!(doc.text.starts_with(start), "{title}: {}", doc.text);

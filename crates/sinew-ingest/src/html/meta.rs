@@ -545,6 +545,19 @@ const BYLINE_LABELS: &[&str] = &[
     "writer",
     "contributor",
     "contributors",
+    // Other languages of the field's pages.
+    "von",
+    "autor",
+    "autorin",
+    "auteur",
+    "par",
+    "por",
+    "autore",
+    "автор",
+    "авторы",
+    "作者",
+    "记者",
+    "記者",
 ];
 
 /// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
@@ -591,10 +604,14 @@ fn byline_name(line: &str) -> Option<String> {
             && lower[l.len()..]
                 .chars()
                 .next()
-                .is_none_or(|c| c == ' ' || c == ':')
+                .is_none_or(|c| matches!(c, ' ' | ':' | '\u{ff1a}'))
     })?;
+    // Lower-casing can change a character's length ("İ"): the label's end must also be a
+    // character boundary of the line itself.
     Some(clean_name(
-        squashed[label.len()..].trim_start_matches([':', ' ']),
+        squashed
+            .get(label.len()..)?
+            .trim_start_matches([':', ' ', '\u{ff1a}']),
     ))
 }
 
