@@ -451,6 +451,16 @@ fn headline_choice() {
     );
     assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
     assert_eq!(doc.published, date(2024, 4, 2));
+    // An aggregator's `<h1>` adds the source in brackets and a comment count.
+    let doc = html_doc(
+        "aggregator.html",
+        &meta_page(
+            og,
+            "<h1>Ports Reopen After the Storm (reuters.com) <span>87</span></h1>",
+            "",
+        ),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
     // A page that is itself double-encoded UTF-8 reads as the author wrote it.
     let doc = html_doc(
         "mojibake.html",

@@ -318,10 +318,10 @@ fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
         let lower_h = h.to_lowercase();
         let lower_t = t.to_lowercase();
         if let Some(rest) = lower_h.strip_prefix(&lower_t) {
-            if rest
-                .trim_start()
-                .starts_with(['|', '-', '\u{2013}', '\u{2014}', '\u{2022}', '\u{b7}'])
-            {
+            // ... or a source in brackets and a count after it: "Headline (latimes.com) 87".
+            if rest.trim_start().starts_with([
+                '|', '-', '\u{2013}', '\u{2014}', '\u{2022}', '\u{b7}', '(', '[',
+            ]) {
                 return Some(t.clone());
             }
         }
