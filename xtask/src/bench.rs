@@ -244,6 +244,8 @@ pub(crate) fn extract(args: &[String]) -> Result<()> {
         &format!("best of 3 runs, whole process: {secs:.3} s; {seen}"),
     );
 
+    big_page(&sinew, &target.join("bench-extract"))?;
+
     if skip_peer {
         return Ok(());
     }
@@ -278,6 +280,86 @@ pub(crate) fn extract(args: &[String]) -> Result<()> {
         );
     }
     println!("  goal (issue 3): >= 1,000 pages/s per core and >= 10x trafilatura");
+    Ok(())
+}
+
+/// The size of the hostile page `big_page` writes.
+const BIG_PAGE_BYTES: usize = 50 * 1024 * 1024;
+
+/// Time and peak memory of `sinew extract --stats` on one 50 MB page of distinct
+/// paragraphs (repeated ones would be dropped as boilerplate and measure nothing).
+fn big_page(sinew: &Path, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("big.html");
+    let words = [
+        "officials",
+        "said",
+        "the",
+        "shipments",
+        "continued",
+        "through",
+        "winter",
+        "and",
+        "port",
+        "had",
+        "added",
+        "cranes",
+        "to",
+        "handle",
+        "larger",
+        "vessels",
+        "ministers",
+        "discussed",
+        "sanctions",
+        "trade",
+        "routes",
+        "containers",
+        "rail",
+        "bridges",
+    ];
+    let mut page = String::with_capacity(BIG_PAGE_BYTES + 4096);
+    page.push_str("<html><head><title>Big</title></head><body><article><h1>Ports</h1>\n");
+    // A fixed linear congruential sequence: the same page on every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut n = 0u64;
+    while page.len() < BIG_PAGE_BYTES {
+        page.push_str("<p>");
+        for _ in 0..25 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            page.push_str(words[(state >> 33) as usize % words.len()]);
+            page.push(' ');
+        }
+        page.push_str(&format!("({n}).</p>\n"));
+        n += 1;
+    }
+    page.push_str("</article></body></html>\n");
+    std::fs::write(&path, &page)?;
+    let started = Instant::now();
+    let out = Command::new(sinew)
+        .args(["extract", "--stats"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .output()
+        .context("running sinew extract on the large page")?;
+    let secs = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        bail!("sinew extract failed on the large page: {stderr}");
+    }
+    let peak: Option<f64> = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak memory: "))
+        .and_then(|v| v.trim_end_matches(" MB").parse().ok());
+    let size = page.len() as f64 / (1024.0 * 1024.0);
+    match peak {
+        Some(mb) => println!(
+            "  one {size:.0} MB page ({n} paragraphs): {secs:.2} s, peak memory {mb:.0} MB ({:.1}x the page)",
+            mb / size
+        ),
+        None => println!("  one {size:.0} MB page ({n} paragraphs): {secs:.2} s, peak memory not readable here"),
+    }
     Ok(())
 }
 

@@ -80,6 +80,9 @@ pub(crate) enum Command {
         /// Publication date for documents that give none.
         #[arg(long, value_parser = parse_date)]
         published: Option<NaiveDate>,
+        /// Print peak memory to stderr at the end.
+        #[arg(long)]
+        stats: bool,
     },
     /// Annotate text from stdin (one document a line, or JSON Lines with `text` and
     /// `published`) without touching a store: one JSON object a line.

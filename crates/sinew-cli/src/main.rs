@@ -155,7 +155,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             format,
             published,
-        } => extract(&paths, format, published),
+            stats,
+        } => {
+            let code = extract(&paths, format, published)?;
+            if stats {
+                if let Some(kb) = peak_memory_kb() {
+                    eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
+                }
+            }
+            Ok(code)
+        }
         Command::Annotate { layers, published } => annotate(&layers, published),
         Command::Alerts { json } => {
             let engine = open(cli.db.as_deref())?;

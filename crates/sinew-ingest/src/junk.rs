@@ -1,6 +1,8 @@
 //! Line-level rules for the junk that scrapes of news pages carry: navigation, subscription
 //! and social prompts, cookie notices, comment prompts, breadcrumbs, logo text.
 
+use std::borrow::Cow;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -302,11 +304,11 @@ const CRUMB_HEADS: &[&str] = &[
 
 /// Normalises one line: odd spaces become spaces, control and zero-width characters go,
 /// runs of spaces collapse, the ends are trimmed.
-pub(crate) fn normalise_line(line: &str) -> String {
+pub(crate) fn normalise_line(line: &str) -> Cow<'_, str> {
     if is_normal(line) {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
-    rebuild_line(line)
+    Cow::Owned(rebuild_line(line))
 }
 
 /// `normalise_line` by the characters.
@@ -355,7 +357,7 @@ fn key(line: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     let trimmed = lowered.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-    normalise_line(trimmed)
+    normalise_line(trimmed).into_owned()
 }
 
 /// How prompt lines start, and words found anywhere in them: every pattern in [`PROMPTS`]

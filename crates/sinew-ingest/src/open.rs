@@ -167,7 +167,7 @@ pub(crate) fn open_input<'a>(
             })
         }
         Format::Feed => {
-            let bytes = read_capped(input, source, gzipped, config)?;
+            let bytes = read_capped(input, source, gzipped, size, config)?;
             let text = decode::decode_xml(&bytes);
             Ok(Docs {
                 inner: Inner::Feed(feed_docs(input, &text, config)?),
@@ -179,7 +179,7 @@ pub(crate) fn open_input<'a>(
                     check_size(input, size, config)?;
                 }
             }
-            let bytes = read_capped(input, source, gzipped, config)?;
+            let bytes = read_capped(input, source, gzipped, size, config)?;
             let doc = single(input, &bytes, format == Format::Html, config)?;
             Ok(Docs {
                 inner: Inner::One(Some(doc)),
@@ -215,15 +215,18 @@ fn check_size(input: &str, size: u64, config: &IngestConfig) -> Result<(), Inges
 }
 
 /// Reads a whole input, at most [`IngestConfig::max_file_bytes`] of it (decompressed): a
-/// gzip bomb stops at the limit.
+/// gzip bomb stops at the limit. `size`, the file's length where known, sizes the buffer
+/// once, so that a 50 MB page is not copied through doubling buffers.
 pub(crate) fn read_capped(
     input: &str,
     source: impl Read,
     gzipped: bool,
+    size: Option<u64>,
     config: &IngestConfig,
 ) -> Result<Vec<u8>, IngestError> {
     let limit = config.max_file_bytes;
-    let mut bytes = Vec::new();
+    let expected = size.filter(|_| !gzipped).map_or(0, |s| s.min(limit));
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
     source
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

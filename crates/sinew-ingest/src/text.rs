@@ -1,5 +1,7 @@
 //! Plain text to clean text: junk lines dropped, paragraphs kept, headline and date found.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::date;
@@ -18,8 +20,9 @@ pub(crate) struct Cleaned {
 }
 
 #[derive(Debug)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// Borrowed from the input where it needed no normalising (most lines).
+    text: Cow<'a, str>,
     keep: bool,
     /// A blank line stood just above this one.
     blank_before: bool,
@@ -88,7 +91,7 @@ fn is_prose(line: &str) -> bool {
 
 /// Index one past the header: the lines before the first prose line, at most
 /// [`HEADER_LINES`] of them.
-fn header_end(lines: &[Line]) -> usize {
+fn header_end(lines: &[Line<'_>]) -> usize {
     lines
         .iter()
         .take(HEADER_LINES)
@@ -107,7 +110,7 @@ fn fold(s: &str) -> String {
 /// Drops header furniture: breadcrumbs (returning their last segment as a headline
 /// candidate), the tag list between a breadcrumb and the repeated headline, the first of two
 /// spellings of one headline, and logo tokens.
-fn clean_header(header: &mut [Line]) -> Option<String> {
+fn clean_header(header: &mut [Line<'_>]) -> Option<String> {
     let mut crumb: Option<(usize, String)> = None;
     for (i, line) in header.iter_mut().enumerate() {
         if !line.keep {
@@ -165,12 +168,12 @@ fn looks_like_headline(line: &str) -> bool {
 
 /// The headline: the first kept header line that looks like one, skipping a kicker
 /// ("E-commerce", "Analysis") that stands just above a longer headline; the kicker is dropped.
-fn find_title(header: &mut [Line]) -> Option<String> {
+fn find_title(header: &mut [Line<'_>]) -> Option<String> {
     let kept: Vec<usize> = (0..header.len()).filter(|&i| header[i].keep).collect();
     for (n, &i) in kept.iter().enumerate() {
         let line = &header[i].text;
         let words = line.split_whitespace().count();
-        let next = kept.get(n + 1).map(|&j| header[j].text.as_str());
+        let next = kept.get(n + 1).map(|&j| &*header[j].text);
         let kicker = words <= 3
             && line.len() <= 30
             && next.is_some_and(|next| {
@@ -188,7 +191,7 @@ fn find_title(header: &mut [Line]) -> Option<String> {
             return None;
         }
         if looks_like_headline(line) {
-            return Some(line.clone());
+            return Some(line.to_string());
         }
     }
     None
@@ -196,7 +199,7 @@ fn find_title(header: &mut [Line]) -> Option<String> {
 
 /// The publication date from a short line near the top; lines that are only a date are
 /// dropped. A "Published" date is preferred to an "Updated" one.
-fn find_published(top: &mut [Line]) -> Option<NaiveDate> {
+fn find_published(top: &mut [Line<'_>]) -> Option<NaiveDate> {
     let mut updated = None;
     for line in top.iter_mut().filter(|l| l.keep) {
         if line.text.len() > 120 || is_prose(&line.text) {
@@ -220,12 +223,8 @@ fn find_published(top: &mut [Line]) -> Option<NaiveDate> {
 
 /// Joins lines into paragraphs separated by one blank line. Hard-wrapped text (most lines of
 /// similar width, continuing into the next) is unwrapped first.
-fn join_paragraphs(lines: &[Line], may_be_wrapped: bool) -> String {
-    let kept: Vec<&str> = lines
-        .iter()
-        .filter(|l| l.keep)
-        .map(|l| l.text.as_str())
-        .collect();
+fn join_paragraphs(lines: &[Line<'_>], may_be_wrapped: bool) -> String {
+    let kept: Vec<&str> = lines.iter().filter(|l| l.keep).map(|l| &*l.text).collect();
     let wrapped = may_be_wrapped && is_hard_wrapped(&kept);
     let mut out = String::with_capacity(kept.iter().map(|l| l.len() + 2).sum());
     let mut prev: Option<&str> = None;
@@ -237,7 +236,7 @@ fn join_paragraphs(lines: &[Line], may_be_wrapped: bool) -> String {
             broken = true;
             continue;
         }
-        let line = l.text.as_str();
+        let line: &str = &l.text;
         if let Some(p) = prev {
             if wrapped && !broken && continues(p, line) {
                 out.push(' ');

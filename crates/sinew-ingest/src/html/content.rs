@@ -542,7 +542,8 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
             .map(|i| m.stats[i].raw)
             .sum(),
     };
-    let mut out = String::new();
+    // The text and a line break per few blocks: one allocation for a long article.
+    let mut out = String::with_capacity(root_raw as usize + root_raw as usize / 8);
     let mut pending_space = false;
     let mut stack: Vec<usize> = Vec::new();
     let mut i = start;

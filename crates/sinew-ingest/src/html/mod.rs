@@ -60,6 +60,10 @@ fn extract_with(
         content::render(&dom, &measured, root)
     };
     let meta = meta::read(&dom, root, &|i| measured.visible(i));
+    // What follows reads the text alone: the tree goes first (on a 50 MB page it is
+    // as large as the text).
+    drop(measured);
+    drop(dom);
     if let Some(title) = &meta.title {
         drop_headline(&mut text, title);
     }
