@@ -274,6 +274,14 @@ fn annotate_and_extract_are_store_less() {
         "{docs:?}"
     );
     assert!(!db.exists(), "extract touches no store");
+
+    // `--stats` adds the peak memory on stderr (where /proc says it), the output unchanged.
+    let out = run(sinew(&db).args(["extract", "--stats"]).arg(&corpus));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 2);
+    if Path::new("/proc/self/status").exists() {
+        assert!(stderr(&out).contains("peak memory: "), "{}", stderr(&out));
+    }
 }
 
 #[test]
