@@ -451,6 +451,20 @@ fn headline_choice() {
     );
     assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
     assert_eq!(doc.published, date(2024, 4, 2));
+    // No `<h1>`: an `<h2>` worded a little longer than the metadata title stands where the
+    // headline does, with its dateline above it, far from the article's body.
+    let doc = html_doc(
+        "no-h1.html",
+        format!(
+            "<html><head>{og}</head><body><div class=hero><h3><span>news | </span>\
+             March 3, 2024</h3><h2>Ports Finally Reopen After the Winter Storm</h2></div>{}\
+             <section><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section></body></html>",
+            "<div><a href=/x>menu</a></div>".repeat(30)
+        )
+        .as_bytes(),
+    );
+    assert_eq!(doc.title.as_deref(), Some("Ports Reopen After the Storm"));
+    assert_eq!(doc.published, date(2024, 3, 3));
     // An aggregator's `<h1>` adds the source in brackets and a comment count.
     let doc = html_doc(
         "aggregator.html",

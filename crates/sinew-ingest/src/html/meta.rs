@@ -300,6 +300,13 @@ fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `heading` holds every content word of `title`, which has three or more.
+fn holds_words_of(heading: &str, title: &str) -> bool {
+    let wanted = content_words(title);
+    let have = content_words(heading);
+    wanted.len() >= 3 && wanted.iter().all(|w| have.contains(w))
+}
+
 /// The visible headline, unless it shares no word with what the page's metadata calls its
 /// title (then it is a section heading or a logo). Where the two are one headline spelled
 /// differently (quotes, dashes, case), the metadata's spelling wins: it is what the
@@ -388,11 +395,23 @@ fn headline(
                 .chain(dom.elements(Tag::H3))
                 .filter(|&i| visible(i))
                 .filter_map(|i| Some((i, strip_label(&nonempty(&dom.inner_text(i))?))))
-                .filter(|(_, t)| {
-                    let folded = fold(t);
-                    crate::lang::word_count(t) >= 2
-                        && !folded.is_empty()
-                        && meta_titles.iter().any(|m| fold(m) == folded)
+                .filter_map(|(i, t)| {
+                    let folded = fold(&t);
+                    if crate::lang::word_count(&t) < 2 || folded.is_empty() {
+                        return None;
+                    }
+                    if meta_titles.iter().any(|m| fold(m) == folded) {
+                        return Some((i, t));
+                    }
+                    // On a page with no `<h1>`, a heading that holds every word of the
+                    // metadata title stands where the headline does ("7 Ways to Help You
+                    // Transition ..." for "7 Ways to Transition ..."); its extra words are
+                    // as often a tag line as the headline's own, so the title is the
+                    // metadata's.
+                    meta_titles
+                        .iter()
+                        .find(|m| h1s.is_empty() && holds_words_of(&t, m))
+                        .map(|m| (i, m.clone()))
                 })
                 .min_by_key(|(i, _)| *i)
                 .filter(|(i, _)| h1s.first().is_none_or(|(h, _)| h > i))
