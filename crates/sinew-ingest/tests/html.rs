@@ -784,3 +784,40 @@ fn pages_in_other_languages() {
     assert_eq!(doc.published, date(2024, 3, 12));
     assert!(!doc.text.contains("来源"), "{}", doc.text);
 }
+
+#[test]
+fn a_script_shell_gives_its_json_ld_article_body() {
+    // The HTML holds a spinner and a script; JSON-LD holds the article.
+    let shell = |body: &str| {
+        format!(
+            "<html><head><title>Ports Reopen After the Storm</title>\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"headline\":\"Ports Reopen After the Storm\",\"datePublished\":\"2024-03-05\",\
+             \"articleBody\":{body}}}</script></head><body><div id=\"root\">Loading\u{2026}\
+             </div><script src=\"/app.js\"></script></body></html>"
+        )
+    };
+    let plain = serde_json::to_string(&format!("{PROSE}\n\n{PROSE} Cranes &amp; tugs.")).unwrap();
+    let doc = html_doc("shell.html", shell(&plain).as_bytes());
+    assert!(doc.text.starts_with("Officials said"), "{}", doc.text);
+    assert!(doc.text.contains("Cranes & tugs."), "{}", doc.text);
+    assert!(!doc.text.contains("Loading"), "{}", doc.text);
+    assert_eq!(doc.published, date(2024, 3, 5));
+    // A body given as HTML is rendered: paragraphs kept, markup gone, `&amp;lt;` once
+    // decoded.
+    let html = serde_json::to_string(&format!(
+        "<p>{PROSE}</p><p>Tariffs &amp;lt; 5% <b>stayed</b>.</p><p>{PROSE}</p>"
+    ))
+    .unwrap();
+    let doc = html_doc("shell-html.html", shell(&html).as_bytes());
+    assert!(doc.text.contains("Tariffs &lt; 5% stayed."), "{}", doc.text);
+    assert!(!doc.text.contains("<p>"), "{}", doc.text);
+    // A page that shows its article keeps its own text, however short the JSON-LD's.
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"articleBody\":\"Officials said.\"}}</script></head><body><article><p>{PROSE}</p>\
+         <p>{PROSE} Twice.</p></article></body></html>"
+    );
+    let doc = html_doc("page.html", page.as_bytes());
+    assert!(doc.text.contains("Twice."), "{}", doc.text);
+}

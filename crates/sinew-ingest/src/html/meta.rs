@@ -45,6 +45,9 @@ struct LinkedData {
     headline: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
+    /// The article's whole text (`articleBody`), which script-rendered pages carry
+    /// when their HTML has none.
+    body: Option<String>,
     /// The node is a `WebPage` (or an `ItemPage`, `CollectionPage` ...), not an article:
     /// its `datePublished` is when the CMS page was made, which evergreen pages never show.
     page: bool,
@@ -125,6 +128,11 @@ fn linked_data(dom: &Dom<'_>) -> LinkedData {
                             author: o.get("author").and_then(names),
                             publisher: o.get("publisher").and_then(names),
                             page: o.get("@type").is_some_and(is_page_type),
+                            body: o
+                                .get("articleBody")
+                                .and_then(Value::as_str)
+                                .filter(|b| !b.trim().is_empty())
+                                .map(str::to_string),
                         };
                         found = Some((article, ld));
                     }
@@ -282,6 +290,9 @@ pub(crate) struct Meta {
     pub(crate) site: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) lang: Option<String>,
+    /// JSON-LD's `articleBody` as written (character references and markup undecoded):
+    /// the text of a page whose HTML is a script shell.
+    pub(crate) article_body: Option<String>,
 }
 
 /// Letters and digits only, lower case: two spellings of one headline compare equal.
@@ -1230,6 +1241,7 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         site,
         url,
         lang,
+        article_body: ld.body,
     }
 }
 

@@ -26,7 +26,22 @@ pub(crate) struct Extracted {
 /// Extracts main text and metadata from a decoded page: the element that looks most like
 /// the article is chosen and the rest of the page is left out.
 pub(crate) fn extract(html: &str) -> Extracted {
-    extract_with(html, content::choose_root)
+    let mut e = extract_with(html, content::choose_root);
+    // A page rendered by script has little or no text in its HTML; its JSON-LD can carry
+    // the whole article. It is used where it is more than twice what the page shows.
+    if let Some(body) = e.meta.article_body.take() {
+        let words = |s: &str| s.split_whitespace().count();
+        if words(&body) > 2 * words(&e.text) {
+            // Some sites put the body's HTML in it: that is rendered as a fragment (by
+            // `extract_with` itself, so a body inside a body is not looked for).
+            e.text = if body.contains("</p>") || body.contains("<br") {
+                extract_with(&body, |_, _| None).text
+            } else {
+                entities::decode_str(&body).into_owned()
+            };
+        }
+    }
+    e
 }
 
 /// The same for markup that is an article body already (a feed item's content): all of it is
