@@ -590,6 +590,31 @@ const BYLINE_LABELS: &[&str] = &[
     "記者",
 ];
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
 /// not a user name ("kffnirmitap", "andrew.keaveney") or a placeholder.
 fn plausible_name(s: &str) -> bool {
@@ -611,13 +636,23 @@ fn plausible_name(s: &str) -> bool {
         "author",
         "by",
     ]
-    .contains(&lower.as_str());
+    .contains(&lower.trim_end_matches([':', '.', ' ']));
+    // What stands beside a name in a byline, not a name: "Sat", "Jun 2".
+    let calendar = s.split_whitespace().all(|w| {
+        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            || MONTHS
+                .iter()
+                .any(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && w.len() <= 4))
+            || WEEKDAYS.iter().any(|d| d.starts_with(&w) && w.len() >= 3)
+    });
     let handle = words == 1
         && (s.contains(['.', '_', '@'])
             || s.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
     (1..=12).contains(&words)
         && s.len() <= 120
         && !placeholder
+        && !calendar
         && !handle
         && !is_web_url(s)
         && s.chars().next().is_some_and(char::is_alphabetic)
@@ -656,6 +691,13 @@ fn clean_name(text: &str) -> String {
     if let Some(pos) = glued_month(&name) {
         name.truncate(pos);
     }
+    // A reading time run in: "the Lavazza Team 2–3 minutes", "Jane Doe 4 min read".
+    let words: Vec<&str> = name.split(' ').collect();
+    if let Some(at) = words.windows(2).position(|w| {
+        w[0].starts_with(|c: char| c.is_ascii_digit()) && w[1].to_lowercase().starts_with("min")
+    }) {
+        name = words[..at].join(" ");
+    }
     for sep in [
         "|",
         ". Reviewed by",
@@ -675,7 +717,7 @@ fn clean_name(text: &str) -> String {
         }
     }
     name.trim_end_matches([
-        ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}', '\u{22c5}',
+        ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}', '\u{22c5}', '*',
     ])
     .to_string()
 }
@@ -1248,6 +1290,33 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_what_stands_beside_them() {
+        // What a byline runs into the name is cut.
+        for (text, want) in [
+            ("the Lavazza Team 2\u{2013}3 minutes", "the Lavazza Team"),
+            ("Jane Doe 4 min read", "Jane Doe"),
+            ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
+            ("Luke KimDecember 17, 2025", "Luke Kim"),
+        ] {
+            assert_eq!(clean_name(text), want, "{text}");
+        }
+        // A weekday, a month and a day, or a label are not names; names that begin like a
+        // month are.
+        for text in ["Sat", "Jun 2", "Published:", "March", "Sept. 3"] {
+            assert!(!plausible_name(text), "{text}");
+        }
+        for text in [
+            "Mark Janssen",
+            "Janet",
+            "Augustine Ode",
+            "May Chen",
+            "Junior Diaz",
+        ] {
+            assert!(plausible_name(text), "{text}");
+        }
+    }
 
     #[test]
     fn host_names_beside_a_title() {
