@@ -657,6 +657,22 @@ fn more_places_that_name_the_author() {
         .as_deref(),
         Some("Nawaz Dhandala")
     );
+    // Metadata naming the publisher gives way to the person the byline shows; with no
+    // byline, the publisher stands.
+    let publisher = r#"<meta property="og:site_name" content="British Heart Foundation"><script type="application/ld+json">{"@type":"Article","headline":"Ports Reopen After the Storm","author":{"@type":"Organization","name":"British Heart Foundation"}}</script>"#;
+    assert_eq!(
+        author(publisher, "<p>By Tracy Parker, Dietitian</p>").as_deref(),
+        Some("Tracy Parker, Dietitian")
+    );
+    assert_eq!(
+        author(publisher, "").as_deref(),
+        Some("British Heart Foundation")
+    );
+    // A trailing mark after the name is not part of it.
+    assert_eq!(
+        author("", "<p>By Meaghan Weeden \u{25cf}</p>").as_deref(),
+        Some("Meaghan Weeden")
+    );
     // The shown byline wins over the card (a guest author on a staff account).
     assert_eq!(
         author(

@@ -718,6 +718,7 @@ fn clean_name(text: &str) -> String {
     }
     name.trim_end_matches([
         ',', ' ', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}', '\u{2022}', '\u{22c5}', '*',
+        '\u{25cf}',
     ])
     .to_string()
 }
@@ -1251,24 +1252,41 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
             Some(by) if by.eq_ignore_ascii_case("by ") => clean_name(&a[3..]),
             _ => clean_name(&a),
         })
-        .filter(|a| plausible_name(a))
-        .or_else(|| shown_from.and_then(|from| byline(dom, from, visible, site.as_deref())))
-        .or_else(|| {
-            // Twitter cards label extra fields, and SEO plugins put the CMS account's name
-            // in one ("twitter:label1" "Written by"): after the shown byline, which names a
-            // guest author where the account does not.
-            (1..=4).find_map(|n| {
-                let label = meta.get(&format!("twitter:label{n}"))?;
-                let label = label.trim().to_ascii_lowercase();
-                (label == "written by" || label == "author" || label == "by")
-                    .then(|| meta.get(&format!("twitter:data{n}")))
-                    .flatten()
-                    .map(|a| clean_name(a))
-                    .filter(|a| plausible_name(a))
-            })
+        .filter(|a| plausible_name(a));
+    let shown_byline = || shown_from.and_then(|from| byline(dom, from, visible, site.as_deref()));
+    // Metadata that names the publisher as the author (the CMS's organisation account)
+    // gives way to a person the page's byline names ("Tracy Parker, Dietitian" for
+    // "British Heart Foundation").
+    let publisher_named = |a: &str| {
+        site.as_deref().is_some_and(|s| {
+            let (a, s) = (a.to_lowercase(), s.to_lowercase());
+            a.len() >= 3 && s.len() >= 3 && (a.contains(&s) || s.contains(&a))
         })
-        .or_else(|| marked_author(dom, visible))
-        .or_else(|| author_link(dom, visible));
+    };
+    let author = match author {
+        Some(a) if publisher_named(&a) => match shown_byline() {
+            Some(b) if b != a && person_like(b.split(',').next().unwrap_or_default()) => Some(b),
+            _ => Some(a),
+        },
+        Some(a) => Some(a),
+        None => shown_byline(),
+    }
+    .or_else(|| {
+        // Twitter cards label extra fields, and SEO plugins put the CMS account's name
+        // in one ("twitter:label1" "Written by"): after the shown byline, which names a
+        // guest author where the account does not.
+        (1..=4).find_map(|n| {
+            let label = meta.get(&format!("twitter:label{n}"))?;
+            let label = label.trim().to_ascii_lowercase();
+            (label == "written by" || label == "author" || label == "by")
+                .then(|| meta.get(&format!("twitter:data{n}")))
+                .flatten()
+                .map(|a| clean_name(a))
+                .filter(|a| plausible_name(a))
+        })
+    })
+    .or_else(|| marked_author(dom, visible))
+    .or_else(|| author_link(dom, visible));
 
     let lang = dom
         .elements(Tag::Html)
