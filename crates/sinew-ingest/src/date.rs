@@ -171,24 +171,42 @@ fn intl_month_number(name: &str) -> Option<u32> {
         .or_else(|| month_number(name))
 }
 
+/// English month names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, Monday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month a name or abbreviation of three letters or more stands for (the regexes
+/// have checked the rest of the word).
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let month = match lower.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(month)
+    let head = lower.get(..3)?;
+    MONTH_NAMES
+        .iter()
+        .position(|m| m.starts_with(head))
+        .map(|i| i as u32 + 1)
 }
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
@@ -215,38 +233,26 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
         let end = c.get(5).map(|g| g.end()).unwrap_or(whole);
         consider(m.and_then(|m| ymd(&c[1], m, &c[5])), whole, end);
     }
-    for c in MONTH_DAY_YEAR.captures_iter(s) {
-        let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-        consider(
-            month_number(&c[1]).and_then(|m| ymd(&c[3], m, &c[2])),
-            g.0,
-            g.1,
-        );
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(s) {
-        let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-        consider(
-            month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])),
-            g.0,
-            g.1,
-        );
-    }
-    {
-        for c in INTL_DAY_MONTH_YEAR.captures_iter(s) {
-            let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-            consider(
-                intl_month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1])),
-                g.0,
-                g.1,
-            );
-        }
-        for c in CJK.captures_iter(s) {
-            let g = c.get(0).map(|g| (g.start(), g.end())).unwrap_or((0, 0));
-            consider(
-                c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3])),
-                g.0,
-                g.1,
-            );
+    // Patterns whose whole match is the date, and how their captures give it.
+    type Read = fn(&regex::Captures<'_>) -> Option<NaiveDate>;
+    let whole: [(&Regex, Read); 4] = [
+        (&MONTH_DAY_YEAR, |c| {
+            month_number(&c[1]).and_then(|m| ymd(&c[3], m, &c[2]))
+        }),
+        (&DAY_MONTH_YEAR, |c| {
+            month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1]))
+        }),
+        (&INTL_DAY_MONTH_YEAR, |c| {
+            intl_month_number(&c[2]).and_then(|m| ymd(&c[3], m, &c[1]))
+        }),
+        (&CJK, |c| {
+            c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]))
+        }),
+    ];
+    for (pattern, read) in whole {
+        for c in pattern.captures_iter(s) {
+            let g = c.get(0).map_or((0, 0), |g| (g.start(), g.end()));
+            consider(read(&c), g.0, g.1);
         }
     }
     for c in NUMERIC.captures_iter(s) {

@@ -560,13 +560,6 @@ pub(crate) fn is_dateline(line: &str, date_start: usize, date_end: usize) -> boo
         "kst",
         "et",
         "pt",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "mon",
         "tue",
         "wed",
@@ -639,6 +632,7 @@ pub(crate) fn is_dateline(line: &str, date_start: usize, date_end: usize) -> boo
                 || (w.starts_with(|c: char| c.is_ascii_digit())
                     && w.chars().all(|c| c.is_ascii_digit() || c == 'h'))
                 || CUES.contains(&w.as_str())
+                || crate::date::WEEKDAY_NAMES.contains(&w.as_str())
         })
 }
 

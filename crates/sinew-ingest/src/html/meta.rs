@@ -590,31 +590,6 @@ const BYLINE_LABELS: &[&str] = &[
     "記者",
 ];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
 /// not a user name ("kffnirmitap", "andrew.keaveney") or a placeholder.
 fn plausible_name(s: &str) -> bool {
@@ -641,10 +616,12 @@ fn plausible_name(s: &str) -> bool {
     let calendar = s.split_whitespace().all(|w| {
         let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
-            || MONTHS
+            || date::MONTH_NAMES
                 .iter()
                 .any(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && w.len() <= 4))
-            || WEEKDAYS.iter().any(|d| d.starts_with(&w) && w.len() >= 3)
+            || date::WEEKDAY_NAMES
+                .iter()
+                .any(|d| d.starts_with(&w) && w.len() >= 3)
     });
     let handle = words == 1
         && (s.contains(['.', '_', '@'])
