@@ -27,7 +27,7 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `31/10/2024`, `10/31/2024`, `31.10.2024`: day and month by which can be which; when
-/// both can, `.` is day first (European) and `/` is month first (American).
+/// both can, `.` is day first (European) and `/` follows the page's [`DayOrder`].
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9./])([0-9]{1,2})([./])([0-9]{1,2})([./])((?:19|20)[0-9]{2})(?:$|[^0-9])")
         .unwrap()
@@ -213,8 +213,39 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
 }
 
+/// How a page writes a numeric date whose day and month could be either way round
+/// ("03/10/2023"): month first in the United States, day first nearly everywhere else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum DayOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
+impl DayOrder {
+    /// The order a page's language tag implies (`<html lang>`, `og:locale`): day first for
+    /// English outside the United States and for every other language; month first for
+    /// plain `en`, which American pages write most.
+    pub(crate) fn of_locale(tag: &str) -> DayOrder {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        let lang = parts.next().unwrap_or_default();
+        let region = parts.next().unwrap_or_default();
+        match (lang, region) {
+            ("", _) | ("en", "" | "us") => DayOrder::MonthFirst,
+            _ => DayOrder::DayFirst,
+        }
+    }
+}
+
 /// A date somewhere in `s`, with where it lies; the earliest match wins.
 pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    find_date_span_in(s, DayOrder::MonthFirst)
+}
+
+/// [`find_date_span`] with the page's [`DayOrder`] for numeric dates that read either way;
+/// `.` between the numbers is day first whatever the page.
+pub(crate) fn find_date_span_in(s: &str, order: DayOrder) -> Option<(NaiveDate, usize, usize)> {
     let mut found: Option<(NaiveDate, usize, usize)> = None;
     let mut consider = |date: Option<NaiveDate>, start: usize, end: usize| {
         if let Some(date) = date {
@@ -262,7 +293,7 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
         let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else {
             continue;
         };
-        let day_first = a > 12 || (b <= 12 && &c[2] == ".");
+        let day_first = a > 12 || (b <= 12 && (&c[2] == "." || order == DayOrder::DayFirst));
         let (day, month) = if day_first { (a, b) } else { (b, a) };
         let start = c.get(1).map_or(0, |g| g.start());
         let end = c.get(5).map_or(start, |g| g.end());
@@ -338,6 +369,24 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(parse_date(input), *want, "{input}");
+        }
+        // A page's locale decides a slash date that reads either way, and only that.
+        let day_first = DayOrder::of_locale("en-GB");
+        assert_eq!(day_first, DayOrder::DayFirst);
+        let read = |s: &str, o| find_date_span_in(s, o).map(|(d, _, _)| d);
+        assert_eq!(read("03/10/2023", day_first), d(2023, 10, 3));
+        assert_eq!(read("03/10/2023", DayOrder::MonthFirst), d(2023, 3, 10));
+        assert_eq!(read("10/31/2024", day_first), d(2024, 10, 31));
+        assert_eq!(read("31/10/2024", DayOrder::MonthFirst), d(2024, 10, 31));
+        for (tag, want) in [
+            ("en", DayOrder::MonthFirst),
+            ("en-US", DayOrder::MonthFirst),
+            ("", DayOrder::MonthFirst),
+            ("en_AU", DayOrder::DayFirst),
+            ("fr-FR", DayOrder::DayFirst),
+            ("ru", DayOrder::DayFirst),
+        ] {
+            assert_eq!(DayOrder::of_locale(tag), want, "{tag}");
         }
         assert_eq!(
             url_date("https://x.com/news/2024/06/27/slug"),

@@ -428,6 +428,20 @@ fn publication_date_sources_in_order() {
         let doc = html_doc("page.html", &page);
         assert_eq!(doc.published, want, "{what}");
     }
+    // A slash date that reads either way is read as the page's locale writes it.
+    for (lang, want) in [
+        ("en-GB", date(2023, 10, 3)),
+        ("fr", date(2023, 10, 3)),
+        ("en-US", date(2023, 3, 10)),
+        ("en", date(2023, 3, 10)),
+    ] {
+        let page = format!(
+            "<html lang=\"{lang}\"><body><h1>Ports Reopen After the Storm</h1>\
+             <p>Published 03/10/2023</p><article><p>{PROSE}</p><p>{PROSE} Again.</p>\
+             </article></body></html>"
+        );
+        assert_eq!(html_doc("page.html", page.as_bytes()).published, want, "{lang}");
+    }
 }
 
 #[test]

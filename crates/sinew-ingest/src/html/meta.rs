@@ -466,6 +466,7 @@ fn shown_date(
     dom: &Dom<'_>,
     headline: usize,
     visible: &dyn Fn(usize) -> bool,
+    order: date::DayOrder,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
     let mut label = (false, false);
@@ -491,7 +492,7 @@ fn shown_date(
         if text.len() > 120 {
             continue;
         }
-        if let Some((d, from, to)) = date::find_date_span(text) {
+        if let Some((d, from, to)) = date::find_date_span_in(text, order) {
             // A dateline is mostly its date; a date inside a sentence is not one.
             if published || updated || text.len() - (to - from) <= 50 {
                 found.push((d, published, updated));
@@ -517,7 +518,12 @@ const TRAILER_WINDOW: usize = 300;
 /// A date given at the very end of the article or just after it, as blogs close a post
 /// ("Posted on the 15/12/2025 at 19:00 by ..."): a short line that says it was published,
 /// or is only a date.
-fn trailer_date(dom: &Dom<'_>, root: usize, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+fn trailer_date(
+    dom: &Dom<'_>,
+    root: usize,
+    visible: &dyn Fn(usize) -> bool,
+    order: date::DayOrder,
+) -> Option<NaiveDate> {
     // From the article's last lines (the closing line may sit inside it) on past its end.
     let end = dom.nodes[root].end as usize;
     let mut start = end;
@@ -536,7 +542,7 @@ fn trailer_date(dom: &Dom<'_>, root: usize, visible: &dyn Fn(usize) -> bool) -> 
             if text.len() > 120 || lower.contains("updated") || lower.contains("modified") {
                 return None;
             }
-            let (d, from, to) = date::find_date_span(&text)?;
+            let (d, from, to) = date::find_date_span_in(&text, order)?;
             let said = ["published", "posted", "written"]
                 .iter()
                 .any(|w| lower.contains(w));
@@ -1042,7 +1048,11 @@ fn itemprop_date(dom: &Dom<'_>) -> Option<NaiveDate> {
 
 /// The first visible element anywhere whose class or id says it holds the publication
 /// date ("post-date", "published", "entry-date") and whose short text is a date.
-fn marked_date(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+fn marked_date(
+    dom: &Dom<'_>,
+    visible: &dyn Fn(usize) -> bool,
+    order: date::DayOrder,
+) -> Option<NaiveDate> {
     (0..dom.nodes.len()).find_map(|i| {
         let node = dom.nodes[i];
         if node.tag == Tag::Text || node.end as usize - i > 16 || !visible(i) {
@@ -1061,7 +1071,7 @@ fn marked_date(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<NaiveDa
         }
         let text = dom.inner_text(i);
         let text = text.trim();
-        let (d, from, to) = date::find_date_span(text).filter(|_| text.len() <= 80)?;
+        let (d, from, to) = date::find_date_span_in(text, order).filter(|_| text.len() <= 80)?;
         (text.len() - (to - from) <= 40).then_some(d)
     })
 }
@@ -1140,8 +1150,18 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
             days.all(|d| d == first).then(|| times[0])
         });
     let shown_from = headline.as_ref().map(|(i, _)| *i).or(root);
+    // How the page writes a numeric date that reads either way: by its language tag.
+    let order = dom
+        .elements(Tag::Html)
+        .next()
+        .and_then(|i| dom.attr(i, "lang"))
+        .map(|l| l.to_string())
+        .or_else(|| m(&["og:locale"]))
+        .map_or(date::DayOrder::MonthFirst, |tag| {
+            date::DayOrder::of_locale(&tag)
+        });
     let (shown, shown_updated) =
-        shown_from.map_or((None, None), |from| shown_date(dom, from, visible));
+        shown_from.map_or((None, None), |from| shown_date(dom, from, visible, order));
     // A shown numeric date whose day and month could be either way round ("09.10.2024")
     // takes the reading that the metadata confirms.
     let ld_date = ld.published.as_deref().and_then(date::parse_date);
@@ -1208,9 +1228,9 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
                 .and_then(|d| date::parse_date(&d))
         })
         .or(shown_updated)
-        .or_else(|| root.and_then(|r| trailer_date(dom, r, visible)))
+        .or_else(|| root.and_then(|r| trailer_date(dom, r, visible, order)))
         .or(ld_date.filter(|_| !ld.page))
-        .or_else(|| marked_date(dom, visible));
+        .or_else(|| marked_date(dom, visible, order));
 
     let author = ld
         .author
