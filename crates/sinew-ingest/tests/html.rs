@@ -440,7 +440,11 @@ fn publication_date_sources_in_order() {
              <p>Published 03/10/2023</p><article><p>{PROSE}</p><p>{PROSE} Again.</p>\
              </article></body></html>"
         );
-        assert_eq!(html_doc("page.html", page.as_bytes()).published, want, "{lang}");
+        assert_eq!(
+            html_doc("page.html", page.as_bytes()).published,
+            want,
+            "{lang}"
+        );
     }
 }
 

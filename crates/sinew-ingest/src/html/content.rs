@@ -94,9 +94,21 @@ const JUNK_TOKENS: &[&str] = &[
     "banner",
 ];
 
-/// [`JUNK_TOKENS`] sorted, for binary search.
-static JUNK_SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    let mut v = JUNK_TOKENS.to_vec();
+/// A word of up to 16 bytes as one integer (zero-padded): words compare as integers,
+/// without a call to `memcmp` per probe.
+fn packed(word: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    u128::from_be_bytes(buf)
+}
+
+/// [`JUNK_TOKENS`] of 16 bytes or fewer, packed and sorted, for binary search.
+static JUNK_SORTED: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<u128> = JUNK_TOKENS
+        .iter()
+        .filter(|t| t.len() <= 16)
+        .map(|t| packed(t.as_bytes()))
+        .collect();
     v.sort_unstable();
     v
 });
@@ -127,8 +139,7 @@ fn is_junk_token(t: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(t.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
-    JUNK_SORTED.binary_search(&lower).is_ok()
+    JUNK_SORTED.binary_search(&u128::from_be_bytes(buf)).is_ok()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
