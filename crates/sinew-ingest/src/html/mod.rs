@@ -99,17 +99,26 @@ const TOC_ENTRY_MAX: usize = 120;
 /// A hash of a line's letters and digits, lower case (`meta::fold` without the allocation); 0 for a
 /// line with none.
 fn fold_hash(line: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // FNV-1a over the characters: SipHash, fed a character at a time, cost 1.6% of a dev
+    // run. Equal folds give equal hashes, which is all the callers ask.
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = FNV_OFFSET;
     let mut any = false;
-    for c in line.chars().filter(|c| c.is_alphanumeric()) {
-        for l in c.to_lowercase() {
-            l.hash(&mut h);
+    let mut add = |c: char| h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                add(c.to_ascii_lowercase());
+                any = true;
+            }
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(&mut add);
+            any = true;
         }
-        any = true;
     }
     if any {
-        h.finish() | 1
+        h | 1
     } else {
         0
     }
