@@ -581,7 +581,7 @@ const BYLINE_LABELS: &[&str] = &[
     "writer",
     "contributor",
     "contributors",
-    // Other languages of the field's pages.
+    // Other languages of the field's pages ("von", "par", "por": see `PREPOSITIONS`).
     "von",
     "autor",
     "autorin",
@@ -595,6 +595,10 @@ const BYLINE_LABELS: &[&str] = &[
     "记者",
     "記者",
 ];
+
+/// Byline labels that are also everyday prepositions and particles: "Von der Leyen says
+/// ..." under a headline is not a byline. After them the name must look like a person's.
+const PREPOSITIONS: &[&str] = &["von", "par", "por"];
 
 /// Whether a byline's text can be a name: a few words, no URL, e-mail or machine value, and
 /// not a user name ("kffnirmitap", "andrew.keaveney") or a placeholder.
@@ -656,11 +660,15 @@ fn byline_name(line: &str) -> Option<String> {
     })?;
     // Lower-casing can change a character's length ("İ"): the label's end must also be a
     // character boundary of the line itself.
-    Some(clean_name(
+    let name = clean_name(
         squashed
             .get(label.len()..)?
             .trim_start_matches([':', ' ', '\u{ff1a}']),
-    ))
+    );
+    if PREPOSITIONS.contains(label) && !person_like(&name) {
+        return None;
+    }
+    Some(name)
 }
 
 /// A name without what bylines put after it: a date, a separator and a role or reading
@@ -1305,6 +1313,22 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_in_other_languages() {
+        for (line, want) in [
+            ("Von Hans Müller", Some("Hans Müller")),
+            ("Par Jean Dupont", Some("Jean Dupont")),
+            ("Автор: Иван Петров", Some("Иван Петров")),
+            ("作者：王明", Some("王明")),
+            // The same words as the start of a sentence are no byline.
+            ("Von der Leyen says the bloc will act", None),
+            ("Par for the course in Brussels", None),
+            ("Por fin, un acuerdo", None),
+        ] {
+            assert_eq!(byline_name(line).as_deref(), want, "{line}");
+        }
+    }
 
     #[test]
     fn names_and_what_stands_beside_them() {
