@@ -471,17 +471,26 @@ pub(crate) fn is_junk(line: &str) -> bool {
     if words > 40 {
         return false;
     }
-    let k = key(line);
-    if FURNITURE_SET.contains(k.as_str()) {
-        return true;
-    }
-    let mut social = k
-        .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| !w.is_empty())
-        .peekable();
-    if words <= 8 && social.peek().is_some() && social.all(|w| SOCIAL_SET.contains(w)) {
-        return true;
+    // Furniture phrases have at most five words and social lines at most eight; `key` only
+    // drops digits and brackets, so a longer line without them cannot be either, and its
+    // lower-cased copy is not made.
+    let short_key = words <= 8
+        || line
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b'[' | b']'));
+    if short_key {
+        let k = key(line);
+        if FURNITURE_SET.contains(k.as_str()) {
+            return true;
+        }
+        let mut social = k
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| !w.is_empty())
+            .peekable();
+        if words <= 8 && social.peek().is_some() && social.all(|w| SOCIAL_SET.contains(w)) {
+            return true;
+        }
     }
     words <= 40
         && line.len() <= 400
