@@ -400,14 +400,18 @@ const PROMPT_WORDS: &[&str] = &[
     "free article",
 ];
 
+/// [`PROMPT_WORDS`] in any case, found in one pass over a line.
+static PROMPT_WORD_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PROMPT_WORDS)
+        .unwrap()
+});
+
 fn might_prompt(line: &str) -> bool {
     let b = line.as_bytes();
     let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    let has = |p: &str| {
-        b.windows(p.len())
-            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-    };
-    PROMPT_STARTS.iter().any(|p| starts(p)) || PROMPT_WORDS.iter().any(|p| has(p))
+    PROMPT_STARTS.iter().any(|p| starts(p)) || PROMPT_WORD_FINDER.is_match(line)
 }
 
 /// Whether a line is already normalised: no control characters, no white space but single
