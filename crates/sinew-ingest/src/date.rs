@@ -42,7 +42,7 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// dateline writes them after the day (German, Dutch, French, Spanish, Italian, Portuguese;
 /// Russian and Ukrainian in the genitive, "12 марта"), with their common abbreviations.
 /// Forms that are also English words ("ago", "set") are left out.
-const INTL_MONTHS: [(&str, u32); 99] = [
+const INTL_MONTHS: &[(&str, u32)] = &[
     ("januar", 1),
     ("jänner", 1),
     ("januari", 1),

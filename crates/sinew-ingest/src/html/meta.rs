@@ -145,6 +145,9 @@ fn linked_data(dom: &Dom<'_>) -> LinkedData {
     found.map(|(_, ld)| ld).unwrap_or_default()
 }
 
+/// What a title sets between a headline and a site's name or tag line.
+const TITLE_SEPARATORS: [char; 6] = ['|', '-', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}'];
+
 /// The site's name that a page's `<title>` sets beside its OpenGraph title with a
 /// separator ("Engora Data Blog: Small adventures ..." beside "Small adventures ...").
 fn site_beside_title(title: String, og_title: &str) -> Option<String> {
@@ -154,11 +157,12 @@ fn site_beside_title(title: String, og_title: &str) -> Option<String> {
         return None;
     }
     let rest = if let Some(head) = title.strip_suffix(og_title) {
-        head.trim_end()
-            .strip_suffix([':', '|', '-', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}'])?
+        let head = head.trim_end();
+        head.strip_suffix(':')
+            .or_else(|| head.strip_suffix(TITLE_SEPARATORS))?
     } else {
         let tail = title.strip_prefix(og_title)?.trim_start();
-        tail.strip_prefix(['|', '-', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}'])?
+        tail.strip_prefix(TITLE_SEPARATORS)?
     };
     let rest = rest.trim();
     (!rest.is_empty() && rest.split_whitespace().count() <= 6).then(|| rest.to_string())
@@ -337,9 +341,8 @@ fn choose_title(visible: Option<String>, meta: &[String]) -> Option<String> {
         let lower_t = t.to_lowercase();
         if let Some(rest) = lower_h.strip_prefix(&lower_t) {
             // ... or a source in brackets and a count after it: "Headline (latimes.com) 87".
-            if rest.trim_start().starts_with([
-                '|', '-', '\u{2013}', '\u{2014}', '\u{2022}', '\u{b7}', '(', '[',
-            ]) {
+            let rest = rest.trim_start();
+            if rest.starts_with(TITLE_SEPARATORS) || rest.starts_with(['(', '[']) {
                 return Some(t.clone());
             }
         }
@@ -392,9 +395,10 @@ fn headline(
         .collect();
     // An `<h1>` that is the metadata's title is the headline wherever it stands; others
     // in the article are buttons or section heads ("PIN IT HERE").
+    let meta_folds: Vec<String> = meta_titles.iter().map(|m| fold(m)).collect();
     let titled = h1s.iter().find(|(_, t)| {
         let folded = fold(t);
-        !folded.is_empty() && meta_titles.iter().any(|m| fold(m) == folded)
+        !folded.is_empty() && meta_folds.contains(&folded)
     });
     // Themes that keep `<h1>` for the site's name, or have none, set the headline in an
     // `<h2>` or `<h3>`: one that is the metadata's title and stands before every `<h1>`
@@ -411,7 +415,7 @@ fn headline(
                     if crate::lang::word_count(&t) < 2 || folded.is_empty() {
                         return None;
                     }
-                    if meta_titles.iter().any(|m| fold(m) == folded) {
+                    if meta_folds.contains(&folded) {
                         return Some((i, t));
                     }
                     // On a page with no `<h1>`, a heading that holds every word of the
@@ -419,9 +423,12 @@ fn headline(
                     // Transition ..." for "7 Ways to Transition ..."); its extra words are
                     // as often a tag line as the headline's own, so the title is the
                     // metadata's.
+                    if !h1s.is_empty() {
+                        return None;
+                    }
                     meta_titles
                         .iter()
-                        .find(|m| h1s.is_empty() && holds_words_of(&t, m))
+                        .find(|m| holds_words_of(&t, m))
                         .map(|m| (i, m.clone()))
                 })
                 .min_by_key(|(i, _)| *i)
@@ -1092,6 +1099,11 @@ fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
 /// most likely the article's own.
 pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -> bool) -> Meta {
     let meta = collect_meta(dom);
+    let html_lang = dom
+        .elements(Tag::Html)
+        .next()
+        .and_then(|i| dom.attr(i, "lang"))
+        .map(|l| l.to_string());
     let ld = linked_data(dom);
     let m = |keys: &[&str]| {
         keys.iter()
@@ -1159,11 +1171,8 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         });
     let shown_from = headline.as_ref().map(|(i, _)| *i).or(root);
     // How the page writes a numeric date that reads either way: by its language tag.
-    let order = dom
-        .elements(Tag::Html)
-        .next()
-        .and_then(|i| dom.attr(i, "lang"))
-        .map(|l| l.to_string())
+    let order = html_lang
+        .clone()
         .or_else(|| m(&["og:locale"]))
         .map_or(date::DayOrder::MonthFirst, |tag| {
             date::DayOrder::of_locale(&tag)
@@ -1293,11 +1302,7 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
     .or_else(|| marked_author(dom, visible))
     .or_else(|| author_link(dom, visible));
 
-    let lang = dom
-        .elements(Tag::Html)
-        .next()
-        .and_then(|i| dom.attr(i, "lang"))
-        .and_then(|l| crate::lang::primary_subtag(&l));
+    let lang = html_lang.and_then(|l| crate::lang::primary_subtag(&l));
 
     Meta {
         title,
