@@ -246,12 +246,16 @@ pub(crate) fn find_date_span(s: &str) -> Option<(NaiveDate, usize, usize)> {
 /// [`find_date_span`] with the page's [`DayOrder`] for numeric dates that read either way;
 /// `.` between the numbers is day first whatever the page.
 pub(crate) fn find_date_span_in(s: &str, order: DayOrder) -> Option<(NaiveDate, usize, usize)> {
-    let mut found: Option<(NaiveDate, usize, usize)> = None;
+    find_date_spans_in(s, order).into_iter().next()
+}
+
+/// Every date in `s` with where it lies, in the order they stand; where two readings
+/// overlap ("2024-06-27" inside "27.06.2024-..."), the one that starts first is kept.
+pub(crate) fn find_date_spans_in(s: &str, order: DayOrder) -> Vec<(NaiveDate, usize, usize)> {
+    let mut found: Vec<(NaiveDate, usize, usize)> = Vec::new();
     let mut consider = |date: Option<NaiveDate>, start: usize, end: usize| {
         if let Some(date) = date {
-            if found.is_none_or(|(_, s, _)| start < s) {
-                found = Some((date, start, end));
-            }
+            found.push((date, start, end));
         }
     };
     for c in ISO.captures_iter(s) {
@@ -303,7 +307,14 @@ pub(crate) fn find_date_span_in(s: &str, order: DayOrder) -> Option<(NaiveDate, 
             .and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
         consider(date, start, end);
     }
-    found
+    found.sort_by_key(|&(_, start, end)| (start, std::cmp::Reverse(end)));
+    let mut kept: Vec<(NaiveDate, usize, usize)> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|&(_, _, end)| f.1 >= end) {
+            kept.push(f);
+        }
+    }
+    kept
 }
 
 /// A date somewhere in `s` (an ISO date-time, `June 27, 2024`, `27 June 2024`).
@@ -394,5 +405,27 @@ mod tests {
         );
         assert_eq!(url_date("https://x.com/2024-06-27-slug"), d(2024, 6, 27));
         assert_eq!(url_date("https://x.com/news/slug"), None);
+    }
+
+    #[test]
+    fn every_date_of_a_line() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        fn spans(s: &str) -> Vec<(NaiveDate, &str)> {
+            find_date_spans_in(s, DayOrder::MonthFirst)
+                .into_iter()
+                .map(|(date, from, to)| (date, &s[from..to]))
+                .collect()
+        }
+        assert_eq!(
+            spans("Updated Nov. 11, 2022, first published 9 November 2022 (2022-11-09)"),
+            [
+                (d(2022, 11, 11), "Nov. 11, 2022"),
+                (d(2022, 11, 9), "9 November 2022"),
+                (d(2022, 11, 9), "2022-11-09"),
+            ]
+        );
+        // Two readings of one place are one date: the one that starts first.
+        assert_eq!(spans("12.03.2024"), [(d(2024, 3, 12), "12.03.2024")]);
+        assert!(spans("no date here, 2024").is_empty());
     }
 }
