@@ -466,6 +466,16 @@ fn publication_date_sources_in_order() {
             ),
             date(2024, 3, 3),
         ),
+        // JSON-LD that a framework put, entity-escaped, in a `<meta>`'s content.
+        (
+            "json-ld in a meta element",
+            meta_page(
+                r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#,
+                "<h1>Ports Reopen After the Storm</h1>",
+                "",
+            ),
+            date(2025, 11, 17),
+        ),
         // A bare `WebPage` node's `datePublished` is when the CMS page was made, not a
         // publication: an evergreen page has none.
         (

@@ -98,9 +98,20 @@ fn join_names(names: &[String]) -> String {
 
 fn linked_data(dom: &Dom<'_>) -> LinkedData {
     let mut found: Option<(bool, LinkedData)> = None;
-    // Only JSON-LD scripts keep their text when parsed.
-    for script in dom.elements(Tag::Script) {
-        let text = dom.inner_text(script);
+    // Only JSON-LD scripts keep their text when parsed. Some frameworks put the JSON-LD in
+    // a `<meta name="script:ld+json">` instead, entity-escaped in its `content`.
+    let in_meta = dom.elements(Tag::Meta).filter_map(|i| {
+        dom.attr_raw(i, "name")
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case("script:ld+json"))
+            .then(|| dom.attr(i, "content"))
+            .flatten()
+            .map(|c| c.to_string())
+    });
+    let texts = dom
+        .elements(Tag::Script)
+        .map(|script| dom.inner_text(script))
+        .chain(in_meta);
+    for text in texts {
         if text.is_empty() {
             continue;
         }
