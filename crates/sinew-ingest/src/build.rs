@@ -45,7 +45,7 @@ pub(crate) fn document(
 ) -> Result<Document, IngestError> {
     let (found, text) = match body {
         Body::Text(raw) => {
-            let c = text::clean(raw, Layout::Plain);
+            let c = text::clean(raw, Layout::Plain, given.lang.as_deref());
             (
                 Given {
                     title: c.title,
@@ -90,7 +90,7 @@ pub(crate) fn document(
 
 /// What an HTML extraction found, and its cleaned text.
 fn from_html(e: html::Extracted) -> (Given, String) {
-    let c = text::clean(&e.text, Layout::Blocks);
+    let c = text::clean(&e.text, Layout::Blocks, e.meta.lang.as_deref());
     let m = e.meta;
     let found = Given {
         title: m.title.or(c.title),

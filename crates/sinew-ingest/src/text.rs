@@ -38,7 +38,9 @@ pub(crate) enum Layout {
 }
 
 /// Cleans raw text (any line endings). Never fails; the text may come back empty.
-pub(crate) fn clean(raw: &str, layout: Layout) -> Cleaned {
+/// `declared_lang` (a language tag the source states) says how a numeric date that reads
+/// either way is written; without it the text's own language does.
+pub(crate) fn clean(raw: &str, layout: Layout, declared_lang: Option<&str>) -> Cleaned {
     let mut lines: Vec<Line> = Vec::new();
     let mut blank_before = false;
     let unified: std::borrow::Cow<'_, str> = if raw.contains('\r') {
@@ -73,7 +75,14 @@ pub(crate) fn clean(raw: &str, layout: Layout) -> Cleaned {
     let header_end = header_end(&lines);
     let crumb_title = clean_header(&mut lines[..header_end]);
     let top_end = (header_end + 3).min(lines.len());
-    out.published = find_published(&mut lines[..top_end]);
+    // Asked only of a text whose dateline reads either way ("03/10/2023"): month first in
+    // English, day first elsewhere.
+    let order = || {
+        declared_lang
+            .or_else(|| crate::lang::identify_lang(raw))
+            .map_or(date::DayOrder::MonthFirst, date::DayOrder::of_locale)
+    };
+    out.published = find_published(&mut lines[..top_end], &order);
     out.title = find_title(&mut lines[..header_end]).or(crumb_title);
 
     out.text = join_paragraphs(&lines, layout == Layout::Plain);
@@ -199,15 +208,19 @@ fn find_title(header: &mut [Line<'_>]) -> Option<String> {
 
 /// The publication date from a short line near the top; lines that are only a date are
 /// dropped. A "Published" date is preferred to an "Updated" one.
-fn find_published(top: &mut [Line<'_>]) -> Option<NaiveDate> {
+fn find_published(top: &mut [Line<'_>], order: &dyn Fn() -> date::DayOrder) -> Option<NaiveDate> {
     let mut updated = None;
     for line in top.iter_mut().filter(|l| l.keep) {
         if line.text.len() > 120 || is_prose(&line.text) {
             continue;
         }
-        let Some((date, start, end)) = date::find_date_span(&line.text) else {
+        let Some((mut date, start, end)) = date::find_date_span(&line.text) else {
             continue;
         };
+        let day_first = date::find_date_span_in(&line.text, date::DayOrder::DayFirst);
+        if day_first.is_some_and(|(d, _, _)| d != date) && order() == date::DayOrder::DayFirst {
+            date = day_first.map_or(date, |(d, _, _)| d);
+        }
         if junk::is_dateline(&line.text, start, end) {
             line.keep = false;
         }
@@ -318,7 +331,7 @@ mod tests {
             ),
         ];
         for (input, text, title) in cases {
-            let c = clean(input, Layout::Plain);
+            let c = clean(input, Layout::Plain, None);
             assert_eq!(c.text, *text, "text of {input:?}");
             assert_eq!(c.title.as_deref(), *title, "title of {input:?}");
         }
@@ -326,16 +339,43 @@ mod tests {
 
     #[test]
     fn dates_and_sites() {
-        let c = clean("Headline About Trade\nPublished 12 June 2024\n\nBody of the article goes here at some length, with facts.\n\nSource: Reuters", Layout::Plain);
+        let c = clean("Headline About Trade\nPublished 12 June 2024\n\nBody of the article goes here at some length, with facts.\n\nSource: Reuters", Layout::Plain, None);
         assert_eq!(c.published, NaiveDate::from_ymd_opt(2024, 6, 12));
         assert_eq!(c.site.as_deref(), Some("Reuters"));
         assert!(!c.text.contains("Published"));
         let c = clean(
             "Report Title Line\nGOOVER DAILY REPORT June 27, 2024\ngoover\n\nText.",
             Layout::Plain,
+            None,
         );
         assert_eq!(c.published, NaiveDate::from_ymd_opt(2024, 6, 27));
         assert!(c.text.contains("GOOVER DAILY REPORT"));
         assert!(!c.text.contains("\ngoover"));
+    }
+
+    #[test]
+    fn slash_dates_by_language() {
+        let fr = "Les ports rouvrent après la tempête\nPublié le 03/10/2023\n\nLes autorités \
+                  portuaires ont annoncé mardi la réouverture des quais, après trois jours de \
+                  fermeture. Les navires attendus dans la rade pourront accoster dès demain \
+                  matin, selon le communiqué de la capitainerie.";
+        let en = "Ports Reopen After the Storm\nPublished 03/10/2023\n\nThe port authority said \
+                  on Tuesday that the quays would reopen after three days in which the ships \
+                  that were expected in the roads had to wait for the weather to turn.";
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // The text's language, where the source states none.
+        assert_eq!(clean(fr, Layout::Plain, None).published, date(2023, 10, 3));
+        assert_eq!(clean(en, Layout::Plain, None).published, date(2023, 3, 10));
+        // A stated language wins.
+        assert_eq!(
+            clean(en, Layout::Plain, Some("en-GB")).published,
+            date(2023, 10, 3)
+        );
+        // A date that reads one way only is read that way whatever the language.
+        let us = en.replace("03/10/2023", "10/31/2023");
+        assert_eq!(
+            clean(&us, Layout::Plain, Some("fr")).published,
+            date(2023, 10, 31)
+        );
     }
 }
