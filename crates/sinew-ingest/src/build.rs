@@ -1,6 +1,6 @@
 //! Cleaned text plus metadata to a `Document`.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use sinew_types::Document;
 
 use crate::error::{ErrorKind, IngestError};
@@ -20,6 +20,9 @@ pub(crate) struct Given {
     /// the page names no canonical one, and a date in its path is the publication date when
     /// nothing else gives one.
     pub(crate) fallback_url: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`, UTC): what a relative
+    /// dateline ("3 hours ago") counts back from.
+    pub(crate) fetched: Option<NaiveDateTime>,
     /// A language declared for the whole input (a feed's `<language>` or `xml:lang`): like
     /// `<html lang>`, it stands only when the text cannot tell.
     pub(crate) fallback_lang: Option<String>,
@@ -56,7 +59,7 @@ pub(crate) fn document(
                 c.text,
             )
         }
-        Body::Html(page) => from_html(html::extract(page)),
+        Body::Html(page) => from_html(html::extract(page, given.fetched)),
         Body::HtmlArticle(fragment) => from_html(html::extract_body(fragment)),
     };
     if text.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 use regex::Regex;
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -317,6 +317,61 @@ pub(crate) fn find_date_spans_in(s: &str, order: DayOrder) -> Vec<(NaiveDate, us
     kept
 }
 
+/// A dateline that counts back from when the page was seen: "3 hours ago", "2 days ago",
+/// "vor 2 Stunden", "il y a 3 jours", "hace 2 días", "2 часа назад", "3小时前". Units stop at
+/// weeks: "2 months ago" names no day.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let n = r"([0-9]{1,3}|an?|one|eine[mnr]?|une?|una?|одн[ау])";
+    let alternatives = [
+        format!(
+            r"\b{n}\s+(sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|wks?)\s+ago\b"
+        ),
+        format!(r"\bvor\s+{n}\s+(sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)\b"),
+        format!(r"\bil\s+y\s+a\s+{n}\s+(secondes?|minutes?|heures?|jours?|semaines?)\b"),
+        format!(r"\bhace\s+{n}\s+(segundos?|minutos?|horas?|d[íi]as?|semanas?)\b"),
+        format!(
+            r"(?:^|\s){n}\s+(секунд[ау]?|минут[ау]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[юьи]|недель)\s+назад"
+        ),
+        r"([0-9]{1,3})\s*(秒|分钟|小时|天|周|週間|時間|日)前".to_string(),
+        r"\b(?:yesterday|gestern|ayer)\b|вчера|昨天|昨日".to_string(),
+    ];
+    Regex::new(&format!("(?i){}", alternatives.join("|"))).unwrap()
+});
+
+/// How long before the page was seen a relative dateline ([`RELATIVE`]) puts its
+/// publication, with where it lies in `s`.
+pub(crate) fn find_relative(s: &str) -> Option<(TimeDelta, usize, usize)> {
+    let c = RELATIVE.captures(s)?;
+    let whole = c.get(0)?;
+    // Each language's count and unit are a pair of groups, in the pattern's order; a match
+    // with neither is "yesterday".
+    let (count, unit) = [(1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11, 12)]
+        .into_iter()
+        .find_map(|(n, u)| Some((c.get(n)?.as_str(), c.get(u)?.as_str())))
+        .unwrap_or(("1", "day"));
+    // "a", "eine", "une", "одна": one.
+    let count: i32 = count.parse().unwrap_or(1);
+    let start = whole.start() + (whole.len() - whole.as_str().trim_start().len());
+    Some((unit_length(unit) * count, start, whole.end()))
+}
+
+/// The length of a relative dateline's unit, known by how it begins in each language.
+fn unit_length(unit: &str) -> TimeDelta {
+    let unit = unit.to_lowercase();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| unit.starts_with(p));
+    if starts(&["sec", "sek", "seg", "сек", "秒"]) {
+        TimeDelta::seconds(1)
+    } else if starts(&["min", "мин", "分"]) {
+        TimeDelta::minutes(1)
+    } else if starts(&["h", "stu", "heu", "час", "小时", "時間"]) {
+        TimeDelta::hours(1)
+    } else if starts(&["w", "sem", "нед", "周", "週"]) {
+        TimeDelta::weeks(1)
+    } else {
+        TimeDelta::days(1)
+    }
+}
+
 /// A date somewhere in `s` (an ISO date-time, `June 27, 2024`, `27 June 2024`).
 pub(crate) fn find_date(s: &str) -> Option<NaiveDate> {
     find_date_span(s).map(|(d, _, _)| d)
@@ -427,5 +482,44 @@ mod tests {
         // Two readings of one place are one date: the one that starts first.
         assert_eq!(spans("12.03.2024"), [(d(2024, 3, 12), "12.03.2024")]);
         assert!(spans("no date here, 2024").is_empty());
+    }
+
+    #[test]
+    fn relative_datelines() {
+        fn ago(s: &str) -> Option<(TimeDelta, &str)> {
+            find_relative(s).map(|(d, from, to)| (d, &s[from..to]))
+        }
+        let (h, d, w) = (TimeDelta::hours, TimeDelta::days, TimeDelta::weeks);
+        assert_eq!(
+            ago("By A. Writer · 3 hours ago"),
+            Some((h(3), "3 hours ago"))
+        );
+        assert_eq!(ago("an hour ago"), Some((h(1), "an hour ago")));
+        assert_eq!(ago("Posted 2 days ago"), Some((d(2), "2 days ago")));
+        assert_eq!(ago("1 wk ago"), Some((w(1), "1 wk ago")));
+        assert_eq!(
+            ago("45 mins ago").map(|(t, _)| t),
+            Some(TimeDelta::minutes(45))
+        );
+        assert_eq!(
+            ago("Aktualisiert vor einer Stunde").map(|(t, _)| t),
+            Some(h(1))
+        );
+        assert_eq!(ago("vor 2 Tagen").map(|(t, _)| t), Some(d(2)));
+        assert_eq!(ago("il y a 3 jours").map(|(t, _)| t), Some(d(3)));
+        assert_eq!(ago("hace 5 horas").map(|(t, _)| t), Some(h(5)));
+        assert_eq!(ago("3 дня назад").map(|(t, _)| t), Some(d(3)));
+        assert_eq!(ago("2 недели назад").map(|(t, _)| t), Some(w(2)));
+        assert_eq!(ago("3小时前").map(|(t, _)| t), Some(h(3)));
+        assert_eq!(ago("Yesterday at 14:05").map(|(t, _)| t), Some(d(1)));
+        assert_eq!(ago("вчера, 14:05").map(|(t, _)| t), Some(d(1)));
+        for none in [
+            "2 months ago",
+            "a year ago",
+            "days ago",
+            "the hours before dawn",
+        ] {
+            assert_eq!(ago(none), None, "{none}");
+        }
     }
 }

@@ -87,6 +87,7 @@ impl FeedDocs {
             url: link.clone(),
             lang: None,
             fallback_url: None,
+            fetched: None,
             fallback_lang: self.lang.clone(),
         };
         let source = link.unwrap_or_else(|| format!("{}#item{}", self.name, self.number));

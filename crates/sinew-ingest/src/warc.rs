@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
+use chrono::NaiveDateTime;
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use sinew_types::Document;
 
@@ -56,6 +57,8 @@ struct Fields {
     length: Option<u64>,
     target: Option<String>,
     content_type: String,
+    /// `WARC-Date`: when the page was fetched (UTC).
+    date: Option<NaiveDateTime>,
 }
 
 pub(crate) fn warc_docs<R: BufRead>(input: &str, reader: R, config: &IngestConfig) -> WarcDocs<R> {
@@ -193,6 +196,11 @@ impl<R: BufRead> WarcDocs<R> {
                     fields.target = Some(uri.to_string()).filter(|u| !u.is_empty());
                 }
                 "content-type" => fields.content_type = value.to_ascii_lowercase(),
+                "warc-date" => {
+                    fields.date = chrono::DateTime::parse_from_rfc3339(&value)
+                        .ok()
+                        .map(|d| d.naive_utc());
+                }
                 _ => {}
             }
         }
@@ -249,6 +257,7 @@ impl<R: BufRead> WarcDocs<R> {
                 let charset = charset_of(&fields.content_type);
                 let given = Given {
                     fallback_url: fields.target,
+                    fetched: fields.date,
                     ..Given::default()
                 };
                 page_document(
@@ -261,7 +270,14 @@ impl<R: BufRead> WarcDocs<R> {
                     &self.config,
                 )
             }
-            None => http_document(&at, source, fields.target, &block, &self.config),
+            None => http_document(
+                &at,
+                source,
+                fields.target,
+                fields.date,
+                &block,
+                &self.config,
+            ),
         }
     }
 }
@@ -315,6 +331,7 @@ fn http_document(
     at: &str,
     source: String,
     target: Option<String>,
+    fetched: Option<NaiveDateTime>,
     block: &[u8],
     config: &IngestConfig,
 ) -> Step {
@@ -378,6 +395,7 @@ fn http_document(
     }
     let given = Given {
         fallback_url: target,
+        fetched,
         ..Given::default()
     };
     match format {

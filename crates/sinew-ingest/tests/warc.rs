@@ -521,3 +521,62 @@ fn resource_records_hold_the_page_itself() {
         .contains("The two leaders\u{2019} signed"));
     assert!(parsed.docs[1].text.contains("double capacity"));
 }
+
+/// A news page whose only dateline counts back from the moment it was seen.
+fn counted_back(dateline: &str) -> String {
+    format!(
+        "<html><body><nav>Home World</nav><article><h1>Leaders Sign a Defence Pact</h1>\
+         <div class=meta><span>By Ana Ruiz</span> <span>{dateline}</span></div>\
+         <p>The two leaders signed a mutual defence pact on Wednesday, state media said.</p>\
+         <p>The pact commits each side to help the other if attacked.</p></article></body></html>"
+    )
+}
+
+#[test]
+fn relative_datelines_count_back_from_the_warc_date() {
+    // Every record here was fetched at 2024-06-20T10:00:00Z (`record`'s WARC-Date).
+    let cases = [
+        ("11 hours ago", Some("2024-06-19")),
+        ("Updated 2 days ago", Some("2024-06-18")),
+        ("Yesterday", Some("2024-06-19")),
+        ("vor 3 Stunden", Some("2024-06-20")),
+        ("il y a 1 semaine", Some("2024-06-13")),
+        ("2 часа назад", Some("2024-06-20")),
+        ("5小时前", Some("2024-06-20")),
+        // A month is no day; nor is a count inside a sentence.
+        ("2 months ago", None),
+        (
+            "Shares in the firm fell sharply two days after the deal, 3 days ago by now, said a trader",
+            None,
+        ),
+    ];
+    for (dateline, want) in cases {
+        let page = counted_back(dateline);
+        let records = [
+            response(
+                "https://news.example/pact",
+                http("200 OK", &["Content-Type: text/html"], page.as_bytes()),
+            ),
+            record(
+                "resource",
+                Some("https://news.example/pact2"),
+                "text/html",
+                page.as_bytes(),
+            ),
+        ];
+        let parsed = parse("crawl.warc", &records.concat(), &IngestConfig::default());
+        assert_eq!(parsed.docs.len(), 2, "{dateline}: {:?}", parsed.errors);
+        for doc in &parsed.docs {
+            assert_eq!(
+                doc.published.map(|d| d.to_string()).as_deref(),
+                want,
+                "{dateline} ({})",
+                doc.source
+            );
+        }
+    }
+    // A saved page has no moment to count from: no date, rather than a wrong one.
+    let page = counted_back("11 hours ago");
+    let parsed = parse("pact.html", page.as_bytes(), &IngestConfig::default());
+    assert_eq!(parsed.docs[0].published, None);
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 
 use super::dom::Dom;
@@ -496,6 +496,7 @@ fn shown_date(
     headline: usize,
     visible: &dyn Fn(usize) -> bool,
     order: date::DayOrder,
+    fetched: Option<NaiveDateTime>,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let mut found: Vec<(NaiveDate, bool, bool)> = Vec::new();
     let mut label = (false, false);
@@ -523,6 +524,17 @@ fn shown_date(
             continue;
         }
         if dates.is_empty() {
+            // "3 hours ago" counts back from when the page was fetched, where that is
+            // known; a dateline that is mostly such a count.
+            let relative = fetched
+                .zip(date::find_relative(&lower))
+                .filter(|(_, (_, from, to))| {
+                    text.len() <= 120 && lower.len().saturating_sub(to - from) <= 50
+                });
+            if let Some(when) = relative.and_then(|(at, (ago, _, _))| at.checked_sub_signed(ago)) {
+                found.push((when.date(), line_published, line_updated));
+                continue;
+            }
             if text.len() <= 30 {
                 // A label set apart from its date ("Last updated:" in one element, the
                 // date in the next) labels the next line.
@@ -1153,7 +1165,12 @@ fn first_text(dom: &Dom<'_>, tag: Tag) -> Option<String> {
 
 /// Reads the metadata; `root` is the element chosen as the article, where a `<time>` is
 /// most likely the article's own.
-pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -> bool) -> Meta {
+pub(crate) fn read(
+    dom: &Dom<'_>,
+    root: Option<usize>,
+    visible: &dyn Fn(usize) -> bool,
+    fetched: Option<NaiveDateTime>,
+) -> Meta {
     let meta = collect_meta(dom);
     let html_lang = dom
         .elements(Tag::Html)
@@ -1233,8 +1250,9 @@ pub(crate) fn read(dom: &Dom<'_>, root: Option<usize>, visible: &dyn Fn(usize) -
         .map_or(date::DayOrder::MonthFirst, |tag| {
             date::DayOrder::of_locale(&tag)
         });
-    let (shown, shown_updated) =
-        shown_from.map_or((None, None), |from| shown_date(dom, from, visible, order));
+    let (shown, shown_updated) = shown_from.map_or((None, None), |from| {
+        shown_date(dom, from, visible, order, fetched)
+    });
     // A shown numeric date whose day and month could be either way round ("09.10.2024")
     // takes the reading that the metadata confirms.
     let ld_date = ld.published.as_deref().and_then(date::parse_date);

@@ -11,6 +11,7 @@ mod entities;
 mod meta;
 mod tag;
 
+use chrono::NaiveDateTime;
 use dom::Dom;
 pub(crate) use meta::Meta;
 
@@ -24,9 +25,10 @@ pub(crate) struct Extracted {
 }
 
 /// Extracts main text and metadata from a decoded page: the element that looks most like
-/// the article is chosen and the rest of the page is left out.
-pub(crate) fn extract(html: &str) -> Extracted {
-    let mut e = extract_with(html, content::choose_root);
+/// the article is chosen and the rest of the page is left out. `fetched` is when the page
+/// was fetched, if known: a relative dateline ("3 hours ago") counts back from it.
+pub(crate) fn extract(html: &str, fetched: Option<NaiveDateTime>) -> Extracted {
+    let mut e = extract_with(html, content::choose_root, fetched);
     // A page rendered by script has little or no text in its HTML; its JSON-LD can carry
     // the whole article. It is used where it is more than twice what the page shows.
     if let Some(body) = e.meta.article_body.take() {
@@ -35,7 +37,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
             // Some sites put the body's HTML in it: that is rendered as a fragment (by
             // `extract_with` itself, so a body inside a body is not looked for).
             e.text = if body.contains("</p>") || body.contains("<br") {
-                extract_with(&body, |_, _| None).text
+                extract_with(&body, |_, _| None, None).text
             } else {
                 entities::decode_str(&body).into_owned()
             };
@@ -48,12 +50,13 @@ pub(crate) fn extract(html: &str) -> Extracted {
 /// the article, less furniture. Choosing an element there would keep one long paragraph and
 /// drop the short ones beside it, as if they were page chrome.
 pub(crate) fn extract_body(html: &str) -> Extracted {
-    extract_with(html, |_, _| None)
+    extract_with(html, |_, _| None, None)
 }
 
 fn extract_with(
     html: &str,
     choose_root: fn(&Dom<'_>, &content::Measured) -> Option<usize>,
+    fetched: Option<NaiveDateTime>,
 ) -> Extracted {
     let dom = Dom::parse(html);
     let measured = content::measure(&dom);
@@ -74,7 +77,7 @@ fn extract_with(
     } else {
         content::render(&dom, &measured, root)
     };
-    let meta = meta::read(&dom, root, &|i| measured.visible(i));
+    let meta = meta::read(&dom, root, &|i| measured.visible(i), fetched);
     // What follows reads the text alone: the tree goes first (on a 50 MB page it is
     // as large as the text).
     drop(measured);
@@ -250,7 +253,7 @@ mod tests {
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
-        let e = extract(&page);
+        let e = extract(&page, None);
         assert!(e.text.contains("deep text"));
     }
 }
