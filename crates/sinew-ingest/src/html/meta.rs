@@ -524,13 +524,12 @@ fn shown_date(
             continue;
         }
         if dates.is_empty() {
-            // "3 hours ago" counts back from when the page was fetched, where that is
-            // known; a dateline that is mostly such a count.
+            // A dateline that is mostly "3 hours ago" counts back from when the page was
+            // fetched; it is looked for only where that moment is known.
             let relative = fetched
-                .zip(date::find_relative(&lower))
-                .filter(|(_, (_, from, to))| {
-                    text.len() <= 120 && lower.len().saturating_sub(to - from) <= 50
-                });
+                .filter(|_| text.len() <= 120)
+                .and_then(|at| Some((at, date::find_relative(&lower)?)))
+                .filter(|(_, (_, from, to))| lower.len().saturating_sub(to - from) <= 50);
             if let Some(when) = relative.and_then(|(at, (ago, _, _))| at.checked_sub_signed(ago)) {
                 found.push((when.date(), line_published, line_updated));
                 continue;
