@@ -141,10 +141,18 @@ impl<'a> Dom<'a> {
         self.attr_raw(i, name).map(entities::decode_attr)
     }
 
-    /// All text inside node `i`, in document order, without separators.
+    /// All text inside node `i`, in document order; a `<br>` or a block element inside it
+    /// parts words ("Headline<br>Tag line"), inline elements do not ("Hel<em>lo</em>").
     pub(crate) fn inner_text(&self, i: usize) -> String {
         let mut out = String::new();
         for j in i..self.nodes[i].end as usize {
+            let tag = self.nodes[j].tag;
+            if j > i
+                && (tag == Tag::Br || tag.is_block())
+                && out.ends_with(|c: char| !c.is_whitespace())
+            {
+                out.push(' ');
+            }
             out.push_str(self.text(j));
         }
         out
@@ -734,6 +742,17 @@ mod tests {
         assert_eq!(outline(&Dom::parse("a<div class=\"x")), "\"a\"\n");
         assert_eq!(outline(&Dom::parse("a<!-- b")), "\"a\"\n");
         assert_eq!(outline(&Dom::parse("a < b <3")), "\"a < b <3\"\n");
+    }
+
+    #[test]
+    fn inner_text_parts_words_at_breaks_and_blocks() {
+        let dom = Dom::parse(
+            "<h1>Top Programs (US)<br>Your Guide</h1><h2>Hel<em>lo</em> \
+             <span>there</span><div>Block</div></h2>",
+        );
+        let text = |tag| dom.inner_text(dom.elements(tag).next().unwrap());
+        assert_eq!(text(Tag::H1), "Top Programs (US) Your Guide");
+        assert_eq!(text(Tag::H2), "Hello there Block");
     }
 
     #[test]
