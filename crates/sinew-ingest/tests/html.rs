@@ -936,3 +936,44 @@ fn a_script_shell_gives_its_json_ld_article_body() {
     let doc = html_doc("page.html", page.as_bytes());
     assert!(doc.text.contains("Twice."), "{}", doc.text);
 }
+
+/// An article in sections side by side, furniture between them keeping their parent from
+/// winning: a section between two of them is the article's even where a list of links
+/// (the patches a release note names) makes it score low; a list that is all links is not.
+#[test]
+fn a_section_between_two_parts_of_the_article_is_kept() {
+    let links = |n: usize, what: &str| {
+        (0..n)
+            .map(|i| {
+                format!("<li><p><a href=/p/{i}>{what} number {i} for the compiler</a></p></li>")
+            })
+            .collect::<String>()
+    };
+    let page = format!(
+        "<html><body><nav><a href=/>Home</a></nav><div id=main>\
+         <div class=sect><h2>What it is</h2><p>{PROSE}</p><p>{PROSE} Again.</p></div>\
+         <div class=sect><h2>Patches status</h2><p>There has been good progress on the \
+         patches these past months, and several were sent for review.</p><p>Many were \
+         sent:</p><ul>{}</ul></div>\
+         <div class=links><ul>{}</ul></div>\
+         <div class=sect><h2>How to help</h2><p>{PROSE}</p><p>{PROSE} Once more.</p></div>\
+         <div class=sect><h2>More</h2><ul>{}</ul></div>\
+         </div></body></html>",
+        links(5, "Patch to fix volatile loads"),
+        links(40, "Movers"),
+        links(40, "Trailing"),
+    );
+    let doc = html_doc("sections.html", page.as_bytes());
+    assert!(
+        doc.text.contains("What it is") && doc.text.contains("How to help"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text.contains("good progress on the patches"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("Movers number"), "{}", doc.text);
+    assert!(!doc.text.contains("Trailing number"), "{}", doc.text);
+}

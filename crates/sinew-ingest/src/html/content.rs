@@ -480,7 +480,10 @@ pub(crate) fn choose_root(dom: &Dom<'_>, m: &Measured) -> Option<usize> {
 
 /// The article's element and the siblings that continue it: an article split into
 /// sections side by side, with furniture between them that kept their parent from winning.
-/// A sibling counts when it scores a good part of the article's score on its own.
+/// A sibling counts when it scores a good part of the article's score on its own; so does
+/// one that stands between two that count, unless it is mostly links (a link list set
+/// between sections): a section whose list of links is its content (the patches a release
+/// note names) scores low on its own, but is still the article's.
 pub(crate) fn with_siblings(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> Vec<usize> {
     let Some(r) = root else {
         return Vec::new();
@@ -493,19 +496,29 @@ pub(crate) fn with_siblings(dom: &Dom<'_>, m: &Measured, root: Option<usize>) ->
     // tenth to a third on the WCXB dev pages).
     let need = (0.2 * m.stats[r].score).max(80.0);
     let parent = parent as usize;
-    let mut out = Vec::new();
+    // The element children, each with whether it continues the article on its own.
+    let mut children = Vec::new();
     let mut c = parent + 1;
-    let end = dom.nodes[parent].end as usize;
-    while c < end {
+    while c < dom.nodes[parent].end as usize {
         let node = dom.nodes[c];
-        let good =
-            node.tag != Tag::Text && m.verdicts[c] == Verdict::Keep && m.stats[c].score >= need;
-        if c == r || good {
-            out.push(c);
+        if node.tag != Tag::Text && m.verdicts[c] == Verdict::Keep {
+            children.push((c, c == r || m.stats[c].score >= need));
+        } else if c == r {
+            children.push((c, true));
         }
         c = node.end as usize;
     }
-    out
+    let first = children.iter().position(|&(_, part)| part).unwrap_or(0);
+    let last = children.iter().rposition(|&(_, part)| part).unwrap_or(0);
+    // Links up to 85% of the text (on the dev pages a release note's patch list is 78%, a
+    // "movers near you" list 96%).
+    let few_links = |c: usize| u64::from(m.stats[c].link) * 20 <= u64::from(m.stats[c].clean) * 17;
+    children
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(c, part))| part || (k > first && k < last && few_links(c)))
+        .map(|(_, &(c, _))| c)
+        .collect()
 }
 
 /// Class words of article bodies in common publishing systems.
