@@ -977,3 +977,42 @@ fn a_section_between_two_parts_of_the_article_is_kept() {
     assert!(!doc.text.contains("Movers number"), "{}", doc.text);
     assert!(!doc.text.contains("Trailing number"), "{}", doc.text);
 }
+
+/// A list of links inside the article is part of it, whatever its markup; one after the
+/// article's last prose paragraph is a "related posts" list and is not.
+#[test]
+fn link_lists_inside_the_article_and_after_it() {
+    let items = |what: &str, p: bool| {
+        (0..4)
+            .map(|i| {
+                let link = format!("<a href=/{what}/{i}>{what} entry number {i} with a title</a>");
+                if p {
+                    format!("<li><p>{link}</p></li>")
+                } else {
+                    format!("<li>{link}</li>")
+                }
+            })
+            .collect::<String>()
+    };
+    let prose = |n: usize| {
+        (0..n)
+            .map(|i| format!("<p>{PROSE} ({i})</p>"))
+            .collect::<String>()
+    };
+    let page = format!(
+        "<html><body><nav><a href=/>Home</a></nav><article><h1>Release Notes</h1>\
+         {}<p>These patches were sent for review this month:</p><ul>{}</ul>\
+         {}<p>And these were merged:</p><ul>{}</ul>{}\
+         <h3>Related posts</h3><ul>{}</ul></article></body></html>",
+        prose(4),
+        items("Sent", true),
+        prose(3),
+        items("Merged", false),
+        prose(3),
+        items("Related", false),
+    );
+    let doc = html_doc("notes.html", page.as_bytes());
+    assert!(doc.text.contains("Sent entry number 3"), "{}", doc.text);
+    assert!(doc.text.contains("Merged entry number 3"), "{}", doc.text);
+    assert!(!doc.text.contains("Related entry"), "{}", doc.text);
+}

@@ -553,12 +553,27 @@ fn is_article_body(dom: &Dom<'_>, i: usize) -> bool {
 }
 
 /// Pass two: the text of `root` (the whole page for `None`), a line per block, whitespace
-/// collapsed.
-pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String {
+/// collapsed. `ends_article`: nothing of the article follows `root`, so a list of links
+/// after its last prose paragraph ("Related posts") is no part of it.
+pub(crate) fn render(
+    dom: &Dom<'_>,
+    m: &Measured,
+    root: Option<usize>,
+    ends_article: bool,
+) -> String {
     let (start, end) = match root {
         Some(r) => (r, dom.nodes[r].end as usize),
         None => (0, dom.nodes.len()),
     };
+    let last_prose = if ends_article {
+        (start..end).rev().find(|&i| {
+            let s = m.stats[i];
+            dom.nodes[i].tag.is_block() && s.own >= 80 && s.own_link * 2 < s.own
+        })
+    } else {
+        None
+    }
+    .unwrap_or(end);
     let root_raw = match root {
         Some(r) => m.stats[r].raw,
         None => (0..dom.nodes.len())
@@ -610,7 +625,18 @@ pub(crate) fn render(dom: &Dom<'_>, m: &Measured, root: Option<usize>) -> String
                 Some(i) != root && u64::from(m.stats[i].raw) * 10 < u64::from(root_raw) * 6
             }
             // Link lists and link lines inside the article: tables of contents, "read more".
-            Verdict::Keep => Some(i) != root && is_link_block(node.tag, m.stats[i]),
+            Verdict::Keep => {
+                let s = m.stats[i];
+                // A list item's paragraph that is a link is an entry of the list, which
+                // is judged as a whole: a list of links after the article's last prose.
+                let list_entry = node.tag == Tag::P
+                    && node.parent != u32::MAX
+                    && dom.nodes[node.parent as usize].tag == Tag::Li;
+                let trailing_links = i > last_prose
+                    && matches!(node.tag, Tag::Ul | Tag::Ol)
+                    && u64::from(s.link) * 10 > u64::from(s.clean) * 8;
+                Some(i) != root && ((is_link_block(node.tag, s) && !list_entry) || trailing_links)
+            }
         };
         if skip {
             // A table of contents left out takes its label with it.

@@ -64,8 +64,9 @@ fn extract_with(
     let parts = content::with_siblings(&dom, &measured, root);
     let mut text = if parts.len() > 1 {
         let mut text = String::new();
-        for part in parts {
-            let t = content::render(&dom, &measured, Some(part));
+        let n = parts.len();
+        for (k, part) in parts.into_iter().enumerate() {
+            let t = content::render(&dom, &measured, Some(part), k + 1 == n);
             if !t.is_empty() {
                 if !text.is_empty() && !text.ends_with('\n') {
                     text.push('\n');
@@ -75,7 +76,7 @@ fn extract_with(
         }
         text
     } else {
-        content::render(&dom, &measured, root)
+        content::render(&dom, &measured, root, true)
     };
     let meta = meta::read(&dom, root, &|i| measured.visible(i), fetched);
     // What follows reads the text alone: the tree goes first (on a 50 MB page it is
