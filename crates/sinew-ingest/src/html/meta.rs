@@ -617,9 +617,7 @@ fn trailer_date(
                 return None;
             }
             let (d, from, to) = date::find_date_span_in(&text, order)?;
-            let said = ["published", "posted", "written"]
-                .iter()
-                .any(|w| lower.contains(w));
+            let said = last_cue(&lower, &PUBLISHED_CUES).is_some();
             (said || text.len() - (to - from) <= 5).then_some(d)
         })
 }
