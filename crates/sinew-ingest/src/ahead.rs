@@ -26,8 +26,7 @@ impl<R: BufRead> Ahead<R> {
         }
     }
 
-    /// The next `n` bytes (fewer at the end of input, more where they are at hand),
-    /// not consumed.
+    /// The next `n` bytes or more (fewer at the end of input), not consumed.
     pub(crate) fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
         if self.start == self.buf.len() {
             self.buf.clear();
@@ -36,11 +35,15 @@ impl<R: BufRead> Ahead<R> {
             if self.inner.fill_buf()?.len() >= n {
                 return self.inner.fill_buf();
             }
+        } else if self.buf.len() - self.start >= n {
+            return Ok(&self.buf[self.start..]);
         }
-        // At most `n` bytes move, and only where the look-ahead crosses a buffer's end.
+        // The look crosses the end of the inner buffer: what is left of this one moves to
+        // the front and up to `2 * n` bytes are gathered, so that looks within the next `n`
+        // bytes consumed copy nothing and the copying stays linear in the input.
         self.buf.drain(..self.start);
         self.start = 0;
-        while self.buf.len() < n {
+        while self.buf.len() < 2 * n {
             let available = match self.inner.fill_buf() {
                 Ok(b) => b,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -49,7 +52,7 @@ impl<R: BufRead> Ahead<R> {
             if available.is_empty() {
                 break;
             }
-            let take = available.len().min(n - self.buf.len());
+            let take = available.len().min(2 * n - self.buf.len());
             self.buf.extend_from_slice(&available[..take]);
             self.inner.consume(take);
         }

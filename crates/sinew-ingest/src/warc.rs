@@ -202,7 +202,10 @@ impl<R: BufRead> WarcDocs<R> {
         if self.reader.fill_buf()?.first().is_some_and(|&b| b != b'W') {
             return Ok(false);
         }
-        Ok(is_record_header(self.reader.peek(HEADER_PEEK)?))
+        // Exactly the bound, however much happens to be buffered: the answer must not depend
+        // on where the reader's buffers end.
+        let ahead = self.reader.peek(HEADER_PEEK)?;
+        Ok(is_record_header(&ahead[..ahead.len().min(HEADER_PEEK)]))
     }
 
     fn step(&mut self) -> Step {
