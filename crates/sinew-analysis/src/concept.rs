@@ -296,7 +296,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         .into_iter()
         .flatten()
         .flat_map(|name| {
-            name.split(|c: char| !c.is_alphanumeric())
+            sinew_types::text::word_runs(name)
                 .filter(|w| w.len() >= 3)
                 .map(|w| w.to_lowercase().chars().take(4).collect::<String>())
                 .collect::<Vec<_>>()

@@ -139,14 +139,11 @@ pub struct Network {
 /// A node id from a name: lower case, words joined by `-`.
 pub fn node_id(name: &str) -> String {
     let mut out = String::new();
-    for w in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in sinew_types::text::words(name) {
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&w.to_lowercase());
+        out.push_str(&w);
     }
     out
 }

@@ -15,6 +15,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
+use sinew_types::text::MONTH_NAMES as MONTHS;
 use sinew_types::{
     Claim, DocId, Grain, Modality, Quantity, QuantityKind, Span, TimeExpr, TimeKind,
 };
@@ -241,21 +242,6 @@ const FILLER: &[&str] = &[
     "Sanctions have reshaped the region's supply chains.",
     "Both governments describe the ties as a strategic partnership.",
     "Shipping routes have shifted to avoid Western scrutiny.",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Generates a corpus. The same config always gives the same corpus.

@@ -17,10 +17,7 @@ pub(crate) fn content_stems(text: &str) -> BTreeSet<String> {
 
 /// The content words of `text`, lower-cased, not stemmed, in order.
 pub(crate) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+    sinew_types::text::words(text).filter(|w| !STOP.contains(&w.as_str()))
 }
 
 /// A light suffix stripper: plural, past and gerund endings. Enough to match the inflections a

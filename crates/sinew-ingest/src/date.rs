@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use chrono::{NaiveDate, TimeDelta};
 use regex::Regex;
+use sinew_types::text::MONTH_NAMES;
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
@@ -171,33 +172,6 @@ fn intl_month_number(name: &str) -> Option<u32> {
         .or_else(|| month_number(name))
 }
 
-/// English month names, January first.
-pub(crate) const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// English weekday names, Monday first.
-pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The month a name or abbreviation of three letters or more stands for (the regexes
 /// have checked the rest of the word).
 fn month_number(name: &str) -> Option<u32> {
@@ -205,7 +179,7 @@ fn month_number(name: &str) -> Option<u32> {
     let head = lower.get(..3)?;
     MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(head))
+        .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(head.as_bytes()))
         .map(|i| i as u32 + 1)
 }
 

@@ -59,6 +59,36 @@ fn plausible(text: &str) -> bool {
     non_ascii * 5 <= total.max(20)
 }
 
+/// How much of a page is looked at to tell binary data from markup: as much as git reads
+/// to call a file binary.
+const BINARY_SNIFF: usize = 8000;
+
+/// Control bytes a page's head may hold and still be a page: real pages carry a stray NUL
+/// or form feed from a paste; binary data has one byte in ten.
+const BINARY_CONTROLS: usize = 8;
+
+/// Where a page's bytes show that it is binary data (an image, a PDF, an archive saved
+/// under an `.html` name), not markup in any encoding: the offset of its first control byte,
+/// where its head holds more than [`BINARY_CONTROLS`] of them and they are more than one
+/// byte in a hundred. Tab, line breaks, form feed and the escape that ISO-2022 encodings use
+/// are text. A page with a UTF-16 or UTF-32 byte order mark is text whatever its bytes. The
+/// text path needs no such test: its bytes must be UTF-8 or plausible windows-1252, which
+/// binary data never is, whereas a page may be in any encoding it declares and is decoded
+/// whatever its bytes.
+pub(crate) fn binary_at(bytes: &[u8]) -> Option<usize> {
+    if Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    let is_control =
+        |b: &u8| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b);
+    let controls = head.iter().filter(|b| is_control(b)).count();
+    if controls > BINARY_CONTROLS && controls * 100 > head.len() {
+        return head.iter().position(is_control);
+    }
+    None
+}
+
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-z0-9_\-:.]{1,40})"#).unwrap()
 });

@@ -27,6 +27,11 @@ pub enum ErrorKind {
         /// Byte offset of the first byte that is not valid UTF-8.
         offset: usize,
     },
+    /// A page (an `.html` file, an HTML payload in a WARC record) is binary data, not markup.
+    Binary {
+        /// Byte offset of the first byte that shows it: a NUL or a control byte.
+        offset: usize,
+    },
     /// The input is larger than [`crate::IngestConfig::max_file_bytes`].
     TooLarge {
         /// Size in bytes, as far as known.
@@ -109,6 +114,12 @@ impl fmt::Display for ErrorKind {
             // error once is enough and printing the chain does not repeat it.
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
             ErrorKind::NotText { offset } => write!(f, "not valid UTF-8 at byte {offset}"),
+            ErrorKind::Binary { offset } => {
+                write!(
+                    f,
+                    "binary data, not a page (a control byte at byte {offset})"
+                )
+            }
             ErrorKind::TooLarge { size, limit } => {
                 write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
             }

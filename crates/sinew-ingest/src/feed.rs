@@ -6,6 +6,7 @@
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use sinew_types::text::squash;
 use sinew_types::Document;
 
 use crate::build::{self, Body, Given};
@@ -459,11 +460,6 @@ fn strip_tags(s: &str) -> String {
     } else {
         out
     }
-}
-
-/// Runs of white space as one space, trimmed.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn escape(s: &str) -> String {

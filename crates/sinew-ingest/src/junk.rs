@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use sinew_types::text::WEEKDAY_NAMES;
 
 /// Whole lines that are page furniture, compared after [`key`] (lower case, no digits, no
 /// brackets, no surrounding punctuation). Comment prompts in several languages.
@@ -645,7 +646,7 @@ pub(crate) fn is_dateline(line: &str, date_start: usize, date_end: usize) -> boo
                 || (w.starts_with(|c: char| c.is_ascii_digit())
                     && w.chars().all(|c| c.is_ascii_digit() || c == 'h'))
                 || CUES.contains(&w.as_str())
-                || crate::date::WEEKDAY_NAMES.contains(&w.as_str())
+                || WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(&w))
         })
 }
 

@@ -7,6 +7,7 @@
 //! kept, one blank line apart. Every document is named by the hash of its clean text
 //! ([`doc_id`]). Bad input gives an [`IngestError`] naming it, never a panic.
 
+mod ahead;
 mod build;
 mod date;
 mod decode;

@@ -101,6 +101,9 @@ impl Docs<'_> {
 /// [`IngestConfig::max_file_bytes`] is refused unread when its name or first bytes say what it
 /// is; decompressed, it is cut off at the limit. `Document::source` is the file name without
 /// folders (for JSON Lines, the `url` or `FILE.jsonl#LINE`); errors name the path as given.
+/// A page that is binary data (an image saved as `.html`) is refused as
+/// [`ErrorKind::Binary`], as a text file that is not text is refused as
+/// [`ErrorKind::NotText`].
 pub fn open_file(path: &Path, config: &IngestConfig) -> Result<Docs<'static>, IngestError> {
     let input = path.display().to_string();
     let io = |e| IngestError::io(input.clone(), e);
@@ -197,6 +200,9 @@ fn single(
 ) -> Result<Document, IngestError> {
     let name = file_name(input);
     if html {
+        if let Some(offset) = decode::binary_at(bytes) {
+            return Err(IngestError::new(input, ErrorKind::Binary { offset }));
+        }
         let page = decode::decode_html(bytes);
         build::document(input, name, Body::Html(&page), Given::default(), config)
     } else {

@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use sinew_types::Document;
 
+use crate::ahead::Ahead;
 use crate::build::{self, Body, Given};
 use crate::error::{ErrorKind, IngestError};
 use crate::jsonl::read_line_capped;
@@ -20,16 +21,39 @@ const MAX_LINE: usize = 64 * 1024;
 /// Most header lines in one record.
 const MAX_FIELDS: usize = 1024;
 
+/// How far ahead a record header is looked for where one may start inside a block: WARC
+/// headers are a few hundred bytes; one that does not end within this is not trusted.
+const HEADER_PEEK: usize = 16 * 1024;
+
+/// How reading a record's block ended.
+enum BlockEnd {
+    /// All of its `Content-Length` bytes were read.
+    Whole,
+    /// Another record starts inside the claimed block, at this byte of the stream: after a
+    /// blank line, a `WARC/1.0` or `WARC/1.1` line and a header with a `WARC-Type` and a
+    /// `Content-Length` that ends within [`HEADER_PEEK`] bytes. The length is absurd (it
+    /// points past the next record, often past the end of the input); the block read so far
+    /// is dropped and reading resumes there, unread.
+    Overrun(u64),
+    /// The input ended after this many bytes of the block.
+    Short(u64),
+}
+
 /// The documents of a WARC stream (already decompressed), one record at a time.
 ///
 /// A record that cannot be used yields an `Err` naming `FILE record N at byte B` (B counts
 /// decompressed bytes from the start of the stream) and reading goes on; after a malformed
-/// header, reading resumes at the next line that starts a record (`WARC/1.`). An input that
-/// ends inside a record yields a `Truncated` error and ends the stream; the records before it
-/// have been yielded. A `response` record larger than `max_file_bytes` is passed over without
+/// header, reading resumes at the next line that starts a record (`WARC/1.`). A record whose
+/// `Content-Length` runs past the start of the next record (see [`BlockEnd::Overrun`]) is an
+/// error, and reading resumes at that record: the block is read a line at a time, and where a
+/// line after a blank line starts with `WARC/1.` a bounded look-ahead checks for a header, so
+/// the input is still streamed. (A payload that itself holds a whole WARC record after a
+/// blank line is cut there: a crawl of news pages holds none.) An input that ends inside a
+/// record yields a `Truncated` error and ends the stream; the records before it have been
+/// yielded. A `response` record larger than `max_file_bytes` is passed over without
 /// being held in memory, with an error.
 pub(crate) struct WarcDocs<R> {
-    reader: Counted<R>,
+    reader: Ahead<R>,
     input: String,
     name: String,
     config: IngestConfig,
@@ -63,10 +87,7 @@ struct Fields {
 
 pub(crate) fn warc_docs<R: BufRead>(input: &str, reader: R, config: &IngestConfig) -> WarcDocs<R> {
     WarcDocs {
-        reader: Counted {
-            inner: reader,
-            pos: 0,
-        },
+        reader: Ahead::new(reader),
         input: input.to_string(),
         name: crate::file_name(input),
         config: config.clone(),
@@ -126,6 +147,65 @@ impl<R: BufRead> WarcDocs<R> {
     /// cut at [`MAX_LINE`].
     fn read_line(&mut self) -> io::Result<Option<bool>> {
         read_line_capped(&mut self.reader, &mut self.line, MAX_LINE)
+    }
+
+    /// Reads a record's block of `length` bytes into `keep`, or passes over it where `keep`
+    /// is `None`, and stops early where another record starts inside it (see [`BlockEnd`]).
+    fn read_block(&mut self, length: u64, mut keep: Option<&mut Vec<u8>>) -> io::Result<BlockEnd> {
+        let mut got = 0u64;
+        // The block starts a line, and the header's blank line stands before it.
+        let (mut line_start, mut after_blank) = (true, true);
+        // The current line so far holds nothing but carriage returns.
+        let mut blank_so_far = true;
+        loop {
+            if got == length {
+                return Ok(BlockEnd::Whole);
+            }
+            if line_start && after_blank && self.record_starts_here()? {
+                return Ok(BlockEnd::Overrun(self.reader.pos));
+            }
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok(BlockEnd::Short(got));
+            }
+            let room = usize::try_from(length - got).map_or(buf.len(), |r| r.min(buf.len()));
+            let chunk = &buf[..room];
+            // One line at a time, so that a record is looked for only where a line starts.
+            let take = match memchr::memchr(b'\n', chunk) {
+                Some(i) => {
+                    after_blank = blank_so_far && chunk[..i].iter().all(|&b| b == b'\r');
+                    (line_start, blank_so_far) = (true, true);
+                    i + 1
+                }
+                None => {
+                    blank_so_far &= chunk.iter().all(|&b| b == b'\r');
+                    line_start = false;
+                    room
+                }
+            };
+            if let Some(keep) = keep.as_deref_mut() {
+                keep.extend_from_slice(&chunk[..take]);
+            }
+            self.reader.consume(take);
+            got += take as u64;
+        }
+    }
+
+    /// Whether a record header starts at the reader's position, judged on at most
+    /// [`HEADER_PEEK`] bytes read ahead and not consumed.
+    fn record_starts_here(&mut self) -> io::Result<bool> {
+        // Most lines are told apart by their first byte, without looking further.
+        if self.reader.fill_buf()?.first().is_some_and(|&b| b != b'W') {
+            return Ok(false);
+        }
+        // Exactly the bound, however much happens to be buffered: the answer must not depend
+        // on where the reader's buffers end.
+        let ahead = self.reader.peek(HEADER_PEEK)?;
+        Ok(is_record_header(&ahead[..ahead.len().min(HEADER_PEEK)]))
     }
 
     fn step(&mut self) -> Step {
@@ -222,12 +302,11 @@ impl<R: BufRead> WarcDocs<R> {
                 && fields.content_type.starts_with("application/http"));
         if !wanted || length > limit {
             // Passed over without being held in memory.
-            let copied = match io::copy(&mut (&mut self.reader).take(length), &mut io::sink()) {
-                Ok(n) => n,
+            match self.read_block(length, None) {
                 Err(e) => return self.fatal(IngestError::io(at, e)),
-            };
-            if copied < length {
-                return self.truncated(&at, content_cut(copied, length));
+                Ok(BlockEnd::Short(got)) => return self.truncated(&at, content_cut(got, length)),
+                Ok(BlockEnd::Overrun(next)) => return overrun(&at, length, next),
+                Ok(BlockEnd::Whole) => {}
             }
             if wanted {
                 return Step::Fail(IngestError::new(
@@ -242,11 +321,11 @@ impl<R: BufRead> WarcDocs<R> {
         }
         // The length is at most the limit, itself bounded by what the caller chose to hold.
         let mut block = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
-        if let Err(e) = (&mut self.reader).take(length).read_to_end(&mut block) {
-            return self.fatal(IngestError::io(at, e));
-        }
-        if (block.len() as u64) < length {
-            return self.truncated(&at, content_cut(block.len() as u64, length));
+        match self.read_block(length, Some(&mut block)) {
+            Err(e) => return self.fatal(IngestError::io(at, e)),
+            Ok(BlockEnd::Short(got)) => return self.truncated(&at, content_cut(got, length)),
+            Ok(BlockEnd::Overrun(next)) => return overrun(&at, length, next),
+            Ok(BlockEnd::Whole) => {}
         }
         let source = fields
             .target
@@ -297,6 +376,61 @@ fn charset_of(content_type: &str) -> Option<String> {
         let (k, v) = p.split_once('=')?;
         (k.trim() == "charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
     })
+}
+
+/// A record whose `Content-Length` runs past the next record, which starts at byte `next`.
+fn overrun(at: &str, length: u64, next: u64) -> Step {
+    bad(
+        at,
+        format!(
+            "its Content-Length ({length}) runs past the next record, which starts at byte {next}"
+        ),
+    )
+}
+
+/// Whether `ahead` starts with a WARC record header: a `WARC/1.0` or `WARC/1.1` line, then
+/// field lines (`Name: value`, or folded continuations) with a `WARC-Type` and a numeric
+/// `Content-Length`, then a blank line, all within `ahead`.
+fn is_record_header(ahead: &[u8]) -> bool {
+    let mut lines = Vec::new();
+    let mut rest = ahead;
+    let mut ended = false;
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        let line = trim_cr(&rest[..i]);
+        rest = &rest[i + 1..];
+        if line.is_empty() {
+            ended = true;
+            break;
+        }
+        lines.push(line);
+    }
+    // A header cut off by the end of `ahead` is not trusted.
+    let Some((&version, fields)) = lines.split_first().filter(|_| ended) else {
+        return false;
+    };
+    if !matches!(version, b"WARC/1.0" | b"WARC/1.1") {
+        return false;
+    }
+    let (mut typed, mut sized) = (false, false);
+    for line in fields {
+        if line[0] == b' ' || line[0] == b'\t' {
+            continue;
+        }
+        let Some(colon) = memchr::memchr(b':', line) else {
+            return false;
+        };
+        let name = line[..colon].trim_ascii();
+        let value = line[colon + 1..].trim_ascii();
+        if name.is_empty() || !name.iter().all(u8::is_ascii_graphic) {
+            return false;
+        }
+        if name.eq_ignore_ascii_case(b"WARC-Type") {
+            typed = !value.is_empty();
+        } else if name.eq_ignore_ascii_case(b"Content-Length") {
+            sized = std::str::from_utf8(value).is_ok_and(|v| v.parse::<u64>().is_ok());
+        }
+    }
+    typed && sized
 }
 
 fn content_cut(got: u64, length: u64) -> String {
@@ -416,6 +550,9 @@ fn page_document(
 ) -> Step {
     let built = match format {
         Format::Html => {
+            if let Some(offset) = decode::binary_at(body) {
+                return Step::Fail(IngestError::new(at, ErrorKind::Binary { offset }));
+            }
             let page = decode::decode_html_as(body, charset);
             build::document(at, source, Body::Html(&page), given, config)
         }
@@ -496,31 +633,6 @@ fn inflate(body: &[u8], encoding: &str, limit: u64) -> Result<Option<Vec<u8>>, E
     }
 }
 
-/// A buffered reader that counts the bytes consumed, for record offsets.
-struct Counted<R> {
-    inner: R,
-    pos: u64,
-}
-
-impl<R: BufRead> Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.pos += n as u64;
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for Counted<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amt: usize) {
-        self.inner.consume(amt);
-        self.pos += amt as u64;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -551,5 +663,38 @@ mod tests {
         );
         assert_eq!(header_end(b"HTTP/1.1 200\nA: b\n\nbody"), Some((17, 19)));
         assert_eq!(header_end(b"HTTP/1.1 200\r\nA: b\r\n"), None);
+    }
+
+    #[test]
+    fn record_headers_seen_ahead() {
+        let yes: &[&[u8]] = &[
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12\r\n\r\nbody",
+            b"WARC/1.1\nContent-Length:0\nX: folded\n  more\nwarc-type: metadata\n\n",
+        ];
+        let no: &[&[u8]] = &[
+            // Cut off before its blank line, or without a type or a length.
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12\r\n",
+            b"WARC/1.0\r\nContent-Length: 12\r\n\r\n",
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: twelve\r\n\r\n",
+            // A line that is no field, another version, nothing after the version.
+            b"WARC/1.0\r\nWARC-Type: response\r\nnot a field\r\nContent-Length: 1\r\n\r\n",
+            b"WARC/1.5\r\nWARC-Type: response\r\nContent-Length: 12\r\n\r\n",
+            b"WARC/1.0\r\n\r\n",
+            b"",
+        ];
+        for header in yes {
+            assert!(
+                is_record_header(header),
+                "{}",
+                String::from_utf8_lossy(header)
+            );
+        }
+        for header in no {
+            assert!(
+                !is_record_header(header),
+                "{}",
+                String::from_utf8_lossy(header)
+            );
+        }
     }
 }

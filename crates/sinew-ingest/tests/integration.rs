@@ -5,6 +5,7 @@ mod dedup;
 mod feeds;
 mod fixtures;
 mod gzip;
+mod hostile;
 mod html;
 mod lang;
 mod seeds;

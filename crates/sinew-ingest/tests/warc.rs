@@ -6,7 +6,12 @@ use sinew_ingest::{ErrorKind, Format, IngestConfig, Parsed};
 use crate::gzip::gzip;
 
 /// One WARC record with a correct Content-Length.
-fn record(warc_type: &str, target: Option<&str>, content_type: &str, block: &[u8]) -> Vec<u8> {
+pub(crate) fn record(
+    warc_type: &str,
+    target: Option<&str>,
+    content_type: &str,
+    block: &[u8],
+) -> Vec<u8> {
     let mut out = format!("WARC/1.0\r\nWARC-Type: {warc_type}\r\n");
     if let Some(uri) = target {
         out.push_str(&format!("WARC-Target-URI: {uri}\r\n"));
@@ -22,7 +27,7 @@ fn record(warc_type: &str, target: Option<&str>, content_type: &str, block: &[u8
 }
 
 /// An HTTP response message.
-fn http(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
+pub(crate) fn http(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
     let mut out = format!("HTTP/1.1 {status}\r\n");
     for h in headers {
         out.push_str(h);
@@ -34,7 +39,7 @@ fn http(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
     out
 }
 
-fn response(target: &str, message: Vec<u8>) -> Vec<u8> {
+pub(crate) fn response(target: &str, message: Vec<u8>) -> Vec<u8> {
     record(
         "response",
         Some(target),
@@ -43,12 +48,13 @@ fn response(target: &str, message: Vec<u8>) -> Vec<u8> {
     )
 }
 
-const PACT: &str = "<html><head><title>Leaders Sign a Defence Pact</title></head><body>\
+pub(crate) const PACT: &str = "<html><head><title>Leaders Sign a Defence Pact</title></head><body>\
 <nav>Home World</nav><article><h1>Leaders Sign a Defence Pact</h1>\
 <p>The two leaders signed a mutual defence pact on Wednesday, state media said.</p>\
 <p>The pact commits each side to help the other if attacked.</p></article></body></html>";
 
-const TRADE: &str = "<html><head><link rel=\"canonical\" href=\"https://wire.example/trade\">\
+pub(crate) const TRADE: &str =
+    "<html><head><link rel=\"canonical\" href=\"https://wire.example/trade\">\
 <meta property=\"article:published_time\" content=\"2024-05-02\"></head><body><article>\
 <h1>Trade Hits a Record</h1><p>Trade between China and Russia reached $240 billion in 2023, \
 customs data showed.</p></article></body></html>";
@@ -66,7 +72,7 @@ fn chunked(body: &[u8]) -> Vec<u8> {
 }
 
 /// The sample crawl, record by record: what a CC-NEWS file holds, in small.
-fn sample() -> Vec<Vec<u8>> {
+pub(crate) fn sample() -> Vec<Vec<u8>> {
     // "Москва" and a Cyrillic sentence in windows-1251.
     let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode(
         "<html><body><article><p>Москва и Пхеньян подписали договор о взаимной обороне в июне.</p></article></body></html>",
@@ -85,17 +91,17 @@ fn sample() -> Vec<Vec<u8>> {
     ]
 }
 
-fn parse(name: &str, bytes: &[u8], config: &IngestConfig) -> Parsed {
+pub(crate) fn parse(name: &str, bytes: &[u8], config: &IngestConfig) -> Parsed {
     sinew_ingest::parse_bytes(name, bytes, Format::Auto, config).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Each record as its own gzip member, as CC-NEWS writes them.
-fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
+pub(crate) fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
     records.iter().flat_map(|r| gzip(r)).collect()
 }
 
 /// Byte offset of record `n` (1-based) in the plain stream.
-fn offset(records: &[Vec<u8>], n: usize) -> usize {
+pub(crate) fn offset(records: &[Vec<u8>], n: usize) -> usize {
     records[..n - 1].iter().map(Vec::len).sum()
 }
 

@@ -4,24 +4,8 @@ use std::collections::BTreeSet;
 
 use sinew_types::Span;
 
-/// Lower-cased alphanumeric words of `text`.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// `text` with every run of whitespace made one space, trimmed.
-pub(crate) fn squash(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+/// Lower-cased alphanumeric words, and whitespace squashed: shared with the other stages.
+pub(crate) use sinew_types::text::{squash, words};
 
 /// `span` shrunk to exclude leading and trailing whitespace; `None` when it is out of range,
 /// off char boundaries, or blank.

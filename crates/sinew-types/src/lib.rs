@@ -8,6 +8,7 @@ mod alert;
 mod annotations;
 mod document;
 mod span;
+pub mod text;
 
 pub use alert::{Alert, AlertKind};
 pub use annotations::{

@@ -328,7 +328,7 @@ pub(crate) fn agreements(
         let head_word = singular(&head_lower);
         if let Some((open, inner)) = quoted_before(text, head.start) {
             let norm = inner.to_lowercase().replace("no-limits", "no limits");
-            let norm: String = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+            let norm = sinew_types::text::squash(&norm);
             let modifier = QUOTED_PREFIXES
                 .iter()
                 .find(|p| norm.starts_with(*p) && !next_is_word_char(&norm, p.len()))

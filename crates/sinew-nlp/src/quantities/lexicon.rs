@@ -951,33 +951,22 @@ pub(super) fn per_divisor(w: &str) -> Option<&'static str> {
 
 /// Month names as written capitalised in dates.
 pub(super) fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+    sinew_types::text::MONTH_NAMES.contains(&w)
+        || matches!(
+            w,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
 }
 
 /// Lower-case words that end a counted-noun phrase: prepositions, conjunctions, determiners,

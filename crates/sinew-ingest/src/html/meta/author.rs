@@ -3,6 +3,8 @@
 //! person named after the dateline), elements marked as the author and links to an author
 //! page; what bylines run into a name (dates, reading times, roles) is cut.
 
+use sinew_types::text::{MONTH_NAMES, WEEKDAY_NAMES};
+
 use super::super::dom::Dom;
 use super::super::tag::Tag;
 use super::lines::{around, lines_from, Line, DATELINE_WINDOW};
@@ -68,12 +70,13 @@ fn plausible_name(s: &str) -> bool {
     let calendar = s.split_whitespace().all(|w| {
         let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
-            || date::MONTH_NAMES
+            || MONTH_NAMES.iter().any(|m| {
+                m.eq_ignore_ascii_case(&w)
+                    || (w.len() >= 3 && starts_with_word(m, &w) && w.len() <= 4)
+            })
+            || WEEKDAY_NAMES
                 .iter()
-                .any(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && w.len() <= 4))
-            || date::WEEKDAY_NAMES
-                .iter()
-                .any(|d| d.starts_with(&w) && w.len() >= 3)
+                .any(|d| starts_with_word(d, &w) && w.len() >= 3)
     });
     let handle = words == 1
         && (s.contains(['.', '_', '@'])
@@ -317,22 +320,14 @@ fn marked_author(dom: &Dom<'_>, visible: &dyn Fn(usize) -> bool) -> Option<Strin
     })
 }
 
+/// Whether `name` starts with `head`, any ASCII case.
+fn starts_with_word(name: &str, head: &str) -> bool {
+    name.get(..head.len())
+        .is_some_and(|n| n.eq_ignore_ascii_case(head))
+}
+
 /// Where a month name starts right after a lower-case letter and is followed by a day.
 fn glued_month(name: &str) -> Option<usize> {
-    const MONTH_NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let bytes = name.as_bytes();
     MONTH_NAMES.iter().find_map(|m| {
         let pos = name.find(m)?;

@@ -17,14 +17,11 @@ mod title;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use sinew_types::text::squash;
 
 use super::dom::Dom;
 use super::entities::decode_str;
 use super::tag::Tag;
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn nonempty(s: &str) -> Option<String> {
     let s = squash(&decode_str(s));

@@ -2,6 +2,8 @@
 //! title) weighed against what the metadata calls the title, whose spelling wins where the
 //! two are one headline; labels and markup left in headlines are stripped.
 
+use sinew_types::text::word_runs;
+
 use super::super::dom::Dom;
 use super::super::tag::Tag;
 use super::site::TITLE_SEPARATORS;
@@ -35,7 +37,7 @@ pub(super) fn strip_label(title: &str) -> String {
 
 /// Lower-case words of four letters or more.
 fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    word_runs(s)
         .filter(|w| w.chars().count() >= 4)
         .map(str::to_lowercase)
         .collect()
