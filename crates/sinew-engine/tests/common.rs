@@ -1,3 +1,6 @@
+//! What do the engine's tests share? An in-memory engine, an ingest that must succeed, the
+//! sample corpus, and the `../shared` lookup (from sinew-testkit, which says when it skips).
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

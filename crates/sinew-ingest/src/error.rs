@@ -1,3 +1,7 @@
+//! Why could an input not be read? `IngestError` names the input and its `ErrorKind`, and
+//! tells a failure of the machine (I/O) from a fault of the input (not text, too large,
+//! truncated, malformed).
+
 use std::fmt;
 
 use crate::open::Damage;
