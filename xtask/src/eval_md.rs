@@ -9,6 +9,10 @@
 //! (failing sentences, deliberate differences, lowest-scoring pages) stay in each command's
 //! own output and files, where they are read.
 //!
+//! A few quality figures are printed by tests rather than by an xtask command (the ledger
+//! against the synthetic corpus's truth, the seed claims against the gold); those tests run
+//! with `--nocapture` and only their figure lines are kept.
+//!
 //! Commands whose data lives in `../shared/dev` are skipped with a `SKIP` line on stderr and
 //! a note in the file when it is absent. The peer comparisons (trafilatura, quantulum3,
 //! dateparser) run only when their virtual environments under `target/` are already built:
@@ -25,8 +29,10 @@ use anyhow::{bail, Context, Result};
 struct Step {
     /// What the figures answer, as the section's title.
     title: &'static str,
-    /// The xtask arguments.
+    /// The xtask arguments (empty for a test).
     args: &'static [&'static str],
+    /// Set when the figures come from a test rather than an xtask command.
+    test: Option<Test>,
     /// Added when the peer's virtual environment (under the target folder) is absent.
     skip_peers: Option<(&'static str, &'static str)>,
     /// Data it needs, from the workspace root; absent, the step is skipped.
@@ -35,18 +41,64 @@ struct Step {
     listings: &'static [&'static str],
 }
 
+/// A test that prints figures: `cargo test -q -p PACKAGE --test integration NAME -- --nocapture`.
+struct Test {
+    package: &'static str,
+    name: &'static str,
+    /// Prefixes of the figure lines it writes to stderr.
+    keep: &'static [&'static str],
+}
+
 /// The offline commands, cheapest first, so an interrupted run has written the most.
 const STEPS: &[Step] = &[
     Step {
         title: "Figures ledger and network over generated claims",
         args: &["bench-ledger"],
+        test: None,
         skip_peers: None,
         needs: None,
         listings: &[],
     },
     Step {
+        title: "The ledger against the synthetic corpus's truth, with perfect claims",
+        args: &[],
+        test: Some(Test {
+            package: "sinew-analysis",
+            name: "ledger_recovers_the_synthetic_truth",
+            keep: &["seed "],
+        }),
+        skip_peers: None,
+        needs: None,
+        listings: &[],
+    },
+    Step {
+        title: "The ledger against the synthetic corpus's truth, with extracted claims",
+        args: &[],
+        test: Some(Test {
+            package: "sinew-engine",
+            name: "ledger_over_extracted_claims_recovers_the_synthetic_truth",
+            keep: &["synthetic corpus"],
+        }),
+        skip_peers: None,
+        needs: None,
+        listings: &[],
+    },
+    Step {
+        title: "Seed claims against the gold claims",
+        args: &[],
+        test: Some(Test {
+            package: "sinew-engine",
+            name: "seed_claims_meet_the_gold_bar",
+            keep: &["seed claims"],
+        }),
+        skip_peers: None,
+        needs: Some("../shared/gold/seed-claims.dev.jsonl"),
+        listings: &[],
+    },
+    Step {
         title: "Cost per document of reading, language identification and fingerprints",
         args: &["bench-doc"],
+        test: None,
         skip_peers: None,
         needs: None,
         listings: &[],
@@ -54,6 +106,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "Ingest throughput and peak memory",
         args: &["bench-ingest", "--mb", "20"],
+        test: None,
         skip_peers: None,
         needs: None,
         listings: &[],
@@ -61,6 +114,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "Article extraction on the WCXB dev pages",
         args: &["eval-extract"],
+        test: None,
         skip_peers: None,
         needs: Some("../shared/dev/extraction/wcxb-dev-articles"),
         listings: &["lowest text F1"],
@@ -68,6 +122,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "Extraction speed (and the trafilatura comparison when its venv is built)",
         args: &["bench-extract"],
+        test: None,
         skip_peers: Some(("bench-venv", "--skip-peer")),
         needs: Some("../shared/dev/extraction/wcxb-dev-articles"),
         listings: &[],
@@ -75,6 +130,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "Quantities on the quantulum3 suite",
         args: &["eval-quantities"],
+        test: None,
         skip_peers: None,
         needs: Some("../shared/dev/quantities/quantulum3-en-quantities.json"),
         listings: &[
@@ -86,6 +142,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "Time expressions on the Recognizers-Text DateTimeModel spec",
         args: &["eval-times"],
+        test: None,
         skip_peers: None,
         needs: Some("../shared/dev/time/recognizers-en-DateTimeModel.json"),
         listings: &["failing", "deliberate", "failures"],
@@ -94,6 +151,7 @@ const STEPS: &[Step] = &[
         title: "Annotation speed (and the quantulum3 and dateparser comparison when their venv \
                 is built)",
         args: &["bench-annotate"],
+        test: None,
         skip_peers: Some(("bench-annotate-venv", "--skip-peers")),
         needs: Some("../shared/dev/time/recognizers-en-DateTimeModel.json"),
         listings: &[],
@@ -123,7 +181,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                 peers_left_out.push(format!("`target/{venv}`"));
             }
         }
-        let command = format!("cargo xtask {}", args.join(" "));
+        let command = match &step.test {
+            Some(t) => format!(
+                "cargo test -q -p {} --test integration {} -- --nocapture",
+                t.package, t.name
+            ),
+            None => format!("cargo xtask {}", args.join(" ")),
+        };
         let _ = write!(body, "## {}\n\n`{command}`", step.title);
         if let Some(need) = step.needs.filter(|n| !root.join(n).exists()) {
             // Straight to stderr, in the tests' format: a skipped figure is said, not hidden.
@@ -133,26 +197,51 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         }
         eprintln!("eval-md: {command}");
         let t = Instant::now();
-        let output = Command::new(&me)
-            .args(&args)
+        let mut cmd = match &step.test {
+            Some(t) => {
+                let mut c = Command::new(env!("CARGO"));
+                c.args([
+                    "test",
+                    "-q",
+                    "-p",
+                    t.package,
+                    "--test",
+                    "integration",
+                    t.name,
+                ])
+                .args(["--", "--nocapture"])
+                .stderr(Stdio::piped());
+                c
+            }
+            None => {
+                let mut c = Command::new(&me);
+                c.args(&args).stderr(Stdio::inherit());
+                c
+            }
+        };
+        let output = cmd
             .current_dir(&root)
             .stdin(Stdio::null())
-            .stderr(Stdio::inherit())
             .output()
             .with_context(|| format!("running {command}"))?;
         let secs = t.elapsed().as_secs_f64();
         let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
         if !output.status.success() {
             bail!(
-                "{command} failed ({}); its output:\n{stdout}",
+                "{command} failed ({}); its output:\n{stdout}{stderr}",
                 output.status
             );
         }
-        let _ = writeln!(
-            body,
-            " ({secs:.0} s)\n\n```text\n{}```\n",
-            figures(&stdout, step.listings)
-        );
+        let kept: String = match &step.test {
+            Some(t) => stderr
+                .lines()
+                .filter(|l| t.keep.iter().any(|k| l.starts_with(k)))
+                .map(|l| format!("{l}\n"))
+                .collect(),
+            None => figures(&stdout, step.listings),
+        };
+        let _ = writeln!(body, " ({secs:.0} s)\n\n```text\n{kept}```\n");
     }
     let mut doc = header(&root, started)?;
     if !peers_left_out.is_empty() {
@@ -265,7 +354,7 @@ mod tests {
     fn every_step_is_a_known_command() {
         let main = std::fs::read_to_string(crate::root().join("xtask/src/main.rs"))
             .expect("main.rs reads");
-        for step in STEPS {
+        for step in STEPS.iter().filter(|s| s.test.is_none()) {
             let name = step.args[0];
             assert!(
                 main.contains(&format!("Some(\"{name}\")")),
