@@ -241,6 +241,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                 .collect(),
             None => figures(&stdout, step.listings),
         };
+        // Paths relative to the workspace, so the file reads the same from any checkout.
+        let kept = kept.replace(&format!("{}/", root.display()), "");
         let _ = writeln!(body, " ({secs:.0} s)\n\n```text\n{kept}```\n");
     }
     let mut doc = header(&root, started)?;
