@@ -1,13 +1,15 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask eval-extract`, `cargo xtask
-//! bench-extract`, `cargo xtask eval-quantities`, `cargo xtask eval-times` and `cargo xtask
-//! bench-annotate` (see README), with the tidy checks and the scoring's unit tests run as
-//! ordinary tests (`cargo test -p xtask`).
+//! bench-extract`, `cargo xtask eval-quantities`, `cargo xtask eval-times`, `cargo xtask
+//! bench-annotate` and `cargo xtask eval-md` (all the offline ones, written to EVAL.md; see
+//! README), with the tidy checks and the scoring's unit tests run as ordinary tests (`cargo
+//! test -p xtask`).
 
 mod bench;
 mod bench_annotate;
 mod demo;
 mod eval;
+mod eval_md;
 mod eval_quantities;
 mod eval_times;
 #[cfg(test)]
@@ -27,6 +29,7 @@ fn main() -> Result<()> {
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
+        Some("eval-md") => eval_md::run(&args[1..]),
         Some("demo") => demo::run(),
         Some(other) => bail!("unknown task {other:?}; {USAGE}"),
         None => bail!("{USAGE}"),
@@ -38,7 +41,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-extract [--pages N] [--skip-peer] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
-    | bench-annotate [--copies N] [--skip-peers]";
+    | bench-annotate [--copies N] [--skip-peers] | eval-md [--out FILE]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {

@@ -2,6 +2,10 @@
 //! precision it was written with ("$240 billion" is rounded to tens of billions, "$240.1
 //! billion" to a tenth) turn one number into an interval. Two statements agree when their
 //! intervals overlap.
+//!
+//! A statement allows half its last written digit either side ("10%" is 9.5 to 10.5); trailing
+//! zeros are trusted as rounding up to 2.5% ("$240 billion"); never narrower than 1%. "About"
+//! widens to 5%, "over"/"more than" allow up to 15% above, "nearly"/"up to" 15% below.
 
 use sinew_types::Quantity;
 

@@ -1,3 +1,6 @@
+//! What can go wrong in the engine? The store's and ingest's typed errors, passed through
+//! with the input they name, and stored data that contradict themselves (a bug).
+
 use sinew_ingest::IngestError;
 use sinew_store::StoreError;
 

@@ -1,19 +1,13 @@
+//! What do the engine's tests share? An in-memory engine, an ingest that must succeed, the
+//! sample corpus, and the `../shared` lookup (from sinew-testkit, which says when it skips).
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use sinew_engine::{Engine, IngestOptions, IngestSummary};
 use sinew_store::SqliteStore;
 
-/// `../shared` beside the checkout, or `None` (with the reason printed) when absent.
-pub(crate) fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join("seeds").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared (seeds and gold) is absent beside the checkout");
-        None
-    }
-}
+pub(crate) use sinew_testkit::shared;
 
 pub(crate) fn memory_engine() -> Engine {
     Engine::with_store(Arc::new(

@@ -3,7 +3,6 @@
 use sinew_engine::{render_report, BriefingConfig, ReportFormat};
 use sinew_report::DocBundle;
 
-use crate::chromium;
 use crate::common::{ingest, memory_engine, sample_corpus, shared};
 
 #[test]
@@ -29,7 +28,7 @@ fn sample_corpus_ingests_once_and_yields_claims() {
 fn every_stored_item_points_at_its_words() {
     let engine = memory_engine();
     let mut paths = vec![sample_corpus()];
-    if let Some(shared) = shared() {
+    if let Some(shared) = sinew_testkit::shared_for("the seeds") {
         paths.push(shared.join("seeds"));
     }
     ingest(&engine, &paths);
@@ -132,7 +131,7 @@ fn seed_html_briefing_shows_the_figures_table_in_chromium() {
         return;
     };
     let html = render_report(&bundles, ReportFormat::Html, &BriefingConfig::default());
-    let Some(dom) = chromium::dump_dom(&html) else {
+    let Some(dom) = sinew_testkit::dump_dom(&html) else {
         return;
     };
     let start = dom

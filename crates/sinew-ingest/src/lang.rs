@@ -3,6 +3,16 @@
 //! The classifier is `whatlang` (trigram profiles of 70 languages, data compiled in). It sees a
 //! bounded sample from the start of the text, so its cost does not grow with the article.
 //! Short or ambiguous text gives `None` rather than a guess.
+//!
+//! A fast path skips whatlang, whose cost is mostly fixed per call: 40+ words, nine in ten ASCII,
+//! a fifth of them English function words and "the" one word in a hundred or more is English.
+//! Under 40 letters (a CJK character counting three) or under 0.9 confidence the answer is
+//! `None`.
+//!
+//! Which language a document gets: a JSON Lines record's own `lang` field is taken as given;
+//! otherwise a confident detection wins over `<html lang>` or a feed's `<language>`/`xml:lang`
+//! (templates declare `en` on pages in other languages), and the declaration, reduced to its
+//! primary subtag, stands only when the text cannot tell.
 
 use whatlang::Lang;
 

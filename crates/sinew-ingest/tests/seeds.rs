@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{assert_tidy, manifest_dir, read_ok};
+use crate::{assert_tidy, read_ok};
 
 /// Phrases that must not survive cleaning in any seed.
 const JUNK: &[&str] = &[
@@ -67,11 +67,10 @@ const EXPECT: &[Expect] = &[
 
 #[test]
 fn seeds_are_cleaned() {
-    let dir = manifest_dir().join("../../../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared absent");
+    let Some(shared) = sinew_testkit::shared() else {
         return;
-    }
+    };
+    let dir = shared.join("seeds");
     for want in EXPECT {
         let parsed = read_ok(&dir.join(want.file));
         assert!(
@@ -113,11 +112,10 @@ fn seeds_are_cleaned() {
 
 #[test]
 fn seed_prose_is_kept() {
-    let dir = manifest_dir().join("../../../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared absent");
+    let Some(shared) = sinew_testkit::shared() else {
         return;
-    }
+    };
+    let dir = shared.join("seeds");
     let kept: &[(&str, &[&str])] = &[
         (
             "000_7aa2dc1ccafbac9f.txt",

@@ -497,16 +497,11 @@ fn random_text_keeps_invariants() {
 
 #[test]
 fn seeds_smoke() {
-    let dir = std::env::var("SINEW_SHARED_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-        })
-        .join("seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("skipping seeds_smoke: {} not found", dir.display());
+    let Some(shared) = sinew_testkit::shared() else {
         return;
     };
+    let dir = shared.join("seeds");
+    let entries = std::fs::read_dir(&dir).expect("the seeds folder reads");
     let mut all = Vec::new();
     for e in entries.flatten() {
         let Ok(text) = std::fs::read_to_string(e.path()) else {
@@ -516,10 +511,11 @@ fn seeds_smoke() {
         check_invariants(&text, &ms);
         all.extend(ms.into_iter().map(|m| (m.entity_type, m.canonical)));
     }
-    if all.is_empty() {
-        println!("skipping seeds_smoke: no seed files in {}", dir.display());
-        return;
-    }
+    assert!(
+        !all.is_empty(),
+        "no mentions in the seeds of {}",
+        dir.display()
+    );
     for (ty, name) in [
         (Country, "North Korea"),
         (Person, "Kim Jong Un"),

@@ -8,7 +8,6 @@ use sinew_report::{
 };
 use sinew_types::{Annotations, Citation, Document, Span};
 
-use support::chromium;
 use support::fixtures::{self, bundles, span_of};
 
 fn briefing() -> (Vec<DocBundle>, Briefing) {
@@ -404,7 +403,7 @@ fn long_sentences_are_cut_with_an_ellipsis_citing_the_words_shown() {
 fn chromium_shows_the_figures_table() {
     let (_, b) = briefing();
     let html = render_html(&b);
-    let Some(dom) = chromium::dump_dom(&html) else {
+    let Some(dom) = sinew_testkit::dump_dom(&html) else {
         return;
     };
     let table = between(&dom, "<table id=\"figures\">", "</table>");

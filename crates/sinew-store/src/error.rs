@@ -1,3 +1,7 @@
+//! Why did a store call fail? `StoreError` names the database and tells the user's mistake
+//! (not a Sinew database, a newer schema, a place that cannot be written) from an internal
+//! failure (SQLite failed, stored data would not decode).
+
 use std::error::Error as StdError;
 use std::path::{Path, PathBuf};
 

@@ -1,3 +1,7 @@
+//! What did an ingest change that an analyst watching the corpus wants to know? `Alert` and
+//! `AlertKind`: a figure contradicted, or a new flow. Here, below analysis, because the store
+//! keeps alerts.
+
 use serde::{Deserialize, Serialize};
 
 use crate::DocId;

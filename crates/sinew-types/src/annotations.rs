@@ -1,3 +1,7 @@
+//! What did the NLP stages find in a document? Sentences, entity mentions, quantities, time
+//! expressions, attributions and claims, each with its span into the clean text, and the
+//! diagnostics of a stage that read messy text without failing.
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -1,3 +1,7 @@
+//! What is a document? `DocId` (identity from content), `Document` (clean text and what is
+//! known about it), its near-duplicate `Fingerprint`, and the `Citation` that points a
+//! written sentence back at its words.
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

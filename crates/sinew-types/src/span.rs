@@ -1,3 +1,6 @@
+//! Where in a document's clean text is an item? `Span`: UTF-8 byte offsets, so
+//! `&text[span.start..span.end]` is always the quoted words.
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into a document's clean text.

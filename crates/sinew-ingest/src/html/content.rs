@@ -2,6 +2,26 @@
 //!
 //! Two linear passes over the flat tree: the first measures the visible text of every
 //! element and scores paragraph parents, the second renders the chosen element.
+//!
+//! `measure` gives every element a verdict: dropped (scripts, forms' controls, hidden elements,
+//! ARIA furniture roles); furniture (`nav`, `aside`, `footer`, `menu`, `dialog`,
+//! `role="complementary"`, measured and rendered only when one holds most of the page, as when
+//! a page never closes its `<aside>`; and class or id words such as `share`, `related`,
+//! `comments`, `author`, `newsletter`, except inside `pre`/`code` where highlighters use those
+//! words); soft (`<header>`). And a score: each block's own text counts for its ancestors
+//! (prose of 80+ bytes in full less its link text, headings and short lines a little,
+//! mostly-link blocks against, furniture against by its size).
+//!
+//! `choose_root` takes the best-scoring element, or a marked article body inside it
+//! (`<article>`, `articleBody`, CMS body classes) holding half its score; `with_siblings` adds
+//! the siblings that score a fifth of it (articles split into sections around a sign-up box),
+//! and those between two such parts unless mostly links (a section whose content is a list of
+//! links scores low; a link list set between sections is no part).
+//!
+//! `render` writes a line per block (a table row is one line, cells apart), leaving out
+//! furniture, tables of contents (in-page links), lines that are little but a link (a list
+//! item's is an entry of its list, which is judged whole) and lists of links after the
+//! article's last prose paragraph ("Related posts").
 
 use super::dom::Dom;
 use super::tag::Tag;

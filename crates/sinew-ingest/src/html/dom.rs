@@ -2,7 +2,7 @@
 //!
 //! Written here rather than taken from html5ever because extraction needs only the element
 //! tree, a few attributes and the visible text, and html5ever's tokenizer and tree builder
-//! took more than half of the extraction time (see ARCHITECTURE.md). The tree is kept flat, in
+//! took more than half of the extraction time (figures in `mod.rs`). The tree is kept flat, in
 //! document order: the descendants of node `i` are the nodes `i + 1..nodes[i].end`, so every
 //! pass over a subtree is a loop over a slice, with no recursion and no pointer chasing.
 //!

@@ -4,6 +4,18 @@
 //! depth, so hostile pages cannot overflow the stack or go quadratic); `content.rs` finds the
 //! article and renders it a line per block; `meta/` reads title, author, dates, site, URL
 //! and language.
+//!
+//! JSON-LD's `articleBody` replaces the page's text where it holds more than twice the words (a
+//! page rendered by script: its HTML is a shell; an HTML body is rendered as a fragment). The
+//! text then loses the headline line, a table of contents that rendering kept (a run of three
+//! or more short lines each standing exactly once more, in the same order, after the run: the
+//! section headings it lists; found in one linear pass, with its label such as "Table of
+//! Contents") and second copies of long lines (mobile/desktop duplicates). The tree and its
+//! measures are dropped before these passes, so a 50 MB page peaks at about 4x its size.
+//!
+//! `dom.rs` was written here because html5ever's tokenizer and tree builder were over half of
+//! extraction time: the 793 WCXB dev pages took 2.08 s of CPU through scraper and 0.67 s
+//! through `dom.rs`, with the same figures.
 
 mod content;
 mod dom;

@@ -11,6 +11,20 @@
 //! - `units.rs` the unit after it (the table of `lexicon.rs`, SI prefixes and symbols);
 //! - `around.rs` the counted noun and the rate;
 //! - this file the currency, scale, qualifier and range around them, and what is no figure.
+//!
+//! Canonical units: ISO 4217 codes (minor units `cent`, `penny`, `dime` when no currency is
+//! said), `percent`, `percentage_point`, `basis_point`, SI symbols with prefix (`TeV`, `KiB`),
+//! powers as digits (`km2`), quotients with `/` and products with `·` (`km/s2`, `1/s`),
+//! durations as words (`year`, `hour`), the counted noun in the singular. Fractions have
+//! `QuantityKind::Fraction` and the ratio as value, so "two-thirds" is never 2; ordinals are
+//! never numbers.
+//!
+//! Left out on purpose: years (the times layer reads them), days of dates, clock times ("5 pm",
+//! "2.17pm", "1600 hrs"; but "2.1 pm" is picometres), codes ("G7", "S-400", "COVID-19"),
+//! labels (a bare number after a capitalised word: "Article 5", "Voyager 2"), list numbers,
+//! scores ("3-1") and phone numbers; a bracketed figure is an aside ("£5bn ($6.3bn)"), never
+//! an accounting negative. `cargo xtask eval-quantities` lists the suite's cases that differ
+//! on purpose.
 
 mod around;
 mod lexicon;

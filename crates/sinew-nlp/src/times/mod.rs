@@ -9,6 +9,30 @@
 //! are not. Relative expressions need the publication date; without it they are still
 //! reported, with no dates and no value. "The previous year" and its kin count from the last
 //! resolved expression before them (the discourse anchor), else from publication.
+//!
+//! Reading policy, for news (each case of the DateTimeModel dev spec that Sinew reads
+//! otherwise on purpose is listed by `cargo xtask eval-times` with its policy):
+//! - a date without its year is the latest on or before publication, the next one in a clause
+//!   about the future (will, scheduled, due); "last/next Tuesday" is Tuesday of the calendar
+//!   week before/after publication's, "this past Tuesday" the latest;
+//! - a closed range covers its last named period whole ("between 2021 and 2023" ends
+//!   2023-12-31); "after X" starts the day after X, "after the beginning of X" with X; "before
+//!   the end of X" ends with X;
+//! - counted offsets ("two years ago", "in two weeks") resolve at the unit's precision;
+//!   "earlier/later this year" is the part before/after publication; early/late halves of
+//!   months and weeks, thirds of years;
+//! - unstated counts ("a few days") stay unstated (TIMEX3 `PXD`); fiscal years and impossible
+//!   dates ("Feb 30") are named without dates;
+//! - a four-digit number 1900-2100 is a year without a cue word ("the 2022 invasion") unless it
+//!   counts ("2000 troops"), is part of a code or numeric range, or follows a word that numbers
+//!   things ("Resolution 2070", "Flight 2015");
+//! - spans leave out "the" before a relative word or an edge ("previous year", "end of 2000"),
+//!   as Recognizers-Text and TimeML do, but keep it after a signal ("since the end of 1989")
+//!   and for decades.
+//!
+//! Refused on purpose (regressions in `tests/times.rs`): model numbers (i5-1235U), fractions
+//! (1/16 inch), "24/7", "9/11", phone numbers, "h1" headings, "monday.com", "may"/"march" as
+//! words, "at the end of the day", "the last day of".
 
 mod cal;
 mod dates;

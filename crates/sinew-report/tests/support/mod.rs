@@ -1,4 +1,3 @@
-//! Test helpers: hand-annotated fixtures and headless Chromium.
+//! Test helpers: hand-annotated fixtures (headless Chromium is in sinew-testkit).
 
-pub(crate) mod chromium;
 pub(crate) mod fixtures;

@@ -6,6 +6,54 @@
 //! what it adds to titles, `date.rs` the publication date, `author.rs` the author,
 //! `linked_data.rs` the JSON-LD; `lines.rs` reads the visible lines near the headline for the
 //! dateline and byline.
+//!
+//! Each rule below was tuned on the WCXB dev pages (figures in EVAL.md, `cargo xtask
+//! eval-extract`); the order of sources is the order that named the right value most often.
+//!
+//! **Title.** The `<h1>` that is the metadata title wherever it stands; else an `<h2>`/`<h3>`
+//! that is the metadata title and stands before every `<h1>` (blogs that keep `<h1>` for
+//! their name; on a page with no `<h1>`, one that holds every word of the metadata title
+//! marks where the headline and its dateline stand); else the visible `<h1>` of the article
+//! (the first copy where the headline is repeated), unless it shares no word with the
+//! metadata titles (a section heading or a logo), is in capitals (styling) or is the metadata
+//! title plus a tag line, label or date (then the metadata title). Site suffixes and
+//! prefixes, and a host name set beside the title with a separator ("Headline -
+//! example.com"), are stripped. Chinese and Japanese titles count a word per two characters
+//! and take `_` and `｜` as separators.
+//!
+//! **Site.** `og:site_name`, JSON-LD's publisher, or what the `<title>` sets beside the
+//! OpenGraph title.
+//!
+//! **Lines near the headline** end where a block starts or ends, and a short label in an
+//! element of its own ("Page updated:") labels the date after it. Within a line each date
+//! takes the cue nearest before it ("Updated Nov 11 ... originally published Nov 9"), and of
+//! two unlabelled dates on one line the earlier is the publication.
+//!
+//! **Date**, in this order: a date in the canonical URL's path; publication meta keys
+//! (`article:published_time` and kin) and microdata, both giving way to a shown dateline more
+//! than a day earlier (metadata re-stamped when a post moved); the dateline shown near the
+//! headline ("Published ...", a short line that is mostly a date, a `<time>`; inline fields
+//! apart); `<time>` (one labelled "Published" first, then the article's own); a shown
+//! "Updated" date; a "Posted on ..." line at the article's end or just after it (right on
+//! only 0.39 of the dev pages that have one: it can be a comment's); JSON-LD (often a
+//! template's stale value, also read from a `<meta name="script:ld+json">`; a bare `WebPage`
+//! node's date, when the CMS page was made, is left out); a class-marked date element.
+//! Calendar dates are kept as written: converting to UTC lost more dev pages than it won. A
+//! numeric date that reads either way round ("03/10/2023") is read as the page's language
+//! tag writes it (`<html lang>`, else `og:locale`: month first for `en` and `en-US`, day
+//! first elsewhere; `.` is always day first), and takes the reading the JSON-LD confirms. A
+//! relative dateline ("3 hours ago", "vor 2 Stunden", "2 часа назад", "3小时前";
+//! `date::find_relative`, units up to weeks) counts back from the `WARC-Date` of the record
+//! that carried the page; a saved page, with no such moment, gets no date from it.
+//!
+//! **Author**: JSON-LD and meta (user names and placeholders rejected; where it names the
+//! publisher, the site's name, a person the shown byline names wins); then the byline near
+//! the headline ("By ...", a label then the name, in English or the field's other languages:
+//! "Von", "Автор:", "作者：", a class-marked line, the link inside it, else a dateline that
+//! names a person after its date: "Dec 17, 2025 · Julian K. Arni"); then a Twitter card's
+//! "Written by" field (the CMS account, after the shown byline that may name a guest); then
+//! `rel`/`itemprop="author"` or an author-name class; then a shown link to an author page
+//! whose address spells the name ("/authors/trevor-jackins").
 
 mod author;
 mod date;

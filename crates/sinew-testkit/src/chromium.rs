@@ -1,4 +1,5 @@
-//! Headless Chromium, to check the HTML as a browser parses it.
+//! Headless Chromium, to check the HTML briefing as a browser parses it: where is Chromium,
+//! and what DOM does it build from a page? Used by sinew-report's and sinew-engine's tests.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -15,15 +16,15 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The DOM Chromium builds from `html`, or `None` (with a note) when Chromium is not installed
-/// outside CI. Under CI a missing Chromium fails the test.
-pub(crate) fn dump_dom(html: &str) -> Option<String> {
+/// The DOM Chromium builds from `html`, or `None` (after a skip line) when Chromium is not
+/// installed outside CI. Under CI (`$CI` set) a missing Chromium fails the test.
+pub fn dump_dom(html: &str) -> Option<String> {
     let Some(bin) = chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "chromium not installed, and CI is set"
         );
-        println!("skipping: chromium not installed");
+        crate::skip("chromium is not installed (looked in /usr/bin and $PATH)");
         return None;
     };
     let dir = std::env::temp_dir().join(format!("sinew-report-test-{}", std::process::id()));
