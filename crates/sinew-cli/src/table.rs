@@ -335,10 +335,12 @@ pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary], ui: &Ui)
 }
 
 /// A ledger claim's line under its group: where, the words, its part in the verdict.
+// One rank: the room is shared evenly, so a long file name or quote cannot squeeze the note
+// (why the claim sides as it does) into a column of a few words.
 const LEDGER_CLAIM_COLUMNS: [Column; 3] = [
-    col("doc", 10, 24, 0).fit(Fit::Middle),
+    col("doc", 14, 24, 0).fit(Fit::Middle),
     col("quote", 16, 36, 0),
-    col("note", 16, 200, 1).fit(Fit::Wrap),
+    col("note", 20, 200, 0).fit(Fit::Wrap),
 ];
 
 /// Indent of a group's explanation and claims under its head line.
