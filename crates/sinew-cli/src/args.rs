@@ -5,10 +5,24 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// What `--help` and the manual page say about the environment.
+const ENVIRONMENT: &str = "Environment:
+  SINEW_DB        the store when --db is not given
+  COLUMNS         the width tables are laid out to (default: the terminal's, else 80)
+  NO_COLOR        set and not empty: no colour under --color auto
+  CLICOLOR_FORCE  set and not 0: colour under --color auto even into a pipe
+
+Exit codes: 0 success, 1 some inputs failed (each named on stderr), 2 usage.";
+
 /// Sinew: news in, checkable intelligence out. Every entity, figure and claim is traced to the
 /// exact words of the article it came from.
 #[derive(Debug, Parser)]
-#[command(name = "sinew", version, about, long_about = None)]
+#[command(
+    name = "sinew",
+    version,
+    long_about = None,
+    after_long_help = ENVIRONMENT
+)]
 pub(crate) struct Cli {
     /// The store (SQLite file). Default: $SINEW_DB, else sinew/sinew.db under the user's data
     /// directory.
