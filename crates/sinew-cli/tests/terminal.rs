@@ -267,3 +267,37 @@ fn csv_cells_a_spreadsheet_would_run_are_escaped() {
         }
     }
 }
+
+/// The README's `cargo run --release -- ...` works at the root only while the workspace's
+/// default members hold exactly one binary, `sinew` (a virtual workspace has no default-run).
+#[test]
+fn cargo_run_at_the_root_has_one_binary_to_run() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = ok(run(Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(&root)));
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let default: Vec<&str> = meta["workspace_default_members"]
+        .as_array()
+        .expect("cargo metadata lists the default members")
+        .iter()
+        .filter_map(|id| id.as_str())
+        .collect();
+    let bins: Vec<&str> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["id"].as_str().is_some_and(|id| default.contains(&id)))
+        .flat_map(|p| p["targets"].as_array().unwrap())
+        .filter(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "bin"))
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert_eq!(bins, ["sinew"]);
+}
