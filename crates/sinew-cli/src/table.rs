@@ -3,9 +3,10 @@
 //! Each column has a least and a greatest width and a rank: when even the least widths do not
 //! fit, the lowest-ranked columns are left out (the footer names them; `--json` has every
 //! field), and the room left is shared out one column at a time among the columns whose
-//! content is wider than they are, best-ranked columns first. Cells are cut by display width with `…` (document names in
-//! the middle, so their distinguishing end stays); columns marked `wrap` break into lines
-//! instead.
+//! content is wider than they are, best-ranked columns first: up to each column's greatest
+//! width, then, on a terminal wider than that, up to its content. Cells are cut by display
+//! width with `…` (document names in the middle, so their distinguishing end stays); columns
+//! marked `wrap` break into lines instead.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -72,14 +73,20 @@ fn layout(
     total: usize,
     header: bool,
 ) -> Vec<Option<usize>> {
-    let natural: Vec<usize> = columns
+    // What the widest cell needs, and that within the column's greatest width.
+    let content: Vec<usize> = columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let head = if header { width(c.header) } else { 0 };
             let cells = rows.iter().map(|r| width(&r[i])).max().unwrap_or(0);
-            head.max(cells).min(c.max).max(1)
+            head.max(cells).max(1)
         })
+        .collect();
+    let natural: Vec<usize> = columns
+        .iter()
+        .zip(&content)
+        .map(|(c, n)| (*n).min(c.max))
         .collect();
     let least: Vec<usize> = columns
         .iter()
@@ -105,28 +112,19 @@ fn layout(
             .expect("a column is kept");
         kept[drop] = false;
     }
-    // Room left goes to the best-ranked columns first, one column at a time among equals.
+    // Room left goes to the best-ranked columns first, one column at a time among equals:
+    // first up to each column's greatest width, then (a wide terminal) up to its content.
     let mut widths: Vec<usize> = least.clone();
     let mut spare = total.saturating_sub(used(&kept));
     let mut ranks: Vec<u8> = columns.iter().map(|c| c.rank).collect();
     ranks.sort_unstable();
     ranks.dedup();
-    for rank in ranks {
-        let group: Vec<usize> = (0..columns.len())
-            .filter(|&i| kept[i] && columns[i].rank == rank)
-            .collect();
-        while spare > 0 {
-            let mut grew = false;
-            for &i in &group {
-                if spare > 0 && widths[i] < natural[i] {
-                    widths[i] += 1;
-                    spare -= 1;
-                    grew = true;
-                }
-            }
-            if !grew {
-                break;
-            }
+    for target in [&natural, &content] {
+        for &rank in &ranks {
+            let group: Vec<usize> = (0..columns.len())
+                .filter(|&i| kept[i] && columns[i].rank == rank)
+                .collect();
+            grow(&mut widths, &mut spare, &group, target);
         }
     }
     widths
@@ -134,6 +132,24 @@ fn layout(
         .zip(kept)
         .map(|(w, k)| k.then_some(w))
         .collect()
+}
+
+/// Widens the columns of `group` one column at a time, each up to `target`, while `spare`
+/// lasts.
+fn grow(widths: &mut [usize], spare: &mut usize, group: &[usize], target: &[usize]) {
+    while *spare > 0 {
+        let mut grew = false;
+        for &i in group {
+            if *spare > 0 && widths[i] < target[i] {
+                widths[i] += 1;
+                *spare -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
 }
 
 /// Writes one row (several lines when a wrapped cell needs them), `indent` before each line.
@@ -297,7 +313,8 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView], ui: &Ui) -> io::
 }
 
 const ENTITY_COLUMNS: [Column; 5] = [
-    col("entity", 16, 40, 0),
+    // A long name is cut before the type and country are: they say what the name is.
+    col("entity", 16, 28, 0),
     col("type", 8, 18, 1),
     col("country", 8, 16, 2),
     col("mentions", 8, 9, 0).right(),
@@ -532,6 +549,12 @@ mod tests {
         assert_eq!(widths, [Some(18), None, Some(10)]);
         let widths = layout(&columns, &rows, 100, true);
         assert_eq!(widths, [Some(30), Some(30), Some(30)]);
+        // A wider terminal than the greatest widths shows more of what is cut.
+        let rows = vec![cells(&[&"x".repeat(50), "y", "z"])];
+        let widths = layout(&columns, &rows, 40, true);
+        assert_eq!(widths, [Some(34), Some(1), Some(1)]);
+        let widths = layout(&columns, &rows, 80, true);
+        assert_eq!(widths, [Some(50), Some(1), Some(1)]);
     }
 
     #[test]
