@@ -5,15 +5,35 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// What `--help` and the manual page say about the environment.
+const ENVIRONMENT: &str = "Environment:
+  SINEW_DB        the store when --db is not given
+  COLUMNS         the width tables are laid out to (default: the terminal's, else 80)
+  NO_COLOR        set and not empty: no colour under --color auto
+  CLICOLOR_FORCE  set and not 0: colour under --color auto even into a pipe
+
+Exit codes: 0 success, 1 some inputs failed (each named on stderr), 2 usage.";
+
 /// Sinew: news in, checkable intelligence out. Every entity, figure and claim is traced to the
 /// exact words of the article it came from.
 #[derive(Debug, Parser)]
-#[command(name = "sinew", version, about, long_about = None)]
+#[command(
+    name = "sinew",
+    version,
+    long_about = None,
+    after_long_help = ENVIRONMENT
+)]
 pub(crate) struct Cli {
     /// The store (SQLite file). Default: $SINEW_DB, else sinew/sinew.db under the user's data
     /// directory.
     #[arg(long, global = true, value_name = "FILE")]
     pub(crate) db: Option<PathBuf>,
+    /// No progress bars or summaries on stderr; errors and warnings are still printed.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+    /// Colour the tables: `auto` colours on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub(crate) color: ColorChoice,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -51,7 +71,8 @@ pub(crate) enum Command {
     },
     /// List the stored quantitative claims.
     Claims {
-        /// Only claims whose subject or object is this entity (canonical name).
+        /// Only claims whose subject or object is this entity: its canonical name in any case,
+        /// or an alias ("DPRK"); a name that matches nothing suggests the nearest.
         #[arg(long)]
         entity: Option<String>,
         /// One JSON object a line instead of a table.
@@ -147,6 +168,19 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout, e.g.
+    /// `sinew completions bash > ~/.local/share/bash-completion/completions/sinew`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout, e.g. `sinew man | man -l -`; with `--dir`,
+    /// write `sinew.1` and one page per command (`sinew-ingest.1`, ...) there instead.
+    Man {
+        /// Folder to write the pages to.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Write the cited briefing over the stored documents.
     Report {
         /// Output file; `.html` gives self-contained HTML, anything else Markdown.
@@ -161,7 +195,8 @@ pub(crate) enum Command {
 /// Which ledger groups to show.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct LedgerFilterArgs {
-    /// Only groups whose subject or object is this entity (canonical name).
+    /// Only groups whose subject or object is this entity (a canonical name in any case, or
+    /// an alias such as "DPRK"); a name that matches nothing suggests the nearest.
     #[arg(long)]
     pub(crate) entity: Option<String>,
     /// Only groups whose measure, unit or concept has all these words ("trade",
@@ -191,6 +226,17 @@ pub(crate) enum VerdictArg {
     Conflict,
     /// A running total that later reports update.
     Update,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    Auto,
+    /// Always, even into a pipe or file.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,4 +1,14 @@
 //! CSV output (RFC 4180): the ledger as one row per claim, for spreadsheets and pandas.
+//!
+//! Every cell is also defused against CSV injection (OWASP): a spreadsheet runs a cell that
+//! starts with `=`, `+`, `-` or `@` as a formula, and one starting with a tab or carriage return
+//! can smuggle one past a first-character check; quotes and names come from the articles, so
+//! such a cell gets a leading `'`, which spreadsheets show as text and do not display.
+//!
+//! Judgement on numbers: a cell that is a plain decimal number (`-5`, `+2.5`, `-1e-3`), which
+//! is what the numeric columns hold, is left as it is, so a negative figure stays a number for
+//! pandas and spreadsheets. A plain number cannot call a function or reach a cell, so it is no
+//! formula; anything more (`-1+1`, `-5%`, `=1`) is escaped, whichever column it is in.
 
 use std::io::{self, Write};
 
@@ -6,13 +16,63 @@ use sinew_engine::{ClaimView, LedgerGroup};
 
 use crate::json::consensus_text;
 
-/// A field, quoted when it holds a comma, quote or line break.
+/// A field: defused when a spreadsheet would read it as a formula, then quoted when it holds a
+/// comma, quote or line break.
 fn field(s: &str) -> String {
+    let defused;
+    let s = if starts_formula(s) {
+        defused = format!("'{s}");
+        defused.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
+}
+
+/// Does a spreadsheet read `s` as a formula (OWASP's trigger characters), unless it is a
+/// plain number?
+fn starts_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s)
+}
+
+/// `[+-]digits[.digits][e[+-]digits]`: what the numeric columns write, and nothing a
+/// spreadsheet evaluates.
+fn is_plain_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i > start
+    };
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    if !digits(&mut i) {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    i == b.len()
 }
 
 fn write_row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
@@ -131,5 +191,30 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"so\""), "\"say \"\"so\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(field("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(field("-2+3"), "'-2+3");
+        assert_eq!(field("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+        assert_eq!(field("\t=1"), "'\t=1");
+        assert_eq!(field("\r=1"), "\"'\r=1\"");
+        assert_eq!(field("-5%"), "'-5%");
+        assert_eq!(field("a = b"), "a = b");
+    }
+
+    #[test]
+    fn plain_numbers_stay_numbers() {
+        for n in ["-5", "+2.5", "-1e-3", "-240000000000", "3", "1E6"] {
+            assert_eq!(field(n), n);
+        }
+        for not in ["-", "-.5", "-5.", "-1e", "--5", "-5 "] {
+            assert!(!is_plain_number(not), "{not}");
+        }
     }
 }

@@ -2,11 +2,14 @@
 //! `cmd/` (which calls sinew-engine and prints), and turns the result into an exit code.
 
 mod args;
+mod cells;
 mod cmd;
 mod csv;
 mod graph;
 mod json;
+mod names;
 mod table;
+mod ui;
 
 use std::process::ExitCode;
 
@@ -37,6 +40,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = cli.db.as_deref();
+    let ui = ui::Ui::detect(cli.quiet, cli.color);
     match cli.command {
         Command::Ingest {
             paths,
@@ -47,6 +51,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_alerts,
         } => cmd::ingest::run(
             db,
+            &ui,
             cmd::ingest::IngestArgs {
                 paths,
                 published,
@@ -56,7 +61,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 no_alerts,
             },
         ),
-        Command::Claims { entity, json } => cmd::claims::run(db, entity.as_deref(), json),
+        Command::Claims { entity, json } => cmd::claims::run(db, entity.as_deref(), json, &ui),
         Command::Export {
             what:
                 ExportWhat::Claims {
@@ -76,7 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 LedgerExportFormat::Jsonl => LedgerFormat::Json,
                 LedgerExportFormat::Csv => LedgerFormat::Csv,
             };
-            cmd::ledger::run(db, &filter, format, output.as_deref())
+            cmd::ledger::run(db, &filter, format, output.as_deref(), &ui)
         }
         Command::Ledger {
             filter,
@@ -85,15 +90,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
         } => {
             let format = if json { LedgerFormat::Json } else { format };
-            cmd::ledger::run(db, &filter, format, output.as_deref())
+            cmd::ledger::run(db, &filter, format, output.as_deref(), &ui)
         }
-        Command::Entities { json } => cmd::entities::run(db, json),
+        Command::Entities { json } => cmd::entities::run(db, json, &ui),
         Command::Extract {
             paths,
             format,
             published,
             stats,
-        } => cmd::extract::run(&paths, format, published, stats),
+        } => cmd::extract::run(&paths, format, published, stats, &ui),
         Command::Annotate { layers, published } => cmd::annotate::run(&layers, published),
         Command::Alerts { json } => cmd::alerts::run(db, json),
         Command::Graph { format, output } => cmd::network::graph(db, format, output.as_deref()),
@@ -111,8 +116,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 kind,
                 factor: scale,
             };
-            cmd::network::what_if(db, &cut, threshold, json)
+            cmd::network::what_if(db, &cut, threshold, json, &ui)
         }
-        Command::Report { output, title } => cmd::report::run(db, &output, title),
+        Command::Report { output, title } => cmd::report::run(db, &output, title, &ui),
+        Command::Completions { shell } => cmd::docs::completions(shell),
+        Command::Man { dir } => cmd::docs::man(dir.as_deref(), &ui),
     }
 }

@@ -13,7 +13,24 @@ pub enum EngineError {
     /// An input could not be read (it names the input).
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// A name given as an entity (`--entity`) that names no stored entity, with the stored
+    /// names nearest to it (the user's mistake).
+    #[error("no stored entity is named {name:?}{}", did_you_mean(.nearest))]
+    UnknownEntity {
+        /// The name as given.
+        name: String,
+        /// Stored canonical names near it, nearest first; may be empty.
+        nearest: Vec<String>,
+    },
     /// Stored data contradicts itself: a bug, never the user's mistake.
     #[error("internal inconsistency: {0}")]
     Inconsistent(String),
+}
+
+fn did_you_mean(nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        String::new()
+    } else {
+        format!("; nearest: {}", nearest.join(", "))
+    }
 }

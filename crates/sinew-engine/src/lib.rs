@@ -5,6 +5,7 @@
 //! documents become annotations in sinew-nlp, and everything persisted goes through the
 //! [`Store`] trait, so the same calls work on SQLite today and PostgreSQL later.
 
+mod entity_names;
 mod error;
 mod extract;
 mod ingest;

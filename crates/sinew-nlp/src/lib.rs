@@ -16,7 +16,7 @@ mod words;
 use chrono::NaiveDate;
 use sinew_types::{Annotations, DocId};
 
-pub use entities::find_mentions;
+pub use entities::{find_mentions, known_names};
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
 pub use times::find_times;

@@ -12,7 +12,12 @@ use crate::json;
 pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
     let engine = open(db)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for a in engine.alerts()? {
+    let alerts = engine.alerts()?;
+    if alerts.is_empty() && !as_json {
+        // Silence would read as a failure to look; JSON Lines stay empty for scripts.
+        writeln!(out, "no alerts")?;
+    }
+    for a in alerts {
         if as_json {
             writeln!(out, "{}", json::alert(&a))?;
         } else {

@@ -7,18 +7,27 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::{open, output_to};
+use crate::ui::Ui;
 use crate::{json, table};
 
-pub(crate) fn run(db: Option<&Path>, entity: Option<&str>, as_json: bool) -> Result<ExitCode> {
+pub(crate) fn run(
+    db: Option<&Path>,
+    entity: Option<&str>,
+    as_json: bool,
+    ui: &Ui,
+) -> Result<ExitCode> {
     let engine = open(db)?;
-    let claims = engine.claims(entity)?;
+    // An alias or another case names the stored entity; a name that matches none is an error
+    // that suggests the nearest, rather than an empty list that looks like an answer.
+    let entity = entity.map(|e| engine.resolve_entity(e)).transpose()?;
+    let claims = engine.claims(entity.as_deref())?;
     let mut out = std::io::stdout().lock();
     if as_json {
         for c in &claims {
             writeln!(out, "{}", json::claim(c))?;
         }
     } else {
-        table::claims(&mut out, &claims)?;
+        table::claims(&mut out, &claims, ui)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::open;
+use crate::ui::Ui;
 use crate::{json, table};
 
-pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
+pub(crate) fn run(db: Option<&Path>, as_json: bool, ui: &Ui) -> Result<ExitCode> {
     let engine = open(db)?;
     let entities = engine.entities()?;
     let mut out = std::io::stdout().lock();
@@ -18,7 +19,7 @@ pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
             writeln!(out, "{}", json::entity(e))?;
         }
     } else {
-        table::entities(&mut out, &entities)?;
+        table::entities(&mut out, &entities, ui)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,14 +9,16 @@ use anyhow::Result;
 use super::{input_format, peak_memory_kb};
 use crate::args::InputFormat;
 use crate::json;
+use crate::ui::Ui;
 
 pub(crate) fn run(
     paths: &[PathBuf],
     format: InputFormat,
     published: Option<chrono::NaiveDate>,
     stats: bool,
+    ui: &Ui,
 ) -> Result<ExitCode> {
-    let code = extract(paths, format, published)?;
+    let code = extract(paths, format, published, ui.quiet)?;
     if stats {
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
@@ -29,6 +31,7 @@ fn extract(
     paths: &[PathBuf],
     format: InputFormat,
     published: Option<chrono::NaiveDate>,
+    quiet: bool,
 ) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stdin = paths.is_empty() || (paths.len() == 1 && paths[0] == Path::new("-"));
@@ -46,7 +49,7 @@ fn extract(
         eprintln!("sinew: {e}");
         failed = true;
     }
-    if summary.skipped > 0 {
+    if summary.skipped > 0 && !quiet {
         eprintln!(
             "sinew: skipped {} record{} that hold no article",
             summary.skipped,

@@ -12,6 +12,7 @@ use sinew_engine::{Engine, IngestOptions, IngestSummary, Progress};
 
 use super::{input_format, open, peak_memory_kb};
 use crate::args::InputFormat;
+use crate::ui::Ui;
 
 /// The flags of `sinew ingest`.
 pub(crate) struct IngestArgs {
@@ -23,7 +24,7 @@ pub(crate) struct IngestArgs {
     pub(crate) no_alerts: bool,
 }
 
-pub(crate) fn run(db: Option<&Path>, args: IngestArgs) -> Result<ExitCode> {
+pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCode> {
     let IngestArgs {
         paths,
         published,
@@ -42,7 +43,7 @@ pub(crate) fn run(db: Option<&Path>, args: IngestArgs) -> Result<ExitCode> {
     let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
         engine.ingest_reader("stdin", std::io::stdin(), input_format(format), &opts)?
     } else {
-        ingest_with_progress(&engine, &paths, &opts)?
+        ingest_with_progress(&engine, &paths, &opts, ui.quiet)?
     };
     for e in &summary.errors {
         eprintln!("sinew: {e}");
@@ -53,7 +54,9 @@ pub(crate) fn run(db: Option<&Path>, args: IngestArgs) -> Result<ExitCode> {
         writeln!(out, "{}", a.message)?;
     }
     out.flush()?;
-    print_summary(&summary);
+    if !ui.quiet {
+        print_summary(&summary);
+    }
     if stats {
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
@@ -70,11 +73,12 @@ fn ingest_with_progress(
     engine: &Engine,
     paths: &[PathBuf],
     opts: &IngestOptions,
+    quiet: bool,
 ) -> Result<IngestSummary> {
     let bar = ProgressBar::hidden();
     let mut on_progress = |p: &Progress| match p {
         Progress::Started { bytes, .. } => {
-            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            if !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             }
             bar.set_length(*bytes);

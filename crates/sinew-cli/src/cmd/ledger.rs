@@ -9,6 +9,7 @@ use sinew_engine::{LedgerFilter, Verdict};
 
 use super::{open, output_to};
 use crate::args::{LedgerFilterArgs, LedgerFormat, VerdictArg};
+use crate::ui::Ui;
 use crate::{csv, json, table};
 
 fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
@@ -31,13 +32,19 @@ pub(crate) fn run(
     filter: &LedgerFilterArgs,
     format: LedgerFormat,
     output: Option<&Path>,
+    ui: &Ui,
 ) -> Result<ExitCode> {
     let engine = open(db)?;
-    let view = engine.ledger(&ledger_filter(filter))?;
+    let mut filter = ledger_filter(filter);
+    filter.entity = filter
+        .entity
+        .map(|e| engine.resolve_entity(&e))
+        .transpose()?;
+    let view = engine.ledger(&filter)?;
     let mut out = output_to(output)?;
     let groups = &view.ledger.groups;
     match format {
-        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims)?,
+        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims, ui)?,
         LedgerFormat::Json => {
             for g in groups {
                 writeln!(out, "{}", json::ledger_group(g, &view.claims))?;

@@ -4,6 +4,7 @@
 pub(crate) mod alerts;
 pub(crate) mod annotate;
 pub(crate) mod claims;
+pub(crate) mod docs;
 pub(crate) mod entities;
 pub(crate) mod extract;
 pub(crate) mod ingest;

@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use super::{open, output_to};
 use crate::args::GraphFormat;
+use crate::ui::Ui;
 use crate::{graph, json, table};
 
 pub(crate) fn graph(
@@ -36,14 +37,20 @@ pub(crate) fn what_if(
     cut: &sinew_engine::Cut,
     threshold: f64,
     as_json: bool,
+    ui: &Ui,
 ) -> Result<ExitCode> {
     let engine = open(db)?;
-    let (w, claims) = engine.what_if(cut, threshold)?;
+    let cut = sinew_engine::Cut {
+        from: engine.resolve_entity(&cut.from)?,
+        to: engine.resolve_entity(&cut.to)?,
+        ..cut.clone()
+    };
+    let (w, claims) = engine.what_if(&cut, threshold)?;
     let mut out = std::io::stdout().lock();
     if as_json {
         writeln!(out, "{}", json::what_if(&w, &claims))?;
     } else {
-        table::what_if(&mut out, &w, &claims)?;
+        table::what_if(&mut out, &w, &claims, ui)?;
     }
     Ok(ExitCode::SUCCESS)
 }

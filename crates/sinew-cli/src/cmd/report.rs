@@ -7,8 +7,14 @@ use anyhow::{Context, Result};
 use sinew_engine::{BriefingConfig, ReportFormat};
 
 use super::open;
+use crate::ui::Ui;
 
-pub(crate) fn run(db: Option<&Path>, output: &Path, title: Option<String>) -> Result<ExitCode> {
+pub(crate) fn run(
+    db: Option<&Path>,
+    output: &Path,
+    title: Option<String>,
+    ui: &Ui,
+) -> Result<ExitCode> {
     let engine = open(db)?;
     let format = match output.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
@@ -22,6 +28,8 @@ pub(crate) fn run(db: Option<&Path>, output: &Path, title: Option<String>) -> Re
     };
     let text = engine.report(format, &config)?;
     std::fs::write(output, text).with_context(|| format!("writing {}", output.display()))?;
-    eprintln!("wrote {}", output.display());
+    if !ui.quiet {
+        eprintln!("wrote {}", output.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

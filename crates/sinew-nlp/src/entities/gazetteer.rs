@@ -182,6 +182,13 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
 }
 
 impl Gazetteer {
+    /// Every surface form with the canonical name it stands for ("DPRK", "North Korea").
+    pub(crate) fn names(&'static self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.surfaces
+            .iter()
+            .map(|(surface, idx)| (surface.as_str(), self.entries[*idx].canonical.as_str()))
+    }
+
     /// Every gazetteer candidate in `text`, overlapping ones included.
     pub(crate) fn find(&self, text: &str) -> Vec<Cand> {
         let mut out = Vec::new();

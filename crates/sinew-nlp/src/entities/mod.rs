@@ -56,6 +56,15 @@ impl Cand {
     }
 }
 
+/// Every name the gazetteer knows, as (surface form, canonical name): `("DPRK", "North
+/// Korea")`. These are the names [`find_mentions`] links, so a caller resolving a name a user
+/// typed (`sinew claims --entity DPRK`) agrees with what extraction stored; there is no second
+/// alias list.
+pub fn known_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let gazetteer: &'static gazetteer::Gazetteer = &GAZETTEER;
+    gazetteer.names()
+}
+
 /// Finds the entity mentions of one document's text, sorted by start and non-overlapping.
 ///
 /// Every mention's `text` equals `&text[span.start..span.end]`. A possessive ending is never
