@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use sinew_analysis::synth::{generate, SynthConfig};
-use sinew_engine::{format_value, BriefingConfig, Engine, Format, IngestOptions, REPORT_DOCUMENTS};
+use sinew_engine::{
+    format_value, BriefingConfig, Engine, Format, IngestOptions, ReportFormat, REPORT_DOCUMENTS,
+};
 
 use crate::common::{ingest, memory_engine, sample_corpus, shared};
 
@@ -176,4 +178,46 @@ fn briefing_over_a_large_store_reads_a_bounded_set_of_documents() {
         }
     }
     check_network_is_the_engines(&engine);
+}
+
+/// A JSON Lines record with a `javascript:` URL and markup in its title, ingested and
+/// reported: the URL is shown as text, not as an autolink, and the title's markup is escaped.
+#[test]
+fn hostile_json_lines_record_is_shown_not_linked() {
+    let record = serde_json::json!({
+        "url": "javascript:alert(document.cookie)",
+        "title": "<img src=x onerror=alert(1)> [click](javascript:alert(2))",
+        "published": "2024-06-20",
+        "text": "Russia and North Korea signed a treaty on mutual defence, officials said. \
+                 North Korea has sent more than 11,000 containers of munitions to Russia, \
+                 the State Department said.",
+    });
+    let engine = memory_engine();
+    engine
+        .ingest_bytes(
+            "hostile.jsonl",
+            format!("{record}\n").as_bytes(),
+            Format::Jsonl,
+            &IngestOptions::default(),
+        )
+        .expect("ingest");
+    let docs = engine.store().documents().expect("documents");
+    assert_eq!(
+        docs[0].url.as_deref(),
+        Some("javascript:alert(document.cookie)"),
+        "the record's URL is kept"
+    );
+    let md = engine
+        .report(ReportFormat::Markdown, &BriefingConfig::default())
+        .expect("report");
+    assert!(md.contains("javascript:alert(document.cookie)"), "{md}");
+    assert!(!md.contains("<javascript:"), "{md}");
+    // markup only ever escaped
+    let only_escaped = |s: &str| md.matches(s).count() == md.matches(&format!("\\{s}")).count();
+    assert!(only_escaped("<img") && only_escaped("[click"), "{md}");
+    assert!(md.contains("\\[click\\](javascript:alert(2))"), "{md}");
+    let html = engine
+        .report(ReportFormat::Html, &BriefingConfig::default())
+        .expect("report");
+    assert!(!html.contains("href=\"javascript") && !html.contains("<img"));
 }

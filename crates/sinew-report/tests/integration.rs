@@ -565,3 +565,85 @@ fn report_source_calls_no_analysis() {
         }
     }
 }
+
+/// Link destinations a Markdown renderer would follow: inline links `[..](dest)` whose `]` is
+/// not escaped, autolinks `<scheme:...>` and raw `href=` attributes whose `<` is not escaped.
+fn markdown_links(md: &str) -> Vec<String> {
+    let escaped = |i: usize| md[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1;
+    let mut out = Vec::new();
+    for (i, _) in md.match_indices("](") {
+        if !escaped(i) {
+            let dest = &md[i + 2..];
+            let end = dest.find([')', ' ']).unwrap_or(dest.len());
+            out.push(dest[..end].to_string());
+        }
+    }
+    for (i, _) in md.match_indices('<') {
+        if escaped(i) {
+            continue;
+        }
+        let rest = &md[i + 1..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(h) = tag.find("href=") {
+            out.push(tag[h + 5..].trim_matches(['"', '\'']).to_string());
+        } else if tag.contains(':') && !tag.contains(' ') {
+            out.push(tag.to_string());
+        }
+    }
+    out
+}
+
+/// A hostile feed or JSON Lines record: a `javascript:` URL, markup in the title, site and
+/// source name. Markdown and HTML show them as text; the only links go to the briefing's own
+/// anchors or to an `http`/`https` URL.
+#[test]
+fn hostile_urls_and_titles_are_shown_never_linked() {
+    let mut docs = bundles();
+    let mut hostile = fixtures::document(
+        "hostile",
+        "](javascript:alert(1))",
+        Some("2024-06-01"),
+        "Russia and North Korea signed a treaty on mutual defence in June, officials said.",
+    );
+    hostile.url = Some("javascript:alert(document.cookie)".into());
+    hostile.title = Some("<img src=x onerror=alert(1)> [click](javascript:alert(2))".into());
+    hostile.site = Some("<a href=\"javascript:alert(3)\">site</a>".into());
+    docs.push(DocBundle {
+        doc: hostile,
+        ann: Annotations::default(),
+    });
+    let mut web = fixtures::document("web", "web.txt", None, "Just text.");
+    web.url = Some("https://example.org/a b<c>\"d".into());
+    docs.push(DocBundle {
+        doc: web,
+        ann: Annotations::default(),
+    });
+    let b = briefing_of(&docs, &ReportConfig::default());
+    assert!(b.sources.iter().any(|s| s.doc.0 == "hostile"));
+
+    let md = render_markdown(&b);
+    let links = markdown_links(&md);
+    assert!(links.iter().any(|l| l.starts_with("#src-")), "{links:?}");
+    for l in &links {
+        assert!(
+            l.starts_with('#') || l.starts_with("https://example.org/"),
+            "unexpected link {l:?} in\n{md}"
+        );
+    }
+    assert!(links.contains(&"https://example.org/a%20b%3Cc%3E\"d".to_string()));
+    assert!(
+        md.contains("javascript:alert(document.cookie)"),
+        "the URL is shown as text"
+    );
+
+    let html = render_html(&b);
+    // text is escaped, so every raw `<` opens a tag: its href, if any, is an anchor
+    for (i, _) in html.match_indices('<') {
+        let tag = &html[i..i + html[i..].find('>').expect("tag closes")];
+        if let Some(h) = tag.find(" href=") {
+            assert!(tag[h..].starts_with(" href=\"#"), "{tag}");
+        }
+    }
+    assert!(!html.contains("<img") && !html.contains("<a href=\"javascript"));
+    assert!(html.contains("javascript:alert(document.cookie)"));
+}
