@@ -269,6 +269,7 @@ impl Engine {
             network: &network.network,
             network_claims: &network_claims,
             entities: &entities,
+            documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
         };
         let mut bundles = Vec::new();
         for id in self.report_documents(&findings)? {
@@ -297,7 +298,7 @@ impl Engine {
     /// The documents a briefing reads whole: every stored one up to [`REPORT_DOCUMENTS`];
     /// beyond, those the findings' lines cite, then the most recently stored up to that number.
     fn report_documents(&self, findings: &Findings<'_>) -> Result<Vec<DocId>, EngineError> {
-        if self.store.stats()?.documents <= REPORT_DOCUMENTS as u64 {
+        if findings.documents <= REPORT_DOCUMENTS {
             return Ok(self.store.documents()?.into_iter().map(|d| d.id).collect());
         }
         let mut chosen = sinew_report::cited_documents(findings);

@@ -166,6 +166,7 @@ fn briefing_over_a_large_store_reads_a_bounded_set_of_documents() {
         cited.len()
     );
     assert!(!briefing.figures.is_empty() && !briefing.network.is_empty());
+    assert_eq!(briefing.stored as u64, stored);
     let docs = engine.store().documents().expect("documents");
     for s in briefing.sentences() {
         for c in &s.citations {

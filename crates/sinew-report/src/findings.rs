@@ -26,6 +26,8 @@ pub struct Findings<'a> {
     pub network_claims: &'a [Claim],
     /// Entities named in the store with their mention counts, from the store's aggregates.
     pub entities: &'a [EntityCount],
+    /// How many documents the store holds (the briefing says how many it quotes of them).
+    pub documents: usize,
 }
 
 /// How often one entity is mentioned across the store.

@@ -527,6 +527,8 @@ fn briefing_cites_only_the_documents_it_is_given() {
     );
     // rankings come from the store-wide counts, not from the documents given
     assert_eq!(part.title, whole.title);
+    assert!(render_markdown(&part).contains("*1 source quoted of 3 stored documents"));
+    assert!(render_markdown(&whole).contains("*3 sources, published"));
 }
 
 /// The report crate shows analysis results and computes none: no grouping, reconciling or

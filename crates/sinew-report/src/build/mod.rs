@@ -75,6 +75,7 @@ pub fn build_briefing(
         disagreements,
         voices,
         glossary,
+        stored: findings.documents.max(sources.len()),
         sources,
     }
 }

@@ -16,6 +16,7 @@ pub(crate) struct Analysed {
     network: Network,
     claims: Vec<Claim>,
     entities: Vec<EntityCount>,
+    documents: usize,
 }
 
 impl Analysed {
@@ -67,6 +68,7 @@ impl Analysed {
             .collect();
         let network = build_network(&ledger, &claims, &political_ties(&sentences), &actors);
         Analysed {
+            documents: unique.len(),
             ledger,
             network,
             claims,
@@ -81,6 +83,7 @@ impl Analysed {
             network: &self.network,
             network_claims: &self.claims,
             entities: &self.entities,
+            documents: self.documents,
         }
     }
 }
