@@ -248,10 +248,14 @@ impl Engine {
     /// over every stored mention, its quotes from a bounded set of documents (see
     /// [`REPORT_DOCUMENTS`]).
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
+        // Each view's claims keep their words; the briefing reads words from the documents it
+        // quotes, so they are dropped before the next view is loaded.
         let ledger = self.ledger(&LedgerFilter::default())?;
-        let network = self.network()?;
         let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
+        let ledger = ledger.ledger;
+        let network = self.network()?;
         let network_claims: Vec<Claim> = network.claims.into_iter().map(|v| v.claim).collect();
+        let network = network.network;
         let entities: Vec<EntityCount> = self
             .store
             .entities()?
@@ -264,9 +268,9 @@ impl Engine {
             })
             .collect();
         let findings = Findings {
-            ledger: &ledger.ledger,
+            ledger: &ledger,
             ledger_claims: &ledger_claims,
-            network: &network.network,
+            network: &network,
             network_claims: &network_claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),

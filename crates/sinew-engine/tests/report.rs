@@ -167,6 +167,24 @@ fn briefing_over_a_large_store_reads_a_bounded_set_of_documents() {
     );
     assert!(!briefing.figures.is_empty() && !briefing.network.is_empty());
     assert_eq!(briefing.stored as u64, stored);
+    // figures stated by many documents show a bounded number of statements
+    let ledger = engine.ledger(&Default::default()).expect("ledger").ledger;
+    let most = ledger.groups.iter().map(|g| g.claims.len()).max();
+    let camps = ledger
+        .groups
+        .iter()
+        .flat_map(|g| g.claims.iter().map(|m| m.camp))
+        .max();
+    assert!(
+        most > Some(8) && camps >= Some(4),
+        "{most:?} claims, camp {camps:?}"
+    );
+    for r in &briefing.figures {
+        assert!(r.cells.len() <= 8, "{} cells", r.cells.len());
+    }
+    for s in briefing.network.iter().chain(&briefing.disagreements) {
+        assert!(s.citations.len() <= 8, "{}", s.text);
+    }
     let docs = engine.store().documents().expect("documents");
     for s in briefing.sentences() {
         for c in &s.citations {

@@ -21,6 +21,8 @@ const MAX_NETWORK_DEPENDENCIES: usize = 5;
 const MAX_NETWORK_TIES: usize = 4;
 /// Statements on one row or line: more would not be read, and each costs a document read.
 const MAX_STATEMENTS: usize = 8;
+/// Camps on one disagreement line.
+const MAX_CAMPS: usize = 4;
 
 /// The groups of the figures table, in ledger order.
 pub(crate) fn figure_groups(ledger: &Ledger) -> impl Iterator<Item = &LedgerGroup> {
@@ -43,16 +45,26 @@ pub(crate) fn statements(g: &LedgerGroup) -> Vec<usize> {
         .collect()
 }
 
-/// The statements of each camp of `g`, from the lowest values up, at most [`MAX_STATEMENTS`]
-/// each (the latest), so that every camp shows.
+/// The statements of `g`'s camps that its disagreement line shows, camps from the lowest
+/// values up. A line shows at most [`MAX_CAMPS`] camps (beyond, the two lowest and the two
+/// highest: a contradiction's extremes, a running total's start and end) and at most
+/// [`MAX_STATEMENTS`] statements in all (beyond, the latest of each camp, at least one each).
 pub(crate) fn camps(g: &LedgerGroup) -> Vec<Vec<&LedgerClaim>> {
     let n = g.claims.iter().map(|m| m.camp).max().map_or(0, |c| c + 1);
-    (0..n)
-        .map(|camp| {
-            let members = g.claims.iter().filter(|m| m.camp == camp).collect();
-            latest(members, MAX_STATEMENTS)
-        })
-        .collect()
+    let mut camps: Vec<Vec<&LedgerClaim>> = (0..n)
+        .map(|camp| g.claims.iter().filter(|m| m.camp == camp).collect())
+        .collect();
+    if camps.len() > MAX_CAMPS {
+        let high = camps.split_off(camps.len() - MAX_CAMPS / 2);
+        camps.truncate(MAX_CAMPS / 2);
+        camps.extend(high);
+    }
+    let total: usize = camps.iter().map(Vec::len).sum();
+    if total <= MAX_STATEMENTS {
+        return camps;
+    }
+    let each = (MAX_STATEMENTS / camps.len().max(1)).max(1);
+    camps.into_iter().map(|c| latest(c, each)).collect()
 }
 
 /// The flows with a figure, most sources first (ties: by id).
