@@ -276,11 +276,8 @@ impl Engine {
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
         };
         let mut bundles = Vec::new();
-        for id in self.report_documents(&findings)? {
-            let doc = self.store.document(&id)?.ok_or_else(|| {
-                EngineError::Inconsistent(format!("the briefing cites missing document {id}"))
-            })?;
-            let ann = self.store.annotations(&id)?.unwrap_or_default();
+        for doc in self.report_documents(&findings)? {
+            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
             bundles.push(DocBundle { doc, ann });
         }
         Ok(sinew_report::build_briefing(&bundles, &findings, config))
@@ -301,12 +298,13 @@ impl Engine {
 
     /// The documents a briefing reads whole: every stored one up to [`REPORT_DOCUMENTS`];
     /// beyond, those the findings' lines cite, then the most recently stored up to that number.
-    fn report_documents(&self, findings: &Findings<'_>) -> Result<Vec<DocId>, EngineError> {
+    fn report_documents(&self, findings: &Findings<'_>) -> Result<Vec<Document>, EngineError> {
         if findings.documents <= REPORT_DOCUMENTS {
-            return Ok(self.store.documents()?.into_iter().map(|d| d.id).collect());
+            return Ok(self.store.documents()?);
         }
         let mut chosen = sinew_report::cited_documents(findings);
-        // `fingerprints` lists documents in the order they were stored, without their text.
+        // `fingerprints` lists documents in the order they were stored, without their text
+        // (those too short to fingerprint are left out: they hold little worth quoting).
         let stored = self.store.fingerprints()?;
         for f in stored.into_iter().rev() {
             if chosen.len() >= REPORT_DOCUMENTS {
@@ -314,7 +312,13 @@ impl Engine {
             }
             chosen.insert(f.id);
         }
-        Ok(chosen.into_iter().collect())
+        let mut docs = Vec::with_capacity(chosen.len());
+        for id in chosen {
+            docs.push(self.store.document(&id)?.ok_or_else(|| {
+                EngineError::Inconsistent(format!("the briefing cites missing document {id}"))
+            })?);
+        }
+        Ok(docs)
     }
 }
 
