@@ -249,13 +249,14 @@ impl Engine {
     /// [`REPORT_DOCUMENTS`]).
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
         // Each view's claims keep their words; the briefing reads words from the documents it
-        // quotes, so they are dropped before the next view is loaded.
-        let ledger = self.ledger(&LedgerFilter::default())?;
-        let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
-        let ledger = ledger.ledger;
+        // quotes, so they are dropped before the next view is loaded. The network goes first:
+        // while it is computed over every stored claim, it takes the most memory.
         let network = self.network()?;
         let network_claims: Vec<Claim> = network.claims.into_iter().map(|v| v.claim).collect();
         let network = network.network;
+        let ledger = self.ledger(&LedgerFilter::default())?;
+        let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
+        let ledger = ledger.ledger;
         let entities: Vec<EntityCount> = self
             .store
             .entities()?
