@@ -134,51 +134,13 @@ fn drain<E>(
 }
 
 /// One line of `sinew annotate` input: a JSON object with `text` (and optionally
-/// `published`, `doc` or `url`), or the plain text itself.
+/// `published`, `doc` or `url`), or the plain text itself. Read by
+/// [`sinew_ingest::document_from_line`]; the error is what is wrong with the line, without
+/// its name.
 pub fn document_from_line(
     name: &str,
     line: &str,
     published: Option<NaiveDate>,
 ) -> Result<Document, String> {
-    let (text, published, source) = if line.trim_start().starts_with('{') {
-        let v: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
-        let text = v
-            .get("text")
-            .and_then(|t| t.as_str())
-            .ok_or("JSON line has no \"text\" string")?;
-        let published = match v.get("published").and_then(|p| p.as_str()) {
-            Some(p) => {
-                Some(parse_date(p).ok_or_else(|| format!("\"published\" {p:?} is not a date"))?)
-            }
-            None => published,
-        };
-        let source = v
-            .get("doc")
-            .or_else(|| v.get("url"))
-            .and_then(|d| d.as_str())
-            .map_or_else(|| name.to_string(), str::to_string);
-        (text.to_string(), published, source)
-    } else {
-        (line.to_string(), published, name.to_string())
-    };
-    Ok(Document {
-        id: sinew_ingest::doc_id(&text),
-        source,
-        url: None,
-        title: None,
-        author: None,
-        published,
-        site: None,
-        lang: None,
-        fingerprint: None,
-        duplicate_of: None,
-        text,
-    })
-}
-
-/// `YYYY-MM-DD`, or the date part of an ISO date-time.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let day = s.get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    sinew_ingest::document_from_line(name, line, published).map_err(|e| e.kind().to_string())
 }

@@ -1,6 +1,8 @@
-use std::fmt;
+//! Errors of ingest: [`IngestError`] names the input at fault and says what went wrong
+//! ([`ErrorKind`]); [`Damage`] marks an I/O error from a decompressor as the input's fault.
+//! This module depends on no other of the crate, so every reader can use it.
 
-use crate::open::Damage;
+use std::fmt;
 
 /// Why an input could not be turned into documents; always names the input.
 ///
@@ -122,3 +124,19 @@ impl fmt::Display for ErrorKind {
 }
 
 impl std::error::Error for IngestError {}
+
+/// Damaged compressed data, carried inside an `io::Error` so that readers of the
+/// decompressed stream report it as the input's fault rather than the machine's.
+#[derive(Debug)]
+pub(crate) struct Damage {
+    pub(crate) truncated: bool,
+    pub(crate) message: String,
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Damage {}

@@ -18,6 +18,7 @@ mod html;
 mod jsonl;
 mod junk;
 mod lang;
+mod line;
 mod open;
 mod text;
 mod warc;
@@ -32,6 +33,7 @@ pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};
 pub use lang::identify_lang;
+pub use line::document_from_line;
 pub use open::{open_file, open_reader, Docs};
 
 /// How to read inputs.

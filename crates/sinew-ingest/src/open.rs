@@ -11,7 +11,7 @@ use flate2::read::MultiGzDecoder;
 use sinew_types::Document;
 
 use crate::build::{self, Body, Given};
-use crate::error::{ErrorKind, IngestError};
+use crate::error::{Damage, ErrorKind, IngestError};
 use crate::feed::{feed_docs, FeedDocs};
 use crate::jsonl::{jsonl_docs, JsonlDocs};
 use crate::warc::{warc_docs, WarcDocs};
@@ -268,22 +268,6 @@ pub(crate) fn strip_gz(name: &str) -> &str {
         name
     }
 }
-
-/// Damaged compressed data, carried inside an `io::Error` so that readers of the
-/// decompressed stream report it as the input's fault rather than the machine's.
-#[derive(Debug)]
-pub(crate) struct Damage {
-    pub(crate) truncated: bool,
-    pub(crate) message: String,
-}
-
-impl fmt::Display for Damage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Damage {}
 
 /// A gzip decoder whose data errors are marked as [`Damage`].
 struct Inflate<R>(MultiGzDecoder<R>);

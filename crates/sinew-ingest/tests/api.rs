@@ -330,3 +330,36 @@ fn top_level_text_near_the_headline_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn annotate_lines_become_documents_as_given() {
+    let day = NaiveDate::from_ymd_opt(2024, 6, 1);
+    // Plain text: the line itself, named by the caller, with the caller's date.
+    let doc = sinew_ingest::document_from_line("stdin#1", "  Kim met Putin. ", day).unwrap();
+    assert_eq!(doc.text, "  Kim met Putin. ");
+    assert_eq!(doc.source, "stdin#1");
+    assert_eq!(doc.published, day);
+    assert_eq!(doc.id, sinew_ingest::doc_id("  Kim met Putin. "));
+    // A JSON object: its text, its own date (a date-time's day) and its name.
+    let line = r#"{"text": "Trade rose.", "published": "2023-03-10T08:00:00Z", "url": "https://example.com/a"}"#;
+    let doc = sinew_ingest::document_from_line("stdin#2", line, day).unwrap();
+    assert_eq!(doc.text, "Trade rose.");
+    assert_eq!(doc.source, "https://example.com/a");
+    assert_eq!(doc.published, NaiveDate::from_ymd_opt(2023, 3, 10));
+    let doc = sinew_ingest::document_from_line("stdin#3", r#"{"text": "x", "doc": "d1"}"#, day);
+    assert_eq!(doc.unwrap().source, "d1");
+    // What is wrong with a line is its error, naming it.
+    for (line, why) in [
+        ("{not json", "not valid JSON"),
+        (r#"{"title": "no text"}"#, "no \"text\" string"),
+        (
+            r#"{"text": "x", "published": "March 2023"}"#,
+            "is not a date",
+        ),
+    ] {
+        let err = sinew_ingest::document_from_line("stdin#9", line, None).unwrap_err();
+        assert_eq!(err.input(), "stdin#9");
+        assert!(matches!(err.kind(), ErrorKind::BadRecord(_)), "{line}");
+        assert!(err.to_string().contains(why), "{line}: {err}");
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! `dom.rs` parses the page into a flat element tree (linear time, no recursion, bounded
 //! depth, so hostile pages cannot overflow the stack or go quadratic); `content.rs` finds the
-//! article and renders it a line per block; `meta.rs` reads title, author, dates, site, URL
+//! article and renders it a line per block; `meta/` reads title, author, dates, site, URL
 //! and language.
 
 mod content;

@@ -1,0 +1,399 @@
+//! The figures ledger: each group of claims about the same figure (from `group.rs`), read
+//! side by side. Within a group, every statement becomes an interval (`bounds.rs`); statements
+//! whose intervals share a value form a camp. One camp is agreement; several camps are either
+//! an update (a running total that grows from report to report, never shrinking at a later
+//! date) or a conflict. Sources are counted by near-duplicate group, so a syndicated copy adds
+//! no weight. Every verdict and every member carries a one-line reason.
+//!
+//! This file holds the ledger's types, `build_ledger` and `reconcile`, which makes the camps
+//! (`camps.rs`) and hands them to one verdict: `agree.rs`, `update.rs` or `conflict.rs`.
+
+mod agree;
+mod camps;
+mod conflict;
+mod update;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use sinew_types::{Claim, DocId, Modality};
+
+use crate::bounds::{bounds, Bounds};
+use crate::concept::{Concept, FlowKind};
+use crate::group::{group_figures, FigureGroup, When};
+use crate::hash::FastMap;
+use crate::words::content_stems;
+use agree::agree;
+use camps::camps;
+use conflict::conflict;
+use update::{grows_over_time, is_running, update};
+
+/// What the ledger needs to know about a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDoc {
+    /// The document.
+    pub id: DocId,
+    /// Its source name (file name or URL), for explanations.
+    pub name: String,
+    /// Publication date: when the document's running totals were counted.
+    pub published: Option<NaiveDate>,
+    /// The first document of its near-duplicate group, when it is a copy.
+    pub duplicate_of: Option<DocId>,
+}
+
+/// How the statements in a group relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Every statement allows a common value (within rounding and qualifiers).
+    Agree,
+    /// Statements exclude each other.
+    Conflict,
+    /// A running total reported at different times: later reports count more.
+    Update,
+}
+
+impl Verdict {
+    /// `agree`, `conflict` or `update`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Conflict => "conflict",
+            Verdict::Update => "update",
+        }
+    }
+
+    /// The verdict named `s`.
+    pub fn parse(s: &str) -> Option<Verdict> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "agree" => Some(Verdict::Agree),
+            "conflict" => Some(Verdict::Conflict),
+            "update" => Some(Verdict::Update),
+            _ => None,
+        }
+    }
+}
+
+/// What the sources, taken together, say the figure is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Consensus {
+    /// The value to quote, when there is one: the most precise statement of the agreeing (or
+    /// latest) camp. `None` for a conflict.
+    pub value: Option<f64>,
+    /// Least value: of the camp's common interval, or of all statements for a conflict.
+    pub low: f64,
+    /// Greatest value, likewise.
+    pub high: f64,
+}
+
+/// One claim in a ledger group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerClaim {
+    /// Index into the claims the ledger was built from.
+    pub claim: usize,
+    /// The values the statement allows.
+    pub bounds: Bounds,
+    /// The independent source: the first document of the claim's near-duplicate group.
+    pub source: DocId,
+    /// When the statement was made (the document's publication date), if known.
+    pub as_of: Option<NaiveDate>,
+    /// Which camp it is in: camps are numbered from the lowest values up.
+    pub camp: usize,
+    /// Its part in the verdict, in one line.
+    pub note: String,
+}
+
+/// Claims about one figure, reconciled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerGroup {
+    /// Stable identifier: 16 hex digits from the group's key and its first claim.
+    pub id: String,
+    /// The actor the figure is about (the supplier; for trade, the first in alphabetical
+    /// order).
+    pub subject: Option<String>,
+    /// The counterpart.
+    pub object: Option<String>,
+    /// What is measured (the measure most members use).
+    pub measure: String,
+    /// Normalised unit.
+    pub unit: Option<String>,
+    /// Rate period.
+    pub per: Option<String>,
+    /// What kind of figure it is.
+    pub concept: Concept,
+    /// What moves (arms, dual-use goods, energy...).
+    pub kind: FlowKind,
+    /// How the statements relate.
+    pub verdict: Verdict,
+    /// What they say together.
+    pub consensus: Consensus,
+    /// True when the figure is a running total (a count since a date, or of things handed
+    /// over with no period): a larger later figure updates a smaller earlier one.
+    pub running_total: bool,
+    /// Independent sources (near-duplicates counted once).
+    pub sources: usize,
+    /// The most authoritative attribution among the claims behind the consensus.
+    pub attribution: Option<String>,
+    /// First and last day the members' times cover, when any is dated.
+    pub period: Option<(NaiveDate, Option<NaiveDate>)>,
+    /// The claims, ordered by document, then position.
+    pub claims: Vec<LedgerClaim>,
+    /// Why the verdict, in one line.
+    pub explanation: String,
+}
+
+/// Every group of claims, reconciled.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ledger {
+    /// Groups, those with the most documents first (the order of [`group_figures`]).
+    pub groups: Vec<LedgerGroup>,
+}
+
+/// Which groups to show; the default shows all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LedgerFilter {
+    /// An actor that must be the group's subject or object (case-insensitive).
+    pub entity: Option<String>,
+    /// Words that must all occur (as stems) in the group's measures, unit or concept.
+    pub measure: Option<String>,
+    /// Groups whose period ends on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Groups whose period starts on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Only groups with this verdict.
+    pub verdict: Option<Verdict>,
+    /// Only groups with at least this many independent sources.
+    pub min_sources: usize,
+}
+
+impl LedgerGroup {
+    /// True when the group passes `filter`. `claims` are those the ledger was built from.
+    /// A time filter leaves out undated groups.
+    pub fn matches(&self, filter: &LedgerFilter, claims: &[Claim]) -> bool {
+        if let Some(e) = &filter.entity {
+            let is = |s: &Option<String>| s.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(e));
+            if !is(&self.subject) && !is(&self.object) {
+                return false;
+            }
+        }
+        if let Some(v) = filter.verdict {
+            if self.verdict != v {
+                return false;
+            }
+        }
+        if self.sources < filter.min_sources {
+            return false;
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            let Some((start, end)) = self.period else {
+                return false;
+            };
+            if filter.to.is_some_and(|to| start > to) {
+                return false;
+            }
+            if let (Some(from), Some(end)) = (filter.from, end) {
+                if end < from {
+                    return false;
+                }
+            }
+        }
+        if let Some(m) = &filter.measure {
+            let mut have: BTreeSet<String> = content_stems(&self.measure);
+            for c in &self.claims {
+                if let Some(claim) = claims.get(c.claim) {
+                    have.extend(content_stems(&claim.measure));
+                }
+            }
+            if let Some(u) = &self.unit {
+                have.extend(content_stems(u));
+            }
+            have.insert(self.concept.as_str().to_string());
+            if !content_stems(m).iter().all(|w| have.contains(w)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Reconciles every group of claims about the same figure.
+///
+/// `docs` gives publication dates and near-duplicate links; a claim whose document is missing
+/// from it counts as its own source, undated. The result depends only on the claims and
+/// documents, not on their order.
+pub fn build_ledger(claims: &[Claim], docs: &[SourceDoc]) -> Ledger {
+    // Each claim's document looked up once: claims are visited in group order, and a lookup
+    // by id there costs cache misses.
+    let by_id: FastMap<&DocId, usize> = docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect();
+    let doc_of: Vec<Option<&SourceDoc>> = claims
+        .iter()
+        .map(|c| by_id.get(&c.doc).map(|&i| &docs[i]))
+        .collect();
+    let root_of: Vec<Option<&SourceDoc>> = doc_of
+        .iter()
+        .map(|d| {
+            d.and_then(|d| d.duplicate_of.as_ref())
+                .and_then(|r| by_id.get(r))
+                .map(|&i| &docs[i])
+        })
+        .collect();
+    // Read in input order, where the claims lie one after another in memory.
+    let bounds: Vec<Bounds> = claims.iter().map(|c| bounds(&c.quantity)).collect();
+    let ctx = Ctx {
+        claims,
+        doc_of: &doc_of,
+        root_of: &root_of,
+        bounds: &bounds,
+    };
+    let groups = group_figures(claims)
+        .into_iter()
+        .map(|g| reconcile(g, &ctx))
+        .collect();
+    Ledger { groups }
+}
+
+/// The claims and, for each, its document and the first document of its near-duplicate
+/// group, when known.
+struct Ctx<'a> {
+    claims: &'a [Claim],
+    doc_of: &'a [Option<&'a SourceDoc>],
+    root_of: &'a [Option<&'a SourceDoc>],
+    bounds: &'a [Bounds],
+}
+
+/// What a verdict makes of a group's camps: the verdict, the consensus, the attribution
+/// behind it, the group's explanation and one note per member, in member order.
+struct Reading {
+    verdict: Verdict,
+    consensus: Consensus,
+    attribution: Option<String>,
+    explanation: String,
+    notes: Vec<String>,
+}
+
+fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
+    let claims = ctx.claims;
+    let mut members: Vec<LedgerClaim> = g
+        .members
+        .iter()
+        .map(|&i| {
+            let c = &claims[i];
+            let doc = ctx.doc_of[i];
+            LedgerClaim {
+                claim: i,
+                bounds: ctx.bounds[i],
+                source: doc
+                    .and_then(|d| d.duplicate_of.clone())
+                    .unwrap_or_else(|| c.doc.clone()),
+                as_of: doc.and_then(|d| d.published),
+                camp: 0,
+                note: String::new(),
+            }
+        })
+        .collect();
+    let running_total = g.members.iter().all(|&i| is_running(&claims[i], g.concept));
+    let camps = camps(&members, claims);
+    for (k, camp) in camps.iter().enumerate() {
+        for &m in &camp.members {
+            members[m].camp = k;
+        }
+    }
+    let sources = members
+        .iter()
+        .map(|m| &m.source)
+        .collect::<BTreeSet<_>>()
+        .len();
+
+    let reading = if camps.len() == 1 {
+        agree(&camps[0], &members, &g, ctx)
+    } else if running_total && grows_over_time(&members) {
+        update(&camps, &members, &g, ctx)
+    } else {
+        conflict(&camps, &members, &g, ctx)
+    };
+    let Reading {
+        verdict,
+        consensus,
+        attribution,
+        explanation,
+        notes,
+    } = reading;
+    for ((m, note), &i) in members.iter_mut().zip(notes).zip(&g.members) {
+        m.note = note;
+        let c = &claims[i];
+        if let Some(root) = ctx.doc_of[i].and_then(|d| d.duplicate_of.as_ref()) {
+            let name = ctx.root_of[i].map_or(root.0.as_str(), |d| d.name.as_str());
+            m.note
+                .push_str(&format!("; a near-duplicate of {name}, counted with it"));
+        }
+        if c.modality == Modality::Hedged {
+            m.note.push_str("; hedged");
+        }
+    }
+    LedgerGroup {
+        id: group_id(&g, claims),
+        period: period(&g, claims, &members),
+        subject: g.subject,
+        object: g.object,
+        measure: g.measure,
+        unit: g.unit,
+        per: g.per,
+        concept: g.concept,
+        kind: g.kind,
+        verdict,
+        consensus,
+        running_total,
+        sources,
+        attribution,
+        claims: members,
+        explanation,
+    }
+}
+
+/// The span of days the members' times cover: the earliest start to the latest end (open
+/// when a running total has no publication date to end at).
+fn period(
+    g: &FigureGroup,
+    claims: &[Claim],
+    members: &[LedgerClaim],
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let mut start: Option<NaiveDate> = None;
+    let mut end: Option<Option<NaiveDate>> = None;
+    for (&i, m) in g.members.iter().zip(members) {
+        let (s, e) = match When::of(&claims[i]) {
+            When::Unknown => continue,
+            When::Period(s, e) => (s, Some(e)),
+            When::Since(s) => (s, m.as_of),
+        };
+        start = Some(start.map_or(s, |x: NaiveDate| x.min(s)));
+        end = Some(match (end, e) {
+            (None, e) => e,
+            (Some(None), _) | (Some(_), None) => None,
+            (Some(Some(x)), Some(y)) => Some(x.max(y)),
+        });
+    }
+    start.map(|s| (s, end.flatten()))
+}
+
+/// 16 hex digits of FNV-1a over the group's key and its first claim (by document and
+/// position), so the id does not depend on input order and changes only when an earlier
+/// claim joins.
+fn group_id(g: &FigureGroup, claims: &[Claim]) -> String {
+    let first = &claims[g.members[0]];
+    let key = format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}",
+        g.subject.as_deref().unwrap_or(""),
+        g.object.as_deref().unwrap_or(""),
+        g.unit.as_deref().unwrap_or(""),
+        g.per.as_deref().unwrap_or(""),
+        g.concept.as_str(),
+        first.doc,
+        first.span.start,
+        first.span.end
+    );
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

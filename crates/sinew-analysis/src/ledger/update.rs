@@ -1,0 +1,127 @@
+//! When is a disagreement an update? When every statement is a running total (a count since
+//! a day, or of things handed over with no period or rate) and no statement dated later allows
+//! only less than one dated earlier: later reports count more, so the latest camp is the
+//! consensus and the earlier counts are steps towards it, not contradictions.
+//!
+//! Steps of the chain shown to the reader are stated values within 1.5% of each other
+//! (`SAME_STEP`), so "over 10,000" and "10,100" read as one report.
+
+use std::collections::BTreeSet;
+
+use sinew_types::{Claim, QuantityKind, TimeKind};
+
+use super::camps::{best_value, statements, strongest, Camp};
+use super::{Consensus, Ctx, LedgerClaim, Reading, Verdict};
+use crate::concept::Concept;
+use crate::fmt::format_value;
+use crate::group::{FigureGroup, When};
+
+/// The reading of a group of running totals that grow over time, with camps `camps` (two or
+/// more, lowest first).
+pub(super) fn update(
+    camps: &[Camp],
+    members: &[LedgerClaim],
+    g: &FigureGroup,
+    ctx: &Ctx<'_>,
+) -> Reading {
+    let claims = ctx.claims;
+    let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
+    let show = |v: f64| format_value(v, unit, per);
+    let words = |camp: &Camp| statements(camp, members, ctx);
+    let last = camps.len() - 1;
+    let value = best_value(&camps[last], members, claims);
+    let verdict = Verdict::Update;
+    let consensus = Consensus {
+        value: Some(value),
+        low: camps[last].low,
+        high: camps[last].high,
+    };
+    let attribution = strongest(&camps[last], members, claims);
+    // The counts as they were stated, lowest (earliest) first.
+    let steps = steps(members);
+    let chain: Vec<String> = steps.iter().map(&words).collect();
+    let latest = &steps[steps.len() - 1].members;
+    let explanation = format!(
+        "a running total that grows from report to report: {}; the latest, {}, updates the \
+         earlier counts rather than contradicting them",
+        chain.join(" → "),
+        show(value)
+    );
+    let notes = (0..members.len())
+        .map(|k| {
+            if latest.contains(&k) {
+                "latest count".to_string()
+            } else {
+                format!("earlier count, updated by {}", show(value))
+            }
+        })
+        .collect();
+    Reading {
+        verdict,
+        consensus,
+        attribution,
+        explanation,
+        notes,
+    }
+}
+
+/// A figure that only grows: a count since a date, or a count of things handed over with no
+/// period or rate ("more than 11,000 containers").
+pub(super) fn is_running(c: &Claim, concept: Concept) -> bool {
+    if c.quantity.per.is_some() {
+        return false;
+    }
+    match When::of(c) {
+        When::Since(_) => true,
+        When::Period(..) => false,
+        When::Unknown => {
+            c.time.as_ref().is_some_and(|t| t.kind == TimeKind::Since)
+                || (c.time.is_none()
+                    && c.quantity.kind == QuantityKind::Count
+                    && matches!(concept, Concept::Flow | Concept::Other))
+        }
+    }
+}
+
+/// A running total's successive counts: statements whose stated values are the same within
+/// rounding, lowest first.
+fn steps(members: &[LedgerClaim]) -> Vec<Camp> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by(|&a, &b| {
+        members[a]
+            .bounds
+            .stated
+            .total_cmp(&members[b].bounds.stated)
+    });
+    let mut steps: Vec<Camp> = Vec::new();
+    for k in order {
+        let v = members[k].bounds.stated;
+        match steps.last_mut() {
+            Some(s) if v <= s.low * SAME_STEP => {
+                s.members.push(k);
+                s.sources.insert(members[k].source.clone());
+            }
+            _ => steps.push(Camp {
+                low: v,
+                high: v,
+                members: vec![k],
+                sources: BTreeSet::from([members[k].source.clone()]),
+            }),
+        }
+    }
+    steps
+}
+
+/// Stated values within this ratio are one step of a running total.
+const SAME_STEP: f64 = 1.015;
+
+/// A running total never falls: no statement dated later allows only less than a statement
+/// dated earlier allows. Undated statements fit anywhere.
+pub(super) fn grows_over_time(members: &[LedgerClaim]) -> bool {
+    members.iter().all(|a| {
+        members.iter().all(|b| match (a.as_of, b.as_of) {
+            (Some(x), Some(y)) if x < y => b.bounds.high >= a.bounds.low,
+            _ => true,
+        })
+    })
+}

@@ -1,0 +1,121 @@
+//! `sinew ingest`: read inputs into the store with a progress bar, alerts on stdout and a
+//! one-line summary on stderr.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+use sinew_engine::{Engine, IngestOptions, IngestSummary, Progress};
+
+use super::{input_format, open, peak_memory_kb};
+use crate::args::InputFormat;
+
+/// The flags of `sinew ingest`.
+pub(crate) struct IngestArgs {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) format: InputFormat,
+    pub(crate) threads: usize,
+    pub(crate) stats: bool,
+    pub(crate) no_alerts: bool,
+}
+
+pub(crate) fn run(db: Option<&Path>, args: IngestArgs) -> Result<ExitCode> {
+    let IngestArgs {
+        paths,
+        published,
+        format,
+        threads,
+        stats,
+        no_alerts,
+    } = args;
+    let engine = open(db)?;
+    let opts = IngestOptions {
+        published,
+        threads,
+        alerts: !no_alerts,
+        ..IngestOptions::default()
+    };
+    let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
+        engine.ingest_reader("stdin", std::io::stdin(), input_format(format), &opts)?
+    } else {
+        ingest_with_progress(&engine, &paths, &opts)?
+    };
+    for e in &summary.errors {
+        eprintln!("sinew: {e}");
+    }
+    // What changed goes to stdout, so that a watch on a folder can pass it on.
+    let mut out = std::io::stdout().lock();
+    for a in &summary.alerts {
+        writeln!(out, "{}", a.message)?;
+    }
+    out.flush()?;
+    print_summary(&summary);
+    if stats {
+        if let Some(kb) = peak_memory_kb() {
+            eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
+        }
+    }
+    Ok(if summary.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn ingest_with_progress(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+) -> Result<IngestSummary> {
+    let bar = ProgressBar::hidden();
+    let mut on_progress = |p: &Progress| match p {
+        Progress::Started { bytes, .. } => {
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_length(*bytes);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+        }
+        Progress::Input { name, bytes } => {
+            bar.inc(*bytes);
+            bar.set_message(name.clone());
+        }
+    };
+    let summary = engine.ingest_paths(paths, opts, &mut on_progress)?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+fn print_summary(s: &IngestSummary) {
+    let secs = s.elapsed.as_secs_f64();
+    let mb = s.bytes as f64 / 1e6;
+    eprintln!(
+        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed; {} alert{}",
+        s.files,
+        if s.files == 1 { "" } else { "s" },
+        mb,
+        secs,
+        if secs > 0.0 { mb / secs } else { 0.0 },
+        s.documents,
+        if s.documents == 1 { "" } else { "s" },
+        s.inserted,
+        s.already_stored,
+        s.near_duplicates,
+        if s.near_duplicates == 1 { "" } else { "s" },
+        s.claims,
+        s.skipped,
+        s.errors.len(),
+        s.alerts.len(),
+        if s.alerts.len() == 1 { "" } else { "s" },
+    );
+}

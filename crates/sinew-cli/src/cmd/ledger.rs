@@ -1,0 +1,50 @@
+//! `sinew ledger` and `sinew export ledger`: the figures ledger as a table, JSON Lines or CSV.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use sinew_engine::{LedgerFilter, Verdict};
+
+use super::{open, output_to};
+use crate::args::{LedgerFilterArgs, LedgerFormat, VerdictArg};
+use crate::{csv, json, table};
+
+fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
+    LedgerFilter {
+        entity: f.entity.clone(),
+        measure: f.measure.clone(),
+        from: f.from,
+        to: f.to,
+        verdict: f.verdict.map(|v| match v {
+            VerdictArg::Agree => Verdict::Agree,
+            VerdictArg::Conflict => Verdict::Conflict,
+            VerdictArg::Update => Verdict::Update,
+        }),
+        min_sources: f.min_sources,
+    }
+}
+
+pub(crate) fn run(
+    db: Option<&Path>,
+    filter: &LedgerFilterArgs,
+    format: LedgerFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let view = engine.ledger(&ledger_filter(filter))?;
+    let mut out = output_to(output)?;
+    let groups = &view.ledger.groups;
+    match format {
+        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims)?,
+        LedgerFormat::Json => {
+            for g in groups {
+                writeln!(out, "{}", json::ledger_group(g, &view.claims))?;
+            }
+        }
+        LedgerFormat::Csv => csv::ledger(&mut out, groups, &view.claims)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,49 @@
+//! `sinew graph` (the network as JSON, GraphML or GEXF) and `sinew whatif` (a flow cut or
+//! scaled, and the dependencies it touches).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{open, output_to};
+use crate::args::GraphFormat;
+use crate::{graph, json, table};
+
+pub(crate) fn graph(
+    db: Option<&Path>,
+    format: GraphFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let view = engine.network()?;
+    let mut out = output_to(output)?;
+    match format {
+        GraphFormat::Json => {
+            let n = json::network(&view.network, &view.claims, &view.tie_words);
+            writeln!(out, "{n}")?
+        }
+        GraphFormat::Graphml => graph::graphml(&mut out, &view)?,
+        GraphFormat::Gexf => graph::gexf(&mut out, &view)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn what_if(
+    db: Option<&Path>,
+    cut: &sinew_engine::Cut,
+    threshold: f64,
+    as_json: bool,
+) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let (w, claims) = engine.what_if(cut, threshold)?;
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        writeln!(out, "{}", json::what_if(&w, &claims))?;
+    } else {
+        table::what_if(&mut out, &w, &claims)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

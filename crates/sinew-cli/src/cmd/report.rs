@@ -1,0 +1,27 @@
+//! `sinew report`: the cited briefing, HTML or Markdown by the output's extension.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use sinew_engine::{BriefingConfig, ReportFormat};
+
+use super::open;
+
+pub(crate) fn run(db: Option<&Path>, output: &Path, title: Option<String>) -> Result<ExitCode> {
+    let engine = open(db)?;
+    let format = match output.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+            ReportFormat::Html
+        }
+        _ => ReportFormat::Markdown,
+    };
+    let config = BriefingConfig {
+        title,
+        ..BriefingConfig::default()
+    };
+    let text = engine.report(format, &config)?;
+    std::fs::write(output, text).with_context(|| format!("writing {}", output.display()))?;
+    eprintln!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
