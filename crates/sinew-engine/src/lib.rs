@@ -14,7 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use sinew_report::{DocBundle, ReportConfig};
+use sinew_report::{Briefing, DocBundle, EntityCount, Findings, ReportConfig};
 use sinew_store::{ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document};
 
@@ -244,29 +244,91 @@ impl Engine {
         Ok(self.store.entities()?)
     }
 
-    /// Writes the briefing over every stored document.
+    /// The briefing over the store: its figures, disagreements and network from the stored
+    /// ledger and network (what `ledger` and `graph` show), its rankings from entity counts
+    /// over every stored mention, its quotes from a bounded set of documents (see
+    /// [`REPORT_DOCUMENTS`]).
+    pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
+        // Each view's claims keep their words; the briefing reads words from the documents it
+        // quotes, so they are dropped before the next view is loaded. The network goes first:
+        // while it is computed over every stored claim, it takes the most memory.
+        let network = self.network()?;
+        let network_claims: Vec<Claim> = network.claims.into_iter().map(|v| v.claim).collect();
+        let network = network.network;
+        let ledger = self.ledger(&LedgerFilter::default())?;
+        let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
+        let ledger = ledger.ledger;
+        let entities: Vec<EntityCount> = self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| EntityCount {
+                id: e.id,
+                name: e.canonical,
+                entity_type: e.entity_type,
+                mentions: usize::try_from(e.mentions).unwrap_or(usize::MAX),
+            })
+            .collect();
+        let findings = Findings {
+            ledger: &ledger,
+            ledger_claims: &ledger_claims,
+            network: &network,
+            network_claims: &network_claims,
+            entities: &entities,
+            documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
+        };
+        let mut bundles = Vec::new();
+        for doc in self.report_documents(&findings)? {
+            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
+            bundles.push(DocBundle { doc, ann });
+        }
+        Ok(sinew_report::build_briefing(&bundles, &findings, config))
+    }
+
+    /// Writes the briefing over the store (see [`Engine::briefing`]).
     pub fn report(
         &self,
         format: ReportFormat,
         config: &ReportConfig,
     ) -> Result<String, EngineError> {
-        let mut bundles = Vec::new();
-        for doc in self.store.documents()? {
-            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
-            bundles.push(DocBundle { doc, ann });
+        let briefing = self.briefing(config)?;
+        Ok(match format {
+            ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
+            ReportFormat::Html => sinew_report::render_html(&briefing),
+        })
+    }
+
+    /// The documents a briefing reads whole: every stored one up to [`REPORT_DOCUMENTS`];
+    /// beyond, those the findings' lines cite, then the most recently stored up to that number.
+    fn report_documents(&self, findings: &Findings<'_>) -> Result<Vec<Document>, EngineError> {
+        if findings.documents <= REPORT_DOCUMENTS {
+            return Ok(self.store.documents()?);
         }
-        Ok(render_report(&bundles, format, config))
+        let mut chosen = sinew_report::cited_documents(findings);
+        // `fingerprints` lists documents in the order they were stored, without their text
+        // (those too short to fingerprint are left out: they hold little worth quoting).
+        let stored = self.store.fingerprints()?;
+        for f in stored.into_iter().rev() {
+            if chosen.len() >= REPORT_DOCUMENTS {
+                break;
+            }
+            chosen.insert(f.id);
+        }
+        let mut docs = Vec::with_capacity(chosen.len());
+        for id in chosen {
+            docs.push(self.store.document(&id)?.ok_or_else(|| {
+                EngineError::Inconsistent(format!("the briefing cites missing document {id}"))
+            })?);
+        }
+        Ok(docs)
     }
 }
 
-/// Renders a briefing over documents that need not be stored.
-pub fn render_report(bundles: &[DocBundle], format: ReportFormat, config: &ReportConfig) -> String {
-    let briefing = sinew_report::build_briefing(bundles, config);
-    match format {
-        ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
-        ReportFormat::Html => sinew_report::render_html(&briefing),
-    }
-}
+/// How many documents a briefing over a large store reads whole: those its figures and network
+/// lines cite come first (each line shows a bounded number of statements, so they are a few
+/// hundred at most), then the most recently stored, up to this number. A store this small or
+/// smaller is read whole, and its briefing is the one over every document.
+pub const REPORT_DOCUMENTS: usize = 200;
 
 /// What analysis needs to know about a document.
 fn source_doc(d: &Document) -> sinew_analysis::SourceDoc {

@@ -5,5 +5,6 @@ mod dedup;
 mod gold;
 mod ledger;
 mod pipeline;
+mod report;
 mod streams;
 mod synth;

@@ -1,7 +1,7 @@
 //! Files in, stored documents, claims and a briefing out.
 
-use sinew_engine::{render_report, BriefingConfig, ReportFormat};
-use sinew_report::DocBundle;
+use sinew_engine::{BriefingConfig, Engine, ReportFormat};
+use sinew_types::Document;
 
 use crate::common::{ingest, memory_engine, sample_corpus, shared};
 
@@ -77,21 +77,23 @@ fn every_stored_item_points_at_its_words() {
 /// every citation's span exists in its document.
 #[test]
 fn seed_briefing_cites_every_sentence() {
-    let Some(bundles) = seed_bundles() else {
+    let Some((engine, docs)) = seeds() else {
         return;
     };
-    let briefing = sinew_report::build_briefing(&bundles, &BriefingConfig::default());
+    let briefing = engine
+        .briefing(&BriefingConfig::default())
+        .expect("briefing");
     let mut sentences = 0;
     for s in briefing.sentences() {
         sentences += 1;
         assert!(!s.citations.is_empty(), "uncited sentence: {}", s.text);
         for c in &s.citations {
-            let doc = bundles
+            let doc = docs
                 .iter()
-                .find(|b| b.doc.id == c.doc)
+                .find(|d| d.id == c.doc)
                 .expect("cited document exists");
             assert!(
-                c.span.slice(&doc.doc.text).is_some_and(|t| !t.is_empty()),
+                c.span.slice(&doc.text).is_some_and(|t| !t.is_empty()),
                 "bad span {:?}",
                 c.span
             );
@@ -101,36 +103,31 @@ fn seed_briefing_cites_every_sentence() {
         sentences >= 10,
         "the briefing says something: {sentences} sentences"
     );
-    let md = render_report(&bundles, ReportFormat::Markdown, &BriefingConfig::default());
+    let md = engine
+        .report(ReportFormat::Markdown, &BriefingConfig::default())
+        .expect("report");
     assert!(md.contains("North Korea") && md.contains("Russia"));
 }
 
-/// The seeds, ingested and read back as the report sees them.
-fn seed_bundles() -> Option<Vec<DocBundle>> {
+/// The seeds, ingested, and the documents stored.
+fn seeds() -> Option<(Engine, Vec<Document>)> {
     let shared = shared()?;
     let engine = memory_engine();
     ingest(&engine, &[shared.join("seeds")]);
-    let store = engine.store();
-    let bundles = store
-        .documents()
-        .unwrap()
-        .into_iter()
-        .map(|doc| {
-            let ann = store.annotations(&doc.id).unwrap().unwrap_or_default();
-            DocBundle { doc, ann }
-        })
-        .collect();
-    Some(bundles)
+    let docs = engine.store().documents().unwrap();
+    Some((engine, docs))
 }
 
 /// The HTML briefing for the seeds, opened in headless Chromium, shows the figures table with
 /// the North Korean container figures side by side.
 #[test]
 fn seed_html_briefing_shows_the_figures_table_in_chromium() {
-    let Some(bundles) = seed_bundles() else {
+    let Some((engine, _)) = seeds() else {
         return;
     };
-    let html = render_report(&bundles, ReportFormat::Html, &BriefingConfig::default());
+    let html = engine
+        .report(ReportFormat::Html, &BriefingConfig::default())
+        .expect("report");
     let Some(dom) = sinew_testkit::dump_dom(&html) else {
         return;
     };

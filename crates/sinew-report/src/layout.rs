@@ -71,6 +71,10 @@ pub(crate) fn date_line(b: &Briefing) -> String {
     }
     let n = b.sources.len();
     line.push_str(&format!("{n} source{}", if n == 1 { "" } else { "s" }));
+    if b.stored > n {
+        // a bounded selection of a large store: say so, and of how many
+        line.push_str(&format!(" quoted of {} stored documents", b.stored));
+    }
     match b.period {
         Some((a, z)) if a == z => line.push_str(&format!(", published {a}")),
         Some((a, z)) => line.push_str(&format!(", published {a} to {z}")),

@@ -99,7 +99,7 @@ pub fn render_markdown(b: &Briefing) -> String {
                         let _ = write!(line, ", {p}");
                     }
                     if let Some(u) = &s.url {
-                        let _ = write!(line, ", <{}>", u.replace(['<', '>', ' ', '\n'], ""));
+                        let _ = write!(line, ", {}", url(u));
                     }
                     let _ = writeln!(md, "{line}");
                 }
@@ -177,6 +177,31 @@ fn figures_table(md: &mut String, rows: &[FigureRow], cite: &dyn Fn(&Citation) -
     md.push('\n');
 }
 
+/// A source's URL: an autolink for `http`/`https`, else escaped text, so that a `javascript:`
+/// or `data:` URL from a feed or a JSON Lines record is shown, never followed. Inside the
+/// autolink, the characters that would end it or that it may not hold (ASCII controls,
+/// space, `<`, `>`) are percent-encoded, so the link goes where the URL says and nowhere else.
+fn url(u: &str) -> String {
+    let web = u.split_once(':').is_some_and(|(scheme, rest)| {
+        rest.starts_with("//")
+            && (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+    });
+    if !web {
+        return escape(u, false);
+    }
+    let mut out = String::with_capacity(u.len() + 2);
+    out.push('<');
+    for c in u.chars() {
+        if c.is_ascii_control() || matches!(c, ' ' | '<' | '>') {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('>');
+    out
+}
+
 /// Escapes Markdown and HTML syntax in `s`, which becomes one line. `line_start` also escapes
 /// what would open a list or heading at the start of a line.
 fn escape(s: &str, line_start: bool) -> String {
@@ -205,7 +230,26 @@ fn escape(s: &str, line_start: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, url};
+
+    #[test]
+    fn links_only_web_urls() {
+        for (u, expected) in [
+            ("https://example.org/a?b=1", "<https://example.org/a?b=1>"),
+            (
+                "HTTP://example.org/a b<c>",
+                "<HTTP://example.org/a%20b%3Cc%3E>",
+            ),
+            ("http://x/\nline", "<http://x/%0Aline>"),
+            ("javascript:alert(1)", "javascript:alert(1)"),
+            ("<javascript:alert(1)>", "\\<javascript:alert(1)\\>"),
+            ("data:text/html,<b>", "data:text/html,\\<b\\>"),
+            ("https:alert(1)", "https:alert(1)"),
+            ("example.org/page", "example.org/page"),
+        ] {
+            assert_eq!(url(u), expected, "{u}");
+        }
+    }
 
     #[test]
     fn escapes() {

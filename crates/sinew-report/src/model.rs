@@ -157,6 +157,9 @@ pub struct Briefing {
     pub glossary: Vec<GlossaryEntry>,
     /// The documents, numbered.
     pub sources: Vec<SourceEntry>,
+    /// How many documents the store holds; more than `sources` when the briefing was written
+    /// from a bounded selection of a large store.
+    pub stored: usize,
 }
 
 impl Briefing {

@@ -3,16 +3,15 @@
 
 mod support;
 
-use sinew_report::{
-    build_briefing, render_html, render_markdown, Briefing, DocBundle, ReportConfig,
-};
+use sinew_report::{render_html, render_markdown, Briefing, DocBundle, ReportConfig};
 use sinew_types::{Annotations, Citation, Document, Span};
 
+use support::analysis::briefing_of;
 use support::fixtures::{self, bundles, span_of};
 
 fn briefing() -> (Vec<DocBundle>, Briefing) {
     let docs = bundles();
-    let b = build_briefing(&docs, &ReportConfig::default());
+    let b = briefing_of(&docs, &ReportConfig::default());
     (docs, b)
 }
 
@@ -218,7 +217,7 @@ fn title_sources_and_date_line() {
         title: Some("Weekly: <b>supply</b> & demand".into()),
         generated: chrono::NaiveDate::from_ymd_opt(2024, 6, 27),
     };
-    let b = build_briefing(&docs, &config);
+    let b = briefing_of(&docs, &config);
     let html = render_html(&b);
     assert!(html.contains("<h1>Weekly: &lt;b&gt;supply&lt;/b&gt; &amp; demand</h1>"));
     assert!(html.contains("Generated 2024-06-27."));
@@ -302,24 +301,24 @@ fn html_is_self_contained_escaped_and_cited() {
 fn output_does_not_depend_on_input_order_or_duplicates() {
     let docs = bundles();
     let config = ReportConfig::default();
-    let md = render_markdown(&build_briefing(&docs, &config));
-    let html = render_html(&build_briefing(&docs, &config));
+    let md = render_markdown(&briefing_of(&docs, &config));
+    let html = render_html(&briefing_of(&docs, &config));
     let mut reversed = docs.clone();
     reversed.reverse();
-    assert_eq!(render_markdown(&build_briefing(&reversed, &config)), md);
-    assert_eq!(render_html(&build_briefing(&reversed, &config)), html);
+    assert_eq!(render_markdown(&briefing_of(&reversed, &config)), md);
+    assert_eq!(render_html(&briefing_of(&reversed, &config)), html);
     let mut twice = docs.clone();
     twice.extend(docs.iter().cloned());
-    assert_eq!(render_markdown(&build_briefing(&twice, &config)), md);
+    assert_eq!(render_markdown(&briefing_of(&twice, &config)), md);
 }
 
 #[test]
 fn bad_or_missing_annotations_never_panic_or_yield_bad_citations() {
-    assert!(build_briefing(&[], &ReportConfig::default())
+    assert!(briefing_of(&[], &ReportConfig::default())
         .sentences()
         .next()
         .is_none());
-    let empty = render_html(&build_briefing(&[], &ReportConfig::default()));
+    let empty = render_html(&briefing_of(&[], &ReportConfig::default()));
     assert!(empty.contains("<h1>Briefing</h1>"));
 
     let mut docs = bundles();
@@ -361,7 +360,7 @@ fn bad_or_missing_annotations_never_panic_or_yield_bad_citations() {
         doc: fixtures::document("bare", "bare.txt", None, "Just text."),
         ann: Annotations::default(),
     });
-    let b = build_briefing(&docs, &ReportConfig::default());
+    let b = briefing_of(&docs, &ReportConfig::default());
     for s in b.sentences() {
         for c in &s.citations {
             assert!(!cited_text(&docs, c).is_empty());
@@ -385,7 +384,7 @@ fn long_sentences_are_cut_with_an_ellipsis_citing_the_words_shown() {
     doc.country("North Korea", "North Korea");
     doc.country("Russia", "Russia");
     let docs = vec![doc.finish()];
-    let b = build_briefing(&docs, &ReportConfig::default());
+    let b = briefing_of(&docs, &ReportConfig::default());
     let cut = b
         .sentences()
         .find(|s| s.text.ends_with(" …"))
@@ -447,7 +446,7 @@ fn disagreements_and_the_network_are_cited_sections() {
         ..FIG
     });
     docs.push(d.finish());
-    let b = build_briefing(&docs, &ReportConfig::default());
+    let b = briefing_of(&docs, &ReportConfig::default());
 
     let conflict = b
         .disagreements
@@ -488,4 +487,164 @@ fn disagreements_and_the_network_are_cited_sections() {
     assert!(md.contains("The network"));
     let html = render_html(&b);
     assert!(html.contains("id=\"disagreements\"") && html.contains("id=\"network\""));
+}
+
+/// Findings over the whole store, documents for some of it: the briefing cites only the
+/// documents it is given, and `cited_documents` names those the findings' lines need.
+#[test]
+fn briefing_cites_only_the_documents_it_is_given() {
+    use sinew_report::{build_briefing, cited_documents};
+    use support::analysis::Analysed;
+
+    let docs = bundles();
+    let analysed = Analysed::of(&docs);
+    let findings = analysed.findings();
+    let cited = cited_documents(&findings);
+    assert!(
+        cited.contains(&docs[0].doc.id) && cited.contains(&docs[1].doc.id),
+        "both documents state the container figures: {cited:?}"
+    );
+    let whole = build_briefing(&docs, &findings, &ReportConfig::default());
+    let part = build_briefing(&docs[..1], &findings, &ReportConfig::default());
+    assert_eq!(part.sources.len(), 1);
+    for s in part.sentences() {
+        for c in &s.citations {
+            assert_eq!(c.doc, docs[0].doc.id, "{}", s.text);
+        }
+    }
+    let containers = |b: &Briefing| {
+        b.figures
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c.value.contains("6,700")))
+            .map(|r| r.cells.len())
+    };
+    assert_eq!(containers(&whole), Some(3));
+    assert_eq!(
+        containers(&part),
+        Some(2),
+        "the other document's cell is left out"
+    );
+    // rankings come from the store-wide counts, not from the documents given
+    assert_eq!(part.title, whole.title);
+    assert!(render_markdown(&part).contains("*1 source quoted of 3 stored documents"));
+    assert!(render_markdown(&whole).contains("*3 sources, published"));
+}
+
+/// The report crate shows analysis results and computes none: no grouping, reconciling or
+/// network building of its own, so the briefing cannot drift from `sinew ledger` and `sinew
+/// graph`.
+#[test]
+fn report_source_calls_no_analysis() {
+    fn visit(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                visit(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source file");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    visit(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 5);
+    for (path, text) in files {
+        for f in [
+            "build_ledger",
+            "build_network",
+            "group_figures",
+            "political_ties",
+            "sentence_actors",
+            "detect_alerts",
+            "what_if",
+        ] {
+            assert!(!text.contains(f), "{path} calls sinew_analysis::{f}");
+        }
+    }
+}
+
+/// Link destinations a Markdown renderer would follow: inline links `[..](dest)` whose `]` is
+/// not escaped, autolinks `<scheme:...>` and raw `href=` attributes whose `<` is not escaped.
+fn markdown_links(md: &str) -> Vec<String> {
+    let escaped = |i: usize| md[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1;
+    let mut out = Vec::new();
+    for (i, _) in md.match_indices("](") {
+        if !escaped(i) {
+            let dest = &md[i + 2..];
+            let end = dest.find([')', ' ']).unwrap_or(dest.len());
+            out.push(dest[..end].to_string());
+        }
+    }
+    for (i, _) in md.match_indices('<') {
+        if escaped(i) {
+            continue;
+        }
+        let rest = &md[i + 1..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(h) = tag.find("href=") {
+            out.push(tag[h + 5..].trim_matches(['"', '\'']).to_string());
+        } else if tag.contains(':') && !tag.contains(' ') {
+            out.push(tag.to_string());
+        }
+    }
+    out
+}
+
+/// A hostile feed or JSON Lines record: a `javascript:` URL, markup in the title, site and
+/// source name. Markdown and HTML show them as text; the only links go to the briefing's own
+/// anchors or to an `http`/`https` URL.
+#[test]
+fn hostile_urls_and_titles_are_shown_never_linked() {
+    let mut docs = bundles();
+    let mut hostile = fixtures::document(
+        "hostile",
+        "](javascript:alert(1))",
+        Some("2024-06-01"),
+        "Russia and North Korea signed a treaty on mutual defence in June, officials said.",
+    );
+    hostile.url = Some("javascript:alert(document.cookie)".into());
+    hostile.title = Some("<img src=x onerror=alert(1)> [click](javascript:alert(2))".into());
+    hostile.site = Some("<a href=\"javascript:alert(3)\">site</a>".into());
+    docs.push(DocBundle {
+        doc: hostile,
+        ann: Annotations::default(),
+    });
+    let mut web = fixtures::document("web", "web.txt", None, "Just text.");
+    web.url = Some("https://example.org/a b<c>\"d".into());
+    docs.push(DocBundle {
+        doc: web,
+        ann: Annotations::default(),
+    });
+    let b = briefing_of(&docs, &ReportConfig::default());
+    assert!(b.sources.iter().any(|s| s.doc.0 == "hostile"));
+
+    let md = render_markdown(&b);
+    let links = markdown_links(&md);
+    assert!(links.iter().any(|l| l.starts_with("#src-")), "{links:?}");
+    for l in &links {
+        assert!(
+            l.starts_with('#') || l.starts_with("https://example.org/"),
+            "unexpected link {l:?} in\n{md}"
+        );
+    }
+    assert!(links.contains(&"https://example.org/a%20b%3Cc%3E\"d".to_string()));
+    assert!(
+        md.contains("javascript:alert(document.cookie)"),
+        "the URL is shown as text"
+    );
+
+    let html = render_html(&b);
+    // text is escaped, so every raw `<` opens a tag: its href, if any, is an anchor
+    for (i, _) in html.match_indices('<') {
+        let tag = &html[i..i + html[i..].find('>').expect("tag closes")];
+        if let Some(h) = tag.find(" href=") {
+            assert!(tag[h..].starts_with(" href=\"#"), "{tag}");
+        }
+    }
+    assert!(!html.contains("<img") && !html.contains("<a href=\"javascript"));
+    assert!(html.contains("javascript:alert(document.cookie)"));
 }

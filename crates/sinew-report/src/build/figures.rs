@@ -1,45 +1,43 @@
 //! The figures table: one row per group of claims stating the same figure, each source's
 //! statement in its own cell; and the one-line form of a row used by the summary and sections.
 
-use sinew_analysis::group_figures;
-use sinew_types::Modality;
+use sinew_types::{Claim, Modality};
 
+use super::picks;
 use super::Corpus;
 use crate::model::{CitedSentence, FigureCell, FigureRow};
 use crate::text::squash;
 
-const MAX_FIGURE_ROWS: usize = 60;
-
-impl<'a> Corpus<'a> {
+impl Corpus<'_> {
+    /// A row for each of the ledger's first groups that has a statement in the given
+    /// documents; cells by source number, then position.
     pub(super) fn figure_rows(&self) -> Vec<FigureRow> {
-        let groups = group_figures(&self.claims);
+        let claims = self.findings.ledger_claims;
         let mut rows = Vec::new();
-        for g in groups.into_iter().take(MAX_FIGURE_ROWS) {
-            let mut members = g.members.clone();
-            members.sort_by_key(|&i| (self.claim_at[i].0, self.claims[i].span.start, i));
-            let cells: Vec<FigureCell> = members
-                .iter()
-                .filter_map(|&i| self.figure_cell(i))
+        for g in picks::figure_groups(self.findings.ledger) {
+            let mut cells: Vec<FigureCell> = picks::statements(g)
+                .into_iter()
+                .filter_map(|i| self.figure_cell(claims.get(i)?))
                 .collect();
             if cells.is_empty() {
                 continue;
             }
+            cells.sort_by_key(|c| (self.doc_number(&c.citation), c.citation.span.start));
             rows.push(FigureRow {
-                subject: g.subject,
-                object: g.object,
-                measure: g.measure,
-                unit: g.unit,
-                per: g.per,
+                subject: g.subject.clone(),
+                object: g.object.clone(),
+                measure: g.measure.clone(),
+                unit: g.unit.clone(),
+                per: g.per.clone(),
                 cells,
             });
         }
         rows
     }
 
-    pub(super) fn figure_cell(&self, i: usize) -> Option<FigureCell> {
-        let c = &self.claims[i];
-        let doc = self.claim_at[i].0;
-        let value = squash(c.span.slice(self.text(doc))?);
+    fn figure_cell(&self, c: &Claim) -> Option<FigureCell> {
+        let (doc, span) = self.locate(c)?;
+        let value = squash(span.slice(self.text(doc))?);
         let time = c
             .time
             .as_ref()
@@ -54,7 +52,7 @@ impl<'a> Corpus<'a> {
                 .map(|a| squash(a))
                 .filter(|a| !a.is_empty()),
             hedged: c.modality == Modality::Hedged,
-            citation: self.citation(doc, c.span),
+            citation: self.citation(doc, span),
         })
     }
 }

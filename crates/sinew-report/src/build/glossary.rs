@@ -1,7 +1,7 @@
 //! The glossary: entities, most mentioned first, each with the appositive or sentence that
 //! first describes it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sinew_types::{EntityType, Span};
 
@@ -13,8 +13,16 @@ const MAX_GLOSSARY: usize = 24;
 const MAX_APPOSITIVE: usize = 240;
 
 impl<'a> Corpus<'a> {
-    /// Entities by mentions, most first; each with where its mentions are, in document order.
+    /// Entities named in the given documents, by mentions across the store (the findings'
+    /// counts; the given documents' own where the store has none), most first, then by first
+    /// appearance; each with where its mentions are, in document order.
     pub(super) fn entity_ranking(&self) -> Vec<EntityInfo<'a>> {
+        let stored: HashMap<&str, usize> = self
+            .findings
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.mentions))
+            .collect();
         let mut by_id: BTreeMap<String, EntityInfo<'a>> = BTreeMap::new();
         let mut first = 0usize;
         for (d, b) in self.docs.iter().enumerate() {
@@ -45,7 +53,15 @@ impl<'a> Corpus<'a> {
                 }
             }
         }
-        let mut list: Vec<EntityInfo<'a>> = by_id.into_values().collect();
+        let mut list: Vec<EntityInfo<'a>> = by_id
+            .into_iter()
+            .map(|(id, mut e)| {
+                if let Some(&n) = stored.get(id.as_str()) {
+                    e.count = n;
+                }
+                e
+            })
+            .collect();
         list.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
         list
     }

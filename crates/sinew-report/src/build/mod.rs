@@ -1,5 +1,10 @@
-//! From documents and annotations to a [`Briefing`]: the corpus as the builder sees it, and
-//! the order in which the briefing's parts are built (one file per part).
+//! From analysis results and the documents they cite to a [`Briefing`]: the corpus as the
+//! builder sees it, and the order in which the briefing's parts are built (one file per part).
+//!
+//! The figures table, the disagreements and the network come from the ledger and network the
+//! engine hands over ([`Findings`]); rankings (title, glossary order) from entity counts over
+//! the whole store. The documents given are only those worth quoting: their sentences make the
+//! summary, sections, voices and glossary descriptions.
 //!
 //! Nothing is written that no span supports: article sentences are quoted verbatim with their
 //! span; generated lines are assembled from claim fields, each figure followed by its span.
@@ -10,6 +15,7 @@ mod disagreements;
 mod figures;
 mod glossary;
 mod network;
+pub(crate) mod picks;
 mod sections;
 mod sources;
 mod summary;
@@ -20,16 +26,23 @@ use std::collections::{BTreeSet, HashMap};
 
 use sinew_types::{Citation, Claim, DocId, EntityType, Span};
 
+use crate::findings::Findings;
 use crate::model::{Briefing, CitedSentence, DocBundle, ReportConfig};
 use crate::text::{cut_at_word, near_duplicate, signature, squash, trim_span};
 
 /// Longest article sentence quoted whole, in bytes; longer ones are cut at a word.
 const MAX_QUOTE: usize = 360;
 
-/// Builds the briefing over `docs`. Documents are numbered by publication date, then source
-/// name; the same document given twice counts once.
-pub fn build_briefing(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
-    let corpus = Corpus::new(docs);
+/// Builds the briefing from what analysis found and the documents it may quote. Documents are
+/// numbered by publication date, then source name; the same document given twice counts once.
+/// A claim or tie whose document is not among `docs` is not cited (and so not shown):
+/// [`cited_documents`](crate::cited_documents) names the documents the findings need.
+pub fn build_briefing(
+    docs: &[DocBundle],
+    findings: &Findings<'_>,
+    config: &ReportConfig,
+) -> Briefing {
+    let corpus = Corpus::new(docs, findings);
     let actors = corpus.actor_ranking();
     let top: Vec<&str> = actors.iter().take(3).map(|(n, _)| n.as_str()).collect();
 
@@ -43,9 +56,8 @@ pub fn build_briefing(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
     let figures = corpus.figure_rows();
     let summary = corpus.summary(&figures, &top, &mut used);
     let sections = corpus.sections(&figures, &actors, &mut used);
-    let ledger = corpus.ledger();
-    let network = corpus.network_lines(&ledger);
-    let disagreements = corpus.disagreements(&ledger);
+    let network = corpus.network_lines();
+    let disagreements = corpus.disagreements();
     let voices = corpus.voices();
     let glossary = corpus.glossary();
 
@@ -63,6 +75,7 @@ pub fn build_briefing(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
         disagreements,
         voices,
         glossary,
+        stored: findings.documents.max(sources.len()),
         sources,
     }
 }
@@ -99,19 +112,21 @@ impl Used {
 }
 
 struct Corpus<'a> {
+    /// What analysis found over the whole store.
+    findings: Findings<'a>,
     /// Documents in source-number order.
     docs: Vec<&'a DocBundle>,
     /// Sentences of each document, ordered by position.
     sents: Vec<Vec<Sent>>,
-    /// Every claim whose spans are valid, with `doc` set to its bundle's document.
+    /// Every claim of the documents whose spans are valid, with `doc` set to its bundle's
+    /// document: what their sentences say, for choosing sentences to quote.
     claims: Vec<Claim>,
-    /// For each claim: (document, sentence index in that document, if any).
-    claim_at: Vec<(usize, Option<usize>)>,
     /// Document number (0-based) by identity.
     numbers: HashMap<DocId, usize>,
 }
+
 impl<'a> Corpus<'a> {
-    pub(super) fn new(input: &'a [DocBundle]) -> Corpus<'a> {
+    pub(super) fn new(input: &'a [DocBundle], findings: &Findings<'a>) -> Corpus<'a> {
         let mut docs: Vec<&DocBundle> = input.iter().collect();
         docs.sort_by(|a, b| {
             (
@@ -131,7 +146,6 @@ impl<'a> Corpus<'a> {
 
         let mut sents = Vec::with_capacity(docs.len());
         let mut claims = Vec::new();
-        let mut claim_at = Vec::new();
         for (d, bundle) in docs.iter().enumerate() {
             let text = bundle.doc.text.as_str();
             let mut list = sentence_spans(bundle);
@@ -156,13 +170,11 @@ impl<'a> Corpus<'a> {
                 let mut claim = claim.clone();
                 claim.doc = bundle.doc.id.clone();
                 claim.span = span;
-                let at = find_sentence(&list, span);
-                if let Some(i) = at {
+                if let Some(i) = find_sentence(&list, span) {
                     list[i].claims.push(claims.len());
                     claim.sentence = list[i].span;
                 }
                 claims.push(claim);
-                claim_at.push((d, at));
             }
             for s in &mut list {
                 s.doc = d;
@@ -175,10 +187,10 @@ impl<'a> Corpus<'a> {
             .map(|(i, b)| (b.doc.id.clone(), i))
             .collect();
         Corpus {
+            findings: *findings,
             docs,
             sents,
             claims,
-            claim_at,
             numbers,
         }
     }
@@ -219,23 +231,27 @@ impl<'a> Corpus<'a> {
         signature(s.span.slice(self.text(s.doc)).unwrap_or_default())
     }
 
-    /// True when the claim's span holds words of its document.
-    pub(super) fn quotable_claim(&self, i: usize) -> bool {
-        let doc = self.claim_at[i].0;
-        self.claims[i].span.slice(self.text(doc)).is_some()
+    /// Where a claim of the findings is in the given documents: its document's number and
+    /// its words' span, trimmed; `None` when the document was not given or the span does not
+    /// hold words of it.
+    pub(super) fn locate(&self, c: &Claim) -> Option<(usize, Span)> {
+        let doc = *self.numbers.get(&c.doc)?;
+        Some((doc, trim_span(self.text(doc), c.span)?))
     }
 
-    /// A claim's words as written, then a citation mark after them.
+    /// A claim's words as written, then a citation mark after them; false (nothing written)
+    /// when its words are not in the given documents.
     pub(super) fn cite_claim(
         &self,
-        i: usize,
+        c: &Claim,
         text: &mut String,
         citations: &mut Vec<Citation>,
         marks: &mut Vec<usize>,
     ) -> bool {
-        let c = &self.claims[i];
-        let doc = self.claim_at[i].0;
-        let Some(words) = c.span.slice(self.text(doc)) else {
+        let Some((doc, span)) = self.locate(c) else {
+            return false;
+        };
+        let Some(words) = span.slice(self.text(doc)) else {
             return false;
         };
         text.push_str(&squash(words));
@@ -249,7 +265,7 @@ impl<'a> Corpus<'a> {
             text.push_str(&format!(" ({})", notes.join("; ")));
         }
         marks.push(text.len());
-        citations.push(self.citation(doc, c.span));
+        citations.push(self.citation(doc, span));
         true
     }
 

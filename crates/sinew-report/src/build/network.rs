@@ -1,39 +1,34 @@
 //! The network section: the main flows with their latest reconciled figure, the political
 //! ties, and the current dependency shares; every line cites the claims or sentences behind it.
+//!
+//! The flows are the engine's network (the one `sinew graph` shows), not one rebuilt here, so
+//! the briefing and the graph never disagree on what flows exist or what they carry.
 
 use std::collections::HashMap;
 
-use sinew_analysis::{
-    build_network, format_value, political_ties, sentence_actors, Ledger, LedgerGroup,
-};
+use sinew_analysis::{format_value, LedgerGroup, PoliticalTie};
+use sinew_types::Claim;
 
+use super::picks;
 use super::Corpus;
 use crate::model::CitedSentence;
 use crate::text::squash;
 
-const MAX_NETWORK_FLOWS: usize = 8;
-const MAX_NETWORK_DEPENDENCIES: usize = 5;
-const MAX_NETWORK_TIES: usize = 4;
-
-impl<'a> Corpus<'a> {
-    /// The main flows with their latest figure, then the current dependencies.
-    pub(super) fn network_lines(&self, ledger: &Ledger) -> Vec<CitedSentence> {
-        let mut sentences = Vec::new();
-        for b in &self.docs {
-            sentences.extend(sentence_actors(&b.doc.id, &b.doc.text, &b.ann));
-        }
-        let ties = political_ties(&sentences);
-        let net = build_network(ledger, &self.claims, &ties, &[]);
-        let by_id: HashMap<&str, &LedgerGroup> =
-            ledger.groups.iter().map(|g| (g.id.as_str(), g)).collect();
-        let mut out = Vec::new();
-        let mut flows: Vec<_> = net
-            .flows
+impl Corpus<'_> {
+    /// The main flows with their latest figure, the political ties, then the current
+    /// dependencies.
+    pub(super) fn network_lines(&self) -> Vec<CitedSentence> {
+        let net = self.findings.network;
+        let ledger_claims = self.findings.ledger_claims;
+        let by_id: HashMap<&str, &LedgerGroup> = self
+            .findings
+            .ledger
+            .groups
             .iter()
-            .filter(|f| f.headline().is_some())
+            .map(|g| (g.id.as_str(), g))
             .collect();
-        flows.sort_by(|a, b| b.sources.cmp(&a.sources).then_with(|| a.id.cmp(&b.id)));
-        for f in flows.into_iter().take(MAX_NETWORK_FLOWS) {
+        let mut out = Vec::new();
+        for f in picks::headline_flows(net) {
             let Some(v) = f.headline() else { continue };
             let Some(g) = by_id.get(v.group.as_str()) else {
                 continue;
@@ -53,47 +48,31 @@ impl<'a> Corpus<'a> {
                 }
             }
             text.push_str(&format!(" ({}): ", g.verdict.as_str()));
-            let (mut citations, mut marks) = (Vec::new(), Vec::new());
-            let members = g.claims.iter().filter(|m| self.quotable_claim(m.claim));
-            for (k, m) in members.enumerate() {
-                if k > 0 {
-                    text.push_str(", ");
-                }
-                self.cite_claim(m.claim, &mut text, &mut citations, &mut marks);
+            let members = picks::statements(g);
+            if let Some(line) =
+                self.claims_line(text, members.iter().map(|&i| ledger_claims.get(i)))
+            {
+                out.push(line);
             }
-            if citations.is_empty() {
-                continue;
-            }
-            text.push('.');
-            out.push(CitedSentence {
-                text,
-                citations,
-                marks,
-                verbatim: false,
-            });
         }
-        let mut political: Vec<_> = net.flows.iter().filter(|f| !f.ties.is_empty()).collect();
-        political.sort_by(|a, b| {
-            b.ties
-                .len()
-                .cmp(&a.ties.len())
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        for f in political.into_iter().take(MAX_NETWORK_TIES) {
+        for f in picks::political_flows(net) {
             let mut text = format!(
                 "{} {} {} (political): ",
                 squash(&f.from),
                 if f.symmetric { "↔" } else { "→" },
                 squash(&f.to)
             );
+            // by source number, then position, whatever order the network lists them in
+            let mut ties: Vec<(usize, &PoliticalTie)> = picks::ties(f)
+                .iter()
+                .filter_map(|t| {
+                    let doc = *self.numbers.get(&t.doc)?;
+                    t.span.slice(self.text(doc)).map(|_| (doc, t))
+                })
+                .collect();
+            ties.sort_by_key(|&(doc, t)| (doc, t.span.start, t.span.end));
             let (mut citations, mut marks) = (Vec::new(), Vec::new());
-            for t in &f.ties {
-                let Some(&doc) = self.numbers.get(&t.doc) else {
-                    continue;
-                };
-                if t.span.slice(self.text(doc)).is_none() {
-                    continue;
-                }
+            for (doc, t) in ties {
                 if !citations.is_empty() {
                     text.push_str(", ");
                 }
@@ -112,38 +91,46 @@ impl<'a> Corpus<'a> {
                 verbatim: false,
             });
         }
-        for d in net
-            .dependencies
-            .iter()
-            .filter(|d| d.current)
-            .take(MAX_NETWORK_DEPENDENCIES)
-        {
-            let mut text = format!(
+        let network_claims = self.findings.network_claims;
+        for d in picks::current_dependencies(net) {
+            let text = format!(
                 "{} supplies {} of {}'s {}: ",
                 squash(&d.supplier),
                 format_value(d.share, Some("percent"), None),
                 squash(&d.dependent),
                 squash(&d.goods)
             );
-            let (mut citations, mut marks) = (Vec::new(), Vec::new());
-            let members = d.claims.iter().filter(|&&i| self.quotable_claim(i));
-            for (k, &i) in members.enumerate() {
-                if k > 0 {
-                    text.push_str(", ");
-                }
-                self.cite_claim(i, &mut text, &mut citations, &mut marks);
+            let members = picks::capped(&d.claims).iter();
+            if let Some(line) = self.claims_line(text, members.map(|&i| network_claims.get(i))) {
+                out.push(line);
             }
-            if citations.is_empty() {
-                continue;
-            }
-            text.push('.');
-            out.push(CitedSentence {
-                text,
-                citations,
-                marks,
-                verbatim: false,
-            });
         }
         out
+    }
+
+    /// `head` followed by each claim's words and citation, comma-separated, then a full stop;
+    /// `None` when no claim's words are in the given documents.
+    fn claims_line<'c>(
+        &self,
+        mut text: String,
+        claims: impl Iterator<Item = Option<&'c Claim>>,
+    ) -> Option<CitedSentence> {
+        let (mut citations, mut marks) = (Vec::new(), Vec::new());
+        for c in claims.flatten().filter(|c| self.locate(c).is_some()) {
+            if !citations.is_empty() {
+                text.push_str(", ");
+            }
+            self.cite_claim(c, &mut text, &mut citations, &mut marks);
+        }
+        if citations.is_empty() {
+            return None;
+        }
+        text.push('.');
+        Some(CitedSentence {
+            text,
+            citations,
+            marks,
+            verbatim: false,
+        })
     }
 }

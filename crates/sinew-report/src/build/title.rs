@@ -1,4 +1,4 @@
-//! The briefing's title: the most mentioned actors.
+//! The briefing's title: the most mentioned actors across the store.
 
 use std::collections::BTreeMap;
 
@@ -6,15 +6,13 @@ use sinew_types::EntityType;
 
 use super::Corpus;
 
-impl<'a> Corpus<'a> {
-    /// Countries by number of mentions, most first (ties: by name).
+impl Corpus<'_> {
+    /// Countries by number of mentions across the store, most first (ties: by name).
     pub(super) fn actor_ranking(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for b in &self.docs {
-            for m in &b.ann.mentions {
-                if m.entity_type == EntityType::Country && !m.canonical.trim().is_empty() {
-                    *counts.entry(m.canonical.trim()).or_default() += 1;
-                }
+        for e in self.findings.entities {
+            if e.entity_type == EntityType::Country && !e.name.trim().is_empty() {
+                *counts.entry(e.name.trim()).or_default() += e.mentions;
             }
         }
         let mut ranked: Vec<(String, usize)> = counts

@@ -1,0 +1,94 @@
+//! The findings a briefing is built from, computed here from hand-annotated documents the way
+//! the engine computes them over a store (the report crate itself calls no analysis).
+
+use std::collections::BTreeMap;
+
+use sinew_analysis::{
+    build_ledger, build_network, political_ties, sentence_actors, ActorInfo, Ledger, Network,
+    SourceDoc,
+};
+use sinew_report::{build_briefing, Briefing, DocBundle, EntityCount, Findings, ReportConfig};
+use sinew_types::Claim;
+
+/// Ledger, network and entity counts over some documents, owned.
+pub(crate) struct Analysed {
+    ledger: Ledger,
+    network: Network,
+    claims: Vec<Claim>,
+    entities: Vec<EntityCount>,
+    documents: usize,
+}
+
+impl Analysed {
+    /// Analyses `docs` (each document once, as a store keeps it).
+    pub(crate) fn of(docs: &[DocBundle]) -> Analysed {
+        let mut unique: Vec<&DocBundle> = Vec::new();
+        for b in docs {
+            if !unique.iter().any(|u| u.doc.id == b.doc.id) {
+                unique.push(b);
+            }
+        }
+        let mut claims = Vec::new();
+        let mut counts: BTreeMap<String, EntityCount> = BTreeMap::new();
+        let mut sentences = Vec::new();
+        for b in &unique {
+            for c in &b.ann.claims {
+                let mut c = c.clone();
+                c.doc = b.doc.id.clone();
+                claims.push(c);
+            }
+            for m in &b.ann.mentions {
+                let e = counts.entry(m.id.clone()).or_insert_with(|| EntityCount {
+                    id: m.id.clone(),
+                    name: m.canonical.clone(),
+                    entity_type: m.entity_type,
+                    mentions: 0,
+                });
+                e.mentions += 1;
+            }
+            sentences.extend(sentence_actors(&b.doc.id, &b.doc.text, &b.ann));
+        }
+        let sources: Vec<SourceDoc> = unique
+            .iter()
+            .map(|b| SourceDoc {
+                id: b.doc.id.clone(),
+                name: b.doc.source.clone(),
+                published: b.doc.published,
+                duplicate_of: b.doc.duplicate_of.clone(),
+            })
+            .collect();
+        let ledger = build_ledger(&claims, &sources);
+        let entities: Vec<EntityCount> = counts.into_values().collect();
+        let actors: Vec<ActorInfo> = entities
+            .iter()
+            .map(|e| ActorInfo {
+                name: e.name.clone(),
+                entity_type: e.entity_type,
+            })
+            .collect();
+        let network = build_network(&ledger, &claims, &political_ties(&sentences), &actors);
+        Analysed {
+            documents: unique.len(),
+            ledger,
+            network,
+            claims,
+            entities,
+        }
+    }
+
+    pub(crate) fn findings(&self) -> Findings<'_> {
+        Findings {
+            ledger: &self.ledger,
+            ledger_claims: &self.claims,
+            network: &self.network,
+            network_claims: &self.claims,
+            entities: &self.entities,
+            documents: self.documents,
+        }
+    }
+}
+
+/// The briefing over `docs`, with findings computed from them.
+pub(crate) fn briefing_of(docs: &[DocBundle], config: &ReportConfig) -> Briefing {
+    build_briefing(docs, &Analysed::of(docs).findings(), config)
+}
