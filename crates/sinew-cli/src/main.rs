@@ -87,7 +87,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Claims { entity, json } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let claims = engine.claims(entity.as_deref())?;
             let mut out = std::io::stdout().lock();
             if json {
@@ -106,7 +106,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output,
                 },
         } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let claims = engine.claims(None)?;
             let mut out = output_to(output.as_deref())?;
             for c in &claims {
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ledger(cli.db.as_deref(), &filter, format, output.as_deref())
         }
         Command::Entities { json } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let entities = engine.entities()?;
             let mut out = std::io::stdout().lock();
             if json {
@@ -180,7 +180,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Graph { format, output } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let view = engine.network()?;
             let mut out = output_to(output.as_deref())?;
             match format {
@@ -202,7 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             threshold,
             json,
         } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let cut = sinew_engine::Cut {
                 from,
                 to,
@@ -219,7 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { output, title } => {
-            let engine = open(cli.db.as_deref())?;
+            let engine = open_read_only(cli.db.as_deref())?;
             let format = match output.extension().and_then(|e| e.to_str()) {
                 Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
                     ReportFormat::Html
@@ -270,7 +270,7 @@ fn ledger(
     format: LedgerFormat,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let view = engine.ledger(&ledger_filter(filter))?;
     let mut out = output_to(output)?;
     let groups = &view.ledger.groups;
@@ -297,12 +297,23 @@ fn default_db() -> Result<PathBuf> {
     Ok(dir.join("sinew").join("sinew.db"))
 }
 
+/// Opens the store for ingest (created when absent).
 fn open(db: Option<&Path>) -> Result<Engine> {
     let path = match db {
         Some(p) => p.to_path_buf(),
         None => default_db()?,
     };
     Ok(Engine::open(&path)?)
+}
+
+/// Opens the store for a read command: writes nothing, waits for no ingest, and a missing
+/// store is an error naming it.
+fn open_read_only(db: Option<&Path>) -> Result<Engine> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => default_db()?,
+    };
+    Ok(Engine::open_read_only(&path)?)
 }
 
 fn input_format(f: InputFormat) -> Format {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod ledger;
+mod store;
 
 fn sinew(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinew"));
