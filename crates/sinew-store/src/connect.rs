@@ -10,7 +10,8 @@
 //! - a `-wal` file exists: a writer is at work (or was killed). The reader opens `mode=ro` and
 //!   joins the log's shared index like any WAL reader: it sees the last commit and never waits
 //!   on the writer's open transaction. (In a read-only folder SQLite keeps that index in the
-//!   reader's own memory.)
+//!   reader's own memory. Only a killed writer's log whose `-shm` is gone cannot be read
+//!   there: that is an error saying to open the store once for writing.)
 //! - no `-wal`: no connection has the database open, and the main file holds every commit.
 //!   The reader opens it `immutable=1`, which takes no locks and creates nothing. Immutable
 //!   means SQLite checks nothing, so the store checks instead: a [`Stamp`] (size, modification
@@ -126,7 +127,7 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Handle, StoreError> {
     let sql = |e| StoreError::from_sqlite(path, e);
     let conn = Connection::open_with_flags(&uri, flags).map_err(sql)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
-    let (app_id, version, tables) = identity(&conn).map_err(sql)?;
+    let (app_id, version, tables) = identity(&conn).map_err(|e| unrecovered_log(path, e))?;
     if app_id == 0 && version == 0 && tables == 0 {
         return Err(missing());
     }
@@ -281,6 +282,30 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     tx.pragma_update(None, "user_version", VERSION)
         .map_err(sql)?;
     tx.commit().map_err(sql)
+}
+
+/// The first read's failure, explained when it is the one case a read-only open cannot
+/// handle: a log left by a killed writer, whose index (`-shm`) is gone and cannot be created
+/// in a read-only folder. (An existing `-shm`, even unwritable, is enough: SQLite then builds
+/// the index in the reader's memory. Reading the file without the log would show a past
+/// state, so that is not done.)
+fn unrecovered_log(path: &Path, err: rusqlite::Error) -> StoreError {
+    let cannot_open = err.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen);
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    if cannot_open && wal_path(path).exists() && !Path::new(&shm).exists() {
+        return StoreError::Unwritable {
+            path: path.to_path_buf(),
+            source: format!(
+                "its write-ahead log {} holds commits that a read-only open can read only with \
+                 the log's index file (-shm), which cannot be created here; open the store \
+                 once with write access (ingest documents) to fold the log in",
+                wal_path(path).display()
+            )
+            .into(),
+        };
+    }
+    StoreError::from_sqlite(path, err)
 }
 
 fn wal_path(path: &Path) -> PathBuf {

@@ -160,3 +160,34 @@ fn a_reader_opened_before_a_writer_sees_what_the_writer_commits() {
         Some("0000000000000002.txt")
     );
 }
+
+#[test]
+fn a_log_left_by_a_killed_writer_is_read_and_the_database_file_left_as_it_was() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("sinew.db");
+    let crashed = tmp.path().join("crashed");
+    std::fs::create_dir(&crashed).expect("mkdir");
+    let store = SqliteStore::open(&path).expect("open");
+    let (a, ann_a) = rich();
+    store.put(&a, &ann_a).expect("put");
+    // What a killed writer leaves: the file and its log, with the commit only in the log.
+    for suffix in ["", "-wal"] {
+        std::fs::copy(
+            tmp.path().join(format!("sinew.db{suffix}")),
+            crashed.join(format!("sinew.db{suffix}")),
+        )
+        .expect("copy");
+    }
+    drop(store);
+    let db = crashed.join("sinew.db");
+    let before = std::fs::read(&db).expect("read");
+
+    let reader = SqliteStore::open_read_only(&db).expect("read-only open");
+    assert_eq!(reader.documents().expect("documents"), vec![a]);
+    drop(reader);
+    assert_eq!(std::fs::read(&db).expect("read"), before, "file modified");
+    assert!(
+        crashed.join("sinew.db-wal").exists(),
+        "the log is left for a writer"
+    );
+}
