@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod ledger;
+mod store;
 mod terminal;
 
 fn sinew(db: &Path) -> Command {

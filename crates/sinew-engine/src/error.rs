@@ -22,6 +22,15 @@ pub enum EngineError {
         /// Stored canonical names near it, nearest first; may be empty.
         nearest: Vec<String>,
     },
+    /// The store location is a URL (`postgres://...`): only SQLite files are supported yet.
+    #[error(
+        "{location}: database servers (PostgreSQL) are not supported yet; give the path of a \
+         SQLite file"
+    )]
+    UnsupportedStore {
+        /// The location as given.
+        location: String,
+    },
     /// Stored data contradicts itself: a bug, never the user's mistake.
     #[error("internal inconsistency: {0}")]
     Inconsistent(String),

@@ -1,38 +1,12 @@
 //! Store-less extraction: the map step for distributed runs (`sinew extract`) and the input
 //! side of `sinew annotate`.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
-use sinew_types::{DocId, Document};
-
-/// Near-duplicate links within one extraction run: `duplicate_of` names the id of the first
-/// document of the group emitted earlier in the run. An exact repeat names the id it shares
-/// with its first copy; a near-duplicate names the first copy's group.
-#[derive(Default)]
-struct RunGroups {
-    index: DupIndex,
-    /// Every id emitted so far, with its own link.
-    seen: HashMap<DocId, Option<DocId>>,
-}
-
-impl RunGroups {
-    fn link(&mut self, doc: &mut Document) {
-        if let Some(first) = self.seen.get(&doc.id) {
-            doc.duplicate_of = Some(first.clone().unwrap_or_else(|| doc.id.clone()));
-            return;
-        }
-        if let Some(fp) = &doc.fingerprint {
-            doc.duplicate_of = self.index.find(fp).map(|m| m.group.clone());
-            self.index
-                .insert(doc.id.clone(), fp, doc.duplicate_of.clone());
-        }
-        self.seen.insert(doc.id.clone(), doc.duplicate_of.clone());
-    }
-}
+use sinew_ingest::{DupLinker, Format, IngestConfig, IngestError};
+use sinew_types::Document;
 
 /// What store-less extraction met besides documents.
 #[derive(Debug, Default)]
@@ -59,7 +33,7 @@ pub fn extract_paths<E>(
     };
     let (files, errors) = sinew_ingest::collect_files(paths);
     let mut summary = ExtractSummary { errors, skipped: 0 };
-    let mut groups = RunGroups::default();
+    let mut groups = DupLinker::default();
     for file in files {
         drain(
             sinew_ingest::open_file(&file, &config),
@@ -99,7 +73,7 @@ pub fn extract_reader<R: Read + Send, E>(
     drain(
         sinew_ingest::open_reader(name, reader, format, &config),
         emit,
-        &mut RunGroups::default(),
+        &mut DupLinker::default(),
         &mut summary,
     )?;
     Ok(summary)
@@ -110,7 +84,7 @@ pub fn extract_reader<R: Read + Send, E>(
 fn drain<E>(
     opened: Result<sinew_ingest::Docs<'_>, IngestError>,
     emit: &mut dyn FnMut(Document) -> Result<(), E>,
-    groups: &mut RunGroups,
+    groups: &mut DupLinker,
     summary: &mut ExtractSummary,
 ) -> Result<(), E> {
     let mut docs = match opened {
@@ -123,7 +97,9 @@ fn drain<E>(
     for item in &mut docs {
         match item {
             Ok(mut doc) => {
-                groups.link(&mut doc);
+                // Within the run only (no store): an exact repeat names the id it shares
+                // with its first copy, and is emitted like any document.
+                groups.link(&mut doc, &[]);
                 emit(doc)?;
             }
             Err(e) => summary.errors.push(e),

@@ -5,12 +5,20 @@
 //! mid-ingest leaves every committed batch intact and a re-run completes the rest (documents
 //! are content-hashed, so what is stored is skipped before it is annotated).
 //!
-//! Near-duplicates are linked in the main loop too, in input order: each new document is
-//! looked up in an index of every stored fingerprint (rebuilt from the store when a run
-//! starts) and of the run's earlier documents, and stored with `duplicate_of` naming the first
-//! document of its group. Near-duplicates are stored and annotated like any document.
+//! A batch is bounded by documents ([`IngestOptions::batch`]) and by bytes of text
+//! ([`IngestOptions::batch_bytes`], 8 MiB): a document that would take a batch past the
+//! bound is committed after the batch before it, and one larger than the bound in a
+//! transaction of its own, so that no transaction holds the write lock (which another ingest
+//! waits for) or grows the write-ahead log for long. Readers never wait either way.
+//!
+//! Near-duplicates are linked in the main loop too, in input order, by a `DupLinker`: each
+//! new document's candidates among stored documents come from the store's band index
+//! (`Store::near_duplicate_candidates`, a few index lookups whatever the store's size), those
+//! among the run's documents not yet committed from the linker's memory, which is emptied at
+//! each commit; the document is stored with `duplicate_of` naming the first document of its
+//! group. Near-duplicates are stored and annotated like any document.
 
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -18,8 +26,8 @@ use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
-use sinew_store::PutOutcome;
+use sinew_ingest::{DupLinker, Format, IngestConfig, IngestError, Link};
+use sinew_store::{PutOutcome, Store};
 use sinew_types::{Alert, Annotations, Claim, DocId, Document};
 
 use crate::{Engine, EngineError};
@@ -33,6 +41,9 @@ pub struct IngestOptions {
     pub threads: usize,
     /// Documents per store transaction.
     pub batch: usize,
+    /// Bytes of document text per store transaction: a document that would take a batch past
+    /// this is committed apart from the documents before it.
+    pub batch_bytes: usize,
     /// After the run, compare what the new documents say with what was stored before, and
     /// raise (and store) alerts: contradicted figures, new flows.
     pub alerts: bool,
@@ -44,6 +55,7 @@ impl Default for IngestOptions {
             published: None,
             threads: 0,
             batch: 64,
+            batch_bytes: 8 << 20,
             alerts: true,
         }
     }
@@ -233,7 +245,6 @@ impl Engine {
             errors: listing_errors,
             ..IngestSummary::default()
         };
-        let index = self.dup_index()?;
 
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -262,17 +273,14 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts.batch.max(1), index);
+            let mut batch = Batch::new(opts);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
                     summary.errors.extend(chunk.errors);
                     for (doc, ann) in chunk.docs {
                         summary.documents += 1;
-                        batch.push(doc, ann);
-                        if batch.is_full() {
-                            batch.flush(self, &mut summary)?;
-                        }
+                        batch.add(store.as_ref(), &mut summary, doc, ann)?;
                     }
                     if let Some(end) = chunk.end {
                         progress(&Progress::Input {
@@ -288,7 +296,7 @@ impl Engine {
                     }
                 }
             }
-            batch.flush(self, &mut summary)
+            batch.flush(store.as_ref(), &mut summary)
         })?;
         self.raise_alerts(&mut summary, opts)?;
         summary.elapsed = start.elapsed();
@@ -329,7 +337,7 @@ impl Engine {
             files: 1,
             ..IngestSummary::default()
         };
-        let mut batch = Batch::new(opts.batch.max(1), self.dup_index()?);
+        let mut batch = Batch::new(opts);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
@@ -338,10 +346,7 @@ impl Engine {
                             summary.documents += 1;
                             let ann =
                                 (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
-                            batch.push(doc, ann);
-                            if batch.is_full() {
-                                batch.flush(self, &mut summary)?;
-                            }
+                            batch.add(self.store.as_ref(), &mut summary, doc, ann)?;
                         }
                         Err(e) => summary.errors.push(e),
                     }
@@ -350,22 +355,11 @@ impl Engine {
             }
             Err(e) => summary.errors.push(e),
         }
-        batch.flush(self, &mut summary)?;
+        batch.flush(self.store.as_ref(), &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
         self.raise_alerts(&mut summary, opts)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
-    }
-}
-
-impl Engine {
-    /// The near-duplicate index over every stored fingerprint, in ingest order.
-    fn dup_index(&self) -> Result<DupIndex, EngineError> {
-        let mut index = DupIndex::default();
-        for stored in self.store.fingerprints()? {
-            index.insert(stored.id, &stored.fingerprint, stored.duplicate_of);
-        }
-        Ok(index)
     }
 }
 
@@ -430,53 +424,73 @@ fn read_and_annotate(
     tx.send(chunk).is_ok()
 }
 
-/// Documents waiting for one store transaction, and the near-duplicate index they are
-/// linked against.
+/// Documents waiting for one store transaction, and the near-duplicate links of the run's
+/// documents not yet committed.
 struct Batch {
     items: Vec<(Document, Annotations)>,
-    seen: HashSet<DocId>,
-    size: usize,
+    /// Bytes of text in `items`.
+    bytes: usize,
+    max_items: usize,
+    max_bytes: usize,
     skipped: usize,
-    index: DupIndex,
+    links: DupLinker,
 }
 
 impl Batch {
-    fn new(size: usize, index: DupIndex) -> Batch {
+    fn new(opts: &IngestOptions) -> Batch {
         Batch {
             items: Vec::new(),
-            seen: HashSet::new(),
-            size,
+            bytes: 0,
+            max_items: opts.batch.max(1),
+            max_bytes: opts.batch_bytes.max(1),
             skipped: 0,
-            index,
+            links: DupLinker::default(),
         }
     }
 
-    /// Queues a document, linked to the first document of its near-duplicate group; one
-    /// already stored (no annotations) or seen in this run is counted as already stored.
-    fn push(&mut self, mut doc: Document, ann: Option<Annotations>) {
-        match ann {
-            Some(ann) if self.seen.insert(doc.id.clone()) => {
-                if let Some(fp) = &doc.fingerprint {
-                    doc.duplicate_of = self.index.find(fp).map(|m| m.group.clone());
-                    self.index
-                        .insert(doc.id.clone(), fp, doc.duplicate_of.clone());
-                }
-                self.items.push((doc, ann));
-            }
-            _ => self.skipped += 1,
+    /// Queues a document, linked to the first document of its near-duplicate group, and
+    /// commits when the batch is full; one already stored (no annotations) or met earlier in
+    /// the batch is counted as already stored.
+    fn add(
+        &mut self,
+        store: &dyn Store,
+        summary: &mut IngestSummary,
+        mut doc: Document,
+        ann: Option<Annotations>,
+    ) -> Result<(), EngineError> {
+        let Some(ann) = ann else {
+            self.skipped += 1;
+            return Ok(());
+        };
+        // Commit what is queued first when this document would take the batch past its
+        // bytes: a huge document then goes alone, and is linked against a store that holds
+        // everything before it.
+        let bytes = doc.text.len();
+        if !self.items.is_empty() && self.bytes.saturating_add(bytes) > self.max_bytes {
+            self.flush(store, summary)?;
         }
+        let stored = match &doc.fingerprint {
+            Some(fp) => store.near_duplicate_candidates(fp)?,
+            None => Vec::new(),
+        };
+        if self.links.link(&mut doc, &stored) == Link::Repeat {
+            self.skipped += 1;
+            return Ok(());
+        }
+        self.bytes += bytes;
+        self.items.push((doc, ann));
+        if self.items.len() >= self.max_items || self.bytes >= self.max_bytes {
+            self.flush(store, summary)?;
+        }
+        Ok(())
     }
 
-    fn is_full(&self) -> bool {
-        self.items.len() >= self.size
-    }
-
-    fn flush(&mut self, engine: &Engine, summary: &mut IngestSummary) -> Result<(), EngineError> {
+    fn flush(&mut self, store: &dyn Store, summary: &mut IngestSummary) -> Result<(), EngineError> {
         summary.already_stored += std::mem::take(&mut self.skipped);
         if self.items.is_empty() {
             return Ok(());
         }
-        let outcomes = engine.store.put_batch(&self.items)?;
+        let outcomes = store.put_batch(&self.items)?;
         for ((doc, ann), outcome) in self.items.iter().zip(outcomes) {
             match outcome {
                 PutOutcome::Inserted => {
@@ -489,6 +503,9 @@ impl Batch {
             }
         }
         self.items.clear();
+        self.bytes = 0;
+        // Committed: the store's band index finds them from now on.
+        self.links.forget();
         Ok(())
     }
 }

@@ -91,10 +91,23 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens (creating if needed) the SQLite store at `db`.
+    /// Opens (creating if needed) the SQLite store at `db` for ingest and reading. Opening
+    /// takes the write lock only when the store's schema must be migrated.
     pub fn open(db: &Path) -> Result<Engine, EngineError> {
+        refuse_url(db)?;
         Ok(Engine {
             store: Arc::new(SqliteStore::open(db)?),
+        })
+    }
+
+    /// Opens the SQLite store at `db` for reading only (the read commands): nothing is
+    /// written, a writer's open transaction is never waited for, a store in a read-only folder
+    /// opens, and a missing store is an error naming the path rather than a new empty store.
+    /// Ingest on such an engine fails with the store's "opened read-only" error.
+    pub fn open_read_only(db: &Path) -> Result<Engine, EngineError> {
+        refuse_url(db)?;
+        Ok(Engine {
+            store: Arc::new(SqliteStore::open_read_only(db)?),
         })
     }
 
@@ -329,6 +342,23 @@ impl Engine {
 /// hundred at most), then the most recently stored, up to this number. A store this small or
 /// smaller is read whole, and its briefing is the one over every document.
 pub const REPORT_DOCUMENTS: usize = 200;
+
+/// Refuses a store location that is a URL (`postgres://host/db`, `sqlite://...`): taken as a
+/// file path it would create folders named after the URL.
+fn refuse_url(db: &Path) -> Result<(), EngineError> {
+    let text = db.to_string_lossy();
+    let is_url = text.split_once("://").is_some_and(|(scheme, _)| {
+        let mut chars = scheme.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if is_url {
+        return Err(EngineError::UnsupportedStore {
+            location: text.into_owned(),
+        });
+    }
+    Ok(())
+}
 
 /// What analysis needs to know about a document.
 fn source_doc(d: &Document) -> sinew_analysis::SourceDoc {

@@ -1,5 +1,6 @@
 //! Engine tests: the whole path from files to stored claims and a briefing.
 
+mod batches;
 mod common;
 mod dedup;
 mod gold;

@@ -31,9 +31,10 @@ const HASHES: usize = 64;
 /// Words per shingle.
 const SHINGLE: usize = 3;
 
-/// Values per LSH band. With [`BANDS`] bands of 3, a pair with Jaccard similarity `s` shares
-/// a band with probability `1 - (1 - s³)^21`: 0.94 at 0.5, 0.99 at 0.6, 0.02 at 0.1.
-const ROWS: usize = 3;
+/// Values per LSH band, as `Fingerprint::bands` cuts them (the store's band table uses the
+/// same bands). With [`BANDS`] bands of 3, a pair with Jaccard similarity `s` shares a band
+/// with probability `1 - (1 - s³)^21`: 0.94 at 0.5, 0.99 at 0.6, 0.02 at 0.1.
+const ROWS: usize = Fingerprint::BAND_ROWS;
 
 /// LSH bands; the last value of a fingerprint is used in the similarity estimate only.
 const BANDS: usize = HASHES / ROWS;
@@ -260,8 +261,8 @@ impl DupIndex {
             return;
         }
         let at = self.docs.len() as u32;
-        for band in 0..BANDS {
-            let key = band_key(band, &fingerprint.0);
+        for (band, values) in fingerprint.bands() {
+            let key = band_key(band, values);
             let previous = self.heads.insert(key, at).unwrap_or(NONE);
             self.links.push(previous);
         }
@@ -279,10 +280,10 @@ impl DupIndex {
             return None;
         }
         let mut candidates: Vec<u32> = Vec::new();
-        for band in 0..BANDS {
+        for (band, values) in fingerprint.bands() {
             let mut at = self
                 .heads
-                .get(&band_key(band, &fingerprint.0))
+                .get(&band_key(band, values))
                 .copied()
                 .unwrap_or(NONE);
             while at != NONE {
@@ -312,7 +313,7 @@ impl DupIndex {
 /// values in different bands do not meet).
 fn band_key(band: usize, values: &[u32]) -> u64 {
     let mut h = mix(band as u64 ^ 0xa076_1d64_78bd_642f);
-    for v in &values[band * ROWS..(band + 1) * ROWS] {
+    for v in values {
         h = mix(h ^ u64::from(*v));
     }
     h

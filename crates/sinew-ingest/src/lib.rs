@@ -1,6 +1,7 @@
 //! Bytes (text, HTML, JSON Lines, WARC, RSS/Atom feeds, any of them gzip'd) to
 //! [`Document`]s: clean text, title, date, site, URL, language, and a fingerprint for
-//! near-duplicate grouping ([`fingerprint`], [`DupIndex`]).
+//! near-duplicate grouping ([`fingerprint`], [`DupIndex`], and [`DupLinker`], which links each
+//! document to the first of its group).
 //!
 //! Scrape junk (navigation, "top of page", "Subscribe", "Join ... to follow", comment prompts,
 //! cookie notices, breadcrumbs, logo text) is dropped by general line rules; paragraphs are
@@ -12,6 +13,7 @@ mod build;
 mod date;
 mod decode;
 mod dedup;
+mod dup_links;
 mod error;
 mod feed;
 mod files;
@@ -30,6 +32,7 @@ use chrono::NaiveDate;
 use sinew_types::{DocId, Document};
 
 pub use dedup::{fingerprint, similarity, DupIndex, DupMatch};
+pub use dup_links::{DupLinker, Link};
 pub use error::{ErrorKind, IngestError};
 pub use files::collect_files;
 pub use jsonl::{jsonl_docs, JsonlDocs};

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 /// Why a store call failed.
 ///
 /// User errors (the database at `path` is not one Sinew can use: not a Sinew database, written
-/// by a newer Sinew, or somewhere that cannot be written) are told apart from internal failures
+/// by a newer Sinew, absent or too old for a read-only open, or somewhere that cannot be
+/// written) are told apart from internal failures
 /// (the database engine failed, or stored data could not be decoded) by
 /// [`StoreError::is_user_error`]. Every variant names the database.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +36,31 @@ pub enum StoreError {
         found: i64,
         /// The newest schema version this build supports.
         supported: i64,
+    },
+    /// A read-only open found no database (no file, or an empty one).
+    #[error(
+        "{}: no Sinew database here yet (ingesting documents creates one)",
+        path.display()
+    )]
+    Missing {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// A read-only open found a database too old to read without migrating it, which only a
+    /// read-write open does.
+    #[error(
+        "{}: database schema version {found} is older than version {oldest}, the oldest this \
+         Sinew reads without upgrading; open it once for writing (ingest documents) to upgrade \
+         it",
+        path.display()
+    )]
+    SchemaTooOld {
+        /// The database path.
+        path: PathBuf,
+        /// The schema version found in the file.
+        found: i64,
+        /// The oldest schema version this build reads.
+        oldest: i64,
     },
     /// The database (or its folder) cannot be created, opened or written.
     #[error("{}: cannot create, open or write the database", path.display())]
@@ -72,6 +98,8 @@ impl StoreError {
             self,
             StoreError::NotADatabase { .. }
                 | StoreError::SchemaTooNew { .. }
+                | StoreError::Missing { .. }
+                | StoreError::SchemaTooOld { .. }
                 | StoreError::Unwritable { .. }
         )
     }
@@ -81,6 +109,8 @@ impl StoreError {
         match self {
             StoreError::NotADatabase { path, .. }
             | StoreError::SchemaTooNew { path, .. }
+            | StoreError::Missing { path }
+            | StoreError::SchemaTooOld { path, .. }
             | StoreError::Unwritable { path, .. }
             | StoreError::Backend { path, .. }
             | StoreError::Malformed { path, .. } => path,

@@ -6,15 +6,22 @@
 //!
 //! The trait is what the rest of Sinew sees, so that a PostgreSQL store can follow behind the
 //! same calls.
+//!
+//! A store opened for reading ([`SqliteStore::open_read_only`]) never writes, not even the
+//! database's side files, and never waits on a writer: read commands run while an ingest
+//! commits, and on a store in a read-only folder.
 
 mod codec;
+mod connect;
 mod error;
+mod near_dups;
 mod schema;
 mod sqlite;
 
 use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
 pub use error::StoreError;
+pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 
 /// Where documents and their annotations are kept.
@@ -39,6 +46,15 @@ pub trait Store: Send + Sync {
     /// The near-duplicate fingerprint of every stored document that has one, with its group
     /// link, in ingest order: what rebuilding a near-duplicate index needs, without the texts.
     fn fingerprints(&self) -> Result<Vec<DocFingerprint>, StoreError>;
+
+    /// The stored documents whose fingerprint shares an LSH band ([`Fingerprint::bands`]) with
+    /// `fingerprint`, with their group links, in ingest order: the candidates a near-duplicate
+    /// lookup checks, found by index without reading every fingerprint. Every document stored
+    /// with a fingerprint is filed under its bands in the same transaction.
+    fn near_duplicate_candidates(
+        &self,
+        fingerprint: &Fingerprint,
+    ) -> Result<Vec<DocFingerprint>, StoreError>;
 
     /// The annotations stored with a document, if the document is stored.
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError>;
@@ -78,17 +94,6 @@ pub enum PutOutcome {
     Inserted,
     /// A document with the same id was already stored; nothing changed.
     AlreadyPresent,
-}
-
-/// A stored document's near-duplicate fingerprint and group link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocFingerprint {
-    /// The document.
-    pub id: DocId,
-    /// Its fingerprint.
-    pub fingerprint: Fingerprint,
-    /// The first stored document of its near-duplicate group, if it is not that one.
-    pub duplicate_of: Option<DocId>,
 }
 
 /// Which claims to return; the default returns all.

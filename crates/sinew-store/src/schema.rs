@@ -9,10 +9,26 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The oldest schema version a read-only open accepts: every read call works on it without a
+/// migration. Raise it to a step's version when a read call starts using what that step adds;
+/// a step read only by writers (such as [`DUP_BANDS`], read by ingest to link near-duplicates)
+/// leaves it.
+pub(crate) const OLDEST_READABLE: i64 = 3;
+
+/// Work a step needs beyond its SQL, run in the migration's transaction right after it.
+pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite::Result<()> {
+    if step == DUP_BANDS {
+        // The band keys are computed in Rust (`Fingerprint::bands`), so the documents stored
+        // before the step are filed here rather than in SQL.
+        crate::near_dups::backfill(tx)?;
+    }
+    Ok(())
+}
 
 // Child tables are keyed (doc, ord): the primary key doubles as the index on `doc`, and `ord`
 // keeps each list in the order extraction produced it. Spans are `span_start`/`span_end`
@@ -152,4 +168,18 @@ CREATE TABLE alerts (
     message TEXT NOT NULL,
     UNIQUE (kind, key, doc)
 );
+";
+
+// The near-duplicate index on disk: each fingerprint filed under each of its LSH bands
+// (`Fingerprint::bands`: band number, and the band's values as little-endian u32s), so that
+// ingest finds a new document's candidates by a few index lookups instead of loading every
+// fingerprint. `doc` is the document's `seq`, smaller than its id; rows are written in the
+// document's transaction, and the step files the documents stored before it.
+const DUP_BANDS: &str = "
+CREATE TABLE dup_bands (
+    band INTEGER NOT NULL,
+    key BLOB NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc)
+) WITHOUT ROWID;
 ";

@@ -1,48 +1,38 @@
-//! The SQLite store: one file, WAL journal, migrations through `PRAGMA user_version`.
+//! The SQLite store: one file, WAL journal, migrations through `PRAGMA user_version`; how
+//! it is opened (read-write or read-only) is `connect.rs`, what it stores is here.
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
 
-use rusqlite::{
-    params, Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
-};
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
 use sinew_types::{
-    Alert, AlertKind, Annotations, Attribution, Claim, Diagnostic, DocId, Document, Fingerprint,
-    Mention, Quantity, Sentence, Span, TimeExpr,
+    Alert, AlertKind, Annotations, Attribution, Claim, Diagnostic, DocFingerprint, DocId, Document,
+    Fingerprint, Mention, Quantity, Sentence, Span, TimeExpr,
 };
 
 use crate::codec::{
     claim_json, date_text, enum_text, fingerprint_blob, parse_claim, parse_date, parse_enum,
     parse_fingerprint, real,
 };
-use crate::schema::{APPLICATION_ID, MIGRATIONS, VERSION};
-use crate::{
-    ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, Store, StoreError, StoreStats,
-    StoredAlert,
-};
-
-/// How long a writer waits for another process's transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The first 16 bytes of every SQLite database file.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
+use crate::schema::VERSION;
+use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
 /// A [`Store`] in one SQLite file (or in memory).
 ///
 /// The connection sits behind a mutex so that `&self` methods work and the store can be shared
 /// as `Arc<dyn Store>`; SQLite serialises writers anyway.
 pub struct SqliteStore {
-    conn: Mutex<Connection>,
+    handle: Mutex<Handle>,
     path: PathBuf,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SqliteStore")
             .field("path", &self.path)
+            .field("read_only", &self.read_only)
             .finish_non_exhaustive()
     }
 }
@@ -51,31 +41,43 @@ impl SqliteStore {
     /// The schema version this build reads and writes.
     pub const SCHEMA_VERSION: i64 = VERSION;
 
-    /// Opens the Sinew database at `path`, creating it (and its parent folders) when absent
-    /// and migrating it to the current schema.
+    /// Opens the Sinew database at `path` for reading and writing, creating it (and its
+    /// parent folders) when absent and migrating it to the current schema. The write lock is
+    /// taken only when a migration is due, so opening never waits on another writer
+    /// otherwise.
     ///
     /// A file that is not a Sinew database is refused and left unmodified.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        refuse_foreign_file(path)?;
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| StoreError::Unwritable {
-                path: path.to_path_buf(),
-                source: Box::new(e),
-            })?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_sqlite(path, e))?;
-        SqliteStore::init(conn, path.to_path_buf(), true)
+        Ok(SqliteStore {
+            handle: Mutex::new(connect::open_read_write(path)?),
+            path: path.to_path_buf(),
+            read_only: false,
+        })
+    }
+
+    /// Opens the Sinew database at `path` for reading only: nothing is ever written (no
+    /// migration, no journal switch, no `-wal` or `-shm` file created), reads never wait on a
+    /// writer's transaction and see the last commit, and a store in a read-only folder opens.
+    ///
+    /// A missing (or empty) file is [`StoreError::Missing`]; a schema too old to read without
+    /// migrating is [`StoreError::SchemaTooOld`], too new [`StoreError::SchemaTooNew`].
+    /// Writing calls on the store fail with [`StoreError::Unwritable`].
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        Ok(SqliteStore {
+            handle: Mutex::new(connect::open_read_only(path)?),
+            path: path.to_path_buf(),
+            read_only: true,
+        })
     }
 
     /// A fresh store in memory, gone when dropped (tests, one-shot runs).
     pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
         let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?;
-        SqliteStore::init(conn, path, false)
+        Ok(SqliteStore {
+            handle: Mutex::new(connect::open_in_memory(&path)?),
+            path,
+            read_only: false,
+        })
     }
 
     /// The database file (`:memory:` for an in-memory store).
@@ -83,51 +85,10 @@ impl SqliteStore {
         &self.path
     }
 
-    fn init(mut conn: Connection, path: PathBuf, on_disk: bool) -> Result<SqliteStore, StoreError> {
-        let sql = |e| StoreError::from_sqlite(&path, e);
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(sql)?;
-        // Only reads until the file is known to be ours, so a foreign database stays untouched.
-        let (app_id, version, tables) = identity(&conn).map_err(sql)?;
-        let fresh = app_id == 0 && version == 0 && tables == 0;
-        if app_id != APPLICATION_ID && !fresh {
-            let reason = if app_id == 0 {
-                "an SQLite database that Sinew did not create".to_string()
-            } else {
-                format!("an SQLite database of another application (application_id {app_id:#x})")
-            };
-            return Err(StoreError::NotADatabase { path, reason });
-        }
-        if version > VERSION {
-            return Err(StoreError::SchemaTooNew {
-                path,
-                found: version,
-                supported: VERSION,
-            });
-        }
-        if on_disk {
-            // WAL: readers never block the writer, and a killed process loses at most the
-            // transaction in flight; with WAL, NORMAL sync is durable across process crashes.
-            // Where the file system cannot do WAL (some network mounts) SQLite keeps its
-            // rollback journal, which is just as atomic, only slower, so that is accepted.
-            let _mode: String = conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-                .map_err(sql)?;
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(sql)?;
-        migrate(&mut conn, &path)?;
-        Ok(SqliteStore {
-            conn: Mutex::new(conn),
-            path,
-        })
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    fn lock(&self) -> MutexGuard<'_, Handle> {
         // A panic while holding the lock dropped its transaction, which rolled back: the
         // connection is still sound.
-        self.conn
+        self.handle
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -140,8 +101,15 @@ impl SqliteStore {
         &self,
         body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
-        let mut conn = self.lock();
-        let tx = conn
+        if self.read_only {
+            return Err(StoreError::Unwritable {
+                path: self.path.clone(),
+                source: "the store was opened read-only".into(),
+            });
+        }
+        let mut handle = self.lock();
+        let tx = handle
+            .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| self.fail(e))?;
         let out = body(&tx).map_err(|e| self.fail(e))?;
@@ -151,95 +119,37 @@ impl SqliteStore {
 
     fn read<T>(
         &self,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+        body: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
         // One read transaction per call, so multi-query answers see one consistent snapshot.
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.fail(e))?;
-        body(&tx).map_err(|e| self.fail(e))
-    }
-}
-
-/// Refuses an existing file that does not start with the SQLite header, before SQLite opens
-/// (and might write to) it.
-fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
-    let not_db = |reason: &str| StoreError::NotADatabase {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    };
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => {
-            return Err(StoreError::Unwritable {
-                path: path.to_path_buf(),
-                source: Box::new(e),
-            })
+        let mut handle = self.lock();
+        for _ in 0..SNAPSHOT_ATTEMPTS {
+            // An immutable snapshot is trusted only while the file is as it was when opened
+            // (see `connect`): checked before the read, and after it, since a checkpoint may
+            // have rewritten pages under it.
+            if handle
+                .snapshot
+                .as_ref()
+                .is_some_and(|s| *s != Stamp::of(&self.path))
+            {
+                *handle = connect::open_read_only(&self.path)?;
+            }
+            let out = {
+                let tx = handle.conn.transaction().map_err(|e| self.fail(e))?;
+                body(&tx)
+            };
+            match &handle.snapshot {
+                Some(stamp) if *stamp != Stamp::of(&self.path) => continue,
+                _ => return out.map_err(|e| self.fail(e)),
+            }
         }
-    };
-    if meta.is_dir() {
-        return Err(not_db("it is a folder"));
+        Err(StoreError::Backend {
+            path: self.path.clone(),
+            source: "the database kept changing while it was read without a write-ahead log; \
+                     try again"
+                .into(),
+        })
     }
-    if meta.len() == 0 {
-        // SQLite treats an empty file as an empty database.
-        return Ok(());
-    }
-    let mut head = Vec::with_capacity(SQLITE_HEADER.len());
-    let read = fs::File::open(path)
-        .and_then(|f| f.take(SQLITE_HEADER.len() as u64).read_to_end(&mut head));
-    if let Err(e) = read {
-        return Err(StoreError::Unwritable {
-            path: path.to_path_buf(),
-            source: Box::new(e),
-        });
-    }
-    if head != SQLITE_HEADER {
-        return Err(not_db("the file is not an SQLite database"));
-    }
-    Ok(())
-}
-
-/// `application_id`, `user_version` and the number of tables.
-fn identity(conn: &Connection) -> rusqlite::Result<(i32, i64, i64)> {
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let tables: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok((app_id, version, tables))
-}
-
-/// Applies the migration steps the database lacks, all in one transaction.
-fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    let sql = |e| StoreError::from_sqlite(path, e);
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(sql)?;
-    // Read again under the write lock: another process may have migrated meanwhile.
-    let version: i64 = tx
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(sql)?;
-    if version > VERSION {
-        return Err(StoreError::SchemaTooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: VERSION,
-        });
-    }
-    if version == VERSION {
-        return Ok(());
-    }
-    let done = usize::try_from(version).unwrap_or(0);
-    for step in &MIGRATIONS[done..] {
-        tx.execute_batch(step).map_err(sql)?;
-    }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)
-        .map_err(sql)?;
-    tx.pragma_update(None, "user_version", VERSION)
-        .map_err(sql)?;
-    tx.commit().map_err(sql)
 }
 
 impl Store for SqliteStore {
@@ -305,6 +215,13 @@ impl Store for SqliteStore {
             .filter_map(Result::transpose)
             .collect()
         })
+    }
+
+    fn near_duplicate_candidates(
+        &self,
+        fingerprint: &Fingerprint,
+    ) -> Result<Vec<DocFingerprint>, StoreError> {
+        self.read(|tx| crate::near_dups::candidates(tx, fingerprint))
     }
 
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError> {
@@ -500,6 +417,9 @@ fn insert(
         fingerprint_blob(doc.fingerprint.as_ref()),
         doc.duplicate_of.as_ref().map(|d| d.0.as_str())
     ])?;
+    if let Some(fingerprint) = &doc.fingerprint {
+        crate::near_dups::insert_bands(tx, *seq, fingerprint)?;
+    }
     *seq += 1;
 
     let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;

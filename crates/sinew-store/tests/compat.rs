@@ -127,7 +127,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fresh = dir.path().join("fresh.db");
     drop(SqliteStore::open(&fresh).expect("fresh"));
-    for (version, name) in [(1, "v1.sql"), (2, "v2.sql"), (3, "v3.sql")] {
+    for (version, name) in [(1, "v1.sql"), (2, "v2.sql"), (3, "v3.sql"), (4, "v4.sql")] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
         let old = build(&sub, &[&fixture(name)]);
@@ -322,4 +322,96 @@ fn another_applications_database_is_refused_untouched() {
             "{name}: file was modified"
         );
     }
+}
+
+/// The band index of each version: candidates of the first near-copy's fingerprint.
+fn candidates_of_v2_first(store: &SqliteStore) -> Vec<String> {
+    store
+        .near_duplicate_candidates(&Fingerprint(vec![1, 2, u32::MAX]))
+        .expect("candidates")
+        .into_iter()
+        .map(|c| c.id.0)
+        .collect()
+}
+
+#[test]
+fn v3_database_migrates_with_its_fingerprints_filed_by_band() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v3.sql")]);
+    let store = SqliteStore::open(&path).expect("open v3");
+    assert_eq!(candidates_of_v2_first(&store), ["00000000000000v2"]);
+    // A fingerprint that shares no band finds nothing; the short text has none to share.
+    let none = store
+        .near_duplicate_candidates(&Fingerprint(vec![9, 9, 9]))
+        .expect("candidates");
+    assert!(none.is_empty());
+    drop(store);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+}
+
+#[test]
+fn v4_database_opens_with_its_band_index() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v4.sql")]);
+    let store = SqliteStore::open(&path).expect("open v4");
+    assert_eq!(candidates_of_v2_first(&store), ["00000000000000v2"]);
+    let copy = store
+        .near_duplicate_candidates(&Fingerprint(vec![1, 3, u32::MAX]))
+        .expect("candidates");
+    assert_eq!(copy.len(), 1);
+    assert_eq!(
+        copy[0].duplicate_of.as_ref().map(|d| d.0.as_str()),
+        Some("00000000000000v2")
+    );
+}
+
+#[test]
+fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, readable) in [
+        ("v1.sql", false),
+        ("v2.sql", false),
+        ("v3.sql", true),
+        ("v4.sql", true),
+    ] {
+        let sub = dir.path().join(name);
+        std::fs::create_dir(&sub).expect("mkdir");
+        let path = build(&sub, &[&fixture(name)]);
+        let before = std::fs::read(&path).expect("read");
+        match SqliteStore::open_read_only(&path) {
+            Ok(store) => {
+                assert!(readable, "{name} opened read-only");
+                assert_eq!(store.stats().expect("stats").documents, 3, "{name}");
+                assert_eq!(store.alerts().expect("alerts").len(), 2, "{name}");
+            }
+            Err(err) => {
+                assert!(!readable, "{name}: {err:?}");
+                assert!(matches!(err, StoreError::SchemaTooOld { .. }), "{err:?}");
+                assert!(err.is_user_error());
+                assert!(err.to_string().contains("older"), "{err}");
+            }
+        }
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{name} was modified"
+        );
+        assert_eq!(
+            std::fs::read_dir(&sub).expect("dir").count(),
+            1,
+            "{name}: side files"
+        );
+    }
+    // Newer and foreign databases are refused read-only too.
+    let newer = dir.path().join("newer");
+    std::fs::create_dir(&newer).expect("mkdir");
+    let bump = format!("PRAGMA user_version = {};", SqliteStore::SCHEMA_VERSION + 1);
+    let path = build(&newer, &[&fixture("v3.sql"), &bump]);
+    let err = SqliteStore::open_read_only(&path).expect_err("newer");
+    assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err:?}");
+    let foreign = dir.path().join("foreign");
+    std::fs::create_dir(&foreign).expect("mkdir");
+    let path = build(&foreign, &[&fixture("foreign.sql")]);
+    let err = SqliteStore::open_read_only(&path).expect_err("foreign");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
 }

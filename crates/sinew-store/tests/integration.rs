@@ -3,5 +3,6 @@
 mod common;
 mod compat;
 mod model;
+mod read_only;
 mod snapshot;
 mod store;

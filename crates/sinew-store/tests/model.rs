@@ -57,6 +57,15 @@ impl Model {
             .collect()
     }
 
+    /// Stored documents sharing a whole band with `query`, in ingest order.
+    fn candidates(&self, query: &Fingerprint) -> Vec<DocFingerprint> {
+        let shares = |fp: &Fingerprint| fp.bands().any(|band| query.bands().any(|q| q == band));
+        self.fingerprints()
+            .into_iter()
+            .filter(|d| shares(&d.fingerprint))
+            .collect()
+    }
+
     fn claims(&self, filter: &ClaimFilter) -> Vec<Claim> {
         let key = filter.entity.as_deref().map(str::to_lowercase);
         let matches = |c: &Claim| {
@@ -344,7 +353,11 @@ fn item() -> impl Strategy<Value = (Document, Annotations)> {
         opt(text()),
         text(),
         (
-            opt(prop::collection::vec(any::<u32>(), 0..5).prop_map(Fingerprint)),
+            // Values from {0, 1} half the time, so that fingerprints share bands.
+            opt(
+                prop::collection::vec(prop_oneof![any::<u32>(), 0u32..2], 0..7)
+                    .prop_map(Fingerprint),
+            ),
             opt(0u8..6),
         ),
     )
@@ -423,5 +436,9 @@ proptest! {
         }
         prop_assert_eq!(store.entities().expect("entities"), model.entities());
         prop_assert_eq!(store.fingerprints().expect("fingerprints"), model.fingerprints());
+        for fp in pool.iter().filter_map(|(d, _)| d.fingerprint.as_ref()) {
+            let got = store.near_duplicate_candidates(fp).expect("candidates");
+            prop_assert_eq!(got, model.candidates(fp), "candidates of {:?}", fp);
+        }
     }
 }

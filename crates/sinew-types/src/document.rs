@@ -60,6 +60,35 @@ pub struct Document {
 #[serde(transparent)]
 pub struct Fingerprint(pub Vec<u32>);
 
+impl Fingerprint {
+    /// Values per locality-sensitive-hashing band. Two texts with Jaccard similarity `s` agree
+    /// on a given band with probability `s³`, so on at least one of a 64-value fingerprint's
+    /// 21 bands with probability `1 - (1 - s³)^21`: 0.94 at 0.5, 0.99 at 0.6, 0.02 at 0.1.
+    pub const BAND_ROWS: usize = 3;
+
+    /// The fingerprint's LSH bands in order, each numbered: consecutive runs of
+    /// [`Fingerprint::BAND_ROWS`] values (a remainder shorter than a band belongs to none).
+    ///
+    /// Near-duplicate indexes file a fingerprint under each of its bands and take as
+    /// candidates the fingerprints that share one; sinew-ingest's in-memory `DupIndex` and the
+    /// store's table on disk both use this one definition, so they find the same candidates.
+    pub fn bands(&self) -> impl Iterator<Item = (usize, &[u32])> + '_ {
+        self.0.chunks_exact(Self::BAND_ROWS).enumerate()
+    }
+}
+
+/// A stored document's near-duplicate fingerprint and group link: what near-duplicate linking
+/// needs of a document, without its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocFingerprint {
+    /// The document.
+    pub id: DocId,
+    /// Its fingerprint.
+    pub fingerprint: Fingerprint,
+    /// The first stored document of its near-duplicate group, if it is not that one.
+    pub duplicate_of: Option<DocId>,
+}
+
 /// A pointer from a written sentence back to the words that support it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {

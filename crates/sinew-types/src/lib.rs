@@ -15,5 +15,5 @@ pub use annotations::{
     Annotations, Attribution, Claim, Diagnostic, EntityType, Grain, Mention, Modality, Quantity,
     QuantityKind, Sentence, TimeExpr, TimeKind,
 };
-pub use document::{Citation, DocId, Document, Fingerprint};
+pub use document::{Citation, DocFingerprint, DocId, Document, Fingerprint};
 pub use span::Span;

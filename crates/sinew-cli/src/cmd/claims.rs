@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{open, output_to};
+use super::{open_read_only, output_to};
 use crate::ui::Ui;
 use crate::{json, table};
 
@@ -16,7 +16,7 @@ pub(crate) fn run(
     as_json: bool,
     ui: &Ui,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     // An alias or another case names the stored entity; a name that matches none is an error
     // that suggests the nearest, rather than an empty list that looks like an answer.
     let entity = entity.map(|e| engine.resolve_entity(e)).transpose()?;
@@ -33,7 +33,7 @@ pub(crate) fn run(
 }
 
 pub(crate) fn export(db: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let claims = engine.claims(None)?;
     let mut out = output_to(output)?;
     for c in &claims {

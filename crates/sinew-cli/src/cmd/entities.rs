@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::open;
+use super::open_read_only;
 use crate::ui::Ui;
 use crate::{json, table};
 
 pub(crate) fn run(db: Option<&Path>, as_json: bool, ui: &Ui) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let entities = engine.entities()?;
     let mut out = std::io::stdout().lock();
     if as_json {

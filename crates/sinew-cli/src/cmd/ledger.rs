@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use sinew_engine::{LedgerFilter, Verdict};
 
-use super::{open, output_to};
+use super::{open_read_only, output_to};
 use crate::args::{LedgerFilterArgs, LedgerFormat, VerdictArg};
 use crate::ui::Ui;
 use crate::{csv, json, table};
@@ -34,7 +34,7 @@ pub(crate) fn run(
     output: Option<&Path>,
     ui: &Ui,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let mut filter = ledger_filter(filter);
     filter.entity = filter
         .entity

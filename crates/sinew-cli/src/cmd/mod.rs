@@ -48,6 +48,16 @@ pub(crate) fn open(db: Option<&Path>) -> Result<Engine> {
     Ok(Engine::open(&path)?)
 }
 
+/// Opens the store for a read command: writes nothing, waits for no ingest, and a missing
+/// store is an error naming it.
+pub(crate) fn open_read_only(db: Option<&Path>) -> Result<Engine> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => default_db()?,
+    };
+    Ok(Engine::open_read_only(&path)?)
+}
+
 pub(crate) fn input_format(f: InputFormat) -> Format {
     match f {
         InputFormat::Auto => Format::Auto,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{open, output_to};
+use super::{open_read_only, output_to};
 use crate::args::GraphFormat;
 use crate::ui::Ui;
 use crate::{graph, json, table};
@@ -17,7 +17,7 @@ pub(crate) fn graph(
     format: GraphFormat,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let view = engine.network()?;
     let mut out = output_to(output)?;
     match format {
@@ -39,7 +39,7 @@ pub(crate) fn what_if(
     as_json: bool,
     ui: &Ui,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let cut = sinew_engine::Cut {
         from: engine.resolve_entity(&cut.from)?,
         to: engine.resolve_entity(&cut.to)?,

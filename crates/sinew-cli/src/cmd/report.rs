@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sinew_engine::{BriefingConfig, ReportFormat};
 
-use super::open;
+use super::open_read_only;
 use crate::ui::Ui;
 
 pub(crate) fn run(
@@ -15,7 +15,7 @@ pub(crate) fn run(
     title: Option<String>,
     ui: &Ui,
 ) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_read_only(db)?;
     let format = match output.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
             ReportFormat::Html
