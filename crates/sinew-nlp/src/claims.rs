@@ -288,11 +288,25 @@ fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T]
     &items[lo..hi.max(lo)]
 }
 
-/// Builds a claim for each quantity that states a figure.
-pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
+/// Claims built from one document, and where building stopped at the cap.
+pub(crate) struct Built {
+    pub(crate) claims: Vec<Claim>,
+    /// The first figure that would have made a claim past the cap.
+    pub(crate) capped_at: Option<Span>,
+}
+
+/// Builds a claim for each quantity that states a figure, at most `max` of them.
+///
+/// Linear in the document: quantities come sorted, so the paragraph and sentence of each are
+/// found by moving forward, and everything else is read inside the figure's sentence, which
+/// the splitter keeps short ([`crate::sentences::MAX_SENTENCE_BYTES`]).
+pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut claims: Vec<Claim> = Vec::new();
     // (paragraph start, subject) of the last claim that had a subject.
     let mut last_subject: Option<(usize, String)> = None;
+    let mut paragraphs = Paragraphs::default();
+    // The words of the sentence the last figure was in: figures share sentences.
+    let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -301,6 +315,16 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             continue;
         };
         let sentence = inp.sentences[si].span;
+        // A figure cut in two by an over-long sentence's forced break has no whole sentence.
+        if !sentence.contains(q.span) {
+            continue;
+        }
+        if claims.len() == max {
+            return Built {
+                claims,
+                capped_at: Some(q.span),
+            };
+        }
         let clause = clause_of(inp.text, sentence, q.span);
         let mentions = starting_within(inp.mentions, sentence, |m| m.span);
         let attrs: Vec<&Attribution> = starting_within(inp.attributions, sentence, |a| a.span)
@@ -311,16 +335,19 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             .iter()
             .min_by_key(|a| distance(a.span, q.span))
             .map(|a| a.source.clone());
-        let ws = words(inp.text, sentence.start, sentence.end);
-        let actors = actors_in(inp.text, sentence, mentions, &attrs, &ws);
-        let flow = flow_verb_before(&ws, q.span.start);
+        if sentence_words.as_ref().is_none_or(|(i, _)| *i != si) {
+            sentence_words = Some((si, words(inp.text, sentence.start, sentence.end)));
+        }
+        let ws: &[Word<'_>] = sentence_words.as_ref().map_or(&[], |(_, ws)| ws);
+        let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
+        let flow = flow_verb_before(ws, q.span.start);
 
         let (mut subject, mut object) = if is_attribute(q) {
             (None, None)
         } else {
             parties(inp, &actors, &attrs, flow, q, si)
         };
-        let paragraph = paragraph_start(inp.text, sentence.start);
+        let paragraph = paragraphs.start_of(inp.text, sentence.start);
         if subject.is_none() && object.is_some() {
             if let Some((p, s)) = &last_subject {
                 if *p == paragraph && Some(s) != object.as_ref() {
@@ -354,7 +381,10 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             modality: modality(inp.text, clause.start, clause.end),
         });
     }
-    claims
+    Built {
+        claims,
+        capped_at: None,
+    }
 }
 
 /// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, calibres
@@ -400,8 +430,29 @@ fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].span.start <= pos).then_some(i)
 }
 
-fn paragraph_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind('\n').map_or(0, |p| p + 1)
+/// The start of the paragraph (line) around a position, for positions met in order: each
+/// call scans only the text since the last one, where looking back from each figure to its
+/// line's start made a long paragraph quadratic.
+#[derive(Default)]
+struct Paragraphs {
+    /// Text before this offset has been scanned.
+    scanned: usize,
+    /// The start of the line holding `scanned`.
+    start: usize,
+}
+
+impl Paragraphs {
+    fn start_of(&mut self, text: &str, pos: usize) -> usize {
+        if pos < self.scanned {
+            // Out of order (never for sorted figures): look back the slow way.
+            return text[..pos].rfind('\n').map_or(0, |p| p + 1);
+        }
+        if let Some(p) = text[self.scanned..pos].rfind('\n') {
+            self.start = self.scanned + p + 1;
+        }
+        self.scanned = pos;
+        self.start
+    }
 }
 
 fn distance(a: Span, b: Span) -> usize {
