@@ -134,13 +134,15 @@ fn drain<E>(
 }
 
 /// One line of `sinew annotate` input: a JSON object with `text` (and optionally
-/// `published`, `doc` or `url`), or the plain text itself.
+/// `published`, `doc` or `url`, `lang`), or the plain text itself. The language is the
+/// record's `lang` when it states one, else identified from the text as ingest does, so that
+/// [`crate::annotate_with`] applies ingest's language gate.
 pub fn document_from_line(
     name: &str,
     line: &str,
     published: Option<NaiveDate>,
 ) -> Result<Document, String> {
-    let (text, published, source) = if line.trim_start().starts_with('{') {
+    let (text, published, source, lang) = if line.trim_start().starts_with('{') {
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
         let text = v
@@ -158,10 +160,12 @@ pub fn document_from_line(
             .or_else(|| v.get("url"))
             .and_then(|d| d.as_str())
             .map_or_else(|| name.to_string(), str::to_string);
-        (text.to_string(), published, source)
+        let lang = v.get("lang").and_then(|l| l.as_str()).map(str::to_string);
+        (text.to_string(), published, source, lang)
     } else {
-        (line.to_string(), published, name.to_string())
+        (line.to_string(), published, name.to_string(), None)
     };
+    let lang = lang.or_else(|| sinew_ingest::identify_lang(&text).map(str::to_string));
     Ok(Document {
         id: sinew_ingest::doc_id(&text),
         source,
@@ -170,7 +174,7 @@ pub fn document_from_line(
         author: None,
         published,
         site: None,
-        lang: None,
+        lang,
         fingerprint: None,
         duplicate_of: None,
         text,
