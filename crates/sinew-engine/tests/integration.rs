@@ -7,5 +7,6 @@ mod dedup;
 mod gold;
 mod ledger;
 mod pipeline;
+mod scaling;
 mod streams;
 mod synth;
