@@ -1,11 +1,12 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask eval-extract`, `cargo xtask
-//! bench-extract`, `cargo xtask eval-quantities`, `cargo xtask eval-times` and `cargo xtask
-//! bench-annotate` (see README), with the tidy checks and the scoring's unit tests run as
-//! ordinary tests (`cargo test -p xtask`).
+//! bench-extract`, `cargo xtask eval-quantities`, `cargo xtask eval-times`, `cargo xtask
+//! bench-annotate` and `cargo xtask bench-scaling` (see README), with the tidy checks and the
+//! scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod bench_annotate;
+mod bench_scaling;
 mod demo;
 mod eval;
 mod eval_quantities;
@@ -24,6 +25,7 @@ fn main() -> Result<()> {
         Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
+        Some("bench-scaling") => bench_scaling::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
@@ -38,7 +40,8 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-extract [--pages N] [--skip-peer] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
-    | bench-annotate [--copies N] [--skip-peers]";
+    | bench-annotate [--copies N] [--skip-peers] \
+    | bench-scaling [--mb 1,4,8] [--runs N]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {
