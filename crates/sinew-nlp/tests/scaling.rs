@@ -3,6 +3,7 @@
 //! the per-document limits, which bound what a larger text costs, with the diagnostic that
 //! names them.
 
+use proptest::prelude::*;
 use sinew_nlp::{annotate, annotate_config, AnnotateConfig, Limits, Stages};
 use sinew_types::DocId;
 
@@ -61,6 +62,58 @@ fn over_long_sentences_are_cut_into_bounded_pieces() {
         sentences.last().map(|s| s.span.end),
         Some(text.trim_end().len())
     );
+}
+
+/// The longest sentence the splitter gives (sinew-nlp's `MAX_SENTENCE_BYTES`).
+const MAX_SENTENCE: usize = 2048;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever the text, sentences come in order, do not overlap, are trimmed and non-empty,
+    /// sit on character boundaries and are never longer than the bound, and together they
+    /// hold every non-space character.
+    #[test]
+    fn sentences_are_ordered_trimmed_and_bounded(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                8 => Just("word"),
+                8 => Just(" "),
+                2 => Just(", "),
+                1 => Just(". "),
+                1 => Just(". The "),
+                1 => Just("Élan"),
+                1 => Just("—"),
+                1 => Just("\n"),
+            ],
+            0..3000,
+        ),
+        // 0: as generated; 1: no sentence ends (one long sentence to cut); 2: no ends and no
+        // spaces either (cut inside a word, on a character boundary).
+        mode in 0..3u8,
+    ) {
+        let text: String = pieces
+            .iter()
+            .map(|&p| match (mode, p) {
+                (1 | 2, ". " | ". The " | "\n") => ", ",
+                (2, " " | ", ") => "",
+                _ => p,
+            })
+            .collect();
+        let sentences = sinew_nlp::split_sentences(&text);
+        let mut last_end = 0;
+        let mut kept = 0;
+        for s in &sentences {
+            let (a, b) = (s.span.start, s.span.end);
+            prop_assert!(last_end <= a && a < b, "{a}..{b} after {last_end}");
+            prop_assert!(b - a <= MAX_SENTENCE, "{} bytes", b - a);
+            let piece = text.get(a..b);
+            prop_assert!(piece.is_some_and(|p| p.trim() == p), "{a}..{b}");
+            kept += piece.unwrap_or("").chars().filter(|c| !c.is_whitespace()).count();
+            last_end = b;
+        }
+        prop_assert_eq!(kept, text.chars().filter(|c| !c.is_whitespace()).count());
+    }
 }
 
 #[test]
