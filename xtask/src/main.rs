@@ -1,12 +1,13 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask eval-extract`, `cargo xtask
 //! bench-extract`, `cargo xtask eval-quantities`, `cargo xtask eval-times`, `cargo xtask
-//! bench-annotate` and `cargo xtask eval-md` (all the offline ones, written to EVAL.md; see
-//! README), with the tidy checks and the scoring's unit tests run as ordinary tests (`cargo
+//! bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask eval-md` (all the offline
+//! ones, written to EVAL.md; see README), with the tidy checks and the scoring's unit tests run as ordinary tests (`cargo
 //! test -p xtask`).
 
 mod bench;
 mod bench_annotate;
+mod bench_scaling;
 mod demo;
 mod eval;
 mod eval_md;
@@ -26,6 +27,7 @@ fn main() -> Result<()> {
         Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
+        Some("bench-scaling") => bench_scaling::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
@@ -41,7 +43,8 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-extract [--pages N] [--skip-peer] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
-    | bench-annotate [--copies N] [--skip-peers] | eval-md [--out FILE]";
+    | bench-annotate [--copies N] [--skip-peers] \
+    | bench-scaling [--mb 1,4,8] [--runs N] | eval-md [--out FILE]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {

@@ -136,9 +136,15 @@ impl LayerSet {
     }
 }
 
-/// The annotations of one `sinew annotate` input line: only the layers asked for.
+/// The annotations of one `sinew annotate` input line: the document's `id`, the language
+/// it was read as (`lang`, null when the text is too short to tell), what extraction has to
+/// say about it (`diagnostics`: a text in another language than English is not annotated, a
+/// text over the per-document limits is annotated up to them), and only the layers asked for.
 #[derive(Serialize)]
 pub(crate) struct AnnotationsJson<'a> {
+    id: &'a str,
+    lang: Option<&'a str>,
+    diagnostics: Vec<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entities: Option<Vec<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,11 +157,24 @@ pub(crate) struct AnnotationsJson<'a> {
 
 /// The annotations of one `sinew annotate` input line.
 pub(crate) fn annotations<'a>(
-    doc: &Document,
+    doc: &'a Document,
     ann: &'a Annotations,
     layers: LayerSet,
 ) -> AnnotationsJson<'a> {
     AnnotationsJson {
+        id: &doc.id.0,
+        lang: doc.lang.as_deref(),
+        diagnostics: ann
+            .diagnostics
+            .iter()
+            .map(|d| {
+                json!({
+                    "message": d.message,
+                    "start": d.span.map(|s| s.start),
+                    "end": d.span.map(|s| s.end),
+                })
+            })
+            .collect(),
         entities: layers
             .entities
             .then(|| ann.mentions.iter().map(mention).collect()),

@@ -207,6 +207,79 @@ fn annotate_times_carry_kind_grain_and_duration() {
     assert_eq!(got, want);
 }
 
+/// `sinew annotate` reads only English: a line it identifies as another language (the same
+/// identification and gate as ingest) gets no annotations, and its output says why.
+#[test]
+fn annotate_reads_english_only_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let lines = [
+        (
+            "fr",
+            "La Russie a importé plus de 5 000 tonnes de munitions de la Corée du Nord en \
+             2023, selon le ministère de la Défense, qui chiffre ces livraisons à 300 millions \
+             de dollars.",
+        ),
+        (
+            "ru",
+            "По данным министерства обороны, в 2023 году Россия получила из Северной Кореи \
+             более 5000 тонн боеприпасов на сумму 300 миллионов долларов.",
+        ),
+        (
+            "zh",
+            "据国防部称，俄罗斯在2023年从朝鲜进口了超过5000吨弹药，价值3亿美元，\
+             这些交付在过去一年中持续增加，引起了邻国的担忧。",
+        ),
+        (
+            "en",
+            "Russia imported more than 5,000 tonnes of ammunition from North Korea in 2023, \
+             worth $300 million, according to the Defense Ministry.",
+        ),
+    ];
+    let mut child = sinew(&db)
+        .args(["annotate", "--published", "2024-06-21"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let input: String = lines.iter().map(|(_, l)| format!("{l}\n")).collect();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), lines.len());
+    for (row, (lang, _)) in rows.iter().zip(lines) {
+        assert_eq!(row["lang"], lang, "{row}");
+        assert!(row["id"].as_str().is_some_and(|id| !id.is_empty()), "{row}");
+        let diagnostics = row["diagnostics"].as_array().unwrap();
+        if lang == "en" {
+            assert!(diagnostics.is_empty(), "{row}");
+            assert!(!row["quantities"].as_array().unwrap().is_empty(), "{row}");
+            assert!(!row["claims"].as_array().unwrap().is_empty(), "{row}");
+            continue;
+        }
+        for layer in ["entities", "quantities", "times", "claims"] {
+            assert_eq!(
+                row[layer],
+                serde_json::json!([]),
+                "{lang}: {layer} in {row}"
+            );
+        }
+        assert_eq!(diagnostics.len(), 1, "{row}");
+        let message = diagnostics[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("not annotated") && message.contains(lang),
+            "{message}"
+        );
+    }
+}
+
 #[test]
 fn annotate_and_extract_are_store_less() {
     let tmp = tempfile::tempdir().unwrap();

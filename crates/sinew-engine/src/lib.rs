@@ -398,7 +398,15 @@ pub fn annotate(doc: &Document) -> Annotations {
 
 /// [`annotate`] with only the chosen stages run (`sinew annotate --layers`).
 pub fn annotate_with(doc: &Document, stages: Stages) -> Annotations {
-    match doc.lang.as_deref() {
+    gated(doc.lang.as_deref(), || {
+        sinew_nlp::annotate_with(&doc.text, doc.published, &doc.id, stages)
+    })
+}
+
+/// The language gate of [`annotate`]: runs `stages` unless `lang` names a language other
+/// than English, in which case the annotations are empty but for a diagnostic saying why.
+fn gated(lang: Option<&str>, stages: impl FnOnce() -> Annotations) -> Annotations {
+    match lang {
         Some(lang) if !is_english(lang) => Annotations {
             diagnostics: vec![Diagnostic {
                 span: None,
@@ -409,7 +417,7 @@ pub fn annotate_with(doc: &Document, stages: Stages) -> Annotations {
             }],
             ..Annotations::default()
         },
-        _ => sinew_nlp::annotate_with(&doc.text, doc.published, &doc.id, stages),
+        _ => stages(),
     }
 }
 
@@ -420,10 +428,14 @@ fn is_english(lang: &str) -> bool {
         .is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
 }
 
-/// Annotates free text with an optional publication date (store-less; `sinew annotate`).
+/// Annotates free text with an optional publication date (store-less), behind the same
+/// language gate as ingest: text identified as another language than English gets only the
+/// diagnostic that says so.
 pub fn annotate_text(text: &str, published: Option<NaiveDate>) -> Annotations {
     let id = sinew_ingest::doc_id(text);
-    sinew_nlp::annotate(text, published, &id)
+    gated(sinew_ingest::identify_lang(text), || {
+        sinew_nlp::annotate(text, published, &id)
+    })
 }
 
 pub use sinew_report::ReportConfig as BriefingConfig;

@@ -7,5 +7,6 @@ mod gold;
 mod ledger;
 mod pipeline;
 mod report;
+mod scaling;
 mod streams;
 mod synth;

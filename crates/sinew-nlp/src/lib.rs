@@ -4,6 +4,11 @@
 //! Pure functions of the text (and its publication date): no I/O, no global state beyond
 //! lazily built, read-only tables. Extraction never fails on messy text; what it cannot handle
 //! goes into [`Annotations::diagnostics`](sinew_types::Annotations).
+//!
+//! Every stage is linear in the text (or n log n where it sorts), and [`Limits`] bounds the
+//! work per document: a text of any length costs at most the annotation of its first
+//! [`Limits::max_sentences`] sentences. Over-long sentences are cut by the splitter, so the
+//! stages that read around a figure inside its sentence do bounded work per figure.
 
 mod attribution;
 mod claims;
@@ -14,7 +19,7 @@ mod times;
 mod words;
 
 use chrono::NaiveDate;
-use sinew_types::{Annotations, DocId};
+use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
 pub use entities::{find_mentions, known_names};
 pub use quantities::find_quantities;
@@ -53,16 +58,91 @@ impl Default for Stages {
     }
 }
 
-/// Runs the chosen stages over one document's clean text; the others' fields stay empty, so
-/// a caller that wants only quantities does not pay for entity linking and claims.
+/// Per-document bounds on annotation work and output, so that one huge text (a scrape with
+/// no line breaks, a book pasted into a JSON Lines record) cannot stall a batch or fill the
+/// store. A document over a limit is annotated up to it, with a diagnostic naming the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Sentences annotated per document; the text after them gets no annotations. The
+    /// default, 50,000, is some 6 MB of prose, a hundred times a long report.
+    pub max_sentences: usize,
+    /// Claims kept per document. The default, 10,000, is some 50 times the figures of the
+    /// most quantitative article in the seeds, per 100 KB.
+    pub max_claims: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_sentences: 50_000,
+            max_claims: 10_000,
+        }
+    }
+}
+
+/// How [`annotate_config`] runs: which stages, within which limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnnotateConfig {
+    /// The stages to run.
+    pub stages: Stages,
+    /// The per-document limits.
+    pub limits: Limits,
+}
+
+/// Runs the chosen stages over one document's clean text, within the default [`Limits`]; the
+/// other stages' fields stay empty, so a caller that wants only quantities does not pay for
+/// entity linking and claims.
 pub fn annotate_with(
     text: &str,
     published: Option<NaiveDate>,
     doc: &DocId,
     stages: Stages,
 ) -> Annotations {
+    annotate_config(
+        text,
+        published,
+        doc,
+        &AnnotateConfig {
+            stages,
+            limits: Limits::default(),
+        },
+    )
+}
+
+/// [`annotate_with`] with explicit limits.
+pub fn annotate_config(
+    text: &str,
+    published: Option<NaiveDate>,
+    doc: &DocId,
+    config: &AnnotateConfig,
+) -> Annotations {
+    let (stages, limits) = (config.stages, config.limits);
+    let mut diagnostics = Vec::new();
+    let mut sentences = split_sentences(text);
+    // Over the sentence limit, every stage reads only the text up to the last sentence kept,
+    // so spans stay offsets into the whole text.
+    let text = match sentences.get(limits.max_sentences) {
+        Some(first_left) => {
+            let end = limits
+                .max_sentences
+                .checked_sub(1)
+                .map_or(0, |last| sentences[last].span.end);
+            diagnostics.push(Diagnostic {
+                span: Some(Span::new(first_left.span.start, text.len())),
+                message: format!(
+                    "limit max_sentences: annotated the first {} of {} sentences; the text \
+                     from byte {} on has no annotations",
+                    limits.max_sentences,
+                    sentences.len(),
+                    first_left.span.start
+                ),
+            });
+            sentences.truncate(limits.max_sentences);
+            &text[..end]
+        }
+        None => text,
+    };
     let all = stages.claims;
-    let sentences = split_sentences(text);
     let mentions = if stages.entities || all {
         find_mentions(text)
     } else {
@@ -80,16 +160,29 @@ pub fn annotate_with(
     };
     let (attributions, claims) = if all {
         let attributions = attribution::find_attributions(text, &sentences, &mentions);
-        let claims = claims::build_claims(&claims::ClaimInputs {
-            doc,
-            text,
-            sentences: &sentences,
-            mentions: &mentions,
-            quantities: &quantities,
-            times: &times,
-            attributions: &attributions,
-        });
-        (attributions, claims)
+        let built = claims::build_claims(
+            &claims::ClaimInputs {
+                doc,
+                text,
+                sentences: &sentences,
+                mentions: &mentions,
+                quantities: &quantities,
+                times: &times,
+                attributions: &attributions,
+            },
+            limits.max_claims,
+        );
+        if let Some(figure) = built.capped_at {
+            diagnostics.push(Diagnostic {
+                span: Some(Span::new(figure.start, text.len())),
+                message: format!(
+                    "limit max_claims: kept the first {} claims; the figures from byte {} on \
+                     make none",
+                    limits.max_claims, figure.start
+                ),
+            });
+        }
+        (attributions, built.claims)
     } else if stages.entities {
         (
             attribution::find_attributions(text, &sentences, &mentions),
@@ -105,6 +198,6 @@ pub fn annotate_with(
         times,
         attributions,
         claims,
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }

@@ -3,4 +3,5 @@
 mod claims;
 mod entities;
 mod quantities;
+mod scaling;
 mod times;

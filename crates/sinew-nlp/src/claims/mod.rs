@@ -12,6 +12,8 @@ use sinew_types::{
     TimeExpr, TimeKind,
 };
 
+mod measure;
+
 use crate::attribution::modality;
 use crate::words::{has_clause_break, strip_possessive, words, Word};
 
@@ -66,140 +68,6 @@ const FLOW_VERBS: &[(&str, &str)] = &[
     ("give", "supplies"),
     ("gives", "supplies"),
     ("donated", "supplies"),
-];
-
-/// Words that end a subject noun phrase: auxiliaries and the verbs figures come with.
-const NP_STOPS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "can",
-    "should",
-    "must",
-    "grew",
-    "grow",
-    "grows",
-    "rose",
-    "rise",
-    "rises",
-    "fell",
-    "falls",
-    "surged",
-    "surge",
-    "jumped",
-    "increased",
-    "decreased",
-    "declined",
-    "dropped",
-    "reached",
-    "reaches",
-    "accounted",
-    "accounts",
-    "exploded",
-    "exceeded",
-    "exceeds",
-    "remained",
-    "remains",
-    "hit",
-    "totaled",
-    "totalled",
-    "totals",
-    "stood",
-    "stands",
-    "climbed",
-    "doubled",
-    "tripled",
-    "soared",
-    "skyrocketed",
-    "plunged",
-    "shrank",
-    "expanded",
-    "amounted",
-    "reveals",
-    "revealed",
-    "shows",
-    "showed",
-    "indicate",
-    "indicates",
-    "costs",
-    "cost",
-    "to",
-    "from",
-    "since",
-    "by",
-    "according",
-    "at",
-    "that",
-    "which",
-    "who",
-    "whose",
-    "equating",
-    "said",
-    "says",
-    "say",
-    "told",
-    "put",
-    "puts",
-    "show",
-    "pledge",
-    "pledged",
-    "after",
-    "passing",
-    "including",
-    "came",
-    "come",
-    "estimated",
-    "estimates",
-];
-
-/// Words dropped from the front of a noun phrase.
-const NP_LEADS: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "moreover",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "with",
-    "in",
-    "on",
-    "for",
-    "of",
-    "while",
-    "as",
-    "although",
-    "though",
-    "also",
-    "alone",
-    "only",
-    "typically",
-    "now",
-    "this",
-    "these",
-    "those",
-    "then",
-    "still",
-];
-
-const PRONOUNS: &[&str] = &[
-    "it", "they", "this", "that", "which", "he", "she", "we", "these", "those",
 ];
 
 /// Prepositions that mark the actor after them as the recipient or counterpart.
@@ -288,11 +156,25 @@ fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T]
     &items[lo..hi.max(lo)]
 }
 
-/// Builds a claim for each quantity that states a figure.
-pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
+/// Claims built from one document, and where building stopped at the cap.
+pub(crate) struct Built {
+    pub(crate) claims: Vec<Claim>,
+    /// The first figure that would have made a claim past the cap.
+    pub(crate) capped_at: Option<Span>,
+}
+
+/// Builds a claim for each quantity that states a figure, at most `max` of them.
+///
+/// Linear in the document: quantities come sorted, so the paragraph and sentence of each are
+/// found by moving forward, and everything else is read inside the figure's sentence, which
+/// the splitter keeps short ([`crate::sentences::MAX_SENTENCE_BYTES`]).
+pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut claims: Vec<Claim> = Vec::new();
     // (paragraph start, subject) of the last claim that had a subject.
     let mut last_subject: Option<(usize, String)> = None;
+    let mut paragraphs = Paragraphs::default();
+    // The words of the sentence the last figure was in: figures share sentences.
+    let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -301,6 +183,16 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             continue;
         };
         let sentence = inp.sentences[si].span;
+        // A figure cut in two by an over-long sentence's forced break has no whole sentence.
+        if !sentence.contains(q.span) {
+            continue;
+        }
+        if claims.len() == max {
+            return Built {
+                claims,
+                capped_at: Some(q.span),
+            };
+        }
         let clause = clause_of(inp.text, sentence, q.span);
         let mentions = starting_within(inp.mentions, sentence, |m| m.span);
         let attrs: Vec<&Attribution> = starting_within(inp.attributions, sentence, |a| a.span)
@@ -311,16 +203,19 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             .iter()
             .min_by_key(|a| distance(a.span, q.span))
             .map(|a| a.source.clone());
-        let ws = words(inp.text, sentence.start, sentence.end);
-        let actors = actors_in(inp.text, sentence, mentions, &attrs, &ws);
-        let flow = flow_verb_before(&ws, q.span.start);
+        if sentence_words.as_ref().is_none_or(|(i, _)| *i != si) {
+            sentence_words = Some((si, words(inp.text, sentence.start, sentence.end)));
+        }
+        let ws: &[Word<'_>] = sentence_words.as_ref().map_or(&[], |(_, ws)| ws);
+        let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
+        let flow = flow_verb_before(ws, q.span.start);
 
         let (mut subject, mut object) = if is_attribute(q) {
             (None, None)
         } else {
             parties(inp, &actors, &attrs, flow, q, si)
         };
-        let paragraph = paragraph_start(inp.text, sentence.start);
+        let paragraph = paragraphs.start_of(inp.text, sentence.start);
         if subject.is_none() && object.is_some() {
             if let Some((p, s)) = &last_subject {
                 if *p == paragraph && Some(s) != object.as_ref() {
@@ -341,7 +236,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             quantity: q.clone(),
             subject,
             object,
-            measure: measure(inp.text, sentence, clause, q, flow),
+            measure: measure::measure(inp.text, sentence, clause, q, flow),
             time: time_for(
                 inp.text,
                 starting_within(inp.times, sentence, |t| t.span),
@@ -354,7 +249,10 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>) -> Vec<Claim> {
             modality: modality(inp.text, clause.start, clause.end),
         });
     }
-    claims
+    Built {
+        claims,
+        capped_at: None,
+    }
 }
 
 /// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, calibres
@@ -400,8 +298,29 @@ fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].span.start <= pos).then_some(i)
 }
 
-fn paragraph_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind('\n').map_or(0, |p| p + 1)
+/// The start of the paragraph (line) around a position, for positions met in order: each
+/// call scans only the text since the last one, where looking back from each figure to its
+/// line's start made a long paragraph quadratic.
+#[derive(Default)]
+struct Paragraphs {
+    /// Text before this offset has been scanned.
+    scanned: usize,
+    /// The start of the line holding `scanned`.
+    start: usize,
+}
+
+impl Paragraphs {
+    fn start_of(&mut self, text: &str, pos: usize) -> usize {
+        if pos < self.scanned {
+            // Out of order (never for sorted figures): look back the slow way.
+            return text[..pos].rfind('\n').map_or(0, |p| p + 1);
+        }
+        if let Some(p) = text[self.scanned..pos].rfind('\n') {
+            self.start = self.scanned + p + 1;
+        }
+        self.scanned = pos;
+        self.start
+    }
 }
 
 fn distance(a: Span, b: Span) -> usize {
@@ -670,192 +589,6 @@ fn previous_other_country(
         .filter_map(actor_country)
         .find(|c| Some(*c) != subject)
         .map(str::to_string)
-}
-
-/// What is measured, in a few words.
-fn measure(
-    text: &str,
-    sentence: Span,
-    clause: Span,
-    q: &Quantity,
-    flow: Option<&Word<'_>>,
-) -> String {
-    let after = words(text, q.span.end, clause.end);
-    let unit = q.unit.as_deref().unwrap_or("");
-    if q.kind == QuantityKind::Measure {
-        return match unit {
-            "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
-            "km" | "m" | "mi" | "nmi" => "distance".into(),
-            "kg" | "t" | "lb" => "weight".into(),
-            "mm" | "cm" => "calibre".into(),
-            other => other.to_string(),
-        };
-    }
-    if q.per.as_deref() == Some("unit")
-        || words_before(text, clause.start, q.span.start)
-            .iter()
-            .any(|w| w.is_any(&["costs", "cost", "priced", "price"]))
-    {
-        return "unit cost".into();
-    }
-    // "$300 million worth of dual-use products"
-    if after.len() >= 2 && after[0].is("worth") && after[1].is("of") {
-        let np = noun_phrase(&after[2..]);
-        if !np.is_empty() {
-            return match flow.and_then(noun_of_verb) {
-                Some(n) => format!("{n} of {np}"),
-                None => np,
-            };
-        }
-    }
-    if q.kind == QuantityKind::Percent {
-        if after.first().is_some_and(|w| w.is("of")) {
-            let np = share_phrase(&after[1..]);
-            if !np.is_empty() {
-                return format!("share of {np}");
-            }
-        }
-        let change = after
-            .first()
-            .is_some_and(|w| w.is_any(&["jump", "rise", "increase", "growth", "gain", "surge"]))
-            || words_before(text, clause.start, q.span.start)
-                .last()
-                .is_some_and(|w| w.is("by"));
-        let fall = after
-            .first()
-            .is_some_and(|w| w.is_any(&["drop", "fall", "decline", "decrease"]));
-        let head = head_np(text, clause.start, q.span.start)
-            .or_else(|| head_np(text, sentence.start, q.span.start));
-        if let Some(head) = head {
-            return if fall {
-                format!("decline of {head}")
-            } else if change {
-                format!("growth of {head}")
-            } else {
-                head
-            };
-        }
-        return "share".into();
-    }
-    if q.kind == QuantityKind::Count {
-        let plural = plural(unit);
-        return match flow.and_then(noun_of_verb) {
-            Some(n) => format!("{n} of {plural}"),
-            None => plural,
-        };
-    }
-    head_np(text, clause.start, q.span.start)
-        .or_else(|| head_np(text, sentence.start, q.span.start))
-        .unwrap_or_else(|| {
-            if q.kind == QuantityKind::Money {
-                "value".into()
-            } else {
-                "figure".into()
-            }
-        })
-}
-
-fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    words(text, from, to)
-}
-
-/// Up to five words of a noun phrase, stopping at prepositions and verbs.
-fn noun_phrase(ws: &[Word<'_>]) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for w in ws.iter().skip_while(|w| w.is_any(&["the", "a", "an"])) {
-        if out.len() >= 5
-            || w.is_any(NP_STOPS)
-            || w.is_any(&[
-                "of", "in", "and", "or", "every", "each", "per", "covered", "are", "is",
-            ])
-        {
-            break;
-        }
-        out.push(w.text);
-    }
-    out.join(" ")
-}
-
-/// What a share is a share of: a noun phrase, with the goods it is narrowed to ("Russia's
-/// imports of goods covered under the G7's high priority export control list"), since a share
-/// of all imports and a share of high-priority imports are different figures.
-fn share_phrase(ws: &[Word<'_>]) -> String {
-    const NARROWING: &[&str] = &["covered", "listed", "classified", "designated", "included"];
-    let mut out = noun_phrase(ws);
-    let mut i = out.split(' ').filter(|w| !w.is_empty()).count();
-    i += ws
-        .iter()
-        .take_while(|w| w.is_any(&["the", "a", "an"]))
-        .count();
-    let mut extended = 0;
-    while extended < 2 && i + 1 < ws.len() {
-        let (head, skip) = if ws[i].is("of") {
-            ("of", 1)
-        } else if ws[i].is_any(NARROWING) && ws[i + 1].is_any(&["under", "by", "on", "in"]) {
-            (ws[i].text, 2)
-        } else {
-            break;
-        };
-        let rest = &ws[i + skip..];
-        let np = noun_phrase(rest);
-        if np.is_empty() {
-            break;
-        }
-        let lead = rest
-            .iter()
-            .take_while(|w| w.is_any(&["the", "a", "an"]))
-            .count();
-        let words = np.split(' ').count();
-        if head == "of" {
-            out = format!("{out} of {np}");
-        } else {
-            out = format!("{out} {head} {} {np}", ws[i + 1].text);
-        }
-        i += skip + lead + words;
-        extended += 1;
-    }
-    out
-}
-
-/// The noun phrase a clause opens with, up to its verb or `end`.
-fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
-    let ws = words(text, start, end);
-    let mut out: Vec<&str> = Vec::new();
-    let mut leading = true;
-    for w in &ws {
-        // Leading function words, numbers and all-caps datelines ("BEIJING —").
-        let dateline = w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase());
-        if leading && (w.is_any(NP_LEADS) || dateline) {
-            continue;
-        }
-        leading = false;
-        if w.is_any(NP_STOPS) || out.len() >= 7 {
-            break;
-        }
-        out.push(w.text);
-    }
-    while out
-        .last()
-        .is_some_and(|w| ["of", "the", "a", "an", "and", "or"].contains(&w.to_lowercase().as_str()))
-    {
-        out.pop();
-    }
-    let np = out.join(" ");
-    (!np.is_empty() && !PRONOUNS.contains(&np.to_lowercase().as_str())).then_some(np)
-}
-
-fn plural(unit: &str) -> String {
-    match unit {
-        "" => "count".into(),
-        "person" => "people".into(),
-        u if u.ends_with('y') && !u.ends_with("ay") && !u.ends_with("ey") && !u.ends_with("oy") => {
-            format!("{}ies", &u[..u.len() - 1])
-        }
-        u if u.ends_with('s') || u.ends_with('x') || u.ends_with("ch") || u.ends_with("sh") => {
-            format!("{u}es")
-        }
-        u => format!("{u}s"),
-    }
 }
 
 /// The time expression for a figure: the nearest in its clause, else the nearest in its
