@@ -127,17 +127,8 @@ const LONG_FILES: &[(&str, &str)] = &[
          split when the scorer grows",
     ),
     (
-        "crates/sinew-ingest/src/html/meta.rs",
-        "to be split into title, site, date, author and linked data (issue 12)",
-    ),
-    (
         "crates/sinew-ingest/tests/html.rs",
         "one fixture-driven test file per format; its cases share the page builders",
-    ),
-    (
-        "crates/sinew-nlp/src/claims.rs",
-        "one sentence-level reading (subject, object, measure, attribution) whose rules \
-         refer to each other; split with the trained tagger that replaces some of them",
     ),
     (
         "crates/sinew-nlp/src/quantities/lexicon.rs",
@@ -163,10 +154,6 @@ const LONG_FILES: &[(&str, &str)] = &[
     (
         "crates/sinew-nlp/tests/quantities.rs",
         "a table of sentences and the figures expected in them: data",
-    ),
-    (
-        "crates/sinew-report/src/build.rs",
-        "to be split into one file per briefing section (issue 12)",
     ),
     (
         "xtask/src/eval_times.rs",
