@@ -7,6 +7,7 @@
 //! The trait is what the rest of Sinew sees, so that a PostgreSQL store can follow behind the
 //! same calls.
 
+mod analysis;
 mod codec;
 mod error;
 mod schema;
@@ -14,11 +15,12 @@ mod sqlite;
 
 use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
+pub use analysis::{AnalysisStore, AnalysisUpdate, BucketRow, ClaimWords, DocHeader, KeyedClaim};
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
 
 /// Where documents and their annotations are kept.
-pub trait Store: Send + Sync {
+pub trait Store: AnalysisStore + Send + Sync {
     /// Stores a document with its annotations atomically; a document whose id is already
     /// stored is left untouched (content-hashed re-ingest is a no-op).
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError>;

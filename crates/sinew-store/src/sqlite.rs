@@ -19,6 +19,8 @@ use crate::codec::{
     parse_fingerprint, real,
 };
 use crate::schema::{APPLICATION_ID, MIGRATIONS, VERSION};
+
+mod analysis;
 use crate::{
     ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, Store, StoreError, StoreStats,
     StoredAlert,
@@ -500,6 +502,9 @@ fn insert(
         fingerprint_blob(doc.fingerprint.as_ref()),
         doc.duplicate_of.as_ref().map(|d| d.0.as_str())
     ])?;
+    // Pending analysis is recorded with the document, so no crash can lose it.
+    tx.prepare_cached("INSERT INTO analysis_pending (doc, seq) VALUES (?1, ?2)")?
+        .execute(params![id, *seq])?;
     *seq += 1;
 
     let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;

@@ -271,6 +271,7 @@ pub(crate) fn dump(path: &Path) -> String {
         ("claims", "doc, ord"),
         ("diagnostics", "doc, ord"),
         ("alerts", "seq"),
+        ("analysis_pending", "seq"),
     ];
     for (table, order) in tables {
         writeln!(out, "\n[{table}]").ok();
