@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use sinew_ingest::{DupIndex, Format, IngestConfig, IngestError};
 use sinew_store::PutOutcome;
-use sinew_types::{Alert, Annotations, Claim, DocId, Document};
+use sinew_types::{Alert, Annotations, DocId, Document};
 
 use crate::{Engine, EngineError};
 
@@ -99,6 +99,11 @@ pub struct IngestSummary {
     /// Wall-clock time.
     pub elapsed: Duration,
 }
+
+/// Documents a long ingest stores between analysis steps. A run of fewer documents is
+/// analysed once, at its end; a longer one raises the alerts of each step against what the
+/// steps before it stored.
+const ANALYSE_EVERY: usize = 2048;
 
 /// Documents (or errors) a worker sends to the main loop at a time.
 const CHUNK: usize = 16;
@@ -188,22 +193,19 @@ impl Drop for StopOnDrop<'_> {
 }
 
 impl Engine {
-    /// Compares the run's new documents with what was stored before and stores the alerts
-    /// they raise.
-    fn raise_alerts(
-        &self,
-        summary: &mut IngestSummary,
-        opts: &IngestOptions,
-    ) -> Result<(), EngineError> {
-        if !opts.alerts || summary.new_documents.is_empty() {
-            return Ok(());
-        }
-        let (claims, docs) = self.corpus()?;
-        let plain: Vec<Claim> = claims.into_iter().map(|v| v.claim).collect();
-        let alerts = sinew_analysis::detect_alerts(&plain, &docs, &summary.new_documents);
-        self.store.put_alerts(&alerts)?;
-        summary.alerts = alerts;
+    /// Analyses what the run stored (and anything an earlier, killed run left pending) and
+    /// stores the analysis with the alerts it raises.
+    fn raise_alerts(&self, summary: &mut IngestSummary, raise: bool) -> Result<(), EngineError> {
+        let alerts = self.finish_analysis(raise)?;
+        summary.alerts.extend(alerts);
         Ok(())
+    }
+
+    /// Whether this run raises alerts: when asked to, and when the store held analysed claims
+    /// before it (the first documents set the baseline, even when a long run is analysed in
+    /// steps).
+    fn raises(&self, opts: &IngestOptions) -> Result<bool, EngineError> {
+        Ok(opts.alerts && self.store.has_analysed()?)
     }
 
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
@@ -234,6 +236,7 @@ impl Engine {
             ..IngestSummary::default()
         };
         let index = self.dup_index()?;
+        let raise = self.raises(opts)?;
 
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -262,7 +265,7 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts.batch.max(1), index);
+            let mut batch = Batch::new(opts.batch.max(1), index, raise);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
@@ -290,7 +293,7 @@ impl Engine {
             }
             batch.flush(self, &mut summary)
         })?;
-        self.raise_alerts(&mut summary, opts)?;
+        self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -329,7 +332,8 @@ impl Engine {
             files: 1,
             ..IngestSummary::default()
         };
-        let mut batch = Batch::new(opts.batch.max(1), self.dup_index()?);
+        let raise = self.raises(opts)?;
+        let mut batch = Batch::new(opts.batch.max(1), self.dup_index()?, raise);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
@@ -352,7 +356,7 @@ impl Engine {
         }
         batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
-        self.raise_alerts(&mut summary, opts)?;
+        self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -434,6 +438,10 @@ fn read_and_annotate(
 /// linked against.
 struct Batch {
     items: Vec<(Document, Annotations)>,
+    /// Whether the run raises alerts.
+    raise: bool,
+    /// Documents stored since the analysis last ran.
+    unanalysed: usize,
     seen: HashSet<DocId>,
     size: usize,
     skipped: usize,
@@ -441,9 +449,11 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(size: usize, index: DupIndex) -> Batch {
+    fn new(size: usize, index: DupIndex, raise: bool) -> Batch {
         Batch {
             items: Vec::new(),
+            raise,
+            unanalysed: 0,
             seen: HashSet::new(),
             size,
             skipped: 0,
@@ -481,6 +491,7 @@ impl Batch {
             match outcome {
                 PutOutcome::Inserted => {
                     summary.inserted += 1;
+                    self.unanalysed += 1;
                     summary.new_documents.push(doc.id.clone());
                     summary.claims += ann.claims.len();
                     summary.near_duplicates += usize::from(doc.duplicate_of.is_some());
@@ -489,6 +500,12 @@ impl Batch {
             }
         }
         self.items.clear();
+        if self.unanalysed >= ANALYSE_EVERY {
+            // A long run is analysed in steps, so its memory stays bounded by a step's
+            // buckets rather than the whole run's.
+            self.unanalysed = 0;
+            summary.alerts.extend(engine.finish_analysis(self.raise)?);
+        }
         Ok(())
     }
 }

@@ -5,6 +5,7 @@ mod chromium;
 mod common;
 mod dedup;
 mod gold;
+mod incremental;
 mod ledger;
 mod pipeline;
 mod streams;

@@ -84,6 +84,10 @@ pub struct DocHeader {
 /// A claim with its document's name and the words it quotes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimWords {
+    /// Its document's ingest position.
+    pub seq: i64,
+    /// Its ordinal among the document's claims.
+    pub ord: u32,
     /// The claim.
     pub claim: Claim,
     /// The document's source name.

@@ -153,7 +153,7 @@ impl AnalysisStore for SqliteStore {
                  substr(CAST(d.text AS BLOB), c.span_start + 1, c.span_end - c.span_start), \
                  substr(CAST(d.text AS BLOB), c.sentence_start + 1, \
                         c.sentence_end - c.sentence_start), \
-                 c.span_end - c.span_start, c.sentence_end - c.sentence_start \
+                 c.span_end - c.span_start, c.sentence_end - c.sentence_start, d.seq, c.ord \
                  FROM claims c JOIN documents d ON d.id = c.doc WHERE c.doc = ?1 AND c.ord = ?2",
             )?;
             let mut out = Vec::with_capacity(refs.len());
@@ -161,6 +161,8 @@ impl AnalysisStore for SqliteStore {
                 let found = stmt
                     .query_row(params![doc.0, ord], |r| {
                         Ok(ClaimWords {
+                            seq: r.get(8)?,
+                            ord: r.get(9)?,
                             claim: claim_from_row(r)?,
                             source: r.get(3)?,
                             quote: words(r.get(4)?, r.get(6)?),
