@@ -106,7 +106,7 @@ impl BucketState {
     /// Ids of the flows this bucket's groups put in the network (without political ties):
     /// what a new-flow alert asks about the buckets it did not recompute.
     pub fn flow_ids(&self) -> Vec<String> {
-        let (network, _) = network_of(&[self], &[], &[]);
+        let (network, _) = network_of(vec![self.clone()], &[], &[]);
         network.flows.into_iter().map(|f| f.id).collect()
     }
 }
@@ -173,7 +173,8 @@ pub fn analyse_buckets(
 /// The ledger over the given buckets, as a full [`build_ledger`](crate::build_ledger) over
 /// their claims gives it; each [`LedgerClaim::claim`](crate::LedgerClaim::claim) indexes the
 /// returned references.
-pub fn ledger_of(states: &[&BucketState]) -> (Ledger, Vec<ClaimRef>) {
+/// The states are consumed: a store's worth of groups is not held twice.
+pub fn ledger_of(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>) {
     let (ledger, refs, _) = assemble(states);
     (ledger, refs)
 }
@@ -182,17 +183,17 @@ pub fn ledger_of(states: &[&BucketState]) -> (Ledger, Vec<ClaimRef>) {
 /// [`build_network`](crate::build_network) over their claims gives it; `Flow::claims` and
 /// `Dependency::claims` index the returned references.
 pub fn network_of(
-    states: &[&BucketState],
+    states: Vec<BucketState>,
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> (Network, Vec<ClaimRef>) {
-    let (ledger, refs, percent) = assemble(states);
     let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
-    for s in states {
+    for s in &states {
         for (name, n) in &s.spellings {
             *spelled.entry(name.clone()).or_default() += n;
         }
     }
+    let (ledger, refs, percent) = assemble(states);
     (
         fold_network(&ledger, &percent, &spelled, ties, actors),
         refs,
@@ -201,20 +202,25 @@ pub fn network_of(
 
 /// Every group of `states` in ledger order, with its claims re-indexed into one list of
 /// references, and each group's percentage bit.
-fn assemble(states: &[&BucketState]) -> (Ledger, Vec<ClaimRef>, Vec<bool>) {
-    let mut all: Vec<&StoredGroup> = states.iter().flat_map(|s| &s.groups).collect();
-    all.sort_by(|a, b| ledger_order(a, b));
+fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<bool>) {
+    let mut all: Vec<StoredGroup> = states.into_iter().flat_map(|s| s.groups).collect();
+    all.sort_by(ledger_order);
     let mut refs = Vec::new();
     let mut percent = Vec::with_capacity(all.len());
     let groups = all
         .into_iter()
         .map(|s| {
-            let mut g = s.group.clone();
+            let StoredGroup {
+                group: mut g,
+                refs: group_refs,
+                percent: p,
+                ..
+            } = s;
             for m in &mut g.claims {
-                refs.push(s.refs[m.claim].clone());
+                refs.push(group_refs[m.claim].clone());
                 m.claim = refs.len() - 1;
             }
-            percent.push(s.percent);
+            percent.push(p);
             g
         })
         .collect();

@@ -174,14 +174,14 @@ proptest! {
         }
 
         let pos = model.position();
-        let states: Vec<&BucketState> = model.states.values().collect();
+        let states: Vec<BucketState> = model.states.values().cloned().collect();
         let full_ledger = build_ledger(&model.claims, &model.docs);
-        let (ledger, refs) = ledger_of(&states);
+        let (ledger, refs) = ledger_of(states.clone());
         prop_assert_eq!(
             ledger_in(ledger, &refs, &pos),
             ledger_in(full_ledger.clone(), &model.refs, &pos)
         );
-        let (net, refs) = network_of(&states, &[], &[]);
+        let (net, refs) = network_of(states, &[], &[]);
         let full_net = build_network(&full_ledger, &model.claims, &[], &[]);
         prop_assert_eq!(network_in(net, &refs, &pos), network_in(full_net, &model.refs, &pos));
     }

@@ -147,9 +147,7 @@ impl Engine {
     /// Read from the stored analysis (pending documents are analysed in memory, not
     /// stored); only the claims the kept groups cite are loaded.
     pub fn ledger(&self, filter: &LedgerFilter) -> Result<LedgerView, EngineError> {
-        let analysis = self.analysis()?;
-        let states: Vec<&sinew_analysis::BucketState> = analysis.states.iter().collect();
-        let (mut ledger, refs) = sinew_analysis::ledger_of(&states);
+        let (mut ledger, refs) = sinew_analysis::ledger_of(self.analysis()?.states);
         // Every filter but the measure's reads the group alone; the measure's reads the
         // claims' measures, so it runs once the kept groups' claims are loaded.
         let by_group = LedgerFilter {
@@ -193,8 +191,8 @@ impl Engine {
                 entity_type: e.entity_type,
             })
             .collect();
-        let states: Vec<&sinew_analysis::BucketState> = analysis.states.iter().collect();
-        let (mut network, refs) = sinew_analysis::network_of(&states, &analysis.ties, &actors);
+        let (mut network, refs) =
+            sinew_analysis::network_of(analysis.states, &analysis.ties, &actors);
         let mut wanted: Vec<usize> = network
             .flows
             .iter()
@@ -224,9 +222,10 @@ impl Engine {
         for d in &mut network.dependencies {
             remap(&mut d.claims);
         }
-        let spans: Vec<(DocId, sinew_types::Span)> = analysis
-            .ties
+        let spans: Vec<(DocId, sinew_types::Span)> = network
+            .flows
             .iter()
+            .flat_map(|f| &f.ties)
             .map(|t| (t.doc.clone(), t.span))
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()

@@ -2,14 +2,16 @@
 //!
 //! Lookups go one key at a time through cached statements on primary keys: the sets asked
 //! for are those one ingest touches, and a long `IN (...)` list would defeat statement
-//! caching for no gain.
+//! caching for no gain. Claims with their words are read a document at a time (the text
+//! once, sliced here), which at 50,000 documents is several times faster than a lookup per
+//! claim that copies the text out of SQLite each time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use sinew_types::{DocId, Span};
 
-use super::{claim_from_row, now, SqliteStore};
+use super::{now, SqliteStore};
 use crate::analysis::{AnalysisStore, AnalysisUpdate, ClaimWords, DocHeader, KeyedClaim};
 use crate::codec::parse_date;
 use crate::StoreError;
@@ -146,31 +148,57 @@ impl AnalysisStore for SqliteStore {
     }
 
     fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError> {
+        // One document at a time, in id order: its text and claims are read once however many
+        // of its claims are asked for, and neighbouring lookups share B-tree pages.
+        let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
+        for (i, (doc, ord)) in refs.iter().enumerate() {
+            by_doc.entry(doc).or_default().push((*ord, i));
+        }
         self.read(|tx| {
-            // Only the quoted bytes leave SQLite, not each document's whole text.
-            let mut stmt = tx.prepare_cached(
-                "SELECT c.json, c.value, c.value_max, d.source, \
-                 substr(CAST(d.text AS BLOB), c.span_start + 1, c.span_end - c.span_start), \
-                 substr(CAST(d.text AS BLOB), c.sentence_start + 1, \
-                        c.sentence_end - c.sentence_start), \
-                 c.span_end - c.span_start, c.sentence_end - c.sentence_start, d.seq, c.ord \
-                 FROM claims c JOIN documents d ON d.id = c.doc WHERE c.doc = ?1 AND c.ord = ?2",
+            let mut doc_stmt =
+                tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
+            let mut claim_stmt = tx.prepare_cached(
+                "SELECT ord, json, value, value_max FROM claims WHERE doc = ?1 ORDER BY ord",
             )?;
-            let mut out = Vec::with_capacity(refs.len());
-            for (doc, ord) in refs {
-                let found = stmt
-                    .query_row(params![doc.0, ord], |r| {
-                        Ok(ClaimWords {
-                            seq: r.get(8)?,
-                            ord: r.get(9)?,
-                            claim: claim_from_row(r)?,
-                            source: r.get(3)?,
-                            quote: words(r.get(4)?, r.get(6)?),
-                            sentence: words(r.get(5)?, r.get(7)?),
-                        })
+            let mut out: Vec<Option<ClaimWords>> = vec![None; refs.len()];
+            for (doc, wanted) in by_doc {
+                let Some((seq, source, text)) = doc_stmt
+                    .query_row([&doc.0], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
                     })
-                    .optional()?;
-                out.push(found);
+                    .optional()?
+                else {
+                    continue;
+                };
+                let mut rows = claim_stmt.query([&doc.0])?;
+                while let Some(r) = rows.next()? {
+                    let ord: u32 = r.get(0)?;
+                    let slots: Vec<usize> = wanted
+                        .iter()
+                        .filter(|(o, _)| *o == ord)
+                        .map(|(_, i)| *i)
+                        .collect();
+                    if slots.is_empty() {
+                        continue;
+                    }
+                    let json: String = r.get(1)?;
+                    let claim = crate::codec::parse_claim(1, &json, r.get(2)?, r.get(3)?)?;
+                    let words = ClaimWords {
+                        seq,
+                        ord,
+                        quote: claim.span.slice(&text).unwrap_or_default().to_string(),
+                        sentence: claim.sentence.slice(&text).unwrap_or_default().to_string(),
+                        source: source.clone(),
+                        claim,
+                    };
+                    for i in slots {
+                        out[i] = Some(words.clone());
+                    }
+                }
             }
             Ok(out)
         })
