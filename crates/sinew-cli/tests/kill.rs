@@ -126,7 +126,9 @@ fn alerts_of_a_killed_ingest_are_raised_by_the_rerun_or_by_sinew_alerts() {
             .spawn()
             .unwrap();
         let started = Instant::now();
-        while child.try_wait().unwrap().is_none() && !point.reached(&db, started) {
+        // Opened once the child has started: reads see its commits (WAL) without blocking it.
+        let watch = sinew_store::SqliteStore::open(&db).unwrap();
+        while child.try_wait().unwrap().is_none() && !point.reached(&watch, started) {
             std::thread::sleep(std::time::Duration::from_micros(200));
         }
         let _ = child.kill();
@@ -162,22 +164,13 @@ enum Point {
 }
 
 impl Point {
-    fn reached(&self, db: &Path, started: Instant) -> bool {
-        let count = |sql: &str| -> Option<usize> {
-            let conn = rusqlite::Connection::open_with_flags(
-                db,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-            )
-            .ok()?;
-            conn.query_row(sql, [], |r| r.get(0)).ok()
-        };
+    fn reached(&self, store: &sinew_store::SqliteStore, started: Instant) -> bool {
+        use sinew_store::{AnalysisStore, Store};
+        let stored = || store.stats().map_or(0, |s| s.documents as usize);
         match self {
             Point::After(d) => started.elapsed() >= *d,
-            Point::Stored(n) => count("SELECT count(*) FROM documents").is_some_and(|c| c >= *n),
-            Point::Analysed => {
-                count("SELECT count(*) FROM documents").is_some_and(|c| c > 2)
-                    && count("SELECT count(*) FROM analysis_pending") == Some(0)
-            }
+            Point::Stored(n) => stored() >= *n,
+            Point::Analysed => stored() > 2 && store.pending().is_ok_and(|p| p.is_empty()),
         }
     }
 }
