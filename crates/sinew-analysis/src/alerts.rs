@@ -1,6 +1,12 @@
 //! Alerts: what newly ingested documents changed. The ledger and the network are built twice,
 //! without and with the new documents' claims; a new claim that lands in a standing figure's
 //! group on a side of its own is a conflict, and a flow that only the new claims show is new.
+//!
+//! Both kinds are local to the buckets the new claims fall in (`state.rs`): a conflict is
+//! within one group, and a flow is new when no group had it before. So the engine passes only
+//! those buckets' claims to [`detect_alerts_in`], with an [`AlertScope`] saying what the rest
+//! of the store holds (whether anything was analysed before, which flows other buckets
+//! already show), and gets the alerts a run over every claim would raise.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,6 +16,16 @@ use crate::fmt::{format_range, format_value};
 use crate::graph::build_network;
 use crate::ledger::{build_ledger, LedgerGroup, SourceDoc, Verdict};
 
+/// What the store holds beyond the claims given to [`detect_alerts_in`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlertScope {
+    /// True when claims were analysed before the new documents came: with none, the new
+    /// documents set the baseline and raise nothing.
+    pub analysed_before: bool,
+    /// Ids of flows that buckets outside the given claims already show: not new.
+    pub known_flows: BTreeSet<String>,
+}
+
 /// Alerts raised by the claims of `new_docs` against everything else in `claims`.
 ///
 /// When nothing else is there, nothing is raised: the first documents set the baseline, or
@@ -17,9 +33,24 @@ use crate::ledger::{build_ledger, LedgerGroup, SourceDoc, Verdict};
 /// then document.
 pub fn detect_alerts(claims: &[Claim], docs: &[SourceDoc], new_docs: &[DocId]) -> Vec<Alert> {
     let new: BTreeSet<&DocId> = new_docs.iter().collect();
+    let scope = AlertScope {
+        analysed_before: claims.iter().any(|c| !new.contains(&c.doc)),
+        known_flows: BTreeSet::new(),
+    };
+    detect_alerts_in(claims, docs, new_docs, &scope)
+}
+
+/// [`detect_alerts`] over every claim of some buckets (in store order: document, then
+/// position), the rest of the store summed up by `scope`.
+pub fn detect_alerts_in(
+    claims: &[Claim],
+    docs: &[SourceDoc],
+    new_docs: &[DocId],
+    scope: &AlertScope,
+) -> Vec<Alert> {
+    let new: BTreeSet<&DocId> = new_docs.iter().collect();
     let has_new = claims.iter().any(|c| new.contains(&c.doc));
-    let has_old = claims.iter().any(|c| !new.contains(&c.doc));
-    if !has_new || !has_old {
+    if !has_new || !scope.analysed_before {
         return Vec::new();
     }
     let old_claims: Vec<Claim> = claims
@@ -95,7 +126,12 @@ pub fn detect_alerts(claims: &[Claim], docs: &[SourceDoc], new_docs: &[DocId]) -
 
     let old_net = build_network(&before, &old_claims, &[], &[]);
     let net = build_network(&after, claims, &[], &[]);
-    let known: BTreeSet<&str> = old_net.flows.iter().map(|f| f.id.as_str()).collect();
+    let known: BTreeSet<&str> = old_net
+        .flows
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(scope.known_flows.iter().map(String::as_str))
+        .collect();
     for f in net.flows.iter().filter(|f| !known.contains(f.id.as_str())) {
         let Some(doc) = f
             .claims

@@ -61,15 +61,19 @@ pub(crate) fn side(qualifier: Option<&str>) -> Side {
 }
 
 /// The interval a statement allows, and the value it states.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bounds {
     /// Least value the statement allows.
+    #[serde(with = "crate::float")]
     pub low: f64,
     /// Greatest value the statement allows.
+    #[serde(with = "crate::float")]
     pub high: f64,
     /// The value as stated (the lower end of a stated range).
+    #[serde(with = "crate::float")]
     pub stated: f64,
     /// The rounding step the figure was written with (0.1 billion for "$240.1 billion").
+    #[serde(with = "crate::float")]
     pub step: f64,
 }
 

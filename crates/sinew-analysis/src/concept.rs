@@ -15,7 +15,9 @@ use crate::hash::FastMap;
 use crate::words::{content_words, stem};
 
 /// What kind of figure a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Concept {
     /// Trade between two actors, either way ("bilateral trade", "trade turnover").
     Trade,
@@ -49,7 +51,9 @@ impl Concept {
 }
 
 /// The kind of flow between actors: what moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FlowKind {
     /// Weapons, munitions and their containers.
     Arms,

@@ -157,6 +157,35 @@ pub fn build_network(
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> Network {
+    let percent: Vec<bool> = ledger
+        .groups
+        .iter()
+        .map(|g| {
+            g.claims
+                .first()
+                .is_some_and(|m| claims[m.claim].quantity.kind == QuantityKind::Percent)
+        })
+        .collect();
+    let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
+    for c in claims {
+        for name in [&c.subject, &c.object].into_iter().flatten() {
+            *spelled.entry(name.clone()).or_default() += 1;
+        }
+    }
+    fold_network(ledger, &percent, &spelled, ties, actors)
+}
+
+/// [`build_network`] from what it needs of the claims: for each ledger group whether its
+/// first member is a percentage, and how many claims name each actor spelling. This is what
+/// the stored per-bucket analysis keeps (`state.rs`), so the network is rebuilt without the
+/// claims.
+pub(crate) fn fold_network(
+    ledger: &Ledger,
+    percent: &[bool],
+    spelled: &BTreeMap<String, usize>,
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> Network {
     let types: BTreeMap<String, EntityType> = actors
         .iter()
         .map(|a| (a.name.to_lowercase(), a.entity_type))
@@ -165,24 +194,16 @@ pub fn build_network(
     let mut flow_sources: BTreeMap<(String, String, FlowKind), FastMap<&DocId, ()>> =
         BTreeMap::new();
     let mut dependencies = Vec::new();
-    let mut spelled: FastMap<&str, usize> = FastMap::default();
-    for c in claims {
-        for name in [&c.subject, &c.object].into_iter().flatten() {
-            *spelled.entry(name.as_str()).or_default() += 1;
-        }
-    }
     // Names that differ only in case are one actor, under the first spelling in order.
     let mut named: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut spellings: Vec<(&str, usize)> = spelled.into_iter().collect();
-    spellings.sort_unstable();
-    for (name, n) in spellings {
+    for (name, &n) in spelled {
         named
             .entry(name.to_lowercase())
             .or_insert_with(|| (name.to_string(), 0))
             .1 += n;
     }
 
-    for g in &ledger.groups {
+    for (gi, g) in ledger.groups.iter().enumerate() {
         let (Some(from), Some(to)) = (&g.subject, &g.object) else {
             continue;
         };
@@ -191,9 +212,7 @@ pub fn build_network(
         }
         let members: Vec<usize> = g.claims.iter().map(|m| m.claim).collect();
         let kind = g.kind;
-        let is_percent = members
-            .first()
-            .is_some_and(|&i| claims[i].quantity.kind == QuantityKind::Percent);
+        let is_percent = percent.get(gi).copied().unwrap_or(false);
         let volume = match g.concept {
             Concept::Trade | Concept::Flow | Concept::Other if !is_percent => Some(volume(g)),
             Concept::Share if is_percent => {

@@ -238,6 +238,16 @@ impl BucketKey {
     }
 }
 
+/// The bucket a claim is clustered in, as text: its actors in the concept's order, unit and
+/// rate, normalised, joined by U+001F. Claims in different buckets are never one figure.
+pub(crate) fn bucket_key(claim: &Claim) -> String {
+    let m = read(claim);
+    let k = BucketKey::of(claim, &m.subject, &m.object);
+    [k.subject, k.object, k.unit, k.per]
+        .map(Option::unwrap_or_default)
+        .join("\u{1f}")
+}
+
 /// A content order over claims: document, position, then the remaining fields, so that equal
 /// inputs in any order are visited alike.
 pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {

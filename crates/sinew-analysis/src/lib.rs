@@ -7,23 +7,27 @@
 //! one another, with a consensus and a one-line reason. [`build_network`] turns the ledger into
 //! actors, flows by kind with their volumes over time, and dependency shares; [`what_if`] cuts
 //! or scales a flow and lists the dependencies that fall below a threshold; [`detect_alerts`]
-//! says what newly ingested documents changed. Everything here is a pure function of plain
+//! says what newly ingested documents changed. [`analyse_buckets`] does the same per grouping
+//! bucket, so that a store keeps the results and recomputes only the buckets new claims touch
+//! ([`ledger_of`] and [`network_of`] put the kept parts together). Everything here is a pure function of plain
 //! structs; no database access.
 
 mod alerts;
 mod bounds;
 mod concept;
+mod float;
 mod fmt;
 mod graph;
 mod group;
 mod hash;
 mod ledger;
 mod politics;
+mod state;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod words;
 
-pub use alerts::detect_alerts;
+pub use alerts::{detect_alerts, detect_alerts_in, AlertScope};
 pub use bounds::Bounds;
 pub use concept::{Concept, FlowKind};
 pub use fmt::{format_range, format_value};
@@ -36,3 +40,6 @@ pub use ledger::{
     build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,
 };
 pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};
+pub use state::{
+    analyse_buckets, claim_bucket, ledger_of, network_of, BucketState, ClaimRef, StoredGroup,
+};

@@ -5,7 +5,9 @@
 use sinew_types::{Annotations, DocId, EntityType, Span};
 
 /// What kind of political tie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TieKind {
     /// A pact, treaty, agreement or alliance signed or struck: either way.
     Pact,
@@ -41,7 +43,7 @@ pub struct SentenceActors<'a> {
 }
 
 /// A pact, visit or sanctions between two actors, as one sentence states it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PoliticalTie {
     /// The visitor, the side imposing sanctions, or (pacts) the first in alphabetical order.
     pub from: String,

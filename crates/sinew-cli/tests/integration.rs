@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod kill;
 mod ledger;
 mod store;
 mod terminal;

@@ -8,7 +8,7 @@ use crate::{json_lines, run, sinew};
 
 /// Four short articles: two contradict each other on 2023 trade, two count containers at
 /// different times.
-fn ledger_corpus(dir: &Path) -> PathBuf {
+pub(crate) fn ledger_corpus(dir: &Path) -> PathBuf {
     let corpus = dir.join("ledger");
     std::fs::create_dir_all(&corpus).unwrap();
     for (name, text) in [

@@ -27,8 +27,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sinew_ingest::{DupLinker, Format, IngestConfig, IngestError, Link};
-use sinew_store::{PutOutcome, Store};
-use sinew_types::{Alert, Annotations, Claim, DocId, Document};
+use sinew_store::PutOutcome;
+use sinew_types::{Alert, Annotations, DocId, Document};
 
 use crate::{Engine, EngineError};
 
@@ -111,6 +111,11 @@ pub struct IngestSummary {
     /// Wall-clock time.
     pub elapsed: Duration,
 }
+
+/// Documents a long ingest stores between analysis steps. A run of fewer documents is
+/// analysed once, at its end; a longer one raises the alerts of each step against what the
+/// steps before it stored.
+const ANALYSE_EVERY: usize = 2048;
 
 /// Documents (or errors) a worker sends to the main loop at a time.
 const CHUNK: usize = 16;
@@ -200,22 +205,19 @@ impl Drop for StopOnDrop<'_> {
 }
 
 impl Engine {
-    /// Compares the run's new documents with what was stored before and stores the alerts
-    /// they raise.
-    fn raise_alerts(
-        &self,
-        summary: &mut IngestSummary,
-        opts: &IngestOptions,
-    ) -> Result<(), EngineError> {
-        if !opts.alerts || summary.new_documents.is_empty() {
-            return Ok(());
-        }
-        let (claims, docs) = self.corpus()?;
-        let plain: Vec<Claim> = claims.into_iter().map(|v| v.claim).collect();
-        let alerts = sinew_analysis::detect_alerts(&plain, &docs, &summary.new_documents);
-        self.store.put_alerts(&alerts)?;
-        summary.alerts = alerts;
+    /// Analyses what the run stored (and anything an earlier, killed run left pending) and
+    /// stores the analysis with the alerts it raises.
+    fn raise_alerts(&self, summary: &mut IngestSummary, raise: bool) -> Result<(), EngineError> {
+        let alerts = self.finish_analysis(raise)?;
+        summary.alerts.extend(alerts);
         Ok(())
+    }
+
+    /// Whether this run raises alerts: when asked to, and when the store held analysed claims
+    /// before it (the first documents set the baseline, even when a long run is analysed in
+    /// steps).
+    fn raises(&self, opts: &IngestOptions) -> Result<bool, EngineError> {
+        Ok(opts.alerts && self.store.has_analysed()?)
     }
 
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
@@ -245,6 +247,7 @@ impl Engine {
             errors: listing_errors,
             ..IngestSummary::default()
         };
+        let raise = self.raises(opts)?;
 
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -273,14 +276,14 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts);
+            let mut batch = Batch::new(opts, raise);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
                     summary.errors.extend(chunk.errors);
                     for (doc, ann) in chunk.docs {
                         summary.documents += 1;
-                        batch.add(store.as_ref(), &mut summary, doc, ann)?;
+                        batch.add(self, &mut summary, doc, ann)?;
                     }
                     if let Some(end) = chunk.end {
                         progress(&Progress::Input {
@@ -296,9 +299,9 @@ impl Engine {
                     }
                 }
             }
-            batch.flush(store.as_ref(), &mut summary)
+            batch.flush(self, &mut summary)
         })?;
-        self.raise_alerts(&mut summary, opts)?;
+        self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -337,7 +340,8 @@ impl Engine {
             files: 1,
             ..IngestSummary::default()
         };
-        let mut batch = Batch::new(opts);
+        let raise = self.raises(opts)?;
+        let mut batch = Batch::new(opts, raise);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
@@ -346,7 +350,7 @@ impl Engine {
                             summary.documents += 1;
                             let ann =
                                 (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
-                            batch.add(self.store.as_ref(), &mut summary, doc, ann)?;
+                            batch.add(self, &mut summary, doc, ann)?;
                         }
                         Err(e) => summary.errors.push(e),
                     }
@@ -355,9 +359,9 @@ impl Engine {
             }
             Err(e) => summary.errors.push(e),
         }
-        batch.flush(self.store.as_ref(), &mut summary)?;
+        batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
-        self.raise_alerts(&mut summary, opts)?;
+        self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
         Ok(summary)
     }
@@ -432,17 +436,23 @@ struct Batch {
     bytes: usize,
     max_items: usize,
     max_bytes: usize,
+    /// Whether the run raises alerts.
+    raise: bool,
+    /// Documents stored since the analysis last ran.
+    unanalysed: usize,
     skipped: usize,
     links: DupLinker,
 }
 
 impl Batch {
-    fn new(opts: &IngestOptions) -> Batch {
+    fn new(opts: &IngestOptions, raise: bool) -> Batch {
         Batch {
             items: Vec::new(),
             bytes: 0,
             max_items: opts.batch.max(1),
             max_bytes: opts.batch_bytes.max(1),
+            raise,
+            unanalysed: 0,
             skipped: 0,
             links: DupLinker::default(),
         }
@@ -453,7 +463,7 @@ impl Batch {
     /// the batch is counted as already stored.
     fn add(
         &mut self,
-        store: &dyn Store,
+        engine: &Engine,
         summary: &mut IngestSummary,
         mut doc: Document,
         ann: Option<Annotations>,
@@ -467,10 +477,10 @@ impl Batch {
         // everything before it.
         let bytes = doc.text.len();
         if !self.items.is_empty() && self.bytes.saturating_add(bytes) > self.max_bytes {
-            self.flush(store, summary)?;
+            self.flush(engine, summary)?;
         }
         let stored = match &doc.fingerprint {
-            Some(fp) => store.near_duplicate_candidates(fp)?,
+            Some(fp) => engine.store.near_duplicate_candidates(fp)?,
             None => Vec::new(),
         };
         if self.links.link(&mut doc, &stored) == Link::Repeat {
@@ -480,21 +490,22 @@ impl Batch {
         self.bytes += bytes;
         self.items.push((doc, ann));
         if self.items.len() >= self.max_items || self.bytes >= self.max_bytes {
-            self.flush(store, summary)?;
+            self.flush(engine, summary)?;
         }
         Ok(())
     }
 
-    fn flush(&mut self, store: &dyn Store, summary: &mut IngestSummary) -> Result<(), EngineError> {
+    fn flush(&mut self, engine: &Engine, summary: &mut IngestSummary) -> Result<(), EngineError> {
         summary.already_stored += std::mem::take(&mut self.skipped);
         if self.items.is_empty() {
             return Ok(());
         }
-        let outcomes = store.put_batch(&self.items)?;
+        let outcomes = engine.store.put_batch(&self.items)?;
         for ((doc, ann), outcome) in self.items.iter().zip(outcomes) {
             match outcome {
                 PutOutcome::Inserted => {
                     summary.inserted += 1;
+                    self.unanalysed += 1;
                     summary.new_documents.push(doc.id.clone());
                     summary.claims += ann.claims.len();
                     summary.near_duplicates += usize::from(doc.duplicate_of.is_some());
@@ -506,6 +517,12 @@ impl Batch {
         self.bytes = 0;
         // Committed: the store's band index finds them from now on.
         self.links.forget();
+        if self.unanalysed >= ANALYSE_EVERY {
+            // A long run is analysed in steps, so its memory stays bounded by a step's
+            // buckets rather than the whole run's.
+            self.unanalysed = 0;
+            summary.alerts.extend(engine.finish_analysis(self.raise)?);
+        }
         Ok(())
     }
 }

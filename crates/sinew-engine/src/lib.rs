@@ -5,6 +5,7 @@
 //! documents become annotations in sinew-nlp, and everything persisted goes through the
 //! [`Store`] trait, so the same calls work on SQLite today and PostgreSQL later.
 
+mod analyse;
 mod entity_names;
 mod error;
 mod extract;
@@ -23,6 +24,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+use sinew_analysis::ClaimRef;
 pub use sinew_analysis::{
     format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
     Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, PoliticalTie, TieKind,
@@ -51,7 +53,8 @@ pub struct ClaimView {
 pub struct LedgerView {
     /// The groups that passed the filter (grouping always runs over every stored claim).
     pub ledger: Ledger,
-    /// Every stored claim with its words; [`LedgerClaim::claim`] indexes this list.
+    /// The claims the kept groups cite, with their words, in store order;
+    /// [`LedgerClaim::claim`] indexes this list.
     pub claims: Vec<ClaimView>,
 }
 
@@ -60,7 +63,8 @@ pub struct LedgerView {
 pub struct NetworkView {
     /// Actors, flows, dependencies.
     pub network: Network,
-    /// Every stored claim with its words; `Flow::claims` and `Dependency::claims` index it.
+    /// The claims the flows and dependencies cite, with their words, in store order;
+    /// `Flow::claims` and `Dependency::claims` index it.
     pub claims: Vec<ClaimView>,
     /// For each political tie's (document, sentence span): the document's source name and
     /// the sentence's words.
@@ -153,20 +157,45 @@ impl Engine {
 
     /// The figures ledger: every stored claim grouped with the others stating the same
     /// figure, each group reconciled (agree, conflict, update); the groups `filter` keeps.
+    ///
+    /// Read from the stored analysis (pending documents are analysed in memory, not
+    /// stored); only the claims the kept groups cite are loaded.
     pub fn ledger(&self, filter: &LedgerFilter) -> Result<LedgerView, EngineError> {
-        let (claims, docs) = self.corpus()?;
-        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
-        let mut ledger = sinew_analysis::build_ledger(&plain, &docs);
-        ledger.groups.retain(|g| g.matches(filter, &plain));
+        let (mut ledger, refs) = sinew_analysis::ledger_of(self.analysis()?.states);
+        // Every filter but the measure's reads the group alone; the measure's reads the
+        // claims' measures, so it runs once the kept groups' claims are loaded.
+        let by_group = LedgerFilter {
+            measure: None,
+            ..filter.clone()
+        };
+        ledger.groups.retain(|g| g.matches(&by_group, &[]));
+        let cited: Vec<ClaimRef> = ledger
+            .groups
+            .iter()
+            .flat_map(|g| g.claims.iter().map(|m| refs[m.claim].clone()))
+            .collect();
+        let (claims, index) = self.claim_views(&cited)?;
+        let mut k = 0;
+        for g in &mut ledger.groups {
+            for m in &mut g.claims {
+                m.claim = index[k];
+                k += 1;
+            }
+        }
+        if filter.measure.is_some() {
+            let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+            ledger.groups.retain(|g| g.matches(filter, &plain));
+        }
         Ok(LedgerView { ledger, claims })
     }
 
     /// The network the stored figures describe: actors, flows with their volumes over time,
     /// dependency shares.
+    ///
+    /// Folded from the stored analysis and political ties; only the claims the flows and
+    /// dependencies cite are loaded.
     pub fn network(&self) -> Result<NetworkView, EngineError> {
-        let (claims, docs) = self.corpus()?;
-        let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
-        let ledger = sinew_analysis::build_ledger(&plain, &docs);
+        let analysis = self.analysis()?;
         let actors: Vec<sinew_analysis::ActorInfo> = self
             .store
             .entities()?
@@ -176,24 +205,51 @@ impl Engine {
                 entity_type: e.entity_type,
             })
             .collect();
-        let mut bundles = Vec::new();
-        for doc in self.store.documents()? {
-            let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
-            bundles.push((doc, ann));
+        let (mut network, refs) =
+            sinew_analysis::network_of(analysis.states, &analysis.ties, &actors);
+        let mut wanted: Vec<usize> = network
+            .flows
+            .iter()
+            .flat_map(|f| f.claims.iter().copied())
+            .chain(
+                network
+                    .dependencies
+                    .iter()
+                    .flat_map(|d| d.claims.iter().copied()),
+            )
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let cited: Vec<ClaimRef> = wanted.iter().map(|&i| refs[i].clone()).collect();
+        let (claims, index) = self.claim_views(&cited)?;
+        let position: std::collections::HashMap<usize, usize> =
+            wanted.iter().zip(&index).map(|(&i, &k)| (i, k)).collect();
+        let remap = |list: &mut Vec<usize>| {
+            for i in list.iter_mut() {
+                *i = position[i];
+            }
+            list.sort_unstable();
+        };
+        for f in &mut network.flows {
+            remap(&mut f.claims);
         }
-        let mut sentences = Vec::new();
-        for (doc, ann) in &bundles {
-            sentences.extend(sinew_analysis::sentence_actors(&doc.id, &doc.text, ann));
+        for d in &mut network.dependencies {
+            remap(&mut d.claims);
         }
-        let ties = sinew_analysis::political_ties(&sentences);
+        let spans: Vec<(DocId, sinew_types::Span)> = network
+            .flows
+            .iter()
+            .flat_map(|f| &f.ties)
+            .map(|t| (t.doc.clone(), t.span))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let mut tie_words = std::collections::HashMap::new();
-        for t in &ties {
-            if let Some((doc, _)) = bundles.iter().find(|(d, _)| d.id == t.doc) {
-                let words = t.span.slice(&doc.text).unwrap_or_default().to_string();
-                tie_words.insert((t.doc.clone(), t.span), (doc.source.clone(), words));
+        for (key, words) in spans.iter().zip(self.store.span_words(&spans)?) {
+            if let Some(words) = words {
+                tie_words.insert(key.clone(), words);
             }
         }
-        let network = sinew_analysis::build_network(&ledger, &plain, &ties, &actors);
         Ok(NetworkView {
             network,
             claims,
@@ -216,40 +272,31 @@ impl Engine {
     }
 
     /// Every stored alert, oldest first, with the source name of the document that raised
-    /// it.
+    /// it. Documents awaiting analysis (a run killed before it stored its alerts) are
+    /// analysed first and their alerts stored, so this needs a store open for writing when
+    /// any are pending.
     pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
-        let docs = self.store.documents()?;
-        let names: std::collections::HashMap<&DocId, &str> =
-            docs.iter().map(|d| (&d.id, d.source.as_str())).collect();
-        Ok(self
-            .store
-            .alerts()?
+        if self.pending_analysis()? > 0 {
+            self.finish_analysis(true)?;
+        }
+        let stored = self.store.alerts()?;
+        let ids: Vec<DocId> = stored
+            .iter()
+            .map(|a| a.alert.doc.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let names = self.source_names(&ids)?;
+        Ok(stored
             .into_iter()
             .map(|stored| AlertView {
                 source: names
                     .get(&stored.alert.doc)
-                    .map_or_else(|| stored.alert.doc.0.clone(), |s| s.to_string()),
+                    .cloned()
+                    .unwrap_or_else(|| stored.alert.doc.0.clone()),
                 stored,
             })
             .collect())
-    }
-
-    /// Every stored claim with its words, and what analysis needs of every document.
-    pub(crate) fn corpus(
-        &self,
-    ) -> Result<(Vec<ClaimView>, Vec<sinew_analysis::SourceDoc>), EngineError> {
-        let documents = self.store.documents()?;
-        let by_id: std::collections::HashMap<&DocId, &Document> =
-            documents.iter().map(|d| (&d.id, d)).collect();
-        let mut views = Vec::new();
-        for claim in self.store.claims(&ClaimFilter::default())? {
-            let doc = by_id.get(&claim.doc).ok_or_else(|| {
-                EngineError::Inconsistent(format!("claim refers to missing document {}", claim.doc))
-            })?;
-            views.push(view(doc, claim));
-        }
-        let docs = documents.iter().map(source_doc).collect();
-        Ok((views, docs))
     }
 
     /// Entities named in stored documents, most mentioned first.
@@ -358,16 +405,6 @@ fn refuse_url(db: &Path) -> Result<(), EngineError> {
         });
     }
     Ok(())
-}
-
-/// What analysis needs to know about a document.
-fn source_doc(d: &Document) -> sinew_analysis::SourceDoc {
-    sinew_analysis::SourceDoc {
-        id: d.id.clone(),
-        name: d.source.clone(),
-        published: d.published,
-        duplicate_of: d.duplicate_of.clone(),
-    }
 }
 
 /// Pairs a claim with its document's words.

@@ -7,10 +7,10 @@ use std::sync::{Arc, Mutex};
 
 use sinew_engine::{Engine, EngineError, IngestOptions};
 use sinew_store::{
-    ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, SqliteStore, Store, StoreError,
-    StoreStats, StoredAlert,
+    AnalysisStore, AnalysisUpdate, ClaimFilter, ClaimWords, DocFingerprint, DocHeader,
+    EntitySummary, KeyedClaim, PutOutcome, SqliteStore, Store, StoreError, StoreStats, StoredAlert,
 };
-use sinew_types::{Alert, Annotations, Claim, DocId, Document, Fingerprint};
+use sinew_types::{Alert, Annotations, Claim, DocId, Document, Fingerprint, Span};
 
 /// A store that records the documents of each transaction, by source name.
 struct Recording {
@@ -66,6 +66,52 @@ impl Store for Recording {
     }
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError> {
         self.inner.alerts()
+    }
+}
+
+impl AnalysisStore for Recording {
+    fn pending(&self) -> Result<Vec<DocId>, StoreError> {
+        self.inner.pending()
+    }
+    fn has_analysed(&self) -> Result<bool, StoreError> {
+        self.inner.has_analysed()
+    }
+    fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.inner.claims_of_docs(ids)
+    }
+    fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.inner.bucket_claims(buckets)
+    }
+    fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError> {
+        self.inner.doc_headers(ids)
+    }
+    fn bucket_states(
+        &self,
+        buckets: Option<&[String]>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        self.inner.bucket_states(buckets)
+    }
+    fn flows_outside(
+        &self,
+        flows: &[String],
+        buckets: &[String],
+    ) -> Result<Vec<String>, StoreError> {
+        self.inner.flows_outside(flows, buckets)
+    }
+    fn ties(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.ties()
+    }
+    fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError> {
+        self.inner.claim_words(refs)
+    }
+    fn span_words(
+        &self,
+        spans: &[(DocId, Span)],
+    ) -> Result<Vec<Option<(String, String)>>, StoreError> {
+        self.inner.span_words(spans)
+    }
+    fn commit_analysis(&self, update: &AnalysisUpdate) -> Result<usize, StoreError> {
+        self.inner.commit_analysis(update)
     }
 }
 

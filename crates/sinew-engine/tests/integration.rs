@@ -4,6 +4,7 @@ mod batches;
 mod common;
 mod dedup;
 mod gold;
+mod incremental;
 mod ledger;
 mod pipeline;
 mod report;

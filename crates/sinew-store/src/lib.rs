@@ -11,6 +11,7 @@
 //! database's side files, and never waits on a writer: read commands run while an ingest
 //! commits, and on a store in a read-only folder.
 
+mod analysis;
 mod codec;
 mod connect;
 mod error;
@@ -20,12 +21,13 @@ mod sqlite;
 
 use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
+pub use analysis::{AnalysisStore, AnalysisUpdate, BucketRow, ClaimWords, DocHeader, KeyedClaim};
 pub use error::StoreError;
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 
 /// Where documents and their annotations are kept.
-pub trait Store: Send + Sync {
+pub trait Store: AnalysisStore + Send + Sync {
     /// Stores a document with its annotations atomically; a document whose id is already
     /// stored is left untouched (content-hashed re-ingest is a no-op).
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError>;

@@ -9,7 +9,7 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -17,8 +17,8 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// The oldest schema version a read-only open accepts: every read call works on it without a
 /// migration. Raise it to a step's version when a read call starts using what that step adds;
 /// a step read only by writers (such as [`DUP_BANDS`], read by ingest to link near-duplicates)
-/// leaves it.
-pub(crate) const OLDEST_READABLE: i64 = 3;
+/// leaves it. [`ANALYSIS`] (v5) is read by ledger, graph and report.
+pub(crate) const OLDEST_READABLE: i64 = 5;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
 pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite::Result<()> {
@@ -182,4 +182,46 @@ CREATE TABLE dup_bands (
     doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
     PRIMARY KEY (band, key, doc)
 ) WITHOUT ROWID;
+";
+
+// Analysis kept between runs (sinew-analysis `state.rs`), so that ledger, graph and alerts
+// read results instead of recomputing them, and an ingest recomputes only the grouping
+// buckets its claims touch.
+// - `analysis_pending`: documents stored but not yet analysed, written in the transaction that
+//   stores them and deleted in the one that stores their analysis, so a killed run leaves
+//   them for the next. Documents stored before this step are pending: the first run analyses
+//   them (raising no alerts, as nothing was analysed before).
+// - `claim_buckets`: each analysed claim's bucket (the key is computed by sinew-analysis,
+//   which the store does not know), so "every claim of bucket K" is an index range.
+// - `analysis_buckets`: one state per bucket, as sinew-analysis's JSON.
+// - `analysis_flows`: which flows each bucket's groups make, so a new-flow alert asks
+//   "does any other bucket show this flow" without reading states.
+// - `analysis_ties`: each analysed document's political ties, as JSON (none: no row).
+// No foreign keys, like `alerts`: these are derived, and rebuilt from the documents.
+const ANALYSIS: &str = "
+CREATE TABLE analysis_pending (
+    doc TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL
+);
+INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
+CREATE TABLE claim_buckets (
+    bucket TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (bucket, doc, ord)
+) WITHOUT ROWID;
+CREATE TABLE analysis_buckets (
+    bucket TEXT PRIMARY KEY NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE TABLE analysis_flows (
+    flow TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    PRIMARY KEY (flow, bucket)
+) WITHOUT ROWID;
+CREATE INDEX analysis_flows_bucket ON analysis_flows (bucket);
+CREATE TABLE analysis_ties (
+    doc TEXT PRIMARY KEY NOT NULL,
+    ties TEXT NOT NULL
+);
 ";

@@ -16,6 +16,8 @@ use crate::codec::{
 };
 use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
+
+mod analysis;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
 /// A [`Store`] in one SQLite file (or in memory).
@@ -420,6 +422,9 @@ fn insert(
     if let Some(fingerprint) = &doc.fingerprint {
         crate::near_dups::insert_bands(tx, *seq, fingerprint)?;
     }
+    // Pending analysis is recorded with the document, so no crash can lose it.
+    tx.prepare_cached("INSERT INTO analysis_pending (doc, seq) VALUES (?1, ?2)")?
+        .execute(params![id, *seq])?;
     *seq += 1;
 
     let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;

@@ -272,6 +272,7 @@ pub(crate) fn dump(path: &Path) -> String {
         ("diagnostics", "doc, ord"),
         ("alerts", "seq"),
         ("dup_bands", "band, key, doc"),
+        ("analysis_pending", "seq"),
     ];
     for (table, order) in tables {
         writeln!(out, "\n[{table}]").ok();

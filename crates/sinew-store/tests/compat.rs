@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sinew_store::{SqliteStore, Store, StoreError, StoreStats};
+use sinew_store::{AnalysisStore, SqliteStore, Store, StoreError, StoreStats};
 use sinew_types::{
     Alert, AlertKind, Annotations, DocId, Document, EntityType, Fingerprint, QuantityKind,
 };
@@ -127,7 +127,13 @@ fn migrations_build_exactly_the_fixture_schemas() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fresh = dir.path().join("fresh.db");
     drop(SqliteStore::open(&fresh).expect("fresh"));
-    for (version, name) in [(1, "v1.sql"), (2, "v2.sql"), (3, "v3.sql"), (4, "v4.sql")] {
+    for (version, name) in [
+        (1, "v1.sql"),
+        (2, "v2.sql"),
+        (3, "v3.sql"),
+        (4, "v4.sql"),
+        (5, "v5.sql"),
+    ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
         let old = build(&sub, &[&fixture(name)]);
@@ -234,6 +240,35 @@ fn v3_database_opens_with_its_alerts() {
     );
     assert_eq!(alerts[0].raised_at, "2024-01-15T12:00:00Z");
     assert_eq!(alerts[1].alert.object, None);
+}
+
+#[test]
+fn v3_database_migrates_with_every_document_awaiting_analysis() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v3.sql")]);
+    let store = SqliteStore::open(&path).expect("open v3");
+    let pending: Vec<String> = store
+        .pending()
+        .expect("pending")
+        .into_iter()
+        .map(|d| d.0)
+        .collect();
+    assert_eq!(
+        pending,
+        ["00000000000000v2", "000000000000v2b2", "000000000000v2c3"]
+    );
+    assert!(!store.has_analysed().expect("analysed"));
+    assert!(store.bucket_states(None).expect("states").is_empty());
+    assert_eq!(store.alerts().expect("alerts").len(), 2, "alerts kept");
+}
+
+#[test]
+fn v5_database_opens_with_its_pending_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v5.sql")]);
+    let store = SqliteStore::open(&path).expect("open v5");
+    assert_eq!(store.pending().expect("pending").len(), 3);
+    assert_eq!(store.stats().expect("stats").documents, 3);
 }
 
 #[test]
@@ -371,8 +406,9 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
     for (name, readable) in [
         ("v1.sql", false),
         ("v2.sql", false),
-        ("v3.sql", true),
-        ("v4.sql", true),
+        ("v3.sql", false),
+        ("v4.sql", false),
+        ("v5.sql", true),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");

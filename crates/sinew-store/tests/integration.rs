@@ -1,5 +1,6 @@
 //! sinew-store's one integration-test binary.
 
+mod analysis;
 mod common;
 mod compat;
 mod model;

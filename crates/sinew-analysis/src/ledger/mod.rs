@@ -42,7 +42,9 @@ pub struct SourceDoc {
 }
 
 /// How the statements in a group relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Verdict {
     /// Every statement allows a common value (within rounding and qualifiers).
     Agree,
@@ -74,19 +76,22 @@ impl Verdict {
 }
 
 /// What the sources, taken together, say the figure is.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consensus {
     /// The value to quote, when there is one: the most precise statement of the agreeing (or
     /// latest) camp. `None` for a conflict.
+    #[serde(with = "crate::float::option")]
     pub value: Option<f64>,
     /// Least value: of the camp's common interval, or of all statements for a conflict.
+    #[serde(with = "crate::float")]
     pub low: f64,
     /// Greatest value, likewise.
+    #[serde(with = "crate::float")]
     pub high: f64,
 }
 
 /// One claim in a ledger group.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LedgerClaim {
     /// Index into the claims the ledger was built from.
     pub claim: usize,
@@ -103,7 +108,7 @@ pub struct LedgerClaim {
 }
 
 /// Claims about one figure, reconciled.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LedgerGroup {
     /// Stable identifier: 16 hex digits from the group's key and its first claim.
     pub id: String,

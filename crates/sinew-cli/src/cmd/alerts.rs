@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::open;
+use super::open_existing;
 use crate::json;
 
 pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
-    let engine = open(db)?;
+    let engine = open_existing(db)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let alerts = engine.alerts()?;
     if alerts.is_empty() && !as_json {

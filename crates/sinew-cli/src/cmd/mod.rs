@@ -48,6 +48,20 @@ pub(crate) fn open(db: Option<&Path>) -> Result<Engine> {
     Ok(Engine::open(&path)?)
 }
 
+/// Opens a store that must exist, read-write: `sinew alerts` reads, but finishes the analysis a
+/// killed ingest left pending. A missing store is the read-only open's error, naming it,
+/// rather than a new empty store.
+pub(crate) fn open_existing(db: Option<&Path>) -> Result<Engine> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => default_db()?,
+    };
+    if !path.exists() {
+        Engine::open_read_only(&path)?;
+    }
+    Ok(Engine::open(&path)?)
+}
+
 /// Opens the store for a read command: writes nothing, waits for no ingest, and a missing
 /// store is an error naming it.
 pub(crate) fn open_read_only(db: Option<&Path>) -> Result<Engine> {

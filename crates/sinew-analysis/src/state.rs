@@ -1,0 +1,253 @@
+//! Analysis kept between runs: which part of the ledger and the network must a new batch of
+//! claims recompute, and how are the parts put back together?
+//!
+//! The unit is the grouping bucket of `group.rs` (actors in the concept's order, unit, rate):
+//! clusters never cross buckets, the clustering does not depend on input order, and a group's
+//! reconciliation (`ledger.rs`) reads only its own claims and their [`SourceDoc`]s, which
+//! never change once stored. So [`analyse_buckets`] over every claim of some buckets gives
+//! exactly those buckets' groups of a full [`build_ledger`], and a store that keeps one
+//! [`BucketState`] per bucket recomputes only the buckets a new document's claims fall in.
+//!
+//! What is not local to a bucket is kept out of the state and redone when the parts are put
+//! together, which is cheap and needs no claim:
+//! - the order of groups across the ledger (by documents, size, then content): each group
+//!   keeps its sort key, and [`ledger_of`] sorts all groups with it;
+//! - the network (`graph.rs`): a flow gathers groups of several buckets, its endpoints are
+//!   spelled as its first group in ledger order does, its source count is a union, and only
+//!   the latest dependency of a kind is current. [`network_of`] rebuilds it from the sorted
+//!   groups, each group's "first member is a percentage" bit and each bucket's counts of
+//!   actor spellings, with the same fold [`build_network`] uses;
+//! - alerts, which compare the touched buckets before and after (`alerts.rs`).
+//!
+//! Claims are named by [`ClaimRef`] (document and ordinal), never by an index into a list,
+//! so a state means the same after a reload. The property test in `tests/incremental.rs`
+//! checks that states built batch by batch, in any order, equal a full recomputation.
+//!
+//! [`build_ledger`]: crate::build_ledger
+//! [`build_network`]: crate::build_network
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use sinew_types::{Claim, DocId, QuantityKind, Span};
+
+use crate::graph::{fold_network, ActorInfo, Network};
+use crate::group::bucket_key;
+use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
+use crate::politics::PoliticalTie;
+
+/// A claim as the store names it: its document and its position in that document's claims.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ClaimRef {
+    /// The document.
+    pub doc: DocId,
+    /// The claim's ordinal among the document's claims.
+    pub ord: u32,
+}
+
+/// The bucket `claim` is grouped in: claims of different buckets are never one figure.
+pub fn claim_bucket(claim: &Claim) -> String {
+    bucket_key(claim)
+}
+
+/// One bucket's groups, reconciled, with what the network needs of its claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BucketState {
+    /// The bucket, as [`claim_bucket`] names it.
+    pub key: String,
+    /// Its groups, in ledger order.
+    pub groups: Vec<StoredGroup>,
+    /// How many of the bucket's claims name each actor spelling (subject or object).
+    spellings: BTreeMap<String, usize>,
+}
+
+/// A ledger group as kept: its claims by reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredGroup {
+    /// The group; each [`LedgerClaim::claim`](crate::LedgerClaim::claim) indexes `refs`.
+    pub group: LedgerGroup,
+    /// The claims, in the group's order.
+    pub refs: Vec<ClaimRef>,
+    /// Where the group sorts in the whole ledger.
+    order: GroupOrder,
+    /// Whether its first claim is a percentage (a share rather than a volume).
+    percent: bool,
+}
+
+/// The sort key of `group_figures` for one group: documents, then the first claim's content
+/// (the group's other fields are in [`LedgerGroup`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct GroupOrder {
+    docs: usize,
+    doc: DocId,
+    span: Span,
+    sentence: Span,
+    measure: String,
+    #[serde(with = "crate::float")]
+    value: f64,
+    text: String,
+}
+
+impl BucketState {
+    /// The state as JSON text, for the store.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            // Every field is a plain string, number or list: serialising cannot fail.
+            unreachable!("a bucket state always serialises: {e}")
+        })
+    }
+
+    /// Reads a state written by [`BucketState::to_json`].
+    pub fn from_json(json: &str) -> Result<BucketState, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// Ids of the flows this bucket's groups put in the network (without political ties):
+    /// what a new-flow alert asks about the buckets it did not recompute.
+    pub fn flow_ids(&self) -> Vec<String> {
+        let (network, _) = network_of(vec![self.clone()], &[], &[]);
+        network.flows.into_iter().map(|f| f.id).collect()
+    }
+}
+
+/// The states of every bucket that `claims` fall in. `claims` must hold every claim of those
+/// buckets (those stored before and the new ones), `refs[i]` naming `claims[i]`; `docs` gives
+/// their documents and the first documents of their near-duplicate groups. States come
+/// ordered by key.
+pub fn analyse_buckets(
+    claims: &[Claim],
+    refs: &[ClaimRef],
+    docs: &[SourceDoc],
+) -> Vec<BucketState> {
+    assert_eq!(claims.len(), refs.len(), "one reference per claim");
+    let keys: Vec<String> = claims.iter().map(bucket_key).collect();
+    let mut states: BTreeMap<&str, BucketState> = BTreeMap::new();
+    for (c, key) in claims.iter().zip(&keys) {
+        let state = states.entry(key).or_insert_with(|| BucketState {
+            key: key.clone(),
+            groups: Vec::new(),
+            spellings: BTreeMap::new(),
+        });
+        for name in [&c.subject, &c.object].into_iter().flatten() {
+            *state.spellings.entry(name.clone()).or_default() += 1;
+        }
+    }
+    for mut group in build_ledger(claims, docs).groups {
+        let Some(first) = group.claims.first().map(|m| m.claim) else {
+            continue;
+        };
+        let c = &claims[first];
+        let order = GroupOrder {
+            docs: group
+                .claims
+                .iter()
+                .map(|m| &claims[m.claim].doc)
+                .collect::<BTreeSet<_>>()
+                .len(),
+            doc: c.doc.clone(),
+            span: c.span,
+            sentence: c.sentence,
+            measure: c.measure.clone(),
+            value: c.quantity.value,
+            text: c.quantity.text.clone(),
+        };
+        let percent = c.quantity.kind == QuantityKind::Percent;
+        let mut group_refs = Vec::with_capacity(group.claims.len());
+        for (k, m) in group.claims.iter_mut().enumerate() {
+            group_refs.push(refs[m.claim].clone());
+            m.claim = k;
+        }
+        if let Some(state) = states.get_mut(keys[first].as_str()) {
+            state.groups.push(StoredGroup {
+                group,
+                refs: group_refs,
+                order,
+                percent,
+            });
+        }
+    }
+    states.into_values().collect()
+}
+
+/// The ledger over the given buckets, as a full [`build_ledger`](crate::build_ledger) over
+/// their claims gives it; each [`LedgerClaim::claim`](crate::LedgerClaim::claim) indexes the
+/// returned references.
+/// The states are consumed: a store's worth of groups is not held twice.
+pub fn ledger_of(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>) {
+    let (ledger, refs, _) = assemble(states);
+    (ledger, refs)
+}
+
+/// The network over the given buckets and political ties, as
+/// [`build_network`](crate::build_network) over their claims gives it; `Flow::claims` and
+/// `Dependency::claims` index the returned references.
+pub fn network_of(
+    states: Vec<BucketState>,
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> (Network, Vec<ClaimRef>) {
+    let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &states {
+        for (name, n) in &s.spellings {
+            *spelled.entry(name.clone()).or_default() += n;
+        }
+    }
+    let (ledger, refs, percent) = assemble(states);
+    (
+        fold_network(&ledger, &percent, &spelled, ties, actors),
+        refs,
+    )
+}
+
+/// Every group of `states` in ledger order, with its claims re-indexed into one list of
+/// references, and each group's percentage bit.
+fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<bool>) {
+    let mut all: Vec<StoredGroup> = states.into_iter().flat_map(|s| s.groups).collect();
+    all.sort_by(ledger_order);
+    let mut refs = Vec::new();
+    let mut percent = Vec::with_capacity(all.len());
+    let groups = all
+        .into_iter()
+        .map(|s| {
+            let StoredGroup {
+                group: mut g,
+                refs: group_refs,
+                percent: p,
+                ..
+            } = s;
+            for m in &mut g.claims {
+                refs.push(group_refs[m.claim].clone());
+                m.claim = refs.len() - 1;
+            }
+            percent.push(p);
+            g
+        })
+        .collect();
+    (Ledger { groups }, refs, percent)
+}
+
+/// The order `group_figures` gives groups: most documents, most claims, then subject,
+/// object, unit, rate, measure, then the first claim's content.
+fn ledger_order(a: &StoredGroup, b: &StoredGroup) -> Ordering {
+    let (ga, gb) = (&a.group, &b.group);
+    let (oa, ob) = (&a.order, &b.order);
+    ob.docs
+        .cmp(&oa.docs)
+        .then(gb.claims.len().cmp(&ga.claims.len()))
+        .then_with(|| ga.subject.cmp(&gb.subject))
+        .then_with(|| ga.object.cmp(&gb.object))
+        .then_with(|| ga.unit.cmp(&gb.unit))
+        .then_with(|| ga.per.cmp(&gb.per))
+        .then_with(|| ga.measure.cmp(&gb.measure))
+        .then_with(|| {
+            (&oa.doc, oa.span, oa.sentence, &oa.measure).cmp(&(
+                &ob.doc,
+                ob.span,
+                ob.sentence,
+                &ob.measure,
+            ))
+        })
+        .then_with(|| oa.value.total_cmp(&ob.value))
+        .then_with(|| oa.text.cmp(&ob.text))
+}

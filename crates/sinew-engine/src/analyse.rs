@@ -1,0 +1,287 @@
+//! Keeping the stored analysis current: which documents await analysis, which grouping
+//! buckets their claims touch, and what the ledger, the network and the alerts are once
+//! those buckets are recomputed.
+//!
+//! Work is bounded by what is new: a run loads the new documents' claims, every stored claim
+//! of the buckets they fall in (by key, `claim_buckets`), and those claims' document headers;
+//! recomputes those buckets (`sinew_analysis::analyse_buckets`); raises alerts from the same
+//! claims (`detect_alerts_in`, told by the store which flows other buckets already show); and
+//! stores it all, with the pending marks cleared, in one transaction. A process killed before
+//! that transaction leaves the marks (written with the documents), and the next `ingest` or
+//! `sinew alerts` redoes the work: alerts are never lost.
+//!
+//! Readers never write: when work is pending they recompute the touched buckets in memory
+//! and lay them over the stored states, so their answers are what a finished run would show.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use sinew_analysis::{
+    analyse_buckets, claim_bucket, detect_alerts_in, AlertScope, BucketState, ClaimRef,
+    PoliticalTie, SourceDoc,
+};
+use sinew_store::{AnalysisUpdate, BucketRow, ClaimWords, KeyedClaim};
+use sinew_types::{Alert, Claim, DocId};
+
+use crate::{ClaimView, Engine, EngineError};
+
+/// The analysis of the pending documents, computed but not yet stored.
+pub(crate) struct PendingWork {
+    /// The documents analysed.
+    done: Vec<DocId>,
+    /// Recomputed states of the buckets their claims touch.
+    states: Vec<BucketState>,
+    /// Each new claim's bucket.
+    claim_buckets: Vec<(String, DocId, u32)>,
+    /// Political ties of each new document that has any, in ingest order.
+    ties: Vec<(DocId, Vec<PoliticalTie>)>,
+    /// Every claim of the touched buckets, in store order, which alerts read.
+    claims: Vec<Claim>,
+    /// Their documents.
+    docs: Vec<SourceDoc>,
+}
+
+/// Every bucket's state and every political tie, as a finished analysis holds them.
+pub(crate) struct Analysis {
+    pub(crate) states: Vec<BucketState>,
+    pub(crate) ties: Vec<PoliticalTie>,
+}
+
+impl Engine {
+    /// Analyses the documents awaiting analysis and stores the result with the alerts they
+    /// raise (when `raise` is set and something was analysed before them: the first documents
+    /// set the baseline). Returns the alerts.
+    pub fn finish_analysis(&self, raise: bool) -> Result<Vec<Alert>, EngineError> {
+        let Some(work) = self.pending_work()? else {
+            return Ok(Vec::new());
+        };
+        let alerts = if raise {
+            self.alerts_for(&work)?
+        } else {
+            Vec::new()
+        };
+        let mut buckets = Vec::with_capacity(work.states.len());
+        for s in &work.states {
+            buckets.push(BucketRow {
+                bucket: s.key.clone(),
+                state: s.to_json(),
+                flows: s.flow_ids(),
+            });
+        }
+        let mut ties = Vec::new();
+        for (doc, t) in &work.ties {
+            let json = serde_json::to_string(t)
+                .map_err(|e| EngineError::Inconsistent(format!("ties of {doc}: {e}")))?;
+            ties.push((doc.clone(), json));
+        }
+        self.store.commit_analysis(&AnalysisUpdate {
+            done: work.done,
+            claim_buckets: work.claim_buckets,
+            buckets,
+            ties,
+            alerts: alerts.clone(),
+        })?;
+        Ok(alerts)
+    }
+
+    /// How many stored documents await analysis.
+    pub fn pending_analysis(&self) -> Result<usize, EngineError> {
+        Ok(self.store.pending()?.len())
+    }
+
+    /// Every bucket's state and every tie: the stored ones, with pending work laid over them
+    /// in memory (nothing is written).
+    pub(crate) fn analysis(&self) -> Result<Analysis, EngineError> {
+        let mut states: BTreeMap<String, BucketState> = BTreeMap::new();
+        for (key, json) in self.store.bucket_states(None)? {
+            let state = BucketState::from_json(&json).map_err(|e| {
+                EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
+            })?;
+            states.insert(key, state);
+        }
+        let mut ties = Vec::new();
+        for json in self.store.ties()? {
+            let doc_ties: Vec<PoliticalTie> = serde_json::from_str(&json)
+                .map_err(|e| EngineError::Inconsistent(format!("stored ties: {e}")))?;
+            ties.extend(doc_ties);
+        }
+        if let Some(work) = self.pending_work()? {
+            for s in work.states {
+                states.insert(s.key.clone(), s);
+            }
+            ties.extend(work.ties.into_iter().flat_map(|(_, t)| t));
+        }
+        Ok(Analysis {
+            states: states.into_values().collect(),
+            ties,
+        })
+    }
+
+    /// Stored claims by reference with their words, in store order (document, position);
+    /// returns them and, for each reference, its index in that list.
+    pub(crate) fn claim_views(
+        &self,
+        refs: &[ClaimRef],
+    ) -> Result<(Vec<ClaimView>, Vec<usize>), EngineError> {
+        let keys: Vec<(DocId, u32)> = refs.iter().map(|r| (r.doc.clone(), r.ord)).collect();
+        let found = self.store.claim_words(&keys)?;
+        let mut words: Vec<(usize, ClaimWords)> = Vec::with_capacity(found.len());
+        for (i, w) in found.into_iter().enumerate() {
+            let w = w.ok_or_else(|| {
+                EngineError::Inconsistent(format!(
+                    "analysis cites claim {} of {}, which is not stored",
+                    refs[i].ord, refs[i].doc
+                ))
+            })?;
+            words.push((i, w));
+        }
+        words.sort_by(|(_, a), (_, b)| {
+            (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
+                b.seq,
+                b.claim.span.start,
+                b.claim.span.end,
+                b.ord,
+            ))
+        });
+        let mut index = vec![0; refs.len()];
+        let mut views = Vec::with_capacity(words.len());
+        for (k, (i, w)) in words.into_iter().enumerate() {
+            index[i] = k;
+            views.push(ClaimView {
+                claim: w.claim,
+                source: w.source,
+                quote: w.quote,
+                sentence: w.sentence,
+            });
+        }
+        Ok((views, index))
+    }
+
+    /// Recomputes the buckets the pending documents touch.
+    fn pending_work(&self) -> Result<Option<PendingWork>, EngineError> {
+        let pending = self.store.pending()?;
+        if pending.is_empty() {
+            return Ok(None);
+        }
+        let new = self.store.claims_of_docs(&pending)?;
+        let mut claim_buckets = Vec::with_capacity(new.len());
+        let mut touched = BTreeSet::new();
+        for k in &new {
+            let key = claim_bucket(&k.claim);
+            touched.insert(key.clone());
+            claim_buckets.push((key, k.claim.doc.clone(), k.ord));
+        }
+        let touched: Vec<String> = touched.into_iter().collect();
+        let mut keyed: Vec<KeyedClaim> = self.store.bucket_claims(&touched)?;
+        keyed.extend(new);
+        keyed.sort_by(|a, b| {
+            (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
+                b.seq,
+                b.claim.span.start,
+                b.claim.span.end,
+                b.ord,
+            ))
+        });
+        let refs: Vec<ClaimRef> = keyed
+            .iter()
+            .map(|k| ClaimRef {
+                doc: k.claim.doc.clone(),
+                ord: k.ord,
+            })
+            .collect();
+        let claims: Vec<Claim> = keyed.into_iter().map(|k| k.claim).collect();
+        let docs = self.source_docs(&claims)?;
+        let states = analyse_buckets(&claims, &refs, &docs);
+        let mut ties = Vec::new();
+        for id in &pending {
+            let (Some(doc), Some(ann)) = (self.store.document(id)?, self.store.annotations(id)?)
+            else {
+                continue;
+            };
+            let sentences = sinew_analysis::sentence_actors(&doc.id, &doc.text, &ann);
+            let t = sinew_analysis::political_ties(&sentences);
+            if !t.is_empty() {
+                ties.push((id.clone(), t));
+            }
+        }
+        let work = PendingWork {
+            done: pending,
+            states,
+            claim_buckets,
+            ties,
+            claims,
+            docs,
+        };
+        Ok(Some(work))
+    }
+
+    /// The alerts pending work raises: only the touched buckets' claims are read; the store
+    /// says whether anything was analysed before and which flows other buckets show.
+    fn alerts_for(&self, work: &PendingWork) -> Result<Vec<Alert>, EngineError> {
+        let touched: Vec<String> = work.states.iter().map(|s| s.key.clone()).collect();
+        let flows: Vec<String> = work
+            .states
+            .iter()
+            .flat_map(BucketState::flow_ids)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let scope = AlertScope {
+            analysed_before: self.store.has_analysed()?,
+            known_flows: self
+                .store
+                .flows_outside(&flows, &touched)?
+                .into_iter()
+                .collect(),
+        };
+        Ok(detect_alerts_in(
+            &work.claims,
+            &work.docs,
+            &work.done,
+            &scope,
+        ))
+    }
+
+    /// What analysis needs of the claims' documents and of the first documents of their
+    /// near-duplicate groups.
+    fn source_docs(&self, claims: &[Claim]) -> Result<Vec<SourceDoc>, EngineError> {
+        let ids: Vec<DocId> = claims
+            .iter()
+            .map(|c| &c.doc)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .cloned()
+            .collect();
+        let mut headers = self.store.doc_headers(&ids)?;
+        let have: BTreeSet<DocId> = headers.iter().map(|h| h.id.clone()).collect();
+        let roots: Vec<DocId> = headers
+            .iter()
+            .filter_map(|h| h.duplicate_of.clone())
+            .filter(|r| !have.contains(r))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        headers.extend(self.store.doc_headers(&roots)?);
+        Ok(headers
+            .into_iter()
+            .map(|h| SourceDoc {
+                id: h.id,
+                name: h.source,
+                published: h.published,
+                duplicate_of: h.duplicate_of,
+            })
+            .collect())
+    }
+
+    /// Source names of the given documents.
+    pub(crate) fn source_names(
+        &self,
+        ids: &[DocId],
+    ) -> Result<HashMap<DocId, String>, EngineError> {
+        Ok(self
+            .store
+            .doc_headers(ids)?
+            .into_iter()
+            .map(|h| (h.id, h.source))
+            .collect())
+    }
+}

@@ -1,0 +1,214 @@
+//! The stored analysis equals a full recomputation: synthetic articles ingested in random
+//! batches, in a random order, through the whole path (text, claims, store, per-bucket
+//! analysis) give the ledger, network and alerts that the analysis functions give over every
+//! stored claim at once; and a reader sees pending work as if it were finished.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use sinew_analysis::synth::{generate, SynthConfig};
+use sinew_analysis::{
+    build_ledger, build_network, detect_alerts, political_ties, sentence_actors, ActorInfo, Ledger,
+    LedgerGroup, Network, SourceDoc,
+};
+use sinew_engine::{Engine, Format, IngestOptions, LedgerFilter};
+use sinew_store::ClaimFilter;
+use sinew_types::{Alert, Claim, DocId, Span};
+
+use crate::common::memory_engine;
+
+/// A group with its claims named by (document, span) instead of by index.
+type Named = (LedgerGroup, Vec<(DocId, Span)>);
+
+fn named_ledger(ledger: &Ledger, claim: impl Fn(usize) -> (DocId, Span)) -> Vec<Named> {
+    ledger
+        .groups
+        .iter()
+        .map(|g| {
+            let mut plain = g.clone();
+            let names = g.claims.iter().map(|m| claim(m.claim)).collect();
+            for m in &mut plain.claims {
+                m.claim = 0;
+            }
+            (plain, names)
+        })
+        .collect()
+}
+
+/// The network with each flow's and dependency's claims as sorted (document, span) lists.
+fn named_network(
+    network: &Network,
+    claim: impl Fn(usize) -> (DocId, Span),
+) -> (Network, Vec<Vec<(DocId, Span)>>) {
+    let mut plain = network.clone();
+    let mut names = Vec::new();
+    for f in &mut plain.flows {
+        let mut n: Vec<(DocId, Span)> = f.claims.iter().map(|&i| claim(i)).collect();
+        n.sort();
+        names.push(n);
+        f.claims.clear();
+    }
+    for d in &mut plain.dependencies {
+        let mut n: Vec<(DocId, Span)> = d.claims.iter().map(|&i| claim(i)).collect();
+        n.sort();
+        names.push(n);
+        d.claims.clear();
+    }
+    (plain, names)
+}
+
+/// Everything stored, analysed from scratch: the claims, ledger and network.
+fn full(engine: &Engine) -> (Vec<Claim>, Vec<SourceDoc>, Ledger, Network) {
+    let store = engine.store();
+    let claims = store.claims(&ClaimFilter::default()).expect("claims");
+    let documents = store.documents().expect("documents");
+    let docs: Vec<SourceDoc> = documents
+        .iter()
+        .map(|d| SourceDoc {
+            id: d.id.clone(),
+            name: d.source.clone(),
+            published: d.published,
+            duplicate_of: d.duplicate_of.clone(),
+        })
+        .collect();
+    let mut ties = Vec::new();
+    for d in &documents {
+        let ann = store.annotations(&d.id).expect("ann").unwrap_or_default();
+        ties.extend(political_ties(&sentence_actors(&d.id, &d.text, &ann)));
+    }
+    let actors: Vec<ActorInfo> = store
+        .entities()
+        .expect("entities")
+        .into_iter()
+        .map(|e| ActorInfo {
+            name: e.canonical,
+            entity_type: e.entity_type,
+        })
+        .collect();
+    let ledger = build_ledger(&claims, &docs);
+    let network = build_network(&ledger, &claims, &ties, &actors);
+    (claims, docs, ledger, network)
+}
+
+/// The engine's stored ledger and network agree with `full`.
+fn check_against_full(engine: &Engine) -> Result<(), TestCaseError> {
+    let (claims, _, ledger, network) = full(engine);
+    let at = |i: usize| (claims[i].doc.clone(), claims[i].span);
+    let view = engine.ledger(&LedgerFilter::default()).expect("ledger");
+    let seen = |i: usize| (view.claims[i].claim.doc.clone(), view.claims[i].claim.span);
+    prop_assert_eq!(named_ledger(&view.ledger, seen), named_ledger(&ledger, at));
+    let net = engine.network().expect("network");
+    let seen = |i: usize| (net.claims[i].claim.doc.clone(), net.claims[i].claim.span);
+    prop_assert_eq!(
+        named_network(&net.network, seen),
+        named_network(&network, at)
+    );
+    Ok(())
+}
+
+/// A batch of synthetic articles as JSON Lines.
+fn jsonl(docs: &[&sinew_analysis::synth::SynthDocument]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let line = serde_json::json!({
+            "url": format!("https://example.org/{}", d.name),
+            "text": d.text,
+            "published": d.published.to_string(),
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn stored_analysis_equals_a_full_recomputation(
+        seed in any::<u64>(),
+        docs in 6usize..24,
+        order in any::<u64>(),
+        cuts in proptest::collection::vec(any::<u16>(), 1..4),
+    ) {
+        let corpus = generate(&SynthConfig { seed, documents: docs, ..SynthConfig::default() });
+        let mut arrived: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+        // A random order: sort by a hash of the name and the seed.
+        arrived.sort_by_key(|d| {
+            d.name.bytes().fold(order, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        });
+        let mut bounds: Vec<usize> = cuts.iter().map(|&c| c as usize % (arrived.len() + 1)).collect();
+        bounds.extend([0, arrived.len()]);
+        bounds.sort_unstable();
+        bounds.dedup();
+
+        let engine = memory_engine();
+        for w in bounds.windows(2) {
+            let input = jsonl(&arrived[w[0]..w[1]]);
+            let summary = engine
+                .ingest_bytes("batch.jsonl", input.as_bytes(), Format::Jsonl, &IngestOptions::default())
+                .expect("ingest");
+            let (claims, docs, _, _) = full(&engine);
+            let expected: Vec<Alert> = detect_alerts(&claims, &docs, &summary.new_documents);
+            prop_assert_eq!(&summary.alerts, &expected);
+            check_against_full(&engine)?;
+        }
+    }
+}
+
+#[test]
+fn a_reader_sees_pending_work_as_finished_and_writes_nothing() {
+    let corpus = generate(&SynthConfig {
+        seed: 3,
+        documents: 12,
+        ..SynthConfig::default()
+    });
+    let engine = memory_engine();
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    let opts = IngestOptions::default();
+    let first = jsonl(&docs[..6]);
+    engine
+        .ingest_bytes("a.jsonl", first.as_bytes(), Format::Jsonl, &opts)
+        .expect("ingest");
+    // Documents stored as a killed run leaves them: stored, not analysed.
+    let mut items = Vec::new();
+    for d in &docs[6..] {
+        let mut found = Vec::new();
+        sinew_engine::extract_bytes(
+            &d.name,
+            d.text.as_bytes(),
+            Format::Text,
+            Some(d.published),
+            &mut |doc| {
+                found.push(doc);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        )
+        .expect("extract");
+        let doc = found.remove(0);
+        let ann = sinew_engine::annotate(&doc);
+        items.push((doc, ann));
+    }
+    engine.store().put_batch(&items).expect("put");
+    assert_eq!(engine.pending_analysis().expect("pending"), 6);
+    let mut states = BTreeMap::new();
+    for (k, v) in engine.store().bucket_states(None).expect("states") {
+        states.insert(k, v);
+    }
+    check_against_full(&engine).expect("reader agrees with a full recomputation");
+    assert_eq!(
+        engine.pending_analysis().expect("pending"),
+        6,
+        "reader wrote nothing"
+    );
+    let after: BTreeMap<String, String> = engine
+        .store()
+        .bucket_states(None)
+        .expect("states")
+        .into_iter()
+        .collect();
+    assert_eq!(states, after, "reader wrote nothing");
+    engine.finish_analysis(true).expect("finish");
+    assert_eq!(engine.pending_analysis().expect("pending"), 0);
+    check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
+}

@@ -1,0 +1,125 @@
+//! What the store keeps of the analysis, and what analysis asks of it: which documents await
+//! analysis, every claim of some grouping buckets, each bucket's kept state, and one
+//! transaction that stores a run's results and clears its pending work.
+//!
+//! The store does not know how buckets are computed or what a state holds: keys and states
+//! are opaque text that the engine gets from sinew-analysis (which sits above the store).
+
+use sinew_types::{Alert, Claim, DocId, Span};
+
+use crate::StoreError;
+
+/// The analysis side of a [`Store`](crate::Store).
+pub trait AnalysisStore {
+    /// Documents stored but not yet analysed, in ingest order.
+    fn pending(&self) -> Result<Vec<DocId>, StoreError>;
+
+    /// True when any claim has been analysed (has a bucket).
+    fn has_analysed(&self) -> Result<bool, StoreError>;
+
+    /// The claims of the given documents, analysed or not.
+    fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError>;
+
+    /// Every analysed claim of the given buckets.
+    fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError>;
+
+    /// What analysis needs of each given document that is stored.
+    fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError>;
+
+    /// Kept states `(bucket, state)` of the given buckets, or of every bucket when `None`.
+    fn bucket_states(
+        &self,
+        buckets: Option<&[String]>,
+    ) -> Result<Vec<(String, String)>, StoreError>;
+
+    /// Those of `flows` that some bucket outside `buckets` shows.
+    fn flows_outside(
+        &self,
+        flows: &[String],
+        buckets: &[String],
+    ) -> Result<Vec<String>, StoreError>;
+
+    /// Every analysed document's political ties (as stored), in ingest order.
+    fn ties(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Claims by reference, with the words they quote; `None` for a reference not stored.
+    fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError>;
+
+    /// `(document source name, the span's words)` for each `(document, span)`.
+    fn span_words(
+        &self,
+        spans: &[(DocId, Span)],
+    ) -> Result<Vec<Option<(String, String)>>, StoreError>;
+
+    /// Stores a run's analysis in one transaction: bucket states and their flows, claim
+    /// buckets, ties, alerts (an alert already stored is left as it was), and clears the
+    /// analysed documents' pending marks. Returns how many alerts were new.
+    fn commit_analysis(&self, update: &AnalysisUpdate) -> Result<usize, StoreError>;
+}
+
+/// A stored claim with what orders and names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyedClaim {
+    /// Its document's ingest position.
+    pub seq: i64,
+    /// Its ordinal among the document's claims.
+    pub ord: u32,
+    /// The claim.
+    pub claim: Claim,
+}
+
+/// What analysis needs of a document: no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocHeader {
+    /// The document.
+    pub id: DocId,
+    /// Source name (file name or URL).
+    pub source: String,
+    /// Publication date.
+    pub published: Option<chrono::NaiveDate>,
+    /// The first document of its near-duplicate group, when it is a copy.
+    pub duplicate_of: Option<DocId>,
+}
+
+/// A claim with its document's name and the words it quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimWords {
+    /// Its document's ingest position.
+    pub seq: i64,
+    /// Its ordinal among the document's claims.
+    pub ord: u32,
+    /// The claim.
+    pub claim: Claim,
+    /// The document's source name.
+    pub source: String,
+    /// `text[claim.span]`, empty when the span is not valid in the text.
+    pub quote: String,
+    /// `text[claim.sentence]`, likewise.
+    pub sentence: String,
+}
+
+/// One bucket's recomputed state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BucketRow {
+    /// The bucket key.
+    pub bucket: String,
+    /// Its state.
+    pub state: String,
+    /// Ids of the flows its groups make.
+    pub flows: Vec<String>,
+}
+
+/// What one analysis run stores.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnalysisUpdate {
+    /// Documents now analysed: their pending marks are cleared.
+    pub done: Vec<DocId>,
+    /// `(bucket, document, claim ordinal)` of every claim of those documents.
+    pub claim_buckets: Vec<(String, DocId, u32)>,
+    /// Recomputed buckets, replacing what was kept.
+    pub buckets: Vec<BucketRow>,
+    /// `(document, ties)` for analysed documents with political ties.
+    pub ties: Vec<(DocId, String)>,
+    /// Alerts the run raised.
+    pub alerts: Vec<Alert>,
+}

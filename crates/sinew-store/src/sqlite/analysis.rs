@@ -1,0 +1,303 @@
+//! The SQLite side of [`AnalysisStore`]: the tables of schema step 4 (`schema.rs`).
+//!
+//! Lookups go one key at a time through cached statements on primary keys: the sets asked
+//! for are those one ingest touches, and a long `IN (...)` list would defeat statement
+//! caching for no gain. Claims with their words are read a document at a time (the text
+//! once, sliced here), which at 50,000 documents is several times faster than a lookup per
+//! claim that copies the text out of SQLite each time.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use sinew_types::{DocId, Span};
+
+use super::{now, SqliteStore};
+use crate::analysis::{AnalysisStore, AnalysisUpdate, ClaimWords, DocHeader, KeyedClaim};
+use crate::codec::parse_date;
+use crate::StoreError;
+
+impl AnalysisStore for SqliteStore {
+    fn pending(&self) -> Result<Vec<DocId>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached("SELECT doc FROM analysis_pending ORDER BY seq")?
+                .query_map([], |r| Ok(DocId(r.get(0)?)))?
+                .collect()
+        })
+    }
+
+    fn has_analysed(&self) -> Result<bool, StoreError> {
+        self.read(|tx| {
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM claim_buckets)", [], |r| {
+                r.get(0)
+            })
+        })
+    }
+
+    fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "SELECT d.seq, c.ord, c.json, c.value, c.value_max FROM claims c \
+                 JOIN documents d ON d.id = c.doc WHERE c.doc = ?1 ORDER BY c.ord",
+            )?;
+            let mut out = Vec::new();
+            for id in ids {
+                for k in stmt.query_map([&id.0], keyed_from_row)? {
+                    out.push(k?);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "SELECT d.seq, c.ord, c.json, c.value, c.value_max FROM claim_buckets b \
+                 JOIN claims c ON c.doc = b.doc AND c.ord = b.ord \
+                 JOIN documents d ON d.id = c.doc WHERE b.bucket = ?1",
+            )?;
+            let mut out = Vec::new();
+            for key in buckets {
+                for k in stmt.query_map([key], keyed_from_row)? {
+                    out.push(k?);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id, source, published, duplicate_of FROM documents WHERE id = ?1",
+            )?;
+            let mut out = Vec::new();
+            for id in ids {
+                let found = stmt
+                    .query_row([&id.0], |r| {
+                        Ok(DocHeader {
+                            id: DocId(r.get(0)?),
+                            source: r.get(1)?,
+                            published: parse_date(2, r.get(2)?)?,
+                            duplicate_of: r.get::<_, Option<String>>(3)?.map(DocId),
+                        })
+                    })
+                    .optional()?;
+                out.extend(found);
+            }
+            Ok(out)
+        })
+    }
+
+    fn bucket_states(
+        &self,
+        buckets: Option<&[String]>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        self.read(|tx| {
+            let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
+            match buckets {
+                None => tx
+                    .prepare_cached("SELECT bucket, state FROM analysis_buckets ORDER BY bucket")?
+                    .query_map([], row)?
+                    .collect(),
+                Some(keys) => {
+                    let mut stmt = tx.prepare_cached(
+                        "SELECT bucket, state FROM analysis_buckets WHERE bucket = ?1",
+                    )?;
+                    let mut out = Vec::new();
+                    for key in keys {
+                        out.extend(stmt.query_row([key], row).optional()?);
+                    }
+                    Ok(out)
+                }
+            }
+        })
+    }
+
+    fn flows_outside(
+        &self,
+        flows: &[String],
+        buckets: &[String],
+    ) -> Result<Vec<String>, StoreError> {
+        let inside: BTreeSet<&str> = buckets.iter().map(String::as_str).collect();
+        self.read(|tx| {
+            let mut stmt =
+                tx.prepare_cached("SELECT bucket FROM analysis_flows WHERE flow = ?1")?;
+            let mut out = Vec::new();
+            for flow in flows {
+                let holders: Vec<String> = stmt
+                    .query_map([flow], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                if holders.iter().any(|b| !inside.contains(b.as_str())) {
+                    out.push(flow.clone());
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn ties(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(
+                "SELECT t.ties FROM analysis_ties t JOIN documents d ON d.id = t.doc \
+                 ORDER BY d.seq",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect()
+        })
+    }
+
+    fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError> {
+        // One document at a time, in id order: its text and claims are read once however many
+        // of its claims are asked for, and neighbouring lookups share B-tree pages.
+        let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
+        for (i, (doc, ord)) in refs.iter().enumerate() {
+            by_doc.entry(doc).or_default().push((*ord, i));
+        }
+        self.read(|tx| {
+            let mut doc_stmt =
+                tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
+            let mut claim_stmt = tx.prepare_cached(
+                "SELECT ord, json, value, value_max FROM claims WHERE doc = ?1 ORDER BY ord",
+            )?;
+            let mut out: Vec<Option<ClaimWords>> = vec![None; refs.len()];
+            for (doc, wanted) in &by_doc {
+                let Some((seq, source, text)) = doc_stmt
+                    .query_row([&doc.0], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })
+                    .optional()?
+                else {
+                    continue;
+                };
+                let mut rows = claim_stmt.query([&doc.0])?;
+                while let Some(r) = rows.next()? {
+                    let ord: u32 = r.get(0)?;
+                    let slots: Vec<usize> = wanted
+                        .iter()
+                        .filter(|(o, _)| *o == ord)
+                        .map(|(_, i)| *i)
+                        .collect();
+                    if slots.is_empty() {
+                        continue;
+                    }
+                    let json: String = r.get(1)?;
+                    let claim = crate::codec::parse_claim(1, &json, r.get(2)?, r.get(3)?)?;
+                    let words = ClaimWords {
+                        seq,
+                        ord,
+                        quote: claim.span.slice(&text).unwrap_or_default().to_string(),
+                        sentence: claim.sentence.slice(&text).unwrap_or_default().to_string(),
+                        source: source.clone(),
+                        claim,
+                    };
+                    for i in slots {
+                        out[i] = Some(words.clone());
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn span_words(
+        &self,
+        spans: &[(DocId, Span)],
+    ) -> Result<Vec<Option<(String, String)>>, StoreError> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "SELECT source, substr(CAST(text AS BLOB), ?2 + 1, ?3) FROM documents \
+                 WHERE id = ?1",
+            )?;
+            let mut out = Vec::with_capacity(spans.len());
+            for (doc, span) in spans {
+                let len = span.end.saturating_sub(span.start);
+                let found = stmt
+                    .query_row(params![doc.0, span.start, len], |r| {
+                        Ok((r.get(0)?, words(r.get(1)?, Some(len as i64))))
+                    })
+                    .optional()?;
+                out.push(found);
+            }
+            Ok(out)
+        })
+    }
+
+    fn commit_analysis(&self, update: &AnalysisUpdate) -> Result<usize, StoreError> {
+        self.write(|tx| commit(tx, update))
+    }
+}
+
+fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usize> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO claim_buckets (bucket, doc, ord) VALUES (?1, ?2, ?3)",
+    )?;
+    for (bucket, doc, ord) in &update.claim_buckets {
+        stmt.execute(params![bucket, doc.0, ord])?;
+    }
+    let mut put_state = tx.prepare_cached(
+        "INSERT OR REPLACE INTO analysis_buckets (bucket, state) VALUES (?1, ?2)",
+    )?;
+    let mut drop_flows = tx.prepare_cached("DELETE FROM analysis_flows WHERE bucket = ?1")?;
+    let mut put_flow =
+        tx.prepare_cached("INSERT OR IGNORE INTO analysis_flows (flow, bucket) VALUES (?1, ?2)")?;
+    for b in &update.buckets {
+        put_state.execute(params![b.bucket, b.state])?;
+        drop_flows.execute([&b.bucket])?;
+        for f in &b.flows {
+            put_flow.execute(params![f, b.bucket])?;
+        }
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT OR REPLACE INTO analysis_ties (doc, ties) VALUES (?1, ?2)")?;
+    for (doc, ties) in &update.ties {
+        stmt.execute(params![doc.0, ties])?;
+    }
+    let now = now();
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO alerts (raised_at, kind, key, doc, subject, object, message) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut added = 0;
+    for a in &update.alerts {
+        added += stmt.execute(params![
+            now,
+            a.kind.as_str(),
+            a.key,
+            a.doc.0,
+            a.subject,
+            a.object,
+            a.message
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached("DELETE FROM analysis_pending WHERE doc = ?1")?;
+    for doc in &update.done {
+        stmt.execute([&doc.0])?;
+    }
+    Ok(added)
+}
+
+/// A claim row led by its document's seq and its ordinal.
+fn keyed_from_row(r: &Row<'_>) -> rusqlite::Result<KeyedClaim> {
+    let json: String = r.get(2)?;
+    Ok(KeyedClaim {
+        seq: r.get(0)?,
+        ord: r.get(1)?,
+        claim: crate::codec::parse_claim(2, &json, r.get(3)?, r.get(4)?)?,
+    })
+}
+
+/// Bytes cut from a text as words: empty when the span ran past the text or cut a
+/// character in two (as `Span::slice` gives nothing).
+fn words(bytes: Option<Vec<u8>>, want: Option<i64>) -> String {
+    match (bytes, want) {
+        (Some(b), Some(n)) if n >= 0 && b.len() as i64 == n => {
+            String::from_utf8(b).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,105 @@
+//! The analysis tables: pending work is written with its documents and cleared by the
+//! transaction that stores the analysis; kept states, claim buckets, flows and ties read back.
+
+use sinew_store::{AnalysisStore, AnalysisUpdate, BucketRow, SqliteStore, Store};
+use sinew_types::{Alert, AlertKind, DocId};
+
+use crate::common::{plain, rich};
+
+#[test]
+fn analysis_commits_with_its_pending_work_and_reads_back() {
+    let store = SqliteStore::open_in_memory().expect("open");
+    let (a, ann_a) = rich();
+    let (b, ann_b) = plain();
+    store
+        .put_batch(&[(a.clone(), ann_a.clone()), (b.clone(), ann_b.clone())])
+        .expect("batch");
+    assert_eq!(
+        store.pending().expect("pending"),
+        [a.id.clone(), b.id.clone()]
+    );
+    assert!(!store.has_analysed().expect("analysed"));
+
+    let claims = store
+        .claims_of_docs(std::slice::from_ref(&a.id))
+        .expect("claims");
+    assert_eq!(claims.len(), ann_a.claims.len());
+    assert!(claims.iter().zip(&ann_a.claims).all(|(k, c)| &k.claim == c));
+    let alert = Alert {
+        kind: AlertKind::NewFlow,
+        key: "china->russia:dual_use".into(),
+        doc: a.id.clone(),
+        subject: Some("China".into()),
+        object: Some("Russia".into()),
+        message: "new flow".into(),
+    };
+    let update = AnalysisUpdate {
+        done: vec![a.id.clone()],
+        claim_buckets: claims
+            .iter()
+            .map(|k| ("china\u{1f}russia".to_string(), a.id.clone(), k.ord))
+            .collect(),
+        buckets: vec![BucketRow {
+            bucket: "china\u{1f}russia".into(),
+            state: "{}".into(),
+            flows: vec!["china->russia:dual_use".into()],
+        }],
+        ties: vec![(a.id.clone(), "[]".into())],
+        alerts: vec![alert.clone()],
+    };
+    assert_eq!(store.commit_analysis(&update).expect("commit"), 1);
+    assert_eq!(
+        store.commit_analysis(&update).expect("again"),
+        0,
+        "alerts kept once"
+    );
+    assert_eq!(
+        store.pending().expect("pending"),
+        std::slice::from_ref(&b.id)
+    );
+    assert!(store.has_analysed().expect("analysed"));
+    let key = vec!["china\u{1f}russia".to_string()];
+    assert_eq!(
+        store.bucket_claims(&key).expect("bucket").len(),
+        claims.len()
+    );
+    assert_eq!(
+        store.bucket_states(Some(&key)).expect("states"),
+        [(key[0].clone(), "{}".to_string())]
+    );
+    let flows = [
+        "china->russia:dual_use".to_string(),
+        "x->y:arms".to_string(),
+    ];
+    assert!(store
+        .flows_outside(&flows, &key)
+        .expect("inside")
+        .is_empty());
+    assert_eq!(
+        store.flows_outside(&flows, &[]).expect("outside"),
+        [flows[0].clone()]
+    );
+    assert_eq!(store.ties().expect("ties"), ["[]"]);
+    assert_eq!(store.alerts().expect("alerts")[0].alert, alert);
+
+    let words = store
+        .claim_words(&[(a.id.clone(), 0), (DocId("missing".into()), 0)])
+        .expect("words");
+    let first = words[0].as_ref().expect("stored claim");
+    let c = &ann_a.claims[0];
+    assert_eq!(first.quote, c.span.slice(&a.text).expect("quote"));
+    assert_eq!(first.sentence, c.sentence.slice(&a.text).expect("sentence"));
+    assert_eq!(first.source, a.source);
+    assert!(words[1].is_none());
+    let spans = store
+        .span_words(&[(b.id.clone(), ann_b.sentences[0].span)])
+        .expect("spans");
+    assert_eq!(
+        spans[0].as_ref().map(|(_, w)| w.as_str()),
+        Some(b.text.as_str())
+    );
+    let headers = store
+        .doc_headers(std::slice::from_ref(&b.id))
+        .expect("headers");
+    assert_eq!(headers[0].source, b.source);
+}

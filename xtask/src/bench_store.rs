@@ -1,0 +1,337 @@
+//! `cargo xtask bench-store [--sizes 1000,10000,50000] [--sinew PATH --label NAME]`: does
+//! the cost of ingesting one file stay flat as the store grows, and how long do the read
+//! commands take on a large store?
+//!
+//! Stores of generated articles are built by bulk ingest (each size grows the one before),
+//! cached under `target/bench-store/LABEL/` so that reruns are quick; then one new article is
+//! ingested into a copy of each, and `ledger`, `graph` and `report` run on the largest. Each
+//! command is the release binary (or `--sinew PATH`, e.g. an older build, whose stores are
+//! cached apart under `--label`), timed by wall clock with its peak resident memory read by
+//! `/usr/bin/time`. The issue's goals: one-file ingest flat within 2x from 1k to 50k
+//! documents; each read command under 3 s and 500 MB at 50k.
+//!
+//! The articles name pairs of 40 countries, so figures spread over a few thousand grouping
+//! buckets as news does (a few pairs recur often, most rarely): each article states an export
+//! figure, a running count and a trade total, with dates, qualifiers and attributions, so that
+//! every one of them yields claims that group across articles and sometimes conflict.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+const COUNTRIES: &[&str] = &[
+    "China",
+    "Russia",
+    "North Korea",
+    "Iran",
+    "India",
+    "Turkey",
+    "Germany",
+    "France",
+    "Japan",
+    "Ukraine",
+    "Poland",
+    "Brazil",
+    "Vietnam",
+    "Belarus",
+    "Syria",
+    "Israel",
+    "Egypt",
+    "Pakistan",
+    "Indonesia",
+    "Mexico",
+    "Canada",
+    "Italy",
+    "Spain",
+    "Norway",
+    "Sweden",
+    "Kazakhstan",
+    "Uzbekistan",
+    "Serbia",
+    "Hungary",
+    "Greece",
+    "Nigeria",
+    "Ethiopia",
+    "Kenya",
+    "Algeria",
+    "Morocco",
+    "Qatar",
+    "Oman",
+    "Chile",
+    "Peru",
+    "Argentina",
+];
+
+const GOODS: &[(&str, &str)] = &[
+    ("dual-use goods", "drones"),
+    ("machine tools", "tanks"),
+    ("electronics", "containers"),
+    ("crude oil", "tankers"),
+    ("semiconductors", "missiles"),
+    ("fertiliser", "trucks"),
+];
+
+const QUALIFIERS: &[&str] = &["", "about ", "over ", "nearly ", "more than "];
+
+const SOURCES: &[&str] = &[
+    "the customs office said",
+    "according to the US State Department",
+    "a Moscow think tank said",
+    "officials said",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A deterministic pseudo-random stream (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A country, the first ones far more often (a skewed news agenda).
+    fn country(&mut self) -> &'static str {
+        let a = self.below(COUNTRIES.len());
+        let b = self.below(COUNTRIES.len());
+        COUNTRIES[a.min(b)]
+    }
+
+    fn pair(&mut self) -> (&'static str, &'static str) {
+        loop {
+            let (a, b) = (self.country(), self.country());
+            if a != b {
+                return (a, b);
+            }
+        }
+    }
+}
+
+/// Article `i` of the generated corpus: the same `i` always gives the same text.
+fn article(i: usize) -> (String, String) {
+    let mut r = Rng(i as u64 ^ 0x5157_0b5e_55ed);
+    let year = 2019 + r.below(6);
+    let month = MONTHS[r.below(12)];
+    let day = 1 + r.below(28);
+    let (goods, things) = GOODS[r.below(GOODS.len())];
+    let (a, b) = r.pair();
+    let (c, d) = r.pair();
+    let (e, f) = r.pair();
+    let q = |r: &mut Rng| QUALIFIERS[r.below(QUALIFIERS.len())];
+    let billions = 1 + r.below(300);
+    let tenths = r.below(10);
+    let count = (1 + r.below(90)) * 100;
+    let trade = 10 + r.below(250);
+    let since_month = MONTHS[r.below(12)];
+    let text = format!(
+        "Published {month} {day}, {next}\n\nDispatch {i}. {a} exported {qa}${billions}.{tenths} \
+         billion of {goods} to {b} in {year}, {src1}. {c} has sent {qc}{count} {things} to {d} \
+         since {since_month} {year}, {src2}. Trade between {e} and {f} reached {qe}${trade} \
+         billion in {year}.\n",
+        next = year + 1,
+        qa = q(&mut r),
+        qc = q(&mut r),
+        qe = q(&mut r),
+        src1 = SOURCES[r.below(SOURCES.len())],
+        src2 = SOURCES[r.below(SOURCES.len())],
+    );
+    (format!("https://news.example/{i:06}"), text)
+}
+
+/// Writes articles `from..to` as one JSON Lines file.
+fn write_jsonl(path: &Path, from: usize, to: usize) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for i in from..to {
+        let (url, text) = article(i);
+        writeln!(out, "{}", serde_json::json!({ "url": url, "text": text }))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Wall seconds and peak resident megabytes of one command.
+struct Measure {
+    secs: f64,
+    peak_mb: Option<f64>,
+}
+
+/// Runs `sinew` with `args` under `/usr/bin/time` (when present), output discarded.
+fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
+    let timer = Path::new("/usr/bin/time");
+    let mut cmd = if timer.exists() {
+        let mut c = Command::new(timer);
+        c.args(["-f", "peak-kb %M"]).arg(sinew);
+        c
+    } else {
+        Command::new(sinew)
+    };
+    cmd.args(args).stdout(std::process::Stdio::null());
+    let started = Instant::now();
+    let out = cmd
+        .output()
+        .with_context(|| format!("running {}", sinew.display()))?;
+    let secs = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        bail!("sinew {} failed: {stderr}", args.join(" "));
+    }
+    let peak_mb = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-kb "))
+        .and_then(|kb| kb.trim().parse::<f64>().ok())
+        .map(|kb| kb / 1024.0);
+    Ok(Measure { secs, peak_mb })
+}
+
+fn copy_store(from: &Path, to: &Path) -> Result<()> {
+    for ext in ["db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(to.with_extension(ext));
+    }
+    std::fs::copy(from, to).with_context(|| format!("copying {}", from.display()))?;
+    let wal = from.with_extension("db-wal");
+    if wal.exists() {
+        std::fs::copy(&wal, to.with_extension("db-wal"))?;
+    }
+    Ok(())
+}
+
+/// The cached store of `size` articles, built from the next smaller one when missing.
+fn store(
+    sinew: &Path,
+    dir: &Path,
+    size: usize,
+    smaller: Option<(usize, &Path)>,
+) -> Result<PathBuf> {
+    let path = dir.join(format!("store-{size}.db"));
+    if path.exists() {
+        return Ok(path);
+    }
+    let building = dir.join(format!("building-{size}.db"));
+    let _ = std::fs::remove_file(&building);
+    let from = match smaller {
+        Some((n, p)) => {
+            copy_store(p, &building)?;
+            n
+        }
+        None => 0,
+    };
+    let input = dir.join(format!("articles-{from}-{size}.jsonl"));
+    write_jsonl(&input, from, size)?;
+    println!("building the {size}-article store (articles {from}..{size})...");
+    let db = building.to_string_lossy().into_owned();
+    let inp = input.to_string_lossy().into_owned();
+    let m = measure(sinew, &["--db", &db, "ingest", "--no-alerts", &inp])?;
+    println!("  built in {:.1} s", m.secs);
+    std::fs::remove_file(&input)?;
+    std::fs::rename(&building, &path)?;
+    let wal = building.with_extension("db-wal");
+    if wal.exists() {
+        std::fs::rename(&wal, path.with_extension("db-wal"))?;
+    }
+    Ok(path)
+}
+
+fn show(m: &Measure) -> String {
+    match m.peak_mb {
+        Some(mb) => format!("{:>8.2} s {:>8.0} MB", m.secs, mb),
+        None => format!("{:>8.2} s      n/a", m.secs),
+    }
+}
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let mut sizes = vec![1000, 10_000, 50_000];
+    let mut sinew: Option<PathBuf> = None;
+    let mut label = "current".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--sizes" => {
+                let v = it.next().context("--sizes needs a list")?;
+                sizes = v
+                    .split(',')
+                    .map(|s| s.trim().parse::<usize>())
+                    .collect::<Result<_, _>>()
+                    .context("--sizes: numbers separated by commas")?;
+                sizes.sort_unstable();
+            }
+            "--sinew" => sinew = Some(PathBuf::from(it.next().context("--sinew needs a path")?)),
+            "--label" => label = it.next().context("--label needs a name")?.clone(),
+            other => bail!("bench-store: unknown argument {other:?}"),
+        }
+    }
+    let sinew = match sinew {
+        Some(p) => p,
+        None => crate::release_sinew()?,
+    };
+    let dir = crate::target_dir().join("bench-store").join(&label);
+    std::fs::create_dir_all(&dir)?;
+
+    let mut stores: Vec<(usize, PathBuf)> = Vec::new();
+    for &size in &sizes {
+        let smaller = stores.last().map(|(n, p)| (*n, p.as_path()));
+        let path = store(&sinew, &dir, size, smaller)?;
+        stores.push((size, path));
+    }
+
+    println!("bench-store ({label}: {})", sinew.display());
+    println!("{:<34} {:>10} {:>11}", "", "wall", "peak RSS");
+    let one = dir.join("one-new-article.txt");
+    std::fs::write(&one, article(10_000_000).1)?;
+    let one = one.to_string_lossy().into_owned();
+    let mut ingest_secs = Vec::new();
+    for (size, path) in &stores {
+        let scratch = dir.join("scratch.db");
+        copy_store(path, &scratch)?;
+        let db = scratch.to_string_lossy().into_owned();
+        let m = measure(&sinew, &["--db", &db, "ingest", &one])?;
+        println!(
+            "{:<34} {}",
+            format!("one-file ingest into {size}"),
+            show(&m)
+        );
+        ingest_secs.push(m.secs);
+    }
+    if let (Some(first), Some(last)) = (ingest_secs.first(), ingest_secs.last()) {
+        println!(
+            "one-file ingest, largest / smallest store: {:.2}x (goal: under 2x)",
+            last / first
+        );
+    }
+    if let Some((size, path)) = stores.last() {
+        let db = path.to_string_lossy().into_owned();
+        let report = dir.join("report.md").to_string_lossy().into_owned();
+        for (name, args) in [
+            ("ledger", vec!["--db", &db, "ledger"]),
+            ("graph", vec!["--db", &db, "graph"]),
+            ("report", vec!["--db", &db, "report", "-o", &report]),
+        ] {
+            let m = measure(&sinew, &args)?;
+            println!("{:<34} {}", format!("{name} on {size}"), show(&m));
+        }
+    }
+    Ok(())
+}
