@@ -96,6 +96,22 @@ const STEPS: &[Step] = &[
         listings: &[],
     },
     Step {
+        title: "One-file ingest as the store grows, and the read commands on 50k documents",
+        args: &["bench-store"],
+        test: None,
+        skip_peers: None,
+        needs: None,
+        listings: &[],
+    },
+    Step {
+        title: "Cost of one long document (1, 4, 8 MB; one line, many lines, no sentence ends)",
+        args: &["bench-scaling"],
+        test: None,
+        skip_peers: None,
+        needs: None,
+        listings: &[],
+    },
+    Step {
         title: "Cost per document of reading, language identification and fingerprints",
         args: &["bench-doc"],
         test: None,
