@@ -306,16 +306,40 @@ fn flow(f: &sinew_engine::Flow, claims: &[ClaimView], words: &TieWords) -> Value
 pub(crate) type TieWords =
     std::collections::HashMap<(sinew_types::DocId, sinew_types::Span), (String, String)>;
 
-/// `sinew graph --format json`: actors (nodes), flows (edges, with their volumes over time
-/// and the claims behind them) and dependency shares.
-pub(crate) fn network(n: &sinew_engine::Network, claims: &[ClaimView], words: &TieWords) -> Value {
-    json!({
-        "actors": n.actors.iter().map(|a| json!({
-            "id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims,
-        })).collect::<Vec<_>>(),
-        "flows": n.flows.iter().map(|f| flow(f, claims, words)).collect::<Vec<_>>(),
-        "dependencies": n.dependencies.iter().map(|d| dependency(d, claims)).collect::<Vec<_>>(),
-    })
+/// `sinew graph --format json`: actors, dependencies and flows, each with the claims behind it,
+/// written element by element so that no `Value` of the whole network is held in memory (on a large store that tree outweighed the network itself). The keys come
+/// in the order `serde_json`'s sorted map writes them.
+pub(crate) fn write_network(
+    out: &mut dyn std::io::Write,
+    n: &sinew_engine::Network,
+    claims: &[ClaimView],
+    words: &TieWords,
+) -> std::io::Result<()> {
+    fn list<T>(
+        out: &mut dyn std::io::Write,
+        items: &[T],
+        one: impl Fn(&T) -> Value,
+    ) -> std::io::Result<()> {
+        out.write_all(b"[")?;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write!(out, "{}", one(item))?;
+        }
+        out.write_all(b"]")
+    }
+    out.write_all(b"{\"actors\":")?;
+    list(
+        out,
+        &n.actors,
+        |a| json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims}),
+    )?;
+    out.write_all(b",\"dependencies\":")?;
+    list(out, &n.dependencies, |d| dependency(d, claims))?;
+    out.write_all(b",\"flows\":")?;
+    list(out, &n.flows, |f| flow(f, claims, words))?;
+    out.write_all(b"}")
 }
 
 /// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with

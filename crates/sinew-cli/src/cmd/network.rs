@@ -22,8 +22,8 @@ pub(crate) fn graph(
     let mut out = output_to(output)?;
     match format {
         GraphFormat::Json => {
-            let n = json::network(&view.network, &view.claims, &view.tie_words);
-            writeln!(out, "{n}")?
+            json::write_network(&mut out, &view.network, &view.claims, &view.tie_words)?;
+            writeln!(out)?
         }
         GraphFormat::Graphml => graph::graphml(&mut out, &view)?,
         GraphFormat::Gexf => graph::gexf(&mut out, &view)?,
