@@ -20,6 +20,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use sinew_types::text::MONTH_NAMES as MONTHS;
 
 const COUNTRIES: &[&str] = &[
     "China",
@@ -82,20 +83,6 @@ const SOURCES: &[&str] = &[
     "officials said",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A deterministic pseudo-random stream (SplitMix64).
 struct Rng(u64);
