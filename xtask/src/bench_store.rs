@@ -83,7 +83,6 @@ const SOURCES: &[&str] = &[
     "officials said",
 ];
 
-
 /// A deterministic pseudo-random stream (SplitMix64).
 struct Rng(u64);
 
