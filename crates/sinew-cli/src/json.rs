@@ -42,8 +42,9 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
 pub(crate) fn mention(m: &Mention) -> Value {
     json!({
         "text": m.text, "start": m.span.start, "end": m.span.end,
-        "type": m.entity_type.as_str(), "coarse": m.entity_type.coarse(),
+        "type": m.entity_type.as_str(), "coarse": m.coarse.as_str(),
         "canonical": m.canonical, "id": m.id, "country": m.country,
+        "sector": m.sector.map(|s| s.as_str()),
     })
 }
 
@@ -110,7 +111,7 @@ pub(crate) fn document(d: &Document) -> Value {
 /// An entity summary in `sinew entities --json`.
 pub(crate) fn entity(e: &EntitySummary) -> Value {
     json!({
-        "canonical": e.canonical, "type": e.entity_type.as_str(), "coarse": e.entity_type.coarse(),
+        "canonical": e.canonical, "type": e.entity_type.as_str(), "coarse": e.entity_type.coarse().as_str(),
         "id": e.id, "country": e.country, "mentions": e.mentions, "documents": e.documents,
     })
 }

@@ -593,13 +593,17 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         "mentions",
         id,
         |r| {
+            let entity_type: sinew_types::EntityType = parse_enum(3, r.get(3)?)?;
             Ok(Mention {
                 span: span(r, 0)?,
                 text: r.get(2)?,
-                entity_type: parse_enum(3, r.get(3)?)?,
+                entity_type,
                 canonical: r.get(4)?,
                 id: r.get(5)?,
                 country: r.get(6)?,
+                // Not stored yet: the class the type implies.
+                coarse: entity_type.coarse(),
+                sector: None,
             })
         },
     )?;

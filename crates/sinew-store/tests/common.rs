@@ -51,6 +51,8 @@ pub(crate) fn mention(
         canonical: canonical.to_string(),
         id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
         country: country.map(str::to_string),
+        coarse: ty.coarse(),
+        sector: None,
     }
 }
 

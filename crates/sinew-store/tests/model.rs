@@ -200,6 +200,8 @@ fn mention() -> impl Strategy<Value = Mention> {
             id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
             canonical,
             country,
+            coarse: ty.coarse(),
+            sector: None,
         },
     )
 }

@@ -24,10 +24,14 @@ pub enum EntityType {
     Place,
     /// An international organisation or grouping ("NATO", "G7", "United Nations").
     InternationalOrg,
-    /// A government body, ministry, agency or armed force ("US State Department").
+    /// A government body, ministry or agency ("US State Department").
     GovernmentBody,
+    /// An armed force or one of its units ("Korean People's Army", "Wagner Group").
+    ArmedForce,
     /// A company.
     Company,
+    /// A company the state owns or runs ("Rosneft", "Rosoboronexport").
+    StateEnterprise,
     /// A think tank, university or research institute ("CSIS", "Carnegie Endowment").
     ThinkTank,
     /// A news organisation.
@@ -36,22 +40,128 @@ pub enum EntityType {
     Person,
     /// A treaty, pact, agreement or declared partnership.
     Agreement,
+    /// A ship or other vessel ("Angara").
+    Vessel,
+    /// A weapon system or munition ("KN-23", "Shahed-136").
+    Weapon,
+    /// A named commodity or category of goods ("Urals crude").
+    Commodity,
     /// Anything else named.
     Other,
 }
 
-impl EntityType {
-    /// The CoNLL-style coarse class: `PER`, `ORG`, `LOC` or `MISC`.
-    pub fn coarse(self) -> &'static str {
+/// The CoNLL-2003 class of a mention. Usually what its [`EntityType`] implies, but not always:
+/// a nationality adjective ("French") is `MISC` while its entity is a country, so each
+/// [`Mention`] carries its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Coarse {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A location.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Any other name (nationalities, events, products, agreements).
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Coarse {
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    pub fn as_str(self) -> &'static str {
         match self {
-            EntityType::Person => "PER",
-            EntityType::Country | EntityType::Place => "LOC",
+            Coarse::Per => "PER",
+            Coarse::Org => "ORG",
+            Coarse::Loc => "LOC",
+            Coarse::Misc => "MISC",
+        }
+    }
+
+    /// Reads `PER`, `ORG`, `LOC` or `MISC`.
+    pub fn parse(s: &str) -> Option<Coarse> {
+        Some(match s {
+            "PER" => Coarse::Per,
+            "ORG" => Coarse::Org,
+            "LOC" => Coarse::Loc,
+            "MISC" => Coarse::Misc,
+            _ => return None,
+        })
+    }
+}
+
+/// The part of society an actor belongs to, with event coders' codes (CAMEO/PLOVER), so
+/// claims, flows and events can be rolled up: "a North Korean general" is North Korea, `MIL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Sector {
+    /// Government: heads of state, ministers, ministries, agencies.
+    #[serde(rename = "GOV")]
+    Government,
+    /// Armed forces and their units, defence officials in uniform.
+    #[serde(rename = "MIL")]
+    Military,
+    /// Business: companies, state enterprises, executives.
+    #[serde(rename = "BUS")]
+    Business,
+    /// Media: outlets and journalists.
+    #[serde(rename = "MED")]
+    Media,
+    /// Civil society: think tanks, universities, NGOs, analysts.
+    #[serde(rename = "CVL")]
+    CivilSociety,
+    /// International organisations and their officials.
+    #[serde(rename = "IGO")]
+    International,
+}
+
+impl Sector {
+    /// The event coders' code: `GOV`, `MIL`, `BUS`, `MED`, `CVL` or `IGO`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::Government => "GOV",
+            Sector::Military => "MIL",
+            Sector::Business => "BUS",
+            Sector::Media => "MED",
+            Sector::CivilSociety => "CVL",
+            Sector::International => "IGO",
+        }
+    }
+
+    /// Reads a code written by [`Sector::as_str`].
+    pub fn parse(s: &str) -> Option<Sector> {
+        Some(match s {
+            "GOV" => Sector::Government,
+            "MIL" => Sector::Military,
+            "BUS" => Sector::Business,
+            "MED" => Sector::Media,
+            "CVL" => Sector::CivilSociety,
+            "IGO" => Sector::International,
+            _ => return None,
+        })
+    }
+}
+
+impl EntityType {
+    /// The CoNLL-style coarse class an entity of this type usually has (a mention may differ:
+    /// see [`Coarse`]).
+    pub fn coarse(self) -> Coarse {
+        match self {
+            EntityType::Person => Coarse::Per,
+            EntityType::Country | EntityType::Place => Coarse::Loc,
             EntityType::InternationalOrg
             | EntityType::GovernmentBody
+            | EntityType::ArmedForce
             | EntityType::Company
+            | EntityType::StateEnterprise
             | EntityType::ThinkTank
-            | EntityType::Media => "ORG",
-            EntityType::Agreement | EntityType::Other => "MISC",
+            | EntityType::Media => Coarse::Org,
+            EntityType::Agreement
+            | EntityType::Vessel
+            | EntityType::Weapon
+            | EntityType::Commodity
+            | EntityType::Other => Coarse::Misc,
         }
     }
 
@@ -62,11 +172,16 @@ impl EntityType {
             EntityType::Place => "place",
             EntityType::InternationalOrg => "international_org",
             EntityType::GovernmentBody => "government_body",
+            EntityType::ArmedForce => "armed_force",
             EntityType::Company => "company",
+            EntityType::StateEnterprise => "state_enterprise",
             EntityType::ThinkTank => "think_tank",
             EntityType::Media => "media",
             EntityType::Person => "person",
             EntityType::Agreement => "agreement",
+            EntityType::Vessel => "vessel",
+            EntityType::Weapon => "weapon",
+            EntityType::Commodity => "commodity",
             EntityType::Other => "other",
         }
     }
@@ -89,6 +204,11 @@ pub struct Mention {
     /// The country the entity belongs to or speaks for, when known ("Russia" for "the
     /// Kremlin" or "Russian Ministry of Defense", "China" for "Xi Jinping").
     pub country: Option<String>,
+    /// The CoNLL-2003 class of these words (`MISC` for "French" though its entity is France).
+    pub coarse: Coarse,
+    /// The sector of society the entity acts for, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
 }
 
 /// What a quantity measures.

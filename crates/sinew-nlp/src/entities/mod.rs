@@ -16,7 +16,7 @@ mod tokens;
 
 use std::collections::BTreeMap;
 
-use sinew_types::{EntityType, Mention, Span};
+use sinew_types::{Coarse, EntityType, Mention, Span};
 
 use gazetteer::GAZETTEER;
 
@@ -140,6 +140,11 @@ pub(crate) fn overlaps_taken(taken: &BTreeMap<usize, usize>, start: usize, end: 
 fn to_mention(text: &str, c: Cand) -> Option<Mention> {
     let surface = text.get(c.start..c.end)?;
     let id = format!("{}:{}", c.ty.as_str(), slug(&c.canonical));
+    // CoNLL files a nationality adjective ("French") under MISC, though it links to the country.
+    let coarse = match c.role {
+        Role::Demonym => Coarse::Misc,
+        _ => c.ty.coarse(),
+    };
     Some(Mention {
         span: Span::new(c.start, c.end),
         text: surface.to_string(),
@@ -147,6 +152,8 @@ fn to_mention(text: &str, c: Cand) -> Option<Mention> {
         canonical: c.canonical,
         id,
         country: c.country,
+        coarse,
+        sector: None,
     })
 }
 

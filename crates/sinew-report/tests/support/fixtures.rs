@@ -100,6 +100,8 @@ impl Builder {
                 canonical: canonical.into(),
                 id: format!("{}:{}", entity_type.as_str(), canonical.to_lowercase()),
                 country: None,
+                coarse: entity_type.coarse(),
+                sector: None,
             });
         }
     }
