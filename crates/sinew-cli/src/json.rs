@@ -44,7 +44,7 @@ pub(crate) fn mention(m: &Mention) -> Value {
         "text": m.text, "start": m.span.start, "end": m.span.end,
         "type": m.entity_type.as_str(), "coarse": m.coarse.as_str(),
         "canonical": m.canonical, "id": m.id, "country": m.country,
-        "sector": m.sector.map(|s| s.as_str()),
+        "sector": m.sector.map(|s| s.as_str()), "kind": m.kind.as_str(),
     })
 }
 

@@ -604,6 +604,7 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
                 // Not stored yet: the class the type implies.
                 coarse: entity_type.coarse(),
                 sector: None,
+                kind: sinew_types::MentionKind::Name,
             })
         },
     )?;

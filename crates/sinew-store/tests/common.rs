@@ -53,6 +53,7 @@ pub(crate) fn mention(
         country: country.map(str::to_string),
         coarse: ty.coarse(),
         sector: None,
+        kind: sinew_types::MentionKind::Name,
     }
 }
 

@@ -202,6 +202,7 @@ fn mention() -> impl Strategy<Value = Mention> {
             country,
             coarse: ty.coarse(),
             sector: None,
+            kind: sinew_types::MentionKind::Name,
         },
     )
 }

@@ -209,6 +209,37 @@ pub struct Mention {
     /// The sector of society the entity acts for, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,
+    /// A name, or a phrase that refers back to one ("the minister", "the Kremlin's ally").
+    #[serde(default, skip_serializing_if = "MentionKind::is_name")]
+    pub kind: MentionKind,
+}
+
+/// How a mention refers to its entity. Only names are named entities in the CoNLL sense;
+/// a nominal is found by coreference and links to the entity it refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// The entity's name, or a short form of it ("Shoigu", "DPRK").
+    #[default]
+    Name,
+    /// A common-noun phrase referring to an entity named elsewhere ("the minister",
+    /// "the regime", "the North").
+    Nominal,
+}
+
+impl MentionKind {
+    /// Is this a name?
+    pub fn is_name(&self) -> bool {
+        *self == MentionKind::Name
+    }
+
+    /// `name` or `nominal`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Nominal => "nominal",
+        }
+    }
 }
 
 /// What a quantity measures.

@@ -154,6 +154,7 @@ fn to_mention(text: &str, c: Cand) -> Option<Mention> {
         country: c.country,
         coarse,
         sector: None,
+        kind: sinew_types::MentionKind::Name,
     })
 }
 

@@ -102,6 +102,7 @@ impl Builder {
                 country: None,
                 coarse: entity_type.coarse(),
                 sector: None,
+                kind: sinew_types::MentionKind::Name,
             });
         }
     }
