@@ -148,6 +148,20 @@ fn roles_need_a_date_and_an_incumbent() {
         find(&ms, "Andrei Belousov").map(|m| m.canonical.as_str()),
         Some("Andrei Belousov")
     );
+    // Deputies, opposition leaders and presidents-elect are someone else.
+    for text in [
+        "the deputy prime minister of Russia",
+        "the opposition leader of Russia",
+        "Russia's deputy defence minister",
+        "the US President-elect",
+        "the vice president of the United States",
+    ] {
+        let ms = find_mentions(text, day("2024-01-01"));
+        assert!(
+            ms.iter().all(|m| m.kind == MentionKind::Name),
+            "{text}: {ms:?}"
+        );
+    }
     // "Premier League" is no office.
     let football = "England's Premier League resumed.";
     assert!(find(&find_mentions(football, day("2024-01-01")), "Premier").is_none());

@@ -80,22 +80,61 @@ fn skip_spaces(text: &str, at: usize) -> usize {
     at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len())
 }
 
-/// Is the title at `start..end` a title before a name, or about someone out of office?
+/// Words before a title that make it someone else's: a past or future holder, a deputy.
+const NOT_THE_HOLDER: &[&str] = &[
+    "former",
+    "ex-",
+    "late",
+    "then",
+    "next",
+    "incoming",
+    "outgoing",
+    "vice",
+    "deputy",
+    "assistant",
+    "acting",
+    "interim",
+    "would-be",
+    "future",
+    "opposition",
+    "first",
+];
+
+/// Is the title at `start..end` a title before a name ("Chinese President Xi"), a title
+/// someone else holds ("former", "deputy"), or one to come ("President-elect")?
 fn not_a_role(text: &str, start: usize, end: usize) -> bool {
     let mut after = text[end..].chars();
-    let before_name = after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase);
+    let next = after.next();
+    let before_name = next == Some(' ') && after.next().is_some_and(char::is_uppercase);
     // Only the word right before the title matters: a bounded look-back keeps this linear.
     let mut from = start.saturating_sub(16);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let head = text[from..start].trim_end().to_lowercase();
-    let out_of_office = [
-        "former", "ex-", "late", "then", "next", "incoming", "outgoing",
-    ]
-    .iter()
-    .any(|w| head.ends_with(w));
-    before_name || out_of_office
+    let someone_else = NOT_THE_HOLDER.iter().any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|h| !h.chars().next_back().is_some_and(char::is_alphanumeric))
+    });
+    before_name || someone_else || matches!(next, Some('-' | '\u{2011}'))
+}
+
+/// Does the text before `start` leave the title on its own: "the foreign minister of China",
+/// or a title that opens the text or a clause? ("the opposition leader of Russia" does not.)
+fn bare_title(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    let n = head.len();
+    let the = n >= 3
+        && head.is_char_boundary(n - 3)
+        && head[n - 3..].eq_ignore_ascii_case("the")
+        && !head[..n - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    the || head
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn holder_mention(
@@ -154,7 +193,8 @@ pub(crate) fn find(text: &str, chosen: &[Cand], published: Option<NaiveDate>) ->
             if let Some(stripped) = stripped {
                 if let Some((office, start)) = title_before(text, stripped.len()) {
                     let end = stripped.len();
-                    if free(start, end) && !not_a_role(text, start, start) {
+                    let alone = bare_title(text, start) && !not_a_role(text, start, start);
+                    if free(start, end) && alone {
                         out.extend(holder_mention(
                             text,
                             (start, end),
