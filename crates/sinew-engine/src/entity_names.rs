@@ -59,7 +59,7 @@ fn resolve(name: &str, stored: &[String]) -> Result<String, Vec<String>> {
 fn linked(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for text in [name.to_string(), name.to_uppercase()] {
-        for m in sinew_nlp::find_mentions(&text) {
+        for m in sinew_nlp::find_mentions(&text, None) {
             if m.span.start == 0 && m.span.end == text.len() {
                 out.push(m.canonical);
             }

@@ -21,7 +21,7 @@ mod words;
 use chrono::NaiveDate;
 use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
-pub use entities::{find_mentions, known_names};
+pub use entities::{find_mentions, iso_codes, known_names};
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
 pub use times::find_times;
@@ -144,7 +144,7 @@ pub fn annotate_config(
     };
     let all = stages.claims;
     let mentions = if stages.entities || all {
-        find_mentions(text)
+        find_mentions(text, published)
     } else {
         Vec::new()
     };

@@ -318,7 +318,7 @@ const EXACT: &[(&str, Expected<'_>)] = &[
 fn table() {
     let mut failures = Vec::new();
     for (input, expected) in EXACT {
-        let got = find_mentions(input);
+        let got = find_mentions(input, None);
         if show(&got) != expected.to_vec() {
             failures.push(format!(
                 "{input:?}\n  want {expected:?}\n  got  {:?}",
@@ -384,7 +384,7 @@ const IDS: &[(&str, &str, &str, Option<&str>)] = &[
 #[test]
 fn ids_and_countries() {
     for (input, surface, id, country) in IDS {
-        let got = find_mentions(input);
+        let got = find_mentions(input, None);
         let m = got.iter().find(|m| m.text == *surface);
         let m = m.unwrap_or_else(|| panic!("{surface:?} not found in {input:?}: {got:?}"));
         assert_eq!(m.id, *id, "{input:?}");
@@ -485,14 +485,14 @@ fn random_text_keeps_invariants() {
         for _ in 0..n {
             text.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
         }
-        let ms = find_mentions(&text);
+        let ms = find_mentions(&text, None);
         check_invariants(&text, &ms);
     }
     // Long inputs and odd characters.
     let big = "Beijing’s ‘no limits’ partnership with Moscow. Shin said. ".repeat(2000);
-    check_invariants(&big, &find_mentions(&big));
+    check_invariants(&big, &find_mentions(&big, None));
     let weird = "\u{0}\u{feff}İstanbul ǅemal 'Kim' \u{202e}Shin’".to_string();
-    check_invariants(&weird, &find_mentions(&weird));
+    check_invariants(&weird, &find_mentions(&weird, None));
 }
 
 #[test]
@@ -507,7 +507,7 @@ fn seeds_smoke() {
         let Ok(text) = std::fs::read_to_string(e.path()) else {
             continue;
         };
-        let ms = find_mentions(&text);
+        let ms = find_mentions(&text, None);
         check_invariants(&text, &ms);
         all.extend(ms.into_iter().map(|m| (m.entity_type, m.canonical)));
     }

@@ -2,6 +2,7 @@
 
 mod claims;
 mod entities;
+mod linking;
 mod quantities;
 mod scaling;
 mod times;

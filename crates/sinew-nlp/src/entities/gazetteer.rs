@@ -1,5 +1,6 @@
-//! The gazetteer: names the project writes down as data (`countries.tsv`, `gazetteer.tsv`),
-//! parsed once into one Aho-Corasick automaton.
+//! The gazetteer: every name of the knowledge base ([`super::kb`], data under
+//! `crates/sinew-nlp/kb/`) in one Aho-Corasick automaton, so finding every candidate is one
+//! pass over the text, linear in its length.
 //!
 //! The automaton is ASCII-case-insensitive so that one pass finds every candidate; case is then
 //! checked per match: a surface matches as written or in ALL CAPS, so "US" never matches the
@@ -11,12 +12,11 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sinew_types::EntityType;
 
+use super::kb::{Kb, KB};
 use super::{Cand, Role};
 
-const COUNTRIES: &str = include_str!("countries.tsv");
-const OTHERS: &str = include_str!("gazetteer.tsv");
-
-/// One named thing of the gazetteer.
+/// One named thing of the gazetteer: a KB entity under one of its roles (a country has one
+/// entry for its names, one for its demonyms, one for its seats).
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub(crate) ty: EntityType,
@@ -36,84 +36,44 @@ pub(crate) struct Gazetteer {
     people: HashMap<String, usize>,
 }
 
-pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| build(&KB));
 
-fn list(field: &str) -> impl Iterator<Item = &str> {
-    field.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
-
-fn kind(name: &str) -> Option<EntityType> {
-    Some(match name {
-        "place" => EntityType::Place,
-        "org" => EntityType::InternationalOrg,
-        "gov" => EntityType::GovernmentBody,
-        "think" => EntityType::ThinkTank,
-        "media" => EntityType::Media,
-        "company" => EntityType::Company,
-        "person" => EntityType::Person,
-        "agreement" => EntityType::Agreement,
-        "other" => EntityType::Other,
-        _ => return None,
-    })
-}
-
-fn build() -> Gazetteer {
+fn build(kb: &Kb) -> Gazetteer {
     let mut entries = Vec::new();
     let mut surfaces: Vec<(String, usize)> = Vec::new();
-    let mut adjectives = HashMap::new();
     let mut people = HashMap::new();
+    let adjectives = kb
+        .countries
+        .iter()
+        .filter(|(_, c)| !c.adjective.is_empty())
+        .map(|(name, c)| (name.clone(), c.adjective.clone()))
+        .collect();
     let add = |surfaces: &mut Vec<(String, usize)>, s: &str, idx: usize| {
         surfaces.push((s.to_string(), idx));
         if s.contains('\'') {
             surfaces.push((s.replace('\'', "’"), idx));
         }
     };
-    for cols in rows(COUNTRIES) {
-        let [canonical, adjective, names, demonyms, seats] = cols[..] else {
-            continue;
-        };
-        adjectives.insert(canonical.to_string(), adjective.to_string());
-        for (field, role) in [
-            (names, Role::Name),
-            (demonyms, Role::Demonym),
-            (seats, Role::Seat),
-        ] {
-            let idx = entries.len();
-            entries.push(Entry {
-                ty: EntityType::Country,
-                canonical: canonical.to_string(),
-                country: Some(canonical.to_string()),
-                role,
-            });
-            for s in list(field) {
-                add(&mut surfaces, s, idx);
+    for e in &kb.entities {
+        let mut by_role: Vec<(Role, usize)> = Vec::new();
+        for (surface, role) in &e.names {
+            let idx = match by_role.iter().find(|(r, _)| r == role) {
+                Some(&(_, idx)) => idx,
+                None => {
+                    entries.push(Entry {
+                        ty: e.ty,
+                        canonical: e.canonical.clone(),
+                        country: e.country.clone(),
+                        role: *role,
+                    });
+                    by_role.push((*role, entries.len() - 1));
+                    entries.len() - 1
+                }
+            };
+            if e.ty == EntityType::Person {
+                people.entry(surface.clone()).or_insert(idx);
             }
-        }
-    }
-    for cols in rows(OTHERS) {
-        let [k, canonical, country, forms] = cols[..] else {
-            continue;
-        };
-        let Some(ty) = kind(k) else { continue };
-        let idx = entries.len();
-        let country = (!country.is_empty()).then(|| country.to_string());
-        entries.push(Entry {
-            ty,
-            canonical: canonical.to_string(),
-            country,
-            role: Role::Plain,
-        });
-        for s in list(forms) {
-            if ty == EntityType::Person {
-                people.insert(s.to_string(), idx);
-            }
-            add(&mut surfaces, s, idx);
+            add(&mut surfaces, surface, idx);
         }
     }
     let automaton = AhoCorasickBuilder::new()
@@ -161,17 +121,50 @@ fn case_ok(found: &str, surface: &str) -> bool {
     !found.chars().any(char::is_lowercase) && found == surface.to_uppercase()
 }
 
+/// Han, kana and Hangul: scripts written without spaces between words, or (Korean) with
+/// particles glued to a name ("푸틴은"), so a name in them may start and end anywhere.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF)
+}
+
+/// A Cyrillic name declines ("Путин", "Путина", "Путину"): the end of the word when at most
+/// two more Cyrillic letters follow the listed form, else `end`.
+fn declined_end(text: &str, end: usize) -> usize {
+    if !text[..end].chars().next_back().is_some_and(is_cyrillic) {
+        return end;
+    }
+    let mut at = end;
+    for (n, c) in text[end..].chars().enumerate() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        if n >= 2 || !is_cyrillic(c) {
+            return end;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     let prev = text[..start].chars().next_back();
     let next = text[end..].chars().next();
     let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    if first.is_some_and(unspaced) && last.is_some_and(unspaced) {
+        return true;
+    }
     let prev_ok = match prev {
         None => true,
         Some(p) if !p.is_alphanumeric() => true,
         // Scraped text glues words: "think tankStimson". Accept a capital after a small letter.
         Some(p) => p.is_lowercase() && first.is_some_and(char::is_uppercase) && end - start >= 5,
     };
-    let last = text[..end].chars().next_back();
     let next_ok = match next {
         None => true,
         // "U.S." ends in a period: anything may follow.
@@ -198,8 +191,11 @@ impl Gazetteer {
                 continue;
             }
             let (surface, idx) = &self.surfaces[m.pattern().as_usize()];
-            let found = &text[start..end];
-            if !case_ok(found, surface) || !boundary_ok(text, start, end) {
+            if !case_ok(&text[start..end], surface) {
+                continue;
+            }
+            let end = declined_end(text, end);
+            if !boundary_ok(text, start, end) {
                 continue;
             }
             let e = &self.entries[*idx];

@@ -10,15 +10,20 @@
 //! earlier full name ("Shin Won-sik") of the same document.
 
 mod gazetteer;
+mod kb;
+mod link;
 mod people;
+mod roles;
 mod rules;
 mod tokens;
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use sinew_types::{Coarse, EntityType, Mention, Span};
 
 use gazetteer::GAZETTEER;
+use kb::slug;
 
 /// What a country candidate is: a name, a demonym or a seat of government. Rules that build on
 /// a country (bodies, compounds) use names and demonyms, never seats.
@@ -65,17 +70,29 @@ pub fn known_names() -> impl Iterator<Item = (&'static str, &'static str)> {
     gazetteer.names()
 }
 
+/// The ISO 3166-1 alpha-2 and alpha-3 codes of a country or territory by its canonical name
+/// (`"North Korea"` -> `("KP", "PRK")`), as event coders and exports want them.
+pub fn iso_codes(country: &str) -> Option<(&'static str, &'static str)> {
+    let kb: &'static kb::Kb = &kb::KB;
+    kb.countries
+        .get(country)
+        .map(|c| (c.iso2.as_str(), c.iso3.as_str()))
+}
+
 /// Finds the entity mentions of one document's text, sorted by start and non-overlapping.
 ///
 /// Every mention's `text` equals `&text[span.start..span.end]`. A possessive ending is never
 /// part of a span ("Moscow's" gives "Moscow"). Surnames are linked to full names found
-/// elsewhere in the same `text`, so pass one whole document per call.
-pub fn find_mentions(text: &str) -> Vec<Mention> {
+/// elsewhere in the same `text`, so pass one whole document per call. `published` resolves
+/// role phrases ("Russia's defence minister") to the person in office that day; without it they
+/// are left unlinked.
+pub fn find_mentions(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     if text.is_empty() {
         return Vec::new();
     }
     let toks = tokens::tokenize(text);
     let mut cands = GAZETTEER.find(text);
+    link::disambiguate(text, &toks, &mut cands);
     let by_end = index_by_end(&cands);
     let mut extra = rules::bodies(text, &cands);
     extra.extend(rules::agreements(text, &toks, &cands, &by_end));
@@ -87,10 +104,16 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     let mut chosen = resolve(cands);
     people::link(text, &toks, &mut chosen);
     chosen.sort_by_key(|c| c.start);
-    chosen
+    let role_mentions = roles::find(text, &chosen, published);
+    let mut out: Vec<Mention> = chosen
         .into_iter()
         .filter_map(|c| to_mention(text, c))
-        .collect()
+        .collect();
+    roles::titled_surnames(text, &mut out, published);
+    link::fill(text, &mut out);
+    out.extend(role_mentions);
+    out.sort_by_key(|m| m.span.start);
+    out
 }
 
 /// Candidate indices by end offset, and by end offset after a possessive.
@@ -156,22 +179,6 @@ fn to_mention(text: &str, c: Cand) -> Option<Mention> {
         sector: None,
         kind: sinew_types::MentionKind::Name,
     })
-}
-
-/// Lower-case words joined by hyphens: "North Korea" -> "north-korea".
-fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for ch in name.chars() {
-        if ch.is_alphanumeric() || ch == '+' {
-            out.extend(ch.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 #[cfg(test)]

@@ -163,7 +163,11 @@ pub(crate) fn bodies(text: &str, cands: &[Cand]) -> Vec<Cand> {
             start: c.start,
             end,
             poss: super::gazetteer::possessive_len(text, end),
-            ty: EntityType::GovernmentBody,
+            // A country's army, navy or forces is an armed force, the KB's type for them.
+            ty: match key {
+                "army" | "navy" | "airforce" | "forces" => EntityType::ArmedForce,
+                _ => EntityType::GovernmentBody,
+            },
             canonical: format!("{adj} {}", body_name(key, country)),
             country: Some(country.to_string()),
             role: Role::Plain,
