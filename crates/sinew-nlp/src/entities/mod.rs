@@ -9,6 +9,7 @@
 //! Candidates overlap freely; the longest wins. Last, a later surname ("Shin") is linked to an
 //! earlier full name ("Shin Won-sik") of the same document.
 
+mod coref;
 mod gazetteer;
 mod people;
 mod rules;
@@ -87,10 +88,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     let mut chosen = resolve(cands);
     people::link(text, &toks, &mut chosen);
     chosen.sort_by_key(|c| c.start);
-    chosen
+    let mut mentions: Vec<Mention> = chosen
         .into_iter()
         .filter_map(|c| to_mention(text, c))
-        .collect()
+        .collect();
+    coref::complete(text, &mut mentions);
+    mentions
 }
 
 /// Candidate indices by end offset, and by end offset after a possessive.
