@@ -347,6 +347,15 @@ fn an_analyst_at_a_think_tank_is_civil_society_of_its_country() {
 }
 
 #[test]
+fn the_country_a_scholar_studies_is_not_theirs() {
+    let text = "Markus Hale, a historian of North Korea, said the data were thin.";
+    let ms = mentions(text);
+    let p = all(&ms, "Markus Hale");
+    assert_eq!(p[0].country, None, "{ms:#?}");
+    assert_eq!(p[0].sector, Some(Sector::CivilSociety));
+}
+
+#[test]
 fn a_list_of_names_gives_no_country() {
     let text = "Markus Hale, China and Iran were named in the report.";
     let ms = mentions(text);

@@ -352,7 +352,18 @@ fn appositive_after(
             if c.entity_type == EntityType::Person {
                 break;
             }
-            found.take_mention(c);
+            // "a historian of North Korea", "an expert on China": the country is what the
+            // scholar or journalist studies, not whom they act for.
+            let studied = c.entity_type == EntityType::Country
+                && matches!(
+                    found.role_sector,
+                    Some(Sector::CivilSociety | Sector::Media)
+                )
+                && k > 0
+                && matches!(toks[k - 1].text, "of" | "on" | "about");
+            if !studied {
+                found.take_mention(c);
+            }
             // Skip the rest of the mention's tokens.
             while k < toks.len() && toks[k].start < c.span.end {
                 k += 1;
