@@ -59,6 +59,16 @@ fn an_acronym_defined_after_a_name_links_to_it() {
 }
 
 #[test]
+fn an_acronym_at_the_end_of_the_text_is_linked() {
+    let text = "The study came from the Baltic Institute for Maritime Studies (BIMS)";
+    let ms = mentions(text);
+    assert_eq!(
+        linked(&ms, "BIMS"),
+        ["Baltic Institute for Maritime Studies"]
+    );
+}
+
+#[test]
 fn an_acronym_that_does_not_spell_the_name_is_not_linked() {
     let text = "The Korea Institute for Defense Analyses (ABC) published a study.";
     let ms = mentions(text);

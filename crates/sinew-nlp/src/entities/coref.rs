@@ -230,10 +230,7 @@ fn initials(name: &str) -> (String, String) {
 /// An acronym in parentheses right after `m` that spells its initials: its span.
 fn defined_acronym(text: &str, m: &Mention) -> Option<(usize, usize)> {
     let rest = text[m.span.end..].strip_prefix(" (")?;
-    let close = rest
-        .get(..10)?
-        .find(')')
-        .or_else(|| rest.find(')').filter(|&p| p <= 10))?;
+    let close = rest.char_indices().take(10).find(|&(_, c)| c == ')')?.0;
     let acr = &rest[..close];
     let well_formed = (2..=8).contains(&acr.len())
         && acr.starts_with(|c: char| c.is_ascii_uppercase())

@@ -18,7 +18,8 @@
 //!   (a "president" of a company is business), except that a military rank in a government
 //!   body stays military; otherwise the head role word does (minister `GOV`, general `MIL`,
 //!   analyst `CVL`, chief executive `BUS`, journalist `MED`). The country comes from a country
-//!   word in those phrases, else from the organisation. An appositive counts only when it
+//!   word in those phrases, else from the organisation; a country a scholar or journalist
+//!   studies ("a historian of North Korea", "an expert on China") is not theirs. An appositive counts only when it
 //!   holds a role word, so "Putin, China and Iran" gives Putin nothing.
 //! - Then what one mention of an entity says holds for all its mentions in the document (the
 //!   first value found wins), so "Shin" later in the text is as military or governmental as
