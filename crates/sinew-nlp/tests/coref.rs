@@ -211,6 +211,32 @@ fn the_company_is_the_one_company_named_before() {
 }
 
 #[test]
+fn the_company_with_another_organisation_named_between_is_not_linked() {
+    // The tagger may not know what kind of organisation the institute is: any organisation
+    // is a candidate for "the company".
+    let text = "Zarubezhneft Corporation hired staff from the Baltic Institute for Maritime \
+                Studies. The company said deliveries start soon.";
+    no_mention(&mentions(text), "The company");
+}
+
+#[test]
+fn the_company_does_not_reach_back_two_sentences() {
+    let text = "Zarubezhneft Corporation bought a stake. Profits were hurt by changeovers. \
+                The company said deliveries start soon.";
+    no_mention(&mentions(text), "The company");
+}
+
+#[test]
+fn an_adjective_is_no_short_form() {
+    let text = "Police blamed the Islamic Group for the attack. It wants an Islamic state.";
+    let ms = mentions(text);
+    assert!(
+        all(&ms, "Islamic").iter().all(|m| m.canonical != "Islamic Group"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
 fn the_company_with_no_company_named_is_not_linked() {
     let text = "Russia signed the deal in March. The company said deliveries start soon.";
     no_mention(&mentions(text), "The company");

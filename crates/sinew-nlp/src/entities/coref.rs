@@ -13,7 +13,8 @@
 //!     "SIPRI";
 //!   - a company, state enterprise or armed force without its legal or generic designators
 //!     ("Rosneft" after "Rosneft Oil Company" or "PJSC Rosneft", "Wagner" after "Wagner
-//!     Group"); a single remaining word must have three letters or more;
+//!     Group"); a single remaining word must have three letters or more and not look like an
+//!     adjective ("Islamic" of "Islamic Group");
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
 //!     Asian names, as `people::link` reads them), only when no other person of the document
 //!     shares it.
@@ -21,8 +22,10 @@
 //!   An occurrence right after or before another capitalised word is part of another name
 //!   ("Rosneft Trading", "Richard Wagner") and is left alone.
 //! - **Nominals** (`MentionKind::Nominal`) are "the" + a head word, found only when exactly one
-//!   compatible entity is named in the same sentence or the two before it (two candidates is a
-//!   guess, so no link):
+//!   compatible entity is named in the window: the same sentence and the two before it for a
+//!   person, the one before it for anything else (two candidates is a guess, so no link; for
+//!   "the company" any other organisation named in the window is a candidate too, since the
+//!   tagger may not know it is a company):
 //!   - "the minister", "the president", "the general", "the spokesperson", ... a person whose
 //!     title in this document holds that word (and the nominal's modifiers: "the defence
 //!     minister"); a deputy or vice title never matches a bare role, nor "prime" a bare
@@ -260,7 +263,14 @@ fn stripped_name(name: &str) -> Option<Vec<&str>> {
     }
     let first = words[0];
     let lower = first.to_lowercase();
+    // "Islamic" of "Islamic Group", "Russian" of "Russian Helicopters": an adjective alone
+    // names nothing.
+    let adjective = words.len() == 1
+        && ["ic", "ical", "ian", "ean", "ese", "ish", "ist", "ern"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix));
     let shaped = first.starts_with(|c: char| c.is_uppercase())
+        && !adjective
         && (words.len() > 1 || first.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         && !is_stop(&lower)
         && !sector::is_role(&lower);
@@ -470,28 +480,38 @@ fn window_start(text: &str, pos: usize, sentences: usize, max: usize) -> usize {
     lo
 }
 
-/// The one entity `ok` accepts among the names in `from..before`: the nearest mention of it,
-/// or `None` when none or two different entities fit.
+/// The one entity `ok` accepts among the names in `from..before`: the nearest mention of it.
+/// `None` when none fits, or when a `rival` of another entity is named in the window too
+/// (every mention `ok` accepts is a rival; "the company" also has every organisation as one,
+/// so an organisation of unknown kind named in between is not skipped over).
 fn antecedent(
     mentions: &[Mention],
     from: usize,
     before: usize,
     ok: impl Fn(&Mention) -> bool,
+    rival: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
     let end = mentions.partition_point(|m| m.span.start < before);
     let mut found: Option<usize> = None;
+    let mut rival_id: Option<&str> = None;
     for j in (0..end).rev().take(MAX_LOOKBACK) {
         let m = &mentions[j];
         if m.span.start < from {
             break;
         }
-        if m.kind != MentionKind::Name || m.span.end > before || !ok(m) {
+        if m.kind != MentionKind::Name || m.span.end > before {
             continue;
         }
-        match found {
-            None => found = Some(j),
-            Some(f) if mentions[f].id != m.id => return None,
-            Some(_) => {}
+        let fits = ok(m);
+        if fits || rival(m) {
+            match rival_id {
+                None => rival_id = Some(&m.id),
+                Some(id) if id != m.id => return None,
+                Some(_) => {}
+            }
+        }
+        if fits && found.is_none() {
+            found = Some(j);
         }
     }
     found
@@ -641,7 +661,12 @@ fn nominals(
         if super::overlaps_taken(taken, start, end) {
             continue;
         }
-        let from = window_start(text, start, WINDOW_SENTENCES, MAX_WINDOW);
+        // A person may be referred back to over a little more text than a thing.
+        let sentences = match head {
+            Head::Person(_) => WINDOW_SENTENCES,
+            _ => WINDOW_SENTENCES - 1,
+        };
+        let from = window_start(text, start, sentences, MAX_WINDOW);
         let ok = |m: &Mention| match &head {
             Head::Person(words) => person_fits(m, roles, words, &mods, country),
             _ if !mods.is_empty() => false,
@@ -665,7 +690,11 @@ fn nominals(
                 m.entity_type == EntityType::Country && country.is_none_or(|c| m.canonical == c)
             }
         };
-        let Some(ai) = antecedent(mentions, from, start, ok) else {
+        let rival = |m: &Mention| match &head {
+            Head::Company => m.coarse == sinew_types::Coarse::Org,
+            _ => false,
+        };
+        let Some(ai) = antecedent(mentions, from, start, ok, rival) else {
             continue;
         };
         let mut m = refer(text, &mentions[ai], start, end, MentionKind::Nominal);
