@@ -231,7 +231,9 @@ fn an_adjective_is_no_short_form() {
     let text = "Police blamed the Islamic Group for the attack. It wants an Islamic state.";
     let ms = mentions(text);
     assert!(
-        all(&ms, "Islamic").iter().all(|m| m.canonical != "Islamic Group"),
+        all(&ms, "Islamic")
+            .iter()
+            .all(|m| m.canonical != "Islamic Group"),
         "{ms:#?}"
     );
 }
