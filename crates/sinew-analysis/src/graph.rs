@@ -25,6 +25,9 @@ pub struct ActorInfo {
     pub name: String,
     /// Its type.
     pub entity_type: EntityType,
+    /// The state it belongs to or acts for, when known (a company's, a person's): what
+    /// [`build_network_by_state`] rolls it up to. Ignored for a country.
+    pub country: Option<String>,
 }
 
 /// A node: someone who sends, receives or depends.
@@ -36,6 +39,8 @@ pub struct Actor {
     pub name: String,
     /// Its type, when the store knows it (claims name countries unless told otherwise).
     pub entity_type: EntityType,
+    /// The state it belongs to, when the store knows it (`None` for a country).
+    pub country: Option<String>,
     /// Claims naming it as subject or object.
     pub claims: usize,
 }
@@ -175,6 +180,80 @@ pub fn build_network(
     fold_network(ledger, &percent, &spelled, ties, actors)
 }
 
+/// [`build_network`] with every actor that belongs to a state (a company, a state
+/// enterprise, an armed force, a person: anything `actors` gives a `country` and that is not a
+/// country itself) replaced by that state, so that "Rosneft -> India" and "Russia -> India"
+/// are one flow of Russia's. The figures are not summed: each stays a volume of its own on
+/// the merged flow, with its ledger group; a flow from an actor to its own state disappears.
+/// Sources and claim counts are recounted from the claims, so they stay exact.
+pub fn build_network_by_state(
+    ledger: &Ledger,
+    claims: &[Claim],
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> Network {
+    let percent: Vec<bool> = ledger
+        .groups
+        .iter()
+        .map(|g| {
+            g.claims
+                .first()
+                .is_some_and(|m| claims[m.claim].quantity.kind == QuantityKind::Percent)
+        })
+        .collect();
+    let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
+    for c in claims {
+        for name in [&c.subject, &c.object].into_iter().flatten() {
+            *spelled.entry(name.clone()).or_default() += 1;
+        }
+    }
+    fold_network_by_state(ledger, &percent, &spelled, ties, actors)
+}
+
+/// The state each actor rolls up to, by lower-cased name.
+fn states_of(actors: &[ActorInfo]) -> BTreeMap<String, &str> {
+    actors
+        .iter()
+        .filter(|a| a.entity_type != EntityType::Country)
+        .filter_map(|a| Some((a.name.to_lowercase(), a.country.as_deref()?)))
+        .collect()
+}
+
+/// [`fold_network`] after replacing every actor that belongs to a state by that state.
+pub(crate) fn fold_network_by_state(
+    ledger: &Ledger,
+    percent: &[bool],
+    spelled: &BTreeMap<String, usize>,
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> Network {
+    let states = states_of(actors);
+    let state = |name: &str| -> String {
+        states
+            .get(&name.to_lowercase())
+            .map_or_else(|| name.to_string(), |s| s.to_string())
+    };
+    let mut rolled = ledger.clone();
+    for g in &mut rolled.groups {
+        g.subject = g.subject.as_deref().map(state);
+        g.object = g.object.as_deref().map(state);
+    }
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, n) in spelled {
+        *counts.entry(state(name)).or_default() += n;
+    }
+    let ties: Vec<PoliticalTie> = ties
+        .iter()
+        .map(|t| PoliticalTie {
+            from: state(&t.from),
+            to: state(&t.to),
+            ..t.clone()
+        })
+        .filter(|t| !t.from.eq_ignore_ascii_case(&t.to))
+        .collect();
+    fold_network(&rolled, percent, &counts, &ties, actors)
+}
+
 /// [`build_network`] from what it needs of the claims: for each ledger group whether its
 /// first member is a percentage, and how many claims name each actor spelling. This is what
 /// the stored per-bucket analysis keeps (`state.rs`), so the network is rebuilt without the
@@ -186,9 +265,15 @@ pub(crate) fn fold_network(
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> Network {
-    let types: BTreeMap<String, EntityType> = actors
+    let types: BTreeMap<String, (EntityType, Option<&String>)> = actors
         .iter()
-        .map(|a| (a.name.to_lowercase(), a.entity_type))
+        .map(|a| {
+            let country = a
+                .country
+                .as_ref()
+                .filter(|_| a.entity_type != EntityType::Country);
+            (a.name.to_lowercase(), (a.entity_type, country))
+        })
         .collect();
     let mut flows: BTreeMap<(String, String, FlowKind), Flow> = BTreeMap::new();
     let mut flow_sources: BTreeMap<(String, String, FlowKind), FastMap<&DocId, ()>> =
@@ -331,14 +416,18 @@ pub(crate) fn fold_network(
 
     let mut actors: Vec<Actor> = named
         .into_values()
-        .map(|(name, claims)| Actor {
-            id: node_id(&name),
-            entity_type: types
+        .map(|(name, claims)| {
+            let (entity_type, country) = types
                 .get(&name.to_lowercase())
                 .copied()
-                .unwrap_or(EntityType::Country),
-            name,
-            claims,
+                .unwrap_or((EntityType::Country, None));
+            Actor {
+                id: node_id(&name),
+                entity_type,
+                country: country.cloned(),
+                name,
+                claims,
+            }
         })
         .collect();
     actors.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));

@@ -32,8 +32,8 @@ pub use bounds::Bounds;
 pub use concept::{Concept, FlowKind};
 pub use fmt::{format_range, format_value};
 pub use graph::{
-    build_network, node_id, what_if, Actor, ActorInfo, Affected, Cut, Dependency, Flow, Network,
-    Volume, WhatIf,
+    build_network, build_network_by_state, node_id, what_if, Actor, ActorInfo, Affected, Cut,
+    Dependency, Flow, Network, Volume, WhatIf,
 };
 pub use group::{group_figures, FigureGroup};
 pub use ledger::{
@@ -41,5 +41,6 @@ pub use ledger::{
 };
 pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};
 pub use state::{
-    analyse_buckets, claim_bucket, ledger_of, network_of, BucketState, ClaimRef, StoredGroup,
+    analyse_buckets, claim_bucket, ledger_of, network_by_state_of, network_of, BucketState,
+    ClaimRef, StoredGroup,
 };

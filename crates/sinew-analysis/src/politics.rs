@@ -1,8 +1,9 @@
 //! Political ties between actors: pacts, sanctions, visits. These come with no figures, so
-//! they are read from sentences that name two countries (directly, or through a person or
-//! body that speaks for one) and a word of the tie, each tie citing its sentence.
+//! they are read from sentences that name two countries (directly, or through a government
+//! body, an armed force or a person in state office that speaks for one) and a word of the
+//! tie, each tie citing its sentence.
 
-use sinew_types::{Annotations, DocId, EntityType, Span};
+use sinew_types::{Annotations, DocId, EntityType, Sector, Span};
 
 /// What kind of political tie.
 #[derive(
@@ -103,9 +104,14 @@ pub fn sentence_actors<'a>(
             if !span.contains(m.span) {
                 continue;
             }
-            let country = match m.entity_type {
-                EntityType::Country => Some(m.canonical.as_str()),
-                EntityType::Person | EntityType::GovernmentBody => m.country.as_deref(),
+            // Only the state and those who act for it make political ties: a scholar, a
+            // journalist or an executive with a country does not.
+            let country = match (m.entity_type, m.sector) {
+                (EntityType::Country, _) => Some(m.canonical.as_str()),
+                (EntityType::GovernmentBody | EntityType::ArmedForce, _) => m.country.as_deref(),
+                (EntityType::Person, None | Some(Sector::Government | Sector::Military)) => {
+                    m.country.as_deref()
+                }
                 _ => None,
             };
             if let Some(c) = country.map(str::trim).filter(|c| !c.is_empty()) {
@@ -249,6 +255,48 @@ mod tests {
             .into_iter()
             .map(|t| (t.from, t.to, t.kind))
             .collect()
+    }
+
+    #[test]
+    fn only_the_state_and_its_officials_speak_for_a_country() {
+        use sinew_types::{Coarse, Mention, MentionKind, Sentence};
+        let text = "Minister Ana Ruiz, analyst Bo Li, Rosneft and Per Olsen met.";
+        let person = |words: &str, country: &str, sector: Option<Sector>| {
+            let at = text.find(words).expect("words in text");
+            Mention {
+                span: Span::new(at, at + words.len()),
+                text: words.to_string(),
+                entity_type: EntityType::Person,
+                canonical: words.to_string(),
+                id: format!("person:{words}"),
+                country: Some(country.to_string()),
+                coarse: Coarse::Per,
+                sector,
+                kind: MentionKind::Name,
+            }
+        };
+        let company = Mention {
+            entity_type: EntityType::Company,
+            coarse: Coarse::Org,
+            ..person("Rosneft", "Russia", Some(Sector::Business))
+        };
+        let ann = Annotations {
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+            }],
+            mentions: vec![
+                person("Ana Ruiz", "Spain", Some(Sector::Government)),
+                person("Bo Li", "China", Some(Sector::CivilSociety)),
+                company,
+                // A person of no known sector acts for their state, as before sectors.
+                person("Per Olsen", "Norway", None),
+            ],
+            ..Annotations::default()
+        };
+        let doc = DocId("d".into());
+        let got = sentence_actors(&doc, text, &ann);
+        let names: Vec<&str> = got[0].actors.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Spain", "Norway"]);
     }
 
     #[test]

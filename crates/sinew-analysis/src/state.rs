@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sinew_types::{Claim, DocId, QuantityKind, Span};
 
-use crate::graph::{fold_network, ActorInfo, Network};
+use crate::graph::{fold_network, fold_network_by_state, ActorInfo, Network};
 use crate::group::bucket_key;
 use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
 use crate::politics::PoliticalTie;
@@ -196,6 +196,26 @@ pub fn network_of(
     let (ledger, refs, percent) = assemble(states);
     (
         fold_network(&ledger, &percent, &spelled, ties, actors),
+        refs,
+    )
+}
+
+/// [`network_of`] with actors rolled up to their states, as
+/// [`build_network_by_state`](crate::build_network_by_state) gives it.
+pub fn network_by_state_of(
+    states: Vec<BucketState>,
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> (Network, Vec<ClaimRef>) {
+    let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &states {
+        for (name, n) in &s.spellings {
+            *spelled.entry(name.clone()).or_default() += n;
+        }
+    }
+    let (ledger, refs, percent) = assemble(states);
+    (
+        fold_network_by_state(&ledger, &percent, &spelled, ties, actors),
         refs,
     )
 }

@@ -8,10 +8,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use proptest::prelude::*;
 use sinew_analysis::synth::{generate, SynthConfig};
 use sinew_analysis::{
-    analyse_buckets, build_ledger, build_network, claim_bucket, detect_alerts, detect_alerts_in,
-    ledger_of, network_of, AlertScope, BucketState, ClaimRef, Ledger, Network, SourceDoc,
+    analyse_buckets, build_ledger, build_network, build_network_by_state, claim_bucket,
+    detect_alerts, detect_alerts_in, ledger_of, network_by_state_of, network_of, ActorInfo,
+    AlertScope, BucketState, ClaimRef, Ledger, Network, SourceDoc,
 };
-use sinew_types::{Claim, DocId};
+use sinew_types::{Claim, DocId, EntityType};
 
 /// Documents with their claims, in generation order: two corpora, the second about other
 /// actors so that later batches bring flows the earlier ones did not show.
@@ -181,8 +182,27 @@ proptest! {
             ledger_in(ledger, &refs, &pos),
             ledger_in(full_ledger.clone(), &model.refs, &pos)
         );
-        let (net, refs) = network_of(states, &[], &[]);
+        let (net, refs) = network_of(states.clone(), &[], &[]);
         let full_net = build_network(&full_ledger, &model.claims, &[], &[]);
+        prop_assert_eq!(network_in(net, &refs, &pos), network_in(full_net, &model.refs, &pos));
+
+        // Rolled up to states: the second corpus's "Elsewhere X" actors are companies of X.
+        let actors: Vec<ActorInfo> = model
+            .claims
+            .iter()
+            .flat_map(|c| [&c.subject, &c.object])
+            .flatten()
+            .filter_map(|n| Some((n, n.strip_prefix("Elsewhere ")?)))
+            .collect::<BTreeMap<_, _>>()
+            .into_iter()
+            .map(|(name, state)| ActorInfo {
+                name: name.clone(),
+                entity_type: EntityType::Company,
+                country: Some(state.to_string()),
+            })
+            .collect();
+        let (net, refs) = network_by_state_of(states, &[], &actors);
+        let full_net = build_network_by_state(&full_ledger, &model.claims, &[], &actors);
         prop_assert_eq!(network_in(net, &refs, &pos), network_in(full_net, &model.refs, &pos));
     }
 }

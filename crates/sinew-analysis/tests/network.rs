@@ -1,9 +1,12 @@
 //! The network and what-if over the hand-built seed claims.
 
-use sinew_analysis::{build_ledger, build_network, what_if, Cut, FlowKind, Network, SourceDoc};
-use sinew_types::DocId;
+use sinew_analysis::{
+    build_ledger, build_network, build_network_by_state, what_if, ActorInfo, Cut, FlowKind,
+    Network, SourceDoc,
+};
+use sinew_types::{DocId, EntityType, QuantityKind};
 
-use crate::seed_claims;
+use crate::{claim, seed_claims, BASE, C};
 
 fn network() -> (Network, Vec<sinew_types::Claim>) {
     let claims = seed_claims();
@@ -132,4 +135,132 @@ fn cutting_a_flow_lists_the_dependencies_that_fall_below_the_threshold() {
         50.0,
     );
     assert!(w.affected.is_empty() && w.flows.is_empty());
+}
+
+fn docs(names: &[&str]) -> Vec<SourceDoc> {
+    names
+        .iter()
+        .map(|d| SourceDoc {
+            id: DocId(d.to_string()),
+            name: format!("{d}.txt"),
+            published: None,
+            duplicate_of: None,
+        })
+        .collect()
+}
+
+#[test]
+fn companies_and_people_roll_up_to_their_states() {
+    let shells = C {
+        kind: QuantityKind::Count,
+        unit: Some("shell"),
+        measure: "artillery shells shipped",
+        ..BASE
+    };
+    let claims: Vec<_> = [
+        // A state enterprise's shipments and its state's are one flow between states.
+        C {
+            doc: "a",
+            text: "12,000 shells",
+            value: 12_000.0,
+            subject: Some("Zarubezhneft Arms"),
+            object: Some("Iran"),
+            ..shells
+        },
+        C {
+            doc: "b",
+            at: 2000,
+            sentence: 2,
+            text: "90,000 shells",
+            value: 90_000.0,
+            subject: Some("Russia"),
+            object: Some("Iran"),
+            ..shells
+        },
+        // A flow from an enterprise to its own state is inside one state.
+        C {
+            doc: "c",
+            at: 4000,
+            sentence: 4,
+            text: "5,000 shells",
+            value: 5_000.0,
+            subject: Some("Zarubezhneft Arms"),
+            object: Some("Russia"),
+            ..shells
+        },
+        // A person whose state is unknown stays themselves.
+        C {
+            doc: "d",
+            at: 6000,
+            sentence: 6,
+            text: "700 shells",
+            value: 700.0,
+            subject: Some("Oleg Tarasov"),
+            object: Some("Iran"),
+            ..shells
+        },
+    ]
+    .iter()
+    .map(claim)
+    .collect();
+    let actors = [
+        ActorInfo {
+            name: "Zarubezhneft Arms".into(),
+            entity_type: EntityType::StateEnterprise,
+            country: Some("Russia".into()),
+        },
+        ActorInfo {
+            name: "Oleg Tarasov".into(),
+            entity_type: EntityType::Person,
+            country: None,
+        },
+        ActorInfo {
+            name: "Russia".into(),
+            entity_type: EntityType::Country,
+            country: Some("Russia".into()),
+        },
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c", "d"]));
+
+    // By entity: the enterprise is a node of its own, with its state.
+    let fine = build_network(&ledger, &claims, &[], &actors);
+    let node = fine
+        .actors
+        .iter()
+        .find(|a| a.name == "Zarubezhneft Arms")
+        .expect("enterprise node");
+    assert_eq!(node.country.as_deref(), Some("Russia"));
+    assert_eq!(node.entity_type, EntityType::StateEnterprise);
+    assert!(fine
+        .flows
+        .iter()
+        .any(|f| f.from == "Zarubezhneft Arms" && f.to == "Russia"));
+
+    // By state: one Russia -> Iran flow carrying both figures, from both sources.
+    let states = build_network_by_state(&ledger, &claims, &[], &actors);
+    let ru_ir: Vec<_> = states
+        .flows
+        .iter()
+        .filter(|f| f.from == "Russia" && f.to == "Iran")
+        .collect();
+    assert_eq!(ru_ir.len(), 1, "{:#?}", states.flows);
+    let mut values: Vec<f64> = ru_ir[0].volumes.iter().filter_map(|v| v.value).collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, [12_000.0, 90_000.0]);
+    assert_eq!(ru_ir[0].sources, 2);
+    assert_eq!(ru_ir[0].claims, [0, 1]);
+    // Nothing flows from Russia to itself, and no enterprise node is left.
+    assert!(states.flows.iter().all(|f| f.from != f.to));
+    assert!(states.actors.iter().all(|a| a.name != "Zarubezhneft Arms"));
+    let russia = states
+        .actors
+        .iter()
+        .find(|a| a.name == "Russia")
+        .expect("Russia");
+    assert_eq!(russia.claims, 4, "Russia named twice, its enterprise twice");
+    // A person of no known state is still their own node.
+    assert!(states
+        .flows
+        .iter()
+        .any(|f| f.from == "Oleg Tarasov" && f.to == "Iran"));
 }

@@ -144,6 +144,9 @@ pub(crate) enum Command {
         /// Output file (default: stdout).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Roll companies, armed forces and people up to the states they belong to.
+        #[arg(long)]
+        by_state: bool,
     },
     /// What if a flow were cut or scaled: the dependencies on it, and which fall below a
     /// threshold.

@@ -331,11 +331,15 @@ pub(crate) fn write_network(
         out.write_all(b"]")
     }
     out.write_all(b"{\"actors\":")?;
-    list(
-        out,
-        &n.actors,
-        |a| json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims}),
-    )?;
+    list(out, &n.actors, |a| {
+        let mut v =
+            json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims});
+        // The state a company or person belongs to; countries have none.
+        if let Some(c) = &a.country {
+            v["country"] = json!(c);
+        }
+        v
+    })?;
     out.write_all(b",\"dependencies\":")?;
     list(out, &n.dependencies, |d| dependency(d, claims))?;
     out.write_all(b",\"flows\":")?;

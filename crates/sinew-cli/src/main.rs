@@ -101,7 +101,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => cmd::extract::run(&paths, format, published, stats, &ui),
         Command::Annotate { layers, published } => cmd::annotate::run(&layers, published),
         Command::Alerts { json } => cmd::alerts::run(db, json),
-        Command::Graph { format, output } => cmd::network::graph(db, format, output.as_deref()),
+        Command::Graph {
+            format,
+            output,
+            by_state,
+        } => cmd::network::graph(
+            db,
+            format,
+            output.as_deref(),
+            &sinew_engine::NetworkConfig { by_state },
+        ),
         Command::Whatif {
             from,
             to,

@@ -71,6 +71,14 @@ pub struct NetworkView {
     pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
 }
 
+/// How to draw the network.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NetworkConfig {
+    /// Replace every actor that belongs to a state (a company, an armed force, a person) by
+    /// that state, so flows and dependencies are between states.
+    pub by_state: bool,
+}
+
 /// A stored alert with the name of the document that raised it.
 #[derive(Debug, Clone)]
 pub struct AlertView {
@@ -195,6 +203,11 @@ impl Engine {
     /// Folded from the stored analysis and political ties; only the claims the flows and
     /// dependencies cite are loaded.
     pub fn network(&self) -> Result<NetworkView, EngineError> {
+        self.network_with(&NetworkConfig::default())
+    }
+
+    /// [`Engine::network`], with actors rolled up to their states when `config` asks.
+    pub fn network_with(&self, config: &NetworkConfig) -> Result<NetworkView, EngineError> {
         let analysis = self.analysis()?;
         let actors: Vec<sinew_analysis::ActorInfo> = self
             .store
@@ -203,10 +216,14 @@ impl Engine {
             .map(|e| sinew_analysis::ActorInfo {
                 name: e.canonical,
                 entity_type: e.entity_type,
+                country: e.country,
             })
             .collect();
-        let (mut network, refs) =
-            sinew_analysis::network_of(analysis.states, &analysis.ties, &actors);
+        let (mut network, refs) = if config.by_state {
+            sinew_analysis::network_by_state_of(analysis.states, &analysis.ties, &actors)
+        } else {
+            sinew_analysis::network_of(analysis.states, &analysis.ties, &actors)
+        };
         let mut wanted: Vec<usize> = network
             .flows
             .iter()

@@ -83,6 +83,7 @@ fn full(engine: &Engine) -> (Vec<Claim>, Vec<SourceDoc>, Ledger, Network) {
         .map(|e| ActorInfo {
             name: e.canonical,
             entity_type: e.entity_type,
+            country: e.country,
         })
         .collect();
     let ledger = build_ledger(&claims, &docs);

@@ -149,3 +149,70 @@ fn seed_html_briefing_shows_the_figures_table_in_chromium() {
         );
     }
 }
+
+#[test]
+fn a_company_is_an_actor_of_its_own_and_rolls_up_to_its_state() {
+    let lines = [
+        "Russian state-owned oil company Korvelan Corporation shipped $2 billion of crude \
+         oil to India in 2023, according to customs data seen by reporters this week.",
+        "Russia shipped $5 billion of crude oil to India in 2022, according to customs data \
+         published by the government in New Delhi this week.",
+    ];
+    let jsonl: String = lines
+        .iter()
+        .map(|t| format!("{}\n", serde_json::json!({ "text": t })))
+        .collect();
+    let engine = memory_engine();
+    let summary = engine
+        .ingest_reader(
+            "stdin",
+            jsonl.as_bytes(),
+            sinew_engine::Format::Jsonl,
+            &sinew_engine::IngestOptions::default(),
+        )
+        .expect("ingest");
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    assert_eq!(summary.inserted, 2);
+
+    let subjects: Vec<Option<String>> = engine
+        .claims(None)
+        .expect("claims")
+        .into_iter()
+        .map(|c| c.claim.subject)
+        .collect();
+    assert!(
+        subjects.contains(&Some("Korvelan Corporation".to_string())),
+        "{subjects:?}"
+    );
+
+    let by_entity = engine.network().expect("network").network;
+    let company = by_entity
+        .actors
+        .iter()
+        .find(|a| a.name == "Korvelan Corporation")
+        .expect("the company is a node");
+    assert_eq!(company.country.as_deref(), Some("Russia"));
+
+    let by_state = engine
+        .network_with(&sinew_engine::NetworkConfig { by_state: true })
+        .expect("network by state")
+        .network;
+    let flows: Vec<_> = by_state
+        .flows
+        .iter()
+        .filter(|f| f.from == "Russia" && f.to == "India")
+        .collect();
+    // Both figures are now Russia's, whatever kind of flow their words make them.
+    let values: Vec<Option<f64>> = flows
+        .iter()
+        .flat_map(|f| f.volumes.iter().map(|v| v.value))
+        .collect();
+    assert!(
+        values.contains(&Some(2e9)) && values.contains(&Some(5e9)),
+        "{flows:#?}"
+    );
+    assert!(by_state
+        .actors
+        .iter()
+        .all(|a| a.name != "Korvelan Corporation"));
+}

@@ -149,3 +149,53 @@ fn a_share_keeps_what_narrows_it() {
     let text = "In 2023, China accounted for 37% of Russia's imports, and trade grew.";
     assert_eq!(claim_for(text, "37%").measure, "share of Russia's imports");
 }
+
+#[test]
+fn companies_and_people_can_be_parties() {
+    let cases: &[(&str, &str, Option<String>, Option<String>)] = &[
+        // A company found by its shape is the subject under its own name.
+        (
+            "Korvelan Corporation shipped $2 billion of crude to India last year.",
+            "$2 billion",
+            s("Korvelan Corporation"),
+            s("India"),
+        ),
+        // Its short form later is the same company.
+        (
+            "Sanctions hit Korvelan Corporation in May. Korvelan still sold \
+             $300 million of fuel to Turkey.",
+            "$300 million",
+            s("Korvelan Corporation"),
+            s("Turkey"),
+        ),
+        // A country can be the counterpart of a company.
+        (
+            "Turkey supplied Korvelan Corporation with $150 million of equipment.",
+            "$150 million",
+            s("Turkey"),
+            s("Korvelan Corporation"),
+        ),
+        // A business person acts for themselves.
+        (
+            "Oleg Tarasov, a businessman, sold 40,000 rifles to Iran.",
+            "40,000 rifles",
+            s("Oleg Tarasov"),
+            s("Iran"),
+        ),
+        // A minister acts for the state.
+        (
+            "Russian Defence Minister Oleg Tarasov sent 5,000 troops to Belarus.",
+            "5,000 troops",
+            s("Russia"),
+            s("Belarus"),
+        ),
+    ];
+    for (text, quote, subject, object) in cases {
+        let got = claims(text);
+        let c = got
+            .iter()
+            .find(|c| c.0 == *quote)
+            .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}: {got:?}"));
+        assert_eq!((&c.1, &c.2), (subject, object), "{text}");
+    }
+}

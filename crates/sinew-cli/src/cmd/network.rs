@@ -16,9 +16,10 @@ pub(crate) fn graph(
     db: Option<&Path>,
     format: GraphFormat,
     output: Option<&Path>,
+    config: &sinew_engine::NetworkConfig,
 ) -> Result<ExitCode> {
     let engine = open_read_only(db)?;
-    let view = engine.network()?;
+    let view = engine.network_with(config)?;
     let mut out = output_to(output)?;
     match format {
         GraphFormat::Json => {

@@ -4,11 +4,14 @@
 //! Everything here is decided inside the figure's sentence (plus two cross-sentence rules:
 //! "its neighbour" refers back to the last other country named, and a verbless list item
 //! such as "Bearings, 345% from 2021 to Russia" keeps the subject of the claim before it in the
-//! paragraph). Actors are countries, named directly, by capital or seat, by demonym, or through
-//! a person or body that speaks for one.
+//! paragraph). Actors are countries (named directly, by capital or seat, by demonym), and
+//! companies, state enterprises, armed forces and people under their own names, so that "Rosneft
+//! shipped 2 million tonnes to India" is Rosneft's claim; the network rolls those up to their
+//! states through the mention's `country`. A person in state office acts for the state, and a
+//! government body reporting on its own country makes that country the subject.
 
 use sinew_types::{
-    Attribution, Claim, DocId, EntityType, Mention, Quantity, QuantityKind, Sentence, Span,
+    Attribution, Claim, DocId, EntityType, Mention, Quantity, QuantityKind, Sector, Sentence, Span,
     TimeExpr, TimeKind,
 };
 
@@ -133,7 +136,8 @@ enum Role {
 #[derive(Debug, Clone)]
 struct Actor<'m> {
     span: Span,
-    country: &'m str,
+    /// Canonical name.
+    name: &'m str,
     role: Role,
 }
 
@@ -345,7 +349,29 @@ fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// The country an entity stands for, when it can be a party to a flow.
+/// The name an entity is a party to a flow under: a country, or a company, state
+/// enterprise, armed force or person under its own name (the network rolls those up to
+/// their states through their `country`). Government bodies speak for their country
+/// ([`self_report`]) rather than trade; places, agreements and goods are never parties.
+///
+/// A person who holds state office (sector government or military, or none known) acts for
+/// their state, as before: "since Xi Jinping's visit, exports reached ..." is China's figure.
+/// A business person, scholar, journalist or international official acts for themselves.
+fn actor_name(m: &Mention) -> Option<&str> {
+    match m.entity_type {
+        EntityType::Country
+        | EntityType::Company
+        | EntityType::StateEnterprise
+        | EntityType::ArmedForce => Some(&m.canonical),
+        EntityType::Person => match (m.sector, m.country.as_deref()) {
+            (None | Some(Sector::Government | Sector::Military), Some(country)) => Some(country),
+            _ => Some(&m.canonical),
+        },
+        _ => None,
+    }
+}
+
+/// The country an entity stands for, for "the country" and "its neighbour".
 fn actor_country(m: &Mention) -> Option<&str> {
     match m.entity_type {
         EntityType::Country => Some(&m.canonical),
@@ -366,7 +392,7 @@ fn actors_in<'m>(
         if attrs.iter().any(|a| a.span.overlaps(m.span)) {
             continue;
         }
-        let Some(country) = actor_country(m) else {
+        let Some(name) = actor_name(m) else {
             continue;
         };
         let Some(role) = role_of(text, m, ws) else {
@@ -374,7 +400,7 @@ fn actors_in<'m>(
         };
         out.push(Actor {
             span: m.span,
-            country,
+            name,
             role,
         });
     }
@@ -463,12 +489,12 @@ fn parties(
         })
         .or_else(|| actors.iter().find(plain))
         .or_else(|| actors.iter().find(|a| a.role == Role::Source))
-        .map(|a| a.country);
+        .map(|a| a.name);
     let subject = subject
         .or_else(|| refers_to_country(inp, sentence, q.span, si))
         .map(str::to_string)
         .or_else(|| self_report(inp, attrs));
-    let differs = |a: &&Actor<'_>| Some(a.country) != subject.as_deref();
+    let differs = |a: &&Actor<'_>| Some(a.name) != subject.as_deref();
     let recipient = |a: &&Actor<'_>| a.role == Role::Recipient;
     let mut object = actors
         .iter()
@@ -486,7 +512,7 @@ fn parties(
                     .find(|a| a.span.start >= v.end)
             })
         })
-        .map(|a| a.country.to_string());
+        .map(|a| a.name.to_string());
     if object.is_none() && subject.is_some() && refers_to_neighbour(inp.text, sentence) {
         object = previous_other_country(inp, si, subject.as_deref());
     }
@@ -505,16 +531,12 @@ fn between_pair(
         let before = text[sentence.start..a.span.start].trim_end();
         if (gap == "and" || gap == "&")
             && before.to_lowercase().ends_with("between")
-            && a.country != b.country
+            && a.name != b.name
         {
             // Trade "between" two countries has no direction: name them in a fixed order so that
             // "between Russia and China" and "between China and Russia" are one relation.
-            let (x, y) = if a.country <= b.country {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            return Some((Some(x.country.to_string()), Some(y.country.to_string())));
+            let (x, y) = if a.name <= b.name { (a, b) } else { (b, a) };
+            return Some((Some(x.name.to_string()), Some(y.name.to_string())));
         }
     }
     None

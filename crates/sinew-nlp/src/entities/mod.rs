@@ -9,6 +9,7 @@
 //! Candidates overlap freely; the longest wins. Last, a later surname ("Shin") is linked to an
 //! earlier full name ("Shin Won-sik") of the same document.
 
+mod coref;
 mod gazetteer;
 mod kb;
 mod link;
@@ -113,6 +114,8 @@ pub fn find_mentions(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     link::fill(text, &mut out);
     out.extend(role_mentions);
     out.sort_by_key(|m| m.span.start);
+    // Coreference reads the finished list, so it stays the last step.
+    coref::complete(text, &mut out);
     out
 }
 

@@ -530,7 +530,7 @@ struct FullName {
 
 /// Surname keys of a full name: the family name for East Asian names, else the last word and
 /// (for three or more words) the last two ("Pacheco Pardo").
-fn surname_keys(canonical: &str, country: Option<&str>) -> Vec<String> {
+pub(crate) fn surname_keys(canonical: &str, country: Option<&str>) -> Vec<String> {
     let parts: Vec<&str> = canonical.split_whitespace().collect();
     if parts.len() < 2 {
         return Vec::new();

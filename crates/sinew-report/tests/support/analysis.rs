@@ -30,6 +30,8 @@ impl Analysed {
         }
         let mut claims = Vec::new();
         let mut counts: BTreeMap<String, EntityCount> = BTreeMap::new();
+        // The first country a mention of each entity gives, as the store keeps it.
+        let mut countries: BTreeMap<String, String> = BTreeMap::new();
         let mut sentences = Vec::new();
         for b in &unique {
             for c in &b.ann.claims {
@@ -38,6 +40,9 @@ impl Analysed {
                 claims.push(c);
             }
             for m in &b.ann.mentions {
+                if let Some(c) = &m.country {
+                    countries.entry(m.id.clone()).or_insert_with(|| c.clone());
+                }
                 let e = counts.entry(m.id.clone()).or_insert_with(|| EntityCount {
                     id: m.id.clone(),
                     name: m.canonical.clone(),
@@ -64,6 +69,7 @@ impl Analysed {
             .map(|e| ActorInfo {
                 name: e.name.clone(),
                 entity_type: e.entity_type,
+                country: countries.get(&e.id).cloned(),
             })
             .collect();
         let network = build_network(&ledger, &claims, &political_ties(&sentences), &actors);
