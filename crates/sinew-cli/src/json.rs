@@ -148,6 +148,10 @@ pub(crate) struct AnnotationsJson<'a> {
     diagnostics: Vec<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entities: Option<Vec<Value>>,
+    /// With the entities layer: what the text says each entity is (`entity` is a mention's
+    /// `id`; `start`/`end` the describing words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    descriptions: Option<Vec<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quantities: Option<Vec<QuantityJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -179,6 +183,17 @@ pub(crate) fn annotations<'a>(
         entities: layers
             .entities
             .then(|| ann.mentions.iter().map(mention).collect()),
+        descriptions: layers.entities.then(|| {
+            ann.descriptions
+                .iter()
+                .map(|d| {
+                    json!({
+                        "entity": d.entity, "text": d.text,
+                        "start": d.span.start, "end": d.span.end,
+                    })
+                })
+                .collect()
+        }),
         quantities: layers
             .quantities
             .then(|| ann.quantities.iter().map(quantity).collect()),
