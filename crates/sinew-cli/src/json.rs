@@ -109,10 +109,27 @@ pub(crate) fn document(d: &Document) -> Value {
 }
 
 /// An entity summary in `sinew entities --json`.
+/// `sector` is the event coders' code (`GOV`, `MIL`...); `aliases` the spellings of its names
+/// with their counts, most used first; `description` what the articles say it is, with the
+/// document (`doc` the source name, `id` its id) and the span of its first occurrence, and
+/// `count` how many descriptions say the same.
 pub(crate) fn entity(e: &EntitySummary) -> Value {
+    let aliases: Vec<Value> = e
+        .aliases
+        .iter()
+        .map(|a| json!({"text": a.text, "mentions": a.mentions}))
+        .collect();
+    let description = e.description.as_ref().map(|d| {
+        json!({
+            "text": d.text, "count": d.count, "doc": d.citation.source,
+            "id": d.citation.doc, "start": d.citation.span.start, "end": d.citation.span.end,
+        })
+    });
     json!({
         "canonical": e.canonical, "type": e.entity_type.as_str(), "coarse": e.entity_type.coarse().as_str(),
-        "id": e.id, "country": e.country, "mentions": e.mentions, "documents": e.documents,
+        "id": e.id, "country": e.country, "sector": e.sector.map(|s| s.as_str()),
+        "mentions": e.mentions, "documents": e.documents, "aliases": aliases,
+        "description": description,
     })
 }
 

@@ -6,6 +6,8 @@
 //! - a role title before a person's name: "Defence Minister Andrei Belousov" gives
 //!   "defence minister", "Russian President Vladimir Putin" gives "Russian president", and a
 //!   name before the title is kept whole ("South Korea's defense minister");
+//! - a descriptor before an organisation's name: "the think tank CSIS" gives "think tank",
+//!   "Danish shipping giant Maersk" gives "Danish shipping giant";
 //! - a copular sentence that opens with the name: "CSIS is a think tank in Washington."
 //!
 //! The rules are tuned for precision: a wrong description is worse than none, since the
@@ -22,8 +24,9 @@
 //! - the name is not itself inside a list ("Japan, South Korea and ...") or after a fronted
 //!   preposition ("In Seoul, the ...").
 //!
-//! A relative clause is cut off ("a think tank that tracks arms sales" gives "a think tank"),
-//! and so is anything past 12 words. Countries and places get no appositive or copular
+//! A relative clause is cut off ("a think tank that tracks arms sales" gives "a think tank");
+//! a clause over 12 words keeps its words before its first "and" ("a historian of North Korea
+//! and leading researcher at ..." gives "a historian of North Korea"), or is dropped. Countries and places get no appositive or copular
 //! description: after a country's name such a clause is far more often a list or a claim ("China,
 //! the largest buyer of Russian oil,") than a definition, and readers know what a country is.
 //! Nominal mentions ("the minister") describe nothing: they are descriptions themselves.
@@ -80,6 +83,44 @@ const ROLE_HEADS: &[&str] = &[
     "speaker",
     "prosecutor",
     "judge",
+];
+
+/// Nouns that say what an organisation is, written before its name ("the think tank CSIS").
+const DESCRIPTOR_NOUNS: &[&str] = &[
+    "tank",
+    "company",
+    "firm",
+    "group",
+    "agency",
+    "broadcaster",
+    "outlet",
+    "newspaper",
+    "daily",
+    "giant",
+    "maker",
+    "manufacturer",
+    "producer",
+    "exporter",
+    "operator",
+    "carrier",
+    "line",
+    "bank",
+    "lender",
+    "fund",
+    "institute",
+    "conglomerate",
+    "watchdog",
+    "regulator",
+    "alliance",
+    "bloc",
+    "militia",
+    "insurer",
+    "miner",
+    "shipbuilder",
+    "contractor",
+    "startup",
+    "nonprofit",
+    "charity",
 ];
 
 /// Words that qualify a role in a title ("Foreign", "Deputy Prime"), in lower case.
@@ -225,10 +266,9 @@ pub fn find_descriptions(
                 .flatten()
                 .collect(),
             EntityType::Country | EntityType::Place => Vec::new(),
-            _ => at
-                .appositive()
-                .or_else(|| at.copular())
+            _ => [at.descriptor(), at.appositive().or_else(|| at.copular())]
                 .into_iter()
+                .flatten()
                 .collect(),
         };
         for (span, shown) in found {
@@ -392,6 +432,44 @@ impl Around<'_> {
         Some((span, shown.join(" ")))
     }
 
+    /// "the think tank CSIS", "Danish shipping giant Maersk": lower-case words before an
+    /// organisation's name that end in a noun saying what it is, with a nationality adjective
+    /// before them kept as written.
+    fn descriptor(&self) -> Option<(Span, String)> {
+        let (text, m) = (self.text, self.mention.span);
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = m.start;
+        while words.len() < 4 {
+            let Some((start, word)) = word_before(text, self.sentence.start, end) else {
+                break;
+            };
+            let lower_case = word.chars().next().is_some_and(char::is_lowercase);
+            let fits = if words.is_empty() {
+                DESCRIPTOR_NOUNS.contains(&word)
+            } else {
+                lower_case && !FUNCTION_WORDS.contains(&word) && !VERBS.contains(&word)
+            };
+            if !fits {
+                // A nationality adjective may open the phrase ("Danish shipping giant").
+                if !words.is_empty() && looks_like_demonym(word) && !lower_case {
+                    words.push((start, word));
+                }
+                break;
+            }
+            words.push((start, word));
+            end = start;
+        }
+        if words.len() < 2 {
+            return None;
+        }
+        let &(start, _) = words.last()?;
+        let span = Span::new(start, words[0].0 + words[0].1.len());
+        Some((
+            span,
+            sinew_types::text::squash(text.get(span.start..span.end)?),
+        ))
+    }
+
     /// Is the name one item of a list ("Japan, South Korea and ...", "and NAME, the ...") or
     /// the object of a fronted preposition ("In Seoul, the ...")?
     fn in_list_or_fronted(&self) -> bool {
@@ -459,7 +537,13 @@ impl Around<'_> {
             }
         }
         if words.len() > MAX_WORDS {
-            return None;
+            // "a historian of North Korea and leading researcher at ... in Seoul": the first of
+            // two joined descriptions stands alone; a long phrase with no joint is dropped.
+            let joint = words
+                .iter()
+                .skip(2)
+                .position(|(_, w)| w.eq_ignore_ascii_case("and"))?;
+            words.truncate(joint + 2);
         }
         // No trailing function word: "a think tank in" after a cut is no phrase.
         while words

@@ -107,6 +107,23 @@ fn appositives_titles_and_copular_sentences_give_descriptions() {
             &[("Tomas Berg", "a former adviser to the prime minister")],
         ),
         (
+            "A report from the think tank Nordic Policy Forum found gaps.",
+            &[("Nordic Policy Forum", ThinkTank)],
+            &[("Nordic Policy Forum", "think tank")],
+        ),
+        (
+            "Cargo booked with Danish shipping giant Nordvik Lines rose.",
+            &[("Nordvik Lines", Company)],
+            &[("Nordvik Lines", "Danish shipping giant")],
+        ),
+        (
+            // Too long: the first of two joined descriptions.
+            "Ivan Petrov, a historian of the Arctic fleet and senior researcher at the \
+             Institute of Naval Studies in the northern port city, said so.",
+            &[("Ivan Petrov", Person)],
+            &[("Ivan Petrov", "a historian of the Arctic fleet")],
+        ),
+        (
             // A title and an appositive for the same person: both are kept, to be counted.
             "Deputy Foreign Minister Li Wen, a career diplomat, arrived late.",
             &[("Li Wen", Person)],
@@ -161,6 +178,18 @@ fn lookalikes_give_no_description() {
         // A clause, an age, a place, a relative clause.
         ("Tomas Berg, he said, was wrong.", &[("Tomas Berg", Person)]),
         ("Tomas Berg, 64, resigned.", &[("Tomas Berg", Person)]),
+        // A lone noun, or words that are not a descriptor, before an organisation's name.
+        (
+            "Shares of the firm Acme Corp fell.",
+            &[("Acme Corp", Company)],
+        ),
+        ("He said Acme Corp would pay.", &[("Acme Corp", Company)]),
+        // Too long, with no joint to cut at.
+        (
+            "Ivan Petrov, a historian of the long decline of the northern fleet during the \
+             years after the collapse, said so.",
+            &[("Ivan Petrov", Person)],
+        ),
         (
             "Acme Corp, Ohio, makes valves.",
             &[("Acme Corp", Company), ("Ohio", Place)],
