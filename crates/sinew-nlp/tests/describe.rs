@@ -272,3 +272,45 @@ fn annotate_describes_known_names_and_cites_their_words() {
         .map(|m| m.id.as_str());
     assert_eq!(belousov, id);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the text, every description quotes words of the text on character
+    /// boundaries, its entity is one the mentions name, and its shown text is those words
+    /// up to case and spacing.
+    #[test]
+    fn descriptions_quote_the_text_on_char_boundaries(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                4 => proptest::strategy::Just("Andrei Belousov"),
+                4 => proptest::strategy::Just("CSIS"),
+                3 => proptest::strategy::Just(", "),
+                3 => proptest::strategy::Just("a think tank"),
+                2 => proptest::strategy::Just("Russia's defence minister"),
+                2 => proptest::strategy::Just(" Defence Minister "),
+                2 => proptest::strategy::Just(" is a "),
+                2 => proptest::strategy::Just(" and "),
+                1 => proptest::strategy::Just(". "),
+                1 => proptest::strategy::Just("Élan’s"),
+                1 => proptest::strategy::Just("—"),
+                1 => proptest::strategy::Just("\n"),
+                4 => proptest::strategy::Just(" "),
+            ],
+            0..80,
+        ),
+    ) {
+        let text: String = pieces.concat();
+        let ann = annotate(&text, None, &DocId("p".into()));
+        for d in &ann.descriptions {
+            let words = text.get(d.span.start..d.span.end);
+            proptest::prop_assert!(words.is_some(), "{:?} in {text:?}", d.span);
+            let words = words.unwrap_or_default();
+            proptest::prop_assert_eq!(
+                words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+                d.text.to_lowercase()
+            );
+            proptest::prop_assert!(ann.mentions.iter().any(|m| m.id == d.entity));
+        }
+    }
+}
