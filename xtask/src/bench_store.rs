@@ -4,7 +4,8 @@
 //!
 //! Stores of generated articles are built by bulk ingest (each size grows the one before),
 //! cached under `target/bench-store/LABEL/` so that reruns are quick; then one new article is
-//! ingested into a copy of each, and `ledger`, `graph` and `report` run on the largest. Each
+//! ingested into a copy of each, and `ledger`, `graph`, `report` and `entities` run on the
+//! largest. Each
 //! command is the release binary (or `--sinew PATH`, e.g. an older build, whose stores are
 //! cached apart under `--label`), timed by wall clock with its peak resident memory read by
 //! `/usr/bin/time`. The goals: one-file ingest flat within 2x from 1k to 50k
@@ -314,6 +315,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             ("ledger", vec!["--db", &db, "ledger"]),
             ("graph", vec!["--db", &db, "graph"]),
             ("report", vec!["--db", &db, "report", "-o", &report]),
+            ("entities", vec!["--db", &db, "entities", "--json"]),
         ] {
             let m = measure(&sinew, &args)?;
             println!("{:<34} {}", format!("{name} on {size}"), show(&m));

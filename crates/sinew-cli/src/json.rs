@@ -109,10 +109,27 @@ pub(crate) fn document(d: &Document) -> Value {
 }
 
 /// An entity summary in `sinew entities --json`.
+/// `sector` is the event coders' code (`GOV`, `MIL`...); `aliases` the spellings of its names
+/// with their counts, most used first; `description` what the articles say it is, with the
+/// document (`doc` the source name, `id` its id) and the span of its first occurrence, and
+/// `count` how many descriptions say the same.
 pub(crate) fn entity(e: &EntitySummary) -> Value {
+    let aliases: Vec<Value> = e
+        .aliases
+        .iter()
+        .map(|a| json!({"text": a.text, "mentions": a.mentions}))
+        .collect();
+    let description = e.description.as_ref().map(|d| {
+        json!({
+            "text": d.text, "count": d.count, "doc": d.citation.source,
+            "id": d.citation.doc, "start": d.citation.span.start, "end": d.citation.span.end,
+        })
+    });
     json!({
         "canonical": e.canonical, "type": e.entity_type.as_str(), "coarse": e.entity_type.coarse().as_str(),
-        "id": e.id, "country": e.country, "mentions": e.mentions, "documents": e.documents,
+        "id": e.id, "country": e.country, "sector": e.sector.map(|s| s.as_str()),
+        "mentions": e.mentions, "documents": e.documents, "aliases": aliases,
+        "description": description,
     })
 }
 
@@ -148,6 +165,10 @@ pub(crate) struct AnnotationsJson<'a> {
     diagnostics: Vec<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entities: Option<Vec<Value>>,
+    /// With the entities layer: what the text says each entity is (`entity` is a mention's
+    /// `id`; `start`/`end` the describing words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    descriptions: Option<Vec<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quantities: Option<Vec<QuantityJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -179,6 +200,17 @@ pub(crate) fn annotations<'a>(
         entities: layers
             .entities
             .then(|| ann.mentions.iter().map(mention).collect()),
+        descriptions: layers.entities.then(|| {
+            ann.descriptions
+                .iter()
+                .map(|d| {
+                    json!({
+                        "entity": d.entity, "text": d.text,
+                        "start": d.span.start, "end": d.span.end,
+                    })
+                })
+                .collect()
+        }),
         quantities: layers
             .quantities
             .then(|| ann.quantities.iter().map(quantity).collect()),

@@ -312,13 +312,17 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView], ui: &Ui) -> io::
     )
 }
 
-const ENTITY_COLUMNS: [Column; 5] = [
-    // A long name is cut before the type and country are: they say what the name is.
+// At 80 columns: name, type, mentions, aliases and the start of the description; country and
+// documents come on a wider terminal (and in `--json`). A long name is cut before the type
+// is: the type says what the name is.
+const ENTITY_COLUMNS: [Column; 7] = [
     col("entity", 16, 28, 0),
     col("type", 8, 18, 1),
-    col("country", 8, 16, 2),
+    col("country", 8, 16, 3),
     col("mentions", 8, 9, 0).right(),
-    col("documents", 9, 9, 0).right(),
+    col("documents", 9, 9, 3).right(),
+    col("aliases", 12, 30, 2),
+    col("description", 20, 70, 1),
 ];
 
 /// The entities table of `sinew entities`.
@@ -326,12 +330,25 @@ pub(crate) fn entities(out: &mut dyn Write, entities: &[EntitySummary], ui: &Ui)
     let rows: Vec<Vec<String>> = entities
         .iter()
         .map(|e| {
+            // The canonical name is in the first column already; the other spellings, most
+            // used first.
+            let aliases: Vec<&str> = e
+                .aliases
+                .iter()
+                .map(|a| a.text.as_str())
+                .filter(|t| *t != e.canonical)
+                .collect();
             [
                 e.canonical.clone(),
                 e.entity_type.as_str().to_string(),
                 e.country.clone().unwrap_or_default(),
                 e.mentions.to_string(),
                 e.documents.to_string(),
+                aliases.join(", "),
+                e.description
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default(),
             ]
             .map(|cell| clean(&cell))
             .to_vec()

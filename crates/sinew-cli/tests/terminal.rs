@@ -301,3 +301,64 @@ fn cargo_run_at_the_root_has_one_binary_to_run() {
         .collect();
     assert_eq!(bins, ["sinew"]);
 }
+
+/// `sinew entities`: each entity with its type, other spellings, mention count and what the
+/// articles say it is, in 80 columns; `--json` has every field, the description's citation
+/// included.
+#[test]
+fn entities_list_aliases_and_descriptions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("e.db");
+    let file = tmp.path().join("minister.txt");
+    std::fs::write(
+        &file,
+        "Published May 2, 2024\n\nAndrei Belousov, Russia's defence minister, visited a \
+         plant in Tula. Belousov said output had doubled. Moscow wants more shells.\n",
+    )
+    .unwrap();
+    ok(run(plain(&db).arg("ingest").arg(&file)));
+
+    let table = stdout(&ok(run(plain(&db).arg("entities"))));
+    assert!(widest(&table) <= 80, "{table}");
+    let header = table.lines().next().unwrap_or("");
+    for column in ["entity", "type", "mentions", "aliases", "description"] {
+        assert!(header.contains(column), "{column} in {header}");
+    }
+    let belousov = table
+        .lines()
+        .find(|l| l.starts_with("Andrei Belousov"))
+        .unwrap_or_else(|| panic!("a row for Belousov:\n{table}"));
+    assert!(
+        belousov.contains("person") && belousov.contains("Belousov"),
+        "{belousov}"
+    );
+    assert!(belousov.contains("Russia's defence"), "{belousov}");
+    let russia = table.lines().find(|l| l.starts_with("Russia")).unwrap();
+    assert!(russia.contains("Moscow"), "an alias: {russia}");
+
+    let rows = json_lines(&ok(run(plain(&db).args(["entities", "--json"]))));
+    let row = rows
+        .iter()
+        .find(|r| r["canonical"] == "Andrei Belousov")
+        .expect("Belousov in --json");
+    assert_eq!(row["type"], "person");
+    assert_eq!(row["mentions"], 2);
+    let aliases: Vec<&str> = row["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["text"].as_str())
+        .collect();
+    assert_eq!(aliases.len(), 2, "{aliases:?}");
+    assert!(aliases.contains(&"Belousov"), "{aliases:?}");
+    let description = &row["description"];
+    assert_eq!(description["text"], "Russia's defence minister");
+    assert_eq!(description["doc"], "minister.txt");
+    assert_eq!(description["count"], 1);
+    let (start, end) = (
+        description["start"].as_u64().unwrap(),
+        description["end"].as_u64().unwrap(),
+    );
+    assert_eq!(end - start, "Russia's defence minister".len() as u64);
+    assert!(row.get("sector").is_some(), "{row}");
+}

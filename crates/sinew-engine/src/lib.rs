@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use sinew_report::{Briefing, DocBundle, EntityCount, Findings, ReportConfig};
+use sinew_report::{Briefing, Described, DocBundle, EntityCount, Findings, ReportConfig};
 use sinew_store::{ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document};
 
@@ -344,6 +344,10 @@ impl Engine {
                 name: e.canonical,
                 entity_type: e.entity_type,
                 mentions: usize::try_from(e.mentions).unwrap_or(usize::MAX),
+                description: e.description.map(|d| Described {
+                    text: d.text,
+                    citation: d.citation,
+                }),
             })
             .collect();
         let findings = Findings {

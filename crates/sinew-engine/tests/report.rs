@@ -109,6 +109,45 @@ fn briefing_network_is_the_engine_network_for_the_seeds() {
     check_network_is_the_engines(&engine);
 }
 
+/// The glossary over the seeds: the described entities that `sinew entities` lists, most
+/// mentioned first, each with the store's chosen description and its citation, which quotes
+/// those words (a role title in lower case); an entity with no description gets no line.
+#[test]
+fn glossary_shows_the_stored_descriptions_with_their_citations() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let entities = engine.entities().expect("entities");
+    let described: Vec<_> = entities
+        .iter()
+        .filter(|e| e.description.is_some())
+        .collect();
+    assert!(described.len() >= 3, "{described:?}");
+    let briefing = engine
+        .briefing(&BriefingConfig::default())
+        .expect("briefing");
+    assert!(!briefing.glossary.is_empty());
+    let docs = engine.store().documents().expect("documents");
+    for g in &briefing.glossary {
+        let stored = described
+            .iter()
+            .find(|e| e.canonical == g.name)
+            .and_then(|e| e.description.as_ref())
+            .unwrap_or_else(|| panic!("{} has a stored description", g.name));
+        assert_eq!(g.description.text, stored.text);
+        let c = &g.description.citations[0];
+        assert_eq!(
+            (&c.doc, c.span),
+            (&stored.citation.doc, stored.citation.span)
+        );
+        let doc = docs.iter().find(|d| d.id == c.doc).expect("cited document");
+        let words = c.span.slice(&doc.text).expect("span");
+        assert_eq!(words.to_lowercase(), g.description.text.to_lowercase());
+    }
+    let counts: Vec<usize> = briefing.glossary.iter().map(|g| g.mentions).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}
+
 /// A store larger than the briefing reads: it reads the documents its figures and network
 /// cite, then recent ones up to `REPORT_DOCUMENTS`, not the whole store; every citation is to one of its sources and holds the
 /// words shown, and its network is still the engine's.

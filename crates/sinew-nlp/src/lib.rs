@@ -1,5 +1,5 @@
 //! Document text to annotations: sentences, entity mentions, quantities, time expressions,
-//! attributions and quantitative claims.
+//! attributions, quantitative claims and what the text says each entity is (descriptions).
 //!
 //! Pure functions of the text (and its publication date): no I/O, no global state beyond
 //! lazily built, read-only tables. Extraction never fails on messy text; what it cannot handle
@@ -12,6 +12,7 @@
 
 mod attribution;
 mod claims;
+mod describe;
 mod entities;
 mod quantities;
 mod sentences;
@@ -21,6 +22,7 @@ mod words;
 use chrono::NaiveDate;
 use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
+pub use describe::find_descriptions;
 pub use entities::{find_mentions, iso_codes, known_names};
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
@@ -191,6 +193,11 @@ pub fn annotate_config(
     } else {
         (Vec::new(), Vec::new())
     };
+    let descriptions = if stages.entities || all {
+        find_descriptions(text, &sentences, &mentions)
+    } else {
+        Vec::new()
+    };
     Annotations {
         sentences,
         mentions,
@@ -199,5 +206,6 @@ pub fn annotate_config(
         attributions,
         claims,
         diagnostics,
+        descriptions,
     }
 }

@@ -2,6 +2,7 @@
 
 mod claims;
 mod coref;
+mod describe;
 mod entities;
 mod linking;
 mod quantities;

@@ -2,16 +2,17 @@
 //!
 //! The briefing never groups, reconciles or builds a network itself: the engine hands it the
 //! ledger and the network it keeps (the same ones `sinew ledger` and `sinew graph` show), the
-//! claims those point into, and entity counts over every stored mention. Only the documents the
-//! briefing quotes are read whole ([`cited_documents`] says which the figures, disagreements and
-//! network lines need), so its cost is bounded by what it shows, not by the size of the store.
+//! claims those point into, and entity counts over every stored mention with each entity's
+//! chosen description. Only the documents the briefing quotes are read whole
+//! ([`cited_documents`] says which the figures, disagreements, network lines and glossary
+//! need), so its cost is bounded by what it shows, not by the size of the store.
 
 use std::collections::BTreeSet;
 
 use sinew_analysis::{Ledger, Network};
-use sinew_types::{Claim, DocId, EntityType};
+use sinew_types::{Citation, Claim, DocId, EntityType};
 
-use crate::build::picks;
+use crate::build::{glossary, picks};
 
 /// Analysis results over the whole store, with the claims they index.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +42,18 @@ pub struct EntityCount {
     pub entity_type: EntityType,
     /// Mentions across every stored document.
     pub mentions: usize,
+    /// What the articles say it is, when one says: the glossary's line for it.
+    pub description: Option<Described>,
+}
+
+/// An entity's description in an article's words ("Russia's defence minister"), as the store
+/// chose it among all that describe the entity, and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    /// The words as shown (a role title in lower case: "defence minister").
+    pub text: String,
+    /// The words in their document.
+    pub citation: Citation,
 }
 
 /// The documents whose words the briefing's figures table, disagreements and network lines
@@ -76,5 +89,6 @@ pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
     for d in picks::current_dependencies(findings.network) {
         out.extend(picks::capped(&d.claims).iter().filter_map(from_network));
     }
+    out.extend(glossary::described(findings).map(|(_, d)| d.citation.doc.clone()));
     out
 }

@@ -1,7 +1,7 @@
 //! Briefings in Markdown and self-contained HTML, every sentence cited.
 //!
 //! [`build_briefing`] turns what analysis found ([`Findings`]: the ledger, the network, entity
-//! counts) and the documents worth quoting into a [`Briefing`]: a summary, sections by pair of
+//! counts and descriptions) and the documents worth quoting into a [`Briefing`]: a summary, sections by pair of
 //! actors and kind of flow, the network, a table of figures across sources, what they disagree
 //! on, what named sources say, a glossary of entities and the numbered sources. It calls no
 //! analysis: the engine's ledger and network are the briefing's, so it shows what `sinew
@@ -20,7 +20,7 @@ mod text;
 mod themes;
 
 pub use build::build_briefing;
-pub use findings::{cited_documents, EntityCount, Findings};
+pub use findings::{cited_documents, Described, EntityCount, Findings};
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use model::{

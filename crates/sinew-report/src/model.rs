@@ -105,8 +105,7 @@ pub struct GlossaryEntry {
     pub entity_type: EntityType,
     /// How often it is mentioned across the documents.
     pub mentions: usize,
-    /// The appositive ("Daniel Salisbury, a research fellow at ...") or sentence that first
-    /// describes it.
+    /// What the articles say it is ("a research fellow at ...", "Russian president"), cited.
     pub description: CitedSentence,
 }
 

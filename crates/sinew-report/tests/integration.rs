@@ -179,7 +179,7 @@ fn sections_group_sentences_by_pair_and_theme() {
 }
 
 #[test]
-fn glossary_uses_appositives_and_skips_undescribed_entities() {
+fn glossary_uses_descriptions_and_skips_undescribed_entities() {
     let (docs, b) = briefing();
     let salisbury = b
         .glossary
@@ -188,15 +188,20 @@ fn glossary_uses_appositives_and_skips_undescribed_entities() {
         .expect("glossary entry");
     assert_eq!(
         salisbury.description.text,
-        "Daniel Salisbury, a visiting research fellow at King's College London"
+        "a visiting research fellow at King's College London"
     );
+    assert!(salisbury.description.verbatim);
     assert_eq!(
         cited_text(&docs, &salisbury.description.citations[0]),
         salisbury.description.text
     );
     assert!(
         b.glossary.iter().all(|g| g.name != "Nowhere Org"),
-        "mentioned only in a heading"
+        "named but not described"
+    );
+    assert!(
+        b.glossary.iter().all(|g| g.name != "Russia"),
+        "named often but not described"
     );
     let counts: Vec<usize> = b.glossary.iter().map(|g| g.mentions).collect();
     let mut sorted = counts.clone();

@@ -19,7 +19,9 @@ mod near_dups;
 mod schema;
 mod sqlite;
 
-use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
+use sinew_types::{
+    Alert, Annotations, Citation, Claim, DocId, Document, EntityType, Fingerprint, Sector,
+};
 
 pub use analysis::{AnalysisStore, AnalysisUpdate, BucketRow, ClaimWords, DocHeader, KeyedClaim};
 pub use error::StoreError;
@@ -64,7 +66,9 @@ pub trait Store: AnalysisStore + Send + Sync {
     /// Stored claims matching `filter`, in document (ingest) order, then by span.
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError>;
 
-    /// Entities named in stored documents, most mentioned first.
+    /// Entities named in stored documents, most mentioned first (then in more documents, then
+    /// by id), each with its aliases and chosen description. Read from aggregates that every
+    /// put keeps current, so the cost is one row per entity, not one per mention.
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
 
     /// Counts of what is stored.
@@ -118,10 +122,39 @@ pub struct EntitySummary {
     pub id: String,
     /// The country it belongs to or speaks for, when any mention says.
     pub country: Option<String>,
-    /// Number of mentions.
+    /// The sector it acts for, when any mention says (the greatest code should mentions
+    /// disagree).
+    pub sector: Option<Sector>,
+    /// Number of mentions (names and nominals).
     pub mentions: u64,
     /// Number of documents mentioning it.
     pub documents: u64,
+    /// The distinct words its names take in the text, most used first, then by text; a
+    /// nominal ("the minister") is no alias.
+    pub aliases: Vec<Alias>,
+    /// What the articles say it is: of its descriptions, the most frequent by normalised text
+    /// (lower case, no leading article), then the first stored (document, then span).
+    pub description: Option<EntityDescription>,
+}
+
+/// One surface form of an entity's names ("Beijing" for China), with how often it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The words as written.
+    pub text: String,
+    /// How many mentions are written so.
+    pub mentions: u64,
+}
+
+/// An entity's chosen description ([`sinew_types::Description`]), where it was first found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityDescription {
+    /// The words as shown ("Russia's defence minister").
+    pub text: String,
+    /// How many stored descriptions of the entity have the same normalised text.
+    pub count: u64,
+    /// Where the words were first found.
+    pub citation: Citation,
 }
 
 /// Counts of what is stored.

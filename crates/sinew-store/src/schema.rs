@@ -9,7 +9,7 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -17,8 +17,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// The oldest schema version a read-only open accepts: every read call works on it without a
 /// migration. Raise it to a step's version when a read call starts using what that step adds;
 /// a step read only by writers (such as [`DUP_BANDS`], read by ingest to link near-duplicates)
-/// leaves it. [`ANALYSIS`] (v5) is read by ledger, graph and report.
-pub(crate) const OLDEST_READABLE: i64 = 5;
+/// leaves it. [`ANALYSIS`] (v5) is read by ledger, graph and report; [`ENTITIES`] (v6) by
+/// every call that lists entities.
+pub(crate) const OLDEST_READABLE: i64 = 6;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
 pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite::Result<()> {
@@ -224,4 +225,73 @@ CREATE TABLE analysis_ties (
     doc TEXT PRIMARY KEY NOT NULL,
     ties TEXT NOT NULL
 );
+";
+
+// Entities kept whole (v6), so that listing them reads one row per entity instead of grouping
+// every mention, and mentions and descriptions keep what extraction found.
+// - `mentions` gain `coarse` and `sector` (NULL on rows stored before this step: the class
+//   their type implies, no sector) and `kind` (`name` or `nominal`).
+// - `descriptions`: what each article says an entity is (`Annotations::descriptions`).
+// - `entities`: one row per entity id, kept current by every put in its transaction
+//   (`entities.rs`): the least canonical name and type and the greatest country and sector
+//   over its mentions (so mentions that disagree give one answer whatever their order),
+//   mention and document counts, and the chosen description with its citation.
+// - `entity_aliases`: each distinct surface form of an entity's names, with its count.
+// - `entity_descriptions`: each distinct description of an entity, by its normalised text,
+//   with its count and its first occurrence (document seq, then span), from which the chosen
+//   one is picked.
+// The store never deletes or replaces a document (a put of a stored id changes nothing), so
+// the aggregates only grow; the step computes them from the mentions already stored. No
+// foreign keys on the aggregates: they are derived, and rebuilt from the mentions.
+const ENTITIES: &str = "
+ALTER TABLE mentions ADD COLUMN coarse TEXT;
+ALTER TABLE mentions ADD COLUMN sector TEXT;
+ALTER TABLE mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
+CREATE TABLE descriptions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY NOT NULL,
+    canonical TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    sector TEXT,
+    mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    description_key TEXT,
+    description TEXT,
+    description_doc TEXT,
+    description_start INTEGER,
+    description_end INTEGER
+);
+CREATE INDEX entities_rank ON entities (mentions DESC, documents DESC, id);
+CREATE TABLE entity_aliases (
+    entity TEXT NOT NULL,
+    text TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, text)
+) WITHOUT ROWID;
+CREATE TABLE entity_descriptions (
+    entity TEXT NOT NULL,
+    key TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (entity, key)
+) WITHOUT ROWID;
+INSERT INTO entities (id, canonical, type, country, sector, mentions, documents)
+    SELECT entity_id, min(canonical), min(type), max(country), NULL, count(*),
+        count(DISTINCT doc)
+    FROM mentions GROUP BY entity_id;
+INSERT INTO entity_aliases (entity, text, mentions)
+    SELECT entity_id, text, count(*) FROM mentions GROUP BY entity_id, text;
 ";

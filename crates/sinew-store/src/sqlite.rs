@@ -6,8 +6,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
 use sinew_types::{
-    Alert, AlertKind, Annotations, Attribution, Claim, Diagnostic, DocFingerprint, DocId, Document,
-    Fingerprint, Mention, Quantity, Sentence, Span, TimeExpr,
+    Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
+    DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
+    TimeExpr,
 };
 
 use crate::codec::{
@@ -18,6 +19,7 @@ use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
 
 mod analysis;
+mod entities;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
 /// A [`Store`] in one SQLite file (or in memory).
@@ -268,26 +270,7 @@ impl Store for SqliteStore {
     }
 
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
-        // Within one id, MIN/MAX pick a deterministic canonical name, type and (non-null)
-        // country should mentions ever disagree.
-        self.read(|tx| {
-            tx.prepare_cached(
-                "SELECT min(canonical), min(type), entity_id, max(country), count(*), \
-                 count(DISTINCT doc) AS docs FROM mentions GROUP BY entity_id \
-                 ORDER BY count(*) DESC, docs DESC, entity_id",
-            )?
-            .query_map([], |r| {
-                Ok(EntitySummary {
-                    canonical: r.get(0)?,
-                    entity_type: parse_enum(1, r.get(1)?)?,
-                    id: r.get(2)?,
-                    country: r.get(3)?,
-                    mentions: r.get(4)?,
-                    documents: r.get(5)?,
-                })
-            })?
-            .collect()
-        })
+        self.read(entities::load)
     }
 
     fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError> {
@@ -425,14 +408,16 @@ fn insert(
     // Pending analysis is recorded with the document, so no crash can lose it.
     tx.prepare_cached("INSERT INTO analysis_pending (doc, seq) VALUES (?1, ?2)")?
         .execute(params![id, *seq])?;
+    let doc_seq = *seq;
     *seq += 1;
 
     let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;
     for (ord, s) in ann.sentences.iter().enumerate() {
         stmt.execute(params![id, ord, s.span.start, s.span.end])?;
     }
-    let mut stmt =
-        tx.prepare_cached("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
     for (ord, m) in ann.mentions.iter().enumerate() {
         stmt.execute(params![
             id,
@@ -443,9 +428,13 @@ fn insert(
             m.entity_type.as_str(),
             m.canonical,
             m.id,
-            m.country
+            m.country,
+            m.coarse.as_str(),
+            m.sector.map(sinew_types::Sector::as_str),
+            m.kind.as_str()
         ])?;
     }
+    entities::record(tx, id, doc_seq, ann)?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO quantities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
@@ -589,11 +578,24 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
     })?;
     let mentions = rows(
         tx,
-        "span_start, span_end, text, type, canonical, entity_id, country",
+        "span_start, span_end, text, type, canonical, entity_id, country, coarse, sector, kind",
         "mentions",
         id,
         |r| {
             let entity_type: sinew_types::EntityType = parse_enum(3, r.get(3)?)?;
+            // NULL on mentions stored before schema v6: the class the type implies.
+            let coarse = match r.get::<_, Option<String>>(7)? {
+                Some(code) => Coarse::parse(&code).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        7,
+                        rusqlite::types::Type::Text,
+                        format!("unknown class {code:?}").into(),
+                    )
+                })?,
+                None => entity_type.coarse(),
+            };
+            let sector: Option<String> = r.get(8)?;
+            let kind: String = r.get(9)?;
             Ok(Mention {
                 span: span(r, 0)?,
                 text: r.get(2)?,
@@ -601,10 +603,19 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
                 canonical: r.get(4)?,
                 id: r.get(5)?,
                 country: r.get(6)?,
-                // Not stored yet: the class the type implies.
-                coarse: entity_type.coarse(),
-                sector: None,
-                kind: sinew_types::MentionKind::Name,
+                coarse,
+                sector: sector.map(|s| entities::parse_sector(8, &s)).transpose()?,
+                kind: match kind.as_str() {
+                    "name" => MentionKind::Name,
+                    "nominal" => MentionKind::Nominal,
+                    _ => {
+                        return Err(rusqlite::Error::FromSqlConversionFailure(
+                            9,
+                            rusqlite::types::Type::Text,
+                            format!("unknown mention kind {kind:?}").into(),
+                        ))
+                    }
+                },
             })
         },
     )?;
@@ -674,6 +685,19 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
             })
         },
     )?;
+    let descriptions = rows(
+        tx,
+        "span_start, span_end, entity_id, text",
+        "descriptions",
+        id,
+        |r| {
+            Ok(Description {
+                span: span(r, 0)?,
+                entity: r.get(2)?,
+                text: r.get(3)?,
+            })
+        },
+    )?;
     Ok(Annotations {
         sentences,
         mentions,
@@ -682,5 +706,6 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         attributions,
         claims,
         diagnostics,
+        descriptions,
     })
 }

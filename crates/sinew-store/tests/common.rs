@@ -124,7 +124,7 @@ pub(crate) fn rich() -> (Document, Annotations) {
             span: Span::new(first_end + 1, text.len()),
         },
     ];
-    let mentions = vec![
+    let mut mentions = vec![
         mention(text, "Beijing", EntityType::Country, "China", Some("China")),
         mention(
             text,
@@ -148,6 +148,10 @@ pub(crate) fn rich() -> (Document, Annotations) {
             Some("Russia"),
         ),
     ];
+    // A demonym's own class, a sector and a nominal: what schema v6 keeps of a mention.
+    mentions[0].coarse = sinew_types::Coarse::Misc;
+    mentions[2].sector = Some(sinew_types::Sector::Government);
+    mentions[3].kind = sinew_types::MentionKind::Nominal;
     let pct = quantity(text, "64%", 64.0, "percent", QuantityKind::Percent);
     let usd = quantity(text, "$4.8 billion", 4.8e9, "USD", QuantityKind::Money);
     let mut eur = quantity(
@@ -225,6 +229,11 @@ pub(crate) fn rich() -> (Document, Annotations) {
                 message: "no byline".to_string(),
             },
         ],
+        descriptions: vec![sinew_types::Description {
+            entity: "government_body:us state department".to_string(),
+            span: sp(text, "the U.S. State Department"),
+            text: "the U.S. State Department".to_string(),
+        }],
     };
     (d, ann)
 }
@@ -276,6 +285,10 @@ pub(crate) fn dump(path: &Path) -> String {
         ("alerts", "seq"),
         ("dup_bands", "band, key, doc"),
         ("analysis_pending", "seq"),
+        ("descriptions", "doc, ord"),
+        ("entities", "id"),
+        ("entity_aliases", "entity, text"),
+        ("entity_descriptions", "entity, key"),
     ];
     for (table, order) in tables {
         writeln!(out, "\n[{table}]").ok();

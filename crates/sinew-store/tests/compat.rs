@@ -3,9 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use sinew_store::{AnalysisStore, SqliteStore, Store, StoreError, StoreStats};
+use sinew_store::{
+    Alias, AnalysisStore, EntitySummary, SqliteStore, Store, StoreError, StoreStats,
+};
 use sinew_types::{
-    Alert, AlertKind, Annotations, DocId, Document, EntityType, Fingerprint, QuantityKind,
+    Alert, AlertKind, Annotations, Coarse, Description, DocId, Document, EntityType, Fingerprint,
+    MentionKind, QuantityKind, Sector,
 };
 
 use crate::common::{claim, date, mention, quantity};
@@ -133,6 +136,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (3, "v3.sql"),
         (4, "v4.sql"),
         (5, "v5.sql"),
+        (6, "v6.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -272,6 +276,102 @@ fn v5_database_opens_with_its_pending_work() {
 }
 
 #[test]
+fn v5_database_migrates_with_entities_counted_from_its_mentions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(
+        dir.path(),
+        &[&fixture("v5.sql"), &fixture("v5-mentions.sql")],
+    );
+    let store = SqliteStore::open(&path).expect("open v5");
+    let alias = |text: &str, mentions: u64| Alias {
+        text: text.to_string(),
+        mentions,
+    };
+    let germany = EntitySummary {
+        canonical: "Germany".into(),
+        entity_type: EntityType::Country,
+        id: "country:germany".into(),
+        country: Some("Germany".into()),
+        sector: None,
+        mentions: 3,
+        documents: 2,
+        aliases: vec![alias("Deutschland", 2), alias("Germany", 1)],
+        description: None,
+    };
+    let weber = EntitySummary {
+        canonical: "Anna Weber".into(),
+        entity_type: EntityType::Person,
+        id: "person:anna weber".into(),
+        country: None,
+        sector: None,
+        mentions: 1,
+        documents: 1,
+        aliases: vec![alias("sie", 1)],
+        description: None,
+    };
+    assert_eq!(
+        store.entities().expect("entities"),
+        [germany.clone(), weber]
+    );
+    // Mentions stored before v6 read back with the class their type implies, as names.
+    let ann = store
+        .annotations(&DocId("00000000000000v2".into()))
+        .expect("annotations")
+        .expect("stored");
+    assert_eq!(ann.mentions[0].coarse, Coarse::Loc);
+    assert_eq!(ann.mentions[0].kind, MentionKind::Name);
+    assert!(ann.descriptions.is_empty());
+
+    // A put after the migration adds to the backfilled counts.
+    let (doc, mut ann) = v1_contents();
+    ann.mentions[0].sector = Some(Sector::Government);
+    ann.descriptions.push(Description {
+        entity: "country:germany".into(),
+        span: sinew_types::Span::new(0, 7),
+        text: "Germany".into(),
+    });
+    store.put(&doc, &ann).expect("put");
+    let after = store.entities().expect("entities");
+    assert_eq!(after[0].id, "country:germany");
+    assert_eq!((after[0].mentions, after[0].documents), (4, 3));
+    assert_eq!(
+        after[0].aliases,
+        [alias("Deutschland", 2), alias("Germany", 2)]
+    );
+    assert_eq!(after[0].sector, Some(Sector::Government));
+    let described = after[0].description.as_ref().expect("description");
+    assert_eq!(described.citation.doc, doc.id);
+    assert_eq!(described.citation.source, "v1.txt");
+    drop(store);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+}
+
+#[test]
+fn v6_database_opens_with_its_entities_and_descriptions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v6.sql")]);
+    let store = SqliteStore::open_read_only(&path).expect("open v6");
+    let entities = store.entities().expect("entities");
+    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["country:germany", "person:anna weber"]);
+    let weber = &entities[1];
+    assert_eq!(weber.sector, Some(Sector::Government));
+    let described = weber.description.as_ref().expect("description");
+    assert_eq!(described.text, "defence minister");
+    assert_eq!(described.count, 1);
+    assert_eq!(described.citation.source, "v6.txt");
+    assert_eq!(described.citation.span, sinew_types::Span::new(0, 16));
+    let ann = store
+        .annotations(&DocId("000000000000v6d4".into()))
+        .expect("annotations")
+        .expect("stored");
+    assert_eq!(ann.mentions[0].sector, Some(Sector::Government));
+    assert_eq!(ann.mentions[0].coarse, Coarse::Per);
+    assert_eq!(ann.descriptions.len(), 1);
+    assert_eq!(ann.descriptions[0].entity, "person:anna weber");
+}
+
+#[test]
 fn an_unknown_alert_kind_is_an_internal_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = "UPDATE alerts SET kind = 'rumour' WHERE seq = 1;";
@@ -408,7 +508,8 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         ("v2.sql", false),
         ("v3.sql", false),
         ("v4.sql", false),
-        ("v5.sql", true),
+        ("v5.sql", false),
+        ("v6.sql", true),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -417,7 +518,7 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         match SqliteStore::open_read_only(&path) {
             Ok(store) => {
                 assert!(readable, "{name} opened read-only");
-                assert_eq!(store.stats().expect("stats").documents, 3, "{name}");
+                assert_eq!(store.stats().expect("stats").documents, 4, "{name}");
                 assert_eq!(store.alerts().expect("alerts").len(), 2, "{name}");
             }
             Err(err) => {

@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proptest::prelude::*;
 use sinew_store::{
-    ClaimFilter, DocFingerprint, EntitySummary, PutOutcome, SqliteStore, Store, StoreStats,
+    Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, PutOutcome, SqliteStore,
+    Store, StoreStats,
 };
 use sinew_types::{
-    Annotations, Attribution, Claim, Diagnostic, DocId, Document, EntityType, Fingerprint, Grain,
-    Mention, Modality, Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+    Annotations, Attribution, Citation, Claim, Coarse, Description, Diagnostic, DocId, Document,
+    EntityType, Fingerprint, Grain, Mention, MentionKind, Modality, Quantity, QuantityKind, Sector,
+    Sentence, Span, TimeExpr, TimeKind,
 };
 
 /// A few names, with case variants and non-ASCII, so that filters and grouping collide.
@@ -92,6 +94,8 @@ impl Model {
         out
     }
 
+    /// A recount over every stored mention and description: what the store's aggregates must
+    /// equal.
     fn entities(&self) -> Vec<EntitySummary> {
         let mut groups: BTreeMap<String, (Vec<&Mention>, HashSet<&DocId>)> = BTreeMap::new();
         for (doc, ann) in &self.docs {
@@ -101,23 +105,74 @@ impl Model {
                 g.1.insert(&doc.id);
             }
         }
+        // Per entity and normalised text: count, then the first occurrence (ingest order,
+        // then order within the document).
+        let mut described: BTreeMap<(String, String), (u64, usize, &Document, &Description)> =
+            BTreeMap::new();
+        for (seq, (doc, ann)) in self.docs.iter().enumerate() {
+            for d in &ann.descriptions {
+                let e = described
+                    .entry((d.entity.clone(), description_key(&d.text)))
+                    .or_insert((0, seq, doc, d));
+                e.0 += 1;
+            }
+        }
         let mut out: Vec<EntitySummary> = groups
             .into_iter()
-            .map(|(id, (ms, docs))| EntitySummary {
-                canonical: ms
+            .map(|(id, (ms, docs))| {
+                let mut aliases: BTreeMap<&str, u64> = BTreeMap::new();
+                for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
+                    *aliases.entry(m.text.as_str()).or_default() += 1;
+                }
+                let mut aliases: Vec<Alias> = aliases
+                    .into_iter()
+                    .map(|(text, mentions)| Alias {
+                        text: text.to_string(),
+                        mentions,
+                    })
+                    .collect();
+                aliases.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.text.cmp(&b.text)));
+                let description = described
                     .iter()
-                    .map(|m| m.canonical.clone())
-                    .min()
-                    .unwrap_or_default(),
-                entity_type: ms
-                    .iter()
-                    .map(|m| m.entity_type)
-                    .min_by_key(|t| t.as_str())
-                    .unwrap_or(EntityType::Other),
-                id,
-                country: ms.iter().filter_map(|m| m.country.clone()).max(),
-                mentions: ms.len() as u64,
-                documents: docs.len() as u64,
+                    .filter(|((entity, _), _)| *entity == id)
+                    .min_by(|((_, ka), a), ((_, kb), b)| {
+                        b.0.cmp(&a.0)
+                            .then(a.1.cmp(&b.1))
+                            .then(a.3.span.start.cmp(&b.3.span.start))
+                            .then(a.3.span.end.cmp(&b.3.span.end))
+                            .then(ka.cmp(kb))
+                    })
+                    .map(|(_, &(count, _, doc, d))| EntityDescription {
+                        text: d.text.clone(),
+                        count,
+                        citation: Citation {
+                            doc: doc.id.clone(),
+                            source: doc.source.clone(),
+                            span: d.span,
+                        },
+                    });
+                EntitySummary {
+                    canonical: ms
+                        .iter()
+                        .map(|m| m.canonical.clone())
+                        .min()
+                        .unwrap_or_default(),
+                    entity_type: ms
+                        .iter()
+                        .map(|m| m.entity_type)
+                        .min_by_key(|t| t.as_str())
+                        .unwrap_or(EntityType::Other),
+                    id,
+                    country: ms.iter().filter_map(|m| m.country.clone()).max(),
+                    sector: ms
+                        .iter()
+                        .filter_map(|m| m.sector)
+                        .max_by_key(|s| s.as_str()),
+                    mentions: ms.len() as u64,
+                    documents: docs.len() as u64,
+                    aliases,
+                    description,
+                }
             })
             .collect();
         out.sort_by(|a, b| {
@@ -139,6 +194,22 @@ impl Model {
             claims: sum(|a| a.claims.len()),
         }
     }
+}
+
+/// The model's own statement of the rule in `Store::entities`: lower case, single spaces, no
+/// leading article.
+fn description_key(text: &str) -> String {
+    let lower = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    for article in ["a ", "an ", "the "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    lower
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -192,19 +263,69 @@ fn entity_type() -> impl Strategy<Value = EntityType> {
 }
 
 fn mention() -> impl Strategy<Value = Mention> {
-    (span(), text(), entity_type(), name(), opt(name())).prop_map(
-        |(span, text, ty, canonical, country)| Mention {
+    let coarse = prop::sample::select(vec![Coarse::Per, Coarse::Org, Coarse::Loc, Coarse::Misc]);
+    let sector = prop::sample::select(vec![
+        Sector::Government,
+        Sector::Military,
+        Sector::Business,
+        Sector::Media,
+        Sector::CivilSociety,
+        Sector::International,
+    ]);
+    let kind = prop::sample::select(vec![
+        MentionKind::Name,
+        MentionKind::Name,
+        MentionKind::Nominal,
+    ]);
+    // Surface forms from a small set, so that aliases repeat and counts add up.
+    let words = prop_oneof![3 => name(), 1 => text()];
+    (
+        span(),
+        words,
+        entity_type(),
+        name(),
+        opt(name()),
+        (coarse, opt(sector), kind),
+    )
+        .prop_map(
+            |(span, text, ty, canonical, country, (coarse, sector, kind))| Mention {
+                span,
+                text,
+                entity_type: ty,
+                // Ids from type and lower-cased name, so canonical spellings of one id differ.
+                id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
+                canonical,
+                country,
+                coarse,
+                sector,
+                kind,
+            },
+        )
+}
+
+/// A description of an entity that mentions may or may not name, in one of a few wordings
+/// that share a normalised text, so that counts, ties and first occurrences all happen.
+fn description() -> impl Strategy<Value = Description> {
+    let ty = prop::sample::select(vec![EntityType::Country, EntityType::Person]);
+    let wording = prop::sample::select(vec![
+        "a think tank",
+        "A think  tank",
+        "the think tank",
+        "defence minister",
+        "Defence Minister",
+        "the minister",
+    ]);
+    (
+        ty,
+        name(),
+        span(),
+        prop_oneof![4 => wording.prop_map(str::to_string), 1 => text()],
+    )
+        .prop_map(|(ty, canonical, span, text)| Description {
+            entity: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
             span,
             text,
-            entity_type: ty,
-            id: format!("{}:{}", ty.as_str(), canonical.to_lowercase()),
-            canonical,
-            country,
-            coarse: ty.coarse(),
-            sector: None,
-            kind: sinew_types::MentionKind::Name,
-        },
-    )
+        })
 }
 
 fn quantity() -> impl Strategy<Value = Quantity> {
@@ -324,15 +445,26 @@ fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
     let diagnostic = (opt(span()), text()).prop_map(|(span, message)| Diagnostic { span, message });
     (
         prop::collection::vec(span().prop_map(|span| Sentence { span }), 0..3),
-        prop::collection::vec(mention(), 0..5),
+        prop::collection::vec(mention(), 0..8),
         prop::collection::vec(quantity(), 0..3),
         prop::collection::vec(time(), 0..3),
         prop::collection::vec(attribution, 0..2),
         prop::collection::vec(claim(doc), 0..4),
-        prop::collection::vec(diagnostic, 0..2),
+        (
+            prop::collection::vec(diagnostic, 0..2),
+            prop::collection::vec(description(), 0..4),
+        ),
     )
         .prop_map(
-            |(sentences, mentions, quantities, times, attributions, claims, diagnostics)| {
+            |(
+                sentences,
+                mentions,
+                quantities,
+                times,
+                attributions,
+                claims,
+                (diagnostics, descriptions),
+            )| {
                 Annotations {
                     sentences,
                     mentions,
@@ -341,6 +473,7 @@ fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
                     attributions,
                     claims,
                     diagnostics,
+                    descriptions,
                 }
             },
         )
@@ -428,6 +561,8 @@ proptest! {
                 }
             }
             prop_assert_eq!(store.stats().expect("stats"), model.stats());
+            // The aggregates equal a recount after every put and batch, not only at the end.
+            prop_assert_eq!(store.entities().expect("entities"), model.entities());
         }
         let docs: Vec<Document> = model.docs.iter().map(|(d, _)| d.clone()).collect();
         prop_assert_eq!(store.documents().expect("documents"), docs);

@@ -426,4 +426,21 @@ pub struct Annotations {
     pub claims: Vec<Claim>,
     /// What could not be handled.
     pub diagnostics: Vec<Diagnostic>,
+    /// Short descriptions of entities in the article's words ("Russia's defence minister").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub descriptions: Vec<Description>,
+}
+
+/// What an article says an entity is, in a few of its own words: an appositive ("Andrei
+/// Belousov, Russia's defence minister,"), a role title before a name ("Defence Minister
+/// Andrei Belousov") or a copular sentence ("CSIS is a Washington think tank").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description {
+    /// The described entity's id, as its mentions carry it (`person:andrei belousov`).
+    pub entity: String,
+    /// The describing words.
+    pub span: Span,
+    /// The words as shown: spaces squashed, a role title's words in lower case
+    /// ("defence minister" for "Defence Minister").
+    pub text: String,
 }

@@ -1,21 +1,40 @@
-//! The glossary: entities, most mentioned first, each with the appositive or sentence that
-//! first describes it.
+//! The glossary: the most mentioned entities that the articles describe, each with its
+//! description in the articles' words (an appositive, a role title, "X is a ..."; see
+//! sinew-nlp `describe.rs`) and the citation of those words.
+//!
+//! The description is the one the store chose for the entity across every stored document
+//! ([`Described`]), so the glossary says the same whichever documents the briefing quotes;
+//! [`cited_documents`](crate::cited_documents) asks for the documents those words are in. An
+//! entity nothing describes gets no line: a sentence that merely names it says nothing about
+//! what it is.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
-use sinew_types::{EntityType, Span};
-
-use super::{find_sentence, Corpus};
+use super::Corpus;
+use crate::findings::{Described, EntityCount, Findings};
 use crate::model::{CitedSentence, GlossaryEntry};
 use crate::text::squash;
 
-const MAX_GLOSSARY: usize = 24;
-const MAX_APPOSITIVE: usize = 240;
+pub(crate) const MAX_GLOSSARY: usize = 24;
+
+/// The described entities a glossary may show, most mentioned first (in the findings' order
+/// among equals), at most [`MAX_GLOSSARY`].
+pub(crate) fn described<'f>(
+    findings: &Findings<'f>,
+) -> impl Iterator<Item = (&'f EntityCount, &'f Described)> {
+    let mut list: Vec<(&EntityCount, &Described)> = findings
+        .entities
+        .iter()
+        .filter_map(|e| Some((e, e.description.as_ref()?)))
+        .collect();
+    list.sort_by_key(|e| std::cmp::Reverse(e.0.mentions));
+    list.into_iter().take(MAX_GLOSSARY)
+}
 
 impl<'a> Corpus<'a> {
     /// Entities named in the given documents, by mentions across the store (the findings'
     /// counts; the given documents' own where the store has none), most first, then by first
-    /// appearance; each with where its mentions are, in document order.
+    /// appearance: the title's names when no actor stands out.
     pub(super) fn entity_ranking(&self) -> Vec<EntityInfo<'a>> {
         let stored: HashMap<&str, usize> = self
             .findings
@@ -41,16 +60,11 @@ impl<'a> Corpus<'a> {
                     first += 1;
                     EntityInfo {
                         name,
-                        entity_type: m.entity_type,
                         count: 0,
                         first,
-                        at: Vec::new(),
                     }
                 });
                 e.count += 1;
-                if e.at.len() < 6 {
-                    e.at.push((d, m.span));
-                }
             }
         }
         let mut list: Vec<EntityInfo<'a>> = by_id
@@ -67,118 +81,36 @@ impl<'a> Corpus<'a> {
     }
 
     pub(super) fn glossary(&self) -> Vec<GlossaryEntry> {
-        let mut out = Vec::new();
-        let mut used: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for e in self.entity_ranking() {
-            if out.len() >= MAX_GLOSSARY {
-                break;
-            }
-            let description =
-                e.at.iter()
-                    .filter(|_| !matches!(e.entity_type, EntityType::Country | EntityType::Place))
-                    .find_map(|&(d, span)| self.appositive(d, span))
-                    .or_else(|| {
-                        e.at.iter().find_map(|&(d, span)| {
-                            let i = find_sentence(&self.sents[d], span)?;
-                            let s = &self.sents[d][i];
-                            (s.usable && !used.contains(&(d, s.span.start)))
-                                .then(|| self.quote(s))
-                                .flatten()
-                        })
-                    });
-            let Some(description) = description else {
-                continue;
-            };
-            if let Some(c) = description.citations.first() {
-                if let Some(d) = self.doc_number(c) {
-                    if let Some(i) = find_sentence(&self.sents[d], c.span) {
-                        used.insert((d, self.sents[d][i].span.start));
-                    }
+        described(&self.findings)
+            .filter_map(|(e, d)| {
+                let doc = self.doc_number(&d.citation)?;
+                let words = d.citation.span.slice(self.text(doc))?;
+                let text = squash(&d.text);
+                if text.is_empty() {
+                    return None;
                 }
-            }
-            out.push(GlossaryEntry {
-                name: e.name.to_string(),
-                entity_type: e.entity_type,
-                mentions: e.count,
-                description,
-            });
-        }
-        out
-    }
-
-    /// "Daniel Salisbury, a visiting research fellow at King's College London": the name and
-    /// the appositive clause after it, cited as one span.
-    pub(super) fn appositive(&self, d: usize, mention: Span) -> Option<CitedSentence> {
-        let text = self.text(d);
-        let i = find_sentence(&self.sents[d], mention)?;
-        let sentence = self.sents[d][i].span;
-        let rest = text.get(mention.end..sentence.end)?;
-        let after = rest.strip_prefix(", ")?;
-        let first = after.split_whitespace().next()?.to_lowercase();
-        const OPENERS: &[&str] = &[
-            "a",
-            "an",
-            "the",
-            "who",
-            "director",
-            "head",
-            "chief",
-            "professor",
-            "minister",
-            "president",
-            "leader",
-            "secretary",
-            "spokesperson",
-            "spokesman",
-            "spokeswoman",
-            "senior",
-            "former",
-            "deputy",
-            "founder",
-        ];
-        if !OPENERS.contains(&first.as_str()) {
-            return None;
-        }
-        // "South Korea and Japan, the main allies ...": the clause describes the whole list
-        let before = text.get(sentence.start..mention.start)?.trim_end();
-        if [" and", " or"].iter().any(|w| before.ends_with(w)) || before == "and" || before == "or"
-        {
-            return None;
-        }
-        let stop = after
-            .char_indices()
-            .find(|&(_, c)| matches!(c, ',' | ';' | '(' | ')' | '—' | '–' | '“' | '”' | '"'))
-            .map_or(after.len(), |(i, _)| i);
-        let clause = after[..stop].trim_end().trim_end_matches(['.', '!', '?']);
-        if clause.split_whitespace().count() < 2 || clause.len() > MAX_APPOSITIVE {
-            return None;
-        }
-        // "the United States, the European Union, Japan": a list of names, not a description
-        if clause
-            .split_whitespace()
-            .skip(1)
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
-        {
-            return None;
-        }
-        let end = mention.end + 2 + clause.len();
-        let span = Span::new(mention.start, end);
-        let shown = span.slice(text)?;
-        let text = squash(shown);
-        let mark = text.len();
-        Some(CitedSentence {
-            text,
-            citations: vec![self.citation(d, span)],
-            marks: vec![mark],
-            verbatim: true,
-        })
+                let mark = text.len();
+                // A role title is shown in lower case ("defence minister"), so only an
+                // appositive's words are the cited words themselves.
+                let verbatim = squash(words) == text;
+                Some(GlossaryEntry {
+                    name: e.name.clone(),
+                    entity_type: e.entity_type,
+                    mentions: e.mentions,
+                    description: CitedSentence {
+                        text,
+                        citations: vec![self.citation(doc, d.citation.span)],
+                        marks: vec![mark],
+                        verbatim,
+                    },
+                })
+            })
+            .collect()
     }
 }
 
 pub(super) struct EntityInfo<'a> {
     pub(super) name: &'a str,
-    entity_type: EntityType,
     count: usize,
     first: usize,
-    at: Vec<(usize, Span)>,
 }

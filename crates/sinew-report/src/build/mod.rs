@@ -13,7 +13,7 @@
 
 mod disagreements;
 mod figures;
-mod glossary;
+pub(crate) mod glossary;
 mod network;
 pub(crate) mod picks;
 mod sections;

@@ -7,8 +7,10 @@ use sinew_analysis::{
     build_ledger, build_network, political_ties, sentence_actors, ActorInfo, Ledger, Network,
     SourceDoc,
 };
-use sinew_report::{build_briefing, Briefing, DocBundle, EntityCount, Findings, ReportConfig};
-use sinew_types::Claim;
+use sinew_report::{
+    build_briefing, Briefing, Described, DocBundle, EntityCount, Findings, ReportConfig,
+};
+use sinew_types::{Citation, Claim};
 
 /// Ledger, network and entity counts over some documents, owned.
 pub(crate) struct Analysed {
@@ -48,6 +50,7 @@ impl Analysed {
                     name: m.canonical.clone(),
                     entity_type: m.entity_type,
                     mentions: 0,
+                    description: None,
                 });
                 e.mentions += 1;
             }
@@ -63,6 +66,39 @@ impl Analysed {
             })
             .collect();
         let ledger = build_ledger(&claims, &sources);
+        // The store's rule: the description said most often (by lower-case text), then the
+        // first said.
+        let mut said: BTreeMap<(String, String), (usize, Described)> = BTreeMap::new();
+        for b in &unique {
+            for d in &b.ann.descriptions {
+                let key = (d.entity.clone(), d.text.to_lowercase());
+                said.entry(key)
+                    .or_insert_with(|| {
+                        let citation = Citation {
+                            doc: b.doc.id.clone(),
+                            source: b.doc.source.clone(),
+                            span: d.span,
+                        };
+                        (
+                            0,
+                            Described {
+                                text: d.text.clone(),
+                                citation,
+                            },
+                        )
+                    })
+                    .0 += 1;
+            }
+        }
+        for e in counts.values_mut() {
+            let mut best: Option<&(usize, Described)> = None;
+            for ((entity, _), candidate) in &said {
+                if *entity == e.id && best.is_none_or(|b| candidate.0 > b.0) {
+                    best = Some(candidate);
+                }
+            }
+            e.description = best.map(|(_, d)| d.clone());
+        }
         let entities: Vec<EntityCount> = counts.into_values().collect();
         let actors: Vec<ActorInfo> = entities
             .iter()

@@ -107,6 +107,22 @@ impl Builder {
         }
     }
 
+    /// A description of the entity `canonical` of `entity_type` by the words `words`, as
+    /// shown, or as `shown` when given (a role title in lower case).
+    pub(crate) fn describe(
+        &mut self,
+        canonical: &str,
+        entity_type: EntityType,
+        words: &str,
+        shown: Option<&str>,
+    ) {
+        self.ann.descriptions.push(sinew_types::Description {
+            entity: format!("{}:{}", entity_type.as_str(), canonical.to_lowercase()),
+            span: span_of(&self.doc.text, words),
+            text: shown.unwrap_or(words).into(),
+        });
+    }
+
     pub(crate) fn country(&mut self, words: &str, canonical: &str) {
         self.mention(words, canonical, EntityType::Country);
     }
@@ -239,6 +255,12 @@ pub(crate) fn bundles() -> Vec<DocBundle> {
         "King's College London",
         "King's College London",
         EntityType::ThinkTank,
+    );
+    a.describe(
+        "Daniel Salisbury",
+        EntityType::Person,
+        "a visiting research fellow at King's College London",
+        None,
     );
     a.attribution(
         "South Korea's defence minister said",
