@@ -116,6 +116,30 @@ impl Engine {
         })
     }
 
+    /// The stored claims at positions `at` of `refs`, with their words, in the order of `at`.
+    pub(crate) fn claims_at(
+        &self,
+        at: &[usize],
+        refs: &[ClaimRef],
+    ) -> Result<Vec<ClaimWords>, EngineError> {
+        let keys: Vec<(DocId, u32)> = at
+            .iter()
+            .map(|&i| (refs[i].doc.clone(), refs[i].ord))
+            .collect();
+        self.store
+            .claim_words(&keys)?
+            .into_iter()
+            .zip(&keys)
+            .map(|(w, (doc, ord))| {
+                w.ok_or_else(|| {
+                    EngineError::Inconsistent(format!(
+                        "analysis cites claim {ord} of {doc}, which is not stored"
+                    ))
+                })
+            })
+            .collect()
+    }
+
     /// Stored claims by reference with their words, in store order (document, position);
     /// returns them and, for each reference, its index in that list.
     pub(crate) fn claim_views(

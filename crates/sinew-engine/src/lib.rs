@@ -11,6 +11,7 @@ mod error;
 mod extract;
 mod ingest;
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -308,19 +309,50 @@ impl Engine {
     /// ledger and network (what `ledger` and `graph` show), its rankings from entity counts
     /// over every stored mention, its quotes from a bounded set of documents (see
     /// [`REPORT_DOCUMENTS`]).
+    ///
+    /// The stored analysis is folded once for both the ledger and the network, and only the
+    /// claims the briefing shows are loaded ([`sinew_report::shown_claims`] picks them from
+    /// the groups and flows alone): a few hundred, however many the store holds.
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
-        // Each view's claims keep their words; the briefing reads words from the documents it
-        // quotes, so they are dropped before the next view is loaded. The network goes first:
-        // while it is computed over every stored claim, it takes the most memory.
-        let network = self.network()?;
-        let network_claims: Vec<Claim> = network.claims.into_iter().map(|v| v.claim).collect();
-        let network = network.network;
-        let ledger = self.ledger(&LedgerFilter::default())?;
-        let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
-        let ledger = ledger.ledger;
-        let entities: Vec<EntityCount> = self
-            .store
-            .entities()?
+        let stored = self.store.entities()?;
+        let analysis = self.analysis()?;
+        let actors: Vec<sinew_analysis::ActorInfo> = stored
+            .iter()
+            .map(|e| sinew_analysis::ActorInfo {
+                name: e.canonical.clone(),
+                entity_type: e.entity_type,
+            })
+            .collect();
+        let (ledger, mut network, refs) =
+            sinew_analysis::ledger_and_network_of(analysis.states, &analysis.ties, &actors);
+        // A dependency line shows its first claims in store order, the order `network` gives
+        // them; the fold lists them by reference, so the shown dependencies' are put in store
+        // order before the picks are made.
+        let mut claims: BTreeMap<usize, Claim> = BTreeMap::new();
+        let current: Vec<usize> = network
+            .dependencies
+            .iter()
+            .filter(|d| d.current)
+            .flat_map(|d| d.claims.iter().copied())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut order: HashMap<usize, (i64, usize, usize, u32)> = HashMap::new();
+        for (i, w) in current.iter().zip(self.claims_at(&current, &refs)?) {
+            order.insert(*i, (w.seq, w.claim.span.start, w.claim.span.end, w.ord));
+            claims.insert(*i, w.claim);
+        }
+        for d in network.dependencies.iter_mut().filter(|d| d.current) {
+            d.claims.sort_by_key(|i| order[i]);
+        }
+        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network)
+            .into_iter()
+            .filter(|i| !claims.contains_key(i))
+            .collect();
+        for (i, w) in shown.iter().zip(self.claims_at(&shown, &refs)?) {
+            claims.insert(*i, w.claim);
+        }
+        let entities: Vec<EntityCount> = stored
             .into_iter()
             .map(|e| EntityCount {
                 id: e.id,
@@ -331,9 +363,8 @@ impl Engine {
             .collect();
         let findings = Findings {
             ledger: &ledger,
-            ledger_claims: &ledger_claims,
             network: &network,
-            network_claims: &network_claims,
+            claims: &claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
         };
