@@ -147,35 +147,34 @@ impl Engine {
         refs: &[ClaimRef],
     ) -> Result<(Vec<ClaimView>, Vec<usize>), EngineError> {
         let keys: Vec<(DocId, u32)> = refs.iter().map(|r| (r.doc.clone(), r.ord)).collect();
-        let found = self.store.claim_words(&keys)?;
-        let mut words: Vec<(usize, ClaimWords)> = Vec::with_capacity(found.len());
-        for (i, w) in found.into_iter().enumerate() {
-            let w = w.ok_or_else(|| {
+        let mut found = Vec::with_capacity(refs.len());
+        for (i, w) in self.store.claim_words(&keys)?.into_iter().enumerate() {
+            found.push(Some(w.ok_or_else(|| {
                 EngineError::Inconsistent(format!(
                     "analysis cites claim {} of {}, which is not stored",
                     refs[i].ord, refs[i].doc
                 ))
-            })?;
-            words.push((i, w));
+            })?));
         }
-        words.sort_by(|(_, a), (_, b)| {
-            (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
-                b.seq,
-                b.claim.span.start,
-                b.claim.span.end,
-                b.ord,
-            ))
-        });
+        // Sorted by position, not moved: a claim with its words is several hundred bytes.
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        let key = |w: &Option<ClaimWords>| {
+            w.as_ref()
+                .map(|w| (w.seq, w.claim.span.start, w.claim.span.end, w.ord))
+        };
+        order.sort_by_key(|&i| key(&found[i]));
         let mut index = vec![0; refs.len()];
-        let mut views = Vec::with_capacity(words.len());
-        for (k, (i, w)) in words.into_iter().enumerate() {
+        let mut views = Vec::with_capacity(found.len());
+        for (k, i) in order.into_iter().enumerate() {
             index[i] = k;
-            views.push(ClaimView {
-                claim: w.claim,
-                source: w.source,
-                quote: w.quote,
-                sentence: w.sentence,
-            });
+            if let Some(w) = found[i].take() {
+                views.push(ClaimView {
+                    claim: w.claim,
+                    source: w.source,
+                    quote: w.quote,
+                    sentence: w.sentence,
+                });
+            }
         }
         Ok((views, index))
     }

@@ -177,16 +177,12 @@ impl AnalysisStore for SqliteStore {
                 let mut rows = claim_stmt.query([&doc.0])?;
                 while let Some(r) = rows.next()? {
                     let ord: u32 = r.get(0)?;
-                    let slots: Vec<usize> = wanted
-                        .iter()
-                        .filter(|(o, _)| *o == ord)
-                        .map(|(_, i)| *i)
-                        .collect();
-                    if slots.is_empty() {
+                    let mut slots = wanted.iter().filter(|(o, _)| *o == ord).map(|(_, i)| *i);
+                    let Some(first) = slots.next() else {
                         continue;
-                    }
-                    let json: String = r.get(1)?;
-                    let claim = crate::codec::parse_claim(1, &json, r.get(2)?, r.get(3)?)?;
+                    };
+                    let json = r.get_ref(1)?.as_str()?;
+                    let claim = crate::codec::parse_claim(1, json, r.get(2)?, r.get(3)?)?;
                     let words = ClaimWords {
                         seq,
                         ord,
@@ -195,9 +191,11 @@ impl AnalysisStore for SqliteStore {
                         source: source.clone(),
                         claim,
                     };
+                    // A claim asked for twice is copied; once (the rule), it is moved.
                     for i in slots {
                         out[i] = Some(words.clone());
                     }
+                    out[first] = Some(words);
                 }
             }
             Ok(out)
