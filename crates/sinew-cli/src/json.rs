@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use sinew_engine::{ClaimView, EntitySummary, LedgerGroup};
+use sinew_engine::{CitedClaim, ClaimView, EntitySummary, LedgerGroup};
 use sinew_types::{
     Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr, TimeKind,
 };
@@ -263,14 +263,14 @@ struct Citation<'a> {
     start: usize,
 }
 
-fn citations<'a>(claims: &'a [ClaimView], list: &[usize]) -> Vec<Citation<'a>> {
+fn citations<'a>(claims: &'a [CitedClaim], list: &[usize]) -> Vec<Citation<'a>> {
     list.iter()
         .filter_map(|&i| claims.get(i))
         .map(|v| Citation {
             doc: &v.source,
-            end: v.claim.span.end,
+            end: v.span.end,
             quote: &v.quote,
-            start: v.claim.span.start,
+            start: v.span.start,
         })
         .collect()
 }
@@ -305,7 +305,7 @@ struct DependencyJson<'a> {
     verdict: &'a str,
 }
 
-fn dependency<'a>(d: &'a sinew_engine::Dependency, claims: &'a [ClaimView]) -> DependencyJson<'a> {
+fn dependency<'a>(d: &'a sinew_engine::Dependency, claims: &'a [CitedClaim]) -> DependencyJson<'a> {
     DependencyJson {
         claims: citations(claims, &d.claims),
         dependent: &d.dependent,
@@ -364,7 +364,7 @@ struct VolumeJson<'a> {
 
 fn flow<'a>(
     f: &'a sinew_engine::Flow,
-    claims: &'a [ClaimView],
+    claims: &'a [CitedClaim],
     words: &'a TieWords,
 ) -> FlowJson<'a> {
     FlowJson {
@@ -416,13 +416,14 @@ fn flow<'a>(
 pub(crate) type TieWords =
     std::collections::HashMap<(sinew_types::DocId, sinew_types::Span), (String, String)>;
 
-/// `sinew graph --format json`: actors, dependencies and flows, each with the claims behind it,
-/// written element by element so that no `Value` of the whole network is held in memory (on a large store that tree outweighed the network itself). The keys come
-/// in the order `serde_json`'s sorted map writes them.
+/// `sinew graph --format json`: actors, dependencies and flows, each with the claims behind
+/// it, written element by element so that no `Value` of the whole network is held in memory
+/// (on a large store that tree outweighed the network itself). The keys come in the order
+/// `serde_json`'s sorted map writes them.
 pub(crate) fn write_network(
     out: &mut dyn std::io::Write,
     n: &sinew_engine::Network,
-    claims: &[ClaimView],
+    claims: &[CitedClaim],
     words: &TieWords,
 ) -> std::io::Result<()> {
     fn list<T>(
@@ -459,7 +460,7 @@ pub(crate) fn write_network(
 
 /// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with
 /// the supply left and whether it falls below the threshold.
-pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
+pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[CitedClaim]) -> Value {
     let no_ties = TieWords::new();
     json!({
         "cut": {

@@ -19,10 +19,10 @@ use sinew_analysis::{
     analyse_buckets, claim_bucket, detect_alerts_in, AlertScope, BucketState, ClaimRef,
     PoliticalTie, SourceDoc,
 };
-use sinew_store::{AnalysisUpdate, BucketRow, ClaimWords, KeyedClaim};
+use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId};
 
-use crate::{ClaimView, Engine, EngineError};
+use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
 /// The analysis of the pending documents, computed but not yet stored.
 pub(crate) struct PendingWork {
@@ -177,6 +177,42 @@ impl Engine {
             }
         }
         Ok((views, index))
+    }
+
+    /// Stored claims by reference as citations show them, in store order (document,
+    /// position); returns them and, for each reference, its index in that list.
+    pub(crate) fn cited_claims(
+        &self,
+        refs: &[ClaimRef],
+    ) -> Result<(Vec<CitedClaim>, Vec<usize>), EngineError> {
+        let keys: Vec<(DocId, u32)> = refs.iter().map(|r| (r.doc.clone(), r.ord)).collect();
+        let mut found = Vec::with_capacity(refs.len());
+        for (i, q) in self.store.claim_quotes(&keys)?.into_iter().enumerate() {
+            found.push(Some(q.ok_or_else(|| {
+                EngineError::Inconsistent(format!(
+                    "analysis cites claim {} of {}, which is not stored",
+                    refs[i].ord, refs[i].doc
+                ))
+            })?));
+        }
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        let key =
+            |q: &Option<ClaimQuote>| q.as_ref().map(|q| (q.seq, q.span.start, q.span.end, q.ord));
+        order.sort_by_key(|&i| key(&found[i]));
+        let mut index = vec![0; refs.len()];
+        let mut cited = Vec::with_capacity(found.len());
+        for (k, i) in order.into_iter().enumerate() {
+            index[i] = k;
+            if let Some(q) = found[i].take() {
+                cited.push(CitedClaim {
+                    doc: refs[i].doc.clone(),
+                    span: q.span,
+                    source: q.source,
+                    quote: q.quote,
+                });
+            }
+        }
+        Ok((cited, index))
     }
 
     /// Recomputes the buckets the pending documents touch.

@@ -49,6 +49,19 @@ pub struct ClaimView {
     pub sentence: String,
 }
 
+/// A claim as a citation shows it: its document, where its words are, and those words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedClaim {
+    /// The document.
+    pub doc: DocId,
+    /// The figure's span, `claim.span`.
+    pub span: sinew_types::Span,
+    /// The document's source name (file name or URL).
+    pub source: String,
+    /// The figure's words, `text[span]`.
+    pub quote: String,
+}
+
 /// The figures ledger over the store, with the claims its groups point into.
 #[derive(Debug, Clone)]
 pub struct LedgerView {
@@ -64,9 +77,10 @@ pub struct LedgerView {
 pub struct NetworkView {
     /// Actors, flows, dependencies.
     pub network: Network,
-    /// The claims the flows and dependencies cite, with their words, in store order;
-    /// `Flow::claims` and `Dependency::claims` index it.
-    pub claims: Vec<ClaimView>,
+    /// The claims the flows and dependencies cite, where they are and their words (a
+    /// network cites nearly every stored claim, so not the claims themselves), in store
+    /// order; `Flow::claims` and `Dependency::claims` index it.
+    pub claims: Vec<CitedClaim>,
     /// For each political tie's (document, sentence span): the document's source name and
     /// the sentence's words.
     pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
@@ -222,7 +236,7 @@ impl Engine {
         wanted.sort_unstable();
         wanted.dedup();
         let cited: Vec<ClaimRef> = wanted.iter().map(|&i| refs[i].clone()).collect();
-        let (claims, index) = self.claim_views(&cited)?;
+        let (claims, index) = self.cited_claims(&cited)?;
         let position: std::collections::HashMap<usize, usize> =
             wanted.iter().zip(&index).map(|(&i, &k)| (i, k)).collect();
         let remap = |list: &mut Vec<usize>| {
@@ -264,7 +278,7 @@ impl Engine {
         &self,
         cut: &Cut,
         threshold: f64,
-    ) -> Result<(WhatIf, Vec<ClaimView>), EngineError> {
+    ) -> Result<(WhatIf, Vec<CitedClaim>), EngineError> {
         let view = self.network()?;
         Ok((
             sinew_analysis::what_if(&view.network, cut, threshold),

@@ -21,7 +21,9 @@ mod sqlite;
 
 use sinew_types::{Alert, Annotations, Claim, DocId, Document, EntityType, Fingerprint};
 
-pub use analysis::{AnalysisStore, AnalysisUpdate, BucketRow, ClaimWords, DocHeader, KeyedClaim};
+pub use analysis::{
+    AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+};
 pub use error::StoreError;
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
