@@ -7,9 +7,10 @@
 //! analysis: the engine's ledger and network are the briefing's, so it shows what `sinew
 //! ledger` and `sinew graph` show. [`shown_claims`] says which of their claims it shows and
 //! [`cited_documents`] which documents those quote, so a caller loads those claims and reads
-//! those documents and a bounded number of others, never the whole store. Every sentence carries at least one [`Citation`](sinew_types::Citation) to
-//! a document and byte span; a sentence no span supports is not written. [`render_markdown`]
-//! and [`render_html`] write it out.
+//! those documents and a bounded number of others, never the whole store. Every sentence
+//! carries at least one [`Citation`](sinew_types::Citation) to a document and byte span; a
+//! sentence no span supports is not written. [`render_markdown`] and [`render_html`] write it
+//! out.
 
 mod build;
 mod findings;
