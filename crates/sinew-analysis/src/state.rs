@@ -187,6 +187,19 @@ pub fn network_of(
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> (Network, Vec<ClaimRef>) {
+    let (_, network, refs) = ledger_and_network_of(states, ties, actors);
+    (network, refs)
+}
+
+/// The ledger of [`ledger_of`] and the network of [`network_of`] from one fold of the
+/// states: the groups are assembled once, and the ledger's claims and the network's flows
+/// and dependencies index the same returned references. For a reader that shows both (the
+/// briefing), this halves the work of reading them one after the other.
+pub fn ledger_and_network_of(
+    states: Vec<BucketState>,
+    ties: &[PoliticalTie],
+    actors: &[ActorInfo],
+) -> (Ledger, Network, Vec<ClaimRef>) {
     let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
     for s in &states {
         for (name, n) in &s.spellings {
@@ -194,10 +207,8 @@ pub fn network_of(
         }
     }
     let (ledger, refs, percent) = assemble(states);
-    (
-        fold_network(&ledger, &percent, &spelled, ties, actors),
-        refs,
-    )
+    let network = fold_network(&ledger, &percent, &spelled, ties, actors);
+    (ledger, network, refs)
 }
 
 /// [`network_of`] with actors rolled up to their states, as

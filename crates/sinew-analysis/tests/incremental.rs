@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use sinew_analysis::synth::{generate, SynthConfig};
 use sinew_analysis::{
     analyse_buckets, build_ledger, build_network, build_network_by_state, claim_bucket,
-    detect_alerts, detect_alerts_in, ledger_of, network_by_state_of, network_of, ActorInfo,
-    AlertScope, BucketState, ClaimRef, Ledger, Network, SourceDoc,
+    detect_alerts, detect_alerts_in, ledger_and_network_of, ledger_of, network_by_state_of,
+    network_of, ActorInfo, AlertScope, BucketState, ClaimRef, Ledger, Network, SourceDoc,
 };
 use sinew_types::{Claim, DocId, EntityType};
 
@@ -184,7 +184,15 @@ proptest! {
         );
         let (net, refs) = network_of(states.clone(), &[], &[]);
         let full_net = build_network(&full_ledger, &model.claims, &[], &[]);
-        prop_assert_eq!(network_in(net, &refs, &pos), network_in(full_net, &model.refs, &pos));
+        let full_net = network_in(full_net, &model.refs, &pos);
+        prop_assert_eq!(network_in(net, &refs, &pos), full_net.clone());
+        // One fold for both, as the briefing reads them: the same ledger and network.
+        let (ledger, net, refs) = ledger_and_network_of(states.clone(), &[], &[]);
+        prop_assert_eq!(
+            ledger_in(ledger, &refs, &pos),
+            ledger_in(full_ledger.clone(), &model.refs, &pos)
+        );
+        prop_assert_eq!(network_in(net, &refs, &pos), full_net);
 
         // Rolled up to states: the second corpus's "Elsewhere X" actors are companies of X.
         let actors: Vec<ActorInfo> = model

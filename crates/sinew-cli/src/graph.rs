@@ -64,7 +64,7 @@ fn facts(f: &Flow, view: &NetworkView) -> EdgeFacts {
             let _ = write!(
                 citations,
                 "{}:{}-{} \u{201c}{}\u{201d}",
-                v.source, v.claim.span.start, v.claim.span.end, v.quote
+                v.source, v.span.start, v.span.end, v.quote
             );
         }
     }

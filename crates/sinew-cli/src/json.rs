@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use sinew_engine::{ClaimView, EntitySummary, LedgerGroup};
+use sinew_engine::{CitedClaim, ClaimView, EntitySummary, LedgerGroup};
 use sinew_types::{
     Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr, TimeKind,
 };
@@ -283,114 +283,229 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
     })
 }
 
-/// A claim cited by the network: where it is and its words.
-fn citation(claims: &[ClaimView], i: usize) -> Option<Value> {
-    let v = claims.get(i)?;
-    Some(json!({
-        "doc": v.source, "start": v.claim.span.start, "end": v.claim.span.end, "quote": v.quote,
-    }))
+/// A claim cited by the network: where it is and its words. The graph's objects are written
+/// from borrowed structs, not built as `Value`s (a large store's network cites every claim);
+/// their fields are in the sorted order in which `serde_json` writes a `Value`'s keys, the
+/// order the contract has always had.
+#[derive(Serialize)]
+struct Citation<'a> {
+    doc: &'a str,
+    end: usize,
+    quote: &'a str,
+    start: usize,
 }
 
-fn period(p: Option<(chrono::NaiveDate, Option<chrono::NaiveDate>)>) -> Value {
-    p.map_or(
-        Value::Null,
-        |(start, end)| json!({"start": start.to_string(), "end": end.map(|e| e.to_string())}),
-    )
+fn citations<'a>(claims: &'a [CitedClaim], list: &[usize]) -> Vec<Citation<'a>> {
+    list.iter()
+        .filter_map(|&i| claims.get(i))
+        .map(|v| Citation {
+            doc: &v.source,
+            end: v.span.end,
+            quote: &v.quote,
+            start: v.span.start,
+        })
+        .collect()
 }
 
-fn dependency(d: &sinew_engine::Dependency, claims: &[ClaimView]) -> Value {
-    json!({
-        "dependent": d.dependent, "supplier": d.supplier, "kind": d.kind.as_str(),
-        "scope": d.scope, "share": d.share, "low": d.low, "high": d.high, "group": d.group,
-        "period": period(d.period), "verdict": d.verdict.as_str(),
-        "claims": d.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
+/// A period: its first day and, when known, its last (`null` when there is none).
+#[derive(Serialize)]
+struct Period {
+    end: Option<String>,
+    start: String,
+}
+
+fn period(p: Option<(chrono::NaiveDate, Option<chrono::NaiveDate>)>) -> Option<Period> {
+    p.map(|(start, end)| Period {
+        end: end.map(|e| e.to_string()),
+        start: start.to_string(),
     })
 }
 
-fn flow(f: &sinew_engine::Flow, claims: &[ClaimView], words: &TieWords) -> Value {
-    json!({
-        "id": f.id,
-        "from": f.from,
-        "to": f.to,
-        "source": sinew_engine::node_id(&f.from),
-        "target": sinew_engine::node_id(&f.to),
-        "kind": f.kind.as_str(),
-        "symmetric": f.symmetric,
-        "sources": f.sources,
-        "volumes": f.volumes.iter().map(|v| json!({
-            "group": v.group, "value": v.value, "low": v.low, "high": v.high, "unit": v.unit,
-            "per": v.per, "measure": v.measure, "period": period(v.period),
-            "verdict": v.verdict.as_str(), "text": v.text,
-        })).collect::<Vec<_>>(),
-        "claims": f.claims.iter().filter_map(|&i| citation(claims, i)).collect::<Vec<_>>(),
-        "ties": f.ties.iter().map(|t| {
-            let (doc, quote) = words
-                .get(&(t.doc.clone(), t.span))
-                .map_or((t.doc.0.as_str(), ""), |(d, q)| (d.as_str(), q.as_str()));
-            json!({
-                "kind": t.kind.as_str(), "doc": doc, "start": t.span.start, "end": t.span.end,
-                "quote": quote,
+/// A dependency of the graph and of `whatif` (fields in sorted order, see [`Citation`]).
+#[derive(Serialize)]
+struct DependencyJson<'a> {
+    claims: Vec<Citation<'a>>,
+    dependent: &'a str,
+    group: &'a str,
+    high: f64,
+    kind: &'a str,
+    low: f64,
+    period: Option<Period>,
+    scope: &'a str,
+    share: f64,
+    supplier: &'a str,
+    verdict: &'a str,
+}
+
+fn dependency<'a>(d: &'a sinew_engine::Dependency, claims: &'a [CitedClaim]) -> DependencyJson<'a> {
+    DependencyJson {
+        claims: citations(claims, &d.claims),
+        dependent: &d.dependent,
+        group: &d.group,
+        high: d.high,
+        kind: d.kind.as_str(),
+        low: d.low,
+        period: period(d.period),
+        scope: &d.scope,
+        share: d.share,
+        supplier: &d.supplier,
+        verdict: d.verdict.as_str(),
+    }
+}
+
+/// A flow of the graph and of `whatif` (fields in sorted order, see [`Citation`]).
+#[derive(Serialize)]
+struct FlowJson<'a> {
+    claims: Vec<Citation<'a>>,
+    from: &'a str,
+    id: &'a str,
+    kind: &'a str,
+    source: String,
+    sources: usize,
+    symmetric: bool,
+    target: String,
+    ties: Vec<Tie<'a>>,
+    to: &'a str,
+    volumes: Vec<VolumeJson<'a>>,
+}
+
+/// A political tie of a flow: its kind, the sentence's document and span, its words.
+#[derive(Serialize)]
+struct Tie<'a> {
+    doc: &'a str,
+    end: usize,
+    kind: &'a str,
+    quote: &'a str,
+    start: usize,
+}
+
+/// A reconciled figure of a flow (fields in sorted order, see [`Citation`]).
+#[derive(Serialize)]
+struct VolumeJson<'a> {
+    group: &'a str,
+    high: f64,
+    low: f64,
+    measure: &'a str,
+    per: Option<&'a str>,
+    period: Option<Period>,
+    text: &'a str,
+    unit: Option<&'a str>,
+    value: Option<f64>,
+    verdict: &'a str,
+}
+
+fn flow<'a>(
+    f: &'a sinew_engine::Flow,
+    claims: &'a [CitedClaim],
+    words: &'a TieWords,
+) -> FlowJson<'a> {
+    FlowJson {
+        claims: citations(claims, &f.claims),
+        from: &f.from,
+        id: &f.id,
+        kind: f.kind.as_str(),
+        source: sinew_engine::node_id(&f.from),
+        sources: f.sources,
+        symmetric: f.symmetric,
+        target: sinew_engine::node_id(&f.to),
+        ties: f
+            .ties
+            .iter()
+            .map(|t| {
+                let (doc, quote) = words
+                    .get(&(t.doc.clone(), t.span))
+                    .map_or((t.doc.0.as_str(), ""), |(d, q)| (d.as_str(), q.as_str()));
+                Tie {
+                    doc,
+                    end: t.span.end,
+                    kind: t.kind.as_str(),
+                    quote,
+                    start: t.span.start,
+                }
             })
-        }).collect::<Vec<_>>(),
-    })
+            .collect(),
+        to: &f.to,
+        volumes: f
+            .volumes
+            .iter()
+            .map(|v| VolumeJson {
+                group: &v.group,
+                high: v.high,
+                low: v.low,
+                measure: &v.measure,
+                per: v.per.as_deref(),
+                period: period(v.period),
+                text: &v.text,
+                unit: v.unit.as_deref(),
+                value: v.value,
+                verdict: v.verdict.as_str(),
+            })
+            .collect(),
+    }
 }
 
 /// Source name and sentence words of each political tie, by (document, sentence span).
 pub(crate) type TieWords =
     std::collections::HashMap<(sinew_types::DocId, sinew_types::Span), (String, String)>;
 
-/// `sinew graph --format json`: actors, dependencies and flows, each with the claims behind it,
-/// written element by element so that no `Value` of the whole network is held in memory (on a large store that tree outweighed the network itself). The keys come
-/// in the order `serde_json`'s sorted map writes them.
+/// `sinew graph --format json`: actors, dependencies and flows, each with the claims behind
+/// it, written element by element so that no `Value` of the whole network is held in memory
+/// (on a large store that tree outweighed the network itself). The keys come in the order
+/// `serde_json`'s sorted map writes them.
 pub(crate) fn write_network(
     out: &mut dyn std::io::Write,
     n: &sinew_engine::Network,
-    claims: &[ClaimView],
+    claims: &[CitedClaim],
     words: &TieWords,
 ) -> std::io::Result<()> {
     fn list<T>(
         out: &mut dyn std::io::Write,
         items: &[T],
-        one: impl Fn(&T) -> Value,
+        one: impl Fn(&mut dyn std::io::Write, &T) -> serde_json::Result<()>,
     ) -> std::io::Result<()> {
         out.write_all(b"[")?;
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 out.write_all(b",")?;
             }
-            write!(out, "{}", one(item))?;
+            one(out, item)?;
         }
         out.write_all(b"]")
     }
     out.write_all(b"{\"actors\":")?;
-    list(out, &n.actors, |a| {
+    list(out, &n.actors, |out, a| {
         let mut v =
             json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims});
         // The state a company or person belongs to; countries have none.
         if let Some(c) = &a.country {
             v["country"] = json!(c);
         }
-        v
+        serde_json::to_writer(out, &v)
     })?;
     out.write_all(b",\"dependencies\":")?;
-    list(out, &n.dependencies, |d| dependency(d, claims))?;
+    list(out, &n.dependencies, |out, d| {
+        serde_json::to_writer(out, &dependency(d, claims))
+    })?;
     out.write_all(b",\"flows\":")?;
-    list(out, &n.flows, |f| flow(f, claims, words))?;
+    list(out, &n.flows, |out, f| {
+        serde_json::to_writer(out, &flow(f, claims, words))
+    })?;
     out.write_all(b"}")
 }
 
 /// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with
 /// the supply left and whether it falls below the threshold.
-pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[ClaimView]) -> Value {
+pub(crate) fn what_if(w: &sinew_engine::WhatIf, claims: &[CitedClaim]) -> Value {
+    let no_ties = TieWords::new();
     json!({
         "cut": {
             "from": w.cut.from, "to": w.cut.to, "kind": w.cut.kind.map(|k| k.as_str()),
             "factor": w.cut.factor,
         },
         "threshold": w.threshold,
-        "flows": w.flows.iter().map(|f| flow(f, claims, &TieWords::new())).collect::<Vec<_>>(),
+        "flows": w.flows.iter().map(|f| flow(f, claims, &no_ties)).collect::<Vec<_>>(),
         "affected": w.affected.iter().map(|a| {
-            let mut d = dependency(&a.dependency, claims);
+            let mut d = json!(dependency(&a.dependency, claims));
             if let Value::Object(map) = &mut d {
                 map.insert("supply_left".into(), json!(a.supply_left));
                 map.insert("below".into(), json!(a.below));

@@ -480,7 +480,7 @@ pub(crate) fn ledger(
 pub(crate) fn what_if(
     out: &mut dyn Write,
     w: &WhatIf,
-    claims: &[ClaimView],
+    claims: &[sinew_engine::CitedClaim],
     ui: &Ui,
 ) -> io::Result<()> {
     let kind = w

@@ -19,10 +19,10 @@ use sinew_analysis::{
     analyse_buckets, claim_bucket, detect_alerts_in, AlertScope, BucketState, ClaimRef,
     PoliticalTie, SourceDoc,
 };
-use sinew_store::{AnalysisUpdate, BucketRow, ClaimWords, KeyedClaim};
+use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId};
 
-use crate::{ClaimView, Engine, EngineError};
+use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
 /// The analysis of the pending documents, computed but not yet stored.
 pub(crate) struct PendingWork {
@@ -116,6 +116,30 @@ impl Engine {
         })
     }
 
+    /// The stored claims at positions `at` of `refs`, with their words, in the order of `at`.
+    pub(crate) fn claims_at(
+        &self,
+        at: &[usize],
+        refs: &[ClaimRef],
+    ) -> Result<Vec<ClaimWords>, EngineError> {
+        let keys: Vec<(DocId, u32)> = at
+            .iter()
+            .map(|&i| (refs[i].doc.clone(), refs[i].ord))
+            .collect();
+        self.store
+            .claim_words(&keys)?
+            .into_iter()
+            .zip(&keys)
+            .map(|(w, (doc, ord))| {
+                w.ok_or_else(|| {
+                    EngineError::Inconsistent(format!(
+                        "analysis cites claim {ord} of {doc}, which is not stored"
+                    ))
+                })
+            })
+            .collect()
+    }
+
     /// Stored claims by reference with their words, in store order (document, position);
     /// returns them and, for each reference, its index in that list.
     pub(crate) fn claim_views(
@@ -123,37 +147,72 @@ impl Engine {
         refs: &[ClaimRef],
     ) -> Result<(Vec<ClaimView>, Vec<usize>), EngineError> {
         let keys: Vec<(DocId, u32)> = refs.iter().map(|r| (r.doc.clone(), r.ord)).collect();
-        let found = self.store.claim_words(&keys)?;
-        let mut words: Vec<(usize, ClaimWords)> = Vec::with_capacity(found.len());
-        for (i, w) in found.into_iter().enumerate() {
-            let w = w.ok_or_else(|| {
+        let mut found = Vec::with_capacity(refs.len());
+        for (i, w) in self.store.claim_words(&keys)?.into_iter().enumerate() {
+            found.push(Some(w.ok_or_else(|| {
                 EngineError::Inconsistent(format!(
                     "analysis cites claim {} of {}, which is not stored",
                     refs[i].ord, refs[i].doc
                 ))
-            })?;
-            words.push((i, w));
+            })?));
         }
-        words.sort_by(|(_, a), (_, b)| {
-            (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
-                b.seq,
-                b.claim.span.start,
-                b.claim.span.end,
-                b.ord,
-            ))
-        });
+        // Sorted by position, not moved: a claim with its words is several hundred bytes.
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        let key = |w: &Option<ClaimWords>| {
+            w.as_ref()
+                .map(|w| (w.seq, w.claim.span.start, w.claim.span.end, w.ord))
+        };
+        order.sort_by_key(|&i| key(&found[i]));
         let mut index = vec![0; refs.len()];
-        let mut views = Vec::with_capacity(words.len());
-        for (k, (i, w)) in words.into_iter().enumerate() {
+        let mut views = Vec::with_capacity(found.len());
+        for (k, i) in order.into_iter().enumerate() {
             index[i] = k;
-            views.push(ClaimView {
-                claim: w.claim,
-                source: w.source,
-                quote: w.quote,
-                sentence: w.sentence,
-            });
+            if let Some(w) = found[i].take() {
+                views.push(ClaimView {
+                    claim: w.claim,
+                    source: w.source,
+                    quote: w.quote,
+                    sentence: w.sentence,
+                });
+            }
         }
         Ok((views, index))
+    }
+
+    /// Stored claims by reference as citations show them, in store order (document,
+    /// position); returns them and, for each reference, its index in that list.
+    pub(crate) fn cited_claims(
+        &self,
+        refs: &[ClaimRef],
+    ) -> Result<(Vec<CitedClaim>, Vec<usize>), EngineError> {
+        let keys: Vec<(DocId, u32)> = refs.iter().map(|r| (r.doc.clone(), r.ord)).collect();
+        let mut found = Vec::with_capacity(refs.len());
+        for (i, q) in self.store.claim_quotes(&keys)?.into_iter().enumerate() {
+            found.push(Some(q.ok_or_else(|| {
+                EngineError::Inconsistent(format!(
+                    "analysis cites claim {} of {}, which is not stored",
+                    refs[i].ord, refs[i].doc
+                ))
+            })?));
+        }
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        let key =
+            |q: &Option<ClaimQuote>| q.as_ref().map(|q| (q.seq, q.span.start, q.span.end, q.ord));
+        order.sort_by_key(|&i| key(&found[i]));
+        let mut index = vec![0; refs.len()];
+        let mut cited = Vec::with_capacity(found.len());
+        for (k, i) in order.into_iter().enumerate() {
+            index[i] = k;
+            if let Some(q) = found[i].take() {
+                cited.push(CitedClaim {
+                    doc: refs[i].doc.clone(),
+                    span: q.span,
+                    source: q.source,
+                    quote: q.quote,
+                });
+            }
+        }
+        Ok((cited, index))
     }
 
     /// Recomputes the buckets the pending documents touch.

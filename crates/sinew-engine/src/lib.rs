@@ -11,6 +11,7 @@ mod error;
 mod extract;
 mod ingest;
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -48,6 +49,19 @@ pub struct ClaimView {
     pub sentence: String,
 }
 
+/// A claim as a citation shows it: its document, where its words are, and those words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedClaim {
+    /// The document.
+    pub doc: DocId,
+    /// The figure's span, `claim.span`.
+    pub span: sinew_types::Span,
+    /// The document's source name (file name or URL).
+    pub source: String,
+    /// The figure's words, `text[span]`.
+    pub quote: String,
+}
+
 /// The figures ledger over the store, with the claims its groups point into.
 #[derive(Debug, Clone)]
 pub struct LedgerView {
@@ -63,9 +77,10 @@ pub struct LedgerView {
 pub struct NetworkView {
     /// Actors, flows, dependencies.
     pub network: Network,
-    /// The claims the flows and dependencies cite, with their words, in store order;
-    /// `Flow::claims` and `Dependency::claims` index it.
-    pub claims: Vec<ClaimView>,
+    /// The claims the flows and dependencies cite, where they are and their words (a
+    /// network cites nearly every stored claim, so not the claims themselves), in store
+    /// order; `Flow::claims` and `Dependency::claims` index it.
+    pub claims: Vec<CitedClaim>,
     /// For each political tie's (document, sentence span): the document's source name and
     /// the sentence's words.
     pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
@@ -238,7 +253,7 @@ impl Engine {
         wanted.sort_unstable();
         wanted.dedup();
         let cited: Vec<ClaimRef> = wanted.iter().map(|&i| refs[i].clone()).collect();
-        let (claims, index) = self.claim_views(&cited)?;
+        let (claims, index) = self.cited_claims(&cited)?;
         let position: std::collections::HashMap<usize, usize> =
             wanted.iter().zip(&index).map(|(&i, &k)| (i, k)).collect();
         let remap = |list: &mut Vec<usize>| {
@@ -280,7 +295,7 @@ impl Engine {
         &self,
         cut: &Cut,
         threshold: f64,
-    ) -> Result<(WhatIf, Vec<ClaimView>), EngineError> {
+    ) -> Result<(WhatIf, Vec<CitedClaim>), EngineError> {
         let view = self.network()?;
         Ok((
             sinew_analysis::what_if(&view.network, cut, threshold),
@@ -325,19 +340,51 @@ impl Engine {
     /// ledger and network (what `ledger` and `graph` show), its rankings from entity counts
     /// over every stored mention, its quotes from a bounded set of documents (see
     /// [`REPORT_DOCUMENTS`]).
+    ///
+    /// The stored analysis is folded once for both the ledger and the network, and only the
+    /// claims the briefing shows are loaded ([`sinew_report::shown_claims`] picks them from
+    /// the groups and flows alone): a few hundred, however many the store holds.
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
-        // Each view's claims keep their words; the briefing reads words from the documents it
-        // quotes, so they are dropped before the next view is loaded. The network goes first:
-        // while it is computed over every stored claim, it takes the most memory.
-        let network = self.network()?;
-        let network_claims: Vec<Claim> = network.claims.into_iter().map(|v| v.claim).collect();
-        let network = network.network;
-        let ledger = self.ledger(&LedgerFilter::default())?;
-        let ledger_claims: Vec<Claim> = ledger.claims.into_iter().map(|v| v.claim).collect();
-        let ledger = ledger.ledger;
-        let entities: Vec<EntityCount> = self
-            .store
-            .entities()?
+        let stored = self.store.entities()?;
+        let analysis = self.analysis()?;
+        let actors: Vec<sinew_analysis::ActorInfo> = stored
+            .iter()
+            .map(|e| sinew_analysis::ActorInfo {
+                name: e.canonical.clone(),
+                entity_type: e.entity_type,
+                country: e.country.clone(),
+            })
+            .collect();
+        let (ledger, mut network, refs) =
+            sinew_analysis::ledger_and_network_of(analysis.states, &analysis.ties, &actors);
+        // A dependency line shows its first claims in store order, the order `network` gives
+        // them; the fold lists them by reference, so the shown dependencies' are put in store
+        // order before the picks are made.
+        let mut claims: BTreeMap<usize, Claim> = BTreeMap::new();
+        let current: Vec<usize> = network
+            .dependencies
+            .iter()
+            .filter(|d| d.current)
+            .flat_map(|d| d.claims.iter().copied())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut order: HashMap<usize, (i64, usize, usize, u32)> = HashMap::new();
+        for (i, w) in current.iter().zip(self.claims_at(&current, &refs)?) {
+            order.insert(*i, (w.seq, w.claim.span.start, w.claim.span.end, w.ord));
+            claims.insert(*i, w.claim);
+        }
+        for d in network.dependencies.iter_mut().filter(|d| d.current) {
+            d.claims.sort_by_key(|i| order[i]);
+        }
+        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network)
+            .into_iter()
+            .filter(|i| !claims.contains_key(i))
+            .collect();
+        for (i, w) in shown.iter().zip(self.claims_at(&shown, &refs)?) {
+            claims.insert(*i, w.claim);
+        }
+        let entities: Vec<EntityCount> = stored
             .into_iter()
             .map(|e| EntityCount {
                 id: e.id,
@@ -352,9 +399,8 @@ impl Engine {
             .collect();
         let findings = Findings {
             ledger: &ledger,
-            ledger_claims: &ledger_claims,
             network: &network,
-            network_claims: &network_claims,
+            claims: &claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
         };

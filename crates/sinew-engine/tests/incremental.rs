@@ -99,7 +99,7 @@ fn check_against_full(engine: &Engine) -> Result<(), TestCaseError> {
     let seen = |i: usize| (view.claims[i].claim.doc.clone(), view.claims[i].claim.span);
     prop_assert_eq!(named_ledger(&view.ledger, seen), named_ledger(&ledger, at));
     let net = engine.network().expect("network");
-    let seen = |i: usize| (net.claims[i].claim.doc.clone(), net.claims[i].claim.span);
+    let seen = |i: usize| (net.claims[i].doc.clone(), net.claims[i].span);
     prop_assert_eq!(
         named_network(&net.network, seen),
         named_network(&network, at)

@@ -2,12 +2,14 @@
 //!
 //! The briefing never groups, reconciles or builds a network itself: the engine hands it the
 //! ledger and the network it keeps (the same ones `sinew ledger` and `sinew graph` show), the
-//! claims those point into, and entity counts over every stored mention with each entity's
-//! chosen description. Only the documents the briefing quotes are read whole
-//! ([`cited_documents`] says which the figures, disagreements, network lines and glossary
-//! need), so its cost is bounded by what it shows, not by the size of the store.
+//! claims of theirs the briefing shows, and entity counts over every stored mention with each
+//! entity's chosen description. Its cost is bounded by what it shows, not by the size of the
+//! store: [`shown_claims`] says which claims to load (a store's ledger cites every stored
+//! claim; the briefing shows a few hundred of them), chosen from the groups' and flows' own
+//! fields alone, and [`cited_documents`] which documents to read whole (the figures,
+//! disagreements, network lines and glossary need).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sinew_analysis::{Ledger, Network};
 use sinew_types::{Citation, Claim, DocId, EntityType};
@@ -19,12 +21,13 @@ use crate::build::{glossary, picks};
 pub struct Findings<'a> {
     /// Every ledger group (unfiltered), in the ledger's order: most documents first.
     pub ledger: &'a Ledger,
-    /// The claims [`LedgerClaim::claim`](sinew_analysis::LedgerClaim::claim) indexes.
-    pub ledger_claims: &'a [Claim],
-    /// Actors, flows, dependencies.
+    /// Actors, flows, dependencies; each dependency's claims in store order (the order `sinew
+    /// graph` lists them in), since its line shows the first few.
     pub network: &'a Network,
-    /// The claims `Flow::claims` and `Dependency::claims` index.
-    pub network_claims: &'a [Claim],
+    /// Claims by the index [`LedgerClaim::claim`](sinew_analysis::LedgerClaim::claim),
+    /// `Flow::claims` and `Dependency::claims` give (the ledger and the network index one
+    /// list). Only those [`shown_claims`] names are read: others may be left out.
+    pub claims: &'a BTreeMap<usize, Claim>,
     /// Entities named in the store with their mention counts, from the store's aggregates.
     pub entities: &'a [EntityCount],
     /// How many documents the store holds (the briefing says how many it quotes of them).
@@ -56,38 +59,44 @@ pub struct Described {
     pub citation: Citation,
 }
 
+/// The claims (by the index the ledger and network give) that the briefing's figures table,
+/// disagreements and network lines may show: load these into [`Findings::claims`]. Chosen
+/// from the groups' and flows' own fields (sizes, verdicts, dates, camps), never from the
+/// claims, so that a caller loads only these; their number is bounded by the briefing's
+/// limits on rows, lines and statements per line, whatever the size of the store.
+pub fn shown_claims(ledger: &Ledger, network: &Network) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for g in picks::figure_groups(ledger) {
+        out.extend(picks::statements(g));
+    }
+    for g in picks::disagreement_groups(ledger) {
+        for camp in picks::camps(g) {
+            out.extend(camp.into_iter().map(|m| m.claim));
+        }
+    }
+    for f in picks::headline_flows(network) {
+        let group = f.headline().map(|v| v.group.as_str());
+        if let Some(g) = ledger.groups.iter().find(|g| Some(g.id.as_str()) == group) {
+            out.extend(picks::statements(g));
+        }
+    }
+    for d in picks::current_dependencies(network) {
+        out.extend(picks::capped(&d.claims).iter().copied());
+    }
+    out
+}
+
 /// The documents whose words the briefing's figures table, disagreements and network lines
 /// cite: pass them (with any others worth quoting) to
 /// [`build_briefing`](crate::build_briefing). Their number is bounded by the briefing's own
 /// limits on rows, lines and statements per line, whatever the size of the store.
 pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
-    let mut out = BTreeSet::new();
-    let from_ledger = |i: usize| findings.ledger_claims.get(i).map(|c| c.doc.clone());
-    for g in picks::figure_groups(findings.ledger) {
-        out.extend(picks::statements(g).into_iter().filter_map(from_ledger));
-    }
-    for g in picks::disagreement_groups(findings.ledger).take(picks::MAX_DISAGREEMENTS) {
-        for camp in picks::camps(g) {
-            out.extend(camp.into_iter().filter_map(|m| from_ledger(m.claim)));
-        }
-    }
-    let from_network = |&i: &usize| findings.network_claims.get(i).map(|c| c.doc.clone());
-    for f in picks::headline_flows(findings.network) {
-        let group = f.headline().map(|v| v.group.as_str());
-        if let Some(g) = findings
-            .ledger
-            .groups
-            .iter()
-            .find(|g| Some(g.id.as_str()) == group)
-        {
-            out.extend(picks::statements(g).into_iter().filter_map(from_ledger));
-        }
-    }
+    let mut out: BTreeSet<DocId> = shown_claims(findings.ledger, findings.network)
+        .into_iter()
+        .filter_map(|i| findings.claims.get(&i).map(|c| c.doc.clone()))
+        .collect();
     for f in picks::political_flows(findings.network) {
         out.extend(picks::ties(f).iter().map(|t| t.doc.clone()));
-    }
-    for d in picks::current_dependencies(findings.network) {
-        out.extend(picks::capped(&d.claims).iter().filter_map(from_network));
     }
     out.extend(glossary::described(findings).map(|(_, d)| d.citation.doc.clone()));
     out

@@ -535,6 +535,56 @@ fn briefing_cites_only_the_documents_it_is_given() {
     assert!(render_markdown(&whole).contains("*3 sources, published"));
 }
 
+/// The engine loads only the claims `shown_claims` names (a few hundred over a store whose
+/// ledger cites every claim): a briefing built from those alone is the briefing built from
+/// every claim, over a corpus large enough that rows and lines cap their statements.
+#[test]
+fn briefing_reads_only_the_claims_shown_claims_names() {
+    use sinew_analysis::synth::{generate, SynthConfig};
+    use sinew_report::build_briefing;
+    use sinew_types::{Annotations, DocId};
+    use support::analysis::Analysed;
+
+    let corpus = generate(&SynthConfig {
+        documents: 150,
+        ..SynthConfig::default()
+    });
+    let ids: Vec<DocId> = (0..corpus.documents.len())
+        .map(|d| DocId(format!("synth-{d:05}")))
+        .collect();
+    let claims = corpus.claims(&ids);
+    let docs: Vec<DocBundle> = corpus
+        .documents
+        .iter()
+        .zip(&ids)
+        .map(|(d, id)| {
+            let mut doc = fixtures::document(&id.0, &d.name, None, &d.text);
+            doc.published = Some(d.published);
+            let ann = Annotations {
+                claims: claims.iter().filter(|c| &c.doc == id).cloned().collect(),
+                ..Annotations::default()
+            };
+            DocBundle { doc, ann }
+        })
+        .collect();
+    let all = Analysed::of(&docs);
+    let (shown, left_out) = all.shown_only();
+    assert!(
+        left_out * 3 > claims.len(),
+        "{left_out} of {} left out",
+        claims.len()
+    );
+    let config = ReportConfig::default();
+    let whole = build_briefing(&docs, &all.findings(), &config);
+    assert!(
+        whole.figures.iter().any(|r| r.cells.len() == 8)
+            && !whole.disagreements.is_empty()
+            && !whole.network.is_empty(),
+        "the corpus fills every section: {whole:?}"
+    );
+    assert_eq!(build_briefing(&docs, &shown.findings(), &config), whole);
+}
+
 /// The report crate shows analysis results and computes none: no grouping, reconciling or
 /// network building of its own, so the briefing cannot drift from `sinew ledger` and `sinew
 /// graph`.

@@ -45,6 +45,25 @@ pub trait AnalysisStore {
     /// Claims by reference, with the words they quote; `None` for a reference not stored.
     fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError>;
 
+    /// Where claims are and the words they quote, by reference, without the claims
+    /// themselves (what a citation shows); `None` for a reference not stored. A store may
+    /// answer it without decoding the claims, as the SQLite store does.
+    fn claim_quotes(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimQuote>>, StoreError> {
+        Ok(self
+            .claim_words(refs)?
+            .into_iter()
+            .map(|w| {
+                w.map(|w| ClaimQuote {
+                    seq: w.seq,
+                    ord: w.ord,
+                    span: w.claim.span,
+                    source: w.source,
+                    quote: w.quote,
+                })
+            })
+            .collect())
+    }
+
     /// `(document source name, the span's words)` for each `(document, span)`.
     fn span_words(
         &self,
@@ -79,6 +98,21 @@ pub struct DocHeader {
     pub published: Option<chrono::NaiveDate>,
     /// The first document of its near-duplicate group, when it is a copy.
     pub duplicate_of: Option<DocId>,
+}
+
+/// Where a claim is and the words it quotes: what a citation of it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimQuote {
+    /// Its document's ingest position.
+    pub seq: i64,
+    /// Its ordinal among the document's claims.
+    pub ord: u32,
+    /// The claim's span, `claim.span`.
+    pub span: Span,
+    /// The document's source name.
+    pub source: String,
+    /// `text[span]`, empty when the span is not valid in the text.
+    pub quote: String,
 }
 
 /// A claim with its document's name and the words it quotes.

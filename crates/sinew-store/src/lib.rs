@@ -23,7 +23,9 @@ use sinew_types::{
     Alert, Annotations, Citation, Claim, DocId, Document, EntityType, Fingerprint, Sector,
 };
 
-pub use analysis::{AnalysisStore, AnalysisUpdate, BucketRow, ClaimWords, DocHeader, KeyedClaim};
+pub use analysis::{
+    AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+};
 pub use error::StoreError;
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;

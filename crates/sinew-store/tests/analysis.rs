@@ -91,6 +91,25 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
     assert_eq!(first.sentence, c.sentence.slice(&a.text).expect("sentence"));
     assert_eq!(first.source, a.source);
     assert!(words[1].is_none());
+    // the SQLite store reads quotes from the span columns, never decoding the claim: what
+    // the trait's default gives from `claim_words`, every claim asked for, one of them twice
+    let n = u32::try_from(ann_a.claims.len()).expect("few claims");
+    let mut refs: Vec<(DocId, u32)> = (0..n).rev().map(|o| (a.id.clone(), o)).collect();
+    refs.push((a.id.clone(), 0));
+    refs.push((DocId("missing".into()), 0));
+    let quotes = store.claim_quotes(&refs).expect("quotes");
+    let words = store.claim_words(&refs).expect("words");
+    assert_eq!(quotes.len(), refs.len());
+    for (q, w) in quotes.iter().zip(&words) {
+        let Some(w) = w else {
+            assert!(q.is_none());
+            continue;
+        };
+        let q = q.as_ref().expect("stored claim");
+        assert_eq!((q.seq, q.ord, q.span), (w.seq, w.ord, w.claim.span));
+        assert_eq!((&q.source, &q.quote), (&w.source, &w.quote));
+    }
+    assert!(quotes[..quotes.len() - 1].iter().all(Option::is_some));
     let spans = store
         .span_words(&[(b.id.clone(), ann_b.sentences[0].span)])
         .expect("spans");

@@ -4,7 +4,7 @@
 use sinew_analysis::{LedgerClaim, LedgerGroup, Verdict};
 use sinew_types::Claim;
 
-use super::picks::{self, MAX_DISAGREEMENTS};
+use super::picks;
 use super::Corpus;
 use crate::model::CitedSentence;
 use crate::text::squash;
@@ -29,12 +29,9 @@ impl Corpus<'_> {
 
     /// Conflicts, then running totals that changed: each figure cited, each line saying which.
     pub(super) fn disagreements(&self) -> Vec<CitedSentence> {
-        let claims = self.findings.ledger_claims;
+        let claims = self.findings.claims;
         let mut out = Vec::new();
         for g in picks::disagreement_groups(self.findings.ledger) {
-            if out.len() >= MAX_DISAGREEMENTS {
-                break;
-            }
             let conflict = g.verdict == Verdict::Conflict;
             let mut text = Self::group_head(g);
             let (mut citations, mut marks) = (Vec::new(), Vec::new());
@@ -44,7 +41,7 @@ impl Corpus<'_> {
                 }
                 let mut members: Vec<(&LedgerClaim, &Claim)> = members
                     .into_iter()
-                    .filter_map(|m| Some((m, claims.get(m.claim)?)))
+                    .filter_map(|m| Some((m, claims.get(&m.claim)?)))
                     .filter(|(_, c)| self.locate(c).is_some())
                     .collect();
                 members.sort_by(|a, b| a.0.bounds.stated.total_cmp(&b.0.bounds.stated));

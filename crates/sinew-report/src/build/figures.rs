@@ -12,12 +12,12 @@ impl Corpus<'_> {
     /// A row for each of the ledger's first groups that has a statement in the given
     /// documents; cells by source number, then position.
     pub(super) fn figure_rows(&self) -> Vec<FigureRow> {
-        let claims = self.findings.ledger_claims;
+        let claims = self.findings.claims;
         let mut rows = Vec::new();
         for g in picks::figure_groups(self.findings.ledger) {
             let mut cells: Vec<FigureCell> = picks::statements(g)
                 .into_iter()
-                .filter_map(|i| self.figure_cell(claims.get(i)?))
+                .filter_map(|i| self.figure_cell(claims.get(&i)?))
                 .collect();
             if cells.is_empty() {
                 continue;

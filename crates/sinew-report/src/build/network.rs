@@ -19,7 +19,7 @@ impl Corpus<'_> {
     /// dependencies.
     pub(super) fn network_lines(&self) -> Vec<CitedSentence> {
         let net = self.findings.network;
-        let ledger_claims = self.findings.ledger_claims;
+        let claims = self.findings.claims;
         let by_id: HashMap<&str, &LedgerGroup> = self
             .findings
             .ledger
@@ -49,9 +49,7 @@ impl Corpus<'_> {
             }
             text.push_str(&format!(" ({}): ", g.verdict.as_str()));
             let members = picks::statements(g);
-            if let Some(line) =
-                self.claims_line(text, members.iter().map(|&i| ledger_claims.get(i)))
-            {
+            if let Some(line) = self.claims_line(text, members.iter().map(|i| claims.get(i))) {
                 out.push(line);
             }
         }
@@ -91,7 +89,6 @@ impl Corpus<'_> {
                 verbatim: false,
             });
         }
-        let network_claims = self.findings.network_claims;
         for d in picks::current_dependencies(net) {
             let text = format!(
                 "{} supplies {} of {}'s {}: ",
@@ -101,7 +98,7 @@ impl Corpus<'_> {
                 squash(&d.goods)
             );
             let members = picks::capped(&d.claims).iter();
-            if let Some(line) = self.claims_line(text, members.map(|&i| network_claims.get(i))) {
+            if let Some(line) = self.claims_line(text, members.map(|i| claims.get(i))) {
                 out.push(line);
             }
         }

@@ -1,7 +1,9 @@
 //! Which ledger groups, flows and statements the briefing shows.
 //!
-//! One place decides, so that [`cited_documents`](crate::cited_documents) names exactly the
-//! documents the figures table, the disagreements and the network lines will quote. Every
+//! One place decides, so that [`shown_claims`](crate::shown_claims) names exactly the claims
+//! and [`cited_documents`](crate::cited_documents) exactly the documents the figures table,
+//! the disagreements and the network lines will quote. Every choice reads the groups' and
+//! flows' own fields, never the claims, so that the engine loads only the claims shown. Every
 //! choice is bounded: a figure stated by thousands of documents shows its latest statements,
 //! not all of them, so a briefing over a large store reads a bounded number of documents.
 
@@ -29,11 +31,13 @@ pub(crate) fn figure_groups(ledger: &Ledger) -> impl Iterator<Item = &LedgerGrou
     ledger.groups.iter().take(MAX_FIGURE_ROWS)
 }
 
-/// Contradicted figures, then running totals that grew, each in ledger order.
+/// The groups of "what the sources disagree on": contradicted figures, then running totals
+/// that grew, each in ledger order, the first [`MAX_DISAGREEMENTS`].
 pub(crate) fn disagreement_groups(ledger: &Ledger) -> impl Iterator<Item = &LedgerGroup> {
     [Verdict::Conflict, Verdict::Update]
         .into_iter()
         .flat_map(move |v| ledger.groups.iter().filter(move |g| g.verdict == v))
+        .take(MAX_DISAGREEMENTS)
 }
 
 /// The claims (indexes into the ledger's claims) a row or line shows for `g`: all of them,

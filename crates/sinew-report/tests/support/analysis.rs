@@ -8,7 +8,8 @@ use sinew_analysis::{
     SourceDoc,
 };
 use sinew_report::{
-    build_briefing, Briefing, Described, DocBundle, EntityCount, Findings, ReportConfig,
+    build_briefing, shown_claims, Briefing, Described, DocBundle, EntityCount, Findings,
+    ReportConfig,
 };
 use sinew_types::{Citation, Claim};
 
@@ -16,7 +17,7 @@ use sinew_types::{Citation, Claim};
 pub(crate) struct Analysed {
     ledger: Ledger,
     network: Network,
-    claims: Vec<Claim>,
+    claims: BTreeMap<usize, Claim>,
     entities: Vec<EntityCount>,
     documents: usize,
 }
@@ -113,17 +114,37 @@ impl Analysed {
             documents: unique.len(),
             ledger,
             network,
-            claims,
+            claims: claims.into_iter().enumerate().collect(),
             entities,
         }
+    }
+
+    /// The same findings with only the claims [`shown_claims`] names, as the engine loads
+    /// them; and how many claims were left out.
+    pub(crate) fn shown_only(&self) -> (Analysed, usize) {
+        let shown = shown_claims(&self.ledger, &self.network);
+        let claims: BTreeMap<usize, Claim> = self
+            .claims
+            .iter()
+            .filter(|(i, _)| shown.contains(i))
+            .map(|(&i, c)| (i, c.clone()))
+            .collect();
+        let left_out = self.claims.len() - claims.len();
+        let analysed = Analysed {
+            ledger: self.ledger.clone(),
+            network: self.network.clone(),
+            claims,
+            entities: self.entities.clone(),
+            documents: self.documents,
+        };
+        (analysed, left_out)
     }
 
     pub(crate) fn findings(&self) -> Findings<'_> {
         Findings {
             ledger: &self.ledger,
-            ledger_claims: &self.claims,
             network: &self.network,
-            network_claims: &self.claims,
+            claims: &self.claims,
             entities: &self.entities,
             documents: self.documents,
         }

@@ -12,7 +12,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use sinew_types::{DocId, Span};
 
 use super::{now, SqliteStore};
-use crate::analysis::{AnalysisStore, AnalysisUpdate, ClaimWords, DocHeader, KeyedClaim};
+use crate::analysis::{
+    AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+};
 use crate::codec::parse_date;
 use crate::StoreError;
 
@@ -177,16 +179,12 @@ impl AnalysisStore for SqliteStore {
                 let mut rows = claim_stmt.query([&doc.0])?;
                 while let Some(r) = rows.next()? {
                     let ord: u32 = r.get(0)?;
-                    let slots: Vec<usize> = wanted
-                        .iter()
-                        .filter(|(o, _)| *o == ord)
-                        .map(|(_, i)| *i)
-                        .collect();
-                    if slots.is_empty() {
+                    let mut slots = wanted.iter().filter(|(o, _)| *o == ord).map(|(_, i)| *i);
+                    let Some(first) = slots.next() else {
                         continue;
-                    }
-                    let json: String = r.get(1)?;
-                    let claim = crate::codec::parse_claim(1, &json, r.get(2)?, r.get(3)?)?;
+                    };
+                    let json = r.get_ref(1)?.as_str()?;
+                    let claim = crate::codec::parse_claim(1, json, r.get(2)?, r.get(3)?)?;
                     let words = ClaimWords {
                         seq,
                         ord,
@@ -195,9 +193,64 @@ impl AnalysisStore for SqliteStore {
                         source: source.clone(),
                         claim,
                     };
+                    // A claim asked for twice is copied; once (the rule), it is moved.
                     for i in slots {
                         out[i] = Some(words.clone());
                     }
+                    out[first] = Some(words);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn claim_quotes(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimQuote>>, StoreError> {
+        // As `claim_words`, a document at a time; the span comes from its columns, so no
+        // claim is decoded: the network cites every claim of a store, and decoding them was
+        // most of what `sinew graph` spent reading them.
+        let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
+        for (i, (doc, ord)) in refs.iter().enumerate() {
+            by_doc.entry(doc).or_default().push((*ord, i));
+        }
+        self.read(|tx| {
+            let mut doc_stmt =
+                tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
+            let mut claim_stmt = tx.prepare_cached(
+                "SELECT ord, span_start, span_end FROM claims WHERE doc = ?1 ORDER BY ord",
+            )?;
+            let mut out: Vec<Option<ClaimQuote>> = vec![None; refs.len()];
+            for (doc, wanted) in &by_doc {
+                let Some((seq, source, text)) = doc_stmt
+                    .query_row([&doc.0], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })
+                    .optional()?
+                else {
+                    continue;
+                };
+                let mut rows = claim_stmt.query([&doc.0])?;
+                while let Some(r) = rows.next()? {
+                    let ord: u32 = r.get(0)?;
+                    let mut slots = wanted.iter().filter(|(o, _)| *o == ord).map(|(_, i)| *i);
+                    let Some(first) = slots.next() else {
+                        continue;
+                    };
+                    let span = Span::new(r.get(1)?, r.get(2)?);
+                    let quote = ClaimQuote {
+                        seq,
+                        ord,
+                        span,
+                        source: source.clone(),
+                        quote: span.slice(&text).unwrap_or_default().to_string(),
+                    };
+                    for i in slots {
+                        out[i] = Some(quote.clone());
+                    }
+                    out[first] = Some(quote);
                 }
             }
             Ok(out)
