@@ -21,6 +21,7 @@ mod words;
 use chrono::NaiveDate;
 use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
+pub use entities::tagger as ner;
 pub use entities::{find_mentions, known_names};
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
