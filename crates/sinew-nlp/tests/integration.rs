@@ -2,6 +2,7 @@
 
 mod claims;
 mod entities;
+mod ner;
 mod quantities;
 mod scaling;
 mod times;

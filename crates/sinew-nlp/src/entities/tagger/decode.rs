@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{dynamic_features, static_features, History, Tok};
+use super::features::{context_features, dynamic_features, word_features, History, Tok};
 use super::model::{Model, LABELS};
 use super::Label;
 
@@ -50,12 +50,20 @@ pub(super) fn first_pass(model: &Model, toks: &[Tok], sents: &[(usize, usize)]) 
 fn passes(model: &Model, toks: &[Tok], sents: &[(usize, usize)], second: bool) -> Vec<Label> {
     let mut scratch = Scratch::default();
     let mut statics: Vec<[i32; LABELS]> = Vec::with_capacity(toks.len());
+    // The scores of each word's own features, computed once per word (most tokens repeat).
+    let mut by_word: KeyMap<[i32; LABELS]> = KeyMap::default();
     for &(a, b) in sents {
         let s = &toks[a..b];
         for i in 0..s.len() {
+            let mut acc = *by_word.entry(s[i].word).or_insert_with(|| {
+                scratch.keys.clear();
+                word_features(&s[i], &mut scratch.keys);
+                let mut acc = [0i32; LABELS];
+                model.add_scores(&scratch.keys, &mut acc);
+                acc
+            });
             scratch.keys.clear();
-            static_features(s, i, &mut scratch.keys);
-            let mut acc = [0i32; LABELS];
+            context_features(s, i, &mut scratch.keys);
             model.add_scores(&scratch.keys, &mut acc);
             statics.push(acc);
         }

@@ -307,39 +307,55 @@ fn cluster_prefix(c: u32, bits: u32) -> u64 {
 
 /// The features of token `i` of sentence `s` that do not depend on labels.
 pub(super) fn static_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
-    let t = &s[i];
-    let at = |d: isize| -> Option<&Tok> {
-        let j = i as isize + d;
-        (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
-    };
-    let pad = |d: isize| if d < 0 { PAD_BEFORE } else { PAD_AFTER };
+    word_features(&s[i], out);
+    context_features(s, i, out);
+}
+
+/// The static features of a token's own word: the same wherever the word occurs, so
+/// inference scores them once per word and document.
+pub(super) fn word_features(t: &Tok, out: &mut Vec<u64>) {
     out.push(key1(T_BIAS, 0));
     out.push(key1(T_LOWER, t.lower));
     out.push(key1(T_WORD, t.word));
-    for (n, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let v = at(d).map_or(pad(d), |x| x.lower);
-        out.push(key1(T_LOWER_AT[n], v));
-    }
     out.push(key1(T_SHAPE, t.shape));
-    let prev_shape = at(-1).map_or(PAD_BEFORE, |x| x.shape);
-    let next_shape = at(1).map_or(PAD_AFTER, |x| x.shape);
-    out.push(key1(T_SHAPE_AT[0], prev_shape));
-    out.push(key1(T_SHAPE_AT[1], next_shape));
-    out.push(key2(T_SHAPE_PAIR[0], prev_shape, t.shape));
-    out.push(key2(T_SHAPE_PAIR[1], t.shape, next_shape));
     for (&tid, &v) in T_PRE.iter().zip(&t.pre) {
         out.push(key1(tid, v));
     }
     for (&tid, &v) in T_SUF.iter().zip(&t.suf) {
         out.push(key1(tid, v));
     }
+    for (k, bits) in CLUSTER_BITS.into_iter().enumerate() {
+        out.push(key1(T_CLUSTER[k], cluster_prefix(t.cluster, bits)));
+    }
+    out.push(key2(
+        T_CLUSTER_SHAPE,
+        cluster_prefix(t.cluster, 10),
+        t.shape,
+    ));
+}
+
+/// The static features of token `i` that read its neighbours, its sentence or its document.
+pub(super) fn context_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
+    let t = &s[i];
+    let at = |d: isize| -> Option<&Tok> {
+        let j = i as isize + d;
+        (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
+    };
+    let pad = |d: isize| if d < 0 { PAD_BEFORE } else { PAD_AFTER };
+    for (n, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let v = at(d).map_or(pad(d), |x| x.lower);
+        out.push(key1(T_LOWER_AT[n], v));
+    }
+    let prev_shape = at(-1).map_or(PAD_BEFORE, |x| x.shape);
+    let next_shape = at(1).map_or(PAD_AFTER, |x| x.shape);
+    out.push(key1(T_SHAPE_AT[0], prev_shape));
+    out.push(key1(T_SHAPE_AT[1], next_shape));
+    out.push(key2(T_SHAPE_PAIR[0], prev_shape, t.shape));
+    out.push(key2(T_SHAPE_PAIR[1], t.shape, next_shape));
     let prev_lower = at(-1).map_or(PAD_BEFORE, |x| x.lower);
     let next_lower = at(1).map_or(PAD_AFTER, |x| x.lower);
     out.push(key2(T_BIGRAM[0], prev_lower, t.lower));
     out.push(key2(T_BIGRAM[1], t.lower, next_lower));
-    for (k, bits) in CLUSTER_BITS.into_iter().enumerate() {
-        out.push(key1(T_CLUSTER[k], cluster_prefix(t.cluster, bits)));
-    }
     for (n, d) in [-1isize, 1].into_iter().enumerate() {
         let c = at(d).map_or(NO_CLUSTER - 1, |x| x.cluster);
         out.push(key1(T_CLUSTER_AT[2 * n], cluster_prefix(c, 6)));
@@ -359,11 +375,6 @@ pub(super) fn static_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
         let c = at(d).map_or(NO_CLUSTER - 1 - n as u32, |x| x.cluster);
         out.push(key1(T_CLUSTER_FAR[n], cluster_prefix(c, 10)));
     }
-    out.push(key2(
-        T_CLUSTER_SHAPE,
-        cluster_prefix(t.cluster, 10),
-        t.shape,
-    ));
     for (k, &v) in t.elsewhere.iter().enumerate() {
         if v != 0 {
             out.push(key1(T_ELSEWHERE[k], v));

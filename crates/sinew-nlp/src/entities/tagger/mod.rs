@@ -2,11 +2,11 @@
 //! tagger trained by the project's own code (`cargo xtask train-ner`, see [`train()`]) on the
 //! CoNLL-2003 English news corpus, shipped as `model/ner.bin` and run in pure Rust.
 //!
-//! The model is an averaged perceptron over hashed features ([`features`]): word, lower case,
+//! The model is an averaged perceptron over hashed features (module `features`): word, lower case,
 //! shape, prefixes and suffixes, a +/-2 window, sentence position, Brown word-cluster prefixes
 //! (spaCy's English lexeme clusters), the gazetteer's candidates, and in a second pass the
 //! labels the first pass gave the same word elsewhere in the document. Labels are BILOU over
-//! the CoNLL classes, decoded greedily ([`decode`]). The model file is embedded in the binary
+//! the CoNLL classes, decoded greedily (module `decode`). The model file is embedded in the binary
 //! and parsed once, on first use; a damaged file makes the tagger find nothing (and
 //! [`model_info`] say why) rather than fail extraction.
 //!

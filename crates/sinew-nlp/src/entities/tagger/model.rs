@@ -33,20 +33,27 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-/// A hash table from non-zero `u64` keys to `u32` values, linear probing, filled once.
+/// A hash table from `u64` keys to `u32` values, linear probing, filled once. A slot holds
+/// the key's high 32 bits (never 0) beside the value: 8 bytes, so the tables stay small enough
+/// for the caches and a probe touches one line. The slot comes from the whole key, so two
+/// keys collide only if they share both the slot run and the high bits: about one chance in
+/// four billion per probe for a key the table does not hold.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Table {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
+    slots: Vec<(u32, u32)>,
     shift: u32,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
 }
 
 impl Table {
     pub(super) fn new(pairs: impl ExactSizeIterator<Item = (u64, u32)>) -> Table {
         let cap = (pairs.len() * 2).next_power_of_two().max(16);
         let mut t = Table {
-            keys: vec![0; cap],
-            vals: vec![0; cap],
+            slots: vec![(0, 0); cap],
             shift: 64 - cap.trailing_zeros(),
         };
         for (k, v) in pairs {
@@ -55,28 +62,33 @@ impl Table {
         t
     }
 
+    #[inline]
     fn slot(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     fn insert(&mut self, key: u64, val: u32) {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
+        let fp = fingerprint(key);
         let mut i = self.slot(key);
-        while self.keys[i] != 0 && self.keys[i] != key {
+        while self.slots[i].0 != 0 && self.slots[i].0 != fp {
             i = (i + 1) & mask;
         }
-        self.keys[i] = key;
-        self.vals[i] = val;
+        self.slots[i] = (fp, val);
     }
 
     #[inline]
     pub(super) fn get(&self, key: u64) -> Option<u32> {
-        let mask = self.keys.len() - 1;
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let fp = fingerprint(key);
         let mut i = self.slot(key);
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.vals[i]);
+            let (k, v) = self.slots[i];
+            if k == fp {
+                return Some(v);
             }
             if k == 0 {
                 return None;
@@ -163,16 +175,18 @@ impl Model {
                 bytes.len() - r.at
             )));
         }
-        let mut clusters = Vec::with_capacity(n_clusters);
-        for _ in 0..n_clusters {
-            let k = r.u64().ok_or_else(|| short(r.at))?;
-            let v = r.u32().ok_or_else(|| short(r.at))?;
-            clusters.push((k, v));
-        }
-        let mut keys = Vec::with_capacity(n_feats);
-        for _ in 0..n_feats {
-            keys.push(r.u64().ok_or_else(|| short(r.at))?);
-        }
+        let raw = r.take(n_clusters * 12).ok_or_else(|| short(r.at))?;
+        let clusters: Vec<(u64, u32)> = raw
+            .chunks_exact(12)
+            .map(|b| {
+                (
+                    le64(&b[..8]),
+                    u32::from_le_bytes([b[8], b[9], b[10], b[11]]),
+                )
+            })
+            .collect();
+        let raw = r.take(n_feats * 8).ok_or_else(|| short(r.at))?;
+        let keys: Vec<u64> = raw.chunks_exact(8).map(le64).collect();
         if keys.contains(&0) || clusters.iter().any(|&(k, _)| k == 0) {
             return Err(err("a zero key".into()));
         }
@@ -209,6 +223,12 @@ pub(super) fn write(clusters: &[(u64, u32)], keys: &[u64], weights: &[i16], scal
     out
 }
 
+fn le64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    u64::from_le_bytes(a)
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -223,12 +243,6 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Option<u32> {
         self.take(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        let b = self.take(8)?;
-        let mut a = [0u8; 8];
-        a.copy_from_slice(b);
-        Some(u64::from_le_bytes(a))
     }
 }
 
