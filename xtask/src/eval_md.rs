@@ -164,6 +164,22 @@ const STEPS: &[Step] = &[
         listings: &["failing", "deliberate", "failures"],
     },
     Step {
+        title: "Entities on CoNLL-2003 English testa (entity F1, conlleval rules)",
+        args: &["eval-ner", "../shared/dev/ner/eng.testa"],
+        test: None,
+        skip_peers: None,
+        needs: Some("../shared/dev/ner/eng.testa"),
+        listings: &[],
+    },
+    Step {
+        title: "Entity tagger speed (and spaCy's small English pipeline when its venv is built)",
+        args: &["bench-ner"],
+        test: None,
+        skip_peers: Some(("ner-bench-venv", "--skip-peers")),
+        needs: Some("../shared/dev/ner/eng.train"),
+        listings: &[],
+    },
+    Step {
         title: "Annotation speed (and the quantulum3 and dateparser comparison when their venv \
                 is built)",
         args: &["bench-annotate"],

@@ -1,12 +1,13 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-times`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask
+//! eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod bench_annotate;
+mod bench_ner;
 mod bench_scaling;
 mod bench_store;
 mod demo;
@@ -14,6 +15,7 @@ mod eval;
 mod eval_md;
 mod eval_quantities;
 mod eval_times;
+mod ner;
 #[cfg(test)]
 mod tidy;
 mod wcxb;
@@ -33,6 +35,9 @@ fn main() -> Result<()> {
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
+        Some("train-ner") => ner::train(&args[1..]),
+        Some("eval-ner") => ner::eval(&args[1..]),
+        Some("bench-ner") => bench_ner::run(&args[1..]),
         Some("eval-md") => eval_md::run(&args[1..]),
         Some("demo") => demo::run(),
         Some(other) => bail!("unknown task {other:?}; {USAGE}"),
@@ -47,7 +52,9 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
     | bench-annotate [--copies N] [--skip-peers] \
-    | bench-scaling [--mb 1,4,8] [--runs N] | eval-md [--out FILE]";
+    | bench-scaling [--mb 1,4,8] [--runs N] \
+    | train-ner [--train FILE] [--dev FILE] [--out FILE] [--min-count N] [--clusters N] [--epochs N] \
+    | eval-ner FILE [--sinew BIN] [--errors] | bench-ner [--skip-peers] | eval-md [--out FILE]";
 
 /// The workspace root.
 fn root() -> std::path::PathBuf {

@@ -5,6 +5,7 @@ mod coref;
 mod describe;
 mod entities;
 mod linking;
+mod ner;
 mod quantities;
 mod scaling;
 mod times;

@@ -6,8 +6,11 @@
 //! over capitalised words then find what no list can hold: government bodies named after their
 //! country ("Russia's Defense Ministry"), agreements ("'no limits' partnership"), institutes
 //! ("X University"), and people (after a title, before a speech verb, in an appositive).
-//! Candidates overlap freely; the longest wins. Last, a later surname ("Shin") is linked to an
-//! earlier full name ("Shin Won-sik") of the same document.
+//! A statistical tagger ([`tagger`], trained on CoNLL-2003 news) says where names are and their
+//! CoNLL class; the candidates say who a tagged name is, and keep the names the tagger leaves
+//! out ([`tagger::merge`]); candidates no tagged name touches overlap freely and the longest
+//! wins. Last, a later surname ("Shin") is linked to an earlier full name ("Shin Won-sik") of
+//! the same document.
 
 mod coref;
 mod gazetteer;
@@ -16,6 +19,7 @@ mod link;
 mod people;
 mod roles;
 mod rules;
+pub mod tagger;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -94,6 +98,7 @@ pub fn find_mentions(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     let toks = tokens::tokenize(text);
     let mut cands = GAZETTEER.find(text);
     link::disambiguate(text, &toks, &mut cands);
+    let tagged = tagger::tag_with(text, &cands);
     let by_end = index_by_end(&cands);
     let mut extra = rules::bodies(text, &cands);
     extra.extend(rules::agreements(text, &toks, &cands, &by_end));
@@ -102,13 +107,17 @@ pub fn find_mentions(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     let by_end = index_by_end(&cands);
     let found_people = people::find(text, &toks, &cands, &by_end);
     cands.extend(found_people);
-    let mut chosen = resolve(cands);
+    // The tagger says where names are and their class; the candidates say who they are.
+    let (mut chosen, classes) = tagger::merge(text, cands, &tagged);
     people::link(text, &toks, &mut chosen);
     chosen.sort_by_key(|c| c.start);
     let role_mentions = roles::find(text, &chosen, published);
     let mut out: Vec<Mention> = chosen
         .into_iter()
-        .filter_map(|c| to_mention(text, c))
+        .filter_map(|c| {
+            let class = classes.get(&c.start).copied();
+            to_mention(text, c, class)
+        })
         .collect();
     roles::titled_surnames(text, &mut out, published);
     link::fill(text, &mut out);
@@ -163,14 +172,15 @@ pub(crate) fn overlaps_taken(taken: &BTreeMap<usize, usize>, start: usize, end: 
         .is_some_and(|(_, &e)| e > start)
 }
 
-fn to_mention(text: &str, c: Cand) -> Option<Mention> {
+/// `class` is the tagger's class for the span, when it tagged it.
+fn to_mention(text: &str, c: Cand, class: Option<Coarse>) -> Option<Mention> {
     let surface = text.get(c.start..c.end)?;
     let id = format!("{}:{}", c.ty.as_str(), slug(&c.canonical));
     // CoNLL files a nationality adjective ("French") under MISC, though it links to the country.
-    let coarse = match c.role {
+    let coarse = class.unwrap_or(match c.role {
         Role::Demonym => Coarse::Misc,
         _ => c.ty.coarse(),
-    };
+    });
     Some(Mention {
         span: Span::new(c.start, c.end),
         text: surface.to_string(),

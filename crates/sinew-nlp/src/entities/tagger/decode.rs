@@ -1,0 +1,268 @@
+//! How are labels chosen? Greedy left-to-right decoding over BILOU labels, constrained to
+//! valid sequences, in two passes: the first sees only the sentence, the second also sees what
+//! the first said about the same word elsewhere in the document.
+//!
+//! Greedy decoding lets the features look at the two previous labels; with BILOU labels and
+//! hashed features it is as accurate as Viterbi for this task (Ratinov and Roth 2009), and it
+//! is linear with a small constant. Static features are scored once per token and the scores
+//! reused by both passes.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::features::{context_features, dynamic_features, word_features, History, Tok};
+use super::model::{Model, LABELS};
+use super::Label;
+
+/// The label before a sentence's first token.
+pub(super) const START: Label = Label(LABELS as u8);
+
+/// The best label under `scores`. Decoding is unconstrained (any label may follow any
+/// other) and [`entities`] reads the result leniently: measured on the development set, that
+/// beats forcing valid BILOU sequences, where one wrong "begin" drags the next words in.
+#[inline]
+pub(super) fn best(scores: &[i32; LABELS]) -> Label {
+    let mut best = 0;
+    for l in 1..LABELS {
+        if scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    Label(best as u8)
+}
+
+/// Scratch space reused across sentences.
+#[derive(Default)]
+pub(super) struct Scratch {
+    keys: Vec<u64>,
+}
+
+/// Tags one document: `toks` with their `sents` ranges. Returns one label per token.
+pub(super) fn tag_doc(model: &Model, toks: &[Tok], sents: &[(usize, usize)]) -> Vec<Label> {
+    passes(model, toks, sents, true)
+}
+
+/// The first pass alone (what training's second pass learns to read).
+pub(super) fn first_pass(model: &Model, toks: &[Tok], sents: &[(usize, usize)]) -> Vec<Label> {
+    passes(model, toks, sents, false)
+}
+
+fn passes(model: &Model, toks: &[Tok], sents: &[(usize, usize)], second: bool) -> Vec<Label> {
+    let mut scratch = Scratch::default();
+    let mut statics: Vec<[i32; LABELS]> = Vec::with_capacity(toks.len());
+    // The scores of each word's own features, computed once per word (most tokens repeat).
+    let mut by_word: KeyMap<[i32; LABELS]> = KeyMap::default();
+    for &(a, b) in sents {
+        let s = &toks[a..b];
+        for i in 0..s.len() {
+            let mut acc = *by_word.entry(s[i].word).or_insert_with(|| {
+                scratch.keys.clear();
+                word_features(&s[i], &mut scratch.keys);
+                let mut acc = [0i32; LABELS];
+                model.add_scores(&scratch.keys, &mut acc);
+                acc
+            });
+            scratch.keys.clear();
+            context_features(s, i, &mut scratch.keys);
+            model.add_scores(&scratch.keys, &mut acc);
+            statics.push(acc);
+        }
+    }
+    let mut labels = vec![Label(0); toks.len()];
+    for &(a, b) in sents {
+        greedy(
+            model,
+            &toks[a..b],
+            &statics[a..b],
+            None,
+            &mut labels[a..b],
+            &mut scratch,
+        );
+    }
+    if !second {
+        return labels;
+    }
+    let hist = history(toks, &labels);
+    for &(a, b) in sents {
+        let h = &hist[a..b];
+        greedy(
+            model,
+            &toks[a..b],
+            &statics[a..b],
+            Some(h),
+            &mut labels[a..b],
+            &mut scratch,
+        );
+    }
+    labels
+}
+
+fn greedy(
+    model: &Model,
+    s: &[Tok],
+    statics: &[[i32; LABELS]],
+    hist: Option<&[History]>,
+    out: &mut [Label],
+    scratch: &mut Scratch,
+) {
+    let (mut prev, mut prev2) = (START, START);
+    for i in 0..s.len() {
+        scratch.keys.clear();
+        dynamic_features(s, i, prev, prev2, hist, &mut scratch.keys);
+        let mut acc = statics[i];
+        model.add_scores(&scratch.keys, &mut acc);
+        let l = best(&acc);
+        out[i] = l;
+        prev2 = prev;
+        prev = l;
+    }
+}
+
+/// Hashes that are already hashes: the identity is enough.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
+/// For each capitalised token, what the other occurrences of its word were labelled.
+pub(super) fn history(toks: &[Tok], labels: &[Label]) -> Vec<History> {
+    // Per lower-cased word: counts by class, and by entity label.
+    let mut counts: KeyMap<([u16; 5], [u16; LABELS])> = KeyMap::default();
+    let mut lower: KeySet = KeySet::default();
+    for (t, l) in toks.iter().zip(labels) {
+        if t.cap {
+            let c = counts.entry(t.lower).or_default();
+            c.0[l.class() as usize] = c.0[l.class() as usize].saturating_add(1);
+            c.1[l.0 as usize] = c.1[l.0 as usize].saturating_add(1);
+        } else if t.all_lower {
+            lower.insert(t.lower);
+        }
+    }
+    toks.iter()
+        .zip(labels)
+        .map(|(t, l)| {
+            if !t.cap {
+                return History::default();
+            }
+            let (mut c, mut by_label) = counts.get(&t.lower).copied().unwrap_or_default();
+            c[l.class() as usize] -= 1;
+            by_label[l.0 as usize] -= 1;
+            let total: u16 = c.iter().sum();
+            let major = (total > 0).then(|| {
+                (0..5u8)
+                    .max_by_key(|&k| (c[k as usize], std::cmp::Reverse(k)))
+                    .unwrap_or(0)
+            });
+            let any = (1..5u8)
+                .filter(|&k| c[k as usize] > 0)
+                .fold(0u8, |a, k| a | (1 << k));
+            let label = (1..LABELS)
+                .filter(|&k| by_label[k] > 0)
+                .max_by_key(|&k| (by_label[k], std::cmp::Reverse(k)))
+                .map(|k| k as u8);
+            History {
+                major,
+                any,
+                lower_elsewhere: lower.contains(&t.lower),
+                label,
+            }
+        })
+        .collect()
+}
+
+/// Entities as token ranges `(first, end, class)` (class 1..=4) from one sentence's labels,
+/// read leniently: an entity left open ends at its last token, a lone inside or last label
+/// starts one.
+pub(super) fn entities(labels: &[Label], offset: usize, out: &mut Vec<(usize, usize, u8)>) {
+    // The open entity: (first, last, class).
+    let mut open: Option<(usize, usize, u8)> = None;
+    for (i, l) in labels.iter().enumerate() {
+        let (c, part) = (l.class(), l.part());
+        let continues = c > 0 && matches!(part, 1 | 2) && open.is_some_and(|o| o.2 == c);
+        if !continues {
+            if let Some((a, b, oc)) = open.take() {
+                out.push((offset + a, offset + b + 1, oc));
+            }
+        }
+        if c == 0 {
+            continue;
+        }
+        let start = if continues {
+            open.map_or(i, |o| o.0)
+        } else {
+            i
+        };
+        if matches!(part, 2 | 3) {
+            out.push((offset + start, offset + i + 1, c));
+            open = None;
+        } else {
+            open = Some((start, i, c));
+        }
+    }
+    if let Some((a, b, oc)) = open {
+        out.push((offset + a, offset + b + 1, oc));
+    }
+}
+
+/// BILOU labels from entities given as token ranges.
+pub(super) fn encode(n: usize, ents: &[(usize, usize, u8)]) -> Vec<Label> {
+    let mut out = vec![Label(0); n];
+    for &(a, b, c) in ents {
+        if a >= b || b > n {
+            continue;
+        }
+        if b - a == 1 {
+            out[a] = Label::new(c, 3);
+        } else {
+            out[a] = Label::new(c, 0);
+            for l in &mut out[a + 1..b - 1] {
+                *l = Label::new(c, 1);
+            }
+            out[b - 1] = Label::new(c, 2);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trips_and_reads_leniently() {
+        let ents = [(0, 1, 1), (2, 5, 3), (5, 7, 2)];
+        let labels = encode(8, &ents);
+        let mut got = Vec::new();
+        entities(&labels, 0, &mut got);
+        assert_eq!(got, ents);
+        // B O, I L of another class, a lone L: each still gives an entity.
+        let labels = [
+            Label::new(1, 0),
+            Label(0),
+            Label::new(2, 1),
+            Label::new(3, 2),
+            Label::new(4, 2),
+        ];
+        let mut got = Vec::new();
+        entities(&labels, 10, &mut got);
+        assert_eq!(got, [(10, 11, 1), (12, 13, 2), (13, 14, 3), (14, 15, 4)]);
+        let mut s = [0i32; LABELS];
+        s[5] = 3;
+        assert_eq!(best(&s), Label(5));
+    }
+}

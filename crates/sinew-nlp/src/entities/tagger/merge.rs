@@ -1,0 +1,381 @@
+//! How do tagged names and the gazetteer's candidates become one list of mentions? The tagger
+//! decides where names are and their CoNLL class; the gazetteer and the rules decide what a
+//! name is (canonical name, fine type, country) when they found the same words.
+//!
+//! For each tagged span: a candidate with exactly its span lends its identity (the class
+//! stays the tagger's: "French" is MISC, linked to France). A longer candidate wins whole
+//! when it starts where one tagged span starts and ends where another ends ("Russia's Defense
+//! Ministry" is one government body, not a place and an organisation), never when it runs into
+//! words the tagger left out ("Bosnian government"). Shorter candidates inside a tagged span
+//! give way ("Madrid" inside "Real Madrid"), though a country among them still lends its
+//! country to an organisation or a nationality. A tagged name nothing knows gets a fine type
+//! from its class and its words (ORG: "Ministry" makes a government body, "Corp" a company;
+//! MISC: "Treaty" an agreement) and its own words as canonical name. Candidates that touch no
+//! tagged span are resolved as before (longest first) and kept: the gazetteer's names are
+//! curated, and the tagger misses some domain names.
+//!
+//! Cost: sorting, and hash lookups by start and end; linear apart from the sorts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sinew_types::{Coarse, EntityType};
+
+use super::Tagged;
+use crate::entities::{overlaps_taken, resolve, Cand, Role};
+
+/// Merges every candidate (overlapping freely) with `tagged` spans (sorted, non-overlapping).
+/// Returns the mentions as non-overlapping candidates, and the class of each one the tagger
+/// named, by start.
+pub(crate) fn merge(
+    text: &str,
+    mut cands: Vec<Cand>,
+    tagged: &[Tagged],
+) -> (Vec<Cand>, HashMap<usize, Coarse>) {
+    cands.retain(|c| c.start < c.end);
+    // Longest first, then higher priority, as `resolve` ranks them.
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.start.cmp(&b.start))
+    });
+    let by_start: HashMap<usize, usize> = tagged
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.start, i))
+        .collect();
+    let mut claimed = vec![false; tagged.len()];
+    let mut exact: Vec<Option<usize>> = vec![None; tagged.len()];
+    let mut classes = HashMap::new();
+    let mut out: Vec<Cand> = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut used = vec![false; cands.len()];
+    for (k, c) in cands.iter().enumerate() {
+        let Some(&a) = by_start.get(&c.start) else {
+            continue;
+        };
+        if tagged[a].end == c.end {
+            exact[a].get_or_insert(k);
+            continue;
+        }
+        // The last tagged span that ends inside the candidate.
+        let b = tagged.partition_point(|t| t.end <= c.end);
+        if b == 0 || b - 1 < a {
+            continue;
+        }
+        let b = b - 1;
+        let overruns = b + 1 < tagged.len() && tagged[b + 1].start < c.end;
+        if overruns || claimed[a..=b].iter().any(|&x| x) || !name_words(&text[tagged[b].end..c.end])
+        {
+            continue;
+        }
+        // A longer candidate that starts where a tagged name starts and adds only name
+        // words: it wins whole.
+        claimed[a..=b].iter_mut().for_each(|x| *x = true);
+        used[k] = true;
+        taken.insert(c.start, c.end);
+        out.push(c.clone());
+    }
+    // Country words by start, for the names they sit in.
+    let mut inner: Vec<&Cand> = cands.iter().collect();
+    inner.sort_by_key(|c| c.start);
+    for (i, t) in tagged.iter().enumerate() {
+        if claimed[i] {
+            continue;
+        }
+        if let Some(k) = exact[i] {
+            // A known name: the list says who it is, the tagger its class in this sentence
+            // ("French" is MISC, a city's football team an ORG).
+            classes.insert(t.start, t.coarse);
+            used[k] = true;
+            taken.insert(t.start, t.end);
+            out.push(cands[k].clone());
+            continue;
+        }
+        let from = inner.partition_point(|c| c.start < t.start);
+        let inside: Vec<&Cand> = inner[from..]
+            .iter()
+            .take_while(|c| c.start < t.end)
+            .filter(|c| c.end <= t.end)
+            .copied()
+            .collect();
+        if glued(text, t, &inside) {
+            // "Russia-North Korea", "tankStimson": the known names inside are the mentions.
+            continue;
+        }
+        taken.insert(t.start, t.end);
+        classes.insert(t.start, t.coarse);
+        let country = inside
+            .iter()
+            .find(|c| c.is_country_word())
+            .and_then(|c| c.country.clone());
+        out.push(unknown(text, t, country));
+    }
+    let rest: Vec<Cand> = cands
+        .into_iter()
+        .zip(used)
+        .filter(|(c, used)| !used && !overlaps_taken(&taken, c.start, c.end))
+        .map(|(c, _)| c)
+        .collect();
+    out.extend(resolve(rest));
+    out.sort_by_key(|c| c.start);
+    (out, classes)
+}
+
+/// Are these (the end of a candidate past its last tagged name) only capitalised words and
+/// the small words inside names ("Defense Ministry", "of Defense")?
+fn name_words(tail: &str) -> bool {
+    tail.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || !c.is_alphanumeric())
+                || matches!(w, "of" | "for" | "and" | "the" | "on" | "de")
+        })
+}
+
+/// Is a tagged span known names glued together ("Russia-North Korea": every part between
+/// hyphens is a candidate) or glued onto a lower-case word ("tankStimson")?
+fn glued(text: &str, t: &Tagged, inside: &[&Cand]) -> bool {
+    if inside.is_empty() {
+        return false;
+    }
+    let surface = &text[t.start..t.end];
+    if surface.starts_with(char::is_lowercase) {
+        return true;
+    }
+    if !surface.contains('-') {
+        return false;
+    }
+    let mut at = t.start;
+    for part in surface.split('-') {
+        let end = at + part.len();
+        if !inside.iter().any(|c| c.start == at && c.end == end) {
+            return false;
+        }
+        at = end + 1;
+    }
+    true
+}
+
+/// A mention for a tagged span no candidate matches exactly; `country` is that of a country
+/// word inside it.
+fn unknown(text: &str, t: &Tagged, country: Option<String>) -> Cand {
+    let surface = &text[t.start..t.end];
+    let canonical = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ty = fine_type(&canonical, t.coarse);
+    // "North Korean army", "Russian": an organisation or nationality keeps its country.
+    let country = match t.coarse {
+        Coarse::Org | Coarse::Misc => country,
+        _ => None,
+    };
+    Cand {
+        start: t.start,
+        end: t.end,
+        poss: crate::entities::gazetteer::possessive_len(text, t.end),
+        ty,
+        canonical,
+        country,
+        role: Role::Plain,
+        prio: 1,
+    }
+}
+
+/// Words that say what kind of organisation a name is, checked in this order.
+const ORG_WORDS: &[(EntityType, &[&str])] = &[
+    (
+        EntityType::ArmedForce,
+        &[
+            "Army",
+            "Navy",
+            "Air Force",
+            "Marines",
+            "Marine Corps",
+            "Forces",
+            "Guard",
+            "Guards",
+            "Brigade",
+            "Division",
+            "Regiment",
+            "Battalion",
+            "Fleet",
+            "Militia",
+            "Command",
+        ],
+    ),
+    (
+        EntityType::Media,
+        &[
+            "News",
+            "Times",
+            "Post",
+            "Journal",
+            "Herald",
+            "Tribune",
+            "Gazette",
+            "Television",
+            "TV",
+            "Radio",
+            "Press",
+            "Broadcasting",
+            "Telegraph",
+            "Daily",
+            "Newspaper",
+            "Magazine",
+        ],
+    ),
+    (
+        EntityType::ThinkTank,
+        &[
+            "Institute",
+            "University",
+            "Foundation",
+            "Center",
+            "Centre",
+            "Academy",
+            "Endowment",
+            "Institution",
+            "School",
+            "College",
+        ],
+    ),
+    (
+        EntityType::InternationalOrg,
+        &[
+            "Nations",
+            "Organisation",
+            "Organization",
+            "Alliance",
+            "Union",
+        ],
+    ),
+    (
+        EntityType::GovernmentBody,
+        &[
+            "Ministry",
+            "Department",
+            "Parliament",
+            "Congress",
+            "Senate",
+            "Cabinet",
+            "Government",
+            "Agency",
+            "Commission",
+            "Committee",
+            "Court",
+            "Police",
+            "Office",
+            "Bureau",
+            "Assembly",
+            "Council",
+            "Duma",
+            "Administration",
+            "Authority",
+            "Service",
+        ],
+    ),
+    (
+        EntityType::Company,
+        &[
+            "Inc",
+            "Inc.",
+            "Corp",
+            "Corp.",
+            "Corporation",
+            "Co",
+            "Co.",
+            "Ltd",
+            "Ltd.",
+            "Limited",
+            "PLC",
+            "Plc",
+            "AG",
+            "SA",
+            "NV",
+            "GmbH",
+            "Group",
+            "Holdings",
+            "Bank",
+            "Airlines",
+            "Airways",
+            "Motors",
+            "Energy",
+            "Oil",
+            "Petroleum",
+            "Steel",
+            "Industries",
+            "Systems",
+            "Technologies",
+            "Capital",
+            "Partners",
+            "Securities",
+            "Insurance",
+            "Shipping",
+            "Lines",
+            "Pharmaceuticals",
+            "Electronics",
+            "Telecom",
+            "Airlines",
+            "Resources",
+            "Mining",
+        ],
+    ),
+];
+
+const AGREEMENT_WORDS: &[&str] = &[
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Pact",
+    "Convention",
+    "Protocol",
+    "Deal",
+];
+
+/// The fine type of a name nothing else knows, from its class and its words.
+fn fine_type(name: &str, coarse: Coarse) -> EntityType {
+    let has = |w: &str| {
+        if w.contains(' ') {
+            name.contains(w)
+        } else {
+            name.split(' ').any(|x| x == w)
+        }
+    };
+    match coarse {
+        Coarse::Per => EntityType::Person,
+        Coarse::Loc => EntityType::Place,
+        Coarse::Misc if AGREEMENT_WORDS.iter().any(|w| has(w)) => EntityType::Agreement,
+        Coarse::Misc => EntityType::Other,
+        Coarse::Org => ORG_WORDS
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| has(w)))
+            .map_or(EntityType::Other, |(ty, _)| *ty),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fine_types_from_words() {
+        assert_eq!(
+            fine_type("Zorvia Ministry of Fisheries", Coarse::Org),
+            EntityType::GovernmentBody
+        );
+        assert_eq!(
+            fine_type("Kelmarsh Shipping Lines", Coarse::Org),
+            EntityType::Company
+        );
+        assert_eq!(
+            fine_type("Halvorsen Institute", Coarse::Org),
+            EntityType::ThinkTank
+        );
+        assert_eq!(
+            fine_type("Ostrava Treaty", Coarse::Misc),
+            EntityType::Agreement
+        );
+        assert_eq!(fine_type("Leicestershire", Coarse::Org), EntityType::Other);
+        assert_eq!(fine_type("Ana Kovac", Coarse::Per), EntityType::Person);
+    }
+}
