@@ -118,7 +118,13 @@ fn a_short_form_before_its_full_name_is_not_linked() {
     let text = "Korvelan said exports would continue. Sanctions hit Korvelan \
                 Corporation in May.";
     let ms = mentions(text);
-    assert!(all(&ms, "Korvelan").is_empty(), "{ms:#?}");
+    // The tagger may find the word as a name of its own; it is not linked back.
+    assert!(
+        all(&ms, "Korvelan")
+            .iter()
+            .all(|m| m.canonical != "Korvelan Corporation"),
+        "{ms:#?}"
+    );
 }
 
 #[test]

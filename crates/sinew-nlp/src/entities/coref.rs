@@ -103,11 +103,43 @@ pub(crate) fn complete(text: &str, mentions: &mut Vec<Mention>) {
         mentions.sort_by_key(|m| m.span.start);
         sector::propagate(mentions);
     }
+    release_compass_words(text, mentions, &mut taken);
     let added = nominal::nominals(text, &toks, mentions, &roles, &mut taken);
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// The tagger may take the capitalised "North" of "the North denies it" for a place of its
+/// own; in a document that names a Korea, such an unlinked "North"/"South" after "the" is
+/// given back, so the nominal rule can read "the North" as the Korea it refers to.
+fn release_compass_words(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    taken: &mut BTreeMap<usize, usize>,
+) {
+    let korean = mentions
+        .iter()
+        .any(|m| m.canonical == "North Korea" || m.canonical == "South Korea");
+    if !korean {
+        return;
+    }
+    mentions.retain(|m| {
+        let compass = matches!(m.text.as_str(), "North" | "South");
+        let after_the = text[..m.span.start]
+            .strip_suffix(' ')
+            .is_some_and(|before| {
+                before.len() >= 3
+                    && before.is_char_boundary(before.len() - 3)
+                    && before[before.len() - 3..].eq_ignore_ascii_case("the")
+            });
+        let release = compass && after_the && unlinked(m);
+        if release {
+            taken.remove(&m.span.start);
+        }
+        !release
+    });
 }
 
 /// A new mention of `ante`'s entity at `start..end`.
@@ -315,8 +347,11 @@ fn short_forms(
             match covering(mentions, s) {
                 Some(ci) => {
                     let c = &mentions[ci];
-                    let compatible =
-                        c.entity_type == ante.entity_type || c.entity_type == EntityType::Other;
+                    // The tagger may call an unknown one-word name a person ("Korvelan
+                    // said"); the document already named the organisation it shortens.
+                    let compatible = c.entity_type == ante.entity_type
+                        || c.entity_type == EntityType::Other
+                        || (c.entity_type == EntityType::Person && is_org_coarse(ante));
                     if c.span == Span::new(s, e) && unlinked(c) && c.id != ante.id && compatible {
                         relinks.push((ci, f.ante));
                     }
