@@ -7,3 +7,4 @@ mod linking;
 mod quantities;
 mod scaling;
 mod times;
+mod times_clock;

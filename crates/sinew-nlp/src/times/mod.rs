@@ -35,6 +35,7 @@
 //! words, "at the end of the day", "the last day of".
 
 mod cal;
+mod clock;
 mod dates;
 mod durations;
 mod grammar;
