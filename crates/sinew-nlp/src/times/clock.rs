@@ -93,7 +93,8 @@ impl Grammar<'_> {
     fn clock_words(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         if t.kind == Kind::Word {
-            let (h, end) = match t.text.to_ascii_lowercase().as_str() {
+            let mut buf = [0u8; 12];
+            let (h, end) = match lower(t.text, &mut buf) {
                 "noon" | "midday" => (12, i + 1),
                 "midnight" => (24, i + 1),
                 _ => match t.kw {
@@ -177,7 +178,8 @@ impl Grammar<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        match t.text.to_ascii_lowercase().as_str() {
+        let mut buf = [0u8; 12];
+        match lower(t.text, &mut buf) {
             "am" | "pm" => Some(k + 1),
             "a" | "p" if self.punct(k + 1, &["."]) && self.word_is(k + 2, "m") => {
                 Some(if self.punct(k + 3, &["."]) {
@@ -262,7 +264,8 @@ impl Grammar<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        let ok = match t.text.to_ascii_lowercase().as_str() {
+        let mut buf = [0u8; 12];
+        let ok = match lower(t.text, &mut buf) {
             "now" | "currently" | "presently" | "nowadays" => true,
             "present" => i > 0 && self.kw(i - 1) == Kw::At,
             _ => false,
@@ -288,7 +291,8 @@ impl Grammar<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        let lower = t.text.to_ascii_lowercase();
+        let mut buf = [0u8; 12];
+        let lower = lower(t.text, &mut buf);
         if let Some((_, v)) = RECURRING.iter().find(|(w, _)| *w == lower) {
             // "the Daily Mail", "The Weekly Standard": a title inside a sentence
             let opens = i == 0 || self.punct(i - 1, &[".", "!", "?", "\"", "“", ":"]);
@@ -297,7 +301,7 @@ impl Grammar<'_> {
             }
             return Some(set_found(i + 1, v));
         }
-        match lower.as_str() {
+        match lower {
             "every" | "each" => {
                 let mut k = i + 1;
                 let mut n = 1;
@@ -452,6 +456,19 @@ impl Grammar<'_> {
         }
         None
     }
+}
+
+/// `word` in lower case, in `buf` without allocating (these forms run at every word);
+/// "" when it is longer than any word they look for or not ASCII.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> &'b str {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return "";
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or("")
 }
 
 fn clock_found(end: usize, hour: u32, minute: Option<u32>) -> Found {
