@@ -1,5 +1,6 @@
 //! The crate's single integration-test binary; each stage adds its module here.
 
+mod claim_times;
 mod claims;
 mod coref;
 mod describe;
@@ -9,3 +10,4 @@ mod ner;
 mod quantities;
 mod scaling;
 mod times;
+mod times_clock;

@@ -255,6 +255,7 @@ fn news_sentences() {
         ]),
         ("A 72-hour truce began at midnight, and the talks lasted 3 hours and 30 minutes.", &[
             ("72-hour", "", "", Grain::Hour, Duration, "PT72H"),
+            ("midnight", "", "", Grain::Hour, Point, "T24:00"),
             ("3 hours and 30 minutes", "", "", Grain::Hour, Duration, "PT3H30M"),
         ]),
         // "in six months": a point after "will", a length after a past tense
@@ -382,6 +383,7 @@ fn seed_000() {
     #[rustfmt::skip]
     let with: &[Want] = &[
         ("February 2022", "2022-02-01", "2022-02-28", Month, Point, "2022-02"),
+        ("monthly", "", "", Month, TimeKind::Set, "P1M"),
         ("December 2023", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Since August 2023", "2023-08-01", PUB, Month, Since, "2023-08"),
@@ -391,6 +393,7 @@ fn seed_000() {
     #[rustfmt::skip]
     let without: &[Want] = &[
         ("February 2022", "2022-02-01", "2022-02-28", Month, Point, "2022-02"),
+        ("monthly", "", "", Month, TimeKind::Set, "P1M"),
         ("December 2023", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Since August 2023", "2023-08-01", "", Month, Since, "2023-08"),
@@ -408,6 +411,7 @@ fn seed_001() {
         ("last week", "2024-06-10", "2024-06-16", Week, Point, "2024-W24"),
         ("March of last year", "2023-03-01", "2023-03-31", Month, Point, "2023-03"),
         ("last December", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
+        ("now", PUB, PUB, Day, Point, "PRESENT_REF"),
         ("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Last December", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
@@ -427,6 +431,7 @@ fn seed_001() {
         ("last week", "", "", Week, Point, ""),
         ("March of last year", "", "", Month, Point, ""),
         ("last December", "", "", Month, Point, ""),
+        ("now", "", "", Day, Point, "PRESENT_REF"),
         ("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Last December", "", "", Month, Point, ""),

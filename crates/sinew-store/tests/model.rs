@@ -381,6 +381,7 @@ fn time() -> impl Strategy<Value = TimeExpr> {
         TimeKind::Until,
         TimeKind::Range,
         TimeKind::Duration,
+        TimeKind::Set,
     ]);
     (
         span(),

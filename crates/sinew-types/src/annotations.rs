@@ -292,9 +292,9 @@ pub struct Quantity {
 pub enum Grain {
     /// A second (durations only).
     Second,
-    /// A minute (durations only).
+    /// A minute: durations, and clock times read to the minute ("14:30 GMT").
     Minute,
-    /// An hour (durations only).
+    /// An hour: durations, and clock times read to the hour ("at 5 pm", "noon").
     Hour,
     /// A calendar day.
     Day,
@@ -330,6 +330,10 @@ pub enum TimeKind {
     Range,
     /// A length of time ("three years").
     Duration,
+    /// A recurring time ("every month", "weekly", "twice a year"): no dates, its period as
+    /// the TIMEX3 value ("P1M"). Added in issue 14; text written before it never holds it, so
+    /// stored and serialised data stay readable both ways.
+    Set,
 }
 
 /// A time expression and the dates it resolves to.

@@ -11,8 +11,8 @@
 //! government body reporting on its own country makes that country the subject.
 
 use sinew_types::{
-    Attribution, Claim, DocId, EntityType, Mention, Quantity, QuantityKind, Sector, Sentence, Span,
-    TimeExpr, TimeKind,
+    Attribution, Claim, DocId, EntityType, Grain, Mention, Quantity, QuantityKind, Sector,
+    Sentence, Span, TimeExpr, TimeKind,
 };
 
 mod measure;
@@ -617,7 +617,8 @@ fn previous_other_country(
 /// sentence that no other figure stands between ("By 2023, trade had reached $240 billion, a
 /// 26.3% jump from the previous year": the previous year is the 26.3%'s baseline, not the
 /// $240 billion's date) unless it opens the sentence ("In 2023, ...", which dates all of it);
-/// durations are not times.
+/// durations, recurring times ("every month") and clock times without a date ("at 5 pm") are
+/// not the time a figure refers to.
 fn time_for(
     text: &str,
     times: &[TimeExpr],
@@ -627,7 +628,11 @@ fn time_for(
     q: Span,
 ) -> Option<TimeExpr> {
     let candidates = times.iter().filter(|t| {
-        t.kind != TimeKind::Duration && sentence.contains(t.span) && !t.span.overlaps(q)
+        let clock = matches!(t.grain, Grain::Hour | Grain::Minute) && t.start_date.is_none();
+        !matches!(t.kind, TimeKind::Duration | TimeKind::Set)
+            && !clock
+            && sentence.contains(t.span)
+            && !t.span.overlaps(q)
     });
     let in_clause = candidates
         .clone()

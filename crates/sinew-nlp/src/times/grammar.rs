@@ -155,13 +155,16 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at token `i`.
     pub(crate) fn at(&self, i: usize) -> Option<Found> {
         let t = self.toks.get(i)?;
+        // clock times, sets, the present and countless lengths start on words the calendar
+        // forms below do not look at ("noon", "every", "currently")
+        let clock = self.clock_forms(i);
         let worth = match t.kind {
             Kind::Num => true,
             Kind::Punct => matches!(t.text, "½" | "'" | "’"),
             Kind::Word => t.kw != Kw::Other || t.cap || self.lower_lead(i),
         };
         if !worth || self.bare_the(i) {
-            return None;
+            return clock;
         }
         let cands = [
             self.signalled(i),
@@ -174,11 +177,12 @@ impl<'a> Grammar<'a> {
             self.bare_range(i),
             self.to_date(i),
             self.point(i),
+            clock,
         ];
         cands
             .into_iter()
             .flatten()
-            .filter(|f| f.end > i)
+            .filter(|f| f.end > i && !self.in_name(i, f.end))
             .max_by_key(|f| f.end)
     }
 

@@ -4,9 +4,15 @@
 //! tries the forms that can start there, keeps the longest, and jumps past it, so matches never
 //! overlap and the cost stays linear in the text. Each form looks at a handful of tokens only.
 //!
-//! Conventions (TIMEX3-like): signal words that change the meaning ("since", "by", "between",
-//! "from", "before", "after") are part of the span; plain prepositions ("in", "on", "during")
-//! are not. Relative expressions need the publication date; without it they are still
+//! Span convention (TIMEX3 for the forms of `clock.rs`, TIMEX3-like for the calendar forms):
+//! plain prepositions ("in", "on", "at", "for", "during") are outside the span, so are the
+//! words before a clock time ("at 5 pm"), the present ("at present") and an unstated length
+//! ("for years"); determiners and modifiers are inside ("the third quarter of fiscal 2024",
+//! "last December", "early 2024"). Two departures from TIMEX3 remain in the calendar forms,
+//! kept because the kind of interval is read from them and the DateTimeModel dev spec writes
+//! spans so: signal words that change the meaning ("since", "by", "between", "from",
+//! "before", "after") are part of the span, and "the" is left out before a relative word or
+//! an edge (below). Relative expressions need the publication date; without it they are still
 //! reported, with no dates and no value. "The previous year" and its kin count from the last
 //! resolved expression before them (the discourse anchor), else from publication.
 //!
@@ -30,11 +36,20 @@
 //!   as Recognizers-Text and TimeML do, but keep it after a signal ("since the end of 1989")
 //!   and for decades.
 //!
+//! - clock times ("5 pm", "14:30 GMT", "noon") carry no dates, only TIMEX3's "T17:00" and the
+//!   hour or minute grain; recurring times are `TimeKind::Set` with their period ("P1M",
+//!   "XXXX-WXX-1") and no dates; "now", "currently", "at present" are the publication day,
+//!   valued PRESENT_REF; "for years", "in decades" are durations of unstated length (PXY,
+//!   PXDE); fiscal quarters ("the third quarter of fiscal 2024") are valued "FY2024-Q3" and
+//!   not dated, as fiscal years are not (`clock.rs` gives the reasons).
+//!
 //! Refused on purpose (regressions in `tests/times.rs`): model numbers (i5-1235U), fractions
 //! (1/16 inch), "24/7", "9/11", phone numbers, "h1" headings, "monday.com", "may"/"march" as
-//! words, "at the end of the day", "the last day of".
+//! words, "at the end of the day", "the last day of", "the Sunday Times", "the March on Rome",
+//! "3:16" or "2:1" without a time cue, "the Daily Mail".
 
 mod cal;
+mod clock;
 mod dates;
 mod durations;
 mod grammar;

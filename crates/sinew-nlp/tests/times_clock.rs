@@ -1,0 +1,159 @@
+//! Time expressions beside calendar dates: clock times, recurring times (sets), the present,
+//! lengths of time without a count and fiscal quarters in words, each on sentences from
+//! several domains; and near-misses that must not be read as time.
+
+use sinew_nlp::find_times;
+use sinew_types::{Grain, TimeKind};
+
+use Grain::{Century, Day, Decade, Hour, Minute, Month, Quarter, Season, Week, Year};
+use TimeKind::{Duration, Point, Set};
+
+/// A Friday.
+fn published() -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(2024, 6, 21)
+}
+
+/// Surface, grain, kind, TIMEX3 value; dates are checked by the callers that have them.
+type Want = (&'static str, Grain, TimeKind, &'static str);
+
+/// `text` yields exactly `want`, in order, with the spans and values given.
+fn check(text: &str, want: &[Want]) {
+    let found = find_times(text, published());
+    let got: Vec<(&str, Grain, TimeKind, Option<&str>)> = found
+        .iter()
+        .map(|t| {
+            (
+                &text[t.span.start..t.span.end],
+                t.grain,
+                t.kind,
+                t.timex.as_deref(),
+            )
+        })
+        .collect();
+    let want: Vec<(&str, Grain, TimeKind, Option<&str>)> = want
+        .iter()
+        .map(|(s, g, k, v)| (*s, *g, *k, Some(*v)))
+        .collect();
+    assert_eq!(got, want, "input {text:?}");
+}
+
+#[test]
+fn clock_times() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("The rally starts at 5 pm outside parliament.", &[("5 pm", Hour, Point, "T17:00")]),
+        ("Trading halted at 14:30 GMT after the announcement.", &[("14:30 GMT", Minute, Point, "T14:30")]),
+        ("Polls close at 8 p.m. local time.", &[("8 p.m. local time", Hour, Point, "T20:00")]),
+        ("The strike began at 6am and ended by 11.15pm.", &[("6am", Hour, Point, "T06:00"), ("11.15pm", Minute, Point, "T23:15")]),
+        ("The curfew runs from midnight until 05:00.", &[("midnight", Hour, Point, "T24:00"), ("05:00", Minute, Point, "T05:00")]),
+        ("Ministers meet at noon.", &[("noon", Hour, Point, "T12:00")]),
+        ("The train left at 12:40 a.m. and the quake struck around 03:17 UTC.", &[("12:40 a.m.", Minute, Point, "T00:40"), ("03:17 UTC", Minute, Point, "T03:17")]),
+        ("Kick-off is at seven o'clock.", &[("seven o'clock", Hour, Point, "T07:00")]),
+        ("The patient was seen at 9:05:30.", &[("9:05:30", Minute, Point, "T09:05")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn clock_times_carry_no_dates() {
+    let found = find_times("The vote closed at 10 pm on Tuesday.", published());
+    assert_eq!(found.len(), 2);
+    assert_eq!((found[0].start_date, found[0].end_date), (None, None));
+    assert_eq!(found[1].text, "Tuesday");
+}
+
+#[test]
+fn recurring_times_are_sets() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("Inspectors visit the plant every month.", &[("every month", Month, Set, "P1M")]),
+        ("The central bank publishes the figures weekly.", &[("weekly", Week, Set, "P1W")]),
+        ("Ferries sail daily and the index is revised quarterly.", &[("daily", Day, Set, "P1D"), ("quarterly", Quarter, Set, "P3M")]),
+        ("Dividends are paid annually.", &[("annually", Year, Set, "P1Y")]),
+        ("The council meets every two weeks.", &[("every two weeks", Week, Set, "P2W")]),
+        ("Protesters gather every Sunday.", &[("every Sunday", Week, Set, "XXXX-WXX-7")]),
+        ("The drill is held every other Friday.", &[("every other Friday", Week, Set, "XXXX-WXX-5")]),
+        ("Each year the harvest festival draws crowds.", &[("Each year", Year, Set, "P1Y")]),
+        ("The board meets twice a year and trains run three times a week.", &[("twice a year", Year, Set, "P1Y"), ("three times a week", Week, Set, "P1W")]),
+        ("Floods return every spring.", &[("every spring", Season, Set, "XXXX-SP")]),
+        ("Patrols pass every hour.", &[("every hour", Hour, Set, "PT1H")]),
+        ("Daily flights to Pyongyang resume.", &[("Daily", Day, Set, "P1D")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn the_present_is_the_publication_day() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("Prices are now 20 per cent higher.", &[("now", Day, Point, "PRESENT_REF")]),
+        ("The firm currently employs 300 people.", &[("currently", Day, Point, "PRESENT_REF")]),
+        ("At present the club has no coach.", &[("present", Day, Point, "PRESENT_REF")]),
+        ("Nowadays few farmers grow rye.", &[("Nowadays", Day, Point, "PRESENT_REF")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+    let found = find_times("Exports now exceed imports.", published());
+    assert_eq!(found[0].start_date, published());
+    assert_eq!(found[0].end_date, published());
+    let undated = find_times("Exports now exceed imports.", None);
+    assert_eq!(undated[0].start_date, None);
+}
+
+#[test]
+fn lengths_without_a_count() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("The two sides have traded for years.", &[("years", Year, Duration, "PXY")]),
+        ("The dispute has simmered for decades.", &[("decades", Decade, Duration, "PXDE")]),
+        ("It was the first rally in months.", &[("months", Month, Duration, "PXM")]),
+        ("After weeks of talks the deal was signed.", &[("weeks", Week, Duration, "PXW")]),
+        ("The patient waited for hours.", &[("hours", Hour, Duration, "PTXH")]),
+        ("The temple stood for centuries.", &[("centuries", Century, Duration, "PXCE")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn fiscal_quarters_in_words() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("Revenue rose in the third quarter of fiscal 2024.", &[("the third quarter of fiscal 2024", Quarter, Point, "FY2024-Q3")]),
+        ("Results for fiscal Q2 2025 beat forecasts.", &[("fiscal Q2 2025", Quarter, Point, "FY2025-Q2")]),
+        ("Its Q4 of fiscal year 2023 was weak.", &[("Q4 of fiscal year 2023", Quarter, Point, "FY2023-Q4")]),
+        ("Sales slipped in the fiscal first quarter.", &[("the fiscal first quarter", Quarter, Point, "FYXXXX-Q1")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn near_misses_are_not_times() {
+    for text in [
+        "The scheme may march ahead regardless.",
+        "Historians of the March on Rome disagree.",
+        "She wrote for the Sunday Times and the Sunday Telegraph.",
+        "Some 1600 troops crossed the border.",
+        "The firm runs a 24/7 service.",
+        "John 3:16 was quoted; the score was 2:1; a ratio of 3:2.",
+        "The present government will present the plan.",
+        "The Daily Mail and the Weekly Standard reported it.",
+        "They held weeks-long talks.",
+        "Revenue was $5:30 per share.",
+    ] {
+        let found = find_times(text, published());
+        assert!(
+            found.is_empty(),
+            "{text:?} read as {:?}",
+            found.iter().map(|t| &t.text).collect::<Vec<_>>()
+        );
+    }
+}
