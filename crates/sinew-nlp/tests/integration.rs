@@ -5,5 +5,6 @@ mod coref;
 mod entities;
 mod linking;
 mod quantities;
+mod quantities_news;
 mod scaling;
 mod times;
