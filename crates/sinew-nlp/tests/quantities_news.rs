@@ -100,11 +100,37 @@ fn or_ranges_state_the_unit_once() {
         ),
     ]);
     // A list joined by "and" keeps its figures apart, each with the unit.
+    each(&[
+        (
+            "Doses of 45 and 50 mg were tested.",
+            &[
+                ("45", 45.0, None, "mg", "", ""),
+                ("50 mg", 50.0, None, "mg", "", ""),
+            ],
+        ),
+        (
+            "Tariffs of 2, 3 and 5 per cent apply.",
+            &[
+                ("2", 2.0, None, "percent", "", ""),
+                ("3", 3.0, None, "percent", "", ""),
+                ("5 per cent", 5.0, None, "percent", "", ""),
+            ],
+        ),
+        (
+            "Lifts of 10, 15 and 20 kg were logged.",
+            &[
+                ("10", 10.0, None, "kg", "", ""),
+                ("15", 15.0, None, "kg", "", ""),
+                ("20 kg", 20.0, None, "kg", "", ""),
+            ],
+        ),
+    ]);
+    // Near-miss: a comma between clauses is no list.
     each(&[(
-        "Doses of 45 and 50 mg were tested.",
+        "In the end 12, the rest 30 km away, stayed.",
         &[
-            ("45", 45.0, None, "mg", "", ""),
-            ("50 mg", 50.0, None, "mg", "", ""),
+            ("12", 12.0, None, "", "", ""),
+            ("30 km", 30.0, None, "km", "", ""),
         ],
     )]);
 }

@@ -197,6 +197,9 @@ struct Finder<'a> {
     date_tail: Option<usize>,
 }
 
+/// The most items of a comma list read ahead for the unit stated once at its end.
+const MAX_LIST: usize = 6;
+
 /// Lower-case words right before a year that show it is a date ("in 2023", "the 2024 vote").
 fn is_year_context(w: &str) -> bool {
     matches!(
@@ -945,9 +948,22 @@ impl<'a> Finder<'a> {
         pos
     }
 
-    /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km".
+    /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km",
+    /// and through a short comma list, "2, 3 and 5 per cent" (at most [`MAX_LIST`] items, so
+    /// the look-ahead stays bounded).
     fn shared_unit(&self, end: usize) -> Option<Unit> {
         let text = self.text;
+        let mut end = end;
+        for _ in 0..MAX_LIST {
+            if char_at(text, end) != Some(',') {
+                break;
+            }
+            let q = skip_ws(text, end + 1);
+            if q == end + 1 || !char_at(text, q).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            end = numbers::digit_number(text, q).ok()?.end;
+        }
         let (s, e) = next_word(text, end)?;
         if !matches!(text[s..e].to_ascii_lowercase().as_str(), "and" | "or") {
             return None;
