@@ -101,6 +101,13 @@ fn vague_amounts_dates_and_calibres_are_not_claims() {
 }
 
 #[test]
+fn ages_are_not_claims() {
+    let text = "A 34-year-old Russian officer, 41 years old by now, sold 2,000 drones to Iran.";
+    let found: Vec<String> = claims(text).into_iter().map(|c| c.0).collect();
+    assert_eq!(found, ["2,000 drones"]);
+}
+
+#[test]
 fn hedges_in_the_figure_clause_mark_it_hedged() {
     let got = claims("As many as 3 million shells may have been fired, officials said.");
     assert_eq!(got[0].3, Modality::Hedged);

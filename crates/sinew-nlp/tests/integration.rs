@@ -8,6 +8,7 @@ mod entities;
 mod linking;
 mod ner;
 mod quantities;
+mod quantities_news;
 mod scaling;
 mod times;
 mod times_clock;

@@ -259,7 +259,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     }
 }
 
-/// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, calibres
+/// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, ages, calibres
 /// used as modifiers ("152 mm shells") and small numbers written as words do not.
 fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
     // Times are sorted and do not overlap, so their ends are sorted too.
@@ -272,10 +272,12 @@ fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
         QuantityKind::Money | QuantityKind::Percent => true,
         QuantityKind::Measure => {
             let unit = q.unit.as_deref().unwrap_or("");
+            // Durations, and ages ("a 34-year-old": `year_of_age`), describe no exchange.
             if matches!(
                 unit,
                 "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
-            ) {
+            ) || unit.ends_with("_of_age")
+            {
                 return false;
             }
             let next = text[q.span.end..]

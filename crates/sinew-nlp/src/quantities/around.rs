@@ -1,5 +1,5 @@
-//! What stands after a figure and belongs to it: the counted noun ("6,700 containers"), the
-//! rate ("a month", "per kg", "/hour", "four times a week", "year-on-year"), and inches
+//! What stands after a figure and belongs to it: the counted noun ("6,700 containers"), an
+//! age's "old" ("34-year-old"), the rate ("a month", "per kg", "/hour", "four times a week", "year-on-year"), and inches
 //! written "in", which only a few contexts tell from the preposition.
 
 use std::borrow::Cow;
@@ -49,8 +49,22 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             break;
         }
         let lw = w.to_lowercase();
+        // "seven more analysts", "two other ships": a comparative before the noun is read
+        // past and is no part of the noun.
+        if kept.is_empty() && !singular && matches!(lw.as_str(), "more" | "fewer" | "other") {
+            p = e;
+            continue;
+        }
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
         let all_caps = w.chars().all(|c| !c.is_lowercase());
+        // "Chinese-made", "US-built": a modifier, not a proper name between.
+        let made_by = first_upper
+            && w.split_once(['-', '‑'])
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+        if made_by {
+            p = e;
+            continue;
+        }
         if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
             if lexicon::is_stop_word(&lw) || lexicon::is_month(w) {
                 break;
@@ -302,4 +316,21 @@ pub(super) fn inch_at(text: &str, pos: usize) -> Option<Unit> {
         per: None,
         word: false,
     })
+}
+
+/// End of "-old" or " old" after a duration unit ("34-year-old", "six months old"): the
+/// figure is an age. Ages keep the duration's name with `_of_age` ("year_of_age") so that no
+/// reader takes a person's age for how long something lasted.
+pub(super) fn age_end(text: &str, u: &Unit) -> Option<usize> {
+    if !matches!(&*u.name, "year" | "month" | "week" | "day") || u.per.is_some() {
+        return None;
+    }
+    let rest = text.get(u.end..)?;
+    let skip = if rest.starts_with('-') {
+        1
+    } else {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
+    };
+    let e = match_phrase(text, u.end + skip, "old", false)?;
+    (skip > 0).then_some(e)
 }

@@ -169,6 +169,8 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("pennies", "penny", Mo),
     w("penny", "penny", Mo),
     w("pence", "penny", Mo),
+    // "50p": pence glued to the digits (British prices); "720p" is a screen, see units.rs.
+    cs("p", "penny", Mo),
     w("dimes", "dime", Mo),
     w("dime", "dime", Mo),
     // Speed (before length, so that the longer phrase wins).
@@ -182,6 +184,11 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("miles per hour", "mph", Me),
     w("miles an hour", "mph", Me),
     sy("mph", "mph", Me),
+    // Engine speed, fuel economy and trace concentrations as news abbreviates them.
+    sy("rpm", "rpm", Me),
+    sy("mpg", "mpg", Me),
+    sy("ppb", "ppb", Me),
+    sy("ppm", "ppm", Me),
     w("meters per second", "m/s", Me),
     w("metres per second", "m/s", Me),
     w("knots", "kn", Me),
@@ -381,7 +388,7 @@ pub(super) static ISO_CODES: &[&str] = &[
 
 /// Codes of the currencies that news glues to the digits ("USD5m", "EUR300", "Rs500").
 pub(super) static GLUED_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD",
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD", "MYR",
 ];
 
 /// SI prefixes as written in symbols, with their canonical spelling ("u" and "μ" are "µ",
@@ -637,6 +644,7 @@ pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("US$", "USD"),
     ("U.S.$", "USD"),
     ("HK$", "HKD"),
+    ("HK $", "HKD"),
     ("NT$", "TWD"),
     ("NZ$", "NZD"),
     ("CA$", "CAD"),
@@ -661,6 +669,8 @@ pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("₱", "PHP"),
     ("฿", "THB"),
     ("RMB", "CNY"),
+    // Malaysian ringgit, written "RM5bn" or "RM 5bn".
+    ("RM", "MYR"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
 ];
@@ -756,6 +766,47 @@ pub(super) fn tens_number(w: &str) -> Option<u32> {
         _ => return None,
     };
     Some(n)
+}
+
+/// Nouns a year names the period of ("2019 sales", "the 2024 budget"), in the singular: a
+/// bare year before them is a date, not a count.
+pub(super) fn is_period_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "sale"
+            | "revenue"
+            | "profit"
+            | "earning"
+            | "result"
+            | "figure"
+            | "budget"
+            | "election"
+            | "season"
+            | "census"
+            | "export"
+            | "import"
+            | "output"
+            | "forecast"
+            | "estimate"
+            | "level"
+            | "price"
+            | "report"
+            | "data"
+            | "total"
+            | "growth"
+            | "deficit"
+            | "surplus"
+            | "target"
+            | "campaign"
+            | "invasion"
+            | "summit"
+            | "games"
+            | "olympics"
+            | "edition"
+            | "model"
+            | "agreement"
+            | "deal"
+    )
 }
 
 /// Vague plural amounts followed by "of": the word and the figure it stands for.

@@ -9,8 +9,21 @@
 //!
 //! - `numbers.rs` reads the number itself (signs, exponents, fractions, words);
 //! - `units.rs` the unit after it (the table of `lexicon.rs`, SI prefixes and symbols);
-//! - `around.rs` the counted noun and the rate;
+//! - `around.rs` the counted noun, an age's "old" and the rate;
+//! - `context.rs` whether a glued "m" with no currency is millions or metres;
 //! - this file the currency, scale, qualifier and range around them, and what is no figure.
+//!
+//! Ranges: "5 to 7 per cent", "between 10 and 12 dollars" and alternatives "eight or nine
+//! euros" are one figure with `value` and `value_max`, the unit stated once at the end
+//! applying to both; a list joined by "and" ("45 and 50 mg") stays separate figures, each
+//! with the unit. Vague amounts are ranges flagged `vague`, never a point: "dozens" is
+//! [24, 100], "hundreds" [200, 1,000], "thousands" [2,000, 10,000], "tens of thousands"
+//! [20,000, 100,000] (five times the lower bound of two units), "several" [3, 9], "a few"
+//! [3, 5]. Ages are no durations: "a 34-year-old", "six months old" have the unit
+//! `year_of_age` / `month_of_age` and a span that takes in "old". A comparative or a
+//! "-made"/"-built" compound between the number and the noun ("seven more analysts", "two
+//! new Chinese-made drones") is read past. A year before a noun that it dates ("2019
+//! sales", "the 2024 budget") is no count.
 //!
 //! Canonical units: ISO 4217 codes (minor units `cent`, `penny`, `dime` when no currency is
 //! said), `percent`, `percentage_point`, `basis_point`, SI symbols with prefix (`TeV`, `KiB`),
@@ -27,6 +40,7 @@
 //! on purpose.
 
 mod around;
+mod context;
 mod lexicon;
 mod numbers;
 mod scan;
@@ -36,7 +50,7 @@ use std::borrow::Cow;
 
 use sinew_types::{Quantity, QuantityKind, Span};
 
-use around::{counted_noun, inch_at, next_word, rate_adjacent, rate_ahead};
+use around::{age_end, counted_noun, inch_at, next_word, rate_adjacent, rate_ahead};
 use lexicon::UnitKind;
 use scan::{
     char_at, char_before, compound_end, is_inline_ws, letters_end, lower_small, match_phrase,
@@ -82,6 +96,8 @@ struct Head {
     /// Needs a scale, unit or counted noun to count as a figure ("one", "several").
     needs_more: bool,
     vague: bool,
+    /// Upper bound of a vague amount ("thousands" reach up to 10,000, "several" to 9).
+    vague_max: Option<f64>,
     /// A fraction with no whole part ("1/4", "two-thirds").
     fraction: bool,
     /// "a"/"an" standing for one: counts only a unit written as a word ("a gallon").
@@ -106,6 +122,7 @@ impl Head {
             four_digits: false,
             needs_more: false,
             vague: false,
+            vague_max: None,
             fraction: false,
             article: false,
             of_end: None,
@@ -126,6 +143,7 @@ impl Head {
             four_digits: n.plain && n.len == 4,
             needs_more: false,
             vague: false,
+            vague_max: None,
             fraction: n.fraction,
             article: false,
             of_end: None,
@@ -178,6 +196,9 @@ struct Finder<'a> {
     /// End of the last day number dropped as part of a date ("May 16 and 17").
     date_tail: Option<usize>,
 }
+
+/// The most items of a comma list read ahead for the unit stated once at its end.
+const MAX_LIST: usize = 6;
 
 /// Lower-case words right before a year that show it is a date ("in 2023", "the 2024 vote").
 fn is_year_context(w: &str) -> bool {
@@ -269,6 +290,16 @@ impl<'a> Finder<'a> {
                 || (matches!(p, '-' | '/' | '.' | ':' | '‑' | '−')
                     && before.is_some_and(char::is_alphanumeric));
             if p == '+' {
+                // "+0.3%", "+2.5 per cent": a signed change, not a phone number.
+                let glued = before.is_some_and(char::is_alphanumeric);
+                if let Some(n) = self.plus_percent(i).filter(|_| !glued) {
+                    let head = Head {
+                        start: i - 1,
+                        plain: false,
+                        ..Head::from_num(i, &n, false)
+                    };
+                    return self.finish(head);
+                }
                 return phone_end(text, i);
             }
             if glued_code {
@@ -304,6 +335,14 @@ impl<'a> Finder<'a> {
             }
             Err(end) => glued_end(text, end),
         }
+    }
+
+    /// The number after a "+" at `i` when a percentage or points follow it ("+0.3%", "+2
+    /// per cent", "+15 bps").
+    fn plus_percent(&self, i: usize) -> Option<numbers::Num> {
+        let n = numbers::digit_number(self.text, i).ok()?;
+        let u = units::unit_at(self.text, n.end, true)?;
+        (u.kind == UnitKind::Percent).then_some(n)
     }
 
     /// "1. Summary", "2-1. Impact", "(3)" at the start of a line: list numbering.
@@ -346,6 +385,29 @@ impl<'a> Finder<'a> {
         match w {
             "a" | "an" => self.article_head(i, end),
             "half" => {
+                // "half of the budget": the fraction 1/2; "half of them" is a pronoun's share.
+                let of_thing = next_word(text, end).is_some_and(|(s, e)| {
+                    text[s..e].eq_ignore_ascii_case("of")
+                        && next_word(text, e).is_none_or(|(s2, e2)| {
+                            !matches!(
+                                text[s2..e2].to_ascii_lowercase().as_str(),
+                                "them" | "us" | "it" | "those" | "these" | "you"
+                            )
+                        })
+                });
+                // "the first half of the match": a part of a period, not a share.
+                let period_part = word_before(text, i, self.floor).is_some_and(|(s, e)| {
+                    matches!(
+                        text[s..e].to_ascii_lowercase().as_str(),
+                        "first" | "second" | "other" | "the" | "latter" | "former"
+                    )
+                });
+                if of_thing && !period_part {
+                    return Some(Head {
+                        fraction: true,
+                        ..Head::words(i, end, 0.5)
+                    });
+                }
                 // "half a million".
                 let (s, e) = next_word(text, end)?;
                 if !matches!(text[s..e].to_ascii_lowercase().as_str(), "a" | "an") {
@@ -373,6 +435,7 @@ impl<'a> Finder<'a> {
             "several" => Some(Head {
                 needs_more: true,
                 vague: true,
+                vague_max: Some(9.0),
                 ..Head::words(i, end, 3.0)
             }),
             _ => {
@@ -418,6 +481,7 @@ impl<'a> Finder<'a> {
                 return Some(Head {
                     needs_more: true,
                     vague: true,
+                    vague_max: Some(5.0),
                     ..Head::words(i, e, 3.0)
                 })
             }
@@ -496,8 +560,16 @@ impl<'a> Finder<'a> {
         if matches!(w, "tens" | "scores") && of_end.is_none() {
             return None;
         }
+        // "dozens", "scores": below a hundred; "hundreds", "tens of thousands": below the
+        // next power of ten, which is five times the lower bound of two units.
+        let max = if head_end == end && matches!(w, "dozens" | "scores") {
+            100.0
+        } else {
+            5.0 * value
+        };
         Some(Head {
             vague: true,
+            vague_max: Some(max),
             of_end,
             ..Head::words(i, head_end, value)
         })
@@ -582,6 +654,8 @@ impl<'a> Finder<'a> {
         } else {
             unit_here(after_num, glued_ok)
                 .filter(|u| head.digits || head.value > 1.0 || word_fit(text, u))
+                // "720p", "1080p": a screen's lines; a price of 100 pence or more is in pounds.
+                .filter(|u| u.word || u.name != "penny" || head.value < 100.0)
         };
         let bounds = |s: &Second| {
             if marker_kind == Some(Marker::Change) {
@@ -630,7 +704,8 @@ impl<'a> Finder<'a> {
         }
 
         let mut value = head.value * mult;
-        let mut value_max = None;
+        // A vague amount is a range, never a point: "thousands" is [2,000, 10,000).
+        let mut value_max = head.vague_max.map(|m| m * mult);
         if let Some((lo, hi)) = second.as_ref().and_then(bounds) {
             value = lo;
             value_max = Some(hi);
@@ -667,6 +742,11 @@ impl<'a> Finder<'a> {
             kind = k;
             unit_name = Some(name);
             per = u.per.map(str::to_string);
+            // "a 34-year-old", "34 years old": an age, not a duration.
+            if let Some(age_end) = age_end(text, u) {
+                end = age_end;
+                unit_name = Some(Cow::Owned(format!("{}_of_age", u.name)));
+            }
         } else if !head.fraction && !head.article {
             let singular = head.value == 1.0 && mult == 1.0 && second.is_none();
             if let Some(noun) = counted_noun(text, unit_pos, singular) {
@@ -777,9 +857,16 @@ impl<'a> Finder<'a> {
                     Some('\'' | '’')
                 );
             // "in 2022 won the vote", "in 2023 dollars", "the 2024 elections".
+            // "2019 sales", "2023 exports": a year naming the period of the noun.
+            let period_noun = kind == QuantityKind::Count
+                && !text[head.start..head.end].contains(',')
+                && unit_name
+                    .as_deref()
+                    .and_then(|u| u.rsplit(' ').next())
+                    .is_some_and(lexicon::is_period_noun);
             let dated = qualifier.is_none()
                 && kind != QuantityKind::Percent
-                && (after_date_word || possessive);
+                && (after_date_word || possessive || period_noun);
             if bare || dated {
                 return Err(number_end.max(head.end));
             }
@@ -861,9 +948,22 @@ impl<'a> Finder<'a> {
         pos
     }
 
-    /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km".
+    /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km",
+    /// and through a short comma list, "2, 3 and 5 per cent" (at most [`MAX_LIST`] items, so
+    /// the look-ahead stays bounded).
     fn shared_unit(&self, end: usize) -> Option<Unit> {
         let text = self.text;
+        let mut end = end;
+        for _ in 0..MAX_LIST {
+            if char_at(text, end) != Some(',') {
+                break;
+            }
+            let q = skip_ws(text, end + 1);
+            if q == end + 1 || !char_at(text, q).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            end = numbers::digit_number(text, q).ok()?.end;
+        }
         let (s, e) = next_word(text, end)?;
         if !matches!(text[s..e].to_ascii_lowercase().as_str(), "and" | "or") {
             return None;
@@ -910,8 +1010,13 @@ impl<'a> Finder<'a> {
     /// ("May 16 and 17").
     fn is_date_day(&self, start: usize, end: usize) -> bool {
         let text = self.text;
-        let month_before =
-            word_before(text, start, 0).is_some_and(|(s, e)| lexicon::is_month(&text[s..e]));
+        let ws = skip_ws_back(text, start);
+        // "Aug. 12": an abbreviated month with its full stop.
+        let month_before = word_before(text, start, 0)
+            .or_else(|| {
+                (char_before(text, ws) == Some('.')).then(|| word_before(text, ws - 1, 0))?
+            })
+            .is_some_and(|(s, e)| lexicon::is_month(&text[s..e]));
         let month_after = next_word(text, end).is_some_and(|(s, e)| {
             let w = &text[s..e];
             lexicon::is_month(w)
@@ -944,7 +1049,8 @@ impl<'a> Finder<'a> {
                 let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
                 // A table's row name and its cells ("Carrots\t4\t8") are no label.
                 let cell = text[e..start].contains('\t');
-                char_at(text, s).is_some_and(char::is_uppercase) && name && !cell
+                // "Boeing 737", and "iPhone 15" whose capital is inside the word.
+                text[s..e].chars().any(char::is_uppercase) && name && !cell
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
@@ -1029,7 +1135,13 @@ impl<'a> Finder<'a> {
                                 && lexicon::looks_plural(&w)
                         })
                     };
-                    if sc.money_only && !money && !(sc.word == "m" && glued && plural_after()) {
+                    // "paid 35m for": a glued "m" in a money sentence with no length cue.
+                    let million = || {
+                        sc.word == "m"
+                            && glued
+                            && (plural_after() || context::m_is_million(text, pos, s))
+                    };
+                    if sc.money_only && !money && !million() {
                         continue;
                     }
                     // Single letters ("k", "m", "B") count only glued to the digits.
@@ -1064,7 +1176,8 @@ impl<'a> Finder<'a> {
         let word_joint = |from: usize| -> Option<usize> {
             let (s, e) = next_word(text, from)?;
             let w = text[s..e].to_ascii_lowercase();
-            let joins = w == "to" || (w == "and" && marker == Some(Marker::Between));
+            // "eight or nine euros", "5 or 6 per cent": a range stated as alternatives.
+            let joins = w == "to" || w == "or" || (w == "and" && marker == Some(Marker::Between));
             if !joins {
                 return None;
             }

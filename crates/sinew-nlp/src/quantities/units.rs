@@ -56,6 +56,10 @@ pub(super) fn unit_at(text: &str, pos: usize, glued_ok: bool) -> Option<Unit> {
 /// ("won’t") or a symbol takes an apostrophe ("the 5 V's of big data").
 fn unit_from(text: &str, s: usize, glued: bool) -> Option<Unit> {
     let u = unit_from_any(text, s, glued)?;
+    // "p" is pence only glued to the digits ("50p"); spaced it is a page or a letter.
+    if u.name == "penny" && !u.word && !glued {
+        return None;
+    }
     if let Some(a @ ('\'' | '’')) = char_at(text, u.end) {
         let next = char_at(text, u.end + a.len_utf8());
         let possessive = next.is_some_and(|c| c == 's') || !next.is_some_and(char::is_alphabetic);

@@ -1,0 +1,354 @@
+//! Quantities: the general cases news writes (issue 14), each on sentences from finance,
+//! defence, sport and science, with near-misses that must keep their reading: counted nouns
+//! across modifiers, a unit stated once for "X or Y", vague amounts as ranges, fraction
+//! words, signed changes, currency prefixes, unit abbreviations, ages, and numbers that name
+//! rather than count.
+
+use sinew_nlp::find_quantities;
+
+use super::quantities::{check, Want};
+
+fn each(cases: &[(&str, &[Want])]) {
+    for (input, want) in cases {
+        check(input, want);
+    }
+}
+
+fn none(cases: &[&str]) {
+    for input in cases {
+        let found = find_quantities(input);
+        assert!(found.is_empty(), "{input:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn counted_nouns_across_modifiers() {
+    each(&[
+        (
+            "The bank hired seven more analysts in Frankfurt.",
+            &[("seven more analysts", 7.0, None, "analyst", "", "")],
+        ),
+        (
+            "Moscow received two new Chinese-made drones.",
+            &[(
+                "two new Chinese-made drones",
+                2.0,
+                None,
+                "new drone",
+                "",
+                "",
+            )],
+        ),
+        (
+            "The navy commissioned three other frigates this year.",
+            &[("three other frigates", 3.0, None, "frigate", "", "")],
+        ),
+        (
+            "Kyiv asked for 40 US-built air defence systems.",
+            &[(
+                "40 US-built air defence systems",
+                40.0,
+                None,
+                "air defence system",
+                "",
+                "",
+            )],
+        ),
+    ]);
+    // Near-misses: "more" with no noun after it, and "more than" as a qualifier.
+    each(&[
+        (
+            "Five more were killed on Sunday.",
+            &[("Five", 5.0, None, "", "", "")],
+        ),
+        (
+            "More than 300 people fled.",
+            &[(
+                "More than 300 people",
+                300.0,
+                None,
+                "person",
+                "more than",
+                "",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn or_ranges_state_the_unit_once() {
+    each(&[
+        (
+            "A coffee in Paris costs eight or nine euros.",
+            &[("eight or nine euros", 8.0, Some(9.0), "EUR", "", "")],
+        ),
+        (
+            "Economists expect growth of 2 or 3 percent.",
+            &[("2 or 3 percent", 2.0, Some(3.0), "percent", "", "")],
+        ),
+        (
+            "The striker will be out for five or six weeks.",
+            &[("five or six weeks", 5.0, Some(6.0), "week", "", "")],
+        ),
+        (
+            "The probe flew 10 or 12 km above the surface.",
+            &[("10 or 12 km", 10.0, Some(12.0), "km", "", "")],
+        ),
+        (
+            "Inflation will be 5 to 7 per cent next year.",
+            &[("5 to 7 per cent", 5.0, Some(7.0), "percent", "", "")],
+        ),
+    ]);
+    // A list joined by "and" keeps its figures apart, each with the unit.
+    each(&[
+        (
+            "Doses of 45 and 50 mg were tested.",
+            &[
+                ("45", 45.0, None, "mg", "", ""),
+                ("50 mg", 50.0, None, "mg", "", ""),
+            ],
+        ),
+        (
+            "Tariffs of 2, 3 and 5 per cent apply.",
+            &[
+                ("2", 2.0, None, "percent", "", ""),
+                ("3", 3.0, None, "percent", "", ""),
+                ("5 per cent", 5.0, None, "percent", "", ""),
+            ],
+        ),
+        (
+            "Lifts of 10, 15 and 20 kg were logged.",
+            &[
+                ("10", 10.0, None, "kg", "", ""),
+                ("15", 15.0, None, "kg", "", ""),
+                ("20 kg", 20.0, None, "kg", "", ""),
+            ],
+        ),
+    ]);
+    // Near-miss: a comma between clauses is no list.
+    each(&[(
+        "In the end 12, the rest 30 km away, stayed.",
+        &[
+            ("12", 12.0, None, "", "", ""),
+            ("30 km", 30.0, None, "km", "", ""),
+        ],
+    )]);
+}
+
+#[test]
+fn vague_amounts_are_ranges() {
+    for (input, lo, hi) in [
+        ("Thousands of people marched in Tbilisi.", 2e3, 1e4),
+        ("Dozens of drones were shot down.", 24.0, 100.0),
+        ("Hundreds of investors lost money.", 200.0, 1e3),
+        ("Tens of thousands of fans filled the stadium.", 2e4, 1e5),
+        ("Millions of barrels were stored.", 2e6, 1e7),
+        ("Several ships were hit.", 3.0, 9.0),
+    ] {
+        let found = find_quantities(input);
+        assert_eq!(found.len(), 1, "{input:?} gave {found:?}");
+        let q = &found[0];
+        assert!(q.vague, "{input:?} gave {q:?}");
+        assert_eq!((q.value, q.value_max), (lo, Some(hi)), "{input:?}");
+    }
+}
+
+#[test]
+fn fraction_words() {
+    each(&[
+        (
+            "Three fifths of voters backed the plan.",
+            &[("Three fifths", 0.6, None, "", "", "")],
+        ),
+        (
+            "Half of the budget goes to defence.",
+            &[("Half", 0.5, None, "", "", "")],
+        ),
+        (
+            "Nearly half of the samples were contaminated.",
+            &[("Nearly half", 0.5, None, "", "nearly", "")],
+        ),
+        (
+            "About a third of output is exported.",
+            &[("About a third", 1.0 / 3.0, None, "", "about", "")],
+        ),
+    ]);
+    // Near-misses: "half of them" (a pronoun's share), "the first half".
+    none(&["Half of them left.", "in the first half of the match"]);
+}
+
+#[test]
+fn signed_changes() {
+    each(&[
+        (
+            "GDP grew +0.3% in the quarter.",
+            &[("+0.3%", 0.3, None, "percent", "", "")],
+        ),
+        (
+            "The index moved -1.5% on Friday.",
+            &[("-1.5%", -1.5, None, "percent", "", "")],
+        ),
+        (
+            "The reading was minus 20 degrees.",
+            &[("minus 20 degrees", -20.0, None, "°", "", "")],
+        ),
+        (
+            "The spread widened +25 bps.",
+            &[("+25 bps", 25.0, None, "basis_point", "", "")],
+        ),
+    ]);
+    // A phone number keeps its plus sign out of figures.
+    none(&["Call +7 495 123 4567."]);
+}
+
+#[test]
+fn currency_prefixes_and_minor_units() {
+    each(&[
+        (
+            "The deal is worth US$3 billion.",
+            &[("US$3 billion", 3e9, None, "USD", "", "")],
+        ),
+        (
+            "Qantas raised A$500 million.",
+            &[("A$500 million", 5e8, None, "AUD", "", "")],
+        ),
+        (
+            "Temasek holds S$2.5bn.",
+            &[("S$2.5bn", 2.5e9, None, "SGD", "", "")],
+        ),
+        (
+            "The site sold for HK $3bn.",
+            &[("HK $3bn", 3e9, None, "HKD", "", "")],
+        ),
+        (
+            "Profit rose to C$120 million.",
+            &[("C$120 million", 1.2e8, None, "CAD", "", "")],
+        ),
+        (
+            "The NZ$40 million fund opened.",
+            &[("NZ$40 million", 4e7, None, "NZD", "", "")],
+        ),
+        (
+            "Petronas paid RM5 billion.",
+            &[("RM5 billion", 5e9, None, "MYR", "", "")],
+        ),
+        (
+            "Sales reached RM 2.3 billion.",
+            &[("RM 2.3 billion", 2.3e9, None, "MYR", "", "")],
+        ),
+        (
+            "A bar of chocolate costs 50p.",
+            &[("50p", 50.0, None, "penny", "", "")],
+        ),
+        (
+            "A stamp costs 85 pence.",
+            &[("85 pence", 85.0, None, "penny", "", "")],
+        ),
+        (
+            "A call costs 20 cents.",
+            &[("20 cents", 20.0, None, "cent", "", "")],
+        ),
+    ]);
+    // "720p" is a screen's lines, not pence.
+    none(&["The match streams in 720p and 1080p."]);
+}
+
+#[test]
+fn unit_abbreviations() {
+    each(&[
+        (
+            "The turbine spins at 7,000 rpm.",
+            &[("7,000 rpm", 7000.0, None, "rpm", "", "")],
+        ),
+        (
+            "Ozone reached 400 ppb.",
+            &[("400 ppb", 400.0, None, "ppb", "", "")],
+        ),
+        (
+            "The hybrid does 58 mpg.",
+            &[("58 mpg", 58.0, None, "mpg", "", "")],
+        ),
+        (
+            "The grid runs at 50 Hz.",
+            &[("50 Hz", 50.0, None, "Hz", "", "")],
+        ),
+        (
+            "A home uses 10 kWh.",
+            &[("10 kWh", 10.0, None, "kWh", "", "")],
+        ),
+        (
+            "Output rose to 9.5 million bpd.",
+            &[("9.5 million bpd", 9.5e6, None, "barrel", "", "day")],
+        ),
+    ]);
+}
+
+#[test]
+fn ages_are_not_durations() {
+    each(&[
+        (
+            "A 34-year-old man was arrested.",
+            &[("34-year-old", 34.0, None, "year_of_age", "", "")],
+        ),
+        (
+            "The striker is 27 years old.",
+            &[("27 years old", 27.0, None, "year_of_age", "", "")],
+        ),
+        (
+            "The six-month-old foal won.",
+            &[("six-month-old", 6.0, None, "month_of_age", "", "")],
+        ),
+    ]);
+    // Near-miss: how long something lasted stays a duration.
+    each(&[(
+        "The war lasted 34 years.",
+        &[("34 years", 34.0, None, "year", "", "")],
+    )]);
+}
+
+#[test]
+fn names_labels_and_date_fragments_are_not_figures() {
+    none(&[
+        "Apple launched the iPhone 15.",
+        "The S&P 500 closed higher.",
+        "The Boeing 737 landed safely.",
+        "North Korea fired a KN-23 missile.",
+        "The EU approved the 13th round of sanctions.",
+        "Talks began on Aug. 12.",
+        "2019 sales were strong.",
+        "The 2024 budget passed.",
+        "He owns a Glock 19.",
+    ]);
+    // Near-miss: a figure next to a label is still a figure.
+    each(&[(
+        "The S&P 500 rose 1%.",
+        &[("1%", 1.0, None, "percent", "", "")],
+    )]);
+}
+
+#[test]
+fn glued_m_reads_by_context() {
+    each(&[
+        (
+            "The club paid 35m for the striker.",
+            &[("35m", 35e6, None, "", "", "")],
+        ),
+        (
+            "The channel drew 12m viewers.",
+            &[("12m viewers", 12e6, None, "viewer", "", "")],
+        ),
+        (
+            "The company raised $35m in funding.",
+            &[("$35m", 35e6, None, "USD", "", "")],
+        ),
+        ("The hull is 35m long.", &[("35m", 35.0, None, "m", "", "")]),
+        (
+            "She won the 100m sprint in Rome.",
+            &[("100m", 100.0, None, "m", "", "")],
+        ),
+        (
+            "A 20m-high wall cost the city dearly.",
+            &[("20m", 20.0, None, "m", "", "")],
+        ),
+    ]);
+}
