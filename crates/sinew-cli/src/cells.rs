@@ -39,6 +39,11 @@ fn is_bidi_control(c: char) -> bool {
 
 /// Columns `text` takes on a terminal (call on [`clean`] text).
 pub(crate) fn width(text: &str) -> usize {
+    // Most cells are printable ASCII, one column a byte; the ledger's table measures about
+    // a million of them on a large store.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
 }
 
@@ -118,17 +123,17 @@ pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The width of `line`, kept as it grows rather than measured again for every word.
+    let mut used = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = if line.is_empty() {
-            width(word)
-        } else {
-            width(&line) + 1 + width(word)
-        };
+        let w = width(word);
+        let needed = if line.is_empty() { w } else { used + 1 + w };
         if needed <= max {
             if !line.is_empty() {
                 line.push(' ');
             }
             line.push_str(word);
+            used = needed;
             continue;
         }
         if !line.is_empty() {
@@ -148,6 +153,7 @@ pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
             rest = tail;
         }
         line.push_str(rest);
+        used = width(rest);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
