@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use sinew_engine::{format_range, ClaimView, EntitySummary, LedgerGroup, Verdict, WhatIf};
+use sinew_engine::{
+    format_range, CitedClaim, ClaimView, EntitySummary, LedgerGroup, Verdict, WhatIf,
+};
 use sinew_types::DocId;
 
 use crate::cells::{clean, pad, truncate, truncate_middle, width, wrap};
@@ -401,10 +403,10 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub(crate) fn ledger(
     out: &mut dyn Write,
     groups: &[LedgerGroup],
-    claims: &[ClaimView],
+    claims: &[CitedClaim],
     ui: &Ui,
 ) -> io::Result<()> {
-    let names = claim_doc_names(claims);
+    let names = doc_names(claims.iter().map(|c| (&c.doc, c.source.as_str())));
     let inner = ui.width.saturating_sub(INDENT.len());
     for g in groups {
         let tag = format!("[{}]", g.verdict.as_str());
@@ -445,7 +447,7 @@ pub(crate) fn ledger(
             .filter_map(|m| {
                 let v = claims.get(m.claim)?;
                 let name = names
-                    .get(&v.claim.doc)
+                    .get(&v.doc)
                     .cloned()
                     .unwrap_or_else(|| v.source.clone());
                 Some(

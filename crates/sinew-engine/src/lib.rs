@@ -72,6 +72,39 @@ pub struct LedgerView {
     pub claims: Vec<ClaimView>,
 }
 
+/// The figures ledger over the store, with the claims its groups point into as citations
+/// show them ([`Engine::ledger_cited`]).
+#[derive(Debug, Clone)]
+pub struct LedgerCitedView {
+    /// The groups that passed the filter.
+    pub ledger: Ledger,
+    /// The claims the kept groups cite, in store order; [`LedgerClaim::claim`] indexes it.
+    pub claims: Vec<CitedClaim>,
+}
+
+impl From<ClaimView> for CitedClaim {
+    fn from(v: ClaimView) -> CitedClaim {
+        CitedClaim {
+            doc: v.claim.doc,
+            span: v.claim.span,
+            source: v.source,
+            quote: v.quote,
+        }
+    }
+}
+
+/// Points each group's claims, listed in group order when they were loaded, at their
+/// place in the loaded list (`index`, one entry a claim in that order).
+fn point_claims(ledger: &mut Ledger, index: &[usize]) {
+    let mut k = 0;
+    for g in &mut ledger.groups {
+        for m in &mut g.claims {
+            m.claim = index[k];
+            k += 1;
+        }
+    }
+}
+
 /// The network over the store, with the claims its flows and dependencies point into.
 #[derive(Debug, Clone)]
 pub struct NetworkView {
@@ -184,9 +217,39 @@ impl Engine {
     /// Read from the stored analysis (pending documents are analysed in memory, not
     /// stored); only the claims the kept groups cite are loaded.
     pub fn ledger(&self, filter: &LedgerFilter) -> Result<LedgerView, EngineError> {
+        let (mut ledger, cited) = self.ledger_groups(filter)?;
+        let (claims, index) = self.claim_views(&cited)?;
+        point_claims(&mut ledger, &index);
+        if filter.measure.is_some() {
+            let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
+            ledger.groups.retain(|g| g.matches(filter, &plain));
+        }
+        Ok(LedgerView { ledger, claims })
+    }
+
+    /// [`Engine::ledger`] with each claim as a citation shows it (document, span, source,
+    /// words) rather than whole: what a table of the ledger prints. No claim is decoded
+    /// unless the filter reads measures, so it costs far less over a large store.
+    pub fn ledger_cited(&self, filter: &LedgerFilter) -> Result<LedgerCitedView, EngineError> {
+        if filter.measure.is_some() {
+            let view = self.ledger(filter)?;
+            let claims = view.claims.into_iter().map(CitedClaim::from).collect();
+            return Ok(LedgerCitedView {
+                ledger: view.ledger,
+                claims,
+            });
+        }
+        let (mut ledger, cited) = self.ledger_groups(filter)?;
+        let (claims, index) = self.cited_claims(&cited)?;
+        point_claims(&mut ledger, &index);
+        Ok(LedgerCitedView { ledger, claims })
+    }
+
+    /// The stored ledger's groups that pass every filter but the measure's (which reads the
+    /// claims' measures, so it runs once they are loaded), and the claims they cite, in
+    /// group order.
+    fn ledger_groups(&self, filter: &LedgerFilter) -> Result<(Ledger, Vec<ClaimRef>), EngineError> {
         let (mut ledger, refs) = sinew_analysis::ledger_of(self.analysis()?.states);
-        // Every filter but the measure's reads the group alone; the measure's reads the
-        // claims' measures, so it runs once the kept groups' claims are loaded.
         let by_group = LedgerFilter {
             measure: None,
             ..filter.clone()
@@ -197,19 +260,7 @@ impl Engine {
             .iter()
             .flat_map(|g| g.claims.iter().map(|m| refs[m.claim].clone()))
             .collect();
-        let (claims, index) = self.claim_views(&cited)?;
-        let mut k = 0;
-        for g in &mut ledger.groups {
-            for m in &mut g.claims {
-                m.claim = index[k];
-                k += 1;
-            }
-        }
-        if filter.measure.is_some() {
-            let plain: Vec<Claim> = claims.iter().map(|v| v.claim.clone()).collect();
-            ledger.groups.retain(|g| g.matches(filter, &plain));
-        }
-        Ok(LedgerView { ledger, claims })
+        Ok((ledger, cited))
     }
 
     /// The network the stored figures describe: actors, flows with their volumes over time,

@@ -244,3 +244,35 @@ fn seed_briefing_says_what_changed_and_shows_the_network() {
         "{network}"
     );
 }
+
+/// The ledger as a table reads it (claims as citations, none decoded) is the ledger itself:
+/// the same groups, each claim at the same document, span and words; with a measure filter,
+/// which must read the claims, too.
+#[test]
+fn the_cited_ledger_is_the_ledger() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    let summary = ingest(&engine, &[shared.join("seeds")]);
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    let measure = LedgerFilter {
+        measure: Some("trade".into()),
+        ..LedgerFilter::default()
+    };
+    for filter in [LedgerFilter::default(), measure] {
+        let full = engine.ledger(&filter).expect("ledger");
+        let cited = engine.ledger_cited(&filter).expect("cited ledger");
+        assert_eq!(full.ledger.groups.len(), cited.ledger.groups.len());
+        assert!(!full.ledger.groups.is_empty(), "{filter:?} keeps no group");
+        for (a, b) in full.ledger.groups.iter().zip(&cited.ledger.groups) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.claims.len(), b.claims.len());
+            for (x, y) in a.claims.iter().zip(&b.claims) {
+                let (v, c) = (&full.claims[x.claim], &cited.claims[y.claim]);
+                assert_eq!(
+                    (&v.claim.doc, v.claim.span, &v.source, &v.quote),
+                    (&c.doc, c.span, &c.source, &c.quote)
+                );
+            }
+        }
+    }
+}

@@ -40,17 +40,23 @@ pub(crate) fn run(
         .entity
         .map(|e| engine.resolve_entity(&e))
         .transpose()?;
-    let view = engine.ledger(&filter)?;
     let mut out = output_to(output)?;
-    let groups = &view.ledger.groups;
     match format {
-        LedgerFormat::Table => table::ledger(&mut out, groups, &view.claims, ui)?,
+        LedgerFormat::Table => {
+            // The table shows each claim's words and document only: no claim is decoded.
+            let view = engine.ledger_cited(&filter)?;
+            table::ledger(&mut out, &view.ledger.groups, &view.claims, ui)?;
+        }
         LedgerFormat::Json => {
-            for g in groups {
+            let view = engine.ledger(&filter)?;
+            for g in &view.ledger.groups {
                 writeln!(out, "{}", json::ledger_group(g, &view.claims))?;
             }
         }
-        LedgerFormat::Csv => csv::ledger(&mut out, groups, &view.claims)?,
+        LedgerFormat::Csv => {
+            let view = engine.ledger(&filter)?;
+            csv::ledger(&mut out, &view.ledger.groups, &view.claims)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
