@@ -165,6 +165,30 @@ impl EntityType {
         }
     }
 
+    /// Every type, in declaration order.
+    pub const ALL: [EntityType; 15] = [
+        EntityType::Country,
+        EntityType::Place,
+        EntityType::InternationalOrg,
+        EntityType::GovernmentBody,
+        EntityType::ArmedForce,
+        EntityType::Company,
+        EntityType::StateEnterprise,
+        EntityType::ThinkTank,
+        EntityType::Media,
+        EntityType::Person,
+        EntityType::Agreement,
+        EntityType::Vessel,
+        EntityType::Weapon,
+        EntityType::Commodity,
+        EntityType::Other,
+    ];
+
+    /// Reads a name written by [`EntityType::as_str`].
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
     /// The snake_case name used in exports (`country`, `government_body`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -447,4 +471,38 @@ pub struct Description {
     /// The words as shown: spaces squashed, a role title's words in lower case
     /// ("defence minister" for "Defence Minister").
     pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entity_type_is_listed_once_and_reads_back() {
+        // No wildcard arm: a new variant does not compile until it has a place in `ALL`.
+        let place = |t: EntityType| match t {
+            EntityType::Country => 0,
+            EntityType::Place => 1,
+            EntityType::InternationalOrg => 2,
+            EntityType::GovernmentBody => 3,
+            EntityType::ArmedForce => 4,
+            EntityType::Company => 5,
+            EntityType::StateEnterprise => 6,
+            EntityType::ThinkTank => 7,
+            EntityType::Media => 8,
+            EntityType::Person => 9,
+            EntityType::Agreement => 10,
+            EntityType::Vessel => 11,
+            EntityType::Weapon => 12,
+            EntityType::Commodity => 13,
+            EntityType::Other => 14,
+        };
+        for (i, t) in EntityType::ALL.into_iter().enumerate() {
+            assert_eq!(place(t), i);
+            assert_eq!(EntityType::parse(t.as_str()), Some(t));
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.as_str()));
+        }
+        assert_eq!(EntityType::parse("nation"), None);
+    }
 }

@@ -196,26 +196,7 @@ pub(crate) static KB: LazyLock<Kb> =
 
 /// The entity type written in a KB file: the export names (`country`, `armed_force`, ...).
 pub(crate) fn entity_type(s: &str) -> Option<EntityType> {
-    use EntityType::*;
-    [
-        Country,
-        Place,
-        InternationalOrg,
-        GovernmentBody,
-        ArmedForce,
-        Company,
-        StateEnterprise,
-        ThinkTank,
-        Media,
-        Person,
-        Agreement,
-        Vessel,
-        Weapon,
-        Commodity,
-        Other,
-    ]
-    .into_iter()
-    .find(|t| t.as_str() == s)
+    EntityType::parse(s)
 }
 
 /// The sector an entity of this type acts for when its row names none.
