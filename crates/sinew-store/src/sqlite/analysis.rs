@@ -150,110 +150,50 @@ impl AnalysisStore for SqliteStore {
     }
 
     fn claim_words(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimWords>>, StoreError> {
-        // One document at a time, in id order: its text and claims are read once however many
-        // of its claims are asked for, and neighbouring lookups share B-tree pages.
-        let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
-        for (i, (doc, ord)) in refs.iter().enumerate() {
-            by_doc.entry(doc).or_default().push((*ord, i));
-        }
         self.read(|tx| {
-            let mut doc_stmt =
-                tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
-            let mut claim_stmt = tx.prepare_cached(
+            per_claim(
+                tx,
+                refs,
                 "SELECT ord, json, value, value_max FROM claims WHERE doc = ?1 ORDER BY ord",
-            )?;
-            let mut out: Vec<Option<ClaimWords>> = vec![None; refs.len()];
-            for (doc, wanted) in &by_doc {
-                let Some((seq, source, text)) = doc_stmt
-                    .query_row([&doc.0], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })
-                    .optional()?
-                else {
-                    continue;
-                };
-                let mut rows = claim_stmt.query([&doc.0])?;
-                while let Some(r) = rows.next()? {
-                    let ord: u32 = r.get(0)?;
-                    let mut slots = wanted.iter().filter(|(o, _)| *o == ord).map(|(_, i)| *i);
-                    let Some(first) = slots.next() else {
-                        continue;
-                    };
+                |r, doc, ord| {
                     let json = r.get_ref(1)?.as_str()?;
                     let claim = crate::codec::parse_claim(1, json, r.get(2)?, r.get(3)?)?;
-                    let words = ClaimWords {
-                        seq,
+                    Ok(ClaimWords {
+                        seq: doc.seq,
                         ord,
-                        quote: claim.span.slice(&text).unwrap_or_default().to_string(),
-                        sentence: claim.sentence.slice(&text).unwrap_or_default().to_string(),
-                        source: source.clone(),
+                        quote: claim.span.slice(doc.text).unwrap_or_default().to_string(),
+                        sentence: claim
+                            .sentence
+                            .slice(doc.text)
+                            .unwrap_or_default()
+                            .to_string(),
+                        source: doc.source.to_string(),
                         claim,
-                    };
-                    // A claim asked for twice is copied; once (the rule), it is moved.
-                    for i in slots {
-                        out[i] = Some(words.clone());
-                    }
-                    out[first] = Some(words);
-                }
-            }
-            Ok(out)
+                    })
+                },
+            )
         })
     }
 
     fn claim_quotes(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimQuote>>, StoreError> {
-        // As `claim_words`, a document at a time; the span comes from its columns, so no
-        // claim is decoded: the network cites every claim of a store, and decoding them was
-        // most of what `sinew graph` spent reading them.
-        let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
-        for (i, (doc, ord)) in refs.iter().enumerate() {
-            by_doc.entry(doc).or_default().push((*ord, i));
-        }
+        // The span comes from its columns, so no claim is decoded: the network cites every
+        // claim of a store, and decoding them was most of what `sinew graph` spent reading them.
         self.read(|tx| {
-            let mut doc_stmt =
-                tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
-            let mut claim_stmt = tx.prepare_cached(
+            per_claim(
+                tx,
+                refs,
                 "SELECT ord, span_start, span_end FROM claims WHERE doc = ?1 ORDER BY ord",
-            )?;
-            let mut out: Vec<Option<ClaimQuote>> = vec![None; refs.len()];
-            for (doc, wanted) in &by_doc {
-                let Some((seq, source, text)) = doc_stmt
-                    .query_row([&doc.0], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })
-                    .optional()?
-                else {
-                    continue;
-                };
-                let mut rows = claim_stmt.query([&doc.0])?;
-                while let Some(r) = rows.next()? {
-                    let ord: u32 = r.get(0)?;
-                    let mut slots = wanted.iter().filter(|(o, _)| *o == ord).map(|(_, i)| *i);
-                    let Some(first) = slots.next() else {
-                        continue;
-                    };
+                |r, doc, ord| {
                     let span = Span::new(r.get(1)?, r.get(2)?);
-                    let quote = ClaimQuote {
-                        seq,
+                    Ok(ClaimQuote {
+                        seq: doc.seq,
                         ord,
                         span,
-                        source: source.clone(),
-                        quote: span.slice(&text).unwrap_or_default().to_string(),
-                    };
-                    for i in slots {
-                        out[i] = Some(quote.clone());
-                    }
-                    out[first] = Some(quote);
-                }
-            }
-            Ok(out)
+                        source: doc.source.to_string(),
+                        quote: span.slice(doc.text).unwrap_or_default().to_string(),
+                    })
+                },
+            )
         })
     }
 
@@ -353,4 +293,70 @@ fn words(bytes: Option<Vec<u8>>, want: Option<i64>) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// The document a claim row is read with.
+struct ClaimDoc<'a> {
+    seq: i64,
+    source: &'a str,
+    text: &'a str,
+}
+
+/// One value per reference (`None` where the claim is not stored), built by `build` from the
+/// row `claim_sql` (whose first column is `ord`, its parameter the document id) gives it.
+///
+/// One document at a time, in id order: its text and claims are read once however many of
+/// its claims are asked for, and neighbouring lookups share B-tree pages. A claim asked for
+/// twice is copied; once (the rule), it is moved.
+fn per_claim<T: Clone>(
+    tx: &Transaction<'_>,
+    refs: &[(DocId, u32)],
+    claim_sql: &str,
+    mut build: impl FnMut(&Row<'_>, &ClaimDoc<'_>, u32) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<Option<T>>> {
+    let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
+    for (i, (doc, ord)) in refs.iter().enumerate() {
+        by_doc.entry(doc).or_default().push((*ord, i));
+    }
+    let mut doc_stmt =
+        tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
+    let mut claim_stmt = tx.prepare_cached(claim_sql)?;
+    let mut out: Vec<Option<T>> = vec![None; refs.len()];
+    for (doc, wanted) in &mut by_doc {
+        let Some((seq, source, text)) = doc_stmt
+            .query_row([&doc.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?
+        else {
+            continue;
+        };
+        let at = ClaimDoc {
+            seq,
+            source: &source,
+            text: &text,
+        };
+        // Sorted by ordinal, so each row finds its slots by search, not by a scan of every
+        // claim asked of the document.
+        wanted.sort_unstable();
+        let mut rows = claim_stmt.query([&doc.0])?;
+        while let Some(r) = rows.next()? {
+            let ord: u32 = r.get(0)?;
+            let from = wanted.partition_point(|(o, _)| *o < ord);
+            let slots = &wanted[from..from + wanted[from..].partition_point(|(o, _)| *o == ord)];
+            let Some(((_, first), rest)) = slots.split_first() else {
+                continue;
+            };
+            let value = build(r, &at, ord)?;
+            for (_, i) in rest {
+                out[*i] = Some(value.clone());
+            }
+            out[*first] = Some(value);
+        }
+    }
+    Ok(out)
 }
