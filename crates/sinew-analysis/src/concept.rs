@@ -500,6 +500,8 @@ mod tests {
             time: None,
             attribution: None,
             modality: Modality::Asserted,
+            kind: sinew_types::MeasureKind::Other,
+            restates: None,
         }
     }
 

@@ -845,6 +845,8 @@ impl SynthCorpus {
                     time,
                     attribution: s.attribution.clone(),
                     modality: Modality::Asserted,
+                    kind: sinew_types::MeasureKind::Other,
+                    restates: None,
                 }
             })
             .collect()

@@ -80,6 +80,8 @@ pub(crate) fn claim(c: &C) -> Claim {
         }),
         attribution: None,
         modality: Modality::Asserted,
+        kind: sinew_types::MeasureKind::Other,
+        restates: None,
     }
 }
 

@@ -96,6 +96,8 @@ pub(crate) fn claim(
         time: None,
         attribution: None,
         modality: Modality::Asserted,
+        kind: sinew_types::MeasureKind::Other,
+        restates: None,
     }
 }
 

@@ -430,6 +430,8 @@ fn claim(doc: DocId) -> impl Strategy<Value = Claim> {
                     time,
                     attribution,
                     modality,
+                    kind: sinew_types::MeasureKind::Other,
+                    restates: None,
                 }
             },
         )

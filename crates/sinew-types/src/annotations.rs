@@ -403,6 +403,63 @@ pub enum Modality {
     Hedged,
 }
 
+/// What kind of figure a claim states, read from its clause by extraction: analysts and the
+/// ledger never compare a growth rate with a share, or a running total with one month's flow.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    /// An amount moved, traded, paid or made over a period ("exports reached $240 billion in
+    /// 2023", "300 million dollars a month").
+    Flow,
+    /// A running or standing total at a time ("has shipped 6,700 containers since August",
+    /// "reserves of $600 billion", "10,000 troops deployed").
+    Stock,
+    /// A rise or fall, absolute or relative ("grew 26.3%", "up $5 billion", "fell by half").
+    Change,
+    /// A part of a whole ("90% of Russia's imports", "a third of the market").
+    Share,
+    /// A price, rate or unit cost ("$60 a barrel", "an interest rate of 16%").
+    Price,
+    /// None of these, or the clause does not say.
+    #[default]
+    Other,
+}
+
+impl MeasureKind {
+    /// Every kind, in display order.
+    pub const ALL: [MeasureKind; 6] = [
+        MeasureKind::Flow,
+        MeasureKind::Stock,
+        MeasureKind::Change,
+        MeasureKind::Share,
+        MeasureKind::Price,
+        MeasureKind::Other,
+    ];
+
+    /// Lower-case name, as serialised (`flow`, `stock`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeasureKind::Flow => "flow",
+            MeasureKind::Stock => "stock",
+            MeasureKind::Change => "change",
+            MeasureKind::Share => "share",
+            MeasureKind::Price => "price",
+            MeasureKind::Other => "other",
+        }
+    }
+
+    /// The kind named `s` (as [`MeasureKind::as_str`] writes it).
+    pub fn parse(s: &str) -> Option<MeasureKind> {
+        MeasureKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    fn is_other(&self) -> bool {
+        *self == MeasureKind::Other
+    }
+}
+
 /// A quantitative claim: a figure, who it is about, when, and who says so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -426,6 +483,15 @@ pub struct Claim {
     pub attribution: Option<String>,
     /// How firmly.
     pub modality: Modality,
+    /// What kind of figure (flow, stock, change, share, price). Absent from claims stored
+    /// before it existed: `Other`.
+    #[serde(default, skip_serializing_if = "MeasureKind::is_other")]
+    pub kind: MeasureKind,
+    /// The span of another figure of the same sentence that this one states again in another
+    /// currency or unit ("600 million dollars (about 561 million euros)": the euro claim
+    /// restates the dollar one). The ledger counts the pair as one figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restates: Option<Span>,
 }
 
 /// Something extraction noticed but could not handle; extraction never fails on text.

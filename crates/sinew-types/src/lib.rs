@@ -12,8 +12,9 @@ pub mod text;
 
 pub use alert::{Alert, AlertKind};
 pub use annotations::{
-    Annotations, Attribution, Claim, Coarse, Description, Diagnostic, EntityType, Grain, Mention,
-    MentionKind, Modality, Quantity, QuantityKind, Sector, Sentence, TimeExpr, TimeKind,
+    Annotations, Attribution, Claim, Coarse, Description, Diagnostic, EntityType, Grain,
+    MeasureKind, Mention, MentionKind, Modality, Quantity, QuantityKind, Sector, Sentence,
+    TimeExpr, TimeKind,
 };
 pub use document::{Citation, DocFingerprint, DocId, Document, Fingerprint};
 pub use span::Span;

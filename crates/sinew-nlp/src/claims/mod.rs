@@ -251,6 +251,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             ),
             attribution,
             modality: modality(inp.text, clause.start, clause.end),
+            kind: sinew_types::MeasureKind::Other,
+            restates: None,
         });
     }
     Built {

@@ -189,6 +189,8 @@ impl Builder {
             time,
             attribution: f.attribution.map(str::to_string),
             modality: Modality::Asserted,
+            kind: sinew_types::MeasureKind::Other,
+            restates: None,
         });
     }
 
