@@ -21,7 +21,8 @@
 //!   every predicted claim of an annotated document.
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
 //!   are right (an absent one must be absent). Names are compared lower-cased, without a
-//!   leading "the", and through sinew-nlp's alias list to canonical names.
+//!   leading "the" or trailing legal-form words ("Corp.", "Ltd", "Group"), and through
+//!   sinew-nlp's alias list to canonical names.
 //! - Time: among matched lines with a gold `time`, those whose claim's TIMEX3 value is equal.
 //! - Kind: among matched lines with a gold `kind`, those whose claim has that measure kind.
 //! - Ledger pairwise F1: over pairs of matched gold lines, "same concept" in the gold against
@@ -373,14 +374,38 @@ impl Names {
     }
 }
 
-/// Lower case, single spaces, without a leading article.
+/// Legal-form words a company's name may carry or drop ("Whirlpool Corp.", "Chubb Ltd"):
+/// the same company either way.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "group",
+];
+
+/// Lower case, single spaces, without a leading article, trailing punctuation or trailing
+/// legal-form words (a name that is only such words keeps them).
 fn plain(name: &str) -> String {
     let lower = name.trim().to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.first() {
-        Some(&"the") if words.len() > 1 => &words[1..],
-        _ => &words[..],
-    };
+    let mut words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
+    }
     words.join(" ")
 }
 

@@ -213,4 +213,12 @@ fn names_compare_without_case_articles_or_aliases() {
     assert!(n.same(Some("the United States"), Some("US")));
     assert!(!n.same(Some("Russia"), None));
     assert!(n.same(None, None));
+    assert!(n.same(Some("Whirlpool Corp."), Some("whirlpool")));
+    assert!(n.same(Some("Chubb Ltd"), Some("Chubb")));
+    assert!(!n.same(Some("Bradford White"), Some("Bradford White Water Heaters")));
+    assert_eq!(
+        n.key("Group"),
+        "group",
+        "a name of legal-form words only is kept"
+    );
 }
