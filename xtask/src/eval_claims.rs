@@ -537,13 +537,10 @@ pub(crate) struct Pairs {
 }
 
 impl Pairs {
-    pub(crate) fn f1(self) -> f64 {
+    /// None when no pair is in the same concept or the same group: nothing to score.
+    pub(crate) fn f1(self) -> Option<f64> {
         let d = 2 * self.both + self.group_only + self.concept_only;
-        if d == 0 {
-            1.0
-        } else {
-            2.0 * self.both as f64 / d as f64
-        }
+        (d > 0).then(|| 2.0 * self.both as f64 / d as f64)
     }
 }
 
@@ -573,8 +570,8 @@ impl Scores {
         let p = self.pairs;
         let _ = writeln!(
             s,
-            "  ledger pairwise F1 {:.3} (same concept and group {}, group only {}, concept only {})",
-            p.f1(),
+            "  ledger pairwise F1 {} (same concept and group {}, group only {}, concept only {})",
+            p.f1().map_or("n/a".to_string(), |f| format!("{f:.3}")),
             p.both,
             p.group_only,
             p.concept_only

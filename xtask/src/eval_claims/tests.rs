@@ -175,7 +175,12 @@ fn pairwise_f1_compares_concepts_with_groups() {
             concept_only: 2
         }
     );
-    assert!((s.pairs.f1() - 2.0 / 6.0).abs() < 1e-9);
+    assert!((s.pairs.f1().unwrap() - 2.0 / 6.0).abs() < 1e-9);
+    assert_eq!(
+        Pairs::default().f1(),
+        None,
+        "no pair to score is not a perfect score"
+    );
     // Only the set's own lines are paired.
     let one = score(&golds, &preds, &m, &names(), &|g| g.doc == "a");
     assert_eq!(one.pairs.group_only, 1);
