@@ -96,6 +96,14 @@ const STEPS: &[Step] = &[
         listings: &[],
     },
     Step {
+        title: "Claims and ledger against the claim dev gold (eval/claims-dev)",
+        args: &["eval-claims"],
+        test: None,
+        skip_peers: None,
+        needs: Some("eval/claims-dev"),
+        listings: &[],
+    },
+    Step {
         title: "One-file ingest as the store grows, and the read commands on 50k documents",
         args: &["bench-store"],
         test: None,

@@ -1,7 +1,7 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask
+//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
@@ -12,6 +12,7 @@ mod bench_scaling;
 mod bench_store;
 mod demo;
 mod eval;
+mod eval_claims;
 mod eval_md;
 mod eval_quantities;
 mod eval_times;
@@ -33,6 +34,7 @@ fn main() -> Result<()> {
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("bench-scaling") => bench_scaling::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
+        Some("eval-claims") => eval_claims::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
         Some("train-ner") => ner::train(&args[1..]),
@@ -49,6 +51,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \
+    | eval-claims [--gold DIR] [--verbose] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
     | bench-annotate [--copies N] [--skip-peers] \
