@@ -55,6 +55,7 @@ mod durations;
 mod grammar;
 mod lex;
 mod relative;
+mod signals;
 
 use chrono::NaiveDate;
 use sinew_types::{Span, TimeExpr};
@@ -74,22 +75,26 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             i += 1;
             continue;
         };
-        let span = Span::new(toks[i].start, toks[found.end - 1].end);
-        if found.kind != sinew_types::TimeKind::Duration {
-            if let Some(d) = found.start_date.or(found.end_date) {
-                g.set_anchor(d);
+        let next = found.end.max(i + 1);
+        for part in g.timex_parts(i, found) {
+            let found = part.found;
+            let span = Span::new(toks[part.first].start, toks[part.end - 1].end);
+            if found.kind != sinew_types::TimeKind::Duration {
+                if let Some(d) = found.start_date.or(found.end_date) {
+                    g.set_anchor(d);
+                }
             }
+            out.push(TimeExpr {
+                span,
+                text: text[span.start..span.end].to_string(),
+                start_date: found.start_date,
+                end_date: found.end_date,
+                grain: found.grain,
+                kind: found.kind,
+                timex: found.timex,
+            });
         }
-        out.push(TimeExpr {
-            span,
-            text: text[span.start..span.end].to_string(),
-            start_date: found.start_date,
-            end_date: found.end_date,
-            grain: found.grain,
-            kind: found.kind,
-            timex: found.timex,
-        });
-        i = found.end.max(i + 1);
+        i = next;
     }
     out
 }
