@@ -164,7 +164,7 @@ impl<'a> Grammar<'a> {
             Kind::Word => t.kw != Kw::Other || t.cap || self.lower_lead(i),
         };
         if !worth {
-            return clock;
+            return clock.map(|f| self.join_day(f));
         }
         let cands = [
             self.signalled(i),
@@ -184,6 +184,7 @@ impl<'a> Grammar<'a> {
             .flatten()
             .filter(|f| f.end > i && !self.in_name(i, f.end))
             .max_by_key(|f| f.end)
+            .map(|f| self.join_day(f))
     }
 
     /// A lower-case word outside the keyword list that can still start an expression: a
