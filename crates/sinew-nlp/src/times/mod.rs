@@ -65,7 +65,7 @@ mod relative;
 mod signals;
 
 use chrono::NaiveDate;
-use sinew_types::{Span, TimeExpr};
+use sinew_types::{Span, TimeExpr, TimeKind};
 
 /// Finds the time expressions of `text`, sorted by start and non-overlapping.
 ///
@@ -86,7 +86,7 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         for part in g.timex_parts(i, found) {
             let found = part.found;
             let span = Span::new(toks[part.first].start, toks[part.end - 1].end);
-            if found.kind != sinew_types::TimeKind::Duration {
+            if found.kind != TimeKind::Duration {
                 if let Some(d) = found.start_date.or(found.end_date) {
                     g.set_anchor(d);
                 }
@@ -104,4 +104,43 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         i = next;
     }
     out
+}
+
+/// The closed range a "between X and Y" pair of `times` states, when `t` is one of the pair:
+/// TIMEX3 writes two dates, but a figure dated by either is dated by both ("grew 64.2%
+/// between 2021 and 2023" is a change over 2021-2023). The range spans "X and Y" (the signal
+/// stays outside, as for every time), runs from X's first day to Y's last, and is valued
+/// "X/Y".
+pub(crate) fn between_range(text: &str, times: &[TimeExpr], t: &TimeExpr) -> Option<TimeExpr> {
+    let k = times.iter().position(|x| x.span == t.span)?;
+    let pair = |a: &TimeExpr, b: &TimeExpr| {
+        let lead = text.get(..a.span.start)?.trim_end();
+        let gap = text.get(a.span.end..b.span.start)?.trim();
+        let opens = lead
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+        (opens
+            && gap.eq_ignore_ascii_case("and")
+            && a.kind == TimeKind::Point
+            && b.kind == TimeKind::Point)
+            .then(|| {
+                let span = Span::new(a.span.start, b.span.end);
+                TimeExpr {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                    start_date: a.start_date,
+                    end_date: b.end_date,
+                    grain: a.grain,
+                    kind: TimeKind::Range,
+                    timex: a
+                        .timex
+                        .as_ref()
+                        .zip(b.timex.as_ref())
+                        .map(|(x, y)| format!("{x}/{y}")),
+                }
+            })
+    };
+    let before = k.checked_sub(1).and_then(|j| pair(&times[j], t));
+    before.or_else(|| times.get(k + 1).and_then(|n| pair(t, n)))
 }
