@@ -84,3 +84,16 @@ fn a_clock_time_on_a_date_dates_a_figure() {
     let text = "Russia fired 40 missiles at Kyiv overnight, the air force said.";
     assert_eq!(time_of(text, "40 missiles").as_deref(), Some("overnight"));
 }
+
+#[test]
+fn the_clause_decides_in_sport_and_finance() {
+    let text = "The club paid 80 million euros for the striker in January, the highest fee since \
+                the takeover in 2019.";
+    assert_eq!(time_of(text, "80 million").as_deref(), Some("January"));
+    let text = "Revenue reached $4.2 billion in the first quarter of 2024, while costs have \
+                risen since 2021.";
+    assert_eq!(
+        time_of(text, "$4.2 billion").as_deref(),
+        Some("the first quarter of 2024")
+    );
+}
