@@ -188,7 +188,7 @@ fn annotate_times_carry_kind_grain_and_duration() {
             "PT72H".into(),
         ),
         (
-            "from June 3 to June 5, 2024".to_string(),
+            "June 3 to June 5, 2024".to_string(),
             "range".into(),
             "day".into(),
             "2024-06-03".into(),

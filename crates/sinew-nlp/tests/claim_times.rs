@@ -1,6 +1,7 @@
 //! Which time a claim's figure takes: the time of its own clause, not a neighbouring
 //! clause's; never a recurrence ("every month") or a clock time without a date; "now" is the
-//! publication day. Sentences written for these tests.
+//! publication day; "between X and Y", two TIMEX3 dates, dates a figure with the range. Sentences
+//! written for these tests.
 
 use sinew_nlp::annotate;
 use sinew_types::DocId;
@@ -42,4 +43,57 @@ fn sets_and_clock_times_do_not_date_a_figure() {
     assert_eq!(time_of(text, "300 million"), None);
     let text = "At 5 pm, Russia said it had shipped 1,500 tanks to Belarus in 2023.";
     assert_eq!(time_of(text, "1,500").as_deref(), Some("2023"));
+}
+
+#[test]
+fn a_figure_between_two_dates_takes_the_range() {
+    // TIMEX3 writes "2021" and "2023"; the change is over both
+    let text = "Chinese exports to Russia grew by 64.2% between 2021 and 2023.";
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let claim = annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains("64.2%"))
+        .expect("a claim for 64.2%");
+    let time = claim.time.expect("dated");
+    assert_eq!(time.text, "2021 and 2023");
+    assert_eq!(time.kind, sinew_types::TimeKind::Range);
+    assert_eq!(
+        (time.start_date, time.end_date),
+        (
+            chrono::NaiveDate::from_ymd_opt(2021, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(2023, 12, 31)
+        )
+    );
+    // a signal outside the span still gives the claim its kind
+    let text = "North Korea has shipped 6,700 containers to Russia since August 2023.";
+    let claim = annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains("6,700"))
+        .expect("a claim for 6,700");
+    let time = claim.time.expect("dated");
+    assert_eq!(time.text, "August 2023");
+    assert_eq!(time.kind, sinew_types::TimeKind::Since);
+}
+
+#[test]
+fn a_clock_time_on_a_date_dates_a_figure() {
+    let text = "At 5 pm on March 3, the ministry said 1,200 drones had been shot down.";
+    assert_eq!(time_of(text, "1,200").as_deref(), Some("5 pm on March 3"));
+    let text = "Russia fired 40 missiles at Kyiv overnight, the air force said.";
+    assert_eq!(time_of(text, "40 missiles").as_deref(), Some("overnight"));
+}
+
+#[test]
+fn the_clause_decides_in_sport_and_finance() {
+    let text = "The club paid 80 million euros for the striker in January, the highest fee since \
+                the takeover in 2019.";
+    assert_eq!(time_of(text, "80 million").as_deref(), Some("January"));
+    let text = "Revenue reached $4.2 billion in the first quarter of 2024, while costs have \
+                risen since 2021.";
+    assert_eq!(
+        time_of(text, "$4.2 billion").as_deref(),
+        Some("the first quarter of 2024")
+    );
 }

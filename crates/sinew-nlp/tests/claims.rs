@@ -128,15 +128,16 @@ fn claim_for(text: &str, quote: &str) -> sinew_types::Claim {
 #[test]
 fn a_time_across_another_figure_is_that_figures() {
     // "previous year" is the baseline of the 26.3% jump; "By 2023" dates the $240 billion.
-    // (Time spans leave out "the" before a relative word, as TimeML does.)
+    // (Time spans follow TIMEX3: the signal "By" outside, the determiner "the" inside.)
     let text =
         "By 2023, trade between China and Russia had reached a record level of $240 billion, \
                 a 26.3% jump from the previous year.";
     let time = claim_for(text, "$240 billion").time.expect("dated");
-    assert_eq!(time.text, "By 2023");
+    assert_eq!(time.text, "2023");
+    assert_eq!(time.kind, sinew_types::TimeKind::Until);
     assert_eq!(
         claim_for(text, "26.3%").time.expect("dated").text,
-        "previous year"
+        "the previous year"
     );
     // A time opening the sentence dates every figure in it.
     let text = "In 2023, China accounted for 37% of Russia's imports, and bilateral trade between \

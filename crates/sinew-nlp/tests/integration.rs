@@ -12,3 +12,4 @@ mod quantities_news;
 mod scaling;
 mod times;
 mod times_clock;
+mod times_news;

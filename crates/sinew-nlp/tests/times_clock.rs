@@ -45,7 +45,7 @@ fn clock_times() {
         ("Trading halted at 14:30 GMT after the announcement.", &[("14:30 GMT", Minute, Point, "T14:30")]),
         ("Polls close at 8 p.m. local time.", &[("8 p.m. local time", Hour, Point, "T20:00")]),
         ("The strike began at 6am and ended by 11.15pm.", &[("6am", Hour, Point, "T06:00"), ("11.15pm", Minute, Point, "T23:15")]),
-        ("The curfew runs from midnight until 05:00.", &[("midnight", Hour, Point, "T24:00"), ("05:00", Minute, Point, "T05:00")]),
+        ("The curfew runs from midnight until 05:00.", &[("midnight until 05:00", Minute, TimeKind::Range, "T24:00/T05:00")]),
         ("Ministers meet at noon.", &[("noon", Hour, Point, "T12:00")]),
         ("The train left at 12:40 a.m. and the quake struck around 03:17 UTC.", &[("12:40 a.m.", Minute, Point, "T00:40"), ("03:17 UTC", Minute, Point, "T03:17")]),
         ("Kick-off is at seven o'clock.", &[("seven o'clock", Hour, Point, "T07:00")]),
@@ -58,10 +58,16 @@ fn clock_times() {
 
 #[test]
 fn clock_times_carry_no_dates() {
-    let found = find_times("The vote closed at 10 pm on Tuesday.", published());
-    assert_eq!(found.len(), 2);
+    // alone, a clock time is undated; joined to its day it takes the day's date
+    let found = find_times("The vote closed at 10 pm.", published());
+    assert_eq!(found.len(), 1);
     assert_eq!((found[0].start_date, found[0].end_date), (None, None));
-    assert_eq!(found[1].text, "Tuesday");
+    let found = find_times("The vote closed at 10 pm on Tuesday.", published());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "10 pm on Tuesday");
+    let tuesday = chrono::NaiveDate::from_ymd_opt(2024, 6, 18);
+    assert_eq!((found[0].start_date, found[0].end_date), (tuesday, tuesday));
+    assert_eq!(found[0].timex.as_deref(), Some("2024-06-18T22:00"));
 }
 
 #[test]

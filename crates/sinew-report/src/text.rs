@@ -20,6 +20,60 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Option<Span> {
     Some(Span::new(start, start + trimmed.len()))
 }
 
+/// Signals that may stand before a time span, as lower-case words, longest first.
+const TIME_SIGNALS: &[&[&str]] = &[
+    &["no", "later", "than"],
+    &["not", "later", "than"],
+    &["as", "early", "as"],
+    &["later", "than"],
+    &["earlier", "than"],
+    &["since"],
+    &["after"],
+    &["before"],
+    &["by"],
+    &["until"],
+    &["till"],
+    &["through"],
+    &["starting"],
+    &["from"],
+    &["between"],
+];
+
+/// A time as the article words it: the span of a time expression, which follows TIMEX3 and
+/// leaves a signal word outside ("since August 2023", "by 2023"), widened over that word,
+/// which a reader of a figure needs (the kind keeps only part of it: "after" and "since" are
+/// both an open interval from a date). Points ("in 2023") are left as they are.
+pub(crate) fn time_as_written(text: &str, t: &sinew_types::TimeExpr) -> String {
+    use sinew_types::TimeKind;
+    let widened = matches!(t.kind, TimeKind::Since | TimeKind::Until | TimeKind::Range)
+        .then(|| {
+            let head = text.get(..t.span.start)?;
+            if !head.ends_with(char::is_whitespace) {
+                return None;
+            }
+            let before: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+            let sig = TIME_SIGNALS.iter().find(|sig| {
+                sig.len() <= before.len()
+                    && sig
+                        .iter()
+                        .rev()
+                        .zip(&before)
+                        .all(|(w, b)| b.eq_ignore_ascii_case(w))
+            })?;
+            // the first signal word begins where the last of its words before the span does
+            let mut start = head.trim_end().len();
+            for _ in 0..sig.len() {
+                start = text[..start]
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |k| k + 1);
+            }
+            text.get(start..t.span.end)
+        })
+        .flatten();
+    squash(widened.unwrap_or(&t.text))
+}
+
 /// The longest prefix of `s` of at most `max` bytes that ends at a word boundary, without
 /// trailing punctuation or spaces; `None` when no word fits.
 pub(crate) fn cut_at_word(s: &str, max: usize) -> Option<&str> {
@@ -76,6 +130,40 @@ pub(crate) fn near_duplicate(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn time(text: &str, words: &str, kind: sinew_types::TimeKind) -> sinew_types::TimeExpr {
+        let start = text.find(words).expect("words in text");
+        sinew_types::TimeExpr {
+            span: Span::new(start, start + words.len()),
+            text: words.into(),
+            start_date: None,
+            end_date: None,
+            grain: sinew_types::Grain::Year,
+            kind,
+            timex: None,
+        }
+    }
+
+    #[test]
+    fn times_are_shown_with_their_signal() {
+        use sinew_types::TimeKind::{Point, Range, Since, Until};
+        let text = "It has shipped 6,700 containers since August 2023.";
+        let t = time(text, "August 2023", Since);
+        assert_eq!(time_as_written(text, &t), "since August 2023");
+        let text = "Trade must grow no later than 2030.";
+        let t = time(text, "2030", Until);
+        assert_eq!(time_as_written(text, &t), "no later than 2030");
+        let text = "Exports grew 64.2% between 2021 and 2023.";
+        let t = time(text, "2021 and 2023", Range);
+        assert_eq!(time_as_written(text, &t), "between 2021 and 2023");
+        // a point keeps its words; a span that already holds its signal is left alone
+        let text = "It grew by 5% in 2023.";
+        let t = time(text, "2023", Point);
+        assert_eq!(time_as_written(text, &t), "2023");
+        let text = "Since August 2023, it grew.";
+        let t = time(text, "Since August 2023", Since);
+        assert_eq!(time_as_written(text, &t), "Since August 2023");
+    }
 
     #[test]
     fn trims_spans() {

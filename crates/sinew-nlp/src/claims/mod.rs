@@ -669,5 +669,6 @@ fn time_for(
                 .filter(|t| opens_sentence(t) || !figure_between(t))
                 .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
         })
-        .cloned()
+        // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
+        .map(|t| crate::times::between_range(text, times, t).unwrap_or_else(|| t.clone()))
 }

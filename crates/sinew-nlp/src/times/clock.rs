@@ -6,8 +6,8 @@
 //! Each form is one more candidate in [`Grammar::at`](super::grammar::Grammar::at), so the
 //! longest match still wins and the pass stays linear; each looks at five tokens at most.
 //! Choices, and why:
-//! - a clock time has no dates of its own (the day it falls on is the business of the date
-//!   next to it, if any); its value is TIMEX3's "T17:00", its grain the hour or minute;
+//! - a clock time alone has no dates of its own (the day it falls on is the business of the date
+//!   joined to it, `daytime.rs`); its value is TIMEX3's "T17:00", its grain the hour or minute;
 //! - "14:30" needs a time cue: a time zone or "a.m."/"p.m." after it, or "at", "by",
 //!   "until", "from", "before", "after", "around" before it, because a bare "3:16" is as often
 //!   a verse, a score or a ratio; "5 pm" and "noon" need none;
@@ -64,13 +64,14 @@ impl Grammar<'_> {
             self.set(i),
             self.countless(i),
             self.fiscal_quarter(i),
+            self.daytime_forms(i),
         ];
         cands.into_iter().flatten().max_by_key(|f| f.end)
     }
 
     /// "5 pm", "5.30pm", "10:15 a.m. GMT", "14:30 GMT", "at 14:30", "noon", "midnight",
     /// "five o'clock".
-    fn clock(&self, i: usize) -> Option<Found> {
+    pub(super) fn clock(&self, i: usize) -> Option<Found> {
         let f = self.clock_words(i)?;
         // "~3am3io" in a link, "x5pm": glued to other text on either side, not a time
         let glued_text = |k: usize| {

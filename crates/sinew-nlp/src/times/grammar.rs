@@ -163,8 +163,8 @@ impl<'a> Grammar<'a> {
             Kind::Punct => matches!(t.text, "½" | "'" | "’"),
             Kind::Word => t.kw != Kw::Other || t.cap || self.lower_lead(i),
         };
-        if !worth || self.bare_the(i) {
-            return clock;
+        if !worth {
+            return clock.map(|f| self.join_day(f));
         }
         let cands = [
             self.signalled(i),
@@ -184,60 +184,7 @@ impl<'a> Grammar<'a> {
             .flatten()
             .filter(|f| f.end > i && !self.in_name(i, f.end))
             .max_by_key(|f| f.end)
-    }
-
-    /// "the" that the span leaves out, as Recognizers and TimeML do before a relative word or
-    /// an edge: "(the) previous year", "(the) end of 2000", "(the) same week". Decades keep
-    /// it ("the next decade"), and so does a signal before it ("since the end of 1989").
-    fn bare_the(&self, i: usize) -> bool {
-        if self.kw(i) != Kw::The {
-            return false;
-        }
-        // the unit after a relative word and perhaps a count: "the (last) (3) weeks (of)"
-        let unit_after = |k: usize| {
-            let k = self.count(k, false).map_or(k, |(_, e)| e);
-            match self.kw(k) {
-                Kw::Unit(u, _) => Some((u, k)),
-                _ => None,
-            }
-        };
-        match self.kw(i + 1) {
-            Kw::End | Kw::Beginning | Kw::Mid | Kw::Rest | Kw::Same => true,
-            Kw::Previous
-            | Kw::Following
-            | Kw::Next
-            | Kw::Last
-            | Kw::Past
-            | Kw::Coming
-            | Kw::Current => match unit_after(i + 2) {
-                // "the next decade", "the last 3 weeks of this year" keep it
-                Some((Unit::Decade, _)) => false,
-                Some((_, k)) => self.kw(k + 1) != Kw::Of,
-                // "the last Friday of the month" keeps it
-                None => {
-                    !(matches!(self.kw(i + 2), Kw::Weekday(..))
-                        && matches!(self.kw(i + 3), Kw::Of | Kw::In))
-                }
-            },
-            // "the 5 upcoming years", "the 3 next weeks"
-            Kw::Number(_) | Kw::Few(_) => self.count(i + 1, false).is_some_and(|(_, e)| {
-                matches!(
-                    self.kw(e),
-                    Kw::Next | Kw::Coming | Kw::Past | Kw::Previous | Kw::Following
-                )
-            }),
-            // "(the) year 2008"
-            Kw::Unit(Unit::Year, false) => self.year4(i + 2, 1000, 2199).is_some(),
-            _ => {
-                self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num)
-                    && self.count(i + 1, false).is_some_and(|(_, e)| {
-                        matches!(
-                            self.kw(e),
-                            Kw::Next | Kw::Coming | Kw::Past | Kw::Previous | Kw::Following
-                        )
-                    })
-            }
-        }
+            .map(|f| self.join_day(f))
     }
 
     /// A lower-case word outside the keyword list that can still start an expression: a
@@ -1179,9 +1126,6 @@ impl<'a> Grammar<'a> {
                 Some((first, p))
             }
         });
-        // "the next decade" names whole decades; "the past two years" leaves "the" out only
-        // where bare_the says so
-        let _ = the;
         Some(Found {
             end,
             kind: TimeKind::Range,

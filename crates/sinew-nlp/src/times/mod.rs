@@ -4,17 +4,21 @@
 //! tries the forms that can start there, keeps the longest, and jumps past it, so matches never
 //! overlap and the cost stays linear in the text. Each form looks at a handful of tokens only.
 //!
-//! Span convention (TIMEX3 for the forms of `clock.rs`, TIMEX3-like for the calendar forms):
-//! plain prepositions ("in", "on", "at", "for", "during") are outside the span, so are the
-//! words before a clock time ("at 5 pm"), the present ("at present") and an unstated length
-//! ("for years"); determiners and modifiers are inside ("the third quarter of fiscal 2024",
-//! "last December", "early 2024"). Two departures from TIMEX3 remain in the calendar forms,
-//! kept because the kind of interval is read from them and the DateTimeModel dev spec writes
-//! spans so: signal words that change the meaning ("since", "by", "between", "from",
-//! "before", "after") are part of the span, and "the" is left out before a relative word or
-//! an edge (below). Relative expressions need the publication date; without it they are still
-//! reported, with no dates and no value. "The previous year" and its kin count from the last
-//! resolved expression before them (the discourse anchor), else from publication.
+//! Span convention: TIMEX3's, for every form ([`signals`] applies it). Signal words are
+//! outside the span: plain prepositions ("in", "on", "at", "for", "during"), the words before
+//! a clock time ("at 5 pm"), the present ("at present") and an unstated length ("for years"),
+//! and the signals that make an interval ("since", "by", "until", "through", "before",
+//! "after", "post-", "from", "no later than", "as early as", "starting", a trailing "or
+//! later"); the `TimeKind` keeps what such a signal meant (`Since`, `Until`, `Range`).
+//! Determiners and modifiers are inside ("the past three years", "the end of 2023", "the
+//! previous year", "early 2024", "last month", "the third quarter of fiscal 2024"). "between
+//! X and Y" is two expressions, X and Y, each valued alone (an end that borrows its year from
+//! the other takes it), as TIMEX3 annotators write two DATEs; when an end does not read alone
+//! ("between 9 and 11 a.m.", "between May 16 and 17") it is one `Range` without "between".
+//! "from X to Y" is one `Range` without "from". Relative expressions need the publication
+//! date; without it they are still reported, with no dates and no value. "The previous year"
+//! and its kin count from the last resolved expression before them (the discourse anchor),
+//! else from publication.
 //!
 //! Reading policy, for news (each case of the DateTimeModel dev spec that Sinew reads
 //! otherwise on purpose is listed by `cargo xtask eval-times` with its policy):
@@ -32,11 +36,13 @@
 //! - a four-digit number 1900-2100 is a year without a cue word ("the 2022 invasion") unless it
 //!   counts ("2000 troops"), is part of a code or numeric range, or follows a word that numbers
 //!   things ("Resolution 2070", "Flight 2015");
-//! - spans leave out "the" before a relative word or an edge ("previous year", "end of 2000"),
-//!   as Recognizers-Text and TimeML do, but keep it after a signal ("since the end of 1989")
-//!   and for decades.
-//!
-//! - clock times ("5 pm", "14:30 GMT", "noon") carry no dates, only TIMEX3's "T17:00" and the
+//! - parts of the day ("this morning", "tonight", "Tuesday evening", "overnight") are their
+//!   day with TIMEX3's part code ("2024-06-21TMO"); clock ranges ("from 5 to 7 pm") are
+//!   "T17:00/T19:00"; a clock time joined to its date ("at 5 pm on March 3", "March 3 at
+//!   14:30 GMT") is one expression, "2024-03-03T17:00", with the date's dates (`daytime.rs`);
+//! - a bare quarter ("Q3") is the latest that has begun, or in a clause about the future the
+//!   next that has not ended;
+//! - clock times ("5 pm", "14:30 GMT", "noon") alone carry no dates, only TIMEX3's "T17:00" and the
 //!   hour or minute grain; recurring times are `TimeKind::Set` with their period ("P1M",
 //!   "XXXX-WXX-1") and no dates; "now", "currently", "at present" are the publication day,
 //!   valued PRESENT_REF; "for years", "in decades" are durations of unstated length (PXY,
@@ -51,13 +57,15 @@
 mod cal;
 mod clock;
 mod dates;
+mod daytime;
 mod durations;
 mod grammar;
 mod lex;
 mod relative;
+mod signals;
 
 use chrono::NaiveDate;
-use sinew_types::{Span, TimeExpr};
+use sinew_types::{Span, TimeExpr, TimeKind};
 
 /// Finds the time expressions of `text`, sorted by start and non-overlapping.
 ///
@@ -74,22 +82,65 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             i += 1;
             continue;
         };
-        let span = Span::new(toks[i].start, toks[found.end - 1].end);
-        if found.kind != sinew_types::TimeKind::Duration {
-            if let Some(d) = found.start_date.or(found.end_date) {
-                g.set_anchor(d);
+        let next = found.end.max(i + 1);
+        for part in g.timex_parts(i, found) {
+            let found = part.found;
+            let span = Span::new(toks[part.first].start, toks[part.end - 1].end);
+            if found.kind != TimeKind::Duration {
+                if let Some(d) = found.start_date.or(found.end_date) {
+                    g.set_anchor(d);
+                }
             }
+            out.push(TimeExpr {
+                span,
+                text: text[span.start..span.end].to_string(),
+                start_date: found.start_date,
+                end_date: found.end_date,
+                grain: found.grain,
+                kind: found.kind,
+                timex: found.timex,
+            });
         }
-        out.push(TimeExpr {
-            span,
-            text: text[span.start..span.end].to_string(),
-            start_date: found.start_date,
-            end_date: found.end_date,
-            grain: found.grain,
-            kind: found.kind,
-            timex: found.timex,
-        });
-        i = found.end.max(i + 1);
+        i = next;
     }
     out
+}
+
+/// The closed range a "between X and Y" pair of `times` states, when `t` is one of the pair:
+/// TIMEX3 writes two dates, but a figure dated by either is dated by both ("grew 64.2%
+/// between 2021 and 2023" is a change over 2021-2023). The range spans "X and Y" (the signal
+/// stays outside, as for every time), runs from X's first day to Y's last, and is valued
+/// "X/Y".
+pub(crate) fn between_range(text: &str, times: &[TimeExpr], t: &TimeExpr) -> Option<TimeExpr> {
+    let k = times.iter().position(|x| x.span == t.span)?;
+    let pair = |a: &TimeExpr, b: &TimeExpr| {
+        let lead = text.get(..a.span.start)?.trim_end();
+        let gap = text.get(a.span.end..b.span.start)?.trim();
+        let opens = lead
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+        (opens
+            && gap.eq_ignore_ascii_case("and")
+            && a.kind == TimeKind::Point
+            && b.kind == TimeKind::Point)
+            .then(|| {
+                let span = Span::new(a.span.start, b.span.end);
+                TimeExpr {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                    start_date: a.start_date,
+                    end_date: b.end_date,
+                    grain: a.grain,
+                    kind: TimeKind::Range,
+                    timex: a
+                        .timex
+                        .as_ref()
+                        .zip(b.timex.as_ref())
+                        .map(|(x, y)| format!("{x}/{y}")),
+                }
+            })
+    };
+    let before = k.checked_sub(1).and_then(|j| pair(&times[j], t));
+    before.or_else(|| times.get(k + 1).and_then(|n| pair(t, n)))
 }

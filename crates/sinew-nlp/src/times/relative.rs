@@ -872,10 +872,11 @@ impl Grammar<'_> {
         } else {
             j
         };
-        // "Q1" alone is this year's; "H1" alone is too often a heading or a visa
+        // "Q1" alone is the latest that has begun, the next that has not ended in a clause
+        // about the future; "H1" alone is too often a heading or a visa
         let (end, y) = match self.year_ref(k) {
             Some(r) => r,
-            None if !half => (j, self.published.map(|d| d.year())),
+            None if !half => (j, self.published.map(|d| self.bare_quarter_year(n, d, i))),
             None => return None,
         };
         let grain = if half { Grain::Half } else { Grain::Quarter };
@@ -885,6 +886,34 @@ impl Grammar<'_> {
             None => Val::Unres(grain),
         };
         Some(Core::new(end, val))
+    }
+
+    /// The year of quarter `n` named without one at token `i`, published on `p`: this year's
+    /// once it has begun (last year's before), or in a clause about the future this year's
+    /// until it has ended (next year's after).
+    fn bare_quarter_year(&self, n: u32, p: NaiveDate, i: usize) -> i32 {
+        let (first_month, last_month) = (3 * n - 2, 3 * n);
+        if self.future_tense(i) || self.future_after(i) {
+            p.year() + i32::from(last_month < p.month())
+        } else {
+            p.year() - i32::from(first_month > p.month())
+        }
+    }
+
+    /// The clause goes on about the future after token `i` ("results for Q3 will be
+    /// published"): a bare quarter is often the subject its verb follows.
+    fn future_after(&self, i: usize) -> bool {
+        const MARKS: &[&str] = &["will", "shall", "scheduled", "due", "expected"];
+        for k in i + 1..(i + 8).min(self.toks.len()) {
+            let t = &self.toks[k];
+            if t.kind == Kind::Punct && matches!(t.text, "." | ";" | "?" | "!" | ",") {
+                return false;
+            }
+            if t.kind == Kind::Word && MARKS.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "Q1", "q3", "H2" at `i` (letter and digit glued, nothing glued after): whether it is a

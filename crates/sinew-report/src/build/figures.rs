@@ -41,7 +41,7 @@ impl Corpus<'_> {
         let time = c
             .time
             .as_ref()
-            .map(|t| squash(&t.text))
+            .map(|t| crate::text::time_as_written(self.text(doc), t))
             .filter(|t| !t.is_empty());
         Some(FigureCell {
             value,

@@ -28,7 +28,7 @@ use sinew_types::{Citation, Claim, DocId, EntityType, Span};
 
 use crate::findings::Findings;
 use crate::model::{Briefing, CitedSentence, DocBundle, ReportConfig};
-use crate::text::{cut_at_word, near_duplicate, signature, squash, trim_span};
+use crate::text::{cut_at_word, near_duplicate, signature, squash, time_as_written, trim_span};
 
 /// Longest article sentence quoted whole, in bytes; longer ones are cut at a word.
 const MAX_QUOTE: usize = 360;
@@ -258,7 +258,7 @@ impl<'a> Corpus<'a> {
         let notes: Vec<String> = c
             .time
             .iter()
-            .map(|t| squash(&t.text))
+            .map(|t| time_as_written(self.text(doc), t))
             .chain(c.attribution.iter().map(|a| squash(a)))
             .collect();
         if !notes.is_empty() {
