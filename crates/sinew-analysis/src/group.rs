@@ -33,13 +33,15 @@
 //! hasher for maps that live one call).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
-use chrono::NaiveDate;
-use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span, TimeKind};
+use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span};
 
 use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
+use crate::label::group_measure;
+use crate::window::TimeFrame;
+pub(crate) use crate::window::When;
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
 const MIN_MEASURE_SIMILARITY: f64 = 0.5;
@@ -55,7 +57,7 @@ const SAME_AMOUNT_RATIO: f64 = 1.015;
 
 /// Periods whose lengths differ by more than this factor are different windows (a year and a
 /// month, a year and a quarter), even when one holds the other.
-const MAX_WINDOW_RATIO: f64 = 2.5;
+pub(crate) const MAX_WINDOW_RATIO: f64 = 2.5;
 
 /// Claims that state the same figure, possibly in several documents.
 #[derive(Debug, Clone, PartialEq)]
@@ -357,107 +359,6 @@ pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
         .then_with(|| a.measure.cmp(&b.measure))
         .then_with(|| a.quantity.value.total_cmp(&b.quantity.value))
         .then_with(|| a.quantity.text.cmp(&b.quantity.text))
-}
-
-/// Dates a claim's time pins the figure to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum When {
-    /// Nothing resolved: agrees with anything.
-    Unknown,
-    /// A closed period, both ends inclusive.
-    Period(NaiveDate, NaiveDate),
-    /// An open period from a date ("since August 2023"): a running total.
-    Since(NaiveDate),
-}
-
-impl When {
-    pub(crate) fn of(claim: &Claim) -> When {
-        let Some(t) = &claim.time else {
-            return When::Unknown;
-        };
-        match (t.kind, t.start_date, t.end_date) {
-            (TimeKind::Duration, _, _) => When::Unknown,
-            (TimeKind::Since, Some(s), _) => When::Since(s),
-            (TimeKind::Since, None, _) => When::Unknown,
-            (TimeKind::Until, _, _) => When::Unknown,
-            (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
-            (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
-            (_, None, None) => When::Unknown,
-        }
-    }
-
-    pub(crate) fn dated(self) -> bool {
-        !matches!(self, When::Unknown)
-    }
-}
-
-/// The time constraints a cluster's dated members put on a newcomer. Pairwise-overlapping
-/// periods share a common day, so a few extremes stand for all members.
-#[derive(Debug, Clone, Copy)]
-struct TimeFrame {
-    /// Latest start of a member period.
-    max_start: NaiveDate,
-    /// Earliest end of a member period.
-    min_end: NaiveDate,
-    /// Latest start of a member running total.
-    max_since: NaiveDate,
-    /// Earliest start of a member running total.
-    min_since: NaiveDate,
-    /// Shortest and longest member period, in days.
-    min_len: i64,
-    max_len: i64,
-}
-
-impl TimeFrame {
-    fn open() -> TimeFrame {
-        TimeFrame {
-            max_start: NaiveDate::MIN,
-            min_end: NaiveDate::MAX,
-            max_since: NaiveDate::MIN,
-            min_since: NaiveDate::MAX,
-            min_len: i64::MAX,
-            max_len: 0,
-        }
-    }
-
-    /// Two periods agree when they overlap and are of like length (one window: the year, the
-    /// month); a running total since a date agrees with another running total, and with a
-    /// period that ends after the date.
-    fn admits(&self, when: When) -> bool {
-        match when {
-            When::Unknown => true,
-            When::Period(s, e) => {
-                let len = days(s, e) as f64;
-                s <= self.min_end
-                    && self.max_start <= e
-                    && e >= self.max_since
-                    && len <= self.min_len as f64 * MAX_WINDOW_RATIO
-                    && self.max_len as f64 <= len * MAX_WINDOW_RATIO
-            }
-            When::Since(s) => s <= self.min_end,
-        }
-    }
-
-    fn add(&mut self, when: When) {
-        match when {
-            When::Unknown => {}
-            When::Period(s, e) => {
-                self.max_start = self.max_start.max(s);
-                self.min_end = self.min_end.min(e);
-                self.min_len = self.min_len.min(days(s, e));
-                self.max_len = self.max_len.max(days(s, e));
-            }
-            When::Since(s) => {
-                self.max_since = self.max_since.max(s);
-                self.min_since = self.min_since.min(s);
-            }
-        }
-    }
-}
-
-/// The days of a period, both ends counted.
-fn days(s: NaiveDate, e: NaiveDate) -> i64 {
-    (e - s).num_days() + 1
 }
 
 /// Stems interned as numbers.
@@ -813,104 +714,6 @@ fn values_close(low: f64, high: f64, ratio: f64) -> bool {
     small > 0.0 && big / small <= ratio
 }
 
-/// The group's measure: the most common informative measure among the members that tell
-/// the group's concept, else among all members; when no member's measure is informative (a
-/// date, a name, a leaked clause), the concept or counted noun.
-fn group_measure(
-    members: &[usize],
-    claims: &[Claim],
-    meanings: &[&Meaning],
-    concept: Concept,
-) -> String {
-    let informative: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| informative(&claims[i].measure))
-        .collect();
-    let telling: Vec<&str> = informative
-        .iter()
-        .filter(|&&i| meanings[i].concept == concept)
-        .map(|&i| claims[i].measure.as_str())
-        .collect();
-    if !telling.is_empty() {
-        return representative_measure(telling.into_iter());
-    }
-    if !informative.is_empty() {
-        return representative_measure(informative.iter().map(|&i| claims[i].measure.as_str()));
-    }
-    let first = &claims[members[0]];
-    match (concept, first.quantity.kind, first.quantity.unit.as_deref()) {
-        (Concept::Other, QuantityKind::Count, Some(noun)) if !noun.trim().is_empty() => {
-            noun.trim().to_string()
-        }
-        (Concept::Other, QuantityKind::Money, _) => "amount".to_string(),
-        (Concept::Other, QuantityKind::Percent, _) => "percentage".to_string(),
-        (Concept::Other, QuantityKind::Count, _) => "count".to_string(),
-        (Concept::Other, _, Some(unit)) => unit.trim().to_string(),
-        (c, _, _) => c.as_str().to_string(),
-    }
-}
-
-/// False for a measure that names no quantity: a date or time word ("October 18 it", "last
-/// December and now", "officials now"), a run of three or more capitalised words or only
-/// capitalised words (a name or title: "Secretary of State Antony Blinken", "State
-/// Department"), or nothing at all.
-pub(crate) fn informative(measure: &str) -> bool {
-    use sinew_types::text::{word_runs, MONTH_NAMES, WEEKDAY_NAMES};
-    let words: Vec<&str> = word_runs(measure).collect();
-    if words.is_empty() {
-        return false;
-    }
-    let dated = words.iter().any(|w| {
-        MONTH_NAMES
-            .iter()
-            .chain(WEEKDAY_NAMES.iter())
-            .any(|n| n.eq_ignore_ascii_case(w))
-            || (w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()))
-            || TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
-    });
-    if dated {
-        return false;
-    }
-    // Capitalised runs; "of" and "the" inside a title do not break one.
-    let mut run = 0;
-    let mut longest = 0;
-    for w in &words {
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            run += 1;
-            longest = longest.max(run);
-        } else if !matches!(*w, "of" | "the" | "and") || run == 0 {
-            run = 0;
-        }
-    }
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    longest < 3 && !(words.len() >= 2 && words.iter().all(capitalised))
-}
-
-/// Words that place a figure in time rather than say what it counts.
-const TIME_WORDS: &[&str] = &[
-    "now",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "currently",
-    "ago",
-    "recently",
-];
-
-fn representative_measure<'a>(measures: impl Iterator<Item = &'a str>) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in measures {
-        *counts.entry(m.trim()).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())).then(b.cmp(a)))
-        .map(|(m, _)| m.to_string())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -932,18 +735,5 @@ mod tests {
                 "{low} {high}"
             );
         }
-    }
-
-    #[test]
-    fn representative_is_most_common_then_shortest() {
-        assert_eq!(
-            representative_measure(["b trade", "a", "b trade"].into_iter()),
-            "b trade"
-        );
-        assert_eq!(
-            representative_measure(["trade value", "trade", "bilateral trade"].into_iter()),
-            "trade"
-        );
-        assert_eq!(representative_measure(std::iter::empty()), "");
     }
 }

@@ -334,7 +334,12 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         members: roles.counted.iter().map(|&k| g.members[k]).collect(),
         ..g.clone()
     };
-    let ids = independent(&stated, claims);
+    // Digests stated alone are one source between them: they repeat the same reports.
+    let ids = if roles.counted.iter().all(|&k| roles.derivative[k]) {
+        vec![0; stated.len()]
+    } else {
+        independent(&stated, claims)
+    };
     let running_total = cumulative(&counted_group, claims);
     let camps = camps(&stated, &ids, claims);
     for (k, camp) in camps.iter().enumerate() {
