@@ -273,6 +273,42 @@ fn one_source_is_single_however_often_it_says_it() {
         g.explanation
     );
 
+    // An article that gives the customs figure and repeats it unattributed is one source;
+    // another article citing customs adds none.
+    let repeated = vec![
+        attributed(
+            money("a", "$240 billion", 240e9, "bilateral trade"),
+            "Chinese customs",
+        ),
+        claim(&C {
+            at: 50,
+            sentence: 1,
+            ..C {
+                doc: "a",
+                text: "$240.1 billion",
+                value: 240.1e9,
+                kind: QuantityKind::Money,
+                unit: Some("USD"),
+                subject: Some("China"),
+                object: Some("Russia"),
+                measure: "bilateral trade",
+                time: YEAR_2023,
+                ..BASE
+            }
+        }),
+        attributed(
+            money("b", "$240 billion", 240e9, "bilateral trade"),
+            "Chinese customs",
+        ),
+    ];
+    let g = &build_ledger(&repeated, &docs(&["a", "b"])).groups[0];
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Single, 1),
+        "{}",
+        g.explanation
+    );
+
     // One source giving two values says nothing about which is right.
     let torn = vec![
         money("a", "$240 billion", 240e9, "bilateral trade"),

@@ -334,18 +334,21 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         members: roles.counted.iter().map(|&k| g.members[k]).collect(),
         ..g.clone()
     };
+    let running_total = cumulative(&counted_group, claims);
+    let mut camps = camps(&stated, &vec![0; stated.len()], claims);
+    for (k, camp) in camps.iter().enumerate() {
+        for &m in &camp.members {
+            stated[m].camp = k;
+        }
+    }
     // Digests stated alone are one source between them: they repeat the same reports.
     let ids = if roles.counted.iter().all(|&k| roles.derivative[k]) {
         vec![0; stated.len()]
     } else {
         independent(&stated, claims)
     };
-    let running_total = cumulative(&counted_group, claims);
-    let camps = camps(&stated, &ids, claims);
-    for (k, camp) in camps.iter().enumerate() {
-        for &m in &camp.members {
-            stated[m].camp = k;
-        }
+    for camp in &mut camps {
+        camp.sources = camp.members.iter().map(|&m| ids[m]).collect();
     }
     let sources = ids.iter().collect::<BTreeSet<_>>().len();
     let fall = if running_total {

@@ -7,14 +7,15 @@
 //!   `SourceKind::Derivative`) only repeats other outlets: its statements are shown, but the
 //!   verdict reads them only when no other document states the figure, so a digest alone
 //!   never makes a group agree or conflict, and all digests together count as one source;
-//! - a statement's source is its primary attribution when it gives one ("according to the
-//!   State Department" in three articles is one voice, read by [`same_voice`]), else its
-//!   document, near-duplicates counted as the first of their group. So an article's own
-//!   figure and a figure it quotes from a ministry are two sources, and three articles
-//!   quoting the ministry are one.
+//! - a statement with a primary attribution is that voice's: "according to the State
+//!   Department" in three articles is one source (read by [`same_voice`]);
+//! - a statement without one is its document's (near-duplicates counted as the first of
+//!   their group), and the same reporting as a statement its document attributes in the same
+//!   camp (an article that gives the customs office's figure and repeats it unattributed
+//!   has one source); an unattributed figure that differs from what the article attributes
+//!   is the article's own reporting, a source of its own.
 //!
-//! Sources are the connected parts of "same attribution, or unattributed in the same
-//! near-duplicate group" over the counted statements.
+//! Sources are the connected parts of these links over the counted statements.
 
 use std::collections::BTreeMap;
 
@@ -71,9 +72,8 @@ pub(super) fn roles(g: &FigureGroup, ctx: &Ctx<'_>) -> Roles {
     }
 }
 
-/// For each of `members` (counted statements), the number of its independent source: members
-/// share a number when they give the same attribution, or none and come from one
-/// near-duplicate group.
+/// For each of `members` (counted statements, with their camps set), the number of its
+/// independent source, by the links of the module doc.
 /// Numbers run from 0 in member order.
 pub(super) fn independent(members: &[LedgerClaim], claims: &[Claim]) -> Vec<usize> {
     let n = members.len();
@@ -95,18 +95,30 @@ pub(super) fn independent(members: &[LedgerClaim], claims: &[Claim]) -> Vec<usiz
     // only the few distinct attributions compared pairwise.
     let mut first_of_source: BTreeMap<&DocId, usize> = BTreeMap::new();
     let mut first_of_voice: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    // The first attributed statement of each document and camp.
+    let mut attributed_in: BTreeMap<(&DocId, usize), usize> = BTreeMap::new();
+    let mut unattributed: Vec<usize> = Vec::new();
     for (k, m) in members.iter().enumerate() {
         let words = claims[m.claim]
             .attribution
             .as_deref()
             .map(voice_words)
             .unwrap_or_default();
-        let first = if words.is_empty() {
-            *first_of_source.entry(&m.source).or_insert(k)
+        if words.is_empty() {
+            let first = *first_of_source.entry(&m.source).or_insert(k);
+            union(&mut parent, k, first);
+            unattributed.push(k);
         } else {
-            *first_of_voice.entry(words).or_insert(k)
-        };
-        union(&mut parent, k, first);
+            let first = *first_of_voice.entry(words).or_insert(k);
+            union(&mut parent, k, first);
+            attributed_in.entry((&m.source, m.camp)).or_insert(k);
+        }
+    }
+    for k in unattributed {
+        let m = &members[k];
+        if let Some(&a) = attributed_in.get(&(&m.source, m.camp)) {
+            union(&mut parent, k, a);
+        }
     }
     let voices: Vec<(&Vec<String>, usize)> = first_of_voice.iter().map(|(w, &k)| (w, k)).collect();
     for (x, &(a, ka)) in voices.iter().enumerate() {
