@@ -192,24 +192,26 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
         // take its actors: those with its counterpart and those with none yet.
         let mut by_object: FastMap<u32, Vec<usize>> = FastMap::default();
         let mut no_object: Vec<usize> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for i in members {
             let probe = &probes[i];
             let object = senses[probe.sense].object;
-            let candidates: Vec<usize> = match object {
+            candidates.clear();
+            match object {
                 Some(o) => {
-                    let mut c: Vec<usize> = by_object.get(&o).cloned().unwrap_or_default();
-                    c.extend(
+                    candidates.extend(by_object.get(&o).into_iter().flatten().copied());
+                    candidates.extend(
                         no_object
                             .iter()
                             .copied()
                             .filter(|&k| open[k].object.is_none()),
                     );
-                    c
                 }
-                None => (0..open.len()).collect(),
-            };
+                None => candidates.extend(0..open.len()),
+            }
             let best = candidates
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&k| open[k].accepts(probe, &senses))
                 .min_by(|&ka, &kb| {
                     open[ka]
