@@ -331,6 +331,9 @@ fn restated(
     bucket_of_sense: &[usize],
     sense_of: &[usize],
 ) -> Vec<Option<usize>> {
+    if claims.iter().all(|c| c.restates.is_none()) {
+        return vec![None; claims.len()];
+    }
     let mut at: FastMap<(u32, Span), usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {
         if c.restates.is_none() {
