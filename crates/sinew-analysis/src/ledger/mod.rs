@@ -329,12 +329,19 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         .collect();
     // The verdict reads the counted statements only (`sources.rs`).
     let roles = roles(&g, ctx);
-    let mut stated: Vec<LedgerClaim> = roles.counted.iter().map(|&k| members[k].clone()).collect();
-    let counted_group = FigureGroup {
+    // Usually every member is counted: then the statements are the members, not copies.
+    let everyone = roles.counted.len() == members.len();
+    let mut stated: Vec<LedgerClaim> = if everyone {
+        std::mem::take(&mut members)
+    } else {
+        roles.counted.iter().map(|&k| members[k].clone()).collect()
+    };
+    let counted_group = (!everyone).then(|| FigureGroup {
         members: roles.counted.iter().map(|&k| g.members[k]).collect(),
         ..g.clone()
-    };
-    let running_total = cumulative(&counted_group, claims);
+    });
+    let cg = counted_group.as_ref().unwrap_or(&g);
+    let running_total = cumulative(cg, claims);
     let mut camps = camps(&stated, &vec![0; stated.len()], claims);
     for (k, camp) in camps.iter().enumerate() {
         for &m in &camp.members {
@@ -357,7 +364,6 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         None
     };
 
-    let cg = &counted_group;
     let mut reading = match fall {
         Some(r) if r.same_source => revision(&camps, &stated, cg, ctx, &r),
         Some(r) if camps.len() > 1 => {
@@ -392,10 +398,17 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         explanation,
         notes,
     } = reading;
-    let mut notes = notes.into_iter();
-    for (j, &k) in roles.counted.iter().enumerate() {
-        members[k].camp = stated[j].camp;
-        members[k].note = notes.next().unwrap_or_default();
+    if everyone {
+        members = stated;
+        for (m, note) in members.iter_mut().zip(notes) {
+            m.note = note;
+        }
+    } else {
+        let mut notes = notes.into_iter();
+        for (j, &k) in roles.counted.iter().enumerate() {
+            members[k].camp = stated[j].camp;
+            members[k].note = notes.next().unwrap_or_default();
+        }
     }
     for k in 0..members.len() {
         if counted_at[k].is_some() {
