@@ -387,7 +387,7 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
     }
     // Back to the whole group: counted statements take their camp and note; restatements and
     // digests not counted are shown beside them.
-    let mut counted_at: Vec<Option<usize>> = vec![None; members.len()];
+    let mut counted_at: Vec<Option<usize>> = vec![None; g.members.len()];
     for (j, &k) in roles.counted.iter().enumerate() {
         counted_at[k] = Some(j);
     }
