@@ -1,8 +1,11 @@
 //! Alerts: what newly ingested documents changed. The ledger and the network are built twice,
 //! without and with the new documents' claims; a new claim that lands in a standing figure's
-//! group on a side of its own is a conflict, and a flow that only the new claims show is new.
+//! group on a side of its own is a conflict, a new claim that puts a standing running total
+//! lower than an earlier statement did is a revision (the message says whether its own source
+//! revised it or another source contradicts it; no conflict alert is raised for the same
+//! document and figure), and a flow that only the new claims show is new.
 //!
-//! Both kinds are local to the buckets the new claims fall in (`state.rs`): a conflict is
+//! Every kind is local to the buckets the new claims fall in (`state.rs`): a conflict is
 //! within one group, and a flow is new when no group had it before. So the engine passes only
 //! those buckets' claims to [`detect_alerts_in`], with an [`AlertScope`] saying what the rest
 //! of the store holds (whether anything was analysed before, which flows other buckets
@@ -81,6 +84,40 @@ pub fn detect_alerts_in(
     }
 
     let mut alerts = Vec::new();
+    // Running totals a new statement puts lower than an earlier, standing one.
+    let mut revised: BTreeSet<(&str, &DocId)> = BTreeSet::new();
+    for g in &after.groups {
+        let Some(r) = g.revised else {
+            continue;
+        };
+        let (earlier, later) = (
+            &claims[g.claims[r.earlier].claim],
+            &claims[g.claims[r.later].claim],
+        );
+        if !new.contains(&later.doc) || new.contains(&earlier.doc) {
+            continue;
+        }
+        let Some(&before_group) = standing.get(&(&earlier.doc, earlier.span)) else {
+            continue;
+        };
+        let was = &before.groups[before_group];
+        revised.insert((was.id.as_str(), &later.doc));
+        alerts.push(Alert {
+            kind: AlertKind::Revision,
+            key: was.id.clone(),
+            doc: later.doc.clone(),
+            subject: g.subject.clone(),
+            object: g.object.clone(),
+            message: revision_message(
+                g,
+                r.same_source,
+                earlier,
+                later,
+                &name(&earlier.doc),
+                &name(&later.doc),
+            ),
+        });
+    }
     for g in after
         .groups
         .iter()
@@ -110,7 +147,7 @@ pub fn detect_alerts_in(
             if !new.contains(&claim.doc) || old_camps.contains(&m.camp) {
                 continue;
             }
-            if !raised.insert(&claim.doc) {
+            if revised.contains(&(was.id.as_str(), &claim.doc)) || !raised.insert(&claim.doc) {
                 continue;
             }
             alerts.push(Alert {
@@ -164,6 +201,41 @@ pub fn detect_alerts_in(
         (a.kind, &a.key, &a.doc, &a.message).cmp(&(b.kind, &b.key, &b.doc, &b.message))
     });
     alerts
+}
+
+/// "revision: c.txt gives “6,700 containers” (March) for North Korea → Russia deliveries,
+/// lower than the earlier “over 10,000 containers” (a.txt): another source contradicts the
+/// count".
+fn revision_message(
+    g: &LedgerGroup,
+    same_source: bool,
+    earlier: &Claim,
+    later: &Claim,
+    earlier_doc: &str,
+    later_doc: &str,
+) -> String {
+    let when = |c: &Claim| {
+        c.time
+            .as_ref()
+            .map(|t| format!(" ({})", t.text.trim()))
+            .unwrap_or_default()
+    };
+    format!(
+        "revision: {later_doc} gives \u{201c}{}\u{201d}{} for {} → {} {}, lower than the earlier \
+         \u{201c}{}\u{201d}{} ({earlier_doc}): {}",
+        later.quantity.text.trim(),
+        when(later),
+        g.subject.as_deref().unwrap_or("?"),
+        g.object.as_deref().unwrap_or("?"),
+        g.measure,
+        earlier.quantity.text.trim(),
+        when(earlier),
+        if same_source {
+            "the same source revises its count down"
+        } else {
+            "another source contradicts the count"
+        }
+    )
 }
 
 /// "conflict: b.txt says “$300 billion” (2023) for China → Russia trade, against the

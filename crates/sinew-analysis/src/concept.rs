@@ -5,11 +5,17 @@
 //! Measures come from rules over news text and are often rough ("reaching a record", "total
 //! trade turnover increasing"), so everything here is a small vocabulary and a few lines, and
 //! an uninformative measure reads as [`Concept::Other`], which groups only by the amount.
+//!
+//! A figure's concept key (what two claims must share to be one figure) is read here too: the
+//! measure kind (`Claim.kind` when extraction set it, which wins over the words), the
+//! measure's lemma class (`LEMMA_CLASSES`: "shipped", "delivered" and "transferred" name one
+//! movement, "exports" another), and, in `group.rs`, the actors, the unit's dimension, the
+//! rate and the time window.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use sinew_types::{Claim, QuantityKind};
+use sinew_types::{Claim, MeasureKind, QuantityKind};
 
 use crate::hash::FastMap;
 use crate::words::{content_words, stem};
@@ -238,6 +244,119 @@ pub(crate) struct Meaning {
     /// alike for trade).
     pub(crate) subject: Option<String>,
     pub(crate) object: Option<String>,
+    /// The measure's lemma class (an index into `LEMMA_CLASSES`), when a word names one.
+    pub(crate) lemma: Option<u8>,
+    /// The measure kind extraction read from the clause; `Other` when it did not say.
+    pub(crate) kind: MeasureKind,
+}
+
+/// Words that name the same movement or quantity, whatever their inflection or synonym: two
+/// claims whose measures name different classes ("exports" and "imports", "deliveries" and
+/// "sales") are different figures even between the same actors in the same year. The first
+/// listed word of a measure that is in a class decides. Sources: the verbs and nouns news
+/// uses for these figures (the seeds, the sample corpus, wire copy), grouped by meaning.
+const LEMMA_CLASSES: &[(&str, &[&str])] = &[
+    (
+        "supply",
+        &[
+            "ship",
+            "shipped",
+            "shipping",
+            "shipment",
+            "send",
+            "sent",
+            "sending",
+            "supply",
+            "supplied",
+            "supplies",
+            "deliver",
+            "delivered",
+            "delivery",
+            "deliveries",
+            "transfer",
+            "transferred",
+            "provide",
+            "provided",
+            "providing",
+            "provision",
+            "handed",
+            "hand",
+        ],
+    ),
+    (
+        "export",
+        &["export", "exports", "exported", "exporting", "outbound"],
+    ),
+    (
+        "import",
+        &["import", "imports", "imported", "importing", "inbound"],
+    ),
+    (
+        "trade",
+        &["trade", "traded", "turnover", "bilateral", "commerce"],
+    ),
+    ("sale", &["sale", "sales", "sell", "sold", "selling"]),
+    (
+        "purchase",
+        &[
+            "purchase",
+            "purchased",
+            "buy",
+            "bought",
+            "buying",
+            "procurement",
+        ],
+    ),
+    ("payment", &["payment", "pay", "paid", "paying"]),
+    (
+        "aid",
+        &["aid", "assistance", "grant", "donation", "donated"],
+    ),
+    ("loan", &["loan", "lend", "lent", "lending", "credit"]),
+    (
+        "investment",
+        &["investment", "invest", "invested", "investing"],
+    ),
+    (
+        "production",
+        &[
+            "production",
+            "produce",
+            "produced",
+            "manufacture",
+            "manufactured",
+            "output",
+        ],
+    ),
+    ("price", &["price", "cost", "priced"]),
+];
+
+/// Classes that name one movement seen two ways, and so may be one figure: goods a country
+/// "exports" to another are goods it "ships", "sends" or "delivers" there (news and customs
+/// word the same flow both ways). Imports are not here: they name the flow from the other
+/// end, with the actors the other way round.
+const SAME_MOVEMENT: &[(&str, &str)] = &[("export", "supply")];
+
+/// Every class word (and its stem), with its class; classes of [`SAME_MOVEMENT`] share the
+/// number of the class they are the same movement as.
+fn lemma_table() -> &'static FastMap<String, u8> {
+    static TABLE: OnceLock<FastMap<String, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let index = |name: &str| LEMMA_CLASSES.iter().position(|(n, _)| *n == name);
+        let mut t: FastMap<String, u8> = FastMap::default();
+        for (k, (name, words)) in LEMMA_CLASSES.iter().enumerate() {
+            let id = SAME_MOVEMENT
+                .iter()
+                .find(|(class, _)| class == name)
+                .and_then(|(_, as_class)| index(as_class))
+                .unwrap_or(k) as u8;
+            for w in *words {
+                t.entry(stem(w)).or_insert(id);
+                t.entry((*w).to_string()).or_insert(id);
+            }
+        }
+        t
+    })
 }
 
 // What a stem says, as bits: one per word list.
@@ -314,8 +433,13 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
     let mut stems = BTreeSet::new();
     let mut scope = BTreeSet::new();
     let mut bits = 0;
+    let mut lemma = None;
     for word in content_words(&claim.measure) {
         let st = stem(&word);
+        if lemma.is_none() {
+            let t = lemma_table();
+            lemma = t.get(&st).or_else(|| t.get(&word)).copied();
+        }
         let b = bits_of(&st);
         bits |= b;
         // Verbs and participles that leaked into a measure ("increasing", "covered"), words
@@ -331,7 +455,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         stems.insert(st);
     }
     let has = |bit: u32| bits & bit != 0;
-    let concept = match q.kind {
+    let read_concept = match q.kind {
         QuantityKind::Percent => {
             if has(CHANGE_BIT) {
                 Concept::Change
@@ -348,6 +472,17 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         // A count of things one actor has for another is a flow of them.
         QuantityKind::Count if claim.subject.is_some() && claim.object.is_some() => Concept::Flow,
         _ => Concept::Other,
+    };
+    // What extraction read from the clause wins over what the measure's words suggest.
+    let concept = match claim.kind {
+        MeasureKind::Other => read_concept,
+        MeasureKind::Change => Concept::Change,
+        MeasureKind::Share => Concept::Share,
+        MeasureKind::Price => Concept::Price,
+        MeasureKind::Flow | MeasureKind::Stock => match read_concept {
+            Concept::Trade | Concept::Flow | Concept::Production => read_concept,
+            _ => Concept::Flow,
+        },
     };
 
     let (mut subject, mut object) = (claim.subject.clone(), claim.object.clone());
@@ -366,6 +501,8 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         scope,
         subject,
         object,
+        lemma,
+        kind: claim.kind,
     }
 }
 

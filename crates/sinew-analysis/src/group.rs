@@ -2,13 +2,22 @@
 //!
 //! Each claim is first read for its concept and actor order (`concept.rs`: "Russian dependence
 //! on China" and "China's share of Russia's imports" are one figure, China -> Russia), then
-//! claims are bucketed by an exact key (actors in that order, unit, rate) and clustered inside
-//! each bucket. A claim joins a cluster when its concept agrees (or its measure is too vague
-//! to tell), its measure is similar to a member's (similar words, the same concept narrowed
-//! the same way, the same counted noun, or the same amount), its value is of the same order as
-//! the cluster's, its time agrees with every dated member, and it does not come from the same
-//! sentence as a member: two figures in one sentence are two different figures ("3 million
-//! rounds ... or 500,000 rounds").
+//! claims are bucketed by an exact key (the first known actor in that order, the unit's
+//! dimension: money in any currency, a counted noun, percent; the rate) and clustered inside
+//! each bucket. A claim joins a cluster when its concept key agrees: the same actors (a
+//! missing counterpart, which extraction often leaves out of "China-Russia trade", matches
+//! any), the same unit, the same measure kind and lemma class when both tell (`concept.rs`),
+//! the same time window (periods that overlap and are of like length: a year is not a
+//! month), its concept agrees (or its measure is too vague to tell), its measure is similar to
+//! a member's (similar words, the same concept narrowed the same way, the same counted noun,
+//! or the same amount), its value is of the same order as the cluster's, and it does not come
+//! from the same sentence as a member: two figures in one sentence are two different figures
+//! ("3 million rounds ... or 500,000 rounds").
+//!
+//! A figure stated again in another currency in its own sentence ("600 million dollars (about
+//! 561 million euros)": `Claim.restates` names the first figure's span) is no statement of
+//! its own: it skips clustering and joins the group of the figure it restates, which is in its
+//! bucket because buckets key money by dimension, not currency.
 //!
 //! Dated claims are visited first, so that undated ones join the period they fit best, and
 //! each claim goes to the accepting cluster whose values are closest to its own. The visiting
@@ -16,7 +25,7 @@
 //! the input, and claims in other buckets never affect a bucket.
 //!
 //! Thresholds (the constants below): measures are similar at a Jaccard similarity of stems of
-//! 0.5 or more; values further apart than 3x are different figures (50x for running totals
+//! 0.5 or more; periods longer than 2.5 times another are other windows; values further apart than 3x are different figures (50x for running totals
 //! since the same day, which grow); amounts within 1.5% are the same amount unless both claims
 //! name different goods. Periods agree when they overlap, and a running total since a day
 //! agrees with periods ending after it. Each wording is read once (a memo on measure, unit,
@@ -24,13 +33,15 @@
 //! hasher for maps that live one call).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
-use chrono::NaiveDate;
-use sinew_types::{Claim, DocId, QuantityKind, Span, TimeKind};
+use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span};
 
 use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
+use crate::label::group_measure;
+use crate::window::TimeFrame;
+pub(crate) use crate::window::When;
 
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
 const MIN_MEASURE_SIMILARITY: f64 = 0.5;
@@ -43,6 +54,10 @@ const MAX_RUNNING_RATIO: f64 = 50.0;
 
 /// Values this close are the same amount reported with different rounding.
 const SAME_AMOUNT_RATIO: f64 = 1.015;
+
+/// Periods whose lengths differ by more than this factor are different windows (a year and a
+/// month, a year and a quarter), even when one holds the other.
+pub(crate) const MAX_WINDOW_RATIO: f64 = 2.5;
 
 /// Claims that state the same figure, possibly in several documents.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +110,7 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             let q = &c.quantity;
             let key = (
                 c.measure.as_str(),
-                q.kind,
+                (q.kind, c.kind),
                 q.unit.as_deref(),
                 q.per.as_deref(),
                 c.subject.as_deref(),
@@ -157,9 +172,13 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
         buckets[bucket_of_sense[sense]].push(i);
     }
 
+    let primary = restated(claims, &probes, &bucket_of_sense, &sense_of);
+
     let mut groups = Vec::new();
     let mut doc_counts: Vec<usize> = Vec::new();
-    for mut members in buckets {
+    for members in buckets {
+        let (mut members, asides): (Vec<usize>, Vec<usize>) =
+            members.into_iter().partition(|&i| primary[i].is_none());
         members.sort_by(|&a, &b| {
             probes[b]
                 .when
@@ -169,21 +188,65 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
                 .then(a.cmp(&b))
         });
         let mut open: Vec<Cluster> = Vec::new();
+        // Clusters by counterpart, so that a claim is tried only against clusters that can
+        // take its actors: those with its counterpart and those with none yet.
+        let mut by_object: FastMap<u32, Vec<usize>> = FastMap::default();
+        let mut no_object: Vec<usize> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for i in members {
             let probe = &probes[i];
-            let best = open
+            let object = senses[probe.sense].object;
+            candidates.clear();
+            match object {
+                Some(o) => {
+                    candidates.extend(by_object.get(&o).into_iter().flatten().copied());
+                    candidates.extend(
+                        no_object
+                            .iter()
+                            .copied()
+                            .filter(|&k| open[k].object.is_none()),
+                    );
+                }
+                None => candidates.extend(0..open.len()),
+            }
+            let best = candidates
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.accepts(probe, &senses))
-                .min_by(|(ia, a), (ib, b)| {
-                    a.distance(probe)
-                        .total_cmp(&b.distance(probe))
-                        .then(ia.cmp(ib))
-                })
-                .map(|(k, _)| k);
+                .copied()
+                .filter(|&k| open[k].accepts(probe, &senses))
+                .min_by(|&ka, &kb| {
+                    open[ka]
+                        .distance(probe)
+                        .total_cmp(&open[kb].distance(probe))
+                        .then(ka.cmp(&kb))
+                });
             match best {
-                Some(k) => open[k].add(i, probe, &senses),
-                None => open.push(Cluster::new(i, probe, &senses)),
+                Some(k) => {
+                    let had = open[k].object;
+                    open[k].add(i, probe, &senses);
+                    if let (None, Some(o)) = (had, open[k].object) {
+                        by_object.entry(o).or_default().push(k);
+                    }
+                }
+                None => {
+                    let c = Cluster::new(i, probe, &senses);
+                    match c.object {
+                        Some(o) => by_object.entry(o).or_default().push(open.len()),
+                        None => no_object.push(open.len()),
+                    }
+                    open.push(c);
+                }
+            }
+        }
+        // Each restatement joins the cluster of the figure it restates.
+        let mut cluster_of: FastMap<usize, usize> = FastMap::default();
+        for (k, c) in open.iter().enumerate() {
+            for &m in &c.members {
+                cluster_of.insert(m, k);
+            }
+        }
+        for i in asides {
+            if let Some(&k) = primary[i].and_then(|j| cluster_of.get(&j)) {
+                open[k].members.push(i);
             }
         }
         for c in open {
@@ -213,39 +276,82 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// What must be equal for two claims to state the same figure.
+/// What must be equal for two claims to state the same figure: the first known actor in the
+/// concept's order (the subject, else the counterpart), the unit's dimension and the rate.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct BucketKey {
-    subject: Option<String>,
-    object: Option<String>,
-    unit: Option<String>,
+    anchor: Option<String>,
+    dimension: Option<String>,
     per: Option<String>,
 }
 
 impl BucketKey {
     fn of(claim: &Claim, subject: &Option<String>, object: &Option<String>) -> BucketKey {
-        let norm = |s: &Option<String>| {
-            s.as_deref()
-                .map(|s| s.trim().to_lowercase())
-                .filter(|s| !s.is_empty())
-        };
         BucketKey {
-            subject: norm(subject),
-            object: norm(object),
-            unit: norm(&claim.quantity.unit),
+            anchor: norm(subject).or_else(|| norm(object)),
+            dimension: dimension(claim),
             per: norm(&claim.quantity.per),
         }
     }
 }
 
-/// The bucket a claim is clustered in, as text: its actors in the concept's order, unit and
-/// rate, normalised, joined by U+001F. Claims in different buckets are never one figure.
+/// A name or unit trimmed and lower-cased; `None` when empty.
+fn norm(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+}
+
+/// What a unit measures: `money` for every currency (a figure restated in euros must be in
+/// its dollar figure's bucket), else the unit itself (the counted noun, `percent`, `t`).
+fn dimension(claim: &Claim) -> Option<String> {
+    if claim.quantity.kind == QuantityKind::Money {
+        return Some("money".to_string());
+    }
+    norm(&claim.quantity.unit)
+}
+
+/// The bucket a claim is clustered in, as text: its first known actor in the concept's order,
+/// its unit's dimension and its rate, normalised, joined by U+001F. Claims in different
+/// buckets are never one figure.
 pub(crate) fn bucket_key(claim: &Claim) -> String {
     let m = read(claim);
     let k = BucketKey::of(claim, &m.subject, &m.object);
-    [k.subject, k.object, k.unit, k.per]
+    [k.anchor, k.dimension, k.per]
         .map(Option::unwrap_or_default)
         .join("\u{1f}")
+}
+
+/// For each claim that restates another figure of its sentence in another unit, the claim it
+/// restates: same document, sentence and bucket, at the span `restates` names, itself no
+/// restatement.
+fn restated(
+    claims: &[Claim],
+    probes: &[Probe],
+    bucket_of_sense: &[usize],
+    sense_of: &[usize],
+) -> Vec<Option<usize>> {
+    if claims.iter().all(|c| c.restates.is_none()) {
+        return vec![None; claims.len()];
+    }
+    let mut at: FastMap<(u32, Span), usize> = FastMap::default();
+    for (i, c) in claims.iter().enumerate() {
+        if c.restates.is_none() {
+            at.entry((probes[i].doc, c.span)).or_insert(i);
+        }
+    }
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let span = c.restates?;
+            let j = *at.get(&(probes[i].doc, span))?;
+            let same = j != i
+                && claims[j].sentence == c.sentence
+                && bucket_of_sense[sense_of[j]] == bucket_of_sense[sense_of[i]];
+            same.then_some(j)
+        })
+        .collect()
 }
 
 /// A content order over claims: document, position, then the remaining fields, so that equal
@@ -260,92 +366,17 @@ pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
         .then_with(|| a.quantity.text.cmp(&b.quantity.text))
 }
 
-/// Dates a claim's time pins the figure to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum When {
-    /// Nothing resolved: agrees with anything.
-    Unknown,
-    /// A closed period, both ends inclusive.
-    Period(NaiveDate, NaiveDate),
-    /// An open period from a date ("since August 2023"): a running total.
-    Since(NaiveDate),
-}
-
-impl When {
-    pub(crate) fn of(claim: &Claim) -> When {
-        let Some(t) = &claim.time else {
-            return When::Unknown;
-        };
-        match (t.kind, t.start_date, t.end_date) {
-            (TimeKind::Duration, _, _) => When::Unknown,
-            (TimeKind::Since, Some(s), _) => When::Since(s),
-            (TimeKind::Since, None, _) => When::Unknown,
-            (TimeKind::Until, _, _) => When::Unknown,
-            (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
-            (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
-            (_, None, None) => When::Unknown,
-        }
-    }
-
-    pub(crate) fn dated(self) -> bool {
-        !matches!(self, When::Unknown)
-    }
-}
-
-/// The time constraints a cluster's dated members put on a newcomer. Pairwise-overlapping
-/// periods share a common day, so a few extremes stand for all members.
-#[derive(Debug, Clone, Copy)]
-struct TimeFrame {
-    /// Latest start of a member period.
-    max_start: NaiveDate,
-    /// Earliest end of a member period.
-    min_end: NaiveDate,
-    /// Latest start of a member running total.
-    max_since: NaiveDate,
-    /// Earliest start of a member running total.
-    min_since: NaiveDate,
-}
-
-impl TimeFrame {
-    fn open() -> TimeFrame {
-        TimeFrame {
-            max_start: NaiveDate::MIN,
-            min_end: NaiveDate::MAX,
-            max_since: NaiveDate::MIN,
-            min_since: NaiveDate::MAX,
-        }
-    }
-
-    /// Two periods agree when they overlap; a running total since a date agrees with another
-    /// running total, and with a period that ends after the date.
-    fn admits(&self, when: When) -> bool {
-        match when {
-            When::Unknown => true,
-            When::Period(s, e) => s <= self.min_end && self.max_start <= e && e >= self.max_since,
-            When::Since(s) => s <= self.min_end,
-        }
-    }
-
-    fn add(&mut self, when: When) {
-        match when {
-            When::Unknown => {}
-            When::Period(s, e) => {
-                self.max_start = self.max_start.max(s);
-                self.min_end = self.min_end.min(e);
-            }
-            When::Since(s) => {
-                self.max_since = self.max_since.max(s);
-                self.min_since = self.min_since.min(s);
-            }
-        }
-    }
-}
-
 /// Stems interned as numbers.
 #[derive(Default)]
 struct Vocab(FastMap<String, u32>);
 
 impl Vocab {
+    /// One word's number.
+    fn id(&mut self, word: &str) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(word.to_string()).or_insert(next)
+    }
+
     /// The set's words as sorted numbers.
     fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
         let mut out: Vec<u32> = words
@@ -397,16 +428,41 @@ struct Sense {
     scope: Vec<u32>,
     /// What moves, by the words.
     kind: FlowKind,
+    /// The actors in the concept's order and the unit, normalised, as numbers.
+    subject: Option<u32>,
+    object: Option<u32>,
+    unit: Option<u32>,
+    /// The measure's lemma class, when its words name one.
+    lemma: Option<u8>,
+    /// The measure kind extraction read, when it read one.
+    measure_kind: Option<MeasureKind>,
 }
 
 impl Sense {
     fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
+        // Actors and units live in the same numbering as stems, behind a prefix no word has.
+        let mut id = |prefix: &str, s: &Option<String>| {
+            norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
+        };
         Sense {
             concept: m.concept,
+            subject: id("actor", &m.subject),
+            object: id("actor", &m.object),
+            unit: id("unit", &claim.quantity.unit),
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
             kind: flow_kind(claim),
+            lemma: m.lemma,
+            measure_kind: (m.kind != MeasureKind::Other).then_some(m.kind),
         }
+    }
+}
+
+/// Two optional keys agree when either is unknown or both are equal.
+fn fits<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }
 
@@ -424,7 +480,7 @@ fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
 /// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
 type SenseKey<'a> = (
     &'a str,
-    QuantityKind,
+    (QuantityKind, MeasureKind),
     Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
@@ -473,6 +529,12 @@ struct Cluster {
     sentences: FastMap<(u32, Span), Vec<Span>>,
     frame: TimeFrame,
     concept: Concept,
+    /// The concept key's parts the members told: actors, unit, lemma class, measure kind.
+    subject: Option<u32>,
+    object: Option<u32>,
+    unit: Option<u32>,
+    lemma: Option<u8>,
+    measure_kind: Option<MeasureKind>,
     low: f64,
     high: f64,
     sum: f64,
@@ -487,6 +549,11 @@ impl Cluster {
             sentences: FastMap::default(),
             frame: TimeFrame::open(),
             concept: Concept::Other,
+            subject: None,
+            object: None,
+            unit: None,
+            lemma: None,
+            measure_kind: None,
             low: probe.low,
             high: probe.high,
             sum: 0.0,
@@ -496,6 +563,15 @@ impl Cluster {
     }
 
     fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
+        let ps = &senses[p.sense];
+        if !(fits(self.subject, ps.subject)
+            && fits(self.object, ps.object)
+            && self.unit == ps.unit
+            && fits(self.lemma, ps.lemma)
+            && fits(self.measure_kind, ps.measure_kind))
+        {
+            return false;
+        }
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
         // A running total counted since the same day as the cluster's may have grown many
         // times over between reports.
@@ -508,7 +584,6 @@ impl Cluster {
         if !values_close(low, high, limit) || !self.frame.admits(p.when) {
             return false;
         }
-        let ps = &senses[p.sense];
         if !(self.concept == ps.concept
             || self.concept == Concept::Other
             || ps.concept == Concept::Other)
@@ -563,9 +638,17 @@ impl Cluster {
         self.values.push(p.value);
         self.sum += p.value;
         self.frame.add(p.when);
+        let ps = &senses[p.sense];
         if self.concept == Concept::Other {
-            self.concept = senses[p.sense].concept;
+            self.concept = ps.concept;
         }
+        if self.members.len() == 1 {
+            self.unit = ps.unit;
+        }
+        self.subject = self.subject.or(ps.subject);
+        self.object = self.object.or(ps.object);
+        self.lemma = self.lemma.or(ps.lemma);
+        self.measure_kind = self.measure_kind.or(ps.measure_kind);
         self.sentences
             .entry((p.doc, p.sentence))
             .or_default()
@@ -600,23 +683,25 @@ impl Cluster {
                 .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
                 .map_or(FlowKind::Other, |k| FlowKind::ALL[k])
         };
+        // The actors as the members that name them spell them; the unit of the statements,
+        // not of a restatement in another currency.
+        let named = |f: fn(&Meaning) -> &Option<String>| {
+            self.members.iter().find_map(|&i| f(meanings[i]).clone())
+        };
+        let stated = self
+            .members
+            .iter()
+            .copied()
+            .find(|&i| claims[i].restates.is_none())
+            .unwrap_or(first);
         FigureGroup {
             kind,
-            subject: meanings[first].subject.clone(),
-            object: meanings[first].object.clone(),
-            unit: claims[first].quantity.unit.clone(),
-            per: claims[first].quantity.per.clone(),
+            subject: named(|m| &m.subject),
+            object: named(|m| &m.object),
+            unit: claims[stated].quantity.unit.clone(),
+            per: claims[stated].quantity.per.clone(),
             concept: self.concept,
-            // Measures that tell the group's concept are the informative ones.
-            measure: {
-                let telling: Vec<&str> = self
-                    .members
-                    .iter()
-                    .filter(|&&i| meanings[i].concept == self.concept)
-                    .map(|&i| claims[i].measure.as_str())
-                    .collect();
-                representative_measure(telling.into_iter())
-            },
+            measure: group_measure(&self.members, claims, meanings, self.concept),
             members: self.members,
         }
     }
@@ -632,18 +717,6 @@ fn values_close(low: f64, high: f64, ratio: f64) -> bool {
     }
     let (small, big) = (low.abs().min(high.abs()), low.abs().max(high.abs()));
     small > 0.0 && big / small <= ratio
-}
-
-fn representative_measure<'a>(measures: impl Iterator<Item = &'a str>) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in measures {
-        *counts.entry(m.trim()).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())).then(b.cmp(a)))
-        .map(|(m, _)| m.to_string())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -667,18 +740,5 @@ mod tests {
                 "{low} {high}"
             );
         }
-    }
-
-    #[test]
-    fn representative_is_most_common_then_shortest() {
-        assert_eq!(
-            representative_measure(["b trade", "a", "b trade"].into_iter()),
-            "b trade"
-        );
-        assert_eq!(
-            representative_measure(["trade value", "trade", "bilateral trade"].into_iter()),
-            "trade"
-        );
-        assert_eq!(representative_measure(std::iter::empty()), "");
     }
 }

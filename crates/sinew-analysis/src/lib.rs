@@ -1,10 +1,11 @@
 //! Analysis over stored claims: the figures ledger (the same figure across sources,
 //! reconciled) and the network the figures describe.
 //!
-//! [`group_figures`] puts claims that state the same figure (same actors, unit, rate and
-//! concept, a similar measure at compatible times) in one [`FigureGroup`]; [`build_ledger`]
-//! reads each group's statements side by side and says whether they agree, conflict or update
-//! one another, with a consensus and a one-line reason. [`build_network`] turns the ledger into
+//! [`group_figures`] puts claims that state the same figure (the same concept key: actors,
+//! unit, rate, measure kind and lemma class, time window; a similar measure) in one
+//! [`FigureGroup`]; [`build_ledger`] reads each group's statements side by side and says
+//! whether they agree, conflict or update one another or rest on a single independent
+//! source, with a consensus and a one-line reason. [`build_network`] turns the ledger into
 //! actors, flows by kind with their volumes over time, and dependency shares; [`what_if`] cuts
 //! or scales a flow and lists the dependencies that fall below a threshold; [`detect_alerts`]
 //! says what newly ingested documents changed. [`analyse_buckets`] does the same per grouping
@@ -20,11 +21,13 @@ mod fmt;
 mod graph;
 mod group;
 mod hash;
+mod label;
 mod ledger;
 mod politics;
 mod state;
 #[cfg(feature = "synth")]
 pub mod synth;
+mod window;
 mod words;
 
 pub use alerts::{detect_alerts, detect_alerts_in, AlertScope};
@@ -37,7 +40,8 @@ pub use graph::{
 };
 pub use group::{group_figures, FigureGroup};
 pub use ledger::{
-    build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, SourceDoc, Verdict,
+    build_ledger, Consensus, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Revision, SourceDoc,
+    Verdict,
 };
 pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};
 pub use state::{

@@ -1,7 +1,8 @@
 //! Analysis kept between runs: which part of the ledger and the network must a new batch of
 //! claims recompute, and how are the parts put back together?
 //!
-//! The unit is the grouping bucket of `group.rs` (actors in the concept's order, unit, rate):
+//! The unit is the grouping bucket of `group.rs` (the first known actor in the concept's
+//! order, the unit's dimension, the rate):
 //! clusters never cross buckets, the clustering does not depend on input order, and a group's
 //! reconciliation (`ledger.rs`) reads only its own claims and their [`SourceDoc`]s, which
 //! never change once stored. So [`analyse_buckets`] over every claim of some buckets gives

@@ -785,6 +785,7 @@ impl SynthCorpus {
                 name: doc.name.clone(),
                 published: Some(doc.published),
                 duplicate_of: doc.duplicate_of.map(|o| ids[o].clone()),
+                kind: Default::default(),
             })
             .collect()
     }

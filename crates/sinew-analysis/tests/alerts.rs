@@ -11,6 +11,7 @@ fn doc(id: &str) -> SourceDoc {
         name: format!("{id}.txt"),
         published: None,
         duplicate_of: None,
+        kind: Default::default(),
     }
 }
 

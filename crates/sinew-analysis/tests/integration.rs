@@ -1,6 +1,7 @@
 //! Figure grouping over hand-built claims modelled on the seed articles.
 
 mod alerts;
+mod concepts;
 mod incremental;
 mod ledger;
 mod network;

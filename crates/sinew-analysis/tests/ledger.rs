@@ -13,6 +13,7 @@ fn doc(id: &str, published: Option<&str>, duplicate_of: Option<&str>) -> SourceD
         name: format!("{id}.txt"),
         published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
         duplicate_of: duplicate_of.map(|d| DocId(d.to_string())),
+        kind: Default::default(),
     }
 }
 

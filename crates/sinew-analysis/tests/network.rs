@@ -17,6 +17,7 @@ fn network() -> (Network, Vec<sinew_types::Claim>) {
             name: format!("{d}.txt"),
             published: None,
             duplicate_of: None,
+            kind: Default::default(),
         })
         .collect();
     let ledger = build_ledger(&claims, &docs);
@@ -145,6 +146,7 @@ fn docs(names: &[&str]) -> Vec<SourceDoc> {
             name: format!("{d}.txt"),
             published: None,
             duplicate_of: None,
+            kind: Default::default(),
         })
         .collect()
 }

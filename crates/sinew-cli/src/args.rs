@@ -223,12 +223,14 @@ pub(crate) struct LedgerFilterArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum VerdictArg {
-    /// The sources agree within rounding and qualifiers.
+    /// Two or more independent sources agree within rounding and qualifiers.
     Agree,
     /// The sources contradict each other.
     Conflict,
-    /// A running total that later reports update.
+    /// A running total that later reports update (or its own source revised down).
     Update,
+    /// One independent source: nothing confirms or contradicts it.
+    Single,
 }
 
 /// When to colour output.

@@ -432,6 +432,7 @@ pub(crate) fn ledger(
                     Verdict::Conflict => ui.paint.red(&tag),
                     Verdict::Agree => ui.paint.green(&tag),
                     Verdict::Update => ui.paint.yellow(&tag),
+                    Verdict::Single => tag.clone(),
                 };
                 writeln!(out, "{painted}{rest}")?;
             } else {

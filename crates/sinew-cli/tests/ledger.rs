@@ -110,6 +110,11 @@ fn ledger_filters_by_entity_measure_time_and_verdict() {
     assert_eq!(count(&["--measure", "trade"]), 1);
     assert_eq!(count(&["--measure", "containers"]), 1);
     assert_eq!(count(&["--verdict", "conflict"]), 1);
+    assert_eq!(
+        count(&["--verdict", "single"]),
+        0,
+        "both figures have two sources"
+    );
     assert_eq!(count(&["--from", "2023", "--to", "2023-12"]), 2);
     assert_eq!(count(&["--to", "2022"]), 0);
     assert_eq!(count(&["--min-sources", "3"]), 0);
@@ -118,6 +123,45 @@ fn ledger_filters_by_entity_measure_time_and_verdict() {
     assert_eq!(bad.status.code(), Some(2), "a usage error");
     let bad = run(sinew(&db).args(["ledger", "--from", "2023-13"]));
     assert_eq!(bad.status.code(), Some(2), "a bad date is a usage error");
+}
+
+#[test]
+fn a_figure_from_one_source_is_single_in_every_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("one");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("e.txt"),
+        "Published June 1, 2024\n\nTrade between China and Russia reached $240 billion in \
+         2023, the Chinese customs office said. Chinese customs put the total at $240 billion.\n",
+    )
+    .unwrap();
+    let db = tmp.path().join("one.db");
+    let out = run(sinew(&db).arg("ingest").arg(&corpus));
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let groups = json_lines(&run(sinew(&db).args([
+        "ledger",
+        "--verdict",
+        "single",
+        "--json",
+    ])));
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0]["verdict"], "single");
+    assert_eq!(
+        json_lines(&run(sinew(&db).args([
+            "ledger",
+            "--verdict",
+            "agree",
+            "--json"
+        ])))
+        .len(),
+        0,
+        "one source never agrees with itself"
+    );
+    let table = run(sinew(&db).args(["ledger", "--color", "never"]));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("[single]"));
+    let csv = run(sinew(&db).args(["ledger", "--format", "csv"]));
+    assert!(String::from_utf8_lossy(&csv.stdout).contains(",single,"));
 }
 
 #[test]

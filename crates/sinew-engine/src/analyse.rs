@@ -12,6 +12,11 @@
 //!
 //! Readers never write: when work is pending they recompute the touched buckets in memory
 //! and lay them over the stored states, so their answers are what a finished run would show.
+//!
+//! How each document was made (`SourceKind`, which the ledger needs to count a derivative
+//! digest once) is read here, from the text the run already loads for political ties
+//! (`sinew_ingest::source_kind`), and kept with the analysis (`document_kinds`), so later runs
+//! read it with the document's header instead of its text.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -20,7 +25,7 @@ use sinew_analysis::{
     PoliticalTie, SourceDoc,
 };
 use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
-use sinew_types::{Alert, Claim, DocId};
+use sinew_types::{Alert, Claim, DocId, SourceKind};
 
 use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
@@ -38,6 +43,8 @@ pub(crate) struct PendingWork {
     claims: Vec<Claim>,
     /// Their documents.
     docs: Vec<SourceDoc>,
+    /// How each new document was made.
+    kinds: Vec<(DocId, SourceKind)>,
 }
 
 /// Every bucket's state and every political tie, as a finished analysis holds them.
@@ -79,6 +86,7 @@ impl Engine {
             buckets,
             ties,
             alerts: alerts.clone(),
+            kinds: work.kinds,
         })?;
         Ok(alerts)
     }
@@ -248,12 +256,14 @@ impl Engine {
             })
             .collect();
         let claims: Vec<Claim> = keyed.into_iter().map(|k| k.claim).collect();
-        let docs = self.source_docs(&claims)?;
-        let states = analyse_buckets(&claims, &refs, &docs);
         let mut ties = Vec::new();
+        let mut kinds = Vec::with_capacity(pending.len());
         for id in &pending {
-            let (Some(doc), Some(ann)) = (self.store.document(id)?, self.store.annotations(id)?)
-            else {
+            let Some(doc) = self.store.document(id)? else {
+                continue;
+            };
+            kinds.push((id.clone(), sinew_ingest::source_kind(&doc)));
+            let Some(ann) = self.store.annotations(id)? else {
                 continue;
             };
             let sentences = sinew_analysis::sentence_actors(&doc.id, &doc.text, &ann);
@@ -262,6 +272,8 @@ impl Engine {
                 ties.push((id.clone(), t));
             }
         }
+        let docs = self.source_docs(&claims, &kinds)?;
+        let states = analyse_buckets(&claims, &refs, &docs);
         let work = PendingWork {
             done: pending,
             states,
@@ -269,6 +281,7 @@ impl Engine {
             ties,
             claims,
             docs,
+            kinds,
         };
         Ok(Some(work))
     }
@@ -301,8 +314,13 @@ impl Engine {
     }
 
     /// What analysis needs of the claims' documents and of the first documents of their
-    /// near-duplicate groups.
-    fn source_docs(&self, claims: &[Claim]) -> Result<Vec<SourceDoc>, EngineError> {
+    /// near-duplicate groups; `fresh` gives the kinds of documents this run reads first.
+    fn source_docs(
+        &self,
+        claims: &[Claim],
+        fresh: &[(DocId, SourceKind)],
+    ) -> Result<Vec<SourceDoc>, EngineError> {
+        let fresh: HashMap<&DocId, SourceKind> = fresh.iter().map(|(d, k)| (d, *k)).collect();
         let ids: Vec<DocId> = claims
             .iter()
             .map(|c| &c.doc)
@@ -323,6 +341,7 @@ impl Engine {
         Ok(headers
             .into_iter()
             .map(|h| SourceDoc {
+                kind: fresh.get(&h.id).copied().or(h.kind).unwrap_or_default(),
                 id: h.id,
                 name: h.source,
                 published: h.published,

@@ -69,6 +69,7 @@ fn full(engine: &Engine) -> (Vec<Claim>, Vec<SourceDoc>, Ledger, Network) {
             name: d.source.clone(),
             published: d.published,
             duplicate_of: d.duplicate_of.clone(),
+            kind: Default::default(),
         })
         .collect();
     let mut ties = Vec::new();

@@ -3,7 +3,7 @@
 
 use sinew_engine::{LedgerFilter, LedgerGroup, LedgerView, Verdict};
 
-use crate::common::{ingest, memory_engine, shared};
+use crate::common::{ingest, memory_engine, sample_corpus, shared};
 
 /// The seed ledger, or `None` when ../shared is absent.
 fn seed_ledger() -> Option<LedgerView> {
@@ -79,7 +79,9 @@ fn seed_figures_reconcile_as_an_analyst_reads_them() {
     assert_eq!(containers.object.as_deref(), Some("Russia"));
     assert_eq!(containers.consensus.value, Some(11_000.0));
 
-    // China–Russia trade in 2023: one group, agreement within rounding.
+    // China–Russia trade in 2023: one group. Besides 001, only the AI-written daily report
+    // (004) states it, and a derivative digest is no independent source: one source, shown
+    // with the digest's figures beside it.
     let trade = group_of(&view, "001", "$240 billion");
     let q = quotes(&view, trade);
     for quote in ["$240 billion", "$240.1 billion", "$241 billion"] {
@@ -89,8 +91,20 @@ fn seed_figures_reconcile_as_an_analyst_reads_them() {
         !q.iter().any(|x| x == "$147 billion"),
         "2021 is another figure: {q:?}"
     );
-    assert_eq!(trade.verdict, Verdict::Agree, "{}", trade.explanation);
-    assert!(trade.sources >= 2);
+    assert_eq!(trade.verdict, Verdict::Single, "{}", trade.explanation);
+    assert_eq!(trade.sources, 1);
+    for c in &trade.claims {
+        let digest = view.claims[c.claim].source.starts_with("004");
+        assert_eq!(c.note.contains("derivative digest"), digest, "{}", c.note);
+    }
+    // One-source groups are single, never agreement.
+    for g in &view.ledger.groups {
+        assert!(
+            g.sources >= 2 || g.verdict != Verdict::Agree,
+            "{}",
+            g.explanation
+        );
+    }
 
     // Russia's dependence on China for high-priority goods: "approximately 90%" and "89% in
     // 2023" are one figure, and the 37% of all imports is another.
@@ -275,4 +289,103 @@ fn the_cited_ledger_is_the_ledger() {
             }
         }
     }
+}
+
+/// True when `measure` names a date: a month or weekday name, or a year.
+fn names_a_date(measure: &str) -> bool {
+    use sinew_types::text::{word_runs, MONTH_NAMES, WEEKDAY_NAMES};
+    word_runs(measure).any(|w| {
+        MONTH_NAMES
+            .iter()
+            .chain(WEEKDAY_NAMES.iter())
+            .any(|n| n.eq_ignore_ascii_case(w))
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+#[test]
+fn sample_trade_of_2023_is_one_figure_and_no_measure_is_a_date_or_a_name() {
+    let engine = memory_engine();
+    let summary = ingest(&engine, &[sample_corpus()]);
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    let view = engine.ledger(&LedgerFilter::default()).expect("ledger");
+    print(&view);
+
+    // The figure the corpus is built around: three articles, three wordings ("Trade between
+    // China and Russia", "China-Russia trade", "trade between the two countries"), one group.
+    let trade = group_of(&view, "2024-01-22", "$240.1 billion");
+    let docs: Vec<&str> = trade
+        .claims
+        .iter()
+        .map(|c| view.claims[c.claim].source.as_str())
+        .collect();
+    for doc in ["2024-01-22", "2024-04-27", "2024-05-17"] {
+        assert!(
+            docs.iter().any(|d| d.starts_with(doc)),
+            "{doc} missing: {docs:?}"
+        );
+    }
+    assert_eq!(trade.verdict, Verdict::Agree, "{}", trade.explanation);
+    assert_eq!(trade.sources, 3);
+    assert_eq!(
+        (trade.subject.as_deref(), trade.object.as_deref()),
+        (Some("China"), Some("Russia"))
+    );
+    // The 2024 goal of $200 billion is another figure.
+    assert!(!trade
+        .claims
+        .iter()
+        .any(|c| view.claims[c.claim].quote.contains("200 billion")));
+
+    // No group's measure is a date or a name (a person, an organisation, a place).
+    let entities = engine.entities().expect("entities");
+    let names: Vec<String> = entities
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.canonical.clone()).chain(e.aliases.iter().map(|a| a.text.clone()))
+        })
+        .map(|n| n.to_lowercase())
+        .collect();
+    let people: Vec<String> = entities
+        .iter()
+        .filter(|e| e.entity_type.coarse() == sinew_types::Coarse::Per)
+        .map(|e| e.canonical.to_lowercase())
+        .collect();
+    for g in &view.ledger.groups {
+        let m = g.measure.to_lowercase();
+        assert!(
+            !names_a_date(&g.measure),
+            "a date as measure: {:?}",
+            g.measure
+        );
+        assert!(!names.contains(&m), "a name as measure: {:?}", g.measure);
+        assert!(
+            !people.iter().any(|p| m.contains(p.as_str())),
+            "a person in the measure: {:?}",
+            g.measure
+        );
+    }
+
+    // Containers: a count "since last summer" published after the State Department's higher
+    // count is a later, lower running total from another source: a conflict that says so.
+    let containers = group_of(&view, "2024-03-29", "around 6,700 containers");
+    assert_eq!(
+        containers.verdict,
+        Verdict::Conflict,
+        "{}",
+        containers.explanation
+    );
+    assert!(
+        containers
+            .explanation
+            .contains("later report gives a lower running total"),
+        "{}",
+        containers.explanation
+    );
+    let r = containers.revised.expect("the fall is recorded");
+    assert!(!r.same_source);
+    assert_eq!(
+        view.claims[containers.claims[r.later].claim].quote,
+        "around 6,700 containers"
+    );
 }

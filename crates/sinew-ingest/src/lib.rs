@@ -23,6 +23,7 @@ mod junk;
 mod lang;
 mod line;
 mod open;
+mod source_kind;
 mod text;
 mod warc;
 
@@ -39,6 +40,7 @@ pub use jsonl::{jsonl_docs, JsonlDocs};
 pub use lang::identify_lang;
 pub use line::document_from_line;
 pub use open::{open_file, open_reader, Docs};
+pub use source_kind::source_kind;
 
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]

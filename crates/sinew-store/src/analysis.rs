@@ -5,7 +5,7 @@
 //! The store does not know how buckets are computed or what a state holds: keys and states
 //! are opaque text that the engine gets from sinew-analysis (which sits above the store).
 
-use sinew_types::{Alert, Claim, DocId, Span};
+use sinew_types::{Alert, Claim, DocId, SourceKind, Span};
 
 use crate::StoreError;
 
@@ -98,6 +98,8 @@ pub struct DocHeader {
     pub published: Option<chrono::NaiveDate>,
     /// The first document of its near-duplicate group, when it is a copy.
     pub duplicate_of: Option<DocId>,
+    /// How it was made, once analysis has read it (`None` before its first analysis).
+    pub kind: Option<SourceKind>,
 }
 
 /// Where a claim is and the words it quotes: what a citation of it shows.
@@ -156,4 +158,6 @@ pub struct AnalysisUpdate {
     pub ties: Vec<(DocId, String)>,
     /// Alerts the run raised.
     pub alerts: Vec<Alert>,
+    /// How each analysed document was made, kept for later runs' [`DocHeader`]s.
+    pub kinds: Vec<(DocId, SourceKind)>,
 }

@@ -9,7 +9,7 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -18,8 +18,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// migration. Raise it to a step's version when a read call starts using what that step adds;
 /// a step read only by writers (such as [`DUP_BANDS`], read by ingest to link near-duplicates)
 /// leaves it. [`ANALYSIS`] (v5) is read by ledger, graph and report; [`ENTITIES`] (v6) by
-/// every call that lists entities.
-pub(crate) const OLDEST_READABLE: i64 = 6;
+/// every call that lists entities; [`CONCEPTS`] (v7) by ledger, graph and report, whose
+/// stored analysis before it is keyed and judged the old way.
+pub(crate) const OLDEST_READABLE: i64 = 7;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
 pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite::Result<()> {
@@ -294,4 +295,23 @@ INSERT INTO entities (id, canonical, type, country, sector, mentions, documents)
     FROM mentions GROUP BY entity_id;
 INSERT INTO entity_aliases (entity, text, mentions)
     SELECT entity_id, text, count(*) FROM mentions GROUP BY entity_id, text;
+";
+
+// Figures grouped by concept key (v7): buckets are keyed by the first known actor, the unit's
+// dimension and the rate (no longer by both actors and the currency), verdicts count sources
+// once (attribution, derivative digests) and name one-source groups `single`. The analysis
+// kept before the step is keyed and judged the old way, so the step drops it and marks every
+// document for analysis again; the next write run recomputes it without raising alerts (with
+// nothing analysed, the documents set the baseline). `document_kinds` keeps each analysed
+// document's `SourceKind`, read from its text by the analysis that first reads it, so later
+// runs read it with the document's header instead of its text.
+const CONCEPTS: &str = "
+CREATE TABLE document_kinds (
+    doc TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL
+) WITHOUT ROWID;
+DELETE FROM analysis_flows;
+DELETE FROM analysis_buckets;
+DELETE FROM claim_buckets;
+INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
 ";

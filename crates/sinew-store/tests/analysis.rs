@@ -46,6 +46,7 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
         }],
         ties: vec![(a.id.clone(), "[]".into())],
         alerts: vec![alert.clone()],
+        kinds: vec![(a.id.clone(), sinew_types::SourceKind::Derivative)],
     };
     assert_eq!(store.commit_analysis(&update).expect("commit"), 1);
     assert_eq!(
@@ -118,7 +119,10 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
         Some(b.text.as_str())
     );
     let headers = store
-        .doc_headers(std::slice::from_ref(&b.id))
+        .doc_headers(&[a.id.clone(), b.id.clone()])
         .expect("headers");
-    assert_eq!(headers[0].source, b.source);
+    assert_eq!(headers[1].source, b.source);
+    // The kind analysis read is kept with the header; a document not analysed has none.
+    assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Derivative));
+    assert_eq!(headers[1].kind, None);
 }

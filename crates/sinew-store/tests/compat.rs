@@ -137,6 +137,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (4, "v4.sql"),
         (5, "v5.sql"),
         (6, "v6.sql"),
+        (7, "v7.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -350,7 +351,7 @@ fn v5_database_migrates_with_entities_counted_from_its_mentions() {
 fn v6_database_opens_with_its_entities_and_descriptions() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = build(dir.path(), &[&fixture("v6.sql")]);
-    let store = SqliteStore::open_read_only(&path).expect("open v6");
+    let store = SqliteStore::open(&path).expect("open v6");
     let entities = store.entities().expect("entities");
     let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["country:germany", "person:anna weber"]);
@@ -369,6 +370,44 @@ fn v6_database_opens_with_its_entities_and_descriptions() {
     assert_eq!(ann.mentions[0].coarse, Coarse::Per);
     assert_eq!(ann.descriptions.len(), 1);
     assert_eq!(ann.descriptions[0].entity, "person:anna weber");
+}
+
+#[test]
+fn v6_database_migrates_with_its_analysis_redone() {
+    // A v6 store that had analysed everything: its buckets were keyed the old way, so the
+    // step drops them and every document awaits analysis again, alerts kept.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let analysed = "DELETE FROM analysis_pending;
+        INSERT INTO claim_buckets VALUES ('germany\u{1f}nato\u{1f}eur\u{1f}', '00000000000000v2', 0);
+        INSERT INTO analysis_buckets VALUES ('germany\u{1f}nato\u{1f}eur\u{1f}', '{}');
+        INSERT INTO analysis_flows VALUES ('germany->nato:trade', 'germany\u{1f}nato\u{1f}eur\u{1f}');";
+    let path = build(dir.path(), &[&fixture("v6.sql"), analysed]);
+    let store = SqliteStore::open(&path).expect("open v6");
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+    assert_eq!(store.pending().expect("pending").len(), 4);
+    assert!(!store.has_analysed().expect("analysed"));
+    assert!(store.bucket_states(None).expect("states").is_empty());
+    assert_eq!(store.alerts().expect("alerts").len(), 2);
+    let headers = store
+        .doc_headers(&[DocId("00000000000000v2".into())])
+        .expect("headers");
+    assert_eq!(headers[0].kind, None, "read again by the next analysis");
+}
+
+#[test]
+fn v7_database_opens_read_only_with_its_document_kinds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kinds = "INSERT INTO document_kinds VALUES ('000000000000v6d4', 'official');";
+    let path = build(dir.path(), &[&fixture("v7.sql"), kinds]);
+    let store = SqliteStore::open_read_only(&path).expect("open v7");
+    let headers = store
+        .doc_headers(&[
+            DocId("000000000000v6d4".into()),
+            DocId("00000000000000v2".into()),
+        ])
+        .expect("headers");
+    assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Official));
+    assert_eq!(headers[1].kind, None);
 }
 
 #[test]
@@ -509,7 +548,8 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         ("v3.sql", false),
         ("v4.sql", false),
         ("v5.sql", false),
-        ("v6.sql", true),
+        ("v6.sql", false),
+        ("v7.sql", true),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");

@@ -1,5 +1,5 @@
 //! What did an ingest change that an analyst watching the corpus wants to know? `Alert` and
-//! `AlertKind`: a figure contradicted, or a new flow. Here, below analysis, because the store
+//! `AlertKind`: a figure contradicted, a running total revised down, or a new flow. Here, below analysis, because the store
 //! keeps alerts.
 
 use serde::{Deserialize, Serialize};
@@ -14,14 +14,18 @@ pub enum AlertKind {
     Conflict,
     /// A flow between two actors that no earlier claim showed.
     NewFlow,
+    /// A later report gives a running total lower than an earlier one: its own source
+    /// revising the count, or another source contradicting it (the message says which).
+    Revision,
 }
 
 impl AlertKind {
-    /// `conflict` or `new_flow`.
+    /// `conflict`, `new_flow` or `revision`.
     pub fn as_str(self) -> &'static str {
         match self {
             AlertKind::Conflict => "conflict",
             AlertKind::NewFlow => "new_flow",
+            AlertKind::Revision => "revision",
         }
     }
 
@@ -30,6 +34,7 @@ impl AlertKind {
         match s {
             "conflict" => Some(AlertKind::Conflict),
             "new_flow" => Some(AlertKind::NewFlow),
+            "revision" => Some(AlertKind::Revision),
             _ => None,
         }
     }

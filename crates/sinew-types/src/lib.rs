@@ -7,6 +7,7 @@
 mod alert;
 mod annotations;
 mod document;
+mod source;
 mod span;
 pub mod text;
 
@@ -17,4 +18,5 @@ pub use annotations::{
     TimeExpr, TimeKind,
 };
 pub use document::{Citation, DocFingerprint, DocId, Document, Fingerprint};
+pub use source::SourceKind;
 pub use span::Span;

@@ -1,5 +1,6 @@
-//! When do a group's statements agree? When they form one camp: every statement allows a
-//! common value within rounding and qualifiers. The consensus quoted is the camp's most precise
+//! When do a group's statements agree? When they form one camp of two or more independent
+//! sources: every statement allows a common value within rounding and qualifiers. A group with
+//! one independent source is `single` (`single` below), however many times it says it. The consensus quoted is the camp's most precise
 //! plain statement, and the range is the camp's common interval.
 
 use super::camps::{best_value, statements, strongest, Camp};
@@ -59,5 +60,71 @@ pub(super) fn agree(
         attribution,
         explanation,
         notes,
+    }
+}
+
+/// The reading of a group with one independent source: whatever it says, nothing confirms or
+/// contradicts it. With one camp its value is quoted as agreement's would be; with several,
+/// the source gives different values and none is quoted.
+pub(super) fn single(
+    camps: &[Camp],
+    members: &[LedgerClaim],
+    g: &FigureGroup,
+    ctx: &Ctx<'_>,
+) -> Reading {
+    if let [camp] = camps {
+        let mut r = agree(camp, members, g, ctx);
+        r.verdict = Verdict::Single;
+        let n = members.len();
+        r.explanation = if n == 1 {
+            format!(
+                "one source, one statement: {}",
+                statements(camp, members, ctx)
+            )
+        } else {
+            format!(
+                "one source, {n} statements: {}; no other source confirms it",
+                statements(camp, members, ctx)
+            )
+        };
+        r.notes = vec![
+            if n == 1 {
+                "the only statement".to_string()
+            } else {
+                "the only source".to_string()
+            };
+            n
+        ];
+        return r;
+    }
+    let claims = ctx.claims;
+    let sides: Vec<String> = camps.iter().map(|c| statements(c, members, ctx)).collect();
+    let low = members
+        .iter()
+        .map(|m| m.bounds.stated)
+        .fold(f64::INFINITY, f64::min);
+    let high = members
+        .iter()
+        .map(|m| m.bounds.stated)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let all = Camp {
+        low,
+        high,
+        members: (0..members.len()).collect(),
+        sources: Default::default(),
+    };
+    Reading {
+        verdict: Verdict::Single,
+        consensus: Consensus {
+            value: None,
+            low,
+            high,
+        },
+        attribution: strongest(&all, members, claims),
+        explanation: format!(
+            "one source gives different values: {}; no other source says which",
+            sides.join(" vs ")
+        ),
+        notes: vec!["one of the values of the only source".to_string(); members.len()],
     }
 }

@@ -21,12 +21,13 @@ pub(super) struct Camp {
     pub(super) high: f64,
     /// Indexes into the group's members.
     pub(super) members: Vec<usize>,
-    pub(super) sources: BTreeSet<DocId>,
+    /// The independent sources (numbers from `sources.rs::independent`) its members come from.
+    pub(super) sources: BTreeSet<usize>,
 }
 
 /// Groups statements into camps: sorted by their lowest value, each joins the last camp when
 /// it allows a value every member of that camp allows.
-pub(super) fn camps(members: &[LedgerClaim], claims: &[Claim]) -> Vec<Camp> {
+pub(super) fn camps(members: &[LedgerClaim], ids: &[usize], claims: &[Claim]) -> Vec<Camp> {
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&members[a].bounds, &members[b].bounds);
@@ -43,13 +44,13 @@ pub(super) fn camps(members: &[LedgerClaim], claims: &[Claim]) -> Vec<Camp> {
                 c.low = c.low.max(b.low);
                 c.high = c.high.min(b.high);
                 c.members.push(k);
-                c.sources.insert(members[k].source.clone());
+                c.sources.insert(ids[k]);
             }
             _ => camps.push(Camp {
                 low: b.low,
                 high: b.high,
                 members: vec![k],
-                sources: BTreeSet::from([members[k].source.clone()]),
+                sources: BTreeSet::from([ids[k]]),
             }),
         }
     }

@@ -1,32 +1,40 @@
 //! The figures ledger: each group of claims about the same figure (from `group.rs`), read
 //! side by side. Within a group, every statement becomes an interval (`bounds.rs`); statements
-//! whose intervals share a value form a camp. One camp is agreement; several camps are either
-//! an update (a running total that grows from report to report, never shrinking at a later
-//! date) or a conflict. Sources are counted by near-duplicate group, so a syndicated copy adds
-//! no weight. Every verdict and every member carries a one-line reason.
+//! whose intervals share a value form a camp. A group with one independent source is single;
+//! else one camp is agreement, and several camps are either an update (a running total that
+//! grows from report to report), a revision (a later, lower count of a running total from the
+//! source that gave the earlier one) or a conflict. Sources are counted once
+//! (`sources.rs`): near-duplicates, statements with the same primary attribution and
+//! derivative digests; a figure restated in another currency is shown beside the figure it
+//! converts and not counted. Every verdict and every member carries a one-line reason.
 //!
-//! This file holds the ledger's types, `build_ledger` and `reconcile`, which makes the camps
-//! (`camps.rs`) and hands them to one verdict: `agree.rs`, `update.rs` or `conflict.rs`.
+//! This file holds the ledger's types, `build_ledger` and `reconcile`, which sorts the members
+//! (`sources.rs`), makes the camps (`camps.rs`) and hands them to one verdict: `agree.rs`
+//! (agree, single), `update.rs`, `revision.rs` (a running total that falls) or `conflict.rs`.
 
 mod agree;
 mod camps;
 mod conflict;
+mod revision;
+mod sources;
 mod update;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use sinew_types::{Claim, DocId, Modality};
+use sinew_types::{Claim, DocId, Modality, SourceKind};
 
 use crate::bounds::{bounds, Bounds};
 use crate::concept::{Concept, FlowKind};
 use crate::group::{group_figures, FigureGroup, When};
 use crate::hash::FastMap;
 use crate::words::content_stems;
-use agree::agree;
+use agree::{agree, single};
 use camps::camps;
 use conflict::conflict;
-use update::{grows_over_time, is_running, update};
+use revision::{falling, lowered_by_other, revision};
+use sources::{independent, roles};
+use update::{cumulative, update};
 
 /// What the ledger needs to know about a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +47,8 @@ pub struct SourceDoc {
     pub published: Option<NaiveDate>,
     /// The first document of its near-duplicate group, when it is a copy.
     pub duplicate_of: Option<DocId>,
+    /// How it was made: a derivative digest adds no independent source.
+    pub kind: SourceKind,
 }
 
 /// How the statements in a group relate.
@@ -46,21 +56,26 @@ pub struct SourceDoc {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 pub enum Verdict {
-    /// Every statement allows a common value (within rounding and qualifiers).
+    /// Two or more independent sources, and every statement allows a common value (within
+    /// rounding and qualifiers).
     Agree,
     /// Statements exclude each other.
     Conflict,
-    /// A running total reported at different times: later reports count more.
+    /// A running total reported at different times: later reports count more (or its own
+    /// source revised it down).
     Update,
+    /// One independent source: nothing confirms or contradicts it.
+    Single,
 }
 
 impl Verdict {
-    /// `agree`, `conflict` or `update`.
+    /// `agree`, `conflict`, `update` or `single`.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Agree => "agree",
             Verdict::Conflict => "conflict",
             Verdict::Update => "update",
+            Verdict::Single => "single",
         }
     }
 
@@ -70,6 +85,7 @@ impl Verdict {
             "agree" => Some(Verdict::Agree),
             "conflict" => Some(Verdict::Conflict),
             "update" => Some(Verdict::Update),
+            "single" => Some(Verdict::Single),
             _ => None,
         }
     }
@@ -134,7 +150,8 @@ pub struct LedgerGroup {
     /// True when the figure is a running total (a count since a date, or of things handed
     /// over with no period): a larger later figure updates a smaller earlier one.
     pub running_total: bool,
-    /// Independent sources (near-duplicates counted once).
+    /// Independent sources: near-duplicates, statements with the same attribution and
+    /// derivative digests counted once; restatements in another unit not at all.
     pub sources: usize,
     /// The most authoritative attribution among the claims behind the consensus.
     pub attribution: Option<String>,
@@ -144,6 +161,21 @@ pub struct LedgerGroup {
     pub claims: Vec<LedgerClaim>,
     /// Why the verdict, in one line.
     pub explanation: String,
+    /// The later statement that put a running total lower than an earlier one, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<Revision>,
+}
+
+/// A running total that a later statement put lower than an earlier one did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Revision {
+    /// The earlier, higher statement: an index into the group's claims.
+    pub earlier: usize,
+    /// The later, lower one.
+    pub later: usize,
+    /// True when one independent source said both (a revision), false when another source
+    /// said the lower figure (a conflict).
+    pub same_source: bool,
 }
 
 /// Every group of claims, reconciled.
@@ -295,26 +327,70 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
             }
         })
         .collect();
-    let running_total = g.members.iter().all(|&i| is_running(&claims[i], g.concept));
-    let camps = camps(&members, claims);
+    // The verdict reads the counted statements only (`sources.rs`).
+    let roles = roles(&g, ctx);
+    // Usually every member is counted: then the statements are the members, not copies.
+    let everyone = roles.counted.len() == members.len();
+    let mut stated: Vec<LedgerClaim> = if everyone {
+        std::mem::take(&mut members)
+    } else {
+        roles.counted.iter().map(|&k| members[k].clone()).collect()
+    };
+    let counted_group = (!everyone).then(|| FigureGroup {
+        members: roles.counted.iter().map(|&k| g.members[k]).collect(),
+        ..g.clone()
+    });
+    let cg = counted_group.as_ref().unwrap_or(&g);
+    let running_total = cumulative(cg, claims);
+    let mut camps = camps(&stated, &vec![0; stated.len()], claims);
     for (k, camp) in camps.iter().enumerate() {
         for &m in &camp.members {
-            members[m].camp = k;
+            stated[m].camp = k;
         }
     }
-    let sources = members
-        .iter()
-        .map(|m| &m.source)
-        .collect::<BTreeSet<_>>()
-        .len();
-
-    let reading = if camps.len() == 1 {
-        agree(&camps[0], &members, &g, ctx)
-    } else if running_total && grows_over_time(&members) {
-        update(&camps, &members, &g, ctx)
+    // Digests stated alone are one source between them: they repeat the same reports.
+    let ids = if roles.counted.iter().all(|&k| roles.derivative[k]) {
+        vec![0; stated.len()]
     } else {
-        conflict(&camps, &members, &g, ctx)
+        independent(&stated, claims)
     };
+    for camp in &mut camps {
+        camp.sources = camp.members.iter().map(|&m| ids[m]).collect();
+    }
+    let sources = ids.iter().collect::<BTreeSet<_>>().len();
+    let fall = if running_total {
+        falling(&stated, &ids, claims)
+    } else {
+        None
+    };
+
+    let mut reading = match fall {
+        Some(r) if r.same_source => revision(&camps, &stated, cg, ctx, &r),
+        Some(r) if camps.len() > 1 => {
+            let mut reading = conflict(&camps, &stated, cg, ctx);
+            reading.explanation = format!(
+                "{}; {}",
+                lowered_by_other(&stated, ctx, &r),
+                reading.explanation
+            );
+            reading
+        }
+        _ if sources <= 1 && !(running_total && camps.len() > 1) => {
+            single(&camps, &stated, cg, ctx)
+        }
+        _ if camps.len() == 1 => agree(&camps[0], &stated, cg, ctx),
+        _ if running_total => update(&camps, &stated, &ids, cg, ctx),
+        _ => conflict(&camps, &stated, cg, ctx),
+    };
+    if let Some(r) = fall.filter(|r| !r.same_source) {
+        reading.notes[r.later].push_str("; a later, lower count than another source's");
+    }
+    // Back to the whole group: counted statements take their camp and note; restatements and
+    // digests not counted are shown beside them.
+    let mut counted_at: Vec<Option<usize>> = vec![None; g.members.len()];
+    for (j, &k) in roles.counted.iter().enumerate() {
+        counted_at[k] = Some(j);
+    }
     let Reading {
         verdict,
         consensus,
@@ -322,8 +398,53 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         explanation,
         notes,
     } = reading;
-    for ((m, note), &i) in members.iter_mut().zip(notes).zip(&g.members) {
-        m.note = note;
+    if everyone {
+        members = stated;
+        for (m, note) in members.iter_mut().zip(notes) {
+            m.note = note;
+        }
+    } else {
+        let mut notes = notes.into_iter();
+        for (j, &k) in roles.counted.iter().enumerate() {
+            members[k].camp = stated[j].camp;
+            members[k].note = notes.next().unwrap_or_default();
+        }
+    }
+    for k in 0..members.len() {
+        if counted_at[k].is_some() {
+            continue;
+        }
+        let i = g.members[k];
+        if let Some(p) = roles.restates[k] {
+            let first = &claims[g.members[p]];
+            members[k].camp = members[p].camp;
+            members[k].note = format!(
+                "the same figure in {}: restates {}, not counted again",
+                claims[i].quantity.unit.as_deref().unwrap_or("another unit"),
+                first.quantity.text.trim()
+            );
+        } else if roles.derivative[k] {
+            let b = members[k].bounds;
+            let fit = camps
+                .iter()
+                .position(|c| b.low <= c.high && c.low <= b.high);
+            members[k].camp = fit.unwrap_or(0);
+            members[k].note = format!(
+                "from a derivative digest, which repeats other reports: shown, not counted{}",
+                if fit.is_some() {
+                    ""
+                } else {
+                    "; fits no counted statement"
+                }
+            );
+        }
+    }
+    let revised = fall.map(|r| Revision {
+        earlier: roles.counted[r.earlier],
+        later: roles.counted[r.later],
+        same_source: r.same_source,
+    });
+    for (m, &i) in members.iter_mut().zip(&g.members) {
         let c = &claims[i];
         if let Some(root) = ctx.doc_of[i].and_then(|d| d.duplicate_of.as_ref()) {
             let name = ctx.root_of[i].map_or(root.0.as_str(), |d| d.name.as_str());
@@ -351,6 +472,7 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         attribution,
         claims: members,
         explanation,
+        revised,
     }
 }
 

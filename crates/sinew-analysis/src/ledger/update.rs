@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use sinew_types::{Claim, QuantityKind, TimeKind};
+use sinew_types::{Claim, MeasureKind, QuantityKind, TimeKind};
 
 use super::camps::{best_value, statements, strongest, Camp};
 use super::{Consensus, Ctx, LedgerClaim, Reading, Verdict};
@@ -21,6 +21,7 @@ use crate::group::{FigureGroup, When};
 pub(super) fn update(
     camps: &[Camp],
     members: &[LedgerClaim],
+    ids: &[usize],
     g: &FigureGroup,
     ctx: &Ctx<'_>,
 ) -> Reading {
@@ -38,7 +39,7 @@ pub(super) fn update(
     };
     let attribution = strongest(&camps[last], members, claims);
     // The counts as they were stated, lowest (earliest) first.
-    let steps = steps(members);
+    let steps = steps(members, ids);
     let chain: Vec<String> = steps.iter().map(&words).collect();
     let latest = &steps[steps.len() - 1].members;
     let explanation = format!(
@@ -71,6 +72,10 @@ pub(super) fn is_running(c: &Claim, concept: Concept) -> bool {
     if c.quantity.per.is_some() {
         return false;
     }
+    // Extraction read a standing or running total from the clause ("has shipped ... since").
+    if c.kind == MeasureKind::Stock {
+        return true;
+    }
     match When::of(c) {
         When::Since(_) => true,
         When::Period(..) => false,
@@ -85,7 +90,7 @@ pub(super) fn is_running(c: &Claim, concept: Concept) -> bool {
 
 /// A running total's successive counts: statements whose stated values are the same within
 /// rounding, lowest first.
-fn steps(members: &[LedgerClaim]) -> Vec<Camp> {
+fn steps(members: &[LedgerClaim], ids: &[usize]) -> Vec<Camp> {
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_by(|&a, &b| {
         members[a]
@@ -99,13 +104,13 @@ fn steps(members: &[LedgerClaim]) -> Vec<Camp> {
         match steps.last_mut() {
             Some(s) if v <= s.low * SAME_STEP => {
                 s.members.push(k);
-                s.sources.insert(members[k].source.clone());
+                s.sources.insert(ids[k]);
             }
             _ => steps.push(Camp {
                 low: v,
                 high: v,
                 members: vec![k],
-                sources: BTreeSet::from([members[k].source.clone()]),
+                sources: BTreeSet::from([ids[k]]),
             }),
         }
     }
@@ -115,13 +120,19 @@ fn steps(members: &[LedgerClaim]) -> Vec<Camp> {
 /// Stated values within this ratio are one step of a running total.
 const SAME_STEP: f64 = 1.015;
 
-/// A running total never falls: no statement dated later allows only less than a statement
-/// dated earlier allows. Undated statements fit anywhere.
-pub(super) fn grows_over_time(members: &[LedgerClaim]) -> bool {
-    members.iter().all(|a| {
-        members.iter().all(|b| match (a.as_of, b.as_of) {
-            (Some(x), Some(y)) if x < y => b.bounds.high >= a.bounds.low,
-            _ => true,
-        })
-    })
+/// A group of counts is cumulative when every statement is a running total, or when one
+/// counts since a day and the others are plain counts of the same thing at no rate ("over
+/// 10,000 containers" in February, "6,700 since last summer" in March): then a later, lower
+/// count is a revision or a conflict, never growth.
+pub(super) fn cumulative(g: &FigureGroup, claims: &[Claim]) -> bool {
+    let all_running = g.members.iter().all(|&i| is_running(&claims[i], g.concept));
+    let counts = g.members.iter().all(|&i| {
+        let q = &claims[i].quantity;
+        q.kind == QuantityKind::Count && q.per.is_none()
+    });
+    let since = g
+        .members
+        .iter()
+        .any(|&i| matches!(When::of(&claims[i]), When::Since(_)));
+    all_running || (counts && since && matches!(g.concept, Concept::Flow | Concept::Other))
 }

@@ -22,6 +22,7 @@ fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
             VerdictArg::Agree => Verdict::Agree,
             VerdictArg::Conflict => Verdict::Conflict,
             VerdictArg::Update => Verdict::Update,
+            VerdictArg::Single => Verdict::Single,
         }),
         min_sources: f.min_sources,
     }

@@ -64,6 +64,7 @@ impl Analysed {
                 name: b.doc.source.clone(),
                 published: b.doc.published,
                 duplicate_of: b.doc.duplicate_of.clone(),
+                kind: Default::default(),
             })
             .collect();
         let ledger = build_ledger(&claims, &sources);

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use sinew_types::{DocId, Span};
+use sinew_types::{DocId, SourceKind, Span};
 
 use super::{now, SqliteStore};
 use crate::analysis::{
@@ -71,7 +71,8 @@ impl AnalysisStore for SqliteStore {
     fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(
-                "SELECT id, source, published, duplicate_of FROM documents WHERE id = ?1",
+                "SELECT d.id, d.source, d.published, d.duplicate_of, k.kind FROM documents d \
+                 LEFT JOIN document_kinds k ON k.doc = d.id WHERE d.id = ?1",
             )?;
             let mut out = Vec::new();
             for id in ids {
@@ -82,6 +83,12 @@ impl AnalysisStore for SqliteStore {
                             source: r.get(1)?,
                             published: parse_date(2, r.get(2)?)?,
                             duplicate_of: r.get::<_, Option<String>>(3)?.map(DocId),
+                            // A kind this build does not know reads as unknown: the next
+                            // analysis of the document reads it again.
+                            kind: r
+                                .get::<_, Option<String>>(4)?
+                                .as_deref()
+                                .and_then(SourceKind::parse),
                         })
                     })
                     .optional()?;
@@ -266,6 +273,11 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
             a.object,
             a.message
         ])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT OR REPLACE INTO document_kinds (doc, kind) VALUES (?1, ?2)")?;
+    for (doc, kind) in &update.kinds {
+        stmt.execute(params![doc.0, kind.as_str()])?;
     }
     let mut stmt = tx.prepare_cached("DELETE FROM analysis_pending WHERE doc = ?1")?;
     for doc in &update.done {

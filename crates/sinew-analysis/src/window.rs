@@ -1,0 +1,111 @@
+//! When does a figure hold? A claim's time as the dates it pins the figure to ([`When`]: a
+//! period, a running total since a day, or unknown), and the constraints a group's dated
+//! members put on a newcomer ([`TimeFrame`]): periods must overlap and be of like length
+//! (`MAX_WINDOW_RATIO` in `group.rs`: a year is not a month), and a running total since a day
+//! agrees with periods ending after it.
+
+use chrono::NaiveDate;
+use sinew_types::{Claim, TimeKind};
+
+use crate::group::MAX_WINDOW_RATIO;
+
+/// Dates a claim's time pins the figure to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    /// Nothing resolved: agrees with anything.
+    Unknown,
+    /// A closed period, both ends inclusive.
+    Period(NaiveDate, NaiveDate),
+    /// An open period from a date ("since August 2023"): a running total.
+    Since(NaiveDate),
+}
+
+impl When {
+    pub(crate) fn of(claim: &Claim) -> When {
+        let Some(t) = &claim.time else {
+            return When::Unknown;
+        };
+        match (t.kind, t.start_date, t.end_date) {
+            (TimeKind::Duration, _, _) => When::Unknown,
+            (TimeKind::Since, Some(s), _) => When::Since(s),
+            (TimeKind::Since, None, _) => When::Unknown,
+            (TimeKind::Until, _, _) => When::Unknown,
+            (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
+            (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
+            (_, None, None) => When::Unknown,
+        }
+    }
+
+    pub(crate) fn dated(self) -> bool {
+        !matches!(self, When::Unknown)
+    }
+}
+
+/// The time constraints a cluster's dated members put on a newcomer. Pairwise-overlapping
+/// periods share a common day, so a few extremes stand for all members.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimeFrame {
+    /// Latest start of a member period.
+    max_start: NaiveDate,
+    /// Earliest end of a member period.
+    min_end: NaiveDate,
+    /// Latest start of a member running total.
+    pub(crate) max_since: NaiveDate,
+    /// Earliest start of a member running total.
+    pub(crate) min_since: NaiveDate,
+    /// Shortest and longest member period, in days.
+    min_len: i64,
+    max_len: i64,
+}
+
+impl TimeFrame {
+    pub(crate) fn open() -> TimeFrame {
+        TimeFrame {
+            max_start: NaiveDate::MIN,
+            min_end: NaiveDate::MAX,
+            max_since: NaiveDate::MIN,
+            min_since: NaiveDate::MAX,
+            min_len: i64::MAX,
+            max_len: 0,
+        }
+    }
+
+    /// Two periods agree when they overlap and are of like length (one window: the year, the
+    /// month); a running total since a date agrees with another running total, and with a
+    /// period that ends after the date.
+    pub(crate) fn admits(&self, when: When) -> bool {
+        match when {
+            When::Unknown => true,
+            When::Period(s, e) => {
+                let len = days(s, e) as f64;
+                s <= self.min_end
+                    && self.max_start <= e
+                    && e >= self.max_since
+                    && len <= self.min_len as f64 * MAX_WINDOW_RATIO
+                    && self.max_len as f64 <= len * MAX_WINDOW_RATIO
+            }
+            When::Since(s) => s <= self.min_end,
+        }
+    }
+
+    pub(crate) fn add(&mut self, when: When) {
+        match when {
+            When::Unknown => {}
+            When::Period(s, e) => {
+                self.max_start = self.max_start.max(s);
+                self.min_end = self.min_end.min(e);
+                self.min_len = self.min_len.min(days(s, e));
+                self.max_len = self.max_len.max(days(s, e));
+            }
+            When::Since(s) => {
+                self.max_since = self.max_since.max(s);
+                self.min_since = self.min_since.min(s);
+            }
+        }
+    }
+}
+
+/// The days of a period, both ends counted.
+fn days(s: NaiveDate, e: NaiveDate) -> i64 {
+    (e - s).num_days() + 1
+}

@@ -1,0 +1,507 @@
+//! Which claims are one figure, and how many sources stand behind it: concept keys (lemma
+//! class, measure kind, a missing counterpart, time window, currency), a figure restated in
+//! another currency, running totals ordered by time (revisions and later, lower counts, with
+//! their alerts), one-source groups, shared attributions and derivative digests.
+
+use chrono::NaiveDate;
+use sinew_analysis::{build_ledger, detect_alerts, Ledger, LedgerGroup, SourceDoc, Verdict};
+use sinew_types::{AlertKind, Claim, DocId, MeasureKind, QuantityKind, SourceKind, Span, TimeKind};
+
+use crate::{claim, BASE, C};
+
+fn doc(id: &str, published: Option<&str>, kind: SourceKind) -> SourceDoc {
+    SourceDoc {
+        id: DocId(id.to_string()),
+        name: format!("{id}.txt"),
+        published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        duplicate_of: None,
+        kind,
+    }
+}
+
+fn docs(ids: &[&str]) -> Vec<SourceDoc> {
+    ids.iter()
+        .map(|d| doc(d, None, SourceKind::Original))
+        .collect()
+}
+
+const YEAR_2023: Option<(TimeKind, &str, &str)> =
+    Some((TimeKind::Point, "2023-01-01", "2023-12-31"));
+
+/// A money figure of China to Russia in 2023.
+fn money(doc: &'static str, text: &'static str, value: f64, measure: &'static str) -> Claim {
+    claim(&C {
+        doc,
+        text,
+        value,
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        subject: Some("China"),
+        object: Some("Russia"),
+        measure,
+        time: YEAR_2023,
+        ..BASE
+    })
+}
+
+/// A count of containers from North Korea to Russia since August 2023.
+fn running(doc: &'static str, text: &'static str, value: f64, measure: &'static str) -> Claim {
+    claim(&C {
+        doc,
+        text,
+        value,
+        kind: QuantityKind::Count,
+        unit: Some("container"),
+        subject: Some("North Korea"),
+        object: Some("Russia"),
+        measure,
+        time: Some((TimeKind::Since, "2023-08-01", "2023-08-31")),
+        ..BASE
+    })
+}
+
+fn attributed(mut c: Claim, who: &str) -> Claim {
+    c.attribution = Some(who.to_string());
+    c
+}
+
+/// The group holding the claim of `doc` whose figure reads `text`.
+fn group<'a>(ledger: &'a Ledger, claims: &[Claim], doc: &str, text: &str) -> &'a LedgerGroup {
+    ledger
+        .groups
+        .iter()
+        .find(|g| {
+            g.claims.iter().any(|m| {
+                let c = &claims[m.claim];
+                c.doc.0 == doc && c.quantity.text == text
+            })
+        })
+        .unwrap_or_else(|| panic!("no group holds {text:?} of {doc}"))
+}
+
+#[test]
+fn verbs_of_one_movement_are_one_figure_and_exports_are_not_imports() {
+    let claims = vec![
+        running("a", "6,700 containers", 6_700.0, "containers shipped"),
+        running("b", "6,800 containers", 6_800.0, "deliveries of containers"),
+        running(
+            "c",
+            "about 6,700 containers",
+            6_700.0,
+            "transfers of containers",
+        ),
+        money("a", "$110 billion", 110e9, "Chinese exports"),
+        money("b", "$111 billion", 111e9, "imports from China"),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c"]));
+    let shipped = group(&ledger, &claims, "a", "6,700 containers");
+    assert_eq!(shipped.claims.len(), 3, "{}", shipped.explanation);
+    let exports = group(&ledger, &claims, "a", "$110 billion");
+    let imports = group(&ledger, &claims, "b", "$111 billion");
+    assert_ne!(
+        exports.id, imports.id,
+        "exports and imports are two figures"
+    );
+}
+
+#[test]
+fn the_measure_kind_extraction_read_wins_over_the_words() {
+    let pct = |doc: &'static str, measure: &'static str, kind: MeasureKind| {
+        let mut c = claim(&C {
+            doc,
+            text: "26.3%",
+            value: 26.3,
+            kind: QuantityKind::Percent,
+            unit: Some("percent"),
+            subject: Some("China"),
+            object: Some("Russia"),
+            measure,
+            time: YEAR_2023,
+            ..BASE
+        });
+        c.kind = kind;
+        c
+    };
+    // "share" is what the words say; the clause said it grew by 26.3%.
+    let claims = vec![
+        pct("a", "share", MeasureKind::Change),
+        pct("b", "growth", MeasureKind::Other),
+        pct("c", "share of Russia's imports", MeasureKind::Share),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c"]));
+    let growth = group(&ledger, &claims, "a", "26.3%");
+    assert_eq!(growth.concept.as_str(), "change");
+    assert_eq!(growth.claims.len(), 2, "{}", growth.explanation);
+    let share = group(&ledger, &claims, "c", "26.3%");
+    assert_ne!(share.id, growth.id, "a share is not a growth rate");
+}
+
+#[test]
+fn a_missing_counterpart_joins_the_figure_and_a_named_other_one_does_not() {
+    let mut no_object = money("b", "$240.1 billion", 240.1e9, "China-Russia trade");
+    no_object.object = None;
+    let mut india = money("c", "$240 billion", 240e9, "trade with India");
+    india.object = Some("India".into());
+    let claims = vec![
+        money("a", "$240 billion", 240e9, "trade between China and Russia"),
+        no_object,
+        india,
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c"]));
+    let trade = group(&ledger, &claims, "a", "$240 billion");
+    assert_eq!(trade.claims.len(), 2, "{}", trade.explanation);
+    assert_eq!(trade.object.as_deref(), Some("Russia"));
+    assert_eq!(trade.verdict, Verdict::Agree);
+    let other = group(&ledger, &claims, "c", "$240 billion");
+    assert_ne!(other.id, trade.id);
+}
+
+#[test]
+fn a_year_and_a_month_are_different_windows() {
+    let mut december = money("b", "$240 billion", 240e9, "bilateral trade");
+    december.time = Some(sinew_types::TimeExpr {
+        span: Span::new(200, 213),
+        text: "December 2023".into(),
+        start_date: NaiveDate::from_ymd_opt(2023, 12, 1),
+        end_date: NaiveDate::from_ymd_opt(2023, 12, 31),
+        grain: sinew_types::Grain::Month,
+        kind: TimeKind::Point,
+        timex: None,
+    });
+    let claims = vec![
+        money("a", "$240 billion", 240e9, "bilateral trade"),
+        december,
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b"]));
+    assert_eq!(ledger.groups.len(), 2, "{:?}", ledger.groups);
+}
+
+#[test]
+fn a_figure_restated_in_another_currency_is_one_statement() {
+    // "600 million dollars (about 561 million euros)" in a, "$600 million" in b.
+    let dollars = money("a", "600 million dollars", 600e6, "dual-use exports");
+    let mut euros = claim(&C {
+        doc: "a",
+        at: 30,
+        text: "about 561 million euros",
+        value: 561e6,
+        kind: QuantityKind::Money,
+        unit: Some("EUR"),
+        subject: Some("China"),
+        object: Some("Russia"),
+        measure: "dual-use exports",
+        time: YEAR_2023,
+        ..BASE
+    });
+    euros.restates = Some(dollars.span);
+    let claims = vec![
+        dollars,
+        euros,
+        money("b", "$600 million", 600e6, "dual-use exports"),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b"]));
+    assert_eq!(ledger.groups.len(), 1, "{:?}", ledger.groups);
+    let g = &ledger.groups[0];
+    assert_eq!(g.unit.as_deref(), Some("USD"), "the statements' unit");
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Agree, 2),
+        "{}",
+        g.explanation
+    );
+    let note = &g
+        .claims
+        .iter()
+        .find(|m| claims[m.claim].quantity.text == "about 561 million euros")
+        .expect("the euro figure is shown")
+        .note;
+    assert!(note.contains("restates 600 million dollars"), "{note}");
+
+    // Alone, the two currencies are one statement of one source.
+    let alone = build_ledger(&claims[..2], &docs(&["a"]));
+    assert_eq!(alone.groups.len(), 1);
+    assert_eq!(alone.groups[0].verdict, Verdict::Single);
+
+    // Without `restates`, a euro figure is no dollar figure: two groups.
+    let mut plain = claims.clone();
+    plain[1].restates = None;
+    assert_eq!(build_ledger(&plain, &docs(&["a", "b"])).groups.len(), 2);
+}
+
+#[test]
+fn one_source_is_single_however_often_it_says_it() {
+    let one = vec![money("a", "$240 billion", 240e9, "bilateral trade")];
+    let g = &build_ledger(&one, &docs(&["a"])).groups[0];
+    assert_eq!((g.verdict, g.sources), (Verdict::Single, 1));
+    assert_eq!(Verdict::parse("single"), Some(Verdict::Single));
+
+    // Two articles repeating the ministry's figure are one voice.
+    let echoed = vec![
+        attributed(
+            money("a", "$240 billion", 240e9, "bilateral trade"),
+            "the Ministry of Commerce",
+        ),
+        attributed(
+            money("b", "$240.1 billion", 240.1e9, "bilateral trade"),
+            "China's Ministry of Commerce",
+        ),
+    ];
+    let g = &build_ledger(&echoed, &docs(&["a", "b"])).groups[0];
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Single, 1),
+        "{}",
+        g.explanation
+    );
+
+    // Two voices agree.
+    let two = vec![
+        attributed(
+            money("a", "$240 billion", 240e9, "bilateral trade"),
+            "Chinese customs",
+        ),
+        attributed(
+            money("b", "$240.1 billion", 240.1e9, "bilateral trade"),
+            "Russian customs",
+        ),
+    ];
+    let g = &build_ledger(&two, &docs(&["a", "b"])).groups[0];
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Agree, 2),
+        "{}",
+        g.explanation
+    );
+
+    // An article that gives the customs figure and repeats it unattributed is one source;
+    // another article citing customs adds none.
+    let repeated = vec![
+        attributed(
+            money("a", "$240 billion", 240e9, "bilateral trade"),
+            "Chinese customs",
+        ),
+        claim(&C {
+            at: 50,
+            sentence: 1,
+            ..C {
+                doc: "a",
+                text: "$240.1 billion",
+                value: 240.1e9,
+                kind: QuantityKind::Money,
+                unit: Some("USD"),
+                subject: Some("China"),
+                object: Some("Russia"),
+                measure: "bilateral trade",
+                time: YEAR_2023,
+                ..BASE
+            }
+        }),
+        attributed(
+            money("b", "$240 billion", 240e9, "bilateral trade"),
+            "Chinese customs",
+        ),
+    ];
+    let g = &build_ledger(&repeated, &docs(&["a", "b"])).groups[0];
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Single, 1),
+        "{}",
+        g.explanation
+    );
+
+    // One source giving two values says nothing about which is right.
+    let torn = vec![
+        money("a", "$240 billion", 240e9, "bilateral trade"),
+        claim(&C {
+            at: 50,
+            sentence: 1,
+            ..C {
+                doc: "a",
+                text: "$300 billion",
+                value: 300e9,
+                kind: QuantityKind::Money,
+                unit: Some("USD"),
+                subject: Some("China"),
+                object: Some("Russia"),
+                measure: "bilateral trade",
+                time: YEAR_2023,
+                ..BASE
+            }
+        }),
+    ];
+    let g = &build_ledger(&torn, &docs(&["a"])).groups[0];
+    assert_eq!(g.verdict, Verdict::Single, "{}", g.explanation);
+    assert_eq!(g.consensus.value, None);
+}
+
+#[test]
+fn a_derivative_digest_never_makes_agreement_or_conflict_alone() {
+    let sources = vec![
+        doc("a", None, SourceKind::Original),
+        doc("d", None, SourceKind::Derivative),
+        doc("e", None, SourceKind::Derivative),
+    ];
+    let agreeing = vec![
+        money("a", "$240 billion", 240e9, "bilateral trade"),
+        money("d", "$240.1 billion", 240.1e9, "bilateral trade"),
+    ];
+    let g = &build_ledger(&agreeing, &sources).groups[0];
+    assert_eq!(
+        (g.verdict, g.sources),
+        (Verdict::Single, 1),
+        "{}",
+        g.explanation
+    );
+
+    let contradicting = vec![
+        money("a", "$240 billion", 240e9, "bilateral trade"),
+        money("d", "$300 billion", 300e9, "bilateral trade"),
+    ];
+    let ledger = build_ledger(&contradicting, &sources);
+    let g = group(&ledger, &contradicting, "a", "$240 billion");
+    assert_eq!(g.verdict, Verdict::Single, "{}", g.explanation);
+    let note = &g
+        .claims
+        .iter()
+        .find(|m| contradicting[m.claim].doc.0 == "d")
+        .unwrap()
+        .note;
+    assert!(
+        note.contains("derivative digest") && note.contains("fits no"),
+        "{note}"
+    );
+
+    // Digests alone: all of them together are one source.
+    let digests = vec![
+        money("d", "$240 billion", 240e9, "bilateral trade"),
+        money("e", "$240.1 billion", 240.1e9, "bilateral trade"),
+    ];
+    let g = &build_ledger(&digests, &sources).groups[0];
+    assert_eq!(g.verdict, Verdict::Single, "{}", g.explanation);
+}
+
+#[test]
+fn running_totals_are_ordered_by_time_not_size() {
+    let dated = |d: &str, p: &str| doc(d, Some(p), SourceKind::Original);
+    // Growth in time order: an update, latest last.
+    let growing = vec![
+        running("a", "6,700 containers", 6_700.0, "shipments of containers"),
+        running(
+            "b",
+            "10,000 containers",
+            10_000.0,
+            "shipments of containers",
+        ),
+    ];
+    let sources = vec![dated("a", "2024-01-10"), dated("b", "2024-03-10")];
+    let g = &build_ledger(&growing, &sources).groups[0];
+    assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
+    assert_eq!(g.revised, None);
+
+    // The same counts published the other way round: the later one is lower. From another
+    // source that is a conflict, and the reason says so.
+    let sources = vec![dated("a", "2024-03-10"), dated("b", "2024-01-10")];
+    let g = &build_ledger(&growing, &sources).groups[0];
+    assert_eq!(g.verdict, Verdict::Conflict, "{}", g.explanation);
+    assert!(
+        g.explanation
+            .contains("later report gives a lower running total"),
+        "{}",
+        g.explanation
+    );
+    let r = g.revised.expect("recorded");
+    assert!(!r.same_source);
+    assert_eq!(growing[g.claims[r.later].claim].doc.0, "a");
+
+    // From the same source (one attribution in both articles), a revision: the later count
+    // stands.
+    let revised = vec![
+        attributed(growing[0].clone(), "US State Department"),
+        attributed(growing[1].clone(), "the State Department"),
+    ];
+    let g = &build_ledger(&revised, &sources).groups[0];
+    assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
+    assert!(
+        g.explanation.contains("revised down by its own source"),
+        "{}",
+        g.explanation
+    );
+    assert_eq!(g.consensus.value, Some(6_700.0));
+    assert!(g.revised.expect("recorded").same_source);
+}
+
+#[test]
+fn a_later_lower_running_total_raises_a_revision_alert() {
+    let dated = |d: &str, p: &str| doc(d, Some(p), SourceKind::Original);
+    let sources = vec![
+        dated("a", "2024-01-10"),
+        dated("b", "2024-03-10"),
+        dated("c", "2024-03-12"),
+    ];
+    let standing = vec![attributed(
+        running(
+            "a",
+            "over 10,000 containers",
+            10_000.0,
+            "deliveries of containers",
+        ),
+        "US State Department",
+    )];
+    let before = build_ledger(&standing, &sources);
+    let key = before.groups[0].id.clone();
+
+    // Another source, later, lower: a revision alert saying it contradicts; no conflict
+    // alert besides it for the same document and figure.
+    let mut claims = standing.clone();
+    claims.push(attributed(
+        running("b", "6,700 containers", 6_700.0, "deliveries of containers"),
+        "South Korean intelligence",
+    ));
+    let alerts = detect_alerts(&claims, &sources, &[DocId("b".into())]);
+    let figure: Vec<_> = alerts.iter().filter(|a| a.key == key).collect();
+    assert_eq!(figure.len(), 1, "{alerts:?}");
+    assert_eq!(figure[0].kind, AlertKind::Revision);
+    assert!(
+        figure[0].message.contains("another source contradicts"),
+        "{}",
+        figure[0].message
+    );
+    assert!(
+        figure[0].message.contains("6,700 containers"),
+        "{}",
+        figure[0].message
+    );
+
+    // The same source revising itself says so.
+    let mut claims = standing.clone();
+    claims.push(attributed(
+        running("c", "9,500 containers", 9_500.0, "deliveries of containers"),
+        "State Department",
+    ));
+    let alerts = detect_alerts(&claims, &sources, &[DocId("c".into())]);
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(
+        (alerts[0].kind, alerts[0].key.as_str()),
+        (AlertKind::Revision, key.as_str())
+    );
+    assert!(
+        alerts[0].message.contains("same source revises"),
+        "{}",
+        alerts[0].message
+    );
+    assert_eq!(AlertKind::parse("revision"), Some(AlertKind::Revision));
+
+    // Growth raises none.
+    let mut claims = standing;
+    claims.push(running(
+        "c",
+        "11,000 containers",
+        11_000.0,
+        "deliveries of containers",
+    ));
+    let alerts = detect_alerts(&claims, &sources, &[DocId("c".into())]);
+    assert!(
+        alerts.iter().all(|a| a.kind != AlertKind::Revision),
+        "{alerts:?}"
+    );
+}
