@@ -2,6 +2,7 @@
 //! documents written here: every route, the error table, the OpenAPI document, hostile
 //! article text.
 
+mod browser;
 mod errors;
 mod routes;
 mod support;

@@ -225,13 +225,15 @@ pub(crate) fn view(state: &AppState, params: &Params) -> Result<NetworkData, Ser
         }
         None => None,
     };
-    let shares: HashMap<(&str, &str, FlowKind), f64> = net
-        .network
-        .dependencies
-        .iter()
-        .filter(|d| d.current)
-        .map(|d| ((d.supplier.as_str(), d.dependent.as_str(), d.kind), d.share))
-        .collect();
+    // Several goods may rest on one flow (machine tools, microelectronics): the edge shows
+    // the greatest share.
+    let mut shares: HashMap<(&str, &str, FlowKind), f64> = HashMap::new();
+    for d in net.network.dependencies.iter().filter(|d| d.current) {
+        let s = shares
+            .entry((d.supplier.as_str(), d.dependent.as_str(), d.kind))
+            .or_insert(d.share);
+        *s = s.max(d.share);
+    }
     let falling: BTreeSet<&str> = what_if
         .iter()
         .flat_map(|w| {

@@ -26,6 +26,9 @@ use crate::{AppState, ServerError};
 
 /// Hits on one page.
 const PAGE_SIZE: usize = 20;
+/// Values shown per facet on the page, most frequent first (the JSON twin has them all): a
+/// longer list buries the hits.
+const FACET_VALUES_SHOWN: usize = 12;
 
 /// The facets as (URL parameter, heading).
 const FACETS: [(&str, &str); 6] = [
@@ -314,8 +317,14 @@ pub(crate) async fn page(
                 heading,
                 values: counts
                     .iter()
-                    .map(|c| {
+                    .enumerate()
+                    .map(|(i, c)| {
                         let on = params.all(key).contains(&c.value);
+                        (i, on, c)
+                    })
+                    // A chosen value always shows, so it can be unchosen.
+                    .filter(|(i, on, _)| *i < FACET_VALUES_SHOWN || *on)
+                    .map(|(_, on, c)| {
                         (
                             c.value.clone(),
                             c.count,
