@@ -25,7 +25,8 @@ mod render;
 mod screens;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method};
@@ -33,7 +34,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use axum::Router;
-use sinew_engine::Engine;
+use sinew_engine::{Engine, EntitySummary, NetworkView};
 use sinew_search::SearchIndex;
 
 pub use error::ServerError;
@@ -54,6 +55,42 @@ struct Inner {
     engine: Engine,
     search: Option<Arc<dyn SearchIndex>>,
     token: Option<String>,
+    network: Cached<NetworkView>,
+    entities: Cached<Vec<EntitySummary>>,
+}
+
+/// How long a folded view of the whole store (the network, the entity list) is reused
+/// before it is folded again. Entity pages read both, and folding them costs far more than
+/// the rest of a page on a large store; an ingest through this server clears them at once,
+/// and one run beside it (the CLI) is seen within this time.
+const VIEW_TTL: Duration = Duration::from_secs(5);
+
+/// A view reused for [`VIEW_TTL`]. The lock is held while the view is folded, so a burst of
+/// requests folds it once rather than once each.
+struct Cached<T>(Mutex<Option<(Instant, Arc<T>)>>);
+
+impl<T> Default for Cached<T> {
+    fn default() -> Self {
+        Cached(Mutex::new(None))
+    }
+}
+
+impl<T> Cached<T> {
+    fn get(&self, fold: impl FnOnce() -> Result<T, ServerError>) -> Result<Arc<T>, ServerError> {
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, v)) = slot.as_ref() {
+            if at.elapsed() < VIEW_TTL {
+                return Ok(Arc::clone(v));
+            }
+        }
+        let v = Arc::new(fold()?);
+        *slot = Some((Instant::now(), Arc::clone(&v)));
+        Ok(v)
+    }
+
+    fn clear(&self) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
 }
 
 impl AppState {
@@ -68,6 +105,8 @@ impl AppState {
                 engine,
                 search,
                 token: token.filter(|t| !t.is_empty()),
+                network: Cached::default(),
+                entities: Cached::default(),
             }),
         }
     }
@@ -82,6 +121,38 @@ impl AppState {
 
     pub(crate) fn token(&self) -> Option<&str> {
         self.inner.token.as_deref()
+    }
+
+    /// The store's network (actors not rolled up), folded at most every [`VIEW_TTL`].
+    pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
+        self.inner.network.get(|| Ok(self.inner.engine.network()?))
+    }
+
+    /// Every stored entity, listed at most every [`VIEW_TTL`].
+    pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
+        self.inner
+            .entities
+            .get(|| Ok(self.inner.engine.entities()?))
+    }
+
+    /// The stored entity `name` means: a canonical name in any case from the listed
+    /// entities, else the engine's resolution (aliases, gazetteer links, suggestions).
+    pub(crate) fn resolve(&self, name: &str) -> Result<String, ServerError> {
+        let wanted = name.trim();
+        if let Some(e) = self
+            .entities()?
+            .iter()
+            .find(|e| e.canonical.eq_ignore_ascii_case(wanted))
+        {
+            return Ok(e.canonical.clone());
+        }
+        Ok(self.inner.engine.resolve_entity(wanted)?)
+    }
+
+    /// Forgets the folded views (after a write).
+    pub(crate) fn invalidate(&self) {
+        self.inner.network.clear();
+        self.inner.entities.clear();
     }
 
     /// Runs a blocking read or write of the engine on tokio's blocking pool.

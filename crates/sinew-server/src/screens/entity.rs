@@ -16,7 +16,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use sinew_engine::EntitySummary;
 use sinew_search::{Filters, Scope, SearchQuery};
-use sinew_types::{DocId, Document};
+use sinew_store::DocHeader;
+use sinew_types::DocId;
 
 use super::Cite;
 use crate::error::PageError;
@@ -85,52 +86,55 @@ struct DependencyAbout {
 
 pub(crate) fn view(state: &AppState, name: &str) -> Result<EntityView, ServerError> {
     let engine = state.engine();
-    let canonical = engine.resolve_entity(name)?;
-    let summary: EntitySummary = engine
-        .entities()?
-        .into_iter()
+    let canonical = state.resolve(name)?;
+    let entities = state.entities()?;
+    let summary: &EntitySummary = entities
+        .iter()
         .find(|e| e.canonical == canonical)
         .ok_or_else(|| ServerError::Internal(format!("{canonical} resolved but is not listed")))?;
     let store = engine.store();
-    let claims = store
-        .claims(&claim_filter(&canonical))
-        .map_err(|e| ServerError::Internal(e.to_string()))?;
-    let mut docs: HashMap<DocId, Document> = HashMap::new();
-    let mut figures = Vec::new();
-    let mut by_month: BTreeMap<NaiveDate, std::collections::BTreeSet<DocId>> = BTreeMap::new();
-    for c in &claims {
-        if !docs.contains_key(&c.doc) {
-            if let Some(d) = store
-                .document(&c.doc)
-                .map_err(|e| ServerError::Internal(e.to_string()))?
-            {
-                docs.insert(c.doc.clone(), d);
-            }
+    let internal = |e: sinew_store::StoreError| ServerError::Internal(e.to_string());
+    let claims = store.claims(&claim_filter(&canonical)).map_err(internal)?;
+    // Documents are read by header (no text): a much-cited actor has figures in thousands.
+    let mut ids: Vec<DocId> = claims.iter().map(|c| c.doc.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let headers: HashMap<DocId, DocHeader> = store
+        .doc_headers(&ids)
+        .map_err(internal)?
+        .into_iter()
+        .map(|h| (h.id.clone(), h))
+        .collect();
+    let mut by_month: BTreeMap<NaiveDate, std::collections::BTreeSet<&DocId>> = BTreeMap::new();
+    for h in headers.values() {
+        if let Some(p) = h.published {
+            by_month.entry(month(p)).or_default().insert(&h.id);
         }
-        let Some(d) = docs.get(&c.doc) else { continue };
-        if let Some(p) = d.published {
-            by_month.entry(month(p)).or_default().insert(d.id.clone());
-        }
-        if figures.len() < MAX_FIGURES {
-            figures.push(FigureAbout {
-                subject: c.subject.clone(),
-                object: c.object.clone(),
-                measure: c.measure.clone(),
-                value: figure(
-                    c.quantity.value,
-                    c.quantity.unit.as_deref(),
-                    c.quantity.per.as_deref(),
-                ),
-                published: d.published,
-                sentence: c.sentence.slice(&d.text).unwrap_or_default().to_string(),
-                cite: Cite::new(
-                    &c.doc,
-                    c.span,
-                    &d.source,
-                    c.span.slice(&d.text).unwrap_or_default(),
-                ),
-            });
-        }
+    }
+    let shown = &claims[..claims.len().min(MAX_FIGURES)];
+    let spans: Vec<(DocId, sinew_types::Span)> = shown
+        .iter()
+        .flat_map(|c| [(c.doc.clone(), c.span), (c.doc.clone(), c.sentence)])
+        .collect();
+    let words = store.span_words(&spans).map_err(internal)?;
+    let mut figures = Vec::with_capacity(shown.len());
+    for (c, pair) in shown.iter().zip(words.chunks(2)) {
+        let (Some((source, quote)), sentence) = (&pair[0], &pair[1]) else {
+            continue;
+        };
+        figures.push(FigureAbout {
+            subject: c.subject.clone(),
+            object: c.object.clone(),
+            measure: c.measure.clone(),
+            value: figure(
+                c.quantity.value,
+                c.quantity.unit.as_deref(),
+                c.quantity.per.as_deref(),
+            ),
+            published: headers.get(&c.doc).and_then(|h| h.published),
+            sentence: sentence.as_ref().map(|s| s.1.clone()).unwrap_or_default(),
+            cite: Cite::new(&c.doc, c.span, source, quote),
+        });
     }
     let (timeline, timeline_basis) = match state.search() {
         Some(index) => {
@@ -157,7 +161,8 @@ pub(crate) fn view(state: &AppState, name: &str) -> Result<EntityView, ServerErr
             "documents with figures about it (no search index open)",
         ),
     };
-    let network = engine.network()?.network;
+    let view = state.network()?;
+    let network = &view.network;
     let flows = network
         .flows
         .iter()
@@ -182,27 +187,27 @@ pub(crate) fn view(state: &AppState, name: &str) -> Result<EntityView, ServerErr
             current: d.current,
         })
         .collect();
-    let description = summary.description.map(|d| Described {
+    let description = summary.description.as_ref().map(|d| Described {
         cite: Cite::new(
             &d.citation.doc,
             d.citation.span,
             &d.citation.source,
             &d.text,
         ),
-        text: d.text,
+        text: d.text.clone(),
     });
     Ok(EntityView {
         network_href: format!("/network?focus={}", encode(&canonical)),
         entity_type: summary.entity_type.as_str(),
-        id: summary.id,
-        country: summary.country,
+        id: summary.id.clone(),
+        country: summary.country.clone(),
         sector: summary.sector.map(|s| s.as_str()),
         mentions: summary.mentions,
         documents: summary.documents,
         aliases: summary
             .aliases
-            .into_iter()
-            .map(|a| (a.text, a.mentions))
+            .iter()
+            .map(|a| (a.text.clone(), a.mentions))
             .collect(),
         description,
         total_figures: claims.len(),

@@ -105,6 +105,7 @@ pub(crate) async fn upload(
                     },
                     other => other,
                 })?;
+            s.invalidate();
             Ok(IngestReport {
                 name,
                 documents: summary.documents,

@@ -175,14 +175,12 @@ fn in_window(f: &Flow, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
 pub(crate) fn view(state: &AppState, params: &Params) -> Result<NetworkData, ServerError> {
     let q = read(params)?;
     let engine = state.engine();
-    let focus = q
-        .focus
-        .as_deref()
-        .map(|f| engine.resolve_entity(f))
-        .transpose()?;
-    let net = engine.network_with(&NetworkConfig {
-        by_state: q.by_state,
-    })?;
+    let focus = q.focus.as_deref().map(|f| state.resolve(f)).transpose()?;
+    let net = if q.by_state {
+        std::sync::Arc::new(engine.network_with(&NetworkConfig { by_state: true })?)
+    } else {
+        state.network()?
+    };
     let mut flows: Vec<&Flow> = net
         .network
         .flows
@@ -197,8 +195,8 @@ pub(crate) fn view(state: &AppState, params: &Params) -> Result<NetworkData, Ser
     let what_if = match &q.cut {
         Some(cut) => {
             let cut = Cut {
-                from: engine.resolve_entity(&cut.from)?,
-                to: engine.resolve_entity(&cut.to)?,
+                from: state.resolve(&cut.from)?,
+                to: state.resolve(&cut.to)?,
                 ..cut.clone()
             };
             let (w, _) = engine.what_if(&cut, q.threshold)?;
