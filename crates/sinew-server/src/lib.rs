@@ -17,6 +17,7 @@
 //! Store and engine calls block (SQLite), so handlers run them on tokio's blocking pool.
 
 mod assets;
+mod cache;
 mod error;
 mod highlight;
 mod openapi;
@@ -25,8 +26,7 @@ mod render;
 mod screens;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method};
@@ -37,6 +37,7 @@ use axum::Router;
 use sinew_engine::{Engine, EntitySummary, NetworkView};
 use sinew_search::SearchIndex;
 
+use cache::ViewCache;
 pub use error::ServerError;
 
 /// The policy every response carries: nothing but this server's own scripts, styles and
@@ -55,42 +56,9 @@ struct Inner {
     engine: Engine,
     search: Option<Arc<dyn SearchIndex>>,
     token: Option<String>,
-    network: Cached<NetworkView>,
-    entities: Cached<Vec<EntitySummary>>,
-}
-
-/// How long a folded view of the whole store (the network, the entity list) is reused
-/// before it is folded again. Entity pages read both, and folding them costs far more than
-/// the rest of a page on a large store; an ingest through this server clears them at once,
-/// and one run beside it (the CLI) is seen within this time.
-const VIEW_TTL: Duration = Duration::from_secs(5);
-
-/// A view reused for [`VIEW_TTL`]. The lock is held while the view is folded, so a burst of
-/// requests folds it once rather than once each.
-struct Cached<T>(Mutex<Option<(Instant, Arc<T>)>>);
-
-impl<T> Default for Cached<T> {
-    fn default() -> Self {
-        Cached(Mutex::new(None))
-    }
-}
-
-impl<T> Cached<T> {
-    fn get(&self, fold: impl FnOnce() -> Result<T, ServerError>) -> Result<Arc<T>, ServerError> {
-        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, v)) = slot.as_ref() {
-            if at.elapsed() < VIEW_TTL {
-                return Ok(Arc::clone(v));
-            }
-        }
-        let v = Arc::new(fold()?);
-        *slot = Some((Instant::now(), Arc::clone(&v)));
-        Ok(v)
-    }
-
-    fn clear(&self) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    }
+    network: ViewCache<(), NetworkView>,
+    entities: ViewCache<(), Vec<EntitySummary>>,
+    entity_pages: ViewCache<String, screens::entity::EntityView>,
 }
 
 impl AppState {
@@ -105,8 +73,9 @@ impl AppState {
                 engine,
                 search,
                 token: token.filter(|t| !t.is_empty()),
-                network: Cached::default(),
-                entities: Cached::default(),
+                network: ViewCache::default(),
+                entities: ViewCache::default(),
+                entity_pages: ViewCache::default(),
             }),
         }
     }
@@ -123,16 +92,27 @@ impl AppState {
         self.inner.token.as_deref()
     }
 
-    /// The store's network (actors not rolled up), folded at most every [`VIEW_TTL`].
+    /// The store's network (actors not rolled up), reused as `cache` says.
     pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
-        self.inner.network.get(|| Ok(self.inner.engine.network()?))
+        self.inner
+            .network
+            .get(&(), || Ok(self.inner.engine.network()?))
     }
 
-    /// Every stored entity, listed at most every [`VIEW_TTL`].
+    /// Every stored entity, reused as `cache` says.
     pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
         self.inner
             .entities
-            .get(|| Ok(self.inner.engine.entities()?))
+            .get(&(), || Ok(self.inner.engine.entities()?))
+    }
+
+    /// An entity's page, by canonical name, reused as `cache` says.
+    pub(crate) fn entity_page(
+        &self,
+        canonical: &str,
+        build: impl FnOnce() -> Result<screens::entity::EntityView, ServerError>,
+    ) -> Result<Arc<screens::entity::EntityView>, ServerError> {
+        self.inner.entity_pages.get(&canonical.to_string(), build)
     }
 
     /// The stored entity `name` means: a canonical name in any case from the listed
@@ -153,6 +133,7 @@ impl AppState {
     pub(crate) fn invalidate(&self) {
         self.inner.network.clear();
         self.inner.entities.clear();
+        self.inner.entity_pages.clear();
     }
 
     /// Runs a blocking read or write of the engine on tokio's blocking pool.

@@ -138,4 +138,11 @@ fn routes_answer_errors_from_the_table_as_json_and_as_pages() {
         assert!(a.json()["message"].as_str().unwrap().contains("span"));
     }
     assert_eq!(get(&st, "/no/such/page").status, StatusCode::NOT_FOUND);
+    // Paging past any number of results is an empty page, not a crash.
+    let far = format!("/ledger?page={}", usize::MAX);
+    assert_eq!(get(&st, &far).status, StatusCode::OK);
+    assert_eq!(
+        get(&st, &format!("/search?q=x&page={}", usize::MAX)).status,
+        StatusCode::OK
+    );
 }

@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{Html, Json};
+use std::sync::Arc;
+
+use axum::response::{Html, Response};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use sinew_engine::EntitySummary;
@@ -84,9 +86,14 @@ struct DependencyAbout {
     current: bool,
 }
 
-pub(crate) fn view(state: &AppState, name: &str) -> Result<EntityView, ServerError> {
-    let engine = state.engine();
+/// The page of the entity `name` means, reused between requests (see `cache`).
+pub(crate) fn view(state: &AppState, name: &str) -> Result<Arc<EntityView>, ServerError> {
     let canonical = state.resolve(name)?;
+    state.entity_page(&canonical, || build(state, canonical.clone()))
+}
+
+fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError> {
+    let engine = state.engine();
     let entities = state.entities()?;
     let summary: &EntitySummary = entities
         .iter()
@@ -251,8 +258,9 @@ impl EntityPage<'_> {
 pub(crate) async fn api(
     State(state): State<AppState>,
     Path(name): Path<String>,
-) -> Result<Json<EntityView>, ServerError> {
-    state.blocking(move |s| view(s, &name)).await.map(Json)
+) -> Result<Response, ServerError> {
+    let v = state.blocking(move |s| view(s, &name)).await?;
+    Ok(crate::render::json(&*v))
 }
 
 pub(crate) async fn page(

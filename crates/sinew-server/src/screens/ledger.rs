@@ -131,7 +131,7 @@ pub(crate) fn view(
                 .ledger
                 .groups
                 .iter()
-                .skip((page - 1) * PAGE_SIZE)
+                .skip((page - 1).saturating_mul(PAGE_SIZE))
                 .take(PAGE_SIZE),
         )
     } else {
@@ -324,7 +324,7 @@ pub(crate) async fn page(
         min_sources: get("min_sources"),
         csv: format!("/api/ledger.csv?{qs}"),
         json: format!("/api/ledger?{qs}"),
-        next: (v.page * PAGE_SIZE < v.total).then(|| at(v.page + 1)),
+        next: (v.page.saturating_mul(PAGE_SIZE) < v.total).then(|| at(v.page + 1)),
         prev: (v.page > 1).then(|| at(v.page - 1)),
     };
     Ok(html(&page))

@@ -353,7 +353,7 @@ pub(crate) async fn page(
         if v.page > 1 {
             page.prev = Some(with(&params, &[("page", (v.page - 1).to_string())]));
         }
-        if (v.page * PAGE_SIZE) < v.results.total as usize {
+        if v.page.saturating_mul(PAGE_SIZE) < v.results.total as usize {
             page.next = Some(with(&params, &[("page", (v.page + 1).to_string())]));
         }
     }
