@@ -58,7 +58,7 @@ struct Inner {
     token: Option<String>,
     network: ViewCache<(), NetworkView>,
     entities: ViewCache<(), Vec<EntitySummary>>,
-    entity_pages: ViewCache<String, screens::entity::EntityView>,
+    entity_pages: ViewCache<String, screens::entity::Rendered>,
 }
 
 impl AppState {
@@ -110,8 +110,8 @@ impl AppState {
     pub(crate) fn entity_page(
         &self,
         canonical: &str,
-        build: impl FnOnce() -> Result<screens::entity::EntityView, ServerError>,
-    ) -> Result<Arc<screens::entity::EntityView>, ServerError> {
+        build: impl FnOnce() -> Result<screens::entity::Rendered, ServerError>,
+    ) -> Result<Arc<screens::entity::Rendered>, ServerError> {
         self.inner.entity_pages.get(&canonical.to_string(), build)
     }
 

@@ -4,8 +4,7 @@
 //! when it is http or https.
 
 use askama::Template;
-use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Html;
 use sinew_types::{DocId, Span};
 
 use crate::params::encode;
@@ -18,14 +17,6 @@ pub(crate) fn html<T: Template>(t: &T) -> Html<String> {
             eprintln!("sinew serve: template failed: {e}");
             Html("<!doctype html><title>error</title><p>internal error".to_string())
         }
-    }
-}
-
-/// A view as a JSON response, from a borrowed view (a cached one).
-pub(crate) fn json<T: serde::Serialize>(v: &T) -> Response {
-    match serde_json::to_vec(v) {
-        Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Err(e) => crate::ServerError::Internal(format!("serialising a view: {e}")).into_response(),
     }
 }
 

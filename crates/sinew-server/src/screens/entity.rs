@@ -13,7 +13,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use std::sync::Arc;
 
-use axum::response::{Html, Response};
+use axum::body::Bytes;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use sinew_engine::EntitySummary;
@@ -24,7 +26,7 @@ use sinew_types::DocId;
 use super::Cite;
 use crate::error::PageError;
 use crate::params::encode;
-use crate::render::{entity_href, figure, html};
+use crate::render::{entity_href, figure};
 use crate::{AppState, ServerError};
 
 /// Figures listed on the page at most (the JSON twin gives the same list); `total_figures`
@@ -32,7 +34,7 @@ use crate::{AppState, ServerError};
 const MAX_FIGURES: usize = 200;
 
 #[derive(Debug, Serialize)]
-pub(crate) struct EntityView {
+struct EntityView {
     name: String,
     entity_type: &'static str,
     id: String,
@@ -84,12 +86,6 @@ struct DependencyAbout {
     goods: String,
     share: f64,
     current: bool,
-}
-
-/// The page of the entity `name` means, reused between requests (see `cache`).
-pub(crate) fn view(state: &AppState, name: &str) -> Result<Arc<EntityView>, ServerError> {
-    let canonical = state.resolve(name)?;
-    state.entity_page(&canonical, || build(state, canonical.clone()))
 }
 
 fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError> {
@@ -255,20 +251,53 @@ impl EntityPage<'_> {
     }
 }
 
+/// An entity's page and JSON twin, written once per refresh of the view: under load,
+/// writing a page of 200 figures costs more than everything else a cached request does.
+pub(crate) struct Rendered {
+    json: Bytes,
+    html: Bytes,
+}
+
+fn render(v: EntityView) -> Result<Rendered, ServerError> {
+    let json = serde_json::to_vec(&v)
+        .map_err(|e| ServerError::Internal(format!("serialising {}: {e}", v.name)))?;
+    let hist = super::search::histogram(&v.timeline, None);
+    let page = EntityPage {
+        v: &v,
+        hist,
+        json: format!("/api/entity/{}", encode(&v.name)),
+    };
+    let html = page
+        .render()
+        .map_err(|e| ServerError::Internal(format!("rendering {}: {e}", v.name)))?;
+    Ok(Rendered {
+        json: Bytes::from(json),
+        html: Bytes::from(html),
+    })
+}
+
+/// The rendered page of the entity `name` means, reused between requests (see `cache`).
+fn rendered(state: &AppState, name: &str) -> Result<Arc<Rendered>, ServerError> {
+    let canonical = state.resolve(name)?;
+    state.entity_page(&canonical, || render(build(state, canonical.clone())?))
+}
+
 pub(crate) async fn api(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ServerError> {
-    let v = state.blocking(move |s| view(s, &name)).await?;
-    Ok(crate::render::json(&*v))
+    let r = state.blocking(move |s| rendered(s, &name)).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], r.json.clone()).into_response())
 }
 
 pub(crate) async fn page(
     State(state): State<AppState>,
     Path(name): Path<String>,
-) -> Result<Html<String>, PageError> {
-    let json = format!("/api/entity/{}", encode(&name));
-    let v = state.blocking(move |s| view(s, &name)).await?;
-    let hist = super::search::histogram(&v.timeline, None);
-    Ok(html(&EntityPage { v: &v, hist, json }))
+) -> Result<Response, PageError> {
+    let r = state.blocking(move |s| rendered(s, &name)).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        r.html.clone(),
+    )
+        .into_response())
 }
