@@ -23,7 +23,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use sinew_types::text::MONTH_NAMES as MONTHS;
 
-const COUNTRIES: &[&str] = &[
+pub(crate) const COUNTRIES: &[&str] = &[
     "China",
     "Russia",
     "North Korea",
@@ -207,7 +207,7 @@ fn copy_store(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// The cached store of `size` articles, built from the next smaller one when missing.
-fn store(
+pub(crate) fn store(
     sinew: &Path,
     dir: &Path,
     size: usize,

@@ -1,7 +1,7 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling` and `cargo xtask
+//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling`, `cargo xtask bench-serve` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
@@ -9,6 +9,7 @@ mod bench;
 mod bench_annotate;
 mod bench_ner;
 mod bench_scaling;
+mod bench_serve;
 mod bench_store;
 mod demo;
 mod eval;
@@ -33,6 +34,7 @@ fn main() -> Result<()> {
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("bench-scaling") => bench_scaling::run(&args[1..]),
+        Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-claims") => eval_claims::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
@@ -56,6 +58,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
     | bench-annotate [--copies N] [--skip-peers] \
     | bench-scaling [--mb 1,4,8] [--runs N] \
+    | bench-serve [--docs N] [--conns C] [--secs S] \
     | train-ner [--train FILE] [--dev FILE] [--out FILE] [--min-count N] [--clusters N] [--epochs N] \
     | eval-ner FILE [--sinew BIN] [--errors] | bench-ner [--skip-peers] | eval-md [--out FILE]";
 

@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// What `--help` and the manual page say about the environment.
 const ENVIRONMENT: &str = "Environment:
   SINEW_DB        the store when --db is not given
+  SINEW_TOKEN     `sinew serve`: the bearer token writes need; without it the server is
+                  read-only and binds only to loopback addresses
   COLUMNS         the width tables are laid out to (default: the terminal's, else 80)
   NO_COLOR        set and not empty: no colour under --color auto
   CLICOLOR_FORCE  set and not 0: colour under --color auto even into a pipe
@@ -183,6 +185,14 @@ pub(crate) enum Command {
         /// Folder to write the pages to.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+    },
+    /// Serve the analyst's workbench (web pages with JSON twins under /api/) over the store.
+    /// Reads are open; writes (POST /api/ingest) need `Authorization: Bearer $SINEW_TOKEN`.
+    /// An address beyond loopback is refused unless SINEW_TOKEN is set.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+        addr: std::net::SocketAddr,
     },
     /// Write the cited briefing over the stored documents.
     Report {

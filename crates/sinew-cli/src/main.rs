@@ -128,6 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cmd::network::what_if(db, &cut, threshold, json, &ui)
         }
         Command::Report { output, title } => cmd::report::run(db, &output, title, &ui),
+        Command::Serve { addr } => cmd::serve::run(db, addr, &ui),
         Command::Completions { shell } => cmd::docs::completions(shell),
         Command::Man { dir } => cmd::docs::man(dir.as_deref(), &ui),
     }

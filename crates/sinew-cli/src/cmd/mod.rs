@@ -11,6 +11,7 @@ pub(crate) mod ingest;
 pub(crate) mod ledger;
 pub(crate) mod network;
 pub(crate) mod report;
+pub(crate) mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

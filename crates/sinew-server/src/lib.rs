@@ -1,0 +1,303 @@
+//! The analyst's workbench: what does the store hold, shown as web pages? An axum
+//! [`Router`] over an [`Engine`] (any `Store`), with an optional full-text index behind the
+//! `SearchIndex` trait.
+//!
+//! Shape: [`app`] builds the router from [`AppState`], so tests drive it with `oneshot`;
+//! every HTML screen has a JSON twin under `/api/` built from the same view struct (the page
+//! is that struct rendered), and the whole state of a screen is its URL query; one error
+//! type ([`ServerError`]) answers both, its status from one table. Reads are open; writes
+//! (ingest by upload) need `Authorization: Bearer` with the token the server was started
+//! with, and are refused outright when it was started without one.
+//!
+//! Article text is hostile input: every byte of it is escaped where it is written
+//! ([`highlight`]), links are made only from http/https URLs, and every response carries a
+//! Content-Security-Policy that allows scripts and styles only from the server itself, so
+//! injected markup could not run even if escaping were missed.
+//!
+//! Store and engine calls block (SQLite), so handlers run them on tokio's blocking pool.
+
+mod assets;
+mod cache;
+mod error;
+mod highlight;
+mod openapi;
+mod params;
+mod render;
+mod screens;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::routing::MethodRouter;
+use axum::Router;
+use sinew_engine::{Engine, EntitySummary, NetworkView};
+use sinew_search::SearchIndex;
+
+use cache::ViewCache;
+pub use error::ServerError;
+
+/// The policy every response carries: nothing but this server's own scripts, styles and
+/// images; no plugins, no `<base>`, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// What every handler shares: the engine over the store, the search index when one is open,
+/// and the write token.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    engine: Engine,
+    search: Option<Arc<dyn SearchIndex>>,
+    token: Option<String>,
+    network: ViewCache<(), NetworkView>,
+    entities: ViewCache<(), Vec<EntitySummary>>,
+    entity_pages: ViewCache<String, screens::entity::Rendered>,
+}
+
+impl AppState {
+    /// State over `engine`; `token` enables writes (`None`: every write is refused).
+    pub fn new(
+        engine: Engine,
+        search: Option<Arc<dyn SearchIndex>>,
+        token: Option<String>,
+    ) -> AppState {
+        AppState {
+            inner: Arc::new(Inner {
+                engine,
+                search,
+                token: token.filter(|t| !t.is_empty()),
+                network: ViewCache::default(),
+                entities: ViewCache::default(),
+                entity_pages: ViewCache::default(),
+            }),
+        }
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    pub(crate) fn search(&self) -> Option<&Arc<dyn SearchIndex>> {
+        self.inner.search.as_ref()
+    }
+
+    pub(crate) fn token(&self) -> Option<&str> {
+        self.inner.token.as_deref()
+    }
+
+    /// The store's network (actors not rolled up), reused as `cache` says.
+    pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
+        self.inner
+            .network
+            .get(&(), || Ok(self.inner.engine.network()?))
+    }
+
+    /// Every stored entity, reused as `cache` says.
+    pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
+        self.inner
+            .entities
+            .get(&(), || Ok(self.inner.engine.entities()?))
+    }
+
+    /// An entity's page, by canonical name, reused as `cache` says.
+    pub(crate) fn entity_page(
+        &self,
+        canonical: &str,
+        build: impl FnOnce() -> Result<screens::entity::Rendered, ServerError>,
+    ) -> Result<Arc<screens::entity::Rendered>, ServerError> {
+        self.inner.entity_pages.get(&canonical.to_string(), build)
+    }
+
+    /// The stored entity `name` means: a canonical name in any case from the listed
+    /// entities, else the engine's resolution (aliases, gazetteer links, suggestions).
+    pub(crate) fn resolve(&self, name: &str) -> Result<String, ServerError> {
+        let wanted = name.trim();
+        if let Some(e) = self
+            .entities()?
+            .iter()
+            .find(|e| e.canonical.eq_ignore_ascii_case(wanted))
+        {
+            return Ok(e.canonical.clone());
+        }
+        Ok(self.inner.engine.resolve_entity(wanted)?)
+    }
+
+    /// Forgets the folded views (after a write).
+    pub(crate) fn invalidate(&self) {
+        self.inner.network.clear();
+        self.inner.entities.clear();
+        self.inner.entity_pages.clear();
+    }
+
+    /// Runs a blocking read or write of the engine on tokio's blocking pool.
+    pub(crate) async fn blocking<T, F>(&self, f: F) -> Result<T, ServerError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppState) -> Result<T, ServerError> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || f(&state))
+            .await
+            .map_err(|e| ServerError::Internal(format!("a request's worker failed: {e}")))?
+    }
+}
+
+/// The largest upload `POST /api/ingest` accepts (a WARC or JSON Lines batch).
+const MAX_UPLOAD: usize = 256 * 1024 * 1024;
+
+/// Every route: method, path (axum syntax), handler. [`app`] is built from this list, and
+/// a test checks that each (method, path) is described in the OpenAPI document.
+fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    use axum::routing::{get, post};
+    use screens::*;
+    vec![
+        (Method::GET, "/", get(status::home)),
+        (Method::GET, "/doc/{id}", get(doc::page)),
+        (Method::GET, "/api/doc/{id}", get(doc::api)),
+        (Method::GET, "/entity/{name}", get(entity::page)),
+        (Method::GET, "/api/entity/{name}", get(entity::api)),
+        (Method::GET, "/ledger", get(ledger::page)),
+        (Method::GET, "/api/ledger", get(ledger::api)),
+        (Method::GET, "/api/ledger.csv", get(ledger::csv)),
+        (Method::GET, "/ledger/{id}", get(ledger::group_page)),
+        (Method::GET, "/api/ledger/{id}", get(ledger::group_api)),
+        (Method::GET, "/briefing", get(briefing::page)),
+        (Method::GET, "/api/briefing", get(briefing::api)),
+        (Method::GET, "/alerts", get(status::alerts_page)),
+        (Method::GET, "/api/alerts", get(status::alerts_api)),
+        (Method::GET, "/status", get(status::page)),
+        (Method::GET, "/api/status", get(status::api)),
+        (Method::GET, "/network", get(network::page)),
+        (Method::GET, "/api/network", get(network::api)),
+        (Method::GET, "/search", get(search::page)),
+        (Method::GET, "/api/search", get(search::api)),
+        (Method::POST, "/api/ingest", post(ingest::upload)),
+        (Method::GET, "/api/openapi.json", get(openapi::serve)),
+        (Method::GET, "/assets/{name}", get(assets::serve)),
+    ]
+}
+
+/// The workbench's router over `state`.
+pub fn app(state: AppState) -> Router {
+    let mut router = Router::new();
+    for (_, path, handler) in routes() {
+        router = router.route(path, handler);
+    }
+    router
+        .fallback(|| async {
+            error::PageError(ServerError::NotFound {
+                what: "page",
+                name: "this address".to_string(),
+            })
+        })
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD))
+        .layer(axum::middleware::from_fn(secure_headers))
+        .with_state(state)
+}
+
+/// Adds the Content-Security-Policy and its companions to every response.
+async fn secure_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+/// Where to listen.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// The address to bind.
+    pub addr: SocketAddr,
+}
+
+/// Refuses to listen beyond loopback without a write token: the token is the only
+/// protection the server has, and reads of the store would be open to the network.
+pub fn check_bind(addr: &SocketAddr, token: Option<&str>) -> Result<(), ServerError> {
+    if addr.ip().is_loopback() || token.is_some_and(|t| !t.is_empty()) {
+        Ok(())
+    } else {
+        Err(ServerError::bad(
+            "--addr",
+            format!(
+                "{addr} is not a loopback address; set SINEW_TOKEN to serve beyond this machine"
+            ),
+        ))
+    }
+}
+
+/// Serves `state` on `config.addr` until the process is stopped; `ready` is told the bound
+/// address (port 0 picks a free one).
+pub fn serve(
+    config: &ServeConfig,
+    state: AppState,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    check_bind(&config.addr, state.token()).map_err(std::io::Error::other)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        ready(listener.local_addr()?);
+        axum::serve(listener, app(state)).await
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_in_the_openapi_document() {
+        let doc = openapi::document();
+        for (method, path, _) in routes() {
+            let key = path.to_string();
+            let op = doc["paths"][&key][method.as_str().to_lowercase()].clone();
+            assert!(
+                op.is_object(),
+                "{method} {path} is not in the OpenAPI document"
+            );
+        }
+        let documented: usize = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_object().unwrap().len())
+            .sum();
+        assert_eq!(
+            documented,
+            routes().len(),
+            "the document lists a route the router lacks"
+        );
+    }
+
+    #[test]
+    fn non_loopback_needs_a_token() {
+        let lan: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        let lo: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        let lo6: SocketAddr = "[::1]:8080".parse().unwrap();
+        assert!(check_bind(&lo, None).is_ok());
+        assert!(check_bind(&lo6, None).is_ok());
+        assert!(check_bind(&lan, None).is_err());
+        assert!(check_bind(&lan, Some("")).is_err());
+        assert!(check_bind(&lan, Some("s3cret")).is_ok());
+    }
+}

@@ -1,0 +1,360 @@
+//! Every route answers with its status, content type and JSON shape; the screens show what
+//! their JSON twins hold; hostile article text stays inert.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use sinew_server::{AppState, CONTENT_SECURITY_POLICY};
+
+use crate::support::{get, send, state, TOKEN};
+
+/// A stored document id, found the way a user would: searching for its words.
+fn doc_with(words: &str) -> (String, serde_json::Value) {
+    let a = get(
+        &state(),
+        &format!("/api/search?q={}", words.replace(' ', "+")),
+    );
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let hit = a.json()["results"]["hits"][0].clone();
+    assert!(hit.is_object(), "no hit for {words}: {}", a.body);
+    (hit["doc"].as_str().unwrap().to_string(), hit)
+}
+
+fn a_group() -> String {
+    let a = get(&state(), "/api/ledger");
+    a.json()["groups"][0]["id"]
+        .as_str()
+        .expect("a ledger group")
+        .to_string()
+}
+
+#[test]
+fn every_documented_route_answers_with_its_content_type() {
+    let st = state();
+    let doc = get(&st, "/api/openapi.json").json();
+    let (doc_id, _) = doc_with("containers");
+    let group = a_group();
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths.len() >= 20, "{} paths", paths.len());
+    for (path, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            let example = op["x-example"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: no example"));
+            let uri = example
+                .replace("{doc}", &doc_id)
+                .replace("{entity}", "North%20Korea")
+                .replace("{group}", &group);
+            let answer = if method == "post" {
+                // The shared state has no token: the route exists and refuses.
+                let req = Request::post(&uri).body(Body::from("text")).unwrap();
+                let a = send(&st, req);
+                assert_eq!(a.status, StatusCode::FORBIDDEN, "{uri}: {}", a.body);
+                continue;
+            } else {
+                get(&st, &uri)
+            };
+            assert_eq!(
+                answer.status,
+                StatusCode::OK,
+                "GET {uri}: {}",
+                &answer.body[..answer.body.len().min(400)]
+            );
+            let content = op["responses"]["200"]["content"].as_object().unwrap();
+            let ty = content.keys().next().unwrap();
+            assert!(
+                answer.content_type.starts_with(ty.as_str()),
+                "GET {uri}: {} is not {ty}",
+                answer.content_type
+            );
+            assert_eq!(answer.csp, CONTENT_SECURITY_POLICY, "GET {uri}");
+            if ty == "application/json" {
+                answer.json();
+            }
+        }
+    }
+}
+
+#[test]
+fn document_viewer_marks_annotations_and_opens_at_a_span() {
+    let st = state();
+    let (id, hit) = doc_with("containers");
+    let api = get(&st, &format!("/api/doc/{id}")).json();
+    let text = api["text"].as_str().unwrap();
+    assert!(text.contains("6,700 containers"));
+    assert!(!api["mentions"].as_array().unwrap().is_empty());
+    assert!(!api["figures"].as_array().unwrap().is_empty());
+    assert!(!api["claims"].as_array().unwrap().is_empty(), "{api}");
+    assert_eq!(api["link"], "https://news.example.org/ports");
+    let start = text.find("6,700").unwrap();
+    let end = start + "6,700 containers".len();
+    let page = get(&st, &format!("/doc/{id}?span={start}-{end}"));
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!("id=\"s-{start}\"")),
+        "no anchor at the span"
+    );
+    assert!(page.body.contains("class=\"ent\""), "entities are marked");
+    assert!(page.body.contains("target"), "the asked span is marked");
+    assert!(page.body.contains("class=\"next\""), "next-mention links");
+    assert!(page
+        .body
+        .contains("href=\"https://news.example.org/ports\""));
+    // The search hit links straight to its words in the viewer.
+    let href = get(&st, "/api/search?q=containers").json()["links"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        href.starts_with(&format!("/doc/{id}?span=")),
+        "{href} for {hit}"
+    );
+    assert_eq!(
+        get(&st, href.split('#').next().unwrap()).status,
+        StatusCode::OK
+    );
+}
+
+#[test]
+fn entity_page_shows_figures_flows_and_a_timeline() {
+    let st = state();
+    let api = get(&st, "/api/entity/DPRK").json();
+    assert_eq!(api["name"], "North Korea", "an alias resolves: {api}");
+    assert!(api["total_figures"].as_u64().unwrap() >= 1);
+    let fig = &api["figures"][0];
+    assert!(fig["cite"]["href"].as_str().unwrap().starts_with("/doc/"));
+    assert!(!fig["sentence"].as_str().unwrap().is_empty());
+    assert!(!api["timeline"].as_array().unwrap().is_empty());
+    assert!(api["timeline_basis"]
+        .as_str()
+        .unwrap()
+        .contains("search index"));
+    assert_eq!(api["network_href"], "/network?focus=North%20Korea");
+    let page = get(&st, "/entity/North%20Korea");
+    assert!(page.body.contains("Open in network"));
+    assert!(page.body.contains("<svg class=\"hist\""));
+}
+
+#[test]
+fn ledger_filters_reach_the_export() {
+    let st = state();
+    let all = get(&st, "/api/ledger").json();
+    let total = all["total"].as_u64().unwrap();
+    assert!(total > 0);
+    let g = &all["groups"][0];
+    assert!(g["verdict"].is_string() && g["claims"].is_array() && g["href"].is_string());
+    let filtered = get(&st, "/api/ledger?entity=North+Korea").json();
+    let kept = filtered["total"].as_u64().unwrap();
+    assert!(kept >= 1 && kept < total, "{kept} of {total}");
+    let csv_all = get(&st, "/api/ledger.csv");
+    let csv_nk = get(&st, "/api/ledger.csv?entity=North+Korea");
+    assert!(csv_all.body.starts_with("group,verdict,subject,object"));
+    assert!(csv_nk.body.lines().count() < csv_all.body.lines().count());
+    for line in csv_nk.body.lines().skip(1) {
+        assert!(line.contains("North Korea"), "{line}");
+    }
+    let id = g["id"].as_str().unwrap();
+    let group = get(&st, &format!("/api/ledger/{id}")).json();
+    assert!(group["claims"][0]["sentence"].is_string(), "{group}");
+    let page = get(&st, &format!("/ledger/{id}"));
+    assert!(page.body.contains("class=\"sentence\""));
+    assert_eq!(
+        get(&st, "/api/ledger?verdict=maybe").status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[test]
+fn search_has_facets_a_histogram_and_toggling_links() {
+    let st = state();
+    let api = get(&st, "/api/search?q=russia").json();
+    let r = &api["results"];
+    assert!(r["total"].as_u64().unwrap() >= 3);
+    assert!(!r["facets"]["entities"].as_array().unwrap().is_empty());
+    assert!(!r["facets"]["months"].as_array().unwrap().is_empty());
+    let narrowed = get(&st, "/api/search?q=russia&entity=North+Korea").json();
+    assert!(narrowed["results"]["total"].as_u64() < r["total"].as_u64());
+    let page = get(&st, "/search?q=russia&scope=sentences");
+    assert!(
+        page.body.contains("<mark class=\"hit\">"),
+        "hits are marked"
+    );
+    assert!(
+        page.body.contains("entity=North%20Korea"),
+        "facet links carry the state"
+    );
+    assert!(page.body.contains("<svg class=\"hist\""));
+    assert_eq!(
+        get(&st, "/api/search?q=%28%28").status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[test]
+fn network_draws_flows_and_a_what_if_changes_supply() {
+    let st = state();
+    let api = get(&st, "/api/network").json();
+    let edges = api["edges"].as_array().unwrap();
+    assert!(!edges.is_empty(), "{api}");
+    assert!(!api["nodes"].as_array().unwrap().is_empty());
+    let e = &edges[0];
+    let cut = e["cut_href"].as_str().unwrap();
+    let w = get(&st, &cut.replace("/network?", "/api/network?")).json();
+    assert_eq!(w["what_if"]["from"], e["from"]);
+    assert!(w["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["cut"] == true));
+    let capped = get(&st, "/api/network?cap=1").json();
+    assert_eq!(capped["edges"].as_array().unwrap().len(), 1);
+    let focus = get(&st, "/api/network?focus=North+Korea").json();
+    for e in focus["edges"].as_array().unwrap() {
+        assert!(
+            e["from"] == "North Korea" || e["to"] == "North Korea",
+            "{e}"
+        );
+    }
+    let page = get(&st, "/network");
+    assert!(page
+        .body
+        .contains("<script src=\"/assets/cytoscape.min.js\""));
+    assert_eq!(
+        get(&st, "/api/network?cap=0").status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[test]
+fn briefing_citations_open_the_viewer() {
+    let st = state();
+    let api = get(&st, "/api/briefing").json();
+    assert!(api["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    let page = get(&st, "/briefing");
+    assert!(
+        page.body.contains("<sup class=\"cite\"><a href=\"/doc/"),
+        "citations link into the viewer"
+    );
+}
+
+#[test]
+fn status_and_alerts_count_the_store() {
+    let st = state();
+    let s = get(&st, "/api/status").json();
+    assert!(s["documents"].as_u64().unwrap() >= 10);
+    assert!(s["indexed"].as_u64().unwrap() >= 10);
+    assert_eq!(s["writes"], false);
+    let a = get(&st, "/api/alerts").json();
+    assert!(a["alerts"].is_array() && a["total"].is_u64());
+    assert_eq!(
+        get(&st, "/api/alerts?kind=nonsense").status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[test]
+fn hostile_article_text_stays_inert() {
+    let st = state();
+    let (id, _) = doc_with("hostile page");
+    let page = get(&st, &format!("/doc/{id}"));
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.csp, CONTENT_SECURITY_POLICY);
+    let body = page.body.to_lowercase();
+    assert!(!body.contains("<script>alert"), "script tags are escaped");
+    assert!(!body.contains("<img"), "no element from the article");
+    assert!(!body.contains("href=\"javascript:"), "no javascript: link");
+    // Escaped text holds no `<`, so every `<...>` is a real tag: none carries a handler.
+    for tag in body
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
+        assert!(
+            !tag.contains("onerror") && !tag.contains("javascript:"),
+            "tag <{tag}>"
+        );
+    }
+    assert!(
+        body.contains("&lt;script&gt;alert"),
+        "the words are shown, escaped"
+    );
+    assert!(!body.contains("<script"), "the viewer has no script at all");
+    assert!(
+        !body.contains(" style="),
+        "no inline style the policy would block"
+    );
+    // The JSON twin keeps the stored URL but offers no link.
+    let api = get(&st, &format!("/api/doc/{id}")).json();
+    assert_eq!(api["url"], "javascript:alert(1)");
+    assert!(api["link"].is_null());
+    // Search snippets and the hit's title are escaped too.
+    let s = get(&st, "/search?q=hostile").body.to_lowercase();
+    assert!(
+        !s.contains("<script>alert") && !s.contains("<img"),
+        "search page"
+    );
+}
+
+#[test]
+fn ingest_needs_the_token_and_stores_the_upload() {
+    let engine = sinew_engine::Engine::with_store(std::sync::Arc::new(
+        sinew_store::SqliteStore::open_in_memory().unwrap(),
+    ));
+    let st = AppState::new(engine, None, Some(TOKEN.to_string()));
+    let body = "Iran delivered 40 drones to Russia in May 2024, officials said.";
+    let post = |auth: Option<&str>| {
+        let mut req = Request::post("/api/ingest?name=drones.txt");
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        send(&st, req.body(Body::from(body)).unwrap())
+    };
+    assert_eq!(post(None).status, StatusCode::UNAUTHORIZED);
+    assert_eq!(post(Some("Bearer wrong")).status, StatusCode::UNAUTHORIZED);
+    let ok = post(Some(&format!("Bearer {TOKEN}")));
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let report = ok.json();
+    assert_eq!(report["inserted"], 1, "{report}");
+    assert_eq!(get(&st, "/api/status").json()["documents"], 1);
+    let again = post(Some(&format!("Bearer {TOKEN}"))).json();
+    assert_eq!(again["already_stored"], 1, "{again}");
+    let empty = send(
+        &st,
+        Request::post("/api/ingest")
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap(),
+    );
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // No index on this server: search says how to get one, as a page and as JSON.
+    assert_eq!(
+        get(&st, "/api/search?q=x").status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    let page = get(&st, "/search?q=x");
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.body.contains("sinew index"));
+}
+
+#[test]
+fn vendored_files_match_their_checksums() {
+    use sha2::{Digest, Sha256};
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let table = std::fs::read_to_string(dir.join("VENDORED.md")).unwrap();
+    let mut checked = 0;
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let file = cells[1].trim_matches('`');
+        let sum = cells[5].trim_matches('`');
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let got: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(got, sum, "{file} differs from VENDORED.md");
+        // The binary serves exactly these bytes.
+        let served = get(&state(), &format!("/assets/{file}"));
+        assert_eq!(served.body.len(), bytes.len(), "{file}");
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

@@ -1,0 +1,279 @@
+//! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S]`: how fast does the workbench
+//! answer many analysts at once on a large store?
+//!
+//! The store is bench-store's cached store of N generated articles (built by bulk ingest
+//! when missing; default 100,000, as the issue asks). The release `sinew serve` listens on a
+//! free loopback port; C connections (default 200), each a thread with one keep-alive
+//! HTTP/1.1 connection, send requests back to back for S seconds (default 30): entity pages
+//! and their JSON twins for the generated articles' countries, and searches when the server
+//! has a search index open (`/api/status` says). Every request is timed from its first byte
+//! written to its last byte read; p50, p99, the slowest and the errors (a status other than
+//! 200, or a broken connection) are printed per kind. Traffic goes to 127.0.0.1 only, and
+//! the run stops by itself.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::bench_store::COUNTRIES;
+
+/// One keep-alive connection to the server.
+struct Conn {
+    reader: BufReader<TcpStream>,
+}
+
+impl Conn {
+    fn open(addr: SocketAddr) -> std::io::Result<Conn> {
+        let s = TcpStream::connect(addr)?;
+        s.set_nodelay(true)?;
+        s.set_read_timeout(Some(Duration::from_secs(30)))?;
+        Ok(Conn {
+            reader: BufReader::new(s),
+        })
+    }
+
+    /// Sends a GET and reads the whole response; the status code.
+    fn get(&mut self, path: &str) -> std::io::Result<u16> {
+        let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n");
+        self.reader.get_mut().write_all(req.as_bytes())?;
+        let mut line = String::new();
+        self.reader.read_line(&mut line)?;
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("bad status line {line:?}")))?;
+        let mut length: Option<usize> = None;
+        let mut chunked = false;
+        loop {
+            line.clear();
+            self.reader.read_line(&mut line)?;
+            let h = line.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            let lower = h.to_ascii_lowercase();
+            if let Some(v) = lower.strip_prefix("content-length:") {
+                length = v.trim().parse().ok();
+            } else if lower.starts_with("transfer-encoding:") && lower.contains("chunked") {
+                chunked = true;
+            }
+        }
+        if chunked {
+            loop {
+                line.clear();
+                self.reader.read_line(&mut line)?;
+                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or(""), 16)
+                    .map_err(|_| std::io::Error::other("bad chunk size"))?;
+                let mut skip = vec![0u8; size + 2];
+                self.reader.read_exact(&mut skip)?;
+                if size == 0 {
+                    break;
+                }
+            }
+        } else {
+            let n = length.ok_or_else(|| std::io::Error::other("no content-length"))?;
+            std::io::copy(&mut (&mut self.reader).take(n as u64), &mut std::io::sink())?;
+        }
+        Ok(status)
+    }
+}
+
+/// What one kind of request measured.
+#[derive(Default)]
+struct Tally {
+    micros: Vec<u64>,
+    errors: u64,
+}
+
+fn percentile(sorted: &[u64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i] as f64 / 1000.0
+}
+
+/// Starts `sinew serve` on a free loopback port and waits until it answers.
+fn start(sinew: &Path, db: &Path) -> Result<(Child, SocketAddr)> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let child = Command::new(sinew)
+        .arg("--db")
+        .arg(db)
+        .args(["-q", "serve", "--addr", &addr.to_string()])
+        .env_remove("SINEW_TOKEN")
+        .stdout(Stdio::null())
+        .spawn()
+        .context("starting sinew serve")?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(mut c) = Conn::open(addr) {
+            if c.get("/api/openapi.json").is_ok() {
+                return Ok((child, addr));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bail!("sinew serve did not answer on {addr} within 60 s")
+}
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let mut docs = 100_000usize;
+    let mut conns = 200usize;
+    let mut secs = 30u64;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut num = |what: &str| -> Result<usize> {
+            it.next()
+                .with_context(|| format!("{what} needs a number"))?
+                .parse()
+                .with_context(|| format!("{what}: not a number"))
+        };
+        match a.as_str() {
+            "--docs" => docs = num("--docs")?,
+            "--conns" => conns = num("--conns")?.max(1),
+            "--secs" => secs = num("--secs")?.max(1) as u64,
+            other => bail!("bench-serve: unknown argument {other:?}"),
+        }
+    }
+    let sinew = crate::release_sinew()?;
+    let dir = crate::target_dir().join("bench-store").join("current");
+    std::fs::create_dir_all(&dir)?;
+    let db = crate::bench_store::store(&sinew, &dir, docs, None)?;
+    let (mut child, addr) = start(&sinew, &db)?;
+    let result = load(addr, conns, secs, docs);
+    // The server is this run's own child: stop it whatever the load did.
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
+fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
+    let mut probe = Conn::open(addr)?;
+    let indexed = {
+        // The status's JSON is small; read it with a plain request to see the index.
+        let mut s = TcpStream::connect(addr)?;
+        s.write_all(b"GET /api/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")?;
+        let mut body = String::new();
+        s.read_to_string(&mut body)?;
+        !body.contains("\"indexed\":null")
+    };
+    let mut paths: Vec<(&'static str, String)> = Vec::new();
+    for c in COUNTRIES.iter().take(12) {
+        let name = c.replace(' ', "%20");
+        paths.push(("entity page", format!("/entity/{name}")));
+        paths.push(("entity json", format!("/api/entity/{name}")));
+        if indexed {
+            paths.push((
+                "search json",
+                format!("/api/search?q={}", c.replace(' ', "+")),
+            ));
+            paths.push(("search page", format!("/search?q={}", c.replace(' ', "+"))));
+        }
+    }
+    // Warm-up: each path once, so the first folds of the store are not timed.
+    let warm = Instant::now();
+    for (_, p) in &paths {
+        probe.get(p)?;
+    }
+    println!(
+        "bench-serve: {docs} documents, {conns} connections, {secs} s, {} paths (warm-up {:.1} s){}",
+        paths.len(),
+        warm.elapsed().as_secs_f64(),
+        if indexed { "" } else { "; no search index open: searches left out" }
+    );
+    let kinds: Vec<&'static str> = {
+        let mut k: Vec<&str> = paths.iter().map(|(k, _)| *k).collect();
+        k.dedup();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(secs);
+    let paths = std::sync::Arc::new(paths);
+    let handles: Vec<_> = (0..conns)
+        .map(|i| {
+            let paths = std::sync::Arc::clone(&paths);
+            std::thread::spawn(move || {
+                let mut tallies: std::collections::HashMap<&'static str, Tally> =
+                    std::collections::HashMap::new();
+                let mut conn = Conn::open(addr).ok();
+                let mut k = i;
+                while Instant::now() < deadline {
+                    let (kind, path) = &paths[k % paths.len()];
+                    k += 1;
+                    let t = tallies.entry(kind).or_default();
+                    let Some(c) = conn.as_mut() else {
+                        t.errors += 1;
+                        conn = Conn::open(addr).ok();
+                        std::thread::sleep(Duration::from_millis(10));
+                        continue;
+                    };
+                    let sent = Instant::now();
+                    match c.get(path) {
+                        Ok(200) => t.micros.push(sent.elapsed().as_micros() as u64),
+                        Ok(_) => t.errors += 1,
+                        Err(_) => {
+                            t.errors += 1;
+                            conn = Conn::open(addr).ok();
+                        }
+                    }
+                }
+                tallies
+            })
+        })
+        .collect();
+    let mut all: std::collections::HashMap<&'static str, Tally> = std::collections::HashMap::new();
+    for h in handles {
+        let part = h
+            .join()
+            .map_err(|_| anyhow::anyhow!("a load thread panicked"))?;
+        for (k, t) in part {
+            let a = all.entry(k).or_default();
+            a.micros.extend(t.micros);
+            a.errors += t.errors;
+        }
+    }
+    let wall = start.elapsed().as_secs_f64();
+    println!(
+        "{:<12} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
+        "", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors"
+    );
+    let mut total = Tally::default();
+    for k in kinds {
+        let mut t = all.remove(k).unwrap_or_default();
+        t.micros.sort_unstable();
+        println!(
+            "{:<12} {:>9} {:>9.0} {:>9.1} {:>9.1} {:>9.1} {:>7}",
+            k,
+            t.micros.len(),
+            t.micros.len() as f64 / wall,
+            percentile(&t.micros, 0.50),
+            percentile(&t.micros, 0.99),
+            percentile(&t.micros, 1.0),
+            t.errors
+        );
+        total.micros.extend(t.micros);
+        total.errors += t.errors;
+    }
+    total.micros.sort_unstable();
+    println!(
+        "{:<12} {:>9} {:>9.0} {:>9.1} {:>9.1} {:>9.1} {:>7}",
+        "all",
+        total.micros.len(),
+        total.micros.len() as f64 / wall,
+        percentile(&total.micros, 0.50),
+        percentile(&total.micros, 0.99),
+        percentile(&total.micros, 1.0),
+        total.errors
+    );
+    Ok(())
+}
