@@ -12,7 +12,7 @@ mod facets;
 mod snippet;
 mod tantivy_index;
 
-pub use tantivy_index::{TantivyConfig, TantivyIndex, INDEX_VERSION};
+pub use tantivy_index::{TantivyConfig, TantivyIndex, INDEX_VERSION, MAX_LIMIT, MAX_OFFSET};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -76,6 +76,10 @@ const TITLE_BOOST: f32 = 1.5;
 /// How much a query's words found together as a phrase add to a hit's score.
 const PHRASE_BOOST: f32 = 2.0;
 
+/// The most hits one page returns (a larger `limit` gives this many).
+pub const MAX_LIMIT: usize = 1000;
+/// The most hits a page may skip (a larger `offset` skips this many).
+pub const MAX_OFFSET: usize = 100_000;
 /// The deepest nesting of brackets a query may have.
 const MAX_NESTING: usize = 8;
 
@@ -636,14 +640,22 @@ impl SearchIndex for TantivyIndex {
     }
 
     fn clear(&self) -> Result<(), SearchError> {
-        self.with_writer(|w| w.delete_all_documents().map(|_| ()))
+        // tantivy's delete-all reaches committed segments only: documents added since the
+        // last commit are dropped by the rollback first (found by the model test).
+        self.with_writer(|w| {
+            w.rollback()?;
+            w.delete_all_documents().map(|_| ())
+        })
     }
 
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let (query, marked) = self.query(q)?;
-        let top = TopDocs::with_limit(q.limit.max(1))
-            .and_offset(q.offset)
+        // The collector keeps offset + limit hits in memory: both are capped, so a page asked
+        // for by a URL cannot exhaust it.
+        let limit = q.limit.min(MAX_LIMIT);
+        let top = TopDocs::with_limit(limit.max(1))
+            .and_offset(q.offset.min(MAX_OFFSET))
             .order_by_score();
         let facets = FacetCollector {
             top: self.config.facet_values,
@@ -654,7 +666,7 @@ impl SearchIndex for TantivyIndex {
         let mut hits = Vec::new();
         let mut docs: HashMap<String, TantivyDocument> = HashMap::new();
         let f = &self.fields;
-        for (score, addr) in top.into_iter().take(q.limit) {
+        for (score, addr) in top.into_iter().take(limit) {
             let row: TantivyDocument = searcher.doc(addr).map_err(engine)?;
             match q.scope {
                 Scope::Documents => hits.push(self.hit(score, &row, &row, None, &marked)),

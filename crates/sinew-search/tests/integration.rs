@@ -263,6 +263,15 @@ fn pages_cover_every_hit_once() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), 25);
+    // A page asked for by a hostile URL is capped, never a panic or a huge allocation.
+    let mut huge = query("sanctions");
+    huge.offset = usize::MAX;
+    huge.limit = usize::MAX;
+    let r = index.search(&huge).unwrap();
+    assert!(r.hits.is_empty());
+    assert_eq!(r.total, 25);
+    huge.offset = 0;
+    assert_eq!(index.search(&huge).unwrap().hits.len(), 25);
     let mut none = query("sanctions");
     none.limit = 0;
     let r = index.search(&none).unwrap();
@@ -446,4 +455,77 @@ fn readers_search_while_a_writer_adds() {
     }
     writer.join().unwrap();
     assert_eq!(index.search(&query("convoys")).unwrap().total, 20);
+}
+
+/// One step of the model test.
+#[derive(Debug, Clone)]
+enum Op {
+    /// Add (or replace) document `id` with these words.
+    Add(u8, Vec<u8>),
+    Commit,
+    Clear,
+}
+
+const WORDS: &[&str] = &["tanks", "drones", "grain", "oil", "ships", "rockets"];
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        6 => (0u8..8, proptest::collection::vec(0u8..6, 1..5)).prop_map(|(id, w)| Op::Add(id, w)),
+        2 => Just(Op::Commit),
+        1 => Just(Op::Clear),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// Random adds, replacements, clears and commits against a map of what should be
+    /// searchable: after each commit, the index holds what the map holds, and a word finds
+    /// exactly the documents whose latest text has it.
+    #[test]
+    fn the_index_follows_a_simple_model(ops in proptest::collection::vec(op(), 1..24)) {
+        let index = TantivyIndex::open_in_ram().unwrap();
+        let mut pending = std::collections::BTreeMap::<u8, Vec<u8>>::new();
+        let mut cleared = false;
+        let mut committed = std::collections::BTreeMap::<u8, Vec<u8>>::new();
+        for op in ops.iter().chain([&Op::Commit]) {
+            match op {
+                Op::Add(id, words) => {
+                    let text: Vec<&str> = words.iter().map(|w| WORDS[*w as usize]).collect();
+                    index.add(&[doc(&format!("m{id}"), "Model", &text.join(" "))]).unwrap();
+                    pending.insert(*id, words.clone());
+                }
+                Op::Clear => {
+                    index.clear().unwrap();
+                    pending.clear();
+                    cleared = true;
+                }
+                Op::Commit => {
+                    index.commit().unwrap();
+                    if cleared {
+                        committed.clear();
+                        cleared = false;
+                    }
+                    committed.append(&mut pending);
+                    proptest::prop_assert_eq!(index.len().unwrap(), committed.len() as u64);
+                    for (w, word) in WORDS.iter().enumerate() {
+                        let mut got: Vec<String> = index
+                            .search(&query(word))
+                            .unwrap()
+                            .hits
+                            .iter()
+                            .map(|h| h.doc.0.clone())
+                            .collect();
+                        got.sort();
+                        let want: Vec<String> = committed
+                            .iter()
+                            .filter(|(_, ws)| ws.contains(&(w as u8)))
+                            .map(|(id, _)| format!("m{id}"))
+                            .collect();
+                        proptest::prop_assert_eq!(got, want, "word {}", word);
+                    }
+                }
+            }
+        }
+    }
 }
