@@ -6,11 +6,11 @@
 //! sinew-nlp's splitter and facet values read off the text (the countries it names and their
 //! ISO3 codes, the kind of goods, the units), without the rest of extraction: the figure is
 //! the index's, not the annotator's. Each size is indexed into a fresh folder under
-//! `target/bench-search/` in pages of 1,000 with one commit at the end, as `sinew index`
-//! does. Queries are a fixed mix, run round-robin: single words, phrases, several words,
-//! exclusions, the same with facet and date filters, and sentence searches; each returns a
-//! page of 10 hits with snippets and the facet counts over every match, what the workbench
-//! asks for. Timed in a release build of this xtask (re-run as `bench-search --inner`).
+//! `target/bench-search/` in pages of 1,000 with one commit at the end and a wait for the
+//! merges, as `sinew index` does (the time includes both). Queries are a fixed mix, run
+//! round-robin: single words, phrases, several words, exclusions, the same with facet and
+//! date filters, and sentence searches; each returns a page of 10 hits with snippets and the
+//! facet counts over every match, what the workbench asks for. Timed in a release build of this xtask (re-run as `bench-search --inner`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -114,6 +114,7 @@ fn one_size(n: usize, queries: usize) -> Result<()> {
         index.add(&docs)?;
     }
     index.commit()?;
+    index.wait_merges()?;
     let secs = start.elapsed().as_secs_f64();
     let size = folder_size(&dir)?;
     println!(

@@ -292,6 +292,22 @@ impl TantivyIndex {
         })
     }
 
+    /// Waits for the segment merges that commits started, and lets the writer go (the next
+    /// write opens one again): after a bulk load (`sinew index`), so that searches run over a
+    /// few merged segments rather than the many small ones a load writes, and so that another
+    /// process may write.
+    pub fn wait_merges(&self) -> Result<(), SearchError> {
+        let writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(writer) = writer {
+            writer.wait_merging_threads().map_err(engine)?;
+        }
+        self.reader.reload().map_err(engine)
+    }
+
     /// Runs `write` on the writer, creating it first if this index has none yet.
     fn with_writer<T>(
         &self,

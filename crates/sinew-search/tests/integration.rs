@@ -398,9 +398,13 @@ fn a_folder_index_reopens_and_refuses_strangers() {
         let index = TantivyIndex::open(&path).unwrap();
         index.add(&[doc("f", "Kept", "Written to disk.")]).unwrap();
         index.commit().unwrap();
+        // Letting the writer go after the merges: the next write opens another.
+        index.wait_merges().unwrap();
+        index.add(&[doc("g", "Later", "Written after.")]).unwrap();
+        index.commit().unwrap();
     }
     let again = TantivyIndex::open(&path).unwrap();
-    assert_eq!(again.len().unwrap(), 1);
+    assert_eq!(again.len().unwrap(), 2);
     drop(again);
 
     let stranger = dir.path().join("photos");

@@ -80,7 +80,8 @@ pub(crate) fn index(db: Option<&Path>, ui: &Ui) -> Result<ExitCode> {
     let db = db_path(db)?;
     let engine = open_read_only(Some(&db))?;
     let path = default_index_path(&db);
-    let engine = engine.with_index(Arc::new(TantivyIndex::open(&path)?));
+    let index = Arc::new(TantivyIndex::open(&path)?);
+    let engine = engine.with_index(index.clone());
     let bar = ProgressBar::hidden();
     if !ui.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -94,6 +95,8 @@ pub(crate) fn index(db: Option<&Path>, ui: &Ui) -> Result<ExitCode> {
         bar.set_length(total);
         bar.set_position(done);
     })?;
+    // Searches then run over a few merged segments, not the many small ones a load writes.
+    index.wait_merges()?;
     bar.finish_and_clear();
     if !ui.quiet {
         let secs = summary.elapsed.as_secs_f64();
