@@ -66,7 +66,7 @@ pub(crate) const COUNTRIES: &[&str] = &[
     "Argentina",
 ];
 
-const GOODS: &[(&str, &str)] = &[
+pub(crate) const GOODS: &[(&str, &str)] = &[
     ("dual-use goods", "drones"),
     ("machine tools", "tanks"),
     ("electronics", "containers"),
@@ -118,7 +118,7 @@ impl Rng {
 }
 
 /// Article `i` of the generated corpus: the same `i` always gives the same text.
-fn article(i: usize) -> (String, String) {
+pub(crate) fn article(i: usize) -> (String, String) {
     let mut r = Rng(i as u64 ^ 0x5157_0b5e_55ed);
     let year = 2019 + r.below(6);
     let month = MONTHS[r.below(12)];

@@ -1,7 +1,7 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling`, `cargo xtask bench-serve` and `cargo xtask
+//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
@@ -10,6 +10,7 @@ mod bench_annotate;
 mod bench_ner;
 mod bench_scaling;
 mod bench_serve;
+mod bench_search;
 mod bench_store;
 mod demo;
 mod eval;
@@ -31,6 +32,7 @@ fn main() -> Result<()> {
         Some("bench-doc") => bench::per_doc(),
         Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-store") => bench_store::run(&args[1..]),
+        Some("bench-search") => bench_search::run(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
         Some("bench-scaling") => bench_scaling::run(&args[1..]),
@@ -51,6 +53,7 @@ fn main() -> Result<()> {
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
     | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] \
+    | bench-search [--docs N,N] [--queries N] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \
     | eval-claims [--gold DIR] [--verbose] \

@@ -594,7 +594,7 @@ const TECH: &[&str] = &[
 ];
 
 /// What moves in a claim's flow, from its unit and measure words.
-pub(crate) fn flow_kind(claim: &Claim) -> FlowKind {
+pub fn flow_kind(claim: &Claim) -> FlowKind {
     let mut bits = 0;
     let unit = claim.quantity.unit.as_deref().unwrap_or("");
     for word in content_words(&claim.measure).chain(content_words(unit)) {

@@ -32,7 +32,7 @@ mod words;
 
 pub use alerts::{detect_alerts, detect_alerts_in, AlertScope};
 pub use bounds::Bounds;
-pub use concept::{Concept, FlowKind};
+pub use concept::{flow_kind, Concept, FlowKind};
 pub use fmt::{format_range, format_value};
 pub use graph::{
     build_network, build_network_by_state, node_id, what_if, Actor, ActorInfo, Affected, Cut,

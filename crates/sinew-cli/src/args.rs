@@ -203,6 +203,42 @@ pub(crate) enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Build the search index beside the store (`<db>.search/`) from every stored document;
+    /// ingest keeps it current after that.
+    Index,
+    /// Search the stored documents (or sentences): words, "quoted phrases", AND, OR, -word;
+    /// hits with the matched words marked, and counts by source, entity, country and month.
+    Search {
+        /// The query; every word must match unless OR says otherwise.
+        query: String,
+        /// Find sentences instead of documents.
+        #[arg(long)]
+        sentences: bool,
+        /// Only documents from this outlet (repeat for any of several).
+        #[arg(long, value_name = "S")]
+        source: Vec<String>,
+        /// Only documents naming this entity: its canonical name in any case, or an alias
+        /// (repeat for any of several).
+        #[arg(long, value_name = "E")]
+        entity: Vec<String>,
+        /// Only documents about this country, by ISO 3166-1 alpha-3 code (repeat for any of
+        /// several).
+        #[arg(long, value_name = "C")]
+        country: Vec<String>,
+        /// Only documents published on or after this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date, value_name = "D")]
+        from: Option<NaiveDate>,
+        /// Only documents published on or before this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date, value_name = "D")]
+        to: Option<NaiveDate>,
+        /// Hits to show.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        /// The results (hits with snippets and marks as byte spans, total, facets) as one
+        /// JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Which ledger groups to show.

@@ -129,6 +129,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Report { output, title } => cmd::report::run(db, &output, title, &ui),
         Command::Serve { addr } => cmd::serve::run(db, addr, &ui),
+        Command::Index => cmd::search::index(db, &ui),
+        Command::Search {
+            query,
+            sentences,
+            source,
+            entity,
+            country,
+            from,
+            to,
+            limit,
+            json,
+        } => cmd::search::search(
+            db,
+            &ui,
+            cmd::search::SearchArgs {
+                query,
+                sentences,
+                sources: source,
+                entities: entity,
+                countries: country,
+                from,
+                to,
+                limit,
+                json,
+            },
+        ),
         Command::Completions { shell } => cmd::docs::completions(shell),
         Command::Man { dir } => cmd::docs::man(dir.as_deref(), &ui),
     }

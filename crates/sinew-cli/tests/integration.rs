@@ -9,6 +9,7 @@ use serde_json::Value;
 
 mod kill;
 mod ledger;
+mod search;
 mod store;
 mod terminal;
 

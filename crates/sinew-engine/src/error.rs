@@ -2,6 +2,7 @@
 //! with the input they name, and stored data that contradict themselves (a bug).
 
 use sinew_ingest::IngestError;
+use sinew_search::SearchError;
 use sinew_store::StoreError;
 
 /// What can go wrong in the engine; each variant keeps the name of the input at fault.
@@ -13,6 +14,12 @@ pub enum EngineError {
     /// An input could not be read (it names the input).
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// The search index failed or refused (it names the index), or the query does not parse.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    /// A search was asked of an engine opened without a search index.
+    #[error("no search index is open (build one with `sinew index`)")]
+    NoIndex,
     /// A name given as an entity (`--entity`) that names no stored entity, with the stored
     /// names nearest to it (the user's mistake).
     #[error("no stored entity is named {name:?}{}", did_you_mean(.nearest))]

@@ -17,6 +17,9 @@
 //! among the run's documents not yet committed from the linker's memory, which is emptied at
 //! each commit; the document is stored with `duplicate_of` naming the first document of its
 //! group. Near-duplicates are stored and annotated like any document.
+//!
+//! An engine with a search index ([`Engine::with_index`]) adds each batch's new documents to
+//! it once the store has committed them, and commits the index then (see `search.rs`).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
@@ -108,6 +111,10 @@ pub struct IngestSummary {
     /// What the new documents changed: figures they contradict, flows they are first to show
     /// (stored too; empty when the store held nothing before the run).
     pub alerts: Vec<Alert>,
+    /// Why the search index was not kept current, when it could not be (another process
+    /// writing to it, a full disk): the store holds the documents, and `sinew index` brings
+    /// the index level with it.
+    pub index_warning: Option<String>,
     /// Wall-clock time.
     pub elapsed: Duration,
 }
@@ -501,9 +508,13 @@ impl Batch {
             return Ok(());
         }
         let outcomes = engine.store.put_batch(&self.items)?;
+        let mut to_index = Vec::new();
         for ((doc, ann), outcome) in self.items.iter().zip(outcomes) {
             match outcome {
                 PutOutcome::Inserted => {
+                    if engine.index.is_some() && summary.index_warning.is_none() {
+                        to_index.push(crate::index_doc(doc, ann));
+                    }
                     summary.inserted += 1;
                     self.unanalysed += 1;
                     summary.new_documents.push(doc.id.clone());
@@ -512,6 +523,11 @@ impl Batch {
                 }
                 PutOutcome::AlreadyPresent => summary.already_stored += 1,
             }
+        }
+        // The index follows the store: the batch is committed there first. An index that
+        // cannot be written stops indexing for the rest of the run, not the ingest.
+        if let Err(e) = engine.index_new(&to_index) {
+            summary.index_warning = Some(e.to_string());
         }
         self.items.clear();
         self.bytes = 0;

@@ -10,6 +10,7 @@ mod entity_names;
 mod error;
 mod extract;
 mod ingest;
+mod search;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -25,6 +26,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
 pub use sinew_analysis::{
     format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
@@ -33,6 +35,10 @@ pub use sinew_analysis::{
 };
 pub use sinew_ingest::Format;
 pub use sinew_nlp::Stages;
+pub use sinew_search::{
+    FacetCount, Facets, Filters, IndexDoc, Scope, SearchError, SearchHit, SearchIndex, SearchQuery,
+    SearchResults, Snippet, TantivyIndex,
+};
 pub use sinew_store::{EntitySummary, Store, StoreStats, StoredAlert};
 pub use sinew_types::{Alert, AlertKind};
 
@@ -148,6 +154,8 @@ pub enum ReportFormat {
 /// Sinew over one store.
 pub struct Engine {
     store: Arc<dyn Store>,
+    /// The search index ingest keeps current, when there is one ([`Engine::with_index`]).
+    index: Option<Arc<dyn SearchIndex>>,
 }
 
 impl Engine {
@@ -157,6 +165,7 @@ impl Engine {
         refuse_url(db)?;
         Ok(Engine {
             store: Arc::new(SqliteStore::open(db)?),
+            index: None,
         })
     }
 
@@ -168,12 +177,13 @@ impl Engine {
         refuse_url(db)?;
         Ok(Engine {
             store: Arc::new(SqliteStore::open_read_only(db)?),
+            index: None,
         })
     }
 
     /// An engine over any store.
     pub fn with_store(store: Arc<dyn Store>) -> Engine {
-        Engine { store }
+        Engine { store, index: None }
     }
 
     /// The store, for callers that need to share it.

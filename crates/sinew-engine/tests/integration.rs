@@ -9,5 +9,6 @@ mod ledger;
 mod pipeline;
 mod report;
 mod scaling;
+mod search;
 mod streams;
 mod synth;

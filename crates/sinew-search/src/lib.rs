@@ -8,6 +8,12 @@
 //! document's clean text (`Document::text`), the same coordinates as every other span in
 //! Sinew, so a hit opens at its words in the document viewer.
 
+mod facets;
+mod snippet;
+mod tantivy_index;
+
+pub use tantivy_index::{TantivyConfig, TantivyIndex, INDEX_VERSION, MAX_LIMIT, MAX_OFFSET};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sinew_types::{DocId, Span};

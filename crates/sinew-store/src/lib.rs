@@ -49,6 +49,27 @@ pub trait Store: AnalysisStore + Send + Sync {
     /// Every stored document, in ingest order.
     fn documents(&self) -> Result<Vec<Document>, StoreError>;
 
+    /// Up to `limit` stored documents after the document `after` (from the first when
+    /// `None`; none when `after` is not stored), in ingest order: the whole store read a page at a time, so that a pass over
+    /// every document (rebuilding the search index) holds one page in memory. The default
+    /// reads [`Store::documents`] and keeps the page; a store should answer from an index.
+    fn documents_after(
+        &self,
+        after: Option<&DocId>,
+        limit: usize,
+    ) -> Result<Vec<Document>, StoreError> {
+        let all = self.documents()?;
+        // An `after` that is not stored ends the pass rather than restarting it.
+        let start = match after {
+            Some(id) => all
+                .iter()
+                .position(|d| &d.id == id)
+                .map_or(all.len(), |i| i + 1),
+            None => 0,
+        };
+        Ok(all.into_iter().skip(start).take(limit).collect())
+    }
+
     /// The near-duplicate fingerprint of every stored document that has one, with its group
     /// link, in ingest order: what rebuilding a near-duplicate index needs, without the texts.
     fn fingerprints(&self) -> Result<Vec<DocFingerprint>, StoreError>;

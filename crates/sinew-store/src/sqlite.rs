@@ -200,6 +200,24 @@ impl Store for SqliteStore {
         })
     }
 
+    fn documents_after(
+        &self,
+        after: Option<&DocId>,
+        limit: usize,
+    ) -> Result<Vec<Document>, StoreError> {
+        // Keyset paging on the unique `seq`: each page is an index range, however deep.
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let after = after.map(|id| id.0.as_str());
+        self.read(|tx| {
+            tx.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS} FROM documents WHERE ?1 IS NULL \
+                 OR seq > (SELECT seq FROM documents WHERE id = ?1) ORDER BY seq LIMIT ?2"
+            ))?
+            .query_map(params![after, limit], doc_from_row)?
+            .collect()
+        })
+    }
+
     fn fingerprints(&self) -> Result<Vec<DocFingerprint>, StoreError> {
         self.read(|tx| {
             tx.prepare_cached(

@@ -568,7 +568,20 @@ proptest! {
             prop_assert_eq!(store.entities().expect("entities"), model.entities());
         }
         let docs: Vec<Document> = model.docs.iter().map(|(d, _)| d.clone()).collect();
-        prop_assert_eq!(store.documents().expect("documents"), docs);
+        prop_assert_eq!(store.documents().expect("documents"), docs.clone());
+        // Read in pages of two, the store gives the same documents in the same order.
+        let mut paged: Vec<Document> = Vec::new();
+        loop {
+            let page = store
+                .documents_after(paged.last().map(|d| &d.id), 2)
+                .expect("documents_after");
+            prop_assert!(page.len() <= 2);
+            if page.is_empty() {
+                break;
+            }
+            paged.extend(page);
+        }
+        prop_assert_eq!(paged, docs);
         for (doc, ann) in &model.docs {
             prop_assert!(store.contains(&doc.id).expect("contains"));
             prop_assert_eq!(store.document(&doc.id).expect("document"), Some(doc.clone()));

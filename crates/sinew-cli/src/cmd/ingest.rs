@@ -57,6 +57,7 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
     if !ui.quiet {
         print_summary(&summary);
     }
+    super::search::warn_lag(&engine, summary.index_warning.as_deref());
     if stats {
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);

@@ -12,6 +12,7 @@ pub(crate) mod ledger;
 pub(crate) mod network;
 pub(crate) mod report;
 pub(crate) mod serve;
+pub(crate) mod search;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,7 +47,8 @@ pub(crate) fn open(db: Option<&Path>) -> Result<Engine> {
         Some(p) => p.to_path_buf(),
         None => default_db()?,
     };
-    Ok(Engine::open(&path)?)
+    // Ingest keeps the search index beside the store current.
+    Ok(search::attach(Engine::open(&path)?, &path))
 }
 
 /// Opens a store that must exist, read-write: `sinew alerts` reads, but finishes the analysis a

@@ -27,7 +27,14 @@ pub(crate) fn run(db: Option<&Path>, addr: SocketAddr, ui: &Ui) -> Result<ExitCo
         super::open_read_only(db)?
     };
     let writes = token.is_some();
-    let state = AppState::new(engine, None, token);
+    // Search needs the index `sinew index` builds beside the store; without one the server
+    // still serves every other screen, and its search answers how to build it.
+    let index = super::search::open_for_serving(db)?;
+    let engine = match &index {
+        Some(index) => engine.with_index(index.clone()),
+        None => engine,
+    };
+    let state = AppState::new(engine, index, token);
     let quiet = ui.quiet;
     sinew_server::serve(&ServeConfig { addr }, state, |bound| {
         if !quiet {

@@ -1,0 +1,173 @@
+//! How many matches have each facet value? A tantivy collector that counts, over every match of
+//! a query (not only the page shown), the values of the facet columns and the publication
+//! months.
+//!
+//! Each segment counts by the column's term ordinals in a plain vector (one add per value of a
+//! matching row, no hashing, no string) and turns ordinals into strings once, when the
+//! segments' counts are merged: the cost is the number of matches times the values they carry,
+//! plus the number of distinct values, whatever the query. Dates are counted per day and
+//! folded into months at the merge for the same reason.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::{FacetCount, Facets};
+
+/// The facet columns, in the order of [`Facets`]' lists.
+pub(crate) const FACET_FIELDS: [&str; 6] =
+    ["source", "lang", "entity", "country", "flow_kind", "unit"];
+
+/// The column of publication dates (days since 1 January of year 1, as chrono counts them).
+pub(crate) const PUBLISHED: &str = "published";
+
+/// Counts facet values over every match; keeps the `top` most frequent values of each facet.
+pub(crate) struct FacetCollector {
+    pub(crate) top: usize,
+}
+
+/// One segment's counting.
+pub(crate) struct SegmentFacets {
+    columns: Vec<Option<StrColumn>>,
+    counts: Vec<Vec<u64>>,
+    published: Option<Column<i64>>,
+    days: HashMap<i64, u64>,
+}
+
+/// One segment's counts, by ordinal, with the columns that name the ordinals.
+pub(crate) struct SegmentCounts {
+    columns: Vec<Option<StrColumn>>,
+    counts: Vec<Vec<u64>>,
+    days: HashMap<i64, u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let fast = reader.fast_fields();
+        let mut columns = Vec::with_capacity(FACET_FIELDS.len());
+        let mut counts = Vec::with_capacity(FACET_FIELDS.len());
+        for name in FACET_FIELDS {
+            let column = fast.str(name)?;
+            let terms = column.as_ref().map_or(0, |c| c.num_terms());
+            counts.push(vec![0; terms]);
+            columns.push(column);
+        }
+        let published = fast.column_opt::<i64>(PUBLISHED)?;
+        Ok(SegmentFacets {
+            columns,
+            counts,
+            published,
+            days: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Facets> {
+        let mut by_value: Vec<HashMap<String, u64>> = vec![HashMap::new(); FACET_FIELDS.len()];
+        let mut by_day: HashMap<i64, u64> = HashMap::new();
+        let mut word = String::new();
+        for fruit in fruits {
+            for (k, (column, counts)) in fruit.columns.iter().zip(&fruit.counts).enumerate() {
+                let Some(column) = column else { continue };
+                for (ord, &n) in counts.iter().enumerate() {
+                    if n == 0 {
+                        continue;
+                    }
+                    word.clear();
+                    if column.ord_to_str(ord as u64, &mut word)? {
+                        *by_value[k].entry(word.clone()).or_default() += n;
+                    }
+                }
+            }
+            for (day, n) in fruit.days {
+                *by_day.entry(day).or_default() += n;
+            }
+        }
+        let mut lists = by_value.into_iter().map(|m| ranked(m, self.top));
+        let mut facets = Facets {
+            sources: lists.next().unwrap_or_default(),
+            langs: lists.next().unwrap_or_default(),
+            entities: lists.next().unwrap_or_default(),
+            countries: lists.next().unwrap_or_default(),
+            flow_kinds: lists.next().unwrap_or_default(),
+            units: lists.next().unwrap_or_default(),
+            months: Vec::new(),
+        };
+        let mut months: HashMap<NaiveDate, u64> = HashMap::new();
+        for (day, n) in by_day {
+            if let Some(month) = month_of(day) {
+                *months.entry(month).or_default() += n;
+            }
+        }
+        facets.months = months.into_iter().collect();
+        facets.months.sort_unstable();
+        Ok(facets)
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for (column, counts) in self.columns.iter().zip(&mut self.counts) {
+            if let Some(column) = column {
+                for ord in column.term_ords(doc) {
+                    if let Some(n) = counts.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        if let Some(day) = self.published.as_ref().and_then(|c| c.first(doc)) {
+            *self.days.entry(day).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> SegmentCounts {
+        SegmentCounts {
+            columns: self.columns,
+            counts: self.counts,
+            days: self.days,
+        }
+    }
+}
+
+/// The `top` most frequent values, then by value.
+fn ranked(counts: HashMap<String, u64>, top: usize) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> = counts
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    list.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    list.truncate(top);
+    list
+}
+
+/// The first day of the month of a day number (chrono's days from the common era).
+fn month_of(day: i64) -> Option<NaiveDate> {
+    let date = NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)?;
+    date.with_day(1)
+}
+
+/// The day number a date is stored under.
+pub(crate) fn day_of(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The date a stored day number stands for.
+pub(crate) fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
+}
