@@ -1,0 +1,564 @@
+//! The noun phrase a figure is about, when the figure's own words do not name it: the
+//! subject of the verb that governs it ("Chinese exports to Russia were worth about $111
+//! billion" -> "Chinese exports"), the noun it modifies ("the $200 billion goal"), the noun
+//! before "of" ("annual trade of $100 billion"), or, for a figure that continues another
+//! ("or more than $9 billion a month", "(about 561 million euros)", "it reached ..."), the
+//! phrase the figure before it was about.
+//!
+//! A measure is never a date, a name, a pronoun or a clause fragment: words inside a time
+//! expression are dropped, a phrase left with only names, titles, pronouns or figure-size
+//! words ("peak", "total") names nothing, and a phrase that still holds a verb or ends on a
+//! preposition is rejected ([`clean`]). Empty is better than junk: callers fall back to the
+//! flow verb's noun or a neutral word.
+
+use sinew_types::{Mention, Span, TimeExpr};
+
+use super::verbs::{self, CHANGE_VERBS, MAGNITUDE_NOUNS};
+use crate::words::{words, Word};
+
+/// What the phrase finder needs to know about the sentence.
+pub(super) struct NpContext<'a> {
+    pub(super) text: &'a str,
+    pub(super) sentence: Span,
+    /// Mentions in the sentence (names are never a measure).
+    pub(super) mentions: &'a [Mention],
+    /// Time expressions in the sentence (dates are never a measure).
+    pub(super) times: &'a [TimeExpr],
+}
+
+/// Words between a figure and the verb that governs it ("reached a record level of",
+/// "were worth about", "rose to").
+const QUALIFIERS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "up",
+    "to",
+    "at",
+    "of",
+    "by",
+    "a",
+    "an",
+    "the",
+    "new",
+    "just",
+    "only",
+    "approximately",
+    "estimated",
+    "worth",
+    "as",
+    "many",
+    "much",
+    "close",
+    "least",
+    "from",
+    "between",
+    "record",
+    "level",
+    "maximum",
+    "minimum",
+    "peak",
+    "high",
+    "low",
+    "total",
+    "sum",
+    "combined",
+    "nearly",
+    "barely",
+    "still",
+    "already",
+    "now",
+    "reportedly",
+    "than",
+    "for",
+];
+
+/// Words that end a phrase going back from its verb: auxiliaries, relatives, clause openers.
+const HARD_STOPS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whose",
+    "while",
+    "whereas",
+    "with",
+    "as",
+    "and",
+    "but",
+    "or",
+    "including",
+    "said",
+    "says",
+    "say",
+    "told",
+    "showed",
+    "show",
+    "shows",
+    "reveals",
+    "revealed",
+    "according",
+    "after",
+    "when",
+    "where",
+    "if",
+    "because",
+    "although",
+    "though",
+    "since",
+    "during",
+];
+
+/// Words that end a phrase going forward: what follows is a complement, not the thing
+/// ("exports to Russia" -> "exports").
+const SOFT_STOPS: &[&str] = &[
+    "to",
+    "from",
+    "since",
+    "by",
+    "at",
+    "according",
+    "toward",
+    "towards",
+];
+
+/// Verb forms a phrase never contains: auxiliaries and the verbs figures come with.
+const VERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "reached",
+    "reaches",
+    "reaching",
+    "accounted",
+    "accounts",
+    "accounting",
+    "exceeded",
+    "exceeds",
+    "remained",
+    "remains",
+    "hit",
+    "hits",
+    "totaled",
+    "totalled",
+    "totals",
+    "totaling",
+    "totalling",
+    "stood",
+    "stands",
+    "came",
+    "comes",
+    "amounted",
+    "amounts",
+    "passed",
+    "topped",
+    "doubled",
+    "tripled",
+    "exploded",
+    "skyrocketed",
+    "put",
+    "puts",
+    "said",
+    "says",
+    "estimated",
+    "estimates",
+    "costs",
+    "cost",
+    "equating",
+    "making",
+    "made",
+    "makes",
+    "pledged",
+    "pledge",
+    "seen",
+    "saw",
+];
+
+/// Words that say nothing about what is measured.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "that",
+    "of",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "with",
+    "between",
+    "among",
+    "per",
+    "each",
+    "every",
+    "also",
+    "only",
+    "alone",
+    "now",
+    "then",
+    "still",
+    "but",
+    "so",
+    "yet",
+    "however",
+    "while",
+    "meanwhile",
+    "moreover",
+    "typically",
+    "both",
+    "two",
+    "all",
+];
+
+pub(super) const PRONOUNS: &[&str] = &[
+    "it", "they", "them", "this", "that", "which", "he", "she", "we", "these", "those", "i", "you",
+    "there", "what",
+];
+
+/// Titles: capitalised, but no more a measure than the name they precede.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "prime",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "state",
+    "leader",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "director",
+];
+
+/// Past forms of the verbs of change and flow that are not "-ed" forms.
+const IRREGULAR_PAST: &[&str] = &[
+    "rose", "risen", "grew", "grown", "fell", "fallen", "sent", "sold", "built", "gave", "given",
+    "bought", "paid", "spent", "lent", "shrank", "slid", "made",
+];
+
+/// Is `w` a verb form the phrase may not hold? Auxiliaries and the verbs figures come with,
+/// and verbs of change and flow in a form no noun has ("rose", "shipped", "increasing");
+/// "exports", "rise" and "increase" are nouns as often as verbs and pass.
+fn is_verb(w: &Word<'_>) -> bool {
+    if w.is_any(VERBS) {
+        return true;
+    }
+    let lower = w.text.to_lowercase();
+    let inflected = lower.ends_with("ed") || lower.ends_with("ing") || w.is_any(IRREGULAR_PAST);
+    inflected
+        && (w.is_any(CHANGE_VERBS) || verbs::flow_verb(w.text).is_some())
+        && !w.is_any(&["shipping", "manufacturing", "spending", "funding"])
+}
+
+/// Is `w` right before a figure a verb governing it, in any form ("rise to", "exports")?
+pub(super) fn governs(w: &Word<'_>) -> bool {
+    is_verb(w) || w.is_any(CHANGE_VERBS) || verbs::flow_verb(w.text).is_some()
+}
+
+/// A gerund or participle outside the known lists ("agreeing", "citing"): no part of a
+/// noun phrase going back from its verb.
+fn is_participle(w: &Word<'_>) -> bool {
+    let lower = w.text.to_lowercase();
+    lower.len() > 5
+        && lower.ends_with("ing")
+        && !w.is_any(&[
+            "shipping",
+            "manufacturing",
+            "spending",
+            "funding",
+            "financing",
+            "housing",
+            "lending",
+        ])
+}
+
+/// Prepositions a noun phrase may hold inside it: "trade between China and Russia",
+/// "dependence on China for high-priority products", "imports of goods".
+fn inner_preposition(ws: &[Word<'_>], i: usize) -> bool {
+    let w = &ws[i];
+    if w.is("of") || w.is("between") {
+        return true;
+    }
+    let back = &ws[i.saturating_sub(5)..i];
+    if w.is("and") {
+        return back.iter().any(|b| b.is("between"));
+    }
+    // "Chinese exports to Russia", "imports from China": the complement of a trade noun.
+    if w.is_any(&["to", "from"]) && i > 0 {
+        let noun = &ws[i - 1];
+        if noun.is_any(verbs::SUPPLY_NOUNS) || noun.is_any(verbs::RECEIPT_NOUNS) || noun.is("trade")
+        {
+            return true;
+        }
+    }
+    w.is_any(&["on", "for", "in"])
+        && back
+            .iter()
+            .any(|b| b.is_any(&["dependence", "reliance", "dependency", "share"]))
+}
+
+/// Prepositions and comparatives that never start a noun a figure modifies.
+const NOT_MODIFIED: &[&str] = &[
+    "before", "after", "during", "since", "until", "than", "into", "onto", "over", "under",
+    "above", "below", "within", "without", "through", "across", "against", "among", "via",
+];
+
+impl NpContext<'_> {
+    fn in_time(&self, w: &Word<'_>) -> bool {
+        self.times
+            .iter()
+            .any(|t| t.span.start <= w.start && w.end <= t.span.end)
+    }
+
+    fn in_mention(&self, w: &Word<'_>) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.span.start <= w.start && w.end <= m.span.end)
+    }
+
+    /// The subject phrase of the verb that governs a figure at `at`, read back from it
+    /// within `[start, at)`.
+    pub(super) fn governing(&self, start: usize, at: usize) -> Option<String> {
+        let ws = words(self.text, start, at);
+        let mut i = ws.len();
+        while i > 0 && (ws[i - 1].is_any(QUALIFIERS) || self.in_time(&ws[i - 1])) {
+            i -= 1;
+        }
+        // The verb and its auxiliaries ("had reached", "were worth").
+        let mut saw_verb = false;
+        while i > 0
+            && (governs(&ws[i - 1])
+                || (saw_verb && ws[i - 1].is_any(&["now", "already", "also", "reportedly"])))
+        {
+            saw_verb = true;
+            i -= 1;
+        }
+        // "bilateral trade which rose 26.3 percent": the relative's antecedent.
+        if saw_verb && i > 0 && ws[i - 1].is_any(&["which", "that"]) {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 {
+            let w = &ws[i - 1];
+            let stop = (w.is_any(HARD_STOPS) && !inner_preposition(&ws, i - 1))
+                || is_verb(w)
+                || w.is_any(PRONOUNS)
+                || is_participle(w)
+                || (w.is_any(&["to", "with", "from", "by", "at", "for", "on", "in", "after"])
+                    && !inner_preposition(&ws, i - 1));
+            if stop {
+                break;
+            }
+            i -= 1;
+        }
+        self.clean(&ws[i..end])
+    }
+
+    /// The phrase opening a clause at `start`, up to its verb or `at`: a last resort.
+    pub(super) fn opening(&self, start: usize, at: usize) -> Option<String> {
+        let ws = words(self.text, start, at);
+        let end = (0..ws.len())
+            .find(|&i| {
+                is_verb(&ws[i])
+                    || is_participle(&ws[i])
+                    || (ws[i].is_any(HARD_STOPS) && i > 0 && !inner_preposition(&ws, i))
+            })
+            .unwrap_or(ws.len());
+        self.clean(&ws[..end])
+    }
+
+    /// The noun a figure modifies ("the $200 billion goal", "a $5 billion loan"), read from
+    /// the words right after it.
+    pub(super) fn modified_noun(&self, after: &[Word<'_>]) -> Option<String> {
+        let take: Vec<&Word<'_>> = after
+            .iter()
+            .take_while(|w| {
+                w.text.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !w.is_any(FUNCTION_WORDS)
+                    && !w.is_any(SOFT_STOPS)
+                    && !w.is_any(PRONOUNS)
+                    && !w.is_any(NOT_MODIFIED)
+                    && !w.is_any(verbs::CHANGE_NOUNS)
+                    && !governs(w)
+                    && !w.text.ends_with("ed")
+                    && !w.text.ends_with("ly")
+                    && !self.in_time(w)
+                    && !w.is_any(&["last", "next", "this", "a", "per", "year", "month", "day"])
+            })
+            .take(2)
+            .collect();
+        if take.is_empty() {
+            return None;
+        }
+        let ws: Vec<Word<'_>> = take.into_iter().copied().collect();
+        self.clean(&ws)
+    }
+
+    /// The words as a measure, or `None` when they name nothing: dates dropped, the ends
+    /// trimmed of function words, pronouns and verbs, cut at a complement ("to Russia"),
+    /// and at least one word that is neither a name, a title nor a figure-size word.
+    pub(super) fn clean(&self, ws: &[Word<'_>]) -> Option<String> {
+        let mut kept: Vec<&Word<'_>> = ws.iter().filter(|w| !self.in_time(w)).collect();
+        // Cut at the first complement: "Chinese exports to Russia" -> "Chinese exports".
+        if let Some(p) = kept.iter().skip(1).position(|w| w.is_any(SOFT_STOPS)) {
+            kept.truncate(p + 1);
+        }
+        let drop_lead = |w: &Word<'_>| {
+            w.is_any(FUNCTION_WORDS)
+                || w.is_any(PRONOUNS)
+                || w.is_any(SOFT_STOPS)
+                || w.is_any(HARD_STOPS)
+                // "increased bilateral trade": a participle used as an adjective says
+                // nothing a reader needs.
+                || is_verb(w)
+                || (w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase()))
+        };
+        while kept.first().is_some_and(|w| drop_lead(w)) {
+            kept.remove(0);
+        }
+        while kept.last().is_some_and(|w| {
+            w.is_any(FUNCTION_WORDS) || w.is_any(PRONOUNS) || w.is_any(SOFT_STOPS) || is_verb(w)
+        }) {
+            kept.pop();
+        }
+        if kept.is_empty() || kept.len() > 8 {
+            return None;
+        }
+        // A verb or pronoun left inside is a clause, not a phrase.
+        let inner_and = |w: &Word<'_>| w.is_any(&["and", "or"]);
+        if kept
+            .iter()
+            .any(|w| is_verb(w) || w.is_any(PRONOUNS) || (w.is_any(HARD_STOPS) && !inner_and(w)))
+        {
+            return None;
+        }
+        let sentence_start = words(self.text, self.sentence.start, self.sentence.end)
+            .first()
+            .map(|w| w.start);
+        let names_something = kept.iter().any(|w| {
+            let lower = w.text.chars().next().is_some_and(char::is_lowercase)
+                || Some(w.start) == sentence_start
+                || !w.is_any(TITLES);
+            lower
+                && !self.in_mention(w)
+                && !w.is_any(verbs::TIE_WORDS)
+                && !w.is_any(FUNCTION_WORDS)
+                && !w.is_any(MAGNITUDE_NOUNS)
+                && !w.text.chars().all(|c| c.is_ascii_digit())
+        });
+        if !names_something {
+            return None;
+        }
+        // "Xi Jinping's visit" is a tie, not a thing counted.
+        if kept.last().is_some_and(|w| w.is_any(verbs::TIE_WORDS)) {
+            return None;
+        }
+        let mut words: Vec<String> = kept.iter().map(|w| w.text.to_string()).collect();
+        // "Trade between ..." opening a sentence is "trade" in a measure; a name keeps its case.
+        if Some(kept[0].start) == sentence_start && !self.in_mention(kept[0]) {
+            let first = &words[0];
+            let rest_lower = first.chars().skip(1).all(|c| !c.is_uppercase());
+            if rest_lower {
+                words[0] = first.to_lowercase();
+            }
+        }
+        Some(words.join(" "))
+    }
+}
+
+/// Does the text between two figures only continue the first ("from $147 billion in 2021
+/// to $241 billion", "$111 billion, or more than $9 billion a month", "600 million dollars
+/// (about 561 million euros)")? Then the second is about what the first is about.
+pub(super) fn continues(ctx: &NpContext<'_>, between: Span) -> bool {
+    const LINKS: &[&str] = &[
+        "to",
+        "and",
+        "or",
+        "from",
+        "in",
+        "by",
+        "on",
+        "a",
+        "an",
+        "the",
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+        "less",
+        "up",
+        "average",
+        "month",
+        "year",
+        "day",
+        "week",
+        "per",
+        "now",
+        "exceeds",
+        "exceeded",
+        "while",
+        "then",
+        "last",
+        "approximately",
+        "equivalent",
+        "equating",
+        "of",
+        "at",
+        "least",
+    ];
+    let ws = words(ctx.text, between.start, between.end);
+    ws.len() <= 8 && ws.iter().all(|w| w.is_any(LINKS) || ctx.in_time(w))
+}
+
+/// Is the phrase anaphoric, naming its thing only by reference ("the total", "them")?
+pub(super) fn is_anaphoric(after: &[Word<'_>], before: &[Word<'_>]) -> bool {
+    let of_them =
+        after.len() >= 2 && after[0].is("of") && after[1].is_any(&["them", "those", "these", "it"]);
+    let put_total = before.len() >= 2
+        && before[before.len() - 1].is("at")
+        && before
+            .iter()
+            .rev()
+            .take(6)
+            .any(|w| w.is_any(MAGNITUDE_NOUNS));
+    of_them || put_total
+}
