@@ -117,12 +117,17 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
     None
 }
 
+/// Running-total cues that hold for the whole sentence.
+const SENTENCE_STOCK_CUES: &[&[&str]] = &[&["so", "far"], &["to", "date"], &["in", "total"]];
+
 /// The figure's kind; see the module doc for the order of the rules.
+#[allow(clippy::too_many_arguments)] // each is one thing the rules read; a struct would only rename them
 pub(super) fn kind_of(
     q: &Quantity,
     before: &[Word<'_>],
     after: &[Word<'_>],
     clause_words: &[Word<'_>],
+    sentence_words: &[Word<'_>],
     trend: Option<Trend>,
     flow_verb: bool,
     time: Option<&TimeExpr>,
@@ -176,11 +181,17 @@ pub(super) fn kind_of(
             MeasureKind::Other
         };
     }
-    let stock = STOCK_CUES.iter().any(|cue| {
-        clause_words
-            .windows(cue.len())
+    let has = |ws: &[Word<'_>], cue: &[&str]| {
+        ws.windows(cue.len())
             .any(|win| win.iter().zip(cue.iter()).all(|(w, c)| w.is(c)))
-    }) || time.is_some_and(|t| t.text.to_lowercase().starts_with("since"));
+    };
+    // "So far, Norway has sent 40 tanks": the sentence-wide cues may sit in a clause of
+    // their own; "since" may not, as it often dates something else.
+    let stock = STOCK_CUES.iter().any(|cue| has(clause_words, cue))
+        || SENTENCE_STOCK_CUES
+            .iter()
+            .any(|cue| has(sentence_words, cue))
+        || time.is_some_and(|t| t.text.to_lowercase().starts_with("since"));
     if stock {
         return MeasureKind::Stock;
     }

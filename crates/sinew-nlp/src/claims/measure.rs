@@ -214,7 +214,12 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
         };
         return (measure, head);
     }
+    let exchange = inp
+        .flow
+        .is_some_and(|v| super::voice::exchange_between(&before_all(inp), v.end, q.span.start));
     let fallback = match (inp.flow.and_then(noun_of_verb), q.kind) {
+        // "in exchange for $500 million": the money paid for what the verb moved.
+        (_, QuantityKind::Money) if exchange => "payments".to_string(),
         (Some(n), _) => n.to_string(),
         (None, QuantityKind::Money) => "value".into(),
         (None, _) => "figure".into(),
@@ -229,6 +234,14 @@ fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
     let q = inp.q;
     let before = words(np.text, inp.clause.start, q.span.start);
     let in_sentence = inp.previous.filter(|p| p.sentence == np.sentence);
+    // "The fund paid $1bn": the figure is what a verb of flow moved; whoever comes before
+    // the verb is an actor, and the verb's noun (the caller's fallback) names the figure.
+    let object_of_flow = inp.flow.is_some_and(|v| {
+        v.end <= q.span.start && super::np::only_qualifiers(&words(np.text, v.end, q.span.start))
+    });
+    if object_of_flow {
+        return None;
+    }
     // "from $147 billion in 2021 to $241 billion": the second continues the first.
     if let Some(p) = in_sentence {
         if p.span.end <= q.span.start && continues(np, Span::new(p.span.end, q.span.start)) {
@@ -263,9 +276,17 @@ fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
         }
     }
     // A clause with no subject of its own ("it reached ...", "and now exceeds ...",
-    // "reaching a record ...") continues the sentence's last figure, or its opening phrase.
-    if let Some(p) = in_sentence {
+    // "reaching a record ...") continues the sentence's last figure, or its opening phrase;
+    // one whose subject is an actor ("and the EU pledged €5 billion") does not.
+    let names_actor = np
+        .mentions
+        .iter()
+        .any(|m| inp.clause.start <= m.span.start && m.span.end <= q.span.start);
+    if let Some(p) = in_sentence.filter(|_| !names_actor) {
         return Some(p.base.clone());
+    }
+    if names_actor {
+        return None;
     }
     if inp.clause.start > np.sentence.start {
         if let Some(n) = np.governing(np.sentence.start, q.span.start) {
@@ -284,6 +305,11 @@ fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
         return inp.previous.filter(near).map(|p| p.base.clone());
     }
     None
+}
+
+/// The sentence's words up to the figure.
+fn before_all<'a>(inp: &MeasureInputs<'a, '_>) -> Vec<Word<'a>> {
+    words(inp.np.text, inp.np.sentence.start, inp.q.span.start)
 }
 
 fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {

@@ -157,7 +157,12 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let flow = flow_verb_before(ws, q.span.start)
             .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
 
-        let (mut subject, mut object) = if is_attribute(q) {
+        // "India imported 1.5 million barrels": a physical amount a verb of flow moved is a
+        // flow between actors, not an attribute of a thing.
+        let moved = flow.is_some_and(|v| {
+            q.kind == QuantityKind::Measure && v.end <= q.span.start && clause.start <= v.start
+        });
+        let (mut subject, mut object) = if is_attribute(q) && !moved {
             (None, None)
         } else {
             parties(inp, &actors, &attrs, ws, flow, q, si)
@@ -213,6 +218,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             &before,
             &after,
             &clause_words,
+            ws,
             trend,
             flow.is_some(),
             time.as_ref(),
@@ -466,10 +472,18 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 
 /// The last supply or production verb before `pos` in the sentence.
 fn flow_verb_before<'w>(ws: &'w [Word<'w>], pos: usize) -> Option<&'w Word<'w>> {
+    ws.iter().rev().filter(|w| w.end <= pos).find(|w| {
+        noun_of_verb(w).is_some()
+            && (!verbs::noun_like(w.text) || np::only_qualifiers(&words_between(ws, w.end, pos)))
+    })
+}
+
+/// The words of `ws` inside `[from, to)`.
+fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
     ws.iter()
-        .rev()
-        .filter(|w| w.end <= pos)
-        .find(|w| noun_of_verb(w).is_some())
+        .filter(|w| from <= w.start && w.end <= to)
+        .copied()
+        .collect()
 }
 
 /// The noun naming what a flow verb moves ("shipped" -> "shipments").

@@ -284,6 +284,11 @@ fn is_verb(w: &Word<'_>) -> bool {
         && !w.is_any(&["shipping", "manufacturing", "spending", "funding"])
 }
 
+/// Are these words only qualifiers of a figure ("about", "more than", "a record")?
+pub(super) fn only_qualifiers(ws: &[Word<'_>]) -> bool {
+    ws.iter().all(|w| w.is_any(QUALIFIERS))
+}
+
 /// Is `w` right before a figure a verb governing it, in any form ("rise to", "exports")?
 pub(super) fn governs(w: &Word<'_>) -> bool {
     is_verb(w) || w.is_any(CHANGE_VERBS) || verbs::flow_verb(w.text).is_some()
@@ -317,18 +322,30 @@ fn inner_preposition(ws: &[Word<'_>], i: usize) -> bool {
     if w.is("and") {
         return back.iter().any(|b| b.is("between"));
     }
-    // "Chinese exports to Russia", "imports from China": the complement of a trade noun.
-    if w.is_any(&["to", "from"]) && i > 0 {
-        let noun = &ws[i - 1];
-        if noun.is_any(verbs::SUPPLY_NOUNS) || noun.is_any(verbs::RECEIPT_NOUNS) || noun.is("trade")
-        {
+    // "Chinese exports to Russia", "exports of oil from Iraq", "trade with Hungary": the
+    // complements of a trade noun.
+    if w.is_any(&["to", "from", "with"]) {
+        let trade_noun = back.iter().any(|n| {
+            n.is_any(verbs::SUPPLY_NOUNS) || n.is_any(verbs::RECEIPT_NOUNS) || n.is("trade")
+        });
+        if trade_noun {
             return true;
         }
     }
     w.is_any(&["on", "for", "in"])
-        && back
-            .iter()
-            .any(|b| b.is_any(&["dependence", "reliance", "dependency", "share"]))
+        && back.iter().any(|b| {
+            b.is_any(&[
+                "dependence",
+                "reliance",
+                "dependency",
+                "share",
+                "spending",
+                "expenditure",
+                "investment",
+                "tariffs",
+                "duties",
+            ])
+        })
 }
 
 /// Prepositions and comparatives that never start a noun a figure modifies.
@@ -359,11 +376,21 @@ impl NpContext<'_> {
             i -= 1;
         }
         // The verb and its auxiliaries ("had reached", "were worth").
+        // "sent shells in exchange for $500 million": the figure is the other side of a
+        // trade, and the phrase before the cue is not what it measures.
+        if i >= 2 && ws[i - 1].is_any(&["exchange", "return"]) && ws[i - 2].is("in") {
+            return None;
+        }
         let mut saw_verb = false;
         while i > 0
             && (governs(&ws[i - 1])
                 || (saw_verb && ws[i - 1].is_any(&["now", "already", "also", "reportedly"])))
         {
+            // "The fund paid $1bn": the subject of a verb of flow is an actor, and the
+            // figure is what moved; the verb's noun names it (the caller's fallback).
+            if !saw_verb && verbs::flow_verb(ws[i - 1].text).is_some() {
+                return None;
+            }
             saw_verb = true;
             i -= 1;
         }
@@ -378,6 +405,13 @@ impl NpContext<'_> {
                 || is_verb(w)
                 || w.is_any(PRONOUNS)
                 || is_participle(w)
+                // "raised its interest rate to 16%": a verb outside the lists, known by the
+                // determiner it governs.
+                || (w.text.ends_with("ed")
+                    && !self.in_mention(w)
+                    && ws.get(i).is_some_and(|n| {
+                        n.is_any(&["its", "the", "a", "an", "their", "his", "her", "our"])
+                    }))
                 || (w.is_any(&["to", "with", "from", "by", "at", "for", "on", "in", "after"])
                     && !inner_preposition(&ws, i - 1));
             if stop {
@@ -385,7 +419,15 @@ impl NpContext<'_> {
             }
             i -= 1;
         }
-        self.clean(&ws[i..end])
+        let np = self.clean(&ws[i..end])?;
+        // "Armenia exported wheat worth $6 billion": the goods a verb of flow moved, named
+        // as its noun does ("exports of wheat"), as "Armenia's exports of wheat" would be.
+        match i.checked_sub(1).and_then(|v| verbs::flow_verb(ws[v].text)) {
+            Some((noun, _)) if end < ws.len() && ws[end].is("worth") => {
+                Some(format!("{noun} of {np}"))
+            }
+            _ => Some(np),
+        }
     }
 
     /// The phrase opening a clause at `start`, up to its verb or `at`: a last resort.
@@ -489,7 +531,11 @@ impl NpContext<'_> {
         }
         let mut words: Vec<String> = kept.iter().map(|w| w.text.to_string()).collect();
         // "Trade between ..." opening a sentence is "trade" in a measure; a name keeps its case.
-        if Some(kept[0].start) == sentence_start && !self.in_mention(kept[0]) {
+        let touches_name = self
+            .mentions
+            .iter()
+            .any(|m| m.span.start < kept[0].end && kept[0].start < m.span.end);
+        if Some(kept[0].start) == sentence_start && !touches_name {
             let first = &words[0];
             let rest_lower = first.chars().skip(1).all(|c| !c.is_uppercase());
             if rest_lower {

@@ -21,9 +21,8 @@ pub(crate) enum Direction {
 
 /// Verb forms of supply, exchange and payment, production and use, with the noun naming
 /// what they move and the subject's direction. Base, third person, past/participle and
-/// gerund forms are listed so that lookup is a plain comparison, except the third-person
-/// forms that are far more often plural nouns in news ("exports", "imports", "supplies",
-/// "purchases": "Russia's imports" is no verb).
+/// gerund forms are listed so that lookup is a plain comparison; the third-person forms that
+/// are more often plural nouns in news are in [`NOUN_LIKE_VERBS`].
 pub(crate) const FLOW_VERBS: &[(&str, &str, Direction)] = &[
     // Supply: the subject gives.
     ("export", "exports", Direction::Gives),
@@ -275,10 +274,29 @@ pub(crate) const PRICE_WORDS: &[&str] = &[
     "salary",
 ];
 
-/// The noun naming what `word` moves and its subject's direction, for a flow verb form.
+/// Third-person verb forms that are more often plural nouns: verbs only where the figure
+/// follows them directly ("Armenia exports $130 million worth of ..."), never in "Chinese
+/// exports to Russia rose".
+pub(crate) const NOUN_LIKE_VERBS: &[(&str, &str, Direction)] = &[
+    ("exports", "exports", Direction::Gives),
+    ("imports", "imports", Direction::Gets),
+    ("supplies", "supplies", Direction::Gives),
+    ("purchases", "purchases", Direction::Gets),
+];
+
+/// The noun naming what `word` moves and its subject's direction, for a flow verb form (a
+/// noun-like one included: the caller decides whether it is a verb where it stands).
 pub(crate) fn flow_verb(word: &str) -> Option<(&'static str, Direction)> {
     FLOW_VERBS
         .iter()
+        .chain(NOUN_LIKE_VERBS)
         .find(|(v, _, _)| word.eq_ignore_ascii_case(v))
         .map(|&(_, n, d)| (n, d))
+}
+
+/// Is `word` one of [`NOUN_LIKE_VERBS`]?
+pub(crate) fn noun_like(word: &str) -> bool {
+    NOUN_LIKE_VERBS
+        .iter()
+        .any(|(v, _, _)| word.eq_ignore_ascii_case(v))
 }
