@@ -15,6 +15,7 @@
 mod alerts;
 mod bounds;
 mod concept;
+mod exchange;
 mod float;
 mod fmt;
 mod graph;

@@ -4,6 +4,7 @@ mod alerts;
 mod incremental;
 mod ledger;
 mod network;
+mod network_ties;
 mod properties;
 mod synth;
 

@@ -159,8 +159,15 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
 
         // "India imported 1.5 million barrels": a physical amount a verb of flow moved is a
         // flow between actors, not an attribute of a thing.
+        // The giver must be named in the clause: "..., shipping a record 107 million tonnes"
+        // leaves it to a clause this reading does not follow.
         let moved = flow.is_some_and(|v| {
-            q.kind == QuantityKind::Measure && v.end <= q.span.start && clause.start <= v.start
+            q.kind == QuantityKind::Measure
+                && v.end <= q.span.start
+                && clause.start <= v.start
+                && actors.iter().any(|a| {
+                    a.role == Role::Plain && clause.start <= a.span.start && a.span.end <= v.start
+                })
         });
         let (mut subject, mut object) = if is_attribute(q) && !moved {
             (None, None)
@@ -452,6 +459,11 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
     }
     if j > 0 && !has_clause_break(text, ws[j - 1].end, m.span.start) {
         let prev = &ws[j - 1];
+        // "Putin visited China", "the EU sanctioned Iran": a host or target, not a party to
+        // the figure's goods.
+        if prev.is_any(verbs::TIE_WORDS) {
+            return None;
+        }
         if prev.is("from") {
             return Some(Role::Source);
         }
