@@ -59,6 +59,14 @@ fn shares() {
         kind("In 2023, Brazil accounted for 37% of the total.", "37%"),
         Share
     );
+    // The measure says it: a dependence is a share.
+    assert_eq!(
+        kind(
+            "Egyptian dependence on Ukraine for wheat fell from 80% in 2020.",
+            "80%"
+        ),
+        Share
+    );
     // Near-miss: a growth rate is no share.
     assert_ne!(kind("Imports of chips grew 90% last year.", "90%"), Share);
 }
@@ -140,6 +148,14 @@ fn prices_and_rates() {
 
 #[test]
 fn other_when_nothing_says() {
+    // A speed is a property of a thing, not an amount over a period.
+    assert_eq!(
+        kind(
+            "The drone flies at 160 kilometers per hour.",
+            "160 kilometers"
+        ),
+        MeasureKind::Other
+    );
     assert_eq!(
         kind("Thirteen of the council's 15 members voted.", "15 members"),
         MeasureKind::Other

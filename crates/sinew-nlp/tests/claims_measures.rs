@@ -61,6 +61,9 @@ fn a_figure_that_continues_another_is_about_the_same_thing() {
     let text = "Total turnover grew from $80 billion in 2020 to $95 billion in 2022.";
     assert_eq!(measure(text, "$80 billion"), "total turnover");
     assert_eq!(measure(text, "$95 billion"), "total turnover");
+    // A list item keeps the phrase it opens with; an actor in between does not change it.
+    let text = "Copper wire, 120% from 2021 to Serbia and 900% toward Albania.";
+    assert_eq!(measure(text, "900%"), "copper wire");
     // A clause on its verb after "while": the subject after "while".
     let text = "Exports were worth $20 billion, while imports from Chile, mostly copper, came \
                 to about $12 billion.";
@@ -96,6 +99,14 @@ fn a_noun_the_figure_modifies_or_a_noun_before_of() {
             "$50 billion"
         ),
         "target"
+    );
+    // A dateline is no sentence start: the phrase after it reads in lower case.
+    assert_eq!(
+        measure(
+            "LIMA - Trade between Peru and Chile rose to $9 billion in 2023.",
+            "$9 billion"
+        ),
+        "trade between Peru and Chile"
     );
     assert_eq!(
         measure(

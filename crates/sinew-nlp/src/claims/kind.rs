@@ -126,6 +126,7 @@ pub(super) fn kind_of(
     q: &Quantity,
     before: &[Word<'_>],
     after: &[Word<'_>],
+    measure: &str,
     clause_words: &[Word<'_>],
     sentence_words: &[Word<'_>],
     trend: Option<Trend>,
@@ -175,7 +176,11 @@ pub(super) fn kind_of(
                 "fraction",
             ])
         }) || after.iter().take(3).any(|w| w.is_any(&["share", "stake"]));
-        return if of || accounted || share_word {
+        // "Russian dependence on China ... exploded from 32%": the measure says it.
+        let share_measure = ["share", "dependence", "reliance", "proportion"]
+            .iter()
+            .any(|w| measure.to_lowercase().contains(w));
+        return if of || accounted || share_word || share_measure {
             MeasureKind::Share
         } else {
             MeasureKind::Other
@@ -212,10 +217,20 @@ pub(super) fn kind_of(
                 Grain::Year | Grain::Quarter | Grain::Month | Grain::Week | Grain::Day
             )
     });
-    let amount = matches!(
-        q.kind,
-        QuantityKind::Money | QuantityKind::Count | QuantityKind::Measure | QuantityKind::Number
-    );
+    // A speed or a length per hour is a property of a thing, not an amount over a period.
+    let property = q.kind == QuantityKind::Measure
+        && matches!(
+            q.unit.as_deref(),
+            Some("km/h" | "mph" | "m/s" | "kn" | "km" | "m" | "mi" | "nmi" | "mm" | "cm")
+        );
+    let amount = !property
+        && matches!(
+            q.kind,
+            QuantityKind::Money
+                | QuantityKind::Count
+                | QuantityKind::Measure
+                | QuantityKind::Number
+        );
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }

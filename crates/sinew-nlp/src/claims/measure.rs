@@ -278,10 +278,7 @@ fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
     // A clause with no subject of its own ("it reached ...", "and now exceeds ...",
     // "reaching a record ...") continues the sentence's last figure, or its opening phrase;
     // one whose subject is an actor ("and the EU pledged €5 billion") does not.
-    let names_actor = np
-        .mentions
-        .iter()
-        .any(|m| inp.clause.start <= m.span.start && m.span.end <= q.span.start);
+    let names_actor = super::np::actor_subject(np, inp.clause.start, q.span.start);
     if let Some(p) = in_sentence.filter(|_| !names_actor) {
         return Some(p.base.clone());
     }

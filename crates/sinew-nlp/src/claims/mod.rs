@@ -224,6 +224,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             q,
             &before,
             &after,
+            &measure,
             &clause_words,
             ws,
             trend,

@@ -284,6 +284,21 @@ fn is_verb(w: &Word<'_>) -> bool {
         && !w.is_any(&["shipping", "manufacturing", "spending", "funding"])
 }
 
+/// Does an actor named in `[start, at)` act as the subject of a verb there ("and the EU
+/// pledged €5 billion")? Then the clause has a subject of its own.
+pub(super) fn actor_subject(ctx: &NpContext<'_>, start: usize, at: usize) -> bool {
+    let ws = words(ctx.text, start, at);
+    ctx.mentions
+        .iter()
+        .filter(|m| start <= m.span.start && m.span.end <= at)
+        .any(|m| {
+            ws.iter()
+                .filter(|w| w.start >= m.span.end)
+                .take(2)
+                .any(|w| governs(w))
+        })
+}
+
 /// Are these words only qualifiers of a figure ("about", "more than", "a record")?
 pub(super) fn only_qualifiers(ws: &[Word<'_>]) -> bool {
     ws.iter().all(|w| w.is_any(QUALIFIERS))
@@ -508,8 +523,10 @@ impl NpContext<'_> {
         {
             return None;
         }
+        // The sentence's first word after a dateline ("BEIJING - Trade between ...").
         let sentence_start = words(self.text, self.sentence.start, self.sentence.end)
-            .first()
+            .iter()
+            .find(|w| !(w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase())))
             .map(|w| w.start);
         let names_something = kept.iter().any(|w| {
             let lower = w.text.chars().next().is_some_and(char::is_lowercase)
