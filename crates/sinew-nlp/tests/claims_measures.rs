@@ -64,6 +64,21 @@ fn a_figure_that_continues_another_is_about_the_same_thing() {
     // A list item keeps the phrase it opens with; an actor in between does not change it.
     let text = "Copper wire, 120% from 2021 to Serbia and 900% toward Albania.";
     assert_eq!(measure(text, "900%"), "copper wire");
+    // A trade noun keeps its complements ("with", "from ... to").
+    assert_eq!(
+        measure(
+            "Chile's trade with Peru hit $4.6 billion in 2023.",
+            "$4.6 billion"
+        ),
+        "Chile's trade with Peru"
+    );
+    assert_eq!(
+        measure(
+            "Exports of crude oil from Oman to India reached $13 billion in 2022.",
+            "$13 billion"
+        ),
+        "exports of crude oil"
+    );
     // A clause on its verb after "while": the subject after "while".
     let text = "Exports were worth $20 billion, while imports from Chile, mostly copper, came \
                 to about $12 billion.";

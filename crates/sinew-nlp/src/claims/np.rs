@@ -340,7 +340,8 @@ fn inner_preposition(ws: &[Word<'_>], i: usize) -> bool {
     // "Chinese exports to Russia", "exports of oil from Iraq", "trade with Hungary": the
     // complements of a trade noun.
     if w.is_any(&["to", "from", "with"]) {
-        let trade_noun = back.iter().any(|n| {
+        // "exports of crude oil from Armenia to Iran": the noun may be six words back.
+        let trade_noun = ws[i.saturating_sub(7)..i].iter().any(|n| {
             n.is_any(verbs::SUPPLY_NOUNS) || n.is_any(verbs::RECEIPT_NOUNS) || n.is("trade")
         });
         if trade_noun {
@@ -516,7 +517,8 @@ impl NpContext<'_> {
             return None;
         }
         // A verb or pronoun left inside is a clause, not a phrase.
-        let inner_and = |w: &Word<'_>| w.is_any(&["and", "or"]);
+        // Inner words the ends were trimmed of: "trade between X and Y", "trade with X".
+        let inner_and = |w: &Word<'_>| w.is_any(&["and", "or", "with"]);
         if kept
             .iter()
             .any(|w| is_verb(w) || w.is_any(PRONOUNS) || (w.is_any(HARD_STOPS) && !inner_and(w)))
