@@ -107,6 +107,29 @@ fn names_dates_and_pronouns_are_never_the_measure() {
 }
 
 #[test]
+fn verbs_adverbs_and_list_debris_are_cut_or_rejected() {
+    assert_eq!(
+        measure(
+            "Vantara reported free cash flow of $496.5 million.",
+            "$496.5 million"
+        ),
+        "free cash flow"
+    );
+    // Near-miss: the company's name is no part of the measure, nor is the verb.
+    let got = measure(
+        "Vantara posted revenue of $2 billion in 2023.",
+        "$2 billion",
+    );
+    assert_eq!(got, "revenue");
+    // A heading phrase that runs into its verb is a clause, never a measure.
+    let got = measure(
+        "Financial security prevents costly breaches averaging $4.9 million per incident.",
+        "$4.9 million",
+    );
+    assert!(!got.contains("prevents"), "{got}");
+}
+
+#[test]
 fn a_noun_the_figure_modifies_or_a_noun_before_of() {
     assert_eq!(
         measure(

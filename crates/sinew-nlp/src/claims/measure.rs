@@ -317,7 +317,20 @@ fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
 fn noun_phrase(ws: &[Word<'_>]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for w in ws.iter().skip_while(|w| w.is_any(&["the", "a", "an"])) {
+        // "of enterprise IT spending shifting to ...": a gerund after the noun starts a
+        // clause ("spending", "shipping" and the like are nouns and stay).
+        let gerund = w.text.len() > 5
+            && w.text.ends_with("ing")
+            && !out.is_empty()
+            && !w.is_any(&[
+                "spending",
+                "shipping",
+                "manufacturing",
+                "funding",
+                "financing",
+            ]);
         if out.len() >= 5
+            || gerund
             || w.is_any(NP_STOPS)
             || w.is_any(&[
                 "of", "in", "and", "or", "every", "each", "per", "covered", "are", "is",

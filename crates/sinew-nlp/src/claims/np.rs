@@ -114,6 +114,10 @@ const HARD_STOPS: &[&str] = &[
     "though",
     "since",
     "during",
+    "how",
+    "why",
+    "whether",
+    "via",
 ];
 
 /// Words that end a phrase going forward: what follows is a complement, not the thing
@@ -193,6 +197,28 @@ const VERBS: &[&str] = &[
     "pledge",
     "seen",
     "saw",
+    // Linking verbs of a level, in their base forms ("is expected to reach $679 billion").
+    "reach",
+    "surpass",
+    "surpassed",
+    "exceed",
+    "top",
+    "approach",
+    "approached",
+    "set",
+    "reported",
+    "reports",
+    "posted",
+    "booked",
+    "earned",
+    "projects",
+    "projected",
+    "expects",
+    "expected",
+    "forecast",
+    "versus",
+    "vs",
+    "compared",
 ];
 
 /// Words that say nothing about what is measured.
@@ -241,8 +267,29 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(super) const PRONOUNS: &[&str] = &[
-    "it", "they", "them", "this", "that", "which", "he", "she", "we", "these", "those", "i", "you",
-    "there", "what",
+    "it",
+    "they",
+    "them",
+    "this",
+    "that",
+    "which",
+    "he",
+    "she",
+    "we",
+    "these",
+    "those",
+    "i",
+    "you",
+    "there",
+    "what",
+    "it's",
+    "it’s",
+    "that's",
+    "that’s",
+    "there's",
+    "there’s",
+    "your",
+    "my",
 ];
 
 /// Titles: capitalised, but no more a measure than the name they precede.
@@ -456,6 +503,16 @@ impl NpContext<'_> {
                     || (ws[i].is_any(HARD_STOPS) && i > 0 && !inner_preposition(&ws, i))
             })
             .unwrap_or(ws.len());
+        // Only a verbless phrase heading its sentence counts ("Machine tool spare parts, 80%
+        // in 2023", "Bearings, 345% ..."): an opening that runs into a verb is a clause.
+        let heads = ws.get(..end).and_then(<[Word<'_>]>::last).is_some_and(|w| {
+            self.text[w.end..at]
+                .trim_start_matches(['”', '"', '’', ' '])
+                .starts_with([',', ':', '—', '–'])
+        });
+        if !heads {
+            return None;
+        }
         self.clean(&ws[..end])
     }
 
@@ -504,6 +561,8 @@ impl NpContext<'_> {
                 // nothing a reader needs.
                 || is_verb(w)
                 || (w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase()))
+                // "usually an average": an adverb opens no noun phrase.
+                || (w.text.len() > 4 && w.text.ends_with("ly"))
         };
         while kept.first().is_some_and(|w| drop_lead(w)) {
             kept.remove(0);
@@ -542,6 +601,35 @@ impl NpContext<'_> {
                 && !w.text.chars().all(|c| c.is_ascii_digit())
         });
         if !names_something {
+            return None;
+        }
+        // Numbers inside ("just 13 8 billion below", "5 CVS Health") are list debris.
+        if kept
+            .iter()
+            .any(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // "Snowflake reported free cash flow": a past form after the first word is a verb,
+        // and the words a clause.
+        if kept.iter().skip(1).any(|w| {
+            let lower = w.text.to_lowercase();
+            lower.len() > 4 && lower.ends_with("ed") && !self.in_mention(w)
+        }) {
+            return None;
+        }
+        // A lone participle ("valued") names nothing.
+        if kept.len() == 1 && kept[0].text.len() > 4 && kept[0].text.ends_with("ed") {
+            return None;
+        }
+        // A lone adjective ("massive", "modest", "annual") names nothing.
+        let adjective = |w: &Word<'_>| {
+            let lower = w.text.to_lowercase();
+            ["ive", "ous", "ful", "ual", "est", "able", "ible"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+        };
+        if kept.last().is_some_and(|w| adjective(w)) {
             return None;
         }
         // "Xi Jinping's visit" is a tie, not a thing counted.
