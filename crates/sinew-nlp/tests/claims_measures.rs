@@ -115,6 +115,14 @@ fn verbs_adverbs_and_list_debris_are_cut_or_rejected() {
         ),
         "free cash flow"
     );
+    // A noun-like verb form before an auxiliary is the subject's noun.
+    assert_eq!(
+        measure(
+            "Brazil's share of Chile's copper imports has risen from less than 2% before 2020.",
+            "2%"
+        ),
+        "Brazil's share of Chile's copper imports"
+    );
     // Near-miss: the company's name is no part of the measure, nor is the verb.
     let got = measure(
         "Vantara posted revenue of $2 billion in 2023.",

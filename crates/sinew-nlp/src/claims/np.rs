@@ -445,8 +445,10 @@ impl NpContext<'_> {
             return None;
         }
         let mut saw_verb = false;
+        // A noun-like verb form ("imports") is a verb only right before the figure: in
+        // "crude imports has risen from 2%" it is the subject's noun.
         while i > 0
-            && (governs(&ws[i - 1])
+            && ((governs(&ws[i - 1]) && !(saw_verb && verbs::noun_like(ws[i - 1].text)))
                 || (saw_verb && ws[i - 1].is_any(&["now", "already", "also", "reportedly"])))
         {
             // "The fund paid $1bn": the subject of a verb of flow is an actor, and the
