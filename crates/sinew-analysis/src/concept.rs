@@ -610,6 +610,19 @@ pub fn flow_kind(claim: &Claim) -> FlowKind {
     }
 }
 
+/// What kind of goods some words name ("food", "crude oil", "technology"), for flows read
+/// without a claim (the unquantified side of an exchange); `Other` when no list knows them.
+pub(crate) fn flow_kind_of_words(words: &str) -> FlowKind {
+    let mut bits = 0;
+    for word in content_words(words) {
+        bits |= bits_of(&stem(&word));
+    }
+    KIND_BITS
+        .iter()
+        .find(|(_, bit)| bits & bit != 0)
+        .map_or(FlowKind::Other, |(kind, _)| *kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,7 +89,8 @@ pub struct Flow {
     pub volumes: Vec<Volume>,
     /// Every claim behind the flow (volumes and dependency shares), as indexes into the claims.
     pub claims: Vec<usize>,
-    /// Pacts, visits and sanctions (political flows), each citing its sentence.
+    /// Pacts, visits and sanctions (political flows), or, on a goods flow, the unquantified
+    /// supplies read from sentences (an exchange's sides), each citing its sentence.
     pub ties: Vec<PoliticalTie>,
     /// Independent sources behind it.
     pub sources: usize,
@@ -292,7 +293,10 @@ pub(crate) fn fold_network(
         let (Some(from), Some(to)) = (&g.subject, &g.object) else {
             continue;
         };
-        if from.eq_ignore_ascii_case(to) {
+        // A figure about a visit, a summit, a pact or sanctions ("500 new sanctions", "a
+        // visit worth $2 billion in deals") is about a political tie between the two, which
+        // `ties` carries from its sentences; it moves no goods.
+        if from.eq_ignore_ascii_case(to) || names_tie(&g.measure) {
             continue;
         }
         let members: Vec<usize> = g.claims.iter().map(|m| m.claim).collect();
@@ -352,7 +356,37 @@ pub(crate) fn fold_network(
         }
     }
 
-    for t in ties {
+    for t in ties.iter().filter(|t| t.kind == TieKind::Supply) {
+        // An unquantified supply ("food, oil and technology" in return for shells): a goods
+        // flow of each kind its goods name, citing the sentence, with no volume.
+        for kind in goods_kinds(t.goods.as_deref().unwrap_or("")) {
+            let key = (t.from.to_lowercase(), t.to.to_lowercase(), kind);
+            flow_sources
+                .entry(key.clone())
+                .or_default()
+                .insert(&t.doc, ());
+            let flow = flows.entry(key).or_insert_with(|| Flow {
+                id: format!("{}->{}:{}", node_id(&t.from), node_id(&t.to), kind.as_str()),
+                from: t.from.clone(),
+                to: t.to.clone(),
+                kind,
+                symmetric: false,
+                volumes: Vec::new(),
+                claims: Vec::new(),
+                ties: Vec::new(),
+                sources: 0,
+            });
+            if !flow.ties.contains(t) {
+                flow.ties.push(t.clone());
+            }
+        }
+        for name in [&t.from, &t.to] {
+            named
+                .entry(name.to_lowercase())
+                .or_insert_with(|| (name.clone(), 0));
+        }
+    }
+    for t in ties.iter().filter(|t| t.kind != TieKind::Supply) {
         let key = (
             t.from.to_lowercase(),
             t.to.to_lowercase(),
@@ -436,6 +470,37 @@ pub(crate) fn fold_network(
         flows,
         dependencies,
     }
+}
+
+/// Words of a political tie: a figure whose measure holds one is about the tie, not goods.
+const TIE_STEMS: &[&str] = &[
+    "visit", "summit", "sanction", "pact", "treaty", "talk", "meet", "delegat", "embass",
+];
+
+/// Does a measure name a political tie ("new sanctions", "visit")?
+fn names_tie(measure: &str) -> bool {
+    content_stems(measure)
+        .iter()
+        .any(|w| TIE_STEMS.iter().any(|t| w.starts_with(t)))
+}
+
+/// The kinds of goods a supply tie's words name, one per kind ("food, oil and technology"
+/// -> food, energy, technology), in a fixed order; `Other` when none is known.
+fn goods_kinds(goods: &str) -> Vec<FlowKind> {
+    let mut kinds: Vec<FlowKind> = goods
+        .split([',', ';', '/'])
+        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" or ")))
+        .map(crate::concept::flow_kind_of_words)
+        .collect();
+    if kinds.iter().any(|k| *k != FlowKind::Other) {
+        kinds.retain(|k| *k != FlowKind::Other);
+    }
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        kinds.push(FlowKind::Other);
+    }
+    kinds
 }
 
 /// What a share is a share of, when it says a dependence: the goods, without the share's

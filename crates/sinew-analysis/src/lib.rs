@@ -16,6 +16,7 @@
 mod alerts;
 mod bounds;
 mod concept;
+mod exchange;
 mod float;
 mod fmt;
 mod graph;

@@ -1,7 +1,10 @@
 //! Political ties between actors: pacts, sanctions, visits. These come with no figures, so
 //! they are read from sentences that name two countries (directly, or through a government
 //! body, an armed force or a person in state office that speaks for one) and a word of the
-//! tie, each tie citing its sentence.
+//! tie, each tie citing its sentence. The same sentences give the unquantified sides of an
+//! exchange ([`crate::exchange`]: "shells in exchange for food and oil"), kept here as
+//! supply ties so that they are stored and cited the same way; the network makes goods
+//! flows of those, and only those.
 
 use sinew_types::{Annotations, DocId, EntityType, Sector, Span};
 
@@ -16,15 +19,19 @@ pub enum TieKind {
     Visit,
     /// One side sanctions the other.
     Sanctions,
+    /// Not political: goods, money or services sent one way with no figure, read from a
+    /// sentence (both sides of an exchange). The network makes a goods flow of it.
+    Supply,
 }
 
 impl TieKind {
-    /// `pact`, `visit` or `sanctions`.
+    /// `pact`, `visit`, `sanctions` or `supply`.
     pub fn as_str(self) -> &'static str {
         match self {
             TieKind::Pact => "pact",
             TieKind::Visit => "visit",
             TieKind::Sanctions => "sanctions",
+            TieKind::Supply => "supply",
         }
     }
 }
@@ -56,6 +63,10 @@ pub struct PoliticalTie {
     pub doc: DocId,
     /// The sentence stating it.
     pub span: Span,
+    /// For a supply tie, what is sent, in the sentence's words ("food, oil and
+    /// technology"); `None` for political ties (and in ties stored before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goods: Option<String>,
 }
 
 const PACT: &[&str] = &[
@@ -135,7 +146,8 @@ pub fn sentence_actors<'a>(
     out
 }
 
-/// Ties stated by `sentences`, in input order. A sentence must name at least two countries.
+/// Ties stated by `sentences`, in input order (an exchange's supply ties first in their
+/// sentence). A sentence must name at least two countries.
 pub fn political_ties(sentences: &[SentenceActors<'_>]) -> Vec<PoliticalTie> {
     let mut out = Vec::new();
     for s in sentences {
@@ -151,6 +163,7 @@ pub fn political_ties(sentences: &[SentenceActors<'_>]) -> Vec<PoliticalTie> {
         if countries.len() < 2 {
             continue;
         }
+        out.extend(crate::exchange::exchange_ties(s));
         let words = words_at(text, s.sentence.start);
         let has = |list: &[&str]| words.iter().find(|(w, _)| list.contains(&w.as_str()));
         let mut tie = |from: &str, to: &str, kind: TieKind| {
@@ -161,6 +174,7 @@ pub fn political_ties(sentences: &[SentenceActors<'_>]) -> Vec<PoliticalTie> {
                     kind,
                     doc: s.doc.clone(),
                     span: s.sentence,
+                    goods: None,
                 });
             }
         };

@@ -5,6 +5,7 @@ mod concepts;
 mod incremental;
 mod ledger;
 mod network;
+mod network_ties;
 mod properties;
 mod synth;
 

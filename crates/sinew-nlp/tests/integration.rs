@@ -2,6 +2,9 @@
 
 mod claim_times;
 mod claims;
+mod claims_kinds;
+mod claims_measures;
+mod claims_voice;
 mod coref;
 mod describe;
 mod entities;

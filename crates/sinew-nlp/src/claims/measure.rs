@@ -2,13 +2,17 @@
 //! the G7's high priority export control list", "growth of trade", "shipments of drones".
 //!
 //! Read from the words of the figure's clause (and sentence) around it: the noun phrase after
-//! it ("worth of dual-use products", "of Russia's imports"), else the noun phrase its clause
-//! opens with, stopped at the verb; a change ("a 26.3% jump", "rose by 5%") or a fall names
-//! itself, a count is its counted noun in the plural, a physical measure its dimension.
+//! it ("worth of dual-use products", "of Russia's imports"), a count's counted noun in the
+//! plural, a physical measure's dimension; else the noun phrase the figure is about
+//! ([`super::np`]: the subject of its verb, the noun it modifies, or what the figure before it
+//! was about). A change ("a 26.3% jump", "rose by 5%") or a fall names itself ("growth of
+//! bilateral trade"). Names, dates, pronouns and clause fragments are never a measure.
 
 use sinew_types::{Quantity, QuantityKind, Span};
 
 use super::noun_of_verb;
+use super::np::{continues, is_anaphoric, NpContext, PRONOUNS};
+use super::verbs::MAGNITUDE_NOUNS;
 use crate::words::{words, Word};
 
 /// Words that end a subject noun phrase: auxiliaries and the verbs figures come with.
@@ -34,12 +38,9 @@ const NP_STOPS: &[&str] = &[
     "grow",
     "grows",
     "rose",
-    "rise",
-    "rises",
     "fell",
     "falls",
     "surged",
-    "surge",
     "jumped",
     "increased",
     "decreased",
@@ -76,7 +77,6 @@ const NP_STOPS: &[&str] = &[
     "indicate",
     "indicates",
     "costs",
-    "cost",
     "to",
     "from",
     "since",
@@ -106,126 +106,207 @@ const NP_STOPS: &[&str] = &[
     "estimates",
 ];
 
-/// Words dropped from the front of a noun phrase.
-const NP_LEADS: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "moreover",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "with",
-    "in",
-    "on",
-    "for",
-    "of",
-    "while",
-    "as",
-    "although",
-    "though",
-    "also",
-    "alone",
-    "only",
-    "typically",
-    "now",
-    "this",
-    "these",
-    "those",
-    "then",
-    "still",
-];
+/// What the measure finder reads: the sentence, the figure and its clause, the verb of flow
+/// before it, and the claim before it in the document (figures that continue another, or
+/// refer back to it, are about the same thing).
+pub(super) struct MeasureInputs<'a, 'w> {
+    pub(super) np: NpContext<'a>,
+    pub(super) clause: Span,
+    pub(super) q: &'a Quantity,
+    pub(super) flow: Option<&'w Word<'w>>,
+    /// Is the figure a change ("rose 26.3%")? From [`super::kind`].
+    pub(super) change: Option<Trend>,
+    pub(super) previous: Option<&'a Previous>,
+}
 
-const PRONOUNS: &[&str] = &[
-    "it", "they", "this", "that", "which", "he", "she", "we", "these", "those",
-];
+/// A rise or a fall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Trend {
+    Rise,
+    Fall,
+}
 
-/// What is measured, in a few words.
-pub(super) fn measure(
-    text: &str,
-    sentence: Span,
-    clause: Span,
-    q: &Quantity,
-    flow: Option<&Word<'_>>,
-) -> String {
+/// What the claim before this one was about.
+#[derive(Debug, Clone)]
+pub(super) struct Previous {
+    pub(super) span: Span,
+    pub(super) sentence: Span,
+    /// The noun phrase it was about ("Chinese exports"), without "growth of".
+    pub(super) base: String,
+    /// Its whole measure.
+    pub(super) measure: String,
+}
+
+/// What is measured, in a few words, and the noun phrase it rests on (for the figures after
+/// it).
+pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
+    let text = inp.np.text;
+    let q = inp.q;
+    let clause = inp.clause;
     let after = words(text, q.span.end, clause.end);
     let unit = q.unit.as_deref().unwrap_or("");
+    let same = |m: String| (m.clone(), m);
     if q.kind == QuantityKind::Measure {
-        return match unit {
+        return same(match unit {
             "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
             "km" | "m" | "mi" | "nmi" => "distance".into(),
             "kg" | "t" | "lb" => "weight".into(),
             "mm" | "cm" => "calibre".into(),
             other => other.to_string(),
-        };
+        });
     }
     if q.per.as_deref() == Some("unit")
         || words_before(text, clause.start, q.span.start)
             .iter()
             .any(|w| w.is_any(&["costs", "cost", "priced", "price"]))
     {
-        return "unit cost".into();
+        return same("unit cost".into());
     }
     // "$300 million worth of dual-use products"
     if after.len() >= 2 && after[0].is("worth") && after[1].is("of") {
         let np = noun_phrase(&after[2..]);
         if !np.is_empty() {
-            return match flow.and_then(noun_of_verb) {
-                Some(n) => format!("{n} of {np}"),
-                None => np,
+            return match inp.flow.and_then(noun_of_verb) {
+                Some(n) => (format!("{n} of {np}"), np),
+                None => same(np),
             };
         }
     }
     if q.kind == QuantityKind::Percent {
-        if after.first().is_some_and(|w| w.is("of")) {
+        if inp.change.is_none() && after.first().is_some_and(|w| w.is("of")) {
             let np = share_phrase(&after[1..]);
             if !np.is_empty() {
-                return format!("share of {np}");
+                return (format!("share of {np}"), np);
             }
         }
-        let change = after
-            .first()
-            .is_some_and(|w| w.is_any(&["jump", "rise", "increase", "growth", "gain", "surge"]))
-            || words_before(text, clause.start, q.span.start)
-                .last()
-                .is_some_and(|w| w.is("by"));
-        let fall = after
-            .first()
-            .is_some_and(|w| w.is_any(&["drop", "fall", "decline", "decrease"]));
-        let head = head_np(text, clause.start, q.span.start)
-            .or_else(|| head_np(text, sentence.start, q.span.start));
-        if let Some(head) = head {
-            return if fall {
-                format!("decline of {head}")
-            } else if change {
-                format!("growth of {head}")
-            } else {
-                head
-            };
-        }
-        return "share".into();
-    }
-    if q.kind == QuantityKind::Count {
-        let plural = plural(unit);
-        return match flow.and_then(noun_of_verb) {
-            Some(n) => format!("{n} of {plural}"),
-            None => plural,
+        let Some(head) = about(inp, &after) else {
+            return same(match inp.change {
+                Some(Trend::Rise) => "growth".into(),
+                Some(Trend::Fall) => "decline".into(),
+                None => "share".into(),
+            });
+        };
+        return match inp.change {
+            Some(Trend::Fall) => (format!("decline of {head}"), head),
+            Some(Trend::Rise) => (format!("growth of {head}"), head),
+            None => same(head),
         };
     }
-    head_np(text, clause.start, q.span.start)
-        .or_else(|| head_np(text, sentence.start, q.span.start))
-        .unwrap_or_else(|| {
-            if q.kind == QuantityKind::Money {
-                "value".into()
-            } else {
-                "figure".into()
-            }
-        })
+    if q.kind == QuantityKind::Count && !unit.is_empty() {
+        let plural = plural(unit);
+        return match inp.flow.and_then(noun_of_verb) {
+            Some(n) => (format!("{n} of {plural}"), plural),
+            None => same(plural),
+        };
+    }
+    // A count with no noun ("some 1,500 had been carried") counts what the figure before it
+    // in the sentence counted.
+    if q.kind == QuantityKind::Count {
+        if let Some(p) = inp.previous.filter(|p| p.sentence == inp.np.sentence) {
+            return (p.measure.clone(), p.base.clone());
+        }
+    }
+    if let Some(head) = about(inp, &after) {
+        let measure = match inp.change {
+            Some(Trend::Fall) => format!("decline of {head}"),
+            Some(Trend::Rise) => format!("growth of {head}"),
+            None => head.clone(),
+        };
+        return (measure, head);
+    }
+    let exchange = inp
+        .flow
+        .is_some_and(|v| super::voice::exchange_between(&before_all(inp), v.end, q.span.start));
+    let fallback = match (inp.flow.and_then(noun_of_verb), q.kind) {
+        // "in exchange for $500 million": the money paid for what the verb moved.
+        (_, QuantityKind::Money) if exchange => "payments".to_string(),
+        (Some(n), _) => n.to_string(),
+        (None, QuantityKind::Money) => "value".into(),
+        (None, _) => "figure".into(),
+    };
+    same(fallback)
+}
+
+/// The noun phrase a figure is about when its own words (a counted noun, "worth of", "of")
+/// do not say: see [`super::np`].
+fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
+    let np = &inp.np;
+    let q = inp.q;
+    let before = words(np.text, inp.clause.start, q.span.start);
+    let in_sentence = inp.previous.filter(|p| p.sentence == np.sentence);
+    // "The fund paid $1bn": the figure is what a verb of flow moved; whoever comes before
+    // the verb is an actor, and the verb's noun (the caller's fallback) names the figure.
+    let object_of_flow = inp.flow.is_some_and(|v| {
+        v.end <= q.span.start && super::np::only_qualifiers(&words(np.text, v.end, q.span.start))
+    });
+    if object_of_flow {
+        return None;
+    }
+    // "from $147 billion in 2021 to $241 billion": the second continues the first.
+    if let Some(p) = in_sentence {
+        if p.span.end <= q.span.start && continues(np, Span::new(p.span.end, q.span.start)) {
+            return Some(p.base.clone());
+        }
+    }
+    if let Some(n) = np.modified_noun(after) {
+        return Some(n);
+    }
+    // "8,000 of them", "put the total at 10,000": what the last figure counted.
+    let near = |p: &&Previous| q.span.start.saturating_sub(p.sentence.end) < 600;
+    if is_anaphoric(after, &before) {
+        if let Some(p) = inp.previous.filter(near) {
+            return Some(p.base.clone());
+        }
+    }
+    if let Some(n) = np.governing(inp.clause.start, q.span.start) {
+        return Some(n);
+    }
+    // "... while imports from Russia, dominated by oil, came to $129 billion": a clause that
+    // opens on its verb has its subject after the last "while" or "whereas".
+    let sentence_words = words(np.text, np.sentence.start, inp.clause.start);
+    let opens_on_verb = before.first().is_some_and(super::np::governs);
+    if let Some(w) = sentence_words
+        .iter()
+        .rev()
+        .find(|w| w.is_any(&["while", "whereas"]))
+        .filter(|_| opens_on_verb)
+    {
+        if let Some(n) = np.opening(w.end, inp.clause.start) {
+            return Some(n);
+        }
+    }
+    // A clause with no subject of its own ("it reached ...", "and now exceeds ...",
+    // "reaching a record ...") continues the sentence's last figure, or its opening phrase;
+    // one whose subject is an actor ("and the EU pledged €5 billion") does not.
+    let names_actor = super::np::actor_subject(np, inp.clause.start, q.span.start);
+    if let Some(p) = in_sentence.filter(|_| !names_actor) {
+        return Some(p.base.clone());
+    }
+    if names_actor {
+        return None;
+    }
+    if inp.clause.start > np.sentence.start {
+        if let Some(n) = np.governing(np.sentence.start, q.span.start) {
+            return Some(n);
+        }
+    }
+    if let Some(n) = np.opening(np.sentence.start, q.span.start) {
+        return Some(n);
+    }
+    // "The total was 26.3% higher": the figure the last sentence gave.
+    let refers = before
+        .iter()
+        .find(|w| !w.is_any(&["the", "a", "an", "this", "that"]))
+        .is_some_and(|w| w.is_any(MAGNITUDE_NOUNS) || w.is_any(PRONOUNS));
+    if refers {
+        return inp.previous.filter(near).map(|p| p.base.clone());
+    }
+    None
+}
+
+/// The sentence's words up to the figure.
+fn before_all<'a>(inp: &MeasureInputs<'a, '_>) -> Vec<Word<'a>> {
+    words(inp.np.text, inp.np.sentence.start, inp.q.span.start)
 }
 
 fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
@@ -236,7 +317,20 @@ fn words_before(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
 fn noun_phrase(ws: &[Word<'_>]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for w in ws.iter().skip_while(|w| w.is_any(&["the", "a", "an"])) {
+        // "of enterprise IT spending shifting to ...": a gerund after the noun starts a
+        // clause ("spending", "shipping" and the like are nouns and stay).
+        let gerund = w.text.len() > 5
+            && w.text.ends_with("ing")
+            && !out.is_empty()
+            && !w.is_any(&[
+                "spending",
+                "shipping",
+                "manufacturing",
+                "funding",
+                "financing",
+            ]);
         if out.len() >= 5
+            || gerund
             || w.is_any(NP_STOPS)
             || w.is_any(&[
                 "of", "in", "and", "or", "every", "each", "per", "covered", "are", "is",
@@ -288,33 +382,6 @@ fn share_phrase(ws: &[Word<'_>]) -> String {
         extended += 1;
     }
     out
-}
-
-/// The noun phrase a clause opens with, up to its verb or `end`.
-fn head_np(text: &str, start: usize, end: usize) -> Option<String> {
-    let ws = words(text, start, end);
-    let mut out: Vec<&str> = Vec::new();
-    let mut leading = true;
-    for w in &ws {
-        // Leading function words, numbers and all-caps datelines ("BEIJING —").
-        let dateline = w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase());
-        if leading && (w.is_any(NP_LEADS) || dateline) {
-            continue;
-        }
-        leading = false;
-        if w.is_any(NP_STOPS) || out.len() >= 7 {
-            break;
-        }
-        out.push(w.text);
-    }
-    while out
-        .last()
-        .is_some_and(|w| ["of", "the", "a", "an", "and", "or"].contains(&w.to_lowercase().as_str()))
-    {
-        out.pop();
-    }
-    let np = out.join(" ");
-    (!np.is_empty() && !PRONOUNS.contains(&np.to_lowercase().as_str())).then_some(np)
 }
 
 fn plural(unit: &str) -> String {

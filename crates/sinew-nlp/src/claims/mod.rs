@@ -15,80 +15,20 @@ use sinew_types::{
     Sentence, Span, TimeExpr, TimeKind,
 };
 
+mod kind;
 mod measure;
+mod np;
+mod verbs;
+mod voice;
 
 use crate::attribution::modality;
 use crate::words::{has_clause_break, strip_possessive, words, Word};
-
-/// Verbs of supply and production; the actor right before one is the claim's subject.
-const FLOW_VERBS: &[(&str, &str)] = &[
-    ("export", "exports"),
-    ("exported", "exports"),
-    ("exporting", "exports"),
-    ("ship", "shipments"),
-    ("ships", "shipments"),
-    ("shipped", "shipments"),
-    ("shipping", "shipments"),
-    ("deliver", "deliveries"),
-    ("delivers", "deliveries"),
-    ("delivered", "deliveries"),
-    ("delivering", "deliveries"),
-    ("provide", "supplies"),
-    ("provides", "supplies"),
-    ("provided", "supplies"),
-    ("providing", "supplies"),
-    ("supply", "supplies"),
-    ("supplied", "supplies"),
-    ("supplying", "supplies"),
-    ("transfer", "transfers"),
-    ("transferred", "transfers"),
-    ("transferring", "transfers"),
-    ("send", "shipments"),
-    ("sends", "shipments"),
-    ("sent", "shipments"),
-    ("sending", "shipments"),
-    ("sell", "sales"),
-    ("sells", "sales"),
-    ("sold", "sales"),
-    ("selling", "sales"),
-    ("manufacture", "production"),
-    ("manufactures", "production"),
-    ("manufactured", "production"),
-    ("manufacturing", "production"),
-    ("produce", "production"),
-    ("produces", "production"),
-    ("produced", "production"),
-    ("producing", "production"),
-    ("build", "production"),
-    ("built", "production"),
-    ("import", "imports"),
-    ("imported", "imports"),
-    ("importing", "imports"),
-    ("bought", "purchases"),
-    ("buys", "purchases"),
-    ("purchased", "purchases"),
-    ("gave", "supplies"),
-    ("give", "supplies"),
-    ("gives", "supplies"),
-    ("donated", "supplies"),
-];
 
 /// Prepositions that mark the actor after them as the recipient or counterpart.
 const TO_PREPS: &[&str] = &["to", "toward", "towards", "into", "for", "on", "with"];
 /// Prepositions that mark the actor after them as a location or a modifier, not a party.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "of", "inside", "within", "across", "near", "over", "against",
-];
-/// Nouns right after an actor that make it the trading party ("Russian exports").
-const TRADE_NOUNS: &[&str] = &[
-    "exports",
-    "export",
-    "shipments",
-    "deliveries",
-    "supplies",
-    "sales",
-    "production",
-    "output",
 ];
 /// Nouns after a possessive actor that make it the recipient ("Russia's imports").
 const RECIPIENT_NOUNS: &[&str] = &[
@@ -179,6 +119,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut paragraphs = Paragraphs::default();
     // The words of the sentence the last figure was in: figures share sentences.
     let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
+    // What the last claim was about, for figures that continue it or refer back to it.
+    let mut previous: Option<measure::Previous> = None;
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -212,13 +154,32 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }
         let ws: &[Word<'_>] = sentence_words.as_ref().map_or(&[], |(_, ws)| ws);
         let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
-        let flow = flow_verb_before(ws, q.span.start);
+        let flow = flow_verb_before(ws, q.span.start)
+            .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
 
-        let (mut subject, mut object) = if is_attribute(q) {
+        // "India imported 1.5 million barrels": a physical amount a verb of flow moved is a
+        // flow between actors, not an attribute of a thing.
+        // The giver must be named in the clause: "..., shipping a record 107 million tonnes"
+        // leaves it to a clause this reading does not follow.
+        let moved = flow.is_some_and(|v| {
+            q.kind == QuantityKind::Measure
+                && v.end <= q.span.start
+                && clause.start <= v.start
+                && actors.iter().any(|a| {
+                    a.role == Role::Plain && clause.start <= a.span.start && a.span.end <= v.start
+                })
+        });
+        let (mut subject, mut object) = if is_attribute(q) && !moved {
             (None, None)
         } else {
-            parties(inp, &actors, &attrs, flow, q, si)
+            parties(inp, &actors, &attrs, ws, flow, q, si)
         };
+        // "sent shells to Russia in exchange for $500 million": the figure goes back.
+        if flow.is_some_and(|v| {
+            v.end <= q.span.start && voice::exchange_between(ws, v.end, q.span.start)
+        }) {
+            std::mem::swap(&mut subject, &mut object);
+        }
         let paragraph = paragraphs.start_of(inp.text, sentence.start);
         if subject.is_none() && object.is_some() {
             if let Some((p, s)) = &last_subject {
@@ -233,6 +194,53 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         if let Some(s) = &subject {
             last_subject = Some((paragraph, s.clone()));
         }
+        let sentence_times = starting_within(inp.times, sentence, |t| t.span);
+        let time = time_for(
+            inp.text,
+            sentence_times,
+            starting_within(inp.quantities, sentence, |r| r.span),
+            sentence,
+            clause,
+            q.span,
+        );
+        let before = words(inp.text, clause.start, q.span.start);
+        let after = words(inp.text, q.span.end, clause.end);
+        let trend = kind::trend(q, &before, &after);
+        let (measure, base) = measure::measure(&measure::MeasureInputs {
+            np: np::NpContext {
+                text: inp.text,
+                sentence,
+                mentions,
+                times: sentence_times,
+            },
+            clause,
+            q,
+            flow,
+            change: trend,
+            previous: previous.as_ref(),
+        });
+        let clause_words = words(inp.text, clause.start, clause.end);
+        let kind = kind::kind_of(
+            q,
+            &before,
+            &after,
+            &measure,
+            &clause_words,
+            ws,
+            trend,
+            flow.is_some(),
+            time.as_ref(),
+        );
+        let restates = claims
+            .last()
+            .filter(|c| c.sentence == sentence)
+            .and_then(|c| kind::restates(inp.text, &c.quantity, q));
+        previous = Some(measure::Previous {
+            span: q.span,
+            sentence,
+            base,
+            measure: measure.clone(),
+        });
         claims.push(Claim {
             doc: inp.doc.clone(),
             span: q.span,
@@ -240,19 +248,12 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             quantity: q.clone(),
             subject,
             object,
-            measure: measure::measure(inp.text, sentence, clause, q, flow),
-            time: time_for(
-                inp.text,
-                starting_within(inp.times, sentence, |t| t.span),
-                starting_within(inp.quantities, sentence, |r| r.span),
-                sentence,
-                clause,
-                q.span,
-            ),
+            measure,
+            time,
             attribution,
             modality: modality(inp.text, clause.start, clause.end),
-            kind: sinew_types::MeasureKind::Other,
-            restates: None,
+            kind,
+            restates,
         });
     }
     Built {
@@ -420,8 +421,23 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
         .count()
         + idx;
     // "Russian exports", "Chinese shipments": the actor names who trades, whatever precedes.
-    if ws.get(mention_end).is_some_and(|w| w.is_any(TRADE_NOUNS)) {
-        return Some(Role::Plain);
+    if let Some(next) = ws.get(mention_end) {
+        if next.is_any(verbs::SUPPLY_NOUNS) {
+            return Some(Role::Plain);
+        }
+        // "Russian imports from China": the actor before a noun of receipt receives.
+        if next.is_any(verbs::RECEIPT_NOUNS) {
+            return Some(Role::Recipient);
+        }
+        // "Zelensky put the number at 11,000", "Ukrainian President Zelensky said": who
+        // states a figure is no party to it.
+        let speaker = ws[mention_end..]
+            .iter()
+            .find(|w| !w.text.starts_with(char::is_uppercase))
+            .is_some_and(|w| w.is_any(voice::SPEECH_VERBS));
+        if speaker {
+            return None;
+        }
     }
     // A possessive followed, within three words, by a noun of need or purchase
     // ("37% of Russia's imports", "Russia's largest supplier").
@@ -444,8 +460,18 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
     }
     if j > 0 && !has_clause_break(text, ws[j - 1].end, m.span.start) {
         let prev = &ws[j - 1];
+        // "Putin visited China", "the EU sanctioned Iran": a host or target, not a party to
+        // the figure's goods.
+        if prev.is_any(verbs::TIE_WORDS) {
+            return None;
+        }
         if prev.is("from") {
             return Some(Role::Source);
+        }
+        // "a visit to the United States", "sanctions on Iran": the host or target of a
+        // political tie, not a recipient of goods.
+        if prev.is_any(TO_PREPS) && j >= 2 && ws[j - 2].is_any(verbs::TIE_WORDS) {
+            return None;
         }
         if prev.is_any(TO_PREPS) {
             return Some(Role::Recipient);
@@ -459,20 +485,30 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 
 /// The last supply or production verb before `pos` in the sentence.
 fn flow_verb_before<'w>(ws: &'w [Word<'w>], pos: usize) -> Option<&'w Word<'w>> {
-    ws.iter()
-        .rev()
-        .filter(|w| w.end <= pos)
-        .find(|w| noun_of_verb(w).is_some())
+    ws.iter().rev().filter(|w| w.end <= pos).find(|w| {
+        noun_of_verb(w).is_some()
+            && (!verbs::noun_like(w.text) || np::only_qualifiers(&words_between(ws, w.end, pos)))
+    })
 }
 
+/// The words of `ws` inside `[from, to)`.
+fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
+    ws.iter()
+        .filter(|w| from <= w.start && w.end <= to)
+        .copied()
+        .collect()
+}
+
+/// The noun naming what a flow verb moves ("shipped" -> "shipments").
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
-    FLOW_VERBS.iter().find(|(v, _)| w.is(v)).map(|&(_, n)| n)
+    verbs::flow_verb(w.text).map(|(n, _)| n)
 }
 
 fn parties(
     inp: &ClaimInputs<'_>,
     actors: &[Actor<'_>],
     attrs: &[&Attribution],
+    ws: &[Word<'_>],
     flow: Option<&Word<'_>>,
     q: &Quantity,
     si: usize,
@@ -481,6 +517,12 @@ fn parties(
     // "trade between China and Russia"
     if let Some(pair) = between_pair(inp.text, sentence, actors) {
         return pair;
+    }
+    // Verbs of receipt and the passive put the getter first.
+    if let Some(pair) = flow.and_then(|v| voice::directed(ws, actors, v)) {
+        if pair.0.is_some() || pair.1.is_some() {
+            return pair;
+        }
     }
     let plain = |a: &&Actor<'_>| a.role == Role::Plain;
     let subject: Option<&str> = flow
@@ -491,7 +533,15 @@ fn parties(
                 .filter(plain)
                 .find(|a| a.span.end <= v.start)
         })
-        .or_else(|| actors.iter().find(plain))
+        // With no verb of flow, the subject is named before the figure or in its clause:
+        // "8,000 of them moved into Kursk, where Ukrainian forces hold ..." is not Ukraine's.
+        .or_else(|| {
+            let clause = clause_of(inp.text, sentence, q.span);
+            actors
+                .iter()
+                .filter(plain)
+                .find(|a| a.span.end <= q.span.start || clause.contains(a.span))
+        })
         .or_else(|| actors.iter().find(|a| a.role == Role::Source))
         .map(|a| a.name);
     let subject = subject

@@ -1,0 +1,277 @@
+//! What kind of quantity a figure is (a change, a share, a running total, one period's
+//! flow, a price) and whether it only restates the figure before it in another currency or
+//! unit ("600 million dollars (about 561 million euros)").
+//!
+//! Read from the words right around the figure, in this order, first match wins:
+//! - price: a unit price, a rate period of a unit ("$60 a barrel"), or a price word just
+//!   before or after ("a price cap of", "interest rate of 16%");
+//! - change: a verb of change right before the figure, or before "by" ("rose 26.3%", "grew by
+//!   64.2%", "up $5 billion"), or a noun of change right after ("a 26.3% jump", "26.3%
+//!   higher"). "Rose to $240 billion" is the level reached, not a change;
+//! - share: a percentage of something ("90% of imports"), or one an actor "accounted for";
+//! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
+//!   "cumulative");
+//! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
+//!   time that is a period (a year, a month);
+//! - other: anything else.
+//!
+//! A restatement is a money or physical figure in brackets right after another of the same
+//! kind in a different unit, with at most a hedge between ("about", "roughly", "or").
+
+use sinew_types::{Grain, MeasureKind, Quantity, QuantityKind, Span, TimeExpr, TimeKind};
+
+use super::measure::Trend;
+use super::verbs::{self, CHANGE_NOUNS, CHANGE_VERBS, PRICE_WORDS, STOCK_CUES};
+use crate::words::{words, Word};
+
+/// Verbs of change that say a fall.
+const FALLS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "decreased",
+    "decreases",
+    "declined",
+    "declines",
+    "dropped",
+    "drops",
+    "slid",
+    "slumped",
+    "plunged",
+    "plummeted",
+    "shrank",
+    "contracted",
+    "down",
+    "drop",
+    "decline",
+    "decrease",
+    "lower",
+    "less",
+    "cut",
+];
+
+/// Is the figure a change, and which way? `before` are the clause's words before it,
+/// `after` those after it.
+pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Option<Trend> {
+    if !matches!(
+        q.kind,
+        QuantityKind::Percent | QuantityKind::Money | QuantityKind::Number
+    ) {
+        return None;
+    }
+    let way = |w: &Word<'_>| {
+        if w.is_any(FALLS) {
+            Trend::Fall
+        } else {
+            Trend::Rise
+        }
+    };
+    // "rose 26.3%", "up 26.3%", "grew by 64.2%", "surged by more than 60%".
+    let mut i = before.len();
+    while i > 0
+        && before[i - 1].is_any(&[
+            "by",
+            "more",
+            "than",
+            "over",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "some",
+            "roughly",
+            "approximately",
+            "an",
+            "estimated",
+            "a",
+            "further",
+            "another",
+        ])
+    {
+        i -= 1;
+    }
+    if i > 0 && before[i - 1].is_any(CHANGE_VERBS) {
+        return Some(way(&before[i - 1]));
+    }
+    // "a 26.3% jump", "26.3% higher than", "a $5 billion increase".
+    if let Some(next) = after.first() {
+        if next.is_any(CHANGE_NOUNS)
+            && !(next.is_any(&["more", "less"]) && q.kind != QuantityKind::Percent)
+        {
+            // "more than", "less than" after a figure compare it, as "higher" does.
+            let compared = after.get(1).is_some_and(|w| w.is("than"));
+            if !next.is_any(&["more", "less"]) || compared {
+                return Some(way(next));
+            }
+        }
+        // "26.3% on the previous year", "26.3% year on year"
+        if q.kind == QuantityKind::Percent
+            && (next.is_any(&["year-on-year", "y-o-y", "yoy"])
+                || (next.is("year") && after.get(1).is_some_and(|w| w.is("on"))))
+        {
+            return Some(Trend::Rise);
+        }
+    }
+    None
+}
+
+/// Running-total cues that hold for the whole sentence.
+const SENTENCE_STOCK_CUES: &[&[&str]] = &[&["so", "far"], &["to", "date"], &["in", "total"]];
+
+/// The figure's kind; see the module doc for the order of the rules.
+#[allow(clippy::too_many_arguments)] // each is one thing the rules read; a struct would only rename them
+pub(super) fn kind_of(
+    q: &Quantity,
+    before: &[Word<'_>],
+    after: &[Word<'_>],
+    measure: &str,
+    clause_words: &[Word<'_>],
+    sentence_words: &[Word<'_>],
+    trend: Option<Trend>,
+    flow_verb: bool,
+    time: Option<&TimeExpr>,
+) -> MeasureKind {
+    let near_price = before.iter().rev().take(4).any(|w| w.is_any(PRICE_WORDS))
+        || after.iter().take(2).any(|w| w.is_any(PRICE_WORDS));
+    let unit_rate = q
+        .per
+        .as_deref()
+        .is_some_and(|p| !matches!(p, "day" | "week" | "month" | "year" | "quarter" | "hour"));
+    if q.per.as_deref() == Some("unit")
+        || (q.kind == QuantityKind::Money && unit_rate)
+        || (matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price)
+    {
+        return MeasureKind::Price;
+    }
+    if trend.is_some() {
+        return MeasureKind::Change;
+    }
+    if q.kind == QuantityKind::Percent {
+        let of = after.first().is_some_and(|w| w.is("of"));
+        let accounted = before.iter().rev().take(3).any(|w| {
+            w.is_any(&[
+                "accounted",
+                "accounts",
+                "accounting",
+                "made",
+                "make",
+                "makes",
+                "constitute",
+                "constitutes",
+                "represent",
+                "represents",
+                "comprise",
+                "comprises",
+            ])
+        });
+        let share_word = before.iter().rev().take(4).any(|w| {
+            w.is_any(&[
+                "share",
+                "dependence",
+                "reliance",
+                "proportion",
+                "portion",
+                "fraction",
+            ])
+        }) || after.iter().take(3).any(|w| w.is_any(&["share", "stake"]));
+        // "Russian dependence on China ... exploded from 32%": the measure says it.
+        let share_measure = ["share", "dependence", "reliance", "proportion"]
+            .iter()
+            .any(|w| measure.to_lowercase().contains(w));
+        return if of || accounted || share_word || share_measure {
+            MeasureKind::Share
+        } else {
+            MeasureKind::Other
+        };
+    }
+    let has = |ws: &[Word<'_>], cue: &[&str]| {
+        ws.windows(cue.len())
+            .any(|win| win.iter().zip(cue.iter()).all(|(w, c)| w.is(c)))
+    };
+    // "So far, Norway has sent 40 tanks": the sentence-wide cues may sit in a clause of
+    // their own; "since" may not, as it often dates something else.
+    let stock = STOCK_CUES.iter().any(|cue| has(clause_words, cue))
+        || SENTENCE_STOCK_CUES
+            .iter()
+            .any(|cue| has(sentence_words, cue))
+        || time.is_some_and(|t| t.text.to_lowercase().starts_with("since"));
+    if stock {
+        return MeasureKind::Stock;
+    }
+    let periodic = q
+        .per
+        .as_deref()
+        .is_some_and(|p| matches!(p, "day" | "week" | "month" | "year" | "quarter"));
+    let flow_noun = clause_words.iter().any(|w| {
+        w.is_any(verbs::SUPPLY_NOUNS)
+            || w.is_any(verbs::RECEIPT_NOUNS)
+            || w.is("trade")
+            || w.is("turnover")
+    });
+    let period = time.is_some_and(|t| {
+        t.kind != TimeKind::Duration
+            && matches!(
+                t.grain,
+                Grain::Year | Grain::Quarter | Grain::Month | Grain::Week | Grain::Day
+            )
+    });
+    // A speed or a length per hour is a property of a thing, not an amount over a period.
+    let property = q.kind == QuantityKind::Measure
+        && matches!(
+            q.unit.as_deref(),
+            Some("km/h" | "mph" | "m/s" | "kn" | "km" | "m" | "mi" | "nmi" | "mm" | "cm")
+        );
+    let amount = !property
+        && matches!(
+            q.kind,
+            QuantityKind::Money
+                | QuantityKind::Count
+                | QuantityKind::Measure
+                | QuantityKind::Number
+        );
+    if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
+        return MeasureKind::Flow;
+    }
+    MeasureKind::Other
+}
+
+/// The span of the figure `q` restates, when it is a bracketed figure in another currency or
+/// unit right after `prev` ("600 million dollars (about 561 million euros)", "$1bn (£790m)").
+pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span> {
+    if prev.span.end > q.span.start {
+        return None;
+    }
+    let same_kind = prev.kind == q.kind
+        && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
+        && prev.unit.is_some()
+        && q.unit.is_some()
+        && prev.unit != q.unit;
+    if !same_kind {
+        return None;
+    }
+    let gap = &text[prev.span.end..q.span.start];
+    let inner = gap.trim_start().strip_prefix(['(', '['])?;
+    let hedge = words(inner, 0, inner.len());
+    let ok = inner.trim().is_empty()
+        || (hedge.len() <= 2
+            && hedge.iter().all(|w| {
+                w.is_any(&[
+                    "about",
+                    "around",
+                    "roughly",
+                    "approximately",
+                    "some",
+                    "or",
+                    "nearly",
+                    "almost",
+                    "c",
+                    "ca",
+                    "approx",
+                ])
+            })
+            && !inner.contains([')', ']']));
+    let closes = text[q.span.end..].trim_start().starts_with([')', ']']);
+    (ok && closes).then_some(prev.span)
+}

@@ -1,0 +1,204 @@
+//! Claims: the kind of quantity a figure is (change, share, running total, flow, price,
+//! other) and figures restated in another currency or unit. Sentences written for these
+//! tests.
+
+use sinew_nlp::annotate;
+use sinew_types::{Claim, DocId, MeasureKind};
+
+fn claim(text: &str, quote: &str) -> Claim {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"))
+}
+
+fn kind(text: &str, quote: &str) -> MeasureKind {
+    claim(text, quote).kind
+}
+
+#[test]
+fn changes() {
+    use MeasureKind::Change;
+    assert_eq!(
+        kind("Trade between Peru and Chile rose 8.5% in 2023.", "8.5%"),
+        Change
+    );
+    assert_eq!(
+        kind("Exports grew by 64.2% between 2021 and 2023.", "64.2%"),
+        Change
+    );
+    assert_eq!(
+        kind("Revenue was up $5 billion on the year.", "$5 billion"),
+        Change
+    );
+    assert_eq!(
+        kind("It was a 26.3% jump from the previous year.", "26.3%"),
+        Change
+    );
+    assert_eq!(
+        kind("The total was 12% higher than in 2022.", "12%"),
+        Change
+    );
+    // Near-miss: "rose to" gives the level reached, not a change.
+    assert_ne!(
+        kind("Trade rose to $240 billion in 2023.", "$240 billion"),
+        Change
+    );
+}
+
+#[test]
+fn shares() {
+    use MeasureKind::Share;
+    assert_eq!(
+        kind("China supplies 90% of Russia's imports of chips.", "90%"),
+        Share
+    );
+    assert_eq!(
+        kind("In 2023, Brazil accounted for 37% of the total.", "37%"),
+        Share
+    );
+    // The measure says it: a dependence is a share.
+    assert_eq!(
+        kind(
+            "Egyptian dependence on Ukraine for wheat fell from 80% in 2020.",
+            "80%"
+        ),
+        Share
+    );
+    // Near-miss: a growth rate is no share.
+    assert_ne!(kind("Imports of chips grew 90% last year.", "90%"), Share);
+}
+
+#[test]
+fn running_totals_are_stocks() {
+    use MeasureKind::Stock;
+    assert_eq!(
+        kind(
+            "Iran has shipped 6,700 containers to Russia since August.",
+            "6,700"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind("So far, Norway has sent 40 tanks to Ukraine.", "40 tanks"),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Germany has delivered 300 trucks to Kenya in total.",
+            "300 trucks"
+        ),
+        Stock
+    );
+    // Near-miss: one year's amount is a flow.
+    assert_eq!(
+        kind(
+            "Germany delivered 300 trucks to Kenya in 2023.",
+            "300 trucks"
+        ),
+        MeasureKind::Flow
+    );
+}
+
+#[test]
+fn amounts_over_a_period_are_flows() {
+    use MeasureKind::Flow;
+    assert_eq!(
+        kind(
+            "Chinese exports to Russia reached $111 billion in 2023.",
+            "$111 billion"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Belarus exports 300 million dollars a month to Russia.",
+            "300 million"
+        ),
+        Flow
+    );
+}
+
+#[test]
+fn prices_and_rates() {
+    use MeasureKind::Price;
+    assert_eq!(
+        kind("Urals crude sold below the $60 a barrel cap.", "$60"),
+        Price
+    );
+    assert_eq!(
+        kind("Each drone costs less than $500 per unit.", "$500"),
+        Price
+    );
+    assert_eq!(
+        kind("The central bank raised its interest rate to 16%.", "16%"),
+        Price
+    );
+    // Near-miss: a monthly amount is a flow, not a price.
+    assert_ne!(
+        kind(
+            "Belarus exports 300 million dollars a month to Russia.",
+            "300 million"
+        ),
+        Price
+    );
+}
+
+#[test]
+fn other_when_nothing_says() {
+    // A speed is a property of a thing, not an amount over a period.
+    assert_eq!(
+        kind(
+            "The drone flies at 160 kilometers per hour.",
+            "160 kilometers"
+        ),
+        MeasureKind::Other
+    );
+    assert_eq!(
+        kind("Thirteen of the council's 15 members voted.", "15 members"),
+        MeasureKind::Other
+    );
+}
+
+#[test]
+fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
+    let cases = [
+        (
+            "The deal reached 600 million dollars (about 561 million euros) last year.",
+            "600 million dollars",
+            "561 million euros",
+        ),
+        (
+            "The fund paid $1bn (£790m) to the builder.",
+            "$1bn",
+            "£790m",
+        ),
+        (
+            "Brussels pledged €5 billion ($5.4 billion) for roads.",
+            "€5 billion",
+            "$5.4 billion",
+        ),
+    ];
+    for (text, first, second) in cases {
+        let a = claim(text, first);
+        let b = claim(text, second);
+        assert_eq!(b.restates, Some(a.span), "{text}");
+        assert_eq!(a.restates, None, "{text}");
+    }
+    // Near-misses: the same currency, a figure not in brackets, another kind of figure.
+    for (text, second) in [
+        (
+            "The loan grew from $1bn ($1.2bn with interest) to more.",
+            "$1.2bn",
+        ),
+        ("The fund paid $1bn and £790m to the builders.", "£790m"),
+        (
+            "The fund paid $1bn (12% of its budget) to the builder.",
+            "12%",
+        ),
+    ] {
+        assert_eq!(claim(text, second).restates, None, "{text}");
+    }
+}

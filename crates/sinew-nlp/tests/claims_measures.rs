@@ -1,0 +1,196 @@
+//! Claims: what a figure measures is a noun phrase naming what is counted or paid for, never
+//! a date, a name, a pronoun or a clause fragment. Sentences written for these tests.
+
+use sinew_nlp::annotate;
+use sinew_types::{Claim, DocId};
+
+/// The claim stating `quote` in `text`.
+pub(crate) fn claim_for(text: &str, quote: &str) -> Claim {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"))
+}
+
+fn measure(text: &str, quote: &str) -> String {
+    claim_for(text, quote).measure
+}
+
+#[test]
+fn the_subject_of_the_governing_verb_is_the_measure() {
+    let cases = [
+        (
+            "Chinese exports to Brazil were worth about $31 billion last year.",
+            "$31 billion",
+            "Chinese exports",
+        ),
+        (
+            "Wheat shipments from Ukraine rose to a record 4.1 million tonnes.",
+            "4.1 million tonnes",
+            "weight",
+        ),
+        (
+            "Bilateral trade between Kenya and Tanzania reached $1.2 billion in 2022.",
+            "$1.2 billion",
+            "bilateral trade between Kenya and Tanzania",
+        ),
+        (
+            "Last year, Indian spending on defence hit $81 billion.",
+            "$81 billion",
+            "Indian spending on defence",
+        ),
+        // Through a relative pronoun to its antecedent; the participle is dropped.
+        (
+            "Officials cited increased cross-border trade which rose 12 percent in 2023.",
+            "12 percent",
+            "growth of cross-border trade",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+}
+
+#[test]
+fn a_figure_that_continues_another_is_about_the_same_thing() {
+    let text = "Mexican exports to Canada came to about $40 billion, or more than $3 billion a \
+                month on average.";
+    assert_eq!(measure(text, "$3 billion"), "Mexican exports");
+    let text = "Total turnover grew from $80 billion in 2020 to $95 billion in 2022.";
+    assert_eq!(measure(text, "$80 billion"), "total turnover");
+    assert_eq!(measure(text, "$95 billion"), "total turnover");
+    // A list item keeps the phrase it opens with; an actor in between does not change it.
+    let text = "Copper wire, 120% from 2021 to Serbia and 900% toward Albania.";
+    assert_eq!(measure(text, "900%"), "copper wire");
+    // A trade noun keeps its complements ("with", "from ... to").
+    assert_eq!(
+        measure(
+            "Chile's trade with Peru hit $4.6 billion in 2023.",
+            "$4.6 billion"
+        ),
+        "Chile's trade with Peru"
+    );
+    assert_eq!(
+        measure(
+            "Exports of crude oil from Oman to India reached $13 billion in 2022.",
+            "$13 billion"
+        ),
+        "exports of crude oil"
+    );
+    // A clause on its verb after "while": the subject after "while".
+    let text = "Exports were worth $20 billion, while imports from Chile, mostly copper, came \
+                to about $12 billion.";
+    assert_eq!(measure(text, "$12 billion"), "imports");
+}
+
+#[test]
+fn names_dates_and_pronouns_are_never_the_measure() {
+    // A date opening the sentence, then a pronoun: nothing names what is counted, and the
+    // bare count takes what the figure before it in the sentence counted.
+    let text = "On March 3 it said Minsk had sent about 4,000 troops, and that some 1,200 had \
+                already arrived.";
+    let got = measure(text, "some 1,200");
+    assert!(!got.contains("March") && !got.contains("it"), "{got}");
+    assert!(got.contains("troops"), "{got}");
+    // A speaker's name and title are no measure; "of them" refers back.
+    let text = "Around 3,000 Belarusian soldiers were sent to Russia. Foreign Minister Anna \
+                Lindqvist said about 2,000 of them had reached the front.";
+    assert_eq!(measure(text, "about 2,000"), "soldiers");
+    // "put the total at": the figure before it.
+    let text = "About 3,000 Belarusian soldiers were sent to Russia. On Friday Defence Minister \
+                Pavel Orlov put the total at 5,000.";
+    let got = measure(text, "5,000");
+    assert!(!got.contains("Orlov") && !got.contains("Friday"), "{got}");
+    assert_eq!(got, "soldiers");
+}
+
+#[test]
+fn verbs_adverbs_and_list_debris_are_cut_or_rejected() {
+    assert_eq!(
+        measure(
+            "Vantara reported free cash flow of $496.5 million.",
+            "$496.5 million"
+        ),
+        "free cash flow"
+    );
+    // A noun-like verb form before an auxiliary is the subject's noun.
+    assert_eq!(
+        measure(
+            "Brazil's share of Chile's copper imports has risen from less than 2% before 2020.",
+            "2%"
+        ),
+        "Brazil's share of Chile's copper imports"
+    );
+    // Near-miss: the company's name is no part of the measure, nor is the verb.
+    let got = measure(
+        "Vantara posted revenue of $2 billion in 2023.",
+        "$2 billion",
+    );
+    assert_eq!(got, "revenue");
+    // A heading phrase that runs into its verb is a clause, never a measure.
+    let got = measure(
+        "Financial security prevents costly breaches averaging $4.9 million per incident.",
+        "$4.9 million",
+    );
+    assert!(!got.contains("prevents"), "{got}");
+}
+
+#[test]
+fn a_noun_the_figure_modifies_or_a_noun_before_of() {
+    assert_eq!(
+        measure(
+            "The two sides set a $50 billion target for 2030.",
+            "$50 billion"
+        ),
+        "target"
+    );
+    // A dateline is no sentence start: the phrase after it reads in lower case.
+    assert_eq!(
+        measure(
+            "LIMA - Trade between Peru and Chile rose to $9 billion in 2023.",
+            "$9 billion"
+        ),
+        "trade between Peru and Chile"
+    );
+    assert_eq!(
+        measure(
+            "The leaders agreed to aim for annual trade of $30 billion by 2030.",
+            "$30 billion"
+        ),
+        "annual trade"
+    );
+    // Near-miss: a time after the figure is no noun it modifies.
+    assert_ne!(
+        measure("Revenue reached $2 billion last year.", "$2 billion"),
+        "last"
+    );
+    assert_eq!(
+        measure("Revenue reached $2 billion last year.", "$2 billion"),
+        "revenue"
+    );
+    // Near-miss: a comparative is a change, not a thing.
+    let m = measure("Sales were 12% higher than in 2022.", "12%");
+    assert!(!m.contains("higher"), "{m}");
+}
+
+#[test]
+fn a_figure_a_verb_of_flow_moved_takes_the_verbs_noun() {
+    // The actor before "paid" is not what was paid.
+    assert_eq!(
+        measure(
+            "The ministry paid $40 million to the shipyard.",
+            "$40 million"
+        ),
+        "payments"
+    );
+    assert_eq!(
+        measure("Norway sent 12 tanks to Ukraine.", "12 tanks"),
+        "shipments of tanks"
+    );
+    // A visit is a political tie, never the measure.
+    let text = "During Xi Jinping's visit to Paris, the deal reached $2 billion.";
+    let got = measure(text, "$2 billion");
+    assert!(!got.contains("visit"), "{got}");
+}
