@@ -6,7 +6,7 @@ use sinew_analysis::{
     build_ledger, build_network, political_ties, FlowKind, PoliticalTie, SentenceActors, SourceDoc,
     TieKind,
 };
-use sinew_types::{DocId, QuantityKind, Span};
+use sinew_types::{DocId, QuantityKind, SourceKind, Span};
 
 use crate::{claim, BASE, C};
 
@@ -16,6 +16,7 @@ fn doc(d: &str) -> SourceDoc {
         name: format!("{d}.txt"),
         published: None,
         duplicate_of: None,
+        kind: SourceKind::Original,
     }
 }
 

@@ -11,8 +11,8 @@ pub(crate) mod ingest;
 pub(crate) mod ledger;
 pub(crate) mod network;
 pub(crate) mod report;
-pub(crate) mod serve;
 pub(crate) mod search;
+pub(crate) mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

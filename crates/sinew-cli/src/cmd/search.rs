@@ -17,8 +17,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use sinew_engine::{
     default_index_path, Engine, FacetCount, Filters, Scope, SearchHit, SearchIndex, SearchQuery,
-    SearchResults,
-    TantivyIndex,
+    SearchResults, TantivyIndex,
 };
 
 use super::{default_db, open_read_only};
