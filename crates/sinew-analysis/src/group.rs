@@ -607,8 +607,12 @@ impl Cluster {
                 || ps.concept == Concept::Other;
             let narrowed_apart =
                 !m.scope.is_empty() && !ps.scope.is_empty() && !scopes_match(&m.scope, &ps.scope);
+            // Measures of one lemma class name one movement in other words ("shipments of
+            // containers", "deliveries of containers"), unless their scopes differ.
+            let same_lemma = ps.lemma.is_some() && ps.lemma == m.lemma && !narrowed_apart;
             compatible
                 && ((p.counted && counted)
+                    || same_lemma
                     || jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
                     || (ps.concept == m.concept
                         && ps.concept != Concept::Other

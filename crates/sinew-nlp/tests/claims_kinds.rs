@@ -85,6 +85,30 @@ fn running_totals_are_stocks() {
         kind("So far, Norway has sent 40 tanks to Ukraine.", "40 tanks"),
         Stock
     );
+    // A verb of supply in the present perfect with no period: everything up to now.
+    assert_eq!(
+        kind(
+            "Belarus has quietly transferred two jets and more than 900 trucks to the Russian army.",
+            "900 trucks"
+        ),
+        Stock
+    );
+    // Near-miss: a period named makes it that period's flow.
+    assert_ne!(
+        kind(
+            "Belarus has transferred more than 900 trucks to the Russian army in 2023.",
+            "900 trucks"
+        ),
+        Stock
+    );
+    // "since" is a signal outside the time's span (TIMEX3): the time's kind carries it.
+    assert_eq!(
+        kind(
+            "Poland gave 310 tanks to Ukraine since March 2022, officials said.",
+            "310 tanks"
+        ),
+        Stock
+    );
     assert_eq!(
         kind(
             "Germany has delivered 300 trucks to Kenya in total.",

@@ -196,7 +196,8 @@ pub(super) fn kind_of(
         || SENTENCE_STOCK_CUES
             .iter()
             .any(|cue| has(sentence_words, cue))
-        || time.is_some_and(|t| t.text.to_lowercase().starts_with("since"));
+        // The span leaves "since" out (TIMEX3); the kind keeps it.
+        || time.is_some_and(|t| t.kind == TimeKind::Since);
     if stock {
         return MeasureKind::Stock;
     }
@@ -231,6 +232,19 @@ pub(super) fn kind_of(
                 | QuantityKind::Measure
                 | QuantityKind::Number
         );
+    // "North Korea has transferred more than 11,000 containers": a verb of supply in the
+    // present perfect, with no period named, counts everything up to now: a running total.
+    let perfect = flow_verb
+        && !period
+        && !periodic
+        && before
+            .iter()
+            .rev()
+            .take(10)
+            .any(|w| w.is_any(&["has", "have", "had"]));
+    if amount && perfect {
+        return MeasureKind::Stock;
+    }
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }
