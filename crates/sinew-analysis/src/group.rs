@@ -572,6 +572,22 @@ impl Cluster {
         {
             return false;
         }
+        // Figures that name no actor ("12%", "$5 million" on pages of business news) are one
+        // figure only when they measure it in the same words, and across articles only when
+        // both also say when: the amount and a loose measure alone join unrelated figures.
+        let actorless = ps.subject.is_none()
+            && ps.object.is_none()
+            && self.subject.is_none()
+            && self.object.is_none();
+        if actorless {
+            let same_words = self.variants.iter().any(|&(sense, _)| {
+                jaccard(&ps.stems, &senses[sense].stems) >= MIN_MEASURE_SIMILARITY
+            });
+            let same_article = self.sentences.keys().any(|(doc, _)| *doc == p.doc);
+            if !same_words || !(same_article || (p.when.dated() && self.frame.dated())) {
+                return false;
+            }
+        }
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
         // A running total counted since the same day as the cluster's may have grown many
         // times over between reports.

@@ -73,6 +73,11 @@ impl TimeFrame {
     /// Two periods agree when they overlap and are of like length (one window: the year, the
     /// month); a running total since a date agrees with another running total, and with a
     /// period that ends after the date.
+    /// Whether any member was dated.
+    pub(crate) fn dated(&self) -> bool {
+        self.min_end != NaiveDate::MAX || self.max_since != NaiveDate::MIN
+    }
+
     pub(crate) fn admits(&self, when: When) -> bool {
         match when {
             When::Unknown => true,

@@ -505,3 +505,47 @@ fn a_later_lower_running_total_raises_a_revision_alert() {
         "{alerts:?}"
     );
 }
+
+/// A percentage that names no actor, as business pages print them.
+fn actorless(
+    doc: &'static str,
+    text: &'static str,
+    value: f64,
+    measure: &'static str,
+    time: Option<(TimeKind, &'static str, &'static str)>,
+) -> Claim {
+    claim(&C {
+        doc,
+        text,
+        value,
+        kind: QuantityKind::Percent,
+        unit: Some("percent"),
+        subject: None,
+        object: None,
+        measure,
+        time,
+        ..BASE
+    })
+}
+
+#[test]
+fn figures_without_actors_join_across_articles_only_when_dated_and_worded_alike() {
+    let claims = vec![
+        // Two pages, two unrelated 12% figures: the amount alone is no reason to join.
+        actorless("a", "12%", 12.0, "share of respondents using video", None),
+        actorless("b", "12%", 12.0, "growth of home prices", None),
+        // The same measure in the same year on two pages: one figure.
+        actorless("a", "3.4%", 3.4, "annual inflation rate", YEAR_2023),
+        actorless("b", "3.4 percent", 3.4, "annual inflation rate", YEAR_2023),
+        // The same words without a date: cannot tell, kept apart.
+        actorless("a", "7%", 7.0, "mortgage rates", None),
+        actorless("c", "7 percent", 7.0, "mortgage rates", None),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c"]));
+    let respondents = group(&ledger, &claims, "a", "12%");
+    assert_eq!(respondents.claims.len(), 1, "{}", respondents.explanation);
+    let inflation = group(&ledger, &claims, "a", "3.4%");
+    assert_eq!(inflation.claims.len(), 2, "{}", inflation.explanation);
+    let mortgages = group(&ledger, &claims, "a", "7%");
+    assert_eq!(mortgages.claims.len(), 1, "{}", mortgages.explanation);
+}
