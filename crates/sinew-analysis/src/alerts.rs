@@ -217,7 +217,7 @@ fn revision_message(
     let when = |c: &Claim| {
         c.time
             .as_ref()
-            .map(|t| format!(" ({})", t.text.trim()))
+            .map(|t| format!(" ({})", crate::fmt::time_words(t)))
             .unwrap_or_default()
     };
     format!(
@@ -258,7 +258,7 @@ fn conflict_message(now: &LedgerGroup, was: &LedgerGroup, claim: &Claim, doc: &s
     let when = claim
         .time
         .as_ref()
-        .map(|t| format!(" ({})", t.text.trim()))
+        .map(|t| format!(" ({})", crate::fmt::time_words(t)))
         .unwrap_or_default();
     format!(
         "conflict: {doc} says \u{201c}{}\u{201d}{when} for {} → {} {}, against the standing {} \

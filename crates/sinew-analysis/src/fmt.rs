@@ -170,3 +170,45 @@ mod tests {
         );
     }
 }
+
+/// A claim's time in words for an explanation: its text, with "since" put back before a
+/// running total's start (time spans leave signal words out, as TIMEX3 does; the kind keeps
+/// them), so "(since August 2023)" reads as the article meant it.
+pub(crate) fn time_words(t: &sinew_types::TimeExpr) -> String {
+    let text = t.text.trim();
+    if t.kind == sinew_types::TimeKind::Since && !text.to_lowercase().starts_with("since") {
+        format!("since {text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::time_words;
+    use sinew_types::{Grain, Span, TimeExpr, TimeKind};
+
+    fn time(text: &str, kind: TimeKind) -> TimeExpr {
+        TimeExpr {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            kind,
+            grain: Grain::Month,
+            timex: None,
+            start_date: None,
+            end_date: None,
+        }
+    }
+
+    #[test]
+    fn a_running_total_reads_since_its_start() {
+        assert_eq!(
+            time_words(&time("August 2023", TimeKind::Since)),
+            "since August 2023"
+        );
+        assert_eq!(
+            time_words(&time("August 2023", TimeKind::Point)),
+            "August 2023"
+        );
+    }
+}

@@ -182,7 +182,7 @@ pub(super) fn statements(camp: &Camp, members: &[LedgerClaim], ctx: &Ctx<'_>) ->
         let mut s = c.quantity.text.trim().to_string();
         let mut notes: Vec<String> = Vec::new();
         if let Some(t) = &c.time {
-            notes.push(t.text.trim().to_string());
+            notes.push(crate::fmt::time_words(t));
         }
         if let Some(a) = &c.attribution {
             notes.push(a.clone());
