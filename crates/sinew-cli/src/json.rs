@@ -35,6 +35,10 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
         "measure": c.measure,
         "attribution": c.attribution,
         "modality": match c.modality { Modality::Asserted => "asserted", Modality::Hedged => "hedged" },
+        // What kind of figure (flow, stock, change, share, price, other) and, for a figure
+        // restated in another currency, the span of the figure it restates.
+        "kind": c.kind.as_str(),
+        "restates": c.restates.map(|r| json!({"start": r.start, "end": r.end})),
     })
 }
 

@@ -130,6 +130,8 @@ fn export_claims_follows_the_contract() {
         "measure",
         "attribution",
         "modality",
+        "kind",
+        "restates",
     ] {
         assert!(
             containers.get(key).is_some(),
@@ -140,6 +142,14 @@ fn export_claims_follows_the_contract() {
     assert_eq!(containers["value"], 6700.0);
     assert_eq!(containers["subject"], "North Korea");
     assert_eq!(containers["object"], "Russia");
+    // "has shipped ... since August 2023": a running total, restating nothing.
+    assert_eq!(containers["kind"], "stock");
+    assert!(containers["restates"].is_null());
+    let per_month = claims
+        .iter()
+        .find(|c| c["per"] == "month")
+        .expect("monthly claim");
+    assert_eq!(per_month["kind"], "flow");
     let quote = containers["quote"].as_str().unwrap();
     assert!(quote.contains("6,700 containers"), "{quote}");
     assert!(text.contains(quote));
