@@ -3,7 +3,10 @@
 //! commands take on a large store?
 //!
 //! Stores of generated articles are built by bulk ingest (each size grows the one before),
-//! cached under `target/bench-store/LABEL/` so that reruns are quick; then one new article is
+//! cached under `target/bench-store/LABEL/` so that reruns are quick (a cached store is reused
+//! only while the store's migrations, `sinew-store/src/schema.rs`, are unchanged: one of an
+//! older schema would be migrated, and re-analysed, inside the timed one-file ingest, and
+//! the read commands refuse it); then one new article is
 //! ingested into a copy of each, and `ledger`, `graph`, `report` and `entities` run on the
 //! largest. Each
 //! command is the release binary (or `--sinew PATH`, e.g. an older build, whose stores are
@@ -16,6 +19,7 @@
 //! figure, a running count and a trade total, with dates, qualifiers and attributions, so that
 //! every one of them yields claims that group across articles and sometimes conflict.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -214,8 +218,17 @@ pub(crate) fn store(
     smaller: Option<(usize, &Path)>,
 ) -> Result<PathBuf> {
     let path = dir.join(format!("store-{size}.db"));
-    if path.exists() {
+    let stamp_path = dir.join(format!("store-{size}.schema"));
+    let stamp = schema_stamp()?;
+    if path.exists() && std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(&stamp) {
         return Ok(path);
+    }
+    for stale in [
+        path.clone(),
+        path.with_extension("db-wal"),
+        path.with_extension("db-shm"),
+    ] {
+        let _ = std::fs::remove_file(stale);
     }
     let building = dir.join(format!("building-{size}.db"));
     let _ = std::fs::remove_file(&building);
@@ -239,7 +252,18 @@ pub(crate) fn store(
     if wal.exists() {
         std::fs::rename(&wal, path.with_extension("db-wal"))?;
     }
+    std::fs::write(&stamp_path, &stamp)?;
     Ok(path)
+}
+
+/// What a cached store must have been built under: a hash of the store's migrations.
+fn schema_stamp() -> Result<String> {
+    let schema = crate::root().join("crates/sinew-store/src/schema.rs");
+    let text = std::fs::read_to_string(&schema)
+        .with_context(|| format!("reading {}", schema.display()))?;
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    Ok(format!("{:016x}\n", h.finish()))
 }
 
 fn show(m: &Measure) -> String {
