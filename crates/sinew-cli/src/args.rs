@@ -194,14 +194,29 @@ pub(crate) enum Command {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
         addr: std::net::SocketAddr,
     },
-    /// Write the cited briefing over the stored documents.
+    /// Write the cited briefing over the stored documents: key judgments, sections by theme,
+    /// figures, timeline, glossary, sources weighed, and a note for every citation.
     Report {
-        /// Output file; `.html` gives self-contained HTML, anything else Markdown.
+        /// Output file; `.html` gives self-contained HTML, `.json` the briefing's structure,
+        /// anything else Markdown (unless --format says).
         #[arg(short, long)]
         output: PathBuf,
+        /// Output format; by default read from the output's extension.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormatArg>,
         /// Title of the briefing.
         #[arg(long)]
         title: Option<String>,
+        /// Only documents published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// Only what names this entity (its canonical name, e.g. "North Korea").
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only this theme: arms, dual-use, energy, food, trade, sanctions, pacts, military
+        /// (a theme's name or a word of it).
+        #[arg(long)]
+        topic: Option<String>,
     },
     /// Build the search index beside the store (`<db>.search/`) from every stored document;
     /// ingest keeps it current after that.
@@ -437,4 +452,15 @@ fn parse_factor(s: &str) -> Result<f64, String> {
         Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
         _ => Err(format!("{s:?} is not a share between 0 and 1")),
     }
+}
+
+/// Output formats of `sinew report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ReportFormatArg {
+    /// Markdown, each citation naming document, date and words.
+    Markdown,
+    /// One self-contained HTML file; each citation opens its sentence with the span marked.
+    Html,
+    /// The briefing's structure (sections, sentences, citations) for other tools.
+    Json,
 }

@@ -127,7 +127,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             cmd::network::what_if(db, &cut, threshold, json, &ui)
         }
-        Command::Report { output, title } => cmd::report::run(db, &output, title, &ui),
+        Command::Report {
+            output,
+            format,
+            title,
+            since,
+            entity,
+            topic,
+        } => {
+            let focus = cmd::report::Focus {
+                since,
+                entity,
+                topic,
+            };
+            cmd::report::run(db, &output, format, title, focus, &ui)
+        }
         Command::Serve { addr } => cmd::serve::run(db, addr, &ui),
         Command::Index => cmd::search::index(db, &ui),
         Command::Search {

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use sinew_report::{Briefing, Described, DocBundle, EntityCount, Findings, ReportConfig};
 use sinew_store::{ClaimFilter, SqliteStore};
-use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document};
+use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
 pub use extract::{
@@ -149,6 +149,8 @@ pub enum ReportFormat {
     Markdown,
     /// One self-contained HTML file.
     Html,
+    /// The briefing's structure (sections, sentences, citations) as JSON.
+    Json,
 }
 
 /// Sinew over one store.
@@ -465,10 +467,24 @@ impl Engine {
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
         };
+        let docs = self.report_documents(&findings)?;
+        // how each document was made, as analysis kept it; read from the text when not yet
+        // analysed (the same reading analysis makes)
+        let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
+        let kinds: HashMap<DocId, SourceKind> = self
+            .store
+            .doc_headers(&ids)?
+            .into_iter()
+            .filter_map(|h| Some((h.id, h.kind?)))
+            .collect();
         let mut bundles = Vec::new();
-        for doc in self.report_documents(&findings)? {
+        for doc in docs {
             let ann = self.store.annotations(&doc.id)?.unwrap_or_default();
-            bundles.push(DocBundle { doc, ann });
+            let kind = kinds
+                .get(&doc.id)
+                .copied()
+                .unwrap_or_else(|| sinew_ingest::source_kind(&doc));
+            bundles.push(DocBundle { doc, ann, kind });
         }
         Ok(sinew_report::build_briefing(&bundles, &findings, config))
     }
@@ -483,6 +499,7 @@ impl Engine {
         Ok(match format {
             ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
             ReportFormat::Html => sinew_report::render_html(&briefing),
+            ReportFormat::Json => sinew_report::render_json(&briefing),
         })
     }
 

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use sinew_types::{Citation, DocId};
 
-use crate::layout::{date_line, parts, pieces, Part};
+use crate::layout::{date_line, kind_label, parts, pieces, speaker_label, Part};
 use crate::model::{Briefing, CitedSentence, FigureRow};
 
 const STYLE: &str = "
@@ -28,17 +28,24 @@ dt{font-weight:600;margin-top:.7rem}dt .type{font-weight:400;color:#5b6572;font-
 dd{margin-left:1.2rem}
 ol.sources li{word-break:break-word}
 :target{background:#fff6d6}
+.judgments>li{font-weight:600}.judgments blockquote{font-weight:400;margin:.3rem 0 .3rem 1rem;border-left:3px solid #c7d2de;padding-left:.7rem}
+.speaker{font-style:normal;color:#5b6572}
+ol.notes li{font-size:.9rem;color:#38414b}ol.notes mark{background:#ffe27a;color:#1d232b}
+ol.notes li:target{outline:2px solid #0b57a4}
+.kind{color:#5b6572;font-size:.85em}
 ";
 
 /// Renders the briefing as one self-contained HTML page. Each citation is a
-/// `<sup class="cite"><a href="#src-n" title=... data-doc=... data-start=... data-end=...>`
-/// link to the numbered source; the figures are `<table id="figures">`.
+/// `<sup class="cite"><a href="#note-K" title=... data-doc=... data-start=... data-end=...>n</a></sup>`
+/// link to its note `<li id="note-K">`, which shows the cited sentence with the span in a
+/// `<mark>` (`n` is the source's number); the figures are `<table id="figures">`.
 pub fn render_html(b: &Briefing) -> String {
     let numbers: HashMap<&DocId, usize> = b.sources.iter().map(|s| (&s.doc, s.number)).collect();
     let cite = |c: &Citation| -> String {
         let n = numbers.get(&c.doc).copied().unwrap_or(0);
+        let note = b.note_number(c).unwrap_or(0);
         format!(
-            "<sup class=\"cite\"><a href=\"#src-{n}\" title=\"{}\" data-doc=\"{}\" data-start=\"{}\" data-end=\"{}\">{n}</a></sup>",
+            "<sup class=\"cite\"><a href=\"#note-{note}\" title=\"{}\" data-doc=\"{}\" data-start=\"{}\" data-end=\"{}\">{n}</a></sup>",
             esc(&format!("{}, bytes {}–{}", c.source, c.span.start, c.span.end)),
             esc(&c.doc.0),
             c.span.start,
@@ -47,6 +54,9 @@ pub fn render_html(b: &Briefing) -> String {
     };
     let sentence = |s: &CitedSentence| -> String {
         let mut out = String::new();
+        if let Some(who) = speaker_label(s) {
+            let _ = write!(out, "<span class=\"speaker\">{}:</span> ", esc(who));
+        }
         for (run, cites) in pieces(&s.text, &s.marks, s.citations.len()) {
             out.push_str(&esc(run));
             for c in cites {
@@ -88,7 +98,17 @@ pub fn render_html(b: &Briefing) -> String {
     for (part, anchor, heading) in &layout {
         let _ = writeln!(h, "<section id=\"{anchor}\">\n<h2>{}</h2>", esc(heading));
         match part {
-            Part::Summary => list(&mut h, &b.summary),
+            Part::Judgments => {
+                h.push_str("<ol class=\"judgments\">\n");
+                for j in &b.judgments {
+                    let _ = write!(h, "<li>{}", sentence(&j.sentence));
+                    for e in &j.evidence {
+                        let _ = write!(h, "\n<blockquote>{}</blockquote>", sentence(e));
+                    }
+                    h.push_str("</li>\n");
+                }
+                h.push_str("</ol>\n");
+            }
             Part::Section(i) => {
                 let s = &b.sections[*i];
                 list(&mut h, &s.sentences);
@@ -105,6 +125,40 @@ pub fn render_html(b: &Briefing) -> String {
                     let _ = writeln!(h, "<h3>{}</h3>", esc(&v.source));
                     list(&mut h, &v.sentences);
                 }
+            }
+            Part::Timeline => {
+                h.push_str("<ul class=\"timeline\">\n");
+                for t in &b.timeline {
+                    let _ = writeln!(
+                        h,
+                        "<li><time datetime=\"{}\">{}</time>: {}</li>",
+                        t.date,
+                        esc(&t.when),
+                        sentence(&t.line)
+                    );
+                }
+                h.push_str("</ul>\n");
+            }
+            Part::Notes => {
+                h.push_str("<ol class=\"notes\">\n");
+                for n in &b.notes {
+                    let src = b.sources.get(n.source.wrapping_sub(1));
+                    let _ = writeln!(
+                        h,
+                        "<li id=\"note-{}\" value=\"{}\"><a href=\"#src-{}\">[{}]</a> {}, {}: <q>{}<mark>{}</mark>{}</q></li>",
+                        n.number,
+                        n.number,
+                        n.source,
+                        n.source,
+                        esc(&n.citation.source),
+                        src.and_then(|s| s.published)
+                            .map_or_else(|| "undated".to_string(), |p| p.to_string()),
+                        esc(&n.before),
+                        esc(&n.marked),
+                        esc(&n.after)
+                    );
+                }
+                h.push_str("</ol>\n");
             }
             Part::Glossary => {
                 h.push_str("<dl>\n");
@@ -127,13 +181,13 @@ pub fn render_html(b: &Briefing) -> String {
                         "<li id=\"src-{}\" value=\"{}\"><strong>{}</strong>",
                         s.number,
                         s.number,
-                        esc(&s.source)
+                        esc(s.title.as_deref().unwrap_or(&s.source))
                     );
-                    for field in [s.title.as_deref(), s.site.as_deref()]
-                        .into_iter()
-                        .flatten()
-                    {
-                        let _ = write!(h, ", {}", esc(field));
+                    if s.title.is_some() {
+                        let _ = write!(h, " ({})", esc(&s.source));
+                    }
+                    if let Some(site) = s.site.as_deref() {
+                        let _ = write!(h, ", {}", esc(site));
                     }
                     if let Some(p) = s.published {
                         let _ = write!(h, ", <time datetime=\"{p}\">{p}</time>");
@@ -142,6 +196,13 @@ pub fn render_html(b: &Briefing) -> String {
                         // shown as text: a link would leave the self-contained file
                         let _ = write!(h, ", <code>{}</code>", esc(u));
                     }
+                    let _ = write!(
+                        h,
+                        " <span class=\"kind\">{}; cited {} time{}</span>",
+                        esc(kind_label(s.kind)),
+                        s.cited,
+                        if s.cited == 1 { "" } else { "s" }
+                    );
                     h.push_str("</li>\n");
                 }
                 h.push_str("</ol>\n");

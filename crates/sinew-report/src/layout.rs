@@ -5,21 +5,23 @@ use crate::model::Briefing;
 
 /// A numbered part of the briefing.
 pub(crate) enum Part {
-    Summary,
+    Judgments,
     Section(usize),
     Network,
     Figures,
     Disagreements,
     Voices,
+    Timeline,
     Glossary,
     Sources,
+    Notes,
 }
 
 /// The parts that have content, each with its anchor and heading (number included).
 pub(crate) fn parts(b: &Briefing) -> Vec<(Part, String, String)> {
     let mut out: Vec<(Part, String)> = Vec::new();
-    if !b.summary.is_empty() {
-        out.push((Part::Summary, "Summary".to_string()));
+    if !b.judgments.is_empty() {
+        out.push((Part::Judgments, "Key judgments".to_string()));
     }
     for (i, s) in b.sections.iter().enumerate() {
         out.push((Part::Section(i), s.title.clone()));
@@ -39,24 +41,32 @@ pub(crate) fn parts(b: &Briefing) -> Vec<(Part, String, String)> {
     if !b.voices.is_empty() {
         out.push((Part::Voices, "What the sources say".to_string()));
     }
+    if !b.timeline.is_empty() {
+        out.push((Part::Timeline, "Timeline".to_string()));
+    }
     if !b.glossary.is_empty() {
         out.push((Part::Glossary, "Glossary".to_string()));
     }
     if !b.sources.is_empty() {
-        out.push((Part::Sources, "Sources".to_string()));
+        out.push((Part::Sources, "Sources weighed".to_string()));
+    }
+    if !b.notes.is_empty() {
+        out.push((Part::Notes, "Citations".to_string()));
     }
     out.into_iter()
         .enumerate()
         .map(|(n, (part, heading))| {
             let anchor = match part {
-                Part::Summary => "summary".to_string(),
+                Part::Judgments => "key-judgments".to_string(),
                 Part::Section(i) => format!("section-{}", i + 1),
                 Part::Network => "network".to_string(),
                 Part::Figures => "figures-across-sources".to_string(),
                 Part::Disagreements => "disagreements".to_string(),
                 Part::Voices => "voices".to_string(),
+                Part::Timeline => "timeline".to_string(),
                 Part::Glossary => "glossary".to_string(),
                 Part::Sources => "sources".to_string(),
+                Part::Notes => "citations".to_string(),
             };
             (part, anchor, format!("{}. {}", n + 1, heading))
         })
@@ -81,7 +91,34 @@ pub(crate) fn date_line(b: &Briefing) -> String {
         None => {}
     }
     line.push('.');
+    if let Some(f) = &b.focus {
+        line.push_str(&format!(" Focused: {f}."));
+    }
     line
+}
+
+/// What kind of source a document is, for the source list.
+pub(crate) fn kind_label(kind: sinew_types::SourceKind) -> &'static str {
+    use sinew_types::SourceKind;
+    match kind {
+        SourceKind::Original => "original reporting",
+        SourceKind::Official => "official statement",
+        SourceKind::Analysis => "analysis",
+        SourceKind::Derivative => {
+            "derivative digest (repeats others; never carries a judgment alone)"
+        }
+    }
+}
+
+/// The speaker label to show before a verbatim sentence that quotes someone: its speaker,
+/// unless the sentence already names them (by the last word of the name).
+pub(crate) fn speaker_label(s: &crate::model::CitedSentence) -> Option<&str> {
+    let speaker = s.speaker.as_deref()?;
+    if !s.text.contains(['“', '"']) {
+        return None;
+    }
+    let last = speaker.split_whitespace().last()?;
+    (!s.text.contains(last)).then_some(speaker)
 }
 
 /// Pieces of a cited sentence: text runs, each followed by the citations placed after it.

@@ -6,26 +6,54 @@ use std::fmt::Write;
 
 use sinew_types::{Citation, DocId};
 
-use crate::layout::{date_line, parts, pieces, Part};
+use crate::layout::{date_line, kind_label, parts, pieces, speaker_label, Part};
 use crate::model::{Briefing, CitedSentence, FigureRow};
 
-/// Renders the briefing as Markdown; citations are links `[n](#src-n "SOURCE bytes START-END")`
-/// to the numbered source list.
+/// Renders the briefing as Markdown. A citation is a link `[n](#note-K "SOURCE, DATE: “WORDS”")`
+/// to its note (the cited words in their sentence, with the document and date); `n` is the
+/// source's number in the list of sources weighed.
 pub fn render_markdown(b: &Briefing) -> String {
     let numbers: HashMap<&DocId, usize> = b.sources.iter().map(|s| (&s.doc, s.number)).collect();
+    let dates: HashMap<&DocId, String> = b
+        .sources
+        .iter()
+        .map(|s| {
+            (
+                &s.doc,
+                s.published
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+            )
+        })
+        .collect();
     let cite = |c: &Citation| -> String {
         let n = numbers.get(&c.doc).copied().unwrap_or(0);
-        let title =
-            format!("{} bytes {}-{}", c.source, c.span.start, c.span.end).replace(['\\', '"'], "'");
-        format!("[{n}](#src-{n} \"{}\")", title.replace(['\n', '\r'], " "))
+        let note = b.note_number(c).unwrap_or(0);
+        let quote = b
+            .notes
+            .get(note.wrapping_sub(1))
+            .map(|x| x.marked.clone())
+            .unwrap_or_default();
+        let title = format!(
+            "{}, {}: “{}”",
+            c.source,
+            dates.get(&c.doc).map_or("undated", String::as_str),
+            quote
+        )
+        .replace('"', "'");
+        // escaped like article text: a title may hold the article's markup
+        format!("[{n}](#note-{note} \"{}\")", escape(&title, false))
     };
     let sentence = |s: &CitedSentence| -> String {
         let mut out = String::new();
+        if let Some(who) = speaker_label(s) {
+            let _ = write!(out, "*{}:* ", escape(who, false));
+        }
         for (i, (run, cites)) in pieces(&s.text, &s.marks, s.citations.len())
             .into_iter()
             .enumerate()
         {
-            out.push_str(&escape(run, i == 0));
+            out.push_str(&escape(run, i == 0 && out.is_empty()));
             for c in cites {
                 out.push(' ');
                 out.push_str(&cite(&s.citations[c]));
@@ -51,7 +79,15 @@ pub fn render_markdown(b: &Briefing) -> String {
             escape(heading, false)
         );
         match part {
-            Part::Summary => bullets(&mut md, &b.summary, &sentence),
+            Part::Judgments => {
+                for j in &b.judgments {
+                    let _ = writeln!(md, "- **{}**", sentence(&j.sentence));
+                    for e in &j.evidence {
+                        let _ = writeln!(md, "  - > {}", sentence(e));
+                    }
+                }
+                md.push('\n');
+            }
             Part::Section(i) => {
                 let s = &b.sections[*i];
                 bullets(&mut md, &s.sentences, &sentence);
@@ -68,6 +104,17 @@ pub fn render_markdown(b: &Briefing) -> String {
                     let _ = writeln!(md, "**{}**\n", escape(&v.source, false));
                     bullets(&mut md, &v.sentences, &sentence);
                 }
+            }
+            Part::Timeline => {
+                for t in &b.timeline {
+                    let _ = writeln!(
+                        md,
+                        "- **{}**: {}",
+                        escape(&t.when, false),
+                        sentence(&t.line)
+                    );
+                }
+                md.push('\n');
             }
             Part::Glossary => {
                 for g in &b.glossary {
@@ -87,21 +134,51 @@ pub fn render_markdown(b: &Briefing) -> String {
                         "{}. <a id=\"src-{}\"></a>**{}**",
                         s.number,
                         s.number,
-                        escape(&s.source, false)
+                        escape(s.title.as_deref().unwrap_or(&s.source), false)
                     );
-                    for field in [s.title.as_deref(), s.site.as_deref()]
-                        .into_iter()
-                        .flatten()
-                    {
-                        let _ = write!(line, ", {}", escape(field, false));
+                    if s.title.is_some() {
+                        let _ = write!(line, " ({})", escape(&s.source, false));
                     }
-                    if let Some(p) = s.published {
-                        let _ = write!(line, ", {p}");
+                    if let Some(site) = s.site.as_deref() {
+                        let _ = write!(line, ", {}", escape(site, false));
+                    }
+                    match s.published {
+                        Some(p) => {
+                            let _ = write!(line, ", {p}");
+                        }
+                        None => line.push_str(", undated"),
                     }
                     if let Some(u) = &s.url {
                         let _ = write!(line, ", {}", url(u));
                     }
+                    let _ = write!(
+                        line,
+                        "; {}; cited {} time{}",
+                        kind_label(s.kind),
+                        s.cited,
+                        if s.cited == 1 { "" } else { "s" }
+                    );
                     let _ = writeln!(md, "{line}");
+                }
+                md.push('\n');
+            }
+            Part::Notes => {
+                for n in &b.notes {
+                    let src = b.sources.get(n.source.wrapping_sub(1));
+                    let _ = writeln!(
+                        md,
+                        "{}. <a id=\"note-{}\"></a>[{}](#src-{}) {}, {}: “{}**{}**{}”",
+                        n.number,
+                        n.number,
+                        n.source,
+                        n.source,
+                        escape(&n.citation.source, false),
+                        src.and_then(|s| s.published)
+                            .map_or_else(|| "undated".to_string(), |p| p.to_string()),
+                        escape(&n.before, false),
+                        escape(n.marked.trim(), false),
+                        escape(&n.after, false)
+                    );
                 }
                 md.push('\n');
             }

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sinew_types::{Annotations, Citation, DocId, Document, EntityType};
+use sinew_analysis::FlowKind;
+use sinew_types::{Annotations, Citation, DocId, Document, EntityType, SourceKind};
 
 /// One document and everything extraction found in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +12,8 @@ pub struct DocBundle {
     pub doc: Document,
     /// Its annotations; every span points into `doc.text`.
     pub ann: Annotations,
+    /// How it was made: a derivative digest never carries a key judgment alone.
+    pub kind: SourceKind,
 }
 
 /// Choices for a briefing; the default derives everything from the documents.
@@ -21,13 +24,21 @@ pub struct ReportConfig {
     /// The date the briefing is written for; shown in the date line when given. Left out, the
     /// briefing depends on its input only.
     pub generated: Option<NaiveDate>,
+    /// Only documents published on or after this day are quoted or cited (undated ones are
+    /// left out too).
+    pub since: Option<NaiveDate>,
+    /// Only what names this entity (canonical name, any case): sentences naming it, figures
+    /// it is the subject or counterpart of.
+    pub entity: Option<String>,
+    /// Only this theme (a theme's name or a word of it: "energy", "sanctions").
+    pub topic: Option<String>,
 }
 
 /// A sentence of the briefing and the words that support it.
 ///
-/// Either verbatim article words (`verbatim`; the citation covers exactly the words shown, an
-/// ellipsis marking where a long sentence was cut) or written from claim fields, each figure
-/// followed by the citation of its span.
+/// Either verbatim article words (`verbatim`; the citation covers exactly the words shown,
+/// a whole sentence that stands alone) or written from analysis results and claim fields,
+/// each figure followed by the citation of its span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CitedSentence {
     /// The sentence as shown, whitespace made single spaces.
@@ -38,18 +49,67 @@ pub struct CitedSentence {
     pub marks: Vec<usize>,
     /// True when `text` is the cited article words themselves.
     pub verbatim: bool,
+    /// Who speaks, when a verbatim sentence is mostly a quotation or attributes its words to
+    /// someone: the speaker, not the country spoken about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
-/// A theme of the briefing: article sentences about one pair of actors and one kind of flow.
+/// A key judgment: a sentence written from the ledger or the network, citing the claims or
+/// ties it rests on, with article sentences that bear it out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Judgment {
+    /// The judgment, one citation per statement it rests on.
+    pub sentence: CitedSentence,
+    /// The ledger group it reads, when it reads one (its `id`).
+    pub group: Option<String>,
+    /// The figures it states, as the ledger holds them (each a statement's stated value or
+    /// the group's consensus), in the order written.
+    pub values: Vec<f64>,
+    /// Whole article sentences that state what it rests on, quoted to stand alone.
+    pub evidence: Vec<CitedSentence>,
+}
+
+/// A dated figure on the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// The first day the figure's time covers.
+    pub date: NaiveDate,
+    /// The date as a reader wants it ("2023", "August 2023", "18 October 2024").
+    pub when: String,
+    /// The figure, cited.
+    pub line: CitedSentence,
+}
+
+/// Where a citation leads: the cited words inside their sentence, for the reader to check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    /// 1-based number; renderers link each citation marker to its note.
+    pub number: usize,
+    /// The citation.
+    pub citation: Citation,
+    /// The source's number in [`Briefing::sources`].
+    pub source: usize,
+    /// The sentence's words before the cited span.
+    pub before: String,
+    /// The cited words.
+    pub marked: String,
+    /// The sentence's words after them.
+    pub after: String,
+}
+
+/// A theme of the briefing: article sentences about one kind of flow or tie, whoever the
+/// actors.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
-    /// Heading, e.g. "North Korea and Russia: arms and munitions".
+    /// Heading, e.g. "Arms and munitions".
     pub title: String,
-    /// The actors the section is about (one or two canonical names).
+    /// The countries its sentences name most, most first (at most three).
     pub actors: Vec<String>,
-    /// The kind of flow, e.g. "arms and munitions".
+    /// The theme, e.g. "arms and munitions".
     pub theme: String,
-    /// Article sentences, ordered by publication date, then document, then position.
+    /// Article sentences, by weight of evidence (figures stated, theme words, sources), the
+    /// heaviest first.
     pub sentences: Vec<CitedSentence>,
     /// The section's figures, one line per figure group.
     pub figures: Vec<CitedSentence>,
@@ -73,6 +133,10 @@ pub struct FigureCell {
 /// One figure across sources: a row of the figures table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FigureRow {
+    /// The ledger group's id.
+    pub group: String,
+    /// What moves, as the ledger reads it.
+    pub kind: FlowKind,
     /// The actor the figure is about.
     pub subject: Option<String>,
     /// The counterpart.
@@ -126,10 +190,14 @@ pub struct SourceEntry {
     pub published: Option<NaiveDate>,
     /// URL.
     pub url: Option<String>,
+    /// How it was made (original reporting, official statement, analysis, derivative digest).
+    pub kind: SourceKind,
+    /// How many of the briefing's citations point into it.
+    pub cited: usize,
 }
 
-/// A briefing: summary, themed sections, figures, voices, glossary and sources, every sentence
-/// cited.
+/// A briefing: key judgments, themed sections, figures, voices, timeline, glossary and
+/// sources, every sentence cited and every citation leading to its words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Briefing {
     /// Title.
@@ -138,9 +206,12 @@ pub struct Briefing {
     pub generated: Option<NaiveDate>,
     /// First and last publication dates among the sources.
     pub period: Option<(NaiveDate, NaiveDate)>,
-    /// Three to seven sentences, when the documents allow.
-    pub summary: Vec<CitedSentence>,
-    /// Sections by pair of actors and kind of flow.
+    /// What the briefing focuses on (`--since`, `--entity`, `--topic`), in words; `None` for
+    /// the whole store.
+    pub focus: Option<String>,
+    /// Key judgments, from the ledger and the network, the best attested first.
+    pub judgments: Vec<Judgment>,
+    /// Sections by theme, the best attested first.
     pub sections: Vec<Section>,
     /// The network the figures describe: the main flows with their latest figures, and who
     /// depends on whom; each line built from claims and citing them.
@@ -152,21 +223,26 @@ pub struct Briefing {
     pub disagreements: Vec<CitedSentence>,
     /// What named sources say.
     pub voices: Vec<Voice>,
+    /// Dated figures, earliest first.
+    pub timeline: Vec<TimelineEntry>,
     /// Entities, most mentioned first.
     pub glossary: Vec<GlossaryEntry>,
     /// The documents, numbered.
     pub sources: Vec<SourceEntry>,
+    /// Every cited span in its sentence, numbered in order of first citation.
+    pub notes: Vec<Note>,
     /// How many documents the store holds; more than `sources` when the briefing was written
     /// from a bounded selection of a large store.
     pub stored: usize,
 }
 
 impl Briefing {
-    /// Every sentence of the briefing (summary, sections, network, disagreements, voices,
-    /// glossary), in reading order.
+    /// Every sentence of the briefing (judgments and their evidence, sections, network,
+    /// disagreements, voices, timeline, glossary), in reading order.
     pub fn sentences(&self) -> impl Iterator<Item = &CitedSentence> + '_ {
-        self.summary
+        self.judgments
             .iter()
+            .flat_map(|j| std::iter::once(&j.sentence).chain(j.evidence.iter()))
             .chain(
                 self.sections
                     .iter()
@@ -175,6 +251,7 @@ impl Briefing {
             .chain(self.network.iter())
             .chain(self.disagreements.iter())
             .chain(self.voices.iter().flat_map(|v| v.sentences.iter()))
+            .chain(self.timeline.iter().map(|t| &t.line))
             .chain(self.glossary.iter().map(|g| &g.description))
     }
 
@@ -184,5 +261,13 @@ impl Briefing {
             .iter()
             .find(|s| &s.doc == doc)
             .map(|s| s.number)
+    }
+
+    /// The note a citation leads to.
+    pub fn note_number(&self, c: &Citation) -> Option<usize> {
+        self.notes
+            .iter()
+            .find(|n| n.citation.doc == c.doc && n.citation.span == c.span)
+            .map(|n| n.number)
     }
 }

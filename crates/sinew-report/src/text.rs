@@ -74,30 +74,6 @@ pub(crate) fn time_as_written(text: &str, t: &sinew_types::TimeExpr) -> String {
     squash(widened.unwrap_or(&t.text))
 }
 
-/// The longest prefix of `s` of at most `max` bytes that ends at a word boundary, without
-/// trailing punctuation or spaces; `None` when no word fits.
-pub(crate) fn cut_at_word(s: &str, max: usize) -> Option<&str> {
-    if s.len() <= max {
-        return Some(s);
-    }
-    let mut end = max;
-    while end > 0 && !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &s[..end];
-    // end inside a word: back up to the space before it
-    let next_is_word = s[end..].chars().next().is_some_and(char::is_alphanumeric);
-    let head = if next_is_word {
-        head.rfind(char::is_whitespace).map_or("", |i| &head[..i])
-    } else {
-        head
-    };
-    let head = head.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '“' | '"')
-    });
-    (!head.is_empty()).then_some(head)
-}
-
 /// Crude stems of the content words, for spotting near-identical sentences.
 pub(crate) fn signature(text: &str) -> BTreeSet<String> {
     const STOP: &[&str] = &[
@@ -176,21 +152,6 @@ mod tests {
         assert_eq!(trim_span(text, Span::new(0, 99)), None);
         let curly = "“Quoted”";
         assert_eq!(trim_span(curly, Span::new(1, 3)), None, "off char boundary");
-    }
-
-    #[test]
-    fn cuts_at_words() {
-        for (s, max, expected) in [
-            ("one two three", 20, Some("one two three")),
-            ("one two three", 9, Some("one two")),
-            ("one two three", 7, Some("one two")),
-            ("one two, three", 8, Some("one two")),
-            ("éééé ééé", 3, None),
-            ("éé ééé", 5, Some("éé")),
-            ("", 5, Some("")),
-        ] {
-            assert_eq!(cut_at_word(s, max), expected, "{s:?} {max}");
-        }
     }
 
     #[test]

@@ -1,29 +1,47 @@
-//! `sinew report`: the cited briefing, HTML or Markdown by the output's extension.
+//! `sinew report`: the cited briefing, HTML, JSON or Markdown by `--format` or the output's
+//! extension, focused by `--since`, `--entity` and `--topic`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use sinew_engine::{BriefingConfig, ReportFormat};
 
 use super::open_read_only;
+use crate::args::ReportFormatArg;
 use crate::ui::Ui;
+
+/// What a briefing is focused on.
+pub(crate) struct Focus {
+    pub(crate) since: Option<NaiveDate>,
+    pub(crate) entity: Option<String>,
+    pub(crate) topic: Option<String>,
+}
 
 pub(crate) fn run(
     db: Option<&Path>,
     output: &Path,
+    format: Option<ReportFormatArg>,
     title: Option<String>,
+    focus: Focus,
     ui: &Ui,
 ) -> Result<ExitCode> {
     let engine = open_read_only(db)?;
-    let format = match output.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
-            ReportFormat::Html
-        }
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match (format, ext.as_deref()) {
+        (Some(ReportFormatArg::Html), _) | (None, Some("html" | "htm")) => ReportFormat::Html,
+        (Some(ReportFormatArg::Json), _) | (None, Some("json")) => ReportFormat::Json,
         _ => ReportFormat::Markdown,
     };
     let config = BriefingConfig {
         title,
+        since: focus.since,
+        entity: focus.entity,
+        topic: focus.topic,
         ..BriefingConfig::default()
     };
     let text = engine.report(format, &config)?;

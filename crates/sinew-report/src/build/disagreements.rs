@@ -65,6 +65,7 @@ impl Corpus<'_> {
                 citations,
                 marks,
                 verbatim: false,
+                speaker: None,
             });
         }
         out

@@ -24,6 +24,8 @@ impl Corpus<'_> {
             }
             cells.sort_by_key(|c| (self.doc_number(&c.citation), c.citation.span.start));
             rows.push(FigureRow {
+                group: g.id.clone(),
+                kind: g.kind,
                 subject: g.subject.clone(),
                 object: g.object.clone(),
                 measure: g.measure.clone(),
@@ -55,13 +57,6 @@ impl Corpus<'_> {
             citation: self.citation(doc, span),
         })
     }
-}
-
-pub(super) fn row_pair(r: &FigureRow) -> Option<Vec<String>> {
-    let (a, b) = (r.subject.as_deref()?.trim(), r.object.as_deref()?.trim());
-    let mut pair = vec![a.to_string(), b.to_string()];
-    pair.sort();
-    Some(pair)
 }
 
 /// "North Korea → Russia, containers: approximately 6,700 (since August 2023) [1]; over 10,000
@@ -114,5 +109,6 @@ pub(super) fn figure_line(r: &FigureRow) -> Option<CitedSentence> {
         citations,
         marks,
         verbatim: false,
+        speaker: None,
     })
 }

@@ -26,9 +26,20 @@ pub(crate) fn described<'f>(
         .entities
         .iter()
         .filter_map(|e| Some((e, e.description.as_ref()?)))
+        .filter(|(e, _)| !not_a_name(&e.name))
         .collect();
     list.sort_by_key(|e| std::cmp::Reverse(e.0.mentions));
     list.into_iter().take(MAX_GLOSSARY)
+}
+
+/// True for a "name" that is a connective or a pronoun the recogniser took for one
+/// ("Additionally"): no entity, so no glossary line.
+fn not_a_name(name: &str) -> bool {
+    let ws: Vec<String> = crate::text::words(name).collect();
+    let lex = crate::lexicon::lexicon();
+    ["connectives", "pronouns"]
+        .iter()
+        .any(|l| crate::lexicon::leading_entry(&ws, lex.list(l)).is_some_and(|n| n == ws.len()))
 }
 
 impl<'a> Corpus<'a> {
@@ -102,6 +113,7 @@ impl<'a> Corpus<'a> {
                         citations: vec![self.citation(doc, d.citation.span)],
                         marks: vec![mark],
                         verbatim,
+                        speaker: None,
                     },
                 })
             })

@@ -14,35 +14,37 @@
 mod disagreements;
 mod figures;
 pub(crate) mod glossary;
+mod judgments;
 mod network;
+mod notes;
 pub(crate) mod picks;
+mod quotes;
 mod sections;
 mod sources;
-mod summary;
+mod timeline;
 mod title;
 mod voices;
 
 use std::collections::{BTreeSet, HashMap};
 
-use sinew_types::{Citation, Claim, DocId, EntityType, Span};
+use sinew_types::{Citation, Claim, DocId, EntityType, SourceKind, Span};
 
 use crate::findings::Findings;
 use crate::model::{Briefing, CitedSentence, DocBundle, ReportConfig};
-use crate::text::{cut_at_word, near_duplicate, signature, squash, time_as_written, trim_span};
-
-/// Longest article sentence quoted whole, in bytes; longer ones are cut at a word.
-const MAX_QUOTE: usize = 360;
+use crate::text::{near_duplicate, signature, squash, time_as_written, trim_span, words};
+use crate::themes::{theme_counts, theme_names, theme_of, tie_theme, topic_theme};
 
 /// Builds the briefing from what analysis found and the documents it may quote. Documents are
 /// numbered by publication date, then source name; the same document given twice counts once.
 /// A claim or tie whose document is not among `docs` is not cited (and so not shown):
 /// [`cited_documents`](crate::cited_documents) names the documents the findings need.
+/// `config` may focus the briefing on a period, an entity or a theme.
 pub fn build_briefing(
     docs: &[DocBundle],
     findings: &Findings<'_>,
     config: &ReportConfig,
 ) -> Briefing {
-    let corpus = Corpus::new(docs, findings);
+    let corpus = Corpus::new(docs, findings, config);
     let actors = corpus.actor_ranking();
     let top: Vec<&str> = actors.iter().take(3).map(|(n, _)| n.as_str()).collect();
 
@@ -54,30 +56,53 @@ pub fn build_briefing(
 
     let mut used = Used::default();
     let figures = corpus.figure_rows();
-    let summary = corpus.summary(&figures, &top, &mut used);
-    let sections = corpus.sections(&figures, &actors, &mut used);
+    let judgments = corpus.judgments(&mut used);
+    let sections = corpus.sections(&figures, &mut used);
     let network = corpus.network_lines();
     let disagreements = corpus.disagreements();
     let voices = corpus.voices();
+    let timeline = corpus.timeline(&figures);
     let glossary = corpus.glossary();
 
     let period = corpus.period();
-    let sources = corpus.sources();
-
-    Briefing {
+    let mut b = Briefing {
         title,
         generated: config.generated,
         period,
-        summary,
+        focus: focus_line(config),
+        judgments,
         sections,
         network,
         figures,
         disagreements,
         voices,
+        timeline,
         glossary,
-        stored: findings.documents.max(sources.len()),
-        sources,
+        stored: findings.documents.max(corpus.docs.len()),
+        sources: corpus.sources(),
+        notes: Vec::new(),
+    };
+    b.notes = corpus.notes(&b);
+    corpus.count_citations(&mut b);
+    b
+}
+
+/// What a focused briefing is limited to, in words.
+fn focus_line(config: &ReportConfig) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(d) = config.since {
+        parts.push(format!("published since {d}"));
     }
+    if let Some(e) = config.entity.as_deref().filter(|e| !e.trim().is_empty()) {
+        parts.push(format!("about {}", e.trim()));
+    }
+    if let Some(t) = config.topic.as_deref().filter(|t| !t.trim().is_empty()) {
+        match topic_theme(t) {
+            Some(i) => parts.push(format!("on {}", theme_names()[i])),
+            None => parts.push(format!("on {} (no theme of that name)", t.trim())),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// One sentence of one document, as the builder sees it.
@@ -85,12 +110,25 @@ struct Sent {
     doc: usize,
     /// The sentence's words, whitespace trimmed.
     span: Span,
-    /// Fit to be quoted: a real sentence, not a heading or scrape junk.
-    usable: bool,
+    /// The words to quote when it stands alone (without a dateline); `None` when it does not
+    /// (see `quotes.rs`), or when it is mostly a quotation whose speaker is not named.
+    quote: Option<Span>,
     /// Countries named in it, canonical, in order of appearance, each once.
     actors: Vec<String>,
+    /// Every entity named in it, canonical, lower case (for `--entity`).
+    names: BTreeSet<String>,
     /// Indexes into `Corpus::claims`.
     claims: Vec<usize>,
+    /// Extra weight per theme from political ties stated in it.
+    tie_bonus: Vec<usize>,
+    /// Who speaks in it, when someone is quoted or cited.
+    speaker: Option<String>,
+}
+
+impl Sent {
+    fn usable(&self) -> bool {
+        self.quote.is_some()
+    }
 }
 
 /// Sentences already quoted, so that none is quoted twice in the summary and the sections.
@@ -114,7 +152,7 @@ impl Used {
 struct Corpus<'a> {
     /// What analysis found over the whole store.
     findings: Findings<'a>,
-    /// Documents in source-number order.
+    /// Documents in source-number order (those the focus keeps).
     docs: Vec<&'a DocBundle>,
     /// Sentences of each document, ordered by position.
     sents: Vec<Vec<Sent>>,
@@ -123,11 +161,26 @@ struct Corpus<'a> {
     claims: Vec<Claim>,
     /// Document number (0-based) by identity.
     numbers: HashMap<DocId, usize>,
+    /// The entity the briefing is focused on, lower case.
+    entity: Option<String>,
+    /// The theme the briefing is focused on.
+    topic: Option<usize>,
 }
 
 impl<'a> Corpus<'a> {
-    pub(super) fn new(input: &'a [DocBundle], findings: &Findings<'a>) -> Corpus<'a> {
-        let mut docs: Vec<&DocBundle> = input.iter().collect();
+    pub(super) fn new(
+        input: &'a [DocBundle],
+        findings: &Findings<'a>,
+        config: &ReportConfig,
+    ) -> Corpus<'a> {
+        let mut docs: Vec<&DocBundle> = input
+            .iter()
+            .filter(|b| {
+                config
+                    .since
+                    .is_none_or(|s| b.doc.published.is_some_and(|p| p >= s))
+            })
+            .collect();
         docs.sort_by(|a, b| {
             (
                 a.doc.published.is_none(),
@@ -143,24 +196,39 @@ impl<'a> Corpus<'a> {
                 ))
         });
         docs.dedup_by(|a, b| a.doc.id == b.doc.id);
+        let numbers: HashMap<DocId, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.doc.id.clone(), i))
+            .collect();
+        let entity = config
+            .entity
+            .as_deref()
+            .map(|e| e.trim().to_lowercase())
+            .filter(|e| !e.is_empty());
+        let topic = config.topic.as_deref().and_then(topic_theme);
 
+        let n_themes = theme_names().len();
         let mut sents = Vec::with_capacity(docs.len());
         let mut claims = Vec::new();
         for (d, bundle) in docs.iter().enumerate() {
             let text = bundle.doc.text.as_str();
             let mut list = sentence_spans(bundle);
-            // countries named in each sentence
             for m in &bundle.ann.mentions {
-                if m.entity_type != EntityType::Country
-                    || m.span.slice(text) != Some(m.text.as_str())
-                {
+                if m.span.slice(text) != Some(m.text.as_str()) {
                     continue;
                 }
-                if let Some(i) = find_sentence(&list, m.span) {
-                    let name = m.canonical.trim();
-                    if !name.is_empty() && !list[i].actors.iter().any(|a| a == name) {
-                        list[i].actors.push(name.to_string());
-                    }
+                let Some(i) = find_sentence(&list, m.span) else {
+                    continue;
+                };
+                let name = m.canonical.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                list[i].names.insert(name.to_lowercase());
+                if m.entity_type == EntityType::Country && !list[i].actors.iter().any(|a| a == name)
+                {
+                    list[i].actors.push(name.to_string());
                 }
             }
             for claim in &bundle.ann.claims {
@@ -178,21 +246,82 @@ impl<'a> Corpus<'a> {
             }
             for s in &mut list {
                 s.doc = d;
+                s.tie_bonus = vec![0; n_themes];
+                s.speaker = voices::speaker(bundle, s.span);
+                // a sentence that is mostly a quotation is quoted only with its speaker named
+                let words = s.span.slice(text).unwrap_or_default();
+                if s.speaker.is_none() && quotes::quoted_share(words) >= 0.4 {
+                    s.quote = None;
+                }
             }
             sents.push(list);
         }
-        let numbers = docs
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.doc.id.clone(), i))
-            .collect();
+        for f in &findings.network.flows {
+            for t in &f.ties {
+                let (Some(&d), Some(theme)) = (numbers.get(&t.doc), tie_theme(t.kind)) else {
+                    continue;
+                };
+                if let Some(i) = find_sentence(&sents[d], t.span) {
+                    sents[d][i].tie_bonus[theme] += 2;
+                }
+            }
+        }
         Corpus {
             findings: *findings,
             docs,
             sents,
             claims,
             numbers,
+            entity,
+            topic,
         }
+    }
+
+    /// True when the focus keeps sentence `s`: it names the focused entity, if any.
+    pub(super) fn in_focus(&self, s: &Sent) -> bool {
+        self.entity.as_ref().is_none_or(|e| s.names.contains(e))
+    }
+
+    /// True when the focus keeps a figure about `subject` and `object` of theme `theme`.
+    pub(super) fn figure_in_focus(
+        &self,
+        subject: Option<&str>,
+        object: Option<&str>,
+        theme: Option<usize>,
+    ) -> bool {
+        let entity_ok = self.entity.as_ref().is_none_or(|e| {
+            [subject, object]
+                .into_iter()
+                .flatten()
+                .any(|n| n.trim().to_lowercase() == *e)
+        });
+        let topic_ok = self.topic.is_none_or(|t| theme == Some(t));
+        entity_ok && topic_ok
+    }
+
+    /// The theme sentence `s` is about, with its score; `None` when its own words name none.
+    /// Its claims' measures and the ties stated in it add weight to themes its words name.
+    pub(super) fn sentence_theme(&self, s: &Sent) -> Option<(usize, usize)> {
+        let text = s
+            .quote
+            .and_then(|q| q.slice(self.text(s.doc)))
+            .unwrap_or_default();
+        let own: Vec<String> = words(text).collect();
+        let mut measures = Vec::new();
+        for &c in &s.claims {
+            measures.extend(words(&self.claims[c].measure));
+        }
+        let bonus: Vec<usize> = theme_counts(&measures)
+            .into_iter()
+            .zip(&s.tie_bonus)
+            .map(|(m, t)| m + t)
+            .collect();
+        theme_of(&own, &bonus)
+    }
+
+    /// True when document `doc` is a derivative digest.
+    pub(super) fn derivative(&self, doc: usize) -> bool {
+        self.docs[doc].kind == SourceKind::Derivative
     }
 
     pub(super) fn text(&self, doc: usize) -> &'a str {
@@ -208,22 +337,18 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// A verbatim quote of sentence `s`, cut at a word with an ellipsis when long; the citation
-    /// covers exactly the words shown.
+    /// A verbatim quote of sentence `s`, whole (without a dateline), with its speaker; `None`
+    /// when it does not stand alone.
     pub(super) fn quote(&self, s: &Sent) -> Option<CitedSentence> {
-        let words = s.span.slice(self.text(s.doc))?;
-        let shown = cut_at_word(words, MAX_QUOTE)?;
-        let span = Span::new(s.span.start, s.span.start + shown.len());
-        let mut text = squash(shown);
-        if shown.len() < words.len() {
-            text.push_str(" …");
-        }
+        let span = s.quote?;
+        let text = squash(span.slice(self.text(s.doc))?);
         let mark = text.len();
         Some(CitedSentence {
             text,
             citations: vec![self.citation(s.doc, span)],
             marks: vec![mark],
             verbatim: true,
+            speaker: s.speaker.clone(),
         })
     }
 
@@ -298,13 +423,15 @@ fn sentence_spans(bundle: &DocBundle) -> Vec<Sent> {
         if out.last().is_some_and(|p| p.span.end > span.start) {
             continue;
         }
-        let usable = quotable(span.slice(text).unwrap_or_default());
         out.push(Sent {
             doc: 0,
             span,
-            usable,
+            quote: quotes::standalone(text, span),
             actors: Vec::new(),
+            names: BTreeSet::new(),
             claims: Vec::new(),
+            tie_bonus: Vec::new(),
+            speaker: None,
         });
     }
     out
@@ -316,27 +443,4 @@ fn find_sentence(sents: &[Sent], span: Span) -> Option<usize> {
         .partition_point(|s| s.span.start <= span.start)
         .checked_sub(1)?;
     sents[i].span.contains(span).then_some(i)
-}
-
-/// A real sentence, fit to quote: enough words, starts like a sentence, ends like one, not a
-/// shouted heading or two paragraphs run together.
-fn quotable(s: &str) -> bool {
-    let n_words = s.split_whitespace().count();
-    if n_words < 6 || s.contains("\n\n") || s.contains("\r\n\r\n") {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase()
-        || first.is_ascii_digit()
-        || matches!(first, '“' | '"' | '‘' | '\'' | '('))
-    {
-        return false;
-    }
-    let end = s.trim_end_matches(['”', '"', '’', '\'', ')', '»']);
-    if !end.ends_with(['.', '!', '?', '…']) {
-        return false;
-    }
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = s.chars().filter(|c| c.is_lowercase()).count();
-    lower * 2 > letters
 }

@@ -87,6 +87,7 @@ impl Corpus<'_> {
                 citations,
                 marks,
                 verbatim: false,
+                speaker: None,
             });
         }
         for d in picks::current_dependencies(net) {
@@ -128,6 +129,7 @@ impl Corpus<'_> {
             citations,
             marks,
             verbatim: false,
+            speaker: None,
         })
     }
 }

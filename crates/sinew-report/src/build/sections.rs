@@ -1,76 +1,60 @@
-//! Sections: article sentences grouped by pair of actors and kind of flow, with the figures
-//! of that pair and theme.
+//! Sections by theme: each article sentence goes to the theme its own words are about (see
+//! `themes.rs`), whoever the actors; themes are ordered by weight of evidence (independent
+//! documents, then sentences), and so are the sentences within each (figures stated, theme
+//! words, ties), with the figures of that theme from the ledger after them.
+//!
+//! A derivative digest's sentence weighs less than a reporter's, so a digest fills a section
+//! only where nothing else says the same.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::figures::{figure_line, row_pair};
+use super::figures::figure_line;
 use super::{find_sentence, Corpus, Sent, Used};
 use crate::model::{CitedSentence, FigureRow, Section};
 use crate::text::words;
-use crate::themes::{theme_of, THEMES};
+use crate::themes::{flow_theme, theme_names, theme_of};
 
-const MAX_SECTIONS: usize = 8;
 const MAX_SECTION_SENTENCES: usize = 6;
 const MAX_SECTION_FIGURES: usize = 5;
 
-/// A section's pair of actors (sorted) and theme index.
-type SectionKey = (Vec<String>, usize);
-
 impl<'a> Corpus<'a> {
-    pub(super) fn sections(
-        &self,
-        figures: &[FigureRow],
-        actors: &[(String, usize)],
-        used: &mut Used,
-    ) -> Vec<Section> {
-        let rank: HashMap<&str, usize> = actors
-            .iter()
-            .enumerate()
-            .map(|(i, (n, _))| (n.as_str(), i))
-            .collect();
-        // (pair, theme) -> sentences with their scores
-        let mut buckets: BTreeMap<SectionKey, Vec<(usize, &Sent)>> = BTreeMap::new();
-        for s in self.sents.iter().flatten().filter(|s| s.usable) {
-            let ws = self.sentence_words(s);
-            let Some((theme, hits)) = theme_of(&ws) else {
+    pub(super) fn sections(&self, figures: &[FigureRow], used: &mut Used) -> Vec<Section> {
+        let names = theme_names();
+        // theme -> sentences with their weights
+        let mut buckets: BTreeMap<usize, Vec<(usize, &Sent)>> = BTreeMap::new();
+        for s in self.sents.iter().flatten() {
+            if !s.usable() || !self.in_focus(s) {
+                continue;
+            }
+            let Some((theme, score)) = self.sentence_theme(s) else {
                 continue;
             };
-            let Some(pair) = self.pair_of(s, &rank) else {
+            if self.topic.is_some_and(|t| t != theme) {
                 continue;
-            };
+            }
+            let own = if self.derivative(s.doc) { 0 } else { 2 };
             buckets
-                .entry((pair, theme))
+                .entry(theme)
                 .or_default()
-                .push((s.claims.len() * 3 + hits, s));
+                .push((s.claims.len() * 3 + score + own, s));
         }
-        let mut keys: Vec<(Vec<String>, usize, usize, usize)> = buckets
+        let mut order: Vec<(usize, usize, usize)> = buckets
             .iter()
-            .map(|((pair, theme), list)| {
+            .map(|(theme, list)| {
                 let docs = list
                     .iter()
+                    .filter(|(_, s)| !self.derivative(s.doc))
                     .map(|(_, s)| s.doc)
                     .collect::<BTreeSet<_>>()
                     .len();
-                (pair.clone(), *theme, docs, list.len())
+                (*theme, docs, list.len())
             })
             .collect();
-        keys.sort_by(|a, b| {
-            b.2.cmp(&a.2)
-                .then(b.3.cmp(&a.3))
-                .then(a.0.cmp(&b.0))
-                .then(a.1.cmp(&b.1))
-        });
-        // sections of one sentence only when nothing better exists
-        if keys.iter().any(|k| k.3 >= 2) {
-            keys.retain(|k| k.3 >= 2);
-        }
+        order.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
 
         let mut sections = Vec::new();
-        for (pair, theme, _, _) in keys {
-            if sections.len() >= MAX_SECTIONS {
-                break;
-            }
-            let mut list = buckets.remove(&(pair.clone(), theme)).unwrap_or_default();
+        for (theme, _, _) in order {
+            let mut list = buckets.remove(&theme).unwrap_or_default();
             list.sort_by(|a, b| {
                 b.0.cmp(&a.0)
                     .then(a.1.doc.cmp(&b.1.doc))
@@ -91,20 +75,36 @@ impl<'a> Corpus<'a> {
             if chosen.is_empty() {
                 continue;
             }
-            // by publication date, then document (numbered by date), then position
-            chosen.sort_by_key(|s| (s.doc, s.span.start));
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for s in &chosen {
+                for a in &s.actors {
+                    *counts.entry(a.as_str()).or_default() += 1;
+                }
+            }
+            let mut actors: Vec<(&str, usize)> = counts.into_iter().collect();
+            actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let sentences: Vec<CitedSentence> =
                 chosen.iter().filter_map(|s| self.quote(s)).collect();
+            // a figure with no actor, or an actor trading with itself, says too little here
             let figures: Vec<CitedSentence> = figures
                 .iter()
-                .filter(|r| row_pair(r).as_ref() == Some(&pair) && self.row_theme(r) == Some(theme))
+                .filter(|r| r.subject.is_some() && r.subject != r.object)
+                .filter(|r| self.row_theme(r) == Some(theme))
                 .take(MAX_SECTION_FIGURES)
                 .filter_map(figure_line)
                 .collect();
-            let name = THEMES[theme].name;
+            let name = names[theme];
+            let mut title = name.to_string();
+            if let Some(first) = title.get(..1) {
+                title = first.to_uppercase() + &title[1..];
+            }
             sections.push(Section {
-                title: format!("{}: {}", pair.join(" and "), name),
-                actors: pair,
+                title,
+                actors: actors
+                    .into_iter()
+                    .take(3)
+                    .map(|(a, _)| a.to_string())
+                    .collect(),
                 theme: name.to_string(),
                 sentences,
                 figures,
@@ -113,37 +113,17 @@ impl<'a> Corpus<'a> {
         sections
     }
 
-    /// The pair of actors a sentence is about: from its claims when they name both, else the
-    /// two best-ranked countries it names; sorted by name.
-    pub(super) fn pair_of(&self, s: &Sent, rank: &HashMap<&str, usize>) -> Option<Vec<String>> {
-        for &c in &s.claims {
-            let claim = &self.claims[c];
-            if let (Some(a), Some(b)) = (&claim.subject, &claim.object) {
-                let (a, b) = (a.trim(), b.trim());
-                if !a.is_empty() && !b.is_empty() && a != b {
-                    let mut pair = vec![a.to_string(), b.to_string()];
-                    pair.sort();
-                    return Some(pair);
-                }
-            }
-        }
-        let mut named: Vec<&String> = s.actors.iter().collect();
-        named.sort_by_key(|a| {
-            (
-                rank.get(a.as_str()).copied().unwrap_or(usize::MAX),
-                a.as_str(),
-            )
-        });
-        if named.len() < 2 {
-            return None;
-        }
-        let mut pair = vec![named[0].clone(), named[1].clone()];
-        pair.sort();
-        Some(pair)
-    }
-
+    /// The theme of a figures-table row: its measure's words when they name one, else the
+    /// kind of flow the ledger gave its group, else the words of the sentences stating it.
     pub(super) fn row_theme(&self, r: &FigureRow) -> Option<usize> {
-        let mut ws: Vec<String> = words(&r.measure).collect();
+        let measure: Vec<String> = words(&r.measure).collect();
+        if let Some((t, _)) = theme_of(&measure, &[]) {
+            return Some(t);
+        }
+        if let Some(t) = flow_theme(r.kind) {
+            return Some(t);
+        }
+        let mut ws = measure;
         for cell in &r.cells {
             if let Some((d, Some(i))) = self
                 .doc_number(&cell.citation)
@@ -153,6 +133,6 @@ impl<'a> Corpus<'a> {
                 ws.extend(words(s.span.slice(self.text(d)).unwrap_or_default()));
             }
         }
-        theme_of(&ws).map(|(t, _)| t)
+        theme_of(&ws, &[]).map(|(t, _)| t)
     }
 }

@@ -19,6 +19,8 @@ impl Corpus<'_> {
                 site: b.doc.site.clone(),
                 published: b.doc.published,
                 url: b.doc.url.clone(),
+                kind: b.kind,
+                cited: 0,
             })
             .collect()
     }

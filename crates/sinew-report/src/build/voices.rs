@@ -1,35 +1,71 @@
-//! What named sources (a ministry, an expert) are quoted as saying.
+//! Who speaks in a sentence, and what named speakers (a ministry, an expert) are quoted as
+//! saying.
+//!
+//! The speaker of a sentence is the source of an attribution inside it ("Tertitskiy said",
+//! "according to the State Department"). When that source is a country or a place while a
+//! person is named in the sentence, the attribution reader has taken the country the speaker
+//! talks about for the speaker ("... relations between Russia and Ukraine, said Fyodor
+//! Tertitskiy"): the person nearest the cue speaks, not the country.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{find_sentence, Corpus, Sent};
-use crate::model::Voice;
+use sinew_types::{EntityType, Span};
+
+use super::{Corpus, Sent};
+use crate::model::{DocBundle, Voice};
 use crate::text::{near_duplicate, squash};
 
 const MAX_VOICES: usize = 8;
 const MAX_VOICE_SENTENCES: usize = 3;
 
+/// The speaker of the sentence at `span` of `bundle`, when an attribution inside it names one
+/// (see the module doc).
+pub(super) fn speaker(bundle: &DocBundle, span: Span) -> Option<String> {
+    let text = bundle.doc.text.as_str();
+    let a = bundle
+        .ann
+        .attributions
+        .iter()
+        .find(|a| span.contains(a.span) && a.span.slice(text).is_some())?;
+    let source = squash(&a.source);
+    if !source.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let place = bundle.ann.mentions.iter().any(|m| {
+        m.canonical.trim() == source
+            && matches!(m.entity_type, EntityType::Country | EntityType::Place)
+    });
+    if place {
+        let distance = |m: Span| {
+            if m.end <= a.span.start {
+                a.span.start - m.end
+            } else {
+                m.start.saturating_sub(a.span.end)
+            }
+        };
+        let person = bundle
+            .ann
+            .mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Person && span.contains(m.span))
+            .min_by_key(|m| distance(m.span));
+        if let Some(p) = person {
+            return Some(squash(&p.canonical)).filter(|n| !n.is_empty());
+        }
+    }
+    Some(source)
+}
+
 impl<'a> Corpus<'a> {
+    /// Named speakers, those quoted most first, each with up to three sentences.
     pub(super) fn voices(&self) -> Vec<Voice> {
         let mut by_source: BTreeMap<String, Vec<&Sent>> = BTreeMap::new();
-        for (d, b) in self.docs.iter().enumerate() {
-            for a in &b.ann.attributions {
-                let source = squash(&a.source);
-                if !source.chars().next().is_some_and(char::is_uppercase)
-                    || a.span.slice(self.text(d)).is_none()
-                {
-                    continue;
-                }
-                let Some(i) = find_sentence(&self.sents[d], a.span) else {
-                    continue;
-                };
-                let s = &self.sents[d][i];
-                if s.usable {
-                    let list = by_source.entry(source).or_default();
-                    if !list.iter().any(|x| x.doc == s.doc && x.span == s.span) {
-                        list.push(s);
-                    }
-                }
+        for s in self.sents.iter().flatten() {
+            if !s.usable() || !self.in_focus(s) {
+                continue;
+            }
+            if let Some(speaker) = &s.speaker {
+                by_source.entry(speaker.clone()).or_default().push(s);
             }
         }
         let mut voices: Vec<(String, Vec<&Sent>)> = by_source.into_iter().collect();

@@ -64,7 +64,7 @@ impl Analysed {
                 name: b.doc.source.clone(),
                 published: b.doc.published,
                 duplicate_of: b.doc.duplicate_of.clone(),
-                kind: Default::default(),
+                kind: b.kind,
             })
             .collect();
         let ledger = build_ledger(&claims, &sources);
@@ -139,6 +139,16 @@ impl Analysed {
             documents: self.documents,
         };
         (analysed, left_out)
+    }
+
+    /// The ledger the findings hold.
+    pub(crate) fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// The claims, by the index the ledger gives.
+    pub(crate) fn claims(&self) -> &BTreeMap<usize, Claim> {
+        &self.claims
     }
 
     pub(crate) fn findings(&self) -> Findings<'_> {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sinew_report::DocBundle;
 use sinew_types::{
     Annotations, Attribution, Claim, DocId, Document, EntityType, Grain, Mention, Modality,
-    Quantity, QuantityKind, Sentence, Span, TimeExpr, TimeKind,
+    Quantity, QuantityKind, Sentence, SourceKind, Span, TimeExpr, TimeKind,
 };
 
 /// The span of the first occurrence of `needle`.
@@ -200,6 +200,7 @@ impl Builder {
         DocBundle {
             doc: self.doc,
             ann: self.ann,
+            kind: SourceKind::Original,
         }
     }
 }

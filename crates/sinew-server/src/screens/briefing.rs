@@ -74,7 +74,8 @@ struct SourceHtml {
 struct BriefingPage {
     heading: String,
     period: String,
-    summary: Vec<String>,
+    /// Each key judgment with the article sentences under it.
+    judgments: Vec<(String, Vec<String>)>,
     sections: Vec<SectionHtml>,
     network: Vec<String>,
     disagreements: Vec<String>,
@@ -103,7 +104,11 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Html<String>, 
             .period
             .map(|(a, z)| format!("{a} to {z}"))
             .unwrap_or_default(),
-        summary: all(&b.summary),
+        judgments: b
+            .judgments
+            .iter()
+            .map(|j| (cited(&b, &j.sentence), all(&j.evidence)))
+            .collect(),
         sections: b
             .sections
             .iter()

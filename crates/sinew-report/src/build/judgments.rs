@@ -1,0 +1,596 @@
+//! Key judgments: sentences written from the ledger and the network in plain analyst
+//! English, each citing the statements it rests on, with whole article sentences under it
+//! that bear it out.
+//!
+//! Templates over structured results, nothing else:
+//! - a figure stated by two or more documents: how many accounts put it where (the ledger's
+//!   consensus when they agree, the range of their statements otherwise), over what time;
+//!   then how it moved between reports (a running total that rose with each report), or who
+//!   disagrees with whom and by how much (a conflict), or that the accounts agree;
+//! - a pact, visit or sanctions tie the network holds, and how many documents report it;
+//! - the largest current dependency share.
+//!
+//! Every number written is a statement's stated value or the group's consensus, as the
+//! ledger holds them ([`Judgment::values`] lists them so a test can hold the text to the
+//! ledger). A judgment whose statements all come from derivative digests is not written: a
+//! digest repeats others and never carries a judgment alone.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use sinew_analysis::{format_value, LedgerClaim, LedgerGroup, TieKind, Verdict};
+use sinew_types::{Claim, Span};
+
+use super::timeline::month_year;
+use super::{find_sentence, picks, Corpus, Used};
+use crate::model::{CitedSentence, Judgment};
+use crate::text::{squash, words};
+use crate::themes::{flow_theme, theme_of, tie_theme};
+
+/// Judgments read from figures.
+const MAX_FIGURE_JUDGMENTS: usize = 5;
+/// Judgments read from pacts, visits and sanctions.
+const MAX_TIE_JUDGMENTS: usize = 2;
+/// Article sentences under one judgment.
+const MAX_EVIDENCE: usize = 2;
+/// A conflict whose sides differ by less than this share of the lower reads as agreement
+/// within rounding, not as a disagreement worth a clause.
+const MIN_GAP: f64 = 0.05;
+
+/// A statement of a group found in the given documents.
+struct Located<'c> {
+    member: &'c LedgerClaim,
+    claim: &'c Claim,
+    doc: usize,
+    span: Span,
+}
+
+impl<'a> Corpus<'a> {
+    pub(super) fn judgments(&self, used: &mut Used) -> Vec<Judgment> {
+        let mut out = Vec::new();
+        for g in picks::figure_groups(self.findings.ledger) {
+            if out.len() >= MAX_FIGURE_JUDGMENTS {
+                break;
+            }
+            if let Some(j) = self.figure_judgment(g, used) {
+                out.push(j);
+            }
+        }
+        let mut ties = 0;
+        for f in picks::political_flows(self.findings.network) {
+            if ties >= MAX_TIE_JUDGMENTS {
+                break;
+            }
+            if let Some(j) = self.tie_judgment(f, used) {
+                out.push(j);
+                ties += 1;
+            }
+        }
+        out
+    }
+
+    fn located(&self, g: &'a LedgerGroup) -> Vec<Located<'a>> {
+        let claims = self.findings.claims;
+        let shown: BTreeSet<usize> = picks::statements(g).into_iter().collect();
+        let mut out: Vec<Located<'a>> = g
+            .claims
+            .iter()
+            .filter(|m| shown.contains(&m.claim))
+            .filter_map(|m| {
+                let claim = claims.get(&m.claim)?;
+                // the same figure in another currency is shown beside it, never counted
+                if claim.restates.is_some() {
+                    return None;
+                }
+                let (doc, span) = self.locate(claim)?;
+                Some(Located {
+                    member: m,
+                    claim,
+                    doc,
+                    span,
+                })
+            })
+            .collect();
+        out.sort_by_key(|l| (l.doc, l.span.start));
+        out
+    }
+
+    fn figure_judgment(&self, g: &'a LedgerGroup, used: &mut Used) -> Option<Judgment> {
+        let (subject, object) = (g.subject.as_deref()?, g.object.as_deref()?);
+        let measure_words: Vec<String> = words(&g.measure).collect();
+        let theme = theme_of(&measure_words, &[])
+            .map(|(t, _)| t)
+            .or_else(|| flow_theme(g.kind));
+        if !self.figure_in_focus(Some(subject), Some(object), theme) {
+            return None;
+        }
+        let located = self.located(g);
+        let docs: BTreeSet<usize> = located.iter().map(|l| l.doc).collect();
+        let originals: Vec<&Located<'_>> =
+            located.iter().filter(|l| !self.derivative(l.doc)).collect();
+        if docs.len() < 2 || originals.is_empty() {
+            return None;
+        }
+        // the ledger's independent sources, or fewer when the focus leaves some out: one
+        // account per document and attribution shown
+        let shown = originals
+            .iter()
+            .map(|l| {
+                let who = l
+                    .claim
+                    .attribution
+                    .as_deref()
+                    .map(|a| squash(a).to_lowercase());
+                (&l.member.source, who)
+            })
+            .collect::<BTreeSet<_>>()
+            .len();
+        let accounts = g.sources.clamp(1, shown);
+        let unit = g.unit.as_deref();
+        let per = g.per.as_deref();
+        let stated = |l: &Located<'_>| l.member.bounds.stated;
+        let lowest = located
+            .iter()
+            .min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+        let highest = located
+            .iter()
+            .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+
+        let mut values = Vec::new();
+        let mut text = format!(
+            "{} put {} {}",
+            count_words(accounts, "account"),
+            head(g, subject, object),
+            time_phrase(g, &located)
+        )
+        .trim_end()
+        .to_string();
+        text.push_str(" at ");
+        let agree = g.verdict == Verdict::Agree;
+        match g.consensus.value.filter(|_| agree) {
+            Some(v) => {
+                text.push_str(&format_value(v, unit, per));
+                values.push(v);
+                if !same(stated(lowest), stated(highest), unit) {
+                    text.push_str(&format!(
+                        " (statements from {})",
+                        range(stated(lowest), &written(highest, unit, per), unit, per)
+                    ));
+                    values.extend([stated(lowest), stated(highest)]);
+                }
+            }
+            None => {
+                text.push_str(&range(
+                    stated(lowest),
+                    &written(highest, unit, per),
+                    unit,
+                    per,
+                ));
+                values.push(stated(lowest));
+                if !same(stated(lowest), stated(highest), unit) {
+                    values.push(stated(highest));
+                }
+            }
+        }
+        let (mut citations, mut marks) = (Vec::new(), Vec::new());
+        for l in &located {
+            citations.push(self.citation(l.doc, l.span));
+            marks.push(text.len());
+        }
+        if let Some(clause) = self.trend(g, &located, &mut values) {
+            text.push_str("; ");
+            text.push_str(&clause.0);
+            for (c, at) in clause.1 {
+                citations.push(c);
+                marks.push(at + text.len() - clause.0.len());
+            }
+        } else if agree {
+            text.push_str("; the accounts agree within rounding");
+        }
+        text.push('.');
+        let evidence = self.evidence(located.iter().map(|l| (l.doc, l.span)), used);
+        Some(Judgment {
+            sentence: CitedSentence {
+                text: capitalise(&text),
+                citations,
+                marks,
+                verbatim: false,
+                speaker: None,
+            },
+            group: Some(g.id.clone()),
+            values,
+            evidence,
+        })
+    }
+
+    /// How the figure moved between reports, or who disagrees by how much: the clause, and
+    /// the citations placed inside it (byte offsets in the clause).
+    fn trend(
+        &self,
+        g: &LedgerGroup,
+        located: &[Located<'_>],
+        values: &mut Vec<f64>,
+    ) -> Option<(String, Vec<(sinew_types::Citation, usize)>)> {
+        let unit = g.unit.as_deref();
+        let per = g.per.as_deref();
+        let stated = |l: &Located<'_>| l.member.bounds.stated;
+        let mut clauses: Vec<String> = Vec::new();
+        let mut cites = Vec::new();
+        // the highest figure each day of report gave, originals only: a running total that
+        // rose between reports
+        let mut days: Vec<(chrono::NaiveDate, &Located<'_>)> = Vec::new();
+        for l in located.iter().filter(|l| !self.derivative(l.doc)) {
+            let Some(day) = l.member.as_of else { continue };
+            match days.iter_mut().find(|(d, _)| *d == day) {
+                Some(entry) if stated(entry.1) < stated(l) => entry.1 = l,
+                Some(_) => {}
+                None => days.push((day, l)),
+            }
+        }
+        days.sort_by_key(|(d, _)| *d);
+        let rising = days.len() >= 2
+            && days.windows(2).all(|w| stated(w[0].1) <= stated(w[1].1))
+            && stated(days[0].1) < stated(days[days.len() - 1].1);
+        if rising && (g.running_total || matches!(g.verdict, Verdict::Update | Verdict::Conflict)) {
+            let (d0, first) = days[0];
+            let (d1, last) = days[days.len() - 1];
+            let mut clause = format!(
+                "the highest count has risen between reports, from {} ({})",
+                written(first, unit, per),
+                month_year(d0)
+            );
+            cites.push((self.citation(first.doc, first.span), clause.len()));
+            clause.push_str(&format!(
+                " to {} ({})",
+                written(last, unit, per),
+                month_year(d1)
+            ));
+            cites.push((self.citation(last.doc, last.span), clause.len()));
+            values.extend([stated(first), stated(last)]);
+            clauses.push(clause);
+        }
+        if g.verdict == Verdict::Conflict {
+            let low = located
+                .iter()
+                .min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+            let high = located
+                .iter()
+                .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+            let (lv, hv) = (stated(low), stated(high));
+            if lv > 0.0 && (hv - lv) / lv >= MIN_GAP {
+                let gap = ((hv - lv) / hv * 100.0).round();
+                let offset: usize = clauses.iter().map(|c| c.len() + 2).sum();
+                let mut clause =
+                    format!("{} puts it at {}", self.who(low), written(low, unit, per));
+                cites.push((self.citation(low.doc, low.span), offset + clause.len()));
+                clause.push_str(&format!(
+                    ", {} at {}",
+                    self.who(high),
+                    written(high, unit, per)
+                ));
+                cites.push((self.citation(high.doc, high.span), offset + clause.len()));
+                clause.push_str(&format!(", the lower {gap}% below the higher"));
+                values.extend([lv, hv]);
+                clauses.push(clause);
+            }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        Some((clauses.join("; "), cites))
+    }
+
+    /// Who gives a statement: its attribution, else its outlet.
+    fn who(&self, l: &Located<'_>) -> String {
+        if let Some(a) = l.claim.attribution.as_deref().map(squash) {
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        let d = &self.docs[l.doc].doc;
+        d.site
+            .clone()
+            .or_else(|| d.title.clone())
+            .map(|s| format!("a report in {}", squash(&s)))
+            .unwrap_or_else(|| format!("a report in {}", d.source))
+    }
+
+    /// The pacts, visits and sanctions between two actors, and how many documents report them.
+    fn tie_judgment(&self, f: &sinew_analysis::Flow, used: &mut Used) -> Option<Judgment> {
+        let ties: Vec<(usize, &sinew_analysis::PoliticalTie)> = picks::ties(f)
+            .iter()
+            .filter_map(|t| {
+                let d = *self.numbers.get(&t.doc)?;
+                t.span.slice(self.text(d)).map(|_| (d, t))
+            })
+            .collect();
+        let kinds: Vec<TieKind> = [TieKind::Pact, TieKind::Visit, TieKind::Sanctions]
+            .into_iter()
+            .filter(|k| ties.iter().any(|(_, t)| t.kind == *k))
+            .collect();
+        let theme = kinds.first().and_then(|k| tie_theme(*k));
+        if !self.figure_in_focus(Some(&f.from), Some(&f.to), theme)
+            || ties.iter().all(|(d, _)| self.derivative(*d))
+            || kinds.is_empty()
+        {
+            return None;
+        }
+        let (from, to) = (squash(&f.from), squash(&f.to));
+        let mut text = String::new();
+        let (mut citations, mut marks) = (Vec::new(), Vec::new());
+        for (i, k) in kinds.iter().enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            text.push_str(&match k {
+                TieKind::Pact => format!("{from} and {to} have struck a pact"),
+                TieKind::Visit if f.symmetric => format!("{from} and {to} have exchanged visits"),
+                TieKind::Visit => format!("{from} has paid a visit to {to}"),
+                TieKind::Sanctions => format!("{from} has imposed sanctions on {to}"),
+                TieKind::Supply => String::new(),
+            });
+            let docs: BTreeSet<usize> = ties
+                .iter()
+                .filter(|(_, t)| t.kind == *k)
+                .map(|(d, _)| *d)
+                .collect();
+            text.push_str(&format!(", by {}", count_words(docs.len(), "report")));
+            for (d, t) in ties.iter().filter(|(_, t)| t.kind == *k) {
+                citations.push(self.citation(*d, t.span));
+                marks.push(text.len());
+            }
+        }
+        text.push('.');
+        let evidence = self.evidence(ties.iter().map(|(d, t)| (*d, t.span)), used);
+        Some(Judgment {
+            sentence: CitedSentence {
+                text,
+                citations,
+                marks,
+                verbatim: false,
+                speaker: None,
+            },
+            group: None,
+            values: Vec::new(),
+            evidence,
+        })
+    }
+
+    /// Whole sentences stating the cited spans, one per document, originals first.
+    fn evidence(
+        &self,
+        spans: impl Iterator<Item = (usize, Span)>,
+        used: &mut Used,
+    ) -> Vec<CitedSentence> {
+        let mut spans: Vec<(usize, Span)> = spans.collect();
+        spans.sort_by_key(|(d, s)| (self.derivative(*d), *d, s.start));
+        let mut docs = BTreeSet::new();
+        let mut out = Vec::new();
+        for (d, span) in spans {
+            if out.len() >= MAX_EVIDENCE || docs.contains(&d) {
+                continue;
+            }
+            let Some(i) = find_sentence(&self.sents[d], span) else {
+                continue;
+            };
+            let s = &self.sents[d][i];
+            let sig = self.sentence_signature(s);
+            let key = (s.doc, s.span.start);
+            if used.seen(key, &sig) {
+                continue;
+            }
+            if let Some(q) = self.quote(s) {
+                used.add(key, sig);
+                docs.insert(d);
+                out.push(q);
+            }
+        }
+        out
+    }
+}
+
+/// What the figure is, with its actors: "shipments of containers from North Korea to
+/// Russia", or the measure alone when it names them ("trade between China and Russia").
+fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
+    let measure = squash(&g.measure);
+    let lower = measure.to_lowercase();
+    let names = |n: &str| {
+        let n = n.to_lowercase();
+        // "Russian" names Russia as well
+        let stem: String = n
+            .chars()
+            .take(n.chars().count().saturating_sub(1).max(4))
+            .collect();
+        lower.contains(&n) || lower.contains(&stem)
+    };
+    let measure = lowercase_first(&measure);
+    if names(subject) || names(object) {
+        measure
+    } else if g.kind == sinew_analysis::FlowKind::Trade {
+        format!("{measure} between {subject} and {object}")
+    } else {
+        format!("{measure} from {subject} to {object}")
+    }
+}
+
+/// "since August 2023" for a running total with a start; "in 2023" when most dated
+/// statements fall in one year; else nothing.
+fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
+    // a change's time is its baseline ("up 26.3% on the previous year"), not its own
+    if g.concept == sinew_analysis::Concept::Change {
+        return String::new();
+    }
+    if g.running_total {
+        if let Some((start, _)) = g.period {
+            return format!("since {}", month_year(start));
+        }
+    }
+    let years: Vec<i32> = located
+        .iter()
+        .filter_map(|l| {
+            let t = l.claim.time.as_ref()?;
+            t.end_date.or(t.start_date).map(|d| d.year())
+        })
+        .collect();
+    let mut best: Option<(i32, usize)> = None;
+    for &y in &years {
+        let n = years.iter().filter(|&&x| x == y).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((y, n));
+        }
+    }
+    match best {
+        Some((y, n)) if n * 2 > years.len() && n >= 2 => format!("in {y}"),
+        _ => String::new(),
+    }
+}
+
+/// A statement's figure with its bound ("more than 11,000 containers"), in the group's unit.
+fn written(l: &Located<'_>, unit: Option<&str>, per: Option<&str>) -> String {
+    let q = &l.claim.quantity;
+    let v = l.member.bounds.stated;
+    let mut out = String::new();
+    let lower_bound = q.qualifier.as_deref().is_some_and(|w| {
+        let w = w.to_lowercase();
+        [
+            "more than",
+            "over",
+            "above",
+            "exceed",
+            "at least",
+            "upwards of",
+        ]
+        .iter()
+        .any(|x| w.contains(x))
+    });
+    let approximate = q.qualifier.as_deref().is_some_and(|w| {
+        let w = w.to_lowercase();
+        [
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "some",
+            "nearly",
+            "almost",
+            "close to",
+        ]
+        .iter()
+        .any(|x| w.contains(x))
+    });
+    if lower_bound {
+        out.push_str("more than ");
+    } else if approximate {
+        out.push_str("about ");
+    }
+    out.push_str(&format_value(v, unit, per));
+    out
+}
+
+/// "6,700 to more than 11,000 containers": the unit written once for a counted noun.
+fn range(low: f64, high: &str, unit: Option<&str>, per: Option<&str>) -> String {
+    let counted = unit.is_some_and(|u| u.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-'))
+        && unit != Some("percent");
+    let low = if counted {
+        format_value(low, None, None)
+    } else {
+        format_value(low, unit, per)
+    };
+    let bare = high
+        .trim_start_matches("more than ")
+        .trim_start_matches("about ");
+    if bare.starts_with(&format!("{low} ")) || low == bare {
+        // one figure, perhaps with a bound
+        return high.to_string();
+    }
+    format!("{low} to {high}")
+}
+
+fn same(a: f64, b: f64, unit: Option<&str>) -> bool {
+    format_value(a, unit, None) == format_value(b, unit, None)
+}
+
+/// "three accounts", "one report", "12 accounts".
+fn count_words(n: usize, noun: &str) -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let number = WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string());
+    format!("{number} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn lowercase_first(s: &str) -> String {
+    // keep proper names and acronyms: lower the first letter only before a lower-case one
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() && !is_name(s) => {
+            a.to_lowercase().collect::<String>() + &s[a.len_utf8()..]
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// True when the first word is a proper name or adjective: it stays capitalised.
+fn is_name(s: &str) -> bool {
+    let first = s
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    !matches!(
+        first.as_str(),
+        "trade"
+            | "shipments"
+            | "exports"
+            | "imports"
+            | "share"
+            | "growth"
+            | "deliveries"
+            | "supplies"
+            | "annual"
+            | "total"
+            | "bilateral"
+            | "high"
+    )
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_counts_read_plainly() {
+        assert_eq!(count_words(3, "account"), "three accounts");
+        assert_eq!(count_words(1, "report"), "one report");
+        assert_eq!(count_words(14, "account"), "14 accounts");
+        assert_eq!(
+            range(
+                6700.0,
+                "more than 11,000 containers",
+                Some("container"),
+                None
+            ),
+            "6,700 to more than 11,000 containers"
+        );
+        assert_eq!(
+            range(240e9, "$241 billion", Some("USD"), None),
+            "$240 billion to $241 billion"
+        );
+        assert_eq!(
+            lowercase_first("Shipments of containers"),
+            "shipments of containers"
+        );
+        assert_eq!(lowercase_first("Russian dependence"), "Russian dependence");
+        assert_eq!(capitalise("three accounts"), "Three accounts");
+    }
+}

@@ -1,0 +1,381 @@
+//! The briefing an analyst reads (issue 16): quoted sentences that stand alone with their
+//! speaker, sections by theme whose sentences name it, key judgments whose numbers are the
+//! ledger's and never rest on a derivative digest alone, citations that lead to their words,
+//! JSON for other tools, and a briefing focused by date, entity or theme.
+
+use sinew_analysis::format_value;
+use sinew_report::{
+    build_briefing, render_html, render_json, render_markdown, theme_words, Briefing, DocBundle,
+    ReportConfig,
+};
+use sinew_types::{Citation, EntityType, QuantityKind, SourceKind};
+
+use crate::support::analysis::{briefing_of, Analysed};
+use crate::support::fixtures::{bundles, Builder, Fig, FIG};
+
+fn cited<'a>(docs: &'a [DocBundle], c: &Citation) -> &'a str {
+    let doc = docs.iter().find(|d| d.doc.id == c.doc).expect("cited doc");
+    c.span.slice(&doc.doc.text).expect("valid span")
+}
+
+const L1: &str = "But North Korea shipped 2,000 more artillery shells to Russia in May.";
+const L2: &str = "It sent another 3,000 artillery shells to Russia by rail in June.";
+const L3: &str = "Moreover, Russia paid for the artillery shells with oil and wheat.";
+const L4: &str = "These shells were fired at Ukraine within weeks of arriving, officials said.";
+const L5: &str = "North Korea shipped more artillery shells to Russia, according to the ...";
+const L6: &str = "Russia fired the shells at Ukraine all winter (source: go-public-web-kor-1-0-0).";
+const L7: &str = "“We will send as many artillery shells as our friends need for the war.”";
+const L8: &str =
+    "SEOUL - North Korea shipped 5,000 artillery shells to Russia in July, officials said.";
+const L9: &str = "“The artillery shells trade is built on deception,” said Fyodor Tertitskiy of the war in Ukraine.";
+
+/// A page of sentences that do not stand alone, each weighty (a figure, theme words), and
+/// two that do once read right: a dateline to leave out, a quote whose speaker is a person
+/// the attribution reader mistook for the country he talks about.
+fn leaning() -> DocBundle {
+    let text = [L1, L2, L3, L4, L5, L6, L7, L8, L9].join(" ");
+    let mut b = Builder::new("lean", "lean.txt", Some("2024-07-01"), &text);
+    for s in [L1, L2, L3, L4, L5, L6, L7, L8, L9] {
+        b.sentence(s);
+    }
+    b.country("North Korea", "North Korea");
+    b.country("Russia", "Russia");
+    b.country("Ukraine", "Ukraine");
+    b.mention("Fyodor Tertitskiy", "Fyodor Tertitskiy", EntityType::Person);
+    b.attribution(
+        "said Fyodor Tertitskiy of the war in Ukraine",
+        "Fyodor Tertitskiy",
+        "Ukraine",
+        "said",
+    );
+    for words in [
+        "2,000 more artillery shells",
+        "3,000 artillery shells",
+        "5,000 artillery shells",
+    ] {
+        b.figure(Fig {
+            words,
+            value: words
+                .split(' ')
+                .next()
+                .unwrap()
+                .replace(',', "")
+                .parse()
+                .unwrap(),
+            unit: "shell",
+            subject: Some("North Korea"),
+            object: Some("Russia"),
+            measure: "shipments of artillery shells",
+            ..FIG
+        });
+    }
+    b.finish()
+}
+
+#[test]
+fn quoted_sentences_stand_alone_with_their_speaker() {
+    let docs = vec![leaning()];
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let quoted: Vec<&str> = b
+        .sentences()
+        .filter(|s| s.verbatim)
+        .map(|s| s.text.as_str())
+        .collect();
+    for bad in [L1, L2, L3, L4, L5, L6, L7] {
+        assert!(!quoted.contains(&bad), "quoted: {bad}");
+    }
+    for q in &quoted {
+        assert!(!q.starts_with("SEOUL"), "dateline kept: {q}");
+        assert!(!q.ends_with("...") && !q.ends_with('…'), "cut off: {q}");
+        assert!(!q.contains("(source:"), "page junk: {q}");
+    }
+    let stripped = L8.trim_start_matches("SEOUL - ");
+    assert!(quoted.contains(&stripped), "{quoted:#?}");
+    let quote = b
+        .sentences()
+        .find(|s| s.text == L9)
+        .expect("the attributed quote is quoted");
+    assert_eq!(quote.speaker.as_deref(), Some("Fyodor Tertitskiy"));
+    assert_eq!(cited(&docs, &quote.citations[0]), L9);
+    let voices: Vec<&str> = b.voices.iter().map(|v| v.source.as_str()).collect();
+    assert!(voices.contains(&"Fyodor Tertitskiy"), "{voices:?}");
+    assert!(
+        !voices.contains(&"Ukraine"),
+        "the country spoken about is no speaker"
+    );
+}
+
+#[test]
+fn every_section_sentence_names_its_theme() {
+    let mut docs = bundles();
+    docs.push(leaning());
+    let b = briefing_of(&docs, &ReportConfig::default());
+    assert!(
+        b.sections.len() >= 2,
+        "{:?}",
+        b.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
+    for s in &b.sections {
+        let entries = theme_words(&s.theme);
+        assert!(!entries.is_empty(), "a theme of the lexicon: {}", s.theme);
+        for q in &s.sentences {
+            let words: Vec<String> = sinew_types::text::words(&q.text).collect();
+            let padded = format!(" {} ", words.join(" "));
+            assert!(
+                entries.iter().any(|e| padded.contains(&format!(" {e} "))),
+                "{} holds no word of {}",
+                q.text,
+                s.theme
+            );
+        }
+    }
+    // by theme, not by pair of actors
+    let themes: Vec<&str> = b.sections.iter().map(|s| s.theme.as_str()).collect();
+    let unique: std::collections::BTreeSet<&&str> = themes.iter().collect();
+    assert_eq!(
+        unique.len(),
+        themes.len(),
+        "one section per theme: {themes:?}"
+    );
+}
+
+/// Each number a key judgment writes is a stated value or the consensus of the ledger group
+/// it reads, and is written in its text.
+fn check_judgment_numbers(b: &Briefing, analysed: &Analysed) {
+    let mut checked = 0;
+    for j in &b.judgments {
+        let Some(id) = &j.group else { continue };
+        let g = analysed
+            .ledger()
+            .groups
+            .iter()
+            .find(|g| &g.id == id)
+            .expect("the group it cites");
+        let allowed: Vec<f64> = g
+            .claims
+            .iter()
+            .map(|m| m.bounds.stated)
+            .chain(g.consensus.value)
+            .collect();
+        assert!(!j.values.is_empty(), "{}", j.sentence.text);
+        for v in &j.values {
+            assert!(
+                allowed
+                    .iter()
+                    .any(|a| (a - v).abs() <= 1e-9 * v.abs().max(1.0)),
+                "{v} is not the ledger's ({allowed:?}): {}",
+                j.sentence.text
+            );
+            let n = format_value(*v, None, None);
+            assert!(
+                j.sentence.text.contains(&n),
+                "{n} not written: {}",
+                j.sentence.text
+            );
+            checked += 1;
+        }
+        // each figure cited is a statement of that group
+        let members: Vec<&sinew_types::Claim> = g
+            .claims
+            .iter()
+            .filter_map(|m| analysed.claims().get(&m.claim))
+            .collect();
+        for c in &j.sentence.citations {
+            assert!(
+                members.iter().any(|m| m.doc == c.doc && m.span == c.span),
+                "{} cites what its group does not hold",
+                j.sentence.text
+            );
+        }
+    }
+    assert!(checked > 0, "some judgment states a figure");
+}
+
+#[test]
+fn key_judgments_state_the_ledgers_numbers() {
+    let docs = bundles();
+    let analysed = Analysed::of(&docs);
+    let b = build_briefing(&docs, &analysed.findings(), &ReportConfig::default());
+    check_judgment_numbers(&b, &analysed);
+    let texts: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("11,000 containers")),
+        "{texts:#?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("$240")), "{texts:#?}");
+}
+
+/// Two digests repeat a wheat figure no one else gives; one digest and one reporter give a
+/// fertiliser figure. Only the second may carry a judgment, and it cites the reporter.
+#[test]
+fn a_derivative_digest_never_carries_a_judgment_alone() {
+    let doc = |id: &str, kind: SourceKind, figures: &[(&'static str, f64, &'static str)]| {
+        let text = figures
+            .iter()
+            .map(|(w, _, m)| format!("Russia sent {w} of {m} to Egypt last year, traders said."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-03-01"), &text);
+        for (w, value, measure) in figures {
+            let sentence =
+                format!("Russia sent {w} of {measure} to Egypt last year, traders said.");
+            b.sentence(&sentence);
+            b.figure(Fig {
+                words: w,
+                value: *value,
+                kind: QuantityKind::Count,
+                unit: "tonne",
+                subject: Some("Russia"),
+                object: Some("Egypt"),
+                measure,
+                ..FIG
+            });
+        }
+        b.country("Russia", "Russia");
+        b.country("Egypt", "Egypt");
+        let mut bundle = b.finish();
+        bundle.kind = kind;
+        bundle
+    };
+    let docs = vec![
+        doc(
+            "digest-1",
+            SourceKind::Derivative,
+            &[
+                ("500,000 tonnes", 5e5, "wheat"),
+                ("2 million tonnes", 2e6, "fertiliser"),
+            ],
+        ),
+        doc(
+            "digest-2",
+            SourceKind::Derivative,
+            &[("500,000 tonnes", 5e5, "wheat")],
+        ),
+        doc(
+            "reporter",
+            SourceKind::Original,
+            &[("2 million tonnes", 2e6, "fertiliser")],
+        ),
+    ];
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let kind = |c: &Citation| docs.iter().find(|d| d.doc.id == c.doc).map(|d| d.kind);
+    for j in &b.judgments {
+        assert!(
+            j.sentence
+                .citations
+                .iter()
+                .any(|c| kind(c) != Some(SourceKind::Derivative)),
+            "a digest alone: {}",
+            j.sentence.text
+        );
+        assert!(!j.sentence.text.contains("wheat"), "{}", j.sentence.text);
+    }
+    assert!(
+        b.judgments
+            .iter()
+            .any(|j| j.sentence.text.contains("fertiliser")),
+        "{:#?}",
+        b.judgments
+    );
+    let md = render_markdown(&b);
+    assert!(
+        md.contains("derivative digest"),
+        "the source list says which are digests"
+    );
+}
+
+#[test]
+fn citations_lead_to_their_words() {
+    let docs = bundles();
+    let b = briefing_of(&docs, &ReportConfig::default());
+    assert!(!b.notes.is_empty());
+    for n in &b.notes {
+        assert_eq!(
+            n.marked,
+            cited(&docs, &n.citation)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert_eq!(b.sources[n.source - 1].doc, n.citation.doc);
+    }
+    for s in b.sentences() {
+        for c in &s.citations {
+            assert!(
+                b.note_number(c).is_some(),
+                "no note for a citation of {}",
+                s.text
+            );
+        }
+    }
+    let html = render_html(&b);
+    for (i, _) in html.match_indices("<sup class=\"cite\"><a href=\"#note-") {
+        let rest = &html[i + "<sup class=\"cite\"><a href=\"#note-".len()..];
+        let k = &rest[..rest.find('"').unwrap()];
+        let target = format!("<li id=\"note-{k}\"");
+        let at = html.find(&target).unwrap_or_else(|| panic!("no note {k}"));
+        let note = &html[at..at + html[at..].find("</li>").unwrap()];
+        assert!(note.contains("<mark>") && note.contains("</q>"), "{note}");
+    }
+    let md = render_markdown(&b);
+    assert!(
+        md.contains("(#note-1 \"a\\_report.txt, 2024-06-20: “"),
+        "{md}"
+    );
+    assert!(md.contains("<a id=\"note-1\"></a>"));
+}
+
+#[test]
+fn json_holds_sections_sentences_and_citations() {
+    let b = briefing_of(&bundles(), &ReportConfig::default());
+    let v: serde_json::Value = serde_json::from_str(&render_json(&b)).expect("valid JSON");
+    let j = &v["judgments"][0]["sentence"];
+    assert!(j["text"].is_string());
+    assert!(j["citations"][0]["span"]["start"].is_u64(), "{j}");
+    assert!(v["sections"][0]["sentences"].is_array());
+    assert!(v["sources"][0]["kind"].is_string());
+    assert!(v["notes"][0]["marked"].is_string());
+}
+
+#[test]
+fn a_briefing_focused_by_date_entity_or_theme() {
+    let docs = bundles();
+    let since = ReportConfig {
+        since: chrono::NaiveDate::from_ymd_opt(2024, 6, 21),
+        ..ReportConfig::default()
+    };
+    let b = briefing_of(&docs, &since);
+    assert_eq!(b.sources.len(), 1, "only doc-b is that recent and dated");
+    for s in b.sentences() {
+        assert!(s.citations.iter().all(|c| c.doc.0 == "doc-b"), "{}", s.text);
+    }
+    assert!(render_markdown(&b).contains("Focused: published since 2024-06-21."));
+
+    let china = ReportConfig {
+        entity: Some("china".into()),
+        ..ReportConfig::default()
+    };
+    let b = briefing_of(&docs, &china);
+    for s in b.sections.iter().flat_map(|s| &s.sentences) {
+        assert!(s.text.contains("China"), "{}", s.text);
+    }
+    for r in b.judgments.iter().filter(|j| j.group.is_some()) {
+        assert!(
+            !r.sentence.text.contains("containers"),
+            "{}",
+            r.sentence.text
+        );
+    }
+
+    let trade = ReportConfig {
+        topic: Some("trade".into()),
+        ..ReportConfig::default()
+    };
+    let b = briefing_of(&docs, &trade);
+    assert!(!b.sections.is_empty());
+    assert!(b.sections.iter().all(|s| s.theme == "trade and payments"));
+}
