@@ -1,6 +1,7 @@
 //! Engine tests: the whole path from files to stored claims and a briefing.
 
 mod batches;
+mod briefing;
 mod claims_sample;
 mod common;
 mod dedup;

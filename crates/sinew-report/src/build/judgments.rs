@@ -7,8 +7,8 @@
 //!   consensus when they agree, the range of their statements otherwise), over what time;
 //!   then how it moved between reports (a running total that rose with each report), or who
 //!   disagrees with whom and by how much (a conflict), or that the accounts agree;
-//! - a pact, visit or sanctions tie the network holds, and how many documents report it;
-//! - the largest current dependency share.
+//! - a pact, visit or sanctions tie the network holds that two or more documents report,
+//!   and how many do.
 //!
 //! Every number written is a statement's stated value or the group's consensus, as the
 //! ledger holds them ([`Judgment::values`] lists them so a test can hold the text to the
@@ -297,16 +297,25 @@ impl<'a> Corpus<'a> {
 
     /// The pacts, visits and sanctions between two actors, and how many documents report them.
     fn tie_judgment(&self, f: &sinew_analysis::Flow, used: &mut Used) -> Option<Judgment> {
-        let ties: Vec<(usize, &sinew_analysis::PoliticalTie)> = picks::ties(f)
+        let mut ties: Vec<(usize, &sinew_analysis::PoliticalTie)> = picks::ties(f)
             .iter()
             .filter_map(|t| {
                 let d = *self.numbers.get(&t.doc)?;
                 t.span.slice(self.text(d)).map(|_| (d, t))
             })
             .collect();
+        ties.sort_by_key(|(d, t)| (*d, t.span.start));
+        // a judgment needs two documents: one report of a tie is a lead, not a finding
         let kinds: Vec<TieKind> = [TieKind::Pact, TieKind::Visit, TieKind::Sanctions]
             .into_iter()
-            .filter(|k| ties.iter().any(|(_, t)| t.kind == *k))
+            .filter(|k| {
+                ties.iter()
+                    .filter(|(_, t)| t.kind == *k)
+                    .map(|(d, _)| d)
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    >= 2
+            })
             .collect();
         let theme = kinds.first().and_then(|k| tie_theme(*k));
         if !self.figure_in_focus(Some(&f.from), Some(&f.to), theme)
@@ -341,7 +350,12 @@ impl<'a> Corpus<'a> {
             }
         }
         text.push('.');
-        let evidence = self.evidence(ties.iter().map(|(d, t)| (*d, t.span)), used);
+        let evidence = self.evidence(
+            ties.iter()
+                .filter(|(_, t)| kinds.contains(&t.kind))
+                .map(|(d, t)| (*d, t.span)),
+            used,
+        );
         Some(Judgment {
             sentence: CitedSentence {
                 text,

@@ -1,7 +1,8 @@
 //! Which article sentences can be quoted alone, and which words of them? A quoted sentence
 //! must read whole without the sentences around it:
 //! - a real sentence: enough words, starts like one, ends like one (a sentence the page cut
-//!   off with "..." is not one), not a shouted heading or two paragraphs run together, and not
+//!   off with "..." is not one, nor one whose quotation runs on into the next sentence), not a
+//!   shouted heading or two paragraphs run together, and not
 //!   longer than [`MAX_QUOTE`] (a long sentence is skipped, never cut: a cut quote hides what
 //!   its source went on to say);
 //! - no page junk ("(source: go-public-web-...)", share bars, URLs), by the lexicon's list;
@@ -103,6 +104,10 @@ fn sentence_shaped(s: &str) -> bool {
     if !end.ends_with(['.', '!', '?']) || end.ends_with("..") {
         return false;
     }
+    // a quotation opened and not closed goes on in the next sentence: cut off
+    if s.matches('“').count() != s.matches('”').count() || s.matches('"').count() % 2 == 1 {
+        return false;
+    }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let lower = s.chars().filter(|c| c.is_lowercase()).count();
     lower * 2 > letters
@@ -198,6 +203,8 @@ mod tests {
             "These products are essential for the army's weapons production.",
             "On October 18 it said the convoy had crossed the border.",
             "“However, the convoy crossed the border on Tuesday,” he said.",
+            "“The convoy crossed the border on Tuesday, and more will follow.",
+            "The two leaders met at the border on Tuesday for talks.",
         ] {
             assert_eq!(check(leaning), None, "{leaning}");
         }

@@ -85,10 +85,10 @@ impl<'a> Corpus<'a> {
             actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let sentences: Vec<CitedSentence> =
                 chosen.iter().filter_map(|s| self.quote(s)).collect();
-            // a figure with no actor, or an actor trading with itself, says too little here
+            // a figure without both actors, or an actor trading with itself, says too little here
             let figures: Vec<CitedSentence> = figures
                 .iter()
-                .filter(|r| r.subject.is_some() && r.subject != r.object)
+                .filter(|r| r.subject.is_some() && r.object.is_some() && r.subject != r.object)
                 .filter(|r| self.row_theme(r) == Some(theme))
                 .take(MAX_SECTION_FIGURES)
                 .filter_map(figure_line)
