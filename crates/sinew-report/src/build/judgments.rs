@@ -137,8 +137,14 @@ impl<'a> Corpus<'a> {
             .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
 
         let mut values = Vec::new();
+        // a digest's statements are cited but add no account of their own
+        let digest = if located.iter().any(|l| self.derivative(l.doc)) {
+            ", and a digest repeating others,"
+        } else {
+            ""
+        };
         let mut text = format!(
-            "{} put {} {}",
+            "{}{digest} put {} {}",
             count_words(accounts, "account"),
             head(g, subject, object),
             time_phrase(g, &located)
@@ -185,7 +191,14 @@ impl<'a> Corpus<'a> {
                 marks.push(at + text.len() - clause.0.len());
             }
         } else if agree {
-            text.push_str("; the accounts agree within rounding");
+            text.push_str(if accounts > 1 {
+                "; the accounts agree within rounding"
+            } else {
+                "; they agree within rounding"
+            });
+        } else if g.verdict == Verdict::Update {
+            // the ledger's reading: a running total that later reports raise
+            text.push_str("; later reports give the higher count");
         }
         text.push('.');
         let evidence = self.evidence(located.iter().map(|l| (l.doc, l.span)), used);
