@@ -1,5 +1,5 @@
 //! The figures table: one row per group of claims stating the same figure, each source's
-//! statement in its own cell; and the one-line form of a row used by the summary and sections.
+//! statement in its own cell; and the one-line form of a row used by the sections.
 
 use sinew_types::{Claim, Modality};
 

@@ -4,7 +4,7 @@
 //! The figures table, the disagreements and the network come from the ledger and network the
 //! engine hands over ([`Findings`]); rankings (title, glossary order) from entity counts over
 //! the whole store. The documents given are only those worth quoting: their sentences make the
-//! summary, sections, voices and glossary descriptions.
+//! judgments' evidence, sections, voices and glossary descriptions.
 //!
 //! Nothing is written that no span supports: article sentences are quoted verbatim with their
 //! span; generated lines are assembled from claim fields, each figure followed by its span.
@@ -131,7 +131,7 @@ impl Sent {
     }
 }
 
-/// Sentences already quoted, so that none is quoted twice in the summary and the sections.
+/// Sentences already quoted, so that none is quoted twice under the judgments and in the sections.
 #[derive(Default)]
 struct Used {
     sentences: BTreeSet<(usize, usize)>,
