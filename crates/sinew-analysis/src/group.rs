@@ -383,19 +383,18 @@ struct Vocab(FastMap<String, u32>);
 impl Vocab {
     /// One word's number.
     fn id(&mut self, word: &str) -> u32 {
+        // Most words are known by the time they come again: look before allocating.
+        if let Some(&n) = self.0.get(word) {
+            return n;
+        }
         let next = self.0.len() as u32;
-        *self.0.entry(word.to_string()).or_insert(next)
+        self.0.insert(word.to_string(), next);
+        next
     }
 
     /// The set's words as sorted numbers.
     fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
-        let mut out: Vec<u32> = words
-            .iter()
-            .map(|w| {
-                let next = self.0.len() as u32;
-                *self.0.entry(w.clone()).or_insert(next)
-            })
-            .collect();
+        let mut out: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
         out.sort_unstable();
         out
     }
@@ -627,15 +626,6 @@ impl Cluster {
                 return false;
             }
         }
-        // A place, product or segment named after the same preposition that differs from a
-        // member's ("units in Korea", "units in China") is another part of the quantity.
-        if self
-            .variants
-            .iter()
-            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
-        {
-            return false;
-        }
         let (low, high) = (self.low.min(p.low), self.high.max(p.high));
         // A running total counted since the same day as the cluster's may have grown many
         // times over between reports.
@@ -659,6 +649,15 @@ impl Cluster {
             if spans.iter().any(|s| *s != p.span) {
                 return false;
             }
+        }
+        // A place, product or segment named after the same preposition that differs from a
+        // member's ("units in Korea", "units in China") is another part of the quantity.
+        if self
+            .variants
+            .iter()
+            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
+        {
+            return false;
         }
         let same_amount = self
             .amounts
