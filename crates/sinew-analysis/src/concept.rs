@@ -435,10 +435,13 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         .unit
         .as_deref()
         .filter(|_| q.kind == QuantityKind::Count)
-        .map(|u| stem(&u.to_lowercase()));
+        .map(|u| crate::scope::stem_of(&u.to_lowercase()));
     // A measure that only repeats the unit ("mg", "ft", "workers") tells nothing the unit does
     // not.
-    let unit_stem = q.unit.as_deref().map(|u| stem(&u.to_lowercase()));
+    let unit_stem = q
+        .unit
+        .as_deref()
+        .map(|u| crate::scope::stem_of(&u.to_lowercase()));
     // Verbs and participles that leaked into a measure ("increasing", "covered"), words of the
     // concept, the thing counted and the actors do not narrow it.
     let narrows = |word: &str, st: &str| {
