@@ -240,6 +240,12 @@ pub(crate) struct Meaning {
     /// Content stems that narrow the concept ("high", "priority"), actors and concept words
     /// left out.
     pub(crate) scope: BTreeSet<String>,
+    /// The narrowing stems after each preposition ("in Korea", "of iPhones"), by preposition
+    /// (`scope.rs`).
+    pub(crate) complements: Vec<(u8, BTreeSet<String>)>,
+    /// Content stems that say something once the concept is known (`NEUTRAL` words such as
+    /// "value", "total", "figure" left out): what two measures must share to be worded alike.
+    pub(crate) telling: BTreeSet<String>,
     /// The claim's actors, in the concept's order (supplier first for shares; either order
     /// alike for trade).
     pub(crate) subject: Option<String>,
@@ -429,31 +435,44 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         .unit
         .as_deref()
         .filter(|_| q.kind == QuantityKind::Count)
-        .map(|u| stem(&u.to_lowercase()));
+        .map(|u| crate::scope::stem_of(&u.to_lowercase()));
+    // A measure that only repeats the unit ("mg", "ft", "workers") tells nothing the unit does
+    // not.
+    let unit_stem = q
+        .unit
+        .as_deref()
+        .map(|u| crate::scope::stem_of(&u.to_lowercase()));
+    // Verbs and participles that leaked into a measure ("increasing", "covered"), words of the
+    // concept, the thing counted and the actors do not narrow it.
+    let narrows = |word: &str, st: &str| {
+        !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
+            && bits_of(st) & CONCEPT_BITS == 0
+            && Some(st) != counted.as_deref()
+            && !actor_prefixes.iter().any(|p| st.starts_with(p.as_str()))
+            && !st.chars().all(|c| c.is_ascii_digit())
+    };
     let mut stems = BTreeSet::new();
     let mut scope = BTreeSet::new();
+    let mut telling = BTreeSet::new();
     let mut bits = 0;
     let mut lemma = None;
     for word in content_words(&claim.measure) {
-        let st = stem(&word);
+        let st = crate::scope::stem_of(&word);
         if lemma.is_none() {
             let t = lemma_table();
             lemma = t.get(&st).or_else(|| t.get(&word)).copied();
         }
         let b = bits_of(&st);
         bits |= b;
-        // Verbs and participles that leaked into a measure ("increasing", "covered"), words
-        // of the concept, the thing counted and the actors do not narrow it.
-        let narrows = !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
-            && b & CONCEPT_BITS == 0
-            && Some(&st) != counted.as_ref()
-            && !actor_prefixes.iter().any(|p| st.starts_with(p.as_str()))
-            && !st.chars().all(|c| c.is_ascii_digit());
-        if narrows {
+        if narrows(&word, &st) {
             scope.insert(st.clone());
+        }
+        if b & NEUTRAL_BIT == 0 && Some(&st) != unit_stem.as_ref() {
+            telling.insert(st.clone());
         }
         stems.insert(st);
     }
+    let complements = crate::scope::complements(&claim.measure, narrows);
     let has = |bit: u32| bits & bit != 0;
     let read_concept = match q.kind {
         QuantityKind::Percent => {
@@ -499,6 +518,8 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         concept,
         stems,
         scope,
+        complements,
+        telling,
         subject,
         object,
         lemma,
@@ -506,8 +527,9 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
     }
 }
 
-/// Two scopes name the same thing: both empty, or both narrowed with at least half of the
-/// smaller one's words shared.
+/// Two scopes name the same thing: both empty, or both narrowed and every word of the smaller
+/// one in the larger ("high-priority" within "high-priority dual-use goods"). Half of them was
+/// not enough: "iPhone revenue in Europe" and "Mac revenue in Europe" share half.
 #[cfg(test)]
 pub(crate) fn scopes_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     scope_rule(a.len(), b.len(), a.intersection(b).count())
@@ -517,7 +539,7 @@ pub(crate) fn scopes_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 pub(crate) fn scope_rule(a: usize, b: usize, shared: usize) -> bool {
     match (a == 0, b == 0) {
         (true, true) => true,
-        (false, false) => 2 * shared >= a.min(b),
+        (false, false) => shared == a.min(b),
         _ => false,
     }
 }

@@ -14,6 +14,14 @@
 //! from the same sentence as a member: two figures in one sentence are two different figures
 //! ("3 million rounds ... or 500,000 rounds").
 //!
+//! What narrows a measure must not differ: scopes (the words that narrow the concept) match
+//! only when the smaller is inside the larger, and the complements after one preposition
+//! ("units in Korea", "units in China"; `scope.rs`) must share a word when both name one.
+//! Figures that name no actor join only at the same amount to the precision written
+//! (`rounding.rs`: "3.92%" is not "3.88%", "$240 billion" is "$240.1 billion" rounded), with
+//! measures that do not tell them apart, and across articles only when worded alike and
+//! both dated: with no actor, nothing else says two amounts are one quantity.
+//!
 //! A figure stated again in another currency in its own sentence ("600 million dollars (about
 //! 561 million euros)": `Claim.restates` names the first figure's span) is no statement of
 //! its own: it skips clustering and joins the group of the figure it restates, which is in its
@@ -40,6 +48,8 @@ use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span};
 use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
 use crate::label::group_measure;
+use crate::rounding::{same_rounded, values_close};
+use crate::scope::clash;
 use crate::window::TimeFrame;
 pub(crate) use crate::window::When;
 
@@ -373,19 +383,18 @@ struct Vocab(FastMap<String, u32>);
 impl Vocab {
     /// One word's number.
     fn id(&mut self, word: &str) -> u32 {
+        // Most words are known by the time they come again: look before allocating.
+        if let Some(&n) = self.0.get(word) {
+            return n;
+        }
         let next = self.0.len() as u32;
-        *self.0.entry(word.to_string()).or_insert(next)
+        self.0.insert(word.to_string(), next);
+        next
     }
 
     /// The set's words as sorted numbers.
     fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
-        let mut out: Vec<u32> = words
-            .iter()
-            .map(|w| {
-                let next = self.0.len() as u32;
-                *self.0.entry(w.clone()).or_insert(next)
-            })
-            .collect();
+        let mut out: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
         out.sort_unstable();
         out
     }
@@ -426,6 +435,10 @@ struct Sense {
     concept: Concept,
     stems: Vec<u32>,
     scope: Vec<u32>,
+    /// The narrowing words after each preposition (`scope.rs`).
+    complements: Vec<(u8, Vec<u32>)>,
+    /// The stems that say something once the concept is known.
+    telling: Vec<u32>,
     /// What moves, by the words.
     kind: FlowKind,
     /// The actors in the concept's order and the unit, normalised, as numbers.
@@ -451,6 +464,12 @@ impl Sense {
             unit: id("unit", &claim.quantity.unit),
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
+            complements: m
+                .complements
+                .iter()
+                .map(|(p, words)| (*p, vocab.ids(words)))
+                .collect(),
+            telling: vocab.ids(&m.telling),
             kind: flow_kind(claim),
             lemma: m.lemma,
             measure_kind: (m.kind != MeasureKind::Other).then_some(m.kind),
@@ -495,6 +514,8 @@ struct Probe {
     counted: bool,
     sense: usize,
     value: f64,
+    /// One unit of the last digit the text writes (`rounding.rs`).
+    step: f64,
     low: f64,
     high: f64,
     when: When,
@@ -513,6 +534,7 @@ impl Probe {
                 && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
             sense,
             value,
+            step: crate::rounding::step(q),
             low: value.min(top),
             high: value.max(top),
             when: When::of(claim),
@@ -522,7 +544,8 @@ impl Probe {
 
 struct Cluster {
     members: Vec<usize>,
-    values: Vec<f64>,
+    /// The members' amounts as stated: value, top of the range, rounding step.
+    amounts: Vec<(f64, f64, f64)>,
     /// The wordings of the members: (sense, counted).
     variants: Vec<(usize, bool)>,
     /// Spans of the members' figures, by (document, sentence).
@@ -544,7 +567,7 @@ impl Cluster {
     fn new(i: usize, probe: &Probe, senses: &[Sense]) -> Cluster {
         let mut c = Cluster {
             members: Vec::new(),
-            values: Vec::new(),
+            amounts: Vec::new(),
             variants: Vec::new(),
             sentences: FastMap::default(),
             frame: TimeFrame::open(),
@@ -572,19 +595,34 @@ impl Cluster {
         {
             return false;
         }
-        // Figures that name no actor ("12%", "$5 million" on pages of business news) are one
-        // figure only when they measure it in the same words, and across articles only when
-        // both also say when: the amount and a loose measure alone join unrelated figures.
+        // Figures that name no actor ("12%", "$5 million" on pages of business news; market
+        // shares whose companies extraction missed) are one figure only when they state the
+        // same amount to the precision written ("3.92%" and "3.88%" are two insurers' shares;
+        // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
+        // apart. In one article, a measure that tells nothing ("value", the unit again) does
+        // not; across articles, both must be worded alike and dated: the wording alone joined
+        // every "market share" of a page into one figure.
         let actorless = ps.subject.is_none()
             && ps.object.is_none()
             && self.subject.is_none()
             && self.object.is_none();
         if actorless {
-            let same_words = self.variants.iter().any(|&(sense, _)| {
-                jaccard(&ps.stems, &senses[sense].stems) >= MIN_MEASURE_SIMILARITY
-            });
             let same_article = self.sentences.keys().any(|(doc, _)| *doc == p.doc);
-            if !same_words || !(same_article || (p.when.dated() && self.frame.dated())) {
+            let worded_alike = self.variants.iter().any(|&(sense, _)| {
+                let m = &senses[sense].telling;
+                if ps.telling.is_empty() || m.is_empty() {
+                    same_article
+                } else {
+                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
+                }
+            });
+            let same_amount = self.amounts.iter().any(|&(v, high, step)| {
+                same_rounded(v, step, p.value, p.step) && same_rounded(high, step, p.high, p.step)
+            });
+            if !worded_alike
+                || !same_amount
+                || !(same_article || (p.when.dated() && self.frame.dated()))
+            {
                 return false;
             }
         }
@@ -612,10 +650,19 @@ impl Cluster {
                 return false;
             }
         }
-        let same_amount = self
-            .values
+        // A place, product or segment named after the same preposition that differs from a
+        // member's ("units in Korea", "units in China") is another part of the quantity.
+        if self
+            .variants
             .iter()
-            .any(|&v| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
+            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
+        {
+            return false;
+        }
+        let same_amount = self
+            .amounts
+            .iter()
+            .any(|&(v, _, _)| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
         self.variants.iter().any(|&(sense, counted)| {
             let m = &senses[sense];
             let compatible = m.concept == ps.concept
@@ -627,9 +674,9 @@ impl Cluster {
             // containers", "deliveries of containers"), unless their scopes differ.
             let same_lemma = ps.lemma.is_some() && ps.lemma == m.lemma && !narrowed_apart;
             compatible
-                && ((p.counted && counted)
+                && ((p.counted && counted && !narrowed_apart)
                     || same_lemma
-                    || jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY
+                    || (jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY && !narrowed_apart)
                     || (ps.concept == m.concept
                         && ps.concept != Concept::Other
                         && scopes_match(&ps.scope, &m.scope))
@@ -655,7 +702,7 @@ impl Cluster {
         self.low = self.low.min(p.low);
         self.high = self.high.max(p.high);
         self.members.push(i);
-        self.values.push(p.value);
+        self.amounts.push((p.value, p.high, p.step));
         self.sum += p.value;
         self.frame.add(p.when);
         let ps = &senses[p.sense];
@@ -723,42 +770,6 @@ impl Cluster {
             concept: self.concept,
             measure: group_measure(&self.members, claims, meanings, self.concept),
             members: self.members,
-        }
-    }
-}
-
-/// True when every value in `[low, high]` is within `ratio` of every other.
-fn values_close(low: f64, high: f64, ratio: f64) -> bool {
-    if low == high {
-        return true;
-    }
-    if low < 0.0 && high > 0.0 {
-        return false;
-    }
-    let (small, big) = (low.abs().min(high.abs()), low.abs().max(high.abs()));
-    small > 0.0 && big / small <= ratio
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn value_ratio() {
-        for (low, high, close) in [
-            (6700.0, 11000.0, true),
-            (240e9, 241e9, true),
-            (500000.0, 3e6, false),
-            (0.0, 0.0, true),
-            (0.0, 5.0, false),
-            (-5.0, 5.0, false),
-            (-6.0, -4.0, true),
-        ] {
-            assert_eq!(
-                values_close(low, high, MAX_VALUE_RATIO),
-                close,
-                "{low} {high}"
-            );
         }
     }
 }

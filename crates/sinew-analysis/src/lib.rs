@@ -25,6 +25,8 @@ mod hash;
 mod label;
 mod ledger;
 mod politics;
+mod rounding;
+mod scope;
 mod state;
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -7,6 +7,7 @@ mod ledger;
 mod network;
 mod network_ties;
 mod properties;
+mod scopes;
 mod synth;
 
 use chrono::NaiveDate;

@@ -95,6 +95,7 @@ const HEADER: &[&str] = &[
     "unit",
     "per",
     "concept",
+    "kind",
     "verdict",
     "consensus",
     "consensus_value",
@@ -115,6 +116,7 @@ const HEADER: &[&str] = &[
     "time_end",
     "claim_attribution",
     "modality",
+    "claim_kind",
     "camp",
     "note",
 ];
@@ -145,6 +147,7 @@ pub(crate) fn ledger(
                 g.unit.clone().unwrap_or_default(),
                 g.per.clone().unwrap_or_default(),
                 g.concept.as_str().to_string(),
+                g.kind.as_str().to_string(),
                 g.verdict.as_str().to_string(),
                 consensus_text(g),
                 num(g.consensus.value),
@@ -172,6 +175,7 @@ pub(crate) fn ledger(
                     sinew_types::Modality::Asserted => "asserted".into(),
                     sinew_types::Modality::Hedged => "hedged".into(),
                 },
+                c.kind.as_str().to_string(),
                 m.camp.to_string(),
                 m.note.clone(),
             ];

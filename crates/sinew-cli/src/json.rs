@@ -268,6 +268,7 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
         "unit": g.unit,
         "per": g.per,
         "concept": g.concept.as_str(),
+        "kind": g.kind.as_str(),
         "verdict": g.verdict.as_str(),
         "consensus": {
             "value": g.consensus.value,
@@ -378,6 +379,9 @@ struct FlowJson<'a> {
 struct Tie<'a> {
     doc: &'a str,
     end: usize,
+    /// For a supply tie (one side of an exchange), what is sent, in the sentence's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goods: Option<&'a str>,
     kind: &'a str,
     quote: &'a str,
     start: usize,
@@ -422,6 +426,7 @@ fn flow<'a>(
                 Tie {
                     doc,
                     end: t.span.end,
+                    goods: t.goods.as_deref(),
                     kind: t.kind.as_str(),
                     quote,
                     start: t.span.start,

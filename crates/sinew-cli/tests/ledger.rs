@@ -178,6 +178,16 @@ fn ledger_csv_is_one_row_per_claim() {
         rows[0]
     );
     assert_eq!(rows.len(), 1 + 4, "{text}");
+    // What moves (the group's kind) and what kind of figure each claim states.
+    let header = split_csv(rows[0]);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let containers = rows[1..]
+        .iter()
+        .map(|r| split_csv(r))
+        .find(|r| r[at("unit")] == "container")
+        .expect("a container row");
+    assert_eq!(containers[at("kind")], "arms", "{text}");
+    assert_eq!(containers[at("claim_kind")], "stock", "{text}");
     // The explanation holds commas, so it is quoted; every row has the header's columns.
     let columns = rows[0].split(',').count();
     for r in &rows[1..] {
@@ -253,6 +263,38 @@ fn well_formed(xml: &str) -> usize {
     }
     assert_eq!(depth, 0, "unclosed elements");
     elements
+}
+
+/// A supply tie (one side of an exchange) carries its goods in the graph's JSON, and a
+/// political tie none.
+#[test]
+fn graph_json_names_the_goods_of_each_side_of_an_exchange() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("exchange");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("e.txt"),
+        "Published June 3, 2024\n\nBelarus has sent tractors to Vietnam in exchange for rice \
+         and coffee, officials said.\n",
+    )
+    .unwrap();
+    let db = tmp.path().join("exchange.db");
+    let out = run(sinew(&db).arg("ingest").arg(&corpus));
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let out = run(sinew(&db).args(["graph", "--format", "json"]));
+    assert_eq!(out.status.code(), Some(0));
+    let net: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let ties: Vec<&Value> = net["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["ties"].as_array().unwrap())
+        .filter(|t| t["kind"] == "supply")
+        .collect();
+    let goods: Vec<&str> = ties.iter().filter_map(|t| t["goods"].as_str()).collect();
+    assert_eq!(goods.len(), ties.len(), "{net}");
+    assert!(goods.iter().any(|g| g.contains("tractors")), "{net}");
+    assert!(goods.iter().any(|g| g.contains("rice")), "{net}");
 }
 
 #[test]

@@ -148,6 +148,15 @@ fn ledger_filters_reach_the_export() {
     let csv_all = get(&st, "/api/ledger.csv");
     let csv_nk = get(&st, "/api/ledger.csv?entity=North+Korea");
     assert!(csv_all.body.starts_with("group,verdict,subject,object"));
+    // Each row says what moves, as the JSON twin's `kind` does.
+    let header: Vec<&str> = csv_all.body.lines().next().unwrap().split(',').collect();
+    assert!(header.contains(&"kind"), "{header:?}");
+    let first_row = csv_all.body.lines().nth(1).unwrap();
+    let kind = g["kind"].as_str().unwrap();
+    assert!(
+        first_row.contains(&format!(",{kind},")),
+        "{kind} in {first_row}"
+    );
     assert!(csv_nk.body.lines().count() < csv_all.body.lines().count());
     for line in csv_nk.body.lines().skip(1) {
         assert!(line.contains("North Korea"), "{line}");

@@ -181,7 +181,7 @@ pub(crate) fn group(state: &AppState, id: &str) -> Result<GroupView, ServerError
 /// The CSV export: one row a claim of every kept group.
 fn to_csv(v: &LedgerView) -> String {
     let mut out = String::from(
-        "group,verdict,subject,object,measure,unit,per,consensus,sources,doc,start,end,source,quote,as_of\n",
+        "group,verdict,subject,object,measure,unit,per,kind,consensus,sources,doc,start,end,source,quote,as_of\n",
     );
     for g in &v.groups {
         for c in &g.claims {
@@ -193,6 +193,7 @@ fn to_csv(v: &LedgerView) -> String {
                 g.measure.clone(),
                 g.unit.clone().unwrap_or_default(),
                 g.per.clone().unwrap_or_default(),
+                g.kind.to_string(),
                 g.consensus.clone(),
                 g.sources.to_string(),
                 c.cite.doc.0.clone(),
