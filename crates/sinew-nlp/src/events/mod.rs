@@ -1,0 +1,405 @@
+//! Who did what to whom, when, where, by whose account? Events in the PLOVER ontology read from
+//! each sentence's verbs and nouns ([`patterns`]), with source and target actors from the entity
+//! layer ([`actors`]), the date from the times layer, and negation, modality and voice from the
+//! trigger's clause ([`clause`]).
+//!
+//! Per sentence: every word is looked up in a table of inflected trigger forms (one hash probe
+//! a word), a match is extended over the pattern's later words, and the longest pattern wins.
+//! A trigger that falls inside the complement of an earlier one of its clause ("agreed *to set
+//! up*", "threatened *to cut off*", "accused X *of attacking*") is part of that event, not an
+//! event of its own, as PLOVER codes the governing verb; a trigger after "and", "but" or a
+//! clause break starts a new event ("signed a treaty and visited Pyongyang" is two). The source
+//! is the nearest actor before the trigger that does not follow a preposition, with the actors
+//! coordinated with it ("Russia and North Korea"); the target is the first actor after it,
+//! before any reporting clause. In the passive ("was sanctioned by X") the actor before is the
+//! target and the one after "by" the source. Reporting verbs are not events: "X said Y attacked
+//! Z" is Y -> Z, attributed to X through the attribution layer.
+//!
+//! Work is linear in the sentence's words; actors are built only for sentences with a trigger,
+//! so a sentence without one costs its word scan and hash probes.
+
+mod actors;
+mod clause;
+mod patterns;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use sinew_types::{Annotations, Event, EventKind, Mention, PloverCategory, Span, TimeKind};
+
+use crate::words::{has_clause_break, words, Word};
+use actors::Actor;
+use patterns::{Pattern, Pos, Violence, MAX_GAP, PATTERNS};
+
+/// The trigger table: every inflected head form to the patterns it starts, and each pattern's
+/// later word groups.
+struct Index {
+    forms: HashMap<String, Vec<usize>>,
+    parts: Vec<Vec<Vec<&'static str>>>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| build_index(PATTERNS));
+
+fn build_index(patterns: &[Pattern]) -> Index {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts = Vec::with_capacity(patterns.len());
+    for (p, pat) in patterns.iter().enumerate() {
+        let mut tokens = pat.words.split_whitespace();
+        let head = tokens.next().unwrap_or_default();
+        for form in head_forms(head, pat.pos) {
+            let list = forms.entry(form).or_default();
+            if !list.contains(&p) {
+                list.push(p);
+            }
+        }
+        parts.push(tokens.map(|t| t.split('|').collect()).collect());
+    }
+    Index { forms, parts }
+}
+
+/// The surface forms of a pattern head: exact forms after `=`, else the lemma inflected by
+/// rule plus the irregular forms after `:`.
+fn head_forms(head: &str, pos: Pos) -> Vec<String> {
+    if let Some(exact) = head.strip_prefix('=') {
+        return exact.split('|').map(str::to_string).collect();
+    }
+    if head.contains('|') {
+        return head.split('|').flat_map(|h| head_forms(h, pos)).collect();
+    }
+    let (lemma, irregular) = head.split_once(':').unwrap_or((head, ""));
+    let mut out = vec![lemma.to_string(), plural(lemma)];
+    if pos == Pos::Verb {
+        out.push(past(lemma));
+        out.push(gerund(lemma));
+    }
+    out.extend(
+        irregular
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .map(str::to_string),
+    );
+    out
+}
+
+fn consonant_y(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
+}
+
+/// Third person singular of a verb, or plural of a noun.
+fn plural(w: &str) -> String {
+    if consonant_y(w) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn past(w: &str) -> String {
+    if w.ends_with('e') {
+        format!("{w}d")
+    } else if consonant_y(w) {
+        format!("{}ied", &w[..w.len() - 1])
+    } else {
+        format!("{w}ed")
+    }
+}
+
+fn gerund(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if w.ends_with('e') && !w.ends_with("ee") {
+        format!("{}ing", &w[..w.len() - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+/// A matched trigger: its first and last word and what it means.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    first: usize,
+    last: usize,
+    category: PloverCategory,
+    kind: Option<EventKind>,
+    mode: Option<&'static str>,
+    violence: Violence,
+    passive: bool,
+}
+
+/// Finds the events of one document. `ann` must hold the document's sentences, mentions,
+/// times and attributions (`annotate_with` with entities and times); `text` is its clean text.
+/// Events come in text order, several per sentence when it tells several.
+pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut lower = Vec::new();
+    for s in &ann.sentences {
+        let Some(sentence_text) = text.get(s.span.start..s.span.end) else {
+            continue;
+        };
+        if sentence_text.is_empty() {
+            continue;
+        }
+        let ws = words(text, s.span.start, s.span.end);
+        lower.clear();
+        lower.extend(ws.iter().map(|w| w.text.to_lowercase()));
+        let triggers = triggers(text, &ws, &lower);
+        if triggers.is_empty() {
+            continue;
+        }
+        let mentions = within(&ann.mentions, s.span);
+        let actors = actors::actors(text, &ws, &lower, mentions);
+        for t in triggers {
+            out.push(event(text, ann, s.span, &ws, &lower, &actors, t));
+        }
+    }
+    out
+}
+
+fn within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi.max(lo)]
+}
+
+/// Words between two triggers that start a new event rather than a complement.
+const NEW_CLAUSE: &[&str] = &[
+    "and", "but", "while", "after", "before", "when", "as", "then", "also", "since", "because",
+];
+
+/// The triggers of one sentence, complements of an earlier trigger left out.
+fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
+    let index: &Index = &INDEX;
+    let mut out: Vec<Trigger> = Vec::new();
+    for i in 0..ws.len() {
+        // A capitalised word inside a sentence is a name ("March", "Strike Group").
+        if i > 0 && ws[i].text.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(cands) = index.forms.get(lower[i].as_str()) else {
+            continue;
+        };
+        let Some((p, last)) = best_match(text, ws, lower, index, cands, i) else {
+            continue;
+        };
+        let pat = &PATTERNS[p];
+        let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
+        if pat.category == PloverCategory::Reject
+            && lower[i].starts_with("den")
+            && clause::is_denial(lower, i)
+        {
+            continue;
+        }
+        // A bare supply verb is an event only for what it moves.
+        if pat.kind == Some(EventKind::ArmsTransfer) && index.parts[p].is_empty() {
+            match clause::transfer(&lower[i + 1..]) {
+                Some((c, k, m)) => (category, kind, mode) = (c, k, m),
+                None => continue,
+            }
+        }
+        if let Some(prev) = out.last() {
+            if i <= prev.last || governed(text, ws, lower, prev.last, i) {
+                continue;
+            }
+        }
+        let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
+        out.push(Trigger {
+            first: i,
+            last,
+            category,
+            kind,
+            mode,
+            violence: pat.violence,
+            passive,
+        });
+    }
+    out
+}
+
+/// Is the trigger at word `i` inside the complement of the trigger ending at word `prev`?
+fn governed(text: &str, ws: &[Word<'_>], lower: &[String], prev: usize, i: usize) -> bool {
+    i - prev <= 5
+        && !has_clause_break(text, ws[prev].end, ws[i].start)
+        && !lower[prev + 1..i]
+            .iter()
+            .any(|w| NEW_CLAUSE.contains(&w.as_str()))
+}
+
+/// The longest pattern among `cands` that matches at word `i`, with its last word.
+fn best_match(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    index: &Index,
+    cands: &[usize],
+    i: usize,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for &p in cands {
+        let parts = &index.parts[p];
+        let mut at = i;
+        let mut ok = true;
+        for group in parts {
+            let found = (at + 1..ws.len().min(at + 2 + MAX_GAP)).find(|&j| {
+                group.contains(&lower[j].as_str())
+                    && !has_clause_break(text, ws[at].end, ws[j].start)
+            });
+            match found {
+                Some(j) => at = j,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.is_none_or(|(_, _, n)| parts.len() > n) {
+            best = Some((p, at, parts.len()));
+        }
+    }
+    best.map(|(p, at, _)| (p, at))
+}
+
+/// How far right a target may be, in words.
+const TARGET_REACH: usize = 20;
+
+fn event(
+    text: &str,
+    ann: &Annotations,
+    sentence: Span,
+    ws: &[Word<'_>],
+    lower: &[String],
+    actors: &[Actor],
+    t: Trigger,
+) -> Event {
+    let left: Vec<usize> = (0..actors.len())
+        .filter(|&a| actors[a].last_word < t.first)
+        .collect();
+    let subject = left
+        .iter()
+        .rev()
+        .copied()
+        .find(|&a| !actors::is_oblique(lower, &actors[a]));
+    let after = right_actors(text, ws, lower, actors, t.last);
+    let (source, target) = if t.passive {
+        let by = after
+            .iter()
+            .copied()
+            .find(|&a| actors::word_before(lower, &actors[a]) == Some("by"));
+        (
+            by.map(|a| vec![a]).unwrap_or_default(),
+            subject
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+        )
+    } else {
+        let source = subject
+            .map(|a| coordinated_left(text, actors, a))
+            .unwrap_or_default();
+        let target = after
+            .iter()
+            .copied()
+            .find(|a| !source.contains(a))
+            .map(|a| coordinated_right(text, actors, a))
+            .unwrap_or_default();
+        (source, target)
+    };
+    let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
+    let cues = clause::cues(lower, cue_from, t.first);
+    let category = match t.violence {
+        Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
+        _ => t.category,
+    };
+    let location = after
+        .iter()
+        .find(|&&a| matches!(actors::word_before(lower, &actors[a]), Some("in" | "at")))
+        .and_then(|&a| actors[a].place.clone());
+    let trigger = Span::new(ws[t.first].start, ws[t.last].end);
+    Event {
+        category,
+        mode: t.mode.map(str::to_string),
+        kind: t.kind.filter(|k| k.category() == category),
+        trigger,
+        sentence,
+        source: source
+            .iter()
+            .map(|&a| actors[a].to_event_actor(text))
+            .collect(),
+        target: target
+            .iter()
+            .map(|&a| actors[a].to_event_actor(text))
+            .collect(),
+        date: date(ann, sentence, trigger),
+        location,
+        attribution: attribution(ann, sentence, trigger),
+        modality: cues.modality,
+        negated: cues.negated,
+    }
+}
+
+/// Actors after the trigger's last word, up to a reporting clause, a semicolon or the reach.
+fn right_actors(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    actors: &[Actor],
+    last: usize,
+) -> Vec<usize> {
+    let mut stop = ws.len().min(last + 1 + TARGET_REACH);
+    for k in last + 1..stop {
+        if actors::is_reporting(&lower[k]) || text[ws[k - 1].end..ws[k].start].contains(';') {
+            stop = k;
+            break;
+        }
+    }
+    (0..actors.len())
+        .filter(|&a| actors[a].first_word > last && actors[a].last_word < stop)
+        .collect()
+}
+
+fn coordinated_left(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut k = a;
+    while k > 0 && actors::coordinated(text, &actors[k - 1], &actors[k]) {
+        k -= 1;
+        out.insert(0, k);
+    }
+    out
+}
+
+fn coordinated_right(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut k = a;
+    while k + 1 < actors.len() && actors::coordinated(text, &actors[k], &actors[k + 1]) {
+        k += 1;
+        out.push(k);
+    }
+    out
+}
+
+/// The day of the sentence's time expression nearest the trigger (points and intervals, not
+/// durations or recurring times).
+fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Option<chrono::NaiveDate> {
+    ann.times
+        .iter()
+        .filter(|t| sentence.contains(t.span))
+        .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
+        .filter_map(|t| t.start_date.map(|d| (t.span, d)))
+        .min_by_key(|(span, _)| span.start.abs_diff(trigger.start))
+        .map(|(_, d)| d)
+}
+
+/// Who tells the event: the sentence's attribution whose cue is not the trigger itself.
+fn attribution(ann: &Annotations, sentence: Span, trigger: Span) -> Option<String> {
+    ann.attributions
+        .iter()
+        .find(|a| sentence.contains(a.span) && !a.span.contains(trigger))
+        .map(|a| a.source.clone())
+}
+
+#[cfg(test)]
+mod tests;
