@@ -165,7 +165,7 @@ impl Verdict {
             .unwrap_or_default()
         };
         format!(
-            "gold {} {:?}->{:?} | found {} {}->{} ({} events, {} false){}{}{}\n    {}",
+            "gold {} {:?}->{:?} | found {} {}->{} ({} events, {} false: {}){}{}{}\n    {}",
             gold.category.as_deref().unwrap_or("-"),
             gold.source,
             gold.target,
@@ -174,6 +174,11 @@ impl Verdict {
             actors(main.map(|e| &e.target)),
             found.len(),
             self.false_events,
+            found
+                .iter()
+                .map(|e| format!("{}@{}", e.category.as_str(), e.trigger.start))
+                .collect::<Vec<_>>()
+                .join(" "),
             if self.category { "" } else { " [category]" },
             if self.source == Some(false) {
                 " [source]"

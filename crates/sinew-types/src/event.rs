@@ -242,7 +242,9 @@ pub struct Event {
     /// PLOVER mode where the category defines one and the words say it (`visit`, `phone`,
     /// `troops`, `heavy-weapons`).
     pub mode: Option<String>,
-    /// The domain's name for the event, when it is one of them.
+    /// The domain's name for the event, when it is one of them. A planned act keeps its kind
+    /// while its category is that of the intention (`AGREE` for "will visit", `THREATEN` for
+    /// "plans to impose sanctions"), as PLOVER codes intentions.
     pub kind: Option<EventKind>,
     /// The trigger words ("signed", "test-fired", "sanctions").
     pub trigger: Span,

@@ -205,14 +205,26 @@ pub(super) struct Actor {
 }
 
 impl Actor {
-    pub(super) fn to_event_actor(&self, text: &str) -> EventActor {
+    /// The actor as an event carries it; `home` is the country of an actor whose words name
+    /// none (not for international organisations, which belong to none).
+    pub(super) fn to_event_actor(&self, text: &str, home: Option<&str>) -> EventActor {
+        let country = match (self.country, self.sector) {
+            (Some(c), _) => Some(c),
+            (None, Some(Sector::International)) => None,
+            (None, _) => home,
+        };
         EventActor {
             span: self.span,
             text: text[self.span.start..self.span.end].to_string(),
             canonical: self.canonical.clone(),
-            country: self.country.map(str::to_string),
+            country: country.map(str::to_string),
             sector: self.sector,
         }
+    }
+
+    /// Do its own words say whom it belongs to (a country, or an international body)?
+    pub(super) fn coded(&self) -> bool {
+        self.country.is_some() || self.sector == Some(Sector::International)
     }
 }
 

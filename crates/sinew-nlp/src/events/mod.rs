@@ -25,7 +25,9 @@ mod patterns;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use sinew_types::{Annotations, Event, EventKind, Mention, PloverCategory, Span, TimeKind};
+use sinew_types::{
+    Annotations, Event, EventKind, EventModality, Mention, PloverCategory, Span, TimeKind,
+};
 
 use crate::words::{has_clause_break, words, Word};
 use actors::Actor;
@@ -130,6 +132,8 @@ struct Trigger {
     mode: Option<&'static str>,
     violence: Violence,
     passive: bool,
+    /// For "X said Y must Z": the word index of the reporting verb, whose subject demands.
+    obligation: Option<usize>,
 }
 
 /// Finds the events of one document. `ann` must hold the document's sentences, mentions,
@@ -138,6 +142,7 @@ struct Trigger {
 pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
     let mut out = Vec::new();
     let mut lower = Vec::new();
+    let home = home_country(&ann.mentions);
     for s in &ann.sentences {
         let Some(sentence_text) = text.get(s.span.start..s.span.end) else {
             continue;
@@ -154,11 +159,46 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
         }
         let mentions = within(&ann.mentions, s.span);
         let actors = actors::actors(text, &ws, &lower, mentions);
-        for t in triggers {
-            out.push(event(text, ann, s.span, &ws, &lower, &actors, t));
-        }
+        let view = SentenceView {
+            text,
+            ann,
+            sentence: s.span,
+            ws: &ws,
+            lower: &lower,
+            actors: &actors,
+            home,
+        };
+        out.extend(triggers.into_iter().map(|t| event(&view, t)));
     }
     out
+}
+
+/// The country a document is about: the one its mentions name most often (the first of
+/// equals). An actor whose own words name no country ("President Museveni", "the teachers'
+/// union") is coded with it, as event coders do with a story's home country: news tells
+/// domestic events far more often than it names a foreigner without a nationality.
+fn home_country(mentions: &[Mention]) -> Option<&'static str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in mentions.iter().filter_map(|m| m.country.as_deref()) {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let (name, _) = counts.iter().find(|(_, n)| *n == best)?;
+    crate::entities::iso_codes(name).map(|(_, iso3)| iso3)
+}
+
+/// The category PLOVER gives an intention: a planned cooperative act is an `AGREE`, a
+/// planned coercive one a `THREATEN` ("will impose sanctions", "plans to extend the curfew").
+fn intent(category: PloverCategory) -> PloverCategory {
+    use PloverCategory::*;
+    match category {
+        Support | Consult | Cooperate | Aid | Retreat | Concede => Agree,
+        Sanction | Coerce | Assault | Fight => Threaten,
+        other => other,
+    }
 }
 
 fn within(mentions: &[Mention], span: Span) -> &[Mention] {
@@ -179,6 +219,12 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
     for i in 0..ws.len() {
         // A capitalised word inside a sentence is a name ("March", "Strike Group").
         if i > 0 && ws[i].text.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if lower[i] == "must" {
+            if let Some(t) = obligation(lower, i, out.last()) {
+                out.push(t);
+            }
             continue;
         }
         let Some(cands) = index.forms.get(lower[i].as_str()) else {
@@ -206,6 +252,12 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             if i <= prev.last || governed(text, ws, lower, prev.last, i) {
                 continue;
             }
+            // After a sentence's first event, a named act ("the killing of", "talks
+            // between"), a gerund (", killing 20") or a purpose ("to disperse them") tells
+            // more of that event, not another; a finite verb with its own clause does.
+            if pat.pos == Pos::Noun || lower[i].ends_with("ing") || lower[i - 1] == "to" {
+                continue;
+            }
         }
         let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
         out.push(Trigger {
@@ -216,9 +268,46 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             mode,
             violence: pat.violence,
             passive,
+            obligation: None,
         });
     }
     out
+}
+
+/// Reporting verbs that make "Y must Z" after them a demand by their subject.
+const DEMANDING: &[&str] = &[
+    "said",
+    "says",
+    "declared",
+    "declares",
+    "reiterated",
+    "insisted",
+    "told",
+    "stressed",
+    "repeated",
+    "warned",
+    "announced",
+    "stated",
+    "added",
+];
+
+/// "X said Y must Z" is X demanding Z of Y (PLOVER `DEMAND`): the obligation needs a
+/// reporting verb before it, with no trigger between them.
+fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trigger> {
+    let floor = prev.map_or(0, |p| p.last + 1);
+    let k = (floor..i)
+        .rev()
+        .find(|&k| DEMANDING.contains(&lower[k].as_str()))?;
+    (i - k <= 12).then_some(Trigger {
+        first: i,
+        last: i,
+        category: PloverCategory::Demand,
+        kind: None,
+        mode: None,
+        violence: Violence::None,
+        passive: false,
+        obligation: Some(k),
+    })
 }
 
 /// Is the trigger at word `i` inside the complement of the trigger ending at word `prev`?
@@ -267,15 +356,28 @@ fn best_match(
 /// How far right a target may be, in words.
 const TARGET_REACH: usize = 20;
 
-fn event(
-    text: &str,
-    ann: &Annotations,
+/// One sentence, read once for all its triggers.
+struct SentenceView<'a> {
+    text: &'a str,
+    ann: &'a Annotations,
     sentence: Span,
-    ws: &[Word<'_>],
-    lower: &[String],
-    actors: &[Actor],
-    t: Trigger,
-) -> Event {
+    ws: &'a [Word<'a>],
+    lower: &'a [String],
+    actors: &'a [Actor],
+    /// The document's home country ([`home_country`]).
+    home: Option<&'static str>,
+}
+
+fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
+    let SentenceView {
+        text,
+        ann,
+        sentence,
+        ws,
+        lower,
+        actors,
+        home,
+    } = *view;
     let left: Vec<usize> = (0..actors.len())
         .filter(|&a| actors[a].last_word < t.first)
         .collect();
@@ -285,7 +387,23 @@ fn event(
         .copied()
         .find(|&a| !actors::is_oblique(lower, &actors[a]));
     let after = right_actors(text, ws, lower, actors, t.last);
-    let (source, target) = if t.passive {
+    let (source, target) = if let Some(k) = t.obligation {
+        // "X said Y must Z": Y between the verb and "must", X before the verb.
+        let obliged = (0..actors.len())
+            .rev()
+            .find(|&a| actors[a].first_word > k && actors[a].last_word < t.first);
+        let speaker = (0..actors.len())
+            .rev()
+            .find(|&a| actors[a].last_word < k && !actors::is_oblique(lower, &actors[a]));
+        (
+            speaker
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+            obliged
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+        )
+    } else if t.passive {
         let by = after
             .iter()
             .copied()
@@ -300,10 +418,18 @@ fn event(
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let target = after
+        // A phrase that names no one ("troops" in "offered its troops to Lebanon") is what
+        // the source moves more often than whom it acts on: a named actor is preferred.
+        let open: Vec<usize> = after
             .iter()
             .copied()
-            .find(|a| !source.contains(a))
+            .filter(|a| !source.contains(a))
+            .collect();
+        let target = open
+            .iter()
+            .copied()
+            .find(|&a| actors[a].coded())
+            .or(open.first().copied())
             .map(|a| coordinated_right(text, actors, a))
             .unwrap_or_default();
         (source, target)
@@ -314,6 +440,14 @@ fn event(
         Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
         _ => t.category,
     };
+    let category = match (cues.modality, cues.negated) {
+        (EventModality::Planned, false) => intent(category),
+        // "will not allow", "would not meet": a refusal
+        (EventModality::Planned, true) if intent(category) == PloverCategory::Agree => {
+            PloverCategory::Reject
+        }
+        _ => category,
+    };
     let location = after
         .iter()
         .find(|&&a| matches!(actors::word_before(lower, &actors[a]), Some("in" | "at")))
@@ -322,16 +456,16 @@ fn event(
     Event {
         category,
         mode: t.mode.map(str::to_string),
-        kind: t.kind.filter(|k| k.category() == category),
+        kind: t.kind,
         trigger,
         sentence,
         source: source
             .iter()
-            .map(|&a| actors[a].to_event_actor(text))
+            .map(|&a| actors[a].to_event_actor(text, home))
             .collect(),
         target: target
             .iter()
-            .map(|&a| actors[a].to_event_actor(text))
+            .map(|&a| actors[a].to_event_actor(text, home))
             .collect(),
         date: date(ann, sentence, trigger),
         location,

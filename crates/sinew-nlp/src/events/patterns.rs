@@ -133,7 +133,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("welcome", Support, "The Spanish government welcomed the Moroccan proposal."),
     v("endorse", Support, "Ghana endorsed Nigeria's candidate."),
     v("=backed|backs", Support, "Brazil backed Argentina in the dispute."),
-    v("support", Support, "Spain will support Ukraine's bid."),
+    v("support", Support, "Spain supported Ukraine's bid."),
     v("defend", Support, "Cuba defended Venezuela at the United Nations."),
     v("apologize", Support, "Japan apologized to South Korea for the remarks."),
     v("apologise", Support, "Britain apologised to Ireland on Monday."),
@@ -234,7 +234,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("halt aid|imports|exports|supplies|deliveries|flights", Sanction, "Germany halted aid to Niger."),
     v("recall ambassador|envoy", Sanction, "Peru recalled its ambassador from Mexico."),
     v("cancel:cancelled,canceled,cancelling visit|trip|talks|meeting", Sanction, "The Chinese premier cancelled a trip to Australia."),
-    v("prohibit aid|imports|exports|sales", Sanction, "Canada will prohibit arms exports to Turkey."),
+    v("prohibit aid|imports|exports|sales", Sanction, "Canada prohibited arms exports to Turkey."),
     v("reduce aid|funding|assistance", Sanction, "Britain reduced aid to Rwanda."),
     v("close border|borders|embassy|consulate|airspace", Sanction, "Pakistan closed its border with Afghanistan."),
     // MOBILIZE: deploy, reinforce, alert, exercise, test weapons.

@@ -159,3 +159,39 @@ fn a_supply_verb_needs_something_it_moves() {
 fn names_are_not_triggers() {
     assert!(events_of("The Strike Group sailed in March.").is_empty());
 }
+
+#[test]
+fn an_intention_is_coded_as_plover_codes_it() {
+    let e = only("Japan will impose sanctions on Russian banks.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert_eq!(e.modality, EventModality::Planned);
+    assert_eq!(e.kind, Some(EventKind::SanctionsDesignation));
+    let e = only("The Indian prime minister will visit Moscow next month.");
+    assert_eq!(e.category, PloverCategory::Agree);
+    assert_eq!(e.kind, Some(EventKind::StateVisit));
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 7, 1));
+    let e = only("Hungary will not allow Ukrainian grain imports.");
+    assert_eq!(e.category, PloverCategory::Reject);
+}
+
+#[test]
+fn a_reported_obligation_is_a_demand_of_the_reporter() {
+    let e = only("Britain said on Monday that Iran must release the tanker.");
+    assert_eq!(e.category, PloverCategory::Demand);
+    assert_eq!(countries(&e.source), ["GBR"]);
+    assert_eq!(countries(&e.target), ["IRN"]);
+}
+
+#[test]
+fn what_follows_an_event_in_its_sentence_tells_more_of_it() {
+    let e = only("Syrian troops shelled Aleppo, killing ten civilians.");
+    assert_eq!(e.category, PloverCategory::Fight);
+    let e = only("Kenyan police fired tear gas to disperse the protesters.");
+    assert_eq!(e.category, PloverCategory::Coerce);
+}
+
+#[test]
+fn an_actor_without_a_nationality_takes_the_story_country() {
+    let e = only("President Ruto banned opposition rallies in Kenya.");
+    assert_eq!(countries(&e.source), ["KEN"]);
+}
