@@ -46,8 +46,10 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
 /// A PLOVER event in `sinew annotate` (DESIGN.md's events contract): `category` upper case,
 /// `mode` and `kind` (the domain's name: `treaty_signing`, `arms_transfer`...) or null, the
 /// trigger's `start`/`end` and `text`, `source` and `target` lists of actors (`text`,
-/// `start`, `end`, `canonical`, `country` ISO3, `sector`), `date` (YYYY-MM-DD), `location`,
-/// `attribution`, `modality` (`asserted`, `hedged`, `planned`, `denied`) and `negated`.
+/// `start`, `end`, `canonical`, `country` ISO3, `sector`), `date` and `date_end`
+/// (YYYY-MM-DD: the first and last day of the sentence's time, so "in 2019" spans the year),
+/// `location`, `attribution`, `modality` (`asserted`, `hedged`, `planned`, `denied`) and
+/// `negated`.
 pub(crate) fn event(text: &str, e: &Event) -> Value {
     let actors = |list: &[EventActor]| -> Vec<Value> {
         list.iter()
@@ -70,6 +72,7 @@ pub(crate) fn event(text: &str, e: &Event) -> Value {
         "source": actors(&e.source),
         "target": actors(&e.target),
         "date": e.date.map(|d| d.to_string()),
+        "date_end": e.date_end.map(|d| d.to_string()),
         "location": e.location,
         "attribution": e.attribution,
         "modality": e.modality.as_str(),

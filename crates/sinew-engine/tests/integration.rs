@@ -4,6 +4,7 @@ mod batches;
 mod claims_sample;
 mod common;
 mod dedup;
+mod events;
 mod gold;
 mod incremental;
 mod ledger;

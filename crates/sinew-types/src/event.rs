@@ -257,6 +257,8 @@ pub struct Event {
     /// The day (or first day) of the event, from a time expression of its sentence resolved
     /// against publication.
     pub date: Option<NaiveDate>,
+    /// The last day the time expression covers ("in 2019": 2019-12-31), when it is known.
+    pub date_end: Option<NaiveDate>,
     /// Where, when the sentence says ("in Pyongyang"): a canonical place or country name.
     pub location: Option<String>,
     /// Who tells it, when not the narrator ("X said Y attacked Z": X).

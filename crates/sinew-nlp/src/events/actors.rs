@@ -467,6 +467,11 @@ pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a 
         .find(|w| !matches!(*w, "the" | "a" | "an"))
 }
 
+/// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?
+pub(super) fn is_modifier(w: &str) -> bool {
+    MODIFIERS.contains(&w)
+}
+
 /// Is `w` a reporting word that closes the target search?
 pub(super) fn is_reporting(w: &str) -> bool {
     REPORTING.contains(&w)

@@ -134,6 +134,8 @@ struct Trigger {
     passive: bool,
     /// For "X said Y must Z": the word index of the reporting verb, whose subject demands.
     obligation: Option<usize>,
+    /// A named act ("sanctions", "Putin's visit", "the signing of") rather than a verb.
+    nominal: bool,
 }
 
 /// Finds the events of one document. `ann` must hold the document's sentences, mentions,
@@ -234,6 +236,14 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             continue;
         };
         let pat = &PATTERNS[p];
+        // "a visiting fellow", "the visiting president": a description, not the act
+        if i > 0
+            && matches!(lower[i - 1].as_str(), "a" | "an" | "the")
+            && lower[i].ends_with("ing")
+            && actors::is_modifier(&lower[i])
+        {
+            continue;
+        }
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
         if pat.category == PloverCategory::Reject
             && lower[i].starts_with("den")
@@ -260,6 +270,14 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             }
         }
         let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
+        let nominal = pat.pos == Pos::Noun
+            || (lower[i].ends_with("ing")
+                && i > 0
+                && (matches!(
+                    lower[i - 1].as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) || lower[i - 1].ends_with("'s")
+                    || lower[i - 1].ends_with("’s")));
         out.push(Trigger {
             first: i,
             last,
@@ -269,6 +287,7 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             violence: pat.violence,
             passive,
             obligation: None,
+            nominal,
         });
     }
     out
@@ -307,6 +326,7 @@ fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trig
         violence: Violence::None,
         passive: false,
         obligation: Some(k),
+        nominal: false,
     })
 }
 
@@ -403,6 +423,8 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
                 .map(|a| coordinated_left(text, actors, a))
                 .unwrap_or_default(),
         )
+    } else if t.nominal {
+        nominal_actors(view, &t, subject, &after)
     } else if t.passive {
         let by = after
             .iter()
@@ -418,22 +440,21 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        // A phrase that names no one ("troops" in "offered its troops to Lebanon") is what
-        // the source moves more often than whom it acts on: a named actor is preferred.
-        let open: Vec<usize> = after
-            .iter()
-            .copied()
-            .filter(|a| !source.contains(a))
-            .collect();
-        let target = open
-            .iter()
-            .copied()
-            .find(|&a| actors[a].coded())
-            .or(open.first().copied())
+        let target = object(actors, &after, &source)
             .map(|a| coordinated_right(text, actors, a))
             .unwrap_or_default();
         (source, target)
     };
+    // One state named twice is not both sides ("Moscow ... in Russia's Far East"); a
+    // domestic event ("Nigerian teachers ... the Nigerian government") is.
+    let target: Vec<usize> = target
+        .into_iter()
+        .filter(|&b| {
+            !source
+                .iter()
+                .any(|&a| actors[a].place.is_some() && actors[a].place == actors[b].place)
+        })
+        .collect();
     let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
     let cues = clause::cues(lower, cue_from, t.first);
     let category = match t.violence {
@@ -453,6 +474,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         .find(|&&a| matches!(actors::word_before(lower, &actors[a]), Some("in" | "at")))
         .and_then(|&a| actors[a].place.clone());
     let trigger = Span::new(ws[t.first].start, ws[t.last].end);
+    let days = date(ann, sentence, trigger);
     Event {
         category,
         mode: t.mode.map(str::to_string),
@@ -467,12 +489,64 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
             .iter()
             .map(|&a| actors[a].to_event_actor(text, home))
             .collect(),
-        date: date(ann, sentence, trigger),
+        date: days.0,
+        date_end: days.1,
         location,
         attribution: attribution(ann, sentence, trigger),
         modality: cues.modality,
         negated: cues.negated,
     }
+}
+
+/// The actors of a named act. Its source is a phrase right before it ("Putin's visit", "US
+/// sanctions"), else the subject of the clause, as for a verb; "talks between A and B" make A
+/// and B the sources when no one stands before; else the target is found as for a verb.
+fn nominal_actors(
+    view: &SentenceView<'_>,
+    t: &Trigger,
+    subject: Option<usize>,
+    after: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    let SentenceView {
+        text,
+        lower,
+        actors,
+        ..
+    } = *view;
+    let near = (0..actors.len())
+        .rev()
+        .find(|&a| actors[a].last_word < t.first && t.first - actors[a].last_word <= 2);
+    let source = near
+        .or(subject)
+        .map(|a| coordinated_left(text, actors, a))
+        .unwrap_or_default();
+    if let Some(&a) = after.first() {
+        let between = lower[t.last + 1..actors[a].first_word]
+            .iter()
+            .any(|w| w == "between");
+        if between && near.is_none() {
+            return (coordinated_right(text, actors, a), Vec::new());
+        }
+    }
+    let target = object(actors, after, &source)
+        .map(|a| coordinated_right(text, actors, a))
+        .unwrap_or_default();
+    (source, target)
+}
+
+/// The first actor after a trigger that is not a source, a named one first: a phrase that
+/// names no one ("troops" in "offered its troops to Lebanon") is what the source moves more
+/// often than whom it acts on.
+fn object(actors: &[Actor], after: &[usize], source: &[usize]) -> Option<usize> {
+    let open: Vec<usize> = after
+        .iter()
+        .copied()
+        .filter(|a| !source.contains(a))
+        .collect();
+    open.iter()
+        .copied()
+        .find(|&a| actors[a].coded())
+        .or(open.first().copied())
 }
 
 /// Actors after the trigger's last word, up to a reporting clause, a semicolon or the reach.
@@ -515,16 +589,18 @@ fn coordinated_right(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
     out
 }
 
-/// The day of the sentence's time expression nearest the trigger (points and intervals, not
-/// durations or recurring times).
-fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Option<chrono::NaiveDate> {
+/// The first and last day of the sentence's time expression nearest the trigger (points and
+/// intervals, not durations or recurring times): "in 2019" is 2019-01-01 to 2019-12-31.
+type Days = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);
+
+fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Days {
     ann.times
         .iter()
         .filter(|t| sentence.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
-        .filter_map(|t| t.start_date.map(|d| (t.span, d)))
-        .min_by_key(|(span, _)| span.start.abs_diff(trigger.start))
-        .map(|(_, d)| d)
+        .filter(|t| t.start_date.is_some())
+        .min_by_key(|t| t.span.start.abs_diff(trigger.start))
+        .map_or((None, None), |t| (t.start_date, t.end_date))
 }
 
 /// Who tells the event: the sentence's attribution whose cue is not the trigger itself.

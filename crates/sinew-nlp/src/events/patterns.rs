@@ -107,8 +107,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("allow", Agree, "Egypt will allow Sudanese traders to cross the border."),
     v("consent", Agree, "Kenya consented to mediation by Tanzania."),
     v("vow", Agree, "Chile vowed to cooperate with Peru."),
-    n("=ready to", Agree, "Spain is ready to send doctors to Morocco."),
-    n("=willing to", Agree, "Norway is willing to host talks for Colombia."),
+    v("=ready to", Agree, "Spain is ready to send doctors to Morocco."),
+    v("=willing to", Agree, "Norway is willing to host talks for Colombia."),
     // CONSULT: meet, visit, host, telephone, talks, mediation.
     v("meet:met", Consult, "The Chinese foreign minister met Pakistan's prime minister on Monday."),
     kind(mode(v("visit", Consult, "Vladimir Putin visited Pyongyang in June."), "visit"), EventKind::StateVisit),
@@ -144,6 +144,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("restore ties|relations", Support, "Saudi Arabia and Iran restored diplomatic relations."),
     v("establish ties|relations", Support, "Israel and Bahrain established diplomatic relations."),
     kind(v("sign treaty|pact|agreement|accord|deal|memorandum|declaration|partnership|contract", Support, "Russia and North Korea signed a treaty on mutual defence."), EventKind::TreatySigning),
+    kind(n("=signing of", Support, "The signing of a defence pact between Armenia and India took place in Delhi."), EventKind::TreatySigning),
     kind(v("ratify", Support, "The Russian parliament ratified the treaty with North Korea."), EventKind::TreatySigning),
     // COOPERATE: economic, military and judicial cooperation.
     v("cooperate", Cooperate, "Thailand cooperated with Malaysia on border security."),
