@@ -1,12 +1,13 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-claims`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
+//! eval-claims`, `cargo xtask eval-events`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-events`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
 mod bench;
 mod bench_annotate;
+mod bench_events;
 mod bench_ner;
 mod bench_scaling;
 mod bench_search;
@@ -15,6 +16,7 @@ mod bench_store;
 mod demo;
 mod eval;
 mod eval_claims;
+mod eval_events;
 mod eval_md;
 mod eval_quantities;
 mod eval_times;
@@ -35,10 +37,12 @@ fn main() -> Result<()> {
         Some("bench-search") => bench_search::run(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
+        Some("bench-events") => bench_events::run(&args[1..]),
         Some("bench-scaling") => bench_scaling::run(&args[1..]),
         Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("eval-extract") => eval::run(&args[1..]),
         Some("eval-claims") => eval_claims::run(&args[1..]),
+        Some("eval-events") => eval_events::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
         Some("train-ner") => ner::train(&args[1..]),
@@ -56,10 +60,10 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-search [--docs N,N] [--queries N] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \
-    | eval-claims [--gold DIR] [--verbose] \
+    | eval-claims [--gold DIR] [--verbose] | eval-events [FILE] [--verbose] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
-    | bench-annotate [--copies N] [--skip-peers] \
+    | bench-annotate [--copies N] [--skip-peers] | bench-events \
     | bench-scaling [--mb 1,4,8] [--runs N] \
     | bench-serve [--docs N] [--conns C] [--secs S] \
     | train-ner [--train FILE] [--dev FILE] [--out FILE] [--min-count N] [--clusters N] [--epochs N] \

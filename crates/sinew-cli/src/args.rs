@@ -390,7 +390,7 @@ pub(crate) enum Layer {
     Times,
     /// Quantitative claims.
     Claims,
-    /// Events (CAMEO/PLOVER): not available yet.
+    /// PLOVER events: who did what to whom, when, by whose account.
     Events,
 }
 

@@ -5,7 +5,8 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sinew_engine::{CitedClaim, ClaimView, EntitySummary, LedgerGroup};
 use sinew_types::{
-    Annotations, Document, Mention, Modality, Quantity, QuantityKind, TimeExpr, TimeKind,
+    Annotations, Document, Event, EventActor, Mention, Modality, Quantity, QuantityKind, TimeExpr,
+    TimeKind,
 };
 
 /// A claim as `sinew export claims` and `sinew annotate` write it.
@@ -39,6 +40,43 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
         // restated in another currency, the span of the figure it restates.
         "kind": c.kind.as_str(),
         "restates": c.restates.map(|r| json!({"start": r.start, "end": r.end})),
+    })
+}
+
+/// A PLOVER event in `sinew annotate` (DESIGN.md's events contract): `category` upper case,
+/// `mode` and `kind` (the domain's name: `treaty_signing`, `arms_transfer`...) or null, the
+/// trigger's `start`/`end` and `text`, `source` and `target` lists of actors (`text`,
+/// `start`, `end`, `canonical`, `country` ISO3, `sector`), `date` and `date_end`
+/// (YYYY-MM-DD: the first and last day of the sentence's time, so "in 2019" spans the year),
+/// `location`, `attribution`, `modality` (`asserted`, `hedged`, `planned`, `denied`) and
+/// `negated`.
+pub(crate) fn event(text: &str, e: &Event) -> Value {
+    let actors = |list: &[EventActor]| -> Vec<Value> {
+        list.iter()
+            .map(|a| {
+                json!({
+                    "text": a.text, "start": a.span.start, "end": a.span.end,
+                    "canonical": a.canonical, "country": a.country,
+                    "sector": a.sector.map(|s| s.as_str()),
+                })
+            })
+            .collect()
+    };
+    json!({
+        "category": e.category.as_str(),
+        "mode": e.mode,
+        "kind": e.kind.map(|k| k.as_str()),
+        "start": e.trigger.start,
+        "end": e.trigger.end,
+        "text": text.get(e.trigger.start..e.trigger.end),
+        "source": actors(&e.source),
+        "target": actors(&e.target),
+        "date": e.date.map(|d| d.to_string()),
+        "date_end": e.date_end.map(|d| d.to_string()),
+        "location": e.location,
+        "attribution": e.attribution,
+        "modality": e.modality.as_str(),
+        "negated": e.negated,
     })
 }
 
@@ -144,15 +182,16 @@ pub(crate) struct LayerSet {
     pub(crate) quantities: bool,
     pub(crate) times: bool,
     pub(crate) claims: bool,
+    pub(crate) events: bool,
 }
 
 impl LayerSet {
-    /// The stages these layers need.
+    /// The stages these layers need: events are read from entities and times.
     pub(crate) fn stages(self) -> sinew_engine::Stages {
         sinew_engine::Stages {
-            entities: self.entities,
+            entities: self.entities || self.events,
             quantities: self.quantities,
-            times: self.times,
+            times: self.times || self.events,
             claims: self.claims,
         }
     }
@@ -179,6 +218,8 @@ pub(crate) struct AnnotationsJson<'a> {
     times: Option<Vec<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     claims: Option<Vec<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<Vec<Value>>,
 }
 
 /// The annotations of one `sinew annotate` input line.
@@ -223,6 +264,12 @@ pub(crate) fn annotations<'a>(
             ann.claims
                 .iter()
                 .map(|c| claim(&sinew_engine::view(doc, c.clone())))
+                .collect()
+        }),
+        events: layers.events.then(|| {
+            sinew_engine::events(doc, ann)
+                .iter()
+                .map(|e| event(&doc.text, e))
                 .collect()
         }),
     }

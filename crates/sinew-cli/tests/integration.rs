@@ -219,6 +219,68 @@ fn annotate_times_carry_kind_grain_and_duration() {
     assert_eq!(got, want);
 }
 
+/// `sinew annotate --layers events` writes the events contract of DESIGN.md: PLOVER category,
+/// trigger span, source and target actors with ISO3 countries, date, modality, negation.
+#[test]
+fn annotate_events_follow_the_contract() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("never-created.db");
+    let mut child = sinew(&db)
+        .args([
+            "annotate",
+            "--layers",
+            "events",
+            "--published",
+            "2024-06-21",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let text = "Russia and North Korea signed a defence treaty on Wednesday. \
+                Japan did not sanction Chinese firms.\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&out);
+    assert!(
+        rows[0].get("entities").is_none(),
+        "only the layers asked for"
+    );
+    let events = rows[0]["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2, "{events:#?}");
+    let treaty = &events[0];
+    assert_eq!(treaty["category"], "SUPPORT");
+    assert_eq!(treaty["kind"], "treaty_signing");
+    assert_eq!(treaty["text"], "signed a defence treaty");
+    let start = treaty["start"].as_u64().unwrap() as usize;
+    let end = treaty["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "signed a defence treaty");
+    let countries: Vec<&str> = treaty["source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(countries, ["RUS", "PRK"]);
+    assert_eq!(treaty["date"], "2024-06-19");
+    assert_eq!(treaty["modality"], "asserted");
+    assert_eq!(treaty["negated"], false);
+    let sanction = &events[1];
+    assert_eq!(sanction["category"], "SANCTION");
+    assert_eq!(sanction["negated"], true);
+    assert_eq!(sanction["target"][0]["country"], "CHN");
+    for key in ["mode", "location", "attribution"] {
+        assert!(sanction.get(key).is_some(), "{key} is always written");
+    }
+}
+
 /// `sinew annotate` reads only English: a line it identifies as another language (the same
 /// identification and gate as ingest) gets no annotations, and its output says why.
 #[test]

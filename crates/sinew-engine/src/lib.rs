@@ -585,6 +585,13 @@ pub fn annotate_with(doc: &Document, stages: Stages) -> Annotations {
     })
 }
 
+/// The PLOVER events of a document, read from its annotations (which must hold entities and
+/// times: [`annotate`], or [`annotate_with`] with those stages); a document the language
+/// gate left unannotated has none.
+pub fn events(doc: &Document, ann: &Annotations) -> Vec<sinew_types::Event> {
+    sinew_nlp::find_events(&doc.text, ann)
+}
+
 /// The language gate of [`annotate`]: runs `stages` unless `lang` names a language other
 /// than English, in which case the annotations are empty but for a diagnostic saying why.
 fn gated(lang: Option<&str>, stages: impl FnOnce() -> Annotations) -> Annotations {

@@ -5,6 +5,7 @@ mod briefing;
 mod claims_sample;
 mod common;
 mod dedup;
+mod events;
 mod gold;
 mod incremental;
 mod ledger;

@@ -1,5 +1,6 @@
 //! Document text to annotations: sentences, entity mentions, quantities, time expressions,
-//! attributions, quantitative claims and what the text says each entity is (descriptions).
+//! attributions, quantitative claims, what the text says each entity is (descriptions) and, read
+//! from those, PLOVER events ([`find_events`]).
 //!
 //! Pure functions of the text (and its publication date): no I/O, no global state beyond
 //! lazily built, read-only tables. Extraction never fails on messy text; what it cannot handle
@@ -14,6 +15,7 @@ mod attribution;
 mod claims;
 mod describe;
 mod entities;
+mod events;
 mod quantities;
 mod sentences;
 mod times;
@@ -25,6 +27,7 @@ use sinew_types::{Annotations, Diagnostic, DocId, Span};
 pub use describe::find_descriptions;
 pub use entities::tagger as ner;
 pub use entities::{find_mentions, iso_codes, known_names};
+pub use events::find_events;
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
 pub use times::find_times;

@@ -7,6 +7,7 @@
 mod alert;
 mod annotations;
 mod document;
+mod event;
 mod source;
 mod span;
 pub mod text;
@@ -18,5 +19,6 @@ pub use annotations::{
     TimeExpr, TimeKind,
 };
 pub use document::{Citation, DocFingerprint, DocId, Document, Fingerprint};
+pub use event::{Event, EventActor, EventKind, EventModality, PloverCategory};
 pub use source::SourceKind;
 pub use span::Span;

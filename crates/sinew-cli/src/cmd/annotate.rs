@@ -9,15 +9,12 @@ use crate::args::Layer;
 use crate::json;
 
 pub(crate) fn run(layers: &[Layer], published: Option<chrono::NaiveDate>) -> Result<ExitCode> {
-    if layers.contains(&Layer::Events) {
-        eprintln!("sinew: the events layer is not available yet (planned: PLOVER events); use entities,quantities,times,claims");
-        return Ok(ExitCode::from(2));
-    }
     let set = json::LayerSet {
         entities: layers.contains(&Layer::Entities),
         quantities: layers.contains(&Layer::Quantities),
         times: layers.contains(&Layer::Times),
         claims: layers.contains(&Layer::Claims),
+        events: layers.contains(&Layer::Events),
     };
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

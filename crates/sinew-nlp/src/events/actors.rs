@@ -1,0 +1,478 @@
+//! Who can act in a sentence? Actor phrases built from the entity layer's mentions and the
+//! role words around them ("Iraqi President Saddam Hussein", "Israeli troops", "Nigerian
+//! authorities"), each with its ISO3 country and sector, and which of them is the source or the
+//! target of a trigger.
+//!
+//! A phrase is a run of mentions, role words ("minister", "troops"), titles and capitalised
+//! words with nothing but spaces, hyphens or a possessive between them, or "of" before a
+//! mention ("King Hassan of Morocco"). Its country is that of its first mention that has one
+//! (English puts the nationality first: "Lebanon's new President Elias Hrawi"); its sector is
+//! that of its last role word (the head noun: "Israeli government officials" is `GOV`), else
+//! that of its head mention. Sources are read leftwards from the trigger, skipping phrases that
+//! follow a preposition (places and objects, not subjects); targets rightwards up to a
+//! reporting verb ("..., officials said"), so the reporter is never the target.
+
+use sinew_types::{EntityType, EventActor, Mention, Sector, Span};
+
+use crate::entities::iso_codes;
+use crate::words::Word;
+
+/// Role nouns and the sector they put an actor in; `None` for roles PLOVER codes outside the
+/// six sectors Sinew names (rebels, opposition). Sources: the PLOVER/CAMEO actor-agent codes
+/// (GOV, MIL, COP, JUD, LEG, REB, OPP, BUS, MED, CVL), mapped to Sinew's sectors.
+const ROLES: &[(&str, Option<Sector>)] = &[
+    ("government", Some(Sector::Government)),
+    ("governments", Some(Sector::Government)),
+    ("administration", Some(Sector::Government)),
+    ("authorities", Some(Sector::Government)),
+    ("official", Some(Sector::Government)),
+    ("officials", Some(Sector::Government)),
+    ("minister", Some(Sector::Government)),
+    ("ministers", Some(Sector::Government)),
+    ("ministry", Some(Sector::Government)),
+    ("president", Some(Sector::Government)),
+    ("premier", Some(Sector::Government)),
+    ("chancellor", Some(Sector::Government)),
+    ("leader", Some(Sector::Government)),
+    ("leaders", Some(Sector::Government)),
+    ("king", Some(Sector::Government)),
+    ("diplomat", Some(Sector::Government)),
+    ("diplomats", Some(Sector::Government)),
+    ("ambassador", Some(Sector::Government)),
+    ("envoy", Some(Sector::Government)),
+    ("negotiator", Some(Sector::Government)),
+    ("negotiators", Some(Sector::Government)),
+    ("spokesman", Some(Sector::Government)),
+    ("spokeswoman", Some(Sector::Government)),
+    ("cabinet", Some(Sector::Government)),
+    ("parliament", Some(Sector::Government)),
+    ("congress", Some(Sector::Government)),
+    ("senate", Some(Sector::Government)),
+    ("lawmakers", Some(Sector::Government)),
+    ("court", Some(Sector::Government)),
+    ("judge", Some(Sector::Government)),
+    ("prosecutors", Some(Sector::Government)),
+    ("police", Some(Sector::Government)),
+    ("regime", Some(Sector::Government)),
+    ("governor", Some(Sector::Government)),
+    ("mayor", Some(Sector::Government)),
+    ("army", Some(Sector::Military)),
+    ("armies", Some(Sector::Military)),
+    ("military", Some(Sector::Military)),
+    ("troops", Some(Sector::Military)),
+    ("forces", Some(Sector::Military)),
+    ("soldiers", Some(Sector::Military)),
+    ("navy", Some(Sector::Military)),
+    ("servicemen", Some(Sector::Military)),
+    ("commander", Some(Sector::Military)),
+    ("commanders", Some(Sector::Military)),
+    ("peacekeepers", Some(Sector::International)),
+    ("company", Some(Sector::Business)),
+    ("companies", Some(Sector::Business)),
+    ("firm", Some(Sector::Business)),
+    ("firms", Some(Sector::Business)),
+    ("entities", Some(Sector::Business)),
+    ("banks", Some(Sector::Business)),
+    ("exporters", Some(Sector::Business)),
+    ("journalist", Some(Sector::Media)),
+    ("journalists", Some(Sector::Media)),
+    ("media", Some(Sector::Media)),
+    ("newspaper", Some(Sector::Media)),
+    ("activists", Some(Sector::CivilSociety)),
+    ("activist", Some(Sector::CivilSociety)),
+    ("protesters", Some(Sector::CivilSociety)),
+    ("demonstrators", Some(Sector::CivilSociety)),
+    ("students", Some(Sector::CivilSociety)),
+    ("civilians", Some(Sector::CivilSociety)),
+    ("workers", Some(Sector::CivilSociety)),
+    ("teachers", Some(Sector::CivilSociety)),
+    ("doctors", Some(Sector::CivilSociety)),
+    ("refugees", Some(Sector::CivilSociety)),
+    ("immigrants", Some(Sector::CivilSociety)),
+    ("nationals", Some(Sector::CivilSociety)),
+    ("citizens", Some(Sector::CivilSociety)),
+    ("villagers", Some(Sector::CivilSociety)),
+    ("youths", Some(Sector::CivilSociety)),
+    ("rebels", None),
+    ("rebel", None),
+    ("guerrillas", None),
+    ("guerrilla", None),
+    ("insurgents", None),
+    ("militants", None),
+    ("militia", None),
+    ("gunmen", None),
+    ("separatists", None),
+    ("opposition", None),
+    ("settlers", None),
+    ("hackers", None),
+];
+
+/// Armed equipment: an actor only with a nationality ("Russian aircraft"), never alone
+/// ("sent artillery shells" moves arms, no actor).
+const EQUIPMENT: &[&str] = &[
+    "aircraft",
+    "warplanes",
+    "warships",
+    "jets",
+    "artillery",
+    "helicopters",
+];
+
+/// Words that may stand inside an actor phrase without being its head ("new", "former").
+const MODIFIERS: &[&str] = &[
+    "new",
+    "former",
+    "ousted",
+    "senior",
+    "top",
+    "deputy",
+    "acting",
+    "interim",
+    "ethnic",
+    "armed",
+    "security",
+    "riot",
+    "border",
+    "foreign",
+    "defence",
+    "defense",
+    "prime",
+    "vice",
+    "state",
+    "secretary",
+    "general",
+    "chief",
+    "federal",
+    "national",
+    "local",
+    "military",
+    "naval",
+    "air",
+    "special",
+    "elite",
+    "main",
+    "visiting",
+    "exiled",
+    "rebel",
+];
+
+/// Prepositions after which a phrase is a place or an object, not a subject.
+const OBLIQUE: &[&str] = &[
+    "in", "at", "from", "to", "into", "near", "with", "against", "by", "for", "on", "over",
+    "across", "toward", "towards", "through", "inside", "outside", "within", "between",
+];
+
+/// Words that open a reporting clause: the target search stops there.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "confirmed",
+    "quoted",
+    "claimed",
+];
+
+/// What one unit of a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Mention(usize),
+    Role(Option<Sector>),
+    Equipment,
+    Modifier,
+    Capitalised,
+}
+
+/// One actor phrase of a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Actor {
+    pub(super) span: Span,
+    /// Index of the first and last sentence word it covers.
+    pub(super) first_word: usize,
+    pub(super) last_word: usize,
+    pub(super) canonical: Option<String>,
+    pub(super) country: Option<&'static str>,
+    pub(super) sector: Option<Sector>,
+    /// A bare place or country name, with no role word: can be where an event happens.
+    pub(super) place: Option<String>,
+    /// Armed forces act ("troops", "army", an armed force entity).
+    pub(super) armed: bool,
+}
+
+impl Actor {
+    /// The actor as an event carries it; `home` is the country of an actor whose words name
+    /// none (not for international organisations, which belong to none).
+    pub(super) fn to_event_actor(&self, text: &str, home: Option<&str>) -> EventActor {
+        let country = match (self.country, self.sector) {
+            (Some(c), _) => Some(c),
+            (None, Some(Sector::International)) => None,
+            (None, _) => home,
+        };
+        EventActor {
+            span: self.span,
+            text: text[self.span.start..self.span.end].to_string(),
+            canonical: self.canonical.clone(),
+            country: country.map(str::to_string),
+            sector: self.sector,
+        }
+    }
+
+    /// Do its own words say whom it belongs to (a country, or an international body)?
+    pub(super) fn coded(&self) -> bool {
+        self.country.is_some() || self.sector == Some(Sector::International)
+    }
+}
+
+fn role(lower: &str) -> Option<Option<Sector>> {
+    ROLES.iter().find(|(w, _)| *w == lower).map(|(_, s)| *s)
+}
+
+fn can_act(m: &Mention) -> bool {
+    !matches!(
+        m.entity_type,
+        EntityType::Agreement | EntityType::Weapon | EntityType::Commodity | EntityType::Vessel
+    )
+}
+
+/// The actor phrases of one sentence, in order. `ws` are the sentence's words and `lower`
+/// their lower-case forms; `mentions` the mentions inside the sentence, sorted.
+pub(super) fn actors(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    mentions: &[Mention],
+) -> Vec<Actor> {
+    // One unit per word, a mention covering several words counted on each.
+    let mut units: Vec<Option<Unit>> = Vec::with_capacity(ws.len());
+    let mut m = 0;
+    for (i, w) in ws.iter().enumerate() {
+        while m < mentions.len() && mentions[m].span.end <= w.start {
+            m += 1;
+        }
+        let unit = if m < mentions.len() && mentions[m].span.start < w.end {
+            can_act(&mentions[m]).then_some(Unit::Mention(m))
+        } else if let Some(sector) = role(&lower[i]) {
+            Some(Unit::Role(sector))
+        } else if EQUIPMENT.contains(&lower[i].as_str()) {
+            Some(Unit::Equipment)
+        } else if MODIFIERS.contains(&lower[i].as_str()) {
+            Some(Unit::Modifier)
+        } else if i > 0 && w.text.starts_with(char::is_uppercase) {
+            Some(Unit::Capitalised)
+        } else {
+            None
+        };
+        units.push(unit);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if units[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut j = i + 1;
+        while j < ws.len() {
+            let gap = &text[ws[end].end..ws[j].start];
+            if units[j].is_some() && joins(gap) {
+                end = j;
+                j += 1;
+                continue;
+            }
+            // "King Hassan of Morocco", "Albanians of southern Serbia"
+            if lower[j] == "of" && joins(gap) {
+                let mut k = j + 1;
+                if k < ws.len() && lower[k] == "the" {
+                    k += 1;
+                }
+                if k < ws.len()
+                    && matches!(units[k], Some(Unit::Mention(_)))
+                    && units[end].is_some()
+                {
+                    end = k;
+                    j = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // A mention running past a bracket ("Hizbollah (Party of God)") is one actor, once.
+        let taken = out.last().map_or(0, |a: &Actor| a.span.end);
+        if let Some(actor) =
+            build(text, ws, &units[start..=end], start, mentions).filter(|a| a.span.start >= taken)
+        {
+            out.push(actor);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// May two words of one phrase be separated by `gap`?
+fn joins(gap: &str) -> bool {
+    let g = gap
+        .trim_start_matches("'s")
+        .trim_start_matches("’s")
+        .trim_start_matches(['\'', '’']);
+    g.chars().all(|c| c == ' ' || c == '-' || c == '.') && g.len() <= 3
+}
+
+fn build(
+    text: &str,
+    ws: &[Word<'_>],
+    units: &[Option<Unit>],
+    first: usize,
+    mentions: &[Mention],
+) -> Option<Actor> {
+    let in_phrase: Vec<usize> = units
+        .iter()
+        .filter_map(|u| match u {
+            Some(Unit::Mention(m)) => Some(*m),
+            _ => None,
+        })
+        .fold(Vec::new(), |mut acc, m| {
+            if acc.last() != Some(&m) {
+                acc.push(m);
+            }
+            acc
+        });
+    let roles: Vec<Option<Sector>> = units
+        .iter()
+        .filter_map(|u| match u {
+            Some(Unit::Role(s)) => Some(*s),
+            _ => None,
+        })
+        .collect();
+    if in_phrase.is_empty() && roles.is_empty() {
+        return None;
+    }
+    let equipment = units.iter().any(|u| matches!(u, Some(Unit::Equipment)));
+    let roles = if equipment && roles.is_empty() {
+        vec![Some(Sector::Military)]
+    } else {
+        roles
+    };
+    // Trim modifiers and stray capitals off both ends: "former" alone is not the phrase.
+    let mut a = 0;
+    let mut b = units.len() - 1;
+    while a < b && matches!(units[a], Some(Unit::Modifier)) {
+        a += 1;
+    }
+    while b > a && matches!(units[b], Some(Unit::Modifier | Unit::Capitalised)) {
+        b -= 1;
+    }
+    let (first, last) = (first + a, first + b);
+    let start = match units[a] {
+        Some(Unit::Mention(m)) => mentions[m].span.start.min(ws[first].start),
+        _ => ws[first].start,
+    };
+    let end = match units[b] {
+        Some(Unit::Mention(m)) => mentions[m].span.end,
+        _ => ws[last].end,
+    };
+    let head = in_phrase
+        .iter()
+        .rev()
+        .find(|&&m| {
+            !matches!(
+                mentions[m].entity_type,
+                EntityType::Country | EntityType::Place
+            )
+        })
+        .or(in_phrase.last())
+        .map(|&m| &mentions[m]);
+    let country = in_phrase
+        .iter()
+        .find_map(|&m| mentions[m].country.as_deref())
+        .and_then(iso_codes)
+        .map(|(_, iso3)| iso3);
+    let role_sector = roles.last().copied();
+    let sector = match role_sector {
+        Some(s) => s,
+        None => head.and_then(|h| match h.entity_type {
+            // A state named as a state has no sector in event coding.
+            EntityType::Country | EntityType::Place => None,
+            EntityType::InternationalOrg => Some(Sector::International),
+            _ => h.sector,
+        }),
+    };
+    let place = match (in_phrase.as_slice(), roles.is_empty()) {
+        ([m], true)
+            if matches!(
+                mentions[*m].entity_type,
+                EntityType::Country | EntityType::Place
+            ) =>
+        {
+            Some(mentions[*m].canonical.clone())
+        }
+        _ => None,
+    };
+    let armed = role_sector == Some(Some(Sector::Military))
+        || head.is_some_and(|h| h.entity_type == EntityType::ArmedForce);
+    let span = Span::new(start, end);
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+    Some(Actor {
+        span,
+        first_word: first,
+        last_word: last,
+        canonical: head.map(|h| h.canonical.clone()),
+        country,
+        sector,
+        place,
+        armed,
+    })
+}
+
+/// Are actors `a` then `b` coordinated ("Russia and North Korea", "Iran, Libya, Sudan")?
+pub(super) fn coordinated(text: &str, a: &Actor, b: &Actor) -> bool {
+    let Some(raw) = text.get(a.span.end..b.span.start) else {
+        return false;
+    };
+    let gap = raw.trim();
+    let gap = gap.strip_prefix("'s").unwrap_or(gap).trim();
+    let gap = gap.strip_suffix("the").unwrap_or(gap).trim();
+    matches!(
+        gap,
+        "and" | "," | ", and" | "or" | "as well as" | "and both" | ""
+    ) && !raw.contains(['.', ';'])
+}
+
+/// Is the phrase right after a preposition ("in Tokyo", "against Iraq")?
+pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
+    let mut k = actor.first_word;
+    while k > 0 {
+        k -= 1;
+        let w = lower[k].as_str();
+        if matches!(w, "the" | "a" | "an") {
+            continue;
+        }
+        return OBLIQUE.contains(&w);
+    }
+    false
+}
+
+/// The word before the phrase and its article, lower case ("by" in "by the United States").
+pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a str> {
+    lower[..actor.first_word]
+        .iter()
+        .rev()
+        .map(String::as_str)
+        .find(|w| !matches!(*w, "the" | "a" | "an"))
+}
+
+/// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?
+pub(super) fn is_modifier(w: &str) -> bool {
+    MODIFIERS.contains(&w)
+}
+
+/// Is `w` a reporting word that closes the target search?
+pub(super) fn is_reporting(w: &str) -> bool {
+    REPORTING.contains(&w)
+}

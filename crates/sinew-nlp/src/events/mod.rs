@@ -1,0 +1,615 @@
+//! Who did what to whom, when, where, by whose account? Events in the PLOVER ontology read from
+//! each sentence's verbs and nouns ([`patterns`]), with source and target actors from the entity
+//! layer ([`actors`]), the date from the times layer, and negation, modality and voice from the
+//! trigger's clause ([`clause`]).
+//!
+//! Per sentence: every word is looked up in a table of inflected trigger forms (one hash probe
+//! a word), a match is extended over the pattern's later words, and the longest pattern wins.
+//! A trigger that falls inside the complement of an earlier one of its clause ("agreed *to set
+//! up*", "threatened *to cut off*", "accused X *of attacking*") is part of that event, not an
+//! event of its own, as PLOVER codes the governing verb; a trigger after "and", "but" or a
+//! clause break starts a new event ("signed a treaty and visited Pyongyang" is two). The source
+//! is the nearest actor before the trigger that does not follow a preposition, with the actors
+//! coordinated with it ("Russia and North Korea"); the target is the first actor after it,
+//! before any reporting clause. In the passive ("was sanctioned by X") the actor before is the
+//! target and the one after "by" the source. Reporting verbs are not events: "X said Y attacked
+//! Z" is Y -> Z, attributed to X through the attribution layer.
+//!
+//! Work is linear in the sentence's words; actors are built only for sentences with a trigger,
+//! so a sentence without one costs its word scan and hash probes.
+
+mod actors;
+mod clause;
+mod patterns;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use sinew_types::{
+    Annotations, Event, EventKind, EventModality, Mention, PloverCategory, Span, TimeKind,
+};
+
+use crate::words::{has_clause_break, words, Word};
+use actors::Actor;
+use patterns::{Pattern, Pos, Violence, MAX_GAP, PATTERNS};
+
+/// The trigger table: every inflected head form to the patterns it starts, and each pattern's
+/// later word groups.
+struct Index {
+    forms: HashMap<String, Vec<usize>>,
+    parts: Vec<Vec<Vec<&'static str>>>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| build_index(PATTERNS));
+
+fn build_index(patterns: &[Pattern]) -> Index {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts = Vec::with_capacity(patterns.len());
+    for (p, pat) in patterns.iter().enumerate() {
+        let mut tokens = pat.words.split_whitespace();
+        let head = tokens.next().unwrap_or_default();
+        for form in head_forms(head, pat.pos) {
+            let list = forms.entry(form).or_default();
+            if !list.contains(&p) {
+                list.push(p);
+            }
+        }
+        parts.push(tokens.map(|t| t.split('|').collect()).collect());
+    }
+    Index { forms, parts }
+}
+
+/// The surface forms of a pattern head: exact forms after `=`, else the lemma inflected by
+/// rule plus the irregular forms after `:`.
+fn head_forms(head: &str, pos: Pos) -> Vec<String> {
+    if let Some(exact) = head.strip_prefix('=') {
+        return exact.split('|').map(str::to_string).collect();
+    }
+    if head.contains('|') {
+        return head.split('|').flat_map(|h| head_forms(h, pos)).collect();
+    }
+    let (lemma, irregular) = head.split_once(':').unwrap_or((head, ""));
+    let mut out = vec![lemma.to_string(), plural(lemma)];
+    if pos == Pos::Verb {
+        out.push(past(lemma));
+        out.push(gerund(lemma));
+    }
+    out.extend(
+        irregular
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .map(str::to_string),
+    );
+    out
+}
+
+fn consonant_y(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
+}
+
+/// Third person singular of a verb, or plural of a noun.
+fn plural(w: &str) -> String {
+    if consonant_y(w) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn past(w: &str) -> String {
+    if w.ends_with('e') {
+        format!("{w}d")
+    } else if consonant_y(w) {
+        format!("{}ied", &w[..w.len() - 1])
+    } else {
+        format!("{w}ed")
+    }
+}
+
+fn gerund(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if w.ends_with('e') && !w.ends_with("ee") {
+        format!("{}ing", &w[..w.len() - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+/// A matched trigger: its first and last word and what it means.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    first: usize,
+    last: usize,
+    category: PloverCategory,
+    kind: Option<EventKind>,
+    mode: Option<&'static str>,
+    violence: Violence,
+    passive: bool,
+    /// For "X said Y must Z": the word index of the reporting verb, whose subject demands.
+    obligation: Option<usize>,
+    /// A named act ("sanctions", "Putin's visit", "the signing of") rather than a verb.
+    nominal: bool,
+}
+
+/// Finds the events of one document. `ann` must hold the document's sentences, mentions,
+/// times and attributions (`annotate_with` with entities and times); `text` is its clean text.
+/// Events come in text order, several per sentence when it tells several.
+pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut lower = Vec::new();
+    let home = home_country(&ann.mentions);
+    for s in &ann.sentences {
+        let Some(sentence_text) = text.get(s.span.start..s.span.end) else {
+            continue;
+        };
+        if sentence_text.is_empty() {
+            continue;
+        }
+        let ws = words(text, s.span.start, s.span.end);
+        lower.clear();
+        lower.extend(ws.iter().map(|w| w.text.to_lowercase()));
+        let triggers = triggers(text, &ws, &lower);
+        if triggers.is_empty() {
+            continue;
+        }
+        let mentions = within(&ann.mentions, s.span);
+        let actors = actors::actors(text, &ws, &lower, mentions);
+        let view = SentenceView {
+            text,
+            ann,
+            sentence: s.span,
+            ws: &ws,
+            lower: &lower,
+            actors: &actors,
+            home,
+        };
+        out.extend(triggers.into_iter().map(|t| event(&view, t)));
+    }
+    out
+}
+
+/// The country a document is about: the one its mentions name most often (the first of
+/// equals). An actor whose own words name no country ("President Museveni", "the teachers'
+/// union") is coded with it, as event coders do with a story's home country: news tells
+/// domestic events far more often than it names a foreigner without a nationality.
+fn home_country(mentions: &[Mention]) -> Option<&'static str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in mentions.iter().filter_map(|m| m.country.as_deref()) {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let (name, _) = counts.iter().find(|(_, n)| *n == best)?;
+    crate::entities::iso_codes(name).map(|(_, iso3)| iso3)
+}
+
+/// The category PLOVER gives an intention: a planned cooperative act is an `AGREE`, a
+/// planned coercive one a `THREATEN` ("will impose sanctions", "plans to extend the curfew").
+fn intent(category: PloverCategory) -> PloverCategory {
+    use PloverCategory::*;
+    match category {
+        Support | Consult | Cooperate | Aid | Retreat | Concede => Agree,
+        Sanction | Coerce | Assault | Fight => Threaten,
+        other => other,
+    }
+}
+
+fn within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi.max(lo)]
+}
+
+/// Words between two triggers that start a new event rather than a complement.
+const NEW_CLAUSE: &[&str] = &[
+    "and", "but", "while", "after", "before", "when", "as", "then", "also", "since", "because",
+];
+
+/// The triggers of one sentence, complements of an earlier trigger left out.
+fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
+    let index: &Index = &INDEX;
+    let mut out: Vec<Trigger> = Vec::new();
+    for i in 0..ws.len() {
+        // A capitalised word inside a sentence is a name ("March", "Strike Group").
+        if i > 0 && ws[i].text.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if lower[i] == "must" {
+            if let Some(t) = obligation(lower, i, out.last()) {
+                out.push(t);
+            }
+            continue;
+        }
+        let Some(cands) = index.forms.get(lower[i].as_str()) else {
+            continue;
+        };
+        let Some((p, last)) = best_match(text, ws, lower, index, cands, i) else {
+            continue;
+        };
+        let pat = &PATTERNS[p];
+        // "a visiting fellow", "the visiting president": a description, not the act
+        if i > 0
+            && matches!(lower[i - 1].as_str(), "a" | "an" | "the")
+            && lower[i].ends_with("ing")
+            && actors::is_modifier(&lower[i])
+        {
+            continue;
+        }
+        let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
+        if pat.category == PloverCategory::Reject
+            && lower[i].starts_with("den")
+            && clause::is_denial(lower, i)
+        {
+            continue;
+        }
+        // A bare supply verb is an event only for what it moves.
+        if pat.kind == Some(EventKind::ArmsTransfer) && index.parts[p].is_empty() {
+            match clause::transfer(&lower[i + 1..]) {
+                Some((c, k, m)) => (category, kind, mode) = (c, k, m),
+                None => continue,
+            }
+        }
+        if let Some(prev) = out.last() {
+            if i <= prev.last || governed(text, ws, lower, prev.last, i) {
+                continue;
+            }
+            // After a sentence's first event, a named act ("the killing of", "talks
+            // between"), a gerund (", killing 20") or a purpose ("to disperse them") tells
+            // more of that event, not another; a finite verb with its own clause does.
+            if pat.pos == Pos::Noun || lower[i].ends_with("ing") || lower[i - 1] == "to" {
+                continue;
+            }
+        }
+        let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
+        let nominal = pat.pos == Pos::Noun
+            || (lower[i].ends_with("ing")
+                && i > 0
+                && (matches!(
+                    lower[i - 1].as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) || lower[i - 1].ends_with("'s")
+                    || lower[i - 1].ends_with("’s")));
+        out.push(Trigger {
+            first: i,
+            last,
+            category,
+            kind,
+            mode,
+            violence: pat.violence,
+            passive,
+            obligation: None,
+            nominal,
+        });
+    }
+    out
+}
+
+/// Reporting verbs that make "Y must Z" after them a demand by their subject.
+const DEMANDING: &[&str] = &[
+    "said",
+    "says",
+    "declared",
+    "declares",
+    "reiterated",
+    "insisted",
+    "told",
+    "stressed",
+    "repeated",
+    "warned",
+    "announced",
+    "stated",
+    "added",
+];
+
+/// "X said Y must Z" is X demanding Z of Y (PLOVER `DEMAND`): the obligation needs a
+/// reporting verb before it, with no trigger between them.
+fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trigger> {
+    let floor = prev.map_or(0, |p| p.last + 1);
+    let k = (floor..i)
+        .rev()
+        .find(|&k| DEMANDING.contains(&lower[k].as_str()))?;
+    (i - k <= 12).then_some(Trigger {
+        first: i,
+        last: i,
+        category: PloverCategory::Demand,
+        kind: None,
+        mode: None,
+        violence: Violence::None,
+        passive: false,
+        obligation: Some(k),
+        nominal: false,
+    })
+}
+
+/// Is the trigger at word `i` inside the complement of the trigger ending at word `prev`?
+fn governed(text: &str, ws: &[Word<'_>], lower: &[String], prev: usize, i: usize) -> bool {
+    i - prev <= 5
+        && !has_clause_break(text, ws[prev].end, ws[i].start)
+        && !lower[prev + 1..i]
+            .iter()
+            .any(|w| NEW_CLAUSE.contains(&w.as_str()))
+}
+
+/// The longest pattern among `cands` that matches at word `i`, with its last word.
+fn best_match(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    index: &Index,
+    cands: &[usize],
+    i: usize,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for &p in cands {
+        let parts = &index.parts[p];
+        let mut at = i;
+        let mut ok = true;
+        for group in parts {
+            let found = (at + 1..ws.len().min(at + 2 + MAX_GAP)).find(|&j| {
+                group.contains(&lower[j].as_str())
+                    && !has_clause_break(text, ws[at].end, ws[j].start)
+            });
+            match found {
+                Some(j) => at = j,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.is_none_or(|(_, _, n)| parts.len() > n) {
+            best = Some((p, at, parts.len()));
+        }
+    }
+    best.map(|(p, at, _)| (p, at))
+}
+
+/// How far right a target may be, in words.
+const TARGET_REACH: usize = 20;
+
+/// One sentence, read once for all its triggers.
+struct SentenceView<'a> {
+    text: &'a str,
+    ann: &'a Annotations,
+    sentence: Span,
+    ws: &'a [Word<'a>],
+    lower: &'a [String],
+    actors: &'a [Actor],
+    /// The document's home country ([`home_country`]).
+    home: Option<&'static str>,
+}
+
+fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
+    let SentenceView {
+        text,
+        ann,
+        sentence,
+        ws,
+        lower,
+        actors,
+        home,
+    } = *view;
+    let left: Vec<usize> = (0..actors.len())
+        .filter(|&a| actors[a].last_word < t.first)
+        .collect();
+    let subject = left
+        .iter()
+        .rev()
+        .copied()
+        .find(|&a| !actors::is_oblique(lower, &actors[a]));
+    let after = right_actors(text, ws, lower, actors, t.last);
+    let (source, target) = if let Some(k) = t.obligation {
+        // "X said Y must Z": Y between the verb and "must", X before the verb.
+        let obliged = (0..actors.len())
+            .rev()
+            .find(|&a| actors[a].first_word > k && actors[a].last_word < t.first);
+        let speaker = (0..actors.len())
+            .rev()
+            .find(|&a| actors[a].last_word < k && !actors::is_oblique(lower, &actors[a]));
+        (
+            speaker
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+            obliged
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+        )
+    } else if t.nominal {
+        nominal_actors(view, &t, subject, &after)
+    } else if t.passive {
+        let by = after
+            .iter()
+            .copied()
+            .find(|&a| actors::word_before(lower, &actors[a]) == Some("by"));
+        (
+            by.map(|a| vec![a]).unwrap_or_default(),
+            subject
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+        )
+    } else {
+        let source = subject
+            .map(|a| coordinated_left(text, actors, a))
+            .unwrap_or_default();
+        let target = object(actors, &after, &source)
+            .map(|a| coordinated_right(text, actors, a))
+            .unwrap_or_default();
+        (source, target)
+    };
+    // One state named twice is not both sides ("Moscow ... in Russia's Far East"); a
+    // domestic event ("Nigerian teachers ... the Nigerian government") is.
+    let target: Vec<usize> = target
+        .into_iter()
+        .filter(|&b| {
+            !source
+                .iter()
+                .any(|&a| actors[a].place.is_some() && actors[a].place == actors[b].place)
+        })
+        .collect();
+    let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
+    let cues = clause::cues(lower, cue_from, t.first);
+    let category = match t.violence {
+        Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
+        _ => t.category,
+    };
+    let category = match (cues.modality, cues.negated) {
+        (EventModality::Planned, false) => intent(category),
+        // "will not allow", "would not meet": a refusal
+        (EventModality::Planned, true) if intent(category) == PloverCategory::Agree => {
+            PloverCategory::Reject
+        }
+        _ => category,
+    };
+    let location = after
+        .iter()
+        .find(|&&a| matches!(actors::word_before(lower, &actors[a]), Some("in" | "at")))
+        .and_then(|&a| actors[a].place.clone());
+    let trigger = Span::new(ws[t.first].start, ws[t.last].end);
+    let days = date(ann, sentence, trigger);
+    Event {
+        category,
+        mode: t.mode.map(str::to_string),
+        kind: t.kind,
+        trigger,
+        sentence,
+        source: source
+            .iter()
+            .map(|&a| actors[a].to_event_actor(text, home))
+            .collect(),
+        target: target
+            .iter()
+            .map(|&a| actors[a].to_event_actor(text, home))
+            .collect(),
+        date: days.0,
+        date_end: days.1,
+        location,
+        attribution: attribution(ann, sentence, trigger),
+        modality: cues.modality,
+        negated: cues.negated,
+    }
+}
+
+/// The actors of a named act. Its source is a phrase right before it ("Putin's visit", "US
+/// sanctions"), else the subject of the clause, as for a verb; "talks between A and B" make A
+/// and B the sources when no one stands before; else the target is found as for a verb.
+fn nominal_actors(
+    view: &SentenceView<'_>,
+    t: &Trigger,
+    subject: Option<usize>,
+    after: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    let SentenceView {
+        text,
+        lower,
+        actors,
+        ..
+    } = *view;
+    let near = (0..actors.len())
+        .rev()
+        .find(|&a| actors[a].last_word < t.first && t.first - actors[a].last_word <= 2);
+    let source = near
+        .or(subject)
+        .map(|a| coordinated_left(text, actors, a))
+        .unwrap_or_default();
+    if let Some(&a) = after.first() {
+        let between = lower[t.last + 1..actors[a].first_word]
+            .iter()
+            .any(|w| w == "between");
+        if between && near.is_none() {
+            return (coordinated_right(text, actors, a), Vec::new());
+        }
+    }
+    let target = object(actors, after, &source)
+        .map(|a| coordinated_right(text, actors, a))
+        .unwrap_or_default();
+    (source, target)
+}
+
+/// The first actor after a trigger that is not a source, a named one first: a phrase that
+/// names no one ("troops" in "offered its troops to Lebanon") is what the source moves more
+/// often than whom it acts on.
+fn object(actors: &[Actor], after: &[usize], source: &[usize]) -> Option<usize> {
+    let open: Vec<usize> = after
+        .iter()
+        .copied()
+        .filter(|a| !source.contains(a))
+        .collect();
+    open.iter()
+        .copied()
+        .find(|&a| actors[a].coded())
+        .or(open.first().copied())
+}
+
+/// Actors after the trigger's last word, up to a reporting clause, a semicolon or the reach.
+fn right_actors(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    actors: &[Actor],
+    last: usize,
+) -> Vec<usize> {
+    let mut stop = ws.len().min(last + 1 + TARGET_REACH);
+    for k in last + 1..stop {
+        if actors::is_reporting(&lower[k]) || text[ws[k - 1].end..ws[k].start].contains(';') {
+            stop = k;
+            break;
+        }
+    }
+    (0..actors.len())
+        .filter(|&a| actors[a].first_word > last && actors[a].last_word < stop)
+        .collect()
+}
+
+fn coordinated_left(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut k = a;
+    while k > 0 && actors::coordinated(text, &actors[k - 1], &actors[k]) {
+        k -= 1;
+        out.insert(0, k);
+    }
+    out
+}
+
+fn coordinated_right(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut k = a;
+    while k + 1 < actors.len() && actors::coordinated(text, &actors[k], &actors[k + 1]) {
+        k += 1;
+        out.push(k);
+    }
+    out
+}
+
+/// The first and last day of the sentence's time expression nearest the trigger (points and
+/// intervals, not durations or recurring times): "in 2019" is 2019-01-01 to 2019-12-31.
+type Days = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);
+
+fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Days {
+    ann.times
+        .iter()
+        .filter(|t| sentence.contains(t.span))
+        .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
+        .filter(|t| t.start_date.is_some())
+        .min_by_key(|t| t.span.start.abs_diff(trigger.start))
+        .map_or((None, None), |t| (t.start_date, t.end_date))
+}
+
+/// Who tells the event: the sentence's attribution whose cue is not the trigger itself.
+fn attribution(ann: &Annotations, sentence: Span, trigger: Span) -> Option<String> {
+    ann.attributions
+        .iter()
+        .find(|a| sentence.contains(a.span) && !a.span.contains(trigger))
+        .map(|a| a.source.clone())
+}
+
+#[cfg(test)]
+mod tests;

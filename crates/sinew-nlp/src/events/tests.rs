@@ -1,0 +1,197 @@
+//! Do the trigger patterns, actors, voice, negation, modality and multi-event sentences come out
+//! as coded? Every sentence here is written for these tests.
+
+use chrono::NaiveDate;
+use sinew_types::{DocId, Event, EventKind, EventModality, PloverCategory};
+
+use super::patterns::PATTERNS;
+use super::*;
+use crate::{annotate_with, Stages};
+
+fn events_of(text: &str) -> Vec<Event> {
+    let published = NaiveDate::from_ymd_opt(2024, 6, 20);
+    let stages = Stages {
+        entities: true,
+        quantities: false,
+        times: true,
+        claims: false,
+    };
+    let ann = annotate_with(text, published, &DocId("test".into()), stages);
+    find_events(text, &ann)
+}
+
+fn only(text: &str) -> Event {
+    let mut evs = events_of(text);
+    assert_eq!(evs.len(), 1, "{text}: {evs:#?}");
+    evs.remove(0)
+}
+
+fn countries(actors: &[sinew_types::EventActor]) -> Vec<&str> {
+    actors.iter().filter_map(|a| a.country.as_deref()).collect()
+}
+
+#[test]
+fn every_pattern_example_yields_its_category() {
+    let mut failures = Vec::new();
+    for p in PATTERNS {
+        let evs = events_of(p.example);
+        let expected = p.category;
+        let ok = evs.iter().any(|e| {
+            e.category == expected
+                || (p.violence == Violence::BySource && e.category == PloverCategory::Assault)
+                || p.kind.is_some_and(|k| e.kind == Some(k))
+                // a supply verb is coded from what it moves
+                || (p.kind == Some(EventKind::ArmsTransfer) && !evs.is_empty())
+        });
+        if !ok {
+            failures.push(format!(
+                "{:?} {:?}: {:?}",
+                p.words,
+                p.example,
+                evs.iter().map(|e| e.category).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_category_has_a_pattern() {
+    for c in PloverCategory::ALL {
+        assert!(PATTERNS.iter().any(|p| p.category == c), "{c:?}");
+    }
+}
+
+#[test]
+fn inflects_heads_by_rule() {
+    let forms = head_forms("supply:supplied", Pos::Verb);
+    assert!(forms.contains(&"supplies".to_string()));
+    assert!(forms.contains(&"supplying".to_string()));
+    assert!(forms.contains(&"supplied".to_string()));
+    let forms = head_forms("impose", Pos::Verb);
+    assert_eq!(forms, ["impose", "imposes", "imposed", "imposing"]);
+    assert_eq!(head_forms("=backed|backs", Pos::Verb), ["backed", "backs"]);
+    assert_eq!(head_forms("crash", Pos::Noun), ["crash", "crashes"]);
+}
+
+#[test]
+fn source_and_target_come_from_the_clause() {
+    let e = only("Russia sanctioned three Japanese companies on Monday.");
+    assert_eq!(e.category, PloverCategory::Sanction);
+    assert_eq!(countries(&e.source), ["RUS"]);
+    assert_eq!(countries(&e.target), ["JPN"]);
+    assert_eq!(e.kind, Some(EventKind::SanctionsDesignation));
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 6, 17));
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    let e = only("Three Chinese firms were sanctioned by the United States.");
+    assert_eq!(countries(&e.source), ["USA"]);
+    assert_eq!(countries(&e.target), ["CHN"]);
+}
+
+#[test]
+fn a_reporting_verb_attributes_the_event_it_reports() {
+    let e = only("Kyiv said Russian troops attacked Ukrainian villages.");
+    assert_eq!(e.category, PloverCategory::Fight);
+    assert_eq!(countries(&e.source), ["RUS"]);
+    assert_eq!(countries(&e.target), ["UKR"]);
+    let e = only("Russian troops attacked Ukrainian villages, Ukrainian officials said.");
+    assert_eq!(countries(&e.target), ["UKR"]);
+    assert!(e.attribution.is_some(), "{e:?}");
+}
+
+#[test]
+fn negation_and_modality_are_kept_apart_from_facts() {
+    let e = only("Brazil did not sign the agreement with Argentina.");
+    assert!(e.negated);
+    assert_eq!(e.category, PloverCategory::Support);
+    let e = only("Japan may impose sanctions on Russian banks.");
+    assert_eq!(e.modality, EventModality::Hedged);
+    let e = only("Germany plans to deploy troops to Lithuania.");
+    assert_eq!(e.modality, EventModality::Planned);
+    assert_eq!(e.kind, Some(EventKind::TroopDeployment));
+    let e = only("Iran denied attacking the Saudi tanker.");
+    assert_eq!(e.modality, EventModality::Denied);
+    let e = only("Poland expelled Russian diplomats.");
+    assert_eq!(e.modality, EventModality::Asserted);
+    assert!(!e.negated);
+}
+
+#[test]
+fn a_threat_governs_the_act_it_threatens() {
+    let e = only("Iran threatened to seize British ships in the Gulf.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert_eq!(countries(&e.source), ["IRN"]);
+}
+
+#[test]
+fn several_events_in_one_sentence() {
+    let evs = events_of(
+        "Russia and North Korea signed a defence treaty and Vladimir Putin visited Pyongyang.",
+    );
+    let cats: Vec<PloverCategory> = evs.iter().map(|e| e.category).collect();
+    assert_eq!(cats, [PloverCategory::Support, PloverCategory::Consult]);
+    assert_eq!(countries(&evs[0].source), ["RUS", "PRK"]);
+    assert_eq!(evs[1].kind, Some(EventKind::StateVisit));
+    assert_eq!(countries(&evs[1].target), ["PRK"]);
+}
+
+#[test]
+fn violence_by_armed_forces_is_fighting_and_by_others_assault() {
+    let e = only("Syrian troops killed four Turkish civilians.");
+    assert_eq!(e.category, PloverCategory::Fight);
+    let e = only("Gunmen killed four Turkish civilians in Ankara.");
+    assert_eq!(e.category, PloverCategory::Assault);
+    assert_eq!(e.location.as_deref(), Some("Turkey"));
+}
+
+#[test]
+fn a_supply_verb_needs_something_it_moves() {
+    assert!(events_of("Lebanon sent a letter to France.").is_empty());
+    let e = only("North Korea sent artillery shells to Russia.");
+    assert_eq!(e.kind, Some(EventKind::ArmsTransfer));
+    assert_eq!(countries(&e.target), ["RUS"]);
+}
+
+#[test]
+fn names_are_not_triggers() {
+    assert!(events_of("The Strike Group sailed in March.").is_empty());
+}
+
+#[test]
+fn an_intention_is_coded_as_plover_codes_it() {
+    let e = only("Japan will impose sanctions on Russian banks.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert_eq!(e.modality, EventModality::Planned);
+    assert_eq!(e.kind, Some(EventKind::SanctionsDesignation));
+    let e = only("The Indian prime minister will visit Moscow next month.");
+    assert_eq!(e.category, PloverCategory::Agree);
+    assert_eq!(e.kind, Some(EventKind::StateVisit));
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 7, 1));
+    let e = only("Hungary will not allow Ukrainian grain imports.");
+    assert_eq!(e.category, PloverCategory::Reject);
+}
+
+#[test]
+fn a_reported_obligation_is_a_demand_of_the_reporter() {
+    let e = only("Britain said on Monday that Iran must release the tanker.");
+    assert_eq!(e.category, PloverCategory::Demand);
+    assert_eq!(countries(&e.source), ["GBR"]);
+    assert_eq!(countries(&e.target), ["IRN"]);
+}
+
+#[test]
+fn what_follows_an_event_in_its_sentence_tells_more_of_it() {
+    let e = only("Syrian troops shelled Aleppo, killing ten civilians.");
+    assert_eq!(e.category, PloverCategory::Fight);
+    let e = only("Kenyan police fired tear gas to disperse the protesters.");
+    assert_eq!(e.category, PloverCategory::Coerce);
+}
+
+#[test]
+fn an_actor_without_a_nationality_takes_the_story_country() {
+    let e = only("President Ruto banned opposition rallies in Kenya.");
+    assert_eq!(countries(&e.source), ["KEN"]);
+}
