@@ -20,6 +20,7 @@ use crate::schema::VERSION;
 
 mod analysis;
 mod entities;
+mod workbench;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
 /// A [`Store`] in one SQLite file (or in memory).
