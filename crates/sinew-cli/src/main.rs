@@ -130,6 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report { output, title } => cmd::report::run(db, &output, title, &ui),
         Command::Serve { addr } => cmd::serve::run(db, addr, &ui),
         Command::Index => cmd::search::index(db, &ui),
+        Command::Status { failures, json } => cmd::status::run(db, failures, json),
         Command::Search {
             query,
             sentences,
