@@ -160,9 +160,11 @@ impl Engine {
         let Some(index) = &self.index else {
             return Ok(None);
         };
+        // Asked after every ingest: only the documents are counted (counting every mention
+        // as `stats` does took 12 ms of a one-file ingest into 50k documents).
         let lag = IndexLag {
             indexed: index.len()?,
-            stored: self.store.stats()?.documents,
+            stored: self.store.document_count()?,
         };
         Ok((lag.indexed < lag.stored).then_some(lag))
     }

@@ -102,6 +102,12 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Counts of what is stored.
     fn stats(&self) -> Result<StoreStats, StoreError>;
 
+    /// Documents stored: [`StoreStats::documents`] without counting every mention, figure
+    /// and claim (what a check after each ingest asks, so its cost must not grow with them).
+    fn document_count(&self) -> Result<u64, StoreError> {
+        Ok(self.stats()?.documents)
+    }
+
     /// Stores alerts in one transaction, stamped with the time; an alert already stored (same
     /// kind, key and document) is left as it was. Returns how many were new.
     fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError>;

@@ -329,6 +329,10 @@ impl Store for SqliteStore {
         })
     }
 
+    fn document_count(&self) -> Result<u64, StoreError> {
+        self.read(|tx| tx.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+    }
+
     fn stats(&self) -> Result<StoreStats, StoreError> {
         self.read(|tx| {
             tx.query_row(
