@@ -7,7 +7,8 @@
 //! search index beside each (`store-N.db.search/`, level with its store: checked with
 //! `sinew status`, rebuilt with `sinew index` if not) so that reruns are quick (a cached
 //! store is reused only while the store's migrations, `sinew-store/src/schema.rs`, and the
-//! index format are unchanged: one of an older schema would be migrated, and re-analysed,
+//! index format are unchanged (an index built under another format or facet rule is rebuilt
+//! alone with `sinew index`): one of an older schema would be migrated, and re-analysed,
 //! inside the timed one-file ingest, and the read commands refuse it); then one new article
 //! is ingested into fresh copies of each, once with the index copied beside it (level with
 //! the store) and once with no index (the ingest creates one holding the new document), and
@@ -286,8 +287,18 @@ pub(crate) fn store(
 ) -> Result<PathBuf> {
     let path = dir.join(format!("store-{size}.db"));
     let stamp_path = dir.join(format!("store-{size}.schema"));
+    let index_stamp_path = dir.join(format!("store-{size}.index"));
     let stamp = schema_stamp()?;
     if cached(dir, size)?.is_some() {
+        return Ok(path);
+    }
+    if path.exists() && std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(&stamp) {
+        // The store is good; only what the index holds changed: rebuild the index alone.
+        println!("rebuilding the index of the {size}-article store...");
+        let db = path.to_string_lossy().into_owned();
+        let m = measure(sinew, &["--db", &db, "index"])?;
+        println!("  rebuilt in {:.1} s", m.secs);
+        std::fs::write(&index_stamp_path, index_stamp()?)?;
         return Ok(path);
     }
     for stale in [
@@ -330,6 +341,7 @@ pub(crate) fn store(
     }
     std::fs::rename(index_of(&building), index_of(&path))?;
     std::fs::write(&stamp_path, &stamp)?;
+    std::fs::write(&index_stamp_path, index_stamp()?)?;
     Ok(path)
 }
 
@@ -338,22 +350,24 @@ pub(crate) fn store(
 pub(crate) fn cached(dir: &Path, size: usize) -> Result<Option<PathBuf>> {
     let path = dir.join(format!("store-{size}.db"));
     let stamp = std::fs::read_to_string(dir.join(format!("store-{size}.schema"))).ok();
-    let ok = path.exists() && index_of(&path).exists() && stamp == Some(schema_stamp()?);
+    let index = std::fs::read_to_string(dir.join(format!("store-{size}.index"))).ok();
+    let ok = path.exists()
+        && index_of(&path).exists()
+        && stamp == Some(schema_stamp()?)
+        && index == Some(index_stamp()?);
     Ok(ok.then_some(path))
 }
 
 /// What a cached store must have been built under: a hash of the store's migrations and of
-/// the search index's format (`INDEX_VERSION`, which an index of another version is
-/// refused for).
+/// the search index's format (`INDEX_VERSION`, which an index of another version is refused
+/// for).
 fn schema_stamp() -> Result<String> {
     let mut h = DefaultHasher::new();
     for file in [
         "crates/sinew-store/src/schema.rs",
         "crates/sinew-search/src/tantivy_index.rs",
     ] {
-        let path = crate::root().join(file);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
+        let text = read_root(file)?;
         if file.ends_with("tantivy_index.rs") {
             text.lines()
                 .filter(|l| l.contains("INDEX_VERSION: u32"))
@@ -363,6 +377,19 @@ fn schema_stamp() -> Result<String> {
         }
     }
     Ok(format!("{:016x}\n", h.finish()))
+}
+
+/// What a cached store's index must have been built under: a hash of what a stored
+/// document gives the index (`sinew-engine/src/search.rs`: its facet values).
+fn index_stamp() -> Result<String> {
+    let mut h = DefaultHasher::new();
+    read_root("crates/sinew-engine/src/search.rs")?.hash(&mut h);
+    Ok(format!("{:016x}\n", h.finish()))
+}
+
+fn read_root(file: &str) -> Result<String> {
+    let path = crate::root().join(file);
+    std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
 fn show(m: &Measure) -> String {
