@@ -5,8 +5,11 @@
 //! when missing; default 100,000, as the issue asks). The release `sinew serve` listens on a
 //! free loopback port; C connections (default 200), each a thread with one keep-alive
 //! HTTP/1.1 connection, send requests back to back for S seconds (default 30): entity pages
-//! and their JSON twins for the generated articles' countries, and searches when the server
-//! has a search index open (`/api/status` says). Every request is timed from its first byte
+//! and their JSON twins for the generated articles' countries, and, when the server has a
+//! search index open (`/api/status` says; bench-store keeps one beside each cached store),
+//! search pages and `/api/search` over varied queries (words, phrases, OR, exclusions,
+//! sentences, entity facets, date ranges, deep pages). The load averages before and after
+//! are printed, since the figures mean little on a machine busy with other work. Every request is timed from its first byte
 //! written to its last byte read; p50, p99, the slowest and the errors (a status other than
 //! 200, or a broken connection) are printed per kind. Traffic goes to 127.0.0.1 only, and
 //! the run stops by itself.
@@ -19,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::bench_store::COUNTRIES;
+use crate::bench_store::{COUNTRIES, GOODS};
 
 /// One keep-alive connection to the server.
 struct Conn {
@@ -98,6 +101,43 @@ fn percentile(sorted: &[u64], p: f64) -> f64 {
     sorted[i] as f64 / 1000.0
 }
 
+/// Search queries as an analyst varies them (URL query strings): single words of the
+/// generated articles (countries, goods, sources), phrases, OR, exclusions, sentence
+/// scope, entity and country facets, date ranges and deep pages; each a different cost for
+/// the index (match counts from a few hundred to most of the store, facet counts over every
+/// match).
+fn queries() -> Vec<String> {
+    let enc = |s: &str| s.replace(' ', "+").replace('"', "%22");
+    let mut q = Vec::new();
+    for (i, c) in COUNTRIES.iter().take(12).enumerate() {
+        let (goods, things) = GOODS[i % GOODS.len()];
+        let other = COUNTRIES[(i * 7 + 3) % COUNTRIES.len()];
+        q.push(format!("q={}", enc(c)));
+        q.push(format!("q={}", enc(&format!("\"{goods}\""))));
+        q.push(format!("q={}+{}", enc(c), enc(things)));
+        q.push(format!("q={}+OR+{}", enc(c), enc(other)));
+        q.push(format!("q={}+-{}", enc(things), enc(c)));
+        q.push(format!("q={}&scope=sentences", enc(things)));
+        q.push(format!("q=trade&entity={}", enc(c)));
+        q.push(format!(
+            "q=exported&from={}-01-01&to={}-12-31",
+            2019 + i % 6,
+            2019 + i % 6
+        ));
+        q.push(format!("q=billion&page={}", 1 + i * 5));
+    }
+    q.push("q=%22State+Department%22".to_string());
+    q.push("q=customs+office".to_string());
+    q
+}
+
+/// The machine's load averages (1, 5, 15 min), to print beside the figures.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_string())
+}
+
 /// Starts `sinew serve` on a free loopback port and waits until it answers.
 fn start(sinew: &Path, db: &Path) -> Result<(Child, SocketAddr)> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
@@ -146,7 +186,21 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let sinew = crate::release_sinew()?;
     let dir = crate::target_dir().join("bench-store").join("current");
     std::fs::create_dir_all(&dir)?;
-    let db = crate::bench_store::store(&sinew, &dir, docs, None)?;
+    // Grown from bench-store's largest smaller store when one is cached: a 100k store built
+    // from nothing takes minutes more.
+    let mut smaller = None;
+    for n in [50_000, 10_000, 1_000].into_iter().filter(|&n| n < docs) {
+        if let Some(p) = crate::bench_store::cached(&dir, n)? {
+            smaller = Some((n, p));
+            break;
+        }
+    }
+    let db = crate::bench_store::store(
+        &sinew,
+        &dir,
+        docs,
+        smaller.as_ref().map(|(n, p)| (*n, p.as_path())),
+    )?;
     let (mut child, addr) = start(&sinew, &db)?;
     let result = load(addr, conns, secs, docs);
     // The server is this run's own child: stop it whatever the load did.
@@ -170,12 +224,15 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         let name = c.replace(' ', "%20");
         paths.push(("entity page", format!("/entity/{name}")));
         paths.push(("entity json", format!("/api/entity/{name}")));
-        if indexed {
-            paths.push((
-                "search json",
-                format!("/api/search?q={}", c.replace(' ', "+")),
-            ));
-            paths.push(("search page", format!("/search?q={}", c.replace(' ', "+"))));
+    }
+    if indexed {
+        for (i, q) in queries().iter().enumerate() {
+            // Every other query as a page, so both routes see every kind of query.
+            if i % 2 == 0 {
+                paths.push(("search json", format!("/api/search?{q}")));
+            } else {
+                paths.push(("search page", format!("/search?{q}")));
+            }
         }
     }
     // Warm-up: each path once, so the first folds of the store are not timed.
@@ -189,6 +246,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         warm.elapsed().as_secs_f64(),
         if indexed { "" } else { "; no search index open: searches left out" }
     );
+    println!("load average before: {}", load_average());
     let kinds: Vec<&'static str> = {
         let mut k: Vec<&str> = paths.iter().map(|(k, _)| *k).collect();
         k.dedup();
@@ -265,7 +323,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         total.errors += t.errors;
     }
     total.micros.sort_unstable();
-    println!(
+    let all_line = format!(
         "{:<12} {:>9} {:>9.0} {:>9.1} {:>9.1} {:>9.1} {:>7}",
         "all",
         total.micros.len(),
@@ -275,5 +333,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         percentile(&total.micros, 1.0),
         total.errors
     );
+    println!("{all_line}");
+    println!("load average after: {}", load_average());
     Ok(())
 }

@@ -2,13 +2,17 @@
 //! the cost of ingesting one file stay flat as the store grows, and how long do the read
 //! commands take on a large store?
 //!
-//! Stores of generated articles are built by bulk ingest (each size grows the one before),
-//! cached under `target/bench-store/LABEL/` so that reruns are quick (a cached store is reused
-//! only while the store's migrations, `sinew-store/src/schema.rs`, are unchanged: one of an
-//! older schema would be migrated, and re-analysed, inside the timed one-file ingest, and
-//! the read commands refuse it); then one new article is
-//! ingested into a copy of each, and `ledger`, `graph`, `report` and `entities` run on the
-//! largest. Each
+//! Stores of generated articles are built by bulk ingest (each size grows the one before,
+//! store and search index together), cached under `target/bench-store/LABEL/` with the
+//! search index beside each (`store-N.db.search/`, level with its store: checked with
+//! `sinew status`, rebuilt with `sinew index` if not) so that reruns are quick (a cached
+//! store is reused only while the store's migrations, `sinew-store/src/schema.rs`, and the
+//! index format are unchanged (an index built under another format or facet rule is rebuilt
+//! alone with `sinew index`): one of an older schema would be migrated, and re-analysed,
+//! inside the timed one-file ingest, and the read commands refuse it); then one new article
+//! is ingested into fresh copies of each, once with the index copied beside it (level with
+//! the store) and once with no index (the ingest creates one holding the new document), and
+//! `ledger`, `graph`, `report` and `entities` run on the largest. Each
 //! command is the release binary (or `--sinew PATH`, e.g. an older build, whose stores are
 //! cached apart under `--label`), timed by wall clock with its peak resident memory read by
 //! `/usr/bin/time`. The goals: one-file ingest flat within 2x from 1k to 50k
@@ -164,6 +168,9 @@ fn write_jsonl(path: &Path, from: usize, to: usize) -> Result<()> {
     Ok(())
 }
 
+/// One-file ingests timed per store and index state (the median is shown).
+const ROUNDS: usize = 3;
+
 /// Wall seconds and peak resident megabytes of one command.
 struct Measure {
     secs: f64,
@@ -210,7 +217,68 @@ fn copy_store(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The cached store of `size` articles, built from the next smaller one when missing.
+/// The search index beside the store at `db`, where `sinew` keeps it.
+fn index_of(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".search");
+    PathBuf::from(name)
+}
+
+/// Copies the store at `from` to `to`, with its search index when `with_index` (any index
+/// beside `to` is removed first, so the copy has exactly the index asked for).
+fn copy_store_and_index(from: &Path, to: &Path, with_index: bool) -> Result<()> {
+    copy_store(from, to)?;
+    let to_index = index_of(to);
+    if to_index.exists() {
+        std::fs::remove_dir_all(&to_index)
+            .with_context(|| format!("removing {}", to_index.display()))?;
+    }
+    if with_index {
+        copy_dir(&index_of(from), &to_index)?;
+    }
+    Ok(())
+}
+
+/// Copies a folder of files (a tantivy index has no subfolders).
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Documents stored, and documents in the search index beside the store (`sinew status`).
+fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
+    let out = Command::new(sinew)
+        .arg("--db")
+        .arg(db)
+        .args(["status", "--json", "--failures", "0"])
+        .output()
+        .with_context(|| format!("running {}", sinew.display()))?;
+    if !out.status.success() {
+        bail!(
+            "sinew status failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("sinew status --json")?;
+    let docs = v["documents"]
+        .as_u64()
+        .context("status: no document count")?;
+    Ok((docs, v["indexed"].as_u64()))
+}
+
+/// The cached store of `size` articles with its search index level with it beside it,
+/// built from the next smaller one (store and index) when missing.
 pub(crate) fn store(
     sinew: &Path,
     dir: &Path,
@@ -219,8 +287,18 @@ pub(crate) fn store(
 ) -> Result<PathBuf> {
     let path = dir.join(format!("store-{size}.db"));
     let stamp_path = dir.join(format!("store-{size}.schema"));
+    let index_stamp_path = dir.join(format!("store-{size}.index"));
     let stamp = schema_stamp()?;
+    if cached(dir, size)?.is_some() {
+        return Ok(path);
+    }
     if path.exists() && std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(&stamp) {
+        // The store is good; only what the index holds changed: rebuild the index alone.
+        println!("rebuilding the index of the {size}-article store...");
+        let db = path.to_string_lossy().into_owned();
+        let m = measure(sinew, &["--db", &db, "index"])?;
+        println!("  rebuilt in {:.1} s", m.secs);
+        std::fs::write(&index_stamp_path, index_stamp()?)?;
         return Ok(path);
     }
     for stale in [
@@ -230,40 +308,88 @@ pub(crate) fn store(
     ] {
         let _ = std::fs::remove_file(stale);
     }
+    let _ = std::fs::remove_dir_all(index_of(&path));
     let building = dir.join(format!("building-{size}.db"));
     let _ = std::fs::remove_file(&building);
+    let _ = std::fs::remove_dir_all(index_of(&building));
     let from = match smaller {
         Some((n, p)) => {
-            copy_store(p, &building)?;
+            copy_store_and_index(p, &building, true)?;
             n
         }
         None => 0,
     };
     let input = dir.join(format!("articles-{from}-{size}.jsonl"));
     write_jsonl(&input, from, size)?;
-    println!("building the {size}-article store (articles {from}..{size})...");
+    println!("building the {size}-article store and its index (articles {from}..{size})...");
     let db = building.to_string_lossy().into_owned();
     let inp = input.to_string_lossy().into_owned();
     let m = measure(sinew, &["--db", &db, "ingest", "--no-alerts", &inp])?;
     println!("  built in {:.1} s", m.secs);
     std::fs::remove_file(&input)?;
+    // Ingest keeps the index current; should it have fallen behind (it never should), the
+    // store is still good and `sinew index` levels the index.
+    let (stored, indexed) = counts(sinew, &building)?;
+    if indexed != Some(stored) {
+        println!("  the index holds {indexed:?} of {stored} documents: rebuilding it");
+        measure(sinew, &["--db", &db, "index"])?;
+    }
     std::fs::rename(&building, &path)?;
     let wal = building.with_extension("db-wal");
     if wal.exists() {
         std::fs::rename(&wal, path.with_extension("db-wal"))?;
     }
+    std::fs::rename(index_of(&building), index_of(&path))?;
     std::fs::write(&stamp_path, &stamp)?;
+    std::fs::write(&index_stamp_path, index_stamp()?)?;
     Ok(path)
 }
 
-/// What a cached store must have been built under: a hash of the store's migrations.
+/// The cached store of `size` articles in `dir`, when there is one built under the current
+/// schema with its index beside it.
+pub(crate) fn cached(dir: &Path, size: usize) -> Result<Option<PathBuf>> {
+    let path = dir.join(format!("store-{size}.db"));
+    let stamp = std::fs::read_to_string(dir.join(format!("store-{size}.schema"))).ok();
+    let index = std::fs::read_to_string(dir.join(format!("store-{size}.index"))).ok();
+    let ok = path.exists()
+        && index_of(&path).exists()
+        && stamp == Some(schema_stamp()?)
+        && index == Some(index_stamp()?);
+    Ok(ok.then_some(path))
+}
+
+/// What a cached store must have been built under: a hash of the store's migrations and of
+/// the search index's format (`INDEX_VERSION`, which an index of another version is refused
+/// for).
 fn schema_stamp() -> Result<String> {
-    let schema = crate::root().join("crates/sinew-store/src/schema.rs");
-    let text = std::fs::read_to_string(&schema)
-        .with_context(|| format!("reading {}", schema.display()))?;
     let mut h = DefaultHasher::new();
-    text.hash(&mut h);
+    for file in [
+        "crates/sinew-store/src/schema.rs",
+        "crates/sinew-search/src/tantivy_index.rs",
+    ] {
+        let text = read_root(file)?;
+        if file.ends_with("tantivy_index.rs") {
+            text.lines()
+                .filter(|l| l.contains("INDEX_VERSION: u32"))
+                .for_each(|l| l.hash(&mut h));
+        } else {
+            text.hash(&mut h);
+        }
+    }
     Ok(format!("{:016x}\n", h.finish()))
+}
+
+/// What a cached store's index must have been built under: a hash of what a stored
+/// document gives the index (`sinew-engine/src/search.rs`: its facet values).
+fn index_stamp() -> Result<String> {
+    let mut h = DefaultHasher::new();
+    read_root("crates/sinew-engine/src/search.rs")?.hash(&mut h);
+    Ok(format!("{:016x}\n", h.finish()))
+}
+
+fn read_root(file: &str) -> Result<String> {
+    let path = crate::root().join(file);
+    std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
 fn show(m: &Measure) -> String {
@@ -309,28 +435,45 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
 
     println!("bench-store ({label}: {})", sinew.display());
-    println!("{:<34} {:>10} {:>11}", "", "wall", "peak RSS");
+    println!("{:<44} {:>10} {:>11}", "", "wall", "peak RSS");
     let one = dir.join("one-new-article.txt");
     std::fs::write(&one, article(10_000_000).1)?;
     let one = one.to_string_lossy().into_owned();
-    let mut ingest_secs = Vec::new();
-    for (size, path) in &stores {
-        let scratch = dir.join("scratch.db");
-        copy_store(path, &scratch)?;
-        let db = scratch.to_string_lossy().into_owned();
-        let m = measure(&sinew, &["--db", &db, "ingest", &one])?;
-        println!(
-            "{:<34} {}",
-            format!("one-file ingest into {size}"),
-            show(&m)
-        );
-        ingest_secs.push(m.secs);
-    }
-    if let (Some(first), Some(last)) = (ingest_secs.first(), ingest_secs.last()) {
-        println!(
-            "one-file ingest, largest / smallest store: {:.2}x (goal: under 2x)",
-            last / first
-        );
+    // Each size twice: into a copy whose index is level with the store (what an analyst's
+    // next ingest meets), and into a copy with no index (ingest creates one and indexes the
+    // new document only). Timed over `ROUNDS` fresh copies, the median kept, since a single
+    // run of a fraction of a second on a shared machine is noise.
+    for (with_index, what) in [(true, "index level"), (false, "no index")] {
+        let mut secs = Vec::new();
+        for (size, path) in &stores {
+            let scratch = dir.join("scratch.db");
+            let db = scratch.to_string_lossy().into_owned();
+            let mut runs = Vec::new();
+            let mut peak = None;
+            for _ in 0..ROUNDS {
+                copy_store_and_index(path, &scratch, with_index)?;
+                let m = measure(&sinew, &["--db", &db, "ingest", &one])?;
+                runs.push(m.secs);
+                peak = m.peak_mb;
+            }
+            runs.sort_by(f64::total_cmp);
+            let m = Measure {
+                secs: runs[runs.len() / 2],
+                peak_mb: peak,
+            };
+            println!(
+                "{:<44} {}",
+                format!("one-file ingest into {size} ({what})"),
+                show(&m)
+            );
+            secs.push(m.secs);
+        }
+        if let (Some(first), Some(last)) = (secs.first(), secs.last()) {
+            println!(
+                "one-file ingest ({what}), largest / smallest store: {:.2}x (goal: under 2x)",
+                last / first
+            );
+        }
     }
     if let Some((size, path)) = stores.last() {
         let db = path.to_string_lossy().into_owned();
@@ -342,7 +485,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             ("entities", vec!["--db", &db, "entities", "--json"]),
         ] {
             let m = measure(&sinew, &args)?;
-            println!("{:<34} {}", format!("{name} on {size}"), show(&m));
+            println!("{:<44} {}", format!("{name} on {size}"), show(&m));
         }
     }
     Ok(())

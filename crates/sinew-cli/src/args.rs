@@ -221,6 +221,16 @@ pub(crate) enum Command {
     /// Build the search index beside the store (`<db>.search/`) from every stored document;
     /// ingest keeps it current after that.
     Index,
+    /// What the store holds, the last ingest run, and the inputs ingest could not read
+    /// (newest first, with the error and the run).
+    Status {
+        /// Failed inputs to list at most.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        failures: usize,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the stored documents (or sentences): words, "quoted phrases", AND, OR, -word;
     /// hits with the matched words marked, and counts by source, entity, country and month.
     Search {

@@ -190,3 +190,41 @@ fn a_folder_in_the_way_or_a_bad_query_is_an_error_not_a_crash() {
         );
     }
 }
+
+#[test]
+fn status_reports_the_store_the_last_run_and_each_failed_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    let corpus = write_corpus(tmp.path());
+    // One input ingest cannot read: a JSON Lines file whose line is cut off.
+    std::fs::write(corpus.join("cut.jsonl"), "{\"text\": \"Oil\n").unwrap();
+    let o = run(plain(&db).arg("ingest").arg(&corpus));
+    assert_eq!(o.status.code(), Some(1), "a failed input: {}", stderr(&o));
+
+    let text = stdout(&ok(run(plain(&db).arg("status"))));
+    assert!(text.contains("2 documents"), "{text}");
+    assert!(text.contains("search index: 2 documents"), "{text}");
+    assert!(text.contains("last run: #1 (cli)"), "{text}");
+    assert!(
+        text.contains("cut.jsonl"),
+        "the failed input is named: {text}"
+    );
+
+    let o = ok(run(plain(&db).args(["status", "--json"])));
+    let v = json_lines(&o).remove(0);
+    assert_eq!(v["documents"], 2);
+    assert_eq!(v["last_run"]["failed"], 1);
+    assert_eq!(v["failures"], 1);
+    let failed = &v["recent_failures"][0];
+    assert!(
+        failed["input"].as_str().unwrap().contains("cut.jsonl"),
+        "{v}"
+    );
+    assert!(!failed["error"].as_str().unwrap().is_empty());
+    assert_eq!(failed["run"], v["last_run"]["id"]);
+
+    // A store that does not exist is an error naming it, not an empty status.
+    let missing = run(plain(&tmp.path().join("none.db")).arg("status"));
+    assert_ne!(missing.status.code(), Some(0));
+    assert!(stderr(&missing).contains("none.db"), "{}", stderr(&missing));
+}

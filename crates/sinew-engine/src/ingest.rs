@@ -18,6 +18,9 @@
 //! each commit; the document is stored with `duplicate_of` naming the first document of its
 //! group. Near-duplicates are stored and annotated like any document.
 //!
+//! Each run ends by recording itself in the store (`WorkbenchStore::record_run`): counts and
+//! every input it could not read, with the error, for the workbench's status screen.
+//!
 //! An engine with a search index ([`Engine::with_index`]) adds each batch's new documents to
 //! it once the store has committed them, and commits the index then (see `search.rs`).
 
@@ -30,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sinew_ingest::{DupLinker, Format, IngestConfig, IngestError, Link};
-use sinew_store::PutOutcome;
+use sinew_store::{IngestRun, InputFailure, PutOutcome};
 use sinew_types::{Alert, Annotations, DocId, Document};
 
 use crate::{Engine, EngineError};
@@ -50,6 +53,8 @@ pub struct IngestOptions {
     /// After the run, compare what the new documents say with what was stored before, and
     /// raise (and store) alerts: contradicted figures, new flows.
     pub alerts: bool,
+    /// Who runs it, as the store's run record names it (`cli`, `upload`).
+    pub origin: String,
 }
 
 impl Default for IngestOptions {
@@ -60,6 +65,7 @@ impl Default for IngestOptions {
             batch: 64,
             batch_bytes: 8 << 20,
             alerts: true,
+            origin: "ingest".to_string(),
         }
     }
 }
@@ -115,6 +121,9 @@ pub struct IngestSummary {
     /// writing to it, a full disk): the store holds the documents, and `sinew index` brings
     /// the index level with it.
     pub index_warning: Option<String>,
+    /// Why the run and its failed inputs could not be recorded in the store (its documents
+    /// were stored all the same).
+    pub record_warning: Option<String>,
     /// Wall-clock time.
     pub elapsed: Duration,
 }
@@ -310,6 +319,7 @@ impl Engine {
         })?;
         self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
+        self.record_run(&mut summary, opts);
         Ok(summary)
     }
 
@@ -370,7 +380,32 @@ impl Engine {
         summary.bytes = read.load(Ordering::Relaxed);
         self.raise_alerts(&mut summary, raise)?;
         summary.elapsed = start.elapsed();
+        self.record_run(&mut summary, opts);
         Ok(summary)
+    }
+
+    /// Records the run and each input it could not read in the store, after everything it
+    /// stored was committed: a store that cannot record it (a full disk) costs the record,
+    /// said in [`IngestSummary::record_warning`], never the documents.
+    fn record_run(&self, summary: &mut IngestSummary, opts: &IngestOptions) {
+        let run = IngestRun {
+            origin: opts.origin.clone(),
+            inputs: summary.files as u64,
+            documents: summary.documents as u64,
+            inserted: summary.inserted as u64,
+            elapsed_ms: u64::try_from(summary.elapsed.as_millis()).unwrap_or(u64::MAX),
+            failures: summary
+                .errors
+                .iter()
+                .map(|e| InputFailure {
+                    input: e.input().to_string(),
+                    error: e.kind().to_string(),
+                })
+                .collect(),
+        };
+        if let Err(e) = self.store.record_run(&run) {
+            summary.record_warning = Some(e.to_string());
+        }
     }
 }
 

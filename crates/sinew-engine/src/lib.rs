@@ -39,7 +39,10 @@ pub use sinew_search::{
     FacetCount, Facets, Filters, IndexDoc, Scope, SearchError, SearchHit, SearchIndex, SearchQuery,
     SearchResults, Snippet, TantivyIndex,
 };
-pub use sinew_store::{EntitySummary, Store, StoreStats, StoredAlert};
+pub use sinew_store::{
+    AlertRule, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats,
+    StoredAlert, StoredFailure, StoredRule, WorkbenchStore,
+};
 pub use sinew_types::{Alert, AlertKind};
 
 /// A claim together with the document facts needed to show or export it.

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use sinew_engine::{Engine, EngineError, IngestOptions};
 use sinew_store::{
     AnalysisStore, AnalysisUpdate, ClaimFilter, ClaimWords, DocFingerprint, DocHeader,
-    EntitySummary, KeyedClaim, PutOutcome, SqliteStore, Store, StoreError, StoreStats, StoredAlert,
+    EntitySummary, IngestLog, IngestRun, KeyedClaim, PutOutcome, SqliteStore, Store, StoreError,
+    StoreStats, StoredAlert, WorkbenchStore,
 };
 use sinew_types::{Alert, Annotations, Claim, DocId, Document, Fingerprint, Span};
 
@@ -66,6 +67,27 @@ impl Store for Recording {
     }
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError> {
         self.inner.alerts()
+    }
+}
+
+impl WorkbenchStore for Recording {
+    fn record_run(&self, run: &IngestRun) -> Result<u64, StoreError> {
+        self.inner.record_run(run)
+    }
+    fn ingest_log(&self, limit: usize) -> Result<IngestLog, StoreError> {
+        self.inner.ingest_log(limit)
+    }
+    fn put_alert_rule(
+        &self,
+        rule: &sinew_store::AlertRule,
+    ) -> Result<sinew_store::StoredRule, StoreError> {
+        self.inner.put_alert_rule(rule)
+    }
+    fn alert_rules(&self) -> Result<Vec<sinew_store::StoredRule>, StoreError> {
+        self.inner.alert_rules()
+    }
+    fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError> {
+        self.inner.delete_alert_rule(id)
     }
 }
 
@@ -293,4 +315,55 @@ fn a_database_url_is_refused_before_anything_is_created() {
         );
     }
     assert!(!Path::new("postgres:").exists(), "no folder named after it");
+}
+
+#[test]
+fn a_broken_input_is_recorded_by_name_and_the_others_are_stored() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(tmp.path(), "1-good.txt", "China exports rose 5% in 2023.\n");
+    // A JSON Lines file whose one line is cut off.
+    write(
+        tmp.path(),
+        "2-broken.jsonl",
+        "{\"url\": \"https://a.example/1\", \"text\": \"Oil\n",
+    );
+    write(tmp.path(), "3-good.txt", "Oil exports fell 10% in 2024.\n");
+    let store = recording();
+    let engine = Engine::with_store(store.clone());
+    let opts = IngestOptions {
+        threads: 1,
+        alerts: false,
+        origin: "test".into(),
+        ..IngestOptions::default()
+    };
+    let summary = engine
+        .ingest_paths(&[tmp.path().to_path_buf()], &opts, &mut |_| {})
+        .expect("ingest");
+    assert_eq!((summary.inserted, summary.errors.len()), (2, 1));
+    assert_eq!(summary.record_warning, None);
+    let log = store.ingest_log(10).expect("log");
+    let last = log.last_run.expect("recorded");
+    assert_eq!(
+        (last.run.origin.as_str(), last.run.inputs, last.run.inserted),
+        ("test", 3, 2)
+    );
+    assert_eq!((log.failures, log.failed_inputs), (1, 1));
+    let failed = &log.recent[0];
+    assert_eq!(failed.run, last.id);
+    assert!(
+        failed.failure.input.contains("2-broken.jsonl"),
+        "{failed:?}"
+    );
+    assert!(!failed.failure.error.is_empty());
+
+    // A second run of the same folder stores nothing new and records the failure again,
+    // as its own run's.
+    let again = engine
+        .ingest_paths(&[tmp.path().to_path_buf()], &opts, &mut |_| {})
+        .expect("again");
+    assert_eq!(again.inserted, 0);
+    let log = store.ingest_log(10).expect("log");
+    assert_eq!((log.runs, log.failures, log.failed_inputs), (2, 2, 1));
+    assert!(log.recent[0].run > log.recent[1].run, "newest first");
+    assert_eq!(store.stats().expect("stats").documents, 2);
 }

@@ -1,14 +1,21 @@
 //! Which views are reused between requests, and for how long? Views folded over the whole
-//! store (the network, the entity list) and the entity pages built on them cost tens of
-//! milliseconds or more on a large store, while an analyst's store changes by batches: each
-//! is reused for [`VIEW_TTL`], then refreshed by the first request that finds it stale while
-//! the others keep getting the stale one (stale-while-revalidate), so no request waits on a
-//! refold it did not start but the first request for a view not yet built. An upload through
-//! the server clears every view at once; an ingest beside the server is seen within the TTL.
+//! store (the network, the entity list, the ledger for each filter) and the pages built on
+//! them (entity pages) cost from tens of milliseconds to seconds on a large store, while an
+//! analyst's store changes by batches: each is reused for its TTL ([`VIEW_TTL`]), then
+//! refreshed on a background thread started by the first request that finds it stale, while
+//! that request and every other keep getting the last view (stale-while-revalidate). So no
+//! request waits on a refold, but the first request for a view not yet built (there is
+//! nothing to show it); before, the request that found a view stale rebuilt it itself (23.6 s
+//! for the network of a 100k-document store under load).
+//!
+//! An upload through the server clears every view at once; a refresh started before the
+//! clear finishes into nothing (each clear starts a new generation, and a refresh keeps its
+//! result only in the generation it began in), so no view from before an upload outlives
+//! it. An ingest beside the server is seen within the TTL plus one refresh.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::ServerError;
@@ -16,67 +23,137 @@ use crate::ServerError;
 /// How long a view is served without a refresh.
 pub(crate) const VIEW_TTL: Duration = Duration::from_secs(5);
 
-/// Entity pages kept at most: past this the map is emptied (a crude bound, but memory must
-/// not grow with the number of names asked for).
-const MAX_KEYS: usize = 1024;
-
 struct Entry<V> {
     at: Instant,
     value: Arc<V>,
     refreshing: bool,
 }
 
-/// Views by key, each reused for [`VIEW_TTL`].
-pub(crate) struct ViewCache<K, V> {
-    map: Mutex<HashMap<K, Entry<V>>>,
+struct Views<K, V> {
+    map: HashMap<K, Entry<V>>,
+    /// Raised by each clear: a refresh begun in an older generation is dropped.
+    generation: u64,
 }
 
-impl<K, V> Default for ViewCache<K, V> {
-    fn default() -> Self {
+/// Views by key, each reused for its TTL and refreshed in the background.
+pub(crate) struct ViewCache<K, V> {
+    views: Arc<Mutex<Views<K, V>>>,
+    ttl: Duration,
+    /// Keys kept at most: past this the map is emptied (a crude bound, but memory must not
+    /// grow with the number of names or filters asked for).
+    max_keys: usize,
+}
+
+impl<K, V> ViewCache<K, V> {
+    /// A cache of at most `max_keys` views, each served for `ttl` before a refresh.
+    pub(crate) fn new(ttl: Duration, max_keys: usize) -> Self {
         ViewCache {
-            map: Mutex::new(HashMap::new()),
+            views: Arc::new(Mutex::new(Views {
+                map: HashMap::new(),
+                generation: 0,
+            })),
+            ttl,
+            max_keys: max_keys.max(1),
         }
     }
 }
 
-impl<K: Eq + Hash + Clone, V> ViewCache<K, V> {
-    /// The view under `key`, built with `build` when missing, refreshed by this caller when
-    /// stale and no other caller is refreshing it.
-    pub(crate) fn get(
-        &self,
-        key: &K,
-        build: impl FnOnce() -> Result<V, ServerError>,
-    ) -> Result<Arc<V>, ServerError> {
-        {
-            let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(e) = map.get_mut(key) {
-                if e.at.elapsed() < VIEW_TTL || e.refreshing {
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in a build holds no lock (builds run unlocked), so the map is sound.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl<K, V> ViewCache<K, V>
+where
+    K: Eq + Hash + Clone + Send + 'static,
+    V: Send + Sync + 'static,
+{
+    /// The view under `key`: built by this caller when missing; when stale, the stale one,
+    /// with a refresh started on a background thread unless one is running.
+    pub(crate) fn get<F>(&self, key: &K, build: F) -> Result<Arc<V>, ServerError>
+    where
+        F: FnOnce() -> Result<V, ServerError> + Send + 'static,
+    {
+        let generation = {
+            let mut views = lock(&self.views);
+            let generation = views.generation;
+            if let Some(e) = views.map.get_mut(key) {
+                if e.at.elapsed() < self.ttl || e.refreshing {
                     return Ok(Arc::clone(&e.value));
                 }
                 e.refreshing = true;
+                let stale = Arc::clone(&e.value);
+                drop(views);
+                self.refresh_in_background(key.clone(), generation, build);
+                return Ok(stale);
+            }
+            generation
+        };
+        let built = build();
+        self.keep(key, generation, built)
+    }
+
+    /// Runs `build` on a thread of its own and keeps what it gives.
+    fn refresh_in_background<F>(&self, key: K, generation: u64, build: F)
+    where
+        F: FnOnce() -> Result<V, ServerError> + Send + 'static,
+    {
+        let cache = ViewCache {
+            views: Arc::clone(&self.views),
+            ttl: self.ttl,
+            max_keys: self.max_keys,
+        };
+        let own = key.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sinew-view-refresh".to_string())
+            .spawn(move || {
+                if let Err(e) = cache.keep(&key, generation, build()) {
+                    // Nobody waits on a background refresh: its failure is logged, and the
+                    // next request that finds the view stale tries again.
+                    eprintln!("sinew serve: refreshing a view failed: {e}");
+                }
+            });
+        if spawned.is_err() {
+            // No thread to be had: the next request tries again.
+            let mut views = lock(&self.views);
+            if views.generation == generation {
+                if let Some(e) = views.map.get_mut(&own) {
+                    e.refreshing = false;
+                }
             }
         }
-        let built = build();
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+    }
+
+    /// Keeps a build's result under `key` when no clear came since `generation`; a failed
+    /// build leaves the stale view (if any) for the next request to refresh.
+    fn keep(
+        &self,
+        key: &K,
+        generation: u64,
+        built: Result<V, ServerError>,
+    ) -> Result<Arc<V>, ServerError> {
+        let mut views = lock(&self.views);
+        let current = views.generation == generation;
         match built {
             Ok(v) => {
-                if map.len() >= MAX_KEYS && !map.contains_key(key) {
-                    map.clear();
-                }
                 let value = Arc::new(v);
-                map.insert(
-                    key.clone(),
-                    Entry {
-                        at: Instant::now(),
-                        value: Arc::clone(&value),
-                        refreshing: false,
-                    },
-                );
+                if current {
+                    if views.map.len() >= self.max_keys && !views.map.contains_key(key) {
+                        views.map.clear();
+                    }
+                    views.map.insert(
+                        key.clone(),
+                        Entry {
+                            at: Instant::now(),
+                            value: Arc::clone(&value),
+                            refreshing: false,
+                        },
+                    );
+                }
                 Ok(value)
             }
             Err(e) => {
-                // The next request tries again; the stale view stays until then.
-                if let Some(entry) = map.get_mut(key) {
+                if let Some(entry) = views.map.get_mut(key).filter(|_| current) {
                     entry.refreshing = false;
                 }
                 Err(e)
@@ -84,24 +161,30 @@ impl<K: Eq + Hash + Clone, V> ViewCache<K, V> {
         }
     }
 
+    /// Forgets every view (after a write); refreshes under way are dropped when they end.
     pub(crate) fn clear(&self) {
-        self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        let mut views = lock(&self.views);
+        views.map.clear();
+        views.generation += 1;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::Cell;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::mpsc;
+
+    fn cache() -> ViewCache<&'static str, u32> {
+        ViewCache::new(VIEW_TTL, 8)
+    }
 
     #[test]
     fn a_fresh_view_is_reused_and_a_failed_build_is_retried() {
-        let cache: ViewCache<&str, u32> = ViewCache::default();
-        let builds = Cell::new(0);
-        let build = || {
-            builds.set(builds.get() + 1);
-            Ok(builds.get())
-        };
+        let cache = cache();
+        let builds = Arc::new(AtomicU32::new(0));
+        let b = Arc::clone(&builds);
+        let build = move || Ok(b.fetch_add(1, Ordering::SeqCst) + 1);
         assert_eq!(*cache.get(&"a", build).unwrap(), 1);
         assert_eq!(*cache.get(&"a", || Ok(99)).unwrap(), 1, "fresh: reused");
         assert!(cache
@@ -114,5 +197,65 @@ mod tests {
         );
         cache.clear();
         assert_eq!(*cache.get(&"a", || Ok(5)).unwrap(), 5, "cleared");
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+    }
+
+    /// Waits (bounded) until the view under `key` is `want`, refreshing nothing.
+    fn settles(cache: &ViewCache<&'static str, u32>, key: &'static str, want: u32) -> bool {
+        for _ in 0..500 {
+            if lock(&cache.views)
+                .map
+                .get(key)
+                .is_some_and(|e| *e.value == want && !e.refreshing)
+            {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
+    #[test]
+    fn a_stale_view_is_served_while_a_background_thread_rebuilds_it() {
+        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
+        assert_eq!(*cache.get(&"net", || Ok(1)).unwrap(), 1);
+        // The rebuild blocks until told to finish: were the request waiting on it, `get`
+        // would never return.
+        let (go, wait) = mpsc::channel::<()>();
+        let stale = cache
+            .get(&"net", move || {
+                wait.recv().ok();
+                Ok(2)
+            })
+            .unwrap();
+        assert_eq!(*stale, 1, "the last view, at once");
+        // One refresh at a time: others get the stale view and start nothing.
+        assert_eq!(*cache.get(&"net", || Ok(99)).unwrap(), 1);
+        go.send(()).unwrap();
+        assert!(settles(&cache, "net", 2), "the refresh is kept");
+    }
+
+    #[test]
+    fn a_refresh_begun_before_a_clear_is_dropped() {
+        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
+        cache.get(&"net", || Ok(1)).unwrap();
+        let (go, wait) = mpsc::channel::<()>();
+        let (done, finished) = mpsc::channel::<()>();
+        cache
+            .get(&"net", move || {
+                wait.recv().ok();
+                done.send(()).ok();
+                Ok(2)
+            })
+            .unwrap();
+        cache.clear();
+        go.send(()).unwrap();
+        finished.recv().unwrap();
+        // The refresh is over once its keep ran: give it the lock, then look.
+        for _ in 0..100 {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(lock(&cache.views).map.is_empty(), "the old view stays gone");
+        assert_eq!(*cache.get(&"net", || Ok(3)).unwrap(), 3);
     }
 }

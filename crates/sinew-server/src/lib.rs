@@ -6,8 +6,9 @@
 //! every HTML screen has a JSON twin under `/api/` built from the same view struct (the page
 //! is that struct rendered), and the whole state of a screen is its URL query; one error
 //! type ([`ServerError`]) answers both, its status from one table. Reads are open; writes
-//! (ingest by upload) need `Authorization: Bearer` with the token the server was started
-//! with, and are refused outright when it was started without one.
+//! (ingest by upload, alert rules) need the token the server was started with
+//! (`Authorization: Bearer`, or a form's `token` field), and are refused outright when it was
+//! started without one.
 //!
 //! Article text is hostile input: every byte of it is escaped where it is written
 //! ([`highlight`]), links are made only from http/https URLs, and every response carries a
@@ -34,10 +35,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use axum::Router;
-use sinew_engine::{Engine, EntitySummary, NetworkView};
+use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, NetworkView};
 use sinew_search::SearchIndex;
 
-use cache::ViewCache;
+use cache::{ViewCache, VIEW_TTL};
 pub use error::ServerError;
 
 /// The policy every response carries: nothing but this server's own scripts, styles and
@@ -59,7 +60,17 @@ struct Inner {
     network: ViewCache<(), NetworkView>,
     entities: ViewCache<(), Vec<EntitySummary>>,
     entity_pages: ViewCache<String, screens::entity::Rendered>,
+    /// The ledger with its citations, by filter (the canonical query of its filter fields;
+    /// the empty filter serves the group pages too).
+    ledgers: ViewCache<String, LedgerCitedView>,
 }
+
+/// Entity pages kept at most.
+const ENTITY_PAGES: usize = 1024;
+/// Ledgers (one per filter) kept at most: a whole ledger with its citations is megabytes on
+/// a large store, so few are kept; the unfiltered one, which group pages share, is the one
+/// that matters.
+const LEDGERS: usize = 16;
 
 impl AppState {
     /// State over `engine`; `token` enables writes (`None`: every write is refused).
@@ -73,9 +84,10 @@ impl AppState {
                 engine,
                 search,
                 token: token.filter(|t| !t.is_empty()),
-                network: ViewCache::default(),
-                entities: ViewCache::default(),
-                entity_pages: ViewCache::default(),
+                network: ViewCache::new(VIEW_TTL, 1),
+                entities: ViewCache::new(VIEW_TTL, 1),
+                entity_pages: ViewCache::new(VIEW_TTL, ENTITY_PAGES),
+                ledgers: ViewCache::new(VIEW_TTL, LEDGERS),
             }),
         }
     }
@@ -94,25 +106,40 @@ impl AppState {
 
     /// The store's network (actors not rolled up), reused as `cache` says.
     pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
+        let state = self.clone();
         self.inner
             .network
-            .get(&(), || Ok(self.inner.engine.network()?))
+            .get(&(), move || Ok(state.inner.engine.network()?))
     }
 
     /// Every stored entity, reused as `cache` says.
     pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
+        let state = self.clone();
         self.inner
             .entities
-            .get(&(), || Ok(self.inner.engine.entities()?))
+            .get(&(), move || Ok(state.inner.engine.entities()?))
     }
 
     /// An entity's page, by canonical name, reused as `cache` says.
     pub(crate) fn entity_page(
         &self,
         canonical: &str,
-        build: impl FnOnce() -> Result<screens::entity::Rendered, ServerError>,
+        build: impl FnOnce() -> Result<screens::entity::Rendered, ServerError> + Send + 'static,
     ) -> Result<Arc<screens::entity::Rendered>, ServerError> {
         self.inner.entity_pages.get(&canonical.to_string(), build)
+    }
+
+    /// The ledger with its citations under `filter`, reused as `cache` says; `key` names the
+    /// filter (equal filters, equal keys).
+    pub(crate) fn ledger(
+        &self,
+        key: String,
+        filter: LedgerFilter,
+    ) -> Result<Arc<LedgerCitedView>, ServerError> {
+        let state = self.clone();
+        self.inner.ledgers.get(&key, move || {
+            Ok(state.inner.engine.ledger_cited(&filter)?)
+        })
     }
 
     /// The stored entity `name` means: a canonical name in any case from the listed
@@ -134,6 +161,7 @@ impl AppState {
         self.inner.network.clear();
         self.inner.entities.clear();
         self.inner.entity_pages.clear();
+        self.inner.ledgers.clear();
     }
 
     /// Runs a blocking read or write of the engine on tokio's blocking pool.
@@ -155,7 +183,7 @@ const MAX_UPLOAD: usize = 256 * 1024 * 1024;
 /// Every route: method, path (axum syntax), handler. [`app`] is built from this list, and
 /// a test checks that each (method, path) is described in the OpenAPI document.
 fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
-    use axum::routing::{get, post};
+    use axum::routing::{delete, get, post};
     use screens::*;
     vec![
         (Method::GET, "/", get(status::home)),
@@ -172,6 +200,18 @@ fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::GET, "/api/briefing", get(briefing::api)),
         (Method::GET, "/alerts", get(status::alerts_page)),
         (Method::GET, "/api/alerts", get(status::alerts_api)),
+        (Method::GET, "/api/alerts/rules", get(rules::list)),
+        (Method::POST, "/api/alerts/rules", post(rules::create)),
+        (
+            Method::DELETE,
+            "/api/alerts/rules/{id}",
+            delete(rules::delete),
+        ),
+        (
+            Method::POST,
+            "/alerts/rules/{id}/delete",
+            post(rules::delete_form),
+        ),
         (Method::GET, "/status", get(status::page)),
         (Method::GET, "/api/status", get(status::api)),
         (Method::GET, "/network", get(network::page)),

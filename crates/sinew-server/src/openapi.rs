@@ -212,7 +212,16 @@ const ENTITY: &[Param] = &[(
     "Entity name (canonical or an alias)",
 )];
 const GROUP: &[Param] = &[("id", "path", "string", "Ledger group id")];
-const ALERTS: &[Param] = &[("kind", "query", "string", "Only alerts of this kind")];
+const ALERTS: &[Param] = &[
+    ("kind", "query", "string", "Only alerts of this kind"),
+    (
+        "rule",
+        "query",
+        "integer",
+        "Only alerts matching this alert rule",
+    ),
+];
+const RULE: &[Param] = &[("id", "path", "integer", "The alert rule's number")];
 const INGEST: &[Param] = &[
     (
         "name",
@@ -352,6 +361,39 @@ const OPS: &[Op] = &[
     },
     Op {
         method: "get",
+        path: "/api/alerts/rules",
+        summary: "Alert rules, each with how many stored alerts it matches",
+        params: &[],
+        answers: JSON,
+        example: "/api/alerts/rules",
+    },
+    Op {
+        method: "post",
+        path: "/api/alerts/rules",
+        summary: "Create an alert rule from JSON or a form: name, kind (repeated), entity, \
+                  measure (needs the token: Authorization: Bearer, or a form's token field)",
+        params: &[],
+        answers: JSON,
+        example: "/api/alerts/rules",
+    },
+    Op {
+        method: "delete",
+        path: "/api/alerts/rules/{id}",
+        summary: "Remove an alert rule (needs Authorization: Bearer SINEW_TOKEN)",
+        params: RULE,
+        answers: JSON,
+        example: "/api/alerts/rules/1",
+    },
+    Op {
+        method: "post",
+        path: "/alerts/rules/{id}/delete",
+        summary: "The alerts screen's form removing a rule (token field); redirects to /alerts",
+        params: RULE,
+        answers: HTML,
+        example: "/alerts/rules/1/delete",
+    },
+    Op {
+        method: "get",
         path: "/status",
         summary: "What the store holds",
         params: &[],
@@ -453,11 +495,19 @@ pub(crate) fn document() -> Value {
                 }
             }
         });
-        if op.method == "post" {
+        if op.method == "post" && op.path == "/api/ingest" {
             operation["requestBody"] = json!({
                 "required": true,
                 "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } }
             });
+        } else if op.method == "post" {
+            let fields = json!({ "schema": { "$ref": "#/components/schemas/RuleFields" } });
+            operation["requestBody"] = json!({
+                "required": true,
+                "content": { "application/json": fields, "application/x-www-form-urlencoded": fields }
+            });
+        }
+        if op.method != "get" {
             operation["security"] = json!([{ "token": [] }]);
         }
         let entry = paths
@@ -476,6 +526,16 @@ pub(crate) fn document() -> Value {
         "components": {
             "securitySchemes": { "token": { "type": "http", "scheme": "bearer" } },
             "schemas": {
+                "RuleFields": {
+                    "type": "object",
+                    "properties": {
+                        "name": { "type": "string" },
+                        "kind": { "type": "array", "items": { "type": "string", "enum": ["conflict", "new_flow", "revision"] } },
+                        "entity": { "type": "string" },
+                        "measure": { "type": "string" },
+                        "token": { "type": "string", "description": "The write token, for a form (JSON clients send Authorization: Bearer)" }
+                    }
+                },
                 "Error": {
                     "type": "object",
                     "required": ["error", "message"],

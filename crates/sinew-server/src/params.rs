@@ -26,6 +26,11 @@ impl Params {
         )
     }
 
+    /// Pairs given as they are (a JSON body's fields, read like a form's).
+    pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> Params {
+        Params(pairs)
+    }
+
     /// The last non-empty value of `key` (a form sends empty fields; they mean "unset").
     pub(crate) fn get(&self, key: &str) -> Option<&str> {
         self.0

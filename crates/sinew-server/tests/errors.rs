@@ -108,6 +108,12 @@ fn routes_answer_errors_from_the_table_as_json_and_as_pages() {
             StatusCode::BAD_REQUEST,
             "bad_request",
         ),
+        ("/api/alerts?rule=999", StatusCode::NOT_FOUND, "not_found"),
+        (
+            "/api/alerts?rule=first",
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
         ("/assets/secret.txt", StatusCode::NOT_FOUND, "not_found"),
     ];
     for (uri, status, code) in cases {
@@ -138,6 +144,27 @@ fn routes_answer_errors_from_the_table_as_json_and_as_pages() {
         assert!(a.json()["message"].as_str().unwrap().contains("span"));
     }
     assert_eq!(get(&st, "/no/such/page").status, StatusCode::NOT_FOUND);
+    // Writes on a server without a token: refused from the table, whatever the body.
+    for (method, uri) in [
+        ("POST", "/api/alerts/rules"),
+        ("DELETE", "/api/alerts/rules/1"),
+        ("POST", "/alerts/rules/1/delete"),
+        ("POST", "/api/ingest"),
+    ] {
+        let req = axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .body(axum::body::Body::from("x"))
+            .unwrap();
+        let a = crate::support::send(&st, req);
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{method} {uri}");
+        assert_eq!(a.json()["error"], "writes_disabled", "{method} {uri}");
+    }
+    assert_eq!(
+        get(&st, "/api/alerts/rules/1").status,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "a rule is removed, not read, by its own path"
+    );
     // Paging past any number of results is an empty page, not a crash.
     let far = format!("/ledger?page={}", usize::MAX);
     assert_eq!(get(&st, &far).status, StatusCode::OK);

@@ -6,3 +6,4 @@ mod browser;
 mod errors;
 mod routes;
 mod support;
+mod workbench;

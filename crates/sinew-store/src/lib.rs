@@ -18,6 +18,7 @@ mod error;
 mod near_dups;
 mod schema;
 mod sqlite;
+mod workbench;
 
 use sinew_types::{
     Alert, Annotations, Citation, Claim, DocId, Document, EntityType, Fingerprint, Sector,
@@ -29,9 +30,13 @@ pub use analysis::{
 pub use error::StoreError;
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
+pub use workbench::{
+    AlertRule, IngestLog, IngestRun, InputFailure, RunRecord, StoredFailure, StoredRule,
+    WorkbenchStore,
+};
 
 /// Where documents and their annotations are kept.
-pub trait Store: AnalysisStore + Send + Sync {
+pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Stores a document with its annotations atomically; a document whose id is already
     /// stored is left untouched (content-hashed re-ingest is a no-op).
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError>;
@@ -96,6 +101,12 @@ pub trait Store: AnalysisStore + Send + Sync {
 
     /// Counts of what is stored.
     fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// Documents stored: [`StoreStats::documents`] without counting every mention, figure
+    /// and claim (what a check after each ingest asks, so its cost must not grow with them).
+    fn document_count(&self) -> Result<u64, StoreError> {
+        Ok(self.stats()?.documents)
+    }
 
     /// Stores alerts in one transaction, stamped with the time; an alert already stored (same
     /// kind, key and document) is left as it was. Returns how many were new.

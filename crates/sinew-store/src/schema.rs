@@ -9,7 +9,9 @@
 pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH,
+];
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -19,7 +21,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// a step read only by writers (such as [`DUP_BANDS`], read by ingest to link near-duplicates)
 /// leaves it. [`ANALYSIS`] (v5) is read by ledger, graph and report; [`ENTITIES`] (v6) by
 /// every call that lists entities; [`CONCEPTS`] (v7) by ledger, graph and report, whose
-/// stored analysis before it is keyed and judged the old way.
+/// stored analysis before it is keyed and judged the old way. [`WORKBENCH`] (v8) is read
+/// only through its own calls (ingest runs, alert rules), which answer "none kept" on a v7
+/// store opened read-only, so it leaves the floor at 7.
 pub(crate) const OLDEST_READABLE: i64 = 7;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -314,4 +318,45 @@ DELETE FROM analysis_flows;
 DELETE FROM analysis_buckets;
 DELETE FROM claim_buckets;
 INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
+";
+
+// The workbench's own records (v8): what each ingest run did and which inputs failed, and the
+// alert rules an analyst sets.
+// - `ingest_runs`: one row per ingest run that reached the store (command line or upload),
+//   written after its documents were committed, so a failure to record it never loses them.
+// - `ingest_failures`: each input (path, URL or upload name) a run could not read, with the
+//   error's text; `run` names the row of `ingest_runs`. Kept for the record, newest read
+//   first: an input that failed and later succeeded still shows its old failure, dated.
+// - `alert_rules`: what an analyst wants flagged among the alerts: kinds (comma-separated
+//   alert kinds, NULL for any), an entity that must be the alert's subject or object, a
+//   word the alert must say. Rules only label alerts, they never suppress one, so a rule
+//   added later applies to alerts raised before it.
+// No foreign keys to documents, like `alerts`: these are records about runs.
+const WORKBENCH: &str = "
+CREATE TABLE ingest_runs (
+    id INTEGER PRIMARY KEY,
+    finished_at TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    inputs INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    inserted INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL
+);
+CREATE TABLE ingest_failures (
+    seq INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES ingest_runs(id),
+    failed_at TEXT NOT NULL,
+    input TEXT NOT NULL,
+    error TEXT NOT NULL
+);
+CREATE INDEX ingest_failures_input ON ingest_failures (input);
+CREATE TABLE alert_rules (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kinds TEXT,
+    entity TEXT,
+    measure TEXT
+);
 ";

@@ -20,6 +20,7 @@ use crate::schema::VERSION;
 
 mod analysis;
 mod entities;
+mod workbench;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
 /// A [`Store`] in one SQLite file (or in memory).
@@ -326,6 +327,10 @@ impl Store for SqliteStore {
             .query_map([], alert_from_row)?
             .collect()
         })
+    }
+
+    fn document_count(&self) -> Result<u64, StoreError> {
+        self.read(|tx| tx.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
     }
 
     fn stats(&self) -> Result<StoreStats, StoreError> {

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use sinew_store::{
-    Alias, AnalysisStore, EntitySummary, SqliteStore, Store, StoreError, StoreStats,
+    Alias, AnalysisStore, EntitySummary, IngestLog, IngestRun, InputFailure, SqliteStore, Store,
+    StoreError, StoreStats, WorkbenchStore,
 };
 use sinew_types::{
     Alert, AlertKind, Annotations, Coarse, Description, DocId, Document, EntityType, Fingerprint,
@@ -138,6 +139,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (5, "v5.sql"),
         (6, "v6.sql"),
         (7, "v7.sql"),
+        (8, "v8.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -411,6 +413,55 @@ fn v7_database_opens_read_only_with_its_document_kinds() {
 }
 
 #[test]
+fn v7_database_migrates_with_an_empty_ingest_log_and_no_rules() {
+    // Read-only, a v7 store has no workbench tables and keeps nothing yet; opened for
+    // writing it gains them, empty, with every document still there.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v7.sql")]);
+    let read = SqliteStore::open_read_only(&path).expect("open v7 read-only");
+    assert_eq!(read.ingest_log(10).expect("log"), IngestLog::default());
+    assert!(read.alert_rules().expect("rules").is_empty());
+    drop(read);
+    let store = SqliteStore::open(&path).expect("open v7");
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+    assert_eq!(store.stats().expect("stats").documents, 4);
+    assert_eq!(store.ingest_log(10).expect("log"), IngestLog::default());
+    let run = IngestRun {
+        origin: "cli".into(),
+        inputs: 1,
+        failures: vec![InputFailure {
+            input: "a.html".into(),
+            error: "a.html: unreadable".into(),
+        }],
+        ..IngestRun::default()
+    };
+    let id = store.record_run(&run).expect("record");
+    let log = store.ingest_log(10).expect("log");
+    assert_eq!((log.runs, log.failures, log.failed_inputs), (1, 1, 1));
+    assert_eq!(log.recent[0].run, id);
+}
+
+#[test]
+fn v8_database_opens_with_its_runs_failures_and_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v8.sql")]);
+    let store = SqliteStore::open_read_only(&path).expect("open v8");
+    let log = store.ingest_log(10).expect("log");
+    let last = log.last_run.expect("a run");
+    assert_eq!(
+        (last.id, last.run.origin.as_str(), last.run.inserted),
+        (1, "cli", 1)
+    );
+    assert_eq!((log.runs, log.failures, log.failed_inputs), (1, 1, 1));
+    assert_eq!(log.recent[0].failure.input, "feeds/broken.xml");
+    let rules = store.alert_rules().expect("rules");
+    assert_eq!(rules.len(), 1);
+    assert_eq!(rules[0].rule.kinds, vec![AlertKind::Conflict]);
+    assert_eq!(rules[0].rule.entity.as_deref(), Some("Germany"));
+    assert_eq!(rules[0].rule.measure, None);
+}
+
+#[test]
 fn an_unknown_alert_kind_is_an_internal_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = "UPDATE alerts SET kind = 'rumour' WHERE seq = 1;";
@@ -550,6 +601,7 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         ("v5.sql", false),
         ("v6.sql", false),
         ("v7.sql", true),
+        ("v8.sql", true),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");

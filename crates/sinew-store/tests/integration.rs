@@ -7,3 +7,4 @@ mod model;
 mod read_only;
 mod snapshot;
 mod store;
+mod workbench;

@@ -564,6 +564,10 @@ proptest! {
                 }
             }
             prop_assert_eq!(store.stats().expect("stats"), model.stats());
+            prop_assert_eq!(
+                store.document_count().expect("count"),
+                model.stats().documents
+            );
             // The aggregates equal a recount after every put and batch, not only at the end.
             prop_assert_eq!(store.entities().expect("entities"), model.entities());
         }

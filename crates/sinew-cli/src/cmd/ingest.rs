@@ -38,6 +38,7 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
         published,
         threads,
         alerts: !no_alerts,
+        origin: "cli".to_string(),
         ..IngestOptions::default()
     };
     let summary = if paths.len() == 1 && paths[0] == Path::new("-") {
@@ -56,6 +57,9 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
     out.flush()?;
     if !ui.quiet {
         print_summary(&summary);
+    }
+    if let Some(w) = &summary.record_warning {
+        eprintln!("sinew: warning: the run was not recorded in the store: {w}");
     }
     super::search::warn_lag(&engine, summary.index_warning.as_deref());
     if stats {

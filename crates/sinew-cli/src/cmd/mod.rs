@@ -13,6 +13,7 @@ pub(crate) mod network;
 pub(crate) mod report;
 pub(crate) mod search;
 pub(crate) mod serve;
+pub(crate) mod status;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

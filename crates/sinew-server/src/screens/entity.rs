@@ -279,7 +279,9 @@ fn render(v: EntityView) -> Result<Rendered, ServerError> {
 /// The rendered page of the entity `name` means, reused between requests (see `cache`).
 fn rendered(state: &AppState, name: &str) -> Result<Arc<Rendered>, ServerError> {
     let canonical = state.resolve(name)?;
-    state.entity_page(&canonical, || render(build(state, canonical.clone())?))
+    let st = state.clone();
+    let name = canonical.clone();
+    state.entity_page(&canonical, move || render(build(&st, name)?))
 }
 
 pub(crate) async fn api(

@@ -31,16 +31,22 @@ pub(crate) struct IngestReport {
     errors: Vec<String>,
 }
 
-/// Whether the request carries the server's token.
+/// Whether the request carries the server's token in `Authorization: Bearer`.
 pub(crate) fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ServerError> {
-    let Some(token) = state.token() else {
-        return Err(ServerError::WritesDisabled);
-    };
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or(ServerError::Unauthorized)?;
+        .and_then(|v| v.strip_prefix("Bearer "));
+    check_token(state, given)
+}
+
+/// Whether `given` is the server's token (a form's `token` field, a bearer header's value);
+/// a server without a token refuses every write whatever is given.
+pub(crate) fn check_token(state: &AppState, given: Option<&str>) -> Result<(), ServerError> {
+    let Some(token) = state.token() else {
+        return Err(ServerError::WritesDisabled);
+    };
+    let given = given.ok_or(ServerError::Unauthorized)?;
     if same(given.trim().as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
@@ -93,11 +99,15 @@ pub(crate) async fn upload(
             reason: "the request body is empty".to_string(),
         });
     }
+    let opts = IngestOptions {
+        origin: "upload".to_string(),
+        ..IngestOptions::default()
+    };
     state
         .blocking(move |s| {
             let summary = s
                 .engine()
-                .ingest_bytes(&name, &body, format, &IngestOptions::default())
+                .ingest_bytes(&name, &body, format, &opts)
                 .map_err(|e| match ServerError::from(e) {
                     ServerError::Unprocessable { reason, .. } => ServerError::Unprocessable {
                         input: name.clone(),

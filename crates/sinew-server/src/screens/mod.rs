@@ -7,6 +7,7 @@ pub(crate) mod entity;
 pub(crate) mod ingest;
 pub(crate) mod ledger;
 pub(crate) mod network;
+pub(crate) mod rules;
 pub(crate) mod search;
 pub(crate) mod status;
 

@@ -1,10 +1,8 @@
 //! What is in the store, and what has changed? The status screen (counts of what is stored,
-//! documents awaiting analysis, the search index, whether writes are open, the last alert)
-//! and the alerts screen (every stored alert, newest first, each linking to the document
-//! that raised it).
-//!
-//! Failures by input are not kept by the store (an ingest reports them on stderr and in its
-//! summary, `POST /api/ingest` included), so the status says so instead of showing none.
+//! documents awaiting analysis, the search index, whether writes are open, the last alert,
+//! the last ingest run and the inputs ingest could not read, newest first) and the alerts
+//! screen (every stored alert, newest first, each linking to the document that raised it and
+//! naming the alert rules it matches; `?rule=ID` keeps the alerts of one rule).
 
 use std::collections::HashMap;
 
@@ -12,15 +10,19 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::{Html, Json};
 use serde::Serialize;
-use sinew_types::DocId;
+use sinew_types::{Alert, DocId};
 
 use crate::error::PageError;
 use crate::params::Params;
 use crate::render::html;
+use crate::screens::rules::{self, RuleRow};
 use crate::{AppState, ServerError};
 
 /// Alerts listed at most (newest first); `total` counts them all.
 const MAX_ALERTS: usize = 500;
+
+/// Failed inputs listed at most (newest first); `ingest.failures` counts them all.
+const MAX_FAILURES: usize = 50;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct StatusView {
@@ -36,7 +38,72 @@ pub(crate) struct StatusView {
     /// Documents in the search index; `None` when no index is open.
     indexed: Option<u64>,
     writes: bool,
-    failures: &'static str,
+    ingest: IngestStatus,
+}
+
+/// The ingest runs' record: the last run, and the failed inputs, newest first.
+#[derive(Debug, Serialize)]
+struct IngestStatus {
+    runs: u64,
+    last_run: Option<RunRow>,
+    /// Failures over every run, and how many distinct inputs they name.
+    failures: u64,
+    failed_inputs: u64,
+    /// The most recent, newest first, at most [`MAX_FAILURES`].
+    recent: Vec<FailureRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct RunRow {
+    id: u64,
+    finished_at: String,
+    origin: String,
+    inputs: u64,
+    documents: u64,
+    inserted: u64,
+    failed: u64,
+    elapsed_ms: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct FailureRow {
+    run: u64,
+    failed_at: String,
+    input: String,
+    error: String,
+}
+
+fn ingest_status(state: &AppState) -> Result<IngestStatus, ServerError> {
+    let log = state
+        .engine()
+        .store()
+        .ingest_log(MAX_FAILURES)
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
+    Ok(IngestStatus {
+        runs: log.runs,
+        last_run: log.last_run.map(|r| RunRow {
+            id: r.id,
+            finished_at: r.finished_at,
+            origin: r.run.origin,
+            inputs: r.run.inputs,
+            documents: r.run.documents,
+            inserted: r.run.inserted,
+            failed: r.failed,
+            elapsed_ms: r.run.elapsed_ms,
+        }),
+        failures: log.failures,
+        failed_inputs: log.failed_inputs,
+        recent: log
+            .recent
+            .into_iter()
+            .map(|f| FailureRow {
+                run: f.run,
+                failed_at: f.failed_at,
+                input: f.failure.input,
+                error: f.failure.error,
+            })
+            .collect(),
+    })
 }
 
 pub(crate) fn view(state: &AppState) -> Result<StatusView, ServerError> {
@@ -59,7 +126,7 @@ pub(crate) fn view(state: &AppState) -> Result<StatusView, ServerError> {
         last_alert: alerts.last().map(|a| a.raised_at.clone()),
         indexed,
         writes: state.token().is_some(),
-        failures: "not kept by the store: each ingest reports its failed inputs itself",
+        ingest: ingest_status(state)?,
     })
 }
 
@@ -67,7 +134,19 @@ pub(crate) fn view(state: &AppState) -> Result<StatusView, ServerError> {
 pub(crate) struct AlertsView {
     total: usize,
     kind: Option<String>,
+    /// The rule the list is filtered by (`?rule=ID`).
+    rule: Option<RuleRow>,
+    /// Every rule, with how many stored alerts it matches.
+    rules: Vec<RuleRow>,
     alerts: Vec<AlertRow>,
+}
+
+/// A rule an alert matches, as the alert's row names it.
+#[derive(Debug, Serialize)]
+struct RuleRef {
+    id: u64,
+    name: String,
+    href: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,6 +160,8 @@ struct AlertRow {
     doc: DocId,
     source: String,
     href: String,
+    /// The rules it matches.
+    rules: Vec<RuleRef>,
 }
 
 pub(crate) fn alerts(state: &AppState, params: &Params) -> Result<AlertsView, ServerError> {
@@ -93,16 +174,37 @@ pub(crate) fn alerts(state: &AppState, params: &Params) -> Result<AlertsView, Se
             ));
         }
     }
+    let rule_id = params.number::<u64>("rule")?;
     let store = state.engine().store();
     let mut stored = store
         .alerts()
         .map_err(|e| ServerError::Internal(e.to_string()))?;
-    stored.retain(|a| kind.as_deref().is_none_or(|k| a.alert.kind.as_str() == k));
+    let rules = rules::stored_rules(state)?;
+    let all: Vec<Alert> = stored.iter().map(|a| a.alert.clone()).collect();
+    let rows: Vec<RuleRow> = rules.iter().map(|r| rules::row(r, &all)).collect();
+    let rule = match rule_id {
+        Some(id) => {
+            Some(
+                rules
+                    .iter()
+                    .find(|r| r.id == id)
+                    .ok_or_else(|| ServerError::NotFound {
+                        what: "alert rule",
+                        name: id.to_string(),
+                    })?,
+            )
+        }
+        None => None,
+    };
+    stored.retain(|a| {
+        kind.as_deref().is_none_or(|k| a.alert.kind.as_str() == k)
+            && rule.is_none_or(|r| rules::matches(&r.rule, &a.alert))
+    });
     let total = stored.len();
     stored.reverse();
     stored.truncate(MAX_ALERTS);
     let mut sources: HashMap<DocId, String> = HashMap::new();
-    let mut rows = Vec::with_capacity(stored.len());
+    let mut alert_rows = Vec::with_capacity(stored.len());
     for a in stored {
         if !sources.contains_key(&a.alert.doc) {
             let name = store
@@ -111,7 +213,17 @@ pub(crate) fn alerts(state: &AppState, params: &Params) -> Result<AlertsView, Se
                 .map_or_else(|| a.alert.doc.0.clone(), |d| d.source);
             sources.insert(a.alert.doc.clone(), name);
         }
-        rows.push(AlertRow {
+        let matched = rules
+            .iter()
+            .filter(|r| rules::matches(&r.rule, &a.alert))
+            .map(|r| RuleRef {
+                id: r.id,
+                name: r.rule.name.clone(),
+                href: format!("/alerts?rule={}", r.id),
+            })
+            .collect();
+        alert_rows.push(AlertRow {
+            rules: matched,
             seq: a.seq,
             raised_at: a.raised_at,
             kind: a.alert.kind.as_str(),
@@ -123,10 +235,13 @@ pub(crate) fn alerts(state: &AppState, params: &Params) -> Result<AlertsView, Se
             doc: a.alert.doc,
         });
     }
+    let rule = rule.map(|r| rows.iter().find(|row| row.id == r.id).cloned());
     Ok(AlertsView {
         total,
         kind,
-        alerts: rows,
+        rule: rule.flatten(),
+        rules: rows,
+        alerts: alert_rows,
     })
 }
 
@@ -147,6 +262,8 @@ impl StatusPage<'_> {
 struct AlertsPage<'a> {
     v: &'a AlertsView,
     json: String,
+    /// Whether the server takes writes: the rule forms are shown only then.
+    writes: bool,
 }
 
 impl AlertsPage<'_> {
@@ -183,6 +300,11 @@ pub(crate) async fn alerts_page(
 ) -> Result<Html<String>, PageError> {
     let json = format!("/api/alerts?{}", q.clone().unwrap_or_default());
     let params = Params::parse(q.as_deref());
+    let writes = state.token().is_some();
     let v = state.blocking(move |s| alerts(s, &params)).await?;
-    Ok(html(&AlertsPage { v: &v, json }))
+    Ok(html(&AlertsPage {
+        v: &v,
+        json,
+        writes,
+    }))
 }

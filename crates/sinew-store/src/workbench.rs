@@ -1,0 +1,123 @@
+//! What has the workbench been told, and what did ingest runs leave behind? The
+//! [`WorkbenchStore`] side of a [`Store`](crate::Store): each ingest run's record with the
+//! inputs it could not read (schema v8, `ingest_runs` and `ingest_failures`), and the alert
+//! rules an analyst sets (`alert_rules`).
+//!
+//! These are records about the store's use, not derived from its documents: nothing rebuilds
+//! them, so they are written once and read newest first. A store of schema v7 opened
+//! read-only (v8 is not needed to read it) has no such tables and answers as a store that
+//! kept nothing yet.
+
+use sinew_types::AlertKind;
+
+use crate::StoreError;
+
+/// The workbench side of a [`Store`](crate::Store).
+pub trait WorkbenchStore {
+    /// Records one ingest run and its failed inputs in one transaction, stamped with the
+    /// time; returns the run's id. Written after the run's documents were committed, so a
+    /// failure here loses nothing stored.
+    fn record_run(&self, run: &IngestRun) -> Result<u64, StoreError>;
+
+    /// The last run, counts of runs and failures, and the `limit` most recent failures.
+    fn ingest_log(&self, limit: usize) -> Result<IngestLog, StoreError>;
+
+    /// Stores an alert rule, stamped with the time, and returns it with its id.
+    fn put_alert_rule(&self, rule: &AlertRule) -> Result<StoredRule, StoreError>;
+
+    /// Every alert rule, oldest first.
+    fn alert_rules(&self) -> Result<Vec<StoredRule>, StoreError>;
+
+    /// Removes the rule `id`; false when there was none.
+    fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError>;
+}
+
+/// What one ingest run did, as it is recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestRun {
+    /// Who ran it: `cli`, `server` (an upload), or a caller's own word.
+    pub origin: String,
+    /// Inputs read (files, streams, uploads).
+    pub inputs: u64,
+    /// Documents found in them.
+    pub documents: u64,
+    /// Documents newly stored.
+    pub inserted: u64,
+    /// Wall-clock milliseconds.
+    pub elapsed_ms: u64,
+    /// Each input (or part of one) that failed, in the order met.
+    pub failures: Vec<InputFailure>,
+}
+
+/// An input that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFailure {
+    /// The path, URL or upload name.
+    pub input: String,
+    /// The error, as shown to the user.
+    pub error: String,
+}
+
+/// A recorded run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunRecord {
+    /// Its id, in the order runs were recorded.
+    pub id: u64,
+    /// When it was recorded (RFC 3339, UTC): the end of the run.
+    pub finished_at: String,
+    /// How many of its inputs failed.
+    pub failed: u64,
+    /// What was recorded, without the failures (they are in [`IngestLog::recent`]).
+    pub run: IngestRun,
+}
+
+/// A recorded failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFailure {
+    /// The run that met it.
+    pub run: u64,
+    /// When it was recorded (RFC 3339, UTC).
+    pub failed_at: String,
+    /// The input and why it failed.
+    pub failure: InputFailure,
+}
+
+/// What the runs left behind: enough for a status page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestLog {
+    /// The last recorded run.
+    pub last_run: Option<RunRecord>,
+    /// Runs recorded.
+    pub runs: u64,
+    /// Failures recorded, over every run.
+    pub failures: u64,
+    /// Distinct inputs among them.
+    pub failed_inputs: u64,
+    /// The most recent failures, newest first.
+    pub recent: Vec<StoredFailure>,
+}
+
+/// Which alerts an analyst wants flagged. Every condition given must hold; a rule with none
+/// matches every alert.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlertRule {
+    /// What the analyst calls it.
+    pub name: String,
+    /// The alert kinds it takes (empty: any).
+    pub kinds: Vec<AlertKind>,
+    /// A canonical entity name that must be the alert's subject or object.
+    pub entity: Option<String>,
+    /// A word the alert must say, in its measure or anywhere in its line ("containers").
+    pub measure: Option<String>,
+}
+
+/// A stored alert rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRule {
+    /// Its id.
+    pub id: u64,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// The rule.
+    pub rule: AlertRule,
+}
