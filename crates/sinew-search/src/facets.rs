@@ -3,10 +3,16 @@
 //! months.
 //!
 //! Each segment counts by the column's term ordinals in a plain vector (one add per value of a
-//! matching row, no hashing, no string) and turns ordinals into strings once, when the
-//! segments' counts are merged: the cost is the number of matches times the values they carry,
-//! plus the number of distinct values, whatever the query. Dates are counted per day and
-//! folded into months at the merge for the same reason.
+//! matching row, no hashing, no string) and turns ordinals into strings only at the merge,
+//! and only for the values that can be shown: each segment's [`per_segment`] most frequent
+//! values. Reading a value's text is a dictionary lookup, and reading every counted value's
+//! text was about 90% of a search's CPU on 100k documents whose entity facet holds tens of
+//! thousands of names; now the merge costs a scan of the integer counts plus a bounded
+//! number of lookups. A value outside a segment's top list is not counted from that segment:
+//! with `per_segment` at least eight times the values shown (and at least 256), a shown
+//! value's count can fall short only when it is rare in some segment yet frequent overall,
+//! which the long tail of a facet does not do; with one segment (a merged index) the counts
+//! are exact. Dates are counted per day and folded into months at the merge.
 
 use std::collections::HashMap;
 
@@ -27,6 +33,13 @@ pub(crate) const PUBLISHED: &str = "published";
 /// Counts facet values over every match; keeps the `top` most frequent values of each facet.
 pub(crate) struct FacetCollector {
     pub(crate) top: usize,
+}
+
+impl FacetCollector {
+    /// How many of each segment's most frequent values are read as text at the merge.
+    fn per_segment(&self) -> usize {
+        self.top.saturating_mul(8).max(256)
+    }
 }
 
 /// One segment's counting.
@@ -79,15 +92,31 @@ impl Collector for FacetCollector {
         let mut by_value: Vec<HashMap<String, u64>> = vec![HashMap::new(); FACET_FIELDS.len()];
         let mut by_day: HashMap<i64, u64> = HashMap::new();
         let mut word = String::new();
+        let keep = self.per_segment();
+        let mut counted: Vec<(u64, u64)> = Vec::new();
         for fruit in fruits {
             for (k, (column, counts)) in fruit.columns.iter().zip(&fruit.counts).enumerate() {
                 let Some(column) = column else { continue };
-                for (ord, &n) in counts.iter().enumerate() {
-                    if n == 0 {
-                        continue;
-                    }
+                counted.clear();
+                counted.extend(
+                    counts
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &n)| n > 0)
+                        .map(|(ord, &n)| (n, ord as u64)),
+                );
+                if counted.len() > keep {
+                    // The `keep` largest counts (ties by ordinal, so the choice is stable).
+                    counted.select_nth_unstable_by(keep - 1, |a, b| {
+                        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+                    });
+                    counted.truncate(keep);
+                }
+                // Ordinals in order: the dictionary is read forwards.
+                counted.sort_unstable_by_key(|&(_, ord)| ord);
+                for &(n, ord) in &counted {
                     word.clear();
-                    if column.ord_to_str(ord as u64, &mut word)? {
+                    if column.ord_to_str(ord, &mut word)? {
                         *by_value[k].entry(word.clone()).or_default() += n;
                     }
                 }

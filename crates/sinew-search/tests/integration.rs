@@ -533,3 +533,48 @@ proptest::proptest! {
         }
     }
 }
+
+/// A facet with far more values than are shown (here 1,200 entities, each in one document, and
+/// three in many) still gives the frequent values their whole counts, across several
+/// segments, while only the frequent values are read as text.
+#[test]
+fn a_long_tail_of_facet_values_keeps_the_frequent_values_counts() {
+    let index = TantivyIndex::open_in_ram().unwrap();
+    let mut expected_first = 0;
+    // Three commits make three segments; each holds its own tail.
+    for part in 0..3 {
+        let docs: Vec<IndexDoc> = (0..400)
+            .map(|i| {
+                let n = part * 400 + i;
+                let mut d = doc(&format!("d{n}"), "Tail", "Ports moved containers again.");
+                d.entities = vec![format!("Company {n}"), "Everyone".to_string()];
+                if n % 2 == 0 {
+                    d.entities.push("Half".to_string());
+                }
+                if n % 5 == 0 {
+                    d.entities.push("Fifth".to_string());
+                }
+                expected_first += 1;
+                d
+            })
+            .collect();
+        index.add(&docs).unwrap();
+        index.commit().unwrap();
+    }
+    let r = index.search(&query("containers")).unwrap();
+    assert_eq!(r.total, expected_first);
+    let counts: Vec<(&str, u64)> = r
+        .facets
+        .entities
+        .iter()
+        .map(|f| (f.value.as_str(), f.count))
+        .collect();
+    assert_eq!(counts[0], ("Everyone", 1200));
+    assert_eq!(counts[1], ("Half", 600));
+    assert_eq!(counts[2], ("Fifth", 240));
+    // The tail values each count one, and the list is capped.
+    assert!(counts[3..]
+        .iter()
+        .all(|&(v, n)| v.starts_with("Company ") && n == 1));
+    assert!(counts.len() < 1200, "{} values shown", counts.len());
+}
