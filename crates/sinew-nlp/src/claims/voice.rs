@@ -7,8 +7,8 @@
 //! rule applies the caller keeps its active-voice reading (the actor before a verb of supply
 //! gives, "to X" gets).
 
+use super::roles::{Actor, Role};
 use super::verbs::{self, Direction};
-use super::{Actor, Role};
 use crate::words::Word;
 
 /// Verbs by which a named actor states a figure rather than takes part in it ("Zelensky put
