@@ -18,13 +18,15 @@ use sinew_types::{
 mod kind;
 mod measure;
 mod np;
+mod pairs;
+mod refer;
 mod roles;
 mod verbs;
 mod voice;
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
-use roles::{actors_in, parties, Role};
+use roles::{actors_in, parties};
 
 /// Inputs to claim building: one document's text and its other annotations, all sorted.
 pub(crate) struct ClaimInputs<'a> {
@@ -102,23 +104,14 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let flow = flow_verb_before(ws, q.span.start)
             .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
 
-        // "India imported 1.5 million barrels": a physical amount a verb of flow moved is a
-        // flow between actors, not an attribute of a thing.
-        // The giver must be named in the clause: "..., shipping a record 107 million tonnes"
-        // leaves it to a clause this reading does not follow.
-        let moved = flow.is_some_and(|v| {
-            q.kind == QuantityKind::Measure
-                && v.end <= q.span.start
-                && clause.start <= v.start
-                && actors.iter().any(|a| {
-                    a.role == Role::Plain && clause.start <= a.span.start && a.span.end <= v.start
-                })
-        });
-        let (mut subject, mut object) = if is_attribute(q) && !moved {
-            (None, None)
-        } else {
-            parties(inp, &actors, &attrs, ws, flow, q, si)
-        };
+        // A physical amount or a unit price is a thing's attribute unless its clause binds
+        // it to parties ("India imported 1.5 million barrels").
+        let (mut subject, mut object) =
+            if is_attribute(q) && !roles::binds(&actors, ws, flow, q, clause) {
+                (None, None)
+            } else {
+                parties(inp, &actors, &attrs, ws, flow, q, si)
+            };
         // "sent shells to Russia in exchange for $500 million": the figure goes back.
         if flow.is_some_and(|v| {
             v.end <= q.span.start && voice::exchange_between(ws, v.end, q.span.start)
@@ -169,7 +162,6 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             q,
             &before,
             &after,
-            &measure,
             &clause_words,
             ws,
             trend,
@@ -180,6 +172,11 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             .last()
             .filter(|c| c.sentence == sentence)
             .and_then(|c| kind::restates(inp.text, &c.quantity, q));
+        // A restated figure is the same figure: it refers to its time, not the nearest one.
+        let time = match (restates, claims.last()) {
+            (Some(_), Some(c)) => c.time.clone(),
+            _ => time,
+        };
         previous = Some(measure::Previous {
             span: q.span,
             sentence,
@@ -334,6 +331,17 @@ fn time_for(
     clause: Span,
     q: Span,
 ) -> Option<TimeExpr> {
+    // "600 million dollars (about 561 million euros) last December": the figure's clause
+    // goes on past the bracket that restates it, and the bracket's figure stands between
+    // nothing.
+    let bracket = restating_bracket(text, quantities, sentence, q);
+    let clause = match bracket {
+        Some(b) => Span::new(
+            clause.start,
+            clause_of(text, sentence, Span::new(b.end, b.end)).end,
+        ),
+        None => clause,
+    };
     let candidates = times.iter().filter(|t| {
         let clock = matches!(t.grain, Grain::Hour | Grain::Minute) && t.start_date.is_none();
         !matches!(t.kind, TimeKind::Duration | TimeKind::Set)
@@ -361,6 +369,7 @@ fn time_for(
         };
         quantities.iter().any(|r| {
             !r.vague
+                && !bracket.is_some_and(|b| b.contains(r.span))
                 && a <= r.span.start
                 && r.span.end <= b
                 && !times.iter().any(|t| t.span.overlaps(r.span))
@@ -374,4 +383,22 @@ fn time_for(
         })
         // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
         .map(|t| crate::times::between_range(text, times, t).unwrap_or_else(|| t.clone()))
+}
+
+/// The bracket right after figure `q` when it holds only another figure, the same one
+/// restated in another unit ("600 million dollars (about 561 million euros)").
+fn restating_bracket(text: &str, quantities: &[Quantity], sentence: Span, q: Span) -> Option<Span> {
+    let figure = quantities.iter().find(|r| r.span == q)?;
+    let rest = &text[q.end..sentence.end];
+    let open = rest.len() - rest.trim_start().len();
+    if !rest[open..].starts_with('(') {
+        return None;
+    }
+    let close = rest[open..].find(')')? + open;
+    let bracket = Span::new(q.end + open, q.end + close + 1);
+    quantities
+        .iter()
+        .find(|r| bracket.contains(r.span))
+        .and_then(|r| kind::restates(text, figure, r))
+        .map(|_| bracket)
 }
