@@ -181,8 +181,31 @@ fn other_when_nothing_says() {
         MeasureKind::Other
     );
     assert_eq!(
-        kind("Thirteen of the council's 15 members voted.", "15 members"),
+        kind("The plan lists 40 goals for the decade.", "40 goals"),
         MeasureKind::Other
+    );
+}
+
+#[test]
+fn a_headcount_with_no_verb_of_flow_is_a_stock() {
+    assert_eq!(
+        kind("Thirteen of the council's 15 members voted.", "15 members"),
+        MeasureKind::Stock
+    );
+    assert_eq!(
+        kind(
+            "The airline employs 9,000 workers in Lisbon.",
+            "9,000 workers"
+        ),
+        MeasureKind::Stock
+    );
+    // Near-miss: troops sent are a flow.
+    assert_eq!(
+        kind(
+            "Chad sent 1,000 troops to Mali in May 2023.",
+            "1,000 troops"
+        ),
+        MeasureKind::Flow
     );
 }
 

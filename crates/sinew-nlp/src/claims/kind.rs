@@ -14,7 +14,7 @@
 //! - share: any other percentage (a part of some whole, named or not: "90% of imports",
 //!   "34% of participants said");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
-//!   "cumulative");
+//!   "cumulative"), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
 //!   time that is a period (a year, a month);
 //! - other: anything else.
@@ -315,8 +315,34 @@ pub(super) fn kind_of(
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }
+    // "The company employs 1,800 people", "about 19,000 agents": a headcount with no verb of
+    // flow is what an actor has at a time.
+    let headcount = q.kind == QuantityKind::Count
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
+    if headcount {
+        return MeasureKind::Stock;
+    }
     MeasureKind::Other
 }
+
+/// Counted nouns (singular, as quantities write them) of the people and things an actor
+/// holds at a time: a count of them with no verb of flow is a stock. In the dev gold,
+/// employees, workers, soldiers, agents, policies and units are stocks 40 times of 44.
+const HEADCOUNT_UNITS: &[&str] = &[
+    "employee",
+    "worker",
+    "staff",
+    "personnel",
+    "soldier",
+    "troop",
+    "agent",
+    "member",
+    "policy",
+    "unit",
+    "person",
+];
 
 /// The span of the figure `q` restates, when it is a bracketed figure in another currency or
 /// unit right after `prev` ("600 million dollars (about 561 million euros)", "$1bn (£790m)").

@@ -1,14 +1,16 @@
 //! Quantitative claims: which figures state something, about whom, what, when, and on whose
 //! word.
 //!
-//! Everything here is decided inside the figure's sentence (plus two cross-sentence rules:
-//! "its neighbour" refers back to the last other country named, and a verbless list item
-//! such as "Bearings, 345% from 2021 to Russia" keeps the subject of the claim before it in the
-//! paragraph). Actors are countries (named directly, by capital or seat, by demonym), and
-//! companies, state enterprises, armed forces and people under their own names, so that "Rosneft
-//! shipped 2 million tonnes to India" is Rosneft's claim; the network rolls those up to their
-//! states through the mention's `country`. A person in state office acts for the state, and a
-//! government body reporting on its own country makes that country the subject.
+//! Everything here is decided inside the figure's sentence, plus the cross-sentence
+//! references `roles.rs` follows ("the two countries", "the company", "its neighbour") and
+//! one rule of its own: a verbless list item such as "Bearings, 345% from 2021 to Russia"
+//! keeps the subject of the claim before it in the paragraph. Any named entity can be a
+//! party (`roles.rs`): countries (named directly, by capital or seat, by demonym), companies,
+//! bodies, groupings and people under their own names, so that "Rosneft shipped 2 million
+//! tonnes to India" is Rosneft's claim; the network rolls those up to their states through
+//! the mention's `country`. A person in state office and a government body act for the
+//! state. A figure's time is the time of its own clause (`time_for`), and a figure restated
+//! in another unit takes its figure's time.
 
 use sinew_types::{
     Attribution, Claim, DocId, Grain, Mention, Quantity, QuantityKind, Sentence, Span, TimeExpr,

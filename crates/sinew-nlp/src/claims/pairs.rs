@@ -4,9 +4,10 @@
 //!
 //! An undirected pair is named in a fixed order (by name), so that "between Russia and China"
 //! and "between China and Russia" are one relation. "The two countries" and the like refer
-//! to the last two different states named before the phrase: in the sentence, then back
-//! through the document up to [`PAIR_LOOKBACK`] sentences (news names the pair in its lead
-//! and refers to it for paragraphs).
+//! to the last two different states named before the phrase as parties (not after "of",
+//! "in": "since the invasion of Ukraine" names no party): in the sentence, then back through
+//! the document up to [`PAIR_LOOKBACK`] sentences (news names the pair in its lead and refers
+//! to it for paragraphs).
 
 use sinew_types::{EntityType, Mention, Span};
 
@@ -122,6 +123,20 @@ pub(super) fn previous_other_country(
         .map(str::to_string)
 }
 
+/// Is the state at `span` named as a place or a modifier ("the invasion of Ukraine", "talks
+/// in Geneva"), not as one of the parties a pair is made of?
+fn names_a_place(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["of", "in", "at", "near", "inside", "across"]
+        .iter()
+        .any(|p| last.eq_ignore_ascii_case(p))
+}
+
 /// The pair "the two countries" (or "both sides", "bilateral") in sentence `si` refers to:
 /// the last two different states named before the phrase. Ordered by name.
 pub(super) fn the_two(
@@ -141,6 +156,9 @@ pub(super) fn the_two(
         let Some(c) = actor_country(m) else {
             continue;
         };
+        if names_a_place(inp.text, m.span) {
+            continue;
+        }
         match first {
             None => first = Some(c),
             Some(f) if f != c => {

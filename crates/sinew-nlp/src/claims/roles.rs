@@ -83,9 +83,11 @@ const DETERMINERS: &[&str] = &[
 /// Words that end the noun phrase of a speaker going forward: past them no speech verb
 /// belongs to the mention ("Russia's defence ministry estimated" is a speaker, "Russia's
 /// exports to India, the ministry estimated" is not).
+/// Auxiliaries ("has put", "had estimated") are no stop; "was estimated" is a passive and
+/// is.
 const SPEAKER_STOPS: &[&str] = &[
     "to", "from", "of", "in", "at", "for", "with", "by", "on", "and", "or", "that", "which", "who",
-    "was", "were", "is", "are", "has", "have", "had", "will", "would",
+    "was", "were", "is", "are", "be", "been",
 ];
 /// Verbs by which an organisation states its own accounts: the figure right after one is
 /// the speaker's ("Progressive reported net premiums of $18.1 billion").
@@ -172,10 +174,27 @@ pub(super) fn actors_in<'m>(
     ws: &[Word<'_>],
 ) -> Vec<Actor<'m>> {
     let mut out = Vec::new();
-    for m in mentions.iter().filter(|m| sentence.contains(m.span)) {
+    // A cue inside another name ("WASHINGTON - The United States" read as "WASHINGTON ...
+    // states") makes no attribution.
+    let in_sentence = || mentions.iter().filter(|m| sentence.contains(m.span));
+    let attrs: Vec<&Attribution> = attrs
+        .iter()
+        .copied()
+        .filter(|a| {
+            !in_sentence().any(|m| {
+                m.span.start < a.span.end
+                    && a.span.end <= m.span.end
+                    && !m.span.overlaps(a.source_span)
+            })
+        })
+        .collect();
+    for m in in_sentence() {
         let Some(name) = actor_name(m) else {
             continue;
         };
+        if is_dateline(text, sentence, m.span) {
+            continue;
+        }
         let role = if attrs.iter().any(|a| a.source_span.overlaps(m.span)) {
             Role::Speaker
         } else if attrs.iter().any(|a| a.span.overlaps(m.span)) {
@@ -199,6 +218,23 @@ pub(super) fn actors_in<'m>(
         });
     }
     out
+}
+
+/// "MOSCOW - Indian Prime Minister ...", "BRUSSELS (Reuters) -": the place a wire story was
+/// filed from opens its first sentence and is no party to anything in it.
+fn is_dateline(text: &str, sentence: Span, m: Span) -> bool {
+    let opens = text[sentence.start..m.start].trim().is_empty();
+    // A spaced dash: "Brazil-Argentina trade" is a pair, not a dateline.
+    let after = &text[m.end..sentence.end];
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let rest = after.trim_start();
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => r.find(')').map_or(rest, |i| r[i + 1..].trim_start()),
+        None => rest,
+    };
+    opens && rest.starts_with(['-', '–', '—'])
 }
 
 /// The role the words around a mention give it; `None` for a modifier or the host or
@@ -302,6 +338,22 @@ fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w
     None
 }
 
+/// Where the frame of reported speech ends: the end of the last speech verb before the
+/// figure whose speaker is named ("Putin said", "South Korea's ministry estimated that"),
+/// or 0 when the figure is not reported speech.
+fn speech_frame_end(text: &str, actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) -> usize {
+    actors
+        .iter()
+        .filter(|a| a.role == Role::Speaker && a.span.end <= q.start)
+        .filter_map(|a| {
+            let from = ws.partition_point(|w| w.start < a.span.end);
+            speaks(text, ws, from).filter(|v| v.end <= q.start)
+        })
+        .map(|v| v.end)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Does a measure or a unit price (a thing's attribute, no relation by default) still have
 /// parties here? When a verb of flow moved a measure from an actor named before the verb in
 /// its clause ("India imported 1.5 million barrels"; a unit price it moves stays the
@@ -339,9 +391,13 @@ pub(super) fn parties(
 ) -> (Option<String>, Option<String>) {
     let sentence = inp.sentences[si].span;
     let clause = clause_of(inp.text, sentence, q.span);
+    // "In an interview with Xinhua, Putin said more than 90% of payments ...": the words
+    // before the verb of speech frame the report; the figure's parties come after it.
+    let frame_end = speech_frame_end(inp.text, actors, ws, q.span);
     let parties_only: Vec<Actor<'_>> = actors
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
+        .filter(|a| a.span.start >= frame_end)
         .cloned()
         .collect();
     // "trade between China and Russia", "China-Russia trade"

@@ -215,8 +215,8 @@ pub(super) fn main_subject<'a, 'm>(
 }
 
 /// A verb of flow after the figure whose own subject is named right before it ("70% of the
-/// machine tools that Russia imported came from China"), within twelve words: read as the
-/// figure's verb when none comes before.
+/// machine tools that Russia imported came from China"), within sixteen words (a list of
+/// figures may stand between): read as the figure's verb when none comes before.
 pub(super) fn verb_with_subject_after<'w>(
     ws: &'w [Word<'w>],
     actors: &[Actor<'_>],
@@ -226,7 +226,7 @@ pub(super) fn verb_with_subject_after<'w>(
     let lo = ws.partition_point(|w| w.start < q.end);
     (lo..ws.len())
         .take_while(|&i| ws[i].end <= sentence.end)
-        .take(12)
+        .take(16)
         .find(|&i| {
             i > 0
                 && verbs::flow_verb(ws[i].text).is_some()

@@ -34,3 +34,30 @@ fn a_source_after_according_to_is_not_a_party() {
         pair("Brazil", "China"),
     )]);
 }
+
+#[test]
+fn the_frame_of_reported_speech_names_no_party() {
+    check(&[(
+        "In an interview with the Brazilian news agency Agencia Brasil, Lula said that 80% of \
+         trade between Brazil and Argentina was settled in reais.",
+        "80%",
+        pair("Argentina", "Brazil"),
+    )]);
+    // Near-miss: the speaker's words name a party after the verb of speech.
+    check(&[(
+        "Speaking to Japanese reporters, Macron said France exported $3 billion of wine to \
+         Japan.",
+        "$3 billion",
+        pair("France", "Japan"),
+    )]);
+}
+
+#[test]
+fn a_cue_inside_a_name_is_no_speaker() {
+    // "States" in "The United States" is no verb of speech.
+    check(&[(
+        "The United States on Monday sold 50 helicopters to Poland.",
+        "50 helicopters",
+        pair("United States", "Poland"),
+    )]);
+}

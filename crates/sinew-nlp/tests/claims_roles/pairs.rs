@@ -49,3 +49,23 @@ fn the_two_countries_are_the_last_two_named() {
         ),
     ]);
 }
+
+#[test]
+fn a_state_named_as_a_place_is_not_one_of_the_two() {
+    check(&[(
+        "Egyptian President Abdel Fattah al-Sisi ended a visit to Turkey, his first since the \
+         war in Sudan, after talks with President Recep Tayyip Erdogan. Trade between the two \
+         countries reached $9 billion last year.",
+        "$9 billion",
+        pair("Egypt", "Turkey"),
+    )]);
+}
+
+#[test]
+fn a_dateline_is_no_party() {
+    check(&[(
+        "CAIRO - Kenya sold 20,000 tonnes of tea to Pakistan last month.",
+        "20,000 tonnes",
+        pair("Kenya", "Pakistan"),
+    )]);
+}
