@@ -249,3 +249,54 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
         assert_eq!(claim(text, second).restates, None, "{text}");
     }
 }
+
+#[test]
+fn a_percentage_is_a_share_unless_it_is_a_price_a_change_or_over_100() {
+    assert_eq!(
+        kind("About 34% of the voters backed the plan.", "34%"),
+        MeasureKind::Share
+    );
+    assert_eq!(
+        kind("Exports of valves to Armenia, 410% from 2021.", "410%"),
+        MeasureKind::Change
+    );
+    assert_eq!(
+        kind("The telecom will cut prices by up to 25% next year.", "25%"),
+        MeasureKind::Change
+    );
+    assert_eq!(
+        kind("Coffee prices rose 30% in March.", "30%"),
+        MeasureKind::Change
+    );
+    // Near-miss: an interest rate is a price.
+    assert_eq!(
+        kind("The bank set its interest rate at 7%.", "7%"),
+        MeasureKind::Price
+    );
+}
+
+#[test]
+fn what_a_company_is_bought_for_is_a_price() {
+    assert_eq!(
+        kind(
+            "Siemens is acquiring Altair Engineering for $10 billion.",
+            "$10 billion"
+        ),
+        MeasureKind::Price
+    );
+    assert_eq!(
+        kind(
+            "Microsoft agreed to buy Activision Blizzard in a $69 billion deal.",
+            "$69 billion"
+        ),
+        MeasureKind::Price
+    );
+    // Near-miss: goods bought over a year are a flow.
+    assert_eq!(
+        kind(
+            "Kenya bought $400 million of fertiliser from Morocco in 2023.",
+            "$400 million"
+        ),
+        MeasureKind::Flow
+    );
+}

@@ -11,8 +11,8 @@
 //!   64.2%", "up $5 billion", "cut prices by up to 39%", "save 15 percent"), or a noun of
 //!   change right after ("a 26.3% jump", "26.3% higher", "a 20% reduction"). "Rose to $240
 //!   billion" is the level reached, not a change;
-//! - share: any other percentage (a part of some whole, named or not: "90% of imports",
-//!   "34% of participants said");
+//! - share: any other percentage up to 100 (a part of some whole, named or not: "90% of
+//!   imports", "34% of participants said"); above 100 it is a change ("345% from 2021");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
 //!   "cumulative"), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
@@ -251,6 +251,10 @@ pub(super) fn kind_of(
     // not ("90% of imports", "34% of participants said", "market share: 12.89%"): in the
     // dev gold 222 of 224 such percentages are shares.
     if q.kind == QuantityKind::Percent {
+        // No part is more than its whole: "Bearings, 345% from 2021" is a growth.
+        if q.value > 100.0 {
+            return MeasureKind::Change;
+        }
         return MeasureKind::Share;
     }
     let has = |ws: &[Word<'_>], cue: &[&str]| {

@@ -16,7 +16,8 @@
 //! 3. verbs of receipt and the passive ("received ... from", "supplied to ... by");
 //!    a verb after the figure counts when an actor stands right before it ("70% of the
 //!    machine tools that Russia imported came from China");
-//! 4. "imports from X" with the importer named elsewhere in the sentence;
+//! 4. "imports from X" with the importer named elsewhere in the sentence, and "$N from X"
+//!    (X gives; the actor before the figure gets);
 //! 5. the active reading: the actor before the verb of flow, or before the figure, or in its
 //!    clause; a participle clause ("..., shipping 107 million tonnes") takes the main
 //!    clause's subject, and "imposed by X" names the agent;
@@ -421,6 +422,11 @@ pub(super) fn parties(
     }
     // "..., while imports from Russia came to $129 billion": Russia gives.
     if let Some(pair) = voice::imports_from(ws, &parties_only, inp.quantities, q.span, sentence) {
+        return pair;
+    }
+    // "$25,000 from ATM Virtual", "a $6,000 sound mix from Soundflower": the giver named
+    // right after the figure.
+    if let Some(pair) = voice::given_from(&parties_only, inp.quantities, q.span, clause) {
         return pair;
     }
     let (subject, object) = active(&parties_only, ws, flow, q, clause);

@@ -330,3 +330,38 @@ pub(super) fn acquisition(
         .rfind(|a| a.span.end <= q.start)?;
     pair(buyer, target)
 }
+
+/// "Yoonessi was awarded $25,000 from ATM Virtual": a giver after "from" in the figure's
+/// clause, with no other figure between, is the subject; a recipient, or else the party
+/// named before the figure, gets it.
+pub(super) fn given_from(
+    actors: &[Actor<'_>],
+    quantities: &[sinew_types::Quantity],
+    q: Span,
+    clause: Span,
+) -> Option<(Option<String>, Option<String>)> {
+    let giver = actors
+        .iter()
+        .find(|a| a.role == Role::Source && a.span.start >= q.end && clause.contains(a.span))?;
+    let between = quantities
+        .iter()
+        .any(|r| !r.vague && q.end <= r.span.start && r.span.end <= giver.span.start);
+    if between {
+        return None;
+    }
+    // A recipient anywhere ("60% of India's imports ... from Russia"), else the party
+    // before the figure.
+    let getter = actors
+        .iter()
+        .find(|a| a.role == Role::Recipient && a.name != giver.name)
+        .or_else(|| {
+            actors
+                .iter()
+                .rev()
+                .find(|a| a.role == Role::Plain && a.span.end <= q.start && a.name != giver.name)
+        });
+    Some((
+        Some(giver.name.to_string()),
+        getter.map(|a| a.name.to_string()),
+    ))
+}

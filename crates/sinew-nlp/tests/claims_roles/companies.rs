@@ -1,6 +1,6 @@
 //! Companies as parties: acquisitions (buyer, then the company bought), employers, a
 //! company's own accounts, "the company" and "it" referring back, and table rows naming the
-//! company. Near-misses: buying goods from a country is a flow, and a dummy "it" refers to
+//! company, and a giver named after "from". Near-misses: buying goods from a country is a flow, and a dummy "it" refers to
 //! nothing.
 
 use super::{check, only, pair};
@@ -85,6 +85,23 @@ fn a_table_row_is_about_the_company_in_its_first_cell() {
             "Unilever | $120 billion | 3.2% | Consumer goods",
             "3.2%",
             only("Unilever"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_giver_after_from_is_the_subject() {
+    check(&[
+        (
+            "Pixar won a $50,000 grant from Microsoft for its short film.",
+            "$50,000",
+            pair("Microsoft", "Pixar"),
+        ),
+        // Near-miss: with no giver named, the winner is the subject.
+        (
+            "Pixar won a $50,000 grant for its short film.",
+            "$50,000",
+            only("Pixar"),
         ),
     ]);
 }
