@@ -185,6 +185,18 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             base,
             measure: measure.clone(),
         });
+        // "Chinese customs put the total at $240 billion": a figure that names no party of
+        // its own and continues the figure before it (same measure, same or next sentence)
+        // is about the same parties.
+        if subject.is_none() && object.is_none() {
+            if let Some(c) = claims.last().filter(|c| {
+                c.measure == measure
+                    && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
+            }) {
+                subject = c.subject.clone();
+                object = c.object.clone();
+            }
+        }
         claims.push(Claim {
             doc: inp.doc.clone(),
             span: q.span,
@@ -350,6 +362,7 @@ fn time_for(
             && !clock
             && sentence.contains(t.span)
             && !t.span.overlaps(q)
+            && !is_baseline(text, sentence, t.span)
     });
     let in_clause = candidates
         .clone()
@@ -403,4 +416,16 @@ fn restating_bracket(text: &str, quantities: &[Quantity], sentence: Span, q: Spa
         .find(|r| bracket.contains(r.span))
         .and_then(|r| kind::restates(text, figure, r))
         .map(|_| bracket)
+}
+
+/// Is the time at `span` the baseline of a comparison ("26.3% higher than in 2022",
+/// "compared with 2021", "versus last year"), not the time a figure refers to?
+fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
+    let lead = words(text, sentence.start, span.start);
+    let mut i = lead.len();
+    // "than in 2022", "compared with the same quarter of 2023"
+    while i > 0 && lead[i - 1].is_any(&["in", "the", "with", "to", "for", "of"]) {
+        i -= 1;
+    }
+    i > 0 && lead[i - 1].is_any(&["than", "compared", "versus", "vs", "against"])
 }
