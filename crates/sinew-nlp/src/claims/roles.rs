@@ -25,7 +25,7 @@
 //!    "the country", "the company", "it" (the last one named), a government body's own
 //!    report, a company's own report, and last the place the figure is in.
 
-use sinew_types::{Attribution, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
+use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 
 use super::{clause_of, pairs, refer, verbs, voice, ClaimInputs};
 use crate::words::{has_clause_break, strip_possessive, Word};
@@ -134,6 +134,9 @@ pub(super) struct Actor<'m> {
     pub(super) org: bool,
     /// The entity layer's type (a company the tagger took for a place is still bought).
     pub(super) entity: EntityType,
+    /// A demonym used as an adjective ("Chinese"): after "in" it modifies a noun ("in
+    /// Chinese exports") and names no place.
+    pub(super) adjective: bool,
 }
 
 /// The name an entity is a party under: its own canonical name, or the state it acts for
@@ -216,6 +219,7 @@ pub(super) fn actors_in<'m>(
             role,
             org: is_org(m),
             entity: m.entity_type,
+            adjective: m.coarse == Coarse::Misc,
         });
     }
     out
@@ -464,7 +468,7 @@ pub(super) fn parties(
         // "The average wage in the U.S. is $29,991": the place the figure is about.
         subject = actors
             .iter()
-            .filter(|a| a.role == Role::Place)
+            .filter(|a| a.role == Role::Place && !a.adjective)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .map(|a| a.name.to_string());
     }

@@ -51,3 +51,20 @@ fn a_company_possessive_owns_its_figure() {
         only("Heineken"),
     )]);
 }
+
+#[test]
+fn a_place_is_the_subject_only_when_nothing_else_is_named() {
+    check(&[
+        (
+            "The average annual wage for a cleaner in the U.S. is $31,000.",
+            "$31,000",
+            only("United States"),
+        ),
+        // Near-miss: a demonym after "in" modifies a noun and names no place.
+        (
+            "Machine tools accounted for nearly 40% of the rise in Chinese high-tech sales in 2023.",
+            "40%",
+            (None, None),
+        ),
+    ]);
+}
