@@ -97,3 +97,32 @@ fn the_clause_decides_in_sport_and_finance() {
         Some("the first quarter of 2024")
     );
 }
+
+#[test]
+fn a_restated_figure_takes_the_time_of_the_figure_it_restates() {
+    // The bracket restates the dollar figure; both refer to last December, not to March.
+    let text = "Since the minister's visit in March, shipments reached a peak of 80 million \
+                dollars (about 74 million euros) last December.";
+    assert_eq!(
+        time_of(text, "80 million").as_deref(),
+        Some("last December")
+    );
+    assert_eq!(
+        time_of(text, "74 million").as_deref(),
+        Some("last December")
+    );
+    // Near-miss: with no bracket between, the nearest time in the clause still wins.
+    let text = "Shipments reached 80 million dollars in March and 74 million euros last December.";
+    assert_eq!(time_of(text, "80 million").as_deref(), Some("March"));
+}
+
+#[test]
+fn the_baseline_of_a_comparison_is_not_the_figures_time() {
+    let text = "Exports were 12% higher than in 2022.";
+    assert_eq!(time_of(text, "12%"), None);
+    let text = "Sales reached $4 billion in 2023, compared with 2021.";
+    assert_eq!(time_of(text, "$4 billion").as_deref(), Some("2023"));
+    // Near-miss: a time with no comparison dates the figure.
+    let text = "Exports were 12% higher in 2023.";
+    assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
+}

@@ -181,8 +181,31 @@ fn other_when_nothing_says() {
         MeasureKind::Other
     );
     assert_eq!(
-        kind("Thirteen of the council's 15 members voted.", "15 members"),
+        kind("The plan lists 40 goals for the decade.", "40 goals"),
         MeasureKind::Other
+    );
+}
+
+#[test]
+fn a_headcount_with_no_verb_of_flow_is_a_stock() {
+    assert_eq!(
+        kind("Thirteen of the council's 15 members voted.", "15 members"),
+        MeasureKind::Stock
+    );
+    assert_eq!(
+        kind(
+            "The airline employs 9,000 workers in Lisbon.",
+            "9,000 workers"
+        ),
+        MeasureKind::Stock
+    );
+    // Near-miss: troops sent are a flow.
+    assert_eq!(
+        kind(
+            "Chad sent 1,000 troops to Mali in May 2023.",
+            "1,000 troops"
+        ),
+        MeasureKind::Flow
     );
 }
 
@@ -225,4 +248,55 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
     ] {
         assert_eq!(claim(text, second).restates, None, "{text}");
     }
+}
+
+#[test]
+fn a_percentage_is_a_share_unless_it_is_a_price_a_change_or_over_100() {
+    assert_eq!(
+        kind("About 34% of the voters backed the plan.", "34%"),
+        MeasureKind::Share
+    );
+    assert_eq!(
+        kind("Exports of valves to Armenia, 410% from 2021.", "410%"),
+        MeasureKind::Change
+    );
+    assert_eq!(
+        kind("The telecom will cut prices by up to 25% next year.", "25%"),
+        MeasureKind::Change
+    );
+    assert_eq!(
+        kind("Coffee prices rose 30% in March.", "30%"),
+        MeasureKind::Change
+    );
+    // Near-miss: an interest rate is a price.
+    assert_eq!(
+        kind("The bank set its interest rate at 7%.", "7%"),
+        MeasureKind::Price
+    );
+}
+
+#[test]
+fn what_a_company_is_bought_for_is_a_price() {
+    assert_eq!(
+        kind(
+            "Siemens is acquiring Altair Engineering for $10 billion.",
+            "$10 billion"
+        ),
+        MeasureKind::Price
+    );
+    assert_eq!(
+        kind(
+            "Microsoft agreed to buy Activision Blizzard in a $69 billion deal.",
+            "$69 billion"
+        ),
+        MeasureKind::Price
+    );
+    // Near-miss: goods bought over a year are a flow.
+    assert_eq!(
+        kind(
+            "Kenya bought $400 million of fertiliser from Morocco in 2023.",
+            "$400 million"
+        ),
+        MeasureKind::Flow
+    );
 }

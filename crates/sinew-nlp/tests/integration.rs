@@ -4,6 +4,7 @@ mod claim_times;
 mod claims;
 mod claims_kinds;
 mod claims_measures;
+mod claims_roles;
 mod claims_voice;
 mod coref;
 mod describe;

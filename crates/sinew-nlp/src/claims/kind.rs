@@ -2,15 +2,19 @@
 //! flow, a price) and whether it only restates the figure before it in another currency or
 //! unit ("600 million dollars (about 561 million euros)").
 //!
-//! Read from the words right around the figure, in this order, first match wins:
-//! - price: a unit price, a rate period of a unit ("$60 a barrel"), or a price word just
+//! Read from the words right around the figure, in this order, first match wins (a unit
+//! price is a price even when it changes; any other changing price is a change):
+//! - price: what a company is bought for ("acquiring X for $290 million", "a $2.2 billion
+//!   deal"), a unit price, a rate period of a unit ("$60 a barrel"), or a price word just
 //!   before or after ("a price cap of", "interest rate of 16%");
 //! - change: a verb of change right before the figure, or before "by" ("rose 26.3%", "grew by
-//!   64.2%", "up $5 billion"), or a noun of change right after ("a 26.3% jump", "26.3%
-//!   higher"). "Rose to $240 billion" is the level reached, not a change;
-//! - share: a percentage of something ("90% of imports"), or one an actor "accounted for";
+//!   64.2%", "up $5 billion", "cut prices by up to 39%", "save 15 percent"), or a noun of
+//!   change right after ("a 26.3% jump", "26.3% higher", "a 20% reduction"). "Rose to $240
+//!   billion" is the level reached, not a change;
+//! - share: any other percentage up to 100 (a part of some whole, named or not: "90% of
+//!   imports", "34% of participants said"); above 100 it is a change ("345% from 2021");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
-//!   "cumulative");
+//!   "cumulative"), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
 //!   time that is a period (a year, a month);
 //! - other: anything else.
@@ -50,6 +54,64 @@ const FALLS: &[&str] = &[
     "lower",
     "less",
     "cut",
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "reduction",
+    "cuts",
+    "cutting",
+    "save",
+    "saves",
+    "saved",
+    "saving",
+    "lowered",
+    "lowers",
+    "lowering",
+    "slash",
+    "slashes",
+    "slashed",
+    "trim",
+    "trims",
+    "trimmed",
+];
+
+/// Verbs by which someone changes an amount (transitive, unlike "rose"): the figure after
+/// one, or after one and "by", is the change ("cut prices by 39%", "save 15 percent").
+const CHANGING_VERBS: &[&str] = &[
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "cut",
+    "cuts",
+    "cutting",
+    "save",
+    "saves",
+    "saved",
+    "saving",
+    "boost",
+    "boosts",
+    "boosted",
+    "boosting",
+    "raise",
+    "raises",
+    "raised",
+    "raising",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
+    "slash",
+    "slashes",
+    "slashed",
+    "trim",
+    "trims",
+    "trimmed",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
 ];
 
 /// Is the figure a change, and which way? `before` are the clause's words before it,
@@ -91,9 +153,30 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
         ])
     {
         i -= 1;
+        // "by up to 39%", "save up to 40%": "up to" bounds the change.
+        if i >= 2 && before[i - 2].is("up") && before[i - 1].is("to") {
+            i -= 2;
+        }
     }
     if i > 0 && before[i - 1].is_any(CHANGE_VERBS) {
         return Some(way(&before[i - 1]));
+    }
+    // "cut costs 15%", "save up to 40%": a verb that changes an amount, right before.
+    if i > 0 && before[i - 1].is_any(CHANGING_VERBS) {
+        return Some(way(&before[i - 1]));
+    }
+    // "reduce hosted-runner prices by up to 39%", "raised its forecast by 2%": "by" and a
+    // verb of change a few words before it.
+    let by = before[i..].iter().any(|w| w.is("by"));
+    if by && q.kind == QuantityKind::Percent {
+        let verb = before[..i]
+            .iter()
+            .rev()
+            .take(5)
+            .find(|w| w.is_any(CHANGE_VERBS) || w.is_any(CHANGING_VERBS));
+        if let Some(v) = verb {
+            return Some(way(v));
+        }
     }
     // "a 26.3% jump", "26.3% higher than", "a $5 billion increase".
     if let Some(next) = after.first() {
@@ -126,7 +209,6 @@ pub(super) fn kind_of(
     q: &Quantity,
     before: &[Word<'_>],
     after: &[Word<'_>],
-    measure: &str,
     clause_words: &[Word<'_>],
     sentence_words: &[Word<'_>],
     trend: Option<Trend>,
@@ -139,52 +221,41 @@ pub(super) fn kind_of(
         .per
         .as_deref()
         .is_some_and(|p| !matches!(p, "day" | "week" | "month" | "year" | "quarter" | "hour"));
-    if q.per.as_deref() == Some("unit")
-        || (q.kind == QuantityKind::Money && unit_rate)
-        || (matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price)
-    {
+    // "acquiring ThreatConnect for $290 million", "a $2.2 billion deal": what a company was
+    // bought for is its price.
+    let deal = q.kind == QuantityKind::Money
+        && (after
+            .iter()
+            .take(2)
+            .any(|w| w.is_any(verbs::ACQUISITION_NOUNS) || w.is_any(&["deal", "takeover"]))
+            || (before.last().is_some_and(|w| w.is("for"))
+                && before
+                    .iter()
+                    .rev()
+                    .take(10)
+                    .any(|w| w.is_any(verbs::ACQUISITION_VERBS))));
+    if deal {
         return MeasureKind::Price;
     }
+    if q.per.as_deref() == Some("unit") || (q.kind == QuantityKind::Money && unit_rate) {
+        return MeasureKind::Price;
+    }
+    // "prices rose 30%": a change of a price is a change; "a price cap of $60" is a price.
     if trend.is_some() {
         return MeasureKind::Change;
     }
+    if matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price {
+        return MeasureKind::Price;
+    }
+    // A percentage that is neither a price nor a change is a part of some whole, named or
+    // not ("90% of imports", "34% of participants said", "market share: 12.89%"): in the
+    // dev gold 222 of 224 such percentages are shares.
     if q.kind == QuantityKind::Percent {
-        let of = after.first().is_some_and(|w| w.is("of"));
-        let accounted = before.iter().rev().take(3).any(|w| {
-            w.is_any(&[
-                "accounted",
-                "accounts",
-                "accounting",
-                "made",
-                "make",
-                "makes",
-                "constitute",
-                "constitutes",
-                "represent",
-                "represents",
-                "comprise",
-                "comprises",
-            ])
-        });
-        let share_word = before.iter().rev().take(4).any(|w| {
-            w.is_any(&[
-                "share",
-                "dependence",
-                "reliance",
-                "proportion",
-                "portion",
-                "fraction",
-            ])
-        }) || after.iter().take(3).any(|w| w.is_any(&["share", "stake"]));
-        // "Russian dependence on China ... exploded from 32%": the measure says it.
-        let share_measure = ["share", "dependence", "reliance", "proportion"]
-            .iter()
-            .any(|w| measure.to_lowercase().contains(w));
-        return if of || accounted || share_word || share_measure {
-            MeasureKind::Share
-        } else {
-            MeasureKind::Other
-        };
+        // No part is more than its whole: "Bearings, 345% from 2021" is a growth.
+        if q.value > 100.0 {
+            return MeasureKind::Change;
+        }
+        return MeasureKind::Share;
     }
     let has = |ws: &[Word<'_>], cue: &[&str]| {
         ws.windows(cue.len())
@@ -248,8 +319,34 @@ pub(super) fn kind_of(
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }
+    // "The company employs 1,800 people", "about 19,000 agents": a headcount with no verb of
+    // flow is what an actor has at a time.
+    let headcount = q.kind == QuantityKind::Count
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
+    if headcount {
+        return MeasureKind::Stock;
+    }
     MeasureKind::Other
 }
+
+/// Counted nouns (singular, as quantities write them) of the people and things an actor
+/// holds at a time: a count of them with no verb of flow is a stock. In the dev gold,
+/// employees, workers, soldiers, agents, policies and units are stocks 40 times of 44.
+const HEADCOUNT_UNITS: &[&str] = &[
+    "employee",
+    "worker",
+    "staff",
+    "personnel",
+    "soldier",
+    "troop",
+    "agent",
+    "member",
+    "policy",
+    "unit",
+    "person",
+];
 
 /// The span of the figure `q` restates, when it is a bracketed figure in another currency or
 /// unit right after `prev` ("600 million dollars (about 561 million euros)", "$1bn (£790m)").

@@ -231,8 +231,25 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
 
 /// Nouns of change right after a figure ("a 26.3% jump", "a $5 billion increase").
 pub(crate) const CHANGE_NOUNS: &[&str] = &[
-    "jump", "rise", "increase", "growth", "gain", "surge", "drop", "fall", "decline", "decrease",
-    "higher", "lower", "more", "less", "hike", "cut",
+    "jump",
+    "rise",
+    "increase",
+    "growth",
+    "gain",
+    "surge",
+    "drop",
+    "fall",
+    "decline",
+    "decrease",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "hike",
+    "cut",
+    "reduction",
+    "boost",
+    "improvement",
 ];
 
 /// Words of a running total: a figure in a clause with one is a stock, not one period's flow.
@@ -300,3 +317,23 @@ pub(crate) fn noun_like(word: &str) -> bool {
         .iter()
         .any(|(v, _, _)| word.eq_ignore_ascii_case(v))
 }
+
+/// Verb forms of buying a company: the subject buys, the organisation after the verb is
+/// bought ("Dataminr is acquiring ThreatConnect").
+pub(crate) const ACQUISITION_VERBS: &[&str] = &[
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "purchase",
+    "purchased",
+    "purchasing",
+];
+
+/// Nouns of buying a company, before "of" and the organisation bought ("the $24.1 billion
+/// acquisition of CyberArk").
+pub(crate) const ACQUISITION_NOUNS: &[&str] = &["acquisition", "purchase", "takeover", "buyout"];

@@ -7,9 +7,10 @@
 //! rule applies the caller keeps its active-voice reading (the actor before a verb of supply
 //! gives, "to X" gets).
 
+use super::roles::{Actor, Role};
 use super::verbs::{self, Direction};
-use super::{Actor, Role};
 use crate::words::Word;
+use sinew_types::Span;
 
 /// Verbs by which a named actor states a figure rather than takes part in it ("Zelensky put
 /// the number at 11,000", "the Pentagon estimated 10,000").
@@ -152,4 +153,215 @@ pub(super) fn exchange_between(ws: &[Word<'_>], from: usize, to: usize) -> bool 
         span.windows(cue.len())
             .any(|win| win.iter().zip(cue.iter()).all(|(w, c)| w.is(c)))
     })
+}
+
+/// The participles that take an agent with "by" in the noun phrase after a figure ("the $60
+/// a barrel cap imposed by the Group of Seven", "a target set by both governments").
+fn is_participle(w: &Word<'_>) -> bool {
+    w.text.len() > 3 && w.text.ends_with("ed")
+        || w.is_any(&[
+            "set", "led", "held", "owned", "run", "made", "paid", "sent", "built", "given", "sold",
+            "taken", "won", "laid", "put", "brought",
+        ])
+}
+
+/// The agent of a participle after the figure, in its clause ("... cap imposed by the
+/// Group of Seven"): the actor right after "by" (and determiners), within eight words.
+pub(super) fn agent_after<'a, 'm>(
+    ws: &[Word<'_>],
+    actors: &'a [Actor<'m>],
+    from: usize,
+    until: usize,
+) -> Option<&'a Actor<'m>> {
+    let lo = ws.partition_point(|w| w.start < from);
+    let by = (lo..ws.len())
+        .take_while(|&i| ws[i].end <= until)
+        .take(8)
+        .find(|&i| ws[i].is("by") && i > lo && is_participle(&ws[i - 1]))?;
+    let mut k = by + 1;
+    while k < ws.len() && ws[k].is_any(&["the", "its", "their", "both"]) {
+        k += 1;
+    }
+    let at = ws.get(k)?.start;
+    actors
+        .iter()
+        .find(|a| a.span.start == at && !matches!(a.role, Role::Speaker | Role::Place))
+}
+
+/// The subject of the main clause, for a participle clause that continues it with no
+/// subject of its own ("Russia overtook Saudi Arabia ..., shipping a record 107 million
+/// tonnes"): the first plain actor of the sentence before the participle's clause.
+pub(super) fn main_subject<'a, 'm>(
+    ws: &[Word<'_>],
+    actors: &'a [Actor<'m>],
+    verb: &Word<'_>,
+    clause: Span,
+) -> Option<&'a Actor<'m>> {
+    if !verb.text.ends_with("ing") || !clause.contains(Span::new(verb.start, verb.end)) {
+        return None;
+    }
+    // The participle opens its clause (an adverb may come first: "..., already shipping").
+    let opening = ws
+        .iter()
+        .filter(|w| w.start >= clause.start && w.end <= verb.start)
+        .count();
+    let sentence_start = ws.first().map_or(clause.start, |w| w.start);
+    if opening > 1 || clause.start <= sentence_start {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|a| a.role == Role::Plain && a.span.end <= clause.start)
+}
+
+/// A verb of flow after the figure whose own subject is named right before it ("70% of the
+/// machine tools that Russia imported came from China"), within sixteen words (a list of
+/// figures may stand between): read as the figure's verb when none comes before.
+pub(super) fn verb_with_subject_after<'w>(
+    ws: &'w [Word<'w>],
+    actors: &[Actor<'_>],
+    q: Span,
+    sentence: Span,
+) -> Option<&'w Word<'w>> {
+    let lo = ws.partition_point(|w| w.start < q.end);
+    (lo..ws.len())
+        .take_while(|&i| ws[i].end <= sentence.end)
+        .take(16)
+        .find(|&i| {
+            i > 0
+                && verbs::flow_verb(ws[i].text).is_some()
+                && !verbs::noun_like(ws[i].text)
+                && actors
+                    .iter()
+                    .any(|a| a.role == Role::Plain && a.span.end == ws[i - 1].end)
+        })
+        .map(|i| &ws[i])
+}
+
+/// "..., while imports from Russia ... came to about $129 billion": a noun of receipt with
+/// "from X" before the figure (after any figure before it) makes X the giver and the other
+/// party named in the sentence the getter.
+pub(super) fn imports_from(
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    quantities: &[sinew_types::Quantity],
+    q: Span,
+    sentence: Span,
+) -> Option<(Option<String>, Option<String>)> {
+    let start = quantities
+        .iter()
+        .filter(|r| !r.vague && sentence.start <= r.span.start && r.span.end <= q.start)
+        .map(|r| r.span.end)
+        .max()
+        .unwrap_or(sentence.start);
+    let lo = ws.partition_point(|w| w.start < start);
+    let hi = ws.partition_point(|w| w.end <= q.start);
+    let noun = (lo..hi.max(lo)).find(|&i| {
+        ws[i].is_any(verbs::RECEIPT_NOUNS) && ws.get(i + 1).is_some_and(|w| w.is("from"))
+    })?;
+    let from_end = ws[noun + 1].end;
+    let giver = actors
+        .iter()
+        .find(|a| a.role == Role::Source && a.span.start >= from_end && a.span.start <= q.start)?;
+    let getter = actors
+        .iter()
+        .rev()
+        .filter(|a| a.span.end <= ws[noun].start)
+        .chain(actors.iter().filter(|a| a.span.start >= giver.span.end))
+        .find(|a| matches!(a.role, Role::Plain | Role::Recipient) && a.name != giver.name);
+    Some((
+        Some(giver.name.to_string()),
+        getter.map(|a| a.name.to_string()),
+    ))
+}
+
+/// "Dataminr is acquiring ThreatConnect for $290 million", "in a $2.2 billion deal to
+/// acquire Jamf", "Palo Alto Networks' $24.1 billion acquisition of CyberArk": the buyer is
+/// the subject and the organisation bought the object. Only when an organisation is bought;
+/// "India bought Russian oil" and "bought shells from North Korea" are flows, read by
+/// [`directed`].
+pub(super) fn acquisition(
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    q: Span,
+) -> Option<(Option<String>, Option<String>)> {
+    let plain = |a: &&Actor<'_>| a.role == Role::Plain;
+    let pair = |buyer: &Actor<'_>, target: &Actor<'_>| {
+        (buyer.name != target.name)
+            .then(|| (Some(buyer.name.to_string()), Some(target.name.to_string())))
+    };
+    let is_verb = |w: &Word<'_>| w.is_any(verbs::ACQUISITION_VERBS);
+    // The verb before the figure: the target stands between them.
+    if let Some(v) = ws
+        .iter()
+        .rev()
+        .filter(|w| w.end <= q.start)
+        .find(|w| is_verb(w))
+    {
+        let from = actors
+            .iter()
+            .any(|a| a.role == Role::Source && a.span.start >= v.end);
+        let target = actors
+            .iter()
+            .filter(plain)
+            .rfind(|a| a.org && a.span.start >= v.end && a.span.end <= q.start);
+        let buyer = actors.iter().filter(plain).rfind(|a| a.span.end <= v.start);
+        if let (false, Some(b), Some(t)) = (from, buyer, target) {
+            return pair(b, t);
+        }
+    }
+    // A noun or verb right after the figure: "$24.1 billion acquisition of CyberArk", "a
+    // $2.2 billion deal to acquire Jamf".
+    let lo = ws.partition_point(|w| w.start < q.end);
+    let after = ws.get(lo..(lo + 4).min(ws.len()))?;
+    let cue = after
+        .iter()
+        .find(|w| is_verb(w) || w.is_any(verbs::ACQUISITION_NOUNS))?;
+    // "acquisition of X": the tagger often takes a name after "of" for a place.
+    let target = actors
+        .iter()
+        .filter(|a| a.role == Role::Plain || a.entity == sinew_types::EntityType::Place)
+        .find(|a| {
+            (a.org || a.entity == sinew_types::EntityType::Place) && a.span.start >= cue.end
+        })?;
+    let buyer = actors
+        .iter()
+        .filter(plain)
+        .rfind(|a| a.span.end <= q.start)?;
+    pair(buyer, target)
+}
+
+/// "Yoonessi was awarded $25,000 from ATM Virtual": a giver after "from" in the figure's
+/// clause, with no other figure between, is the subject; a recipient, or else the party
+/// named before the figure, gets it.
+pub(super) fn given_from(
+    actors: &[Actor<'_>],
+    quantities: &[sinew_types::Quantity],
+    q: Span,
+    clause: Span,
+) -> Option<(Option<String>, Option<String>)> {
+    let giver = actors
+        .iter()
+        .find(|a| a.role == Role::Source && a.span.start >= q.end && clause.contains(a.span))?;
+    let between = quantities
+        .iter()
+        .any(|r| !r.vague && q.end <= r.span.start && r.span.end <= giver.span.start);
+    if between {
+        return None;
+    }
+    // A recipient anywhere ("60% of India's imports ... from Russia"), else the party
+    // before the figure.
+    let getter = actors
+        .iter()
+        .find(|a| a.role == Role::Recipient && a.name != giver.name)
+        .or_else(|| {
+            actors
+                .iter()
+                .rev()
+                .find(|a| a.role == Role::Plain && a.span.end <= q.start && a.name != giver.name)
+        });
+    Some((
+        Some(giver.name.to_string()),
+        getter.map(|a| a.name.to_string()),
+    ))
 }

@@ -1,0 +1,152 @@
+//! Subjects named outside the figure's clause: words that refer back ("the country", "the
+//! company", "it"), and the speaker's own figures (a government body on its country's
+//! deliveries, a company reporting its accounts).
+//!
+//! These are last resorts, tried only when the clause names no party: a reference takes the
+//! last fitting entity named in the sentence before it or in the three sentences before (the
+//! window the entity layer's coreference uses for nominals); a speaker is a party only when
+//! the figure is its own account ("Snowflake reported free cash flow of $884 million"), never
+//! when it reports on others ("the ministry estimated that 6,700 containers had been
+//! shipped").
+
+use sinew_types::{Attribution, EntityType, Mention, Span};
+
+use super::pairs::actor_country;
+use super::roles::{actor_name, is_org, Actor, Role};
+use super::{starting_within, ClaimInputs};
+use crate::words::Word;
+
+/// How many sentences back a reference looks for what it names.
+const REFER_LOOKBACK: usize = 3;
+
+/// Nouns that, after "the", refer back to an organisation ("the company", "the chain").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "brand",
+    "chain",
+    "startup",
+    "utility",
+    "platform",
+    "bank",
+    "insurer",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "carrier",
+    "lender",
+    "business",
+    "conglomerate",
+    "corporation",
+    "airline",
+    "automaker",
+    "producer",
+    "exporter",
+    "operator",
+];
+
+/// Words after "it" that make it a dummy subject ("it is expected that ...").
+const DUMMY_IT: &[&str] = &[
+    "is", "was", "s", "seems", "seemed", "appears", "remains", "will", "would", "could", "may",
+    "might", "takes", "took", "means",
+];
+
+/// "the country fired over 50,000 shells": the last country named before the phrase, in
+/// this sentence or the three before it.
+pub(super) fn refers_to_country<'a>(
+    inp: &ClaimInputs<'a>,
+    sentence: Span,
+    q: Span,
+    si: usize,
+) -> Option<&'a str> {
+    let before = inp.text[sentence.start..q.start].to_ascii_lowercase();
+    let at = ["the country", "the nation"]
+        .iter()
+        .filter_map(|p| before.rfind(p))
+        .max()?;
+    let from = inp.sentences[si.saturating_sub(REFER_LOOKBACK)].span.start;
+    let until = sentence.start + at;
+    let mentions: &'a [Mention] = inp.mentions;
+    starting_within(mentions, Span::new(from, until), |m| m.span)
+        .iter()
+        .rev()
+        .find_map(actor_country)
+}
+
+/// "The company employs 1,800 people", "It provides 6,000 jobs", "its 80 bays": the last
+/// organisation named before the reference, in this sentence or the three before it. The
+/// reference must come before the figure, in the words that open the sentence or the
+/// figure's clause ("it" as a dummy subject, "it is expected that", is no reference).
+pub(super) fn refers_to_company(
+    inp: &ClaimInputs<'_>,
+    ws: &[Word<'_>],
+    q: Span,
+    si: usize,
+) -> Option<String> {
+    let before: Vec<&Word<'_>> = ws.iter().take_while(|w| w.end <= q.start).collect();
+    let at = before.iter().enumerate().find_map(|(i, w)| {
+        let next = before.get(i + 1);
+        let nominal = w.is("the") && next.is_some_and(|n| n.is_any(ORG_NOUNS));
+        let pronoun =
+            w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
+        (nominal || pronoun).then_some(w.start)
+    })?;
+    let from = inp.sentences[si.saturating_sub(REFER_LOOKBACK)].span.start;
+    let mentions = starting_within(inp.mentions, Span::new(from, at.max(from)), |m| m.span);
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at)
+        .find(|m| is_org(m) && m.entity_type != EntityType::Person)
+        .and_then(actor_name)
+        .map(str::to_string)
+}
+
+/// A government body reporting on its own country ("the Russian Ministry of Defense claimed
+/// that its factories had delivered ...") makes that country the subject.
+pub(super) fn self_report(inp: &ClaimInputs<'_>, attrs: &[&Attribution]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.cue.as_str(),
+                "claimed" | "claims" | "said" | "says" | "announced" | "reported" | "stated"
+            )
+        })
+        .find_map(|a| {
+            starting_within(inp.mentions, a.source_span, |m| m.span)
+                .iter()
+                .find(|m| m.span == a.source_span && m.entity_type == EntityType::GovernmentBody)
+                .and_then(|m| m.country.clone())
+        })
+}
+
+/// "Progressive reported net premiums written of about $18.1 billion": an organisation that
+/// reports its accounts, the figure in the object of its verb of reporting (no "that", no
+/// other verb between), is the figure's subject.
+pub(super) fn own_report(
+    text: &str,
+    actors: &[Actor<'_>],
+    ws: &[Word<'_>],
+    q: Span,
+) -> Option<String> {
+    let speaker = actors
+        .iter()
+        .rev()
+        .find(|a| a.role == Role::Speaker && a.org && a.span.end <= q.start)?;
+    let verb = ws.iter().find(|w| {
+        w.start >= speaker.span.end && w.end <= q.start && w.is_any(super::roles::REPORT_VERBS)
+    })?;
+    let between = &text[verb.end..q.start];
+    let direct = !between.contains(',')
+        && !ws
+            .iter()
+            .filter(|w| w.start >= verb.end && w.end <= q.start)
+            .any(|w| {
+                w.is_any(&[
+                    "that", "which", "who", "was", "were", "is", "are", "had", "have", "has",
+                ])
+            });
+    direct.then(|| speaker.name.to_string())
+}

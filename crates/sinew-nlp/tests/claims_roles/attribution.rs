@@ -1,0 +1,63 @@
+//! Speakers and sources are attribution, never parties: "X said", "X's ministry estimated
+//! that", "according to X". Near-misses: the party the speaker names is the subject, and a
+//! company reporting its own accounts is (in `companies.rs`).
+
+use super::{check, only, pair};
+
+#[test]
+fn a_speaker_is_not_the_subject() {
+    check(&[
+        (
+            "The State Department put the total at 10,000 containers, while Japan's defence \
+             ministry estimated that about 6,000 containers had been shipped.",
+            "6,000 containers",
+            (None, None),
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky said Russia fired 10,000 shells.",
+            "10,000 shells",
+            only("Russia"),
+        ),
+        (
+            "Samsung reported that LG had shipped 3 million televisions.",
+            "3 million televisions",
+            only("LG"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_source_after_according_to_is_not_a_party() {
+    check(&[(
+        "According to Chinese customs data, Brazil exported $40 billion of soy to China.",
+        "$40 billion",
+        pair("Brazil", "China"),
+    )]);
+}
+
+#[test]
+fn the_frame_of_reported_speech_names_no_party() {
+    check(&[(
+        "In an interview with the Brazilian news agency Agencia Brasil, Lula said that 80% of \
+         trade between Brazil and Argentina was settled in reais.",
+        "80%",
+        pair("Argentina", "Brazil"),
+    )]);
+    // Near-miss: the speaker's words name a party after the verb of speech.
+    check(&[(
+        "Speaking to Japanese reporters, Macron said France exported $3 billion of wine to \
+         Japan.",
+        "$3 billion",
+        pair("France", "Japan"),
+    )]);
+}
+
+#[test]
+fn a_cue_inside_a_name_is_no_speaker() {
+    // "States" in "The United States" is no verb of speech.
+    check(&[(
+        "The United States on Monday sold 50 helicopters to Poland.",
+        "50 helicopters",
+        pair("United States", "Poland"),
+    )]);
+}

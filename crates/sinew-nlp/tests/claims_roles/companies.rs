@@ -1,0 +1,107 @@
+//! Companies as parties: acquisitions (buyer, then the company bought), employers, a
+//! company's own accounts, "the company" and "it" referring back, and table rows naming the
+//! company, and a giver named after "from". Near-misses: buying goods from a country is a flow, and a dummy "it" refers to
+//! nothing.
+
+use super::{check, only, pair};
+
+#[test]
+fn the_buyer_is_the_subject_and_the_company_bought_the_object() {
+    check(&[
+        (
+            "Siemens is acquiring Altair Engineering for $10 billion in cash.",
+            "$10 billion",
+            pair("Siemens", "Altair Engineering"),
+        ),
+        (
+            "Microsoft agreed to buy Activision Blizzard in a $69 billion deal.",
+            "$69 billion",
+            pair("Microsoft", "Activision Blizzard"),
+        ),
+        // Near-miss: goods bought from a country flow from it to the buyer.
+        (
+            "Kenya bought $400 million of fertiliser from Morocco.",
+            "$400 million",
+            pair("Morocco", "Kenya"),
+        ),
+        // Near-miss: a demonym after the verb names the goods' origin, not a company bought.
+        (
+            "India bought Russian oil worth $30 billion last year.",
+            "$30 billion",
+            pair("Russia", "India"),
+        ),
+    ]);
+}
+
+#[test]
+fn employers_and_their_own_accounts() {
+    check(&[
+        (
+            "Toyota employs 70,000 people in Japan.",
+            "70,000 people",
+            only("Toyota"),
+        ),
+        // "at X" names the employer.
+        (
+            "The 2,400 workers at Boeing in Seattle went on strike.",
+            "2,400 workers",
+            only("Boeing"),
+        ),
+        // A company reporting its own accounts is their subject, not only their source.
+        (
+            "Samsung reported operating profit of $7 billion in the third quarter.",
+            "$7 billion",
+            only("Samsung"),
+        ),
+    ]);
+}
+
+#[test]
+fn the_company_and_it_refer_back_to_the_last_one_named() {
+    check(&[
+        (
+            "Nestle opened a plant in Vietnam last year. It employs 1,200 workers there.",
+            "1,200 workers",
+            only("Nestle"),
+        ),
+        // Near-miss: "it was" is a dummy subject; the figure has no party.
+        (
+            "Nestle opened a plant in Brazil. It was a year in which coffee prices rose 30%.",
+            "30%",
+            (None, None),
+        ),
+    ]);
+}
+
+#[test]
+fn a_table_row_is_about_the_company_in_its_first_cell() {
+    check(&[
+        (
+            "Unilever | $120 billion | 3.2% | Consumer goods",
+            "$120 billion",
+            only("Unilever"),
+        ),
+        (
+            "Unilever | $120 billion | 3.2% | Consumer goods",
+            "3.2%",
+            only("Unilever"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_giver_after_from_is_the_subject() {
+    check(&[
+        (
+            "Pixar won a $50,000 grant from Microsoft for its short film.",
+            "$50,000",
+            pair("Microsoft", "Pixar"),
+        ),
+        // Near-miss: with no giver named, the winner is the subject.
+        (
+            "Pixar won a $50,000 grant for its short film.",
+            "$50,000",
+            only("Pixar"),
+        ),
+    ]);
+}

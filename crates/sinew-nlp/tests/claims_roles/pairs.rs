@@ -1,0 +1,71 @@
+//! Undirected pairs: "between A and B", "A-B trade", and "the two countries", "the two
+//! sides", "bilateral" resolved to the last two states named (named in a fixed order). Near-
+//! misses: a directed flow keeps its direction when "the two countries" is only said, and a
+//! pair named in an earlier sentence does not replace the parties a sentence names.
+
+use super::{check, pair};
+
+#[test]
+fn a_hyphenated_pair_names_both_parties() {
+    check(&[(
+        "Brazil-Argentina trade reached $30 billion in 2023.",
+        "$30 billion",
+        pair("Argentina", "Brazil"),
+    )]);
+}
+
+#[test]
+fn the_two_countries_are_the_last_two_named() {
+    check(&[
+        (
+            "Indian Prime Minister Narendra Modi met President Vladimir Putin in Moscow. \
+             Trade between the two countries reached $65 billion last year.",
+            "$65 billion",
+            pair("India", "Russia"),
+        ),
+        (
+            "Vietnam and Japan signed a deal. Bilateral trade grew to $12 billion.",
+            "$12 billion",
+            pair("Japan", "Vietnam"),
+        ),
+        (
+            "Turkey and Iran aim to raise trade. Trade reached $8 billion, short of the \
+             $30 billion goal the two sides had set.",
+            "$30 billion",
+            pair("Iran", "Turkey"),
+        ),
+        // Near-miss: the sentence names a directed flow; "the two countries" only says who
+        // said so.
+        (
+            "Russia shipped 100 tanks to Belarus, the two countries said.",
+            "100 tanks",
+            pair("Russia", "Belarus"),
+        ),
+        // Near-miss: no phrase refers back, so the earlier pair stays out.
+        (
+            "France and Germany met. Spain exported $5 billion of wine to Italy.",
+            "$5 billion",
+            pair("Spain", "Italy"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_state_named_as_a_place_is_not_one_of_the_two() {
+    check(&[(
+        "Egyptian President Abdel Fattah al-Sisi ended a visit to Turkey, his first since the \
+         war in Sudan, after talks with President Recep Tayyip Erdogan. Trade between the two \
+         countries reached $9 billion last year.",
+        "$9 billion",
+        pair("Egypt", "Turkey"),
+    )]);
+}
+
+#[test]
+fn a_dateline_is_no_party() {
+    check(&[(
+        "CAIRO - Kenya sold 20,000 tonnes of tea to Pakistan last month.",
+        "20,000 tonnes",
+        pair("Kenya", "Pakistan"),
+    )]);
+}
