@@ -250,7 +250,9 @@ fn is_label(text: &str, q: &Quantity) -> bool {
         }
         let capitalised = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().last().is_some_and(|c| c.is_alphanumeric())
-            && !w.ends_with("'s")
+            && !["'s", "\u{2019}s", "s'", "s\u{2019}"]
+                .iter()
+                .any(|p| w.ends_with(p))
             && !NOT_NAMES.contains(&w);
         if capitalised && !starts_sentence(text, start) {
             return true;
@@ -294,6 +296,11 @@ fn after_definite(text: &str, q: &Quantity) -> bool {
 /// "half of the emails", "more than three-quarters", "about a third": a share. "The first half
 /// of 2024", "half an hour" and "in half" are not.
 fn is_share(text: &str, q: &Quantity) -> bool {
+    // "4 out of 5 members", "one in three adults": the whole is named after it.
+    let lower = q.text.to_lowercase();
+    if lower.contains(" out of ") || lower.contains(" in ") {
+        return true;
+    }
     if let Some((_, w)) = word_before(text, q.span.start) {
         let w = w.to_lowercase();
         if matches!(
@@ -399,6 +406,7 @@ mod tests {
         // thousand, and a plural after the number, stay claims.
         for s in [
             "Russia's 500 tanks were moved north.",
+            "The United States\u{2019}s 500,000 school buses run on diesel.",
             "Officials said on Tuesday 500 people had been evacuated.",
             "The firm now employs 2000 workers.",
             "Insurers sold 500 savings plans last year.",
@@ -429,6 +437,10 @@ mod tests {
         assert_eq!(
             claimed("More than three-quarters of the students improved."),
             vec!["More than three-quarters"]
+        );
+        assert_eq!(
+            claimed("LinkedIn says 4 out of 5 members drive business decisions."),
+            vec!["4 out of 5"]
         );
         for s in [
             "Sales rose in the first half of the year.",
