@@ -326,7 +326,7 @@ fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
                 sentence: v.sentence.clone(),
                 value: q.value,
                 value_max: q.value_max,
-                unit: q.unit.clone(),
+                unit: gold_unit(q),
                 vague: q.vague,
                 subject: c.subject.clone(),
                 object: c.object.clone(),
@@ -340,6 +340,22 @@ fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
             }
         })
         .collect())
+}
+
+/// The unit a claim's figure has in the gold's vocabulary (README, "Fields"): the quantity's
+/// own unit, except that barrels are `bbl` and barrels a day `bpd` (the quantity layer writes
+/// `barrel` with the rate apart), and a figure with nothing counted is `fraction` for a
+/// fraction word and `number` for a bare number (the quantity layer leaves their unit empty).
+pub(crate) fn gold_unit(q: &sinew_types::Quantity) -> Option<String> {
+    if q.unit.as_deref() == Some("barrel") {
+        let daily = q.per.as_deref() == Some("day");
+        return Some(if daily { "bpd" } else { "bbl" }.to_string());
+    }
+    q.unit.clone().or_else(|| match q.kind {
+        sinew_types::QuantityKind::Fraction => Some("fraction".to_string()),
+        sinew_types::QuantityKind::Number => Some("number".to_string()),
+        _ => None,
+    })
 }
 
 /// Actor names reduced to one key: lower case, no leading "the", aliases to canonical names.

@@ -45,6 +45,7 @@ const FURNITURE: &[&str] = &[
     "continue reading",
     "loading",
     "loading...",
+    "loading paragraph",
     // recirculation
     "related",
     "related articles",
@@ -277,6 +278,11 @@ static PROMPTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^(share|print|email|e-mail|tweet)\s+(this|on|via|to)\b.{0,40}$",
         r"^(by )?(signing up|subscribing)\b.{0,100}\b(agree|consent|terms|privacy)\b",
         r"\byou have (reached|read) (your|the) (limit|maximum)\b|\bfree articles? (left|remaining)\b",
+        // House promotions: "Check out our Industrial Database, featuring ...", "Bonus: we're
+        // gifting you $5K in ad credits", "Get your brand in front of 2 million readers".
+        r"^check out our\b.{0,160}\b(database|directory|report|newsletter|guide|course|webinar|podcast|store|shop|tool)s?\b",
+        r"^bonus\s*:.{0,160}\b(we|you|your)\b",
+        r"^get your (brand|business|product|company|message|ad)\b.{0,40}\bin front of\b",
     ]
     .iter()
     .map(|p| Regex::new(&format!("(?i){p}")).unwrap())
@@ -391,6 +397,9 @@ const PROMPT_STARTS: &[&str] = &[
     "e-mail",
     "tweet",
     "by ",
+    "check out",
+    "bonus",
+    "get your",
 ];
 const PROMPT_WORDS: &[&str] = &[
     "javascript",
@@ -679,6 +688,10 @@ mod tests {
             "* * *",
             "© 2024 Example Media. All rights reserved.",
             "Read more: Putin visits Pyongyang",
+            "Loading paragraph...",
+            "Check out our Steel Industry Database, featuring profiles of 4,200+ mills.",
+            "Bonus: we're gifting you $500 in ad credits when you spend your first $500.",
+            "Get your brand in front of 40,000 founders and investors every week.",
         ];
         for line in junk {
             assert!(is_junk(line), "should be junk: {line}");
@@ -694,6 +707,9 @@ mod tests {
             "Comments by the minister drew criticism in Seoul.",
             "1. Summary",
             "E-commerce",
+            "Check out the list of the 20 largest steel mills in Ohio below.",
+            "Bonus payments rose 12% last year, the bank said.",
+            "Get your vaccine before the winter, the health ministry urged on Monday.",
         ];
         for line in kept {
             assert!(!is_junk(line), "should be kept: {line}");

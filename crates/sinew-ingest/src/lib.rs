@@ -26,6 +26,7 @@ mod open;
 mod source_kind;
 mod text;
 mod warc;
+mod widgets;
 
 use std::path::Path;
 

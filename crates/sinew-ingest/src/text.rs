@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::date;
 use crate::junk;
+use crate::widgets;
 
 /// How many non-blank lines at the top may hold the headline, kicker, logo and date.
 const HEADER_LINES: usize = 12;
@@ -49,7 +50,10 @@ pub(crate) fn clean(raw: &str, layout: Layout, declared_lang: Option<&str>) -> C
         raw.into()
     };
     for raw_line in unified.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
-        let text = junk::normalise_line(raw_line);
+        let text = match widgets::strip_ticker_chips(&junk::normalise_line(raw_line)) {
+            Cow::Borrowed(_) => junk::normalise_line(raw_line),
+            Cow::Owned(s) => Cow::Owned(s),
+        };
         if text.is_empty() {
             blank_before = true;
             continue;
@@ -64,13 +68,14 @@ pub(crate) fn clean(raw: &str, layout: Layout, declared_lang: Option<&str>) -> C
     let mut out = Cleaned::default();
 
     for line in &mut lines {
-        if junk::is_junk(&line.text) {
+        if junk::is_junk(&line.text) || widgets::is_ticker_line(&line.text) {
             line.keep = false;
         } else if let Some(site) = junk::source_site(&line.text) {
             out.site = Some(site.to_string());
             line.keep = false;
         }
     }
+    drop_quote_cards(&mut lines);
 
     let header_end = header_end(&lines);
     let crumb_title = clean_header(&mut lines[..header_end]);
@@ -87,6 +92,18 @@ pub(crate) fn clean(raw: &str, layout: Layout, declared_lang: Option<&str>) -> C
 
     out.text = join_paragraphs(&lines, layout == Layout::Plain);
     out
+}
+
+/// Drops the lines of stock-quote cards ([`widgets::quote_card_lines`]) among the kept ones.
+fn drop_quote_cards(lines: &mut [Line<'_>]) {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].keep).collect();
+    let texts: Vec<&str> = kept.iter().map(|&i| &*lines[i].text).collect();
+    let card = widgets::quote_card_lines(&texts);
+    for (&i, drop) in kept.iter().zip(card) {
+        if drop {
+            lines[i].keep = false;
+        }
+    }
 }
 
 /// Prose: a long line, or a sentence of some length that ends like one.

@@ -8,6 +8,7 @@ mod gzip;
 mod hostile;
 mod html;
 mod lang;
+mod page_junk;
 mod seeds;
 mod warc;
 

@@ -95,9 +95,17 @@ fn parties_follow_the_roles_words_give_them() {
 }
 
 #[test]
-fn vague_amounts_dates_and_calibres_are_not_claims() {
+fn vague_amounts_and_counts_in_words_are_claims_dates_and_calibres_are_not() {
+    // Issue 14: a vague amount is a claim whose figure stays a vague range, never a point.
     let text = "Dozens of missiles and thousands of shells were sent in 2023, including 152 mm shells and two tanks.";
-    assert!(claims(text).is_empty(), "{:?}", claims(text));
+    let found: Vec<String> = claims(text).into_iter().map(|c| c.0).collect();
+    assert_eq!(
+        found,
+        ["Dozens of missiles", "thousands of shells", "two tanks"]
+    );
+    let all = annotate(text, None, &DocId("test".into())).claims;
+    assert!(all[0].quantity.vague && all[1].quantity.vague && !all[2].quantity.vague);
+    assert!(all[..2].iter().all(|c| c.quantity.value_max.is_some()));
 }
 
 #[test]

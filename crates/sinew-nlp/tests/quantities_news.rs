@@ -30,14 +30,7 @@ fn counted_nouns_across_modifiers() {
         ),
         (
             "Moscow received two new Chinese-made drones.",
-            &[(
-                "two new Chinese-made drones",
-                2.0,
-                None,
-                "new drone",
-                "",
-                "",
-            )],
+            &[("two new Chinese-made drones", 2.0, None, "drone", "", "")],
         ),
         (
             "The navy commissioned three other frigates this year.",
@@ -324,6 +317,140 @@ fn names_labels_and_date_fragments_are_not_figures() {
         "The S&P 500 rose 1%.",
         &[("1%", 1.0, None, "percent", "", "")],
     )]);
+}
+
+#[test]
+fn added_and_summed_items_count_the_noun() {
+    each(&[
+        (
+            "Washington announced more than 500 new sanctions.",
+            &[(
+                "more than 500 new sanctions",
+                500.0,
+                None,
+                "sanction",
+                "more than",
+                "",
+            )],
+        ),
+        (
+            "The hashtag has over 1.3 million total posts.",
+            &[(
+                "over 1.3 million total posts",
+                1.3e6,
+                None,
+                "post",
+                "over",
+                "",
+            )],
+        ),
+        (
+            "The State Department put the total at 10,000+ containers.",
+            &[(
+                "10,000+ containers",
+                1e4,
+                None,
+                "container",
+                "more than",
+                "",
+            )],
+        ),
+    ]);
+    // Grading adjectives are read past too; classifying ones stay in the noun.
+    each(&[
+        (
+            "The insurer has three main segments and two commercial carriers.",
+            &[
+                ("three main segments", 3.0, None, "segment", "", ""),
+                (
+                    "two commercial carriers",
+                    2.0,
+                    None,
+                    "commercial carrier",
+                    "",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "Most of the 383 makers (89 or 23%) are in the Midwest.",
+            &[
+                ("383 makers", 383.0, None, "maker", "", ""),
+                ("89", 89.0, None, "", "", ""),
+                ("23%", 23.0, None, "percent", "", ""),
+            ],
+        ),
+    ]);
+    // Near-misses: "new" as the noun's own word, and a plus that starts a sum.
+    each(&[
+        (
+            "They met 20 New Yorkers.",
+            &[("20", 20.0, None, "", "", "")],
+        ),
+        ("It scored 3+4 points.", &[("3", 3.0, None, "", "", "")]),
+    ]);
+}
+
+#[test]
+fn shares_stated_as_n_out_of_m() {
+    each(&[
+        (
+            "Four out of 5 members drive business decisions.",
+            &[("Four out of 5", 0.8, None, "", "", "")],
+        ),
+        (
+            "One in three adults skips breakfast.",
+            &[("One in three", 1.0 / 3.0, None, "", "", "")],
+        ),
+        (
+            "Nearly 3 in 10 voters were undecided.",
+            &[("Nearly 3 in 10", 0.3, None, "", "nearly", "")],
+        ),
+    ]);
+    // Near-misses: a year, a duration, and an odd denominator after "in" are no share.
+    each(&[
+        ("They won 5 in 2024.", &[("5", 5.0, None, "", "", "")]),
+        (
+            "She ran 2 in 45 minutes.",
+            &[
+                ("2", 2.0, None, "", "", ""),
+                ("45 minutes", 45.0, None, "minute", "", ""),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn multipliers_have_the_unit_times() {
+    each(&[
+        (
+            "Daily jobs grew over 3x last year.",
+            &[("over 3x", 3.0, None, "times", "over", "")],
+        ),
+        (
+            "Emissions are 18 times higher than in the 1960s.",
+            &[("18 times", 18.0, None, "times", "", "")],
+        ),
+        (
+            "The gas is 300 times as potent as carbon dioxide.",
+            &[("300 times", 300.0, None, "times", "", "")],
+        ),
+        (
+            "Output rose three-fold in a decade.",
+            &[("three-fold", 3.0, None, "times", "", "")],
+        ),
+    ]);
+    // Near-misses: occasions are no multiplier, and a glued x that starts a word is no unit.
+    for input in [
+        "They post three times a week.",
+        "He was arrested three times after the protest.",
+    ] {
+        let found = find_quantities(input);
+        assert!(
+            found.iter().all(|q| q.unit.as_deref() != Some("times")),
+            "{input:?} gave {found:?}"
+        );
+    }
 }
 
 #[test]

@@ -227,3 +227,41 @@ fn names_compare_without_case_articles_or_aliases() {
         "a name of legal-form words only is kept"
     );
 }
+
+#[test]
+fn fractions_and_bare_numbers_take_the_guidelines_units() {
+    let q = |kind, unit: Option<&str>| sinew_types::Quantity {
+        span: sinew_types::Span::new(0, 4),
+        text: "half".into(),
+        value: 0.5,
+        value_max: None,
+        unit: unit.map(str::to_string),
+        kind,
+        qualifier: None,
+        per: None,
+        vague: false,
+    };
+    use sinew_types::QuantityKind as K;
+    assert_eq!(
+        gold_unit(&q(K::Fraction, None)).as_deref(),
+        Some("fraction")
+    );
+    assert_eq!(gold_unit(&q(K::Number, None)).as_deref(), Some("number"));
+    assert_eq!(
+        gold_unit(&q(K::Count, Some("troop"))).as_deref(),
+        Some("troop")
+    );
+    // A count with no noun read is not guessed.
+    assert_eq!(gold_unit(&q(K::Count, None)), None);
+    // Barrels, and barrels a day, in the guidelines' symbols.
+    let mut oil = q(K::Measure, Some("barrel"));
+    assert_eq!(gold_unit(&oil).as_deref(), Some("bbl"));
+    oil.per = Some("day".into());
+    assert_eq!(gold_unit(&oil).as_deref(), Some("bpd"));
+    // A fraction line matches a fraction claim.
+    let g = gold("a", "half of the emails", 0.5, "fraction", "c");
+    let mut p = pred("a", "half", 0.5, "fraction");
+    assert!(compatible(&g, &p));
+    p.unit = None;
+    assert!(!compatible(&g, &p));
+}

@@ -13,8 +13,7 @@
 //! in another unit takes its figure's time.
 
 use sinew_types::{
-    Attribution, Claim, DocId, Grain, Mention, Quantity, QuantityKind, Sentence, Span, TimeExpr,
-    TimeKind,
+    Attribution, Claim, DocId, Grain, Mention, Quantity, Sentence, Span, TimeExpr, TimeKind,
 };
 
 mod kind;
@@ -23,12 +22,14 @@ mod np;
 mod pairs;
 mod refer;
 mod roles;
+mod select;
 mod verbs;
 mod voice;
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
 use roles::{actors_in, parties};
+use select::{is_attribute, states_figure};
 
 /// Inputs to claim building: one document's text and its other annotations, all sorted.
 pub(crate) struct ClaimInputs<'a> {
@@ -201,7 +202,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             doc: inp.doc.clone(),
             span: q.span,
             sentence,
-            quantity: q.clone(),
+            quantity: select::with_elided_unit(q, &measure),
             subject,
             object,
             measure,
@@ -216,46 +217,6 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         claims,
         capped_at: None,
     }
-}
-
-/// Does this quantity state a figure worth a claim? Vague amounts, dates, durations, ages, calibres
-/// used as modifiers ("152 mm shells") and small numbers written as words do not.
-fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
-    // Times are sorted and do not overlap, so their ends are sorted too.
-    let next = times.partition_point(|t| t.span.end <= q.span.start);
-    if q.vague || times.get(next).is_some_and(|t| t.span.overlaps(q.span)) {
-        return false;
-    }
-    let digits = q.text.bytes().any(|b| b.is_ascii_digit());
-    match q.kind {
-        QuantityKind::Money | QuantityKind::Percent => true,
-        QuantityKind::Measure => {
-            let unit = q.unit.as_deref().unwrap_or("");
-            // Durations, and ages ("a 34-year-old": `year_of_age`), describe no exchange.
-            if matches!(
-                unit,
-                "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
-            ) || unit.ends_with("_of_age")
-            {
-                return false;
-            }
-            let next = text[q.span.end..]
-                .trim_start_matches([' ', '-'])
-                .chars()
-                .next();
-            let attributive = matches!(unit, "mm" | "cm" | "in" | "inch")
-                && next.is_some_and(|c| c.is_lowercase());
-            !attributive
-        }
-        QuantityKind::Count => digits || q.value >= 1000.0,
-        QuantityKind::Number => digits && q.value >= 1000.0,
-        QuantityKind::Fraction => false,
-    }
-}
-
-/// A unit price or a physical measure describes a thing, not a relation between actors.
-fn is_attribute(q: &Quantity) -> bool {
-    q.kind == QuantityKind::Measure || q.per.as_deref() == Some("unit")
 }
 
 fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {

@@ -30,6 +30,138 @@ pub(super) struct Noun {
     pub(super) end: Option<usize>,
 }
 
+/// Denominators that "N in M" may have ("one in three", "3 in 10", "1 in 100"): small or
+/// round, so that "5 in 2024" or "2 in 45 minutes" are no fraction.
+fn plausible_denominator(d: f64) -> bool {
+    (2.0..=10.0).contains(&d)
+        || matches!(d as u32, 12 | 20 | 25 | 50 | 100 | 1000) && d.fract() == 0.0
+}
+
+/// "4 out of 5", "one in three": the denominator and where it ends, after a whole numerator
+/// that ends at `pos`. The count after it ("members") is the whole, not the unit.
+pub(super) fn out_of(text: &str, pos: usize, numerator: f64) -> Option<(f64, usize)> {
+    if numerator.fract() != 0.0 || numerator < 1.0 {
+        return None;
+    }
+    let (s, e) = next_word(text, pos)?;
+    let w = text[s..e].to_ascii_lowercase();
+    let (at, strict) = match w.as_str() {
+        "out" => {
+            let (s2, e2) = next_word(text, e)?;
+            if !text[s2..e2].eq_ignore_ascii_case("of") {
+                return None;
+            }
+            (skip_ws(text, e2), false)
+        }
+        "in" => (skip_ws(text, e), true),
+        _ => return None,
+    };
+    let (den, end) = if char_at(text, at).is_some_and(|c| c.is_ascii_digit()) {
+        let n = super::numbers::digit_number(text, at).ok()?;
+        if !n.plain {
+            return None;
+        }
+        (n.value, n.end)
+    } else {
+        let n = super::numbers::word_number(text, at)?;
+        if n.fraction {
+            return None;
+        }
+        (n.value, n.end)
+    };
+    if den <= numerator || (strict && !plausible_denominator(den)) {
+        return None;
+    }
+    // "2 in 10 minutes": a unit after the second number makes it no share.
+    if units::unit_at(text, end, false).is_some() {
+        return None;
+    }
+    Some((den, end))
+}
+
+/// Words after "times" that make it a multiplier ("18 times higher", "five times that of
+/// glass", "300 times as potent"), not a count of occasions ("three times a week").
+const MULTIPLIER_NEXT: &[&str] = &[
+    "more", "less", "fewer", "as", "that", "those", "the", "what", "over", "higher", "lower",
+    "greater", "larger", "bigger", "smaller", "faster", "slower", "likelier", "cheaper",
+];
+
+/// The end of a multiplier written after a number that ends at `pos`: glued "x" or "×"
+/// ("3x", "7x more jobs"), "-fold" ("three-fold"), or "times" before a comparative.
+pub(super) fn multiplier_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let boundary = |at: usize| !text[at..].starts_with(|c: char| c.is_alphanumeric());
+    for glued in ["x", "X", "\u{d7}"] {
+        if rest.starts_with(glued) && boundary(pos + glued.len()) {
+            return Some(pos + glued.len());
+        }
+    }
+    for fold in ["-fold", "fold", "\u{2011}fold"] {
+        if rest.len() >= fold.len()
+            && rest.is_char_boundary(fold.len())
+            && rest[..fold.len()].eq_ignore_ascii_case(fold)
+            && boundary(pos + fold.len())
+        {
+            return Some(pos + fold.len());
+        }
+    }
+    let (s, e) = next_word(text, pos)?;
+    if s == pos || !text[s..e].eq_ignore_ascii_case("times") {
+        return None;
+    }
+    let (a, b) = next_word(text, e)?;
+    let w = text[a..b].to_lowercase();
+    // Any other comparative in "-er" too, but not the prepositions and adverbs that end so.
+    let comparative = w.len() > 4
+        && w.ends_with("er")
+        && !matches!(
+            w.as_str(),
+            "after" | "under" | "later" | "never" | "either" | "whether" | "other" | "together"
+        );
+    (MULTIPLIER_NEXT.contains(&w.as_str()) || comparative).then_some(e)
+}
+
+/// Adjectives of rank, size, importance or variety before a counted noun ("three main
+/// segments", "several major deals", "two longtime friends"): they grade the items, not what
+/// is counted, so they are read past like "more". Classifying adjectives ("commercial
+/// carriers", "reciprocal exchanges") stay part of the noun.
+const EVALUATIVE: &[&str] = &[
+    "main",
+    "major",
+    "key",
+    "important",
+    "significant",
+    "best",
+    "biggest",
+    "largest",
+    "leading",
+    "prominent",
+    "promising",
+    "innovative",
+    "different",
+    "various",
+    "separate",
+    "distinct",
+    "focused",
+    "notable",
+    "big",
+    "huge",
+    "great",
+    "small",
+    "minor",
+    "longtime",
+    "qualifying",
+    "potential",
+    "possible",
+    "likely",
+    "so-called",
+    "top",
+    "core",
+    "critical",
+    "essential",
+    "crucial",
+];
+
 /// The counted noun after a number: up to four words in the clause, skipping capitalised
 /// words, keeping lower-case modifiers, ending at the first plural; stopping at function
 /// words and punctuation. With `singular` ("one tank") the phrase ends at the last content
@@ -49,9 +181,16 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             break;
         }
         let lw = w.to_lowercase();
-        // "seven more analysts", "two other ships": a comparative before the noun is read
-        // past and is no part of the noun.
-        if kept.is_empty() && !singular && matches!(lw.as_str(), "more" | "fewer" | "other") {
+        // "seven more analysts", "two other ships", "500 new sanctions", "1.3 million total
+        // posts": a comparative, or a word saying the items are added or summed, is read
+        // past and is no part of the noun (what is counted is the same).
+        if kept.is_empty()
+            && !singular
+            && (matches!(
+                lw.as_str(),
+                "more" | "fewer" | "other" | "new" | "additional" | "total" | "further" | "extra"
+            ) || EVALUATIVE.contains(&lw.as_str()))
+        {
             p = e;
             continue;
         }

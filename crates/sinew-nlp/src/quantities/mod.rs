@@ -50,7 +50,9 @@ use std::borrow::Cow;
 
 use sinew_types::{Quantity, QuantityKind, Span};
 
-use around::{age_end, counted_noun, inch_at, next_word, rate_adjacent, rate_ahead};
+use around::{
+    age_end, counted_noun, inch_at, multiplier_end, next_word, out_of, rate_adjacent, rate_ahead,
+};
 use lexicon::UnitKind;
 use scan::{
     char_at, char_before, compound_end, is_inline_ws, letters_end, lower_small, match_phrase,
@@ -73,6 +75,13 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     };
     finder.run();
     finder.out
+}
+
+/// The counted-noun unit a plural noun names ("troops" -> `troop`, "bakeries" -> `bakery`),
+/// in the quantity layer's singular; `None` for a word that does not look plural.
+pub(crate) fn count_unit(noun: &str) -> Option<String> {
+    let lower = noun.to_lowercase();
+    lexicon::looks_plural(&lower).then(|| lexicon::singular(&lower))
 }
 
 /// A number as written, before any scale word.
@@ -619,6 +628,31 @@ impl<'a> Finder<'a> {
             .as_ref()
             .filter(|q| q.inner)
             .map_or(lead, |q| q.start);
+        // "4 out of 5 members", "one in three adults": a share of the whole after it.
+        if !head.fraction
+            && !head.vague
+            && !head.article
+            && prefix.is_none()
+            && !lone_digits_scaled(&head, after_scale)
+        {
+            if let Some((den, e)) = out_of(text, head.end, head.value) {
+                let start = qualifier
+                    .as_ref()
+                    .filter(|q| q.inner)
+                    .map_or(lead, |q| q.start);
+                return Ok(Quantity {
+                    span: Span::new(start, e),
+                    text: text[start..e].to_string(),
+                    value: head.value / den,
+                    value_max: None,
+                    unit: None,
+                    kind: QuantityKind::Fraction,
+                    qualifier: qualifier.map(|q| q.name),
+                    per: None,
+                    vague: false,
+                });
+            }
+        }
         let marker = word_before(text, before_qual, self.floor).and_then(|(s, e)| {
             let w = text[s..e].to_ascii_lowercase();
             match w.as_str() {
@@ -636,6 +670,12 @@ impl<'a> Finder<'a> {
         } else {
             after_scale
         };
+        // "10,000+ containers": a plus after the number says "more than".
+        let plus = head.digits
+            && char_at(text, after_num) == Some('+')
+            && !char_at(text, after_num + 1)
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '+'));
+        let after_num = if plus { after_num + 1 } else { after_num };
 
         // The unit right after the number, else a range right after it ("80-90%", "from 147
         // to 241 billion", "8- to 16-meter") with the unit after the second number.
@@ -685,9 +725,19 @@ impl<'a> Finder<'a> {
             // "millions of dollars".
             unit = units::unit_at(text, of_end, false);
         }
+        // "3x", "18 times higher", "three-fold": a multiplier, unit `times`.
+        let multiplier = (unit.is_none()
+            && prefix.is_none()
+            && second.is_none()
+            && head.of_end.is_none()
+            && head.fixed_unit.is_none()
+            && !head.fraction
+            && !head.vague)
+            .then(|| multiplier_end(text, after_num))
+            .flatten();
 
         let unit_pos = head.of_end.or(second.map(|s| s.end)).unwrap_or(after_num);
-        if lone_digits && unit.is_none() && second.is_none() {
+        if lone_digits && unit.is_none() && second.is_none() && multiplier.is_none() {
             // Glued to letters that are no unit ("21st", "1990s", "5G").
             if char_at(text, head.end).is_some_and(char::is_alphabetic) {
                 return Err(skip);
@@ -695,6 +745,7 @@ impl<'a> Finder<'a> {
         }
         if !head.digits
             && unit.is_none()
+            && multiplier.is_none()
             && char_at(text, head.end) == Some('-')
             && after_scale == head.end
             && char_at(text, head.end + 1).is_some_and(char::is_alphabetic)
@@ -722,6 +773,8 @@ impl<'a> Finder<'a> {
         let mut unit_name: Option<Cow<'static, str>> = None;
         let mut end = if head.of_end.is_some() {
             head.end
+        } else if plus {
+            number_end.max(after_num)
         } else {
             number_end
         };
@@ -747,6 +800,10 @@ impl<'a> Finder<'a> {
                 end = age_end;
                 unit_name = Some(Cow::Owned(format!("{}_of_age", u.name)));
             }
+        } else if let Some(e) = multiplier {
+            kind = QuantityKind::Measure;
+            unit_name = Some(Cow::Borrowed("times"));
+            end = e;
         } else if !head.fraction && !head.article {
             let singular = head.value == 1.0 && mult == 1.0 && second.is_none();
             if let Some(noun) = counted_noun(text, unit_pos, singular) {
@@ -839,7 +896,7 @@ impl<'a> Finder<'a> {
         // "45 and 50 mg": a bare number takes the unit of the number it is listed with.
         let bare = kind == QuantityKind::Number && !scaled && !head.vague;
         if bare && second.is_none() && per.is_none() && !head.year_like {
-            if let Some(u) = self.shared_unit(end) {
+            if let Some(u) = self.shared_unit(end, head.value) {
                 let (k, name) = unit_kind(&u, false);
                 kind = k;
                 unit_name = Some(name);
@@ -889,7 +946,9 @@ impl<'a> Finder<'a> {
             value_max,
             unit: unit_name.map(Cow::into_owned),
             kind,
-            qualifier: qualifier.map(|q| q.name),
+            qualifier: qualifier
+                .map(|q| q.name)
+                .or_else(|| plus.then(|| "more than".to_string())),
             per,
             vague: head.vague,
         })
@@ -951,8 +1010,9 @@ impl<'a> Finder<'a> {
     /// The unit of a number listed right after a bare one: "45 and 50 mg", "10 or 15 km",
     /// and through a short comma list, "2, 3 and 5 per cent" (at most [`MAX_LIST`] items, so
     /// the look-ahead stays bounded).
-    fn shared_unit(&self, end: usize) -> Option<Unit> {
+    fn shared_unit(&self, end: usize, first: f64) -> Option<Unit> {
         let text = self.text;
+        let start = end;
         let mut end = end;
         for _ in 0..MAX_LIST {
             if char_at(text, end) != Some(',') {
@@ -965,7 +1025,8 @@ impl<'a> Finder<'a> {
             end = numbers::digit_number(text, q).ok()?.end;
         }
         let (s, e) = next_word(text, end)?;
-        if !matches!(text[s..e].to_ascii_lowercase().as_str(), "and" | "or") {
+        let joint = text[s..e].to_ascii_lowercase();
+        if !matches!(joint.as_str(), "and" | "or") {
             return None;
         }
         let q = skip_ws(text, e);
@@ -973,6 +1034,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let n = numbers::digit_number(text, q).ok()?;
+        // "89 or 23%": a count and its share, not two alternatives of one unit (those read
+        // upward, "5 or 6%", and are ranges already).
+        if joint == "or" && end == start && n.value <= first {
+            return None;
+        }
         let (_, after) = self.scales(n.end, false, true);
         units::unit_at(text, after, after == n.end).filter(|u| u.per.is_none())
     }
@@ -1341,6 +1407,11 @@ impl<'a> Finder<'a> {
         }
         None
     }
+}
+
+/// Whether a scale word follows the number ("4 million out of ..." is no share).
+fn lone_digits_scaled(head: &Head, after_scale: usize) -> bool {
+    after_scale != head.end
 }
 
 /// The bounds of a range after a change ("rose by 25% to 60%"), where "to" may also give
