@@ -382,6 +382,65 @@ pub(crate) fn pin_prefix() -> Vec<String> {
     }
 }
 
+/// The Reuters news of the CoNLL-2003 English training file (`../shared/dev/ner/eng.train`),
+/// each document's tokens joined by single spaces, one document a line, up to `bytes`: the
+/// English text the one-core NLP benches share. Written to `target/eval/FILE_NAME`; `None`
+/// (after a line saying so) when the shared data is absent.
+pub(crate) fn reuters_sample(bytes: usize, file_name: &str) -> Result<Option<(PathBuf, String)>> {
+    const NEWS: &str = "../shared/dev/ner/eng.train";
+    let news = crate::root().join(NEWS);
+    if !news.is_file() {
+        println!(
+            "{} is absent (it lives in the project's shared dev data): nothing to do",
+            news.display()
+        );
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&news).with_context(|| format!("reading {NEWS}"))?;
+    let mut lines = String::new();
+    for d in crate::ner::read_conll(&text) {
+        let line = d.tokens.join(" ");
+        if lines.len() + line.len() > bytes {
+            break;
+        }
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    let dir = crate::target_dir().join("eval");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join(file_name);
+    std::fs::write(&file, &lines)?;
+    Ok(Some((file, lines)))
+}
+
+/// Runs `xtask COMMAND --inner FILE` from a release build of this xtask (built first), behind
+/// the pinning prefix, and reads the JSON object it prints: the timed side of a one-core
+/// bench, optimised as `sinew` is.
+pub(crate) fn inner_release(
+    pin: &[String],
+    command: &str,
+    file: &Path,
+) -> Result<serde_json::Value> {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "-p", "xtask"])
+        .current_dir(crate::root())
+        .status()?;
+    if !status.success() {
+        bail!("release build of xtask failed");
+    }
+    let me = crate::target_dir().join("release/xtask");
+    let out = pinned(pin, &me)
+        .args([command, "--inner"])
+        .arg(file)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running the release xtask")?;
+    if !out.status.success() {
+        bail!("{command} --inner failed");
+    }
+    serde_json::from_slice(&out.stdout).context("reading the inner run's result")
+}
+
 /// A command behind the pinning prefix, with thread pools sized to one.
 pub(crate) fn pinned(pin: &[String], program: &Path) -> Command {
     let mut cmd = match pin.split_first() {

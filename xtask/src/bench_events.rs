@@ -12,14 +12,13 @@
 //! reference: the entity layer costs most of it.
 
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use sinew_nlp::{annotate_with, find_events, split_sentences, Stages};
 use sinew_types::DocId;
 
-use crate::bench::{pin_prefix, pinned};
+use crate::bench::{inner_release, pin_prefix, reuters_sample};
 
 const NEWS: &str = "../shared/dev/ner/eng.train";
 const BYTES: usize = 500_000;
@@ -32,37 +31,9 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     if let Some(other) = args.first() {
         bail!("unknown flag {other:?}");
     }
-    let root = crate::root();
-    let news = root.join(NEWS);
-    if !news.is_file() {
-        println!(
-            "{} is absent (it lives in the project's shared dev data): nothing to do",
-            news.display()
-        );
+    let Some((file, lines)) = reuters_sample(BYTES, "bench-events.txt")? else {
         return Ok(());
-    }
-    let text = std::fs::read_to_string(&news).with_context(|| format!("reading {NEWS}"))?;
-    let mut lines = String::new();
-    for d in crate::ner::read_conll(&text) {
-        let line = d.tokens.join(" ");
-        if lines.len() + line.len() > BYTES {
-            break;
-        }
-        lines.push_str(&line);
-        lines.push('\n');
-    }
-    let dir = crate::target_dir().join("eval");
-    std::fs::create_dir_all(&dir)?;
-    let file = dir.join("bench-events.txt");
-    std::fs::write(&file, &lines)?;
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--release", "-p", "xtask"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build of xtask failed");
-    }
-    let me = crate::target_dir().join("release/xtask");
+    };
     let pin = pin_prefix();
     println!(
         "bench-events: {:.2} MB of Reuters news ({NEWS}, {} documents), {}",
@@ -74,16 +45,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "pinned to one core (taskset -c 0)"
         }
     );
-    let out = pinned(&pin, &me)
-        .args(["bench-events", "--inner"])
-        .arg(&file)
-        .stderr(Stdio::inherit())
-        .output()
-        .context("running the release xtask")?;
-    if !out.status.success() {
-        bail!("bench-events --inner failed");
-    }
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("inner result")?;
+    let v = inner_release(&pin, "bench-events", &file)?;
     let sentences = v["sentences"].as_f64().unwrap_or(f64::NAN);
     let secs = v["events_seconds"].as_f64().unwrap_or(f64::NAN);
     let whole = v["whole_seconds"].as_f64().unwrap_or(f64::NAN);

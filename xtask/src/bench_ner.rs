@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::bench::{pin_prefix, pinned, python_venv};
+use crate::bench::{inner_release, pin_prefix, pinned, python_venv, reuters_sample};
 
 const NEWS: &str = "../shared/dev/ner/eng.train";
 const BYTES: usize = 1_000_000;
@@ -35,37 +35,9 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     if let Some(other) = args.iter().find(|a| *a != "--skip-peers") {
         bail!("unknown flag {other:?}");
     }
-    let root = crate::root();
-    let news = root.join(NEWS);
-    if !news.is_file() {
-        println!(
-            "{} is absent (it lives in the project's shared dev data): nothing to do",
-            news.display()
-        );
+    let Some((file, lines)) = reuters_sample(BYTES, "bench-ner.txt")? else {
         return Ok(());
-    }
-    let text = std::fs::read_to_string(&news).with_context(|| format!("reading {NEWS}"))?;
-    let mut lines = String::new();
-    for d in crate::ner::read_conll(&text) {
-        let line = d.tokens.join(" ");
-        if lines.len() + line.len() > BYTES {
-            break;
-        }
-        lines.push_str(&line);
-        lines.push('\n');
-    }
-    let dir = crate::target_dir().join("eval");
-    std::fs::create_dir_all(&dir)?;
-    let file = dir.join("bench-ner.txt");
-    std::fs::write(&file, &lines)?;
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--release", "-p", "xtask"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build of xtask failed");
-    }
-    let me = crate::target_dir().join("release/xtask");
+    };
     let pin = pin_prefix();
     println!(
         "bench-ner: {:.2} MB of Reuters news ({NEWS}, {} documents), {}",
@@ -77,16 +49,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "each side pinned to one core (taskset -c 0)"
         }
     );
-    let out = pinned(&pin, &me)
-        .args(["bench-ner", "--inner"])
-        .arg(&file)
-        .stderr(Stdio::inherit())
-        .output()
-        .context("running the release xtask")?;
-    if !out.status.success() {
-        bail!("bench-ner --inner failed");
-    }
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("inner result")?;
+    let v = inner_release(&pin, "bench-ner", &file)?;
     let secs = v["seconds"].as_f64().unwrap_or(f64::NAN);
     let tokens = v["tokens"].as_f64().unwrap_or(f64::NAN);
     println!(
@@ -126,7 +89,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             return Ok(());
         }
     };
-    let script = root.join("xtask/bench/ner_peer.py");
+    let script = crate::root().join("xtask/bench/ner_peer.py");
     let out = pinned(&pin, &python)
         .arg(&script)
         .arg(&file)
