@@ -250,7 +250,11 @@ impl<'a> Corpus<'a> {
                 s.speaker = voices::speaker(bundle, s.span);
                 // a sentence that is mostly a quotation is quoted only with its speaker named
                 let words = s.span.slice(text).unwrap_or_default();
-                if s.speaker.is_none() && quotes::quoted_share(words) >= 0.4 {
+                // and one whose speaker is a bare pronoun ("..., he said") only when the
+                // attribution names who
+                if s.speaker.is_none()
+                    && (quotes::quoted_share(words) >= 0.4 || quotes::pronoun_speaker(words))
+                {
                     s.quote = None;
                 }
             }
