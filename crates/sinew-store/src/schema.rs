@@ -364,13 +364,15 @@ CREATE TABLE alert_rules (
 
 // When each briefing was written (v9), so that the next one says what changed since the last
 // (the alerts raised after it). One row per briefing written through `sinew report`; the
-// focus in words, NULL for the whole store. A record about the store's use, like
-// `ingest_runs`: nothing rebuilds it.
+// focus in words, NULL for the whole store; `last_alert` the `seq` of the last alert stored
+// when it was written (0 for none), so "raised since" is exact whatever the clock. A record
+// about the store's use, like `ingest_runs`: nothing rebuilds it.
 const BRIEFINGS: &str = "
 CREATE TABLE briefings (
     id INTEGER PRIMARY KEY,
     written_at TEXT NOT NULL,
     format TEXT NOT NULL,
-    focus TEXT
+    focus TEXT,
+    last_alert INTEGER NOT NULL
 );
 ";

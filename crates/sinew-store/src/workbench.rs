@@ -32,7 +32,9 @@ pub trait WorkbenchStore {
     /// Removes the rule `id`; false when there was none.
     fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError>;
 
-    /// Records that a briefing was written, stamped with the time, and returns the record.
+    /// Records that a briefing was written, stamped with the time and the last alert stored,
+    /// and returns the record. It does not wait while another writer holds the store: a
+    /// briefing is read during an ingest, and its record then fails at once.
     fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError>;
 
     /// The briefing recorded last, if any: the reference point of "what changed since the
@@ -54,9 +56,11 @@ pub struct BriefingRun {
 pub struct BriefingRecord {
     /// Its id, in the order briefings were recorded.
     pub id: u64,
-    /// When it was written (RFC 3339, UTC), the form alerts' `raised_at` takes, so the two
-    /// compare as strings.
+    /// When it was written (RFC 3339, UTC).
     pub written_at: String,
+    /// The [`StoredAlert::seq`](crate::StoredAlert::seq) of the last alert stored when it was
+    /// written (0 for none): alerts after it were raised since.
+    pub last_alert: u64,
     /// What was recorded.
     pub run: BriefingRun,
 }

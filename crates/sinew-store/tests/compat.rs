@@ -473,6 +473,7 @@ fn v9_database_opens_with_its_last_briefing_and_v8_has_none() {
         (1, "2024-03-02T12:00:00Z", "html")
     );
     assert_eq!(last.run.focus.as_deref(), Some("about Germany"));
+    assert_eq!(last.last_alert, 1);
     let old = dir.path().join("old");
     std::fs::create_dir(&old).expect("mkdir");
     let v8 = build(&old, &[&fixture("v8.sql")]);

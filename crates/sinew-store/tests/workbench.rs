@@ -102,7 +102,29 @@ fn briefings_are_recorded_and_the_last_is_read_back() {
         })
         .expect("second");
     assert!(second.id > first.id && second.written_at >= first.written_at);
-    // stamped like alerts, so the two compare as strings
+    assert_eq!(
+        (first.last_alert, second.last_alert),
+        (0, 0),
+        "no alert yet"
+    );
+    store
+        .put_alerts(&[sinew_types::Alert {
+            kind: AlertKind::NewFlow,
+            key: "a->b:arms".into(),
+            doc: sinew_types::DocId("00112233aabbccdd".into()),
+            subject: Some("A".into()),
+            object: Some("B".into()),
+            message: "new flow".into(),
+        }])
+        .expect("alert");
+    let seq = store.alerts().expect("alerts")[0].seq;
+    let second = store
+        .record_briefing(&BriefingRun {
+            format: "html".into(),
+            focus: Some("on energy".into()),
+        })
+        .expect("third");
+    assert_eq!(second.last_alert, seq, "the alerts it saw");
     assert!(
         chrono::DateTime::parse_from_rfc3339(&second.written_at).is_ok(),
         "{}",

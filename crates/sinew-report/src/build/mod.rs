@@ -11,6 +11,7 @@
 //! Every span is checked against its document before use, so bad annotations drop items
 //! instead of producing broken citations.
 
+mod changes;
 mod disagreements;
 mod figures;
 pub(crate) mod glossary;
@@ -70,6 +71,7 @@ pub fn build_briefing(
         generated: config.generated,
         period,
         focus: focus_line(config),
+        changes_since: findings.changes.map(|c| c.since),
         judgments,
         sections,
         network,

@@ -198,15 +198,20 @@ impl WorkbenchStore for SqliteStore {
     }
 
     fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError> {
-        self.write(|tx| {
+        // a briefing is a read: its record does not wait for an ingest holding the lock
+        self.write_now(|tx| {
             let now = now();
+            let last_alert: i64 =
+                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM alerts", [], |r| r.get(0))?;
             tx.prepare_cached(
-                "INSERT INTO briefings (written_at, format, focus) VALUES (?1, ?2, ?3)",
+                "INSERT INTO briefings (written_at, format, focus, last_alert) \
+                 VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![now, briefing.format, briefing.focus])?;
+            .execute(params![now, briefing.format, briefing.focus, last_alert])?;
             Ok(BriefingRecord {
                 id: count(tx.last_insert_rowid()),
                 written_at: now,
+                last_alert: count(last_alert),
                 run: briefing.clone(),
             })
         })
@@ -218,12 +223,14 @@ impl WorkbenchStore for SqliteStore {
                 return Ok(None);
             }
             tx.prepare_cached(
-                "SELECT id, written_at, format, focus FROM briefings ORDER BY id DESC LIMIT 1",
+                "SELECT id, written_at, format, focus, last_alert FROM briefings \
+                 ORDER BY id DESC LIMIT 1",
             )?
             .query_row([], |r| {
                 Ok(BriefingRecord {
                     id: count(r.get(0)?),
                     written_at: r.get(1)?,
+                    last_alert: count(r.get(4)?),
                     run: BriefingRun {
                         format: r.get(2)?,
                         focus: r.get(3)?,
