@@ -76,7 +76,7 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         "Belarus has delivered 5,000 trucks to Russia since June 2023.",
     );
     let engine = memory_engine();
-    ingest(&engine, &[first.clone()]);
+    ingest(&engine, std::slice::from_ref(&first));
 
     // No briefing recorded and no --since: nothing is said of change.
     let b = engine
@@ -102,7 +102,7 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         "April 5, 2024",
         "Armenia has sent about 300 drones to Russia since last year.",
     );
-    let summary = ingest(&engine, &[first.clone(), later.clone()]);
+    let summary = ingest(&engine, &[first, later]);
     let raised: Vec<AlertKind> = summary.alerts.iter().map(|a| a.kind).collect();
     assert!(
         raised.contains(&AlertKind::Conflict) && raised.contains(&AlertKind::NewFlow),

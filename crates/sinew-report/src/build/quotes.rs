@@ -281,12 +281,10 @@ fn unnamed_pair(s: &str) -> bool {
         let lower = w.to_lowercase();
         let next = tokens.get(i + 1).map(|t| bare(t)).unwrap_or_default();
         let after = tokens.get(i + 2).map(|t| bare(t)).unwrap_or_default();
-        if (lower == "the" && next.eq_ignore_ascii_case("two") && pair(&after))
-            || (lower == "both" && pair(&next))
-        {
-            if runs < 2 {
-                return true;
-            }
+        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && pair(&after))
+            || (lower == "both" && pair(&next));
+        if is_pair && runs < 2 {
+            return true;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase)
             && !NAMELESS_CAPITALS.contains(&lower.as_str())
