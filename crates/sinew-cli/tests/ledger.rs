@@ -407,6 +407,15 @@ fn ingest_reports_and_stores_what_new_documents_change() {
         String::from_utf8_lossy(&first.stdout)
     );
 
+    // A briefing now is recorded: the next one says what changed since.
+    let brief = |name: &str| {
+        let out = run(sinew(&db).args(["report", "-o"]).arg(tmp.path().join(name)));
+        assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+        assert!(!crate::stderr(&out).contains("not recorded"));
+        std::fs::read_to_string(tmp.path().join(name)).unwrap()
+    };
+    assert!(!brief("first.md").contains("Since the last briefing"));
+
     // A contradicting trade figure and a later container count arrive, and a new flow.
     copy("b.txt");
     copy("d.txt");
@@ -437,6 +446,24 @@ fn ingest_reports_and_stores_what_new_documents_change() {
         "a growing count is an update: {said}"
     );
     assert!(crate::stderr(&second).contains("2 alerts"));
+    let md = brief("second.md");
+    let changed: Vec<&str> = md
+        .lines()
+        .filter(|l| l.contains("Since the last briefing ("))
+        .collect();
+    assert_eq!(changed.len(), 2, "{md}");
+    assert!(
+        changed
+            .iter()
+            .any(|l| l.contains("contradicts") && l.contains("$300 billion")),
+        "{changed:#?}"
+    );
+    assert!(
+        changed
+            .iter()
+            .any(|l| l.contains("arms from Iran to Russia")),
+        "{changed:#?}"
+    );
 
     // Stored: listed again, once, after a re-run that adds nothing.
     let again = run(sinew(&db).arg("ingest").arg(&watched));

@@ -17,8 +17,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use sinew_report::{Briefing, Described, DocBundle, EntityCount, Findings, ReportConfig};
-use sinew_store::{ClaimFilter, SqliteStore};
+use sinew_report::{
+    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
+};
+use sinew_store::{BriefingRun, ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
@@ -40,8 +42,8 @@ pub use sinew_search::{
     SearchResults, Snippet, TantivyIndex,
 };
 pub use sinew_store::{
-    AlertRule, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats,
-    StoredAlert, StoredFailure, StoredRule, WorkbenchStore,
+    AlertRule, BriefingRecord, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store,
+    StoreStats, StoredAlert, StoredFailure, StoredRule, WorkbenchStore,
 };
 pub use sinew_types::{Alert, AlertKind};
 
@@ -443,7 +445,8 @@ impl Engine {
         for d in network.dependencies.iter_mut().filter(|d| d.current) {
             d.claims.sort_by_key(|i| order[i]);
         }
-        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network)
+        let (since, alerts) = self.changes_since(config)?;
+        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network, &alerts)
             .into_iter()
             .filter(|i| !claims.contains_key(i))
             .collect();
@@ -469,6 +472,10 @@ impl Engine {
             claims: &claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
+            changes: since.map(|since| Changes {
+                since,
+                alerts: &alerts,
+            }),
         };
         let docs = self.report_documents(&findings)?;
         // how each document was made, as analysis kept it; read from the text when not yet
@@ -490,6 +497,91 @@ impl Engine {
             bundles.push(DocBundle { doc, ann, kind });
         }
         Ok(sinew_report::build_briefing(&bundles, &findings, config))
+    }
+
+    /// The reference point of "what changed" and the alerts raised since it: `--since`'s day
+    /// (the alerts raised by documents published on or after it), else the last recorded
+    /// briefing (the alerts stored after it), else none.
+    fn changes_since(
+        &self,
+        config: &ReportConfig,
+    ) -> Result<(Option<ChangesSince>, Vec<Alert>), EngineError> {
+        if let Some(day) = config.since {
+            let stored = self.store.alerts()?;
+            let ids: Vec<DocId> = stored
+                .iter()
+                .map(|a| a.alert.doc.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let published: HashMap<DocId, Option<NaiveDate>> = self
+                .store
+                .doc_headers(&ids)?
+                .into_iter()
+                .map(|h| (h.id, h.published))
+                .collect();
+            let alerts = stored
+                .into_iter()
+                .filter(|a| {
+                    published
+                        .get(&a.alert.doc)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|p| p >= day)
+                })
+                .map(|a| a.alert)
+                .collect();
+            return Ok((Some(ChangesSince::Date(day)), alerts));
+        }
+        let Some(last) = self.store.last_briefing()? else {
+            return Ok((None, Vec::new()));
+        };
+        let day = chrono::DateTime::parse_from_rfc3339(&last.written_at)
+            .map(|t| t.date_naive())
+            .map_err(|e| {
+                EngineError::Inconsistent(format!(
+                    "briefing {} is recorded as written at {:?}: {e}",
+                    last.id, last.written_at
+                ))
+            })?;
+        let alerts = self
+            .store
+            .alerts()?
+            .into_iter()
+            .filter(|a| a.seq > last.last_alert)
+            .map(|a| a.alert)
+            .collect();
+        Ok((Some(ChangesSince::LastBriefing(day)), alerts))
+    }
+
+    /// Records that a briefing was written (needs a store opened with [`Engine::open`]): the
+    /// next one says what changed since.
+    pub fn record_briefing(
+        &self,
+        format: ReportFormat,
+        config: &ReportConfig,
+    ) -> Result<BriefingRecord, EngineError> {
+        let focus = [
+            config.since.map(|d| format!("published since {d}")),
+            config
+                .entity
+                .as_ref()
+                .map(|e| format!("about {}", e.trim())),
+            config.topic.as_ref().map(|t| format!("on {}", t.trim())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+        let run = BriefingRun {
+            format: match format {
+                ReportFormat::Markdown => "markdown",
+                ReportFormat::Html => "html",
+                ReportFormat::Json => "json",
+            }
+            .to_string(),
+            focus: (!focus.is_empty()).then(|| focus.join(", ")),
+        };
+        Ok(self.store.record_briefing(&run)?)
     }
 
     /// Writes the briefing over the store (see [`Engine::briefing`]).

@@ -89,6 +89,15 @@ impl WorkbenchStore for Recording {
     fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError> {
         self.inner.delete_alert_rule(id)
     }
+    fn record_briefing(
+        &self,
+        briefing: &sinew_store::BriefingRun,
+    ) -> Result<sinew_store::BriefingRecord, StoreError> {
+        self.inner.record_briefing(briefing)
+    }
+    fn last_briefing(&self) -> Result<Option<sinew_store::BriefingRecord>, StoreError> {
+        self.inner.last_briefing()
+    }
 }
 
 impl AnalysisStore for Recording {

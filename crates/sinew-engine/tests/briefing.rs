@@ -1,8 +1,10 @@
-//! The briefing over the seeds and the sample corpus reads like an analyst wrote it (issue
-//! 16): every sentence cited with a span that exists; no quoted sentence opening with a
-//! connective or a pronoun, cut off, or carrying page junk; key judgments whose numbers are
-//! the ledger's, among them the container counts and the 2023 trade figure, never resting on
-//! a derivative digest alone; every section's sentences naming its theme.
+//! The briefing over the seeds, the sample corpus, and both together reads like an analyst
+//! wrote it (issue 16): every sentence cited with a span that exists; no quoted sentence
+//! opening with a connective or a pronoun, cut off, or carrying page junk; key judgments whose
+//! numbers are the ledger's, never resting on a derivative digest alone, and over the seeds
+//! the container counts and the 2023 trade figure among them; every section's sentences
+//! naming its theme. The sample corpus is in the repository, so its check always runs; those
+//! over the seeds skip visibly without `../shared`.
 
 use sinew_engine::{BriefingConfig, Engine, LedgerFilter};
 use sinew_report::{theme_words, Briefing};
@@ -28,6 +30,13 @@ const LEANING: &[&str] = &[
     "She ",
     "Its ",
     "Their ",
+    "This ",
+    "Such ",
+    "The move ",
+    "The latter",
+    "The two countries",
+    "Both countries",
+    "Both sides",
 ];
 
 /// Page junk that must not survive into a quote.
@@ -40,22 +49,72 @@ const JUNK: &[&str] = &[
     "Subscribe",
 ];
 
-fn seeds_and_sample() -> Option<(Engine, Vec<Document>, Briefing)> {
-    let shared = shared()?;
+fn briefing_over(paths: &[std::path::PathBuf]) -> (Engine, Vec<Document>, Briefing) {
     let engine = memory_engine();
-    ingest(&engine, &[shared.join("seeds"), sample_corpus()]);
+    ingest(&engine, paths);
     let docs = engine.store().documents().expect("documents");
     let b = engine
         .briefing(&BriefingConfig::default())
         .expect("briefing");
-    Some((engine, docs, b))
+    (engine, docs, b)
 }
 
 #[test]
 fn seed_and_sample_briefing_reads_like_an_analyst_wrote_it() {
-    let Some((engine, docs, b)) = seeds_and_sample() else {
+    let Some(shared) = shared() else {
         return;
     };
+    let (engine, docs, b) = briefing_over(&[shared.join("seeds"), sample_corpus()]);
+    check_briefing(&engine, &docs, &b);
+    check_seed_figures(&b);
+    assert!(b.sentences().count() >= 40);
+    assert!(b.sections.len() >= 4);
+}
+
+#[test]
+fn seed_briefing_reads_like_an_analyst_wrote_it() {
+    let Some(shared) = shared() else {
+        return;
+    };
+    let (engine, docs, b) = briefing_over(&[shared.join("seeds")]);
+    check_briefing(&engine, &docs, &b);
+    check_seed_figures(&b);
+}
+
+#[test]
+fn sample_briefing_reads_like_an_analyst_wrote_it() {
+    let (engine, docs, b) = briefing_over(&[sample_corpus()]);
+    check_briefing(&engine, &docs, &b);
+}
+
+/// The container counts and the 2023 trade figure are among the key judgments, and the
+/// digest is listed as one.
+fn check_seed_figures(b: &Briefing) {
+    let judgments: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judgments
+            .iter()
+            .any(|t| t.contains("containers") && t.contains("North Korea")),
+        "{judgments:#?}"
+    );
+    assert!(
+        judgments
+            .iter()
+            .any(|t| t.contains("trade") && t.contains("2023") && t.contains("$240")),
+        "{judgments:#?}"
+    );
+    assert!(b
+        .sources
+        .iter()
+        .any(|s| s.source.starts_with("004_") && s.kind == SourceKind::Derivative));
+}
+
+/// What every briefing must hold to (see the module doc).
+fn check_briefing(engine: &Engine, docs: &[Document], b: &Briefing) {
     // every sentence cited, every span real
     let mut n = 0;
     for s in b.sentences() {
@@ -87,28 +146,11 @@ fn seed_and_sample_briefing_reads_like_an_analyst_wrote_it() {
             }
         }
     }
-    assert!(n >= 40, "the briefing says something: {n} sentences");
+    assert!(n >= 20, "the briefing says something: {n} sentences");
 
-    // key judgments: the ledger's numbers, the container counts and the 2023 trade figure,
-    // and never a digest alone
+    // key judgments: the ledger's numbers, and never a digest alone
     let view = engine.ledger(&LedgerFilter::default()).expect("ledger");
-    let judgments: Vec<&str> = b
-        .judgments
-        .iter()
-        .map(|j| j.sentence.text.as_str())
-        .collect();
-    assert!(
-        judgments
-            .iter()
-            .any(|t| t.contains("containers") && t.contains("North Korea")),
-        "{judgments:#?}"
-    );
-    assert!(
-        judgments
-            .iter()
-            .any(|t| t.contains("trade") && t.contains("2023") && t.contains("$240")),
-        "{judgments:#?}"
-    );
+    assert!(!b.judgments.is_empty(), "no key judgment");
     let kind = |doc: &sinew_types::DocId| b.sources.iter().find(|s| &s.doc == doc).map(|s| s.kind);
     for j in &b.judgments {
         assert!(
@@ -157,7 +199,7 @@ fn seed_and_sample_briefing_reads_like_an_analyst_wrote_it() {
 
     // sections by theme, each sentence naming it
     assert!(
-        b.sections.len() >= 4,
+        b.sections.len() >= 3,
         "{:?}",
         b.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
     );
@@ -174,9 +216,6 @@ fn seed_and_sample_briefing_reads_like_an_analyst_wrote_it() {
             );
         }
     }
-    // the digest is listed as one
-    assert!(b
-        .sources
-        .iter()
-        .any(|s| s.source.starts_with("004_") && s.kind == SourceKind::Derivative));
+    let sentences: usize = b.sections.iter().map(|s| s.sentences.len()).sum();
+    assert!(sentences >= 5, "sections quote {sentences} sentences");
 }

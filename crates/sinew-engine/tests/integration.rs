@@ -2,6 +2,7 @@
 
 mod batches;
 mod briefing;
+mod changes;
 mod claims_sample;
 mod common;
 mod dedup;

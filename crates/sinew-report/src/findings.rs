@@ -11,8 +11,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
+use serde::Serialize;
 use sinew_analysis::{Ledger, Network};
-use sinew_types::{Citation, Claim, DocId, EntityType};
+use sinew_types::{Alert, Citation, Claim, DocId, EntityType};
 
 use crate::build::{glossary, picks};
 
@@ -32,6 +34,29 @@ pub struct Findings<'a> {
     pub entities: &'a [EntityCount],
     /// How many documents the store holds (the briefing says how many it quotes of them).
     pub documents: usize,
+    /// What changed since the reference point, when there is one: key judgments then say so.
+    /// `None` says nothing of change.
+    pub changes: Option<Changes<'a>>,
+}
+
+/// The alerts raised since a reference point (`--since`, else the last briefing), for the key
+/// judgments that say what changed.
+#[derive(Debug, Clone, Copy)]
+pub struct Changes<'a> {
+    /// The reference point.
+    pub since: ChangesSince,
+    /// The alerts raised since then, oldest first (as the store lists them).
+    pub alerts: &'a [Alert],
+}
+
+/// What "since" means in "what changed since".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangesSince {
+    /// The day `--since` names: alerts raised by documents published on or after it.
+    Date(NaiveDate),
+    /// The last briefing, written on this day: alerts raised after it.
+    LastBriefing(NaiveDate),
 }
 
 /// How often one entity is mentioned across the store.
@@ -64,8 +89,14 @@ pub struct Described {
 /// from the groups' and flows' own fields (sizes, verdicts, dates, camps), never from the
 /// claims, so that a caller loads only these; their number is bounded by the briefing's
 /// limits on rows, lines and statements per line, whatever the size of the store.
-pub fn shown_claims(ledger: &Ledger, network: &Network) -> BTreeSet<usize> {
+///
+/// `alerts` are those of [`Changes::alerts`] (empty when the briefing says nothing of
+/// change): the statements each change judgment cites are among the claims named.
+pub fn shown_claims(ledger: &Ledger, network: &Network, alerts: &[Alert]) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
+    for (_, changed) in picks::changes(ledger, network, alerts) {
+        out.extend(changed.statements().map(|m| m.claim));
+    }
     for g in picks::figure_groups(ledger) {
         out.extend(picks::statements(g));
     }
@@ -91,7 +122,8 @@ pub fn shown_claims(ledger: &Ledger, network: &Network) -> BTreeSet<usize> {
 /// [`build_briefing`](crate::build_briefing). Their number is bounded by the briefing's own
 /// limits on rows, lines and statements per line, whatever the size of the store.
 pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
-    let mut out: BTreeSet<DocId> = shown_claims(findings.ledger, findings.network)
+    let alerts = findings.changes.map_or(&[][..], |c| c.alerts);
+    let mut out: BTreeSet<DocId> = shown_claims(findings.ledger, findings.network, alerts)
         .into_iter()
         .filter_map(|i| findings.claims.get(&i).map(|c| c.doc.clone()))
         .collect();

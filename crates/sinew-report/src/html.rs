@@ -1,6 +1,8 @@
 //! The briefing as one self-contained HTML file: inline CSS, no scripts, no external
-//! resources. Everything taken from articles is escaped.
+//! resources. Everything taken from articles is escaped. A citation opens the cited sentence
+//! in place, its words marked, by CSS `:target` alone.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -28,6 +30,9 @@ dt{font-weight:600;margin-top:.7rem}dt .type{font-weight:400;color:#5b6572;font-
 dd{margin-left:1.2rem}
 ol.sources li{word-break:break-word}
 :target{background:#fff6d6}
+.pop{display:none}
+.pop:target{display:block;margin:.35rem 0;padding:.4rem .65rem;border-left:3px solid #0b57a4;background:#f4f8fc;font-weight:400;font-size:.92rem}
+.pop mark{background:#ffe27a;color:#1d232b}.pop a{font-size:.85em;color:#0b57a4}
 .judgments>li{font-weight:600}.judgments blockquote{font-weight:400;margin:.3rem 0 .3rem 1rem;border-left:3px solid #c7d2de;padding-left:.7rem}
 .speaker{font-style:normal;color:#5b6572}
 ol.notes li{font-size:.9rem;color:#38414b}ol.notes mark{background:#ffe27a;color:#1d232b}
@@ -35,22 +40,51 @@ ol.notes li:target{outline:2px solid #0b57a4}
 .kind{color:#5b6572;font-size:.85em}
 ";
 
-/// Renders the briefing as one self-contained HTML page. Each citation is a
-/// `<sup class="cite"><a href="#note-K" title=... data-doc=... data-start=... data-end=...>n</a></sup>`
-/// link to its note `<li id="note-K">`, which shows the cited sentence with the span in a
-/// `<mark>` (`n` is the source's number); the figures are `<table id="figures">`.
+/// Renders the briefing as one self-contained HTML page. Each citation opens its words in
+/// place: it is a
+/// `<sup class="cite"><a href="#cite-I" title=... data-doc=... data-start=... data-end=... data-note="K">n</a></sup>`
+/// (`n` is the source's number, `I` counts the citations of the page) followed by
+/// `<span class="pop" id="cite-I">`, hidden until the link makes it the target, which shows
+/// the cited sentence with the span in a `<mark>` and links to its note `<li id="note-K">`
+/// (the same sentence, in the list of citations at the end). No script: CSS `:target` opens
+/// it. The figures are `<table id="figures">`.
 pub fn render_html(b: &Briefing) -> String {
     let numbers: HashMap<&DocId, usize> = b.sources.iter().map(|s| (&s.doc, s.number)).collect();
+    let dates: HashMap<&DocId, String> = b
+        .sources
+        .iter()
+        .map(|s| {
+            let date = s
+                .published
+                .map_or_else(|| "undated".to_string(), |p| p.to_string());
+            (&s.doc, date)
+        })
+        .collect();
+    let counter = Cell::new(0usize);
     let cite = |c: &Citation| -> String {
         let n = numbers.get(&c.doc).copied().unwrap_or(0);
         let note = b.note_number(c).unwrap_or(0);
-        format!(
-            "<sup class=\"cite\"><a href=\"#note-{note}\" title=\"{}\" data-doc=\"{}\" data-start=\"{}\" data-end=\"{}\">{n}</a></sup>",
+        let i = counter.get() + 1;
+        counter.set(i);
+        let mut out = format!(
+            "<sup class=\"cite\"><a href=\"#cite-{i}\" title=\"{}\" data-doc=\"{}\" data-start=\"{}\" data-end=\"{}\" data-note=\"{note}\">{n}</a></sup>",
             esc(&format!("{}, bytes {}–{}", c.source, c.span.start, c.span.end)),
             esc(&c.doc.0),
             c.span.start,
             c.span.end
-        )
+        );
+        if let Some(nt) = b.notes.get(note.wrapping_sub(1)) {
+            let _ = write!(
+                out,
+                "<span class=\"pop\" id=\"cite-{i}\"><q>{}<mark>{}</mark>{}</q> <a href=\"#note-{note}\">[{n}] {}, {}</a></span>",
+                esc(&nt.before),
+                esc(&nt.marked),
+                esc(&nt.after),
+                esc(&c.source),
+                esc(dates.get(&c.doc).map_or("undated", String::as_str))
+            );
+        }
+        out
     };
     let sentence = |s: &CitedSentence| -> String {
         let mut out = String::new();

@@ -26,7 +26,9 @@ mod text;
 mod themes;
 
 pub use build::build_briefing;
-pub use findings::{cited_documents, shown_claims, Described, EntityCount, Findings};
+pub use findings::{
+    cited_documents, shown_claims, Changes, ChangesSince, Described, EntityCount, Findings,
+};
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use model::{

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use sinew_analysis::FlowKind;
-use sinew_types::{Annotations, Citation, DocId, Document, EntityType, SourceKind};
+use sinew_types::{AlertKind, Annotations, Citation, DocId, Document, EntityType, SourceKind};
+
+use crate::findings::ChangesSince;
 
 /// One document and everything extraction found in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +70,10 @@ pub struct Judgment {
     pub values: Vec<f64>,
     /// Whole article sentences that state what it rests on, quoted to stand alone.
     pub evidence: Vec<CitedSentence>,
+    /// The kind of change it reports, when it says what changed since the reference point
+    /// ([`Briefing::changes_since`]): a contradicted figure, a lower running total, a new flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<AlertKind>,
 }
 
 /// A dated figure on the timeline.
@@ -209,7 +215,11 @@ pub struct Briefing {
     /// What the briefing focuses on (`--since`, `--entity`, `--topic`), in words; `None` for
     /// the whole store.
     pub focus: Option<String>,
-    /// Key judgments, from the ledger and the network, the best attested first.
+    /// What "what changed" is measured from (`--since`, else the last briefing); `None` when
+    /// there is no reference point, and the judgments say nothing of change.
+    pub changes_since: Option<ChangesSince>,
+    /// Key judgments: what changed since the reference point first, then from the ledger and
+    /// the network, the best attested first.
     pub judgments: Vec<Judgment>,
     /// Sections by theme, the best attested first.
     pub sections: Vec<Section>,

@@ -309,7 +309,7 @@ fn html_is_self_contained_escaped_and_cited() {
             continue;
         }
         assert!(
-            item.contains("<sup class=\"cite\"><a href=\"#note-"),
+            item.contains("<sup class=\"cite\"><a href=\"#cite-"),
             "uncited item: {item}"
         );
     }
@@ -446,17 +446,24 @@ fn chromium_shows_the_figures_table_and_citations_open_their_words() {
     assert_eq!(body.matches("<tr>").count(), b.figures.len(), "{body}");
     assert!(body.contains("more than 11,000 containers"));
     assert!(!dom.contains("<script>alert"), "article script stayed text");
-    // a citation leads to its note, which holds the cited words marked in their sentence
-    let href = between(&dom, "<sup class=\"cite\"><a href=\"#", "\"");
-    let at = dom
-        .find(&format!("<li id=\"{href}\""))
-        .unwrap_or_else(|| panic!("no target {href}"));
-    let li = &dom[at..at + dom[at..].find("</li>").expect("end of note")];
-    let k: usize = href
-        .trim_start_matches("note-")
+    // a citation opens, in place, the cited words marked in their sentence, which link to
+    // their note
+    let sup = between(&dom, "<sup class=\"cite\">", "</sup>");
+    let href = between(sup, "<a href=\"#", "\"");
+    let k: usize = between(sup, "data-note=\"", "\"")
         .parse()
         .expect("note number");
+    let at = dom
+        .find(&format!("<span class=\"pop\" id=\"{href}\">"))
+        .unwrap_or_else(|| panic!("no target {href}"));
+    let pop = &dom[at..at + dom[at..].find("</span>").expect("end of the pop")];
     let marked = &b.notes[k - 1].marked;
+    assert!(pop.contains(&format!("<mark>{marked}</mark>")), "{pop}");
+    assert!(pop.contains(&format!("href=\"#note-{k}\"")), "{pop}");
+    let at = dom
+        .find(&format!("<li id=\"note-{k}\""))
+        .unwrap_or_else(|| panic!("no note {k}"));
+    let li = &dom[at..at + dom[at..].find("</li>").expect("end of note")];
     assert!(li.contains(&format!("<mark>{marked}</mark>")), "{li}");
 }
 

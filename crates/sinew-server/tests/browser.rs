@@ -1,7 +1,8 @@
 //! The workbench in a real browser: headless Chromium (Debian's `/usr/bin/chromium`) driven
 //! by playwright-core from npm (`tests/browser/walk.cjs`) against the server listening on
-//! loopback over the fixture store. Screenshots of each screen are written to
-//! `target/browser-screenshots/`.
+//! loopback over the fixture store, and over the self-contained HTML briefing of the same
+//! store (`sinew report -o brief.html`), opened as a file. Screenshots of each screen are
+//! written to `target/browser-screenshots/`.
 //!
 //! `.ci/run` installs both (playwright-core into `target/browser-deps`); elsewhere the test
 //! says why it skips. Under CI (`$CI` set) a missing piece fails it instead.
@@ -11,7 +12,7 @@ use std::process::Command;
 
 use sinew_server::ServeConfig;
 
-use crate::support::state;
+use crate::support::{engine, state};
 
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -53,11 +54,22 @@ fn workbench_in_chromium() {
     let addr = rx.recv().expect("the server starts");
     let shots = workspace().join("target/browser-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
+    // the briefing as `sinew report` writes it, over the same documents
+    let report = tempfile::tempdir().unwrap();
+    let html = report.path().join("brief.html");
+    let text = engine(true)
+        .report(
+            sinew_engine::ReportFormat::Html,
+            &sinew_engine::BriefingConfig::default(),
+        )
+        .unwrap();
+    std::fs::write(&html, text).unwrap();
     let out = Command::new("node")
         .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/walk.cjs"))
         .arg(&playwright)
         .arg(format!("http://{addr}"))
         .arg(&shots)
+        .arg(&html)
         .output()
         .expect("run node");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -67,7 +79,7 @@ fn workbench_in_chromium() {
         "the browser walk failed:\n{stdout}\n{stderr}"
     );
     assert!(
-        stdout.lines().filter(|l| l.starts_with("ok ")).count() >= 12,
+        stdout.lines().filter(|l| l.starts_with("ok ")).count() >= 18,
         "{stdout}"
     );
 }

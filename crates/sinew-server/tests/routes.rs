@@ -237,16 +237,97 @@ fn network_draws_flows_and_a_what_if_changes_supply() {
     );
 }
 
+/// Text of HTML with the entities the server writes turned back into characters.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The words the viewer marks as the opened span in the document's text: every piece of a
+/// `<mark>` whose classes hold `target`, in order, whitespace made single spaces.
+fn target_words(page: &str) -> String {
+    let text = page.split_once("id=\"text\"").map_or("", |(_, t)| t);
+    let mut out = String::new();
+    for piece in text.split("<mark class=\"").skip(1) {
+        let Some((classes, rest)) = piece.split_once('"') else {
+            continue;
+        };
+        if !classes.split(' ').any(|c| c == "target") {
+            continue;
+        }
+        let inner = rest.split_once('>').map_or("", |(_, r)| r);
+        out.push_str(inner.split("</mark>").next().unwrap_or_default());
+    }
+    unescape(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
-fn briefing_citations_open_the_viewer() {
+fn briefing_citations_open_the_viewer_at_their_words() {
     let st = state();
     let api = get(&st, "/api/briefing").json();
     assert!(api["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    // each cited span's words, as the briefing's notes give them
+    let mut words = std::collections::BTreeMap::new();
+    for n in api["notes"].as_array().expect("notes") {
+        let c = &n["citation"];
+        let key = (
+            c["doc"].as_str().unwrap().to_string(),
+            c["span"]["start"].as_u64().unwrap(),
+            c["span"]["end"].as_u64().unwrap(),
+        );
+        let marked = n["marked"].as_str().unwrap();
+        words.insert(key, marked.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
     let page = get(&st, "/briefing");
-    assert!(
-        page.body.contains("<sup class=\"cite\"><a href=\"/doc/"),
-        "citations link into the viewer"
-    );
+    assert_eq!(page.status, StatusCode::OK);
+    let markers: Vec<&str> = page
+        .body
+        .split("<sup class=\"cite\"><a href=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    assert!(markers.len() >= 10, "{} citations", markers.len());
+    let mut hrefs: Vec<String> = markers.iter().map(|h| unescape(h)).collect();
+    hrefs.sort();
+    hrefs.dedup();
+    // every key judgment's citations are links on the page
+    for j in api["judgments"].as_array().expect("judgments") {
+        for c in j["sentence"]["citations"].as_array().unwrap() {
+            let (s, e) = (&c["span"]["start"], &c["span"]["end"]);
+            let href = format!("/doc/{}?span={s}-{e}#s-{s}", c["doc"].as_str().unwrap());
+            assert!(hrefs.contains(&href), "{href} is not linked");
+        }
+    }
+    for href in &hrefs {
+        // /doc/ID?span=S-E#s-S: the viewer at the span, scrolled to its anchor
+        let rest = href.strip_prefix("/doc/").expect("into the viewer");
+        let (doc, rest) = rest.split_once("?span=").expect("a span");
+        let (span, anchor) = rest.split_once("#s-").expect("an anchor");
+        let (start, end) = span.split_once('-').expect("start-end");
+        assert_eq!(anchor, start, "{href}");
+        let key = (
+            doc.to_string(),
+            start.parse::<u64>().unwrap(),
+            end.parse::<u64>().unwrap(),
+        );
+        let expected = words
+            .get(&key)
+            .unwrap_or_else(|| panic!("{href} is no citation of the briefing"));
+        let viewer = get(&st, &href[..href.find('#').unwrap()]);
+        assert_eq!(viewer.status, StatusCode::OK, "{href}");
+        assert!(
+            viewer.body.contains(&format!("id=\"s-{start}\"")),
+            "{href}: no anchor"
+        );
+        assert_eq!(&target_words(&viewer.body), expected, "{href}");
+    }
 }
 
 #[test]

@@ -35,7 +35,7 @@ use crate::StoreError;
 /// How long a connection waits for another's lock before giving up: a writer waits for
 /// another writer's transaction; a reader only meets a lock in a rollback-journal database,
 /// or for the instant a writer rebuilds the WAL index.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";

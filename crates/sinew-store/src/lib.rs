@@ -31,8 +31,8 @@ pub use error::StoreError;
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 pub use workbench::{
-    AlertRule, IngestLog, IngestRun, InputFailure, RunRecord, StoredFailure, StoredRule,
-    WorkbenchStore,
+    AlertRule, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure, RunRecord,
+    StoredFailure, StoredRule, WorkbenchStore,
 };
 
 /// Where documents and their annotations are kept.

@@ -10,7 +10,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
 pub(crate) const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH,
+    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -23,7 +23,8 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// every call that lists entities; [`CONCEPTS`] (v7) by ledger, graph and report, whose
 /// stored analysis before it is keyed and judged the old way. [`WORKBENCH`] (v8) is read
 /// only through its own calls (ingest runs, alert rules), which answer "none kept" on a v7
-/// store opened read-only, so it leaves the floor at 7.
+/// store opened read-only, so it leaves the floor at 7; [`BRIEFINGS`] (v9) likewise (no
+/// briefing recorded).
 pub(crate) const OLDEST_READABLE: i64 = 7;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -358,5 +359,20 @@ CREATE TABLE alert_rules (
     kinds TEXT,
     entity TEXT,
     measure TEXT
+);
+";
+
+// When each briefing was written (v9), so that the next one says what changed since the last
+// (the alerts raised after it). One row per briefing written through `sinew report`; the
+// focus in words, NULL for the whole store; `last_alert` the `seq` of the last alert stored
+// when it was written (0 for none), so "raised since" is exact whatever the clock. A record
+// about the store's use, like `ingest_runs`: nothing rebuilds it.
+const BRIEFINGS: &str = "
+CREATE TABLE briefings (
+    id INTEGER PRIMARY KEY,
+    written_at TEXT NOT NULL,
+    format TEXT NOT NULL,
+    focus TEXT,
+    last_alert INTEGER NOT NULL
 );
 ";

@@ -106,6 +106,24 @@ impl SqliteStore {
         &self,
         body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
+        self.write_waiting(true, body)
+    }
+
+    /// [`SqliteStore::write`] that fails at once, instead of waiting, while another process
+    /// holds the write lock: for a record that a read command adds after its work (a
+    /// briefing's time), which must not make the command wait for an ingest.
+    fn write_now<T>(
+        &self,
+        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        self.write_waiting(false, body)
+    }
+
+    fn write_waiting<T>(
+        &self,
+        wait: bool,
+        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
         if self.read_only {
             return Err(StoreError::Unwritable {
                 path: self.path.clone(),
@@ -113,13 +131,27 @@ impl SqliteStore {
             });
         }
         let mut handle = self.lock();
-        let tx = handle
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| self.fail(e))?;
-        let out = body(&tx).map_err(|e| self.fail(e))?;
-        tx.commit().map_err(|e| self.fail(e))?;
-        Ok(out)
+        if !wait {
+            handle
+                .conn
+                .busy_timeout(std::time::Duration::ZERO)
+                .map_err(|e| self.fail(e))?;
+        }
+        let out = (|| {
+            let tx = handle
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = body(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        if !wait {
+            handle
+                .conn
+                .busy_timeout(connect::BUSY_TIMEOUT)
+                .map_err(|e| self.fail(e))?;
+        }
+        out.map_err(|e| self.fail(e))
     }
 
     fn read<T>(

@@ -1,7 +1,8 @@
 //! What has the workbench been told, and what did ingest runs leave behind? The
 //! [`WorkbenchStore`] side of a [`Store`](crate::Store): each ingest run's record with the
-//! inputs it could not read (schema v8, `ingest_runs` and `ingest_failures`), and the alert
-//! rules an analyst sets (`alert_rules`).
+//! inputs it could not read (schema v8, `ingest_runs` and `ingest_failures`), the alert
+//! rules an analyst sets (`alert_rules`), and when each briefing was written (schema v9,
+//! `briefings`), so the next one can say what changed since.
 //!
 //! These are records about the store's use, not derived from its documents: nothing rebuilds
 //! them, so they are written once and read newest first. A store of schema v7 opened
@@ -30,6 +31,38 @@ pub trait WorkbenchStore {
 
     /// Removes the rule `id`; false when there was none.
     fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError>;
+
+    /// Records that a briefing was written, stamped with the time and the last alert stored,
+    /// and returns the record. It does not wait while another writer holds the store: a
+    /// briefing is read during an ingest, and its record then fails at once.
+    fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError>;
+
+    /// The briefing recorded last, if any: the reference point of "what changed since the
+    /// last briefing".
+    fn last_briefing(&self) -> Result<Option<BriefingRecord>, StoreError>;
+}
+
+/// A briefing written from the store, as it is recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BriefingRun {
+    /// Its format: `markdown`, `html`, `json`.
+    pub format: String,
+    /// What it was focused on, in words (`None` for the whole store).
+    pub focus: Option<String>,
+}
+
+/// A recorded briefing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefingRecord {
+    /// Its id, in the order briefings were recorded.
+    pub id: u64,
+    /// When it was written (RFC 3339, UTC).
+    pub written_at: String,
+    /// The [`StoredAlert::seq`](crate::StoredAlert::seq) of the last alert stored when it was
+    /// written (0 for none): alerts after it were raised since.
+    pub last_alert: u64,
+    /// What was recorded.
+    pub run: BriefingRun,
 }
 
 /// What one ingest run did, as it is recorded.

@@ -140,6 +140,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (6, "v6.sql"),
         (7, "v7.sql"),
         (8, "v8.sql"),
+        (9, "v9.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -462,6 +463,25 @@ fn v8_database_opens_with_its_runs_failures_and_rules() {
 }
 
 #[test]
+fn v9_database_opens_with_its_last_briefing_and_v8_has_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v9.sql")]);
+    let store = SqliteStore::open_read_only(&path).expect("open v9");
+    let last = store.last_briefing().expect("read").expect("a briefing");
+    assert_eq!(
+        (last.id, last.written_at.as_str(), last.run.format.as_str()),
+        (1, "2024-03-02T12:00:00Z", "html")
+    );
+    assert_eq!(last.run.focus.as_deref(), Some("about Germany"));
+    assert_eq!(last.last_alert, 1);
+    let old = dir.path().join("old");
+    std::fs::create_dir(&old).expect("mkdir");
+    let v8 = build(&old, &[&fixture("v8.sql")]);
+    let store = SqliteStore::open_read_only(&v8).expect("open v8");
+    assert_eq!(store.last_briefing().expect("read"), None, "none kept");
+}
+
+#[test]
 fn an_unknown_alert_kind_is_an_internal_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = "UPDATE alerts SET kind = 'rumour' WHERE seq = 1;";
@@ -602,6 +622,7 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         ("v6.sql", false),
         ("v7.sql", true),
         ("v8.sql", true),
+        ("v9.sql", true),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");

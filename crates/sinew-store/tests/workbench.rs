@@ -1,7 +1,9 @@
 //! The workbench's records: ingest runs with their failed inputs, and alert rules, kept
 //! across opens, listed newest first, counted, and refused on a read-only store.
 
-use sinew_store::{AlertRule, IngestRun, InputFailure, SqliteStore, Store, WorkbenchStore};
+use sinew_store::{
+    AlertRule, BriefingRun, IngestRun, InputFailure, SqliteStore, Store, WorkbenchStore,
+};
 use sinew_types::AlertKind;
 
 fn failure(input: &str) -> InputFailure {
@@ -79,4 +81,60 @@ fn alert_rules_are_stored_listed_and_deleted() {
     assert_eq!(store.alert_rules().expect("rules"), vec![kept]);
     // Nothing else in the store changed.
     assert_eq!(store.stats().expect("stats").documents, 0);
+}
+
+#[test]
+fn briefings_are_recorded_and_the_last_is_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.db");
+    let store = SqliteStore::open(&path).expect("open");
+    assert_eq!(store.last_briefing().expect("none yet"), None);
+    let first = store
+        .record_briefing(&BriefingRun {
+            format: "markdown".into(),
+            focus: None,
+        })
+        .expect("first");
+    let second = store
+        .record_briefing(&BriefingRun {
+            format: "html".into(),
+            focus: Some("on energy".into()),
+        })
+        .expect("second");
+    assert!(second.id > first.id && second.written_at >= first.written_at);
+    assert_eq!(
+        (first.last_alert, second.last_alert),
+        (0, 0),
+        "no alert yet"
+    );
+    store
+        .put_alerts(&[sinew_types::Alert {
+            kind: AlertKind::NewFlow,
+            key: "a->b:arms".into(),
+            doc: sinew_types::DocId("00112233aabbccdd".into()),
+            subject: Some("A".into()),
+            object: Some("B".into()),
+            message: "new flow".into(),
+        }])
+        .expect("alert");
+    let seq = store.alerts().expect("alerts")[0].seq;
+    let second = store
+        .record_briefing(&BriefingRun {
+            format: "html".into(),
+            focus: Some("on energy".into()),
+        })
+        .expect("third");
+    assert_eq!(second.last_alert, seq, "the alerts it saw");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(&second.written_at).is_ok(),
+        "{}",
+        second.written_at
+    );
+    drop(store);
+    let store = SqliteStore::open_read_only(&path).expect("reopen");
+    assert_eq!(store.last_briefing().expect("read"), Some(second));
+    assert!(
+        store.record_briefing(&BriefingRun::default()).is_err(),
+        "a read-only store records nothing"
+    );
 }

@@ -1,5 +1,6 @@
 //! `sinew report`: the cited briefing, HTML, JSON or Markdown by `--format` or the output's
-//! extension, focused by `--since`, `--entity` and `--topic`.
+//! extension, focused by `--since`, `--entity` and `--topic`. Each briefing written is
+//! recorded in the store, so the next one says what changed since it.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use sinew_engine::{BriefingConfig, ReportFormat};
 
-use super::open_read_only;
+use super::{open_existing, open_read_only};
 use crate::args::ReportFormatArg;
 use crate::ui::Ui;
 
@@ -46,6 +47,15 @@ pub(crate) fn run(
     };
     let text = engine.report(format, &config)?;
     std::fs::write(output, text).with_context(|| format!("writing {}", output.display()))?;
+    // The briefing is read from a read-only open (it never waits for an ingest); its record
+    // is a write that does not wait either. A store this user cannot write still gets its
+    // briefing, with a warning that the next one cannot say what changed since.
+    if let Err(e) = open_existing(db).and_then(|e| Ok(e.record_briefing(format, &config)?)) {
+        eprintln!(
+            "warning: this briefing was not recorded, so the next one cannot say what changed \
+             since it: {e:#}"
+        );
+    }
     if !ui.quiet {
         eprintln!("wrote {}", output.display());
     }

@@ -38,16 +38,17 @@ const MAX_EVIDENCE: usize = 2;
 const MIN_GAP: f64 = 0.05;
 
 /// A statement of a group found in the given documents.
-struct Located<'c> {
-    member: &'c LedgerClaim,
-    claim: &'c Claim,
-    doc: usize,
-    span: Span,
+#[derive(Clone, Copy)]
+pub(super) struct Located<'c> {
+    pub(super) member: &'c LedgerClaim,
+    pub(super) claim: &'c Claim,
+    pub(super) doc: usize,
+    pub(super) span: Span,
 }
 
 impl<'a> Corpus<'a> {
     pub(super) fn judgments(&self, used: &mut Used) -> Vec<Judgment> {
-        let mut out = Vec::new();
+        let mut out = self.change_judgments(used);
         for g in picks::figure_groups(self.findings.ledger) {
             if out.len() >= MAX_FIGURE_JUDGMENTS {
                 break;
@@ -213,6 +214,7 @@ impl<'a> Corpus<'a> {
             group: Some(g.id.clone()),
             values,
             evidence,
+            change: None,
         })
     }
 
@@ -294,7 +296,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// Who gives a statement: its attribution, else its outlet.
-    fn who(&self, l: &Located<'_>) -> String {
+    pub(super) fn who(&self, l: &Located<'_>) -> String {
         if let Some(a) = l.claim.attribution.as_deref().map(squash) {
             if !a.is_empty() {
                 return a;
@@ -380,11 +382,12 @@ impl<'a> Corpus<'a> {
             group: None,
             values: Vec::new(),
             evidence,
+            change: None,
         })
     }
 
     /// Whole sentences stating the cited spans, one per document, originals first.
-    fn evidence(
+    pub(super) fn evidence(
         &self,
         spans: impl Iterator<Item = (usize, Span)>,
         used: &mut Used,
@@ -418,7 +421,7 @@ impl<'a> Corpus<'a> {
 
 /// What the figure is, with its actors: "shipments of containers from North Korea to
 /// Russia", or the measure alone when it names them ("trade between China and Russia").
-fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
+pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
     let measure = squash(&g.measure);
     let lower = measure.to_lowercase();
     let names = |n: &str| {
@@ -442,7 +445,7 @@ fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
 
 /// "since August 2023" for a running total with a start; "in 2023" when most dated
 /// statements fall in one year; else nothing.
-fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
+pub(super) fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
     // a change's time is its baseline ("up 26.3% on the previous year"), not its own
     if g.concept == sinew_analysis::Concept::Change {
         return String::new();
@@ -473,7 +476,7 @@ fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
 }
 
 /// A statement's figure with its bound ("more than 11,000 containers"), in the group's unit.
-fn written(l: &Located<'_>, unit: Option<&str>, per: Option<&str>) -> String {
+pub(super) fn written(l: &Located<'_>, unit: Option<&str>, per: Option<&str>) -> String {
     let q = &l.claim.quantity;
     let v = l.member.bounds.stated;
     let mut out = String::new();
@@ -538,7 +541,7 @@ fn same(a: f64, b: f64, unit: Option<&str>) -> bool {
 }
 
 /// "three accounts", "one report", "12 accounts".
-fn count_words(n: usize, noun: &str) -> String {
+pub(super) fn count_words(n: usize, noun: &str) -> String {
     const WORDS: [&str; 10] = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
@@ -583,7 +586,7 @@ fn is_name(s: &str) -> bool {
     )
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

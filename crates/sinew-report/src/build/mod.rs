@@ -11,6 +11,7 @@
 //! Every span is checked against its document before use, so bad annotations drop items
 //! instead of producing broken citations.
 
+mod changes;
 mod disagreements;
 mod figures;
 pub(crate) mod glossary;
@@ -70,6 +71,7 @@ pub fn build_briefing(
         generated: config.generated,
         period,
         focus: focus_line(config),
+        changes_since: findings.changes.map(|c| c.since),
         judgments,
         sections,
         network,
@@ -250,7 +252,11 @@ impl<'a> Corpus<'a> {
                 s.speaker = voices::speaker(bundle, s.span);
                 // a sentence that is mostly a quotation is quoted only with its speaker named
                 let words = s.span.slice(text).unwrap_or_default();
-                if s.speaker.is_none() && quotes::quoted_share(words) >= 0.4 {
+                // and one whose speaker is a bare pronoun ("..., he said") only when the
+                // attribution names who
+                if s.speaker.is_none()
+                    && (quotes::quoted_share(words) >= 0.4 || quotes::pronoun_speaker(words))
+                {
                     s.quote = None;
                 }
             }

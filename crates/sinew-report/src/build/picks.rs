@@ -10,6 +10,7 @@
 use sinew_analysis::{
     Dependency, Flow, Ledger, LedgerClaim, LedgerGroup, Network, PoliticalTie, Verdict,
 };
+use sinew_types::{Alert, AlertKind};
 
 /// Rows of the figures table: the ledger's first groups (most documents first).
 pub(crate) const MAX_FIGURE_ROWS: usize = 60;
@@ -25,6 +26,161 @@ const MAX_NETWORK_TIES: usize = 4;
 const MAX_STATEMENTS: usize = 8;
 /// Camps on one disagreement line.
 const MAX_CAMPS: usize = 4;
+/// Alerts read for change judgments, newest first: a few more than are written, since the
+/// focus may leave some out.
+const MAX_CHANGES_READ: usize = 12;
+/// New statements a change judgment cites.
+const MAX_NEW: usize = 2;
+/// Standing statements a change judgment sets against them.
+const MAX_STANDING: usize = 3;
+
+/// What one alert changed, as the ledger and network hold it now.
+pub(crate) enum Changed<'a> {
+    /// A figure contradicted, or a running total put lower: its group, the statements of the
+    /// alert's document, and the standing statements they go against.
+    Figure {
+        group: &'a LedgerGroup,
+        new: Vec<&'a LedgerClaim>,
+        standing: Vec<&'a LedgerClaim>,
+    },
+    /// A flow no earlier claim showed: the flow, and its figure's group and statements in the
+    /// alert's document.
+    Flow {
+        flow: &'a Flow,
+        group: &'a LedgerGroup,
+        new: Vec<&'a LedgerClaim>,
+    },
+}
+
+impl<'a> Changed<'a> {
+    /// Every statement the change's judgment cites.
+    pub(crate) fn statements(&self) -> impl Iterator<Item = &'a LedgerClaim> + '_ {
+        let (new, standing): (&[&LedgerClaim], &[&LedgerClaim]) = match self {
+            Changed::Figure { new, standing, .. } => (new, standing),
+            Changed::Flow { new, .. } => (new, &[]),
+        };
+        new.iter().chain(standing).copied()
+    }
+}
+
+/// The alerts a change judgment may be written for, newest first, each with what it changed;
+/// an alert whose group or flow the ledger no longer holds, or whose statements it no longer
+/// counts, is left out, and so is a second alert on the same group or flow.
+pub(crate) fn changes<'a>(
+    ledger: &'a Ledger,
+    network: &'a Network,
+    alerts: &'a [Alert],
+) -> Vec<(&'a Alert, Changed<'a>)> {
+    let mut out: Vec<(&Alert, Changed<'_>)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for a in alerts.iter().rev() {
+        if out.len() >= MAX_CHANGES_READ {
+            break;
+        }
+        if !seen.insert((a.kind, a.key.as_str())) {
+            continue;
+        }
+        if let Some(c) = changed(ledger, network, a) {
+            out.push((a, c));
+        }
+    }
+    out
+}
+
+/// What `alert` changed; see [`Changed`].
+fn changed<'a>(ledger: &'a Ledger, network: &'a Network, alert: &Alert) -> Option<Changed<'a>> {
+    let from_doc = |m: &&LedgerClaim| m.source == alert.doc;
+    let about = |g: &&LedgerGroup| g.subject == alert.subject && g.object == alert.object;
+    if alert.kind == AlertKind::NewFlow {
+        let flow = network.flows.iter().find(|f| f.id == alert.key)?;
+        let pair = |g: &&LedgerGroup| {
+            let (s, o) = (g.subject.as_deref(), g.object.as_deref());
+            (s == Some(flow.from.as_str()) && o == Some(flow.to.as_str()))
+                || (flow.symmetric && s == Some(flow.to.as_str()) && o == Some(flow.from.as_str()))
+        };
+        let group = ledger
+            .groups
+            .iter()
+            .filter(pair)
+            .filter(|g| g.claims.iter().any(|m| m.source == alert.doc))
+            .min_by_key(|g| g.kind != flow.kind)?;
+        let new: Vec<&LedgerClaim> = group.claims.iter().filter(from_doc).take(MAX_NEW).collect();
+        return Some(Changed::Flow { flow, group, new });
+    }
+    // the alert names the group as it stood; a group whose first claim changed has a new
+    // id, and is found by its actors and the alert's document
+    let wanted = |g: &&LedgerGroup| match alert.kind {
+        AlertKind::Revision => g.revised.is_some(),
+        _ => g.verdict == Verdict::Conflict,
+    };
+    let group = ledger
+        .groups
+        .iter()
+        .find(|g| g.id == alert.key)
+        .or_else(|| {
+            ledger
+                .groups
+                .iter()
+                .filter(about)
+                .filter(|g| g.claims.iter().any(|m| m.source == alert.doc))
+                .find(wanted)
+        })?;
+    let stated = |m: &&LedgerClaim| m.bounds.stated;
+    let (new, standing): (Vec<&LedgerClaim>, Vec<&LedgerClaim>) = match alert.kind {
+        AlertKind::Revision => match group.revised {
+            Some(r)
+                if group
+                    .claims
+                    .get(r.later)
+                    .is_some_and(|m| m.source == alert.doc) =>
+            {
+                (
+                    vec![&group.claims[r.later]],
+                    vec![group.claims.get(r.earlier)?],
+                )
+            }
+            _ => {
+                let later = group
+                    .claims
+                    .iter()
+                    .filter(from_doc)
+                    .min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+                let earlier = group
+                    .claims
+                    .iter()
+                    .filter(|m| m.source != alert.doc && m.bounds.stated > later.bounds.stated)
+                    .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+                (vec![later], vec![earlier])
+            }
+        },
+        _ => {
+            let new: Vec<&LedgerClaim> =
+                group.claims.iter().filter(from_doc).take(MAX_NEW).collect();
+            let camps: Vec<usize> = new.iter().map(|m| m.camp).collect();
+            // one statement a value, the last in the group's order of each
+            let mut standing: Vec<&LedgerClaim> = Vec::new();
+            for m in group
+                .claims
+                .iter()
+                .rev()
+                .filter(|m| m.source != alert.doc && !camps.contains(&m.camp))
+            {
+                if standing.len() < MAX_STANDING
+                    && !standing.iter().any(|s| s.bounds.stated == m.bounds.stated)
+                {
+                    standing.push(m);
+                }
+            }
+            standing.sort_by(|a, b| stated(a).total_cmp(&stated(b)));
+            (new, standing)
+        }
+    };
+    (!new.is_empty() && !standing.is_empty()).then_some(Changed::Figure {
+        group,
+        new,
+        standing,
+    })
+}
 
 /// The groups of the figures table, in ledger order.
 pub(crate) fn figure_groups(ledger: &Ledger) -> impl Iterator<Item = &LedgerGroup> {

@@ -313,14 +313,34 @@ fn citations_lead_to_their_words() {
         }
     }
     let html = render_html(&b);
-    for (i, _) in html.match_indices("<sup class=\"cite\"><a href=\"#note-") {
-        let rest = &html[i + "<sup class=\"cite\"><a href=\"#note-".len()..];
-        let k = &rest[..rest.find('"').unwrap()];
+    // every citation opens its sentence in place, the words marked, with a link to its note
+    let mut opened = 0;
+    for (i, _) in html.match_indices("<sup class=\"cite\"><a href=\"#cite-") {
+        let rest = &html[i + "<sup class=\"cite\"><a href=\"#cite-".len()..];
+        let id = &rest[..rest.find('"').unwrap()];
+        let note = &rest[rest.find("data-note=\"").unwrap() + "data-note=\"".len()..];
+        let k = &note[..note.find('"').unwrap()];
+        let target = format!("<span class=\"pop\" id=\"cite-{id}\">");
+        let at = html.find(&target).unwrap_or_else(|| panic!("no pop {id}"));
+        let pop = &html[at..at + html[at..].find("</span>").unwrap()];
+        assert!(pop.contains("<mark>") && pop.contains("</q>"), "{pop}");
+        assert!(pop.contains(&format!("href=\"#note-{k}\"")), "{pop}");
         let target = format!("<li id=\"note-{k}\"");
         let at = html.find(&target).unwrap_or_else(|| panic!("no note {k}"));
         let note = &html[at..at + html[at..].find("</li>").unwrap()];
         assert!(note.contains("<mark>") && note.contains("</q>"), "{note}");
+        opened += 1;
     }
+    assert_eq!(
+        opened,
+        html.matches("<sup class=\"cite\">").count(),
+        "every citation opens in place"
+    );
+    assert_eq!(
+        html.matches("<span class=\"pop\" id=\"cite-").count(),
+        opened,
+        "one place each"
+    );
     let md = render_markdown(&b);
     assert!(
         md.contains("(#note-1 \"a\\_report.txt, 2024-06-20: “"),

@@ -1,11 +1,13 @@
 // The workbench as a person uses it, in headless Chromium driven by playwright-core:
 // search -> hit -> the cited span marked and in view; an entity's figures; ledger -> group ->
-// sentences; the network drawn and a what-if cut; a hostile article that must run nothing.
+// sentences; the network drawn and a what-if cut; a hostile article that must run nothing;
+// the served briefing, whose citation opens the viewer at its words; the self-contained HTML
+// briefing, whose citation opens its sentence in place with the words marked.
 // Run by the Rust test `browser::workbench_in_chromium`, which starts the server:
-//   node walk.cjs PLAYWRIGHT_CORE_DIR BASE_URL SCREENSHOT_DIR
+//   node walk.cjs PLAYWRIGHT_CORE_DIR BASE_URL SCREENSHOT_DIR BRIEFING_HTML_FILE
 // Prints one line "ok <check>" per check passed; exits non-zero on the first failure.
 "use strict";
-const [playwrightDir, base, shots] = process.argv.slice(2);
+const [playwrightDir, base, shots, briefingFile] = process.argv.slice(2);
 const { chromium } = require(playwrightDir);
 
 function check(cond, what) {
@@ -92,6 +94,44 @@ async function inView(locator) {
     await page.waitForTimeout(300);
     check(dialogs.length === 0, "no script of the article ran (no dialog)");
     await page.screenshot({ path: shots + "/hostile.png" });
+
+    // 6. The served briefing: a key judgment's citation opens the viewer at its words.
+    await page.goto(base + "/briefing");
+    await page.screenshot({ path: shots + "/briefing.png", fullPage: true });
+    const cite = page.locator("sup.cite a").first();
+    check(await cite.count() === 1, "the served briefing has citations");
+    const href = await cite.getAttribute("href");
+    const span = /^\/doc\/[^?]+\?span=(\d+)-(\d+)#s-(\d+)$/.exec(href);
+    check(span !== null && span[1] === span[3], "a citation links into the viewer at its span (" + href + ")");
+    await Promise.all([page.waitForURL(/\/doc\//), cite.click()]);
+    const opened = page.locator("#text mark.target").first();
+    check(await opened.count() === 1, "the cited span is marked in the viewer");
+    const squash = (t) => t.split(/\s+/).filter((w) => w).join(" ");
+    const openedWords = squash((await page.locator("#text mark.target").allInnerTexts()).join(""));
+    const api = await (await page.request.get(base + "/api/briefing")).json();
+    const cited = api.notes.find((n) => n.citation.span.start === Number(span[1]) && n.citation.span.end === Number(span[2]));
+    check(cited && squash(cited.marked) === openedWords,
+      "the marked span holds the cited words (" + openedWords.slice(0, 80) + ")");
+    check(await inView(opened), "the cited span is in view");
+    await page.screenshot({ path: shots + "/briefing-citation.png" });
+
+    // 7. The HTML briefing as a file: clicking a citation shows its sentence in place, the
+    // cited words marked, with a link to its note.
+    await page.goto("file://" + briefingFile);
+    const first = page.locator("#key-judgments sup.cite a").first();
+    check(await first.count() === 1, "the HTML briefing's key judgments are cited");
+    const pop = page.locator("#" + (await first.getAttribute("href")).slice(1));
+    check(!(await pop.isVisible()), "the cited sentence is closed until asked for");
+    await first.click();
+    check(await pop.isVisible(), "clicking a citation opens its sentence");
+    check(await inView(pop), "the opened sentence is in view");
+    const mark = pop.locator("mark");
+    check(await mark.count() === 1 && (await mark.innerText()).trim().length > 0, "the cited words are marked: " + (await mark.innerText()));
+    const note = await pop.locator("a").getAttribute("href");
+    check(note === "#note-" + (await first.getAttribute("data-note")), "the opened sentence links to its note");
+    const beside = await first.evaluate((a) => a.parentElement.nextElementSibling === document.querySelector(":target"));
+    check(beside, "the sentence opens right after its citation");
+    await page.screenshot({ path: shots + "/html-briefing-citation.png" });
     check(pageErrors.length === 0, "no page raised a script error: " + pageErrors.join("; "));
   } finally {
     await browser.close();

@@ -1,22 +1,26 @@
-//! The SQLite side of [`WorkbenchStore`]: the tables of schema step 8 (`schema.rs`,
-//! `WORKBENCH`). A v7 store opened read-only lacks them, and reads answer as if nothing were
-//! kept (a write needs a read-write open, which migrates first).
+//! The SQLite side of [`WorkbenchStore`]: the tables of schema steps 8 and 9 (`schema.rs`,
+//! `WORKBENCH`, `BRIEFINGS`). An older store opened read-only lacks them, and reads answer as
+//! if nothing were kept (a write needs a read-write open, which migrates first).
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use sinew_types::AlertKind;
 
 use super::{now, SqliteStore};
 use crate::workbench::{
-    AlertRule, IngestLog, IngestRun, InputFailure, RunRecord, StoredFailure, StoredRule,
-    WorkbenchStore,
+    AlertRule, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure, RunRecord,
+    StoredFailure, StoredRule, WorkbenchStore,
 };
 use crate::StoreError;
 
 /// Whether the store has the v8 tables (a v7 store opened read-only has not).
 fn has_workbench(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
+    has_table(tx, "alert_rules")
+}
+
+fn has_table(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
     tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_rules')",
-        [],
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [name],
         |r| r.get(0),
     )
 }
@@ -190,6 +194,50 @@ impl WorkbenchStore for SqliteStore {
                 .prepare_cached("DELETE FROM alert_rules WHERE id = ?1")?
                 .execute([as_i64(id)])?;
             Ok(n > 0)
+        })
+    }
+
+    fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError> {
+        // a briefing is a read: its record does not wait for an ingest holding the lock
+        self.write_now(|tx| {
+            let now = now();
+            let last_alert: i64 =
+                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM alerts", [], |r| r.get(0))?;
+            tx.prepare_cached(
+                "INSERT INTO briefings (written_at, format, focus, last_alert) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![now, briefing.format, briefing.focus, last_alert])?;
+            Ok(BriefingRecord {
+                id: count(tx.last_insert_rowid()),
+                written_at: now,
+                last_alert: count(last_alert),
+                run: briefing.clone(),
+            })
+        })
+    }
+
+    fn last_briefing(&self) -> Result<Option<BriefingRecord>, StoreError> {
+        self.read(|tx| {
+            if !has_table(tx, "briefings")? {
+                return Ok(None);
+            }
+            tx.prepare_cached(
+                "SELECT id, written_at, format, focus, last_alert FROM briefings \
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([], |r| {
+                Ok(BriefingRecord {
+                    id: count(r.get(0)?),
+                    written_at: r.get(1)?,
+                    last_alert: count(r.get(4)?),
+                    run: BriefingRun {
+                        format: r.get(2)?,
+                        focus: r.get(3)?,
+                    },
+                })
+            })
+            .optional()
         })
     }
 }

@@ -1,0 +1,250 @@
+//! What changed since the last briefing: key judgments written from the alerts the store
+//! raised since the reference point (`--since`, else the last briefing's time), each citing
+//! the statements the alert rests on.
+//!
+//! Templates over the alert and the ledger as it stands now, nothing else:
+//! - a contradicted figure: who contradicts it, what they give, against which standing
+//!   statements;
+//! - a running total put lower: the later, lower count against the earlier one, and whether
+//!   its own source revised it or another source disagrees;
+//! - a new flow: what moves between whom, and the figure that first showed it.
+//!
+//! Every number written is a statement's stated value as the ledger holds it
+//! ([`Judgment::values`]). An alert raised by a derivative digest alone is not written (a
+//! digest repeats others), nor one whose document the focus leaves out, nor one about a
+//! figure outside the focus. With no reference point nothing is said of change.
+
+use chrono::{Datelike, NaiveDate};
+use sinew_analysis::{FlowKind, LedgerClaim, LedgerGroup};
+use sinew_types::{Alert, AlertKind};
+
+use super::judgments::{head, time_phrase, written, Located};
+use super::picks::{self, Changed};
+use super::timeline::month_year;
+use super::{Corpus, Used};
+use crate::findings::ChangesSince;
+use crate::model::{CitedSentence, Judgment};
+use crate::text::words;
+use crate::themes::{flow_theme, theme_of};
+
+/// Change judgments written at most, the newest alerts first.
+const MAX_CHANGE_JUDGMENTS: usize = 3;
+
+/// "Since the last briefing (5 December 2026)", "Since 1 October 2024".
+pub(super) fn since_words(since: ChangesSince) -> String {
+    let day = |d: NaiveDate| format!("{} {}", d.day(), month_year(d));
+    match since {
+        ChangesSince::Date(d) => format!("Since {}", day(d)),
+        ChangesSince::LastBriefing(d) => format!("Since the last briefing ({})", day(d)),
+    }
+}
+
+/// What moves, in words: "arms", "dual-use goods".
+fn kind_words(kind: FlowKind) -> &'static str {
+    match kind {
+        FlowKind::Arms => "arms",
+        FlowKind::DualUse => "dual-use goods",
+        FlowKind::Trade => "trade",
+        FlowKind::Energy => "energy",
+        FlowKind::Food => "food",
+        FlowKind::Technology => "technology",
+        FlowKind::Political => "political ties",
+        FlowKind::Other => "goods",
+    }
+}
+
+/// A judgment's sentence as it is built: text, and a citation after each figure.
+#[derive(Default)]
+struct Writing {
+    text: String,
+    citations: Vec<sinew_types::Citation>,
+    marks: Vec<usize>,
+    values: Vec<f64>,
+}
+
+impl Writing {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    /// The statement's figure as written in the group's unit, then its citation.
+    fn figure(&mut self, corpus: &Corpus<'_>, g: &LedgerGroup, l: &Located<'_>) {
+        self.text
+            .push_str(&written(l, g.unit.as_deref(), g.per.as_deref()));
+        self.values.push(l.member.bounds.stated);
+        self.citations.push(corpus.citation(l.doc, l.span));
+        self.marks.push(self.text.len());
+    }
+
+    /// Figures joined as "a, b and c", each cited.
+    fn figures(&mut self, corpus: &Corpus<'_>, g: &LedgerGroup, list: &[Located<'_>]) {
+        for (i, l) in list.iter().enumerate() {
+            if i > 0 {
+                self.push(if i + 1 == list.len() { " and " } else { ", " });
+            }
+            self.figure(corpus, g, l);
+        }
+    }
+}
+
+/// " (August 2024)" when the statement is dated.
+fn dated(l: &Located<'_>) -> String {
+    l.member
+        .as_of
+        .map(|d| format!(" ({})", month_year(d)))
+        .unwrap_or_default()
+}
+
+impl<'a> Corpus<'a> {
+    /// The change judgments, newest alert first.
+    pub(super) fn change_judgments(&self, used: &mut Used) -> Vec<Judgment> {
+        let Some(changes) = self.findings.changes else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (alert, changed) in
+            picks::changes(self.findings.ledger, self.findings.network, changes.alerts)
+        {
+            if out.len() >= MAX_CHANGE_JUDGMENTS {
+                break;
+            }
+            if let Some(j) = self.change_judgment(changes.since, alert, &changed, used) {
+                out.push(j);
+            }
+        }
+        out
+    }
+
+    fn located_member(&self, m: &'a LedgerClaim) -> Option<Located<'a>> {
+        let claim = self.findings.claims.get(&m.claim)?;
+        // the same figure in another currency is shown beside it, never counted
+        if claim.restates.is_some() {
+            return None;
+        }
+        let (doc, span) = self.locate(claim)?;
+        Some(Located {
+            member: m,
+            claim,
+            doc,
+            span,
+        })
+    }
+
+    fn change_judgment(
+        &self,
+        since: ChangesSince,
+        alert: &Alert,
+        changed: &Changed<'a>,
+        used: &mut Used,
+    ) -> Option<Judgment> {
+        // the document that raised it must be one the focus keeps (`--since` included)
+        if !self.numbers.contains_key(&alert.doc) {
+            return None;
+        }
+        let (group, new, standing): (&LedgerGroup, &[&LedgerClaim], &[&LedgerClaim]) = match changed
+        {
+            Changed::Figure {
+                group,
+                new,
+                standing,
+            } => (group, new, standing),
+            Changed::Flow { group, new, .. } => (group, new, &[]),
+        };
+        let (subject, object) = (group.subject.as_deref()?, group.object.as_deref()?);
+        let measure: Vec<String> = words(&group.measure).collect();
+        let theme = theme_of(&measure, &[])
+            .map(|(t, _)| t)
+            .or_else(|| flow_theme(group.kind));
+        if !self.figure_in_focus(Some(subject), Some(object), theme) {
+            return None;
+        }
+        let new: Vec<Located<'a>> = new.iter().filter_map(|m| self.located_member(m)).collect();
+        let standing: Vec<Located<'a>> = standing
+            .iter()
+            .filter_map(|m| self.located_member(m))
+            .collect();
+        // a digest repeats others: a change only it reports is not written
+        if new.is_empty() || new.iter().all(|l| self.derivative(l.doc)) {
+            return None;
+        }
+        let all: Vec<Located<'_>> = new.iter().chain(&standing).copied().collect();
+        let mut about = head(group, subject, object);
+        let when = time_phrase(group, &all);
+        if !when.is_empty() {
+            about.push(' ');
+            about.push_str(&when);
+        }
+        let mut w = Writing::default();
+        w.push(&format!("{}, ", since_words(since)));
+        match changed {
+            Changed::Figure { .. } if standing.is_empty() => return None,
+            Changed::Figure { .. } if alert.kind == AlertKind::Revision => {
+                let (later, earlier) = (&new[0], &standing[0]);
+                let same_source = group
+                    .revised
+                    .map_or(later.member.source == earlier.member.source, |r| {
+                        r.same_source
+                    });
+                w.push(&format!(
+                    "{} puts {about} lower than an earlier report did: ",
+                    self.who(later)
+                ));
+                w.figure(self, group, later);
+                w.push(&format!("{}, against ", dated(later)));
+                w.figure(self, group, earlier);
+                w.push(&dated(earlier));
+                w.push(if same_source {
+                    "; the same source has revised its count down."
+                } else {
+                    "; the sources now disagree on the count."
+                });
+            }
+            Changed::Figure { .. } => {
+                w.push(&format!(
+                    "{} contradicts the standing figure for {about}: it gives ",
+                    self.who(&new[0])
+                ));
+                w.figures(self, group, &new);
+                w.push(", against ");
+                w.figures(self, group, &standing);
+                w.push(if standing.len() == 1 {
+                    " in an earlier account."
+                } else {
+                    " in earlier accounts."
+                });
+            }
+            Changed::Flow { flow, .. } => {
+                let what = if flow.symmetric {
+                    format!("trade between {} and {}", flow.from, flow.to)
+                } else {
+                    format!(
+                        "{} from {} to {}",
+                        kind_words(flow.kind),
+                        flow.from,
+                        flow.to
+                    )
+                };
+                w.push(&format!(
+                    "a flow no earlier report showed: {what}; {} puts {about} at ",
+                    self.who(&new[0])
+                ));
+                w.figures(self, group, &new);
+                w.push(".");
+            }
+        }
+        let evidence = self.evidence(all.iter().map(|l| (l.doc, l.span)), used);
+        Some(Judgment {
+            sentence: CitedSentence {
+                text: w.text,
+                citations: w.citations,
+                marks: w.marks,
+                verbatim: false,
+                speaker: None,
+            },
+            group: Some(group.id.clone()),
+            values: w.values,
+            evidence,
+            change: Some(alert.kind),
+        })
+    }
+}
