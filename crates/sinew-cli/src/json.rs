@@ -193,6 +193,7 @@ impl LayerSet {
             quantities: self.quantities,
             times: self.times || self.events,
             claims: self.claims,
+            events: self.events,
         }
     }
 }
@@ -266,12 +267,9 @@ pub(crate) fn annotations<'a>(
                 .map(|c| claim(&sinew_engine::view(doc, c.clone())))
                 .collect()
         }),
-        events: layers.events.then(|| {
-            sinew_engine::events(doc, ann)
-                .iter()
-                .map(|e| event(&doc.text, e))
-                .collect()
-        }),
+        events: layers
+            .events
+            .then(|| ann.events.iter().map(|e| event(&doc.text, e)).collect()),
     }
 }
 

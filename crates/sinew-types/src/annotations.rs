@@ -523,6 +523,10 @@ pub struct Annotations {
     /// Short descriptions of entities in the article's words ("Russia's defence minister").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub descriptions: Vec<Description>,
+    /// PLOVER events told by the sentences, in order of their triggers (absent from JSON
+    /// written before events were kept: read as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<crate::Event>,
 }
 
 /// What an article says an entity is, in a few of its own words: an appositive ("Andrei
