@@ -8,6 +8,7 @@
 mod analyse;
 mod entity_names;
 mod error;
+mod events;
 mod extract;
 mod ingest;
 mod search;
@@ -22,6 +23,7 @@ use sinew_store::{ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
+pub use events::{EventQuery, EventsView};
 pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
@@ -30,8 +32,8 @@ pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
 pub use sinew_analysis::{
     format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
-    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, PoliticalTie, TieKind,
-    Verdict, Volume, WhatIf,
+    EventTie, Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, MergedEvent, Network,
+    PoliticalTie, TieKind, Verdict, Volume, WhatIf, EVENT_WINDOW_DAYS,
 };
 pub use sinew_ingest::Format;
 pub use sinew_nlp::Stages;
@@ -41,7 +43,7 @@ pub use sinew_search::{
 };
 pub use sinew_store::{
     AlertRule, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats,
-    StoredAlert, StoredFailure, StoredRule, WorkbenchStore,
+    StoredAlert, StoredEvent, StoredFailure, StoredRule, WorkbenchStore,
 };
 pub use sinew_types::{Alert, AlertKind};
 
@@ -126,6 +128,12 @@ pub struct NetworkView {
     /// For each political tie's (document, sentence span): the document's source name and
     /// the sentence's words.
     pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
+    /// The political layer from events: who did what to whom (PLOVER category), how often
+    /// and when, across documents; `EventTie::evidence` indexes `event_reports`. Never goods
+    /// flows.
+    pub events: Vec<EventTie>,
+    /// The event reports the ties cite, in store order, with their sentences' words.
+    pub event_reports: Vec<StoredEvent>,
 }
 
 /// How to draw the network.
@@ -348,10 +356,14 @@ impl Engine {
                 tie_words.insert(key.clone(), words);
             }
         }
+        let event_reports = self.store.events(&sinew_store::EventFilter::default())?;
+        let events = events::ties(&event_reports);
         Ok(NetworkView {
             network,
             claims,
             tie_words,
+            events,
+            event_reports,
         })
     }
 
