@@ -124,3 +124,37 @@ pub(crate) fn ties(reports: &[StoredEvent]) -> Vec<EventTie> {
     let merged = sinew_analysis::merge_events(&plain, &names);
     sinew_analysis::event_ties(&plain, &merged)
 }
+
+/// Adds the actors of event ties that no flow names to the network's actors (with no claims),
+/// so every tie's ends are nodes; a name the store does not know is a country when it is one.
+pub(crate) fn add_tie_actors(
+    network: &mut sinew_analysis::Network,
+    ties: &[EventTie],
+    known: &[sinew_analysis::ActorInfo],
+) {
+    let mut have: std::collections::BTreeSet<String> = network
+        .actors
+        .iter()
+        .map(|a| a.name.to_lowercase())
+        .collect();
+    for name in ties.iter().flat_map(|t| [&t.from, &t.to]) {
+        if !have.insert(name.to_lowercase()) {
+            continue;
+        }
+        let info = known.iter().find(|a| a.name.eq_ignore_ascii_case(name));
+        let entity_type = match info {
+            Some(a) => a.entity_type,
+            None if sinew_nlp::iso_codes(name).is_some() => sinew_types::EntityType::Country,
+            None => sinew_types::EntityType::Other,
+        };
+        network.actors.push(sinew_analysis::Actor {
+            id: sinew_analysis::node_id(name),
+            name: name.clone(),
+            entity_type,
+            country: info
+                .and_then(|a| a.country.clone())
+                .filter(|_| entity_type != sinew_types::EntityType::Country),
+            claims: 0,
+        });
+    }
+}

@@ -358,6 +358,7 @@ impl Engine {
         }
         let event_reports = self.store.events(&sinew_store::EventFilter::default())?;
         let events = events::ties(&event_reports);
+        events::add_tie_actors(&mut network, &events, &actors);
         Ok(NetworkView {
             network,
             claims,
