@@ -83,7 +83,7 @@ impl Engine {
 }
 
 /// The names states are counted under, for the ISO3 codes the reports' actors carry.
-fn country_names(reports: &[StoredEvent]) -> BTreeMap<String, String> {
+fn country_names(reports: &[EventReport]) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
     for r in reports {
         for a in r.event.source.iter().chain(&r.event.target) {
@@ -112,16 +112,20 @@ fn analysis_reports(reports: &[StoredEvent]) -> Vec<EventReport> {
         .collect()
 }
 
+/// Reports merged into events, states named as the knowledge base names them.
+pub(crate) fn merge_reports(reports: &[EventReport]) -> Vec<MergedEvent> {
+    sinew_analysis::merge_events(reports, &country_names(reports))
+}
+
 /// The stored reports merged into events.
 pub(crate) fn merge(reports: &[StoredEvent]) -> Vec<MergedEvent> {
-    sinew_analysis::merge_events(&analysis_reports(reports), &country_names(reports))
+    merge_reports(&analysis_reports(reports))
 }
 
 /// The political ties of the stored reports' events.
 pub(crate) fn ties(reports: &[StoredEvent]) -> Vec<EventTie> {
-    let names = country_names(reports);
     let plain = analysis_reports(reports);
-    let merged = sinew_analysis::merge_events(&plain, &names);
+    let merged = merge_reports(&plain);
     sinew_analysis::event_ties(&plain, &merged)
 }
 

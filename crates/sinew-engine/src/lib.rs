@@ -482,6 +482,8 @@ impl Engine {
             claims: &claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
+            events: &[],
+            event_citations: &[],
         };
         let docs = self.report_documents(&findings)?;
         // how each document was made, as analysis kept it; read from the text when not yet
@@ -502,6 +504,31 @@ impl Engine {
                 .unwrap_or_else(|| sinew_ingest::source_kind(&doc));
             bundles.push(DocBundle { doc, ann, kind });
         }
+        // The events of the documents read, merged across them: the timeline's events.
+        let mut reports = Vec::new();
+        let mut event_citations = Vec::new();
+        for b in &bundles {
+            for (ord, e) in b.ann.events.iter().enumerate() {
+                reports.push(sinew_analysis::EventReport {
+                    doc: b.doc.id.clone(),
+                    ord: u32::try_from(ord).unwrap_or(u32::MAX),
+                    published: b.doc.published,
+                    duplicate_of: b.doc.duplicate_of.clone(),
+                    event: e.clone(),
+                });
+                event_citations.push(sinew_types::Citation {
+                    doc: b.doc.id.clone(),
+                    source: b.doc.source.clone(),
+                    span: e.sentence,
+                });
+            }
+        }
+        let merged = events::merge_reports(&reports);
+        let findings = Findings {
+            events: &merged,
+            event_citations: &event_citations,
+            ..findings
+        };
         Ok(sinew_report::build_briefing(&bundles, &findings, config))
     }
 

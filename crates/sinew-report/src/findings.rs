@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sinew_analysis::{Ledger, Network};
+use sinew_analysis::{Ledger, MergedEvent, Network};
 use sinew_types::{Citation, Claim, DocId, EntityType};
 
 use crate::build::{glossary, picks};
@@ -32,6 +32,12 @@ pub struct Findings<'a> {
     pub entities: &'a [EntityCount],
     /// How many documents the store holds (the briefing says how many it quotes of them).
     pub documents: usize,
+    /// The events the given documents tell, merged across them as `sinew events` merges
+    /// them (copies once); the timeline shows the dated ones. Empty when none are given.
+    pub events: &'a [MergedEvent],
+    /// Where each report of [`Findings::events`] is told (its document and sentence), by the
+    /// index `MergedEvent::reports` gives.
+    pub event_citations: &'a [Citation],
 }
 
 /// How often one entity is mentioned across the store.

@@ -158,6 +158,8 @@ impl Analysed {
             claims: &self.claims,
             entities: &self.entities,
             documents: self.documents,
+            events: &[],
+            event_citations: &[],
         }
     }
 }
