@@ -159,7 +159,7 @@ pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()>
         );
     }
     s.push_str("  <graph id=\"sinew\" edgedefault=\"directed\">\n");
-    for a in &network.actors {
+    for a in network.actors.iter().chain(&view.event_actors) {
         let _ = writeln!(
             s,
             "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"type\">{}</data>\
@@ -270,7 +270,7 @@ pub(crate) fn gexf(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
         );
     }
     s.push_str("    </attributes>\n    <nodes>\n");
-    for a in &network.actors {
+    for a in network.actors.iter().chain(&view.event_actors) {
         let _ = writeln!(
             s,
             "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"type\" \

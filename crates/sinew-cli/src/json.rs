@@ -83,7 +83,7 @@ pub(crate) fn event(text: &str, e: &Event) -> Value {
 }
 
 /// The words of a span inside a report's sentence (the span is in document offsets).
-fn in_sentence<'a>(r: &'a StoredEvent, span: sinew_types::Span) -> Option<&'a str> {
+fn in_sentence(r: &StoredEvent, span: sinew_types::Span) -> Option<&str> {
     let start = span.start.checked_sub(r.event.sentence.start)?;
     let end = span.end.checked_sub(r.event.sentence.start)?;
     r.sentence.get(start..end)
@@ -586,7 +586,9 @@ pub(crate) fn write_network(
         out.write_all(b"]")
     }
     out.write_all(b"{\"actors\":")?;
-    list(out, &n.actors, |out, a| {
+    // The network's actors, then the ends of event ties no claim names.
+    let actors: Vec<&sinew_engine::Actor> = n.actors.iter().chain(&view.event_actors).collect();
+    list(out, &actors, |out, a| {
         let mut v =
             json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims});
         // The state a company or person belongs to; countries have none.

@@ -129,18 +129,20 @@ pub(crate) fn ties(reports: &[StoredEvent]) -> Vec<EventTie> {
     sinew_analysis::event_ties(&plain, &merged)
 }
 
-/// Adds the actors of event ties that no flow names to the network's actors (with no claims),
-/// so every tie's ends are nodes; a name the store does not know is a country when it is one.
-pub(crate) fn add_tie_actors(
-    network: &mut sinew_analysis::Network,
+/// The ends of event ties that no actor of the network is (no claim names them), as actors
+/// with no claims, so every tie's ends are nodes; a name the store does not know is a country
+/// when it is one. The network itself is left as analysis folded it.
+pub(crate) fn tie_actors(
+    network: &sinew_analysis::Network,
     ties: &[EventTie],
     known: &[sinew_analysis::ActorInfo],
-) {
+) -> Vec<sinew_analysis::Actor> {
     let mut have: std::collections::BTreeSet<String> = network
         .actors
         .iter()
         .map(|a| a.name.to_lowercase())
         .collect();
+    let mut out = Vec::new();
     for name in ties.iter().flat_map(|t| [&t.from, &t.to]) {
         if !have.insert(name.to_lowercase()) {
             continue;
@@ -151,7 +153,7 @@ pub(crate) fn add_tie_actors(
             None if sinew_nlp::iso_codes(name).is_some() => sinew_types::EntityType::Country,
             None => sinew_types::EntityType::Other,
         };
-        network.actors.push(sinew_analysis::Actor {
+        out.push(sinew_analysis::Actor {
             id: sinew_analysis::node_id(name),
             name: name.clone(),
             entity_type,
@@ -161,4 +163,5 @@ pub(crate) fn add_tie_actors(
             claims: 0,
         });
     }
+    out
 }

@@ -134,6 +134,9 @@ pub struct NetworkView {
     pub events: Vec<EventTie>,
     /// The event reports the ties cite, in store order, with their sentences' words.
     pub event_reports: Vec<StoredEvent>,
+    /// The ends of event ties that are not among the network's actors (no claim names them),
+    /// with no claims: nodes a graph adds so every tie has both ends.
+    pub event_actors: Vec<Actor>,
 }
 
 /// How to draw the network.
@@ -358,13 +361,14 @@ impl Engine {
         }
         let event_reports = self.store.events(&sinew_store::EventFilter::default())?;
         let events = events::ties(&event_reports);
-        events::add_tie_actors(&mut network, &events, &actors);
+        let event_actors = events::tie_actors(&network, &events, &actors);
         Ok(NetworkView {
             network,
             claims,
             tie_words,
             events,
             event_reports,
+            event_actors,
         })
     }
 
