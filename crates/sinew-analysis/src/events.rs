@@ -16,8 +16,9 @@
 //!   precise date (a range under a week) of its reports in date order, and a precise report
 //!   joins the event of its key whose anchor is nearest, when within the window (anchors do
 //!   not move, so reports a day apart never chain across a month). A coarse date ("in 2019",
-//!   "this week") joins the one event of its key whose anchor it covers, or the one whose
-//!   anchor is nearest its end when several are; an undated report is dated by its
+//!   "this week") joins the event of its key whose precise anchor it covers (within the
+//!   window) or whose coarse anchor it overlaps, the one whose anchor ends nearest its end
+//!   when several do; an undated report is dated by its
 //!   document, as told in the week up to publication, and placed the same way as a coarse one;
 //!   with neither date nor publication it joins its key's only event, if there is one.
 //!
@@ -299,8 +300,11 @@ pub fn merge_events(
                         .iter()
                         .enumerate()
                         .filter_map(|(c, cl)| {
+                            // near a precise anchor, or overlapping a coarse one: "in 2019" and
+                            // "in 2020" are a day apart at their ends, yet two years
                             let a = cl.anchor?;
-                            (a.gap(&w) <= window).then(|| ((w.end - a.end).num_days().abs(), c))
+                            let reach = if a.precise() { window } else { 0 };
+                            (a.gap(&w) <= reach).then(|| ((w.end - a.end).num_days().abs(), c))
                         })
                         .collect();
                     covered.into_iter().min().map(|(_, c)| c)

@@ -575,4 +575,15 @@ mod tests {
         }
         assert_eq!(EntityType::parse("nation"), None);
     }
+
+    #[test]
+    fn annotations_written_before_events_read_with_none() {
+        let old = r#"{"sentences":[],"mentions":[],"quantities":[],"times":[],
+            "attributions":[],"claims":[],"diagnostics":[]}"#;
+        let ann: Annotations = serde_json::from_str(old).unwrap();
+        assert!(ann.events.is_empty());
+        // And none are written when there are none, so older readers read it back.
+        let json = serde_json::to_string(&ann).unwrap();
+        assert!(!json.contains("events"), "{json}");
+    }
 }

@@ -271,6 +271,24 @@ fn coarse_and_undated_reports_join_the_event_they_can_only_mean() {
         merged[1].date, None,
         "an undated event shows no made-up date"
     );
+    // Two coarse years touch at their ends but are two meetings; a month inside a year is one.
+    let mut y2019 = met(day(2019, 1, 1));
+    y2019.date_end = day(2019, 12, 31);
+    let mut y2020 = met(day(2020, 1, 1));
+    y2020.date_end = day(2020, 12, 31);
+    let mut june = met(day(2020, 6, 1));
+    june.date_end = day(2020, 6, 30);
+    let merged = merge(&[
+        report("a", None, y2019),
+        report("b", None, y2020),
+        report("c", None, june),
+    ]);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    assert_eq!(
+        (merged[1].date, merged[1].date_end),
+        (day(2020, 6, 1), day(2020, 6, 30)),
+        "the narrowest coarse date dates it"
+    );
 }
 
 #[test]
