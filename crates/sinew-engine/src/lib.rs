@@ -388,11 +388,14 @@ impl Engine {
 
     /// Every stored alert, oldest first, with the source name of the document that raised
     /// it. Documents awaiting analysis (a run killed before it stored its alerts) are
-    /// analysed first and their alerts stored, so this needs a store open for writing when
-    /// any are pending.
+    /// analysed first and their alerts stored, and documents stored before the store kept
+    /// events get them, so this needs a store open for writing when any are pending.
     pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
         if self.pending_analysis()? > 0 {
             self.finish_analysis(true)?;
+        } else if !self.store.events_pending(1)?.is_empty() {
+            // A store upgraded to keep events reads its documents' events here too.
+            self.finish_events()?;
         }
         let stored = self.store.alerts()?;
         let ids: Vec<DocId> = stored
