@@ -72,6 +72,7 @@ fn inner(file: &Path) -> Result<()> {
         quantities: false,
         times: true,
         claims: false,
+        events: false,
     };
     let id = DocId("bench-events".into());
     let t = Instant::now();

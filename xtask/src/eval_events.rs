@@ -72,6 +72,7 @@ fn code(text: &str, published: Option<chrono::NaiveDate>) -> Vec<Event> {
         quantities: false,
         times: true,
         claims: false,
+        events: false,
     };
     let ann = annotate_with(text, published, &DocId("eval-events".into()), stages);
     find_events(text, &ann)

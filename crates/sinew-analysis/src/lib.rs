@@ -16,6 +16,7 @@
 mod alerts;
 mod bounds;
 mod concept;
+mod events;
 mod exchange;
 mod float;
 mod fmt;
@@ -36,6 +37,9 @@ mod words;
 pub use alerts::{detect_alerts, detect_alerts_in, AlertScope};
 pub use bounds::Bounds;
 pub use concept::{flow_kind, Concept, FlowKind};
+pub use events::{
+    actor_name, event_ties, merge_events, EventReport, EventTie, MergedEvent, EVENT_WINDOW_DAYS,
+};
 pub use fmt::{format_range, format_value};
 pub use graph::{
     build_network, build_network_by_state, node_id, what_if, Actor, ActorInfo, Affected, Cut,

@@ -81,6 +81,16 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who did what to whom: the stored PLOVER events, each told by one or more documents
+    /// (reports of one event merged; copies of a story count once), earliest first.
+    Events {
+        #[command(flatten)]
+        filter: EventFilterArgs,
+        /// One JSON object a line (an event with every field and its reports) instead of a
+        /// table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export stored data.
     Export {
         #[command(subcommand)]
@@ -110,7 +120,7 @@ pub(crate) enum Command {
     /// Annotate text from stdin (one document a line, or JSON Lines with `text` and
     /// `published`) without touching a store: one JSON object a line.
     Annotate {
-        /// Layers to output, comma-separated: entities,quantities,times,claims.
+        /// Layers to output, comma-separated: entities,quantities,times,claims,events.
         #[arg(
             long,
             value_delimiter = ',',
@@ -346,6 +356,17 @@ pub(crate) enum ExportWhat {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The events (filters as in `sinew events`).
+    Events {
+        #[command(flatten)]
+        filter: EventFilterArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EventsExportFormat::Jsonl)]
+        format: EventsExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// The figures ledger (every group; filters as in `sinew ledger`).
     Ledger {
         #[command(flatten)]
@@ -357,6 +378,30 @@ pub(crate) enum ExportWhat {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// Which events `sinew events` and `sinew export events` show.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct EventFilterArgs {
+    /// Only events this entity is an actor of (a canonical name in any case, or an alias such
+    /// as "DPRK"); a country also matches its people and bodies ("Putin" for Russia).
+    #[arg(long)]
+    pub(crate) entity: Option<String>,
+    /// Only events dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD); undated events
+    /// are left out when a time filter is given.
+    #[arg(long, value_parser = parse_from)]
+    pub(crate) from: Option<NaiveDate>,
+    /// Only events dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_parser = parse_to)]
+    pub(crate) to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum EventsExportFormat {
+    /// JSON Lines, one event a line with its reports.
+    Jsonl,
+    /// CSV, one report a row, with its event's fields.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

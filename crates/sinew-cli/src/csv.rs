@@ -1,4 +1,5 @@
-//! CSV output (RFC 4180): the ledger as one row per claim, for spreadsheets and pandas.
+//! CSV output (RFC 4180): the ledger as one row per claim and the events as one row per
+//! report, for spreadsheets and pandas.
 //!
 //! Every cell is also defused against CSV injection (OWASP): a spreadsheet runs a cell that
 //! starts with `=`, `+`, `-` or `@` as a formula, and one starting with a tab or carriage return
@@ -12,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use sinew_engine::{ClaimView, LedgerGroup};
+use sinew_engine::{ClaimView, EventsView, LedgerGroup};
 
 use crate::json::consensus_text;
 
@@ -178,6 +179,92 @@ pub(crate) fn ledger(
                 c.kind.as_str().to_string(),
                 m.camp.to_string(),
                 m.note.clone(),
+            ];
+            write_row(out, &cells)?;
+        }
+    }
+    Ok(())
+}
+
+/// The events' columns: the event's fields, then the report's.
+const EVENT_HEADER: &[&str] = &[
+    "event",
+    "category",
+    "kind",
+    "mode",
+    "source",
+    "target",
+    "mutual",
+    "date",
+    "date_end",
+    "location",
+    "modality",
+    "negated",
+    "documents",
+    "doc",
+    "doc_name",
+    "published",
+    "duplicate_of",
+    "start",
+    "end",
+    "sentence",
+    "report_source",
+    "report_target",
+    "report_date",
+    "attribution",
+    "report_modality",
+];
+
+/// Actors as a cell: names joined by `; `.
+fn actors(list: &[sinew_types::EventActor]) -> String {
+    list.iter()
+        .map(|a| a.canonical.clone().unwrap_or_else(|| a.text.clone()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The events as CSV, one report a row with its event's fields (`sinew export events
+/// --format csv`); actor lists are joined by `; `.
+pub(crate) fn events(out: &mut dyn Write, view: &EventsView) -> io::Result<()> {
+    write_row(
+        out,
+        &EVENT_HEADER
+            .iter()
+            .map(|h| h.to_string())
+            .collect::<Vec<_>>(),
+    )?;
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for e in &view.events {
+        for r in e.reports.iter().filter_map(|&i| view.reports.get(i)) {
+            let cells = [
+                e.id.clone(),
+                e.category.as_str().to_string(),
+                e.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+                e.mode.clone().unwrap_or_default(),
+                e.source.join("; "),
+                e.target.join("; "),
+                e.mutual.to_string(),
+                day(e.date),
+                day(e.date_end),
+                e.location.clone().unwrap_or_default(),
+                e.modality.as_str().to_string(),
+                e.negated.to_string(),
+                e.documents.to_string(),
+                r.doc.0.clone(),
+                r.source.clone(),
+                day(r.published),
+                r.duplicate_of
+                    .as_ref()
+                    .map(|d| d.0.clone())
+                    .unwrap_or_default(),
+                r.event.trigger.start.to_string(),
+                r.event.trigger.end.to_string(),
+                r.sentence.clone(),
+                actors(&r.event.source),
+                actors(&r.event.target),
+                day(r.event.date),
+                r.event.attribution.clone().unwrap_or_default(),
+                r.event.modality.as_str().to_string(),
             ];
             write_row(out, &cells)?;
         }

@@ -1,10 +1,12 @@
 //! The network as GraphML and GEXF 1.3, the graph formats Gephi (and yEd, NetworkX) open.
-//! Written by hand: a few elements, everything taken from articles escaped.
+//! Written by hand: a few elements, everything taken from articles escaped. Flows are edges of
+//! their goods kind (or `political`); the political layer from events adds edges of kind
+//! `event` with their PLOVER `category`, count of `events`, first and last days and evidence.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use sinew_engine::{Flow, NetworkView};
+use sinew_engine::{EventTie, Flow, NetworkView};
 
 /// Text escaped for XML content and attribute values.
 fn esc(s: &str) -> String {
@@ -95,6 +97,35 @@ fn facts(f: &Flow, view: &NetworkView) -> EdgeFacts {
     }
 }
 
+/// What an event tie's edge shows: its id, first and last days, and its evidence sentences.
+struct EventFacts {
+    id: String,
+    first: String,
+    last: String,
+    citations: String,
+}
+
+fn event_facts(t: &EventTie, view: &NetworkView) -> EventFacts {
+    let mut citations = String::new();
+    for r in t.evidence.iter().filter_map(|&i| view.event_reports.get(i)) {
+        if !citations.is_empty() {
+            citations.push_str("; ");
+        }
+        let _ = write!(
+            citations,
+            "{}:{}-{} \u{201c}{}\u{201d}",
+            r.source, r.event.sentence.start, r.event.sentence.end, r.sentence
+        );
+    }
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    EventFacts {
+        id: crate::json::event_tie_id(t),
+        first: day(t.first),
+        last: day(t.last),
+        citations,
+    }
+}
+
 /// GraphML: nodes with label, type and claim count; edges with kind, latest volume,
 /// dependency share, sources (as weight), dates and citations.
 pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
@@ -119,6 +150,8 @@ pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()>
         ("first", "edge", "first", "string"),
         ("last", "edge", "last", "string"),
         ("citations", "edge", "citations", "string"),
+        ("category", "edge", "category", "string"),
+        ("events", "edge", "events", "int"),
     ] {
         let _ = writeln!(
             s,
@@ -126,7 +159,7 @@ pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()>
         );
     }
     s.push_str("  <graph id=\"sinew\" edgedefault=\"directed\">\n");
-    for a in &network.actors {
+    for a in network.actors.iter().chain(&view.event_actors) {
         let _ = writeln!(
             s,
             "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"type\">{}</data>\
@@ -172,6 +205,27 @@ pub(crate) fn graphml(out: &mut dyn Write, view: &NetworkView) -> io::Result<()>
             esc(&e.citations)
         );
     }
+    for t in &view.events {
+        let e = event_facts(t, view);
+        let _ = writeln!(
+            s,
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\" directed=\"{}\">\
+             <data key=\"kind\">event</data><data key=\"category\">{}</data>\
+             <data key=\"events\">{}</data><data key=\"weight\">{}</data>\
+             <data key=\"first\">{}</data><data key=\"last\">{}</data>\
+             <data key=\"citations\">{}</data></edge>",
+            esc(&e.id),
+            esc(&sinew_engine::node_id(&t.from)),
+            esc(&sinew_engine::node_id(&t.to)),
+            !t.mutual,
+            t.category.as_str(),
+            t.events.len(),
+            t.documents.max(1),
+            e.first,
+            e.last,
+            esc(&e.citations)
+        );
+    }
     s.push_str("  </graph>\n</graphml>\n");
     out.write_all(s.as_bytes())
 }
@@ -207,6 +261,8 @@ pub(crate) fn gexf(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
         ("first", "string"),
         ("last", "string"),
         ("citations", "string"),
+        ("category", "string"),
+        ("events", "integer"),
     ] {
         let _ = writeln!(
             s,
@@ -214,7 +270,7 @@ pub(crate) fn gexf(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
         );
     }
     s.push_str("    </attributes>\n    <nodes>\n");
-    for a in &network.actors {
+    for a in network.actors.iter().chain(&view.event_actors) {
         let _ = writeln!(
             s,
             "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"type\" \
@@ -265,6 +321,30 @@ pub(crate) fn gexf(out: &mut dyn Write, view: &NetworkView) -> io::Result<()> {
         let _ = writeln!(
             s,
             "<attvalue for=\"citations\" value=\"{}\"/></attvalues></edge>",
+            esc(&e.citations)
+        );
+    }
+    for t in &view.events {
+        let e = event_facts(t, view);
+        let _ = writeln!(
+            s,
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{}\" weight=\"{}\" \
+             label=\"{}\"><attvalues><attvalue for=\"kind\" value=\"event\"/>\
+             <attvalue for=\"category\" value=\"{}\"/><attvalue for=\"events\" value=\"{}\"/>\
+             <attvalue for=\"sources\" value=\"{}\"/><attvalue for=\"first\" value=\"{}\"/>\
+             <attvalue for=\"last\" value=\"{}\"/><attvalue for=\"citations\" value=\"{}\"/>\
+             </attvalues></edge>",
+            esc(&e.id),
+            esc(&sinew_engine::node_id(&t.from)),
+            esc(&sinew_engine::node_id(&t.to)),
+            if t.mutual { "undirected" } else { "directed" },
+            t.documents.max(1),
+            t.category.as_str(),
+            t.category.as_str(),
+            t.events.len(),
+            t.documents,
+            e.first,
+            e.last,
             esc(&e.citations)
         );
     }

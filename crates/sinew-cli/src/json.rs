@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use sinew_engine::{CitedClaim, ClaimView, EntitySummary, LedgerGroup};
+use sinew_engine::{
+    CitedClaim, ClaimView, EntitySummary, EventTie, LedgerGroup, MergedEvent, StoredEvent,
+};
 use sinew_types::{
     Annotations, Document, Event, EventActor, Mention, Modality, Quantity, QuantityKind, TimeExpr,
     TimeKind,
@@ -77,6 +79,64 @@ pub(crate) fn event(text: &str, e: &Event) -> Value {
         "attribution": e.attribution,
         "modality": e.modality.as_str(),
         "negated": e.negated,
+    })
+}
+
+/// The words of a span inside a report's sentence (the span is in document offsets).
+fn in_sentence(r: &StoredEvent, span: sinew_types::Span) -> Option<&str> {
+    let start = span.start.checked_sub(r.event.sentence.start)?;
+    let end = span.end.checked_sub(r.event.sentence.start)?;
+    r.sentence.get(start..end)
+}
+
+/// One report of an event (`sinew events --json`, `sinew export events`): the document
+/// (`doc` id, `source` name, `published`, `duplicate_of`), the `sentence` with its
+/// `sentence_start`/`sentence_end`, and the event as that sentence codes it (the annotate
+/// contract's fields: trigger `start`/`end`/`text`, actors with their spans, date,
+/// attribution, modality...).
+pub(crate) fn event_report(r: &StoredEvent) -> Value {
+    let mut v = event("", &r.event);
+    if let Value::Object(map) = &mut v {
+        map.insert("text".into(), json!(in_sentence(r, r.event.trigger)));
+        map.insert("doc".into(), json!(r.doc.0));
+        map.insert("ord".into(), json!(r.ord));
+        map.insert("source_name".into(), json!(r.source));
+        map.insert(
+            "published".into(),
+            json!(r.published.map(|d| d.to_string())),
+        );
+        map.insert(
+            "duplicate_of".into(),
+            json!(r.duplicate_of.as_ref().map(|d| d.0.as_str())),
+        );
+        map.insert("sentence".into(), json!(r.sentence));
+        map.insert("sentence_start".into(), json!(r.event.sentence.start));
+        map.insert("sentence_end".into(), json!(r.event.sentence.end));
+    }
+    v
+}
+
+/// One event across documents (`sinew events --json`, `sinew export events --format
+/// jsonl`): `id`, `category` (PLOVER, upper case), `kind`, `mode`, `source` and `target`
+/// (actors as counted: states by name), `mutual` (an event among its sources: a meeting, an
+/// agreement), `date`/`date_end`, `location`, `modality`, `negated`, `documents`
+/// (independent documents: copies count once) and `reports`, each an [`event_report`].
+pub(crate) fn merged_event(e: &MergedEvent, reports: &[StoredEvent]) -> Value {
+    json!({
+        "id": e.id,
+        "category": e.category.as_str(),
+        "kind": e.kind.map(|k| k.as_str()),
+        "mode": e.mode,
+        "source": e.source,
+        "target": e.target,
+        "mutual": e.mutual,
+        "date": e.date.map(|d| d.to_string()),
+        "date_end": e.date_end.map(|d| d.to_string()),
+        "location": e.location,
+        "modality": e.modality.as_str(),
+        "negated": e.negated,
+        "documents": e.documents,
+        "reports": e.reports.iter().filter_map(|&i| reports.get(i)).map(event_report).collect::<Vec<_>>(),
     })
 }
 
@@ -193,6 +253,7 @@ impl LayerSet {
             quantities: self.quantities,
             times: self.times || self.events,
             claims: self.claims,
+            events: self.events,
         }
     }
 }
@@ -266,12 +327,9 @@ pub(crate) fn annotations<'a>(
                 .map(|c| claim(&sinew_engine::view(doc, c.clone())))
                 .collect()
         }),
-        events: layers.events.then(|| {
-            sinew_engine::events(doc, ann)
-                .iter()
-                .map(|e| event(&doc.text, e))
-                .collect()
-        }),
+        events: layers
+            .events
+            .then(|| ann.events.iter().map(|e| event(&doc.text, e)).collect()),
     }
 }
 
@@ -510,10 +568,9 @@ pub(crate) type TieWords =
 /// `serde_json`'s sorted map writes them.
 pub(crate) fn write_network(
     out: &mut dyn std::io::Write,
-    n: &sinew_engine::Network,
-    claims: &[CitedClaim],
-    words: &TieWords,
+    view: &sinew_engine::NetworkView,
 ) -> std::io::Result<()> {
+    let (n, claims, words) = (&view.network, &view.claims, &view.tie_words);
     fn list<T>(
         out: &mut dyn std::io::Write,
         items: &[T],
@@ -529,7 +586,9 @@ pub(crate) fn write_network(
         out.write_all(b"]")
     }
     out.write_all(b"{\"actors\":")?;
-    list(out, &n.actors, |out, a| {
+    // The network's actors, then the ends of event ties no claim names.
+    let actors: Vec<&sinew_engine::Actor> = n.actors.iter().chain(&view.event_actors).collect();
+    list(out, &actors, |out, a| {
         let mut v =
             json!({"id": a.id, "name": a.name, "type": a.entity_type.as_str(), "claims": a.claims});
         // The state a company or person belongs to; countries have none.
@@ -542,11 +601,54 @@ pub(crate) fn write_network(
     list(out, &n.dependencies, |out, d| {
         serde_json::to_writer(out, &dependency(d, claims))
     })?;
+    // The political layer from events: who did what to whom, how often, when, on whose
+    // words. Never a flow: nothing moves along it.
+    out.write_all(b",\"events\":")?;
+    list(out, &view.events, |out, t| {
+        serde_json::to_writer(out, &event_tie(t, &view.event_reports))
+    })?;
     out.write_all(b",\"flows\":")?;
     list(out, &n.flows, |out, f| {
         serde_json::to_writer(out, &flow(f, claims, words))
     })?;
     out.write_all(b"}")
+}
+
+/// The id of an event tie's edge: its ends' node ids and its category
+/// (`russia->ukraine:event:fight`).
+pub(crate) fn event_tie_id(t: &EventTie) -> String {
+    format!(
+        "{}->{}:event:{}",
+        sinew_engine::node_id(&t.from),
+        sinew_engine::node_id(&t.to),
+        t.category.as_str().to_lowercase()
+    )
+}
+
+/// An event tie in `sinew graph`'s JSON: `id`, `from`/`to` (names) with their node ids,
+/// `category` (PLOVER), `mutual`, `events` (how many), `documents` (independent), `first` and
+/// `last` days, and `evidence`: every report's document, sentence span and words.
+fn event_tie(t: &EventTie, reports: &[StoredEvent]) -> Value {
+    let evidence: Vec<Value> = t
+        .evidence
+        .iter()
+        .filter_map(|&i| reports.get(i))
+        .map(|r| {
+            json!({
+                "doc": r.source, "doc_id": r.doc.0, "start": r.event.sentence.start,
+                "end": r.event.sentence.end, "quote": r.sentence,
+            })
+        })
+        .collect();
+    json!({
+        "id": event_tie_id(t),
+        "from": t.from, "to": t.to,
+        "from_id": sinew_engine::node_id(&t.from), "to_id": sinew_engine::node_id(&t.to),
+        "category": t.category.as_str(), "mutual": t.mutual,
+        "events": t.events.len(), "documents": t.documents,
+        "first": t.first.map(|d| d.to_string()), "last": t.last.map(|d| d.to_string()),
+        "evidence": evidence,
+    })
 }
 
 /// `sinew whatif --json`: the change, the flows it touches, and each dependency on them with

@@ -69,6 +69,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output,
                 },
         } => cmd::claims::export(db, output.as_deref()),
+        Command::Events { filter, json } => cmd::events::run(db, &filter, json, &ui),
+        Command::Export {
+            what:
+                ExportWhat::Events {
+                    filter,
+                    format,
+                    output,
+                },
+        } => cmd::events::export(db, &filter, format, output.as_deref()),
         Command::Export {
             what:
                 ExportWhat::Ledger {

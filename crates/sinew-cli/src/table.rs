@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use sinew_engine::{
-    format_range, CitedClaim, ClaimView, EntitySummary, LedgerGroup, Verdict, WhatIf,
+    format_range, CitedClaim, ClaimView, EntitySummary, EventsView, LedgerGroup, MergedEvent,
+    Verdict, WhatIf,
 };
-use sinew_types::DocId;
+use sinew_types::{DocId, EventKind, EventModality};
 
 use crate::cells::{clean, pad, truncate, truncate_middle, width, wrap};
 use crate::names::doc_names;
@@ -309,6 +310,118 @@ pub(crate) fn claims(out: &mut dyn Write, claims: &[ClaimView], ui: &Ui) -> io::
         out,
         &format!("{} claims", claims.len()),
         &CLAIM_COLUMNS,
+        &widths,
+        ui,
+    )
+}
+
+// At 80 columns: date, event, who, sources and the start of the first report's sentence;
+// wider terminals add how it is told, where, and the first report's document. The sentence
+// is what an analyst checks the coding against, so it outranks the rest.
+const EVENT_COLUMNS: [Column; 8] = [
+    col("date", 10, 22, 0),
+    col("event", 16, 26, 0),
+    col("who", 16, 34, 0),
+    col("docs", 4, 4, 1).right(),
+    col("told", 6, 9, 3),
+    col("where", 8, 16, 3),
+    col("evidence", 16, 100, 1),
+    col("doc", 10, 24, 2).fit(Fit::Middle),
+];
+
+/// What an event is, in words: its domain kind when it has one ("treaty signing"), else its
+/// PLOVER category in lower case, with the mode ("consult: visit").
+fn event_name(e: &MergedEvent) -> String {
+    let name = match e.kind {
+        Some(EventKind::SanctionsDesignation) => "sanctions".to_string(),
+        Some(EventKind::MilitaryExercise) => "exercise".to_string(),
+        Some(EventKind::PaymentArrangement) => "payment deal".to_string(),
+        Some(EventKind::DualUseExport) => "dual-use export".to_string(),
+        Some(k) => k.as_str().replace('_', " "),
+        None => e.category.as_str().to_lowercase(),
+    };
+    match &e.mode {
+        Some(mode) if e.kind.is_none() => format!("{name}: {mode}"),
+        _ => name,
+    }
+}
+
+/// An event's days as an analyst writes them: a whole year "2019", a whole month "2024-02",
+/// a day, else "first..last".
+fn days_text(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    let Some(a) = start else {
+        return String::new();
+    };
+    let b = end.unwrap_or(a);
+    let month_end = |d: chrono::NaiveDate| d.succ_opt().is_none_or(|n| n.month() != d.month());
+    if a == b {
+        a.to_string()
+    } else if a.year() == b.year() && (a.month(), a.day(), b.month(), b.day()) == (1, 1, 12, 31) {
+        a.year().to_string()
+    } else if (a.year(), a.month()) == (b.year(), b.month()) && a.day() == 1 && month_end(b) {
+        format!("{}-{:02}", a.year(), a.month())
+    } else {
+        format!("{a}..{b}")
+    }
+}
+
+/// `sinew events`: one event a row, earliest first, with its first report's sentence.
+pub(crate) fn events(out: &mut dyn Write, view: &EventsView, ui: &Ui) -> io::Result<()> {
+    let names = doc_names(view.reports.iter().map(|r| (&r.doc, r.source.as_str())));
+    let rows: Vec<Vec<String>> = view
+        .events
+        .iter()
+        .map(|e| {
+            let date = days_text(e.date, e.date_end);
+            let who = if e.mutual || e.target.is_empty() {
+                e.source.join(" & ")
+            } else {
+                format!("{} → {}", e.source.join(", "), e.target.join(", "))
+            };
+            let told = if e.negated {
+                "not".to_string()
+            } else {
+                match e.modality {
+                    EventModality::Asserted => String::new(),
+                    other => other.as_str().to_string(),
+                }
+            };
+            let first = e.reports.first().and_then(|&i| view.reports.get(i));
+            [
+                date,
+                event_name(e),
+                who,
+                e.documents.to_string(),
+                told,
+                e.location.clone().unwrap_or_default(),
+                first.map(|r| r.sentence.clone()).unwrap_or_default(),
+                first
+                    .map(|r| {
+                        names
+                            .get(&r.doc)
+                            .cloned()
+                            .unwrap_or_else(|| r.source.clone())
+                    })
+                    .unwrap_or_default(),
+            ]
+            .map(|cell| clean(&cell))
+            .to_vec()
+        })
+        .collect();
+    let widths = layout(&EVENT_COLUMNS, &rows, ui.width, true);
+    header(out, &EVENT_COLUMNS, &widths, ui.paint)?;
+    for r in &rows {
+        row(out, &EVENT_COLUMNS, &widths, r, "", &str::to_string)?;
+    }
+    footer(
+        out,
+        &format!(
+            "{} from {}",
+            count(view.events.len(), "event", "events"),
+            count(view.reports.len(), "report", "reports")
+        ),
+        &EVENT_COLUMNS,
         &widths,
         ui,
     )

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod events;
 mod kill;
 mod ledger;
 mod search;

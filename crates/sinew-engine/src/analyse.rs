@@ -58,6 +58,8 @@ impl Engine {
     /// raise (when `raise` is set and something was analysed before them: the first documents
     /// set the baseline). Returns the alerts.
     pub fn finish_analysis(&self, raise: bool) -> Result<Vec<Alert>, EngineError> {
+        // Documents stored before the store kept events get theirs with the first write run.
+        self.finish_events()?;
         let Some(work) = self.pending_work()? else {
             return Ok(Vec::new());
         };

@@ -8,6 +8,7 @@
 mod analyse;
 mod entity_names;
 mod error;
+mod events;
 mod extract;
 mod ingest;
 mod search;
@@ -24,6 +25,7 @@ use sinew_store::{BriefingRun, ClaimFilter, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
+pub use events::{EventQuery, EventsView};
 pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
@@ -32,8 +34,8 @@ pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
 pub use sinew_analysis::{
     format_range, format_value, node_id, Actor, Affected, Concept, Consensus, Cut, Dependency,
-    Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, Network, PoliticalTie, TieKind,
-    Verdict, Volume, WhatIf,
+    EventTie, Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, MergedEvent, Network,
+    PoliticalTie, TieKind, Verdict, Volume, WhatIf, EVENT_WINDOW_DAYS,
 };
 pub use sinew_ingest::Format;
 pub use sinew_nlp::Stages;
@@ -43,7 +45,7 @@ pub use sinew_search::{
 };
 pub use sinew_store::{
     AlertRule, BriefingRecord, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store,
-    StoreStats, StoredAlert, StoredFailure, StoredRule, WorkbenchStore,
+    StoreStats, StoredAlert, StoredEvent, StoredFailure, StoredRule, WorkbenchStore,
 };
 pub use sinew_types::{Alert, AlertKind};
 
@@ -128,6 +130,15 @@ pub struct NetworkView {
     /// For each political tie's (document, sentence span): the document's source name and
     /// the sentence's words.
     pub tie_words: std::collections::HashMap<(DocId, sinew_types::Span), (String, String)>,
+    /// The political layer from events: who did what to whom (PLOVER category), how often
+    /// and when, across documents; `EventTie::evidence` indexes `event_reports`. Never goods
+    /// flows.
+    pub events: Vec<EventTie>,
+    /// The event reports the ties cite, in store order, with their sentences' words.
+    pub event_reports: Vec<StoredEvent>,
+    /// The ends of event ties that are not among the network's actors (no claim names them),
+    /// with no claims: nodes a graph adds so every tie has both ends.
+    pub event_actors: Vec<Actor>,
 }
 
 /// How to draw the network.
@@ -350,10 +361,16 @@ impl Engine {
                 tie_words.insert(key.clone(), words);
             }
         }
+        let event_reports = self.store.events(&sinew_store::EventFilter::default())?;
+        let events = events::ties(&event_reports);
+        let event_actors = events::tie_actors(&network, &events, &actors);
         Ok(NetworkView {
             network,
             claims,
             tie_words,
+            events,
+            event_reports,
+            event_actors,
         })
     }
 
@@ -373,11 +390,14 @@ impl Engine {
 
     /// Every stored alert, oldest first, with the source name of the document that raised
     /// it. Documents awaiting analysis (a run killed before it stored its alerts) are
-    /// analysed first and their alerts stored, so this needs a store open for writing when
-    /// any are pending.
+    /// analysed first and their alerts stored, and documents stored before the store kept
+    /// events get them, so this needs a store open for writing when any are pending.
     pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
         if self.pending_analysis()? > 0 {
             self.finish_analysis(true)?;
+        } else if !self.store.events_pending(1)?.is_empty() {
+            // A store upgraded to keep events reads its documents' events here too.
+            self.finish_events()?;
         }
         let stored = self.store.alerts()?;
         let ids: Vec<DocId> = stored
@@ -476,6 +496,8 @@ impl Engine {
                 since,
                 alerts: &alerts,
             }),
+            events: &[],
+            event_citations: &[],
         };
         let docs = self.report_documents(&findings)?;
         // how each document was made, as analysis kept it; read from the text when not yet
@@ -496,6 +518,31 @@ impl Engine {
                 .unwrap_or_else(|| sinew_ingest::source_kind(&doc));
             bundles.push(DocBundle { doc, ann, kind });
         }
+        // The events of the documents read, merged across them: the timeline's events.
+        let mut reports = Vec::new();
+        let mut event_citations = Vec::new();
+        for b in &bundles {
+            for (ord, e) in b.ann.events.iter().enumerate() {
+                reports.push(sinew_analysis::EventReport {
+                    doc: b.doc.id.clone(),
+                    ord: u32::try_from(ord).unwrap_or(u32::MAX),
+                    published: b.doc.published,
+                    duplicate_of: b.doc.duplicate_of.clone(),
+                    event: e.clone(),
+                });
+                event_citations.push(sinew_types::Citation {
+                    doc: b.doc.id.clone(),
+                    source: b.doc.source.clone(),
+                    span: e.sentence,
+                });
+            }
+        }
+        let merged = events::merge_reports(&reports);
+        let findings = Findings {
+            events: &merged,
+            event_citations: &event_citations,
+            ..findings
+        };
         Ok(sinew_report::build_briefing(&bundles, &findings, config))
     }
 

@@ -68,6 +68,21 @@ impl Store for Recording {
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError> {
         self.inner.alerts()
     }
+
+    fn events(
+        &self,
+        filter: &sinew_store::EventFilter,
+    ) -> Result<Vec<sinew_store::StoredEvent>, StoreError> {
+        self.inner.events(filter)
+    }
+
+    fn events_pending(&self, limit: usize) -> Result<Vec<DocId>, StoreError> {
+        self.inner.events_pending(limit)
+    }
+
+    fn put_events(&self, items: &[(DocId, Vec<sinew_types::Event>)]) -> Result<(), StoreError> {
+        self.inner.put_events(items)
+    }
 }
 
 impl WorkbenchStore for Recording {

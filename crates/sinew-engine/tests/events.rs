@@ -3,6 +3,7 @@
 //! Vladivostok meeting and the US sanctions on Chinese entities, each read from the stored
 //! document with its publication date (skips, saying so, when `../shared` is absent).
 
+use sinew_engine::EventQuery;
 use sinew_types::{Event, EventKind, PloverCategory};
 
 use crate::common::{ingest, memory_engine, shared};
@@ -17,17 +18,12 @@ fn seed_events() -> Option<Vec<(Option<chrono::NaiveDate>, Event)>> {
     let engine = memory_engine();
     let summary = ingest(&engine, &[shared.join("seeds")]);
     assert!(summary.errors.is_empty(), "{:?}", summary.errors);
-    let docs = engine.store().documents().expect("documents");
-    let mut out = Vec::new();
-    for doc in &docs {
-        let ann = sinew_engine::annotate(doc);
-        out.extend(
-            sinew_engine::events(doc, &ann)
-                .into_iter()
-                .map(|e| (doc.published, e)),
-        );
-    }
-    Some(out)
+    // As stored at ingest, not recomputed.
+    let stored = engine
+        .store()
+        .events(&sinew_store::EventFilter::default())
+        .expect("events");
+    Some(stored.into_iter().map(|e| (e.published, e.event)).collect())
 }
 
 #[test]
@@ -93,4 +89,108 @@ fn seed_events_have_their_actors_and_dates() {
         sanctions.iter().any(|e| codes(&e.source) == ["USA"]),
         "US sanctions on Chinese entities: {sanctions:#?}"
     );
+}
+
+#[test]
+fn the_seed_treaty_signing_is_one_dated_event_listed_under_both_countries() {
+    let Some(shared) = shared() else { return };
+    let engine = memory_engine();
+    ingest(&engine, &[shared.join("seeds")]);
+    let signing = |entity: &str| {
+        let view = engine
+            .events(&EventQuery {
+                entity: Some(entity.to_string()),
+                ..EventQuery::default()
+            })
+            .expect("events");
+        let found: Vec<(String, Vec<String>)> = view
+            .events
+            .iter()
+            .filter(|e| {
+                e.kind == Some(EventKind::TreatySigning)
+                    && e.source.iter().any(|s| s == "Russia")
+                    && e.source.iter().any(|s| s == "North Korea")
+            })
+            .map(|e| {
+                let sentences = e
+                    .reports
+                    .iter()
+                    .map(|&i| view.reports[i].sentence.to_lowercase())
+                    .collect();
+                (e.id.clone(), sentences)
+            })
+            .collect();
+        found
+    };
+    let by_russia = signing("Russia");
+    assert!(
+        !by_russia.is_empty(),
+        "no treaty signing listed under Russia"
+    );
+    for (_, sentences) in &by_russia {
+        assert!(
+            sentences.iter().all(|s| s.contains("sign")),
+            "{sentences:?}"
+        );
+    }
+    assert_eq!(by_russia, signing("North Korea"));
+}
+
+/// A wire story written for this test, long enough to be fingerprinted.
+const STORY: &str = "Russia and North Korea signed a mutual defence treaty in Pyongyang on \
+Wednesday, June 19, 2024, pledging to help each other if either is attacked. The treaty was \
+signed by the two leaders after talks that lasted several hours at the Kumsusan guesthouse. \
+Officials in Seoul said they were studying the text of the agreement closely and would \
+respond. Analysts said the pact was the strongest link between the two countries since the \
+end of the Cold War, and that it would worry governments across the region. The ministry \
+said further meetings between military officials would follow in the coming months.";
+
+#[test]
+fn copies_of_one_story_give_one_event_counted_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("1-wire.txt"), format!("{STORY}\n")).expect("write");
+    // The same story saved from a syndicating site, with its page furniture.
+    std::fs::write(
+        dir.join("2-copy.txt"),
+        format!("{STORY} Reporting by the Sinew desk; editing by the night editor.\n"),
+    )
+    .expect("write");
+    let engine = memory_engine();
+    let summary = ingest(&engine, &[dir]);
+    assert_eq!((summary.inserted, summary.near_duplicates), (2, 1));
+    let view = engine.events(&EventQuery::default()).expect("events");
+    let signings: Vec<&sinew_engine::MergedEvent> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == Some(EventKind::TreatySigning))
+        .collect();
+    assert_eq!(signings.len(), 1, "{:#?}", view.events);
+    let signing = signings[0];
+    assert_eq!(signing.reports.len(), 2, "both copies are its evidence");
+    assert_eq!(signing.documents, 1, "a copy is no second source");
+    assert_eq!(signing.date, chrono::NaiveDate::from_ymd_opt(2024, 6, 19));
+    assert_eq!(signing.source, ["North Korea", "Russia"]);
+    // The network's political layer has the tie, once, citing both sentences.
+    let network = engine.network().expect("network");
+    let tie = network
+        .events
+        .iter()
+        .find(|t| t.category == PloverCategory::Support)
+        .expect("a treaty tie");
+    assert_eq!(
+        (tie.from.as_str(), tie.to.as_str()),
+        ("North Korea", "Russia")
+    );
+    assert_eq!((tie.events.len(), tie.documents), (1, 1));
+    assert!(tie.evidence.iter().all(|&i| network.event_reports[i]
+        .sentence
+        .contains("signed a mutual defence treaty")));
+    // Events move no goods: the story makes no goods flow.
+    assert!(network
+        .network
+        .flows
+        .iter()
+        .all(|f| f.kind == sinew_engine::FlowKind::Political));
 }

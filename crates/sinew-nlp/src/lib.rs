@@ -26,7 +26,7 @@ use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
 pub use describe::find_descriptions;
 pub use entities::tagger as ner;
-pub use entities::{find_mentions, iso_codes, known_names};
+pub use entities::{country_name, find_mentions, iso_codes, known_names};
 pub use events::find_events;
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;
@@ -40,7 +40,8 @@ pub fn annotate(text: &str, published: Option<NaiveDate>, doc: &DocId) -> Annota
 }
 
 /// Which stages [`annotate_with`] runs: all by default. Claims read the entities, quantities,
-/// times and attributions, so asking for claims runs those too; sentences always run.
+/// times and attributions, and events the entities, times and attributions, so asking for
+/// either runs those too; sentences always run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stages {
     /// Entity mentions (and, with claims, attributions).
@@ -51,6 +52,8 @@ pub struct Stages {
     pub times: bool,
     /// Quantitative claims.
     pub claims: bool,
+    /// PLOVER events ([`find_events`]).
+    pub events: bool,
 }
 
 impl Default for Stages {
@@ -60,6 +63,7 @@ impl Default for Stages {
             quantities: true,
             times: true,
             claims: true,
+            events: true,
         }
     }
 }
@@ -149,7 +153,9 @@ pub fn annotate_config(
         None => text,
     };
     let all = stages.claims;
-    let mentions = if stages.entities || all {
+    // Events read mentions, attributions and times.
+    let entities = stages.entities || stages.events;
+    let mentions = if entities || all {
         find_mentions(text, published)
     } else {
         Vec::new()
@@ -159,7 +165,7 @@ pub fn annotate_config(
     } else {
         Vec::new()
     };
-    let times = if stages.times || all {
+    let times = if stages.times || stages.events || all {
         find_times(text, published)
     } else {
         Vec::new()
@@ -189,7 +195,7 @@ pub fn annotate_config(
             });
         }
         (attributions, built.claims)
-    } else if stages.entities {
+    } else if entities {
         (
             attribution::find_attributions(text, &sentences, &mentions),
             Vec::new(),
@@ -202,7 +208,7 @@ pub fn annotate_config(
     } else {
         Vec::new()
     };
-    Annotations {
+    let mut ann = Annotations {
         sentences,
         mentions,
         quantities,
@@ -211,5 +217,10 @@ pub fn annotate_config(
         claims,
         diagnostics,
         descriptions,
+        events: Vec::new(),
+    };
+    if stages.events {
+        ann.events = find_events(text, &ann);
     }
+    ann
 }

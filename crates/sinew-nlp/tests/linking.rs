@@ -3,7 +3,7 @@
 //! country and sector every KB-linked mention carries, and the entities of seeds 000 and 001.
 
 use chrono::NaiveDate;
-use sinew_nlp::{find_mentions, iso_codes};
+use sinew_nlp::{country_name, find_mentions, iso_codes};
 use sinew_types::{EntityType, Mention, MentionKind, Sector};
 
 fn day(s: &str) -> Option<NaiveDate> {
@@ -376,6 +376,10 @@ fn iso_codes_of_countries_and_territories() {
     assert_eq!(iso_codes("United Kingdom"), Some(("GB", "GBR")));
     assert_eq!(iso_codes("Greenland"), Some(("GL", "GRL")));
     assert_eq!(iso_codes("Atlantis"), None);
+    // And back, in any case.
+    assert_eq!(country_name("PRK"), Some("North Korea"));
+    assert_eq!(country_name("gbr"), Some("United Kingdom"));
+    assert_eq!(country_name("XXX"), None);
 }
 
 /// (surface, canonical, type) expected in a seed, written by reading it.

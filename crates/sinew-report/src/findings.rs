@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sinew_analysis::{Ledger, Network};
+use sinew_analysis::{Ledger, MergedEvent, Network};
 use sinew_types::{Alert, Citation, Claim, DocId, EntityType};
 
 use crate::build::{glossary, picks};
@@ -34,6 +34,12 @@ pub struct Findings<'a> {
     pub entities: &'a [EntityCount],
     /// How many documents the store holds (the briefing says how many it quotes of them).
     pub documents: usize,
+    /// The events the given documents tell, merged across them as `sinew events` merges
+    /// them (copies once); the timeline shows the dated ones. Empty when none are given.
+    pub events: &'a [MergedEvent],
+    /// Where each report of [`Findings::events`] is told (its document and sentence), by the
+    /// index `MergedEvent::reports` gives.
+    pub event_citations: &'a [Citation],
     /// What changed since the reference point, when there is one: key judgments then say so.
     /// `None` says nothing of change.
     pub changes: Option<Changes<'a>>,

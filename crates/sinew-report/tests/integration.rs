@@ -2,6 +2,7 @@
 //! figures table lining sources up, escaping, determinism, and the HTML as a browser sees it.
 
 mod cases;
+mod events;
 mod support;
 
 use sinew_report::{render_html, render_markdown, Briefing, DocBundle, ReportConfig};

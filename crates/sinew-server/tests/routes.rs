@@ -136,6 +136,32 @@ fn entity_page_shows_figures_flows_and_a_timeline() {
     let page = get(&st, "/entity/North%20Korea");
     assert!(page.body.contains("Open in network"));
     assert!(page.body.contains("<svg class=\"hist\""));
+    // The sample's treaty article makes North Korea an actor of events: each listed with the
+    // sentence of its first report, opening the viewer at it, latest first.
+    let events = api["events"].as_array().expect("events");
+    assert!(!events.is_empty(), "{api}");
+    assert_eq!(api["total_events"].as_u64(), Some(events.len() as u64));
+    let names = |e: &serde_json::Value| {
+        let mut all = e["source"].as_array().unwrap().clone();
+        all.extend(e["target"].as_array().unwrap().iter().cloned());
+        all
+    };
+    assert!(events
+        .iter()
+        .any(|e| names(e).contains(&"North Korea".into())));
+    for e in events {
+        assert!(
+            e["cite"]["href"].as_str().unwrap().starts_with("/doc/"),
+            "{e}"
+        );
+        assert!(!e["cite"]["quote"].as_str().unwrap().is_empty(), "{e}");
+    }
+    let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "latest first: {dates:?}"
+    );
+    assert!(page.body.contains("<h2>Events</h2>"));
 }
 
 #[test]

@@ -20,8 +20,9 @@ mod schema;
 mod sqlite;
 mod workbench;
 
+use chrono::NaiveDate;
 use sinew_types::{
-    Alert, Annotations, Citation, Claim, DocId, Document, EntityType, Fingerprint, Sector,
+    Alert, Annotations, Citation, Claim, DocId, Document, EntityType, Event, Fingerprint, Sector,
 };
 
 pub use analysis::{
@@ -114,6 +115,54 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
 
     /// Stored alerts, oldest first.
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError>;
+
+    /// Stored PLOVER events matching `filter`, in document (ingest) order, then as extracted;
+    /// each with its document's name, date and near-duplicate link and its sentence's words.
+    fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// Up to `limit` stored documents whose events are still to be read (stored before the
+    /// store kept events), in ingest order. Documents put since carry their events.
+    fn events_pending(&self, limit: usize) -> Result<Vec<DocId>, StoreError>;
+
+    /// Stores the events read from stored documents awaiting them and clears their marks, in
+    /// one transaction; a document not awaiting events is left as it is.
+    fn put_events(&self, items: &[(DocId, Vec<Event>)]) -> Result<(), StoreError>;
+}
+
+/// Which events [`Store::events`] returns; the default returns all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Canonical entity names (case-insensitive), any of which must be a source or target
+    /// actor's canonical name.
+    pub entities: Vec<String>,
+    /// ISO 3166-1 alpha-3 codes (case-insensitive), any of which must be a source or target
+    /// actor's country. With `entities`, an event matching either is returned.
+    pub countries: Vec<String>,
+    /// Only events whose dates reach this day or later (undated events are left out).
+    pub from: Option<NaiveDate>,
+    /// Only events that begin on this day or earlier (undated events are left out).
+    pub to: Option<NaiveDate>,
+    /// Only events of this document.
+    pub doc: Option<DocId>,
+}
+
+/// An event as stored, with what a listing shows of its document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    /// The document telling it.
+    pub doc: DocId,
+    /// Its position among the document's events.
+    pub ord: u32,
+    /// The document's source name (file or URL).
+    pub source: String,
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+    /// The first stored document of the document's near-duplicate group, when it is a copy.
+    pub duplicate_of: Option<DocId>,
+    /// The words of the sentence telling it.
+    pub sentence: String,
+    /// The event.
+    pub event: Event,
 }
 
 /// An alert as stored.

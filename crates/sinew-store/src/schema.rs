@@ -10,7 +10,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
 pub(crate) const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS,
+    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS, EVENTS,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -24,7 +24,10 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// stored analysis before it is keyed and judged the old way. [`WORKBENCH`] (v8) is read
 /// only through its own calls (ingest runs, alert rules), which answer "none kept" on a v7
 /// store opened read-only, so it leaves the floor at 7; [`BRIEFINGS`] (v9) likewise (no
-/// briefing recorded).
+/// briefing recorded). [`EVENTS`] (v10) is read by
+/// `events` and `annotations`, which answer "no events kept" on a v7-v9 store opened
+/// read-only (its documents' events are read when a write command migrates it), so the floor
+/// stays at 7.
 pub(crate) const OLDEST_READABLE: i64 = 7;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -375,4 +378,46 @@ CREATE TABLE briefings (
     focus TEXT,
     last_alert INTEGER NOT NULL
 );
+";
+
+// PLOVER events (v10), kept with each document like claims: `Event` as JSON, plus the columns
+// a listing filters and sorts on (category, kind, date, modality) and the trigger and
+// sentence spans.
+// - `events`: one row per event of a document, in extraction order (`ord`); `date` indexed
+//   for listing by date.
+// - `event_actors`: each event filed under the keys of its actors (source and target): the
+//   lower-case canonical name, and `iso3:` with the lower-case country code, so "every event
+//   of X" is an index range whichever way the actor was named.
+// - `events_pending`: documents stored before this step, whose events the engine reads from
+//   their stored annotations at its next write run (`Store::put_events` clears the mark).
+//   Documents stored from this step on carry their events in the put.
+const EVENTS: &str = "
+CREATE TABLE events (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    kind TEXT,
+    date TEXT,
+    date_end TEXT,
+    modality TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX events_date ON events (date);
+CREATE TABLE event_actors (
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (key, doc, ord)
+) WITHOUT ROWID;
+CREATE TABLE events_pending (
+    doc TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL
+);
+INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
 ";

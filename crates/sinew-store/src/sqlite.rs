@@ -20,8 +20,12 @@ use crate::schema::VERSION;
 
 mod analysis;
 mod entities;
+mod events;
 mod workbench;
-use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
+use crate::{
+    ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
+    StoredAlert, StoredEvent,
+};
 
 /// A [`Store`] in one SQLite file (or in memory).
 ///
@@ -361,6 +365,21 @@ impl Store for SqliteStore {
         })
     }
 
+    fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.read(|tx| events::query(tx, filter))
+    }
+
+    fn events_pending(&self, limit: usize) -> Result<Vec<DocId>, StoreError> {
+        self.read(|tx| events::pending(tx, limit))
+    }
+
+    fn put_events(&self, items: &[(DocId, Vec<sinew_types::Event>)]) -> Result<(), StoreError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| events::put_pending(tx, items))
+    }
+
     fn document_count(&self) -> Result<u64, StoreError> {
         self.read(|tx| tx.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
     }
@@ -578,6 +597,7 @@ fn insert(
             d.message
         ])?;
     }
+    events::insert(tx, id, &ann.events)?;
     Ok(PutOutcome::Inserted)
 }
 
@@ -762,5 +782,6 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         claims,
         diagnostics,
         descriptions,
+        events: events::load(tx, id)?,
     })
 }

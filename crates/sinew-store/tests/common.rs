@@ -37,6 +37,47 @@ pub(crate) fn doc(id: &str, text: &str) -> Document {
     }
 }
 
+/// An actor of an event named by `words`.
+pub(crate) fn actor(
+    text: &str,
+    words: &str,
+    canonical: Option<&str>,
+    country: Option<&str>,
+) -> sinew_types::EventActor {
+    sinew_types::EventActor {
+        span: sp(text, words),
+        text: words.to_string(),
+        canonical: canonical.map(str::to_string),
+        country: country.map(str::to_string),
+        sector: None,
+    }
+}
+
+/// A dual-use export from one actor to another, told by `sentence`, dated 2023 and said by
+/// the US State Department.
+pub(crate) fn event(
+    text: &str,
+    sentence: Span,
+    trigger: &str,
+    (source, target): (sinew_types::EventActor, sinew_types::EventActor),
+) -> sinew_types::Event {
+    sinew_types::Event {
+        category: sinew_types::PloverCategory::Cooperate,
+        mode: None,
+        kind: Some(sinew_types::EventKind::DualUseExport),
+        trigger: sp(text, trigger),
+        sentence,
+        source: vec![source],
+        target: vec![target],
+        date: date(2023, 1, 1),
+        date_end: date(2023, 12, 31),
+        location: None,
+        attribution: Some("US State Department".to_string()),
+        modality: sinew_types::EventModality::Asserted,
+        negated: false,
+    }
+}
+
 pub(crate) fn mention(
     text: &str,
     words: &str,
@@ -236,6 +277,15 @@ pub(crate) fn rich() -> (Document, Annotations) {
             span: sp(text, "the U.S. State Department"),
             text: "the U.S. State Department".to_string(),
         }],
+        events: vec![event(
+            text,
+            Span::new(0, first_end),
+            "exports",
+            (
+                actor(text, "Beijing", Some("China"), Some("CHN")),
+                actor(text, "Russia", Some("Russia"), Some("RUS")),
+            ),
+        )],
     };
     (d, ann)
 }
@@ -290,6 +340,9 @@ pub(crate) fn dump(path: &Path) -> String {
         ("descriptions", "doc, ord"),
         ("entities", "id"),
         ("entity_aliases", "entity, text"),
+        ("events", "doc, ord"),
+        ("event_actors", "key, doc, ord"),
+        ("events_pending", "seq"),
         ("entity_descriptions", "entity, key"),
     ];
     for (table, order) in tables {

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use sinew_store::{
-    Alias, AnalysisStore, EntitySummary, IngestLog, IngestRun, InputFailure, SqliteStore, Store,
-    StoreError, StoreStats, WorkbenchStore,
+    Alias, AnalysisStore, EntitySummary, EventFilter, IngestLog, IngestRun, InputFailure,
+    SqliteStore, Store, StoreError, StoreStats, WorkbenchStore,
 };
 use sinew_types::{
     Alert, AlertKind, Annotations, Coarse, Description, DocId, Document, EntityType, Fingerprint,
@@ -141,6 +141,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (7, "v7.sql"),
         (8, "v8.sql"),
         (9, "v9.sql"),
+        (10, "v10.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -479,6 +480,108 @@ fn v9_database_opens_with_its_last_briefing_and_v8_has_none() {
     let v8 = build(&old, &[&fixture("v8.sql")]);
     let store = SqliteStore::open_read_only(&v8).expect("open v8");
     assert_eq!(store.last_briefing().expect("read"), None, "none kept");
+}
+
+#[test]
+fn v8_database_migrates_with_every_document_awaiting_its_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v8.sql")]);
+    // Read-only, a v8 store keeps no events and says so by listing none.
+    let read = SqliteStore::open_read_only(&path).expect("open v8 read-only");
+    assert!(read
+        .events(&EventFilter::default())
+        .expect("events")
+        .is_empty());
+    assert!(read.events_pending(10).expect("pending").is_empty());
+    let id = DocId("000000000000v6d4".into());
+    let ann = read.annotations(&id).expect("annotations").expect("stored");
+    assert!(ann.events.is_empty());
+    drop(read);
+
+    let store = SqliteStore::open(&path).expect("open v8");
+    let pending = store.events_pending(10).expect("pending");
+    assert_eq!(pending.len(), 4, "{pending:?}");
+    assert_eq!(
+        store.events_pending(1).expect("page"),
+        pending[..1].to_vec()
+    );
+    let text = "Defence Minister Anna Weber said Germany will spend more.";
+    let weber = crate::common::actor(text, "Anna Weber", Some("Anna Weber"), Some("DEU"));
+    let germany = crate::common::actor(text, "Germany", Some("Germany"), Some("DEU"));
+    let event = crate::common::event(
+        text,
+        sinew_types::Span::new(0, text.len()),
+        "spend",
+        (weber, germany),
+    );
+    store
+        .put_events(&[(id.clone(), vec![event.clone()])])
+        .expect("put events");
+    // A second run that read the same document stores nothing twice.
+    store
+        .put_events(&[(id.clone(), vec![event.clone()])])
+        .expect("again");
+    assert_eq!(store.events_pending(10).expect("pending").len(), 3);
+    let listed = store
+        .events(&EventFilter {
+            entities: vec!["anna weber".into()],
+            ..EventFilter::default()
+        })
+        .expect("events");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].event, event);
+    assert_eq!(listed[0].sentence, text);
+    assert_eq!(
+        store
+            .annotations(&id)
+            .expect("annotations")
+            .expect("stored")
+            .events,
+        vec![event]
+    );
+}
+
+#[test]
+fn v10_database_opens_with_its_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = build(dir.path(), &[&fixture("v10.sql")]);
+    let store = SqliteStore::open_read_only(&path).expect("open v10");
+    let all = store.events(&EventFilter::default()).expect("events");
+    assert_eq!(all.len(), 1);
+    let e = &all[0];
+    assert_eq!(e.doc.0, "00000000000v10e5");
+    assert_eq!(e.sentence, "Germany sanctioned Rossneft on 2 March 2024.");
+    assert_eq!(e.published, date(2024, 3, 4));
+    assert_eq!(e.event.category, sinew_types::PloverCategory::Sanction);
+    assert_eq!(e.event.target[0].sector, Some(Sector::Business));
+    let by = |filter: EventFilter| store.events(&filter).expect("events").len();
+    let russia = EventFilter {
+        countries: vec!["RUS".into()],
+        ..EventFilter::default()
+    };
+    assert_eq!(by(russia.clone()), 1);
+    assert_eq!(
+        by(EventFilter {
+            from: date(2024, 3, 3),
+            ..russia.clone()
+        }),
+        0
+    );
+    assert_eq!(
+        by(EventFilter {
+            to: date(2024, 3, 2),
+            ..russia
+        }),
+        1
+    );
+    assert_eq!(
+        by(EventFilter {
+            entities: vec!["France".into()],
+            ..EventFilter::default()
+        }),
+        0
+    );
+    assert_eq!(store.events_pending(10).expect("pending").len(), 4);
 }
 
 #[test]

@@ -5,13 +5,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proptest::prelude::*;
 use sinew_store::{
-    Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, PutOutcome, SqliteStore,
-    Store, StoreStats,
+    Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, EventFilter, PutOutcome,
+    SqliteStore, Store, StoreStats, StoredEvent,
 };
 use sinew_types::{
     Annotations, Attribution, Citation, Claim, Coarse, Description, Diagnostic, DocId, Document,
-    EntityType, Fingerprint, Grain, Mention, MentionKind, Modality, Quantity, QuantityKind, Sector,
-    Sentence, Span, TimeExpr, TimeKind,
+    EntityType, Event, EventActor, EventModality, Fingerprint, Grain, Mention, MentionKind,
+    Modality, PloverCategory, Quantity, QuantityKind, Sector, Sentence, Span, TimeExpr, TimeKind,
 };
 
 /// A few names, with case variants and non-ASCII, so that filters and grouping collide.
@@ -26,6 +26,7 @@ enum Op {
     Query {
         entity: Option<usize>,
         doc: Option<usize>,
+        from: Option<chrono::NaiveDate>,
     },
 }
 
@@ -90,6 +91,54 @@ impl Model {
                 .collect();
             claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
             out.extend(claims.into_iter().map(|(_, c)| c.clone()));
+        }
+        out
+    }
+
+    /// Events whose actors name the filter's entities or countries (any case), dated on or
+    /// after `from`, in ingest order.
+    fn events(&self, filter: &EventFilter) -> Vec<StoredEvent> {
+        let keys: Vec<String> = filter.entities.iter().map(|e| e.to_lowercase()).collect();
+        let isos: Vec<String> = filter.countries.iter().map(|c| c.to_lowercase()).collect();
+        let named = |e: &Event| {
+            (keys.is_empty() && isos.is_empty())
+                || e.source.iter().chain(&e.target).any(|a| {
+                    a.canonical
+                        .as_ref()
+                        .is_some_and(|c| keys.contains(&c.to_lowercase()))
+                        || a.country
+                            .as_ref()
+                            .is_some_and(|c| isos.contains(&c.to_lowercase()))
+                })
+        };
+        let dated = |e: &Event| {
+            filter
+                .from
+                .is_none_or(|from| e.date_end.or(e.date).is_some_and(|d| d >= from))
+                && filter.to.is_none_or(|to| e.date.is_some_and(|d| d <= to))
+        };
+        let mut out = Vec::new();
+        for (doc, ann) in &self.docs {
+            if filter.doc.as_ref().is_some_and(|d| *d != doc.id) {
+                continue;
+            }
+            for (ord, e) in ann.events.iter().enumerate() {
+                if !named(e) || !dated(e) {
+                    continue;
+                }
+                let bytes = doc.text.as_bytes();
+                let cut = |i: usize| i.min(bytes.len());
+                let words = &bytes[cut(e.sentence.start)..cut(e.sentence.end)];
+                out.push(StoredEvent {
+                    doc: doc.id.clone(),
+                    ord: u32::try_from(ord).expect("ord"),
+                    source: doc.source.clone(),
+                    published: doc.published,
+                    duplicate_of: doc.duplicate_of.clone(),
+                    sentence: String::from_utf8_lossy(words).into_owned(),
+                    event: e.clone(),
+                });
+            }
         }
         out
     }
@@ -303,6 +352,63 @@ fn mention() -> impl Strategy<Value = Mention> {
         )
 }
 
+/// An actor named from the small name set, with a country code or none.
+fn event_actor() -> impl Strategy<Value = EventActor> {
+    let country = prop::sample::select(vec!["CHN", "rus", "PRK"]);
+    (span(), text(), opt(name()), opt(country)).prop_map(|(span, text, canonical, country)| {
+        EventActor {
+            span,
+            text,
+            canonical,
+            country: country.map(str::to_string),
+            sector: None,
+        }
+    })
+}
+
+/// An event with actors from the small name set and dates that filters split.
+fn event() -> impl Strategy<Value = Event> {
+    let category = prop::sample::select(PloverCategory::ALL.to_vec());
+    let modality = prop::sample::select(vec![
+        EventModality::Asserted,
+        EventModality::Hedged,
+        EventModality::Planned,
+        EventModality::Denied,
+    ]);
+    (
+        (category, span(), span()),
+        prop::collection::vec(event_actor(), 0..3),
+        prop::collection::vec(event_actor(), 0..2),
+        (opt(date()), opt(date())),
+        (modality, any::<bool>(), opt(text())),
+    )
+        .prop_map(
+            |(
+                (category, trigger, sentence),
+                source,
+                target,
+                (date, date_end),
+                (modality, negated, attribution),
+            )| {
+                Event {
+                    category,
+                    mode: None,
+                    kind: None,
+                    trigger,
+                    sentence,
+                    source,
+                    target,
+                    date,
+                    date_end: date.and(date_end).map(|e| e.max(date.unwrap_or(e))),
+                    location: None,
+                    attribution,
+                    modality,
+                    negated,
+                }
+            },
+        )
+}
+
 /// A description of an entity that mentions may or may not name, in one of a few wordings
 /// that share a normalised text, so that counts, ties and first occurrences all happen.
 fn description() -> impl Strategy<Value = Description> {
@@ -456,6 +562,7 @@ fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
         (
             prop::collection::vec(diagnostic, 0..2),
             prop::collection::vec(description(), 0..4),
+            prop::collection::vec(event(), 0..3),
         ),
     )
         .prop_map(
@@ -466,7 +573,7 @@ fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
                 times,
                 attributions,
                 claims,
-                (diagnostics, descriptions),
+                (diagnostics, descriptions, events),
             )| {
                 Annotations {
                     sentences,
@@ -477,6 +584,7 @@ fn annotations(doc: DocId) -> impl Strategy<Value = Annotations> {
                     claims,
                     diagnostics,
                     descriptions,
+                    events,
                 }
             },
         )
@@ -525,7 +633,8 @@ fn op(pool: usize) -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => (0..pool).prop_map(Op::Put),
         2 => prop::collection::vec(0..pool, 0..4).prop_map(Op::Batch),
-        2 => (opt(0..NAMES.len()), opt(0..pool)).prop_map(|(entity, doc)| Op::Query { entity, doc }),
+        2 => (opt(0..NAMES.len()), opt(0..pool), opt(date()))
+            .prop_map(|(entity, doc, from)| Op::Query { entity, doc, from }),
     ]
 }
 
@@ -554,13 +663,22 @@ proptest! {
                     let want: Vec<PutOutcome> = batch.iter().map(|(d, a)| model.put(d, a)).collect();
                     prop_assert_eq!(store.put_batch(&batch).expect("batch"), want);
                 }
-                Op::Query { entity, doc } => {
+                Op::Query { entity, doc, from } => {
                     let filter = ClaimFilter {
                         entity: entity.map(|i| NAMES[i].to_string()),
                         doc: doc.map(|i| pool[i].0.id.clone()),
                     };
                     let got = store.claims(&filter).expect("claims");
                     prop_assert_eq!(got, model.claims(&filter), "claims {:?}", filter);
+                    let filter = EventFilter {
+                        entities: entity.map(|i| NAMES[i].to_string()).into_iter().collect(),
+                        countries: entity.map(|_| "Rus".to_string()).into_iter().collect(),
+                        from,
+                        to: from.map(|d| d + chrono::Days::new(20_000)),
+                        doc: doc.map(|i| pool[i].0.id.clone()),
+                    };
+                    let got = store.events(&filter).expect("events");
+                    prop_assert_eq!(got, model.events(&filter), "events {:?}", filter);
                 }
             }
             prop_assert_eq!(store.stats().expect("stats"), model.stats());

@@ -523,6 +523,10 @@ pub struct Annotations {
     /// Short descriptions of entities in the article's words ("Russia's defence minister").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub descriptions: Vec<Description>,
+    /// PLOVER events told by the sentences, in order of their triggers (absent from JSON
+    /// written before events were kept: read as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<crate::Event>,
 }
 
 /// What an article says an entity is, in a few of its own words: an appositive ("Andrei
@@ -570,5 +574,16 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", t.as_str()));
         }
         assert_eq!(EntityType::parse("nation"), None);
+    }
+
+    #[test]
+    fn annotations_written_before_events_read_with_none() {
+        let old = r#"{"sentences":[],"mentions":[],"quantities":[],"times":[],
+            "attributions":[],"claims":[],"diagnostics":[]}"#;
+        let ann: Annotations = serde_json::from_str(old).unwrap();
+        assert!(ann.events.is_empty());
+        // And none are written when there are none, so older readers read it back.
+        let json = serde_json::to_string(&ann).unwrap();
+        assert!(!json.contains("events"), "{json}");
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod annotate;
 pub(crate) mod claims;
 pub(crate) mod docs;
 pub(crate) mod entities;
+pub(crate) mod events;
 pub(crate) mod extract;
 pub(crate) mod ingest;
 pub(crate) mod ledger;

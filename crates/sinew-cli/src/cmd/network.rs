@@ -23,7 +23,7 @@ pub(crate) fn graph(
     let mut out = output_to(output)?;
     match format {
         GraphFormat::Json => {
-            json::write_network(&mut out, &view.network, &view.claims, &view.tie_words)?;
+            json::write_network(&mut out, &view)?;
             writeln!(out)?
         }
         GraphFormat::Graphml => graph::graphml(&mut out, &view)?,

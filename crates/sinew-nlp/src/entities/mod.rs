@@ -84,6 +84,18 @@ pub fn iso_codes(country: &str) -> Option<(&'static str, &'static str)> {
         .map(|c| (c.iso2.as_str(), c.iso3.as_str()))
 }
 
+/// The canonical name of the country or territory with this ISO 3166-1 alpha-3 code (`"PRK"`
+/// -> `"North Korea"`, any case): how an event actor known only by its country is named.
+pub fn country_name(iso3: &str) -> Option<&'static str> {
+    let kb: &'static kb::Kb = &kb::KB;
+    // The least name when several share a code, so the answer never depends on map order.
+    kb.countries
+        .iter()
+        .filter(|(_, c)| c.iso3.eq_ignore_ascii_case(iso3))
+        .map(|(name, _)| name.as_str())
+        .min()
+}
+
 /// Finds the entity mentions of one document's text, sorted by start and non-overlapping.
 ///
 /// Every mention's `text` equals `&text[span.start..span.end]`. A possessive ending is never

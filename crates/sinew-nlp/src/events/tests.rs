@@ -15,6 +15,7 @@ fn events_of(text: &str) -> Vec<Event> {
         quantities: false,
         times: true,
         claims: false,
+        events: false,
     };
     let ann = annotate_with(text, published, &DocId("test".into()), stages);
     find_events(text, &ann)

@@ -1,18 +1,31 @@
-//! The timeline: the dated figures of the figures table, earliest first, each cited. A figure
-//! is placed at the first day its time covers ("2023" at 1 January 2023) and shown with the
-//! date as precise as its words ("2023", "August 2023", "18 October 2024"). Events join it
-//! when extraction gives them dates of their own.
+//! The timeline: the dated figures of the figures table and the dated events of the documents
+//! given, earliest first, each cited. A figure is placed at the first day its time covers
+//! ("2023" at 1 January 2023) and shown with the date as precise as its words ("2023",
+//! "August 2023", "18 October 2024"). An event (merged across documents by the engine, as
+//! `sinew events` shows it) is placed at its first day and shown as a day, a whole month or a
+//! whole year, else a range of days (dated within a year, with someone acting on someone
+//! else); its line says who did what ("Russia & North Korea:
+//! treaty signing") and cites the sentence of each report in the given documents (up to
+//! [`EVENT_CITATIONS`]). Events told as not having happened (negated, denied) are left out;
+//! the events told by the most documents come first when there are more than
+//! [`MAX_EVENTS`]. With a theme focus the timeline keeps figures only; with an entity focus,
+//! the events that entity is an actor of.
 
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
-use sinew_types::Grain;
+use sinew_analysis::MergedEvent;
+use sinew_types::{EventKind, EventModality, Grain};
 
 use super::Corpus;
 use crate::model::{CitedSentence, FigureRow, TimelineEntry};
 use crate::text::squash;
 
 const MAX_TIMELINE: usize = 30;
+/// Events on the timeline, beside its figures.
+const MAX_EVENTS: usize = 20;
+/// Reports cited per event.
+const EVENT_CITATIONS: usize = 3;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -110,7 +123,126 @@ impl Corpus<'_> {
         }
         // the figures of the ledger's first groups (most documents first), then by date
         out.truncate(MAX_TIMELINE);
+        out.extend(self.event_entries());
         out.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.text.cmp(&b.line.text)));
+        out
+    }
+}
+
+/// An event's days as a reader wants them: "19 June 2024", "June 2024", "2019", or "17 June
+/// 2024 to 19 June 2024".
+fn event_when(start: NaiveDate, end: NaiveDate) -> String {
+    let day = |d: NaiveDate| format!("{} {}", d.day(), month_year(d));
+    let month_end = |d: NaiveDate| d.succ_opt().is_none_or(|n| n.month() != d.month());
+    if start >= end {
+        day(start)
+    } else if start.year() == end.year()
+        && (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31)
+    {
+        start.year().to_string()
+    } else if (start.year(), start.month()) == (end.year(), end.month())
+        && start.day() == 1
+        && month_end(end)
+    {
+        month_year(start)
+    } else {
+        format!("{} to {}", day(start), day(end))
+    }
+}
+
+/// Whether an event has a place on the timeline: a date of at most a year ("since 2009" up to
+/// publication is no date of an event), someone who acts, and for an event among its actors
+/// (a meeting, a treaty) at least two of them.
+fn placed(e: &MergedEvent) -> bool {
+    let Some(start) = e.date else { return false };
+    let end = e.date_end.unwrap_or(start);
+    let within_year = (end - start).num_days() <= 366;
+    let actors = if e.mutual { 2 } else { 1 };
+    // an actor acting on itself is a misreading, not an event worth a line
+    let onto_itself = !e.target.is_empty() && e.target.iter().all(|t| e.source.contains(t));
+    within_year && e.source.len() >= actors && !onto_itself
+}
+
+/// What an event is, in words: its domain kind, else its PLOVER category.
+fn event_what(e: &MergedEvent) -> String {
+    match e.kind {
+        Some(EventKind::SanctionsDesignation) => "sanctions".to_string(),
+        Some(EventKind::DualUseExport) => "dual-use export".to_string(),
+        Some(k) => k.as_str().replace('_', " "),
+        None => e.category.as_str().to_lowercase(),
+    }
+}
+
+impl Corpus<'_> {
+    /// The dated events of the given documents that the focus keeps, cited.
+    fn event_entries(&self) -> Vec<TimelineEntry> {
+        if self.topic.is_some() {
+            return Vec::new();
+        }
+        let findings = self.findings;
+        let mut picked: Vec<&MergedEvent> = findings
+            .events
+            .iter()
+            .filter(|e| !e.negated && e.modality != EventModality::Denied && placed(e))
+            .filter(|e| {
+                self.entity.as_ref().is_none_or(|name| {
+                    e.source
+                        .iter()
+                        .chain(&e.target)
+                        .any(|a| a.trim().to_lowercase() == *name)
+                })
+            })
+            .collect();
+        // told by the most documents first; the earliest first among equals
+        picked.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.date.cmp(&b.date)));
+        let mut out = Vec::new();
+        for e in picked {
+            if out.len() == MAX_EVENTS {
+                break;
+            }
+            let Some(start) = e.date else { continue };
+            // one sentence per document: a document telling it twice is one account
+            let mut docs = BTreeSet::new();
+            let citations: Vec<_> = e
+                .reports
+                .iter()
+                .filter_map(|&i| findings.event_citations.get(i))
+                .filter(|c| docs.insert(c.doc.clone()))
+                .filter_map(|c| {
+                    let doc = *self.numbers.get(&c.doc)?;
+                    let span = crate::text::trim_span(self.text(doc), c.span)?;
+                    Some(self.citation(doc, span))
+                })
+                .take(EVENT_CITATIONS)
+                .collect();
+            if citations.is_empty() {
+                continue;
+            }
+            let who = if e.target.is_empty() {
+                e.source.join(" & ")
+            } else {
+                format!("{} → {}", e.source.join(", "), e.target.join(", "))
+            };
+            let mut text = squash(&format!("{who}: {}", event_what(e)));
+            if e.modality == EventModality::Planned {
+                text.push_str(" (planned)");
+            } else if e.modality == EventModality::Hedged {
+                text.push_str(" (reported)");
+            }
+            let mark = text.len();
+            text.push('.');
+            out.push(TimelineEntry {
+                date: start,
+                when: event_when(start, e.date_end.unwrap_or(start)),
+                line: CitedSentence {
+                    text,
+                    marks: vec![mark; citations.len()],
+                    citations,
+                    verbatim: false,
+                    speaker: None,
+                },
+            });
+        }
         out
     }
 }

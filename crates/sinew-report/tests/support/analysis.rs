@@ -159,6 +159,8 @@ impl Analysed {
             entities: &self.entities,
             documents: self.documents,
             changes: None,
+            events: &[],
+            event_citations: &[],
         }
     }
 }

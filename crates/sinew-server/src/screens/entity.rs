@@ -1,7 +1,9 @@
 //! What do the articles say about one actor? The entity page: type, aliases, the description
 //! with its citation, the figures about it (each beside its sentence, linking into the
-//! viewer), the flows and dependencies it takes part in, and a timeline of its mentions by
-//! publication month, with a link that opens the network at it.
+//! viewer), the flows and dependencies it takes part in, the events it is an actor of (merged
+//! across documents as `sinew events` merges them, each citing its first report's sentence),
+//! and a timeline of its mentions by publication month, with a link that opens the network at
+//! it.
 //!
 //! The timeline counts documents that mention it, from the search index's entity facet when
 //! an index is open (every mention, any store size); without one, it counts the documents of
@@ -32,6 +34,8 @@ use crate::{AppState, ServerError};
 /// Figures listed on the page at most (the JSON twin gives the same list); `total_figures`
 /// counts them all.
 const MAX_FIGURES: usize = 200;
+/// Events listed on the page at most, latest first; `total_events` counts them all.
+const MAX_EVENTS: usize = 200;
 
 #[derive(Debug, Serialize)]
 struct EntityView {
@@ -48,6 +52,8 @@ struct EntityView {
     figures: Vec<FigureAbout>,
     flows: Vec<FlowAbout>,
     dependencies: Vec<DependencyAbout>,
+    total_events: usize,
+    events: Vec<EventAbout>,
     timeline: Vec<(NaiveDate, u64)>,
     timeline_basis: &'static str,
     network_href: String,
@@ -77,6 +83,28 @@ struct FlowAbout {
     kind: &'static str,
     latest: Option<String>,
     sources: usize,
+}
+
+/// One event the entity is an actor of.
+#[derive(Debug, Serialize)]
+struct EventAbout {
+    /// First and last day, when dated.
+    date: Option<NaiveDate>,
+    date_end: Option<NaiveDate>,
+    /// PLOVER category, upper case.
+    category: &'static str,
+    /// The domain's name (`treaty_signing`), when it is one.
+    kind: Option<&'static str>,
+    source: Vec<String>,
+    target: Vec<String>,
+    /// `asserted`, `hedged`, `planned` or `denied`; `negated` apart.
+    modality: &'static str,
+    negated: bool,
+    /// Independent documents telling it (copies once), and reports in all.
+    documents: usize,
+    reports: usize,
+    /// The first report's sentence.
+    cite: Cite,
 }
 
 #[derive(Debug, Serialize)]
@@ -190,6 +218,40 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
             current: d.current,
         })
         .collect();
+    let listed = engine
+        .events(&sinew_engine::EventQuery {
+            entity: Some(canonical.clone()),
+            ..sinew_engine::EventQuery::default()
+        })
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
+    let total_events = listed.events.len();
+    let events = listed
+        .events
+        .iter()
+        .rev()
+        .filter_map(|e| {
+            let first = listed.reports.get(*e.reports.first()?)?;
+            Some(EventAbout {
+                date: e.date,
+                date_end: e.date_end,
+                category: e.category.as_str(),
+                kind: e.kind.map(|k| k.as_str()),
+                source: e.source.clone(),
+                target: e.target.clone(),
+                modality: e.modality.as_str(),
+                negated: e.negated,
+                documents: e.documents,
+                reports: e.reports.len(),
+                cite: Cite::new(
+                    &first.doc,
+                    first.event.sentence,
+                    &first.source,
+                    &first.sentence,
+                ),
+            })
+        })
+        .take(MAX_EVENTS)
+        .collect();
     let description = summary.description.as_ref().map(|d| Described {
         cite: Cite::new(
             &d.citation.doc,
@@ -217,6 +279,8 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
         figures,
         flows,
         dependencies,
+        total_events,
+        events,
         timeline,
         timeline_basis,
         name: canonical,

@@ -1,0 +1,197 @@
+//! Which events does the store hold? The PLOVER events of schema v10 (`schema.rs`, `EVENTS`):
+//! written with each document's put ([`insert`]), or later for documents stored before the
+//! step ([`put_pending`]); read back with the annotations ([`load`]) and listed by actor and
+//! date ([`query`]).
+//!
+//! Each event is one `events` row (the `Event` as JSON, plus the columns a listing filters
+//! on) and one `event_actors` row per distinct key of its actors: the lower-case canonical
+//! name and `iso3:` with the lower-case country code, so a listing by entity or country is an
+//! index range, not a scan of every event's JSON.
+//!
+//! A store opened read-only at v7 or v8 has no such tables: it answers "no events", as
+//! the workbench calls answer "nothing kept".
+
+use std::collections::BTreeSet;
+
+use rusqlite::{params, Row, ToSql, Transaction};
+use sinew_types::{DocId, Event};
+
+use crate::codec::{date_text, enum_text, parse_date};
+use crate::{EventFilter, StoredEvent};
+
+pub(super) fn has_events(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// The keys an event is filed under: each actor's canonical name and country, lower case.
+fn actor_keys(event: &Event) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for a in event.source.iter().chain(&event.target) {
+        if let Some(c) = &a.canonical {
+            keys.insert(c.to_lowercase());
+        }
+        if let Some(c) = &a.country {
+            keys.insert(format!("iso3:{}", c.to_lowercase()));
+        }
+    }
+    keys
+}
+
+/// Stores a document's events, in order.
+pub(super) fn insert(tx: &Transaction<'_>, doc: &str, events: &[Event]) -> rusqlite::Result<()> {
+    let mut row = tx.prepare_cached(
+        "INSERT INTO events (doc, ord, span_start, span_end, sentence_start, sentence_end, \
+         category, kind, date, date_end, modality, negated, json) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut actor = tx
+        .prepare_cached("INSERT OR IGNORE INTO event_actors (key, doc, ord) VALUES (?1, ?2, ?3)")?;
+    for (ord, e) in events.iter().enumerate() {
+        let json = serde_json::to_string(e)
+            .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+        row.execute(params![
+            doc,
+            ord,
+            e.trigger.start,
+            e.trigger.end,
+            e.sentence.start,
+            e.sentence.end,
+            e.category.as_str(),
+            e.kind.map(|k| k.as_str()),
+            date_text(e.date),
+            date_text(e.date_end),
+            enum_text(e.modality),
+            e.negated,
+            json
+        ])?;
+        for key in actor_keys(e) {
+            actor.execute(params![key, doc, ord])?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores the events of documents stored before v10 and clears their pending marks; a
+/// document no longer pending (another run got there first) is skipped, so nothing is
+/// stored twice.
+pub(super) fn put_pending(
+    tx: &Transaction<'_>,
+    items: &[(DocId, Vec<Event>)],
+) -> rusqlite::Result<()> {
+    let mut clear = tx.prepare_cached("DELETE FROM events_pending WHERE doc = ?1")?;
+    for (doc, events) in items {
+        if clear.execute([&doc.0])? == 1 {
+            insert(tx, &doc.0, events)?;
+        }
+    }
+    Ok(())
+}
+
+/// Up to `limit` documents awaiting their events, in ingest order.
+pub(super) fn pending(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<Vec<DocId>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    tx.prepare_cached("SELECT doc FROM events_pending ORDER BY seq LIMIT ?1")?
+        .query_map([limit], |r| Ok(DocId(r.get(0)?)))?
+        .collect()
+}
+
+fn event_json(r: &Row<'_>, idx: usize) -> rusqlite::Result<Event> {
+    let json: String = r.get(idx)?;
+    serde_json::from_str(&json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A document's events, in extraction order (none on a store without events).
+pub(super) fn load(tx: &Transaction<'_>, doc: &DocId) -> rusqlite::Result<Vec<Event>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    tx.prepare_cached("SELECT json FROM events WHERE doc = ?1 ORDER BY ord")?
+        .query_map([&doc.0], |r| event_json(r, 0))?
+        .collect()
+}
+
+/// The events `filter` selects, in ingest order, then as extracted.
+pub(super) fn query(
+    tx: &Transaction<'_>,
+    filter: &EventFilter,
+) -> rusqlite::Result<Vec<StoredEvent>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<String> = filter
+        .entities
+        .iter()
+        .map(|e| e.to_lowercase())
+        .chain(
+            filter
+                .countries
+                .iter()
+                .map(|c| format!("iso3:{}", c.to_lowercase())),
+        )
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let from = date_text(filter.from);
+    let to = date_text(filter.to);
+    let mut conds = Vec::new();
+    let mut args: Vec<&dyn ToSql> = Vec::new();
+    if !keys.is_empty() {
+        let mut marks = Vec::new();
+        for k in &keys {
+            args.push(k);
+            marks.push(format!("?{}", args.len()));
+        }
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key IN ({}) AND a.doc = e.doc \
+             AND a.ord = e.ord)",
+            marks.join(", ")
+        ));
+    }
+    if let Some(from) = &from {
+        args.push(from);
+        conds.push(format!("coalesce(e.date_end, e.date) >= ?{}", args.len()));
+    }
+    if let Some(to) = &to {
+        args.push(to);
+        conds.push(format!("e.date <= ?{}", args.len()));
+    }
+    if let Some(doc) = &filter.doc {
+        args.push(&doc.0);
+        conds.push(format!("e.doc = ?{}", args.len()));
+    }
+    let filter_sql = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
+    // The sentence's words are cut from the text as bytes, since spans are byte offsets.
+    let sql = format!(
+        "SELECT e.doc, e.ord, d.source, d.published, d.duplicate_of, \
+         substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start), \
+         e.json FROM events e JOIN documents d ON d.id = e.doc {filter_sql} \
+         ORDER BY d.seq, e.ord"
+    );
+    tx.prepare_cached(&sql)?
+        .query_map(args.as_slice(), |r| {
+            let sentence: Vec<u8> = r.get(5)?;
+            Ok(StoredEvent {
+                doc: DocId(r.get(0)?),
+                ord: r.get(1)?,
+                source: r.get(2)?,
+                published: parse_date(3, r.get(3)?)?,
+                duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
+                sentence: String::from_utf8_lossy(&sentence).into_owned(),
+                event: event_json(r, 6)?,
+            })
+        })?
+        .collect()
+}
