@@ -182,7 +182,8 @@ pub(super) fn query(
     );
     tx.prepare_cached(&sql)?
         .query_map(args.as_slice(), |r| {
-            let sentence: Vec<u8> = r.get(5)?;
+            // SQLite gives NULL, not an empty blob, for a cut of an empty text.
+            let sentence: Vec<u8> = r.get::<_, Option<Vec<u8>>>(5)?.unwrap_or_default();
             Ok(StoredEvent {
                 doc: DocId(r.get(0)?),
                 ord: r.get(1)?,
