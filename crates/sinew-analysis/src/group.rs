@@ -22,6 +22,22 @@
 //! measures that do not tell them apart, and across articles only when worded alike and
 //! both dated: with no actor, nothing else says two amounts are one quantity.
 //!
+//! Units compare by their head: a counted noun's last word, read as the thing it stands for
+//! ("soldiers" are troops, "shells" rounds: `scope::SAME_THING`), and the words before it
+//! narrow it: one unit's words must hold the other's ("artillery shells" and "rounds" agree,
+//! "ballistic" and "cruise" missiles do not). An actor named as the subject by one claim and as
+//! the counterpart by the other is another figure. One voice (the same attribution, or none)
+//! in one article states a figure once: another amount there in the same words is another
+//! figure ("36% of millennials ... 57% of millennials"); different voices may disagree.
+//!
+//! A vague amount ("dozens of", "thousands of") is evidence that a figure exists, not a value:
+//! it joins a cluster without voting on its amount (only a precise value more than
+//! `VAGUE_REACH` outside its range rules it out), and vague claims are visited last, so they
+//! join the figure rather than seed one. A running total (a stock of things or of a movement,
+//! or a count since a day) is dated by the day it was counted (`When::AsOf`), not by a window:
+//! reports on different days are one figure, ordered later as updates, and one of a movement
+//! (shipped, sold, lent...) or between two actors may grow many times over between reports.
+//!
 //! A figure stated again in another currency in its own sentence ("600 million dollars (about
 //! 561 million euros)": `Claim.restates` names the first figure's span) is no statement of
 //! its own: it skips clustering and joins the group of the figure it restates, which is in its
@@ -33,8 +49,8 @@
 //! the input, and claims in other buckets never affect a bucket.
 //!
 //! Thresholds (the constants below): measures are similar at a Jaccard similarity of stems of
-//! 0.5 or more; periods longer than 2.5 times another are other windows; values further apart than 3x are different figures (50x for running totals
-//! since the same day, which grow); amounts within 1.5% are the same amount unless both claims
+//! 0.5 or more; periods longer than 2.5 times another are other windows; values further apart
+//! than 3x are different figures (50x for running totals that grow); amounts within 1.5% are the same amount unless both claims
 //! name different goods. Periods agree when they overlap, and a running total since a day
 //! agrees with periods ending after it. Each wording is read once (a memo on measure, unit,
 //! rate and actors), and stems and documents are numbers inside the loop (`hash.rs`: an FNV
@@ -45,11 +61,12 @@ use std::collections::{BTreeSet, HashSet};
 
 use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span};
 
-use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
+use crate::concept::{accumulates, flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
 use crate::label::group_measure;
+use crate::ledger::sources::voice_words;
 use crate::rounding::{same_rounded, values_close};
-use crate::scope::clash;
+use crate::scope::{clash, stem_of};
 use crate::window::TimeFrame;
 pub(crate) use crate::window::When;
 
@@ -61,6 +78,11 @@ const MAX_VALUE_RATIO: f64 = 3.0;
 
 /// How much a running total since one day may grow between the reports of one cluster.
 const MAX_RUNNING_RATIO: f64 = 50.0;
+
+/// A vague amount ("thousands of") and precise ones are one figure only if the precise values
+/// lie within this factor of the vague range: news stretches "thousands" to 10,000 or 20,000,
+/// never to a million.
+const VAGUE_REACH: f64 = 10.0;
 
 /// Values this close are the same amount reported with different rounding.
 const SAME_AMOUNT_RATIO: f64 = 1.015;
@@ -156,10 +178,21 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     for (rank, id) in ids.iter().enumerate() {
         docs.insert(id, rank as u32);
     }
+    // Attributions as numbers: who says a figure, the article itself (none) included.
+    let mut voices: FastMap<Vec<String>, u32> = FastMap::default();
     let probes: Vec<Probe> = claims
         .iter()
         .zip(&sense_of)
-        .map(|(c, &sense)| Probe::of(c, sense, docs[&c.doc]))
+        .map(|(c, &sense)| {
+            let words = c
+                .attribution
+                .as_deref()
+                .map(voice_words)
+                .unwrap_or_default();
+            let next = voices.len() as u32;
+            let voice = *voices.entry(words).or_insert(next);
+            Probe::of(c, sense, &senses[sense], docs[&c.doc], voice)
+        })
         .collect();
     // Content order by the cheap fields first, the whole claim only on a tie.
     let content_order = |a: usize, b: usize| {
@@ -189,11 +222,13 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     for members in buckets {
         let (mut members, asides): (Vec<usize>, Vec<usize>) =
             members.into_iter().partition(|&i| primary[i].is_none());
+        // Vague amounts last, so that they join the figure they are evidence of rather than
+        // seed a cluster of their own.
         members.sort_by(|&a, &b| {
-            probes[b]
-                .when
-                .dated()
-                .cmp(&probes[a].when.dated())
+            probes[a]
+                .vague
+                .cmp(&probes[b].vague)
+                .then(probes[b].when.dated().cmp(&probes[a].when.dated()))
                 .then_with(|| content_order(a, b))
                 .then(a.cmp(&b))
         });
@@ -313,12 +348,38 @@ fn norm(s: &Option<String>) -> Option<String> {
 }
 
 /// What a unit measures: `money` for every currency (a figure restated in euros must be in
-/// its dollar figure's bucket), else the unit itself (the counted noun, `percent`, `t`).
+/// its dollar figure's bucket), the head noun of a count (`unit_parts`), else the unit itself
+/// (`percent`, `t`).
 fn dimension(claim: &Claim) -> Option<String> {
     if claim.quantity.kind == QuantityKind::Money {
         return Some("money".to_string());
     }
-    norm(&claim.quantity.unit)
+    unit_parts(&claim.quantity).0
+}
+
+/// A unit as its head and the words that narrow it. A counted noun's head is its last word,
+/// read as the thing it stands for ("soldiers" count troops, "shells" count rounds:
+/// `scope::stem_of`), and its other words narrow it ("ballistic missile" is a kind of
+/// "missile"); any other unit is its own head, normalised.
+fn unit_parts(q: &sinew_types::Quantity) -> (Option<String>, Vec<String>) {
+    let unit = norm(&q.unit);
+    if q.kind != QuantityKind::Count {
+        return (unit, Vec::new());
+    }
+    let Some(unit) = unit else {
+        return (None, Vec::new());
+    };
+    let mut words: Vec<String> = crate::words::content_words(&unit)
+        .map(|w| stem_of(&w))
+        .collect();
+    match words.pop() {
+        Some(head) => {
+            words.sort_unstable();
+            words.dedup();
+            (Some(head), words)
+        }
+        None => (Some(unit), Vec::new()),
+    }
 }
 
 /// The bucket a claim is clustered in, as text: its first known actor in the concept's order,
@@ -430,6 +491,11 @@ fn scopes_match(a: &[u32], b: &[u32]) -> bool {
     scope_rule(a.len(), b.len(), shared(a, b))
 }
 
+/// One sorted word list holds the other (an empty one is held by any).
+fn scopes_nest(a: &[u32], b: &[u32]) -> bool {
+    shared(a, b) == a.len().min(b.len())
+}
+
 /// What one wording of a measure means, in numbers.
 struct Sense {
     concept: Concept,
@@ -441,10 +507,12 @@ struct Sense {
     telling: Vec<u32>,
     /// What moves, by the words.
     kind: FlowKind,
-    /// The actors in the concept's order and the unit, normalised, as numbers.
+    /// The actors in the concept's order and the unit's head, normalised, as numbers.
     subject: Option<u32>,
     object: Option<u32>,
     unit: Option<u32>,
+    /// The words that narrow the unit's head, as sorted numbers.
+    unit_words: Vec<u32>,
     /// The measure's lemma class, when its words name one.
     lemma: Option<u8>,
     /// The measure kind extraction read, when it read one.
@@ -457,11 +525,13 @@ impl Sense {
         let mut id = |prefix: &str, s: &Option<String>| {
             norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
         };
+        let (head, unit_words) = unit_parts(&claim.quantity);
         Sense {
             concept: m.concept,
             subject: id("actor", &m.subject),
             object: id("actor", &m.object),
-            unit: id("unit", &claim.quantity.unit),
+            unit: id("unit", &head),
+            unit_words: vocab.ids(&unit_words.into_iter().collect()),
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
             complements: m
@@ -519,33 +589,86 @@ struct Probe {
     low: f64,
     high: f64,
     when: When,
+    /// A vague amount ("dozens of", "thousands of"): evidence that the figure exists, not a
+    /// value; it never votes on the cluster's amount.
+    vague: bool,
+    /// Who says it: its attribution's words as a number (the article's own voice when none).
+    voice: u32,
+    /// A running total of a movement (shipped, sold, lent... since a day, or counted on a
+    /// day): later reports may count many times more.
+    growing: bool,
 }
 
 impl Probe {
-    fn of(claim: &Claim, sense: usize, doc: u32) -> Probe {
+    fn of(claim: &Claim, sense: usize, s: &Sense, doc: u32, voice: u32) -> Probe {
         let q = &claim.quantity;
         let value = if q.value.is_finite() { q.value } else { 0.0 };
         let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
+        let plain = When::of(claim);
+        let since = matches!(plain, When::Since(_));
+        let counted = q.kind == QuantityKind::Count
+            && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+        let movement = s.lemma.is_some_and(accumulates);
+        // A running total (extraction read a stock, or it counts since a day) of things or of
+        // a movement: its time is the day it was counted, and counts on different days are
+        // reports of one figure.
+        let running =
+            q.per.is_none() && (claim.kind == MeasureKind::Stock || since) && (counted || movement);
         Probe {
             doc,
             span: claim.span,
             sentence: claim.sentence,
-            counted: q.kind == QuantityKind::Count
-                && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
+            counted,
             sense,
             value,
             step: crate::rounding::step(q),
             low: value.min(top),
             high: value.max(top),
-            when: When::of(claim),
+            when: if running {
+                When::of_running(claim)
+            } else {
+                plain
+            },
+            vague: q.vague,
+            voice,
+            // Totals grow when things keep moving: a movement, a count since a day, or things
+            // one actor has sent or given another.
+            growing: running && (movement || since || (s.subject.is_some() && s.object.is_some())),
         }
+    }
+}
+
+/// One member's amount as stated, with where it was stated and by whom.
+#[derive(Clone, Copy)]
+struct Amount {
+    value: f64,
+    /// Top of the range (the value for a point).
+    high: f64,
+    /// Rounding step (`rounding.rs`).
+    step: f64,
+    vague: bool,
+    doc: u32,
+    voice: u32,
+}
+
+impl Amount {
+    /// The same amount as the probe's to the precision either writes, or within rounding
+    /// (`SAME_AMOUNT_RATIO`).
+    fn same_as(&self, p: &Probe) -> bool {
+        (same_rounded(self.value, self.step, p.value, p.step)
+            && same_rounded(self.high, self.step, p.high, p.step))
+            || values_close(
+                self.value.min(p.value),
+                self.value.max(p.value),
+                SAME_AMOUNT_RATIO,
+            )
     }
 }
 
 struct Cluster {
     members: Vec<usize>,
-    /// The members' amounts as stated: value, top of the range, rounding step.
-    amounts: Vec<(f64, f64, f64)>,
+    /// The members' amounts as stated.
+    amounts: Vec<Amount>,
     /// The wordings of the members: (sense, counted).
     variants: Vec<(usize, bool)>,
     /// Spans of the members' figures, by (document, sentence).
@@ -556,11 +679,23 @@ struct Cluster {
     subject: Option<u32>,
     object: Option<u32>,
     unit: Option<u32>,
+    /// Every word that narrows a member's unit: a newcomer's must be among them, or hold
+    /// them all ("artillery shells" and "rounds" agree, "ballistic" and "cruise" missiles
+    /// do not).
+    unit_words: Vec<u32>,
     lemma: Option<u8>,
     measure_kind: Option<MeasureKind>,
+    /// The range of the precise members' values, their sum and number (vague members do not
+    /// count: they state no value).
     low: f64,
     high: f64,
     sum: f64,
+    precise: usize,
+    /// The range the vague members allow, at its widest.
+    vague_low: f64,
+    vague_high: f64,
+    /// True while every member is a growing running total.
+    growing: bool,
 }
 
 impl Cluster {
@@ -575,11 +710,16 @@ impl Cluster {
             subject: None,
             object: None,
             unit: None,
+            unit_words: Vec::new(),
             lemma: None,
             measure_kind: None,
-            low: probe.low,
-            high: probe.high,
+            low: f64::INFINITY,
+            high: f64::NEG_INFINITY,
             sum: 0.0,
+            precise: 0,
+            vague_low: f64::INFINITY,
+            vague_high: f64::NEG_INFINITY,
+            growing: true,
         };
         c.add(i, probe, senses);
         c
@@ -587,9 +727,17 @@ impl Cluster {
 
     fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
         let ps = &senses[p.sense];
+        // An actor the cluster names as the subject, named by the newcomer as the counterpart
+        // (or the other way round), is another figure: "TikTok's users" and "users' time on
+        // TikTok" share a name, not a figure.
+        let crossed = |a: Option<u32>, b: Option<u32>| a.is_some() && a == b;
+        if crossed(ps.object, self.subject) || crossed(ps.subject, self.object) {
+            return false;
+        }
         if !(fits(self.subject, ps.subject)
             && fits(self.object, ps.object)
             && self.unit == ps.unit
+            && scopes_nest(&self.unit_words, &ps.unit_words)
             && fits(self.lemma, ps.lemma)
             && fits(self.measure_kind, ps.measure_kind))
         {
@@ -616,8 +764,11 @@ impl Cluster {
                     jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
                 }
             });
-            let same_amount = self.amounts.iter().any(|&(v, high, step)| {
-                same_rounded(v, step, p.value, p.step) && same_rounded(high, step, p.high, p.step)
+            // Vague amounts are the same amount when they are the same words' range.
+            let same_amount = self.amounts.iter().any(|a| {
+                a.vague == p.vague
+                    && same_rounded(a.value, a.step, p.value, p.step)
+                    && same_rounded(a.high, a.step, p.high, p.step)
             });
             if !worded_alike
                 || !same_amount
@@ -626,16 +777,16 @@ impl Cluster {
                 return false;
             }
         }
-        let (low, high) = (self.low.min(p.low), self.high.max(p.high));
-        // A running total counted since the same day as the cluster's may have grown many
-        // times over between reports.
+        // A running total of a movement may have grown many times over between reports, as
+        // may one counted since the same day as the cluster's.
         let limit = match p.when {
+            _ if p.growing && self.growing => MAX_RUNNING_RATIO,
             When::Since(s) if s == self.frame.max_since && s == self.frame.min_since => {
                 MAX_RUNNING_RATIO
             }
             _ => MAX_VALUE_RATIO,
         };
-        if !values_close(low, high, limit) || !self.frame.admits(p.when) {
+        if !self.amount_fits(p, limit) || !self.frame.admits(p.when) {
             return false;
         }
         if !(self.concept == ps.concept
@@ -643,6 +794,20 @@ impl Cluster {
             || ps.concept == Concept::Other)
         {
             return false;
+        }
+        // One voice in one article states one figure once: another amount from the same voice
+        // there is another figure ("36% of millennials ... 57% of millennials"), unless it is
+        // a running total that grew. Different voices may disagree (that is a conflict).
+        let grown = p.growing && self.growing;
+        if !(p.vague || grown) {
+            let mut same_voice = self
+                .amounts
+                .iter()
+                .filter(|a| !a.vague && a.doc == p.doc && a.voice == p.voice)
+                .peekable();
+            if same_voice.peek().is_some() && !same_voice.any(|a| a.same_as(p)) {
+                return false;
+            }
         }
         if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
             // Two figures in one sentence are two figures; the same words twice are one.
@@ -659,10 +824,15 @@ impl Cluster {
         {
             return false;
         }
-        let same_amount = self
-            .amounts
-            .iter()
-            .any(|&(v, _, _)| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
+        let same_amount = !p.vague
+            && self.amounts.iter().any(|a| {
+                !a.vague
+                    && values_close(
+                        a.value.min(p.value),
+                        a.value.max(p.value),
+                        SAME_AMOUNT_RATIO,
+                    )
+            });
         self.variants.iter().any(|&(sense, counted)| {
             let m = &senses[sense];
             let compatible = m.concept == ps.concept
@@ -687,9 +857,28 @@ impl Cluster {
         })
     }
 
-    /// How far the probe's value is from the cluster's mean, relative to the larger.
+    /// Whether the probe's amount can be the cluster's: precise values all within `limit` of
+    /// each other; a vague amount (or a cluster of vague amounts only) states no value, so
+    /// only an order of magnitude apart from the precise ones (`VAGUE_REACH`) rules it out.
+    fn amount_fits(&self, p: &Probe, limit: f64) -> bool {
+        let within = |(low, high): (f64, f64), (vlow, vhigh): (f64, f64)| {
+            low * VAGUE_REACH >= vlow && high <= vhigh * VAGUE_REACH
+        };
+        match (p.vague, self.precise > 0) {
+            (false, true) => values_close(self.low.min(p.low), self.high.max(p.high), limit),
+            (true, true) => within((self.low, self.high), (p.low, p.high)),
+            (false, false) => within((p.low, p.high), (self.vague_low, self.vague_high)),
+            (true, false) => true,
+        }
+    }
+
+    /// How far the probe's value is from the cluster's mean, relative to the larger (0 when
+    /// either states no value).
     fn distance(&self, p: &Probe) -> f64 {
-        let mean = self.sum / self.members.len() as f64;
+        if p.vague || self.precise == 0 {
+            return 0.0;
+        }
+        let mean = self.sum / self.precise as f64;
         let scale = mean.abs().max(p.value.abs());
         if scale == 0.0 {
             0.0
@@ -699,11 +888,25 @@ impl Cluster {
     }
 
     fn add(&mut self, i: usize, p: &Probe, senses: &[Sense]) {
-        self.low = self.low.min(p.low);
-        self.high = self.high.max(p.high);
+        if p.vague {
+            self.vague_low = self.vague_low.min(p.low);
+            self.vague_high = self.vague_high.max(p.high);
+        } else {
+            self.low = self.low.min(p.low);
+            self.high = self.high.max(p.high);
+            self.sum += p.value;
+            self.precise += 1;
+        }
+        self.growing &= p.growing;
         self.members.push(i);
-        self.amounts.push((p.value, p.high, p.step));
-        self.sum += p.value;
+        self.amounts.push(Amount {
+            value: p.value,
+            high: p.high,
+            step: p.step,
+            vague: p.vague,
+            doc: p.doc,
+            voice: p.voice,
+        });
         self.frame.add(p.when);
         let ps = &senses[p.sense];
         if self.concept == Concept::Other {
@@ -711,6 +914,11 @@ impl Cluster {
         }
         if self.members.len() == 1 {
             self.unit = ps.unit;
+        }
+        if !ps.unit_words.is_empty() && self.unit_words != ps.unit_words {
+            self.unit_words.extend_from_slice(&ps.unit_words);
+            self.unit_words.sort_unstable();
+            self.unit_words.dedup();
         }
         self.subject = self.subject.or(ps.subject);
         self.object = self.object.or(ps.object);
