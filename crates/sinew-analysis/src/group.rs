@@ -33,10 +33,11 @@
 //! A vague amount ("dozens of", "thousands of") is evidence that a figure exists, not a value:
 //! it joins a cluster without voting on its amount (only a precise value more than
 //! `VAGUE_REACH` outside its range rules it out), and vague claims are visited last, so they
-//! join the figure rather than seed one. A running total (a stock of things or of a movement,
-//! or a count since a day) is dated by the day it was counted (`When::AsOf`), not by a window:
-//! reports on different days are one figure, ordered later as updates, and one of a movement
-//! (shipped, sold, lent...) or between two actors may grow many times over between reports.
+//! join the figure rather than seed one. A running total that only grows (a stock or a count
+//! since a day, of a movement such as shipped, sold, lent, or of things one actor sent
+//! another) is dated by the day it was counted (`When::AsOf`), not by a window: reports on
+//! different days are one figure, ordered later as updates, and may grow many times over. A
+//! standing total that can fall (a headcount, a reserve) keeps its window.
 //!
 //! A figure stated again in another currency in its own sentence ("600 million dollars (about
 //! 561 million euros)": `Claim.restates` names the first figure's span) is no statement of
@@ -594,7 +595,7 @@ struct Probe {
     vague: bool,
     /// Who says it: its attribution's words as a number (the article's own voice when none).
     voice: u32,
-    /// A running total of a movement (shipped, sold, lent... since a day, or counted on a
+    /// A running total that only grows (shipped, sold, lent... since a day, or counted on a
     /// day): later reports may count many times more.
     growing: bool,
 }
@@ -609,11 +610,15 @@ impl Probe {
         let counted = q.kind == QuantityKind::Count
             && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
         let movement = s.lemma.is_some_and(accumulates);
-        // A running total (extraction read a stock, or it counts since a day) of things or of
-        // a movement: its time is the day it was counted, and counts on different days are
-        // reports of one figure.
-        let running =
-            q.per.is_none() && (claim.kind == MeasureKind::Stock || since) && (counted || movement);
+        // A running total that only grows (extraction read a stock, or it counts since a day;
+        // of a movement, or of things one actor has sent or given another): its time is the
+        // day it was counted, counts on different days are reports of one figure, and a later
+        // one may be many times an earlier. A standing total that can fall (a headcount, a
+        // reserve) keeps its window: its values on other days are other figures.
+        let growing = q.per.is_none()
+            && (claim.kind == MeasureKind::Stock || since)
+            && (counted || movement)
+            && (movement || since || (s.subject.is_some() && s.object.is_some()));
         Probe {
             doc,
             span: claim.span,
@@ -624,16 +629,14 @@ impl Probe {
             step: crate::rounding::step(q),
             low: value.min(top),
             high: value.max(top),
-            when: if running {
+            when: if growing {
                 When::of_running(claim)
             } else {
                 plain
             },
             vague: q.vague,
             voice,
-            // Totals grow when things keep moving: a movement, a count since a day, or things
-            // one actor has sent or given another.
-            growing: running && (movement || since || (s.subject.is_some() && s.object.is_some())),
+            growing,
         }
     }
 }

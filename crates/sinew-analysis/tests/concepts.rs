@@ -659,6 +659,30 @@ fn a_running_total_counted_on_different_days_is_one_figure() {
     ];
     let ledger = build_ledger(&claims, &sources);
     assert_eq!(ledger.groups.len(), 2, "{ledger:#?}");
+
+    // A standing total that can fall (one company's headcount) keeps its window: its values
+    // in two years are two figures.
+    let headcount = |doc: &'static str, text: &'static str, value: f64, year: &'static str| {
+        let mut c = claim(&C {
+            doc,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some("worker"),
+            subject: Some("Acme"),
+            measure: "workers",
+            time: Some((TimeKind::Point, year, year)),
+            ..BASE
+        });
+        c.kind = stock;
+        c
+    };
+    let claims = vec![
+        headcount("a", "9,000 workers", 9_000.0, "2020-12-31"),
+        headcount("b", "12,000 workers", 12_000.0, "2024-12-31"),
+    ];
+    let ledger = build_ledger(&claims, &sources);
+    assert_eq!(ledger.groups.len(), 2, "{ledger:#?}");
 }
 
 #[test]

@@ -123,6 +123,7 @@ fn export_claims_follows_the_contract() {
         "value_max",
         "unit",
         "qualifier",
+        "vague",
         "per",
         "time",
         "subject",
@@ -145,6 +146,7 @@ fn export_claims_follows_the_contract() {
     // "has shipped ... since August 2023": a running total, restating nothing.
     assert_eq!(containers["kind"], "stock");
     assert!(containers["restates"].is_null());
+    assert_eq!(containers["vague"], false);
     let per_month = claims
         .iter()
         .find(|c| c["per"] == "month")
