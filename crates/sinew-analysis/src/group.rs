@@ -742,7 +742,7 @@ impl Cluster {
             && self.unit == ps.unit
             && scopes_nest(&self.unit_words, &ps.unit_words)
             && fits(self.lemma, ps.lemma)
-            && fits(self.measure_kind, ps.measure_kind))
+            && (fits(self.measure_kind, ps.measure_kind) || self.holds_as_evidence(p, ps)))
         {
             return false;
         }
@@ -860,6 +860,19 @@ impl Cluster {
         })
     }
 
+    /// Whether a vague amount with no period of its own ("millions of shells" handed over)
+    /// can stand for the cluster's figure though extraction read a flow where the cluster
+    /// holds a running total, or the other way round: with no number and no window, the two
+    /// readings cannot be told apart.
+    fn holds_as_evidence(&self, p: &Probe, ps: &Sense) -> bool {
+        let movement =
+            |k: Option<MeasureKind>| matches!(k, Some(MeasureKind::Flow | MeasureKind::Stock));
+        p.vague
+            && p.when == When::Unknown
+            && movement(self.measure_kind)
+            && movement(ps.measure_kind)
+    }
+
     /// Whether the probe's amount can be the cluster's: precise values all within `limit` of
     /// each other; a vague amount (or a cluster of vague amounts only) states no value, so
     /// only an order of magnitude apart from the precise ones (`VAGUE_REACH`) rules it out.
@@ -900,7 +913,9 @@ impl Cluster {
             self.sum += p.value;
             self.precise += 1;
         }
-        self.growing &= p.growing;
+        if !p.vague {
+            self.growing &= p.growing;
+        }
         self.members.push(i);
         self.amounts.push(Amount {
             value: p.value,

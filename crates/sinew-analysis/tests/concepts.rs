@@ -582,9 +582,17 @@ fn a_vague_amount_joins_its_figure_without_voting_on_the_value() {
     let claims = vec![
         count_of("a", "over 10,000 drones", 10_000.0, "drone", stock, None),
         count_of("b", "10,200 drones", 10_200.0, "drone", stock, None),
-        // "Thousands" reach 10,000 at most; news stretches them: still the same figure.
+        // "Thousands" reach 10,000 at most; news stretches them: still the same figure, and
+        // with no number and no window, read as a flow it is still evidence of the total.
         vague(
-            count_of("c", "thousands of drones", 2_000.0, "drone", stock, None),
+            count_of(
+                "c",
+                "thousands of drones",
+                2_000.0,
+                "drone",
+                MeasureKind::Flow,
+                None,
+            ),
             2_000.0,
             10_000.0,
         ),
@@ -594,8 +602,25 @@ fn a_vague_amount_joins_its_figure_without_voting_on_the_value() {
             24.0,
             99.0,
         ),
+        // Near-miss: thousands sent in one year are that year's flow, not the total.
+        vague(
+            count_of(
+                "e",
+                "thousands of drones",
+                2_000.0,
+                "drone",
+                MeasureKind::Flow,
+                YEAR_2023,
+            ),
+            2_000.0,
+            10_000.0,
+        ),
     ];
-    let ledger = build_ledger(&claims, &docs(&["a", "b", "c", "d"]));
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c", "d", "e"]));
+    assert_ne!(
+        group(&ledger, &claims, "a", "over 10,000 drones").id,
+        group(&ledger, &claims, "e", "thousands of drones").id
+    );
     let g = group(&ledger, &claims, "a", "over 10,000 drones");
     let thousands = group(&ledger, &claims, "c", "thousands of drones");
     assert_eq!(g.id, thousands.id, "{ledger:#?}");
