@@ -240,6 +240,26 @@ fn an_actor_named_in_the_other_role_is_another_figure() {
         pct("b", Some("Acme"), None, "share of users"),
     ];
     assert_eq!(build_ledger(&claims, &docs(&["a", "b"])).groups.len(), 1);
+    // Trade runs both ways: "Chile's trade" and "trade with Chile" name no roles.
+    let trade = |doc: &'static str, subject, object| {
+        claim(&C {
+            doc,
+            text: "$40 billion",
+            value: 40e9,
+            kind: QuantityKind::Money,
+            unit: Some("USD"),
+            subject,
+            object,
+            measure: "bilateral trade",
+            time: YEAR_2023,
+            ..BASE
+        })
+    };
+    let claims = vec![
+        trade("a", Some("Chile"), None),
+        trade("b", None, Some("Chile")),
+    ];
+    assert_eq!(build_ledger(&claims, &docs(&["a", "b"])).groups.len(), 1);
 }
 
 #[test]

@@ -326,9 +326,10 @@ impl Cluster {
         let ps = &senses[p.sense];
         // An actor the cluster names as the subject, named by the newcomer as the counterpart
         // (or the other way round), is another figure: "TikTok's users" and "users' time on
-        // TikTok" share a name, not a figure.
+        // TikTok" share a name, not a figure. Trade runs both ways: its sides are no roles.
         let crossed = |a: Option<u32>, b: Option<u32>| a.is_some() && a == b;
-        if crossed(ps.object, self.subject) || crossed(ps.subject, self.object) {
+        let sided = ps.concept != Concept::Trade && self.concept != Concept::Trade;
+        if sided && (crossed(ps.object, self.subject) || crossed(ps.subject, self.object)) {
             return false;
         }
         if !(fits(self.subject, ps.subject)
