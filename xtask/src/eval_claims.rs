@@ -182,6 +182,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     );
     if verbose {
         print!("{}", listing(&gold, &predicted, &matches, &aliases));
+        print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
     }
     Ok(())
 }
@@ -775,5 +776,6 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+mod ledger_pairs;
 #[cfg(test)]
 mod tests;

@@ -229,6 +229,8 @@ const NEUTRAL: &[&str] = &[
     "month",
     "week",
     "day",
+    // "unit cost", "per unit": the unit a price is for, not a part of the quantity.
+    "unit",
 ];
 
 /// What a claim means for grouping and the network.
@@ -336,6 +338,30 @@ const LEMMA_CLASSES: &[(&str, &[&str])] = &[
     ),
     ("price", &["price", "cost", "priced"]),
 ];
+
+/// Classes whose totals only grow as things keep moving: a count of what was shipped, sold,
+/// lent or made since some day is a running total, which later reports put higher. Trade
+/// (a period's turnover) and prices do not add up so.
+const ACCUMULATING: &[&str] = &[
+    "supply",
+    "export",
+    "import",
+    "sale",
+    "purchase",
+    "payment",
+    "aid",
+    "loan",
+    "investment",
+    "production",
+];
+
+/// Whether the lemma class `lemma` (from [`Meaning::lemma`]) names a movement whose running
+/// total grows ([`ACCUMULATING`]).
+pub(crate) fn accumulates(lemma: u8) -> bool {
+    LEMMA_CLASSES
+        .get(usize::from(lemma))
+        .is_some_and(|(name, _)| ACCUMULATING.contains(name))
+}
 
 /// Classes that name one movement seen two ways, and so may be one figure: goods a country
 /// "exports" to another are goods it "ships", "sends" or "delivers" there (news and customs

@@ -22,6 +22,23 @@
 //! measures that do not tell them apart, and across articles only when worded alike and
 //! both dated: with no actor, nothing else says two amounts are one quantity.
 //!
+//! Units compare by their head: a counted noun's last word, read as the thing it stands for
+//! ("soldiers" are troops, "shells" rounds: `scope::SAME_THING`), and the words before it
+//! narrow it: one unit's words must hold the other's ("artillery shells" and "rounds" agree,
+//! "ballistic" and "cruise" missiles do not). An actor named as the subject by one claim and as
+//! the counterpart by the other is another figure. One voice (the same attribution, or none)
+//! in one article states a figure once: another amount there in the same words is another
+//! figure ("36% of millennials ... 57% of millennials"); different voices may disagree.
+//!
+//! A vague amount ("dozens of", "thousands of") is evidence that a figure exists, not a value:
+//! it joins a cluster without voting on its amount (only a precise value more than
+//! `VAGUE_REACH` outside its range rules it out), and vague claims are visited last, so they
+//! join the figure rather than seed one. A running total that only grows (a stock or a count
+//! since a day, of a movement such as shipped, sold, lent, or of things one actor sent
+//! another) is dated by the day it was counted (`When::AsOf`), not by a window: reports on
+//! different days are one figure, ordered later as updates, and may grow many times over. A
+//! standing total that can fall (a headcount, a reserve) keeps its window.
+//!
 //! A figure stated again in another currency in its own sentence ("600 million dollars (about
 //! 561 million euros)": `Claim.restates` names the first figure's span) is no statement of
 //! its own: it skips clustering and joins the group of the figure it restates, which is in its
@@ -32,38 +49,28 @@
 //! order is computed from the claims' content, so the result does not depend on the order of
 //! the input, and claims in other buckets never affect a bucket.
 //!
-//! Thresholds (the constants below): measures are similar at a Jaccard similarity of stems of
-//! 0.5 or more; periods longer than 2.5 times another are other windows; values further apart than 3x are different figures (50x for running totals
-//! since the same day, which grow); amounts within 1.5% are the same amount unless both claims
-//! name different goods. Periods agree when they overlap, and a running total since a day
-//! agrees with periods ending after it. Each wording is read once (a memo on measure, unit,
-//! rate and actors), and stems and documents are numbers inside the loop (`hash.rs`: an FNV
-//! hasher for maps that live one call).
+//! Thresholds (the constants of `group/cluster.rs`): measures are similar at a Jaccard similarity
+//! of stems of 0.5 or more; periods longer than 2.5 times another are other windows; values further
+//! apart than 3x are different figures (50x for running totals that grow); amounts within 1.5% are
+//! the same amount unless both claims name different goods. Periods agree when they overlap, and a
+//! running total since a day agrees with periods ending after it. Each wording is read once (a memo
+//! on measure, unit, rate and actors), and stems and documents are numbers inside the loop
+//! (`hash.rs`: an FNV hasher for maps that live one call).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
-use sinew_types::{Claim, DocId, MeasureKind, QuantityKind, Span};
+use sinew_types::{Claim, DocId, QuantityKind, Span};
 
-use crate::concept::{flow_kind, read, scope_rule, Concept, FlowKind, Meaning};
+use crate::concept::{read, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
-use crate::label::group_measure;
-use crate::rounding::{same_rounded, values_close};
-use crate::scope::clash;
-use crate::window::TimeFrame;
+use crate::ledger::sources::voice_words;
+use crate::scope::stem_of;
 pub(crate) use crate::window::When;
 
-/// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
-const MIN_MEASURE_SIMILARITY: f64 = 0.5;
+mod cluster;
 
-/// Values further apart than this factor are different figures, whatever their words say.
-const MAX_VALUE_RATIO: f64 = 3.0;
-
-/// How much a running total since one day may grow between the reports of one cluster.
-const MAX_RUNNING_RATIO: f64 = 50.0;
-
-/// Values this close are the same amount reported with different rounding.
-const SAME_AMOUNT_RATIO: f64 = 1.015;
+use cluster::{first_claims, Cluster, Probe, Sense, SenseKey, Vocab};
 
 /// Periods whose lengths differ by more than this factor are different windows (a year and a
 /// month, a year and a quarter), even when one holds the other.
@@ -156,10 +163,21 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     for (rank, id) in ids.iter().enumerate() {
         docs.insert(id, rank as u32);
     }
+    // Attributions as numbers: who says a figure, the article itself (none) included.
+    let mut voices: FastMap<Vec<String>, u32> = FastMap::default();
     let probes: Vec<Probe> = claims
         .iter()
         .zip(&sense_of)
-        .map(|(c, &sense)| Probe::of(c, sense, docs[&c.doc]))
+        .map(|(c, &sense)| {
+            let words = c
+                .attribution
+                .as_deref()
+                .map(voice_words)
+                .unwrap_or_default();
+            let next = voices.len() as u32;
+            let voice = *voices.entry(words).or_insert(next);
+            Probe::of(c, sense, &senses[sense], docs[&c.doc], voice)
+        })
         .collect();
     // Content order by the cheap fields first, the whole claim only on a tie.
     let content_order = |a: usize, b: usize| {
@@ -189,11 +207,13 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     for members in buckets {
         let (mut members, asides): (Vec<usize>, Vec<usize>) =
             members.into_iter().partition(|&i| primary[i].is_none());
+        // Vague amounts last, so that they join the figure they are evidence of rather than
+        // seed a cluster of their own.
         members.sort_by(|&a, &b| {
-            probes[b]
-                .when
-                .dated()
-                .cmp(&probes[a].when.dated())
+            probes[a]
+                .vague
+                .cmp(&probes[b].vague)
+                .then(probes[b].when.dated().cmp(&probes[a].when.dated()))
                 .then_with(|| content_order(a, b))
                 .then(a.cmp(&b))
         });
@@ -313,12 +333,38 @@ fn norm(s: &Option<String>) -> Option<String> {
 }
 
 /// What a unit measures: `money` for every currency (a figure restated in euros must be in
-/// its dollar figure's bucket), else the unit itself (the counted noun, `percent`, `t`).
+/// its dollar figure's bucket), the head noun of a count (`unit_parts`), else the unit itself
+/// (`percent`, `t`).
 fn dimension(claim: &Claim) -> Option<String> {
     if claim.quantity.kind == QuantityKind::Money {
         return Some("money".to_string());
     }
-    norm(&claim.quantity.unit)
+    unit_parts(&claim.quantity).0
+}
+
+/// A unit as its head and the words that narrow it. A counted noun's head is its last word,
+/// read as the thing it stands for ("soldiers" count troops, "shells" count rounds:
+/// `scope::stem_of`), and its other words narrow it ("ballistic missile" is a kind of
+/// "missile"); any other unit is its own head, normalised.
+fn unit_parts(q: &sinew_types::Quantity) -> (Option<String>, Vec<String>) {
+    let unit = norm(&q.unit);
+    if q.kind != QuantityKind::Count {
+        return (unit, Vec::new());
+    }
+    let Some(unit) = unit else {
+        return (None, Vec::new());
+    };
+    let mut words: Vec<String> = crate::words::content_words(&unit)
+        .map(|w| stem_of(&w))
+        .collect();
+    match words.pop() {
+        Some(head) => {
+            words.sort_unstable();
+            words.dedup();
+            (Some(head), words)
+        }
+        None => (Some(unit), Vec::new()),
+    }
 }
 
 /// The bucket a claim is clustered in, as text: its first known actor in the concept's order,
@@ -374,402 +420,4 @@ pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
         .then_with(|| a.measure.cmp(&b.measure))
         .then_with(|| a.quantity.value.total_cmp(&b.quantity.value))
         .then_with(|| a.quantity.text.cmp(&b.quantity.text))
-}
-
-/// Stems interned as numbers.
-#[derive(Default)]
-struct Vocab(FastMap<String, u32>);
-
-impl Vocab {
-    /// One word's number.
-    fn id(&mut self, word: &str) -> u32 {
-        // Most words are known by the time they come again: look before allocating.
-        if let Some(&n) = self.0.get(word) {
-            return n;
-        }
-        let next = self.0.len() as u32;
-        self.0.insert(word.to_string(), next);
-        next
-    }
-
-    /// The set's words as sorted numbers.
-    fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
-        let mut out: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
-        out.sort_unstable();
-        out
-    }
-}
-
-/// How many numbers two sorted lists share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Jaccard similarity of two sorted word lists; two empty lists are equal.
-fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let inter = shared(a, b);
-    inter as f64 / (a.len() + b.len() - inter) as f64
-}
-
-fn scopes_match(a: &[u32], b: &[u32]) -> bool {
-    scope_rule(a.len(), b.len(), shared(a, b))
-}
-
-/// What one wording of a measure means, in numbers.
-struct Sense {
-    concept: Concept,
-    stems: Vec<u32>,
-    scope: Vec<u32>,
-    /// The narrowing words after each preposition (`scope.rs`).
-    complements: Vec<(u8, Vec<u32>)>,
-    /// The stems that say something once the concept is known.
-    telling: Vec<u32>,
-    /// What moves, by the words.
-    kind: FlowKind,
-    /// The actors in the concept's order and the unit, normalised, as numbers.
-    subject: Option<u32>,
-    object: Option<u32>,
-    unit: Option<u32>,
-    /// The measure's lemma class, when its words name one.
-    lemma: Option<u8>,
-    /// The measure kind extraction read, when it read one.
-    measure_kind: Option<MeasureKind>,
-}
-
-impl Sense {
-    fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
-        // Actors and units live in the same numbering as stems, behind a prefix no word has.
-        let mut id = |prefix: &str, s: &Option<String>| {
-            norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
-        };
-        Sense {
-            concept: m.concept,
-            subject: id("actor", &m.subject),
-            object: id("actor", &m.object),
-            unit: id("unit", &claim.quantity.unit),
-            stems: vocab.ids(&m.stems),
-            scope: vocab.ids(&m.scope),
-            complements: m
-                .complements
-                .iter()
-                .map(|(p, words)| (*p, vocab.ids(words)))
-                .collect(),
-            telling: vocab.ids(&m.telling),
-            kind: flow_kind(claim),
-            lemma: m.lemma,
-            measure_kind: (m.kind != MeasureKind::Other).then_some(m.kind),
-        }
-    }
-}
-
-/// Two optional keys agree when either is unknown or both are equal.
-fn fits<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    }
-}
-
-/// The first claim of each sense.
-fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
-    let mut first = vec![usize::MAX; senses];
-    for (i, &k) in sense_of.iter().enumerate() {
-        if first[k] == usize::MAX {
-            first[k] = i;
-        }
-    }
-    first
-}
-
-/// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
-type SenseKey<'a> = (
-    &'a str,
-    (QuantityKind, MeasureKind),
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-);
-
-/// What a cluster needs to know about a claim to decide whether it joins.
-struct Probe {
-    doc: u32,
-    span: Span,
-    sentence: Span,
-    counted: bool,
-    sense: usize,
-    value: f64,
-    /// One unit of the last digit the text writes (`rounding.rs`).
-    step: f64,
-    low: f64,
-    high: f64,
-    when: When,
-}
-
-impl Probe {
-    fn of(claim: &Claim, sense: usize, doc: u32) -> Probe {
-        let q = &claim.quantity;
-        let value = if q.value.is_finite() { q.value } else { 0.0 };
-        let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
-        Probe {
-            doc,
-            span: claim.span,
-            sentence: claim.sentence,
-            counted: q.kind == QuantityKind::Count
-                && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty()),
-            sense,
-            value,
-            step: crate::rounding::step(q),
-            low: value.min(top),
-            high: value.max(top),
-            when: When::of(claim),
-        }
-    }
-}
-
-struct Cluster {
-    members: Vec<usize>,
-    /// The members' amounts as stated: value, top of the range, rounding step.
-    amounts: Vec<(f64, f64, f64)>,
-    /// The wordings of the members: (sense, counted).
-    variants: Vec<(usize, bool)>,
-    /// Spans of the members' figures, by (document, sentence).
-    sentences: FastMap<(u32, Span), Vec<Span>>,
-    frame: TimeFrame,
-    concept: Concept,
-    /// The concept key's parts the members told: actors, unit, lemma class, measure kind.
-    subject: Option<u32>,
-    object: Option<u32>,
-    unit: Option<u32>,
-    lemma: Option<u8>,
-    measure_kind: Option<MeasureKind>,
-    low: f64,
-    high: f64,
-    sum: f64,
-}
-
-impl Cluster {
-    fn new(i: usize, probe: &Probe, senses: &[Sense]) -> Cluster {
-        let mut c = Cluster {
-            members: Vec::new(),
-            amounts: Vec::new(),
-            variants: Vec::new(),
-            sentences: FastMap::default(),
-            frame: TimeFrame::open(),
-            concept: Concept::Other,
-            subject: None,
-            object: None,
-            unit: None,
-            lemma: None,
-            measure_kind: None,
-            low: probe.low,
-            high: probe.high,
-            sum: 0.0,
-        };
-        c.add(i, probe, senses);
-        c
-    }
-
-    fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
-        let ps = &senses[p.sense];
-        if !(fits(self.subject, ps.subject)
-            && fits(self.object, ps.object)
-            && self.unit == ps.unit
-            && fits(self.lemma, ps.lemma)
-            && fits(self.measure_kind, ps.measure_kind))
-        {
-            return false;
-        }
-        // Figures that name no actor ("12%", "$5 million" on pages of business news; market
-        // shares whose companies extraction missed) are one figure only when they state the
-        // same amount to the precision written ("3.92%" and "3.88%" are two insurers' shares;
-        // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
-        // apart. In one article, a measure that tells nothing ("value", the unit again) does
-        // not; across articles, both must be worded alike and dated: the wording alone joined
-        // every "market share" of a page into one figure.
-        let actorless = ps.subject.is_none()
-            && ps.object.is_none()
-            && self.subject.is_none()
-            && self.object.is_none();
-        if actorless {
-            let same_article = self.sentences.keys().any(|(doc, _)| *doc == p.doc);
-            let worded_alike = self.variants.iter().any(|&(sense, _)| {
-                let m = &senses[sense].telling;
-                if ps.telling.is_empty() || m.is_empty() {
-                    same_article
-                } else {
-                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
-                }
-            });
-            let same_amount = self.amounts.iter().any(|&(v, high, step)| {
-                same_rounded(v, step, p.value, p.step) && same_rounded(high, step, p.high, p.step)
-            });
-            if !worded_alike
-                || !same_amount
-                || !(same_article || (p.when.dated() && self.frame.dated()))
-            {
-                return false;
-            }
-        }
-        let (low, high) = (self.low.min(p.low), self.high.max(p.high));
-        // A running total counted since the same day as the cluster's may have grown many
-        // times over between reports.
-        let limit = match p.when {
-            When::Since(s) if s == self.frame.max_since && s == self.frame.min_since => {
-                MAX_RUNNING_RATIO
-            }
-            _ => MAX_VALUE_RATIO,
-        };
-        if !values_close(low, high, limit) || !self.frame.admits(p.when) {
-            return false;
-        }
-        if !(self.concept == ps.concept
-            || self.concept == Concept::Other
-            || ps.concept == Concept::Other)
-        {
-            return false;
-        }
-        if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
-            // Two figures in one sentence are two figures; the same words twice are one.
-            if spans.iter().any(|s| *s != p.span) {
-                return false;
-            }
-        }
-        // A place, product or segment named after the same preposition that differs from a
-        // member's ("units in Korea", "units in China") is another part of the quantity.
-        if self
-            .variants
-            .iter()
-            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
-        {
-            return false;
-        }
-        let same_amount = self
-            .amounts
-            .iter()
-            .any(|&(v, _, _)| values_close(v.min(p.value), v.max(p.value), SAME_AMOUNT_RATIO));
-        self.variants.iter().any(|&(sense, counted)| {
-            let m = &senses[sense];
-            let compatible = m.concept == ps.concept
-                || m.concept == Concept::Other
-                || ps.concept == Concept::Other;
-            let narrowed_apart =
-                !m.scope.is_empty() && !ps.scope.is_empty() && !scopes_match(&m.scope, &ps.scope);
-            // Measures of one lemma class name one movement in other words ("shipments of
-            // containers", "deliveries of containers"), unless their scopes differ.
-            let same_lemma = ps.lemma.is_some() && ps.lemma == m.lemma && !narrowed_apart;
-            compatible
-                && ((p.counted && counted && !narrowed_apart)
-                    || same_lemma
-                    || (jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY && !narrowed_apart)
-                    || (ps.concept == m.concept
-                        && ps.concept != Concept::Other
-                        && scopes_match(&ps.scope, &m.scope))
-                    // Sources word the same figure differently ("reaching a record", "total
-                    // trade turnover"); the same amount for the same pair is the same figure,
-                    // unless the two say what it is a share of and that differs.
-                    || (same_amount && !narrowed_apart))
-        })
-    }
-
-    /// How far the probe's value is from the cluster's mean, relative to the larger.
-    fn distance(&self, p: &Probe) -> f64 {
-        let mean = self.sum / self.members.len() as f64;
-        let scale = mean.abs().max(p.value.abs());
-        if scale == 0.0 {
-            0.0
-        } else {
-            (p.value - mean).abs() / scale
-        }
-    }
-
-    fn add(&mut self, i: usize, p: &Probe, senses: &[Sense]) {
-        self.low = self.low.min(p.low);
-        self.high = self.high.max(p.high);
-        self.members.push(i);
-        self.amounts.push((p.value, p.high, p.step));
-        self.sum += p.value;
-        self.frame.add(p.when);
-        let ps = &senses[p.sense];
-        if self.concept == Concept::Other {
-            self.concept = ps.concept;
-        }
-        if self.members.len() == 1 {
-            self.unit = ps.unit;
-        }
-        self.subject = self.subject.or(ps.subject);
-        self.object = self.object.or(ps.object);
-        self.lemma = self.lemma.or(ps.lemma);
-        self.measure_kind = self.measure_kind.or(ps.measure_kind);
-        self.sentences
-            .entry((p.doc, p.sentence))
-            .or_default()
-            .push(p.span);
-        if !self.variants.contains(&(p.sense, p.counted)) {
-            self.variants.push((p.sense, p.counted));
-        }
-    }
-
-    fn finish(
-        mut self,
-        claims: &[Claim],
-        meanings: &[&Meaning],
-        order: &impl Fn(usize, usize) -> Ordering,
-        kind_of: &impl Fn(usize) -> FlowKind,
-    ) -> FigureGroup {
-        self.members.sort_by(|&a, &b| order(a, b).then(a.cmp(&b)));
-        let first = self.members[0];
-        // What moves: trade is trade whatever is traded; else what most members' words say,
-        // ties to the first kind in FlowKind::ALL.
-        let kind = if self.concept == Concept::Trade {
-            FlowKind::Trade
-        } else {
-            let mut counts = [0usize; FlowKind::ALL.len()];
-            for &i in &self.members {
-                if let Some(k) = FlowKind::ALL.iter().position(|x| *x == kind_of(i)) {
-                    counts[k] += 1;
-                }
-            }
-            (0..counts.len())
-                .filter(|&k| counts[k] > 0)
-                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
-                .map_or(FlowKind::Other, |k| FlowKind::ALL[k])
-        };
-        // The actors as the members that name them spell them; the unit of the statements,
-        // not of a restatement in another currency.
-        let named = |f: fn(&Meaning) -> &Option<String>| {
-            self.members.iter().find_map(|&i| f(meanings[i]).clone())
-        };
-        let stated = self
-            .members
-            .iter()
-            .copied()
-            .find(|&i| claims[i].restates.is_none())
-            .unwrap_or(first);
-        FigureGroup {
-            kind,
-            subject: named(|m| &m.subject),
-            object: named(|m| &m.object),
-            unit: claims[stated].quantity.unit.clone(),
-            per: claims[stated].quantity.per.clone(),
-            concept: self.concept,
-            measure: group_measure(&self.members, claims, meanings, self.concept),
-            members: self.members,
-        }
-    }
 }

@@ -24,6 +24,7 @@ const SAME_THING: &[(&str, &str)] = &[
     ("ordnance", "munition"),
     ("weapon", "arm"),
     ("soldier", "troop"),
+    ("shell", "round"),
     ("automobile", "car"),
     ("microchip", "chip"),
 ];

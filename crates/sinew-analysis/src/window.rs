@@ -1,8 +1,10 @@
 //! When does a figure hold? A claim's time as the dates it pins the figure to ([`When`]: a
-//! period, a running total since a day, or unknown), and the constraints a group's dated
-//! members put on a newcomer ([`TimeFrame`]): periods must overlap and be of like length
-//! (`MAX_WINDOW_RATIO` in `group.rs`: a year is not a month), and a running total since a day
-//! agrees with periods ending after it.
+//! period, a running total since a day, a running total counted on a day, or unknown), and
+//! the constraints a group's dated members put on a newcomer ([`TimeFrame`]): periods must
+//! overlap and be of like length (`MAX_WINDOW_RATIO` in `group.rs`: a year is not a month), a
+//! running total since a day agrees with periods ending after it, and a running total's
+//! counts on different days are reports of one figure (the ledger orders them as updates),
+//! as long as none was counted before another says the count began.
 
 use chrono::NaiveDate;
 use sinew_types::{Claim, TimeKind};
@@ -18,6 +20,9 @@ pub(crate) enum When {
     Period(NaiveDate, NaiveDate),
     /// An open period from a date ("since August 2023"): a running total.
     Since(NaiveDate),
+    /// A running total as counted on a day (its time names when it was reported, "in
+    /// February North Korea had shipped over 10,000 containers"), not a window it covers.
+    AsOf(NaiveDate),
 }
 
 impl When {
@@ -33,6 +38,15 @@ impl When {
             (_, Some(s), Some(e)) => When::Period(s.min(e), s.max(e)),
             (_, Some(d), None) | (_, None, Some(d)) => When::Period(d, d),
             (_, None, None) => When::Unknown,
+        }
+    }
+
+    /// The claim's time for a running total: a period names the day it was counted (its
+    /// last day), not a window of its own.
+    pub(crate) fn of_running(claim: &Claim) -> When {
+        match When::of(claim) {
+            When::Period(_, e) => When::AsOf(e),
+            w => w,
         }
     }
 
@@ -56,6 +70,8 @@ pub(crate) struct TimeFrame {
     /// Shortest and longest member period, in days.
     min_len: i64,
     max_len: i64,
+    /// Earliest day a member running total was counted on.
+    min_as_of: NaiveDate,
 }
 
 impl TimeFrame {
@@ -67,6 +83,7 @@ impl TimeFrame {
             min_since: NaiveDate::MAX,
             min_len: i64::MAX,
             max_len: 0,
+            min_as_of: NaiveDate::MAX,
         }
     }
 
@@ -75,7 +92,9 @@ impl TimeFrame {
     /// period that ends after the date.
     /// Whether any member was dated.
     pub(crate) fn dated(&self) -> bool {
-        self.min_end != NaiveDate::MAX || self.max_since != NaiveDate::MIN
+        self.min_end != NaiveDate::MAX
+            || self.max_since != NaiveDate::MIN
+            || self.min_as_of != NaiveDate::MAX
     }
 
     pub(crate) fn admits(&self, when: When) -> bool {
@@ -89,7 +108,11 @@ impl TimeFrame {
                     && len <= self.min_len as f64 * MAX_WINDOW_RATIO
                     && self.max_len as f64 <= len * MAX_WINDOW_RATIO
             }
-            When::Since(s) => s <= self.min_end,
+            // A count that began after another was already counted is another count.
+            When::Since(s) => s <= self.min_end && s <= self.min_as_of,
+            // Counted after every member's count began and no earlier than a member period
+            // starts.
+            When::AsOf(d) => d >= self.max_since && d >= self.max_start,
         }
     }
 
@@ -106,6 +129,7 @@ impl TimeFrame {
                 self.max_since = self.max_since.max(s);
                 self.min_since = self.min_since.min(s);
             }
+            When::AsOf(d) => self.min_as_of = self.min_as_of.min(d),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod alerts;
 mod concepts;
+mod figures;
 mod incremental;
 mod ledger;
 mod network;

@@ -25,6 +25,9 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
         "value_max": q.value_max,
         "unit": q.unit,
         "qualifier": q.qualifier,
+        // A vague amount ("dozens of"): `value` to `value_max` is the range its words allow,
+        // never a point.
+        "vague": q.vague,
         "per": q.per,
         "time": c.time.as_ref().map(|t| json!({
             "text": t.text,

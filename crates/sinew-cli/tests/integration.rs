@@ -124,6 +124,7 @@ fn export_claims_follows_the_contract() {
         "value_max",
         "unit",
         "qualifier",
+        "vague",
         "per",
         "time",
         "subject",
@@ -146,6 +147,7 @@ fn export_claims_follows_the_contract() {
     // "has shipped ... since August 2023": a running total, restating nothing.
     assert_eq!(containers["kind"], "stock");
     assert!(containers["restates"].is_null());
+    assert_eq!(containers["vague"], false);
     let per_month = claims
         .iter()
         .find(|c| c["per"] == "month")

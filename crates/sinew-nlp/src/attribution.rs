@@ -27,7 +27,7 @@ const PREFIX_CUES: &[&[&str]] = &[
 ];
 
 /// Speech and claim verbs: "X said", "..., says X".
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",

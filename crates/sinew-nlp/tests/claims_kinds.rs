@@ -300,3 +300,65 @@ fn what_a_company_is_bought_for_is_a_price() {
         MeasureKind::Flow
     );
 }
+
+#[test]
+fn a_running_total_dated_by_its_report_is_still_a_running_total() {
+    use MeasureKind::Stock;
+    // The month dates the saying, not a window the count covers.
+    assert_eq!(
+        kind(
+            "In March the ministry said Norway had delivered more than 400 trucks to Poland.",
+            "400 trucks"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Officials said in May that Chile had shipped over 2,000 tractors to Peru.",
+            "2,000 tractors"
+        ),
+        Stock
+    );
+    // The passive counts the same way.
+    assert_eq!(
+        kind(
+            "The ministry said some 300 engineers had already been sent to Laos by Vietnam.",
+            "300 engineers"
+        ),
+        Stock
+    );
+    // Near-miss: a month after the figure names the window it was delivered in.
+    assert_ne!(
+        kind(
+            "The ministry said Norway had delivered 400 trucks to Poland in March.",
+            "400 trucks"
+        ),
+        Stock
+    );
+}
+
+#[test]
+fn what_an_actor_means_to_send_is_no_running_total() {
+    assert_ne!(
+        kind(
+            "Ghana had decided to send about 2,500 nurses to Britain.",
+            "2,500 nurses"
+        ),
+        MeasureKind::Stock
+    );
+    assert_ne!(
+        kind(
+            "Canada has pledged to deliver 80 buses to Chile.",
+            "80 buses"
+        ),
+        MeasureKind::Stock
+    );
+    // Near-miss: what it has sent is.
+    assert_eq!(
+        kind(
+            "Ghana has sent about 2,500 nurses to Britain.",
+            "2,500 nurses"
+        ),
+        MeasureKind::Stock
+    );
+}

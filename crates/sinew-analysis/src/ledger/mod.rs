@@ -16,7 +16,7 @@ mod agree;
 mod camps;
 mod conflict;
 mod revision;
-mod sources;
+pub(crate) mod sources;
 mod update;
 
 use std::collections::BTreeSet;
@@ -423,6 +423,16 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
                 claims[i].quantity.unit.as_deref().unwrap_or("another unit"),
                 first.quantity.text.trim()
             );
+        } else if roles.vague[k] && !roles.derivative[k] {
+            let b = members[k].bounds;
+            let fit = camps
+                .iter()
+                .position(|c| b.low <= c.high && c.low <= b.high);
+            members[k].camp = fit.unwrap_or(0);
+            members[k].note = format!(
+                "a vague amount ({}): says the figure exists, gives no value; shown, not counted",
+                claims[i].quantity.text.trim()
+            );
         } else if roles.derivative[k] {
             let b = members[k].bounds;
             let fit = camps
@@ -489,6 +499,7 @@ fn period(
         let (s, e) = match When::of(&claims[i]) {
             When::Unknown => continue,
             When::Period(s, e) => (s, Some(e)),
+            When::AsOf(d) => (d, Some(d)),
             When::Since(s) => (s, m.as_of),
         };
         start = Some(start.map_or(s, |x: NaiveDate| x.min(s)));

@@ -18,7 +18,7 @@ use crate::group::{FigureGroup, When};
 /// published. `None` when neither is known.
 pub(super) fn when_stated(m: &LedgerClaim, c: &Claim) -> Option<(NaiveDate, Option<NaiveDate>)> {
     let day = match When::of(c) {
-        When::Period(_, end) => Some(end),
+        When::Period(_, end) | When::AsOf(end) => Some(end),
         When::Since(_) | When::Unknown => m.as_of,
     };
     day.map(|d| (d, m.as_of))

@@ -7,6 +7,9 @@
 //!   `SourceKind::Derivative`) only repeats other outlets: its statements are shown, but the
 //!   verdict reads them only when no other document states the figure, so a digest alone
 //!   never makes a group agree or conflict, and all digests together count as one source;
+//! - a **vague** amount ("dozens of", "thousands of") is evidence that the figure exists, not
+//!   a value: it is shown in the camp its range fits, and the verdict reads it only when no
+//!   statement of the group gives a number;
 //! - a statement with a primary attribution is that voice's: "according to the State
 //!   Department" in three articles is one source (read by [`same_voice`]);
 //! - a statement without one is its document's (near-duplicates counted as the first of
@@ -30,6 +33,8 @@ pub(super) struct Roles {
     pub(super) restates: Vec<Option<usize>>,
     /// For each member, whether its document is a derivative digest.
     pub(super) derivative: Vec<bool>,
+    /// For each member, whether it states a vague amount.
+    pub(super) vague: Vec<bool>,
     /// The members the verdict reads, in member order.
     pub(super) counted: Vec<usize>,
 }
@@ -59,15 +64,27 @@ pub(super) fn roles(g: &FigureGroup, ctx: &Ctx<'_>) -> Roles {
     let stated: Vec<usize> = (0..g.members.len())
         .filter(|&k| restates[k].is_none())
         .collect();
-    let originals: Vec<usize> = stated.iter().copied().filter(|&k| !derivative[k]).collect();
-    let counted = if originals.is_empty() {
-        stated
-    } else {
-        originals
+    let vague: Vec<bool> = g
+        .members
+        .iter()
+        .map(|&i| claims[i].quantity.vague)
+        .collect();
+    // Each narrowing applies only when it leaves something: digests count when nothing else
+    // states the figure, vague amounts when nothing gives a number.
+    let narrow = |from: Vec<usize>, keep: &dyn Fn(usize) -> bool| {
+        let kept: Vec<usize> = from.iter().copied().filter(|&k| keep(k)).collect();
+        if kept.is_empty() {
+            from
+        } else {
+            kept
+        }
     };
+    let originals = narrow(stated, &|k| !derivative[k]);
+    let counted = narrow(originals, &|k| !vague[k]);
     Roles {
         restates,
         derivative,
+        vague,
         counted,
     }
 }
@@ -145,7 +162,7 @@ pub(super) fn independent(members: &[LedgerClaim], claims: &[Claim]) -> Vec<usiz
 /// Words of an attribution that say who, lower-cased: articles, "of", "said" and national
 /// prefixes ("US", "U.S.") dropped, so "the US State Department" and "State Department" read
 /// alike.
-fn voice_words(attribution: &str) -> Vec<String> {
+pub(crate) fn voice_words(attribution: &str) -> Vec<String> {
     const DROP: &[&str] = &[
         "the",
         "of",

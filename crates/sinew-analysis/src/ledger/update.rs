@@ -77,7 +77,7 @@ pub(super) fn is_running(c: &Claim, concept: Concept) -> bool {
         return true;
     }
     match When::of(c) {
-        When::Since(_) => true,
+        When::Since(_) | When::AsOf(_) => true,
         When::Period(..) => false,
         When::Unknown => {
             c.time.as_ref().is_some_and(|t| t.kind == TimeKind::Since)

@@ -289,6 +289,14 @@ pub(super) fn kind_of(
                 Grain::Year | Grain::Quarter | Grain::Month | Grain::Week | Grain::Day
             )
     });
+    // "In October the White House said North Korea had delivered more than 1,000
+    // containers", "officials said in February that ... had shipped": a period before the
+    // verb of saying, or between it and "that", dates the report, not a window the figure
+    // covers.
+    let reported = time.is_some_and(|t| {
+        let upto = sentence_words.partition_point(|w| w.start < q.span.start);
+        said_before(&sentence_words[..upto], t.span.end)
+    });
     // A speed or a length per hour is a property of a thing, not an amount over a period.
     let property = q.kind == QuantityKind::Measure
         && matches!(
@@ -305,14 +313,26 @@ pub(super) fn kind_of(
         );
     // "North Korea has transferred more than 11,000 containers": a verb of supply in the
     // present perfect, with no period named, counts everything up to now: a running total.
+    // The passive counts the same way: "some 1,500 had already been carried", "around 10,000
+    // soldiers have been sent".
+    let passive_perfect = after
+        .iter()
+        .take(5)
+        .position(|w| w.is_any(&["has", "have", "had"]))
+        .is_some_and(|i| after[i + 1..].iter().take(2).any(|w| w.is("been")));
+    // "Pyongyang had decided to send about 12,000 troops": what an actor means to hand over
+    // is a plan, not a count of what it has.
+    let intended = before.iter().rev().take(6).any(|w| w.is_any(INTENT_WORDS));
     let perfect = flow_verb
-        && !period
+        && (!period || reported)
         && !periodic
-        && before
-            .iter()
-            .rev()
-            .take(10)
-            .any(|w| w.is_any(&["has", "have", "had"]));
+        && !intended
+        && (passive_perfect
+            || before
+                .iter()
+                .rev()
+                .take(10)
+                .any(|w| w.is_any(&["has", "have", "had"])));
     if amount && perfect {
         return MeasureKind::Stock;
     }
@@ -329,6 +349,32 @@ pub(super) fn kind_of(
         return MeasureKind::Stock;
     }
     MeasureKind::Other
+}
+
+/// Words of intent before a verb of supply: the figure is what is meant to move, not what
+/// has.
+const INTENT_WORDS: &[&str] = &[
+    "decided", "decide", "plans", "planned", "plan", "agreed", "pledged", "promised", "intends",
+    "intended", "aims", "aimed", "will", "would", "could", "might", "expected", "offered", "wants",
+    "wanted",
+];
+
+/// Whether a verb of saying among `before` (the sentence's words before the figure) ends the
+/// reporting clause at or after `end`: the time ending at `end` dates the saying. The reporting
+/// clause runs to the verb, or to a "that" within three words after it ("said in February
+/// that").
+fn said_before(before: &[Word<'_>], end: usize) -> bool {
+    before.iter().enumerate().any(|(i, w)| {
+        if !w.is_any(crate::attribution::SPEECH_VERBS) {
+            return false;
+        }
+        let close = before[i + 1..]
+            .iter()
+            .take(4)
+            .find(|w| w.is("that"))
+            .unwrap_or(w);
+        end <= close.start.max(w.end)
+    })
 }
 
 /// Counted nouns (singular, as quantities write them) of the people and things an actor

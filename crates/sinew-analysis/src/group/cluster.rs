@@ -1,0 +1,596 @@
+//! The clustering inside one bucket (`group.rs`): each wording of a measure read once as
+//! numbers ([`Sense`]), each claim as what a cluster needs to decide ([`Probe`]), and the
+//! [`Cluster`] that accepts or refuses a newcomer by the rules of `group.rs`'s module doc.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use sinew_types::{Claim, MeasureKind, QuantityKind, Span};
+
+use super::{norm, unit_parts, FigureGroup, When};
+use crate::concept::{accumulates, flow_kind, scope_rule, Concept, FlowKind, Meaning};
+use crate::hash::FastMap;
+use crate::label::group_measure;
+use crate::rounding::{same_rounded, values_close};
+use crate::scope::clash;
+use crate::window::TimeFrame;
+
+/// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
+const MIN_MEASURE_SIMILARITY: f64 = 0.5;
+
+/// Values further apart than this factor are different figures, whatever their words say.
+const MAX_VALUE_RATIO: f64 = 3.0;
+
+/// How much a running total since one day may grow between the reports of one cluster.
+const MAX_RUNNING_RATIO: f64 = 50.0;
+
+/// A vague amount ("thousands of") and precise ones are one figure only if the precise values
+/// lie within this factor of the vague range: news stretches "thousands" to 10,000 or 20,000,
+/// never to a million.
+const VAGUE_REACH: f64 = 10.0;
+
+/// Values this close are the same amount reported with different rounding.
+const SAME_AMOUNT_RATIO: f64 = 1.015;
+
+/// Stems interned as numbers.
+#[derive(Default)]
+pub(super) struct Vocab(FastMap<String, u32>);
+
+impl Vocab {
+    /// One word's number.
+    pub(super) fn id(&mut self, word: &str) -> u32 {
+        // Most words are known by the time they come again: look before allocating.
+        if let Some(&n) = self.0.get(word) {
+            return n;
+        }
+        let next = self.0.len() as u32;
+        self.0.insert(word.to_string(), next);
+        next
+    }
+
+    /// The set's words as sorted numbers.
+    pub(super) fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// How many numbers two sorted lists share.
+pub(super) fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted word lists; two empty lists are equal.
+pub(super) fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let inter = shared(a, b);
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+pub(super) fn scopes_match(a: &[u32], b: &[u32]) -> bool {
+    scope_rule(a.len(), b.len(), shared(a, b))
+}
+
+/// One sorted word list holds the other (an empty one is held by any).
+pub(super) fn scopes_nest(a: &[u32], b: &[u32]) -> bool {
+    shared(a, b) == a.len().min(b.len())
+}
+
+/// What one wording of a measure means, in numbers.
+pub(super) struct Sense {
+    pub(super) concept: Concept,
+    pub(super) stems: Vec<u32>,
+    pub(super) scope: Vec<u32>,
+    /// The narrowing words after each preposition (`scope.rs`).
+    pub(super) complements: Vec<(u8, Vec<u32>)>,
+    /// The stems that say something once the concept is known.
+    pub(super) telling: Vec<u32>,
+    /// What moves, by the words.
+    pub(super) kind: FlowKind,
+    /// The actors in the concept's order and the unit's head, normalised, as numbers.
+    pub(super) subject: Option<u32>,
+    pub(super) object: Option<u32>,
+    pub(super) unit: Option<u32>,
+    /// The words that narrow the unit's head, as sorted numbers.
+    pub(super) unit_words: Vec<u32>,
+    /// The measure's lemma class, when its words name one.
+    pub(super) lemma: Option<u8>,
+    /// The measure kind extraction read, when it read one.
+    pub(super) measure_kind: Option<MeasureKind>,
+}
+
+impl Sense {
+    pub(super) fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
+        // Actors and units live in the same numbering as stems, behind a prefix no word has.
+        let mut id = |prefix: &str, s: &Option<String>| {
+            norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
+        };
+        let (head, unit_words) = unit_parts(&claim.quantity);
+        Sense {
+            concept: m.concept,
+            subject: id("actor", &m.subject),
+            object: id("actor", &m.object),
+            unit: id("unit", &head),
+            unit_words: vocab.ids(&unit_words.into_iter().collect()),
+            stems: vocab.ids(&m.stems),
+            scope: vocab.ids(&m.scope),
+            complements: m
+                .complements
+                .iter()
+                .map(|(p, words)| (*p, vocab.ids(words)))
+                .collect(),
+            telling: vocab.ids(&m.telling),
+            kind: flow_kind(claim),
+            lemma: m.lemma,
+            measure_kind: (m.kind != MeasureKind::Other).then_some(m.kind),
+        }
+    }
+}
+
+/// Two optional keys agree when either is unknown or both are equal.
+pub(super) fn fits<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The first claim of each sense.
+pub(super) fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
+    let mut first = vec![usize::MAX; senses];
+    for (i, &k) in sense_of.iter().enumerate() {
+        if first[k] == usize::MAX {
+            first[k] = i;
+        }
+    }
+    first
+}
+
+/// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
+pub(super) type SenseKey<'a> = (
+    &'a str,
+    (QuantityKind, MeasureKind),
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+/// What a cluster needs to know about a claim to decide whether it joins.
+pub(super) struct Probe {
+    pub(super) doc: u32,
+    pub(super) span: Span,
+    pub(super) sentence: Span,
+    pub(super) counted: bool,
+    pub(super) sense: usize,
+    pub(super) value: f64,
+    /// One unit of the last digit the text writes (`rounding.rs`).
+    pub(super) step: f64,
+    pub(super) low: f64,
+    pub(super) high: f64,
+    pub(super) when: When,
+    /// A vague amount ("dozens of", "thousands of"): evidence that the figure exists, not a
+    /// value; it never votes on the cluster's amount.
+    pub(super) vague: bool,
+    /// Who says it: its attribution's words as a number (the article's own voice when none).
+    pub(super) voice: u32,
+    /// A running total that only grows (shipped, sold, lent... since a day, or counted on a
+    /// day): later reports may count many times more.
+    pub(super) growing: bool,
+}
+
+impl Probe {
+    pub(super) fn of(claim: &Claim, sense: usize, s: &Sense, doc: u32, voice: u32) -> Probe {
+        let q = &claim.quantity;
+        let value = if q.value.is_finite() { q.value } else { 0.0 };
+        let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
+        let plain = When::of(claim);
+        let since = matches!(plain, When::Since(_));
+        let counted = q.kind == QuantityKind::Count
+            && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+        let movement = s.lemma.is_some_and(accumulates);
+        // A running total that only grows (extraction read a stock, or it counts since a day;
+        // of a movement, or of things one actor has sent or given another): its time is the
+        // day it was counted, counts on different days are reports of one figure, and a later
+        // one may be many times an earlier. A standing total that can fall (a headcount, a
+        // reserve) keeps its window: its values on other days are other figures.
+        let growing = q.per.is_none()
+            && (claim.kind == MeasureKind::Stock || since)
+            && (counted || movement)
+            && (movement || since || (s.subject.is_some() && s.object.is_some()));
+        Probe {
+            doc,
+            span: claim.span,
+            sentence: claim.sentence,
+            counted,
+            sense,
+            value,
+            step: crate::rounding::step(q),
+            low: value.min(top),
+            high: value.max(top),
+            when: if growing {
+                When::of_running(claim)
+            } else {
+                plain
+            },
+            vague: q.vague,
+            voice,
+            growing,
+        }
+    }
+}
+
+/// One member's amount as stated, with where it was stated and by whom.
+#[derive(Clone, Copy)]
+pub(super) struct Amount {
+    pub(super) value: f64,
+    /// Top of the range (the value for a point).
+    pub(super) high: f64,
+    /// Rounding step (`rounding.rs`).
+    pub(super) step: f64,
+    pub(super) vague: bool,
+    pub(super) doc: u32,
+    pub(super) voice: u32,
+}
+
+impl Amount {
+    /// The same amount as the probe's to the precision either writes, or within rounding
+    /// (`SAME_AMOUNT_RATIO`).
+    pub(super) fn same_as(&self, p: &Probe) -> bool {
+        (same_rounded(self.value, self.step, p.value, p.step)
+            && same_rounded(self.high, self.step, p.high, p.step))
+            || values_close(
+                self.value.min(p.value),
+                self.value.max(p.value),
+                SAME_AMOUNT_RATIO,
+            )
+    }
+}
+
+pub(super) struct Cluster {
+    pub(super) members: Vec<usize>,
+    /// The members' amounts as stated.
+    pub(super) amounts: Vec<Amount>,
+    /// The wordings of the members: (sense, counted).
+    pub(super) variants: Vec<(usize, bool)>,
+    /// Spans of the members' figures, by (document, sentence).
+    pub(super) sentences: FastMap<(u32, Span), Vec<Span>>,
+    pub(super) frame: TimeFrame,
+    pub(super) concept: Concept,
+    /// The concept key's parts the members told: actors, unit, lemma class, measure kind.
+    pub(super) subject: Option<u32>,
+    pub(super) object: Option<u32>,
+    pub(super) unit: Option<u32>,
+    /// Every word that narrows a member's unit: a newcomer's must be among them, or hold
+    /// them all ("artillery shells" and "rounds" agree, "ballistic" and "cruise" missiles
+    /// do not).
+    pub(super) unit_words: Vec<u32>,
+    pub(super) lemma: Option<u8>,
+    pub(super) measure_kind: Option<MeasureKind>,
+    /// The range of the precise members' values, their sum and number (vague members do not
+    /// count: they state no value).
+    pub(super) low: f64,
+    pub(super) high: f64,
+    pub(super) sum: f64,
+    pub(super) precise: usize,
+    /// The range the vague members allow, at its widest.
+    pub(super) vague_low: f64,
+    pub(super) vague_high: f64,
+    /// True while every member is a growing running total.
+    pub(super) growing: bool,
+}
+
+impl Cluster {
+    pub(super) fn new(i: usize, probe: &Probe, senses: &[Sense]) -> Cluster {
+        let mut c = Cluster {
+            members: Vec::new(),
+            amounts: Vec::new(),
+            variants: Vec::new(),
+            sentences: FastMap::default(),
+            frame: TimeFrame::open(),
+            concept: Concept::Other,
+            subject: None,
+            object: None,
+            unit: None,
+            unit_words: Vec::new(),
+            lemma: None,
+            measure_kind: None,
+            low: f64::INFINITY,
+            high: f64::NEG_INFINITY,
+            sum: 0.0,
+            precise: 0,
+            vague_low: f64::INFINITY,
+            vague_high: f64::NEG_INFINITY,
+            growing: true,
+        };
+        c.add(i, probe, senses);
+        c
+    }
+
+    pub(super) fn accepts(&self, p: &Probe, senses: &[Sense]) -> bool {
+        let ps = &senses[p.sense];
+        // An actor the cluster names as the subject, named by the newcomer as the counterpart
+        // (or the other way round), is another figure: "TikTok's users" and "users' time on
+        // TikTok" share a name, not a figure. Trade runs both ways: its sides are no roles.
+        let crossed = |a: Option<u32>, b: Option<u32>| a.is_some() && a == b;
+        let sided = ps.concept != Concept::Trade && self.concept != Concept::Trade;
+        if sided && (crossed(ps.object, self.subject) || crossed(ps.subject, self.object)) {
+            return false;
+        }
+        if !(fits(self.subject, ps.subject)
+            && fits(self.object, ps.object)
+            && self.unit == ps.unit
+            && scopes_nest(&self.unit_words, &ps.unit_words)
+            && fits(self.lemma, ps.lemma)
+            && (fits(self.measure_kind, ps.measure_kind) || self.holds_as_evidence(p, ps)))
+        {
+            return false;
+        }
+        // Figures that name no actor ("12%", "$5 million" on pages of business news; market
+        // shares whose companies extraction missed) are one figure only when they state the
+        // same amount to the precision written ("3.92%" and "3.88%" are two insurers' shares;
+        // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
+        // apart. In one article, a measure that tells nothing ("value", the unit again) does
+        // not; across articles, both must be worded alike and dated: the wording alone joined
+        // every "market share" of a page into one figure.
+        let actorless = ps.subject.is_none()
+            && ps.object.is_none()
+            && self.subject.is_none()
+            && self.object.is_none();
+        if actorless {
+            let same_article = self.sentences.keys().any(|(doc, _)| *doc == p.doc);
+            let worded_alike = self.variants.iter().any(|&(sense, _)| {
+                let m = &senses[sense].telling;
+                if ps.telling.is_empty() || m.is_empty() {
+                    same_article
+                } else {
+                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
+                }
+            });
+            // Vague amounts are the same amount when they are the same words' range.
+            let same_amount = self.amounts.iter().any(|a| {
+                a.vague == p.vague
+                    && same_rounded(a.value, a.step, p.value, p.step)
+                    && same_rounded(a.high, a.step, p.high, p.step)
+            });
+            if !worded_alike
+                || !same_amount
+                || !(same_article || (p.when.dated() && self.frame.dated()))
+            {
+                return false;
+            }
+        }
+        // A running total of a movement may have grown many times over between reports, as
+        // may one counted since the same day as the cluster's.
+        let limit = match p.when {
+            _ if p.growing && self.growing => MAX_RUNNING_RATIO,
+            When::Since(s) if s == self.frame.max_since && s == self.frame.min_since => {
+                MAX_RUNNING_RATIO
+            }
+            _ => MAX_VALUE_RATIO,
+        };
+        if !self.amount_fits(p, limit) || !self.frame.admits(p.when) {
+            return false;
+        }
+        if !(self.concept == ps.concept
+            || self.concept == Concept::Other
+            || ps.concept == Concept::Other)
+        {
+            return false;
+        }
+        // One voice in one article states one figure once: another amount from the same voice
+        // there is another figure ("36% of millennials ... 57% of millennials"), unless it is
+        // a running total that grew. Different voices may disagree (that is a conflict).
+        let grown = p.growing && self.growing;
+        if !(p.vague || grown) {
+            let mut same_voice = self
+                .amounts
+                .iter()
+                .filter(|a| !a.vague && a.doc == p.doc && a.voice == p.voice)
+                .peekable();
+            if same_voice.peek().is_some() && !same_voice.any(|a| a.same_as(p)) {
+                return false;
+            }
+        }
+        if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
+            // Two figures in one sentence are two figures; the same words twice are one.
+            if spans.iter().any(|s| *s != p.span) {
+                return false;
+            }
+        }
+        // A place, product or segment named after the same preposition that differs from a
+        // member's ("units in Korea", "units in China") is another part of the quantity.
+        if self
+            .variants
+            .iter()
+            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
+        {
+            return false;
+        }
+        let same_amount = !p.vague
+            && self.amounts.iter().any(|a| {
+                !a.vague
+                    && values_close(
+                        a.value.min(p.value),
+                        a.value.max(p.value),
+                        SAME_AMOUNT_RATIO,
+                    )
+            });
+        self.variants.iter().any(|&(sense, counted)| {
+            let m = &senses[sense];
+            let compatible = m.concept == ps.concept
+                || m.concept == Concept::Other
+                || ps.concept == Concept::Other;
+            let narrowed_apart =
+                !m.scope.is_empty() && !ps.scope.is_empty() && !scopes_match(&m.scope, &ps.scope);
+            // Measures of one lemma class name one movement in other words ("shipments of
+            // containers", "deliveries of containers"), unless their scopes differ.
+            let same_lemma = ps.lemma.is_some() && ps.lemma == m.lemma && !narrowed_apart;
+            compatible
+                && ((p.counted && counted && !narrowed_apart)
+                    || same_lemma
+                    || (jaccard(&ps.stems, &m.stems) >= MIN_MEASURE_SIMILARITY && !narrowed_apart)
+                    || (ps.concept == m.concept
+                        && ps.concept != Concept::Other
+                        && scopes_match(&ps.scope, &m.scope))
+                    // Sources word the same figure differently ("reaching a record", "total
+                    // trade turnover"); the same amount for the same pair is the same figure,
+                    // unless the two say what it is a share of and that differs.
+                    || (same_amount && !narrowed_apart))
+        })
+    }
+
+    /// Whether a vague amount with no period of its own ("millions of shells" handed over)
+    /// can stand for the cluster's figure though extraction read a flow where the cluster
+    /// holds a running total, or the other way round: with no number and no window, the two
+    /// readings cannot be told apart.
+    pub(super) fn holds_as_evidence(&self, p: &Probe, ps: &Sense) -> bool {
+        let movement =
+            |k: Option<MeasureKind>| matches!(k, Some(MeasureKind::Flow | MeasureKind::Stock));
+        p.vague
+            && p.when == When::Unknown
+            && movement(self.measure_kind)
+            && movement(ps.measure_kind)
+    }
+
+    /// Whether the probe's amount can be the cluster's: precise values all within `limit` of
+    /// each other; a vague amount (or a cluster of vague amounts only) states no value, so
+    /// only an order of magnitude apart from the precise ones (`VAGUE_REACH`) rules it out.
+    pub(super) fn amount_fits(&self, p: &Probe, limit: f64) -> bool {
+        let within = |(low, high): (f64, f64), (vlow, vhigh): (f64, f64)| {
+            low * VAGUE_REACH >= vlow && high <= vhigh * VAGUE_REACH
+        };
+        match (p.vague, self.precise > 0) {
+            (false, true) => values_close(self.low.min(p.low), self.high.max(p.high), limit),
+            (true, true) => within((self.low, self.high), (p.low, p.high)),
+            (false, false) => within((p.low, p.high), (self.vague_low, self.vague_high)),
+            (true, false) => true,
+        }
+    }
+
+    /// How far the probe's value is from the cluster's mean, relative to the larger (0 when
+    /// either states no value).
+    pub(super) fn distance(&self, p: &Probe) -> f64 {
+        if p.vague || self.precise == 0 {
+            return 0.0;
+        }
+        let mean = self.sum / self.precise as f64;
+        let scale = mean.abs().max(p.value.abs());
+        if scale == 0.0 {
+            0.0
+        } else {
+            (p.value - mean).abs() / scale
+        }
+    }
+
+    pub(super) fn add(&mut self, i: usize, p: &Probe, senses: &[Sense]) {
+        if p.vague {
+            self.vague_low = self.vague_low.min(p.low);
+            self.vague_high = self.vague_high.max(p.high);
+        } else {
+            self.low = self.low.min(p.low);
+            self.high = self.high.max(p.high);
+            self.sum += p.value;
+            self.precise += 1;
+        }
+        if !p.vague {
+            self.growing &= p.growing;
+        }
+        self.members.push(i);
+        self.amounts.push(Amount {
+            value: p.value,
+            high: p.high,
+            step: p.step,
+            vague: p.vague,
+            doc: p.doc,
+            voice: p.voice,
+        });
+        self.frame.add(p.when);
+        let ps = &senses[p.sense];
+        if self.concept == Concept::Other {
+            self.concept = ps.concept;
+        }
+        if self.members.len() == 1 {
+            self.unit = ps.unit;
+        }
+        if !ps.unit_words.is_empty() && self.unit_words != ps.unit_words {
+            self.unit_words.extend_from_slice(&ps.unit_words);
+            self.unit_words.sort_unstable();
+            self.unit_words.dedup();
+        }
+        self.subject = self.subject.or(ps.subject);
+        self.object = self.object.or(ps.object);
+        self.lemma = self.lemma.or(ps.lemma);
+        self.measure_kind = self.measure_kind.or(ps.measure_kind);
+        self.sentences
+            .entry((p.doc, p.sentence))
+            .or_default()
+            .push(p.span);
+        if !self.variants.contains(&(p.sense, p.counted)) {
+            self.variants.push((p.sense, p.counted));
+        }
+    }
+
+    pub(super) fn finish(
+        mut self,
+        claims: &[Claim],
+        meanings: &[&Meaning],
+        order: &impl Fn(usize, usize) -> Ordering,
+        kind_of: &impl Fn(usize) -> FlowKind,
+    ) -> FigureGroup {
+        self.members.sort_by(|&a, &b| order(a, b).then(a.cmp(&b)));
+        let first = self.members[0];
+        // What moves: trade is trade whatever is traded; else what most members' words say,
+        // ties to the first kind in FlowKind::ALL.
+        let kind = if self.concept == Concept::Trade {
+            FlowKind::Trade
+        } else {
+            let mut counts = [0usize; FlowKind::ALL.len()];
+            for &i in &self.members {
+                if let Some(k) = FlowKind::ALL.iter().position(|x| *x == kind_of(i)) {
+                    counts[k] += 1;
+                }
+            }
+            (0..counts.len())
+                .filter(|&k| counts[k] > 0)
+                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+                .map_or(FlowKind::Other, |k| FlowKind::ALL[k])
+        };
+        // The actors as the members that name them spell them; the unit of the statements,
+        // not of a restatement in another currency.
+        let named = |f: fn(&Meaning) -> &Option<String>| {
+            self.members.iter().find_map(|&i| f(meanings[i]).clone())
+        };
+        let stated = self
+            .members
+            .iter()
+            .copied()
+            .find(|&i| claims[i].restates.is_none())
+            .unwrap_or(first);
+        FigureGroup {
+            kind,
+            subject: named(|m| &m.subject),
+            object: named(|m| &m.object),
+            unit: claims[stated].quantity.unit.clone(),
+            per: claims[stated].quantity.per.clone(),
+            concept: self.concept,
+            measure: group_measure(&self.members, claims, meanings, self.concept),
+            members: self.members,
+        }
+    }
+}
