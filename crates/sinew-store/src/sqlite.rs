@@ -19,7 +19,7 @@ use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
 
 mod analysis;
-mod entities;
+pub(crate) mod entities;
 mod workbench;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 
@@ -377,7 +377,7 @@ fn alert_from_row(r: &Row<'_>) -> rusqlite::Result<StoredAlert> {
     })
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

@@ -1,6 +1,7 @@
 //! sinew-store's one integration-test binary.
 
 mod analysis;
+mod backends;
 mod common;
 mod compat;
 mod model;

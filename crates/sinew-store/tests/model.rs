@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proptest::prelude::*;
 use sinew_store::{
-    Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, PutOutcome, SqliteStore,
-    Store, StoreStats,
+    Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, PutOutcome, StoreStats,
 };
 use sinew_types::{
     Annotations, Attribution, Citation, Claim, Coarse, Description, Diagnostic, DocId, Document,
     EntityType, Fingerprint, Grain, Mention, MentionKind, Modality, Quantity, QuantityKind, Sector,
     Sentence, Span, TimeExpr, TimeKind,
 };
+
+use crate::backends::backends;
 
 /// A few names, with case variants and non-ASCII, so that filters and grouping collide.
 const NAMES: &[&str] = &[
@@ -541,9 +542,10 @@ proptest! {
 
     #[test]
     fn store_behaves_like_the_model((pool, ops) in case()) {
-        let store = SqliteStore::open_in_memory().expect("store");
+        for backend in backends() {
+        let store = &*backend.store;
         let mut model = Model::default();
-        for op in ops {
+        for op in ops.iter().cloned() {
             match op {
                 Op::Put(i) => {
                     let (doc, ann) = &pool[i];
@@ -597,6 +599,7 @@ proptest! {
         for fp in pool.iter().filter_map(|(d, _)| d.fingerprint.as_ref()) {
             let got = store.near_duplicate_candidates(fp).expect("candidates");
             prop_assert_eq!(got, model.candidates(fp), "candidates of {:?}", fp);
+        }
         }
     }
 }
