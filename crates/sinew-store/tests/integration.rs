@@ -5,6 +5,8 @@ mod backends;
 mod common;
 mod compat;
 mod model;
+#[cfg(feature = "postgres")]
+mod pg;
 mod read_only;
 mod snapshot;
 mod store;
