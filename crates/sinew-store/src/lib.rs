@@ -31,7 +31,7 @@ pub use analysis::{
 };
 pub use error::StoreError;
 #[cfg(feature = "postgres")]
-pub use pg::{is_postgres_url, redact_url, PgStore};
+pub use pg::{is_postgres_url, migrate_sqlite_to_pg, redact_url, PgStore};
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 pub use workbench::{

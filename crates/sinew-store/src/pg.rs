@@ -29,9 +29,11 @@ use crate::codec::{
 };
 use crate::sqlite::now;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
+pub use migrate::migrate_sqlite_to_pg;
 
 mod analysis;
 mod entities;
+mod migrate;
 mod schema;
 mod workbench;
 

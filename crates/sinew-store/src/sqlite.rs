@@ -122,7 +122,7 @@ impl SqliteStore {
         Ok(out)
     }
 
-    fn read<T>(
+    pub(crate) fn read<T>(
         &self,
         body: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {

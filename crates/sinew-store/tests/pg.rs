@@ -5,7 +5,10 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use sinew_store::{AnalysisStore, ClaimFilter, PgStore, PutOutcome, Store};
+use sinew_store::{
+    migrate_sqlite_to_pg, AlertRule, AnalysisStore, AnalysisUpdate, BucketRow, ClaimFilter,
+    IngestRun, InputFailure, PgStore, PutOutcome, SqliteStore, Store, WorkbenchStore,
+};
 use sinew_types::{Annotations, EntityType};
 
 use crate::backends::{pg::Schema, pg_server};
@@ -229,4 +232,110 @@ fn a_server_that_cannot_be_reached_is_a_user_error_without_the_password() {
     );
     let err = PgStore::open("postgres://[nonsense").expect_err("bad URL");
     assert!(err.is_user_error(), "{err}");
+}
+
+#[test]
+fn migrate_copies_a_sqlite_store_whole_into_an_empty_one() {
+    let Some(server) = pg_server() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("sinew.db");
+    let source = SqliteStore::open(&file).expect("open");
+    let (a, ann_a) = crate::common::rich();
+    let (b, ann_b) = crate::common::plain();
+    source
+        .put_batch(&[(a.clone(), ann_a), (b.clone(), ann_b)])
+        .expect("batch");
+    source
+        .commit_analysis(&AnalysisUpdate {
+            done: vec![a.id.clone()],
+            claim_buckets: vec![("k".into(), a.id.clone(), 0)],
+            buckets: vec![BucketRow {
+                bucket: "k".into(),
+                state: "{}".into(),
+                flows: vec!["china->russia".into()],
+            }],
+            ties: vec![(a.id.clone(), "[]".into())],
+            alerts: Vec::new(),
+            kinds: vec![(a.id.clone(), sinew_types::SourceKind::Original)],
+        })
+        .expect("analysis");
+    source
+        .record_run(&IngestRun {
+            origin: "cli".into(),
+            inputs: 2,
+            failures: vec![InputFailure {
+                input: "x.warc".into(),
+                error: "x.warc: truncated".into(),
+            }],
+            ..IngestRun::default()
+        })
+        .expect("run");
+    source
+        .put_alert_rule(&AlertRule {
+            name: "all".into(),
+            ..AlertRule::default()
+        })
+        .expect("rule");
+    drop(source);
+
+    let schema = Schema::create(&server);
+    let mut heard = Vec::new();
+    let copied = migrate_sqlite_to_pg(&file, &schema.url, |table, n| {
+        heard.push((table.to_string(), n))
+    })
+    .expect("migrate");
+    assert!(copied.contains(&("documents".to_string(), 2)), "{copied:?}");
+    assert!(
+        copied.contains(&("claim_buckets".to_string(), 1)),
+        "{copied:?}"
+    );
+    assert_eq!(heard.len(), copied.len(), "every table reported");
+
+    // Row for row the same, and the same answers through the trait.
+    assert_eq!(
+        crate::common::dump_pg(&schema.url),
+        crate::common::dump(&file)
+    );
+    let from = SqliteStore::open_read_only(&file).expect("source");
+    let to = PgStore::open_read_only(&schema.url).expect("target");
+    assert_eq!(
+        to.pending().expect("pending"),
+        from.pending().expect("pending")
+    );
+    assert_eq!(
+        to.bucket_states(None).expect("states"),
+        from.bucket_states(None).expect("states")
+    );
+    assert_eq!(
+        to.flows_outside(&["china->russia".into()], &[])
+            .expect("flows"),
+        vec!["china->russia".to_string()]
+    );
+    assert_eq!(to.ties().expect("ties"), from.ties().expect("ties"));
+    assert_eq!(
+        to.doc_headers(&[a.id.clone(), b.id.clone()])
+            .expect("headers"),
+        from.doc_headers(&[a.id.clone(), b.id.clone()])
+            .expect("headers")
+    );
+    assert_eq!(
+        to.ingest_log(5).expect("log"),
+        from.ingest_log(5).expect("log")
+    );
+    assert_eq!(
+        to.alert_rules().expect("rules"),
+        from.alert_rules().expect("rules")
+    );
+    assert_eq!(
+        to.entities().expect("entities"),
+        from.entities().expect("entities")
+    );
+
+    // A second copy into the same store is refused, and changes nothing.
+    let err = migrate_sqlite_to_pg(&file, &schema.url, |_, _| {}).expect_err("not empty");
+    assert!(err.is_user_error(), "{err}");
+    assert!(err.to_string().contains("already holds"), "{err}");
+    assert_eq!(to.document_count().expect("count"), 2);
 }
