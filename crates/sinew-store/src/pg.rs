@@ -98,7 +98,7 @@ impl PgStore {
     /// [`StoreError::Missing`]; a schema too old or too new to read is refused as for SQLite.
     pub fn open_read_only(url: &str) -> Result<PgStore, StoreError> {
         let store = PgStore::connect(url, true)?;
-        let version = store.read(|tx| read_version(tx))?;
+        let version = store.read(read_version)?;
         match version {
             None => Err(StoreError::Missing {
                 path: store.location.clone(),

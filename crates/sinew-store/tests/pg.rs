@@ -35,7 +35,7 @@ fn item(i: usize) -> (sinew_types::Document, Annotations) {
         "Ruritania",
         Some("Ruritania"),
     )];
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         mentions.push(mention(
             &text,
             "Freedonia",

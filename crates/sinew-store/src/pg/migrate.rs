@@ -141,7 +141,7 @@ fn stream(
         let values: Vec<&(dyn ToSql + Sync)> = row.iter().map(Value::as_sql).collect();
         writer.write(&values)?;
         done += 1;
-        if done % REPORT_EVERY == 0 {
+        if done.is_multiple_of(REPORT_EVERY) {
             progress(table, done);
         }
     }
