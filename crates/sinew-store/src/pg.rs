@@ -16,17 +16,14 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use postgres::types::ToSql;
-use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transaction};
+use postgres::{Client, Config, IsolationLevel, NoTls, Row, Transaction};
 use sinew_types::{
     Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
     DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
     TimeExpr,
 };
 
-use crate::codec::{
-    claim_json, date_text, enum_text, fingerprint_blob, parse_claim, parse_date, parse_enum,
-    parse_fingerprint, real,
-};
+use crate::codec::{parse_claim, parse_date, parse_enum, parse_fingerprint};
 use crate::sqlite::now;
 use crate::{ClaimFilter, EntitySummary, PutOutcome, Store, StoreError, StoreStats, StoredAlert};
 pub use migrate::migrate_sqlite_to_pg;
@@ -34,6 +31,7 @@ pub use migrate::migrate_sqlite_to_pg;
 mod analysis;
 mod entities;
 mod migrate;
+mod put;
 mod schema;
 mod workbench;
 
@@ -382,26 +380,18 @@ fn span(r: &Row, idx: usize) -> R<Span> {
 
 impl Store for PgStore {
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError> {
-        self.write(|tx| {
-            let stmts = Inserts::prepare(tx)?;
-            let mut seq = next_seq(tx)?;
-            insert(tx, &stmts, &mut seq, doc, ann, &now())
-        })
+        let outcomes = self.put_batch(&[(doc.clone(), ann.clone())])?;
+        Ok(outcomes
+            .into_iter()
+            .next()
+            .unwrap_or(PutOutcome::AlreadyPresent))
     }
 
     fn put_batch(&self, items: &[(Document, Annotations)]) -> Result<Vec<PutOutcome>, StoreError> {
         if items.is_empty() {
             return Ok(Vec::new());
         }
-        self.write(|tx| {
-            let stmts = Inserts::prepare(tx)?;
-            let mut seq = next_seq(tx)?;
-            let now = now();
-            items
-                .iter()
-                .map(|(doc, ann)| insert(tx, &stmts, &mut seq, doc, ann, &now))
-                .collect()
-        })
+        self.write(|tx| put::put_batch(tx, items, &now()))
     }
 
     fn contains(&self, id: &DocId) -> Result<bool, StoreError> {
@@ -650,224 +640,6 @@ fn doc_fingerprint(r: &Row) -> R<Option<DocFingerprint>> {
 /// A band's values as little-endian bytes: the exact key, as in `near_dups.rs`.
 fn band_key(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
-}
-
-fn next_seq(tx: &mut Transaction<'_>) -> R<i64> {
-    Ok(tx
-        .query_one("SELECT coalesce(max(seq), 0) + 1 FROM documents", &[])?
-        .get(0))
-}
-
-/// The statements a put runs, prepared once per transaction.
-struct Inserts {
-    document: Statement,
-    band: Statement,
-    pending: Statement,
-    sentence: Statement,
-    mention: Statement,
-    quantity: Statement,
-    time: Statement,
-    attribution: Statement,
-    claim: Statement,
-    diagnostic: Statement,
-    entities: entities::Statements,
-}
-
-impl Inserts {
-    fn prepare(tx: &mut Transaction<'_>) -> R<Inserts> {
-        Ok(Inserts {
-            document: tx.prepare(
-                "INSERT INTO documents (id, seq, source, url, title, author, published, site, \
-                 lang, text, ingested_at, fingerprint, duplicate_of) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-                 ON CONFLICT (id) DO NOTHING",
-            )?,
-            band: tx.prepare(
-                "INSERT INTO dup_bands (band, key, doc) VALUES ($1, $2, $3) \
-                 ON CONFLICT DO NOTHING",
-            )?,
-            pending: tx.prepare("INSERT INTO analysis_pending (doc, seq) VALUES ($1, $2)")?,
-            sentence: tx.prepare("INSERT INTO sentences VALUES ($1, $2, $3, $4)")?,
-            mention: tx.prepare(
-                "INSERT INTO mentions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            )?,
-            quantity: tx.prepare(
-                "INSERT INTO quantities VALUES \
-                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            )?,
-            time: tx
-                .prepare("INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")?,
-            attribution: tx
-                .prepare("INSERT INTO attributions VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")?,
-            claim: tx.prepare(
-                "INSERT INTO claims VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-                 $13, $14, $15, $16, $17, $18, $19, $20)",
-            )?,
-            diagnostic: tx.prepare("INSERT INTO diagnostics VALUES ($1, $2, $3, $4, $5)")?,
-            entities: entities::Statements::prepare(tx)?,
-        })
-    }
-}
-
-/// Inserts one document and its annotations unless its id is stored; `seq` is the next
-/// ingest position and advances on insert.
-fn insert(
-    tx: &mut Transaction<'_>,
-    st: &Inserts,
-    seq: &mut i64,
-    doc: &Document,
-    ann: &Annotations,
-    now: &str,
-) -> R<PutOutcome> {
-    let id = doc.id.0.as_str();
-    let inserted = tx.execute(
-        &st.document,
-        &[
-            &id,
-            &*seq,
-            &doc.source,
-            &doc.url,
-            &doc.title,
-            &doc.author,
-            &date_text(doc.published),
-            &doc.site,
-            &doc.lang,
-            &doc.text,
-            &now,
-            &fingerprint_blob(doc.fingerprint.as_ref()),
-            &doc.duplicate_of.as_ref().map(|d| d.0.as_str()),
-        ],
-    )?;
-    if inserted == 0 {
-        return Ok(PutOutcome::AlreadyPresent);
-    }
-    if let Some(fingerprint) = &doc.fingerprint {
-        for (band, values) in fingerprint.bands() {
-            tx.execute(&st.band, &[&(band as i64), &band_key(values), &*seq])?;
-        }
-    }
-    tx.execute(&st.pending, &[&id, &*seq])?;
-    let doc_seq = *seq;
-    *seq += 1;
-
-    for (ord, s) in ann.sentences.iter().enumerate() {
-        tx.execute(
-            &st.sentence,
-            &[&id, &pos(ord)?, &pos(s.span.start)?, &pos(s.span.end)?],
-        )?;
-    }
-    for (ord, m) in ann.mentions.iter().enumerate() {
-        tx.execute(
-            &st.mention,
-            &[
-                &id,
-                &pos(ord)?,
-                &pos(m.span.start)?,
-                &pos(m.span.end)?,
-                &m.text,
-                &m.entity_type.as_str(),
-                &m.canonical,
-                &m.id,
-                &m.country,
-                &m.coarse.as_str(),
-                &m.sector.map(sinew_types::Sector::as_str),
-                &m.kind.as_str(),
-            ],
-        )?;
-    }
-    entities::record(tx, &st.entities, id, doc_seq, ann)?;
-    for (ord, q) in ann.quantities.iter().enumerate() {
-        tx.execute(
-            &st.quantity,
-            &[
-                &id,
-                &pos(ord)?,
-                &pos(q.span.start)?,
-                &pos(q.span.end)?,
-                &q.text,
-                &real(q.value),
-                &q.value_max.and_then(real),
-                &q.unit,
-                &enum_text(q.kind),
-                &q.qualifier,
-                &q.per,
-                &q.vague,
-            ],
-        )?;
-    }
-    for (ord, t) in ann.times.iter().enumerate() {
-        tx.execute(
-            &st.time,
-            &[
-                &id,
-                &pos(ord)?,
-                &pos(t.span.start)?,
-                &pos(t.span.end)?,
-                &t.text,
-                &date_text(t.start_date),
-                &date_text(t.end_date),
-                &enum_text(t.grain),
-                &enum_text(t.kind),
-                &t.timex,
-            ],
-        )?;
-    }
-    for (ord, a) in ann.attributions.iter().enumerate() {
-        tx.execute(
-            &st.attribution,
-            &[
-                &id,
-                &pos(ord)?,
-                &pos(a.span.start)?,
-                &pos(a.span.end)?,
-                &pos(a.source_span.start)?,
-                &pos(a.source_span.end)?,
-                &a.source,
-                &a.cue,
-            ],
-        )?;
-    }
-    for (ord, c) in ann.claims.iter().enumerate() {
-        let time = c.time.as_ref();
-        tx.execute(
-            &st.claim,
-            &[
-                &id,
-                &pos(ord)?,
-                &pos(c.span.start)?,
-                &pos(c.span.end)?,
-                &pos(c.sentence.start)?,
-                &pos(c.sentence.end)?,
-                &c.subject,
-                &c.object,
-                &c.subject.as_deref().map(str::to_lowercase),
-                &c.object.as_deref().map(str::to_lowercase),
-                &c.measure,
-                &enum_text(c.quantity.kind),
-                &c.quantity.unit,
-                &real(c.quantity.value),
-                &c.quantity.value_max.and_then(real),
-                &date_text(time.and_then(|t| t.start_date)),
-                &date_text(time.and_then(|t| t.end_date)),
-                &c.attribution,
-                &enum_text(c.modality),
-                &claim_json(c),
-            ],
-        )?;
-    }
-    for (ord, d) in ann.diagnostics.iter().enumerate() {
-        tx.execute(
-            &st.diagnostic,
-            &[
-                &id,
-                &pos(ord)?,
-                &d.span.map(|s| pos(s.start)).transpose()?,
-                &d.span.map(|s| pos(s.end)).transpose()?,
-                &d.message,
-            ],
-        )?;
-    }
-    Ok(PutOutcome::Inserted)
 }
 
 const DOC_COLUMNS: &str =

@@ -1,125 +1,15 @@
-//! The entity aggregates of the PostgreSQL store, kept as SQLite's are
-//! (`sqlite/entities.rs`): each put folds its document's mentions by entity
-//! (`sqlite::entities::added`, shared) and upserts one row per entity and alias; each
-//! description adds to its normalised text's count; the chosen description is picked again
-//! for the entities whose choice may have moved. `LEAST`/`GREATEST` ignore NULLs, which is
-//! what SQLite's `coalesce(max(a, b), a, b)` spells out.
+//! The entity aggregates of the PostgreSQL store, read one row per entity. They are kept as
+//! SQLite's are (`sqlite/entities.rs`), a batch at a time (`put.rs`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use postgres::{Statement, Transaction};
-use sinew_types::{Annotations, Citation, DocId};
+use postgres::Transaction;
+use sinew_types::{Citation, DocId};
 
-use super::{count, pos, R};
+use super::{count, R};
 use crate::codec::parse_enum;
-use crate::sqlite::entities::{added, description_key, parse_sector};
+use crate::sqlite::entities::parse_sector;
 use crate::{Alias, EntityDescription, EntitySummary};
-
-/// The statements a put runs on the aggregates.
-pub(super) struct Statements {
-    upsert: Statement,
-    alias: Statement,
-    stored: Statement,
-    counted: Statement,
-    choose: Statement,
-}
-
-impl Statements {
-    pub(super) fn prepare(tx: &mut Transaction<'_>) -> R<Statements> {
-        Ok(Statements {
-            upsert: tx.prepare(
-                "INSERT INTO entities AS e (id, canonical, type, country, sector, mentions, \
-                 documents) VALUES ($1, $2, $3, $4, $5, $6, 1) \
-                 ON CONFLICT (id) DO UPDATE SET \
-                 canonical = LEAST(e.canonical, excluded.canonical), \
-                 type = LEAST(e.type, excluded.type), \
-                 country = GREATEST(e.country, excluded.country), \
-                 sector = GREATEST(e.sector, excluded.sector), \
-                 mentions = e.mentions + excluded.mentions, documents = e.documents + 1 \
-                 RETURNING documents",
-            )?,
-            alias: tx.prepare(
-                "INSERT INTO entity_aliases AS a (entity, text, mentions) VALUES ($1, $2, $3) \
-                 ON CONFLICT (entity, text) DO UPDATE SET mentions = a.mentions + \
-                 excluded.mentions",
-            )?,
-            stored: tx.prepare("INSERT INTO descriptions VALUES ($1, $2, $3, $4, $5, $6)")?,
-            counted: tx.prepare(
-                "INSERT INTO entity_descriptions AS x \
-                 (entity, key, count, first_seq, doc, span_start, span_end, text) \
-                 VALUES ($1, $2, 1, $3, $4, $5, $6, $7) \
-                 ON CONFLICT (entity, key) DO UPDATE SET count = x.count + 1",
-            )?,
-            choose: tx.prepare(
-                "UPDATE entities SET (description_key, description, description_doc, \
-                 description_start, description_end) = (SELECT key, text, doc, span_start, \
-                 span_end FROM entity_descriptions WHERE entity = $1 \
-                 ORDER BY count DESC, first_seq, span_start, span_end, key LIMIT 1) \
-                 WHERE id = $1",
-            )?,
-        })
-    }
-}
-
-/// Folds a stored document's mentions and descriptions into the aggregates; `seq` is its
-/// ingest position. Descriptions are stored here too, in `descriptions`.
-pub(super) fn record(
-    tx: &mut Transaction<'_>,
-    st: &Statements,
-    doc: &str,
-    seq: i64,
-    ann: &Annotations,
-) -> R<()> {
-    let added = added(ann);
-    let mut rechoose: BTreeSet<&str> = BTreeSet::new();
-    for (id, a) in &added {
-        let mentions = i64::try_from(a.mentions).unwrap_or(i64::MAX);
-        let documents: i64 = tx
-            .query_one(
-                &st.upsert,
-                &[
-                    id,
-                    &a.canonical,
-                    &a.entity_type,
-                    &a.country,
-                    &a.sector,
-                    &mentions,
-                ],
-            )?
-            .try_get(0)?;
-        if documents == 1 {
-            rechoose.insert(id);
-        }
-        for (text, n) in &a.aliases {
-            let n = i64::try_from(*n).unwrap_or(i64::MAX);
-            tx.execute(&st.alias, &[id, text, &n])?;
-        }
-    }
-    for (ord, d) in ann.descriptions.iter().enumerate() {
-        let (start, end) = (pos(d.span.start)?, pos(d.span.end)?);
-        tx.execute(
-            &st.stored,
-            &[&doc, &pos(ord)?, &start, &end, &d.entity, &d.text],
-        )?;
-        tx.execute(
-            &st.counted,
-            &[
-                &d.entity,
-                &description_key(&d.text),
-                &seq,
-                &doc,
-                &start,
-                &end,
-                &d.text,
-            ],
-        )?;
-        rechoose.insert(&d.entity);
-    }
-    for id in rechoose {
-        tx.execute(&st.choose, &[&id])?;
-    }
-    Ok(())
-}
 
 /// Every entity, most mentioned first, then in most documents, then by id.
 pub(super) fn load(tx: &mut Transaction<'_>) -> R<Vec<EntitySummary>> {
