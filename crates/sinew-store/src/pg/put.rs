@@ -273,13 +273,21 @@ struct EntityAdd {
     documents: i64,
 }
 
+/// Where a description's text was first met: document seq and id, span, words.
+struct FirstSeen<'a> {
+    seq: i64,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
 /// Folds the batch's mentions and descriptions into the entity aggregates.
 fn record_entities(tx: &mut Transaction<'_>, new: &[(i64, &Document, &Annotations)]) -> R<()> {
     let mut entities: BTreeMap<&str, EntityAdd> = BTreeMap::new();
     let mut aliases: BTreeMap<(&str, &str), i64> = BTreeMap::new();
-    // (entity, key) -> count, and the first occurrence: seq, doc, span, text.
-    let mut described: BTreeMap<(&str, String), (i64, (i64, &str, usize, usize, &str))> =
-        BTreeMap::new();
+    // (entity, key) -> count, and the first occurrence.
+    let mut described: BTreeMap<(&str, String), (i64, FirstSeen<'_>)> = BTreeMap::new();
     for &(seq, doc, ann) in new {
         for (id, a) in added(ann) {
             let e = entities.entry(id).or_insert_with(|| EntityAdd {
@@ -308,7 +316,13 @@ fn record_entities(tx: &mut Transaction<'_>, new: &[(i64, &Document, &Annotation
                 .entry((d.entity.as_str(), description_key(&d.text)))
                 .or_insert((
                     0,
-                    (seq, doc.id.0.as_str(), d.span.start, d.span.end, &d.text),
+                    FirstSeen {
+                        seq,
+                        doc: doc.id.0.as_str(),
+                        start: d.span.start,
+                        end: d.span.end,
+                        text: &d.text,
+                    },
                 ));
             entry.0 += 1;
         }
@@ -367,16 +381,16 @@ fn record_entities(tx: &mut Transaction<'_>, new: &[(i64, &Document, &Annotation
          text)",
         "TTIITIIT",
     );
-    for ((entity, key), (count, (seq, doc, start, end, text))) in described {
+    for ((entity, key), (count, first)) in described {
         rows.push(vec![
             Cell::Text(Some(entity.to_string())),
             Cell::Text(Some(key)),
             Cell::Int(Some(count)),
-            Cell::Int(Some(seq)),
-            Cell::Text(Some(doc.to_string())),
-            Cell::Int(Some(pos(start)?)),
-            Cell::Int(Some(pos(end)?)),
-            Cell::Text(Some(text.to_string())),
+            Cell::Int(Some(first.seq)),
+            Cell::Text(Some(first.doc.to_string())),
+            Cell::Int(Some(pos(first.start)?)),
+            Cell::Int(Some(pos(first.end)?)),
+            Cell::Text(Some(first.text.to_string())),
         ])?;
         rechoose.insert(entity.to_string());
     }
