@@ -504,3 +504,25 @@ fn a_failed_put_leaves_nothing_behind() {
         );
     }
 }
+
+#[test]
+fn a_nul_character_is_stored_by_sqlite_and_refused_by_postgres_naming_the_document() {
+    for backend in backends() {
+        let store = &*backend.store;
+        let (mut d, ann) = plain();
+        d.title = Some("a\0b".to_string());
+        let result = store.put(&d, &ann);
+        if backend.name == "SQLite" {
+            assert_eq!(result.expect("stored"), PutOutcome::Inserted);
+            assert_eq!(store.document(&d.id).expect("read"), Some(d.clone()));
+        } else {
+            let err = result.expect_err("refused");
+            let text = format!(
+                "{err}: {}",
+                std::error::Error::source(&err).map_or(String::new(), |s| s.to_string())
+            );
+            assert!(text.contains(&d.id.0) && text.contains("NUL"), "{text}");
+            assert_eq!(store.stats().expect("stats"), StoreStats::default());
+        }
+    }
+}

@@ -56,7 +56,10 @@ pub(super) fn put_batch(
     }
     let mut t = Tables::new();
     for &(seq, doc, ann) in &new {
-        t.add(seq, doc, ann, now)?;
+        t.add(seq, doc, ann, now).map_err(|e| match e {
+            Fail::Unstorable(why) => Fail::Unstorable(format!("document {}: {why}", doc.id)),
+            other => other,
+        })?;
     }
     let inserted = t.documents.insert(tx, "ON CONFLICT (id) DO NOTHING")?;
     if inserted != new.len() as u64 {
@@ -491,6 +494,17 @@ impl Rows {
             )));
         }
         for (column, cell) in self.columns.iter_mut().zip(cells) {
+            if let Cell::Text(Some(text)) = &cell {
+                if text.contains('\0') {
+                    // Ingest never stores one (its text is cleaned of control characters);
+                    // a caller of the store that passes one is told so.
+                    return Err(Fail::Unstorable(format!(
+                        "{}: a text holding the NUL character (U+0000), which PostgreSQL \
+                         cannot store",
+                        self.target
+                    )));
+                }
+            }
             match (column, cell) {
                 (Column::Text(v), Cell::Text(x)) => v.push(x),
                 (Column::Int(v), Cell::Int(x)) => v.push(x),
