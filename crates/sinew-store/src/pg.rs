@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use postgres::types::ToSql;
+use postgres::types::{ToSql, Type};
 use postgres::{Client, Config, IsolationLevel, NoTls, Row, Transaction};
 use sinew_types::{
     Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
@@ -226,7 +226,10 @@ impl PgStore {
         let mut client = self.pool.get().map_err(|e| self.fail(Fail::Db(e)))?;
         let run = |client: &mut Client| -> R<T> {
             let mut tx = client.transaction()?;
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+            tx.execute_typed(
+                "SELECT pg_advisory_xact_lock($1)",
+                &[(&WRITE_LOCK, Type::INT8)],
+            )?;
             let out = body(&mut tx)?;
             tx.commit()?;
             Ok(out)
@@ -397,9 +400,9 @@ impl Store for PgStore {
     fn contains(&self, id: &DocId) -> Result<bool, StoreError> {
         self.read(|tx| {
             Ok(tx
-                .query_one(
+                .query_typed_one(
                     "SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1)",
-                    &[&id.0],
+                    &[(&id.0, Type::TEXT)],
                 )?
                 .get(0))
         })
@@ -407,9 +410,9 @@ impl Store for PgStore {
 
     fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
         self.read(|tx| {
-            tx.query_opt(
+            tx.query_typed_opt(
                 &format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = $1"),
-                &[&id.0],
+                &[(&id.0, Type::TEXT)],
             )?
             .map(|r| doc_from_row(&r))
             .transpose()
@@ -474,12 +477,12 @@ impl Store for PgStore {
                 .bands()
                 .map(|(band, values)| (band as i64, band_key(values)))
                 .unzip();
-            let rows = tx.query(
+            let rows = tx.query_typed(
                 "SELECT d.id, d.fingerprint, d.duplicate_of FROM documents d \
                  WHERE d.fingerprint IS NOT NULL AND d.seq IN (SELECT b.doc FROM dup_bands b \
                  JOIN unnest($1::bigint[], $2::bytea[]) AS q(band, key) \
                  ON b.band = q.band AND b.key = q.key) ORDER BY d.seq",
-                &[&bands, &keys],
+                &[(&bands, Type::INT8_ARRAY), (&keys, Type::BYTEA_ARRAY)],
             )?;
             let mut out = Vec::with_capacity(rows.len());
             for r in &rows {
@@ -492,9 +495,9 @@ impl Store for PgStore {
     fn annotations(&self, id: &DocId) -> Result<Option<Annotations>, StoreError> {
         self.read(|tx| {
             let stored: bool = tx
-                .query_one(
+                .query_typed_one(
                     "SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1)",
-                    &[&id.0],
+                    &[(&id.0, Type::TEXT)],
                 )?
                 .get(0);
             if stored {
@@ -680,9 +683,9 @@ fn rows<T>(
     id: &DocId,
     decode: impl FnMut(&Row) -> R<T>,
 ) -> R<Vec<T>> {
-    tx.query(
+    tx.query_typed(
         &format!("SELECT {columns} FROM {table} WHERE doc = $1 ORDER BY ord"),
-        &[&id.0],
+        &[(&id.0, Type::TEXT)],
     )?
     .iter()
     .map(decode)

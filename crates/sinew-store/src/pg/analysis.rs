@@ -3,14 +3,14 @@
 //! round trip per call rather than one per key; claims with their words are read a document at
 //! a time, its text once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use postgres::{Row, Transaction};
 use sinew_types::{DocId, SourceKind, Span};
 
 use super::{by_doc, claim_from_row, insert_alerts, size, PgStore, R};
 use crate::analysis::{
-    AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+    AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
 use crate::codec::parse_date;
 use crate::sqlite::now;
@@ -237,42 +237,73 @@ impl AnalysisStore for PgStore {
 }
 
 fn commit(tx: &mut Transaction<'_>, update: &AnalysisUpdate) -> R<usize> {
-    let stmt = tx.prepare(
-        "INSERT INTO claim_buckets (bucket, doc, ord) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    // Each table's rows go as arrays, one statement each (a run's claim buckets are one row
+    // per claim analysed). Where the update names a key twice the last one counts, as rows
+    // replaced one at a time would leave it.
+    let (buckets, docs, ords): (Vec<&str>, Vec<&str>, Vec<i64>) = update
+        .claim_buckets
+        .iter()
+        .map(|(b, d, o)| (b.as_str(), d.0.as_str(), i64::from(*o)))
+        .fold(Default::default(), |(mut b, mut d, mut o), (x, y, z)| {
+            b.push(x);
+            d.push(y);
+            o.push(z);
+            (b, d, o)
+        });
+    tx.execute(
+        "INSERT INTO claim_buckets (bucket, doc, ord) \
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) ON CONFLICT DO NOTHING",
+        &[&buckets, &docs, &ords],
     )?;
-    for (bucket, doc, ord) in &update.claim_buckets {
-        tx.execute(&stmt, &[bucket, &doc.0, &i64::from(*ord)])?;
-    }
-    let put_state = tx.prepare(
-        "INSERT INTO analysis_buckets (bucket, state) VALUES ($1, $2) \
+    let last: BTreeMap<&str, &BucketRow> = update
+        .buckets
+        .iter()
+        .map(|b| (b.bucket.as_str(), b))
+        .collect();
+    let keys: Vec<&str> = last.keys().copied().collect();
+    let states: Vec<&str> = last.values().map(|b| b.state.as_str()).collect();
+    tx.execute(
+        "INSERT INTO analysis_buckets (bucket, state) \
+         SELECT * FROM unnest($1::text[], $2::text[]) \
          ON CONFLICT (bucket) DO UPDATE SET state = excluded.state",
+        &[&keys, &states],
     )?;
-    let drop_flows = tx.prepare("DELETE FROM analysis_flows WHERE bucket = $1")?;
-    let put_flow = tx.prepare(
-        "INSERT INTO analysis_flows (flow, bucket) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    tx.execute(
+        "DELETE FROM analysis_flows WHERE bucket = ANY($1)",
+        &[&keys],
     )?;
-    for b in &update.buckets {
-        tx.execute(&put_state, &[&b.bucket, &b.state])?;
-        tx.execute(&drop_flows, &[&b.bucket])?;
-        for f in &b.flows {
-            tx.execute(&put_flow, &[f, &b.bucket])?;
-        }
-    }
-    let stmt = tx.prepare(
-        "INSERT INTO analysis_ties (doc, ties) VALUES ($1, $2) \
+    let (flows, holders): (Vec<&str>, Vec<&str>) = last
+        .values()
+        .flat_map(|b| b.flows.iter().map(|f| (f.as_str(), b.bucket.as_str())))
+        .unzip();
+    tx.execute(
+        "INSERT INTO analysis_flows (flow, bucket) \
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+        &[&flows, &holders],
+    )?;
+    let ties: BTreeMap<&str, &str> = update
+        .ties
+        .iter()
+        .map(|(d, t)| (d.0.as_str(), t.as_str()))
+        .collect();
+    let (tie_docs, tie_values): (Vec<&str>, Vec<&str>) = ties.into_iter().unzip();
+    tx.execute(
+        "INSERT INTO analysis_ties (doc, ties) SELECT * FROM unnest($1::text[], $2::text[]) \
          ON CONFLICT (doc) DO UPDATE SET ties = excluded.ties",
+        &[&tie_docs, &tie_values],
     )?;
-    for (doc, ties) in &update.ties {
-        tx.execute(&stmt, &[&doc.0, ties])?;
-    }
     let added = insert_alerts(tx, &update.alerts, &now())?;
-    let stmt = tx.prepare(
-        "INSERT INTO document_kinds (doc, kind) VALUES ($1, $2) \
+    let kinds: BTreeMap<&str, &str> = update
+        .kinds
+        .iter()
+        .map(|(d, k)| (d.0.as_str(), k.as_str()))
+        .collect();
+    let (kind_docs, kind_values): (Vec<&str>, Vec<&str>) = kinds.into_iter().unzip();
+    tx.execute(
+        "INSERT INTO document_kinds (doc, kind) SELECT * FROM unnest($1::text[], $2::text[]) \
          ON CONFLICT (doc) DO UPDATE SET kind = excluded.kind",
+        &[&kind_docs, &kind_values],
     )?;
-    for (doc, kind) in &update.kinds {
-        tx.execute(&stmt, &[&doc.0, &kind.as_str()])?;
-    }
     tx.execute(
         "DELETE FROM analysis_pending WHERE doc = ANY($1)",
         &[&ids(&update.done)],

@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use postgres::types::ToSql;
+use postgres::types::{ToSql, Type};
 use postgres::Transaction;
 use sinew_types::{Annotations, Document};
 
@@ -31,12 +31,15 @@ pub(super) fn put_batch(
 ) -> R<Vec<PutOutcome>> {
     let ids: Vec<&str> = items.iter().map(|(d, _)| d.id.0.as_str()).collect();
     let stored: HashSet<String> = tx
-        .query("SELECT id FROM documents WHERE id = ANY($1)", &[&ids])?
+        .query_typed(
+            "SELECT id FROM documents WHERE id = ANY($1)",
+            &[(&ids, Type::TEXT_ARRAY)],
+        )?
         .iter()
         .map(|r| r.try_get(0))
         .collect::<Result<_, _>>()?;
     let mut seq: i64 = tx
-        .query_one("SELECT coalesce(max(seq), 0) + 1 FROM documents", &[])?
+        .query_typed_one("SELECT coalesce(max(seq), 0) + 1 FROM documents", &[])?
         .try_get(0)?;
     let mut taken: HashSet<&str> = HashSet::new();
     let mut outcomes = Vec::with_capacity(items.len());
@@ -404,13 +407,13 @@ fn record_entities(tx: &mut Transaction<'_>, new: &[(i64, &Document, &Annotation
 
     if !rechoose.is_empty() {
         let ids: Vec<String> = rechoose.into_iter().collect();
-        tx.execute(
+        tx.execute_typed(
             "UPDATE entities e SET (description_key, description, description_doc, \
              description_start, description_end) = (SELECT key, text, doc, span_start, \
              span_end FROM entity_descriptions WHERE entity = e.id \
              ORDER BY count DESC, first_seq, span_start, span_end, key LIMIT 1) \
              WHERE e.id = ANY($1)",
-            &[&ids],
+            &[(&ids, Type::TEXT_ARRAY)],
         )?;
     }
     Ok(())
@@ -442,6 +445,16 @@ impl Column {
             Column::Real(_) => "float8[]",
             Column::Bool(_) => "bool[]",
             Column::Bytes(_) => "bytea[]",
+        }
+    }
+
+    fn sql_type(&self) -> Type {
+        match self {
+            Column::Text(_) => Type::TEXT_ARRAY,
+            Column::Int(_) => Type::INT8_ARRAY,
+            Column::Real(_) => Type::FLOAT8_ARRAY,
+            Column::Bool(_) => Type::BOOL_ARRAY,
+            Column::Bytes(_) => Type::BYTEA_ARRAY,
         }
     }
 
@@ -537,8 +550,13 @@ impl Rows {
         )
     }
 
-    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
-        self.columns.iter().map(Column::as_sql).collect()
+    /// Each column with its array type: one round trip per statement (`*_typed`), no
+    /// prepare.
+    fn params(&self) -> Vec<(&(dyn ToSql + Sync), Type)> {
+        self.columns
+            .iter()
+            .map(|c| (c.as_sql(), c.sql_type()))
+            .collect()
     }
 
     /// Inserts the rows (none: nothing sent); returns how many were written.
@@ -546,7 +564,7 @@ impl Rows {
         if self.len == 0 {
             return Ok(0);
         }
-        Ok(tx.execute(&self.sql(suffix), &self.params())?)
+        Ok(tx.execute_typed(&self.sql(suffix), &self.params())?)
     }
 
     /// Inserts the rows and returns what `suffix`'s `RETURNING` gives.
@@ -554,6 +572,6 @@ impl Rows {
         if self.len == 0 {
             return Ok(Vec::new());
         }
-        Ok(tx.query(&self.sql(suffix), &self.params())?)
+        Ok(tx.query_typed(&self.sql(suffix), &self.params())?)
     }
 }
