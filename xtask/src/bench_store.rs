@@ -550,7 +550,10 @@ fn on_postgres(sinew: &Path, dir: &Path, server: &str, stores: &[(usize, PathBuf
             &[("SINEW_INDEX", &index)],
         )?;
         show_line(
-            format!("bulk ingest of {n} into SQLite ({:.0} docs/s)", *n as f64 / m.secs),
+            format!(
+                "bulk ingest of {n} into SQLite ({:.0} docs/s)",
+                *n as f64 / m.secs
+            ),
             &m,
         );
         let url = fresh_schema(server, "sinew_bench_bulk")?;
@@ -561,7 +564,10 @@ fn on_postgres(sinew: &Path, dir: &Path, server: &str, stores: &[(usize, PathBuf
             &[("SINEW_INDEX", &index)],
         )?;
         show_line(
-            format!("bulk ingest of {n} into PostgreSQL ({:.0} docs/s)", *n as f64 / m.secs),
+            format!(
+                "bulk ingest of {n} into PostgreSQL ({:.0} docs/s)",
+                *n as f64 / m.secs
+            ),
             &m,
         );
         std::fs::remove_file(&input)?;

@@ -292,6 +292,22 @@ fn migrate_copies_a_sqlite_store_whole_into_an_empty_one() {
         "{copied:?}"
     );
     assert_eq!(heard.len(), copied.len(), "every table reported");
+    // Every table of the schema is copied (a table added by a new step must join the list).
+    let mut admin = postgres::Client::connect(&schema.url, postgres::NoTls).expect("connect");
+    let mut tables: Vec<String> = admin
+        .query(
+            "SELECT table_name::text FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_name <> 'sinew_meta'",
+            &[],
+        )
+        .expect("tables")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    tables.sort();
+    let mut names: Vec<String> = copied.iter().map(|(t, _)| t.clone()).collect();
+    names.sort();
+    assert_eq!(names, tables);
 
     // Row for row the same, and the same answers through the trait.
     assert_eq!(

@@ -265,3 +265,18 @@ CREATE TABLE alert_rules (
     measure TEXT
 );
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_steps_reach_the_sqlite_schema_version_in_order() {
+        // A step added to SQLite's schema (`crate::schema::MIGRATIONS`) needs its PostgreSQL
+        // twin here, and its tables in `migrate.rs`'s list: without it a PostgreSQL store
+        // would claim a version whose tables it lacks.
+        let versions: Vec<i64> = MIGRATIONS.iter().map(|(v, _)| *v).collect();
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+        assert_eq!(versions.last().copied(), Some(VERSION), "{versions:?}");
+    }
+}
