@@ -1,4 +1,4 @@
-//! `cargo xtask bench-store [--sizes 1000,10000,50000] [--sinew PATH --label NAME]`: does
+//! `cargo xtask bench-store [--sizes 1000,10000,50000] [--sinew PATH --label NAME] [--pg URL]`: does
 //! the cost of ingesting one file stay flat as the store grows, and how long do the read
 //! commands take on a large store?
 //!
@@ -17,6 +17,12 @@
 //! cached apart under `--label`), timed by wall clock with its peak resident memory read by
 //! `/usr/bin/time`. The goals: one-file ingest flat within 2x from 1k to 50k
 //! documents; each read command under 3 s and 500 MB at 50k.
+//!
+//! `--pg URL` times the same on PostgreSQL: each cached store is copied by `sinew migrate`
+//! into a schema of its own (`sinew_bench_N`, made afresh), its index copied beside it
+//! (`SINEW_INDEX`), then the one-file ingests (a new article each round, so the store grows
+//! by one per round) and the read commands run with `--db` the schema's URL; first, a bulk
+//! ingest of the smallest size's articles into an empty store, on SQLite and on PostgreSQL.
 //!
 //! The articles name pairs of 40 countries, so figures spread over a few thousand grouping
 //! buckets as news does (a few pairs recur often, most rarely): each article states an export
@@ -179,6 +185,11 @@ struct Measure {
 
 /// Runs `sinew` with `args` under `/usr/bin/time` (when present), output discarded.
 fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
+    measure_with(sinew, args, &[])
+}
+
+/// [`measure`] with environment variables set for the command.
+fn measure_with(sinew: &Path, args: &[&str], envs: &[(&str, &Path)]) -> Result<Measure> {
     let timer = Path::new("/usr/bin/time");
     let mut cmd = if timer.exists() {
         let mut c = Command::new(timer);
@@ -188,6 +199,9 @@ fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
         Command::new(sinew)
     };
     cmd.args(args).stdout(std::process::Stdio::null());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
     let started = Instant::now();
     let out = cmd
         .output()
@@ -403,6 +417,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut sizes = vec![1000, 10_000, 50_000];
     let mut sinew: Option<PathBuf> = None;
     let mut label = "current".to_string();
+    let mut pg: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -417,6 +432,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             "--sinew" => sinew = Some(PathBuf::from(it.next().context("--sinew needs a path")?)),
             "--label" => label = it.next().context("--label needs a name")?.clone(),
+            "--pg" => pg = Some(it.next().context("--pg needs a postgres:// URL")?.clone()),
             other => bail!("bench-store: unknown argument {other:?}"),
         }
     }
@@ -432,6 +448,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         let smaller = stores.last().map(|(n, p)| (*n, p.as_path()));
         let path = store(&sinew, &dir, size, smaller)?;
         stores.push((size, path));
+    }
+
+    if let Some(server) = pg {
+        return on_postgres(&sinew, &dir, &server, &stores);
     }
 
     println!("bench-store ({label}: {})", sinew.display());
@@ -486,6 +506,131 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         ] {
             let m = measure(&sinew, &args)?;
             println!("{:<44} {}", format!("{name} on {size}"), show(&m));
+        }
+    }
+    Ok(())
+}
+
+/// `server` with `search_path` set to `schema`, made afresh (dropped first when present).
+fn fresh_schema(server: &str, schema: &str) -> Result<String> {
+    let mut admin = postgres::Client::connect(server, postgres::NoTls)
+        .with_context(|| format!("connecting to {}", sinew_store::redact_url(server)))?;
+    admin.batch_execute(&format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+    ))?;
+    let sep = if server.contains('?') { '&' } else { '?' };
+    Ok(format!("{server}{sep}options=-c%20search_path%3D{schema}"))
+}
+
+/// The PostgreSQL half of the bench (`--pg URL`): see the module's documentation.
+fn on_postgres(sinew: &Path, dir: &Path, server: &str, stores: &[(usize, PathBuf)]) -> Result<()> {
+    println!(
+        "bench-store on PostgreSQL ({}: {})",
+        sinew_store::redact_url(server),
+        sinew.display()
+    );
+    println!("{:<52} {:>10} {:>11}", "", "wall", "peak RSS");
+    let show_line = |what: String, m: &Measure| println!("{what:<52} {}", show(m));
+
+    // Bulk ingest of the smallest size's articles into an empty store, on both stores.
+    if let Some((n, _)) = stores.first() {
+        let input = dir.join(format!("articles-0-{n}.jsonl"));
+        write_jsonl(&input, 0, *n)?;
+        let inp = input.to_string_lossy().into_owned();
+        let file = dir.join("bulk.db");
+        for stale in ["bulk.db", "bulk.db-wal", "bulk.db-shm"] {
+            let _ = std::fs::remove_file(dir.join(stale));
+        }
+        let index = dir.join("bulk-index");
+        let _ = std::fs::remove_dir_all(&index);
+        let db = file.to_string_lossy().into_owned();
+        let m = measure_with(
+            sinew,
+            &["--db", &db, "ingest", "--no-alerts", &inp],
+            &[("SINEW_INDEX", &index)],
+        )?;
+        show_line(
+            format!(
+                "bulk ingest of {n} into SQLite ({:.0} docs/s)",
+                *n as f64 / m.secs
+            ),
+            &m,
+        );
+        let url = fresh_schema(server, "sinew_bench_bulk")?;
+        let _ = std::fs::remove_dir_all(&index);
+        let m = measure_with(
+            sinew,
+            &["--db", &url, "ingest", "--no-alerts", &inp],
+            &[("SINEW_INDEX", &index)],
+        )?;
+        show_line(
+            format!(
+                "bulk ingest of {n} into PostgreSQL ({:.0} docs/s)",
+                *n as f64 / m.secs
+            ),
+            &m,
+        );
+        std::fs::remove_file(&input)?;
+    }
+
+    let mut urls = Vec::new();
+    for (size, path) in stores {
+        let url = fresh_schema(server, &format!("sinew_bench_{size}"))?;
+        let file = path.to_string_lossy().into_owned();
+        let m = measure(sinew, &["migrate", "--from", &file, "--to", &url])?;
+        show_line(format!("migrate the {size}-article store"), &m);
+        urls.push((*size, url, index_of(path)));
+    }
+    let mut round = 0;
+    for (with_index, what) in [(true, "index level"), (false, "no index")] {
+        let mut secs = Vec::new();
+        for (size, url, index) in &urls {
+            let scratch = dir.join("scratch-index");
+            let _ = std::fs::remove_dir_all(&scratch);
+            if with_index {
+                copy_dir(index, &scratch)?;
+            }
+            let mut runs = Vec::new();
+            let mut peak = None;
+            for _ in 0..ROUNDS {
+                // A new article each round: the same one again would be stored already.
+                round += 1;
+                let one = dir.join("one-new-article.txt");
+                std::fs::write(&one, article(10_000_000 + round).1)?;
+                let one = one.to_string_lossy().into_owned();
+                let m = measure_with(
+                    sinew,
+                    &["--db", url, "ingest", &one],
+                    &[("SINEW_INDEX", &scratch)],
+                )?;
+                runs.push(m.secs);
+                peak = m.peak_mb;
+            }
+            runs.sort_by(f64::total_cmp);
+            let m = Measure {
+                secs: runs[runs.len() / 2],
+                peak_mb: peak,
+            };
+            show_line(format!("one-file ingest into {size} ({what})"), &m);
+            secs.push(m.secs);
+        }
+        if let (Some(first), Some(last)) = (secs.first(), secs.last()) {
+            println!(
+                "one-file ingest ({what}), largest / smallest store: {:.2}x (goal: under 2x)",
+                last / first
+            );
+        }
+    }
+    if let Some((size, url, _)) = urls.last() {
+        let report = dir.join("report.md").to_string_lossy().into_owned();
+        for (name, args) in [
+            ("ledger", vec!["--db", url, "ledger"]),
+            ("graph", vec!["--db", url, "graph"]),
+            ("report", vec!["--db", url, "report", "-o", &report]),
+            ("entities", vec!["--db", url, "entities", "--json"]),
+        ] {
+            let m = measure(sinew, &args)?;
+            show_line(format!("{name} on {size}"), &m);
         }
     }
     Ok(())

@@ -56,7 +56,7 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
-    | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] \
+    | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] [--pg URL] \
     | bench-search [--docs N,N] [--queries N] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \

@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// What `--help` and the manual page say about the environment.
 const ENVIRONMENT: &str = "Environment:
-  SINEW_DB        the store when --db is not given
+  SINEW_DB        the store when --db is not given (a SQLite file or a postgres:// URL)
+  SINEW_INDEX     the search index folder (default: beside a SQLite file; for a
+                  PostgreSQL store, under the user's data directory, named after the URL)
   SINEW_TOKEN     `sinew serve`: the bearer token writes need; without it the server is
                   read-only and binds only to loopback addresses
   COLUMNS         the width tables are laid out to (default: the terminal's, else 80)
@@ -26,9 +28,10 @@ Exit codes: 0 success, 1 some inputs failed (each named on stderr), 2 usage.";
     after_long_help = ENVIRONMENT
 )]
 pub(crate) struct Cli {
-    /// The store (SQLite file). Default: $SINEW_DB, else sinew/sinew.db under the user's data
-    /// directory.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// The store: a SQLite file, or a PostgreSQL database as a URL
+    /// (postgres://user:password@host:port/db). Default: $SINEW_DB, else sinew/sinew.db under
+    /// the user's data directory.
+    #[arg(long, global = true, value_name = "FILE|URL")]
     pub(crate) db: Option<PathBuf>,
     /// No progress bars or summaries on stderr; errors and warnings are still printed.
     #[arg(short, long, global = true)]
@@ -231,6 +234,17 @@ pub(crate) enum Command {
     /// Build the search index beside the store (`<db>.search/`) from every stored document;
     /// ingest keeps it current after that.
     Index,
+    /// Copy a SQLite store whole into an empty PostgreSQL store (documents, annotations,
+    /// analysis, alerts, ingest runs and alert rules), in one transaction.
+    Migrate {
+        /// The SQLite file to copy (opened read-only; it must be of this Sinew's schema).
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The PostgreSQL store to fill (postgres://...); created when absent, refused when
+        /// it holds anything.
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// What the store holds, the last ingest run, and the inputs ingest could not read
     /// (newest first, with the error and the run).
     Status {

@@ -153,6 +153,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Serve { addr } => cmd::serve::run(db, addr, &ui),
         Command::Index => cmd::search::index(db, &ui),
+        Command::Migrate { from, to } => cmd::migrate::run(&from, &to, &ui),
         Command::Status { failures, json } => cmd::status::run(db, failures, json),
         Command::Search {
             query,

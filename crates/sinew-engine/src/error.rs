@@ -29,10 +29,11 @@ pub enum EngineError {
         /// Stored canonical names near it, nearest first; may be empty.
         nearest: Vec<String>,
     },
-    /// The store location is a URL (`postgres://...`): only SQLite files are supported yet.
+    /// The store location is a URL of a database Sinew does not speak (`mysql://...`): only
+    /// SQLite files and PostgreSQL (`postgres://`) are supported.
     #[error(
-        "{location}: database servers (PostgreSQL) are not supported yet; give the path of a \
-         SQLite file"
+        "{location}: only PostgreSQL servers (postgres://...) and SQLite files are supported; \
+         give a postgres:// URL or the path of a SQLite file"
     )]
     UnsupportedStore {
         /// The location as given.

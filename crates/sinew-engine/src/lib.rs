@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use sinew_report::{
     Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
 };
-use sinew_store::{BriefingRun, ClaimFilter, SqliteStore};
+use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
@@ -44,8 +44,9 @@ pub use sinew_search::{
     SearchResults, Snippet, TantivyIndex,
 };
 pub use sinew_store::{
-    AlertRule, BriefingRecord, EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store,
-    StoreStats, StoredAlert, StoredEvent, StoredFailure, StoredRule, WorkbenchStore,
+    is_postgres_url, migrate_sqlite_to_pg, redact_url, AlertRule, BriefingRecord, EntitySummary,
+    IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats, StoredAlert, StoredEvent,
+    StoredFailure, StoredRule, WorkbenchStore,
 };
 pub use sinew_types::{Alert, AlertKind};
 
@@ -177,14 +178,15 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens (creating if needed) the SQLite store at `db` for ingest and reading. Opening
-    /// takes the write lock only when the store's schema must be migrated.
+    /// Opens (creating if needed) the store at `db` for ingest and reading: a SQLite file, or
+    /// a PostgreSQL database named by a `postgres://` URL. Opening takes the write lock only
+    /// when the store's schema must be migrated.
     pub fn open(db: &Path) -> Result<Engine, EngineError> {
-        refuse_url(db)?;
-        Ok(Engine {
-            store: Arc::new(SqliteStore::open(db)?),
-            index: None,
-        })
+        let store: Arc<dyn Store> = match server_url(db)? {
+            Some(url) => Arc::new(PgStore::open(url)?),
+            None => Arc::new(SqliteStore::open(db)?),
+        };
+        Ok(Engine { store, index: None })
     }
 
     /// Opens the SQLite store at `db` for reading only (the read commands): nothing is
@@ -192,11 +194,11 @@ impl Engine {
     /// opens, and a missing store is an error naming the path rather than a new empty store.
     /// Ingest on such an engine fails with the store's "opened read-only" error.
     pub fn open_read_only(db: &Path) -> Result<Engine, EngineError> {
-        refuse_url(db)?;
-        Ok(Engine {
-            store: Arc::new(SqliteStore::open_read_only(db)?),
-            index: None,
-        })
+        let store: Arc<dyn Store> = match server_url(db)? {
+            Some(url) => Arc::new(PgStore::open_read_only(url)?),
+            None => Arc::new(SqliteStore::open_read_only(db)?),
+        };
+        Ok(Engine { store, index: None })
     }
 
     /// An engine over any store.
@@ -677,10 +679,16 @@ impl Engine {
 /// smaller is read whole, and its briefing is the one over every document.
 pub const REPORT_DOCUMENTS: usize = 200;
 
-/// Refuses a store location that is a URL (`postgres://host/db`, `sqlite://...`): taken as a
-/// file path it would create folders named after the URL.
-fn refuse_url(db: &Path) -> Result<(), EngineError> {
-    let text = db.to_string_lossy();
+/// The PostgreSQL URL `db` names (`postgres://` or `postgresql://`), `None` for a file path;
+/// any other URL (`mysql://host/db`, `sqlite://...`) is refused: taken as a file path it
+/// would create folders named after the URL.
+fn server_url(db: &Path) -> Result<Option<&str>, EngineError> {
+    let Some(text) = db.to_str() else {
+        return Ok(None);
+    };
+    if is_postgres_url(text) {
+        return Ok(Some(text));
+    }
     let is_url = text.split_once("://").is_some_and(|(scheme, _)| {
         let mut chars = scheme.chars();
         chars.next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -688,10 +696,10 @@ fn refuse_url(db: &Path) -> Result<(), EngineError> {
     });
     if is_url {
         return Err(EngineError::UnsupportedStore {
-            location: text.into_owned(),
+            location: redact_url(text),
         });
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Pairs a claim with its document's words.

@@ -325,8 +325,8 @@ fn a_read_only_engine_reads_and_refuses_to_ingest() {
 }
 
 #[test]
-fn a_database_url_is_refused_before_anything_is_created() {
-    let url = Path::new("postgres://sinew@localhost/sinew");
+fn a_database_url_sinew_does_not_speak_is_refused_before_anything_is_created() {
+    let url = Path::new("mysql://sinew:secret@localhost/sinew");
     for result in [Engine::open(url), Engine::open_read_only(url)] {
         let err = result.err().expect("a URL is refused");
         assert!(
@@ -334,9 +334,31 @@ fn a_database_url_is_refused_before_anything_is_created() {
             "{err:?}"
         );
         assert!(
-            err.to_string().contains("postgres://sinew@localhost/sinew"),
+            err.to_string()
+                .contains("mysql://sinew:***@localhost/sinew"),
             "{err}"
         );
+    }
+    assert!(!Path::new("mysql:").exists(), "no folder named after it");
+}
+
+#[test]
+fn a_postgres_url_opens_a_server_store_and_an_unreachable_one_is_a_user_error() {
+    // Nothing listens on port 1: the error names the URL, without its password, and no
+    // folder is made for it.
+    let url = Path::new("postgres://sinew:secret@127.0.0.1:1/sinew?connect_timeout=5");
+    for result in [Engine::open(url), Engine::open_read_only(url)] {
+        let err = result.err().expect("unreachable");
+        let EngineError::Store(store) = &err else {
+            panic!("{err:?}");
+        };
+        assert!(store.is_user_error(), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("postgres://sinew:***@127.0.0.1:1/sinew"),
+            "{text}"
+        );
+        assert!(!text.contains("secret"), "{text}");
     }
     assert!(!Path::new("postgres:").exists(), "no folder named after it");
 }

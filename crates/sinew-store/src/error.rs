@@ -71,6 +71,16 @@ pub enum StoreError {
         #[source]
         source: Box<dyn StdError + Send + Sync>,
     },
+    /// A store that must be empty (the target of a migration) already holds documents or
+    /// records; nothing was written to it.
+    #[error(
+        "{}: the store already holds documents or records; migrate copies into an empty store",
+        path.display()
+    )]
+    NotEmpty {
+        /// The database path or URL.
+        path: PathBuf,
+    },
     /// The database engine failed: a bug or an environment problem, not the user's input.
     #[error("{}: database operation failed", path.display())]
     Backend {
@@ -101,6 +111,7 @@ impl StoreError {
                 | StoreError::Missing { .. }
                 | StoreError::SchemaTooOld { .. }
                 | StoreError::Unwritable { .. }
+                | StoreError::NotEmpty { .. }
         )
     }
 
@@ -110,6 +121,7 @@ impl StoreError {
             StoreError::NotADatabase { path, .. }
             | StoreError::SchemaTooNew { path, .. }
             | StoreError::Missing { path }
+            | StoreError::NotEmpty { path }
             | StoreError::SchemaTooOld { path, .. }
             | StoreError::Unwritable { path, .. }
             | StoreError::Backend { path, .. }

@@ -16,6 +16,8 @@ mod codec;
 mod connect;
 mod error;
 mod near_dups;
+#[cfg(feature = "postgres")]
+mod pg;
 mod schema;
 mod sqlite;
 mod workbench;
@@ -29,6 +31,8 @@ pub use analysis::{
     AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
 pub use error::StoreError;
+#[cfg(feature = "postgres")]
+pub use pg::{is_postgres_url, migrate_sqlite_to_pg, redact_url, PgStore};
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 pub use workbench::{

@@ -19,7 +19,7 @@ use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
 
 mod analysis;
-mod entities;
+pub(crate) mod entities;
 mod events;
 mod workbench;
 use crate::{
@@ -158,7 +158,7 @@ impl SqliteStore {
         out.map_err(|e| self.fail(e))
     }
 
-    fn read<T>(
+    pub(crate) fn read<T>(
         &self,
         body: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -428,7 +428,7 @@ fn alert_from_row(r: &Row<'_>) -> rusqlite::Result<StoredAlert> {
     })
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

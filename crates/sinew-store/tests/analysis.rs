@@ -1,128 +1,131 @@
 //! The analysis tables: pending work is written with its documents and cleared by the
 //! transaction that stores the analysis; kept states, claim buckets, flows and ties read back.
 
-use sinew_store::{AnalysisStore, AnalysisUpdate, BucketRow, SqliteStore, Store};
+use sinew_store::{AnalysisUpdate, BucketRow};
 use sinew_types::{Alert, AlertKind, DocId};
 
+use crate::backends::backends;
 use crate::common::{plain, rich};
 
 #[test]
 fn analysis_commits_with_its_pending_work_and_reads_back() {
-    let store = SqliteStore::open_in_memory().expect("open");
-    let (a, ann_a) = rich();
-    let (b, ann_b) = plain();
-    store
-        .put_batch(&[(a.clone(), ann_a.clone()), (b.clone(), ann_b.clone())])
-        .expect("batch");
-    assert_eq!(
-        store.pending().expect("pending"),
-        [a.id.clone(), b.id.clone()]
-    );
-    assert!(!store.has_analysed().expect("analysed"));
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        let (b, ann_b) = plain();
+        store
+            .put_batch(&[(a.clone(), ann_a.clone()), (b.clone(), ann_b.clone())])
+            .expect("batch");
+        assert_eq!(
+            store.pending().expect("pending"),
+            [a.id.clone(), b.id.clone()]
+        );
+        assert!(!store.has_analysed().expect("analysed"));
 
-    let claims = store
-        .claims_of_docs(std::slice::from_ref(&a.id))
-        .expect("claims");
-    assert_eq!(claims.len(), ann_a.claims.len());
-    assert!(claims.iter().zip(&ann_a.claims).all(|(k, c)| &k.claim == c));
-    let alert = Alert {
-        kind: AlertKind::NewFlow,
-        key: "china->russia:dual_use".into(),
-        doc: a.id.clone(),
-        subject: Some("China".into()),
-        object: Some("Russia".into()),
-        message: "new flow".into(),
-    };
-    let update = AnalysisUpdate {
-        done: vec![a.id.clone()],
-        claim_buckets: claims
-            .iter()
-            .map(|k| ("china\u{1f}russia".to_string(), a.id.clone(), k.ord))
-            .collect(),
-        buckets: vec![BucketRow {
-            bucket: "china\u{1f}russia".into(),
-            state: "{}".into(),
-            flows: vec!["china->russia:dual_use".into()],
-        }],
-        ties: vec![(a.id.clone(), "[]".into())],
-        alerts: vec![alert.clone()],
-        kinds: vec![(a.id.clone(), sinew_types::SourceKind::Derivative)],
-    };
-    assert_eq!(store.commit_analysis(&update).expect("commit"), 1);
-    assert_eq!(
-        store.commit_analysis(&update).expect("again"),
-        0,
-        "alerts kept once"
-    );
-    assert_eq!(
-        store.pending().expect("pending"),
-        std::slice::from_ref(&b.id)
-    );
-    assert!(store.has_analysed().expect("analysed"));
-    let key = vec!["china\u{1f}russia".to_string()];
-    assert_eq!(
-        store.bucket_claims(&key).expect("bucket").len(),
-        claims.len()
-    );
-    assert_eq!(
-        store.bucket_states(Some(&key)).expect("states"),
-        [(key[0].clone(), "{}".to_string())]
-    );
-    let flows = [
-        "china->russia:dual_use".to_string(),
-        "x->y:arms".to_string(),
-    ];
-    assert!(store
-        .flows_outside(&flows, &key)
-        .expect("inside")
-        .is_empty());
-    assert_eq!(
-        store.flows_outside(&flows, &[]).expect("outside"),
-        [flows[0].clone()]
-    );
-    assert_eq!(store.ties().expect("ties"), ["[]"]);
-    assert_eq!(store.alerts().expect("alerts")[0].alert, alert);
-
-    let words = store
-        .claim_words(&[(a.id.clone(), 0), (DocId("missing".into()), 0)])
-        .expect("words");
-    let first = words[0].as_ref().expect("stored claim");
-    let c = &ann_a.claims[0];
-    assert_eq!(first.quote, c.span.slice(&a.text).expect("quote"));
-    assert_eq!(first.sentence, c.sentence.slice(&a.text).expect("sentence"));
-    assert_eq!(first.source, a.source);
-    assert!(words[1].is_none());
-    // the SQLite store reads quotes from the span columns, never decoding the claim: what
-    // the trait's default gives from `claim_words`, every claim asked for, one of them twice
-    let n = u32::try_from(ann_a.claims.len()).expect("few claims");
-    let mut refs: Vec<(DocId, u32)> = (0..n).rev().map(|o| (a.id.clone(), o)).collect();
-    refs.push((a.id.clone(), 0));
-    refs.push((DocId("missing".into()), 0));
-    let quotes = store.claim_quotes(&refs).expect("quotes");
-    let words = store.claim_words(&refs).expect("words");
-    assert_eq!(quotes.len(), refs.len());
-    for (q, w) in quotes.iter().zip(&words) {
-        let Some(w) = w else {
-            assert!(q.is_none());
-            continue;
+        let claims = store
+            .claims_of_docs(std::slice::from_ref(&a.id))
+            .expect("claims");
+        assert_eq!(claims.len(), ann_a.claims.len());
+        assert!(claims.iter().zip(&ann_a.claims).all(|(k, c)| &k.claim == c));
+        let alert = Alert {
+            kind: AlertKind::NewFlow,
+            key: "china->russia:dual_use".into(),
+            doc: a.id.clone(),
+            subject: Some("China".into()),
+            object: Some("Russia".into()),
+            message: "new flow".into(),
         };
-        let q = q.as_ref().expect("stored claim");
-        assert_eq!((q.seq, q.ord, q.span), (w.seq, w.ord, w.claim.span));
-        assert_eq!((&q.source, &q.quote), (&w.source, &w.quote));
+        let update = AnalysisUpdate {
+            done: vec![a.id.clone()],
+            claim_buckets: claims
+                .iter()
+                .map(|k| ("china\u{1f}russia".to_string(), a.id.clone(), k.ord))
+                .collect(),
+            buckets: vec![BucketRow {
+                bucket: "china\u{1f}russia".into(),
+                state: "{}".into(),
+                flows: vec!["china->russia:dual_use".into()],
+            }],
+            ties: vec![(a.id.clone(), "[]".into())],
+            alerts: vec![alert.clone()],
+            kinds: vec![(a.id.clone(), sinew_types::SourceKind::Derivative)],
+        };
+        assert_eq!(store.commit_analysis(&update).expect("commit"), 1);
+        assert_eq!(
+            store.commit_analysis(&update).expect("again"),
+            0,
+            "alerts kept once"
+        );
+        assert_eq!(
+            store.pending().expect("pending"),
+            std::slice::from_ref(&b.id)
+        );
+        assert!(store.has_analysed().expect("analysed"));
+        let key = vec!["china\u{1f}russia".to_string()];
+        assert_eq!(
+            store.bucket_claims(&key).expect("bucket").len(),
+            claims.len()
+        );
+        assert_eq!(
+            store.bucket_states(Some(&key)).expect("states"),
+            [(key[0].clone(), "{}".to_string())]
+        );
+        let flows = [
+            "china->russia:dual_use".to_string(),
+            "x->y:arms".to_string(),
+        ];
+        assert!(store
+            .flows_outside(&flows, &key)
+            .expect("inside")
+            .is_empty());
+        assert_eq!(
+            store.flows_outside(&flows, &[]).expect("outside"),
+            [flows[0].clone()]
+        );
+        assert_eq!(store.ties().expect("ties"), ["[]"]);
+        assert_eq!(store.alerts().expect("alerts")[0].alert, alert);
+
+        let words = store
+            .claim_words(&[(a.id.clone(), 0), (DocId("missing".into()), 0)])
+            .expect("words");
+        let first = words[0].as_ref().expect("stored claim");
+        let c = &ann_a.claims[0];
+        assert_eq!(first.quote, c.span.slice(&a.text).expect("quote"));
+        assert_eq!(first.sentence, c.sentence.slice(&a.text).expect("sentence"));
+        assert_eq!(first.source, a.source);
+        assert!(words[1].is_none());
+        // the SQLite store reads quotes from the span columns, never decoding the claim: what
+        // the trait's default gives from `claim_words`, every claim asked for, one of them twice
+        let n = u32::try_from(ann_a.claims.len()).expect("few claims");
+        let mut refs: Vec<(DocId, u32)> = (0..n).rev().map(|o| (a.id.clone(), o)).collect();
+        refs.push((a.id.clone(), 0));
+        refs.push((DocId("missing".into()), 0));
+        let quotes = store.claim_quotes(&refs).expect("quotes");
+        let words = store.claim_words(&refs).expect("words");
+        assert_eq!(quotes.len(), refs.len());
+        for (q, w) in quotes.iter().zip(&words) {
+            let Some(w) = w else {
+                assert!(q.is_none());
+                continue;
+            };
+            let q = q.as_ref().expect("stored claim");
+            assert_eq!((q.seq, q.ord, q.span), (w.seq, w.ord, w.claim.span));
+            assert_eq!((&q.source, &q.quote), (&w.source, &w.quote));
+        }
+        assert!(quotes[..quotes.len() - 1].iter().all(Option::is_some));
+        let spans = store
+            .span_words(&[(b.id.clone(), ann_b.sentences[0].span)])
+            .expect("spans");
+        assert_eq!(
+            spans[0].as_ref().map(|(_, w)| w.as_str()),
+            Some(b.text.as_str())
+        );
+        let headers = store
+            .doc_headers(&[a.id.clone(), b.id.clone()])
+            .expect("headers");
+        assert_eq!(headers[1].source, b.source);
+        // The kind analysis read is kept with the header; a document not analysed has none.
+        assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Derivative));
+        assert_eq!(headers[1].kind, None);
     }
-    assert!(quotes[..quotes.len() - 1].iter().all(Option::is_some));
-    let spans = store
-        .span_words(&[(b.id.clone(), ann_b.sentences[0].span)])
-        .expect("spans");
-    assert_eq!(
-        spans[0].as_ref().map(|(_, w)| w.as_str()),
-        Some(b.text.as_str())
-    );
-    let headers = store
-        .doc_headers(&[a.id.clone(), b.id.clone()])
-        .expect("headers");
-    assert_eq!(headers[1].source, b.source);
-    // The kind analysis read is kept with the header; a document not analysed has none.
-    assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Derivative));
-    assert_eq!(headers[1].kind, None);
 }

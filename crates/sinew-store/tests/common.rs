@@ -316,6 +316,29 @@ pub(crate) fn plain() -> (Document, Annotations) {
     (d, ann)
 }
 
+/// The tables a dump shows, each with the order of its rows.
+const DUMPED: [(&str, &str); 19] = [
+    ("documents", "seq"),
+    ("sentences", "doc, ord"),
+    ("mentions", "doc, ord"),
+    ("quantities", "doc, ord"),
+    ("times", "doc, ord"),
+    ("attributions", "doc, ord"),
+    ("claims", "doc, ord"),
+    ("diagnostics", "doc, ord"),
+    ("alerts", "seq"),
+    ("dup_bands", "band, key, doc"),
+    ("analysis_pending", "seq"),
+    ("descriptions", "doc, ord"),
+    ("entities", "id"),
+    ("entity_aliases", "entity, text"),
+    ("entity_descriptions", "entity, key"),
+    ("events", "doc, ord"),
+    ("event_actors", "key, doc, ord"),
+    ("events_pending", "seq"),
+    ("briefings", "id"),
+];
+
 /// Every table of the database at `path`, rendered as text in a fixed order (ingest time
 /// masked), for snapshot comparison.
 pub(crate) fn dump(path: &Path) -> String {
@@ -325,27 +348,7 @@ pub(crate) fn dump(path: &Path) -> String {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
     writeln!(out, "user_version = {version}").ok();
-    let tables = [
-        ("documents", "seq"),
-        ("sentences", "doc, ord"),
-        ("mentions", "doc, ord"),
-        ("quantities", "doc, ord"),
-        ("times", "doc, ord"),
-        ("attributions", "doc, ord"),
-        ("claims", "doc, ord"),
-        ("diagnostics", "doc, ord"),
-        ("alerts", "seq"),
-        ("dup_bands", "band, key, doc"),
-        ("analysis_pending", "seq"),
-        ("descriptions", "doc, ord"),
-        ("entities", "id"),
-        ("entity_aliases", "entity, text"),
-        ("events", "doc, ord"),
-        ("event_actors", "key, doc, ord"),
-        ("events_pending", "seq"),
-        ("entity_descriptions", "entity, key"),
-    ];
-    for (table, order) in tables {
+    for (table, order) in DUMPED {
         writeln!(out, "\n[{table}]").ok();
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
@@ -367,6 +370,60 @@ pub(crate) fn dump(path: &Path) -> String {
                         let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
                         format!("x'{hex}'")
                     }
+                };
+                cells.push(format!("{name}={value}"));
+            }
+            writeln!(out, "{}", cells.join(" | ")).ok();
+        }
+    }
+    out
+}
+
+/// The same dump of a PostgreSQL store (the schema its URL chooses), in the same text: a
+/// boolean is written as SQLite's 0 or 1, and the schema version as `user_version`, so both
+/// stores compare with one snapshot.
+#[cfg(feature = "postgres")]
+pub(crate) fn dump_pg(url: &str) -> String {
+    use postgres::types::Type;
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect for dump");
+    let mut out = String::new();
+    let version: String = client
+        .query_one(
+            "SELECT value FROM sinew_meta WHERE key = 'schema_version'",
+            &[],
+        )
+        .expect("version")
+        .get(0);
+    writeln!(out, "user_version = {version}").ok();
+    for (table, order) in DUMPED {
+        writeln!(out, "\n[{table}]").ok();
+        let rows = client
+            .query(&format!("SELECT * FROM {table} ORDER BY {order}"), &[])
+            .expect("select");
+        for row in rows {
+            let mut cells = Vec::new();
+            for (i, column) in row.columns().iter().enumerate() {
+                let name = column.name();
+                let ty = column.type_();
+                let value = if name == "ingested_at" || name == "raised_at" {
+                    "<time>".to_string()
+                } else if *ty == Type::INT8 {
+                    row.get::<_, Option<i64>>(i)
+                        .map_or("NULL".into(), |n| n.to_string())
+                } else if *ty == Type::FLOAT8 {
+                    row.get::<_, Option<f64>>(i)
+                        .map_or("NULL".into(), |x| format!("{x:?}"))
+                } else if *ty == Type::BOOL {
+                    row.get::<_, Option<bool>>(i)
+                        .map_or("NULL".into(), |b| u8::from(b).to_string())
+                } else if *ty == Type::BYTEA {
+                    row.get::<_, Option<Vec<u8>>>(i).map_or("NULL".into(), |b| {
+                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+                        format!("x'{hex}'")
+                    })
+                } else {
+                    row.get::<_, Option<String>>(i)
+                        .map_or("NULL".into(), |t| format!("{t:?}"))
                 };
                 cells.push(format!("{name}={value}"));
             }

@@ -1,9 +1,12 @@
 //! sinew-store's one integration-test binary.
 
 mod analysis;
+mod backends;
 mod common;
 mod compat;
 mod model;
+#[cfg(feature = "postgres")]
+mod pg;
 mod read_only;
 mod snapshot;
 mod store;

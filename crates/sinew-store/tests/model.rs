@@ -6,13 +6,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use proptest::prelude::*;
 use sinew_store::{
     Alias, ClaimFilter, DocFingerprint, EntityDescription, EntitySummary, EventFilter, PutOutcome,
-    SqliteStore, Store, StoreStats, StoredEvent,
+    StoreStats, StoredEvent,
 };
 use sinew_types::{
     Annotations, Attribution, Citation, Claim, Coarse, Description, Diagnostic, DocId, Document,
     EntityType, Event, EventActor, EventModality, Fingerprint, Grain, Mention, MentionKind,
     Modality, PloverCategory, Quantity, QuantityKind, Sector, Sentence, Span, TimeExpr, TimeKind,
 };
+
+use crate::backends::backends;
 
 /// A few names, with case variants and non-ASCII, so that filters and grouping collide.
 const NAMES: &[&str] = &[
@@ -264,7 +266,9 @@ fn description_key(text: &str) -> String {
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[a-zA-Z0-9 ,.%$€’“”é-]{0,24}",
-        1 => any::<String>().prop_map(|s| s.chars().take(16).collect()),
+        // Any characters but NUL, which PostgreSQL's text cannot hold (ingest never stores
+        // one; `store::a_nul_character_is_refused_by_postgres_with_the_document_named`).
+        1 => any::<String>().prop_map(|s| s.chars().filter(|c| *c != '\0').take(16).collect()),
     ]
 }
 
@@ -650,9 +654,10 @@ proptest! {
 
     #[test]
     fn store_behaves_like_the_model((pool, ops) in case()) {
-        let store = SqliteStore::open_in_memory().expect("store");
+        for backend in backends() {
+        let store = &*backend.store;
         let mut model = Model::default();
-        for op in ops {
+        for op in ops.iter().cloned() {
             match op {
                 Op::Put(i) => {
                     let (doc, ann) = &pool[i];
@@ -715,6 +720,7 @@ proptest! {
         for fp in pool.iter().filter_map(|(d, _)| d.fingerprint.as_ref()) {
             let got = store.near_duplicate_candidates(fp).expect("candidates");
             prop_assert_eq!(got, model.candidates(fp), "candidates of {:?}", fp);
+        }
         }
     }
 }

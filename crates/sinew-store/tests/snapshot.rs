@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use sinew_store::{SqliteStore, Store};
-
+use crate::backends::{backends, Location};
 use crate::common::{dump, plain, rich};
 
 fn check(name: &str, actual: &str) {
@@ -41,25 +40,32 @@ fn check(name: &str, actual: &str) {
 
 #[test]
 fn stored_contents_match_the_snapshot() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("sinew.db");
-    let store = SqliteStore::open(&path).expect("open");
-    let (a, ann_a) = rich();
-    let (b, ann_b) = plain();
-    store.put(&b, &ann_b).expect("put");
-    store
-        .put_batch(&[(a.clone(), ann_a.clone()), (b, ann_b)])
-        .expect("batch");
-    store.put(&a, &ann_a).expect("re-put");
-    let alert = sinew_types::Alert {
-        kind: sinew_types::AlertKind::NewFlow,
-        key: "china->russia:dual_use".into(),
-        doc: a.id.clone(),
-        subject: Some("China".into()),
-        object: Some("Russia".into()),
-        message: "new flow: China -> Russia (dual_use): $4.8 billion".into(),
-    };
-    store.put_alerts(&[alert.clone(), alert]).expect("alerts");
-    drop(store);
-    check("two_documents.txt", &dump(&path));
+    // The same puts give the same rows in either store.
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        let (b, ann_b) = plain();
+        store.put(&b, &ann_b).expect("put");
+        store
+            .put_batch(&[(a.clone(), ann_a.clone()), (b, ann_b)])
+            .expect("batch");
+        store.put(&a, &ann_a).expect("re-put");
+        let alert = sinew_types::Alert {
+            kind: sinew_types::AlertKind::NewFlow,
+            key: "china->russia:dual_use".into(),
+            doc: a.id.clone(),
+            subject: Some("China".into()),
+            object: Some("Russia".into()),
+            message: "new flow: China -> Russia (dual_use): $4.8 billion".into(),
+        };
+        store.put_alerts(&[alert.clone(), alert]).expect("alerts");
+        let dumped = match &backend.location {
+            Location::File(path) => dump(path),
+            #[cfg(feature = "postgres")]
+            Location::Url(url) => crate::common::dump_pg(url),
+            #[cfg(not(feature = "postgres"))]
+            Location::Url(_) => unreachable!("no PostgreSQL store in this build"),
+        };
+        check("two_documents.txt", &dumped);
+    }
 }

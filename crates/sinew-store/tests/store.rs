@@ -7,25 +7,20 @@ use std::sync::Arc;
 use sinew_store::{ClaimFilter, PutOutcome, SqliteStore, Store, StoreError, StoreStats};
 use sinew_types::{Annotations, DocId, EntityType};
 
+use crate::backends::{backends, sqlite_in_memory, Backend};
 use crate::common::{doc, plain, rich};
 
-fn stores(dir: &Path) -> Vec<(&'static str, SqliteStore)> {
-    vec![
-        (
-            "memory",
-            SqliteStore::open_in_memory().expect("memory store"),
-        ),
-        (
-            "file",
-            SqliteStore::open(&dir.join("sinew.db")).expect("file store"),
-        ),
-    ]
+/// SQLite in memory, then each store of the contract suite.
+fn stores() -> Vec<Backend> {
+    let mut all = vec![sqlite_in_memory()];
+    all.extend(backends());
+    all
 }
 
 #[test]
 fn round_trip_is_exact() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for (kind, store) in stores(dir.path()) {
+    for backend in stores() {
+        let (kind, store) = (backend.name, &*backend.store);
         let (d, ann) = rich();
         assert_eq!(
             store.put(&d, &ann).expect("put"),
@@ -60,234 +55,246 @@ fn round_trip_is_exact() {
 
 #[test]
 fn unknown_documents_are_absent() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let id = DocId("ffffffffffffffff".to_string());
-    assert!(!store.contains(&id).expect("contains"));
-    assert_eq!(store.document(&id).expect("document"), None);
-    assert_eq!(store.annotations(&id).expect("annotations"), None);
-    assert_eq!(store.documents().expect("documents"), vec![]);
-    assert_eq!(
-        store.claims(&ClaimFilter::default()).expect("claims"),
-        vec![]
-    );
-    assert_eq!(store.entities().expect("entities"), vec![]);
-    assert_eq!(store.stats().expect("stats"), StoreStats::default());
-    assert_eq!(store.put_batch(&[]).expect("empty batch"), vec![]);
+    for backend in backends() {
+        let store = &*backend.store;
+        let id = DocId("ffffffffffffffff".to_string());
+        assert!(!store.contains(&id).expect("contains"));
+        assert_eq!(store.document(&id).expect("document"), None);
+        assert_eq!(store.annotations(&id).expect("annotations"), None);
+        assert_eq!(store.documents().expect("documents"), vec![]);
+        assert_eq!(
+            store.claims(&ClaimFilter::default()).expect("claims"),
+            vec![]
+        );
+        assert_eq!(store.entities().expect("entities"), vec![]);
+        assert_eq!(store.stats().expect("stats"), StoreStats::default());
+        assert_eq!(store.put_batch(&[]).expect("empty batch"), vec![]);
+    }
 }
 
 #[test]
 fn re_put_is_a_no_op() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (d, ann) = rich();
-    store.put(&d, &ann).expect("put");
-    let before = store.stats().expect("stats");
-    assert_eq!(
-        before,
-        StoreStats {
-            documents: 1,
-            mentions: 4,
-            quantities: 4,
-            times: 2,
-            claims: 3
-        }
-    );
+    for backend in backends() {
+        let store = &*backend.store;
+        let (d, ann) = rich();
+        store.put(&d, &ann).expect("put");
+        let before = store.stats().expect("stats");
+        assert_eq!(
+            before,
+            StoreStats {
+                documents: 1,
+                mentions: 4,
+                quantities: 4,
+                times: 2,
+                claims: 3
+            }
+        );
 
-    // Same id, different content: the stored document wins, untouched.
-    let mut changed = d.clone();
-    changed.title = Some("Another title".to_string());
-    assert_eq!(
-        store
-            .put(&changed, &Annotations::default())
-            .expect("re-put"),
-        PutOutcome::AlreadyPresent
-    );
-    assert_eq!(
-        store.put(&d, &ann).expect("re-put"),
-        PutOutcome::AlreadyPresent
-    );
-    assert_eq!(store.stats().expect("stats"), before);
-    assert_eq!(store.document(&d.id).expect("document"), Some(d.clone()));
-    assert_eq!(store.annotations(&d.id).expect("annotations"), Some(ann));
+        // Same id, different content: the stored document wins, untouched.
+        let mut changed = d.clone();
+        changed.title = Some("Another title".to_string());
+        assert_eq!(
+            store
+                .put(&changed, &Annotations::default())
+                .expect("re-put"),
+            PutOutcome::AlreadyPresent
+        );
+        assert_eq!(
+            store.put(&d, &ann).expect("re-put"),
+            PutOutcome::AlreadyPresent
+        );
+        assert_eq!(store.stats().expect("stats"), before);
+        assert_eq!(store.document(&d.id).expect("document"), Some(d.clone()));
+        assert_eq!(store.annotations(&d.id).expect("annotations"), Some(ann));
+    }
 }
 
 #[test]
 fn put_batch_reports_each_document_and_keeps_ingest_order() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (a, ann_a) = rich();
-    let (b, ann_b) = plain();
-    let c = doc("c0c0c0c0c0c0c0c0", "");
-    store.put(&b, &ann_b).expect("put b");
-    let batch = vec![
-        (a.clone(), ann_a.clone()),
-        (b.clone(), ann_b.clone()),
-        (a.clone(), Annotations::default()),
-        (c.clone(), Annotations::default()),
-    ];
-    let outcomes = store.put_batch(&batch).expect("batch");
-    use PutOutcome::{AlreadyPresent, Inserted};
-    assert_eq!(
-        outcomes,
-        vec![Inserted, AlreadyPresent, AlreadyPresent, Inserted]
-    );
-    assert_eq!(
-        store.documents().expect("documents"),
-        vec![b.clone(), a.clone(), c.clone()]
-    );
-    assert_eq!(store.annotations(&a.id).expect("annotations"), Some(ann_a));
-    assert_eq!(
-        store.annotations(&c.id).expect("annotations"),
-        Some(Annotations::default())
-    );
-    // Claims come in ingest order of their documents: b's first.
-    let claims = store.claims(&ClaimFilter::default()).expect("claims");
-    assert_eq!(claims.first().map(|c| c.doc.clone()), Some(b.id.clone()));
-    assert_eq!(claims.len(), 4);
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        let (b, ann_b) = plain();
+        let c = doc("c0c0c0c0c0c0c0c0", "");
+        store.put(&b, &ann_b).expect("put b");
+        let batch = vec![
+            (a.clone(), ann_a.clone()),
+            (b.clone(), ann_b.clone()),
+            (a.clone(), Annotations::default()),
+            (c.clone(), Annotations::default()),
+        ];
+        let outcomes = store.put_batch(&batch).expect("batch");
+        use PutOutcome::{AlreadyPresent, Inserted};
+        assert_eq!(
+            outcomes,
+            vec![Inserted, AlreadyPresent, AlreadyPresent, Inserted]
+        );
+        assert_eq!(
+            store.documents().expect("documents"),
+            vec![b.clone(), a.clone(), c.clone()]
+        );
+        assert_eq!(store.annotations(&a.id).expect("annotations"), Some(ann_a));
+        assert_eq!(
+            store.annotations(&c.id).expect("annotations"),
+            Some(Annotations::default())
+        );
+        // Claims come in ingest order of their documents: b's first.
+        let claims = store.claims(&ClaimFilter::default()).expect("claims");
+        assert_eq!(claims.first().map(|c| c.doc.clone()), Some(b.id.clone()));
+        assert_eq!(claims.len(), 4);
+    }
 }
 
 #[test]
 fn claims_filter_by_entity_and_document() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (a, ann_a) = rich();
-    let (b, ann_b) = plain();
-    store
-        .put_batch(&[(a.clone(), ann_a), (b.clone(), ann_b)])
-        .expect("batch");
-    let cases: &[(Option<&str>, Option<&DocId>, &[&str])] = &[
-        (
-            None,
-            None,
-            &[
-                "64%",
-                "$4.8 billion",
-                "between 80 and 90 million euros",
-                "2%",
-            ],
-        ),
-        (
-            Some("Russia"),
-            None,
-            &["64%", "$4.8 billion", "between 80 and 90 million euros"],
-        ),
-        (
-            Some("rUSSIA"),
-            None,
-            &["64%", "$4.8 billion", "between 80 and 90 million euros"],
-        ),
-        (Some("china"), None, &["64%", "$4.8 billion"]),
-        (Some("Germany"), None, &["2%"]),
-        (Some("Germany"), Some(&a.id), &[]),
-        (
-            None,
-            Some(&a.id),
-            &["64%", "$4.8 billion", "between 80 and 90 million euros"],
-        ),
-        (
-            Some("Russia"),
-            Some(&a.id),
-            &["64%", "$4.8 billion", "between 80 and 90 million euros"],
-        ),
-        (None, Some(&b.id), &["2%"]),
-        (Some("Nobody"), None, &[]),
-        (Some(""), None, &[]),
-    ];
-    for (entity, doc, expected) in cases {
-        let filter = ClaimFilter {
-            entity: entity.map(str::to_string),
-            doc: doc.cloned(),
-        };
-        let got: Vec<String> = store
-            .claims(&filter)
-            .expect("claims")
-            .into_iter()
-            .map(|c| c.quantity.text)
-            .collect();
-        assert_eq!(got, *expected, "{filter:?}");
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        let (b, ann_b) = plain();
+        store
+            .put_batch(&[(a.clone(), ann_a), (b.clone(), ann_b)])
+            .expect("batch");
+        let cases: &[(Option<&str>, Option<&DocId>, &[&str])] = &[
+            (
+                None,
+                None,
+                &[
+                    "64%",
+                    "$4.8 billion",
+                    "between 80 and 90 million euros",
+                    "2%",
+                ],
+            ),
+            (
+                Some("Russia"),
+                None,
+                &["64%", "$4.8 billion", "between 80 and 90 million euros"],
+            ),
+            (
+                Some("rUSSIA"),
+                None,
+                &["64%", "$4.8 billion", "between 80 and 90 million euros"],
+            ),
+            (Some("china"), None, &["64%", "$4.8 billion"]),
+            (Some("Germany"), None, &["2%"]),
+            (Some("Germany"), Some(&a.id), &[]),
+            (
+                None,
+                Some(&a.id),
+                &["64%", "$4.8 billion", "between 80 and 90 million euros"],
+            ),
+            (
+                Some("Russia"),
+                Some(&a.id),
+                &["64%", "$4.8 billion", "between 80 and 90 million euros"],
+            ),
+            (None, Some(&b.id), &["2%"]),
+            (Some("Nobody"), None, &[]),
+            (Some(""), None, &[]),
+        ];
+        for (entity, doc, expected) in cases {
+            let filter = ClaimFilter {
+                entity: entity.map(str::to_string),
+                doc: doc.cloned(),
+            };
+            let got: Vec<String> = store
+                .claims(&filter)
+                .expect("claims")
+                .into_iter()
+                .map(|c| c.quantity.text)
+                .collect();
+            assert_eq!(got, *expected, "{filter:?}");
+        }
     }
 }
 
 #[test]
 fn entities_are_counted_most_mentioned_first() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (a, ann_a) = rich();
-    let (b, ann_b) = plain();
-    store.put_batch(&[(a, ann_a), (b, ann_b)]).expect("batch");
-    let got: Vec<(String, EntityType, String, Option<String>, u64, u64)> = store
-        .entities()
-        .expect("entities")
-        .into_iter()
-        .map(|e| {
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        let (b, ann_b) = plain();
+        store.put_batch(&[(a, ann_a), (b, ann_b)]).expect("batch");
+        let got: Vec<(String, EntityType, String, Option<String>, u64, u64)> = store
+            .entities()
+            .expect("entities")
+            .into_iter()
+            .map(|e| {
+                (
+                    e.canonical,
+                    e.entity_type,
+                    e.id,
+                    e.country,
+                    e.mentions,
+                    e.documents,
+                )
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        let expected = vec![
             (
-                e.canonical,
-                e.entity_type,
-                e.id,
-                e.country,
-                e.mentions,
-                e.documents,
-            )
-        })
-        .collect();
-    let s = |x: &str| x.to_string();
-    let expected = vec![
-        (
-            s("Russia"),
-            EntityType::Country,
-            s("country:russia"),
-            Some(s("Russia")),
-            2,
-            1,
-        ),
-        (
-            s("China"),
-            EntityType::Country,
-            s("country:china"),
-            Some(s("China")),
-            1,
-            1,
-        ),
-        (
-            s("Germany"),
-            EntityType::Country,
-            s("country:germany"),
-            Some(s("Germany")),
-            1,
-            1,
-        ),
-        (
-            s("US State Department"),
-            EntityType::GovernmentBody,
-            s("government_body:us state department"),
-            Some(s("United States")),
-            1,
-            1,
-        ),
-        (
-            s("NATO"),
-            EntityType::InternationalOrg,
-            s("international_org:nato"),
-            None,
-            1,
-            1,
-        ),
-    ];
-    assert_eq!(got, expected);
+                s("Russia"),
+                EntityType::Country,
+                s("country:russia"),
+                Some(s("Russia")),
+                2,
+                1,
+            ),
+            (
+                s("China"),
+                EntityType::Country,
+                s("country:china"),
+                Some(s("China")),
+                1,
+                1,
+            ),
+            (
+                s("Germany"),
+                EntityType::Country,
+                s("country:germany"),
+                Some(s("Germany")),
+                1,
+                1,
+            ),
+            (
+                s("US State Department"),
+                EntityType::GovernmentBody,
+                s("government_body:us state department"),
+                Some(s("United States")),
+                1,
+                1,
+            ),
+            (
+                s("NATO"),
+                EntityType::InternationalOrg,
+                s("international_org:nato"),
+                None,
+                1,
+                1,
+            ),
+        ];
+        assert_eq!(got, expected);
+    }
 }
 
 #[test]
 fn works_behind_arc_dyn_store_across_threads() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open_in_memory().expect("store"));
-    let handles: Vec<_> = (0..4)
-        .map(|i| {
-            let store = Arc::clone(&store);
-            std::thread::spawn(move || {
-                let d = doc(&format!("{i:016x}"), "text");
-                store.put(&d, &Annotations::default()).expect("put")
+    for backend in backends() {
+        let store = Arc::clone(&backend.store);
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let store = Arc::clone(&store);
+                std::thread::spawn(move || {
+                    let d = doc(&format!("{i:016x}"), "text");
+                    store.put(&d, &Annotations::default()).expect("put")
+                })
             })
-        })
-        .collect();
-    for h in handles {
-        assert_eq!(h.join().expect("thread"), PutOutcome::Inserted);
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().expect("thread"), PutOutcome::Inserted);
+        }
+        assert_eq!(store.stats().expect("stats").documents, 4);
     }
-    assert_eq!(store.stats().expect("stats").documents, 4);
 }
 
 #[test]
@@ -403,46 +410,48 @@ fn a_folder_or_an_unwritable_location_is_a_user_error_naming_the_path() {
 
 #[test]
 fn non_finite_and_extreme_figures_round_trip() {
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (d, mut ann) = plain();
-    let values = [
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::MIN_POSITIVE,
-        f64::MAX,
-        0.1 + 0.2,
-        -0.0,
-        1e-310,
-    ];
-    let template = ann.claims[0].clone();
-    ann.claims = values
-        .iter()
-        .map(|&v| {
-            let mut c = template.clone();
-            c.quantity.value = v;
-            c.quantity.value_max = Some(v * 2.0);
-            c
-        })
-        .collect();
-    ann.quantities = ann.claims.iter().map(|c| c.quantity.clone()).collect();
-    store.put(&d, &ann).expect("put");
-    let back = store
-        .annotations(&d.id)
-        .expect("annotations")
-        .expect("stored");
-    assert_eq!(back, ann);
+    for backend in backends() {
+        let store = &*backend.store;
+        let (d, mut ann) = plain();
+        let values = [
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            0.1 + 0.2,
+            -0.0,
+            1e-310,
+        ];
+        let template = ann.claims[0].clone();
+        ann.claims = values
+            .iter()
+            .map(|&v| {
+                let mut c = template.clone();
+                c.quantity.value = v;
+                c.quantity.value_max = Some(v * 2.0);
+                c
+            })
+            .collect();
+        ann.quantities = ann.claims.iter().map(|c| c.quantity.clone()).collect();
+        store.put(&d, &ann).expect("put");
+        let back = store
+            .annotations(&d.id)
+            .expect("annotations")
+            .expect("stored");
+        assert_eq!(back, ann);
 
-    // NaN cannot equal itself; it must still store and come back as NaN.
-    let (d2, mut ann2) = rich();
-    ann2.quantities[0].value = f64::NAN;
-    ann2.claims[0].quantity.value = f64::NAN;
-    store.put(&d2, &ann2).expect("put NaN");
-    let back = store
-        .annotations(&d2.id)
-        .expect("annotations")
-        .expect("stored");
-    assert!(back.quantities[0].value.is_nan());
-    assert!(back.claims[0].quantity.value.is_nan());
+        // NaN cannot equal itself; it must still store and come back as NaN.
+        let (d2, mut ann2) = rich();
+        ann2.quantities[0].value = f64::NAN;
+        ann2.claims[0].quantity.value = f64::NAN;
+        store.put(&d2, &ann2).expect("put NaN");
+        let back = store
+            .annotations(&d2.id)
+            .expect("annotations")
+            .expect("stored");
+        assert!(back.quantities[0].value.is_nan());
+        assert!(back.claims[0].quantity.value.is_nan());
+    }
 }
 
 #[test]
@@ -475,21 +484,45 @@ fn errors_display_clearly() {
 fn a_failed_put_leaves_nothing_behind() {
     // Offsets beyond SQLite's 64-bit signed integers cannot be stored: the put fails part-way
     // through its rows, and the whole transaction, batch included, is rolled back.
-    let store = SqliteStore::open_in_memory().expect("store");
-    let (good, good_ann) = plain();
-    let (bad, mut bad_ann) = rich();
-    bad_ann.claims[2].span.end = usize::MAX;
-    let err = store.put(&bad, &bad_ann).expect_err("unstorable offset");
-    assert!(!err.is_user_error(), "{err:?}");
-    let err = store
-        .put_batch(&[(good.clone(), good_ann.clone()), (bad.clone(), bad_ann)])
-        .expect_err("unstorable offset in a batch");
-    assert!(!err.is_user_error(), "{err:?}");
-    assert_eq!(store.stats().expect("stats"), StoreStats::default());
-    assert!(!store.contains(&good.id).expect("contains"));
-    // The store is still usable afterwards.
-    assert_eq!(
-        store.put(&good, &good_ann).expect("put"),
-        PutOutcome::Inserted
-    );
+    for backend in backends() {
+        let store = &*backend.store;
+        let (good, good_ann) = plain();
+        let (bad, mut bad_ann) = rich();
+        bad_ann.claims[2].span.end = usize::MAX;
+        let err = store.put(&bad, &bad_ann).expect_err("unstorable offset");
+        assert!(!err.is_user_error(), "{err:?}");
+        let err = store
+            .put_batch(&[(good.clone(), good_ann.clone()), (bad.clone(), bad_ann)])
+            .expect_err("unstorable offset in a batch");
+        assert!(!err.is_user_error(), "{err:?}");
+        assert_eq!(store.stats().expect("stats"), StoreStats::default());
+        assert!(!store.contains(&good.id).expect("contains"));
+        // The store is still usable afterwards.
+        assert_eq!(
+            store.put(&good, &good_ann).expect("put"),
+            PutOutcome::Inserted
+        );
+    }
+}
+
+#[test]
+fn a_nul_character_is_stored_by_sqlite_and_refused_by_postgres_naming_the_document() {
+    for backend in backends() {
+        let store = &*backend.store;
+        let (mut d, ann) = plain();
+        d.title = Some("a\0b".to_string());
+        let result = store.put(&d, &ann);
+        if backend.name == "SQLite" {
+            assert_eq!(result.expect("stored"), PutOutcome::Inserted);
+            assert_eq!(store.document(&d.id).expect("read"), Some(d.clone()));
+        } else {
+            let err = result.expect_err("refused");
+            let text = format!(
+                "{err}: {}",
+                std::error::Error::source(&err).map_or(String::new(), |s| s.to_string())
+            );
+            assert!(text.contains(&d.id.0) && text.contains("NUL"), "{text}");
+            assert_eq!(store.stats().expect("stats"), StoreStats::default());
+        }
+    }
 }

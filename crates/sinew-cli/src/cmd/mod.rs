@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod extract;
 pub(crate) mod ingest;
 pub(crate) mod ledger;
+pub(crate) mod migrate;
 pub(crate) mod network;
 pub(crate) mod report;
 pub(crate) mod search;
@@ -61,7 +62,7 @@ pub(crate) fn open_existing(db: Option<&Path>) -> Result<Engine> {
         Some(p) => p.to_path_buf(),
         None => default_db()?,
     };
-    if !path.exists() {
+    if is_server(&path) || !path.exists() {
         Engine::open_read_only(&path)?;
     }
     Ok(Engine::open(&path)?)
@@ -75,6 +76,57 @@ pub(crate) fn open_read_only(db: Option<&Path>) -> Result<Engine> {
         None => default_db()?,
     };
     Ok(Engine::open_read_only(&path)?)
+}
+
+/// True when the store is a database server (a `postgres://` URL), not a file.
+pub(crate) fn is_server(db: &Path) -> bool {
+    db.to_str().is_some_and(sinew_engine::is_postgres_url)
+}
+
+/// Where the search index of the store `db` lives: `$SINEW_INDEX` when set; beside a SQLite
+/// file (`<db>.search/`, sinew-engine's `default_index_path`); for a server store, under the
+/// user's data directory, in a folder named after the URL (its password left out), so that
+/// each database has its own index and the same URL finds it again.
+pub(crate) fn index_path(db: &Path) -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("SINEW_INDEX").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    if !is_server(db) {
+        return Ok(sinew_engine::default_index_path(db));
+    }
+    let url = sinew_engine::redact_url(&db.to_string_lossy());
+    let Some(data) = dirs::data_dir() else {
+        bail!(
+            "no user data directory on this system for the search index of {url}: set SINEW_INDEX"
+        );
+    };
+    Ok(data
+        .join("sinew")
+        .join("indexes")
+        .join(server_index_name(&url)))
+}
+
+/// A folder name for a server store's index: the URL's readable characters, shortened, and a
+/// hash of the whole URL, so that two URLs never share a folder.
+fn server_index_name(url: &str) -> String {
+    let readable: String = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    // FNV-1a, 64 bits: stable across builds and platforms, unlike std's hasher.
+    let hash = url.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{readable}-{hash:016x}.search")
 }
 
 pub(crate) fn input_format(f: InputFormat) -> Format {

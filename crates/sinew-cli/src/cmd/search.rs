@@ -1,7 +1,9 @@
 //! `sinew index` and `sinew search`: build the search index beside the store, and query it
 //! with the hit words marked; and the index that `sinew ingest` keeps current.
 //!
-//! The index lives in `<db>.search/` (sinew-engine's `default_index_path`). Ingest opens it
+//! The index lives in `<db>.search/` beside a SQLite file (sinew-engine's
+//! `default_index_path`), for a PostgreSQL store in a folder of the user's data directory
+//! named after the URL, and in `$SINEW_INDEX` when that is set (`cmd::index_path`). Ingest opens it
 //! (creating it when missing) and adds what it stores; an index it cannot open is a warning,
 //! never a failed ingest, since the store is the source of truth and `sinew index` rebuilds the
 //! index from it. A read (`sinew search`) never creates an index: a missing one is an error
@@ -16,11 +18,11 @@ use anyhow::{bail, Result};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use sinew_engine::{
-    default_index_path, Engine, FacetCount, Filters, Scope, SearchHit, SearchIndex, SearchQuery,
-    SearchResults, TantivyIndex,
+    Engine, FacetCount, Filters, Scope, SearchHit, SearchIndex, SearchQuery, SearchResults,
+    TantivyIndex,
 };
 
-use super::{default_db, open_read_only};
+use super::{default_db, index_path, open_read_only};
 use crate::cells::clean;
 use crate::ui::{Paint, Ui};
 
@@ -50,7 +52,14 @@ fn db_path(db: Option<&Path>) -> Result<PathBuf> {
 /// `engine` with the index beside the store at `db` attached, for ingest; when the index
 /// cannot be opened, `engine` as it was, after a warning that says why.
 pub(crate) fn attach(engine: Engine, db: &Path) -> Engine {
-    match TantivyIndex::open(&default_index_path(db)) {
+    let path = match index_path(db) {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("sinew: warning: {e}; the documents are stored, not indexed");
+            return engine;
+        }
+    };
+    match TantivyIndex::open(&path) {
         Ok(index) => engine.with_index(Arc::new(index)),
         Err(e) => {
             eprintln!("sinew: warning: {e}; the documents are stored, not indexed");
@@ -63,7 +72,7 @@ pub(crate) fn attach(engine: Engine, db: &Path) -> Engine {
 /// warning naming `sinew index`, when there is none or it cannot be opened (the other
 /// screens do not need it). Uploads through the server keep it current.
 pub(crate) fn open_for_serving(db: Option<&Path>) -> Result<Option<Arc<dyn SearchIndex>>> {
-    let path = default_index_path(&db_path(db)?);
+    let path = index_path(&db_path(db)?)?;
     if !path.exists() {
         eprintln!(
             "sinew: warning: no search index at {}: search is off until `sinew index` builds it",
@@ -100,7 +109,7 @@ pub(crate) fn warn_lag(engine: &Engine, ingest_warning: Option<&str>) {
 pub(crate) fn index(db: Option<&Path>, ui: &Ui) -> Result<ExitCode> {
     let db = db_path(db)?;
     let engine = open_read_only(Some(&db))?;
-    let path = default_index_path(&db);
+    let path = index_path(&db)?;
     let index = Arc::new(TantivyIndex::open(&path)?);
     let engine = engine.with_index(index.clone());
     let bar = ProgressBar::hidden();
@@ -141,7 +150,7 @@ pub(crate) fn index(db: Option<&Path>, ui: &Ui) -> Result<ExitCode> {
 pub(crate) fn search(db: Option<&Path>, ui: &Ui, args: SearchArgs) -> Result<ExitCode> {
     let db = db_path(db)?;
     let engine = open_read_only(Some(&db))?;
-    let path = default_index_path(&db);
+    let path = index_path(&db)?;
     if !path.exists() {
         bail!(
             "no search index at {}: build it with `sinew index`",

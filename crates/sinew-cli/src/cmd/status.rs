@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
-use sinew_engine::{default_index_path, IngestLog, TantivyIndex};
+use sinew_engine::{IngestLog, TantivyIndex};
 
-use super::{default_db, open_read_only};
+use super::{default_db, index_path, open_read_only};
 
 pub(crate) fn run(db: Option<&Path>, failures: usize, json: bool) -> Result<ExitCode> {
     let db = match db {
@@ -23,7 +23,7 @@ pub(crate) fn run(db: Option<&Path>, failures: usize, json: bool) -> Result<Exit
     let pending = engine.pending_analysis()?;
     let log = engine.store().ingest_log(failures)?;
     // The index is read only when one was built; a status never creates one.
-    let index_path = default_index_path(&db);
+    let index_path = index_path(&db)?;
     let indexed = if index_path.exists() {
         let engine = engine.with_index(Arc::new(TantivyIndex::open(&index_path)?));
         Some(

@@ -22,24 +22,19 @@ use sinew_types::{Annotations, Citation, DocId, MentionKind, Sector, Span};
 use crate::codec::parse_enum;
 use crate::{Alias, EntityDescription, EntitySummary};
 
-/// What one document adds to one entity.
-struct Added<'a> {
-    canonical: &'a str,
-    entity_type: &'static str,
-    country: Option<&'a str>,
-    sector: Option<&'static str>,
-    mentions: u64,
-    aliases: BTreeMap<&'a str, u64>,
+/// What one document adds to one entity (shared with the PostgreSQL store, which keeps the
+/// same aggregates).
+pub(crate) struct Added<'a> {
+    pub(crate) canonical: &'a str,
+    pub(crate) entity_type: &'static str,
+    pub(crate) country: Option<&'a str>,
+    pub(crate) sector: Option<&'static str>,
+    pub(crate) mentions: u64,
+    pub(crate) aliases: BTreeMap<&'a str, u64>,
 }
 
-/// Folds a stored document's mentions and descriptions into the aggregates; `seq` is its
-/// ingest position. Descriptions are stored here too, in `descriptions`.
-pub(super) fn record(
-    tx: &Transaction<'_>,
-    doc: &str,
-    seq: i64,
-    ann: &Annotations,
-) -> rusqlite::Result<()> {
+/// A document's mentions grouped by entity id: what the document adds to each entity.
+pub(crate) fn added(ann: &Annotations) -> BTreeMap<&str, Added<'_>> {
     let mut added: BTreeMap<&str, Added<'_>> = BTreeMap::new();
     for m in &ann.mentions {
         let a = added.entry(m.id.as_str()).or_insert_with(|| Added {
@@ -59,6 +54,18 @@ pub(super) fn record(
             *a.aliases.entry(m.text.as_str()).or_default() += 1;
         }
     }
+    added
+}
+
+/// Folds a stored document's mentions and descriptions into the aggregates; `seq` is its
+/// ingest position. Descriptions are stored here too, in `descriptions`.
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    doc: &str,
+    seq: i64,
+    ann: &Annotations,
+) -> rusqlite::Result<()> {
+    let added = added(ann);
     let mut rechoose: BTreeSet<&str> = BTreeSet::new();
     let mut upsert = tx.prepare_cached(
         "INSERT INTO entities (id, canonical, type, country, sector, mentions, documents) \
@@ -202,7 +209,7 @@ pub(super) fn load(tx: &Transaction<'_>) -> rusqlite::Result<Vec<EntitySummary>>
     .collect()
 }
 
-pub(super) fn parse_sector(idx: usize, code: &str) -> rusqlite::Result<Sector> {
+pub(crate) fn parse_sector(idx: usize, code: &str) -> rusqlite::Result<Sector> {
     Sector::parse(code).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             idx,

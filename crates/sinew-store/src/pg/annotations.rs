@@ -1,0 +1,163 @@
+//! A stored document's annotations read back from the PostgreSQL store: one typed query per
+//! child table, each in extraction order, decoded as `sqlite.rs` decodes SQLite's rows.
+
+use postgres::types::Type;
+use postgres::{Row, Transaction};
+use sinew_types::{
+    Annotations, Attribution, Coarse, Description, Diagnostic, DocId, Mention, MentionKind,
+    Quantity, Sentence, TimeExpr,
+};
+
+use super::{claim_from_row, span, Fail, R};
+use crate::codec::{parse_date, parse_enum};
+
+/// Rows of one child table for one document, in extraction order.
+fn rows<T>(
+    tx: &mut Transaction<'_>,
+    columns: &str,
+    table: &str,
+    id: &DocId,
+    decode: impl FnMut(&Row) -> R<T>,
+) -> R<Vec<T>> {
+    tx.query_typed(
+        &format!("SELECT {columns} FROM {table} WHERE doc = $1 ORDER BY ord"),
+        &[(&id.0, Type::TEXT)],
+    )?
+    .iter()
+    .map(decode)
+    .collect()
+}
+
+pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
+    let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| {
+        Ok(Sentence { span: span(r, 0)? })
+    })?;
+    let mentions = rows(
+        tx,
+        "span_start, span_end, text, type, canonical, entity_id, country, coarse, sector, kind",
+        "mentions",
+        id,
+        |r| {
+            let entity_type: sinew_types::EntityType = parse_enum(3, r.try_get(3)?)?;
+            let coarse = match r.try_get::<_, Option<String>>(7)? {
+                Some(code) => Coarse::parse(&code)
+                    .ok_or_else(|| Fail::Bad(format!("unknown class {code:?}")))?,
+                None => entity_type.coarse(),
+            };
+            let sector: Option<String> = r.try_get(8)?;
+            let kind: String = r.try_get(9)?;
+            Ok(Mention {
+                span: span(r, 0)?,
+                text: r.try_get(2)?,
+                entity_type,
+                canonical: r.try_get(4)?,
+                id: r.try_get(5)?,
+                country: r.try_get(6)?,
+                coarse,
+                sector: sector
+                    .map(|s| crate::sqlite::entities::parse_sector(8, &s))
+                    .transpose()?,
+                kind: match kind.as_str() {
+                    "name" => MentionKind::Name,
+                    "nominal" => MentionKind::Nominal,
+                    _ => return Err(Fail::Bad(format!("unknown mention kind {kind:?}"))),
+                },
+            })
+        },
+    )?;
+    let quantities = rows(
+        tx,
+        "span_start, span_end, text, value, value_max, unit, kind, qualifier, per, vague",
+        "quantities",
+        id,
+        |r| {
+            Ok(Quantity {
+                span: span(r, 0)?,
+                text: r.try_get(2)?,
+                value: r.try_get::<_, Option<f64>>(3)?.unwrap_or(f64::NAN),
+                value_max: r.try_get(4)?,
+                unit: r.try_get(5)?,
+                kind: parse_enum(6, r.try_get(6)?)?,
+                qualifier: r.try_get(7)?,
+                per: r.try_get(8)?,
+                vague: r.try_get(9)?,
+            })
+        },
+    )?;
+    let times = rows(
+        tx,
+        "span_start, span_end, text, start_date, end_date, grain, kind, timex",
+        "times",
+        id,
+        |r| {
+            Ok(TimeExpr {
+                span: span(r, 0)?,
+                text: r.try_get(2)?,
+                start_date: parse_date(3, r.try_get(3)?)?,
+                end_date: parse_date(4, r.try_get(4)?)?,
+                grain: parse_enum(5, r.try_get(5)?)?,
+                kind: parse_enum(6, r.try_get(6)?)?,
+                timex: r.try_get(7)?,
+            })
+        },
+    )?;
+    let attributions = rows(
+        tx,
+        "span_start, span_end, source_start, source_end, source, cue",
+        "attributions",
+        id,
+        |r| {
+            Ok(Attribution {
+                span: span(r, 0)?,
+                source_span: span(r, 2)?,
+                source: r.try_get(4)?,
+                cue: r.try_get(5)?,
+            })
+        },
+    )?;
+    let claims = rows(tx, "json, value, value_max", "claims", id, |r| {
+        claim_from_row(r, 0)
+    })?;
+    let diagnostics = rows(
+        tx,
+        "span_start, span_end, message",
+        "diagnostics",
+        id,
+        |r| {
+            let start: Option<i64> = r.try_get(0)?;
+            let end: Option<i64> = r.try_get(1)?;
+            let span = match (start, end) {
+                (Some(_), Some(_)) => Some(span(r, 0)?),
+                _ => None,
+            };
+            Ok(Diagnostic {
+                span,
+                message: r.try_get(2)?,
+            })
+        },
+    )?;
+    let descriptions = rows(
+        tx,
+        "span_start, span_end, entity_id, text",
+        "descriptions",
+        id,
+        |r| {
+            Ok(Description {
+                span: span(r, 0)?,
+                entity: r.try_get(2)?,
+                text: r.try_get(3)?,
+            })
+        },
+    )?;
+    Ok(Annotations {
+        sentences,
+        mentions,
+        quantities,
+        times,
+        attributions,
+        claims,
+        diagnostics,
+        descriptions,
+        events: super::events::load(tx, id)?,
+    })
+}

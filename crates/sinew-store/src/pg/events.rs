@@ -1,0 +1,200 @@
+//! The PostgreSQL side of the PLOVER events (schema v10, as `sqlite/events.rs`): written with
+//! each document's put ([`insert`]) or later for documents stored before the step
+//! ([`put_pending`]); read back with the annotations ([`load`]) and listed by actor and date
+//! ([`query`]). Each event is one `events` row and one `event_actors` row per distinct key of
+//! its actors (the lower-case canonical name, `iso3:` with the lower-case country code), so a
+//! listing by entity or country is an index range. A store opened read-only below v10 has no
+//! such tables and answers "no events".
+
+use std::collections::BTreeSet;
+
+use postgres::types::ToSql;
+use postgres::{Row, Transaction};
+use sinew_types::{DocId, Event};
+
+use super::{size, Fail, R};
+use crate::codec::{date_text, enum_text, parse_date};
+use crate::{EventFilter, StoredEvent};
+
+/// Whether the store has reached the step that keeps events.
+pub(super) fn has_events(tx: &mut Transaction<'_>) -> R<bool> {
+    Ok(tx
+        .query_one("SELECT to_regclass('events') IS NOT NULL", &[])?
+        .try_get(0)?)
+}
+
+/// The keys an event is filed under: each actor's canonical name and country, lower case.
+fn actor_keys(event: &Event) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for a in event.source.iter().chain(&event.target) {
+        if let Some(c) = &a.canonical {
+            keys.insert(c.to_lowercase());
+        }
+        if let Some(c) = &a.country {
+            keys.insert(format!("iso3:{}", c.to_lowercase()));
+        }
+    }
+    keys
+}
+
+fn big(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Stores a document's events, in order.
+pub(super) fn insert(tx: &mut Transaction<'_>, doc: &str, events: &[Event]) -> R<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let row = tx.prepare(
+        "INSERT INTO events (doc, ord, span_start, span_end, sentence_start, sentence_end, \
+         category, kind, date, date_end, modality, negated, json) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )?;
+    let actor = tx.prepare(
+        "INSERT INTO event_actors (key, doc, ord) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )?;
+    for (ord, e) in events.iter().enumerate() {
+        let json = serde_json::to_string(e).map_err(|err| Fail::Bad(err.to_string()))?;
+        let ord = big(ord);
+        tx.execute(
+            &row,
+            &[
+                &doc,
+                &ord,
+                &big(e.trigger.start),
+                &big(e.trigger.end),
+                &big(e.sentence.start),
+                &big(e.sentence.end),
+                &e.category.as_str(),
+                &e.kind.map(|k| k.as_str()),
+                &date_text(e.date),
+                &date_text(e.date_end),
+                &enum_text(e.modality),
+                &i64::from(e.negated),
+                &json,
+            ],
+        )?;
+        for key in actor_keys(e) {
+            tx.execute(&actor, &[&key, &doc, &ord])?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores the events of documents stored before v10 and clears their pending marks; a
+/// document no longer pending (another run got there first) is skipped.
+pub(super) fn put_pending(tx: &mut Transaction<'_>, items: &[(DocId, Vec<Event>)]) -> R<()> {
+    for (doc, events) in items {
+        if tx.execute("DELETE FROM events_pending WHERE doc = $1", &[&doc.0])? == 1 {
+            insert(tx, &doc.0, events)?;
+        }
+    }
+    Ok(())
+}
+
+/// Up to `limit` documents awaiting their events, in ingest order.
+pub(super) fn pending(tx: &mut Transaction<'_>, limit: usize) -> R<Vec<DocId>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    tx.query(
+        "SELECT doc FROM events_pending ORDER BY seq LIMIT $1",
+        &[&big(limit)],
+    )?
+    .iter()
+    .map(|r| Ok(DocId(r.try_get(0)?)))
+    .collect()
+}
+
+fn event_json(r: &Row, idx: usize) -> R<Event> {
+    let json: String = r.try_get(idx)?;
+    serde_json::from_str(&json).map_err(|e| Fail::Bad(format!("event JSON: {e}")))
+}
+
+/// A document's events, in extraction order (none on a store without events).
+pub(super) fn load(tx: &mut Transaction<'_>, doc: &DocId) -> R<Vec<Event>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    tx.query(
+        "SELECT json FROM events WHERE doc = $1 ORDER BY ord",
+        &[&doc.0],
+    )?
+    .iter()
+    .map(|r| event_json(r, 0))
+    .collect()
+}
+
+/// The events `filter` selects, in ingest order, then as extracted.
+pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<StoredEvent>> {
+    if !has_events(tx)? {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<String> = filter
+        .entities
+        .iter()
+        .map(|e| e.to_lowercase())
+        .chain(
+            filter
+                .countries
+                .iter()
+                .map(|c| format!("iso3:{}", c.to_lowercase())),
+        )
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let from = date_text(filter.from);
+    let to = date_text(filter.to);
+    let mut conds = Vec::new();
+    let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
+    if !keys.is_empty() {
+        args.push(&keys);
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key = ANY(${}) AND a.doc = e.doc \
+             AND a.ord = e.ord)",
+            args.len()
+        ));
+    }
+    if let Some(from) = &from {
+        args.push(from);
+        conds.push(format!("coalesce(e.date_end, e.date) >= ${}", args.len()));
+    }
+    if let Some(to) = &to {
+        args.push(to);
+        conds.push(format!("e.date <= ${}", args.len()));
+    }
+    if let Some(doc) = &filter.doc {
+        args.push(&doc.0);
+        conds.push(format!("e.doc = ${}", args.len()));
+    }
+    let filter_sql = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
+    // The sentence's words are cut from the text as bytes, since spans are byte offsets.
+    let sql = format!(
+        "SELECT e.doc, e.ord, d.source, d.published, d.duplicate_of, \
+         substring(convert_to(d.text, 'UTF8') FROM (e.sentence_start + 1)::int \
+         FOR (e.sentence_end - e.sentence_start)::int), \
+         e.json FROM events e JOIN documents d ON d.id = e.doc {filter_sql} \
+         ORDER BY d.seq, e.ord"
+    );
+    tx.query(&sql, &args)?
+        .iter()
+        .map(|r| {
+            let sentence: Option<Vec<u8>> = r.try_get(5)?;
+            Ok(StoredEvent {
+                doc: DocId(r.try_get(0)?),
+                ord: u32::try_from(size(r, 1)?)
+                    .map_err(|_| Fail::Bad("event ordinal out of range".into()))?,
+                source: r.try_get(2)?,
+                published: parse_date(3, r.try_get(3)?)?,
+                duplicate_of: r.try_get::<_, Option<String>>(4)?.map(DocId),
+                sentence: String::from_utf8_lossy(&sentence.unwrap_or_default()).into_owned(),
+                event: event_json(r, 6)?,
+            })
+        })
+        .collect()
+}

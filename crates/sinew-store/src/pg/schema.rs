@@ -1,0 +1,326 @@
+//! The PostgreSQL schema, as an ordered list of migration steps numbered like SQLite's.
+//!
+//! A PostgreSQL store starts at the SQLite schema's version 8 (`crate::schema`, `WORKBENCH`):
+//! the first step creates every table of that version at once, since no PostgreSQL store is
+//! older. Later steps follow SQLite's, one per version, and a released step never changes.
+//! The version lives in the `sinew_meta` table (`schema_version`), which also marks the
+//! database (or its `search_path` schema) as Sinew's: tables of another application are
+//! refused and left alone.
+//!
+//! The differences from SQLite's tables are those of the engine: `BIGINT` for integers,
+//! `DOUBLE PRECISION` for reals, `BYTEA` for blobs, `BOOLEAN` for `vague`, and every text
+//! column collated `"C"` (by bytes, as SQLite and Rust compare), so that the least canonical
+//! name, the order of entities and of buckets do not depend on the server's locale.
+
+/// Migration steps, oldest first: `(version reached, SQL)`.
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10)];
+
+/// The schema version this build writes (the SQLite store's, which the steps follow).
+pub(super) const VERSION: i64 = crate::schema::VERSION;
+
+/// The oldest version a read-only open reads (as for SQLite).
+pub(super) const OLDEST_READABLE: i64 = crate::schema::OLDEST_READABLE;
+
+/// The table marking a Sinew database, with its schema version.
+pub(super) const META: &str = "
+CREATE TABLE sinew_meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+INSERT INTO sinew_meta (key, value) VALUES ('application', 'sinew'), ('schema_version', '0');
+";
+
+/// A step's SQL as run: every `TEXT` column collated by bytes.
+pub(super) fn sql(step: &str) -> String {
+    step.replace(" TEXT", " TEXT COLLATE \"C\"")
+}
+
+// The SQLite schema of version 8, whole. Ingest positions (`seq`) and the ids of alerts, runs,
+// failures and rules are given by the store (the greatest plus one, under the store's write
+// lock), as SQLite's integer keys are, so both stores number alike.
+const V8: &str = "
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY NOT NULL,
+    seq BIGINT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    site TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    fingerprint BYTEA,
+    duplicate_of TEXT
+);
+CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
+CREATE TABLE sentences (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE mentions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    country TEXT,
+    coarse TEXT,
+    sector TEXT,
+    kind TEXT NOT NULL DEFAULT 'name',
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX mentions_canonical ON mentions (canonical);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE TABLE quantities (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    value DOUBLE PRECISION,
+    value_max DOUBLE PRECISION,
+    unit TEXT,
+    kind TEXT NOT NULL,
+    qualifier TEXT,
+    per TEXT,
+    vague BOOLEAN NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE times (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT,
+    grain TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    timex TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE attributions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    source_start BIGINT NOT NULL,
+    source_end BIGINT NOT NULL,
+    source TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE claims (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    sentence_start BIGINT NOT NULL,
+    sentence_end BIGINT NOT NULL,
+    subject TEXT,
+    object TEXT,
+    subject_key TEXT,
+    object_key TEXT,
+    measure TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    unit TEXT,
+    value DOUBLE PRECISION,
+    value_max DOUBLE PRECISION,
+    time_start TEXT,
+    time_end TEXT,
+    attribution TEXT,
+    modality TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX claims_subject ON claims (subject_key);
+CREATE INDEX claims_object ON claims (object_key);
+CREATE TABLE diagnostics (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT,
+    span_end BIGINT,
+    message TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE alerts (
+    seq BIGINT PRIMARY KEY,
+    raised_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    subject TEXT,
+    object TEXT,
+    message TEXT NOT NULL,
+    UNIQUE (kind, key, doc)
+);
+CREATE TABLE dup_bands (
+    band BIGINT NOT NULL,
+    key BYTEA NOT NULL,
+    doc BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc)
+);
+CREATE TABLE analysis_pending (
+    doc TEXT PRIMARY KEY NOT NULL,
+    seq BIGINT NOT NULL
+);
+CREATE INDEX analysis_pending_seq ON analysis_pending (seq);
+CREATE TABLE claim_buckets (
+    bucket TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    ord BIGINT NOT NULL,
+    PRIMARY KEY (bucket, doc, ord)
+);
+CREATE TABLE analysis_buckets (
+    bucket TEXT PRIMARY KEY NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE TABLE analysis_flows (
+    flow TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    PRIMARY KEY (flow, bucket)
+);
+CREATE INDEX analysis_flows_bucket ON analysis_flows (bucket);
+CREATE TABLE analysis_ties (
+    doc TEXT PRIMARY KEY NOT NULL,
+    ties TEXT NOT NULL
+);
+CREATE TABLE descriptions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY NOT NULL,
+    canonical TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    sector TEXT,
+    mentions BIGINT NOT NULL,
+    documents BIGINT NOT NULL,
+    description_key TEXT,
+    description TEXT,
+    description_doc TEXT,
+    description_start BIGINT,
+    description_end BIGINT
+);
+CREATE INDEX entities_rank ON entities (mentions DESC, documents DESC, id);
+CREATE TABLE entity_aliases (
+    entity TEXT NOT NULL,
+    text TEXT NOT NULL,
+    mentions BIGINT NOT NULL,
+    PRIMARY KEY (entity, text)
+);
+CREATE TABLE entity_descriptions (
+    entity TEXT NOT NULL,
+    key TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    first_seq BIGINT NOT NULL,
+    doc TEXT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (entity, key)
+);
+CREATE TABLE document_kinds (
+    doc TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE TABLE ingest_runs (
+    id BIGINT PRIMARY KEY,
+    finished_at TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    inputs BIGINT NOT NULL,
+    documents BIGINT NOT NULL,
+    inserted BIGINT NOT NULL,
+    failed BIGINT NOT NULL,
+    elapsed_ms BIGINT NOT NULL
+);
+CREATE TABLE ingest_failures (
+    seq BIGINT PRIMARY KEY,
+    run BIGINT NOT NULL REFERENCES ingest_runs(id),
+    failed_at TEXT NOT NULL,
+    input TEXT NOT NULL,
+    error TEXT NOT NULL
+);
+CREATE INDEX ingest_failures_input ON ingest_failures (input);
+CREATE TABLE alert_rules (
+    id BIGINT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kinds TEXT,
+    entity TEXT,
+    measure TEXT
+);
+";
+
+// Version 9 (SQLite's `BRIEFINGS`): when each briefing was written, with the last alert it saw.
+const V9: &str = "
+CREATE TABLE briefings (
+    id BIGINT PRIMARY KEY,
+    written_at TEXT NOT NULL,
+    format TEXT NOT NULL,
+    focus TEXT,
+    last_alert BIGINT NOT NULL
+);
+";
+
+// Version 10 (SQLite's `EVENTS`): PLOVER events with their actor keys, and the documents
+// stored before the step awaiting theirs.
+const V10: &str = "
+CREATE TABLE events (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    sentence_start BIGINT NOT NULL,
+    sentence_end BIGINT NOT NULL,
+    category TEXT NOT NULL,
+    kind TEXT,
+    date TEXT,
+    date_end TEXT,
+    modality TEXT NOT NULL,
+    negated BIGINT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX events_date ON events (date);
+CREATE TABLE event_actors (
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    ord BIGINT NOT NULL,
+    PRIMARY KEY (key, doc, ord)
+);
+CREATE TABLE events_pending (
+    doc TEXT PRIMARY KEY NOT NULL,
+    seq BIGINT NOT NULL
+);
+INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_steps_reach_the_sqlite_schema_version_in_order() {
+        // A step added to SQLite's schema (`crate::schema::MIGRATIONS`) needs its PostgreSQL
+        // twin here, and its tables in `migrate.rs`'s list: without it a PostgreSQL store
+        // would claim a version whose tables it lacks.
+        let versions: Vec<i64> = MIGRATIONS.iter().map(|(v, _)| *v).collect();
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+        assert_eq!(versions.last().copied(), Some(VERSION), "{versions:?}");
+    }
+}
