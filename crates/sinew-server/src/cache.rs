@@ -8,12 +8,18 @@
 //! nothing to show it); before, the request that found a view stale rebuilt it itself (23.6 s
 //! for the network of a 100k-document store under load).
 //!
+//! Search results are another matter: the index says exactly when what it answers changes
+//! (its generation, `SearchIndex::generation`), so a result is kept with the generation it
+//! was computed under and served while that generation holds, with no time limit and no
+//! staleness ([`StampedCache`]); an analyst's repeated or shared URL is then answered without
+//! touching the index.
+//!
 //! An upload through the server clears every view at once; a refresh started before the
 //! clear finishes into nothing (each clear starts a new generation, and a refresh keeps its
 //! result only in the generation it began in), so no view from before an upload outlives
 //! it. An ingest beside the server is seen within the TTL plus one refresh.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -74,23 +80,43 @@ where
     where
         F: FnOnce() -> Result<V, ServerError> + Send + 'static,
     {
-        let generation = {
-            let mut views = lock(&self.views);
-            let generation = views.generation;
-            if let Some(e) = views.map.get_mut(key) {
-                if e.at.elapsed() < self.ttl || e.refreshing {
-                    return Ok(Arc::clone(&e.value));
-                }
-                e.refreshing = true;
-                let stale = Arc::clone(&e.value);
-                drop(views);
-                self.refresh_in_background(key.clone(), generation, build);
-                return Ok(stale);
+        match self.lookup(key, build) {
+            Ok(kept) => Ok(kept),
+            Err((generation, build)) => {
+                let built = build();
+                self.keep(key, generation, built)
             }
-            generation
+        }
+    }
+
+    /// The view under `key` when one is kept, fresh or stale (a stale one starts its
+    /// refresh, as [`ViewCache::get`] does); `None`, building nothing, when none is. For
+    /// callers that must not block (an async handler): they build on the blocking pool then.
+    pub(crate) fn kept<F>(&self, key: &K, refresh: F) -> Option<Arc<V>>
+    where
+        F: FnOnce() -> Result<V, ServerError> + Send + 'static,
+    {
+        self.lookup(key, refresh).ok()
+    }
+
+    /// The kept view, or the generation to build in and the builder back when none is.
+    fn lookup<F>(&self, key: &K, build: F) -> Result<Arc<V>, (u64, F)>
+    where
+        F: FnOnce() -> Result<V, ServerError> + Send + 'static,
+    {
+        let mut views = lock(&self.views);
+        let generation = views.generation;
+        let Some(e) = views.map.get_mut(key) else {
+            return Err((generation, build));
         };
-        let built = build();
-        self.keep(key, generation, built)
+        if e.at.elapsed() < self.ttl || e.refreshing {
+            return Ok(Arc::clone(&e.value));
+        }
+        e.refreshing = true;
+        let stale = Arc::clone(&e.value);
+        drop(views);
+        self.refresh_in_background(key.clone(), generation, build);
+        Ok(stale)
     }
 
     /// Runs `build` on a thread of its own and keeps what it gives.
@@ -166,6 +192,62 @@ where
         let mut views = lock(&self.views);
         views.map.clear();
         views.generation += 1;
+    }
+}
+
+/// Results by key, each kept with the stamp it was computed under and served only while the
+/// caller's stamp is the same; at most `max_keys`, the oldest key dropped first.
+pub(crate) struct StampedCache<K, V> {
+    kept: Mutex<Stamped<K, V>>,
+    max_keys: usize,
+}
+
+struct Stamped<K, V> {
+    map: HashMap<K, (u64, Arc<V>)>,
+    /// Keys in the order they were first kept, for dropping the oldest.
+    order: VecDeque<K>,
+}
+
+impl<K: Eq + Hash + Clone, V> StampedCache<K, V> {
+    /// A cache of at most `max_keys` results.
+    pub(crate) fn new(max_keys: usize) -> Self {
+        StampedCache {
+            kept: Mutex::new(Stamped {
+                map: HashMap::new(),
+                order: VecDeque::new(),
+            }),
+            max_keys: max_keys.max(1),
+        }
+    }
+
+    /// The result under `key` if it was computed under `stamp`.
+    pub(crate) fn get(&self, key: &K, stamp: u64) -> Option<Arc<V>> {
+        let kept = lock(&self.kept);
+        match kept.map.get(key) {
+            Some((s, v)) if *s == stamp => Some(Arc::clone(v)),
+            _ => None,
+        }
+    }
+
+    /// Keeps `value`, computed under `stamp`, under `key` (replacing what was there).
+    pub(crate) fn put(&self, key: K, stamp: u64, value: Arc<V>) {
+        let mut kept = lock(&self.kept);
+        let kept = &mut *kept;
+        if kept.map.insert(key.clone(), (stamp, value)).is_none() {
+            kept.order.push_back(key);
+            while kept.order.len() > self.max_keys {
+                if let Some(old) = kept.order.pop_front() {
+                    kept.map.remove(&old);
+                }
+            }
+        }
+    }
+
+    /// Forgets every result.
+    pub(crate) fn clear(&self) {
+        let mut kept = lock(&self.kept);
+        kept.map.clear();
+        kept.order.clear();
     }
 }
 
@@ -257,5 +339,30 @@ mod tests {
         }
         assert!(lock(&cache.views).map.is_empty(), "the old view stays gone");
         assert_eq!(*cache.get(&"net", || Ok(3)).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_stamped_result_is_served_only_under_its_stamp_and_the_oldest_goes_first() {
+        let cache: StampedCache<&'static str, u32> = StampedCache::new(2);
+        cache.put("a", 1, Arc::new(10));
+        assert_eq!(cache.get(&"a", 1).as_deref(), Some(&10));
+        assert_eq!(
+            cache.get(&"a", 2),
+            None,
+            "another generation: computed again"
+        );
+        cache.put("a", 2, Arc::new(11));
+        assert_eq!(cache.get(&"a", 2).as_deref(), Some(&11));
+        cache.put("b", 2, Arc::new(20));
+        cache.put("c", 2, Arc::new(30));
+        assert_eq!(
+            cache.get(&"a", 2),
+            None,
+            "the oldest key is dropped past the bound"
+        );
+        assert_eq!(cache.get(&"b", 2).as_deref(), Some(&20));
+        assert_eq!(cache.get(&"c", 2).as_deref(), Some(&30));
+        cache.clear();
+        assert_eq!(cache.get(&"c", 2), None);
     }
 }
