@@ -1,7 +1,8 @@
 //! Which views are reused between requests, and for how long? Views folded over the whole
 //! store (the network, the entity list, the ledger for each filter) and the pages built on
 //! them (entity pages) cost from tens of milliseconds to seconds on a large store, while an
-//! analyst's store changes by batches: each is reused for its TTL ([`VIEW_TTL`]), then
+//! analyst's store changes by batches: each is reused for its TTL ([`VIEW_TTL`], or five
+//! times as long as it took to build, if longer: see [`BUILD_TIMES_FRESH`]), then
 //! refreshed on a background thread started by the first request that finds it stale, while
 //! that request and every other keep getting the last view (stale-while-revalidate). So no
 //! request waits on a refold, but the first request for a view not yet built (there is
@@ -31,9 +32,17 @@ pub(crate) const VIEW_TTL: Duration = Duration::from_secs(5);
 
 struct Entry<V> {
     at: Instant,
+    /// How long it is served before a refresh: the TTL, or longer for a view slow to build.
+    fresh_for: Duration,
     value: Arc<V>,
     refreshing: bool,
 }
+
+/// A view is served at least this many times as long as it took to build before it is
+/// refreshed, so that refreshing takes at most about a fifth of a core per view whatever the
+/// store's size (refolding the network of a 100k-document store every 5 s kept a core busy
+/// with answers that had not changed).
+const BUILD_TIMES_FRESH: u32 = 5;
 
 struct Views<K, V> {
     map: HashMap<K, Entry<V>>,
@@ -83,8 +92,9 @@ where
         match self.lookup(key, build) {
             Ok(kept) => Ok(kept),
             Err((generation, build)) => {
+                let began = Instant::now();
                 let built = build();
-                self.keep(key, generation, built)
+                self.keep(key, generation, began.elapsed(), built)
             }
         }
     }
@@ -109,7 +119,7 @@ where
         let Some(e) = views.map.get_mut(key) else {
             return Err((generation, build));
         };
-        if e.at.elapsed() < self.ttl || e.refreshing {
+        if e.at.elapsed() < e.fresh_for || e.refreshing {
             return Ok(Arc::clone(&e.value));
         }
         e.refreshing = true;
@@ -133,7 +143,9 @@ where
         let spawned = std::thread::Builder::new()
             .name("sinew-view-refresh".to_string())
             .spawn(move || {
-                if let Err(e) = cache.keep(&key, generation, build()) {
+                let began = Instant::now();
+                let built = build();
+                if let Err(e) = cache.keep(&key, generation, began.elapsed(), built) {
                     // Nobody waits on a background refresh: its failure is logged, and the
                     // next request that finds the view stale tries again.
                     eprintln!("sinew serve: refreshing a view failed: {e}");
@@ -156,6 +168,7 @@ where
         &self,
         key: &K,
         generation: u64,
+        took: Duration,
         built: Result<V, ServerError>,
     ) -> Result<Arc<V>, ServerError> {
         let mut views = lock(&self.views);
@@ -171,6 +184,7 @@ where
                         key.clone(),
                         Entry {
                             at: Instant::now(),
+                            fresh_for: self.ttl.max(took.saturating_mul(BUILD_TIMES_FRESH)),
                             value: Arc::clone(&value),
                             refreshing: false,
                         },
@@ -196,15 +210,18 @@ where
 }
 
 /// Results by key, each kept with the stamp it was computed under and served only while the
-/// caller's stamp is the same; at most `max_keys`, the oldest key dropped first.
+/// caller's stamp is the same; at most `max_keys`. Past the bound the oldest key not asked
+/// for since it last came round is dropped (a clock: a key asked for again goes round once
+/// more), so a stream of searches asked once does not push out the ones asked all the time.
 pub(crate) struct StampedCache<K, V> {
     kept: Mutex<Stamped<K, V>>,
     max_keys: usize,
 }
 
 struct Stamped<K, V> {
-    map: HashMap<K, (u64, Arc<V>)>,
-    /// Keys in the order they were first kept, for dropping the oldest.
+    /// Each result with its stamp and whether it was asked for since it last came round.
+    map: HashMap<K, (u64, Arc<V>, bool)>,
+    /// Keys in the order they go round.
     order: VecDeque<K>,
 }
 
@@ -222,9 +239,12 @@ impl<K: Eq + Hash + Clone, V> StampedCache<K, V> {
 
     /// The result under `key` if it was computed under `stamp`.
     pub(crate) fn get(&self, key: &K, stamp: u64) -> Option<Arc<V>> {
-        let kept = lock(&self.kept);
-        match kept.map.get(key) {
-            Some((s, v)) if *s == stamp => Some(Arc::clone(v)),
+        let mut kept = lock(&self.kept);
+        match kept.map.get_mut(key) {
+            Some((s, v, asked)) if *s == stamp => {
+                *asked = true;
+                Some(Arc::clone(v))
+            }
             _ => None,
         }
     }
@@ -233,11 +253,24 @@ impl<K: Eq + Hash + Clone, V> StampedCache<K, V> {
     pub(crate) fn put(&self, key: K, stamp: u64, value: Arc<V>) {
         let mut kept = lock(&self.kept);
         let kept = &mut *kept;
-        if kept.map.insert(key.clone(), (stamp, value)).is_none() {
+        if kept
+            .map
+            .insert(key.clone(), (stamp, value, false))
+            .is_none()
+        {
             kept.order.push_back(key);
             while kept.order.len() > self.max_keys {
-                if let Some(old) = kept.order.pop_front() {
-                    kept.map.remove(&old);
+                let Some(old) = kept.order.pop_front() else {
+                    break;
+                };
+                match kept.map.get_mut(&old) {
+                    Some((_, _, asked)) if *asked => {
+                        *asked = false;
+                        kept.order.push_back(old);
+                    }
+                    _ => {
+                        kept.map.remove(&old);
+                    }
                 }
             }
         }
@@ -351,18 +384,48 @@ mod tests {
             None,
             "another generation: computed again"
         );
-        cache.put("a", 2, Arc::new(11));
-        assert_eq!(cache.get(&"a", 2).as_deref(), Some(&11));
-        cache.put("b", 2, Arc::new(20));
-        cache.put("c", 2, Arc::new(30));
+        cache.put("b", 1, Arc::new(20));
+        cache.put("c", 1, Arc::new(30));
         assert_eq!(
-            cache.get(&"a", 2),
+            cache.get(&"b", 1),
             None,
-            "the oldest key is dropped past the bound"
+            "the oldest not asked for again is dropped"
         );
-        assert_eq!(cache.get(&"b", 2).as_deref(), Some(&20));
-        assert_eq!(cache.get(&"c", 2).as_deref(), Some(&30));
+        assert_eq!(
+            cache.get(&"a", 1).as_deref(),
+            Some(&10),
+            "asked again: kept"
+        );
+        assert_eq!(cache.get(&"c", 1).as_deref(), Some(&30));
         cache.clear();
-        assert_eq!(cache.get(&"c", 2), None);
+        assert_eq!(cache.get(&"c", 1), None);
+    }
+
+    #[test]
+    fn results_asked_once_do_not_push_out_one_asked_again() {
+        let cache: StampedCache<u32, u32> = StampedCache::new(3);
+        cache.put(0, 1, Arc::new(0));
+        for k in 1..50 {
+            assert!(cache.get(&0, 1).is_some(), "the popular one is kept ({k})");
+            cache.put(k, 1, Arc::new(k));
+        }
+        assert!(cache.get(&1, 1).is_none(), "an old one asked once is gone");
+        assert!(cache.get(&49, 1).is_some(), "the newest is kept");
+        assert!(lock(&cache.kept).map.len() <= 3, "the bound holds");
+    }
+
+    #[test]
+    fn a_view_slow_to_build_is_served_longer_before_a_refresh() {
+        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
+        cache
+            .get(&"slow", || {
+                std::thread::sleep(Duration::from_millis(200));
+                Ok(1)
+            })
+            .unwrap();
+        // A TTL of zero, but the build took 200 ms: fresh for about 1 s, so no refresh
+        // starts now (one would be running, and give 2 later).
+        assert_eq!(*cache.get(&"slow", || Ok(2)).unwrap(), 1);
+        assert!(!lock(&cache.views).map["slow"].refreshing);
     }
 }
