@@ -150,8 +150,16 @@ fn cold_search(n: u64) -> String {
     let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default()
         + chrono::Days::new(rest % 2000);
     let end = start + chrono::Days::new(7 + (rest / 2000 * 7919 + n) % 700);
-    let scope = if n.is_multiple_of(5) { "&scope=sentences" } else { "" };
-    let route = if n.is_multiple_of(2) { "/api/search" } else { "/search" };
+    let scope = if n.is_multiple_of(5) {
+        "&scope=sentences"
+    } else {
+        ""
+    };
+    let route = if n.is_multiple_of(2) {
+        "/api/search"
+    } else {
+        "/search"
+    };
     format!("{route}?q={word}&from={start}&to={end}{scope}")
 }
 
