@@ -1,14 +1,19 @@
-//! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S]`: how fast does the workbench
-//! answer many analysts at once on a large store?
+//! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S] [--sinew PATH]`: how fast does
+//! the workbench answer many analysts at once on a large store?
 //!
 //! The store is bench-store's cached store of N generated articles (built by bulk ingest
 //! when missing; default 100,000, as the issue asks). The release `sinew serve` listens on a
-//! free loopback port; C connections (default 200), each a thread with one keep-alive
+//! free loopback port (or `--sinew PATH`, e.g. an older build to compare with, over the same
+//! cached store); C connections (default 200), each a thread with one keep-alive
 //! HTTP/1.1 connection, send requests back to back for S seconds (default 30): entity pages
 //! and their JSON twins for the generated articles' countries, and, when the server has a
 //! search index open (`/api/status` says; bench-store keeps one beside each cached store),
 //! search pages and `/api/search` over varied queries (words, phrases, OR, exclusions,
-//! sentences, entity facets, date ranges, deep pages). The load averages before and after
+//! sentences, entity facets, date ranges, deep pages). Those paths repeat, as an analyst's
+//! shared and revisited URLs do, so the server may answer them from its caches; the row
+//! `search cold` is searches that never repeat (a word of the articles over a date range
+//! and scope drawn afresh for each request, one in eleven requests), so it shows what a
+//! search costs when nothing is cached, under the same load. The load averages before and after
 //! are printed, since the figures mean little on a machine busy with other work. Every request is timed from its first byte
 //! written to its last byte read; p50, p99, the slowest and the errors (a status other than
 //! 200, or a broken connection) are printed per kind. Traffic goes to 127.0.0.1 only, and
@@ -131,6 +136,33 @@ fn queries() -> Vec<String> {
     q
 }
 
+/// A search no other request of the run asks for: the `n`th of a sequence of words, scopes
+/// and date ranges (a range starts on one of about 2,000 days and lasts one of 700 lengths,
+/// so `n` up to millions gives distinct URLs), as an analyst narrowing by dates does.
+fn cold_search(n: u64) -> String {
+    let words = COUNTRIES.len() as u64 + GOODS.len() as u64;
+    let w = (n % words) as usize;
+    let word = match COUNTRIES.get(w) {
+        Some(c) => c.replace(' ', "+"),
+        None => GOODS[w - COUNTRIES.len()].1.to_string(),
+    };
+    let rest = n / words;
+    let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default()
+        + chrono::Days::new(rest % 2000);
+    let end = start + chrono::Days::new(7 + (rest / 2000 * 7919 + n) % 700);
+    let scope = if n.is_multiple_of(5) {
+        "&scope=sentences"
+    } else {
+        ""
+    };
+    let route = if n.is_multiple_of(2) {
+        "/api/search"
+    } else {
+        "/search"
+    };
+    format!("{route}?q={word}&from={start}&to={end}{scope}")
+}
+
 /// The machine's load averages (1, 5, 15 min), to print beside the figures.
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
@@ -168,6 +200,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut docs = 100_000usize;
     let mut conns = 200usize;
     let mut secs = 30u64;
+    let mut given: Option<std::path::PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut num = |what: &str| -> Result<usize> {
@@ -180,10 +213,14 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "--docs" => docs = num("--docs")?,
             "--conns" => conns = num("--conns")?.max(1),
             "--secs" => secs = num("--secs")?.max(1) as u64,
+            "--sinew" => given = Some(it.next().context("--sinew needs a path")?.into()),
             other => bail!("bench-serve: unknown argument {other:?}"),
         }
     }
-    let sinew = crate::release_sinew()?;
+    let sinew = match given {
+        Some(path) => path,
+        None => crate::release_sinew()?,
+    };
     let dir = crate::target_dir().join("bench-store").join("current");
     std::fs::create_dir_all(&dir)?;
     // Grown from bench-store's largest smaller store when one is cached: a 100k store built
@@ -201,6 +238,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         docs,
         smaller.as_ref().map(|(n, p)| (*n, p.as_path())),
     )?;
+    println!("bench-serve: server {}", sinew.display());
     let (mut child, addr) = start(&sinew, &db)?;
     let result = load(addr, conns, secs, docs);
     // The server is this run's own child: stop it whatever the load did.
@@ -234,10 +272,20 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
                 paths.push(("search page", format!("/search?{q}")));
             }
         }
+        // One request in eleven a search never asked before (the path is made per request).
+        let cold = paths.len() / 10;
+        for _ in 0..cold {
+            paths.push(("search cold", String::new()));
+        }
+        let n = paths.len();
+        // Spread among the others rather than in a run of their own.
+        for i in 0..cold {
+            paths.swap(n - cold + i, i * 11 % (n - cold));
+        }
     }
     // Warm-up: each path once, so the first folds of the store are not timed.
     let warm = Instant::now();
-    for (_, p) in &paths {
+    for (_, p) in paths.iter().filter(|(_, p)| !p.is_empty()) {
         probe.get(p)?;
     }
     println!(
@@ -265,9 +313,19 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
                     std::collections::HashMap::new();
                 let mut conn = Conn::open(addr).ok();
                 let mut k = i;
+                // Each connection's cold searches are its own stretch of the sequence.
+                let mut cold = i as u64 * 1_000_003;
                 while Instant::now() < deadline {
-                    let (kind, path) = &paths[k % paths.len()];
+                    let (kind, fixed) = &paths[k % paths.len()];
                     k += 1;
+                    let made;
+                    let path = if fixed.is_empty() {
+                        cold += 1;
+                        made = cold_search(cold);
+                        &made
+                    } else {
+                        fixed
+                    };
                     let t = tallies.entry(kind).or_default();
                     let Some(c) = conn.as_mut() else {
                         t.errors += 1;

@@ -210,6 +210,11 @@ pub trait SearchIndex: Send + Sync {
     fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError>;
     /// How many documents are indexed and searchable.
     fn len(&self) -> Result<u64, SearchError>;
+    /// Which state of the index searches now see: a number that changes whenever a commit
+    /// (here or by another process) becomes visible to searches, and only then. A result
+    /// kept with the generation it was computed under is still the answer while the
+    /// generation is the same, so callers may reuse it without a time limit.
+    fn generation(&self) -> u64;
     /// Whether nothing is indexed.
     fn is_empty(&self) -> Result<bool, SearchError> {
         Ok(self.len()? == 0)

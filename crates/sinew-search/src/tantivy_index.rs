@@ -718,6 +718,11 @@ impl SearchIndex for TantivyIndex {
         let n = searcher.search(&docs, &Count).map_err(engine)?;
         Ok(n as u64)
     }
+
+    fn generation(&self) -> u64 {
+        // The reader's generation id is raised at each reload that finds a new commit.
+        self.reader.searcher().generation().generation_id()
+    }
 }
 
 /// A sentence row's span.

@@ -15,7 +15,11 @@
 //! Content-Security-Policy that allows scripts and styles only from the server itself, so
 //! injected markup could not run even if escaping were missed.
 //!
-//! Store and engine calls block (SQLite), so handlers run them on tokio's blocking pool.
+//! Store and engine calls block (SQLite), so handlers run them on tokio's blocking pool, at
+//! most [`AppState`]'s `work_slots` at a time: 200 connections asking for uncached work then
+//! queue for a few threads rather than share the cores among hundreds, and a request that
+//! is answered from a cache (searches under an unchanged index, built views) never waits
+//! behind them, since it takes no slot.
 
 mod assets;
 mod cache;
@@ -38,7 +42,7 @@ use axum::Router;
 use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, NetworkView};
 use sinew_search::SearchIndex;
 
-use cache::{ViewCache, VIEW_TTL};
+use cache::{StampedCache, ViewCache, VIEW_TTL};
 pub use error::ServerError;
 
 /// The policy every response carries: nothing but this server's own scripts, styles and
@@ -63,6 +67,11 @@ struct Inner {
     /// The ledger with its citations, by filter (the canonical query of its filter fields;
     /// the empty filter serves the group pages too).
     ledgers: ViewCache<String, LedgerCitedView>,
+    /// Searches by the state of their URL, each kept under the index generation it was
+    /// computed in.
+    searches: StampedCache<String, screens::search::Searched>,
+    /// Blocking work running at once, at most (see the module doc).
+    work_slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// Entity pages kept at most.
@@ -71,6 +80,8 @@ const ENTITY_PAGES: usize = 1024;
 /// a large store, so few are kept; the unfiltered one, which group pages share, is the one
 /// that matters.
 const LEDGERS: usize = 16;
+/// Searches kept at most (a page of hits with its facets is some tens of kilobytes).
+const SEARCHES: usize = 1024;
 
 impl AppState {
     /// State over `engine`; `token` enables writes (`None`: every write is refused).
@@ -88,6 +99,8 @@ impl AppState {
                 entities: ViewCache::new(VIEW_TTL, 1),
                 entity_pages: ViewCache::new(VIEW_TTL, ENTITY_PAGES),
                 ledgers: ViewCache::new(VIEW_TTL, LEDGERS),
+                searches: StampedCache::new(SEARCHES),
+                work_slots: Arc::new(tokio::sync::Semaphore::new(work_slots())),
             }),
         }
     }
@@ -98,6 +111,10 @@ impl AppState {
 
     pub(crate) fn search(&self) -> Option<&Arc<dyn SearchIndex>> {
         self.inner.search.as_ref()
+    }
+
+    pub(crate) fn searches(&self) -> &StampedCache<String, screens::search::Searched> {
+        &self.inner.searches
     }
 
     pub(crate) fn token(&self) -> Option<&str> {
@@ -118,6 +135,31 @@ impl AppState {
         self.inner
             .entities
             .get(&(), move || Ok(state.inner.engine.entities()?))
+    }
+
+    /// An entity's page as kept, without blocking: `None` when the entity list or the page
+    /// is not built yet, or `name` is not a listed entity's name in any case (resolving an
+    /// alias reads the store).
+    pub(crate) fn entity_page_kept(
+        &self,
+        name: &str,
+        build: impl FnOnce(String) -> Result<screens::entity::Rendered, ServerError> + Send + 'static,
+    ) -> Option<Arc<screens::entity::Rendered>> {
+        let state = self.clone();
+        let entities = self
+            .inner
+            .entities
+            .kept(&(), move || Ok(state.inner.engine.entities()?))?;
+        let wanted = name.trim();
+        let canonical = entities
+            .iter()
+            .find(|e| e.canonical.eq_ignore_ascii_case(wanted))?
+            .canonical
+            .clone();
+        let named = canonical.clone();
+        self.inner
+            .entity_pages
+            .kept(&canonical, move || build(named))
     }
 
     /// An entity's page, by canonical name, reused as `cache` says.
@@ -162,6 +204,7 @@ impl AppState {
         self.inner.entities.clear();
         self.inner.entity_pages.clear();
         self.inner.ledgers.clear();
+        self.inner.searches.clear();
     }
 
     /// Runs a blocking read or write of the engine on tokio's blocking pool.
@@ -170,11 +213,27 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&AppState) -> Result<T, ServerError> + Send + 'static,
     {
-        let state = self.clone();
-        tokio::task::spawn_blocking(move || f(&state))
+        let slot = Arc::clone(&self.inner.work_slots)
+            .acquire_owned()
             .await
-            .map_err(|e| ServerError::Internal(format!("a request's worker failed: {e}")))?
+            .map_err(|e| ServerError::Internal(format!("no worker for a request: {e}")))?;
+        let state = self.clone();
+        // The slot goes with the job: a request whose client left still holds it until the
+        // work it started is done.
+        tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            f(&state)
+        })
+        .await
+        .map_err(|e| ServerError::Internal(format!("a request's worker failed: {e}")))?
     }
+}
+
+/// How many blocking jobs run at once: two per core, so that a job waiting on the store's
+/// lock or the disk does not leave a core idle, yet few enough that the cores are not
+/// shared among hundreds of threads under load.
+fn work_slots() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()) * 2
 }
 
 /// The largest upload `POST /api/ingest` accepts (a WARC or JSON Lines batch).

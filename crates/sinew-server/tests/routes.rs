@@ -456,6 +456,37 @@ fn ingest_needs_the_token_and_stores_the_upload() {
 }
 
 #[test]
+fn a_kept_search_gives_way_to_what_an_ingest_beside_the_server_added() {
+    // The ingest goes through the engine, not the server, as `sinew ingest` beside a running
+    // server does: nothing tells the server but the index itself.
+    let index: std::sync::Arc<dyn sinew_search::SearchIndex> =
+        std::sync::Arc::new(sinew_search::TantivyIndex::open_in_ram().unwrap());
+    let store: std::sync::Arc<dyn sinew_store::Store> =
+        std::sync::Arc::new(sinew_store::SqliteStore::open_in_memory().unwrap());
+    let beside = sinew_engine::Engine::with_store(store.clone()).with_index(index.clone());
+    let served = sinew_engine::Engine::with_store(store).with_index(index.clone());
+    let st = AppState::new(served, Some(index), None);
+    let total = |uri: &str| get(&st, uri).json()["results"]["total"].as_u64().unwrap();
+    assert_eq!(total("/api/search?q=lorries"), 0);
+    assert_eq!(total("/api/search?q=lorries"), 0, "asked again: kept");
+    beside
+        .ingest_bytes(
+            "lorries.txt",
+            b"Kazakhstan sent 300 lorries of grain to Armenia in June 2025, its ministry said.",
+            sinew_engine::Format::Text,
+            &sinew_engine::IngestOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(
+        total("/api/search?q=lorries"),
+        1,
+        "the kept answer is not served"
+    );
+    let page = get(&st, "/search?q=lorries");
+    assert!(page.body.contains("Kazakhstan"), "the page too");
+}
+
+#[test]
 fn vendored_files_match_their_checksums() {
     use sha2::{Digest, Sha256};
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");

@@ -340,19 +340,30 @@ fn render(v: EntityView) -> Result<Rendered, ServerError> {
     })
 }
 
-/// The rendered page of the entity `name` means, reused between requests (see `cache`).
-fn rendered(state: &AppState, name: &str) -> Result<Arc<Rendered>, ServerError> {
-    let canonical = state.resolve(name)?;
+/// The rendered page of the entity `name` means, reused between requests (see `cache`):
+/// a kept page at once, else built on the blocking pool.
+async fn rendered(state: &AppState, name: String) -> Result<Arc<Rendered>, ServerError> {
     let st = state.clone();
-    let name = canonical.clone();
-    state.entity_page(&canonical, move || render(build(&st, name)?))
+    if let Some(kept) =
+        state.entity_page_kept(&name, move |canonical| render(build(&st, canonical)?))
+    {
+        return Ok(kept);
+    }
+    state
+        .blocking(move |s| {
+            let canonical = s.resolve(&name)?;
+            let st = s.clone();
+            let named = canonical.clone();
+            s.entity_page(&canonical, move || render(build(&st, named)?))
+        })
+        .await
 }
 
 pub(crate) async fn api(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ServerError> {
-    let r = state.blocking(move |s| rendered(s, &name)).await?;
+    let r = rendered(&state, name).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], r.json.clone()).into_response())
 }
 
@@ -360,7 +371,7 @@ pub(crate) async fn page(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
-    let r = state.blocking(move |s| rendered(s, &name)).await?;
+    let r = rendered(&state, name).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         r.html.clone(),

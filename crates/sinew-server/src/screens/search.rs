@@ -8,11 +8,13 @@
 //! repeatable), `from`, `to`, `page`.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{Html, Json};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sinew_search::{FacetCount, Filters, Scope, SearchQuery, SearchResults};
@@ -81,8 +83,7 @@ fn read_query(params: &Params) -> Result<(SearchQuery, usize), ServerError> {
     Ok((query, page))
 }
 
-pub(crate) fn view(state: &AppState, params: &Params) -> Result<SearchView, ServerError> {
-    let (query, page) = read_query(params)?;
+fn view(state: &AppState, query: SearchQuery, page: usize) -> Result<SearchView, ServerError> {
     let index = state.search().ok_or(ServerError::SearchUnavailable)?;
     let results = index.search(&query)?;
     let links = results
@@ -105,6 +106,43 @@ pub(crate) fn view(state: &AppState, params: &Params) -> Result<SearchView, Serv
         results,
         links,
     })
+}
+
+/// A search's view with its JSON twin written out, computed once per query and index
+/// generation.
+pub(crate) struct Searched {
+    view: SearchView,
+    json: Bytes,
+}
+
+/// The search the URL asks for: the kept one when the index has not changed since it was
+/// computed (no blocking work, no wait on the pool), else run on the blocking pool and kept.
+async fn searched(state: &AppState, params: &Params) -> Result<Arc<Searched>, ServerError> {
+    let (query, page) = read_query(params)?;
+    let index = state.search().ok_or(ServerError::SearchUnavailable)?;
+    // Equal states, equal keys: the query as parsed (values trimmed, repeats dropped) and the
+    // page, whatever order or spelling the URL used.
+    let key = serde_json::to_string(&(&query, page))
+        .map_err(|e| ServerError::Internal(format!("writing a search's key: {e}")))?;
+    // Read before searching: a commit in between makes the result look older than it is (it
+    // is computed again next time), never newer.
+    let generation = index.generation();
+    if let Some(kept) = state.searches().get(&key, generation) {
+        return Ok(kept);
+    }
+    let computed = state
+        .blocking(move |s| {
+            let view = view(s, query, page)?;
+            let json = serde_json::to_vec(&view)
+                .map_err(|e| ServerError::Internal(format!("writing a search's JSON: {e}")))?;
+            Ok(Arc::new(Searched {
+                view,
+                json: Bytes::from(json),
+            }))
+        })
+        .await?;
+    state.searches().put(key, generation, Arc::clone(&computed));
+    Ok(computed)
 }
 
 /// A bar chart of counts by month as inline SVG (heights as attributes: the page's policy
@@ -232,9 +270,10 @@ impl SearchPage<'_> {
 pub(crate) async fn api(
     State(state): State<AppState>,
     RawQuery(q): RawQuery,
-) -> Result<Json<SearchView>, ServerError> {
+) -> Result<Response, ServerError> {
     let params = Params::parse(q.as_deref());
-    state.blocking(move |s| view(s, &params)).await.map(Json)
+    let s = searched(&state, &params).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], s.json.clone()).into_response())
 }
 
 pub(crate) async fn page(
@@ -243,10 +282,9 @@ pub(crate) async fn page(
 ) -> Result<(StatusCode, Html<String>), PageError> {
     let params = Params::parse(raw.as_deref());
     let json = format!("/api/search?{}", raw.clone().unwrap_or_default());
-    let p = params.clone();
-    let result = state.blocking(move |s| view(s, &p)).await;
+    let result = searched(&state, &params).await;
     let (v, unavailable, status) = match result {
-        Ok(v) => (Some(v), None, StatusCode::OK),
+        Ok(s) => (Some(s), None, StatusCode::OK),
         // The form still shows, with the reason, so the page explains itself; the status is
         // the JSON twin's.
         Err(e @ ServerError::SearchUnavailable) => (None, Some(e.to_string()), e.status()),
@@ -257,7 +295,7 @@ pub(crate) async fn page(
         sentences: params.get("scope") == Some("sentences"),
         from: params.get("from").unwrap_or("").to_string(),
         to: params.get("to").unwrap_or("").to_string(),
-        v: v.as_ref(),
+        v: v.as_ref().map(|s| &s.view),
         hits: Vec::new(),
         facets: Vec::new(),
         hist: String::new(),
@@ -266,7 +304,7 @@ pub(crate) async fn page(
         json,
         unavailable,
     };
-    if let Some(v) = &v {
+    if let Some(v) = v.as_ref().map(|s| &s.view) {
         page.hits = v
             .results
             .hits
