@@ -22,7 +22,9 @@
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
 //!   are right (an absent one must be absent). Names are compared lower-cased, without a
 //!   leading "the" or trailing legal-form words ("Corp.", "Ltd", "Group"), and through
-//!   sinew-nlp's alias list to canonical names.
+//!   sinew-nlp's alias list to canonical names. "No party kept": among matched lines whose
+//!   gold names neither, those whose claim names neither (so that guessing a party for
+//!   every figure shows).
 //! - Time: among matched lines with a gold `time`, those whose claim's TIMEX3 value is equal.
 //! - Kind: among matched lines with a gold `kind`, those whose claim has that measure kind.
 //! - Ledger pairwise F1: over pairs of matched gold lines, "same concept" in the gold against
@@ -567,6 +569,9 @@ pub(crate) struct Scores {
     pub recall: Ratio,
     pub precision: Ratio,
     pub roles: Ratio,
+    /// Among matched lines whose gold names no party, the share where the claim names none
+    /// either: the other half of roles, so that naming a party everywhere does not pay.
+    pub no_party: Ratio,
     pub time: Ratio,
     pub kind: Ratio,
     pub pairs: Pairs,
@@ -581,6 +586,7 @@ impl Scores {
         let _ = writeln!(s, "  claim recall     {}", self.recall.show());
         let _ = writeln!(s, "  claim precision  {}", self.precision.show());
         let _ = writeln!(s, "  roles            {}", self.roles.show());
+        let _ = writeln!(s, "  no party kept    {}", self.no_party.show());
         let _ = writeln!(s, "  time             {}", self.time.show());
         let _ = writeln!(s, "  kind             {}", self.kind.show());
         let p = self.pairs;
@@ -655,6 +661,9 @@ pub(crate) fn score(
             let ok = names.same(g.subject.as_deref(), p.subject.as_deref())
                 && names.same(g.object.as_deref(), p.object.as_deref());
             s.roles.0 += usize::from(ok);
+        } else {
+            s.no_party.1 += 1;
+            s.no_party.0 += usize::from(p.subject.is_none() && p.object.is_none());
         }
         if let Some(t) = &g.time {
             s.time.1 += 1;
