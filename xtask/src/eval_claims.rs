@@ -689,7 +689,7 @@ pub(crate) fn score(
     s
 }
 
-/// Misses, false claims and role errors, each with its document, quote and sentence.
+/// Misses, false claims and role errors (a party named where the gold names none too), each with its document, quote and sentence.
 fn listing(gold: &[Gold], pred: &[Predicted], matches: &[Option<usize>], names: &Names) -> String {
     let mut misses = String::new();
     let mut roles = String::new();
@@ -713,7 +713,9 @@ fn listing(gold: &[Gold], pred: &[Predicted], matches: &[Option<usize>], names: 
         let p = &pred[*j];
         let role_ok = names.same(g.subject.as_deref(), p.subject.as_deref())
             && names.same(g.object.as_deref(), p.object.as_deref());
-        if (g.subject.is_some() || g.object.is_some()) && !role_ok {
+        let gold_names = g.subject.is_some() || g.object.is_some();
+        let guessed = !gold_names && (p.subject.is_some() || p.object.is_some());
+        if (gold_names && !role_ok) || guessed {
             n_roles += 1;
             let _ = writeln!(
                 roles,
@@ -775,7 +777,7 @@ fn listing(gold: &[Gold], pred: &[Predicted], matches: &[Option<usize>], names: 
         );
     }
     format!(
-        "misses ({n_miss}):\n{misses}false claims ({n_extra}):\n{extra}role errors ({n_roles}):\n{roles}\
+        "misses ({n_miss}):\n{misses}false claims ({n_extra}):\n{extra}role errors, parties named where the gold names none included ({n_roles}):\n{roles}\
          time or kind errors ({n_other}):\n{other}"
     )
 }
