@@ -99,6 +99,33 @@ fn a_company_without_its_designators_is_the_company() {
 }
 
 #[test]
+fn a_company_name_opening_with_a_role_word_is_the_company_without_its_designator() {
+    // "State" alone is a role word and names no one; "Public Harvest" after "Public Harvest
+    // Group" is the group, whatever class the tagger gives the shorter words, and "The
+    // company" then refers to it.
+    let text = "Public Harvest Group sells crop insurance in Iowa. Public Harvest has kept its \
+                mutual structure for decades. The company has about 9,000 agents.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    assert_eq!(linked(&ms, "Public Harvest"), ["Public Harvest Group"]);
+    for m in all(&ms, "Public Harvest") {
+        assert_eq!(m.entity_type, EntityType::Company);
+    }
+    assert_eq!(linked(&ms, "The company"), ["Public Harvest Group"]);
+}
+
+#[test]
+fn a_role_word_alone_is_no_short_form() {
+    let text = "Regulators fined State Group in May. State officials said the fine was fair.";
+    let ms = mentions(text);
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "State" || m.canonical != "State Group"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
 fn a_short_form_inside_a_longer_name_is_left_alone() {
     let text = "Sanctions hit Korvelan Corporation in May. Then Korvelan Trading \
                 bought the cargo, and composer Igor Korvelan wrote about it.";

@@ -225,11 +225,14 @@ fn stripped_name(name: &str) -> Option<Vec<&str>> {
         && ["ic", "ical", "ian", "ean", "ese", "ish", "ist", "ern"]
             .iter()
             .any(|suffix| lower.ends_with(suffix));
+    // A role word alone ("State" of "State Group") names no one; it can open a longer
+    // name ("State Farm" of "State Farm Group").
     let shaped = first.starts_with(|c: char| c.is_uppercase())
         && !adjective
-        && (words.len() > 1 || first.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        && !is_stop(&lower)
-        && !sector::is_role(&lower);
+        && (words.len() > 1
+            || (first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !sector::is_role(&lower)))
+        && !is_stop(&lower);
     shaped.then_some(words)
 }
 
@@ -326,7 +329,7 @@ fn short_forms(
     if forms.is_empty() {
         return added;
     }
-    let mut relinks: Vec<(usize, usize)> = Vec::new();
+    let mut relinks: Vec<(usize, usize, usize)> = Vec::new();
     for k in 0..toks.len() {
         let t = &toks[k];
         let Some(list) = forms.get(t.text) else {
@@ -349,11 +352,22 @@ fn short_forms(
                     let c = &mentions[ci];
                     // The tagger may call an unknown one-word name a person ("Korvelan
                     // said"); the document already named the organisation it shortens.
+                    // So may it call a company's name without its designator a place
+                    // ("State Farm" after "State Farm Group"), when that name has words
+                    // enough not to be a place's own ("Jordan" of "Jordan Group" is not).
                     let compatible = c.entity_type == ante.entity_type
                         || c.entity_type == EntityType::Other
-                        || (c.entity_type == EntityType::Person && is_org_coarse(ante));
-                    if c.span == Span::new(s, e) && unlinked(c) && c.id != ante.id && compatible {
-                        relinks.push((ci, f.ante));
+                        || (c.entity_type == EntityType::Person && is_org_coarse(ante))
+                        || (c.entity_type == EntityType::Place
+                            && is_org_coarse(ante)
+                            && f.words.len() >= 2);
+                    // The tagger may also cut the name short ("Public" of "Public
+                    // Harvest"): the mention then grows to the whole short form, when
+                    // nothing else is named inside it.
+                    let inside = c.span.start == s && c.span.end <= e;
+                    let alone = mentions.get(ci + 1).is_none_or(|n| n.span.start >= e);
+                    if inside && alone && unlinked(c) && c.id != ante.id && compatible {
+                        relinks.push((ci, f.ante, e));
                     }
                 }
                 None if !super::overlaps_taken(taken, s, e) => {
@@ -365,9 +379,15 @@ fn short_forms(
             break;
         }
     }
-    for (ci, ai) in relinks {
+    for (ci, ai, end) in relinks {
         let ante = mentions[ai].clone();
-        relink(&mut mentions[ci], &ante);
+        let m = &mut mentions[ci];
+        if m.span.end != end {
+            m.span.end = end;
+            m.text = text[m.span.start..end].to_string();
+            taken.insert(m.span.start, end);
+        }
+        relink(m, &ante);
     }
     added
 }
