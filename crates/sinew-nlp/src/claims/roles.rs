@@ -142,12 +142,16 @@ pub(super) struct Actor<'m> {
 /// The name an entity is a party under: its own canonical name, or the state it acts for
 /// (a government body; a person in state office, sector government or military, or none
 /// known: "since Xi Jinping's visit, exports reached ..." is China's figure). Places are
-/// kept for the last-resort rule; agreements, vessels, weapons and goods are never parties.
+/// kept for the last-resort rule; agreements, vessels, weapons, goods and miscellaneous
+/// names are never parties.
 pub(super) fn actor_name(m: &Mention) -> Option<&str> {
     match m.entity_type {
         EntityType::Agreement | EntityType::Vessel | EntityType::Weapon | EntityType::Commodity => {
             None
         }
+        // An untyped name the tagger calls miscellaneous is an event, a product, a title or
+        // an adjective ("Atlanta-based", "CEO", "AI"), never who acts.
+        EntityType::Other if m.coarse == Coarse::Misc => None,
         EntityType::GovernmentBody => Some(m.country.as_deref().unwrap_or(&m.canonical)),
         EntityType::Person => match (m.sector, m.country.as_deref()) {
             (None | Some(Sector::Government | Sector::Military), Some(country)) => Some(country),

@@ -105,3 +105,21 @@ fn a_giver_after_from_is_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_miscellaneous_name_is_no_party() {
+    check(&[
+        // "Atlanta-based" is an adjective: no one is named, so no one is the subject.
+        (
+            "The Atlanta-based utility will spend $2 billion on new power lines.",
+            "$2 billion",
+            (None, None),
+        ),
+        // Near-miss: the company it describes still is.
+        (
+            "Toyota, the Tokyo-based carmaker, will spend $2 billion on new plants.",
+            "$2 billion",
+            only("Toyota"),
+        ),
+    ]);
+}
