@@ -386,6 +386,29 @@ fn speech_frame_end(text: &str, actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) 
         .unwrap_or(0)
 }
 
+/// Past participles that open a sentence without the "-ed" ending.
+const IRREGULAR_PARTICIPLES: &[&str] = &["led", "run", "held", "built", "born", "bought", "sold"];
+
+/// "Owned by conglomerate SPC Group, Paris Baguette now has 4,500 units": a participle
+/// phrase that opens the sentence describes its subject, and whoever it names ("SPC Group")
+/// is no party to a figure after it. The phrase's end (its comma), or 0.
+fn fronted_participle_end(text: &str, sentence: Span, ws: &[Word<'_>], q: Span) -> usize {
+    let Some(first) = ws.first().filter(|w| w.start == sentence.start) else {
+        return 0;
+    };
+    let lower = first.text.to_ascii_lowercase();
+    let participle =
+        (lower.len() > 4 && lower.ends_with("ed")) || first.is_any(IRREGULAR_PARTICIPLES);
+    // "Owned by", "Founded in 1988 by", "Backed by": the agent comes within a few words.
+    let agent = ws.iter().skip(1).take(4).any(|w| w.is("by"));
+    if !participle || !agent {
+        return 0;
+    }
+    text[first.end..q.start]
+        .find(',')
+        .map_or(0, |p| first.end + p + 1)
+}
+
 /// Does a measure or a unit price (a thing's attribute, no relation by default) still have
 /// parties here? When a verb of flow moved a measure from an actor named before the verb in
 /// its clause ("India imported 1.5 million barrels"; a unit price it moves stays the
@@ -425,7 +448,8 @@ pub(super) fn parties(
     let clause = clause_of(inp.text, sentence, q.span);
     // "In an interview with Xinhua, Putin said more than 90% of payments ...": the words
     // before the verb of speech frame the report; the figure's parties come after it.
-    let frame_end = speech_frame_end(inp.text, actors, ws, q.span);
+    let frame_end = speech_frame_end(inp.text, actors, ws, q.span)
+        .max(fronted_participle_end(inp.text, sentence, ws, q.span));
     let parties_only: Vec<Actor<'_>> = actors
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
@@ -495,7 +519,7 @@ pub(super) fn parties(
         // "The average wage in the U.S. is $29,991": the place the figure is about.
         subject = actors
             .iter()
-            .filter(|a| a.role == Role::Place && !a.adjective)
+            .filter(|a| a.role == Role::Place && !a.adjective && a.span.start >= frame_end)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .map(|a| a.name.to_string());
     }
