@@ -123,3 +123,21 @@ fn a_miscellaneous_name_is_no_party() {
         ),
     ]);
 }
+
+#[test]
+fn the_company_with_modifiers_refers_back_too() {
+    check(&[
+        (
+            "Savanna Power Company expanded its grid this year. The Atlanta-based utility \
+             offers customers $100 off a smart thermostat.",
+            "$100",
+            only("Savanna Power Company"),
+        ),
+        (
+            "Korvelan Bakeries Inc opened in Texas. The Korea-born bakery chain opened about \
+             80 new outlets this year.",
+            "80 new outlets",
+            only("Korvelan Bakeries Inc"),
+        ),
+    ]);
+}
