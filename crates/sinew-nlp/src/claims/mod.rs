@@ -189,9 +189,11 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // "Chinese customs put the total at $240 billion": a figure that names no party of
         // its own and continues the figure before it (same measure, same or next sentence)
         // is about the same parties.
+        // A figure restated in another unit ("107 million tonnes, or roughly 2.1 million
+        // barrels per day") is the same figure, about the same parties.
         if subject.is_none() && object.is_none() {
             if let Some(c) = claims.last().filter(|c| {
-                c.measure == measure
+                (c.measure == measure || restates.is_some())
                     && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
             }) {
                 subject = c.subject.clone();

@@ -58,3 +58,13 @@ fn the_agent_of_a_participle_phrase_opening_the_sentence_is_no_party() {
         ),
     ]);
 }
+
+#[test]
+fn a_figure_restated_after_or_has_the_parties_of_the_figure_it_restates() {
+    check(&[(
+        "Iraq became India's largest supplier, shipping about 50 million tonnes, or roughly \
+         1 million barrels a day.",
+        "1 million barrels",
+        pair("Iraq", "India"),
+    )]);
+}
