@@ -15,8 +15,8 @@
 //!   0.5% (`value_max` too, and a point is not a range), and the units agree (case, `_` and
 //!   `-` ignored); a vague gold line matches a predicted vague amount of the same unit.
 //!   Matching is one-to-one and best first: same quote before overlapping quote before
-//!   other, then the closest value, then the nearest place in the document's order (a quote
-//!   may occur twice).
+//!   other, then the closest value, then (for the same words) the same occurrence (the k-th
+//!   gold "0.00%" with the k-th claimed one), then the nearest place in the document's order.
 //! - Recall: matched gold lines over gold lines; precision: matched predicted claims over
 //!   every predicted claim of an annotated document.
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
@@ -491,7 +491,21 @@ pub(crate) fn match_all(gold: &[Gold], pred: &[Predicted]) -> Vec<Option<usize>>
     }
     let mut out = vec![None; gold.len()];
     for (gs, ps) in by_doc.values() {
-        // (quote score, value distance, place distance, gold, predicted)
+        // The k-th gold line with some words is the k-th figure with those words: a quote a
+        // table repeats ("0.00%" in every row) pairs row by row, whatever else is missed.
+        let rank = |quotes: &mut dyn Iterator<Item = &str>| -> Vec<usize> {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            quotes
+                .map(|q| {
+                    let n = seen.entry(quote_key(q)).or_default();
+                    *n += 1;
+                    *n
+                })
+                .collect()
+        };
+        let g_rank = rank(&mut gs.iter().map(|&i| gold[i].quote.as_str()));
+        let p_rank = rank(&mut ps.iter().map(|&j| pred[j].quote.as_str()));
+        // (quote score, value distance, occurrence distance, place distance, gold, predicted)
         let mut cands = Vec::new();
         for (a, &gi) in gs.iter().enumerate() {
             for (b, &pj) in ps.iter().enumerate() {
@@ -507,17 +521,24 @@ pub(crate) fn match_all(gold: &[Gold], pred: &[Predicted]) -> Vec<Option<usize>>
                     }
                 });
                 let place = (a as f64 / gs.len() as f64 - b as f64 / ps.len() as f64).abs();
-                cands.push((quote_score(&g.quote, &p.quote), dist, place, gi, pj));
+                let score = quote_score(&g.quote, &p.quote);
+                let occurrence = if score == 2 {
+                    g_rank[a].abs_diff(p_rank[b])
+                } else {
+                    0
+                };
+                cands.push((score, dist, occurrence, place, gi, pj));
             }
         }
         cands.sort_by(|x, y| {
             y.0.cmp(&x.0)
                 .then(x.1.total_cmp(&y.1))
-                .then(x.2.total_cmp(&y.2))
-                .then(x.3.cmp(&y.3))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.total_cmp(&y.3))
+                .then(x.4.cmp(&y.4))
         });
         let mut used = vec![false; pred.len()];
-        for (_, _, _, gi, pj) in cands {
+        for (_, _, _, _, gi, pj) in cands {
             if out[gi].is_none() && !used[pj] {
                 out[gi] = Some(pj);
                 used[pj] = true;
