@@ -69,6 +69,37 @@ fn an_acronym_at_the_end_of_the_text_is_linked() {
 }
 
 #[test]
+fn a_short_name_of_the_names_letters_in_parentheses_links_to_it() {
+    let text = "Loans came from the Korvelan Development Bank (KorDev). KorDev said more would \
+                follow.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    assert_eq!(
+        linked(&ms, "KorDev"),
+        ["Korvelan Development Bank", "Korvelan Development Bank"]
+    );
+    // Near-miss: letters out of the name's order, or one capital only, are another name.
+    for (text, short) in [
+        (
+            "Loans came from the Korvelan Development Bank (DevKor).",
+            "DevKor",
+        ),
+        (
+            "Loans came from the Korvelan Development Bank (Kordev).",
+            "Kordev",
+        ),
+    ] {
+        let ms = mentions(text);
+        assert!(
+            all(&ms, short)
+                .iter()
+                .all(|m| m.canonical != "Korvelan Development Bank"),
+            "{ms:#?}"
+        );
+    }
+}
+
+#[test]
 fn an_acronym_that_does_not_spell_the_name_is_not_linked() {
     let text = "The Korea Institute for Defense Analyses (ABC) published a study.";
     let ms = mentions(text);

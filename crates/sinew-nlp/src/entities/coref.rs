@@ -186,10 +186,12 @@ fn initials(name: &str) -> (String, String) {
     (caps, all)
 }
 
-/// An acronym in parentheses right after `m` that spells its initials: its span.
+/// An acronym in parentheses right after `m` that spells its initials ("(SIPRI)"), or a
+/// short name made of its letters in order, from its first, with two capitals or more
+/// ("American Family Insurance (AmFam)", "Export-Import Bank of China (ExIm)"): its span.
 fn defined_acronym(text: &str, m: &Mention) -> Option<(usize, usize)> {
     let rest = text[m.span.end..].strip_prefix(" (")?;
-    let close = rest.char_indices().take(10).find(|&(_, c)| c == ')')?.0;
+    let close = rest.char_indices().take(11).find(|&(_, c)| c == ')')?.0;
     let acr = &rest[..close];
     let well_formed = (2..=8).contains(&acr.len())
         && acr.starts_with(|c: char| c.is_ascii_uppercase())
@@ -197,10 +199,24 @@ fn defined_acronym(text: &str, m: &Mention) -> Option<(usize, usize)> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&');
     let (caps, all) = initials(&m.text);
-    (well_formed && (acr == caps || acr == all)).then(|| {
+    let spelled = well_formed && (acr == caps || acr == all);
+    (spelled || short_name_of(acr, &m.text)).then(|| {
         let start = m.span.end + 2;
         (start, start + acr.len())
     })
+}
+
+/// Is `short` a short name of `name`: 3 to 10 letters, two capitals or more, its letters
+/// found in `name` in order starting with its first ("AmFam" of "American Family")?
+fn short_name_of(short: &str, name: &str) -> bool {
+    let shaped = (3..=10).contains(&short.len())
+        && short.chars().all(|c| c.is_ascii_alphabetic())
+        && short.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    let lower = name.to_lowercase();
+    let mut rest = lower.chars();
+    let mut letters = short.chars().map(|c| c.to_ascii_lowercase());
+    let first = letters.next();
+    shaped && first.is_some() && rest.next() == first && letters.all(|c| rest.any(|n| n == c))
 }
 
 /// A company's or force's name without its designators, if that leaves something.
