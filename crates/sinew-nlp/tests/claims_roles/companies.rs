@@ -141,3 +141,19 @@ fn the_company_with_modifiers_refers_back_too() {
         ),
     ]);
 }
+
+#[test]
+fn a_figure_naming_no_one_is_about_its_sections_heading() {
+    let text = "The largest insurers, ranked.\n\n1. Korvelan Mutual Group\n\nMarket share: \
+                12.9%\n\nKorvelan Mutual is based in Ohio. Net income was $2.3 billion.\n\n\
+                2. Savanna Insurance Group\n\nMarket share: 6.1%\n\nSavanna Insurance sells \
+                car cover.";
+    check(&[
+        (text, "12.9%", only("Korvelan Mutual Group")),
+        (text, "$2.3 billion", only("Korvelan Mutual Group")),
+        (text, "6.1%", only("Savanna Insurance Group")),
+    ]);
+    // Near-miss: a heading the section never names again is no topic.
+    let text = "Ways to save.\n\nEnergy Rebates Group\n\nRebates average $150 a year.";
+    check(&[(text, "$150", (None, None))]);
+}
