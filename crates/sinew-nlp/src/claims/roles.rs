@@ -358,13 +358,17 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 /// Korea's defence ministry estimated").
 fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w>> {
     let mut last_end = ws.get(from.checked_sub(1)?)?.end;
+    let mut after_article = false;
     for w in ws.iter().skip(from).take(4) {
         if has_clause_break(text, last_end, w.start) || w.is_any(SPEAKER_STOPS) {
             return None;
         }
-        if w.is_any(voice::SPEECH_VERBS) {
+        // "emitted an estimated 660 million tonnes": after an article the word is an
+        // adjective, not a verb of speech.
+        if w.is_any(voice::SPEECH_VERBS) && !after_article {
             return Some(w);
         }
+        after_article = w.is_any(&["a", "an", "the"]);
         last_end = w.end;
     }
     None
