@@ -23,7 +23,8 @@
 //!    clause's subject, and "imposed by X" names the agent;
 //! 6. references back: "the two countries/sides", "bilateral" (the last pair named),
 //!    "the country", "the company", "it" (the last one named), a government body's own
-//!    report, a company's own report, and last the place the figure is in.
+//!    report, a company's own report, and last the place the figure is in; a figure with
+//!    no one at all in its sentence then takes its section's topic (`topic.rs`).
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 

@@ -9,12 +9,15 @@
 //!
 //! - **Short forms stay names** (`MentionKind::Name`), each only after its full form:
 //!   - an acronym defined in parentheses right after an organisation whose capitalised words
-//!     it spells ("Stockholm International Peace Research Institute (SIPRI)"), then every later
-//!     "SIPRI";
+//!     it spells ("Stockholm International Peace Research Institute (SIPRI)"), or a short
+//!     name there made of its letters in order from the first, with two capitals or more
+//!     ("American Family Insurance Group (AmFam)"), then every later "SIPRI" or "AmFam";
 //!   - a company, state enterprise or armed force without its legal or generic designators
 //!     ("Rosneft" after "Rosneft Oil Company" or "PJSC Rosneft", "Wagner" after "Wagner
 //!     Group"); a single remaining word must have three letters or more and not look like an
-//!     adjective ("Islamic" of "Islamic Group");
+//!     adjective ("Islamic" of "Islamic Group") nor be a role word ("State" of "State
+//!     Group", though "State Farm" of "State Farm Group" is a short form); a mention the
+//!     tagger typed a place or cut short there is relinked, and widened to the short form;
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
 //!     Asian names, as `people::link` reads them), only when no other person of the document
 //!     shares it.
