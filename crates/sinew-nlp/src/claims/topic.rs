@@ -21,6 +21,8 @@ use crate::words::{words, Word};
 const CONFIRM_SENTENCES: usize = 5;
 /// A heading is at most this many words.
 const HEADING_WORDS: usize = 12;
+/// How far before a heading its line may start: a list number and its spaces ("12. ").
+const LIST_NUMBER_BYTES: usize = 8;
 
 /// The section topics met so far, for figures met in order.
 #[derive(Default)]
@@ -107,13 +109,23 @@ fn whole_heading<'m>(text: &str, span: Span, names: &[&'m Mention]) -> Option<&'
 
 /// Is the sentence at `span` a heading: a whole line of a few words with no sentence end?
 fn is_heading(text: &str, span: Span) -> bool {
-    // The splitter may leave a list number ("1.") a sentence of its own.
-    let before = &text[..span.start];
-    let prefix = before[before.rfind('\n').map_or(0, |p| p + 1)..].trim();
-    let line_start = prefix.is_empty()
-        || prefix
-            .strip_suffix(['.', ')'])
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    // The splitter may leave a list number ("1.") a sentence of its own. Only the few bytes
+    // a list number takes are looked back at, so a text with no line breaks stays linear.
+    let mut from = span.start.saturating_sub(LIST_NUMBER_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    let prefix = match before.rfind('\n') {
+        Some(p) => Some(before[p + 1..].trim()),
+        None if from == 0 => Some(before.trim()),
+        None => None,
+    };
+    let line_start = prefix.is_some_and(|p| {
+        p.is_empty()
+            || p.strip_suffix(['.', ')'])
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
     let line_end = span.end == text.len() || text[span.end..].starts_with('\n');
     let body = text[span.start..span.end].trim_end();
     let open_end = !body.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '\'', '’']);
