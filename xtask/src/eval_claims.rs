@@ -15,14 +15,16 @@
 //!   0.5% (`value_max` too, and a point is not a range), and the units agree (case, `_` and
 //!   `-` ignored); a vague gold line matches a predicted vague amount of the same unit.
 //!   Matching is one-to-one and best first: same quote before overlapping quote before
-//!   other, then the closest value, then the nearest place in the document's order (a quote
-//!   may occur twice).
+//!   other, then the closest value, then (for the same words) the same occurrence (the k-th
+//!   gold "0.00%" with the k-th claimed one), then the nearest place in the document's order.
 //! - Recall: matched gold lines over gold lines; precision: matched predicted claims over
 //!   every predicted claim of an annotated document.
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
 //!   are right (an absent one must be absent). Names are compared lower-cased, without a
 //!   leading "the" or trailing legal-form words ("Corp.", "Ltd", "Group"), and through
-//!   sinew-nlp's alias list to canonical names.
+//!   sinew-nlp's alias list to canonical names. "No party kept": among matched lines whose
+//!   gold names neither, those whose claim names neither (so that guessing a party for
+//!   every figure shows).
 //! - Time: among matched lines with a gold `time`, those whose claim's TIMEX3 value is equal.
 //! - Kind: among matched lines with a gold `kind`, those whose claim has that measure kind.
 //! - Ledger pairwise F1: over pairs of matched gold lines, "same concept" in the gold against
@@ -181,7 +183,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         "  goal (issue 14): recall and precision >= 0.9, roles >= 0.85, ledger pairwise F1 >= 0.9"
     );
     if verbose {
-        print!("{}", listing(&gold, &predicted, &matches, &aliases));
+        print!("{}", listing::listing(&gold, &predicted, &matches, &aliases));
         print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
     }
     Ok(())
@@ -490,7 +492,21 @@ pub(crate) fn match_all(gold: &[Gold], pred: &[Predicted]) -> Vec<Option<usize>>
     }
     let mut out = vec![None; gold.len()];
     for (gs, ps) in by_doc.values() {
-        // (quote score, value distance, place distance, gold, predicted)
+        // The k-th gold line with some words is the k-th figure with those words: a quote a
+        // table repeats ("0.00%" in every row) pairs row by row, whatever else is missed.
+        let rank = |quotes: &mut dyn Iterator<Item = &str>| -> Vec<usize> {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            quotes
+                .map(|q| {
+                    let n = seen.entry(quote_key(q)).or_default();
+                    *n += 1;
+                    *n
+                })
+                .collect()
+        };
+        let g_rank = rank(&mut gs.iter().map(|&i| gold[i].quote.as_str()));
+        let p_rank = rank(&mut ps.iter().map(|&j| pred[j].quote.as_str()));
+        // (quote score, value distance, occurrence distance, place distance, gold, predicted)
         let mut cands = Vec::new();
         for (a, &gi) in gs.iter().enumerate() {
             for (b, &pj) in ps.iter().enumerate() {
@@ -506,17 +522,24 @@ pub(crate) fn match_all(gold: &[Gold], pred: &[Predicted]) -> Vec<Option<usize>>
                     }
                 });
                 let place = (a as f64 / gs.len() as f64 - b as f64 / ps.len() as f64).abs();
-                cands.push((quote_score(&g.quote, &p.quote), dist, place, gi, pj));
+                let score = quote_score(&g.quote, &p.quote);
+                let occurrence = if score == 2 {
+                    g_rank[a].abs_diff(p_rank[b])
+                } else {
+                    0
+                };
+                cands.push((score, dist, occurrence, place, gi, pj));
             }
         }
         cands.sort_by(|x, y| {
             y.0.cmp(&x.0)
                 .then(x.1.total_cmp(&y.1))
-                .then(x.2.total_cmp(&y.2))
-                .then(x.3.cmp(&y.3))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.total_cmp(&y.3))
+                .then(x.4.cmp(&y.4))
         });
         let mut used = vec![false; pred.len()];
-        for (_, _, _, gi, pj) in cands {
+        for (_, _, _, _, gi, pj) in cands {
             if out[gi].is_none() && !used[pj] {
                 out[gi] = Some(pj);
                 used[pj] = true;
@@ -568,6 +591,9 @@ pub(crate) struct Scores {
     pub recall: Ratio,
     pub precision: Ratio,
     pub roles: Ratio,
+    /// Among matched lines whose gold names no party, the share where the claim names none
+    /// either: the other half of roles, so that naming a party everywhere does not pay.
+    pub no_party: Ratio,
     pub time: Ratio,
     pub kind: Ratio,
     pub pairs: Pairs,
@@ -582,6 +608,7 @@ impl Scores {
         let _ = writeln!(s, "  claim recall     {}", self.recall.show());
         let _ = writeln!(s, "  claim precision  {}", self.precision.show());
         let _ = writeln!(s, "  roles            {}", self.roles.show());
+        let _ = writeln!(s, "  no party kept    {}", self.no_party.show());
         let _ = writeln!(s, "  time             {}", self.time.show());
         let _ = writeln!(s, "  kind             {}", self.kind.show());
         let p = self.pairs;
@@ -656,6 +683,9 @@ pub(crate) fn score(
             let ok = names.same(g.subject.as_deref(), p.subject.as_deref())
                 && names.same(g.object.as_deref(), p.object.as_deref());
             s.roles.0 += usize::from(ok);
+        } else {
+            s.no_party.1 += 1;
+            s.no_party.0 += usize::from(p.subject.is_none() && p.object.is_none());
         }
         if let Some(t) = &g.time {
             s.time.1 += 1;
@@ -681,100 +711,7 @@ pub(crate) fn score(
     s
 }
 
-/// Misses, false claims and role errors, each with its document, quote and sentence.
-fn listing(gold: &[Gold], pred: &[Predicted], matches: &[Option<usize>], names: &Names) -> String {
-    let mut misses = String::new();
-    let mut roles = String::new();
-    let mut other = String::new();
-    let (mut n_miss, mut n_roles, mut n_other) = (0, 0, 0);
-    let show = |o: Option<&String>| o.map_or("-".to_string(), |s| s.clone());
-    for (g, m) in gold.iter().zip(matches) {
-        let Some(j) = m else {
-            n_miss += 1;
-            let _ = writeln!(
-                misses,
-                "  {} {:?} ({} {}; measure {:?})",
-                g.doc,
-                g.quote,
-                g.value.map_or("vague".to_string(), |v| v.to_string()),
-                g.unit,
-                show(g.measure.as_ref())
-            );
-            continue;
-        };
-        let p = &pred[*j];
-        let role_ok = names.same(g.subject.as_deref(), p.subject.as_deref())
-            && names.same(g.object.as_deref(), p.object.as_deref());
-        if (g.subject.is_some() || g.object.is_some()) && !role_ok {
-            n_roles += 1;
-            let _ = writeln!(
-                roles,
-                "  {} {:?}: gold {} -> {}, got {} -> {} (measure {:?})\n    | {}",
-                g.doc,
-                g.quote,
-                show(g.subject.as_ref()),
-                show(g.object.as_ref()),
-                show(p.subject.as_ref()),
-                show(p.object.as_ref()),
-                p.measure,
-                one_line(&p.sentence)
-            );
-        }
-        let time_bad = g.time.as_ref().is_some_and(|t| p.time.as_ref() != Some(t));
-        let kind_bad = g
-            .kind
-            .as_ref()
-            .is_some_and(|k| !k.eq_ignore_ascii_case(&p.kind));
-        if time_bad || kind_bad {
-            n_other += 1;
-            let _ = writeln!(
-                other,
-                "  {} {:?}: time gold {} got {}; kind gold {} got {} (measure {:?})",
-                g.doc,
-                g.quote,
-                show(g.time.as_ref()),
-                show(p.time.as_ref()),
-                show(g.kind.as_ref()),
-                p.kind,
-                p.measure
-            );
-        }
-    }
-    let mut used = vec![false; pred.len()];
-    for j in matches.iter().flatten() {
-        used[*j] = true;
-    }
-    let docs: std::collections::HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let mut extra = String::new();
-    let mut n_extra = 0;
-    for (p, u) in pred.iter().zip(&used) {
-        if *u || !docs.contains(p.doc.as_str()) {
-            continue;
-        }
-        n_extra += 1;
-        let _ = writeln!(
-            extra,
-            "  {} {:?} ({} {}{}; {} -> {}; measure {:?})\n    | {}",
-            p.doc,
-            p.quote,
-            p.value,
-            show(p.unit.as_ref()),
-            if p.vague { ", vague" } else { "" },
-            show(p.subject.as_ref()),
-            show(p.object.as_ref()),
-            p.measure,
-            one_line(&p.sentence)
-        );
-    }
-    format!(
-        "misses ({n_miss}):\n{misses}false claims ({n_extra}):\n{extra}role errors ({n_roles}):\n{roles}\
-         time or kind errors ({n_other}):\n{other}"
-    )
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+mod listing;
 
 mod ledger_pairs;
 #[cfg(test)]

@@ -227,6 +227,12 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
             "€5 billion",
             "$5.4 billion",
         ),
+        // ", or" restates as a bracket does.
+        (
+            "Iraq shipped about 50 million tonnes, or roughly 1 million barrels a day, to India.",
+            "50 million tonnes",
+            "1 million barrels",
+        ),
     ];
     for (text, first, second) in cases {
         let a = claim(text, first);
@@ -241,6 +247,8 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
             "$1.2bn",
         ),
         ("The fund paid $1bn and £790m to the builders.", "£790m"),
+        // "or" between two amounts of one unit is a range or a choice, not a restatement.
+        ("Tickets cost $40, or $55 at the door.", "$55"),
         (
             "The fund paid $1bn (12% of its budget) to the builder.",
             "12%",

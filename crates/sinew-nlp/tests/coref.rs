@@ -69,6 +69,37 @@ fn an_acronym_at_the_end_of_the_text_is_linked() {
 }
 
 #[test]
+fn a_short_name_of_the_names_letters_in_parentheses_links_to_it() {
+    let text = "Loans came from the Korvelan Development Bank (KorDev). KorDev said more would \
+                follow.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    assert_eq!(
+        linked(&ms, "KorDev"),
+        ["Korvelan Development Bank", "Korvelan Development Bank"]
+    );
+    // Near-miss: letters out of the name's order, or one capital only, are another name.
+    for (text, short) in [
+        (
+            "Loans came from the Korvelan Development Bank (DevKor).",
+            "DevKor",
+        ),
+        (
+            "Loans came from the Korvelan Development Bank (Kordev).",
+            "Kordev",
+        ),
+    ] {
+        let ms = mentions(text);
+        assert!(
+            all(&ms, short)
+                .iter()
+                .all(|m| m.canonical != "Korvelan Development Bank"),
+            "{ms:#?}"
+        );
+    }
+}
+
+#[test]
 fn an_acronym_that_does_not_spell_the_name_is_not_linked() {
     let text = "The Korea Institute for Defense Analyses (ABC) published a study.";
     let ms = mentions(text);
@@ -96,6 +127,33 @@ fn a_company_without_its_designators_is_the_company() {
         assert_eq!(m.entity_type, EntityType::Company);
         assert_eq!(m.sector, Some(Sector::Business));
     }
+}
+
+#[test]
+fn a_company_name_opening_with_a_role_word_is_the_company_without_its_designator() {
+    // "State" alone is a role word and names no one; "Public Harvest" after "Public Harvest
+    // Group" is the group, whatever class the tagger gives the shorter words, and "The
+    // company" then refers to it.
+    let text = "Public Harvest Group sells crop insurance in Iowa. Public Harvest has kept its \
+                mutual structure for decades. The company has about 9,000 agents.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    assert_eq!(linked(&ms, "Public Harvest"), ["Public Harvest Group"]);
+    for m in all(&ms, "Public Harvest") {
+        assert_eq!(m.entity_type, EntityType::Company);
+    }
+    assert_eq!(linked(&ms, "The company"), ["Public Harvest Group"]);
+}
+
+#[test]
+fn a_role_word_alone_is_no_short_form() {
+    let text = "Regulators fined State Group in May. State officials said the fine was fair.";
+    let ms = mentions(text);
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "State" || m.canonical != "State Group"),
+        "{ms:#?}"
+    );
 }
 
 #[test]

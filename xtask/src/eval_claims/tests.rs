@@ -109,6 +109,19 @@ fn matching_is_one_to_one_and_prefers_the_same_words() {
         pred("a", "$5", 5.0, "USD"),
     ];
     assert_eq!(match_all(&golds, &preds), vec![Some(0), Some(1), Some(2)]);
+    // A quote a table repeats pairs occurrence by occurrence, however many other figures
+    // the claims add between them.
+    let golds: Vec<Gold> = ["r1", "r2", "r3"]
+        .iter()
+        .map(|c| gold("a", "0.00%", 0.0, "percent", c))
+        .collect();
+    let mut preds = vec![pred("a", "0.00%", 0.0, "percent")];
+    for n in 1..6 {
+        preds.push(pred("a", "$9", 9.0 + f64::from(n), "USD"));
+    }
+    preds.push(pred("a", "0.00%", 0.0, "percent"));
+    preds.push(pred("a", "0.00%", 0.0, "percent"));
+    assert_eq!(match_all(&golds, &preds), vec![Some(0), Some(6), Some(7)]);
 }
 
 #[test]
@@ -142,6 +155,8 @@ fn recall_precision_roles_time_and_kind_count_as_documented() {
     assert_eq!(s.precision, Ratio(2, 3));
     // The first line's names agree through the aliases; the second has an object too many.
     assert_eq!(s.roles, Ratio(1, 2));
+    // The third line names no party and its claim is unmatched: nothing to keep.
+    assert_eq!(s.no_party, Ratio(0, 0));
     assert_eq!(s.time, Ratio(1, 1));
     assert_eq!(s.kind, Ratio(1, 2));
 }

@@ -394,8 +394,23 @@ const HEADCOUNT_UNITS: &[&str] = &[
     "person",
 ];
 
-/// The span of the figure `q` restates, when it is a bracketed figure in another currency or
-/// unit right after `prev` ("600 million dollars (about 561 million euros)", "$1bn (£790m)").
+/// Words that may hedge a restated figure ("(about 561 million euros)").
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "nearly",
+    "almost",
+    "c",
+    "ca",
+    "approx",
+];
+
+/// The span of the figure `q` restates, when it is a figure in another currency or unit
+/// right after `prev`, in brackets or after ", or" ("600 million dollars (about 561 million
+/// euros)", "$1bn (£790m)", "107 million tonnes, or roughly 2.1 million barrels a day").
 pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span> {
     if prev.span.end > q.span.start {
         return None;
@@ -409,25 +424,23 @@ pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span
         return None;
     }
     let gap = &text[prev.span.end..q.span.start];
+    // "about 107 million tonnes, or roughly 2.1 million barrels per day": "or" after a
+    // comma restates as a bracket does, and needs no closing.
+    let after_or = gap
+        .trim_start()
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .and_then(|g| g.strip_prefix("or "));
+    if let Some(rest) = after_or {
+        let hedge = words(rest, 0, rest.len());
+        let ok = hedge.len() <= 1 && hedge.iter().all(|w| w.is_any(HEDGES));
+        return ok.then_some(prev.span);
+    }
     let inner = gap.trim_start().strip_prefix(['(', '['])?;
     let hedge = words(inner, 0, inner.len());
     let ok = inner.trim().is_empty()
         || (hedge.len() <= 2
-            && hedge.iter().all(|w| {
-                w.is_any(&[
-                    "about",
-                    "around",
-                    "roughly",
-                    "approximately",
-                    "some",
-                    "or",
-                    "nearly",
-                    "almost",
-                    "c",
-                    "ca",
-                    "approx",
-                ])
-            })
+            && hedge.iter().all(|w| w.is("or") || w.is_any(HEDGES))
             && !inner.contains([')', ']']));
     let closes = text[q.span.end..].trim_start().starts_with([')', ']']);
     (ok && closes).then_some(prev.span)

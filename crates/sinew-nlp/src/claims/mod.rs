@@ -23,6 +23,7 @@ mod pairs;
 mod refer;
 mod roles;
 mod select;
+mod topic;
 mod verbs;
 mod voice;
 
@@ -71,6 +72,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
+    let mut topics = topic::Topics::default();
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -189,14 +191,25 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // "Chinese customs put the total at $240 billion": a figure that names no party of
         // its own and continues the figure before it (same measure, same or next sentence)
         // is about the same parties.
+        // A figure restated in another unit ("107 million tonnes, or roughly 2.1 million
+        // barrels per day") is the same figure, about the same parties.
         if subject.is_none() && object.is_none() {
             if let Some(c) = claims.last().filter(|c| {
-                c.measure == measure
+                (c.measure == measure || restates.is_some())
                     && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
             }) {
                 subject = c.subject.clone();
                 object = c.object.clone();
             }
+        }
+        // "1. State Farm Group / Market share: 12.89%": a figure whose sentence names no one
+        // at all is about what its section's heading names.
+        topics.advance(inp.text, inp.sentences, inp.mentions, si);
+        if subject.is_none()
+            && object.is_none()
+            && actors.iter().all(|a| a.role == roles::Role::Speaker)
+        {
+            subject = topics.topic().map(str::to_string);
         }
         claims.push(Claim {
             doc: inp.doc.clone(),

@@ -74,7 +74,8 @@ pub(super) fn refers_to_country<'a>(
         .find_map(actor_country)
 }
 
-/// "The company employs 1,800 people", "It provides 6,000 jobs", "its 80 bays": the last
+/// "The company employs 1,800 people", "It provides 6,000 jobs", "its 80 bays", "the
+/// Atlanta-based utility offers $100": the last
 /// organisation named before the reference, in this sentence or the three before it. The
 /// reference must come before the figure, in the words that open the sentence or the
 /// figure's clause ("it" as a dummy subject, "it is expected that", is no reference).
@@ -87,7 +88,7 @@ pub(super) fn refers_to_company(
     let before: Vec<&Word<'_>> = ws.iter().take_while(|w| w.end <= q.start).collect();
     let at = before.iter().enumerate().find_map(|(i, w)| {
         let next = before.get(i + 1);
-        let nominal = w.is("the") && next.is_some_and(|n| n.is_any(ORG_NOUNS));
+        let nominal = w.is("the") && org_nominal(&before[i + 1..]);
         let pronoun =
             w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
         (nominal || pronoun).then_some(w.start)
@@ -101,6 +102,32 @@ pub(super) fn refers_to_company(
         .find(|m| is_org(m) && m.entity_type != EntityType::Person)
         .and_then(actor_name)
         .map(str::to_string)
+}
+
+/// Words that may stand between "the" and the noun of an organisation ("the parent
+/// company", "the Atlanta-based utility", "the Korea-born bakery chain"): at most
+/// [`MAX_MODIFIERS`], each lower-case or hyphenated, none a function word.
+const MAX_MODIFIERS: usize = 2;
+const NOT_MODIFIERS: &[&str] = &[
+    "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "is",
+    "was", "are", "were", "has", "have", "had", "will", "would",
+];
+
+/// Do the words after "the" name an organisation: a noun of `ORG_NOUNS`, perhaps after a
+/// modifier or two?
+fn org_nominal(after: &[&Word<'_>]) -> bool {
+    for (n, w) in after.iter().enumerate().take(MAX_MODIFIERS + 1) {
+        if w.is_any(ORG_NOUNS) {
+            return true;
+        }
+        let modifier = (w.text.contains('-') || w.text.starts_with(char::is_lowercase))
+            && !w.is_any(NOT_MODIFIERS)
+            && !w.text.starts_with(|c: char| c.is_ascii_digit());
+        if !modifier || n == MAX_MODIFIERS {
+            return false;
+        }
+    }
+    false
 }
 
 /// A government body reporting on its own country ("the Russian Ministry of Defense claimed

@@ -23,7 +23,8 @@
 //!    clause's subject, and "imposed by X" names the agent;
 //! 6. references back: "the two countries/sides", "bilateral" (the last pair named),
 //!    "the country", "the company", "it" (the last one named), a government body's own
-//!    report, a company's own report, and last the place the figure is in.
+//!    report, a company's own report, and last the place the figure is in; a figure with
+//!    no one at all in its sentence then takes its section's topic (`topic.rs`).
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 
@@ -142,12 +143,16 @@ pub(super) struct Actor<'m> {
 /// The name an entity is a party under: its own canonical name, or the state it acts for
 /// (a government body; a person in state office, sector government or military, or none
 /// known: "since Xi Jinping's visit, exports reached ..." is China's figure). Places are
-/// kept for the last-resort rule; agreements, vessels, weapons and goods are never parties.
+/// kept for the last-resort rule; agreements, vessels, weapons, goods and miscellaneous
+/// names are never parties.
 pub(super) fn actor_name(m: &Mention) -> Option<&str> {
     match m.entity_type {
         EntityType::Agreement | EntityType::Vessel | EntityType::Weapon | EntityType::Commodity => {
             None
         }
+        // An untyped name the tagger calls miscellaneous is an event, a product, a title or
+        // an adjective ("Atlanta-based", "CEO", "AI"), never who acts.
+        EntityType::Other if m.coarse == Coarse::Misc => None,
         EntityType::GovernmentBody => Some(m.country.as_deref().unwrap_or(&m.canonical)),
         EntityType::Person => match (m.sector, m.country.as_deref()) {
             (None | Some(Sector::Government | Sector::Military), Some(country)) => Some(country),
@@ -225,21 +230,44 @@ pub(super) fn actors_in<'m>(
     out
 }
 
-/// "MOSCOW - Indian Prime Minister ...", "BRUSSELS (Reuters) -": the place a wire story was
-/// filed from opens its first sentence and is no party to anything in it.
+/// "MOSCOW - Indian Prime Minister ...", "BRUSSELS (Reuters) -", "MOSCOW, March 3 -": the
+/// place a wire story was filed from, its date and its agency open its first sentence and
+/// are no party to anything in it. A dateline is a few words, each capitalised or a number,
+/// the first in capitals or followed by a comma or a bracket, before a spaced dash
+/// ("Brazil-Argentina trade" is a pair, "Trade rose 5% - ..." has lower-case words, and
+/// "China - the largest buyer - took ..." is an aside).
 fn is_dateline(text: &str, sentence: Span, m: Span) -> bool {
-    let opens = text[sentence.start..m.start].trim().is_empty();
-    // A spaced dash: "Brazil-Argentina trade" is a pair, not a dateline.
-    let after = &text[m.end..sentence.end];
-    if !after.starts_with(char::is_whitespace) {
-        return false;
+    dateline_end(text, sentence).is_some_and(|end| m.end <= end)
+}
+
+/// Where a sentence's dateline ends (the dash), if it opens with one.
+fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
+    const MAX_BYTES: usize = 80;
+    const MAX_WORDS: usize = 8;
+    let s = &text[sentence.start..sentence.end];
+    let mut head = s.len().min(MAX_BYTES);
+    while !s.is_char_boundary(head) {
+        head -= 1;
     }
-    let rest = after.trim_start();
-    let rest = match rest.strip_prefix('(') {
-        Some(r) => r.find(')').map_or(rest, |i| r[i + 1..].trim_start()),
-        None => rest,
-    };
-    opens && rest.starts_with(['-', '–', '—'])
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| s[..head].find(d))
+        .min()?;
+    let lead = crate::words::words(text, sentence.start, sentence.start + dash);
+    if lead.is_empty() {
+        return None;
+    }
+    // "China - the largest buyer - took ..." is an aside: a dateline's place is in capitals
+    // or followed by its date or agency.
+    let marked = lead[0].text.len() >= 2 && !lead[0].text.chars().any(char::is_lowercase)
+        || s[..dash].contains([',', '(']);
+    let shaped = lead.len() <= MAX_WORDS
+        && marked
+        && lead.iter().all(|w| {
+            w.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+    shaped.then_some(sentence.start + dash)
 }
 
 /// The role the words around a mention give it; `None` for a modifier or the host or
@@ -331,13 +359,17 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 /// Korea's defence ministry estimated").
 fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w>> {
     let mut last_end = ws.get(from.checked_sub(1)?)?.end;
+    let mut after_article = false;
     for w in ws.iter().skip(from).take(4) {
         if has_clause_break(text, last_end, w.start) || w.is_any(SPEAKER_STOPS) {
             return None;
         }
-        if w.is_any(voice::SPEECH_VERBS) {
+        // "emitted an estimated 660 million tonnes": after an article the word is an
+        // adjective, not a verb of speech.
+        if w.is_any(voice::SPEECH_VERBS) && !after_article {
             return Some(w);
         }
+        after_article = w.is_any(&["a", "an", "the"]);
         last_end = w.end;
     }
     None
@@ -357,6 +389,29 @@ fn speech_frame_end(text: &str, actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) 
         .map(|v| v.end)
         .max()
         .unwrap_or(0)
+}
+
+/// Past participles that open a sentence without the "-ed" ending.
+const IRREGULAR_PARTICIPLES: &[&str] = &["led", "run", "held", "built", "born", "bought", "sold"];
+
+/// "Owned by conglomerate SPC Group, Paris Baguette now has 4,500 units": a participle
+/// phrase that opens the sentence describes its subject, and whoever it names ("SPC Group")
+/// is no party to a figure after it. The phrase's end (its comma), or 0.
+fn fronted_participle_end(text: &str, sentence: Span, ws: &[Word<'_>], q: Span) -> usize {
+    let Some(first) = ws.first().filter(|w| w.start == sentence.start) else {
+        return 0;
+    };
+    let lower = first.text.to_ascii_lowercase();
+    let participle =
+        (lower.len() > 4 && lower.ends_with("ed")) || first.is_any(IRREGULAR_PARTICIPLES);
+    // "Owned by", "Founded in 1988 by", "Backed by": the agent comes within a few words.
+    let agent = ws.iter().skip(1).take(4).any(|w| w.is("by"));
+    if !participle || !agent {
+        return 0;
+    }
+    text[first.end..q.start]
+        .find(',')
+        .map_or(0, |p| first.end + p + 1)
 }
 
 /// Does a measure or a unit price (a thing's attribute, no relation by default) still have
@@ -398,7 +453,8 @@ pub(super) fn parties(
     let clause = clause_of(inp.text, sentence, q.span);
     // "In an interview with Xinhua, Putin said more than 90% of payments ...": the words
     // before the verb of speech frame the report; the figure's parties come after it.
-    let frame_end = speech_frame_end(inp.text, actors, ws, q.span);
+    let frame_end = speech_frame_end(inp.text, actors, ws, q.span)
+        .max(fronted_participle_end(inp.text, sentence, ws, q.span));
     let parties_only: Vec<Actor<'_>> = actors
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
@@ -468,7 +524,7 @@ pub(super) fn parties(
         // "The average wage in the U.S. is $29,991": the place the figure is about.
         subject = actors
             .iter()
-            .filter(|a| a.role == Role::Place && !a.adjective)
+            .filter(|a| a.role == Role::Place && !a.adjective && a.span.start >= frame_end)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .map(|a| a.name.to_string());
     }

@@ -111,6 +111,9 @@ pub(crate) const FLOW_VERBS: &[(&str, &str, Direction)] = &[
     ("uses", "use", Direction::Makes),
     ("consumed", "consumption", Direction::Makes),
     ("consumes", "consumption", Direction::Makes),
+    ("emitted", "emissions", Direction::Makes),
+    ("emits", "emissions", Direction::Makes),
+    ("emit", "emissions", Direction::Makes),
 ];
 
 /// Nouns after an actor that make it the supplier ("Russian exports", "North Korea's

@@ -9,12 +9,15 @@
 //!
 //! - **Short forms stay names** (`MentionKind::Name`), each only after its full form:
 //!   - an acronym defined in parentheses right after an organisation whose capitalised words
-//!     it spells ("Stockholm International Peace Research Institute (SIPRI)"), then every later
-//!     "SIPRI";
+//!     it spells ("Stockholm International Peace Research Institute (SIPRI)"), or a short
+//!     name there made of its letters in order from the first, with two capitals or more
+//!     ("American Family Insurance Group (AmFam)"), then every later "SIPRI" or "AmFam";
 //!   - a company, state enterprise or armed force without its legal or generic designators
 //!     ("Rosneft" after "Rosneft Oil Company" or "PJSC Rosneft", "Wagner" after "Wagner
 //!     Group"); a single remaining word must have three letters or more and not look like an
-//!     adjective ("Islamic" of "Islamic Group");
+//!     adjective ("Islamic" of "Islamic Group") nor be a role word ("State" of "State
+//!     Group", though "State Farm" of "State Farm Group" is a short form); a mention the
+//!     tagger typed a place or cut short there is relinked, and widened to the short form;
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
 //!     Asian names, as `people::link` reads them), only when no other person of the document
 //!     shares it.
@@ -186,10 +189,12 @@ fn initials(name: &str) -> (String, String) {
     (caps, all)
 }
 
-/// An acronym in parentheses right after `m` that spells its initials: its span.
+/// An acronym in parentheses right after `m` that spells its initials ("(SIPRI)"), or a
+/// short name made of its letters in order, from its first, with two capitals or more
+/// ("American Family Insurance (AmFam)", "Export-Import Bank of China (ExIm)"): its span.
 fn defined_acronym(text: &str, m: &Mention) -> Option<(usize, usize)> {
     let rest = text[m.span.end..].strip_prefix(" (")?;
-    let close = rest.char_indices().take(10).find(|&(_, c)| c == ')')?.0;
+    let close = rest.char_indices().take(11).find(|&(_, c)| c == ')')?.0;
     let acr = &rest[..close];
     let well_formed = (2..=8).contains(&acr.len())
         && acr.starts_with(|c: char| c.is_ascii_uppercase())
@@ -197,10 +202,24 @@ fn defined_acronym(text: &str, m: &Mention) -> Option<(usize, usize)> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&');
     let (caps, all) = initials(&m.text);
-    (well_formed && (acr == caps || acr == all)).then(|| {
+    let spelled = well_formed && (acr == caps || acr == all);
+    (spelled || short_name_of(acr, &m.text)).then(|| {
         let start = m.span.end + 2;
         (start, start + acr.len())
     })
+}
+
+/// Is `short` a short name of `name`: 3 to 10 letters, two capitals or more, its letters
+/// found in `name` in order starting with its first ("AmFam" of "American Family")?
+fn short_name_of(short: &str, name: &str) -> bool {
+    let shaped = (3..=10).contains(&short.len())
+        && short.chars().all(|c| c.is_ascii_alphabetic())
+        && short.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    let lower = name.to_lowercase();
+    let mut rest = lower.chars();
+    let mut letters = short.chars().map(|c| c.to_ascii_lowercase());
+    let first = letters.next();
+    shaped && first.is_some() && rest.next() == first && letters.all(|c| rest.any(|n| n == c))
 }
 
 /// A company's or force's name without its designators, if that leaves something.
@@ -225,11 +244,14 @@ fn stripped_name(name: &str) -> Option<Vec<&str>> {
         && ["ic", "ical", "ian", "ean", "ese", "ish", "ist", "ern"]
             .iter()
             .any(|suffix| lower.ends_with(suffix));
+    // A role word alone ("State" of "State Group") names no one; it can open a longer
+    // name ("State Farm" of "State Farm Group").
     let shaped = first.starts_with(|c: char| c.is_uppercase())
         && !adjective
-        && (words.len() > 1 || first.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        && !is_stop(&lower)
-        && !sector::is_role(&lower);
+        && (words.len() > 1
+            || (first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !sector::is_role(&lower)))
+        && !is_stop(&lower);
     shaped.then_some(words)
 }
 
@@ -326,7 +348,7 @@ fn short_forms(
     if forms.is_empty() {
         return added;
     }
-    let mut relinks: Vec<(usize, usize)> = Vec::new();
+    let mut relinks: Vec<(usize, usize, usize)> = Vec::new();
     for k in 0..toks.len() {
         let t = &toks[k];
         let Some(list) = forms.get(t.text) else {
@@ -349,11 +371,22 @@ fn short_forms(
                     let c = &mentions[ci];
                     // The tagger may call an unknown one-word name a person ("Korvelan
                     // said"); the document already named the organisation it shortens.
+                    // So may it call a company's name without its designator a place
+                    // ("State Farm" after "State Farm Group"), when that name has words
+                    // enough not to be a place's own ("Jordan" of "Jordan Group" is not).
                     let compatible = c.entity_type == ante.entity_type
                         || c.entity_type == EntityType::Other
-                        || (c.entity_type == EntityType::Person && is_org_coarse(ante));
-                    if c.span == Span::new(s, e) && unlinked(c) && c.id != ante.id && compatible {
-                        relinks.push((ci, f.ante));
+                        || (c.entity_type == EntityType::Person && is_org_coarse(ante))
+                        || (c.entity_type == EntityType::Place
+                            && is_org_coarse(ante)
+                            && f.words.len() >= 2);
+                    // The tagger may also cut the name short ("Public" of "Public
+                    // Harvest"): the mention then grows to the whole short form, when
+                    // nothing else is named inside it.
+                    let inside = c.span.start == s && c.span.end <= e;
+                    let alone = mentions.get(ci + 1).is_none_or(|n| n.span.start >= e);
+                    if inside && alone && unlinked(c) && c.id != ante.id && compatible {
+                        relinks.push((ci, f.ante, e));
                     }
                 }
                 None if !super::overlaps_taken(taken, s, e) => {
@@ -365,9 +398,15 @@ fn short_forms(
             break;
         }
     }
-    for (ci, ai) in relinks {
+    for (ci, ai, end) in relinks {
         let ante = mentions[ai].clone();
-        relink(&mut mentions[ci], &ante);
+        let m = &mut mentions[ci];
+        if m.span.end != end {
+            m.span.end = end;
+            m.text = text[m.span.start..end].to_string();
+            taken.insert(m.span.start, end);
+        }
+        relink(m, &ante);
     }
     added
 }

@@ -61,3 +61,13 @@ fn a_cue_inside_a_name_is_no_speaker() {
         pair("United States", "Poland"),
     )]);
 }
+
+#[test]
+fn an_estimated_figure_has_no_speaker() {
+    // "an estimated" is an adjective: Poland emits, it does not estimate.
+    check(&[(
+        "Polish industry emitted an estimated 300 million tonnes of carbon dioxide in 2022.",
+        "300 million tonnes",
+        only("Poland"),
+    )]);
+}

@@ -105,3 +105,55 @@ fn a_giver_after_from_is_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_miscellaneous_name_is_no_party() {
+    check(&[
+        // "Atlanta-based" is an adjective: no one is named, so no one is the subject.
+        (
+            "The Atlanta-based utility will spend $2 billion on new power lines.",
+            "$2 billion",
+            (None, None),
+        ),
+        // Near-miss: the company it describes still is.
+        (
+            "Toyota, the Tokyo-based carmaker, will spend $2 billion on new plants.",
+            "$2 billion",
+            only("Toyota"),
+        ),
+    ]);
+}
+
+#[test]
+fn the_company_with_modifiers_refers_back_too() {
+    check(&[
+        (
+            "Savanna Power Company expanded its grid this year. The Atlanta-based utility \
+             offers customers $100 off a smart thermostat.",
+            "$100",
+            only("Savanna Power Company"),
+        ),
+        (
+            "Korvelan Bakeries Inc opened in Texas. The Korea-born bakery chain opened about \
+             80 new outlets this year.",
+            "80 new outlets",
+            only("Korvelan Bakeries Inc"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_figure_naming_no_one_is_about_its_sections_heading() {
+    let text = "The largest insurers, ranked.\n\n1. Korvelan Mutual Group\n\nMarket share: \
+                12.9%\n\nKorvelan Mutual is based in Ohio. Net income was $2.3 billion.\n\n\
+                2. Savanna Insurance Group\n\nMarket share: 6.1%\n\nSavanna Insurance sells \
+                car cover.";
+    check(&[
+        (text, "12.9%", only("Korvelan Mutual Group")),
+        (text, "$2.3 billion", only("Korvelan Mutual Group")),
+        (text, "6.1%", only("Savanna Insurance Group")),
+    ]);
+    // Near-miss: a heading the section never names again is no topic.
+    let text = "Ways to save.\n\nEnergy Rebates Group\n\nRebates average $150 a year.";
+    check(&[(text, "$150", (None, None))]);
+}

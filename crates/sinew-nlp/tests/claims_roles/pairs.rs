@@ -3,7 +3,7 @@
 //! misses: a directed flow keeps its direction when "the two countries" is only said, and a
 //! pair named in an earlier sentence does not replace the parties a sentence names.
 
-use super::{check, pair};
+use super::{check, only, pair};
 
 #[test]
 fn a_hyphenated_pair_names_both_parties() {
@@ -63,9 +63,23 @@ fn a_state_named_as_a_place_is_not_one_of_the_two() {
 
 #[test]
 fn a_dateline_is_no_party() {
-    check(&[(
-        "CAIRO - Kenya sold 20,000 tonnes of tea to Pakistan last month.",
-        "20,000 tonnes",
-        pair("Kenya", "Pakistan"),
-    )]);
+    check(&[
+        (
+            "CAIRO - Kenya sold 20,000 tonnes of tea to Pakistan last month.",
+            "20,000 tonnes",
+            pair("Kenya", "Pakistan"),
+        ),
+        // The agency and the date of a dateline are no party either.
+        (
+            "NAIROBI (Reuters) - The World Bank approved 40 new projects in Kenya, officials \
+             said.",
+            "40 new projects",
+            only("World Bank"),
+        ),
+        (
+            "Lima, March 3 - Chile sold $2 billion of copper to Peru last year.",
+            "$2 billion",
+            pair("Chile", "Peru"),
+        ),
+    ]);
 }

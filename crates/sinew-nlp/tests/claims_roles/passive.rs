@@ -28,3 +28,43 @@ fn an_agent_after_by_is_the_subject() {
         only("G7"),
     )]);
 }
+
+#[test]
+fn the_agent_of_a_participle_phrase_opening_the_sentence_is_no_party() {
+    check(&[
+        // "Owned by X," describes the subject; X owns it and sells nothing.
+        (
+            "Owned by the conglomerate Tata Group, the carmaker sold 400,000 cars last year.",
+            "400,000 cars",
+            (None, None),
+        ),
+        // Nor is a place named in the phrase.
+        (
+            "Backed by Sequoia, the startup raised $600 million last year.",
+            "$600 million",
+            (None, None),
+        ),
+        // Near-miss: the subject after the phrase still is.
+        (
+            "Owned by Tata Group, Jaguar Land Rover sold 400,000 cars last year.",
+            "400,000 cars",
+            only("Jaguar Land Rover"),
+        ),
+        (
+            "Hammered by sanctions imposed by the European Union, Russia sold 2 million \
+             barrels a day to India.",
+            "2 million barrels",
+            pair("Russia", "India"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_figure_restated_after_or_has_the_parties_of_the_figure_it_restates() {
+    check(&[(
+        "Iraq became India's largest supplier, shipping about 50 million tonnes, or roughly \
+         1 million barrels a day.",
+        "1 million barrels",
+        pair("Iraq", "India"),
+    )]);
+}
