@@ -183,7 +183,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         "  goal (issue 14): recall and precision >= 0.9, roles >= 0.85, ledger pairwise F1 >= 0.9"
     );
     if verbose {
-        print!("{}", listing::listing(&gold, &predicted, &matches, &aliases));
+        print!(
+            "{}",
+            listing::listing(&gold, &predicted, &matches, &aliases)
+        );
         print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
     }
     Ok(())
