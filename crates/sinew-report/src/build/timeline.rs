@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 use sinew_analysis::MergedEvent;
+use sinew_types::text::MONTH_NAMES;
 use sinew_types::{EventKind, EventModality, Grain};
 
 use super::Corpus;
@@ -27,24 +28,9 @@ const MAX_EVENTS: usize = 20;
 /// Reports cited per event.
 const EVENT_CITATIONS: usize = 3;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "August 2023".
 pub(super) fn month_year(d: NaiveDate) -> String {
-    format!("{} {}", MONTHS[d.month0() as usize], d.year())
+    format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
 }
 
 /// A date as precise as its grain.
