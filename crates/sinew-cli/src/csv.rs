@@ -112,6 +112,7 @@ const HEADER: &[&str] = &[
     "value",
     "value_max",
     "qualifier",
+    "vague",
     "time",
     "time_start",
     "time_end",
@@ -164,6 +165,7 @@ pub(crate) fn ledger(
                 num(Some(q.value)),
                 num(q.value_max),
                 q.qualifier.clone().unwrap_or_default(),
+                q.vague.to_string(),
                 time.map(|t| t.text.clone()).unwrap_or_default(),
                 time.and_then(|t| t.start_date)
                     .map(|d| d.to_string())

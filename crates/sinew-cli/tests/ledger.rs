@@ -188,6 +188,8 @@ fn ledger_csv_is_one_row_per_claim() {
         .expect("a container row");
     assert_eq!(containers[at("kind")], "arms", "{text}");
     assert_eq!(containers[at("claim_kind")], "stock", "{text}");
+    // A stated count is no vague amount ("thousands of" would be).
+    assert_eq!(containers[at("vague")], "false", "{text}");
     // The explanation holds commas, so it is quoted; every row has the header's columns.
     let columns = rows[0].split(',').count();
     for r in &rows[1..] {
