@@ -21,7 +21,7 @@ use chrono::Datelike;
 use sinew_analysis::{format_value, LedgerClaim, LedgerGroup, TieKind, Verdict};
 use sinew_types::{Claim, Span};
 
-use super::timeline::month_year;
+use super::timeline::{distinct_dates, month_year};
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
 use crate::text::{squash, words};
@@ -249,17 +249,13 @@ impl<'a> Corpus<'a> {
         if rising && (g.running_total || matches!(g.verdict, Verdict::Update | Verdict::Conflict)) {
             let (d0, first) = days[0];
             let (d1, last) = days[days.len() - 1];
+            let (when0, when1) = distinct_dates(d0, d1);
             let mut clause = format!(
-                "the highest count has risen between reports, from {} ({})",
+                "the highest count has risen between reports, from {} ({when0})",
                 written(first, unit, per),
-                month_year(d0)
             );
             cites.push((self.citation(first.doc, first.span), clause.len()));
-            clause.push_str(&format!(
-                " to {} ({})",
-                written(last, unit, per),
-                month_year(d1)
-            ));
+            clause.push_str(&format!(" to {} ({when1})", written(last, unit, per)));
             cites.push((self.citation(last.doc, last.span), clause.len()));
             values.extend([stated(first), stated(last)]);
             clauses.push(clause);
@@ -597,6 +593,24 @@ pub(super) fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_of_a_rise_within_one_month_name_their_days() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            distinct_dates(d(2024, 3, 3), d(2024, 3, 28)),
+            ("3 March 2024".to_string(), "28 March 2024".to_string())
+        );
+        assert_eq!(
+            distinct_dates(d(2024, 3, 3), d(2024, 5, 1)),
+            ("March 2024".to_string(), "May 2024".to_string())
+        );
+        // the same month of another year is another month
+        assert_eq!(
+            distinct_dates(d(2023, 3, 3), d(2024, 3, 3)),
+            ("March 2023".to_string(), "March 2024".to_string())
+        );
+    }
 
     #[test]
     fn ranges_and_counts_read_plainly() {

@@ -33,6 +33,17 @@ pub(super) fn month_year(d: NaiveDate) -> String {
     format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
 }
 
+/// Two dates named as precisely as telling them apart needs: "March 2024" and "May 2024",
+/// but "3 March 2024" and "28 March 2024" when they share a month.
+pub(super) fn distinct_dates(a: NaiveDate, b: NaiveDate) -> (String, String) {
+    if (a.year(), a.month()) == (b.year(), b.month()) {
+        let day = |d: NaiveDate| format!("{} {}", d.day(), month_year(d));
+        (day(a), day(b))
+    } else {
+        (month_year(a), month_year(b))
+    }
+}
+
 /// A date as precise as its grain.
 fn when(d: NaiveDate, grain: Grain) -> String {
     match grain {
