@@ -13,7 +13,8 @@
 //! with `per_segment` at least eight times the values shown (and at least 256), a shown
 //! value's count can fall short only when it is rare in some segment yet frequent overall,
 //! which the long tail of a facet does not do; with one segment (a merged index) the counts
-//! are exact. Dates are counted per day and folded into months at the merge.
+//! are exact. Dates are counted per day (in a vector from the segment's first day) and folded
+//! into months at the merge.
 
 use std::collections::HashMap;
 
@@ -48,14 +49,74 @@ pub(crate) struct SegmentFacets {
     columns: Vec<Option<StrColumn>>,
     counts: Vec<Vec<u64>>,
     published: Option<Column<i64>>,
-    days: HashMap<i64, u64>,
+    days: DayCounts,
 }
 
 /// One segment's counts, by ordinal, with the columns that name the ordinals.
 pub(crate) struct SegmentCounts {
     columns: Vec<Option<StrColumn>>,
     counts: Vec<Vec<u64>>,
-    days: HashMap<i64, u64>,
+    days: DayCounts,
+}
+
+/// Widest span of days counted in a plain vector (some 180 years); a segment whose dates
+/// spread wider (a page dated in year 1 beside this year's news) counts in a map.
+const DAYS_IN_VECTOR: i64 = 1 << 16;
+
+/// Matches per publication day in one segment. Counting is one add per match: into a vector
+/// indexed from the segment's first day when its days span at most [`DAYS_IN_VECTOR`]
+/// (hashing each match's day was a sizeable share of a search over many matches), else into a
+/// map.
+enum DayCounts {
+    Span { first: i64, counts: Vec<u64> },
+    Map(HashMap<i64, u64>),
+}
+
+impl DayCounts {
+    fn for_column(column: Option<&Column<i64>>) -> DayCounts {
+        match column {
+            Some(c) if c.max_value().saturating_sub(c.min_value()) < DAYS_IN_VECTOR => {
+                let first = c.min_value();
+                let len = (c.max_value() - first + 1) as usize;
+                DayCounts::Span {
+                    first,
+                    counts: vec![0; len],
+                }
+            }
+            Some(_) => DayCounts::Map(HashMap::new()),
+            None => DayCounts::Span {
+                first: 0,
+                counts: Vec::new(),
+            },
+        }
+    }
+
+    fn add(&mut self, day: i64) {
+        match self {
+            DayCounts::Span { first, counts } => {
+                if let Some(n) = usize::try_from(day - *first)
+                    .ok()
+                    .and_then(|i| counts.get_mut(i))
+                {
+                    *n += 1;
+                }
+            }
+            DayCounts::Map(map) => *map.entry(day).or_default() += 1,
+        }
+    }
+
+    /// Each counted day with its count.
+    fn into_days(self) -> Vec<(i64, u64)> {
+        match self {
+            DayCounts::Span { first, counts } => counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .map(|(i, n)| (first + i as i64, n))
+                .collect(),
+            DayCounts::Map(map) => map.into_iter().collect(),
+        }
+    }
 }
 
 impl Collector for FacetCollector {
@@ -77,11 +138,12 @@ impl Collector for FacetCollector {
             columns.push(column);
         }
         let published = fast.column_opt::<i64>(PUBLISHED)?;
+        let days = DayCounts::for_column(published.as_ref());
         Ok(SegmentFacets {
             columns,
             counts,
             published,
-            days: HashMap::new(),
+            days,
         })
     }
 
@@ -132,7 +194,7 @@ impl Collector for FacetCollector {
                     }
                 })?;
             }
-            for (day, n) in fruit.days {
+            for (day, n) in fruit.days.into_days() {
                 *by_day.entry(day).or_default() += n;
             }
         }
@@ -172,7 +234,7 @@ impl SegmentCollector for SegmentFacets {
             }
         }
         if let Some(day) = self.published.as_ref().and_then(|c| c.first(doc)) {
-            *self.days.entry(day).or_default() += 1;
+            self.days.add(day);
         }
     }
 

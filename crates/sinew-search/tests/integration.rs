@@ -578,3 +578,30 @@ fn a_long_tail_of_facet_values_keeps_the_frequent_values_counts() {
         .all(|&(v, n)| v.starts_with("Company ") && n == 1));
     assert!(counts.len() < 1200, "{} values shown", counts.len());
 }
+
+/// Months are counted the same whether a segment's dates lie close together or centuries
+/// apart (a page dated in 1803 beside this year's news), and an undated page adds no month.
+#[test]
+fn months_count_close_and_far_apart_dates_alike() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    for dates in [
+        vec![day(2024, 3, 1), day(2024, 3, 31), day(2024, 5, 2), None],
+        vec![day(1803, 7, 4), day(2024, 3, 9), day(2024, 3, 10), None],
+    ] {
+        let docs: Vec<IndexDoc> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, &published)| IndexDoc {
+                published,
+                ..doc(&format!("d{i}"), "Tanker", "The tanker left port.")
+            })
+            .collect();
+        let r = index(&docs).search(&query("tanker")).unwrap();
+        assert_eq!(r.total, 4);
+        let mut months = std::collections::BTreeMap::<NaiveDate, u64>::new();
+        for p in dates.iter().flatten() {
+            *months.entry(p.with_day0(0).unwrap()).or_default() += 1;
+        }
+        assert_eq!(r.facets.months, months.into_iter().collect::<Vec<_>>());
+    }
+}
