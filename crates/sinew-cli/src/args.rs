@@ -361,6 +361,15 @@ pub(crate) enum GraphFormat {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ExportWhat {
+    /// Every stored document: metadata and clean text, in ingest order.
+    Documents {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Every stored claim.
     Claims {
         /// Output format.
@@ -388,6 +397,35 @@ pub(crate) enum ExportWhat {
         /// Output format.
         #[arg(long, value_enum, default_value_t = LedgerExportFormat::Csv)]
         format: LedgerExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The entities named in stored documents (as `sinew entities --json`).
+    Entities {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The network's flows with their figures (as `sinew graph --format json` has them).
+    Flows {
+        /// Flows between states: each actor replaced by the state it belongs to.
+        #[arg(long)]
+        by_state: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// FollowTheMoney entities, one JSON object a line, for Aleph and the `ftm` tools: people,
+    /// organisations, companies, public bodies (states too), payments, sanctions, events and
+    /// goods flows (UnknownLink), each value traced to `doc#start-end` in `provenance`.
+    Ftm {
         /// Output file (default: stdout).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -420,8 +458,10 @@ pub(crate) enum EventsExportFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum ExportFormat {
-    /// JSON Lines, one claim a line.
+    /// JSON Lines, one record a line.
     Jsonl,
+    /// Apache Parquet: one flat table, typed columns (needs --output or a redirected stdout).
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -430,6 +470,8 @@ pub(crate) enum LedgerExportFormat {
     Jsonl,
     /// CSV, one claim a row.
     Csv,
+    /// Apache Parquet: the CSV's rows and columns, typed.
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -88,7 +88,7 @@ fn num(v: Option<f64>) -> String {
 }
 
 /// The ledger's columns.
-const HEADER: &[&str] = &[
+pub(crate) const HEADER: &[&str] = &[
     "group",
     "subject",
     "object",
