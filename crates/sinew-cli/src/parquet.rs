@@ -15,9 +15,9 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
-use parquet::file::metadata::KeyValue;
 use parquet::schema::types::Type;
 
 /// Rows a row group holds at most.
@@ -337,7 +337,13 @@ mod tests {
     fn a_file_starts_and_ends_with_the_magic_bytes() {
         let day = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
         let bytes = write(vec![
-            vec!["a".into(), 3_i64.into(), 0.5.into(), true.into(), day.into()],
+            vec![
+                "a".into(),
+                3_i64.into(),
+                0.5.into(),
+                true.into(),
+                day.into(),
+            ],
             vec![
                 "b".into(),
                 Cell::Null,
@@ -377,7 +383,10 @@ mod tests {
     fn days_count_from_1970() {
         assert_eq!(epoch_days(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
         assert_eq!(epoch_days(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), 1);
-        assert_eq!(epoch_days(NaiveDate::from_ymd_opt(1969, 12, 31).unwrap()), -1);
+        assert_eq!(
+            epoch_days(NaiveDate::from_ymd_opt(1969, 12, 31).unwrap()),
+            -1
+        );
         assert_eq!(
             epoch_days(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()),
             19_783

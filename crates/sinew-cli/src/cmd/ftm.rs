@@ -40,7 +40,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::{json, Value};
 use sinew_engine::{Engine, EventQuery, FlowKind, LedgerFilter, TieKind};
-use sinew_types::{DocId, EntityType, EventModality, MentionKind, Span};
+use sinew_types::{DocId, EntityType, EventModality, MentionKind, PloverCategory, Span};
 
 use super::{open_read_only, output_to};
 
@@ -261,7 +261,9 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
                 &[place(&d.citation.doc, d.citation.span)],
             );
         }
-        parties.by_name.insert(e.canonical.clone(), parties.list.len());
+        parties
+            .by_name
+            .insert(e.canonical.clone(), parties.list.len());
         parties.list.push(f);
     }
 
@@ -292,8 +294,17 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
             let Some(cur) = v.unit.as_deref().filter(|u| is_currency(u)) else {
                 continue;
             };
-            let at = group_places.get(v.group.as_str()).cloned().unwrap_or_default();
-            let mut p = FtmEntity::new(ftm_id(&v.measure, &format!("payment:{}", v.group)), "Payment");
+            if !is_transfer(&v.measure) {
+                continue;
+            }
+            let at = group_places
+                .get(v.group.as_str())
+                .cloned()
+                .unwrap_or_default();
+            let mut p = FtmEntity::new(
+                ftm_id(&v.measure, &format!("payment:{}", v.group)),
+                "Payment",
+            );
             p.add("payer", &parties.id(&f.from), &at);
             p.add("beneficiary", &parties.id(&f.to), &at);
             if let Some(value) = v.value.filter(|x| x.is_finite()) {
@@ -312,7 +323,10 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
         }
     }
 
-    // Sanctions: one per (who sanctions, whom), placed at the sentences that say so.
+    // Sanctions: one per (who sanctions, whom), from the network's sanction ties between
+    // states and the SANCTION events, placed at the sentences that say so.
+    let events = engine.events(&EventQuery::default())?;
+    let said = |e: &&sinew_engine::MergedEvent| !e.negated && e.modality != EventModality::Denied;
     let mut sanctions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for f in &network.network.flows {
         for t in f.ties.iter().filter(|t| t.kind == TieKind::Sanctions) {
@@ -322,9 +336,27 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
                 .push(place(&t.doc, t.span));
         }
     }
+    for e in events.events.iter().filter(said) {
+        if e.category != PloverCategory::Sanction {
+            continue;
+        }
+        for r in e.reports.iter().filter_map(|&i| events.reports.get(i)) {
+            for from in &e.source {
+                for to in &e.target {
+                    sanctions
+                        .entry((from.clone(), to.clone()))
+                        .or_default()
+                        .push(place(&r.doc, r.event.sentence));
+                }
+            }
+        }
+    }
     for ((from, to), at) in &sanctions {
         let mut s = FtmEntity::new(
-            ftm_id(&format!("{from} {to}"), &format!("sanction:{from}\u{1f}{to}")),
+            ftm_id(
+                &format!("{from} {to}"),
+                &format!("sanction:{from}\u{1f}{to}"),
+            ),
             "Sanction",
         );
         s.add("entity", &parties.id(to), at);
@@ -336,19 +368,37 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
     }
 
     // Events: merged PLOVER events that are said to happen (not denied, not negated).
-    let events = engine.events(&EventQuery::default())?;
-    for e in &events.events {
-        if e.negated || e.modality == EventModality::Denied {
-            continue;
-        }
-        let reports: Vec<_> = e.reports.iter().filter_map(|&i| events.reports.get(i)).collect();
-        let at: Vec<String> = reports.iter().map(|r| place(&r.doc, r.event.sentence)).collect();
-        let what = e.kind.map_or_else(|| e.category.as_str().to_lowercase(), |k| k.as_str().replace('_', " "));
-        let name = format!("{what}: {} / {}", e.source.join(", "), e.target.join(", "));
+    for e in events.events.iter().filter(said) {
+        let reports: Vec<_> = e
+            .reports
+            .iter()
+            .filter_map(|&i| events.reports.get(i))
+            .collect();
+        let at: Vec<String> = reports
+            .iter()
+            .map(|r| place(&r.doc, r.event.sentence))
+            .collect();
+        let what = e.kind.map_or_else(
+            || e.category.as_str().to_lowercase(),
+            |k| k.as_str().replace('_', " "),
+        );
+        let name = if e.target.is_empty() {
+            format!("{what}: {}", e.source.join(", "))
+        } else {
+            format!(
+                "{what}: {} \u{2192} {}",
+                e.source.join(", "),
+                e.target.join(", ")
+            )
+        };
         let mut ev = FtmEntity::new(ftm_id(&name, &format!("event:{}", e.id)), "Event");
         ev.add("name", &name, &at);
         if let Some(first) = reports.first() {
-            ev.add("summary", &first.sentence, &[place(&first.doc, first.event.sentence)]);
+            ev.add(
+                "summary",
+                &first.sentence,
+                &[place(&first.doc, first.event.sentence)],
+            );
         }
         for a in &e.source {
             let id = parties.id(a);
@@ -389,12 +439,15 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
         l.add("subject", &parties.id(&f.from), &at);
         l.add("object", &parties.id(&f.to), &at);
         let role = match f.kind {
-            FlowKind::Trade if f.symmetric => "trade".to_string(),
+            FlowKind::Trade => "trade".to_string(),
             k => format!("supplies {}", k.as_str().replace('_', "-")),
         };
         l.add("role", &role, &at);
         for v in &f.volumes {
-            let vat = group_places.get(v.group.as_str()).cloned().unwrap_or_default();
+            let vat = group_places
+                .get(v.group.as_str())
+                .cloned()
+                .unwrap_or_default();
             l.add("summary", &format!("{}: {}", v.measure, v.text), &vat);
         }
         others.push(l);
@@ -408,6 +461,26 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
 /// A currency code as the quantities write it (`USD`, `EUR`): three capital letters.
 fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Does a figure's measure move money from one side to the other (a payment, a loan, an
+/// investment, aid), rather than value goods (exports are paid for the other way)?
+fn is_transfer(measure: &str) -> bool {
+    const MONEY: &[&str] = &[
+        "payment",
+        "loan",
+        "credit",
+        "investment",
+        "aid",
+        "assistance",
+        "grant",
+        "donation",
+    ];
+    measure.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        MONEY
+            .iter()
+            .any(|m| w.strip_suffix('s').unwrap_or(w) == *m || w == *m)
+    })
 }
 
 /// A number as FtM keeps it: integers without a fraction, others in Rust's shortest form.
@@ -445,7 +518,10 @@ mod tests {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'));
         assert_ne!(a, ftm_id("Rosneft Oil Co.", "entity:company:rosneft2"));
         assert!(ftm_id("", "x").starts_with("sinew-"));
-        assert!(ftm_id("—", "x").chars().nth(6).is_some_and(|c| c.is_ascii_hexdigit()));
+        assert!(ftm_id("—", "x")
+            .chars()
+            .nth(6)
+            .is_some_and(|c| c.is_ascii_hexdigit()));
     }
 
     #[test]
@@ -459,6 +535,16 @@ mod tests {
         assert_eq!(v["properties"]["name"], json!(["Ada"]));
         assert_eq!(v["provenance"]["name"]["Ada"], json!(["d1#0-3", "d1#9-12"]));
         assert!(v["properties"].get("alias").is_none());
+    }
+
+    #[test]
+    fn only_money_moved_is_a_payment() {
+        for m in ["loans", "payments", "investment", "military aid", "grants"] {
+            assert!(is_transfer(m), "{m}");
+        }
+        for m in ["exports", "imports", "trade", "sales", "shipments"] {
+            assert!(!is_transfer(m), "{m}");
+        }
     }
 
     #[test]
