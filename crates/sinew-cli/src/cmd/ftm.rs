@@ -32,7 +32,7 @@
 //! id, the ledger group, the event's id, the flow's id), so a second export of the same
 //! store gives the same ids, and a re-export after more ingest keeps the ids of what stayed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -116,8 +116,11 @@ impl FtmEntity {
                 .or_default()
                 .entry(value.to_string())
                 .or_default();
+            // A set of what is known, so that adding a busy entity's thousands of places is
+            // linear, not quadratic.
+            let mut seen: HashSet<String> = known.iter().cloned().collect();
             for p in places {
-                if !known.contains(p) {
+                if seen.insert(p.clone()) {
                     known.push(p.clone());
                 }
             }
@@ -156,9 +159,18 @@ fn topic_of(t: EntityType) -> Option<&'static str> {
     }
 }
 
-/// A country's code as FtM writes it (ISO 3166-1 alpha-2, lower case).
+/// A country's code as FtM writes it: ISO 3166-1 alpha-2 in lower case, and for a state
+/// that no longer exists the ISO 3166-3 code FtM keeps (its cleaning turns `su` into `suhh`).
 fn country_code(name: &str) -> Option<String> {
-    sinew_engine::iso_codes(name).map(|(iso2, _)| iso2.to_ascii_lowercase())
+    let (iso2, _) = sinew_engine::iso_codes(name)?;
+    let dissolved = match iso2 {
+        "SU" => "suhh",
+        "YU" => "yucs",
+        "CS" => "cshh",
+        "DD" => "ddde",
+        _ => return Some(iso2.to_ascii_lowercase()),
+    };
+    Some(dissolved.to_string())
 }
 
 /// The parties (people, organisations, states): one entity each, found by canonical name.
@@ -382,15 +394,7 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
             || e.category.as_str().to_lowercase(),
             |k| k.as_str().replace('_', " "),
         );
-        let name = if e.target.is_empty() {
-            format!("{what}: {}", e.source.join(", "))
-        } else {
-            format!(
-                "{what}: {} \u{2192} {}",
-                e.source.join(", "),
-                e.target.join(", ")
-            )
-        };
+        let name = event_name(&what, &e.source, &e.target);
         let mut ev = FtmEntity::new(ftm_id(&name, &format!("event:{}", e.id)), "Event");
         ev.add("name", &name, &at);
         if let Some(first) = reports.first() {
@@ -456,6 +460,25 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
     let mut all = parties.list;
     all.extend(others);
     Ok(all)
+}
+
+/// An event's name: what happened, then who to whom (`arms transfer: North Korea → Russia`),
+/// or the one side known.
+fn event_name(what: &str, source: &[String], target: &[String]) -> String {
+    let join = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (join(source), join(target)) {
+        (s, t) if s.is_empty() && t.is_empty() => what.to_string(),
+        (s, t) if t.is_empty() => format!("{what}: {s}"),
+        (s, t) if s.is_empty() => format!("{what}: {t}"),
+        (s, t) => format!("{what}: {s} \u{2192} {t}"),
+    }
 }
 
 /// A currency code as the quantities write it (`USD`, `EUR`): three capital letters.
@@ -535,6 +558,31 @@ mod tests {
         assert_eq!(v["properties"]["name"], json!(["Ada"]));
         assert_eq!(v["provenance"]["name"]["Ada"], json!(["d1#0-3", "d1#9-12"]));
         assert!(v["properties"].get("alias").is_none());
+    }
+
+    #[test]
+    fn event_names_leave_out_a_missing_side() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            event_name("consult", &s(&["China", "Russia"]), &[]),
+            "consult: China, Russia"
+        );
+        assert_eq!(
+            event_name("support", &s(&[""]), &s(&["HTC"])),
+            "support: HTC"
+        );
+        assert_eq!(
+            event_name("arms transfer", &s(&["North Korea"]), &s(&["Russia"])),
+            "arms transfer: North Korea \u{2192} Russia"
+        );
+        assert_eq!(event_name("fight", &[], &[]), "fight");
+    }
+
+    #[test]
+    fn country_codes_are_ftm_codes() {
+        assert_eq!(country_code("North Korea").as_deref(), Some("kp"));
+        assert_eq!(country_code("Soviet Union").as_deref(), Some("suhh"));
+        assert_eq!(country_code("Atlantis"), None);
     }
 
     #[test]
