@@ -379,6 +379,62 @@ mod tests {
         assert!(write(vec![vec!["a".into()]]).is_err());
     }
 
+    /// Row `i` of the big table: every kind, with nulls in a pattern.
+    fn row(i: usize) -> Vec<Cell> {
+        let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i as u64 % 900);
+        vec![
+            format!("row {i}").into(),
+            (i % 3 != 0).then_some(i as i64 * 7).into(),
+            (i % 5 != 0).then_some(i as f64 / 4.0).into(),
+            (i % 2 == 0).into(),
+            (i % 7 != 0).then_some(day).into(),
+        ]
+    }
+
+    #[test]
+    fn a_large_table_is_written_in_row_groups_and_reads_back_with_its_nulls() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        use parquet::record::Field;
+
+        let n = 2 * GROUP_ROWS + 1_000;
+        let file = tempfile::tempfile().unwrap();
+        let mut w = TableWriter::new(file.try_clone().unwrap(), "big", COLS).unwrap();
+        for i in 0..n {
+            w.push(row(i)).unwrap();
+        }
+        w.finish().unwrap();
+
+        let reader = SerializedFileReader::new(file).unwrap();
+        let meta = reader.metadata();
+        assert_eq!(meta.num_row_groups(), 3);
+        assert_eq!(meta.file_metadata().num_rows(), n as i64);
+        let table = meta
+            .file_metadata()
+            .key_value_metadata()
+            .and_then(|kv| kv.iter().find(|k| k.key == "sinew.table"))
+            .and_then(|k| k.value.clone());
+        assert_eq!(table.as_deref(), Some("big"));
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        for (i, got) in reader.get_row_iter(None).unwrap().enumerate() {
+            let got = got.unwrap();
+            let want = row(i);
+            let fields: Vec<&Field> = got.get_column_iter().map(|(_, f)| f).collect();
+            assert_eq!(fields.len(), want.len());
+            for (f, w) in fields.into_iter().zip(&want) {
+                let same = match (f, w) {
+                    (Field::Null, Cell::Null) => true,
+                    (Field::Str(a), Cell::Text(b)) => a == b,
+                    (Field::Long(a), Cell::Int(b)) => a == b,
+                    (Field::Double(a), Cell::Float(b)) => a == b,
+                    (Field::Bool(a), Cell::Bool(b)) => a == b,
+                    (Field::Date(a), Cell::Date(b)) => i64::from(*a) == (*b - epoch).num_days(),
+                    _ => false,
+                };
+                assert!(same, "row {i}: read {f:?}, wrote {w:?}");
+            }
+        }
+    }
+
     #[test]
     fn days_count_from_1970() {
         assert_eq!(epoch_days(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
