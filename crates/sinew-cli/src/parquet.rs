@@ -384,10 +384,10 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i as u64 % 900);
         vec![
             format!("row {i}").into(),
-            (i % 3 != 0).then_some(i as i64 * 7).into(),
-            (i % 5 != 0).then_some(i as f64 / 4.0).into(),
-            (i % 2 == 0).into(),
-            (i % 7 != 0).then_some(day).into(),
+            (!i.is_multiple_of(3)).then_some(i as i64 * 7).into(),
+            (!i.is_multiple_of(5)).then_some(i as f64 / 4.0).into(),
+            i.is_multiple_of(2).into(),
+            (!i.is_multiple_of(7)).then_some(day).into(),
         ]
     }
 
