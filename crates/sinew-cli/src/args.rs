@@ -422,9 +422,11 @@ pub(crate) enum ExportWhat {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// FollowTheMoney entities, one JSON object a line, for Aleph and the `ftm` tools: people,
-    /// organisations, companies, public bodies (states too), payments, sanctions, events and
-    /// goods flows (UnknownLink), each value traced to `doc#start-end` in `provenance`.
+    /// FollowTheMoney entities (JSON Lines) for Aleph and the `ftm` tools.
+    ///
+    /// People, organisations, companies, public bodies (states too), payments, sanctions,
+    /// events and goods flows (UnknownLink), one entity a line; each value is traced to the
+    /// words that say it in `provenance` (property -> value -> `DOC#START-END`).
     Ftm {
         /// Output file (default: stdout).
         #[arg(short, long)]
