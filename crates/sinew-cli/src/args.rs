@@ -456,6 +456,8 @@ pub(crate) enum EventsExportFormat {
     Jsonl,
     /// CSV, one report a row, with its event's fields.
     Csv,
+    /// Apache Parquet: the CSV's rows and columns, typed.
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -108,7 +108,14 @@ fn parquet_tables_read_back_in_duckdb_as_the_json_exports() {
     let db = store(tmp.path());
     let dir = tmp.path().join("out");
     std::fs::create_dir_all(&dir).unwrap();
-    for table in ["documents", "claims", "ledger", "entities", "flows"] {
+    for table in [
+        "documents",
+        "claims",
+        "ledger",
+        "events",
+        "entities",
+        "flows",
+    ] {
         let parquet = dir.join(format!("{table}.parquet"));
         export(&db, &[table, "--format", "parquet"], &parquet);
         let bytes = std::fs::read(&parquet).unwrap();
@@ -123,6 +130,7 @@ fn parquet_tables_read_back_in_duckdb_as_the_json_exports() {
         );
     }
     export(&db, &["ledger", "--format", "csv"], &dir.join("ledger.csv"));
+    export(&db, &["events", "--format", "csv"], &dir.join("events.csv"));
     let claims = std::fs::read_to_string(dir.join("claims.jsonl")).unwrap();
     assert!(
         claims.lines().count() >= 3,

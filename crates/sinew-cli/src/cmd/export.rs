@@ -1,10 +1,11 @@
-//! `sinew export`: the stored documents, claims, ledger, entities and flows as JSON Lines or
-//! Parquet, and the actors, payments, sanctions, events and goods flows as FollowTheMoney
-//! entities (`sinew export ftm`). Events and the ledger's CSV live with their commands.
+//! `sinew export`: the stored documents, claims, ledger, events, entities and flows as JSON
+//! Lines or Parquet, and the actors, payments, sanctions, events and goods flows as
+//! FollowTheMoney entities (`sinew export ftm`). The JSON Lines and CSV of events and the
+//! ledger live with their commands.
 //!
 //! Each Parquet table has the columns of the JSON export it mirrors, flattened (a claim's
-//! `time.start` is `time_start`), or the CSV's where there is one (the ledger); README.md
-//! lists them.
+//! `time.start` is `time_start`), or the CSV's where there is one (the ledger, the events);
+//! README.md lists them.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -12,13 +13,13 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
-use sinew_engine::{ClaimView, Engine, NetworkConfig};
+use sinew_engine::{ClaimView, Engine, EventsView, NetworkConfig};
 use sinew_types::Modality;
 
 use super::{open_read_only, output_to};
 use crate::args::{ExportFormat, LedgerFilterArgs};
-use crate::json;
 use crate::parquet::{opt, req, Cell, Column, Kind, TableWriter};
+use crate::{csv, json};
 
 /// Documents read from the store at a time: a page of texts, not the whole store.
 const DOC_PAGE: usize = 500;
@@ -312,6 +313,76 @@ pub(crate) fn ledger_parquet(
     Ok(ExitCode::SUCCESS)
 }
 
+// ---- events -----------------------------------------------------------------------------
+
+/// The events CSV's columns (`csv::EVENT_HEADER`), typed.
+const EVENT_COLUMNS: &[Column] = &[
+    req("event", Kind::Text),
+    req("category", Kind::Text),
+    opt("kind", Kind::Text),
+    opt("mode", Kind::Text),
+    req("source", Kind::Text),
+    req("target", Kind::Text),
+    req("mutual", Kind::Bool),
+    opt("date", Kind::Date),
+    opt("date_end", Kind::Date),
+    opt("location", Kind::Text),
+    req("modality", Kind::Text),
+    req("negated", Kind::Bool),
+    req("documents", Kind::Int),
+    req("doc", Kind::Text),
+    req("doc_name", Kind::Text),
+    opt("published", Kind::Date),
+    opt("duplicate_of", Kind::Text),
+    req("start", Kind::Int),
+    req("end", Kind::Int),
+    req("sentence", Kind::Text),
+    req("report_source", Kind::Text),
+    req("report_target", Kind::Text),
+    opt("report_date", Kind::Date),
+    opt("attribution", Kind::Text),
+    req("report_modality", Kind::Text),
+];
+
+/// `sinew export events --format parquet`: the CSV's rows (one report a row with its event's
+/// fields; actor lists joined by `; `) and columns, typed.
+pub(crate) fn events_parquet(view: &EventsView, output: Option<&Path>) -> Result<()> {
+    write_table(output, "events", EVENT_COLUMNS, |w| {
+        for e in &view.events {
+            for r in e.reports.iter().filter_map(|&i| view.reports.get(i)) {
+                w.push(vec![
+                    (&e.id).into(),
+                    e.category.as_str().into(),
+                    e.kind.map(|k| k.as_str()).into(),
+                    e.mode.clone().into(),
+                    e.source.join("; ").into(),
+                    e.target.join("; ").into(),
+                    e.mutual.into(),
+                    e.date.into(),
+                    e.date_end.into(),
+                    e.location.clone().into(),
+                    e.modality.as_str().into(),
+                    e.negated.into(),
+                    e.documents.into(),
+                    (&r.doc.0).into(),
+                    (&r.source).into(),
+                    r.published.into(),
+                    r.duplicate_of.as_ref().map(|d| d.0.clone()).into(),
+                    r.event.trigger.start.into(),
+                    r.event.trigger.end.into(),
+                    (&r.sentence).into(),
+                    csv::actors(&r.event.source).into(),
+                    csv::actors(&r.event.target).into(),
+                    r.event.date.into(),
+                    r.event.attribution.clone().into(),
+                    r.event.modality.as_str().into(),
+                ])?;
+            }
+        }
+        Ok(())
+    })
+}
+
 // ---- entities ---------------------------------------------------------------------------
 
 const ENTITY_COLUMNS: &[Column] = &[
@@ -478,6 +549,7 @@ mod tests {
             DOCUMENT_COLUMNS,
             CLAIM_COLUMNS,
             LEDGER_COLUMNS,
+            EVENT_COLUMNS,
             ENTITY_COLUMNS,
             FLOW_COLUMNS,
         ] {
@@ -493,5 +565,7 @@ mod tests {
     fn the_ledger_table_has_the_csv_columns() {
         let names: Vec<&str> = LEDGER_COLUMNS.iter().map(|c| c.name).collect();
         assert_eq!(names, crate::csv::HEADER);
+        let names: Vec<&str> = EVENT_COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(names, crate::csv::EVENT_HEADER);
     }
 }

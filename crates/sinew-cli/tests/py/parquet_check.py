@@ -3,7 +3,8 @@ Lines export of the same data (the ledger also with its CSV): the same rows in t
 the same values, and typed columns (integers, doubles, booleans, dates). Prints one line a
 table and exits non-zero, naming the table, row and column, on the first difference.
 
-Usage: parquet_check.py DIR   (DIR holds TABLE.parquet and TABLE.jsonl; ledger.csv too)
+Usage: parquet_check.py DIR   (DIR holds TABLE.parquet and TABLE.jsonl; ledger.csv and
+events.csv too)
 """
 
 import csv
@@ -117,20 +118,20 @@ def flows():
     compare("flows", want)
 
 
-def ledger():
-    """The ledger's columns are the CSV's: compared cell by cell with it (an empty cell is a
-    null; a text the CSV defused against formula injection with a leading `'` is the text
-    without it, since Parquet is no spreadsheet), and its rows counted against the JSON
-    groups' claims."""
-    cols, types, rows = parquet("ledger")
-    with open(f"{DIR}/ledger.csv", encoding="utf-8", newline="") as f:
+def like_csv(name, items, typed):
+    """A table whose columns are its CSV's (the ledger, the events): compared cell by cell
+    with it (an empty cell is a null; a text the CSV defused against formula injection with a
+    leading `'` is the text without it, since Parquet is no spreadsheet), its rows counted
+    against the JSON export's `items` of each line, and the `typed` columns' types checked."""
+    cols, types, rows = parquet(name)
+    with open(f"{DIR}/{name}.csv", encoding="utf-8", newline="") as f:
         table = list(csv.reader(f))
     header, cells = table[0], table[1:]
     if header != cols:
-        sys.exit(f"ledger: parquet columns {cols} != CSV header {header}")
-    claims = sum(len(g["claims"]) for g in jsonl("ledger"))
-    if not (len(rows) == len(cells) == claims):
-        sys.exit(f"ledger: {len(rows)} parquet rows, {len(cells)} CSV rows, {claims} claims")
+        sys.exit(f"{name}: parquet columns {cols} != CSV header {header}")
+    count = sum(len(g[items]) for g in jsonl(name))
+    if not (len(rows) == len(cells) == count):
+        sys.exit(f"{name}: {len(rows)} parquet rows, {len(cells)} CSV rows, {count} {items}")
     for i, (got, line) in enumerate(zip(rows, cells)):
         for c, text in zip(header, line):
             g, t = got[c], types[c]
@@ -148,14 +149,24 @@ def ledger():
                 ok = g == text or (text[:1] == "'" and text[1:2] in "=+-@\t\r"
                                    and text[1:2] != "" and g == text[1:])
             if not ok:
-                fail("ledger", i, c, g, text)
-    for c, t in [("start", "BIGINT"), ("value", "DOUBLE"), ("vague", "BOOLEAN"),
-                 ("camp", "BIGINT"), ("sources", "BIGINT")]:
+                fail(name, i, c, g, text)
+    for c, t in typed:
         if types[c] != t:
-            sys.exit(f"ledger: column {c} is {types[c]}, not {t}")
-    if any(r["time_start"] is not None for r in rows) and types["time_start"] != "DATE":
-        sys.exit("ledger: time_start is not a DATE")
-    print(f"ok ledger: {len(rows)} rows, {len(cols)} columns")
+            sys.exit(f"{name}: column {c} is {types[c]}, not {t}")
+    print(f"ok {name}: {len(rows)} rows, {len(cols)} columns")
+
+
+def ledger():
+    like_csv("ledger", "claims", [
+        ("start", "BIGINT"), ("value", "DOUBLE"), ("vague", "BOOLEAN"), ("camp", "BIGINT"),
+        ("sources", "BIGINT"), ("time_start", "DATE"), ("consensus_low", "DOUBLE")])
+
+
+def events():
+    like_csv("events", "reports", [
+        ("start", "BIGINT"), ("documents", "BIGINT"), ("mutual", "BOOLEAN"),
+        ("negated", "BOOLEAN"), ("date", "DATE"), ("published", "DATE"),
+        ("report_date", "DATE")])
 
 
 docs = documents()
@@ -163,3 +174,4 @@ claims(docs)
 entities()
 flows()
 ledger()
+events()
