@@ -37,7 +37,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use sinew_engine::{Engine, EventQuery, FlowKind, LedgerFilter, TieKind};
 use sinew_types::{DocId, EntityType, EventModality, MentionKind, PloverCategory, Span};
@@ -173,82 +173,130 @@ fn country_code(name: &str) -> Option<String> {
     Some(dissolved.to_string())
 }
 
-/// The parties (people, organisations, states): one entity each, found by canonical name.
+/// The parties (people, organisations, states) by canonical name: their ids, and the
+/// `LegalEntity`s made for names no stored entity has, written last.
 #[derive(Default)]
 struct Parties {
-    list: Vec<FtmEntity>,
-    by_name: HashMap<String, usize>,
+    ids: HashMap<String, String>,
+    made: Vec<FtmEntity>,
 }
 
 impl Parties {
     /// The id of the party named `name`, made as a `LegalEntity` when no stored entity has
     /// that name.
     fn id(&mut self, name: &str) -> String {
-        if let Some(&i) = self.by_name.get(name) {
-            return self.list[i].id.clone();
+        if let Some(id) = self.ids.get(name) {
+            return id.clone();
         }
         let mut e = FtmEntity::new(ftm_id(name, &format!("name:{name}")), "LegalEntity");
         e.add("name", name, &[]);
         if let Some(code) = country_code(name) {
             e.add("country", &code, &[]);
         }
-        self.by_name.insert(name.to_string(), self.list.len());
-        self.list.push(e);
-        self.list[self.list.len() - 1].id.clone()
+        self.ids.insert(name.to_string(), e.id.clone());
+        let id = e.id.clone();
+        self.made.push(e);
+        id
     }
 }
 
-/// The places of each stored entity's mentions by name: for its `name` all of them, for each
-/// written form (alias) those written so. One pass over the stored annotations.
-type MentionPlaces = HashMap<String, (Vec<String>, BTreeMap<String, Vec<String>>)>;
+/// Where each stored entity is mentioned by name, kept small (a mention is three integers,
+/// not a string) since a busy store has tens of mentions a document: by entity id, by the
+/// words written, (document number, start, end) in store order.
+#[derive(Default)]
+struct MentionPlaces {
+    docs: Vec<DocId>,
+    by_entity: HashMap<String, BTreeMap<String, Vec<(u32, u32, u32)>>>,
+}
 
-fn mention_places(engine: &Engine) -> Result<MentionPlaces> {
-    let store = engine.store();
-    let mut places: MentionPlaces = HashMap::new();
-    let mut after: Option<DocId> = None;
-    loop {
-        let page = store.documents_after(after.as_ref(), DOC_PAGE)?;
-        for d in &page {
-            let Some(ann) = store.annotations(&d.id)? else {
-                continue;
-            };
-            for m in ann.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
-                let p = place(&d.id, m.span);
-                let entry = places.entry(m.id.clone()).or_default();
-                entry.0.push(p.clone());
-                entry.1.entry(m.text.clone()).or_default().push(p);
+impl MentionPlaces {
+    /// One pass over the stored annotations, a page of documents at a time.
+    fn read(engine: &Engine) -> Result<MentionPlaces> {
+        let store = engine.store();
+        let mut places = MentionPlaces::default();
+        let mut after: Option<DocId> = None;
+        loop {
+            let page = store.documents_after(after.as_ref(), DOC_PAGE)?;
+            for d in &page {
+                let Some(ann) = store.annotations(&d.id)? else {
+                    continue;
+                };
+                let n = u32::try_from(places.docs.len()).context("over 4 billion documents")?;
+                places.docs.push(d.id.clone());
+                for m in ann.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+                    let (Ok(start), Ok(end)) =
+                        (u32::try_from(m.span.start), u32::try_from(m.span.end))
+                    else {
+                        continue;
+                    };
+                    places
+                        .by_entity
+                        .entry(m.id.clone())
+                        .or_default()
+                        .entry(m.text.clone())
+                        .or_default()
+                        .push((n, start, end));
+                }
+            }
+            match page.last() {
+                Some(last) if page.len() == DOC_PAGE => after = Some(last.id.clone()),
+                _ => break,
             }
         }
-        match page.last() {
-            Some(last) if page.len() == DOC_PAGE => after = Some(last.id.clone()),
-            _ => break,
-        }
+        Ok(places)
     }
-    Ok(places)
+
+    fn strings(&self, list: &[(u32, u32, u32)]) -> Vec<String> {
+        list.iter()
+            .map(|&(d, s, e)| {
+                let span = Span {
+                    start: s as usize,
+                    end: e as usize,
+                };
+                place(&self.docs[d as usize], span)
+            })
+            .collect()
+    }
+
+    /// The places of an entity's mentions by name, in store order, and those of each
+    /// written form.
+    fn of(&self, entity: &str) -> (Vec<String>, BTreeMap<&str, Vec<String>>) {
+        let Some(by_text) = self.by_entity.get(entity) else {
+            return (Vec::new(), BTreeMap::new());
+        };
+        let mut all: Vec<(u32, u32, u32)> = by_text.values().flatten().copied().collect();
+        all.sort_unstable();
+        let texts = by_text
+            .iter()
+            .map(|(t, l)| (t.as_str(), self.strings(l)))
+            .collect();
+        (self.strings(&all), texts)
+    }
 }
 
-/// Every FtM entity of the store, parties first, in a stable order.
-fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
+/// Writes every FtM entity of the store, one a line: the stored entities first as they are
+/// read (one in memory at a time), then payments, sanctions, events and goods flows, then
+/// the parties those name that no stored entity is.
+fn write_entities(engine: &Engine, out: &mut dyn Write) -> Result<()> {
     let mut parties = Parties::default();
-    let places = mention_places(engine)?;
+    let places = MentionPlaces::read(engine)?;
     // Most mentioned first, so a canonical name two entities share names the more mentioned.
     for e in engine.entities()? {
         let Some(schema) = schema_of(e.entity_type) else {
             continue;
         };
-        if parties.by_name.contains_key(&e.canonical) {
+        if parties.ids.contains_key(&e.canonical) {
             continue;
         }
         let mut f = FtmEntity::new(ftm_id(&e.canonical, &format!("entity:{}", e.id)), schema);
-        let none = (Vec::new(), BTreeMap::new());
-        let (all, by_text) = places.get(&e.id).unwrap_or(&none);
-        f.add("name", &e.canonical, all);
+        let (all, by_text) = places.of(&e.id);
+        f.add("name", &e.canonical, &all);
         for a in &e.aliases {
             if a.text.trim() != e.canonical {
                 f.add(
                     "alias",
                     &a.text,
-                    by_text.get(&a.text).map_or(&[][..], Vec::as_slice),
+                    by_text.get(a.text.as_str()).map_or(&[][..], Vec::as_slice),
                 );
             }
         }
@@ -273,11 +321,10 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
                 &[place(&d.citation.doc, d.citation.span)],
             );
         }
-        parties
-            .by_name
-            .insert(e.canonical.clone(), parties.list.len());
-        parties.list.push(f);
+        parties.ids.insert(e.canonical.clone(), f.id.clone());
+        writeln!(out, "{}", f.to_json())?;
     }
+    drop(places);
 
     let mut others = Vec::new();
 
@@ -457,9 +504,10 @@ fn entities(engine: &Engine) -> Result<Vec<FtmEntity>> {
         others.push(l);
     }
 
-    let mut all = parties.list;
-    all.extend(others);
-    Ok(all)
+    for e in others.iter().chain(&parties.made) {
+        writeln!(out, "{}", e.to_json())?;
+    }
+    Ok(())
 }
 
 /// An event's name: what happened, then who to whom (`arms transfer: North Korea → Russia`),
@@ -518,11 +566,8 @@ fn number(v: f64) -> String {
 /// `sinew export ftm`.
 pub(crate) fn export(db: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
     let engine = open_read_only(db)?;
-    let all = entities(&engine)?;
     let mut out = output_to(output)?;
-    for e in &all {
-        writeln!(out, "{}", e.to_json())?;
-    }
+    write_entities(&engine, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
