@@ -206,8 +206,11 @@ impl Parties {
 #[derive(Default)]
 struct MentionPlaces {
     docs: Vec<DocId>,
-    by_entity: HashMap<String, BTreeMap<String, Vec<(u32, u32, u32)>>>,
+    by_entity: HashMap<String, BTreeMap<String, Vec<Mentioned>>>,
 }
+
+/// A mention's place: the document's number in [`MentionPlaces::docs`], start, end.
+type Mentioned = (u32, u32, u32);
 
 impl MentionPlaces {
     /// One pass over the stored annotations, a page of documents at a time.
@@ -246,7 +249,7 @@ impl MentionPlaces {
         Ok(places)
     }
 
-    fn strings(&self, list: &[(u32, u32, u32)]) -> Vec<String> {
+    fn strings(&self, list: &[Mentioned]) -> Vec<String> {
         list.iter()
             .map(|&(d, s, e)| {
                 let span = Span {
@@ -264,7 +267,7 @@ impl MentionPlaces {
         let Some(by_text) = self.by_entity.get(entity) else {
             return (Vec::new(), BTreeMap::new());
         };
-        let mut all: Vec<(u32, u32, u32)> = by_text.values().flatten().copied().collect();
+        let mut all: Vec<Mentioned> = by_text.values().flatten().copied().collect();
         all.sort_unstable();
         let texts = by_text
             .iter()
