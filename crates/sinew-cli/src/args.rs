@@ -361,6 +361,15 @@ pub(crate) enum GraphFormat {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ExportWhat {
+    /// Every stored document: metadata and clean text, in ingest order.
+    Documents {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Every stored claim.
     Claims {
         /// Output format.
@@ -392,6 +401,37 @@ pub(crate) enum ExportWhat {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The entities named in stored documents (as `sinew entities --json`).
+    Entities {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The network's flows with their figures (as `sinew graph --format json` has them).
+    Flows {
+        /// Flows between states: each actor replaced by the state it belongs to.
+        #[arg(long)]
+        by_state: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// FollowTheMoney entities (JSON Lines) for Aleph and the `ftm` tools.
+    ///
+    /// People, organisations, companies, public bodies (states too), payments, sanctions,
+    /// events and goods flows (UnknownLink), one entity a line; each value is traced to the
+    /// words that say it in `provenance` (property -> value -> `DOC#START-END`).
+    Ftm {
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Which events `sinew events` and `sinew export events` show.
@@ -416,12 +456,16 @@ pub(crate) enum EventsExportFormat {
     Jsonl,
     /// CSV, one report a row, with its event's fields.
     Csv,
+    /// Apache Parquet: the CSV's rows and columns, typed.
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum ExportFormat {
-    /// JSON Lines, one claim a line.
+    /// JSON Lines, one record a line.
     Jsonl,
+    /// Apache Parquet: one flat table, typed columns (needs --output or a redirected stdout).
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -430,6 +474,8 @@ pub(crate) enum LedgerExportFormat {
     Jsonl,
     /// CSV, one claim a row.
     Csv,
+    /// Apache Parquet: the CSV's rows and columns, typed.
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

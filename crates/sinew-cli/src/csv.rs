@@ -88,7 +88,7 @@ fn num(v: Option<f64>) -> String {
 }
 
 /// The ledger's columns.
-const HEADER: &[&str] = &[
+pub(crate) const HEADER: &[&str] = &[
     "group",
     "subject",
     "object",
@@ -189,7 +189,7 @@ pub(crate) fn ledger(
 }
 
 /// The events' columns: the event's fields, then the report's.
-const EVENT_HEADER: &[&str] = &[
+pub(crate) const EVENT_HEADER: &[&str] = &[
     "event",
     "category",
     "kind",
@@ -218,7 +218,7 @@ const EVENT_HEADER: &[&str] = &[
 ];
 
 /// Actors as a cell: names joined by `; `.
-fn actors(list: &[sinew_types::EventActor]) -> String {
+pub(crate) fn actors(list: &[sinew_types::EventActor]) -> String {
     list.iter()
         .map(|a| a.canonical.clone().unwrap_or_else(|| a.text.clone()))
         .collect::<Vec<_>>()

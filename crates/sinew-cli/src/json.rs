@@ -468,7 +468,7 @@ fn dependency<'a>(d: &'a sinew_engine::Dependency, claims: &'a [CitedClaim]) -> 
 
 /// A flow of the graph and of `whatif` (fields in sorted order, see [`Citation`]).
 #[derive(Serialize)]
-struct FlowJson<'a> {
+pub(crate) struct FlowJson<'a> {
     claims: Vec<Citation<'a>>,
     from: &'a str,
     id: &'a str,
@@ -510,7 +510,8 @@ struct VolumeJson<'a> {
     verdict: &'a str,
 }
 
-fn flow<'a>(
+/// A flow as `sinew graph --format json` and `sinew export flows` write it.
+pub(crate) fn flow<'a>(
     f: &'a sinew_engine::Flow,
     claims: &'a [CitedClaim],
     words: &'a TieWords,

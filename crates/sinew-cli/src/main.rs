@@ -8,13 +8,14 @@ mod csv;
 mod graph;
 mod json;
 mod names;
+mod parquet;
 mod table;
 mod ui;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
-use args::{Cli, Command, ExportFormat, ExportWhat, LedgerExportFormat, LedgerFormat};
+use args::{Cli, Command, ExportWhat, LedgerExportFormat, LedgerFormat};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -63,12 +64,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Claims { entity, json } => cmd::claims::run(db, entity.as_deref(), json, &ui),
         Command::Export {
+            what: ExportWhat::Claims { format, output },
+        } => cmd::export::claims(db, format, output.as_deref()),
+        Command::Export {
+            what: ExportWhat::Documents { format, output },
+        } => cmd::export::documents(db, format, output.as_deref()),
+        Command::Export {
+            what: ExportWhat::Entities { format, output },
+        } => cmd::export::entities(db, format, output.as_deref()),
+        Command::Export {
             what:
-                ExportWhat::Claims {
-                    format: ExportFormat::Jsonl,
+                ExportWhat::Flows {
+                    by_state,
+                    format,
                     output,
                 },
-        } => cmd::claims::export(db, output.as_deref()),
+        } => cmd::export::flows(
+            db,
+            &sinew_engine::NetworkConfig { by_state },
+            format,
+            output.as_deref(),
+        ),
+        Command::Export {
+            what: ExportWhat::Ftm { output },
+        } => cmd::ftm::export(db, output.as_deref()),
         Command::Events { filter, json } => cmd::events::run(db, &filter, json, &ui),
         Command::Export {
             what:
@@ -89,6 +108,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let format = match format {
                 LedgerExportFormat::Jsonl => LedgerFormat::Json,
                 LedgerExportFormat::Csv => LedgerFormat::Csv,
+                LedgerExportFormat::Parquet => {
+                    return cmd::export::ledger_parquet(db, &filter, output.as_deref())
+                }
             };
             cmd::ledger::run(db, &filter, format, output.as_deref(), &ui)
         }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod events;
+mod export;
 mod kill;
 mod ledger;
 mod search;

@@ -38,6 +38,8 @@ pub use sinew_analysis::{
     PoliticalTie, TieKind, Verdict, Volume, WhatIf, EVENT_WINDOW_DAYS,
 };
 pub use sinew_ingest::Format;
+/// ISO 3166-1 codes of a country by its canonical name, for exports (FollowTheMoney).
+pub use sinew_nlp::iso_codes;
 pub use sinew_nlp::Stages;
 pub use sinew_search::{
     FacetCount, Facets, Filters, IndexDoc, Scope, SearchError, SearchHit, SearchIndex, SearchQuery,

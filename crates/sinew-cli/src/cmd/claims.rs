@@ -1,4 +1,5 @@
-//! `sinew claims` (a table or JSON Lines) and `sinew export claims` (JSON Lines to a file).
+//! `sinew claims`: the stored claims, a table or JSON Lines (`sinew export claims` is in
+//! `export`).
 
 use std::io::Write;
 use std::path::Path;
@@ -6,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{open_read_only, output_to};
+use super::open_read_only;
 use crate::ui::Ui;
 use crate::{json, table};
 
@@ -29,16 +30,5 @@ pub(crate) fn run(
     } else {
         table::claims(&mut out, &claims, ui)?;
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub(crate) fn export(db: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
-    let engine = open_read_only(db)?;
-    let claims = engine.claims(None)?;
-    let mut out = output_to(output)?;
-    for c in &claims {
-        writeln!(out, "{}", json::claim(c))?;
-    }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

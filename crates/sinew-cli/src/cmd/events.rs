@@ -1,4 +1,4 @@
-//! `sinew events` (a table or JSON Lines) and `sinew export events` (JSON Lines or CSV): the
+//! `sinew events` (a table or JSON Lines) and `sinew export events` (JSON Lines, CSV or Parquet): the
 //! stored events, each with the reports that tell it.
 
 use std::io::Write;
@@ -56,6 +56,10 @@ pub(crate) fn export(
 ) -> Result<ExitCode> {
     let engine = open_read_only(db)?;
     let view = view(&engine, filter)?;
+    if let EventsExportFormat::Parquet = format {
+        super::export::events_parquet(&view, output)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = output_to(output)?;
     match format {
         EventsExportFormat::Jsonl => {
@@ -64,6 +68,7 @@ pub(crate) fn export(
             }
         }
         EventsExportFormat::Csv => csv::events(&mut out, &view)?,
+        EventsExportFormat::Parquet => unreachable!("written above"),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

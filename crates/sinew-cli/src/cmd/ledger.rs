@@ -28,6 +28,20 @@ fn ledger_filter(f: &LedgerFilterArgs) -> LedgerFilter {
     }
 }
 
+/// The ledger filter of the flags, its entity resolved to the stored name (an alias or
+/// another case names it; a name that matches none is an error naming the nearest).
+pub(crate) fn resolved_filter(
+    engine: &sinew_engine::Engine,
+    f: &LedgerFilterArgs,
+) -> Result<LedgerFilter> {
+    let mut filter = ledger_filter(f);
+    filter.entity = filter
+        .entity
+        .map(|e| engine.resolve_entity(&e))
+        .transpose()?;
+    Ok(filter)
+}
+
 pub(crate) fn run(
     db: Option<&Path>,
     filter: &LedgerFilterArgs,
@@ -36,11 +50,7 @@ pub(crate) fn run(
     ui: &Ui,
 ) -> Result<ExitCode> {
     let engine = open_read_only(db)?;
-    let mut filter = ledger_filter(filter);
-    filter.entity = filter
-        .entity
-        .map(|e| engine.resolve_entity(&e))
-        .transpose()?;
+    let filter = resolved_filter(&engine, filter)?;
     let mut out = output_to(output)?;
     match format {
         LedgerFormat::Table => {
