@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod extract;
 pub(crate) mod ingest;
 pub(crate) mod ledger;
+pub(crate) mod load;
 pub(crate) mod migrate;
 pub(crate) mod network;
 pub(crate) mod report;
