@@ -12,6 +12,7 @@ mod kill;
 mod ledger;
 mod load;
 mod search;
+mod spark;
 mod store;
 mod terminal;
 
