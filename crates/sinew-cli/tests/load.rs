@@ -333,3 +333,41 @@ fn annotate_lines_carry_id_and_fingerprint_even_with_nothing_found() {
         "a document with no claims still gives a line"
     );
 }
+
+#[test]
+fn load_into_postgres_gives_the_store_ingest_gives_there() {
+    let Some((direct, _direct_schema)) = crate::store::pg_schema() else {
+        return;
+    };
+    let Some((loaded, _loaded_schema)) = crate::store::pg_schema() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = write_inputs(tmp.path());
+    let (direct_index, loaded_index) = (tmp.path().join("i1"), tmp.path().join("i2"));
+    let o = run(sinew(Path::new(&direct))
+        .arg("ingest")
+        .args(&inputs)
+        .env("SINEW_INDEX", &direct_index));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut records = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let out = tmp.path().join(format!("map{i}.jsonl"));
+        map(input, true, &out);
+        records.push(out);
+    }
+    for round in ["8 new", "0 new, 8 already stored"] {
+        let o = run(sinew(Path::new(&loaded))
+            .arg("load")
+            .args(&records)
+            .env("SINEW_INDEX", &loaded_index));
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains(round), "{}", stderr(&o));
+    }
+    let a = listings(Path::new(&direct), &[("SINEW_INDEX", &direct_index)]);
+    let b = listings(Path::new(&loaded), &[("SINEW_INDEX", &loaded_index)]);
+    for ((what, a), (_, b)) in a.iter().zip(&b) {
+        assert!(!a.trim().is_empty(), "{what} lists something");
+        assert_eq!(a, b, "sinew {what} on PostgreSQL");
+    }
+}
