@@ -119,6 +119,22 @@ pub(crate) enum Command {
         /// Print peak memory to stderr at the end.
         #[arg(long)]
         stats: bool,
+        /// Annotate each document too, as ingest does, and write its annotations whole (as
+        /// `annotations`) with it: the map step whose records `sinew load` stores.
+        #[arg(long)]
+        annotate: bool,
+    },
+    /// Store the records of a map step (`sinew extract [--annotate]` output, as JSON Lines or
+    /// as Parquet with the record in a `record` column) as ingest would: idempotently, with
+    /// near-duplicates found across everything loaded and stored, then analysed.
+    Load {
+        /// JSON Lines or Parquet files, or folders of them (a Spark output folder: its
+        /// `part-*` files in name order); `-` reads JSON Lines on stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Raise no alerts (contradicted figures, new flows) for the new documents.
+        #[arg(long)]
+        no_alerts: bool,
     },
     /// Annotate text from stdin (one document a line, or JSON Lines with `text` and
     /// `published`) without touching a store: one JSON object a line.

@@ -204,12 +204,100 @@ pub(crate) fn time(t: &TimeExpr) -> Value {
 }
 
 /// A document as `sinew extract` writes it; `duplicate_of` is the `id` of the first document
-/// of its near-duplicate group seen earlier in the run, or null.
+/// of its near-duplicate group seen earlier in the run, or null; `fingerprint` its
+/// near-duplicate fingerprint (the MinHash values, an array of unsigned 32-bit integers; null
+/// for a text under 50 words), so that records written by many processes can be grouped
+/// after the map step.
 pub(crate) fn document(d: &Document) -> Value {
     json!({
         "doc": d.source, "id": d.id, "url": d.url, "title": d.title, "author": d.author,
         "published": d.published.map(|p| p.to_string()), "site": d.site, "lang": d.lang,
-        "text": d.text, "duplicate_of": d.duplicate_of,
+        "text": d.text, "duplicate_of": d.duplicate_of, "fingerprint": d.fingerprint,
+    })
+}
+
+/// A record of the map step (`sinew extract --annotate`): the [`document`] with its
+/// annotations whole under `annotations`, in Sinew's own serde form (every layer, spans as
+/// `{start, end}`: the form `sinew load` stores; the annotate contract's layers are a view
+/// of it).
+pub(crate) fn map_record(d: &Document, ann: &Annotations) -> Value {
+    let mut v = document(d);
+    if let Value::Object(map) = &mut v {
+        // Serialising plain data with derived impls does not fail; were it to, null
+        // annotations make `sinew load` annotate the document itself.
+        map.insert(
+            "annotations".into(),
+            serde_json::to_value(ann).unwrap_or(Value::Null),
+        );
+    }
+    v
+}
+
+/// What `sinew load` reads of a record: [`document`]'s fields and [`map_record`]'s
+/// `annotations` (optional); `duplicate_of` is not read.
+#[derive(serde::Deserialize)]
+struct RecordIn {
+    doc: String,
+    id: sinew_types::DocId,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    published: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    site: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    text: String,
+    /// Absent (a record of an older `sinew extract`), null, or the values.
+    #[serde(default)]
+    fingerprint: Option<Value>,
+    #[serde(default)]
+    annotations: Option<Annotations>,
+}
+
+/// Reads one record of the map step (one line of `sinew extract [--annotate]` output); the
+/// error says what is wrong with it.
+pub(crate) fn read_map_record(line: &str) -> Result<sinew_engine::MapRecord, String> {
+    let r: RecordIn = serde_json::from_str(line).map_err(|e| {
+        let annotate_line = serde_json::from_str::<Value>(line)
+            .ok()
+            .is_some_and(|v| v.get("diagnostics").is_some() && v.get("text").is_none());
+        if annotate_line {
+            "a `sinew annotate` line holds no document text: load reads the records of \
+             `sinew extract` (with --annotate to annotate them in the map step)"
+                .to_string()
+        } else {
+            format!("not a record of `sinew extract`: {e}")
+        }
+    })?;
+    let (states_fingerprint, fingerprint) = match r.fingerprint {
+        None => (false, None),
+        Some(Value::Null) => (true, None),
+        Some(v) => (
+            true,
+            Some(serde_json::from_value(v).map_err(|e| format!("bad \"fingerprint\": {e}"))?),
+        ),
+    };
+    Ok(sinew_engine::MapRecord {
+        doc: Document {
+            id: r.id,
+            source: r.doc,
+            url: r.url,
+            title: r.title,
+            author: r.author,
+            published: r.published,
+            site: r.site,
+            lang: r.lang,
+            text: r.text,
+            fingerprint,
+            duplicate_of: None,
+        },
+        states_fingerprint,
+        annotations: r.annotations,
     })
 }
 
@@ -261,13 +349,16 @@ impl LayerSet {
     }
 }
 
-/// The annotations of one `sinew annotate` input line: the document's `id`, the language
+/// The annotations of one `sinew annotate` input line: the document's `id` and
+/// `fingerprint` (one record a line, whether or not anything was found), the language
 /// it was read as (`lang`, null when the text is too short to tell), what extraction has to
 /// say about it (`diagnostics`: a text in another language than English is not annotated, a
 /// text over the per-document limits is annotated up to them), and only the layers asked for.
 #[derive(Serialize)]
 pub(crate) struct AnnotationsJson<'a> {
     id: &'a str,
+    /// The text's near-duplicate fingerprint, as in [`document`] (null under 50 words).
+    fingerprint: Option<sinew_types::Fingerprint>,
     lang: Option<&'a str>,
     diagnostics: Vec<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -294,6 +385,7 @@ pub(crate) fn annotations<'a>(
 ) -> AnnotationsJson<'a> {
     AnnotationsJson {
         id: &doc.id.0,
+        fingerprint: sinew_engine::fingerprint(&doc.text),
         lang: doc.lang.as_deref(),
         diagnostics: ann
             .diagnostics

@@ -129,7 +129,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             published,
             stats,
-        } => cmd::extract::run(&paths, format, published, stats, &ui),
+            annotate,
+        } => cmd::extract::run(&paths, format, published, stats, annotate, &ui),
+        Command::Load { paths, no_alerts } => cmd::load::run(db, &ui, &paths, no_alerts),
         Command::Annotate { layers, published } => cmd::annotate::run(&layers, published),
         Command::Alerts { json } => cmd::alerts::run(db, json),
         Command::Graph {

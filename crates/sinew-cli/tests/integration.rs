@@ -11,7 +11,9 @@ mod events;
 mod export;
 mod kill;
 mod ledger;
+mod load;
 mod search;
+mod spark;
 mod store;
 mod terminal;
 
@@ -380,6 +382,12 @@ fn annotate_and_extract_are_store_less() {
     assert!(out.status.success());
     let rows = json_lines(&out);
     assert_eq!(rows.len(), 2);
+    // The map step's keys: the content id and the near-duplicate fingerprint (null under 50
+    // words), on every line.
+    for row in &rows {
+        assert_eq!(row["id"].as_str().map(str::len), Some(16), "{row}");
+        assert_eq!(row["fingerprint"], Value::Null, "{row}");
+    }
     let text = ARTICLE.trim();
     for layer in ["entities", "quantities", "times", "claims"] {
         for item in rows[0][layer].as_array().unwrap() {
@@ -419,6 +427,8 @@ fn annotate_and_extract_are_store_less() {
         "lang",
         "text",
         "duplicate_of",
+        "id",
+        "fingerprint",
     ] {
         assert!(docs[0].get(key).is_some(), "field {key} missing");
     }

@@ -101,7 +101,7 @@ fn a_database_url_sinew_does_not_speak_is_refused_for_reading_and_writing() {
 
 /// A fresh schema of the server `SINEW_TEST_PG` names, as a URL choosing it, dropped with
 /// its tables when the guard is; `None` after a skip line (a failure under `CI=true`).
-fn pg_schema() -> Option<(String, impl Drop)> {
+pub(crate) fn pg_schema() -> Option<(String, impl Drop)> {
     let server = match std::env::var("SINEW_TEST_PG") {
         Ok(url) if !url.is_empty() => url,
         _ => {

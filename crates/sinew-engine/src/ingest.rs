@@ -223,7 +223,11 @@ impl Drop for StopOnDrop<'_> {
 impl Engine {
     /// Analyses what the run stored (and anything an earlier, killed run left pending) and
     /// stores the analysis with the alerts it raises.
-    fn raise_alerts(&self, summary: &mut IngestSummary, raise: bool) -> Result<(), EngineError> {
+    pub(crate) fn raise_alerts(
+        &self,
+        summary: &mut IngestSummary,
+        raise: bool,
+    ) -> Result<(), EngineError> {
         let alerts = self.finish_analysis(raise)?;
         summary.alerts.extend(alerts);
         Ok(())
@@ -232,7 +236,7 @@ impl Engine {
     /// Whether this run raises alerts: when asked to, and when the store held analysed claims
     /// before it (the first documents set the baseline, even when a long run is analysed in
     /// steps).
-    fn raises(&self, opts: &IngestOptions) -> Result<bool, EngineError> {
+    pub(crate) fn raises(&self, opts: &IngestOptions) -> Result<bool, EngineError> {
         Ok(opts.alerts && self.store.has_analysed()?)
     }
 
@@ -387,7 +391,7 @@ impl Engine {
     /// Records the run and each input it could not read in the store, after everything it
     /// stored was committed: a store that cannot record it (a full disk) costs the record,
     /// said in [`IngestSummary::record_warning`], never the documents.
-    fn record_run(&self, summary: &mut IngestSummary, opts: &IngestOptions) {
+    pub(crate) fn record_run(&self, summary: &mut IngestSummary, opts: &IngestOptions) {
         let run = IngestRun {
             origin: opts.origin.clone(),
             inputs: summary.files as u64,
@@ -472,7 +476,7 @@ fn read_and_annotate(
 
 /// Documents waiting for one store transaction, and the near-duplicate links of the run's
 /// documents not yet committed.
-struct Batch {
+pub(crate) struct Batch {
     items: Vec<(Document, Annotations)>,
     /// Bytes of text in `items`.
     bytes: usize,
@@ -487,7 +491,7 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(opts: &IngestOptions, raise: bool) -> Batch {
+    pub(crate) fn new(opts: &IngestOptions, raise: bool) -> Batch {
         Batch {
             items: Vec::new(),
             bytes: 0,
@@ -503,7 +507,7 @@ impl Batch {
     /// Queues a document, linked to the first document of its near-duplicate group, and
     /// commits when the batch is full; one already stored (no annotations) or met earlier in
     /// the batch is counted as already stored.
-    fn add(
+    pub(crate) fn add(
         &mut self,
         engine: &Engine,
         summary: &mut IngestSummary,
@@ -537,7 +541,11 @@ impl Batch {
         Ok(())
     }
 
-    fn flush(&mut self, engine: &Engine, summary: &mut IngestSummary) -> Result<(), EngineError> {
+    pub(crate) fn flush(
+        &mut self,
+        engine: &Engine,
+        summary: &mut IngestSummary,
+    ) -> Result<(), EngineError> {
         summary.already_stored += std::mem::take(&mut self.skipped);
         if self.items.is_empty() {
             return Ok(());

@@ -11,6 +11,7 @@ mod error;
 mod events;
 mod extract;
 mod ingest;
+mod load;
 mod search;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -30,6 +31,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use load::{LoadInput, MapRecord};
 pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
 pub use sinew_analysis::{
@@ -37,7 +39,7 @@ pub use sinew_analysis::{
     EventTie, Flow, FlowKind, Ledger, LedgerClaim, LedgerFilter, LedgerGroup, MergedEvent, Network,
     PoliticalTie, TieKind, Verdict, Volume, WhatIf, EVENT_WINDOW_DAYS,
 };
-pub use sinew_ingest::Format;
+pub use sinew_ingest::{fingerprint, ErrorKind, Format, IngestError};
 /// ISO 3166-1 codes of a country by its canonical name, for exports (FollowTheMoney).
 pub use sinew_nlp::iso_codes;
 pub use sinew_nlp::Stages;

@@ -58,7 +58,9 @@ pub enum ErrorKind {
 }
 
 impl IngestError {
-    pub(crate) fn new(input: impl Into<String>, kind: ErrorKind) -> Self {
+    /// An error of `input` (a file name, `FILE line N`): what callers outside this crate
+    /// that read records of their own (`sinew load`) report in the same shape.
+    pub fn new(input: impl Into<String>, kind: ErrorKind) -> Self {
         IngestError {
             input: input.into(),
             kind,

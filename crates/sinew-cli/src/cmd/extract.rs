@@ -1,4 +1,5 @@
-//! `sinew extract`: documents (clean text and metadata) as JSON Lines, without a store.
+//! `sinew extract`: documents (clean text and metadata) as JSON Lines, without a store; with
+//! `--annotate`, the map step's records (each document with its annotations) for `sinew load`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,9 +17,10 @@ pub(crate) fn run(
     format: InputFormat,
     published: Option<chrono::NaiveDate>,
     stats: bool,
+    annotate: bool,
     ui: &Ui,
 ) -> Result<ExitCode> {
-    let code = extract(paths, format, published, ui.quiet)?;
+    let code = extract(paths, format, published, annotate, ui.quiet)?;
     if stats {
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
@@ -31,13 +33,19 @@ fn extract(
     paths: &[PathBuf],
     format: InputFormat,
     published: Option<chrono::NaiveDate>,
+    annotate: bool,
     quiet: bool,
 ) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stdin = paths.is_empty() || (paths.len() == 1 && paths[0] == Path::new("-"));
     let mut failed = false;
     let mut emit = |doc: sinew_types::Document| -> std::io::Result<()> {
-        writeln!(out, "{}", json::document(&doc))
+        let record = if annotate {
+            json::map_record(&doc, &sinew_engine::annotate(&doc))
+        } else {
+            json::document(&doc)
+        };
+        writeln!(out, "{record}")
     };
     let summary = if stdin {
         let format = input_format(format);

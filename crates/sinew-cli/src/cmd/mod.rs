@@ -12,6 +12,7 @@ pub(crate) mod extract;
 pub(crate) mod ftm;
 pub(crate) mod ingest;
 pub(crate) mod ledger;
+pub(crate) mod load;
 pub(crate) mod migrate;
 pub(crate) mod network;
 pub(crate) mod report;
