@@ -166,10 +166,6 @@ impl Chunk {
             end: None,
         }
     }
-
-    fn len(&self) -> usize {
-        self.docs.len() + self.errors.len()
-    }
 }
 
 /// The input the main loop is committing. A worker reading a later input waits here once it
@@ -265,11 +261,14 @@ impl Engine {
         };
         let raise = self.raises(opts)?;
 
-        let threads = match opts.threads {
+        let cores = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
-        }
-        .min(files.len().max(1));
+        };
+        // One reader per input at a time, up to the threads asked for; each annotates its
+        // chunks on its share of them, so one large input keeps every core busy too.
+        let threads = cores.min(files.len().max(1));
+        let share = (cores / threads).max(1);
         let next = AtomicUsize::new(0);
         let turn = Turn::new();
         let (tx, rx) = mpsc::sync_channel::<Chunk>(threads * 4);
@@ -283,7 +282,13 @@ impl Engine {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let stored = |id: &DocId| store.contains(id).unwrap_or(false);
-                    if !read_and_annotate(i, path, sizes[i], config, &stored, &tx, turn) {
+                    let input = Input {
+                        index: i,
+                        path,
+                        bytes: sizes[i],
+                        share,
+                    };
+                    if !read_and_annotate(&input, config, &stored, &tx, turn) {
                         break;
                     }
                 });
@@ -359,23 +364,37 @@ impl Engine {
         };
         let raise = self.raises(opts)?;
         let mut batch = Batch::new(opts, raise);
+        let threads = match opts.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let store = &self.store;
+        let stored = |id: &DocId| store.contains(id).unwrap_or(false);
+        // Read a chunk, annotate it on every thread, queue it; then the next.
+        let mut commit = |read: &mut Vec<_>, summary: &mut IngestSummary| {
+            let mut chunk = Chunk::new(0);
+            annotate_chunk(std::mem::take(read), &stored, threads, &mut chunk);
+            summary.errors.extend(chunk.errors);
+            for (doc, ann) in chunk.docs {
+                summary.documents += 1;
+                batch.add(self, summary, doc, ann)?;
+            }
+            Ok::<(), EngineError>(())
+        };
+        let mut items = Vec::with_capacity(CHUNK);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
-                    match item {
-                        Ok(doc) => {
-                            summary.documents += 1;
-                            let ann =
-                                (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
-                            batch.add(self, &mut summary, doc, ann)?;
-                        }
-                        Err(e) => summary.errors.push(e),
+                    items.push(item);
+                    if items.len() >= CHUNK {
+                        commit(&mut items, &mut summary)?;
                     }
                 }
                 summary.skipped = docs.skipped();
             }
             Err(e) => summary.errors.push(e),
         }
+        commit(&mut items, &mut summary)?;
         batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
         self.raise_alerts(&mut summary, raise)?;
@@ -423,51 +442,102 @@ impl<R: Read> Read for Counted<'_, R> {
     }
 }
 
-/// Reads one input as a stream and sends its documents, annotated unless already stored, to
-/// the main loop in chunks. False when the main loop has stopped.
-fn read_and_annotate(
-    input: usize,
-    path: &Path,
+/// One input of a run, as a worker reads it.
+struct Input<'p> {
+    /// Its position among the run's inputs.
+    index: usize,
+    path: &'p Path,
     bytes: u64,
+    /// Threads its worker annotates on (itself included).
+    share: usize,
+}
+
+/// Reads one input as a stream and sends its documents, annotated unless already stored, to
+/// the main loop in chunks (each chunk's documents annotated on `input.share` threads). False
+/// when the main loop has stopped.
+fn read_and_annotate(
+    input: &Input<'_>,
     config: &IngestConfig,
-    stored: &dyn Fn(&DocId) -> bool,
+    stored: &(dyn Fn(&DocId) -> bool + Sync),
     tx: &mpsc::SyncSender<Chunk>,
     turn: &Turn,
 ) -> bool {
-    let mut chunk = Chunk::new(input);
+    let mut read: Vec<Result<Document, IngestError>> = Vec::with_capacity(CHUNK);
     let mut sent = 0;
     let mut skipped = 0;
-    match sinew_ingest::open_file(path, config) {
+    let mut send = |read: &mut Vec<Result<Document, IngestError>>, end: Option<InputEnd>| {
+        let mut chunk = Chunk::new(input.index);
+        chunk.end = end;
+        annotate_chunk(std::mem::take(read), stored, input.share, &mut chunk);
+        sent += 1;
+        if sent > CHUNKS_AHEAD && chunk.end.is_none() && !turn.wait_for(input.index) {
+            return false;
+        }
+        tx.send(chunk).is_ok()
+    };
+    match sinew_ingest::open_file(input.path, config) {
         Ok(mut docs) => {
             for item in &mut docs {
-                match item {
-                    Ok(doc) => {
-                        let ann = (!stored(&doc.id)).then(|| crate::annotate(&doc));
-                        chunk.docs.push((doc, ann));
-                    }
-                    Err(e) => chunk.errors.push(e),
-                }
-                if chunk.len() >= CHUNK {
-                    sent += 1;
-                    if sent > CHUNKS_AHEAD && !turn.wait_for(input) {
-                        return false;
-                    }
-                    let full = std::mem::replace(&mut chunk, Chunk::new(input));
-                    if tx.send(full).is_err() {
-                        return false;
-                    }
+                read.push(item);
+                if read.len() >= CHUNK && !send(&mut read, None) {
+                    return false;
                 }
             }
             skipped = docs.skipped();
         }
-        Err(e) => chunk.errors.push(e),
+        Err(e) => read.push(Err(e)),
     }
-    chunk.end = Some(InputEnd {
-        name: path.display().to_string(),
-        bytes,
+    let end = InputEnd {
+        name: input.path.display().to_string(),
+        bytes: input.bytes,
         skipped,
+    };
+    send(&mut read, Some(end))
+}
+
+/// Annotates the documents of `read` not yet stored, on `threads` threads (the caller's
+/// included; each takes the next document in turn, so a long one holds up only its
+/// thread), and puts them with the errors into `chunk`, in input order.
+fn annotate_chunk(
+    read: Vec<Result<Document, IngestError>>,
+    stored: &(dyn Fn(&DocId) -> bool + Sync),
+    threads: usize,
+    chunk: &mut Chunk,
+) {
+    let mut docs = Vec::with_capacity(read.len());
+    for item in read {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(e) => chunk.errors.push(e),
+        }
+    }
+    let anns: Vec<Mutex<Option<Annotations>>> = docs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(doc) = docs.get(i) else { break };
+        if !stored(&doc.id) {
+            let ann = crate::annotate(doc);
+            *anns[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(ann);
+        }
+    };
+    let helpers = threads.min(docs.len()).saturating_sub(1);
+    std::thread::scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(work);
+        }
+        work();
     });
-    tx.send(chunk).is_ok()
+    chunk.docs = docs
+        .into_iter()
+        .zip(anns)
+        .map(|(doc, ann)| {
+            (
+                doc,
+                ann.into_inner().unwrap_or_else(PoisonError::into_inner),
+            )
+        })
+        .collect();
 }
 
 /// Documents waiting for one store transaction, and the near-duplicate links of the run's

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
+};
 use sinew_types::{
     Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
     DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
@@ -33,6 +35,12 @@ use crate::{
 /// as `Arc<dyn Store>`; SQLite serialises writers anyway.
 pub struct SqliteStore {
     handle: Mutex<Handle>,
+    /// A second connection to the file of a read-write store on disk, for
+    /// [`Store::contains`] alone: ingest's annotating threads ask it of every document while
+    /// the main thread writes a batch through `handle`, and in WAL mode it reads the last
+    /// commit without waiting for that transaction (nor for the lock around `handle`). Opened
+    /// on first use; `None` inside until then.
+    probe: Mutex<Option<Connection>>,
     path: PathBuf,
     read_only: bool,
 }
@@ -59,6 +67,7 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_write(path)?),
+            probe: Mutex::new(None),
             path: path.to_path_buf(),
             read_only: false,
         })
@@ -74,6 +83,7 @@ impl SqliteStore {
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_only(path)?),
+            probe: Mutex::new(None),
             path: path.to_path_buf(),
             read_only: true,
         })
@@ -84,6 +94,7 @@ impl SqliteStore {
         let path = PathBuf::from(":memory:");
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_in_memory(&path)?),
+            probe: Mutex::new(None),
             path,
             read_only: false,
         })
@@ -216,7 +227,21 @@ impl Store for SqliteStore {
     }
 
     fn contains(&self, id: &DocId) -> Result<bool, StoreError> {
-        self.read(|tx| exists(tx, id))
+        // A store in memory is one connection; a read-only one never waits for a writer.
+        if self.read_only || self.path == Path::new(":memory:") {
+            return self.read(|tx| exists(tx, id));
+        }
+        let mut probe = self
+            .probe
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if probe.is_none() {
+            *probe = Some(connect::open_probe(&self.path)?);
+        }
+        let conn = probe.as_ref().expect("opened above");
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
+            .and_then(|mut q| q.query_row([&id.0], |r| r.get(0)))
+            .map_err(|e| self.fail(e))
     }
 
     fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
