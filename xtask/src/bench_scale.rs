@@ -114,8 +114,9 @@ fn mb(bytes: u64) -> f64 {
 /// The corpus of `n` articles of `seed`, written unless cached; returns its path and the
 /// bytes of article text in it.
 fn corpus(dir: &Path, seed: u64, n: u64) -> Result<(PathBuf, u64)> {
-    let path = dir.join(format!("articles-{seed}-{n}.jsonl"));
-    let stamp = dir.join(format!("articles-{seed}-{n}.done"));
+    let v = articles::NEWS_VERSION;
+    let path = dir.join(format!("articles-v{v}-{seed}-{n}.jsonl"));
+    let stamp = dir.join(format!("articles-v{v}-{seed}-{n}.done"));
     if let Some(bytes) = std::fs::read_to_string(&stamp)
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
