@@ -131,6 +131,13 @@ pub struct IngestSummary {
 /// Documents a long ingest stores between analysis steps. A run of fewer documents is
 /// analysed once, at its end; a longer one raises the alerts of each step against what the
 /// steps before it stored.
+///
+/// A run that raises no alerts (the first load of a store, `--no-alerts`) lets its steps grow
+/// with the store instead: a step comes once the run has stored half as many documents as the
+/// store held at the last one. Each step recomputes every grouping bucket its documents touch,
+/// and news piles into a few large buckets (a country's money figures), so a step costs about
+/// the claims stored so far; steps of a fixed size would make a long load quadratic, steps
+/// growing geometrically keep it linear (their costs sum to a few times the last one's).
 const ANALYSE_EVERY: usize = 2048;
 
 /// Documents (or errors) a worker sends to the main loop at a time.
@@ -232,6 +239,15 @@ impl Engine {
         Ok(opts.alerts && self.store.has_analysed()?)
     }
 
+    /// Documents in the store before a run, which sets the size of its analysis steps when
+    /// it raises no alerts (see [`ANALYSE_EVERY`]); not asked when it does.
+    fn stored_before(&self, raise: bool) -> Result<usize, EngineError> {
+        if raise {
+            return Ok(0);
+        }
+        Ok(usize::try_from(self.store.document_count()?).unwrap_or(usize::MAX))
+    }
+
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
     /// as a stream (a WARC or JSON Lines file is never held in memory whole), and committed
     /// in input order.
@@ -297,7 +313,7 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts, raise);
+            let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
@@ -363,7 +379,7 @@ impl Engine {
             ..IngestSummary::default()
         };
         let raise = self.raises(opts)?;
-        let mut batch = Batch::new(opts, raise);
+        let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
@@ -552,12 +568,14 @@ struct Batch {
     raise: bool,
     /// Documents stored since the analysis last ran.
     unanalysed: usize,
+    /// Documents stored when the analysis last ran (or the run began).
+    analysed: usize,
     skipped: usize,
     links: DupLinker,
 }
 
 impl Batch {
-    fn new(opts: &IngestOptions, raise: bool) -> Batch {
+    fn new(opts: &IngestOptions, raise: bool, stored: usize) -> Batch {
         Batch {
             items: Vec::new(),
             bytes: 0,
@@ -565,6 +583,7 @@ impl Batch {
             max_bytes: opts.batch_bytes.max(1),
             raise,
             unanalysed: 0,
+            analysed: stored,
             skipped: 0,
             links: DupLinker::default(),
         }
@@ -638,9 +657,15 @@ impl Batch {
         self.bytes = 0;
         // Committed: the store's band index finds them from now on.
         self.links.forget();
-        if self.unanalysed >= ANALYSE_EVERY {
+        let step = if self.raise {
+            ANALYSE_EVERY
+        } else {
+            ANALYSE_EVERY.max(self.analysed / 2)
+        };
+        if self.unanalysed >= step {
             // A long run is analysed in steps, so its memory stays bounded by a step's
             // buckets rather than the whole run's.
+            self.analysed += self.unanalysed;
             self.unanalysed = 0;
             summary.alerts.extend(engine.finish_analysis(self.raise)?);
         }
