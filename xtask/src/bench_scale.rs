@@ -1,5 +1,5 @@
-//! `cargo xtask bench-scale --docs N [--pg URL] [--sinew PATH] [--threads T] [--seed S]
-//! [--keep] [--show I]`: does Sinew hold a day of the world's news on one machine?
+//! `cargo xtask bench-scale --docs N [--pg URL] [--sinew PATH --label NAME] [--threads T]
+//! [--seed S] [--keep] [--show I]`: does Sinew hold a day of the world's news on one machine?
 //!
 //! Writes N realistic generated articles (`articles::news`: lengths of real news, a median
 //! of 4.4 KB, varied entities and figures, 5% wire copies) as one JSON Lines file, the
@@ -13,7 +13,8 @@
 //! --entity X` (X the entity most named in the corpus, "China"), `ledger`, `report` and
 //! `search` on the result.
 //!
-//! `--pg URL` ingests into a fresh schema (`sinew_scale_N`) of that server instead, its
+//! Stores are named by `--label` (default `current`) and N, so that two builds can be measured
+//! side by side. `--pg URL` ingests into a fresh schema (`sinew_scale_LABEL_N`) of that server instead, its
 //! search index in `target/bench-scale/`; the store's size is then the schema's
 //! (`pg_total_relation_size` of its tables). `--keep` leaves the store for inspection (by
 //! default it is removed afterwards, as a 1M-document store is large).
@@ -189,6 +190,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut threads: Option<String> = None;
     let mut seed = SEED;
     let mut keep = false;
+    let mut label = "current".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -211,6 +213,12 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                     .context("--seed: a number")?;
             }
             "--keep" => keep = true,
+            "--label" => {
+                label = it.next().context("--label needs a name")?.clone();
+                if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    bail!("--label: letters, digits and _ only (it names a schema)");
+                }
+            }
             "--show" => {
                 // Prints one article, to see what the corpus holds.
                 let i: u64 = it
@@ -240,9 +248,9 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let (input, text_bytes) = corpus(&dir, seed, docs)?;
     let inp = input.to_string_lossy().into_owned();
 
-    let file_db = dir.join(format!("store-{docs}.db"));
-    let schema = format!("sinew_scale_{docs}");
-    let index = dir.join(format!("pg-{docs}.search"));
+    let file_db = dir.join(format!("store-{label}-{docs}.db"));
+    let schema = format!("sinew_scale_{label}_{docs}");
+    let index = dir.join(format!("pg-{label}-{docs}.search"));
     let (db, envs): (String, Vec<(&str, &Path)>) = match &pg {
         Some(server) => {
             let _ = std::fs::remove_dir_all(&index);

@@ -60,7 +60,7 @@ fn main() -> Result<()> {
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
     | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] [--pg URL] \
-    | bench-scale --docs N [--pg URL] [--sinew PATH] [--threads T] [--seed S] [--keep] [--show I] \
+    | bench-scale --docs N [--pg URL] [--sinew PATH --label NAME] [--threads T] [--seed S] [--keep] [--show I] \
     | bench-search [--docs N,N] [--queries N] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \
