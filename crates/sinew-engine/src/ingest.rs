@@ -140,6 +140,16 @@ pub struct IngestSummary {
 /// growing geometrically keep it linear (their costs sum to a few times the last one's).
 const ANALYSE_EVERY: usize = 2048;
 
+/// Documents to store before the next analysis step, when `analysed` documents are stored
+/// and analysed (see [`ANALYSE_EVERY`]).
+fn analysis_step(raise: bool, analysed: usize) -> usize {
+    if raise {
+        ANALYSE_EVERY
+    } else {
+        ANALYSE_EVERY.max(analysed / 2)
+    }
+}
+
 /// Documents (or errors) a worker sends to the main loop at a time.
 const CHUNK: usize = 16;
 
@@ -657,12 +667,7 @@ impl Batch {
         self.bytes = 0;
         // Committed: the store's band index finds them from now on.
         self.links.forget();
-        let step = if self.raise {
-            ANALYSE_EVERY
-        } else {
-            ANALYSE_EVERY.max(self.analysed / 2)
-        };
-        if self.unanalysed >= step {
+        if self.unanalysed >= analysis_step(self.raise, self.analysed) {
             // A long run is analysed in steps, so its memory stays bounded by a step's
             // buckets rather than the whole run's.
             self.analysed += self.unanalysed;
@@ -670,5 +675,37 @@ impl Batch {
             summary.alerts.extend(engine.finish_analysis(self.raise)?);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analysis steps of a run of `n` documents into a store of `before`.
+    fn steps(raise: bool, before: usize, n: usize) -> usize {
+        let (mut analysed, mut pending, mut count) = (before, 0, 0);
+        for _ in 0..n {
+            pending += 1;
+            if pending >= analysis_step(raise, analysed) {
+                analysed += pending;
+                pending = 0;
+                count += 1;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn a_load_without_alerts_is_analysed_in_steps_growing_with_the_store() {
+        // Fixed steps when alerts are raised: each step's alerts are against the ones before.
+        assert_eq!(steps(true, 0, 1_000_000), 1_000_000 / ANALYSE_EVERY);
+        // A million documents into an empty store: a logarithmic number of steps.
+        let n = steps(false, 0, 1_000_000);
+        assert!((10..=20).contains(&n), "{n} steps");
+        // A small run into a large store waits for the end of the run.
+        assert_eq!(steps(false, 100_000, 10_000), 0);
+        // Short runs are analysed once, at their end, either way.
+        assert_eq!(steps(false, 0, ANALYSE_EVERY - 1), 0);
     }
 }
