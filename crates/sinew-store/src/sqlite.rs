@@ -4,9 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{
-    params, Connection, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
-};
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
 use sinew_types::{
     Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
     DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
@@ -23,6 +21,7 @@ use crate::schema::VERSION;
 mod analysis;
 pub(crate) mod entities;
 mod events;
+mod probe;
 mod workbench;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -35,12 +34,8 @@ use crate::{
 /// as `Arc<dyn Store>`; SQLite serialises writers anyway.
 pub struct SqliteStore {
     handle: Mutex<Handle>,
-    /// A second connection to the file of a read-write store on disk, for
-    /// [`Store::contains`] alone: ingest's annotating threads ask it of every document while
-    /// the main thread writes a batch through `handle`, and in WAL mode it reads the last
-    /// commit without waiting for that transaction (nor for the lock around `handle`). Opened
-    /// on first use; `None` inside until then.
-    probe: Mutex<Option<Connection>>,
+    /// A second connection for [`Store::contains`] (`sqlite/probe.rs`).
+    probe: probe::Probe,
     path: PathBuf,
     read_only: bool,
 }
@@ -67,7 +62,7 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_write(path)?),
-            probe: Mutex::new(None),
+            probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: false,
         })
@@ -83,7 +78,7 @@ impl SqliteStore {
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_only(path)?),
-            probe: Mutex::new(None),
+            probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: true,
         })
@@ -94,7 +89,7 @@ impl SqliteStore {
         let path = PathBuf::from(":memory:");
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_in_memory(&path)?),
-            probe: Mutex::new(None),
+            probe: probe::Probe::default(),
             path,
             read_only: false,
         })
@@ -231,17 +226,7 @@ impl Store for SqliteStore {
         if self.read_only || self.path == Path::new(":memory:") {
             return self.read(|tx| exists(tx, id));
         }
-        let mut probe = self
-            .probe
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if probe.is_none() {
-            *probe = Some(connect::open_probe(&self.path)?);
-        }
-        let conn = probe.as_ref().expect("opened above");
-        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
-            .and_then(|mut q| q.query_row([&id.0], |r| r.get(0)))
-            .map_err(|e| self.fail(e))
+        self.probe.contains(&self.path, id)
     }
 
     fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
