@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use sinew_search::{Filters, IndexDoc, Scope, SearchIndex, SearchQuery, TantivyIndex};
 use sinew_types::DocId;
 
-use crate::bench_store::{article, COUNTRIES, GOODS};
+use crate::articles::{dispatch as article, COUNTRIES, GOODS};
 
 /// Documents added to the index at a time.
 const PAGE: usize = 1000;

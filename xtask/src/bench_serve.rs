@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::bench_store::{COUNTRIES, GOODS};
+use crate::articles::{COUNTRIES, GOODS};
 
 /// One keep-alive connection to the server.
 struct Conn {

@@ -1,14 +1,16 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
-//! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask
+//! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask bench-scale`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
 //! eval-claims`, `cargo xtask eval-events`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-events`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
+mod articles;
 mod bench;
 mod bench_annotate;
 mod bench_events;
 mod bench_ner;
+mod bench_scale;
 mod bench_scaling;
 mod bench_search;
 mod bench_serve;
@@ -34,6 +36,7 @@ fn main() -> Result<()> {
         Some("bench-doc") => bench::per_doc(),
         Some("bench-ledger") => bench::ledger(&args[1..]),
         Some("bench-store") => bench_store::run(&args[1..]),
+        Some("bench-scale") => bench_scale::run(&args[1..]),
         Some("bench-search") => bench_search::run(&args[1..]),
         Some("bench-extract") => bench::extract(&args[1..]),
         Some("bench-annotate") => bench_annotate::run(&args[1..]),
@@ -57,6 +60,7 @@ fn main() -> Result<()> {
 
 const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc \
     | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] [--pg URL] \
+    | bench-scale --docs N [--pg URL] [--sinew PATH --label NAME] [--threads T] [--seed S] [--keep] [--show I] \
     | bench-search [--docs N,N] [--queries N] \
     | eval-extract [--dev DIR] [--worst N] \
     | bench-extract [--pages N] [--skip-peer] \

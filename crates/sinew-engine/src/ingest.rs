@@ -131,7 +131,24 @@ pub struct IngestSummary {
 /// Documents a long ingest stores between analysis steps. A run of fewer documents is
 /// analysed once, at its end; a longer one raises the alerts of each step against what the
 /// steps before it stored.
+///
+/// A run that raises no alerts (the first load of a store, `--no-alerts`) lets its steps grow
+/// with the store instead: a step comes once the run has stored half as many documents as the
+/// store held at the last one. Each step recomputes every grouping bucket its documents touch,
+/// and news piles into a few large buckets (a country's money figures), so a step costs about
+/// the claims stored so far; steps of a fixed size would make a long load quadratic, steps
+/// growing geometrically keep it linear (their costs sum to a few times the last one's).
 const ANALYSE_EVERY: usize = 2048;
+
+/// Documents to store before the next analysis step, when `analysed` documents are stored
+/// and analysed (see [`ANALYSE_EVERY`]).
+fn analysis_step(raise: bool, analysed: usize) -> usize {
+    if raise {
+        ANALYSE_EVERY
+    } else {
+        ANALYSE_EVERY.max(analysed / 2)
+    }
+}
 
 /// Documents (or errors) a worker sends to the main loop at a time.
 const CHUNK: usize = 16;
@@ -165,10 +182,6 @@ impl Chunk {
             errors: Vec::new(),
             end: None,
         }
-    }
-
-    fn len(&self) -> usize {
-        self.docs.len() + self.errors.len()
     }
 }
 
@@ -240,6 +253,15 @@ impl Engine {
         Ok(opts.alerts && self.store.has_analysed()?)
     }
 
+    /// Documents in the store before a run, which sets the size of its analysis steps when
+    /// it raises no alerts (see [`ANALYSE_EVERY`]); not asked when it does.
+    pub(crate) fn stored_before(&self, raise: bool) -> Result<usize, EngineError> {
+        if raise {
+            return Ok(0);
+        }
+        Ok(usize::try_from(self.store.document_count()?).unwrap_or(usize::MAX))
+    }
+
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
     /// as a stream (a WARC or JSON Lines file is never held in memory whole), and committed
     /// in input order.
@@ -269,11 +291,14 @@ impl Engine {
         };
         let raise = self.raises(opts)?;
 
-        let threads = match opts.threads {
+        let cores = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
-        }
-        .min(files.len().max(1));
+        };
+        // One reader per input at a time, up to the threads asked for; each annotates its
+        // chunks on its share of them, so one large input keeps every core busy too.
+        let threads = cores.min(files.len().max(1));
+        let share = (cores / threads).max(1);
         let next = AtomicUsize::new(0);
         let turn = Turn::new();
         let (tx, rx) = mpsc::sync_channel::<Chunk>(threads * 4);
@@ -287,7 +312,13 @@ impl Engine {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let stored = |id: &DocId| store.contains(id).unwrap_or(false);
-                    if !read_and_annotate(i, path, sizes[i], config, &stored, &tx, turn) {
+                    let input = Input {
+                        index: i,
+                        path,
+                        bytes: sizes[i],
+                        share,
+                    };
+                    if !read_and_annotate(&input, config, &stored, &tx, turn) {
                         break;
                     }
                 });
@@ -296,7 +327,7 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts, raise);
+            let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
@@ -362,24 +393,38 @@ impl Engine {
             ..IngestSummary::default()
         };
         let raise = self.raises(opts)?;
-        let mut batch = Batch::new(opts, raise);
+        let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
+        let threads = match opts.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let store = &self.store;
+        let stored = |id: &DocId| store.contains(id).unwrap_or(false);
+        // Read a chunk, annotate it on every thread, queue it; then the next.
+        let mut commit = |read: &mut Vec<_>, summary: &mut IngestSummary| {
+            let mut chunk = Chunk::new(0);
+            annotate_chunk(std::mem::take(read), &stored, threads, &mut chunk);
+            summary.errors.extend(chunk.errors);
+            for (doc, ann) in chunk.docs {
+                summary.documents += 1;
+                batch.add(self, summary, doc, ann)?;
+            }
+            Ok::<(), EngineError>(())
+        };
+        let mut items = Vec::with_capacity(CHUNK);
         match sinew_ingest::open_reader(name, counted, format, &config) {
             Ok(mut docs) => {
                 for item in &mut docs {
-                    match item {
-                        Ok(doc) => {
-                            summary.documents += 1;
-                            let ann =
-                                (!self.store.contains(&doc.id)?).then(|| crate::annotate(&doc));
-                            batch.add(self, &mut summary, doc, ann)?;
-                        }
-                        Err(e) => summary.errors.push(e),
+                    items.push(item);
+                    if items.len() >= CHUNK {
+                        commit(&mut items, &mut summary)?;
                     }
                 }
                 summary.skipped = docs.skipped();
             }
             Err(e) => summary.errors.push(e),
         }
+        commit(&mut items, &mut summary)?;
         batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
         self.raise_alerts(&mut summary, raise)?;
@@ -427,51 +472,102 @@ impl<R: Read> Read for Counted<'_, R> {
     }
 }
 
-/// Reads one input as a stream and sends its documents, annotated unless already stored, to
-/// the main loop in chunks. False when the main loop has stopped.
-fn read_and_annotate(
-    input: usize,
-    path: &Path,
+/// One input of a run, as a worker reads it.
+struct Input<'p> {
+    /// Its position among the run's inputs.
+    index: usize,
+    path: &'p Path,
     bytes: u64,
+    /// Threads its worker annotates on (itself included).
+    share: usize,
+}
+
+/// Reads one input as a stream and sends its documents, annotated unless already stored, to
+/// the main loop in chunks (each chunk's documents annotated on `input.share` threads). False
+/// when the main loop has stopped.
+fn read_and_annotate(
+    input: &Input<'_>,
     config: &IngestConfig,
-    stored: &dyn Fn(&DocId) -> bool,
+    stored: &(dyn Fn(&DocId) -> bool + Sync),
     tx: &mpsc::SyncSender<Chunk>,
     turn: &Turn,
 ) -> bool {
-    let mut chunk = Chunk::new(input);
+    let mut read: Vec<Result<Document, IngestError>> = Vec::with_capacity(CHUNK);
     let mut sent = 0;
     let mut skipped = 0;
-    match sinew_ingest::open_file(path, config) {
+    let mut send = |read: &mut Vec<Result<Document, IngestError>>, end: Option<InputEnd>| {
+        let mut chunk = Chunk::new(input.index);
+        chunk.end = end;
+        annotate_chunk(std::mem::take(read), stored, input.share, &mut chunk);
+        sent += 1;
+        if sent > CHUNKS_AHEAD && chunk.end.is_none() && !turn.wait_for(input.index) {
+            return false;
+        }
+        tx.send(chunk).is_ok()
+    };
+    match sinew_ingest::open_file(input.path, config) {
         Ok(mut docs) => {
             for item in &mut docs {
-                match item {
-                    Ok(doc) => {
-                        let ann = (!stored(&doc.id)).then(|| crate::annotate(&doc));
-                        chunk.docs.push((doc, ann));
-                    }
-                    Err(e) => chunk.errors.push(e),
-                }
-                if chunk.len() >= CHUNK {
-                    sent += 1;
-                    if sent > CHUNKS_AHEAD && !turn.wait_for(input) {
-                        return false;
-                    }
-                    let full = std::mem::replace(&mut chunk, Chunk::new(input));
-                    if tx.send(full).is_err() {
-                        return false;
-                    }
+                read.push(item);
+                if read.len() >= CHUNK && !send(&mut read, None) {
+                    return false;
                 }
             }
             skipped = docs.skipped();
         }
-        Err(e) => chunk.errors.push(e),
+        Err(e) => read.push(Err(e)),
     }
-    chunk.end = Some(InputEnd {
-        name: path.display().to_string(),
-        bytes,
+    let end = InputEnd {
+        name: input.path.display().to_string(),
+        bytes: input.bytes,
         skipped,
+    };
+    send(&mut read, Some(end))
+}
+
+/// Annotates the documents of `read` not yet stored, on `threads` threads (the caller's
+/// included; each takes the next document in turn, so a long one holds up only its
+/// thread), and puts them with the errors into `chunk`, in input order.
+fn annotate_chunk(
+    read: Vec<Result<Document, IngestError>>,
+    stored: &(dyn Fn(&DocId) -> bool + Sync),
+    threads: usize,
+    chunk: &mut Chunk,
+) {
+    let mut docs = Vec::with_capacity(read.len());
+    for item in read {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(e) => chunk.errors.push(e),
+        }
+    }
+    let anns: Vec<Mutex<Option<Annotations>>> = docs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(doc) = docs.get(i) else { break };
+        if !stored(&doc.id) {
+            let ann = crate::annotate(doc);
+            *anns[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(ann);
+        }
+    };
+    let helpers = threads.min(docs.len()).saturating_sub(1);
+    std::thread::scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(work);
+        }
+        work();
     });
-    tx.send(chunk).is_ok()
+    chunk.docs = docs
+        .into_iter()
+        .zip(anns)
+        .map(|(doc, ann)| {
+            (
+                doc,
+                ann.into_inner().unwrap_or_else(PoisonError::into_inner),
+            )
+        })
+        .collect();
 }
 
 /// Documents waiting for one store transaction, and the near-duplicate links of the run's
@@ -486,12 +582,14 @@ pub(crate) struct Batch {
     raise: bool,
     /// Documents stored since the analysis last ran.
     unanalysed: usize,
+    /// Documents stored when the analysis last ran (or the run began).
+    analysed: usize,
     skipped: usize,
     links: DupLinker,
 }
 
 impl Batch {
-    pub(crate) fn new(opts: &IngestOptions, raise: bool) -> Batch {
+    pub(crate) fn new(opts: &IngestOptions, raise: bool, stored: usize) -> Batch {
         Batch {
             items: Vec::new(),
             bytes: 0,
@@ -499,6 +597,7 @@ impl Batch {
             max_bytes: opts.batch_bytes.max(1),
             raise,
             unanalysed: 0,
+            analysed: stored,
             skipped: 0,
             links: DupLinker::default(),
         }
@@ -576,12 +675,45 @@ impl Batch {
         self.bytes = 0;
         // Committed: the store's band index finds them from now on.
         self.links.forget();
-        if self.unanalysed >= ANALYSE_EVERY {
+        if self.unanalysed >= analysis_step(self.raise, self.analysed) {
             // A long run is analysed in steps, so its memory stays bounded by a step's
             // buckets rather than the whole run's.
+            self.analysed += self.unanalysed;
             self.unanalysed = 0;
             summary.alerts.extend(engine.finish_analysis(self.raise)?);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analysis steps of a run of `n` documents into a store of `before`.
+    fn steps(raise: bool, before: usize, n: usize) -> usize {
+        let (mut analysed, mut pending, mut count) = (before, 0, 0);
+        for _ in 0..n {
+            pending += 1;
+            if pending >= analysis_step(raise, analysed) {
+                analysed += pending;
+                pending = 0;
+                count += 1;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn a_load_without_alerts_is_analysed_in_steps_growing_with_the_store() {
+        // Fixed steps when alerts are raised: each step's alerts are against the ones before.
+        assert_eq!(steps(true, 0, 1_000_000), 1_000_000 / ANALYSE_EVERY);
+        // A million documents into an empty store: a logarithmic number of steps.
+        let n = steps(false, 0, 1_000_000);
+        assert!((10..=20).contains(&n), "{n} steps");
+        // A small run into a large store waits for the end of the run.
+        assert_eq!(steps(false, 100_000, 10_000), 0);
+        // Short runs are analysed once, at their end, either way.
+        assert_eq!(steps(false, 0, ANALYSE_EVERY - 1), 0);
     }
 }

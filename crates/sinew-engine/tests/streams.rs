@@ -107,3 +107,50 @@ fn warc_records_without_articles_are_counted() {
     assert_eq!(sources, ["https://a.example/deal"]);
     assert_eq!(extracted.skipped, 2);
 }
+
+#[test]
+fn one_input_annotated_on_several_threads_commits_as_one_thread_does() {
+    // One input, so the only parallelism is within it: each chunk of its documents is
+    // annotated on the threads asked for. A store on disk, so `contains` answers from its
+    // second connection while batches are written through the first.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("one.jsonl");
+    let lines: String = (0..150)
+        .map(|i| {
+            // Lengths vary, so that the threads finish their documents out of order.
+            let extra = " The ministry said exports rose 4 per cent.".repeat(i % 9);
+            format!(
+                "{{\"text\": \"Report {i}: Norway shipped {i} tonnes of cod to Japan.{extra}\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let stored = |threads: usize, name: &str| {
+        let db = tmp.path().join(name);
+        let engine = sinew_engine::Engine::open(&db).unwrap();
+        let opts = IngestOptions {
+            threads,
+            batch: 16,
+            ..IngestOptions::default()
+        };
+        let first = engine
+            .ingest_paths(std::slice::from_ref(&input), &opts, &mut |_| {})
+            .unwrap();
+        assert_eq!((first.documents, first.inserted), (150, 150));
+        let again = engine
+            .ingest_paths(std::slice::from_ref(&input), &opts, &mut |_| {})
+            .unwrap();
+        assert_eq!((again.inserted, again.already_stored), (0, 150));
+        let docs = engine.store().documents().unwrap();
+        let claims = engine.claims(None).unwrap().len();
+        let texts: Vec<String> = docs.into_iter().map(|d| d.text).collect();
+        (texts, claims)
+    };
+    let (one, one_claims) = stored(1, "one.db");
+    let (three, three_claims) = stored(3, "three.db");
+    assert_eq!(one.len(), 150);
+    assert!(one[0].starts_with("Report 0:") && one[149].starts_with("Report 149:"));
+    assert_eq!(one, three);
+    assert!(one_claims > 150, "{one_claims}");
+    assert_eq!(one_claims, three_claims);
+}

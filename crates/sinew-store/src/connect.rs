@@ -95,6 +95,16 @@ pub(crate) fn open_read_write(path: &Path) -> Result<Handle, StoreError> {
     })
 }
 
+/// A second connection to the read-write store at `path`, opened after the first (which
+/// created and migrated it), for reads that must not wait for the first one's transaction.
+pub(crate) fn open_probe(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let sql = |e| StoreError::from_sqlite(path, e);
+    let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+    Ok(conn)
+}
+
 /// A fresh database in memory.
 pub(crate) fn open_in_memory(path: &Path) -> Result<Handle, StoreError> {
     let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(path, e))?;

@@ -21,6 +21,7 @@ use crate::schema::VERSION;
 mod analysis;
 pub(crate) mod entities;
 mod events;
+mod probe;
 mod workbench;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -33,6 +34,8 @@ use crate::{
 /// as `Arc<dyn Store>`; SQLite serialises writers anyway.
 pub struct SqliteStore {
     handle: Mutex<Handle>,
+    /// A second connection for [`Store::contains`] (`sqlite/probe.rs`).
+    probe: probe::Probe,
     path: PathBuf,
     read_only: bool,
 }
@@ -59,6 +62,7 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_write(path)?),
+            probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: false,
         })
@@ -74,6 +78,7 @@ impl SqliteStore {
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_read_only(path)?),
+            probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: true,
         })
@@ -84,6 +89,7 @@ impl SqliteStore {
         let path = PathBuf::from(":memory:");
         Ok(SqliteStore {
             handle: Mutex::new(connect::open_in_memory(&path)?),
+            probe: probe::Probe::default(),
             path,
             read_only: false,
         })
@@ -216,7 +222,11 @@ impl Store for SqliteStore {
     }
 
     fn contains(&self, id: &DocId) -> Result<bool, StoreError> {
-        self.read(|tx| exists(tx, id))
+        // A store in memory is one connection; a read-only one never waits for a writer.
+        if self.read_only || self.path == Path::new(":memory:") {
+            return self.read(|tx| exists(tx, id));
+        }
+        self.probe.contains(&self.path, id)
     }
 
     fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
