@@ -479,3 +479,80 @@ fn glued_m_reads_by_context() {
         ),
     ]);
 }
+
+#[test]
+fn country_codes_do_not_stop_the_counted_noun() {
+    each(&[(
+        "About 150 more UK engineers arrived in Gdansk.",
+        &[("About 150", 150.0, None, "engineer", "about", "")],
+    )]);
+}
+
+#[test]
+fn a_rate_before_what_is_paid_for() {
+    each(&[(
+        "The council spends £3bn a year on roads.",
+        &[("£3bn a year", 3e9, None, "GBP", "", "year")],
+    )]);
+    // Near-miss: "a year on" that looks back is no rate.
+    each(&[(
+        "Prices were up 4% a year on, the survey found.",
+        &[("4%", 4.0, None, "percent", "", "")],
+    )]);
+}
+
+#[test]
+fn glued_degrees_and_pence() {
+    each(&[
+        (
+            "It reached 38C in Athens on Monday.",
+            &[("38C", 38.0, None, "°C", "", "")],
+        ),
+        (
+            "Forecasters expect temperatures of 95F across Texas.",
+            &[("95F", 95.0, None, "°F", "", "")],
+        ),
+        (
+            "Shares in the lender closed at 312p in London.",
+            &[("312p", 312.0, None, "penny", "", "")],
+        ),
+        (
+            "Fans paid 60 pounds for a ticket.",
+            &[("60 pounds", 60.0, None, "GBP", "", "")],
+        ),
+        (
+            "Iraq pumps 4.3m bpd from its southern fields.",
+            &[("4.3m bpd", 4.3e6, None, "barrel", "", "day")],
+        ),
+    ]);
+    // Near-misses: a screen's lines, a weight, a code.
+    none(&["The phone films in 720p.", "The 3C plan won support."]);
+    each(&[(
+        "The dog weighs 60 pounds.",
+        &[("60 pounds", 60.0, None, "lb", "", "")],
+    )]);
+}
+
+#[test]
+fn aged_is_an_age() {
+    each(&[(
+        "The driver, aged 52, was unhurt.",
+        &[("52", 52.0, None, "year_of_age", "", "")],
+    )]);
+}
+
+#[test]
+fn a_product_number_before_a_noun_is_no_count() {
+    none(&["A Windows 11 update broke printers overnight."]);
+    // Near-misses: a month, a possessive.
+    each(&[
+        (
+            "In May 300 people were evacuated.",
+            &[("300 people", 300.0, None, "person", "", "")],
+        ),
+        (
+            "NATO's 32 members met in Vilnius.",
+            &[("32 members", 32.0, None, "member", "", "")],
+        ),
+    ]);
+}

@@ -205,7 +205,9 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             continue;
         }
         if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
-            if lexicon::is_stop_word(&lw) || lexicon::is_month(w) {
+            // "300 US troops": a country code in capitals is no pronoun "us".
+            let code = all_caps && w.len() >= 2;
+            if (lexicon::is_stop_word(&lw) && !code) || lexicon::is_month(w) {
                 break;
             }
             skipped = true;
@@ -295,11 +297,19 @@ pub(super) fn rate_adjacent(text: &str, pos: usize, times: bool) -> Option<(Stri
     if let Some(p) = lexicon::period(&w2) {
         if matches!(w1.as_str(), "a" | "an") {
             let after = next_word(text, e2).map(|(s, e)| lower_word(text, s, e));
+            // "a year on, prices...", "a year on from the crash" look back; "£1bn a year on
+            // the programme" is a rate, what follows "on" being what is paid for.
+            let on_relative = || {
+                let on_end = next_word(text, e2).map_or(e2, |(_, e)| e);
+                next_word(text, on_end).is_none_or(|(s, e)| {
+                    matches!(lower_word(text, s, e).as_str(), "from" | "since")
+                })
+            };
             let relative = after.is_some_and(|a| {
                 matches!(
                     a.as_str(),
-                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from" | "on"
-                )
+                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from"
+                ) || (a == "on" && on_relative())
             });
             if relative {
                 return None;
