@@ -556,3 +556,53 @@ fn a_product_number_before_a_noun_is_no_count() {
         ),
     ]);
 }
+
+#[test]
+fn people_named_by_origin_are_counted() {
+    each(&[
+        (
+            "Nearly 2 million Sudanese and 600,000 Syrians have fled.",
+            &[
+                ("Nearly 2 million", 2e6, None, "", "nearly", ""),
+                ("600,000 Syrians", 6e5, None, "syrian", "", ""),
+            ],
+        ),
+        (
+            "Roughly 150 Iraqis were repatriated.",
+            &[("Roughly 150 Iraqis", 150.0, None, "iraqi", "roughly", "")],
+        ),
+    ]);
+    // Near-miss: a news agency before the noun is read past.
+    each(&[(
+        "About 40 Reuters reporters covered it.",
+        &[("About 40", 40.0, None, "reporter", "about", "")],
+    )]);
+}
+
+#[test]
+fn commodity_units() {
+    each(&[
+        (
+            "Corn slipped to $4.10 a bushel in Chicago.",
+            &[("$4.10 a bushel", 4.1, None, "USD", "", "bushel")],
+        ),
+        (
+            "Henry Hub gas traded at $2.60 per MMBtu.",
+            &[("$2.60 per MMBtu", 2.6, None, "USD", "", "MMBtu")],
+        ),
+        (
+            "The terminal moved 3.2 million TEU last year.",
+            &[("3.2 million TEU", 3.2e6, None, "TEU", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn half_without_of() {
+    each(&[(
+        "The rebels lost almost half their fighters.",
+        &[("almost half", 0.5, None, "", "almost", "")],
+    )]);
+    // Near-miss: a half of a match or year is a period, not a share.
+    none(&["In the second half the visitors pressed."]);
+}

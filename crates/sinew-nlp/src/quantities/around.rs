@@ -204,6 +204,11 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             p = e;
             continue;
         }
+        // "1.5 million Gazans", "200 Israelis": people named by where they are from.
+        if first_upper && !all_caps && !singular && lexicon::is_people_plural(w) {
+            kept.push((q, e));
+            return Some(noun_phrase(text, &kept, skipped, true));
+        }
         if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
             // "300 US troops": a country code in capitals is no pronoun "us".
             let code = all_caps && w.len() >= 2;

@@ -258,6 +258,16 @@ pub(super) static UNITS: &[UnitEntry] = &[
     rate("bpd", "barrel", "day"),
     rate("b/d", "barrel", "day"),
     rate("tpd", "t", "day"),
+    // Commodities: grain in bushels, gas in million British thermal units, oil in barrels of
+    // oil equivalent, containers in twenty-foot equivalent units, gems in carats.
+    w("bushels", "bushel", Me),
+    w("bushel", "bushel", Me),
+    sy("mmbtu", "MMBtu", Me),
+    sy("boe", "boe", Me),
+    cs("TEUs", "TEU", Me),
+    cs("TEU", "TEU", Me),
+    w("carats", "ct", Me),
+    w("carat", "ct", Me),
     w("barrels", "barrel", Me),
     w("barrel", "barrel", Me),
     sy("bbl", "barrel", Me),
@@ -1174,6 +1184,48 @@ pub(super) fn looks_plural(w: &str) -> bool {
         return true;
     }
     w.len() >= 3 && w.ends_with('s') && !not_plural(w) && !is_stop_word(w)
+}
+
+/// A capitalised plural naming people by nation, place, faith or party ("Ukrainians",
+/// "Gazans", "Israelis", "Londoners", "Republicans"): a counted noun, not a name to read past.
+pub(super) fn is_people_plural(w: &str) -> bool {
+    let lower_tail = w.chars().skip(1).all(char::is_lowercase);
+    if !lower_tail || w.len() < 5 {
+        return false;
+    }
+    // Not "-ers": "Reuters", "Rangers" and "Brothers" are names.
+    let suffix = ["ans", "ites", "ists"]
+        .iter()
+        .any(|s| w.ends_with(s));
+    suffix
+        || matches!(
+            w,
+            "Israelis"
+                | "Iraqis"
+                | "Yemenis"
+                | "Pakistanis"
+                | "Somalis"
+                | "Kuwaitis"
+                | "Saudis"
+                | "Bangladeshis"
+                | "Nepalis"
+                | "Britons"
+                | "Londoners"
+                | "New Yorkers"
+                | "Kurds"
+                | "Turks"
+                | "Arabs"
+                | "Jews"
+                | "Muslims"
+                | "Catholics"
+                | "Democrats"
+                | "Poles"
+                | "Czechs"
+                | "Afghans"
+                | "Uyghurs"
+                | "Uighurs"
+                | "Rohingya"
+        )
 }
 
 /// The singular of a plural-looking lower-case word.

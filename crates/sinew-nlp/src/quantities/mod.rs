@@ -411,7 +411,14 @@ impl<'a> Finder<'a> {
                         "first" | "second" | "other" | "the" | "latter" | "former"
                     )
                 });
-                if of_thing && !period_part {
+                // "half its tanks", "half the staff": "of" left out before a determiner.
+                let of_left_out = next_word(text, end).is_some_and(|(s, e)| {
+                    matches!(
+                        text[s..e].to_ascii_lowercase().as_str(),
+                        "the" | "its" | "their" | "his" | "her" | "our" | "all" | "this" | "that"
+                    )
+                });
+                if (of_thing || of_left_out) && !period_part {
                     return Some(Head {
                         fraction: true,
                         ..Head::words(i, end, 0.5)
