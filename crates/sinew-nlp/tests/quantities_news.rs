@@ -606,3 +606,41 @@ fn half_without_of() {
     // Near-miss: a half of a match or year is a period, not a share.
     none(&["In the second half the visitors pressed."]);
 }
+
+#[test]
+fn people_named_by_what_befell_them() {
+    each(&[
+        (
+            "The quake left 2,300 dead and 9,000 injured.",
+            &[
+                ("2,300 dead", 2300.0, None, "dead", "", ""),
+                ("9,000 injured", 9000.0, None, "injured", "", ""),
+            ],
+        ),
+        (
+            "Officials counted between 40 and 50 missing.",
+            &[("between 40 and 50 missing", 40.0, Some(50.0), "missing", "", "")],
+        ),
+    ]);
+    // Near-miss: a noun after the adjective is what is counted.
+    each(&[(
+        "Villagers buried 12 dead cows.",
+        &[("12 dead cows", 12.0, None, "dead cow", "", "")],
+    )]);
+}
+
+#[test]
+fn fraction_words_as_the_size_of_a_change() {
+    each(&[
+        (
+            "Output was cut by a fifth.",
+            &[("a fifth", 0.2, None, "", "", "")],
+        ),
+        (
+            "Fares rose by a third in March.",
+            &[("a third", 1.0 / 3.0, None, "", "", "")],
+        ),
+    ]);
+    // Near-miss: an ordinal before a noun.
+    none(&["The case was heard by a third court."]);
+}

@@ -222,6 +222,20 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
         if lexicon::is_stop_word(&lw) || lexicon::rate_adverb(&lw).is_some() {
             break;
         }
+        // "30,000 dead", "12 injured", "200 missing": people named by what befell them, when
+        // no noun follows ("30 dead soldiers" counts the soldiers).
+        if kept.is_empty() && !singular && lexicon::is_people_adjective(&lw) {
+            let noun_after = next_word(text, e).is_some_and(|(a, b)| {
+                let n = text[a..b].to_lowercase();
+                char_at(text, a).is_some_and(char::is_lowercase) && !lexicon::is_stop_word(&n)
+            });
+            if !noun_after {
+                return Some(Noun {
+                    unit: lw,
+                    end: (!skipped).then_some(e),
+                });
+            }
+        }
         if singular {
             if lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") {
                 break;

@@ -1228,6 +1228,14 @@ pub(super) fn is_people_plural(w: &str) -> bool {
         )
 }
 
+/// Adjectives that name people on their own after a number ("30,000 dead", "12 wounded").
+pub(super) fn is_people_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "dead" | "wounded" | "injured" | "missing" | "displaced" | "homeless" | "unemployed"
+    )
+}
+
 /// The singular of a plural-looking lower-case word.
 pub(super) fn singular(w: &str) -> String {
     if let Some(s) = irregular_plural(w) {
