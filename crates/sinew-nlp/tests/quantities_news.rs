@@ -644,3 +644,45 @@ fn fraction_words_as_the_size_of_a_change() {
     // Near-miss: an ordinal before a noun.
     none(&["The case was heard by a third court."]);
 }
+
+#[test]
+fn currencies_several_countries_name_alike() {
+    each(&[
+        (
+            "Manila set aside 20 billion pesos for rice.",
+            &[("20 billion pesos", 2e10, None, "PHP", "", "")],
+        ),
+        (
+            "Buenos Aires will print 900 billion pesos, Argentina's bank said.",
+            &[("900 billion pesos", 9e11, None, "ARS", "", "")],
+        ),
+        (
+            "Remittances reached 4 billion pesos.",
+            &[("4 billion pesos", 4e9, None, "MXN", "", "")],
+        ),
+        (
+            "Iraqi officials paid 90 billion dinars.",
+            &[("90 billion dinars", 9e10, None, "IQD", "", "")],
+        ),
+        (
+            "Danish pension funds put 3 billion kroner into it.",
+            &[("3 billion kroner", 3e9, None, "DKK", "", "")],
+        ),
+        (
+            "Budapest fined the bank 2 billion forints.",
+            &[("2 billion forints", 2e9, None, "HUF", "", "")],
+        ),
+        (
+            "Jakarta approved Rp 75 trillion for food aid.",
+            &[("Rp 75 trillion", 7.5e13, None, "IDR", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn index_points_abbreviated() {
+    each(&[(
+        "The Nikkei shed 420 pts on Friday.",
+        &[("420 pts", 420.0, None, "point", "", "")],
+    )]);
+}

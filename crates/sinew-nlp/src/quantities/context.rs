@@ -139,7 +139,7 @@ pub(super) fn m_is_million(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Does any word of the sentence near `start..end` pass `cue`?
-fn any_word(text: &str, start: usize, end: usize, cue: impl Fn(&str) -> bool) -> bool {
+fn any_word(text: &str, start: usize, end: usize, mut cue: impl FnMut(&str) -> bool) -> bool {
     let (lo, hi) = window(text, start, end);
     let bytes = text.as_bytes();
     let mut i = lo;
@@ -220,6 +220,67 @@ fn is_share_price_cue(w: &str) -> bool {
 pub(super) fn p_is_pence(text: &str, start: usize, end: usize) -> bool {
     any_word(text, start, end, |w| is_million_cue(w) || is_share_price_cue(w))
         && !any_word(text, start, end, is_screen_cue)
+}
+
+/// The ISO code of a currency several countries name alike ("pesos", "dinars", "kroner"),
+/// from a country named near it; pesos are Mexico's and kroner Norway's when none is.
+pub(super) fn shared_currency(name: &str, text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let table: &[(&str, &str)] = match name {
+        "peso" => &[
+            ("philippine", "PHP"),
+            ("philippines", "PHP"),
+            ("filipino", "PHP"),
+            ("manila", "PHP"),
+            ("argentina", "ARS"),
+            ("argentine", "ARS"),
+            ("chile", "CLP"),
+            ("chilean", "CLP"),
+            ("colombia", "COP"),
+            ("colombian", "COP"),
+            ("uruguay", "UYU"),
+            ("dominican", "DOP"),
+            ("cuba", "CUP"),
+            ("cuban", "CUP"),
+            ("mexico", "MXN"),
+            ("mexican", "MXN"),
+        ],
+        "dinar" => &[
+            ("kuwait", "KWD"),
+            ("kuwaiti", "KWD"),
+            ("iraq", "IQD"),
+            ("iraqi", "IQD"),
+            ("jordan", "JOD"),
+            ("jordanian", "JOD"),
+            ("bahrain", "BHD"),
+            ("algeria", "DZD"),
+            ("algerian", "DZD"),
+            ("tunisia", "TND"),
+            ("tunisian", "TND"),
+            ("serbia", "RSD"),
+            ("serbian", "RSD"),
+            ("libya", "LYD"),
+            ("libyan", "LYD"),
+        ],
+        "krone" => &[
+            ("denmark", "DKK"),
+            ("danish", "DKK"),
+            ("copenhagen", "DKK"),
+            ("norway", "NOK"),
+            ("norwegian", "NOK"),
+            ("oslo", "NOK"),
+        ],
+        _ => return None,
+    };
+    let mut found = None;
+    any_word(text, start, end, |w| {
+        found = table.iter().find(|(c, _)| *c == w).map(|(_, code)| *code);
+        found.is_some()
+    });
+    found.or(match name {
+        "peso" => Some("MXN"),
+        "krone" => Some("NOK"),
+        _ => None,
+    })
 }
 
 /// Words of weather or heat, which make a glued "F" degrees Fahrenheit ("hit 104F").

@@ -163,6 +163,23 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("norwegian kroner", "NOK", Mo),
     w("danish kroner", "DKK", Mo),
     w("vietnamese dong", "VND", Mo),
+    w("forints", "HUF", Mo),
+    w("forint", "HUF", Mo),
+    w("kronor", "SEK", Mo),
+    w("krona", "SEK", Mo),
+    w("lei", "RON", Mo),
+    w("cedis", "GHS", Mo),
+    w("birr", "ETB", Mo),
+    w("taka", "BDT", Mo),
+    w("kyat", "MMK", Mo),
+    w("lari", "GEL", Mo),
+    // Named by several countries: the country in the sentence decides (`context.rs`).
+    w("pesos", "peso", Mo),
+    w("peso", "peso", Mo),
+    w("dinars", "dinar", Mo),
+    w("dinar", "dinar", Mo),
+    w("kroner", "krone", Mo),
+    w("krone", "krone", Mo),
     // Minor units, when the text does not say of which currency.
     w("cents", "cent", Mo),
     w("cent", "cent", Mo),
@@ -683,6 +700,8 @@ pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("RM", "MYR"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
+    // Indonesian rupiah, written "Rp 50 trillion" or "Rp50tn".
+    ("Rp", "IDR"),
 ];
 
 /// A scale word: its spelling, multiplier, and whether it needs money around it ("$3m").
@@ -1105,6 +1124,8 @@ fn irregular_plural(w: &str) -> Option<&'static str> {
         "theses" => "thesis",
         "bases" => "base",
         "movies" => "movie",
+        // "35 pts": index points.
+        "pts" => "point",
         "sorties" => "sortie",
         "rookies" => "rookie",
         "zombies" => "zombie",

@@ -815,6 +815,9 @@ impl<'a> Finder<'a> {
                 kind = QuantityKind::Money;
                 unit_name = Some(Cow::Borrowed("GBP"));
             }
+            if let Some(code) = context::shared_currency(&u.name, text, lead, u.end) {
+                unit_name = Some(Cow::Borrowed(code));
+            }
             per = u.per.map(str::to_string);
             // "a 34-year-old", "34 years old": an age, not a duration.
             if let Some(age_end) = age_end(text, u) {
@@ -1201,7 +1204,7 @@ impl<'a> Finder<'a> {
         let text = self.text;
         let j = skip_ws_back(text, i);
         let last = char_before(text, j)?;
-        if last.is_ascii_digit() || last.is_ascii_lowercase() && last != 's' {
+        if last.is_ascii_digit() || last.is_ascii_lowercase() && !matches!(last, 's' | 'p') {
             return None;
         }
         let symbol = lexicon::CURRENCY_PREFIXES.iter().find_map(|&(p, code)| {
