@@ -77,9 +77,14 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             file.display()
         );
     }
-    println!();
-    let results = annotate(&sinew, &news::texts(&news_cases))?;
-    news::report(&news_dir, &news_cases, &results, all);
+    if news_cases.is_empty() {
+        println!("{} holds no suite", news_dir.display());
+    }
+    for (path, cases) in &news_cases {
+        println!();
+        let results = annotate(&sinew, &news::texts(cases))?;
+        news::report(path, cases, &results, all);
+    }
     Ok(())
 }
 

@@ -686,3 +686,24 @@ fn index_points_abbreviated() {
         &[("420 pts", 420.0, None, "point", "", "")],
     )]);
 }
+
+#[test]
+fn crowns_by_country() {
+    each(&[(
+        "Czech households paid 40 billion crowns more for energy.",
+        &[("40 billion crowns", 4e10, None, "CZK", "", "")],
+    )]);
+}
+
+#[test]
+fn a_unit_a_price_is_per_is_no_amount() {
+    each(&[(
+        "A tonne of cocoa cost $8,000 in London.",
+        &[("$8,000", 8000.0, None, "USD", "", "")],
+    )]);
+    // Near-miss: "a tonne of" with no price is one tonne.
+    each(&[(
+        "The drone carried a tonne of explosives.",
+        &[("a tonne", 1.0, None, "t", "", "")],
+    )]);
+}

@@ -34,18 +34,19 @@ pub(crate) struct NewsGold {
     unit: String,
 }
 
-/// Reads every `*.jsonl` under `dir`, in name order.
-pub(crate) fn read(dir: &Path) -> Result<Vec<NewsCase>> {
+/// Reads every `*.jsonl` under `dir`, in name order, each file's cases apart.
+pub(crate) fn read(dir: &Path) -> Result<Vec<(std::path::PathBuf, Vec<NewsCase>)>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
     files.sort();
-    let mut cases = Vec::new();
+    let mut out = Vec::new();
     for file in files {
         let raw = std::fs::read_to_string(&file)
             .with_context(|| format!("reading {}", file.display()))?;
+        let mut cases = Vec::new();
         for (n, line) in raw.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -53,8 +54,9 @@ pub(crate) fn read(dir: &Path) -> Result<Vec<NewsCase>> {
             let case = parse(line).with_context(|| format!("{}:{}", file.display(), n + 1))?;
             cases.push(case);
         }
+        out.push((file, cases));
     }
-    Ok(cases)
+    Ok(out)
 }
 
 fn parse(line: &str) -> Result<NewsCase> {
@@ -168,8 +170,9 @@ impl Rate {
     }
 }
 
-/// Scores the suite and prints the figures, then each sentence with a miss or an extra.
-pub(crate) fn report(dir: &Path, cases: &[NewsCase], found: &[Vec<Found>], all: bool) {
+/// Scores one file of the suite and prints the figures, then each sentence with a miss or an
+/// extra.
+pub(crate) fn report(file: &Path, cases: &[NewsCase], found: &[Vec<Found>], all: bool) {
     let (mut value, mut unit) = (Rate::default(), Rate::default());
     let mut lines = Vec::new();
     for (case, found) in cases.iter().zip(found) {
@@ -216,7 +219,7 @@ pub(crate) fn report(dir: &Path, cases: &[NewsCase], found: &[Vec<Found>], all: 
         "eval-quantities (news): {} sentences, {} gold quantities ({})",
         cases.len(),
         value.gold,
-        dir.display()
+        file.display()
     );
     println!("{}", value.line("value       "));
     println!("{}", unit.line("value + unit"));

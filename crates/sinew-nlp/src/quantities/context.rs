@@ -222,7 +222,8 @@ pub(super) fn p_is_pence(text: &str, start: usize, end: usize) -> bool {
         && !any_word(text, start, end, is_screen_cue)
 }
 
-/// The ISO code of a currency several countries name alike ("pesos", "dinars", "kroner"),
+/// The ISO code of a currency several countries name alike ("pesos", "dinars", "kroner",
+/// "crowns"),
 /// from a country named near it; pesos are Mexico's and kroner Norway's when none is.
 pub(super) fn shared_currency(name: &str, text: &str, start: usize, end: usize) -> Option<&'static str> {
     let table: &[(&str, &str)] = match name {
@@ -268,6 +269,18 @@ pub(super) fn shared_currency(name: &str, text: &str, start: usize, end: usize) 
             ("norway", "NOK"),
             ("norwegian", "NOK"),
             ("oslo", "NOK"),
+        ],
+        "crown" => &[
+            ("czech", "CZK"),
+            ("prague", "CZK"),
+            ("norway", "NOK"),
+            ("norwegian", "NOK"),
+            ("sweden", "SEK"),
+            ("swedish", "SEK"),
+            ("denmark", "DKK"),
+            ("danish", "DKK"),
+            ("iceland", "ISK"),
+            ("icelandic", "ISK"),
         ],
         _ => return None,
     };

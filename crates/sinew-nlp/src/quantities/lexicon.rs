@@ -178,6 +178,7 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("peso", "peso", Mo),
     w("dinars", "dinar", Mo),
     w("dinar", "dinar", Mo),
+    w("crowns", "crown", Mo),
     w("kroner", "krone", Mo),
     w("krone", "krone", Mo),
     // Minor units, when the text does not say of which currency.

@@ -534,7 +534,8 @@ impl<'a> Finder<'a> {
         let u = units::unit_at(text, end, false)?;
         let counts = u.word
             && matches!(u.kind, UnitKind::Measure | UnitKind::Money)
-            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name);
+            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name)
+            && !price_per_unit(text, u.end);
         counts.then(|| Head {
             needs_more: true,
             article: true,
@@ -1527,6 +1528,30 @@ fn unit_kind(u: &Unit, scaled: bool) -> (QuantityKind, Cow<'static, str>) {
         }
         UnitKind::Measure => (QuantityKind::Measure, u.name.clone()),
     }
+}
+
+/// "A barrel of Brent cost $78", "a litre of milk sells for 1.20 francs": "a" and a unit
+/// before "of" and a price in the same clause name what the price is per, not an amount.
+fn price_per_unit(text: &str, unit_end: usize) -> bool {
+    let Some((s, e)) = next_word(text, unit_end) else {
+        return false;
+    };
+    if !text[s..e].eq_ignore_ascii_case("of") {
+        return false;
+    }
+    let mut hi = (e + 60).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let rest = &text[e..hi];
+    let clause = rest.split(['.', ';', '!', '?']).next().unwrap_or("");
+    clause.contains(['$', '€', '£', '¥'])
+        || clause.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase().as_str(),
+                "cost" | "costs" | "costing" | "sells" | "sold" | "priced" | "fetches" | "fetched"
+            )
+        })
 }
 
 /// Days of the week, capitalised as in prose.
