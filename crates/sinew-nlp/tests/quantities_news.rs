@@ -619,7 +619,14 @@ fn people_named_by_what_befell_them() {
         ),
         (
             "Officials counted between 40 and 50 missing.",
-            &[("between 40 and 50 missing", 40.0, Some(50.0), "missing", "", "")],
+            &[(
+                "between 40 and 50 missing",
+                40.0,
+                Some(50.0),
+                "missing",
+                "",
+                "",
+            )],
         ),
     ]);
     // Near-miss: a noun after the adjective is what is counted.

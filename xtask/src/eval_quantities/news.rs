@@ -61,9 +61,15 @@ pub(crate) fn read(dir: &Path) -> Result<Vec<(std::path::PathBuf, Vec<NewsCase>)
 
 fn parse(line: &str) -> Result<NewsCase> {
     let v: Value = serde_json::from_str(line)?;
-    let text = v["text"].as_str().context("a line without text")?.to_string();
+    let text = v["text"]
+        .as_str()
+        .context("a line without text")?
+        .to_string();
     let mut gold = Vec::new();
-    for q in v["quantities"].as_array().context("a line without quantities")? {
+    for q in v["quantities"]
+        .as_array()
+        .context("a line without quantities")?
+    {
         gold.push(NewsGold {
             surface: q["surface"].as_str().unwrap_or("").to_string(),
             value: q["value"].as_f64().context("a quantity without value")?,
@@ -162,7 +168,11 @@ impl Rate {
     fn line(&self, name: &str) -> String {
         let p = self.hit as f64 / self.found.max(1) as f64;
         let r = self.hit as f64 / self.gold.max(1) as f64;
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         format!(
             "  {name}: precision {}/{} = {p:.2}, recall {}/{} = {r:.2}, F1 {f1:.2}",
             self.hit, self.found, self.hit, self.gold

@@ -218,14 +218,20 @@ fn is_share_price_cue(w: &str) -> bool {
 /// "slumped 18pc to 240p": a glued "p" of 100 or more is pence in a sentence about money or
 /// share prices, with no word of a screen near (else "720p" is a video's lines).
 pub(super) fn p_is_pence(text: &str, start: usize, end: usize) -> bool {
-    any_word(text, start, end, |w| is_million_cue(w) || is_share_price_cue(w))
-        && !any_word(text, start, end, is_screen_cue)
+    any_word(text, start, end, |w| {
+        is_million_cue(w) || is_share_price_cue(w)
+    }) && !any_word(text, start, end, is_screen_cue)
 }
 
 /// The ISO code of a currency several countries name alike ("pesos", "dinars", "kroner",
 /// "crowns"),
 /// from a country named near it; pesos are Mexico's and kroner Norway's when none is.
-pub(super) fn shared_currency(name: &str, text: &str, start: usize, end: usize) -> Option<&'static str> {
+pub(super) fn shared_currency(
+    name: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<&'static str> {
     let table: &[(&str, &str)] = match name {
         "peso" => &[
             ("philippine", "PHP"),

@@ -1216,9 +1216,7 @@ pub(super) fn is_people_plural(w: &str) -> bool {
         return false;
     }
     // Not "-ers": "Reuters", "Rangers" and "Brothers" are names.
-    let suffix = ["ans", "ites", "ists"]
-        .iter()
-        .any(|s| w.ends_with(s));
+    let suffix = ["ans", "ites", "ists"].iter().any(|s| w.ends_with(s));
     suffix
         || matches!(
             w,

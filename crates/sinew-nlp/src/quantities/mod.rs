@@ -1166,9 +1166,8 @@ impl<'a> Finder<'a> {
             && !lexicon::is_stop_word(&w.to_ascii_lowercase())
             && !lexicon::is_month(w)
             && !is_weekday(w);
-        let title_case = next_word(text, end).is_some_and(|(a, _)| {
-            char_at(text, a).is_some_and(char::is_uppercase)
-        });
+        let title_case = next_word(text, end)
+            .is_some_and(|(a, _)| char_at(text, a).is_some_and(char::is_uppercase));
         let glued_before = s > 0 && !text[s..start].contains(|c: char| c.is_whitespace());
         inside && name && !title_case && !glued_before
     }
@@ -1548,7 +1547,9 @@ fn price_per_unit(text: &str, unit_end: usize) -> bool {
     clause.contains(['$', '€', '£', '¥'])
         || clause.split_whitespace().any(|w| {
             matches!(
-                w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase().as_str(),
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_ascii_lowercase()
+                    .as_str(),
                 "cost" | "costs" | "costing" | "sells" | "sold" | "priced" | "fetches" | "fetched"
             )
         })

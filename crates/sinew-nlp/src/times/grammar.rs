@@ -521,8 +521,20 @@ impl<'a> Grammar<'a> {
     /// word of the future after its last past verb? Six tokens back, within the sentence.
     pub(super) fn past_clause(&self, i: usize) -> bool {
         const PAST: &[&str] = &[
-            "was", "were", "had", "lasted", "remained", "stayed", "continued", "ran", "held",
-            "kept", "closed", "halted", "suspended", "paused",
+            "was",
+            "were",
+            "had",
+            "lasted",
+            "remained",
+            "stayed",
+            "continued",
+            "ran",
+            "held",
+            "kept",
+            "closed",
+            "halted",
+            "suspended",
+            "paused",
         ];
         const FUTURE: &[&str] = &["will", "ll", "would", "shall", "to", "must", "should"];
         let lo = i.saturating_sub(6);

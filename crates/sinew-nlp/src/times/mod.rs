@@ -104,9 +104,9 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
                 end_date: found.end_date,
                 grain: found.grain,
                 kind: found.kind,
-                timex: found.timex.or_else(|| {
-                    fiscal_timex(&text[span.start..span.end], found.grain, published)
-                }),
+                timex: found
+                    .timex
+                    .or_else(|| fiscal_timex(&text[span.start..span.end], found.grain, published)),
             });
         }
         i = next;
@@ -117,7 +117,11 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// TIMEX3's value for a fiscal year, which Sinew does not date: "fiscal 2023" and "FY2023"
 /// are "FY2023", "FY24" is "FY2024", "last fiscal year" counts from publication, and a fiscal
 /// year with no year named is "FYXXXX".
-fn fiscal_timex(words: &str, grain: sinew_types::Grain, published: Option<NaiveDate>) -> Option<String> {
+fn fiscal_timex(
+    words: &str,
+    grain: sinew_types::Grain,
+    published: Option<NaiveDate>,
+) -> Option<String> {
     use chrono::Datelike;
     if grain != sinew_types::Grain::Year {
         return None;

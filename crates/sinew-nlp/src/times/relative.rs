@@ -342,7 +342,10 @@ impl Grammar<'_> {
     /// by country and organisation, so Sinew names them without dates.
     fn fiscal(&self, i: usize, k: usize) -> Option<Core> {
         // "fiscal 2023", "in fiscal 2024": the year named straight after the word.
-        if self.kw(k) == Kw::Fiscal && self.word_is(k, "fiscal") && self.year4(k + 1, 1900, 2199).is_some() {
+        if self.kw(k) == Kw::Fiscal
+            && self.word_is(k, "fiscal")
+            && self.year4(k + 1, 1900, 2199).is_some()
+        {
             return Some(Core::new(k + 2, Val::Unres(Grain::Year)));
         }
         if self.kw(k + 1) != Kw::Unit(Unit::Year, false) {
@@ -829,14 +832,14 @@ impl Grammar<'_> {
                 && self.business_clause(i) =>
             {
                 (
-                k,
-                self.published.map(|p| {
-                    if half {
-                        self.bare_part_year(6 * n - 5, 6 * n, p, i)
-                    } else {
-                        self.bare_quarter_year(n, p, i)
-                    }
-                }),
+                    k,
+                    self.published.map(|p| {
+                        if half {
+                            self.bare_part_year(6 * n - 5, 6 * n, p, i)
+                        } else {
+                            self.bare_quarter_year(n, p, i)
+                        }
+                    }),
                 )
             }
             None => return None,
@@ -933,9 +936,7 @@ impl Grammar<'_> {
                     | "income" | "margin" | "margins" | "exports" | "imports" | "deliveries"
                     | "demand" | "inflation" | "percent" | "million" | "billion" | "bn"
                     | "orders" | "shipments" | "spending" | "investment" | "unemployment"
-                    | "production" | "prices" | "turnover" | "company" | "firm" => {
-                        business = true
-                    }
+                    | "production" | "prices" | "turnover" | "company" | "firm" => business = true,
                     "game" | "match" | "points" | "touchdown" | "goal" | "goals" | "scored"
                     | "score" | "inning" | "period" | "minutes" | "trailing" | "led" | "basket"
                     | "quarterback" | "team" => sport = true,
