@@ -714,3 +714,13 @@ fn a_unit_a_price_is_per_is_no_amount() {
         &[("a tonne", 1.0, None, "t", "", "")],
     )]);
 }
+
+#[test]
+fn a_handful_is_vague() {
+    check(
+        "A handful of lawmakers walked out.",
+        &[("A handful of lawmakers", 3.0, Some(5.0), "lawmaker", "", "")],
+    );
+    // Near-miss: a handful with nothing counted after it is no figure.
+    none(&["He is a handful."]);
+}

@@ -236,4 +236,9 @@ fn until_in_a_past_clause_looks_back() {
         "Talks will run until mid-March.",
         &[("mid-March", Month, TimeKind::Until, "2025-03")],
     );
+    // Near-miss: a passive in the past that puts something off looks ahead.
+    check(
+        "The vote was postponed until March.",
+        &[("March", Month, TimeKind::Until, "2025-03")],
+    );
 }

@@ -507,6 +507,20 @@ impl<'a> Finder<'a> {
                     ..Head::words(i, end, 1.0)
                 })
             }
+            // "a handful of lawmakers": vague, as "a few" is.
+            "handful" => {
+                let (s2, e2) = next_word(text, e)?;
+                if !text[s2..e2].eq_ignore_ascii_case("of") {
+                    return None;
+                }
+                return Some(Head {
+                    needs_more: true,
+                    vague: true,
+                    vague_max: Some(5.0),
+                    of_end: Some(e2),
+                    ..Head::words(i, e, 3.0)
+                });
+            }
             // "a gross is 144": a count only where no noun follows ("a gross violation").
             "gross" => {
                 let noun_after = next_word(text, e).is_some_and(|(s2, e2)| {

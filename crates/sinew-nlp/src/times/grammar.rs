@@ -517,13 +517,11 @@ impl<'a> Grammar<'a> {
         false
     }
 
-    /// Is the clause before token `i` told in the past ("lasted", "was", "remained"), with no
-    /// word of the future after its last past verb? Six tokens back, within the sentence.
+    /// Is the clause before token `i` a span told in the past ("lasted", "remained", "held"),
+    /// with no word of the future after that verb? Six tokens back, within the sentence. Not
+    /// "was"/"were": "was postponed until March" looks ahead.
     pub(super) fn past_clause(&self, i: usize) -> bool {
         const PAST: &[&str] = &[
-            "was",
-            "were",
-            "had",
             "lasted",
             "remained",
             "stayed",
@@ -531,10 +529,7 @@ impl<'a> Grammar<'a> {
             "ran",
             "held",
             "kept",
-            "closed",
-            "halted",
-            "suspended",
-            "paused",
+            "persisted",
         ];
         const FUTURE: &[&str] = &["will", "ll", "would", "shall", "to", "must", "should"];
         let lo = i.saturating_sub(6);
