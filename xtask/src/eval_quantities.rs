@@ -21,14 +21,23 @@
 //!
 //! Misses that Sinew makes on purpose are listed apart with the reason (years, labels,
 //! bracketed negatives): they still count against the raw rate, which is printed first.
+//!
+//! A second suite follows: news sentences of the project's own (`eval/quantities-news`),
+//! scored with precision, recall and F1 for value and value+unit, counted nouns as units
+//! (`news.rs`). It runs even where the shared quantulum3 file is absent.
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
+mod news;
+
 /// The default location, relative to the workspace root.
 const DEFAULT_FILE: &str = "../shared/dev/quantities/quantulum3-en-quantities.json";
+
+/// The news suite written for the project, in the repository (`news.rs`).
+const NEWS_DIR: &str = "eval/quantities-news";
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut file = None;
@@ -44,28 +53,38 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         }
     }
     let file = file.unwrap_or_else(|| crate::root().join(DEFAULT_FILE));
-    if !file.is_file() {
-        println!(
-            "{} is absent (it lives in the project's shared dev data): nothing to do",
-            file.display()
-        );
-        return Ok(());
-    }
-    let raw =
-        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-    let cases = parse_cases(raw.trim_start_matches('\u{feff}'))
-        .with_context(|| format!("reading {}", file.display()))?;
+    let news_dir = crate::root().join(NEWS_DIR);
+    let news_cases = news::read(&news_dir)?;
     let sinew = match sinew {
         Some(p) => p,
         None => crate::release_sinew()?,
     };
-    let results = annotate(&sinew, &cases)?;
-
-    let mut report = Report::default();
-    for (case, found) in cases.iter().zip(&results) {
-        report.add(case, found);
+    if file.is_file() {
+        let raw = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let cases = parse_cases(raw.trim_start_matches('\u{feff}'))
+            .with_context(|| format!("reading {}", file.display()))?;
+        let texts: Vec<String> = cases.iter().map(|c| c.text.clone()).collect();
+        let results = annotate(&sinew, &texts)?;
+        let mut report = Report::default();
+        for (case, found) in cases.iter().zip(&results) {
+            report.add(case, found);
+        }
+        report.print(&file, cases.len(), all);
+    } else {
+        println!(
+            "{} is absent (it lives in the project's shared dev data): the quantulum3 suite is skipped",
+            file.display()
+        );
     }
-    report.print(&file, cases.len(), all);
+    if news_cases.is_empty() {
+        println!("{} holds no suite", news_dir.display());
+    }
+    for (path, cases) in &news_cases {
+        println!();
+        let results = annotate(&sinew, &news::texts(cases))?;
+        news::report(path, cases, &results, all);
+    }
     Ok(())
 }
 
@@ -123,10 +142,10 @@ fn parse_cases(raw: &str) -> Result<Vec<Case>> {
 
 /// Runs `sinew annotate --layers quantities` over the sentences (one JSON Lines record each)
 /// and returns the quantities of each, in order.
-fn annotate(sinew: &std::path::Path, cases: &[Case]) -> Result<Vec<Vec<Found>>> {
+fn annotate(sinew: &std::path::Path, cases: &[String]) -> Result<Vec<Vec<Found>>> {
     let mut input = String::new();
     for c in cases {
-        input.push_str(&serde_json::json!({ "text": c.text }).to_string());
+        input.push_str(&serde_json::json!({ "text": c }).to_string());
         input.push('\n');
     }
     let out = crate::pipe(

@@ -479,3 +479,248 @@ fn glued_m_reads_by_context() {
         ),
     ]);
 }
+
+#[test]
+fn country_codes_do_not_stop_the_counted_noun() {
+    each(&[(
+        "About 150 more UK engineers arrived in Gdansk.",
+        &[("About 150", 150.0, None, "engineer", "about", "")],
+    )]);
+}
+
+#[test]
+fn a_rate_before_what_is_paid_for() {
+    each(&[(
+        "The council spends £3bn a year on roads.",
+        &[("£3bn a year", 3e9, None, "GBP", "", "year")],
+    )]);
+    // Near-miss: "a year on" that looks back is no rate.
+    each(&[(
+        "Prices were up 4% a year on, the survey found.",
+        &[("4%", 4.0, None, "percent", "", "")],
+    )]);
+}
+
+#[test]
+fn glued_degrees_and_pence() {
+    each(&[
+        (
+            "It reached 38C in Athens on Monday.",
+            &[("38C", 38.0, None, "°C", "", "")],
+        ),
+        (
+            "Forecasters expect temperatures of 95F across Texas.",
+            &[("95F", 95.0, None, "°F", "", "")],
+        ),
+        (
+            "Shares in the lender closed at 312p in London.",
+            &[("312p", 312.0, None, "penny", "", "")],
+        ),
+        (
+            "Fans paid 60 pounds for a ticket.",
+            &[("60 pounds", 60.0, None, "GBP", "", "")],
+        ),
+        (
+            "Iraq pumps 4.3m bpd from its southern fields.",
+            &[("4.3m bpd", 4.3e6, None, "barrel", "", "day")],
+        ),
+    ]);
+    // Near-misses: a screen's lines, a weight, a code.
+    none(&["The phone films in 720p.", "The 3C plan won support."]);
+    each(&[(
+        "The dog weighs 60 pounds.",
+        &[("60 pounds", 60.0, None, "lb", "", "")],
+    )]);
+}
+
+#[test]
+fn aged_is_an_age() {
+    each(&[(
+        "The driver, aged 52, was unhurt.",
+        &[("52", 52.0, None, "year_of_age", "", "")],
+    )]);
+}
+
+#[test]
+fn a_product_number_before_a_noun_is_no_count() {
+    none(&["A Windows 11 update broke printers overnight."]);
+    // Near-misses: a month, a possessive.
+    each(&[
+        (
+            "In May 300 people were evacuated.",
+            &[("300 people", 300.0, None, "person", "", "")],
+        ),
+        (
+            "NATO's 32 members met in Vilnius.",
+            &[("32 members", 32.0, None, "member", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn people_named_by_origin_are_counted() {
+    each(&[
+        (
+            "Nearly 2 million Sudanese and 600,000 Syrians have fled.",
+            &[
+                ("Nearly 2 million", 2e6, None, "", "nearly", ""),
+                ("600,000 Syrians", 6e5, None, "syrian", "", ""),
+            ],
+        ),
+        (
+            "Roughly 150 Iraqis were repatriated.",
+            &[("Roughly 150 Iraqis", 150.0, None, "iraqi", "roughly", "")],
+        ),
+    ]);
+    // Near-miss: a news agency before the noun is read past.
+    each(&[(
+        "About 40 Reuters reporters covered it.",
+        &[("About 40", 40.0, None, "reporter", "about", "")],
+    )]);
+}
+
+#[test]
+fn commodity_units() {
+    each(&[
+        (
+            "Corn slipped to $4.10 a bushel in Chicago.",
+            &[("$4.10 a bushel", 4.1, None, "USD", "", "bushel")],
+        ),
+        (
+            "Henry Hub gas traded at $2.60 per MMBtu.",
+            &[("$2.60 per MMBtu", 2.6, None, "USD", "", "MMBtu")],
+        ),
+        (
+            "The terminal moved 3.2 million TEU last year.",
+            &[("3.2 million TEU", 3.2e6, None, "TEU", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn half_without_of() {
+    each(&[(
+        "The rebels lost almost half their fighters.",
+        &[("almost half", 0.5, None, "", "almost", "")],
+    )]);
+    // Near-miss: a half of a match or year is a period, not a share.
+    none(&["In the second half the visitors pressed."]);
+}
+
+#[test]
+fn people_named_by_what_befell_them() {
+    each(&[
+        (
+            "The quake left 2,300 dead and 9,000 injured.",
+            &[
+                ("2,300 dead", 2300.0, None, "dead", "", ""),
+                ("9,000 injured", 9000.0, None, "injured", "", ""),
+            ],
+        ),
+        (
+            "Officials counted between 40 and 50 missing.",
+            &[(
+                "between 40 and 50 missing",
+                40.0,
+                Some(50.0),
+                "missing",
+                "",
+                "",
+            )],
+        ),
+    ]);
+    // Near-miss: a noun after the adjective is what is counted.
+    each(&[(
+        "Villagers buried 12 dead cows.",
+        &[("12 dead cows", 12.0, None, "dead cow", "", "")],
+    )]);
+}
+
+#[test]
+fn fraction_words_as_the_size_of_a_change() {
+    each(&[
+        (
+            "Output was cut by a fifth.",
+            &[("a fifth", 0.2, None, "", "", "")],
+        ),
+        (
+            "Fares rose by a third in March.",
+            &[("a third", 1.0 / 3.0, None, "", "", "")],
+        ),
+    ]);
+    // Near-miss: an ordinal before a noun.
+    none(&["The case was heard by a third court."]);
+}
+
+#[test]
+fn currencies_several_countries_name_alike() {
+    each(&[
+        (
+            "Manila set aside 20 billion pesos for rice.",
+            &[("20 billion pesos", 2e10, None, "PHP", "", "")],
+        ),
+        (
+            "Buenos Aires will print 900 billion pesos, Argentina's bank said.",
+            &[("900 billion pesos", 9e11, None, "ARS", "", "")],
+        ),
+        (
+            "Remittances reached 4 billion pesos.",
+            &[("4 billion pesos", 4e9, None, "MXN", "", "")],
+        ),
+        (
+            "Iraqi officials paid 90 billion dinars.",
+            &[("90 billion dinars", 9e10, None, "IQD", "", "")],
+        ),
+        (
+            "Danish pension funds put 3 billion kroner into it.",
+            &[("3 billion kroner", 3e9, None, "DKK", "", "")],
+        ),
+        (
+            "Budapest fined the bank 2 billion forints.",
+            &[("2 billion forints", 2e9, None, "HUF", "", "")],
+        ),
+        (
+            "Jakarta approved Rp 75 trillion for food aid.",
+            &[("Rp 75 trillion", 7.5e13, None, "IDR", "", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn index_points_abbreviated() {
+    each(&[(
+        "The Nikkei shed 420 pts on Friday.",
+        &[("420 pts", 420.0, None, "point", "", "")],
+    )]);
+}
+
+#[test]
+fn crowns_by_country() {
+    each(&[(
+        "Czech households paid 40 billion crowns more for energy.",
+        &[("40 billion crowns", 4e10, None, "CZK", "", "")],
+    )]);
+}
+
+#[test]
+fn a_unit_a_price_is_per_is_no_amount() {
+    each(&[(
+        "A tonne of cocoa cost $8,000 in London.",
+        &[("$8,000", 8000.0, None, "USD", "", "")],
+    )]);
+    // Near-miss: "a tonne of" with no price is one tonne.
+    each(&[(
+        "The drone carried a tonne of explosives.",
+        &[("a tonne", 1.0, None, "t", "", "")],
+    )]);
+}
+
+#[test]
+fn a_handful_is_vague() {
+    check(
+        "A handful of lawmakers walked out.",
+        &[("A handful of lawmakers", 3.0, Some(5.0), "lawmaker", "", "")],
+    );
+    // Near-miss: a handful with nothing counted after it is no figure.
+    none(&["He is a handful."]);
+}

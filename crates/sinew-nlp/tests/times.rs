@@ -240,10 +240,10 @@ fn news_sentences() {
             ("the first half of 2024", "2024-01-01", "2024-06-30", Half, Point, "2024-H1"),
             ("Q1", "2024-01-01", "2024-03-31", Quarter, Point, "2024-Q1"),
         ]),
-        // fiscal years differ by country and company: named, not dated
+        // fiscal years differ by country and company: named (TIMEX3 "FY2025"), not dated
         ("Fiscal year 2025 spending and FY24 revenue were revised.", &[
-            ("Fiscal year 2025", "", "", Year, Point, ""),
-            ("FY24", "", "", Year, Point, ""),
+            ("Fiscal year 2025", "", "", Year, Point, "FY2025"),
+            ("FY24", "", "", Year, Point, "FY2024"),
         ]),
         ("The agency said the shipments arrived in mid-2023 and again in late May.", &[
             ("mid-2023", "2023-05-01", "2023-08-31", Year, Point, "2023"),

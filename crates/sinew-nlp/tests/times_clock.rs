@@ -163,3 +163,82 @@ fn near_misses_are_not_times() {
         );
     }
 }
+
+#[test]
+fn the_present_as_a_phrase_and_as_an_adjective() {
+    check(
+        "The deal is fair at the present time, the minister said.",
+        &[("the present time", Day, Point, "PRESENT_REF")],
+    );
+    for text in [
+        "Output at present levels cannot last.",
+        "Borrowing at present rates is costly.",
+    ] {
+        let found = find_times(text, published());
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn fiscal_years_are_named_fy() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("Profit fell in fiscal 2023, the retailer said.", &[("fiscal 2023", Year, Point, "FY2023")]),
+        ("Spending rose last fiscal year.", &[("last fiscal year", Year, Point, "FY2023")]),
+        ("The FY2025 budget is tight.", &[("FY2025", Year, Point, "FY2025")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn quarters_and_halves_of_business_years() {
+    use Grain::Half;
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Want])] = &[
+        ("Deliveries fell 8% in the second quarter.", &[("the second quarter", Quarter, Point, "2024-Q2")]),
+        ("Profit will improve in the fourth quarter, the company said.", &[("the fourth quarter", Quarter, Point, "2024-Q4")]),
+        ("Earnings rose in the first half on strong sales.", &[("the first half", Half, Point, "2024-H1")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+    // Near-misses: a game's quarter and half.
+    for text in [
+        "The Celtics led by 12 points in the third quarter.",
+        "The visitors scored twice in the second half.",
+    ] {
+        let found = find_times(text, published());
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn determiners_before_parts_of_decades_are_inside() {
+    check(
+        "Growth was faster in the early 1990s.",
+        &[("the early 1990s", Decade, Point, "199")],
+    );
+    check(
+        "Rents have risen since the late 2010s.",
+        &[("the late 2010s", Decade, TimeKind::Since, "201")],
+    );
+}
+
+#[test]
+fn until_in_a_past_clause_looks_back() {
+    check(
+        "The truce held until mid-March.",
+        &[("mid-March", Month, TimeKind::Until, "2024-03")],
+    );
+    check(
+        "Talks will run until mid-March.",
+        &[("mid-March", Month, TimeKind::Until, "2025-03")],
+    );
+    // Near-miss: a passive in the past that puts something off looks ahead.
+    check(
+        "The vote was postponed until March.",
+        &[("March", Month, TimeKind::Until, "2025-03")],
+    );
+}

@@ -204,8 +204,15 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             p = e;
             continue;
         }
+        // "1.5 million Gazans", "200 Israelis": people named by where they are from.
+        if first_upper && !all_caps && !singular && lexicon::is_people_plural(w) {
+            kept.push((q, e));
+            return Some(noun_phrase(text, &kept, skipped, true));
+        }
         if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
-            if lexicon::is_stop_word(&lw) || lexicon::is_month(w) {
+            // "300 US troops": a country code in capitals is no pronoun "us".
+            let code = all_caps && w.len() >= 2;
+            if (lexicon::is_stop_word(&lw) && !code) || lexicon::is_month(w) {
                 break;
             }
             skipped = true;
@@ -214,6 +221,20 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
         }
         if lexicon::is_stop_word(&lw) || lexicon::rate_adverb(&lw).is_some() {
             break;
+        }
+        // "30,000 dead", "12 injured", "200 missing": people named by what befell them, when
+        // no noun follows ("30 dead soldiers" counts the soldiers).
+        if kept.is_empty() && !singular && lexicon::is_people_adjective(&lw) {
+            let noun_after = next_word(text, e).is_some_and(|(a, b)| {
+                let n = text[a..b].to_lowercase();
+                char_at(text, a).is_some_and(char::is_lowercase) && !lexicon::is_stop_word(&n)
+            });
+            if !noun_after {
+                return Some(Noun {
+                    unit: lw,
+                    end: (!skipped).then_some(e),
+                });
+            }
         }
         if singular {
             if lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") {
@@ -295,11 +316,19 @@ pub(super) fn rate_adjacent(text: &str, pos: usize, times: bool) -> Option<(Stri
     if let Some(p) = lexicon::period(&w2) {
         if matches!(w1.as_str(), "a" | "an") {
             let after = next_word(text, e2).map(|(s, e)| lower_word(text, s, e));
+            // "a year on, prices...", "a year on from the crash" look back; "£1bn a year on
+            // the programme" is a rate, what follows "on" being what is paid for.
+            let on_relative = || {
+                let on_end = next_word(text, e2).map_or(e2, |(_, e)| e);
+                next_word(text, on_end).is_none_or(|(s, e)| {
+                    matches!(lower_word(text, s, e).as_str(), "from" | "since")
+                })
+            };
             let relative = after.is_some_and(|a| {
                 matches!(
                     a.as_str(),
-                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from" | "on"
-                )
+                    "ago" | "earlier" | "later" | "before" | "after" | "prior" | "from"
+                ) || (a == "on" && on_relative())
             });
             if relative {
                 return None;

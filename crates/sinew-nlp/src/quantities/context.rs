@@ -138,6 +138,194 @@ pub(super) fn m_is_million(text: &str, start: usize, end: usize) -> bool {
     million
 }
 
+/// Does any word of the sentence near `start..end` pass `cue`?
+fn any_word(text: &str, start: usize, end: usize, mut cue: impl FnMut(&str) -> bool) -> bool {
+    let (lo, hi) = window(text, start, end);
+    let bytes = text.as_bytes();
+    let mut i = lo;
+    while i < hi {
+        if bytes[i].is_ascii_alphabetic() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let e = letters_end(text, i).min(hi);
+            if cue(&text[i..e].to_ascii_lowercase()) {
+                return true;
+            }
+            i = e.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Words that say a weight is meant.
+fn is_weight_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "weigh"
+            | "weighs"
+            | "weighed"
+            | "weighing"
+            | "weight"
+            | "weights"
+            | "heavy"
+            | "heavier"
+            | "lighter"
+            | "kg"
+            | "kilograms"
+            | "ounces"
+            | "lbs"
+            | "fish"
+            | "baby"
+            | "diet"
+    )
+}
+
+/// "cost 20 or 30 pounds", "paid 300 pounds": spelt-out pounds are sterling in a sentence
+/// about paying, with no word of weight near.
+pub(super) fn pounds_are_money(text: &str, start: usize, end: usize) -> bool {
+    any_word(text, start, end, is_million_cue) && !any_word(text, start, end, is_weight_cue)
+}
+
+/// Words of a screen or a video, where "720p" is lines.
+fn is_screen_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "video"
+            | "videos"
+            | "resolution"
+            | "screen"
+            | "screens"
+            | "display"
+            | "stream"
+            | "streaming"
+            | "camera"
+            | "hd"
+            | "pixels"
+            | "monitor"
+            | "tv"
+            | "youtube"
+    )
+}
+
+/// Words of a share price quoted in pence.
+fn is_share_price_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "shares" | "share" | "stock" | "stocks" | "pence" | "ftse" | "closed" | "trading"
+    )
+}
+
+/// "slumped 18pc to 240p": a glued "p" of 100 or more is pence in a sentence about money or
+/// share prices, with no word of a screen near (else "720p" is a video's lines).
+pub(super) fn p_is_pence(text: &str, start: usize, end: usize) -> bool {
+    any_word(text, start, end, |w| {
+        is_million_cue(w) || is_share_price_cue(w)
+    }) && !any_word(text, start, end, is_screen_cue)
+}
+
+/// The ISO code of a currency several countries name alike ("pesos", "dinars", "kroner",
+/// "crowns"),
+/// from a country named near it; pesos are Mexico's and kroner Norway's when none is.
+pub(super) fn shared_currency(
+    name: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<&'static str> {
+    let table: &[(&str, &str)] = match name {
+        "peso" => &[
+            ("philippine", "PHP"),
+            ("philippines", "PHP"),
+            ("filipino", "PHP"),
+            ("manila", "PHP"),
+            ("argentina", "ARS"),
+            ("argentine", "ARS"),
+            ("chile", "CLP"),
+            ("chilean", "CLP"),
+            ("colombia", "COP"),
+            ("colombian", "COP"),
+            ("uruguay", "UYU"),
+            ("dominican", "DOP"),
+            ("cuba", "CUP"),
+            ("cuban", "CUP"),
+            ("mexico", "MXN"),
+            ("mexican", "MXN"),
+        ],
+        "dinar" => &[
+            ("kuwait", "KWD"),
+            ("kuwaiti", "KWD"),
+            ("iraq", "IQD"),
+            ("iraqi", "IQD"),
+            ("jordan", "JOD"),
+            ("jordanian", "JOD"),
+            ("bahrain", "BHD"),
+            ("algeria", "DZD"),
+            ("algerian", "DZD"),
+            ("tunisia", "TND"),
+            ("tunisian", "TND"),
+            ("serbia", "RSD"),
+            ("serbian", "RSD"),
+            ("libya", "LYD"),
+            ("libyan", "LYD"),
+        ],
+        "krone" => &[
+            ("denmark", "DKK"),
+            ("danish", "DKK"),
+            ("copenhagen", "DKK"),
+            ("norway", "NOK"),
+            ("norwegian", "NOK"),
+            ("oslo", "NOK"),
+        ],
+        "crown" => &[
+            ("czech", "CZK"),
+            ("prague", "CZK"),
+            ("norway", "NOK"),
+            ("norwegian", "NOK"),
+            ("sweden", "SEK"),
+            ("swedish", "SEK"),
+            ("denmark", "DKK"),
+            ("danish", "DKK"),
+            ("iceland", "ISK"),
+            ("icelandic", "ISK"),
+        ],
+        _ => return None,
+    };
+    let mut found = None;
+    any_word(text, start, end, |w| {
+        found = table.iter().find(|(c, _)| *c == w).map(|(_, code)| *code);
+        found.is_some()
+    });
+    found.or(match name {
+        "peso" => Some("MXN"),
+        "krone" => Some("NOK"),
+        _ => None,
+    })
+}
+
+/// Words of weather or heat, which make a glued "F" degrees Fahrenheit ("hit 104F").
+pub(super) fn temperature_cue(text: &str, start: usize, end: usize) -> bool {
+    any_word(text, start, end, |w| {
+        matches!(
+            w,
+            "temperature"
+                | "temperatures"
+                | "heat"
+                | "heatwave"
+                | "degrees"
+                | "hot"
+                | "hottest"
+                | "cold"
+                | "coldest"
+                | "weather"
+                | "warm"
+                | "warmest"
+                | "thermometer"
+                | "forecast"
+                | "freezing"
+        )
+    })
+}
+
 /// The bytes of the figure's sentence within [`WINDOW`] of it, cut at a full stop,
 /// question or exclamation mark, or line break, and on char boundaries.
 fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -190,5 +378,29 @@ mod tests {
         assert!(!at("A 20m-high wall was built with the budget.", "20m"));
         assert!(!at("The crater is 35m across.", "35m"));
         assert!(at("Its budget was cut. They paid 2.5m for it.", "2.5m"));
+    }
+
+    fn span(text: &str, figure: &str) -> (usize, usize) {
+        let s = text.find(figure).expect("figure in text");
+        (s, s + figure.len())
+    }
+
+    #[test]
+    fn pounds_pence_and_degrees() {
+        let t = "Fans paid 40 pounds a seat.";
+        let (s, e) = span(t, "40 pounds");
+        assert!(super::pounds_are_money(t, s, e));
+        let t = "The sack weighed 40 pounds, the shop said it cost little.";
+        let (s, e) = span(t, "40 pounds");
+        assert!(!super::pounds_are_money(t, s, e));
+        let t = "Its shares closed at 312p in London.";
+        let (s, e) = span(t, "312p");
+        assert!(super::p_is_pence(t, s, e));
+        let t = "The camera shoots 720p video at a price of little.";
+        let (s, e) = span(t, "720p");
+        assert!(!super::p_is_pence(t, s, e));
+        let t = "Temperatures topped 104F in Phoenix.";
+        let (s, e) = span(t, "104F");
+        assert!(super::temperature_cue(t, s, e));
     }
 }

@@ -163,6 +163,24 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("norwegian kroner", "NOK", Mo),
     w("danish kroner", "DKK", Mo),
     w("vietnamese dong", "VND", Mo),
+    w("forints", "HUF", Mo),
+    w("forint", "HUF", Mo),
+    w("kronor", "SEK", Mo),
+    w("krona", "SEK", Mo),
+    w("lei", "RON", Mo),
+    w("cedis", "GHS", Mo),
+    w("birr", "ETB", Mo),
+    w("taka", "BDT", Mo),
+    w("kyat", "MMK", Mo),
+    w("lari", "GEL", Mo),
+    // Named by several countries: the country in the sentence decides (`context.rs`).
+    w("pesos", "peso", Mo),
+    w("peso", "peso", Mo),
+    w("dinars", "dinar", Mo),
+    w("dinar", "dinar", Mo),
+    w("crowns", "crown", Mo),
+    w("kroner", "krone", Mo),
+    w("krone", "krone", Mo),
     // Minor units, when the text does not say of which currency.
     w("cents", "cent", Mo),
     w("cent", "cent", Mo),
@@ -258,6 +276,16 @@ pub(super) static UNITS: &[UnitEntry] = &[
     rate("bpd", "barrel", "day"),
     rate("b/d", "barrel", "day"),
     rate("tpd", "t", "day"),
+    // Commodities: grain in bushels, gas in million British thermal units, oil in barrels of
+    // oil equivalent, containers in twenty-foot equivalent units, gems in carats.
+    w("bushels", "bushel", Me),
+    w("bushel", "bushel", Me),
+    sy("mmbtu", "MMBtu", Me),
+    sy("boe", "boe", Me),
+    cs("TEUs", "TEU", Me),
+    cs("TEU", "TEU", Me),
+    w("carats", "ct", Me),
+    w("carat", "ct", Me),
     w("barrels", "barrel", Me),
     w("barrel", "barrel", Me),
     sy("bbl", "barrel", Me),
@@ -673,6 +701,8 @@ pub(super) static CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("RM", "MYR"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
+    // Indonesian rupiah, written "Rp 50 trillion" or "Rp50tn".
+    ("Rp", "IDR"),
 ];
 
 /// A scale word: its spelling, multiplier, and whether it needs money around it ("$3m").
@@ -1083,7 +1113,6 @@ fn irregular_plural(w: &str) -> Option<&'static str> {
         "mice" => "mouse",
         "geese" => "goose",
         "series" => "series",
-        "species" => "species",
         "lives" => "life",
         "knives" => "knife",
         "wives" => "wife",
@@ -1096,6 +1125,22 @@ fn irregular_plural(w: &str) -> Option<&'static str> {
         "theses" => "thesis",
         "bases" => "base",
         "movies" => "movie",
+        // "35 pts": index points.
+        "pts" => "point",
+        "sorties" => "sortie",
+        "rookies" => "rookie",
+        "zombies" => "zombie",
+        "selfies" => "selfie",
+        "goalies" => "goalie",
+        "brownies" => "brownie",
+        "hippies" => "hippie",
+        "prairies" => "prairie",
+        "smoothies" => "smoothie",
+        "species" => "species",
+        "headquarters" => "headquarters",
+        "barracks" => "barracks",
+        "means" => "means",
+        "hostages" => "hostage",
         "ties" => "tie",
         "lies" => "lie",
         "pies" => "pie",
@@ -1163,6 +1208,54 @@ pub(super) fn looks_plural(w: &str) -> bool {
     w.len() >= 3 && w.ends_with('s') && !not_plural(w) && !is_stop_word(w)
 }
 
+/// A capitalised plural naming people by nation, place, faith or party ("Ukrainians",
+/// "Gazans", "Israelis", "Londoners", "Republicans"): a counted noun, not a name to read past.
+pub(super) fn is_people_plural(w: &str) -> bool {
+    let lower_tail = w.chars().skip(1).all(char::is_lowercase);
+    if !lower_tail || w.len() < 5 {
+        return false;
+    }
+    // Not "-ers": "Reuters", "Rangers" and "Brothers" are names.
+    let suffix = ["ans", "ites", "ists"].iter().any(|s| w.ends_with(s));
+    suffix
+        || matches!(
+            w,
+            "Israelis"
+                | "Iraqis"
+                | "Yemenis"
+                | "Pakistanis"
+                | "Somalis"
+                | "Kuwaitis"
+                | "Saudis"
+                | "Bangladeshis"
+                | "Nepalis"
+                | "Britons"
+                | "Londoners"
+                | "New Yorkers"
+                | "Kurds"
+                | "Turks"
+                | "Arabs"
+                | "Jews"
+                | "Muslims"
+                | "Catholics"
+                | "Democrats"
+                | "Poles"
+                | "Czechs"
+                | "Afghans"
+                | "Uyghurs"
+                | "Uighurs"
+                | "Rohingya"
+        )
+}
+
+/// Adjectives that name people on their own after a number ("30,000 dead", "12 wounded").
+pub(super) fn is_people_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "dead" | "wounded" | "injured" | "missing" | "displaced" | "homeless" | "unemployed"
+    )
+}
+
 /// The singular of a plural-looking lower-case word.
 pub(super) fn singular(w: &str) -> String {
     if let Some(s) = irregular_plural(w) {
@@ -1203,6 +1296,9 @@ mod tests {
             ("aircraft", "aircraft"),
             ("vehicles", "vehicle"),
             ("missiles", "missile"),
+            ("sorties", "sortie"),
+            ("casualties", "casualty"),
+            ("hostages", "hostage"),
         ];
         for (p, s) in cases {
             assert_eq!(singular(p), s, "{p}");

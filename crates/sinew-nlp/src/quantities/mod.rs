@@ -411,7 +411,14 @@ impl<'a> Finder<'a> {
                         "first" | "second" | "other" | "the" | "latter" | "former"
                     )
                 });
-                if of_thing && !period_part {
+                // "half its tanks", "half the staff": "of" left out before a determiner.
+                let of_left_out = next_word(text, end).is_some_and(|(s, e)| {
+                    matches!(
+                        text[s..e].to_ascii_lowercase().as_str(),
+                        "the" | "its" | "their" | "his" | "her" | "our" | "all" | "this" | "that"
+                    )
+                });
+                if (of_thing || of_left_out) && !period_part {
                     return Some(Head {
                         fraction: true,
                         ..Head::words(i, end, 0.5)
@@ -500,6 +507,20 @@ impl<'a> Finder<'a> {
                     ..Head::words(i, end, 1.0)
                 })
             }
+            // "a handful of lawmakers": vague, as "a few" is.
+            "handful" => {
+                let (s2, e2) = next_word(text, e)?;
+                if !text[s2..e2].eq_ignore_ascii_case("of") {
+                    return None;
+                }
+                return Some(Head {
+                    needs_more: true,
+                    vague: true,
+                    vague_max: Some(5.0),
+                    of_end: Some(e2),
+                    ..Head::words(i, e, 3.0)
+                });
+            }
             // "a gross is 144": a count only where no noun follows ("a gross violation").
             "gross" => {
                 let noun_after = next_word(text, e).is_some_and(|(s2, e2)| {
@@ -527,7 +548,8 @@ impl<'a> Finder<'a> {
         let u = units::unit_at(text, end, false)?;
         let counts = u.word
             && matches!(u.kind, UnitKind::Measure | UnitKind::Money)
-            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name);
+            && !lexicon::idiom_after_a(&text[u.start..u.end].to_ascii_lowercase(), &u.name)
+            && !price_per_unit(text, u.end);
         counts.then(|| Head {
             needs_more: true,
             article: true,
@@ -694,8 +716,18 @@ impl<'a> Finder<'a> {
         } else {
             unit_here(after_num, glued_ok)
                 .filter(|u| head.digits || head.value > 1.0 || word_fit(text, u))
-                // "720p", "1080p": a screen's lines; a price of 100 pence or more is in pounds.
-                .filter(|u| u.word || u.name != "penny" || head.value < 100.0)
+                // "720p", "1080p": a screen's lines; "240p" a share price among words of money.
+                .filter(|u| {
+                    u.word
+                        || u.name != "penny"
+                        || head.value < 100.0
+                        || context::p_is_pence(text, head.start, u.end)
+                })
+                .or_else(|| {
+                    glued_ok
+                        .then(|| temperature_at(text, head.start, after_num, head.value))
+                        .flatten()
+                })
         };
         let bounds = |s: &Second| {
             if marker_kind == Some(Marker::Change) {
@@ -794,6 +826,13 @@ impl<'a> Finder<'a> {
             let (k, name) = unit_kind(u, scaled);
             kind = k;
             unit_name = Some(name);
+            if u.name == "lb" && u.word && context::pounds_are_money(text, lead, u.end) {
+                kind = QuantityKind::Money;
+                unit_name = Some(Cow::Borrowed("GBP"));
+            }
+            if let Some(code) = context::shared_currency(&u.name, text, lead, u.end) {
+                unit_name = Some(Cow::Borrowed(code));
+            }
             per = u.per.map(str::to_string);
             // "a 34-year-old", "34 years old": an age, not a duration.
             if let Some(age_end) = age_end(text, u) {
@@ -804,9 +843,17 @@ impl<'a> Finder<'a> {
             kind = QuantityKind::Measure;
             unit_name = Some(Cow::Borrowed("times"));
             end = e;
+        } else if head.digits && second.is_none() && mult == 1.0 && self.after_aged(lead) {
+            // "the man, aged 45,": an age.
+            kind = QuantityKind::Measure;
+            unit_name = Some(Cow::Borrowed("year_of_age"));
         } else if !head.fraction && !head.article {
             let singular = head.value == 1.0 && mult == 1.0 && second.is_none();
             if let Some(noun) = counted_noun(text, unit_pos, singular) {
+                // "a Windows 11 update", "the Galaxy 5 launch": a product's number.
+                if qualifier.is_none() && !scaled && self.names_before(lead, head.end) {
+                    return Err(skip);
+                }
                 kind = QuantityKind::Count;
                 unit_name = Some(Cow::Owned(noun.unit));
                 if let Some(e) = noun.end {
@@ -1100,6 +1147,45 @@ impl<'a> Finder<'a> {
         month_before || month_after || continues
     }
 
+    /// "aged 45", "aged just 19": the word before the number (or before "just") is "aged".
+    fn after_aged(&self, lead: usize) -> bool {
+        let text = self.text;
+        let Some((s, e)) = word_before(text, lead, self.floor) else {
+            return false;
+        };
+        let w = text[s..e].to_ascii_lowercase();
+        w == "aged"
+            || (matches!(w.as_str(), "just" | "only")
+                && word_before(text, s, self.floor)
+                    .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("aged")))
+    }
+
+    /// A number right after a name inside a sentence, before a counted noun: "Windows 11
+    /// update", "Galaxy 5 launch". Not after a sentence's first word, a possessive ("NATO's
+    /// 32 members"), a month or weekday ("in May 300 people"), a code in capitals ("EU"), or
+    /// in a title-case line.
+    fn names_before(&self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        if text[start..end].contains([',', '.']) {
+            return false;
+        }
+        let Some((s, e)) = word_before(text, start, self.floor) else {
+            return false;
+        };
+        let w = &text[s..e];
+        let inside = char_before(text, skip_ws_back(text, s))
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !lexicon::is_stop_word(&w.to_ascii_lowercase())
+            && !lexicon::is_month(w)
+            && !is_weekday(w);
+        let title_case = next_word(text, end)
+            .is_some_and(|(a, _)| char_at(text, a).is_some_and(char::is_uppercase));
+        let glued_before = s > 0 && !text[s..start].contains(|c: char| c.is_whitespace());
+        inside && name && !title_case && !glued_before
+    }
+
     /// A bare number naming rather than counting: after a capitalised word ("Siberia 2",
     /// "Article 5"), after "No.", or alone in brackets ("[3]").
     fn is_label_number(&self, start: usize, end: usize) -> bool {
@@ -1132,7 +1218,7 @@ impl<'a> Finder<'a> {
         let text = self.text;
         let j = skip_ws_back(text, i);
         let last = char_before(text, j)?;
-        if last.is_ascii_digit() || last.is_ascii_lowercase() && last != 's' {
+        if last.is_ascii_digit() || last.is_ascii_lowercase() && !matches!(last, 's' | 'p') {
             return None;
         }
         let symbol = lexicon::CURRENCY_PREFIXES.iter().find_map(|&(p, code)| {
@@ -1194,11 +1280,15 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                     // "$3m", but "5m tonnes" too: a glued "m" before a plural is millions.
+                    // "1.2m bpd", "3m sq ft": before a unit of measure other than a length too.
                     let plural_after = || {
                         next_word(text, s + 1).is_some_and(|(a, b)| {
                             let w = text[a..b].to_ascii_lowercase();
                             char_at(text, a).is_some_and(char::is_lowercase)
-                                && lexicon::looks_plural(&w)
+                                && (lexicon::looks_plural(&w)
+                                    || units::unit_at(text, s + 1, false).is_some_and(|u| {
+                                        u.kind == UnitKind::Measure && !units::is_length(&u.name)
+                                    }))
                         })
                     };
                     // "paid 35m for": a glued "m" in a money sentence with no length cue.
@@ -1451,6 +1541,82 @@ fn unit_kind(u: &Unit, scaled: bool) -> (QuantityKind, Cow<'static, str>) {
         }
         UnitKind::Measure => (QuantityKind::Measure, u.name.clone()),
     }
+}
+
+/// "A barrel of Brent cost $78", "a litre of milk sells for 1.20 francs": "a" and a unit
+/// before "of" and a price in the same clause name what the price is per, not an amount.
+fn price_per_unit(text: &str, unit_end: usize) -> bool {
+    let Some((s, e)) = next_word(text, unit_end) else {
+        return false;
+    };
+    if !text[s..e].eq_ignore_ascii_case("of") {
+        return false;
+    }
+    let mut hi = (e + 60).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let rest = &text[e..hi];
+    let clause = rest.split(['.', ';', '!', '?']).next().unwrap_or("");
+    clause.contains(['$', '€', '£', '¥'])
+        || clause.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "cost" | "costs" | "costing" | "sells" | "sold" | "priced" | "fetches" | "fetched"
+            )
+        })
+}
+
+/// Days of the week, capitalised as in prose.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// "41C", "104F": a temperature glued to the digits, ended there ("5G", "3Com" are not);
+/// Celsius in a range news reports, Fahrenheit only among words of weather or heat.
+fn temperature_at(text: &str, start: usize, pos: usize, value: f64) -> Option<Unit> {
+    let c = char_at(text, pos)?;
+    if char_at(text, pos + 1).is_some_and(|n| n.is_alphanumeric() || n == '-') {
+        return None;
+    }
+    if char_before(text, start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // "41C in Seville", "41C yesterday"; but "the 3C plan" names a thing.
+    let next_ok = next_word(text, pos + 1).is_none_or(|(a, b)| {
+        let w = text[a..b].to_ascii_lowercase();
+        !char_at(text, a).is_some_and(char::is_lowercase)
+            || lexicon::is_stop_word(&w)
+            || matches!(
+                w.as_str(),
+                "yesterday" | "today" | "tonight" | "overnight" | "last" | "this" | "earlier"
+            )
+    });
+    if !next_ok {
+        return None;
+    }
+    let name = match c {
+        'C' if (-90.0..=60.0).contains(&value) => "°C",
+        'F' if (-130.0..=135.0).contains(&value)
+            && context::temperature_cue(text, start, pos + 1) =>
+        {
+            "°F"
+        }
+        _ => return None,
+    };
+    Some(Unit {
+        start: pos,
+        end: pos + 1,
+        name: Cow::Borrowed(name),
+        kind: UnitKind::Measure,
+        per: None,
+        word: false,
+    })
 }
 
 /// End of a run glued to the digits at `i` (letters, digits, inner hyphens, slashes, dots):

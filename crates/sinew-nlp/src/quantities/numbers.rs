@@ -327,9 +327,20 @@ pub(super) fn word_number(text: &str, i: usize) -> Option<WordNum> {
             prev = Prev::Small;
             pos = s1;
         } else if let Some((d, false)) = denominator(&w1) {
-            // "a third of", "a quarter of": a fraction only before "of".
-            let (w2, _, _) = word_after(text, e1)?;
-            return (w2 == "of").then_some(WordNum {
+            // "a third of", "a quarter of": a fraction only before "of", or as the size of a
+            // change ending its phrase ("cut by a fifth.", "rose by a third to £45bn"); "a
+            // third party", "by a third round" are ordinals.
+            let next = word_after(text, e1);
+            let of = next.as_ref().is_some_and(|(w2, _, _)| w2 == "of");
+            let by = super::scan::word_before(text, i, 0)
+                .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("by"))
+                && next.as_ref().is_none_or(|(w2, _, _)| {
+                    matches!(
+                        w2.as_str(),
+                        "to" | "in" | "from" | "on" | "and" | "since" | "over" | "last" | "this"
+                    )
+                });
+            return (of || by).then_some(WordNum {
                 end: e1,
                 value: 1.0 / d,
                 fraction: true,

@@ -109,7 +109,7 @@ fn unit_from_any(text: &str, s: usize, glued: bool) -> Option<Unit> {
 }
 
 /// Lengths, which "square" and "cubic" apply to.
-fn is_length(name: &str) -> bool {
+pub(super) fn is_length(name: &str) -> bool {
     matches!(
         name,
         "m" | "km" | "cm" | "mm" | "dm" | "µm" | "nm" | "mi" | "ft" | "in" | "yd" | "nmi"

@@ -268,15 +268,55 @@ impl Grammar<'_> {
         let mut buf = [0u8; 12];
         let ok = match lower(t.text, &mut buf) {
             "now" | "currently" | "presently" | "nowadays" => true,
-            "present" => i > 0 && self.kw(i - 1) == Kw::At,
+            // "at present levels", "at present rates": an adjective before its noun.
+            "present" => {
+                i > 0
+                    && self.kw(i - 1) == Kw::At
+                    && !self.tok(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Word && {
+                            let mut b = [0u8; 12];
+                            matches!(
+                                lower(n.text, &mut b),
+                                "levels"
+                                    | "level"
+                                    | "rates"
+                                    | "rate"
+                                    | "prices"
+                                    | "price"
+                                    | "pace"
+                                    | "course"
+                                    | "speed"
+                                    | "trends"
+                                    | "trend"
+                                    | "values"
+                                    | "value"
+                                    | "form"
+                                    | "state"
+                                    | "conditions"
+                                    | "output"
+                                    | "growth"
+                                    | "spending"
+                                    | "capacity"
+                                    | "volumes"
+                            )
+                        }
+                    })
+            }
             _ => false,
         };
-        if !ok {
+        // "at the present time", "at the present day".
+        let the_present = !ok
+            && i > 0
+            && self.kw(i - 1) == Kw::At
+            && self.kw(i) == Kw::The
+            && self.word_is(i + 1, "present")
+            && (self.word_is(i + 2, "time") || self.word_is(i + 2, "day"));
+        if !ok && !the_present {
             return None;
         }
         let day = self.published;
         Some(Found {
-            end: i + 1,
+            end: if the_present { i + 3 } else { i + 1 },
             kind: TimeKind::Point,
             grain: Grain::Day,
             start_date: day,
@@ -457,6 +497,11 @@ impl Grammar<'_> {
         }
         None
     }
+}
+
+/// [`lower`], for the other forms of the times module.
+pub(super) fn lower_word<'b>(word: &str, buf: &'b mut [u8; 12]) -> &'b str {
+    lower(word, buf)
 }
 
 /// `word` in lower case, in `buf` without allocating (these forms run at every word);

@@ -517,6 +517,40 @@ impl<'a> Grammar<'a> {
         false
     }
 
+    /// Is the clause before token `i` a span told in the past ("lasted", "remained", "held"),
+    /// with no word of the future after that verb? Six tokens back, within the sentence. Not
+    /// "was"/"were": "was postponed until March" looks ahead.
+    pub(super) fn past_clause(&self, i: usize) -> bool {
+        const PAST: &[&str] = &[
+            "lasted",
+            "remained",
+            "stayed",
+            "continued",
+            "ran",
+            "held",
+            "kept",
+            "persisted",
+        ];
+        const FUTURE: &[&str] = &["will", "ll", "would", "shall", "to", "must", "should"];
+        let lo = i.saturating_sub(6);
+        for k in (lo..i).rev() {
+            let t = &self.toks[k];
+            if t.kind == Kind::Punct && matches!(t.text, "." | ";" | "?" | "!") {
+                return false;
+            }
+            if t.kind != Kind::Word {
+                continue;
+            }
+            if FUTURE.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return false;
+            }
+            if PAST.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "2018 or later", "1/1/2016 and after", "year 2016 and greater": open intervals written
     /// after the date.
     fn open_suffix(&self, i: usize, c: Core) -> Option<Found> {
@@ -606,6 +640,8 @@ impl<'a> Grammar<'a> {
         }
         let dir = match sig {
             Sig::FromStart | Sig::AfterEnd | Sig::BeforeStart => Dir::Back,
+            // "the truce lasted until mid-January": a clause in the past looks back.
+            Sig::ByEnd if self.past_clause(i) => Dir::Back,
             Sig::ByEnd => Dir::Fwd,
         };
         // "by" also measures ("rose by 2000 troops"), so it announces a year only weakly

@@ -41,7 +41,13 @@
 //!   "T17:00/T19:00"; a clock time joined to its date ("at 5 pm on March 3", "March 3 at
 //!   14:30 GMT") is one expression, "2024-03-03T17:00", with the date's dates (`daytime.rs`);
 //! - a bare quarter ("Q3") is the latest that has begun, or in a clause about the future the
-//!   next that has not ended;
+//!   next that has not ended; "the third quarter" and "the first half" without a year are
+//!   read so only in a sentence of business words (sales, profit, GDP, %) and none of sport
+//!   (a game has quarters and halves too);
+//! - "until X", "by X" look ahead, except in a clause told in the past ("the truce lasted
+//!   until mid-January": the latest mid-January);
+//! - fiscal years are valued as TIMEX3 writes them ("fiscal 2023", "FY23": FY2023; "last
+//!   fiscal year" from publication; FYXXXX with no year), still undated;
 //! - clock times ("5 pm", "14:30 GMT", "noon") alone carry no dates, only TIMEX3's "T17:00" and the
 //!   hour or minute grain; recurring times are `TimeKind::Set` with their period ("P1M",
 //!   "XXXX-WXX-1") and no dates; "now", "currently", "at present" are the publication day,
@@ -98,12 +104,58 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
                 end_date: found.end_date,
                 grain: found.grain,
                 kind: found.kind,
-                timex: found.timex,
+                timex: found
+                    .timex
+                    .or_else(|| fiscal_timex(&text[span.start..span.end], found.grain, published)),
             });
         }
         i = next;
     }
     out
+}
+
+/// TIMEX3's value for a fiscal year, which Sinew does not date: "fiscal 2023" and "FY2023"
+/// are "FY2023", "FY24" is "FY2024", "last fiscal year" counts from publication, and a fiscal
+/// year with no year named is "FYXXXX".
+fn fiscal_timex(
+    words: &str,
+    grain: sinew_types::Grain,
+    published: Option<NaiveDate>,
+) -> Option<String> {
+    use chrono::Datelike;
+    if grain != sinew_types::Grain::Year {
+        return None;
+    }
+    let lower = words.to_ascii_lowercase();
+    let code = lower.starts_with("fy");
+    if !code && !lower.contains("fiscal") {
+        return None;
+    }
+    let digits: String = lower
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year = match digits.len() {
+        4 => digits.parse::<i32>().ok(),
+        2 if code => digits.parse::<i32>().ok().map(|y| 2000 + y),
+        _ => {
+            let shift = if lower.starts_with("last ") || lower.starts_with("previous ") {
+                Some(-1)
+            } else if lower.starts_with("next ") {
+                Some(1)
+            } else if lower.starts_with("this ") || lower.starts_with("current ") {
+                Some(0)
+            } else {
+                None
+            };
+            shift.zip(published).map(|(n, p)| p.year() + n)
+        }
+    };
+    Some(match year {
+        Some(y) => format!("FY{y}"),
+        None => "FYXXXX".to_string(),
+    })
 }
 
 /// The closed range a "between X and Y" pair of `times` states, when `t` is one of the pair:

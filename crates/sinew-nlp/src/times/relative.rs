@@ -341,6 +341,13 @@ impl Grammar<'_> {
     /// "fiscal year 2008", "last fiscal year", "this school year": periods whose bounds vary
     /// by country and organisation, so Sinew names them without dates.
     fn fiscal(&self, i: usize, k: usize) -> Option<Core> {
+        // "fiscal 2023", "in fiscal 2024": the year named straight after the word.
+        if self.kw(k) == Kw::Fiscal
+            && self.word_is(k, "fiscal")
+            && self.year4(k + 1, 1900, 2199).is_some()
+        {
+            return Some(Core::new(k + 2, Val::Unres(Grain::Year)));
+        }
         if self.kw(k + 1) != Kw::Unit(Unit::Year, false) {
             return None;
         }
@@ -813,9 +820,28 @@ impl Grammar<'_> {
                 self.kw(i - 2),
                 Kw::By | Kw::Until | Kw::Than | Kw::Before | Kw::After | Kw::Since | Kw::Through
             );
+        let the_before = i >= 1 && self.kw(i - 1) == Kw::The;
         let (end, y) = match self.year_ref(k) {
             Some(r) => r,
             None if signalled && !half && k == j + 1 => (k, self.published.map(|p| p.year())),
+            // "sales fell in the fourth quarter": a quarter of a company's or an economy's
+            // year, read as a bare "Q4" is.
+            None if the_before
+                && matches!(self.kw(i), Kw::Ordinal(_))
+                && k == j + 1
+                && self.business_clause(i) =>
+            {
+                (
+                    k,
+                    self.published.map(|p| {
+                        if half {
+                            self.bare_part_year(6 * n - 5, 6 * n, p, i)
+                        } else {
+                            self.bare_quarter_year(n, p, i)
+                        }
+                    }),
+                )
+            }
             None => return None,
         };
         let grain = if half { Grain::Half } else { Grain::Quarter };
@@ -888,11 +914,60 @@ impl Grammar<'_> {
         Some(Core::new(end, val))
     }
 
+    /// Is the sentence around token `i` about money or output rather than a game? A few
+    /// words of business and none of sport, within twenty tokens and the sentence.
+    fn business_clause(&self, i: usize) -> bool {
+        let (mut business, mut sport) = (false, false);
+        let mut look = |k: usize| -> bool {
+            let Some(t) = self.toks.get(k) else {
+                return false;
+            };
+            if t.kind == Kind::Punct && matches!(t.text, "." | "!" | "?") {
+                return false;
+            }
+            if t.text == "%" {
+                business = true;
+            }
+            if t.kind == Kind::Word {
+                let mut b = [0u8; 12];
+                match super::clock::lower_word(t.text, &mut b) {
+                    "sales" | "revenue" | "revenues" | "profit" | "profits" | "earnings"
+                    | "growth" | "gdp" | "economy" | "output" | "loss" | "losses" | "results"
+                    | "income" | "margin" | "margins" | "exports" | "imports" | "deliveries"
+                    | "demand" | "inflation" | "percent" | "million" | "billion" | "bn"
+                    | "orders" | "shipments" | "spending" | "investment" | "unemployment"
+                    | "production" | "prices" | "turnover" | "company" | "firm" => business = true,
+                    "game" | "match" | "points" | "touchdown" | "goal" | "goals" | "scored"
+                    | "score" | "inning" | "period" | "minutes" | "trailing" | "led" | "basket"
+                    | "quarterback" | "team" => sport = true,
+                    _ => {}
+                }
+            }
+            true
+        };
+        for k in (i.saturating_sub(20)..i).rev() {
+            if !look(k) {
+                break;
+            }
+        }
+        for k in i..i + 20 {
+            if !look(k) {
+                break;
+            }
+        }
+        business && !sport
+    }
+
     /// The year of quarter `n` named without one at token `i`, published on `p`: this year's
     /// once it has begun (last year's before), or in a clause about the future this year's
     /// until it has ended (next year's after).
     fn bare_quarter_year(&self, n: u32, p: NaiveDate, i: usize) -> i32 {
-        let (first_month, last_month) = (3 * n - 2, 3 * n);
+        self.bare_part_year(3 * n - 2, 3 * n, p, i)
+    }
+
+    /// The year of a part of a year (months `first_month` to `last_month`) named without one,
+    /// as [`Self::bare_quarter_year`] reads a quarter.
+    fn bare_part_year(&self, first_month: u32, last_month: u32, p: NaiveDate, i: usize) -> i32 {
         if self.future_tense(i) || self.future_after(i) {
             p.year() + i32::from(last_month < p.month())
         } else {
@@ -963,6 +1038,10 @@ impl Grammar<'_> {
 
     /// "early 2024", "mid-2023", "late December", "late last year", "mid 1989".
     pub(super) fn parted(&self, i: usize) -> Option<Core> {
+        // "the early 1990s", "the mid-2010s": the determiner is inside, as TIMEX3 keeps it.
+        if self.kw(i) == Kw::The && matches!(self.kw(i + 1), Kw::Early | Kw::Mid | Kw::Late) {
+            return self.parted(i + 1);
+        }
         let part = match self.kw(i) {
             Kw::Early => Part::Early,
             Kw::Mid => Part::Mid,
