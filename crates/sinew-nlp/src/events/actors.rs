@@ -240,12 +240,14 @@ fn can_act(m: &Mention) -> bool {
 }
 
 /// The actor phrases of one sentence, in order. `ws` are the sentence's words and `lower`
-/// their lower-case forms; `mentions` the mentions inside the sentence, sorted.
+/// their lower-case forms; `mentions` the mentions inside the sentence, sorted. Words before
+/// `from` (the end of a dateline) are no actor's.
 pub(super) fn actors(
     text: &str,
     ws: &[Word<'_>],
     lower: &[String],
     mentions: &[Mention],
+    from: usize,
 ) -> Vec<Actor> {
     // One unit per word, a mention covering several words counted on each.
     let mut units: Vec<Option<Unit>> = Vec::with_capacity(ws.len());
@@ -254,7 +256,9 @@ pub(super) fn actors(
         while m < mentions.len() && mentions[m].span.end <= w.start {
             m += 1;
         }
-        let unit = if m < mentions.len() && mentions[m].span.start < w.end {
+        let unit = if w.start < from {
+            None
+        } else if m < mentions.len() && mentions[m].span.start < w.end {
             can_act(&mentions[m]).then_some(Unit::Mention(m))
         } else if let Some(sector) = role(&lower[i]) {
             Some(Unit::Role(sector))
@@ -312,7 +316,30 @@ pub(super) fn actors(
         }
         i = end + 1;
     }
+    lend_possessor(text, ws, &mut out);
     out
+}
+
+/// "Iran's religious leader Ayatollah Khomeini": an actor whose words name no country takes
+/// that of a state standing as its possessor a word or two before it.
+fn lend_possessor(text: &str, ws: &[Word<'_>], out: &mut [Actor]) {
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (owner, actor) = (&before[k - 1], &mut rest[0]);
+        if actor.country.is_some() || owner.place.is_none() || owner.country.is_none() {
+            continue;
+        }
+        let after_owner = &text[owner.span.end..];
+        let possessive = after_owner.starts_with("'s") || after_owner.starts_with("’s");
+        let between = &ws[owner.last_word + 1..actor.first_word];
+        let plain = between.len() <= 2
+            && between
+                .iter()
+                .all(|w| w.text.chars().all(|c| c.is_lowercase() || c == '-'));
+        if possessive && plain && actor.sector != Some(Sector::International) {
+            actor.country = owner.country;
+        }
+    }
 }
 
 /// May two words of one phrase be separated by `gap`?
@@ -388,13 +415,29 @@ fn build(
         })
         .or(in_phrase.last())
         .map(|&m| &mentions[m]);
+    // "pro-Iranian Hizbollah", "an anti-Syria journalist": the name says whom the actor
+    // favours or opposes, not where it belongs.
+    let stance = |m: &Mention| {
+        let before = &text[..m.span.start];
+        ["pro-", "anti-", "Pro-", "Anti-"]
+            .iter()
+            .any(|p| before.ends_with(p))
+    };
     let country = in_phrase
         .iter()
+        .filter(|&&m| !stance(&mentions[m]))
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
     let role_sector = roles.last().copied();
+    // "European Community foreign ministers", "U.N. helicopters": whatever their role, the
+    // people and means of an international body act for it, as coders code them (IGO).
+    let international = country.is_none()
+        && in_phrase
+            .iter()
+            .any(|&m| mentions[m].entity_type == EntityType::InternationalOrg);
     let sector = match role_sector {
+        _ if international => Some(Sector::International),
         Some(s) => s,
         None => head.and_then(|h| match h.entity_type {
             // A state named as a state has no sector in event coding.
@@ -470,6 +513,11 @@ pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a 
 /// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?
 pub(super) fn is_modifier(w: &str) -> bool {
     MODIFIERS.contains(&w)
+}
+
+/// Does `w` name an actor's role ("police", "forces")?
+pub(super) fn is_role(w: &str) -> bool {
+    role(w).is_some()
 }
 
 /// Is `w` a reporting word that closes the target search?

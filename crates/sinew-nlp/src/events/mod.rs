@@ -159,8 +159,10 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
         if triggers.is_empty() {
             continue;
         }
+        // "SEOUL - North Korea's decision ...": the dateline's place acts in nothing.
         let mentions = within(&ann.mentions, s.span);
-        let actors = actors::actors(text, &ws, &lower, mentions);
+        let dateline = crate::dateline::dateline_end(text, s.span).unwrap_or(s.span.start);
+        let actors = actors::actors(text, &ws, &lower, mentions, dateline);
         let view = SentenceView {
             text,
             ann,
@@ -218,6 +220,9 @@ const NEW_CLAUSE: &[&str] = &[
 fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
     let index: &Index = &INDEX;
     let mut out: Vec<Trigger> = Vec::new();
+    // The last word of the latest trigger folded into the event before it: its complement is
+    // folded too ("to seek Arab *support*").
+    let mut folded: Option<usize> = None;
     for i in 0..ws.len() {
         // A capitalised word inside a sentence is a name ("March", "Strike Group").
         if i > 0 && ws[i].text.starts_with(char::is_uppercase) {
@@ -244,6 +249,22 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         {
             continue;
         }
+        // "riot police", "security forces": a word describing an actor, not an act
+        if actors::is_modifier(&lower[i]) && lower.get(i + 1).is_some_and(|w| actors::is_role(w)) {
+            continue;
+        }
+        // A verb's form after an article, a possessive or a preposition is a noun ("a visit",
+        // "Russia's support", "by phone") or, as a participle, an adjective ("the banned
+        // party", "his alleged part"): the adjective is no event, the noun a named act.
+        let noun_slot = pat.pos == Pos::Verb && i > 0 && is_noun_slot(&lower[i - 1]);
+        if noun_slot && clause::is_participle(&lower[i]) {
+            continue;
+        }
+        let pos = if noun_slot && !lower[i].ends_with("ing") {
+            Pos::Noun
+        } else {
+            pat.pos
+        };
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
         if pat.category == PloverCategory::Reject
             && lower[i].starts_with("den")
@@ -259,18 +280,30 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             }
         }
         if let Some(prev) = out.last() {
-            if i <= prev.last || governed(text, ws, lower, prev.last, i) {
+            let reach = folded.map_or(prev.last, |f| f.max(prev.last));
+            if i <= reach || governed(text, ws, lower, reach, i) {
+                folded = Some(last);
                 continue;
             }
             // After a sentence's first event, a named act ("the killing of", "talks
-            // between"), a gerund (", killing 20") or a purpose ("to disperse them") tells
-            // more of that event, not another; a finite verb with its own clause does.
-            if pat.pos == Pos::Noun || lower[i].ends_with("ing") || lower[i - 1] == "to" {
+            // between"), a gerund (", killing 20") or a purpose ("to disperse them", "to be
+            // deployed") tells more of that event, not another; so does what a subordinate
+            // clause tells in passing ("where 20 were killed", "if it is attacked") and a bare
+            // verb carrying on an infinitive ("refused to let planes land and evacuate"). A
+            // finite verb with its own main clause is another event.
+            if pos == Pos::Noun
+                || lower[i].ends_with("ing")
+                || purpose(lower, i)
+                || subordinate(lower, prev.last, i)
+                || infinitive_chain(lower, prev.last, i)
+                || reduced_relative(lower, i)
+            {
+                folded = Some(last);
                 continue;
             }
         }
-        let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
-        let nominal = pat.pos == Pos::Noun
+        let passive = pos == Pos::Verb && clause::is_passive(lower, i);
+        let nominal = pos == Pos::Noun
             || (lower[i].ends_with("ing")
                 && i > 0
                 && (matches!(
@@ -291,6 +324,76 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         });
     }
     out
+}
+
+/// Words after which a verb's form is a noun or an adjective: articles, possessives,
+/// quantifiers and prepositions ("a visit", "their support", "in an attack", "by phone").
+fn is_noun_slot(w: &str) -> bool {
+    const SLOT: &[&str] = &[
+        "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
+        "those", "any", "every", "each", "some", "of", "by", "for", "in", "on", "with", "from",
+        "at", "during", "against", "into", "over", "under", "without", "about", "upon",
+    ];
+    SLOT.contains(&w) || w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Is word `i` in a purpose or complement infinitive ("to disperse", "to be deployed", "to
+/// further develop")?
+fn purpose(lower: &[String], i: usize) -> bool {
+    lower[i - 1] == "to"
+        || (i >= 2
+            && lower[i - 2] == "to"
+            && (lower[i - 1] == "be" || lower[i - 1].ends_with("ly") || lower[i - 1] == "help"))
+}
+
+/// Words that open a clause telling something in passing: relatives and conditions.
+const SUBORDINATORS: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "if", "unless", "until", "lest", "whether",
+];
+
+/// Does word `i` stand in a relative or conditional clause opened after the trigger ending at
+/// `prev` ("... in Montenegro, where 28 people have been killed")? The nearest clause word
+/// before it decides: a coordinator or a time clause starts a new event instead.
+fn subordinate(lower: &[String], prev: usize, i: usize) -> bool {
+    lower[prev + 1..i]
+        .iter()
+        .rev()
+        .find(|w| SUBORDINATORS.contains(&w.as_str()) || NEW_CLAUSE.contains(&w.as_str()))
+        .is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
+}
+
+/// Is word `i` a bare verb right after "and"/"or" that carries on an infinitive opened after
+/// the trigger ending at `prev` ("refused to allow planes to land and evacuate")?
+fn infinitive_chain(lower: &[String], prev: usize, i: usize) -> bool {
+    let w = lower[i].as_str();
+    let bare = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"));
+    bare && i > prev + 1
+        && matches!(lower[i - 1].as_str(), "and" | "or")
+        && lower[prev + 1..i - 1].iter().any(|w| w == "to")
+}
+
+/// Is the participle at word `i` a reduced relative describing the noun before it ("weapons
+/// and equipment *seized* last year from peacekeepers", "civilians *killed* in the raid")?
+/// It follows a plain lower-case noun, with no "be" or "have" before it, and a preposition or
+/// a time word follows it where an object would follow a finite verb.
+fn reduced_relative(lower: &[String], i: usize) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but",
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "then", "not",
+    ];
+    const AFTER: &[&str] = &[
+        "by", "from", "in", "at", "on", "during", "last", "earlier", "since", "after", "before",
+        "over", "near", "under",
+    ];
+    let before = lower[i - 1].as_str();
+    clause::is_participle(&lower[i])
+        && before.chars().all(|c| c.is_lowercase())
+        && !before.ends_with("ly")
+        && !NOT_NOUNS.contains(&before)
+        && !NEW_CLAUSE.contains(&before)
+        && lower
+            .get(i + 1)
+            .is_some_and(|w| AFTER.contains(&w.as_str()))
 }
 
 /// Reporting verbs that make "Y must Z" after them a demand by their subject.
@@ -461,8 +564,14 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
         _ => t.category,
     };
+    // "may halt mediation", "could impose sanctions": a possible act to come is announced
+    // as an intention, as a plan is ("may have attacked" tells a past act, hedged).
+    let possible = cues.modality == EventModality::Hedged
+        && t.first > 0
+        && matches!(lower[t.first - 1].as_str(), "may" | "might" | "could");
     let category = match (cues.modality, cues.negated) {
         (EventModality::Planned, false) => intent(category),
+        (EventModality::Hedged, false) if possible => intent(category),
         // "will not allow", "would not meet": a refusal
         (EventModality::Planned, true) if intent(category) == PloverCategory::Agree => {
             PloverCategory::Reject

@@ -196,3 +196,119 @@ fn an_actor_without_a_nationality_takes_the_story_country() {
     let e = only("President Ruto banned opposition rallies in Kenya.");
     assert_eq!(countries(&e.source), ["KEN"]);
 }
+
+fn categories(text: &str) -> Vec<PloverCategory> {
+    events_of(text).iter().map(|e| e.category).collect()
+}
+
+#[test]
+fn a_verb_form_after_an_article_or_preposition_is_a_noun_or_an_adjective() {
+    use PloverCategory::*;
+    // "the attack" tells more of the condemnation, not an attack of its own
+    assert_eq!(
+        categories("Ghana condemned the attack on Malian villages."),
+        [Disapprove]
+    );
+    // "alleged" describes the incursion: no accusation
+    assert_eq!(
+        categories("Greece condemned the alleged Turkish incursion."),
+        [Disapprove]
+    );
+    assert_eq!(
+        categories("Chile criticized Peru and spoke of a visit by Bolivian officials."),
+        [Disapprove]
+    );
+    // "riot police" are police, not a riot
+    assert_eq!(
+        categories("Kenyan riot police dispersed the striking teachers."),
+        [Coerce]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_tells_in_passing() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("Chile lifted a curfew in Santiago, where rioters attacked banks last month."),
+        [Concede]
+    );
+    assert_eq!(
+        categories("Norway is ready to send doctors to Jordan if Syrian forces attack it."),
+        [Agree]
+    );
+    // a time clause is an event of its own
+    assert_eq!(
+        categories(
+            "Serbia eased restrictions in Vojvodina as Croatian police arrested Serbian activists."
+        ),
+        [Concede, Coerce]
+    );
+}
+
+#[test]
+fn a_complement_and_what_it_governs_fold_into_the_main_event() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("Kenya refused to allow Somali planes to land and evacuate wounded soldiers."),
+        [Reject]
+    );
+    assert_eq!(
+        categories("Germany criticized Poland and sent an envoy to Warsaw to seek Polish support."),
+        [Disapprove]
+    );
+    assert_eq!(
+        categories("Iran will return weapons seized last year from Iraqi troops."),
+        [Agree]
+    );
+    // a finite verb after "and" with its own past tense is still an event
+    assert_eq!(
+        categories("Serbia lifted the curfew and Croatian troops attacked Knin."),
+        [Concede, Fight]
+    );
+}
+
+#[test]
+fn a_stance_is_not_a_passive() {
+    let e = only("Israel is opposed to French mediation.");
+    assert_eq!(e.category, PloverCategory::Reject);
+    assert_eq!(countries(&e.source), ["ISR"]);
+    assert_eq!(countries(&e.target), ["FRA"]);
+}
+
+#[test]
+fn a_possible_act_to_come_is_an_intention() {
+    let e = only("The European Union may halt talks with Serbia.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert_eq!(e.modality, EventModality::Hedged);
+    // a hedged past act keeps its category
+    let e = only("Syrian troops may have attacked Turkish positions.");
+    assert_eq!(e.category, PloverCategory::Fight);
+}
+
+#[test]
+fn actors_are_coded_by_whom_they_belong_to() {
+    // an international body's people are the body's (IGO), not the story country's
+    let e = only("United Nations peacekeepers evacuated wounded Lebanese villagers.");
+    assert_eq!(e.source[0].sector, Some(sinew_types::Sector::International));
+    assert_eq!(e.source[0].country, None);
+    // "pro-Iranian" says whom the militia favours, not where it belongs
+    let e = only("The pro-Iranian militia attacked Lebanese soldiers in Beirut.");
+    assert_eq!(countries(&e.source), ["LBN"]);
+    // a state's possessive a word or two before lends its country
+    let e = only(
+        "Iran's religious leader Ahmad Karimi rejected the Iraqi proposal, Iraqi officials said.",
+    );
+    assert_eq!(countries(&e.source), ["IRN"]);
+}
+
+#[test]
+fn a_dateline_is_neither_actor_nor_speaker() {
+    let e = only("SEOUL - North Korea's army fired missiles at South Korean islands.");
+    assert_eq!(countries(&e.source), ["PRK"]);
+    assert_eq!(countries(&e.target), ["KOR"]);
+    let e = only(
+        "WASHINGTON (Reuters) - The United States on Friday sanctioned Chinese firms, according to the Treasury.",
+    );
+    assert_eq!(countries(&e.source), ["USA"]);
+    assert_eq!(e.attribution.as_deref(), Some("Treasury"));
+}
