@@ -630,9 +630,15 @@ fn nominal_actors(
         .map(|a| coordinated_left(text, actors, a))
         .unwrap_or_default();
     if let Some(&a) = after.first() {
-        let between = lower[t.last + 1..actors[a].first_word]
-            .iter()
-            .any(|w| w == "between");
+        // "talks between A and B", "the treaty signed by A and B", "a visit by A": the
+        // act's own parties ("by" right after the act: "violations by A" further on are
+        // another act's)
+        let gap = &lower[t.last + 1..actors[a].first_word];
+        let by = gap.first().is_some_and(|w| w == "by")
+            && gap[1..]
+                .iter()
+                .all(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let between = by || gap.iter().any(|w| w == "between");
         if between && near.is_none() {
             return (coordinated_right(text, actors, a), Vec::new());
         }

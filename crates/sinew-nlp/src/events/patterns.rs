@@ -145,6 +145,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("establish ties|relations", Support, "Israel and Bahrain established diplomatic relations."),
     kind(v("sign treaty|pact|agreement|accord|deal|memorandum|declaration|partnership|contract", Support, "Russia and North Korea signed a treaty on mutual defence."), EventKind::TreatySigning),
     kind(n("=signing of", Support, "The signing of a defence pact between Armenia and India took place in Delhi."), EventKind::TreatySigning),
+    kind(n("=treaty|pact|agreement|accord|deal|memorandum|treaties|pacts|agreements|accords|deals signed|ratified", Support, "The treaty signed by Armenia and India covers air defence."), EventKind::TreatySigning),
     kind(v("ratify", Support, "The Russian parliament ratified the treaty with North Korea."), EventKind::TreatySigning),
     // COOPERATE: economic, military and judicial cooperation.
     v("cooperate", Cooperate, "Thailand cooperated with Malaysia on border security."),

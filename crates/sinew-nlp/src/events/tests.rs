@@ -312,3 +312,14 @@ fn a_dateline_is_neither_actor_nor_speaker() {
     assert_eq!(countries(&e.source), ["USA"]);
     assert_eq!(e.attribution.as_deref(), Some("Treasury"));
 }
+
+#[test]
+fn a_signed_treaty_named_first_is_a_signing_by_its_parties() {
+    let e = only("The pact signed by Armenia and India in June covers air defence.");
+    assert_eq!(e.kind, Some(EventKind::TreatySigning));
+    assert_eq!(countries(&e.source), ["ARM", "IND"]);
+    assert!(e.target.is_empty());
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 6, 1));
+    let e = only("The agreement signed between Chile and Peru ends the dispute.");
+    assert_eq!(countries(&e.source), ["CHL", "PER"]);
+}
