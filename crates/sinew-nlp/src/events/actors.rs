@@ -487,7 +487,41 @@ pub(super) fn coordinated(text: &str, a: &Actor, b: &Actor) -> bool {
     ) && !raw.contains(['.', ';'])
 }
 
-/// Is the phrase right after a preposition ("in Tokyo", "against Iraq")?
+/// Words before "of" that make the phrase after it the head of the subject ("hundreds of
+/// Kenyan protesters marched"), not a complement ("cartoons of the Prophet").
+const PARTITIVES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "scores",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "all",
+    "members",
+    "member",
+    "group",
+    "groups",
+    "one",
+    "two",
+    "three",
+    "part",
+    "half",
+    "third",
+    "majority",
+    "number",
+    "each",
+    "both",
+    "none",
+    "several",
+    "leaders",
+    "leader",
+];
+
+/// Is the phrase right after a preposition ("in Tokyo", "against Iraq", "cartoons of the
+/// Prophet")?
 pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     let mut k = actor.first_word;
     while k > 0 {
@@ -495,6 +529,12 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
         let w = lower[k].as_str();
         if matches!(w, "the" | "a" | "an") {
             continue;
+        }
+        if w == "of" {
+            let before = k.checked_sub(1).map(|b| lower[b].as_str());
+            return !before.is_some_and(|b| {
+                PARTITIVES.contains(&b) || b.chars().all(|c| c.is_ascii_digit() || c == ',')
+            });
         }
         return OBLIQUE.contains(&w);
     }

@@ -110,6 +110,26 @@ pub(super) fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || w.ends_with("en") || matches!(w, "shot" | "held" | "met" | "sent" | "hit")
 }
 
+/// Is `w` a form of "be", "have" or a modal, which a verb's subject stands before?
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    BE.contains(&w)
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "may"
+                | "might"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "shall"
+        )
+}
+
 /// Participles that, after "be" and before "to", tell a stance rather than a passive act
 /// ("Israel is opposed to French mediation").
 const STANCES: &[&str] = &["opposed", "committed", "determined", "prepared", "resigned"];

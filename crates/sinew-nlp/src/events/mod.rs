@@ -260,7 +260,16 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         if noun_slot && clause::is_participle(&lower[i]) {
             continue;
         }
-        let pos = if noun_slot && !lower[i].ends_with("ing") {
+        // So is a form that has a noun twin and stands after a plain noun or adjective ("a
+        // cyber attack", "border clashes"), and one that is itself the subject of a verb
+        // ("clashes were continuing", "the attack was").
+        let has_noun = cands.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
+        let noun_use = pat.pos == Pos::Verb
+            && !clause::is_participle(&lower[i])
+            && !lower[i].ends_with("ing")
+            && ((has_noun && i > 0 && after_modifier(&lower[i - 1]))
+                || lower.get(i + 1).is_some_and(|w| clause::is_auxiliary(w)));
+        let pos = if (noun_slot && !lower[i].ends_with("ing")) || noun_use {
             Pos::Noun
         } else {
             pat.pos
@@ -337,6 +346,70 @@ fn is_noun_slot(w: &str) -> bool {
     SLOT.contains(&w) || w.ends_with("'s") || w.ends_with("’s")
 }
 
+/// Can `w`, right before a verb's form, only modify a noun there ("cyber", "border", "air")?
+/// A plain lower-case word that is no pronoun, auxiliary, conjunction, adverb or actor head
+/// ("troops attack", "they attack" are verbs).
+fn after_modifier(w: &str) -> bool {
+    const NOT_MODIFIERS: &[&str] = &[
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "to",
+        "not",
+        "never",
+        "also",
+        "then",
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "can",
+        "should",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "and",
+        "or",
+        "but",
+        "people",
+        "sides",
+        "both",
+        "others",
+        "unions",
+        "groups",
+        "countries",
+        "nations",
+        "states",
+        "residents",
+        "farmers",
+        "members",
+        "parties",
+        "allies",
+        "families",
+        "crowds",
+        "thousands",
+        "hundreds",
+        "dozens",
+    ];
+    w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !w.ends_with("ly")
+        && !NOT_MODIFIERS.contains(&w)
+        && !NEW_CLAUSE.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !clause::is_auxiliary(w)
+        && !actors::is_role(w)
+}
+
 /// Is word `i` in a purpose or complement infinitive ("to disperse", "to be deployed", "to
 /// further develop")?
 fn purpose(lower: &[String], i: usize) -> bool {
@@ -388,6 +461,7 @@ fn reduced_relative(lower: &[String], i: usize) -> bool {
     let before = lower[i - 1].as_str();
     clause::is_participle(&lower[i])
         && before.chars().all(|c| c.is_lowercase())
+        && !actors::is_role(before)
         && !before.ends_with("ly")
         && !NOT_NOUNS.contains(&before)
         && !NEW_CLAUSE.contains(&before)

@@ -323,3 +323,32 @@ fn a_signed_treaty_named_first_is_a_signing_by_its_parties() {
     let e = only("The agreement signed between Chile and Peru ends the dispute.");
     assert_eq!(countries(&e.source), ["CHL", "PER"]);
 }
+
+#[test]
+fn a_verb_form_used_as_a_noun_tells_no_act_of_its_own() {
+    use PloverCategory::*;
+    // after a modifier with a noun twin, and as the subject of a verb
+    assert_eq!(
+        categories(
+            "Estonian hackers defaced Russian websites in the biggest cyber attack this year."
+        ),
+        [Coerce]
+    );
+    assert_eq!(
+        categories("Chad and Niger agreed to a truce but local officials said border clashes were continuing."),
+        [Agree]
+    );
+    // a role noun before the verb is its subject
+    assert_eq!(categories("Malian troops attack rebel bases."), [Fight]);
+}
+
+#[test]
+fn the_subject_is_not_inside_an_of_complement() {
+    let e =
+        only("Turkish students angered by cartoons of the Danish king defaced Danish websites.");
+    assert_eq!(e.category, PloverCategory::Coerce);
+    assert_eq!(e.source[0].text, "Turkish students");
+    // a partitive "of" leaves the subject its head
+    let e = only("Hundreds of Kenyan teachers protested against the Ugandan government.");
+    assert_eq!(countries(&e.source), ["KEN"]);
+}
