@@ -415,17 +415,9 @@ fn build(
         })
         .or(in_phrase.last())
         .map(|&m| &mentions[m]);
-    // "pro-Iranian Hizbollah", "an anti-Syria journalist": the name says whom the actor
-    // favours or opposes, not where it belongs.
-    let stance = |m: &Mention| {
-        let before = &text[..m.span.start];
-        ["pro-", "anti-", "Pro-", "Anti-"]
-            .iter()
-            .any(|p| before.ends_with(p))
-    };
     let country = in_phrase
         .iter()
-        .filter(|&&m| !stance(&mentions[m]))
+        .filter(|&&m| !is_stance(text, &mentions[m]))
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
@@ -471,6 +463,16 @@ fn build(
         place,
         armed,
     })
+}
+
+/// "pro-Iranian Hizbollah", "an anti-Syria journalist": a name after "pro-" or "anti-" says
+/// whom an actor favours or opposes, not where it belongs.
+pub(super) fn is_stance(text: &str, m: &Mention) -> bool {
+    let before = &text[..m.span.start];
+    let own = &text[m.span.start..m.span.end];
+    ["pro-", "anti-", "Pro-", "Anti-"]
+        .iter()
+        .any(|p| before.ends_with(p) || own.starts_with(p))
 }
 
 /// Are actors `a` then `b` coordinated ("Russia and North Korea", "Iran, Libya, Sudan")?

@@ -144,7 +144,7 @@ struct Trigger {
 pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
     let mut out = Vec::new();
     let mut lower = Vec::new();
-    let home = home_country(&ann.mentions);
+    let home = home_country(text, &ann.mentions);
     for s in &ann.sentences {
         let Some(sentence_text) = text.get(s.span.start..s.span.end) else {
             continue;
@@ -180,10 +180,15 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
 /// The country a document is about: the one its mentions name most often (the first of
 /// equals). An actor whose own words name no country ("President Museveni", "the teachers'
 /// union") is coded with it, as event coders do with a story's home country: news tells
-/// domestic events far more often than it names a foreigner without a nationality.
-fn home_country(mentions: &[Mention]) -> Option<&'static str> {
+/// domestic events far more often than it names a foreigner without a nationality. A stance
+/// ("pro-Iranian") names no home.
+fn home_country(text: &str, mentions: &[Mention]) -> Option<&'static str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in mentions.iter().filter_map(|m| m.country.as_deref()) {
+    for c in mentions
+        .iter()
+        .filter(|m| !actors::is_stance(text, m))
+        .filter_map(|m| m.country.as_deref())
+    {
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some((_, n)) => *n += 1,
             None => counts.push((c, 1)),

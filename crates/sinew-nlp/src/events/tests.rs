@@ -294,6 +294,9 @@ fn actors_are_coded_by_whom_they_belong_to() {
     // "pro-Iranian" says whom the militia favours, not where it belongs
     let e = only("The pro-Iranian militia attacked Lebanese soldiers in Beirut.");
     assert_eq!(countries(&e.source), ["LBN"]);
+    // nor is it the story's home
+    let e = only("The pro-Syrian Amal group declared a truce in Lebanon.");
+    assert_eq!(countries(&e.source), ["LBN"]);
     // a state's possessive a word or two before lends its country
     let e = only(
         "Iran's religious leader Ahmad Karimi rejected the Iraqi proposal, Iraqi officials said.",
