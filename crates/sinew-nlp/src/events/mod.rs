@@ -490,6 +490,12 @@ const DEMANDING: &[&str] = &[
     "announced",
     "stated",
     "added",
+    "saying",
+    "adding",
+    "insisting",
+    "reminder",
+    "warning",
+    "message",
 ];
 
 /// "X said Y must Z" is X demanding Z of Y (PLOVER `DEMAND`): the obligation needs a

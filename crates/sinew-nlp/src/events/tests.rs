@@ -355,3 +355,27 @@ fn the_subject_is_not_inside_an_of_complement() {
     let e = only("Hundreds of Kenyan teachers protested against the Ugandan government.");
     assert_eq!(countries(&e.source), ["KEN"]);
 }
+
+#[test]
+fn what_is_mobilized_and_what_is_protested_decide_the_category() {
+    use PloverCategory::*;
+    // mobilizing lobbyists is no military mobilization
+    assert!(!categories("Qatar mobilized lobby groups in Britain.").contains(&Mobilize));
+    assert_eq!(
+        categories("Armenia mobilized troops against Azerbaijan."),
+        [Mobilize]
+    );
+    // a protest lodged with a state is a verbal one
+    assert_eq!(
+        categories("Vietnam protested to China over the Chinese oil rig."),
+        [Disapprove]
+    );
+}
+
+#[test]
+fn a_stated_obligation_is_a_demand() {
+    let e = only("The French president sent a reminder to Iraq that it must release the hostages.");
+    assert_eq!(e.category, PloverCategory::Demand);
+    assert_eq!(countries(&e.source), ["FRA"]);
+    assert_eq!(countries(&e.target), ["IRQ"]);
+}
