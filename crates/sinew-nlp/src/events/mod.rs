@@ -155,7 +155,8 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
         let ws = words(text, s.span.start, s.span.end);
         lower.clear();
         lower.extend(ws.iter().map(|w| w.text.to_lowercase()));
-        let triggers = triggers(text, &ws, &lower);
+        let mut triggers = triggers(text, &ws, &lower);
+        fronted(text, &ws, &lower, &mut triggers);
         if triggers.is_empty() {
             continue;
         }
@@ -338,6 +339,43 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         });
     }
     out
+}
+
+/// Words that open a phrase set before the main clause and telling its circumstances ("In a
+/// letter handed over to the UN, Iraq said ...", "If Russia attacks, ...").
+const FRONTED: &[&str] = &[
+    "in",
+    "during",
+    "despite",
+    "amid",
+    "following",
+    "with",
+    "under",
+    "by",
+    "on",
+    "at",
+    "if",
+    "unless",
+    "for",
+    "to",
+    "from",
+];
+
+/// Drops the triggers of a fronted phrase or condition when the main clause after its comma
+/// has one of its own: PLOVER codes the main clause's act, and a letter "handed over" or a
+/// condition is no act of the sentence. A fronted time clause ("After Russia attacked, ...")
+/// tells an act of its own and stays.
+fn fronted(text: &str, ws: &[Word<'_>], lower: &[String], triggers: &mut Vec<Trigger>) {
+    if ws.is_empty() || !FRONTED.contains(&lower[0].as_str()) {
+        return;
+    }
+    let Some(comma) = (1..ws.len()).find(|&k| text[ws[k - 1].end..ws[k].start].contains(','))
+    else {
+        return;
+    };
+    if triggers.iter().any(|t| t.first >= comma) {
+        triggers.retain(|t| t.first >= comma);
+    }
 }
 
 /// Words after which a verb's form is a noun or an adjective: articles, possessives,
@@ -628,7 +666,31 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let target = object(actors, &after, &source)
+        let object = object(actors, &after, &source);
+        // "complained to the UN over Israeli raids": a complaint's target is whom it is
+        // about, not whom it is lodged with
+        let object = match object {
+            Some(a)
+                if matches!(
+                    t.category,
+                    PloverCategory::Disapprove | PloverCategory::Accuse
+                ) && actors::word_before(lower, &actors[a]) == Some("to") =>
+            {
+                after
+                    .iter()
+                    .copied()
+                    .find(|&b| {
+                        let k = actors[b].first_word;
+                        b > a
+                            && lower[k.saturating_sub(3)..k]
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "over" | "about" | "against"))
+                    })
+                    .or(Some(a))
+            }
+            other => other,
+        };
+        let target = object
             .map(|a| coordinated_right(text, actors, a))
             .unwrap_or_default();
         (source, target)

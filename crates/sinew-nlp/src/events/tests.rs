@@ -379,3 +379,30 @@ fn a_stated_obligation_is_a_demand() {
     assert_eq!(countries(&e.source), ["FRA"]);
     assert_eq!(countries(&e.target), ["IRQ"]);
 }
+
+#[test]
+fn a_fronted_phrase_gives_way_to_the_main_clause() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("In a letter handed over to the Kenyan envoy, Somalia said it would allow Kenyan observers in."),
+        [Agree]
+    );
+    assert_eq!(
+        categories("If Serbia attacks Kosovo, Albania will close its border with Serbia."),
+        [Threaten]
+    );
+    // a fronted time clause tells an act of its own
+    assert_eq!(
+        categories(
+            "After Azerbaijani troops attacked Armenian positions, France condemned Azerbaijan."
+        ),
+        [Fight, Disapprove]
+    );
+}
+
+#[test]
+fn a_complaint_targets_whom_it_is_about() {
+    let e = only("Lebanon complained to the United Nations over two Israeli air raids.");
+    assert_eq!(e.category, PloverCategory::Disapprove);
+    assert_eq!(countries(&e.target), ["ISR"]);
+}
