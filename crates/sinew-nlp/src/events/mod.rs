@@ -247,6 +247,12 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             continue;
         };
         let pat = &PATTERNS[p];
+        // A named act's words make one noun phrase ("the pact signed by"): across an
+        // auxiliary they are a clause of their own ("the treaty was signed"), which the
+        // verb's own patterns read.
+        if pat.pos == Pos::Noun && (i + 1..last).any(|k| clause::is_auxiliary(&lower[k])) {
+            continue;
+        }
         // "a visiting fellow", "the visiting president": a description, not the act
         if i > 0
             && matches!(lower[i - 1].as_str(), "a" | "an" | "the")

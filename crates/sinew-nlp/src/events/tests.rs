@@ -406,3 +406,14 @@ fn a_complaint_targets_whom_it_is_about() {
     assert_eq!(e.category, PloverCategory::Disapprove);
     assert_eq!(countries(&e.target), ["ISR"]);
 }
+
+#[test]
+fn a_named_act_does_not_span_a_clause() {
+    // "the pact signed by" is one noun phrase; "the pact was signed" a clause of its own,
+    // which no noun pattern reads
+    assert!(
+        events_of("The pact was signed by the two leaders after long talks.")
+            .iter()
+            .all(|e| e.kind != Some(EventKind::TreatySigning))
+    );
+}
