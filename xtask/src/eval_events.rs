@@ -57,11 +57,14 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         let Some(gold) = Gold::read(r) else { continue };
         let found = code(&gold.text, gold.date);
         let verdict = score.add(&gold, &found);
-        if verbose && !verdict.all_right() {
+        if verbose && !(verdict.all_right() && verdict.false_events == 0) {
             println!("{} {}", gold.id, verdict.describe(&gold, &found));
         }
     }
     score.print(&file);
+    if verbose {
+        score.print_confusions();
+    }
     Ok(())
 }
 
@@ -205,6 +208,8 @@ struct Score {
     target: (usize, usize),
     false_events: usize,
     no_event: usize,
+    /// (gold category, main event's category or `-`) for each miss: the category confusions.
+    confusions: std::collections::BTreeMap<(String, String), usize>,
 }
 
 impl Score {
@@ -218,6 +223,13 @@ impl Score {
                 e.category == PloverCategory::Accuse && gold_cat == Some("DISAPPROVE")
             });
         self.category += usize::from(category);
+        if !category {
+            let key = (
+                gold_cat.unwrap_or("-").to_string(),
+                main.map_or("-", |e| e.category.as_str()).to_string(),
+            );
+            *self.confusions.entry(key).or_default() += 1;
+        }
         self.category_v05 += usize::from(v05);
         self.no_event += usize::from(found.is_empty());
         let source = (!gold.source.is_empty())
@@ -286,6 +298,18 @@ impl Score {
             share(self.no_event, self.sentences),
             self.no_event
         );
+    }
+}
+
+impl Score {
+    /// The category misses by class (gold -> found), most frequent first.
+    fn print_confusions(&self) {
+        let mut list: Vec<_> = self.confusions.iter().collect();
+        list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        println!("category confusions (gold -> main event found, `-` for none):");
+        for ((gold, found), n) in list {
+            println!("  {n:3}  {gold} -> {found}");
+        }
     }
 }
 

@@ -131,7 +131,12 @@ pub(crate) fn find_attributions(
     let mut out = Vec::new();
     for s in sentences {
         let ws = words(text, s.span.start, s.span.end);
+        // "WASHINGTON - The United States said ...": the dateline's place is where the
+        // story was filed, never who speaks.
+        let from = crate::dateline::dateline_end(text, s.span).unwrap_or(s.span.start);
         let in_sentence = mentions_in(mentions, s.span);
+        let first = in_sentence.partition_point(|m| m.span.start < from);
+        let in_sentence = &in_sentence[first..];
         let mut i = 0;
         while i < ws.len() {
             if let Some(n) = PREFIX_CUES
@@ -145,7 +150,11 @@ pub(crate) fn find_attributions(
                 i += n;
                 continue;
             }
-            if ws[i].is_any(SPEECH_VERBS) {
+            // "States" in "The United States" is part of a name, not a speech verb.
+            let in_name = in_sentence
+                .iter()
+                .any(|m| m.span.start <= ws[i].start && ws[i].end <= m.span.end);
+            if ws[i].is_any(SPEECH_VERBS) && !in_name {
                 if let Some(a) = source_around(text, s.span, &ws[i], in_sentence) {
                     out.push(a);
                 }
@@ -263,5 +272,38 @@ pub(crate) fn modality(text: &str, start: usize, end: usize) -> Modality {
         Modality::Hedged
     } else {
         Modality::Asserted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sinew_types::DocId;
+
+    use crate::{annotate_with, Stages};
+
+    fn sources(text: &str) -> Vec<(String, String)> {
+        let stages = Stages {
+            entities: true,
+            quantities: false,
+            times: false,
+            claims: false,
+            events: false,
+        };
+        let ann = annotate_with(text, None, &DocId("t".into()), stages);
+        ann.attributions
+            .into_iter()
+            .map(|a| (a.source, a.cue))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_and_a_name_are_not_speakers() {
+        // "States" of "United States" is no speech verb, and the dateline is no speaker
+        let found = sources("WASHINGTON (Reuters) - The United States sanctioned Chinese firms.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = sources("SEOUL - Japan said on Friday it would send aid to Turkey.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "said");
+        assert_eq!(found[0].0, "Japan");
     }
 }

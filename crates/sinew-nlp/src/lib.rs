@@ -13,6 +13,7 @@
 
 mod attribution;
 mod claims;
+mod dateline;
 mod describe;
 mod entities;
 mod events;

@@ -230,44 +230,9 @@ pub(super) fn actors_in<'m>(
     out
 }
 
-/// "MOSCOW - Indian Prime Minister ...", "BRUSSELS (Reuters) -", "MOSCOW, March 3 -": the
-/// place a wire story was filed from, its date and its agency open its first sentence and
-/// are no party to anything in it. A dateline is a few words, each capitalised or a number,
-/// the first in capitals or followed by a comma or a bracket, before a spaced dash
-/// ("Brazil-Argentina trade" is a pair, "Trade rose 5% - ..." has lower-case words, and
-/// "China - the largest buyer - took ..." is an aside).
+/// A mention inside the sentence's dateline ([`crate::dateline`]) is no party to it.
 fn is_dateline(text: &str, sentence: Span, m: Span) -> bool {
-    dateline_end(text, sentence).is_some_and(|end| m.end <= end)
-}
-
-/// Where a sentence's dateline ends (the dash), if it opens with one.
-fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
-    const MAX_BYTES: usize = 80;
-    const MAX_WORDS: usize = 8;
-    let s = &text[sentence.start..sentence.end];
-    let mut head = s.len().min(MAX_BYTES);
-    while !s.is_char_boundary(head) {
-        head -= 1;
-    }
-    let dash = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| s[..head].find(d))
-        .min()?;
-    let lead = crate::words::words(text, sentence.start, sentence.start + dash);
-    if lead.is_empty() {
-        return None;
-    }
-    // "China - the largest buyer - took ..." is an aside: a dateline's place is in capitals
-    // or followed by its date or agency.
-    let marked = lead[0].text.len() >= 2 && !lead[0].text.chars().any(char::is_lowercase)
-        || s[..dash].contains([',', '(']);
-    let shaped = lead.len() <= MAX_WORDS
-        && marked
-        && lead.iter().all(|w| {
-            w.text
-                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        });
-    shaped.then_some(sentence.start + dash)
+    crate::dateline::in_dateline(text, sentence, m)
 }
 
 /// The role the words around a mention give it; `None` for a modifier or the host or

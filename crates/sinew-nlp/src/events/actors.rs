@@ -240,12 +240,14 @@ fn can_act(m: &Mention) -> bool {
 }
 
 /// The actor phrases of one sentence, in order. `ws` are the sentence's words and `lower`
-/// their lower-case forms; `mentions` the mentions inside the sentence, sorted.
+/// their lower-case forms; `mentions` the mentions inside the sentence, sorted. Words before
+/// `from` (the end of a dateline) are no actor's.
 pub(super) fn actors(
     text: &str,
     ws: &[Word<'_>],
     lower: &[String],
     mentions: &[Mention],
+    from: usize,
 ) -> Vec<Actor> {
     // One unit per word, a mention covering several words counted on each.
     let mut units: Vec<Option<Unit>> = Vec::with_capacity(ws.len());
@@ -254,7 +256,9 @@ pub(super) fn actors(
         while m < mentions.len() && mentions[m].span.end <= w.start {
             m += 1;
         }
-        let unit = if m < mentions.len() && mentions[m].span.start < w.end {
+        let unit = if w.start < from {
+            None
+        } else if m < mentions.len() && mentions[m].span.start < w.end {
             can_act(&mentions[m]).then_some(Unit::Mention(m))
         } else if let Some(sector) = role(&lower[i]) {
             Some(Unit::Role(sector))
@@ -312,7 +316,30 @@ pub(super) fn actors(
         }
         i = end + 1;
     }
+    lend_possessor(text, ws, &mut out);
     out
+}
+
+/// "Iran's religious leader Ayatollah Khomeini": an actor whose words name no country takes
+/// that of a state standing as its possessor a word or two before it.
+fn lend_possessor(text: &str, ws: &[Word<'_>], out: &mut [Actor]) {
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (owner, actor) = (&before[k - 1], &mut rest[0]);
+        if actor.country.is_some() || owner.place.is_none() || owner.country.is_none() {
+            continue;
+        }
+        let after_owner = &text[owner.span.end..];
+        let possessive = after_owner.starts_with("'s") || after_owner.starts_with("’s");
+        let between = &ws[owner.last_word + 1..actor.first_word];
+        let plain = between.len() <= 2
+            && between
+                .iter()
+                .all(|w| w.text.chars().all(|c| c.is_lowercase() || c == '-'));
+        if possessive && plain && actor.sector != Some(Sector::International) {
+            actor.country = owner.country;
+        }
+    }
 }
 
 /// May two words of one phrase be separated by `gap`?
@@ -390,11 +417,19 @@ fn build(
         .map(|&m| &mentions[m]);
     let country = in_phrase
         .iter()
+        .filter(|&&m| !is_stance(text, &mentions[m]))
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
     let role_sector = roles.last().copied();
+    // "European Community foreign ministers", "U.N. helicopters": whatever their role, the
+    // people and means of an international body act for it, as coders code them (IGO).
+    let international = country.is_none()
+        && in_phrase
+            .iter()
+            .any(|&m| mentions[m].entity_type == EntityType::InternationalOrg);
     let sector = match role_sector {
+        _ if international => Some(Sector::International),
         Some(s) => s,
         None => head.and_then(|h| match h.entity_type {
             // A state named as a state has no sector in event coding.
@@ -430,6 +465,16 @@ fn build(
     })
 }
 
+/// "pro-Iranian Hizbollah", "an anti-Syria journalist": a name after "pro-" or "anti-" says
+/// whom an actor favours or opposes, not where it belongs.
+pub(super) fn is_stance(text: &str, m: &Mention) -> bool {
+    let before = &text[..m.span.start];
+    let own = &text[m.span.start..m.span.end];
+    ["pro-", "anti-", "Pro-", "Anti-"]
+        .iter()
+        .any(|p| before.ends_with(p) || own.starts_with(p))
+}
+
 /// Are actors `a` then `b` coordinated ("Russia and North Korea", "Iran, Libya, Sudan")?
 pub(super) fn coordinated(text: &str, a: &Actor, b: &Actor) -> bool {
     let Some(raw) = text.get(a.span.end..b.span.start) else {
@@ -444,7 +489,41 @@ pub(super) fn coordinated(text: &str, a: &Actor, b: &Actor) -> bool {
     ) && !raw.contains(['.', ';'])
 }
 
-/// Is the phrase right after a preposition ("in Tokyo", "against Iraq")?
+/// Words before "of" that make the phrase after it the head of the subject ("hundreds of
+/// Kenyan protesters marched"), not a complement ("cartoons of the Prophet").
+const PARTITIVES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "scores",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "all",
+    "members",
+    "member",
+    "group",
+    "groups",
+    "one",
+    "two",
+    "three",
+    "part",
+    "half",
+    "third",
+    "majority",
+    "number",
+    "each",
+    "both",
+    "none",
+    "several",
+    "leaders",
+    "leader",
+];
+
+/// Is the phrase right after a preposition ("in Tokyo", "against Iraq", "cartoons of the
+/// Prophet")?
 pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     let mut k = actor.first_word;
     while k > 0 {
@@ -452,6 +531,12 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
         let w = lower[k].as_str();
         if matches!(w, "the" | "a" | "an") {
             continue;
+        }
+        if w == "of" {
+            let before = k.checked_sub(1).map(|b| lower[b].as_str());
+            return !before.is_some_and(|b| {
+                PARTITIVES.contains(&b) || b.chars().all(|c| c.is_ascii_digit() || c == ',')
+            });
         }
         return OBLIQUE.contains(&w);
     }
@@ -470,6 +555,11 @@ pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a 
 /// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?
 pub(super) fn is_modifier(w: &str) -> bool {
     MODIFIERS.contains(&w)
+}
+
+/// Does `w` name an actor's role ("police", "forces")?
+pub(super) fn is_role(w: &str) -> bool {
+    role(w).is_some()
 }
 
 /// Is `w` a reporting word that closes the target search?

@@ -105,13 +105,42 @@ pub(super) fn cues(lower: &[String], from: usize, trigger: usize) -> Cues {
     Cues { negated, modality }
 }
 
+/// Is `w` shaped like a past participle ("banned", "taken", "shot")?
+pub(super) fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || matches!(w, "shot" | "held" | "met" | "sent" | "hit")
+}
+
+/// Is `w` a form of "be", "have" or a modal, which a verb's subject stands before?
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    BE.contains(&w)
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "may"
+                | "might"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "shall"
+        )
+}
+
+/// Participles that, after "be" and before "to", tell a stance rather than a passive act
+/// ("Israel is opposed to French mediation").
+const STANCES: &[&str] = &["opposed", "committed", "determined", "prepared", "resigned"];
+
 /// Is the trigger at `i` a passive participle ("was sanctioned", "have been killed")?
 pub(super) fn is_passive(lower: &[String], i: usize) -> bool {
     let w = lower[i].as_str();
-    let participle = w.ends_with("ed")
-        || w.ends_with("en")
-        || matches!(w, "shot" | "held" | "met" | "sent" | "hit");
-    if !participle {
+    if !is_participle(w) {
+        return false;
+    }
+    if STANCES.contains(&w) && lower.get(i + 1).is_some_and(|n| n == "to") {
         return false;
     }
     // "was sanctioned", "were reportedly killed"

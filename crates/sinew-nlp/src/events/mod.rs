@@ -21,6 +21,7 @@
 mod actors;
 mod clause;
 mod patterns;
+mod shape;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -32,6 +33,9 @@ use sinew_types::{
 use crate::words::{has_clause_break, words, Word};
 use actors::Actor;
 use patterns::{Pattern, Pos, Violence, MAX_GAP, PATTERNS};
+use shape::{
+    after_modifier, fronted, infinitive_chain, is_noun_slot, purpose, reduced_relative, subordinate,
+};
 
 /// The trigger table: every inflected head form to the patterns it starts, and each pattern's
 /// later word groups.
@@ -144,7 +148,7 @@ struct Trigger {
 pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
     let mut out = Vec::new();
     let mut lower = Vec::new();
-    let home = home_country(&ann.mentions);
+    let home = home_country(text, &ann.mentions);
     for s in &ann.sentences {
         let Some(sentence_text) = text.get(s.span.start..s.span.end) else {
             continue;
@@ -155,12 +159,15 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
         let ws = words(text, s.span.start, s.span.end);
         lower.clear();
         lower.extend(ws.iter().map(|w| w.text.to_lowercase()));
-        let triggers = triggers(text, &ws, &lower);
+        let mut triggers = triggers(text, &ws, &lower);
+        fronted(text, &ws, &lower, &mut triggers);
         if triggers.is_empty() {
             continue;
         }
+        // "SEOUL - North Korea's decision ...": the dateline's place acts in nothing.
         let mentions = within(&ann.mentions, s.span);
-        let actors = actors::actors(text, &ws, &lower, mentions);
+        let dateline = crate::dateline::dateline_end(text, s.span).unwrap_or(s.span.start);
+        let actors = actors::actors(text, &ws, &lower, mentions, dateline);
         let view = SentenceView {
             text,
             ann,
@@ -178,10 +185,15 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
 /// The country a document is about: the one its mentions name most often (the first of
 /// equals). An actor whose own words name no country ("President Museveni", "the teachers'
 /// union") is coded with it, as event coders do with a story's home country: news tells
-/// domestic events far more often than it names a foreigner without a nationality.
-fn home_country(mentions: &[Mention]) -> Option<&'static str> {
+/// domestic events far more often than it names a foreigner without a nationality. A stance
+/// ("pro-Iranian") names no home.
+fn home_country(text: &str, mentions: &[Mention]) -> Option<&'static str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in mentions.iter().filter_map(|m| m.country.as_deref()) {
+    for c in mentions
+        .iter()
+        .filter(|m| !actors::is_stance(text, m))
+        .filter_map(|m| m.country.as_deref())
+    {
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some((_, n)) => *n += 1,
             None => counts.push((c, 1)),
@@ -218,6 +230,9 @@ const NEW_CLAUSE: &[&str] = &[
 fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
     let index: &Index = &INDEX;
     let mut out: Vec<Trigger> = Vec::new();
+    // The last word of the latest trigger folded into the event before it: its complement is
+    // folded too ("to seek Arab *support*").
+    let mut folded: Option<usize> = None;
     for i in 0..ws.len() {
         // A capitalised word inside a sentence is a name ("March", "Strike Group").
         if i > 0 && ws[i].text.starts_with(char::is_uppercase) {
@@ -236,6 +251,12 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             continue;
         };
         let pat = &PATTERNS[p];
+        // A named act's words make one noun phrase ("the pact signed by"): across an
+        // auxiliary they are a clause of their own ("the treaty was signed"), which the
+        // verb's own patterns read.
+        if pat.pos == Pos::Noun && (i + 1..last).any(|k| clause::is_auxiliary(&lower[k])) {
+            continue;
+        }
         // "a visiting fellow", "the visiting president": a description, not the act
         if i > 0
             && matches!(lower[i - 1].as_str(), "a" | "an" | "the")
@@ -244,6 +265,31 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         {
             continue;
         }
+        // "riot police", "security forces": a word describing an actor, not an act
+        if actors::is_modifier(&lower[i]) && lower.get(i + 1).is_some_and(|w| actors::is_role(w)) {
+            continue;
+        }
+        // A verb's form after an article, a possessive or a preposition is a noun ("a visit",
+        // "Russia's support", "by phone") or, as a participle, an adjective ("the banned
+        // party", "his alleged part"): the adjective is no event, the noun a named act.
+        let noun_slot = pat.pos == Pos::Verb && i > 0 && is_noun_slot(&lower[i - 1]);
+        if noun_slot && clause::is_participle(&lower[i]) {
+            continue;
+        }
+        // So is a form that has a noun twin and stands after a plain noun or adjective ("a
+        // cyber attack", "border clashes"), and one that is itself the subject of a verb
+        // ("clashes were continuing", "the attack was").
+        let has_noun = cands.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
+        let noun_use = pat.pos == Pos::Verb
+            && !clause::is_participle(&lower[i])
+            && !lower[i].ends_with("ing")
+            && ((has_noun && i > 0 && after_modifier(&lower[i - 1]))
+                || lower.get(i + 1).is_some_and(|w| clause::is_auxiliary(w)));
+        let pos = if (noun_slot && !lower[i].ends_with("ing")) || noun_use {
+            Pos::Noun
+        } else {
+            pat.pos
+        };
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
         if pat.category == PloverCategory::Reject
             && lower[i].starts_with("den")
@@ -259,18 +305,30 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             }
         }
         if let Some(prev) = out.last() {
-            if i <= prev.last || governed(text, ws, lower, prev.last, i) {
+            let reach = folded.map_or(prev.last, |f| f.max(prev.last));
+            if i <= reach || governed(text, ws, lower, reach, i) {
+                folded = Some(last);
                 continue;
             }
             // After a sentence's first event, a named act ("the killing of", "talks
-            // between"), a gerund (", killing 20") or a purpose ("to disperse them") tells
-            // more of that event, not another; a finite verb with its own clause does.
-            if pat.pos == Pos::Noun || lower[i].ends_with("ing") || lower[i - 1] == "to" {
+            // between"), a gerund (", killing 20") or a purpose ("to disperse them", "to be
+            // deployed") tells more of that event, not another; so does what a subordinate
+            // clause tells in passing ("where 20 were killed", "if it is attacked") and a bare
+            // verb carrying on an infinitive ("refused to let planes land and evacuate"). A
+            // finite verb with its own main clause is another event.
+            if pos == Pos::Noun
+                || lower[i].ends_with("ing")
+                || purpose(lower, i)
+                || subordinate(lower, prev.last, i)
+                || infinitive_chain(lower, prev.last, i)
+                || reduced_relative(lower, i)
+            {
+                folded = Some(last);
                 continue;
             }
         }
-        let passive = pat.pos == Pos::Verb && clause::is_passive(lower, i);
-        let nominal = pat.pos == Pos::Noun
+        let passive = pos == Pos::Verb && clause::is_passive(lower, i);
+        let nominal = pos == Pos::Noun
             || (lower[i].ends_with("ing")
                 && i > 0
                 && (matches!(
@@ -308,6 +366,12 @@ const DEMANDING: &[&str] = &[
     "announced",
     "stated",
     "added",
+    "saying",
+    "adding",
+    "insisting",
+    "reminder",
+    "warning",
+    "message",
 ];
 
 /// "X said Y must Z" is X demanding Z of Y (PLOVER `DEMAND`): the obligation needs a
@@ -440,7 +504,31 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let target = object(actors, &after, &source)
+        let object = object(actors, &after, &source);
+        // "complained to the UN over Israeli raids": a complaint's target is whom it is
+        // about, not whom it is lodged with
+        let object = match object {
+            Some(a)
+                if matches!(
+                    t.category,
+                    PloverCategory::Disapprove | PloverCategory::Accuse
+                ) && actors::word_before(lower, &actors[a]) == Some("to") =>
+            {
+                after
+                    .iter()
+                    .copied()
+                    .find(|&b| {
+                        let k = actors[b].first_word;
+                        b > a
+                            && lower[k.saturating_sub(3)..k]
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "over" | "about" | "against"))
+                    })
+                    .or(Some(a))
+            }
+            other => other,
+        };
+        let target = object
             .map(|a| coordinated_right(text, actors, a))
             .unwrap_or_default();
         (source, target)
@@ -461,8 +549,14 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
         _ => t.category,
     };
+    // "may halt mediation", "could impose sanctions": a possible act to come is announced
+    // as an intention, as a plan is ("may have attacked" tells a past act, hedged).
+    let possible = cues.modality == EventModality::Hedged
+        && t.first > 0
+        && matches!(lower[t.first - 1].as_str(), "may" | "might" | "could");
     let category = match (cues.modality, cues.negated) {
         (EventModality::Planned, false) => intent(category),
+        (EventModality::Hedged, false) if possible => intent(category),
         // "will not allow", "would not meet": a refusal
         (EventModality::Planned, true) if intent(category) == PloverCategory::Agree => {
             PloverCategory::Reject
@@ -521,9 +615,15 @@ fn nominal_actors(
         .map(|a| coordinated_left(text, actors, a))
         .unwrap_or_default();
     if let Some(&a) = after.first() {
-        let between = lower[t.last + 1..actors[a].first_word]
-            .iter()
-            .any(|w| w == "between");
+        // "talks between A and B", "the treaty signed by A and B", "a visit by A": the
+        // act's own parties ("by" right after the act: "violations by A" further on are
+        // another act's)
+        let gap = &lower[t.last + 1..actors[a].first_word];
+        let by = gap.first().is_some_and(|w| w == "by")
+            && gap[1..]
+                .iter()
+                .all(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let between = by || gap.iter().any(|w| w == "between");
         if between && near.is_none() {
             return (coordinated_right(text, actors, a), Vec::new());
         }

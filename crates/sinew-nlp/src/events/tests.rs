@@ -196,3 +196,224 @@ fn an_actor_without_a_nationality_takes_the_story_country() {
     let e = only("President Ruto banned opposition rallies in Kenya.");
     assert_eq!(countries(&e.source), ["KEN"]);
 }
+
+fn categories(text: &str) -> Vec<PloverCategory> {
+    events_of(text).iter().map(|e| e.category).collect()
+}
+
+#[test]
+fn a_verb_form_after_an_article_or_preposition_is_a_noun_or_an_adjective() {
+    use PloverCategory::*;
+    // "the attack" tells more of the condemnation, not an attack of its own
+    assert_eq!(
+        categories("Ghana condemned the attack on Malian villages."),
+        [Disapprove]
+    );
+    // "alleged" describes the incursion: no accusation
+    assert_eq!(
+        categories("Greece condemned the alleged Turkish incursion."),
+        [Disapprove]
+    );
+    assert_eq!(
+        categories("Chile criticized Peru and spoke of a visit by Bolivian officials."),
+        [Disapprove]
+    );
+    // "riot police" are police, not a riot
+    assert_eq!(
+        categories("Kenyan riot police dispersed the striking teachers."),
+        [Coerce]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_tells_in_passing() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("Chile lifted a curfew in Santiago, where rioters attacked banks last month."),
+        [Concede]
+    );
+    assert_eq!(
+        categories("Norway is ready to send doctors to Jordan if Syrian forces attack it."),
+        [Agree]
+    );
+    // a time clause is an event of its own
+    assert_eq!(
+        categories(
+            "Serbia eased restrictions in Vojvodina as Croatian police arrested Serbian activists."
+        ),
+        [Concede, Coerce]
+    );
+}
+
+#[test]
+fn a_complement_and_what_it_governs_fold_into_the_main_event() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("Kenya refused to allow Somali planes to land and evacuate wounded soldiers."),
+        [Reject]
+    );
+    assert_eq!(
+        categories("Germany criticized Poland and sent an envoy to Warsaw to seek Polish support."),
+        [Disapprove]
+    );
+    assert_eq!(
+        categories("Iran will return weapons seized last year from Iraqi troops."),
+        [Agree]
+    );
+    // a finite verb after "and" with its own past tense is still an event
+    assert_eq!(
+        categories("Serbia lifted the curfew and Croatian troops attacked Knin."),
+        [Concede, Fight]
+    );
+}
+
+#[test]
+fn a_stance_is_not_a_passive() {
+    let e = only("Israel is opposed to French mediation.");
+    assert_eq!(e.category, PloverCategory::Reject);
+    assert_eq!(countries(&e.source), ["ISR"]);
+    assert_eq!(countries(&e.target), ["FRA"]);
+}
+
+#[test]
+fn a_possible_act_to_come_is_an_intention() {
+    let e = only("The European Union may halt talks with Serbia.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert_eq!(e.modality, EventModality::Hedged);
+    // a hedged past act keeps its category
+    let e = only("Syrian troops may have attacked Turkish positions.");
+    assert_eq!(e.category, PloverCategory::Fight);
+}
+
+#[test]
+fn actors_are_coded_by_whom_they_belong_to() {
+    // an international body's people are the body's (IGO), not the story country's
+    let e = only("United Nations peacekeepers evacuated wounded Lebanese villagers.");
+    assert_eq!(e.source[0].sector, Some(sinew_types::Sector::International));
+    assert_eq!(e.source[0].country, None);
+    // "pro-Iranian" says whom the militia favours, not where it belongs
+    let e = only("The pro-Iranian militia attacked Lebanese soldiers in Beirut.");
+    assert_eq!(countries(&e.source), ["LBN"]);
+    // nor is it the story's home
+    let e = only("The pro-Syrian Amal group declared a truce in Lebanon.");
+    assert_eq!(countries(&e.source), ["LBN"]);
+    // a state's possessive a word or two before lends its country
+    let e = only(
+        "Iran's religious leader Ahmad Karimi rejected the Iraqi proposal, Iraqi officials said.",
+    );
+    assert_eq!(countries(&e.source), ["IRN"]);
+}
+
+#[test]
+fn a_dateline_is_neither_actor_nor_speaker() {
+    let e = only("SEOUL - North Korea's army fired missiles at South Korean islands.");
+    assert_eq!(countries(&e.source), ["PRK"]);
+    assert_eq!(countries(&e.target), ["KOR"]);
+    let e = only(
+        "WASHINGTON (Reuters) - The United States on Friday sanctioned Chinese firms, according to the Treasury.",
+    );
+    assert_eq!(countries(&e.source), ["USA"]);
+    assert_eq!(e.attribution.as_deref(), Some("Treasury"));
+}
+
+#[test]
+fn a_signed_treaty_named_first_is_a_signing_by_its_parties() {
+    let e = only("The pact signed by Armenia and India in June covers air defence.");
+    assert_eq!(e.kind, Some(EventKind::TreatySigning));
+    assert_eq!(countries(&e.source), ["ARM", "IND"]);
+    assert!(e.target.is_empty());
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 6, 1));
+    let e = only("The agreement signed between Chile and Peru ends the dispute.");
+    assert_eq!(countries(&e.source), ["CHL", "PER"]);
+}
+
+#[test]
+fn a_verb_form_used_as_a_noun_tells_no_act_of_its_own() {
+    use PloverCategory::*;
+    // after a modifier with a noun twin, and as the subject of a verb
+    assert_eq!(
+        categories(
+            "Estonian hackers defaced Russian websites in the biggest cyber attack this year."
+        ),
+        [Coerce]
+    );
+    assert_eq!(
+        categories("Chad and Niger agreed to a truce but local officials said border clashes were continuing."),
+        [Agree]
+    );
+    // a role noun before the verb is its subject
+    assert_eq!(categories("Malian troops attack rebel bases."), [Fight]);
+}
+
+#[test]
+fn the_subject_is_not_inside_an_of_complement() {
+    let e =
+        only("Turkish students angered by cartoons of the Danish king defaced Danish websites.");
+    assert_eq!(e.category, PloverCategory::Coerce);
+    assert_eq!(e.source[0].text, "Turkish students");
+    // a partitive "of" leaves the subject its head
+    let e = only("Hundreds of Kenyan teachers protested against the Ugandan government.");
+    assert_eq!(countries(&e.source), ["KEN"]);
+}
+
+#[test]
+fn what_is_mobilized_and_what_is_protested_decide_the_category() {
+    use PloverCategory::*;
+    // mobilizing lobbyists is no military mobilization
+    assert!(!categories("Qatar mobilized lobby groups in Britain.").contains(&Mobilize));
+    assert_eq!(
+        categories("Armenia mobilized troops against Azerbaijan."),
+        [Mobilize]
+    );
+    // a protest lodged with a state is a verbal one
+    assert_eq!(
+        categories("Vietnam protested to China over the Chinese oil rig."),
+        [Disapprove]
+    );
+}
+
+#[test]
+fn a_stated_obligation_is_a_demand() {
+    let e = only("The French president sent a reminder to Iraq that it must release the hostages.");
+    assert_eq!(e.category, PloverCategory::Demand);
+    assert_eq!(countries(&e.source), ["FRA"]);
+    assert_eq!(countries(&e.target), ["IRQ"]);
+}
+
+#[test]
+fn a_fronted_phrase_gives_way_to_the_main_clause() {
+    use PloverCategory::*;
+    assert_eq!(
+        categories("In a letter handed over to the Kenyan envoy, Somalia said it would allow Kenyan observers in."),
+        [Agree]
+    );
+    assert_eq!(
+        categories("If Serbia attacks Kosovo, Albania will close its border with Serbia."),
+        [Threaten]
+    );
+    // a fronted time clause tells an act of its own
+    assert_eq!(
+        categories(
+            "After Azerbaijani troops attacked Armenian positions, France condemned Azerbaijan."
+        ),
+        [Fight, Disapprove]
+    );
+}
+
+#[test]
+fn a_complaint_targets_whom_it_is_about() {
+    let e = only("Lebanon complained to the United Nations over two Israeli air raids.");
+    assert_eq!(e.category, PloverCategory::Disapprove);
+    assert_eq!(countries(&e.target), ["ISR"]);
+}
+
+#[test]
+fn a_named_act_does_not_span_a_clause() {
+    // "the pact signed by" is one noun phrase; "the pact was signed" a clause of its own,
+    // which no noun pattern reads
+    assert!(
+        events_of("The pact was signed by the two leaders after long talks.")
+            .iter()
+            .all(|e| e.kind != Some(EventKind::TreatySigning))
+    );
+}

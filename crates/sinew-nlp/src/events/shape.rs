@@ -1,0 +1,179 @@
+//! The shape of a trigger's clause: is a word a verb or a noun there, and does it stand in a
+//! fronted phrase, a purpose, a relative or conditional clause, an infinitive chain or a
+//! reduced relative, where it tells the sentence's main event in passing rather than an event
+//! of its own?
+
+use super::{actors, clause, Trigger, NEW_CLAUSE};
+use crate::words::Word;
+
+/// Words that open a phrase set before the main clause and telling its circumstances ("In a
+/// letter handed over to the UN, Iraq said ...", "If Russia attacks, ...").
+const FRONTED: &[&str] = &[
+    "in",
+    "during",
+    "despite",
+    "amid",
+    "following",
+    "with",
+    "under",
+    "by",
+    "on",
+    "at",
+    "if",
+    "unless",
+    "for",
+    "to",
+    "from",
+];
+
+/// Drops the triggers of a fronted phrase or condition when the main clause after its comma
+/// has one of its own: PLOVER codes the main clause's act, and a letter "handed over" or a
+/// condition is no act of the sentence. A fronted time clause ("After Russia attacked, ...")
+/// tells an act of its own and stays.
+pub(super) fn fronted(text: &str, ws: &[Word<'_>], lower: &[String], triggers: &mut Vec<Trigger>) {
+    if ws.is_empty() || !FRONTED.contains(&lower[0].as_str()) {
+        return;
+    }
+    let Some(comma) = (1..ws.len()).find(|&k| text[ws[k - 1].end..ws[k].start].contains(','))
+    else {
+        return;
+    };
+    if triggers.iter().any(|t| t.first >= comma) {
+        triggers.retain(|t| t.first >= comma);
+    }
+}
+
+/// Words after which a verb's form is a noun or an adjective: articles, possessives,
+/// quantifiers and prepositions ("a visit", "their support", "in an attack", "by phone").
+pub(super) fn is_noun_slot(w: &str) -> bool {
+    const SLOT: &[&str] = &[
+        "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
+        "those", "any", "every", "each", "some", "of", "by", "for", "in", "on", "with", "from",
+        "at", "during", "against", "into", "over", "under", "without", "about", "upon",
+    ];
+    SLOT.contains(&w) || w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Can `w`, right before a verb's form, only modify a noun there ("cyber", "border", "air")?
+/// A plain lower-case word that is no pronoun, auxiliary, conjunction, adverb or actor head
+/// ("troops attack", "they attack" are verbs).
+pub(super) fn after_modifier(w: &str) -> bool {
+    const NOT_MODIFIERS: &[&str] = &[
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "to",
+        "not",
+        "never",
+        "also",
+        "then",
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "can",
+        "should",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "and",
+        "or",
+        "but",
+        "people",
+        "sides",
+        "both",
+        "others",
+        "unions",
+        "groups",
+        "countries",
+        "nations",
+        "states",
+        "residents",
+        "farmers",
+        "members",
+        "parties",
+        "allies",
+        "families",
+        "crowds",
+        "thousands",
+        "hundreds",
+        "dozens",
+    ];
+    w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !w.ends_with("ly")
+        && !NOT_MODIFIERS.contains(&w)
+        && !NEW_CLAUSE.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !clause::is_auxiliary(w)
+        && !actors::is_role(w)
+}
+
+/// Is word `i` in a purpose or complement infinitive ("to disperse", "to be deployed", "to
+/// further develop")?
+pub(super) fn purpose(lower: &[String], i: usize) -> bool {
+    lower[i - 1] == "to"
+        || (i >= 2
+            && lower[i - 2] == "to"
+            && (lower[i - 1] == "be" || lower[i - 1].ends_with("ly") || lower[i - 1] == "help"))
+}
+
+/// Words that open a clause telling something in passing: relatives and conditions.
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "if", "unless", "until", "lest", "whether",
+];
+
+/// Does word `i` stand in a relative or conditional clause opened after the trigger ending at
+/// `prev` ("... in Montenegro, where 28 people have been killed")? The nearest clause word
+/// before it decides: a coordinator or a time clause starts a new event instead.
+pub(super) fn subordinate(lower: &[String], prev: usize, i: usize) -> bool {
+    lower[prev + 1..i]
+        .iter()
+        .rev()
+        .find(|w| SUBORDINATORS.contains(&w.as_str()) || NEW_CLAUSE.contains(&w.as_str()))
+        .is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
+}
+
+/// Is word `i` a bare verb right after "and"/"or" that carries on an infinitive opened after
+/// the trigger ending at `prev` ("refused to allow planes to land and evacuate")?
+pub(super) fn infinitive_chain(lower: &[String], prev: usize, i: usize) -> bool {
+    let w = lower[i].as_str();
+    let bare = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"));
+    bare && i > prev + 1
+        && matches!(lower[i - 1].as_str(), "and" | "or")
+        && lower[prev + 1..i - 1].iter().any(|w| w == "to")
+}
+
+/// Is the participle at word `i` a reduced relative describing the noun before it ("weapons
+/// and equipment *seized* last year from peacekeepers", "civilians *killed* in the raid")?
+/// It follows a plain lower-case noun, with no "be" or "have" before it, and a preposition or
+/// a time word follows it where an object would follow a finite verb.
+pub(super) fn reduced_relative(lower: &[String], i: usize) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but",
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "then", "not",
+    ];
+    const AFTER: &[&str] = &[
+        "by", "from", "in", "at", "on", "during", "last", "earlier", "since", "after", "before",
+        "over", "near", "under",
+    ];
+    let before = lower[i - 1].as_str();
+    clause::is_participle(&lower[i])
+        && before.chars().all(|c| c.is_lowercase())
+        && !actors::is_role(before)
+        && !before.ends_with("ly")
+        && !NOT_NOUNS.contains(&before)
+        && !NEW_CLAUSE.contains(&before)
+        && lower
+            .get(i + 1)
+            .is_some_and(|w| AFTER.contains(&w.as_str()))
+}
