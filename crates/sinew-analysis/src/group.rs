@@ -195,12 +195,12 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             *bucket_of_key.entry(k).or_insert(next)
         })
         .collect();
+    // A restatement is in the bucket of the figure it restates, whatever its unit or rate.
+    let primary = restated(claims, |i| probes[i].doc);
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); bucket_of_key.len()];
-    for (i, &sense) in sense_of.iter().enumerate() {
-        buckets[bucket_of_sense[sense]].push(i);
+    for i in 0..claims.len() {
+        buckets[bucket_of_sense[sense_of[primary[i].unwrap_or(i)]]].push(i);
     }
-
-    let primary = restated(claims, &probes, &bucket_of_sense, &sense_of);
 
     let mut groups = Vec::new();
     let mut doc_counts: Vec<usize> = Vec::new();
@@ -378,22 +378,38 @@ pub(crate) fn bucket_key(claim: &Claim) -> String {
         .join("\u{1f}")
 }
 
+/// The bucket of each claim, as [`bucket_key`] names it, except that a claim restating
+/// another figure of its sentence ("$111 billion, or $9 billion a month"; "107 million
+/// tonnes, or 2.1 million barrels a day") is in the bucket of the figure it restates, so
+/// that the two are grouped together whatever their units and rates. Both come from one
+/// document, so the claims of a document given together always get the same buckets.
+pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
+    let mut docs: FastMap<&DocId, u32> = FastMap::default();
+    let doc_of: Vec<u32> = claims
+        .iter()
+        .map(|c| {
+            let next = docs.len() as u32;
+            *docs.entry(&c.doc).or_insert(next)
+        })
+        .collect();
+    let primary = restated(claims, |i| doc_of[i]);
+    let own: Vec<String> = claims.iter().map(bucket_key).collect();
+    (0..claims.len())
+        .map(|i| own[primary[i].unwrap_or(i)].clone())
+        .collect()
+}
+
 /// For each claim that restates another figure of its sentence in another unit, the claim it
-/// restates: same document, sentence and bucket, at the span `restates` names, itself no
-/// restatement.
-fn restated(
-    claims: &[Claim],
-    probes: &[Probe],
-    bucket_of_sense: &[usize],
-    sense_of: &[usize],
-) -> Vec<Option<usize>> {
+/// restates: same document (`doc_of` numbers them) and sentence, at the span `restates`
+/// names, itself no restatement.
+fn restated(claims: &[Claim], doc_of: impl Fn(usize) -> u32) -> Vec<Option<usize>> {
     if claims.iter().all(|c| c.restates.is_none()) {
         return vec![None; claims.len()];
     }
     let mut at: FastMap<(u32, Span), usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {
         if c.restates.is_none() {
-            at.entry((probes[i].doc, c.span)).or_insert(i);
+            at.entry((doc_of(i), c.span)).or_insert(i);
         }
     }
     claims
@@ -401,11 +417,8 @@ fn restated(
         .enumerate()
         .map(|(i, c)| {
             let span = c.restates?;
-            let j = *at.get(&(probes[i].doc, span))?;
-            let same = j != i
-                && claims[j].sentence == c.sentence
-                && bucket_of_sense[sense_of[j]] == bucket_of_sense[sense_of[i]];
-            same.then_some(j)
+            let j = *at.get(&(doc_of(i), span))?;
+            (j != i && claims[j].sentence == c.sentence).then_some(j)
         })
         .collect()
 }

@@ -233,6 +233,12 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
             "50 million tonnes",
             "1 million barrels",
         ),
+        // The same amount over another period restates it as a rate.
+        (
+            "Chile's copper sales to Japan reached $24 billion, or $2 billion a month.",
+            "$24 billion",
+            "$2 billion a month",
+        ),
     ];
     for (text, first, second) in cases {
         let a = claim(text, first);

@@ -408,9 +408,10 @@ const HEDGES: &[&str] = &[
     "approx",
 ];
 
-/// The span of the figure `q` restates, when it is a figure in another currency or unit
-/// right after `prev`, in brackets or after ", or" ("600 million dollars (about 561 million
-/// euros)", "$1bn (£790m)", "107 million tonnes, or roughly 2.1 million barrels a day").
+/// The span of the figure `q` restates, when it is a figure in another currency, unit or
+/// rate right after `prev`, in brackets or after ", or" ("600 million dollars (about 561
+/// million euros)", "$1bn (£790m)", "107 million tonnes, or roughly 2.1 million barrels a
+/// day", "$111 billion, or more than $9 billion a month").
 pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span> {
     if prev.span.end > q.span.start {
         return None;
@@ -419,7 +420,7 @@ pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span
         && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
         && prev.unit.is_some()
         && q.unit.is_some()
-        && prev.unit != q.unit;
+        && (prev.unit != q.unit || prev.per != q.per);
     if !same_kind {
         return None;
     }
