@@ -267,6 +267,8 @@ pub(crate) const STOCK_CUES: &[&[&str]] = &[
     &["cumulatively"],
     &["running", "total"],
     &["total", "of"],
+    // "put the total at 10,000+ containers"
+    &["total", "at"],
     &["reserves"],
     &["stockpile"],
     &["stockpiles"],
