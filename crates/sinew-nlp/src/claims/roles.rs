@@ -482,11 +482,22 @@ pub(super) fn parties(
     // before the verb of speech frame the report; the figure's parties come after it.
     let frame_end = speech_frame_end(inp.text, actors, ws, q.span)
         .max(fronted_participle_end(inp.text, sentence, ws, q.span));
+    // "supplies millions of shells in exchange for food from Russia": past the exchange cue,
+    // the giver of the goods that come back is who gets the figure's.
     let parties_only: Vec<Actor<'_>> = actors
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
         .filter(|a| a.span.start >= frame_end)
         .cloned()
+        .map(|mut a| {
+            if a.role == Role::Source
+                && a.span.start >= q.span.end
+                && voice::exchange_between(ws, q.span.end, a.span.start)
+            {
+                a.role = Role::Recipient;
+            }
+            a
+        })
         .collect();
     // "trade between China and Russia", "China-Russia trade"
     if let Some(pair) = pairs::between_pair(inp.text, sentence, &parties_only)
