@@ -195,11 +195,14 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             *bucket_of_key.entry(k).or_insert(next)
         })
         .collect();
-    // A restatement is in the bucket of the figure it restates, whatever its unit or rate.
+    // A restatement is in the bucket of the figure it restates, whatever its unit or rate;
+    // a figure stated again in one article without its parties is in the bucket of the
+    // statement that names them.
     let primary = restated(claims, |i| probes[i].doc);
+    let home = homes(claims, &primary, |i| probes[i].doc);
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); bucket_of_key.len()];
-    for i in 0..claims.len() {
-        buckets[bucket_of_sense[sense_of[primary[i].unwrap_or(i)]]].push(i);
+    for (i, &h) in home.iter().enumerate() {
+        buckets[bucket_of_sense[sense_of[h]]].push(i);
     }
 
     let mut groups = Vec::new();
@@ -394,9 +397,54 @@ pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
         .collect();
     let primary = restated(claims, |i| doc_of[i]);
     let own: Vec<String> = claims.iter().map(bucket_key).collect();
-    (0..claims.len())
-        .map(|i| own[primary[i].unwrap_or(i)].clone())
+    homes(claims, &primary, |i| doc_of[i])
+        .into_iter()
+        .map(|h| own[h].clone())
         .collect()
+}
+
+/// The claim whose bucket each claim is in: the figure it restates (`primary`), else, for a
+/// claim that names no party, an earlier or later statement of the same figure in its
+/// article that names one ("10.5 percent" of U.S. emissions, then "Of the 10.5 percent,
+/// ..."): the same words for the amount, in another sentence, and a distinctive amount
+/// ([`distinctive`]: "$63,185", not "5%"), else itself.
+fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> u32) -> Vec<usize> {
+    let named = |c: &Claim| c.subject.is_some() || c.object.is_some();
+    let mut stated: FastMap<(u32, String), usize> = FastMap::default();
+    for (i, c) in claims.iter().enumerate() {
+        if named(c) && primary[i].is_none() && distinctive(&c.quantity.text) {
+            stated
+                .entry((doc_of(i), c.quantity.text.trim().to_lowercase()))
+                .or_insert(i);
+        }
+    }
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if let Some(j) = primary[i] {
+                return j;
+            }
+            if named(c) || stated.is_empty() || !distinctive(&c.quantity.text) {
+                return i;
+            }
+            stated
+                .get(&(doc_of(i), c.quantity.text.trim().to_lowercase()))
+                .copied()
+                .filter(|&j| {
+                    claims[j].sentence != c.sentence && claims[j].quantity.unit == c.quantity.unit
+                })
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
+/// Is an amount written precisely enough that the same words twice in one article are the
+/// same figure: at least three significant digits ("$63,185", "10.5 percent", "5.85
+/// billion"), where "5%" or "$100" may be many figures?
+fn distinctive(text: &str) -> bool {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
 }
 
 /// For each claim that restates another figure of its sentence in another unit, the claim it

@@ -293,6 +293,45 @@ fn a_figure_restated_in_another_unit_or_rate_joins_its_group_across_buckets() {
 }
 
 #[test]
+fn a_precise_figure_stated_again_without_its_parties_is_one_figure() {
+    // "Peru's copper exports to China reached $12,345 million ... Of the $12,345 million,
+    // ...": the second statement names no party but states the same amount in the same
+    // words, in another sentence of the same article.
+    let named = money("a", "$12,345 million", 12_345e6, "copper exports");
+    let mut again = claim(&C {
+        doc: "a",
+        at: 200,
+        sentence: 1,
+        text: "$12,345 million",
+        value: 12_345e6,
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        measure: "copper exports",
+        time: YEAR_2023,
+        ..BASE
+    });
+    again.sentence = Span::new(150, 260);
+    let claims = vec![named.clone(), again.clone()];
+    let keys = claim_buckets(&claims);
+    assert_eq!(keys[0], keys[1]);
+    assert_eq!(build_ledger(&claims, &docs(&["a"])).groups.len(), 1);
+    // Near-misses: a round amount ("$12 million") may be many figures in one article, and
+    // the same words in another article are no restatement.
+    let round = |c: &Claim| {
+        let mut c = c.clone();
+        c.quantity.text = "$12 million".to_string();
+        c.quantity.value = 12e6;
+        c
+    };
+    let keys = claim_buckets(&[round(&named), round(&again)]);
+    assert_ne!(keys[0], keys[1]);
+    let mut elsewhere = again.clone();
+    elsewhere.doc = DocId("b".to_string());
+    let keys = claim_buckets(&[named, elsewhere]);
+    assert_ne!(keys[0], keys[1]);
+}
+
+#[test]
 fn two_voices_in_one_sentence_may_state_one_figure() {
     // "The ministry put the total at 10,000 containers, while the agency estimated that
     // 6,700 had been shipped": one running total, two voices.
