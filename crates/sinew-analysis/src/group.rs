@@ -413,9 +413,17 @@ fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> 
     let mut stated: FastMap<(u32, String), usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {
         if named(c) && primary[i].is_none() && distinctive(&c.quantity.text) {
-            stated
+            // The first statement in the document, whatever the order of the input.
+            let first = stated
                 .entry((doc_of(i), c.quantity.text.trim().to_lowercase()))
                 .or_insert(i);
+            let earlier = visit_order(c, &claims[*first])
+                .then_with(|| c.subject.cmp(&claims[*first].subject))
+                .then_with(|| c.object.cmp(&claims[*first].object))
+                .is_lt();
+            if earlier {
+                *first = i;
+            }
         }
     }
     claims

@@ -316,6 +316,25 @@ fn what_a_company_is_bought_for_is_a_price() {
 }
 
 #[test]
+fn a_total_of_counted_things_is_a_running_total_and_one_of_money_is_not() {
+    assert_eq!(
+        kind(
+            "Ghana has sent tractors to Togo. Officials put the total at 3,000 tractors.",
+            "3,000 tractors"
+        ),
+        MeasureKind::Stock
+    );
+    // Near-miss: a total of money is the period's amount, not a running total.
+    let text = "Trade between Ghana and Togo reached $2 billion in 2023. Customs put the total \
+                at $2 billion.";
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let claims = annotate(text, published, &DocId("test".into())).claims;
+    let total = claims.last().expect("two claims");
+    assert!(text[..total.span.start].ends_with("total at "), "{total:?}");
+    assert_ne!(total.kind, MeasureKind::Stock);
+}
+
+#[test]
 fn a_running_total_dated_by_its_report_is_still_a_running_total() {
     use MeasureKind::Stock;
     // The month dates the saying, not a window the count covers.

@@ -269,7 +269,10 @@ pub(super) fn kind_of(
             .any(|cue| has(sentence_words, cue))
         // The span leaves "since" out (TIMEX3); the kind keeps it.
         || time.is_some_and(|t| t.kind == TimeKind::Since);
-    if stock {
+    // "put the total at 10,000+ containers": a total of counted things is a running total
+    // (a total of money, "put the total at $240 billion", is most often one period's flow).
+    let counted_total = q.kind == QuantityKind::Count && has(clause_words, &["total", "at"]);
+    if stock || counted_total {
         return MeasureKind::Stock;
     }
     let periodic = q

@@ -267,8 +267,6 @@ pub(crate) const STOCK_CUES: &[&[&str]] = &[
     &["cumulatively"],
     &["running", "total"],
     &["total", "of"],
-    // "put the total at 10,000+ containers"
-    &["total", "at"],
     &["reserves"],
     &["stockpile"],
     &["stockpiles"],
