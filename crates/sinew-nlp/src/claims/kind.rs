@@ -14,7 +14,8 @@
 //! - share: any other percentage up to 100 (a part of some whole, named or not: "90% of
 //!   imports", "34% of participants said"); above 100 it is a change ("345% from 2021");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
-//!   "cumulative"), or a headcount with no verb of flow ("employs 1,800 people");
+//!   "cumulative"), a total of counted things ("put the total at 10,000+ containers"; not
+//!   one of money), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
 //!   time that is a period (a year, a month);
 //! - other: anything else.
