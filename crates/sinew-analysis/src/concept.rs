@@ -700,6 +700,7 @@ mod tests {
             modality: Modality::Asserted,
             kind: sinew_types::MeasureKind::Other,
             restates: None,
+            inferred: None,
         }
     }
 

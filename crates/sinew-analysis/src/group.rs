@@ -195,12 +195,15 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
             *bucket_of_key.entry(k).or_insert(next)
         })
         .collect();
+    // A restatement is in the bucket of the figure it restates, whatever its unit or rate;
+    // a figure stated again in one article without its parties is in the bucket of the
+    // statement that names them.
+    let primary = restated(claims, |i| probes[i].doc);
+    let home = homes(claims, &primary, |i| probes[i].doc);
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); bucket_of_key.len()];
-    for (i, &sense) in sense_of.iter().enumerate() {
-        buckets[bucket_of_sense[sense]].push(i);
+    for (i, &h) in home.iter().enumerate() {
+        buckets[bucket_of_sense[sense_of[h]]].push(i);
     }
-
-    let primary = restated(claims, &probes, &bucket_of_sense, &sense_of);
 
     let mut groups = Vec::new();
     let mut doc_counts: Vec<usize> = Vec::new();
@@ -378,22 +381,91 @@ pub(crate) fn bucket_key(claim: &Claim) -> String {
         .join("\u{1f}")
 }
 
+/// The bucket of each claim, as [`bucket_key`] names it, except that a claim restating
+/// another figure of its sentence ("$111 billion, or $9 billion a month"; "107 million
+/// tonnes, or 2.1 million barrels a day") is in the bucket of the figure it restates, so
+/// that the two are grouped together whatever their units and rates. Both come from one
+/// document, so the claims of a document given together always get the same buckets.
+pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
+    let mut docs: FastMap<&DocId, u32> = FastMap::default();
+    let doc_of: Vec<u32> = claims
+        .iter()
+        .map(|c| {
+            let next = docs.len() as u32;
+            *docs.entry(&c.doc).or_insert(next)
+        })
+        .collect();
+    let primary = restated(claims, |i| doc_of[i]);
+    let own: Vec<String> = claims.iter().map(bucket_key).collect();
+    homes(claims, &primary, |i| doc_of[i])
+        .into_iter()
+        .map(|h| own[h].clone())
+        .collect()
+}
+
+/// The claim whose bucket each claim is in: the figure it restates (`primary`), else, for a
+/// claim that names no party, an earlier or later statement of the same figure in its
+/// article that names one ("10.5 percent" of U.S. emissions, then "Of the 10.5 percent,
+/// ..."): the same words for the amount, in another sentence, and a distinctive amount
+/// ([`distinctive`]: "$63,185", not "5%"), else itself.
+fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> u32) -> Vec<usize> {
+    let named = |c: &Claim| c.subject.is_some() || c.object.is_some();
+    let mut stated: FastMap<(u32, String), usize> = FastMap::default();
+    for (i, c) in claims.iter().enumerate() {
+        if named(c) && primary[i].is_none() && distinctive(&c.quantity.text) {
+            // The first statement in the document, whatever the order of the input.
+            let first = stated
+                .entry((doc_of(i), c.quantity.text.trim().to_lowercase()))
+                .or_insert(i);
+            let earlier = visit_order(c, &claims[*first])
+                .then_with(|| c.subject.cmp(&claims[*first].subject))
+                .then_with(|| c.object.cmp(&claims[*first].object))
+                .is_lt();
+            if earlier {
+                *first = i;
+            }
+        }
+    }
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if let Some(j) = primary[i] {
+                return j;
+            }
+            if named(c) || stated.is_empty() || !distinctive(&c.quantity.text) {
+                return i;
+            }
+            stated
+                .get(&(doc_of(i), c.quantity.text.trim().to_lowercase()))
+                .copied()
+                .filter(|&j| {
+                    claims[j].sentence != c.sentence && claims[j].quantity.unit == c.quantity.unit
+                })
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
+/// Is an amount written precisely enough that the same words twice in one article are the
+/// same figure: at least three significant digits ("$63,185", "10.5 percent", "5.85
+/// billion"), where "5%" or "$100" may be many figures?
+fn distinctive(text: &str) -> bool {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+}
+
 /// For each claim that restates another figure of its sentence in another unit, the claim it
-/// restates: same document, sentence and bucket, at the span `restates` names, itself no
-/// restatement.
-fn restated(
-    claims: &[Claim],
-    probes: &[Probe],
-    bucket_of_sense: &[usize],
-    sense_of: &[usize],
-) -> Vec<Option<usize>> {
+/// restates: same document (`doc_of` numbers them) and sentence, at the span `restates`
+/// names, itself no restatement.
+fn restated(claims: &[Claim], doc_of: impl Fn(usize) -> u32) -> Vec<Option<usize>> {
     if claims.iter().all(|c| c.restates.is_none()) {
         return vec![None; claims.len()];
     }
     let mut at: FastMap<(u32, Span), usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {
         if c.restates.is_none() {
-            at.entry((probes[i].doc, c.span)).or_insert(i);
+            at.entry((doc_of(i), c.span)).or_insert(i);
         }
     }
     claims
@@ -401,11 +473,8 @@ fn restated(
         .enumerate()
         .map(|(i, c)| {
             let span = c.restates?;
-            let j = *at.get(&(probes[i].doc, span))?;
-            let same = j != i
-                && claims[j].sentence == c.sentence
-                && bucket_of_sense[sense_of[j]] == bucket_of_sense[sense_of[i]];
-            same.then_some(j)
+            let j = *at.get(&(doc_of(i), span))?;
+            (j != i && claims[j].sentence == c.sentence).then_some(j)
         })
         .collect()
 }

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use sinew_types::{Claim, DocId, QuantityKind, Span};
 
 use crate::graph::{fold_network, fold_network_by_state, ActorInfo, Network};
-use crate::group::bucket_key;
+use crate::group::{bucket_key, bucket_keys};
 use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
 use crate::politics::PoliticalTie;
 
@@ -47,9 +47,18 @@ pub struct ClaimRef {
     pub ord: u32,
 }
 
-/// The bucket `claim` is grouped in: claims of different buckets are never one figure.
+/// The bucket `claim` is grouped in on its own: claims of different buckets are never one
+/// figure. A claim that restates another figure of its sentence is grouped in that figure's
+/// bucket instead: [`claim_buckets`] reads a document's claims together for that.
 pub fn claim_bucket(claim: &Claim) -> String {
     bucket_key(claim)
+}
+
+/// The bucket of each of `claims`, as [`claim_bucket`] names it, except that a claim
+/// restating another figure of its sentence ("$111 billion, or $9 billion a month") is in
+/// the bucket of that figure. Give every claim of a document together.
+pub fn claim_buckets(claims: &[Claim]) -> Vec<String> {
+    bucket_keys(claims)
 }
 
 /// One bucket's groups, reconciled, with what the network needs of its claims.
@@ -122,7 +131,7 @@ pub fn analyse_buckets(
     docs: &[SourceDoc],
 ) -> Vec<BucketState> {
     assert_eq!(claims.len(), refs.len(), "one reference per claim");
-    let keys: Vec<String> = claims.iter().map(bucket_key).collect();
+    let keys: Vec<String> = bucket_keys(claims);
     let mut states: BTreeMap<&str, BucketState> = BTreeMap::new();
     for (c, key) in claims.iter().zip(&keys) {
         let state = states.entry(key).or_insert_with(|| BucketState {

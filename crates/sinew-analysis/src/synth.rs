@@ -848,6 +848,7 @@ impl SynthCorpus {
                     modality: Modality::Asserted,
                     kind: sinew_types::MeasureKind::Other,
                     restates: None,
+                    inferred: None,
                 }
             })
             .collect()

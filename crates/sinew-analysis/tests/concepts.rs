@@ -4,7 +4,10 @@
 //! their alerts), one-source groups, shared attributions and derivative digests.
 
 use chrono::NaiveDate;
-use sinew_analysis::{build_ledger, detect_alerts, Ledger, LedgerGroup, SourceDoc, Verdict};
+use sinew_analysis::{
+    build_ledger, claim_bucket, claim_buckets, detect_alerts, Ledger, LedgerGroup, SourceDoc,
+    Verdict,
+};
 use sinew_types::{AlertKind, Claim, DocId, MeasureKind, QuantityKind, SourceKind, Span, TimeKind};
 
 use crate::{claim, BASE, C};
@@ -231,6 +234,126 @@ fn a_figure_restated_in_another_currency_is_one_statement() {
     let mut plain = claims.clone();
     plain[1].restates = None;
     assert_eq!(build_ledger(&plain, &docs(&["a", "b"])).groups.len(), 2);
+}
+
+#[test]
+fn a_figure_restated_in_another_unit_or_rate_joins_its_group_across_buckets() {
+    // "about 107 million tonnes, or roughly 2.1 million barrels a day", and a report of the
+    // barrels alone elsewhere: the bucket keys by unit and rate, but the restatement is one
+    // statement of the figure it restates.
+    let tonnes = claim(&C {
+        doc: "a",
+        text: "about 107 million tonnes",
+        value: 107e6,
+        kind: QuantityKind::Measure,
+        unit: Some("t"),
+        subject: Some("Russia"),
+        object: Some("China"),
+        measure: "crude oil",
+        time: YEAR_2023,
+        ..BASE
+    });
+    let mut barrels = claim(&C {
+        doc: "a",
+        at: 40,
+        text: "roughly 2.1 million barrels a day",
+        value: 2.1e6,
+        kind: QuantityKind::Measure,
+        unit: Some("bbl"),
+        per: Some("day"),
+        subject: Some("Russia"),
+        object: Some("China"),
+        measure: "crude oil",
+        time: YEAR_2023,
+        ..BASE
+    });
+    barrels.restates = Some(tonnes.span);
+    let claims = vec![tonnes, barrels];
+    assert_ne!(
+        claim_bucket(&claims[0]),
+        claim_bucket(&claims[1]),
+        "on their own, other buckets"
+    );
+    let keys = claim_buckets(&claims);
+    assert_eq!(keys[0], keys[1], "read together, one bucket");
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    assert_eq!(ledger.groups.len(), 1, "{:?}", ledger.groups);
+    assert_eq!(
+        ledger.groups[0].unit.as_deref(),
+        Some("t"),
+        "the head's unit"
+    );
+
+    // Without `restates`, two figures in two groups.
+    let mut plain = claims.clone();
+    plain[1].restates = None;
+    let keys = claim_buckets(&plain);
+    assert_ne!(keys[0], keys[1]);
+    assert_eq!(build_ledger(&plain, &docs(&["a"])).groups.len(), 2);
+}
+
+#[test]
+fn a_precise_figure_stated_again_without_its_parties_is_one_figure() {
+    // "Peru's copper exports to China reached $12,345 million ... Of the $12,345 million,
+    // ...": the second statement names no party but states the same amount in the same
+    // words, in another sentence of the same article.
+    let named = money("a", "$12,345 million", 12_345e6, "copper exports");
+    let mut again = claim(&C {
+        doc: "a",
+        at: 200,
+        sentence: 1,
+        text: "$12,345 million",
+        value: 12_345e6,
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        measure: "copper exports",
+        time: YEAR_2023,
+        ..BASE
+    });
+    again.sentence = Span::new(150, 260);
+    let claims = vec![named.clone(), again.clone()];
+    let keys = claim_buckets(&claims);
+    assert_eq!(keys[0], keys[1]);
+    assert_eq!(build_ledger(&claims, &docs(&["a"])).groups.len(), 1);
+    // Near-misses: a round amount ("$12 million") may be many figures in one article, and
+    // the same words in another article are no restatement.
+    let round = |c: &Claim| {
+        let mut c = c.clone();
+        c.quantity.text = "$12 million".to_string();
+        c.quantity.value = 12e6;
+        c
+    };
+    let keys = claim_buckets(&[round(&named), round(&again)]);
+    assert_ne!(keys[0], keys[1]);
+    let mut elsewhere = again.clone();
+    elsewhere.doc = DocId("b".to_string());
+    let keys = claim_buckets(&[named, elsewhere]);
+    assert_ne!(keys[0], keys[1]);
+}
+
+#[test]
+fn two_voices_in_one_sentence_may_state_one_figure() {
+    // "The ministry put the total at 10,000 containers, while the agency estimated that
+    // 6,700 had been shipped": one running total, two voices.
+    let at = |text: &'static str, value: f64, pos: usize| {
+        let mut c = running("a", text, value, "shipments of containers");
+        c.span = Span::new(pos, pos + text.len());
+        c.quantity.span = c.span;
+        c.sentence = Span::new(0, 200);
+        c
+    };
+    let claims = vec![
+        attributed(at("10,000 containers", 10_000.0, 20), "the ministry"),
+        attributed(at("6,700 containers", 6_700.0, 120), "the agency"),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    assert_eq!(ledger.groups.len(), 1, "{:?}", ledger.groups);
+    // Near-miss: one voice stating two amounts in one sentence states two figures.
+    let one_voice = vec![
+        attributed(at("10,000 containers", 10_000.0, 20), "the ministry"),
+        attributed(at("6,700 containers", 6_700.0, 120), "the ministry"),
+    ];
+    assert_eq!(build_ledger(&one_voice, &docs(&["a"])).groups.len(), 2);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use proptest::prelude::*;
 use sinew_analysis::synth::{generate, SynthConfig};
 use sinew_analysis::{
-    analyse_buckets, build_ledger, build_network, build_network_by_state, claim_bucket,
+    analyse_buckets, build_ledger, build_network, build_network_by_state, claim_buckets,
     detect_alerts, detect_alerts_in, ledger_and_network_of, ledger_of, network_by_state_of,
     network_of, ActorInfo, AlertScope, BucketState, ClaimRef, Ledger, Network, SourceDoc,
 };
@@ -66,6 +66,8 @@ fn shuffle(n: usize, mut seed: u64) -> Vec<usize> {
 #[derive(Default)]
 struct Model {
     claims: Vec<Claim>,
+    /// Each claim's bucket, as the engine stores it: read with its document's other claims.
+    buckets: Vec<String>,
     refs: Vec<ClaimRef>,
     docs: Vec<SourceDoc>,
     states: BTreeMap<String, BucketState>,
@@ -78,8 +80,9 @@ impl Model {
         let mut touched = BTreeSet::new();
         for (doc, claims) in batch {
             self.docs.push(doc.clone());
-            for (ord, c) in claims.iter().enumerate() {
-                touched.insert(claim_bucket(c));
+            for (ord, (c, key)) in claims.iter().zip(claim_buckets(claims)).enumerate() {
+                touched.insert(key.clone());
+                self.buckets.push(key);
                 self.claims.push(c.clone());
                 self.refs.push(ClaimRef {
                     doc: c.doc.clone(),
@@ -92,8 +95,9 @@ impl Model {
             .claims
             .iter()
             .zip(&self.refs)
-            .filter(|(c, _)| touched.contains(&claim_bucket(c)))
-            .map(|(c, r)| (c.clone(), r.clone()))
+            .zip(&self.buckets)
+            .filter(|(_, key)| touched.contains(*key))
+            .map(|((c, r), _)| (c.clone(), r.clone()))
             .unzip();
         let new_docs: Vec<DocId> = batch.iter().map(|(d, _)| d.id.clone()).collect();
         let known_flows = self

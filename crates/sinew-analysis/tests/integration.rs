@@ -86,6 +86,7 @@ pub(crate) fn claim(c: &C) -> Claim {
         modality: Modality::Asserted,
         kind: sinew_types::MeasureKind::Other,
         restates: None,
+        inferred: None,
     }
 }
 

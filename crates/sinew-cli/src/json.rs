@@ -45,6 +45,10 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
         // restated in another currency, the span of the figure it restates.
         "kind": c.kind.as_str(),
         "restates": c.restates.map(|r| json!({"start": r.start, "end": r.end})),
+        // Parties the figure's sentence does not name, carried over from the discourse:
+        // `discourse` (the paragraph before), `heading` (its section), `document` (the pair
+        // the document is about); null when the sentence names them.
+        "inferred": c.inferred.map(|i| i.as_str()),
     })
 }
 

@@ -21,8 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sinew_analysis::{
-    analyse_buckets, claim_bucket, detect_alerts_in, AlertScope, BucketState, ClaimRef,
-    PoliticalTie, SourceDoc,
+    analyse_buckets, detect_alerts_in, AlertScope, BucketState, ClaimRef, PoliticalTie, SourceDoc,
 };
 use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId, SourceKind};
@@ -234,8 +233,9 @@ impl Engine {
         let new = self.store.claims_of_docs(&pending)?;
         let mut claim_buckets = Vec::with_capacity(new.len());
         let mut touched = BTreeSet::new();
-        for k in &new {
-            let key = claim_bucket(&k.claim);
+        // A document's claims together: a restatement goes to its figure's bucket.
+        let new_claims: Vec<Claim> = new.iter().map(|k| k.claim.clone()).collect();
+        for (k, key) in new.iter().zip(sinew_analysis::claim_buckets(&new_claims)) {
             touched.insert(key.clone());
             claim_buckets.push((key, k.claim.doc.clone(), k.ord));
         }

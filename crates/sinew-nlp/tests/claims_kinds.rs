@@ -233,6 +233,12 @@ fn a_bracketed_figure_in_another_currency_restates_the_one_before() {
             "50 million tonnes",
             "1 million barrels",
         ),
+        // The same amount over another period restates it as a rate.
+        (
+            "Chile's copper sales to Japan reached $24 billion, or $2 billion a month.",
+            "$24 billion",
+            "$2 billion a month",
+        ),
     ];
     for (text, first, second) in cases {
         let a = claim(text, first);
@@ -307,6 +313,25 @@ fn what_a_company_is_bought_for_is_a_price() {
         ),
         MeasureKind::Flow
     );
+}
+
+#[test]
+fn a_total_of_counted_things_is_a_running_total_and_one_of_money_is_not() {
+    assert_eq!(
+        kind(
+            "Ghana has sent tractors to Togo. Officials put the total at 3,000 tractors.",
+            "3,000 tractors"
+        ),
+        MeasureKind::Stock
+    );
+    // Near-miss: a total of money is the period's amount, not a running total.
+    let text = "Trade between Ghana and Togo reached $2 billion in 2023. Customs put the total \
+                at $2 billion.";
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let claims = annotate(text, published, &DocId("test".into())).claims;
+    let total = claims.last().expect("two claims");
+    assert!(text[..total.span.start].ends_with("total at "), "{total:?}");
+    assert_ne!(total.kind, MeasureKind::Stock);
 }
 
 #[test]

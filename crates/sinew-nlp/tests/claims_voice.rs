@@ -123,6 +123,14 @@ fn the_far_side_of_an_exchange_goes_back() {
         ),
         pair("Belarus", "Cuba")
     );
+    // The giver of what comes back ("from Thailand") gets the figure's goods.
+    assert_eq!(
+        parties(
+            "Laos provides 200,000 tonnes of timber in exchange for fuel from Thailand.",
+            "200,000 tonnes"
+        ),
+        pair("Laos", "Thailand")
+    );
 }
 
 #[test]

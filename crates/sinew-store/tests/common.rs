@@ -139,6 +139,7 @@ pub(crate) fn claim(
         modality: Modality::Asserted,
         kind: sinew_types::MeasureKind::Other,
         restates: None,
+        inferred: None,
     }
 }
 

@@ -542,6 +542,7 @@ fn claim(doc: DocId) -> impl Strategy<Value = Claim> {
                     modality,
                     kind: sinew_types::MeasureKind::Other,
                     restates: None,
+                    inferred: None,
                 }
             },
         )

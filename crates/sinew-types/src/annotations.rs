@@ -492,6 +492,36 @@ pub struct Claim {
     /// restates the dollar one). The ledger counts the pair as one figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restates: Option<Span>,
+    /// Set when the figure's own sentence names no party and its subject and object were
+    /// carried over from the discourse: where from ([`Inferred`]). An analyst checks such
+    /// parties against those words, not against the figure's sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<Inferred>,
+}
+
+/// Where the parties of a claim whose sentence names none come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Inferred {
+    /// An earlier sentence of the same paragraph: its claim, or the actors of its verb of
+    /// supply ("North Korea has sent munitions to Russia. ... put the total at 10,000+
+    /// containers").
+    Discourse,
+    /// The heading of the figure's section ("1. State Farm Group / Market share: 12.89%").
+    Heading,
+    /// The pair the whole document is about: the parties most of its claims name.
+    Document,
+}
+
+impl Inferred {
+    /// Lower-case name, as serialised (`discourse`, `heading`, `document`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Inferred::Discourse => "discourse",
+            Inferred::Heading => "heading",
+            Inferred::Document => "document",
+        }
+    }
 }
 
 /// Something extraction noticed but could not handle; extraction never fails on text.

@@ -14,7 +14,7 @@ pub mod text;
 
 pub use alert::{Alert, AlertKind};
 pub use annotations::{
-    Annotations, Attribution, Claim, Coarse, Description, Diagnostic, EntityType, Grain,
+    Annotations, Attribution, Claim, Coarse, Description, Diagnostic, EntityType, Grain, Inferred,
     MeasureKind, Mention, MentionKind, Modality, Quantity, QuantityKind, Sector, Sentence,
     TimeExpr, TimeKind,
 };

@@ -268,8 +268,8 @@ pub(super) struct Cluster {
     pub(super) amounts: Vec<Amount>,
     /// The wordings of the members: (sense, counted).
     pub(super) variants: Vec<(usize, bool)>,
-    /// Spans of the members' figures, by (document, sentence).
-    pub(super) sentences: FastMap<(u32, Span), Vec<Span>>,
+    /// Spans of the members' figures and who states them, by (document, sentence).
+    pub(super) sentences: FastMap<(u32, Span), Vec<(Span, u32)>>,
     pub(super) frame: TimeFrame,
     pub(super) concept: Concept,
     /// The concept key's parts the members told: actors, unit, lemma class, measure kind.
@@ -409,7 +409,13 @@ impl Cluster {
         }
         if let Some(spans) = self.sentences.get(&(p.doc, p.sentence)) {
             // Two figures in one sentence are two figures; the same words twice are one.
-            if spans.iter().any(|s| *s != p.span) {
+            // Two voices in one sentence may state one figure differently ("the State
+            // Department has put the total at 10,000+ containers, while South Korea's
+            // ministry estimated that about 6,700 had been shipped").
+            if spans
+                .iter()
+                .any(|&(s, voice)| s != p.span && voice == p.voice)
+            {
                 return false;
             }
         }
@@ -540,7 +546,7 @@ impl Cluster {
         self.sentences
             .entry((p.doc, p.sentence))
             .or_default()
-            .push(p.span);
+            .push((p.span, p.voice));
         if !self.variants.contains(&(p.sense, p.counted)) {
             self.variants.push((p.sense, p.counted));
         }

@@ -14,7 +14,8 @@
 //! - share: any other percentage up to 100 (a part of some whole, named or not: "90% of
 //!   imports", "34% of participants said"); above 100 it is a change ("345% from 2021");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
-//!   "cumulative"), or a headcount with no verb of flow ("employs 1,800 people");
+//!   "cumulative"), a total of counted things ("put the total at 10,000+ containers"; not
+//!   one of money), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
 //!   time that is a period (a year, a month);
 //! - other: anything else.
@@ -269,7 +270,10 @@ pub(super) fn kind_of(
             .any(|cue| has(sentence_words, cue))
         // The span leaves "since" out (TIMEX3); the kind keeps it.
         || time.is_some_and(|t| t.kind == TimeKind::Since);
-    if stock {
+    // "put the total at 10,000+ containers": a total of counted things is a running total
+    // (a total of money, "put the total at $240 billion", is most often one period's flow).
+    let counted_total = q.kind == QuantityKind::Count && has(clause_words, &["total", "at"]);
+    if stock || counted_total {
         return MeasureKind::Stock;
     }
     let periodic = q
@@ -408,9 +412,10 @@ const HEDGES: &[&str] = &[
     "approx",
 ];
 
-/// The span of the figure `q` restates, when it is a figure in another currency or unit
-/// right after `prev`, in brackets or after ", or" ("600 million dollars (about 561 million
-/// euros)", "$1bn (£790m)", "107 million tonnes, or roughly 2.1 million barrels a day").
+/// The span of the figure `q` restates, when it is a figure in another currency, unit or
+/// rate right after `prev`, in brackets or after ", or" ("600 million dollars (about 561
+/// million euros)", "$1bn (£790m)", "107 million tonnes, or roughly 2.1 million barrels a
+/// day", "$111 billion, or more than $9 billion a month").
 pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span> {
     if prev.span.end > q.span.start {
         return None;
@@ -419,7 +424,7 @@ pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span
         && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
         && prev.unit.is_some()
         && q.unit.is_some()
-        && prev.unit != q.unit;
+        && (prev.unit != q.unit || prev.per != q.per);
     if !same_kind {
         return None;
     }

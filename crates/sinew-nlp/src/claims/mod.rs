@@ -13,9 +13,11 @@
 //! in another unit takes its figure's time.
 
 use sinew_types::{
-    Attribution, Claim, DocId, Grain, Mention, Quantity, Sentence, Span, TimeExpr, TimeKind,
+    Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
+    TimeExpr, TimeKind,
 };
 
+mod discourse;
 mod kind;
 mod measure;
 mod np;
@@ -73,6 +75,12 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
     let mut topics = topic::Topics::default();
+    // What the current paragraph is about, for figures that continue it (`discourse.rs`).
+    let mut thread: Option<Thread> = None;
+    // The last sentence whose predecessor was read for a pair.
+    let mut looked_back: Option<usize> = None;
+    // Claims that continue the discourse but found nothing to continue in their paragraph.
+    let mut orphans: Vec<bool> = Vec::new();
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -86,6 +94,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             continue;
         }
         if claims.len() == max {
+            discourse::carry_main_pair(&mut claims, &orphans);
             return Built {
                 claims,
                 capped_at: Some(q.span),
@@ -106,6 +115,10 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }
         let ws: &[Word<'_>] = sentence_words.as_ref().map_or(&[], |(_, ws)| ws);
         let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
+        // With no cue of attribution, a speaker of the figure's own clause says it.
+        let attribution = attribution.or_else(|| {
+            roles::speaker_of(inp.text, &actors, ws, q.span, clause).map(str::to_string)
+        });
         let flow = flow_verb_before(ws, q.span.start)
             .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
 
@@ -124,10 +137,32 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             std::mem::swap(&mut subject, &mut object);
         }
         let paragraph = paragraphs.start_of(inp.text, sentence.start);
+        let mut inferred = None;
         if subject.is_none() && object.is_some() {
             if let Some((p, s)) = &last_subject {
                 if *p == paragraph && Some(s) != object.as_ref() {
                     subject = Some(s.clone());
+                    inferred = Some(Inferred::Discourse);
+                }
+            }
+        }
+        // The sentence before, in the same paragraph, may name the pair through its verb of
+        // supply even though it states no figure.
+        if si > 0 && looked_back != Some(si) {
+            looked_back = Some(si);
+            let prev = inp.sentences[si - 1].span;
+            let newer = thread.as_ref().is_none_or(|t| t.sentence + 1 < si);
+            if newer && !discourse::paragraph_break(inp.text, prev.start, sentence.start) {
+                if let Some((s, o)) =
+                    discourse::sentence_pair(inp.text, prev, inp.mentions, inp.attributions)
+                {
+                    thread = Some(Thread {
+                        paragraph,
+                        sentence: si - 1,
+                        subject: Some(s),
+                        object: o,
+                        unit: None,
+                    });
                 }
             }
         }
@@ -200,6 +235,43 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             }) {
                 subject = c.subject.clone();
                 object = c.object.clone();
+                inferred = if c.sentence == sentence {
+                    c.inferred
+                } else {
+                    c.inferred.or(Some(Inferred::Discourse))
+                };
+            }
+        }
+        // "... North Korea has sent munitions to Russia. The US State Department has put the
+        // total at 10,000+ containers": a figure whose sentence names no party and that
+        // continues what its paragraph is about takes the paragraph's pair. A place the
+        // sentence names only as where the figure is ("the total in Russia") gives way.
+        let names_party = actors.iter().any(|a| {
+            clause.contains(a.span) && !matches!(a.role, roles::Role::Speaker | roles::Role::Place)
+        });
+        let only_place = !names_party && object.is_none() && inferred.is_none();
+        let mut orphan = false;
+        // A rate of a thing with no party ("$500 per unit", "160 kilometres per hour") is
+        // its attribute: it continues nothing.
+        let attribute = is_attribute(q) && q.per.is_some() && subject.is_none();
+        if ((subject.is_none() && object.is_none()) || only_place) && !attribute {
+            let unit = (q.kind == QuantityKind::Count)
+                .then_some(q.unit.as_deref())
+                .flatten();
+            let last_unit = thread.as_ref().and_then(|t| t.unit.as_deref());
+            let passive = discourse::agentless_passive(ws, flow);
+            if discourse::continues(&before, &after, passive, unit, last_unit) {
+                match thread.as_ref().filter(|t| t.paragraph == paragraph) {
+                    Some(t) => {
+                        subject = t.subject.clone();
+                        object = t.object.clone();
+                        inferred = Some(Inferred::Discourse);
+                    }
+                    // With nothing in its paragraph, the document's pair, but only for a
+                    // sentence that names no one at all (a speaker's "its factories" are
+                    // the speaker's).
+                    None => orphan = subject.is_none() && actors.is_empty(),
+                }
             }
         }
         // "1. State Farm Group / Market share: 12.89%": a figure whose sentence names no one
@@ -210,7 +282,23 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             && actors.iter().all(|a| a.role == roles::Role::Speaker)
         {
             subject = topics.topic().map(str::to_string);
+            if subject.is_some() {
+                inferred = Some(Inferred::Heading);
+                orphan = false;
+            }
         }
+        if subject.is_some() || object.is_some() {
+            thread = Some(Thread {
+                paragraph,
+                sentence: si,
+                subject: subject.clone(),
+                object: object.clone(),
+                unit: (q.kind == QuantityKind::Count)
+                    .then(|| q.unit.clone())
+                    .flatten(),
+            });
+        }
+        orphans.push(orphan);
         claims.push(Claim {
             doc: inp.doc.clone(),
             span: q.span,
@@ -224,12 +312,27 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             modality: modality(inp.text, clause.start, clause.end),
             kind,
             restates,
+            inferred,
         });
     }
+    discourse::carry_main_pair(&mut claims, &orphans);
     Built {
         claims,
         capped_at: None,
     }
+}
+
+/// What a paragraph is about so far: the parties of its last claim that named one, or of
+/// the verb of supply of the sentence before a figure.
+struct Thread {
+    /// The paragraph's start.
+    paragraph: usize,
+    /// The sentence (index) the parties come from.
+    sentence: usize,
+    subject: Option<String>,
+    object: Option<String>,
+    /// The counted noun of the claim they come from.
+    unit: Option<String>,
 }
 
 fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {

@@ -127,8 +127,10 @@ pub(super) enum Role {
 #[derive(Debug, Clone)]
 pub(super) struct Actor<'m> {
     pub(super) span: Span,
-    /// Canonical name.
+    /// Canonical name as a party (a government body's is its state's).
     pub(super) name: &'m str,
+    /// The entity's own canonical name ("US State Department"), which names a speaker.
+    pub(super) canonical: &'m str,
     pub(super) role: Role,
     /// An organisation or grouping, not a state or person: what "the company" and "it"
     /// refer back to.
@@ -221,6 +223,7 @@ pub(super) fn actors_in<'m>(
         out.push(Actor {
             span: m.span,
             name,
+            canonical: &m.canonical,
             role,
             org: is_org(m),
             entity: m.entity_type,
@@ -356,6 +359,30 @@ fn speech_frame_end(text: &str, actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) 
         .unwrap_or(0)
 }
 
+/// Who states the figure at `q` when no attribution cue names anyone: the speaker whose verb
+/// of speech comes before the figure in its own clause ("..., while South Korea's defence
+/// ministry estimated that about 6,700 containers had been shipped"; "The US State
+/// Department has put the total at 10,000+ containers").
+pub(super) fn speaker_of<'m>(
+    text: &str,
+    actors: &[Actor<'m>],
+    ws: &[Word<'_>],
+    q: Span,
+    clause: Span,
+) -> Option<&'m str> {
+    actors
+        .iter()
+        .rev()
+        .filter(|a| {
+            a.role == Role::Speaker && clause.start <= a.span.start && a.span.end <= q.start
+        })
+        .find(|a| {
+            let from = ws.partition_point(|w| w.start < a.span.end);
+            speaks(text, ws, from).is_some_and(|v| v.end <= q.start)
+        })
+        .map(|a| a.canonical)
+}
+
 /// Past participles that open a sentence without the "-ed" ending.
 const IRREGULAR_PARTICIPLES: &[&str] = &["led", "run", "held", "built", "born", "bought", "sold"];
 
@@ -420,11 +447,22 @@ pub(super) fn parties(
     // before the verb of speech frame the report; the figure's parties come after it.
     let frame_end = speech_frame_end(inp.text, actors, ws, q.span)
         .max(fronted_participle_end(inp.text, sentence, ws, q.span));
+    // "supplies millions of shells in exchange for food from Russia": past the exchange cue,
+    // the giver of the goods that come back is who gets the figure's.
     let parties_only: Vec<Actor<'_>> = actors
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
         .filter(|a| a.span.start >= frame_end)
         .cloned()
+        .map(|mut a| {
+            if a.role == Role::Source
+                && a.span.start >= q.span.end
+                && voice::exchange_between(ws, q.span.end, a.span.start)
+            {
+                a.role = Role::Recipient;
+            }
+            a
+        })
         .collect();
     // "trade between China and Russia", "China-Russia trade"
     if let Some(pair) = pairs::between_pair(inp.text, sentence, &parties_only)

@@ -2,6 +2,9 @@
 //! that", "according to X". Near-misses: the party the speaker names is the subject, and a
 //! company reporting its own accounts is (in `companies.rs`).
 
+use sinew_nlp::annotate;
+use sinew_types::DocId;
+
 use super::{check, only, pair};
 
 #[test]
@@ -24,6 +27,35 @@ fn a_speaker_is_not_the_subject() {
             only("LG"),
         ),
     ]);
+}
+
+#[test]
+fn a_speaker_of_the_figures_clause_is_its_attribution() {
+    let text = "The State Department put the total at 10,000 containers, while Japan's \
+                defence ministry estimated that about 6,000 containers had been shipped.";
+    let said = |quote: &str| {
+        annotate(text, None, &DocId("test".into()))
+            .claims
+            .into_iter()
+            .find(|c| text[c.span.start..c.span.end].contains(quote))
+            .and_then(|c| c.attribution)
+    };
+    assert_eq!(said("6,000 containers").as_deref(), Some("Japan"));
+    assert!(
+        said("10,000 containers").is_some_and(|s| s.contains("State Department")),
+        "{:?}",
+        said("10,000 containers")
+    );
+    // Near-miss: a speaker of another clause does not say a figure with no speaker of its
+    // own (Japan's ministry states the first clause's figure only).
+    let text =
+        "Japan's ministry put the total at 100 tanks, and Korea shipped 4,000 cars to Chile.";
+    let c = annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains("4,000"))
+        .expect("a claim");
+    assert_eq!(c.attribution, None, "{c:?}");
 }
 
 #[test]

@@ -2,10 +2,12 @@
 //! tests and the near-misses that must not change: companies and bodies as parties
 //! (`companies.rs`), undirected pairs (`pairs.rs`), possessives and demonyms
 //! (`possessives.rs`), the passive and participle clauses (`passive.rs`), and speakers,
-//! who are attribution and not parties (`attribution.rs`).
+//! who are attribution and not parties (`attribution.rs`), and parties carried over from the
+//! discourse to a figure whose sentence names none (`discourse.rs`).
 
 mod attribution;
 mod companies;
+mod discourse;
 mod pairs;
 mod passive;
 mod possessives;

@@ -191,6 +191,7 @@ impl Builder {
             modality: Modality::Asserted,
             kind: sinew_types::MeasureKind::Other,
             restates: None,
+            inferred: None,
         });
     }
 

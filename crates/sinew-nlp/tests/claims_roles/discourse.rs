@@ -1,0 +1,85 @@
+//! Parties carried over from the discourse: a figure whose sentence names no party but
+//! continues its paragraph (a passive with no agent, "the total", "they", "of them", the same
+//! counted thing) takes the paragraph's pair, marked as inferred; a figure in a new paragraph
+//! that names no one at all takes the pair most of the document's claims name. Near-misses:
+//! a new paragraph, a figure that names its own party, a thing's attribute, and a figure that
+//! continues nothing keep what their sentence says.
+
+use sinew_nlp::annotate;
+use sinew_types::{Claim, DocId, Inferred};
+
+use super::{check, pair};
+
+fn claim(text: &str, quote: &str) -> Claim {
+    annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"))
+}
+
+#[test]
+fn a_figure_that_continues_a_verb_of_supply_takes_its_parties() {
+    let text = "Since the spring, Belarus has sent large amounts of fertiliser to Serbia. \
+                Officials in Minsk put the total at 40,000 tonnes, and about 300 wagons had \
+                been shipped.";
+    check(&[
+        (text, "40,000 tonnes", pair("Belarus", "Serbia")),
+        (text, "300 wagons", pair("Belarus", "Serbia")),
+    ]);
+    assert_eq!(
+        claim(text, "40,000 tonnes").inferred,
+        Some(Inferred::Discourse)
+    );
+}
+
+#[test]
+fn a_figure_that_refers_back_takes_the_last_claims_parties() {
+    let text = "Kenya exported 1,200 tonnes of tea to Pakistan in May. Traders said they \
+                expected another 900 tonnes in June.";
+    check(&[(text, "900 tonnes", pair("Kenya", "Pakistan"))]);
+    let text = "Chile sent 5,000 engineers to Peru in March. Local officials later put the \
+                number in Lima at 3,500.";
+    check(&[(text, "3,500", pair("Chile", "Peru"))]);
+}
+
+#[test]
+fn parties_are_not_carried_into_a_new_paragraph_or_onto_a_named_party() {
+    // Near-miss: a paragraph break ends the topic.
+    let text = "Belarus has sent large amounts of fertiliser to Serbia.\n\
+                Farmers said they paid $300 a tonne.";
+    let c = claim(text, "$300");
+    assert_eq!(c.inferred, None, "{c:?}");
+    // Near-miss: a figure whose clause names its own party keeps it.
+    let text = "Belarus has sent large amounts of fertiliser to Serbia. Hungary bought the \
+                rest, some 12,000 tonnes.";
+    let c = claim(text, "12,000 tonnes");
+    assert_ne!(c.subject.as_deref(), Some("Belarus"), "{c:?}");
+    assert_eq!(c.inferred, None, "{c:?}");
+}
+
+#[test]
+fn a_figure_that_continues_nothing_takes_nothing() {
+    // Near-miss: a plain figure after a verb of supply is no continuation.
+    let text = "Belarus has sent large amounts of fertiliser to Serbia. A new warehouse \
+                covers 2,000 square metres.";
+    let c = claim(text, "2,000");
+    assert_eq!(
+        (c.subject.as_deref(), c.object.as_deref()),
+        (None, None),
+        "{c:?}"
+    );
+    assert_eq!(c.inferred, None);
+}
+
+#[test]
+fn a_document_about_one_pair_gives_it_to_figures_that_name_no_one() {
+    let text = "Egypt shipped 2 million tonnes of wheat to Sudan in 2022.\n\
+                Egypt also shipped 500,000 tonnes of rice to Sudan in 2023.\n\
+                By the end of the year about 40,000 lorries had been sent across the border.";
+    check(&[(text, "40,000 lorries", pair("Egypt", "Sudan"))]);
+    assert_eq!(
+        claim(text, "40,000 lorries").inferred,
+        Some(Inferred::Document)
+    );
+}
