@@ -75,7 +75,8 @@ const DOCUMENT_COLUMNS: &[Column] = &[
 ];
 
 /// `sinew export documents`: every stored document with its text, in ingest order, read a
-/// page at a time.
+/// page at a time. The Parquet table has the JSON's fields but the near-duplicate
+/// `fingerprint` (the map step's 64 MinHash values): the links it found are `duplicate_of`.
 pub(crate) fn documents(
     db: Option<&Path>,
     format: ExportFormat,
@@ -144,6 +145,7 @@ const CLAIM_COLUMNS: &[Column] = &[
     opt("time_kind", Kind::Text),
     opt("subject", Kind::Text),
     opt("object", Kind::Text),
+    opt("inferred", Kind::Text),
     req("measure", Kind::Text),
     opt("attribution", Kind::Text),
     req("modality", Kind::Text),
@@ -176,6 +178,7 @@ fn claim_row(v: &ClaimView) -> Vec<Cell> {
         t.and_then(|t| serde_name(&t.kind)).into(),
         c.subject.clone().into(),
         c.object.clone().into(),
+        c.inferred.map(|i| i.as_str()).into(),
         (&c.measure).into(),
         c.attribution.clone().into(),
         match c.modality {
