@@ -40,14 +40,14 @@ use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use sinew_types::text::MONTH_NAMES as MONTHS;
+use sinew_types::text::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
 
 mod lexicon;
 
 use lexicon::{
     Beat, BACKGROUND, BEATS, BODIES, FIRM_DESIGNATORS, FIRM_TRADES, FIRST_NAMES, NARRATIVE,
     NATIONS, OUTLETS, QUALIFY, SAYS, STEM_HEADS, STEM_TAILS, SURNAMES, SURNAME_HEADS,
-    SURNAME_TAILS, TOWN_ENDINGS, WEEKDAYS, WIRES,
+    SURNAME_TAILS, TOWN_ENDINGS, WIRES,
 };
 
 /// A deterministic pseudo-random stream (SplitMix64).
@@ -406,7 +406,7 @@ fn when(r: &mut Rng, cast: &Cast, out: &mut String) {
             let _ = write!(out, "in {}", cast.year - 1);
         }
         3 => {
-            let _ = write!(out, "on {}", r.pick(WEEKDAYS));
+            let _ = write!(out, "on {}", r.pick(&WEEKDAYS));
         }
         4 => {
             let _ = write!(
@@ -531,7 +531,7 @@ fn fill(template: &str, r: &mut Rng, cast: &mut Cast, out: &mut String) {
                 match verb.find("{day}") {
                     Some(at) => {
                         out.push_str(&verb[..at]);
-                        out.push_str(r.pick(WEEKDAYS));
+                        out.push_str(r.pick(&WEEKDAYS));
                     }
                     None => out.push_str(verb),
                 }

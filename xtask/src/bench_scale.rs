@@ -25,63 +25,15 @@
 //! documents under 5 s.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
 use crate::articles;
+use crate::bench::{measure_sinew as measure, Measure};
 
 /// The seed of the default corpus.
 const SEED: u64 = 18;
-
-/// Wall seconds, peak resident megabytes and CPU seconds of one command.
-struct Measure {
-    secs: f64,
-    peak_mb: Option<f64>,
-    cpu_secs: Option<f64>,
-}
-
-/// Runs `sinew` with `args` (and `envs`) under `/usr/bin/time` when present; stdout is
-/// discarded unless `keep_stdout`.
-fn measure(sinew: &Path, args: &[&str], envs: &[(&str, &Path)]) -> Result<(Measure, String)> {
-    let timer = Path::new("/usr/bin/time");
-    let mut cmd = if timer.exists() {
-        let mut c = Command::new(timer);
-        c.args(["-f", "bench-scale %M %U %S"]).arg(sinew);
-        c
-    } else {
-        Command::new(sinew)
-    };
-    cmd.args(args);
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let started = Instant::now();
-    let out = cmd
-        .output()
-        .with_context(|| format!("running {}", sinew.display()))?;
-    let secs = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        bail!("sinew {} failed: {stderr}", args.join(" "));
-    }
-    let fields: Vec<f64> = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("bench-scale "))
-        .map(|l| {
-            l.split_whitespace()
-                .filter_map(|f| f.parse().ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    let m = Measure {
-        secs,
-        peak_mb: fields.first().map(|kb| kb / 1024.0),
-        cpu_secs: (fields.len() == 3).then(|| fields[1] + fields[2]),
-    };
-    Ok((m, String::from_utf8_lossy(&out.stdout).into_owned()))
-}
 
 fn show(m: &Measure) -> String {
     match m.peak_mb {

@@ -32,20 +32,14 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
 use crate::articles::{dispatch as article, write_dispatches as write_jsonl};
+use crate::bench::Measure;
 
 /// One-file ingests timed per store and index state (the median is shown).
 const ROUNDS: usize = 3;
-
-/// Wall seconds and peak resident megabytes of one command.
-struct Measure {
-    secs: f64,
-    peak_mb: Option<f64>,
-}
 
 /// Runs `sinew` with `args` under `/usr/bin/time` (when present), output discarded.
 fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
@@ -54,33 +48,7 @@ fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
 
 /// [`measure`] with environment variables set for the command.
 fn measure_with(sinew: &Path, args: &[&str], envs: &[(&str, &Path)]) -> Result<Measure> {
-    let timer = Path::new("/usr/bin/time");
-    let mut cmd = if timer.exists() {
-        let mut c = Command::new(timer);
-        c.args(["-f", "peak-kb %M"]).arg(sinew);
-        c
-    } else {
-        Command::new(sinew)
-    };
-    cmd.args(args).stdout(std::process::Stdio::null());
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let started = Instant::now();
-    let out = cmd
-        .output()
-        .with_context(|| format!("running {}", sinew.display()))?;
-    let secs = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        bail!("sinew {} failed: {stderr}", args.join(" "));
-    }
-    let peak_mb = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("peak-kb "))
-        .and_then(|kb| kb.trim().parse::<f64>().ok())
-        .map(|kb| kb / 1024.0);
-    Ok(Measure { secs, peak_mb })
+    crate::bench::measure_sinew(sinew, args, envs).map(|(m, _)| m)
 }
 
 fn copy_store(from: &Path, to: &Path) -> Result<()> {
@@ -344,6 +312,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             let m = Measure {
                 secs: runs[runs.len() / 2],
                 peak_mb: peak,
+                cpu_secs: None,
             };
             println!(
                 "{:<44} {}",
@@ -474,6 +443,7 @@ fn on_postgres(sinew: &Path, dir: &Path, server: &str, stores: &[(usize, PathBuf
             let m = Measure {
                 secs: runs[runs.len() / 2],
                 peak_mb: peak,
+                cpu_secs: None,
             };
             show_line(format!("one-file ingest into {size} ({what})"), &m);
             secs.push(m.secs);

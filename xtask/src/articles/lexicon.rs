@@ -268,16 +268,6 @@ pub(super) const WIRES: &[&str] = &[
     "Continental Wire",
 ];
 
-pub(super) const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 pub(super) const QUALIFY: &[&str] = &[
     "",
     "",
