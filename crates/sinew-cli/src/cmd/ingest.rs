@@ -46,32 +46,13 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
     } else {
         ingest_with_progress(&engine, &paths, &opts, ui.quiet)?
     };
-    for e in &summary.errors {
-        eprintln!("sinew: {e}");
-    }
-    // What changed goes to stdout, so that a watch on a folder can pass it on.
-    let mut out = std::io::stdout().lock();
-    for a in &summary.alerts {
-        writeln!(out, "{}", a.message)?;
-    }
-    out.flush()?;
-    if !ui.quiet {
-        print_summary(&summary);
-    }
-    if let Some(w) = &summary.record_warning {
-        eprintln!("sinew: warning: the run was not recorded in the store: {w}");
-    }
-    super::search::warn_lag(&engine, summary.index_warning.as_deref());
+    let code = report(&engine, "ingested", &summary, ui.quiet)?;
     if stats {
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
         }
     }
-    Ok(if summary.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(code)
 }
 
 fn ingest_with_progress(
@@ -105,26 +86,58 @@ fn ingest_with_progress(
     Ok(summary)
 }
 
-fn print_summary(s: &IngestSummary) {
+/// What `ingest` and `load` tell at the end of a run, the same way: each failed input on stderr,
+/// the alerts on stdout (so that a watch on a folder can pass them on), the summary line
+/// (`verb`: "ingested" or "loaded") unless quiet, and the exit code (1 when an input failed).
+pub(super) fn report(
+    engine: &Engine,
+    verb: &str,
+    summary: &IngestSummary,
+    quiet: bool,
+) -> Result<ExitCode> {
+    for e in &summary.errors {
+        eprintln!("sinew: {e}");
+    }
+    let mut out = std::io::stdout().lock();
+    for a in &summary.alerts {
+        writeln!(out, "{}", a.message)?;
+    }
+    out.flush()?;
+    if !quiet {
+        eprintln!("{}", summary_line(verb, summary));
+    }
+    if let Some(w) = &summary.record_warning {
+        eprintln!("sinew: warning: the run was not recorded in the store: {w}");
+    }
+    super::search::warn_lag(engine, summary.index_warning.as_deref());
+    Ok(if summary.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn summary_line(verb: &str, s: &IngestSummary) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
-    eprintln!(
-        "ingested {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed; {} alert{}",
+    format!(
+        "{verb} {} input{} ({:.2} MB) in {:.2} s ({:.1} MB/s): {} document{}, {} new, {} already stored, {} near-duplicate{} of earlier ones, {} claims; {} skipped (not articles), {} failed; {} alert{}",
         s.files,
-        if s.files == 1 { "" } else { "s" },
+        plural(s.files),
         mb,
         secs,
         if secs > 0.0 { mb / secs } else { 0.0 },
         s.documents,
-        if s.documents == 1 { "" } else { "s" },
+        plural(s.documents),
         s.inserted,
         s.already_stored,
         s.near_duplicates,
-        if s.near_duplicates == 1 { "" } else { "s" },
+        plural(s.near_duplicates),
         s.claims,
         s.skipped,
         s.errors.len(),
         s.alerts.len(),
-        if s.alerts.len() == 1 { "" } else { "s" },
-    );
+        plural(s.alerts.len()),
+    )
 }

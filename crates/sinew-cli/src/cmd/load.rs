@@ -59,44 +59,10 @@ pub(crate) fn run(
         }
     }
     let mut summary = engine.load(inputs, &opts)?;
+    // Inputs that could not be opened come first, as they were met first.
     errors.append(&mut summary.errors);
-    for e in &errors {
-        eprintln!("sinew: {e}");
-    }
-    let mut out = std::io::stdout().lock();
-    for a in &summary.alerts {
-        std::io::Write::write_all(&mut out, format!("{}\n", a.message).as_bytes())?;
-    }
-    if !ui.quiet {
-        let s = &summary;
-        eprintln!(
-            "loaded {} input{} ({:.2} MB) in {:.2} s: {} document{}, {} new, {} already stored, \
-             {} near-duplicate{} of earlier ones, {} claims; {} failed; {} alert{}",
-            s.files,
-            if s.files == 1 { "" } else { "s" },
-            s.bytes as f64 / 1e6,
-            s.elapsed.as_secs_f64(),
-            s.documents,
-            if s.documents == 1 { "" } else { "s" },
-            s.inserted,
-            s.already_stored,
-            s.near_duplicates,
-            if s.near_duplicates == 1 { "" } else { "s" },
-            s.claims,
-            errors.len(),
-            s.alerts.len(),
-            if s.alerts.len() == 1 { "" } else { "s" },
-        );
-    }
-    if let Some(w) = &summary.record_warning {
-        eprintln!("sinew: warning: the run was not recorded in the store: {w}");
-    }
-    super::search::warn_lag(&engine, summary.index_warning.as_deref());
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    summary.errors = errors;
+    super::ingest::report(&engine, "loaded", &summary, ui.quiet)
 }
 
 fn error(input: &Path, why: impl Into<String>) -> IngestError {
