@@ -216,15 +216,19 @@ pub(super) struct Actor {
     pub(super) armed: bool,
     /// Its words name someone (a mention or a capitalised word), not only a role ("troops").
     pub(super) named: bool,
+    /// It stands for two or more parties named elsewhere ("the two leaders", "both sides").
+    pub(super) parties: bool,
 }
 
 impl Actor {
     /// The actor as an event carries it; `home` is the country of an actor whose words name
     /// none (not for international organisations, which belong to none).
     pub(super) fn to_event_actor(&self, text: &str, home: Option<&str>) -> EventActor {
+        // "the two leaders" are no more the home country's than the other's
         let country = match (self.country, self.sector) {
             (Some(c), _) => Some(c),
             (None, Some(Sector::International)) => None,
+            (None, _) if self.parties => None,
             (None, _) => home,
         };
         EventActor {
@@ -323,9 +327,12 @@ pub(super) fn actors(
         }
         // A mention running past a bracket ("Hizbollah (Party of God)") is one actor, once.
         let taken = out.last().map_or(0, |a: &Actor| a.span.end);
-        if let Some(actor) =
+        if let Some(mut actor) =
             build(text, ws, &units[start..=end], start, mentions).filter(|a| a.span.start >= taken)
         {
+            actor.parties = actor.first_word > 0
+                && matches!(lower[actor.first_word - 1].as_str(), "two" | "both")
+                && actor.country.is_none();
             out.push(actor);
         }
         i = end + 1;
@@ -480,6 +487,7 @@ fn build(
         place,
         armed,
         named,
+        parties: false,
     })
 }
 
