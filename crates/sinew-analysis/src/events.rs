@@ -20,7 +20,15 @@
 //!   window) or whose coarse anchor it overlaps, the one whose anchor ends nearest its end
 //!   when several do; an undated report is dated by its
 //!   document, as told in the week up to publication, and placed the same way as a coarse one;
-//!   with neither date nor publication it joins its key's only event, if there is one.
+//!   with neither date nor publication it joins its key's only event, if there is one;
+//! - or, for a report naming only part of an event's actors ("Putin signed the pact" beside
+//!   "Russia and North Korea signed a treaty"), or actors known only by their words ("the two
+//!   leaders", no country, no entity), the same act whose named actors include all of its
+//!   own, side by side: it joins that event when its date is in reach of the event's anchor
+//!   (as above) and no event of its own key is, and only when exactly one such event is in
+//!   reach (with two it could mean either, and stays apart). Keys naming most actors are
+//!   built first, so the order of the input never matters; undated, unpublished reports
+//!   never join by part.
 //!
 //! Copies count once: [`MergedEvent::documents`] counts independent documents, a
 //! near-duplicate (`duplicate_of`) as the document it copies. Output is deterministic whatever

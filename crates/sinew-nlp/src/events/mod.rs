@@ -604,9 +604,13 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         })
         .collect();
     // "Israel's cabinet met Sunday": a body in session, with no one it meets, consults no one
+    // ("met on Sunday with victims" meets someone, named or not)
     if t.category == PloverCategory::Consult
         && matches!(lower[t.first].as_str(), "meet" | "meets" | "met")
         && target.is_empty()
+        && !lower[t.last + 1..lower.len().min(t.last + 5)]
+            .iter()
+            .any(|w| w == "with")
         && !(source.len() == 1 && several(lower, &actors[source[0]]))
         && source.len() < 2
     {

@@ -497,6 +497,10 @@ fn a_meeting_needs_someone_to_meet() {
         only("The Chinese premier met the Pakistani premier on Sunday.").category,
         PloverCategory::Consult
     );
+    assert_eq!(
+        only("The Pope met on Sunday with victims of the floods.").category,
+        PloverCategory::Consult
+    );
     // what a meeting body then decides has objects of its own
     let evs = events_of("Israel's cabinet met Sunday and decided to expel Hamas leaders.");
     assert!(
