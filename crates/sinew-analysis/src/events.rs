@@ -27,8 +27,8 @@
 //!   own, side by side: it joins that event when its date is in reach of the event's anchor
 //!   (as above) and no event of its own key is, and only when exactly one such event is in
 //!   reach (with two it could mean either, and stays apart). Keys naming most actors are
-//!   built first, so the order of the input never matters; undated, unpublished reports
-//!   never join by part.
+//!   built first, so the order of the input never matters; a report with neither date nor
+//!   publication joins by part only when one such event exists at all.
 //!
 //! Copies count once: [`MergedEvent::documents`] counts independent documents, a
 //! near-duplicate (`duplicate_of`) as the document it copies. Output is deterministic whatever
@@ -406,9 +406,20 @@ pub fn merge_events(
                             _ => None,
                         }
                     }),
+                // With neither date nor publication: its key's only event, else the only
+                // event naming all of its actors.
                 None => {
                     let own: Vec<usize> = own.map(|(c, _)| c).collect();
-                    (own.len() == 1).then(|| own[0])
+                    let wide: Vec<usize> = clusters
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (ck, _))| wider.contains(ck))
+                        .map(|(c, _)| c)
+                        .collect();
+                    match (own.as_slice(), wide.as_slice()) {
+                        ([c], _) | ([], [c]) => Some(*c),
+                        _ => None,
+                    }
                 }
             };
             match found {

@@ -444,6 +444,12 @@ fn a_report_naming_part_of_the_actors_joins_the_event_that_names_them_all() {
         ),
     ];
     assert_eq!(merge(&late).len(), 2);
+    // with neither date nor publication, a part joins the only event naming its actors
+    let undated = [
+        reports[1].clone(),
+        report("undated", None, signing(vec![actor("the two leaders", None, None, None)], None)),
+    ];
+    assert_eq!(merge(&undated).len(), 1);
 }
 
 #[test]
