@@ -580,7 +580,7 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     while k > 0 {
         k -= 1;
         let w = lower[k].as_str();
-        if matches!(w, "the" | "a" | "an") {
+        if is_determiner(w) {
             continue;
         }
         if w == "of" {
@@ -594,13 +594,24 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     false
 }
 
-/// The word before the phrase and its article, lower case ("by" in "by the United States").
+/// Words that may stand between a preposition and the actor phrase it governs: articles,
+/// possessives and the modifiers a phrase is trimmed of ("by the current Haitian
+/// officials", "against its former allies").
+pub(super) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "current" | "then"
+    ) || MODIFIERS.contains(&w)
+}
+
+/// The word before the phrase and its determiners, lower case ("by" in "by the United
+/// States", "by current Haitian officials").
 pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a str> {
     lower[..actor.first_word]
         .iter()
         .rev()
         .map(String::as_str)
-        .find(|w| !matches!(*w, "the" | "a" | "an"))
+        .find(|w| !is_determiner(w))
 }
 
 /// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?

@@ -711,10 +711,8 @@ fn nominal_actors(
         // act's own parties ("by" right after the act: "violations by A" further on are
         // another act's)
         let gap = &lower[t.last + 1..actors[a].first_word];
-        let by = gap.first().is_some_and(|w| w == "by")
-            && gap[1..]
-                .iter()
-                .all(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let by =
+            gap.first().is_some_and(|w| w == "by") && gap[1..].iter().all(|w| actors::is_determiner(w));
         let between = by || gap.iter().any(|w| w == "between");
         if between && near.is_none() {
             return (coordinated_right(text, actors, a), Vec::new());

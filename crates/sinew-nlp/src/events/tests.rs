@@ -443,6 +443,15 @@ fn an_ethnic_group_or_a_currency_names_no_state() {
 }
 
 #[test]
+fn a_preposition_reaches_its_actor_over_determiners_and_modifiers() {
+    let e = only("Three Chinese firms were sanctioned by the current American administration.");
+    assert_eq!(countries(&e.source), ["USA"]);
+    // "with its former Russian allies" is no subject
+    let e = only("Cuba together with its former Russian allies condemned the United States.");
+    assert_eq!(countries(&e.source), ["CUB"]);
+}
+
+#[test]
 fn a_named_object_comes_before_a_later_coded_actor() {
     let e = only("The Sudanese army accused Kordo rebels of looting, a Chadian envoy said.");
     assert!(e.target[0].text.ends_with("rebels"), "{e:?}");
