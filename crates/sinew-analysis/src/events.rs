@@ -399,7 +399,9 @@ pub fn merge_events(
                     .or_else(|| {
                         let mut near = clusters.iter().enumerate().filter(|(_, (ck, cl))| {
                             wider.contains(ck)
-                                && cl.anchor.is_some_and(|a| distance(&a, &w, window).is_some())
+                                && cl
+                                    .anchor
+                                    .is_some_and(|a| distance(&a, &w, window).is_some())
                         });
                         match (near.next(), near.next()) {
                             (Some((c, _)), None) => Some(c),

@@ -57,7 +57,11 @@ fn events_are_listed_merged_across_copies_with_every_field_in_json() {
     let reports = e["reports"].as_array().expect("reports");
     // "Russia and North Korea signed" and "The treaty was signed by the two leaders" (the
     // same signing, its actors named only as "the two leaders"), in both copies
-    assert_eq!(reports.len(), 4, "both sentences of both copies are evidence");
+    assert_eq!(
+        reports.len(),
+        4,
+        "both sentences of both copies are evidence"
+    );
     for r in reports {
         assert!(
             r["text"].as_str().is_some_and(|t| t.contains("signed")),

@@ -170,7 +170,11 @@ fn copies_of_one_story_give_one_event_counted_once() {
     let signing = signings[0];
     // "signed a mutual defence treaty" and "the treaty was signed by the two leaders", in
     // each copy: one signing, the second sentence naming its actors only as "the two leaders"
-    assert_eq!(signing.reports.len(), 4, "both sentences of both copies are its evidence");
+    assert_eq!(
+        signing.reports.len(),
+        4,
+        "both sentences of both copies are its evidence"
+    );
     assert_eq!(signing.documents, 1, "a copy is no second source");
     assert_eq!(signing.date, chrono::NaiveDate::from_ymd_opt(2024, 6, 19));
     assert_eq!(signing.source, ["North Korea", "Russia"]);

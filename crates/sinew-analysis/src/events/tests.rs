@@ -419,7 +419,11 @@ fn a_report_naming_part_of_the_actors_joins_the_event_that_names_them_all() {
             signing(vec![russia(), north_korea()], day(2024, 6, 19)),
         ),
         copy,
-        report("putin", day(2024, 6, 21), signing(vec![putin], day(2024, 6, 20))),
+        report(
+            "putin",
+            day(2024, 6, 21),
+            signing(vec![putin], day(2024, 6, 20)),
+        ),
     ];
     let merged = merge(&reports);
     assert_eq!(merged.len(), 1, "{merged:#?}");
@@ -447,7 +451,11 @@ fn a_report_naming_part_of_the_actors_joins_the_event_that_names_them_all() {
     // with neither date nor publication, a part joins the only event naming its actors
     let undated = [
         reports[1].clone(),
-        report("undated", None, signing(vec![actor("the two leaders", None, None, None)], None)),
+        report(
+            "undated",
+            None,
+            signing(vec![actor("the two leaders", None, None, None)], None),
+        ),
     ];
     assert_eq!(merge(&undated).len(), 1);
 }
@@ -463,7 +471,11 @@ fn a_part_that_could_mean_two_events_joins_neither() {
             None,
             signing(vec![russia(), north_korea()], day(2024, 6, 19)),
         ),
-        report("b", None, signing(vec![russia(), vietnam], day(2024, 6, 20))),
+        report(
+            "b",
+            None,
+            signing(vec![russia(), vietnam], day(2024, 6, 20)),
+        ),
         report("c", None, signing(vec![russia()], day(2024, 6, 20))),
     ];
     let merged = merge(&reports);
@@ -471,18 +483,36 @@ fn a_part_that_could_mean_two_events_joins_neither() {
     // a directed act joins only where both sides fit: a sanction by Russia on China does
     // not take a report of Russia sanctioning someone else's firms
     let sanction = |target: Vec<EventActor>| {
-        event(PloverCategory::Sanction, vec![russia()], target, day(2024, 5, 1))
+        event(
+            PloverCategory::Sanction,
+            vec![russia()],
+            target,
+            day(2024, 5, 1),
+        )
     };
     let china = actor("China", Some("China"), Some("CHN"), None);
-    let us = actor("the United States", Some("United States"), Some("USA"), None);
+    let us = actor(
+        "the United States",
+        Some("United States"),
+        Some("USA"),
+        None,
+    );
     let merged = merge(&[
         report("x", None, sanction(vec![china])),
         report("y", None, sanction(vec![])),
         report("z", None, sanction(vec![us])),
     ]);
-    assert_eq!(merged.len(), 3, "two candidates: the bare report joins neither");
+    assert_eq!(
+        merged.len(),
+        3,
+        "two candidates: the bare report joins neither"
+    );
     let merged = merge(&[
-        report("x", None, sanction(vec![actor("China", Some("China"), Some("CHN"), None)])),
+        report(
+            "x",
+            None,
+            sanction(vec![actor("China", Some("China"), Some("CHN"), None)]),
+        ),
         report("y", None, sanction(vec![])),
     ]);
     assert_eq!(merged.len(), 1);

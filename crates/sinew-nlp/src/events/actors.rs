@@ -509,7 +509,9 @@ pub(super) fn is_ethnic(text: &str, m: &Mention) -> bool {
     let Some(cut) = before.len().checked_sub(6) else {
         return false;
     };
-    before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("ethnic"))
+    before
+        .get(cut..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("ethnic"))
         && !before[..cut].ends_with(char::is_alphanumeric)
 }
 
@@ -518,7 +520,9 @@ pub(super) fn is_ethnic(text: &str, m: &Mention) -> bool {
 pub(super) fn is_currency(text: &str, m: &Mention) -> bool {
     let after = text[m.span.end..].trim_start_matches(' ');
     after.starts_with('$')
-        || after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("dollar"))
+        || after
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("dollar"))
 }
 
 /// Does a mention name a state only in passing: a stance, an ethnic group, a currency?

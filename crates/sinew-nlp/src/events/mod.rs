@@ -711,8 +711,8 @@ fn nominal_actors(
         // act's own parties ("by" right after the act: "violations by A" further on are
         // another act's)
         let gap = &lower[t.last + 1..actors[a].first_word];
-        let by =
-            gap.first().is_some_and(|w| w == "by") && gap[1..].iter().all(|w| actors::is_determiner(w));
+        let by = gap.first().is_some_and(|w| w == "by")
+            && gap[1..].iter().all(|w| actors::is_determiner(w));
         let between = by || gap.iter().any(|w| w == "between");
         if between && near.is_none() {
             return (coordinated_right(text, actors, a), Vec::new());
@@ -720,8 +720,8 @@ fn nominal_actors(
         // "an accord signed in Pyongyang on Wednesday by A and B": places and times may come
         // between a signing and its signatories
         if t.kind == Some(EventKind::TreatySigning) && near.is_none() {
-            if let Some(b) = by_agent(view, t.last)
-                .filter(|&b| only_places_before(lower, actors, after, b))
+            if let Some(b) =
+                by_agent(view, t.last).filter(|&b| only_places_before(lower, actors, after, b))
             {
                 return (coordinated_right(text, actors, b), Vec::new());
             }
@@ -738,12 +738,7 @@ fn nominal_actors(
 /// the source moves more often than whom it acts on. A named direct object stands first
 /// whatever its words say ("accused Darfur rebels of ..., a Chadian official said": the
 /// rebels, not the Chadian).
-fn object(
-    lower: &[String],
-    actors: &[Actor],
-    after: &[usize],
-    source: &[usize],
-) -> Option<usize> {
+fn object(lower: &[String], actors: &[Actor], after: &[usize], source: &[usize]) -> Option<usize> {
     let open: Vec<usize> = after
         .iter()
         .copied()
@@ -771,7 +766,9 @@ fn by_agent(view: &SentenceView<'_>, last: usize) -> Option<usize> {
         ..
     } = *view;
     let stop = (last + 1..ws.len())
-        .find(|&k| actors::is_reporting(&lower[k]) || text[ws[k - 1].end..ws[k].start].contains(';'))
+        .find(|&k| {
+            actors::is_reporting(&lower[k]) || text[ws[k - 1].end..ws[k].start].contains(';')
+        })
         .unwrap_or(ws.len());
     (0..actors.len())
         .filter(|&a| actors[a].first_word > last && actors[a].last_word < stop)

@@ -208,8 +208,8 @@ const TAIL: &[&str] = &[
 /// nothing but a time or a place after it ("Croatia is failing its refugees, a rights group
 /// protested here Wednesday")? A protest so told is a statement, PLOVER's `DISAPPROVE`.
 pub(super) fn reporting_tail(text: &str, ws: &[Word<'_>], lower: &[String], i: usize) -> bool {
-    let comma = (i.saturating_sub(6).max(1)..=i)
-        .any(|k| text[ws[k - 1].end..ws[k].start].contains(','));
+    let comma =
+        (i.saturating_sub(6).max(1)..=i).any(|k| text[ws[k - 1].end..ws[k].start].contains(','));
     let rest_plain = lower.get(i + 1).is_none_or(|w| TAIL.contains(&w.as_str()))
         && !text[ws[i].end..ws.get(i + 1).map_or(ws[i].end, |w| w.start)].contains(':');
     comma && rest_plain && i > 0

@@ -437,7 +437,9 @@ fn an_ethnic_group_or_a_currency_names_no_state() {
     let e = only("Serbian police arrested three ethnic Albanians in southern Serbia.");
     assert_eq!(countries(&e.target), ["SRB"]);
     // "US $2 million" is money, not a sign that the story is American
-    let e = only("The former minister was accused of taking US $2 million in bribes by Haitian prosecutors.");
+    let e = only(
+        "The former minister was accused of taking US $2 million in bribes by Haitian prosecutors.",
+    );
     assert_eq!(countries(&e.source), ["HTI"]);
     assert_eq!(countries(&e.target), ["HTI"]);
 }
@@ -520,7 +522,8 @@ fn a_meeting_needs_someone_to_meet() {
 
 #[test]
 fn a_protest_slogan_is_not_a_second_demand() {
-    let evs = events_of("Kenyan students staged rallies against the president, saying he must resign.");
+    let evs =
+        events_of("Kenyan students staged rallies against the president, saying he must resign.");
     let cats: Vec<PloverCategory> = evs.iter().map(|e| e.category).collect();
     assert_eq!(cats, [PloverCategory::Protest]);
     // a statement's "must" stays a demand
