@@ -208,8 +208,13 @@ const TAIL: &[&str] = &[
 /// nothing but a time or a place after it ("Croatia is failing its refugees, a rights group
 /// protested here Wednesday")? A protest so told is a statement, PLOVER's `DISAPPROVE`.
 pub(super) fn reporting_tail(text: &str, ws: &[Word<'_>], lower: &[String], i: usize) -> bool {
-    let comma =
-        (i.saturating_sub(6).max(1)..=i).any(|k| text[ws[k - 1].end..ws[k].start].contains(','));
+    // the comma closes a clause of its own, not a fronted phrase ("On Monday, students
+    // protested in Nairobi")
+    let opens_clause = !FRONTED.contains(&lower[0].as_str())
+        && !NEW_CLAUSE.contains(&lower[0].as_str())
+        && !SUBORDINATORS.contains(&lower[0].as_str());
+    let comma = opens_clause
+        && (i.saturating_sub(6).max(4)..=i).any(|k| text[ws[k - 1].end..ws[k].start].contains(','));
     let rest_plain = lower.get(i + 1).is_none_or(|w| TAIL.contains(&w.as_str()))
         && !text[ws[i].end..ws.get(i + 1).map_or(ws[i].end, |w| w.start)].contains(':');
     comma && rest_plain && i > 0

@@ -496,6 +496,8 @@ fn a_protest_told_as_a_statement_is_disapproval() {
     assert_eq!(e.category, PloverCategory::Disapprove);
     let e = only("Croatian students protested against the Croatian government.");
     assert_eq!(e.category, PloverCategory::Protest);
+    let e = only("On Monday, Kenyan students protested in Nairobi.");
+    assert_eq!(e.category, PloverCategory::Protest);
 }
 
 #[test]
