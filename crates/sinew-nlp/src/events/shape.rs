@@ -258,12 +258,18 @@ pub(super) fn topic(lower: &[String], i: usize) -> bool {
         )
 }
 
-/// Is "tolerate" at `i` refused ("will not tolerate", "no longer tolerates", "won't
-/// tolerate")? Only so is it a threat.
+/// Is "tolerate" at `i` refused from now on ("will not tolerate", "no longer tolerates",
+/// "won't be tolerated")? Only so is it a threat; "can't tolerate milk" tells a limit.
 pub(super) fn refused(lower: &[String], i: usize) -> bool {
-    lower[i.saturating_sub(3)..i].iter().any(|w| {
-        matches!(w.as_str(), "not" | "no" | "never" | "cannot")
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
-    })
+    let before = &lower[i.saturating_sub(4)..i];
+    let negated = before.iter().any(|w| {
+        matches!(w.as_str(), "not" | "no" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    let onward = before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will" | "would" | "shall" | "won't" | "won’t" | "wo" | "longer"
+        )
+    });
+    negated && onward
 }

@@ -467,8 +467,9 @@ fn words_that_look_like_acts_but_tell_none() {
         "The Kyrgyz president received a team of observers from the OSCE.",
         // an attempt, not a request
         "Both governments sought to ease tensions.",
-        // tolerating is no act
+        // tolerating is no act, nor is a limit
         "The Egyptian government tolerated the opposition.",
+        "Egyptian officials who cannot tolerate the heat stayed home.",
         // a purpose, not a ban
         "Lithuanian activists lobbied parliament so that same-sex marriages are banned.",
         // "pressure" modifies the object of "mobilized"
