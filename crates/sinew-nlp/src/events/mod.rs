@@ -255,8 +255,26 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             }
             continue;
         }
-        let Some(cands) = index.forms.get(lower[i].as_str()) else {
+        let Some(all) = index.forms.get(lower[i].as_str()) else {
             continue;
+        };
+        // A form standing as a noun ("the protest to the embassy", "protests may have") reads
+        // its noun patterns, not a verb's with their later words
+        let noun_context = (i > 0 && is_noun_slot(&lower[i - 1]))
+            || lower.get(i + 1).is_some_and(|w| clause::is_auxiliary(w));
+        let nouns: Vec<usize>;
+        let cands: &[usize] = if noun_context
+            && all.iter().any(|&c| PATTERNS[c].pos == Pos::Noun)
+            && all.iter().any(|&c| PATTERNS[c].pos == Pos::Verb)
+        {
+            nouns = all
+                .iter()
+                .copied()
+                .filter(|&c| PATTERNS[c].pos == Pos::Noun)
+                .collect();
+            &nouns
+        } else {
+            all
         };
         let Some((p, last)) = best_match(text, ws, lower, index, cands, i) else {
             continue;
@@ -305,7 +323,7 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         // So is a form that has a noun twin and stands after a plain noun or adjective ("a
         // cyber attack", "border clashes"), and one that is itself the subject of a verb
         // ("clashes were continuing", "the attack was").
-        let has_noun = cands.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
+        let has_noun = all.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
         let noun_use = pat.pos == Pos::Verb
             && !clause::is_participle(&lower[i])
             && !lower[i].ends_with("ing")

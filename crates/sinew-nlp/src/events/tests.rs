@@ -533,3 +533,12 @@ fn a_protest_slogan_is_not_a_second_demand() {
     let e = only("Kenya said Uganda must withdraw its troops.");
     assert_eq!(e.category, PloverCategory::Demand);
 }
+
+#[test]
+fn a_form_standing_as_a_noun_reads_its_noun_patterns() {
+    // "protest to" is a verb's complaint; "the protest to the embassy" is a protest
+    let e = only("Kenyan students marched in the protest to the Ugandan embassy.");
+    assert_eq!(e.category, PloverCategory::Protest);
+    let e = only("Japan protested to China over the survey ship.");
+    assert_eq!(e.category, PloverCategory::Disapprove);
+}
