@@ -20,7 +20,15 @@
 //!   window) or whose coarse anchor it overlaps, the one whose anchor ends nearest its end
 //!   when several do; an undated report is dated by its
 //!   document, as told in the week up to publication, and placed the same way as a coarse one;
-//!   with neither date nor publication it joins its key's only event, if there is one.
+//!   with neither date nor publication it joins its key's only event, if there is one;
+//! - or, for a report naming only part of an event's actors ("Putin signed the pact" beside
+//!   "Russia and North Korea signed a treaty"), or actors known only by their words ("the two
+//!   leaders", no country, no entity), the same act whose named actors include all of its
+//!   own, side by side: it joins that event when its date is in reach of the event's anchor
+//!   (as above) and no event of its own key is, and only when exactly one such event is in
+//!   reach (with two it could mean either, and stays apart). Keys naming most actors are
+//!   built first, so the order of the input never matters; a report with neither date nor
+//!   publication joins by part only when one such event exists at all.
 //!
 //! Copies count once: [`MergedEvent::documents`] counts independent documents, a
 //! near-duplicate (`duplicate_of`) as the document it copies. Output is deterministic whatever
@@ -247,6 +255,70 @@ struct Cluster {
     members: Vec<usize>,
 }
 
+/// What a key's actors say of whom they are: the names of its actors that are named (a state,
+/// or a canonical entity) and whether any is known only by its words ("the two leaders").
+struct Reach {
+    source: BTreeSet<String>,
+    target: BTreeSet<String>,
+    unnamed: bool,
+}
+
+impl Reach {
+    fn of(key: &Key, e: &Event, country_names: &BTreeMap<String, String>) -> Reach {
+        let named = |a: &&EventActor| a.country.is_some() || a.canonical.is_some();
+        let known = |side: &[EventActor]| -> BTreeSet<String> {
+            side.iter()
+                .filter(named)
+                .map(|a| actor_name(a, country_names))
+                .collect()
+        };
+        let (source, target) = if key.mutual {
+            let mut all = known(&e.source);
+            all.extend(known(&e.target));
+            (all, BTreeSet::new())
+        } else {
+            (known(&e.source), known(&e.target))
+        };
+        Reach {
+            source,
+            target,
+            unnamed: e.source.iter().chain(&e.target).any(|a| !named(&a)),
+        }
+    }
+
+    fn size(&self) -> usize {
+        self.source.len() + self.target.len()
+    }
+
+    /// Does this reach tell part of `wider`'s actors and no one else?
+    fn within(&self, wider: &Reach) -> bool {
+        !wider.unnamed
+            && self.source.is_subset(&wider.source)
+            && self.target.is_subset(&wider.target)
+            && (self.unnamed || self.size() < wider.size())
+    }
+}
+
+/// Same event but for the actors: category, kind, what is told.
+fn same_act(a: &Key, b: &Key) -> bool {
+    (a.category, a.kind, a.telling, a.negated, a.mutual)
+        == (b.category, b.kind, b.telling, b.negated, b.mutual)
+}
+
+/// How far a report dated `w` lies from an event anchored at `anchor`, when it may join it:
+/// a precise date within the window of the anchor; a coarse one covering a precise anchor
+/// (within the window) or overlapping a coarse one, nearest by its end.
+fn distance(anchor: &When, w: &When, window: i64) -> Option<i64> {
+    if w.precise() {
+        let gap = anchor.gap(w);
+        (gap <= window).then_some(gap)
+    } else {
+        // "in 2019" and "in 2020" are a day apart at their ends, yet two years
+        let reach = if anchor.precise() { window } else { 0 };
+        (anchor.gap(w) <= reach).then(|| (w.end - anchor.end).num_days().abs())
+    }
+}
+
 /// Merges the reports that tell one event (rules in the module doc). `country_names` maps
 /// ISO3 codes to the names states are counted under.
 pub fn merge_events(
@@ -260,13 +332,30 @@ pub fn merge_events(
             .or_default()
             .push(i);
     }
+    let whens: BTreeMap<usize, Option<When>> = (0..reports.len())
+        .map(|i| (i, When::of(&reports[i])))
+        .collect();
+    // Keys naming most actors first, so that a report naming part of them ("Putin signed",
+    // "the two leaders signed") finds the event that names them all already built.
+    let mut keys: Vec<(Key, Reach, Vec<usize>)> = by_key
+        .into_iter()
+        .map(|(key, members)| {
+            let reach = Reach::of(&key, &reports[members[0]].event, country_names);
+            (key, reach, members)
+        })
+        .collect();
+    keys.sort_by(|a, b| {
+        (std::cmp::Reverse(a.1.size()), a.1.unnamed, &a.0).cmp(&(
+            std::cmp::Reverse(b.1.size()),
+            b.1.unnamed,
+            &b.0,
+        ))
+    });
     let window = i64::try_from(EVENT_WINDOW_DAYS).unwrap_or(3);
-    let mut out = Vec::new();
-    for (key, mut members) in by_key {
-        let whens: BTreeMap<usize, Option<When>> = members
-            .iter()
-            .map(|&i| (i, When::of(&reports[i])))
-            .collect();
+    // Every event being built, with the index of the key it was started under.
+    let mut clusters: Vec<(usize, Cluster)> = Vec::new();
+    for (k, (key, reach, members)) in keys.iter().enumerate() {
+        let mut members = members.clone();
         // Precise reports first, by date; then coarse ones, narrowest first; then the
         // undatable. Ties by document and position, so input order never matters.
         members.sort_by_key(|&i| {
@@ -285,44 +374,72 @@ pub fn merge_events(
                 reports[i].ord,
             )
         });
-        let mut clusters: Vec<Cluster> = Vec::new();
+        // The events of keys naming a superset of this key's actors, for the same act.
+        let wider: Vec<usize> = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, (other, other_reach, _))| {
+                *j != k && same_act(key, other) && reach.within(other_reach)
+            })
+            .map(|(j, _)| j)
+            .collect();
         for i in members {
+            let own = clusters.iter().enumerate().filter(|(_, (ck, _))| *ck == k);
             let found = match whens[&i] {
-                Some(w) if w.precise() => clusters
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(c, cl)| cl.anchor.map(|a| (a.gap(&w), c)))
-                    .filter(|&(gap, _)| gap <= window)
+                Some(w) => own
+                    .filter_map(|(c, (_, cl))| {
+                        cl.anchor
+                            .and_then(|a| distance(&a, &w, window))
+                            .map(|d| (d, c))
+                    })
                     .min()
-                    .map(|(_, c)| c),
-                Some(w) => {
-                    let covered: Vec<(i64, usize)> = clusters
+                    .map(|(_, c)| c)
+                    // A report naming part of an event's actors joins it when it is the
+                    // only such event in reach; with two it could mean either, and stays apart.
+                    .or_else(|| {
+                        let mut near = clusters.iter().enumerate().filter(|(_, (ck, cl))| {
+                            wider.contains(ck)
+                                && cl
+                                    .anchor
+                                    .is_some_and(|a| distance(&a, &w, window).is_some())
+                        });
+                        match (near.next(), near.next()) {
+                            (Some((c, _)), None) => Some(c),
+                            _ => None,
+                        }
+                    }),
+                // With neither date nor publication: its key's only event, else the only
+                // event naming all of its actors.
+                None => {
+                    let own: Vec<usize> = own.map(|(c, _)| c).collect();
+                    let wide: Vec<usize> = clusters
                         .iter()
                         .enumerate()
-                        .filter_map(|(c, cl)| {
-                            // near a precise anchor, or overlapping a coarse one: "in 2019" and
-                            // "in 2020" are a day apart at their ends, yet two years
-                            let a = cl.anchor?;
-                            let reach = if a.precise() { window } else { 0 };
-                            (a.gap(&w) <= reach).then(|| ((w.end - a.end).num_days().abs(), c))
-                        })
+                        .filter(|(_, (ck, _))| wider.contains(ck))
+                        .map(|(c, _)| c)
                         .collect();
-                    covered.into_iter().min().map(|(_, c)| c)
+                    match (own.as_slice(), wide.as_slice()) {
+                        ([c], _) | ([], [c]) => Some(*c),
+                        _ => None,
+                    }
                 }
-                None => (clusters.len() == 1).then_some(0),
             };
             match found {
-                Some(c) => clusters[c].members.push(i),
-                None => clusters.push(Cluster {
-                    anchor: whens[&i],
-                    members: vec![i],
-                }),
+                Some(c) => clusters[c].1.members.push(i),
+                None => clusters.push((
+                    k,
+                    Cluster {
+                        anchor: whens[&i],
+                        members: vec![i],
+                    },
+                )),
             }
         }
-        for cl in clusters {
-            out.push(merged(&key, cl.members, reports, &whens));
-        }
     }
+    let mut out: Vec<MergedEvent> = clusters
+        .into_iter()
+        .map(|(k, cl)| merged(&keys[k].0, cl.members, reports, &whens))
+        .collect();
     out.sort_by(|a, b| {
         (a.date.is_none(), a.date, a.category, &a.id).cmp(&(
             b.date.is_none(),

@@ -383,3 +383,138 @@ fn ties_count_events_and_documents_with_first_and_last_dates() {
         ("China", "United States")
     );
 }
+
+fn signing(source: Vec<EventActor>, date: Option<NaiveDate>) -> Event {
+    let mut e = event(PloverCategory::Support, source, vec![], date);
+    e.kind = Some(EventKind::TreatySigning);
+    e
+}
+
+#[test]
+fn a_report_naming_part_of_the_actors_joins_the_event_that_names_them_all() {
+    // "Russia and North Korea signed a treaty" (two outlets, one a copy); "the two leaders
+    // signed it in Pyongyang" (unnamed actors); "Putin signed the pact" (a subset)
+    let leaders = actor("the two leaders", None, None, Some(Sector::Government));
+    let putin = actor(
+        "Putin",
+        Some("Vladimir Putin"),
+        Some("RUS"),
+        Some(Sector::Government),
+    );
+    let mut copy = report(
+        "copy",
+        day(2024, 6, 20),
+        signing(vec![russia(), north_korea()], day(2024, 6, 19)),
+    );
+    copy.duplicate_of = Some(DocId("full".into()));
+    let reports = [
+        report(
+            "leaders",
+            day(2024, 6, 20),
+            signing(vec![leaders.clone()], day(2024, 6, 19)),
+        ),
+        report(
+            "full",
+            day(2024, 6, 20),
+            signing(vec![russia(), north_korea()], day(2024, 6, 19)),
+        ),
+        copy,
+        report(
+            "putin",
+            day(2024, 6, 21),
+            signing(vec![putin], day(2024, 6, 20)),
+        ),
+    ];
+    let merged = merge(&reports);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    assert_eq!(merged[0].source, vec!["North Korea", "Russia"]);
+    assert_eq!(merged[0].reports, vec![0, 1, 2, 3]);
+    assert_eq!(merged[0].documents, 3, "the copy counts once");
+    let mut reversed = reports.to_vec();
+    reversed.reverse();
+    let again = merge(&reversed);
+    assert_eq!(
+        (again.len(), &again[0].id, again[0].documents),
+        (1, &merged[0].id, 3),
+        "input order never matters"
+    );
+    // outside the window, the part stays its own event
+    let late = [
+        reports[1].clone(),
+        report(
+            "late",
+            day(2024, 7, 2),
+            signing(vec![leaders], day(2024, 7, 1)),
+        ),
+    ];
+    assert_eq!(merge(&late).len(), 2);
+    // with neither date nor publication, a part joins the only event naming its actors
+    let undated = [
+        reports[1].clone(),
+        report(
+            "undated",
+            None,
+            signing(vec![actor("the two leaders", None, None, None)], None),
+        ),
+    ];
+    assert_eq!(merge(&undated).len(), 1);
+}
+
+#[test]
+fn a_part_that_could_mean_two_events_joins_neither() {
+    // Russia signed with North Korea and with Vietnam the same day: "Russia signed a pact"
+    // could be either
+    let vietnam = actor("Vietnam", Some("Vietnam"), Some("VNM"), None);
+    let reports = [
+        report(
+            "a",
+            None,
+            signing(vec![russia(), north_korea()], day(2024, 6, 19)),
+        ),
+        report(
+            "b",
+            None,
+            signing(vec![russia(), vietnam], day(2024, 6, 20)),
+        ),
+        report("c", None, signing(vec![russia()], day(2024, 6, 20))),
+    ];
+    let merged = merge(&reports);
+    assert_eq!(merged.len(), 3, "{merged:#?}");
+    // a directed act joins only where both sides fit: a sanction by Russia on China does
+    // not take a report of Russia sanctioning someone else's firms
+    let sanction = |target: Vec<EventActor>| {
+        event(
+            PloverCategory::Sanction,
+            vec![russia()],
+            target,
+            day(2024, 5, 1),
+        )
+    };
+    let china = actor("China", Some("China"), Some("CHN"), None);
+    let us = actor(
+        "the United States",
+        Some("United States"),
+        Some("USA"),
+        None,
+    );
+    let merged = merge(&[
+        report("x", None, sanction(vec![china])),
+        report("y", None, sanction(vec![])),
+        report("z", None, sanction(vec![us])),
+    ]);
+    assert_eq!(
+        merged.len(),
+        3,
+        "two candidates: the bare report joins neither"
+    );
+    let merged = merge(&[
+        report(
+            "x",
+            None,
+            sanction(vec![actor("China", Some("China"), Some("CHN"), None)]),
+        ),
+        report("y", None, sanction(vec![])),
+    ]);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].target, vec!["China"]);
+}

@@ -93,6 +93,18 @@ const ROLES: &[(&str, Option<Sector>)] = &[
     ("citizens", Some(Sector::CivilSociety)),
     ("villagers", Some(Sector::CivilSociety)),
     ("youths", Some(Sector::CivilSociety)),
+    ("elders", Some(Sector::CivilSociety)),
+    ("residents", Some(Sector::CivilSociety)),
+    ("farmers", Some(Sector::CivilSociety)),
+    ("supporters", Some(Sector::CivilSociety)),
+    ("monks", Some(Sector::CivilSociety)),
+    ("clerics", Some(Sector::CivilSociety)),
+    ("prisoners", Some(Sector::CivilSociety)),
+    ("dissidents", None),
+    ("extremists", None),
+    ("nationalists", None),
+    ("fundamentalists", None),
+    ("islamists", None),
     ("rebels", None),
     ("rebel", None),
     ("guerrillas", None),
@@ -202,15 +214,21 @@ pub(super) struct Actor {
     pub(super) place: Option<String>,
     /// Armed forces act ("troops", "army", an armed force entity).
     pub(super) armed: bool,
+    /// Its words name someone (a mention or a capitalised word), not only a role ("troops").
+    pub(super) named: bool,
+    /// It stands for two or more parties named elsewhere ("the two leaders", "both sides").
+    pub(super) parties: bool,
 }
 
 impl Actor {
     /// The actor as an event carries it; `home` is the country of an actor whose words name
     /// none (not for international organisations, which belong to none).
     pub(super) fn to_event_actor(&self, text: &str, home: Option<&str>) -> EventActor {
+        // "the two leaders" are no more the home country's than the other's
         let country = match (self.country, self.sector) {
             (Some(c), _) => Some(c),
             (None, Some(Sector::International)) => None,
+            (None, _) if self.parties => None,
             (None, _) => home,
         };
         EventActor {
@@ -259,7 +277,7 @@ pub(super) fn actors(
         let unit = if w.start < from {
             None
         } else if m < mentions.len() && mentions[m].span.start < w.end {
-            can_act(&mentions[m]).then_some(Unit::Mention(m))
+            (can_act(&mentions[m]) && !is_currency(text, &mentions[m])).then_some(Unit::Mention(m))
         } else if let Some(sector) = role(&lower[i]) {
             Some(Unit::Role(sector))
         } else if EQUIPMENT.contains(&lower[i].as_str()) {
@@ -309,9 +327,12 @@ pub(super) fn actors(
         }
         // A mention running past a bracket ("Hizbollah (Party of God)") is one actor, once.
         let taken = out.last().map_or(0, |a: &Actor| a.span.end);
-        if let Some(actor) =
+        if let Some(mut actor) =
             build(text, ws, &units[start..=end], start, mentions).filter(|a| a.span.start >= taken)
         {
+            actor.parties = actor.first_word > 0
+                && matches!(lower[actor.first_word - 1].as_str(), "two" | "both")
+                && actor.country.is_none();
             out.push(actor);
         }
         i = end + 1;
@@ -417,7 +438,7 @@ fn build(
         .map(|&m| &mentions[m]);
     let country = in_phrase
         .iter()
-        .filter(|&&m| !is_stance(text, &mentions[m]))
+        .filter(|&&m| !names_no_state(text, &mentions[m]))
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
@@ -451,6 +472,9 @@ fn build(
     };
     let armed = role_sector == Some(Some(Sector::Military))
         || head.is_some_and(|h| h.entity_type == EntityType::ArmedForce);
+    let named = units[a..=b]
+        .iter()
+        .any(|u| matches!(u, Some(Unit::Mention(_) | Unit::Capitalised)));
     let span = Span::new(start, end);
     debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
     Some(Actor {
@@ -462,6 +486,8 @@ fn build(
         sector,
         place,
         armed,
+        named,
+        parties: false,
     })
 }
 
@@ -473,6 +499,35 @@ pub(super) fn is_stance(text: &str, m: &Mention) -> bool {
     ["pro-", "anti-", "Pro-", "Anti-"]
         .iter()
         .any(|p| before.ends_with(p) || own.starts_with(p))
+}
+
+/// "ethnic Albanians in Serbia", "ethnic Turks in Sweden": a people named as an ethnic group
+/// lives in the state the story is about, and event coders code it with that state, not with
+/// the state its name recalls.
+pub(super) fn is_ethnic(text: &str, m: &Mention) -> bool {
+    let before = text[..m.span.start].trim_end_matches([' ', '-']);
+    let Some(cut) = before.len().checked_sub(6) else {
+        return false;
+    };
+    before
+        .get(cut..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("ethnic"))
+        && !before[..cut].ends_with(char::is_alphanumeric)
+}
+
+/// "US $50 million", "Hong Kong dollars": a state's name inside an amount of its currency is
+/// no actor, and no sign of what the story is about.
+pub(super) fn is_currency(text: &str, m: &Mention) -> bool {
+    let after = text[m.span.end..].trim_start_matches(' ');
+    after.starts_with('$')
+        || after
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("dollar"))
+}
+
+/// Does a mention name a state only in passing: a stance, an ethnic group, a currency?
+pub(super) fn names_no_state(text: &str, m: &Mention) -> bool {
+    is_stance(text, m) || is_ethnic(text, m) || is_currency(text, m)
 }
 
 /// Are actors `a` then `b` coordinated ("Russia and North Korea", "Iran, Libya, Sudan")?
@@ -529,7 +584,7 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     while k > 0 {
         k -= 1;
         let w = lower[k].as_str();
-        if matches!(w, "the" | "a" | "an") {
+        if is_determiner(w) {
             continue;
         }
         if w == "of" {
@@ -543,13 +598,24 @@ pub(super) fn is_oblique(lower: &[String], actor: &Actor) -> bool {
     false
 }
 
-/// The word before the phrase and its article, lower case ("by" in "by the United States").
+/// Words that may stand between a preposition and the actor phrase it governs: articles,
+/// possessives and the modifiers a phrase is trimmed of ("by the current Haitian
+/// officials", "against its former allies").
+pub(super) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "current" | "then"
+    ) || MODIFIERS.contains(&w)
+}
+
+/// The word before the phrase and its determiners, lower case ("by" in "by the United
+/// States", "by current Haitian officials").
 pub(super) fn word_before<'a>(lower: &'a [String], actor: &Actor) -> Option<&'a str> {
     lower[..actor.first_word]
         .iter()
         .rev()
         .map(String::as_str)
-        .find(|w| !matches!(*w, "the" | "a" | "an"))
+        .find(|w| !is_determiner(w))
 }
 
 /// Is `w` a word that describes a head rather than heads a phrase ("visiting", "former")?

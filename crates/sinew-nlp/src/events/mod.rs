@@ -22,6 +22,7 @@ mod actors;
 mod clause;
 mod patterns;
 mod shape;
+mod sides;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -34,7 +35,11 @@ use crate::words::{has_clause_break, words, Word};
 use actors::Actor;
 use patterns::{Pattern, Pos, Violence, MAX_GAP, PATTERNS};
 use shape::{
-    after_modifier, fronted, infinitive_chain, is_noun_slot, purpose, reduced_relative, subordinate,
+    after_modifier, after_past_verb, attempt, fronted, infinitive_chain, is_noun_slot, purpose,
+    purpose_clause, reduced_relative, refused, reporting_tail, subordinate, topic,
+};
+use sides::{
+    by_agent, coordinated_left, coordinated_right, nominal_actors, object, right_actors, several,
 };
 
 /// The trigger table: every inflected head form to the patterns it starts, and each pattern's
@@ -177,7 +182,7 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
             actors: &actors,
             home,
         };
-        out.extend(triggers.into_iter().map(|t| event(&view, t)));
+        out.extend(triggers.into_iter().filter_map(|t| event(&view, t)));
     }
     out
 }
@@ -186,12 +191,13 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
 /// equals). An actor whose own words name no country ("President Museveni", "the teachers'
 /// union") is coded with it, as event coders do with a story's home country: news tells
 /// domestic events far more often than it names a foreigner without a nationality. A stance
-/// ("pro-Iranian") names no home.
+/// ("pro-Iranian"), an ethnic group ("ethnic Albanians") or a currency ("US $5 million")
+/// names no home.
 fn home_country(text: &str, mentions: &[Mention]) -> Option<&'static str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for c in mentions
         .iter()
-        .filter(|m| !actors::is_stance(text, m))
+        .filter(|m| !actors::names_no_state(text, m))
         .filter_map(|m| m.country.as_deref())
     {
         match counts.iter_mut().find(|(k, _)| *k == c) {
@@ -239,22 +245,64 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             continue;
         }
         if lower[i] == "must" {
-            if let Some(t) = obligation(lower, i, out.last()) {
-                out.push(t);
+            match obligation(lower, i, out.last()) {
+                // "staged rallies against the president, saying he must resign": a protest's
+                // slogan is what it demands, not a second act (nor is what the slogan names)
+                Some(t)
+                    if out.last().map(|p| p.category) == Some(PloverCategory::Protest)
+                        && t.obligation.is_some_and(|k| lower[k].ends_with("ing")) =>
+                {
+                    folded = Some(i);
+                }
+                Some(t) => out.push(t),
+                None => {}
             }
             continue;
         }
-        let Some(cands) = index.forms.get(lower[i].as_str()) else {
+        let Some(all) = index.forms.get(lower[i].as_str()) else {
             continue;
+        };
+        // A form standing as a noun ("the protest to the embassy", "protests may have") reads
+        // its noun patterns, not a verb's with their later words
+        let noun_context = (i > 0 && is_noun_slot(&lower[i - 1]))
+            || lower.get(i + 1).is_some_and(|w| clause::is_auxiliary(w));
+        let nouns: Vec<usize>;
+        let cands: &[usize] = if noun_context
+            && all.iter().any(|&c| PATTERNS[c].pos == Pos::Noun)
+            && all.iter().any(|&c| PATTERNS[c].pos == Pos::Verb)
+        {
+            nouns = all
+                .iter()
+                .copied()
+                .filter(|&c| PATTERNS[c].pos == Pos::Noun)
+                .collect();
+            &nouns
+        } else {
+            all
         };
         let Some((p, last)) = best_match(text, ws, lower, index, cands, i) else {
             continue;
         };
         let pat = &PATTERNS[p];
+        // "sought to ease tensions" is an attempt; "tolerate" is a threat only refused ("will
+        // not tolerate"); a clause of purpose ("so that X is banned") tells what is wanted
+        if (pat.category == PloverCategory::Request && attempt(lower, i))
+            || (pat.category == PloverCategory::Threaten
+                && lower[i].starts_with("tolerat")
+                && !refused(lower, i))
+            || purpose_clause(text, ws, lower, i)
+        {
+            continue;
+        }
         // A named act's words make one noun phrase ("the pact signed by"): across an
         // auxiliary they are a clause of their own ("the treaty was signed"), which the
-        // verb's own patterns read.
-        if pat.pos == Pos::Noun && (i + 1..last).any(|k| clause::is_auxiliary(&lower[k])) {
+        // verb's own patterns read; a signing's clause is read here, as a passive ("the
+        // accord was signed by A and B", "the pact has been ratified").
+        let across = (i + 1..last).any(|k| clause::is_auxiliary(&lower[k]));
+        let signed_passive = across
+            && pat.kind == Some(EventKind::TreatySigning)
+            && (i + 1..last).all(|k| clause::is_auxiliary(&lower[k]) || lower[k].ends_with("ly"));
+        if pat.pos == Pos::Noun && across && !signed_passive {
             continue;
         }
         // "a visiting fellow", "the visiting president": a description, not the act
@@ -279,7 +327,7 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         // So is a form that has a noun twin and stands after a plain noun or adjective ("a
         // cyber attack", "border clashes"), and one that is itself the subject of a verb
         // ("clashes were continuing", "the attack was").
-        let has_noun = cands.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
+        let has_noun = all.iter().any(|&c| PATTERNS[c].pos == Pos::Noun);
         let noun_use = pat.pos == Pos::Verb
             && !clause::is_participle(&lower[i])
             && !lower[i].ends_with("ing")
@@ -290,7 +338,26 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         } else {
             pat.pos
         };
+        // A verb with no noun twin right after a past verb is a modifier of its object
+        // ("mobilized pressure groups"); a named act that is a phrase's topic ("a blackout on
+        // the withdrawal") is talked about, not done
+        let modifier = pos == Pos::Verb
+            && !has_noun
+            && !lower[i].ends_with("ing")
+            && after_past_verb(lower, i);
+        if modifier || (pos == Pos::Noun && topic(lower, i)) {
+            continue;
+        }
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
+        // "..., a rights group protested here Wednesday": a protest told as a statement
+        if category == PloverCategory::Protest
+            && pos == Pos::Verb
+            && lower[i].starts_with("protest")
+            && reporting_tail(text, ws, lower, i)
+        {
+            category = PloverCategory::Disapprove;
+            mode = None;
+        }
         if pat.category == PloverCategory::Reject
             && lower[i].starts_with("den")
             && clause::is_denial(lower, i)
@@ -327,7 +394,8 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
                 continue;
             }
         }
-        let passive = pos == Pos::Verb && clause::is_passive(lower, i);
+        let pos = if signed_passive { Pos::Verb } else { pos };
+        let passive = signed_passive || (pos == Pos::Verb && clause::is_passive(lower, i));
         let nominal = pos == Pos::Noun
             || (lower[i].ends_with("ing")
                 && i > 0
@@ -381,6 +449,7 @@ fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trig
     let k = (floor..i)
         .rev()
         .find(|&k| DEMANDING.contains(&lower[k].as_str()))?;
+
     (i - k <= 12).then_some(Trigger {
         first: i,
         last: i,
@@ -437,9 +506,6 @@ fn best_match(
     best.map(|(p, at, _)| (p, at))
 }
 
-/// How far right a target may be, in words.
-const TARGET_REACH: usize = 20;
-
 /// One sentence, read once for all its triggers.
 struct SentenceView<'a> {
     text: &'a str,
@@ -452,7 +518,8 @@ struct SentenceView<'a> {
     home: Option<&'static str>,
 }
 
-fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
+/// The event a trigger tells, or none when its clause shows it is no act between actors.
+fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
     let SentenceView {
         text,
         ann,
@@ -489,13 +556,25 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         )
     } else if t.nominal {
         nominal_actors(view, &t, subject, &after)
-    } else if t.passive {
-        let by = after
-            .iter()
-            .copied()
-            .find(|&a| actors::word_before(lower, &actors[a]) == Some("by"));
+    } else if t.passive && t.kind == Some(EventKind::TreatySigning) {
+        // "The treaty between A and B was signed by their leaders": the signatories, else the
+        // parties, all on one side (a signing is among its actors)
+        let parties = by_agent(view, t.last).or_else(|| {
+            left.iter()
+                .copied()
+                .find(|&a| actors::word_before(lower, &actors[a]) == Some("between"))
+        });
         (
-            by.map(|a| vec![a]).unwrap_or_default(),
+            parties
+                .map(|a| coordinated_right(text, actors, a))
+                .unwrap_or_default(),
+            Vec::new(),
+        )
+    } else if t.passive {
+        (
+            by_agent(view, t.last)
+                .map(|a| coordinated_right(text, actors, a))
+                .unwrap_or_default(),
             subject
                 .map(|a| coordinated_left(text, actors, a))
                 .unwrap_or_default(),
@@ -504,7 +583,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let object = object(actors, &after, &source);
+        let object = object(lower, actors, &after, &source);
         // "complained to the UN over Israeli raids": a complaint's target is whom it is
         // about, not whom it is lodged with
         let object = match object {
@@ -543,8 +622,31 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
                 .any(|&a| actors[a].place.is_some() && actors[a].place == actors[b].place)
         })
         .collect();
+    // "Israel's cabinet met Sunday": a body in session, with no one it meets, consults no one
+    // ("met on Sunday with victims" meets someone, named or not)
+    if t.category == PloverCategory::Consult
+        && matches!(lower[t.first].as_str(), "meet" | "meets" | "met")
+        && target.is_empty()
+        && !lower[t.last + 1..lower.len().min(t.last + 5)]
+            .iter()
+            .any(|w| w == "with")
+        && !(source.len() == 1 && several(lower, &actors[source[0]]))
+        && source.len() < 2
+    {
+        return None;
+    }
     let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
-    let cues = clause::cues(lower, cue_from, t.first);
+    // a signing told as a clause ("the treaty will not be signed") has its cues inside it
+    let cue_end = if t.passive && t.kind == Some(EventKind::TreatySigning) {
+        t.last
+    } else {
+        t.first
+    };
+    let mut cues = clause::cues(lower, cue_from, cue_end);
+    // "will not tolerate": the negator makes the threat, it does not deny it
+    if t.category == PloverCategory::Threaten && lower[t.first].starts_with("tolerat") {
+        cues.negated = false;
+    }
     let category = match t.violence {
         Violence::BySource if !source.iter().any(|&a| actors[a].armed) => PloverCategory::Assault,
         _ => t.category,
@@ -569,7 +671,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         .and_then(|&a| actors[a].place.clone());
     let trigger = Span::new(ws[t.first].start, ws[t.last].end);
     let days = date(ann, sentence, trigger);
-    Event {
+    Some(Event {
         category,
         mode: t.mode.map(str::to_string),
         kind: t.kind,
@@ -589,104 +691,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Event {
         attribution: attribution(ann, sentence, trigger),
         modality: cues.modality,
         negated: cues.negated,
-    }
-}
-
-/// The actors of a named act. Its source is a phrase right before it ("Putin's visit", "US
-/// sanctions"), else the subject of the clause, as for a verb; "talks between A and B" make A
-/// and B the sources when no one stands before; else the target is found as for a verb.
-fn nominal_actors(
-    view: &SentenceView<'_>,
-    t: &Trigger,
-    subject: Option<usize>,
-    after: &[usize],
-) -> (Vec<usize>, Vec<usize>) {
-    let SentenceView {
-        text,
-        lower,
-        actors,
-        ..
-    } = *view;
-    let near = (0..actors.len())
-        .rev()
-        .find(|&a| actors[a].last_word < t.first && t.first - actors[a].last_word <= 2);
-    let source = near
-        .or(subject)
-        .map(|a| coordinated_left(text, actors, a))
-        .unwrap_or_default();
-    if let Some(&a) = after.first() {
-        // "talks between A and B", "the treaty signed by A and B", "a visit by A": the
-        // act's own parties ("by" right after the act: "violations by A" further on are
-        // another act's)
-        let gap = &lower[t.last + 1..actors[a].first_word];
-        let by = gap.first().is_some_and(|w| w == "by")
-            && gap[1..]
-                .iter()
-                .all(|w| matches!(w.as_str(), "the" | "a" | "an"));
-        let between = by || gap.iter().any(|w| w == "between");
-        if between && near.is_none() {
-            return (coordinated_right(text, actors, a), Vec::new());
-        }
-    }
-    let target = object(actors, after, &source)
-        .map(|a| coordinated_right(text, actors, a))
-        .unwrap_or_default();
-    (source, target)
-}
-
-/// The first actor after a trigger that is not a source, a named one first: a phrase that
-/// names no one ("troops" in "offered its troops to Lebanon") is what the source moves more
-/// often than whom it acts on.
-fn object(actors: &[Actor], after: &[usize], source: &[usize]) -> Option<usize> {
-    let open: Vec<usize> = after
-        .iter()
-        .copied()
-        .filter(|a| !source.contains(a))
-        .collect();
-    open.iter()
-        .copied()
-        .find(|&a| actors[a].coded())
-        .or(open.first().copied())
-}
-
-/// Actors after the trigger's last word, up to a reporting clause, a semicolon or the reach.
-fn right_actors(
-    text: &str,
-    ws: &[Word<'_>],
-    lower: &[String],
-    actors: &[Actor],
-    last: usize,
-) -> Vec<usize> {
-    let mut stop = ws.len().min(last + 1 + TARGET_REACH);
-    for k in last + 1..stop {
-        if actors::is_reporting(&lower[k]) || text[ws[k - 1].end..ws[k].start].contains(';') {
-            stop = k;
-            break;
-        }
-    }
-    (0..actors.len())
-        .filter(|&a| actors[a].first_word > last && actors[a].last_word < stop)
-        .collect()
-}
-
-fn coordinated_left(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
-    let mut out = vec![a];
-    let mut k = a;
-    while k > 0 && actors::coordinated(text, &actors[k - 1], &actors[k]) {
-        k -= 1;
-        out.insert(0, k);
-    }
-    out
-}
-
-fn coordinated_right(text: &str, actors: &[Actor], a: usize) -> Vec<usize> {
-    let mut out = vec![a];
-    let mut k = a;
-    while k + 1 < actors.len() && actors::coordinated(text, &actors[k], &actors[k + 1]) {
-        k += 1;
-        out.push(k);
-    }
-    out
+    })
 }
 
 /// The first and last day of the sentence's time expression nearest the trigger (points and

@@ -211,6 +211,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("threaten", Threaten, "Russia threatened to cut gas supplies to Moldova."),
     n("threat", Threaten, "Russia made a threat against Finland."),
     n("ultimatum", Threaten, "Israel issued an ultimatum to Lebanon."),
+    // "will not tolerate": only with its negator, which is part of the threat (`mod.rs`)
+    v("tolerate", Threaten, "Egypt will no longer tolerate attacks by Sudanese militias."),
     v("warn of|against", Threaten, "Algeria warned of retaliation against Morocco."),
     // PROTEST: demonstrate, rally, strike, riot, block.
     v("protest", Protest, "Kenyans protested against the Kenyan finance bill."),
@@ -357,7 +359,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("probe", Investigate, "Indian police probed the Pakistani network."),
     n("probe", Investigate, "Germany launched a probe into Russian spies."),
     v("inspect", Investigate, "The IAEA inspected Iranian sites."),
-    n("inspectors|observers|investigators|monitors", Investigate, "The IAEA sent inspectors to the Ukrainian plant."),
+    v("send:sent|dispatch|deploy inspectors|observers|investigators|monitors|experts", Investigate, "The IAEA sent inspectors to the Ukrainian plant."),
 ];
 
 /// Does the pattern's object list name arms ([`ARMS`])? Supply verbs make an arms transfer

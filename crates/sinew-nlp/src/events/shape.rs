@@ -177,3 +177,99 @@ pub(super) fn reduced_relative(lower: &[String], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|w| AFTER.contains(&w.as_str()))
 }
+
+/// Is the verb at `i` "seek"/"try" followed by an infinitive ("sought to ease tensions")? That
+/// tells an attempt at what follows, not a request to anyone.
+pub(super) fn attempt(lower: &[String], i: usize) -> bool {
+    matches!(lower[i].as_str(), "seek" | "seeks" | "sought" | "seeking")
+        && lower.get(i + 1).is_some_and(|w| w == "to")
+}
+
+/// Words that may end a reporting tail after its verb ("..., a group protested here Wednesday").
+const TAIL: &[&str] = &[
+    "here",
+    "today",
+    "yesterday",
+    "tonight",
+    "on",
+    "in",
+    "late",
+    "early",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Is the verb at `i` the speech verb of a reporting tail: after a comma a few words back, with
+/// nothing but a time or a place after it ("Croatia is failing its refugees, a rights group
+/// protested here Wednesday")? A protest so told is a statement, PLOVER's `DISAPPROVE`.
+pub(super) fn reporting_tail(text: &str, ws: &[Word<'_>], lower: &[String], i: usize) -> bool {
+    // the comma closes a clause of its own, not a fronted phrase ("On Monday, students
+    // protested in Nairobi")
+    let opens_clause = !FRONTED.contains(&lower[0].as_str())
+        && !NEW_CLAUSE.contains(&lower[0].as_str())
+        && !SUBORDINATORS.contains(&lower[0].as_str());
+    let comma = opens_clause
+        && (i.saturating_sub(6).max(4)..=i).any(|k| text[ws[k - 1].end..ws[k].start].contains(','));
+    let rest_plain = lower.get(i + 1).is_none_or(|w| TAIL.contains(&w.as_str()))
+        && !text[ws[i].end..ws.get(i + 1).map_or(ws[i].end, |w| w.start)].contains(':');
+    comma && rest_plain && i > 0
+}
+
+/// Does word `i` stand in a clause of purpose ("... so that same-sex marriages are banned",
+/// "in order that ...")? What it tells is wanted, not done.
+pub(super) fn purpose_clause(text: &str, ws: &[Word<'_>], lower: &[String], i: usize) -> bool {
+    (1..i).rev().take(12).any(|k| {
+        lower[k] == "that"
+            && matches!(lower[k - 1].as_str(), "so" | "order")
+            && !crate::words::has_clause_break(text, ws[k].end, ws[i].start)
+    })
+}
+
+/// Is the verb form at `i` right after a past-tense verb, as its object's first word
+/// ("mobilized pressure groups", "reported attack plans")? A verb cannot stand there.
+pub(super) fn after_past_verb(lower: &[String], i: usize) -> bool {
+    i > 0 && {
+        let w = lower[i - 1].as_str();
+        w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !actors::is_modifier(w)
+            && !actors::is_role(w)
+    }
+}
+
+/// Is the named act at `i` the topic of a phrase ("a blackout on the withdrawal", "a report
+/// about the attack")? It is talked about, not done, by the sentence's actors.
+pub(super) fn topic(lower: &[String], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(lower[k - 1].as_str(), "the" | "a" | "an" | "this" | "that") {
+        k -= 1;
+    }
+    k < i
+        && k > 0
+        && matches!(
+            lower[k - 1].as_str(),
+            "on" | "about" | "regarding" | "concerning"
+        )
+}
+
+/// Is "tolerate" at `i` refused from now on ("will not tolerate", "no longer tolerates",
+/// "won't be tolerated")? Only so is it a threat; "can't tolerate milk" tells a limit.
+pub(super) fn refused(lower: &[String], i: usize) -> bool {
+    let before = &lower[i.saturating_sub(4)..i];
+    let negated = before.iter().any(|w| {
+        matches!(w.as_str(), "not" | "no" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    let onward = before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will" | "would" | "shall" | "won't" | "won’t" | "wo" | "longer"
+        )
+    });
+    negated && onward
+}

@@ -408,12 +408,137 @@ fn a_complaint_targets_whom_it_is_about() {
 }
 
 #[test]
-fn a_named_act_does_not_span_a_clause() {
-    // "the pact signed by" is one noun phrase; "the pact was signed" a clause of its own,
-    // which no noun pattern reads
-    assert!(
-        events_of("The pact was signed by the two leaders after long talks.")
-            .iter()
-            .all(|e| e.kind != Some(EventKind::TreatySigning))
+fn passive_signings_name_their_signatories() {
+    // "the pact was signed" is a clause: its signatories come after "by", all as sources
+    let e = only("The treaty was signed by Russia and North Korea on Wednesday.");
+    assert_eq!(e.kind, Some(EventKind::TreatySigning));
+    assert_eq!(e.category, PloverCategory::Support);
+    assert_eq!(countries(&e.source), ["RUS", "PRK"]);
+    assert!(e.target.is_empty(), "{e:?}");
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 6, 19));
+    // places and times may stand between a named signing and its signatories
+    let e = only(
+        "The accord signed in Pyongyang on Tuesday by Vladimir Putin and Kim Jong Un covers defence.",
     );
+    assert_eq!(e.kind, Some(EventKind::TreatySigning));
+    assert_eq!(countries(&e.source), ["RUS", "PRK"]);
+    // with no "by", the parties the treaty is between
+    let e = only("The pact between Armenia and India has been ratified.");
+    assert_eq!(e.kind, Some(EventKind::TreatySigning));
+    assert_eq!(countries(&e.source), ["ARM", "IND"]);
+    // a planned signing is told as planned
+    let e = only("The agreement will be signed by Chile and Peru next week.");
+    assert_eq!(e.modality, EventModality::Planned);
+}
+
+#[test]
+fn an_ethnic_group_or_a_currency_names_no_state() {
+    // "ethnic Albanians" living in Serbia are coded with Serbia, the story's state
+    let e = only("Serbian police arrested three ethnic Albanians in southern Serbia.");
+    assert_eq!(countries(&e.target), ["SRB"]);
+    // "US $2 million" is money, not a sign that the story is American
+    let e = only(
+        "The former minister was accused of taking US $2 million in bribes by Haitian prosecutors.",
+    );
+    assert_eq!(countries(&e.source), ["HTI"]);
+    assert_eq!(countries(&e.target), ["HTI"]);
+}
+
+#[test]
+fn a_preposition_reaches_its_actor_over_determiners_and_modifiers() {
+    let e = only("Three Chinese firms were sanctioned by the current American administration.");
+    assert_eq!(countries(&e.source), ["USA"]);
+    // "with its former Russian allies" is no subject
+    let e = only("Cuba together with its former Russian allies condemned the United States.");
+    assert_eq!(countries(&e.source), ["CUB"]);
+}
+
+#[test]
+fn a_named_object_comes_before_a_later_coded_actor() {
+    let e = only("The Sudanese army accused Kordo rebels of looting, a Chadian envoy said.");
+    assert!(e.target[0].text.ends_with("rebels"), "{e:?}");
+    assert_eq!(countries(&e.target), ["SDN"]);
+}
+
+#[test]
+fn words_that_look_like_acts_but_tell_none() {
+    for text in [
+        // an actor noun, not a sending of observers
+        "The Kyrgyz president received a team of observers from the OSCE.",
+        // an attempt, not a request
+        "Both governments sought to ease tensions.",
+        // tolerating is no act, nor is a limit
+        "The Egyptian government tolerated the opposition.",
+        "Egyptian officials who cannot tolerate the heat stayed home.",
+        // a purpose, not a ban
+        "Lithuanian activists lobbied parliament so that same-sex marriages are banned.",
+        // "pressure" modifies the object of "mobilized"
+        "Saudi Arabia mobilized pressure groups in Washington.",
+        // the topic of a blackout, not a withdrawal
+        "The UN imposed a blackout on the withdrawal of heavy weapons.",
+        // a body in session meets no one
+        "Israel's cabinet met on Sunday.",
+    ] {
+        assert!(events_of(text).is_empty(), "{text}: {:?}", events_of(text));
+    }
+}
+
+#[test]
+fn a_refusal_to_tolerate_is_a_threat() {
+    let e = only("The Egyptian police will no longer tolerate rallies by the opposition.");
+    assert_eq!(e.category, PloverCategory::Threaten);
+    assert!(!e.negated);
+    assert_eq!(countries(&e.source), ["EGY"]);
+}
+
+#[test]
+fn a_protest_told_as_a_statement_is_disapproval() {
+    let e = only("The Croatian authorities are failing refugees, a human rights group protested on Wednesday.");
+    assert_eq!(e.category, PloverCategory::Disapprove);
+    let e = only("Croatian students protested against the Croatian government.");
+    assert_eq!(e.category, PloverCategory::Protest);
+    let e = only("On Monday, Kenyan students protested in Nairobi.");
+    assert_eq!(e.category, PloverCategory::Protest);
+}
+
+#[test]
+fn a_meeting_needs_someone_to_meet() {
+    assert_eq!(
+        only("The two leaders met on Sunday.").category,
+        PloverCategory::Consult
+    );
+    assert_eq!(
+        only("The Chinese premier met the Pakistani premier on Sunday.").category,
+        PloverCategory::Consult
+    );
+    assert_eq!(
+        only("The Pope met on Sunday with victims of the floods.").category,
+        PloverCategory::Consult
+    );
+    // what a meeting body then decides has objects of its own
+    let evs = events_of("Israel's cabinet met Sunday and decided to expel Hamas leaders.");
+    assert!(
+        evs.iter().all(|e| e.category != PloverCategory::Consult),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_protest_slogan_is_not_a_second_demand() {
+    let evs =
+        events_of("Kenyan students staged rallies against the president, saying he must resign.");
+    let cats: Vec<PloverCategory> = evs.iter().map(|e| e.category).collect();
+    assert_eq!(cats, [PloverCategory::Protest]);
+    // a statement's "must" stays a demand
+    let e = only("Kenya said Uganda must withdraw its troops.");
+    assert_eq!(e.category, PloverCategory::Demand);
+}
+
+#[test]
+fn a_form_standing_as_a_noun_reads_its_noun_patterns() {
+    // "protest to" is a verb's complaint; "the protest to the embassy" is a protest
+    let e = only("Kenyan students marched in the protest to the Ugandan embassy.");
+    assert_eq!(e.category, PloverCategory::Protest);
+    let e = only("Japan protested to China over the survey ship.");
+    assert_eq!(e.category, PloverCategory::Disapprove);
 }
