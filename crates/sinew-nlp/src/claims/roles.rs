@@ -478,7 +478,13 @@ pub(super) fn parties(
     // figure whose own subject is named.
     let flow = flow.or_else(|| voice::verb_with_subject_after(ws, &parties_only, q.span, sentence));
     // Verbs of receipt and the passive put the getter first.
-    if let Some(pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+    if let Some(mut pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+        // "India bought 1.2 million barrels of Russian oil a day": the goods' demonym gives.
+        if pair.0.is_none() && pair.1.is_some() {
+            pair.0 = voice::origin_demonym(inp.text, ws, actors, q.span)
+                .filter(|o| pair.1.as_deref() != Some(*o))
+                .map(str::to_string);
+        }
         if pair.0.is_some() || pair.1.is_some() {
             return pair;
         }

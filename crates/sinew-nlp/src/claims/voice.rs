@@ -10,7 +10,7 @@
 use super::roles::{Actor, Role};
 use super::verbs::{self, Direction};
 use crate::words::Word;
-use sinew_types::Span;
+use sinew_types::{EntityType, Span};
 
 /// Verbs by which a named actor states a figure rather than takes part in it ("Zelensky put
 /// the number at 11,000", "the Pentagon estimated 10,000").
@@ -141,6 +141,35 @@ pub(super) fn directed(
             })
         });
     Some((giver.and_then(name), name(getter)))
+}
+
+/// "India bought 1.2 million barrels of Russian oil": the demonym that qualifies the goods
+/// of the figure's own noun phrase ("of Russian oil", "of Chinese steel"), within four words
+/// after the figure and before any clause break, names where they come from. Read only for
+/// a verb of receipt with no giver named, whose getter is the clause's subject.
+pub(super) fn origin_demonym<'m>(
+    text: &str,
+    ws: &[Word<'_>],
+    actors: &[Actor<'m>],
+    q: Span,
+) -> Option<&'m str> {
+    let from = ws.partition_point(|w| w.start < q.end);
+    actors
+        .iter()
+        .filter(|a| a.adjective && a.entity == EntityType::Country && a.span.start >= q.end)
+        .find(|a| {
+            let i = ws.partition_point(|w| w.start < a.span.start);
+            i > from
+                && i - from <= 4
+                && ws[i - 1].is("of")
+                && !crate::words::has_clause_break(text, q.end, a.span.start)
+                // a demonym that is itself the noun ("of Russians") names people, not origin
+                && ws.get(i + 1).is_some_and(|w| {
+                    w.text.chars().next().is_some_and(char::is_lowercase)
+                        && !crate::words::has_clause_break(text, a.span.end, w.start)
+                })
+        })
+        .map(|a| a.name)
 }
 
 /// Is there an exchange cue ("in exchange for", "in return for") between `from` and `to`?
