@@ -51,7 +51,11 @@ pub(crate) fn merge(
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut used = vec![false; cands.len()];
     for (k, c) in cands.iter().enumerate() {
-        let Some(&a) = by_start.get(&c.start) else {
+        let Some(a) = by_start
+            .get(&c.start)
+            .copied()
+            .or_else(|| company_before_tagged(text, c, tagged))
+        else {
             continue;
         };
         if tagged[a].end == c.end {
@@ -120,6 +124,20 @@ pub(crate) fn merge(
     out.extend(resolve(rest));
     out.sort_by_key(|c| c.start);
     (out, classes)
+}
+
+/// "R. T. Halvorsen Pump Products Co." where the tagger saw only "Halvorsen Pump Products
+/// Co.": a company name whose designator ends it may start before the first tagged name
+/// inside it, when the words it adds there are name words and no tagged name runs into it
+/// from the left. The index of that first tagged name.
+fn company_before_tagged(text: &str, c: &Cand, tagged: &[Tagged]) -> Option<usize> {
+    if c.ty != EntityType::Company {
+        return None;
+    }
+    let a = tagged.partition_point(|t| t.start < c.start);
+    let t = tagged.get(a).filter(|t| t.start < c.end)?;
+    let clear_left = a == 0 || tagged[a - 1].end <= c.start;
+    (clear_left && name_words(&text[c.start..t.start])).then_some(a)
 }
 
 /// Are these (the end of a candidate past its last tagged name) only capitalised words and
