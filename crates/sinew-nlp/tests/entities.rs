@@ -320,6 +320,15 @@ const EXACT: &[(&str, Expected<'_>)] = &[
     ("Zorvia Energy sells window panels.", &[
         ("Zorvia Energy", Company, "Zorvia Energy"),
     ]),
+    // Near-misses: a person before "of" and a "-based" word are not part of the company.
+    ("Said Marta Okonjo of Delmar Freight Lines Inc. on Monday.", &[
+        ("Marta Okonjo", Person, "Marta Okonjo"),
+        ("Delmar Freight Lines Inc.", Company, "Delmar Freight Lines Inc."),
+    ]),
+    ("The Denver-based Ostrava Water Systems Inc. hired staff.", &[
+        ("Denver-based", Other, "Denver-based"),
+        ("Ostrava Water Systems Inc.", Company, "Ostrava Water Systems Inc."),
+    ]),
     // Near-misses: inside a longer name the word is its subject, not its end.
     ("The Institute for Energy Research and the Energy Department met.", &[
         ("Institute for Energy Research", ThinkTank, "Institute for Energy Research"),

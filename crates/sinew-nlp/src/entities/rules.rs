@@ -697,6 +697,17 @@ pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -
         while a < b && is_stop(&toks[a].lower()) && !text[toks[a].end..].starts_with(". ") {
             a += 1;
         }
+        // "Minneapolis-based First Bank System Inc.": a word ending in a lower-case part
+        // describes the name that follows.
+        while a < b
+            && toks[a]
+                .text
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_lowercase))
+        {
+            a += 1;
+        }
         if b - a < 2 {
             continue;
         }

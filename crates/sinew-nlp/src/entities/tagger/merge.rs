@@ -69,7 +69,10 @@ pub(crate) fn merge(
         }
         let b = b - 1;
         let overruns = b + 1 < tagged.len() && tagged[b + 1].start < c.end;
-        if overruns || claimed[a..=b].iter().any(|&x| x) || !name_words(&text[tagged[b].end..c.end])
+        if overruns
+            || swallows_person(text, c, &tagged[a..=b])
+            || claimed[a..=b].iter().any(|&x| x)
+            || !name_words(&text[tagged[b].end..c.end])
         {
             continue;
         }
@@ -128,7 +131,7 @@ pub(crate) fn merge(
 
 /// "R. T. Halvorsen Pump Products Co." where the tagger saw only "Halvorsen Pump Products
 /// Co.": a company name whose designator ends it may start before the first tagged name
-/// inside it, when the words it adds there are name words and no tagged name runs into it
+/// inside it, when the words it adds there are initials and no tagged name runs into it
 /// from the left. The index of that first tagged name.
 fn company_before_tagged(text: &str, c: &Cand, tagged: &[Tagged]) -> Option<usize> {
     if c.ty != EntityType::Company {
@@ -137,7 +140,26 @@ fn company_before_tagged(text: &str, c: &Cand, tagged: &[Tagged]) -> Option<usiz
     let a = tagged.partition_point(|t| t.start < c.start);
     let t = tagged.get(a).filter(|t| t.start < c.end)?;
     let clear_left = a == 0 || tagged[a - 1].end <= c.start;
-    (clear_left && name_words(&text[c.start..t.start])).then_some(a)
+    let initials = text[c.start..t.start].split_whitespace().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
+    });
+    (clear_left && initials).then_some(a)
+}
+
+/// "Lynn Reaser of Barnett Banks Inc.": a person the tagger named, followed inside the
+/// candidate by a lower-case word, is the person's, not part of a company's name.
+fn swallows_person(text: &str, c: &Cand, tagged: &[Tagged]) -> bool {
+    c.ty == EntityType::Company
+        && tagged.iter().any(|t| {
+            t.coarse == Coarse::Per
+                && c.start <= t.start
+                && t.end < c.end
+                && text[t.end..c.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+        })
 }
 
 /// Are these (the end of a candidate past its last tagged name) only capitalised words and
