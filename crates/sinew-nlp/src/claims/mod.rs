@@ -125,7 +125,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // A physical amount or a unit price is a thing's attribute unless its clause binds
         // it to parties ("India imported 1.5 million barrels").
         let (mut subject, mut object) =
-            if is_attribute(q) && !roles::binds(&actors, ws, flow, q, clause) {
+            if is_attribute(q) && !roles::binds(inp.text, &actors, ws, flow, q, clause) {
                 (None, None)
             } else {
                 parties(inp, &actors, &attrs, ws, flow, q, si)

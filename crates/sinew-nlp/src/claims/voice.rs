@@ -243,6 +243,64 @@ pub(super) fn main_subject<'a, 'm>(
         .find(|a| a.role == Role::Plain && a.span.end <= clause.start)
 }
 
+/// Words that may stand between an appositive's closing comma and its subject's verb ("...,
+/// has already shipped").
+const VERB_GROUP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "been",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "also",
+    "already",
+    "now",
+    "recently",
+    "reportedly",
+    "still",
+    "then",
+];
+/// Words that open an appositive or a relative clause set off by commas ("Gazprom, the state
+/// gas giant,", "Neste, which makes renewable diesel,").
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "its", "their", "which", "who"];
+
+/// The subject of a clause whose verb follows an appositive ("Gazprom, the state gas giant,
+/// shipped 20 billion cubic metres"; "Neste, a leader in renewable fuel, has been supplying
+/// ..."): the actor that ends right before the appositive's first comma, when the clause
+/// opens with the verb (after auxiliaries or adverbs only) and the phrase between the commas
+/// opens like an appositive or a relative clause.
+pub(super) fn appositive_subject<'a, 'm>(
+    text: &str,
+    ws: &[Word<'_>],
+    actors: &'a [Actor<'m>],
+    verb: &Word<'_>,
+    clause: Span,
+) -> Option<&'a Actor<'m>> {
+    let sentence_start = ws.first()?.start;
+    if clause.start <= sentence_start || !clause.contains(Span::new(verb.start, verb.end)) {
+        return None;
+    }
+    let opening = ws
+        .iter()
+        .filter(|w| w.start >= clause.start && w.end <= verb.start);
+    if opening.clone().count() > 3 || !opening.into_iter().all(|w| w.is_any(VERB_GROUP)) {
+        return None;
+    }
+    let close = text[..clause.start].trim_end().strip_suffix(',')?.len();
+    let open = text[sentence_start..close].rfind(',')? + sentence_start;
+    let first = ws.iter().find(|w| w.start > open && w.end <= close)?;
+    if !first.is_any(APPOSITIVE_OPENERS) {
+        return None;
+    }
+    actors.iter().find(|a| {
+        a.role == Role::Plain && a.span.end <= open && text[a.span.end..open].trim().is_empty()
+    })
+}
+
 /// A verb of flow after the figure whose own subject is named right before it ("70% of the
 /// machine tools that Russia imported came from China"), within sixteen words (a list of
 /// figures may stand between): read as the figure's verb when none comes before.

@@ -69,3 +69,42 @@ fn a_clause_that_leaves_its_giver_out_continues_the_paragraph() {
     )]);
     let _ = only;
 }
+
+#[test]
+fn an_appositive_between_subject_and_verb_keeps_the_subject() {
+    check(&[
+        (
+            "Gazprom, the state gas giant, shipped 20 billion cubic metres of gas to Turkey last year.",
+            "20 billion cubic metres",
+            pair("Gazprom", "Turkey"),
+        ),
+        (
+            "Toyota, which builds cars in Kentucky, has exported 90,000 vehicles to Canada.",
+            "90,000 vehicles",
+            pair("Toyota", "Canada"),
+        ),
+        // Near-miss: a list, not an appositive, before the verb: no one is its subject.
+        (
+            "In Ohio, Texas and elsewhere, factories shipped 2 million tonnes of steel.",
+            "2 million tonnes",
+            (None, None),
+        ),
+    ]);
+}
+
+#[test]
+fn a_share_of_a_countrys_people_is_that_countrys() {
+    check(&[
+        (
+            "A survey found that 64% of the Kenyan population own a mobile phone.",
+            "64%",
+            only("Kenya"),
+        ),
+        // Near-miss: a demonym that qualifies a thing, not people, names no party.
+        (
+            "About 30% of Brazilian coffee is of a high grade.",
+            "30%",
+            (None, None),
+        ),
+    ]);
+}
