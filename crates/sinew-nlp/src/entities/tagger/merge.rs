@@ -174,7 +174,7 @@ fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
                 continue;
             }
         }
-        out.push(t.clone());
+        out.push(*t);
     }
     out
 }
