@@ -188,6 +188,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             listing::listing(&gold, &predicted, &matches, &aliases)
         );
         print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
+        print!(
+            "{}",
+            role_classes::table(&gold, &predicted, &matches, &aliases)
+        );
     }
     Ok(())
 }
@@ -385,6 +389,15 @@ impl Names {
     pub(crate) fn key(&self, name: &str) -> String {
         let p = plain(name);
         self.0.get(&p).cloned().unwrap_or(p)
+    }
+
+    /// Every surface form whose key is `key` (for the role error classes).
+    pub(crate) fn surfaces(&self, key: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(_, k)| k.as_str() == key)
+            .map(|(s, _)| s.clone())
+            .collect()
     }
 
     fn same(&self, a: Option<&str>, b: Option<&str>) -> bool {
@@ -717,5 +730,7 @@ pub(crate) fn score(
 mod listing;
 
 mod ledger_pairs;
+
+mod role_classes;
 #[cfg(test)]
 mod tests;

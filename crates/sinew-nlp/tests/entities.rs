@@ -309,6 +309,31 @@ const EXACT: &[(&str, Expected<'_>)] = &[
         ("Russia", Country, "Russia"),
     ]),
     ("PUTIN'S DEADLY GAMBLE", &[("PUTIN", Person, "Vladimir Putin")]),
+    // Company names whose last word says so: the whole capitalised run, across initials
+    // and a sentence's first word, with an abbreviated designator's period.
+    ("The 900 workers at R. T. Halvorsen Pump Products Co. make valves.", &[
+        ("R. T. Halvorsen Pump Products Co.", Company, "R. T. Halvorsen Pump Products Co."),
+    ]),
+    ("The market was led by Kelso Ridge Networks’ purchase of a rival.", &[
+        ("Kelso Ridge Networks", Company, "Kelso Ridge Networks"),
+    ]),
+    ("Zorvia Energy sells window panels.", &[
+        ("Zorvia Energy", Company, "Zorvia Energy"),
+    ]),
+    // Near-misses: a person before "of" and a "-based" word are not part of the company.
+    ("Said Marta Okonjo of Delmar Freight Lines Inc. on Monday.", &[
+        ("Marta Okonjo", Person, "Marta Okonjo"),
+        ("Delmar Freight Lines Inc.", Company, "Delmar Freight Lines Inc."),
+    ]),
+    ("The Denver-based Ostrava Water Systems Inc. hired staff.", &[
+        ("Denver-based", Other, "Denver-based"),
+        ("Ostrava Water Systems Inc.", Company, "Ostrava Water Systems Inc."),
+    ]),
+    // Near-misses: inside a longer name the word is its subject, not its end.
+    ("The Institute for Energy Research and the Energy Department met.", &[
+        ("Institute for Energy Research", ThinkTank, "Institute for Energy Research"),
+        ("Energy Department", GovernmentBody, "US Department of Energy"),
+    ]),
     // Not names.
     ("However, The Conclusion. Monday and December came. Cold War-era supplies since World War II.", &[
         ("Cold War-era", Other, "Cold War-era"),

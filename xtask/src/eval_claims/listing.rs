@@ -41,13 +41,15 @@ pub(super) fn listing(
             n_roles += 1;
             let _ = writeln!(
                 roles,
-                "  {} {:?}: gold {} -> {}, got {} -> {} (measure {:?})\n    | {}",
+                "  {} {:?}: gold {} -> {}, got {} -> {}{} (measure {:?})\n    | {}",
                 g.doc,
                 g.quote,
                 show(g.subject.as_ref()),
                 show(g.object.as_ref()),
                 show(p.subject.as_ref()),
                 show(p.object.as_ref()),
+                super::role_classes::classify(g, p, names)
+                    .map_or(String::new(), |c| format!(" [{}]", c.label())),
                 p.measure,
                 one_line(&p.sentence)
             );

@@ -125,7 +125,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // A physical amount or a unit price is a thing's attribute unless its clause binds
         // it to parties ("India imported 1.5 million barrels").
         let (mut subject, mut object) =
-            if is_attribute(q) && !roles::binds(&actors, ws, flow, q, clause) {
+            if is_attribute(q) && !roles::binds(inp.text, &actors, ws, flow, q, clause) {
                 (None, None)
             } else {
                 parties(inp, &actors, &attrs, ws, flow, q, si)
@@ -138,7 +138,19 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }
         let paragraph = paragraphs.start_of(inp.text, sentence.start);
         let mut inferred = None;
-        if subject.is_none() && object.is_some() {
+        // "Exports to Russia reached $5 billion" after a claim of China's: the giver left
+        // out is the paragraph's. Not when the getter is the clause's own subject ("China
+        // lent Venezuela $5 billion; India bought 1.2 million barrels"): that clause leaves
+        // its giver unnamed, and the last one named is another clause's.
+        let getter_is_subject = object.as_deref().is_some_and(|o| {
+            actors.iter().any(|a| {
+                a.name == o
+                    && a.role == roles::Role::Plain
+                    && clause.contains(a.span)
+                    && flow.is_some_and(|v| a.span.end <= v.start)
+            })
+        });
+        if subject.is_none() && object.is_some() && !getter_is_subject {
             if let Some((p, s)) = &last_subject {
                 if *p == paragraph && Some(s) != object.as_ref() {
                     subject = Some(s.clone());

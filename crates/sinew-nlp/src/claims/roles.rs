@@ -413,6 +413,7 @@ fn fronted_participle_end(text: &str, sentence: Span, ws: &[Word<'_>], q: Span) 
 /// subject ("Russia ..., shipping 107 million tonnes") or when an agent is named ("the $60 a
 /// barrel cap imposed by the Group of Seven").
 pub(super) fn binds(
+    text: &str,
     actors: &[Actor<'_>],
     ws: &[Word<'_>],
     flow: Option<&Word<'_>>,
@@ -429,6 +430,10 @@ pub(super) fn binds(
     });
     moved
         || flow.is_some_and(|v| voice::main_subject(ws, actors, v, clause).is_some())
+        || flow.is_some_and(|v| {
+            v.end <= q.span.start
+                && voice::appositive_subject(text, ws, actors, v, clause).is_some()
+        })
         || voice::agent_after(ws, actors, q.span.end, clause.end).is_some()
 }
 
@@ -478,7 +483,13 @@ pub(super) fn parties(
     // figure whose own subject is named.
     let flow = flow.or_else(|| voice::verb_with_subject_after(ws, &parties_only, q.span, sentence));
     // Verbs of receipt and the passive put the getter first.
-    if let Some(pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+    if let Some(mut pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+        // "India bought 1.2 million barrels of Russian oil a day": the goods' demonym gives.
+        if pair.0.is_none() && pair.1.is_some() {
+            pair.0 = voice::origin_demonym(inp.text, ws, actors, q.span)
+                .filter(|o| pair.1.as_deref() != Some(*o))
+                .map(str::to_string);
+        }
         if pair.0.is_some() || pair.1.is_some() {
             return pair;
         }
@@ -492,7 +503,7 @@ pub(super) fn parties(
     if let Some(pair) = voice::given_from(&parties_only, inp.quantities, q.span, clause) {
         return pair;
     }
-    let (subject, object) = active(&parties_only, ws, flow, q, clause);
+    let (subject, object) = active(inp.text, &parties_only, ws, flow, q, clause);
     let mut subject = subject
         .or_else(|| refer::refers_to_country(inp, sentence, q.span, si).map(str::to_string))
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
@@ -529,15 +540,60 @@ pub(super) fn parties(
             .iter()
             .filter(|a| a.role == Role::Place && !a.adjective && a.span.start >= frame_end)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
+            .or_else(|| share_of_people(ws, actors, q))
             .map(|a| a.name.to_string());
     }
     (subject, object)
+}
+
+/// Nouns for a country's people as a whole or a part of them ("the Kenyan population").
+const PEOPLE_NOUNS: &[&str] = &[
+    "population",
+    "people",
+    "adults",
+    "households",
+    "citizens",
+    "voters",
+    "residents",
+    "workers",
+    "consumers",
+    "children",
+    "women",
+    "men",
+];
+
+/// "72% of the Kenyan population", "half of Brazilian households": a share of a country's
+/// people, named by its demonym right after the figure's "of", is that country's figure.
+fn share_of_people<'a, 'm>(
+    ws: &[Word<'_>],
+    actors: &'a [Actor<'m>],
+    q: &Quantity,
+) -> Option<&'a Actor<'m>> {
+    if !matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction) {
+        return None;
+    }
+    let mut i = ws.partition_point(|w| w.start < q.span.end);
+    if !ws.get(i)?.is("of") {
+        return None;
+    }
+    i += 1;
+    if ws.get(i)?.is_any(&["the", "all"]) {
+        i += 1;
+    }
+    let demonym = ws.get(i)?;
+    if !ws.get(i + 1)?.is_any(PEOPLE_NOUNS) {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|a| a.adjective && a.entity == EntityType::Country && a.span.start == demonym.start)
 }
 
 /// The active reading: the actor before the verb of flow (or, for a participle clause, the
 /// main clause's subject; for "imposed by X", the agent), else the first actor before the
 /// figure or in its clause; the object is a recipient, or an actor after the verb.
 fn active(
+    text: &str,
     actors: &[Actor<'_>],
     ws: &[Word<'_>],
     flow: Option<&Word<'_>>,
@@ -548,6 +604,7 @@ fn active(
     let agent = voice::agent_after(ws, actors, q.span.end, clause.end);
     let subject: Option<&str> = agent
         .or_else(|| flow.and_then(|v| voice::main_subject(ws, actors, v, clause)))
+        .or_else(|| flow.and_then(|v| voice::appositive_subject(text, ws, actors, v, clause)))
         .or_else(|| {
             flow.and_then(|v| {
                 actors

@@ -10,7 +10,7 @@
 use super::roles::{Actor, Role};
 use super::verbs::{self, Direction};
 use crate::words::Word;
-use sinew_types::Span;
+use sinew_types::{EntityType, Span};
 
 /// Verbs by which a named actor states a figure rather than takes part in it ("Zelensky put
 /// the number at 11,000", "the Pentagon estimated 10,000").
@@ -143,6 +143,35 @@ pub(super) fn directed(
     Some((giver.and_then(name), name(getter)))
 }
 
+/// "India bought 1.2 million barrels of Russian oil": the demonym that qualifies the goods
+/// of the figure's own noun phrase ("of Russian oil", "of Chinese steel"), within four words
+/// after the figure and before any clause break, names where they come from. Read only for
+/// a verb of receipt with no giver named, whose getter is the clause's subject.
+pub(super) fn origin_demonym<'m>(
+    text: &str,
+    ws: &[Word<'_>],
+    actors: &[Actor<'m>],
+    q: Span,
+) -> Option<&'m str> {
+    let from = ws.partition_point(|w| w.start < q.end);
+    actors
+        .iter()
+        .filter(|a| a.adjective && a.entity == EntityType::Country && a.span.start >= q.end)
+        .find(|a| {
+            let i = ws.partition_point(|w| w.start < a.span.start);
+            i > from
+                && i - from <= 4
+                && ws[i - 1].is("of")
+                && !crate::words::has_clause_break(text, q.end, a.span.start)
+                // a demonym that is itself the noun ("of Russians") names people, not origin
+                && ws.get(i + 1).is_some_and(|w| {
+                    w.text.chars().next().is_some_and(char::is_lowercase)
+                        && !crate::words::has_clause_break(text, a.span.end, w.start)
+                })
+        })
+        .map(|a| a.name)
+}
+
 /// Is there an exchange cue ("in exchange for", "in return for") between `from` and `to`?
 /// A figure after one goes the other way from the verb's flow.
 pub(super) fn exchange_between(ws: &[Word<'_>], from: usize, to: usize) -> bool {
@@ -212,6 +241,64 @@ pub(super) fn main_subject<'a, 'm>(
     actors
         .iter()
         .find(|a| a.role == Role::Plain && a.span.end <= clause.start)
+}
+
+/// Words that may stand between an appositive's closing comma and its subject's verb ("...,
+/// has already shipped").
+const VERB_GROUP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "been",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "also",
+    "already",
+    "now",
+    "recently",
+    "reportedly",
+    "still",
+    "then",
+];
+/// Words that open an appositive or a relative clause set off by commas ("Gazprom, the state
+/// gas giant,", "Neste, which makes renewable diesel,").
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "its", "their", "which", "who"];
+
+/// The subject of a clause whose verb follows an appositive ("Gazprom, the state gas giant,
+/// shipped 20 billion cubic metres"; "Neste, a leader in renewable fuel, has been supplying
+/// ..."): the actor that ends right before the appositive's first comma, when the clause
+/// opens with the verb (after auxiliaries or adverbs only) and the phrase between the commas
+/// opens like an appositive or a relative clause.
+pub(super) fn appositive_subject<'a, 'm>(
+    text: &str,
+    ws: &[Word<'_>],
+    actors: &'a [Actor<'m>],
+    verb: &Word<'_>,
+    clause: Span,
+) -> Option<&'a Actor<'m>> {
+    let sentence_start = ws.first()?.start;
+    if clause.start <= sentence_start || !clause.contains(Span::new(verb.start, verb.end)) {
+        return None;
+    }
+    let opening = ws
+        .iter()
+        .filter(|w| w.start >= clause.start && w.end <= verb.start);
+    if opening.clone().count() > 3 || !opening.into_iter().all(|w| w.is_any(VERB_GROUP)) {
+        return None;
+    }
+    let close = text[..clause.start].trim_end().strip_suffix(',')?.len();
+    let open = text[sentence_start..close].rfind(',')? + sentence_start;
+    let first = ws.iter().find(|w| w.start > open && w.end <= close)?;
+    if !first.is_any(APPOSITIVE_OPENERS) {
+        return None;
+    }
+    actors.iter().find(|a| {
+        a.role == Role::Plain && a.span.end <= open && text[a.span.end..open].trim().is_empty()
+    })
 }
 
 /// A verb of flow after the figure whose own subject is named right before it ("70% of the

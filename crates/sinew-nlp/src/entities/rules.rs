@@ -631,10 +631,52 @@ fn head_kind(word: &str) -> Option<Head> {
         | "Commission" | "Service" => Head::Org(GovernmentBody),
         "Corporation" | "Corp" | "Inc" | "Ltd" | "LLC" | "PLC" | "Holdings" | "Industries"
         | "Airlines" | "Motors" | "Technologies" | "Group" => Head::Org(Company),
+        w if SUFFIX_HEADS.contains(&w) => Head::Org(Company),
         "Agreement" | "Agreements" | "Accord" | "Accords" | "Treaty" | "Pact" | "Memorandum"
         | "Convention" => Head::Agreement,
         _ => return None,
     })
+}
+
+/// Words that make a company's name only as its last word ("A. O. Smith Water Products
+/// Co.", "Palo Alto Networks", "Ubiquitous Energy"): inside a longer name they are its
+/// subject ("International Energy Agency", "Institute for Energy Research").
+const SUFFIX_HEADS: &[&str] = &[
+    "Co",
+    "Networks",
+    "Network",
+    "Energy",
+    "Labs",
+    "Systems",
+    "Software",
+    "Semiconductor",
+    "Pharmaceuticals",
+    "Therapeutics",
+    "Biosciences",
+    "Bancorp",
+    "Brands",
+];
+
+/// Abbreviated designators whose period belongs to the name ("Co.", "Inc.").
+const ABBREVIATED_HEADS: &[&str] = &["Co", "Inc", "Corp", "Ltd", "Bros"];
+
+/// [`capitalised_runs`], with runs that an initial's period cut apart joined again: "A. O.
+/// Smith Water Products" is one run, not "A", "O" and "Smith Water Products".
+fn runs_across_initials(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in capitalised_runs(text, toks) {
+        if let Some(last) = out.last_mut() {
+            let t = &toks[last.1 - 1];
+            let initial = t.text.chars().count() == 1 && t.is_cap();
+            let gap = &text[t.end..toks[a].start];
+            if last.1 == a && initial && gap.starts_with(". ") && gap.len() == 2 {
+                last.1 = b;
+                continue;
+            }
+        }
+        out.push((a, b));
+    }
+    out
 }
 
 /// Names built from capitalised words and a head word: "Kookmin University", "Institute for
@@ -646,12 +688,24 @@ pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -
         .filter(|c| c.country.is_some())
         .collect::<Vec<_>>();
     inside.sort_by_key(|c| c.start);
-    for (a, b) in capitalised_runs(text, toks)
+    for (a, b) in runs_across_initials(text, toks)
         .into_iter()
         .flat_map(|r| split_at_and(toks, r))
     {
         let mut a = a;
-        while a < b && is_stop(&toks[a].lower()) {
+        // "A. O. Smith": an initial is no article.
+        while a < b && is_stop(&toks[a].lower()) && !text[toks[a].end..].starts_with(". ") {
+            a += 1;
+        }
+        // "Minneapolis-based First Bank System Inc.": a word ending in a lower-case part
+        // describes the name that follows.
+        while a < b
+            && toks[a]
+                .text
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_lowercase))
+        {
             a += 1;
         }
         if b - a < 2 {
@@ -660,6 +714,10 @@ pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -
         let run = &toks[a..b];
         let Some((h, head)) = run.iter().enumerate().find_map(|(k, t)| {
             let last_part = t.text.rsplit('-').next().unwrap_or(t.text);
+            // A suffix head counts only as the run's last word.
+            if SUFFIX_HEADS.contains(&last_part) && k + 1 < run.len() {
+                return None;
+            }
             head_kind(last_part).map(|hd| (k, hd))
         }) else {
             continue;
@@ -676,7 +734,11 @@ pub(crate) fn capitalised_orgs(text: &str, toks: &[Token<'_>], cands: &[Cand]) -
             Head::Org(ty) => (h, ty),
         };
         let start = run[0].start;
-        let end = run[end_idx].end;
+        let mut end = run[end_idx].end;
+        // "Co." and "Inc." keep their period, as the tagger's spans do.
+        if ABBREVIATED_HEADS.contains(&run[end_idx].text) && text[end..].starts_with('.') {
+            end += 1;
+        }
         let name = &text[start..end];
         let lo = inside.partition_point(|c| c.start < start);
         let country = inside[lo..]

@@ -6,6 +6,7 @@
 //! discourse to a figure whose sentence names none (`discourse.rs`).
 
 mod attribution;
+mod clauses;
 mod companies;
 mod discourse;
 mod pairs;

@@ -31,6 +31,8 @@ pub(crate) fn merge(
     mut cands: Vec<Cand>,
     tagged: &[Tagged],
 ) -> (Vec<Cand>, HashMap<usize, Coarse>) {
+    let joined = join_adjacent(text, tagged, &cands);
+    let tagged: &[Tagged] = &joined;
     cands.retain(|c| c.start < c.end);
     // Longest first, then higher priority, as `resolve` ranks them.
     cands.sort_by(|a, b| {
@@ -51,7 +53,11 @@ pub(crate) fn merge(
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut used = vec![false; cands.len()];
     for (k, c) in cands.iter().enumerate() {
-        let Some(&a) = by_start.get(&c.start) else {
+        let Some(a) = by_start
+            .get(&c.start)
+            .copied()
+            .or_else(|| company_before_tagged(text, c, tagged))
+        else {
             continue;
         };
         if tagged[a].end == c.end {
@@ -65,7 +71,10 @@ pub(crate) fn merge(
         }
         let b = b - 1;
         let overruns = b + 1 < tagged.len() && tagged[b + 1].start < c.end;
-        if overruns || claimed[a..=b].iter().any(|&x| x) || !name_words(&text[tagged[b].end..c.end])
+        if overruns
+            || swallows_person(text, c, &tagged[a..=b])
+            || claimed[a..=b].iter().any(|&x| x)
+            || !name_words(&text[tagged[b].end..c.end])
         {
             continue;
         }
@@ -120,6 +129,87 @@ pub(crate) fn merge(
     out.extend(resolve(rest));
     out.sort_by_key(|c| c.start);
     (out, classes)
+}
+
+/// Two tagged names of different classes with only a space between them, the tagger's
+/// split of one name: a place then an organisation is the organisation ("Deer Park Golf
+/// Course", "Palo Alto Networks"); an organisation then a person is a company named after
+/// the place the first word is known as ("Paris Baguette"), else one person ("Niall
+/// Quinn"). A place then a person stays apart ("England N. Knight"), as do a country word
+/// (its bodies are named by the rules) and lines in capitals only (tables: "DETROIT
+/// CHICAGO").
+fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
+    // Country words, and known places, by span.
+    let countries: std::collections::HashSet<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.is_country_word())
+        .map(|c| (c.start, c.end))
+        .collect();
+    let places: std::collections::HashSet<(usize, usize)> = cands
+        .iter()
+        // A capital is a country candidate as a metonym ("Paris" for France).
+        .filter(|c| matches!(c.ty, EntityType::Place | EntityType::Country))
+        .map(|c| (c.start, c.end))
+        .collect();
+    let cased = |a: usize, b: usize| text[a..b].chars().any(char::is_lowercase);
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        if let Some(last) = out.last_mut() {
+            let apart = &text[last.end..t.start] != " "
+                || !cased(last.start, last.end)
+                || !cased(t.start, t.end)
+                || countries.contains(&(last.start, last.end));
+            let joined = match (last.coarse, t.coarse) {
+                _ if apart => None,
+                (Coarse::Loc, Coarse::Org) => Some(Coarse::Org),
+                (Coarse::Org, Coarse::Per) if places.contains(&(last.start, last.end)) => {
+                    Some(Coarse::Org)
+                }
+                (Coarse::Org, Coarse::Per) => Some(Coarse::Per),
+                _ => None,
+            };
+            if let Some(coarse) = joined {
+                last.end = t.end;
+                last.coarse = coarse;
+                continue;
+            }
+        }
+        out.push(*t);
+    }
+    out
+}
+
+/// "R. T. Halvorsen Pump Products Co." where the tagger saw only "Halvorsen Pump Products
+/// Co.": a company name whose designator ends it may start before the first tagged name
+/// inside it, when the words it adds there are initials and no tagged name runs into it
+/// from the left. The index of that first tagged name.
+fn company_before_tagged(text: &str, c: &Cand, tagged: &[Tagged]) -> Option<usize> {
+    if c.ty != EntityType::Company {
+        return None;
+    }
+    let a = tagged.partition_point(|t| t.start < c.start);
+    let t = tagged.get(a).filter(|t| t.start < c.end)?;
+    let clear_left = a == 0 || tagged[a - 1].end <= c.start;
+    let initials = text[c.start..t.start].split_whitespace().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
+    });
+    (clear_left && initials).then_some(a)
+}
+
+/// "Lynn Reaser of Barnett Banks Inc.": a person the tagger named, followed inside the
+/// candidate by a lower-case word, is the person's, not part of a company's name.
+fn swallows_person(text: &str, c: &Cand, tagged: &[Tagged]) -> bool {
+    c.ty == EntityType::Company
+        && tagged.iter().any(|t| {
+            t.coarse == Coarse::Per
+                && c.start <= t.start
+                && t.end < c.end
+                && text[t.end..c.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+        })
 }
 
 /// Are these (the end of a candidate past its last tagged name) only capitalised words and
@@ -356,6 +446,112 @@ fn fine_type(name: &str, coarse: Coarse) -> EntityType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tag(text: &str, word: &str, coarse: Coarse) -> Tagged {
+        let start = text.find(word).expect("word in text");
+        Tagged {
+            start,
+            end: start + word.len(),
+            coarse,
+        }
+    }
+
+    fn spans(text: &str, tagged: &[Tagged]) -> Vec<(String, Coarse)> {
+        tagged
+            .iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.coarse))
+            .collect()
+    }
+
+    fn place(text: &str, word: &str, ty: EntityType, role: Role) -> Cand {
+        let start = text.find(word).expect("word in text");
+        Cand {
+            start,
+            end: start + word.len(),
+            poss: 0,
+            ty,
+            canonical: word.to_string(),
+            country: None,
+            role,
+            prio: 1,
+        }
+    }
+
+    #[test]
+    fn split_names_join_by_their_classes() {
+        // A place then an organisation: one organisation.
+        let text = "They met at the Maple Ridge Golf Club on Sunday.";
+        let t = [
+            tag(text, "Maple", Coarse::Loc),
+            tag(text, "Ridge Golf Club", Coarse::Org),
+        ];
+        assert_eq!(
+            spans(text, &join_adjacent(text, &t, &[])),
+            [("Maple Ridge Golf Club".to_string(), Coarse::Org)]
+        );
+        // An organisation then a person: one person, unless the first word is a known place.
+        let text = "Coach Oren Valdis resigned.";
+        let t = [
+            tag(text, "Oren", Coarse::Org),
+            tag(text, "Valdis", Coarse::Per),
+        ];
+        assert_eq!(
+            spans(text, &join_adjacent(text, &t, &[])),
+            [("Oren Valdis".to_string(), Coarse::Per)]
+        );
+        let text = "Lyon Brioche opened a bakery.";
+        let t = [
+            tag(text, "Lyon", Coarse::Org),
+            tag(text, "Brioche", Coarse::Per),
+        ];
+        let known = [place(text, "Lyon", EntityType::Place, Role::Name)];
+        assert_eq!(
+            spans(text, &join_adjacent(text, &t, &known)),
+            [("Lyon Brioche".to_string(), Coarse::Org)]
+        );
+        // Near-misses: a place then a person, a country word, capitals only, a comma.
+        for (text, a, ca, b, cb, cands) in [
+            (
+                "Kelby Ty Moss scored twice.",
+                "Kelby",
+                Coarse::Loc,
+                "Ty Moss",
+                Coarse::Per,
+                vec![],
+            ),
+            (
+                "Norway Telecom grew.",
+                "Norway",
+                Coarse::Loc,
+                "Telecom",
+                Coarse::Org,
+                vec![("Norway", EntityType::Country)],
+            ),
+            (
+                "DETROIT CHICAGO",
+                "DETROIT",
+                Coarse::Loc,
+                "CHICAGO",
+                Coarse::Org,
+                vec![],
+            ),
+            (
+                "In Maple, Ridge Club met.",
+                "Maple",
+                Coarse::Loc,
+                "Ridge Club",
+                Coarse::Org,
+                vec![],
+            ),
+        ] {
+            let t = [tag(text, a, ca), tag(text, b, cb)];
+            let cands: Vec<Cand> = cands
+                .into_iter()
+                .map(|(w, ty)| place(text, w, ty, Role::Name))
+                .collect();
+            assert_eq!(join_adjacent(text, &t, &cands).len(), 2, "{text}");
+        }
+    }
 
     #[test]
     fn fine_types_from_words() {

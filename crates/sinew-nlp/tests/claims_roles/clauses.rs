@@ -1,0 +1,110 @@
+//! Clause boundaries: a figure's parties come from its own clause. A clause after a
+//! semicolon, "while" or "and" that names its own getter does not borrow the giver of the
+//! clause before; the goods' demonym ("of Russian oil") names where they come from. Near-
+//! misses: a clause that leaves its giver out ("exports to Russia") still continues the
+//! paragraph, and a demonym outside a verb of receipt names no party.
+
+use super::{check, only, pair};
+
+#[test]
+fn a_new_clause_keeps_its_own_parties() {
+    check(&[
+        (
+            "Brazil lent Argentina $3 billion last year; Turkey bought 400,000 barrels of Iraqi oil a day.",
+            "400,000 barrels",
+            pair("Iraq", "Turkey"),
+        ),
+        (
+            "Brazil lent Argentina $3 billion last year; Turkey bought 400,000 barrels of Iraqi oil a day.",
+            "$3 billion",
+            pair("Brazil", "Argentina"),
+        ),
+        (
+            "Japan lent Indonesia $2 billion in March, while Vietnam imported 3 million tonnes of Thai rice.",
+            "3 million tonnes",
+            pair("Thailand", "Vietnam"),
+        ),
+        (
+            "Germany sold Poland 40 tanks and Egypt bought 12 fighter jets.",
+            "12 fighter jets",
+            (None, Some("Egypt".to_string())),
+        ),
+    ]);
+}
+
+#[test]
+fn the_goods_demonym_gives_only_to_a_verb_of_receipt() {
+    check(&[
+        (
+            "Pakistan purchased 500,000 tonnes of Ukrainian wheat in 2023.",
+            "500,000 tonnes",
+            pair("Ukraine", "Pakistan"),
+        ),
+        // A giver after "from" wins over the goods' origin.
+        (
+            "Kenya imported 200,000 tonnes of Russian fertiliser from Turkey.",
+            "200,000 tonnes",
+            pair("Turkey", "Kenya"),
+        ),
+        // Near-miss: no verb of receipt, no party from the demonym.
+        (
+            "Prices of 40,000 tonnes of Russian wheat fell sharply.",
+            "40,000 tonnes",
+            (None, None),
+        ),
+    ]);
+}
+
+#[test]
+fn a_clause_that_leaves_its_giver_out_continues_the_paragraph() {
+    check(&[(
+        "Mexico exported $9 billion of cars last year. Shipments to Canada reached $2 billion.",
+        "$2 billion",
+        pair("Mexico", "Canada"),
+    )]);
+    check(&[(
+        "Spain sent 3,000 tonnes of aid to Morocco in May.",
+        "3,000 tonnes",
+        pair("Spain", "Morocco"),
+    )]);
+    let _ = only;
+}
+
+#[test]
+fn an_appositive_between_subject_and_verb_keeps_the_subject() {
+    check(&[
+        (
+            "Gazprom, the state gas giant, shipped 20 billion cubic metres of gas to Turkey last year.",
+            "20 billion cubic metres",
+            pair("Gazprom", "Turkey"),
+        ),
+        (
+            "Toyota, which builds cars in Kentucky, has exported 90,000 vehicles to Canada.",
+            "90,000 vehicles",
+            pair("Toyota", "Canada"),
+        ),
+        // Near-miss: a list, not an appositive, before the verb: no one is its subject.
+        (
+            "In Ohio, Texas and elsewhere, factories shipped 2 million tonnes of steel.",
+            "2 million tonnes",
+            (None, None),
+        ),
+    ]);
+}
+
+#[test]
+fn a_share_of_a_countrys_people_is_that_countrys() {
+    check(&[
+        (
+            "A survey found that 64% of the Kenyan population own a mobile phone.",
+            "64%",
+            only("Kenya"),
+        ),
+        // Near-miss: a demonym that qualifies a thing, not people, names no party.
+        (
+            "About 30% of Brazilian coffee is of a high grade.",
+            "30%",
+            (None, None),
+        ),
+    ]);
+}
