@@ -163,7 +163,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
     gold.retain(|g| !skipped.contains(&g.set));
     inputs.retain(|doc, _| gold.iter().any(|g| &g.doc == doc));
-    let predicted = predict(&inputs)?;
+    let (predicted, figures) = predict(&inputs)?;
     let aliases = Names::from_alias_list();
     let matches = match_all(&gold, &predicted);
     println!(
@@ -188,6 +188,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             listing::listing(&gold, &predicted, &matches, &aliases)
         );
         print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
+        print!("{}", causes::listing(&gold, &predicted, &matches, &figures));
     }
     Ok(())
 }
@@ -281,8 +282,9 @@ pub(crate) fn parse_line(set: &str, line: &str) -> Result<Gold> {
 }
 
 /// Ingests each input on its own into one in-memory store and reads back every claim of
-/// those documents, with its ledger group.
-fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
+/// those documents, with its ledger group, and each input's stored texts and quantities (for
+/// the causes of misses).
+fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<(Vec<Predicted>, causes::Figures)> {
     let store = SqliteStore::open_in_memory().context("opening an in-memory store")?;
     let engine = Engine::with_store(Arc::new(store));
     let mut names = HashMap::new();
@@ -300,6 +302,21 @@ fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
         for id in summary.new_documents {
             names.insert(id, doc.clone());
         }
+    }
+    let mut figures = causes::Figures::default();
+    for (id, doc) in &names {
+        let store = engine.store();
+        let text = store
+            .document(id)
+            .with_context(|| format!("reading document {doc}"))?
+            .map(|d| d.text)
+            .unwrap_or_default();
+        let quantities = store
+            .annotations(id)
+            .with_context(|| format!("reading the annotations of {doc}"))?
+            .map(|a| a.quantities)
+            .unwrap_or_default();
+        figures.add(doc, text, quantities);
     }
     let views = engine.claims(None).context("reading the claims")?;
     let ledger = engine
@@ -321,7 +338,7 @@ fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
         .enumerate()
         .map(|(i, v)| ((v.claim.doc.clone(), v.claim.span), i))
         .collect();
-    Ok(views
+    let predicted = views
         .iter()
         .map(|v| {
             let c = &v.claim;
@@ -345,7 +362,8 @@ fn predict(inputs: &BTreeMap<String, PathBuf>) -> Result<Vec<Predicted>> {
                     .and_then(|s| index.get(&(c.doc.clone(), s)).copied()),
             }
         })
-        .collect())
+        .collect();
+    Ok((predicted, figures))
 }
 
 /// The unit a claim's figure has in the gold's vocabulary (README, "Fields"): the quantity's
@@ -714,6 +732,7 @@ pub(crate) fn score(
     s
 }
 
+mod causes;
 mod listing;
 
 mod ledger_pairs;

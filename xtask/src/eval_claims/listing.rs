@@ -61,14 +61,16 @@ pub(super) fn listing(
             n_other += 1;
             let _ = writeln!(
                 other,
-                "  {} {:?}: time gold {} got {}; kind gold {} got {} (measure {:?})",
+                "  {} {:?} ({}): time gold {} got {}; kind gold {} got {} (measure {:?})\n    | {}",
                 g.doc,
                 g.quote,
+                g.unit,
                 show(g.time.as_ref()),
                 show(p.time.as_ref()),
                 show(g.kind.as_ref()),
                 p.kind,
-                p.measure
+                p.measure,
+                one_line(&p.sentence)
             );
         }
     }
