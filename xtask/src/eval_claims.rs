@@ -61,6 +61,8 @@ pub(crate) struct Gold {
     pub vague: bool,
     /// TIMEX3 value of the time the figure refers to.
     pub time: Option<String>,
+    /// The start of a running total or of a change (`since`).
+    pub since: Option<String>,
     /// The actor the figure is about.
     pub subject: Option<String>,
     /// The counterpart.
@@ -189,6 +191,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         );
         print!("{}", ledger_pairs::listing(&gold, &predicted, &matches));
         print!("{}", causes::listing(&gold, &predicted, &matches, &figures));
+        print!("{}", causes::kind_confusion(&gold, &predicted, &matches));
     }
     Ok(())
 }
@@ -272,6 +275,7 @@ pub(crate) fn parse_line(set: &str, line: &str) -> Result<Gold> {
         unit: required("unit")?,
         vague,
         time: text("time")?,
+        since: text("since")?,
         subject: text("subject")?,
         object: text("object")?,
         measure: text("measure")?,
@@ -447,6 +451,23 @@ fn plain(name: &str) -> String {
         words.pop();
     }
     words.join(" ")
+}
+
+/// Whether a claim's TIMEX3 value states the gold line's time. A claimed interval
+/// "2023/2030" ("from 2023 to 2030", "between 2021 and 2023") is read as the guidelines
+/// write a change between two times: time the later, `since` the earlier; so it states a
+/// gold time equal to its end, when the gold's `since`, if any, is its start.
+pub(crate) fn same_time(g: &Gold, got: Option<&str>) -> bool {
+    let (Some(t), Some(got)) = (g.time.as_deref(), got) else {
+        return false;
+    };
+    if got == t {
+        return true;
+    }
+    match got.split_once('/') {
+        Some((start, end)) => end == t && g.since.as_deref().is_none_or(|s| s == start),
+        None => false,
+    }
 }
 
 /// Values within 0.5% of the gold one.
@@ -710,7 +731,7 @@ pub(crate) fn score(
         }
         if let Some(t) = &g.time {
             s.time.1 += 1;
-            s.time.0 += usize::from(p.time.as_deref() == Some(t.as_str()));
+            s.time.0 += usize::from(same_time(g, p.time.as_deref()));
         }
         if let Some(k) = &g.kind {
             s.kind.1 += 1;

@@ -126,3 +126,29 @@ fn the_baseline_of_a_comparison_is_not_the_figures_time() {
     let text = "Exports were 12% higher in 2023.";
     assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
 }
+#[test]
+fn a_sentence_opened_by_a_time_dates_its_figures() {
+    // "For 2026," and "As of June," open the sentence and date all of it, even past a comma.
+    let text = "For 2025, we expect about a 2% gain in exports, driven by demand from Asia.";
+    assert_eq!(time_of(text, "2%").as_deref(), Some("2025"));
+    let text = "As of March, the fund held $40 million, its managers said.";
+    assert_eq!(time_of(text, "$40 million").as_deref(), Some("March"));
+    // A window ending with a month dates a figure as one range.
+    let text = "Retail sales rose 1.1% in the three months to April.";
+    assert_eq!(
+        time_of(text, "1.1%").as_deref(),
+        Some("the three months to April")
+    );
+    // Near miss: a year after "compared with" is the baseline, not the figure's time.
+    let text = "Exports rose 4%, compared with 2022.";
+    assert_eq!(time_of(text, "4%"), None);
+}
+
+#[test]
+fn a_figure_with_a_yearly_rate_still_makes_a_claim() {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let text = "Fraud costs retailers $12 billion annually, the study found.";
+    let claims = annotate(text, published, &DocId("test".into())).claims;
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].quantity.per.as_deref(), Some("year"));
+}

@@ -79,11 +79,7 @@ fn value_agrees(g: &Gold, value: f64, value_max: Option<f64>, vague: bool) -> bo
 }
 
 /// The cause of one miss.
-pub(crate) fn cause(
-    g: &Gold,
-    pred: &[&Predicted],
-    texts: &[(String, Vec<Quantity>)],
-) -> Cause {
+pub(crate) fn cause(g: &Gold, pred: &[&Predicted], texts: &[(String, Vec<Quantity>)]) -> Cause {
     // Claims of the document whose quote overlaps the gold's words.
     let overlapping: Vec<&&Predicted> = pred
         .iter()
@@ -200,6 +196,40 @@ pub(super) fn listing(
             .sum();
         let _ = writeln!(out, "  {} {total} ({})", c.name(), per_set.join(", "));
         out.push_str(ls);
+    }
+    out
+}
+
+/// Matched lines with a gold kind, counted by (gold kind, claimed kind) and by what the
+/// figure is (money, percent, count, other), so a rule's trade-off shows.
+pub(super) fn kind_confusion(
+    gold: &[Gold],
+    pred: &[Predicted],
+    matches: &[Option<usize>],
+) -> String {
+    let mut counts: BTreeMap<(&'static str, String, String), usize> = BTreeMap::new();
+    for (g, m) in gold.iter().zip(matches) {
+        let (Some(j), Some(k)) = (m, &g.kind) else {
+            continue;
+        };
+        let u = g.unit.as_str();
+        let class = if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) {
+            "money"
+        } else if u == "percent" || u == "percentage_point" {
+            "percent"
+        } else if matches!(u, "fraction" | "number" | "times") {
+            "ratio/number"
+        } else {
+            "count/measure"
+        };
+        *counts
+            .entry((class, k.to_lowercase(), pred[*j].kind.clone()))
+            .or_default() += 1;
+    }
+    let mut out = String::from("kind: figure class, gold kind -> claimed kind: count\n");
+    for ((c, g, p), n) in &counts {
+        let mark = if g == p { "" } else { "  *" };
+        let _ = writeln!(out, "  {c:13} {g:7} -> {p:7} {n:4}{mark}");
     }
     out
 }

@@ -52,7 +52,7 @@ pub(super) fn listing(
                 one_line(&p.sentence)
             );
         }
-        let time_bad = g.time.as_ref().is_some_and(|t| p.time.as_ref() != Some(t));
+        let time_bad = g.time.is_some() && !super::same_time(g, p.time.as_deref());
         let kind_bad = g
             .kind
             .as_ref()

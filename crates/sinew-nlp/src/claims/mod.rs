@@ -447,10 +447,25 @@ fn time_for(
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
-        lead.len() <= 1
-            && lead
-                .iter()
-                .all(|w| w.is_any(&["in", "by", "since", "during", "throughout", "until", "from"]))
+        // "In 2023,", "For 2026,", "As of June,": a signal word or two, then the time.
+        let signal = |w: &Word<'_>| {
+            w.is_any(&[
+                "in",
+                "by",
+                "since",
+                "during",
+                "throughout",
+                "until",
+                "from",
+                "for",
+                "over",
+                "as",
+                "of",
+            ])
+        };
+        let as_of = lead.len() == 2 && lead[0].is("as") && lead[1].is("of");
+        (lead.len() <= 1 || as_of)
+            && lead.iter().all(signal)
             && text[t.span.end..sentence.end].starts_with(',')
     };
     let figure_between = |t: &TimeExpr| {
