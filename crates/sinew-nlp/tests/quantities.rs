@@ -1066,3 +1066,28 @@ fn points_oil_rates_and_vote_tallies() {
     assert_eq!(q.len(), 1);
     assert_eq!((q[0].value, q[0].value_max), (40.0, Some(55.0)));
 }
+
+/// A frequency counts occasions; an acronym is part of what is counted unless it names a
+/// country or a body.
+#[test]
+fn frequencies_and_acronyms_in_counted_nouns() {
+    check(
+        "Staff should post 2-4 times/week and reply at least twice a day.",
+        &[("2-4 times/week", 2.0, Some(4.0), "time", "", "week")],
+    );
+    check(
+        "Inspectors logged 1,200 CCTV cameras and 40 EV chargers.",
+        &[
+            ("1,200 CCTV cameras", 1200.0, None, "cctv camera", "", ""),
+            ("40 EV chargers", 40.0, None, "ev charger", "", ""),
+        ],
+    );
+    check(
+        "The group counts 150 NGOs among its members.",
+        &[("150 NGOs", 150.0, None, "ngo", "", "")],
+    );
+    // Near misses: a country's or an alliance's code says whose, not what.
+    let q = find_quantities("About 500 UK soldiers and 12 NATO ships took part.");
+    let units: Vec<_> = q.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, vec![Some("soldier"), Some("ship")], "{q:?}");
+}

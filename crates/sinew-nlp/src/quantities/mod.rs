@@ -960,6 +960,12 @@ impl<'a> Finder<'a> {
         if per.is_none() {
             let times = kind == QuantityKind::Number;
             if let Some((p, e)) = rate_adjacent(text, end, times) {
+                // "three times a week", "1-3 times/week": a frequency counts occasions.
+                let occasions = text[end..e].trim_start().get(..5);
+                if times && occasions.is_some_and(|w| w.eq_ignore_ascii_case("times")) {
+                    kind = QuantityKind::Count;
+                    unit_name = Some(Cow::Borrowed("time"));
+                }
                 per = Some(p);
                 end = e;
             }
