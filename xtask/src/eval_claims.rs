@@ -729,7 +729,7 @@ pub(crate) fn score(
             s.no_party.1 += 1;
             s.no_party.0 += usize::from(p.subject.is_none() && p.object.is_none());
         }
-        if let Some(t) = &g.time {
+        if g.time.is_some() {
             s.time.1 += 1;
             s.time.0 += usize::from(same_time(g, p.time.as_deref()));
         }

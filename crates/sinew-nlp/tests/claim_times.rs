@@ -152,3 +152,18 @@ fn a_figure_with_a_yearly_rate_still_makes_a_claim() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].quantity.per.as_deref(), Some("year"));
 }
+
+#[test]
+fn a_change_is_not_dated_by_its_baseline() {
+    // The baseline follows "from", "since" or "on the previous year"; a level stated just
+    // before dates the change.
+    let text = "Rail freight reached 52 million tonnes in 2023, up 9% on the previous year.";
+    assert_eq!(time_of(text, "9%").as_deref(), Some("2023"));
+    let text = "Card spending rose 14% from 2022, the bank said.";
+    assert_eq!(time_of(text, "14%"), None);
+    // Near misses: a window of the change, and a time that is not after the figure.
+    let text = "Exports grew 30% from 2021 to 2023.";
+    assert_eq!(time_of(text, "30%").as_deref(), Some("2021 to 2023"));
+    let text = "In 2023, imports rose 12% from a year earlier.";
+    assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
+}
