@@ -454,7 +454,7 @@ fn time_for(
             && sentence.contains(t.span)
             && !t.span.overlaps(q)
             && !is_baseline(text, sentence, t.span)
-            && !(change && is_change_baseline(text, sentence, q, t))
+            && (!change || !is_change_baseline(text, sentence, q, t))
     });
     let in_clause = candidates
         .clone()

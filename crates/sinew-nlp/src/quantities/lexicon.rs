@@ -1289,6 +1289,16 @@ pub(super) fn singular(w: &str) -> String {
     }
 }
 
+/// The scale a unit symbol carries in itself ("mb/d" is millions of barrels a day, "kb/d"
+/// thousands), matched ignoring case; 1 for every other unit.
+pub(super) fn unit_scale(symbol: &str) -> f64 {
+    match symbol.to_ascii_lowercase().as_str() {
+        "mb/d" | "mbpd" | "mmb/d" | "mmbpd" | "mbd" => 1e6,
+        "kb/d" | "kbpd" => 1e3,
+        _ => 1.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1325,15 +1335,5 @@ mod tests {
         for w in ["was", "this", "process", "bonus", "analysis", "its", "as"] {
             assert!(!looks_plural(w), "{w}");
         }
-    }
-}
-
-/// The scale a unit symbol carries in itself ("mb/d" is millions of barrels a day, "kb/d"
-/// thousands), matched ignoring case; 1 for every other unit.
-pub(super) fn unit_scale(symbol: &str) -> f64 {
-    match symbol.to_ascii_lowercase().as_str() {
-        "mb/d" | "mbpd" | "mmb/d" | "mmbpd" | "mbd" => 1e6,
-        "kb/d" | "kbpd" => 1e3,
-        _ => 1.0,
     }
 }
