@@ -459,3 +459,16 @@ fn growth_rates_money_and_multipliers() {
     // A fraction kept as a figure is a part of some whole.
     assert_eq!(kind("Half of the members voted against.", "Half"), Share);
 }
+
+#[test]
+fn a_total_of_money_is_a_flow_like_the_figure_it_sums() {
+    let text = "Imports from Norway reached $31 billion in 2023, the agency said. Customs put \
+                the total at $31 billion.";
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let kinds: Vec<MeasureKind> = annotate(text, published, &DocId("test".into()))
+        .claims
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(kinds, vec![MeasureKind::Flow, MeasureKind::Flow]);
+}

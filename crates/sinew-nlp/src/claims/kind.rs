@@ -493,6 +493,11 @@ const MONEY_FLOW_WORDS: &[&str] = &[
     "granted",
     "totaling",
     "totalling",
+    // "Chinese customs put the total at $240 billion": a total of money is most often one
+    // period's flow (a total of things is a running total, above).
+    "total",
+    "totalled",
+    "totaled",
     "generates",
     "generated",
     "earned",
