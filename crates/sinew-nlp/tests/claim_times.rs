@@ -126,3 +126,44 @@ fn the_baseline_of_a_comparison_is_not_the_figures_time() {
     let text = "Exports were 12% higher in 2023.";
     assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
 }
+#[test]
+fn a_sentence_opened_by_a_time_dates_its_figures() {
+    // "For 2026," and "As of June," open the sentence and date all of it, even past a comma.
+    let text = "For 2025, we expect about a 2% gain in exports, driven by demand from Asia.";
+    assert_eq!(time_of(text, "2%").as_deref(), Some("2025"));
+    let text = "As of March, the fund held $40 million, its managers said.";
+    assert_eq!(time_of(text, "$40 million").as_deref(), Some("March"));
+    // A window ending with a month dates a figure as one range.
+    let text = "Retail sales rose 1.1% in the three months to April.";
+    assert_eq!(
+        time_of(text, "1.1%").as_deref(),
+        Some("the three months to April")
+    );
+    // Near miss: a year after "compared with" is the baseline, not the figure's time.
+    let text = "Exports rose 4%, compared with 2022.";
+    assert_eq!(time_of(text, "4%"), None);
+}
+
+#[test]
+fn a_figure_with_a_yearly_rate_still_makes_a_claim() {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let text = "Fraud costs retailers $12 billion annually, the study found.";
+    let claims = annotate(text, published, &DocId("test".into())).claims;
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].quantity.per.as_deref(), Some("year"));
+}
+
+#[test]
+fn a_change_is_not_dated_by_its_baseline() {
+    // The baseline follows "from", "since" or "on the previous year"; a level stated just
+    // before dates the change.
+    let text = "Rail freight reached 52 million tonnes in 2023, up 9% on the previous year.";
+    assert_eq!(time_of(text, "9%").as_deref(), Some("2023"));
+    let text = "Card spending rose 14% from 2022, the bank said.";
+    assert_eq!(time_of(text, "14%"), None);
+    // Near misses: a window of the change, and a time that is not after the figure.
+    let text = "Exports grew 30% from 2021 to 2023.";
+    assert_eq!(time_of(text, "30%").as_deref(), Some("2021 to 2023"));
+    let text = "In 2023, imports rose 12% from a year earlier.";
+    assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
+}

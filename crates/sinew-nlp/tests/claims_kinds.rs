@@ -395,3 +395,80 @@ fn what_an_actor_means_to_send_is_no_running_total() {
         MeasureKind::Stock
     );
 }
+
+/// Issue 14: growth rates, shares, stocks, flows and prices are told apart by the words
+/// around the figure, not only by the verb right before it.
+#[test]
+fn growth_rates_money_and_multipliers() {
+    use MeasureKind::{Change, Flow, Price, Share, Stock};
+    // Growth rates named around the figure.
+    for (s, q) in [
+        (
+            "The market will grow at a 7.5% compound annual growth rate to 2030.",
+            "7.5%",
+        ),
+        (
+            "Analysts expect a growth rate of 4.2% for the sector.",
+            "4.2%",
+        ),
+        ("Wheat may see a decrease of 12% by 2050.", "12%"),
+        (
+            "The app raised its bookings on the platform by 84% since last year.",
+            "84%",
+        ),
+        ("Households could save an average of 9% on heating.", "9%"),
+        ("Listings are about 20% above last year's level.", "20%"),
+        ("Farmers earned 35% more this season.", "35%"),
+    ] {
+        assert_eq!(kind(s, q), Change, "{s}");
+    }
+    // A multiplier compares.
+    assert_eq!(
+        kind("The new chip runs 4x faster than the old one.", "4x"),
+        Change
+    );
+    // Near misses: a plain part of a whole stays a share, a level reached stays no change.
+    assert_eq!(kind("About 40% of voters backed the plan.", "40%"), Share);
+    assert_eq!(kind("The growth team grew to 35% of staff.", "35%"), Share);
+    // Money: held or owed is a stock, earned or spent a flow, anything else a price.
+    assert_eq!(
+        kind(
+            "The average borrower carries a balance of $21,400.",
+            "$21,400"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "The firm generates close to $3 billion in annual revenue.",
+            "$3 billion"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Card fraud drains $4 billion annually from small banks.",
+            "$4 billion"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind("A basic smart thermostat sells for about $130.", "$130"),
+        Price
+    );
+    // A fraction kept as a figure is a part of some whole.
+    assert_eq!(kind("Half of the members voted against.", "Half"), Share);
+}
+
+#[test]
+fn a_total_of_money_is_a_flow_like_the_figure_it_sums() {
+    let text = "Imports from Norway reached $31 billion in 2023, the agency said. Customs put \
+                the total at $31 billion.";
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let kinds: Vec<MeasureKind> = annotate(text, published, &DocId("test".into()))
+        .claims
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(kinds, vec![MeasureKind::Flow, MeasureKind::Flow]);
+}

@@ -1001,3 +1001,93 @@ fn long_text_is_handled_in_one_pass() {
     let digits = "7".repeat(100_000);
     assert!(find_quantities(&digits).is_empty());
 }
+
+/// Issue 14's remaining news forms: percentage points as "ppt", oil output in millions or
+/// thousands of barrels a day, vote tallies, and a rate with "on average" after it.
+#[test]
+fn points_oil_rates_and_vote_tallies() {
+    check(
+        "The jobless rate rose 0.3 ppt to 4.1% in March.",
+        &[
+            ("0.3 ppt", 0.3, None, "percentage_point", "", ""),
+            ("4.1%", 4.1, None, "percent", "", ""),
+        ],
+    );
+    check(
+        "Inflation slowed by 1.2 ppts over the quarter.",
+        &[("1.2 ppts", 1.2, None, "percentage_point", "", "")],
+    );
+    // Near miss: parts per trillion of something, as ppb and ppm are.
+    let q = find_quantities("The well water held 4 ppt of lead.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        (q[0].unit.as_deref(), q[0].kind),
+        (Some("ppt"), QuantityKind::Measure)
+    );
+    check(
+        "The cartel will lift output by 1.4 mb/d, and Iraq by 220 kb/d.",
+        &[
+            ("1.4 mb/d", 1_400_000.0, None, "barrel", "", "day"),
+            ("220 kb/d", 220_000.0, None, "barrel", "", "day"),
+        ],
+    );
+    check(
+        "Shipments held at 0.8-0.9 mbpd.",
+        &[(
+            "0.8-0.9 mbpd",
+            800_000.0,
+            Some(900_000.0),
+            "barrel",
+            "",
+            "day",
+        )],
+    );
+    check(
+        "Imports averaged $7 billion a month on average last year.",
+        &[("$7 billion a month", 7e9, None, "USD", "", "month")],
+    );
+    // A tally is two counts of votes, never a range.
+    check(
+        "The assembly backed the budget by 301 votes to 117.",
+        &[
+            ("301 votes", 301.0, None, "vote", "", ""),
+            ("117", 117.0, None, "vote", "", ""),
+        ],
+    );
+    check(
+        "Lawmakers voted 61 against 39 to lift the cap.",
+        &[
+            ("61", 61.0, None, "vote", "", ""),
+            ("39", 39.0, None, "vote", "", ""),
+        ],
+    );
+    // Near miss: two bare numbers with no word of voting stay a range.
+    let q = find_quantities("Scores went from 40 to 55 on the test.");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].value, q[0].value_max), (40.0, Some(55.0)));
+}
+
+/// A frequency counts occasions; an acronym is part of what is counted unless it names a
+/// country or a body.
+#[test]
+fn frequencies_and_acronyms_in_counted_nouns() {
+    check(
+        "Staff should post 2-4 times/week and reply at least twice a day.",
+        &[("2-4 times/week", 2.0, Some(4.0), "time", "", "week")],
+    );
+    check(
+        "Inspectors logged 1,200 CCTV cameras and 40 EV chargers.",
+        &[
+            ("1,200 CCTV cameras", 1200.0, None, "cctv camera", "", ""),
+            ("40 EV chargers", 40.0, None, "ev charger", "", ""),
+        ],
+    );
+    check(
+        "The group counts 150 NGOs among its members.",
+        &[("150 NGOs", 150.0, None, "ngo", "", "")],
+    );
+    // Near misses: a country's or an alliance's code says whose, not what.
+    let q = find_quantities("About 500 UK soldiers and 12 NATO ships took part.");
+    let units: Vec<_> = q.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, vec![Some("soldier"), Some("ship")], "{q:?}");
+}

@@ -153,7 +153,8 @@ fn relative_to_publication() {
         ("last summer", &[("last summer", "2023-06-01", "2023-08-31", Season, Point, "2023-SU")]),
         ("late last year", &[("late last year", "2023-09-01", "2023-12-31", Year, Point, "2023")]),
         ("over the past two years", &[("the past two years", "2022-06-21", PUB, Year, Range, "2022-06-21/2024-06-21")]),
-        ("in recent years", &[]),
+        // Issue 14: an unstated length, as "for years" (TimeBank writes "recent weeks" PXW).
+        ("in recent years", &[("recent years", "", "", Year, Duration, "PXY")]),
     ];
     for (text, want) in cases {
         check(text, PUB, want);
@@ -616,4 +617,59 @@ fn empty_and_large_inputs() {
     let big = "Since August 2023, North Korea shipped 6,700 containers. ".repeat(2_000);
     let found = find_times(&big, date(PUB));
     assert_eq!(found.len(), 2_000);
+}
+
+/// "the three months to September" is one window ending with the named period; "recent
+/// weeks" is a length left unstated, as "for years" is.
+#[test]
+fn windows_to_a_period_and_recent_units() {
+    check(
+        "Wages rose 4% in the three months to April.",
+        PUB,
+        &[(
+            "the three months to April",
+            "2024-02-01",
+            "2024-04-30",
+            Month,
+            Range,
+            "2024-02/2024-04",
+        )],
+    );
+    check(
+        "Sales fell in the year to March 2023.",
+        PUB,
+        &[(
+            "the year to March 2023",
+            "2022-04-01",
+            "2023-03-31",
+            Month,
+            Range,
+            "2022-04/2023-03",
+        )],
+    );
+    check(
+        "Profit doubled in the six months ended December 31, 2023.",
+        PUB,
+        &[(
+            "the six months ended December 31, 2023",
+            "2023-07-01",
+            "2023-12-31",
+            Day,
+            Range,
+            "2023-07-01/2023-12-31",
+        )],
+    );
+    check(
+        "Fighting has intensified in recent weeks.",
+        PUB,
+        &[("recent weeks", "", "", Week, Duration, "PXW")],
+    );
+    check(
+        "Over the recent months, rates held.",
+        PUB,
+        &[("the recent months", "", "", Month, Duration, "PXM")],
+    );
+    // Near misses: "recent" before no unit, and "the three" with no unit of time.
+    check("A recent report said so.", PUB, &[]);
+    check("He said the three were to meet in the hall.", PUB, &[]);
 }

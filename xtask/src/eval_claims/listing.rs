@@ -54,7 +54,7 @@ pub(super) fn listing(
                 one_line(&p.sentence)
             );
         }
-        let time_bad = g.time.as_ref().is_some_and(|t| p.time.as_ref() != Some(t));
+        let time_bad = g.time.is_some() && !super::same_time(g, p.time.as_deref());
         let kind_bad = g
             .kind
             .as_ref()
@@ -63,14 +63,16 @@ pub(super) fn listing(
             n_other += 1;
             let _ = writeln!(
                 other,
-                "  {} {:?}: time gold {} got {}; kind gold {} got {} (measure {:?})",
+                "  {} {:?} ({}): time gold {} got {}; kind gold {} got {} (measure {:?})\n    | {}",
                 g.doc,
                 g.quote,
+                g.unit,
                 show(g.time.as_ref()),
                 show(p.time.as_ref()),
                 show(g.kind.as_ref()),
                 p.kind,
-                p.measure
+                p.measure,
+                one_line(&p.sentence)
             );
         }
     }

@@ -280,3 +280,20 @@ fn fractions_and_bare_numbers_take_the_guidelines_units() {
     p.unit = None;
     assert!(!compatible(&g, &p));
 }
+
+#[test]
+fn an_interval_states_its_end_when_the_start_is_the_gold_since() {
+    let mut g = gold("a.txt", "64.2%", 64.2, "percent", "x");
+    g.time = Some("2023".into());
+    assert!(same_time(&g, Some("2023")));
+    // No `since` in the gold: the end is the time.
+    assert!(same_time(&g, Some("2021/2023")));
+    g.since = Some("2021".into());
+    assert!(same_time(&g, Some("2021/2023")));
+    // Near misses: another start, the start as the time, no time, a time the gold lacks.
+    assert!(!same_time(&g, Some("2022/2023")));
+    assert!(!same_time(&g, Some("2023/2024")));
+    assert!(!same_time(&g, None));
+    g.time = None;
+    assert!(!same_time(&g, Some("2023")));
+}

@@ -5,20 +5,31 @@
 //! Read from the words right around the figure, in this order, first match wins (a unit
 //! price is a price even when it changes; any other changing price is a change):
 //! - price: what a company is bought for ("acquiring X for $290 million", "a $2.2 billion
-//!   deal"), a unit price, a rate period of a unit ("$60 a barrel"), or a price word just
+//!   deal") or a thing sells for ("sells for about $130"), a unit price, a rate period of a unit ("$60 a barrel"), or a price word just
 //!   before or after ("a price cap of", "interest rate of 16%");
 //! - change: a verb of change right before the figure, or before "by" ("rose 26.3%", "grew by
-//!   64.2%", "up $5 billion", "cut prices by up to 39%", "save 15 percent"), or a noun of
-//!   change right after ("a 26.3% jump", "26.3% higher", "a 20% reduction"). "Rose to $240
-//!   billion" is the level reached, not a change;
+//!   64.2%", "up $5 billion", "cut prices by up to 39%", "save 15 percent", "increased its
+//!   bookings on the platform by 84%"), a verb that changes an amount a few words before a
+//!   percentage ("save an average of 10%"), a noun of change before "of", "at" or "by" ("a
+//!   growth rate of 6.9%", "a CAGR of 10%", "a decrease of 24%"), growth named right after
+//!   ("a 21.2% compound annual growth rate"), or a noun of change or comparison right after
+//!   ("a 26.3% jump", "26.3% higher", "a 20% reduction", "35% more", "20% above"); a
+//!   multiplier ("3x", "18 times higher") always compares. "Rose to $240 billion" is the
+//!   level reached, not a change;
 //! - share: any other percentage up to 100 (a part of some whole, named or not: "90% of
-//!   imports", "34% of participants said"); above 100 it is a change ("345% from 2021");
+//!   imports", "34% of participants said"), and a fraction the selection kept ("half of the
+//!   emails"); above 100 a percentage is a change ("345% from 2021");
 //! - stock: a running-total cue in the clause ("since", "so far", "to date", "in total",
 //!   "cumulative"), a total of counted things ("put the total at 10,000+ containers"; not
 //!   one of money), or a headcount with no verb of flow ("employs 1,800 people");
 //! - flow: money, a count or a physical amount with a rate period, a flow verb or noun, or a
 //!   time that is a period (a year, a month);
-//! - other: anything else.
+//! - money with none of these: a stock when its clause names money held, owed or worth ("a
+//!   balance of", "debt", "valued at"), a flow when it names money earned, spent or granted
+//!   ("revenue", "annual", "awarded") or the figure has a rate, else a price ("about $20 for
+//!   a check": in the dev gold most lone sums are what something costs);
+//! - other: anything else (a count with no cue is as often a listicle's or a survey's
+//!   number as a stock, so it is left `other`).
 //!
 //! A restatement is a money or physical figure in brackets right after another of the same
 //! kind in a different unit, with at most a hedge between ("about", "roughly", "or").
@@ -118,12 +129,6 @@ const CHANGING_VERBS: &[&str] = &[
 /// Is the figure a change, and which way? `before` are the clause's words before it,
 /// `after` those after it.
 pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Option<Trend> {
-    if !matches!(
-        q.kind,
-        QuantityKind::Percent | QuantityKind::Money | QuantityKind::Number
-    ) {
-        return None;
-    }
     let way = |w: &Word<'_>| {
         if w.is_any(FALLS) {
             Trend::Fall
@@ -131,6 +136,16 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
             Trend::Rise
         }
     };
+    if q.kind == QuantityKind::Fraction {
+        return None;
+    }
+    // "3x more jobs", "18 times higher": a multiplier compares two amounts.
+    if q.unit.as_deref() == Some("times") {
+        return after
+            .first()
+            .filter(|w| w.is_any(CHANGE_NOUNS))
+            .map_or(Some(Trend::Rise), |w| Some(way(w)));
+    }
     // "rose 26.3%", "up 26.3%", "grew by 64.2%", "surged by more than 60%".
     let mut i = before.len();
     while i > 0
@@ -173,20 +188,67 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
         let verb = before[..i]
             .iter()
             .rev()
-            .take(5)
+            .take(8)
             .find(|w| w.is_any(CHANGE_VERBS) || w.is_any(CHANGING_VERBS));
         if let Some(v) = verb {
             return Some(way(v));
         }
     }
-    // "a 26.3% jump", "26.3% higher than", "a $5 billion increase".
+    // "a growth rate of 6.9%", "a CAGR of 10.3%", "a decrease of 24%", "growing at a
+    // steady rate of 4.9%": a noun or verb of change a few words before "of", "at" or "by".
+    let mut j = before.len();
+    while j > 0 && before[j - 1].is_any(HEDGES) {
+        j -= 1;
+    }
+    if q.kind == QuantityKind::Percent && j > 0 && before[j - 1].is_any(&["of", "at", "by"]) {
+        let cue = before[..j - 1].iter().rev().take(5).find(|w| {
+            (w.is_any(CHANGE_NOUNS) && !w.is_any(&["more", "less", "higher", "lower"]))
+                || w.is_any(CHANGE_VERBS)
+                || w.is_any(&["cagr", "uptick", "downturn", "upswing"])
+        });
+        if let Some(w) = cue {
+            return Some(way(w));
+        }
+    }
+    // "save an average of 10-12%", "save you up to 10%", "cut staff 15%": a verb that
+    // changes an amount a few words before a percentage.
+    if q.kind == QuantityKind::Percent {
+        if let Some(v) = before[..j]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|w| w.is_any(CHANGING_VERBS))
+        {
+            return Some(way(v));
+        }
+    }
+    // "at a 21.2% compound annual growth rate", "a 3% employment growth": growth named
+    // within the words after.
+    if q.kind == QuantityKind::Percent
+        && after.iter().take(4).any(|w| w.is_any(&["growth", "cagr"]))
+    {
+        return Some(Trend::Rise);
+    }
+    // "about 20% above one year ago": a percentage above or below something compares.
+    if q.kind == QuantityKind::Percent
+        && after.first().is_some_and(|w| w.is_any(&["above", "below"]))
+    {
+        let next = &after[0];
+        return Some(if next.is("below") {
+            Trend::Fall
+        } else {
+            Trend::Rise
+        });
+    }
+    // "a 26.3% jump", "26.3% higher than", "a $5 billion increase", "35% more".
     if let Some(next) = after.first() {
         if next.is_any(CHANGE_NOUNS)
             && !(next.is_any(&["more", "less"]) && q.kind != QuantityKind::Percent)
         {
-            // "more than", "less than" after a figure compare it, as "higher" does.
+            // "more than", "less than" after an amount compare it, as "higher" does; after
+            // a percentage they state a change whatever follows ("35% more users").
             let compared = after.get(1).is_some_and(|w| w.is("than"));
-            if !next.is_any(&["more", "less"]) || compared {
+            if !next.is_any(&["more", "less"]) || compared || q.kind == QuantityKind::Percent {
                 return Some(way(next));
             }
         }
@@ -235,7 +297,17 @@ pub(super) fn kind_of(
                     .rev()
                     .take(10)
                     .any(|w| w.is_any(verbs::ACQUISITION_VERBS))));
-    if deal {
+    // "sells for about $130", "sold for $2 million", "bought it for $5": what a thing
+    // changes hands for is its price.
+    let sold_for = q.kind == QuantityKind::Money
+        && before.last().is_some_and(|w| w.is("for"))
+        && before.iter().rev().skip(1).take(3).any(|w| {
+            w.is_any(&[
+                "sell", "sells", "sold", "selling", "buy", "buys", "bought", "retails", "retail",
+                "rent", "rents", "rented", "lease", "leased", "go", "goes", "went",
+            ])
+        });
+    if deal || sold_for {
         return MeasureKind::Price;
     }
     if q.per.as_deref() == Some("unit") || (q.kind == QuantityKind::Money && unit_rate) {
@@ -352,8 +424,88 @@ pub(super) fn kind_of(
     if headcount {
         return MeasureKind::Stock;
     }
-    MeasureKind::Other
+    if q.kind == QuantityKind::Money {
+        let in_clause = |list: &[&str]| clause_words.iter().any(|w| w.is_any(list));
+        // "an average mortgage balance of $295,689", "valuing the company at $6.6 billion":
+        // what is owed, held or worth at a time.
+        if in_clause(MONEY_STOCK_WORDS) {
+            return MeasureKind::Stock;
+        }
+        // "close to €2 billion in annual revenue", "$10.5 trillion annually", "awarded
+        // $5,000": earned, spent or granted over a period.
+        if in_clause(MONEY_FLOW_WORDS) || q.per.is_some() {
+            return MeasureKind::Flow;
+        }
+    }
+    match q.kind {
+        // "half of the emails", "4 out of 5 members": the selection keeps a fraction only
+        // as a part of some whole.
+        QuantityKind::Fraction => MeasureKind::Share,
+        // "about $20 for an average check", "$100-$300 for a smart thermostat": an amount
+        // of money with no verb or noun of flow, no period and no change is what something
+        // costs (in the dev gold, 57 of 97 such figures are prices, 21 flows, 19 stocks).
+        QuantityKind::Money => MeasureKind::Price,
+        _ => MeasureKind::Other,
+    }
 }
+
+/// Nouns and verbs of money held, owed or worth at a time: an amount of money in a clause
+/// with one is a stock.
+const MONEY_STOCK_WORDS: &[&str] = &[
+    "debt",
+    "debts",
+    "balance",
+    "balances",
+    "savings",
+    "valued",
+    "valuing",
+    "valuation",
+    "assets",
+    "fund",
+    "float",
+    "capitalization",
+    "capitalisation",
+    "owe",
+    "owes",
+    "owed",
+    "owing",
+    "wealth",
+    "net worth",
+];
+
+/// Nouns, adjectives and verbs of money earned, spent or granted over a period: an amount
+/// of money in a clause with one is a flow.
+const MONEY_FLOW_WORDS: &[&str] = &[
+    "revenue",
+    "revenues",
+    "income",
+    "profit",
+    "profits",
+    "earnings",
+    "spending",
+    "spent",
+    "sales",
+    "annual",
+    "annually",
+    "yearly",
+    "monthly",
+    "awarded",
+    "granted",
+    "totaling",
+    "totalling",
+    // "Chinese customs put the total at $240 billion": a total of money is most often one
+    // period's flow (a total of things is a running total, above).
+    "total",
+    "totalled",
+    "totaled",
+    "generates",
+    "generated",
+    "earned",
+    "earns",
+    "raised",
+    "raising",
+    "funding",
+];
 
 /// Words of intent before a verb of supply: the figure is what is meant to move, not what
 /// has.

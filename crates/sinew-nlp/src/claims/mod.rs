@@ -9,8 +9,10 @@
 //! bodies, groupings and people under their own names, so that "Rosneft shipped 2 million
 //! tonnes to India" is Rosneft's claim; the network rolls those up to their states through
 //! the mention's `country`. A person in state office and a government body act for the
-//! state. A figure's time is the time of its own clause (`time_for`), and a figure restated
-//! in another unit takes its figure's time.
+//! state. A figure's time is the time of its own clause (`time_for`), never the baseline a
+//! change is measured from ("up 138% from 2024"); a change stated right after a level with no
+//! time of its own takes the level's; a figure restated in another unit takes its figure's
+//! time.
 
 use sinew_types::{
     Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
@@ -184,18 +186,29 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         if let Some(s) = &subject {
             last_subject = Some((paragraph, s.clone()));
         }
+        let before = words(inp.text, clause.start, q.span.start);
+        let after = words(inp.text, q.span.end, clause.end);
+        let trend = kind::trend(q, &before, &after);
         let sentence_times = starting_within(inp.times, sentence, |t| t.span);
-        let time = time_for(
+        let mut time = time_for(
             inp.text,
             sentence_times,
             starting_within(inp.quantities, sentence, |r| r.span),
             sentence,
             clause,
             q.span,
+            trend.is_some(),
         );
-        let before = words(inp.text, clause.start, q.span.start);
-        let after = words(inp.text, q.span.end, clause.end);
-        let trend = kind::trend(q, &before, &after);
+        // "$240.1 billion in 2023, up 26.3% on the previous year": a change stated right
+        // after a level, with no time of its own, is the change to that level's time.
+        if trend.is_some() && time.is_none() {
+            if let Some(c) = claims
+                .last()
+                .filter(|c| c.sentence == sentence && c.span.end <= q.span.start)
+            {
+                time = c.time.clone();
+            }
+        }
         let (measure, base) = measure::measure(&measure::MeasureInputs {
             np: np::NpContext {
                 text: inp.text,
@@ -433,6 +446,7 @@ fn time_for(
     sentence: Span,
     clause: Span,
     q: Span,
+    change: bool,
 ) -> Option<TimeExpr> {
     // "600 million dollars (about 561 million euros) last December": the figure's clause
     // goes on past the bracket that restates it, and the bracket's figure stands between
@@ -452,6 +466,7 @@ fn time_for(
             && sentence.contains(t.span)
             && !t.span.overlaps(q)
             && !is_baseline(text, sentence, t.span)
+            && (!change || !is_change_baseline(text, sentence, q, t))
     });
     let in_clause = candidates
         .clone()
@@ -459,10 +474,25 @@ fn time_for(
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
-        lead.len() <= 1
-            && lead
-                .iter()
-                .all(|w| w.is_any(&["in", "by", "since", "during", "throughout", "until", "from"]))
+        // "In 2023,", "For 2026,", "As of June,": a signal word or two, then the time.
+        let signal = |w: &Word<'_>| {
+            w.is_any(&[
+                "in",
+                "by",
+                "since",
+                "during",
+                "throughout",
+                "until",
+                "from",
+                "for",
+                "over",
+                "as",
+                "of",
+            ])
+        };
+        let as_of = lead.len() == 2 && lead[0].is("as") && lead[1].is("of");
+        (lead.len() <= 1 || as_of)
+            && lead.iter().all(signal)
             && text[t.span.end..sentence.end].starts_with(',')
     };
     let figure_between = |t: &TimeExpr| {
@@ -505,6 +535,29 @@ fn restating_bracket(text: &str, quantities: &[Quantity], sentence: Span, q: Spa
         .find(|r| bracket.contains(r.span))
         .and_then(|r| kind::restates(text, figure, r))
         .map(|_| bracket)
+}
+
+/// Is `t` the time a change at `q` is measured from ("up 138% from 2024", "84% since last
+/// year", "up 26.3% on the previous year")? It follows the figure after "from", "since" or
+/// "over", or after "on" when it names an earlier period; a range ("from 2021 to 2023") is
+/// the change's window, not its baseline.
+fn is_change_baseline(text: &str, sentence: Span, q: Span, t: &TimeExpr) -> bool {
+    if t.span.start < q.end || t.kind == TimeKind::Range {
+        return false;
+    }
+    if t.kind == TimeKind::Since {
+        return true;
+    }
+    let lead = words(text, sentence.start, t.span.start);
+    let Some(signal) = lead.last() else {
+        return false;
+    };
+    let earlier = t.text.to_lowercase();
+    signal.is_any(&["from", "since", "over"])
+        || (signal.is("on")
+            && ["the previous", "the prior", "the same", "last", "a year"]
+                .iter()
+                .any(|p| earlier.starts_with(p)))
 }
 
 /// Is the time at `span` the baseline of a comparison ("26.3% higher than in 2022",

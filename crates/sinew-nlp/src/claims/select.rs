@@ -4,7 +4,8 @@
 //! measures or shares something. Left out, by word class and position rather than by
 //! sentence:
 //!
-//! - times, durations and ages (the times layer and the `_of_age` units say so), calibres
+//! - times, durations and ages (the times layer and the `_of_age` units say so; a recurring
+//!   time that only ends the figure, "$10.5 trillion annually", is its rate), calibres
 //!   used as modifiers ("152 mm shells");
 //! - labels and ranks: a number right after a rank word ("top 10", "No. 1", "type 2",
 //!   "phase 3") or after a capitalised word inside a sentence that names something ("Fortune
@@ -26,7 +27,7 @@
 //! "roughly a quarter of deals"), but not a half or quarter of a period ("the first half of
 //! the year"); bare numbers of four digits or more.
 
-use sinew_types::{Quantity, QuantityKind, TimeExpr};
+use sinew_types::{Quantity, QuantityKind, TimeExpr, TimeKind};
 
 use crate::quantities::count_unit;
 
@@ -132,8 +133,14 @@ const PERIODS: &[&str] = &[
 /// Does this quantity state a figure worth a claim?
 pub(super) fn states_figure(text: &str, q: &Quantity, times: &[TimeExpr]) -> bool {
     // Times are sorted and do not overlap, so their ends are sorted too.
+    // A recurring time that only ends the figure ("$10.5 trillion annually", "$2,250
+    // yearly") is its rate, not a date the number is part of.
     let next = times.partition_point(|t| t.span.end <= q.span.start);
-    if times.get(next).is_some_and(|t| t.span.overlaps(q.span)) {
+    let is_rate = |t: &TimeExpr| t.kind == TimeKind::Set && t.span.start > q.span.start;
+    if times
+        .get(next)
+        .is_some_and(|t| t.span.overlaps(q.span) && !is_rate(t))
+    {
         return false;
     }
     let lower = q.text.to_lowercase();

@@ -162,6 +162,13 @@ const EVALUATIVE: &[&str] = &[
     "crucial",
 ];
 
+/// Capitalised codes of countries, blocs and forces: before a counted noun they say whose
+/// the things are, not what they are ("300 US troops").
+const ACTOR_CODES: &[&str] = &[
+    "US", "USA", "UK", "EU", "UN", "UAE", "NATO", "PRC", "DPRK", "ROK", "IDF", "PLA", "GCC",
+    "OPEC", "ASEAN", "G7", "G20", "IMF", "WHO", "RSF", "ISIS", "IS", "SDF", "FSB", "CIA", "FBI",
+];
+
 /// The counted noun after a number: up to four words in the clause, skipping capitalised
 /// words, keeping lower-case modifiers, ending at the first plural; stopping at function
 /// words and punctuation. With `singular` ("one tank") the phrase ends at the last content
@@ -201,6 +208,23 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             && w.split_once(['-', '‑'])
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         if made_by {
+            p = e;
+            continue;
+        }
+        // "352 million GHG sources", "dozens of AI companies", "30 billion connected IoT
+        // devices", "200 NGOs": an acronym is part of what is counted, unless it names a
+        // country or a body ("300 US troops", "20 NATO jets": whose, not what).
+        let uppers = w.chars().filter(|c| c.is_uppercase()).count();
+        let acronym = !singular
+            && uppers >= 2
+            && w.len() <= 5
+            && w.chars().all(char::is_alphanumeric)
+            && !ACTOR_CODES.contains(&w.trim_end_matches('s'));
+        if acronym {
+            kept.push((q, e));
+            if w.ends_with('s') && lexicon::looks_plural(&lw) {
+                return Some(noun_phrase(text, &kept, skipped, true));
+            }
             p = e;
             continue;
         }

@@ -88,6 +88,9 @@ pub(super) static UNITS: &[UnitEntry] = &[
     w("percentage point", "percentage_point", Pc),
     w("percentage-point", "percentage_point", Pc),
     cs("pp", "percentage_point", Pc),
+    sy("ppt", "percentage_point", Pc),
+    sy("ppts", "percentage_point", Pc),
+    w("percentage pts", "percentage_point", Pc),
     w("basis points", "basis_point", Pc),
     w("basis point", "basis_point", Pc),
     sy("bps", "basis_point", Pc),
@@ -275,6 +278,15 @@ pub(super) static UNITS: &[UnitEntry] = &[
     rate("barrels a day", "barrel", "day"),
     rate("bpd", "barrel", "day"),
     rate("b/d", "barrel", "day"),
+    // Oil output in millions or thousands of barrels a day ("1.2 mb/d", "300 kb/d"): the
+    // scale is part of the symbol (`unit_scale`).
+    rate("mb/d", "barrel", "day"),
+    rate("mbpd", "barrel", "day"),
+    rate("mmb/d", "barrel", "day"),
+    rate("mmbpd", "barrel", "day"),
+    rate("mbd", "barrel", "day"),
+    rate("kb/d", "barrel", "day"),
+    rate("kbpd", "barrel", "day"),
     rate("tpd", "t", "day"),
     // Commodities: grain in bushels, gas in million British thermal units, oil in barrels of
     // oil equivalent, containers in twenty-foot equivalent units, gems in carats.
@@ -1274,6 +1286,16 @@ pub(super) fn singular(w: &str) -> String {
     match w.strip_suffix('s') {
         Some(stem) if !stem.is_empty() && !w.ends_with("ss") => stem.to_string(),
         _ => w.to_string(),
+    }
+}
+
+/// The scale a unit symbol carries in itself ("mb/d" is millions of barrels a day, "kb/d"
+/// thousands), matched ignoring case; 1 for every other unit.
+pub(super) fn unit_scale(symbol: &str) -> f64 {
+    match symbol.to_ascii_lowercase().as_str() {
+        "mb/d" | "mbpd" | "mmb/d" | "mmbpd" | "mbd" => 1e6,
+        "kb/d" | "kbpd" => 1e3,
+        _ => 1.0,
     }
 }
 

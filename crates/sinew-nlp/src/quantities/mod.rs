@@ -74,7 +74,67 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         date_tail: None,
     };
     finder.run();
-    finder.out
+    let mut out = finder.out;
+    vote_tallies(text, &mut out);
+    out
+}
+
+/// Verbs and nouns of voting: "passed by 218 to 214" after one is a tally.
+const VOTE_WORDS: &[&str] = &[
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "passed",
+    "approved",
+    "rejected",
+    "defeated",
+    "confirmed",
+    "adopted",
+    "ballot",
+];
+
+/// "218 votes to 214", "passed by 218 to 214", "voted 52 against 47": a vote tally is two
+/// counts of votes, one for each side, never a range. A bare number after a count of votes
+/// and "to" or "against" takes its unit; two bare numbers so joined take it when a word of
+/// voting comes shortly before.
+fn vote_tallies(text: &str, out: &mut [Quantity]) {
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        let gap = text[a.span.end..b.span.start].trim();
+        let joined = matches!(gap, "to" | "against" | "-" | "\u{2013}");
+        let bare = |q: &Quantity| {
+            q.kind == QuantityKind::Number
+                && q.unit.is_none()
+                && q.qualifier.is_none()
+                && !q.vague
+                && q.value_max.is_none()
+                && q.value.fract() == 0.0
+        };
+        if !joined || !bare(b) {
+            continue;
+        }
+        let votes = a.kind == QuantityKind::Count && a.unit.as_deref() == Some("vote");
+        let lead_start = text[..a.span.start]
+            .char_indices()
+            .rev()
+            .take(40)
+            .last()
+            .map_or(0, |(p, _)| p);
+        let voting = bare(a)
+            && sinew_types::text::words(&text[lead_start..a.span.start])
+                .any(|w| VOTE_WORDS.contains(&w.as_str()));
+        if !(votes || voting) {
+            continue;
+        }
+        for j in [i - 1, i] {
+            let q = &mut out[j];
+            if q.kind == QuantityKind::Number {
+                q.kind = QuantityKind::Count;
+                q.unit = Some("vote".to_string());
+            }
+        }
+    }
 }
 
 /// The counted-noun unit a plural noun names ("troops" -> `troop`, "bakeries" -> `bakery`),
@@ -793,8 +853,14 @@ impl<'a> Finder<'a> {
             value = lo;
             value_max = Some(hi);
         }
+        // "1.2 mb/d": a symbol that carries its own scale.
+        let symbol_scale = unit
+            .as_ref()
+            .map_or(1.0, |u| lexicon::unit_scale(&text[u.start..u.end]));
+        value *= symbol_scale;
+        value_max = value_max.map(|m| m * symbol_scale);
         let number_end = second.map_or(after_scale, |s| s.end);
-        let scaled = mult > 1.0 || second.is_some_and(|s| s.mult > 1.0);
+        let scaled = mult > 1.0 || symbol_scale > 1.0 || second.is_some_and(|s| s.mult > 1.0);
 
         // What is counted or measured.
         let mut kind = if head.fraction {
@@ -829,6 +895,12 @@ impl<'a> Finder<'a> {
             if u.name == "lb" && u.word && context::pounds_are_money(text, lead, u.end) {
                 kind = QuantityKind::Money;
                 unit_name = Some(Cow::Borrowed("GBP"));
+            }
+            // "3 ppt of mercury": parts per trillion, as "ppb" and "ppm" are parts; "a 0.3
+            // ppt rise" is a percentage point.
+            if &text[u.start..u.end] == "ppt" && text[u.end..].trim_start().starts_with("of ") {
+                kind = QuantityKind::Measure;
+                unit_name = Some(Cow::Borrowed("ppt"));
             }
             if let Some(code) = context::shared_currency(&u.name, text, lead, u.end) {
                 unit_name = Some(Cow::Borrowed(code));
@@ -888,6 +960,12 @@ impl<'a> Finder<'a> {
         if per.is_none() {
             let times = kind == QuantityKind::Number;
             if let Some((p, e)) = rate_adjacent(text, end, times) {
+                // "three times a week", "1-3 times/week": a frequency counts occasions.
+                let occasions = text[end..e].trim_start().get(..5);
+                if times && occasions.is_some_and(|w| w.eq_ignore_ascii_case("times")) {
+                    kind = QuantityKind::Count;
+                    unit_name = Some(Cow::Borrowed("time"));
+                }
                 per = Some(p);
                 end = e;
             }

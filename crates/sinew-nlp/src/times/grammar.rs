@@ -171,6 +171,8 @@ impl<'a> Grammar<'a> {
             self.between(i),
             self.ranged_from(i),
             self.rolling(i),
+            self.window_to(i),
+            self.recent(i),
             self.offset(i),
             self.weekday_offset(i),
             self.duration(i),
@@ -188,9 +190,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// A lower-case word outside the keyword list that can still start an expression: a
-    /// holiday ("christmas"), a quarter code ("q3"), a decade ("nineties"), "eoy", "w/c".
+    /// holiday ("christmas"), a quarter code ("q3"), a decade ("nineties"), "eoy", "w/c",
+    /// "recent" before a plural unit ("recent weeks").
     fn lower_lead(&self, i: usize) -> bool {
         self.q_code_at(i)
+            || (self.word_is(i, "recent") && matches!(self.kw(i + 1), Kw::Unit(_, true)))
     }
 
     // ---- token helpers ----
@@ -1169,6 +1173,87 @@ impl<'a> Grammar<'a> {
             start_date: dates.map(|d| d.0),
             end_date: dates.map(|d| d.1),
             timex: dates.map(|(a, b)| format!("{a}/{b}")),
+        })
+    }
+
+    /// "the three months to September", "the year to March", "the 12 months ended June 30",
+    /// "the quarter through June": a window of whole units that ends with the named period.
+    /// One `Range`, valued at the named period's grain ("2023-07/2023-09"); "the" is inside
+    /// (a determiner), the signal word "to" is part of the window's own words.
+    fn window_to(&self, i: usize) -> Option<Found> {
+        if self.kw(i) != Kw::The {
+            return None;
+        }
+        let (n, k) = self.count(i + 1, false).unwrap_or((1, i + 1));
+        let Kw::Unit(unit, plural) = self.kw(k) else {
+            return None;
+        };
+        if !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)
+            || plural != (n != 1)
+        {
+            return None;
+        }
+        let to = k + 1;
+        if !["to", "ended", "ending", "through", "thru"]
+            .iter()
+            .any(|w| self.word_is(to, w))
+        {
+            return None;
+        }
+        // The window ends with the named period, read in the past ("to September" in a
+        // report is the latest September).
+        let c = self.core(to + 1, self.cue(to + 1), Dir::Back)?;
+        let (last, grain) = self.resolve(c.val, Dir::Back);
+        let window = last.and_then(|last| {
+            let first = cal::shift_date(last.end.succ_opt()?, unit, -i64::from(n))?;
+            let start = cal::Period {
+                start: first,
+                end: first,
+                grain,
+            };
+            Some((first, last.end, cal::timex(&start), cal::timex(&last)))
+        });
+        Some(Found {
+            end: c.end,
+            kind: TimeKind::Range,
+            grain,
+            start_date: window.as_ref().map(|w| w.0),
+            end_date: window.as_ref().map(|w| w.1),
+            timex: window.map(|w| format!("{}/{}", w.2, w.3)),
+        })
+    }
+
+    /// "recent weeks", "the recent months", "recent years": a window of unstated length that
+    /// ends at publication, valued as TIMEX3 writes an unstated count ("PXW") and dated from
+    /// the publication day back by one unit at least, so it overlaps what it covers.
+    fn recent(&self, i: usize) -> Option<Found> {
+        let j = if self.kw(i) == Kw::The { i + 1 } else { i };
+        if !self.word_is(j, "recent") {
+            return None;
+        }
+        let Kw::Unit(unit, true) = self.kw(j + 1) else {
+            return None;
+        };
+        if !matches!(
+            unit,
+            Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade
+        ) {
+            return None;
+        }
+        let code = match unit {
+            Unit::Day => "D",
+            Unit::Week => "W",
+            Unit::Month => "M",
+            Unit::Year => "Y",
+            _ => "DE",
+        };
+        Some(Found {
+            end: j + 2,
+            kind: TimeKind::Duration,
+            grain: cal::unit_grain(unit),
+            start_date: None,
+            end_date: None,
+            timex: Some(format!("PX{code}")),
         })
     }
 

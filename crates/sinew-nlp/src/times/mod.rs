@@ -51,8 +51,10 @@
 //! - clock times ("5 pm", "14:30 GMT", "noon") alone carry no dates, only TIMEX3's "T17:00" and the
 //!   hour or minute grain; recurring times are `TimeKind::Set` with their period ("P1M",
 //!   "XXXX-WXX-1") and no dates; "now", "currently", "at present" are the publication day,
-//!   valued PRESENT_REF; "for years", "in decades" are durations of unstated length (PXY,
-//!   PXDE); fiscal quarters ("the third quarter of fiscal 2024") are valued "FY2024-Q3" and
+//!   valued PRESENT_REF; "for years", "in decades", "in recent weeks" are durations of
+//!   unstated length (PXY, PXDE, PXW, as TimeBank writes "recent weeks"); "the three months
+//!   to September", "the year to March", "the six months ended June 30" are one `Range` that
+//!   ends with the named period (read in the past), valued at its grain ("2023-07/2023-09"); fiscal quarters ("the third quarter of fiscal 2024") are valued "FY2024-Q3" and
 //!   not dated, as fiscal years are not (`clock.rs` gives the reasons).
 //!
 //! Refused on purpose (regressions in `tests/times.rs`): model numbers (i5-1235U), fractions
