@@ -11,13 +11,14 @@
 //! of the store holds (whether anything was analysed before, which flows other buckets
 //! already show), and gets the alerts a run over every claim would raise.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sinew_types::{Alert, AlertKind, Claim, DocId, Span};
 
 use crate::fmt::{format_range, format_value};
-use crate::graph::build_network;
-use crate::ledger::{build_ledger, LedgerGroup, SourceDoc, Verdict};
+use crate::graph::{build_network, Network};
+use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc, Verdict};
+use crate::state::{ledger_and_network_of, BucketState, ClaimRef};
 
 /// What the store holds beyond the claims given to [`detect_alerts_in`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,18 +57,107 @@ pub fn detect_alerts_in(
     if !has_new || !scope.analysed_before {
         return Vec::new();
     }
-    let old_claims: Vec<Claim> = claims
-        .iter()
-        .filter(|c| !new.contains(&c.doc))
-        .cloned()
+    let old: Vec<usize> = (0..claims.len())
+        .filter(|&i| !new.contains(&claims[i].doc))
         .collect();
+    let old_claims: Vec<Claim> = old.iter().map(|&i| claims[i].clone()).collect();
     let old_docs: Vec<SourceDoc> = docs
         .iter()
         .filter(|d| !new.contains(&d.id))
         .cloned()
         .collect();
-    let before = build_ledger(&old_claims, &old_docs);
+    let mut before = build_ledger(&old_claims, &old_docs);
+    let old_flows: BTreeSet<String> = build_network(&before, &old_claims, &[], &[])
+        .flows
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    drop(old_claims);
+    // Indexes into `claims`, as the ledger after.
+    for g in &mut before.groups {
+        for m in &mut g.claims {
+            m.claim = old[m.claim];
+        }
+    }
     let after = build_ledger(claims, docs);
+    let net = build_network(&after, claims, &[], &[]);
+    compare(claims, docs, &new, &before, &old_flows, &after, &net, scope)
+}
+
+/// [`detect_alerts_in`] with the touched buckets' ledgers read from their states instead of
+/// grouped twice more: `before` are the states kept before the new documents (none for a
+/// bucket they open), `after` the states recomputed with them (`analyse_buckets` over
+/// `claims`, `refs[i]` naming `claims[i]`: every claim of those buckets). States fold into
+/// the ledger and network a recomputation gives (`state.rs`), so the alerts are those of
+/// [`detect_alerts_in`]. A kept state that already holds a new document's claim (a run
+/// killed between storing states and clearing its pending marks) is no before: the alerts
+/// are then computed from the claims.
+#[allow(clippy::too_many_arguments)]
+pub fn detect_alerts_between(
+    before: Vec<BucketState>,
+    after: Vec<BucketState>,
+    claims: &[Claim],
+    refs: &[ClaimRef],
+    docs: &[SourceDoc],
+    new_docs: &[DocId],
+    scope: &AlertScope,
+) -> Vec<Alert> {
+    let new: BTreeSet<&DocId> = new_docs.iter().collect();
+    let has_new = claims.iter().any(|c| new.contains(&c.doc));
+    if !has_new || !scope.analysed_before {
+        return Vec::new();
+    }
+    let pos: HashMap<&ClaimRef, usize> = refs.iter().enumerate().map(|(i, r)| (r, i)).collect();
+    let (mut was, old_net, was_refs) = ledger_and_network_of(before, &[], &[]);
+    let (mut now, mut net, now_refs) = ledger_and_network_of(after, &[], &[]);
+    let mut at_was = Vec::with_capacity(was_refs.len());
+    for r in &was_refs {
+        match pos.get(r) {
+            Some(&i) if !new.contains(&r.doc) => at_was.push(i),
+            _ => return detect_alerts_in(claims, docs, new_docs, scope),
+        }
+    }
+    let mut at_now = Vec::with_capacity(now_refs.len());
+    for r in &now_refs {
+        match pos.get(r) {
+            Some(&i) => at_now.push(i),
+            None => return detect_alerts_in(claims, docs, new_docs, scope),
+        }
+    }
+    for g in &mut was.groups {
+        for m in &mut g.claims {
+            m.claim = at_was[m.claim];
+        }
+    }
+    for g in &mut now.groups {
+        for m in &mut g.claims {
+            m.claim = at_now[m.claim];
+        }
+    }
+    // In store order, as `build_network` lists them: the first new document is named.
+    for f in &mut net.flows {
+        for i in &mut f.claims {
+            *i = at_now[*i];
+        }
+        f.claims.sort_unstable();
+    }
+    let old_flows: BTreeSet<String> = old_net.flows.into_iter().map(|f| f.id).collect();
+    compare(claims, docs, &new, &was, &old_flows, &now, &net, scope)
+}
+
+/// The alerts of the ledger and network `after` against the ledger and flow ids `before`,
+/// every claim index into `claims`.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    claims: &[Claim],
+    docs: &[SourceDoc],
+    new: &BTreeSet<&DocId>,
+    before: &Ledger,
+    old_flows: &BTreeSet<String>,
+    after: &Ledger,
+    net: &Network,
+    scope: &AlertScope,
+) -> Vec<Alert> {
     let name = |id: &DocId| {
         docs.iter()
             .find(|d| &d.id == id)
@@ -78,7 +168,7 @@ pub fn detect_alerts_in(
     let mut standing: BTreeMap<(&DocId, Span), usize> = BTreeMap::new();
     for (gi, g) in before.groups.iter().enumerate() {
         for m in &g.claims {
-            let c = &old_claims[m.claim];
+            let c = &claims[m.claim];
             standing.insert((&c.doc, c.span), gi);
         }
     }
@@ -161,12 +251,9 @@ pub fn detect_alerts_in(
         }
     }
 
-    let old_net = build_network(&before, &old_claims, &[], &[]);
-    let net = build_network(&after, claims, &[], &[]);
-    let known: BTreeSet<&str> = old_net
-        .flows
+    let known: BTreeSet<&str> = old_flows
         .iter()
-        .map(|f| f.id.as_str())
+        .map(String::as_str)
         .chain(scope.known_flows.iter().map(String::as_str))
         .collect();
     for f in net.flows.iter().filter(|f| !known.contains(f.id.as_str())) {

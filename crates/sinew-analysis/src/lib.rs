@@ -34,7 +34,7 @@ pub mod synth;
 mod window;
 mod words;
 
-pub use alerts::{detect_alerts, detect_alerts_in, AlertScope};
+pub use alerts::{detect_alerts, detect_alerts_between, detect_alerts_in, AlertScope};
 pub use bounds::Bounds;
 pub use concept::{flow_kind, Concept, FlowKind};
 pub use events::{

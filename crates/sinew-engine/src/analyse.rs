@@ -21,7 +21,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sinew_analysis::{
-    analyse_buckets, detect_alerts_in, AlertScope, BucketState, ClaimRef, PoliticalTie, SourceDoc,
+    analyse_buckets, detect_alerts_between, AlertScope, BucketState, ClaimRef, PoliticalTie,
+    SourceDoc,
 };
 use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId, SourceKind};
@@ -34,6 +35,8 @@ pub(crate) struct PendingWork {
     done: Vec<DocId>,
     /// Recomputed states of the buckets their claims touch.
     states: Vec<BucketState>,
+    /// Every claim of those buckets by reference, as `claims`.
+    refs: Vec<ClaimRef>,
     /// Each new claim's bucket.
     claim_buckets: Vec<(String, DocId, u32)>,
     /// Political ties of each new document that has any, in ingest order.
@@ -59,6 +62,10 @@ impl Engine {
     pub fn finish_analysis(&self, raise: bool) -> Result<Vec<Alert>, EngineError> {
         // Documents stored before the store kept events get theirs with the first write run.
         self.finish_events()?;
+        if !raise {
+            self.analyse_in_slices()?;
+            return Ok(Vec::new());
+        }
         let Some(work) = self.pending_work()? else {
             return Ok(Vec::new());
         };
@@ -67,20 +74,8 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut buckets = Vec::with_capacity(work.states.len());
-        for s in &work.states {
-            buckets.push(BucketRow {
-                bucket: s.key.clone(),
-                state: s.to_json(),
-                flows: s.flow_ids(),
-            });
-        }
-        let mut ties = Vec::new();
-        for (doc, t) in &work.ties {
-            let json = serde_json::to_string(t)
-                .map_err(|e| EngineError::Inconsistent(format!("ties of {doc}: {e}")))?;
-            ties.push((doc.clone(), json));
-        }
+        let buckets: Vec<BucketRow> = work.states.iter().map(bucket_row).collect();
+        let ties = tie_rows(&work.ties)?;
         self.store.commit_analysis(&AnalysisUpdate {
             done: work.done,
             claim_buckets: work.claim_buckets,
@@ -242,25 +237,34 @@ impl Engine {
         let touched: Vec<String> = touched.into_iter().collect();
         let mut keyed: Vec<KeyedClaim> = self.store.bucket_claims(&touched)?;
         keyed.extend(new);
-        keyed.sort_by(|a, b| {
-            (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
-                b.seq,
-                b.claim.span.start,
-                b.claim.span.end,
-                b.ord,
-            ))
-        });
-        let refs: Vec<ClaimRef> = keyed
-            .iter()
-            .map(|k| ClaimRef {
-                doc: k.claim.doc.clone(),
-                ord: k.ord,
-            })
-            .collect();
-        let claims: Vec<Claim> = keyed.into_iter().map(|k| k.claim).collect();
+        // A streamed analysis killed midway (`analyse_in_slices`) leaves pending claims with
+        // their buckets stored: such a claim comes twice.
+        let (refs, claims) = in_store_order(keyed);
+        let (ties, kinds) = self.ties_and_kinds(&pending)?;
+        let docs = self.source_docs(&claims, &kinds)?;
+        let states = analyse_buckets(&claims, &refs, &docs);
+        let work = PendingWork {
+            done: pending,
+            states,
+            refs,
+            claim_buckets,
+            ties,
+            claims,
+            docs,
+            kinds,
+        };
+        Ok(Some(work))
+    }
+
+    /// Each pending document's political ties (those that have any) and how it was made.
+    #[allow(clippy::type_complexity)]
+    fn ties_and_kinds(
+        &self,
+        ids: &[DocId],
+    ) -> Result<(Vec<(DocId, Vec<PoliticalTie>)>, Vec<(DocId, SourceKind)>), EngineError> {
         let mut ties = Vec::new();
-        let mut kinds = Vec::with_capacity(pending.len());
-        for id in &pending {
+        let mut kinds = Vec::with_capacity(ids.len());
+        for id in ids {
             let Some(doc) = self.store.document(id)? else {
                 continue;
             };
@@ -274,22 +278,91 @@ impl Engine {
                 ties.push((id.clone(), t));
             }
         }
-        let docs = self.source_docs(&claims, &kinds)?;
-        let states = analyse_buckets(&claims, &refs, &docs);
-        let work = PendingWork {
-            done: pending,
-            states,
-            claim_buckets,
-            ties,
-            claims,
-            docs,
-            kinds,
-        };
-        Ok(Some(work))
+        Ok((ties, kinds))
     }
 
-    /// The alerts pending work raises: only the touched buckets' claims are read; the store
-    /// says whether anything was analysed before and which flows other buckets show.
+    /// Analyses the pending documents without raising alerts, in memory bounded by the
+    /// largest bucket rather than by the work pending (a bulk load's steps grow with the
+    /// store: see `ANALYSE_EVERY` in ingest.rs).
+    ///
+    /// 1. The pending documents are read [`DOCS_PER_SLICE`] at a time: each claim's bucket,
+    ///    the documents' political ties and kinds are stored, one transaction a slice, and
+    ///    the keys of the buckets touched kept.
+    /// 2. Each touched bucket is then loaded alone (every claim it holds, stored before or
+    ///    just now), recomputed (`analyse_buckets`) and dropped; the states are stored when
+    ///    their text passes [`STATE_BYTES_PER_COMMIT`].
+    /// 3. The pending marks are cleared.
+    ///
+    /// A bucket alone is recomputed as a full `build_ledger` would group it: the claims of a
+    /// bucket never group with those of another, and a claim's own bucket is the one stored
+    /// for it with its document's other claims (a restatement in the bucket of its figure).
+    /// A process killed before step 3 leaves the marks: the next run (or a reader) redoes the
+    /// work from the claims, whatever states were stored before it stopped, and reads a
+    /// claim stored with its bucket once (`in_store_order`).
+    fn analyse_in_slices(&self) -> Result<(), EngineError> {
+        let pending = self.store.pending()?;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        for ids in pending.chunks(DOCS_PER_SLICE) {
+            let new = self.store.claims_of_docs(ids)?;
+            // A document's claims together: a restatement goes to its figure's bucket.
+            let new_claims: Vec<Claim> = new.iter().map(|k| k.claim.clone()).collect();
+            let mut claim_buckets = Vec::with_capacity(new.len());
+            for (k, key) in new.iter().zip(sinew_analysis::claim_buckets(&new_claims)) {
+                if !touched.contains(&key) {
+                    touched.insert(key.clone());
+                }
+                claim_buckets.push((key, k.claim.doc.clone(), k.ord));
+            }
+            drop(new_claims);
+            drop(new);
+            let (ties, kinds) = self.ties_and_kinds(ids)?;
+            self.store.commit_analysis(&AnalysisUpdate {
+                claim_buckets,
+                ties: tie_rows(&ties)?,
+                kinds,
+                ..AnalysisUpdate::default()
+            })?;
+        }
+        let mut rows: Vec<BucketRow> = Vec::new();
+        let mut bytes = 0;
+        for key in &touched {
+            let keyed = self.store.bucket_claims(std::slice::from_ref(key))?;
+            let (refs, claims) = in_store_order(keyed);
+            // Kinds were stored in step 1: every header carries its document's.
+            let docs = self.source_docs(&claims, &[])?;
+            // A claim whose stored bucket its bucket's claims alone do not give (a
+            // restatement of a figure stored in another bucket) is in no group of a full
+            // `build_ledger` either: no state but this bucket's is written.
+            for state in analyse_buckets(&claims, &refs, &docs)
+                .into_iter()
+                .filter(|s| &s.key == key)
+            {
+                let row = bucket_row(&state);
+                bytes += row.state.len();
+                rows.push(row);
+            }
+            if bytes >= STATE_BYTES_PER_COMMIT {
+                self.store.commit_analysis(&AnalysisUpdate {
+                    buckets: std::mem::take(&mut rows),
+                    ..AnalysisUpdate::default()
+                })?;
+                bytes = 0;
+            }
+        }
+        self.store.commit_analysis(&AnalysisUpdate {
+            done: pending,
+            buckets: rows,
+            ..AnalysisUpdate::default()
+        })?;
+        Ok(())
+    }
+
+    /// The alerts pending work raises: only the touched buckets' claims and kept states are
+    /// read; the store says whether anything was analysed before and which flows other
+    /// buckets show.
     fn alerts_for(&self, work: &PendingWork) -> Result<Vec<Alert>, EngineError> {
         let touched: Vec<String> = work.states.iter().map(|s| s.key.clone()).collect();
         let flows: Vec<String> = work
@@ -307,8 +380,19 @@ impl Engine {
                 .into_iter()
                 .collect(),
         };
-        Ok(detect_alerts_in(
+        // The kept states are the ledger before: the claims are grouped once, not three
+        // times (`detect_alerts_between`).
+        let mut before = Vec::new();
+        for (key, json) in self.store.bucket_states(Some(&touched))? {
+            before.push(BucketState::from_json(&json).map_err(|e| {
+                EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
+            })?);
+        }
+        Ok(detect_alerts_between(
+            before,
+            work.states.clone(),
             &work.claims,
+            &work.refs,
             &work.docs,
             &work.done,
             &scope,
@@ -364,4 +448,56 @@ impl Engine {
             .map(|h| (h.id, h.source))
             .collect())
     }
+}
+
+/// Pending documents read per transaction by [`Engine::analyse_in_slices`].
+const DOCS_PER_SLICE: usize = 512;
+
+/// Bytes of bucket states [`Engine::analyse_in_slices`] holds before storing them.
+const STATE_BYTES_PER_COMMIT: usize = 16 << 20;
+
+/// Claims in store order (document, position), each once, as references and claims.
+fn in_store_order(mut keyed: Vec<KeyedClaim>) -> (Vec<ClaimRef>, Vec<Claim>) {
+    keyed.sort_by(|a, b| {
+        (a.seq, a.claim.span.start, a.claim.span.end, a.ord).cmp(&(
+            b.seq,
+            b.claim.span.start,
+            b.claim.span.end,
+            b.ord,
+        ))
+    });
+    // A claim's document and ordinal name it: copies sort next to each other.
+    keyed.dedup_by(|a, b| a.seq == b.seq && a.ord == b.ord);
+    keyed
+        .into_iter()
+        .map(|k| {
+            (
+                ClaimRef {
+                    doc: k.claim.doc.clone(),
+                    ord: k.ord,
+                },
+                k.claim,
+            )
+        })
+        .unzip()
+}
+
+/// A state as the store keeps it.
+fn bucket_row(state: &BucketState) -> BucketRow {
+    BucketRow {
+        bucket: state.key.clone(),
+        state: state.to_json(),
+        flows: state.flow_ids(),
+    }
+}
+
+/// Political ties as the store keeps them: JSON, one row a document.
+fn tie_rows(ties: &[(DocId, Vec<PoliticalTie>)]) -> Result<Vec<(DocId, String)>, EngineError> {
+    ties.iter()
+        .map(|(doc, t)| {
+            serde_json::to_string(t)
+                .map(|json| (doc.clone(), json))
+                .map_err(|e| EngineError::Inconsistent(format!("ties of {doc}: {e}")))
+        })
+        .collect()
 }

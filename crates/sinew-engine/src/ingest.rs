@@ -128,25 +128,25 @@ pub struct IngestSummary {
     pub elapsed: Duration,
 }
 
-/// Documents a long ingest stores between analysis steps. A run of fewer documents is
-/// analysed once, at its end; a longer one raises the alerts of each step against what the
-/// steps before it stored.
+/// Documents a long ingest that raises alerts stores between analysis steps. A run of fewer
+/// documents is analysed once, at its end; a longer one raises the alerts of each step
+/// against what the steps before it stored.
 ///
-/// A run that raises no alerts (the first load of a store, `--no-alerts`) lets its steps grow
-/// with the store instead: a step comes once the run has stored half as many documents as the
-/// store held at the last one. Each step recomputes every grouping bucket its documents touch,
-/// and news piles into a few large buckets (a country's money figures), so a step costs about
-/// the claims stored so far; steps of a fixed size would make a long load quadratic, steps
-/// growing geometrically keep it linear (their costs sum to a few times the last one's).
+/// A run that raises no alerts (the first load of a store, `--no-alerts`) is analysed once,
+/// at its end, however long. Each analysis recomputes every grouping bucket its documents
+/// touch, and news piles into a few large buckets (a country's money figures), so a step
+/// costs about the claims stored so far: steps would only redo that work (geometric ones,
+/// used before, cost a few times one final analysis), and the analysis of a run without
+/// alerts holds one bucket at a time whatever the run's length (`analyse_in_slices`), so
+/// nothing is gained in memory by cutting it.
 const ANALYSE_EVERY: usize = 2048;
 
-/// Documents to store before the next analysis step, when `analysed` documents are stored
-/// and analysed (see [`ANALYSE_EVERY`]).
-fn analysis_step(raise: bool, analysed: usize) -> usize {
+/// Documents to store before the next analysis step (see [`ANALYSE_EVERY`]).
+fn analysis_step(raise: bool) -> usize {
     if raise {
         ANALYSE_EVERY
     } else {
-        ANALYSE_EVERY.max(analysed / 2)
+        usize::MAX
     }
 }
 
@@ -253,15 +253,6 @@ impl Engine {
         Ok(opts.alerts && self.store.has_analysed()?)
     }
 
-    /// Documents in the store before a run, which sets the size of its analysis steps when
-    /// it raises no alerts (see [`ANALYSE_EVERY`]); not asked when it does.
-    pub(crate) fn stored_before(&self, raise: bool) -> Result<usize, EngineError> {
-        if raise {
-            return Ok(0);
-        }
-        Ok(usize::try_from(self.store.document_count()?).unwrap_or(usize::MAX))
-    }
-
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
     /// as a stream (a WARC or JSON Lines file is never held in memory whole), and committed
     /// in input order.
@@ -327,7 +318,7 @@ impl Engine {
             // Commit in input order so that ingest order is deterministic.
             let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
             let mut head = 0;
-            let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
+            let mut batch = Batch::new(opts, raise);
             for chunk in rx {
                 pending.entry(chunk.input).or_default().push_back(chunk);
                 while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
@@ -393,7 +384,7 @@ impl Engine {
             ..IngestSummary::default()
         };
         let raise = self.raises(opts)?;
-        let mut batch = Batch::new(opts, raise, self.stored_before(raise)?);
+        let mut batch = Batch::new(opts, raise);
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
@@ -582,14 +573,12 @@ pub(crate) struct Batch {
     raise: bool,
     /// Documents stored since the analysis last ran.
     unanalysed: usize,
-    /// Documents stored when the analysis last ran (or the run began).
-    analysed: usize,
     skipped: usize,
     links: DupLinker,
 }
 
 impl Batch {
-    pub(crate) fn new(opts: &IngestOptions, raise: bool, stored: usize) -> Batch {
+    pub(crate) fn new(opts: &IngestOptions, raise: bool) -> Batch {
         Batch {
             items: Vec::new(),
             bytes: 0,
@@ -597,7 +586,6 @@ impl Batch {
             max_bytes: opts.batch_bytes.max(1),
             raise,
             unanalysed: 0,
-            analysed: stored,
             skipped: 0,
             links: DupLinker::default(),
         }
@@ -675,10 +663,8 @@ impl Batch {
         self.bytes = 0;
         // Committed: the store's band index finds them from now on.
         self.links.forget();
-        if self.unanalysed >= analysis_step(self.raise, self.analysed) {
-            // A long run is analysed in steps, so its memory stays bounded by a step's
-            // buckets rather than the whole run's.
-            self.analysed += self.unanalysed;
+        if self.unanalysed >= analysis_step(self.raise) {
+            // A long run that raises alerts raises them step by step.
             self.unanalysed = 0;
             summary.alerts.extend(engine.finish_analysis(self.raise)?);
         }
@@ -690,13 +676,12 @@ impl Batch {
 mod tests {
     use super::*;
 
-    /// The analysis steps of a run of `n` documents into a store of `before`.
-    fn steps(raise: bool, before: usize, n: usize) -> usize {
-        let (mut analysed, mut pending, mut count) = (before, 0, 0);
+    /// The analysis steps of a run of `n` documents, before the one at its end.
+    fn steps(raise: bool, n: usize) -> usize {
+        let (mut pending, mut count) = (0, 0);
         for _ in 0..n {
             pending += 1;
-            if pending >= analysis_step(raise, analysed) {
-                analysed += pending;
+            if pending >= analysis_step(raise) {
                 pending = 0;
                 count += 1;
             }
@@ -705,15 +690,12 @@ mod tests {
     }
 
     #[test]
-    fn a_load_without_alerts_is_analysed_in_steps_growing_with_the_store() {
+    fn a_load_without_alerts_is_analysed_once_at_its_end() {
         // Fixed steps when alerts are raised: each step's alerts are against the ones before.
-        assert_eq!(steps(true, 0, 1_000_000), 1_000_000 / ANALYSE_EVERY);
-        // A million documents into an empty store: a logarithmic number of steps.
-        let n = steps(false, 0, 1_000_000);
-        assert!((10..=20).contains(&n), "{n} steps");
-        // A small run into a large store waits for the end of the run.
-        assert_eq!(steps(false, 100_000, 10_000), 0);
+        assert_eq!(steps(true, 1_000_000), 1_000_000 / ANALYSE_EVERY);
+        // None before the end otherwise, however long the run.
+        assert_eq!(steps(false, 1_000_000), 0);
         // Short runs are analysed once, at their end, either way.
-        assert_eq!(steps(false, 0, ANALYSE_EVERY - 1), 0);
+        assert_eq!(steps(true, ANALYSE_EVERY - 1), 0);
     }
 }

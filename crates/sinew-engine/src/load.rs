@@ -60,7 +60,7 @@ impl Engine {
         let start = Instant::now();
         let mut summary = IngestSummary::default();
         let raise = self.raises(opts)?;
-        let mut batch = crate::ingest::Batch::new(opts, raise, self.stored_before(raise)?);
+        let mut batch = crate::ingest::Batch::new(opts, raise);
         for input in inputs {
             for item in input.records {
                 let record = match item {
