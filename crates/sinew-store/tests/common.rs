@@ -318,19 +318,13 @@ pub(crate) fn plain() -> (Document, Annotations) {
 }
 
 /// The tables a dump shows, each with the order of its rows.
-const DUMPED: [(&str, &str); 19] = [
+const DUMPED: [(&str, &str); 13] = [
     ("documents", "seq"),
-    ("sentences", "doc, ord"),
-    ("mentions", "doc, ord"),
-    ("quantities", "doc, ord"),
-    ("times", "doc, ord"),
-    ("attributions", "doc, ord"),
-    ("claims", "doc, ord"),
-    ("diagnostics", "doc, ord"),
+    ("doc_annotations", "seq"),
+    ("claims", "seq, ord"),
     ("alerts", "seq"),
     ("dup_bands", "band, key, doc"),
     ("analysis_pending", "seq"),
-    ("descriptions", "doc, ord"),
     ("entities", "id"),
     ("entity_aliases", "entity, text"),
     ("entity_descriptions", "entity, key"),
@@ -367,10 +361,7 @@ pub(crate) fn dump(path: &Path) -> String {
                     rusqlite::types::ValueRef::Text(t) => {
                         format!("{:?}", String::from_utf8_lossy(t))
                     }
-                    rusqlite::types::ValueRef::Blob(b) => {
-                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-                        format!("x'{hex}'")
-                    }
+                    rusqlite::types::ValueRef::Blob(b) => blob_cell(name, b),
                 };
                 cells.push(format!("{name}={value}"));
             }
@@ -378,6 +369,29 @@ pub(crate) fn dump(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A BLOB cell as text: packed annotations (`doc_annotations.body`) unpacked, so that a
+/// snapshot shows what they hold (their layout byte, their JSON, their figures' bytes in hex)
+/// whatever deflate's output; any other value in hex.
+fn blob_cell(column: &str, bytes: &[u8]) -> String {
+    use std::io::Read;
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    if column == "body" {
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut raw = Vec::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_end(&mut raw)
+                .expect("packed annotations inflate");
+            let len = u32::from_le_bytes(raw[..4].try_into().expect("length")) as usize;
+            return format!(
+                "layout {layout} {} figures x'{}'",
+                String::from_utf8_lossy(&raw[4..4 + len]),
+                hex(&raw[4 + len..])
+            );
+        }
+    }
+    format!("x'{}'", hex(bytes))
 }
 
 /// The same dump of a PostgreSQL store (the schema its URL chooses), in the same text: a
@@ -418,10 +432,8 @@ pub(crate) fn dump_pg(url: &str) -> String {
                     row.get::<_, Option<bool>>(i)
                         .map_or("NULL".into(), |b| u8::from(b).to_string())
                 } else if *ty == Type::BYTEA {
-                    row.get::<_, Option<Vec<u8>>>(i).map_or("NULL".into(), |b| {
-                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-                        format!("x'{hex}'")
-                    })
+                    row.get::<_, Option<Vec<u8>>>(i)
+                        .map_or("NULL".into(), |b| blob_cell(name, &b))
                 } else {
                     row.get::<_, Option<String>>(i)
                         .map_or("NULL".into(), |t| format!("{t:?}"))
