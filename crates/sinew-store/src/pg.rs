@@ -21,7 +21,7 @@ use sinew_types::{
     Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
 
-use crate::codec::{parse_claim, parse_date, parse_fingerprint};
+use crate::codec::{parse_date, parse_fingerprint, unpack_claim};
 use crate::sqlite::now;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -549,7 +549,7 @@ impl Store for PgStore {
             format!("WHERE {}", conds.join(" AND "))
         };
         let query = format!(
-            "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
+            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
              {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
         );
         self.read(|tx| {
@@ -686,12 +686,13 @@ fn doc_from_row(r: &Row) -> R<Document> {
     })
 }
 
-/// A claim from its JSON (column `idx`) and the exact figures in the two columns after it.
+/// A claim from its packed body (column `idx`) and the exact figures in the two columns after
+/// it.
 fn claim_from_row(r: &Row, idx: usize) -> R<Claim> {
-    let json: &str = r.try_get(idx)?;
-    Ok(parse_claim(
+    let body: &[u8] = r.try_get(idx)?;
+    Ok(unpack_claim(
         idx,
-        json,
+        body,
         r.try_get(idx + 1)?,
         r.try_get(idx + 2)?,
     )?)

@@ -438,12 +438,13 @@ INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
 //   figures as exact bits), with the counts `stats` sums. It replaces seven tables, their
 //   `(doc, ord)` indexes and the two mention indexes no query used (entities are listed from
 //   the `entities` aggregates).
-// - `claims`: keyed by `(seq, ord)` instead of `(doc, ord)`, and only the claim's JSON plus
-//   the columns a query filters, sorts or reads without decoding (the span, the lower-case
-//   subject and object keys, the exact figures); the columns that repeated the JSON are
-//   gone. The key indexes leave out claims without that party.
-// The step's SQL makes the new tables and moves the claims; `after_step` packs each stored
-// document's rows, then drops the old tables (`COMPACT_DROP`).
+// - `claims`: keyed by `(seq, ord)` instead of `(doc, ord)`, the claim packed alone
+//   (`codec::pack_claim`: its JSON compressed by LZ4 against a dictionary of the words every
+//   claim repeats) plus the columns a query filters, sorts or reads without unpacking (the
+//   span, the lower-case subject and object keys, the exact figures); the columns that
+//   repeated the JSON are gone. The key indexes leave out claims without that party.
+// The step's SQL makes the new tables; `after_step` packs each stored document's rows and
+// claims (`sqlite::legacy::pack_stored`), then drops the old tables (`COMPACT_DROP`).
 const COMPACT: &str = "
 CREATE TABLE doc_annotations (
     seq INTEGER PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -461,22 +462,17 @@ CREATE TABLE claims_v11 (
     object_key TEXT,
     value REAL,
     value_max REAL,
-    json TEXT NOT NULL,
+    body BLOB NOT NULL,
     PRIMARY KEY (seq, ord)
 );
-INSERT INTO claims_v11 (seq, ord, span_start, span_end, subject_key, object_key, value,
-    value_max, json)
-    SELECT d.seq, c.ord, c.span_start, c.span_end, c.subject_key, c.object_key, c.value,
-        c.value_max, c.json
-    FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.seq, c.ord;
+";
+
+/// The tables [`COMPACT`] packs, dropped once packed, and the claims' new table put in place.
+const COMPACT_DROP: &str = "
 DROP TABLE claims;
 ALTER TABLE claims_v11 RENAME TO claims;
 CREATE INDEX claims_subject ON claims (subject_key) WHERE subject_key IS NOT NULL;
 CREATE INDEX claims_object ON claims (object_key) WHERE object_key IS NOT NULL;
-";
-
-/// The tables [`COMPACT`] packs into `doc_annotations`, dropped once packed.
-const COMPACT_DROP: &str = "
 DROP TABLE sentences;
 DROP TABLE mentions;
 DROP TABLE quantities;

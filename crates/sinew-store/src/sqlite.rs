@@ -10,8 +10,8 @@ use sinew_types::{
 };
 
 use crate::codec::{
-    claim_json, date_text, fingerprint_blob, pack_annotations, parse_claim, parse_date,
-    parse_fingerprint, real, unpack_annotations,
+    date_text, fingerprint_blob, pack_annotations, pack_claim, parse_date, parse_fingerprint, real,
+    unpack_annotations, unpack_claim,
 };
 use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
@@ -323,7 +323,7 @@ impl Store for SqliteStore {
             format!("WHERE {}", conds.join(" AND "))
         };
         let query = format!(
-            "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
+            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
              {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
         );
         self.read(|tx| {
@@ -510,7 +510,7 @@ fn insert(
     entities::record(tx, id, doc_seq, ann)?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO claims (seq, ord, span_start, span_end, subject_key, object_key, value, \
-         value_max, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         value_max, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (ord, c) in ann.claims.iter().enumerate() {
         stmt.execute(params![
@@ -522,7 +522,7 @@ fn insert(
             c.object.as_deref().map(str::to_lowercase),
             real(c.quantity.value),
             c.quantity.value_max.and_then(real),
-            claim_json(c)
+            pack_claim(c)
         ])?;
     }
     events::insert(tx, id, &ann.events)?;
@@ -549,8 +549,7 @@ fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
 }
 
 fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
-    let json: String = r.get(0)?;
-    parse_claim(0, &json, r.get(1)?, r.get(2)?)
+    unpack_claim(0, r.get_ref(0)?.as_blob()?, r.get(1)?, r.get(2)?)
 }
 
 fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
@@ -577,7 +576,7 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
     // A document stored without its row is not possible through `put`; read it as bare.
     let (seq, packed) = found.unwrap_or_default();
     let claims = tx
-        .prepare_cached("SELECT json, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord")?
+        .prepare_cached("SELECT body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord")?
         .query_map([seq], claim_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Annotations {

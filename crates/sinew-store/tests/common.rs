@@ -361,7 +361,7 @@ pub(crate) fn dump(path: &Path) -> String {
                     rusqlite::types::ValueRef::Text(t) => {
                         format!("{:?}", String::from_utf8_lossy(t))
                     }
-                    rusqlite::types::ValueRef::Blob(b) => blob_cell(name, b),
+                    rusqlite::types::ValueRef::Blob(b) => blob_cell(table, name, b),
                 };
                 cells.push(format!("{name}={value}"));
             }
@@ -371,13 +371,21 @@ pub(crate) fn dump(path: &Path) -> String {
     out
 }
 
-/// A BLOB cell as text: packed annotations (`doc_annotations.body`) unpacked, so that a
-/// snapshot shows what they hold (their layout byte, their JSON, their figures' bytes in hex)
-/// whatever deflate's output; any other value in hex.
-fn blob_cell(column: &str, bytes: &[u8]) -> String {
+/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`) and packed
+/// claims (`claims.body`) unpacked, so that a snapshot shows what they hold (their layout
+/// byte, their JSON, the figures' bytes in hex) whatever the compressor's output; any other
+/// value in hex.
+fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    if column == "body" {
+    if table == "claims" && column == "body" {
+        let dict = include_bytes!("../src/claim_dict.txt");
+        let len = u32::from_le_bytes(bytes[1..5].try_into().expect("length")) as usize;
+        let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
+            .expect("packed claim unpacks");
+        return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
+    }
+    if table == "doc_annotations" && column == "body" {
         if let Some((layout, deflated)) = bytes.split_first() {
             let mut raw = Vec::new();
             flate2::read::DeflateDecoder::new(deflated)
@@ -433,7 +441,7 @@ pub(crate) fn dump_pg(url: &str) -> String {
                         .map_or("NULL".into(), |b| u8::from(b).to_string())
                 } else if *ty == Type::BYTEA {
                     row.get::<_, Option<Vec<u8>>>(i)
-                        .map_or("NULL".into(), |b| blob_cell(name, &b))
+                        .map_or("NULL".into(), |b| blob_cell(table, name, &b))
                 } else {
                     row.get::<_, Option<String>>(i)
                         .map_or("NULL".into(), |t| format!("{t:?}"))

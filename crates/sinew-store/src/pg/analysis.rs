@@ -42,7 +42,7 @@ impl AnalysisStore for PgStore {
         // In the order asked, each document's claims by ordinal.
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max \
+                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
                  FROM unnest($1::text[]) WITH ORDINALITY AS q(id, at) \
                  JOIN documents d ON d.id = q.id JOIN claims c ON c.seq = d.seq \
                  ORDER BY q.at, c.ord",
@@ -55,7 +55,7 @@ impl AnalysisStore for PgStore {
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max \
+                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
                  FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
                  JOIN claim_buckets b ON b.bucket = q.bucket \
                  JOIN documents d ON d.id = b.doc \
@@ -157,7 +157,7 @@ impl AnalysisStore for PgStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, json, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
+                "SELECT ord, body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
                 |r, doc, ord| {
                     let claim = claim_from_row(r, 1)?;
                     Ok(ClaimWords {

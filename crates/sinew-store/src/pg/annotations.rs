@@ -11,7 +11,7 @@ use sinew_types::{
 };
 
 use super::{claim_from_row, span, Fail, R};
-use crate::codec::{pack_annotations, parse_date, parse_enum, unpack_annotations};
+use crate::codec::{pack_annotations, pack_claim_json, parse_date, parse_enum, unpack_annotations};
 
 /// A stored document's annotations: the packed parts, its claims and its events.
 pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
@@ -30,7 +30,7 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
     };
     let claims = tx
         .query_typed(
-            "SELECT json, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
+            "SELECT body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
             &[(&seq, Type::INT8)],
         )?
         .iter()
@@ -66,6 +66,30 @@ pub(super) fn pack_stored(tx: &mut Transaction<'_>) -> R<()> {
                 (&count(ann.quantities.len()), Type::INT8),
                 (&count(ann.times.len()), Type::INT8),
                 (&pack_annotations(&ann), Type::BYTEA),
+            ],
+        )?;
+    }
+    // The claims' JSON is packed as it was stored; their columns move as they are.
+    let claims = tx.query(
+        "SELECT d.seq, c.ord, c.span_start, c.span_end, c.subject_key, c.object_key, c.value, \
+         c.value_max, c.json FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.seq, c.ord",
+        &[],
+    )?;
+    for r in &claims {
+        let json: &str = r.try_get(8)?;
+        tx.execute(
+            "INSERT INTO claims_v11 (seq, ord, span_start, span_end, subject_key, object_key, \
+             value, value_max, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &r.try_get::<_, i64>(0)?,
+                &r.try_get::<_, i64>(1)?,
+                &r.try_get::<_, i64>(2)?,
+                &r.try_get::<_, i64>(3)?,
+                &r.try_get::<_, Option<String>>(4)?,
+                &r.try_get::<_, Option<String>>(5)?,
+                &r.try_get::<_, Option<f64>>(6)?,
+                &r.try_get::<_, Option<f64>>(7)?,
+                &pack_claim_json(json),
             ],
         )?;
     }

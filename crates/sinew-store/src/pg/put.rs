@@ -18,7 +18,7 @@ use postgres::Transaction;
 use sinew_types::{Annotations, Document};
 
 use super::{band_key, pos, Fail, R};
-use crate::codec::{claim_json, date_text, fingerprint_blob, pack_annotations, real};
+use crate::codec::{date_text, fingerprint_blob, pack_annotations, pack_claim, real};
 use crate::sqlite::entities::{added, description_key};
 use crate::PutOutcome;
 
@@ -101,7 +101,7 @@ impl Tables {
             bands: Rows::new("dup_bands", "IYI"),
             pending: Rows::new("analysis_pending", "TI"),
             annotations: Rows::new("doc_annotations", "IIIIY"),
-            claims: Rows::new("claims", "IIIITTRRT"),
+            claims: Rows::new("claims", "IIIITTRRY"),
         }
     }
 
@@ -154,7 +154,7 @@ impl Tables {
                 Text(c.object.as_deref().map(str::to_lowercase)),
                 Real(real(c.quantity.value)),
                 Real(c.quantity.value_max.and_then(real)),
-                text(&claim_json(c)),
+                Bytes(Some(pack_claim(c))),
             ])?;
         }
         Ok(())

@@ -312,9 +312,10 @@ INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
 
 // Version 11 (SQLite's `COMPACT`): a document's annotations but its claims and events packed
 // in one `doc_annotations` row (`codec::pack_annotations`, already deflated, so kept out of
-// TOAST's own compression), claims keyed by `(seq, ord)` with only the columns queries use.
-// After the SQL, the migration packs each stored document's rows (`annotations::pack_stored`)
-// and drops their tables (`V11_DROP`).
+// TOAST's own compression), claims keyed by `(seq, ord)`, packed alone (`codec::pack_claim`)
+// with only the columns queries use. After the SQL, the migration packs each stored
+// document's rows and claims (`annotations::pack_stored`) and drops the old tables
+// (`V11_DROP`).
 pub(super) const V11: &str = "
 CREATE TABLE doc_annotations (
     seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -333,22 +334,18 @@ CREATE TABLE claims_v11 (
     object_key TEXT,
     value DOUBLE PRECISION,
     value_max DOUBLE PRECISION,
-    json TEXT NOT NULL,
+    body BYTEA NOT NULL,
     CONSTRAINT claims_v11_key PRIMARY KEY (seq, ord)
 );
-INSERT INTO claims_v11 (seq, ord, span_start, span_end, subject_key, object_key, value,
-    value_max, json)
-    SELECT d.seq, c.ord, c.span_start, c.span_end, c.subject_key, c.object_key, c.value,
-        c.value_max, c.json
-    FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.seq, c.ord;
+ALTER TABLE claims_v11 ALTER COLUMN body SET STORAGE EXTERNAL;
+";
+
+/// The tables [`V11`] packs, dropped once packed, and the claims' new table put in place.
+pub(super) const V11_DROP: &str = "
 DROP TABLE claims;
 ALTER TABLE claims_v11 RENAME TO claims;
 CREATE INDEX claims_subject ON claims (subject_key) WHERE subject_key IS NOT NULL;
 CREATE INDEX claims_object ON claims (object_key) WHERE object_key IS NOT NULL;
-";
-
-/// The tables [`V11`] packs into `doc_annotations`, dropped once packed.
-pub(super) const V11_DROP: &str = "
 DROP TABLE sentences;
 DROP TABLE mentions;
 DROP TABLE quantities;

@@ -38,7 +38,7 @@ impl AnalysisStore for SqliteStore {
     fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(
-                "SELECT c.seq, c.ord, c.json, c.value, c.value_max FROM documents d \
+                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM documents d \
                  JOIN claims c ON c.seq = d.seq WHERE d.id = ?1 ORDER BY c.ord",
             )?;
             let mut out = Vec::new();
@@ -54,7 +54,7 @@ impl AnalysisStore for SqliteStore {
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(
-                "SELECT c.seq, c.ord, c.json, c.value, c.value_max FROM claim_buckets b \
+                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM claim_buckets b \
                  JOIN documents d ON d.id = b.doc \
                  JOIN claims c ON c.seq = d.seq AND c.ord = b.ord WHERE b.bucket = ?1",
             )?;
@@ -161,10 +161,10 @@ impl AnalysisStore for SqliteStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, json, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord",
+                "SELECT ord, body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord",
                 |r, doc, ord| {
-                    let json = r.get_ref(1)?.as_str()?;
-                    let claim = crate::codec::parse_claim(1, json, r.get(2)?, r.get(3)?)?;
+                    let body = r.get_ref(1)?.as_blob()?;
+                    let claim = crate::codec::unpack_claim(1, body, r.get(2)?, r.get(3)?)?;
                     Ok(ClaimWords {
                         seq: doc.seq,
                         ord,
@@ -288,11 +288,10 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
 
 /// A claim row led by its document's seq and its ordinal.
 fn keyed_from_row(r: &Row<'_>) -> rusqlite::Result<KeyedClaim> {
-    let json: String = r.get(2)?;
     Ok(KeyedClaim {
         seq: r.get(0)?,
         ord: r.get(1)?,
-        claim: crate::codec::parse_claim(2, &json, r.get(3)?, r.get(4)?)?,
+        claim: crate::codec::unpack_claim(2, r.get_ref(2)?.as_blob()?, r.get(3)?, r.get(4)?)?,
     })
 }
 

@@ -8,7 +8,7 @@ use sinew_types::{
 };
 
 use super::{entities, span};
-use crate::codec::{pack_annotations, parse_date, parse_enum};
+use crate::codec::{pack_annotations, pack_claim_json, parse_date, parse_enum};
 
 /// Packs every stored document's rows of the old tables into `doc_annotations`, one document
 /// in memory at a time.
@@ -28,6 +28,30 @@ pub(crate) fn pack_stored(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             ann.quantities.len(),
             ann.times.len(),
             pack_annotations(&ann)
+        ])?;
+    }
+    // The claims' JSON is packed as it was stored; their columns move as they are.
+    let mut claims = tx.prepare(
+        "SELECT d.seq, c.ord, c.span_start, c.span_end, c.subject_key, c.object_key, c.value, \
+         c.value_max, c.json FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.seq, c.ord",
+    )?;
+    let mut rows = claims.query([])?;
+    let mut put = tx.prepare(
+        "INSERT INTO claims_v11 (seq, ord, span_start, span_end, subject_key, object_key, \
+         value, value_max, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    while let Some(r) = rows.next()? {
+        let cell = |i: usize| r.get::<_, rusqlite::types::Value>(i);
+        put.execute(params![
+            cell(0)?,
+            cell(1)?,
+            cell(2)?,
+            cell(3)?,
+            cell(4)?,
+            cell(5)?,
+            cell(6)?,
+            cell(7)?,
+            pack_claim_json(r.get_ref(8)?.as_str()?)
         ])?;
     }
     Ok(())
