@@ -5,7 +5,8 @@
 //! `FromSqlConversionFailure`, which the store reports as malformed data.
 
 use chrono::NaiveDate;
-use rusqlite::types::Type;
+use rusqlite::types::{Type, ValueRef};
+use rusqlite::Error::FromSqlConversionFailure;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -82,6 +83,46 @@ pub(crate) fn claim_json(claim: &Claim) -> String {
     // Serialising a Claim cannot fail: its maps have string keys and non-finite floats become
     // null (the exact floats live in the REAL columns).
     serde_json::to_string(claim).unwrap_or_default()
+}
+
+/// The first byte of a packed text (`pack_text`): deflate.
+const PACKED_TEXT_DEFLATE: u8 = 1;
+
+/// A long text (a grouping bucket's state, sinew-analysis's JSON of several KB) packed for a
+/// SQLite column: a layout byte, then deflate. SQLite keeps a BLOB as given in a TEXT
+/// column, so a column holds packed values beside texts written before, and [`stored_text`]
+/// reads either. (PostgreSQL compresses long texts itself, in TOAST.)
+pub(crate) fn pack_text(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = vec![PACKED_TEXT_DEFLATE];
+    let mut enc =
+        flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::new(PACK_LEVEL));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(text.as_bytes());
+    let _ = enc.finish();
+    out
+}
+
+/// A text column's value (column `idx`): a text as it is, a BLOB as [`pack_text`] wrote it.
+pub(crate) fn stored_text(idx: usize, value: ValueRef<'_>) -> rusqlite::Result<String> {
+    use std::io::Read;
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    match value {
+        ValueRef::Blob(blob) => {
+            let Some((&layout, rest)) = blob.split_first() else {
+                return Err(fail("an empty packed text".into()));
+            };
+            if layout != PACKED_TEXT_DEFLATE {
+                return Err(fail(format!("a packed text of unknown layout {layout}")));
+            }
+            let mut text = String::with_capacity(rest.len() * 6);
+            flate2::read::DeflateDecoder::new(rest)
+                .read_to_string(&mut text)
+                .map_err(|e| fail(format!("a packed text that does not unpack: {e}")))?;
+            Ok(text)
+        }
+        other => Ok(other.as_str()?.to_string()),
+    }
 }
 
 /// The first byte of a packed claim (`claims.body`, schema v11): LZ4 with [`CLAIM_DICT`].

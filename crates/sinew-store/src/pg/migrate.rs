@@ -132,8 +132,13 @@ fn stream(
     while let Some(r) = rows.next()? {
         let mut row = Vec::with_capacity(types.len());
         for (i, ty) in types.iter().enumerate() {
-            let value = Value::read(r.get_ref(i)?, ty)
-                .map_err(|e| Fail::Bad(format!("{table}.{}: {e}", names[i])))?;
+            let value = if table == "analysis_buckets" && names[i] == "state" {
+                // Packed in SQLite (`codec::pack_text`), a text here (TOAST compresses it).
+                Value::Text(Some(crate::codec::stored_text(i, r.get_ref(i)?)?))
+            } else {
+                Value::read(r.get_ref(i)?, ty)
+                    .map_err(|e| Fail::Bad(format!("{table}.{}: {e}", names[i])))?
+            };
             row.push(value);
         }
         let values: Vec<&(dyn ToSql + Sync)> = row.iter().map(Value::as_sql).collect();

@@ -15,7 +15,7 @@ use super::{now, SqliteStore};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
-use crate::codec::parse_date;
+use crate::codec::{pack_text, parse_date, stored_text};
 use crate::StoreError;
 
 impl AnalysisStore for SqliteStore {
@@ -103,7 +103,8 @@ impl AnalysisStore for SqliteStore {
         buckets: Option<&[String]>,
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.read(|tx| {
-            let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
+            // States are packed (`codec::pack_text`); those written before v11 are texts.
+            let row = |r: &Row<'_>| Ok((r.get(0)?, stored_text(1, r.get_ref(1)?)?));
             match buckets {
                 None => tx
                     .prepare_cached("SELECT bucket, state FROM analysis_buckets ORDER BY bucket")?
@@ -246,7 +247,7 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
     let mut put_flow =
         tx.prepare_cached("INSERT OR IGNORE INTO analysis_flows (flow, bucket) VALUES (?1, ?2)")?;
     for b in &update.buckets {
-        put_state.execute(params![b.bucket, b.state])?;
+        put_state.execute(params![b.bucket, pack_text(&b.state)])?;
         drop_flows.execute([&b.bucket])?;
         for f in &b.flows {
             put_flow.execute(params![f, b.bucket])?;
