@@ -15,17 +15,6 @@ use sinew_types::{
     Sentence, TimeExpr,
 };
 
-/// The serde name of a unit enum variant.
-pub(crate) fn enum_text<T: Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        // Every stored enum is a unit enum with a string name; anything else is a bug in the
-        // types crate that the round-trip tests catch.
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
 /// Parses a serde enum name read from column `idx`.
 pub(crate) fn parse_enum<T: DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
     serde_json::from_value(Value::String(text)).map_err(|e| bad(idx, e))
@@ -128,9 +117,9 @@ pub(crate) fn stored_text(idx: usize, value: ValueRef<'_>) -> rusqlite::Result<S
 /// The first byte of a packed claim (`claims.body`, schema v11): LZ4 with [`CLAIM_DICT`].
 const CLAIM_LZ4_DICT: u8 = 1;
 
-/// The longest claim JSON a packed claim may announce: a bound on what a damaged value can
+/// The longest JSON a packed claim or event may announce: a bound on what a damaged value can
 /// make the reader allocate.
-const CLAIM_MAX_JSON: usize = 1 << 20;
+const PACKED_MAX_JSON: usize = 1 << 20;
 
 /// What a claim's JSON is compressed against: the words every claim repeats (its field names
 /// in serde's order, the usual enum names and nulls), so that LZ4 codes them as references of
@@ -149,12 +138,7 @@ pub(crate) fn pack_claim(claim: &Claim) -> Vec<u8> {
 
 /// [`pack_claim`] of a claim's JSON as written (the v11 step packs the stored JSON as it is).
 pub(crate) fn pack_claim_json(json: &str) -> Vec<u8> {
-    let mut out = vec![CLAIM_LZ4_DICT];
-    out.extend(lz4_flex::block::compress_prepend_size_with_dict(
-        json.as_bytes(),
-        CLAIM_DICT,
-    ));
-    out
+    pack_lz4(CLAIM_LZ4_DICT, CLAIM_DICT, json)
 }
 
 /// Rebuilds a claim from what [`pack_claim`] wrote (column `idx`) and the exact figures of
@@ -165,24 +149,73 @@ pub(crate) fn unpack_claim(
     value: Option<f64>,
     value_max: Option<f64>,
 ) -> rusqlite::Result<Claim> {
-    let fail = |why: String| rusqlite::Error::FromSqlConversionFailure(idx, Type::Blob, why.into());
-    let (layout, rest) = body
+    let json = unpack_lz4(idx, body, CLAIM_LZ4_DICT, CLAIM_DICT, "claim")?;
+    let json = std::str::from_utf8(&json).map_err(|e| bad(idx, e))?;
+    parse_claim(idx, json, value, value_max)
+}
+
+/// The first byte of a packed event (`events.body`, schema v11): LZ4 with [`EVENT_DICT`].
+const EVENT_LZ4_DICT: u8 = 1;
+
+/// What an event's JSON is compressed against, as [`CLAIM_DICT`] for claims: its field names
+/// in serde's order, PLOVER's category names, sectors and modalities (`event_dict.txt`, its
+/// bytes exactly). Part of the stored format, as the claims' one.
+const EVENT_DICT: &[u8] = include_bytes!("event_dict.txt");
+
+/// An event packed for the `body` column: [`pack_claim`]'s layout with [`EVENT_DICT`]. An
+/// event holds no float, so its JSON gives it back exactly.
+pub(crate) fn pack_event(event: &sinew_types::Event) -> rusqlite::Result<Vec<u8>> {
+    let json = serde_json::to_string(event)
+        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+    Ok(pack_event_json(&json))
+}
+
+/// [`pack_event`] of an event's JSON as written (the v11 step packs the stored JSON as it is).
+pub(crate) fn pack_event_json(json: &str) -> Vec<u8> {
+    pack_lz4(EVENT_LZ4_DICT, EVENT_DICT, json)
+}
+
+/// Rebuilds an event from what [`pack_event`] wrote (column `idx`).
+pub(crate) fn unpack_event(idx: usize, body: &[u8]) -> rusqlite::Result<sinew_types::Event> {
+    let json = unpack_lz4(idx, body, EVENT_LZ4_DICT, EVENT_DICT, "event")?;
+    serde_json::from_slice(&json).map_err(|e| bad(idx, e))
+}
+
+/// A layout byte, the JSON's length (u32, little endian), and the JSON compressed by LZ4
+/// against `dict`.
+fn pack_lz4(layout: u8, dict: &[u8], json: &str) -> Vec<u8> {
+    let mut out = vec![layout];
+    out.extend(lz4_flex::block::compress_prepend_size_with_dict(
+        json.as_bytes(),
+        dict,
+    ));
+    out
+}
+
+/// The JSON [`pack_lz4`] packed, read from column `idx`; `what` names the value in errors.
+fn unpack_lz4(
+    idx: usize,
+    body: &[u8],
+    layout: u8,
+    dict: &[u8],
+    what: &str,
+) -> rusqlite::Result<Vec<u8>> {
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    let (found, rest) = body
         .split_first()
-        .ok_or_else(|| fail("an empty packed claim".into()))?;
-    if *layout != CLAIM_LZ4_DICT {
-        return Err(fail(format!("a packed claim of unknown layout {layout}")));
+        .ok_or_else(|| fail(format!("an empty packed {what}")))?;
+    if *found != layout {
+        return Err(fail(format!("a packed {what} of unknown layout {found}")));
     }
     let (len, compressed) = rest
         .split_first_chunk::<4>()
-        .ok_or_else(|| fail("a packed claim cut short".into()))?;
+        .ok_or_else(|| fail(format!("a packed {what} cut short")))?;
     let len = u32::from_le_bytes(*len) as usize;
-    if len > CLAIM_MAX_JSON {
-        return Err(fail(format!("a packed claim announcing {len} bytes")));
+    if len > PACKED_MAX_JSON {
+        return Err(fail(format!("a packed {what} announcing {len} bytes")));
     }
-    let json = lz4_flex::block::decompress_with_dict(compressed, len, CLAIM_DICT)
-        .map_err(|e| fail(format!("a packed claim that does not unpack: {e}")))?;
-    let json = std::str::from_utf8(&json).map_err(|e| bad(idx, e))?;
-    parse_claim(idx, json, value, value_max)
+    lz4_flex::block::decompress_with_dict(compressed, len, dict)
+        .map_err(|e| fail(format!("a packed {what} that does not unpack: {e}")))
 }
 
 /// Rebuilds a claim from its JSON (column `idx`) and the exact figures from the REAL columns.

@@ -443,6 +443,10 @@ INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
 //   claim repeats) plus the columns a query filters, sorts or reads without unpacking (the
 //   span, the lower-case subject and object keys, the exact figures); the columns that
 //   repeated the JSON are gone. The key indexes leave out claims without that party.
+// - `events` and `event_actors`: keyed by `(seq, ord)` likewise, each event packed alone
+//   (`codec::pack_event`, LZ4 against PLOVER's words) with the columns the listing filters on
+//   (dates) and reads without unpacking (the sentence's span); the columns no query read
+//   (category, kind, modality, negation, trigger span) are in the packed event only.
 // The step's SQL makes the new tables; `after_step` packs each stored document's rows and
 // claims (`sqlite::legacy::pack_stored`), then drops the old tables (`COMPACT_DROP`).
 const COMPACT: &str = "
@@ -465,6 +469,24 @@ CREATE TABLE claims_v11 (
     body BLOB NOT NULL,
     PRIMARY KEY (seq, ord)
 );
+CREATE TABLE events_v11 (
+    seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    date TEXT,
+    date_end TEXT,
+    body BLOB NOT NULL,
+    PRIMARY KEY (seq, ord)
+);
+CREATE TABLE event_actors_v11 (
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (key, seq, ord)
+) WITHOUT ROWID;
+INSERT INTO event_actors_v11 (key, seq, ord)
+    SELECT a.key, d.seq, a.ord FROM event_actors a JOIN documents d ON d.id = a.doc;
 ";
 
 /// The tables [`COMPACT`] packs, dropped once packed, and the claims' new table put in place.
@@ -473,6 +495,11 @@ DROP TABLE claims;
 ALTER TABLE claims_v11 RENAME TO claims;
 CREATE INDEX claims_subject ON claims (subject_key) WHERE subject_key IS NOT NULL;
 CREATE INDEX claims_object ON claims (object_key) WHERE object_key IS NOT NULL;
+DROP TABLE events;
+ALTER TABLE events_v11 RENAME TO events;
+CREATE INDEX events_date ON events (date);
+DROP TABLE event_actors;
+ALTER TABLE event_actors_v11 RENAME TO event_actors;
 DROP TABLE sentences;
 DROP TABLE mentions;
 DROP TABLE quantities;

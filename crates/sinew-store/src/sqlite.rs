@@ -525,7 +525,7 @@ fn insert(
             pack_claim(c)
         ])?;
     }
-    events::insert(tx, id, &ann.events)?;
+    events::insert(tx, doc_seq, &ann.events)?;
     Ok(PutOutcome::Inserted)
 }
 

@@ -328,8 +328,8 @@ const DUMPED: [(&str, &str); 13] = [
     ("entities", "id"),
     ("entity_aliases", "entity, text"),
     ("entity_descriptions", "entity, key"),
-    ("events", "doc, ord"),
-    ("event_actors", "key, doc, ord"),
+    ("events", "seq, ord"),
+    ("event_actors", "key, seq, ord"),
     ("events_pending", "seq"),
     ("briefings", "id"),
 ];
@@ -371,18 +371,22 @@ pub(crate) fn dump(path: &Path) -> String {
     out
 }
 
-/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`) and packed
-/// claims (`claims.body`) unpacked, so that a snapshot shows what they hold (their layout
+/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims and
+/// events (`claims.body`, `events.body`) unpacked, so that a snapshot shows what they hold (their layout
 /// byte, their JSON, the figures' bytes in hex) whatever the compressor's output; any other
 /// value in hex.
 fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    if table == "claims" && column == "body" {
-        let dict = include_bytes!("../src/claim_dict.txt");
+    let dict: Option<&[u8]> = match table {
+        "claims" => Some(include_bytes!("../src/claim_dict.txt")),
+        "events" => Some(include_bytes!("../src/event_dict.txt")),
+        _ => None,
+    };
+    if let (Some(dict), "body") = (dict, column) {
         let len = u32::from_le_bytes(bytes[1..5].try_into().expect("length")) as usize;
         let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
-            .expect("packed claim unpacks");
+            .expect("packed value unpacks");
         return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
     }
     if table == "doc_annotations" && column == "body" {

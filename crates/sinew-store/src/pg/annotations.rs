@@ -11,7 +11,9 @@ use sinew_types::{
 };
 
 use super::{claim_from_row, span, Fail, R};
-use crate::codec::{pack_annotations, pack_claim_json, parse_date, parse_enum, unpack_annotations};
+use crate::codec::{
+    pack_annotations, pack_claim_json, pack_event_json, parse_date, parse_enum, unpack_annotations,
+};
 
 /// A stored document's annotations: the packed parts, its claims and its events.
 pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
@@ -90,6 +92,28 @@ pub(super) fn pack_stored(tx: &mut Transaction<'_>) -> R<()> {
                 &r.try_get::<_, Option<f64>>(6)?,
                 &r.try_get::<_, Option<f64>>(7)?,
                 &pack_claim_json(json),
+            ],
+        )?;
+    }
+    // Events likewise (their actor keys move in the step's SQL).
+    let events = tx.query(
+        "SELECT d.seq, e.ord, e.sentence_start, e.sentence_end, e.date, e.date_end, e.json \
+         FROM events e JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.ord",
+        &[],
+    )?;
+    for r in &events {
+        let json: &str = r.try_get(6)?;
+        tx.execute(
+            "INSERT INTO events_v11 (seq, ord, sentence_start, sentence_end, date, date_end, \
+             body) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &r.try_get::<_, i64>(0)?,
+                &r.try_get::<_, i64>(1)?,
+                &r.try_get::<_, i64>(2)?,
+                &r.try_get::<_, i64>(3)?,
+                &r.try_get::<_, Option<String>>(4)?,
+                &r.try_get::<_, Option<String>>(5)?,
+                &pack_event_json(json),
             ],
         )?;
     }

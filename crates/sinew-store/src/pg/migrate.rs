@@ -376,6 +376,13 @@ INSERT INTO analysis_pending VALUES ('0000000000v10f06', 6);
             text(&pg.stats().expect("pg")),
             text(&sqlite.stats().expect("sqlite"))
         );
+        let russia = crate::EventFilter {
+            countries: vec!["RUS".into()],
+            ..crate::EventFilter::default()
+        };
+        let events = sqlite.events(&russia).expect("sqlite");
+        assert_eq!(events.len(), 1);
+        assert_eq!(text(&pg.events(&russia).expect("pg")), text(&events));
         drop(pg);
         let _ = admin.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"));
     }

@@ -78,8 +78,8 @@ pub(super) fn put_batch(
     for rows in [&t.pending, &t.annotations, &t.claims] {
         rows.insert(tx, "")?;
     }
-    for &(_, doc, ann) in &new {
-        super::events::insert(tx, &doc.id.0, &ann.events)?;
+    for &(seq, _, ann) in &new {
+        super::events::insert(tx, seq, &ann.events)?;
     }
     record_entities(tx, &new)?;
     Ok(outcomes)

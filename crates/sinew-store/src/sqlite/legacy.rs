@@ -8,7 +8,7 @@ use sinew_types::{
 };
 
 use super::{entities, span};
-use crate::codec::{pack_annotations, pack_claim_json, parse_date, parse_enum};
+use crate::codec::{pack_annotations, pack_claim_json, pack_event_json, parse_date, parse_enum};
 
 /// Packs every stored document's rows of the old tables into `doc_annotations`, one document
 /// in memory at a time.
@@ -52,6 +52,28 @@ pub(crate) fn pack_stored(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             cell(6)?,
             cell(7)?,
             pack_claim_json(r.get_ref(8)?.as_str()?)
+        ])?;
+    }
+    // Events likewise (their actor keys move in the step's SQL).
+    let mut events = tx.prepare(
+        "SELECT d.seq, e.ord, e.sentence_start, e.sentence_end, e.date, e.date_end, e.json \
+         FROM events e JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.ord",
+    )?;
+    let mut rows = events.query([])?;
+    let mut put = tx.prepare(
+        "INSERT INTO events_v11 (seq, ord, sentence_start, sentence_end, date, date_end, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    while let Some(r) = rows.next()? {
+        let cell = |i: usize| r.get::<_, rusqlite::types::Value>(i);
+        put.execute(params![
+            cell(0)?,
+            cell(1)?,
+            cell(2)?,
+            cell(3)?,
+            cell(4)?,
+            cell(5)?,
+            pack_event_json(r.get_ref(6)?.as_str()?)
         ])?;
     }
     Ok(())
