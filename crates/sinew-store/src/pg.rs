@@ -21,7 +21,7 @@ use sinew_types::{
     Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
 
-use crate::codec::{parse_claim, parse_date, parse_fingerprint};
+use crate::codec::{parse_date, parse_fingerprint, unpack_claim};
 use crate::sqlite::now;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -175,6 +175,11 @@ impl PgStore {
             for (reached, step) in schema::MIGRATIONS {
                 if *reached > version {
                     tx.batch_execute(&schema::sql(step))?;
+                    if *reached == 11 {
+                        // Packing is done in Rust, as for SQLite (`schema::V11`).
+                        annotations::pack_stored(tx)?;
+                        tx.batch_execute(schema::V11_DROP)?;
+                    }
                     tx.execute(
                         "UPDATE sinew_meta SET value = $1 WHERE key = 'schema_version'",
                         &[&reached.to_string()],
@@ -536,7 +541,7 @@ impl Store for PgStore {
         }
         if let Some(doc) = &filter.doc {
             args.push(&doc.0);
-            conds.push(format!("c.doc = ${}", args.len()));
+            conds.push(format!("d.id = ${}", args.len()));
         }
         let filter_sql = if conds.is_empty() {
             String::new()
@@ -544,8 +549,8 @@ impl Store for PgStore {
             format!("WHERE {}", conds.join(" AND "))
         };
         let query = format!(
-            "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.id = c.doc \
-             {filter_sql} ORDER BY d.seq, c.span_start, c.span_end, c.ord"
+            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
+             {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
         );
         self.read(|tx| {
             tx.query(&query, &args)?
@@ -586,8 +591,10 @@ impl Store for PgStore {
     fn stats(&self) -> Result<StoreStats, StoreError> {
         self.read(|tx| {
             let r = tx.query_one(
-                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), \
-                 (SELECT count(*) FROM quantities), (SELECT count(*) FROM times), \
+                "SELECT (SELECT count(*) FROM documents), \
+                 (SELECT coalesce(sum(mentions), 0)::BIGINT FROM doc_annotations), \
+                 (SELECT coalesce(sum(quantities), 0)::BIGINT FROM doc_annotations), \
+                 (SELECT coalesce(sum(times), 0)::BIGINT FROM doc_annotations), \
                  (SELECT count(*) FROM claims)",
                 &[],
             )?;
@@ -679,12 +686,13 @@ fn doc_from_row(r: &Row) -> R<Document> {
     })
 }
 
-/// A claim from its JSON (column `idx`) and the exact figures in the two columns after it.
+/// A claim from its packed body (column `idx`) and the exact figures in the two columns after
+/// it.
 fn claim_from_row(r: &Row, idx: usize) -> R<Claim> {
-    let json: &str = r.try_get(idx)?;
-    Ok(parse_claim(
+    let body: &[u8] = r.try_get(idx)?;
+    Ok(unpack_claim(
         idx,
-        json,
+        body,
         r.try_get(idx + 1)?,
         r.try_get(idx + 2)?,
     )?)

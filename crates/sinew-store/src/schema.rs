@@ -10,7 +10,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
 pub(crate) const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS, EVENTS,
+    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS, EVENTS, COMPACT,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -27,8 +27,10 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// briefing recorded). [`EVENTS`] (v10) is read by
 /// `events` and `annotations`, which answer "no events kept" on a v7-v9 store opened
 /// read-only (its documents' events are read when a write command migrates it), so the floor
-/// stays at 7.
-pub(crate) const OLDEST_READABLE: i64 = 7;
+/// stayed at 7. [`COMPACT`] (v11) moves what `annotations`, `claims`, `ledger`, `graph`,
+/// `report` and `stats` read (the packed annotations, claims keyed by `seq`), so the floor is
+/// 11: an older store is read after one write command has migrated it.
+pub(crate) const OLDEST_READABLE: i64 = 11;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
 pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite::Result<()> {
@@ -36,6 +38,12 @@ pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite
         // The band keys are computed in Rust (`Fingerprint::bands`), so the documents stored
         // before the step are filed here rather than in SQL.
         crate::near_dups::backfill(tx)?;
+    }
+    if step == COMPACT {
+        // Packing is done in Rust (`codec::pack_annotations`): the rows of the old tables are
+        // read a document at a time, packed, and the tables dropped.
+        crate::sqlite::legacy::pack_stored(tx)?;
+        tx.execute_batch(COMPACT_DROP)?;
     }
     Ok(())
 }
@@ -420,4 +428,83 @@ CREATE TABLE events_pending (
     seq INTEGER NOT NULL
 );
 INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
+";
+
+// A smaller store (v11): 43 KB of store per 4.4 KB article at v10, mostly the same facts kept
+// several times over in rows keyed by 16-character text ids.
+// - `doc_annotations`: one row per document, keyed by its `seq`, holding what only "this
+//   document's annotations" reads (sentences, mentions, quantities, times, attributions,
+//   diagnostics, descriptions) packed in one value (`codec::pack_annotations`: deflated JSON,
+//   figures as exact bits), with the counts `stats` sums. It replaces seven tables, their
+//   `(doc, ord)` indexes and the two mention indexes no query used (entities are listed from
+//   the `entities` aggregates).
+// - `claims`: keyed by `(seq, ord)` instead of `(doc, ord)`, the claim packed alone
+//   (`codec::pack_claim`: its JSON compressed by LZ4 against a dictionary of the words every
+//   claim repeats) plus the columns a query filters, sorts or reads without unpacking (the
+//   span, the lower-case subject and object keys, the exact figures); the columns that
+//   repeated the JSON are gone. The key indexes leave out claims without that party.
+// - `events` and `event_actors`: keyed by `(seq, ord)` likewise, each event packed alone
+//   (`codec::pack_event`, LZ4 against PLOVER's words) with the columns the listing filters on
+//   (dates) and reads without unpacking (the sentence's span); the columns no query read
+//   (category, kind, modality, negation, trigger span) are in the packed event only.
+// The step's SQL makes the new tables; `after_step` packs each stored document's rows and
+// claims (`sqlite::legacy::pack_stored`), then drops the old tables (`COMPACT_DROP`).
+const COMPACT: &str = "
+CREATE TABLE doc_annotations (
+    seq INTEGER PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    quantities INTEGER NOT NULL,
+    times INTEGER NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE TABLE claims_v11 (
+    seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    subject_key TEXT,
+    object_key TEXT,
+    value REAL,
+    value_max REAL,
+    body BLOB NOT NULL,
+    PRIMARY KEY (seq, ord)
+);
+CREATE TABLE events_v11 (
+    seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    date TEXT,
+    date_end TEXT,
+    body BLOB NOT NULL,
+    PRIMARY KEY (seq, ord)
+);
+CREATE TABLE event_actors_v11 (
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (key, seq, ord)
+) WITHOUT ROWID;
+INSERT INTO event_actors_v11 (key, seq, ord)
+    SELECT a.key, d.seq, a.ord FROM event_actors a JOIN documents d ON d.id = a.doc;
+";
+
+/// The tables [`COMPACT`] packs, dropped once packed, and the claims' new table put in place.
+const COMPACT_DROP: &str = "
+DROP TABLE claims;
+ALTER TABLE claims_v11 RENAME TO claims;
+CREATE INDEX claims_subject ON claims (subject_key) WHERE subject_key IS NOT NULL;
+CREATE INDEX claims_object ON claims (object_key) WHERE object_key IS NOT NULL;
+DROP TABLE events;
+ALTER TABLE events_v11 RENAME TO events;
+CREATE INDEX events_date ON events (date);
+DROP TABLE event_actors;
+ALTER TABLE event_actors_v11 RENAME TO event_actors;
+DROP TABLE sentences;
+DROP TABLE mentions;
+DROP TABLE quantities;
+DROP TABLE times;
+DROP TABLE attributions;
+DROP TABLE diagnostics;
+DROP TABLE descriptions;
 ";

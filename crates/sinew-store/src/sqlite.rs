@@ -6,14 +6,12 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
 use sinew_types::{
-    Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
-    DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
-    TimeExpr,
+    Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
 
 use crate::codec::{
-    claim_json, date_text, enum_text, fingerprint_blob, parse_claim, parse_date, parse_enum,
-    parse_fingerprint, real,
+    date_text, fingerprint_blob, pack_annotations, pack_claim, parse_date, parse_fingerprint, real,
+    unpack_annotations, unpack_claim,
 };
 use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
 use crate::schema::VERSION;
@@ -21,6 +19,7 @@ use crate::schema::VERSION;
 mod analysis;
 pub(crate) mod entities;
 mod events;
+pub(crate) mod legacy;
 mod probe;
 mod workbench;
 use crate::{
@@ -316,7 +315,7 @@ impl Store for SqliteStore {
         }
         if let Some(doc) = &filter.doc {
             args.push(&doc.0);
-            conds.push(format!("c.doc = ?{}", args.len()));
+            conds.push(format!("d.id = ?{}", args.len()));
         }
         let filter_sql = if conds.is_empty() {
             String::new()
@@ -324,8 +323,8 @@ impl Store for SqliteStore {
             format!("WHERE {}", conds.join(" AND "))
         };
         let query = format!(
-            "SELECT c.json, c.value, c.value_max FROM claims c JOIN documents d ON d.id = c.doc \
-             {filter_sql} ORDER BY d.seq, c.span_start, c.span_end, c.ord"
+            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
+             {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
         );
         self.read(|tx| {
             tx.prepare_cached(&query)?
@@ -397,8 +396,10 @@ impl Store for SqliteStore {
     fn stats(&self) -> Result<StoreStats, StoreError> {
         self.read(|tx| {
             tx.query_row(
-                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), \
-                 (SELECT count(*) FROM quantities), (SELECT count(*) FROM times), \
+                "SELECT (SELECT count(*) FROM documents), \
+                 (SELECT coalesce(sum(mentions), 0) FROM doc_annotations), \
+                 (SELECT coalesce(sum(quantities), 0) FROM doc_annotations), \
+                 (SELECT coalesce(sum(times), 0) FROM doc_annotations), \
                  (SELECT count(*) FROM claims)",
                 [],
                 |r| {
@@ -495,119 +496,36 @@ fn insert(
     let doc_seq = *seq;
     *seq += 1;
 
-    let mut stmt = tx.prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)")?;
-    for (ord, s) in ann.sentences.iter().enumerate() {
-        stmt.execute(params![id, ord, s.span.start, s.span.end])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for (ord, m) in ann.mentions.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            ord,
-            m.span.start,
-            m.span.end,
-            m.text,
-            m.entity_type.as_str(),
-            m.canonical,
-            m.id,
-            m.country,
-            m.coarse.as_str(),
-            m.sector.map(sinew_types::Sector::as_str),
-            m.kind.as_str()
-        ])?;
-    }
+    tx.prepare_cached(
+        "INSERT INTO doc_annotations (seq, mentions, quantities, times, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        doc_seq,
+        ann.mentions.len(),
+        ann.quantities.len(),
+        ann.times.len(),
+        pack_annotations(ann)
+    ])?;
     entities::record(tx, id, doc_seq, ann)?;
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO quantities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for (ord, q) in ann.quantities.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            ord,
-            q.span.start,
-            q.span.end,
-            q.text,
-            real(q.value),
-            q.value_max.and_then(real),
-            q.unit,
-            enum_text(q.kind),
-            q.qualifier,
-            q.per,
-            q.vague
-        ])?;
-    }
-    let mut stmt =
-        tx.prepare_cached("INSERT INTO times VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
-    for (ord, t) in ann.times.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            ord,
-            t.span.start,
-            t.span.end,
-            t.text,
-            date_text(t.start_date),
-            date_text(t.end_date),
-            enum_text(t.grain),
-            enum_text(t.kind),
-            t.timex
-        ])?;
-    }
-    let mut stmt =
-        tx.prepare_cached("INSERT INTO attributions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-    for (ord, a) in ann.attributions.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            ord,
-            a.span.start,
-            a.span.end,
-            a.source_span.start,
-            a.source_span.end,
-            a.source,
-            a.cue
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-         ?15, ?16, ?17, ?18, ?19, ?20)",
+        "INSERT INTO claims (seq, ord, span_start, span_end, subject_key, object_key, value, \
+         value_max, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (ord, c) in ann.claims.iter().enumerate() {
-        let time = c.time.as_ref();
         stmt.execute(params![
-            id,
+            doc_seq,
             ord,
             c.span.start,
             c.span.end,
-            c.sentence.start,
-            c.sentence.end,
-            c.subject,
-            c.object,
             c.subject.as_deref().map(str::to_lowercase),
             c.object.as_deref().map(str::to_lowercase),
-            c.measure,
-            enum_text(c.quantity.kind),
-            c.quantity.unit,
             real(c.quantity.value),
             c.quantity.value_max.and_then(real),
-            date_text(time.and_then(|t| t.start_date)),
-            date_text(time.and_then(|t| t.end_date)),
-            c.attribution,
-            enum_text(c.modality),
-            claim_json(c)
+            pack_claim(c)
         ])?;
     }
-    let mut stmt = tx.prepare_cached("INSERT INTO diagnostics VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (ord, d) in ann.diagnostics.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            ord,
-            d.span.map(|s| s.start),
-            d.span.map(|s| s.end),
-            d.message
-        ])?;
-    }
-    events::insert(tx, id, &ann.events)?;
+    events::insert(tx, doc_seq, &ann.events)?;
     Ok(PutOutcome::Inserted)
 }
 
@@ -631,8 +549,7 @@ fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
 }
 
 fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
-    let json: String = r.get(0)?;
-    parse_claim(0, &json, r.get(1)?, r.get(2)?)
+    unpack_claim(0, r.get_ref(0)?.as_blob()?, r.get(1)?, r.get(2)?)
 }
 
 fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
@@ -642,156 +559,35 @@ fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
     })
 }
 
-/// Rows of one child table for one document, in extraction order.
-fn rows<T>(
-    tx: &Transaction<'_>,
-    columns: &str,
-    table: &str,
-    id: &DocId,
-    decode: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    tx.prepare_cached(&format!(
-        "SELECT {columns} FROM {table} WHERE doc = ?1 ORDER BY ord"
-    ))?
-    .query_map([&id.0], decode)?
-    .collect()
-}
-
+/// A stored document's annotations: the packed parts, its claims and its events.
 fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annotations> {
-    let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| {
-        Ok(Sentence { span: span(r, 0)? })
-    })?;
-    let mentions = rows(
-        tx,
-        "span_start, span_end, text, type, canonical, entity_id, country, coarse, sector, kind",
-        "mentions",
-        id,
-        |r| {
-            let entity_type: sinew_types::EntityType = parse_enum(3, r.get(3)?)?;
-            // NULL on mentions stored before schema v6: the class the type implies.
-            let coarse = match r.get::<_, Option<String>>(7)? {
-                Some(code) => Coarse::parse(&code).ok_or_else(|| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        7,
-                        rusqlite::types::Type::Text,
-                        format!("unknown class {code:?}").into(),
-                    )
-                })?,
-                None => entity_type.coarse(),
-            };
-            let sector: Option<String> = r.get(8)?;
-            let kind: String = r.get(9)?;
-            Ok(Mention {
-                span: span(r, 0)?,
-                text: r.get(2)?,
-                entity_type,
-                canonical: r.get(4)?,
-                id: r.get(5)?,
-                country: r.get(6)?,
-                coarse,
-                sector: sector.map(|s| entities::parse_sector(8, &s)).transpose()?,
-                kind: match kind.as_str() {
-                    "name" => MentionKind::Name,
-                    "nominal" => MentionKind::Nominal,
-                    _ => {
-                        return Err(rusqlite::Error::FromSqlConversionFailure(
-                            9,
-                            rusqlite::types::Type::Text,
-                            format!("unknown mention kind {kind:?}").into(),
-                        ))
-                    }
-                },
-            })
-        },
-    )?;
-    let quantities = rows(
-        tx,
-        "span_start, span_end, text, value, value_max, unit, kind, qualifier, per, vague",
-        "quantities",
-        id,
-        |r| {
-            Ok(Quantity {
-                span: span(r, 0)?,
-                text: r.get(2)?,
-                value: r.get::<_, Option<f64>>(3)?.unwrap_or(f64::NAN),
-                value_max: r.get(4)?,
-                unit: r.get(5)?,
-                kind: parse_enum(6, r.get(6)?)?,
-                qualifier: r.get(7)?,
-                per: r.get(8)?,
-                vague: r.get(9)?,
-            })
-        },
-    )?;
-    let times = rows(
-        tx,
-        "span_start, span_end, text, start_date, end_date, grain, kind, timex",
-        "times",
-        id,
-        |r| {
-            Ok(TimeExpr {
-                span: span(r, 0)?,
-                text: r.get(2)?,
-                start_date: parse_date(3, r.get(3)?)?,
-                end_date: parse_date(4, r.get(4)?)?,
-                grain: parse_enum(5, r.get(5)?)?,
-                kind: parse_enum(6, r.get(6)?)?,
-                timex: r.get(7)?,
-            })
-        },
-    )?;
-    let attributions = rows(
-        tx,
-        "span_start, span_end, source_start, source_end, source, cue",
-        "attributions",
-        id,
-        |r| {
-            Ok(Attribution {
-                span: span(r, 0)?,
-                source_span: span(r, 2)?,
-                source: r.get(4)?,
-                cue: r.get(5)?,
-            })
-        },
-    )?;
-    let claims = rows(tx, "json, value, value_max", "claims", id, claim_from_row)?;
-    let diagnostics = rows(
-        tx,
-        "span_start, span_end, message",
-        "diagnostics",
-        id,
-        |r| {
-            let start: Option<usize> = r.get(0)?;
-            let end: Option<usize> = r.get(1)?;
-            let span = start.zip(end).map(|(start, end)| Span { start, end });
-            Ok(Diagnostic {
-                span,
-                message: r.get(2)?,
-            })
-        },
-    )?;
-    let descriptions = rows(
-        tx,
-        "span_start, span_end, entity_id, text",
-        "descriptions",
-        id,
-        |r| {
-            Ok(Description {
-                span: span(r, 0)?,
-                entity: r.get(2)?,
-                text: r.get(3)?,
-            })
-        },
-    )?;
+    let found = tx
+        .prepare_cached(
+            "SELECT a.seq, a.body FROM doc_annotations a JOIN documents d ON d.seq = a.seq \
+             WHERE d.id = ?1",
+        )?
+        .query_row([&id.0], |r| {
+            let packed = unpack_annotations(r.get_ref(1)?.as_blob()?).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Blob, e.into())
+            })?;
+            Ok((r.get::<_, i64>(0)?, packed))
+        })
+        .optional()?;
+    // A document stored without its row is not possible through `put`; read it as bare.
+    let (seq, packed) = found.unwrap_or_default();
+    let claims = tx
+        .prepare_cached("SELECT body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord")?
+        .query_map([seq], claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Annotations {
-        sentences,
-        mentions,
-        quantities,
-        times,
-        attributions,
+        sentences: packed.sentences,
+        mentions: packed.mentions,
+        quantities: packed.quantities,
+        times: packed.times,
+        attributions: packed.attributions,
         claims,
-        diagnostics,
-        descriptions,
+        diagnostics: packed.diagnostics,
+        descriptions: packed.descriptions,
         events: events::load(tx, id)?,
     })
 }

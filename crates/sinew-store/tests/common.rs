@@ -318,24 +318,18 @@ pub(crate) fn plain() -> (Document, Annotations) {
 }
 
 /// The tables a dump shows, each with the order of its rows.
-const DUMPED: [(&str, &str); 19] = [
+const DUMPED: [(&str, &str); 13] = [
     ("documents", "seq"),
-    ("sentences", "doc, ord"),
-    ("mentions", "doc, ord"),
-    ("quantities", "doc, ord"),
-    ("times", "doc, ord"),
-    ("attributions", "doc, ord"),
-    ("claims", "doc, ord"),
-    ("diagnostics", "doc, ord"),
+    ("doc_annotations", "seq"),
+    ("claims", "seq, ord"),
     ("alerts", "seq"),
     ("dup_bands", "band, key, doc"),
     ("analysis_pending", "seq"),
-    ("descriptions", "doc, ord"),
     ("entities", "id"),
     ("entity_aliases", "entity, text"),
     ("entity_descriptions", "entity, key"),
-    ("events", "doc, ord"),
-    ("event_actors", "key, doc, ord"),
+    ("events", "seq, ord"),
+    ("event_actors", "key, seq, ord"),
     ("events_pending", "seq"),
     ("briefings", "id"),
 ];
@@ -367,10 +361,7 @@ pub(crate) fn dump(path: &Path) -> String {
                     rusqlite::types::ValueRef::Text(t) => {
                         format!("{:?}", String::from_utf8_lossy(t))
                     }
-                    rusqlite::types::ValueRef::Blob(b) => {
-                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-                        format!("x'{hex}'")
-                    }
+                    rusqlite::types::ValueRef::Blob(b) => blob_cell(table, name, b),
                 };
                 cells.push(format!("{name}={value}"));
             }
@@ -378,6 +369,41 @@ pub(crate) fn dump(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims and
+/// events (`claims.body`, `events.body`) unpacked, so that a snapshot shows what they hold (their layout
+/// byte, their JSON, the figures' bytes in hex) whatever the compressor's output; any other
+/// value in hex.
+fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
+    use std::io::Read;
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let dict: Option<&[u8]> = match table {
+        "claims" => Some(include_bytes!("../src/claim_dict.txt")),
+        "events" => Some(include_bytes!("../src/event_dict.txt")),
+        _ => None,
+    };
+    if let (Some(dict), "body") = (dict, column) {
+        let len = u32::from_le_bytes(bytes[1..5].try_into().expect("length")) as usize;
+        let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
+            .expect("packed value unpacks");
+        return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
+    }
+    if table == "doc_annotations" && column == "body" {
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut raw = Vec::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_end(&mut raw)
+                .expect("packed annotations inflate");
+            let len = u32::from_le_bytes(raw[..4].try_into().expect("length")) as usize;
+            return format!(
+                "layout {layout} {} figures x'{}'",
+                String::from_utf8_lossy(&raw[4..4 + len]),
+                hex(&raw[4 + len..])
+            );
+        }
+    }
+    format!("x'{}'", hex(bytes))
 }
 
 /// The same dump of a PostgreSQL store (the schema its URL chooses), in the same text: a
@@ -418,10 +444,8 @@ pub(crate) fn dump_pg(url: &str) -> String {
                     row.get::<_, Option<bool>>(i)
                         .map_or("NULL".into(), |b| u8::from(b).to_string())
                 } else if *ty == Type::BYTEA {
-                    row.get::<_, Option<Vec<u8>>>(i).map_or("NULL".into(), |b| {
-                        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-                        format!("x'{hex}'")
-                    })
+                    row.get::<_, Option<Vec<u8>>>(i)
+                        .map_or("NULL".into(), |b| blob_cell(table, name, &b))
                 } else {
                     row.get::<_, Option<String>>(i)
                         .map_or("NULL".into(), |t| format!("{t:?}"))

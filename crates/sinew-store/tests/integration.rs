@@ -5,6 +5,7 @@ mod backends;
 mod common;
 mod compat;
 mod model;
+mod packed;
 #[cfg(feature = "postgres")]
 mod pg;
 mod read_only;

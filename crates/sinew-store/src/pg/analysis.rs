@@ -42,9 +42,9 @@ impl AnalysisStore for PgStore {
         // In the order asked, each document's claims by ordinal.
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max \
+                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
                  FROM unnest($1::text[]) WITH ORDINALITY AS q(id, at) \
-                 JOIN claims c ON c.doc = q.id JOIN documents d ON d.id = c.doc \
+                 JOIN documents d ON d.id = q.id JOIN claims c ON c.seq = d.seq \
                  ORDER BY q.at, c.ord",
                 &[&ids(docs)],
             )?;
@@ -55,11 +55,11 @@ impl AnalysisStore for PgStore {
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max \
+                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
                  FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
                  JOIN claim_buckets b ON b.bucket = q.bucket \
-                 JOIN claims c ON c.doc = b.doc AND c.ord = b.ord \
-                 JOIN documents d ON d.id = c.doc ORDER BY q.at, b.doc, b.ord",
+                 JOIN documents d ON d.id = b.doc \
+                 JOIN claims c ON c.seq = d.seq AND c.ord = b.ord ORDER BY q.at, b.doc, b.ord",
                 &[&buckets],
             )?;
             rows.iter().map(keyed_from_row).collect()
@@ -157,7 +157,7 @@ impl AnalysisStore for PgStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, json, value, value_max FROM claims WHERE doc = $1 ORDER BY ord",
+                "SELECT ord, body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
                 |r, doc, ord| {
                     let claim = claim_from_row(r, 1)?;
                     Ok(ClaimWords {
@@ -183,7 +183,7 @@ impl AnalysisStore for PgStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, span_start, span_end FROM claims WHERE doc = $1 ORDER BY ord",
+                "SELECT ord, span_start, span_end FROM claims WHERE seq = $1 ORDER BY ord",
                 |r, doc, ord| {
                     let span = Span::new(size(r, 1)?, size(r, 2)?);
                     Ok(ClaimQuote {
@@ -352,7 +352,7 @@ fn per_claim<T: Clone>(
             text: &text,
         };
         wanted.sort_unstable();
-        for r in tx.query(&claim_stmt, &[&doc.0])? {
+        for r in tx.query(&claim_stmt, &[&seq])? {
             let ord: i64 = r.try_get(0)?;
             let Ok(ord) = u32::try_from(ord) else {
                 continue;

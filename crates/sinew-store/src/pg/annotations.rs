@@ -1,5 +1,7 @@
-//! A stored document's annotations read back from the PostgreSQL store: one typed query per
-//! child table, each in extraction order, decoded as `sqlite.rs` decodes SQLite's rows.
+//! A stored document's annotations read back from the PostgreSQL store: the packed parts of
+//! schema v11 (`doc_annotations`, as SQLite's), the claims and the events ([`load`]); and
+//! the tables before v11, one typed query per child table in extraction order, read only by
+//! the step that packs them ([`pack_stored`]).
 
 use postgres::types::Type;
 use postgres::{Row, Transaction};
@@ -9,7 +11,114 @@ use sinew_types::{
 };
 
 use super::{claim_from_row, span, Fail, R};
-use crate::codec::{parse_date, parse_enum};
+use crate::codec::{
+    pack_annotations, pack_claim_json, pack_event_json, parse_date, parse_enum, unpack_annotations,
+};
+
+/// A stored document's annotations: the packed parts, its claims and its events.
+pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
+    let found = tx.query_typed(
+        "SELECT a.seq, a.body FROM doc_annotations a JOIN documents d ON d.seq = a.seq \
+         WHERE d.id = $1",
+        &[(&id.0, Type::TEXT)],
+    )?;
+    // A document stored without its row is not possible through `put`; read it as bare.
+    let (seq, packed) = match found.first() {
+        Some(r) => (
+            r.try_get::<_, i64>(0)?,
+            unpack_annotations(r.try_get::<_, &[u8]>(1)?).map_err(Fail::Bad)?,
+        ),
+        None => (0, crate::codec::Packed::default()),
+    };
+    let claims = tx
+        .query_typed(
+            "SELECT body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
+            &[(&seq, Type::INT8)],
+        )?
+        .iter()
+        .map(|r| claim_from_row(r, 0))
+        .collect::<R<_>>()?;
+    Ok(Annotations {
+        sentences: packed.sentences,
+        mentions: packed.mentions,
+        quantities: packed.quantities,
+        times: packed.times,
+        attributions: packed.attributions,
+        claims,
+        diagnostics: packed.diagnostics,
+        descriptions: packed.descriptions,
+        events: super::events::load(tx, id)?,
+    })
+}
+
+/// Packs every stored document's rows of the tables before v11 into `doc_annotations`, one
+/// document in memory at a time.
+pub(super) fn pack_stored(tx: &mut Transaction<'_>) -> R<()> {
+    let docs = tx.query("SELECT seq, id FROM documents ORDER BY seq", &[])?;
+    for r in &docs {
+        let seq: i64 = r.try_get(0)?;
+        let ann = load_parts(tx, &DocId(r.try_get(1)?))?;
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        tx.execute_typed(
+            "INSERT INTO doc_annotations (seq, mentions, quantities, times, body) \
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                (&seq, Type::INT8),
+                (&count(ann.mentions.len()), Type::INT8),
+                (&count(ann.quantities.len()), Type::INT8),
+                (&count(ann.times.len()), Type::INT8),
+                (&pack_annotations(&ann), Type::BYTEA),
+            ],
+        )?;
+    }
+    // The claims' JSON is packed as it was stored; their columns move as they are.
+    let claims = tx.query(
+        "SELECT d.seq, c.ord, c.span_start, c.span_end, c.subject_key, c.object_key, c.value, \
+         c.value_max, c.json FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.seq, c.ord",
+        &[],
+    )?;
+    for r in &claims {
+        let json: &str = r.try_get(8)?;
+        tx.execute(
+            "INSERT INTO claims_v11 (seq, ord, span_start, span_end, subject_key, object_key, \
+             value, value_max, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &r.try_get::<_, i64>(0)?,
+                &r.try_get::<_, i64>(1)?,
+                &r.try_get::<_, i64>(2)?,
+                &r.try_get::<_, i64>(3)?,
+                &r.try_get::<_, Option<String>>(4)?,
+                &r.try_get::<_, Option<String>>(5)?,
+                &r.try_get::<_, Option<f64>>(6)?,
+                &r.try_get::<_, Option<f64>>(7)?,
+                &pack_claim_json(json),
+            ],
+        )?;
+    }
+    // Events likewise (their actor keys move in the step's SQL).
+    let events = tx.query(
+        "SELECT d.seq, e.ord, e.sentence_start, e.sentence_end, e.date, e.date_end, e.json \
+         FROM events e JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.ord",
+        &[],
+    )?;
+    for r in &events {
+        let json: &str = r.try_get(6)?;
+        tx.execute(
+            "INSERT INTO events_v11 (seq, ord, sentence_start, sentence_end, date, date_end, \
+             body) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &r.try_get::<_, i64>(0)?,
+                &r.try_get::<_, i64>(1)?,
+                &r.try_get::<_, i64>(2)?,
+                &r.try_get::<_, i64>(3)?,
+                &r.try_get::<_, Option<String>>(4)?,
+                &r.try_get::<_, Option<String>>(5)?,
+                &pack_event_json(json),
+            ],
+        )?;
+    }
+    Ok(())
+}
 
 /// Rows of one child table for one document, in extraction order.
 fn rows<T>(
@@ -28,7 +137,9 @@ fn rows<T>(
     .collect()
 }
 
-pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
+/// A document's annotations as the tables before v11 held them, claims and events left out
+/// (the step moves those in SQL).
+fn load_parts(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
     let sentences = rows(tx, "span_start, span_end", "sentences", id, |r| {
         Ok(Sentence { span: span(r, 0)? })
     })?;
@@ -115,9 +226,6 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
             })
         },
     )?;
-    let claims = rows(tx, "json, value, value_max", "claims", id, |r| {
-        claim_from_row(r, 0)
-    })?;
     let diagnostics = rows(
         tx,
         "span_start, span_end, message",
@@ -155,9 +263,9 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
         quantities,
         times,
         attributions,
-        claims,
+        claims: Vec::new(),
         diagnostics,
         descriptions,
-        events: super::events::load(tx, id)?,
+        events: Vec::new(),
     })
 }

@@ -13,7 +13,7 @@ use postgres::{Row, Transaction};
 use sinew_types::{DocId, Event};
 
 use super::{size, Fail, R};
-use crate::codec::{date_text, enum_text, parse_date};
+use crate::codec::{date_text, pack_event, parse_date, unpack_event};
 use crate::{EventFilter, StoredEvent};
 
 /// Whether the store has reached the step that keeps events.
@@ -41,42 +41,34 @@ fn big(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Stores a document's events, in order.
-pub(super) fn insert(tx: &mut Transaction<'_>, doc: &str, events: &[Event]) -> R<()> {
+/// Stores the events of the document stored at `seq`, in order.
+pub(super) fn insert(tx: &mut Transaction<'_>, seq: i64, events: &[Event]) -> R<()> {
     if events.is_empty() {
         return Ok(());
     }
     let row = tx.prepare(
-        "INSERT INTO events (doc, ord, span_start, span_end, sentence_start, sentence_end, \
-         category, kind, date, date_end, modality, negated, json) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        "INSERT INTO events (seq, ord, sentence_start, sentence_end, date, date_end, body) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )?;
     let actor = tx.prepare(
-        "INSERT INTO event_actors (key, doc, ord) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        "INSERT INTO event_actors (key, seq, ord) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     )?;
     for (ord, e) in events.iter().enumerate() {
-        let json = serde_json::to_string(e).map_err(|err| Fail::Bad(err.to_string()))?;
         let ord = big(ord);
         tx.execute(
             &row,
             &[
-                &doc,
+                &seq,
                 &ord,
-                &big(e.trigger.start),
-                &big(e.trigger.end),
                 &big(e.sentence.start),
                 &big(e.sentence.end),
-                &e.category.as_str(),
-                &e.kind.map(|k| k.as_str()),
                 &date_text(e.date),
                 &date_text(e.date_end),
-                &enum_text(e.modality),
-                &i64::from(e.negated),
-                &json,
+                &pack_event(e)?,
             ],
         )?;
         for key in actor_keys(e) {
-            tx.execute(&actor, &[&key, &doc, &ord])?;
+            tx.execute(&actor, &[&key, &seq, &ord])?;
         }
     }
     Ok(())
@@ -86,8 +78,12 @@ pub(super) fn insert(tx: &mut Transaction<'_>, doc: &str, events: &[Event]) -> R
 /// document no longer pending (another run got there first) is skipped.
 pub(super) fn put_pending(tx: &mut Transaction<'_>, items: &[(DocId, Vec<Event>)]) -> R<()> {
     for (doc, events) in items {
-        if tx.execute("DELETE FROM events_pending WHERE doc = $1", &[&doc.0])? == 1 {
-            insert(tx, &doc.0, events)?;
+        let cleared = tx.query_opt(
+            "DELETE FROM events_pending WHERE doc = $1 RETURNING seq",
+            &[&doc.0],
+        )?;
+        if let Some(row) = cleared {
+            insert(tx, row.try_get(0)?, events)?;
         }
     }
     Ok(())
@@ -107,9 +103,8 @@ pub(super) fn pending(tx: &mut Transaction<'_>, limit: usize) -> R<Vec<DocId>> {
     .collect()
 }
 
-fn event_json(r: &Row, idx: usize) -> R<Event> {
-    let json: String = r.try_get(idx)?;
-    serde_json::from_str(&json).map_err(|e| Fail::Bad(format!("event JSON: {e}")))
+fn event_body(r: &Row, idx: usize) -> R<Event> {
+    Ok(unpack_event(idx, r.try_get(idx)?)?)
 }
 
 /// A document's events, in extraction order (none on a store without events).
@@ -118,11 +113,12 @@ pub(super) fn load(tx: &mut Transaction<'_>, doc: &DocId) -> R<Vec<Event>> {
         return Ok(Vec::new());
     }
     tx.query(
-        "SELECT json FROM events WHERE doc = $1 ORDER BY ord",
+        "SELECT e.body FROM documents d JOIN events e ON e.seq = d.seq WHERE d.id = $1 \
+         ORDER BY e.ord",
         &[&doc.0],
     )?
     .iter()
-    .map(|r| event_json(r, 0))
+    .map(|r| event_body(r, 0))
     .collect()
 }
 
@@ -151,7 +147,7 @@ pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<Sto
     if !keys.is_empty() {
         args.push(&keys);
         conds.push(format!(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key = ANY(${}) AND a.doc = e.doc \
+            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key = ANY(${}) AND a.seq = e.seq \
              AND a.ord = e.ord)",
             args.len()
         ));
@@ -166,7 +162,7 @@ pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<Sto
     }
     if let Some(doc) = &filter.doc {
         args.push(&doc.0);
-        conds.push(format!("e.doc = ${}", args.len()));
+        conds.push(format!("d.id = ${}", args.len()));
     }
     let filter_sql = if conds.is_empty() {
         String::new()
@@ -175,11 +171,11 @@ pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<Sto
     };
     // The sentence's words are cut from the text as bytes, since spans are byte offsets.
     let sql = format!(
-        "SELECT e.doc, e.ord, d.source, d.published, d.duplicate_of, \
+        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, \
          substring(convert_to(d.text, 'UTF8') FROM (e.sentence_start + 1)::int \
          FOR (e.sentence_end - e.sentence_start)::int), \
-         e.json FROM events e JOIN documents d ON d.id = e.doc {filter_sql} \
-         ORDER BY d.seq, e.ord"
+         e.body FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
+         ORDER BY e.seq, e.ord"
     );
     tx.query(&sql, &args)?
         .iter()
@@ -193,7 +189,7 @@ pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<Sto
                 published: parse_date(3, r.try_get(3)?)?,
                 duplicate_of: r.try_get::<_, Option<String>>(4)?.map(DocId),
                 sentence: String::from_utf8_lossy(&sentence.unwrap_or_default()).into_owned(),
-                event: event_json(r, 6)?,
+                event: event_body(r, 6)?,
             })
         })
         .collect()

@@ -18,7 +18,7 @@ use postgres::Transaction;
 use sinew_types::{Annotations, Document};
 
 use super::{band_key, pos, Fail, R};
-use crate::codec::{claim_json, date_text, enum_text, fingerprint_blob, real};
+use crate::codec::{date_text, fingerprint_blob, pack_annotations, pack_claim, real};
 use crate::sqlite::entities::{added, description_key};
 use crate::PutOutcome;
 
@@ -75,21 +75,11 @@ pub(super) fn put_batch(
         )));
     }
     t.bands.insert(tx, "ON CONFLICT DO NOTHING")?;
-    for rows in [
-        &t.pending,
-        &t.sentences,
-        &t.mentions,
-        &t.quantities,
-        &t.times,
-        &t.attributions,
-        &t.claims,
-        &t.diagnostics,
-        &t.descriptions,
-    ] {
+    for rows in [&t.pending, &t.annotations, &t.claims] {
         rows.insert(tx, "")?;
     }
-    for &(_, doc, ann) in &new {
-        super::events::insert(tx, &doc.id.0, &ann.events)?;
+    for &(seq, _, ann) in &new {
+        super::events::insert(tx, seq, &ann.events)?;
     }
     record_entities(tx, &new)?;
     Ok(outcomes)
@@ -100,14 +90,8 @@ struct Tables {
     documents: Rows,
     bands: Rows,
     pending: Rows,
-    sentences: Rows,
-    mentions: Rows,
-    quantities: Rows,
-    times: Rows,
-    attributions: Rows,
+    annotations: Rows,
     claims: Rows,
-    diagnostics: Rows,
-    descriptions: Rows,
 }
 
 impl Tables {
@@ -116,19 +100,13 @@ impl Tables {
             documents: Rows::new("documents", "TITTTTTTTTTYT"),
             bands: Rows::new("dup_bands", "IYI"),
             pending: Rows::new("analysis_pending", "TI"),
-            sentences: Rows::new("sentences", "TIII"),
-            mentions: Rows::new("mentions", "TIIITTTTTTTT"),
-            quantities: Rows::new("quantities", "TIIITRRTTTTB"),
-            times: Rows::new("times", "TIIITTTTTT"),
-            attributions: Rows::new("attributions", "TIIIIITT"),
-            claims: Rows::new("claims", "TIIIIITTTTTTTRRTTTTT"),
-            diagnostics: Rows::new("diagnostics", "TIIIT"),
-            descriptions: Rows::new("descriptions", "TIIITT"),
+            annotations: Rows::new("doc_annotations", "IIIIY"),
+            claims: Rows::new("claims", "IIIITTRRY"),
         }
     }
 
     fn add(&mut self, seq: i64, doc: &Document, ann: &Annotations, now: &str) -> R<()> {
-        use Cell::{Bool, Bytes, Int, Real, Text};
+        use Cell::{Bytes, Int, Real, Text};
         let id = || Text(Some(doc.id.0.clone()));
         let text = |s: &str| Text(Some(s.to_string()));
         let opt = |s: &Option<String>| Text(s.clone());
@@ -158,113 +136,25 @@ impl Tables {
             }
         }
         self.pending.push(vec![id(), Int(Some(seq))])?;
-        for (ord, s) in ann.sentences.iter().enumerate() {
-            self.sentences
-                .push(vec![id(), at(ord)?, at(s.span.start)?, at(s.span.end)?])?;
-        }
-        for (ord, m) in ann.mentions.iter().enumerate() {
-            self.mentions.push(vec![
-                id(),
-                at(ord)?,
-                at(m.span.start)?,
-                at(m.span.end)?,
-                text(&m.text),
-                text(m.entity_type.as_str()),
-                text(&m.canonical),
-                text(&m.id),
-                opt(&m.country),
-                text(m.coarse.as_str()),
-                Text(m.sector.map(|s| s.as_str().to_string())),
-                text(m.kind.as_str()),
-            ])?;
-        }
-        for (ord, q) in ann.quantities.iter().enumerate() {
-            self.quantities.push(vec![
-                id(),
-                at(ord)?,
-                at(q.span.start)?,
-                at(q.span.end)?,
-                text(&q.text),
-                Real(real(q.value)),
-                Real(q.value_max.and_then(real)),
-                opt(&q.unit),
-                text(&enum_text(q.kind)),
-                opt(&q.qualifier),
-                opt(&q.per),
-                Bool(q.vague),
-            ])?;
-        }
-        for (ord, t) in ann.times.iter().enumerate() {
-            self.times.push(vec![
-                id(),
-                at(ord)?,
-                at(t.span.start)?,
-                at(t.span.end)?,
-                text(&t.text),
-                Text(date_text(t.start_date)),
-                Text(date_text(t.end_date)),
-                text(&enum_text(t.grain)),
-                text(&enum_text(t.kind)),
-                opt(&t.timex),
-            ])?;
-        }
-        for (ord, a) in ann.attributions.iter().enumerate() {
-            self.attributions.push(vec![
-                id(),
-                at(ord)?,
-                at(a.span.start)?,
-                at(a.span.end)?,
-                at(a.source_span.start)?,
-                at(a.source_span.end)?,
-                text(&a.source),
-                text(&a.cue),
-            ])?;
-        }
+        let count = |n: usize| Int(Some(i64::try_from(n).unwrap_or(i64::MAX)));
+        self.annotations.push(vec![
+            Int(Some(seq)),
+            count(ann.mentions.len()),
+            count(ann.quantities.len()),
+            count(ann.times.len()),
+            Bytes(Some(pack_annotations(ann))),
+        ])?;
         for (ord, c) in ann.claims.iter().enumerate() {
-            let time = c.time.as_ref();
             self.claims.push(vec![
-                id(),
+                Int(Some(seq)),
                 at(ord)?,
                 at(c.span.start)?,
                 at(c.span.end)?,
-                at(c.sentence.start)?,
-                at(c.sentence.end)?,
-                opt(&c.subject),
-                opt(&c.object),
                 Text(c.subject.as_deref().map(str::to_lowercase)),
                 Text(c.object.as_deref().map(str::to_lowercase)),
-                text(&c.measure),
-                text(&enum_text(c.quantity.kind)),
-                opt(&c.quantity.unit),
                 Real(real(c.quantity.value)),
                 Real(c.quantity.value_max.and_then(real)),
-                Text(date_text(time.and_then(|t| t.start_date))),
-                Text(date_text(time.and_then(|t| t.end_date))),
-                opt(&c.attribution),
-                text(&enum_text(c.modality)),
-                text(&claim_json(c)),
-            ])?;
-        }
-        for (ord, d) in ann.diagnostics.iter().enumerate() {
-            let span = |f: fn(&sinew_types::Span) -> usize| {
-                d.span.as_ref().map(|s| pos(f(s))).transpose().map(Int)
-            };
-            self.diagnostics.push(vec![
-                id(),
-                at(ord)?,
-                span(|s| s.start)?,
-                span(|s| s.end)?,
-                text(&d.message),
-            ])?;
-        }
-        for (ord, d) in ann.descriptions.iter().enumerate() {
-            self.descriptions.push(vec![
-                id(),
-                at(ord)?,
-                at(d.span.start)?,
-                at(d.span.end)?,
-                text(&d.entity),
-                text(&d.text),
+                Bytes(Some(pack_claim(c))),
             ])?;
         }
         Ok(())
@@ -427,7 +317,6 @@ enum Cell {
     Text(Option<String>),
     Int(Option<i64>),
     Real(Option<f64>),
-    Bool(bool),
     Bytes(Option<Vec<u8>>),
 }
 
@@ -436,7 +325,6 @@ enum Column {
     Text(Vec<Option<String>>),
     Int(Vec<Option<i64>>),
     Real(Vec<Option<f64>>),
-    Bool(Vec<bool>),
     Bytes(Vec<Option<Vec<u8>>>),
 }
 
@@ -446,7 +334,6 @@ impl Column {
             Column::Text(_) => "text[]",
             Column::Int(_) => "int8[]",
             Column::Real(_) => "float8[]",
-            Column::Bool(_) => "bool[]",
             Column::Bytes(_) => "bytea[]",
         }
     }
@@ -456,7 +343,6 @@ impl Column {
             Column::Text(_) => Type::TEXT_ARRAY,
             Column::Int(_) => Type::INT8_ARRAY,
             Column::Real(_) => Type::FLOAT8_ARRAY,
-            Column::Bool(_) => Type::BOOL_ARRAY,
             Column::Bytes(_) => Type::BYTEA_ARRAY,
         }
     }
@@ -466,7 +352,6 @@ impl Column {
             Column::Text(v) => v,
             Column::Int(v) => v,
             Column::Real(v) => v,
-            Column::Bool(v) => v,
             Column::Bytes(v) => v,
         }
     }
@@ -481,14 +366,13 @@ struct Rows {
 }
 
 impl Rows {
-    /// `kinds` has a letter per column: `T`ext, `I`nteger, `R`eal, `B`oolean, b`Y`tes.
+    /// `kinds` has a letter per column: `T`ext, `I`nteger, `R`eal, b`Y`tes.
     fn new(target: &'static str, kinds: &str) -> Rows {
         let columns = kinds
             .chars()
             .map(|k| match k {
                 'I' => Column::Int(Vec::new()),
                 'R' => Column::Real(Vec::new()),
-                'B' => Column::Bool(Vec::new()),
                 'Y' => Column::Bytes(Vec::new()),
                 _ => Column::Text(Vec::new()),
             })
@@ -525,7 +409,6 @@ impl Rows {
                 (Column::Text(v), Cell::Text(x)) => v.push(x),
                 (Column::Int(v), Cell::Int(x)) => v.push(x),
                 (Column::Real(v), Cell::Real(x)) => v.push(x),
-                (Column::Bool(v), Cell::Bool(x)) => v.push(x),
                 (Column::Bytes(v), Cell::Bytes(x)) => v.push(x),
                 _ => {
                     return Err(Fail::Unstorable(format!(

@@ -13,7 +13,7 @@
 //! name, the order of entities and of buckets do not depend on the server's locale.
 
 /// Migration steps, oldest first: `(version reached, SQL)`.
-pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10)];
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10), (11, V11)];
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -308,6 +308,75 @@ CREATE TABLE events_pending (
     seq BIGINT NOT NULL
 );
 INSERT INTO events_pending (doc, seq) SELECT id, seq FROM documents;
+";
+
+// Version 11 (SQLite's `COMPACT`): a document's annotations but its claims and events packed
+// in one `doc_annotations` row (`codec::pack_annotations`, already deflated, so kept out of
+// TOAST's own compression), claims and events keyed by `(seq, ord)`, each packed alone
+// (`codec::pack_claim`, `codec::pack_event`) with only the columns queries use. After the SQL, the migration packs each stored
+// document's rows and claims (`annotations::pack_stored`) and drops the old tables
+// (`V11_DROP`).
+pub(super) const V11: &str = "
+CREATE TABLE doc_annotations (
+    seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    mentions BIGINT NOT NULL,
+    quantities BIGINT NOT NULL,
+    times BIGINT NOT NULL,
+    body BYTEA NOT NULL
+);
+ALTER TABLE doc_annotations ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE claims_v11 (
+    seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    span_start BIGINT NOT NULL,
+    span_end BIGINT NOT NULL,
+    subject_key TEXT,
+    object_key TEXT,
+    value DOUBLE PRECISION,
+    value_max DOUBLE PRECISION,
+    body BYTEA NOT NULL,
+    CONSTRAINT claims_v11_key PRIMARY KEY (seq, ord)
+);
+ALTER TABLE claims_v11 ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE events_v11 (
+    seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord BIGINT NOT NULL,
+    sentence_start BIGINT NOT NULL,
+    sentence_end BIGINT NOT NULL,
+    date TEXT,
+    date_end TEXT,
+    body BYTEA NOT NULL,
+    CONSTRAINT events_v11_key PRIMARY KEY (seq, ord)
+);
+ALTER TABLE events_v11 ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE event_actors_v11 (
+    key TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    ord BIGINT NOT NULL,
+    CONSTRAINT event_actors_v11_key PRIMARY KEY (key, seq, ord)
+);
+INSERT INTO event_actors_v11 (key, seq, ord)
+    SELECT a.key, d.seq, a.ord FROM event_actors a JOIN documents d ON d.id = a.doc;
+";
+
+/// The tables [`V11`] packs, dropped once packed, and the claims' new table put in place.
+pub(super) const V11_DROP: &str = "
+DROP TABLE claims;
+ALTER TABLE claims_v11 RENAME TO claims;
+CREATE INDEX claims_subject ON claims (subject_key) WHERE subject_key IS NOT NULL;
+CREATE INDEX claims_object ON claims (object_key) WHERE object_key IS NOT NULL;
+DROP TABLE events;
+ALTER TABLE events_v11 RENAME TO events;
+CREATE INDEX events_date ON events (date);
+DROP TABLE event_actors;
+ALTER TABLE event_actors_v11 RENAME TO event_actors;
+DROP TABLE sentences;
+DROP TABLE mentions;
+DROP TABLE quantities;
+DROP TABLE times;
+DROP TABLE attributions;
+DROP TABLE diagnostics;
+DROP TABLE descriptions;
 ";
 
 #[cfg(test)]

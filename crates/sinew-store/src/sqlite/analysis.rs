@@ -15,7 +15,7 @@ use super::{now, SqliteStore};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
-use crate::codec::parse_date;
+use crate::codec::{pack_text, parse_date, stored_text};
 use crate::StoreError;
 
 impl AnalysisStore for SqliteStore {
@@ -38,8 +38,8 @@ impl AnalysisStore for SqliteStore {
     fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max FROM claims c \
-                 JOIN documents d ON d.id = c.doc WHERE c.doc = ?1 ORDER BY c.ord",
+                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM documents d \
+                 JOIN claims c ON c.seq = d.seq WHERE d.id = ?1 ORDER BY c.ord",
             )?;
             let mut out = Vec::new();
             for id in ids {
@@ -54,9 +54,9 @@ impl AnalysisStore for SqliteStore {
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(
-                "SELECT d.seq, c.ord, c.json, c.value, c.value_max FROM claim_buckets b \
-                 JOIN claims c ON c.doc = b.doc AND c.ord = b.ord \
-                 JOIN documents d ON d.id = c.doc WHERE b.bucket = ?1",
+                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM claim_buckets b \
+                 JOIN documents d ON d.id = b.doc \
+                 JOIN claims c ON c.seq = d.seq AND c.ord = b.ord WHERE b.bucket = ?1",
             )?;
             let mut out = Vec::new();
             for key in buckets {
@@ -103,7 +103,8 @@ impl AnalysisStore for SqliteStore {
         buckets: Option<&[String]>,
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.read(|tx| {
-            let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
+            // States are packed (`codec::pack_text`); those written before v11 are texts.
+            let row = |r: &Row<'_>| Ok((r.get(0)?, stored_text(1, r.get_ref(1)?)?));
             match buckets {
                 None => tx
                     .prepare_cached("SELECT bucket, state FROM analysis_buckets ORDER BY bucket")?
@@ -161,10 +162,10 @@ impl AnalysisStore for SqliteStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, json, value, value_max FROM claims WHERE doc = ?1 ORDER BY ord",
+                "SELECT ord, body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord",
                 |r, doc, ord| {
-                    let json = r.get_ref(1)?.as_str()?;
-                    let claim = crate::codec::parse_claim(1, json, r.get(2)?, r.get(3)?)?;
+                    let body = r.get_ref(1)?.as_blob()?;
+                    let claim = crate::codec::unpack_claim(1, body, r.get(2)?, r.get(3)?)?;
                     Ok(ClaimWords {
                         seq: doc.seq,
                         ord,
@@ -189,7 +190,7 @@ impl AnalysisStore for SqliteStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, span_start, span_end FROM claims WHERE doc = ?1 ORDER BY ord",
+                "SELECT ord, span_start, span_end FROM claims WHERE seq = ?1 ORDER BY ord",
                 |r, doc, ord| {
                     let span = Span::new(r.get(1)?, r.get(2)?);
                     Ok(ClaimQuote {
@@ -246,7 +247,7 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
     let mut put_flow =
         tx.prepare_cached("INSERT OR IGNORE INTO analysis_flows (flow, bucket) VALUES (?1, ?2)")?;
     for b in &update.buckets {
-        put_state.execute(params![b.bucket, b.state])?;
+        put_state.execute(params![b.bucket, pack_text(&b.state)])?;
         drop_flows.execute([&b.bucket])?;
         for f in &b.flows {
             put_flow.execute(params![f, b.bucket])?;
@@ -288,11 +289,10 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
 
 /// A claim row led by its document's seq and its ordinal.
 fn keyed_from_row(r: &Row<'_>) -> rusqlite::Result<KeyedClaim> {
-    let json: String = r.get(2)?;
     Ok(KeyedClaim {
         seq: r.get(0)?,
         ord: r.get(1)?,
-        claim: crate::codec::parse_claim(2, &json, r.get(3)?, r.get(4)?)?,
+        claim: crate::codec::unpack_claim(2, r.get_ref(2)?.as_blob()?, r.get(3)?, r.get(4)?)?,
     })
 }
 
@@ -315,7 +315,7 @@ struct ClaimDoc<'a> {
 }
 
 /// One value per reference (`None` where the claim is not stored), built by `build` from the
-/// row `claim_sql` (whose first column is `ord`, its parameter the document id) gives it.
+/// row `claim_sql` (whose first column is `ord`, its parameter the document's `seq`) gives it.
 ///
 /// One document at a time, in id order: its text and claims are read once however many of
 /// its claims are asked for, and neighbouring lookups share B-tree pages. A claim asked for
@@ -355,7 +355,7 @@ fn per_claim<T: Clone>(
         // Sorted by ordinal, so each row finds its slots by search, not by a scan of every
         // claim asked of the document.
         wanted.sort_unstable();
-        let mut rows = claim_stmt.query([&doc.0])?;
+        let mut rows = claim_stmt.query([seq])?;
         while let Some(r) = rows.next()? {
             let ord: u32 = r.get(0)?;
             let from = wanted.partition_point(|(o, _)| *o < ord);

@@ -58,7 +58,7 @@ pub(crate) fn added(ann: &Annotations) -> BTreeMap<&str, Added<'_>> {
 }
 
 /// Folds a stored document's mentions and descriptions into the aggregates; `seq` is its
-/// ingest position. Descriptions are stored here too, in `descriptions`.
+/// ingest position. (The descriptions themselves are packed with the document's annotations.)
 pub(super) fn record(
     tx: &Transaction<'_>,
     doc: &str,
@@ -101,23 +101,13 @@ pub(super) fn record(
         }
     }
 
-    let mut stored =
-        tx.prepare_cached("INSERT INTO descriptions VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     let mut counted = tx.prepare_cached(
         "INSERT INTO entity_descriptions \
          (entity, key, count, first_seq, doc, span_start, span_end, text) \
          VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT (entity, key) DO UPDATE SET count = count + 1",
     )?;
-    for (ord, d) in ann.descriptions.iter().enumerate() {
-        stored.execute(params![
-            doc,
-            ord,
-            d.span.start,
-            d.span.end,
-            d.entity,
-            d.text
-        ])?;
+    for d in &ann.descriptions {
         // Within a document, descriptions come in text order, so the first insert of a key
         // is its earliest occurrence; a later document never displaces it.
         counted.execute(params![

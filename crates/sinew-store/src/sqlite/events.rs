@@ -3,20 +3,18 @@
 //! step ([`put_pending`]); read back with the annotations ([`load`]) and listed by actor and
 //! date ([`query`]).
 //!
-//! Each event is one `events` row (the `Event` as JSON, plus the columns a listing filters
-//! on) and one `event_actors` row per distinct key of its actors: the lower-case canonical
-//! name and `iso3:` with the lower-case country code, so a listing by entity or country is an
-//! index range, not a scan of every event's JSON.
-//!
-//! A store opened read-only at v7 or v8 has no such tables: it answers "no events", as
-//! the workbench calls answer "nothing kept".
+//! Each event is one `events` row keyed by its document's `seq` and its ordinal (the `Event`
+//! packed, `codec::pack_event`, plus the columns a listing filters on, schema v11) and one
+//! `event_actors` row per distinct key of its actors: the lower-case canonical name and
+//! `iso3:` with the lower-case country code, so a listing by entity or country is an index
+//! range, not a scan of every event.
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, Row, ToSql, Transaction};
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 use sinew_types::{DocId, Event};
 
-use crate::codec::{date_text, enum_text, parse_date};
+use crate::codec::{date_text, pack_event, parse_date, unpack_event};
 use crate::{EventFilter, StoredEvent};
 
 pub(super) fn has_events(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
@@ -41,35 +39,26 @@ fn actor_keys(event: &Event) -> BTreeSet<String> {
     keys
 }
 
-/// Stores a document's events, in order.
-pub(super) fn insert(tx: &Transaction<'_>, doc: &str, events: &[Event]) -> rusqlite::Result<()> {
+/// Stores the events of the document stored at `seq`, in order.
+pub(super) fn insert(tx: &Transaction<'_>, seq: i64, events: &[Event]) -> rusqlite::Result<()> {
     let mut row = tx.prepare_cached(
-        "INSERT INTO events (doc, ord, span_start, span_end, sentence_start, sentence_end, \
-         category, kind, date, date_end, modality, negated, json) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO events (seq, ord, sentence_start, sentence_end, date, date_end, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut actor = tx
-        .prepare_cached("INSERT OR IGNORE INTO event_actors (key, doc, ord) VALUES (?1, ?2, ?3)")?;
+        .prepare_cached("INSERT OR IGNORE INTO event_actors (key, seq, ord) VALUES (?1, ?2, ?3)")?;
     for (ord, e) in events.iter().enumerate() {
-        let json = serde_json::to_string(e)
-            .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
         row.execute(params![
-            doc,
+            seq,
             ord,
-            e.trigger.start,
-            e.trigger.end,
             e.sentence.start,
             e.sentence.end,
-            e.category.as_str(),
-            e.kind.map(|k| k.as_str()),
             date_text(e.date),
             date_text(e.date_end),
-            enum_text(e.modality),
-            e.negated,
-            json
+            pack_event(e)?
         ])?;
         for key in actor_keys(e) {
-            actor.execute(params![key, doc, ord])?;
+            actor.execute(params![key, seq, ord])?;
         }
     }
     Ok(())
@@ -82,10 +71,11 @@ pub(super) fn put_pending(
     tx: &Transaction<'_>,
     items: &[(DocId, Vec<Event>)],
 ) -> rusqlite::Result<()> {
-    let mut clear = tx.prepare_cached("DELETE FROM events_pending WHERE doc = ?1")?;
+    let mut clear = tx.prepare_cached("DELETE FROM events_pending WHERE doc = ?1 RETURNING seq")?;
     for (doc, events) in items {
-        if clear.execute([&doc.0])? == 1 {
-            insert(tx, &doc.0, events)?;
+        let cleared: Option<i64> = clear.query_row([&doc.0], |r| r.get(0)).optional()?;
+        if let Some(seq) = cleared {
+            insert(tx, seq, events)?;
         }
     }
     Ok(())
@@ -102,11 +92,8 @@ pub(super) fn pending(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<Ve
         .collect()
 }
 
-fn event_json(r: &Row<'_>, idx: usize) -> rusqlite::Result<Event> {
-    let json: String = r.get(idx)?;
-    serde_json::from_str(&json).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+fn event_body(r: &Row<'_>, idx: usize) -> rusqlite::Result<Event> {
+    unpack_event(idx, r.get_ref(idx)?.as_blob()?)
 }
 
 /// A document's events, in extraction order (none on a store without events).
@@ -114,9 +101,12 @@ pub(super) fn load(tx: &Transaction<'_>, doc: &DocId) -> rusqlite::Result<Vec<Ev
     if !has_events(tx)? {
         return Ok(Vec::new());
     }
-    tx.prepare_cached("SELECT json FROM events WHERE doc = ?1 ORDER BY ord")?
-        .query_map([&doc.0], |r| event_json(r, 0))?
-        .collect()
+    tx.prepare_cached(
+        "SELECT e.body FROM documents d JOIN events e ON e.seq = d.seq WHERE d.id = ?1 \
+         ORDER BY e.ord",
+    )?
+    .query_map([&doc.0], |r| event_body(r, 0))?
+    .collect()
 }
 
 /// The events `filter` selects, in ingest order, then as extracted.
@@ -151,7 +141,7 @@ pub(super) fn query(
             marks.push(format!("?{}", args.len()));
         }
         conds.push(format!(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key IN ({}) AND a.doc = e.doc \
+            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key IN ({}) AND a.seq = e.seq \
              AND a.ord = e.ord)",
             marks.join(", ")
         ));
@@ -166,7 +156,7 @@ pub(super) fn query(
     }
     if let Some(doc) = &filter.doc {
         args.push(&doc.0);
-        conds.push(format!("e.doc = ?{}", args.len()));
+        conds.push(format!("d.id = ?{}", args.len()));
     }
     let filter_sql = if conds.is_empty() {
         String::new()
@@ -175,10 +165,10 @@ pub(super) fn query(
     };
     // The sentence's words are cut from the text as bytes, since spans are byte offsets.
     let sql = format!(
-        "SELECT e.doc, e.ord, d.source, d.published, d.duplicate_of, \
+        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, \
          substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start), \
-         e.json FROM events e JOIN documents d ON d.id = e.doc {filter_sql} \
-         ORDER BY d.seq, e.ord"
+         e.body FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
+         ORDER BY e.seq, e.ord"
     );
     tx.prepare_cached(&sql)?
         .query_map(args.as_slice(), |r| {
@@ -191,7 +181,7 @@ pub(super) fn query(
                 published: parse_date(3, r.get(3)?)?,
                 duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
                 sentence: String::from_utf8_lossy(&sentence).into_owned(),
-                event: event_json(r, 6)?,
+                event: event_body(r, 6)?,
             })
         })?
         .collect()
