@@ -38,6 +38,19 @@ pub struct SqliteStore {
     probe: probe::Probe,
     path: PathBuf,
     read_only: bool,
+    /// What [`Store::revision`] answers (see there).
+    revision: Mutex<Revision>,
+}
+
+/// The store's revision: a count raised by each commit through this store and by each change
+/// to the file seen since (`PRAGMA data_version`, which moves when another connection
+/// commits but not for this connection's own commits; or a read-only snapshot reopened).
+#[derive(Debug, Default)]
+struct Revision {
+    count: u64,
+    /// The connection's `data_version` when last read; `None` after the connection was
+    /// reopened (a new connection's number says nothing of the old one's).
+    data_version: Option<i64>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -65,6 +78,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: false,
+            revision: Mutex::default(),
         })
     }
 
@@ -81,6 +95,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: true,
+            revision: Mutex::default(),
         })
     }
 
@@ -92,6 +107,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path,
             read_only: false,
+            revision: Mutex::default(),
         })
     }
 
@@ -106,6 +122,20 @@ impl SqliteStore {
         self.handle
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The revision's state (a panic holding it left a sound count).
+    fn revision_state(&self) -> MutexGuard<'_, Revision> {
+        self.revision
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Notes that the file changed under a reopened connection.
+    fn reopened(&self) {
+        let mut r = self.revision_state();
+        r.count += 1;
+        r.data_version = None;
     }
 
     fn fail(&self, err: rusqlite::Error) -> StoreError {
@@ -155,6 +185,9 @@ impl SqliteStore {
             tx.commit()?;
             Ok(out)
         })();
+        if out.is_ok() {
+            self.revision_state().count += 1;
+        }
         if !wait {
             handle
                 .conn
@@ -180,6 +213,7 @@ impl SqliteStore {
                 .is_some_and(|s| *s != Stamp::of(&self.path))
             {
                 *handle = connect::open_read_only(&self.path)?;
+                self.reopened();
             }
             let out = {
                 let tx = handle.conn.transaction().map_err(|e| self.fail(e))?;
@@ -200,6 +234,29 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
+    fn revision(&self) -> Result<u64, StoreError> {
+        let mut handle = self.lock();
+        if handle
+            .snapshot
+            .as_ref()
+            .is_some_and(|s| *s != Stamp::of(&self.path))
+        {
+            *handle = connect::open_read_only(&self.path)?;
+            self.reopened();
+        }
+        let version: i64 = handle
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        drop(handle);
+        let mut r = self.revision_state();
+        if r.data_version.is_some_and(|v| v != version) {
+            r.count += 1;
+        }
+        r.data_version = Some(version);
+        Ok(r.count)
+    }
+
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError> {
         self.write(|tx| {
             let mut seq = next_seq(tx)?;
