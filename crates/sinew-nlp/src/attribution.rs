@@ -241,10 +241,17 @@ fn source_around(
         .find(|m| m.span.end <= verb.start && is_source(m));
     if let Some(m) = before {
         let gap = &text[m.span.end..verb.start];
-        let gap_words = words(text, m.span.end, verb.start).len();
+        let between = words(text, m.span.end, verb.start);
+        let gap_words = between.len();
         // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
         let appositive_end = gap.trim() == ",";
-        if gap_words <= 2 && (appositive_end || !gap.contains([',', ';', ':', '“', '”', '"'])) {
+        // "... sanctions on Chinese entities and warned": a verb joined to an earlier one has
+        // that verb's subject, not the name just before it.
+        let joined = between.iter().any(|w| w.is_any(&["and", "or", "but"]));
+        if gap_words <= 2
+            && !joined
+            && (appositive_end || !gap.contains([',', ';', ':', '“', '”', '"']))
+        {
             // "A research institute in Tehran said": the speaker is the institute.
             let (source, source_span) = match placed_subject(text, sentence, m) {
                 Some(span) => (speaker_words(&text[span.start..span.end]), span),
@@ -398,5 +405,13 @@ mod tests {
         assert_eq!(found[0].0, "Germany");
         let found = sources("Poland said the border would stay closed.");
         assert_eq!(found[0].0, "Poland");
+    }
+
+    #[test]
+    fn a_verb_joined_to_an_earlier_one_is_not_said_by_the_name_before_it() {
+        let found = sources(
+            "The European Union fined several Turkish firms and warned of further measures.",
+        );
+        assert!(found.iter().all(|(s, _)| s != "Turkey"), "{found:?}");
     }
 }
