@@ -322,7 +322,7 @@ fn placed_subject(text: &str, sentence: Span, m: &Mention) -> Option<Span> {
         first -= 1;
     }
     let n = before.len() - first;
-    if n < 2 || n > MAX_SPEAKER_WORDS {
+    if !(2..=MAX_SPEAKER_WORDS).contains(&n) {
         return None;
     }
     Some(Span::new(before[first].start, m.span.end))
