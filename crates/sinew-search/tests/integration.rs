@@ -614,9 +614,15 @@ fn months_count_close_and_far_apart_dates_alike() {
 fn facet_counts_over_many_matches_equal_a_count_by_hand() {
     use std::collections::BTreeMap;
     let index = TantivyIndex::open_in_ram().unwrap();
-    let names = ["Russia", "China", "Iran", "India", "Turkey", "Egypt", "Brazil"];
+    let names = [
+        "Russia", "China", "Iran", "India", "Turkey", "Egypt", "Brazil",
+    ];
     let make = |i: usize, version: usize| {
-        let word = if (i + version).is_multiple_of(3) { "convoy" } else { "barge" };
+        let word = if (i + version).is_multiple_of(3) {
+            "convoy"
+        } else {
+            "barge"
+        };
         let mut d = doc(
             &format!("f{i:05}"),
             "Facets",
@@ -633,7 +639,10 @@ fn facet_counts_over_many_matches_equal_a_count_by_hand() {
         } else {
             vec!["arms".into(), "trade".into()][..1 + i % 2].to_vec()
         };
-        d.units = (i % 4 == 1).then(|| "USD".to_string()).into_iter().collect();
+        d.units = (i % 4 == 1)
+            .then(|| "USD".to_string())
+            .into_iter()
+            .collect();
         d.published = (!i.is_multiple_of(6)).then(|| {
             NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new((i * 37 % 900) as u64)
         });
@@ -696,7 +705,10 @@ fn facet_counts_over_many_matches_equal_a_count_by_hand() {
     let mut q = query("convoy");
     let r = index.search(&q).unwrap();
     let convoy = |d: &IndexDoc| d.text.contains("convoy");
-    assert_eq!(r.total, current.values().filter(|d| convoy(d)).count() as u64);
+    assert_eq!(
+        r.total,
+        current.values().filter(|d| convoy(d)).count() as u64
+    );
     assert!(r.total > 300, "{} matches", r.total);
     assert_eq!(counted(&r), by_hand(&convoy, 1));
     // Every document (no words: over a thousand matches in a segment), and sentences (the

@@ -143,17 +143,17 @@ impl AppState {
     /// The store's network (actors not rolled up), reused as `cache` says.
     pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
         let state = self.clone();
-        self.inner
-            .network
-            .get(&(), self.revision(), move || Ok(state.inner.engine.network()?))
+        self.inner.network.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.network()?)
+        })
     }
 
     /// Every stored entity, reused as `cache` says.
     pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
         let state = self.clone();
-        self.inner
-            .entities
-            .get(&(), self.revision(), move || Ok(state.inner.engine.entities()?))
+        self.inner.entities.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.entities()?)
+        })
     }
 
     /// An entity's page as kept, without blocking: `None` when the entity list or the page
