@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 use sinew_types::{
     Alert, AlertKind, Annotations, Attribution, Claim, Coarse, Description, Diagnostic,
     DocFingerprint, DocId, Document, Fingerprint, Mention, MentionKind, Quantity, Sentence, Span,
@@ -15,13 +15,15 @@ use crate::codec::{
     claim_json, date_text, enum_text, fingerprint_blob, parse_claim, parse_date, parse_enum,
     parse_fingerprint, real,
 };
-use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
+use crate::connect::{self, Handle};
 use crate::schema::VERSION;
 
 mod analysis;
 pub(crate) mod entities;
 mod events;
 mod probe;
+mod revision;
+mod transactions;
 mod workbench;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -38,19 +40,8 @@ pub struct SqliteStore {
     probe: probe::Probe,
     path: PathBuf,
     read_only: bool,
-    /// What [`Store::revision`] answers (see there).
-    revision: Mutex<Revision>,
-}
-
-/// The store's revision: a count raised by each commit through this store and by each change
-/// to the file seen since (`PRAGMA data_version`, which moves when another connection
-/// commits but not for this connection's own commits; or a read-only snapshot reopened).
-#[derive(Debug, Default)]
-struct Revision {
-    count: u64,
-    /// The connection's `data_version` when last read; `None` after the connection was
-    /// reopened (a new connection's number says nothing of the old one's).
-    data_version: Option<i64>,
+    /// What [`Store::revision`] answers (`sqlite/revision.rs`).
+    revision: Mutex<revision::Revision>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -124,137 +115,14 @@ impl SqliteStore {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The revision's state (a panic holding it left a sound count).
-    fn revision_state(&self) -> MutexGuard<'_, Revision> {
-        self.revision
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Notes that the file changed under a reopened connection.
-    fn reopened(&self) {
-        let mut r = self.revision_state();
-        r.count += 1;
-        r.data_version = None;
-    }
-
     fn fail(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, err)
-    }
-
-    fn write<T>(
-        &self,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        self.write_waiting(true, body)
-    }
-
-    /// [`SqliteStore::write`] that fails at once, instead of waiting, while another process
-    /// holds the write lock: for a record that a read command adds after its work (a
-    /// briefing's time), which must not make the command wait for an ingest.
-    fn write_now<T>(
-        &self,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        self.write_waiting(false, body)
-    }
-
-    fn write_waiting<T>(
-        &self,
-        wait: bool,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        if self.read_only {
-            return Err(StoreError::Unwritable {
-                path: self.path.clone(),
-                source: "the store was opened read-only".into(),
-            });
-        }
-        let mut handle = self.lock();
-        if !wait {
-            handle
-                .conn
-                .busy_timeout(std::time::Duration::ZERO)
-                .map_err(|e| self.fail(e))?;
-        }
-        let out = (|| {
-            let tx = handle
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = body(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })();
-        if out.is_ok() {
-            self.revision_state().count += 1;
-        }
-        if !wait {
-            handle
-                .conn
-                .busy_timeout(connect::BUSY_TIMEOUT)
-                .map_err(|e| self.fail(e))?;
-        }
-        out.map_err(|e| self.fail(e))
-    }
-
-    pub(crate) fn read<T>(
-        &self,
-        body: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        // One read transaction per call, so multi-query answers see one consistent snapshot.
-        let mut handle = self.lock();
-        for _ in 0..SNAPSHOT_ATTEMPTS {
-            // An immutable snapshot is trusted only while the file is as it was when opened
-            // (see `connect`): checked before the read, and after it, since a checkpoint may
-            // have rewritten pages under it.
-            if handle
-                .snapshot
-                .as_ref()
-                .is_some_and(|s| *s != Stamp::of(&self.path))
-            {
-                *handle = connect::open_read_only(&self.path)?;
-                self.reopened();
-            }
-            let out = {
-                let tx = handle.conn.transaction().map_err(|e| self.fail(e))?;
-                body(&tx)
-            };
-            match &handle.snapshot {
-                Some(stamp) if *stamp != Stamp::of(&self.path) => continue,
-                _ => return out.map_err(|e| self.fail(e)),
-            }
-        }
-        Err(StoreError::Backend {
-            path: self.path.clone(),
-            source: "the database kept changing while it was read without a write-ahead log; \
-                     try again"
-                .into(),
-        })
     }
 }
 
 impl Store for SqliteStore {
     fn revision(&self) -> Result<u64, StoreError> {
-        let mut handle = self.lock();
-        if handle
-            .snapshot
-            .as_ref()
-            .is_some_and(|s| *s != Stamp::of(&self.path))
-        {
-            *handle = connect::open_read_only(&self.path)?;
-            self.reopened();
-        }
-        let version: i64 = handle
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .map_err(|e| self.fail(e))?;
-        drop(handle);
-        let mut r = self.revision_state();
-        if r.data_version.is_some_and(|v| v != version) {
-            r.count += 1;
-        }
-        r.data_version = Some(version);
-        Ok(r.count)
+        self.current_revision()
     }
 
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError> {
