@@ -1,5 +1,6 @@
-//! `cargo xtask bench-search [--docs 20000,100000] [--queries 400]`: how fast does the search
-//! index take documents, how large is it, and how long does a query take on a large one?
+//! `cargo xtask bench-search [--docs 20000,100000] [--queries 400] [--reuse]`: how fast does
+//! the search index take documents, how large is it, and how long does a query take on a large
+//! one?
 //!
 //! The documents are `bench-store`'s generated articles (the same `i` gives the same text),
 //! given to [`TantivyIndex`] as the engine would give them (`IndexDoc`), with sentences from
@@ -11,6 +12,12 @@
 //! round-robin: single words, phrases, several words, exclusions, the same with facet and
 //! date filters, and sentence searches; each returns a page of 10 hits with snippets and the
 //! facet counts over every match, what the workbench asks for. Timed in a release build of this xtask (re-run as `bench-search --inner`).
+//!
+//! `--reuse` searches the index an earlier run left for a size when it holds that many
+//! documents (the documents are the same for the same size), skipping the indexing: so two
+//! builds' searches can be compared over one index, or one build's searches run under
+//! callgrind (`valgrind --tool=callgrind --toggle-collect='*TantivyIndex*search*'
+//! target/release/xtask bench-search --inner --reuse --docs 100000 --queries 12`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -69,6 +76,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
 fn inner(args: &[String]) -> Result<()> {
     let mut sizes = vec![20_000usize, 100_000];
     let mut queries = 400usize;
+    let mut reuse = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -83,8 +91,11 @@ fn inner(args: &[String]) -> Result<()> {
             "--queries" => {
                 queries = it.next().context("--queries N")?.parse()?;
             }
+            "--reuse" => reuse = true,
             other => {
-                bail!("unknown flag {other:?}; usage: bench-search [--docs N,N] [--queries N]")
+                bail!(
+                    "unknown flag {other:?}; usage: bench-search [--docs N,N] [--queries N] [--reuse]"
+                )
             }
         }
     }
@@ -93,13 +104,21 @@ fn inner(args: &[String]) -> Result<()> {
         QUERIES.len()
     );
     for n in sizes {
-        one_size(n, queries)?;
+        one_size(n, queries, reuse)?;
     }
     Ok(())
 }
 
-fn one_size(n: usize, queries: usize) -> Result<()> {
+fn one_size(n: usize, queries: usize, reuse: bool) -> Result<()> {
     let dir = crate::target_dir().join("bench-search").join(n.to_string());
+    if reuse && dir.exists() {
+        let index = TantivyIndex::open(&dir)?;
+        if index.len()? == n as u64 {
+            println!("  {n} documents: the index of an earlier run, reused");
+            return search(&index, queries);
+        }
+        println!("  {n} documents: the earlier index holds another count; indexing afresh");
+    }
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
@@ -123,6 +142,11 @@ fn one_size(n: usize, queries: usize) -> Result<()> {
         n as f64 / secs,
         size as f64 / 1e6
     );
+    search(&index, queries)
+}
+
+/// Runs the query mix over `index` and prints the latencies.
+fn search(index: &TantivyIndex, queries: usize) -> Result<()> {
     // Warm the searcher's caches once, as a running server would be.
     let mut latencies: Vec<(usize, f64)> = Vec::with_capacity(queries);
     let mut totals = vec![0u64; QUERIES.len()];

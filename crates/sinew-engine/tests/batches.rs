@@ -83,6 +83,9 @@ impl Store for Recording {
     fn put_events(&self, items: &[(DocId, Vec<sinew_types::Event>)]) -> Result<(), StoreError> {
         self.inner.put_events(items)
     }
+    fn revision(&self) -> Result<u64, StoreError> {
+        self.inner.revision()
+    }
 }
 
 impl WorkbenchStore for Recording {

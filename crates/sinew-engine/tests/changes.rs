@@ -143,6 +143,11 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         "{text}"
     );
     assert!(text.contains("India") && text.contains("Iran"), "{text}");
+    // The institute speaks, not the country it sits in (issue 16).
+    assert!(
+        text.contains("a research institute in Tehran contradicts"),
+        "{text}"
+    );
     let flow = changes(&b)
         .into_iter()
         .find(|j| j.change == Some(AlertKind::NewFlow))

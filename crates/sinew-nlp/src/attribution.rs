@@ -102,6 +102,14 @@ const HEDGES: &[&str] = &[
     "rumored",
 ];
 
+/// Prepositions that place a source rather than name it: "an institute in Tehran",
+/// "analysts based in Seoul". ("of" and "from" are left out: "the government of Iran" is
+/// Iran speaking.)
+const LOCATORS: &[&str] = &["in", "at", "near", "based"];
+
+/// Words a speaker's phrase ("a researcher in Tehran") may have at most.
+const MAX_SPEAKER_WORDS: usize = 7;
+
 fn is_source(m: &Mention) -> bool {
     !matches!(
         m.entity_type,
@@ -202,12 +210,14 @@ fn source_after(
         .filter(|m| phrase.contains(m.span) && is_source(m))
         .min_by_key(|m| (source_rank(m), m.span.start));
     let (source, source_span) = match best {
-        Some(m) => (m.canonical.clone(), m.span),
-        None => {
-            let raw = text[phrase.start..phrase.end].trim();
-            let raw = raw.strip_prefix("the ").unwrap_or(raw);
-            (raw.to_string(), phrase)
+        // "according to a research institute in Tehran": the country only places the
+        // source; the institute speaks, named by the words up to the place.
+        Some(m) if placed_after(text, phrase.start, m) => {
+            let span = Span::new(phrase.start, m.span.end);
+            (speaker_words(&text[span.start..span.end]), span)
         }
+        Some(m) => (m.canonical.clone(), m.span),
+        None => (speaker_words(&text[phrase.start..phrase.end]), phrase),
     };
     Some(Attribution {
         span: Span::new(cue.start, phrase.end),
@@ -231,14 +241,26 @@ fn source_around(
         .find(|m| m.span.end <= verb.start && is_source(m));
     if let Some(m) = before {
         let gap = &text[m.span.end..verb.start];
-        let gap_words = words(text, m.span.end, verb.start).len();
+        let between = words(text, m.span.end, verb.start);
+        let gap_words = between.len();
         // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
         let appositive_end = gap.trim() == ",";
-        if gap_words <= 2 && (appositive_end || !gap.contains([',', ';', ':', '“', '”', '"'])) {
+        // "... sanctions on Chinese entities and warned": a verb joined to an earlier one has
+        // that verb's subject, not the name just before it.
+        let joined = between.iter().any(|w| w.is_any(&["and", "or", "but"]));
+        if gap_words <= 2
+            && !joined
+            && (appositive_end || !gap.contains([',', ';', ':', '“', '”', '"']))
+        {
+            // "A research institute in Tehran said": the speaker is the institute.
+            let (source, source_span) = match placed_subject(text, sentence, m) {
+                Some(span) => (speaker_words(&text[span.start..span.end]), span),
+                None => (m.canonical.clone(), m.span),
+            };
             return Some(Attribution {
-                span: Span::new(m.span.start, verb.end),
-                source_span: m.span,
-                source: m.canonical.clone(),
+                span: Span::new(source_span.start, verb.end),
+                source_span,
+                source,
                 cue: verb.text.to_lowercase(),
             });
         }
@@ -263,6 +285,63 @@ fn source_around(
         source: after.canonical.clone(),
         cue: verb.text.to_lowercase(),
     })
+}
+
+/// Whether mention `m`, a country, follows a locating preposition that itself follows other
+/// words of the phrase from `start`: "a research institute in Tehran", not "Tehran".
+fn placed_after(text: &str, start: usize, m: &Mention) -> bool {
+    if source_rank(m) < 2 {
+        return false;
+    }
+    let before = words(text, start, m.span.start);
+    match before.split_last() {
+        Some((prep, rest)) => {
+            prep.is_any(LOCATORS)
+                && !rest.is_empty()
+                && !has_clause_break(text, start, m.span.start)
+        }
+        None => false,
+    }
+}
+
+/// The subject phrase ending in mention `m` when `m` is a country that only places it, as
+/// in "A research institute in Tehran said": from the clause's first word to the end of `m`,
+/// if that is a short phrase.
+fn placed_subject(text: &str, sentence: Span, m: &Mention) -> Option<Span> {
+    if source_rank(m) < 2 {
+        return None;
+    }
+    let before = words(text, sentence.start, m.span.start);
+    let (prep, _) = before.split_last()?;
+    if !prep.is_any(LOCATORS) || has_clause_break(text, prep.end, m.span.start) {
+        return None;
+    }
+    // Back from the preposition to the clause's start.
+    let mut first = before.len() - 1;
+    while first > 0 && !has_clause_break(text, before[first - 1].end, before[first].start) {
+        first -= 1;
+    }
+    let n = before.len() - first;
+    if !(2..=MAX_SPEAKER_WORDS).contains(&n) {
+        return None;
+    }
+    Some(Span::new(before[first].start, m.span.end))
+}
+
+/// A speaker named by common words, as a sentence's middle reads it: "a research institute
+/// in Tehran" (a leading "the" dropped, a capital article lowered).
+fn speaker_words(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix("the ")
+        .or_else(|| raw.strip_prefix("The "))
+        .unwrap_or(raw);
+    for article in ["A ", "An "] {
+        if let Some(rest) = raw.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    raw.to_string()
 }
 
 /// Modality of the clause `text[start..end]`.
@@ -305,5 +384,34 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "said");
         assert_eq!(found[0].0, "Japan");
+    }
+
+    #[test]
+    fn a_source_placed_in_a_country_is_the_source_not_the_country() {
+        let found = sources(
+            "Exports of wheat from Kazakhstan to Egypt doubled in 2022, according to a \
+             trade institute in Ankara.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "a trade institute in Ankara");
+        let found =
+            sources("A think tank in Warsaw said Belarus had sent 40 trucks of fuel to Russia.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "a think tank in Warsaw");
+        assert_eq!(found[0].1, "said");
+        // A country that speaks is still named as the speaker.
+        let found = sources("Figures rose sharply, according to Germany.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Germany");
+        let found = sources("Poland said the border would stay closed.");
+        assert_eq!(found[0].0, "Poland");
+    }
+
+    #[test]
+    fn a_verb_joined_to_an_earlier_one_is_not_said_by_the_name_before_it() {
+        let found = sources(
+            "The European Union fined several Turkish firms and warned of further measures.",
+        );
+        assert!(found.iter().all(|(s, _)| s != "Turkey"), "{found:?}");
     }
 }

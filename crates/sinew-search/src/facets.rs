@@ -15,12 +15,22 @@
 //! which the long tail of a facet does not do; with one segment (a merged index) the counts
 //! are exact. Dates are counted per day (in a vector from the segment's first day) and folded
 //! into months at the merge.
+//!
+//! Reading the values is batched: a segment buffers the matches (a push each) and reads a
+//! column's values for [`BATCH`] matches at a time, with tantivy's batch calls on the
+//! column's parts (the ranks of the matches that have values, in one pass over the
+//! presence index's blocks; each match's range of values from the start offsets; the term
+//! ordinals of every row in one call). Read one match at a time, as `term_ords` does, each
+//! value cost a dynamic call into the column and each match a fresh lookup in the presence
+//! index, for each of the seven columns: that was 42% of the instructions of an uncached
+//! search over 100k documents with some four thousand hits.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::column_index::MultiValueIndex;
+use tantivy::columnar::{Column, ColumnIndex, ColumnValues, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::{FacetCount, Facets};
@@ -44,12 +54,78 @@ impl FacetCollector {
     }
 }
 
+/// Matches buffered before their values are read, a batch per column.
+const BATCH: usize = 1024;
+
 /// One segment's counting.
 pub(crate) struct SegmentFacets {
     columns: Vec<Option<StrColumn>>,
     counts: Vec<Vec<u64>>,
     published: Option<Column<i64>>,
     days: DayCounts,
+    /// Matches not counted yet, in document order.
+    matched: Vec<DocId>,
+    rows: Rows,
+}
+
+/// Buffers for reading a batch of matches' values, kept across batches.
+#[derive(Default)]
+struct Rows {
+    /// The matches that have values (what the presence index's batch call gives back).
+    present: Vec<DocId>,
+    /// Their ranks in the presence index (a multi-valued column's documents with values).
+    ranks: Vec<u32>,
+    /// Where each match's values start, and end.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// The rows of the values to read.
+    rows: Vec<u32>,
+    /// The values read.
+    ords: Vec<u64>,
+    days: Vec<i64>,
+}
+
+impl Rows {
+    /// Fills `self.rows` with the value rows of the documents `docs` (ascending) in a column
+    /// indexed by `index`.
+    fn of(&mut self, index: &ColumnIndex, docs: &[DocId]) {
+        self.rows.clear();
+        match index {
+            ColumnIndex::Empty { .. } => {}
+            ColumnIndex::Full => self.rows.extend_from_slice(docs),
+            ColumnIndex::Optional(present) => {
+                self.present.clear();
+                present.rank_if_exists_batch(docs, &mut self.present, &mut self.rows);
+            }
+            ColumnIndex::Multivalued(multi) => {
+                self.ranks.clear();
+                match multi {
+                    MultiValueIndex::MultiValueIndexV1(_) => self.ranks.extend_from_slice(docs),
+                    MultiValueIndex::MultiValueIndexV2(v2) => {
+                        self.present.clear();
+                        v2.optional_index.rank_if_exists_batch(
+                            docs,
+                            &mut self.present,
+                            &mut self.ranks,
+                        );
+                    }
+                }
+                let offsets = multi.get_start_index_column();
+                self.starts.clear();
+                self.starts.resize(self.ranks.len(), 0);
+                offsets.get_vals(&self.ranks, &mut self.starts);
+                for r in &mut self.ranks {
+                    *r += 1;
+                }
+                self.ends.clear();
+                self.ends.resize(self.ranks.len(), 0);
+                offsets.get_vals(&self.ranks, &mut self.ends);
+                for (&start, &end) in self.starts.iter().zip(&self.ends) {
+                    self.rows.extend(start..end);
+                }
+            }
+        }
+    }
 }
 
 /// One segment's counts, by ordinal, with the columns that name the ordinals.
@@ -144,6 +220,8 @@ impl Collector for FacetCollector {
             counts,
             published,
             days,
+            matched: Vec::with_capacity(BATCH),
+            rows: Rows::default(),
         })
     }
 
@@ -224,26 +302,64 @@ impl SegmentCollector for SegmentFacets {
     type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (column, counts) in self.columns.iter().zip(&mut self.counts) {
-            if let Some(column) = column {
-                for ord in column.term_ords(doc) {
-                    if let Some(n) = counts.get_mut(ord as usize) {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-        if let Some(day) = self.published.as_ref().and_then(|c| c.first(doc)) {
-            self.days.add(day);
+        self.matched.push(doc);
+        if self.matched.len() >= BATCH {
+            self.count();
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.matched.extend_from_slice(docs);
+        if self.matched.len() >= BATCH {
+            self.count();
+        }
+    }
+
+    fn harvest(mut self) -> SegmentCounts {
+        self.count();
         SegmentCounts {
             columns: self.columns,
             counts: self.counts,
             days: self.days,
         }
+    }
+}
+
+impl SegmentFacets {
+    /// Counts the buffered matches' values, column by column, and empties the buffer.
+    fn count(&mut self) {
+        let SegmentFacets {
+            columns,
+            counts,
+            published,
+            days,
+            matched,
+            rows,
+        } = self;
+        for (column, counts) in columns.iter().zip(counts.iter_mut()) {
+            let Some(column) = column else { continue };
+            let ords = column.ords();
+            rows.of(&ords.index, matched);
+            rows.ords.clear();
+            rows.ords.resize(rows.rows.len(), 0);
+            ords.values.get_vals(&rows.rows, &mut rows.ords);
+            for &ord in &rows.ords {
+                if let Some(n) = usize::try_from(ord).ok().and_then(|i| counts.get_mut(i)) {
+                    *n += 1;
+                }
+            }
+        }
+        if let Some(published) = published {
+            // One date a row: a document's first (and only) value.
+            rows.of(&published.index, matched);
+            rows.days.clear();
+            rows.days.resize(rows.rows.len(), 0);
+            published.values.get_vals(&rows.rows, &mut rows.days);
+            for &day in &rows.days {
+                days.add(day);
+            }
+        }
+        matched.clear();
     }
 }
 

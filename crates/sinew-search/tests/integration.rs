@@ -605,3 +605,119 @@ fn months_count_close_and_far_apart_dates_alike() {
         assert_eq!(r.facets.months, months.into_iter().collect::<Vec<_>>());
     }
 }
+
+/// Facet counts and months over thousands of matches (so each segment counts in several
+/// batches), across segments, with documents replaced (the old rows deleted but still in
+/// their segment) and values missing or many per document, equal the counts taken by hand
+/// over the documents as they stand, for documents and for sentences.
+#[test]
+fn facet_counts_over_many_matches_equal_a_count_by_hand() {
+    use std::collections::BTreeMap;
+    let index = TantivyIndex::open_in_ram().unwrap();
+    let names = [
+        "Russia", "China", "Iran", "India", "Turkey", "Egypt", "Brazil",
+    ];
+    let make = |i: usize, version: usize| {
+        let word = if (i + version).is_multiple_of(3) {
+            "convoy"
+        } else {
+            "barge"
+        };
+        let mut d = doc(
+            &format!("f{i:05}"),
+            "Facets",
+            &format!("A {word} left port {i}. It carried grain."),
+        );
+        d.source = format!("outlet{}.example", (i * 7 + version) % 23);
+        d.lang = (!i.is_multiple_of(9)).then(|| ["en", "fr"][i % 2].to_string());
+        d.entities = (0..(i + version) % 4)
+            .map(|k| names[(i + k * 3) % names.len()].to_string())
+            .collect();
+        d.countries = d.entities.iter().map(|e| e[..3].to_uppercase()).collect();
+        d.flow_kinds = if i.is_multiple_of(5) {
+            vec![]
+        } else {
+            vec!["arms".into(), "trade".into()][..1 + i % 2].to_vec()
+        };
+        d.units = (i % 4 == 1)
+            .then(|| "USD".to_string())
+            .into_iter()
+            .collect();
+        d.published = (!i.is_multiple_of(6)).then(|| {
+            NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new((i * 37 % 900) as u64)
+        });
+        d
+    };
+    let mut current: BTreeMap<usize, IndexDoc> = BTreeMap::new();
+    // Three commits, three segments; the last replaces a third of the first's documents.
+    for (range, version) in [(0..1500usize, 0usize), (1500..2600, 0), (0..1500, 1)] {
+        let batch: Vec<IndexDoc> = range
+            .filter(|&i| version == 0 || i.is_multiple_of(3))
+            .map(|i| make(i, version))
+            .collect();
+        for d in &batch {
+            let i: usize = d.id.0[1..].parse().unwrap();
+            current.insert(i, d.clone());
+        }
+        index.add(&batch).unwrap();
+        index.commit().unwrap();
+    }
+    type Counts = BTreeMap<String, u64>;
+    let by_hand = |keep: &dyn Fn(&IndexDoc) -> bool, per_doc: u64| {
+        let mut lists: Vec<Counts> = vec![Counts::new(); 6];
+        let mut months = BTreeMap::new();
+        for d in current.values().filter(|d| keep(d)) {
+            let values: [Vec<String>; 6] = [
+                vec![d.source.clone()],
+                d.lang.iter().cloned().collect(),
+                d.entities.clone(),
+                d.countries.clone(),
+                d.flow_kinds.clone(),
+                d.units.clone(),
+            ];
+            for (list, vs) in lists.iter_mut().zip(values) {
+                for v in vs {
+                    *list.entry(v).or_default() += per_doc;
+                }
+            }
+            if let Some(p) = d.published {
+                *months.entry(p.with_day(1).unwrap()).or_default() += per_doc;
+            }
+        }
+        (lists, months.into_iter().collect::<Vec<(NaiveDate, u64)>>())
+    };
+    use chrono::Datelike;
+    let counted = |r: &SearchResults| {
+        let f = &r.facets;
+        let lists: Vec<Counts> = [
+            &f.sources,
+            &f.langs,
+            &f.entities,
+            &f.countries,
+            &f.flow_kinds,
+            &f.units,
+        ]
+        .iter()
+        .map(|l| l.iter().map(|c| (c.value.clone(), c.count)).collect())
+        .collect();
+        (lists, f.months.clone())
+    };
+    let mut q = query("convoy");
+    let r = index.search(&q).unwrap();
+    let convoy = |d: &IndexDoc| d.text.contains("convoy");
+    assert_eq!(
+        r.total,
+        current.values().filter(|d| convoy(d)).count() as u64
+    );
+    assert!(r.total > 300, "{} matches", r.total);
+    assert_eq!(counted(&r), by_hand(&convoy, 1));
+    // Every document (no words: over a thousand matches in a segment), and sentences (the
+    // second of each document, with its document's facets).
+    q.text = String::new();
+    assert_eq!(counted(&index.search(&q).unwrap()), by_hand(&|_| true, 1));
+    q.text = "grain".into();
+    q.scope = Scope::Sentences;
+    let r = index.search(&q).unwrap();
+    assert_eq!(r.total, current.len() as u64);
+    assert_eq!(counted(&r), by_hand(&|_| true, 1));
+}

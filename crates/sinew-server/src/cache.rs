@@ -1,24 +1,28 @@
 //! Which views are reused between requests, and for how long? Views folded over the whole
 //! store (the network, the entity list, the ledger for each filter) and the pages built on
 //! them (entity pages) cost from tens of milliseconds to seconds on a large store, while an
-//! analyst's store changes by batches: each is reused for its TTL ([`VIEW_TTL`], or five
-//! times as long as it took to build, if longer: see [`BUILD_TIMES_FRESH`]), then
-//! refreshed on a background thread started by the first request that finds it stale, while
-//! that request and every other keep getting the last view (stale-while-revalidate). So no
-//! request waits on a refold, but the first request for a view not yet built (there is
-//! nothing to show it); before, the request that found a view stale rebuilt it itself (23.6 s
-//! for the network of a 100k-document store under load).
+//! analyst's store changes by batches. Each view is kept with the store's revision it was
+//! built under (`Store::revision`, which moves with every commit, the server's own or an
+//! ingest's beside it) and served as it is while the revision holds, with no time limit.
+//! Once the revision moves, the first request that finds the view out of date starts a
+//! refresh on a background thread, and that request and every other keep getting the last
+//! view until the refresh lands (stale-while-revalidate): no request waits on a refold but
+//! the first one for a view not yet built. While the store keeps changing (an ingest
+//! committing batch after batch) a view is refreshed at most once per time it took to build
+//! (see [`Entry::fresh`]), so refolding takes at most half a core per view however large the
+//! store; before, a view was refreshed on a timer and a view slow to build was served for
+//! five times its build time, so an ingest beside the server showed only minutes later on a
+//! large store.
 //!
 //! Search results are another matter: the index says exactly when what it answers changes
 //! (its generation, `SearchIndex::generation`), so a result is kept with the generation it
-//! was computed under and served while that generation holds, with no time limit and no
-//! staleness ([`StampedCache`]); an analyst's repeated or shared URL is then answered without
-//! touching the index.
+//! was computed under and served while that generation holds ([`StampedCache`]); an
+//! analyst's repeated or shared URL is then answered without touching the index.
 //!
 //! An upload through the server clears every view at once; a refresh started before the
 //! clear finishes into nothing (each clear starts a new generation, and a refresh keeps its
 //! result only in the generation it began in), so no view from before an upload outlives
-//! it. An ingest beside the server is seen within the TTL plus one refresh.
+//! it.
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
@@ -27,22 +31,26 @@ use std::time::{Duration, Instant};
 
 use crate::ServerError;
 
-/// How long a view is served without a refresh.
-pub(crate) const VIEW_TTL: Duration = Duration::from_secs(5);
-
 struct Entry<V> {
+    /// When it was built.
     at: Instant,
-    /// How long it is served before a refresh: the TTL, or longer for a view slow to build.
-    fresh_for: Duration,
+    /// How long it took to build.
+    took: Duration,
+    /// The store's revision read before it was built.
+    revision: u64,
     value: Arc<V>,
     refreshing: bool,
 }
 
-/// A view is served at least this many times as long as it took to build before it is
-/// refreshed, so that refreshing takes at most about a fifth of a core per view whatever the
-/// store's size (refolding the network of a 100k-document store every 5 s kept a core busy
-/// with answers that had not changed).
-const BUILD_TIMES_FRESH: u32 = 5;
+impl<V> Entry<V> {
+    /// Whether the view may be served as it is under the store's `revision`: it was built
+    /// under that revision (nothing was written since), or it was built less than its own
+    /// build time ago (a store that keeps changing gets a view refreshed back to back at
+    /// most half the time).
+    fn fresh(&self, revision: u64) -> bool {
+        self.revision == revision || self.at.elapsed() < self.took
+    }
+}
 
 struct Views<K, V> {
     map: HashMap<K, Entry<V>>,
@@ -50,24 +58,23 @@ struct Views<K, V> {
     generation: u64,
 }
 
-/// Views by key, each reused for its TTL and refreshed in the background.
+/// Views by key, each reused while the store's revision holds and refreshed in the
+/// background once it moves.
 pub(crate) struct ViewCache<K, V> {
     views: Arc<Mutex<Views<K, V>>>,
-    ttl: Duration,
     /// Keys kept at most: past this the map is emptied (a crude bound, but memory must not
     /// grow with the number of names or filters asked for).
     max_keys: usize,
 }
 
 impl<K, V> ViewCache<K, V> {
-    /// A cache of at most `max_keys` views, each served for `ttl` before a refresh.
-    pub(crate) fn new(ttl: Duration, max_keys: usize) -> Self {
+    /// A cache of at most `max_keys` views.
+    pub(crate) fn new(max_keys: usize) -> Self {
         ViewCache {
             views: Arc::new(Mutex::new(Views {
                 map: HashMap::new(),
                 generation: 0,
             })),
-            ttl,
             max_keys: max_keys.max(1),
         }
     }
@@ -83,18 +90,19 @@ where
     K: Eq + Hash + Clone + Send + 'static,
     V: Send + Sync + 'static,
 {
-    /// The view under `key`: built by this caller when missing; when stale, the stale one,
-    /// with a refresh started on a background thread unless one is running.
-    pub(crate) fn get<F>(&self, key: &K, build: F) -> Result<Arc<V>, ServerError>
+    /// The view under `key` for the store at `revision`: built by this caller when missing;
+    /// when out of date, the last one, with a refresh started on a background thread unless
+    /// one is running.
+    pub(crate) fn get<F>(&self, key: &K, revision: u64, build: F) -> Result<Arc<V>, ServerError>
     where
         F: FnOnce() -> Result<V, ServerError> + Send + 'static,
     {
-        match self.lookup(key, build) {
+        match self.lookup(key, revision, build) {
             Ok(kept) => Ok(kept),
             Err((generation, build)) => {
                 let began = Instant::now();
                 let built = build();
-                self.keep(key, generation, began.elapsed(), built)
+                self.keep(key, generation, revision, began.elapsed(), built)
             }
         }
     }
@@ -102,15 +110,15 @@ where
     /// The view under `key` when one is kept, fresh or stale (a stale one starts its
     /// refresh, as [`ViewCache::get`] does); `None`, building nothing, when none is. For
     /// callers that must not block (an async handler): they build on the blocking pool then.
-    pub(crate) fn kept<F>(&self, key: &K, refresh: F) -> Option<Arc<V>>
+    pub(crate) fn kept<F>(&self, key: &K, revision: u64, refresh: F) -> Option<Arc<V>>
     where
         F: FnOnce() -> Result<V, ServerError> + Send + 'static,
     {
-        self.lookup(key, refresh).ok()
+        self.lookup(key, revision, refresh).ok()
     }
 
     /// The kept view, or the generation to build in and the builder back when none is.
-    fn lookup<F>(&self, key: &K, build: F) -> Result<Arc<V>, (u64, F)>
+    fn lookup<F>(&self, key: &K, revision: u64, build: F) -> Result<Arc<V>, (u64, F)>
     where
         F: FnOnce() -> Result<V, ServerError> + Send + 'static,
     {
@@ -119,24 +127,23 @@ where
         let Some(e) = views.map.get_mut(key) else {
             return Err((generation, build));
         };
-        if e.at.elapsed() < e.fresh_for || e.refreshing {
+        if e.refreshing || e.fresh(revision) {
             return Ok(Arc::clone(&e.value));
         }
         e.refreshing = true;
         let stale = Arc::clone(&e.value);
         drop(views);
-        self.refresh_in_background(key.clone(), generation, build);
+        self.refresh_in_background(key.clone(), generation, revision, build);
         Ok(stale)
     }
 
     /// Runs `build` on a thread of its own and keeps what it gives.
-    fn refresh_in_background<F>(&self, key: K, generation: u64, build: F)
+    fn refresh_in_background<F>(&self, key: K, generation: u64, revision: u64, build: F)
     where
         F: FnOnce() -> Result<V, ServerError> + Send + 'static,
     {
         let cache = ViewCache {
             views: Arc::clone(&self.views),
-            ttl: self.ttl,
             max_keys: self.max_keys,
         };
         let own = key.clone();
@@ -145,7 +152,7 @@ where
             .spawn(move || {
                 let began = Instant::now();
                 let built = build();
-                if let Err(e) = cache.keep(&key, generation, began.elapsed(), built) {
+                if let Err(e) = cache.keep(&key, generation, revision, began.elapsed(), built) {
                     // Nobody waits on a background refresh: its failure is logged, and the
                     // next request that finds the view stale tries again.
                     eprintln!("sinew serve: refreshing a view failed: {e}");
@@ -162,12 +169,14 @@ where
         }
     }
 
-    /// Keeps a build's result under `key` when no clear came since `generation`; a failed
-    /// build leaves the stale view (if any) for the next request to refresh.
+    /// Keeps a build's result, built under the store's `revision`, under `key` when no clear
+    /// came since `generation`; a failed build leaves the stale view (if any) for the next
+    /// request to refresh.
     fn keep(
         &self,
         key: &K,
         generation: u64,
+        revision: u64,
         took: Duration,
         built: Result<V, ServerError>,
     ) -> Result<Arc<V>, ServerError> {
@@ -184,7 +193,8 @@ where
                         key.clone(),
                         Entry {
                             at: Instant::now(),
-                            fresh_for: self.ttl.max(took.saturating_mul(BUILD_TIMES_FRESH)),
+                            took,
+                            revision,
                             value: Arc::clone(&value),
                             refreshing: false,
                         },
@@ -291,7 +301,7 @@ mod tests {
     use std::sync::mpsc;
 
     fn cache() -> ViewCache<&'static str, u32> {
-        ViewCache::new(VIEW_TTL, 8)
+        ViewCache::new(8)
     }
 
     #[test]
@@ -300,18 +310,18 @@ mod tests {
         let builds = Arc::new(AtomicU32::new(0));
         let b = Arc::clone(&builds);
         let build = move || Ok(b.fetch_add(1, Ordering::SeqCst) + 1);
-        assert_eq!(*cache.get(&"a", build).unwrap(), 1);
-        assert_eq!(*cache.get(&"a", || Ok(99)).unwrap(), 1, "fresh: reused");
+        assert_eq!(*cache.get(&"a", 1, build).unwrap(), 1);
+        assert_eq!(*cache.get(&"a", 1, || Ok(99)).unwrap(), 1, "fresh: reused");
         assert!(cache
-            .get(&"b", || Err(ServerError::SearchUnavailable))
+            .get(&"b", 1, || Err(ServerError::SearchUnavailable))
             .is_err());
         assert_eq!(
-            *cache.get(&"b", || Ok(7)).unwrap(),
+            *cache.get(&"b", 1, || Ok(7)).unwrap(),
             7,
             "a failure is not kept"
         );
         cache.clear();
-        assert_eq!(*cache.get(&"a", || Ok(5)).unwrap(), 5, "cleared");
+        assert_eq!(*cache.get(&"a", 1, || Ok(5)).unwrap(), 5, "cleared");
         assert_eq!(builds.load(Ordering::SeqCst), 1);
     }
 
@@ -331,33 +341,48 @@ mod tests {
     }
 
     #[test]
+    fn a_view_is_served_while_the_revision_holds_and_refreshed_once_it_moves() {
+        let cache = cache();
+        assert_eq!(*cache.get(&"net", 1, || Ok(1)).unwrap(), 1);
+        // However long ago it was built: nothing was written, nothing is rebuilt.
+        lock(&cache.views).map.get_mut("net").unwrap().at -= Duration::from_secs(60);
+        assert_eq!(*cache.get(&"net", 1, || Ok(99)).unwrap(), 1);
+        assert!(!lock(&cache.views).map["net"].refreshing);
+        // A write moved the revision: the next request starts the refresh at once.
+        assert_eq!(*cache.get(&"net", 2, || Ok(2)).unwrap(), 1, "the last view");
+        assert!(settles(&cache, "net", 2), "the refresh is kept");
+        assert_eq!(lock(&cache.views).map["net"].revision, 2);
+        assert_eq!(*cache.get(&"net", 2, || Ok(99)).unwrap(), 2);
+    }
+
+    #[test]
     fn a_stale_view_is_served_while_a_background_thread_rebuilds_it() {
-        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
-        assert_eq!(*cache.get(&"net", || Ok(1)).unwrap(), 1);
+        let cache = cache();
+        assert_eq!(*cache.get(&"net", 1, || Ok(1)).unwrap(), 1);
         // The rebuild blocks until told to finish: were the request waiting on it, `get`
         // would never return.
         let (go, wait) = mpsc::channel::<()>();
         let stale = cache
-            .get(&"net", move || {
+            .get(&"net", 2, move || {
                 wait.recv().ok();
                 Ok(2)
             })
             .unwrap();
         assert_eq!(*stale, 1, "the last view, at once");
         // One refresh at a time: others get the stale view and start nothing.
-        assert_eq!(*cache.get(&"net", || Ok(99)).unwrap(), 1);
+        assert_eq!(*cache.get(&"net", 3, || Ok(99)).unwrap(), 1);
         go.send(()).unwrap();
         assert!(settles(&cache, "net", 2), "the refresh is kept");
     }
 
     #[test]
     fn a_refresh_begun_before_a_clear_is_dropped() {
-        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
-        cache.get(&"net", || Ok(1)).unwrap();
+        let cache = cache();
+        cache.get(&"net", 1, || Ok(1)).unwrap();
         let (go, wait) = mpsc::channel::<()>();
         let (done, finished) = mpsc::channel::<()>();
         cache
-            .get(&"net", move || {
+            .get(&"net", 2, move || {
                 wait.recv().ok();
                 done.send(()).ok();
                 Ok(2)
@@ -371,7 +396,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert!(lock(&cache.views).map.is_empty(), "the old view stays gone");
-        assert_eq!(*cache.get(&"net", || Ok(3)).unwrap(), 3);
+        assert_eq!(*cache.get(&"net", 2, || Ok(3)).unwrap(), 3);
     }
 
     #[test]
@@ -415,17 +440,21 @@ mod tests {
     }
 
     #[test]
-    fn a_view_slow_to_build_is_served_longer_before_a_refresh() {
-        let cache: ViewCache<&'static str, u32> = ViewCache::new(Duration::ZERO, 8);
+    fn a_store_that_keeps_changing_gets_a_view_refreshed_at_most_once_per_build_time() {
+        let cache = cache();
         cache
-            .get(&"slow", || {
-                std::thread::sleep(Duration::from_millis(200));
+            .get(&"slow", 1, || {
+                std::thread::sleep(Duration::from_millis(500));
                 Ok(1)
             })
             .unwrap();
-        // A TTL of zero, but the build took 200 ms: fresh for about 1 s, so no refresh
-        // starts now (one would be running, and give 2 later).
-        assert_eq!(*cache.get(&"slow", || Ok(2)).unwrap(), 1);
+        // The revision moved at once, but the view took 500 ms to build: it is served as it is
+        // for that long, so no refresh starts now (one would be running, and give 2 later).
+        assert_eq!(*cache.get(&"slow", 2, || Ok(2)).unwrap(), 1);
         assert!(!lock(&cache.views).map["slow"].refreshing);
+        // Once as old as its build time, it is refreshed.
+        lock(&cache.views).map.get_mut("slow").unwrap().at -= Duration::from_millis(600);
+        assert_eq!(*cache.get(&"slow", 2, || Ok(2)).unwrap(), 1);
+        assert!(settles(&cache, "slow", 2), "refreshed");
     }
 }

@@ -31,7 +31,9 @@ mod render;
 mod screens;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method};
@@ -42,7 +44,7 @@ use axum::Router;
 use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, NetworkView};
 use sinew_search::SearchIndex;
 
-use cache::{StampedCache, ViewCache, VIEW_TTL};
+use cache::{StampedCache, ViewCache};
 pub use error::ServerError;
 
 /// The policy every response carries: nothing but this server's own scripts, styles and
@@ -59,6 +61,8 @@ pub struct AppState {
 
 struct Inner {
     engine: Engine,
+    /// The store's revision as last read by the watcher thread (see [`watch_revision`]).
+    revision: AtomicU64,
     search: Option<Arc<dyn SearchIndex>>,
     token: Option<String>,
     network: ViewCache<(), NetworkView>,
@@ -90,19 +94,34 @@ impl AppState {
         search: Option<Arc<dyn SearchIndex>>,
         token: Option<String>,
     ) -> AppState {
-        AppState {
+        // Read once here, so the first views are stamped with the store as it is.
+        let revision = engine.store().revision().unwrap_or_else(|e| {
+            eprintln!("sinew serve: reading the store's revision failed: {e}");
+            0
+        });
+        let state = AppState {
             inner: Arc::new(Inner {
                 engine,
+                revision: AtomicU64::new(revision),
                 search,
                 token: token.filter(|t| !t.is_empty()),
-                network: ViewCache::new(VIEW_TTL, 1),
-                entities: ViewCache::new(VIEW_TTL, 1),
-                entity_pages: ViewCache::new(VIEW_TTL, ENTITY_PAGES),
-                ledgers: ViewCache::new(VIEW_TTL, LEDGERS),
+                network: ViewCache::new(1),
+                entities: ViewCache::new(1),
+                entity_pages: ViewCache::new(ENTITY_PAGES),
+                ledgers: ViewCache::new(LEDGERS),
                 searches: StampedCache::new(SEARCHES),
                 work_slots: Arc::new(tokio::sync::Semaphore::new(work_slots())),
             }),
-        }
+        };
+        watch_revision(Arc::downgrade(&state.inner));
+        state
+    }
+
+    /// The store's revision as last read: what the cached views are checked against. Read
+    /// from memory, since a request answered from a cache must not wait for the store (a
+    /// long read holds an SQLite store's connection for seconds).
+    fn revision(&self) -> u64 {
+        self.inner.revision.load(Ordering::Acquire)
     }
 
     pub(crate) fn engine(&self) -> &Engine {
@@ -124,17 +143,17 @@ impl AppState {
     /// The store's network (actors not rolled up), reused as `cache` says.
     pub(crate) fn network(&self) -> Result<Arc<NetworkView>, ServerError> {
         let state = self.clone();
-        self.inner
-            .network
-            .get(&(), move || Ok(state.inner.engine.network()?))
+        self.inner.network.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.network()?)
+        })
     }
 
     /// Every stored entity, reused as `cache` says.
     pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
         let state = self.clone();
-        self.inner
-            .entities
-            .get(&(), move || Ok(state.inner.engine.entities()?))
+        self.inner.entities.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.entities()?)
+        })
     }
 
     /// An entity's page as kept, without blocking: `None` when the entity list or the page
@@ -146,10 +165,11 @@ impl AppState {
         build: impl FnOnce(String) -> Result<screens::entity::Rendered, ServerError> + Send + 'static,
     ) -> Option<Arc<screens::entity::Rendered>> {
         let state = self.clone();
+        let revision = self.revision();
         let entities = self
             .inner
             .entities
-            .kept(&(), move || Ok(state.inner.engine.entities()?))?;
+            .kept(&(), revision, move || Ok(state.inner.engine.entities()?))?;
         let wanted = name.trim();
         let canonical = entities
             .iter()
@@ -159,7 +179,7 @@ impl AppState {
         let named = canonical.clone();
         self.inner
             .entity_pages
-            .kept(&canonical, move || build(named))
+            .kept(&canonical, revision, move || build(named))
     }
 
     /// An entity's page, by canonical name, reused as `cache` says.
@@ -168,7 +188,9 @@ impl AppState {
         canonical: &str,
         build: impl FnOnce() -> Result<screens::entity::Rendered, ServerError> + Send + 'static,
     ) -> Result<Arc<screens::entity::Rendered>, ServerError> {
-        self.inner.entity_pages.get(&canonical.to_string(), build)
+        self.inner
+            .entity_pages
+            .get(&canonical.to_string(), self.revision(), build)
     }
 
     /// The ledger with its citations under `filter`, reused as `cache` says; `key` names the
@@ -179,7 +201,7 @@ impl AppState {
         filter: LedgerFilter,
     ) -> Result<Arc<LedgerCitedView>, ServerError> {
         let state = self.clone();
-        self.inner.ledgers.get(&key, move || {
+        self.inner.ledgers.get(&key, self.revision(), move || {
             Ok(state.inner.engine.ledger_cited(&filter)?)
         })
     }
@@ -226,6 +248,43 @@ impl AppState {
         })
         .await
         .map_err(|e| ServerError::Internal(format!("a request's worker failed: {e}")))?
+    }
+}
+
+/// How often the watcher reads the store's revision: a write beside the server (an ingest
+/// into the same store) reaches the views this long after its commit, at most, plus one
+/// refresh.
+const REVISION_POLL: Duration = Duration::from_millis(250);
+
+/// Reads the store's revision every [`REVISION_POLL`] on a thread of its own, for as long as
+/// the state lives (the thread ends at the first read after the last handle is dropped). A
+/// failed read leaves the last revision (the views stay as they are) and is logged once
+/// until a read succeeds again.
+fn watch_revision(inner: Weak<Inner>) {
+    let spawned = std::thread::Builder::new()
+        .name("sinew-store-revision".to_string())
+        .spawn(move || {
+            let mut failing = false;
+            loop {
+                std::thread::sleep(REVISION_POLL);
+                let Some(inner) = inner.upgrade() else {
+                    return;
+                };
+                match inner.engine.store().revision() {
+                    Ok(r) => {
+                        inner.revision.store(r, Ordering::Release);
+                        failing = false;
+                    }
+                    Err(e) if !failing => {
+                        eprintln!("sinew serve: reading the store's revision failed: {e}");
+                        failing = true;
+                    }
+                    Err(_) => {}
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("sinew serve: no thread to watch the store for changes: {e}");
     }
 }
 

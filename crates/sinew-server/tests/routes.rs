@@ -509,3 +509,50 @@ fn vendored_files_match_their_checksums() {
     }
     assert!(checked >= 1);
 }
+
+#[test]
+fn a_kept_view_gives_way_to_what_an_ingest_beside_the_server_added() {
+    // Two stores on one file, as `sinew serve` and `sinew ingest` are two processes: the
+    // server hears of the ingest only through the store's revision.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sinew.db");
+    let open = || -> std::sync::Arc<dyn sinew_store::Store> {
+        std::sync::Arc::new(sinew_store::SqliteStore::open(&path).unwrap())
+    };
+    let ingest = |engine: &sinew_engine::Engine, name: &str, text: &str| {
+        engine
+            .ingest_bytes(
+                name,
+                text.as_bytes(),
+                sinew_engine::Format::Text,
+                &sinew_engine::IngestOptions::default(),
+            )
+            .unwrap();
+    };
+    let beside = sinew_engine::Engine::with_store(open());
+    ingest(
+        &beside,
+        "trucks.txt",
+        "Georgia sent 20 trucks to Armenia in May 2025, its ministry said.",
+    );
+    let st = AppState::new(sinew_engine::Engine::with_store(open()), None, None);
+    let network = || get(&st, "/api/network").body;
+    assert!(network().contains("Georgia"));
+    assert!(!network().contains("Kazakhstan"), "kept, and nothing new");
+    ingest(
+        &beside,
+        "lorries.txt",
+        "Kazakhstan sent 300 lorries of grain to Armenia in June 2025, its ministry said.",
+    );
+    // The view is rebuilt as soon as the revision moves, not after a time to live: within
+    // a few of the watcher's reads and one refold of a two-document store, well under the
+    // 5 s the views were kept before (bounded, so a server that never sees the write fails).
+    let began = std::time::Instant::now();
+    while !network().contains("Kazakhstan") {
+        assert!(
+            began.elapsed() < std::time::Duration::from_secs(4),
+            "the network still lacks what was ingested beside the server"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

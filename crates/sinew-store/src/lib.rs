@@ -131,6 +131,15 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Stores the events read from stored documents awaiting them and clears their marks, in
     /// one transaction; a document not awaiting events is left as it is.
     fn put_events(&self, items: &[(DocId, Vec<Event>)]) -> Result<(), StoreError>;
+
+    /// Which state of the stored content reads now see: a number that changes whenever a
+    /// write is committed, through this store or by another process beside it (an ingest
+    /// next to a running server), and stays the same while nothing is written. A view
+    /// computed under one revision is still the answer while the revision is the same, so a
+    /// reader may keep it without a time limit and rebuild it as soon as the number moves.
+    /// It may move without a change to the content (never the reverse): a cheap question,
+    /// asked often.
+    fn revision(&self) -> Result<u64, StoreError>;
 }
 
 /// Which events [`Store::events`] returns; the default returns all.

@@ -390,6 +390,23 @@ fn span(r: &Row, idx: usize) -> R<Span> {
 }
 
 impl Store for PgStore {
+    /// The server's write-ahead log position: every commit writes the log, by this store or
+    /// any other client, so the position moves with each write. It also moves for writes to
+    /// other databases of the server and for its housekeeping, which only makes a reader
+    /// rebuild a view that had not changed (a standby answers the position it has replayed).
+    fn revision(&self) -> Result<u64, StoreError> {
+        self.read(|tx| {
+            let lsn: i64 = tx
+                .query_one(
+                    "SELECT (COALESCE(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() \
+                     ELSE pg_current_wal_lsn() END, '0/0'::pg_lsn) - '0/0'::pg_lsn)::bigint",
+                    &[],
+                )?
+                .get(0);
+            Ok(u64::try_from(lsn).unwrap_or(0))
+        })
+    }
+
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
         self.read(|tx| events::query(tx, filter))
     }

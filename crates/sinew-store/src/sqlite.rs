@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 use sinew_types::{
     Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
@@ -13,7 +13,7 @@ use crate::codec::{
     date_text, fingerprint_blob, pack_annotations, pack_claim, parse_date, parse_fingerprint, real,
     unpack_annotations, unpack_claim,
 };
-use crate::connect::{self, Handle, Stamp, SNAPSHOT_ATTEMPTS};
+use crate::connect::{self, Handle};
 use crate::schema::VERSION;
 
 mod analysis;
@@ -21,6 +21,8 @@ pub(crate) mod entities;
 mod events;
 pub(crate) mod legacy;
 mod probe;
+mod revision;
+mod transactions;
 mod workbench;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -37,6 +39,8 @@ pub struct SqliteStore {
     probe: probe::Probe,
     path: PathBuf,
     read_only: bool,
+    /// What [`Store::revision`] answers (`sqlite/revision.rs`).
+    revision: Mutex<revision::Revision>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -64,6 +68,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: false,
+            revision: Mutex::default(),
         })
     }
 
@@ -80,6 +85,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path: path.to_path_buf(),
             read_only: true,
+            revision: Mutex::default(),
         })
     }
 
@@ -91,6 +97,7 @@ impl SqliteStore {
             probe: probe::Probe::default(),
             path,
             read_only: false,
+            revision: Mutex::default(),
         })
     }
 
@@ -110,95 +117,13 @@ impl SqliteStore {
     fn fail(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, err)
     }
-
-    fn write<T>(
-        &self,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        self.write_waiting(true, body)
-    }
-
-    /// [`SqliteStore::write`] that fails at once, instead of waiting, while another process
-    /// holds the write lock: for a record that a read command adds after its work (a
-    /// briefing's time), which must not make the command wait for an ingest.
-    fn write_now<T>(
-        &self,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        self.write_waiting(false, body)
-    }
-
-    fn write_waiting<T>(
-        &self,
-        wait: bool,
-        body: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        if self.read_only {
-            return Err(StoreError::Unwritable {
-                path: self.path.clone(),
-                source: "the store was opened read-only".into(),
-            });
-        }
-        let mut handle = self.lock();
-        if !wait {
-            handle
-                .conn
-                .busy_timeout(std::time::Duration::ZERO)
-                .map_err(|e| self.fail(e))?;
-        }
-        let out = (|| {
-            let tx = handle
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = body(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })();
-        if !wait {
-            handle
-                .conn
-                .busy_timeout(connect::BUSY_TIMEOUT)
-                .map_err(|e| self.fail(e))?;
-        }
-        out.map_err(|e| self.fail(e))
-    }
-
-    pub(crate) fn read<T>(
-        &self,
-        body: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
-        // One read transaction per call, so multi-query answers see one consistent snapshot.
-        let mut handle = self.lock();
-        for _ in 0..SNAPSHOT_ATTEMPTS {
-            // An immutable snapshot is trusted only while the file is as it was when opened
-            // (see `connect`): checked before the read, and after it, since a checkpoint may
-            // have rewritten pages under it.
-            if handle
-                .snapshot
-                .as_ref()
-                .is_some_and(|s| *s != Stamp::of(&self.path))
-            {
-                *handle = connect::open_read_only(&self.path)?;
-            }
-            let out = {
-                let tx = handle.conn.transaction().map_err(|e| self.fail(e))?;
-                body(&tx)
-            };
-            match &handle.snapshot {
-                Some(stamp) if *stamp != Stamp::of(&self.path) => continue,
-                _ => return out.map_err(|e| self.fail(e)),
-            }
-        }
-        Err(StoreError::Backend {
-            path: self.path.clone(),
-            source: "the database kept changing while it was read without a write-ahead log; \
-                     try again"
-                .into(),
-        })
-    }
 }
 
 impl Store for SqliteStore {
+    fn revision(&self) -> Result<u64, StoreError> {
+        self.current_revision()
+    }
+
     fn put(&self, doc: &Document, ann: &Annotations) -> Result<PutOutcome, StoreError> {
         self.write(|tx| {
             let mut seq = next_seq(tx)?;

@@ -52,6 +52,20 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// The same store opened again for reading and writing: another client of it, as an
+    /// ingest beside a running server is.
+    pub(crate) fn reopen(&self) -> Arc<dyn Store> {
+        match &self.location {
+            Location::File(path) => Arc::new(SqliteStore::open(path).expect("reopen")),
+            #[cfg(feature = "postgres")]
+            Location::Url(url) => Arc::new(sinew_store::PgStore::open(url).expect("reopen")),
+            #[cfg(not(feature = "postgres"))]
+            Location::Url(_) => unreachable!("no PostgreSQL store in this build"),
+        }
+    }
+}
+
 impl Drop for Backend {
     fn drop(&mut self) {
         if std::thread::panicking() {

@@ -526,3 +526,36 @@ fn a_nul_character_is_stored_by_sqlite_and_refused_by_postgres_naming_the_docume
         }
     }
 }
+
+#[test]
+fn the_revision_moves_with_each_write_here_or_beside_the_store() {
+    for backend in backends() {
+        let (kind, store) = (backend.name, &*backend.store);
+        let start = store.revision().expect("revision");
+        let (a, ann_a) = rich();
+        store.put(&a, &ann_a).expect("put");
+        let own = store.revision().expect("revision");
+        assert_ne!(start, own, "{kind}: its own write");
+        let reader = backend.reopen_read_only();
+        let read_from = reader.revision().expect("revision");
+        // Another client writing, as `sinew ingest` beside a running `sinew serve`.
+        let beside = backend.reopen();
+        let (b, ann_b) = plain();
+        beside.put(&b, &ann_b).expect("put beside");
+        let after = store.revision().expect("revision");
+        assert_ne!(own, after, "{kind}: a write beside it");
+        assert_ne!(
+            read_from,
+            reader.revision().expect("revision"),
+            "{kind}: a read-only store sees the write"
+        );
+        // Reads move nothing (on SQLite; a PostgreSQL server's log also moves for other
+        // databases' writes, which other tests make meanwhile).
+        if kind == "SQLite" {
+            store.documents().expect("documents");
+            store.claims(&ClaimFilter::default()).expect("claims");
+            assert_eq!(store.revision().expect("revision"), after, "{kind}");
+            assert_eq!(store.revision().expect("revision"), after, "{kind}");
+        }
+    }
+}

@@ -28,7 +28,12 @@ pub(super) fn speaker(bundle: &DocBundle, span: Span) -> Option<String> {
         .iter()
         .find(|a| span.contains(a.span) && a.span.slice(text).is_some())?;
     let source = squash(&a.source);
-    if !source.chars().next().is_some_and(char::is_uppercase) {
+    // A name ("Tertitskiy", "US State Department"), or common words placing the speaker by
+    // a name ("a research institute in Tehran"); not bare words ("officials", "the report").
+    if !source
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         return None;
     }
     let place = bundle.ann.mentions.iter().any(|m| {
@@ -92,5 +97,75 @@ impl<'a> Corpus<'a> {
                 (!sentences.is_empty()).then_some(Voice { source, sentences })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sinew_types::{Annotations, Attribution, DocId, Document, Mention, SourceKind};
+
+    use super::*;
+
+    fn bundle(text: &str, source: &str, source_words: &str, named: &[(&str, &str)]) -> DocBundle {
+        let at = |w: &str| {
+            let start = text.find(w).expect("in the text");
+            Span::new(start, start + w.len())
+        };
+        let mut ann = Annotations::default();
+        let cue = at(source_words);
+        ann.attributions.push(Attribution {
+            span: Span::new(cue.start, text.find(" said").map_or(cue.end, |s| s + 5)),
+            source_span: cue,
+            source: source.to_string(),
+            cue: "said".to_string(),
+        });
+        for (words, canonical) in named {
+            ann.mentions.push(Mention {
+                span: at(words),
+                text: words.to_string(),
+                entity_type: EntityType::Country,
+                canonical: canonical.to_string(),
+                id: format!("country:{}", canonical.to_lowercase()),
+                country: None,
+                coarse: EntityType::Country.coarse(),
+                sector: None,
+                kind: sinew_types::MentionKind::Name,
+            });
+        }
+        DocBundle {
+            doc: Document {
+                id: DocId("d".into()),
+                source: "d.txt".into(),
+                url: None,
+                title: None,
+                author: None,
+                published: None,
+                site: None,
+                lang: Some("en".into()),
+                text: text.to_string(),
+                fingerprint: None,
+                duplicate_of: None,
+            },
+            ann,
+            kind: SourceKind::Original,
+        }
+    }
+
+    #[test]
+    fn a_speaker_placed_in_a_country_is_named_by_its_words() {
+        let text = "A trade institute in Ankara said wheat exports to Egypt doubled.";
+        let b = bundle(
+            text,
+            "a trade institute in Ankara",
+            "A trade institute in Ankara",
+            &[("Ankara", "Turkey"), ("Egypt", "Egypt")],
+        );
+        assert_eq!(
+            speaker(&b, Span::new(0, text.len())).as_deref(),
+            Some("a trade institute in Ankara")
+        );
+        // Bare words name nobody.
+        let b = bundle(text, "officials", "A trade institute", &[]);
+        assert_eq!(speaker(&b, Span::new(0, text.len())), None);
     }
 }
