@@ -426,24 +426,24 @@ fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> 
             }
         }
     }
-    claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if let Some(j) = primary[i] {
-                return j;
-            }
-            if named(c) || stated.is_empty() || !distinctive(&c.quantity.text) {
-                return i;
-            }
-            stated
-                .get(&(doc_of(i), c.quantity.text.trim().to_lowercase()))
-                .copied()
-                .filter(|&j| {
-                    claims[j].sentence != c.sentence && claims[j].quantity.unit == c.quantity.unit
-                })
-                .unwrap_or(i)
-        })
+    let own_home = |i: usize| {
+        let c = &claims[i];
+        if named(c) || stated.is_empty() || !distinctive(&c.quantity.text) {
+            return i;
+        }
+        stated
+            .get(&(doc_of(i), c.quantity.text.trim().to_lowercase()))
+            .copied()
+            .filter(|&j| {
+                claims[j].sentence != c.sentence && claims[j].quantity.unit == c.quantity.unit
+            })
+            .unwrap_or(i)
+    };
+    // A restatement goes wherever the figure it restates goes, even when that figure, naming
+    // no party, joins a statement elsewhere in the article: the two must share a bucket, or
+    // the restatement would find no cluster to join and be in no group.
+    (0..claims.len())
+        .map(|i| own_home(primary[i].unwrap_or(i)))
         .collect()
 }
 

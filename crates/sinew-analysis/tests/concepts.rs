@@ -332,6 +332,54 @@ fn a_precise_figure_stated_again_without_its_parties_is_one_figure() {
 }
 
 #[test]
+fn a_restatement_of_a_figure_stated_again_without_its_parties_lands_in_its_group() {
+    // "Peru's copper exports to China reached $12,345 million ... Of the $12,345 million
+    // (about 11,400 million euros), ...": the euro figure restates the second statement,
+    // which names no party and joins the first. All three are one figure, and none of them
+    // falls out of the ledger.
+    let named = money("a", "$12,345 million", 12_345e6, "copper exports");
+    let mut again = claim(&C {
+        doc: "a",
+        at: 200,
+        sentence: 1,
+        text: "$12,345 million",
+        value: 12_345e6,
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        measure: "copper exports",
+        time: YEAR_2023,
+        ..BASE
+    });
+    again.sentence = Span::new(150, 300);
+    let mut euros = claim(&C {
+        doc: "a",
+        at: 222,
+        sentence: 1,
+        text: "about 11,400 million euros",
+        value: 11_400e6,
+        kind: QuantityKind::Money,
+        unit: Some("EUR"),
+        measure: "copper exports",
+        time: YEAR_2023,
+        ..BASE
+    });
+    euros.sentence = again.sentence;
+    euros.restates = Some(again.span);
+    let claims = vec![named, again, euros];
+    let keys = claim_buckets(&claims);
+    assert!(keys.iter().all(|k| k == &keys[0]), "one bucket: {keys:?}");
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    let mut members: Vec<usize> = ledger
+        .groups
+        .iter()
+        .flat_map(|g| g.claims.iter().map(|m| m.claim))
+        .collect();
+    members.sort_unstable();
+    assert_eq!(members, vec![0, 1, 2], "each claim in exactly one group");
+    assert_eq!(ledger.groups.len(), 1, "{:?}", ledger.groups);
+}
+
+#[test]
 fn two_voices_in_one_sentence_may_state_one_figure() {
     // "The ministry put the total at 10,000 containers, while the agency estimated that
     // 6,700 had been shipped": one running total, two voices.
