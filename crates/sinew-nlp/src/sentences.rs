@@ -16,6 +16,14 @@ const ABBREVIATIONS: &[&str] = &[
     "Co", "Corp", "U.S", "U.K", "U.N", "E.U", "a.m", "p.m", "Fig", "Vol", "ed",
 ];
 
+/// List bullets a scraped page leaves at the start of a line.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '◦' | '▪' | '▫' | '‣' | '●' | '○' | '■' | '□' | '➢' | '►' | '·'
+    )
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
@@ -48,7 +56,16 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 /// [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
+    let mut lead = piece.len() - piece.trim_start().len();
+    // A list bullet before the words ("• Russia's trade ...") is layout, not part of the
+    // sentence: a quote of it starts at its first word.
+    let rest = &piece[lead..];
+    if let Some(b) = rest.chars().next().filter(|&c| is_bullet(c)) {
+        let after = &rest[b.len_utf8()..];
+        if after.starts_with(char::is_whitespace) {
+            lead += b.len_utf8() + after.len() - after.trim_start().len();
+        }
+    }
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail >= piece.len() {
         return;
@@ -167,6 +184,22 @@ mod tests {
             .iter()
             .map(|s| &t[s.span.start..s.span.end])
             .collect()
+    }
+
+    #[test]
+    fn a_list_bullet_is_left_out_of_its_sentence() {
+        let t =
+            "Key points:\n• Grain exports rose in May. Oil fell.\n  ▪ Ports reopened.\n•\n•Nothing";
+        assert_eq!(
+            texts(t),
+            [
+                "Key points:",
+                "Grain exports rose in May.",
+                "Oil fell.",
+                "Ports reopened.",
+                "•Nothing"
+            ]
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //!   longer than [`MAX_QUOTE`] (a long sentence is skipped, never cut: a cut quote hides what
 //!   its source went on to say);
 //! - no page junk ("(source: go-public-web-...)", share bars, URLs), by the lexicon's list;
+//! - not a label and a figure with no verb ("Machine tool parts, between 80% and 90% in
+//!   2023."), which a scraped list or table leaves in the text;
 //! - no opening connective ("But", "Moreover", "In addition"), which leans on the sentence
 //!   before, and no opening pronoun or demonstrative ("It", "They", "These products") that
 //!   points back to something it does not name; "This week" is a time, not a pointer, and
@@ -70,7 +72,7 @@ pub(crate) fn standalone(text: &str, span: Span) -> Option<Span> {
     let skip = dateline(s);
     let span = Span::new(span.start + skip, span.end);
     let s = &s[skip..];
-    if s.len() > MAX_QUOTE || !sentence_shaped(s) || has_junk(s) {
+    if s.len() > MAX_QUOTE || !sentence_shaped(s) || has_junk(s) || label_and_figure(s) {
         return None;
     }
     if leans_on_context(s) {
@@ -119,6 +121,65 @@ fn sentence_shaped(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let lower = s.chars().filter(|c| c.is_lowercase()).count();
     lower * 2 > letters
+}
+
+/// True when `s` is a label and a figure, not a clause: a name before its first comma, a
+/// figure right after it, and no verb anywhere ("Machine tool spare parts, between 80% and
+/// 90% in 2023."; "Bearings, 345% from 2021."), as lists and tables scraped into text give.
+fn label_and_figure(s: &str) -> bool {
+    let Some((label, rest)) = s.split_once(',') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let lead: Vec<String> = words(rest).take(1).collect();
+    let figure_first = rest.starts_with(|c: char| c.is_ascii_digit() || "$€£¥+-−".contains(c))
+        || lead.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "between"
+                    | "up"
+                    | "down"
+                    | "about"
+                    | "around"
+                    | "over"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "roughly"
+            )
+        });
+    if label.split_whitespace().count() > 6 || !figure_first {
+        return false;
+    }
+    // A capitalised word before an "-s" word is how a label starts ("Ball bearings"), so
+    // the label is read for listed and "-ed" verbs only.
+    !has_verb(label, false) && !has_verb(rest, true)
+}
+
+/// Does `s` hold a verb: an auxiliary or common verb of the lexicon's `verb signals`, a word
+/// in "-ed" ("shipped", not "hundred"), or, when `after_names`, an "-s" word right after a
+/// capitalised one ("Russia imports").
+fn has_verb(s: &str, after_names: bool) -> bool {
+    let lex = lexicon();
+    let signals = lex.list("verb signals");
+    let tokens: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().enumerate().any(|(i, t)| {
+        let w = t.to_lowercase();
+        let listed = signals.iter().any(|e| e.len() == 1 && e[0] == w);
+        let past = w.len() >= 5 && w.ends_with("ed") && w != "hundred";
+        let after_name = after_names
+            && i > 0
+            && tokens[i - 1].starts_with(char::is_uppercase)
+            && t.starts_with(char::is_lowercase)
+            && w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us");
+        listed || past || after_name
+    })
 }
 
 /// True when `s` holds page furniture or a scraper's tag.
@@ -429,6 +490,26 @@ mod tests {
         assert_eq!(check(time), Some(time));
         let named = "On Tuesday the ministry said it had counted forty trucks.";
         assert_eq!(check(named), Some(named));
+    }
+
+    #[test]
+    fn a_label_and_a_figure_is_no_sentence() {
+        for fragment in [
+            "Machine tool spare parts, between 80% and 90% in 2023.",
+            "Ball bearings, 345% from 2021 to the end of last year.",
+            "Microchips and circuit boards, $1.2 billion over two years.",
+        ] {
+            assert_eq!(check(fragment), None, "{fragment}");
+        }
+        for whole in [
+            "Exports of spare parts, up 20% on the year, reached $3 billion in May.",
+            "In 2023, 80% of the spare parts came from the northern neighbour.",
+            "Grain shipments, about 40% of the total, went by rail through the port.",
+            "Norway, 12% of whose trade goes south, signed the accord in May.",
+            "Machine tools, between them, account for most of the trade with Finland.",
+        ] {
+            assert_eq!(check(whole), Some(whole), "{whole}");
+        }
     }
 
     #[test]
