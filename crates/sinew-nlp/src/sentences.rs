@@ -3,7 +3,8 @@
 //! Rule-based and linear: a line break always ends a sentence (scraped articles put headings,
 //! bullets and paragraphs on lines of their own); inside a line, `.`, `!` or `?` (with any
 //! closing quotes or brackets) followed by white space and a capital, digit or opening quote
-//! ends one, unless the period belongs to a known abbreviation or an initial.
+//! ends one, unless the period belongs to a known abbreviation or an initial. A list bullet
+//! ("• ", "▪ ") before a line's words is layout and is left out of the sentence's span.
 
 use sinew_types::{Sentence, Span};
 
