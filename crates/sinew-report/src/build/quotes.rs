@@ -6,8 +6,8 @@
 //!   longer than [`MAX_QUOTE`] (a long sentence is skipped, never cut: a cut quote hides what
 //!   its source went on to say);
 //! - no page junk ("(source: go-public-web-...)", share bars, URLs), by the lexicon's list;
-//! - not a label and a figure with no verb ("Machine tool parts, between 80% and 90% in
-//!   2023."), which a scraped list or table leaves in the text;
+//! - not a label and a figure with no verb ("Copper wire and cable, between 60% and 70% in
+//!   2021."), which a scraped list or table leaves in the text;
 //! - no opening connective ("But", "Moreover", "In addition"), which leans on the sentence
 //!   before, and no opening pronoun or demonstrative ("It", "They", "These products") that
 //!   points back to something it does not name; "This week" is a time, not a pointer, and
@@ -124,8 +124,8 @@ fn sentence_shaped(s: &str) -> bool {
 }
 
 /// True when `s` is a label and a figure, not a clause: a name before its first comma, a
-/// figure right after it, and no verb anywhere ("Machine tool spare parts, between 80% and
-/// 90% in 2023."; "Bearings, 345% from 2021."), as lists and tables scraped into text give.
+/// figure right after it, and no verb anywhere ("Copper wire and cable, between 60% and
+/// 70% in 2021."; "Valves, 210% since 2019."), as lists and tables scraped into text give.
 fn label_and_figure(s: &str) -> bool {
     let Some((label, rest)) = s.split_once(',') else {
         return false;
@@ -151,14 +151,14 @@ fn label_and_figure(s: &str) -> bool {
     if label.split_whitespace().count() > 6 || !figure_first {
         return false;
     }
-    // A capitalised word before an "-s" word is how a label starts ("Ball bearings"), so
+    // A capitalised word before an "-s" word is how a label starts ("Steel valves"), so
     // the label is read for listed and "-ed" verbs only.
     !has_verb(label, false) && !has_verb(rest, true)
 }
 
 /// Does `s` hold a verb: an auxiliary or common verb of the lexicon's `verb signals`, a word
 /// in "-ed" ("shipped", not "hundred"), or, when `after_names`, an "-s" word right after a
-/// capitalised one ("Russia imports").
+/// capitalised one ("Norway exports").
 fn has_verb(s: &str, after_names: bool) -> bool {
     let lex = lexicon();
     let signals = lex.list("verb signals");
@@ -495,8 +495,8 @@ mod tests {
     #[test]
     fn a_label_and_a_figure_is_no_sentence() {
         for fragment in [
-            "Machine tool spare parts, between 80% and 90% in 2023.",
-            "Ball bearings, 345% from 2021 to the end of last year.",
+            "Copper wire and cable, between 60% and 70% in 2021.",
+            "Steel valves, 210% since 2019 by the ministry's count.",
             "Microchips and circuit boards, $1.2 billion over two years.",
         ] {
             assert_eq!(check(fragment), None, "{fragment}");
@@ -506,7 +506,7 @@ mod tests {
             "In 2023, 80% of the spare parts came from the northern neighbour.",
             "Grain shipments, about 40% of the total, went by rail through the port.",
             "Norway, 12% of whose trade goes south, signed the accord in May.",
-            "Machine tools, between them, account for most of the trade with Finland.",
+            "Pumps and valves, between them, account for most of the trade with Finland.",
         ] {
             assert_eq!(check(whole), Some(whole), "{whole}");
         }
