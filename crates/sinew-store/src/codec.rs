@@ -451,6 +451,23 @@ mod tests {
     }
 
     #[test]
+    fn packed_texts_read_back_and_cuts_follow_what_sql_cut() {
+        let text = "Zürich said 5% more — in 2024.";
+        let packed = pack_doc_text(text);
+        assert_eq!(packed[0], PACKED_TEXT_DEFLATE);
+        assert_eq!(unpack_text(&packed).as_deref(), Ok(text));
+        assert!(unpack_text(&packed[..packed.len() / 2]).is_err());
+        assert!(unpack_text(&[7, 1, 2]).is_err());
+        // As `substr` of the text as a BLOB: what lies past the end is left off, a character
+        // cut in two reads as U+FFFD, and an empty or inverted span gives nothing.
+        assert_eq!(cut_lossy(text, 0, 7), "Zürich");
+        assert_eq!(cut_lossy(text, 24, 400), " in 2024.");
+        assert_eq!(cut_lossy(text, 0, 2), "Z\u{fffd}");
+        assert_eq!(cut_lossy(text, 400, 500), "");
+        assert_eq!(cut_lossy(text, 9, 3), "");
+    }
+
+    #[test]
     fn damaged_packed_values_are_errors_not_panics() {
         let good = pack_annotations(&Annotations::default());
         for bad in [
