@@ -114,23 +114,35 @@ pub(crate) fn listings(db: &Path, env: &[(&str, &Path)]) -> Vec<(String, String)
         .collect()
 }
 
-/// The stored documents with their metadata and near-duplicate links, in store order.
+/// The stored documents with their metadata and near-duplicate links, in store order. The
+/// text is kept packed (schema v12), so it is read through the store, which unpacks it.
 pub(crate) fn documents(db: &Path) -> Vec<Vec<Option<String>>> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn
         .prepare(
-            "SELECT id, source, url, title, author, published, site, lang, text, duplicate_of \
+            "SELECT id, source, url, title, author, published, site, lang, duplicate_of \
              FROM documents ORDER BY seq",
         )
         .unwrap();
     let rows = stmt
         .query_map([], |r| {
-            (0..10)
+            (0..9)
                 .map(|i| r.get::<_, Option<String>>(i))
                 .collect::<rusqlite::Result<Vec<_>>>()
         })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
         .unwrap();
-    rows.map(Result::unwrap).collect()
+    let store = sinew_store::SqliteStore::open_read_only(db).unwrap();
+    let texts = sinew_store::Store::documents(&store).unwrap();
+    assert_eq!(texts.len(), rows.len());
+    rows.into_iter()
+        .zip(texts)
+        .map(|(mut row, doc)| {
+            row.insert(8, Some(doc.text));
+            row
+        })
+        .collect()
 }
 
 /// `sinew extract [--annotate]` of one input, as its own process would write it.

@@ -94,24 +94,53 @@ pub(crate) fn pack_text(text: &str) -> Vec<u8> {
 
 /// A text column's value (column `idx`): a text as it is, a BLOB as [`pack_text`] wrote it.
 pub(crate) fn stored_text(idx: usize, value: ValueRef<'_>) -> rusqlite::Result<String> {
-    use std::io::Read;
-    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
     match value {
         ValueRef::Blob(blob) => {
-            let Some((&layout, rest)) = blob.split_first() else {
-                return Err(fail("an empty packed text".into()));
-            };
-            if layout != PACKED_TEXT_DEFLATE {
-                return Err(fail(format!("a packed text of unknown layout {layout}")));
-            }
-            let mut text = String::with_capacity(rest.len() * 6);
-            flate2::read::DeflateDecoder::new(rest)
-                .read_to_string(&mut text)
-                .map_err(|e| fail(format!("a packed text that does not unpack: {e}")))?;
-            Ok(text)
+            unpack_text(blob).map_err(|why| FromSqlConversionFailure(idx, Type::Blob, why.into()))
         }
         other => Ok(other.as_str()?.to_string()),
     }
+}
+
+/// The text [`pack_text`] packed; the error says what is wrong with the value.
+pub(crate) fn unpack_text(blob: &[u8]) -> Result<String, String> {
+    use std::io::Read;
+    let Some((&layout, rest)) = blob.split_first() else {
+        return Err("an empty packed text".into());
+    };
+    if layout != PACKED_TEXT_DEFLATE {
+        return Err(format!("a packed text of unknown layout {layout}"));
+    }
+    let mut text = String::with_capacity(rest.len() * 4);
+    flate2::read::DeflateDecoder::new(rest)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("a packed text that does not unpack: {e}"))?;
+    Ok(text)
+}
+
+/// A document's text packed for `documents.text` (schema v12): [`pack_text`]'s layout, a
+/// layout byte then deflate. News text deflates to about a third of its size, and a packed
+/// article of a few KB fits the row's own B-tree page instead of spilling onto overflow
+/// pages. Spans are byte offsets into the unpacked text, so what cuts a quote or a sentence
+/// out of it works on the text [`stored_doc_text`] gives back, in Rust.
+pub(crate) fn pack_doc_text(text: &str) -> Vec<u8> {
+    pack_text(text)
+}
+
+/// A document's text read from column `idx`: packed ([`pack_doc_text`], v12 on) or as written
+/// before v12 (a TEXT value). Both read alike, so a v11 store reads without migrating.
+pub(crate) fn stored_doc_text(idx: usize, value: ValueRef<'_>) -> rusqlite::Result<String> {
+    stored_text(idx, value)
+}
+
+/// The bytes `span` covers in `text` as text, as SQLite's `substr` of the text as a BLOB cut
+/// them before v12: what lies past the end is left off, and a character cut in two reads as
+/// U+FFFD, so a sentence is always given whole or lossily, never refused.
+pub(crate) fn cut_lossy(text: &str, start: usize, end: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let start = start.min(end);
+    String::from_utf8_lossy(&bytes[start..end]).into_owned()
 }
 
 /// The first byte of a packed claim (`claims.body`, schema v11): LZ4 with [`CLAIM_DICT`].
@@ -419,6 +448,23 @@ mod tests {
             .collect();
         assert_eq!(bits, want);
         assert_eq!(packed.quantities[0].text, "about 3 tonnes");
+    }
+
+    #[test]
+    fn packed_texts_read_back_and_cuts_follow_what_sql_cut() {
+        let text = "Zürich said 5% more — in 2024.";
+        let packed = pack_doc_text(text);
+        assert_eq!(packed[0], PACKED_TEXT_DEFLATE);
+        assert_eq!(unpack_text(&packed).as_deref(), Ok(text));
+        assert!(unpack_text(&packed[..packed.len() / 2]).is_err());
+        assert!(unpack_text(&[7, 1, 2]).is_err());
+        // As `substr` of the text as a BLOB: what lies past the end is left off, a character
+        // cut in two reads as U+FFFD, and an empty or inverted span gives nothing.
+        assert_eq!(cut_lossy(text, 0, 7), "Zürich");
+        assert_eq!(cut_lossy(text, 24, 400), " in 2024.");
+        assert_eq!(cut_lossy(text, 0, 2), "Z\u{fffd}");
+        assert_eq!(cut_lossy(text, 400, 500), "");
+        assert_eq!(cut_lossy(text, 9, 3), "");
     }
 
     #[test]

@@ -180,6 +180,11 @@ impl PgStore {
                         annotations::pack_stored(tx)?;
                         tx.batch_execute(schema::V11_DROP)?;
                     }
+                    if *reached == 12 {
+                        // Deflate is Rust's, as for SQLite (`schema::V12`).
+                        annotations::pack_texts(tx)?;
+                        tx.batch_execute(schema::V12_SWAP)?;
+                    }
                     tx.execute(
                         "UPDATE sinew_meta SET value = $1 WHERE key = 'schema_version'",
                         &[&reached.to_string()],
@@ -697,10 +702,20 @@ fn doc_from_row(r: &Row) -> R<Document> {
         published: parse_date(5, r.try_get(5)?)?,
         site: r.try_get(6)?,
         lang: r.try_get(7)?,
-        text: r.try_get(8)?,
+        text: doc_text(r, 8)?,
         fingerprint: parse_fingerprint(9, r.try_get(9)?)?,
         duplicate_of: r.try_get::<_, Option<String>>(10)?.map(DocId),
     })
+}
+
+/// A document's text from column `idx`: packed (`BYTEA`, `codec::pack_doc_text`, v12 on),
+/// or as a v11 store kept it (`TEXT`), which a read-only open still reads.
+fn doc_text(r: &Row, idx: usize) -> R<String> {
+    if *r.columns()[idx].type_() == Type::BYTEA {
+        crate::codec::unpack_text(r.try_get::<_, &[u8]>(idx)?).map_err(Fail::Bad)
+    } else {
+        Ok(r.try_get(idx)?)
+    }
 }
 
 /// A claim from its packed body (column `idx`) and the exact figures in the two columns after

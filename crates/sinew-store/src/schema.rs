@@ -10,7 +10,18 @@ pub(crate) const APPLICATION_ID: i32 = 0x5349_4E57;
 
 /// Migration steps, oldest first.
 pub(crate) const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, DUP_BANDS, ANALYSIS, ENTITIES, CONCEPTS, WORKBENCH, BRIEFINGS, EVENTS, COMPACT,
+    V1,
+    V2,
+    V3,
+    DUP_BANDS,
+    ANALYSIS,
+    ENTITIES,
+    CONCEPTS,
+    WORKBENCH,
+    BRIEFINGS,
+    EVENTS,
+    COMPACT,
+    PACKED_TEXT,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -29,7 +40,10 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// read-only (its documents' events are read when a write command migrates it), so the floor
 /// stayed at 7. [`COMPACT`] (v11) moves what `annotations`, `claims`, `ledger`, `graph`,
 /// `report` and `stats` read (the packed annotations, claims keyed by `seq`), so the floor is
-/// 11: an older store is read after one write command has migrated it.
+/// 11: an older store is read after one write command has migrated it. [`PACKED_TEXT`] (v12)
+/// packs each document's text in the column it was in, and every read takes the text as
+/// written before (a TEXT value) or packed (a BLOB), so a v11 store still reads as it is and
+/// the floor stays at 11.
 pub(crate) const OLDEST_READABLE: i64 = 11;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -44,6 +58,10 @@ pub(crate) fn after_step(tx: &rusqlite::Transaction<'_>, step: &str) -> rusqlite
         // read a document at a time, packed, and the tables dropped.
         crate::sqlite::legacy::pack_stored(tx)?;
         tx.execute_batch(COMPACT_DROP)?;
+    }
+    if step == PACKED_TEXT {
+        // Deflate is Rust's (`codec::pack_doc_text`), so the texts are packed here.
+        crate::sqlite::legacy::pack_texts(tx)?;
     }
     Ok(())
 }
@@ -507,4 +525,21 @@ DROP TABLE times;
 DROP TABLE attributions;
 DROP TABLE diagnostics;
 DROP TABLE descriptions;
+";
+
+// Document text packed (v12): the text was a third of a v11 store and the largest single part
+// of it (4.4 KB an article, most of it spilling onto overflow pages). `documents.text` keeps
+// its name and place, and holds the text packed (`codec::pack_doc_text`: a layout byte, then
+// deflate) as a BLOB, which SQLite keeps as given in a TEXT column; a value written before
+// the step is a TEXT and reads as it is. What cut a quote or an event's sentence out of the
+// text in SQL (`substr` of the text as a BLOB) cuts it in Rust from the unpacked text. The
+// step's SQL drops two indexes no query reads: the one on `duplicate_of` (copies are told by
+// the `duplicate_of` column of the document read, never looked up by it) and `events_date`
+// (the listing walks events in `(seq, ord)` order, so `EXPLAIN QUERY PLAN` shows a scan of
+// the key with the dates tested on each row, never a search of the date index: 0.6 MB of a
+// 2k-article store for nothing); `after_step` packs the texts stored before
+// (`sqlite::legacy::pack_texts`).
+const PACKED_TEXT: &str = "
+DROP INDEX IF EXISTS documents_duplicate_of;
+DROP INDEX IF EXISTS events_date;
 ";

@@ -10,8 +10,8 @@ use sinew_types::{
 };
 
 use crate::codec::{
-    date_text, fingerprint_blob, pack_annotations, pack_claim, parse_date, parse_fingerprint, real,
-    unpack_annotations, unpack_claim,
+    date_text, fingerprint_blob, pack_annotations, pack_claim, pack_doc_text, parse_date,
+    parse_fingerprint, real, stored_doc_text, unpack_annotations, unpack_claim,
 };
 use crate::connect::{self, Handle};
 use crate::schema::VERSION;
@@ -407,7 +407,7 @@ fn insert(
         date_text(doc.published),
         doc.site,
         doc.lang,
-        doc.text,
+        pack_doc_text(&doc.text),
         now,
         fingerprint_blob(doc.fingerprint.as_ref()),
         doc.duplicate_of.as_ref().map(|d| d.0.as_str())
@@ -467,7 +467,7 @@ fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
         published: parse_date(5, r.get(5)?)?,
         site: r.get(6)?,
         lang: r.get(7)?,
-        text: r.get(8)?,
+        text: stored_doc_text(8, r.get_ref(8)?)?,
         fingerprint: parse_fingerprint(9, r.get(9)?)?,
         duplicate_of: r.get::<_, Option<String>>(10)?.map(DocId),
     })

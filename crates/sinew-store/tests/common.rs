@@ -373,8 +373,8 @@ pub(crate) fn dump(path: &Path) -> String {
 
 /// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims and
 /// events (`claims.body`, `events.body`) unpacked, so that a snapshot shows what they hold (their layout
-/// byte, their JSON, the figures' bytes in hex) whatever the compressor's output; any other
-/// value in hex.
+/// byte, their JSON, the figures' bytes in hex) whatever the compressor's output, and so are
+/// documents' packed texts (`documents.text`); any other value in hex.
 fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
@@ -388,6 +388,16 @@ fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
         let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
             .expect("packed value unpacks");
         return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
+    }
+    if table == "documents" && column == "text" {
+        // Packed from v12 (a layout byte, then deflate).
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut text = String::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_string(&mut text)
+                .expect("packed text inflates");
+            return format!("layout {layout} {text:?}");
+        }
     }
     if table == "doc_annotations" && column == "body" {
         if let Some((layout, deflated)) = bytes.split_first() {
@@ -424,8 +434,20 @@ pub(crate) fn dump_pg(url: &str) -> String {
     writeln!(out, "user_version = {version}").ok();
     for (table, order) in DUMPED {
         writeln!(out, "\n[{table}]").ok();
+        // PostgreSQL's v12 step put the packed text column last (it replaced the old one);
+        // the dump lists it where SQLite has it.
+        let columns = match table {
+            "documents" => {
+                "id, seq, source, url, title, author, published, site, lang, text, \
+                            ingested_at, fingerprint, duplicate_of"
+            }
+            _ => "*",
+        };
         let rows = client
-            .query(&format!("SELECT * FROM {table} ORDER BY {order}"), &[])
+            .query(
+                &format!("SELECT {columns} FROM {table} ORDER BY {order}"),
+                &[],
+            )
             .expect("select");
         for row in rows {
             let mut cells = Vec::new();

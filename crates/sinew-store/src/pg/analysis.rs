@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use postgres::{Row, Transaction};
 use sinew_types::{DocId, SourceKind, Span};
 
-use super::{by_doc, claim_from_row, insert_alerts, size, PgStore, R};
+use super::{by_doc, claim_from_row, doc_text, insert_alerts, size, PgStore, R};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
@@ -214,7 +214,7 @@ impl AnalysisStore for PgStore {
             for r in &rows {
                 let id: String = r.try_get(0)?;
                 let source: String = r.try_get(1)?;
-                let text: String = r.try_get(2)?;
+                let text = doc_text(r, 2)?;
                 texts.insert(id, (source, text));
             }
             Ok(spans
@@ -345,7 +345,7 @@ fn per_claim<T: Clone>(
             continue;
         };
         let (seq, source, text): (i64, String, String) =
-            (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+            (row.try_get(0)?, row.try_get(1)?, doc_text(&row, 2)?);
         let at = ClaimDoc {
             seq,
             source: &source,

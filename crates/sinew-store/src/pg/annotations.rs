@@ -1,7 +1,8 @@
 //! A stored document's annotations read back from the PostgreSQL store: the packed parts of
 //! schema v11 (`doc_annotations`, as SQLite's), the claims and the events ([`load`]); and
 //! the tables before v11, one typed query per child table in extraction order, read only by
-//! the step that packs them ([`pack_stored`]).
+//! the step that packs them ([`pack_stored`]); and the texts schema v12 packs
+//! ([`pack_texts`]).
 
 use postgres::types::Type;
 use postgres::{Row, Transaction};
@@ -12,7 +13,8 @@ use sinew_types::{
 
 use super::{claim_from_row, span, Fail, R};
 use crate::codec::{
-    pack_annotations, pack_claim_json, pack_event_json, parse_date, parse_enum, unpack_annotations,
+    pack_annotations, pack_claim_json, pack_doc_text, pack_event_json, parse_date, parse_enum,
+    unpack_annotations,
 };
 
 /// A stored document's annotations: the packed parts, its claims and its events.
@@ -49,6 +51,29 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
         descriptions: packed.descriptions,
         events: super::events::load(tx, id)?,
     })
+}
+
+/// Packs the text of every stored document into `packed_text` (schema v12, `schema::V12`), a
+/// page of documents at a time in `seq` order, so memory holds one page whatever the store's
+/// size.
+pub(super) fn pack_texts(tx: &mut Transaction<'_>) -> R<()> {
+    const PAGE: i64 = 256;
+    let read =
+        tx.prepare("SELECT seq, text FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2")?;
+    let put = tx.prepare("UPDATE documents SET packed_text = $2 WHERE seq = $1")?;
+    let mut after = i64::MIN;
+    loop {
+        let page = tx.query(&read, &[&after, &PAGE])?;
+        let Some(last) = page.last() else {
+            return Ok(());
+        };
+        after = last.try_get(0)?;
+        for r in &page {
+            let seq: i64 = r.try_get(0)?;
+            let text: &str = r.try_get(1)?;
+            tx.execute(&put, &[&seq, &pack_doc_text(text)])?;
+        }
+    }
 }
 
 /// Packs every stored document's rows of the tables before v11 into `doc_annotations`, one

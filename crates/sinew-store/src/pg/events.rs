@@ -12,8 +12,8 @@ use postgres::types::ToSql;
 use postgres::{Row, Transaction};
 use sinew_types::{DocId, Event};
 
-use super::{size, Fail, R};
-use crate::codec::{date_text, pack_event, parse_date, unpack_event};
+use super::{doc_text, size, Fail, R};
+use crate::codec::{cut_lossy, date_text, pack_event, parse_date, unpack_event};
 use crate::{EventFilter, StoredEvent};
 
 /// Whether the store has reached the step that keeps events.
@@ -169,28 +169,34 @@ pub(super) fn query(tx: &mut Transaction<'_>, filter: &EventFilter) -> R<Vec<Sto
     } else {
         format!("WHERE {}", conds.join(" AND "))
     };
-    // The sentence's words are cut from the text as bytes, since spans are byte offsets.
+    // The sentence's words are cut from the text as bytes, since spans are byte offsets; the
+    // text is packed (v12), so it is read and unpacked once per document, in Rust.
     let sql = format!(
-        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, \
-         substring(convert_to(d.text, 'UTF8') FROM (e.sentence_start + 1)::int \
-         FOR (e.sentence_end - e.sentence_start)::int), \
-         e.body FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
+        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, e.seq, \
+         e.sentence_start, e.sentence_end, e.body \
+         FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
          ORDER BY e.seq, e.ord"
     );
-    tx.query(&sql, &args)?
-        .iter()
-        .map(|r| {
-            let sentence: Option<Vec<u8>> = r.try_get(5)?;
-            Ok(StoredEvent {
-                doc: DocId(r.try_get(0)?),
-                ord: u32::try_from(size(r, 1)?)
-                    .map_err(|_| Fail::Bad("event ordinal out of range".into()))?,
-                source: r.try_get(2)?,
-                published: parse_date(3, r.try_get(3)?)?,
-                duplicate_of: r.try_get::<_, Option<String>>(4)?.map(DocId),
-                sentence: String::from_utf8_lossy(&sentence.unwrap_or_default()).into_owned(),
-                event: event_body(r, 6)?,
-            })
-        })
-        .collect()
+    let text_stmt = tx.prepare("SELECT text FROM documents WHERE seq = $1")?;
+    let mut text: Option<(i64, String)> = None;
+    let mut out = Vec::new();
+    for r in tx.query(&sql, &args)? {
+        let seq: i64 = r.try_get(5)?;
+        if text.as_ref().is_none_or(|(at, _)| *at != seq) {
+            let row = tx.query_one(&text_stmt, &[&seq])?;
+            text = Some((seq, doc_text(&row, 0)?));
+        }
+        let words = text.as_ref().map_or("", |(_, t)| t.as_str());
+        out.push(StoredEvent {
+            doc: DocId(r.try_get(0)?),
+            ord: u32::try_from(size(&r, 1)?)
+                .map_err(|_| Fail::Bad("event ordinal out of range".into()))?,
+            source: r.try_get(2)?,
+            published: parse_date(3, r.try_get(3)?)?,
+            duplicate_of: r.try_get::<_, Option<String>>(4)?.map(DocId),
+            sentence: cut_lossy(words, size(&r, 6)?, size(&r, 7)?),
+            event: event_body(&r, 8)?,
+        });
+    }
+    Ok(out)
 }

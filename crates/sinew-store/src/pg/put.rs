@@ -18,7 +18,9 @@ use postgres::Transaction;
 use sinew_types::{Annotations, Document};
 
 use super::{band_key, pos, Fail, R};
-use crate::codec::{date_text, fingerprint_blob, pack_annotations, pack_claim, real};
+use crate::codec::{
+    date_text, fingerprint_blob, pack_annotations, pack_claim, pack_doc_text, real,
+};
 use crate::sqlite::entities::{added, description_key};
 use crate::PutOutcome;
 
@@ -97,7 +99,12 @@ struct Tables {
 impl Tables {
     fn new() -> Tables {
         Tables {
-            documents: Rows::new("documents", "TITTTTTTTTTYT"),
+            // Named: v12 put the packed text column last (`schema::V12_SWAP`).
+            documents: Rows::new(
+                "documents (id, seq, source, url, title, author, published, site, lang, text, \
+                 ingested_at, fingerprint, duplicate_of)",
+                "TITTTTTTTYTYT",
+            ),
             bands: Rows::new("dup_bands", "IYI"),
             pending: Rows::new("analysis_pending", "TI"),
             annotations: Rows::new("doc_annotations", "IIIIY"),
@@ -121,7 +128,7 @@ impl Tables {
             Text(date_text(doc.published)),
             opt(&doc.site),
             opt(&doc.lang),
-            text(&doc.text),
+            Bytes(Some(pack_doc_text(&doc.text))),
             text(now),
             Bytes(fingerprint_blob(doc.fingerprint.as_ref())),
             Text(doc.duplicate_of.as_ref().map(|d| d.0.clone())),

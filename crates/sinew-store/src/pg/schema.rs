@@ -13,7 +13,7 @@
 //! name, the order of entities and of buckets do not depend on the server's locale.
 
 /// Migration steps, oldest first: `(version reached, SQL)`.
-pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10), (11, V11)];
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10), (11, V11), (12, V12)];
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -377,6 +377,25 @@ DROP TABLE times;
 DROP TABLE attributions;
 DROP TABLE diagnostics;
 DROP TABLE descriptions;
+";
+
+// Version 12 (SQLite's `PACKED_TEXT`): each document's text packed (`codec::pack_doc_text`,
+// deflate; TOAST's own compression of a text is weaker and slower to read) in a `BYTEA`
+// column that keeps the name `text`, kept out of TOAST's compression since it is deflated
+// already. After the SQL, the migration packs the stored texts into the new column
+// (`annotations::pack_texts`), then `V12_SWAP` puts it in the old one's place. The index on
+// `duplicate_of`, which no query reads, is dropped, as in SQLite.
+pub(super) const V12: &str = "
+ALTER TABLE documents ADD COLUMN packed_text BYTEA;
+ALTER TABLE documents ALTER COLUMN packed_text SET STORAGE EXTERNAL;
+DROP INDEX IF EXISTS documents_duplicate_of;
+";
+
+/// The packed texts of [`V12`] put in the place of the old ones.
+pub(super) const V12_SWAP: &str = "
+ALTER TABLE documents ALTER COLUMN packed_text SET NOT NULL;
+ALTER TABLE documents DROP COLUMN text;
+ALTER TABLE documents RENAME COLUMN packed_text TO text;
 ";
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::{now, SqliteStore};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
-use crate::codec::{pack_text, parse_date, stored_text};
+use crate::codec::{pack_text, parse_date, stored_doc_text, stored_text};
 use crate::StoreError;
 
 impl AnalysisStore for SqliteStore {
@@ -210,19 +210,28 @@ impl AnalysisStore for SqliteStore {
         spans: &[(DocId, Span)],
     ) -> Result<Vec<Option<(String, String)>>, StoreError> {
         self.read(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "SELECT source, substr(CAST(text AS BLOB), ?2 + 1, ?3) FROM documents \
-                 WHERE id = ?1",
-            )?;
-            let mut out = Vec::with_capacity(spans.len());
-            for (doc, span) in spans {
-                let len = span.end.saturating_sub(span.start);
-                let found = stmt
-                    .query_row(params![doc.0, span.start, len], |r| {
-                        Ok((r.get(0)?, words(r.get(1)?, Some(len as i64))))
-                    })
-                    .optional()?;
-                out.push(found);
+            // The text is packed (v12): each document's is read and unpacked once, and the
+            // span cut from it in Rust, as `Span::slice` cuts (nothing when the span runs past
+            // the text or cuts a character in two).
+            let mut stmt = tx.prepare_cached("SELECT source, text FROM documents WHERE id = ?1")?;
+            let mut order: Vec<usize> = (0..spans.len()).collect();
+            order.sort_by(|&a, &b| spans[a].0.cmp(&spans[b].0));
+            let mut out = vec![None; spans.len()];
+            let mut doc: Option<(&DocId, Option<(String, String)>)> = None;
+            for i in order {
+                let (id, span) = &spans[i];
+                if doc.as_ref().is_none_or(|(at, _)| *at != id) {
+                    let found = stmt
+                        .query_row([&id.0], |r| {
+                            Ok((r.get::<_, String>(0)?, stored_doc_text(1, r.get_ref(1)?)?))
+                        })
+                        .optional()?;
+                    doc = Some((id, found));
+                }
+                if let Some((_, Some((source, text)))) = &doc {
+                    let words = span.slice(text).unwrap_or_default().to_string();
+                    out[i] = Some((source.clone(), words));
+                }
             }
             Ok(out)
         })
@@ -296,17 +305,6 @@ fn keyed_from_row(r: &Row<'_>) -> rusqlite::Result<KeyedClaim> {
     })
 }
 
-/// Bytes cut from a text as words: empty when the span ran past the text or cut a
-/// character in two (as `Span::slice` gives nothing).
-fn words(bytes: Option<Vec<u8>>, want: Option<i64>) -> String {
-    match (bytes, want) {
-        (Some(b), Some(n)) if n >= 0 && b.len() as i64 == n => {
-            String::from_utf8(b).unwrap_or_default()
-        }
-        _ => String::new(),
-    }
-}
-
 /// The document a claim row is read with.
 struct ClaimDoc<'a> {
     seq: i64,
@@ -340,7 +338,7 @@ fn per_claim<T: Clone>(
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
+                    stored_doc_text(2, r.get_ref(2)?)?,
                 ))
             })
             .optional()?

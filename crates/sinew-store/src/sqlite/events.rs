@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 use sinew_types::{DocId, Event};
 
-use crate::codec::{date_text, pack_event, parse_date, unpack_event};
+use crate::codec::{cut_lossy, date_text, pack_event, parse_date, stored_doc_text, unpack_event};
 use crate::{EventFilter, StoredEvent};
 
 pub(super) fn has_events(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
@@ -163,26 +163,35 @@ pub(super) fn query(
     } else {
         format!("WHERE {}", conds.join(" AND "))
     };
-    // The sentence's words are cut from the text as bytes, since spans are byte offsets.
+    // The sentence's words are cut from the text as bytes, since spans are byte offsets; the
+    // text is packed (v12), so it is read and unpacked once per document, in Rust.
     let sql = format!(
-        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, \
-         substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start), \
-         e.body FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
+        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, e.seq, \
+         e.sentence_start, e.sentence_end, e.body \
+         FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
          ORDER BY e.seq, e.ord"
     );
-    tx.prepare_cached(&sql)?
-        .query_map(args.as_slice(), |r| {
-            // SQLite gives NULL, not an empty blob, for a cut of an empty text.
-            let sentence: Vec<u8> = r.get::<_, Option<Vec<u8>>>(5)?.unwrap_or_default();
-            Ok(StoredEvent {
-                doc: DocId(r.get(0)?),
-                ord: r.get(1)?,
-                source: r.get(2)?,
-                published: parse_date(3, r.get(3)?)?,
-                duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
-                sentence: String::from_utf8_lossy(&sentence).into_owned(),
-                event: event_body(r, 6)?,
-            })
-        })?
-        .collect()
+    let mut text_stmt = tx.prepare_cached("SELECT text FROM documents WHERE seq = ?1")?;
+    let mut text: Option<(i64, String)> = None;
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut rows = stmt.query(args.as_slice())?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(5)?;
+        if text.as_ref().is_none_or(|(at, _)| *at != seq) {
+            let words = text_stmt.query_row([seq], |t| stored_doc_text(0, t.get_ref(0)?))?;
+            text = Some((seq, words));
+        }
+        let words = text.as_ref().map_or("", |(_, t)| t.as_str());
+        out.push(StoredEvent {
+            doc: DocId(r.get(0)?),
+            ord: r.get(1)?,
+            source: r.get(2)?,
+            published: parse_date(3, r.get(3)?)?,
+            duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
+            sentence: cut_lossy(words, r.get(6)?, r.get(7)?),
+            event: event_body(r, 8)?,
+        });
+    }
+    Ok(out)
 }

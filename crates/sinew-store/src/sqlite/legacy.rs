@@ -1,5 +1,6 @@
-//! The tables schema v11 (`schema.rs`, `COMPACT`) packs into `doc_annotations`: read here a
-//! document at a time, only by the migration step that packs them.
+//! What older schemas kept unpacked, read here only by the migration steps that pack it: the
+//! tables schema v11 (`schema.rs`, `COMPACT`) packs into `doc_annotations`, a document at a
+//! time, and the texts schema v12 (`PACKED_TEXT`) packs in place.
 
 use rusqlite::{params, Row, Transaction};
 use sinew_types::{
@@ -8,7 +9,36 @@ use sinew_types::{
 };
 
 use super::{entities, span};
-use crate::codec::{pack_annotations, pack_claim_json, pack_event_json, parse_date, parse_enum};
+use crate::codec::{
+    pack_annotations, pack_claim_json, pack_doc_text, pack_event_json, parse_date, parse_enum,
+};
+
+/// Packs the text of every document stored before schema v12 (`schema.rs`, `PACKED_TEXT`),
+/// a page of documents at a time in `seq` order, so memory holds one page whatever the
+/// store's size. A text already packed (a BLOB) is left as it is.
+pub(crate) fn pack_texts(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    const PAGE: i64 = 256;
+    let mut read = tx.prepare(
+        "SELECT seq, text FROM documents WHERE seq > ?1 AND typeof(text) = 'text' \
+         ORDER BY seq LIMIT ?2",
+    )?;
+    let mut put = tx.prepare("UPDATE documents SET text = ?2 WHERE seq = ?1")?;
+    let mut after = i64::MIN;
+    loop {
+        let page = read
+            .query_map(params![after, PAGE], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let Some((last, _)) = page.last() else {
+            return Ok(());
+        };
+        after = *last;
+        for (seq, text) in &page {
+            put.execute(params![seq, pack_doc_text(text)])?;
+        }
+    }
+}
 
 /// Packs every stored document's rows of the old tables into `doc_annotations`, one document
 /// in memory at a time.
