@@ -158,11 +158,14 @@ pub(crate) fn find_attributions(
                 i += n;
                 continue;
             }
-            // "States" in "The United States" is part of a name, not a speech verb.
-            let in_name = in_sentence
-                .iter()
-                .any(|m| m.span.start <= ws[i].start && ws[i].end <= m.span.end);
-            if ws[i].is_any(SPEECH_VERBS) && !in_name {
+            // "States" in "The United States" is part of a name, not a speech verb (the
+            // mentions are scanned only for a speech verb: most words are none).
+            let in_name = || {
+                in_sentence
+                    .iter()
+                    .any(|m| m.span.start <= ws[i].start && ws[i].end <= m.span.end)
+            };
+            if ws[i].is_any(SPEECH_VERBS) && !in_name() {
                 if let Some(a) = source_around(text, s.span, &ws[i], in_sentence) {
                     out.push(a);
                 }

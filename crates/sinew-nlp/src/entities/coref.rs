@@ -53,7 +53,7 @@ use sinew_types::{EntityType, Mention, MentionKind, Span};
 
 use super::people::surname_keys;
 use super::rules::is_stop;
-use super::tokens::{is_space, tokenize, Token};
+use super::tokens::{is_space, Token};
 use sector::covering;
 
 /// Words that legal forms and generic nouns add to a company's or force's name.
@@ -88,26 +88,26 @@ const DESIGNATORS: &[&str] = &[
 ];
 
 /// Completes one document's mentions (sorted, non-overlapping): country and sector, short
-/// forms, surnames and nominals. The list stays sorted and non-overlapping.
-pub(crate) fn complete(text: &str, mentions: &mut Vec<Mention>) {
+/// forms, surnames and nominals. The list stays sorted and non-overlapping. `toks` are the
+/// tokens of the whole `text` ([`super::tokens::tokenize`]), which the finder has already made.
+pub(crate) fn complete(text: &str, toks: &[Token<'_>], mentions: &mut Vec<Mention>) {
     if mentions.is_empty() {
         return;
     }
     mentions.sort_by_key(|m| m.span.start);
-    let toks = tokenize(text);
-    let roles = sector::assign(text, &toks, mentions);
+    let roles = sector::assign(text, toks, mentions);
     let mut taken: BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
-    let added = short_forms(text, &toks, mentions, &mut taken);
+    let added = short_forms(text, toks, mentions, &mut taken);
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.span.start);
         sector::propagate(mentions);
     }
     release_compass_words(text, mentions, &mut taken);
-    let added = nominal::nominals(text, &toks, mentions, &roles, &mut taken);
+    let added = nominal::nominals(text, toks, mentions, &roles, &mut taken);
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.span.start);

@@ -136,7 +136,7 @@ pub fn find_mentions(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     out.extend(role_mentions);
     out.sort_by_key(|m| m.span.start);
     // Coreference reads the finished list, so it stays the last step.
-    coref::complete(text, &mut out);
+    coref::complete(text, &toks, &mut out);
     out
 }
 

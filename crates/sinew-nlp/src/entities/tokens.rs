@@ -60,7 +60,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         if is_inner(c) && next_alnum && possessive_len(text, i) == 0 {
             continue;
         }
-        let poss = possessive_len(text, i);
+        // Every possessive ending starts with an apostrophe: no need to look at other marks.
+        let poss = if matches!(c, '\'' | '’') {
+            possessive_len(text, i)
+        } else {
+            0
+        };
         out.push(Token {
             start: s,
             end: i,

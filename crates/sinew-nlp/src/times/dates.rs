@@ -67,8 +67,21 @@ const HOLIDAYS: &[(&[&str], Holiday)] = &[
 ];
 
 impl Grammar<'_> {
-    /// The longest core expression at `i`.
+    /// The longest core expression at `i`. A pure function of the grammar's state, so the
+    /// last answer is kept and given again for the same question.
     pub(super) fn core(&self, i: usize, cue: Cue, dir: Dir) -> Option<Core> {
+        if let Some((mi, mc, md, found)) = self.core_memo.get() {
+            if (mi, mc, md) == (i, cue, dir) {
+                return found;
+            }
+        }
+        let found = self.core_read(i, cue, dir);
+        self.core_memo.set(Some((i, cue, dir, found)));
+        found
+    }
+
+    /// [`Grammar::core`] without the memo.
+    fn core_read(&self, i: usize, cue: Cue, dir: Dir) -> Option<Core> {
         let t = self.tok(i)?;
         if t.kind == Kind::Punct && !APOSTROPHES.contains(&t.text) {
             return None;

@@ -6,6 +6,7 @@
 //! windows); `dates.rs` reads calendar dates, `relative.rs` expressions counted from the
 //! publication date, `durations.rs` lengths of time.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
@@ -130,11 +131,18 @@ pub(super) const DASHES: &[&str] = &["-", "–", "—"];
 pub(super) const RANGE_MARKS: &[&str] = &["-", "–", "—", "~"];
 pub(super) const APOSTROPHES: &[&str] = &["'", "’"];
 
+/// The last core expression read: its token, cue and direction, and what was found.
+type CoreMemo = Option<(usize, Cue, Dir, Option<Core>)>;
+
 pub(crate) struct Grammar<'a> {
     pub(super) toks: &'a [Tok<'a>],
     pub(super) text: &'a str,
     pub(super) published: Option<NaiveDate>,
     pub(super) anchor: Option<NaiveDate>,
+    /// The last [`Grammar::core`] answer: the forms tried at one token ask for the same core
+    /// expression more than once (a point and a range starting with it), and it is the
+    /// costliest read. Cleared when the anchor moves, since relative forms count from it.
+    pub(super) core_memo: Cell<CoreMemo>,
 }
 
 impl<'a> Grammar<'a> {
@@ -144,12 +152,14 @@ impl<'a> Grammar<'a> {
             text,
             published,
             anchor: None,
+            core_memo: Cell::new(None),
         }
     }
 
     /// Records the date the discourse last talked about.
     pub(crate) fn set_anchor(&mut self, d: NaiveDate) {
         self.anchor = Some(d);
+        self.core_memo.set(None);
     }
 
     /// The longest expression starting at token `i`.

@@ -424,11 +424,17 @@ const AGREEMENT_WORDS: &[&str] = &[
 
 /// The fine type of a name nothing else knows, from its class and its words.
 fn fine_type(name: &str, coarse: Coarse) -> EntityType {
+    // The name is split into words once, not once per listed word (people and places need
+    // none of them).
+    let words: Vec<&str> = match coarse {
+        Coarse::Per | Coarse::Loc => Vec::new(),
+        Coarse::Org | Coarse::Misc => name.split(' ').collect(),
+    };
     let has = |w: &str| {
         if w.contains(' ') {
             name.contains(w)
         } else {
-            name.split(' ').any(|x| x == w)
+            words.contains(&w)
         }
     };
     match coarse {
