@@ -55,7 +55,10 @@
 //! the same amount unless both claims name different goods. Periods agree when they overlap, and a
 //! running total since a day agrees with periods ending after it. Each wording is read once (a memo
 //! on measure, unit, rate and actors), and stems and documents are numbers inside the loop
-//! (`hash.rs`: an FNV hasher for maps that live one call).
+//! (`hash.rs`: an FNV hasher for maps that live one call). A claim is tried only against the
+//! clusters of its bucket that these rules allow to take it by unit, order of magnitude and
+//! period (`group/index.rs`, bounded by `cluster::magnitudes` and `cluster::periods`), which
+//! gives the grouping that trying every open cluster gives.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -237,8 +240,8 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
             let probe = &probes[i];
             index.of(probe, &senses, &mut candidates);
             if let Some(offered) = every.as_deref_mut() {
-                for k in 0..open.len() {
-                    if open[k].accepts(probe, &senses) {
+                for (k, cluster) in open.iter().enumerate() {
+                    if cluster.accepts(probe, &senses) {
                         if candidates.contains(&k) {
                             offered.kept += 1;
                         } else {
@@ -545,7 +548,7 @@ mod tests {
         let mut claims = corpus.claims(&ids);
         for c in &mut claims {
             let r = next(&mut rng);
-            if r % 4 != 0 {
+            if !r.is_multiple_of(4) {
                 c.subject = Some("Atlantis".to_string());
             }
             let r = next(&mut rng);
@@ -558,7 +561,7 @@ mod tests {
                 _ => {}
             }
             let r = next(&mut rng);
-            if r % 5 == 0 {
+            if r.is_multiple_of(5) {
                 c.object = None;
             }
             match (r >> 8) % 6 {
@@ -566,10 +569,10 @@ mod tests {
                 1 | 2 => c.time = Some(period(&mut rng, c.time.as_ref(), c.sentence)),
                 _ => {}
             }
-            if (r >> 16) % 8 == 0 {
+            if (r >> 16).is_multiple_of(8) {
                 c.measure = measures[((r >> 24) % measures.len() as u64) as usize].to_string();
             }
-            if (r >> 32) % 16 == 0 {
+            if (r >> 32).is_multiple_of(16) {
                 c.quantity.unit = Some(units[((r >> 40) % units.len() as u64) as usize].into());
             }
         }
