@@ -615,6 +615,15 @@ pub(crate) fn measure_sinew(
     args: &[&str],
     envs: &[(&str, &Path)],
 ) -> Result<(Measure, String)> {
+    measure_sinew_told(sinew, args, envs).map(|(m, out, _)| (m, out))
+}
+
+/// [`measure_sinew`], with what the command told on stderr too.
+pub(crate) fn measure_sinew_told(
+    sinew: &Path,
+    args: &[&str],
+    envs: &[(&str, &Path)],
+) -> Result<(Measure, String, String)> {
     let timer = Path::new("/usr/bin/time");
     let mut cmd = if timer.exists() {
         let mut c = Command::new(timer);
@@ -650,5 +659,9 @@ pub(crate) fn measure_sinew(
         peak_mb: fields.first().map(|kb| kb / 1024.0),
         cpu_secs: (fields.len() == 3).then(|| fields[1] + fields[2]),
     };
-    Ok((m, String::from_utf8_lossy(&out.stdout).into_owned()))
+    Ok((
+        m,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr.into_owned(),
+    ))
 }

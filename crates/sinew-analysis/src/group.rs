@@ -55,7 +55,10 @@
 //! the same amount unless both claims name different goods. Periods agree when they overlap, and a
 //! running total since a day agrees with periods ending after it. Each wording is read once (a memo
 //! on measure, unit, rate and actors), and stems and documents are numbers inside the loop
-//! (`hash.rs`: an FNV hasher for maps that live one call).
+//! (`hash.rs`: an FNV hasher for maps that live one call). A claim is tried only against the
+//! clusters of its bucket that these rules allow to take it by unit, order of magnitude and
+//! period (`group/index.rs`, bounded by `cluster::magnitudes` and `cluster::periods`), which
+//! gives the grouping that trying every open cluster gives.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -69,8 +72,10 @@ use crate::scope::stem_of;
 pub(crate) use crate::window::When;
 
 mod cluster;
+mod index;
 
 use cluster::{first_claims, Cluster, Probe, Sense, SenseKey, Vocab};
+use index::Candidates;
 
 /// Periods whose lengths differ by more than this factor are different windows (a year and a
 /// month, a year and a quarter), even when one holds the other.
@@ -117,6 +122,13 @@ impl FigureGroup {
 /// ordered by the number of documents they span (most first), then by size, then by subject,
 /// object, unit, rate and measure, so the output is stable and independent of input order.
 pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
+    group_with(claims, None)
+}
+
+/// [`group_figures`], each claim tried against the clusters the index offers, or against every
+/// open cluster of its bucket when `every` is given (the reference the index is tested
+/// against), which then counts the accepting clusters the index offered and those it left out.
+fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGroup> {
     // Claims worded alike mean alike: read each wording once.
     let mut known: FastMap<SenseKey<'_>, usize> =
         FastMap::with_capacity_and_hasher(claims.len(), Default::default());
@@ -221,26 +233,24 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
                 .then(a.cmp(&b))
         });
         let mut open: Vec<Cluster> = Vec::new();
-        // Clusters by counterpart, so that a claim is tried only against clusters that can
-        // take its actors: those with its counterpart and those with none yet.
-        let mut by_object: FastMap<u32, Vec<usize>> = FastMap::default();
-        let mut no_object: Vec<usize> = Vec::new();
+        // Each claim is tried only against the clusters that can take it (`index.rs`).
+        let mut index = Candidates::default();
         let mut candidates: Vec<usize> = Vec::new();
         for i in members {
             let probe = &probes[i];
-            let object = senses[probe.sense].object;
-            candidates.clear();
-            match object {
-                Some(o) => {
-                    candidates.extend(by_object.get(&o).into_iter().flatten().copied());
-                    candidates.extend(
-                        no_object
-                            .iter()
-                            .copied()
-                            .filter(|&k| open[k].object.is_none()),
-                    );
+            index.of(probe, &senses, &mut candidates);
+            if let Some(offered) = every.as_deref_mut() {
+                for (k, cluster) in open.iter().enumerate() {
+                    if cluster.accepts(probe, &senses) {
+                        if candidates.contains(&k) {
+                            offered.kept += 1;
+                        } else {
+                            offered.missed += 1;
+                        }
+                    }
                 }
-                None => candidates.extend(0..open.len()),
+                candidates.clear();
+                candidates.extend(0..open.len());
             }
             let best = candidates
                 .iter()
@@ -253,19 +263,10 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
                         .then(ka.cmp(&kb))
                 });
             match best {
-                Some(k) => {
-                    let had = open[k].object;
-                    open[k].add(i, probe, &senses);
-                    if let (None, Some(o)) = (had, open[k].object) {
-                        by_object.entry(o).or_default().push(k);
-                    }
-                }
+                Some(k) => open[k].add(i, probe, &senses),
                 None => {
                     let c = Cluster::new(i, probe, &senses);
-                    match c.object {
-                        Some(o) => by_object.entry(o).or_default().push(open.len()),
-                        None => no_object.push(open.len()),
-                    }
+                    index.open(open.len(), &c, probe);
                     open.push(c);
                 }
             }
@@ -307,6 +308,14 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
     });
     let mut slots: Vec<Option<FigureGroup>> = groups.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// How the candidate index did against trying every open cluster: accepting clusters it
+/// offered, and those it left out (always none, or the index is wrong).
+#[derive(Debug, Default)]
+struct Offered {
+    kept: usize,
+    missed: usize,
 }
 
 /// What must be equal for two claims to state the same figure: the first known actor in the
@@ -489,4 +498,188 @@ pub(crate) fn visit_order(a: &Claim, b: &Claim) -> Ordering {
         .then_with(|| a.measure.cmp(&b.measure))
         .then_with(|| a.quantity.value.total_cmp(&b.quantity.value))
         .then_with(|| a.quantity.text.cmp(&b.quantity.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use sinew_types::{Claim, DocId, Grain, MeasureKind, TimeExpr, TimeKind};
+
+    use super::{group_with, Offered};
+    use crate::synth::{generate, SynthConfig};
+
+    /// A number from a seed (SplitMix64).
+    fn next(seed: &mut u64) -> u64 {
+        *seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = *seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Synthetic claims bent the ways the index must survive: piled into few buckets (one
+    /// subject for most), values scaled across and right at the rules' ratios, negative, zero,
+    /// ranges, vague amounts, running totals, counterparts and times dropped, measures and
+    /// units reworded.
+    fn bent_claims(seed: u64, documents: usize) -> Vec<Claim> {
+        let corpus = generate(&SynthConfig {
+            seed,
+            documents,
+            ..SynthConfig::default()
+        });
+        let ids: Vec<DocId> = (0..corpus.documents.len())
+            .map(|d| DocId(format!("d{d:04}")))
+            .collect();
+        let mut rng = seed ^ 0x1dea;
+        let scales = [
+            1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.01, 0.99, 2.999, 3.0, 3.001, 0.3334, 10.0,
+            0.1, 49.9, 50.0, 50.1, 0.02, 1e6, -1.0, 0.0,
+        ];
+        let measures = [
+            "exports",
+            "exports of arms",
+            "trade",
+            "market share",
+            "deliveries of shells",
+            "value",
+        ];
+        let units = ["USD", "EUR", "percent", "shell"];
+        let mut claims = corpus.claims(&ids);
+        for c in &mut claims {
+            let r = next(&mut rng);
+            if !r.is_multiple_of(4) {
+                c.subject = Some("Atlantis".to_string());
+            }
+            let r = next(&mut rng);
+            let scale = scales[(r % scales.len() as u64) as usize];
+            c.quantity.value *= scale;
+            match (r >> 8) % 10 {
+                0 => c.quantity.value_max = Some(c.quantity.value * 1.5),
+                1 => c.quantity.vague = true,
+                2 => c.kind = MeasureKind::Stock,
+                _ => {}
+            }
+            let r = next(&mut rng);
+            if r.is_multiple_of(5) {
+                c.object = None;
+            }
+            match (r >> 8) % 6 {
+                0 => c.time = None,
+                1 | 2 => c.time = Some(period(&mut rng, c.time.as_ref(), c.sentence)),
+                _ => {}
+            }
+            if (r >> 16).is_multiple_of(8) {
+                c.measure = measures[((r >> 24) % measures.len() as u64) as usize].to_string();
+            }
+            if (r >> 32).is_multiple_of(16) {
+                c.quantity.unit = Some(units[((r >> 40) % units.len() as u64) as usize].into());
+            }
+        }
+        claims
+    }
+
+    /// A period near `time`'s (its start moved by up to a year and a half either way), of a
+    /// length right at or across the rules' ratio from a year's, a quarter's, a month's or a
+    /// day's.
+    fn period(rng: &mut u64, time: Option<&TimeExpr>, span: sinew_types::Span) -> TimeExpr {
+        let r = next(rng);
+        let lengths = [
+            1, 1, 2, 3, 7, 12, 13, 28, 31, 36, 37, 77, 78, 90, 92, 145, 146, 147, 365, 366, 913,
+            914,
+        ];
+        let length = lengths[(r % lengths.len() as u64) as usize];
+        let at = time
+            .and_then(|t| t.start_date)
+            .or_else(|| NaiveDate::from_ymd_opt(2021, 1, 1));
+        let shift = ((r >> 16) % 1096) as i64 - 548;
+        let start = at.map(|d| d + chrono::Duration::days(shift));
+        let end = start.map(|d| d + chrono::Duration::days(length as i64 - 1));
+        TimeExpr {
+            span,
+            text: "then".to_string(),
+            start_date: start,
+            end_date: end,
+            grain: if length == 1 {
+                Grain::Day
+            } else {
+                Grain::Month
+            },
+            kind: TimeKind::Point,
+            timex: None,
+        }
+    }
+
+    /// One figure stated in three articles, the first two over periods that meet the third's
+    /// at an edge: ending on its first day, starting on its last, 2.5 times its length. The
+    /// index offers every cluster that accepts.
+    #[test]
+    fn the_candidate_index_offers_periods_that_meet_at_an_edge() {
+        let base = bent_claims(7, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.quantity.value > 0.0)
+            .expect("a precise claim");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases = [
+            // (first's period, second's period)
+            (
+                (day(2022, 1, 1), day(2022, 4, 10)),
+                (day(2022, 4, 10), day(2022, 6, 30)),
+            ),
+            (
+                (day(2022, 6, 30), day(2022, 9, 1)),
+                (day(2022, 4, 10), day(2022, 6, 30)),
+            ),
+            (
+                (day(2022, 1, 1), day(2022, 1, 10)),
+                (day(2022, 1, 1), day(2022, 1, 25)),
+            ),
+            (
+                (day(2022, 1, 1), day(2022, 1, 25)),
+                (day(2022, 1, 16), day(2022, 1, 25)),
+            ),
+            (
+                (day(2022, 1, 1), day(2022, 1, 25)),
+                (day(2022, 1, 25), day(2022, 2, 3)),
+            ),
+        ];
+        for (a, b) in cases {
+            let claims: Vec<Claim> = [a, b]
+                .into_iter()
+                .enumerate()
+                .map(|(n, (start, end))| {
+                    let mut c = base.clone();
+                    c.doc = DocId(format!("edge{n}"));
+                    c.quantity.value_max = None;
+                    let mut t = period(&mut 1, None, c.sentence);
+                    t.start_date = start;
+                    t.end_date = end;
+                    c.time = Some(t);
+                    c
+                })
+                .collect();
+            let mut offered = Offered::default();
+            let groups = group_with(&claims, Some(&mut offered));
+            assert_eq!(offered.missed, 0, "{a:?} {b:?}");
+            assert_eq!(groups.len(), 1, "one figure: {a:?} {b:?}");
+            assert_eq!(group_with(&claims, None), groups);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// The candidate index never keeps a claim from a cluster that would take it: grouping
+        /// with it equals trying every open cluster of the bucket.
+        #[test]
+        fn the_candidate_index_groups_as_trying_every_cluster(seed in any::<u64>(), docs in 20usize..80) {
+            let claims = bent_claims(seed, docs);
+            let indexed = group_with(&claims, None);
+            let mut offered = Offered::default();
+            let exhaustive = group_with(&claims, Some(&mut offered));
+            prop_assert!(offered.kept > 0, "claims join clusters: {offered:?}");
+            prop_assert_eq!(offered.missed, 0, "{:?}", offered);
+            prop_assert_eq!(indexed, exhaustive);
+        }
+    }
 }

@@ -60,7 +60,7 @@ pub(crate) enum Command {
         /// Worker threads (default: one per core).
         #[arg(long, default_value_t = 0)]
         threads: usize,
-        /// Print peak memory after the summary.
+        /// Print the time of the analysis and peak memory after the summary.
         #[arg(long)]
         stats: bool,
         /// Raise no alerts (contradicted figures, new flows) for the new documents.

@@ -5,9 +5,10 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use sinew_types::{Claim, MeasureKind, QuantityKind, Span};
 
-use super::{norm, unit_parts, FigureGroup, When};
+use super::{norm, unit_parts, FigureGroup, When, MAX_WINDOW_RATIO};
 use crate::concept::{accumulates, flow_kind, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
 use crate::label::group_measure;
@@ -233,6 +234,60 @@ impl Probe {
             growing,
         }
     }
+}
+
+/// The magnitudes a cluster's first precise value can have if the cluster is to accept `p`
+/// (`None`: any), for the candidate index (`index.rs`). It bounds what [`Cluster::accepts`]
+/// allows and must change with it: a precise amount joins only values within the ratio
+/// `accepts` picks (at most `MAX_RUNNING_RATIO`, for a running total or a count since a day;
+/// else `MAX_VALUE_RATIO`), all of one sign, or all equal; a vague positive range only values
+/// within `VAGUE_REACH` of it.
+pub(super) fn magnitudes(p: &Probe) -> Option<(f64, f64)> {
+    if p.vague {
+        return (p.low > 0.0).then(|| (p.low / VAGUE_REACH, p.high * VAGUE_REACH));
+    }
+    let limit = if p.growing || matches!(p.when, When::Since(_)) {
+        MAX_RUNNING_RATIO.max(MAX_VALUE_RATIO)
+    } else {
+        MAX_VALUE_RATIO
+    };
+    let v = p.value.abs();
+    Some((v / limit, v * limit))
+}
+
+/// Where the periods of a cluster's opening claim lie if the cluster is to accept a claim with
+/// a period ([`periods`]).
+#[derive(Clone, Copy)]
+pub(super) struct Reach {
+    /// The earliest and latest first days.
+    pub(super) first_start: NaiveDate,
+    pub(super) last_start: NaiveDate,
+    /// The earliest last day.
+    pub(super) first_end: NaiveDate,
+    /// The shortest and longest lengths in days.
+    pub(super) min_length: f64,
+    pub(super) max_length: f64,
+}
+
+/// The periods the claim that opened a cluster can have had if the cluster is to accept `p`
+/// (`None`: any; a claim with no period of its own), for the candidate index (`index.rs`). It
+/// bounds what `TimeFrame::admits` allows and must change with it: a period joins only
+/// clusters whose every member period overlaps it and is within `MAX_WINDOW_RATIO` of its
+/// length.
+pub(super) fn periods(p: &Probe) -> Option<Reach> {
+    let When::Period(s, e) = p.when else {
+        return None;
+    };
+    let length = (e - s).num_days() as f64 + 1.0;
+    let max_length = length * MAX_WINDOW_RATIO;
+    let back = chrono::Duration::days(max_length.ceil() as i64 + 1);
+    Some(Reach {
+        first_start: s.checked_sub_signed(back).unwrap_or(NaiveDate::MIN),
+        last_start: e,
+        first_end: s,
+        min_length: length / MAX_WINDOW_RATIO,
+        max_length,
+    })
 }
 
 /// One member's amount as stated, with where it was stated and by whom.

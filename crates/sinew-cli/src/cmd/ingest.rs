@@ -48,6 +48,7 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
     };
     let code = report(&engine, "ingested", &summary, ui.quiet)?;
     if stats {
+        eprintln!("analysis: {:.2} s", summary.analysis.as_secs_f64());
         if let Some(kb) = peak_memory_kb() {
             eprintln!("peak memory: {:.1} MB", kb as f64 / 1024.0);
         }

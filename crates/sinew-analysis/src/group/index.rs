@@ -1,0 +1,168 @@
+//! Which open clusters of a bucket a claim is tried against (`group.rs`): only those that can
+//! take it, so that grouping a bucket costs about its size times the clusters near each claim,
+//! not its size times all of its clusters (a country's money figures fill one bucket with
+//! thousands of clusters).
+//!
+//! The index is mechanics, not rules: it leaves a cluster out of a claim's candidates only on
+//! a bound that `Cluster::accepts` implies and that no later member can loosen, each read from
+//! what the cluster's first members fixed:
+//! - the unit's head, which a cluster takes from its first member and keeps;
+//! - the order of magnitude: every precise value of a cluster lies within the ratio the rules
+//!   allow of every other, so its first precise value bounds the rest, and
+//!   `cluster::magnitudes` says which first values a claim's amount can join;
+//! - the period: every member's period overlaps every other's and is of like length, so the
+//!   period of the claim that opened a cluster bounds those of all the others, and
+//!   `cluster::periods` says which opening periods a claim's period can join.
+//!
+//! A cluster opened by a vague amount (no first value) is tried by every claim of its unit;
+//! one opened by a claim with no period is filed by magnitude alone. Whatever order the
+//! candidates come in, a claim goes to the accepting cluster closest to its value (ties to the
+//! oldest cluster), so the grouping equals trying every open cluster; a property test
+//! (`group.rs`) checks that against the exhaustive pass.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::cluster::{magnitudes, periods, Cluster, Probe, Sense};
+use super::When;
+use crate::hash::FastMap;
+
+/// Slack on the magnitude bounds, so that rounding in the rules' own ratio never leaves out a
+/// cluster they would take.
+const SLACK: f64 = 1e-9;
+
+/// The open clusters of one bucket, filed by unit, magnitude and period.
+#[derive(Default)]
+pub(super) struct Candidates {
+    units: FastMap<Option<u32>, Unit>,
+}
+
+/// The clusters of one unit.
+#[derive(Default)]
+struct Unit {
+    /// Opened by a vague amount: tried by every claim.
+    unvalued: Vec<usize>,
+    /// Opened by a precise amount with no period: by the bits of its magnitude (which sort as
+    /// the magnitudes do).
+    undated: BTreeMap<u64, Vec<usize>>,
+    /// Opened by a precise amount with a period: by (class of its length, class of its
+    /// magnitude), then by its first day.
+    dated: FastMap<(i32, i32), BTreeMap<i32, Vec<Dated>>>,
+}
+
+/// A cluster opened with a period, as filed.
+struct Dated {
+    cluster: usize,
+    /// The opening period's last day.
+    end: i32,
+    /// Bits of the first value's magnitude.
+    magnitude: u64,
+}
+
+impl Candidates {
+    /// Files cluster `k`, just opened by `p`.
+    pub(super) fn open(&mut self, k: usize, c: &Cluster, p: &Probe) {
+        let unit = self.units.entry(c.unit).or_default();
+        let Some(value) = c.amounts.iter().find(|a| !a.vague).map(|a| a.value) else {
+            unit.unvalued.push(k);
+            return;
+        };
+        let magnitude = value.abs().to_bits();
+        match p.when {
+            When::Period(s, e) => {
+                let (start, end) = (day(s), day(e));
+                unit.dated
+                    .entry((class(f64::from(end - start + 1)), class(value.abs())))
+                    .or_default()
+                    .entry(start)
+                    .or_default()
+                    .push(Dated {
+                        cluster: k,
+                        end,
+                        magnitude,
+                    });
+            }
+            _ => unit.undated.entry(magnitude).or_default().push(k),
+        }
+    }
+
+    /// The clusters that may accept `p`, into `out` (cleared first), each once.
+    pub(super) fn of(&self, p: &Probe, senses: &[Sense], out: &mut Vec<usize>) {
+        out.clear();
+        let Some(unit) = self.units.get(&senses[p.sense].unit) else {
+            return;
+        };
+        out.extend_from_slice(&unit.unvalued);
+        let (low, high) = match magnitudes(p) {
+            Some((low, high)) => (
+                (low * (1.0 - SLACK)).max(0.0).to_bits(),
+                (high * (1.0 + SLACK)).to_bits(),
+            ),
+            None => (0, f64::INFINITY.to_bits()),
+        };
+        if low > high {
+            return;
+        }
+        for ks in unit.undated.range(low..=high).map(|(_, ks)| ks) {
+            out.extend_from_slice(ks);
+        }
+        let classes = (
+            class(f64::from_bits(low)).saturating_sub(1),
+            class(f64::from_bits(high)).saturating_add(1),
+        );
+        let window = periods(p);
+        let lengths = match window {
+            Some(w) => (
+                class(w.min_length).saturating_sub(1),
+                class(w.max_length).saturating_add(1),
+            ),
+            None => (i32::MIN, i32::MAX),
+        };
+        for (&(length, magnitude), by_start) in &unit.dated {
+            if !(lengths.0..=lengths.1).contains(&length)
+                || !(classes.0..=classes.1).contains(&magnitude)
+            {
+                continue;
+            }
+            let mut take = |filed: &Vec<Dated>, last: i32| {
+                out.extend(
+                    filed
+                        .iter()
+                        .filter(|d| d.end >= last && (low..=high).contains(&d.magnitude))
+                        .map(|d| d.cluster),
+                );
+            };
+            match window {
+                Some(w) => {
+                    let (first, last) = (day(w.first_start), day(w.last_start));
+                    if first > last {
+                        continue;
+                    }
+                    for filed in by_start.range(first..=last).map(|(_, f)| f) {
+                        take(filed, day(w.first_end));
+                    }
+                }
+                None => {
+                    for filed in by_start.values() {
+                        take(filed, i32::MIN);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A date as a number of days.
+fn day(d: chrono::NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// The binary order of magnitude of a non-negative number (zero below all others).
+fn class(x: f64) -> i32 {
+    if x > 0.0 {
+        x.log2().floor() as i32
+    } else {
+        i32::MIN + 1
+    }
+}
