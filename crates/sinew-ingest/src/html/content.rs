@@ -504,8 +504,8 @@ fn streamed_parts(dom: &Dom<'_>, verdicts: &[Verdict]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut segments = std::collections::HashMap::new();
-    for i in 0..dom.nodes.len() {
-        if dom.nodes[i].tag == Tag::Div && verdicts[i] == Verdict::Keep {
+    for (i, v) in verdicts.iter().enumerate() {
+        if dom.nodes[i].tag == Tag::Div && *v == Verdict::Keep {
             if let Some(n) = react_id(dom, i, "S:") {
                 segments.entry(n).or_insert(i);
             }
