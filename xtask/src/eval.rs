@@ -1,5 +1,6 @@
-//! `cargo xtask eval-extract [--dev DIR] [--worst N]`: article-extraction figures of the
-//! release `sinew extract` on the WCXB development set, with the metric of
+//! `cargo xtask eval-extract [--dev DIR] [--worst N] [--sinew BIN]`: article-extraction
+//! figures of the release `sinew extract` (or of the binary `BIN`, to score another build
+//! against this one) on the WCXB development set, with the metric of
 //! `../shared/dev/README.md` ("Metrics"): per page, precision and recall of the lower-cased
 //! `\w+` token multisets of the extracted text against `main_content`; the averages over
 //! pages and the F1 of those averages; title, author and date by exact match after whitespace
@@ -21,10 +22,12 @@ use crate::wcxb;
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut dev = None;
     let mut worst = 0usize;
+    let mut bin = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dev" => dev = Some(PathBuf::from(it.next().context("--dev needs a folder")?)),
+            "--sinew" => bin = Some(PathBuf::from(it.next().context("--sinew needs a binary")?)),
             "--worst" => {
                 worst = it
                     .next()
@@ -42,7 +45,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let eval_dir = crate::target_dir().join("eval");
     let pages = wcxb::decompress(&dir, &ids, &eval_dir.join("wcxb-dev"))?;
 
-    let sinew = crate::release_sinew()?;
+    let sinew = match bin {
+        Some(b) => b,
+        None => crate::release_sinew()?,
+    };
     // Exit code 1 only says some pages gave no text: those pages score zero.
     let out = Command::new(&sinew)
         .arg("extract")

@@ -62,7 +62,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | bench-ledger [--claims N] | bench-store [--sizes N,N] [--sinew PATH --label NAME] [--pg URL] \
     | bench-scale --docs N [--pg URL] [--sinew PATH --label NAME] [--threads T] [--seed S] [--keep] [--show I] \
     | bench-search [--docs N,N] [--queries N] \
-    | eval-extract [--dev DIR] [--worst N] \
+    | eval-extract [--dev DIR] [--worst N] [--sinew BIN] \
     | bench-extract [--pages N] [--skip-peer] \
     | eval-claims [--gold DIR] [--verbose] | eval-events [FILE] [--verbose] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \

@@ -502,7 +502,15 @@ pub(crate) fn is_junk(line: &str) -> bool {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
             .filter(|w| !w.is_empty())
             .peekable();
-        if words <= 8 && social.peek().is_some() && social.all(|w| SOCIAL_SET.contains(w)) {
+        // A table row that names a platform and gives a price or a share ("LinkedIn | $2.50
+        // – $7.00", "TikTok 18%") is data; share bars count shares in plain numbers.
+        let figure =
+            || line.contains(['$', '€', '£', '¥', '%']) && line.bytes().any(|b| b.is_ascii_digit());
+        if words <= 8
+            && social.peek().is_some()
+            && social.all(|w| SOCIAL_SET.contains(w))
+            && !figure()
+        {
             return true;
         }
     }
@@ -682,6 +690,7 @@ mod tests {
             "Leave a comment",
             "Share on Facebook",
             "Facebook Twitter LinkedIn Email",
+            "Facebook 12 | Twitter 3 | Email",
             "Print",
             ".",
             "_",
@@ -710,6 +719,9 @@ mod tests {
             "Check out the list of the 20 largest steel mills in Ohio below.",
             "Bonus payments rose 12% last year, the bank said.",
             "Get your vaccine before the winter, the health ministry urged on Monday.",
+            "LinkedIn | $2.50 – $7.00",
+            "Instagram 41%",
+            "Email | €0.40 per message",
         ];
         for line in kept {
             assert!(!is_junk(line), "should be kept: {line}");

@@ -1016,3 +1016,79 @@ fn link_lists_inside_the_article_and_after_it() {
     assert!(doc.text.contains("Merged entry number 3"), "{}", doc.text);
     assert!(!doc.text.contains("Related entry"), "{}", doc.text);
 }
+
+/// A page streamed by React: the shell holds `<template id="B:n">` placeholders (with a
+/// "Loading" fallback), the parts come later in `<div hidden id="S:n">`, and a part can hold a
+/// `P:m` placeholder of its own. The article reads in the shown order, each part once, and
+/// the parts' text counts for the shell's article element when it is chosen.
+#[test]
+fn streamed_parts_are_read_where_they_are_shown() {
+    let page = "<html><body><nav><a href=/>Home</a> <a href=/markets>Markets</a></nav>\
+        <main><div class=story><h2>Port traffic</h2>\
+        <p>The first paragraph is in the shell and says that the harbour handled more \
+        ships this winter than in any winter before it.</p>\
+        <template id=\"B:0\"></template><div>Loading paragraph...</div>\
+        <p>A closing paragraph in the shell says the harbour master expects the growth to \
+        continue into the spring, when the ice is gone.</p>\
+        <template id=\"B:1\"></template></div></main>\
+        <footer>All rights reserved</footer>\
+        <div hidden id=\"S:1\"><p>Shipping agents said that the last part of the story \
+        arrived after every other part, and it still closes the article.</p></div>\
+        <div hidden id=\"S:0\"><p>The second paragraph was streamed and tells how cranes \
+        were added so that larger vessels could unload their containers.</p>\
+        <template id=\"P:2\"></template></div>\
+        <div hidden id=\"S:2\"><p>A paragraph nested in the streamed part counts the \
+        containers: the port took in more of them than it had room to store.</p></div>\
+        <script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+    let doc = html_doc("streamed.html", page.as_bytes());
+    let at = |s: &str| {
+        assert_eq!(
+            doc.text.matches(s).count(),
+            1,
+            "{s:?} once in:\n{}",
+            doc.text
+        );
+        doc.text.find(s).unwrap_or_default()
+    };
+    let order = [
+        at("The first paragraph"),
+        at("The second paragraph was streamed"),
+        at("A paragraph nested"),
+        at("A closing paragraph"),
+        at("Shipping agents said"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{}", doc.text);
+    assert!(!doc.text.contains("Loading"), "{}", doc.text);
+    assert!(!doc.text.contains("All rights"), "{}", doc.text);
+}
+
+/// A streamed part that names itself as its own placeholder, or placeholders nested past
+/// any real page's depth, end without looping or losing the shell's text.
+#[test]
+fn streamed_parts_that_loop_end() {
+    let mut page = String::from("<html><body><article><p>");
+    page.push_str(PROSE);
+    page.push_str("</p><template id=\"B:0\"></template><template id=\"P:1\"></template></article>");
+    page.push_str("<div hidden id=\"S:0\"><p>Inside the looping part.</p><template id=\"B:0\"></template></div>");
+    for k in 1..40 {
+        page.push_str(&format!(
+            "<div hidden id=\"S:{k}\"><p>Part {k} of a chain.</p><template id=\"P:{}\"></template></div>",
+            k + 1
+        ));
+    }
+    page.push_str("</body></html>");
+    let doc = html_doc("loop.html", page.as_bytes());
+    assert!(
+        doc.text.contains("Officials said the shipments"),
+        "{}",
+        doc.text
+    );
+    assert_eq!(
+        doc.text.matches("Inside the looping part").count(),
+        1,
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("Part 1 of a chain"), "{}", doc.text);
+    assert!(!doc.text.contains("Part 39 of a chain"), "{}", doc.text);
+}

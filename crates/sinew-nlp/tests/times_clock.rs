@@ -186,6 +186,8 @@ fn fiscal_years_are_named_fy() {
         ("Profit fell in fiscal 2023, the retailer said.", &[("fiscal 2023", Year, Point, "FY2023")]),
         ("Spending rose last fiscal year.", &[("last fiscal year", Year, Point, "FY2023")]),
         ("The FY2025 budget is tight.", &[("FY2025", Year, Point, "FY2025")]),
+        // A range of fiscal years keeps both ends.
+        ("Sales rose 12% from fiscal 2019 to fiscal 2022.", &[("fiscal 2019 to fiscal 2022", Year, TimeKind::Range, "FY2019/FY2022")]),
     ];
     for (text, want) in cases {
         check(text, want);

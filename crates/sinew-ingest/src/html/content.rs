@@ -23,6 +23,7 @@
 //! item's is an entry of its list, which is judged whole) and lists of links after the
 //! article's last prose paragraph ("Related posts").
 
+use super::class_words::is_junk_token;
 use super::dom::Dom;
 use super::tag::Tag;
 
@@ -41,126 +42,6 @@ const DROPPED_ROLES: &[&str] = &[
 /// ARIA roles of furniture that can still hold the article's dateline or byline, as
 /// `<aside>` can: not the article, but shown.
 const FURNITURE_ROLES: &[&str] = &["complementary"];
-
-/// Words in a class or id that mark furniture ("site-nav", "comments-area", "share-bar").
-const JUNK_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "menubar",
-    "submenu",
-    "megamenu",
-    "footer",
-    "share",
-    "shares",
-    "sharing",
-    "sharebar",
-    "social",
-    "socials",
-    "comment",
-    "comments",
-    "commentlist",
-    "disqus",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "related",
-    "subscribe",
-    "subscription",
-    "newsletter",
-    "ad",
-    "ads",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "adslot",
-    "adunit",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "popup",
-    "modal",
-    "paywall",
-    "signup",
-    "outbrain",
-    "taboola",
-    "recommended",
-    "recirculation",
-    "trending",
-    "byline",
-    "tags",
-    "taglist",
-    "pagination",
-    "pager",
-    "toolbar",
-    "sr",
-    "bio",
-    "cta",
-    "author",
-    "disclaimer",
-    "disclosure",
-    "affiliate",
-    "recent",
-    "caption",
-    "credit",
-    "credits",
-    "masthead",
-    "banner",
-];
-
-/// A word of up to 16 bytes as one integer (zero-padded): words compare as integers,
-/// without a call to `memcmp` per probe.
-fn packed(word: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    u128::from_be_bytes(buf)
-}
-
-/// [`JUNK_TOKENS`] of 16 bytes or fewer, packed and sorted, for binary search.
-static JUNK_SORTED: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
-    let mut v: Vec<u128> = JUNK_TOKENS
-        .iter()
-        .filter(|t| t.len() <= 16)
-        .map(|t| packed(t.as_bytes()))
-        .collect();
-    v.sort_unstable();
-    v
-});
-
-/// For each first letter, a bit per length (1 to 16) of the furniture words starting with
-/// it: most class words are rejected by one lookup, without a string comparison.
-static JUNK_SHAPES: std::sync::LazyLock<[u32; 26]> = std::sync::LazyLock::new(|| {
-    let mut shapes = [0u32; 26];
-    for t in JUNK_TOKENS {
-        let first = t.as_bytes()[0];
-        if first.is_ascii_lowercase() && t.len() <= 16 {
-            shapes[usize::from(first - b'a')] |= 1 << t.len();
-        }
-    }
-    shapes
-});
-
-/// Whether one word of a class or id (any case) marks furniture.
-fn is_junk_token(t: &str) -> bool {
-    let mut buf = [0u8; 16];
-    if t.is_empty() || t.len() > buf.len() {
-        return false;
-    }
-    let first = t.as_bytes()[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || JUNK_SHAPES[usize::from(first - b'a')] & (1 << t.len()) == 0 {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(t.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    JUNK_SORTED.binary_search(&u128::from_be_bytes(buf)).is_ok()
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Verdict {
@@ -315,9 +196,26 @@ fn hides(style: &str) -> bool {
 pub(crate) struct Measured {
     verdicts: Vec<Verdict>,
     pub(crate) stats: Vec<Stats>,
+    /// React's streamed parts: (placeholder `<template id="B:n">` or `"P:n"`, segment
+    /// `<div hidden id="S:n">`), in page order of the placeholder. Empty on most pages.
+    streamed: Vec<(usize, usize)>,
+    /// The same as (segment, placeholder), in page order of the segment.
+    by_segment: Vec<(usize, usize)>,
 }
 
 impl Measured {
+    /// The streamed segment whose placeholder is `i`.
+    fn segment_of(&self, i: usize) -> Option<usize> {
+        let k = self.streamed.binary_search_by_key(&i, |&(b, _)| b).ok()?;
+        Some(self.streamed[k].1)
+    }
+
+    /// The placeholder of streamed segment `i`.
+    fn placeholder_of(&self, i: usize) -> Option<usize> {
+        let k = self.by_segment.binary_search_by_key(&i, |&(s, _)| s).ok()?;
+        Some(self.by_segment[k].1)
+    }
+
     /// Whether element `i` is shown: not hidden, not script or furniture by its tag or role,
     /// and not inside such an element.
     pub(crate) fn visible(&self, i: usize) -> bool {
@@ -449,7 +347,94 @@ pub(crate) fn measure(dom: &Dom<'_>) -> Measured {
     while !stack.is_empty() {
         close(&mut stack, &mut stats);
     }
-    Measured { verdicts, stats }
+    let streamed = streamed_parts(dom, &verdicts);
+    splice_stats(dom, &verdicts, &mut stats, &streamed);
+    let mut by_segment: Vec<(usize, usize)> = streamed.iter().map(|&(b, s)| (s, b)).collect();
+    by_segment.sort_unstable();
+    Measured {
+        verdicts,
+        stats,
+        streamed,
+        by_segment,
+    }
+}
+
+/// The id of React's streamed placeholders (`B:`) and segments (`S:`).
+fn react_id<'a>(dom: &Dom<'a>, i: usize, prefix: &str) -> Option<&'a str> {
+    dom.attr_raw(i, "id")?.trim().strip_prefix(prefix)
+}
+
+/// React streams a page's suspended parts after the shell: the shell holds an empty
+/// `<template id="B:n">` (and a "Loading..." fallback) where part n goes, and the end of the
+/// body a `<div hidden id="S:n">` with its content, which a script moves into place; a part
+/// can hold `<template id="P:m">` for a later segment `S:m` in turn. Next.js
+/// news pages stream their article this way, a few paragraphs per part. Pairs are found by
+/// `n`; a placeholder with no shown segment is left empty. One pass over the nodes, and a
+/// second only on a page that has placeholders.
+fn streamed_parts(dom: &Dom<'_>, verdicts: &[Verdict]) -> Vec<(usize, usize)> {
+    let placeholders: Vec<(usize, &str)> = (0..dom.nodes.len())
+        .filter(|&i| dom.nodes[i].tag == Tag::Template)
+        .filter_map(|i| {
+            Some((
+                i,
+                react_id(dom, i, "B:").or_else(|| react_id(dom, i, "P:"))?,
+            ))
+        })
+        .collect();
+    if placeholders.is_empty() {
+        return Vec::new();
+    }
+    let mut segments = std::collections::HashMap::new();
+    for (i, v) in verdicts.iter().enumerate() {
+        if dom.nodes[i].tag == Tag::Div && *v == Verdict::Keep {
+            if let Some(n) = react_id(dom, i, "S:") {
+                segments.entry(n).or_insert(i);
+            }
+        }
+    }
+    // A segment is moved once, to its first placeholder.
+    placeholders
+        .into_iter()
+        .filter_map(|(b, n)| {
+            let s = segments.remove(n)?;
+            // A segment that holds its own placeholder would be moved into itself.
+            (b < s || b >= dom.nodes[s].end as usize).then_some((b, s))
+        })
+        .collect()
+}
+
+/// Counts each streamed segment's text for the elements around its placeholder, as the
+/// browser shows it there (not again for the ancestors the two share). Placeholders later in
+/// the page go first, so a segment streamed into another segment is counted into it before
+/// that one is moved.
+fn splice_stats(
+    dom: &Dom<'_>,
+    verdicts: &[Verdict],
+    stats: &mut [Stats],
+    streamed: &[(usize, usize)],
+) {
+    // At most `MAX_DEPTH` steps per placeholder: linear in the page.
+    for &(b, s) in streamed.iter().rev() {
+        let seg = stats[s];
+        let mut a = b;
+        while dom.nodes[a].parent != u32::MAX {
+            a = dom.nodes[a].parent as usize;
+            // An ancestor of the segment too: it counts the text already.
+            if a < s && s < dom.nodes[a].end as usize {
+                break;
+            }
+            let t = &mut stats[a];
+            t.raw = t.raw.saturating_add(seg.raw);
+            t.clean = t.clean.saturating_add(seg.clean);
+            t.link = t.link.saturating_add(seg.link);
+            t.anchor = t.anchor.saturating_add(seg.anchor);
+            t.score += seg.score;
+            // Furniture counts against the elements around it, whatever it holds.
+            if verdicts[a] != Verdict::Keep {
+                break;
+            }
+        }
+    }
 }
 
 /// Bytes of text without its surrounding and repeated white space.
@@ -521,7 +506,9 @@ pub(crate) fn with_siblings(dom: &Dom<'_>, m: &Measured, root: Option<usize>) ->
     let mut c = parent + 1;
     while c < dom.nodes[parent].end as usize {
         let node = dom.nodes[c];
-        if node.tag != Tag::Text && m.verdicts[c] == Verdict::Keep {
+        // A streamed segment is shown at its placeholder, not beside the article.
+        if node.tag != Tag::Text && m.verdicts[c] == Verdict::Keep && m.placeholder_of(c).is_none()
+        {
             children.push((c, c == r || m.stats[c].score >= need));
         } else if c == r {
             children.push((c, true));
@@ -572,9 +559,14 @@ fn is_article_body(dom: &Dom<'_>, i: usize) -> bool {
         })
 }
 
+/// How deep streamed segments are moved into segments (React nests a few levels; a hostile
+/// page could nest without end).
+const MAX_SPLICE_DEPTH: usize = 16;
+
 /// Pass two: the text of `root` (the whole page for `None`), a line per block, whitespace
-/// collapsed. `ends_article`: nothing of the article follows `root`, so a list of links
-/// after its last prose paragraph ("Related posts") is no part of it.
+/// collapsed, with React's streamed segments in their placeholders' places
+/// (`streamed_parts`). `ends_article`: nothing of the article follows `root`, so a list of
+/// links after its last prose paragraph ("Related posts") is no part of it.
 pub(crate) fn render(
     dom: &Dom<'_>,
     m: &Measured,
@@ -588,7 +580,8 @@ pub(crate) fn render(
     let last_prose = if ends_article {
         (start..end).rev().find(|&i| {
             let s = m.stats[i];
-            dom.nodes[i].tag.is_block() && s.own >= 80 && s.own_link * 2 < s.own
+            (dom.nodes[i].tag.is_block() && s.own >= 80 && s.own_link * 2 < s.own)
+                || m.segment_of(i).is_some_and(|seg| m.stats[seg].clean >= 80)
         })
     } else {
         None
@@ -601,83 +594,141 @@ pub(crate) fn render(
             .map(|i| m.stats[i].raw)
             .sum(),
     };
-    // The text and a line break per few blocks: one allocation for a long article.
-    let mut out = String::with_capacity(root_raw as usize + root_raw as usize / 8);
-    let mut pending_space = false;
-    let mut stack: Vec<usize> = Vec::new();
-    let mut i = start;
-    while i < end {
-        while stack
-            .last()
-            .is_some_and(|&top| dom.nodes[top].end as usize <= i)
-        {
-            let top = stack.pop().unwrap_or_default();
-            if breaks_line(dom.nodes[top].tag) {
-                end_line(&mut out);
-                pending_space = false;
-            }
-        }
-        let node = dom.nodes[i];
-        if node.tag == Tag::Text {
-            // Words are copied whole; white space between them becomes one space.
-            for word in dom.text(i).split(char::is_whitespace) {
-                if word.is_empty() {
-                    pending_space = true;
-                    continue;
+    let mut r = Renderer {
+        dom,
+        m,
+        root,
+        span: (start, end),
+        last_prose,
+        root_raw,
+        // The text and a line break per few blocks: one allocation for a long article.
+        out: String::with_capacity(root_raw as usize + root_raw as usize / 8),
+        pending_space: false,
+    };
+    r.range(start, end, 0);
+    r.out
+}
+
+struct Renderer<'d, 'a> {
+    dom: &'d Dom<'a>,
+    m: &'d Measured,
+    root: Option<usize>,
+    /// The nodes of `root`.
+    span: (usize, usize),
+    last_prose: usize,
+    root_raw: u32,
+    out: String,
+    pending_space: bool,
+}
+
+impl Renderer<'_, '_> {
+    /// Renders nodes `start..end` (whole subtrees), moving streamed segments at `depth`.
+    fn range(&mut self, start: usize, end: usize, depth: usize) {
+        let (dom, m) = (self.dom, self.m);
+        let mut stack: Vec<usize> = Vec::new();
+        let mut i = start;
+        while i < end {
+            while stack
+                .last()
+                .is_some_and(|&top| dom.nodes[top].end as usize <= i)
+            {
+                let top = stack.pop().unwrap_or_default();
+                if breaks_line(dom.nodes[top].tag) {
+                    end_line(&mut self.out);
+                    self.pending_space = false;
                 }
-                if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                    out.push(' ');
+            }
+            let node = dom.nodes[i];
+            if node.tag == Tag::Text {
+                self.text(i);
+                i += 1;
+                continue;
+            }
+            // A streamed segment is shown at its placeholder, as a block of its own.
+            if let Some(seg) = m.segment_of(i) {
+                if depth < MAX_SPLICE_DEPTH {
+                    end_line(&mut self.out);
+                    self.range(seg + 1, dom.nodes[seg].end as usize, depth + 1);
+                    end_line(&mut self.out);
+                    self.pending_space = false;
                 }
-                out.push_str(word);
-                pending_space = true;
+                i = node.end as usize;
+                continue;
             }
-            // The text did not end in white space: the next text runs on.
-            if !dom.text(i).ends_with(char::is_whitespace) {
-                pending_space = false;
+            // ... and not where it was streamed, when its placeholder is rendered.
+            if Some(i) != self.root
+                && m.placeholder_of(i)
+                    .is_some_and(|b| self.span.0 <= b && b < self.span.1)
+            {
+                i = node.end as usize;
+                continue;
             }
+            let skip = match m.verdicts[i] {
+                Verdict::Drop => true,
+                // Furniture by name that holds most of the page is the page.
+                Verdict::Junk | Verdict::Soft => {
+                    Some(i) != self.root
+                        && u64::from(m.stats[i].raw) * 10 < u64::from(self.root_raw) * 6
+                }
+                // Link lists and link lines inside the article: tables of contents, "read more".
+                Verdict::Keep => {
+                    let s = m.stats[i];
+                    // A list item's paragraph that is a link is an entry of the list, which
+                    // is judged as a whole: a list of links after the article's last prose.
+                    let list_entry = node.tag == Tag::P
+                        && node.parent != u32::MAX
+                        && dom.nodes[node.parent as usize].tag == Tag::Li;
+                    let trailing_links = i > self.last_prose
+                        && matches!(node.tag, Tag::Ul | Tag::Ol)
+                        && u64::from(s.link) * 10 > u64::from(s.clean) * 8;
+                    Some(i) != self.root
+                        && ((is_link_block(node.tag, s) && !list_entry) || trailing_links)
+                }
+            };
+            if skip {
+                // A table of contents left out takes its label with it.
+                if m.stats[i].raw > 0 {
+                    drop_toc_label(&mut self.out);
+                }
+                i = node.end as usize;
+                continue;
+            }
+            if breaks_line(node.tag) {
+                end_line(&mut self.out);
+                self.pending_space = false;
+            } else if matches!(node.tag, Tag::Td | Tag::Th)
+                && !self.out.is_empty()
+                && !self.out.ends_with('\n')
+            {
+                // A table row is one line, its cells apart.
+                self.out.push_str(" | ");
+                self.pending_space = false;
+            }
+            stack.push(i);
             i += 1;
-            continue;
         }
-        let skip = match m.verdicts[i] {
-            Verdict::Drop => true,
-            // Furniture by name that holds most of the page is the page.
-            Verdict::Junk | Verdict::Soft => {
-                Some(i) != root && u64::from(m.stats[i].raw) * 10 < u64::from(root_raw) * 6
-            }
-            // Link lists and link lines inside the article: tables of contents, "read more".
-            Verdict::Keep => {
-                let s = m.stats[i];
-                // A list item's paragraph that is a link is an entry of the list, which
-                // is judged as a whole: a list of links after the article's last prose.
-                let list_entry = node.tag == Tag::P
-                    && node.parent != u32::MAX
-                    && dom.nodes[node.parent as usize].tag == Tag::Li;
-                let trailing_links = i > last_prose
-                    && matches!(node.tag, Tag::Ul | Tag::Ol)
-                    && u64::from(s.link) * 10 > u64::from(s.clean) * 8;
-                Some(i) != root && ((is_link_block(node.tag, s) && !list_entry) || trailing_links)
-            }
-        };
-        if skip {
-            // A table of contents left out takes its label with it.
-            if m.stats[i].raw > 0 {
-                drop_toc_label(&mut out);
-            }
-            i = node.end as usize;
-            continue;
-        }
-        if breaks_line(node.tag) {
-            end_line(&mut out);
-            pending_space = false;
-        } else if matches!(node.tag, Tag::Td | Tag::Th) && !out.is_empty() && !out.ends_with('\n') {
-            // A table row is one line, its cells apart.
-            out.push_str(" | ");
-            pending_space = false;
-        }
-        stack.push(i);
-        i += 1;
     }
-    out
+
+    /// A text node: words are copied whole; white space between them becomes one space.
+    fn text(&mut self, i: usize) {
+        let text = self.dom.text(i);
+        let out = &mut self.out;
+        for word in text.split(char::is_whitespace) {
+            if word.is_empty() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(word);
+            self.pending_space = true;
+        }
+        // The text did not end in white space: the next text runs on.
+        if !text.ends_with(char::is_whitespace) {
+            self.pending_space = false;
+        }
+    }
 }
 
 /// What pages call the list of an article's sections.

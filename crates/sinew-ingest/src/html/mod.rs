@@ -17,6 +17,7 @@
 //! extraction time: the 793 WCXB dev pages took 2.08 s of CPU through scraper and 0.67 s
 //! through `dom.rs`, with the same figures.
 
+mod class_words;
 mod content;
 mod dom;
 mod entities;

@@ -11,6 +11,7 @@
 //! - `units.rs` the unit after it (the table of `lexicon.rs`, SI prefixes and symbols);
 //! - `around.rs` the counted noun, an age's "old" and the rate;
 //! - `context.rs` whether a glued "m" with no currency is millions or metres;
+//! - `table.rs` the counted noun of a bare number in a table cell, from its column header;
 //! - this file the currency, scale, qualifier and range around them, and what is no figure.
 //!
 //! Ranges: "5 to 7 per cent", "between 10 and 12 dollars" and alternatives "eight or nine
@@ -44,6 +45,7 @@ mod context;
 mod lexicon;
 mod numbers;
 mod scan;
+mod table;
 mod units;
 
 use std::borrow::Cow;
@@ -76,6 +78,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     finder.run();
     let mut out = finder.out;
     vote_tallies(text, &mut out);
+    table::counts_from_headers(text, &mut out);
     out
 }
 

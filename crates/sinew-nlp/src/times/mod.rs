@@ -133,6 +133,26 @@ fn fiscal_timex(
     if !code && !lower.contains("fiscal") {
         return None;
     }
+    // A range of fiscal years, "fiscal 2015 to fiscal 2024", "FY23-FY25", "fiscal 2022
+    // through 2024": both ends, as TIMEX3 writes a range.
+    let ends = [" to ", " through ", " until ", "-", "\u{2013}"]
+        .iter()
+        .find_map(|sep| lower.split_once(sep));
+    if let Some((a, b)) = ends {
+        let year_of = |part: &str| {
+            let part = part.trim();
+            let digits: String = part.chars().filter(char::is_ascii_digit).collect();
+            let fy = part.starts_with("fy") || code;
+            match digits.len() {
+                4 if part.len() <= digits.len() + 7 => digits.parse::<i32>().ok(),
+                2 if fy && part.len() <= 4 => digits.parse::<i32>().ok().map(|y| 2000 + y),
+                _ => None,
+            }
+        };
+        if let (Some(x), Some(y)) = (year_of(a), year_of(b)) {
+            return Some(format!("FY{x}/FY{y}"));
+        }
+    }
     let digits: String = lower
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
