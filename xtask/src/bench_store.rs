@@ -158,17 +158,43 @@ pub(crate) fn store(
     }
     let _ = std::fs::remove_dir_all(index_of(&path));
     let building = dir.join(format!("building-{size}.db"));
-    let _ = std::fs::remove_file(&building);
-    let _ = std::fs::remove_dir_all(index_of(&building));
-    let from = match smaller {
-        Some((n, p)) => {
-            copy_store_and_index(p, &building, true)?;
-            n
+    // A build stopped midway under the same schema and flags goes on where it stopped: its
+    // input is still there, and ingest passes over the articles already stored.
+    let resume_path = dir.join(format!("building-{size}.resume"));
+    let resume_stamp = format!("{stamp}{}\n", flags.join(" "));
+    let resumed = std::fs::read_to_string(&resume_path).ok();
+    let resumed = resumed.and_then(|r| {
+        let (from, rest) = r.split_once('\n')?;
+        let input = dir.join(format!("articles-{from}-{size}.jsonl"));
+        (rest == resume_stamp && building.exists() && input.exists())
+            .then(|| from.parse::<usize>().ok())
+            .flatten()
+    });
+    let from = match resumed {
+        Some(from) => {
+            println!("resuming the stopped build of the {size}-article store");
+            from
         }
-        None => 0,
+        None => {
+            let _ = std::fs::remove_file(&building);
+            let _ = std::fs::remove_dir_all(index_of(&building));
+            let from = match smaller {
+                Some((n, p)) => {
+                    copy_store_and_index(p, &building, true)?;
+                    n
+                }
+                None => 0,
+            };
+            write_jsonl(
+                &dir.join(format!("articles-{from}-{size}.jsonl")),
+                from,
+                size,
+            )?;
+            std::fs::write(&resume_path, format!("{from}\n{resume_stamp}"))?;
+            from
+        }
     };
     let input = dir.join(format!("articles-{from}-{size}.jsonl"));
-    write_jsonl(&input, from, size)?;
     println!("building the {size}-article store and its index (articles {from}..{size})...");
     let db = building.to_string_lossy().into_owned();
     let inp = input.to_string_lossy().into_owned();
@@ -193,6 +219,7 @@ pub(crate) fn store(
     std::fs::rename(index_of(&building), index_of(&path))?;
     std::fs::write(&stamp_path, &stamp)?;
     std::fs::write(&index_stamp_path, index_stamp()?)?;
+    let _ = std::fs::remove_file(&resume_path);
     Ok(path)
 }
 
