@@ -1,23 +1,32 @@
-//! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S] [--sinew PATH]`: how fast does
-//! the workbench answer many analysts at once on a large store?
+//! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S] [--sinew PATH] [--search-only]
+//! [--reuse]`: how fast does the workbench answer many analysts at once on a large store?
 //!
-//! The store is bench-store's cached store of N generated articles (built by bulk ingest
-//! when missing; default 100,000, as the issue asks). The release `sinew serve` listens on a
-//! free loopback port (or `--sinew PATH`, e.g. an older build to compare with, over the same
-//! cached store); C connections (default 200), each a thread with one keep-alive
+//! The store is N generated articles (bench-store's, default 100,000, as the issue asks),
+//! cached under `target/bench-serve/` with its search index beside it and reused while the
+//! store's migrations and the index format are unchanged (`--reuse` takes the cached store of
+//! that size as it is, whatever changed since, when `sinew status` still reads it). It is
+//! built by one bulk `sinew ingest --defer-analysis`, which stores and indexes the articles
+//! and leaves their analysis for later, since the pages read different parts of the store:
+//! a search reads only the index; an entity page reads the entity list, the claims and
+//! events about the entity, the index (its timeline) and the network folded from the
+//! analysis (its flows and dependencies). So the analysis runs (`sinew alerts`, timed, in
+//! place: the cached store keeps it) only when entity pages are loaded, and `--search-only`
+//! measures searches on a store whose analysis is still pending. The release `sinew serve`
+//! listens on a free loopback port (or `--sinew PATH`, e.g. an older build to compare with,
+//! over the same cached store); C connections (default 200), each a thread with one keep-alive
 //! HTTP/1.1 connection, send requests back to back for S seconds (default 30): entity pages
 //! and their JSON twins for the generated articles' countries, and, when the server has a
-//! search index open (`/api/status` says; bench-store keeps one beside each cached store),
-//! search pages and `/api/search` over varied queries (words, phrases, OR, exclusions,
-//! sentences, entity facets, date ranges, deep pages). Those paths repeat, as an analyst's
-//! shared and revisited URLs do, so the server may answer them from its caches; the row
-//! `search cold` is searches that never repeat (a word of the articles over a date range
-//! and scope drawn afresh for each request, one in eleven requests), so it shows what a
-//! search costs when nothing is cached, under the same load. The load averages before and after
-//! are printed, since the figures mean little on a machine busy with other work. Every request is timed from its first byte
-//! written to its last byte read; p50, p99, the slowest and the errors (a status other than
-//! 200, or a broken connection) are printed per kind. Traffic goes to 127.0.0.1 only, and
-//! the run stops by itself.
+//! search index open (`/api/status` says), search pages and `/api/search` over varied
+//! queries (words, phrases, OR, exclusions, sentences, entity facets, date ranges, deep
+//! pages). Those paths repeat, as an analyst's shared and revisited URLs do, so the server
+//! may answer them from its caches; the row `search cold` is searches that never repeat (a
+//! word of the articles over a date range and scope drawn afresh for each request, one in
+//! eleven requests), so it shows what a search costs when nothing is cached, under the same
+//! load. The load averages before and after are printed, since the figures mean little on a
+//! machine busy with other work. Every request is timed from its first byte written to its
+//! last byte read; p50, p99, the slowest and the errors (a status other than 200, or a broken
+//! connection) are printed per kind. Traffic goes to 127.0.0.1 only, and the run stops by
+//! itself.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -36,9 +45,15 @@ struct Conn {
 
 impl Conn {
     fn open(addr: SocketAddr) -> std::io::Result<Conn> {
+        Conn::open_waiting(addr, Duration::from_secs(30))
+    }
+
+    /// A connection whose reads give up after `wait` (the warm-up's first entity page folds
+    /// the whole analysis, which takes longer than any timed request may).
+    fn open_waiting(addr: SocketAddr, wait: Duration) -> std::io::Result<Conn> {
         let s = TcpStream::connect(addr)?;
         s.set_nodelay(true)?;
-        s.set_read_timeout(Some(Duration::from_secs(30)))?;
+        s.set_read_timeout(Some(wait))?;
         Ok(Conn {
             reader: BufReader::new(s),
         })
@@ -196,11 +211,40 @@ fn start(sinew: &Path, db: &Path) -> Result<(Child, SocketAddr)> {
     bail!("sinew serve did not answer on {addr} within 60 s")
 }
 
+/// What `sinew status --json` says of the store at `db`: documents stored, documents in
+/// the index beside it, documents awaiting analysis.
+fn status(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>, u64)> {
+    let out = Command::new(sinew)
+        .arg("--db")
+        .arg(db)
+        .args(["status", "--json", "--failures", "0"])
+        .output()
+        .with_context(|| format!("running {}", sinew.display()))?;
+    if !out.status.success() {
+        bail!(
+            "sinew status of {} failed: {}",
+            db.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("sinew status --json")?;
+    Ok((
+        v["documents"]
+            .as_u64()
+            .context("status: no document count")?,
+        v["indexed"].as_u64(),
+        v["pending_analysis"].as_u64().unwrap_or(0),
+    ))
+}
+
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut docs = 100_000usize;
     let mut conns = 200usize;
     let mut secs = 30u64;
     let mut given: Option<std::path::PathBuf> = None;
+    let mut search_only = false;
+    let mut reuse = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut num = |what: &str| -> Result<usize> {
@@ -214,6 +258,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "--conns" => conns = num("--conns")?.max(1),
             "--secs" => secs = num("--secs")?.max(1) as u64,
             "--sinew" => given = Some(it.next().context("--sinew needs a path")?.into()),
+            "--search-only" => search_only = true,
+            "--reuse" => reuse = true,
             other => bail!("bench-serve: unknown argument {other:?}"),
         }
     }
@@ -221,34 +267,64 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         Some(path) => path,
         None => crate::release_sinew()?,
     };
-    let dir = crate::target_dir().join("bench-store").join("current");
+    let dir = crate::target_dir().join("bench-serve");
     std::fs::create_dir_all(&dir)?;
-    // Grown from bench-store's largest smaller store when one is cached: a 100k store built
-    // from nothing takes minutes more.
-    let mut smaller = None;
-    for n in [50_000, 10_000, 1_000].into_iter().filter(|&n| n < docs) {
-        if let Some(p) = crate::bench_store::cached(&dir, n)? {
-            smaller = Some((n, p));
-            break;
+    let kept = dir.join(format!("store-{docs}.db"));
+    let db = if reuse && kept.exists() && crate::bench_store::index_of(&kept).exists() {
+        println!("bench-serve: reusing {} as it is (--reuse)", kept.display());
+        kept
+    } else {
+        // Grown from the largest smaller store cached here, when there is one.
+        let mut smaller = None;
+        for n in [50_000, 10_000, 1_000].into_iter().filter(|&n| n < docs) {
+            if let Some(p) = crate::bench_store::cached(&dir, n)? {
+                smaller = Some((n, p));
+                break;
+            }
+        }
+        crate::bench_store::store(
+            &sinew,
+            &dir,
+            docs,
+            smaller.as_ref().map(|(n, p)| (*n, p.as_path())),
+            &["--defer-analysis"],
+        )?
+    };
+    let (stored, indexed, pending) = status(&sinew, &db)?;
+    if stored != docs as u64 {
+        bail!(
+            "{} holds {stored} documents, not {docs}: remove it to rebuild",
+            db.display()
+        );
+    }
+    if indexed != Some(stored) {
+        bail!(
+            "the index beside {} holds {indexed:?} of its {stored} documents: run `sinew --db {} index`",
+            db.display(),
+            db.display()
+        );
+    }
+    if !search_only && pending > 0 {
+        println!(
+            "bench-serve: analysing the {pending} documents whose analysis the store's build deferred (entity pages read it; --search-only skips this)..."
+        );
+        let m = crate::bench_store::measure(&sinew, &["--db", &db.to_string_lossy(), "alerts"])?;
+        match m.peak_mb {
+            Some(mb) => println!("  analysed in {:.1} s, peak RSS {mb:.0} MB", m.secs),
+            None => println!("  analysed in {:.1} s", m.secs),
         }
     }
-    let db = crate::bench_store::store(
-        &sinew,
-        &dir,
-        docs,
-        smaller.as_ref().map(|(n, p)| (*n, p.as_path())),
-    )?;
     println!("bench-serve: server {}", sinew.display());
     let (mut child, addr) = start(&sinew, &db)?;
-    let result = load(addr, conns, secs, docs);
+    let result = load(addr, conns, secs, docs, !search_only);
     // The server is this run's own child: stop it whatever the load did.
     let _ = child.kill();
     let _ = child.wait();
     result
 }
 
-fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
-    let mut probe = Conn::open(addr)?;
+fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize, entities: bool) -> Result<()> {
+    let mut probe = Conn::open_waiting(addr, Duration::from_secs(1800))?;
     let indexed = {
         // The status's JSON is small; read it with a plain request to see the index.
         let mut s = TcpStream::connect(addr)?;
@@ -258,7 +334,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         !body.contains("\"indexed\":null")
     };
     let mut paths: Vec<(&'static str, String)> = Vec::new();
-    for c in COUNTRIES.iter().take(12) {
+    for c in COUNTRIES.iter().take(if entities { 12 } else { 0 }) {
         let name = c.replace(' ', "%20");
         paths.push(("entity page", format!("/entity/{name}")));
         paths.push(("entity json", format!("/api/entity/{name}")));
@@ -294,6 +370,12 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize) -> Result<()> {
         warm.elapsed().as_secs_f64(),
         if indexed { "" } else { "; no search index open: searches left out" }
     );
+    if !entities {
+        println!("entity pages left out (--search-only): the store's analysis may be pending");
+    }
+    if paths.is_empty() {
+        bail!("nothing to load: no search index open and entity pages left out");
+    }
     println!("load average before: {}", load_average());
     let kinds: Vec<&'static str> = {
         let mut k: Vec<&str> = paths.iter().map(|(k, _)| *k).collect();

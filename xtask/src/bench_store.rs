@@ -42,7 +42,7 @@ use crate::bench::Measure;
 const ROUNDS: usize = 3;
 
 /// Runs `sinew` with `args` under `/usr/bin/time` (when present), output discarded.
-fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
+pub(crate) fn measure(sinew: &Path, args: &[&str]) -> Result<Measure> {
     measure_with(sinew, args, &[])
 }
 
@@ -64,7 +64,7 @@ fn copy_store(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// The search index beside the store at `db`, where `sinew` keeps it.
-fn index_of(db: &Path) -> PathBuf {
+pub(crate) fn index_of(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(".search");
     PathBuf::from(name)
@@ -102,7 +102,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Documents stored, and documents in the search index beside the store (`sinew status`).
-fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
+pub(crate) fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
     let out = Command::new(sinew)
         .arg("--db")
         .arg(db)
@@ -124,12 +124,14 @@ fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
 }
 
 /// The cached store of `size` articles with its search index level with it beside it,
-/// built from the next smaller one (store and index) when missing.
+/// built from the next smaller one (store and index) when missing, by `sinew ingest
+/// --no-alerts` with `flags` added (bench-serve's `--defer-analysis`).
 pub(crate) fn store(
     sinew: &Path,
     dir: &Path,
     size: usize,
     smaller: Option<(usize, &Path)>,
+    flags: &[&str],
 ) -> Result<PathBuf> {
     let path = dir.join(format!("store-{size}.db"));
     let stamp_path = dir.join(format!("store-{size}.schema"));
@@ -156,21 +158,50 @@ pub(crate) fn store(
     }
     let _ = std::fs::remove_dir_all(index_of(&path));
     let building = dir.join(format!("building-{size}.db"));
-    let _ = std::fs::remove_file(&building);
-    let _ = std::fs::remove_dir_all(index_of(&building));
-    let from = match smaller {
-        Some((n, p)) => {
-            copy_store_and_index(p, &building, true)?;
-            n
+    // A build stopped midway under the same schema and flags goes on where it stopped: its
+    // input is still there, and ingest passes over the articles already stored.
+    let resume_path = dir.join(format!("building-{size}.resume"));
+    let resume_stamp = format!("{stamp}{}\n", flags.join(" "));
+    let resumed = std::fs::read_to_string(&resume_path).ok();
+    let resumed = resumed.and_then(|r| {
+        let (from, rest) = r.split_once('\n')?;
+        let input = dir.join(format!("articles-{from}-{size}.jsonl"));
+        (rest == resume_stamp && building.exists() && input.exists())
+            .then(|| from.parse::<usize>().ok())
+            .flatten()
+    });
+    let from = match resumed {
+        Some(from) => {
+            println!("resuming the stopped build of the {size}-article store");
+            from
         }
-        None => 0,
+        None => {
+            let _ = std::fs::remove_file(&building);
+            let _ = std::fs::remove_dir_all(index_of(&building));
+            let from = match smaller {
+                Some((n, p)) => {
+                    copy_store_and_index(p, &building, true)?;
+                    n
+                }
+                None => 0,
+            };
+            write_jsonl(
+                &dir.join(format!("articles-{from}-{size}.jsonl")),
+                from,
+                size,
+            )?;
+            std::fs::write(&resume_path, format!("{from}\n{resume_stamp}"))?;
+            from
+        }
     };
     let input = dir.join(format!("articles-{from}-{size}.jsonl"));
-    write_jsonl(&input, from, size)?;
     println!("building the {size}-article store and its index (articles {from}..{size})...");
     let db = building.to_string_lossy().into_owned();
     let inp = input.to_string_lossy().into_owned();
-    let m = measure(sinew, &["--db", &db, "ingest", "--no-alerts", &inp])?;
+    let mut args = vec!["--db", &db, "ingest", "--no-alerts"];
+    args.extend_from_slice(flags);
+    args.push(&inp);
+    let m = measure(sinew, &args)?;
     println!("  built in {:.1} s", m.secs);
     std::fs::remove_file(&input)?;
     // Ingest keeps the index current; should it have fallen behind (it never should), the
@@ -188,6 +219,7 @@ pub(crate) fn store(
     std::fs::rename(index_of(&building), index_of(&path))?;
     std::fs::write(&stamp_path, &stamp)?;
     std::fs::write(&index_stamp_path, index_stamp()?)?;
+    let _ = std::fs::remove_file(&resume_path);
     Ok(path)
 }
 
@@ -278,7 +310,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut stores: Vec<(usize, PathBuf)> = Vec::new();
     for &size in &sizes {
         let smaller = stores.last().map(|(n, p)| (*n, p.as_path()));
-        let path = store(&sinew, &dir, size, smaller)?;
+        let path = store(&sinew, &dir, size, smaller, &[])?;
         stores.push((size, path));
     }
 

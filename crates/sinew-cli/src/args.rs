@@ -66,6 +66,12 @@ pub(crate) enum Command {
         /// Raise no alerts (contradicted figures, new flows) for the new documents.
         #[arg(long)]
         no_alerts: bool,
+        /// Store and index the documents, and leave their analysis (grouping figures,
+        /// flows, alerts) for later: `sinew alerts` or the next ingest does it; until then
+        /// `ledger`, `graph` and `report` compute the pending part each time they run. For a
+        /// bulk load whose searches are wanted first.
+        #[arg(long)]
+        defer_analysis: bool,
     },
     /// List the alerts raised on ingest: new claims that contradict standing figures, new
     /// flows.

@@ -50,6 +50,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             threads,
             stats,
             no_alerts,
+            defer_analysis,
         } => cmd::ingest::run(
             db,
             &ui,
@@ -60,6 +61,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threads,
                 stats,
                 no_alerts,
+                defer_analysis,
             },
         ),
         Command::Claims { entity, json } => cmd::claims::run(db, entity.as_deref(), json, &ui),

@@ -205,3 +205,36 @@ fn every_command_runs_on_postgres_as_on_sqlite_and_migrate_copies_a_file_store()
         stderr(&again)
     );
 }
+
+/// `documents` and `pending_analysis` of `sinew status --json`.
+fn pending(db: &Path) -> (u64, u64) {
+    let out = run(sinew(db).args(["status", "--json"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (
+        v["documents"].as_u64().unwrap(),
+        v["pending_analysis"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn a_deferred_ingest_leaves_its_analysis_for_sinew_alerts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let deferred = tmp.path().join("deferred.db");
+    let corpus = write_corpus(tmp.path());
+    let out = run(sinew(&deferred)
+        .args(["ingest", "--defer-analysis"])
+        .arg(&corpus));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (docs, waiting) = pending(&deferred);
+    assert!(docs > 0);
+    assert_eq!(waiting, docs, "every document awaits analysis");
+    let out = run(sinew(&deferred).arg("alerts"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(pending(&deferred), (docs, 0));
+    // Analysed later, the store reads as one analysed at ingest.
+    let direct = tmp.path().join("direct.db");
+    ingest(&direct, tmp.path());
+    let ledger = |db: &Path| run(sinew(db).args(["ledger", "--json"])).stdout;
+    assert_eq!(ledger(&deferred), ledger(&direct));
+}

@@ -53,6 +53,11 @@ pub struct IngestOptions {
     /// After the run, compare what the new documents say with what was stored before, and
     /// raise (and store) alerts: contradicted figures, new flows.
     pub alerts: bool,
+    /// Analyse the run's documents before it ends. `false` (a bulk load to be analysed
+    /// later) stores and indexes them with their pending-analysis marks kept, raising no
+    /// alerts: `sinew alerts` or the next ingest analyses them, and until then the readers
+    /// that fold the analysis (ledger, network, report) compute the pending part in memory.
+    pub analyse: bool,
     /// Who runs it, as the store's run record names it (`cli`, `upload`).
     pub origin: String,
 }
@@ -65,6 +70,7 @@ impl Default for IngestOptions {
             batch: 64,
             batch_bytes: 8 << 20,
             alerts: true,
+            analyse: true,
             origin: "ingest".to_string(),
         }
     }
@@ -255,7 +261,7 @@ impl Engine {
     /// before it (the first documents set the baseline, even when a long run is analysed in
     /// steps).
     pub(crate) fn raises(&self, opts: &IngestOptions) -> Result<bool, EngineError> {
-        Ok(opts.alerts && self.store.has_analysed()?)
+        Ok(opts.alerts && opts.analyse && self.store.has_analysed()?)
     }
 
     /// Ingests files and folders (recursively). Inputs are read by worker threads, each input
@@ -348,7 +354,9 @@ impl Engine {
             }
             batch.flush(self, &mut summary)
         })?;
-        self.raise_alerts(&mut summary, raise)?;
+        if opts.analyse {
+            self.raise_alerts(&mut summary, raise)?;
+        }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);
         Ok(summary)
@@ -423,7 +431,9 @@ impl Engine {
         commit(&mut items, &mut summary)?;
         batch.flush(self, &mut summary)?;
         summary.bytes = read.load(Ordering::Relaxed);
-        self.raise_alerts(&mut summary, raise)?;
+        if opts.analyse {
+            self.raise_alerts(&mut summary, raise)?;
+        }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);
         Ok(summary)

@@ -400,7 +400,9 @@ impl Engine {
     /// events get them, so this needs a store open for writing when any are pending.
     pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
         if self.pending_analysis()? > 0 {
-            self.finish_analysis(true)?;
+            // As ingest does: the first documents analysed set the baseline and raise none,
+            // and are analysed a bucket at a time (a deferred bulk load's may be the store).
+            self.finish_analysis(self.store.has_analysed()?)?;
         } else if !self.store.events_pending(1)?.is_empty() {
             // A store upgraded to keep events reads its documents' events here too.
             self.finish_events()?;

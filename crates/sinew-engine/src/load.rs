@@ -92,7 +92,9 @@ impl Engine {
             summary.bytes += input.bytes;
         }
         batch.flush(self, &mut summary)?;
-        self.raise_alerts(&mut summary, raise)?;
+        if opts.analyse {
+            self.raise_alerts(&mut summary, raise)?;
+        }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);
         Ok(summary)

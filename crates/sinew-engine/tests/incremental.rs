@@ -322,3 +322,39 @@ fn a_streamed_analysis_killed_midway_is_redone_from_the_claims() {
     assert_eq!(engine.pending_analysis().expect("pending"), 0);
     check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
 }
+
+#[test]
+fn a_deferred_load_is_stored_unanalysed_and_sinew_alerts_analyses_it_as_a_first_load() {
+    let corpus = generate(&SynthConfig {
+        seed: 7,
+        documents: 10,
+        ..SynthConfig::default()
+    });
+    let engine = memory_engine();
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    let opts = IngestOptions {
+        analyse: false,
+        ..IngestOptions::default()
+    };
+    let summary = engine
+        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
+        .expect("ingest");
+    assert_eq!(summary.inserted, 10);
+    assert!(summary.alerts.is_empty());
+    assert_eq!(engine.pending_analysis().expect("pending"), 10);
+    assert!(
+        engine
+            .store()
+            .bucket_states(None)
+            .expect("states")
+            .is_empty(),
+        "nothing analysed yet"
+    );
+    // A reader already sees the analysis, computed in memory.
+    check_against_full(&engine).expect("reader agrees with a full recomputation");
+    // `sinew alerts` analyses it; the first documents set the baseline and raise nothing.
+    let alerts = engine.alerts().expect("alerts");
+    assert!(alerts.is_empty(), "{alerts:?}");
+    assert_eq!(engine.pending_analysis().expect("pending"), 0);
+    check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
+}

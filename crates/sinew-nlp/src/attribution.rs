@@ -103,9 +103,14 @@ const HEDGES: &[&str] = &[
 ];
 
 /// Prepositions that place a source rather than name it: "an institute in Tehran",
-/// "analysts based in Seoul". ("of" and "from" are left out: "the government of Iran" is
-/// Iran speaking.)
+/// "analysts based in Seoul". ("from" is left out; "of" is read by [`places`].)
 const LOCATORS: &[&str] = &["in", "at", "near", "based"];
+
+/// Heads that, before "of" and a country, are the state's own voice: "the government of
+/// Iran said" is Iran speaking, as "Iran said" is in news (the government is who speaks
+/// for a state; event coding reads it as the state's government, IRN GOV). Any other body
+/// of a country is its own speaker: "the central bank of Iran", "the people of Iran".
+const STATE_VOICES: &[&str] = &["government", "authorities", "administration", "leadership"];
 
 /// Words a speaker's phrase ("a researcher in Tehran") may have at most.
 const MAX_SPEAKER_WORDS: usize = 7;
@@ -290,6 +295,14 @@ fn source_around(
     })
 }
 
+/// Whether `prep`, after the words `rest`, places a source in the country that follows
+/// rather than makes the country the speaker: a locator ("an institute in Tehran"), or "of"
+/// after a body other than the state's government ("the central bank of Iran").
+fn places(prep: &Word, rest: &[Word]) -> bool {
+    prep.is_any(LOCATORS)
+        || (prep.is_any(&["of"]) && rest.last().is_some_and(|w| !w.is_any(STATE_VOICES)))
+}
+
 /// Whether mention `m`, a country, follows a locating preposition that itself follows other
 /// words of the phrase from `start`: "a research institute in Tehran", not "Tehran".
 fn placed_after(text: &str, start: usize, m: &Mention) -> bool {
@@ -299,9 +312,7 @@ fn placed_after(text: &str, start: usize, m: &Mention) -> bool {
     let before = words(text, start, m.span.start);
     match before.split_last() {
         Some((prep, rest)) => {
-            prep.is_any(LOCATORS)
-                && !rest.is_empty()
-                && !has_clause_break(text, start, m.span.start)
+            places(prep, rest) && !rest.is_empty() && !has_clause_break(text, start, m.span.start)
         }
         None => false,
     }
@@ -315,8 +326,8 @@ fn placed_subject(text: &str, sentence: Span, m: &Mention) -> Option<Span> {
         return None;
     }
     let before = words(text, sentence.start, m.span.start);
-    let (prep, _) = before.split_last()?;
-    if !prep.is_any(LOCATORS) || has_clause_break(text, prep.end, m.span.start) {
+    let (prep, rest) = before.split_last()?;
+    if !places(prep, rest) || has_clause_break(text, prep.end, m.span.start) {
         return None;
     }
     // Back from the preposition to the clause's start.
@@ -387,6 +398,34 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "said");
         assert_eq!(found[0].0, "Japan");
+    }
+
+    #[test]
+    fn a_states_government_speaks_as_the_state_and_its_other_bodies_as_themselves() {
+        // The government is the state's voice: "Iran said", as news and event coding read it.
+        for (text, speaker) in [
+            (
+                "The government of Norway said it had sold 12 patrol boats to Chile in 2021.",
+                "Norway",
+            ),
+            (
+                "Timber exports rose to 4 million cubic metres, according to the government of Finland.",
+                "Finland",
+            ),
+            // Any other body of a country is a speaker of its own.
+            (
+                "The central bank of Norway said reserves fell to $10 billion in 2022.",
+                "central bank of Norway",
+            ),
+            (
+                "Grain sales doubled in 2020, according to the farmers' union of Finland.",
+                "farmers' union of Finland",
+            ),
+        ] {
+            let found = sources(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, speaker, "{text}");
+        }
     }
 
     #[test]

@@ -55,7 +55,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::facets::{date_of, day_of, FacetCollector, FACET_FIELDS, PUBLISHED};
+use crate::facets::{date_of, day_of, FacetCollector, FlatCache, FACET_FIELDS, PUBLISHED};
 use crate::{
     snippet, Filters, IndexDoc, Scope, SearchError, SearchHit, SearchIndex, SearchQuery,
     SearchResults,
@@ -182,6 +182,8 @@ pub struct TantivyIndex {
     config: TantivyConfig,
     /// Where it is, for errors (`(in memory)` for one in memory).
     path: String,
+    /// Each live segment's facet values laid flat, for counting facets.
+    flat: std::sync::Arc<FlatCache>,
 }
 
 impl std::fmt::Debug for TantivyIndex {
@@ -289,6 +291,7 @@ impl TantivyIndex {
             analyzer: analyzer(),
             config,
             path,
+            flat: std::sync::Arc::default(),
         })
     }
 
@@ -673,8 +676,15 @@ impl SearchIndex for TantivyIndex {
         let top = TopDocs::with_limit(limit.max(1))
             .and_offset(q.offset.min(MAX_OFFSET))
             .order_by_score();
+        let live: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        self.flat.keep_only(&live);
         let facets = FacetCollector {
             top: self.config.facet_values,
+            flat: std::sync::Arc::clone(&self.flat),
         };
         let (top, total, facets) = searcher
             .search(&query, &(top, Count, facets))

@@ -648,44 +648,31 @@ fn facet_counts_over_many_matches_equal_a_count_by_hand() {
         });
         d
     };
-    let mut current: BTreeMap<usize, IndexDoc> = BTreeMap::new();
-    // Three commits, three segments; the last replaces a third of the first's documents.
-    for (range, version) in [(0..1500usize, 0usize), (1500..2600, 0), (0..1500, 1)] {
-        let batch: Vec<IndexDoc> = range
-            .filter(|&i| version == 0 || i.is_multiple_of(3))
-            .map(|i| make(i, version))
-            .collect();
-        for d in &batch {
-            let i: usize = d.id.0[1..].parse().unwrap();
-            current.insert(i, d.clone());
-        }
-        index.add(&batch).unwrap();
-        index.commit().unwrap();
-    }
     type Counts = BTreeMap<String, u64>;
-    let by_hand = |keep: &dyn Fn(&IndexDoc) -> bool, per_doc: u64| {
-        let mut lists: Vec<Counts> = vec![Counts::new(); 6];
-        let mut months = BTreeMap::new();
-        for d in current.values().filter(|d| keep(d)) {
-            let values: [Vec<String>; 6] = [
-                vec![d.source.clone()],
-                d.lang.iter().cloned().collect(),
-                d.entities.clone(),
-                d.countries.clone(),
-                d.flow_kinds.clone(),
-                d.units.clone(),
-            ];
-            for (list, vs) in lists.iter_mut().zip(values) {
-                for v in vs {
-                    *list.entry(v).or_default() += per_doc;
+    let by_hand_in =
+        |current: &BTreeMap<usize, IndexDoc>, keep: &dyn Fn(&IndexDoc) -> bool, per_doc: u64| {
+            let mut lists: Vec<Counts> = vec![Counts::new(); 6];
+            let mut months = BTreeMap::new();
+            for d in current.values().filter(|d| keep(d)) {
+                let values: [Vec<String>; 6] = [
+                    vec![d.source.clone()],
+                    d.lang.iter().cloned().collect(),
+                    d.entities.clone(),
+                    d.countries.clone(),
+                    d.flow_kinds.clone(),
+                    d.units.clone(),
+                ];
+                for (list, vs) in lists.iter_mut().zip(values) {
+                    for v in vs {
+                        *list.entry(v).or_default() += per_doc;
+                    }
+                }
+                if let Some(p) = d.published {
+                    *months.entry(p.with_day(1).unwrap()).or_default() += per_doc;
                 }
             }
-            if let Some(p) = d.published {
-                *months.entry(p.with_day(1).unwrap()).or_default() += per_doc;
-            }
-        }
-        (lists, months.into_iter().collect::<Vec<(NaiveDate, u64)>>())
-    };
+            (lists, months.into_iter().collect::<Vec<(NaiveDate, u64)>>())
+        };
     use chrono::Datelike;
     let counted = |r: &SearchResults| {
         let f = &r.facets;
@@ -702,6 +689,26 @@ fn facet_counts_over_many_matches_equal_a_count_by_hand() {
         .collect();
         (lists, f.months.clone())
     };
+    let mut current: BTreeMap<usize, IndexDoc> = BTreeMap::new();
+    // Three commits, three segments; the last replaces a third of the first's documents.
+    for (range, version) in [(0..1500usize, 0usize), (1500..2600, 0), (0..1500, 1)] {
+        let batch: Vec<IndexDoc> = range
+            .filter(|&i| version == 0 || i.is_multiple_of(3))
+            .map(|i| make(i, version))
+            .collect();
+        for d in &batch {
+            let i: usize = d.id.0[1..].parse().unwrap();
+            current.insert(i, d.clone());
+        }
+        index.add(&batch).unwrap();
+        index.commit().unwrap();
+        // Counted after each commit: the segments laid flat for a search before it are kept,
+        // and the documents the commit replaced in them are no longer counted.
+        let all = index.search(&query("")).unwrap();
+        assert_eq!(counted(&all), by_hand_in(&current, &|_| true, 1));
+    }
+    let by_hand =
+        |keep: &dyn Fn(&IndexDoc) -> bool, per_doc: u64| by_hand_in(&current, keep, per_doc);
     let mut q = query("convoy");
     let r = index.search(&q).unwrap();
     let convoy = |d: &IndexDoc| d.text.contains("convoy");

@@ -22,6 +22,7 @@ pub(crate) struct IngestArgs {
     pub(crate) threads: usize,
     pub(crate) stats: bool,
     pub(crate) no_alerts: bool,
+    pub(crate) defer_analysis: bool,
 }
 
 pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCode> {
@@ -32,12 +33,14 @@ pub(crate) fn run(db: Option<&Path>, ui: &Ui, args: IngestArgs) -> Result<ExitCo
         threads,
         stats,
         no_alerts,
+        defer_analysis,
     } = args;
     let engine = open(db)?;
     let opts = IngestOptions {
         published,
         threads,
         alerts: !no_alerts,
+        analyse: !defer_analysis,
         origin: "cli".to_string(),
         ..IngestOptions::default()
     };
