@@ -58,10 +58,19 @@ impl Topics {
                     let until = sentences
                         .get(self.next + CONFIRM_SENTENCES)
                         .map_or(text.len(), |s| s.span.end);
-                    self.heading = whole_heading(text, span, &names)
+                    let named = whole_heading(text, span, &names)
                         .filter(|m| named_again(mentions, m, Span::new(after, until)))
                         .and_then(topic_name)
                         .map(str::to_string);
+                    // "Liberty Mutual: distinct features" under "5. Liberty Mutual Group":
+                    // a subheading that names the section's organisation keeps it.
+                    let about_topic = self
+                        .heading
+                        .as_deref()
+                        .is_some_and(|t| names.iter().any(|m| topic_name(m) == Some(t)));
+                    if named.is_some() || !about_topic {
+                        self.heading = named;
+                    }
                 }
             }
             self.next += 1;
@@ -75,7 +84,7 @@ impl Topics {
 }
 
 /// The name a mention gives a topic: an organisation the entity layer typed as one; never a
-/// state, a place, a person or an untyped name.
+/// state, a place, a person or an untyped name (a product heading, "Actions Data Stream").
 fn topic_name(m: &Mention) -> Option<&str> {
     let fits = matches!(
         m.entity_type,
@@ -95,18 +104,61 @@ fn named_again(mentions: &[Mention], m: &Mention, span: Span) -> bool {
         .any(|x| x.id == m.id)
 }
 
-/// The mention a heading consists of, its list number aside ("1. State Farm Group").
+/// Words a company's name may carry in a heading beyond the name the entity layer found
+/// ("8. Chubb Ltd Group", "Philips Oral Healthcare, LLC").
+const DESIGNATORS: &[&str] = &[
+    "group",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+    "co",
+    "plc",
+    "company",
+    "corporation",
+    "holdings",
+    "sa",
+    "ag",
+    "nv",
+    "gmbh",
+    "limited",
+];
+
+/// The mention a heading consists of, its list number aside ("1. State Farm Group"), with
+/// a company designator after it ("Chubb Ltd Group") or an abbreviation in parentheses
+/// ("United Services Automobile Association (USAA) Group": the name the entity layer found,
+/// either the full name or the abbreviation, when the other is capitalised words).
 fn whole_heading<'m>(text: &str, span: Span, names: &[&'m Mention]) -> Option<&'m Mention> {
-    let [m] = names else { return None };
-    let inside = |w: &Word<'_>| m.span.contains(Span::new(w.start, w.end));
+    let m = match names {
+        [m] => *m,
+        // The name and its abbreviation, the same entity or the second in parentheses.
+        [a, b] if a.id == b.id || in_parentheses(text, b.span) => *a,
+        _ => return None,
+    };
+    let in_name = |w: &Word<'_>| {
+        names
+            .iter()
+            .any(|n| n.span.contains(Span::new(w.start, w.end)))
+    };
     let ws = words(text, span.start, span.end);
     let numbered = ws
         .first()
         .is_some_and(|w| w.text.bytes().all(|b| b.is_ascii_digit()));
+    let name_in_parens = in_parentheses(text, m.span);
     ws.iter()
         .skip(usize::from(numbered))
-        .all(inside)
-        .then_some(*m)
+        .all(|w| {
+            in_name(w)
+                || w.is_any(DESIGNATORS)
+                || in_parentheses(text, Span::new(w.start, w.end))
+                || (name_in_parens && w.text.starts_with(char::is_uppercase))
+        })
+        .then_some(m)
+}
+
+/// Is `span` right inside parentheses ("(USAA)")?
+fn in_parentheses(text: &str, span: Span) -> bool {
+    text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
 }
 
 /// Is the sentence at `span` a heading: a whole line of a few words with no sentence end?

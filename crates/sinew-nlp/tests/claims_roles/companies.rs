@@ -208,3 +208,17 @@ fn the_company_far_from_its_name_is_the_documents_company() {
                 The company employs 900 people.";
     check(&[(text, "900 people", (None, None))]);
 }
+
+#[test]
+fn a_heading_may_add_a_designator_and_a_subheading_keeps_the_topic() {
+    let text = "The largest insurers, ranked.\n\n1. Korvelan Mutual Group\n\nMarket share: \
+                12.9%\n\nKorvelan Mutual is based in Ohio.\n\n2. Orsolo Insurance Ltd Group\n\n\
+                Market share: 6.1%\n\nOrsolo Insurance Ltd sells car cover.\n\n\
+                Orsolo Insurance Ltd: what sets it apart\n\nThe firm sells through agents in \
+                every state.\n\nShare of home cover: 9.4%";
+    check(&[
+        (text, "12.9%", only("Korvelan Mutual Group")),
+        (text, "6.1%", only("Orsolo Insurance Ltd")),
+        (text, "9.4%", only("Orsolo Insurance Ltd")),
+    ]);
+}
