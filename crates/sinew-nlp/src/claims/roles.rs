@@ -24,8 +24,9 @@
 //! 6. references back: "the two countries/sides", "bilateral" (the last pair named),
 //!    "the country", "the company", "it" (the last one named), a government body's own
 //!    report, a company's own report, the target of "sanctions against X" for a sanctions
-//!    count with no object (`pairs::sanction_target`), and last the place the figure is in; a figure with
-//!    no one at all in its sentence then takes its section's topic (`topic.rs`).
+//!    count with no object (`pairs::sanction_target`), and last the place the figure is
+//!    in; a figure with no one at all in its sentence then takes its section's topic
+//!    (`topic.rs`), and "we" or a far "the company" the document's organisation.
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 
