@@ -224,6 +224,28 @@ fn one_voice_in_one_article_states_a_figure_once() {
         share(3, "36 percent", 36.0),
     ];
     assert_eq!(build_ledger(&claims, &docs(&["a"])).groups.len(), 1);
+    // Near-miss: counts of things are tallies, and an official's and the article's own may
+    // differ about one figure: one figure, in conflict.
+    let count = |sentence: usize, text: &'static str, value: f64| {
+        claim(&C {
+            doc: "a",
+            at: sentence * 1000 + 10,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some("drone"),
+            subject: Some("Acme"),
+            measure: "drones delivered",
+            ..BASE
+        })
+    };
+    let claims = vec![
+        attributed(count(1, "400 drones", 400.0), "the ministry"),
+        count(3, "550 drones", 550.0),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    assert_eq!(ledger.groups.len(), 1, "{ledger:#?}");
 }
 
 #[test]

@@ -150,7 +150,9 @@ pub(super) const OWN_VOICE: u32 = 0;
 /// does the article's own voice with a source it cites: an article that reports
 /// "Progressive reported premiums of $18.1 billion, up 20%" and goes on "its premiums
 /// reached $19.1 billion, up 21%" states two figures, not one figure two ways; it would say
-/// so if it disputed its source. Two named sources may disagree (that is a conflict).
+/// so if it disputed its source. Two named sources may disagree (that is a conflict). Not
+/// for counts of things: an article's own tally of containers shipped and an official's
+/// tally are two counts of one figure (`accepts` applies it to amounts only).
 pub(super) fn one_account(a: u32, b: u32) -> bool {
     a == b || a == OWN_VOICE || b == OWN_VOICE
 }
@@ -415,7 +417,11 @@ impl Cluster {
             let mut same_voice = self
                 .amounts
                 .iter()
-                .filter(|a| !a.vague && a.doc == p.doc && one_account(a.voice, p.voice))
+                .filter(|a| {
+                    !a.vague
+                        && a.doc == p.doc
+                        && (a.voice == p.voice || (!p.counted && one_account(a.voice, p.voice)))
+                })
                 .peekable();
             if same_voice.peek().is_some() && !same_voice.any(|a| a.same_as(p)) {
                 return false;
