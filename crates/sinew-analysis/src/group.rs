@@ -28,7 +28,8 @@
 //! "ballistic" and "cruise" missiles do not). An actor named as the subject by one claim and as
 //! the counterpart by the other is another figure. One voice (the same attribution, or none)
 //! in one article states a figure once: another amount there in the same words is another
-//! figure ("36% of millennials ... 57% of millennials"); different voices may disagree.
+//! figure ("36% of millennials ... 57% of millennials"); different voices may disagree, but the
+//! article's own voice is one account with each source it cites (`cluster::one_account`).
 //!
 //! A vague amount ("dozens of", "thousands of") is evidence that a figure exists, not a value:
 //! it joins a cluster without voting on its amount (only a precise value more than
@@ -177,6 +178,7 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
     }
     // Attributions as numbers: who says a figure, the article itself (none) included.
     let mut voices: FastMap<Vec<String>, u32> = FastMap::default();
+    voices.insert(Vec::new(), cluster::OWN_VOICE);
     let probes: Vec<Probe> = claims
         .iter()
         .zip(&sense_of)

@@ -1,5 +1,5 @@
 //! Which claims are one figure when extraction read them differently: vague amounts, running
-//! totals counted on different days, one voice stating two amounts in one article, an actor
+//! totals counted on different days, one voice (or the article's own with a source it cites) stating two amounts in one article, an actor
 //! named in the other role, and counted nouns of one thing.
 
 use sinew_analysis::{build_ledger, Verdict};
@@ -209,6 +209,43 @@ fn one_voice_in_one_article_states_a_figure_once() {
     let ledger = build_ledger(&claims, &docs(&["a"]));
     assert_eq!(ledger.groups.len(), 1, "{ledger:#?}");
     assert_eq!(ledger.groups[0].verdict, Verdict::Conflict);
+    // The article's own words and a source it cites are one account: "the company reported
+    // 36%" and, two sentences on, "57%" in the article's voice are two figures, not a
+    // conflict.
+    let claims = vec![
+        attributed(share(1, "36%", 36.0), "the company"),
+        share(3, "57%", 57.0),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    assert_eq!(ledger.groups.len(), 2, "{ledger:#?}");
+    // The same amount in both is still one figure.
+    let claims = vec![
+        attributed(share(1, "36%", 36.0), "the company"),
+        share(3, "36 percent", 36.0),
+    ];
+    assert_eq!(build_ledger(&claims, &docs(&["a"])).groups.len(), 1);
+    // Near-miss: counts of things are tallies, and an official's and the article's own may
+    // differ about one figure: one figure, in conflict.
+    let count = |sentence: usize, text: &'static str, value: f64| {
+        claim(&C {
+            doc: "a",
+            at: sentence * 1000 + 10,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some("drone"),
+            subject: Some("Acme"),
+            measure: "drones delivered",
+            ..BASE
+        })
+    };
+    let claims = vec![
+        attributed(count(1, "400 drones", 400.0), "the ministry"),
+        count(3, "550 drones", 550.0),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a"]));
+    assert_eq!(ledger.groups.len(), 1, "{ledger:#?}");
 }
 
 #[test]

@@ -143,6 +143,21 @@ impl Sense {
     }
 }
 
+/// The voice of a figure the article states in its own words, with no attribution
+/// (`group_figures` numbers it first).
+pub(super) const OWN_VOICE: u32 = 0;
+
+/// Do two voices in one article give one account of a figure? The same voice does, and so
+/// does the article's own voice with a source it cites: an article that reports
+/// "Progressive reported premiums of $18.1 billion, up 20%" and goes on "its premiums
+/// reached $19.1 billion, up 21%" states two figures, not one figure two ways; it would say
+/// so if it disputed its source. Two named sources may disagree (that is a conflict). Not
+/// for counts of things: an article's own tally of containers shipped and an official's
+/// tally are two counts of one figure (`accepts` applies it to amounts only).
+pub(super) fn one_account(a: u32, b: u32) -> bool {
+    a == b || a == OWN_VOICE || b == OWN_VOICE
+}
+
 /// Two optional keys agree when either is unknown or both are equal.
 pub(super) fn fits<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
     match (a, b) {
@@ -450,13 +465,18 @@ impl Cluster {
         }
         // One voice in one article states one figure once: another amount from the same voice
         // there is another figure ("36% of millennials ... 57% of millennials"), unless it is
-        // a running total that grew. Different voices may disagree (that is a conflict).
+        // a running total that grew. Different voices may disagree (that is a conflict); the
+        // article's own voice is one account with each source it cites (`one_account`).
         let grown = p.growing && self.growing;
         if !(p.vague || grown) {
             let mut same_voice = self
                 .amounts
                 .iter()
-                .filter(|a| !a.vague && a.doc == p.doc && a.voice == p.voice)
+                .filter(|a| {
+                    !a.vague
+                        && a.doc == p.doc
+                        && (a.voice == p.voice || (!p.counted && one_account(a.voice, p.voice)))
+                })
                 .peekable();
             if same_voice.peek().is_some() && !same_voice.any(|a| a.same_as(p)) {
                 return false;

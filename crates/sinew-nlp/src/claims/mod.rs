@@ -77,6 +77,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
     let mut topics = topic::Topics::default();
+    // The organisation the whole document is about, if one (`topic::document_org`).
+    let doc_org = topic::document_org(inp.text, inp.sentences, inp.mentions);
     // What the current paragraph is about, for figures that continue it (`discourse.rs`).
     let mut thread: Option<Thread> = None;
     // The last sentence whose predecessor was read for a pair.
@@ -309,6 +311,29 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             subject = topics.topic().map(str::to_string);
             if subject.is_some() {
                 inferred = Some(Inferred::Heading);
+                orphan = false;
+            }
+        }
+        // "We are cutting prices by up to 39%" in a company's own release, "The company
+        // employs 1,800 people" with no company named in the sentences before: the
+        // organisation the document is about. A speaker that is an organisation speaks for
+        // itself ("'We shipped 5,000 units,' Acme said").
+        if subject.is_none() && object.is_none() && !names_party {
+            let ws_before = &ws[..ws.partition_point(|w| w.end <= q.span.start)];
+            let org_speaker = actors
+                .iter()
+                .find(|a| a.role == roles::Role::Speaker && a.org)
+                .map(|a| a.name.to_string());
+            let found = if topic::first_person(ws_before) {
+                org_speaker.or_else(|| doc_org.clone())
+            } else if refer::company_reference(ws, q.span).is_some() {
+                doc_org.clone()
+            } else {
+                None
+            };
+            if found.is_some() {
+                subject = found;
+                inferred = Some(Inferred::Document);
                 orphan = false;
             }
         }

@@ -170,3 +170,50 @@ pub(super) fn the_two(
     }
     None
 }
+
+/// How many sentences back "sanctions against X" names the target of a sanctions count.
+const SANCTION_LOOKBACK: usize = 4;
+
+/// Words of a sanction.
+const SANCTION_WORDS: &[&str] = &["sanction", "sanctions", "embargo", "embargoes"];
+
+/// The target of the sanctions a figure counts ("more than 500 new sanctions", "13 rounds of
+/// sanctions", "adding 200 individuals to its list"), for a figure whose sentence speaks of
+/// sanctions and that names who imposes them but no target: the state named right after
+/// "sanctions against/on/targeting" (a determiner or a word between allowed, "sanctions on
+/// the Russian economy") in this sentence or the [`SANCTION_LOOKBACK`] before it, the
+/// nearest first, never the subject itself.
+pub(super) fn sanction_target(
+    inp: &ClaimInputs<'_>,
+    ws: &[crate::words::Word<'_>],
+    si: usize,
+    subject: &str,
+) -> Option<String> {
+    if !ws.iter().any(|w| w.is_any(SANCTION_WORDS)) {
+        return None;
+    }
+    (si.saturating_sub(SANCTION_LOOKBACK)..=si)
+        .rev()
+        .find_map(|i| {
+            let span = inp.sentences[i].span;
+            let sws = crate::words::words(inp.text, span.start, span.end);
+            let mentions = starting_within(inp.mentions, span, |m| m.span);
+            sws.iter().enumerate().rev().find_map(|(k, w)| {
+                if !w.is_any(SANCTION_WORDS) {
+                    return None;
+                }
+                let prep = sws.get(k + 1)?;
+                if !prep.is_any(&["against", "on", "targeting", "targetting"]) {
+                    return None;
+                }
+                // The target starts within the next three words.
+                let until = sws.get(k + 4).map_or(span.end, |n| n.start);
+                mentions
+                    .iter()
+                    .filter(|m| m.span.start >= prep.end && m.span.start < until)
+                    .filter_map(actor_country)
+                    .find(|c| *c != subject)
+                    .map(str::to_string)
+            })
+        })
+}

@@ -49,7 +49,8 @@ const ORG_NOUNS: &[&str] = &[
 /// Words after "it" that make it a dummy subject ("it is expected that ...").
 const DUMMY_IT: &[&str] = &[
     "is", "was", "s", "seems", "seemed", "appears", "remains", "will", "would", "could", "may",
-    "might", "takes", "took", "means",
+    "might", "takes", "took", "means", "isn't", "isn’t", "wasn't", "wasn’t", "won't", "won’t",
+    "would've", "it's", "it’s",
 ];
 
 /// "the country fired over 50,000 shells": the last country named before the phrase, in
@@ -85,14 +86,7 @@ pub(super) fn refers_to_company(
     q: Span,
     si: usize,
 ) -> Option<String> {
-    let before: Vec<&Word<'_>> = ws.iter().take_while(|w| w.end <= q.start).collect();
-    let at = before.iter().enumerate().find_map(|(i, w)| {
-        let next = before.get(i + 1);
-        let nominal = w.is("the") && org_nominal(&before[i + 1..]);
-        let pronoun =
-            w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
-        (nominal || pronoun).then_some(w.start)
-    })?;
+    let at = company_reference(ws, q)?;
     let from = inp.sentences[si.saturating_sub(REFER_LOOKBACK)].span.start;
     let mentions = starting_within(inp.mentions, Span::new(from, at.max(from)), |m| m.span);
     mentions
@@ -102,6 +96,19 @@ pub(super) fn refers_to_company(
         .find(|m| is_org(m) && m.entity_type != EntityType::Person)
         .and_then(actor_name)
         .map(str::to_string)
+}
+
+/// Where the words before the figure refer back to an organisation ("the company", "the
+/// Atlanta-based utility", "its", "it" but not a dummy "it is expected"), if they do.
+pub(super) fn company_reference(ws: &[Word<'_>], q: Span) -> Option<usize> {
+    let before: Vec<&Word<'_>> = ws.iter().take_while(|w| w.end <= q.start).collect();
+    before.iter().enumerate().find_map(|(i, w)| {
+        let next = before.get(i + 1);
+        let nominal = w.is("the") && org_nominal(&before[i + 1..]);
+        let pronoun =
+            w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
+        (nominal || pronoun).then_some(w.start)
+    })
 }
 
 /// Words that may stand between "the" and the noun of an organisation ("the parent

@@ -23,8 +23,10 @@
 //!    clause's subject, and "imposed by X" names the agent;
 //! 6. references back: "the two countries/sides", "bilateral" (the last pair named),
 //!    "the country", "the company", "it" (the last one named), a government body's own
-//!    report, a company's own report, and last the place the figure is in; a figure with
-//!    no one at all in its sentence then takes its section's topic (`topic.rs`).
+//!    report, a company's own report, the target of "sanctions against X" for a sanctions
+//!    count with no object (`pairs::sanction_target`), and last the place the figure is
+//!    in; a figure with no one at all in its sentence then takes its section's topic
+//!    (`topic.rs`), and "we" or a far "the company" the document's organisation.
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 
@@ -512,6 +514,13 @@ pub(super) fn parties(
     let mut object = object;
     if object.is_none() && subject.is_some() && pairs::refers_to_neighbour(inp.text, sentence) {
         object = pairs::previous_other_country(inp, si, subject.as_deref());
+    }
+    // "The EU has adopted 13 rounds of sanctions" after "sanctions against Russia": the
+    // target of the sanctions counted.
+    if object.is_none() {
+        if let Some(s) = subject.as_deref() {
+            object = pairs::sanction_target(inp, ws, si, s);
+        }
     }
     // "trade between the two countries", "the goal the two sides had set": fill what is
     // missing from the last pair named.

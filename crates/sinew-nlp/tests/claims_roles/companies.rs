@@ -157,3 +157,68 @@ fn a_figure_naming_no_one_is_about_its_sections_heading() {
     let text = "Ways to save.\n\nEnergy Rebates Group\n\nRebates average $150 a year.";
     check(&[(text, "$150", (None, None))]);
 }
+
+#[test]
+fn we_in_a_companys_own_release_is_the_company() {
+    let text = "Brindlewood Labs announces new prices for its cloud service.\n\n\
+                Brindlewood Labs has heard its customers. Brindlewood Labs will keep the free \
+                tier for open projects.\n\n\
+                We are cutting storage prices by up to 25% on March 1.\n\n\
+                Our new data centre handles 40 million requests per day.\n\n\
+                We expect demand to grow 18% next year.\n\n\
+                Based on our analysis, 70% of customers will pay less.";
+    check(&[
+        (text, "25%", only("Brindlewood Labs")),
+        (text, "40 million requests", only("Brindlewood Labs")),
+        // Near-misses: "we" weighing a figure, and "our analysis" as a source, own nothing.
+        (text, "18%", (None, None)),
+        (text, "70%", (None, None)),
+    ]);
+}
+
+#[test]
+fn the_company_far_from_its_name_is_the_documents_company() {
+    let text = "Quillon Energy opens its third solar plant.\n\n\
+                Quillon Energy said on Monday that the plant in the desert is finished. \
+                Quillon Energy builds plants in four states.\n\n\
+                Farmers near the site had asked for new roads. The county paved two of them. \
+                Local schools got new buses. The mayor praised the work.\n\n\
+                The company employs 900 people.";
+    check(&[(text, "900 people", only("Quillon Energy"))]);
+    // Near-miss: a market report naming several firms is about none of them, and a dummy
+    // "it" refers to nothing.
+    let text = "Pump makers had a good year.\n\n\
+                Quillon Energy and Marrow Pumps Inc. sold more pumps than ever. Quillon Energy \
+                also makes valves. Marrow Pumps Inc. sells abroad.\n\n\
+                Buyers like steel pumps. Prices rose. Dealers are busy. Stocks are low.\n\n\
+                The company employs 900 people.\n\n\
+                It isn't surprising that 40% of buyers want steel.";
+    check(&[
+        (text, "900 people", (None, None)),
+        (text, "40%", (None, None)),
+    ]);
+    // Near-miss: a firm named often but first far down the page is not what it is about.
+    let text = "Pump makers had a good year.\n\n\
+                Buyers like steel pumps and dealers are busy this spring. Prices rose in most \
+                regions. Stocks are low in every warehouse.\n\n\
+                Quillon Energy sold more pumps than ever. Quillon Energy also makes valves. \
+                Quillon Energy sells abroad.\n\n\
+                Farmers asked for roads. The county paved two. Schools got buses. The mayor \
+                praised it.\n\n\
+                The company employs 900 people.";
+    check(&[(text, "900 people", (None, None))]);
+}
+
+#[test]
+fn a_heading_may_add_a_designator_and_a_subheading_keeps_the_topic() {
+    let text = "The largest insurers, ranked.\n\n1. Korvelan Mutual Group\n\nMarket share: \
+                12.9%\n\nKorvelan Mutual is based in Ohio.\n\n2. Orsolo Insurance Ltd Group\n\n\
+                Market share: 6.1%\n\nOrsolo Insurance Ltd sells car cover.\n\n\
+                Orsolo Insurance Ltd: what sets it apart\n\nThe firm sells through agents in \
+                every state.\n\nShare of home cover: 9.4%";
+    check(&[
+        (text, "12.9%", only("Korvelan Mutual Group")),
+        (text, "6.1%", only("Orsolo Insurance Ltd")),
+        (text, "9.4%", only("Orsolo Insurance Ltd")),
+    ]);
+}

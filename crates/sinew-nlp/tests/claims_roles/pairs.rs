@@ -83,3 +83,25 @@ fn a_dateline_is_no_party() {
         ),
     ]);
 }
+
+#[test]
+fn a_sanctions_count_is_against_the_target_named_with_the_sanctions() {
+    let text = "Canada imposed new sanctions against Iran on Tuesday. The measures target \
+                banks and shipping firms. Canada has now listed more than 300 firms under \
+                its sanctions.";
+    check(&[
+        (
+            "Japan imposed sanctions on Venezuela, adding 45 officials to its list.",
+            "45 officials",
+            pair("Japan", "Venezuela"),
+        ),
+        (text, "more than 300 firms", pair("Canada", "Iran")),
+        // Near-miss: with no sanctions in its sentence, a count names no target.
+        (
+            "Canada imposed new sanctions against Iran on Tuesday. Canada hired 300 new \
+             border agents.",
+            "300 new border agents",
+            only("Canada"),
+        ),
+    ]);
+}
