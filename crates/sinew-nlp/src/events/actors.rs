@@ -250,6 +250,11 @@ fn role(lower: &str) -> Option<Option<Sector>> {
     ROLES.iter().find(|(w, _)| *w == lower).map(|(_, s)| *s)
 }
 
+/// Does a mention name an organisation (not a state, a place or a person)?
+fn is_body(m: &Mention) -> bool {
+    m.coarse == sinew_types::Coarse::Org
+}
+
 fn can_act(m: &Mention) -> bool {
     !matches!(
         m.entity_type,
@@ -306,6 +311,18 @@ pub(super) fn actors(
             if units[j].is_some() && joins(gap) {
                 end = j;
                 j += 1;
+                continue;
+            }
+            // "National Union for the Total Independence of Angola", "Movement for the
+            // Liberation of ...": a body's name runs on over "for the"
+            if lower[j] == "for"
+                && joins(gap)
+                && lower.get(j + 1).is_some_and(|w| w == "the")
+                && matches!(units[end], Some(Unit::Mention(m)) if is_body(&mentions[m]))
+                && matches!(units.get(j + 2), Some(Some(Unit::Mention(_))))
+            {
+                end = j + 2;
+                j += 3;
                 continue;
             }
             // "King Hassan of Morocco", "Albanians of southern Serbia"
@@ -442,6 +459,17 @@ fn build(
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
+    // "Baghdad University Medical School", "the Lagos Chamber of Commerce": a body the KB
+    // does not place belongs where its name says it is
+    let country = country.or_else(|| {
+        let body = head.filter(|h| {
+            matches!(h.coarse, sinew_types::Coarse::Org)
+                && h.entity_type != EntityType::InternationalOrg
+                && h.country.is_none()
+        })?;
+        let (_, iso3) = iso_codes(&crate::entities::place_in_name(&body.text)?)?;
+        Some(iso3)
+    });
     let role_sector = roles.last().copied();
     // "European Community foreign ministers", "U.N. helicopters": whatever their role, the
     // people and means of an international body act for it, as coders code them (IGO).
@@ -631,4 +659,94 @@ pub(super) fn is_role(w: &str) -> bool {
 /// Is `w` a reporting word that closes the target search?
 pub(super) fn is_reporting(w: &str) -> bool {
     REPORTING.contains(&w)
+}
+
+/// Words after which a place is where something happens ("in Karachi", "near Badme").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+];
+
+/// Does a mention name a place ("Karachi", "Lebanon", "Beirut"), not a people or a body?
+fn is_place(text: &str, m: &Mention) -> bool {
+    let place = match m.entity_type {
+        EntityType::Place => true,
+        // "Chinese" names a people, "Lebanon" and "Beirut" a place
+        EntityType::Country => m.coarse != sinew_types::Coarse::Misc,
+        _ => false,
+    };
+    place && m.country.is_some() && !names_no_state(text, m)
+}
+
+/// The place an act happened, standing for a doer the sentence does not name. Event coders
+/// code an unknown attacker, an unnamed crowd or an agentless passive ("a mayor was shot dead
+/// in Cali", "a car bomb exploded in Tripoli, Lebanon", "thousands rallied in Karachi") with
+/// the country where it happened (the ICEWS and PLOVER convention): the first place after a
+/// locative word ("in", "near"), else the first place the sentence names, a place followed by
+/// its country ("Tripoli, Lebanon") taking that country; else the sentence's first mention
+/// of the story's home country. `mentions` are the sentence's, sorted; the actor is the words
+/// of that place, so it is traced like any other.
+pub(super) fn where_it_happened(
+    text: &str,
+    actors: &[Actor],
+    mentions: &[Mention],
+    home: Option<&str>,
+) -> Option<EventActor> {
+    // a place standing alone, not one naming whose people act ("US servicemen")
+    let places: Vec<usize> = (0..mentions.len())
+        .filter(|&k| {
+            is_place(text, &mentions[k])
+                && actors
+                    .iter()
+                    .any(|a| a.place.is_some() && a.span.contains(mentions[k].span))
+        })
+        .collect();
+    // "in Karachi", "outside of the Iraqi city of Basra": a locative word a few words before,
+    // inside the same phrase
+    let locative = |m: &Mention| {
+        text[..m.span.start]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .take_while(|w| !w.ends_with([',', '.', ';', ':']))
+            .any(|w| LOCATIVE.contains(&w))
+    };
+    let chosen = places
+        .iter()
+        .copied()
+        .find(|&k| locative(&mentions[k]))
+        .or(places.first().copied())
+        .map(|k| {
+            // "Tripoli, Lebanon": the country after a place says which one
+            let next = mentions.get(k + 1).filter(|n| {
+                n.entity_type == EntityType::Country
+                    && is_place(text, n)
+                    && text[mentions[k].span.end..n.span.start].trim() == ","
+            });
+            &mentions[next.map_or(k, |_| k + 1)]
+        })
+        .or_else(|| {
+            let home = home?;
+            mentions.iter().find(|m| {
+                !names_no_state(text, m)
+                    && m.country
+                        .as_deref()
+                        .and_then(iso_codes)
+                        .is_some_and(|(_, iso3)| iso3 == home)
+            })
+        })?;
+    let (_, iso3) = iso_codes(chosen.country.as_deref()?)?;
+    Some(EventActor {
+        span: chosen.span,
+        text: chosen.text.clone(),
+        canonical: Some(chosen.canonical.clone()),
+        country: Some(iso3.to_string()),
+        sector: None,
+    })
 }

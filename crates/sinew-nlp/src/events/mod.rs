@@ -28,7 +28,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use sinew_types::{
-    Annotations, Event, EventKind, EventModality, Mention, PloverCategory, Span, TimeKind,
+    Annotations, Event, EventActor, EventKind, EventModality, Mention, PloverCategory, Span,
+    TimeKind,
 };
 
 use crate::words::{has_clause_break, words, Word};
@@ -635,6 +636,20 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
     {
         return None;
     }
+    let mut sources: Vec<EventActor> = source
+        .iter()
+        .map(|&a| actors[a].to_event_actor(text, home))
+        .collect();
+    // An act whose doer goes unnamed is coded with the country where it happened (not a
+    // signing: its parties are merged from other reports)
+    if sources.is_empty() && t.kind != Some(EventKind::TreatySigning) {
+        sources.extend(actors::where_it_happened(
+            text,
+            actors,
+            within(&ann.mentions, sentence),
+            home,
+        ));
+    }
     let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
     // a signing told as a clause ("the treaty will not be signed") has its cues inside it
     let cue_end = if t.passive && t.kind == Some(EventKind::TreatySigning) {
@@ -677,10 +692,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         kind: t.kind,
         trigger,
         sentence,
-        source: source
-            .iter()
-            .map(|&a| actors[a].to_event_actor(text, home))
-            .collect(),
+        source: sources,
         target: target
             .iter()
             .map(|&a| actors[a].to_event_actor(text, home))
