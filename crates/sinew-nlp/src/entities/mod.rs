@@ -99,10 +99,15 @@ pub fn country_name(iso3: &str) -> Option<&'static str> {
 /// The country of a place named inside a body's name ("Baghdad University", "University of
 /// Nairobi", "the Lagos Chamber of Commerce"): a local body belongs where it is. Demonyms are
 /// left out ("American University of Beirut" is Beirut's, not America's); the first place
-/// named wins. For an organisation the knowledge base gives no country.
+/// named wins. For a body or place the knowledge base does not know.
 pub(crate) fn place_in_name(name: &str) -> Option<String> {
     let gazetteer: &gazetteer::Gazetteer = &GAZETTEER;
     let mut cands = gazetteer.find(name);
+    // a name the KB knows as a whole has the country the KB gives it ("South China Sea":
+    // none)
+    if cands.iter().any(|c| c.start == 0 && c.end == name.len()) {
+        return None;
+    }
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     cands
         .into_iter()

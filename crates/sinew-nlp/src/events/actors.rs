@@ -459,13 +459,14 @@ fn build(
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
-    // "Baghdad University Medical School", "the Lagos Chamber of Commerce": a body the KB
-    // does not place belongs where its name says it is
+    // "Baghdad University Medical School", "the Lagos Chamber of Commerce": a body (or a
+    // site: "Nairobi University Hospital") the KB does not place belongs where its name says
     let country = country.or_else(|| {
         let body = head.filter(|h| {
-            matches!(h.coarse, sinew_types::Coarse::Org)
-                && h.entity_type != EntityType::InternationalOrg
-                && h.country.is_none()
+            !matches!(
+                h.entity_type,
+                EntityType::Person | EntityType::InternationalOrg | EntityType::Country
+            ) && h.country.is_none()
         })?;
         let (_, iso3) = iso_codes(&crate::entities::place_in_name(&body.text)?)?;
         Some(iso3)
@@ -688,7 +689,8 @@ fn is_place(text: &str, m: &Mention) -> bool {
 /// code an unknown attacker, an unnamed crowd or an agentless passive ("a mayor was shot dead
 /// in Cali", "a car bomb exploded in Tripoli, Lebanon", "thousands rallied in Karachi") with
 /// the country where it happened (the ICEWS and PLOVER convention): the first place after a
-/// locative word ("in", "near"), else the first place the sentence names, a place followed by
+/// locative word ("in", "near"), else the first place the sentence names that is not the
+/// target ("aid delivered to Sudan": Sudan receives it), a place followed by
 /// its country ("Tripoli, Lebanon") taking that country; else the sentence's first mention
 /// of the story's home country. `mentions` are the sentence's, sorted; the actor is the words
 /// of that place, so it is traced like any other.
@@ -697,6 +699,7 @@ pub(super) fn where_it_happened(
     actors: &[Actor],
     mentions: &[Mention],
     home: Option<&str>,
+    target: &[Span],
 ) -> Option<EventActor> {
     // a place standing alone, not one naming whose people act ("US servicemen")
     let places: Vec<usize> = (0..mentions.len())
@@ -721,7 +724,12 @@ pub(super) fn where_it_happened(
         .iter()
         .copied()
         .find(|&k| locative(&mentions[k]))
-        .or(places.first().copied())
+        .or_else(|| {
+            places
+                .iter()
+                .copied()
+                .find(|&k| !target.iter().any(|t| t.contains(mentions[k].span)))
+        })
         .map(|k| {
             // "Tripoli, Lebanon": the country after a place says which one
             let next = mentions.get(k + 1).filter(|n| {

@@ -555,6 +555,17 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
                 .map(|a| coordinated_left(text, actors, a))
                 .unwrap_or_default(),
         )
+    } else if t.nominal && t.last + 1 < lower.len() && clause::is_be(&lower[t.last + 1]) {
+        // "Emergency aid was delivered to Sudan by the WFP": a named act told in the passive
+        // has its agent after "by" and its target as an object does
+        let (source, target) = nominal_actors(view, &t, subject, &after);
+        match by_agent(view, t.last) {
+            Some(a) if source.is_empty() => (
+                coordinated_right(text, actors, a),
+                target.into_iter().filter(|&b| b < a).collect(),
+            ),
+            _ => (source, target),
+        }
     } else if t.nominal {
         nominal_actors(view, &t, subject, &after)
     } else if t.passive && t.kind == Some(EventKind::TreatySigning) {
@@ -584,7 +595,14 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let object = object(lower, actors, &after, &source);
+        // "warned Israel of", "asked Germany for": an object standing between a pattern's
+        // head and its later words is the target
+        let inside = (0..actors.len()).find(|&a| {
+            actors[a].first_word > t.first
+                && actors[a].last_word < t.last
+                && !actors::is_oblique(lower, &actors[a])
+        });
+        let object = inside.or_else(|| object(lower, actors, &after, &source));
         // "complained to the UN over Israeli raids": a complaint's target is whom it is
         // about, not whom it is lodged with
         let object = match object {
@@ -643,11 +661,13 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
     // An act whose doer goes unnamed is coded with the country where it happened (not a
     // signing: its parties are merged from other reports)
     if sources.is_empty() && t.kind != Some(EventKind::TreatySigning) {
+        let taken: Vec<Span> = target.iter().map(|&b| actors[b].span).collect();
         sources.extend(actors::where_it_happened(
             text,
             actors,
             within(&ann.mentions, sentence),
             home,
+            &taken,
         ));
     }
     let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);

@@ -150,6 +150,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
     // COOPERATE: economic, military and judicial cooperation.
     v("cooperate", Cooperate, "Thailand cooperated with Malaysia on border security."),
     v("collaborate", Cooperate, "France collaborated with Germany on the project."),
+    v("work:worked,working with|alongside", Cooperate, "Kenyan police worked with Ugandan detectives on the case."),
+    v("team:teamed up with", Cooperate, "Greek coastguards teamed up with Italian divers to search the wreck."),
+    v("join:joined forces with", Cooperate, "Peruvian rebels joined forces with Bolivian smugglers."),
     v("share intelligence|information|expertise|data|technology", Cooperate, "Jordan shared intelligence with Egypt."),
     v("extradite", Cooperate, "Spain extradited a Russian hacker to the United States."),
     kind(v("export dual-use|components|microelectronics|chips|machine|electronics", Cooperate, "China exported dual-use components to Russia last year."), EventKind::DualUseExport),
@@ -245,6 +248,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     v("reduce aid|funding|assistance|supplies|deliveries|rations", Sanction, "Britain reduced aid to Rwanda."),
     v("close border|borders|embassy|consulate|airspace", Sanction, "Pakistan closed its border with Afghanistan."),
     v("impose restrictions|tariffs|duties|quotas|controls|levies", Sanction, "The American government imposed tariffs on Chinese steel."),
+    kind(v("hit:hit,hitting with sanctions|bans|ban|tariffs|penalties|embargo|freeze", Sanction, "Canada hit Iranian officials with travel bans."), EventKind::SanctionsDesignation),
+    kind(v("slap sanctions|bans|ban|tariffs|penalties|embargo", Sanction, "Australia slapped sanctions on Russian oligarchs."), EventKind::SanctionsDesignation),
     // MOBILIZE: deploy, reinforce, alert, exercise, test weapons.
     kind(mode(v("deploy", Mobilize, "Russia deployed troops to Belarus."), "troops"), EventKind::TroopDeployment),
     kind(mode(n("deployment", Mobilize, "NATO announced a deployment of troops to Lithuania."), "troops"), EventKind::TroopDeployment),
@@ -284,6 +289,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     mode(v("prevent", Coerce, "Belarusian police prevented a march by Belarusian women."), "restrict"),
     mode(n("blockade", Coerce, "Azerbaijan imposed a blockade on Armenian villages."), "restrict"),
     mode(v("disperse", Coerce, "Kenyan police dispersed Kenyan protesters."), "restrict"),
+    mode(v("fire tear|teargas|rubber|water", Coerce, "Chilean police fired tear gas at Chilean students."), "restrict"),
     mode(v("crack down", Coerce, "Chinese authorities cracked down on Uighur activists."), "restrict"),
     mode(n("crackdown", Coerce, "Russian authorities launched a crackdown on Russian journalists."), "restrict"),
     mode(v("censor", Coerce, "Iranian authorities censored British websites."), "censor"),
