@@ -146,6 +146,9 @@ struct Trigger {
     obligation: Option<usize>,
     /// A named act ("sanctions", "Putin's visit", "the signing of") rather than a verb.
     nominal: bool,
+    /// A protest told as a reporting tail ("..., a rights group protested"): its speaker
+    /// disapproves of the main clause's subject.
+    tail: bool,
 }
 
 /// Finds the events of one document. `ann` must hold the document's sentences, mentions,
@@ -351,11 +354,11 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         }
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
         // "..., a rights group protested here Wednesday": a protest told as a statement
-        if category == PloverCategory::Protest
+        let tail = category == PloverCategory::Protest
             && pos == Pos::Verb
             && lower[i].starts_with("protest")
-            && reporting_tail(text, ws, lower, i)
-        {
+            && reporting_tail(text, ws, lower, i);
+        if tail {
             category = PloverCategory::Disapprove;
             mode = None;
         }
@@ -415,6 +418,7 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             passive,
             obligation: None,
             nominal,
+            tail,
         });
     }
     out
@@ -461,6 +465,7 @@ fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trig
         passive: false,
         obligation: Some(k),
         nominal: false,
+        tail: false,
     })
 }
 
@@ -553,6 +558,28 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
                 .unwrap_or_default(),
             obliged
                 .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+        )
+    } else if t.tail {
+        // "Croatia is failing its refugees, a rights group protested": the speaker after the
+        // comma disapproves of the main clause's subject
+        let comma = (1..=t.first)
+            .rev()
+            .find(|&k| text[ws[k - 1].end..ws[k].start].contains(','))
+            .unwrap_or(0);
+        let speaker = (0..actors.len()).rev().find(|&a| {
+            actors[a].first_word >= comma
+                && actors[a].last_word < t.first
+                && !actors::is_oblique(lower, &actors[a])
+        });
+        let about = (0..actors.len())
+            .find(|&a| actors[a].last_word < comma && !actors::is_oblique(lower, &actors[a]));
+        (
+            speaker
+                .map(|a| coordinated_left(text, actors, a))
+                .unwrap_or_default(),
+            about
+                .map(|a| coordinated_right(text, actors, a))
                 .unwrap_or_default(),
         )
     } else if t.nominal && t.last + 1 < lower.len() && clause::is_be(&lower[t.last + 1]) {

@@ -666,3 +666,23 @@ fn a_named_act_told_in_the_passive_has_its_agent_as_source() {
     );
     assert_eq!(countries(&e.target), ["YEM"]);
 }
+
+#[test]
+fn a_protest_told_as_a_statement_targets_the_main_clause() {
+    let e = only(
+        "Kenyan police are holding activists without charge, a rights group protested on Monday.",
+    );
+    assert_eq!(e.category, PloverCategory::Disapprove);
+    assert_eq!(e.target.len(), 1, "{e:?}");
+    assert_eq!(e.target[0].text, "Kenyan police");
+    assert!(e.source.iter().all(|a| a.text != "Kenyan police"), "{e:?}");
+}
+
+#[test]
+fn hong_kong_and_macao_are_coded_apart_from_china() {
+    let e = only("Hong Kong police arrested twenty Chinese activists on Monday.");
+    assert_eq!(countries(&e.source), ["HKG"], "{e:?}");
+    assert_eq!(countries(&e.target), ["CHN"]);
+    let e = only("Macao authorities detained a Portuguese journalist.");
+    assert_eq!(countries(&e.source), ["MAC"], "{e:?}");
+}
