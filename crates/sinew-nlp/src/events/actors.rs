@@ -100,6 +100,13 @@ const ROLES: &[(&str, Option<Sector>)] = &[
     ("monks", Some(Sector::CivilSociety)),
     ("clerics", Some(Sector::CivilSociety)),
     ("prisoners", Some(Sector::CivilSociety)),
+    // organisations of civil society: a non-governmental body (see `NGO_HEADS`)
+    ("group", Some(Sector::CivilSociety)),
+    ("organisation", Some(Sector::CivilSociety)),
+    ("organization", Some(Sector::CivilSociety)),
+    ("association", Some(Sector::CivilSociety)),
+    ("charity", Some(Sector::CivilSociety)),
+    ("watchdog", Some(Sector::CivilSociety)),
     ("dissidents", None),
     ("extremists", None),
     ("nationalists", None),
@@ -117,6 +124,43 @@ const ROLES: &[(&str, Option<Sector>)] = &[
     ("opposition", None),
     ("settlers", None),
     ("hackers", None),
+];
+
+/// Heads of a non-governmental body ("a human rights group", "the Association of African
+/// Jurists"). Such a body whose own words name no country is coded `NGO` by event coders
+/// (CAMEO's and PLOVER's code for a non-governmental organisation), not with the story's
+/// country: it keeps no country, with sector `CVL`.
+const NGO_HEADS: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "association",
+    "charity",
+    "watchdog",
+];
+
+/// Words before "group" that make it an armed or political group, not an NGO.
+const NOT_NGO: &[&str] = &[
+    "militant",
+    "armed",
+    "terrorist",
+    "jihadist",
+    "islamist",
+    "extremist",
+    "paramilitary",
+    "guerrilla",
+    "rebel",
+    "insurgent",
+    "opposition",
+    "separatist",
+    "political",
+    "ethnic",
+    "business",
+    "media",
+    "banking",
+    "industry",
+    "trade",
+    "lobby",
 ];
 
 /// Armed equipment: an actor only with a nationality ("Russian aircraft"), never alone
@@ -218,6 +262,8 @@ pub(super) struct Actor {
     pub(super) named: bool,
     /// It stands for two or more parties named elsewhere ("the two leaders", "both sides").
     pub(super) parties: bool,
+    /// A non-governmental body with no country in its words ([`NGO_HEADS`]).
+    pub(super) ngo: bool,
 }
 
 impl Actor {
@@ -228,7 +274,7 @@ impl Actor {
         let country = match (self.country, self.sector) {
             (Some(c), _) => Some(c),
             (None, Some(Sector::International)) => None,
-            (None, _) if self.parties => None,
+            (None, _) if self.parties || self.ngo => None,
             (None, _) => home,
         };
         EventActor {
@@ -350,12 +396,49 @@ pub(super) fn actors(
             actor.parties = actor.first_word > 0
                 && matches!(lower[actor.first_word - 1].as_str(), "two" | "both")
                 && actor.country.is_none();
+            actor.ngo = is_ngo(text, ws, lower, &actor, mentions);
+            if actor.ngo {
+                actor.sector = Some(Sector::CivilSociety);
+            }
             out.push(actor);
         }
         i = end + 1;
     }
     lend_possessor(text, ws, &mut out);
     out
+}
+
+/// Is an actor a non-governmental body that names no country ("a human rights group", "the
+/// Association of African Jurists"), not an armed or political group ("a rebel group")?
+fn is_ngo(
+    text: &str,
+    ws: &[Word<'_>],
+    lower: &[String],
+    actor: &Actor,
+    mentions: &[Mention],
+) -> bool {
+    if actor.country.is_some() || !matches!(actor.sector, Some(Sector::CivilSociety) | None) {
+        return false;
+    }
+    // "Hizbollah (Party of God) group": the head of a name told before it
+    let first = actor.first_word;
+    let after_name = first > 0
+        && (ws[first - 1].text.starts_with(char::is_uppercase)
+            || text[ws[first - 1].end..ws[first].start].contains(')'));
+    let head = lower[actor.last_word].as_str();
+    let named_body = mentions.iter().any(|m| {
+        actor.span.contains(m.span)
+            && m.coarse == sinew_types::Coarse::Org
+            && text[m.span.start..m.span.end]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| NGO_HEADS.contains(&w.to_lowercase().as_str()))
+    });
+    let armed = lower[first.saturating_sub(2)..=actor.last_word]
+        .iter()
+        .any(|w| NOT_NGO.contains(&w.as_str()) || (is_role(w) && !NGO_HEADS.contains(&w.as_str())));
+    let body = (NGO_HEADS.contains(&head) && actor.sector.is_some() && !after_name) || named_body;
+    body && !armed
 }
 
 /// "Iran's religious leader Ayatollah Khomeini": an actor whose words name no country takes
@@ -517,6 +600,7 @@ fn build(
         armed,
         named,
         parties: false,
+        ngo: false,
     })
 }
 

@@ -630,6 +630,21 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
                 && !actors::is_oblique(lower, &actors[a])
         });
         let object = inside.or_else(|| object(lower, actors, &after, &source));
+        // "blocked streets in Hong Kong in defiance of Chinese authorities": a protest is
+        // against whom it defies, not where it is held
+        let object = match object {
+            Some(a) if t.category == PloverCategory::Protest => after
+                .iter()
+                .copied()
+                .find(|&b| {
+                    let k = actors[b].first_word;
+                    actors[b].coded()
+                        && (actors::word_before(lower, &actors[b]) == Some("against")
+                            || (k >= 2 && lower[k - 2] == "defiance" && lower[k - 1] == "of"))
+                })
+                .or(Some(a)),
+            other => other,
+        };
         // "complained to the UN over Israeli raids": a complaint's target is whom it is
         // about, not whom it is lodged with
         let object = match object {
@@ -657,6 +672,23 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
             .map(|a| coordinated_right(text, actors, a))
             .unwrap_or_default();
         (source, target)
+    };
+    // "died under torture in Israeli police custody": whoever holds the victim did it
+    let (source, target) = match (0..actors.len()).find(|&a| {
+        lower
+            .get(actors[a].last_word + 1)
+            .is_some_and(|w| w == "custody")
+    }) {
+        Some(c)
+            if matches!(
+                t.category,
+                PloverCategory::Assault | PloverCategory::Coerce | PloverCategory::Fight
+            ) && !source.contains(&c) =>
+        {
+            let victim = source.iter().chain(&target).copied().find(|&a| a != c);
+            (vec![c], victim.into_iter().collect())
+        }
+        _ => (source, target),
     };
     // One state named twice is not both sides ("Moscow ... in Russia's Far East"); a
     // domestic event ("Nigerian teachers ... the Nigerian government") is.

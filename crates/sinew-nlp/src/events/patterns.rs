@@ -227,6 +227,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     mode(n("hunger strike", Protest, "Palestinian prisoners began a hunger strike in Israeli jails."), "strike-hun"),
     mode(n("general strike", Protest, "French unions held a general strike against the pension reform."), "strike-gen"),
     mode(v("go:went,gone on strike", Protest, "Zimbabwean doctors went on strike against the Zimbabwean government."), "strike-gen"),
+    mode(v("march against|through|in|on|to", Protest, "Chilean students marched through Santiago against the reform."), "demo"),
     mode(v("riot", Protest, "Chilean students rioted in Santiago."), "riot"),
     mode(v("block road|roads|streets|highway|highways|traffic", Protest, "Bolivian farmers blocked roads to the capital."), "obstruct"),
     mode(n("sit-in", Protest, "Iraqi students held a sit-in against the American embassy."), "obstruct"),

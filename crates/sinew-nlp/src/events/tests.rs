@@ -686,3 +686,32 @@ fn hong_kong_and_macao_are_coded_apart_from_china() {
     let e = only("Macao authorities detained a Portuguese journalist.");
     assert_eq!(countries(&e.source), ["MAC"], "{e:?}");
 }
+
+#[test]
+fn a_body_of_civil_society_with_no_country_is_no_states() {
+    // "a rights group" in a Kenyan story is not coded as Kenya
+    let e = only("A rights group accused Kenyan police of torture on Monday.");
+    assert_eq!(e.source.len(), 1, "{e:?}");
+    assert_eq!(e.source[0].country, None);
+    assert_eq!(e.source[0].sector, Some(sinew_types::Sector::CivilSociety));
+    // a named body whose words name a country keeps it; an armed group is no NGO
+    let e = only("Rebel group fighters attacked a Kenyan village on Monday.");
+    assert!(e.source.iter().all(|a| a.country.is_some()), "{e:?}");
+    let e =
+        only("The Association of Kenyan Doctors demanded higher pay from the Kenyan government.");
+    assert_eq!(countries(&e.source), ["KEN"], "{e:?}");
+}
+
+#[test]
+fn whoever_holds_a_victim_in_custody_is_the_doer() {
+    let e = only("A Kenyan student was tortured in Ugandan police custody, his family said.");
+    assert_eq!(countries(&e.source), ["UGA"], "{e:?}");
+    assert_eq!(countries(&e.target), ["KEN"], "{e:?}");
+}
+
+#[test]
+fn a_protest_targets_whom_it_defies() {
+    let e = only("Thousands of students marched in Nairobi in defiance of Ugandan authorities.");
+    assert_eq!(e.category, PloverCategory::Protest);
+    assert_eq!(countries(&e.target), ["UGA"], "{e:?}");
+}
