@@ -20,6 +20,7 @@
 
 mod actors;
 mod clause;
+mod conventions;
 mod patterns;
 mod shape;
 mod sides;
@@ -40,7 +41,8 @@ use shape::{
     purpose_clause, reduced_relative, refused, reporting_tail, subordinate, topic,
 };
 use sides::{
-    by_agent, coordinated_left, coordinated_right, nominal_actors, object, right_actors, several,
+    by_agent, coordinated_left, coordinated_right, custodian, nominal_actors, object, right_actors,
+    several, tail_actors,
 };
 
 /// The trigger table: every inflected head form to the patterns it starts, and each pattern's
@@ -561,27 +563,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
                 .unwrap_or_default(),
         )
     } else if t.tail {
-        // "Croatia is failing its refugees, a rights group protested": the speaker after the
-        // comma disapproves of the main clause's subject
-        let comma = (1..=t.first)
-            .rev()
-            .find(|&k| text[ws[k - 1].end..ws[k].start].contains(','))
-            .unwrap_or(0);
-        let speaker = (0..actors.len()).rev().find(|&a| {
-            actors[a].first_word >= comma
-                && actors[a].last_word < t.first
-                && !actors::is_oblique(lower, &actors[a])
-        });
-        let about = (0..actors.len())
-            .find(|&a| actors[a].last_word < comma && !actors::is_oblique(lower, &actors[a]));
-        (
-            speaker
-                .map(|a| coordinated_left(text, actors, a))
-                .unwrap_or_default(),
-            about
-                .map(|a| coordinated_right(text, actors, a))
-                .unwrap_or_default(),
-        )
+        tail_actors(view, &t)
     } else if t.nominal && t.last + 1 < lower.len() && clause::is_be(&lower[t.last + 1]) {
         // "Emergency aid was delivered to Sudan by the WFP": a named act told in the passive
         // has its agent after "by" and its target as an object does
@@ -673,23 +655,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
             .unwrap_or_default();
         (source, target)
     };
-    // "died under torture in Israeli police custody": whoever holds the victim did it
-    let (source, target) = match (0..actors.len()).find(|&a| {
-        lower
-            .get(actors[a].last_word + 1)
-            .is_some_and(|w| w == "custody")
-    }) {
-        Some(c)
-            if matches!(
-                t.category,
-                PloverCategory::Assault | PloverCategory::Coerce | PloverCategory::Fight
-            ) && !source.contains(&c) =>
-        {
-            let victim = source.iter().chain(&target).copied().find(|&a| a != c);
-            (vec![c], victim.into_iter().collect())
-        }
-        _ => (source, target),
-    };
+    let (source, target) = custodian(lower, actors, t.category, source, target);
     // One state named twice is not both sides ("Moscow ... in Russia's Far East"); a
     // domestic event ("Nigerian teachers ... the Nigerian government") is.
     let target: Vec<usize> = target
@@ -721,7 +687,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
     // signing: its parties are merged from other reports)
     if sources.is_empty() && t.kind != Some(EventKind::TreatySigning) {
         let taken: Vec<Span> = target.iter().map(|&b| actors[b].span).collect();
-        sources.extend(actors::where_it_happened(
+        sources.extend(conventions::where_it_happened(
             text,
             actors,
             within(&ann.mentions, sentence),
