@@ -13,7 +13,8 @@
 //!   `DISAPPROVE` (both printed: the strict one first).
 //! - **source** / **target**: over records whose gold side lists actors, the main event's side
 //!   has an actor whose code equals one of the gold codes. An actor's code is its ISO3 country,
-//!   else `IGO` for an international organisation; the gold's CAMEO `JAP` is read as ISO `JPN`.
+//!   else `IGO` for an international organisation, `NGO` for a body of civil society with no
+//!   country (`Sector::CivilSociety`); the gold's CAMEO `JAP` is read as ISO `JPN`.
 //!   A sentence with no event scores a miss on every side.
 //! - **false events**: events whose category the gold does not code for their sentence, as a
 //!   share of sentences (a sentence coded with no event makes every event found there false).
@@ -128,11 +129,14 @@ impl Gold {
     }
 }
 
-/// The code an event coder would give an actor: ISO3, else `IGO`.
+/// The code an event coder would give an actor: ISO3, else `IGO` for an international body,
+/// else `NGO` for a body of civil society that belongs to no country.
 fn actor_code(a: &sinew_types::EventActor) -> Option<&str> {
-    a.country
-        .as_deref()
-        .or((a.sector == Some(Sector::International)).then_some("IGO"))
+    a.country.as_deref().or(match a.sector {
+        Some(Sector::International) => Some("IGO"),
+        Some(Sector::CivilSociety) => Some("NGO"),
+        _ => None,
+    })
 }
 
 fn side_right(gold: &[String], found: Option<&[sinew_types::EventActor]>) -> bool {

@@ -96,6 +96,31 @@ pub fn country_name(iso3: &str) -> Option<&'static str> {
         .min()
 }
 
+/// The country of a place named inside a body's name ("Baghdad University", "University of
+/// Nairobi", "the Lagos Chamber of Commerce"): a local body belongs where it is. Demonyms are
+/// left out ("American University of Beirut" is Beirut's, not America's); the first place
+/// named wins. For a body or place the knowledge base does not know.
+pub(crate) fn place_in_name(name: &str) -> Option<String> {
+    let gazetteer: &gazetteer::Gazetteer = &GAZETTEER;
+    let mut cands = gazetteer.find(name);
+    // a name the KB knows as a whole has the country the KB gives it ("South China Sea":
+    // none)
+    if cands.iter().any(|c| c.start == 0 && c.end == name.len()) {
+        return None;
+    }
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    cands
+        .into_iter()
+        .filter(|c| {
+            matches!(c.ty, EntityType::Place | EntityType::Country)
+                && matches!(c.role, Role::Name | Role::Seat | Role::Plain)
+        })
+        .find_map(|c| {
+            c.country
+                .or((c.ty == EntityType::Country).then_some(c.canonical))
+        })
+}
+
 /// Finds the entity mentions of one document's text, sorted by start and non-overlapping.
 ///
 /// Every mention's `text` equals `&text[span.start..span.end]`. A possessive ending is never

@@ -100,6 +100,13 @@ const ROLES: &[(&str, Option<Sector>)] = &[
     ("monks", Some(Sector::CivilSociety)),
     ("clerics", Some(Sector::CivilSociety)),
     ("prisoners", Some(Sector::CivilSociety)),
+    // organisations of civil society: a non-governmental body (see `conventions::is_ngo`)
+    ("group", Some(Sector::CivilSociety)),
+    ("organisation", Some(Sector::CivilSociety)),
+    ("organization", Some(Sector::CivilSociety)),
+    ("association", Some(Sector::CivilSociety)),
+    ("charity", Some(Sector::CivilSociety)),
+    ("watchdog", Some(Sector::CivilSociety)),
     ("dissidents", None),
     ("extremists", None),
     ("nationalists", None),
@@ -218,6 +225,8 @@ pub(super) struct Actor {
     pub(super) named: bool,
     /// It stands for two or more parties named elsewhere ("the two leaders", "both sides").
     pub(super) parties: bool,
+    /// A non-governmental body with no country in its words (`conventions::is_ngo`).
+    pub(super) ngo: bool,
 }
 
 impl Actor {
@@ -228,7 +237,7 @@ impl Actor {
         let country = match (self.country, self.sector) {
             (Some(c), _) => Some(c),
             (None, Some(Sector::International)) => None,
-            (None, _) if self.parties => None,
+            (None, _) if self.parties || self.ngo => None,
             (None, _) => home,
         };
         EventActor {
@@ -248,6 +257,11 @@ impl Actor {
 
 fn role(lower: &str) -> Option<Option<Sector>> {
     ROLES.iter().find(|(w, _)| *w == lower).map(|(_, s)| *s)
+}
+
+/// Does a mention name an organisation (not a state, a place or a person)?
+fn is_body(m: &Mention) -> bool {
+    m.coarse == sinew_types::Coarse::Org
 }
 
 fn can_act(m: &Mention) -> bool {
@@ -308,6 +322,18 @@ pub(super) fn actors(
                 j += 1;
                 continue;
             }
+            // "National Union for the Total Independence of Angola", "Movement for the
+            // Liberation of ...": a body's name runs on over "for the"
+            if lower[j] == "for"
+                && joins(gap)
+                && lower.get(j + 1).is_some_and(|w| w == "the")
+                && matches!(units[end], Some(Unit::Mention(m)) if is_body(&mentions[m]))
+                && matches!(units.get(j + 2), Some(Some(Unit::Mention(_))))
+            {
+                end = j + 2;
+                j += 3;
+                continue;
+            }
             // "King Hassan of Morocco", "Albanians of southern Serbia"
             if lower[j] == "of" && joins(gap) {
                 let mut k = j + 1;
@@ -333,6 +359,10 @@ pub(super) fn actors(
             actor.parties = actor.first_word > 0
                 && matches!(lower[actor.first_word - 1].as_str(), "two" | "both")
                 && actor.country.is_none();
+            actor.ngo = super::conventions::is_ngo(text, ws, lower, &actor, mentions);
+            if actor.ngo {
+                actor.sector = Some(Sector::CivilSociety);
+            }
             out.push(actor);
         }
         i = end + 1;
@@ -442,6 +472,18 @@ fn build(
         .find_map(|&m| mentions[m].country.as_deref())
         .and_then(iso_codes)
         .map(|(_, iso3)| iso3);
+    // "Baghdad University Medical School", "the Lagos Chamber of Commerce": a body (or a
+    // site: "Nairobi University Hospital") the KB does not place belongs where its name says
+    let country = country.or_else(|| {
+        let body = head.filter(|h| {
+            !matches!(
+                h.entity_type,
+                EntityType::Person | EntityType::InternationalOrg | EntityType::Country
+            ) && h.country.is_none()
+        })?;
+        let (_, iso3) = iso_codes(&crate::entities::place_in_name(&body.text)?)?;
+        Some(iso3)
+    });
     let role_sector = roles.last().copied();
     // "European Community foreign ministers", "U.N. helicopters": whatever their role, the
     // people and means of an international body act for it, as coders code them (IGO).
@@ -488,6 +530,7 @@ fn build(
         armed,
         named,
         parties: false,
+        ngo: false,
     })
 }
 

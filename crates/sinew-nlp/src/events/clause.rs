@@ -110,6 +110,11 @@ pub(super) fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || w.ends_with("en") || matches!(w, "shot" | "held" | "met" | "sent" | "hit")
 }
 
+/// Is `w` a form of "be"?
+pub(super) fn is_be(w: &str) -> bool {
+    BE.contains(&w)
+}
+
 /// Is `w` a form of "be", "have" or a modal, which a verb's subject stands before?
 pub(super) fn is_auxiliary(w: &str) -> bool {
     BE.contains(&w)
@@ -189,6 +194,12 @@ const AID_GOODS: &[&str] = &[
     "doctors",
     "goods",
     "grain",
+    "rice",
+    "wheat",
+    "flour",
+    "tents",
+    "blankets",
+    "water",
 ];
 
 /// Words after a supply verb that make it a troop deployment.

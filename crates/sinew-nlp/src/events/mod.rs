@@ -20,6 +20,7 @@
 
 mod actors;
 mod clause;
+mod conventions;
 mod patterns;
 mod shape;
 mod sides;
@@ -28,7 +29,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use sinew_types::{
-    Annotations, Event, EventKind, EventModality, Mention, PloverCategory, Span, TimeKind,
+    Annotations, Event, EventActor, EventKind, EventModality, Mention, PloverCategory, Span,
+    TimeKind,
 };
 
 use crate::words::{has_clause_break, words, Word};
@@ -39,7 +41,8 @@ use shape::{
     purpose_clause, reduced_relative, refused, reporting_tail, subordinate, topic,
 };
 use sides::{
-    by_agent, coordinated_left, coordinated_right, nominal_actors, object, right_actors, several,
+    by_agent, coordinated_left, coordinated_right, custodian, nominal_actors, object, right_actors,
+    several, tail_actors,
 };
 
 /// The trigger table: every inflected head form to the patterns it starts, and each pattern's
@@ -145,6 +148,9 @@ struct Trigger {
     obligation: Option<usize>,
     /// A named act ("sanctions", "Putin's visit", "the signing of") rather than a verb.
     nominal: bool,
+    /// A protest told as a reporting tail ("..., a rights group protested"): its speaker
+    /// disapproves of the main clause's subject.
+    tail: bool,
 }
 
 /// Finds the events of one document. `ann` must hold the document's sentences, mentions,
@@ -350,11 +356,11 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
         }
         let (mut category, mut kind, mut mode) = (pat.category, pat.kind, pat.mode);
         // "..., a rights group protested here Wednesday": a protest told as a statement
-        if category == PloverCategory::Protest
+        let tail = category == PloverCategory::Protest
             && pos == Pos::Verb
             && lower[i].starts_with("protest")
-            && reporting_tail(text, ws, lower, i)
-        {
+            && reporting_tail(text, ws, lower, i);
+        if tail {
             category = PloverCategory::Disapprove;
             mode = None;
         }
@@ -414,6 +420,7 @@ fn triggers(text: &str, ws: &[Word<'_>], lower: &[String]) -> Vec<Trigger> {
             passive,
             obligation: None,
             nominal,
+            tail,
         });
     }
     out
@@ -460,6 +467,7 @@ fn obligation(lower: &[String], i: usize, prev: Option<&Trigger>) -> Option<Trig
         passive: false,
         obligation: Some(k),
         nominal: false,
+        tail: false,
     })
 }
 
@@ -554,6 +562,19 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
                 .map(|a| coordinated_left(text, actors, a))
                 .unwrap_or_default(),
         )
+    } else if t.tail {
+        tail_actors(view, &t)
+    } else if t.nominal && t.last + 1 < lower.len() && clause::is_be(&lower[t.last + 1]) {
+        // "Emergency aid was delivered to Sudan by the WFP": a named act told in the passive
+        // has its agent after "by" and its target as an object does
+        let (source, target) = nominal_actors(view, &t, subject, &after);
+        match by_agent(view, t.last) {
+            Some(a) if source.is_empty() => (
+                coordinated_right(text, actors, a),
+                target.into_iter().filter(|&b| b < a).collect(),
+            ),
+            _ => (source, target),
+        }
     } else if t.nominal {
         nominal_actors(view, &t, subject, &after)
     } else if t.passive && t.kind == Some(EventKind::TreatySigning) {
@@ -583,7 +604,29 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         let source = subject
             .map(|a| coordinated_left(text, actors, a))
             .unwrap_or_default();
-        let object = object(lower, actors, &after, &source);
+        // "warned Israel of", "asked Germany for": an object standing between a pattern's
+        // head and its later words is the target
+        let inside = (0..actors.len()).find(|&a| {
+            actors[a].first_word > t.first
+                && actors[a].last_word < t.last
+                && !actors::is_oblique(lower, &actors[a])
+        });
+        let object = inside.or_else(|| object(lower, actors, &after, &source));
+        // "blocked streets in Hong Kong in defiance of Chinese authorities": a protest is
+        // against whom it defies, not where it is held
+        let object = match object {
+            Some(a) if t.category == PloverCategory::Protest => after
+                .iter()
+                .copied()
+                .find(|&b| {
+                    let k = actors[b].first_word;
+                    actors[b].coded()
+                        && (actors::word_before(lower, &actors[b]) == Some("against")
+                            || (k >= 2 && lower[k - 2] == "defiance" && lower[k - 1] == "of"))
+                })
+                .or(Some(a)),
+            other => other,
+        };
         // "complained to the UN over Israeli raids": a complaint's target is whom it is
         // about, not whom it is lodged with
         let object = match object {
@@ -612,6 +655,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
             .unwrap_or_default();
         (source, target)
     };
+    let (source, target) = custodian(lower, actors, t.category, source, target);
     // One state named twice is not both sides ("Moscow ... in Russia's Far East"); a
     // domestic event ("Nigerian teachers ... the Nigerian government") is.
     let target: Vec<usize> = target
@@ -634,6 +678,22 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         && source.len() < 2
     {
         return None;
+    }
+    let mut sources: Vec<EventActor> = source
+        .iter()
+        .map(|&a| actors[a].to_event_actor(text, home))
+        .collect();
+    // An act whose doer goes unnamed is coded with the country where it happened (not a
+    // signing: its parties are merged from other reports)
+    if sources.is_empty() && t.kind != Some(EventKind::TreatySigning) {
+        let taken: Vec<Span> = target.iter().map(|&b| actors[b].span).collect();
+        sources.extend(conventions::where_it_happened(
+            text,
+            actors,
+            within(&ann.mentions, sentence),
+            home,
+            &taken,
+        ));
     }
     let cue_from = subject.map_or(0, |a| actors[a].last_word + 1);
     // a signing told as a clause ("the treaty will not be signed") has its cues inside it
@@ -677,10 +737,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         kind: t.kind,
         trigger,
         sentence,
-        source: source
-            .iter()
-            .map(|&a| actors[a].to_event_actor(text, home))
-            .collect(),
+        source: sources,
         target: target
             .iter()
             .map(|&a| actors[a].to_event_actor(text, home))

@@ -2,7 +2,7 @@
 //! the agent after "by", a named act's own parties ("talks between A and B", "the treaty
 //! signed in Pyongyang by A and B"), and the actors coordinated with them.
 
-use sinew_types::EventKind;
+use sinew_types::{EventKind, PloverCategory};
 
 use super::actors::{self, Actor};
 use super::{SentenceView, Trigger};
@@ -181,4 +181,65 @@ pub(super) fn coordinated_right(text: &str, actors: &[Actor], a: usize) -> Vec<u
         out.push(k);
     }
     out
+}
+
+/// The actors of a protest told as a reporting tail.
+pub(super) fn tail_actors(view: &SentenceView<'_>, t: &Trigger) -> (Vec<usize>, Vec<usize>) {
+    let SentenceView {
+        text,
+        ws,
+        lower,
+        actors,
+        ..
+    } = *view;
+    // "Croatia is failing its refugees, a rights group protested": the speaker after the
+    // comma disapproves of the main clause's subject
+    let comma = (1..=t.first)
+        .rev()
+        .find(|&k| text[ws[k - 1].end..ws[k].start].contains(','))
+        .unwrap_or(0);
+    let speaker = (0..actors.len()).rev().find(|&a| {
+        actors[a].first_word >= comma
+            && actors[a].last_word < t.first
+            && !actors::is_oblique(lower, &actors[a])
+    });
+    let about = (0..actors.len())
+        .find(|&a| actors[a].last_word < comma && !actors::is_oblique(lower, &actors[a]));
+    (
+        speaker
+            .map(|a| coordinated_left(text, actors, a))
+            .unwrap_or_default(),
+        about
+            .map(|a| coordinated_right(text, actors, a))
+            .unwrap_or_default(),
+    )
+}
+
+/// "died under torture in Israeli police custody": whoever holds the victim did it. An actor
+/// right before "custody" becomes the source of an assault, a coercion or a fight it is not
+/// already the source of, and the first other actor of the sides its target.
+pub(super) fn custodian(
+    lower: &[String],
+    actors: &[Actor],
+    category: PloverCategory,
+    source: Vec<usize>,
+    target: Vec<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    let holder = (0..actors.len()).find(|&a| {
+        lower
+            .get(actors[a].last_word + 1)
+            .is_some_and(|w| w == "custody")
+    });
+    match holder {
+        Some(c)
+            if matches!(
+                category,
+                PloverCategory::Assault | PloverCategory::Coerce | PloverCategory::Fight
+            ) && !source.contains(&c) =>
+        {
+            let victim = source.iter().chain(&target).copied().find(|&a| a != c);
+            (vec![c], victim.into_iter().collect())
+        }
+        _ => (source, target),
+    }
 }
