@@ -211,33 +211,6 @@ fn start(sinew: &Path, db: &Path) -> Result<(Child, SocketAddr)> {
     bail!("sinew serve did not answer on {addr} within 60 s")
 }
 
-/// What `sinew status --json` says of the store at `db`: documents stored, documents in
-/// the index beside it, documents awaiting analysis.
-fn status(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>, u64)> {
-    let out = Command::new(sinew)
-        .arg("--db")
-        .arg(db)
-        .args(["status", "--json", "--failures", "0"])
-        .output()
-        .with_context(|| format!("running {}", sinew.display()))?;
-    if !out.status.success() {
-        bail!(
-            "sinew status of {} failed: {}",
-            db.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let v: serde_json::Value =
-        serde_json::from_slice(&out.stdout).context("sinew status --json")?;
-    Ok((
-        v["documents"]
-            .as_u64()
-            .context("status: no document count")?,
-        v["indexed"].as_u64(),
-        v["pending_analysis"].as_u64().unwrap_or(0),
-    ))
-}
-
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut docs = 100_000usize;
     let mut conns = 200usize;
@@ -290,7 +263,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             &["--defer-analysis"],
         )?
     };
-    let (stored, indexed, pending) = status(&sinew, &db)?;
+    let (stored, indexed, pending) = crate::bench_store::counts(&sinew, &db)?;
     if stored != docs as u64 {
         bail!(
             "{} holds {stored} documents, not {docs}: remove it to rebuild",

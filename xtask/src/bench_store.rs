@@ -101,8 +101,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Documents stored, and documents in the search index beside the store (`sinew status`).
-pub(crate) fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
+/// What `sinew status --json` says of the store at `db`: documents stored, documents in the
+/// search index beside it, documents awaiting analysis.
+pub(crate) fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>, u64)> {
     let out = Command::new(sinew)
         .arg("--db")
         .arg(db)
@@ -111,7 +112,8 @@ pub(crate) fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
         .with_context(|| format!("running {}", sinew.display()))?;
     if !out.status.success() {
         bail!(
-            "sinew status failed: {}",
+            "sinew status of {} failed: {}",
+            db.display(),
             String::from_utf8_lossy(&out.stderr)
         );
     }
@@ -120,7 +122,11 @@ pub(crate) fn counts(sinew: &Path, db: &Path) -> Result<(u64, Option<u64>)> {
     let docs = v["documents"]
         .as_u64()
         .context("status: no document count")?;
-    Ok((docs, v["indexed"].as_u64()))
+    Ok((
+        docs,
+        v["indexed"].as_u64(),
+        v["pending_analysis"].as_u64().unwrap_or(0),
+    ))
 }
 
 /// The cached store of `size` articles with its search index level with it beside it,
@@ -206,7 +212,7 @@ pub(crate) fn store(
     std::fs::remove_file(&input)?;
     // Ingest keeps the index current; should it have fallen behind (it never should), the
     // store is still good and `sinew index` levels the index.
-    let (stored, indexed) = counts(sinew, &building)?;
+    let (stored, indexed, _) = counts(sinew, &building)?;
     if indexed != Some(stored) {
         println!("  the index holds {indexed:?} of {stored} documents: rebuilding it");
         measure(sinew, &["--db", &db, "index"])?;
