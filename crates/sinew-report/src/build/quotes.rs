@@ -8,6 +8,11 @@
 //! - no page junk ("(source: go-public-web-...)", share bars, URLs), by the lexicon's list;
 //! - not a label and a figure with no verb ("Copper wire and cable, between 60% and 70% in
 //!   2021."), which a scraped list or table leaves in the text;
+//! - a main clause: not a name and a comma followed by no verb at all ("China, thanks to an
+//!   explosion in exports of dual-use goods, according to officials."), which a paragraph's
+//!   elliptical list leaves, nor a role and a relative clause with nothing after it
+//!   ("President of the republic who is steering it towards the north."), as a glossary entry
+//!   reads;
 //! - no opening connective ("But", "Moreover", "In addition"), which leans on the sentence
 //!   before, and no opening pronoun or demonstrative ("It", "They", "These products") that
 //!   points back to something it does not name; "This week" is a time, not a pointer, and
@@ -72,7 +77,12 @@ pub(crate) fn standalone(text: &str, span: Span) -> Option<Span> {
     let skip = dateline(s);
     let span = Span::new(span.start + skip, span.end);
     let s = &s[skip..];
-    if s.len() > MAX_QUOTE || !sentence_shaped(s) || has_junk(s) || label_and_figure(s) {
+    if s.len() > MAX_QUOTE
+        || !sentence_shaped(s)
+        || has_junk(s)
+        || label_and_figure(s)
+        || no_main_clause(s)
+    {
         return None;
     }
     if leans_on_context(s) {
@@ -161,6 +171,85 @@ fn label_and_figure(s: &str) -> bool {
     !has_verb(label, false, true)
         && !has_verb(without_attribution(&plain), true, true)
         && !has_verb(&quoted, false, false)
+}
+
+/// Words after which an "-ed" word is an adjective ("a united front", "their combined forces").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+    "those", "some", "any", "no", "each", "every",
+];
+
+/// True when `s` has no main clause (see the module doc): a short name, a comma, and no verb
+/// after it outside an attribution tail or a quotation; or up to eight words naming no verb,
+/// then "who"/"which" and its verb, and no finite verb of the main clause after that. A verb
+/// right after the relative's verb, another verb or an "-ly" word belongs to its verb group
+/// ("who has led", "who is actively involved"), not to a main clause, and an "-ed" word after
+/// a determiner is an adjective ("a united front").
+fn no_main_clause(s: &str) -> bool {
+    if let Some((label, rest)) = s.split_once(',') {
+        let short = (1..=4).contains(&label.split_whitespace().count());
+        let named = label.starts_with(|c: char| c.is_uppercase());
+        let (plain, quoted) = split_quoted(rest);
+        if short
+            && named
+            && !has_verb(label, false, true)
+            && !has_verb(without_attribution(&plain), true, true)
+            && !has_verb(&quoted, false, true)
+        {
+            return true;
+        }
+    }
+    relative_only(s)
+}
+
+/// The second half of [`no_main_clause`]: "President of the republic who is steering it".
+fn relative_only(s: &str) -> bool {
+    let lex = lexicon();
+    let signals = lex.list("verb signals");
+    // a capitalised word inside the sentence is a name or a month ("since May"), no verb
+    let listed =
+        |(w, cap): &(String, bool)| !cap && signals.iter().any(|e| e.len() == 1 && e[0] == *w);
+    let past = |(w, _): &(String, bool)| w.len() >= 5 && w.ends_with("ed") && w != "hundred";
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    for t in s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != ',') {
+        // a comma is a token of its own: no comma may come before the relative
+        let (word, comma) = match t.strip_suffix(',') {
+            Some(w) => (w, true),
+            None => (t, false),
+        };
+        if !word.is_empty() {
+            let cap = !tokens.is_empty() && word.starts_with(char::is_uppercase);
+            tokens.push((word.to_lowercase(), cap));
+        }
+        if comma {
+            tokens.push((",".into(), false));
+        }
+    }
+    let Some(rel) = tokens
+        .iter()
+        .take(9)
+        .position(|(t, _)| t == "who" || t == "which" || t == ",")
+    else {
+        return false;
+    };
+    if rel == 0 || tokens[rel].0 == "," {
+        return false;
+    }
+    if tokens[..rel].iter().any(|t| listed(t) || past(t)) {
+        return false;
+    }
+    // the relative's own verb, right after it
+    if !tokens.get(rel + 1).is_some_and(listed) {
+        return false;
+    }
+    let after = &tokens[rel + 2..];
+    !after.iter().enumerate().any(|(i, t)| {
+        let participle = i == 0 || {
+            let prev = &after[i - 1];
+            prev.0.ends_with("ly") || listed(prev) || DETERMINERS.contains(&prev.0.as_str())
+        };
+        !participle && (listed(t) || past(t))
+    })
 }
 
 /// `s` without its quoted stretches (“...”, "..."), and those stretches joined.
@@ -564,6 +653,31 @@ mod tests {
             "Grain exports, 30% of the total, doubled in May, according to the ministry.",
             "Copper cable, 35% of the trade, “rose sharply last year,” officials said.",
             "Timber, 12% of the harvest, was shipped east, the ministry said.",
+        ] {
+            assert_eq!(check(whole), Some(whole), "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_needs_a_main_clause() {
+        for fragment in [
+            "Iceland, thanks to a surge in exports of dual-use goods, according to officials.",
+            "The northern republic, by supplying fuel and spare parts to the army.",
+            "Chancellor of the republic who is steering it towards closer ties with the north.",
+            "Leader of the island who is actively involved in shaping its new trade pacts.",
+            "Head of the bloc who is building a united front against the southern alliance.",
+            "Minister of trade which has led the talks with the neighbours since May.",
+        ] {
+            assert_eq!(check(fragment), None, "{fragment}");
+        }
+        for whole in [
+            "Iceland, thanks to a surge in exports, became the main supplier last year.",
+            "A senior official who was briefed on the talks said the trucks crossed on Tuesday.",
+            "A man who is wanted by the police crossed the border on Tuesday night.",
+            "Norway's ministry which is in charge of exports has denied the report this week.",
+            "Norway, the largest supplier, shipped 40 tonnes of fish to the port.",
+            "Officials who spoke to reporters described the shipments as routine.",
+            "Narvik, which is the largest port in the region, handled most of the cargo.",
         ] {
             assert_eq!(check(whole), Some(whole), "{whole}");
         }
