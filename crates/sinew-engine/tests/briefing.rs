@@ -219,3 +219,57 @@ fn check_briefing(engine: &Engine, docs: &[Document], b: &Briefing) {
     let sentences: usize = b.sections.iter().map(|s| s.sentences.len()).sum();
     assert!(sentences >= 5, "sections quote {sentences} sentences");
 }
+
+/// A vague amount ("millions of rounds") states no figure: a key judgment ranges over the
+/// precise statements and quotes the vague ones in their own words.
+#[test]
+fn vague_amounts_are_quoted_never_made_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, published, text) in [
+        (
+            "a.txt",
+            "March 1, 2024",
+            "Belarus has shipped millions of rounds of ammunition to Russia since June 2023, \
+             officials in Kyiv said.",
+        ),
+        (
+            "b.txt",
+            "March 9, 2024",
+            "Belarus has shipped more than 3 million rounds of ammunition to Russia since June \
+             2023, according to the Ukrainian defence ministry.",
+        ),
+        (
+            "c.txt",
+            "March 20, 2024",
+            "Belarus has shipped more than 3.5 million rounds of ammunition to Russia since \
+             June 2023, a Ukrainian intelligence report said.",
+        ),
+    ] {
+        std::fs::write(
+            tmp.path().join(name),
+            format!("Published {published}\n\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let (_, _, b) = briefing_over(&[tmp.path().to_path_buf()]);
+    let rounds: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .filter(|t| t.contains("Belarus") && t.contains("rounds"))
+        .collect();
+    assert_eq!(rounds.len(), 1, "{:#?}", b.judgments);
+    let said = rounds[0];
+    assert!(
+        said.contains("3 million") && said.contains("3.5 million"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("2 million"),
+        "a vague amount made a number: {said}"
+    );
+    assert!(
+        said.contains("“millions of rounds”"),
+        "vague words are quoted: {said}"
+    );
+}

@@ -127,15 +127,28 @@ impl<'a> Corpus<'a> {
             .collect::<BTreeSet<_>>()
             .len();
         let accounts = g.sources.clamp(1, shown);
-        let unit = g.unit.as_deref();
-        let per = g.per.as_deref();
         let stated = |l: &Located<'_>| l.member.bounds.stated;
-        let lowest = located
+        // a vague amount ("millions of rounds") states no figure: the range and the trend are
+        // read from the precise statements, and the vague ones are quoted in their own words
+        let precise: Vec<Located<'a>> = located
             .iter()
-            .min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
-        let highest = located
-            .iter()
-            .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+            .filter(|l| !l.claim.quantity.vague)
+            .copied()
+            .collect();
+        let mut vague: Vec<String> = Vec::new();
+        for l in located.iter().filter(|l| l.claim.quantity.vague) {
+            let words = format!("“{}”", squash(&l.claim.quantity.text));
+            if !vague.contains(&words) {
+                vague.push(words);
+            }
+        }
+        let ends = if precise.is_empty() {
+            &located
+        } else {
+            &precise
+        };
+        let lowest = ends.iter().min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
+        let highest = ends.iter().max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
 
         let mut values = Vec::new();
         // a digest's statements are cited but add no account of their own
@@ -154,29 +167,12 @@ impl<'a> Corpus<'a> {
         .to_string();
         text.push_str(" at ");
         let agree = g.verdict == Verdict::Agree;
-        match g.consensus.value.filter(|_| agree) {
-            Some(v) => {
-                text.push_str(&format_value(v, unit, per));
-                values.push(v);
-                if !same(stated(lowest), stated(highest), unit) {
-                    text.push_str(&format!(
-                        " (statements from {})",
-                        range(stated(lowest), &written(highest, unit, per), unit, per)
-                    ));
-                    values.extend([stated(lowest), stated(highest)]);
-                }
-            }
-            None => {
-                text.push_str(&range(
-                    stated(lowest),
-                    &written(highest, unit, per),
-                    unit,
-                    per,
-                ));
-                values.push(stated(lowest));
-                if !same(stated(lowest), stated(highest), unit) {
-                    values.push(stated(highest));
-                }
+        if precise.is_empty() {
+            text.push_str(&vague.join(" and "));
+        } else {
+            self.figure_values(g, lowest, highest, &mut text, &mut values);
+            if !vague.is_empty() {
+                text.push_str(&format!(" (elsewhere only {})", vague.join(" and ")));
             }
         }
         let (mut citations, mut marks) = (Vec::new(), Vec::new());
@@ -184,7 +180,7 @@ impl<'a> Corpus<'a> {
             citations.push(self.citation(l.doc, l.span));
             marks.push(text.len());
         }
-        if let Some(clause) = self.trend(g, &located, &mut values) {
+        if let Some(clause) = self.trend(g, &precise, &mut values) {
             text.push_str("; ");
             text.push_str(&clause.0);
             for (c, at) in clause.1 {
@@ -216,6 +212,45 @@ impl<'a> Corpus<'a> {
             evidence,
             change: None,
         })
+    }
+
+    /// The figure a judgment puts the group at: the consensus when the statements agree (and
+    /// the range of statements behind it when they differ), else the range of statements.
+    fn figure_values(
+        &self,
+        g: &LedgerGroup,
+        lowest: &Located<'_>,
+        highest: &Located<'_>,
+        text: &mut String,
+        values: &mut Vec<f64>,
+    ) {
+        let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
+        let stated = |l: &Located<'_>| l.member.bounds.stated;
+        match g.consensus.value.filter(|_| g.verdict == Verdict::Agree) {
+            Some(v) => {
+                text.push_str(&format_value(v, unit, per));
+                values.push(v);
+                if !same(stated(lowest), stated(highest), unit) {
+                    text.push_str(&format!(
+                        " (statements from {})",
+                        range(stated(lowest), &written(highest, unit, per), unit, per)
+                    ));
+                    values.extend([stated(lowest), stated(highest)]);
+                }
+            }
+            None => {
+                text.push_str(&range(
+                    stated(lowest),
+                    &written(highest, unit, per),
+                    unit,
+                    per,
+                ));
+                values.push(stated(lowest));
+                if !same(stated(lowest), stated(highest), unit) {
+                    values.push(stated(highest));
+                }
+            }
+        }
     }
 
     /// How the figure moved between reports, or who disagrees by how much: the clause, and
