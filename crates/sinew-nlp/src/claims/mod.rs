@@ -108,7 +108,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let mentions = starting_within(inp.mentions, sentence, |m| m.span);
         let attrs: Vec<&Attribution> = starting_within(inp.attributions, sentence, |a| a.span)
             .iter()
-            .filter(|a| sentence.contains(a.span))
+            .filter(|a| sentence.contains(a.span) && !contrasted(inp.text, q.span, a.span))
             .collect();
         let attribution = attrs
             .iter()
@@ -595,4 +595,20 @@ fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
         i -= 1;
     }
     i > 0 && lead[i - 1].is_any(&["than", "compared", "versus", "vs", "against"])
+}
+
+/// True when a contrasting conjunction ("while", "whereas", "but", "although") stands between
+/// a figure and an attribution: "X put it at 10,000, while Y's ministry estimated 6,000" —
+/// Y speaks for its own clause, not for X's figure.
+fn contrasted(text: &str, figure: Span, attribution: Span) -> bool {
+    let (from, to) = if attribution.start >= figure.end {
+        (figure.end, attribution.start)
+    } else if attribution.end <= figure.start {
+        (attribution.end, figure.start)
+    } else {
+        return false;
+    };
+    words(text, from, to)
+        .iter()
+        .any(|w| w.is_any(&["while", "whereas", "but", "although", "though", "however"]))
 }
