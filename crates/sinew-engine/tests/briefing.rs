@@ -273,3 +273,43 @@ fn vague_amounts_are_quoted_never_made_numbers() {
         "vague words are quoted: {said}"
     );
 }
+
+/// A judgment names the parties unless its measure already does, and only a word that
+/// starts with a party's name names it: "machine tools" does not name China.
+#[test]
+fn a_judgment_names_parties_its_measure_does_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, published, text) in [
+        (
+            "a.txt",
+            "May 2, 2024",
+            "Officials said China supplied about 70% of the machine tools that Russia imported \
+             in 2023.",
+        ),
+        (
+            "b.txt",
+            "June 13, 2024",
+            "China supplied nearly 70 percent of the machine tools that Russia imported in \
+             2023, according to a US Treasury report.",
+        ),
+    ] {
+        std::fs::write(
+            tmp.path().join(name),
+            format!("Published {published}\n\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let (_, _, b) = briefing_over(&[tmp.path().to_path_buf()]);
+    let tools: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .filter(|t| t.contains("machine tools"))
+        .collect();
+    assert_eq!(tools.len(), 1, "{:#?}", b.judgments);
+    assert!(
+        tools[0].contains("China") && tools[0].contains("Russia"),
+        "{}",
+        tools[0]
+    );
+}

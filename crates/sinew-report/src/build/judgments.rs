@@ -462,7 +462,16 @@ pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
             .chars()
             .take(n.chars().count().saturating_sub(1).max(4))
             .collect();
-        lower.contains(&n) || lower.contains(&stem)
+        // at a word's start: "machine" does not name China
+        let at_word = |needle: &str| {
+            lower.match_indices(needle).any(|(i, _)| {
+                !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        };
+        at_word(&n) || at_word(&stem)
     };
     let measure = lowercase_first(&measure);
     if names(subject) || names(object) {
