@@ -7,6 +7,9 @@
 //! a bound that `Cluster::accepts` implies and that no later member can loosen, each read from
 //! what the cluster's first members fixed:
 //! - the unit's head, which a cluster takes from its first member and keeps;
+//! - the counterpart and the lemma class, which a cluster takes from the first member that
+//!   tells them and keeps (a claim that tells none fits any cluster; one that tells some is
+//!   offered the clusters opened with the same or with none);
 //! - the order of magnitude: every precise value of a cluster lies within the ratio the rules
 //!   allow of every other, so its first precise value bounds the rest, and
 //!   `cluster::magnitudes` says which first values a claim's amount can join;
@@ -32,10 +35,41 @@ use crate::hash::FastMap;
 /// cluster they would take.
 const SLACK: f64 = 1e-9;
 
-/// The open clusters of one bucket, filed by unit, magnitude and period.
+/// The open clusters of one bucket, filed by unit, counterpart and lemma class, magnitude and
+/// period.
 #[derive(Default)]
 pub(super) struct Candidates {
-    units: FastMap<Option<u32>, Unit>,
+    units: FastMap<Option<u32>, Kinds>,
+}
+
+/// The clusters of one unit by the counterpart and the lemma class of the claim that opened
+/// them. A cluster keeps the first counterpart and lemma class a member tells, and takes a
+/// claim only if the claim tells none or the same (`cluster::fits`), so a claim that tells
+/// both need see only four of these; one that tells neither, all.
+#[derive(Default)]
+struct Kinds(FastMap<(Option<u32>, Option<u8>), Unit>);
+
+impl Kinds {
+    /// The clusters that may take a claim with this counterpart and lemma class.
+    fn of(&self, object: Option<u32>, lemma: Option<u8>, mut visit: impl FnMut(&Unit)) {
+        match (object, lemma) {
+            (Some(_), Some(_)) => {
+                let keys = [(object, lemma), (object, None), (None, lemma), (None, None)];
+                for key in keys {
+                    if let Some(unit) = self.0.get(&key) {
+                        visit(unit);
+                    }
+                }
+            }
+            _ => {
+                for (&(o, l), unit) in &self.0 {
+                    if super::cluster::fits(o, object) && super::cluster::fits(l, lemma) {
+                        visit(unit);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The clusters of one unit.
@@ -63,7 +97,13 @@ struct Dated {
 impl Candidates {
     /// Files cluster `k`, just opened by `p`.
     pub(super) fn open(&mut self, k: usize, c: &Cluster, p: &Probe) {
-        let unit = self.units.entry(c.unit).or_default();
+        let unit = self
+            .units
+            .entry(c.unit)
+            .or_default()
+            .0
+            .entry((c.object, c.lemma))
+            .or_default();
         let Some(value) = c.amounts.iter().find(|a| !a.vague).map(|a| a.value) else {
             unit.unvalued.push(k);
             return;
@@ -90,9 +130,18 @@ impl Candidates {
     /// The clusters that may accept `p`, into `out` (cleared first), each once.
     pub(super) fn of(&self, p: &Probe, senses: &[Sense], out: &mut Vec<usize>) {
         out.clear();
-        let Some(unit) = self.units.get(&senses[p.sense].unit) else {
+        let sense = &senses[p.sense];
+        let Some(kinds) = self.units.get(&sense.unit) else {
             return;
         };
+        kinds.of(sense.object, sense.lemma, |unit| unit.offer(p, out));
+    }
+}
+
+impl Unit {
+    /// The clusters filed here that may accept `p`, added to `out`.
+    fn offer(&self, p: &Probe, out: &mut Vec<usize>) {
+        let unit = self;
         out.extend_from_slice(&unit.unvalued);
         let (low, high) = match magnitudes(p) {
             Some((low, high)) => (
