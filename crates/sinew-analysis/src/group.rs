@@ -751,6 +751,38 @@ mod tests {
         }
     }
 
+    /// A vague amount with no period ("millions of shells" handed over) may stand for a figure
+    /// whose measure kind extraction read otherwise (a flow for a running total): the index
+    /// offers it clusters of either kind.
+    #[test]
+    fn the_candidate_index_offers_vague_evidence_clusters_of_another_measure_kind() {
+        let base = bent_claims(5, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.quantity.value > 0.0 && c.subject.is_some())
+            .expect("a precise claim with an actor");
+        for (first, second) in [
+            (MeasureKind::Flow, MeasureKind::Stock),
+            (MeasureKind::Stock, MeasureKind::Flow),
+        ] {
+            let mut precise = base.clone();
+            precise.doc = DocId("evidence0".to_string());
+            precise.kind = first;
+            precise.quantity.value_max = None;
+            precise.time = Some(period(&mut 3, base.time.as_ref(), base.sentence));
+            let mut vague = precise.clone();
+            vague.doc = DocId("evidence1".to_string());
+            vague.kind = second;
+            vague.quantity.vague = true;
+            vague.time = None;
+            let claims = vec![precise, vague];
+            let mut offered = Offered::default();
+            let groups = group_with(&claims, Some(&mut offered));
+            assert_eq!(offered.missed, 0, "{first:?} {second:?}");
+            assert_eq!(groups.len(), 1, "one figure: {first:?} {second:?}");
+            assert_eq!(group_with(&claims, None), groups);
+        }
+    }
+
     /// Figures with no actor join only at the same amount to the precision written; the
     /// clusters find such amounts by value (`Cluster::states_rounded`), and in tests check
     /// that range against every member. Amounts right at half a step either way.

@@ -7,9 +7,10 @@
 //! a bound that `Cluster::accepts` implies and that no later member can loosen, each read from
 //! what the cluster's first members fixed:
 //! - the unit's head, which a cluster takes from its first member and keeps;
-//! - the counterpart and the lemma class, which a cluster takes from the first member that
-//!   tells them and keeps (a claim that tells none fits any cluster; one that tells some is
-//!   offered the clusters opened with the same or with none);
+//! - the counterpart, the lemma class, the concept and the measure kind, which a cluster
+//!   takes from the first member that tells each and keeps (a claim that tells a part fits
+//!   the clusters opened with the same or with none; one that tells none, any; a vague amount
+//!   with no period may stand for a cluster of another measure kind);
 //! - the order of magnitude: every precise value of a cluster lies within the ratio the rules
 //!   allow of every other, so its first precise value bounds the rest, and
 //!   `cluster::magnitudes` says which first values a claim's amount can join;
@@ -27,8 +28,11 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use super::cluster::{magnitudes, periods, Cluster, Probe, Sense};
+use sinew_types::MeasureKind;
+
+use super::cluster::{fits, magnitudes, periods, Cluster, Probe, Sense};
 use super::When;
+use crate::concept::Concept;
 use crate::hash::FastMap;
 
 /// Slack on the magnitude bounds, so that rounding in the rules' own ratio never leaves out a
@@ -42,34 +46,69 @@ pub(super) struct Candidates {
     units: FastMap<Option<u32>, Kinds>,
 }
 
-/// The clusters of one unit by the counterpart and the lemma class of the claim that opened
-/// them. A cluster keeps the first counterpart and lemma class a member tells, and takes a
-/// claim only if the claim tells none or the same (`cluster::fits`), so a claim that tells
-/// both need see only four of these; one that tells neither, all.
+/// What a cluster keeps of the first member that tells it, and refuses a claim that tells
+/// another: the counterpart, the lemma class, the concept (not `Other`) and the measure kind.
+type Kind = (
+    Option<u32>,
+    Option<u8>,
+    Option<Concept>,
+    Option<MeasureKind>,
+);
+
+/// The clusters of one unit by the [`Kind`] of the claim that opened them. A cluster takes a
+/// claim only if the claim's kind fits it part by part (each unknown on either side, or the
+/// same), so a claim that tells every part need see only the sixteen kinds made of its parts
+/// and unknowns; one that tells fewer, every kind that fits.
 #[derive(Default)]
-struct Kinds(FastMap<(Option<u32>, Option<u8>), Unit>);
+struct Kinds(FastMap<Kind, Unit>);
 
 impl Kinds {
-    /// The clusters that may take a claim with this counterpart and lemma class.
-    fn of(&self, object: Option<u32>, lemma: Option<u8>, mut visit: impl FnMut(&Unit)) {
-        match (object, lemma) {
-            (Some(_), Some(_)) => {
-                let keys = [(object, lemma), (object, None), (None, lemma), (None, None)];
-                for key in keys {
-                    if let Some(unit) = self.0.get(&key) {
-                        visit(unit);
-                    }
+    /// The clusters that may take a claim of kind `k`.
+    fn of(&self, k: Kind, mut visit: impl FnMut(&Unit)) {
+        let (o, l, c, m) = k;
+        if o.is_some() && l.is_some() && c.is_some() && m.is_some() {
+            for bits in 0..16u8 {
+                let keep = |n: u8| bits & (1 << n) != 0;
+                let key = (
+                    o.filter(|_| keep(0)),
+                    l.filter(|_| keep(1)),
+                    c.filter(|_| keep(2)),
+                    m.filter(|_| keep(3)),
+                );
+                if let Some(unit) = self.0.get(&key) {
+                    visit(unit);
                 }
             }
-            _ => {
-                for (&(o, l), unit) in &self.0 {
-                    if super::cluster::fits(o, object) && super::cluster::fits(l, lemma) {
-                        visit(unit);
-                    }
-                }
+            return;
+        }
+        for (&(fo, fl, fc, fm), unit) in &self.0 {
+            if fits(fo, o) && fits(fl, l) && fits(fc, c) && fits(fm, m) {
+                visit(unit);
             }
         }
     }
+}
+
+/// The kind a cluster is filed by, from what it holds after its first member.
+fn kind_of_cluster(c: &Cluster) -> Kind {
+    (
+        c.object,
+        c.lemma,
+        (c.concept != Concept::Other).then_some(c.concept),
+        c.measure_kind,
+    )
+}
+
+/// The kind of cluster a claim may join: the parts it tells, and no measure kind for a vague
+/// amount with no period, which may join a cluster of another (`Cluster::holds_as_evidence`).
+fn kind_of_claim(p: &Probe, s: &Sense) -> Kind {
+    let evidence = p.vague && p.when == When::Unknown;
+    (
+        s.object,
+        s.lemma,
+        (s.concept != Concept::Other).then_some(s.concept),
+        s.measure_kind.filter(|_| !evidence),
+    )
 }
 
 /// The clusters of one unit.
@@ -102,7 +141,7 @@ impl Candidates {
             .entry(c.unit)
             .or_default()
             .0
-            .entry((c.object, c.lemma))
+            .entry(kind_of_cluster(c))
             .or_default();
         let Some(value) = c.amounts.iter().find(|a| !a.vague).map(|a| a.value) else {
             unit.unvalued.push(k);
@@ -134,7 +173,7 @@ impl Candidates {
         let Some(kinds) = self.units.get(&sense.unit) else {
             return;
         };
-        kinds.of(sense.object, sense.lemma, |unit| unit.offer(p, out));
+        kinds.of(kind_of_claim(p, sense), |unit| unit.offer(p, out));
     }
 }
 
