@@ -337,6 +337,8 @@ pub(super) struct Cluster {
     pub(super) amounts: Vec<Amount>,
     /// The wordings of the members: (sense, counted).
     pub(super) variants: Vec<(usize, bool)>,
+    /// The senses among them that name complements (`scope.rs`), the only ones that can clash.
+    complemented: Vec<usize>,
     /// Spans of the members' figures and who states them, by (document, sentence).
     pub(super) sentences: FastMap<(u32, Span), Vec<(Span, u32)>>,
     pub(super) frame: TimeFrame,
@@ -390,6 +392,7 @@ impl Cluster {
             members: Vec::new(),
             amounts: Vec::new(),
             variants: Vec::new(),
+            complemented: Vec::new(),
             sentences: FastMap::default(),
             frame: TimeFrame::open(),
             concept: Concept::Other,
@@ -513,10 +516,11 @@ impl Cluster {
         }
         // A place, product or segment named after the same preposition that differs from a
         // member's ("units in Korea", "units in China") is another part of the quantity.
-        if self
-            .variants
-            .iter()
-            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
+        if !ps.complements.is_empty()
+            && self
+                .complemented
+                .iter()
+                .any(|&sense| clash(&ps.complements, &senses[sense].complements))
         {
             return false;
         }
@@ -715,6 +719,9 @@ impl Cluster {
             .push((p.span, p.voice));
         if !self.variants.contains(&(p.sense, p.counted)) {
             self.variants.push((p.sense, p.counted));
+        }
+        if !ps.complements.is_empty() && !self.complemented.contains(&p.sense) {
+            self.complemented.push(p.sense);
         }
     }
 
