@@ -39,8 +39,7 @@ use crate::hash::FastMap;
 /// cluster they would take.
 const SLACK: f64 = 1e-9;
 
-/// The open clusters of one bucket, filed by unit, counterpart and lemma class, magnitude and
-/// period.
+/// The open clusters of one bucket, filed by unit, kind, magnitude and period.
 #[derive(Default)]
 pub(super) struct Candidates {
     units: FastMap<Option<u32>, Kinds>,
@@ -180,8 +179,7 @@ impl Candidates {
 impl Unit {
     /// The clusters filed here that may accept `p`, added to `out`.
     fn offer(&self, p: &Probe, out: &mut Vec<usize>) {
-        let unit = self;
-        out.extend_from_slice(&unit.unvalued);
+        out.extend_from_slice(&self.unvalued);
         let (low, high) = match magnitudes(p) {
             Some((low, high)) => (
                 (low * (1.0 - SLACK)).max(0.0).to_bits(),
@@ -192,7 +190,7 @@ impl Unit {
         if low > high {
             return;
         }
-        for ks in unit.undated.range(low..=high).map(|(_, ks)| ks) {
+        for ks in self.undated.range(low..=high).map(|(_, ks)| ks) {
             out.extend_from_slice(ks);
         }
         let classes = (
@@ -207,7 +205,7 @@ impl Unit {
             ),
             None => (i32::MIN, i32::MAX),
         };
-        for (&(length, magnitude), by_start) in &unit.dated {
+        for (&(length, magnitude), by_start) in &self.dated {
             if !(lengths.0..=lengths.1).contains(&length)
                 || !(classes.0..=classes.1).contains(&magnitude)
             {
