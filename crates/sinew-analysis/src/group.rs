@@ -273,7 +273,10 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
                 });
             stats.claim(probe, offered_here, best.is_some());
             match best {
-                Some(k) => open[k].add(i, probe, &senses),
+                Some(k) => {
+                    open[k].add(i, probe, &senses);
+                    index.joined(k, &open[k], probe);
+                }
                 None => {
                     let c = Cluster::new(i, probe, &senses);
                     index.open(open.len(), &c, probe);

@@ -461,7 +461,9 @@ impl Cluster {
         // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
         // apart. In one article, a measure that tells nothing ("value", the unit again) does
         // not; across articles, both must be worded alike and dated: the wording alone joined
-        // every "market share" of a page into one figure.
+        // every "market share" of a page into one figure. (The candidate index offers an
+        // undated one only the clusters with a member from its article while no cluster of
+        // the bucket names an actor: it must change with this rule.)
         let actorless = ps.subject.is_none()
             && ps.object.is_none()
             && self.subject.is_none()

@@ -18,6 +18,10 @@
 //!   period of the claim that opened a cluster bounds those of all the others, and
 //!   `cluster::periods` says which opening periods a claim's period can join.
 //!
+//! - the article, for a claim that names no actor and has no time, while no cluster of the
+//!   bucket names an actor: such a claim joins a cluster that names none only if a member
+//!   comes from its article (`Cluster::accepts`), so it is offered just those clusters.
+//!
 //! A cluster opened by a vague amount (no first value) is tried by every claim of its unit;
 //! one opened by a claim with no period is filed by magnitude alone. Whatever order the
 //! candidates come in, a claim goes to the accepting cluster closest to its value (ties to the
@@ -43,6 +47,11 @@ const SLACK: f64 = 1e-9;
 #[derive(Default)]
 pub(super) struct Candidates {
     units: FastMap<Option<u32>, Kinds>,
+    /// The clusters holding a member from each document.
+    by_doc: FastMap<u32, Vec<usize>>,
+    /// Whether some cluster names an actor (a bucket keyed by none may hold a claim without
+    /// one that joins an actor's figure stated elsewhere in its article: `homes`).
+    named: bool,
 }
 
 /// What a cluster keeps of the first member that tells it, and refuses a claim that tells
@@ -86,6 +95,12 @@ impl Kinds {
             }
         }
     }
+}
+
+/// Whether `p` names no actor and has no time, so that a cluster that names none either
+/// takes it only with a member from its article (`Cluster::accepts`).
+fn unnamed_undated(p: &Probe, s: &Sense) -> bool {
+    s.subject.is_none() && s.object.is_none() && !p.when.dated()
 }
 
 /// The kind a cluster is filed by, from what it holds after its first member.
@@ -133,8 +148,18 @@ struct Dated {
 }
 
 impl Candidates {
+    /// Notes that `p` joined cluster `k` (or opened it).
+    pub(super) fn joined(&mut self, k: usize, c: &Cluster, p: &Probe) {
+        let held = self.by_doc.entry(p.doc).or_default();
+        if !held.contains(&k) {
+            held.push(k);
+        }
+        self.named |= c.subject.is_some() || c.object.is_some();
+    }
+
     /// Files cluster `k`, just opened by `p`.
     pub(super) fn open(&mut self, k: usize, c: &Cluster, p: &Probe) {
+        self.joined(k, c, p);
         let unit = self
             .units
             .entry(c.unit)
@@ -172,6 +197,12 @@ impl Candidates {
         let Some(kinds) = self.units.get(&sense.unit) else {
             return;
         };
+        if !self.named && unnamed_undated(p, sense) {
+            if let Some(held) = self.by_doc.get(&p.doc) {
+                out.extend_from_slice(held);
+            }
+            return;
+        }
         kinds.of(kind_of_claim(p, sense), |unit| unit.offer(p, out));
     }
 }
