@@ -786,6 +786,63 @@ mod tests {
         }
     }
 
+    /// A claim that names no actor and has no time joins a cluster that names none only with a
+    /// member from its article: the index offers it the clusters its article's claims joined,
+    /// not only those they opened, and every cluster once one names an actor.
+    #[test]
+    fn the_candidate_index_offers_an_unnamed_undated_claim_its_articles_clusters() {
+        let base = bent_claims(13, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.time.is_some() && c.restates.is_none())
+            .expect("a dated claim");
+        let at = |doc: &str, sentence: usize, subject: Option<&str>, year: i32, dated: bool| {
+            let mut c = base.clone();
+            c.doc = DocId(doc.to_string());
+            c.subject = subject.map(str::to_string);
+            c.object = None;
+            c.measure = "revenue".to_string();
+            c.quantity.text = "$63,185".to_string();
+            c.quantity.value = 63_185.0;
+            c.quantity.value_max = None;
+            c.quantity.unit = Some("USD".to_string());
+            c.quantity.per = None;
+            c.span = sinew_types::Span {
+                start: sentence * 100 + 10,
+                end: sentence * 100 + 17,
+            };
+            c.sentence = sinew_types::Span {
+                start: sentence * 100,
+                end: sentence * 100 + 90,
+            };
+            c.time = dated.then(|| {
+                let mut t = period(&mut 1, None, c.sentence);
+                t.start_date = NaiveDate::from_ymd_opt(year, 1, 1);
+                t.end_date = NaiveDate::from_ymd_opt(year, 12, 31);
+                t
+            });
+            c
+        };
+        // No actor: "b" joins the figure "a" opened, then "b"'s undated claim joins it too.
+        let unnamed = vec![
+            at("a", 0, None, 2021, true),
+            at("b", 0, None, 2021, true),
+            at("b", 1, None, 2021, false),
+        ];
+        // An actor's figure in two years; the article's unnamed restatement may join either.
+        let named = vec![
+            at("a", 0, Some("Atlantis"), 2021, true),
+            at("a", 1, None, 2021, false),
+            at("b", 0, Some("Atlantis"), 2024, true),
+        ];
+        for claims in [unnamed, named] {
+            let mut offered = Offered::default();
+            let groups = group_with(&claims, Some(&mut offered));
+            assert_eq!(offered.missed, 0, "{offered:?}");
+            assert!(offered.kept > 0, "{offered:?}");
+            assert_eq!(group_with(&claims, None), groups);
+        }
+    }
+
     /// Figures with no actor join only at the same amount to the precision written; the
     /// clusters find such amounts by value (`Cluster::states_rounded`), and in tests check
     /// that range against every member. Amounts right at half a step either way.
