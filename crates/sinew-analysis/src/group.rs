@@ -221,7 +221,13 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
 
     let mut groups = Vec::new();
     let mut doc_counts: Vec<usize> = Vec::new();
-    for members in buckets {
+    let report = Stats::wanted();
+    let mut bucket_names: Vec<Option<&BucketKey>> = vec![None; bucket_of_key.len()];
+    for (k, &b) in &bucket_of_key {
+        bucket_names[b] = Some(*k);
+    }
+    for (bucket, members) in buckets.into_iter().enumerate() {
+        let mut stats = Stats::start(members.len());
         let (mut members, asides): (Vec<usize>, Vec<usize>) =
             members.into_iter().partition(|&i| primary[i].is_none());
         // Vague amounts last, so that they join the figure they are evidence of rather than
@@ -241,6 +247,7 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
         for i in members {
             let probe = &probes[i];
             index.of(probe, &senses, &mut candidates);
+            let offered_here = candidates.len();
             if let Some(offered) = every.as_deref_mut() {
                 for (k, cluster) in open.iter().enumerate() {
                     if cluster.accepts(probe, &senses) {
@@ -264,14 +271,21 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
                         .total_cmp(&open[kb].distance(probe))
                         .then(ka.cmp(&kb))
                 });
+            stats.claim(probe, offered_here, best.is_some());
             match best {
-                Some(k) => open[k].add(i, probe, &senses),
+                Some(k) => {
+                    open[k].add(i, probe, &senses);
+                    index.joined(k, &open[k], probe);
+                }
                 None => {
                     let c = Cluster::new(i, probe, &senses);
                     index.open(open.len(), &c, probe);
                     open.push(c);
                 }
             }
+        }
+        if let Some(least) = report {
+            stats.report(least, bucket_names[bucket], &open);
         }
         // Each restatement joins the cluster of the figure it restates.
         let mut cluster_of: FastMap<usize, usize> = FastMap::default();
@@ -310,6 +324,78 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
     });
     let mut slots: Vec<Option<FigureGroup>> = groups.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// A debug count of how hard one bucket's clustering worked, printed on stderr for buckets of
+/// at least `SINEW_GROUP_STATS` claims: clusters the index offered against claims that joined
+/// one, by the kind of claim (precise or vague, dated or not), the most offered to one claim,
+/// the largest cluster and the time. Offered far above joined says which key is too coarse.
+struct Stats {
+    claims: usize,
+    started: std::time::Instant,
+    /// Offered and joined, by [vague][dated].
+    offered: [[usize; 2]; 2],
+    joined: [[usize; 2]; 2],
+    seen: [[usize; 2]; 2],
+    most: usize,
+}
+
+impl Stats {
+    /// The least bucket size to report, when `SINEW_GROUP_STATS` asks for a report.
+    fn wanted() -> Option<usize> {
+        std::env::var("SINEW_GROUP_STATS")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+    }
+
+    fn start(claims: usize) -> Stats {
+        Stats {
+            claims,
+            started: std::time::Instant::now(),
+            offered: [[0; 2]; 2],
+            joined: [[0; 2]; 2],
+            seen: [[0; 2]; 2],
+            most: 0,
+        }
+    }
+
+    fn claim(&mut self, p: &Probe, offered: usize, joined: bool) {
+        let (v, d) = (usize::from(p.vague), usize::from(p.when.dated()));
+        self.seen[v][d] += 1;
+        self.offered[v][d] += offered;
+        self.joined[v][d] += usize::from(joined);
+        self.most = self.most.max(offered);
+    }
+
+    fn report(&self, least: usize, key: Option<&BucketKey>, open: &[Cluster]) {
+        if self.claims < least {
+            return;
+        }
+        let name = key.map_or_else(String::new, |k| {
+            [&k.anchor, &k.dimension, &k.per]
+                .map(|s| s.as_deref().unwrap_or("-"))
+                .join("|")
+        });
+        let largest = open.iter().map(|c| c.members.len()).max().unwrap_or(0);
+        let mut line = format!(
+            "group-stats bucket={name:?} claims={} clusters={} largest={largest} most_offered={} ms={:.0}",
+            self.claims,
+            open.len(),
+            self.most,
+            self.started.elapsed().as_secs_f64() * 1e3,
+        );
+        for (v, vague) in ["precise", "vague"].iter().enumerate() {
+            for (d, dated) in ["undated", "dated"].iter().enumerate() {
+                if self.seen[v][d] > 0 {
+                    line.push_str(&format!(
+                        " {vague}/{dated}: claims={} offered={} joined={}",
+                        self.seen[v][d], self.offered[v][d], self.joined[v][d]
+                    ));
+                }
+            }
+        }
+        eprintln!("{line}");
+    }
 }
 
 /// How the candidate index did against trying every open cluster: accepting clusters it
@@ -666,6 +752,153 @@ mod tests {
             assert_eq!(groups.len(), 1, "one figure: {a:?} {b:?}");
             assert_eq!(group_with(&claims, None), groups);
         }
+    }
+
+    /// A vague amount with no period ("millions of shells" handed over) may stand for a figure
+    /// whose measure kind extraction read otherwise (a flow for a running total): the index
+    /// offers it clusters of either kind.
+    #[test]
+    fn the_candidate_index_offers_vague_evidence_clusters_of_another_measure_kind() {
+        let base = bent_claims(5, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.quantity.value > 0.0 && c.subject.is_some())
+            .expect("a precise claim with an actor");
+        for (first, second) in [
+            (MeasureKind::Flow, MeasureKind::Stock),
+            (MeasureKind::Stock, MeasureKind::Flow),
+        ] {
+            let mut precise = base.clone();
+            precise.doc = DocId("evidence0".to_string());
+            precise.kind = first;
+            precise.quantity.value_max = None;
+            precise.time = Some(period(&mut 3, base.time.as_ref(), base.sentence));
+            let mut vague = precise.clone();
+            vague.doc = DocId("evidence1".to_string());
+            vague.kind = second;
+            vague.quantity.vague = true;
+            vague.time = None;
+            let claims = vec![precise, vague];
+            let mut offered = Offered::default();
+            let groups = group_with(&claims, Some(&mut offered));
+            assert_eq!(offered.missed, 0, "{first:?} {second:?}");
+            assert_eq!(groups.len(), 1, "one figure: {first:?} {second:?}");
+            assert_eq!(group_with(&claims, None), groups);
+        }
+    }
+
+    /// A claim that names no actor and has no time joins a cluster that names none only with a
+    /// member from its article: the index offers it the clusters its article's claims joined,
+    /// not only those they opened, and every cluster once one names an actor.
+    #[test]
+    fn the_candidate_index_offers_an_unnamed_undated_claim_its_articles_clusters() {
+        let base = bent_claims(13, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.time.is_some() && c.restates.is_none())
+            .expect("a dated claim");
+        let at = |doc: &str, sentence: usize, subject: Option<&str>, year: i32, dated: bool| {
+            let mut c = base.clone();
+            c.doc = DocId(doc.to_string());
+            c.subject = subject.map(str::to_string);
+            c.object = None;
+            c.measure = "revenue".to_string();
+            c.quantity.text = "$63,185".to_string();
+            c.quantity.value = 63_185.0;
+            c.quantity.value_max = None;
+            c.quantity.unit = Some("USD".to_string());
+            c.quantity.per = None;
+            c.span = sinew_types::Span {
+                start: sentence * 100 + 10,
+                end: sentence * 100 + 17,
+            };
+            c.sentence = sinew_types::Span {
+                start: sentence * 100,
+                end: sentence * 100 + 90,
+            };
+            c.time = dated.then(|| {
+                let mut t = period(&mut 1, None, c.sentence);
+                t.start_date = NaiveDate::from_ymd_opt(year, 1, 1);
+                t.end_date = NaiveDate::from_ymd_opt(year, 12, 31);
+                t
+            });
+            c
+        };
+        // No actor: "b" joins the figure "a" opened, then "b"'s undated claim joins it too.
+        let unnamed = vec![
+            at("a", 0, None, 2021, true),
+            at("b", 0, None, 2021, true),
+            at("b", 1, None, 2021, false),
+        ];
+        // An actor's figure in two years; the article's unnamed restatement may join either.
+        let named = vec![
+            at("a", 0, Some("Atlantis"), 2021, true),
+            at("a", 1, None, 2021, false),
+            at("b", 0, Some("Atlantis"), 2024, true),
+        ];
+        for claims in [unnamed, named] {
+            let mut offered = Offered::default();
+            let groups = group_with(&claims, Some(&mut offered));
+            assert_eq!(offered.missed, 0, "{offered:?}");
+            assert!(offered.kept > 0, "{offered:?}");
+            assert_eq!(group_with(&claims, None), groups);
+        }
+    }
+
+    /// Figures with no actor join only at the same amount to the precision written; the
+    /// clusters find such amounts by value (`Cluster::states_rounded`), and in tests check
+    /// that range against every member. Amounts right at half a step either way.
+    #[test]
+    fn amounts_the_same_to_rounding_are_found_in_the_clusters_value_range() {
+        let base = bent_claims(11, 12)
+            .into_iter()
+            .find(|c| !c.quantity.vague && c.time.is_some())
+            .expect("a dated claim");
+        let written = [
+            ("$240 billion", 240e9),
+            ("$240.1 billion", 240.1e9),
+            ("$245 billion", 245e9),
+            ("$235.0 billion", 235e9),
+            ("$244.99 billion", 244.99e9),
+            ("$234.9 billion", 234.9e9),
+            ("$2 trillion", 2e12),
+            ("$2.5 trillion", 2.5e12),
+            ("$1,940 billion", 1940e9),
+            ("$3 million", 3e6),
+            ("$3,499,999", 3_499_999.0),
+            ("$3,500,001", 3_500_001.0),
+            ("$0", 0.0),
+            ("$-0", -0.0),
+        ];
+        let claims: Vec<Claim> = written
+            .iter()
+            .enumerate()
+            .map(|(n, &(text, value))| {
+                let mut c = base.clone();
+                c.doc = DocId(format!("round{n}"));
+                c.subject = None;
+                c.object = None;
+                c.measure = "revenue".to_string();
+                c.restates = None;
+                c.quantity.text = text.to_string();
+                c.quantity.value = value;
+                c.quantity.value_max = None;
+                c.quantity.unit = Some("USD".to_string());
+                c.quantity.per = None;
+                c
+            })
+            .collect();
+        let groups = group_with(&claims, None);
+        let with = |n: usize| {
+            groups
+                .iter()
+                .find(|g| g.members.contains(&n))
+                .expect("every claim in a group")
+        };
+        // "$240.1 billion" is "$240 billion" rounded, "$2.5 trillion" may be "$2 trillion"
+        // and "$3,499,999" "$3 million"; "$3,500,001" is not.
+        assert!(with(0).members.contains(&1), "{groups:?}");
+        assert!(with(6).members.contains(&7), "{groups:?}");
+        assert!(with(9).members.contains(&10), "{groups:?}");
+        assert!(!with(9).members.contains(&11), "{groups:?}");
     }
 
     proptest! {

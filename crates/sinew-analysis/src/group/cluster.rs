@@ -305,7 +305,7 @@ pub(super) fn periods(p: &Probe) -> Option<Reach> {
     })
 }
 
-/// One member's amount as stated, with where it was stated and by whom.
+/// One member's amount as stated, and by whom (`Cluster::by_doc` says where).
 #[derive(Clone, Copy)]
 pub(super) struct Amount {
     pub(super) value: f64,
@@ -314,7 +314,6 @@ pub(super) struct Amount {
     /// Rounding step (`rounding.rs`).
     pub(super) step: f64,
     pub(super) vague: bool,
-    pub(super) doc: u32,
     pub(super) voice: u32,
 }
 
@@ -338,6 +337,8 @@ pub(super) struct Cluster {
     pub(super) amounts: Vec<Amount>,
     /// The wordings of the members: (sense, counted).
     pub(super) variants: Vec<(usize, bool)>,
+    /// The senses among them that name complements (`scope.rs`), the only ones that can clash.
+    complemented: Vec<usize>,
     /// Spans of the members' figures and who states them, by (document, sentence).
     pub(super) sentences: FastMap<(u32, Span), Vec<(Span, u32)>>,
     pub(super) frame: TimeFrame,
@@ -363,6 +364,26 @@ pub(super) struct Cluster {
     pub(super) vague_high: f64,
     /// True while every member is a growing running total.
     pub(super) growing: bool,
+    /// The members' amounts by document (document, index into `amounts`), sorted: the
+    /// amounts one article states are found without a scan of every member.
+    by_doc: Vec<(u32, u32)>,
+    /// The members' amounts by value (vague, value as a sortable key, index into `amounts`),
+    /// sorted: an amount equal to a newcomer's, to rounding, is found in a range.
+    by_value: Vec<(bool, u64, u32)>,
+    /// The largest rounding step of the vague and of the precise members, which bounds how
+    /// far apart two amounts the same to rounding can lie.
+    max_step: [f64; 2],
+}
+
+/// A value as a key that sorts as the values do (zero of either sign alike).
+fn value_key(x: f64) -> u64 {
+    let x = if x == 0.0 { 0.0 } else { x };
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
 }
 
 impl Cluster {
@@ -371,6 +392,7 @@ impl Cluster {
             members: Vec::new(),
             amounts: Vec::new(),
             variants: Vec::new(),
+            complemented: Vec::new(),
             sentences: FastMap::default(),
             frame: TimeFrame::open(),
             concept: Concept::Other,
@@ -387,6 +409,9 @@ impl Cluster {
             vague_low: f64::INFINITY,
             vague_high: f64::NEG_INFINITY,
             growing: true,
+            by_doc: Vec::new(),
+            by_value: Vec::new(),
+            max_step: [0.0; 2],
         };
         c.add(i, probe, senses);
         c
@@ -411,40 +436,7 @@ impl Cluster {
         {
             return false;
         }
-        // Figures that name no actor ("12%", "$5 million" on pages of business news; market
-        // shares whose companies extraction missed) are one figure only when they state the
-        // same amount to the precision written ("3.92%" and "3.88%" are two insurers' shares;
-        // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
-        // apart. In one article, a measure that tells nothing ("value", the unit again) does
-        // not; across articles, both must be worded alike and dated: the wording alone joined
-        // every "market share" of a page into one figure.
-        let actorless = ps.subject.is_none()
-            && ps.object.is_none()
-            && self.subject.is_none()
-            && self.object.is_none();
-        if actorless {
-            let same_article = self.sentences.keys().any(|(doc, _)| *doc == p.doc);
-            let worded_alike = self.variants.iter().any(|&(sense, _)| {
-                let m = &senses[sense].telling;
-                if ps.telling.is_empty() || m.is_empty() {
-                    same_article
-                } else {
-                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
-                }
-            });
-            // Vague amounts are the same amount when they are the same words' range.
-            let same_amount = self.amounts.iter().any(|a| {
-                a.vague == p.vague
-                    && same_rounded(a.value, a.step, p.value, p.step)
-                    && same_rounded(a.high, a.step, p.high, p.step)
-            });
-            if !worded_alike
-                || !same_amount
-                || !(same_article || (p.when.dated() && self.frame.dated()))
-            {
-                return false;
-            }
-        }
+        // The cheap tests on the cluster's bounds come before those that look at members.
         // A running total of a movement may have grown many times over between reports, as
         // may one counted since the same day as the cluster's.
         let limit = match p.when {
@@ -463,6 +455,38 @@ impl Cluster {
         {
             return false;
         }
+        // Figures that name no actor ("12%", "$5 million" on pages of business news; market
+        // shares whose companies extraction missed) are one figure only when they state the
+        // same amount to the precision written ("3.92%" and "3.88%" are two insurers' shares;
+        // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
+        // apart. In one article, a measure that tells nothing ("value", the unit again) does
+        // not; across articles, both must be worded alike and dated: the wording alone joined
+        // every "market share" of a page into one figure. (The candidate index offers an
+        // undated one only the clusters with a member from its article while no cluster of
+        // the bucket names an actor: it must change with this rule.)
+        let actorless = ps.subject.is_none()
+            && ps.object.is_none()
+            && self.subject.is_none()
+            && self.object.is_none();
+        if actorless {
+            let same_article = self.states_in(p.doc);
+            // Vague amounts are the same amount when they are the same words' range.
+            if !(same_article || (p.when.dated() && self.frame.dated())) || !self.states_rounded(p)
+            {
+                return false;
+            }
+            let worded_alike = self.variants.iter().any(|&(sense, _)| {
+                let m = &senses[sense].telling;
+                if ps.telling.is_empty() || m.is_empty() {
+                    same_article
+                } else {
+                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
+                }
+            });
+            if !worded_alike {
+                return false;
+            }
+        }
         // One voice in one article states one figure once: another amount from the same voice
         // there is another figure ("36% of millennials ... 57% of millennials"), unless it is
         // a running total that grew. Different voices may disagree (that is a conflict); the
@@ -470,11 +494,9 @@ impl Cluster {
         let grown = p.growing && self.growing;
         if !(p.vague || grown) {
             let mut same_voice = self
-                .amounts
-                .iter()
+                .stated_in(p.doc)
                 .filter(|a| {
                     !a.vague
-                        && a.doc == p.doc
                         && (a.voice == p.voice || (!p.counted && one_account(a.voice, p.voice)))
                 })
                 .peekable();
@@ -496,22 +518,17 @@ impl Cluster {
         }
         // A place, product or segment named after the same preposition that differs from a
         // member's ("units in Korea", "units in China") is another part of the quantity.
-        if self
-            .variants
-            .iter()
-            .any(|&(sense, _)| clash(&ps.complements, &senses[sense].complements))
+        if !ps.complements.is_empty()
+            && self
+                .complemented
+                .iter()
+                .any(|&sense| clash(&ps.complements, &senses[sense].complements))
         {
             return false;
         }
-        let same_amount = !p.vague
-            && self.amounts.iter().any(|a| {
-                !a.vague
-                    && values_close(
-                        a.value.min(p.value),
-                        a.value.max(p.value),
-                        SAME_AMOUNT_RATIO,
-                    )
-            });
+        // Asked at most once, and only of a variant nothing else joins.
+        let same_amount = std::cell::OnceCell::new();
+        let same_amount = || *same_amount.get_or_init(|| !p.vague && self.states_close(p));
         self.variants.iter().any(|&(sense, counted)| {
             let m = &senses[sense];
             let compatible = m.concept == ps.concept
@@ -532,8 +549,81 @@ impl Cluster {
                     // Sources word the same figure differently ("reaching a record", "total
                     // trade turnover"); the same amount for the same pair is the same figure,
                     // unless the two say what it is a share of and that differs.
-                    || (same_amount && !narrowed_apart))
+                    || (!narrowed_apart && same_amount()))
         })
+    }
+
+    /// The amounts the members from document `doc` state.
+    fn stated_in(&self, doc: u32) -> impl Iterator<Item = &Amount> + '_ {
+        let from = self.by_doc.partition_point(|&(d, _)| d < doc);
+        self.by_doc[from..]
+            .iter()
+            .take_while(move |&&(d, _)| d == doc)
+            .map(|&(_, k)| &self.amounts[k as usize])
+    }
+
+    /// Whether a member comes from document `doc`.
+    fn states_in(&self, doc: u32) -> bool {
+        let found = self.stated_in(doc).next().is_some();
+        #[cfg(test)]
+        assert_eq!(
+            found,
+            self.sentences.keys().any(|&(d, _)| d == doc),
+            "documents missed"
+        );
+        found
+    }
+
+    /// The members' amounts of the probe's kind (vague or precise) whose values lie within
+    /// `reach` of the probe's, a few more at the edges.
+    fn near(&self, p: &Probe, reach: f64) -> impl Iterator<Item = &Amount> + '_ {
+        // Widened past the rounding of the subtraction and the keys' own rounding.
+        let reach = reach * (1.0 + 1e-6) + p.value.abs() * 1e-12;
+        let low = (p.vague, value_key(p.value - reach), 0);
+        let high = (p.vague, value_key(p.value + reach), u32::MAX);
+        let from = self.by_value.partition_point(|&k| k < low);
+        let to = self.by_value.partition_point(|&k| k <= high);
+        self.by_value[from..to.max(from)]
+            .iter()
+            .map(|&(_, _, k)| &self.amounts[k as usize])
+    }
+
+    /// Whether a member of the probe's kind (vague or precise) states its amount to the
+    /// precision either writes (`same_rounded`, value and top of range).
+    fn states_rounded(&self, p: &Probe) -> bool {
+        // `same_rounded` allows half the coarser step and a billionth of the larger value:
+        // no member further away than that can pass.
+        let step = self.max_step[usize::from(p.vague)].max(p.step);
+        let reach = (0.5 * step + 1e-9 * p.value.abs()) / (1.0 - 1e-9);
+        let same = |a: &Amount| {
+            a.vague == p.vague
+                && same_rounded(a.value, a.step, p.value, p.step)
+                && same_rounded(a.high, a.step, p.high, p.step)
+        };
+        let found = self.near(p, reach).any(same);
+        // Tests check the range against every member: a bound too tight fails them.
+        #[cfg(test)]
+        assert_eq!(found, self.amounts.iter().any(same), "rounded range missed");
+        found
+    }
+
+    /// Whether a precise member's value is within `SAME_AMOUNT_RATIO` of the (precise)
+    /// probe's.
+    fn states_close(&self, p: &Probe) -> bool {
+        // Within the ratio, two values differ by less than its excess over one of the larger.
+        let reach = p.value.abs() * (SAME_AMOUNT_RATIO - 1.0) * SAME_AMOUNT_RATIO;
+        let close = |a: &Amount| {
+            !a.vague
+                && values_close(
+                    a.value.min(p.value),
+                    a.value.max(p.value),
+                    SAME_AMOUNT_RATIO,
+                )
+        };
+        let found = self.near(p, reach).any(close);
+        #[cfg(test)]
+        assert_eq!(found, self.amounts.iter().any(close), "close range missed");
+        found
     }
 
     /// Whether a vague amount with no period of its own ("millions of shells" handed over)
@@ -592,13 +682,20 @@ impl Cluster {
         if !p.vague {
             self.growing &= p.growing;
         }
+        let at = self.amounts.len() as u32;
+        let doc = self.by_doc.partition_point(|&(d, _)| d <= p.doc);
+        self.by_doc.insert(doc, (p.doc, at));
+        let key = (p.vague, value_key(p.value), at);
+        let place = self.by_value.partition_point(|&k| k < key);
+        self.by_value.insert(place, key);
+        let step = &mut self.max_step[usize::from(p.vague)];
+        *step = step.max(p.step);
         self.members.push(i);
         self.amounts.push(Amount {
             value: p.value,
             high: p.high,
             step: p.step,
             vague: p.vague,
-            doc: p.doc,
             voice: p.voice,
         });
         self.frame.add(p.when);
@@ -624,6 +721,9 @@ impl Cluster {
             .push((p.span, p.voice));
         if !self.variants.contains(&(p.sense, p.counted)) {
             self.variants.push((p.sense, p.counted));
+        }
+        if !ps.complements.is_empty() && !self.complemented.contains(&p.sense) {
+            self.complemented.push(p.sense);
         }
     }
 

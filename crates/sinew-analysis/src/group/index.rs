@@ -7,12 +7,20 @@
 //! a bound that `Cluster::accepts` implies and that no later member can loosen, each read from
 //! what the cluster's first members fixed:
 //! - the unit's head, which a cluster takes from its first member and keeps;
+//! - the counterpart, the lemma class, the concept and the measure kind, which a cluster
+//!   takes from the first member that tells each and keeps (a claim that tells a part fits
+//!   the clusters opened with the same or with none; one that tells none, any; a vague amount
+//!   with no period may stand for a cluster of another measure kind);
 //! - the order of magnitude: every precise value of a cluster lies within the ratio the rules
 //!   allow of every other, so its first precise value bounds the rest, and
 //!   `cluster::magnitudes` says which first values a claim's amount can join;
 //! - the period: every member's period overlaps every other's and is of like length, so the
 //!   period of the claim that opened a cluster bounds those of all the others, and
 //!   `cluster::periods` says which opening periods a claim's period can join.
+//!
+//! - the article, for a claim that names no actor and has no time, while no cluster of the
+//!   bucket names an actor: such a claim joins a cluster that names none only if a member
+//!   comes from its article (`Cluster::accepts`), so it is offered just those clusters.
 //!
 //! A cluster opened by a vague amount (no first value) is tried by every claim of its unit;
 //! one opened by a claim with no period is filed by magnitude alone. Whatever order the
@@ -24,18 +32,97 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use super::cluster::{magnitudes, periods, Cluster, Probe, Sense};
+use sinew_types::MeasureKind;
+
+use super::cluster::{fits, magnitudes, periods, Cluster, Probe, Sense};
 use super::When;
+use crate::concept::Concept;
 use crate::hash::FastMap;
 
 /// Slack on the magnitude bounds, so that rounding in the rules' own ratio never leaves out a
 /// cluster they would take.
 const SLACK: f64 = 1e-9;
 
-/// The open clusters of one bucket, filed by unit, magnitude and period.
+/// The open clusters of one bucket, filed by unit, kind, magnitude and period.
 #[derive(Default)]
 pub(super) struct Candidates {
-    units: FastMap<Option<u32>, Unit>,
+    units: FastMap<Option<u32>, Kinds>,
+    /// The clusters holding a member from each document.
+    by_doc: FastMap<u32, Vec<usize>>,
+    /// Whether some cluster names an actor (a bucket keyed by none may hold a claim without
+    /// one that joins an actor's figure stated elsewhere in its article: `homes`).
+    named: bool,
+}
+
+/// What a cluster keeps of the first member that tells it, and refuses a claim that tells
+/// another: the counterpart, the lemma class, the concept (not `Other`) and the measure kind.
+type Kind = (
+    Option<u32>,
+    Option<u8>,
+    Option<Concept>,
+    Option<MeasureKind>,
+);
+
+/// The clusters of one unit by the [`Kind`] of the claim that opened them. A cluster takes a
+/// claim only if the claim's kind fits it part by part (each unknown on either side, or the
+/// same), so a claim that tells every part need see only the sixteen kinds made of its parts
+/// and unknowns; one that tells fewer, every kind that fits.
+#[derive(Default)]
+struct Kinds(FastMap<Kind, Unit>);
+
+impl Kinds {
+    /// The clusters that may take a claim of kind `k`.
+    fn of(&self, k: Kind, mut visit: impl FnMut(&Unit)) {
+        let (o, l, c, m) = k;
+        if o.is_some() && l.is_some() && c.is_some() && m.is_some() {
+            for bits in 0..16u8 {
+                let keep = |n: u8| bits & (1 << n) != 0;
+                let key = (
+                    o.filter(|_| keep(0)),
+                    l.filter(|_| keep(1)),
+                    c.filter(|_| keep(2)),
+                    m.filter(|_| keep(3)),
+                );
+                if let Some(unit) = self.0.get(&key) {
+                    visit(unit);
+                }
+            }
+            return;
+        }
+        for (&(fo, fl, fc, fm), unit) in &self.0 {
+            if fits(fo, o) && fits(fl, l) && fits(fc, c) && fits(fm, m) {
+                visit(unit);
+            }
+        }
+    }
+}
+
+/// Whether `p` names no actor and has no time, so that a cluster that names none either
+/// takes it only with a member from its article (`Cluster::accepts`).
+fn unnamed_undated(p: &Probe, s: &Sense) -> bool {
+    s.subject.is_none() && s.object.is_none() && !p.when.dated()
+}
+
+/// The kind a cluster is filed by, from what it holds after its first member.
+fn kind_of_cluster(c: &Cluster) -> Kind {
+    (
+        c.object,
+        c.lemma,
+        (c.concept != Concept::Other).then_some(c.concept),
+        c.measure_kind,
+    )
+}
+
+/// The kind of cluster a claim may join: the parts it tells, and no measure kind for a vague
+/// amount with no period, which may join a cluster of another (`Cluster::holds_as_evidence`).
+fn kind_of_claim(p: &Probe, s: &Sense) -> Kind {
+    let evidence = p.vague && p.when == When::Unknown;
+    (
+        s.object,
+        s.lemma,
+        (s.concept != Concept::Other).then_some(s.concept),
+        s.measure_kind.filter(|_| !evidence),
+    )
 }
 
 /// The clusters of one unit.
@@ -61,9 +148,25 @@ struct Dated {
 }
 
 impl Candidates {
+    /// Notes that `p` joined cluster `k` (or opened it).
+    pub(super) fn joined(&mut self, k: usize, c: &Cluster, p: &Probe) {
+        let held = self.by_doc.entry(p.doc).or_default();
+        if !held.contains(&k) {
+            held.push(k);
+        }
+        self.named |= c.subject.is_some() || c.object.is_some();
+    }
+
     /// Files cluster `k`, just opened by `p`.
     pub(super) fn open(&mut self, k: usize, c: &Cluster, p: &Probe) {
-        let unit = self.units.entry(c.unit).or_default();
+        self.joined(k, c, p);
+        let unit = self
+            .units
+            .entry(c.unit)
+            .or_default()
+            .0
+            .entry(kind_of_cluster(c))
+            .or_default();
         let Some(value) = c.amounts.iter().find(|a| !a.vague).map(|a| a.value) else {
             unit.unvalued.push(k);
             return;
@@ -90,10 +193,24 @@ impl Candidates {
     /// The clusters that may accept `p`, into `out` (cleared first), each once.
     pub(super) fn of(&self, p: &Probe, senses: &[Sense], out: &mut Vec<usize>) {
         out.clear();
-        let Some(unit) = self.units.get(&senses[p.sense].unit) else {
+        let sense = &senses[p.sense];
+        let Some(kinds) = self.units.get(&sense.unit) else {
             return;
         };
-        out.extend_from_slice(&unit.unvalued);
+        if !self.named && unnamed_undated(p, sense) {
+            if let Some(held) = self.by_doc.get(&p.doc) {
+                out.extend_from_slice(held);
+            }
+            return;
+        }
+        kinds.of(kind_of_claim(p, sense), |unit| unit.offer(p, out));
+    }
+}
+
+impl Unit {
+    /// The clusters filed here that may accept `p`, added to `out`.
+    fn offer(&self, p: &Probe, out: &mut Vec<usize>) {
+        out.extend_from_slice(&self.unvalued);
         let (low, high) = match magnitudes(p) {
             Some((low, high)) => (
                 (low * (1.0 - SLACK)).max(0.0).to_bits(),
@@ -104,7 +221,7 @@ impl Candidates {
         if low > high {
             return;
         }
-        for ks in unit.undated.range(low..=high).map(|(_, ks)| ks) {
+        for ks in self.undated.range(low..=high).map(|(_, ks)| ks) {
             out.extend_from_slice(ks);
         }
         let classes = (
@@ -119,7 +236,7 @@ impl Candidates {
             ),
             None => (i32::MIN, i32::MAX),
         };
-        for (&(length, magnitude), by_start) in &unit.dated {
+        for (&(length, magnitude), by_start) in &self.dated {
             if !(lengths.0..=lengths.1).contains(&length)
                 || !(classes.0..=classes.1).contains(&magnitude)
             {
