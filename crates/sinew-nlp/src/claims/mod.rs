@@ -143,21 +143,14 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }) {
             std::mem::swap(&mut subject, &mut object);
         }
-        // "Quillo Pump Works, Inc. | Dayton | 4,100": a table row's figures are its label's,
-        // unless a party outside the label cell was read.
+        // "Quillo Pump Works, Inc. | Dayton | 4,100": a table row's figures are its label's;
+        // the other cells hold its attributes (a city, a state).
         if sentence_in_table(inp.text, sentence) {
-            if let Some((label, cell)) = table::row_label(inp.text, q.span, mentions, &mut casing) {
-                let in_label = |name: &str| {
-                    actors
-                        .iter()
-                        .any(|a| a.name == name && cell.contains(a.span))
-                };
-                if subject.as_deref().is_none_or(in_label) {
-                    if object.as_deref() == Some(label.as_str()) {
-                        object = None;
-                    }
-                    subject = Some(label);
+            if let Some(label) = table::row_label(inp.text, q.span, mentions, &mut casing) {
+                if object.as_deref() == Some(label.as_str()) {
+                    object = None;
                 }
+                subject = Some(label);
             }
         }
         let paragraph = paragraphs.start_of(inp.text, sentence.start);

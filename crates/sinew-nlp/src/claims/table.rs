@@ -6,18 +6,23 @@
 //! The first cell is the row's label, and the label is the subject of the row's other figures
 //! when it is a name:
 //! - a party the entity layer found starts it ("Acme" in "Acme Hydraulics Ltd"), the whole
-//!   cell being the name (the tagger often keeps only a part of a name out of prose);
-//! - or the document names it the same way elsewhere, and never writes its first word in lower
-//!   case ("Quillo | $4.10" with "Quillo" in the prose; not "Credit Hour | $337" where the
+//!   cell being the name (the tagger often keeps only a part of a name out of prose); a name
+//!   only the tagger found (no type of its own) must not start with a word the document
+//!   writes in lower case ("Credit Hour" beside "per credit hour");
+//! - or the document capitalises its first word more than once and never writes it in lower
+//!   case in its prose (addresses such as "acme.com" aside) ("Quillo | $4.10" with "Quillo" in the prose; not "Credit Hour | $337" where the
 //!   prose says "per credit hour").
 //!
 //! A label with a digit, a long one (a sentence), a lower-case one, and the header row of the
 //! table (the first line of a run of rows with as many cells) name nothing. A trailing bracket
-//! ("Quillo Inc. (NASDAQ:QLO)") is no part of the name.
+//! ("Quillo Inc. (NASDAQ:QLO)") is no part of the name, nor what follows a comma ("Quillo
+//! Pump Works, Inc.", "Quillo Corp., Dayton Plant").
 
 use std::collections::{HashMap, HashSet};
 
-use sinew_types::{Mention, Span};
+use std::ops::Not;
+
+use sinew_types::{EntityType, Mention, Span};
 
 use super::roles::actor_name;
 
@@ -41,7 +46,10 @@ impl Casing {
         let mut capitalised: HashMap<String, usize> = HashMap::new();
         let mut lower = HashSet::new();
         for w in text
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .split([' ', '\n', '\t', '\r'])
+            // A word inside an address ("www.acme.com", "utm_campaign=acme-brand") is no prose.
+            .filter(|t| !(t.contains(['/', '@', '=', '_', '#']) || t.starts_with("www.")))
+            .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')))
             .filter(|w| !w.is_empty())
         {
             let first = w.chars().next().unwrap_or(' ');
@@ -54,6 +62,11 @@ impl Casing {
         Casing { capitalised, lower }
     }
 
+    /// Does the document write `word` in lower case?
+    fn common(&self, word: &str) -> bool {
+        self.lower.contains(&word.to_lowercase())
+    }
+
     /// Is `word` written capitalised more than once and never in lower case?
     fn name_word(&self, word: &str) -> bool {
         self.capitalised.get(word).is_some_and(|&n| n >= 2)
@@ -61,14 +74,14 @@ impl Casing {
     }
 }
 
-/// The label of the table row holding figure `q`, when it names the row's owner, and the span
-/// of its cell; `casing` is built on first use.
+/// The label of the table row holding figure `q`, when it names the row's owner; `casing` is
+/// built on first use.
 pub(super) fn row_label(
     text: &str,
     q: Span,
     mentions: &[Mention],
     casing: &mut Option<Casing>,
-) -> Option<(String, Span)> {
+) -> Option<String> {
     let start = text[..q.start].rfind('\n').map_or(0, |p| p + 1);
     let end = text[q.end..].find('\n').map_or(text.len(), |p| q.end + p);
     let line = &text[start..end];
@@ -89,19 +102,19 @@ pub(super) fn row_label(
     let found = mentions.iter().find(|m| {
         m.span.start == label_start && label_span.contains(m.span) && actor_name(m).is_some()
     });
-    let cell_span = Span::new(start, first_end);
-    if let Some(m) = found {
-        if m.span == label_span {
-            return actor_name(m).map(|n| (n.to_string(), cell_span));
-        }
-        return Some((normalise(label), cell_span));
-    }
     let casing = casing.get_or_insert_with(|| Casing::new(text));
     let first = label.split_whitespace().next()?;
     let first = first.trim_end_matches([',', '.']);
-    casing
-        .name_word(first)
-        .then(|| (normalise(label), cell_span))
+    // A name only the tagger found ("Credit Hour" where the prose says "per credit hour")
+    // must pass the document's own test too.
+    let found = found.filter(|m| m.entity_type != EntityType::Other || casing.common(first).not());
+    if let Some(m) = found {
+        if m.span == label_span {
+            return actor_name(m).map(str::to_string);
+        }
+        return Some(normalise(label));
+    }
+    casing.name_word(first).then(|| normalise(label))
 }
 
 /// The label's words when they can be a name: no digit, a capital first, at most
@@ -112,13 +125,10 @@ fn label_words(cell: &str) -> Option<&str> {
     if label.ends_with(')') {
         label = label[..label.rfind('(')?].trim_end();
     }
-    // "Acme Corp., Clyde Plant": the name ends at a comma, unless a legal form follows it
-    // ("Quillo Pump Works, Inc.").
-    if let Some((name, rest)) = label.split_once(',') {
-        let form = rest.trim().trim_end_matches('.').to_ascii_lowercase();
-        if !LEGAL_FORMS.contains(&form.as_str()) {
-            label = name;
-        }
+    // "Acme Corp., Clyde Plant", "Quillo Pump Works, Inc.": the name ends at a comma (a legal
+    // form after it is no part of the name the prose uses).
+    if let Some((name, _)) = label.split_once(',') {
+        label = name;
     }
     let label = label.trim_end_matches([',', ';', ':', '*']).trim_end();
     if !label.starts_with(char::is_uppercase) || label.chars().any(|c| c.is_ascii_digit()) {
@@ -131,11 +141,6 @@ fn label_words(cell: &str) -> Option<&str> {
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || NAME_LINKS.contains(w));
     name_like.then_some(label)
 }
-
-/// Legal forms written after a comma in a company's name.
-const LEGAL_FORMS: &[&str] = &[
-    "inc", "ltd", "llc", "llp", "lp", "corp", "co", "plc", "s.a", "sa", "ag", "gmbh", "n.v", "nv",
-];
 
 fn normalise(label: &str) -> String {
     label.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -178,7 +183,6 @@ mod tests {
             mentions,
             &mut None,
         )
-        .map(|(label, _)| label)
     }
 
     const TABLE: &str = "Plant | City | Staff\n\
@@ -192,12 +196,12 @@ mod tests {
         let ms = [mention(TABLE, "Quillo", EntityType::Company)];
         assert_eq!(
             label_of(TABLE, "4,100", &ms).as_deref(),
-            Some("Quillo Pump Works, Inc.")
+            Some("Quillo Pump Works")
         );
         // The whole cell found: its canonical name.
         let ms = [mention(TABLE, "Marrow Foods", EntityType::Company)];
         assert_eq!(label_of(TABLE, "950", &ms).as_deref(), Some("Marrow Foods"));
-        // A name ends at a comma unless a legal form follows.
+        // A name ends at a comma.
         let ms = [mention(TABLE, "Tarn Mills Co.", EntityType::Company)];
         assert_eq!(
             label_of(TABLE, "610", &ms).as_deref(),
@@ -214,9 +218,18 @@ mod tests {
         );
         // Named once only (the table): not enough.
         assert_eq!(label_of(TABLE, "950", &[]), None);
-        // "per credit hour": a common word, capitalised in a table.
+        // "per credit hour": a common word, capitalised in a table, even where the tagger
+        // calls it a name.
         let prose = format!("{TABLE}\nCredit Hour rates rose. Fees are $40 per credit hour.\n");
         assert_eq!(label_of(&prose, "337", &[]), None);
+        let ms = [mention(&prose, "Credit Hour", EntityType::Other)];
+        assert_eq!(label_of(&prose, "337", &ms), None);
+        // A name the document writes in lower case only inside an address is still a name.
+        let prose = format!("{TABLE}\nMarrow Foods grew. See www.marrow.com or ?utm=marrow-x.\n");
+        assert_eq!(
+            label_of(&prose, "950", &[]).as_deref(),
+            Some("Marrow Foods")
+        );
     }
 
     #[test]
