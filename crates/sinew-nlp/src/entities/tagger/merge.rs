@@ -171,8 +171,11 @@ fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
             let joined = match (last.coarse, t.coarse) {
                 _ if apart => None,
                 (Coarse::Loc, Coarse::Org) => Some(Coarse::Org),
-                // "Dow" + "Jones Industrial Average": a name cut at its start.
-                (Coarse::Misc, Coarse::Org) => Some(Coarse::Org),
+                // "Dow" + "Jones Industrial Average": a name cut at its start; not an
+                // adjective ("Denver-based").
+                (Coarse::Misc, Coarse::Org) if !has_lower_part(&text[last.start..last.end]) => {
+                    Some(Coarse::Org)
+                }
                 (Coarse::Org, Coarse::Per) if places.contains(&(last.start, last.end)) => {
                     Some(Coarse::Org)
                 }
@@ -188,6 +191,12 @@ fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
         out.push(*t);
     }
     out
+}
+
+/// Does a name hold a part in lower case ("Denver-based", "pro-Kremlin")?
+fn has_lower_part(name: &str) -> bool {
+    name.split(['-', ' '])
+        .any(|p| p.starts_with(char::is_lowercase))
 }
 
 /// "R. T. Halvorsen Pump Products Co." where the tagger saw only "Halvorsen Pump Products
@@ -669,6 +678,13 @@ mod tests {
             spans(text, &join_adjacent(text, &t, &[])),
             [("Kessel Marlow Composite Index".to_string(), Coarse::Org)]
         );
+        // Near-miss: an adjective before a company.
+        let text = "The Kessel-based Marlow Systems grew.";
+        let t = [
+            tag(text, "Kessel-based", Coarse::Misc),
+            tag(text, "Marlow Systems", Coarse::Org),
+        ];
+        assert_eq!(join_adjacent(text, &t, &[]).len(), 2);
     }
 
     #[test]
