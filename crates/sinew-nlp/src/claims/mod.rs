@@ -27,6 +27,7 @@ mod pairs;
 mod refer;
 mod roles;
 mod select;
+mod table;
 mod topic;
 mod verbs;
 mod voice;
@@ -77,6 +78,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
     let mut topics = topic::Topics::default();
+    // How the document writes its words, read on the first figure in a table row.
+    let mut casing: Option<table::Casing> = None;
     // The organisation the whole document is about, if one (`topic::document_org`).
     let doc_org = topic::document_org(inp.text, inp.sentences, inp.mentions);
     // What the current paragraph is about, for figures that continue it (`discourse.rs`).
@@ -139,6 +142,16 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             v.end <= q.span.start && voice::exchange_between(ws, v.end, q.span.start)
         }) {
             std::mem::swap(&mut subject, &mut object);
+        }
+        // "Quillo Pump Works, Inc. | Dayton | 4,100": a table row's figures are its label's;
+        // the other cells hold its attributes (a city, a state).
+        if sentence_in_table(inp.text, sentence) {
+            if let Some(label) = table::row_label(inp.text, q.span, mentions, &mut casing) {
+                if object.as_deref() == Some(label.as_str()) {
+                    object = None;
+                }
+                subject = Some(label);
+            }
         }
         let paragraph = paragraphs.start_of(inp.text, sentence.start);
         let mut inferred = None;
@@ -383,6 +396,11 @@ struct Thread {
     object: Option<String>,
     /// The counted noun of the claim they come from.
     unit: Option<String>,
+}
+
+/// Does the sentence hold a table row's cell separator?
+fn sentence_in_table(text: &str, sentence: Span) -> bool {
+    text[sentence.start..sentence.end].contains(" | ")
 }
 
 fn sentence_index(sentences: &[Sentence], pos: usize) -> Option<usize> {

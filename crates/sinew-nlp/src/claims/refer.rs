@@ -44,6 +44,11 @@ const ORG_NOUNS: &[&str] = &[
     "producer",
     "exporter",
     "operator",
+    "fund",
+    "supplier",
+    "distributor",
+    "publisher",
+    "developer",
 ];
 
 /// Words after "it" that make it a dummy subject ("it is expected that ...").
@@ -93,8 +98,10 @@ pub(super) fn refers_to_company(
         .iter()
         .rev()
         .filter(|m| m.span.end <= at)
-        .find(|m| is_org(m) && m.entity_type != EntityType::Person)
-        .and_then(actor_name)
+        // The last organisation that can be a party: a product or event name the tagger
+        // calls miscellaneous is skipped, not the end of the search.
+        .filter(|m| is_org(m) && m.entity_type != EntityType::Person)
+        .find_map(|m| actor_name(m))
         .map(str::to_string)
 }
 

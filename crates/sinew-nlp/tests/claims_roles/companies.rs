@@ -1,6 +1,6 @@
 //! Companies as parties: acquisitions (buyer, then the company bought), employers, a
 //! company's own accounts, "the company" and "it" referring back, and table rows naming the
-//! company, and a giver named after "from". Near-misses: buying goods from a country is a flow, and a dummy "it" refers to
+//! company (its label), a giver named after "from", and "the fund" referring back. Near-misses: buying goods from a country is a flow, and a dummy "it" refers to
 //! nothing.
 
 use super::{check, only, pair};
@@ -221,4 +221,33 @@ fn a_heading_may_add_a_designator_and_a_subheading_keeps_the_topic() {
         (text, "6.1%", only("Orsolo Insurance Ltd")),
         (text, "9.4%", only("Orsolo Insurance Ltd")),
     ]);
+}
+
+#[test]
+fn a_table_rows_label_is_its_figures_subject() {
+    let text = "Site | City | State | Staff\n\
+                Quillon Pumps, Inc. | Dayton | OH | 4,100 workers\n\
+                Marrow Foods | Akron | OH | 950 workers\n\n\
+                Marrow Foods and Quillon Pumps are the largest employers.";
+    check(&[
+        // The name ends at the comma; the city in another cell is no party.
+        (text, "4,100 workers", only("Quillon Pumps")),
+        (text, "950 workers", only("Marrow Foods")),
+    ]);
+    // Near-miss: a year or a common word as the label names no one.
+    let text = "Year | Staff\n2023 | 880 workers\n2024 | 950 workers\n";
+    check(&[(text, "950 workers", (None, None))]);
+    let text =
+        "Item | Staff\nTotal | 880 workers\nNet | 950 workers\n\nThe total rose; net staff fell.";
+    check(&[(text, "950 workers", (None, None))]);
+}
+
+#[test]
+fn the_fund_refers_back_and_a_common_word_opening_a_sentence_is_no_party() {
+    let text = "Orvand launched the Kestrel Growth Fund in May. The fund holds about $2.1 \
+                billion in assets.";
+    check(&[(text, "$2.1 billion", only("Kestrel Growth Fund"))]);
+    let text = "Careful planning pays. Safe driving can earn discounts of up to 30%. Drivers \
+                who stay safe pay less.";
+    check(&[(text, "30%", (None, None))]);
 }

@@ -16,7 +16,7 @@
 //!
 //! Cost: sorting, and hash lookups by start and end; linear apart from the sorts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sinew_types::{Coarse, EntityType};
 
@@ -86,6 +86,8 @@ pub(crate) fn merge(
         out.push(c.clone());
     }
     // Country words by start, for the names they sit in.
+    // How the document writes its words, read when a tagged word opens a sentence.
+    let mut casing: Option<DocCasing> = None;
     let mut inner: Vec<&Cand> = cands.iter().collect();
     inner.sort_by_key(|c| c.start);
     for (i, t) in tagged.iter().enumerate() {
@@ -112,6 +114,12 @@ pub(crate) fn merge(
             // "Russia-North Korea", "tankStimson": the known names inside are the mentions.
             continue;
         }
+        // "3rd", and "Safe" in "Safe driving earns discounts": no name.
+        if inside.is_empty()
+            && (is_ordinal(&text[t.start..t.end]) || common_word_at_start(text, t, &mut casing))
+        {
+            continue;
+        }
         taken.insert(t.start, t.end);
         classes.insert(t.start, t.coarse);
         let country = inside
@@ -132,8 +140,9 @@ pub(crate) fn merge(
 }
 
 /// Two tagged names of different classes with only a space between them, the tagger's
-/// split of one name: a place then an organisation is the organisation ("Deer Park Golf
-/// Course", "Palo Alto Networks"); an organisation then a person is a company named after
+/// split of one name: a place or a miscellaneous name then an organisation is the
+/// organisation ("Deer Park Golf Course", "Palo Alto Networks", "Dow Jones Industrial
+/// Average"); an organisation then a person is a company named after
 /// the place the first word is known as ("Paris Baguette"), else one person ("Niall
 /// Quinn"). A place then a person stays apart ("England N. Knight"), as do a country word
 /// (its bodies are named by the rules) and lines in capitals only (tables: "DETROIT
@@ -162,6 +171,11 @@ fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
             let joined = match (last.coarse, t.coarse) {
                 _ if apart => None,
                 (Coarse::Loc, Coarse::Org) => Some(Coarse::Org),
+                // "Dow" + "Jones Industrial Average": a name cut at its start; not an
+                // adjective ("Denver-based").
+                (Coarse::Misc, Coarse::Org) if !has_lower_part(&text[last.start..last.end]) => {
+                    Some(Coarse::Org)
+                }
                 (Coarse::Org, Coarse::Per) if places.contains(&(last.start, last.end)) => {
                     Some(Coarse::Org)
                 }
@@ -177,6 +191,12 @@ fn join_adjacent(text: &str, tagged: &[Tagged], cands: &[Cand]) -> Vec<Tagged> {
         out.push(*t);
     }
     out
+}
+
+/// Does a name hold a part in lower case ("Denver-based", "pro-Kremlin")?
+fn has_lower_part(name: &str) -> bool {
+    name.split(['-', ' '])
+        .any(|p| p.starts_with(char::is_lowercase))
 }
 
 /// "R. T. Halvorsen Pump Products Co." where the tagger saw only "Halvorsen Pump Products
@@ -245,6 +265,94 @@ fn glued(text: &str, t: &Tagged, inside: &[&Cand]) -> bool {
         at = end + 1;
     }
     true
+}
+
+/// Is the word an ordinal written in figures ("3rd", "21st", "100th")? Such a word labels a
+/// thing ("the 3rd generation"), never names one.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            word[digits..].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
+}
+
+/// How one document writes its words: those it writes in lower case, and those it
+/// capitalises inside a sentence (where only a name is capitalised).
+struct DocCasing {
+    lower: HashSet<String>,
+    mid_sentence: HashSet<String>,
+}
+
+impl DocCasing {
+    fn new(text: &str) -> DocCasing {
+        let mut lower = HashSet::new();
+        let mut mid_sentence = HashSet::new();
+        let mut at = 0;
+        for token in text.split([' ', '\n', '\t', '\r']) {
+            let token_start = at;
+            at += token.len() + 1;
+            // A word inside an address ("www.acme.com", "utm_campaign=acme-brand") is no prose.
+            if token.contains(['/', '@', '=', '_', '#']) || token.starts_with("www.") {
+                continue;
+            }
+            let mut word_at = token_start;
+            for w in token.split(|c: char| !c.is_alphanumeric()) {
+                let start = word_at;
+                word_at += w.len()
+                    + token[word_at - token_start + w.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                let Some(first) = w.chars().next() else {
+                    continue;
+                };
+                if first.is_lowercase() {
+                    lower.insert(w.to_string());
+                } else if first.is_uppercase()
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !opens_sentence(text, start)
+                {
+                    mid_sentence.insert(w.to_string());
+                }
+            }
+        }
+        DocCasing {
+            lower,
+            mid_sentence,
+        }
+    }
+}
+
+/// Does a sentence, a line or a table cell start at `pos` (quotes and brackets aside)?
+fn opens_sentence(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| {
+        c == ' ' || c == '\t' || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n', '\r', '|', '•', '—', '–'])
+}
+
+/// "Safe driving can earn discounts": a single capitalised word the tagger took for a name at
+/// the start of a sentence, which is a common word of news (in the tagger's vocabulary in lower
+/// case) that the same document writes in lower case in its prose (not in an address such as
+/// "safe.com") and never capitalises inside a sentence, is a common word capitalised by its
+/// place. A brand written in lower case ("zentrix") is no common word. A name keeps its
+/// capital wherever it stands ("Progressive raised rates ... rates at Progressive").
+fn common_word_at_start(text: &str, t: &Tagged, casing: &mut Option<DocCasing>) -> bool {
+    let surface = &text[t.start..t.end];
+    if !surface.chars().all(char::is_alphabetic)
+        || !surface.chars().skip(1).all(char::is_lowercase)
+        || !opens_sentence(text, t.start)
+    {
+        return false;
+    }
+    let lower = surface.to_lowercase();
+    if !super::known_word(&lower) {
+        return false;
+    }
+    let casing = casing.get_or_insert_with(|| DocCasing::new(text));
+    casing.lower.contains(&lower) && !casing.mid_sentence.contains(surface)
 }
 
 /// A mention for a tagged span no candidate matches exactly; `country` is that of a country
@@ -557,6 +665,77 @@ mod tests {
                 .collect();
             assert_eq!(join_adjacent(text, &t, &cands).len(), 2, "{text}");
         }
+    }
+
+    #[test]
+    fn a_miscellaneous_word_then_an_organisation_is_one_organisation() {
+        let text = "Shares in the Kessel Marlow Composite Index fell.";
+        let t = [
+            tag(text, "Kessel", Coarse::Misc),
+            tag(text, "Marlow Composite Index", Coarse::Org),
+        ];
+        assert_eq!(
+            spans(text, &join_adjacent(text, &t, &[])),
+            [("Kessel Marlow Composite Index".to_string(), Coarse::Org)]
+        );
+        // Near-miss: an adjective before a company.
+        let text = "The Kessel-based Marlow Systems grew.";
+        let t = [
+            tag(text, "Kessel-based", Coarse::Misc),
+            tag(text, "Marlow Systems", Coarse::Org),
+        ];
+        assert_eq!(join_adjacent(text, &t, &[]).len(), 2);
+    }
+
+    #[test]
+    fn ordinals_are_no_names() {
+        for w in ["3rd", "21st", "2nd", "100th", "11TH"] {
+            assert!(is_ordinal(w), "{w}");
+        }
+        for w in ["3", "rd", "3rds", "Third", "B2nd", "4x4"] {
+            assert!(!is_ordinal(w), "{w}");
+        }
+        let text = "The 3rd model sold well.";
+        let (out, _) = merge(text, Vec::new(), &[tag(text, "3rd", Coarse::Misc)]);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_common_word_capitalised_by_its_place_is_no_name() {
+        let dropped = |text: &str, word: &str| {
+            let start = text.find(word).expect("word in text");
+            let t = Tagged {
+                start,
+                end: start + word.len(),
+                coarse: Coarse::Org,
+            };
+            merge(text, Vec::new(), &[t]).0.is_empty()
+        };
+        // Written in lower case elsewhere, never capitalised inside a sentence.
+        assert!(dropped(
+            "Careful drivers pay less. Careful habits are careful choices.",
+            "Careful"
+        ));
+        assert!(dropped(
+            "Rates rose.\n“Steady gains are steady work.",
+            "Steady"
+        ));
+        // A name keeps its capital inside a sentence too.
+        assert!(!dropped(
+            "Thrive raised prices. Buyers left Thrive, though thrive they did.",
+            "Thrive"
+        ));
+        // Never written in lower case: a name.
+        assert!(!dropped("Vantor raised prices.", "Vantor"));
+        // Not at the start of a sentence; or more than one word.
+        assert!(!dropped(
+            "Prices at Careful rose, careful buyers said.",
+            "Careful"
+        ));
+        assert!(!dropped(
+            "Careful Homes rose. careful buyers stayed.",
+            "Careful Homes"
+        ));
     }
 
     #[test]

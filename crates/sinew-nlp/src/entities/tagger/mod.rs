@@ -118,6 +118,16 @@ pub fn model_info() -> Result<ModelInfo, ModelError> {
     }
 }
 
+/// Is `word` (as written) in the tagger's vocabulary, the words of the news it was trained on?
+/// A lower-case word there is a common word of news ("safe"); a brand written in lower case
+/// ("zentrix") is not.
+pub(crate) fn known_word(word: &str) -> bool {
+    let Ok(model) = &*MODEL else {
+        return false;
+    };
+    model.cluster(features::word_hash(word)) != features::NO_CLUSTER
+}
+
 /// Tags the names in one document's text (pass a whole document: the second pass reads the
 /// rest of it). Spans are sorted, non-overlapping, on char boundaries.
 pub fn tag(text: &str) -> Vec<Tagged> {
