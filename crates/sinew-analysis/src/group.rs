@@ -459,11 +459,27 @@ fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> 
 }
 
 /// Is an amount written precisely enough that the same words twice in one article are the
-/// same figure: at least three significant digits ("$63,185", "10.5 percent", "5.85
-/// billion"), where "5%" or "$100" may be many figures?
+/// same figure: at least three digits that say something ("$63,185", "10.5 percent", "5.85
+/// billion", "$0.002 a minute": a decimal's digits all count, zeros included, since the
+/// writer chose to write them), where "5%", "$100" or "0.25%" may be many figures?
 fn distinctive(text: &str) -> bool {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+    // The first number of the text: the amount, not a later number the quote runs into.
+    let number: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .filter(|&c| c != ',')
+        .collect();
+    let number = number.trim_end_matches('.');
+    match number.split_once('.') {
+        Some((whole, decimals)) if !decimals.is_empty() => {
+            whole.trim_start_matches('0').len() + decimals.len() >= 3
+        }
+        _ => {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+        }
+    }
 }
 
 /// For each claim that restates another figure of its sentence in another unit, the claim it

@@ -344,3 +344,38 @@ fn counted_nouns_of_one_thing_are_one_unit_and_a_kind_of_it_narrows() {
         id("d", "45 cruise missiles")
     );
 }
+
+#[test]
+fn workers_and_employees_count_one_headcount() {
+    // "Acme employs 1,400 workers at its Ohio plant", then a table row "Acme | 1,400" under
+    // "Number of Employees", and another article's "1,400 staffers": one headcount in three
+    // words. Another plant's "900 workers" in the first article is another figure.
+    let headcount = |doc, at, sentence, text, value, unit| {
+        let mut c = claim(&C {
+            doc,
+            at,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some(unit),
+            subject: Some("Acme"),
+            measure: unit,
+            ..BASE
+        });
+        c.kind = MeasureKind::Stock;
+        c
+    };
+    let claims = vec![
+        headcount("a", 10, 1, "1,400 workers", 1_400.0, "worker"),
+        headcount("a", 2_010, 3, "1,400", 1_400.0, "employee"),
+        headcount("a", 4_010, 5, "900 workers", 900.0, "worker"),
+        headcount("b", 10, 1, "1,400 staffers", 1_400.0, "staffer"),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b"]));
+    let id = |doc: &str, text: &str| group(&ledger, &claims, doc, text).id.clone();
+    assert_eq!(id("a", "1,400 workers"), id("a", "1,400"));
+    assert_eq!(id("a", "1,400 workers"), id("b", "1,400 staffers"));
+    assert_ne!(id("a", "1,400 workers"), id("a", "900 workers"));
+    assert_eq!(ledger.groups.len(), 2);
+}
