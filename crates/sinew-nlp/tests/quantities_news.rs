@@ -653,6 +653,35 @@ fn fraction_words_as_the_size_of_a_change() {
 }
 
 #[test]
+fn fraction_words_compared_at_the_end_of_a_phrase() {
+    each(&[
+        (
+            "Its share of the market rose from 2% to more than a third.",
+            &[
+                ("2%", 2.0, None, "percent", "", ""),
+                ("more than a third", 1.0 / 3.0, None, "", "more than", ""),
+            ],
+        ),
+        (
+            "Turnout fell to less than a quarter, the lowest on record.",
+            &[("less than a quarter", 0.25, None, "", "less than", "")],
+        ),
+        (
+            "Of the 60 firms, roughly a quarter were profitable.",
+            &[
+                ("60 firms", 60.0, None, "firm", "", ""),
+                ("roughly a quarter", 0.25, None, "", "roughly", ""),
+            ],
+        ),
+    ]);
+    // Near-miss: an ordinal before a noun.
+    none(&[
+        "They hoped for nothing more than a third win.",
+        "It was about a third round of talks.",
+    ]);
+}
+
+#[test]
 fn currencies_several_countries_name_alike() {
     each(&[
         (
