@@ -26,7 +26,9 @@
 //! ("soldiers" are troops, "shells" rounds: `scope::SAME_THING`), and the words before it
 //! narrow it: one unit's words must hold the other's ("artillery shells" and "rounds" agree,
 //! "ballistic" and "cruise" missiles do not). An actor named as the subject by one claim and as
-//! the counterpart by the other is another figure. One voice (the same attribution, or none)
+//! the counterpart by the other is another figure. An actor named two ways in one article
+//! ("Bradford White", then "Bradford" in a table row stating the same headcount) is one actor
+//! (`short_names`). One voice (the same attribution, or none)
 //! in one article states a figure once: another amount there in the same words is another
 //! figure ("36% of millennials ... 57% of millennials"); different voices may disagree, but the
 //! article's own voice is one account with each source it cites (`cluster::one_account`).
