@@ -474,8 +474,8 @@ fn short_names<'a>(
 ) -> Vec<Option<ShortName>> {
     let mut out = vec![None; claims.len()];
     // Claims by (document, dimension, rate).
-    let mut sets: FastMap<(&DocId, &Option<String>, &Option<String>), Vec<usize>> =
-        FastMap::default();
+    type Set<'k> = (&'k DocId, &'k Option<String>, &'k Option<String>);
+    let mut sets: FastMap<Set<'_>, Vec<usize>> = FastMap::default();
     for i in 0..claims.len() {
         let k = key_of(i);
         if k.anchor.is_some() {
