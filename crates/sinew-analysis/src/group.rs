@@ -26,7 +26,9 @@
 //! ("soldiers" are troops, "shells" rounds: `scope::SAME_THING`), and the words before it
 //! narrow it: one unit's words must hold the other's ("artillery shells" and "rounds" agree,
 //! "ballistic" and "cruise" missiles do not). An actor named as the subject by one claim and as
-//! the counterpart by the other is another figure. One voice (the same attribution, or none)
+//! the counterpart by the other is another figure. An actor named two ways in one article
+//! ("Bradford White", then "Bradford" in a table row stating the same headcount) is one actor
+//! (`short_names`). One voice (the same attribution, or none)
 //! in one article states a figure once: another amount there in the same words is another
 //! figure ("36% of millennials ... 57% of millennials"); different voices may disagree, but the
 //! article's own voice is one account with each source it cites (`cluster::one_account`).
@@ -129,7 +131,17 @@ pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
 /// [`group_figures`], each claim tried against the clusters the index offers, or against every
 /// open cluster of its bucket when `every` is given (the reference the index is tested
 /// against), which then counts the accepting clusters the index offered and those it left out.
-fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGroup> {
+fn group_with(claims: &[Claim], every: Option<&mut Offered>) -> Vec<FigureGroup> {
+    group_named(claims, every, true)
+}
+
+/// [`group_with`]; `rename` says whether actors named two ways in one article are still to be
+/// read as one ([`short_names`]: once is enough, a renamed claim is not renamed again).
+fn group_named(
+    claims: &[Claim],
+    mut every: Option<&mut Offered>,
+    rename: bool,
+) -> Vec<FigureGroup> {
     // Claims worded alike mean alike: read each wording once.
     let mut known: FastMap<SenseKey<'_>, usize> =
         FastMap::with_capacity_and_hasher(claims.len(), Default::default());
@@ -166,6 +178,21 @@ fn group_with(claims: &[Claim], mut every: Option<&mut Offered>) -> Vec<FigureGr
         .zip(&firsts)
         .map(|(m, &first)| BucketKey::of(&claims[first], &m.subject, &m.object))
         .collect();
+    // One actor named two ways in one article ("Bradford White", then "Bradford"): the
+    // claims that name it the longer way are read as naming it the shorter way, once.
+    let named_as = if rename {
+        short_names(claims, |i| &keys[sense_of[i]], |i| &claims[i].doc)
+    } else {
+        Vec::new()
+    };
+    if named_as.iter().any(Option::is_some) {
+        let renamed: Vec<Claim> = claims
+            .iter()
+            .zip(&named_as)
+            .map(|(c, to)| to.as_ref().map_or_else(|| c.clone(), |to| renamed(c, to)))
+            .collect();
+        return group_named(&renamed, every, false);
+    }
     let kind_of = |i: usize| senses[sense_of[i]].kind;
     // Documents as their rank in id order: numbers that sort as the ids do.
     let mut ids: Vec<&DocId> = claims.iter().map(|c| &c.doc).collect();
@@ -416,6 +443,13 @@ struct BucketKey {
 }
 
 impl BucketKey {
+    /// The key as text, its parts joined by U+001F.
+    fn joined(self) -> String {
+        [self.anchor, self.dimension, self.per]
+            .map(Option::unwrap_or_default)
+            .join("\u{1f}")
+    }
+
     fn of(claim: &Claim, subject: &Option<String>, object: &Option<String>) -> BucketKey {
         BucketKey {
             anchor: norm(subject).or_else(|| norm(object)),
@@ -472,10 +506,177 @@ fn unit_parts(q: &sinew_types::Quantity) -> (Option<String>, Vec<String>) {
 /// buckets are never one figure.
 pub(crate) fn bucket_key(claim: &Claim) -> String {
     let m = read(claim);
-    let k = BucketKey::of(claim, &m.subject, &m.object);
-    [k.anchor, k.dimension, k.per]
-        .map(Option::unwrap_or_default)
-        .join("\u{1f}")
+    BucketKey::of(claim, &m.subject, &m.object).joined()
+}
+
+/// Words a company's name carries or drops without naming another company: legal forms and
+/// "Group" ("Whirlpool Corp." is "Whirlpool Corporation", "Travelers Group" is "Travelers").
+const NAME_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+];
+
+/// A name's words, lower-cased, without [`NAME_FORMS`].
+fn name_words(name: &str) -> Vec<String> {
+    sinew_types::text::words(name)
+        .filter(|w| !NAME_FORMS.contains(&w.as_str()))
+        .collect()
+}
+
+/// A rename of one claim's anchor: the actor's name as the claim spells it, normalised, and
+/// the spelling it takes.
+#[derive(Debug, Clone, PartialEq)]
+struct ShortName {
+    from: String,
+    to: String,
+}
+
+/// For each claim, the shorter name its anchor (the first actor of its bucket key) goes by in
+/// its article, if any. In one document and one unit dimension and rate, a name that differs
+/// from another only by legal forms ("Whirlpool Corp.", "Whirlpool Corporation") takes the
+/// shortest spelling; a name whose words begin with another's ("Bradford White" and
+/// "Bradford", "Whirlpool Corp. Cleveland" and "Whirlpool", "Travelers Insurance Group" and
+/// "Travelers Group") takes it only for a claim that states exactly the same amount as a
+/// claim anchored on the shorter name, and a count of things or a distinctive amount
+/// ([`distinctive`]): "China" begins "China Mobile", and a company's "5%" is not its
+/// country's. The shortest such name wins (fewest words, then the shortest spelling), so a
+/// renamed claim is renamed once and lands in the bucket of a claim whose name it takes: a
+/// subset holding every claim of some buckets renames them as the whole does (`state.rs`).
+/// Across articles nothing is renamed: "Bradford" elsewhere may be another company.
+fn short_names<'a>(
+    claims: &[Claim],
+    key_of: impl Fn(usize) -> &'a BucketKey,
+    doc_of: impl Fn(usize) -> &'a DocId,
+) -> Vec<Option<ShortName>> {
+    let mut out = vec![None; claims.len()];
+    // Claims by (document, dimension, rate).
+    type Set<'k> = (&'k DocId, &'k Option<String>, &'k Option<String>);
+    let mut sets: FastMap<Set<'_>, Vec<usize>> = FastMap::default();
+    for i in 0..claims.len() {
+        let k = key_of(i);
+        if k.anchor.is_some() {
+            sets.entry((doc_of(i), &k.dimension, &k.per))
+                .or_default()
+                .push(i);
+        }
+    }
+    let amount = |i: usize| {
+        let q = &claims[i].quantity;
+        (q.value.to_bits(), q.value_max.map(f64::to_bits), q.vague)
+    };
+    let telling = |i: usize| {
+        let q = &claims[i].quantity;
+        !q.vague
+            && (distinctive(&q.text)
+                || (q.kind == QuantityKind::Count
+                    && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty())))
+    };
+    for members in sets.values() {
+        let mut anchors: Vec<&str> = members
+            .iter()
+            .filter_map(|&i| key_of(i).anchor.as_deref())
+            .collect();
+        anchors.sort_unstable();
+        anchors.dedup();
+        if anchors.len() < 2 {
+            continue;
+        }
+        let words: Vec<Vec<String>> = anchors.iter().map(|a| name_words(a)).collect();
+        let index = |i: usize| {
+            key_of(i)
+                .anchor
+                .as_deref()
+                .and_then(|a| anchors.binary_search(&a).ok())
+        };
+        // The anchors that state each amount.
+        let mut by_amount: FastMap<(u64, Option<u64>, bool), Vec<usize>> = FastMap::default();
+        for &i in members {
+            if let Some(k) = index(i) {
+                by_amount.entry(amount(i)).or_default().push(k);
+            }
+        }
+        for &i in members {
+            let Some(me) = index(i) else {
+                continue;
+            };
+            let mine = &words[me];
+            let same_words = |k: usize| words[k] == *mine;
+            let shorter = |k: usize| {
+                !words[k].is_empty() && words[k].len() < mine.len() && mine.starts_with(&words[k])
+            };
+            let alike: &[usize] = if telling(i) {
+                by_amount.get(&amount(i)).map_or(&[], Vec::as_slice)
+            } else {
+                &[]
+            };
+            let rank = |k: usize| (words[k].len(), anchors[k].len(), anchors[k]);
+            let best = (0..anchors.len())
+                .filter(|&k| same_words(k) && rank(k) < rank(me))
+                .chain(alike.iter().copied().filter(|&k| shorter(k)))
+                .min_by_key(|&k| rank(k));
+            // Of names with the same words, the one all of them take.
+            let Some(k) = best.map(|k| {
+                (0..anchors.len())
+                    .filter(|&j| words[j] == words[k])
+                    .min_by_key(|&j| rank(j))
+                    .unwrap_or(k)
+            }) else {
+                continue;
+            };
+            // The spelling of the first claim in content order that is anchored on it.
+            let spelling = members
+                .iter()
+                .copied()
+                .filter(|&j| index(j) == Some(k))
+                .min_by(|&a, &b| visit_order(&claims[a], &claims[b]).then(a.cmp(&b)))
+                .and_then(|j| {
+                    [&claims[j].subject, &claims[j].object]
+                        .into_iter()
+                        .flatten()
+                        .find(|n| n.trim().to_lowercase() == anchors[k])
+                        .cloned()
+                });
+            let Some(to) = spelling else {
+                continue;
+            };
+            // The rename must put the claim in that bucket (trade orders its sides by name).
+            let rename = ShortName {
+                from: anchors[me].to_string(),
+                to,
+            };
+            let again = renamed(&claims[i], &rename);
+            let m = read(&again);
+            if BucketKey::of(&again, &m.subject, &m.object)
+                .anchor
+                .as_deref()
+                == Some(anchors[k])
+            {
+                out[i] = Some(rename);
+            }
+        }
+    }
+    out
+}
+
+/// `claim` with the actor named `to.from` (normalised) named `to.to`.
+fn renamed(claim: &Claim, to: &ShortName) -> Claim {
+    let mut c = claim.clone();
+    for name in [&mut c.subject, &mut c.object].into_iter().flatten() {
+        if name.trim().to_lowercase() == to.from {
+            name.clone_from(&to.to);
+        }
+    }
+    c
 }
 
 /// The bucket of each claim, as [`bucket_key`] names it, except that a claim restating
@@ -484,6 +685,27 @@ pub(crate) fn bucket_key(claim: &Claim) -> String {
 /// that the two are grouped together whatever their units and rates. Both come from one
 /// document, so the claims of a document given together always get the same buckets.
 pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
+    let keys: Vec<BucketKey> = claims
+        .iter()
+        .map(|c| {
+            let m = read(c);
+            BucketKey::of(c, &m.subject, &m.object)
+        })
+        .collect();
+    // Named as `group_figures` names them: an actor's longer name in an article as its
+    // shorter one.
+    let named_as = short_names(claims, |i| &keys[i], |i| &claims[i].doc);
+    let renamed_claims: Vec<Claim>;
+    let claims = if named_as.iter().any(Option::is_some) {
+        renamed_claims = claims
+            .iter()
+            .zip(&named_as)
+            .map(|(c, to)| to.as_ref().map_or_else(|| c.clone(), |to| renamed(c, to)))
+            .collect();
+        &renamed_claims[..]
+    } else {
+        claims
+    };
     let mut docs: FastMap<&DocId, u32> = FastMap::default();
     let doc_of: Vec<u32> = claims
         .iter()
@@ -493,7 +715,15 @@ pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
         })
         .collect();
     let primary = restated(claims, |i| doc_of[i]);
-    let own: Vec<String> = claims.iter().map(bucket_key).collect();
+    let own: Vec<String> = claims
+        .iter()
+        .zip(keys)
+        .zip(&named_as)
+        .map(|((c, key), to)| match to {
+            Some(_) => bucket_key(c),
+            None => key.joined(),
+        })
+        .collect();
     homes(claims, &primary, |i| doc_of[i])
         .into_iter()
         .map(|h| own[h].clone())
@@ -545,11 +775,27 @@ fn homes(claims: &[Claim], primary: &[Option<usize>], doc_of: impl Fn(usize) -> 
 }
 
 /// Is an amount written precisely enough that the same words twice in one article are the
-/// same figure: at least three significant digits ("$63,185", "10.5 percent", "5.85
-/// billion"), where "5%" or "$100" may be many figures?
+/// same figure: at least three digits that say something ("$63,185", "10.5 percent", "5.85
+/// billion", "$0.002 a minute": a decimal's digits all count, zeros included, since the
+/// writer chose to write them), where "5%", "$100" or "0.25%" may be many figures?
 fn distinctive(text: &str) -> bool {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+    // The first number of the text: the amount, not a later number the quote runs into.
+    let number: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .filter(|&c| c != ',')
+        .collect();
+    let number = number.trim_end_matches('.');
+    match number.split_once('.') {
+        Some((whole, decimals)) if !decimals.is_empty() => {
+            whole.trim_start_matches('0').len() + decimals.len() >= 3
+        }
+        _ => {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+        }
+    }
 }
 
 /// For each claim that restates another figure of its sentence in another unit, the claim it

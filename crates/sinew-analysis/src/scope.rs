@@ -27,6 +27,9 @@ const SAME_THING: &[(&str, &str)] = &[
     ("shell", "round"),
     ("automobile", "car"),
     ("microchip", "chip"),
+    // A headcount: a company's "employees" in a table and its "workers" in the prose.
+    ("employee", "worker"),
+    ("staffer", "worker"),
 ];
 
 /// A word's stem, with a word of [`SAME_THING`] as the one it stands for.

@@ -332,6 +332,46 @@ fn a_precise_figure_stated_again_without_its_parties_is_one_figure() {
 }
 
 #[test]
+fn a_price_written_to_its_decimals_stated_again_without_its_parties_is_one_figure() {
+    // "Acme charges $0.004 per minute for hosted runners ... at $0.004 per minute, a
+    // thousand minutes cost $4": a decimal written to the thousandth is precise, though it
+    // has one significant digit. "0.25%" twice in one article may be two figures.
+    let price = |at: usize, sentence: usize, text: &'static str, value, subject| {
+        let mut c = claim(&C {
+            doc: "a",
+            at,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Money,
+            unit: Some("USD"),
+            per: Some("minute"),
+            subject,
+            measure: "hosted runner price",
+            ..BASE
+        });
+        c.sentence = Span::new(sentence * 1000, sentence * 1000 + 999);
+        c
+    };
+    let claims = vec![
+        price(10, 0, "$0.004", 0.004, Some("Acme")),
+        price(1_010, 1, "$0.004", 0.004, None),
+    ];
+    let keys = claim_buckets(&claims);
+    assert_eq!(keys[0], keys[1]);
+    assert_eq!(build_ledger(&claims, &docs(&["a"])).groups.len(), 1);
+    let rate = |at, sentence, subject| {
+        let mut c = price(at, sentence, "0.25%", 0.25, subject);
+        c.quantity.kind = QuantityKind::Percent;
+        c.quantity.unit = Some("percent".to_string());
+        c.quantity.per = None;
+        c
+    };
+    let keys = claim_buckets(&[rate(10, 0, Some("Acme")), rate(1_010, 1, None)]);
+    assert_ne!(keys[0], keys[1]);
+}
+
+#[test]
 fn a_restatement_of_a_figure_stated_again_without_its_parties_lands_in_its_group() {
     // "Peru's copper exports to China reached $12,345 million ... Of the $12,345 million
     // (about 11,400 million euros), ...": the euro figure restates the second statement,

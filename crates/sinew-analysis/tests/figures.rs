@@ -344,3 +344,112 @@ fn counted_nouns_of_one_thing_are_one_unit_and_a_kind_of_it_narrows() {
         id("d", "45 cruise missiles")
     );
 }
+
+#[test]
+fn workers_and_employees_count_one_headcount() {
+    // "Acme employs 1,400 workers at its Ohio plant", then a table row "Acme | 1,400" under
+    // "Number of Employees", and another article's "1,400 staffers": one headcount in three
+    // words. Another plant's "900 workers" in the first article is another figure.
+    let headcount = |doc, at, sentence, text, value, unit| {
+        let mut c = claim(&C {
+            doc,
+            at,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some(unit),
+            subject: Some("Acme"),
+            measure: unit,
+            ..BASE
+        });
+        c.kind = MeasureKind::Stock;
+        c
+    };
+    let claims = vec![
+        headcount("a", 10, 1, "1,400 workers", 1_400.0, "worker"),
+        headcount("a", 2_010, 3, "1,400", 1_400.0, "employee"),
+        headcount("a", 4_010, 5, "900 workers", 900.0, "worker"),
+        headcount("b", 10, 1, "1,400 staffers", 1_400.0, "staffer"),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b"]));
+    let id = |doc: &str, text: &str| group(&ledger, &claims, doc, text).id.clone();
+    assert_eq!(id("a", "1,400 workers"), id("a", "1,400"));
+    assert_eq!(id("a", "1,400 workers"), id("b", "1,400 staffers"));
+    assert_ne!(id("a", "1,400 workers"), id("a", "900 workers"));
+    assert_eq!(ledger.groups.len(), 2);
+}
+
+#[test]
+fn an_actor_named_short_and_long_in_one_article_is_one_actor() {
+    // "Bradford White Corp. employs 1,200 workers in Middleville", then a table row
+    // "Bradford | 1,200" under "Employees": one company, one headcount. The same short name
+    // in another article may be another company; another unit is another bucket.
+    let headcount = |doc, at, sentence, text, value, subject| {
+        let mut c = claim(&C {
+            doc,
+            at,
+            sentence,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some("employee"),
+            subject: Some(subject),
+            measure: "employees",
+            ..BASE
+        });
+        c.kind = MeasureKind::Stock;
+        c
+    };
+    let claims = vec![
+        headcount(
+            "a",
+            10,
+            1,
+            "1,200 employees",
+            1_200.0,
+            "Bradford White Corp.",
+        ),
+        headcount("a", 2_010, 3, "1,200", 1_200.0, "Bradford"),
+        headcount(
+            "b",
+            10,
+            1,
+            "1,250 employees",
+            1_250.0,
+            "Bradford White Corp.",
+        ),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b"]));
+    let id = |doc: &str, text: &str| group(&ledger, &claims, doc, text).id.clone();
+    assert_eq!(id("a", "1,200 employees"), id("a", "1,200"));
+    assert_ne!(id("a", "1,200"), id("b", "1,250 employees"));
+    let keys = sinew_analysis::claim_buckets(&claims);
+    assert_eq!(keys[0], keys[1], "one bucket, as the grouping reads them");
+    assert_ne!(keys[1], keys[2]);
+    // "United States" does not begin "United Kingdom": two actors.
+    let mut uk = claims[0].clone();
+    uk.subject = Some("United Kingdom".to_string());
+    let mut us = claims[1].clone();
+    us.subject = Some("United States".to_string());
+    let keys = sinew_analysis::claim_buckets(&[uk, us]);
+    assert_ne!(keys[0], keys[1]);
+    // "China" begins "China Mobile": a round share both state is no reason to read them
+    // as one actor.
+    let share = |subject: &'static str, at| {
+        claim(&C {
+            doc: "c",
+            at,
+            sentence: at / 1000,
+            text: "5%",
+            value: 5.0,
+            kind: QuantityKind::Percent,
+            unit: Some("percent"),
+            subject: Some(subject),
+            measure: "growth of revenue",
+            ..BASE
+        })
+    };
+    let keys = sinew_analysis::claim_buckets(&[share("China", 10), share("China Mobile", 2_010)]);
+    assert_ne!(keys[0], keys[1]);
+}

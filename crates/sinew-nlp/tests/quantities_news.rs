@@ -653,6 +653,70 @@ fn fraction_words_as_the_size_of_a_change() {
 }
 
 #[test]
+fn a_part_of_a_named_set_counts_what_the_set_counts() {
+    each(&[
+        (
+            "Nine of the board's 12 directors backed the merger.",
+            &[
+                ("Nine", 9.0, None, "director", "", ""),
+                ("12 directors", 12.0, None, "director", "", ""),
+            ],
+        ),
+        (
+            "Several of the newly opened mines were closed in May.",
+            &[("Several", 3.0, Some(9.0), "mine", "", "")],
+        ),
+        (
+            "Police said 14 of their officers were hurt.",
+            &[("14", 14.0, None, "officer", "", "")],
+        ),
+    ]);
+    // Near-misses: a pronoun names no set's noun.
+    each(&[(
+        "Nine of them backed it.",
+        &[("Nine", 9.0, None, "", "", "")],
+    )]);
+    none(&["Several of these were old."]);
+    // Near-misses: a superlative ranks ("ten of the best insurers" is a list, not a count).
+    each(&[(
+        "We list ten of the best insurers and two of the largest brokers.",
+        &[
+            ("ten", 10.0, None, "", "", ""),
+            ("two", 2.0, None, "", "", ""),
+        ],
+    )]);
+}
+
+#[test]
+fn fraction_words_compared_at_the_end_of_a_phrase() {
+    each(&[
+        (
+            "Its share of the market rose from 2% to more than a third.",
+            &[
+                ("2%", 2.0, None, "percent", "", ""),
+                ("more than a third", 1.0 / 3.0, None, "", "more than", ""),
+            ],
+        ),
+        (
+            "Turnout fell to less than a quarter, the lowest on record.",
+            &[("less than a quarter", 0.25, None, "", "less than", "")],
+        ),
+        (
+            "Of the 60 firms, roughly a quarter were profitable.",
+            &[
+                ("60 firms", 60.0, None, "firm", "", ""),
+                ("roughly a quarter", 0.25, None, "", "roughly", ""),
+            ],
+        ),
+    ]);
+    // Near-miss: an ordinal before a noun.
+    none(&[
+        "They hoped for nothing more than a third win.",
+        "It was about a third round of talks.",
+    ]);
+}
+
+#[test]
 fn currencies_several_countries_name_alike() {
     each(&[
         (

@@ -277,6 +277,70 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
     (singular && !kept.is_empty()).then(|| noun_phrase(text, &kept, skipped, false))
 }
 
+/// "Thirteen of the council's 15 members", "several of the newly listed firms", "two of its
+/// ships": a part of a set named after "of" and a determiner counts the set's head noun
+/// (`firm`: the words before it say which set, and the part is of its members). The set's
+/// owner ("the council's") and size ("15") are read past; the span keeps to the number, so
+/// that the set's own figure stays a figure. "nine of them", "several of these" name no noun
+/// and count nothing; "ten of the best insurers", "two of the biggest platforms" rank
+/// rather than count.
+pub(super) fn partitive_noun(text: &str, end: usize) -> Option<Noun> {
+    let (s, e) = next_word(text, end)?;
+    if !text[s..e].eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let (s, e) = next_word(text, e)?;
+    if !matches!(
+        lower_word(text, s, e).as_str(),
+        "the" | "these" | "those" | "its" | "their" | "our" | "his" | "her" | "your"
+    ) {
+        return None;
+    }
+    // A superlative after the determiner ranks: "ten of the best", "one of the largest".
+    if let Some((s, e)) = next_word(text, e) {
+        let w = lower_word(text, s, e);
+        let superlative = matches!(w.as_str(), "best" | "worst" | "most" | "top" | "leading")
+            || (w.len() >= 6
+                && w.ends_with("est")
+                && !matches!(
+                    w.as_str(),
+                    "interest"
+                        | "forest"
+                        | "protest"
+                        | "harvest"
+                        | "request"
+                        | "contest"
+                        | "arrest"
+                        | "conquest"
+                        | "modest"
+                        | "honest"
+                ));
+        if superlative {
+            return None;
+        }
+    }
+    let mut p = e;
+    for _ in 0..2 {
+        let q = skip_ws(text, p);
+        let w_end = text[q..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| q + k);
+        let w = &text[q..w_end];
+        let owner = w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"));
+        let size = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !(owner || size) {
+            break;
+        }
+        p = w_end;
+    }
+    let noun = counted_noun(text, p, false)?;
+    let head = noun.unit.rsplit(' ').next().unwrap_or_default();
+    Some(Noun {
+        unit: head.to_string(),
+        end: None,
+    })
+}
+
 fn noun_phrase(text: &str, kept: &[(usize, usize)], skipped: bool, plural: bool) -> Noun {
     let mut words: Vec<String> = kept
         .iter()

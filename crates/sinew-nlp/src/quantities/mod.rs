@@ -53,7 +53,8 @@ use std::borrow::Cow;
 use sinew_types::{Quantity, QuantityKind, Span};
 
 use around::{
-    age_end, counted_noun, inch_at, multiplier_end, next_word, out_of, rate_adjacent, rate_ahead,
+    age_end, counted_noun, inch_at, multiplier_end, next_word, out_of, partitive_noun,
+    rate_adjacent, rate_ahead,
 };
 use lexicon::UnitKind;
 use scan::{
@@ -924,7 +925,13 @@ impl<'a> Finder<'a> {
             unit_name = Some(Cow::Borrowed("year_of_age"));
         } else if !head.fraction && !head.article {
             let singular = head.value == 1.0 && mult == 1.0 && second.is_none();
-            if let Some(noun) = counted_noun(text, unit_pos, singular) {
+            // "Thirteen of the council's 15 members": a part of a named set.
+            let part_of = || {
+                (second.is_none() && !scaled && head.value > 1.0)
+                    .then(|| partitive_noun(text, unit_pos))
+                    .flatten()
+            };
+            if let Some(noun) = counted_noun(text, unit_pos, singular).or_else(part_of) {
                 // "a Windows 11 update", "the Galaxy 5 launch": a product's number.
                 if qualifier.is_none() && !scaled && self.names_before(lead, head.end) {
                     return Err(skip);

@@ -294,6 +294,21 @@ fn fraction_after(text: &str, end: usize, numerator: f64) -> Option<(f64, usize)
     (plural == (numerator > 1.0)).then_some((d, e))
 }
 
+/// Does a phrase end at `end`: nothing but spaces before the end of the text or a mark that
+/// closes a clause (".", ",", ";", ":", ")", a dash)?
+fn ends_phrase(text: &str, end: usize) -> bool {
+    text[end..]
+        .trim_start_matches(' ')
+        .chars()
+        .next()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | ')' | '\n' | '\u{2014}' | '\u{2013}'
+            )
+        })
+}
+
 /// A fraction added to a whole number ending at `end`: " and a half", " and three
 /// quarters". Returns the fraction and its end.
 fn and_fraction(text: &str, end: usize) -> Option<(f64, usize)> {
@@ -340,7 +355,32 @@ pub(super) fn word_number(text: &str, i: usize) -> Option<WordNum> {
                         "to" | "in" | "from" | "on" | "and" | "since" | "over" | "last" | "this"
                     )
                 });
-            return (of || by).then_some(WordNum {
+            // "rose to more than a third.", "roughly a quarter had reported terms": an amount
+            // compared or hedged ("than", "roughly", "nearly") that ends its phrase or is the
+            // subject of its verb is the share itself; "more than a third term", "about a
+            // third round" are ordinals.
+            let hedged = super::scan::word_before(text, i, 0).is_some_and(|(a, b)| {
+                matches!(
+                    text[a..b].to_ascii_lowercase().as_str(),
+                    "than" | "roughly" | "about" | "nearly" | "almost" | "around" | "approximately"
+                )
+            });
+            let verb_after = next.as_ref().is_some_and(|(w2, _, _)| {
+                matches!(
+                    w2.as_str(),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "had"
+                        | "have"
+                        | "has"
+                        | "said"
+                        | "say"
+                        | "says"
+                )
+            });
+            let compared = hedged && (ends_phrase(text, e1) || verb_after);
+            return (of || by || compared).then_some(WordNum {
                 end: e1,
                 value: 1.0 / d,
                 fraction: true,
