@@ -12,7 +12,7 @@
 //! state. A figure's time is the time of its own clause (`time_for`), never the baseline a
 //! change is measured from ("up 138% from 2024"); a change stated right after a level with no
 //! time of its own takes the level's; a figure restated in another unit takes its figure's
-//! time.
+//! time; a figure stated "now" refers to the publication day (`anchor_present`).
 
 use sinew_types::{
     Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
@@ -243,7 +243,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let time = match (restates, claims.last()) {
             (Some(_), Some(c)) => c.time.clone(),
             _ => time,
-        };
+        }
+        .map(anchor_present);
         previous = Some(measure::Previous {
             span: q.span,
             sentence,
@@ -456,6 +457,19 @@ fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
 /// The noun naming what a flow verb moves ("shipped" -> "shipments").
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
     verbs::flow_verb(w.text).map(|(n, _)| n)
+}
+
+/// "now", "currently", "at present": the time mention keeps TimeML's PRESENT_REF, but the
+/// figure refers to the day it stands for, the publication date (the mention's dates), and
+/// the claim is valued with it ("2024-03-05"), so that figures stated "now" in articles of
+/// different days are not one time. Without a publication date it stays PRESENT_REF.
+fn anchor_present(mut t: TimeExpr) -> TimeExpr {
+    if t.timex.as_deref() == Some("PRESENT_REF") {
+        if let Some(day) = t.start_date.filter(|d| Some(*d) == t.end_date) {
+            t.timex = Some(day.format("%Y-%m-%d").to_string());
+        }
+    }
+    t
 }
 
 /// The time expression for a figure: the nearest in its clause, else the nearest in its
