@@ -507,9 +507,25 @@ fn time_for(
             && !is_baseline(text, sentence, t.span)
             && (!change || !is_change_baseline(text, sentence, q, t))
     });
+    // "$2.36 billion, up from about $1.99 billion a year earlier": a time right after a
+    // baseline figure (after "from", "than", "with", "versus") between it and `q` dates that
+    // baseline, not `q`
+    let baseline_between = |t: &TimeExpr| {
+        t.span.start >= q.end
+            && quantities.iter().any(|r| {
+                q.end <= r.span.start
+                    && r.span.end <= t.span.start
+                    && text[r.span.end..t.span.start].trim().is_empty()
+                    && words(text, sentence.start, r.span.start)
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
+            })
+    };
     let in_clause = candidates
         .clone()
-        .filter(|t| clause.contains(t.span))
+        .filter(|t| clause.contains(t.span) && !baseline_between(t))
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
@@ -587,7 +603,16 @@ fn is_change_baseline(text: &str, sentence: Span, q: Span, t: &TimeExpr) -> bool
     if t.kind == TimeKind::Since {
         return true;
     }
-    let lead = words(text, sentence.start, t.span.start);
+    let mut lead = words(text, sentence.start, t.span.start);
+    // "up 20% from the same quarter in 2023": the signal stands before "the same quarter"
+    let n = lead.len();
+    if n >= 4
+        && lead[n - 1].is_any(&["in", "of"])
+        && lead[n - 3].is("same")
+        && lead[n - 4].is("the")
+    {
+        lead.truncate(n - 4);
+    }
     let Some(signal) = lead.last() else {
         return false;
     };
