@@ -1221,6 +1221,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (n, k) = self.count(i + 1, false).unwrap_or((1, i + 1));
+        // "the fiscal year to March 2024", "the financial year to June": a fiscal year named
+        // by its last month, so dated, and valued by the year it ends in as TIMEX3 names
+        // fiscal years ("FY2024")
+        let fiscal = n == 1
+            && (self.word_is(k, "fiscal") || self.word_is(k, "financial"))
+            && self.kw(k + 1) == Kw::Unit(Unit::Year, false);
+        let k = if fiscal { k + 1 } else { k };
         let Kw::Unit(unit, plural) = self.kw(k) else {
             return None;
         };
@@ -1247,7 +1254,12 @@ impl<'a> Grammar<'a> {
                 end: first,
                 grain,
             };
-            Some((first, last.end, cal::timex(&start), cal::timex(&last)))
+            let value = if fiscal {
+                format!("FY{}", last.end.year())
+            } else {
+                format!("{}/{}", cal::timex(&start), cal::timex(&last))
+            };
+            Some((first, last.end, value))
         });
         Some(Found {
             end: c.end,
@@ -1255,7 +1267,7 @@ impl<'a> Grammar<'a> {
             grain,
             start_date: window.as_ref().map(|w| w.0),
             end_date: window.as_ref().map(|w| w.1),
-            timex: window.map(|w| format!("{}/{}", w.2, w.3)),
+            timex: window.map(|w| w.2),
         })
     }
 
