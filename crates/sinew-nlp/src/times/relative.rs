@@ -1044,7 +1044,7 @@ impl Grammar<'_> {
             let val = self.by_published(Grain::Season, |p| {
                 let y = p.year();
                 let fwd = matches!(dir, Dir::Fwd | Dir::After);
-                let pick = if fwd {
+                if fwd {
                     [y - 1, y, y + 1]
                         .into_iter()
                         .filter_map(|y| cal::season(y, s))
@@ -1054,8 +1054,7 @@ impl Grammar<'_> {
                         .into_iter()
                         .filter_map(|y| cal::season(y, s))
                         .find(|q| q.start <= p)
-                };
-                pick
+                }
             });
             return Some(Core::new(i + 2, val));
         }
