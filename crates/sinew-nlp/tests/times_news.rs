@@ -449,6 +449,16 @@ fn timeml_forms_of_news() {
         "Repairs need at least six weeks.",
         &[("at least six weeks", "", "", Week, Duration, "P6W")],
     );
+    // a single unit measuring what follows; a hedge after the signal stays outside
+    check(
+        "It was a decade of war for the region.",
+        &[("a decade", "", "", Grain::Decade, Duration, "P10Y")],
+    );
+    check("Sales fell by a quarter of their value.", &[]);
+    check(
+        "Rates will stay on hold until at least September.",
+        &[("September", "", "2024-09-30", Month, Until, "2024-09")],
+    );
     // the period of a rate is a SET; an offset is not a rate
     check(
         "The refinery processes 400,000 barrels a day.",

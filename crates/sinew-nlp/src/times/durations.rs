@@ -265,7 +265,13 @@ impl Grammar<'_> {
         let lead = self.length_modifier(i);
         let qualified = lead > 0;
         let start = i + lead;
+        // "a decade of rapid growth", "a year of war": a single unit that measures what
+        // follows (not "a quarter of", a fraction)
+        let measures = self.kw(start) == Kw::A
+            && matches!(self.kw(start + 1), Kw::Unit(u, false) if u != Unit::Quarter && u != Unit::Weekend)
+            && self.kw(start + 2) == Kw::Of;
         let allow_a = qualified
+            || measures
             || (start > 0
                 && matches!(
                     self.kw(start - 1),

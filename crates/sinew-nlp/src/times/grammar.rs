@@ -662,6 +662,10 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // "until at least June", "since at least 2019": the hedge goes with the signal
+        if self.word_is(j, "at") && self.word_is(j + 1, "least") {
+            j += 2;
+        }
         if self.kw(i) == Kw::Post {
             if !(self.punct(j, DASHES) && self.glued(j) && self.glued(j + 1)) {
                 return None;

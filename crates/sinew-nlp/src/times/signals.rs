@@ -61,28 +61,39 @@ impl Grammar<'_> {
         }
         match f.kind {
             TimeKind::Since | TimeKind::Until => {
-                match (self.kw(i), self.kw(i + 1), self.kw(i + 2)) {
-                    (Kw::No | Kw::Not, Kw::Later, Kw::Than) => 3,
-                    (Kw::As, Kw::Early | Kw::Late, Kw::As) => 3,
-                    (Kw::Unit(Unit::Year, false), Kw::Greater | Kw::Later, Kw::Than) => 3,
-                    (Kw::Later | Kw::Greater | Kw::Earlier, Kw::Than, _) => 2,
-                    (Kw::Post, ..) if self.punct(i + 1, DASHES) => 2,
-                    (Kw::Starting | Kw::Beginning, Kw::On | Kw::From, _) => 2,
-                    (
-                        Kw::Since
-                        | Kw::After
-                        | Kw::Before
-                        | Kw::By
-                        | Kw::Until
-                        | Kw::Through
-                        | Kw::Starting
-                        | Kw::Beginning,
-                        ..,
-                    ) => 1,
-                    _ => 0,
+                let n = self.interval_signal(i);
+                // "until at least June": the hedge is outside with its signal
+                if n > 0 && self.word_is(i + n, "at") && self.word_is(i + n + 1, "least") {
+                    n + 2
+                } else {
+                    n
                 }
             }
             TimeKind::Range if matches!(self.kw(i), Kw::From | Kw::Between | Kw::Within) => 1,
+            _ => 0,
+        }
+    }
+
+    /// How many tokens at `i` are the signal of an open interval.
+    fn interval_signal(&self, i: usize) -> usize {
+        match (self.kw(i), self.kw(i + 1), self.kw(i + 2)) {
+            (Kw::No | Kw::Not, Kw::Later, Kw::Than) => 3,
+            (Kw::As, Kw::Early | Kw::Late, Kw::As) => 3,
+            (Kw::Unit(Unit::Year, false), Kw::Greater | Kw::Later, Kw::Than) => 3,
+            (Kw::Later | Kw::Greater | Kw::Earlier, Kw::Than, _) => 2,
+            (Kw::Post, ..) if self.punct(i + 1, DASHES) => 2,
+            (Kw::Starting | Kw::Beginning, Kw::On | Kw::From, _) => 2,
+            (
+                Kw::Since
+                | Kw::After
+                | Kw::Before
+                | Kw::By
+                | Kw::Until
+                | Kw::Through
+                | Kw::Starting
+                | Kw::Beginning,
+                ..,
+            ) => 1,
             _ => 0,
         }
     }
