@@ -1,7 +1,7 @@
 //! Workspace automation: `cargo xtask demo`, `cargo xtask bench-ingest`, `cargo xtask
 //! bench-doc`, `cargo xtask bench-ledger`, `cargo xtask bench-store`, `cargo xtask bench-scale`, `cargo xtask
 //! eval-extract`, `cargo xtask bench-extract`, `cargo xtask eval-quantities`, `cargo xtask
-//! eval-claims`, `cargo xtask eval-events`, `cargo xtask eval-times`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-events`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
+//! eval-claims`, `cargo xtask eval-events`, `cargo xtask eval-times`, `cargo xtask eval-timeml`, `cargo xtask train-ner`, `cargo xtask eval-ner`, `cargo xtask bench-ner`, `cargo xtask bench-annotate`, `cargo xtask bench-events`, `cargo xtask bench-scaling`, `cargo xtask bench-serve`, `cargo xtask bench-search` and `cargo xtask
 //! eval-md` (all the offline ones, written to EVAL.md; see README), with the tidy checks and
 //! the scoring's unit tests run as ordinary tests (`cargo test -p xtask`).
 
@@ -21,6 +21,7 @@ mod eval_claims;
 mod eval_events;
 mod eval_md;
 mod eval_quantities;
+mod eval_timeml;
 mod eval_times;
 mod ner;
 #[cfg(test)]
@@ -48,6 +49,7 @@ fn main() -> Result<()> {
         Some("eval-events") => eval_events::run(&args[1..]),
         Some("eval-quantities") => eval_quantities::run(&args[1..]),
         Some("eval-times") => eval_times::run(&args[1..]),
+        Some("eval-timeml") => eval_timeml::run(&args[1..]),
         Some("train-ner") => ner::train(&args[1..]),
         Some("eval-ner") => ner::eval(&args[1..]),
         Some("bench-ner") => bench_ner::run(&args[1..]),
@@ -67,6 +69,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | eval-claims [--gold DIR] [--verbose] | eval-events [FILE] [--verbose] \
     | eval-quantities [--dev FILE] [--sinew PATH] [--all] \
     | eval-times [--spec FILE] [--sinew BIN] [--show N] \
+    | eval-timeml [--dir DIR] [--sinew BIN] [--verbose] [--tuned-only] \
     | bench-annotate [--copies N] [--skip-peers] | bench-events \
     | bench-scaling [--mb 1,4,8] [--runs N] \
     | bench-serve [--docs N] [--conns C] [--secs S] [--sinew BIN] [--search-only] [--reuse] \

@@ -178,7 +178,7 @@ fn annotate_times_carry_kind_grain_and_duration() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"A 72-hour truce held from June 3 to June 5, 2024, for a few days.\n")
+        .write_all(b"A 72-hour truce held June 3-5, 2024, for a few days.\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -205,7 +205,8 @@ fn annotate_times_carry_kind_grain_and_duration() {
             "PT72H".into(),
         ),
         (
-            "June 3 to June 5, 2024".to_string(),
+            // one range ("from June 3 to June 5" is two TIMEX3 dates)
+            "June 3-5, 2024".to_string(),
             "range".into(),
             "day".into(),
             "2024-06-03".into(),

@@ -1,6 +1,6 @@
 //! Which time a claim's figure takes: the time of its own clause, not a neighbouring
 //! clause's; never a recurrence ("every month") or a clock time without a date; "now" is the
-//! publication day; "between X and Y", two TIMEX3 dates, dates a figure with the range. Sentences
+//! publication day, and the claim is valued with it (the mention keeps PRESENT_REF); "between X and Y", two TIMEX3 dates, dates a figure with the range. Sentences
 //! written for these tests.
 
 use sinew_nlp::annotate;
@@ -35,6 +35,68 @@ fn a_figure_takes_the_time_of_its_own_clause() {
 fn now_dates_a_figure_to_publication() {
     let text = "China now supplies 90% of Russia's microchips.";
     assert_eq!(time_of(text, "90%").as_deref(), Some("now"));
+}
+
+/// The TIMEX3 value of the claim stating `quote` in `text`, published 2024-06-01, and of
+/// the document's time mentions.
+fn values_of(
+    text: &str,
+    quote: &str,
+    published: Option<chrono::NaiveDate>,
+) -> (Option<String>, Vec<String>) {
+    let a = annotate(text, published, &DocId("test".into()));
+    let claim = a
+        .claims
+        .iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"));
+    let mentions = a.times.iter().filter_map(|t| t.timex.clone()).collect();
+    (claim.time.as_ref().and_then(|t| t.timex.clone()), mentions)
+}
+
+#[test]
+fn a_figure_stated_now_is_valued_with_the_publication_day() {
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    let text = "Turkey currently buys 40% of its gas from Russia.";
+    let (claim, mentions) = values_of(text, "40%", day);
+    assert_eq!(claim.as_deref(), Some("2024-06-01"));
+    // the mention itself keeps TimeML's value
+    assert_eq!(mentions, vec!["PRESENT_REF".to_string()]);
+    let text = "At present the mine employs 1,200 workers.";
+    assert_eq!(
+        values_of(text, "1,200", day).0.as_deref(),
+        Some("2024-06-01")
+    );
+    // with no publication date there is no day to give
+    assert_eq!(
+        values_of(text, "1,200", None).0.as_deref(),
+        Some("PRESENT_REF")
+    );
+}
+
+#[test]
+fn a_baseline_and_its_time_do_not_date_the_figure() {
+    // the time right after the figure a change is measured from is that figure's
+    let text = "Operating profit was $4.1 billion, up from $3.2 billion a year earlier.";
+    assert_eq!(time_of(text, "4.1 billion"), None);
+    // "from the same quarter in 2023" is the baseline; the opening time dates the figure
+    let text = "In the third quarter of 2024, the insurer wrote $9 billion of premiums, up 14% \
+                from the same quarter in 2023.";
+    assert_eq!(
+        time_of(text, "14%").as_deref(),
+        Some("the third quarter of 2024")
+    );
+}
+
+#[test]
+fn a_fiscal_year_named_by_its_last_month_dates_the_figure() {
+    let text = "Exports to Japan reached $12 billion in the fiscal year to March 2024.";
+    let (claim, _) = values_of(
+        text,
+        "12 billion",
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1),
+    );
+    assert_eq!(claim.as_deref(), Some("FY2024"));
 }
 
 #[test]

@@ -152,7 +152,8 @@ fn relative_to_publication() {
         ("in the fourth quarter of last year", &[("the fourth quarter of last year", "2023-10-01", "2023-12-31", Quarter, Point, "2023-Q4")]),
         ("last summer", &[("last summer", "2023-06-01", "2023-08-31", Season, Point, "2023-SU")]),
         ("late last year", &[("late last year", "2023-09-01", "2023-12-31", Year, Point, "2023")]),
-        ("over the past two years", &[("the past two years", "2022-06-21", PUB, Year, Range, "2022-06-21/2024-06-21")]),
+        // TIMEX3 values an anchored length as its length (DURATION "P2Y"); the dates stay
+        ("over the past two years", &[("the past two years", "2022-06-21", PUB, Year, Range, "P2Y")]),
         // Issue 14: an unstated length, as "for years" (TimeBank writes "recent weeks" PXW).
         ("in recent years", &[("recent years", "", "", Year, Duration, "PXY")]),
     ];
@@ -196,16 +197,17 @@ fn intervals_and_durations() {
         ("before 2020", &[("2020", "", "2019-12-31", Year, Until, "2020")]),
         ("after 2019", &[("2019", "2020-01-01", PUB, Year, Since, "2019")]),
         ("between 2021 and 2023", &[("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"), ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023")]),
-        ("from 2021 to 2023", &[("2021 to 2023", "2021-01-01", "2023-12-31", Year, Range, "2021/2023")]),
+        // "from X to Y" is two TIMEX3 dates, as "between X and Y"
+        ("from 2021 to 2023", &[("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"), ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023")]),
         ("the 2021-2023 period", &[("2021-2023", "2021-01-01", "2023-12-31", Year, Range, "2021/2023")]),
         ("the 2021–23 period", &[("2021–23", "2021-01-01", "2023-12-31", Year, Range, "2021/2023")]),
         ("grew 2021 to 2023", &[("2021 to 2023", "2021-01-01", "2023-12-31", Year, Range, "2021/2023")]),
-        ("from March to May 2024", &[("March to May 2024", "2024-03-01", "2024-05-31", Month, Range, "2024-03/2024-05")]),
-        ("from November to March", &[("November to March", "2023-11-01", "2024-03-31", Month, Range, "2023-11/2024-03")]),
+        ("from March to May 2024", &[("March", "2024-03-01", "2024-03-31", Month, Point, "2024-03"), ("May 2024", "2024-05-01", "2024-05-31", Month, Point, "2024-05")]),
+        ("from November to March", &[("November", "2023-11-01", "2023-11-30", Month, Point, "2023-11"), ("March", "2024-03-01", "2024-03-31", Month, Point, "2024-03")]),
         ("On May 16 and 17, Putin visited", &[("May 16 and 17", "2024-05-16", "2024-05-17", Day, Range, "2024-05-16/2024-05-17")]),
         ("May 16-17, 2023", &[("May 16-17, 2023", "2023-05-16", "2023-05-17", Day, Range, "2023-05-16/2023-05-17")]),
-        ("between 2014 through 2018", &[("2014 through 2018", "2014-01-01", "2018-12-31", Year, Range, "2014/2018")]),
-        ("from 2014 through May 2018", &[("2014 through May 2018", "2014-01-01", "2018-05-31", Year, Range, "2014/2018-05")]),
+        ("between 2014 through 2018", &[("2014", "2014-01-01", "2014-12-31", Year, Point, "2014"), ("2018", "2018-01-01", "2018-12-31", Year, Point, "2018")]),
+        ("from 2014 through May 2018", &[("2014", "2014-01-01", "2014-12-31", Year, Point, "2014"), ("May 2018", "2018-05-01", "2018-05-31", Month, Point, "2018-05")]),
         ("in Korea Jan-Feb 2017", &[("Jan-Feb 2017", "2017-01-01", "2017-02-28", Month, Range, "2017-01/2017-02")]),
         ("no later than 2030", &[("2030", "", "2030-12-31", Year, Until, "2030")]),
         ("earlier this year", &[("earlier this year", "2024-01-01", PUB, Year, Point, "2024")]),
@@ -215,7 +217,8 @@ fn intervals_and_durations() {
         ("a twenty-five-year lease", &[("twenty-five-year", "", "", Year, Duration, "P25Y")]),
         ("for a decade", &[("a decade", "", "", Decade, Duration, "P10Y")]),
         ("a 20-year-old soldier", &[]),
-        ("$300 million a month", &[]),
+        // the period of a rate is a TIMEX3 SET; the figure keeps it as its rate
+        ("$300 million a month", &[("a month", "", "", Month, TimeKind::Set, "P1M")]),
     ];
     for (text, want) in cases {
         check(text, PUB, want);
@@ -236,7 +239,7 @@ fn news_sentences() {
         // a clause about the future takes the next July
         ("Talks are scheduled for July 4-5 in Geneva.", &[("July 4-5", "2024-07-04", "2024-07-05", Day, Range, "2024-07-04/2024-07-05")]),
         ("The report covers Nov 18, 2023-Jan 5, 2024.", &[("Nov 18, 2023-Jan 5, 2024", "2023-11-18", "2024-01-05", Day, Range, "2023-11-18/2024-01-05")]),
-        ("Shipments from 10/1/2023 - 2/15/2024 totalled 6,700 containers.", &[("10/1/2023 - 2/15/2024", "2023-10-01", "2024-02-15", Day, Range, "2023-10-01/2024-02-15")]),
+        ("Shipments from 10/1/2023 - 2/15/2024 totalled 6,700 containers.", &[("10/1/2023", "2023-10-01", "2023-10-01", Day, Point, "2023-10-01"), ("2/15/2024", "2024-02-15", "2024-02-15", Day, Point, "2024-02-15")]),
         ("Exports rose 12% in the first half of 2024 and 4% in Q1.", &[
             ("the first half of 2024", "2024-01-01", "2024-06-30", Half, Point, "2024-H1"),
             ("Q1", "2024-01-01", "2024-03-31", Quarter, Point, "2024-Q1"),
@@ -268,7 +271,7 @@ fn news_sentences() {
             ("Monday", "2024-06-17", "2024-06-17", Day, Point, "2024-06-17"),
             ("the following day", "2024-06-18", "2024-06-18", Day, Point, "2024-06-18"),
         ]),
-        ("From January to March, exports to Russia doubled.", &[("January to March", "2024-01-01", "2024-03-31", Month, Range, "2024-01/2024-03")]),
+        ("From January to March, exports to Russia doubled.", &[("January", "2024-01-01", "2024-01-31", Month, Point, "2024-01"), ("March", "2024-03-01", "2024-03-31", Month, Point, "2024-03")]),
         ("The shipments, which began in the spring of 2023, continued through the end of the year.", &[
             ("the spring of 2023", "2023-03-01", "2023-05-31", Season, Point, "2023-SP"),
             ("the end of the year", "", "2024-12-31", Year, Until, "2024"),
@@ -276,8 +279,8 @@ fn news_sentences() {
         ("The plant will be completed by the end of next year.", &[("the end of next year", "", "2025-12-31", Year, Until, "2025")]),
         ("The deal is expected no later than the third quarter.", &[("the third quarter", "", "2024-09-30", Quarter, Until, "2024-Q3")]),
         // "the past N": a window back from publication
-        ("Over the past 12 months, trade reached $240 billion.", &[("the past 12 months", "2023-06-21", PUB, Month, Range, "2023-06-21/2024-06-21")]),
-        ("Over the past decade, trade grew.", &[("the past decade", "2014-06-21", PUB, Decade, Range, "2014-06-21/2024-06-21")]),
+        ("Over the past 12 months, trade reached $240 billion.", &[("the past 12 months", "2023-06-21", PUB, Month, Range, "P12M")]),
+        ("Over the past decade, trade grew.", &[("the past decade", "2014-06-21", PUB, Decade, Range, "P10Y")]),
         ("Russia celebrated Victory Day with a parade.", &[("Victory Day", "2024-05-09", "2024-05-09", Day, Point, "2024-05-09")]),
         ("The war began on Feb. 24, 2022.", &[("Feb. 24, 2022", "2022-02-24", "2022-02-24", Day, Point, "2022-02-24")]),
         // a date that does not exist is named, not dated
@@ -413,6 +416,7 @@ fn seed_001() {
         ("March of last year", "2023-03-01", "2023-03-31", Month, Point, "2023-03"),
         ("last December", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
         ("now", PUB, PUB, Day, Point, "PRESENT_REF"),
+        ("a month", "", "", Month, TimeKind::Set, "P1M"),
         ("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Last December", "2023-12-01", "2023-12-31", Month, Point, "2023-12"),
@@ -433,6 +437,7 @@ fn seed_001() {
         ("March of last year", "", "", Month, Point, ""),
         ("last December", "", "", Month, Point, ""),
         ("now", "", "", Day, Point, "PRESENT_REF"),
+        ("a month", "", "", Month, TimeKind::Set, "P1M"),
         ("2021", "2021-01-01", "2021-12-31", Year, Point, "2021"),
         ("2023", "2023-01-01", "2023-12-31", Year, Point, "2023"),
         ("Last December", "", "", Month, Point, ""),

@@ -5,9 +5,11 @@
 //! determiners inside. So that the dev figure measures reading and not the convention, and
 //! only for this comparison:
 //! - Sinew's span is widened over an adjacent signal word when its kind says the signal was
-//!   read (`since`, `until`, `range`): "since"/"after"/"by"/"until"/"from"/... before it,
+//!   read (`since`, `until`, `range`): "since"/"after"/"by"/"until"/"from"/"within"/...
+//!   before it,
 //!   "or later"/"and before" after it;
-//! - two dates Sinew writes for "between X and Y" are joined back into one range, from the
+//! - two dates Sinew writes for "between X and Y" or "from X to Y" are joined back into one
+//!   range (with its signal, as `widen` puts it back), from the
 //!   first's start to the second's end, as Recognizers writes it;
 //! - a leading "the" is ignored on either side when the span texts are compared.
 
@@ -42,6 +44,7 @@ const LEAD: &[&[&str]] = &[
     &["beginning"],
     &["from"],
     &["between"],
+    &["within"],
 ];
 
 /// Signals after a date.
@@ -76,11 +79,18 @@ pub(super) fn as_recognizers(input: &str, got: Vec<Got>) -> Vec<Got> {
     out
 }
 
-/// `a` follows "between" and `b` follows `a` and "and".
+/// `a` follows "between" and `b` follows `a` and "and", or `a` follows "from" and `b`
+/// follows `a` and "to", "through", "until", "till" or a dash.
 fn between_pair(input: &str, a: &Got, b: &Got) -> bool {
     let before = words_before(input, a.start, 1);
-    let gap = input.get(a.end..b.start).unwrap_or("");
-    before == ["between"] && gap.trim().eq_ignore_ascii_case("and")
+    let gap = input.get(a.end..b.start).unwrap_or("").trim();
+    match before.first().map(String::as_str) {
+        Some("between") => gap.eq_ignore_ascii_case("and"),
+        Some("from") => ["to", "through", "until", "till", "-", "\u{2013}"]
+            .iter()
+            .any(|w| gap.eq_ignore_ascii_case(w)),
+        _ => false,
+    }
 }
 
 fn join(input: &str, a: Got, b: Got) -> Got {

@@ -12,7 +12,7 @@
 //! state. A figure's time is the time of its own clause (`time_for`), never the baseline a
 //! change is measured from ("up 138% from 2024"); a change stated right after a level with no
 //! time of its own takes the level's; a figure restated in another unit takes its figure's
-//! time.
+//! time; a figure stated "now" refers to the publication day (`anchor_present`).
 
 use sinew_types::{
     Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
@@ -256,7 +256,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let time = match (restates, claims.last()) {
             (Some(_), Some(c)) => c.time.clone(),
             _ => time,
-        };
+        }
+        .map(anchor_present);
         previous = Some(measure::Previous {
             span: q.span,
             sentence,
@@ -476,6 +477,19 @@ fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
     verbs::flow_verb(w.text).map(|(n, _)| n)
 }
 
+/// "now", "currently", "at present": the time mention keeps TimeML's PRESENT_REF, but the
+/// figure refers to the day it stands for, the publication date (the mention's dates), and
+/// the claim is valued with it ("2024-03-05"), so that figures stated "now" in articles of
+/// different days are not one time. Without a publication date it stays PRESENT_REF.
+fn anchor_present(mut t: TimeExpr) -> TimeExpr {
+    if t.timex.as_deref() == Some("PRESENT_REF") {
+        if let Some(day) = t.start_date.filter(|d| Some(*d) == t.end_date) {
+            t.timex = Some(day.format("%Y-%m-%d").to_string());
+        }
+    }
+    t
+}
+
 /// The time expression for a figure: the nearest in its clause, else the nearest in its
 /// sentence that no other figure stands between ("By 2023, trade had reached $240 billion, a
 /// 26.3% jump from the previous year": the previous year is the 26.3%'s baseline, not the
@@ -511,9 +525,25 @@ fn time_for(
             && !is_baseline(text, sentence, t.span)
             && (!change || !is_change_baseline(text, sentence, q, t))
     });
+    // "$2.36 billion, up from about $1.99 billion a year earlier": a time right after a
+    // baseline figure (after "from", "than", "with", "versus") between it and `q` dates that
+    // baseline, not `q`
+    let baseline_between = |t: &TimeExpr| {
+        t.span.start >= q.end
+            && quantities.iter().any(|r| {
+                q.end <= r.span.start
+                    && r.span.end <= t.span.start
+                    && text[r.span.end..t.span.start].trim().is_empty()
+                    && words(text, sentence.start, r.span.start)
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
+            })
+    };
     let in_clause = candidates
         .clone()
-        .filter(|t| clause.contains(t.span))
+        .filter(|t| clause.contains(t.span) && !baseline_between(t))
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
@@ -591,7 +621,16 @@ fn is_change_baseline(text: &str, sentence: Span, q: Span, t: &TimeExpr) -> bool
     if t.kind == TimeKind::Since {
         return true;
     }
-    let lead = words(text, sentence.start, t.span.start);
+    let mut lead = words(text, sentence.start, t.span.start);
+    // "up 20% from the same quarter in 2023": the signal stands before "the same quarter"
+    let n = lead.len();
+    if n >= 4
+        && lead[n - 1].is_any(&["in", "of"])
+        && lead[n - 3].is("same")
+        && lead[n - 4].is("the")
+    {
+        lead.truncate(n - 4);
+    }
     let Some(signal) = lead.last() else {
         return false;
     };

@@ -370,6 +370,7 @@ impl Grammar<'_> {
                 Some(set_found(k + 1, &v))
             }
             "once" | "twice" | "thrice" => self.per_unit(i + 1),
+            "a" | "per" => self.rate_period(i),
             _ => match t.kw {
                 Kw::Number(n) if n > 1 && self.word_is(i + 1, "times") => self.per_unit(i + 2),
                 _ => None,
@@ -384,6 +385,38 @@ impl Grammar<'_> {
             Kw::Unit(u, false) if per => Some(set_found(k + 2, &period(u, 1)?)),
             _ => None,
         }
+    }
+
+    /// "2,000 cars a day", "$5 billion a year", "10 tonnes per hour": the period of a rate,
+    /// which TIMEX3 writes as a SET. It follows a counted thing: a number among the three
+    /// words before, the word right before neither a preposition nor a count word ("for a
+    /// day", "twice a year" are other forms), and no offset or length after it ("a year
+    /// ago", "a day after", "a year-long").
+    fn rate_period(&self, i: usize) -> Option<Found> {
+        let Kw::Unit(u, false) = self.kw(i + 1) else {
+            return None;
+        };
+        if u < Unit::Hour || u == Unit::Weekend || i == 0 {
+            return None;
+        }
+        let prev = self.tok(i - 1)?;
+        let after_noun = match prev.kind {
+            Kind::Word => matches!(prev.kw, Kw::Other) && !prev.cap,
+            Kind::Num => true,
+            _ => false,
+        };
+        let counted = (i.saturating_sub(3)..i).any(|k| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == Kind::Num || matches!(t.kw, Kw::Number(_)))
+        });
+        let offset = matches!(
+            self.kw(i + 2),
+            Kw::Ago | Kw::After | Kw::Before | Kw::Earlier | Kw::Later | Kw::Of
+        ) || (self.punct(i + 2, super::grammar::DASHES) && self.glued(i + 2));
+        if !(after_noun && counted && !offset) {
+            return None;
+        }
+        Some(set_found(i + 2, &period(u, 1)?))
     }
 
     /// "(for) years", "(in) decades", "(after) months (of talks)": a length of time whose

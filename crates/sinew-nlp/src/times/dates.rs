@@ -95,7 +95,7 @@ impl Grammar<'_> {
             self.the_form(i),
             self.parted(i),
             self.quarter_form(i),
-            self.season_form(i, cue),
+            self.season_form(i, cue, dir),
             self.holiday(i, dir),
             self.week_form(i),
             self.span_of(i),

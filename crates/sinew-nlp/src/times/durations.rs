@@ -32,6 +32,26 @@ const FUTURE: &[&str] = &[
 /// A counted amount of one unit, and whether the count was only implied ("a few days").
 type Amounts = (Vec<(f64, Unit)>, bool);
 
+/// Words that may stand between a count and its unit of time ("12 consecutive weeks",
+/// "three more weeks", "30 straight months", "22 trading days", "five full years").
+const QUALIFIERS: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "more",
+    "further",
+    "additional",
+    "extra",
+    "trading",
+    "business",
+    "working",
+    "full",
+    "whole",
+    "long",
+    "short",
+    "calendar",
+];
+
 impl Grammar<'_> {
     /// A count for a duration at `i`: digits, a decimal, "½", words ("twenty-five", "one and
     /// a half"), "a"/"an" when `allow_a`, or an unstated "few"/"several". Returns the count,
@@ -166,7 +186,12 @@ impl Grammar<'_> {
         loop {
             let (n, j, v) = self.amount(k, allow_a || !parts.is_empty())?;
             let hyphened = self.punct(j, DASHES) && self.glued(j) && self.glued(j + 1);
-            let u_at = if hyphened { j + 1 } else { j };
+            // "12 consecutive weeks", "three more weeks", "22 trading days": a word that
+            // qualifies the unit stands between the count and it
+            let qualified = !hyphened
+                && QUALIFIERS.iter().any(|w| self.word_is(j, w))
+                && matches!(self.kw(j + 1), Kw::Unit(..));
+            let u_at = if hyphened || qualified { j + 1 } else { j };
             let Some((unit, plural, mut end)) = self.unit_word(u_at) else {
                 if parts.is_empty() {
                     return None;
@@ -237,9 +262,16 @@ impl Grammar<'_> {
             }
             return Some(duration_found(i + 2, &[(1.0, unit)], false));
         }
-        let qualified = matches!(self.kw(i), Kw::More | Kw::Less) && self.kw(i + 1) == Kw::Than;
-        let start = if qualified { i + 2 } else { i };
+        let lead = self.length_modifier(i);
+        let qualified = lead > 0;
+        let start = i + lead;
+        // "a decade of rapid growth", "a year of war": a single unit that measures what
+        // follows (not "a quarter of", a fraction)
+        let measures = self.kw(start) == Kw::A
+            && matches!(self.kw(start + 1), Kw::Unit(u, false) if u != Unit::Quarter && u != Unit::Weekend)
+            && self.kw(start + 2) == Kw::Of;
         let allow_a = qualified
+            || measures
             || (start > 0
                 && matches!(
                     self.kw(start - 1),
@@ -463,6 +495,42 @@ impl Grammar<'_> {
 }
 
 /// A duration found: its ISO 8601 value, or "PX…" when the count was only implied.
+impl Grammar<'_> {
+    /// How many tokens at `i` modify the length that follows, inside its span as TimeML
+    /// writes it (TIMEX3's `mod`): "more than", "less than", "no more than", "at least",
+    /// "at most", "up to", "nearly", "almost", "about", "around", "roughly",
+    /// "approximately", "some" before a number.
+    pub(super) fn length_modifier(&self, i: usize) -> usize {
+        let than =
+            |k: usize| matches!(self.kw(k), Kw::More | Kw::Less) && self.kw(k + 1) == Kw::Than;
+        if self.kw(i) == Kw::No && than(i + 1) {
+            return 3;
+        }
+        if than(i) {
+            return 2;
+        }
+        if (self.word_is(i, "at") && (self.word_is(i + 1, "least") || self.word_is(i + 1, "most")))
+            || (self.word_is(i, "up") && self.kw(i + 1) == Kw::To)
+        {
+            return 2;
+        }
+        const ONE: &[&str] = &[
+            "nearly",
+            "almost",
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+        ];
+        if ONE.iter().any(|w| self.word_is(i, w)) {
+            return 1;
+        }
+        let number = self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num)
+            || matches!(self.kw(i + 1), Kw::Number(_));
+        usize::from(self.word_is(i, "some") && number)
+    }
+}
+
 fn duration_found(end: usize, parts: &[(f64, Unit)], vague: bool) -> Found {
     let largest = parts.iter().map(|p| p.1).max().unwrap_or(Unit::Day);
     let timex = if vague {

@@ -205,6 +205,7 @@ impl<'a> Grammar<'a> {
     fn lower_lead(&self, i: usize) -> bool {
         self.q_code_at(i)
             || (self.word_is(i, "recent") && matches!(self.kw(i + 1), Kw::Unit(_, true)))
+            || self.length_modifier(i) > 0
     }
 
     // ---- token helpers ----
@@ -489,7 +490,7 @@ impl<'a> Grammar<'a> {
 
     // ---- top-level forms ----
 
-    fn point(&self, i: usize) -> Option<Found> {
+    pub(super) fn point(&self, i: usize) -> Option<Found> {
         let c = self.core(i, self.cue(i), Dir::Back)?;
         // the tense is read only where a date was found: it costs a look back
         let dir = self.tense(i);
@@ -517,14 +518,35 @@ impl<'a> Grammar<'a> {
     /// The clause before token `i` speaks of the future ("will meet on Monday", "talks are
     /// scheduled for July 4"), so a date named without its year or week is the next one.
     pub(super) fn future_tense(&self, i: usize) -> bool {
-        const MARKS: &[&str] = &["will", "ll", "shall", "scheduled", "due"];
+        // "is forecast to peak", "are expected to resume", "plans to", "take effect on"
+        const MARKS: &[&str] = &[
+            "will",
+            "ll",
+            "shall",
+            "scheduled",
+            "due",
+            "forecast",
+            "expected",
+            "planned",
+            "plans",
+        ];
         let lo = i.saturating_sub(10);
         for k in (lo..i).rev() {
             let t = &self.toks[k];
             if t.kind == Kind::Punct && matches!(t.text, "." | ";" | "?" | "!") {
                 return false;
             }
-            if t.kind == Kind::Word && MARKS.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            if MARKS.iter().any(|w| t.text.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+            // "take effect", "takes effect" (not "took effect")
+            if t.text.eq_ignore_ascii_case("effect")
+                && k > 0
+                && (self.word_is(k - 1, "take") || self.word_is(k - 1, "takes"))
+            {
                 return true;
             }
         }
@@ -640,6 +662,10 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // "until at least June", "since at least 2019": the hedge goes with the signal
+        if self.word_is(j, "at") && self.word_is(j + 1, "least") {
+            j += 2;
+        }
         if self.kw(i) == Kw::Post {
             if !(self.punct(j, DASHES) && self.glued(j) && self.glued(j + 1)) {
                 return None;
@@ -1176,13 +1202,17 @@ impl<'a> Grammar<'a> {
                 Some((first, p))
             }
         });
+        // TIMEX3 values "the past three years" as the length it is (DURATION "P3Y", the
+        // dates being its anchored ends); the dates stay, for the figures it dates.
+        let mut parts = vec![(f64::from(n), unit)];
+        parts.extend(extra.iter().copied());
         Some(Found {
             end,
             kind: TimeKind::Range,
             grain,
             start_date: dates.map(|d| d.0),
             end_date: dates.map(|d| d.1),
-            timex: dates.map(|(a, b)| format!("{a}/{b}")),
+            timex: Some(cal::duration(&parts)),
         })
     }
 
@@ -1195,6 +1225,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (n, k) = self.count(i + 1, false).unwrap_or((1, i + 1));
+        // "the fiscal year to March 2024", "the financial year to June": a fiscal year named
+        // by its last month, so dated, and valued by the year it ends in as TIMEX3 names
+        // fiscal years ("FY2024")
+        let fiscal = n == 1
+            && (self.word_is(k, "fiscal") || self.word_is(k, "financial"))
+            && self.kw(k + 1) == Kw::Unit(Unit::Year, false);
+        let k = if fiscal { k + 1 } else { k };
         let Kw::Unit(unit, plural) = self.kw(k) else {
             return None;
         };
@@ -1221,7 +1258,12 @@ impl<'a> Grammar<'a> {
                 end: first,
                 grain,
             };
-            Some((first, last.end, cal::timex(&start), cal::timex(&last)))
+            let value = if fiscal {
+                format!("FY{}", last.end.year())
+            } else {
+                format!("{}/{}", cal::timex(&start), cal::timex(&last))
+            };
+            Some((first, last.end, value))
         });
         Some(Found {
             end: c.end,
@@ -1229,7 +1271,7 @@ impl<'a> Grammar<'a> {
             grain,
             start_date: window.as_ref().map(|w| w.0),
             end_date: window.as_ref().map(|w| w.1),
-            timex: window.map(|w| format!("{}/{}", w.2, w.3)),
+            timex: window.map(|w| w.2),
         })
     }
 

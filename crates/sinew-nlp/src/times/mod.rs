@@ -15,7 +15,10 @@
 //! X and Y" is two expressions, X and Y, each valued alone (an end that borrows its year from
 //! the other takes it), as TIMEX3 annotators write two DATEs; when an end does not read alone
 //! ("between 9 and 11 a.m.", "between May 16 and 17") it is one `Range` without "between".
-//! "from X to Y" is one `Range` without "from". Relative expressions need the publication
+//! "from X to Y" (or "through", "until", a dash) is two expressions likewise, one `Range`
+//! without "from" when an end does not read alone. "the past three years", "within a decade"
+//! are a `Range` with its dates, valued as the length TIMEX3 writes ("P3Y", "P10Y"), "within"
+//! outside. Relative expressions need the publication
 //! date; without it they are still reported, with no dates and no value. "The previous year"
 //! and its kin count from the last resolved expression before them (the discourse anchor),
 //! else from publication.
@@ -180,7 +183,8 @@ fn fiscal_timex(
     })
 }
 
-/// The closed range a "between X and Y" pair of `times` states, when `t` is one of the pair:
+/// The closed range a "between X and Y" or "from X to Y" pair of `times` states, when `t` is
+/// one of the pair:
 /// TIMEX3 writes two dates, but a figure dated by either is dated by both ("grew 64.2%
 /// between 2021 and 2023" is a change over 2021-2023). The range spans "X and Y" (the signal
 /// stays outside, as for every time), runs from X's first day to Y's last, and is valued
@@ -190,30 +194,32 @@ pub(crate) fn between_range(text: &str, times: &[TimeExpr], t: &TimeExpr) -> Opt
     let pair = |a: &TimeExpr, b: &TimeExpr| {
         let lead = text.get(..a.span.start)?.trim_end();
         let gap = text.get(a.span.end..b.span.start)?.trim();
-        let opens = lead
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
-        (opens
-            && gap.eq_ignore_ascii_case("and")
-            && a.kind == TimeKind::Point
-            && b.kind == TimeKind::Point)
-            .then(|| {
-                let span = Span::new(a.span.start, b.span.end);
-                TimeExpr {
-                    span,
-                    text: text[span.start..span.end].to_string(),
-                    start_date: a.start_date,
-                    end_date: b.end_date,
-                    grain: a.grain,
-                    kind: TimeKind::Range,
-                    timex: a
-                        .timex
-                        .as_ref()
-                        .zip(b.timex.as_ref())
-                        .map(|(x, y)| format!("{x}/{y}")),
-                }
-            })
+        let opener = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+        let joins = if opener.eq_ignore_ascii_case("between") {
+            gap.eq_ignore_ascii_case("and")
+        } else if opener.eq_ignore_ascii_case("from") {
+            ["to", "through", "until", "till", "-", "\u{2013}"]
+                .iter()
+                .any(|w| gap.eq_ignore_ascii_case(w))
+        } else {
+            false
+        };
+        (joins && a.kind == TimeKind::Point && b.kind == TimeKind::Point).then(|| {
+            let span = Span::new(a.span.start, b.span.end);
+            TimeExpr {
+                span,
+                text: text[span.start..span.end].to_string(),
+                start_date: a.start_date,
+                end_date: b.end_date,
+                grain: a.grain,
+                kind: TimeKind::Range,
+                timex: a
+                    .timex
+                    .as_ref()
+                    .zip(b.timex.as_ref())
+                    .map(|(x, y)| format!("{x}/{y}")),
+            }
+        })
     };
     let before = k.checked_sub(1).and_then(|j| pair(&times[j], t));
     before.or_else(|| times.get(k + 1).and_then(|n| pair(t, n)))

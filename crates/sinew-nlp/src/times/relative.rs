@@ -1015,8 +1015,49 @@ impl Grammar<'_> {
             .then_some((half, n))
     }
 
-    /// "summer 2023", "winter of 2022", "summer" after a word that announces a date.
-    pub(super) fn season_form(&self, i: usize, cue: Cue) -> Option<Core> {
+    /// "summer 2023", "winter of 2022", "summer" after a word that announces a date; "the
+    /// summer", "the autumn" (a determiner, so a time and not the word): the latest that
+    /// has begun by publication, or in a clause about the future (`dir`) the first that has
+    /// not ended, as TimeML annotators date it.
+    pub(super) fn season_form(&self, i: usize, cue: Cue, dir: Dir) -> Option<Core> {
+        if self.kw(i) == Kw::The {
+            let Kw::Season(s) = self.kw(i + 1) else {
+                return None;
+            };
+            if self.year4(i + 2, 1000, 2199).is_some() || self.kw(i + 2) == Kw::Of {
+                return self.season_form(i + 1, Cue::Strong, dir);
+            }
+            // "the fall in prices", "the fall of Kabul": "fall" is the season only after a
+            // preposition of time and before no preposition of its own
+            if self.word_is(i + 1, "fall") {
+                let lead = i > 0
+                    && matches!(
+                        self.kw(i - 1),
+                        Kw::In | Kw::By | Kw::Until | Kw::During | Kw::Through | Kw::Since
+                    );
+                let tail = matches!(self.kw(i + 2), Kw::In | Kw::Of | Kw::On | Kw::From)
+                    || self.word_is(i + 2, "to");
+                if !lead || tail {
+                    return None;
+                }
+            }
+            let val = self.by_published(Grain::Season, |p| {
+                let y = p.year();
+                let fwd = matches!(dir, Dir::Fwd | Dir::After);
+                if fwd {
+                    [y - 1, y, y + 1]
+                        .into_iter()
+                        .filter_map(|y| cal::season(y, s))
+                        .find(|q| q.end >= p)
+                } else {
+                    [y, y - 1, y - 2]
+                        .into_iter()
+                        .filter_map(|y| cal::season(y, s))
+                        .find(|q| q.start <= p)
+                }
+            });
+            return Some(Core::new(i + 2, val));
+        }
         let Kw::Season(s) = self.kw(i) else {
             return None;
         };

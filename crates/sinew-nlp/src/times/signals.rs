@@ -8,14 +8,14 @@
 //! early as", "starting", and a trailing "or later"/"and before") stays outside, while the
 //! `TimeKind` keeps what it meant (`Since`, `Until`, `Range`).
 //!
-//! "between X and Y" is two expressions, each valued alone, as TIMEX3 annotators write it
-//! (two DATEs, the signals "between" and "and" outside both): "between 2021 and 2023" gives
-//! "2021" and "2023". An end that borrows its year from the other ("between May and July
+//! "between X and Y" and "from X to Y" (or "through", "until", a dash) are two expressions,
+//! each valued alone, as TIMEX3 annotators write them (two DATEs, the signals outside both):
+//! "between 2021 and 2023" gives "2021" and "2023", "from May through the end of 2023" gives
+//! "May" and "the end of 2023". An end that borrows its year from the other ("between May and July
 //! 2023") takes the year the range gave it. When an end does not read as a time by itself
 //! ("between 9 and 11 a.m.", "between May 16 and 17") the range stays one expression, kind
-//! `Range`, whose span leaves out "between". "from X to Y" stays one range without "from":
-//! the span "X to Y" is what TIMEX3 annotators mark when they do not split, and a consumer
-//! that dates a figure keeps its two ends together.
+//! `Range`, whose span leaves out "between" or "from". A consumer that dates a figure joins
+//! the two ends again (`times::between_range`). "within a decade" leaves "within" out.
 
 use chrono::{Datelike, NaiveDate};
 use sinew_types::TimeKind;
@@ -35,7 +35,7 @@ impl Grammar<'_> {
     /// The expressions TIMEX3 writes for `f`, found at token `i`: one, without its signal
     /// words, or two for "between X and Y".
     pub(super) fn timex_parts(&self, i: usize, f: Found) -> Vec<Part> {
-        if f.kind == TimeKind::Range && self.kw(i) == Kw::Between {
+        if f.kind == TimeKind::Range && matches!(self.kw(i), Kw::Between | Kw::From) {
             if let Some([a, b]) = self.split_between(i, &f) {
                 return vec![a, b];
             }
@@ -61,28 +61,39 @@ impl Grammar<'_> {
         }
         match f.kind {
             TimeKind::Since | TimeKind::Until => {
-                match (self.kw(i), self.kw(i + 1), self.kw(i + 2)) {
-                    (Kw::No | Kw::Not, Kw::Later, Kw::Than) => 3,
-                    (Kw::As, Kw::Early | Kw::Late, Kw::As) => 3,
-                    (Kw::Unit(Unit::Year, false), Kw::Greater | Kw::Later, Kw::Than) => 3,
-                    (Kw::Later | Kw::Greater | Kw::Earlier, Kw::Than, _) => 2,
-                    (Kw::Post, ..) if self.punct(i + 1, DASHES) => 2,
-                    (Kw::Starting | Kw::Beginning, Kw::On | Kw::From, _) => 2,
-                    (
-                        Kw::Since
-                        | Kw::After
-                        | Kw::Before
-                        | Kw::By
-                        | Kw::Until
-                        | Kw::Through
-                        | Kw::Starting
-                        | Kw::Beginning,
-                        ..,
-                    ) => 1,
-                    _ => 0,
+                let n = self.interval_signal(i);
+                // "until at least June": the hedge is outside with its signal
+                if n > 0 && self.word_is(i + n, "at") && self.word_is(i + n + 1, "least") {
+                    n + 2
+                } else {
+                    n
                 }
             }
-            TimeKind::Range if matches!(self.kw(i), Kw::From | Kw::Between) => 1,
+            TimeKind::Range if matches!(self.kw(i), Kw::From | Kw::Between | Kw::Within) => 1,
+            _ => 0,
+        }
+    }
+
+    /// How many tokens at `i` are the signal of an open interval.
+    fn interval_signal(&self, i: usize) -> usize {
+        match (self.kw(i), self.kw(i + 1), self.kw(i + 2)) {
+            (Kw::No | Kw::Not, Kw::Later, Kw::Than) => 3,
+            (Kw::As, Kw::Early | Kw::Late, Kw::As) => 3,
+            (Kw::Unit(Unit::Year, false), Kw::Greater | Kw::Later, Kw::Than) => 3,
+            (Kw::Later | Kw::Greater | Kw::Earlier, Kw::Than, _) => 2,
+            (Kw::Post, ..) if self.punct(i + 1, DASHES) => 2,
+            (Kw::Starting | Kw::Beginning, Kw::On | Kw::From, _) => 2,
+            (
+                Kw::Since
+                | Kw::After
+                | Kw::Before
+                | Kw::By
+                | Kw::Until
+                | Kw::Through
+                | Kw::Starting
+                | Kw::Beginning,
+                ..,
+            ) => 1,
             _ => 0,
         }
     }
@@ -101,7 +112,12 @@ impl Grammar<'_> {
 
     /// "between X and Y" as two expressions, when each end reads as a time by itself.
     fn split_between(&self, i: usize, f: &Found) -> Option<[Part; 2]> {
-        let a = self.at(i + 1)?;
+        // "from 2015 to 2019": the longest form at 2015 is the range "2015 to 2019" itself;
+        // the first end is then the date alone
+        let a = match self.at(i + 1) {
+            Some(a) if a.end < f.end => a,
+            _ => self.point(i + 1)?,
+        };
         let sep = a.end;
         let joined = matches!(self.kw(sep), Kw::And | Kw::To | Kw::Until | Kw::Through)
             || self.punct(sep, DASHES);
