@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sinew_types::{
     Annotations, Attribution, Claim, Description, Diagnostic, Fingerprint, Mention, Quantity,
-    Sentence, TimeExpr,
+    Sentence, Span, TimeExpr,
 };
 
 /// Parses a serde enum name read from column `idx`.
@@ -62,13 +62,9 @@ pub(crate) fn parse_fingerprint(
     Ok(Some(Fingerprint(values)))
 }
 
-/// A float for a REAL column. SQLite stores NaN as NULL; saying so here keeps it explicit.
-pub(crate) fn real(value: f64) -> Option<f64> {
-    (!value.is_nan()).then_some(value)
-}
-
 /// The claim as JSON, as [`pack_claim`] packs it.
-pub(crate) fn claim_json(claim: &Claim) -> String {
+#[cfg(test)]
+fn claim_json(claim: &Claim) -> String {
     // Serialising a Claim cannot fail: its maps have string keys and non-finite floats become
     // null (the exact floats live in the REAL columns).
     serde_json::to_string(claim).unwrap_or_default()
@@ -161,7 +157,8 @@ const CLAIM_DICT: &[u8] = include_bytes!("claim_dict.txt");
 /// endian) and the JSON compressed by LZ4 against [`CLAIM_DICT`]. Claims are read one at a
 /// time, by key and by bucket, so each is packed alone; LZ4 unpacks a claim in well under a
 /// microsecond, less than parsing its JSON takes.
-pub(crate) fn pack_claim(claim: &Claim) -> Vec<u8> {
+#[cfg(test)]
+fn pack_claim(claim: &Claim) -> Vec<u8> {
     pack_claim_json(&claim_json(claim))
 }
 
@@ -400,6 +397,167 @@ pub(crate) fn unpack_annotations(blob: &[u8]) -> Result<Packed, String> {
         return Err("packed annotations with bytes left over".into());
     }
     Ok(packed)
+}
+
+/// The first byte of a document's packed claims (`doc_claims.body`, schema v13): deflate of
+/// the layout [`pack_doc_claims`] describes.
+const DOC_CLAIMS_DEFLATE: u8 = 1;
+
+/// Every claim of one document packed in one value (`doc_claims.body`, schema v13): a layout
+/// byte, then deflate of the claim count (u32), each claim's span (start and end, u32 each),
+/// each claim's exact figures (the value's bits, then 0 for no upper bound or 1 and the
+/// bound's bits, as [`pack_annotations`] keeps a quantity's), and the claims as one JSON
+/// array with those figures zeroed.
+///
+/// Packed alone (v11-v12) a claim kept its own field names, document id, subject and
+/// sentence spans: 226 bytes a claim. Together, deflate codes what the claims of an article
+/// repeat (its id, its actors, the field names) once. The spans come first so that a reader
+/// wanting only where the claims are ([`unpack_doc_claim_spans`]) inflates them without
+/// parsing any JSON. An upper bound that is NaN reads as none, as the REAL column of v11-v12
+/// gave it back. A span offset past 4 GB (which no article has) cannot be packed: the put
+/// fails, naming it, rather than store a span that reads back otherwise.
+pub(crate) fn pack_doc_claims(claims: &[Claim]) -> rusqlite::Result<Vec<u8>> {
+    use std::io::Write;
+    let zeroed: Vec<Claim> = claims
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.quantity.value = 0.0;
+            c.quantity.value_max = None;
+            c
+        })
+        .collect();
+    // Serialising claims cannot fail: string keys only, and no float left to refuse.
+    let json = serde_json::to_vec(&zeroed).unwrap_or_default();
+    let mut raw = Vec::with_capacity(4 + 25 * claims.len() + json.len());
+    raw.extend_from_slice(&(claims.len() as u32).to_le_bytes());
+    for c in claims {
+        for at in [c.span.start, c.span.end] {
+            let word = u32::try_from(at).map_err(|_| {
+                rusqlite::Error::ToSqlConversionFailure(
+                    format!("a claim's span offset {at} is past what a packed claim holds").into(),
+                )
+            })?;
+            raw.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+    for c in claims {
+        raw.extend_from_slice(&c.quantity.value.to_bits().to_le_bytes());
+        match c.quantity.value_max.filter(|m| !m.is_nan()) {
+            None => raw.push(0),
+            Some(max) => {
+                raw.push(1);
+                raw.extend_from_slice(&max.to_bits().to_le_bytes());
+            }
+        }
+    }
+    raw.extend_from_slice(&json);
+    let mut out = vec![DOC_CLAIMS_DEFLATE];
+    let mut enc =
+        flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::new(PACK_LEVEL));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(&raw);
+    let _ = enc.finish();
+    Ok(out)
+}
+
+/// A document's packed claims inflated: the count, and the bytes after it.
+fn inflate_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<(usize, Vec<u8>)> {
+    use std::io::Read;
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    let (&layout, rest) = blob
+        .split_first()
+        .ok_or_else(|| fail("empty packed claims".into()))?;
+    if layout != DOC_CLAIMS_DEFLATE {
+        return Err(fail(format!("packed claims of unknown layout {layout}")));
+    }
+    let mut raw = Vec::with_capacity(rest.len() * 6);
+    flate2::read::DeflateDecoder::new(rest)
+        .take(PACKED_MAX_JSON as u64 * 16)
+        .read_to_end(&mut raw)
+        .map_err(|e| fail(format!("packed claims that do not inflate: {e}")))?;
+    let count = raw
+        .first_chunk::<4>()
+        .map(|b| u32::from_le_bytes(*b) as usize)
+        .ok_or_else(|| fail("packed claims cut short".into()))?;
+    // Each claim takes at least 17 bytes besides its JSON: a count beyond that is damage.
+    if count > raw.len() / 17 {
+        return Err(fail(format!("packed claims announcing {count} claims")));
+    }
+    Ok((count, raw))
+}
+
+/// The spans of a document's claims, in order, from what [`pack_doc_claims`] wrote (column
+/// `idx`), decoding no claim.
+pub(crate) fn unpack_doc_claim_spans(idx: usize, blob: &[u8]) -> rusqlite::Result<Vec<Span>> {
+    let (count, raw) = inflate_doc_claims(idx, blob)?;
+    Ok((0..count)
+        .map(|i| {
+            let at = 4 + 8 * i;
+            let word =
+                |at: usize| u32::from_le_bytes([raw[at], raw[at + 1], raw[at + 2], raw[at + 3]]);
+            Span::new(word(at) as usize, word(at + 4) as usize)
+        })
+        .collect())
+}
+
+/// A document's claims, in order, from what [`pack_doc_claims`] wrote (column `idx`).
+pub(crate) fn unpack_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<Vec<Claim>> {
+    let fail = |why: &str| FromSqlConversionFailure(idx, Type::Blob, why.to_string().into());
+    let (count, raw) = inflate_doc_claims(idx, blob)?;
+    let mut at = 4 + 8 * count;
+    let mut figures = Vec::with_capacity(count);
+    let float = |at: &mut usize| -> rusqlite::Result<f64> {
+        let bytes = raw
+            .get(*at..*at + 8)
+            .ok_or_else(|| fail("packed claims cut short"))?;
+        *at += 8;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(bytes);
+        Ok(f64::from_bits(u64::from_le_bytes(word)))
+    };
+    for _ in 0..count {
+        let value = float(&mut at)?;
+        let marker = *raw.get(at).ok_or_else(|| fail("packed claims cut short"))?;
+        at += 1;
+        let max = match marker {
+            0 => None,
+            1 => Some(float(&mut at)?),
+            _ => return Err(fail("packed claims with a bound marked neither 0 nor 1")),
+        };
+        figures.push((value, max));
+    }
+    let mut claims: Vec<Claim> = serde_json::from_slice(&raw[at..]).map_err(|e| bad(idx, e))?;
+    if claims.len() != count {
+        return Err(fail(
+            "packed claims whose JSON holds another number of claims",
+        ));
+    }
+    for (c, (value, max)) in claims.iter_mut().zip(figures) {
+        c.quantity.value = value;
+        c.quantity.value_max = max;
+    }
+    Ok(claims)
+}
+
+/// The keys a document's claims are found by entity (`claim_keys`, schema v13): each
+/// claim's subject and object in lower case, once each.
+pub(crate) fn claim_keys(claims: &[Claim]) -> std::collections::BTreeSet<String> {
+    claims
+        .iter()
+        .flat_map(|c| [c.subject.as_deref(), c.object.as_deref()])
+        .flatten()
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a claim is one of those `key` (lower case) finds by entity: its subject or its
+/// object in lower case is the key, as the `subject_key`/`object_key` columns matched it.
+pub(crate) fn claim_has_key(claim: &Claim, key: &str) -> bool {
+    [claim.subject.as_deref(), claim.object.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|party| party.to_lowercase() == key)
 }
 
 fn bad<E: std::error::Error + Send + Sync + 'static>(idx: usize, err: E) -> rusqlite::Error {

@@ -22,7 +22,8 @@ use crate::{SqliteStore, StoreError};
 const TABLES: &[&str] = &[
     "documents",
     "doc_annotations",
-    "claims",
+    "doc_claims",
+    "claim_keys",
     "alerts",
     "dup_bands",
     "analysis_pending",
