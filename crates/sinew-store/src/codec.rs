@@ -188,20 +188,13 @@ const EVENT_LZ4_DICT: u8 = 1;
 /// bytes exactly). Part of the stored format, as the claims' one.
 const EVENT_DICT: &[u8] = include_bytes!("event_dict.txt");
 
-/// An event packed for the `body` column: [`pack_claim`]'s layout with [`EVENT_DICT`]. An
-/// event holds no float, so its JSON gives it back exactly.
-pub(crate) fn pack_event(event: &sinew_types::Event) -> rusqlite::Result<Vec<u8>> {
-    let json = serde_json::to_string(event)
-        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
-    Ok(pack_event_json(&json))
-}
-
-/// [`pack_event`] of an event's JSON as written (the v11 step packs the stored JSON as it is).
+/// An event's JSON as written packed for the `body` column of v11-v12 (the v11 step packs the
+/// stored JSON as it is): [`pack_claim_json`]'s layout with [`EVENT_DICT`].
 pub(crate) fn pack_event_json(json: &str) -> Vec<u8> {
     pack_lz4(EVENT_LZ4_DICT, EVENT_DICT, json)
 }
 
-/// Rebuilds an event from what [`pack_event`] wrote (column `idx`).
+/// Rebuilds an event from what [`pack_event_json`] wrote (column `idx`).
 pub(crate) fn unpack_event(idx: usize, body: &[u8]) -> rusqlite::Result<sinew_types::Event> {
     let json = unpack_lz4(idx, body, EVENT_LZ4_DICT, EVENT_DICT, "event")?;
     serde_json::from_slice(&json).map_err(|e| bad(idx, e))
@@ -558,6 +551,113 @@ pub(crate) fn claim_has_key(claim: &Claim, key: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|party| party.to_lowercase() == key)
+}
+
+/// The first byte of a document's packed events (`doc_events.body`, schema v13): deflate of
+/// the events as one JSON array.
+const DOC_EVENTS_DEFLATE: u8 = 1;
+
+/// Every event of one document packed in one value (`doc_events.body`, schema v13): a layout
+/// byte, then deflate of the events as one JSON array. An event holds no float, so its JSON
+/// gives it back exactly. Packed alone (v11-v12, LZ4 against PLOVER's words) an event took
+/// 131 bytes and a row of columns; together, deflate codes what a document's events repeat
+/// (its actors, sentences, field names) once.
+pub(crate) fn pack_doc_events(events: &[sinew_types::Event]) -> rusqlite::Result<Vec<u8>> {
+    use std::io::Write;
+    let json = serde_json::to_vec(events)
+        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+    let mut out = vec![DOC_EVENTS_DEFLATE];
+    let mut enc =
+        flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::new(PACK_LEVEL));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(&json);
+    let _ = enc.finish();
+    Ok(out)
+}
+
+/// A document's events, in order, from what [`pack_doc_events`] wrote (column `idx`).
+pub(crate) fn unpack_doc_events(
+    idx: usize,
+    blob: &[u8],
+) -> rusqlite::Result<Vec<sinew_types::Event>> {
+    use std::io::Read;
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    let (&layout, rest) = blob
+        .split_first()
+        .ok_or_else(|| fail("empty packed events".into()))?;
+    if layout != DOC_EVENTS_DEFLATE {
+        return Err(fail(format!("packed events of unknown layout {layout}")));
+    }
+    let mut json = Vec::with_capacity(rest.len() * 6);
+    flate2::read::DeflateDecoder::new(rest)
+        .take(PACKED_MAX_JSON as u64 * 16)
+        .read_to_end(&mut json)
+        .map_err(|e| fail(format!("packed events that do not inflate: {e}")))?;
+    serde_json::from_slice(&json).map_err(|e| bad(idx, e))
+}
+
+/// The keys an event is filed under: each actor's canonical name and country, lower case
+/// (`iso3:` and the code for a country).
+pub(crate) fn event_actor_keys(event: &sinew_types::Event) -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for a in event.source.iter().chain(&event.target) {
+        if let Some(c) = &a.canonical {
+            keys.insert(c.to_lowercase());
+        }
+        if let Some(c) = &a.country {
+            keys.insert(format!("iso3:{}", c.to_lowercase()));
+        }
+    }
+    keys
+}
+
+/// The keys a document's events are found by (`event_keys`, schema v13): those of every
+/// event's actors, once each.
+pub(crate) fn doc_event_keys(events: &[sinew_types::Event]) -> std::collections::BTreeSet<String> {
+    events.iter().flat_map(event_actor_keys).collect()
+}
+
+/// The lower-case keys an event listing asks for: its entities, and `iso3:` with each of its
+/// countries.
+pub(crate) fn event_filter_keys(filter: &crate::EventFilter) -> Vec<String> {
+    filter
+        .entities
+        .iter()
+        .map(|e| e.to_lowercase())
+        .chain(
+            filter
+                .countries
+                .iter()
+                .map(|c| format!("iso3:{}", c.to_lowercase())),
+        )
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Whether a listing asking for `keys` (any of them; none asks for no actor) and the dates
+/// of `filter` keeps `event`: an actor under one of the keys, an end (or, without one, a
+/// date) on or after `from`, a date on or before `to`. An event without the date a bound
+/// tests is left out, as the SQL over the date columns of v10-v12 left it.
+pub(crate) fn event_selected(
+    event: &sinew_types::Event,
+    keys: &[String],
+    filter: &crate::EventFilter,
+) -> bool {
+    if !keys.is_empty() && !event_actor_keys(event).iter().any(|k| keys.contains(k)) {
+        return false;
+    }
+    if let Some(from) = filter.from {
+        if event.date_end.or(event.date).is_none_or(|d| d < from) {
+            return false;
+        }
+    }
+    if let Some(to) = filter.to {
+        if event.date.is_none_or(|d| d > to) {
+            return false;
+        }
+    }
+    true
 }
 
 fn bad<E: std::error::Error + Send + Sync + 'static>(idx: usize, err: E) -> rusqlite::Error {

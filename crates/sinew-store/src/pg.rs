@@ -186,8 +186,9 @@ impl PgStore {
                         tx.batch_execute(schema::V12_SWAP)?;
                     }
                     if *reached == 13 {
-                        // Claims packed a document at a time, as for SQLite (`schema::V13`).
+                        // Claims and events packed a document at a time, as for SQLite (`schema::V13`).
                         annotations::pack_doc_claims(tx)?;
+                        annotations::pack_doc_events(tx)?;
                         tx.batch_execute(schema::V13_DROP)?;
                     }
                     tx.execute(

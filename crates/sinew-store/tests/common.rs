@@ -329,8 +329,8 @@ const DUMPED: [(&str, &str); 14] = [
     ("entities", "id"),
     ("entity_aliases", "entity, text"),
     ("entity_descriptions", "entity, key"),
-    ("events", "seq, ord"),
-    ("event_actors", "key, seq, ord"),
+    ("doc_events", "seq"),
+    ("event_keys", "key, seq"),
     ("events_pending", "seq"),
     ("briefings", "id"),
 ];
@@ -373,22 +373,22 @@ pub(crate) fn dump(path: &Path) -> String {
 }
 
 /// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims
-/// (`doc_claims.body`) and events (`events.body`) unpacked, so that a snapshot shows what they
+/// (`doc_claims.body`) and events (`doc_events.body`) unpacked, so that a snapshot shows what they
 /// hold (their layout byte, their JSON, spans and figures' bytes in hex) whatever the
 /// compressor's output, and so are documents' packed texts (`documents.text`); any other
 /// value in hex.
 fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    let dict: Option<&[u8]> = match table {
-        "events" => Some(include_bytes!("../src/event_dict.txt")),
-        _ => None,
-    };
-    if let (Some(dict), "body") = (dict, column) {
-        let len = u32::from_le_bytes(bytes[1..5].try_into().expect("length")) as usize;
-        let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
-            .expect("packed value unpacks");
-        return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
+    if table == "doc_events" && column == "body" {
+        // A layout byte, then deflate of the events' JSON.
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut json = String::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_string(&mut json)
+                .expect("packed events inflate");
+            return format!("layout {layout} {json}");
+        }
     }
     if table == "documents" && column == "text" {
         // Packed from v12 (a layout byte, then deflate).

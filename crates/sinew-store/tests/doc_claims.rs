@@ -1,13 +1,13 @@
-//! Schema v13 (claims packed a document at a time, found by entity through `claim_keys`,
-//! bucketed by `seq`): the v11 and v12 fixtures migrate and every claim reads back as the
-//! v12 layout held it, whichever call reads it; a damaged packed value is an error, not a
-//! wrong answer.
+//! Schema v13 (claims and events packed a document at a time, found by entity through
+//! `claim_keys` and `event_keys`, claims bucketed by `seq`): the v11 and v12 fixtures migrate
+//! and every claim and event reads back as the v12 layout held it, whichever call reads it;
+//! a damaged packed value is an error, not a wrong answer.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use sinew_store::{AnalysisStore, ClaimFilter, SqliteStore, Store, StoreError};
-use sinew_types::{Claim, DocId};
+use sinew_store::{AnalysisStore, ClaimFilter, EventFilter, SqliteStore, Store, StoreError};
+use sinew_types::{Claim, DocId, Event};
 
 use crate::compat::{build, fixture, pragma};
 
@@ -68,6 +68,141 @@ fn claims_by_hand(path: &Path) -> Vec<HeldClaim> {
             }
         })
         .collect()
+}
+
+/// One event as the v11-v12 layout held it, with the columns a listing filtered on.
+struct HeldEvent {
+    id: String,
+    ord: u32,
+    event: Event,
+}
+
+/// Every event of a v11 or v12 database, read by hand from its `events` table (LZ4 against
+/// the events' dictionary), in (seq, ord) order.
+fn events_by_hand(path: &Path) -> Vec<HeldEvent> {
+    let conn = rusqlite::Connection::open(path).expect("open by hand");
+    let mut stmt = conn
+        .prepare(
+            "SELECT d.id, e.ord, e.body FROM events e JOIN documents d ON d.seq = e.seq \
+             ORDER BY e.seq, e.ord",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
+        })
+        .expect("query")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("rows");
+    rows.into_iter()
+        .map(|(id, ord, body)| {
+            let len = u32::from_le_bytes(body[1..5].try_into().expect("length")) as usize;
+            let json = lz4_flex::block::decompress_with_dict(
+                &body[5..],
+                len,
+                include_bytes!("../src/event_dict.txt"),
+            )
+            .expect("event unpacks");
+            HeldEvent {
+                id,
+                ord,
+                event: serde_json::from_slice(&json).expect("an event"),
+            }
+        })
+        .collect()
+}
+
+/// Checks the event listing of `store` against the events held before the migration: all of
+/// them, by each actor's name and country, by document, and between dates.
+fn events_read_back(store: &SqliteStore, held: &[HeldEvent]) {
+    let listed = |filter: &EventFilter| -> Vec<(String, u32, String)> {
+        store
+            .events(filter)
+            .expect("events")
+            .into_iter()
+            .map(|e| (e.doc.0, e.ord, text(&e.event)))
+            .collect()
+    };
+    let want = |keep: &dyn Fn(&HeldEvent) -> bool| -> Vec<(String, u32, String)> {
+        held.iter()
+            .filter(|h| keep(h))
+            .map(|h| (h.id.clone(), h.ord, text(&h.event)))
+            .collect()
+    };
+    assert_eq!(listed(&EventFilter::default()), want(&|_| true));
+    for h in held {
+        for a in h.event.source.iter().chain(&h.event.target) {
+            if let Some(name) = &a.canonical {
+                let key = name.to_lowercase();
+                let has = |e: &HeldEvent| {
+                    e.event.source.iter().chain(&e.event.target).any(|a| {
+                        a.canonical
+                            .as_ref()
+                            .is_some_and(|c| c.to_lowercase() == key)
+                    })
+                };
+                let filter = EventFilter {
+                    entities: vec![name.to_uppercase()],
+                    ..Default::default()
+                };
+                assert_eq!(listed(&filter), want(&has), "{name}");
+            }
+            if let Some(country) = &a.country {
+                let key = country.to_lowercase();
+                let has = |e: &HeldEvent| {
+                    e.event
+                        .source
+                        .iter()
+                        .chain(&e.event.target)
+                        .any(|a| a.country.as_ref().is_some_and(|c| c.to_lowercase() == key))
+                };
+                let filter = EventFilter {
+                    countries: vec![country.clone()],
+                    ..Default::default()
+                };
+                assert_eq!(listed(&filter), want(&has), "{country}");
+            }
+        }
+        let filter = EventFilter {
+            doc: Some(DocId(h.id.clone())),
+            ..Default::default()
+        };
+        assert_eq!(listed(&filter), want(&|e| e.id == h.id));
+        let ann = store
+            .annotations(&DocId(h.id.clone()))
+            .expect("annotations")
+            .expect("stored");
+        let mine: Vec<&Event> = held
+            .iter()
+            .filter(|e| e.id == h.id)
+            .map(|e| &e.event)
+            .collect();
+        assert_eq!(text(&ann.events.iter().collect::<Vec<_>>()), text(&mine));
+        // Between dates, as the date columns were compared: an end (or the date) on or after
+        // the start, a date on or before the end; an event without one is left out.
+        if let Some(day) = h.event.date {
+            let from = EventFilter {
+                from: Some(day),
+                ..Default::default()
+            };
+            assert_eq!(
+                listed(&from),
+                want(&|e| e.event.date_end.or(e.event.date).is_some_and(|d| d >= day))
+            );
+            let to = EventFilter {
+                to: Some(day),
+                ..Default::default()
+            };
+            assert_eq!(
+                listed(&to),
+                want(&|e| e.event.date.is_some_and(|d| d <= day))
+            );
+        }
+    }
 }
 
 /// Every `(bucket, seq, ord)` of a v12 database's `claim_buckets` (keyed by document id).
@@ -184,6 +319,8 @@ fn v12_database_migrates_with_claims_packed_by_document_and_reads_back_exactly()
     let path = build(dir.path(), &[&fixture("v12.sql")]);
     let held = claims_by_hand(&path);
     let buckets = buckets_by_hand(&path);
+    let events = events_by_hand(&path);
+    assert!(!events.is_empty(), "the fixture's events");
     assert!(
         held.len() >= 7 && !buckets.is_empty(),
         "the fixture's claims"
@@ -195,6 +332,7 @@ fn v12_database_migrates_with_claims_packed_by_document_and_reads_back_exactly()
     let store = SqliteStore::open(&path).expect("migrate v12");
     assert_eq!(pragma(&path, "user_version"), 13);
     reads_back(&store, &held);
+    events_read_back(&store, &events);
     // Every bucket gives the claims filed under it, as (seq, ord) and as claims.
     assert!(store.has_analysed().expect("analysed"));
     let keys: BTreeSet<&String> = buckets.iter().map(|(b, _, _)| b).collect();
@@ -224,7 +362,8 @@ fn v12_database_migrates_with_claims_packed_by_document_and_reads_back_exactly()
     let conn = rusqlite::Connection::open(&path).expect("open by hand");
     let tables: i64 = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('claims', 'claims_subject')",
+            "SELECT count(*) FROM sqlite_master \
+             WHERE name IN ('claims', 'claims_subject', 'events', 'event_actors')",
             [],
             |r| r.get(0),
         )
@@ -242,9 +381,11 @@ fn v11_database_migrates_through_v12_and_v13_with_its_claims_intact() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = build(dir.path(), &[&fixture("v11.sql")]);
     let held = claims_by_hand(&path);
+    let events = events_by_hand(&path);
     let store = SqliteStore::open(&path).expect("migrate v11");
     assert_eq!(pragma(&path, "user_version"), 13);
     reads_back(&store, &held);
+    events_read_back(&store, &events);
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! schema v11 (`doc_annotations`, as SQLite's), the claims and the events ([`load`]); and
 //! the tables before v11, one typed query per child table in extraction order, read only by
 //! the step that packs them ([`pack_stored`]); and the texts schema v12 packs
-//! ([`pack_texts`]); and the claims schema v13 packs a document at a time
-//! ([`pack_doc_claims`]).
+//! ([`pack_texts`]); and the claims and events schema v13 packs a document at a time
+//! ([`pack_doc_claims`], [`pack_doc_events`]).
 
 use postgres::types::Type;
 use postgres::{Row, Transaction};
@@ -14,8 +14,9 @@ use sinew_types::{
 
 use super::{span, Fail, R};
 use crate::codec::{
-    pack_annotations, pack_claim_json, pack_doc_claims as pack_doc_claims_body, pack_doc_text,
-    pack_event_json, parse_date, parse_enum, unpack_annotations, unpack_claim,
+    pack_annotations, pack_claim_json, pack_doc_claims as pack_doc_claims_body,
+    pack_doc_events as pack_doc_events_body, pack_doc_text, pack_event_json, parse_date,
+    parse_enum, unpack_annotations, unpack_claim, unpack_event,
 };
 
 /// A stored document's annotations: the packed parts, its claims and its events.
@@ -65,6 +66,26 @@ pub(super) fn pack_doc_claims(tx: &mut Transaction<'_>) -> R<()> {
         tx.execute(
             "INSERT INTO doc_claims (seq, claims, body) VALUES ($1, $2, $3)",
             &[&seq, &count, &pack_doc_claims_body(&claims)?],
+        )?;
+    }
+    Ok(())
+}
+
+/// Packs the events of every document, stored one a row before schema v13 (`schema::V13`),
+/// into `doc_events`, one document's events in memory at a time.
+pub(super) fn pack_doc_events(tx: &mut Transaction<'_>) -> R<()> {
+    let docs = tx.query("SELECT DISTINCT seq FROM events ORDER BY seq", &[])?;
+    let read = tx.prepare("SELECT body FROM events WHERE seq = $1 ORDER BY ord")?;
+    for d in &docs {
+        let seq: i64 = d.try_get(0)?;
+        let events = tx
+            .query(&read, &[&seq])?
+            .iter()
+            .map(|r| Ok(unpack_event(0, r.try_get(0)?)?))
+            .collect::<R<Vec<_>>>()?;
+        tx.execute(
+            "INSERT INTO doc_events (seq, body) VALUES ($1, $2)",
+            &[&seq, &pack_doc_events_body(&events)?],
         )?;
     }
     Ok(())

@@ -39,8 +39,8 @@ const TABLES: &[&str] = &[
     "ingest_failures",
     "alert_rules",
     "briefings",
-    "events",
-    "event_actors",
+    "doc_events",
+    "event_keys",
     "events_pending",
 ];
 

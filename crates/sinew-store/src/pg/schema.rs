@@ -399,11 +399,12 @@ ALTER TABLE documents DROP COLUMN text;
 ALTER TABLE documents RENAME COLUMN packed_text TO text;
 ";
 
-// Version 13 (SQLite's `DOC_CLAIMS`): a document's claims packed in one `doc_claims` row
-// (`codec::pack_doc_claims`, deflated, so kept out of TOAST's compression), the documents
-// filed under their claims' parties in `claim_keys`, and `claim_buckets` keyed by `seq`.
-// After the SQL, the migration packs each document's claims (`annotations::pack_doc_claims`)
-// and `V13_DROP` drops the old tables.
+// Version 13 (SQLite's `PACKED_BY_DOCUMENT`): a document's claims packed in one `doc_claims`
+// row and its events in one `doc_events` row (`codec::pack_doc_claims`, `pack_doc_events`,
+// deflated, so kept out of TOAST's compression), the documents filed under their claims'
+// parties in `claim_keys` and their events' actors in `event_keys`, and `claim_buckets`
+// keyed by `seq`. After the SQL, the migration packs each document's claims and events
+// (`annotations::pack_doc_claims`, `pack_doc_events`) and `V13_DROP` drops the old tables.
 pub(super) const V13: &str = "
 CREATE TABLE doc_claims (
     seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -427,6 +428,17 @@ CREATE TABLE claim_buckets_v13 (
 );
 INSERT INTO claim_buckets_v13 (bucket, seq, ord)
     SELECT b.bucket, d.seq, b.ord FROM claim_buckets b JOIN documents d ON d.id = b.doc;
+CREATE TABLE doc_events (
+    seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    body BYTEA NOT NULL
+);
+ALTER TABLE doc_events ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE event_keys (
+    key TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    PRIMARY KEY (key, seq)
+);
+INSERT INTO event_keys (key, seq) SELECT DISTINCT key, seq FROM event_actors;
 ";
 
 /// The tables [`V13`] replaces, dropped once the claims are packed.
@@ -434,6 +446,8 @@ pub(super) const V13_DROP: &str = "
 DROP TABLE claims;
 DROP TABLE claim_buckets;
 ALTER TABLE claim_buckets_v13 RENAME TO claim_buckets;
+DROP TABLE events;
+DROP TABLE event_actors;
 ";
 
 #[cfg(test)]

@@ -11,8 +11,9 @@ use sinew_types::{
 
 use super::{entities, span};
 use crate::codec::{
-    pack_annotations, pack_claim_json, pack_doc_claims as pack_claims, pack_doc_text,
-    pack_event_json, parse_date, parse_enum, unpack_claim,
+    pack_annotations, pack_claim_json, pack_doc_claims as pack_claims,
+    pack_doc_events as pack_events, pack_doc_text, pack_event_json, parse_date, parse_enum,
+    unpack_claim, unpack_event,
 };
 
 /// Packs the text of every document stored before schema v12 (`schema.rs`, `PACKED_TEXT`),
@@ -64,6 +65,30 @@ pub(crate) fn pack_doc_claims(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         match &mut doc {
             Some((at, claims)) if *at == seq => claims.push(claim),
             _ => flush(doc.replace((seq, vec![claim])))?,
+        }
+    }
+    flush(doc)
+}
+
+/// Packs the events of every document, stored one a row before schema v13 (`schema.rs`,
+/// `PACKED_BY_DOCUMENT`), into `doc_events`, one document's events in memory at a time.
+pub(crate) fn pack_doc_events(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT seq, body FROM events ORDER BY seq, ord")?;
+    let mut put = tx.prepare("INSERT INTO doc_events (seq, body) VALUES (?1, ?2)")?;
+    let mut rows = read.query([])?;
+    let mut doc: Option<(i64, Vec<sinew_types::Event>)> = None;
+    let mut flush = |doc: Option<(i64, Vec<sinew_types::Event>)>| -> rusqlite::Result<()> {
+        if let Some((seq, events)) = doc {
+            put.execute(params![seq, pack_events(&events)?])?;
+        }
+        Ok(())
+    };
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let event = unpack_event(1, r.get_ref(1)?.as_blob()?)?;
+        match &mut doc {
+            Some((at, events)) if *at == seq => events.push(event),
+            _ => flush(doc.replace((seq, vec![event])))?,
         }
     }
     flush(doc)
