@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sinew_types::{
     Annotations, Attribution, Claim, Description, Diagnostic, Fingerprint, Mention, Quantity,
-    Sentence, TimeExpr,
+    Sentence, Span, TimeExpr,
 };
 
 /// Parses a serde enum name read from column `idx`.
@@ -62,13 +62,9 @@ pub(crate) fn parse_fingerprint(
     Ok(Some(Fingerprint(values)))
 }
 
-/// A float for a REAL column. SQLite stores NaN as NULL; saying so here keeps it explicit.
-pub(crate) fn real(value: f64) -> Option<f64> {
-    (!value.is_nan()).then_some(value)
-}
-
 /// The claim as JSON, as [`pack_claim`] packs it.
-pub(crate) fn claim_json(claim: &Claim) -> String {
+#[cfg(test)]
+fn claim_json(claim: &Claim) -> String {
     // Serialising a Claim cannot fail: its maps have string keys and non-finite floats become
     // null (the exact floats live in the REAL columns).
     serde_json::to_string(claim).unwrap_or_default()
@@ -161,7 +157,8 @@ const CLAIM_DICT: &[u8] = include_bytes!("claim_dict.txt");
 /// endian) and the JSON compressed by LZ4 against [`CLAIM_DICT`]. Claims are read one at a
 /// time, by key and by bucket, so each is packed alone; LZ4 unpacks a claim in well under a
 /// microsecond, less than parsing its JSON takes.
-pub(crate) fn pack_claim(claim: &Claim) -> Vec<u8> {
+#[cfg(test)]
+fn pack_claim(claim: &Claim) -> Vec<u8> {
     pack_claim_json(&claim_json(claim))
 }
 
@@ -191,20 +188,13 @@ const EVENT_LZ4_DICT: u8 = 1;
 /// bytes exactly). Part of the stored format, as the claims' one.
 const EVENT_DICT: &[u8] = include_bytes!("event_dict.txt");
 
-/// An event packed for the `body` column: [`pack_claim`]'s layout with [`EVENT_DICT`]. An
-/// event holds no float, so its JSON gives it back exactly.
-pub(crate) fn pack_event(event: &sinew_types::Event) -> rusqlite::Result<Vec<u8>> {
-    let json = serde_json::to_string(event)
-        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
-    Ok(pack_event_json(&json))
-}
-
-/// [`pack_event`] of an event's JSON as written (the v11 step packs the stored JSON as it is).
+/// An event's JSON as written packed for the `body` column of v11-v12 (the v11 step packs the
+/// stored JSON as it is): [`pack_claim_json`]'s layout with [`EVENT_DICT`].
 pub(crate) fn pack_event_json(json: &str) -> Vec<u8> {
     pack_lz4(EVENT_LZ4_DICT, EVENT_DICT, json)
 }
 
-/// Rebuilds an event from what [`pack_event`] wrote (column `idx`).
+/// Rebuilds an event from what [`pack_event_json`] wrote (column `idx`).
 pub(crate) fn unpack_event(idx: usize, body: &[u8]) -> rusqlite::Result<sinew_types::Event> {
     let json = unpack_lz4(idx, body, EVENT_LZ4_DICT, EVENT_DICT, "event")?;
     serde_json::from_slice(&json).map_err(|e| bad(idx, e))
@@ -402,6 +392,274 @@ pub(crate) fn unpack_annotations(blob: &[u8]) -> Result<Packed, String> {
     Ok(packed)
 }
 
+/// The first byte of a document's packed claims (`doc_claims.body`, schema v13): deflate of
+/// the layout [`pack_doc_claims`] describes.
+const DOC_CLAIMS_DEFLATE: u8 = 1;
+
+/// Every claim of one document packed in one value (`doc_claims.body`, schema v13): a layout
+/// byte, then deflate of the claim count (u32), each claim's span (start and end, u32 each),
+/// each claim's exact figures (the value's bits, then 0 for no upper bound or 1 and the
+/// bound's bits, as [`pack_annotations`] keeps a quantity's), and the claims as one JSON
+/// array with those figures zeroed.
+///
+/// Packed alone (v11-v12) a claim kept its own field names, document id, subject and
+/// sentence spans: 226 bytes a claim. Together, deflate codes what the claims of an article
+/// repeat (its id, its actors, the field names) once. The spans come first so that a reader
+/// wanting only where the claims are ([`unpack_doc_claim_spans`]) inflates them without
+/// parsing any JSON. An upper bound that is NaN reads as none, as the REAL column of v11-v12
+/// gave it back. A span offset past 4 GB (which no article has) cannot be packed: the put
+/// fails, naming it, rather than store a span that reads back otherwise.
+pub(crate) fn pack_doc_claims(claims: &[Claim]) -> rusqlite::Result<Vec<u8>> {
+    use std::io::Write;
+    let zeroed: Vec<Claim> = claims
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.quantity.value = 0.0;
+            c.quantity.value_max = None;
+            c
+        })
+        .collect();
+    // Serialising claims cannot fail: string keys only, and no float left to refuse.
+    let json = serde_json::to_vec(&zeroed).unwrap_or_default();
+    let mut raw = Vec::with_capacity(4 + 25 * claims.len() + json.len());
+    raw.extend_from_slice(&(claims.len() as u32).to_le_bytes());
+    for c in claims {
+        for at in [c.span.start, c.span.end] {
+            let word = u32::try_from(at).map_err(|_| {
+                rusqlite::Error::ToSqlConversionFailure(
+                    format!("a claim's span offset {at} is past what a packed claim holds").into(),
+                )
+            })?;
+            raw.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+    for c in claims {
+        raw.extend_from_slice(&c.quantity.value.to_bits().to_le_bytes());
+        match c.quantity.value_max.filter(|m| !m.is_nan()) {
+            None => raw.push(0),
+            Some(max) => {
+                raw.push(1);
+                raw.extend_from_slice(&max.to_bits().to_le_bytes());
+            }
+        }
+    }
+    raw.extend_from_slice(&json);
+    let mut out = vec![DOC_CLAIMS_DEFLATE];
+    let mut enc =
+        flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::new(PACK_LEVEL));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(&raw);
+    let _ = enc.finish();
+    Ok(out)
+}
+
+/// A document's packed claims inflated: the count, and the bytes after it.
+fn inflate_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<(usize, Vec<u8>)> {
+    use std::io::Read;
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    let (&layout, rest) = blob
+        .split_first()
+        .ok_or_else(|| fail("empty packed claims".into()))?;
+    if layout != DOC_CLAIMS_DEFLATE {
+        return Err(fail(format!("packed claims of unknown layout {layout}")));
+    }
+    let mut raw = Vec::with_capacity(rest.len() * 6);
+    flate2::read::DeflateDecoder::new(rest)
+        .take(PACKED_MAX_JSON as u64 * 16)
+        .read_to_end(&mut raw)
+        .map_err(|e| fail(format!("packed claims that do not inflate: {e}")))?;
+    let count = raw
+        .first_chunk::<4>()
+        .map(|b| u32::from_le_bytes(*b) as usize)
+        .ok_or_else(|| fail("packed claims cut short".into()))?;
+    // Each claim takes at least 17 bytes besides its JSON: a count beyond that is damage.
+    if count > raw.len() / 17 {
+        return Err(fail(format!("packed claims announcing {count} claims")));
+    }
+    Ok((count, raw))
+}
+
+/// The spans of a document's claims, in order, from what [`pack_doc_claims`] wrote (column
+/// `idx`), decoding no claim.
+pub(crate) fn unpack_doc_claim_spans(idx: usize, blob: &[u8]) -> rusqlite::Result<Vec<Span>> {
+    let (count, raw) = inflate_doc_claims(idx, blob)?;
+    Ok((0..count)
+        .map(|i| {
+            let at = 4 + 8 * i;
+            let word =
+                |at: usize| u32::from_le_bytes([raw[at], raw[at + 1], raw[at + 2], raw[at + 3]]);
+            Span::new(word(at) as usize, word(at + 4) as usize)
+        })
+        .collect())
+}
+
+/// A document's claims, in order, from what [`pack_doc_claims`] wrote (column `idx`).
+pub(crate) fn unpack_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<Vec<Claim>> {
+    let fail = |why: &str| FromSqlConversionFailure(idx, Type::Blob, why.to_string().into());
+    let (count, raw) = inflate_doc_claims(idx, blob)?;
+    let mut at = 4 + 8 * count;
+    let mut figures = Vec::with_capacity(count);
+    let float = |at: &mut usize| -> rusqlite::Result<f64> {
+        let bytes = raw
+            .get(*at..*at + 8)
+            .ok_or_else(|| fail("packed claims cut short"))?;
+        *at += 8;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(bytes);
+        Ok(f64::from_bits(u64::from_le_bytes(word)))
+    };
+    for _ in 0..count {
+        let value = float(&mut at)?;
+        let marker = *raw.get(at).ok_or_else(|| fail("packed claims cut short"))?;
+        at += 1;
+        let max = match marker {
+            0 => None,
+            1 => Some(float(&mut at)?),
+            _ => return Err(fail("packed claims with a bound marked neither 0 nor 1")),
+        };
+        figures.push((value, max));
+    }
+    let mut claims: Vec<Claim> = serde_json::from_slice(&raw[at..]).map_err(|e| bad(idx, e))?;
+    if claims.len() != count {
+        return Err(fail(
+            "packed claims whose JSON holds another number of claims",
+        ));
+    }
+    for (c, (value, max)) in claims.iter_mut().zip(figures) {
+        c.quantity.value = value;
+        c.quantity.value_max = max;
+    }
+    Ok(claims)
+}
+
+/// The keys a document's claims are found by entity (`claim_keys`, schema v13): each
+/// claim's subject and object in lower case, once each.
+pub(crate) fn claim_keys(claims: &[Claim]) -> std::collections::BTreeSet<String> {
+    claims
+        .iter()
+        .flat_map(|c| [c.subject.as_deref(), c.object.as_deref()])
+        .flatten()
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a claim is one of those `key` (lower case) finds by entity: its subject or its
+/// object in lower case is the key, as the `subject_key`/`object_key` columns matched it.
+pub(crate) fn claim_has_key(claim: &Claim, key: &str) -> bool {
+    [claim.subject.as_deref(), claim.object.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|party| party.to_lowercase() == key)
+}
+
+/// The first byte of a document's packed events (`doc_events.body`, schema v13): deflate of
+/// the events as one JSON array.
+const DOC_EVENTS_DEFLATE: u8 = 1;
+
+/// Every event of one document packed in one value (`doc_events.body`, schema v13): a layout
+/// byte, then deflate of the events as one JSON array. An event holds no float, so its JSON
+/// gives it back exactly. Packed alone (v11-v12, LZ4 against PLOVER's words) an event took
+/// 131 bytes and a row of columns; together, deflate codes what a document's events repeat
+/// (its actors, sentences, field names) once.
+pub(crate) fn pack_doc_events(events: &[sinew_types::Event]) -> rusqlite::Result<Vec<u8>> {
+    use std::io::Write;
+    let json = serde_json::to_vec(events)
+        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+    let mut out = vec![DOC_EVENTS_DEFLATE];
+    let mut enc =
+        flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::new(PACK_LEVEL));
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(&json);
+    let _ = enc.finish();
+    Ok(out)
+}
+
+/// A document's events, in order, from what [`pack_doc_events`] wrote (column `idx`).
+pub(crate) fn unpack_doc_events(
+    idx: usize,
+    blob: &[u8],
+) -> rusqlite::Result<Vec<sinew_types::Event>> {
+    use std::io::Read;
+    let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+    let (&layout, rest) = blob
+        .split_first()
+        .ok_or_else(|| fail("empty packed events".into()))?;
+    if layout != DOC_EVENTS_DEFLATE {
+        return Err(fail(format!("packed events of unknown layout {layout}")));
+    }
+    let mut json = Vec::with_capacity(rest.len() * 6);
+    flate2::read::DeflateDecoder::new(rest)
+        .take(PACKED_MAX_JSON as u64 * 16)
+        .read_to_end(&mut json)
+        .map_err(|e| fail(format!("packed events that do not inflate: {e}")))?;
+    serde_json::from_slice(&json).map_err(|e| bad(idx, e))
+}
+
+/// The keys an event is filed under: each actor's canonical name and country, lower case
+/// (`iso3:` and the code for a country).
+pub(crate) fn event_actor_keys(event: &sinew_types::Event) -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for a in event.source.iter().chain(&event.target) {
+        if let Some(c) = &a.canonical {
+            keys.insert(c.to_lowercase());
+        }
+        if let Some(c) = &a.country {
+            keys.insert(format!("iso3:{}", c.to_lowercase()));
+        }
+    }
+    keys
+}
+
+/// The keys a document's events are found by (`event_keys`, schema v13): those of every
+/// event's actors, once each.
+pub(crate) fn doc_event_keys(events: &[sinew_types::Event]) -> std::collections::BTreeSet<String> {
+    events.iter().flat_map(event_actor_keys).collect()
+}
+
+/// The lower-case keys an event listing asks for: its entities, and `iso3:` with each of its
+/// countries.
+pub(crate) fn event_filter_keys(filter: &crate::EventFilter) -> Vec<String> {
+    filter
+        .entities
+        .iter()
+        .map(|e| e.to_lowercase())
+        .chain(
+            filter
+                .countries
+                .iter()
+                .map(|c| format!("iso3:{}", c.to_lowercase())),
+        )
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Whether a listing asking for `keys` (any of them; none asks for no actor) and the dates
+/// of `filter` keeps `event`: an actor under one of the keys, an end (or, without one, a
+/// date) on or after `from`, a date on or before `to`. An event without the date a bound
+/// tests is left out, as the SQL over the date columns of v10-v12 left it.
+pub(crate) fn event_selected(
+    event: &sinew_types::Event,
+    keys: &[String],
+    filter: &crate::EventFilter,
+) -> bool {
+    if !keys.is_empty() && !event_actor_keys(event).iter().any(|k| keys.contains(k)) {
+        return false;
+    }
+    if let Some(from) = filter.from {
+        if event.date_end.or(event.date).is_none_or(|d| d < from) {
+            return false;
+        }
+    }
+    if let Some(to) = filter.to {
+        if event.date.is_none_or(|d| d > to) {
+            return false;
+        }
+    }
+    true
+}
+
 fn bad<E: std::error::Error + Send + Sync + 'static>(idx: usize, err: E) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
 }
@@ -510,5 +768,104 @@ mod tests {
         ] {
             assert!(unpack_claim(0, &bad, None, None).is_err(), "{bad:?}");
         }
+    }
+
+    fn claim_with(figure_value: f64, max: Option<f64>, at: usize, subject: &str) -> Claim {
+        Claim {
+            doc: DocId("0123456789abcdef".into()),
+            span: Span::new(at, at + 5),
+            sentence: Span::new(0, at + 20),
+            quantity: figure(figure_value, max),
+            subject: Some(subject.into()),
+            object: None,
+            measure: "copper output".into(),
+            time: None,
+            attribution: None,
+            modality: Modality::Asserted,
+            kind: sinew_types::MeasureKind::Flow,
+            restates: None,
+            inferred: None,
+        }
+    }
+
+    #[test]
+    fn a_document_s_packed_claims_give_back_claims_spans_and_figures_bit_for_bit() {
+        let claims = vec![
+            claim_with(0.1 + 0.2, Some(f64::INFINITY), 40, "Chile"),
+            claim_with(f64::NAN, None, 4, "Peru"),
+            claim_with(-0.0, Some(1e-310), 70, "chile"),
+            // An upper bound that is NaN reads as none, as the REAL column gave it back.
+            claim_with(2.5, Some(f64::NAN), 90, "Chile"),
+        ];
+        let body = pack_doc_claims(&claims).expect("pack");
+        let back = unpack_doc_claims(0, &body).expect("unpack");
+        let bits = |c: &[Claim]| -> Vec<(u64, Option<u64>)> {
+            c.iter()
+                .map(|c| {
+                    (
+                        c.quantity.value.to_bits(),
+                        c.quantity.value_max.map(f64::to_bits),
+                    )
+                })
+                .collect()
+        };
+        let mut want = bits(&claims);
+        want[3].1 = None;
+        assert_eq!(bits(&back), want);
+        let text = |c: &Claim| {
+            let mut c = c.clone();
+            c.quantity.value = 0.0;
+            c.quantity.value_max = None;
+            c
+        };
+        assert_eq!(
+            back.iter().map(text).collect::<Vec<_>>(),
+            claims.iter().map(text).collect::<Vec<_>>()
+        );
+        let spans: Vec<Span> = claims.iter().map(|c| c.span).collect();
+        assert_eq!(unpack_doc_claim_spans(0, &body).expect("spans"), spans);
+        // A document's claims together pack smaller than each alone.
+        let alone: usize = claims.iter().map(|c| pack_claim(c).len()).sum();
+        assert!(body.len() < alone, "{} of {alone}", body.len());
+        assert_eq!(
+            claim_keys(&claims).into_iter().collect::<Vec<_>>(),
+            ["chile", "peru"]
+        );
+        assert!(claim_has_key(&claims[2], "chile") && !claim_has_key(&claims[1], "chile"));
+        let none = pack_doc_claims(&[]).expect("none");
+        assert!(unpack_doc_claims(0, &none).expect("unpack none").is_empty());
+    }
+
+    #[test]
+    fn damaged_or_unpackable_document_claims_are_errors_not_panics() {
+        let body = pack_doc_claims(&[claim_with(3.0, None, 4, "Chile")]).expect("pack");
+        for bad in [
+            Vec::new(),
+            vec![7],
+            body[..body.len() / 2].to_vec(),
+            [&[DOC_CLAIMS_DEFLATE][..], &[0xff; 40]].concat(),
+        ] {
+            assert!(unpack_doc_claims(0, &bad).is_err(), "{bad:?}");
+            assert!(unpack_doc_claim_spans(0, &bad).is_err(), "{bad:?}");
+        }
+        // A count the bytes cannot hold: refused before anything is read past the end.
+        let mut raw = 1_000_000u32.to_le_bytes().to_vec();
+        raw.extend_from_slice(b"[]");
+        let mut lying = vec![DOC_CLAIMS_DEFLATE];
+        {
+            use std::io::Write;
+            let mut enc =
+                flate2::write::DeflateEncoder::new(&mut lying, flate2::Compression::fast());
+            enc.write_all(&raw).expect("deflate");
+            enc.finish().expect("deflate");
+        }
+        assert!(unpack_doc_claims(0, &lying).is_err());
+        assert!(unpack_doc_claim_spans(0, &lying).is_err());
+        let far = claim_with(3.0, None, u32::MAX as usize, "Chile");
+        assert!(pack_doc_claims(&[far]).is_err());
+        let events = pack_doc_events(&[]).expect("pack");
+        assert!(unpack_doc_events(0, &events).expect("unpack").is_empty());
+        assert!(unpack_doc_events(0, &events[..1]).is_err());
+        assert!(unpack_doc_events(0, &[9, 1]).is_err());
     }
 }

@@ -21,7 +21,7 @@ use sinew_types::{
     Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
 
-use crate::codec::{parse_date, parse_fingerprint, unpack_claim};
+use crate::codec::{claim_has_key, parse_date, parse_fingerprint, unpack_doc_claims};
 use crate::sqlite::now;
 use crate::{
     ClaimFilter, EntitySummary, EventFilter, PutOutcome, Store, StoreError, StoreStats,
@@ -184,6 +184,12 @@ impl PgStore {
                         // Deflate is Rust's, as for SQLite (`schema::V12`).
                         annotations::pack_texts(tx)?;
                         tx.batch_execute(schema::V12_SWAP)?;
+                    }
+                    if *reached == 13 {
+                        // Claims and events packed a document at a time, as for SQLite (`schema::V13`).
+                        annotations::pack_doc_claims(tx)?;
+                        annotations::pack_doc_events(tx)?;
+                        tx.batch_execute(schema::V13_DROP)?;
                     }
                     tx.execute(
                         "UPDATE sinew_meta SET value = $1 WHERE key = 'schema_version'",
@@ -551,34 +557,42 @@ impl Store for PgStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
+        // As SQLite's (v13): the documents chosen in SQL, their claims kept and ordered here.
         let key = filter.entity.as_deref().map(str::to_lowercase);
         let mut conds = Vec::new();
         let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
         if let Some(key) = &key {
             args.push(key);
             conds.push(format!(
-                "(c.subject_key = ${n} OR c.object_key = ${n})",
-                n = args.len()
+                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ${})",
+                args.len()
             ));
         }
         if let Some(doc) = &filter.doc {
             args.push(&doc.0);
-            conds.push(format!("d.id = ${}", args.len()));
+            conds.push(format!(
+                "c.seq = (SELECT seq FROM documents WHERE id = ${})",
+                args.len()
+            ));
         }
         let filter_sql = if conds.is_empty() {
             String::new()
         } else {
             format!("WHERE {}", conds.join(" AND "))
         };
-        let query = format!(
-            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
-             {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
-        );
+        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
         self.read(|tx| {
-            tx.query(&query, &args)?
-                .iter()
-                .map(|r| claim_from_row(r, 0))
-                .collect()
+            let mut out = Vec::new();
+            for r in tx.query(&query, &args)? {
+                let mut claims: Vec<(usize, Claim)> = unpack_doc_claims(0, r.try_get(0)?)?
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
+                    .collect();
+                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
+                out.extend(claims.into_iter().map(|(_, c)| c));
+            }
+            Ok(out)
         })
     }
 
@@ -617,7 +631,7 @@ impl Store for PgStore {
                  (SELECT coalesce(sum(mentions), 0)::BIGINT FROM doc_annotations), \
                  (SELECT coalesce(sum(quantities), 0)::BIGINT FROM doc_annotations), \
                  (SELECT coalesce(sum(times), 0)::BIGINT FROM doc_annotations), \
-                 (SELECT count(*) FROM claims)",
+                 (SELECT coalesce(sum(claims), 0)::BIGINT FROM doc_claims)",
                 &[],
             )?;
             Ok(StoreStats {
@@ -718,16 +732,12 @@ fn doc_text(r: &Row, idx: usize) -> R<String> {
     }
 }
 
-/// A claim from its packed body (column `idx`) and the exact figures in the two columns after
-/// it.
-fn claim_from_row(r: &Row, idx: usize) -> R<Claim> {
-    let body: &[u8] = r.try_get(idx)?;
-    Ok(unpack_claim(
-        idx,
-        body,
-        r.try_get(idx + 1)?,
-        r.try_get(idx + 2)?,
-    )?)
+/// The claims of the document at `seq`, in order (none where it has no `doc_claims` row).
+fn doc_claims(tx: &mut Transaction<'_>, seq: i64) -> R<Vec<Claim>> {
+    match tx.query_opt("SELECT body FROM doc_claims WHERE seq = $1", &[&seq])? {
+        Some(r) => Ok(unpack_doc_claims(0, r.try_get(0)?)?),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Groups `(document, ordinal)` references by document, each with the reference indexes

@@ -10,8 +10,9 @@ use sinew_types::{
 };
 
 use crate::codec::{
-    date_text, fingerprint_blob, pack_annotations, pack_claim, pack_doc_text, parse_date,
-    parse_fingerprint, real, stored_doc_text, unpack_annotations, unpack_claim,
+    claim_has_key, claim_keys, date_text, fingerprint_blob, pack_annotations, pack_doc_claims,
+    pack_doc_text, parse_date, parse_fingerprint, stored_doc_text, unpack_annotations,
+    unpack_doc_claims,
 };
 use crate::connect::{self, Handle};
 use crate::schema::VERSION;
@@ -228,33 +229,47 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
+        // Claims are packed a document at a time (v13): the documents are chosen in SQL (by
+        // the entity's key, by id), their claims unpacked and kept in Rust as the key columns
+        // of v11-v12 kept them, in (seq, span, ordinal) order.
         let key = filter.entity.as_deref().map(str::to_lowercase);
         let mut conds = Vec::new();
         let mut args: Vec<&dyn ToSql> = Vec::new();
         if let Some(key) = &key {
             args.push(key);
             conds.push(format!(
-                "(c.subject_key = ?{n} OR c.object_key = ?{n})",
-                n = args.len()
+                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ?{})",
+                args.len()
             ));
         }
         if let Some(doc) = &filter.doc {
             args.push(&doc.0);
-            conds.push(format!("d.id = ?{}", args.len()));
+            conds.push(format!(
+                "c.seq = (SELECT seq FROM documents WHERE id = ?{})",
+                args.len()
+            ));
         }
         let filter_sql = if conds.is_empty() {
             String::new()
         } else {
             format!("WHERE {}", conds.join(" AND "))
         };
-        let query = format!(
-            "SELECT c.body, c.value, c.value_max FROM claims c JOIN documents d ON d.seq = c.seq \
-             {filter_sql} ORDER BY c.seq, c.span_start, c.span_end, c.ord"
-        );
+        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
         self.read(|tx| {
-            tx.prepare_cached(&query)?
-                .query_map(args.as_slice(), claim_from_row)?
-                .collect()
+            let mut out = Vec::new();
+            let mut stmt = tx.prepare_cached(&query)?;
+            let mut rows = stmt.query(args.as_slice())?;
+            while let Some(r) = rows.next()? {
+                let mut claims: Vec<(usize, Claim)> =
+                    unpack_doc_claims(0, r.get_ref(0)?.as_blob()?)?
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
+                        .collect();
+                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
+                out.extend(claims.into_iter().map(|(_, c)| c));
+            }
+            Ok(out)
         })
     }
 
@@ -325,7 +340,7 @@ impl Store for SqliteStore {
                  (SELECT coalesce(sum(mentions), 0) FROM doc_annotations), \
                  (SELECT coalesce(sum(quantities), 0) FROM doc_annotations), \
                  (SELECT coalesce(sum(times), 0) FROM doc_annotations), \
-                 (SELECT count(*) FROM claims)",
+                 (SELECT coalesce(sum(claims), 0) FROM doc_claims)",
                 [],
                 |r| {
                     Ok(StoreStats {
@@ -433,22 +448,18 @@ fn insert(
         pack_annotations(ann)
     ])?;
     entities::record(tx, id, doc_seq, ann)?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO claims (seq, ord, span_start, span_end, subject_key, object_key, value, \
-         value_max, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for (ord, c) in ann.claims.iter().enumerate() {
-        stmt.execute(params![
-            doc_seq,
-            ord,
-            c.span.start,
-            c.span.end,
-            c.subject.as_deref().map(str::to_lowercase),
-            c.object.as_deref().map(str::to_lowercase),
-            real(c.quantity.value),
-            c.quantity.value_max.and_then(real),
-            pack_claim(c)
-        ])?;
+    if !ann.claims.is_empty() {
+        tx.prepare_cached("INSERT INTO doc_claims (seq, claims, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![
+                doc_seq,
+                ann.claims.len(),
+                pack_doc_claims(&ann.claims)?
+            ])?;
+        let mut stmt =
+            tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, seq) VALUES (?1, ?2)")?;
+        for key in claim_keys(&ann.claims) {
+            stmt.execute(params![key, doc_seq])?;
+        }
     }
     events::insert(tx, doc_seq, &ann.events)?;
     Ok(PutOutcome::Inserted)
@@ -473,8 +484,12 @@ fn doc_from_row(r: &Row<'_>) -> rusqlite::Result<Document> {
     })
 }
 
-fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
-    unpack_claim(0, r.get_ref(0)?.as_blob()?, r.get(1)?, r.get(2)?)
+/// The claims of the document at `seq`, in order (none where it has no `doc_claims` row).
+pub(crate) fn doc_claims(tx: &Transaction<'_>, seq: i64) -> rusqlite::Result<Vec<Claim>> {
+    tx.prepare_cached("SELECT body FROM doc_claims WHERE seq = ?1")?
+        .query_row([seq], |r| unpack_doc_claims(0, r.get_ref(0)?.as_blob()?))
+        .optional()
+        .map(Option::unwrap_or_default)
 }
 
 fn span(r: &Row<'_>, idx: usize) -> rusqlite::Result<Span> {
@@ -500,10 +515,7 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         .optional()?;
     // A document stored without its row is not possible through `put`; read it as bare.
     let (seq, packed) = found.unwrap_or_default();
-    let claims = tx
-        .prepare_cached("SELECT body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord")?
-        .query_map([seq], claim_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
+    let claims = doc_claims(tx, seq)?;
     Ok(Annotations {
         sentences: packed.sentences,
         mentions: packed.mentions,

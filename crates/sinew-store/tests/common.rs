@@ -318,18 +318,19 @@ pub(crate) fn plain() -> (Document, Annotations) {
 }
 
 /// The tables a dump shows, each with the order of its rows.
-const DUMPED: [(&str, &str); 13] = [
+const DUMPED: [(&str, &str); 14] = [
     ("documents", "seq"),
     ("doc_annotations", "seq"),
-    ("claims", "seq, ord"),
+    ("doc_claims", "seq"),
+    ("claim_keys", "key, seq"),
     ("alerts", "seq"),
     ("dup_bands", "band, key, doc"),
     ("analysis_pending", "seq"),
     ("entities", "id"),
     ("entity_aliases", "entity, text"),
     ("entity_descriptions", "entity, key"),
-    ("events", "seq, ord"),
-    ("event_actors", "key, seq, ord"),
+    ("doc_events", "seq"),
+    ("event_keys", "key, seq"),
     ("events_pending", "seq"),
     ("briefings", "id"),
 ];
@@ -371,23 +372,23 @@ pub(crate) fn dump(path: &Path) -> String {
     out
 }
 
-/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims and
-/// events (`claims.body`, `events.body`) unpacked, so that a snapshot shows what they hold (their layout
-/// byte, their JSON, the figures' bytes in hex) whatever the compressor's output, and so are
-/// documents' packed texts (`documents.text`); any other value in hex.
+/// A BLOB cell of `table` as text: packed annotations (`doc_annotations.body`), claims
+/// (`doc_claims.body`) and events (`doc_events.body`) unpacked, so that a snapshot shows what they
+/// hold (their layout byte, their JSON, spans and figures' bytes in hex) whatever the
+/// compressor's output, and so are documents' packed texts (`documents.text`); any other
+/// value in hex.
 fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    let dict: Option<&[u8]> = match table {
-        "claims" => Some(include_bytes!("../src/claim_dict.txt")),
-        "events" => Some(include_bytes!("../src/event_dict.txt")),
-        _ => None,
-    };
-    if let (Some(dict), "body") = (dict, column) {
-        let len = u32::from_le_bytes(bytes[1..5].try_into().expect("length")) as usize;
-        let json = lz4_flex::block::decompress_with_dict(&bytes[5..], len, dict)
-            .expect("packed value unpacks");
-        return format!("layout {} {}", bytes[0], String::from_utf8_lossy(&json));
+    if table == "doc_events" && column == "body" {
+        // A layout byte, then deflate of the events' JSON.
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut json = String::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_string(&mut json)
+                .expect("packed events inflate");
+            return format!("layout {layout} {json}");
+        }
     }
     if table == "documents" && column == "text" {
         // Packed from v12 (a layout byte, then deflate).
@@ -397,6 +398,27 @@ fn blob_cell(table: &str, column: &str, bytes: &[u8]) -> String {
                 .read_to_string(&mut text)
                 .expect("packed text inflates");
             return format!("layout {layout} {text:?}");
+        }
+    }
+    if table == "doc_claims" && column == "body" {
+        // A layout byte, then deflate of the count, the spans, the figures and the JSON.
+        if let Some((layout, deflated)) = bytes.split_first() {
+            let mut raw = Vec::new();
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_end(&mut raw)
+                .expect("packed claims inflate");
+            let count = u32::from_le_bytes(raw[..4].try_into().expect("count")) as usize;
+            let spans = 4 + 8 * count;
+            let mut at = spans;
+            for _ in 0..count {
+                at += 9 + if raw[at + 8] == 1 { 8 } else { 0 };
+            }
+            return format!(
+                "layout {layout} count {count} spans x'{}' figures x'{}' {}",
+                hex(&raw[4..spans]),
+                hex(&raw[spans..at]),
+                String::from_utf8_lossy(&raw[at..])
+            );
         }
     }
     if table == "doc_annotations" && column == "body" {

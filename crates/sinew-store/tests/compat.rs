@@ -143,6 +143,7 @@ fn migrations_build_exactly_the_fixture_schemas() {
         (9, "v9.sql"),
         (10, "v10.sql"),
         (11, "v11.sql"),
+        (12, "v12.sql"),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");
@@ -724,7 +725,8 @@ fn read_only_open_reads_compatible_versions_and_refuses_older_ones_untouched() {
         ("v8.sql", None),
         ("v9.sql", None),
         ("v10.sql", None),
-        ("v11.sql", Some(6)),
+        ("v11.sql", None),
+        ("v12.sql", None),
     ] {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).expect("mkdir");

@@ -4,6 +4,7 @@ mod analysis;
 mod backends;
 mod common;
 mod compat;
+mod doc_claims;
 mod model;
 mod packed;
 #[cfg(feature = "postgres")]

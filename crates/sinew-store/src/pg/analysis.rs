@@ -5,14 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use postgres::{Row, Transaction};
-use sinew_types::{DocId, SourceKind, Span};
+use postgres::Transaction;
+use sinew_types::{Claim, DocId, SourceKind, Span};
 
-use super::{by_doc, claim_from_row, doc_text, insert_alerts, size, PgStore, R};
+use super::{by_doc, doc_text, insert_alerts, PgStore, R};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
-use crate::codec::parse_date;
+use crate::codec::{parse_date, unpack_doc_claim_spans, unpack_doc_claims};
 use crate::sqlite::now;
 use crate::StoreError;
 
@@ -42,27 +42,47 @@ impl AnalysisStore for PgStore {
         // In the order asked, each document's claims by ordinal.
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
-                 FROM unnest($1::text[]) WITH ORDINALITY AS q(id, at) \
-                 JOIN documents d ON d.id = q.id JOIN claims c ON c.seq = d.seq \
-                 ORDER BY q.at, c.ord",
+                "SELECT d.seq, c.body FROM unnest($1::text[]) WITH ORDINALITY AS q(id, at) \
+                 JOIN documents d ON d.id = q.id JOIN doc_claims c ON c.seq = d.seq \
+                 ORDER BY q.at",
                 &[&ids(docs)],
             )?;
-            rows.iter().map(keyed_from_row).collect()
+            let mut out = Vec::new();
+            for r in &rows {
+                let seq: i64 = r.try_get(0)?;
+                for (ord, claim) in unpack_doc_claims(1, r.try_get(1)?)?.into_iter().enumerate() {
+                    out.push(keyed(seq, ord, claim));
+                }
+            }
+            Ok(out)
         })
     }
 
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        // Each document holding a claim of the buckets is unpacked once for all of them.
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT d.seq, c.ord, c.body, c.value, c.value_max \
-                 FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
-                 JOIN claim_buckets b ON b.bucket = q.bucket \
-                 JOIN documents d ON d.id = b.doc \
-                 JOIN claims c ON c.seq = d.seq AND c.ord = b.ord ORDER BY q.at, b.doc, b.ord",
+                "SELECT DISTINCT b.seq, b.ord FROM claim_buckets b WHERE b.bucket = ANY($1) \
+                 ORDER BY b.seq, b.ord",
                 &[&buckets],
             )?;
-            rows.iter().map(keyed_from_row).collect()
+            let mut wanted: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+            for r in &rows {
+                wanted.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
+            }
+            let mut out = Vec::new();
+            for (seq, ords) in wanted {
+                let claims = super::doc_claims(tx, seq)?;
+                for ord in ords {
+                    let Ok(at) = usize::try_from(ord) else {
+                        continue;
+                    };
+                    if let Some(claim) = claims.get(at) {
+                        out.push(keyed(seq, at, claim.clone()));
+                    }
+                }
+            }
+            Ok(out)
         })
     }
 
@@ -157,9 +177,8 @@ impl AnalysisStore for PgStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
-                |r, doc, ord| {
-                    let claim = claim_from_row(r, 1)?;
+                |body| Ok(unpack_doc_claims(0, body)?),
+                |claim, doc, ord| {
                     Ok(ClaimWords {
                         seq: doc.seq,
                         ord,
@@ -178,14 +197,13 @@ impl AnalysisStore for PgStore {
     }
 
     fn claim_quotes(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimQuote>>, StoreError> {
-        // From the span columns, decoding no claim, as in SQLite.
+        // From the spans ahead of the claims' JSON, decoding no claim, as in SQLite.
         self.read(|tx| {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, span_start, span_end FROM claims WHERE seq = $1 ORDER BY ord",
-                |r, doc, ord| {
-                    let span = Span::new(size(r, 1)?, size(r, 2)?);
+                |body| Ok(unpack_doc_claim_spans(0, body)?),
+                |span, doc, ord| {
                     Ok(ClaimQuote {
                         seq: doc.seq,
                         ord,
@@ -251,8 +269,9 @@ fn commit(tx: &mut Transaction<'_>, update: &AnalysisUpdate) -> R<usize> {
             (b, d, o)
         });
     tx.execute(
-        "INSERT INTO claim_buckets (bucket, doc, ord) \
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) ON CONFLICT DO NOTHING",
+        "INSERT INTO claim_buckets (bucket, seq, ord) \
+         SELECT q.bucket, d.seq, q.ord FROM unnest($1::text[], $2::text[], $3::int8[]) \
+         AS q(bucket, doc, ord) JOIN documents d ON d.id = q.doc ON CONFLICT DO NOTHING",
         &[&buckets, &docs, &ords],
     )?;
     let last: BTreeMap<&str, &BucketRow> = update
@@ -311,14 +330,13 @@ fn commit(tx: &mut Transaction<'_>, update: &AnalysisUpdate) -> R<usize> {
     Ok(added)
 }
 
-/// A claim row led by its document's seq and its ordinal.
-fn keyed_from_row(r: &Row) -> R<KeyedClaim> {
-    let ord: i64 = r.try_get(1)?;
-    Ok(KeyedClaim {
-        seq: r.try_get(0)?,
-        ord: u32::try_from(ord).map_err(|_| super::Fail::Bad(format!("claim ordinal {ord}")))?,
-        claim: claim_from_row(r, 2)?,
-    })
+/// A claim with its document's seq and its ordinal.
+fn keyed(seq: i64, ord: usize, claim: Claim) -> KeyedClaim {
+    KeyedClaim {
+        seq,
+        ord: u32::try_from(ord).unwrap_or(u32::MAX),
+        claim,
+    }
 }
 
 /// The document a claim row is read with.
@@ -328,17 +346,19 @@ struct ClaimDoc<'a> {
     text: &'a str,
 }
 
-/// One value per reference (`None` where the claim is not stored), built by `build` from the
-/// row `claim_sql` (whose first column is `ord`, its parameter the document id) gives it; one
-/// document at a time, its text read once.
-fn per_claim<T: Clone>(
+/// One value per reference (`None` where the claim is not stored), built by `build` from
+/// what `unpack` gives of its document's packed claims (a claim, or its span) and ordinal;
+/// one document at a time, its text read and its claims unpacked once.
+fn per_claim<T: Clone, C>(
     tx: &mut Transaction<'_>,
     refs: &[(DocId, u32)],
-    claim_sql: &str,
-    mut build: impl FnMut(&Row, &ClaimDoc<'_>, u32) -> R<T>,
+    unpack: impl Fn(&[u8]) -> R<Vec<C>>,
+    mut build: impl FnMut(C, &ClaimDoc<'_>, u32) -> R<T>,
 ) -> R<Vec<Option<T>>> {
-    let doc_stmt = tx.prepare("SELECT seq, source, text FROM documents WHERE id = $1")?;
-    let claim_stmt = tx.prepare(claim_sql)?;
+    let doc_stmt = tx.prepare(
+        "SELECT d.seq, d.source, d.text, c.body FROM documents d \
+         LEFT JOIN doc_claims c ON c.seq = d.seq WHERE d.id = $1",
+    )?;
     let mut out: Vec<Option<T>> = vec![None; refs.len()];
     for (doc, mut wanted) in by_doc(refs) {
         let Some(row) = tx.query_opt(&doc_stmt, &[&doc.0])? else {
@@ -346,23 +366,26 @@ fn per_claim<T: Clone>(
         };
         let (seq, source, text): (i64, String, String) =
             (row.try_get(0)?, row.try_get(1)?, doc_text(&row, 2)?);
+        let claims = match row.try_get::<_, Option<&[u8]>>(3)? {
+            Some(body) => unpack(body)?,
+            None => Vec::new(),
+        };
         let at = ClaimDoc {
             seq,
             source: &source,
             text: &text,
         };
         wanted.sort_unstable();
-        for r in tx.query(&claim_stmt, &[&seq])? {
-            let ord: i64 = r.try_get(0)?;
+        for (ord, claim) in claims.into_iter().enumerate() {
             let Ok(ord) = u32::try_from(ord) else {
-                continue;
+                break;
             };
             let from = wanted.partition_point(|(o, _)| *o < ord);
             let slots = &wanted[from..from + wanted[from..].partition_point(|(o, _)| *o == ord)];
             let Some(((_, first), rest)) = slots.split_first() else {
                 continue;
             };
-            let value = build(&r, &at, ord)?;
+            let value = build(claim, &at, ord)?;
             for (_, i) in rest {
                 out[*i] = Some(value.clone());
             }

@@ -2,7 +2,8 @@
 //! schema v11 (`doc_annotations`, as SQLite's), the claims and the events ([`load`]); and
 //! the tables before v11, one typed query per child table in extraction order, read only by
 //! the step that packs them ([`pack_stored`]); and the texts schema v12 packs
-//! ([`pack_texts`]).
+//! ([`pack_texts`]); and the claims and events schema v13 packs a document at a time
+//! ([`pack_doc_claims`], [`pack_doc_events`]).
 
 use postgres::types::Type;
 use postgres::{Row, Transaction};
@@ -11,10 +12,11 @@ use sinew_types::{
     Quantity, Sentence, TimeExpr,
 };
 
-use super::{claim_from_row, span, Fail, R};
+use super::{span, Fail, R};
 use crate::codec::{
-    pack_annotations, pack_claim_json, pack_doc_text, pack_event_json, parse_date, parse_enum,
-    unpack_annotations,
+    pack_annotations, pack_claim_json, pack_doc_claims as pack_doc_claims_body,
+    pack_doc_events as pack_doc_events_body, pack_doc_text, pack_event_json, parse_date,
+    parse_enum, unpack_annotations, unpack_claim, unpack_event,
 };
 
 /// A stored document's annotations: the packed parts, its claims and its events.
@@ -32,14 +34,7 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
         ),
         None => (0, crate::codec::Packed::default()),
     };
-    let claims = tx
-        .query_typed(
-            "SELECT body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord",
-            &[(&seq, Type::INT8)],
-        )?
-        .iter()
-        .map(|r| claim_from_row(r, 0))
-        .collect::<R<_>>()?;
+    let claims = super::doc_claims(tx, seq)?;
     Ok(Annotations {
         sentences: packed.sentences,
         mentions: packed.mentions,
@@ -51,6 +46,61 @@ pub(super) fn load(tx: &mut Transaction<'_>, id: &DocId) -> R<Annotations> {
         descriptions: packed.descriptions,
         events: super::events::load(tx, id)?,
     })
+}
+
+/// Packs the claims of every document, stored one a row before schema v13 (`schema::V13`),
+/// into `doc_claims`, one document's claims in memory at a time, each read as v11-v12 read
+/// it (as SQLite's `legacy::pack_doc_claims`).
+pub(super) fn pack_doc_claims(tx: &mut Transaction<'_>) -> R<()> {
+    let docs = tx.query("SELECT DISTINCT seq FROM claims ORDER BY seq", &[])?;
+    let read =
+        tx.prepare("SELECT body, value, value_max FROM claims WHERE seq = $1 ORDER BY ord")?;
+    for d in &docs {
+        let seq: i64 = d.try_get(0)?;
+        let claims = tx
+            .query(&read, &[&seq])?
+            .iter()
+            .map(|r| claim_from_row(r, 0))
+            .collect::<R<Vec<_>>>()?;
+        let count = i64::try_from(claims.len()).unwrap_or(i64::MAX);
+        tx.execute(
+            "INSERT INTO doc_claims (seq, claims, body) VALUES ($1, $2, $3)",
+            &[&seq, &count, &pack_doc_claims_body(&claims)?],
+        )?;
+    }
+    Ok(())
+}
+
+/// Packs the events of every document, stored one a row before schema v13 (`schema::V13`),
+/// into `doc_events`, one document's events in memory at a time.
+pub(super) fn pack_doc_events(tx: &mut Transaction<'_>) -> R<()> {
+    let docs = tx.query("SELECT DISTINCT seq FROM events ORDER BY seq", &[])?;
+    let read = tx.prepare("SELECT body FROM events WHERE seq = $1 ORDER BY ord")?;
+    for d in &docs {
+        let seq: i64 = d.try_get(0)?;
+        let events = tx
+            .query(&read, &[&seq])?
+            .iter()
+            .map(|r| Ok(unpack_event(0, r.try_get(0)?)?))
+            .collect::<R<Vec<_>>>()?;
+        tx.execute(
+            "INSERT INTO doc_events (seq, body) VALUES ($1, $2)",
+            &[&seq, &pack_doc_events_body(&events)?],
+        )?;
+    }
+    Ok(())
+}
+
+/// A claim as v11-v12 kept it: packed alone at column `idx`, its exact figures in the next
+/// two.
+fn claim_from_row(r: &Row, idx: usize) -> R<sinew_types::Claim> {
+    let body: &[u8] = r.try_get(idx)?;
+    Ok(unpack_claim(
+        idx,
+        body,
+        r.try_get(idx + 1)?,
+        r.try_get(idx + 2)?,
+    )?)
 }
 
 /// Packs the text of every stored document into `packed_text` (schema v12, `schema::V12`), a

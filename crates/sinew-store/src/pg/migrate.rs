@@ -22,7 +22,8 @@ use crate::{SqliteStore, StoreError};
 const TABLES: &[&str] = &[
     "documents",
     "doc_annotations",
-    "claims",
+    "doc_claims",
+    "claim_keys",
     "alerts",
     "dup_bands",
     "analysis_pending",
@@ -38,8 +39,8 @@ const TABLES: &[&str] = &[
     "ingest_failures",
     "alert_rules",
     "briefings",
-    "events",
-    "event_actors",
+    "doc_events",
+    "event_keys",
     "events_pending",
 ];
 

@@ -19,7 +19,7 @@ use sinew_types::{Annotations, Document};
 
 use super::{band_key, pos, Fail, R};
 use crate::codec::{
-    date_text, fingerprint_blob, pack_annotations, pack_claim, pack_doc_text, real,
+    claim_keys, date_text, fingerprint_blob, pack_annotations, pack_doc_claims, pack_doc_text,
 };
 use crate::sqlite::entities::{added, description_key};
 use crate::PutOutcome;
@@ -77,7 +77,7 @@ pub(super) fn put_batch(
         )));
     }
     t.bands.insert(tx, "ON CONFLICT DO NOTHING")?;
-    for rows in [&t.pending, &t.annotations, &t.claims] {
+    for rows in [&t.pending, &t.annotations, &t.claims, &t.claim_keys] {
         rows.insert(tx, "")?;
     }
     for &(seq, _, ann) in &new {
@@ -94,6 +94,7 @@ struct Tables {
     pending: Rows,
     annotations: Rows,
     claims: Rows,
+    claim_keys: Rows,
 }
 
 impl Tables {
@@ -108,16 +109,16 @@ impl Tables {
             bands: Rows::new("dup_bands", "IYI"),
             pending: Rows::new("analysis_pending", "TI"),
             annotations: Rows::new("doc_annotations", "IIIIY"),
-            claims: Rows::new("claims", "IIIITTRRY"),
+            claims: Rows::new("doc_claims", "IIY"),
+            claim_keys: Rows::new("claim_keys", "TI"),
         }
     }
 
     fn add(&mut self, seq: i64, doc: &Document, ann: &Annotations, now: &str) -> R<()> {
-        use Cell::{Bytes, Int, Real, Text};
+        use Cell::{Bytes, Int, Text};
         let id = || Text(Some(doc.id.0.clone()));
         let text = |s: &str| Text(Some(s.to_string()));
         let opt = |s: &Option<String>| Text(s.clone());
-        let at = |n: usize| pos(n).map(|n| Int(Some(n)));
         self.documents.push(vec![
             id(),
             Int(Some(seq)),
@@ -151,18 +152,16 @@ impl Tables {
             count(ann.times.len()),
             Bytes(Some(pack_annotations(ann))),
         ])?;
-        for (ord, c) in ann.claims.iter().enumerate() {
+        if !ann.claims.is_empty() {
             self.claims.push(vec![
                 Int(Some(seq)),
-                at(ord)?,
-                at(c.span.start)?,
-                at(c.span.end)?,
-                Text(c.subject.as_deref().map(str::to_lowercase)),
-                Text(c.object.as_deref().map(str::to_lowercase)),
-                Real(real(c.quantity.value)),
-                Real(c.quantity.value_max.and_then(real)),
-                Bytes(Some(pack_claim(c))),
+                count(ann.claims.len()),
+                Bytes(Some(pack_doc_claims(&ann.claims)?)),
             ])?;
+            for key in claim_keys(&ann.claims) {
+                self.claim_keys
+                    .push(vec![Text(Some(key)), Int(Some(seq))])?;
+            }
         }
         Ok(())
     }
@@ -323,7 +322,6 @@ fn record_entities(tx: &mut Transaction<'_>, new: &[(i64, &Document, &Annotation
 enum Cell {
     Text(Option<String>),
     Int(Option<i64>),
-    Real(Option<f64>),
     Bytes(Option<Vec<u8>>),
 }
 
@@ -331,7 +329,6 @@ enum Cell {
 enum Column {
     Text(Vec<Option<String>>),
     Int(Vec<Option<i64>>),
-    Real(Vec<Option<f64>>),
     Bytes(Vec<Option<Vec<u8>>>),
 }
 
@@ -340,7 +337,6 @@ impl Column {
         match self {
             Column::Text(_) => "text[]",
             Column::Int(_) => "int8[]",
-            Column::Real(_) => "float8[]",
             Column::Bytes(_) => "bytea[]",
         }
     }
@@ -349,7 +345,6 @@ impl Column {
         match self {
             Column::Text(_) => Type::TEXT_ARRAY,
             Column::Int(_) => Type::INT8_ARRAY,
-            Column::Real(_) => Type::FLOAT8_ARRAY,
             Column::Bytes(_) => Type::BYTEA_ARRAY,
         }
     }
@@ -358,7 +353,6 @@ impl Column {
         match self {
             Column::Text(v) => v,
             Column::Int(v) => v,
-            Column::Real(v) => v,
             Column::Bytes(v) => v,
         }
     }
@@ -373,13 +367,12 @@ struct Rows {
 }
 
 impl Rows {
-    /// `kinds` has a letter per column: `T`ext, `I`nteger, `R`eal, b`Y`tes.
+    /// `kinds` has a letter per column: `T`ext, `I`nteger, b`Y`tes.
     fn new(target: &'static str, kinds: &str) -> Rows {
         let columns = kinds
             .chars()
             .map(|k| match k {
                 'I' => Column::Int(Vec::new()),
-                'R' => Column::Real(Vec::new()),
                 'Y' => Column::Bytes(Vec::new()),
                 _ => Column::Text(Vec::new()),
             })
@@ -415,7 +408,6 @@ impl Rows {
             match (column, cell) {
                 (Column::Text(v), Cell::Text(x)) => v.push(x),
                 (Column::Int(v), Cell::Int(x)) => v.push(x),
-                (Column::Real(v), Cell::Real(x)) => v.push(x),
                 (Column::Bytes(v), Cell::Bytes(x)) => v.push(x),
                 _ => {
                     return Err(Fail::Unstorable(format!(

@@ -13,7 +13,8 @@
 //! name, the order of entities and of buckets do not depend on the server's locale.
 
 /// Migration steps, oldest first: `(version reached, SQL)`.
-pub(super) const MIGRATIONS: &[(i64, &str)] = &[(8, V8), (9, V9), (10, V10), (11, V11), (12, V12)];
+pub(super) const MIGRATIONS: &[(i64, &str)] =
+    &[(8, V8), (9, V9), (10, V10), (11, V11), (12, V12), (13, V13)];
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -396,6 +397,57 @@ pub(super) const V12_SWAP: &str = "
 ALTER TABLE documents ALTER COLUMN packed_text SET NOT NULL;
 ALTER TABLE documents DROP COLUMN text;
 ALTER TABLE documents RENAME COLUMN packed_text TO text;
+";
+
+// Version 13 (SQLite's `PACKED_BY_DOCUMENT`): a document's claims packed in one `doc_claims`
+// row and its events in one `doc_events` row (`codec::pack_doc_claims`, `pack_doc_events`,
+// deflated, so kept out of TOAST's compression), the documents filed under their claims'
+// parties in `claim_keys` and their events' actors in `event_keys`, and `claim_buckets`
+// keyed by `seq`. After the SQL, the migration packs each document's claims and events
+// (`annotations::pack_doc_claims`, `pack_doc_events`) and `V13_DROP` drops the old tables.
+pub(super) const V13: &str = "
+CREATE TABLE doc_claims (
+    seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    claims BIGINT NOT NULL,
+    body BYTEA NOT NULL
+);
+ALTER TABLE doc_claims ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE claim_keys (
+    key TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    PRIMARY KEY (key, seq)
+);
+INSERT INTO claim_keys (key, seq)
+    SELECT subject_key, seq FROM claims WHERE subject_key IS NOT NULL
+    UNION SELECT object_key, seq FROM claims WHERE object_key IS NOT NULL;
+CREATE TABLE claim_buckets_v13 (
+    bucket TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    ord BIGINT NOT NULL,
+    CONSTRAINT claim_buckets_v13_key PRIMARY KEY (bucket, seq, ord)
+);
+INSERT INTO claim_buckets_v13 (bucket, seq, ord)
+    SELECT b.bucket, d.seq, b.ord FROM claim_buckets b JOIN documents d ON d.id = b.doc;
+CREATE TABLE doc_events (
+    seq BIGINT PRIMARY KEY NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    body BYTEA NOT NULL
+);
+ALTER TABLE doc_events ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE event_keys (
+    key TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    PRIMARY KEY (key, seq)
+);
+INSERT INTO event_keys (key, seq) SELECT DISTINCT key, seq FROM event_actors;
+";
+
+/// The tables [`V13`] replaces, dropped once the claims are packed.
+pub(super) const V13_DROP: &str = "
+DROP TABLE claims;
+DROP TABLE claim_buckets;
+ALTER TABLE claim_buckets_v13 RENAME TO claim_buckets;
+DROP TABLE events;
+DROP TABLE event_actors;
 ";
 
 #[cfg(test)]

@@ -9,13 +9,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use sinew_types::{DocId, SourceKind, Span};
+use sinew_types::{Claim, DocId, SourceKind, Span};
 
-use super::{now, SqliteStore};
+use super::{doc_claims, now, SqliteStore};
 use crate::analysis::{
     AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
-use crate::codec::{pack_text, parse_date, stored_doc_text, stored_text};
+use crate::codec::{
+    pack_text, parse_date, stored_doc_text, stored_text, unpack_doc_claim_spans, unpack_doc_claims,
+};
 use crate::StoreError;
 
 impl AnalysisStore for SqliteStore {
@@ -37,14 +39,14 @@ impl AnalysisStore for SqliteStore {
 
     fn claims_of_docs(&self, ids: &[DocId]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.read(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM documents d \
-                 JOIN claims c ON c.seq = d.seq WHERE d.id = ?1 ORDER BY c.ord",
-            )?;
+            let mut seq_of = tx.prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
             let mut out = Vec::new();
             for id in ids {
-                for k in stmt.query_map([&id.0], keyed_from_row)? {
-                    out.push(k?);
+                let Some(seq) = seq_of.query_row([&id.0], |r| r.get(0)).optional()? else {
+                    continue;
+                };
+                for (ord, claim) in doc_claims(tx, seq)?.into_iter().enumerate() {
+                    out.push(keyed(seq, ord, claim));
                 }
             }
             Ok(out)
@@ -52,16 +54,25 @@ impl AnalysisStore for SqliteStore {
     }
 
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        // Claims are packed a document at a time (v13): the buckets' references are gathered
+        // first, then each document holding any is unpacked once for all of them.
         self.read(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "SELECT c.seq, c.ord, c.body, c.value, c.value_max FROM claim_buckets b \
-                 JOIN documents d ON d.id = b.doc \
-                 JOIN claims c ON c.seq = d.seq AND c.ord = b.ord WHERE b.bucket = ?1",
-            )?;
-            let mut out = Vec::new();
+            let mut stmt =
+                tx.prepare_cached("SELECT seq, ord FROM claim_buckets WHERE bucket = ?1")?;
+            let mut wanted: BTreeMap<i64, Vec<u32>> = BTreeMap::new();
             for key in buckets {
-                for k in stmt.query_map([key], keyed_from_row)? {
-                    out.push(k?);
+                for r in stmt.query_map([key], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
+                    let (seq, ord) = r?;
+                    wanted.entry(seq).or_default().push(ord);
+                }
+            }
+            let mut out = Vec::new();
+            for (seq, ords) in wanted {
+                let claims = doc_claims(tx, seq)?;
+                for ord in ords {
+                    if let Some(claim) = claims.get(ord as usize) {
+                        out.push(keyed(seq, ord as usize, claim.clone()));
+                    }
                 }
             }
             Ok(out)
@@ -162,10 +173,8 @@ impl AnalysisStore for SqliteStore {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, body, value, value_max FROM claims WHERE seq = ?1 ORDER BY ord",
-                |r, doc, ord| {
-                    let body = r.get_ref(1)?.as_blob()?;
-                    let claim = crate::codec::unpack_claim(1, body, r.get(2)?, r.get(3)?)?;
+                |body| unpack_doc_claims(0, body),
+                |claim, doc, ord| {
                     Ok(ClaimWords {
                         seq: doc.seq,
                         ord,
@@ -184,15 +193,15 @@ impl AnalysisStore for SqliteStore {
     }
 
     fn claim_quotes(&self, refs: &[(DocId, u32)]) -> Result<Vec<Option<ClaimQuote>>, StoreError> {
-        // The span comes from its columns, so no claim is decoded: the network cites every
-        // claim of a store, and decoding them was most of what `sinew graph` spent reading them.
+        // The spans are read ahead of the claims' JSON, so no claim is decoded: the network
+        // cites every claim of a store, and decoding them was most of what `sinew graph`
+        // spent reading them.
         self.read(|tx| {
             per_claim(
                 tx,
                 refs,
-                "SELECT ord, span_start, span_end FROM claims WHERE seq = ?1 ORDER BY ord",
-                |r, doc, ord| {
-                    let span = Span::new(r.get(1)?, r.get(2)?);
+                |body| unpack_doc_claim_spans(0, body),
+                |span, doc, ord| {
                     Ok(ClaimQuote {
                         seq: doc.seq,
                         ord,
@@ -244,7 +253,8 @@ impl AnalysisStore for SqliteStore {
 
 fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usize> {
     let mut stmt = tx.prepare_cached(
-        "INSERT OR REPLACE INTO claim_buckets (bucket, doc, ord) VALUES (?1, ?2, ?3)",
+        "INSERT OR REPLACE INTO claim_buckets (bucket, seq, ord) \
+         SELECT ?1, seq, ?3 FROM documents WHERE id = ?2",
     )?;
     for (bucket, doc, ord) in &update.claim_buckets {
         stmt.execute(params![bucket, doc.0, ord])?;
@@ -296,13 +306,13 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
     Ok(added)
 }
 
-/// A claim row led by its document's seq and its ordinal.
-fn keyed_from_row(r: &Row<'_>) -> rusqlite::Result<KeyedClaim> {
-    Ok(KeyedClaim {
-        seq: r.get(0)?,
-        ord: r.get(1)?,
-        claim: crate::codec::unpack_claim(2, r.get_ref(2)?.as_blob()?, r.get(3)?, r.get(4)?)?,
-    })
+/// A claim with its document's seq and its ordinal.
+fn keyed(seq: i64, ord: usize, claim: Claim) -> KeyedClaim {
+    KeyedClaim {
+        seq,
+        ord: u32::try_from(ord).unwrap_or(u32::MAX),
+        claim,
+    }
 }
 
 /// The document a claim row is read with.
@@ -312,33 +322,39 @@ struct ClaimDoc<'a> {
     text: &'a str,
 }
 
-/// One value per reference (`None` where the claim is not stored), built by `build` from the
-/// row `claim_sql` (whose first column is `ord`, its parameter the document's `seq`) gives it.
+/// One value per reference (`None` where the claim is not stored), built by `build` from
+/// what `unpack` gives of its document's packed claims (a claim, or its span) and ordinal.
 ///
-/// One document at a time, in id order: its text and claims are read once however many of
-/// its claims are asked for, and neighbouring lookups share B-tree pages. A claim asked for
-/// twice is copied; once (the rule), it is moved.
-fn per_claim<T: Clone>(
+/// One document at a time, in id order: its text is read and its claims unpacked once
+/// however many of them are asked for. A claim asked for twice is copied; once (the rule),
+/// it is moved.
+fn per_claim<T: Clone, C>(
     tx: &Transaction<'_>,
     refs: &[(DocId, u32)],
-    claim_sql: &str,
-    mut build: impl FnMut(&Row<'_>, &ClaimDoc<'_>, u32) -> rusqlite::Result<T>,
+    unpack: impl Fn(&[u8]) -> rusqlite::Result<Vec<C>>,
+    mut build: impl FnMut(C, &ClaimDoc<'_>, u32) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<Option<T>>> {
     let mut by_doc: BTreeMap<&DocId, Vec<(u32, usize)>> = BTreeMap::new();
     for (i, (doc, ord)) in refs.iter().enumerate() {
         by_doc.entry(doc).or_default().push((*ord, i));
     }
-    let mut doc_stmt =
-        tx.prepare_cached("SELECT seq, source, text FROM documents WHERE id = ?1")?;
-    let mut claim_stmt = tx.prepare_cached(claim_sql)?;
+    let mut doc_stmt = tx.prepare_cached(
+        "SELECT d.seq, d.source, d.text, c.body FROM documents d \
+         LEFT JOIN doc_claims c ON c.seq = d.seq WHERE d.id = ?1",
+    )?;
     let mut out: Vec<Option<T>> = vec![None; refs.len()];
     for (doc, wanted) in &mut by_doc {
-        let Some((seq, source, text)) = doc_stmt
+        let Some((seq, source, text, claims)) = doc_stmt
             .query_row([&doc.0], |r| {
+                let claims = match r.get_ref(3)?.as_blob_or_null()? {
+                    Some(body) => unpack(body)?,
+                    None => Vec::new(),
+                };
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     stored_doc_text(2, r.get_ref(2)?)?,
+                    claims,
                 ))
             })
             .optional()?
@@ -350,18 +366,19 @@ fn per_claim<T: Clone>(
             source: &source,
             text: &text,
         };
-        // Sorted by ordinal, so each row finds its slots by search, not by a scan of every
+        // Sorted by ordinal, so each claim finds its slots by search, not by a scan of every
         // claim asked of the document.
         wanted.sort_unstable();
-        let mut rows = claim_stmt.query([seq])?;
-        while let Some(r) = rows.next()? {
-            let ord: u32 = r.get(0)?;
+        for (ord, claim) in claims.into_iter().enumerate() {
+            let Ok(ord) = u32::try_from(ord) else {
+                break;
+            };
             let from = wanted.partition_point(|(o, _)| *o < ord);
             let slots = &wanted[from..from + wanted[from..].partition_point(|(o, _)| *o == ord)];
             let Some(((_, first), rest)) = slots.split_first() else {
                 continue;
             };
-            let value = build(r, &at, ord)?;
+            let value = build(claim, &at, ord)?;
             for (_, i) in rest {
                 out[*i] = Some(value.clone());
             }

@@ -3,63 +3,40 @@
 //! step ([`put_pending`]); read back with the annotations ([`load`]) and listed by actor and
 //! date ([`query`]).
 //!
-//! Each event is one `events` row keyed by its document's `seq` and its ordinal (the `Event`
-//! packed, `codec::pack_event`, plus the columns a listing filters on, schema v11) and one
-//! `event_actors` row per distinct key of its actors: the lower-case canonical name and
-//! `iso3:` with the lower-case country code, so a listing by entity or country is an index
-//! range, not a scan of every event.
+//! A document's events are one `doc_events` row keyed by its `seq` (the events packed
+//! together, `codec::pack_doc_events`, schema v13) and one `event_keys` row per distinct key
+//! of their actors: the lower-case canonical name and `iso3:` with the lower-case country
+//! code, so a listing by entity or country reads only the documents that have such an actor,
+//! and keeps, of their events, those the listing asks for (`codec::event_selected`).
 
-use std::collections::BTreeSet;
-
-use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
+use rusqlite::{params, OptionalExtension, ToSql, Transaction};
 use sinew_types::{DocId, Event};
 
-use crate::codec::{cut_lossy, date_text, pack_event, parse_date, stored_doc_text, unpack_event};
+use crate::codec::{
+    cut_lossy, doc_event_keys, event_filter_keys, event_selected, pack_doc_events, parse_date,
+    stored_doc_text, unpack_doc_events,
+};
 use crate::{EventFilter, StoredEvent};
 
 pub(super) fn has_events(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
     tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_events')",
         [],
         |r| r.get(0),
     )
 }
 
-/// The keys an event is filed under: each actor's canonical name and country, lower case.
-fn actor_keys(event: &Event) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
-    for a in event.source.iter().chain(&event.target) {
-        if let Some(c) = &a.canonical {
-            keys.insert(c.to_lowercase());
-        }
-        if let Some(c) = &a.country {
-            keys.insert(format!("iso3:{}", c.to_lowercase()));
-        }
-    }
-    keys
-}
-
-/// Stores the events of the document stored at `seq`, in order.
+/// Stores the events of the document stored at `seq`, in order (no row for none).
 pub(super) fn insert(tx: &Transaction<'_>, seq: i64, events: &[Event]) -> rusqlite::Result<()> {
-    let mut row = tx.prepare_cached(
-        "INSERT INTO events (seq, ord, sentence_start, sentence_end, date, date_end, body) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut actor = tx
-        .prepare_cached("INSERT OR IGNORE INTO event_actors (key, seq, ord) VALUES (?1, ?2, ?3)")?;
-    for (ord, e) in events.iter().enumerate() {
-        row.execute(params![
-            seq,
-            ord,
-            e.sentence.start,
-            e.sentence.end,
-            date_text(e.date),
-            date_text(e.date_end),
-            pack_event(e)?
-        ])?;
-        for key in actor_keys(e) {
-            actor.execute(params![key, seq, ord])?;
-        }
+    if events.is_empty() {
+        return Ok(());
+    }
+    tx.prepare_cached("INSERT INTO doc_events (seq, body) VALUES (?1, ?2)")?
+        .execute(params![seq, pack_doc_events(events)?])?;
+    let mut key_row =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_keys (key, seq) VALUES (?1, ?2)")?;
+    for key in doc_event_keys(events) {
+        key_row.execute(params![key, seq])?;
     }
     Ok(())
 }
@@ -92,21 +69,17 @@ pub(super) fn pending(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<Ve
         .collect()
 }
 
-fn event_body(r: &Row<'_>, idx: usize) -> rusqlite::Result<Event> {
-    unpack_event(idx, r.get_ref(idx)?.as_blob()?)
-}
-
 /// A document's events, in extraction order (none on a store without events).
 pub(super) fn load(tx: &Transaction<'_>, doc: &DocId) -> rusqlite::Result<Vec<Event>> {
     if !has_events(tx)? {
         return Ok(Vec::new());
     }
     tx.prepare_cached(
-        "SELECT e.body FROM documents d JOIN events e ON e.seq = d.seq WHERE d.id = ?1 \
-         ORDER BY e.ord",
+        "SELECT e.body FROM documents d JOIN doc_events e ON e.seq = d.seq WHERE d.id = ?1",
     )?
-    .query_map([&doc.0], |r| event_body(r, 0))?
-    .collect()
+    .query_row([&doc.0], |r| unpack_doc_events(0, r.get_ref(0)?.as_blob()?))
+    .optional()
+    .map(Option::unwrap_or_default)
 }
 
 /// The events `filter` selects, in ingest order, then as extracted.
@@ -117,21 +90,9 @@ pub(super) fn query(
     if !has_events(tx)? {
         return Ok(Vec::new());
     }
-    let keys: Vec<String> = filter
-        .entities
-        .iter()
-        .map(|e| e.to_lowercase())
-        .chain(
-            filter
-                .countries
-                .iter()
-                .map(|c| format!("iso3:{}", c.to_lowercase())),
-        )
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let from = date_text(filter.from);
-    let to = date_text(filter.to);
+    let keys = event_filter_keys(filter);
+    // The documents are chosen in SQL (by their actors' keys, by id), their events kept in
+    // Rust (`event_selected`).
     let mut conds = Vec::new();
     let mut args: Vec<&dyn ToSql> = Vec::new();
     if !keys.is_empty() {
@@ -141,18 +102,9 @@ pub(super) fn query(
             marks.push(format!("?{}", args.len()));
         }
         conds.push(format!(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key IN ({}) AND a.seq = e.seq \
-             AND a.ord = e.ord)",
+            "e.seq IN (SELECT seq FROM event_keys WHERE key IN ({}))",
             marks.join(", ")
         ));
-    }
-    if let Some(from) = &from {
-        args.push(from);
-        conds.push(format!("coalesce(e.date_end, e.date) >= ?{}", args.len()));
-    }
-    if let Some(to) = &to {
-        args.push(to);
-        conds.push(format!("e.date <= ?{}", args.len()));
     }
     if let Some(doc) = &filter.doc {
         args.push(&doc.0);
@@ -164,34 +116,38 @@ pub(super) fn query(
         format!("WHERE {}", conds.join(" AND "))
     };
     // The sentence's words are cut from the text as bytes, since spans are byte offsets; the
-    // text is packed (v12), so it is read and unpacked once per document, in Rust.
+    // text is packed (v12), so it is read and unpacked once per document, in Rust, and only
+    // for a document with an event kept.
     let sql = format!(
-        "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, e.seq, \
-         e.sentence_start, e.sentence_end, e.body \
-         FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
-         ORDER BY e.seq, e.ord"
+        "SELECT d.id, d.source, d.published, d.duplicate_of, d.seq, e.body \
+         FROM doc_events e JOIN documents d ON d.seq = e.seq {filter_sql} ORDER BY e.seq"
     );
     let mut text_stmt = tx.prepare_cached("SELECT text FROM documents WHERE seq = ?1")?;
-    let mut text: Option<(i64, String)> = None;
     let mut stmt = tx.prepare_cached(&sql)?;
     let mut rows = stmt.query(args.as_slice())?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let seq: i64 = r.get(5)?;
-        if text.as_ref().is_none_or(|(at, _)| *at != seq) {
-            let words = text_stmt.query_row([seq], |t| stored_doc_text(0, t.get_ref(0)?))?;
-            text = Some((seq, words));
+        let events = unpack_doc_events(5, r.get_ref(5)?.as_blob()?)?;
+        let mut text: Option<String> = None;
+        for (ord, event) in events.into_iter().enumerate() {
+            if !event_selected(&event, &keys, filter) {
+                continue;
+            }
+            if text.is_none() {
+                let seq: i64 = r.get(4)?;
+                text = Some(text_stmt.query_row([seq], |t| stored_doc_text(0, t.get_ref(0)?))?);
+            }
+            let words = text.as_deref().unwrap_or_default();
+            out.push(StoredEvent {
+                doc: DocId(r.get(0)?),
+                ord: u32::try_from(ord).unwrap_or(u32::MAX),
+                source: r.get(1)?,
+                published: parse_date(2, r.get(2)?)?,
+                duplicate_of: r.get::<_, Option<String>>(3)?.map(DocId),
+                sentence: cut_lossy(words, event.sentence.start, event.sentence.end),
+                event,
+            });
         }
-        let words = text.as_ref().map_or("", |(_, t)| t.as_str());
-        out.push(StoredEvent {
-            doc: DocId(r.get(0)?),
-            ord: r.get(1)?,
-            source: r.get(2)?,
-            published: parse_date(3, r.get(3)?)?,
-            duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
-            sentence: cut_lossy(words, r.get(6)?, r.get(7)?),
-            event: event_body(r, 8)?,
-        });
     }
     Ok(out)
 }

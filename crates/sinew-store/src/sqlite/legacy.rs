@@ -1,6 +1,7 @@
 //! What older schemas kept unpacked, read here only by the migration steps that pack it: the
 //! tables schema v11 (`schema.rs`, `COMPACT`) packs into `doc_annotations`, a document at a
-//! time, and the texts schema v12 (`PACKED_TEXT`) packs in place.
+//! time, the texts schema v12 (`PACKED_TEXT`) packs in place, and the claims packed alone
+//! that schema v13 (`DOC_CLAIMS`) packs a document at a time.
 
 use rusqlite::{params, Row, Transaction};
 use sinew_types::{
@@ -10,7 +11,9 @@ use sinew_types::{
 
 use super::{entities, span};
 use crate::codec::{
-    pack_annotations, pack_claim_json, pack_doc_text, pack_event_json, parse_date, parse_enum,
+    pack_annotations, pack_claim_json, pack_doc_claims as pack_claims,
+    pack_doc_events as pack_events, pack_doc_text, pack_event_json, parse_date, parse_enum,
+    unpack_claim, unpack_event,
 };
 
 /// Packs the text of every document stored before schema v12 (`schema.rs`, `PACKED_TEXT`),
@@ -38,6 +41,57 @@ pub(crate) fn pack_texts(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             put.execute(params![seq, pack_doc_text(text)])?;
         }
     }
+}
+
+/// Packs the claims of every document, stored one a row before schema v13 (`schema.rs`,
+/// `DOC_CLAIMS`), into `doc_claims`, one document's claims in memory at a time. Each claim
+/// reads back as v11-v12 read it (its JSON and the figures of its REAL columns), so the
+/// packed claims are the ones every call read before the step.
+pub(crate) fn pack_doc_claims(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read =
+        tx.prepare("SELECT seq, body, value, value_max FROM claims ORDER BY seq, ord")?;
+    let mut put = tx.prepare("INSERT INTO doc_claims (seq, claims, body) VALUES (?1, ?2, ?3)")?;
+    let mut rows = read.query([])?;
+    let mut doc: Option<(i64, Vec<sinew_types::Claim>)> = None;
+    let mut flush = |doc: Option<(i64, Vec<sinew_types::Claim>)>| -> rusqlite::Result<()> {
+        if let Some((seq, claims)) = doc {
+            put.execute(params![seq, claims.len(), pack_claims(&claims)?])?;
+        }
+        Ok(())
+    };
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let claim = unpack_claim(1, r.get_ref(1)?.as_blob()?, r.get(2)?, r.get(3)?)?;
+        match &mut doc {
+            Some((at, claims)) if *at == seq => claims.push(claim),
+            _ => flush(doc.replace((seq, vec![claim])))?,
+        }
+    }
+    flush(doc)
+}
+
+/// Packs the events of every document, stored one a row before schema v13 (`schema.rs`,
+/// `PACKED_BY_DOCUMENT`), into `doc_events`, one document's events in memory at a time.
+pub(crate) fn pack_doc_events(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT seq, body FROM events ORDER BY seq, ord")?;
+    let mut put = tx.prepare("INSERT INTO doc_events (seq, body) VALUES (?1, ?2)")?;
+    let mut rows = read.query([])?;
+    let mut doc: Option<(i64, Vec<sinew_types::Event>)> = None;
+    let mut flush = |doc: Option<(i64, Vec<sinew_types::Event>)>| -> rusqlite::Result<()> {
+        if let Some((seq, events)) = doc {
+            put.execute(params![seq, pack_events(&events)?])?;
+        }
+        Ok(())
+    };
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let event = unpack_event(1, r.get_ref(1)?.as_blob()?)?;
+        match &mut doc {
+            Some((at, events)) if *at == seq => events.push(event),
+            _ => flush(doc.replace((seq, vec![event])))?,
+        }
+    }
+    flush(doc)
 }
 
 /// Packs every stored document's rows of the old tables into `doc_annotations`, one document
