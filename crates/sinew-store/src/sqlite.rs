@@ -258,6 +258,52 @@ impl Store for SqliteStore {
         })
     }
 
+    fn claims_page(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
+        let key = filter.entity.as_deref().map(str::to_lowercase);
+        let mut conds = Vec::new();
+        let mut args: Vec<&dyn ToSql> = Vec::new();
+        if let Some(key) = &key {
+            args.push(key);
+            conds.push(format!(
+                "(c.subject_key = ?{n} OR c.object_key = ?{n})",
+                n = args.len()
+            ));
+        }
+        if let Some(doc) = &filter.doc {
+            args.push(&doc.0);
+            conds.push(format!(
+                "c.seq = (SELECT seq FROM documents WHERE id = ?{})",
+                args.len()
+            ));
+        }
+        let filter_sql = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        // Counted from the keys' indexes alone; the page's bodies are the only ones read.
+        let count = format!("SELECT count(*) FROM claims c {filter_sql}");
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let page = format!(
+            "SELECT c.body, c.value, c.value_max FROM claims c {filter_sql} \
+             ORDER BY c.seq, c.span_start, c.span_end, c.ord LIMIT {limit}"
+        );
+        self.read(|tx| {
+            let total: i64 = tx
+                .prepare_cached(&count)?
+                .query_row(args.as_slice(), |r| r.get(0))?;
+            let claims = tx
+                .prepare_cached(&page)?
+                .query_map(args.as_slice(), claim_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((u64::try_from(total).unwrap_or(0), claims))
+        })
+    }
+
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
         self.read(entities::load)
     }
@@ -300,7 +346,11 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
-        self.read(|tx| events::query(tx, filter))
+        self.read(|tx| events::query(tx, filter, true))
+    }
+
+    fn event_reports(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.read(|tx| events::query(tx, filter, false))
     }
 
     fn events_pending(&self, limit: usize) -> Result<Vec<DocId>, StoreError> {

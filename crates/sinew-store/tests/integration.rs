@@ -6,6 +6,7 @@ mod common;
 mod compat;
 mod model;
 mod packed;
+mod pages;
 #[cfg(feature = "postgres")]
 mod pg;
 mod read_only;

@@ -109,10 +109,12 @@ pub(super) fn load(tx: &Transaction<'_>, doc: &DocId) -> rusqlite::Result<Vec<Ev
     .collect()
 }
 
-/// The events `filter` selects, in ingest order, then as extracted.
+/// The events `filter` selects, in ingest order, then as extracted; with each sentence's
+/// words when `words` (else the sentences are left empty and no document's text is read).
 pub(super) fn query(
     tx: &Transaction<'_>,
     filter: &EventFilter,
+    words: bool,
 ) -> rusqlite::Result<Vec<StoredEvent>> {
     if !has_events(tx)? {
         return Ok(Vec::new());
@@ -134,17 +136,21 @@ pub(super) fn query(
     let to = date_text(filter.to);
     let mut conds = Vec::new();
     let mut args: Vec<&dyn ToSql> = Vec::new();
+    // Events filed under the keys are found from `event_actors`' key ranges, then read by
+    // their primary key; a test of each event against the keys (a correlated EXISTS) read
+    // every stored event.
+    let mut by_actor = String::new();
     if !keys.is_empty() {
         let mut marks = Vec::new();
         for k in &keys {
             args.push(k);
             marks.push(format!("?{}", args.len()));
         }
-        conds.push(format!(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.key IN ({}) AND a.seq = e.seq \
-             AND a.ord = e.ord)",
+        by_actor = format!(
+            "(SELECT DISTINCT seq, ord FROM event_actors WHERE key IN ({})) a \
+             JOIN events e ON e.seq = a.seq AND e.ord = a.ord",
             marks.join(", ")
-        ));
+        );
     }
     if let Some(from) = &from {
         args.push(from);
@@ -165,10 +171,15 @@ pub(super) fn query(
     };
     // The sentence's words are cut from the text as bytes, since spans are byte offsets; the
     // text is packed (v12), so it is read and unpacked once per document, in Rust.
+    let from_sql = if by_actor.is_empty() {
+        "events e"
+    } else {
+        by_actor.as_str()
+    };
     let sql = format!(
         "SELECT d.id, e.ord, d.source, d.published, d.duplicate_of, e.seq, \
          e.sentence_start, e.sentence_end, e.body \
-         FROM events e JOIN documents d ON d.seq = e.seq {filter_sql} \
+         FROM {from_sql} JOIN documents d ON d.seq = e.seq {filter_sql} \
          ORDER BY e.seq, e.ord"
     );
     let mut text_stmt = tx.prepare_cached("SELECT text FROM documents WHERE seq = ?1")?;
@@ -178,18 +189,22 @@ pub(super) fn query(
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let seq: i64 = r.get(5)?;
-        if text.as_ref().is_none_or(|(at, _)| *at != seq) {
+        if words && text.as_ref().is_none_or(|(at, _)| *at != seq) {
             let words = text_stmt.query_row([seq], |t| stored_doc_text(0, t.get_ref(0)?))?;
             text = Some((seq, words));
         }
-        let words = text.as_ref().map_or("", |(_, t)| t.as_str());
+        let text_words = text.as_ref().map_or("", |(_, t)| t.as_str());
         out.push(StoredEvent {
             doc: DocId(r.get(0)?),
             ord: r.get(1)?,
             source: r.get(2)?,
             published: parse_date(3, r.get(3)?)?,
             duplicate_of: r.get::<_, Option<String>>(4)?.map(DocId),
-            sentence: cut_lossy(words, r.get(6)?, r.get(7)?),
+            sentence: if words {
+                cut_lossy(text_words, r.get(6)?, r.get(7)?)
+            } else {
+                String::new()
+            },
             event: event_body(r, 8)?,
         });
     }
