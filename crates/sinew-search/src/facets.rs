@@ -361,7 +361,7 @@ impl Collector for FacetCollector {
         let mut counted: Vec<(u64, u64)> = Vec::new();
         for fruit in fruits {
             let flat = &*fruit.flat;
-            for k in 0..FACET_FIELDS.len() {
+            for (k, values) in by_value.iter_mut().enumerate() {
                 let counts = fruit
                     .counts
                     .get(flat.bases[k]..flat.bases[k + 1])
@@ -381,7 +381,6 @@ impl Collector for FacetCollector {
                     });
                     counted.truncate(keep);
                 }
-                let values = &mut by_value[k];
                 for &(n, ord) in &counted {
                     let Some(word) = flat.names.get(flat.bases[k] + ord as usize) else {
                         continue;
