@@ -1,10 +1,13 @@
 //! `cargo xtask bench-serve [--docs N] [--conns C] [--secs S] [--sinew PATH] [--search-only]
-//! [--reuse]`: how fast does the workbench answer many analysts at once on a large store?
+//! [--reuse] [--db STORE]`: how fast does the workbench answer many analysts at once on a large store?
 //!
 //! The store is N generated articles (bench-store's, default 100,000, as the issue asks),
 //! cached under `target/bench-serve/` with its search index beside it and reused while the
 //! store's migrations and the index format are unchanged (`--reuse` takes the cached store of
-//! that size as it is, whatever changed since, when `sinew status` still reads it). It is
+//! that size as it is, whatever changed since, when `sinew status` still reads it; `--db STORE`
+//! takes a store built elsewhere, with its index beside it, as it is, its size being what it
+//! holds: give a copy when the analysis is pending and entity pages are loaded, since the
+//! analysis runs in place). It is
 //! built by one bulk `sinew ingest --defer-analysis`, which stores and indexes the articles
 //! and leaves their analysis for later, since the pages read different parts of the store:
 //! a search reads only the index; an entity page reads the entity list, the claims and
@@ -218,6 +221,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut given: Option<std::path::PathBuf> = None;
     let mut search_only = false;
     let mut reuse = false;
+    let mut store: Option<std::path::PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut num = |what: &str| -> Result<usize> {
@@ -233,6 +237,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "--sinew" => given = Some(it.next().context("--sinew needs a path")?.into()),
             "--search-only" => search_only = true,
             "--reuse" => reuse = true,
+            "--db" => store = Some(it.next().context("--db needs a path")?.into()),
             other => bail!("bench-serve: unknown argument {other:?}"),
         }
     }
@@ -243,7 +248,18 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let dir = crate::target_dir().join("bench-serve");
     std::fs::create_dir_all(&dir)?;
     let kept = dir.join(format!("store-{docs}.db"));
-    let db = if reuse && kept.exists() && crate::bench_store::index_of(&kept).exists() {
+    let db = if let Some(given) = store {
+        if !given.is_file() {
+            bail!("--db {}: no such store", given.display());
+        }
+        let (stored, _, _) = crate::bench_store::counts(&sinew, &given)?;
+        docs = usize::try_from(stored)?;
+        println!(
+            "bench-serve: {} as it is (--db, {stored} documents)",
+            given.display()
+        );
+        given
+    } else if reuse && kept.exists() && crate::bench_store::index_of(&kept).exists() {
         println!("bench-serve: reusing {} as it is (--reuse)", kept.display());
         kept
     } else {

@@ -72,7 +72,7 @@ const USAGE: &str = "usage: cargo xtask demo | bench-ingest [--mb N] | bench-doc
     | eval-timeml [--dir DIR] [--sinew BIN] [--verbose] [--tuned-only] \
     | bench-annotate [--copies N] [--skip-peers] | bench-events \
     | bench-scaling [--mb 1,4,8] [--runs N] \
-    | bench-serve [--docs N] [--conns C] [--secs S] [--sinew BIN] [--search-only] [--reuse] \
+    | bench-serve [--docs N] [--conns C] [--secs S] [--sinew BIN] [--search-only] [--reuse] [--db STORE] \
     | train-ner [--train FILE] [--dev FILE] [--out FILE] [--min-count N] [--clusters N] [--epochs N] \
     | eval-ner FILE [--sinew BIN] [--errors] | bench-ner [--skip-peers] | eval-md [--out FILE]";
 

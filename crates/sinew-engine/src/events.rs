@@ -36,24 +36,64 @@ pub struct EventsView {
     pub reports: Vec<StoredEvent>,
 }
 
+/// The latest of the events a query selects, each with the report that cites it.
+#[derive(Debug, Clone, Default)]
+pub struct EventPage {
+    /// Events the query selects in all.
+    pub total: usize,
+    /// The latest `limit` of them, latest first (in the reverse of [`EventsView::events`]'s
+    /// order), each with its first report, the sentence's words included.
+    pub events: Vec<(MergedEvent, StoredEvent)>,
+}
+
 impl Engine {
     /// The stored events `query` selects, merged across documents (one event, many reports;
     /// copies of a story count once).
     pub fn events(&self, query: &EventQuery) -> Result<EventsView, EngineError> {
-        let mut filter = EventFilter {
-            from: query.from,
-            to: query.to,
-            ..EventFilter::default()
-        };
-        if let Some(entity) = &query.entity {
-            filter.entities.push(entity.clone());
-            if let Some((_, iso3)) = sinew_nlp::iso_codes(entity) {
-                filter.countries.push(iso3.to_string());
-            }
-        }
-        let reports = self.store.events(&filter)?;
+        let reports = self.store.events(&event_filter(query))?;
         let events = merge(&reports);
         Ok(EventsView { events, reports })
+    }
+
+    /// The latest `limit` events of [`Engine::events`] with the count of all, as an entity
+    /// page lists them. Merging needs every report, but not their words: the reports are
+    /// read without their sentences (`Store::event_reports`, found by the actor index), and
+    /// only the shown events' citing sentences are cut from their documents, so the page
+    /// reads a few documents' text rather than every reporting one's.
+    pub fn event_page(&self, query: &EventQuery, limit: usize) -> Result<EventPage, EngineError> {
+        let mut reports = self.store.event_reports(&event_filter(query))?;
+        let events = merge(&reports);
+        let total = events.len();
+        let shown: Vec<(MergedEvent, usize)> = events
+            .into_iter()
+            .rev()
+            .filter_map(|e| {
+                let first = *e.reports.first()?;
+                Some((e, first))
+            })
+            .take(limit)
+            .collect();
+        // Words only where the store left them out (a store may give them anyway).
+        let missing: Vec<usize> = shown
+            .iter()
+            .map(|(_, r)| *r)
+            .filter(|&r| reports[r].sentence.is_empty())
+            .collect();
+        let spans: Vec<(DocId, sinew_types::Span)> = missing
+            .iter()
+            .map(|&r| (reports[r].doc.clone(), reports[r].event.sentence))
+            .collect();
+        let words = self.store.span_words(&spans)?;
+        for (r, found) in missing.into_iter().zip(words) {
+            if let Some((_, sentence)) = found {
+                reports[r].sentence = sentence;
+            }
+        }
+        let events = shown
+            .into_iter()
+            .map(|(e, r)| (e, reports[r].clone()))
+            .collect();
+        Ok(EventPage { total, events })
     }
 
     /// Reads and stores the events of documents stored before the store kept events, a page
@@ -80,6 +120,23 @@ impl Engine {
             self.store.put_events(&items)?;
         }
     }
+}
+
+/// The store's filter for a query: an entity is matched by name, and a country by its
+/// ISO3 code too (its people and bodies).
+fn event_filter(query: &EventQuery) -> EventFilter {
+    let mut filter = EventFilter {
+        from: query.from,
+        to: query.to,
+        ..EventFilter::default()
+    };
+    if let Some(entity) = &query.entity {
+        filter.entities.push(entity.clone());
+        if let Some((_, iso3)) = sinew_nlp::iso_codes(entity) {
+            filter.countries.push(iso3.to_string());
+        }
+    }
+    filter
 }
 
 /// The names states are counted under, for the ISO3 codes the reports' actors carry.

@@ -26,7 +26,7 @@ use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
 pub use error::EngineError;
-pub use events::{EventQuery, EventsView};
+pub use events::{EventPage, EventQuery, EventsView};
 pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };

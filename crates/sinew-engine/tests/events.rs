@@ -202,3 +202,64 @@ fn copies_of_one_story_give_one_event_counted_once() {
         .iter()
         .all(|f| f.kind == sinew_engine::FlowKind::Political));
 }
+
+/// Short dated reports written for this test: meetings, visits and sanctions among a few
+/// states, each its own document.
+const REPORTS: [&str; 6] = [
+    "On 3 March 2021, France and Germany signed a trade agreement in Paris.",
+    "The United States sanctioned two Iranian banks on 9 June 2022.",
+    "On 14 May 2023, the Japanese prime minister visited India for talks.",
+    "Germany and Poland signed a border treaty on 2 April 2020.",
+    "On 1 August 2024, the European Union sanctioned a Russian shipping firm.",
+    "Brazil and Germany held talks in Brasilia on 20 October 2022.",
+];
+
+#[test]
+fn an_event_page_is_the_latest_events_with_their_cited_sentences() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (i, text) in REPORTS.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.txt")), format!("{text}\n")).expect("write");
+    }
+    let engine = memory_engine();
+    ingest(&engine, &[dir]);
+    let mut checked = 0;
+    for entity in [None, Some("Germany"), Some("Iran"), Some("Atlantis")] {
+        let query = EventQuery {
+            entity: entity.map(str::to_string),
+            ..EventQuery::default()
+        };
+        let all = engine.events(&query).expect("events");
+        for limit in [0, 1, 2, 100] {
+            let page = engine.event_page(&query, limit).expect("page");
+            assert_eq!(page.total, all.events.len(), "{entity:?}");
+            let want: Vec<(String, String)> = all
+                .events
+                .iter()
+                .rev()
+                .take(limit)
+                .map(|e| (e.id.clone(), all.reports[e.reports[0]].sentence.clone()))
+                .collect();
+            let got: Vec<(String, String)> = page
+                .events
+                .iter()
+                .map(|(e, first)| (e.id.clone(), first.sentence.clone()))
+                .collect();
+            assert_eq!(got, want, "{entity:?} limit {limit}");
+            assert!(got.iter().all(|(_, s)| !s.is_empty()));
+            checked += got.len();
+        }
+    }
+    assert!(checked > 0, "the reports gave no events at all");
+    let germany = engine
+        .event_page(
+            &EventQuery {
+                entity: Some("Germany".into()),
+                ..EventQuery::default()
+            },
+            100,
+        )
+        .expect("page");
+    assert!(germany.total >= 2, "{:#?}", germany.events);
+}

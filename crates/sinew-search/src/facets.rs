@@ -5,11 +5,11 @@
 //! Each segment counts by the column's term ordinals in a plain vector (one add per value of a
 //! matching row, no hashing, no string) and turns ordinals into strings only at the merge,
 //! and only for the values that can be shown: each segment's [`per_segment`] most frequent
-//! values, read in one forward pass over the dictionary. Reading a value's text is a
-//! dictionary lookup, and reading every counted value's
-//! text was about 90% of a search's CPU on 100k documents whose entity facet holds tens of
-//! thousands of names; now the merge costs a scan of the integer counts plus a bounded
-//! number of lookups. A value outside a segment's top list is not counted from that segment:
+//! values, named from the segment's dictionaries read once into memory (reading every counted
+//! value's text from the dictionary was about 90% of a search's CPU on 100k documents whose
+//! entity facet holds tens of thousands of names; reading even the few hundred shown, block by
+//! block, was still most of a merge, so the names are kept with the segment's flat values,
+//! below). A value outside a segment's top list is not counted from that segment:
 //! with `per_segment` at least eight times the values shown (and at least 256), a shown
 //! value's count can fall short only when it is rare in some segment yet frequent overall,
 //! which the long tail of a facet does not do; with one segment (a merged index) the counts
@@ -31,7 +31,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::column_index::MultiValueIndex;
-use tantivy::columnar::{ColumnIndex, ColumnValues, StrColumn};
+use tantivy::columnar::{ColumnIndex, ColumnValues};
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -76,6 +76,10 @@ pub(crate) struct FlatSegment {
     days: Vec<i32>,
     /// The earliest and latest day of the segment's rows.
     day_range: Option<(i64, i64)>,
+    /// Each value's text, by its place in the shared space of ordinals: the facet
+    /// dictionaries read once, so a search's merge names its counted values without decoding
+    /// dictionary blocks (that decoding was the largest cost of a merge).
+    names: Vec<Box<str>>,
 }
 
 /// The flat values of the segments searched lately, by segment.
@@ -116,12 +120,23 @@ impl FlatSegment {
         }
         let published = fast.column_opt::<i64>(PUBLISHED)?;
         let max = reader.max_doc() as usize;
+        let mut names: Vec<Box<str>> = Vec::with_capacity(bases[FACET_FIELDS.len()]);
+        for (k, column) in columns.iter().enumerate() {
+            let Some(column) = column else { continue };
+            let mut terms = column.dictionary().stream()?;
+            while terms.advance() {
+                names.push(String::from_utf8_lossy(terms.key()).into());
+            }
+            // A dictionary is its column's ordinals in order: one name each, no more, no less.
+            names.resize(bases[k + 1], Box::from(""));
+        }
         let mut flat = FlatSegment {
             runs: Vec::with_capacity(max),
             values: Vec::new(),
             bases,
             days: vec![NO_DAY; max],
             day_range: published.as_ref().map(|c| (c.min_value(), c.max_value())),
+            names,
         };
         let mut rows = Rows::default();
         let mut batch: Vec<DocId> = Vec::with_capacity(BATCH);
@@ -176,7 +191,6 @@ impl FlatSegment {
 
 /// One segment's counting.
 pub(crate) struct SegmentFacets {
-    columns: Vec<Option<StrColumn>>,
     flat: Arc<FlatSegment>,
     counts: Vec<u32>,
     days: DayCounts,
@@ -254,10 +268,11 @@ impl Rows {
     }
 }
 
-/// One segment's counts, by ordinal, with the columns that name the ordinals.
+/// One segment's counts, by ordinal, with the segment's flat values that name the ordinals.
 pub(crate) struct SegmentCounts {
-    columns: Vec<Option<StrColumn>>,
-    counts: Vec<Vec<u64>>,
+    flat: Arc<FlatSegment>,
+    /// By ordinal in the shared space (`FlatSegment::bases` cut it into facets).
+    counts: Vec<u32>,
     days: DayCounts,
 }
 
@@ -327,14 +342,8 @@ impl Collector for FacetCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFacets> {
         let flat = self.flat.get(reader)?;
-        let fast = reader.fast_fields();
-        let mut columns = Vec::with_capacity(FACET_FIELDS.len());
-        for name in FACET_FIELDS {
-            columns.push(fast.str(name)?);
-        }
         let days = DayCounts::for_range(flat.day_range);
         Ok(SegmentFacets {
-            columns,
             counts: vec![0; flat.bases[FACET_FIELDS.len()]],
             flat,
             days,
@@ -348,19 +357,22 @@ impl Collector for FacetCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Facets> {
         let mut by_value: Vec<HashMap<String, u64>> = vec![HashMap::new(); FACET_FIELDS.len()];
         let mut by_day: HashMap<i64, u64> = HashMap::new();
-        let mut ords: Vec<u64> = Vec::new();
         let keep = self.per_segment();
         let mut counted: Vec<(u64, u64)> = Vec::new();
         for fruit in fruits {
-            for (k, (column, counts)) in fruit.columns.iter().zip(&fruit.counts).enumerate() {
-                let Some(column) = column else { continue };
+            let flat = &*fruit.flat;
+            for (k, values) in by_value.iter_mut().enumerate() {
+                let counts = fruit
+                    .counts
+                    .get(flat.bases[k]..flat.bases[k + 1])
+                    .unwrap_or_default();
                 counted.clear();
                 counted.extend(
                     counts
                         .iter()
                         .enumerate()
                         .filter(|&(_, &n)| n > 0)
-                        .map(|(ord, &n)| (n, ord as u64)),
+                        .map(|(ord, &n)| (u64::from(n), ord as u64)),
                 );
                 if counted.len() > keep {
                     // The `keep` largest counts (ties by ordinal, so the choice is stable).
@@ -369,24 +381,17 @@ impl Collector for FacetCollector {
                     });
                     counted.truncate(keep);
                 }
-                // Ordinals in order, so the dictionary is read forwards in one pass: each of its
-                // blocks is decoded once for all the values in it (a lookup by ordinal decodes
-                // its block from the start each time).
-                counted.sort_unstable_by_key(|&(_, ord)| ord);
-                ords.clear();
-                ords.extend(counted.iter().map(|&(_, ord)| ord));
-                let mut next = counted.iter();
-                let values = &mut by_value[k];
-                column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                    if let (Some(&(n, _)), Ok(word)) = (next.next(), std::str::from_utf8(bytes)) {
-                        match values.get_mut(word) {
-                            Some(total) => *total += n,
-                            None => {
-                                values.insert(word.to_string(), n);
-                            }
+                for &(n, ord) in &counted {
+                    let Some(word) = flat.names.get(flat.bases[k] + ord as usize) else {
+                        continue;
+                    };
+                    match values.get_mut(&**word) {
+                        Some(total) => *total += n,
+                        None => {
+                            values.insert(word.to_string(), n);
                         }
                     }
-                })?;
+                }
             }
             for (day, n) in fruit.days.into_days() {
                 *by_day.entry(day).or_default() += n;
@@ -428,18 +433,9 @@ impl SegmentCollector for SegmentFacets {
     }
 
     fn harvest(self) -> SegmentCounts {
-        let bases = self.flat.bases;
-        let counts = (0..FACET_FIELDS.len())
-            .map(|k| {
-                self.counts[bases[k]..bases[k + 1]]
-                    .iter()
-                    .map(|&n| u64::from(n))
-                    .collect()
-            })
-            .collect();
         SegmentCounts {
-            columns: self.columns,
-            counts,
+            flat: self.flat,
+            counts: self.counts,
             days: self.days,
         }
     }

@@ -163,7 +163,7 @@ fn schema() -> (Schema, Fields) {
 }
 
 /// The one analyser (see the module doc).
-fn analyzer() -> TextAnalyzer {
+pub(crate) fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
@@ -568,15 +568,19 @@ impl TantivyIndex {
             r.get_first(field)
                 .and_then(|v| v.as_str().map(str::to_string))
         };
-        let text = text_of(doc_row, f.body).unwrap_or_default();
+        // Borrowed from the row: a document's text is kilobytes, and only the snippet is kept.
+        let text = doc_row
+            .get_first(f.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
         let snippet = match sentence {
             Some(span) => {
-                let marks = snippet::marks(&self.analyzer, &text, span, marked);
-                snippet::sentence(&text, span, marks)
+                let marks = snippet::marks(&self.analyzer, text, span, marked);
+                snippet::sentence(text, span, marks)
             }
             None => {
-                let marks = snippet::marks(&self.analyzer, &text, Span::new(0, text.len()), marked);
-                snippet::document(&text, &marks, self.config.snippet_bytes)
+                let marks = snippet::marks(&self.analyzer, text, Span::new(0, text.len()), marked);
+                snippet::document(text, &marks, self.config.snippet_bytes)
             }
         };
         SearchHit {

@@ -99,6 +99,20 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Stored claims matching `filter`, in document (ingest) order, then by span.
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError>;
 
+    /// How many stored claims match `filter`, and the first `limit` of them in the order of
+    /// [`Store::claims`]: what a page listing a few of an actor's thousands of figures reads,
+    /// without decoding the rest. The default reads them all.
+    fn claims_page(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
+        let mut claims = self.claims(filter)?;
+        let total = claims.len() as u64;
+        claims.truncate(limit);
+        Ok((total, claims))
+    }
+
     /// Entities named in stored documents, most mentioned first (then in more documents, then
     /// by id), each with its aliases and chosen description. Read from aggregates that every
     /// put keeps current, so the cost is one row per entity, not one per mention.
@@ -123,6 +137,14 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Stored PLOVER events matching `filter`, in document (ingest) order, then as extracted;
     /// each with its document's name, date and near-duplicate link and its sentence's words.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// [`Store::events`], where a store may leave each `sentence` empty: what a listing reads
+    /// when it merges many reports and shows the words of a few (cut then with
+    /// `AnalysisStore::span_words`), since cutting every report's sentence reads every
+    /// reporting document's text. The default is [`Store::events`].
+    fn event_reports(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.events(filter)
+    }
 
     /// Up to `limit` stored documents whose events are still to be read (stored before the
     /// store kept events), in ingest order. Documents put since carry their events.

@@ -54,6 +54,57 @@ impl std::fmt::Debug for SqliteStore {
 }
 
 impl SqliteStore {
+    /// Each stored claim `filter` selects, in document (ingest) order, then by span, handed
+    /// to `keep`. Claims are packed a document at a time (v13): the documents are chosen in
+    /// SQL (by the entity's key, by id), their claims unpacked and kept in Rust as the key
+    /// columns of v11-v12 kept them, in (seq, span, ordinal) order.
+    fn scan_claims(
+        &self,
+        filter: &ClaimFilter,
+        mut keep: impl FnMut(Claim),
+    ) -> Result<(), StoreError> {
+        let key = filter.entity.as_deref().map(str::to_lowercase);
+        let mut conds = Vec::new();
+        let mut args: Vec<&dyn ToSql> = Vec::new();
+        if let Some(key) = &key {
+            args.push(key);
+            conds.push(format!(
+                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(doc) = &filter.doc {
+            args.push(&doc.0);
+            conds.push(format!(
+                "c.seq = (SELECT seq FROM documents WHERE id = ?{})",
+                args.len()
+            ));
+        }
+        let filter_sql = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(&query)?;
+            let mut rows = stmt.query(args.as_slice())?;
+            while let Some(r) = rows.next()? {
+                let mut claims: Vec<(usize, Claim)> =
+                    unpack_doc_claims(0, r.get_ref(0)?.as_blob()?)?
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
+                        .collect();
+                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
+                for (_, c) in claims {
+                    keep(c);
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// The schema version this build reads and writes.
     pub const SCHEMA_VERSION: i64 = VERSION;
 
@@ -229,48 +280,26 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
-        // Claims are packed a document at a time (v13): the documents are chosen in SQL (by
-        // the entity's key, by id), their claims unpacked and kept in Rust as the key columns
-        // of v11-v12 kept them, in (seq, span, ordinal) order.
-        let key = filter.entity.as_deref().map(str::to_lowercase);
-        let mut conds = Vec::new();
-        let mut args: Vec<&dyn ToSql> = Vec::new();
-        if let Some(key) = &key {
-            args.push(key);
-            conds.push(format!(
-                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(doc) = &filter.doc {
-            args.push(&doc.0);
-            conds.push(format!(
-                "c.seq = (SELECT seq FROM documents WHERE id = ?{})",
-                args.len()
-            ));
-        }
-        let filter_sql = if conds.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conds.join(" AND "))
-        };
-        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
-        self.read(|tx| {
-            let mut out = Vec::new();
-            let mut stmt = tx.prepare_cached(&query)?;
-            let mut rows = stmt.query(args.as_slice())?;
-            while let Some(r) = rows.next()? {
-                let mut claims: Vec<(usize, Claim)> =
-                    unpack_doc_claims(0, r.get_ref(0)?.as_blob()?)?
-                        .into_iter()
-                        .enumerate()
-                        .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
-                        .collect();
-                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
-                out.extend(claims.into_iter().map(|(_, c)| c));
+        let mut out = Vec::new();
+        self.scan_claims(filter, |c| out.push(c))?;
+        Ok(out)
+    }
+
+    fn claims_page(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
+        // Claims are packed a document at a time (v13): counting them unpacks every document
+        // that names the entity, but only the page's claims are kept.
+        let (mut total, mut page) = (0u64, Vec::new());
+        self.scan_claims(filter, |c| {
+            total += 1;
+            if page.len() < limit {
+                page.push(c);
             }
-            Ok(out)
-        })
+        })?;
+        Ok((total, page))
     }
 
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
@@ -315,7 +344,11 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
-        self.read(|tx| events::query(tx, filter))
+        self.read(|tx| events::query(tx, filter, true))
+    }
+
+    fn event_reports(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.read(|tx| events::query(tx, filter, false))
     }
 
     fn events_pending(&self, limit: usize) -> Result<Vec<DocId>, StoreError> {

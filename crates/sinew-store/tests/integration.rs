@@ -7,6 +7,7 @@ mod compat;
 mod doc_claims;
 mod model;
 mod packed;
+mod pages;
 #[cfg(feature = "postgres")]
 mod pg;
 mod read_only;

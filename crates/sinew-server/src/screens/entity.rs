@@ -125,8 +125,18 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
         .ok_or_else(|| ServerError::Internal(format!("{canonical} resolved but is not listed")))?;
     let store = engine.store();
     let internal = |e: sinew_store::StoreError| ServerError::Internal(e.to_string());
-    let claims = store.claims(&claim_filter(&canonical)).map_err(internal)?;
-    // Documents are read by header (no text): a much-cited actor has figures in thousands.
+    // The figures shown and the count of all, read by the entity's index: a much-cited actor
+    // has figures in thousands. Without a search index the timeline is made from the
+    // figures' documents, so then every figure is read.
+    let filter = claim_filter(&canonical);
+    let (total_figures, claims) = match state.search() {
+        Some(_) => store.claims_page(&filter, MAX_FIGURES).map_err(internal)?,
+        None => {
+            let all = store.claims(&filter).map_err(internal)?;
+            (all.len() as u64, all)
+        }
+    };
+    // Documents are read by header (no text).
     let mut ids: Vec<DocId> = claims.iter().map(|c| c.doc.clone()).collect();
     ids.sort();
     ids.dedup();
@@ -219,38 +229,36 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
         })
         .collect();
     let listed = engine
-        .events(&sinew_engine::EventQuery {
-            entity: Some(canonical.clone()),
-            ..sinew_engine::EventQuery::default()
-        })
+        .event_page(
+            &sinew_engine::EventQuery {
+                entity: Some(canonical.clone()),
+                ..sinew_engine::EventQuery::default()
+            },
+            MAX_EVENTS,
+        )
         .map_err(|e| ServerError::Internal(e.to_string()))?;
-    let total_events = listed.events.len();
+    let total_events = listed.total;
     let events = listed
         .events
         .iter()
-        .rev()
-        .filter_map(|e| {
-            let first = listed.reports.get(*e.reports.first()?)?;
-            Some(EventAbout {
-                date: e.date,
-                date_end: e.date_end,
-                category: e.category.as_str(),
-                kind: e.kind.map(|k| k.as_str()),
-                source: e.source.clone(),
-                target: e.target.clone(),
-                modality: e.modality.as_str(),
-                negated: e.negated,
-                documents: e.documents,
-                reports: e.reports.len(),
-                cite: Cite::new(
-                    &first.doc,
-                    first.event.sentence,
-                    &first.source,
-                    &first.sentence,
-                ),
-            })
+        .map(|(e, first)| EventAbout {
+            date: e.date,
+            date_end: e.date_end,
+            category: e.category.as_str(),
+            kind: e.kind.map(|k| k.as_str()),
+            source: e.source.clone(),
+            target: e.target.clone(),
+            modality: e.modality.as_str(),
+            negated: e.negated,
+            documents: e.documents,
+            reports: e.reports.len(),
+            cite: Cite::new(
+                &first.doc,
+                first.event.sentence,
+                &first.source,
+                &first.sentence,
+            ),
         })
-        .take(MAX_EVENTS)
         .collect();
     let description = summary.description.as_ref().map(|d| Described {
         cite: Cite::new(
@@ -275,7 +283,7 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
             .map(|a| (a.text.clone(), a.mentions))
             .collect(),
         description,
-        total_figures: claims.len(),
+        total_figures: usize::try_from(total_figures).unwrap_or(usize::MAX),
         figures,
         flows,
         dependencies,

@@ -82,10 +82,12 @@ pub(super) fn load(tx: &Transaction<'_>, doc: &DocId) -> rusqlite::Result<Vec<Ev
     .map(Option::unwrap_or_default)
 }
 
-/// The events `filter` selects, in ingest order, then as extracted.
+/// The events `filter` selects, in ingest order, then as extracted; with each sentence's
+/// words when `words` (else the sentences are left empty and no document's text is read).
 pub(super) fn query(
     tx: &Transaction<'_>,
     filter: &EventFilter,
+    words: bool,
 ) -> rusqlite::Result<Vec<StoredEvent>> {
     if !has_events(tx)? {
         return Ok(Vec::new());
@@ -117,7 +119,7 @@ pub(super) fn query(
     };
     // The sentence's words are cut from the text as bytes, since spans are byte offsets; the
     // text is packed (v12), so it is read and unpacked once per document, in Rust, and only
-    // for a document with an event kept.
+    // for a document with an event kept, and only when the words are asked for.
     let sql = format!(
         "SELECT d.id, d.source, d.published, d.duplicate_of, d.seq, e.body \
          FROM doc_events e JOIN documents d ON d.seq = e.seq {filter_sql} ORDER BY e.seq"
@@ -133,18 +135,20 @@ pub(super) fn query(
             if !event_selected(&event, &keys, filter) {
                 continue;
             }
-            if text.is_none() {
+            if words && text.is_none() {
                 let seq: i64 = r.get(4)?;
                 text = Some(text_stmt.query_row([seq], |t| stored_doc_text(0, t.get_ref(0)?))?);
             }
-            let words = text.as_deref().unwrap_or_default();
             out.push(StoredEvent {
                 doc: DocId(r.get(0)?),
                 ord: u32::try_from(ord).unwrap_or(u32::MAX),
                 source: r.get(1)?,
                 published: parse_date(2, r.get(2)?)?,
                 duplicate_of: r.get::<_, Option<String>>(3)?.map(DocId),
-                sentence: cut_lossy(words, event.sentence.start, event.sentence.end),
+                sentence: match &text {
+                    Some(t) => cut_lossy(t, event.sentence.start, event.sentence.end),
+                    None => String::new(),
+                },
                 event,
             });
         }
