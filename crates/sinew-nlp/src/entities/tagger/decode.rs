@@ -6,13 +6,15 @@
 //! hashed features it is as accurate as Viterbi for this task (Ratinov and Roth 2009), and it
 //! is linear with a small constant. Static features are scored once per token and the scores
 //! reused by both passes; those that read one word alone (the token's own, and what a word
-//! tells the tokens up to two places either side of it) once per word of the document.
+//! tells the tokens up to two places either side of it) once per word of the document. The
+//! features of the two previous labels alone are scored once per model
+//! ([`Model::label_scores`]).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{
-    dynamic_features, neighbour_features, pair_features, word_features, History, Tok, AROUND,
+    neighbour_features, pair_features, token_label_features, word_features, History, Tok, AROUND,
 };
 use super::model::{Model, LABELS};
 use super::Label;
@@ -177,8 +179,9 @@ fn greedy(
     let (mut prev, mut prev2) = (START, START);
     for i in 0..s.len() {
         scratch.keys.clear();
-        dynamic_features(s, i, prev, prev2, hist, &mut scratch.keys);
+        token_label_features(s, i, prev, hist, &mut scratch.keys);
         let mut acc = statics[i];
+        add(&mut acc, model.label_scores(prev, prev2));
         model.add_scores(&scratch.keys, &mut acc);
         let l = best(&acc);
         out[i] = l;
@@ -361,6 +364,46 @@ mod tests {
                 assert_eq!(whole, split, "token {i} of {:?}", (a, b));
             }
         }
+    }
+
+    #[test]
+    fn label_scores_and_token_label_features_are_the_dynamic_features() {
+        use super::super::features::{analyse, dynamic_features, label_features, sentences};
+        let Ok(model) = &*super::super::MODEL else {
+            panic!("the embedded model loads");
+        };
+        let text = "Acme said Zenith and Acme would merge. Zenith agreed in Paris.";
+        let spans: Vec<(usize, usize)> = super::super::tokenize(text)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        let mut toks = analyse(text, &spans, &[], model);
+        let sents = sentences(text, &spans, &mut toks);
+        let labels = first_pass(model, &toks, &sents);
+        let hist = history(&toks, &labels);
+        let (a, b) = sents[0];
+        let s = &toks[a..b];
+        let mut nonzero = false;
+        for h in [None, Some(&hist[a..b])] {
+            for i in 0..s.len() {
+                for (p1, p2) in [(START, START), (Label(5), Label(0)), (Label(0), Label(16))] {
+                    let mut whole = Vec::new();
+                    dynamic_features(s, i, p1, p2, h, &mut whole);
+                    let mut split = Vec::new();
+                    label_features(p1, p2, &mut split);
+                    token_label_features(s, i, p1, h, &mut split);
+                    whole.sort_unstable();
+                    split.sort_unstable();
+                    assert_eq!(whole, split);
+                    let mut want = [0i32; LABELS];
+                    label_features(p1, p2, &mut whole);
+                    model.add_scores(&whole[whole.len() - 2..], &mut want);
+                    assert_eq!(model.label_scores(p1, p2), &want);
+                    nonzero |= want.iter().any(|&x| x != 0);
+                }
+            }
+        }
+        assert!(nonzero);
     }
 
     #[test]

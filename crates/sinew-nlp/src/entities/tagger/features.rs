@@ -446,6 +446,32 @@ pub(super) fn pair_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// The dynamic features that read the two previous labels alone: the same at every token, so
+/// a loaded model scores each pair of labels once ([`super::model::Model::label_scores`]).
+pub(super) fn label_features(prev: Label, prev2: Label, out: &mut Vec<u64>) {
+    let (p1, p2) = (u64::from(prev.0), u64::from(prev2.0));
+    out.push(key1(T_PREV, p1));
+    out.push(key2(T_PREV2, p1, p2));
+}
+
+/// The dynamic features that read the token as well as the labels: [`dynamic_features`]
+/// less [`label_features`].
+pub(super) fn token_label_features(
+    s: &[Tok],
+    i: usize,
+    prev: Label,
+    hist: Option<&[History]>,
+    out: &mut Vec<u64>,
+) {
+    let t = &s[i];
+    let p1 = u64::from(prev.0);
+    out.push(key2(T_PREV_LOWER, p1, t.lower));
+    out.push(key2(T_PREV_SHAPE, p1, t.shape));
+    if let Some(hist) = hist {
+        history_features(s, i, hist, out);
+    }
+}
+
 /// What the first pass said about the other occurrences of a token's word in the document.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct History {
@@ -477,7 +503,14 @@ pub(super) fn dynamic_features(
     out.push(key2(T_PREV2, p1, p2));
     out.push(key2(T_PREV_LOWER, p1, t.lower));
     out.push(key2(T_PREV_SHAPE, p1, t.shape));
-    let Some(hist) = hist else { return };
+    if let Some(hist) = hist {
+        history_features(s, i, hist, out);
+    }
+}
+
+/// The second pass's features: what the first pass said about the token's word elsewhere.
+fn history_features(s: &[Tok], i: usize, hist: &[History], out: &mut Vec<u64>) {
+    let t = &s[i];
     let h = hist[i];
     if let Some(m) = h.major {
         out.push(key1(T_DOC_MAJOR, u64::from(m)));
