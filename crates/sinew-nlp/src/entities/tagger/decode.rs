@@ -353,8 +353,8 @@ mod tests {
                 let mut whole = Vec::new();
                 context_features(s, i, &mut whole);
                 let mut split = Vec::new();
-                for n in 0..AROUND.len() {
-                    let j = i as isize + AROUND[n];
+                for (n, d) in AROUND.into_iter().enumerate() {
+                    let j = i as isize + d;
                     let x = (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize]);
                     neighbour_features(x, n, &mut split);
                 }
