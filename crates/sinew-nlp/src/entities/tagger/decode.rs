@@ -84,12 +84,16 @@ fn passes(model: &Model, toks: &[Tok], sents: &[(usize, usize)], second: bool) -
     labels
 }
 
-/// What one word of a document scores, filled as first needed: the features of the word
-/// itself, and those it gives a neighbour from each offset of [`AROUND`].
+/// What one word of a document scores: the features of the word itself, and, for a word that
+/// occurs more than once, those it gives a neighbour from each offset of [`AROUND`] (a row
+/// of `around`, filled as first needed).
 struct WordScores {
     own: [i32; LABELS],
-    around: [[i32; LABELS]; 4],
-    /// Bit `n` set once `around[n]` is filled.
+    /// Occurrences in the document.
+    count: u32,
+    /// Index of the word's rows in `around`; `u32::MAX` until it has any.
+    around: u32,
+    /// Bit `n` set once the word's row for offset `AROUND[n]` is filled.
     filled: u8,
 }
 
@@ -111,9 +115,10 @@ fn add(acc: &mut [i32; LABELS], v: &[i32; LABELS]) {
 
 /// Each token's static score: the sum over [`static_features`](super::features::static_features).
 /// A word's own features and those it gives its neighbours depend on the word alone, and most
-/// words of a document occur more than once, so those are scored once per word (and offset);
-/// only the features reading two tokens, a gazetteer hit or the document are looked up per
-/// token. Integer sums, so the order of the parts does not change a score.
+/// words of an article occur more than once, so those are scored once per word (and offset);
+/// the features a word occurring once gives its neighbours, and those reading two tokens, a
+/// gazetteer hit or the document, are looked up per token, in one batch. Integer sums, so the
+/// order of the parts does not change a score.
 fn static_scores(
     model: &Model,
     toks: &[Tok],
@@ -126,40 +131,50 @@ fn static_scores(
     let word_of: Vec<u32> = toks
         .iter()
         .map(|t| {
-            *ids.entry(t.word).or_insert_with(|| {
+            let id = *ids.entry(t.word).or_insert_with(|| {
                 words.push(WordScores {
                     own: score_of(model, keys, |k| word_features(t, k)),
-                    around: [[0; LABELS]; 4],
+                    count: 0,
+                    around: u32::MAX,
                     filled: 0,
                 });
                 (words.len() - 1) as u32
-            })
+            });
+            words[id as usize].count += 1;
+            id
         })
         .collect();
-    // What a token scores from a neighbour's place past the sentence's edge.
-    let pads: [[i32; LABELS]; 4] =
-        std::array::from_fn(|n| score_of(model, keys, |k| neighbour_features(None, n, k)));
+    let mut around: Vec<[[i32; LABELS]; 4]> = Vec::new();
+    let mut one = Vec::new();
     let mut statics: Vec<[i32; LABELS]> = Vec::with_capacity(toks.len());
     for &(a, b) in sents {
         let s = &toks[a..b];
         for i in 0..s.len() {
             let mut acc = words[word_of[a + i] as usize].own;
-            for (n, pad) in pads.iter().enumerate() {
-                let j = i as isize + AROUND[n];
+            keys.clear();
+            for (n, d) in AROUND.into_iter().enumerate() {
+                let j = i as isize + d;
                 if j < 0 || j as usize >= s.len() {
-                    add(&mut acc, pad);
+                    neighbour_features(None, n, keys);
                     continue;
                 }
+                let x = &s[j as usize];
                 let w = &mut words[word_of[a + j as usize] as usize];
+                if w.count < 2 {
+                    neighbour_features(Some(x), n, keys);
+                    continue;
+                }
+                if w.around == u32::MAX {
+                    w.around = around.len() as u32;
+                    around.push([[0; LABELS]; 4]);
+                }
+                let rows = &mut around[w.around as usize];
                 if w.filled & (1 << n) == 0 {
-                    w.around[n] = score_of(model, keys, |k| {
-                        neighbour_features(Some(&s[j as usize]), n, k)
-                    });
+                    rows[n] = score_of(model, &mut one, |k| neighbour_features(Some(x), n, k));
                     w.filled |= 1 << n;
                 }
-                add(&mut acc, &w.around[n]);
+                add(&mut acc, &rows[n]);
             }
-            keys.clear();
             pair_features(s, i, keys);
             model.add_scores(keys, &mut acc);
             statics.push(acc);
