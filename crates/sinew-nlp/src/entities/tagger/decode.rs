@@ -5,12 +5,17 @@
 //! Greedy decoding lets the features look at the two previous labels; with BILOU labels and
 //! hashed features it is as accurate as Viterbi for this task (Ratinov and Roth 2009), and it
 //! is linear with a small constant. Static features are scored once per token and the scores
-//! reused by both passes.
+//! reused by both passes; those that read one word alone (the token's own, and what a word
+//! tells the tokens up to two places either side of it) once per word of the document. The
+//! features of the two previous labels alone are scored once per model
+//! ([`Model::label_scores`]).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{context_features, dynamic_features, word_features, History, Tok};
+use super::features::{
+    neighbour_features, pair_features, token_label_features, word_features, History, Tok, AROUND,
+};
 use super::model::{Model, LABELS};
 use super::Label;
 
@@ -49,25 +54,7 @@ pub(super) fn first_pass(model: &Model, toks: &[Tok], sents: &[(usize, usize)]) 
 
 fn passes(model: &Model, toks: &[Tok], sents: &[(usize, usize)], second: bool) -> Vec<Label> {
     let mut scratch = Scratch::default();
-    let mut statics: Vec<[i32; LABELS]> = Vec::with_capacity(toks.len());
-    // The scores of each word's own features, computed once per word (most tokens repeat).
-    let mut by_word: KeyMap<[i32; LABELS]> = KeyMap::default();
-    for &(a, b) in sents {
-        let s = &toks[a..b];
-        for i in 0..s.len() {
-            let mut acc = *by_word.entry(s[i].word).or_insert_with(|| {
-                scratch.keys.clear();
-                word_features(&s[i], &mut scratch.keys);
-                let mut acc = [0i32; LABELS];
-                model.add_scores(&scratch.keys, &mut acc);
-                acc
-            });
-            scratch.keys.clear();
-            context_features(s, i, &mut scratch.keys);
-            model.add_scores(&scratch.keys, &mut acc);
-            statics.push(acc);
-        }
-    }
+    let statics = static_scores(model, toks, sents, &mut scratch);
     let mut labels = vec![Label(0); toks.len()];
     for &(a, b) in sents {
         greedy(
@@ -97,6 +84,105 @@ fn passes(model: &Model, toks: &[Tok], sents: &[(usize, usize)], second: bool) -
     labels
 }
 
+/// What one word of a document scores: the features of the word itself, and, for a word that
+/// occurs more than once, those it gives a neighbour from each offset of [`AROUND`] (a row
+/// of `around`, filled as first needed).
+struct WordScores {
+    own: [i32; LABELS],
+    /// Occurrences in the document.
+    count: u32,
+    /// Index of the word's rows in `around`; `u32::MAX` until it has any.
+    around: u32,
+    /// Bit `n` set once the word's row for offset `AROUND[n]` is filled.
+    filled: u8,
+}
+
+/// Scores the keys `f` writes.
+fn score_of(model: &Model, keys: &mut Vec<u64>, f: impl FnOnce(&mut Vec<u64>)) -> [i32; LABELS] {
+    keys.clear();
+    f(keys);
+    let mut acc = [0i32; LABELS];
+    model.add_scores(keys, &mut acc);
+    acc
+}
+
+#[inline]
+fn add(acc: &mut [i32; LABELS], v: &[i32; LABELS]) {
+    for (a, &x) in acc.iter_mut().zip(v) {
+        *a += x;
+    }
+}
+
+/// Each token's static score: the sum over [`static_features`](super::features::static_features).
+/// A word's own features and those it gives its neighbours depend on the word alone, and most
+/// words of an article occur more than once, so those are scored once per word (and offset);
+/// the features a word occurring once gives its neighbours, and those reading two tokens, a
+/// gazetteer hit or the document, are looked up per token, in one batch. Integer sums, so the
+/// order of the parts does not change a score.
+fn static_scores(
+    model: &Model,
+    toks: &[Tok],
+    sents: &[(usize, usize)],
+    scratch: &mut Scratch,
+) -> Vec<[i32; LABELS]> {
+    let keys = &mut scratch.keys;
+    let mut ids: KeyMap<u32> = KeyMap::default();
+    let mut words: Vec<WordScores> = Vec::new();
+    let word_of: Vec<u32> = toks
+        .iter()
+        .map(|t| {
+            let id = *ids.entry(t.word).or_insert_with(|| {
+                words.push(WordScores {
+                    own: score_of(model, keys, |k| word_features(t, k)),
+                    count: 0,
+                    around: u32::MAX,
+                    filled: 0,
+                });
+                (words.len() - 1) as u32
+            });
+            words[id as usize].count += 1;
+            id
+        })
+        .collect();
+    let mut around: Vec<[[i32; LABELS]; 4]> = Vec::new();
+    let mut one = Vec::new();
+    let mut statics: Vec<[i32; LABELS]> = Vec::with_capacity(toks.len());
+    for &(a, b) in sents {
+        let s = &toks[a..b];
+        for i in 0..s.len() {
+            let mut acc = words[word_of[a + i] as usize].own;
+            keys.clear();
+            for (n, d) in AROUND.into_iter().enumerate() {
+                let j = i as isize + d;
+                if j < 0 || j as usize >= s.len() {
+                    neighbour_features(None, n, keys);
+                    continue;
+                }
+                let x = &s[j as usize];
+                let w = &mut words[word_of[a + j as usize] as usize];
+                if w.count < 2 {
+                    neighbour_features(Some(x), n, keys);
+                    continue;
+                }
+                if w.around == u32::MAX {
+                    w.around = around.len() as u32;
+                    around.push([[0; LABELS]; 4]);
+                }
+                let rows = &mut around[w.around as usize];
+                if w.filled & (1 << n) == 0 {
+                    rows[n] = score_of(model, &mut one, |k| neighbour_features(Some(x), n, k));
+                    w.filled |= 1 << n;
+                }
+                add(&mut acc, &rows[n]);
+            }
+            pair_features(s, i, keys);
+            model.add_scores(keys, &mut acc);
+            statics.push(acc);
+        }
+    }
+    statics
+}
+
 fn greedy(
     model: &Model,
     s: &[Tok],
@@ -108,8 +194,9 @@ fn greedy(
     let (mut prev, mut prev2) = (START, START);
     for i in 0..s.len() {
         scratch.keys.clear();
-        dynamic_features(s, i, prev, prev2, hist, &mut scratch.keys);
+        token_label_features(s, i, prev, hist, &mut scratch.keys);
         let mut acc = statics[i];
+        add(&mut acc, model.label_scores(prev, prev2));
         model.add_scores(&scratch.keys, &mut acc);
         let l = best(&acc);
         out[i] = l;
@@ -242,6 +329,97 @@ pub(super) fn encode(n: usize, ents: &[(usize, usize, u8)]) -> Vec<Label> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn static_scores_are_the_sums_over_each_tokens_static_features() {
+        use super::super::features::{analyse, context_features, sentences, static_features};
+        let Ok(model) = &*super::super::MODEL else {
+            panic!("the embedded model loads");
+        };
+        // Repeated words at sentence edges and inside, a line in capitals, one-word sentences.
+        let text = "Acme Corp said on Monday that Acme would buy Zenith.\nZENITH SHARES JUMP\n\
+                    Shares of Zenith rose 5 percent in Paris, and Acme fell. Paris. Said Acme: \
+                    \"Zenith is ours.\" Monday";
+        let spans: Vec<(usize, usize)> = super::super::tokenize(text)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        let gaz = crate::entities::gazetteer::GAZETTEER.find(text);
+        let mut toks = analyse(text, &spans, &gaz, model);
+        let sents = sentences(text, &spans, &mut toks);
+        assert!(sents.len() >= 4, "{sents:?}");
+        let got = static_scores(model, &toks, &sents, &mut Scratch::default());
+        let mut want = Vec::new();
+        for &(a, b) in &sents {
+            for i in 0..b - a {
+                let mut keys = Vec::new();
+                static_features(&toks[a..b], i, &mut keys);
+                let mut acc = [0i32; LABELS];
+                model.add_scores(&keys, &mut acc);
+                want.push(acc);
+            }
+        }
+        assert_eq!(got, want);
+        assert!(got.iter().any(|s| s.iter().any(|&x| x != 0)));
+        // And key for key: the split is the same features as training's.
+        for &(a, b) in &sents {
+            let s = &toks[a..b];
+            for i in 0..s.len() {
+                let mut whole = Vec::new();
+                context_features(s, i, &mut whole);
+                let mut split = Vec::new();
+                for (n, d) in AROUND.into_iter().enumerate() {
+                    let j = i as isize + d;
+                    let x = (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize]);
+                    neighbour_features(x, n, &mut split);
+                }
+                pair_features(s, i, &mut split);
+                whole.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(whole, split, "token {i} of {:?}", (a, b));
+            }
+        }
+    }
+
+    #[test]
+    fn label_scores_and_token_label_features_are_the_dynamic_features() {
+        use super::super::features::{analyse, dynamic_features, label_features, sentences};
+        let Ok(model) = &*super::super::MODEL else {
+            panic!("the embedded model loads");
+        };
+        let text = "Acme said Zenith and Acme would merge. Zenith agreed in Paris.";
+        let spans: Vec<(usize, usize)> = super::super::tokenize(text)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        let mut toks = analyse(text, &spans, &[], model);
+        let sents = sentences(text, &spans, &mut toks);
+        let labels = first_pass(model, &toks, &sents);
+        let hist = history(&toks, &labels);
+        let (a, b) = sents[0];
+        let s = &toks[a..b];
+        let mut nonzero = false;
+        for h in [None, Some(&hist[a..b])] {
+            for i in 0..s.len() {
+                for (p1, p2) in [(START, START), (Label(5), Label(0)), (Label(0), Label(16))] {
+                    let mut whole = Vec::new();
+                    dynamic_features(s, i, p1, p2, h, &mut whole);
+                    let mut split = Vec::new();
+                    label_features(p1, p2, &mut split);
+                    token_label_features(s, i, p1, h, &mut split);
+                    whole.sort_unstable();
+                    split.sort_unstable();
+                    assert_eq!(whole, split);
+                    let mut want = [0i32; LABELS];
+                    label_features(p1, p2, &mut whole);
+                    model.add_scores(&whole[whole.len() - 2..], &mut want);
+                    assert_eq!(model.label_scores(p1, p2), &want);
+                    nonzero |= want.iter().any(|&x| x != 0);
+                }
+            }
+        }
+        assert!(nonzero);
+    }
 
     #[test]
     fn bilou_round_trips_and_reads_leniently() {

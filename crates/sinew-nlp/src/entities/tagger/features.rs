@@ -334,7 +334,12 @@ pub(super) fn word_features(t: &Tok, out: &mut Vec<u64>) {
     ));
 }
 
+/// Offsets of the neighbours whose features read that neighbour's word alone.
+pub(super) const AROUND: [isize; 4] = [-2, -1, 1, 2];
+
 /// The static features of token `i` that read its neighbours, its sentence or its document.
+/// Inference scores the same keys as [`neighbour_features`] and [`pair_features`] (the
+/// tagger's tests compare the two); training reads them here, in this order.
 pub(super) fn context_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
     let t = &s[i];
     let at = |d: isize| -> Option<&Tok> {
@@ -386,6 +391,87 @@ pub(super) fn context_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// The features a token gets from its neighbour at offset `AROUND[n]` (`None`: past the
+/// sentence's edge) that read nothing but that neighbour's word (its lower case, shape,
+/// cluster and suffix): the same wherever the word stands there, so inference scores them
+/// once per word and offset.
+pub(super) fn neighbour_features(x: Option<&Tok>, n: usize, out: &mut Vec<u64>) {
+    let pad = if AROUND[n] < 0 { PAD_BEFORE } else { PAD_AFTER };
+    out.push(key1(T_LOWER_AT[n], x.map_or(pad, |x| x.lower)));
+    if AROUND[n].abs() == 1 {
+        // 0 for the word before, 1 for the word after.
+        let k = usize::from(AROUND[n] > 0);
+        out.push(key1(T_SHAPE_AT[k], x.map_or(pad, |x| x.shape)));
+        let c = x.map_or(NO_CLUSTER - 1, |x| x.cluster);
+        out.push(key1(T_CLUSTER_AT[2 * k], cluster_prefix(c, 6)));
+        out.push(key1(T_CLUSTER_AT[2 * k + 1], cluster_prefix(c, 20)));
+        out.push(key1(T_SUF_AT[k], x.map_or(pad, |x| x.suf[2])));
+    } else {
+        let k = usize::from(AROUND[n] > 0);
+        let c = x.map_or(NO_CLUSTER - 1 - k as u32, |x| x.cluster);
+        out.push(key1(T_CLUSTER_FAR[k], cluster_prefix(c, 10)));
+    }
+}
+
+/// The static features of token `i` that read two tokens at once, a neighbour's gazetteer hit
+/// (which belongs to the token, not its word), the sentence or the document.
+pub(super) fn pair_features(s: &[Tok], i: usize, out: &mut Vec<u64>) {
+    let t = &s[i];
+    let prev = (i > 0).then(|| &s[i - 1]);
+    let next = s.get(i + 1);
+    let prev_shape = prev.map_or(PAD_BEFORE, |x| x.shape);
+    let next_shape = next.map_or(PAD_AFTER, |x| x.shape);
+    out.push(key2(T_SHAPE_PAIR[0], prev_shape, t.shape));
+    out.push(key2(T_SHAPE_PAIR[1], t.shape, next_shape));
+    let prev_lower = prev.map_or(PAD_BEFORE, |x| x.lower);
+    let next_lower = next.map_or(PAD_AFTER, |x| x.lower);
+    out.push(key2(T_BIGRAM[0], prev_lower, t.lower));
+    out.push(key2(T_BIGRAM[1], t.lower, next_lower));
+    out.push(key1(T_GAZ, t.gaz));
+    out.push(key1(T_GAZ_AT[0], prev.map_or(PAD_BEFORE, |x| x.gaz)));
+    out.push(key1(T_GAZ_AT[1], next.map_or(PAD_AFTER, |x| x.gaz)));
+    if t.caps_line {
+        out.push(key1(T_CAPS_LOWER, t.lower));
+        out.push(key2(T_CAPS_SHAPE, prev_shape, next_shape));
+    }
+    out.push(key2(T_SKIP, prev_lower, next_lower));
+    for (k, &v) in t.elsewhere.iter().enumerate() {
+        if v != 0 {
+            out.push(key1(T_ELSEWHERE[k], v));
+        }
+    }
+    if i == 0 {
+        out.push(key1(T_FIRST_SHAPE, t.shape));
+        out.push(key1(T_FIRST_LOWER, t.lower));
+    }
+}
+
+/// The dynamic features that read the two previous labels alone: the same at every token, so
+/// a loaded model scores each pair of labels once ([`super::model::Model::label_scores`]).
+pub(super) fn label_features(prev: Label, prev2: Label, out: &mut Vec<u64>) {
+    let (p1, p2) = (u64::from(prev.0), u64::from(prev2.0));
+    out.push(key1(T_PREV, p1));
+    out.push(key2(T_PREV2, p1, p2));
+}
+
+/// The dynamic features that read the token as well as the labels: [`dynamic_features`]
+/// less [`label_features`].
+pub(super) fn token_label_features(
+    s: &[Tok],
+    i: usize,
+    prev: Label,
+    hist: Option<&[History]>,
+    out: &mut Vec<u64>,
+) {
+    let t = &s[i];
+    let p1 = u64::from(prev.0);
+    out.push(key2(T_PREV_LOWER, p1, t.lower));
+    out.push(key2(T_PREV_SHAPE, p1, t.shape));
+    if let Some(hist) = hist {
+        history_features(s, i, hist, out);
+    }
+}
+
 /// What the first pass said about the other occurrences of a token's word in the document.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct History {
@@ -417,7 +503,14 @@ pub(super) fn dynamic_features(
     out.push(key2(T_PREV2, p1, p2));
     out.push(key2(T_PREV_LOWER, p1, t.lower));
     out.push(key2(T_PREV_SHAPE, p1, t.shape));
-    let Some(hist) = hist else { return };
+    if let Some(hist) = hist {
+        history_features(s, i, hist, out);
+    }
+}
+
+/// The second pass's features: what the first pass said about the token's word elsewhere.
+fn history_features(s: &[Tok], i: usize, hist: &[History], out: &mut Vec<u64>) {
+    let t = &s[i];
     let h = hist[i];
     if let Some(m) = h.major {
         out.push(key1(T_DOC_MAJOR, u64::from(m)));

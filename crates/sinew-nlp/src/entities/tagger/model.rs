@@ -9,10 +9,13 @@
 
 use std::fmt;
 
-use super::features::NO_CLUSTER;
+use super::features::{label_features, NO_CLUSTER};
+use super::Label;
 
 /// Labels: outside, then B, I, L, U for each of PER, ORG, LOC, MISC.
 pub(super) const LABELS: usize = 17;
+/// Values a previous label takes: the labels and the start marker.
+const PREV: usize = LABELS + 1;
 const MAGIC: &[u8; 4] = b"SNER";
 const VERSION: u32 = 1;
 
@@ -104,6 +107,9 @@ pub(super) struct Model {
     clusters: Table,
     feats: Table,
     weights: Vec<i16>,
+    /// The scores of [`label_features`] for each pair of previous labels (`prev * PREV + prev2`,
+    /// the start marker included): filled with the weights.
+    label_pairs: Vec<[i32; LABELS]>,
     /// Counts, for reports.
     pub(super) n_clusters: usize,
     pub(super) n_feats: usize,
@@ -112,11 +118,13 @@ pub(super) struct Model {
 impl Model {
     /// A model with clusters and no weights: what training starts from.
     pub(super) fn with_clusters(clusters: &[(u64, u32)]) -> Model {
-        Model {
+        let mut m = Model {
             clusters: Table::new(clusters.iter().copied()),
             n_clusters: clusters.len(),
             ..Model::default()
-        }
+        };
+        m.set_weights(&[], Vec::new());
+        m
     }
 
     /// Adds a set of quantised weight rows (features sorted or not).
@@ -125,6 +133,22 @@ impl Model {
         self.feats = Table::new(keys.iter().enumerate().map(|(i, &k)| (k, i as u32)));
         self.weights = weights;
         self.n_feats = keys.len();
+        let mut keys = Vec::new();
+        self.label_pairs = (0..PREV * PREV)
+            .map(|k| {
+                keys.clear();
+                label_features(Label((k / PREV) as u8), Label((k % PREV) as u8), &mut keys);
+                let mut acc = [0i32; LABELS];
+                self.add_scores(&keys, &mut acc);
+                acc
+            })
+            .collect();
+    }
+
+    /// The scores of [`label_features`] after labels `prev` and `prev2`.
+    #[inline]
+    pub(super) fn label_scores(&self, prev: Label, prev2: Label) -> &[i32; LABELS] {
+        &self.label_pairs[usize::from(prev.0) * PREV + usize::from(prev2.0)]
     }
 
     #[inline]
