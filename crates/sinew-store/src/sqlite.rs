@@ -54,15 +54,15 @@ impl std::fmt::Debug for SqliteStore {
 }
 
 impl SqliteStore {
-    /// Each stored claim `filter` selects, in document (ingest) order, then by span, handed
-    /// to `keep`. Claims are packed a document at a time (v13): the documents are chosen in
+    /// How many stored claims `filter` selects, and the first `limit` of them in document
+    /// (ingest) order, then by span. Claims are packed a document at a time (v13): the documents are chosen in
     /// SQL (by the entity's key, by id), their claims unpacked and kept in Rust as the key
     /// columns of v11-v12 kept them, in (seq, span, ordinal) order.
     fn scan_claims(
         &self,
         filter: &ClaimFilter,
-        mut keep: impl FnMut(Claim),
-    ) -> Result<(), StoreError> {
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
         let key = filter.entity.as_deref().map(str::to_lowercase);
         let mut conds = Vec::new();
         let mut args: Vec<&dyn ToSql> = Vec::new();
@@ -87,6 +87,7 @@ impl SqliteStore {
         };
         let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
         self.read(|tx| {
+            let (mut total, mut page) = (0u64, Vec::new());
             let mut stmt = tx.prepare_cached(&query)?;
             let mut rows = stmt.query(args.as_slice())?;
             while let Some(r) = rows.next()? {
@@ -97,11 +98,11 @@ impl SqliteStore {
                         .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
                         .collect();
                 claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
-                for (_, c) in claims {
-                    keep(c);
-                }
+                total += claims.len() as u64;
+                let room = limit.saturating_sub(page.len());
+                page.extend(claims.into_iter().take(room).map(|(_, c)| c));
             }
-            Ok(())
+            Ok((total, page))
         })
     }
 
@@ -280,9 +281,7 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
-        let mut out = Vec::new();
-        self.scan_claims(filter, |c| out.push(c))?;
-        Ok(out)
+        Ok(self.scan_claims(filter, usize::MAX)?.1)
     }
 
     fn claims_page(
@@ -292,14 +291,7 @@ impl Store for SqliteStore {
     ) -> Result<(u64, Vec<Claim>), StoreError> {
         // Claims are packed a document at a time (v13): counting them unpacks every document
         // that names the entity, but only the page's claims are kept.
-        let (mut total, mut page) = (0u64, Vec::new());
-        self.scan_claims(filter, |c| {
-            total += 1;
-            if page.len() < limit {
-                page.push(c);
-            }
-        })?;
-        Ok((total, page))
+        self.scan_claims(filter, limit)
     }
 
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
