@@ -233,13 +233,20 @@ impl<'a> Corpus<'a> {
                 if !same(stated(lowest), stated(highest), unit) {
                     text.push_str(&format!(
                         " (statements from {})",
-                        range(stated(lowest), &written(highest, unit, per), unit, per)
+                        range(
+                            qualifier(lowest),
+                            stated(lowest),
+                            &written(highest, unit, per),
+                            unit,
+                            per
+                        )
                     ));
                     values.extend([stated(lowest), stated(highest)]);
                 }
             }
             None => {
                 text.push_str(&range(
+                    qualifier(lowest),
                     stated(lowest),
                     &written(highest, unit, per),
                     unit,
@@ -517,48 +524,47 @@ pub(super) fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
 
 /// A statement's figure with its bound ("more than 11,000 containers"), in the group's unit.
 pub(super) fn written(l: &Located<'_>, unit: Option<&str>, per: Option<&str>) -> String {
-    let q = &l.claim.quantity;
-    let v = l.member.bounds.stated;
-    let mut out = String::new();
-    let lower_bound = q.qualifier.as_deref().is_some_and(|w| {
-        let w = w.to_lowercase();
-        [
-            "more than",
-            "over",
-            "above",
-            "exceed",
-            "at least",
-            "upwards of",
-        ]
-        .iter()
-        .any(|x| w.contains(x))
-    });
-    let approximate = q.qualifier.as_deref().is_some_and(|w| {
-        let w = w.to_lowercase();
-        [
-            "about",
-            "around",
-            "approximately",
-            "roughly",
-            "some",
-            "nearly",
-            "almost",
-            "close to",
-        ]
-        .iter()
-        .any(|x| w.contains(x))
-    });
-    if lower_bound {
-        out.push_str("more than ");
-    } else if approximate {
-        out.push_str("about ");
+    format!(
+        "{}{}",
+        qualifier(l),
+        format_value(l.member.bounds.stated, unit, per)
+    )
+}
+
+/// How a statement bounds its figure, as the judgment writes it: "more than " for a lower
+/// bound ("over", "at least"), "about " for an approximation ("roughly", "nearly"), else "".
+fn qualifier(l: &Located<'_>) -> &'static str {
+    let Some(w) = l.claim.quantity.qualifier.as_deref().map(str::to_lowercase) else {
+        return "";
+    };
+    let any = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
+    if any(&[
+        "more than",
+        "over",
+        "above",
+        "exceed",
+        "at least",
+        "upwards of",
+    ]) {
+        "more than "
+    } else if any(&[
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "close to",
+    ]) {
+        "about "
+    } else {
+        ""
     }
-    out.push_str(&format_value(v, unit, per));
-    out
 }
 
 /// "6,700 to more than 11,000 containers": the unit written once for a counted noun.
-fn range(low: f64, high: &str, unit: Option<&str>, per: Option<&str>) -> String {
+fn range(low_words: &str, low: f64, high: &str, unit: Option<&str>, per: Option<&str>) -> String {
     let counted = unit.is_some_and(|u| u.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-'))
         && unit != Some("percent");
     let low = if counted {
@@ -573,7 +579,8 @@ fn range(low: f64, high: &str, unit: Option<&str>, per: Option<&str>) -> String 
         // one figure, perhaps with a bound
         return high.to_string();
     }
-    format!("{low} to {high}")
+    // the low end keeps its own bound: "about 6,700 to more than 11,000 containers"
+    format!("{low_words}{low} to {high}")
 }
 
 fn same(a: f64, b: f64, unit: Option<&str>) -> bool {
@@ -663,6 +670,7 @@ mod tests {
         assert_eq!(count_words(14, "account"), "14 accounts");
         assert_eq!(
             range(
+                "",
                 6700.0,
                 "more than 11,000 containers",
                 Some("container"),
@@ -671,7 +679,17 @@ mod tests {
             "6,700 to more than 11,000 containers"
         );
         assert_eq!(
-            range(240e9, "$241 billion", Some("USD"), None),
+            range(
+                "about ",
+                6700.0,
+                "more than 11,000 containers",
+                Some("container"),
+                None
+            ),
+            "about 6,700 to more than 11,000 containers"
+        );
+        assert_eq!(
+            range("", 240e9, "$241 billion", Some("USD"), None),
             "$240 billion to $241 billion"
         );
         assert_eq!(
