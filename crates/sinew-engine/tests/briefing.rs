@@ -220,7 +220,7 @@ fn check_briefing(engine: &Engine, docs: &[Document], b: &Briefing) {
     assert!(sentences >= 5, "sections quote {sentences} sentences");
 }
 
-/// A vague amount ("millions of rounds") states no figure: a key judgment ranges over the
+/// A vague amount ("millions of cartridges") states no figure: a key judgment ranges over the
 /// precise statements and quotes the vague ones in their own words.
 #[test]
 fn vague_amounts_are_quoted_never_made_numbers() {
@@ -229,19 +229,19 @@ fn vague_amounts_are_quoted_never_made_numbers() {
         (
             "a.txt",
             "March 1, 2024",
-            "Belarus has shipped millions of rounds of ammunition to Russia since June 2023, \
+            "Belarus has shipped millions of cartridges to Russia since June 2023, \
              officials in Kyiv said.",
         ),
         (
             "b.txt",
             "March 9, 2024",
-            "Belarus has shipped more than 3 million rounds of ammunition to Russia since June \
+            "Belarus has shipped more than 3 million cartridges to Russia since June \
              2023, according to the Ukrainian defence ministry.",
         ),
         (
             "c.txt",
             "March 20, 2024",
-            "Belarus has shipped more than 3.5 million rounds of ammunition to Russia since \
+            "Belarus has shipped more than 3.5 million cartridges to Russia since \
              June 2023, a Ukrainian intelligence report said.",
         ),
     ] {
@@ -256,7 +256,7 @@ fn vague_amounts_are_quoted_never_made_numbers() {
         .judgments
         .iter()
         .map(|j| j.sentence.text.as_str())
-        .filter(|t| t.contains("Belarus") && t.contains("rounds"))
+        .filter(|t| t.contains("Belarus") && t.contains("cartridges"))
         .collect();
     assert_eq!(rounds.len(), 1, "{:#?}", b.judgments);
     let said = rounds[0];
@@ -269,7 +269,7 @@ fn vague_amounts_are_quoted_never_made_numbers() {
         "a vague amount made a number: {said}"
     );
     assert!(
-        said.contains("“millions of rounds”"),
+        said.contains("“millions of cartridges”"),
         "vague words are quoted: {said}"
     );
 }

@@ -128,7 +128,7 @@ impl<'a> Corpus<'a> {
             .len();
         let accounts = g.sources.clamp(1, shown);
         let stated = |l: &Located<'_>| l.member.bounds.stated;
-        // a vague amount ("millions of rounds") states no figure: the range and the trend are
+        // a vague amount ("thousands of trucks") states no figure: the range and the trend are
         // read from the precise statements, and the vague ones are quoted in their own words
         let precise: Vec<Located<'a>> = located
             .iter()
@@ -579,7 +579,7 @@ fn range(low_words: &str, low: f64, high: &str, unit: Option<&str>, per: Option<
         // one figure, perhaps with a bound
         return high.to_string();
     }
-    // the low end keeps its own bound: "about 6,700 to more than 11,000 containers"
+    // the low end keeps its own bound: "about 4,200 to more than 9,000 trucks"
     format!("{low_words}{low} to {high}")
 }
 
@@ -681,12 +681,12 @@ mod tests {
         assert_eq!(
             range(
                 "about ",
-                6700.0,
-                "more than 11,000 containers",
-                Some("container"),
+                4200.0,
+                "more than 9,000 trucks",
+                Some("truck"),
                 None
             ),
-            "about 6,700 to more than 11,000 containers"
+            "about 4,200 to more than 9,000 trucks"
         );
         assert_eq!(
             range("", 240e9, "$241 billion", Some("USD"), None),

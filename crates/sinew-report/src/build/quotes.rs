@@ -173,7 +173,7 @@ fn label_and_figure(s: &str) -> bool {
         && !has_verb(&quoted, false, false)
 }
 
-/// Words after which an "-ed" word is an adjective ("a united front", "their combined forces").
+/// Words after which an "-ed" word is an adjective ("a combined force", "their joined lines").
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
     "those", "some", "any", "no", "each", "every",
@@ -183,8 +183,8 @@ const DETERMINERS: &[&str] = &[
 /// after it outside an attribution tail or a quotation; or up to eight words naming no verb,
 /// then "who"/"which" and its verb, and no finite verb of the main clause after that. A verb
 /// right after the relative's verb, another verb or an "-ly" word belongs to its verb group
-/// ("who has led", "who is actively involved"), not to a main clause, and an "-ed" word after
-/// a determiner is an adjective ("a united front").
+/// ("who has led", "who is closely engaged"), not to a main clause, and an "-ed" word after
+/// a determiner is an adjective ("a combined force").
 fn no_main_clause(s: &str) -> bool {
     if let Some((label, rest)) = s.split_once(',') {
         let short = (1..=4).contains(&label.split_whitespace().count());
@@ -664,8 +664,8 @@ mod tests {
             "Iceland, thanks to a surge in exports of dual-use goods, according to officials.",
             "The northern republic, by supplying fuel and spare parts to the army.",
             "Chancellor of the republic who is steering it towards closer ties with the north.",
-            "Leader of the island who is actively involved in shaping its new trade pacts.",
-            "Head of the bloc who is building a united front against the southern alliance.",
+            "Leader of the island who is closely engaged in drafting its fishing accords.",
+            "Head of the bloc who is raising a combined force along the southern coast.",
             "Minister of trade which has led the talks with the neighbours since May.",
         ] {
             assert_eq!(check(fragment), None, "{fragment}");
