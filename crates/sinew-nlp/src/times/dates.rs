@@ -642,7 +642,8 @@ impl Grammar<'_> {
 
     // ---- month-led dates ----
 
-    /// Forms led by a month name: "June 27, 2024", "Dec. 2023", "March of last year",
+    /// Forms led by a month name: "June 27, 2024", "Dec. 2023", "March of last year", "March
+    /// last year",
     /// "june the 28th", "may twenty nine", "December", "in May".
     pub(super) fn month_date(&self, i: usize, cue: Cue) -> Option<Core> {
         let (m, _) = self.month_word_at(i)?;
@@ -703,6 +704,20 @@ impl Grammar<'_> {
         }
         if let Some((y, end)) = self.trailing_year(j) {
             return Some(Core::new(end, cal(Some(y), None)));
+        }
+        // "March last year", "June this year", "in May that year": the year named by a
+        // relative phrase right after the month, with no "of"
+        if matches!(
+            self.kw(j),
+            Kw::Last | Kw::This | Kw::Current | Kw::Next | Kw::That
+        ) {
+            if let Some((end, y)) = self.year_ref(j) {
+                let val = match y {
+                    Some(y) => cal(Some(y), None),
+                    None => Val::Unres(Grain::Month),
+                };
+                return Some(Core::new(end, val));
+            }
         }
         if self.kw(j) == Kw::Of {
             if let Some((yy, 2)) = self.clean_num(j + 1) {
