@@ -656,7 +656,8 @@ fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
 
 /// True when a contrasting conjunction ("while", "whereas", "but", "although") stands between
 /// a figure and an attribution: "X put it at 10,000, while Y's ministry estimated 6,000" —
-/// Y speaks for its own clause, not for X's figure.
+/// Y speaks for its own clause, not for X's figure; likewise an attribution in a relative
+/// clause set off by a comma after the figure.
 fn contrasted(text: &str, figure: Span, attribution: Span) -> bool {
     let (from, to) = if attribution.start >= figure.end {
         (figure.end, attribution.start)
@@ -665,7 +666,27 @@ fn contrasted(text: &str, figure: Span, attribution: Span) -> bool {
     } else {
         return false;
     };
-    words(text, from, to)
+    if words(text, from, to)
         .iter()
         .any(|w| w.is_any(&["while", "whereas", "but", "although", "though", "however"]))
+    {
+        return true;
+    }
+    // "deployed 11,000 soldiers to the region, where officials say 4,000 were hurt": an
+    // attribution inside a relative clause opened after the figure speaks for that clause
+    attribution.start >= figure.end && opens_relative_clause(&text[from..to])
+}
+
+/// Does `between` hold a comma followed by a relative word ("..., where", "..., which",
+/// "..., who")? A relative clause set off by a comma adds a statement of its own.
+fn opens_relative_clause(between: &str) -> bool {
+    between.match_indices(',').any(|(i, _)| {
+        let next = between[i + 1..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        ["where", "which", "who", "whom", "whose"]
+            .iter()
+            .any(|r| next.eq_ignore_ascii_case(r))
+    })
 }

@@ -63,6 +63,39 @@ fn a_speaker_of_the_figures_clause_is_its_attribution() {
 }
 
 #[test]
+fn a_speaker_in_a_relative_clause_speaks_for_that_clause_only() {
+    let text = "The army moved about 8,000 reservists to the northern province, where local \
+                officials say 1,200 of them have fallen ill.";
+    let said = |quote: &str| {
+        annotate(text, None, &DocId("test".into()))
+            .claims
+            .into_iter()
+            .find(|c| text[c.span.start..c.span.end].contains(quote))
+            .map(|c| c.attribution)
+    };
+    assert_eq!(
+        said("8,000 reservists"),
+        Some(None),
+        "the main clause has no speaker"
+    );
+    // Near-miss: a speaker before the figure still speaks for it, whatever relative clause
+    // follows.
+    let text = "Chile's interior ministry said the storm destroyed 300 homes, which were built on \
+                the flood plain.";
+    let c = annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains("300 homes"))
+        .expect("a claim");
+    assert!(
+        c.attribution
+            .as_deref()
+            .is_some_and(|a| a.contains("interior ministry")),
+        "{c:?}"
+    );
+}
+
+#[test]
 fn a_source_after_according_to_is_not_a_party() {
     check(&[(
         "According to Chinese customs data, Brazil exported $40 billion of soy to China.",
