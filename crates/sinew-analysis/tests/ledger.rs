@@ -74,6 +74,31 @@ fn over_ten_thousand_and_ten_thousand_four_hundred_agree() {
 }
 
 #[test]
+fn hedged_figures_that_meet_only_through_their_hedges_name_no_single_consensus() {
+    let claims = vec![
+        count("a", "roughly 9,000 containers", 9_000.0, Some("roughly")),
+        count(
+            "b",
+            "an estimated 9,800 containers",
+            9_800.0,
+            Some("an estimated"),
+        ),
+    ];
+    let docs = [doc("a", None, None), doc("b", None, None)];
+    let ledger = build_ledger(&claims, &docs);
+    assert_eq!(ledger.groups.len(), 1);
+    let g = &ledger.groups[0];
+    assert_eq!(g.verdict, Verdict::Agree, "{}", g.explanation);
+    assert!(
+        g.explanation
+            .contains("they state 9,000 containers to 9,800 containers"),
+        "{}",
+        g.explanation
+    );
+    assert!(!g.explanation.contains("consensus"), "{}", g.explanation);
+}
+
+#[test]
 fn near_duplicates_count_once_and_majorities_are_of_sources() {
     // Two copies of one wire story say $300 billion; two independent sources say $240 billion.
     let claims = vec![

@@ -28,20 +28,30 @@ pub(super) fn agree(
     };
     let attribution = strongest(camp, members, claims);
     let n = members.len();
+    // Hedged figures may agree only through their hedges ("roughly 11,000" and "an estimated
+    // 12,000" meet at 11,400 to 11,550): then no one figure is the consensus, and quoting the
+    // most precise one beside a range that leaves it out would contradict itself. Say what
+    // they state instead.
+    let consensus_words = if fits(value, camp) {
+        format!("consensus {}", show(value))
+    } else {
+        let stated = camp.members.iter().map(|&k| members[k].bounds.stated);
+        let low = stated.clone().fold(f64::INFINITY, f64::min);
+        let high = stated.fold(f64::NEG_INFINITY, f64::max);
+        format!("they state {}", format_range(low, high, unit, per))
+    };
     let explanation = if n == 1 {
         format!("one statement: {}", words(camp))
     } else if camp.sources.len() == 1 {
         format!(
-            "{n} statements from one source agree: {}; consensus {}",
-            words(camp),
-            show(value)
+            "{n} statements from one source agree: {}; {consensus_words}",
+            words(camp)
         )
     } else {
         format!(
-            "{} sources agree within rounding and qualifiers: {}; consensus {} (all fit {})",
+            "{} sources agree within rounding and qualifiers: {}; {consensus_words} (all fit {})",
             camp.sources.len(),
             words(camp),
-            show(value),
             format_range(camp.low, camp.high, unit, per)
         )
     };
@@ -61,6 +71,12 @@ pub(super) fn agree(
         explanation,
         notes,
     }
+}
+
+/// Whether `value` lies in the camp's common interval (to a part in a billion).
+fn fits(value: f64, camp: &Camp) -> bool {
+    let slack = value.abs().max(1.0) * 1e-9;
+    value >= camp.low - slack && value <= camp.high + slack
 }
 
 /// The reading of a group with one independent source: whatever it says, nothing confirms or
