@@ -442,18 +442,87 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// The clause around `span`: bounded by clause punctuation or the sentence.
+/// The clause around `span`: bounded by clause punctuation or the sentence. A discourse
+/// adverbial set off by commas between a subject and its verb ("Russia, in turn, sent ...",
+/// "Brazil, meanwhile, exported ...") does not end the clause: it reaches back over it to the
+/// break before.
 pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–');
-    let before = &text[sentence.start..span.start];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_break(c))
-        .map_or(sentence.start, |(p, c)| sentence.start + p + c.len_utf8());
+    let last_break = |to: usize| {
+        text[sentence.start..to]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_break(c))
+            .map(|(p, c)| (sentence.start + p, c))
+    };
+    let mut start = last_break(span.start).map_or(sentence.start, |(p, c)| p + c.len_utf8());
+    if let Some((comma, ',')) = last_break(span.start) {
+        if let Some((before, ',')) = last_break(comma) {
+            if is_discourse_adverbial(&text[before + 1..comma]) {
+                start = last_break(before).map_or(sentence.start, |(p, c)| p + c.len_utf8());
+            }
+        }
+    }
     let after = &text[span.end..sentence.end];
     let end = after.find(is_break).map_or(sentence.end, |p| span.end + p);
     Span::new(start, end)
+}
+
+/// Words a parenthetical discourse adverbial is made of ("in exchange", "in turn", "for its
+/// part", "meanwhile", "however").
+const ADVERBIAL_WORDS: &[&str] = &[
+    "in",
+    "exchange",
+    "return",
+    "turn",
+    "meanwhile",
+    "however",
+    "moreover",
+    "also",
+    "too",
+    "for",
+    "its",
+    "their",
+    "his",
+    "her",
+    "part",
+    "addition",
+    "as",
+    "a",
+    "result",
+    "by",
+    "contrast",
+    "instead",
+    "likewise",
+    "similarly",
+    "separately",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "then",
+    "thus",
+    "therefore",
+    "indeed",
+    "still",
+    "again",
+    "though",
+    "so",
+    "far",
+    "total",
+];
+
+/// Is `segment` (the words between two commas) a discourse adverbial of one to four words,
+/// every one of them from [`ADVERBIAL_WORDS`], and not merely "in" or "as"?
+fn is_discourse_adverbial(segment: &str) -> bool {
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| ADVERBIAL_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+        && !(words.len() == 1
+            && ["in", "as", "a", "by", "for", "its", "so"]
+                .iter()
+                .any(|a| words[0].eq_ignore_ascii_case(a)))
 }
 
 /// The last supply or production verb before `pos` in the sentence.

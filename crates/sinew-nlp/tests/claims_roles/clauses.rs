@@ -108,3 +108,31 @@ fn a_share_of_a_countrys_people_is_that_countrys() {
         ),
     ]);
 }
+
+#[test]
+fn a_discourse_adverbial_between_commas_keeps_the_subject_in_the_clause() {
+    check(&[
+        (
+            "Norway, in return, delivered 200,000 tonnes of fish to Nigeria.",
+            "200,000 tonnes",
+            pair("Norway", "Nigeria"),
+        ),
+        (
+            "Peru, for its part, shipped 80,000 tonnes of zinc to South Korea.",
+            "80,000 tonnes",
+            pair("Peru", "South Korea"),
+        ),
+        (
+            "Kenya, meanwhile, exported 12,000 tonnes of tea to Pakistan.",
+            "12,000 tonnes",
+            pair("Kenya", "Pakistan"),
+        ),
+    ]);
+    // Near-miss: reaching back over the adverbial does not let the clause before it lend a
+    // party to a clause that names its own.
+    check(&[(
+        "Sales to Japan slowed, however, Chile sold 9,000 tonnes of copper to Peru.",
+        "9,000 tonnes",
+        pair("Chile", "Peru"),
+    )]);
+}
