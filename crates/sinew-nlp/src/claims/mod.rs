@@ -447,13 +447,21 @@ fn distance(a: Span, b: Span) -> usize {
 /// "Brazil, meanwhile, exported ...") does not end the clause: it reaches back over it to the
 /// break before.
 pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
-    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–');
+    let bytes = text.as_bytes();
+    // A comma between digits groups thousands ("11,000"): no clause ends there.
+    let is_break = |p: usize, c: char| {
+        matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–')
+            && !(c == ','
+                && p > 0
+                && bytes[p - 1].is_ascii_digit()
+                && bytes.get(p + 1).is_some_and(u8::is_ascii_digit))
+    };
     let last_break = |to: usize| {
         text[sentence.start..to]
             .char_indices()
             .rev()
-            .find(|&(_, c)| is_break(c))
             .map(|(p, c)| (sentence.start + p, c))
+            .find(|&(p, c)| is_break(p, c))
     };
     let mut start = last_break(span.start).map_or(sentence.start, |(p, c)| p + c.len_utf8());
     if let Some((comma, ',')) = last_break(span.start) {
@@ -463,8 +471,11 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
             }
         }
     }
-    let after = &text[span.end..sentence.end];
-    let end = after.find(is_break).map_or(sentence.end, |p| span.end + p);
+    let end = text[span.end..sentence.end]
+        .char_indices()
+        .map(|(p, c)| (span.end + p, c))
+        .find(|&(p, c)| is_break(p, c))
+        .map_or(sentence.end, |(p, _)| p);
     Span::new(start, end)
 }
 

@@ -460,6 +460,16 @@ pub(super) fn parties(
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
         .filter(|a| a.span.start >= frame_end)
+        // "... rose to $34 million, a fraction of its $240 billion trade with China": past
+        // the figure's clause, an actor after another figure is that figure's party
+        .filter(|a| {
+            a.span.start < q.span.end
+                || clause.contains(a.span)
+                || !inp
+                    .quantities
+                    .iter()
+                    .any(|o| o.span.start >= q.span.end && o.span.end <= a.span.start)
+        })
         .cloned()
         .map(|mut a| {
             if a.role == Role::Source

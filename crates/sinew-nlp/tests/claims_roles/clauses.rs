@@ -136,3 +136,27 @@ fn a_discourse_adverbial_between_commas_keeps_the_subject_in_the_clause() {
         pair("Chile", "Peru"),
     )]);
 }
+
+#[test]
+fn a_party_after_another_figure_outside_the_clause_belongs_to_that_figure() {
+    check(&[(
+        "Chile and Bolivia signed a border pact in May. Trade between the two neighbours \
+             rose 4% to $90 million, a sliver of Chile's $30 billion trade with Japan.",
+        "$90 million",
+        pair("Bolivia", "Chile"),
+    )]);
+    // Near-miss: in one clause, a getter named after two figures gets both, the comma of a
+    // thousands separator ending no clause.
+    check(&[
+        (
+            "Vietnam sent 500 tonnes of rice and 20 tonnes of sugar to Laos.",
+            "500 tonnes",
+            pair("Vietnam", "Laos"),
+        ),
+        (
+            "Peru shipped more than 11,000 tonnes of zinc and 2,500 tonnes of tin to Japan.",
+            "11,000 tonnes",
+            pair("Peru", "Japan"),
+        ),
+    ]);
+}
