@@ -289,7 +289,19 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
         && !has_clause_break(text, ws[j - 1].end, m.span.start)
         && ws[j - 1].is_any(PHRASE_PREPS);
     if possessive && in_phrase {
-        return Some(Role::Place);
+        // "a fraction of Russia's $240 billion trade with China": a possessive right before a
+        // figure owns the figure.
+        let rest = after_mention
+            .trim_start_matches(['\'', '’'])
+            .strip_prefix('s')
+            .unwrap_or(after_mention)
+            .trim_start();
+        let owns_figure = rest.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c));
+        return Some(if owns_figure {
+            Role::Plain
+        } else {
+            Role::Place
+        });
     }
     if j > 0 && !has_clause_break(text, ws[j - 1].end, m.span.start) {
         let prev = &ws[j - 1];

@@ -44,6 +44,15 @@ fn a_possessive_in_a_prepositional_phrase_is_no_party() {
 }
 
 #[test]
+fn a_possessive_right_before_a_figure_owns_it_inside_a_phrase_too() {
+    check(&[(
+        "Farm sales were a small part of Brazil's $80 billion trade with India.",
+        "$80 billion",
+        pair("Brazil", "India"),
+    )]);
+}
+
+#[test]
 fn a_company_possessive_owns_its_figure() {
     check(&[(
         "Heineken's 2,000 employees in Mexico brew beer.",
