@@ -194,3 +194,43 @@ fn a_figure_a_verb_of_flow_moved_takes_the_verbs_noun() {
     let got = measure(text, "$2 billion");
     assert!(!got.contains("visit"), "{got}");
 }
+
+#[test]
+fn people_killed_or_hurt_are_counted_as_casualties_not_as_the_people() {
+    let cases = [
+        (
+            "The navy sent 9,000 sailors to the strait, where about 1,200 of them have been \
+             wounded.",
+            "about 1,200",
+            "sailor casualties",
+        ),
+        (
+            "Nine firefighters were injured in the blaze.",
+            "Nine firefighters",
+            "firefighter casualties",
+        ),
+        (
+            "Rescuers counted 45 dead after the flood.",
+            "45 dead",
+            "casualties",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // Near-misses: people who did the killing, and people sent, are counted as themselves.
+    assert_eq!(
+        measure(
+            "The navy sent 9,000 sailors to the strait.",
+            "9,000 sailors"
+        ),
+        "shipments of sailors"
+    );
+    assert_ne!(
+        measure(
+            "About 300 rebels killed two guards at the gate.",
+            "300 rebels"
+        ),
+        "rebel casualties"
+    );
+}

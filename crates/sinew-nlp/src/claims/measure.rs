@@ -192,6 +192,13 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             None => same(head),
         };
     }
+    // "30 dead", "a dozen wounded": the counted word is itself the casualty
+    if q.kind == QuantityKind::Count && CASUALTY_WORDS.contains(&unit) {
+        return same("casualties".into());
+    }
+    if q.kind == QuantityKind::Count && !unit.is_empty() && casualties(&after) {
+        return same(format!("{unit} casualties"));
+    }
     if q.kind == QuantityKind::Count && !unit.is_empty() {
         let plural = plural(unit);
         return match inp.flow.and_then(noun_of_verb) {
@@ -201,6 +208,17 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
     }
     // A count with no noun ("some 1,500 had been carried") counts what the figure before it
     // in the sentence counted.
+    // "... 11,000 soldiers, where some 4,000 of them have been killed": casualties among
+    // what the figure before in the sentence counted
+    if matches!(q.kind, QuantityKind::Count | QuantityKind::Number) && casualties(&after) {
+        if let Some(p) = inp
+            .previous
+            .filter(|p| p.sentence == inp.np.sentence && !p.base.contains(' '))
+        {
+            let one = p.base.strip_suffix('s').filter(|b| !b.ends_with('s'));
+            return same(format!("{} casualties", one.unwrap_or(&p.base)));
+        }
+    }
     if q.kind == QuantityKind::Count {
         if let Some(p) = inp.previous.filter(|p| p.sentence == inp.np.sentence) {
             return (p.measure.clone(), p.base.clone());
@@ -225,6 +243,25 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
         (None, _) => "figure".into(),
     };
     same(fallback)
+}
+
+/// Words that make a count of people a count of casualties.
+const CASUALTY_WORDS: &[&str] = &[
+    "killed", "wounded", "injured", "dead", "died", "hurt", "missing", "captured",
+];
+
+/// Does a count's clause say its people were killed, hurt or lost, within a few words after
+/// it ("some 4,000 of them have been killed or wounded", "eight soldiers died", "12 people
+/// were injured")? "Killed" needs an auxiliary or a coordinate before it ("3 gunmen killed
+/// two guards" is a count of gunmen who killed); the others stand alone.
+fn casualties(after: &[Word<'_>]) -> bool {
+    after.iter().take(7).enumerate().any(|(i, w)| {
+        w.is_any(CASUALTY_WORDS)
+            && (!w.is("killed")
+                || i.checked_sub(1).is_some_and(|p| {
+                    after[p].is_any(&["been", "were", "was", "are", "is", "be", "got", "and", "or"])
+                }))
+    })
 }
 
 /// The noun phrase a figure is about when its own words (a counted noun, "worth of", "of")
