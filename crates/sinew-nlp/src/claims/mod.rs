@@ -523,6 +523,8 @@ fn time_for(
             && sentence.contains(t.span)
             && !t.span.overlaps(q)
             && !is_baseline(text, sentence, t.span)
+            && !is_citation(text, sentence, t.span)
+            && (t.span.start < q.end || !in_change_baseline(text, sentence, t.span))
             && (!change || !is_change_baseline(text, sentence, q, t))
     });
     // "$2.36 billion, up from about $1.99 billion a year earlier": a time right after a
@@ -541,9 +543,35 @@ fn time_for(
                         .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
             })
     };
+    // "26.3% higher than in 2022 and passed the $200 billion goal that the two sides had
+    // set for 2024": past another figure and a word that opens a clause of its own ("and",
+    // "that", "which", "but"), a time dates that figure, not `q`.
+    let other_clause = |t: &TimeExpr| {
+        let (a, b) = if t.span.end <= q.start {
+            (t.span.end, q.start)
+        } else {
+            (q.end, t.span.start)
+        };
+        quantities.iter().any(|r| {
+            !r.vague
+                && !bracket.is_some_and(|b| b.contains(r.span))
+                && a <= r.span.start
+                && r.span.end <= b
+                && !times.iter().any(|t| t.span.overlaps(r.span))
+                && {
+                    // the opener stands between `q` and the other figure
+                    let (x, y) = if t.span.end <= q.start {
+                        (r.span.end, q.start)
+                    } else {
+                        (q.end, r.span.start)
+                    };
+                    opens_clause(&words(text, x, y))
+                }
+        })
+    };
     let in_clause = candidates
         .clone()
-        .filter(|t| clause.contains(t.span) && !baseline_between(t))
+        .filter(|t| clause.contains(t.span) && !baseline_between(t) && !other_clause(t))
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
@@ -582,14 +610,102 @@ fn time_for(
                 && !times.iter().any(|t| t.span.overlaps(r.span))
         })
     };
+    // "bought little oil before 2022 but has since become ..., importing 1.5 million barrels
+    // a day": a contrast opens a clause with a time of its own.
+    let contrast_between = |t: &TimeExpr| {
+        let (a, b) = if t.span.end <= q.start {
+            (t.span.end, q.start)
+        } else {
+            (q.end, t.span.start)
+        };
+        words(text, a, b).iter().any(|w| w.is_any(CONTRASTS))
+    };
     in_clause
         .or_else(|| {
             candidates
-                .filter(|t| opens_sentence(t) || !figure_between(t))
+                .filter(|t| opens_sentence(t) || (!figure_between(t) && !contrast_between(t)))
                 .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
         })
         // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
         .map(|t| crate::times::between_range(text, times, t).unwrap_or_else(|| t.clone()))
+}
+
+/// Words that open a clause of their own inside a sentence.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "which", "who", "when",
+];
+
+/// Words that, after "and" or "that", go on a noun phrase (another figure, a name), not a
+/// clause: "70% of the tools and about 90% of the chips that Russia imported in 2023".
+const PHRASE_GOES_ON: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "another",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "more",
+    "less",
+    "up",
+    "at",
+    "just",
+    "only",
+    "approximately",
+    "close",
+    "under",
+    "of",
+    "in",
+    "per",
+    "then",
+];
+
+/// Do `ws` hold a word that opens a clause: a subordinator or relative ("which", "while"), or
+/// "and"/"that" followed by a lower-case word that does not go on a noun phrase ("and
+/// passed", "that rose")?
+fn opens_clause(ws: &[Word<'_>]) -> bool {
+    ws.iter().enumerate().any(|(i, w)| {
+        w.is_any(CLAUSE_OPENERS)
+            || (w.is_any(&["and", "that"])
+                && ws.get(i + 1).is_some_and(|n| {
+                    n.text.chars().next().is_some_and(char::is_lowercase)
+                        && n.text.chars().all(char::is_alphabetic)
+                        && !n.is_any(PHRASE_GOES_ON)
+                }))
+    })
+}
+
+/// Contrasting conjunctions: what follows has its own time.
+const CONTRASTS: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
+
+/// Is the time at `span` a citation's year ("(EPA 2024)", "(Smith et al., 2020)"): inside a
+/// bracket whose other words are names, not the time of a figure?
+fn is_citation(text: &str, sentence: Span, span: Span) -> bool {
+    let before = &text[sentence.start..span.start];
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    let after = &text[span.end..sentence.end];
+    if !after.trim_start().starts_with(')') {
+        return false;
+    }
+    let inside = words(text, sentence.start + open + 1, span.start);
+    !inside.is_empty()
+        && inside.iter().all(|w| {
+            w.text.chars().next().is_some_and(char::is_uppercase) || w.is_any(&["et", "al", "and"])
+        })
 }
 
 /// The bracket right after figure `q` when it holds only another figure, the same one
@@ -652,6 +768,17 @@ fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
         i -= 1;
     }
     i > 0 && lead[i - 1].is_any(&["than", "compared", "versus", "vs", "against"])
+}
+
+/// Is the time at `span` inside the baseline of a change ("down from its 2025 average of
+/// 6.6%", "up from the 2023 level")? It dates the baseline's figure, not one stated before.
+fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool {
+    let lead = words(text, sentence.start, span.start);
+    let mut j = lead.len();
+    while j > 0 && lead[j - 1].is_any(&["its", "their", "the", "his", "her", "our", "a"]) {
+        j -= 1;
+    }
+    j >= 2 && lead[j - 1].is("from") && lead[j - 2].is_any(&["up", "down"])
 }
 
 /// True when a contrasting conjunction ("while", "whereas", "but", "although") stands between
