@@ -472,3 +472,33 @@ fn a_total_of_money_is_a_flow_like_the_figure_it_sums() {
         .collect();
     assert_eq!(kinds, vec![MeasureKind::Flow, MeasureKind::Flow]);
 }
+
+#[test]
+fn people_an_actor_has_are_a_stock_whatever_verb_holds_them() {
+    use MeasureKind::{Flow, Stock};
+    assert_eq!(
+        kind(
+            "Volvo uses 3,200 workers at its Ghent plant.",
+            "3,200 workers"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind("The Ghent plant provides 4,100 jobs.", "4,100 jobs"),
+        Stock
+    );
+    // a verb of sending moves them; a period makes a hiring a flow
+    assert_eq!(
+        kind("Belarus sent 900 soldiers to the border.", "900 soldiers"),
+        Flow
+    );
+}
+
+#[test]
+fn a_number_put_at_a_count_of_people_is_a_stock() {
+    use MeasureKind::Stock;
+    let text = "Officials said 1,200 Chadian soldiers had reached Niger. The army put the number \
+                in Niamey at 2,400.";
+    let c = claim(text, "2,400");
+    assert_eq!(c.kind, Stock, "{c:?}");
+}

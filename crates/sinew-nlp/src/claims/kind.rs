@@ -344,7 +344,13 @@ pub(super) fn kind_of(
         || time.is_some_and(|t| t.kind == TimeKind::Since);
     // "put the total at 10,000+ containers": a total of counted things is a running total
     // (a total of money, "put the total at $240 billion", is most often one period's flow).
-    let counted_total = q.kind == QuantityKind::Count && has(clause_words, &["total", "at"]);
+    // "put the number in Kursk at 11,000", "put the total in Russia at more than 10,000"
+    let put_at = before.last().is_some_and(|w| w.is("at"))
+        && before
+            .iter()
+            .any(|w| w.is_any(&["total", "number", "tally", "count", "toll"]));
+    let counted_total =
+        q.kind == QuantityKind::Count && (has(clause_words, &["total", "at"]) || put_at);
     if stock || counted_total {
         return MeasureKind::Stock;
     }
@@ -412,15 +418,27 @@ pub(super) fn kind_of(
     if amount && perfect {
         return MeasureKind::Stock;
     }
+    // "Whirlpool uses 2,500 workers", "the plant provides 6,000 jobs": people an actor has,
+    // with no period, no rate and no verb of sending, are what it has at a time, whatever
+    // verb holds them ("hired 500 workers last year" is a flow).
+    let headcount = q.kind == QuantityKind::Count
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
+    let sending = before.iter().rev().take(6).any(|w| {
+        verbs::flow_verb(w.text).is_some()
+            && !w.is_any(&[
+                "uses", "use", "used", "using", "provides", "provide", "provided",
+            ])
+    });
+    if headcount && !period && !periodic && !sending {
+        return MeasureKind::Stock;
+    }
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }
     // "The company employs 1,800 people", "about 19,000 agents": a headcount with no verb of
     // flow is what an actor has at a time.
-    let headcount = q.kind == QuantityKind::Count
-        && q.unit
-            .as_deref()
-            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
     if headcount {
         return MeasureKind::Stock;
     }
@@ -548,6 +566,7 @@ const HEADCOUNT_UNITS: &[&str] = &[
     "policy",
     "unit",
     "person",
+    "job",
 ];
 
 /// Words that may hedge a restated figure ("(about 561 million euros)").

@@ -238,8 +238,11 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             previous: previous.as_ref(),
         });
         let clause_words = words(inp.text, clause.start, clause.end);
+        // The kind reads the counted noun the measure gives a bare number ("put the number
+        // in Kursk at 11,000" counts soldiers).
+        let counted = select::with_elided_unit(q, &measure);
         let kind = kind::kind_of(
-            q,
+            &counted,
             &before,
             &after,
             &clause_words,
@@ -367,7 +370,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             doc: inp.doc.clone(),
             span: q.span,
             sentence,
-            quantity: select::with_elided_unit(q, &measure),
+            quantity: counted,
             subject,
             object,
             measure,
