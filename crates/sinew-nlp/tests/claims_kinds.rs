@@ -502,3 +502,41 @@ fn a_number_put_at_a_count_of_people_is_a_stock() {
     let c = claim(text, "2,400");
     assert_eq!(c.kind, Stock, "{c:?}");
 }
+
+#[test]
+fn things_held_or_served_are_a_stock() {
+    use MeasureKind::Stock;
+    assert_eq!(
+        kind(
+            "The archive holds about 12 million photographs.",
+            "12 million"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Lidl serves roughly 9 million shoppers in Poland.",
+            "9 million"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Veloway is popular with its 40,000 registered riders.",
+            "40,000"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "More than 700 clinics have adopted the form.",
+            "700 clinics"
+        ),
+        Stock
+    );
+    // a handful describes parts, not a holding
+    assert_ne!(
+        kind("The plan has three tiers for small firms.", "three tiers"),
+        Stock
+    );
+}

@@ -442,6 +442,15 @@ pub(super) fn kind_of(
     if headcount {
         return MeasureKind::Stock;
     }
+    // "Substack has 35 million active subscriptions", "serves about four million customers",
+    // "its 330 million active users", "550 institutions have adopted it": things an actor
+    // has, holds or serves, or that have come to be, counted with no period, are what there
+    // is at a time. A handful ("has two children", "offers several benefits") describes a
+    // thing's parts rather than counting what it holds.
+    let handful = q.value_max.unwrap_or(q.value) < 10.0;
+    if q.kind == QuantityKind::Count && !handful && !period && !periodic && held(before, after) {
+        return MeasureKind::Stock;
+    }
     if q.kind == QuantityKind::Money {
         let in_clause = |list: &[&str]| clause_words.iter().any(|w| w.is_any(list));
         // "an average mortgage balance of $295,689", "valuing the company at $6.6 billion":
@@ -465,6 +474,83 @@ pub(super) fn kind_of(
         QuantityKind::Money => MeasureKind::Price,
         _ => MeasureKind::Other,
     }
+}
+
+/// Verbs of having, holding or serving: what they count is there at a time.
+const HAVING_VERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "having",
+    "holds",
+    "hold",
+    "held",
+    "contains",
+    "contain",
+    "owns",
+    "own",
+    "serves",
+    "serve",
+    "serving",
+    "served",
+    "offers",
+    "offer",
+    "includes",
+    "include",
+    "including",
+    "boasts",
+    "boast",
+    "operates",
+    "handles",
+    "handle",
+    "counts",
+    "houses",
+];
+
+/// Words that may stand between a verb of having and its count ("has about", "serves some").
+const COUNT_LEAD: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "more",
+    "than",
+    "just",
+    "only",
+    "approximately",
+    "close",
+    "to",
+    "at",
+    "least",
+    "the",
+    "a",
+    "an",
+    "up",
+    "under",
+];
+
+/// Is a count held: after a verb of having (qualifiers between), after a possessive ("its
+/// 330 million users", "LAION-5B's 5.85 billion pairs"), or the subject of a perfect
+/// ("550 institutions have adopted")?
+fn held(before: &[Word<'_>], after: &[Word<'_>]) -> bool {
+    let mut lead = before.iter().rev().skip_while(|w| w.is_any(COUNT_LEAD));
+    let having = lead.next().is_some_and(|w| {
+        w.is_any(HAVING_VERBS)
+            || w.is_any(&["its", "their", "his", "her", "our"])
+            || w.text.ends_with("'s")
+            || w.text.ends_with("’s")
+    });
+    // the count's own words ("active subscriptions") come before the verb
+    let perfect = after.iter().take(5).enumerate().any(|(i, w)| {
+        w.is_any(&["has", "have"])
+            && after
+                .get(i + 1)
+                .is_some_and(|n| n.is("been") || (n.text.ends_with("ed") && n.text.len() > 3))
+    });
+    having || perfect
 }
 
 /// Nouns and verbs of money held, owed or worth at a time: an amount of money in a clause
