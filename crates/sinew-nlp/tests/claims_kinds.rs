@@ -540,3 +540,14 @@ fn things_held_or_served_are_a_stock() {
         Stock
     );
 }
+
+#[test]
+fn a_fraction_word_stated_again_as_a_percentage_restates_it() {
+    let text = "Almost a third of Dutch farmers (32%) rent their land.";
+    let a = claim(text, "a third");
+    let b = claim(text, "32%");
+    assert_eq!(b.restates, Some(a.span), "{b:?}");
+    // another share in the bracket is another figure
+    let text = "Almost a third of Dutch farmers (12%) rent their land.";
+    assert_eq!(claim(text, "12%").restates, None);
+}

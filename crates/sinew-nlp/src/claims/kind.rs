@@ -682,10 +682,32 @@ pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span
         && prev.unit.is_some()
         && q.unit.is_some()
         && (prev.unit != q.unit || prev.per != q.per);
-    if !same_kind {
+    // "Nearly half of baby boomers (49%)", "one in four, or 26%": a fraction word stated
+    // again as a percentage, within the roundness of the word.
+    let as_percent = |x: &Quantity| match x.kind {
+        QuantityKind::Percent => Some(x.value),
+        QuantityKind::Fraction => Some(x.value * 100.0),
+        _ => None,
+    };
+    let share_again = prev.kind != q.kind
+        && matches!(
+            (as_percent(prev), as_percent(q)),
+            (Some(a), Some(b)) if (a - b).abs() <= 5.0
+        );
+    if !(same_kind || share_again) {
         return None;
     }
-    let gap = &text[prev.span.end..q.span.start];
+    let mut gap = &text[prev.span.end..q.span.start];
+    // "a third of Dutch farmers (32%)": the whole a fraction word is of comes before the
+    // bracket.
+    if share_again && gap.trim_start().starts_with("of ") {
+        if let Some(open) = gap.find(['(', '[']) {
+            let whole = words(gap, 0, open);
+            if whole.len() <= 6 && !gap[..open].contains(|c: char| c.is_ascii_digit() || c == ',') {
+                gap = &gap[open..];
+            }
+        }
+    }
     // "about 107 million tonnes, or roughly 2.1 million barrels per day": "or" after a
     // comma restates as a bracket does, and needs no closing.
     let after_or = gap
