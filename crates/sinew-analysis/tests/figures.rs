@@ -453,3 +453,37 @@ fn an_actor_named_short_and_long_in_one_article_is_one_actor() {
     let keys = sinew_analysis::claim_buckets(&[share("China", 10), share("China Mobile", 2_010)]);
     assert_ne!(keys[0], keys[1]);
 }
+
+#[test]
+fn a_level_since_a_day_is_not_one_over_a_closed_period() {
+    // warming since 1990 and warming over 2015-2024, both of about 1 °C, in one article
+    let degrees = C {
+        doc: "a",
+        kind: QuantityKind::Measure,
+        unit: Some("°C"),
+        measure: "°C",
+        ..BASE
+    };
+    let claims = vec![
+        claim(&C {
+            at: 100,
+            sentence: 0,
+            text: "about 1.1°C",
+            value: 1.1,
+            time: Some((TimeKind::Range, "2015-01-01", "2024-12-31")),
+            ..degrees
+        }),
+        claim(&C {
+            at: 2100,
+            sentence: 2,
+            text: "around 1.1°C",
+            value: 1.1,
+            time: Some((TimeKind::Since, "1990-01-01", "1990-12-31")),
+            ..degrees
+        }),
+    ];
+    let groups = sinew_analysis::group_figures(&claims);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    // a running total since a day still takes later counts of itself (see
+    // a_running_total_counted_on_different_days_is_one_figure)
+}

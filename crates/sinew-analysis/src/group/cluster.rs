@@ -449,6 +449,11 @@ impl Cluster {
         if !self.amount_fits(p, limit) || !self.frame.admits(p.when) {
             return false;
         }
+        // Not a running total on either side: a figure since a day and one over a closed
+        // period measure from different starts (`TimeFrame::admits_level`).
+        if !(p.growing || self.growing) && !self.frame.admits_level(p.when) {
+            return false;
+        }
         if !(self.concept == ps.concept
             || self.concept == Concept::Other
             || ps.concept == Concept::Other)
