@@ -487,3 +487,52 @@ fn a_level_since_a_day_is_not_one_over_a_closed_period() {
     // a running total since a day still takes later counts of itself (see
     // a_running_total_counted_on_different_days_is_one_figure)
 }
+
+#[test]
+fn a_precise_amount_stated_twice_in_one_article_is_one_figure() {
+    // a fee in a table row and again in the prose, its measure read two ways, no party
+    let fee = C {
+        doc: "a",
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        ..BASE
+    };
+    let claims = vec![
+        claim(&C {
+            at: 100,
+            sentence: 0,
+            text: "$48,712",
+            value: 48712.0,
+            measure: "unit cost",
+            ..fee
+        }),
+        claim(&C {
+            at: 5100,
+            sentence: 5,
+            text: "$48,712",
+            value: 48712.0,
+            measure: "nursing diploma",
+            ..fee
+        }),
+        // a round amount may be two figures
+        claim(&C {
+            at: 6100,
+            sentence: 6,
+            text: "$500",
+            value: 500.0,
+            measure: "application fee",
+            ..fee
+        }),
+        claim(&C {
+            at: 7100,
+            sentence: 7,
+            text: "$500",
+            value: 500.0,
+            measure: "laptop allowance",
+            ..fee
+        }),
+    ];
+    let groups = sinew_analysis::group_figures(&claims);
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(groups.iter().any(|g| g.members == vec![0, 1]), "{groups:?}");
+}
