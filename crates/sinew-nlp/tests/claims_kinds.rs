@@ -551,3 +551,26 @@ fn a_fraction_word_stated_again_as_a_percentage_restates_it() {
     let text = "Almost a third of Dutch farmers (12%) rent their land.";
     assert_eq!(claim(text, "12%").restates, None);
 }
+
+#[test]
+fn goals_capacities_and_frequencies_are_other() {
+    use MeasureKind::Other;
+    assert_eq!(
+        kind(
+            "Peru and Chile passed the $30 billion goal their ministers set for 2025.",
+            "$30 billion"
+        ),
+        Other
+    );
+    assert_eq!(
+        kind(
+            "Chile sells power to Peru over a line with a capacity of 4 billion kilowatt hours a year.",
+            "4 billion"
+        ),
+        Other
+    );
+    assert_eq!(
+        kind("Post short clips 2-4 times/week on the app.", "2-4 times"),
+        Other
+    );
+}

@@ -317,6 +317,16 @@ pub(super) fn kind_of(
     if trend.is_some() {
         return MeasureKind::Change;
     }
+    // "the $200 billion goal", "a capacity of 38 billion cubic metres a year", "1-2
+    // times/day": a goal, a capacity or how often something is done is no amount that moved
+    // or is held. (A plan, "decided to send 12,000 troops", stays a flow: the ledger reads
+    // `Other` as "kind unknown" and would join it to the count of troops sent.)
+    let aimed = before.iter().rev().take(4).any(|w| w.is_any(TARGET_WORDS))
+        || after.iter().take(2).any(|w| w.is_any(TARGET_WORDS));
+    let occurrences = q.kind == QuantityKind::Count && q.unit.as_deref() == Some("time");
+    if (aimed && q.kind != QuantityKind::Percent) || occurrences {
+        return MeasureKind::Other;
+    }
     if matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price {
         return MeasureKind::Price;
     }
@@ -609,6 +619,24 @@ const MONEY_FLOW_WORDS: &[&str] = &[
     "raised",
     "raising",
     "funding",
+];
+
+/// Nouns and verbs of a goal, a target or a capacity next to a figure.
+const TARGET_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "targeting",
+    "targeted",
+    "objective",
+    "capacity",
+    "capacities",
+    "quota",
+    "ceiling",
+    "aim",
+    "aims",
+    "aiming",
 ];
 
 /// Words of intent before a verb of supply: the figure is what is meant to move, not what
