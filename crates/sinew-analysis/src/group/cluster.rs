@@ -455,7 +455,7 @@ impl Cluster {
         }
         // Not a running total on either side: a figure since a day and one over a closed
         // period measure from different starts (`TimeFrame::admits_level`).
-        if !(p.growing || self.growing) && !self.frame.admits_level(p.when) {
+        if !(p.growing || self.growing || self.frame.admits_level(p.when)) {
             return false;
         }
         if !(self.concept == ps.concept
