@@ -97,6 +97,28 @@ impl TimeFrame {
             || self.min_as_of != NaiveDate::MAX
     }
 
+    /// Whether a member was dated by a closed period.
+    pub(crate) fn has_period(&self) -> bool {
+        self.min_end != NaiveDate::MAX
+    }
+
+    /// Whether a member counts since a day.
+    pub(crate) fn has_since(&self) -> bool {
+        self.max_since != NaiveDate::MIN
+    }
+
+    /// Whether `when` and the members' times agree for figures that are no running totals:
+    /// [`TimeFrame::admits`], and a figure since a day ("warmed 1.7°F since 1970") is not one
+    /// over a closed period ("2°F in 2012-2021"): the two measure from different starts.
+    pub(crate) fn admits_level(&self, when: When) -> bool {
+        self.admits(when)
+            && match when {
+                When::Since(_) => !self.has_period(),
+                When::Period(..) => !self.has_since(),
+                _ => true,
+            }
+    }
+
     pub(crate) fn admits(&self, when: When) -> bool {
         match when {
             When::Unknown => true,

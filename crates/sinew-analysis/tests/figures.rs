@@ -453,3 +453,86 @@ fn an_actor_named_short_and_long_in_one_article_is_one_actor() {
     let keys = sinew_analysis::claim_buckets(&[share("China", 10), share("China Mobile", 2_010)]);
     assert_ne!(keys[0], keys[1]);
 }
+
+#[test]
+fn a_level_since_a_day_is_not_one_over_a_closed_period() {
+    // warming since 1990 and warming over 2015-2024, both of about 1 °C, in one article
+    let degrees = C {
+        doc: "a",
+        kind: QuantityKind::Measure,
+        unit: Some("°C"),
+        measure: "°C",
+        ..BASE
+    };
+    let claims = vec![
+        claim(&C {
+            at: 100,
+            sentence: 0,
+            text: "about 1.1°C",
+            value: 1.1,
+            time: Some((TimeKind::Range, "2015-01-01", "2024-12-31")),
+            ..degrees
+        }),
+        claim(&C {
+            at: 2100,
+            sentence: 2,
+            text: "around 1.1°C",
+            value: 1.1,
+            time: Some((TimeKind::Since, "1990-01-01", "1990-12-31")),
+            ..degrees
+        }),
+    ];
+    let groups = sinew_analysis::group_figures(&claims);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    // a running total since a day still takes later counts of itself (see
+    // a_running_total_counted_on_different_days_is_one_figure)
+}
+
+#[test]
+fn a_precise_amount_stated_twice_in_one_article_is_one_figure() {
+    // a fee in a table row and again in the prose, its measure read two ways, no party
+    let fee = C {
+        doc: "a",
+        kind: QuantityKind::Money,
+        unit: Some("USD"),
+        ..BASE
+    };
+    let claims = vec![
+        claim(&C {
+            at: 100,
+            sentence: 0,
+            text: "$48,712",
+            value: 48712.0,
+            measure: "unit cost",
+            ..fee
+        }),
+        claim(&C {
+            at: 5100,
+            sentence: 5,
+            text: "$48,712",
+            value: 48712.0,
+            measure: "nursing diploma",
+            ..fee
+        }),
+        // a round amount may be two figures
+        claim(&C {
+            at: 6100,
+            sentence: 6,
+            text: "$500",
+            value: 500.0,
+            measure: "application fee",
+            ..fee
+        }),
+        claim(&C {
+            at: 7100,
+            sentence: 7,
+            text: "$500",
+            value: 500.0,
+            measure: "laptop allowance",
+            ..fee
+        }),
+    ];
+    let groups = sinew_analysis::group_figures(&claims);
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(groups.iter().any(|g| g.members == vec![0, 1]), "{groups:?}");
+}

@@ -229,3 +229,51 @@ fn a_change_is_not_dated_by_its_baseline() {
     let text = "In 2023, imports rose 12% from a year earlier.";
     assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
 }
+
+#[test]
+fn a_time_past_another_figure_and_a_new_clause_dates_that_figure() {
+    // the later year belongs to the relative clause of the target, not to the growth rate
+    let text = "Sales of the cooperative were 14.2% higher than in 2021 and beat the \
+                $90 million target that its board had fixed for 2025, the report said.";
+    assert_eq!(time_of(text, "14.2%"), None);
+    assert_eq!(time_of(text, "$90 million").as_deref(), Some("2025"));
+    // with no new clause in between, one time dates both figures
+    let text = "The port handled 3 million tonnes worth $400 million in 2022.";
+    assert_eq!(time_of(text, "3 million tonnes").as_deref(), Some("2022"));
+}
+
+#[test]
+fn a_citation_year_is_no_time() {
+    let text = "The survey found that 61 percent of farms used drip irrigation (Ortega 2023).";
+    assert_eq!(time_of(text, "61 percent"), None);
+    let text = "In 2019, 61 percent of farms used drip irrigation (Ortega and Lind 2023).";
+    assert_eq!(time_of(text, "61 percent").as_deref(), Some("2019"));
+}
+
+#[test]
+fn a_time_inside_a_change_baseline_dates_the_baseline() {
+    let text = "The average toll will be $4.10 over the whole of 2027, down from its 2026 \
+                average of $4.60.";
+    assert_ne!(time_of(text, "$4.10").as_deref(), Some("2026"));
+    assert_eq!(time_of(text, "$4.60").as_deref(), Some("2026"));
+}
+
+#[test]
+fn a_contrast_opens_a_clause_with_its_own_time() {
+    let text = "Chile sold almost no copper to Vietnam before 2020 but has since become a big \
+                supplier, shipping 40,000 tonnes a month lately.";
+    assert_ne!(
+        time_of(text, "40,000 tonnes").as_deref(),
+        Some("before 2020")
+    );
+    assert_ne!(time_of(text, "40,000 tonnes").as_deref(), Some("2020"));
+}
+
+#[test]
+fn figures_in_one_phrase_share_its_time() {
+    let text = "About 40% of the cotton and roughly 25% of the wool that Peru imported in 2022 \
+                came from Bolivia.";
+    assert_eq!(time_of(text, "About 40%").as_deref(), Some("2022"));
+    let text = "The chain hopes to open 300 shops in Spain and another 50 in Portugal by 2029.";
+    assert_eq!(time_of(text, "300 shops").as_deref(), Some("2029"));
+}

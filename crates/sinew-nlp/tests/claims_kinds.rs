@@ -472,3 +472,105 @@ fn a_total_of_money_is_a_flow_like_the_figure_it_sums() {
         .collect();
     assert_eq!(kinds, vec![MeasureKind::Flow, MeasureKind::Flow]);
 }
+
+#[test]
+fn people_an_actor_has_are_a_stock_whatever_verb_holds_them() {
+    use MeasureKind::{Flow, Stock};
+    assert_eq!(
+        kind(
+            "Volvo uses 3,200 workers at its Ghent plant.",
+            "3,200 workers"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind("The Ghent plant provides 4,100 jobs.", "4,100 jobs"),
+        Stock
+    );
+    // a verb of sending moves them; a period makes a hiring a flow
+    assert_eq!(
+        kind("Belarus sent 900 soldiers to the border.", "900 soldiers"),
+        Flow
+    );
+}
+
+#[test]
+fn a_number_put_at_a_count_of_people_is_a_stock() {
+    use MeasureKind::Stock;
+    let text = "Officials said 1,200 Chadian soldiers had reached Niger. The army put the number \
+                in Niamey at 2,400.";
+    let c = claim(text, "2,400");
+    assert_eq!(c.kind, Stock, "{c:?}");
+}
+
+#[test]
+fn things_held_or_served_are_a_stock() {
+    use MeasureKind::Stock;
+    assert_eq!(
+        kind(
+            "The archive holds about 12 million photographs.",
+            "12 million"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Lidl serves roughly 9 million shoppers in Poland.",
+            "9 million"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "Veloway is popular with its 40,000 registered riders.",
+            "40,000"
+        ),
+        Stock
+    );
+    assert_eq!(
+        kind(
+            "More than 700 clinics have adopted the form.",
+            "700 clinics"
+        ),
+        Stock
+    );
+    // a handful describes parts, not a holding
+    assert_ne!(
+        kind("The plan has three tiers for small firms.", "three tiers"),
+        Stock
+    );
+}
+
+#[test]
+fn a_fraction_word_stated_again_as_a_percentage_restates_it() {
+    let text = "Almost a third of Dutch farmers (32%) rent their land.";
+    let a = claim(text, "a third");
+    let b = claim(text, "32%");
+    assert_eq!(b.restates, Some(a.span), "{b:?}");
+    // another share in the bracket is another figure
+    let text = "Almost a third of Dutch farmers (12%) rent their land.";
+    assert_eq!(claim(text, "12%").restates, None);
+}
+
+#[test]
+fn goals_capacities_and_frequencies_are_other() {
+    use MeasureKind::Other;
+    assert_eq!(
+        kind(
+            "Peru and Chile passed the $30 billion goal their ministers set for 2025.",
+            "$30 billion"
+        ),
+        Other
+    );
+    assert_eq!(
+        kind(
+            "Chile sells power to Peru over a line with a capacity of 4 billion kilowatt hours a year.",
+            "4 billion"
+        ),
+        Other
+    );
+    assert_eq!(
+        kind("Post short clips 2-4 times/week on the app.", "2-4 times"),
+        Other
+    );
+}

@@ -208,6 +208,9 @@ pub(super) struct Probe {
     /// A running total that only grows (shipped, sold, lent... since a day, or counted on a
     /// day): later reports may count many times more.
     pub(super) growing: bool,
+    /// Written precisely enough that the same words twice in one article are one figure
+    /// ("$63,185", not "5%": `group::distinctive`).
+    pub(super) distinctive: bool,
 }
 
 impl Probe {
@@ -247,6 +250,7 @@ impl Probe {
             vague: q.vague,
             voice,
             growing,
+            distinctive: super::distinctive(&q.text),
         }
     }
 }
@@ -449,6 +453,11 @@ impl Cluster {
         if !self.amount_fits(p, limit) || !self.frame.admits(p.when) {
             return false;
         }
+        // Not a running total on either side: a figure since a day and one over a closed
+        // period measure from different starts (`TimeFrame::admits_level`).
+        if !(p.growing || self.growing || self.frame.admits_level(p.when)) {
+            return false;
+        }
         if !(self.concept == ps.concept
             || self.concept == Concept::Other
             || ps.concept == Concept::Other)
@@ -475,14 +484,20 @@ impl Cluster {
             {
                 return false;
             }
-            let worded_alike = self.variants.iter().any(|&(sense, _)| {
-                let m = &senses[sense].telling;
-                if ps.telling.is_empty() || m.is_empty() {
-                    same_article
-                } else {
-                    jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
-                }
-            });
+            // "$63,185" in a table and again in the prose, with measures read two ways, is
+            // one figure: an amount that precise does not recur by chance in one article.
+            let precise_again = p.distinctive
+                && !p.vague
+                && self.stated_in(p.doc).any(|a| !a.vague && a.same_as(p));
+            let worded_alike = precise_again
+                || self.variants.iter().any(|&(sense, _)| {
+                    let m = &senses[sense].telling;
+                    if ps.telling.is_empty() || m.is_empty() {
+                        same_article
+                    } else {
+                        jaccard(&ps.telling, m) >= MIN_MEASURE_SIMILARITY
+                    }
+                });
             if !worded_alike {
                 return false;
             }

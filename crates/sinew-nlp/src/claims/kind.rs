@@ -317,6 +317,16 @@ pub(super) fn kind_of(
     if trend.is_some() {
         return MeasureKind::Change;
     }
+    // "the $200 billion goal", "a capacity of 38 billion cubic metres a year", "1-2
+    // times/day": a goal, a capacity or how often something is done is no amount that moved
+    // or is held. (A plan, "decided to send 12,000 troops", stays a flow: the ledger reads
+    // `Other` as "kind unknown" and would join it to the count of troops sent.)
+    let aimed = before.iter().rev().take(4).any(|w| w.is_any(TARGET_WORDS))
+        || after.iter().take(2).any(|w| w.is_any(TARGET_WORDS));
+    let occurrences = q.kind == QuantityKind::Count && q.unit.as_deref() == Some("time");
+    if (aimed && q.kind != QuantityKind::Percent) || occurrences {
+        return MeasureKind::Other;
+    }
     if matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price {
         return MeasureKind::Price;
     }
@@ -344,7 +354,13 @@ pub(super) fn kind_of(
         || time.is_some_and(|t| t.kind == TimeKind::Since);
     // "put the total at 10,000+ containers": a total of counted things is a running total
     // (a total of money, "put the total at $240 billion", is most often one period's flow).
-    let counted_total = q.kind == QuantityKind::Count && has(clause_words, &["total", "at"]);
+    // "put the number in Kursk at 11,000", "put the total in Russia at more than 10,000"
+    let put_at = before.last().is_some_and(|w| w.is("at"))
+        && before
+            .iter()
+            .any(|w| w.is_any(&["total", "number", "tally", "count", "toll"]));
+    let counted_total =
+        q.kind == QuantityKind::Count && (has(clause_words, &["total", "at"]) || put_at);
     if stock || counted_total {
         return MeasureKind::Stock;
     }
@@ -412,16 +428,37 @@ pub(super) fn kind_of(
     if amount && perfect {
         return MeasureKind::Stock;
     }
+    // "Whirlpool uses 2,500 workers", "the plant provides 6,000 jobs": people an actor has,
+    // with no period, no rate and no verb of sending, are what it has at a time, whatever
+    // verb holds them ("hired 500 workers last year" is a flow).
+    let headcount = q.kind == QuantityKind::Count
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
+    let sending = before.iter().rev().take(6).any(|w| {
+        verbs::flow_verb(w.text).is_some()
+            && !w.is_any(&[
+                "uses", "use", "used", "using", "provides", "provide", "provided",
+            ])
+    });
+    if headcount && !period && !periodic && !sending {
+        return MeasureKind::Stock;
+    }
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {
         return MeasureKind::Flow;
     }
     // "The company employs 1,800 people", "about 19,000 agents": a headcount with no verb of
     // flow is what an actor has at a time.
-    let headcount = q.kind == QuantityKind::Count
-        && q.unit
-            .as_deref()
-            .is_some_and(|u| HEADCOUNT_UNITS.contains(&u));
     if headcount {
+        return MeasureKind::Stock;
+    }
+    // "Substack has 35 million active subscriptions", "serves about four million customers",
+    // "its 330 million active users", "550 institutions have adopted it": things an actor
+    // has, holds or serves, or that have come to be, counted with no period, are what there
+    // is at a time. A handful ("has two children", "offers several benefits") describes a
+    // thing's parts rather than counting what it holds.
+    let handful = q.value_max.unwrap_or(q.value) < 10.0;
+    if q.kind == QuantityKind::Count && !handful && !period && !periodic && held(before, after) {
         return MeasureKind::Stock;
     }
     if q.kind == QuantityKind::Money {
@@ -447,6 +484,83 @@ pub(super) fn kind_of(
         QuantityKind::Money => MeasureKind::Price,
         _ => MeasureKind::Other,
     }
+}
+
+/// Verbs of having, holding or serving: what they count is there at a time.
+const HAVING_VERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "having",
+    "holds",
+    "hold",
+    "held",
+    "contains",
+    "contain",
+    "owns",
+    "own",
+    "serves",
+    "serve",
+    "serving",
+    "served",
+    "offers",
+    "offer",
+    "includes",
+    "include",
+    "including",
+    "boasts",
+    "boast",
+    "operates",
+    "handles",
+    "handle",
+    "counts",
+    "houses",
+];
+
+/// Words that may stand between a verb of having and its count ("has about", "serves some").
+const COUNT_LEAD: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "more",
+    "than",
+    "just",
+    "only",
+    "approximately",
+    "close",
+    "to",
+    "at",
+    "least",
+    "the",
+    "a",
+    "an",
+    "up",
+    "under",
+];
+
+/// Is a count held: after a verb of having (qualifiers between), after a possessive ("its
+/// 330 million users", "LAION-5B's 5.85 billion pairs"), or the subject of a perfect
+/// ("550 institutions have adopted")?
+fn held(before: &[Word<'_>], after: &[Word<'_>]) -> bool {
+    let mut lead = before.iter().rev().skip_while(|w| w.is_any(COUNT_LEAD));
+    let having = lead.next().is_some_and(|w| {
+        w.is_any(HAVING_VERBS)
+            || w.is_any(&["its", "their", "his", "her", "our"])
+            || w.text.ends_with("'s")
+            || w.text.ends_with("’s")
+    });
+    // the count's own words ("active subscriptions") come before the verb
+    let perfect = after.iter().take(5).enumerate().any(|(i, w)| {
+        w.is_any(&["has", "have"])
+            && after
+                .get(i + 1)
+                .is_some_and(|n| n.is("been") || (n.text.ends_with("ed") && n.text.len() > 3))
+    });
+    having || perfect
 }
 
 /// Nouns and verbs of money held, owed or worth at a time: an amount of money in a clause
@@ -507,6 +621,24 @@ const MONEY_FLOW_WORDS: &[&str] = &[
     "funding",
 ];
 
+/// Nouns and verbs of a goal, a target or a capacity next to a figure.
+const TARGET_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "targeting",
+    "targeted",
+    "objective",
+    "capacity",
+    "capacities",
+    "quota",
+    "ceiling",
+    "aim",
+    "aims",
+    "aiming",
+];
+
 /// Words of intent before a verb of supply: the figure is what is meant to move, not what
 /// has.
 const INTENT_WORDS: &[&str] = &[
@@ -548,6 +680,7 @@ const HEADCOUNT_UNITS: &[&str] = &[
     "policy",
     "unit",
     "person",
+    "job",
 ];
 
 /// Words that may hedge a restated figure ("(about 561 million euros)").
@@ -577,10 +710,32 @@ pub(super) fn restates(text: &str, prev: &Quantity, q: &Quantity) -> Option<Span
         && prev.unit.is_some()
         && q.unit.is_some()
         && (prev.unit != q.unit || prev.per != q.per);
-    if !same_kind {
+    // "Nearly half of baby boomers (49%)", "one in four, or 26%": a fraction word stated
+    // again as a percentage, within the roundness of the word.
+    let as_percent = |x: &Quantity| match x.kind {
+        QuantityKind::Percent => Some(x.value),
+        QuantityKind::Fraction => Some(x.value * 100.0),
+        _ => None,
+    };
+    let share_again = prev.kind != q.kind
+        && matches!(
+            (as_percent(prev), as_percent(q)),
+            (Some(a), Some(b)) if (a - b).abs() <= 5.0
+        );
+    if !(same_kind || share_again) {
         return None;
     }
-    let gap = &text[prev.span.end..q.span.start];
+    let mut gap = &text[prev.span.end..q.span.start];
+    // "a third of Dutch farmers (32%)": the whole a fraction word is of comes before the
+    // bracket.
+    if share_again && gap.trim_start().starts_with("of ") {
+        if let Some(open) = gap.find(['(', '[']) {
+            let whole = words(gap, 0, open);
+            if whole.len() <= 6 && !gap[..open].contains(|c: char| c.is_ascii_digit() || c == ',') {
+                gap = &gap[open..];
+            }
+        }
+    }
     // "about 107 million tonnes, or roughly 2.1 million barrels per day": "or" after a
     // comma restates as a bracket does, and needs no closing.
     let after_or = gap

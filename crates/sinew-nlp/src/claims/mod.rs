@@ -19,6 +19,7 @@ use sinew_types::{
     TimeExpr, TimeKind,
 };
 
+mod clauses;
 mod discourse;
 mod kind;
 mod measure;
@@ -31,6 +32,8 @@ mod table;
 mod topic;
 mod verbs;
 mod voice;
+
+use clauses::{is_citation, opens_clause, CONTRASTS};
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
@@ -238,8 +241,11 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             previous: previous.as_ref(),
         });
         let clause_words = words(inp.text, clause.start, clause.end);
+        // The kind reads the counted noun the measure gives a bare number ("put the number
+        // in Kursk at 11,000" counts soldiers).
+        let counted = select::with_elided_unit(q, &measure);
         let kind = kind::kind_of(
-            q,
+            &counted,
             &before,
             &after,
             &clause_words,
@@ -367,7 +373,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             doc: inp.doc.clone(),
             span: q.span,
             sentence,
-            quantity: select::with_elided_unit(q, &measure),
+            quantity: counted,
             subject,
             object,
             measure,
@@ -603,6 +609,8 @@ fn time_for(
             && sentence.contains(t.span)
             && !t.span.overlaps(q)
             && !is_baseline(text, sentence, t.span)
+            && !is_citation(text, sentence, t.span)
+            && (t.span.start < q.end || !in_change_baseline(text, sentence, t.span))
             && (!change || !is_change_baseline(text, sentence, q, t))
     });
     // "$2.36 billion, up from about $1.99 billion a year earlier": a time right after a
@@ -621,9 +629,35 @@ fn time_for(
                         .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
             })
     };
+    // "26.3% higher than in 2022 and passed the $200 billion goal that the two sides had
+    // set for 2024": past another figure and a word that opens a clause of its own ("and",
+    // "that", "which", "but"), a time dates that figure, not `q`.
+    let other_clause = |t: &TimeExpr| {
+        let (a, b) = if t.span.end <= q.start {
+            (t.span.end, q.start)
+        } else {
+            (q.end, t.span.start)
+        };
+        quantities.iter().any(|r| {
+            !r.vague
+                && !bracket.is_some_and(|b| b.contains(r.span))
+                && a <= r.span.start
+                && r.span.end <= b
+                && !times.iter().any(|t| t.span.overlaps(r.span))
+                && {
+                    // the opener stands between `q` and the other figure
+                    let (x, y) = if t.span.end <= q.start {
+                        (r.span.end, q.start)
+                    } else {
+                        (q.end, r.span.start)
+                    };
+                    opens_clause(&words(text, x, y))
+                }
+        })
+    };
     let in_clause = candidates
         .clone()
-        .filter(|t| clause.contains(t.span) && !baseline_between(t))
+        .filter(|t| clause.contains(t.span) && !baseline_between(t) && !other_clause(t))
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
@@ -662,10 +696,20 @@ fn time_for(
                 && !times.iter().any(|t| t.span.overlaps(r.span))
         })
     };
+    // "bought little oil before 2022 but has since become ..., importing 1.5 million barrels
+    // a day": a contrast opens a clause with a time of its own.
+    let contrast_between = |t: &TimeExpr| {
+        let (a, b) = if t.span.end <= q.start {
+            (t.span.end, q.start)
+        } else {
+            (q.end, t.span.start)
+        };
+        words(text, a, b).iter().any(|w| w.is_any(CONTRASTS))
+    };
     in_clause
         .or_else(|| {
             candidates
-                .filter(|t| opens_sentence(t) || !figure_between(t))
+                .filter(|t| opens_sentence(t) || (!figure_between(t) && !contrast_between(t)))
                 .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
         })
         // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
@@ -732,6 +776,17 @@ fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
         i -= 1;
     }
     i > 0 && lead[i - 1].is_any(&["than", "compared", "versus", "vs", "against"])
+}
+
+/// Is the time at `span` inside the baseline of a change ("down from its 2025 average of
+/// 6.6%", "up from the 2023 level")? It dates the baseline's figure, not one stated before.
+fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool {
+    let lead = words(text, sentence.start, span.start);
+    let mut j = lead.len();
+    while j > 0 && lead[j - 1].is_any(&["its", "their", "the", "his", "her", "our", "a"]) {
+        j -= 1;
+    }
+    j >= 2 && lead[j - 1].is("from") && lead[j - 2].is_any(&["up", "down"])
 }
 
 /// True when a contrasting conjunction ("while", "whereas", "but", "although") stands between
