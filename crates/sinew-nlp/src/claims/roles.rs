@@ -506,6 +506,7 @@ pub(super) fn parties(
         return pair;
     }
     let (subject, object) = active(inp.text, &parties_only, ws, flow, q, clause);
+    let subject = subject.filter(|s| !refer::in_predicate_only(ws, &parties_only, s, q.span));
     let mut subject = subject
         .or_else(|| refer::refers_to_country(inp, sentence, q.span, si).map(str::to_string))
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
