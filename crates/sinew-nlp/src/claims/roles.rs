@@ -552,6 +552,11 @@ pub(super) fn parties(
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .or_else(|| share_of_people(ws, actors, q))
             .map(|a| a.name.to_string());
+        // "In Washington, President Biden announced 500 new sanctions": the state of the
+        // place imposes them; their target is as above.
+        if let Some(s) = subject.as_deref() {
+            object = pairs::sanction_target(inp, ws, si, s);
+        }
     }
     (subject, object)
 }
