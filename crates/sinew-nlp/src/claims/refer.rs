@@ -150,6 +150,34 @@ pub(super) fn refers_to_company(
         .map(str::to_string)
 }
 
+/// Nouns of bodies that "the" + noun refers back to only when a name ending in the noun was
+/// given before ("the council" after "the UN Security Council"): a council, a commission or
+/// a committee is as often one never named.
+const NAMED_NOUNS: &[&str] = &["council", "commission", "committee"];
+
+/// "Thirteen of the council's 15 members" after "the UN Security Council": the body a
+/// "the council" before the figure (or opening its sentence) names, when an organisation
+/// whose name ends in that noun is named in the sentences before ([`named_by_noun`]).
+pub(super) fn refers_to_named_body(
+    inp: &ClaimInputs<'_>,
+    ws: &[Word<'_>],
+    q: Span,
+    si: usize,
+) -> Option<String> {
+    // Up to the figure, and "of the council's" right after it ("Thirteen of the ...").
+    let mut end = ws.partition_point(|w| w.end <= q.end);
+    if ws.get(end).is_some_and(|w| w.is("of")) {
+        end = (end + 3).min(ws.len());
+    }
+    let before: Vec<&Word<'_>> = ws[..end].iter().collect();
+    before.windows(2).find_map(|pair| {
+        let noun = crate::words::strip_possessive(pair[1].text);
+        (pair[0].is("the") && NAMED_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)))
+            .then(|| named_by_noun(inp, si, pair[0].start, noun))
+            .flatten()
+    })
+}
+
 /// The noun of a reference "the (modifiers) NOUN" starting at byte `at`, if it is one.
 fn reference_noun<'w>(ws: &[Word<'w>], at: usize) -> Option<&'w str> {
     let i = ws.iter().position(|w| w.start == at)?;
@@ -170,7 +198,11 @@ fn named_by_noun(inp: &ClaimInputs<'_>, si: usize, at: usize, noun: &str) -> Opt
     starting_within(inp.mentions, Span::new(from, at.max(from)), |m| m.span)
         .iter()
         .rev()
-        .filter(|m| m.span.end <= at && is_org(m) && m.entity_type != EntityType::Person)
+        .filter(|m| {
+            m.span.end <= at
+                && (is_org(m) || m.entity_type == EntityType::GovernmentBody)
+                && m.entity_type != EntityType::Person
+        })
         .filter(|m| {
             m.text
                 .rsplit(' ')

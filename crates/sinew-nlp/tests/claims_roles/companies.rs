@@ -277,3 +277,17 @@ fn a_name_in_the_predicate_of_a_sentence_that_refers_back_is_no_subject() {
                 sells Vantia policies.";
     check(&[(text, "31 countries", only("Delmont Group"))]);
 }
+
+#[test]
+fn the_council_refers_back_to_a_council_named_before() {
+    let text = "The Nordic Grain Council met in Oslo on Monday. Nine of the council's 12 \
+                members voted for the plan.";
+    check(&[
+        (text, "12 members", only("Nordic Grain Council")),
+        (text, "Nine", only("Nordic Grain Council")),
+    ]);
+    // Near-miss: a council never named is no one's.
+    let text = "The city council met on Monday. Nine of the council's 12 members voted for \
+                the plan.";
+    check(&[(text, "12 members", (None, None))]);
+}
