@@ -182,7 +182,10 @@ const SANCTION_WORDS: &[&str] = &["sanction", "sanctions", "embargo", "embargoes
 /// sanctions and that names who imposes them but no target: the state named right after
 /// "sanctions against/on/targeting" (a determiner or a word between allowed, "sanctions on
 /// the Russian economy") in this sentence or the [`SANCTION_LOOKBACK`] before it, the
-/// nearest first, never the subject itself.
+/// nearest first, never the subject itself. Failing that, the target of the first sanctions
+/// the document's opening [`SANCTION_LEAD`] sentences name: a report on one country's
+/// sanctions ("The EU adopted its 13th package of sanctions against Russia ... The EU has now
+/// adopted 13 rounds of sanctions") names its target once, in its lead.
 pub(super) fn sanction_target(
     inp: &ClaimInputs<'_>,
     ws: &[crate::words::Word<'_>],
@@ -194,26 +197,34 @@ pub(super) fn sanction_target(
     }
     (si.saturating_sub(SANCTION_LOOKBACK)..=si)
         .rev()
-        .find_map(|i| {
-            let span = inp.sentences[i].span;
-            let sws = crate::words::words(inp.text, span.start, span.end);
-            let mentions = starting_within(inp.mentions, span, |m| m.span);
-            sws.iter().enumerate().rev().find_map(|(k, w)| {
-                if !w.is_any(SANCTION_WORDS) {
-                    return None;
-                }
-                let prep = sws.get(k + 1)?;
-                if !prep.is_any(&["against", "on", "targeting", "targetting"]) {
-                    return None;
-                }
-                // The target starts within the next three words.
-                let until = sws.get(k + 4).map_or(span.end, |n| n.start);
-                mentions
-                    .iter()
-                    .filter(|m| m.span.start >= prep.end && m.span.start < until)
-                    .filter_map(actor_country)
-                    .find(|c| *c != subject)
-                    .map(str::to_string)
-            })
-        })
+        .find_map(|i| target_in(inp, i, subject))
+        .or_else(|| (0..si.min(SANCTION_LEAD)).find_map(|i| target_in(inp, i, subject)))
+}
+
+/// How many sentences open a document for [`sanction_target`]'s lead.
+const SANCTION_LEAD: usize = 3;
+
+/// The state after the last "sanctions against/on/targeting" of sentence `i` that is not
+/// `subject`.
+fn target_in(inp: &ClaimInputs<'_>, i: usize, subject: &str) -> Option<String> {
+    let span = inp.sentences[i].span;
+    let sws = crate::words::words(inp.text, span.start, span.end);
+    let mentions = starting_within(inp.mentions, span, |m| m.span);
+    sws.iter().enumerate().rev().find_map(|(k, w)| {
+        if !w.is_any(SANCTION_WORDS) {
+            return None;
+        }
+        let prep = sws.get(k + 1)?;
+        if !prep.is_any(&["against", "on", "targeting", "targetting"]) {
+            return None;
+        }
+        // The target starts within the next three words.
+        let until = sws.get(k + 4).map_or(span.end, |n| n.start);
+        mentions
+            .iter()
+            .filter(|m| m.span.start >= prep.end && m.span.start < until)
+            .filter_map(actor_country)
+            .find(|c| *c != subject)
+            .map(str::to_string)
+    })
 }

@@ -49,6 +49,17 @@ const ORG_NOUNS: &[&str] = &[
     "distributor",
     "publisher",
     "developer",
+    "facility",
+    "plant",
+    "factory",
+    "initiative",
+    "organization",
+    "organisation",
+    "association",
+    "nonprofit",
+    "charity",
+    "foundation",
+    "etf",
 ];
 
 /// Words after "it" that make it a dummy subject ("it is expected that ...").
@@ -92,6 +103,40 @@ pub(super) fn refers_to_company(
     si: usize,
 ) -> Option<String> {
     let at = company_reference(ws, q)?;
+    let party = |m: &&Mention| is_org(m) && m.entity_type != EntityType::Person;
+    // "Acme said its sales rose 5%": an organisation named earlier in the same sentence.
+    let start = inp.sentences[si].span.start;
+    let before = starting_within(inp.mentions, Span::new(start, at.max(start)), |m| m.span);
+    if let Some(name) = before
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at)
+        .filter(party)
+        .find_map(|m| actor_name(m))
+    {
+        return Some(name.to_string());
+    }
+    // "the Polish ministry claimed that its factories ...": a state or its body named
+    // first in the sentence is what "its" means, not an organisation named before.
+    let state_before = before.iter().any(|m| {
+        m.span.end <= at
+            && matches!(
+                m.entity_type,
+                EntityType::Country | EntityType::GovernmentBody | EntityType::ArmedForce
+            )
+    });
+    if state_before {
+        return None;
+    }
+    // "Acme opened a plant. The company embraces the cloud. It employs 900 people": the
+    // organisation the sentences before are about; first a name ending in the reference's
+    // noun ("Orvand launched the Kestrel Growth Fund. The fund holds ...").
+    if let Some(name) = reference_noun(ws, at)
+        .and_then(|noun| named_by_noun(inp, si, at, noun))
+        .or_else(|| subject_chain(inp, si))
+    {
+        return Some(name);
+    }
     let from = inp.sentences[si.saturating_sub(REFER_LOOKBACK)].span.start;
     let mentions = starting_within(inp.mentions, Span::new(from, at.max(from)), |m| m.span);
     mentions
@@ -100,9 +145,193 @@ pub(super) fn refers_to_company(
         .filter(|m| m.span.end <= at)
         // The last organisation that can be a party: a product or event name the tagger
         // calls miscellaneous is skipped, not the end of the search.
-        .filter(|m| is_org(m) && m.entity_type != EntityType::Person)
+        .filter(party)
         .find_map(|m| actor_name(m))
         .map(str::to_string)
+}
+
+/// Nouns of bodies that "the" + noun refers back to only when a name ending in the noun was
+/// given before ("the council" after "the UN Security Council"): a council, a commission or
+/// a committee is as often one never named.
+const NAMED_NOUNS: &[&str] = &["council", "commission", "committee"];
+
+/// "Thirteen of the council's 15 members" after "the UN Security Council": the body a
+/// "the council" before the figure (or opening its sentence) names, when an organisation
+/// whose name ends in that noun is named in the sentences before ([`named_by_noun`]).
+pub(super) fn refers_to_named_body(
+    inp: &ClaimInputs<'_>,
+    ws: &[Word<'_>],
+    q: Span,
+    si: usize,
+) -> Option<String> {
+    // Up to the figure, and "of the council's" right after it ("Thirteen of the ...").
+    let mut end = ws.partition_point(|w| w.end <= q.end);
+    if ws.get(end).is_some_and(|w| w.is("of")) {
+        end = (end + 3).min(ws.len());
+    }
+    let before: Vec<&Word<'_>> = ws[..end].iter().collect();
+    before.windows(2).find_map(|pair| {
+        let noun = crate::words::strip_possessive(pair[1].text);
+        (pair[0].is("the") && NAMED_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)))
+            .then(|| named_by_noun(inp, si, pair[0].start, noun))
+            .flatten()
+    })
+}
+
+/// The noun of a reference "the (modifiers) NOUN" starting at byte `at`, if it is one.
+fn reference_noun<'w>(ws: &[Word<'w>], at: usize) -> Option<&'w str> {
+    let i = ws.iter().position(|w| w.start == at)?;
+    if !ws[i].is_any(&["the", "this"]) {
+        return None;
+    }
+    ws[i + 1..]
+        .iter()
+        .take(MAX_MODIFIERS + 1)
+        .find(|w| w.is_any(ORG_NOUNS))
+        .map(|w| w.text)
+}
+
+/// The last organisation named in the sentences of a chain before `at` whose name ends in
+/// `noun` ("Kestrel Growth Fund" for "the fund").
+fn named_by_noun(inp: &ClaimInputs<'_>, si: usize, at: usize, noun: &str) -> Option<String> {
+    let from = inp.sentences[si.saturating_sub(CHAIN_LOOKBACK)].span.start;
+    starting_within(inp.mentions, Span::new(from, at.max(from)), |m| m.span)
+        .iter()
+        .rev()
+        .filter(|m| {
+            m.span.end <= at
+                && (is_org(m) || m.entity_type == EntityType::GovernmentBody)
+                && m.entity_type != EntityType::Person
+        })
+        .filter(|m| {
+            m.text
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(noun))
+        })
+        .find_map(|m| actor_name(m))
+        .map(str::to_string)
+}
+
+/// How many sentences back a chain of references ("It ... The company ... It") is followed
+/// to the name it starts from.
+const CHAIN_LOOKBACK: usize = 6;
+
+/// Words before a name that make it no sentence subject ("shares of Acme", "a deal with
+/// Acme", "included in the Acme index").
+const OBJECT_PREPS: &[&str] = &[
+    "of",
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "over",
+    "under",
+    "against",
+    "than",
+    "between",
+    "about",
+    "like",
+    "including",
+    "via",
+    "through",
+    "as",
+];
+
+/// What a sentence says about the organisation it is about.
+#[derive(Debug, PartialEq)]
+enum SentenceSubject {
+    /// It opens with a name: "Acme opened a plant", "Despite its size, Acme is ...".
+    Named(String),
+    /// It opens with a word that refers back: "It ...", "The company ...".
+    Refers,
+    /// It names no organisation as its subject.
+    Nothing,
+}
+
+/// The organisation the sentences before `si` are about: going back, the first sentence
+/// whose subject is an organisation named there, past sentences that refer back to it
+/// ("It ...", "The company ...") or name none as their subject. A reference takes the
+/// subject of its chain, not the last name in passing ("The company embraces the Internet
+/// of Things. It provides 6,000 jobs" is the company's).
+///
+/// The chain passes at most [`MAX_SILENT`] sentences that neither name nor refer to an
+/// organisation: a reference after a run of them ("Prices rose. Dealers are busy. The company
+/// employs 900 people") has lost its thread.
+fn subject_chain(inp: &ClaimInputs<'_>, si: usize) -> Option<String> {
+    let mut silent = 0;
+    for j in (si.saturating_sub(CHAIN_LOOKBACK)..si).rev() {
+        match sentence_subject(inp, j) {
+            SentenceSubject::Named(name) => return Some(name),
+            SentenceSubject::Refers => {}
+            SentenceSubject::Nothing => {
+                silent += 1;
+                if silent > MAX_SILENT {
+                    return None;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Sentences with no organisation as subject a chain of references may pass.
+const MAX_SILENT: usize = 1;
+
+/// The organisation sentence `j` is about ([`SentenceSubject`]).
+fn sentence_subject(inp: &ClaimInputs<'_>, j: usize) -> SentenceSubject {
+    let span = inp.sentences[j].span;
+    let ws = crate::words::words(inp.text, span.start, span.end);
+    if opens_with_reference(&ws) {
+        return SentenceSubject::Refers;
+    }
+    for m in starting_within(inp.mentions, span, |m| m.span) {
+        if !is_org(m) || m.entity_type == EntityType::Person {
+            continue;
+        }
+        let Some(name) = actor_name(m) else {
+            continue;
+        };
+        let prev = ws.iter().rev().find(|w| w.end <= m.span.start);
+        if prev.is_some_and(|w| w.is_any(OBJECT_PREPS)) {
+            continue;
+        }
+        return SentenceSubject::Named(name.to_string());
+    }
+    SentenceSubject::Nothing
+}
+
+/// "It is the only insurer included in the Acme index and reported $46 billion", "The
+/// group operates in 54 countries and writes P&C": in a sentence whose subject refers back,
+/// a name in the predicate (after a preposition or determiner, or after the figure) is not
+/// the figure's subject.
+pub(super) fn in_predicate_only(
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    name: &str,
+    q: Span,
+) -> bool {
+    opens_with_reference(ws)
+        && actors.iter().filter(|a| a.name == name).all(|a| {
+            let prev = ws.iter().rev().find(|w| w.end <= a.span.start);
+            a.span.start >= q.end
+                || prev.is_some_and(|w| w.is_any(OBJECT_PREPS) || w.is_any(&["the", "a", "an"]))
+        })
+}
+
+/// Does the sentence open with a word that refers back to an organisation ("It employs",
+/// "Its shares", "The company", "This facility")?
+pub(super) fn opens_with_reference(ws: &[Word<'_>]) -> bool {
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    first.is_any(&["it", "its"])
+        || (first.is_any(&["the", "this"]) && org_nominal(&ws[1..].iter().collect::<Vec<_>>()))
 }
 
 /// Where the words before the figure refer back to an organisation ("the company", "the
@@ -111,7 +340,7 @@ pub(super) fn company_reference(ws: &[Word<'_>], q: Span) -> Option<usize> {
     let before: Vec<&Word<'_>> = ws.iter().take_while(|w| w.end <= q.start).collect();
     before.iter().enumerate().find_map(|(i, w)| {
         let next = before.get(i + 1);
-        let nominal = w.is("the") && org_nominal(&before[i + 1..]);
+        let nominal = w.is_any(&["the", "this"]) && org_nominal(&before[i + 1..]);
         let pronoun =
             w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
         (nominal || pronoun).then_some(w.start)

@@ -420,6 +420,49 @@ fn fronted_participle_end(text: &str, sentence: Span, ws: &[Word<'_>], q: Span) 
         .map_or(0, |p| first.end + p + 1)
 }
 
+/// Words that may open a sentence before a fronted "-ing" clause ("After growing ...").
+const GERUND_OPENERS: &[&str] = &["after", "before", "while", "since", "despite", "by", "on"];
+
+/// "After growing revenue by 23% in 2024, Orvex projects ...", "Growing free cash flow from
+/// $1.2 billion, Orvex ...": a figure in an "-ing" clause that opens the sentence and names
+/// no one is the main clause's subject's, the name right after the clause's comma.
+fn fronted_gerund_subject(
+    text: &str,
+    sentence: Span,
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    q: Span,
+) -> Option<String> {
+    let mut i = 0;
+    if ws.first()?.start != sentence.start {
+        return None;
+    }
+    if ws[0].is_any(GERUND_OPENERS) {
+        i = 1;
+    }
+    let verb = ws.get(i)?;
+    let lower = verb.text.to_ascii_lowercase();
+    if lower.len() <= 5 || !lower.ends_with("ing") || !verb.text.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let comma = verb.end + text[verb.end..sentence.end].find(',')?;
+    if q.end > comma || actors.iter().any(|a| a.span.end <= comma) {
+        return None;
+    }
+    // The name must open the main clause: nothing but spaces and "the" before it.
+    actors
+        .iter()
+        .find(|a| a.span.start > comma)
+        .filter(|a| {
+            matches!(a.role, Role::Plain)
+                && ws
+                    .iter()
+                    .filter(|w| w.start > comma && w.end <= a.span.start)
+                    .all(|w| w.is("the"))
+        })
+        .map(|a| a.name.to_string())
+}
+
 /// Does a measure or a unit price (a thing's attribute, no relation by default) still have
 /// parties here? When a verb of flow moved a measure from an actor named before the verb in
 /// its clause ("India imported 1.5 million barrels"; a unit price it moves stays the
@@ -528,9 +571,12 @@ pub(super) fn parties(
         return pair;
     }
     let (subject, object) = active(inp.text, &parties_only, ws, flow, q, clause);
+    let subject = subject.filter(|s| !refer::in_predicate_only(ws, &parties_only, s, q.span));
     let mut subject = subject
+        .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, &parties_only, q.span))
         .or_else(|| refer::refers_to_country(inp, sentence, q.span, si).map(str::to_string))
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
+        .or_else(|| refer::refers_to_named_body(inp, ws, q.span, si))
         .or_else(|| refer::self_report(inp, attrs))
         .or_else(|| refer::own_report(inp.text, actors, ws, q.span));
     let mut object = object;
@@ -573,6 +619,11 @@ pub(super) fn parties(
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .or_else(|| share_of_people(ws, actors, q))
             .map(|a| a.name.to_string());
+        // "In Washington, President Biden announced 500 new sanctions": the state of the
+        // place imposes them; their target is as above.
+        if let Some(s) = subject.as_deref() {
+            object = pairs::sanction_target(inp, ws, si, s);
+        }
     }
     (subject, object)
 }

@@ -160,3 +160,27 @@ fn a_party_after_another_figure_outside_the_clause_belongs_to_that_figure() {
         ),
     ]);
 }
+
+#[test]
+fn a_figure_in_a_fronted_ing_clause_is_the_main_subjects() {
+    check(&[
+        (
+            "After growing subscription revenue by 31% in 2024, Tarrow Capital expects \
+             slower growth.",
+            "31%",
+            only("Tarrow Capital"),
+        ),
+        (
+            "Growing free cash flow from $1.2 billion in 2023, Halvern Partners projects \
+             more.",
+            "$1.2 billion",
+            only("Halvern Partners"),
+        ),
+        // Near-miss: a main clause that opens with no name gives the figure none.
+        (
+            "Growing exports by 12% in 2024, analysts at Halvern Partners expect more.",
+            "12%",
+            (None, None),
+        ),
+    ]);
+}

@@ -251,3 +251,43 @@ fn the_fund_refers_back_and_a_common_word_opening_a_sentence_is_no_party() {
                 who stay safe pay less.";
     check(&[(text, "30%", (None, None))]);
 }
+
+#[test]
+fn it_follows_the_chain_back_to_the_subject_not_the_last_name() {
+    // "The company" continues the bakery's chain; the name in its predicate is no subject.
+    let text = "Brightwell Foods Inc. opened a bakery in Ohio. The company embraces the Internet \
+                of Things to run its ovens. It employs 640 bakers there.";
+    check(&[(text, "640 bakers", only("Brightwell Foods Inc."))]);
+    // The sentence's subject, not the rival named after it.
+    let text = "Since its launch in 2019, Tarrow Capital has outperformed Halvern Partners. \
+                The fund holds about $376 million in assets.";
+    check(&[(text, "$376 million", only("Tarrow Capital"))]);
+    // Near-miss: a party named earlier in the figure's own sentence is what "its" means.
+    let text = "Orvand Motors supplied the engines. The Polish Ministry of Defence claimed \
+                that its factories had built 400 tanks.";
+    check(&[(text, "400 tanks", only("Poland"))]);
+}
+
+#[test]
+fn a_name_in_the_predicate_of_a_sentence_that_refers_back_is_no_subject() {
+    let text = "Corvane ranks among the five largest insurers. It is the only insurer listed \
+                in the Marlow Composite Index and reported $12.5 billion in revenue.";
+    check(&[(text, "$12.5 billion", only("Corvane"))]);
+    let text = "Delmont Group writes home cover. The group operates in 31 countries and \
+                sells Vantia policies.";
+    check(&[(text, "31 countries", only("Delmont Group"))]);
+}
+
+#[test]
+fn the_council_refers_back_to_a_council_named_before() {
+    let text = "The Nordic Grain Council met in Oslo on Monday. Nine of the council's 12 \
+                members voted for the plan.";
+    check(&[
+        (text, "12 members", only("Nordic Grain Council")),
+        (text, "Nine", only("Nordic Grain Council")),
+    ]);
+    // Near-miss: a council never named is no one's.
+    let text = "The city council met on Monday. Nine of the council's 12 members voted for \
+                the plan.";
+    check(&[(text, "12 members", (None, None))]);
+}

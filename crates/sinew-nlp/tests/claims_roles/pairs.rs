@@ -105,3 +105,23 @@ fn a_sanctions_count_is_against_the_target_named_with_the_sanctions() {
         ),
     ]);
 }
+
+#[test]
+fn a_sanctions_count_far_from_its_target_takes_the_target_of_the_lead() {
+    let text = "LONDON - Britain imposed sanctions on Iran on Monday over its drone exports. \
+                Officials said more listings would follow. Ministers met in the afternoon. \
+                Trade groups were consulted. Shipping firms were warned. Britain has now \
+                imposed 9 rounds of sanctions since 2022. In Ottawa, Prime Minister Mark \
+                Carney announced 120 new sanctions on the same day.";
+    check(&[
+        (text, "9 rounds", pair("United Kingdom", "Iran")),
+        // The imposer is the state of the place a speaker announces them in.
+        (text, "120 new sanctions", pair("Canada", "Iran")),
+    ]);
+    // Near-miss: a lead that names sanctions but no target gives none.
+    let text = "LONDON - Britain imposed new sanctions on Monday over drone exports. \
+                Officials said more listings would follow. Ministers met in the afternoon. \
+                Trade groups were consulted. Shipping firms were warned. Britain has now \
+                imposed 9 rounds of sanctions since 2022.";
+    check(&[(text, "9 rounds", only("United Kingdom"))]);
+}

@@ -15,6 +15,7 @@
 mod decode;
 mod features;
 mod merge;
+mod missed;
 mod model;
 mod tokens;
 mod train;
