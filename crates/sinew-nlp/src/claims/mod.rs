@@ -33,7 +33,8 @@ mod topic;
 mod verbs;
 mod voice;
 
-use clauses::{is_citation, opens_clause, CONTRASTS};
+use clauses::clause_of;
+use clauses::{contrasted, is_citation, opens_clause, CONTRASTS};
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
@@ -448,100 +449,6 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// The clause around `span`: bounded by clause punctuation or the sentence. A discourse
-/// adverbial set off by commas between a subject and its verb ("Russia, in turn, sent ...",
-/// "Brazil, meanwhile, exported ...") does not end the clause: it reaches back over it to the
-/// break before.
-pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
-    let bytes = text.as_bytes();
-    // A comma between digits groups thousands ("11,000"): no clause ends there.
-    let is_break = |p: usize, c: char| {
-        matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–')
-            && !(c == ','
-                && p > 0
-                && bytes[p - 1].is_ascii_digit()
-                && bytes.get(p + 1).is_some_and(u8::is_ascii_digit))
-    };
-    let last_break = |to: usize| {
-        text[sentence.start..to]
-            .char_indices()
-            .rev()
-            .map(|(p, c)| (sentence.start + p, c))
-            .find(|&(p, c)| is_break(p, c))
-    };
-    let mut start = last_break(span.start).map_or(sentence.start, |(p, c)| p + c.len_utf8());
-    if let Some((comma, ',')) = last_break(span.start) {
-        if let Some((before, ',')) = last_break(comma) {
-            if is_discourse_adverbial(&text[before + 1..comma]) {
-                start = last_break(before).map_or(sentence.start, |(p, c)| p + c.len_utf8());
-            }
-        }
-    }
-    let end = text[span.end..sentence.end]
-        .char_indices()
-        .map(|(p, c)| (span.end + p, c))
-        .find(|&(p, c)| is_break(p, c))
-        .map_or(sentence.end, |(p, _)| p);
-    Span::new(start, end)
-}
-
-/// Words a parenthetical discourse adverbial is made of ("in exchange", "in turn", "for its
-/// part", "meanwhile", "however").
-const ADVERBIAL_WORDS: &[&str] = &[
-    "in",
-    "exchange",
-    "return",
-    "turn",
-    "meanwhile",
-    "however",
-    "moreover",
-    "also",
-    "too",
-    "for",
-    "its",
-    "their",
-    "his",
-    "her",
-    "part",
-    "addition",
-    "as",
-    "a",
-    "result",
-    "by",
-    "contrast",
-    "instead",
-    "likewise",
-    "similarly",
-    "separately",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "then",
-    "thus",
-    "therefore",
-    "indeed",
-    "still",
-    "again",
-    "though",
-    "so",
-    "far",
-    "total",
-];
-
-/// Is `segment` (the words between two commas) a discourse adverbial of one to four words,
-/// every one of them from [`ADVERBIAL_WORDS`], and not merely "in" or "as"?
-fn is_discourse_adverbial(segment: &str) -> bool {
-    let words: Vec<&str> = segment.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| ADVERBIAL_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
-        && !(words.len() == 1
-            && ["in", "as", "a", "by", "for", "its", "so"]
-                .iter()
-                .any(|a| words[0].eq_ignore_ascii_case(a)))
-}
-
 /// The last supply or production verb before `pos` in the sentence.
 fn flow_verb_before<'w>(ws: &'w [Word<'w>], pos: usize) -> Option<&'w Word<'w>> {
     ws.iter().rev().filter(|w| w.end <= pos).find(|w| {
@@ -787,41 +694,4 @@ fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool {
         j -= 1;
     }
     j >= 2 && lead[j - 1].is("from") && lead[j - 2].is_any(&["up", "down"])
-}
-
-/// True when a contrasting conjunction ("while", "whereas", "but", "although") stands between
-/// a figure and an attribution: "X put it at 10,000, while Y's ministry estimated 6,000" —
-/// Y speaks for its own clause, not for X's figure; likewise an attribution in a relative
-/// clause set off by a comma after the figure.
-fn contrasted(text: &str, figure: Span, attribution: Span) -> bool {
-    let (from, to) = if attribution.start >= figure.end {
-        (figure.end, attribution.start)
-    } else if attribution.end <= figure.start {
-        (attribution.end, figure.start)
-    } else {
-        return false;
-    };
-    if words(text, from, to)
-        .iter()
-        .any(|w| w.is_any(&["while", "whereas", "but", "although", "though", "however"]))
-    {
-        return true;
-    }
-    // "deployed 11,000 soldiers to the region, where officials say 4,000 were hurt": an
-    // attribution inside a relative clause opened after the figure speaks for that clause
-    attribution.start >= figure.end && opens_relative_clause(&text[from..to])
-}
-
-/// Does `between` hold a comma followed by a relative word ("..., where", "..., which",
-/// "..., who")? A relative clause set off by a comma adds a statement of its own.
-fn opens_relative_clause(between: &str) -> bool {
-    between.match_indices(',').any(|(i, _)| {
-        let next = between[i + 1..]
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
-        ["where", "which", "who", "whom", "whose"]
-            .iter()
-            .any(|r| next.eq_ignore_ascii_case(r))
-    })
 }
