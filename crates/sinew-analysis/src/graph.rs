@@ -68,7 +68,12 @@ pub struct Volume {
     pub verdict: Verdict,
     /// Independent sources behind it.
     pub sources: usize,
-    /// The figure in words ("$240.1 billion", "11,000 containers").
+    /// True when no source gives the figure a number, only a vague amount ("several",
+    /// "thousands of"): `text` is then the sources' words, and `value`, `low` and `high` are
+    /// only those words' conventional range, never to be shown as a figure.
+    pub vague: bool,
+    /// The figure in words ("$240.1 billion", "11,000 containers"; for a vague figure the
+    /// sources' own, "thousands of workers").
     pub text: String,
 }
 
@@ -303,7 +308,18 @@ pub(crate) fn fold_network(
         let kind = g.kind;
         let is_percent = percent.get(gi).copied().unwrap_or(false);
         let volume = match g.concept {
-            Concept::Trade | Concept::Flow | Concept::Other if !is_percent => Some(volume(g)),
+            // A volume needs a sign that something moves: a word of movement or trade in its
+            // measure ("supplies of", "exports"), goods its words name (the kind) or money
+            // (whose kind is trade). A count of something that merely exists between two
+            // actors ("poses several risks", "raised three concerns", "signed dozens of
+            // agreements") names none of these: it stays in the ledger and is no flow.
+            Concept::Trade | Concept::Flow | Concept::Other
+                if !is_percent
+                    && (g.kind != FlowKind::Other
+                        || crate::concept::names_movement(&g.measure)) =>
+            {
+                Some(volume(g))
+            }
             Concept::Share if is_percent => {
                 let Some(goods) = goods_of(&g.measure, to) else {
                     continue;
@@ -474,7 +490,18 @@ pub(crate) fn fold_network(
 
 /// Words of a political tie: a figure whose measure holds one is about the tie, not goods.
 const TIE_STEMS: &[&str] = &[
-    "visit", "summit", "sanction", "pact", "treaty", "talk", "meet", "delegat", "embass",
+    "visit",
+    "summit",
+    "sanction",
+    "pact",
+    "treaty",
+    "agreement",
+    "accord",
+    "alliance",
+    "talk",
+    "meet",
+    "delegat",
+    "embass",
 ];
 
 /// Does a measure name a political tie ("new sanctions", "visit")?
@@ -572,9 +599,10 @@ fn mark_current(deps: &mut [Dependency]) {
 }
 
 fn volume(g: &LedgerGroup) -> Volume {
-    let text = match g.consensus.value {
-        Some(v) => format_value(v, g.unit.as_deref(), g.per.as_deref()),
-        None => crate::fmt::format_range(
+    let text = match (&g.consensus.vague, g.consensus.value) {
+        (Some(words), _) => words.clone(),
+        (None, Some(v)) => format_value(v, g.unit.as_deref(), g.per.as_deref()),
+        (None, None) => crate::fmt::format_range(
             g.consensus.low,
             g.consensus.high,
             g.unit.as_deref(),
@@ -592,18 +620,20 @@ fn volume(g: &LedgerGroup) -> Volume {
         period: g.period,
         verdict: g.verdict,
         sources: g.sources,
+        vague: g.consensus.is_vague(),
         text,
     }
 }
 
 impl Flow {
-    /// The figure that best stands for the flow now: the latest dated, then the one most
-    /// sources give.
+    /// The figure that best stands for the flow now: one with a number before a vague one,
+    /// then the latest dated, then the one most sources give.
     pub fn headline(&self) -> Option<&Volume> {
         self.volumes.iter().max_by(|a, b| {
             let end = |v: &Volume| v.period.map(|(s, e)| e.unwrap_or(s));
-            end(a)
-                .cmp(&end(b))
+            b.vague
+                .cmp(&a.vague)
+                .then(end(a).cmp(&end(b)))
                 .then(a.sources.cmp(&b.sources))
                 .then_with(|| b.group.cmp(&a.group))
         })
