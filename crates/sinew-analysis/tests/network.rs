@@ -344,7 +344,7 @@ fn a_precise_figure_heads_a_flow_before_a_vague_one() {
 
 #[test]
 fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
-    // "Gabon's ties with Togo pose several risks", "Gabon raised three concerns with Togo":
+    // "Gabon's ties with Togo pose several risks", "Gabon faces 12 lawsuits from Togo":
     // nothing moves and no goods are named, vague or precise.
     let mut risks = claim(&C {
         doc: "a",
@@ -359,15 +359,15 @@ fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
     });
     risks.quantity.value_max = Some(9.0);
     risks.quantity.vague = true;
-    let concerns = claim(&C {
+    let lawsuits = claim(&C {
         doc: "b",
-        text: "three concerns",
-        value: 3.0,
+        text: "12 lawsuits",
+        value: 12.0,
         kind: QuantityKind::Count,
-        unit: Some("concern"),
+        unit: Some("lawsuit"),
         subject: Some("Gabon"),
         object: Some("Togo"),
-        measure: "concerns",
+        measure: "lawsuits",
         ..BASE
     });
     // Near-miss: a count of goods that move keeps its flow.
@@ -382,7 +382,7 @@ fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
         measure: "trucks delivered",
         ..BASE
     });
-    let claims = vec![risks, concerns, trucks];
+    let claims = vec![risks, lawsuits, trucks];
     let ledger = build_ledger(&claims, &plain_docs(&["a", "b", "c"]));
     let net = build_network(&ledger, &claims, &[], &[]);
     let texts: Vec<&str> = net
@@ -391,4 +391,22 @@ fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
         .flat_map(|f| f.volumes.iter().map(|v| v.text.as_str()))
         .collect();
     assert_eq!(texts, ["400 trucks"], "{net:#?}");
+    // Near-miss: extraction read a verb of movement ("Gabon donated 300 crates to Togo")
+    // though the measure names none: a flow.
+    let mut crates = claim(&C {
+        doc: "d",
+        text: "300 crates",
+        value: 300.0,
+        kind: QuantityKind::Count,
+        unit: Some("crate"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "crates",
+        ..BASE
+    });
+    crates.kind = sinew_types::MeasureKind::Flow;
+    let claims = vec![crates];
+    let ledger = build_ledger(&claims, &plain_docs(&["d"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    assert_eq!(net.flows.len(), 1, "{net:#?}");
 }
