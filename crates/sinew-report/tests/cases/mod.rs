@@ -481,3 +481,54 @@ fn a_tie_judgment_counts_reports_not_digests() {
         b.judgments
     );
 }
+
+/// A section lists figures about its theme's flows: a count of things that are neither goods
+/// nor moving between two actors ("several border disputes" settled by a pact) stays in the
+/// figures table and out of the section, as it stays out of the network.
+#[test]
+fn a_section_leaves_out_a_count_of_things_that_do_not_move() {
+    let text = "Chile and Peru signed a pact on Monday that settles several border disputes. \
+                Chile shipped 400 tractors to Peru under the pact.";
+    let mut b = Builder::new("s", "s.txt", Some("2024-05-01"), text);
+    b.sentence("Chile and Peru signed a pact on Monday that settles several border disputes.");
+    b.sentence("Chile shipped 400 tractors to Peru under the pact.");
+    b.country("Chile", "Chile");
+    b.country("Peru", "Peru");
+    b.figure(Fig {
+        words: "several border disputes",
+        value: 3.0,
+        unit: "border dispute",
+        subject: Some("Chile"),
+        object: Some("Peru"),
+        measure: "border disputes",
+        ..FIG
+    });
+    b.figure(Fig {
+        words: "400 tractors",
+        value: 400.0,
+        unit: "tractor",
+        subject: Some("Chile"),
+        object: Some("Peru"),
+        measure: "shipments of tractors",
+        ..FIG
+    });
+    let docs = vec![b.finish()];
+    let briefing = briefing_of(&docs, &ReportConfig::default());
+    let in_sections: Vec<&str> = briefing
+        .sections
+        .iter()
+        .flat_map(|s| s.figures.iter().map(|f| f.text.as_str()))
+        .collect();
+    assert!(
+        in_sections.iter().all(|t| !t.contains("border disputes")),
+        "{in_sections:#?}"
+    );
+    assert!(
+        briefing
+            .figures
+            .iter()
+            .any(|r| r.measure == "border disputes"),
+        "the figures table keeps it: {:#?}",
+        briefing.figures
+    );
+}
