@@ -265,9 +265,17 @@ fn compare(
         else {
             continue;
         };
-        let volume = f
-            .headline()
-            .map_or_else(|| "no volume stated".to_string(), |v| v.text.clone());
+        let volume = f.headline().map_or_else(
+            || "no volume stated".to_string(),
+            // A vague figure is the sources' words, not a number: quoted.
+            |v| {
+                if v.vague {
+                    format!("“{}”, no figure given", v.text)
+                } else {
+                    v.text.clone()
+                }
+            },
+        );
         alerts.push(Alert {
             kind: AlertKind::NewFlow,
             key: f.id.clone(),

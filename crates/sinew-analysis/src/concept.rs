@@ -658,6 +658,15 @@ pub fn flow_kind(claim: &Claim) -> FlowKind {
     }
 }
 
+/// Does a measure say that something moves or is traded ("supplies of rounds", "exports of
+/// copper", "bilateral trade")? Read with the words that make a figure a flow or trade in
+/// [`Meaning`], so a count whose measure is only the thing counted ("risks", "agreements")
+/// does not.
+pub(crate) fn names_movement(measure: &str) -> bool {
+    content_words(measure)
+        .any(|w| bits_of(&crate::scope::stem_of(&w)) & (FLOW_BIT | TRADE_BIT) != 0)
+}
+
 /// What kind of goods some words name ("food", "crude oil", "technology"), for flows read
 /// without a claim (the unquantified side of an exchange); `Other` when no list knows them.
 pub(crate) fn flow_kind_of_words(words: &str) -> FlowKind {

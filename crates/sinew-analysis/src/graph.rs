@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use sinew_types::{Claim, DocId, EntityType, QuantityKind};
+use sinew_types::{Claim, DocId, EntityType, MeasureKind, QuantityKind};
 
 use crate::concept::{Concept, FlowKind};
 use crate::fmt::format_value;
@@ -68,7 +68,12 @@ pub struct Volume {
     pub verdict: Verdict,
     /// Independent sources behind it.
     pub sources: usize,
-    /// The figure in words ("$240.1 billion", "11,000 containers").
+    /// True when no source gives the figure a number, only a vague amount ("several",
+    /// "thousands of"): `text` is then the sources' words, and `value`, `low` and `high` are
+    /// only those words' conventional range, never to be shown as a figure.
+    pub vague: bool,
+    /// The figure in words ("$240.1 billion", "11,000 containers"; for a vague figure the
+    /// sources' own, "thousands of workers").
     pub text: String,
 }
 
@@ -163,14 +168,10 @@ pub fn build_network(
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> Network {
-    let percent: Vec<bool> = ledger
+    let traits: Vec<GroupTraits> = ledger
         .groups
         .iter()
-        .map(|g| {
-            g.claims
-                .first()
-                .is_some_and(|m| claims[m.claim].quantity.kind == QuantityKind::Percent)
-        })
+        .map(|g| GroupTraits::of(g.claims.iter().map(|m| &claims[m.claim])))
         .collect();
     let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
     for c in claims {
@@ -178,7 +179,7 @@ pub fn build_network(
             *spelled.entry(name.clone()).or_default() += 1;
         }
     }
-    fold_network(ledger, &percent, &spelled, ties, actors)
+    fold_network(ledger, &traits, &spelled, ties, actors)
 }
 
 /// [`build_network`] with every actor that belongs to a state (a company, a state
@@ -193,14 +194,10 @@ pub fn build_network_by_state(
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
 ) -> Network {
-    let percent: Vec<bool> = ledger
+    let traits: Vec<GroupTraits> = ledger
         .groups
         .iter()
-        .map(|g| {
-            g.claims
-                .first()
-                .is_some_and(|m| claims[m.claim].quantity.kind == QuantityKind::Percent)
-        })
+        .map(|g| GroupTraits::of(g.claims.iter().map(|m| &claims[m.claim])))
         .collect();
     let mut spelled: BTreeMap<String, usize> = BTreeMap::new();
     for c in claims {
@@ -208,7 +205,7 @@ pub fn build_network_by_state(
             *spelled.entry(name.clone()).or_default() += 1;
         }
     }
-    fold_network_by_state(ledger, &percent, &spelled, ties, actors)
+    fold_network_by_state(ledger, &traits, &spelled, ties, actors)
 }
 
 /// The state each actor rolls up to, by lower-cased name.
@@ -223,7 +220,7 @@ fn states_of(actors: &[ActorInfo]) -> BTreeMap<String, &str> {
 /// [`fold_network`] after replacing every actor that belongs to a state by that state.
 pub(crate) fn fold_network_by_state(
     ledger: &Ledger,
-    percent: &[bool],
+    traits: &[GroupTraits],
     spelled: &BTreeMap<String, usize>,
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
@@ -252,16 +249,49 @@ pub(crate) fn fold_network_by_state(
         })
         .filter(|t| !t.from.eq_ignore_ascii_case(&t.to))
         .collect();
-    fold_network(&rolled, percent, &counts, &ties, actors)
+    fold_network(&rolled, traits, &counts, &ties, actors)
 }
 
-/// [`build_network`] from what it needs of the claims: for each ledger group whether its
-/// first member is a percentage, and how many claims name each actor spelling. This is what
-/// the stored per-bucket analysis keeps (`state.rs`), so the network is rebuilt without the
-/// claims.
+/// What the network needs to know of a ledger group's claims, kept with the group in the
+/// stored analysis (`state.rs`) so that the network is folded without the claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GroupTraits {
+    /// Its first claim is a percentage (a share rather than a volume).
+    pub(crate) percent: bool,
+    /// One of its claims says something moves or is held for another: extraction read a
+    /// verb of movement or holding in its clause (`MeasureKind::Flow`/`Stock`: "shipped",
+    /// "donated", "has provided"), or its measure names movement or trade. A count of
+    /// things that merely exist between two actors ("poses several risks", "faces dozens of
+    /// lawsuits") does neither.
+    pub(crate) moves: bool,
+}
+
+impl GroupTraits {
+    /// The traits of a group with these claims, first claim first.
+    pub(crate) fn of<'c>(mut claims: impl Iterator<Item = &'c Claim>) -> GroupTraits {
+        let Some(first) = claims.next() else {
+            return GroupTraits {
+                percent: false,
+                moves: false,
+            };
+        };
+        let moves_in = |c: &Claim| {
+            matches!(c.kind, MeasureKind::Flow | MeasureKind::Stock)
+                || crate::concept::names_movement(&c.measure)
+        };
+        GroupTraits {
+            percent: first.quantity.kind == QuantityKind::Percent,
+            moves: moves_in(first) || claims.any(moves_in),
+        }
+    }
+}
+
+/// [`build_network`] from what it needs of the claims: for each ledger group its
+/// [`GroupTraits`], and how many claims name each actor spelling. This is what the stored
+/// per-bucket analysis keeps (`state.rs`), so the network is rebuilt without the claims.
 pub(crate) fn fold_network(
     ledger: &Ledger,
-    percent: &[bool],
+    traits: &[GroupTraits],
     spelled: &BTreeMap<String, usize>,
     ties: &[PoliticalTie],
     actors: &[ActorInfo],
@@ -301,9 +331,24 @@ pub(crate) fn fold_network(
         }
         let members: Vec<usize> = g.claims.iter().map(|m| m.claim).collect();
         let kind = g.kind;
-        let is_percent = percent.get(gi).copied().unwrap_or(false);
+        let GroupTraits {
+            percent: is_percent,
+            moves,
+        } = traits.get(gi).copied().unwrap_or(GroupTraits {
+            percent: false,
+            moves: true,
+        });
         let volume = match g.concept {
-            Concept::Trade | Concept::Flow | Concept::Other if !is_percent => Some(volume(g)),
+            // A volume needs a sign that something moves: a clause or measure of movement
+            // (`GroupTraits::moves`), goods its words name (the kind) or money (whose kind is
+            // trade). A count of something that merely exists between two actors ("poses
+            // several risks", "faces dozens of lawsuits") has none: it stays in the ledger and
+            // is no flow.
+            Concept::Trade | Concept::Flow | Concept::Other
+                if !is_percent && (moves || g.kind != FlowKind::Other) =>
+            {
+                Some(volume(g))
+            }
             Concept::Share if is_percent => {
                 let Some(goods) = goods_of(&g.measure, to) else {
                     continue;
@@ -474,7 +519,18 @@ pub(crate) fn fold_network(
 
 /// Words of a political tie: a figure whose measure holds one is about the tie, not goods.
 const TIE_STEMS: &[&str] = &[
-    "visit", "summit", "sanction", "pact", "treaty", "talk", "meet", "delegat", "embass",
+    "visit",
+    "summit",
+    "sanction",
+    "pact",
+    "treaty",
+    "agreement",
+    "accord",
+    "alliance",
+    "talk",
+    "meet",
+    "delegat",
+    "embass",
 ];
 
 /// Does a measure name a political tie ("new sanctions", "visit")?
@@ -572,9 +628,10 @@ fn mark_current(deps: &mut [Dependency]) {
 }
 
 fn volume(g: &LedgerGroup) -> Volume {
-    let text = match g.consensus.value {
-        Some(v) => format_value(v, g.unit.as_deref(), g.per.as_deref()),
-        None => crate::fmt::format_range(
+    let text = match (&g.consensus.vague, g.consensus.value) {
+        (Some(words), _) => words.clone(),
+        (None, Some(v)) => format_value(v, g.unit.as_deref(), g.per.as_deref()),
+        (None, None) => crate::fmt::format_range(
             g.consensus.low,
             g.consensus.high,
             g.unit.as_deref(),
@@ -592,18 +649,20 @@ fn volume(g: &LedgerGroup) -> Volume {
         period: g.period,
         verdict: g.verdict,
         sources: g.sources,
+        vague: g.consensus.is_vague(),
         text,
     }
 }
 
 impl Flow {
-    /// The figure that best stands for the flow now: the latest dated, then the one most
-    /// sources give.
+    /// The figure that best stands for the flow now: one with a number before a vague one,
+    /// then the latest dated, then the one most sources give.
     pub fn headline(&self) -> Option<&Volume> {
         self.volumes.iter().max_by(|a, b| {
             let end = |v: &Volume| v.period.map(|(s, e)| e.unwrap_or(s));
-            end(a)
-                .cmp(&end(b))
+            b.vague
+                .cmp(&a.vague)
+                .then(end(a).cmp(&end(b)))
                 .then(a.sources.cmp(&b.sources))
                 .then_with(|| b.group.cmp(&a.group))
         })

@@ -16,7 +16,8 @@
 //! - the network (`graph.rs`): a flow gathers groups of several buckets, its endpoints are
 //!   spelled as its first group in ledger order does, its source count is a union, and only
 //!   the latest dependency of a kind is current. [`network_of`] rebuilds it from the sorted
-//!   groups, each group's "first member is a percentage" bit and each bucket's counts of
+//!   groups, each group's traits (its first member is a percentage; a claim says something
+//!   moves) and each bucket's counts of
 //!   actor spellings, with the same fold [`build_network`] uses;
 //! - alerts, which compare the touched buckets before and after (`alerts.rs`).
 //!
@@ -31,9 +32,9 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use sinew_types::{Claim, DocId, QuantityKind, Span};
+use sinew_types::{Claim, DocId, Span};
 
-use crate::graph::{fold_network, fold_network_by_state, ActorInfo, Network};
+use crate::graph::{fold_network, fold_network_by_state, ActorInfo, GroupTraits, Network};
 use crate::group::{bucket_key, bucket_keys};
 use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
 use crate::politics::PoliticalTie;
@@ -83,6 +84,14 @@ pub struct StoredGroup {
     order: GroupOrder,
     /// Whether its first claim is a percentage (a share rather than a volume).
     percent: bool,
+    /// Whether one of its claims says something moves (`GroupTraits::moves`); a state kept
+    /// before the mark reads as moving, as the network read every group then.
+    #[serde(default = "moving")]
+    moves: bool,
+}
+
+fn moving() -> bool {
+    true
 }
 
 /// The sort key of `group_figures` for one group: documents, then the first claim's content
@@ -162,7 +171,8 @@ pub fn analyse_buckets(
             value: c.quantity.value,
             text: c.quantity.text.clone(),
         };
-        let percent = c.quantity.kind == QuantityKind::Percent;
+        let GroupTraits { percent, moves } =
+            GroupTraits::of(group.claims.iter().map(|m| &claims[m.claim]));
         let mut group_refs = Vec::with_capacity(group.claims.len());
         for (k, m) in group.claims.iter_mut().enumerate() {
             group_refs.push(refs[m.claim].clone());
@@ -174,6 +184,7 @@ pub fn analyse_buckets(
                 refs: group_refs,
                 order,
                 percent,
+                moves,
             });
         }
     }
@@ -216,8 +227,8 @@ pub fn ledger_and_network_of(
             *spelled.entry(name.clone()).or_default() += n;
         }
     }
-    let (ledger, refs, percent) = assemble(states);
-    let network = fold_network(&ledger, &percent, &spelled, ties, actors);
+    let (ledger, refs, traits) = assemble(states);
+    let network = fold_network(&ledger, &traits, &spelled, ties, actors);
     (ledger, network, refs)
 }
 
@@ -234,38 +245,39 @@ pub fn network_by_state_of(
             *spelled.entry(name.clone()).or_default() += n;
         }
     }
-    let (ledger, refs, percent) = assemble(states);
+    let (ledger, refs, traits) = assemble(states);
     (
-        fold_network_by_state(&ledger, &percent, &spelled, ties, actors),
+        fold_network_by_state(&ledger, &traits, &spelled, ties, actors),
         refs,
     )
 }
 
 /// Every group of `states` in ledger order, with its claims re-indexed into one list of
-/// references, and each group's percentage bit.
-fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<bool>) {
+/// references, and each group's traits for the network.
+fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<GroupTraits>) {
     let mut all: Vec<StoredGroup> = states.into_iter().flat_map(|s| s.groups).collect();
     all.sort_by(ledger_order);
     let mut refs = Vec::new();
-    let mut percent = Vec::with_capacity(all.len());
+    let mut traits = Vec::with_capacity(all.len());
     let groups = all
         .into_iter()
         .map(|s| {
             let StoredGroup {
                 group: mut g,
                 refs: group_refs,
-                percent: p,
+                percent,
+                moves,
                 ..
             } = s;
             for m in &mut g.claims {
                 refs.push(group_refs[m.claim].clone());
                 m.claim = refs.len() - 1;
             }
-            percent.push(p);
+            traits.push(GroupTraits { percent, moves });
             g
         })
         .collect();
-    (Ledger { groups }, refs, percent)
+    (Ledger { groups }, refs, traits)
 }
 
 /// The order `group_figures` gives groups: most documents, most claims, then subject,

@@ -101,11 +101,47 @@ fn a_vague_amount_joins_its_figure_without_voting_on_the_value() {
         .expect("member")
         .note;
     assert!(note.contains("vague amount"), "{note}");
+    // Precise statements give the number: the consensus is not vague.
+    assert_eq!(g.consensus.vague, None, "{:?}", g.consensus);
 
-    // Alone, vague amounts are the figure's only statements: counted.
+    // Alone, vague amounts are the figure's only statements: counted, and the consensus
+    // keeps their words, not a number.
     let only = vec![claims[2].clone()];
     let g = &build_ledger(&only, &docs(&["c"])).groups[0];
     assert_eq!(g.verdict, Verdict::Single, "{}", g.explanation);
+    assert_eq!(g.consensus.vague.as_deref(), Some("thousands of drones"));
+    assert!(g.consensus.is_vague());
+}
+
+#[test]
+fn vague_only_statements_from_two_sources_keep_each_wording_once() {
+    let flow = MeasureKind::Flow;
+    let claims = vec![
+        vague(
+            count_of("a", "hundreds of drones", 200.0, "drone", flow, None),
+            200.0,
+            1_000.0,
+        ),
+        vague(
+            count_of("b", "Hundreds of drones", 200.0, "drone", flow, None),
+            200.0,
+            1_000.0,
+        ),
+        vague(
+            count_of("c", "several hundred drones", 300.0, "drone", flow, None),
+            300.0,
+            900.0,
+        ),
+    ];
+    let ledger = build_ledger(&claims, &docs(&["a", "b", "c"]));
+    let g = group(&ledger, &claims, "a", "hundreds of drones");
+    assert_eq!(g.claims.len(), 3, "{ledger:#?}");
+    assert_eq!(
+        g.consensus.vague.as_deref(),
+        Some("hundreds of drones or several hundred drones"),
+        "{:?}",
+        g.consensus
+    );
 }
 
 #[test]

@@ -32,6 +32,18 @@ fn documents(seed: u64, docs: usize) -> Vec<(SourceDoc, Vec<Claim>)> {
             .collect();
         let sources = corpus.source_docs(&ids);
         let mut claims = corpus.claims(&ids);
+        // Some amounts vague ("thousands of"), so that groups whose statements are all vague
+        // (`Consensus::vague`) and groups mixing both are among those kept; some read with a
+        // verb of movement (`MeasureKind::Flow`), which the network's traits keep.
+        for (i, c) in claims.iter_mut().enumerate() {
+            if i % 7 == 3 && c.quantity.value > 0.0 {
+                c.quantity.vague = true;
+                c.quantity.value_max = Some(c.quantity.value * 3.0);
+            }
+            if i % 5 == 1 {
+                c.kind = sinew_types::MeasureKind::Flow;
+            }
+        }
         if prefix == "b" {
             for c in &mut claims {
                 for name in [&mut c.subject, &mut c.object].into_iter().flatten() {

@@ -266,3 +266,147 @@ fn companies_and_people_roll_up_to_their_states() {
         .iter()
         .any(|f| f.from == "Oleg Tarasov" && f.to == "Iran"));
 }
+
+/// Docs `a`.. for hand-built claims, undated, all originals.
+fn plain_docs(names: &[&str]) -> Vec<SourceDoc> {
+    names
+        .iter()
+        .map(|d| SourceDoc {
+            id: DocId(d.to_string()),
+            name: format!("{d}.txt"),
+            published: None,
+            duplicate_of: None,
+            kind: Default::default(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_vague_only_flow_carries_the_sources_words_not_a_number() {
+    let mut c = claim(&C {
+        doc: "a",
+        text: "thousands of barrels of crude oil",
+        value: 2_000.0,
+        kind: QuantityKind::Count,
+        unit: Some("barrel"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "shipments of crude oil",
+        ..BASE
+    });
+    c.quantity.value_max = Some(10_000.0);
+    c.quantity.vague = true;
+    let claims = vec![c];
+    let ledger = build_ledger(&claims, &plain_docs(&["a"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    let flow = net
+        .flows
+        .iter()
+        .find(|f| f.from == "Gabon" && f.to == "Togo")
+        .unwrap_or_else(|| panic!("{net:#?}"));
+    let v = flow.headline().expect("the figure");
+    assert!(v.vague);
+    assert_eq!(v.text, "thousands of barrels of crude oil");
+}
+
+#[test]
+fn a_precise_figure_heads_a_flow_before_a_vague_one() {
+    let oil = |doc: &'static str, text: &'static str, value: f64| {
+        claim(&C {
+            doc,
+            text,
+            value,
+            kind: QuantityKind::Count,
+            unit: Some("barrel"),
+            subject: Some("Gabon"),
+            object: Some("Togo"),
+            measure: "shipments of crude oil",
+            ..BASE
+        })
+    };
+    let mut vague = oil("a", "thousands of barrels", 2_000.0);
+    vague.quantity.value_max = Some(10_000.0);
+    vague.quantity.vague = true;
+    // Another figure of the same flow, far from the vague range: a group of its own.
+    let claims = vec![vague, oil("b", "1.2 million barrels", 1_200_000.0)];
+    let ledger = build_ledger(&claims, &plain_docs(&["a", "b"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    let flow = net
+        .flows
+        .iter()
+        .find(|f| f.from == "Gabon" && f.to == "Togo")
+        .unwrap_or_else(|| panic!("{net:#?}"));
+    assert_eq!(flow.volumes.len(), 2, "{flow:#?}");
+    let v = flow.headline().expect("the figure");
+    assert!(!v.vague);
+    assert_eq!(v.value, Some(1_200_000.0));
+}
+
+#[test]
+fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
+    // "Gabon's ties with Togo pose several risks", "Gabon faces 12 lawsuits from Togo":
+    // nothing moves and no goods are named, vague or precise.
+    let mut risks = claim(&C {
+        doc: "a",
+        text: "several risks",
+        value: 3.0,
+        kind: QuantityKind::Count,
+        unit: Some("risk"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "risks",
+        ..BASE
+    });
+    risks.quantity.value_max = Some(9.0);
+    risks.quantity.vague = true;
+    let lawsuits = claim(&C {
+        doc: "b",
+        text: "12 lawsuits",
+        value: 12.0,
+        kind: QuantityKind::Count,
+        unit: Some("lawsuit"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "lawsuits",
+        ..BASE
+    });
+    // Near-miss: a count of goods that move keeps its flow.
+    let trucks = claim(&C {
+        doc: "c",
+        text: "400 trucks",
+        value: 400.0,
+        kind: QuantityKind::Count,
+        unit: Some("truck"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "trucks delivered",
+        ..BASE
+    });
+    let claims = vec![risks, lawsuits, trucks];
+    let ledger = build_ledger(&claims, &plain_docs(&["a", "b", "c"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    let texts: Vec<&str> = net
+        .flows
+        .iter()
+        .flat_map(|f| f.volumes.iter().map(|v| v.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["400 trucks"], "{net:#?}");
+    // Near-miss: extraction read a verb of movement ("Gabon donated 300 crates to Togo")
+    // though the measure names none: a flow.
+    let mut crates = claim(&C {
+        doc: "d",
+        text: "300 crates",
+        value: 300.0,
+        kind: QuantityKind::Count,
+        unit: Some("crate"),
+        subject: Some("Gabon"),
+        object: Some("Togo"),
+        measure: "crates",
+        ..BASE
+    });
+    crates.kind = sinew_types::MeasureKind::Flow;
+    let claims = vec![crates];
+    let ledger = build_ledger(&claims, &plain_docs(&["d"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    assert_eq!(net.flows.len(), 1, "{net:#?}");
+}

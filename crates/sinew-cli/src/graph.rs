@@ -89,7 +89,8 @@ fn facts(f: &Flow, view: &NetworkView) -> EdgeFacts {
         volume: latest
             .map(|v| v.text.clone())
             .unwrap_or_else(|| ties.join(", ")),
-        value: latest.and_then(|v| v.value),
+        // A vague figure has no number to give: its words are the volume.
+        value: latest.filter(|v| !v.vague).and_then(|v| v.value),
         share,
         first: dates.iter().min().cloned().unwrap_or_default(),
         last: dates.iter().max().cloned().unwrap_or_default(),

@@ -436,9 +436,11 @@ pub(crate) fn annotations<'a>(
 /// of a conflict.
 pub(crate) fn consensus_text(g: &LedgerGroup) -> String {
     let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
-    match g.consensus.value {
-        Some(v) => sinew_engine::format_value(v, unit, per),
-        None => sinew_engine::format_range(g.consensus.low, g.consensus.high, unit, per),
+    match (&g.consensus.vague, g.consensus.value) {
+        // No source gives a number: the sources' words, quoted.
+        (Some(words), _) => format!("“{words}” (no figure given)"),
+        (None, Some(v)) => sinew_engine::format_value(v, unit, per),
+        (None, None) => sinew_engine::format_range(g.consensus.low, g.consensus.high, unit, per),
     }
 }
 
@@ -464,7 +466,7 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
             Some(c)
         })
         .collect();
-    json!({
+    let mut group = json!({
         "id": g.id,
         "subject": g.subject,
         "object": g.object,
@@ -475,7 +477,8 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
         "kind": g.kind.as_str(),
         "verdict": g.verdict.as_str(),
         "consensus": {
-            "value": g.consensus.value,
+            // A vague figure has no number: `text` gives its words, `vague` says so.
+            "value": g.consensus.value.filter(|_| !g.consensus.is_vague()),
             "low": g.consensus.low,
             "high": g.consensus.high,
             "text": consensus_text(g),
@@ -489,7 +492,11 @@ pub(crate) fn ledger_group(g: &LedgerGroup, claims: &[ClaimView]) -> Value {
         })),
         "explanation": g.explanation,
         "claims": members,
-    })
+    });
+    if g.consensus.is_vague() {
+        group["consensus"]["vague"] = json!(true);
+    }
+    group
 }
 
 /// A claim cited by the network: where it is and its words. The graph's objects are written
@@ -602,6 +609,10 @@ struct VolumeJson<'a> {
     period: Option<Period>,
     text: &'a str,
     unit: Option<&'a str>,
+    /// True when no source gives a number ("several", "thousands of"): `text` holds the
+    /// sources' words, `value` is null and `low`/`high` are only the words' usual range.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    vague: bool,
     value: Option<f64>,
     verdict: &'a str,
 }
@@ -651,7 +662,8 @@ pub(crate) fn flow<'a>(
                 period: period(v.period),
                 text: &v.text,
                 unit: v.unit.as_deref(),
-                value: v.value,
+                vague: v.vague,
+                value: v.value.filter(|_| !v.vague),
                 verdict: v.verdict.as_str(),
             })
             .collect(),

@@ -346,6 +346,56 @@ fn graph_exports_are_well_formed_and_agree() {
 }
 
 #[test]
+fn a_vague_only_flow_is_exported_in_its_words_without_a_value() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("vague");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Published April 3, 2024\n\nLaos has sent thousands of construction workers to \
+         Vietnam, officials in Hanoi said.\n",
+    )
+    .unwrap();
+    let db = tmp.path().join("vague.db");
+    assert_eq!(
+        run(sinew(&db).arg("ingest").arg(&corpus)).status.code(),
+        Some(0)
+    );
+    let out = run(sinew(&db).args(["graph", "--format", "json"]));
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let net: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let flows = net["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 1, "{net}");
+    let v = &flows[0]["volumes"][0];
+    assert_eq!(v["text"], "thousands of construction workers", "{v}");
+    assert_eq!(v["vague"], true, "{v}");
+    assert!(v["value"].is_null(), "{v}");
+    for format in ["graphml", "gexf"] {
+        let out = run(sinew(&db).args(["graph", "--format", format]));
+        assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+        let xml = String::from_utf8(out.stdout).unwrap();
+        assert!(xml.contains("thousands of construction workers"), "{xml}");
+        // The value key may be declared, but no edge gives one.
+        assert!(
+            !xml.contains("<data key=\"value\">") && !xml.contains("for=\"value\" value="),
+            "{xml}"
+        );
+    }
+    let out = run(sinew(&db).args(["ledger", "--json"]));
+    let groups = json_lines(&out);
+    let g = groups
+        .iter()
+        .find(|g| g["subject"] == "Laos")
+        .expect("the group");
+    assert_eq!(g["consensus"]["vague"], true, "{g}");
+    assert!(g["consensus"]["value"].is_null(), "{g}");
+    assert!(
+        !g["consensus"]["text"].as_str().unwrap().contains("2,000"),
+        "{g}"
+    );
+}
+
+#[test]
 fn whatif_names_the_flow_and_its_dependencies() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("deps");

@@ -16,3 +16,4 @@ mod scaling;
 mod search;
 mod streams;
 mod synth;
+mod vague;

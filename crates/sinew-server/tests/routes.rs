@@ -229,6 +229,32 @@ fn search_has_facets_a_histogram_and_toggling_links() {
 }
 
 #[test]
+fn a_network_edge_with_only_a_vague_figure_says_so_in_the_sources_words() {
+    use std::sync::Arc;
+    let engine = sinew_engine::Engine::with_store(Arc::new(
+        sinew_store::SqliteStore::open_in_memory().unwrap(),
+    ));
+    let doc = r#"{"title": "Labour", "published": "2024-04-03", "text": "Laos has sent thousands of construction workers to Vietnam, officials in Hanoi said."}"#;
+    engine
+        .ingest_bytes(
+            "vague.jsonl",
+            format!("{doc}\n").as_bytes(),
+            sinew_engine::Format::Jsonl,
+            &sinew_engine::IngestOptions::default(),
+        )
+        .unwrap();
+    let st = AppState::new(engine, None, None);
+    let api = get(&st, "/api/network").json();
+    let edges = api["edges"].as_array().unwrap();
+    let e = edges
+        .iter()
+        .find(|e| e["from"] == "Laos" && e["to"] == "Vietnam")
+        .unwrap_or_else(|| panic!("{api}"));
+    assert_eq!(e["figure"], "thousands of construction workers", "{e}");
+    assert_eq!(e["vague"], true, "{e}");
+}
+
+#[test]
 fn network_draws_flows_and_a_what_if_changes_supply() {
     let st = state();
     let api = get(&st, "/api/network").json();

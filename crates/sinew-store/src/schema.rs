@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     COMPACT,
     PACKED_TEXT,
     PACKED_BY_DOCUMENT,
+    VAGUE_FIGURES,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -47,7 +48,10 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// the floor stays at 11. [`PACKED_BY_DOCUMENT`] (v13) moves what every claim- and
 /// event-reading call reads (claims and events packed a document at a time, the bucket index
 /// keyed by `seq`), so the floor is 13: an older store is read after one write command has
-/// migrated it.
+/// migrated it. [`VAGUE_FIGURES`] (v14) changes only the kept analysis (a group whose
+/// statements are all vague says so): a v13 store opened read-only still reads, its
+/// vague-only figures shown as before until a write command migrates it, so the floor stays
+/// at 13.
 pub(crate) const OLDEST_READABLE: i64 = 13;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -620,4 +624,18 @@ DROP TABLE claim_buckets;
 ALTER TABLE claim_buckets_v13 RENAME TO claim_buckets;
 DROP TABLE events;
 DROP TABLE event_actors;
+";
+
+// A figure no source gives a number (v14): a ledger group whose counted statements are all
+// vague amounts ("several risks", "thousands of workers") keeps their words in its consensus
+// (`Consensus::vague`), which the network, the graph exports and the briefing quote instead of
+// a number. The analysis kept before the step has no such mark, so, as at v7 (`CONCEPTS`),
+// the step drops it and marks every document for analysis again; the next write run
+// recomputes it without raising alerts (with nothing analysed, the documents set the
+// baseline). Claims, events and alerts are kept.
+const VAGUE_FIGURES: &str = "
+DELETE FROM analysis_flows;
+DELETE FROM analysis_buckets;
+DELETE FROM claim_buckets;
+INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
 ";

@@ -25,6 +25,7 @@ pub(super) fn agree(
         value: Some(value),
         low: camp.low,
         high: camp.high,
+        vague: None,
     };
     let attribution = strongest(camp, members, claims);
     let n = members.len();
@@ -135,6 +136,7 @@ pub(super) fn single(
             value: None,
             low,
             high,
+            vague: None,
         },
         attribution: strongest(&all, members, claims),
         explanation: format!(

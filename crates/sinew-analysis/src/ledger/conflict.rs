@@ -45,6 +45,7 @@ pub(super) fn conflict(
             .map(|m| m.bounds.stated)
             .fold(f64::INFINITY, f64::min),
         high: tops.fold(f64::NEG_INFINITY, f64::max),
+        vague: None,
     };
     let attribution = strongest(&camps[major], members, claims);
     let major_value = best_value(&camps[major], members, claims);

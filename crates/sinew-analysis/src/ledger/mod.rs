@@ -92,7 +92,7 @@ impl Verdict {
 }
 
 /// What the sources, taken together, say the figure is.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consensus {
     /// The value to quote, when there is one: the most precise statement of the agreeing (or
     /// latest) camp. `None` for a conflict.
@@ -104,6 +104,20 @@ pub struct Consensus {
     /// Greatest value, likewise.
     #[serde(with = "crate::float")]
     pub high: f64,
+    /// The figure in the sources' words when every statement the verdict reads is a vague
+    /// amount ("several risks", "thousands of workers"): the figure exists but no source gives
+    /// it a number, so a reader quotes these words and never `value`, `low` or `high` (which
+    /// are only the vague words' conventional range). `None` when a statement gives a number;
+    /// a precise statement beside vague ones gives the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
+}
+
+impl Consensus {
+    /// True when no statement gives the figure a number (see [`Consensus::vague`]).
+    pub fn is_vague(&self) -> bool {
+        self.vague.is_some()
+    }
 }
 
 /// One claim in a ledger group.
@@ -393,11 +407,12 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
     }
     let Reading {
         verdict,
-        consensus,
+        mut consensus,
         attribution,
         explanation,
         notes,
     } = reading;
+    consensus.vague = vague_words(&roles, &g, claims);
     if everyone {
         members = stated;
         for (m, note) in members.iter_mut().zip(notes) {
@@ -484,6 +499,24 @@ fn reconcile(g: FigureGroup, ctx: &Ctx<'_>) -> LedgerGroup {
         explanation,
         revised,
     }
+}
+
+/// The vague amounts the verdict reads, in their words and member order ("several risks"),
+/// when every counted statement is vague; `None` when one gives a number.
+fn vague_words(roles: &sources::Roles, g: &FigureGroup, claims: &[Claim]) -> Option<String> {
+    if roles.counted.is_empty() || !roles.counted.iter().all(|&k| roles.vague[k]) {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for &k in &roles.counted {
+        let w = claims[g.members[k]].quantity.text.trim();
+        if !w.is_empty() && !words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            words.push(w);
+        }
+    }
+    // Three sayings are enough to show how the sources put it.
+    words.truncate(3);
+    (!words.is_empty()).then(|| words.join(" or "))
 }
 
 /// The span of days the members' times cover: the earliest start to the latest end (open

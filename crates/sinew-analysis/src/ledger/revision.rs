@@ -120,6 +120,7 @@ pub(super) fn revision(
             value: Some(value),
             low: later.bounds.low,
             high: later.bounds.high,
+            vague: None,
         },
         attribution: strongest(camp, members, claims),
         explanation,

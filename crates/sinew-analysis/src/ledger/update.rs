@@ -36,6 +36,7 @@ pub(super) fn update(
         value: Some(value),
         low: camps[last].low,
         high: camps[last].high,
+        vague: None,
     };
     let attribution = strongest(&camps[last], members, claims);
     // The counts as they were stated, lowest (earliest) first.

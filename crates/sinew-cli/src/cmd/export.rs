@@ -523,7 +523,7 @@ pub(crate) fn flows(
                     row.extend([
                         (&v.group).into(),
                         (&v.text).into(),
-                        v.value.into(),
+                        v.value.filter(|_| !v.vague).into(),
                         v.low.into(),
                         v.high.into(),
                         v.unit.clone().into(),

@@ -369,7 +369,8 @@ fn write_entities(engine: &Engine, out: &mut dyn Write) -> Result<()> {
             );
             p.add("payer", &parties.id(&f.from), &at);
             p.add("beneficiary", &parties.id(&f.to), &at);
-            if let Some(value) = v.value.filter(|x| x.is_finite()) {
+            // A vague amount ("billions of dollars") has no number: its words are the summary.
+            if let Some(value) = v.value.filter(|x| x.is_finite() && !v.vague) {
                 p.add("amount", &number(value), &at);
             }
             p.add("currency", cur, &at);

@@ -27,9 +27,21 @@ pub(crate) fn described<'f>(
         .iter()
         .filter_map(|e| Some((e, e.description.as_ref()?)))
         .filter(|(e, _)| !not_a_name(&e.name))
+        .filter(|(e, d)| !names_only_its_type(&d.text, e.entity_type))
         .collect();
     list.sort_by_key(|e| std::cmp::Reverse(e.0.mentions));
     list.into_iter().take(MAX_GLOSSARY)
+}
+
+/// True for a description that says no more than the entity's type ("think tank" for a
+/// think tank, "a company" for a company): the glossary already gives the type, so such a
+/// line describes nothing. Articles aside, every word must be one of the type's.
+fn names_only_its_type(description: &str, entity_type: sinew_types::EntityType) -> bool {
+    let kind: Vec<&str> = entity_type.as_str().split('_').collect();
+    let mut said = crate::text::words(description)
+        .filter(|w| !matches!(w.as_str(), "a" | "an" | "the"))
+        .peekable();
+    said.peek().is_some() && said.all(|w| kind.contains(&w.as_str()))
 }
 
 /// True for a "name" that is a connective or a pronoun the recogniser took for one

@@ -358,16 +358,19 @@ impl<'a> Corpus<'a> {
             })
             .collect();
         ties.sort_by_key(|(d, t)| (*d, t.span.start));
-        // a judgment needs two documents: one report of a tie is a lead, not a finding
+        // a judgment needs two documents, one of them more than a digest: one report of a tie
+        // is a lead, not a finding, and a digest repeats others
+        let reporting = |k: TieKind, digest: bool| -> BTreeSet<usize> {
+            ties.iter()
+                .filter(|(d, t)| t.kind == k && self.derivative(*d) == digest)
+                .map(|(d, _)| *d)
+                .collect()
+        };
         let kinds: Vec<TieKind> = [TieKind::Pact, TieKind::Visit, TieKind::Sanctions]
             .into_iter()
             .filter(|k| {
-                ties.iter()
-                    .filter(|(_, t)| t.kind == *k)
-                    .map(|(d, _)| d)
-                    .collect::<BTreeSet<_>>()
-                    .len()
-                    >= 2
+                let originals = reporting(*k, false).len();
+                originals >= 1 && originals + reporting(*k, true).len() >= 2
             })
             .collect();
         let theme = kinds.first().and_then(|k| tie_theme(*k));
@@ -391,12 +394,16 @@ impl<'a> Corpus<'a> {
                 TieKind::Sanctions => format!("{from} has imposed sanctions on {to}"),
                 TieKind::Supply => String::new(),
             });
-            let docs: BTreeSet<usize> = ties
-                .iter()
-                .filter(|(_, t)| t.kind == *k)
-                .map(|(d, _)| *d)
-                .collect();
-            text.push_str(&format!(", by {}", count_words(docs.len(), "report")));
+            // the reports are the original documents; digests, however many, repeat them
+            text.push_str(&format!(
+                ", by {}{}",
+                count_words(reporting(*k, false).len(), "report"),
+                if reporting(*k, true).is_empty() {
+                    ""
+                } else {
+                    " and a digest repeating others"
+                }
+            ));
             for (d, t) in ties.iter().filter(|(_, t)| t.kind == *k) {
                 citations.push(self.citation(*d, t.span));
                 marks.push(text.len());

@@ -33,13 +33,19 @@ impl Corpus<'_> {
             let Some(g) = by_id.get(v.group.as_str()) else {
                 continue;
             };
+            // A vague figure ("thousands of workers") has no number: it is quoted in the
+            // sources' words, never written as one.
+            let figure = if v.vague {
+                format!("only “{}”, no figure given", v.text)
+            } else {
+                v.text.clone()
+            };
             let mut text = format!(
-                "{} {} {} ({}): {}",
+                "{} {} {} ({}): {figure}",
                 squash(&f.from),
                 if f.symmetric { "↔" } else { "→" },
                 squash(&f.to),
                 f.kind.as_str().replace('_', "-"),
-                v.text
             );
             if let Some((start, end)) = v.period {
                 match end {

@@ -13,6 +13,7 @@ use super::{find_sentence, Corpus, Sent, Used};
 use crate::model::{CitedSentence, FigureRow, Section};
 use crate::text::words;
 use crate::themes::{flow_theme, theme_names, theme_of};
+use sinew_analysis::FlowKind;
 
 const MAX_SECTION_SENTENCES: usize = 6;
 const MAX_SECTION_FIGURES: usize = 5;
@@ -52,6 +53,14 @@ impl<'a> Corpus<'a> {
             .collect();
         order.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
 
+        // the groups the network shows as a volume or a dependency
+        let net = self.findings.network;
+        let in_network: BTreeSet<&str> = net
+            .flows
+            .iter()
+            .flat_map(|f| f.volumes.iter().map(|v| v.group.as_str()))
+            .chain(net.dependencies.iter().map(|d| d.group.as_str()))
+            .collect();
         let mut sections = Vec::new();
         for (theme, _, _) in order {
             let mut list = buckets.remove(&theme).unwrap_or_default();
@@ -85,10 +94,13 @@ impl<'a> Corpus<'a> {
             actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let sentences: Vec<CitedSentence> =
                 chosen.iter().filter_map(|s| self.quote(s)).collect();
-            // a figure without both actors, or an actor trading with itself, says too little here
+            // a figure without both actors, or an actor trading with itself, says too little
+            // here; so does a count of things that neither are goods nor move between the two
+            // ("two sovereign states", "several agreements"), which the network leaves out
             let figures: Vec<CitedSentence> = figures
                 .iter()
                 .filter(|r| r.subject.is_some() && r.object.is_some() && r.subject != r.object)
+                .filter(|r| r.kind != FlowKind::Other || in_network.contains(r.group.as_str()))
                 .filter(|r| self.row_theme(r) == Some(theme))
                 .take(MAX_SECTION_FIGURES)
                 .filter_map(figure_line)

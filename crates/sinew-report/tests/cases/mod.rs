@@ -399,3 +399,136 @@ fn a_briefing_focused_by_date_entity_or_theme() {
     assert!(!b.sections.is_empty());
     assert!(b.sections.iter().all(|s| s.theme == "trade and payments"));
 }
+
+/// A glossary line that only repeats the entity's type ("think tank" for a think tank) says
+/// nothing: no line. A description with more words than the type keeps its line.
+#[test]
+fn a_description_that_only_names_the_type_is_no_glossary_line() {
+    let text = "The Lumen Institute, a think tank, and the Carver Forum, a Lisbon think tank \
+                funded by shipping firms, both wrote on the trade.";
+    let mut b = Builder::new("g", "g.txt", Some("2024-05-01"), text);
+    b.sentence(text);
+    b.mention("Lumen Institute", "Lumen Institute", EntityType::ThinkTank);
+    b.mention("Carver Forum", "Carver Forum", EntityType::ThinkTank);
+    b.describe(
+        "Lumen Institute",
+        EntityType::ThinkTank,
+        "a think tank",
+        None,
+    );
+    b.describe(
+        "Carver Forum",
+        EntityType::ThinkTank,
+        "a Lisbon think tank funded by shipping firms",
+        None,
+    );
+    let docs = vec![b.finish()];
+    let briefing = briefing_of(&docs, &ReportConfig::default());
+    let names: Vec<&str> = briefing.glossary.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Carver Forum"], "{:#?}", briefing.glossary);
+}
+
+/// A pact judgment counts the original reports; a digest that repeats them is named as such,
+/// never counted as a report, and a digest with one original still makes no second report.
+#[test]
+fn a_tie_judgment_counts_reports_not_digests() {
+    let doc = |id: &str, kind: SourceKind, text: &str| {
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-03-01"), text);
+        b.sentence(text);
+        b.country("Chile", "Chile");
+        b.country("Peru", "Peru");
+        let mut bundle = b.finish();
+        bundle.kind = kind;
+        bundle
+    };
+    let docs = vec![
+        doc(
+            "wire",
+            SourceKind::Original,
+            "Chile and Peru signed a fisheries pact on Monday, officials said.",
+        ),
+        doc(
+            "digest",
+            SourceKind::Derivative,
+            "Chile and Peru signed a fisheries pact this week.",
+        ),
+    ];
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let pacts: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .filter(|t| t.contains("pact"))
+        .collect();
+    assert_eq!(
+        pacts,
+        ["Chile and Peru have struck a pact, by one report and a digest repeating others."],
+        "{:#?}",
+        b.judgments
+    );
+    // Two originals are two reports.
+    let mut docs = docs;
+    docs.push(doc(
+        "paper",
+        SourceKind::Original,
+        "Peru and Chile signed a pact on fisheries in Lima.",
+    ));
+    let b = briefing_of(&docs, &ReportConfig::default());
+    assert!(
+        b.judgments.iter().any(|j| j.sentence.text
+            == "Chile and Peru have struck a pact, by two reports and a digest repeating others."),
+        "{:#?}",
+        b.judgments
+    );
+}
+
+/// A section lists figures about its theme's flows: a count of things that are neither goods
+/// nor moving between two actors ("several border disputes" settled by a pact) stays in the
+/// figures table and out of the section, as it stays out of the network.
+#[test]
+fn a_section_leaves_out_a_count_of_things_that_do_not_move() {
+    let text = "Chile and Peru signed a pact on Monday that settles several border disputes. \
+                Chile shipped 400 tractors to Peru under the pact.";
+    let mut b = Builder::new("s", "s.txt", Some("2024-05-01"), text);
+    b.sentence("Chile and Peru signed a pact on Monday that settles several border disputes.");
+    b.sentence("Chile shipped 400 tractors to Peru under the pact.");
+    b.country("Chile", "Chile");
+    b.country("Peru", "Peru");
+    b.figure(Fig {
+        words: "several border disputes",
+        value: 3.0,
+        unit: "border dispute",
+        subject: Some("Chile"),
+        object: Some("Peru"),
+        measure: "border disputes",
+        ..FIG
+    });
+    b.figure(Fig {
+        words: "400 tractors",
+        value: 400.0,
+        unit: "tractor",
+        subject: Some("Chile"),
+        object: Some("Peru"),
+        measure: "shipments of tractors",
+        ..FIG
+    });
+    let docs = vec![b.finish()];
+    let briefing = briefing_of(&docs, &ReportConfig::default());
+    let in_sections: Vec<&str> = briefing
+        .sections
+        .iter()
+        .flat_map(|s| s.figures.iter().map(|f| f.text.as_str()))
+        .collect();
+    assert!(
+        in_sections.iter().all(|t| !t.contains("border disputes")),
+        "{in_sections:#?}"
+    );
+    assert!(
+        briefing
+            .figures
+            .iter()
+            .any(|r| r.measure == "border disputes"),
+        "the figures table keeps it: {:#?}",
+        briefing.figures
+    );
+}

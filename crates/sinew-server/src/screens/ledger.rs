@@ -87,9 +87,11 @@ fn filter_key(f: &LedgerFilter) -> String {
 
 fn group_view(g: &LedgerGroup, view: &LedgerCitedView) -> GroupView {
     let c = &g.consensus;
-    let consensus = match c.value {
-        Some(v) => figure(v, g.unit.as_deref(), g.per.as_deref()),
-        None => format!(
+    let consensus = match (&c.vague, c.value) {
+        // No source gives a number: the sources' words, quoted.
+        (Some(words), _) => format!("“{words}” (no figure given)"),
+        (None, Some(v)) => figure(v, g.unit.as_deref(), g.per.as_deref()),
+        (None, None) => format!(
             "{} to {}",
             figure(c.low, g.unit.as_deref(), g.per.as_deref()),
             figure(c.high, g.unit.as_deref(), g.per.as_deref())

@@ -60,8 +60,12 @@ struct Edge {
     from: String,
     to: String,
     kind: &'static str,
-    /// The latest dated figure on the flow, as text.
+    /// The latest dated figure on the flow with a number (else the latest vague one), as text.
     figure: Option<String>,
+    /// True when `figure` is a vague amount in the sources' words ("thousands of workers"):
+    /// no source gives the flow a number.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    vague: bool,
     /// The recipient's current dependency share on the supplier for this kind, percent.
     share: Option<f64>,
     sources: usize,
@@ -256,13 +260,14 @@ pub(crate) fn view(state: &AppState, params: &Params) -> Result<NetworkData, Ser
     let edges: Vec<Edge> = flows
         .iter()
         .map(|f| {
-            let figure = f
-                .volumes
-                .iter()
-                .rev()
-                .find(|v| v.period.is_some())
-                .or(f.volumes.first())
-                .map(|v| v.text.clone());
+            // A figure with a number before a vague one ("several", "thousands of").
+            let latest = |precise: bool| {
+                let mut of = f.volumes.iter().filter(move |v| v.vague != precise);
+                of.clone().rev().find(|v| v.period.is_some()).or(of.next())
+            };
+            let shown = latest(true).or_else(|| latest(false));
+            let figure = shown.map(|v| v.text.clone());
+            let vague = shown.is_some_and(|v| v.vague);
             let cites = f
                 .claims
                 .iter()
@@ -285,6 +290,7 @@ pub(crate) fn view(state: &AppState, params: &Params) -> Result<NetworkData, Ser
                 to: f.to.clone(),
                 kind: f.kind.as_str(),
                 figure,
+                vague,
                 share: shares
                     .get(&(f.from.as_str(), f.to.as_str(), f.kind))
                     .copied(),

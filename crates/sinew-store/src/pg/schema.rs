@@ -13,8 +13,15 @@
 //! name, the order of entities and of buckets do not depend on the server's locale.
 
 /// Migration steps, oldest first: `(version reached, SQL)`.
-pub(super) const MIGRATIONS: &[(i64, &str)] =
-    &[(8, V8), (9, V9), (10, V10), (11, V11), (12, V12), (13, V13)];
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[
+    (8, V8),
+    (9, V9),
+    (10, V10),
+    (11, V11),
+    (12, V12),
+    (13, V13),
+    (14, V14),
+];
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -448,6 +455,15 @@ DROP TABLE claim_buckets;
 ALTER TABLE claim_buckets_v13 RENAME TO claim_buckets;
 DROP TABLE events;
 DROP TABLE event_actors;
+";
+
+// Version 14 (SQLite's `VAGUE_FIGURES`): the kept analysis is dropped and every document
+// marked for analysis again, so that groups whose statements are all vague get their mark.
+const V14: &str = "
+DELETE FROM analysis_flows;
+DELETE FROM analysis_buckets;
+DELETE FROM claim_buckets;
+INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLICT DO NOTHING;
 ";
 
 #[cfg(test)]
