@@ -297,6 +297,21 @@ fn reads_back(store: &SqliteStore, held: &[HeldClaim]) {
             text(&want),
             "{party}"
         );
+        // The count kept per key (filled by the migration) and the first claims.
+        let (total, page) = store
+            .claims_page(
+                &ClaimFilter {
+                    entity: Some(party.clone()),
+                    ..Default::default()
+                },
+                1,
+            )
+            .expect("a page by entity");
+        assert_eq!(total, want.len() as u64, "{party}");
+        assert_eq!(
+            text(&page.iter().collect::<Vec<_>>()),
+            text(&want[..1].to_vec())
+        );
     }
     let all = store.claims(&ClaimFilter::default()).expect("every claim");
     assert_eq!(all.len(), held.len());
@@ -330,7 +345,7 @@ fn v12_database_migrates_with_claims_packed_by_document_and_reads_back_exactly()
         Err(StoreError::SchemaTooOld { found: 12, .. })
     ));
     let store = SqliteStore::open(&path).expect("migrate v12");
-    assert_eq!(pragma(&path, "user_version"), 13);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
     reads_back(&store, &held);
     events_read_back(&store, &events);
     // Every bucket gives the claims filed under it, as (seq, ord) and as claims.
@@ -383,7 +398,7 @@ fn v11_database_migrates_through_v12_and_v13_with_its_claims_intact() {
     let held = claims_by_hand(&path);
     let events = events_by_hand(&path);
     let store = SqliteStore::open(&path).expect("migrate v11");
-    assert_eq!(pragma(&path, "user_version"), 13);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
     reads_back(&store, &held);
     events_read_back(&store, &events);
 }

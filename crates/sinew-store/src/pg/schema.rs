@@ -13,8 +13,19 @@
 //! name, the order of entities and of buckets do not depend on the server's locale.
 
 /// Migration steps, oldest first: `(version reached, SQL)`.
-pub(super) const MIGRATIONS: &[(i64, &str)] =
-    &[(8, V8), (9, V9), (10, V10), (11, V11), (12, V12), (13, V13)];
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[
+    (8, V8),
+    (9, V9),
+    (10, V10),
+    (11, V11),
+    (12, V12),
+    (13, V13),
+    (CLAIM_KEY_COUNTS_VERSION, CLAIM_KEY_COUNTS),
+];
+
+/// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
+/// `crate::schema::MIGRATIONS`), the one number to change if the step moves at a merge.
+pub(super) const CLAIM_KEY_COUNTS_VERSION: i64 = 14;
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -448,6 +459,13 @@ DROP TABLE claim_buckets;
 ALTER TABLE claim_buckets_v13 RENAME TO claim_buckets;
 DROP TABLE events;
 DROP TABLE event_actors;
+";
+
+// SQLite's `CLAIM_KEY_COUNTS`: each (key, document) of `claim_keys` keeps how many of the
+// document's claims the key finds, so an entity page counts without unpacking. After the
+// SQL the migration counts the claims stored before (`annotations::count_claim_keys`).
+pub(super) const CLAIM_KEY_COUNTS: &str = "
+ALTER TABLE claim_keys ADD COLUMN claims BIGINT NOT NULL DEFAULT 0;
 ";
 
 #[cfg(test)]
