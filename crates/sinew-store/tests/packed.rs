@@ -216,8 +216,8 @@ fn v10_database_migrates_with_every_annotation_packed_and_claims_rekeyed() {
     let store = SqliteStore::open(&path).expect("migrate v10");
     assert_eq!(
         pragma(&path, "user_version"),
-        13,
-        "through v11, v12, then v13"
+        SqliteStore::SCHEMA_VERSION,
+        "through v11, v12, v13, then the claim counts"
     );
     let mut got = store
         .annotations(&doc.id)
@@ -367,7 +367,7 @@ fn v11_database_migrates_to_packed_texts_and_reads_back_exactly() {
     drop(conn);
 
     let store = SqliteStore::open(&path).expect("migrate v11");
-    assert_eq!(pragma(&path, "user_version"), 13);
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
     let conn = rusqlite::Connection::open(&path).expect("open by hand");
     let kinds: Vec<String> = conn
         .prepare("SELECT typeof(text) FROM documents ORDER BY seq")
