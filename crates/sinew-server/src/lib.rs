@@ -35,6 +35,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
@@ -74,6 +75,10 @@ struct Inner {
     /// Searches by the state of their URL, each kept under the index generation it was
     /// computed in.
     searches: StampedCache<String, screens::search::Searched>,
+    /// Search pages as rendered, by their URL's query as written, under the index
+    /// generation their search was computed in: a page's links repeat its URL, so equal
+    /// searches asked by differently written URLs are rendered apart, from one kept search.
+    search_pages: StampedCache<String, Bytes>,
     /// Blocking work running at once, at most (see the module doc).
     work_slots: Arc<tokio::sync::Semaphore>,
 }
@@ -86,6 +91,8 @@ const ENTITY_PAGES: usize = 1024;
 const LEDGERS: usize = 16;
 /// Searches kept at most (a page of hits with its facets is some tens of kilobytes).
 const SEARCHES: usize = 1024;
+/// Rendered search pages kept at most (some tens of kilobytes each).
+const SEARCH_PAGES: usize = 1024;
 
 impl AppState {
     /// State over `engine`; `token` enables writes (`None`: every write is refused).
@@ -110,6 +117,7 @@ impl AppState {
                 entity_pages: ViewCache::new(ENTITY_PAGES),
                 ledgers: ViewCache::new(LEDGERS),
                 searches: StampedCache::new(SEARCHES),
+                search_pages: StampedCache::new(SEARCH_PAGES),
                 work_slots: Arc::new(tokio::sync::Semaphore::new(work_slots())),
             }),
         };
@@ -134,6 +142,10 @@ impl AppState {
 
     pub(crate) fn searches(&self) -> &StampedCache<String, screens::search::Searched> {
         &self.inner.searches
+    }
+
+    pub(crate) fn search_pages(&self) -> &StampedCache<String, Bytes> {
+        &self.inner.search_pages
     }
 
     pub(crate) fn token(&self) -> Option<&str> {
@@ -227,6 +239,7 @@ impl AppState {
         self.inner.entity_pages.clear();
         self.inner.ledgers.clear();
         self.inner.searches.clear();
+        self.inner.search_pages.clear();
     }
 
     /// Runs a blocking read or write of the engine on tokio's blocking pool.

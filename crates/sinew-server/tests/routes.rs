@@ -495,6 +495,15 @@ fn a_kept_search_gives_way_to_what_an_ingest_beside_the_server_added() {
     let total = |uri: &str| get(&st, uri).json()["results"]["total"].as_u64().unwrap();
     assert_eq!(total("/api/search?q=lorries"), 0);
     assert_eq!(total("/api/search?q=lorries"), 0, "asked again: kept");
+    // The page as rendered is kept too, under the same index generation.
+    let before = get(&st, "/search?q=lorries");
+    assert_eq!(before.status, StatusCode::OK);
+    assert!(!before.body.contains("Kazakhstan"));
+    assert_eq!(
+        get(&st, "/search?q=lorries").body,
+        before.body,
+        "asked again"
+    );
     beside
         .ingest_bytes(
             "lorries.txt",
@@ -509,7 +518,16 @@ fn a_kept_search_gives_way_to_what_an_ingest_beside_the_server_added() {
         "the kept answer is not served"
     );
     let page = get(&st, "/search?q=lorries");
-    assert!(page.body.contains("Kazakhstan"), "the page too");
+    assert!(
+        page.body.contains("Kazakhstan"),
+        "the kept page is not served"
+    );
+    assert!(
+        page.content_type.starts_with("text/html"),
+        "{}",
+        page.content_type
+    );
+    assert!(!page.csp.is_empty(), "a kept page carries the policy too");
 }
 
 #[test]

@@ -533,15 +533,24 @@ pub(crate) fn unpack_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<Vec
     Ok(claims)
 }
 
-/// The keys a document's claims are found by entity (`claim_keys`, schema v13): each
-/// claim's subject and object in lower case, once each.
-pub(crate) fn claim_keys(claims: &[Claim]) -> std::collections::BTreeSet<String> {
-    claims
-        .iter()
-        .flat_map(|c| [c.subject.as_deref(), c.object.as_deref()])
-        .flatten()
-        .map(str::to_lowercase)
-        .collect()
+/// The keys a document's claims are found by entity (`claim_keys`, schema v13: each claim's
+/// subject and object in lower case), each with how many of the claims it finds (those
+/// [`claim_has_key`] keeps): what `claim_keys.claims` holds (`schema::CLAIM_KEY_COUNTS`), so
+/// a page counts an entity's claims without unpacking the documents that name it.
+pub(crate) fn claim_key_counts(claims: &[Claim]) -> std::collections::BTreeMap<String, u64> {
+    let mut counts = std::collections::BTreeMap::new();
+    for c in claims {
+        // A claim whose subject and object are the same party counts once under it.
+        let keys: std::collections::BTreeSet<String> = [c.subject.as_deref(), c.object.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::to_lowercase)
+            .collect();
+        for key in keys {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// Whether a claim is one of those `key` (lower case) finds by entity: its subject or its

@@ -84,6 +84,79 @@ pub fn redact_url(url: &str) -> String {
 }
 
 impl PgStore {
+    /// How many stored claims `filter` selects, and the first `limit` of them in document
+    /// order, then by span, as SQLite's (v13): the documents chosen in SQL, their claims kept
+    /// and ordered here; the count read from what each put kept (`doc_claims.claims`, and per
+    /// key `claim_keys.claims`, `schema::CLAIM_KEY_COUNTS`), so only the page's documents are
+    /// unpacked. A store opened read-only before that step counts by unpacking.
+    fn scan_claims(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
+        let key = filter.entity.as_deref().map(str::to_lowercase);
+        let mut conds = Vec::new();
+        let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
+        if let Some(key) = &key {
+            args.push(key);
+            conds.push(format!(
+                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ${})",
+                args.len()
+            ));
+        }
+        if let Some(doc) = &filter.doc {
+            args.push(&doc.0);
+            conds.push(format!(
+                "c.seq = (SELECT seq FROM documents WHERE id = ${})",
+                args.len()
+            ));
+        }
+        let filter_sql = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
+        let count_query = match (&key, &filter.doc) {
+            (Some(_), None) => {
+                "SELECT coalesce(sum(claims), 0)::BIGINT FROM claim_keys WHERE key = $1".to_string()
+            }
+            (Some(_), Some(_)) => "SELECT coalesce(sum(claims), 0)::BIGINT FROM claim_keys \
+                 WHERE key = $1 AND seq = (SELECT seq FROM documents WHERE id = $2)"
+                .to_string(),
+            (None, _) => {
+                format!("SELECT coalesce(sum(c.claims), 0)::BIGINT FROM doc_claims c {filter_sql}")
+            }
+        };
+        self.read(|tx| {
+            // Every claim is read anyway when the page has no limit.
+            let kept = if limit == usize::MAX {
+                None
+            } else if key.is_none() || claim_keys_counted(tx)? {
+                let n: i64 = tx.query_one(&count_query, &args)?.try_get(0)?;
+                Some(u64::try_from(n).unwrap_or(0))
+            } else {
+                None
+            };
+            let (mut total, mut page) = (0u64, Vec::new());
+            for r in tx.query(&query, &args)? {
+                if kept.is_some() && page.len() >= limit {
+                    break;
+                }
+                let mut claims: Vec<(usize, Claim)> = unpack_doc_claims(0, r.try_get(0)?)?
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
+                    .collect();
+                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
+                total += claims.len() as u64;
+                let room = limit.saturating_sub(page.len());
+                page.extend(claims.into_iter().take(room).map(|(_, c)| c));
+            }
+            Ok((kept.unwrap_or(total), page))
+        })
+    }
+
     /// Opens the Sinew database at `url` (`postgres://user@host:port/db`) for reading and
     /// writing, creating its tables when the database holds none and migrating it to the
     /// current schema. A database holding another application's `documents` table is
@@ -190,6 +263,10 @@ impl PgStore {
                         annotations::pack_doc_claims(tx)?;
                         annotations::pack_doc_events(tx)?;
                         tx.batch_execute(schema::V13_DROP)?;
+                    }
+                    if *reached == schema::CLAIM_KEY_COUNTS_VERSION {
+                        // Counted from the packed claims, as for SQLite.
+                        annotations::count_claim_keys(tx)?;
                     }
                     tx.execute(
                         "UPDATE sinew_meta SET value = $1 WHERE key = 'schema_version'",
@@ -557,43 +634,16 @@ impl Store for PgStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>, StoreError> {
-        // As SQLite's (v13): the documents chosen in SQL, their claims kept and ordered here.
-        let key = filter.entity.as_deref().map(str::to_lowercase);
-        let mut conds = Vec::new();
-        let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
-        if let Some(key) = &key {
-            args.push(key);
-            conds.push(format!(
-                "c.seq IN (SELECT seq FROM claim_keys WHERE key = ${})",
-                args.len()
-            ));
-        }
-        if let Some(doc) = &filter.doc {
-            args.push(&doc.0);
-            conds.push(format!(
-                "c.seq = (SELECT seq FROM documents WHERE id = ${})",
-                args.len()
-            ));
-        }
-        let filter_sql = if conds.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conds.join(" AND "))
-        };
-        let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
-        self.read(|tx| {
-            let mut out = Vec::new();
-            for r in tx.query(&query, &args)? {
-                let mut claims: Vec<(usize, Claim)> = unpack_doc_claims(0, r.try_get(0)?)?
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, c)| key.as_deref().is_none_or(|k| claim_has_key(c, k)))
-                    .collect();
-                claims.sort_by_key(|(ord, c)| (c.span.start, c.span.end, *ord));
-                out.extend(claims.into_iter().map(|(_, c)| c));
-            }
-            Ok(out)
-        })
+        Ok(self.scan_claims(filter, usize::MAX)?.1)
+    }
+
+    fn claims_page(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+    ) -> Result<(u64, Vec<Claim>), StoreError> {
+        // The count as kept at write time; only the page's documents are unpacked.
+        self.scan_claims(filter, limit)
     }
 
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
@@ -748,4 +798,16 @@ fn by_doc(refs: &[(DocId, u32)]) -> BTreeMap<&DocId, Vec<(u32, usize)>> {
         by_doc.entry(doc).or_default().push((*ord, i));
     }
     by_doc
+}
+
+/// Whether `claim_keys` keeps its claim counts (`schema::CLAIM_KEY_COUNTS`): a store opened
+/// read-only at an older version has the rows without them.
+fn claim_keys_counted(tx: &mut Transaction<'_>) -> R<bool> {
+    Ok(tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = \
+             current_schema() AND table_name = 'claim_keys' AND column_name = 'claims')",
+            &[],
+        )?
+        .get(0))
 }

@@ -10,9 +10,9 @@ use sinew_types::{
 };
 
 use crate::codec::{
-    claim_has_key, claim_keys, date_text, fingerprint_blob, pack_annotations, pack_doc_claims,
-    pack_doc_text, parse_date, parse_fingerprint, stored_doc_text, unpack_annotations,
-    unpack_doc_claims,
+    claim_has_key, claim_key_counts, date_text, fingerprint_blob, pack_annotations,
+    pack_doc_claims, pack_doc_text, parse_date, parse_fingerprint, stored_doc_text,
+    unpack_annotations, unpack_doc_claims,
 };
 use crate::connect::{self, Handle};
 use crate::schema::VERSION;
@@ -55,9 +55,12 @@ impl std::fmt::Debug for SqliteStore {
 
 impl SqliteStore {
     /// How many stored claims `filter` selects, and the first `limit` of them in document
-    /// (ingest) order, then by span. Claims are packed a document at a time (v13): the documents are chosen in
-    /// SQL (by the entity's key, by id), their claims unpacked and kept in Rust as the key
-    /// columns of v11-v12 kept them, in (seq, span, ordinal) order.
+    /// (ingest) order, then by span. Claims are packed a document at a time (v13): the
+    /// documents are chosen in SQL (by the entity's key, by id), their claims unpacked and
+    /// kept in Rust as the key columns of v11-v12 kept them, in (seq, span, ordinal) order.
+    /// The count is read from what each put kept (`doc_claims.claims`, and per key
+    /// `claim_keys.claims` since `schema::CLAIM_KEY_COUNTS`), so only the documents of the
+    /// page are unpacked; a store opened read-only before that step counts by unpacking.
     fn scan_claims(
         &self,
         filter: &ClaimFilter,
@@ -86,11 +89,36 @@ impl SqliteStore {
             format!("WHERE {}", conds.join(" AND "))
         };
         let query = format!("SELECT c.body FROM doc_claims c {filter_sql} ORDER BY c.seq");
+        let count_query = match (&key, &filter.doc) {
+            (Some(_), None) => {
+                "SELECT coalesce(sum(claims), 0) FROM claim_keys WHERE key = ?1".to_string()
+            }
+            (Some(_), Some(_)) => "SELECT coalesce(sum(claims), 0) FROM claim_keys \
+                 WHERE key = ?1 AND seq = (SELECT seq FROM documents WHERE id = ?2)"
+                .to_string(),
+            (None, _) => {
+                format!("SELECT coalesce(sum(c.claims), 0) FROM doc_claims c {filter_sql}")
+            }
+        };
         self.read(|tx| {
+            // Every claim is read anyway when the page has no limit.
+            let kept = if limit == usize::MAX {
+                None
+            } else if key.is_none() || claim_keys_counted(tx)? {
+                let n: i64 = tx
+                    .prepare_cached(&count_query)?
+                    .query_row(args.as_slice(), |r| r.get(0))?;
+                Some(u64::try_from(n).unwrap_or(0))
+            } else {
+                None
+            };
             let (mut total, mut page) = (0u64, Vec::new());
             let mut stmt = tx.prepare_cached(&query)?;
             let mut rows = stmt.query(args.as_slice())?;
             while let Some(r) = rows.next()? {
+                if kept.is_some() && page.len() >= limit {
+                    break;
+                }
                 let mut claims: Vec<(usize, Claim)> =
                     unpack_doc_claims(0, r.get_ref(0)?.as_blob()?)?
                         .into_iter()
@@ -102,7 +130,7 @@ impl SqliteStore {
                 let room = limit.saturating_sub(page.len());
                 page.extend(claims.into_iter().take(room).map(|(_, c)| c));
             }
-            Ok((total, page))
+            Ok((kept.unwrap_or(total), page))
         })
     }
 
@@ -289,8 +317,7 @@ impl Store for SqliteStore {
         filter: &ClaimFilter,
         limit: usize,
     ) -> Result<(u64, Vec<Claim>), StoreError> {
-        // Claims are packed a document at a time (v13): counting them unpacks every document
-        // that names the entity, but only the page's claims are kept.
+        // The count as kept at write time; only the page's documents are unpacked.
         self.scan_claims(filter, limit)
     }
 
@@ -480,10 +507,11 @@ fn insert(
                 ann.claims.len(),
                 pack_doc_claims(&ann.claims)?
             ])?;
-        let mut stmt =
-            tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, seq) VALUES (?1, ?2)")?;
-        for key in claim_keys(&ann.claims) {
-            stmt.execute(params![key, doc_seq])?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO claim_keys (key, seq, claims) VALUES (?1, ?2, ?3)",
+        )?;
+        for (key, n) in claim_key_counts(&ann.claims) {
+            stmt.execute(params![key, doc_seq, n])?;
         }
     }
     events::insert(tx, doc_seq, &ann.events)?;
@@ -552,4 +580,13 @@ fn load_annotations(tx: &Transaction<'_>, id: &DocId) -> rusqlite::Result<Annota
         descriptions: packed.descriptions,
         events: events::load(tx, id)?,
     })
+}
+
+/// Whether `claim_keys` keeps its claim counts (`schema::CLAIM_KEY_COUNTS`): a store opened
+/// read-only at an older version has the rows without them.
+fn claim_keys_counted(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
+    tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('claim_keys') WHERE name = 'claims')",
+    )?
+    .query_row([], |r| r.get(0))
 }

@@ -404,8 +404,8 @@ fn v6_database_migrates_with_its_analysis_redone() {
 fn v13_database_migrates_with_its_analysis_redone() {
     // A v13 store that had analysed everything: its groups lack the vague mark (v14), so the
     // step drops the kept analysis and every document awaits analysis again; the documents
-    // and their claims stay. (v14 adds no table: a store made now and set back to 13 is
-    // v13's layout.)
+    // and their claims stay. (v14 adds no table and v15 one column: a store made now, that
+    // column dropped and set back to 13, is v13's layout.)
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("v13.db");
     let store = SqliteStore::open(&path).expect("create");
@@ -418,6 +418,7 @@ fn v13_database_migrates_with_its_analysis_redone() {
         INSERT INTO claim_buckets VALUES ('germany\u{1f}money\u{1f}', 1, 0);
         INSERT INTO analysis_buckets VALUES ('germany\u{1f}money\u{1f}', '{}');
         INSERT INTO analysis_flows VALUES ('germany->nato:trade', 'germany\u{1f}money\u{1f}');
+        ALTER TABLE claim_keys DROP COLUMN claims;
         PRAGMA user_version = 13;",
     )
     .expect("analysed at v13");

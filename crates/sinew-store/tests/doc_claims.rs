@@ -297,6 +297,21 @@ fn reads_back(store: &SqliteStore, held: &[HeldClaim]) {
             text(&want),
             "{party}"
         );
+        // The count kept per key (filled by the migration) and the first claims.
+        let (total, page) = store
+            .claims_page(
+                &ClaimFilter {
+                    entity: Some(party.clone()),
+                    ..Default::default()
+                },
+                1,
+            )
+            .expect("a page by entity");
+        assert_eq!(total, want.len() as u64, "{party}");
+        assert_eq!(
+            text(&page.iter().collect::<Vec<_>>()),
+            text(&want[..1].to_vec())
+        );
     }
     let all = store.claims(&ClaimFilter::default()).expect("every claim");
     assert_eq!(all.len(), held.len());

@@ -217,7 +217,7 @@ fn v10_database_migrates_with_every_annotation_packed_and_claims_rekeyed() {
     assert_eq!(
         pragma(&path, "user_version"),
         SqliteStore::SCHEMA_VERSION,
-        "through v11, v12, v13, then v14"
+        "through v11, v12, v13, v14, then the claim counts"
     );
     let mut got = store
         .annotations(&doc.id)

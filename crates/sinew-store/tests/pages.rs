@@ -1,16 +1,21 @@
 //! The reads of a page that shows a few of many rows: `claims_page` is the count and a prefix
 //! of `claims`, and `event_reports` is `events` with the sentences left out, whatever the
-//! filter.
+//! filter, on every store; the count kept per key is filled for claims stored before its
+//! migration step, and a store opened read-only before that step still counts right.
+
+use std::sync::Arc;
 
 use sinew_store::{ClaimFilter, EventFilter, SqliteStore, Store};
 use sinew_types::{Annotations, QuantityKind, Span};
 
+use crate::backends::backends;
 use crate::common::{actor, claim, doc, event, quantity};
+use crate::compat::pragma;
 
 /// Documents whose claims and events name different actors: document `i` has a figure about
 /// Kestrel Mining (every one), one about Ostmark Steel (every other one) as the object, and
 /// an event from Kestrel to Ostmark (every third one, the third's actor in Norway).
-fn fill(store: &SqliteStore) {
+fn fill(store: &dyn Store) {
     for i in 0..9 {
         let text = format!(
             "Kestrel Mining shipped {i}00 tonnes of ore to Ostmark Steel, and Lund \
@@ -63,12 +68,10 @@ fn fill(store: &SqliteStore) {
     }
 }
 
-#[test]
-fn a_claims_page_is_the_count_and_the_first_claims() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = SqliteStore::open(&dir.path().join("s.db")).expect("open");
-    fill(&store);
-    let filters = [
+/// Filters over [`fill`]'s claims: none, by entity in any case (a party as subject, as
+/// object, none at all), by entity and document.
+fn filters() -> Vec<ClaimFilter> {
+    vec![
         ClaimFilter::default(),
         ClaimFilter {
             entity: Some("kestrel MINING".into()),
@@ -86,23 +89,91 @@ fn a_claims_page_is_the_count_and_the_first_claims() {
             entity: Some("Lund Freight".into()),
             doc: Some(sinew_types::DocId(format!("{:016x}", 4))),
         },
-    ];
-    for filter in &filters {
+        ClaimFilter {
+            entity: Some("Ostmark Steel".into()),
+            doc: Some(sinew_types::DocId(format!("{:016x}", 3))),
+        },
+        ClaimFilter {
+            doc: Some(sinew_types::DocId(format!("{:016x}", 6))),
+            ..ClaimFilter::default()
+        },
+    ]
+}
+
+/// `claims_page` on `store` is, for every filter and limit, the length of `claims` and its
+/// prefix.
+fn pages_agree(store: &dyn Store, what: &str) {
+    for filter in &filters() {
         let all = store.claims(filter).expect("claims");
         for limit in [0, 1, 3, all.len(), all.len() + 5] {
             let (total, page) = store.claims_page(filter, limit).expect("page");
-            assert_eq!(total, all.len() as u64, "{filter:?}");
+            assert_eq!(total, all.len() as u64, "{what}: {filter:?}");
             assert_eq!(
                 page,
                 all[..limit.min(all.len())],
-                "{filter:?} limit {limit}"
+                "{what}: {filter:?} limit {limit}"
             );
         }
     }
-    // The fixture means what it says: the filters select different claims.
-    assert_eq!(store.claims(&filters[1]).expect("claims").len(), 9);
-    assert_eq!(store.claims(&filters[2]).expect("claims").len(), 5);
-    assert_eq!(store.claims(&filters[4]).expect("claims").len(), 1);
+}
+
+#[test]
+fn a_claims_page_is_the_count_and_the_first_claims() {
+    for backend in backends() {
+        let store = &*backend.store;
+        fill(store);
+        pages_agree(store, backend.name);
+        // The fixture means what it says: the filters select different claims.
+        let sizes: Vec<usize> = filters()
+            .iter()
+            .map(|f| store.claims(f).expect("claims").len())
+            .collect();
+        assert_eq!(sizes, [14, 9, 5, 0, 1, 0, 2], "{}", backend.name);
+        pages_agree(&*backend.reopen_read_only(), backend.name);
+    }
+}
+
+/// A SQLite store as it was before the step that counts claims per key: the column dropped
+/// and the version one lower.
+fn before_counts(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).expect("open by hand");
+    conn.execute_batch(&format!(
+        "ALTER TABLE claim_keys DROP COLUMN claims; PRAGMA user_version = {};",
+        SqliteStore::SCHEMA_VERSION - 1
+    ))
+    .expect("undo the step");
+}
+
+#[test]
+fn the_counts_per_key_are_filled_by_the_migration_and_read_only_before_it_counts_by_unpacking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.db");
+    fill(&SqliteStore::open(&path).expect("open"));
+    before_counts(&path);
+    let old: Arc<dyn Store> = Arc::new(SqliteStore::open_read_only(&path).expect("read-only"));
+    pages_agree(&*old, "read-only before the step");
+    drop(old);
+    let store = SqliteStore::open(&path).expect("migrate");
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+    pages_agree(&store, "migrated");
+    // The counts are in the column, not made up at read time.
+    let conn = rusqlite::Connection::open(&path).expect("open by hand");
+    let kept: Vec<(String, i64)> = conn
+        .prepare("SELECT key, sum(claims) FROM claim_keys GROUP BY key ORDER BY key")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let kept: Vec<(&str, i64)> = kept.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    assert_eq!(
+        kept,
+        [
+            ("kestrel mining", 9),
+            ("lund freight", 5),
+            ("ostmark steel", 5)
+        ]
+    );
 }
 
 #[test]

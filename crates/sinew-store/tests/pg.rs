@@ -355,3 +355,53 @@ fn migrate_copies_a_sqlite_store_whole_into_an_empty_one() {
     assert!(err.to_string().contains("already holds"), "{err}");
     assert_eq!(to.document_count().expect("count"), 2);
 }
+
+#[test]
+fn the_claim_counts_per_key_are_filled_when_an_older_store_is_migrated() {
+    let Some(server) = pg_server() else {
+        return;
+    };
+    let schema = Schema::create(&server);
+    let store = PgStore::open(&schema.url).expect("open");
+    for i in 0..7 {
+        let (d, ann) = item(i);
+        store.put(&d, &ann).expect("put");
+    }
+    drop(store);
+    // The store as it was before the step: no column, the version one lower.
+    let mut by_hand = postgres::Client::connect(&schema.url, postgres::NoTls).expect("connect");
+    by_hand
+        .batch_execute(&format!(
+            "ALTER TABLE claim_keys DROP COLUMN claims; \
+             UPDATE sinew_meta SET value = '{}' WHERE key = 'schema_version';",
+            SqliteStore::SCHEMA_VERSION - 1
+        ))
+        .expect("undo the step");
+    let ruritania = ClaimFilter {
+        entity: Some("RURITANIA".into()),
+        ..ClaimFilter::default()
+    };
+    // Read-only before the step: counted by unpacking.
+    let old = PgStore::open_read_only(&schema.url).expect("read-only");
+    let (total, page) = old.claims_page(&ruritania, 2).expect("page");
+    assert_eq!((total, page.len()), (7, 2));
+    drop(old);
+    let store = PgStore::open(&schema.url).expect("migrate");
+    let kept: Vec<(String, i64)> = by_hand
+        .query(
+            "SELECT key, sum(claims)::BIGINT FROM claim_keys GROUP BY key ORDER BY key",
+            &[],
+        )
+        .expect("counts")
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        kept,
+        [("freedonia".to_string(), 7), ("ruritania".to_string(), 7)]
+    );
+    let all = store.claims(&ruritania).expect("claims");
+    let (total, page) = store.claims_page(&ruritania, 3).expect("page");
+    assert_eq!(total, 7);
+    assert_eq!(page, all[..3]);
+}

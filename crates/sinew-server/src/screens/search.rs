@@ -118,6 +118,14 @@ pub(crate) struct Searched {
 /// The search the URL asks for: the kept one when the index has not changed since it was
 /// computed (no blocking work, no wait on the pool), else run on the blocking pool and kept.
 async fn searched(state: &AppState, params: &Params) -> Result<Arc<Searched>, ServerError> {
+    Ok(searched_in(state, params).await?.0)
+}
+
+/// [`searched`], with the index generation the search was computed in (read before it).
+async fn searched_in(
+    state: &AppState,
+    params: &Params,
+) -> Result<(Arc<Searched>, u64), ServerError> {
     let (query, page) = read_query(params)?;
     let index = state.search().ok_or(ServerError::SearchUnavailable)?;
     // Equal states, equal keys: the query as parsed (values trimmed, repeats dropped) and the
@@ -128,7 +136,7 @@ async fn searched(state: &AppState, params: &Params) -> Result<Arc<Searched>, Se
     // is computed again next time), never newer.
     let generation = index.generation();
     if let Some(kept) = state.searches().get(&key, generation) {
-        return Ok(kept);
+        return Ok((kept, generation));
     }
     let computed = state
         .blocking(move |s| {
@@ -142,7 +150,7 @@ async fn searched(state: &AppState, params: &Params) -> Result<Arc<Searched>, Se
         })
         .await?;
     state.searches().put(key, generation, Arc::clone(&computed));
-    Ok(computed)
+    Ok((computed, generation))
 }
 
 /// A bar chart of counts by month as inline SVG (heights as attributes: the page's policy
@@ -276,15 +284,50 @@ pub(crate) async fn api(
     Ok(([(header::CONTENT_TYPE, "application/json")], s.json.clone()).into_response())
 }
 
+/// The search page: kept as rendered while the index generation its search was computed in
+/// holds (rendering the hits' marks, the facets' links and the histogram is most of the CPU
+/// of a page whose search is kept), else rendered from the search and kept.
 pub(crate) async fn page(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
-) -> Result<(StatusCode, Html<String>), PageError> {
-    let params = Params::parse(raw.as_deref());
-    let json = format!("/api/search?{}", raw.clone().unwrap_or_default());
-    let result = searched(&state, &params).await;
+) -> Result<Response, PageError> {
+    let raw = raw.unwrap_or_default();
+    let generation = state.search().map(|index| index.generation());
+    if let Some(kept) = generation.and_then(|g| state.search_pages().get(&raw, g)) {
+        return Ok(html_bytes(StatusCode::OK, (*kept).clone()));
+    }
+    let (status, Html(body), computed_in) = render_page(&state, &raw).await?;
+    let body = Bytes::from(body);
+    if let (StatusCode::OK, Some(g)) = (status, computed_in) {
+        state.search_pages().put(raw, g, Arc::new(body.clone()));
+    }
+    Ok(html_bytes(status, body))
+}
+
+fn html_bytes(status: StatusCode, body: Bytes) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// The search page of the URL query `raw`, its status, and the index generation its
+/// search was computed in (none when there was no search).
+async fn render_page(
+    state: &AppState,
+    raw: &str,
+) -> Result<(StatusCode, Html<String>, Option<u64>), PageError> {
+    let params = Params::parse(Some(raw));
+    let json = format!("/api/search?{raw}");
+    let result = searched_in(state, &params).await;
+    let mut computed_in = None;
     let (v, unavailable, status) = match result {
-        Ok(s) => (Some(s), None, StatusCode::OK),
+        Ok((s, g)) => {
+            computed_in = Some(g);
+            (Some(s), None, StatusCode::OK)
+        }
         // The form still shows, with the reason, so the page explains itself; the status is
         // the JSON twin's.
         Err(e @ ServerError::SearchUnavailable) => (None, Some(e.to_string()), e.status()),
@@ -395,5 +438,5 @@ pub(crate) async fn page(
             page.next = Some(with(&params, &[("page", (v.page + 1).to_string())]));
         }
     }
-    Ok((status, html(&page)))
+    Ok((status, html(&page), computed_in))
 }

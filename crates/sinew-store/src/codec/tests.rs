@@ -161,9 +161,26 @@ fn a_document_s_packed_claims_give_back_claims_spans_and_figures_bit_for_bit() {
     // A document's claims together pack smaller than each alone.
     let alone: usize = claims.iter().map(|c| pack_claim(c).len()).sum();
     assert!(body.len() < alone, "{} of {alone}", body.len());
+    let counts = claim_key_counts(&claims);
     assert_eq!(
-        claim_keys(&claims).into_iter().collect::<Vec<_>>(),
-        ["chile", "peru"]
+        counts
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect::<Vec<_>>(),
+        [("chile", 3), ("peru", 1)]
+    );
+    // A claim whose subject and object are one party (in any case) counts once under it.
+    let mut both = claim_with(1.0, None, 4, "Peru");
+    both.object = Some("PERU".into());
+    let mut other = claim_with(1.0, None, 9, "Peru");
+    other.object = Some("Chile".into());
+    let counts = claim_key_counts(&[both, other]);
+    assert_eq!(
+        counts
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect::<Vec<_>>(),
+        [("chile", 1), ("peru", 2)]
     );
     assert!(claim_has_key(&claims[2], "chile") && !claim_has_key(&claims[1], "chile"));
     let none = pack_doc_claims(&[]).expect("none");

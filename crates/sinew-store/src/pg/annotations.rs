@@ -71,6 +71,24 @@ pub(super) fn pack_doc_claims(tx: &mut Transaction<'_>) -> R<()> {
     Ok(())
 }
 
+/// Fills `claim_keys.claims` (`schema::CLAIM_KEY_COUNTS`) for the claims stored before the
+/// step, one document's claims unpacked at a time.
+pub(super) fn count_claim_keys(tx: &mut Transaction<'_>) -> R<()> {
+    let docs = tx.query("SELECT seq FROM doc_claims ORDER BY seq", &[])?;
+    let read = tx.prepare("SELECT body FROM doc_claims WHERE seq = $1")?;
+    let put = tx.prepare("UPDATE claim_keys SET claims = $3 WHERE key = $1 AND seq = $2")?;
+    for d in &docs {
+        let seq: i64 = d.try_get(0)?;
+        let body: Vec<u8> = tx.query_one(&read, &[&seq])?.try_get(0)?;
+        let claims = crate::codec::unpack_doc_claims(0, &body)?;
+        for (key, n) in crate::codec::claim_key_counts(&claims) {
+            let n = i64::try_from(n).unwrap_or(i64::MAX);
+            tx.execute(&put, &[&key, &seq, &n])?;
+        }
+    }
+    Ok(())
+}
+
 /// Packs the events of every document, stored one a row before schema v13 (`schema::V13`),
 /// into `doc_events`, one document's events in memory at a time.
 pub(super) fn pack_doc_events(tx: &mut Transaction<'_>) -> R<()> {

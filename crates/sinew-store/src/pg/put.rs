@@ -19,7 +19,7 @@ use sinew_types::{Annotations, Document};
 
 use super::{band_key, pos, Fail, R};
 use crate::codec::{
-    claim_keys, date_text, fingerprint_blob, pack_annotations, pack_doc_claims, pack_doc_text,
+    claim_key_counts, date_text, fingerprint_blob, pack_annotations, pack_doc_claims, pack_doc_text,
 };
 use crate::sqlite::entities::{added, description_key};
 use crate::PutOutcome;
@@ -110,7 +110,7 @@ impl Tables {
             pending: Rows::new("analysis_pending", "TI"),
             annotations: Rows::new("doc_annotations", "IIIIY"),
             claims: Rows::new("doc_claims", "IIY"),
-            claim_keys: Rows::new("claim_keys", "TI"),
+            claim_keys: Rows::new("claim_keys (key, seq, claims)", "TII"),
         }
     }
 
@@ -158,9 +158,12 @@ impl Tables {
                 count(ann.claims.len()),
                 Bytes(Some(pack_doc_claims(&ann.claims)?)),
             ])?;
-            for key in claim_keys(&ann.claims) {
-                self.claim_keys
-                    .push(vec![Text(Some(key)), Int(Some(seq))])?;
+            for (key, n) in claim_key_counts(&ann.claims) {
+                self.claim_keys.push(vec![
+                    Text(Some(key)),
+                    Int(Some(seq)),
+                    Int(Some(i64::try_from(n).unwrap_or(i64::MAX))),
+                ])?;
             }
         }
         Ok(())

@@ -21,7 +21,12 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (12, V12),
     (13, V13),
     (14, V14),
+    (CLAIM_KEY_COUNTS_VERSION, CLAIM_KEY_COUNTS),
 ];
+
+/// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
+/// `crate::schema::MIGRATIONS`), the one number to change if the step moves at a merge.
+pub(super) const CLAIM_KEY_COUNTS_VERSION: i64 = 15;
 
 /// The schema version this build writes (the SQLite store's, which the steps follow).
 pub(super) const VERSION: i64 = crate::schema::VERSION;
@@ -464,6 +469,13 @@ DELETE FROM analysis_flows;
 DELETE FROM analysis_buckets;
 DELETE FROM claim_buckets;
 INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLICT DO NOTHING;
+";
+
+// SQLite's `CLAIM_KEY_COUNTS`: each (key, document) of `claim_keys` keeps how many of the
+// document's claims the key finds, so an entity page counts without unpacking. After the
+// SQL the migration counts the claims stored before (`annotations::count_claim_keys`).
+pub(super) const CLAIM_KEY_COUNTS: &str = "
+ALTER TABLE claim_keys ADD COLUMN claims BIGINT NOT NULL DEFAULT 0;
 ";
 
 #[cfg(test)]

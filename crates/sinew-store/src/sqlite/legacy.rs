@@ -70,6 +70,23 @@ pub(crate) fn pack_doc_claims(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     flush(doc)
 }
 
+/// Fills `claim_keys.claims` (`schema.rs`, `CLAIM_KEY_COUNTS`) for the claims stored before
+/// the step: each document's packed claims unpacked once, in `seq` order, and each of its
+/// keys given the number of its claims that key finds.
+pub(crate) fn count_claim_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT seq, body FROM doc_claims ORDER BY seq")?;
+    let mut put = tx.prepare("UPDATE claim_keys SET claims = ?3 WHERE key = ?1 AND seq = ?2")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let claims = crate::codec::unpack_doc_claims(1, r.get_ref(1)?.as_blob()?)?;
+        for (key, n) in crate::codec::claim_key_counts(&claims) {
+            put.execute(params![key, seq, n])?;
+        }
+    }
+    Ok(())
+}
+
 /// Packs the events of every document, stored one a row before schema v13 (`schema.rs`,
 /// `PACKED_BY_DOCUMENT`), into `doc_events`, one document's events in memory at a time.
 pub(crate) fn pack_doc_events(tx: &Transaction<'_>) -> rusqlite::Result<()> {
