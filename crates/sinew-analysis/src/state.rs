@@ -113,6 +113,17 @@ impl BucketState {
         serde_json::from_str(json)
     }
 
+    /// Keeps only the groups `keep` accepts, offered in ledger order (the order
+    /// [`ledger_of`] gives them). The bucket's counts of actor spellings stay whole, so the
+    /// network folded from the kept groups is the one of the whole bucket as long as every
+    /// group that makes a flow (one naming two actors) is kept. A reader that shows the
+    /// first groups of some kinds keeps, from each bucket, that many of each: the first of the
+    /// whole ledger are among them.
+    pub fn retain_groups(&mut self, mut keep: impl FnMut(&LedgerGroup) -> bool) {
+        self.groups.sort_by(ledger_order);
+        self.groups.retain(|g| keep(&g.group));
+    }
+
     /// Ids of the flows this bucket's groups put in the network (without political ties):
     /// what a new-flow alert asks about the buckets it did not recompute.
     pub fn flow_ids(&self) -> Vec<String> {
