@@ -11,6 +11,7 @@ mod error;
 mod events;
 mod extract;
 mod ingest;
+mod ledger;
 mod load;
 mod search;
 
@@ -32,6 +33,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use ledger::LedgerStream;
 pub use load::{LoadInput, MapRecord};
 pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
