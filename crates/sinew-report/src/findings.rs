@@ -212,3 +212,94 @@ pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
     out.extend(glossary::described(findings).map(|(_, d)| d.citation.doc.clone()));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use sinew_analysis::{Bounds, Concept, Consensus, FlowKind, LedgerClaim};
+    use sinew_types::AlertKind;
+
+    use super::*;
+
+    fn group(id: &str, verdict: Verdict, actors: Option<(&str, &str)>) -> LedgerGroup {
+        LedgerGroup {
+            id: id.to_string(),
+            subject: actors.map(|(s, _)| s.to_string()),
+            object: actors.map(|(_, o)| o.to_string()),
+            measure: "exports".to_string(),
+            unit: None,
+            per: None,
+            concept: Concept::Other,
+            kind: FlowKind::Trade,
+            verdict,
+            consensus: Consensus {
+                value: None,
+                low: 1.0,
+                high: 2.0,
+            },
+            running_total: false,
+            sources: 1,
+            attribution: None,
+            period: None,
+            claims: vec![LedgerClaim {
+                claim: 0,
+                bounds: Bounds {
+                    low: 1.0,
+                    high: 2.0,
+                    stated: 1.0,
+                    step: 0.0,
+                },
+                source: DocId(format!("doc-of-{id}")),
+                as_of: None,
+                camp: 0,
+                note: String::new(),
+            }],
+            explanation: String::new(),
+            revised: None,
+        }
+    }
+
+    /// A bucket keeps its first groups as the figures table reads them, its first
+    /// contradicted and grown ones as the disagreements read them, every group naming two
+    /// actors, and the groups an alert names by id or by its actors and document; a new
+    /// bucket counts afresh.
+    #[test]
+    fn group_picks_keeps_what_the_briefing_may_read_of_a_bucket() {
+        let mut groups = Vec::new();
+        for n in 0..70 {
+            groups.push(group(&format!("s{n}"), Verdict::Single, None));
+        }
+        for n in 0..20 {
+            groups.push(group(&format!("c{n}"), Verdict::Conflict, None));
+        }
+        for n in 0..20 {
+            groups.push(group(&format!("u{n}"), Verdict::Update, None));
+        }
+        groups.push(group("pair", Verdict::Single, Some(("A", "B"))));
+        groups.push(group("by-id", Verdict::Single, None));
+        groups.push(group("by-doc", Verdict::Single, None));
+        groups.push(group("other", Verdict::Single, None));
+        let alert = |key: &str, doc: &str| Alert {
+            kind: AlertKind::Conflict,
+            key: key.to_string(),
+            doc: DocId(doc.to_string()),
+            subject: None,
+            object: None,
+            message: String::new(),
+        };
+        let alerts = [alert("by-id", "elsewhere"), alert("gone", "doc-of-by-doc")];
+        let mut picks = GroupPicks::new(&alerts);
+        for _ in 0..2 {
+            picks.bucket();
+            let kept: Vec<&str> = groups
+                .iter()
+                .filter(|g| picks.keeps(g))
+                .map(|g| g.id.as_str())
+                .collect();
+            let mut expected: Vec<String> = (0..60).map(|n| format!("s{n}")).collect();
+            expected.extend((0..12).map(|n| format!("c{n}")));
+            expected.extend((0..12).map(|n| format!("u{n}")));
+            expected.extend(["pair", "by-id", "by-doc"].map(String::from));
+            assert_eq!(kept, expected);
+        }
+    }
+}
