@@ -368,7 +368,7 @@ impl LedgerPlace {
     }
 
     /// The order of two places in the ledger.
-    pub fn cmp(&self, other: &LedgerPlace) -> Ordering {
+    pub fn ledger_cmp(&self, other: &LedgerPlace) -> Ordering {
         compare(self.parts(), other.parts())
     }
 }

@@ -126,7 +126,7 @@ impl Engine {
         }
         places.sort_by(|a, b| {
             a.place
-                .cmp(&b.place)
+                .ledger_cmp(&b.place)
                 .then(bucket_rank[a.bucket].cmp(&bucket_rank[b.bucket]))
                 .then(a.at.cmp(&b.at))
         });
