@@ -122,6 +122,23 @@ impl BucketState {
         serde_json::from_str(json)
     }
 
+    /// Keeps only the groups `keep` accepts, offered in ledger order (the order
+    /// [`ledger_of`] gives them). The bucket's counts of actor spellings stay whole, so the
+    /// network folded from the kept groups is the one of the whole bucket as long as every
+    /// group that makes a flow (one naming two actors) is kept. A reader that shows the
+    /// first groups of some kinds keeps, from each bucket, that many of each: the first of the
+    /// whole ledger are among them.
+    pub fn retain_groups(&mut self, mut keep: impl FnMut(&LedgerGroup) -> bool) {
+        self.groups.sort_by(ledger_order);
+        self.groups.retain(|g| keep(&g.group));
+    }
+
+    /// The groups in ledger order (the order [`ledger_of`] gives them).
+    pub fn ordered_groups(mut self) -> impl Iterator<Item = StoredGroup> {
+        self.groups.sort_by(ledger_order);
+        self.groups.into_iter()
+    }
+
     /// Ids of the flows this bucket's groups put in the network (without political ties):
     /// what a new-flow alert asks about the buckets it did not recompute.
     pub fn flow_ids(&self) -> Vec<String> {
@@ -283,16 +300,46 @@ fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<GroupTraits
 /// The order `group_figures` gives groups: most documents, most claims, then subject,
 /// object, unit, rate, measure, then the first claim's content.
 fn ledger_order(a: &StoredGroup, b: &StoredGroup) -> Ordering {
-    let (ga, gb) = (&a.group, &b.group);
-    let (oa, ob) = (&a.order, &b.order);
+    compare(Parts::of(a), Parts::of(b))
+}
+
+/// What [`ledger_order`] reads of a group.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    claims: usize,
+    subject: &'a Option<String>,
+    object: &'a Option<String>,
+    unit: &'a Option<String>,
+    per: &'a Option<String>,
+    measure: &'a str,
+    order: &'a GroupOrder,
+}
+
+impl<'a> Parts<'a> {
+    fn of(s: &'a StoredGroup) -> Parts<'a> {
+        let g = &s.group;
+        Parts {
+            claims: g.claims.len(),
+            subject: &g.subject,
+            object: &g.object,
+            unit: &g.unit,
+            per: &g.per,
+            measure: &g.measure,
+            order: &s.order,
+        }
+    }
+}
+
+fn compare(a: Parts<'_>, b: Parts<'_>) -> Ordering {
+    let (oa, ob) = (a.order, b.order);
     ob.docs
         .cmp(&oa.docs)
-        .then(gb.claims.len().cmp(&ga.claims.len()))
-        .then_with(|| ga.subject.cmp(&gb.subject))
-        .then_with(|| ga.object.cmp(&gb.object))
-        .then_with(|| ga.unit.cmp(&gb.unit))
-        .then_with(|| ga.per.cmp(&gb.per))
-        .then_with(|| ga.measure.cmp(&gb.measure))
+        .then(b.claims.cmp(&a.claims))
+        .then_with(|| a.subject.cmp(b.subject))
+        .then_with(|| a.object.cmp(b.object))
+        .then_with(|| a.unit.cmp(b.unit))
+        .then_with(|| a.per.cmp(b.per))
+        .then_with(|| a.measure.cmp(b.measure))
         .then_with(|| {
             (&oa.doc, oa.span, oa.sentence, &oa.measure).cmp(&(
                 &ob.doc,
@@ -303,4 +350,53 @@ fn ledger_order(a: &StoredGroup, b: &StoredGroup) -> Ordering {
         })
         .then_with(|| oa.value.total_cmp(&ob.value))
         .then_with(|| oa.text.cmp(&ob.text))
+}
+
+/// Where a stored group sorts in the whole ledger, without its claims: what a reader that
+/// writes the ledger group by group keeps of every group while it puts them in order
+/// ([`StoredGroup::place`]; places sort as [`ledger_of`] sorts the groups).
+#[derive(Debug, Clone)]
+pub struct LedgerPlace {
+    claims: usize,
+    subject: Option<String>,
+    object: Option<String>,
+    unit: Option<String>,
+    per: Option<String>,
+    measure: String,
+    order: GroupOrder,
+}
+
+impl LedgerPlace {
+    fn parts(&self) -> Parts<'_> {
+        Parts {
+            claims: self.claims,
+            subject: &self.subject,
+            object: &self.object,
+            unit: &self.unit,
+            per: &self.per,
+            measure: &self.measure,
+            order: &self.order,
+        }
+    }
+
+    /// The order of two places in the ledger.
+    pub fn ledger_cmp(&self, other: &LedgerPlace) -> Ordering {
+        compare(self.parts(), other.parts())
+    }
+}
+
+impl StoredGroup {
+    /// Where the group sorts in the whole ledger.
+    pub fn place(&self) -> LedgerPlace {
+        let g = &self.group;
+        LedgerPlace {
+            claims: g.claims.len(),
+            subject: g.subject.clone(),
+            object: g.object.clone(),
+            unit: g.unit.clone(),
+            per: g.per.clone(),
+            measure: g.measure.clone(),
+            order: self.order.clone(),
+        }
+    }
 }

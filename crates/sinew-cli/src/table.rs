@@ -520,6 +520,28 @@ pub(crate) fn ledger(
     ui: &Ui,
 ) -> io::Result<()> {
     let names = doc_names(claims.iter().map(|c| (&c.doc, c.source.as_str())));
+    ledger_groups(out, groups, claims, &names, ui)?;
+    ledger_total(out, groups.len(), conflicts(groups))
+}
+
+/// How many of `groups` are contradicted.
+pub(crate) fn conflicts(groups: &[LedgerGroup]) -> usize {
+    groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Conflict)
+        .count()
+}
+
+/// The groups of [`ledger`]'s listing, their claims' documents named by `names` (the names
+/// of every document the whole listing cites, `doc_names`), without the closing count: a
+/// listing written a window of groups at a time calls it for each.
+pub(crate) fn ledger_groups(
+    out: &mut dyn Write,
+    groups: &[LedgerGroup],
+    claims: &[CitedClaim],
+    names: &HashMap<DocId, String>,
+    ui: &Ui,
+) -> io::Result<()> {
     let inner = ui.width.saturating_sub(INDENT.len());
     for g in groups {
         let tag = format!("[{}]", g.verdict.as_str());
@@ -578,15 +600,16 @@ pub(crate) fn ledger(
             })?;
         }
     }
-    let conflicts = groups
-        .iter()
-        .filter(|g| g.verdict == Verdict::Conflict)
-        .count();
+    Ok(())
+}
+
+/// The closing line of [`ledger`]'s listing.
+pub(crate) fn ledger_total(out: &mut dyn Write, groups: usize, conflicts: usize) -> io::Result<()> {
     writeln!(
         out,
         "{} group{}, {} conflict{}",
-        groups.len(),
-        if groups.len() == 1 { "" } else { "s" },
+        groups,
+        if groups == 1 { "" } else { "s" },
         conflicts,
         if conflicts == 1 { "" } else { "s" }
     )

@@ -55,6 +55,9 @@ pub(crate) struct Analysis {
     pub(crate) ties: Vec<PoliticalTie>,
 }
 
+/// How many stored bucket states [`Engine::each_state`] reads in one go.
+const STATES_READ: usize = 64;
+
 impl Engine {
     /// Analyses the documents awaiting analysis and stores the result with the alerts they
     /// raise (when `raise` is set and something was analysed before them: the first documents
@@ -95,29 +98,55 @@ impl Engine {
     /// Every bucket's state and every tie: the stored ones, with pending work laid over them
     /// in memory (nothing is written).
     pub(crate) fn analysis(&self) -> Result<Analysis, EngineError> {
-        let mut states: BTreeMap<String, BucketState> = BTreeMap::new();
-        for (key, json) in self.store.bucket_states(None)? {
-            let state = BucketState::from_json(&json).map_err(|e| {
-                EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
-            })?;
-            states.insert(key, state);
-        }
+        let mut states: Vec<BucketState> = Vec::new();
+        let ties = self.each_state(|state| {
+            states.push(state);
+            Ok(())
+        })?;
+        states.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(Analysis { states, ties })
+    }
+
+    /// Offers every bucket's state to `each`, one at a time (the stored ones, or the state
+    /// recomputed in memory where pending work touches the bucket), and returns every
+    /// political tie; the states come in no set order. Stored states are read a few buckets
+    /// at a time ([`STATES_READ`]), so a reader that keeps part of each never holds every
+    /// state's text at once.
+    pub(crate) fn each_state(
+        &self,
+        mut each: impl FnMut(BucketState) -> Result<(), EngineError>,
+    ) -> Result<Vec<PoliticalTie>, EngineError> {
         let mut ties = Vec::new();
         for json in self.store.ties()? {
             let doc_ties: Vec<PoliticalTie> = serde_json::from_str(&json)
                 .map_err(|e| EngineError::Inconsistent(format!("stored ties: {e}")))?;
             ties.extend(doc_ties);
         }
+        let mut pending: BTreeMap<String, BucketState> = BTreeMap::new();
         if let Some(work) = self.pending_work()? {
             for s in work.states {
-                states.insert(s.key.clone(), s);
+                pending.insert(s.key.clone(), s);
             }
             ties.extend(work.ties.into_iter().flat_map(|(_, t)| t));
         }
-        Ok(Analysis {
-            states: states.into_values().collect(),
-            ties,
-        })
+        let keys: Vec<String> = self
+            .store
+            .bucket_keys()?
+            .into_iter()
+            .filter(|k| !pending.contains_key(k))
+            .collect();
+        for chunk in keys.chunks(STATES_READ) {
+            for (key, json) in self.store.bucket_states(Some(chunk))? {
+                let state = BucketState::from_json(&json).map_err(|e| {
+                    EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
+                })?;
+                each(state)?;
+            }
+        }
+        for state in pending.into_values() {
+            each(state)?;
+        }
+        Ok(ties)
     }
 
     /// The stored claims at positions `at` of `refs`, with their words, in the order of `at`.

@@ -11,6 +11,7 @@ mod error;
 mod events;
 mod extract;
 mod ingest;
+mod ledger;
 mod load;
 mod search;
 
@@ -20,7 +21,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sinew_report::{
-    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
+    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, GroupPicks,
+    ReportConfig,
 };
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
@@ -31,6 +33,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+pub use ledger::LedgerStream;
 pub use load::{LoadInput, MapRecord};
 pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
 use sinew_analysis::ClaimRef;
@@ -442,7 +445,18 @@ impl Engine {
     /// the groups and flows alone): a few hundred, however many the store holds.
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
         let stored = self.store.entities()?;
-        let analysis = self.analysis()?;
+        let (since, alerts) = self.changes_since(config)?;
+        // Only the groups the briefing may read are kept, bucket by bucket as the states are
+        // read: the briefing over them is the one over the whole ledger (`GroupPicks`).
+        let mut picks = GroupPicks::new(&alerts);
+        let mut states = Vec::new();
+        let ties = self.each_state(|mut state| {
+            picks.bucket();
+            state.retain_groups(|g| picks.keeps(g));
+            states.push(state);
+            Ok(())
+        })?;
+        states.sort_by(|a, b| a.key.cmp(&b.key));
         let actors: Vec<sinew_analysis::ActorInfo> = stored
             .iter()
             .map(|e| sinew_analysis::ActorInfo {
@@ -452,7 +466,7 @@ impl Engine {
             })
             .collect();
         let (ledger, mut network, refs) =
-            sinew_analysis::ledger_and_network_of(analysis.states, &analysis.ties, &actors);
+            sinew_analysis::ledger_and_network_of(states, &ties, &actors);
         // A dependency line shows its first claims in store order, the order `network` gives
         // them; the fold lists them by reference, so the shown dependencies' are put in store
         // order before the picks are made.
@@ -473,7 +487,6 @@ impl Engine {
         for d in network.dependencies.iter_mut().filter(|d| d.current) {
             d.claims.sort_by_key(|i| order[i]);
         }
-        let (since, alerts) = self.changes_since(config)?;
         let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network, &alerts)
             .into_iter()
             .filter(|i| !claims.contains_key(i))

@@ -390,3 +390,81 @@ fn sample_trade_of_2023_is_one_figure_and_no_measure_is_a_date_or_a_name() {
     let later = &view.claims[containers.claims[r.later].claim].quote;
     assert!(later.ends_with("6,700 containers"), "{later}");
 }
+
+/// `sinew ledger`'s table reads the ledger a window of groups at a time: the groups and
+/// claims it hands on, window after window, are the whole ledger's, filtered or not, over
+/// the sample corpus (and the seeds, when present), whatever the window.
+#[test]
+fn the_ledger_read_window_by_window_is_the_whole_ledger() {
+    use std::collections::BTreeSet;
+
+    let engine = memory_engine();
+    let mut paths = vec![sample_corpus()];
+    paths.extend(shared().map(|s| s.join("seeds")));
+    let summary = ingest(&engine, &paths);
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    let filters = [
+        LedgerFilter::default(),
+        LedgerFilter {
+            entity: Some("China".to_string()),
+            ..LedgerFilter::default()
+        },
+        LedgerFilter {
+            verdict: Some(Verdict::Conflict),
+            ..LedgerFilter::default()
+        },
+    ];
+    for filter in filters {
+        let whole = engine.ledger_cited(&filter).expect("ledger");
+        let expected: Vec<(LedgerGroup, Vec<sinew_engine::CitedClaim>)> = whole
+            .ledger
+            .groups
+            .iter()
+            .map(|g| {
+                let claims = g.claims.iter().map(|m| whole.claims[m.claim].clone());
+                (g.clone(), claims.collect())
+            })
+            .collect();
+        let cited: BTreeSet<(sinew_types::DocId, String)> = whole
+            .claims
+            .iter()
+            .map(|c| (c.doc.clone(), c.source.clone()))
+            .collect();
+        for window in [1, 7, 4096] {
+            let mut stream = engine
+                .ledger_stream(&filter)
+                .expect("stream")
+                .window(window);
+            assert_eq!(stream.len(), expected.len());
+            let documents: BTreeSet<_> = stream.documents().iter().cloned().collect();
+            assert_eq!(documents, cited);
+            let mut read = Vec::new();
+            stream
+                .each(|groups, claims| -> Result<(), sinew_engine::EngineError> {
+                    assert!(groups.len() <= window);
+                    for g in groups {
+                        let mine = g.claims.iter().map(|m| claims[m.claim].clone());
+                        read.push((g.clone(), mine.collect::<Vec<_>>()));
+                    }
+                    Ok(())
+                })
+                .expect("read");
+            // The claims' indexes differ (each window numbers its own); all else is equal.
+            let plain = |v: &[(LedgerGroup, Vec<sinew_engine::CitedClaim>)]| {
+                v.iter()
+                    .map(|(g, c)| {
+                        let mut g = g.clone();
+                        g.claims.iter_mut().for_each(|m| m.claim = 0);
+                        (g, c.clone())
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert!(!read.is_empty(), "{filter:?}: the corpus has groups");
+            assert_eq!(
+                plain(&read),
+                plain(&expected),
+                "{filter:?}, window {window}"
+            );
+        }
+    }
+}

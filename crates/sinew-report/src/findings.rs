@@ -9,11 +9,11 @@
 //! fields alone, and [`cited_documents`] which documents to read whole (the figures,
 //! disagreements, network lines and glossary need).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sinew_analysis::{Ledger, MergedEvent, Network};
+use sinew_analysis::{Ledger, LedgerGroup, MergedEvent, Network, Verdict};
 use sinew_types::{Alert, Citation, Claim, DocId, EntityType};
 
 use crate::build::{glossary, picks};
@@ -21,7 +21,9 @@ use crate::build::{glossary, picks};
 /// Analysis results over the whole store, with the claims they index.
 #[derive(Debug, Clone, Copy)]
 pub struct Findings<'a> {
-    /// Every ledger group (unfiltered), in the ledger's order: most documents first.
+    /// The ledger's groups in its order (most documents first): every group, or only those a
+    /// [`GroupPicks`] kept in each grouping bucket (the briefing reads no other, so both give
+    /// the same briefing).
     pub ledger: &'a Ledger,
     /// Actors, flows, dependencies; each dependency's claims in store order (the order `sinew
     /// graph` lists them in), since its line shows the first few.
@@ -90,6 +92,77 @@ pub struct Described {
     pub citation: Citation,
 }
 
+/// Which groups of a grouping bucket a briefing may read, so that a caller over a large store
+/// keeps only those instead of the whole ledger. Call [`GroupPicks::bucket`] before each
+/// bucket, then offer its groups in ledger order to [`GroupPicks::keeps`].
+///
+/// The briefing reads the ledger's first groups (the figures table), its first contradicted
+/// and first grown figures (disagreements), every group naming two actors (the network folds
+/// flows and dependency shares from them, and a flow's line shows its figure's group), and
+/// the groups a change judgment may read (an alert's group by id, else by its actors and
+/// document). A bucket's first groups of each kind, as many as the briefing shows of the
+/// whole ledger, hold the whole ledger's first groups of that kind among them; so the picks
+/// made over the kept groups, put back in ledger order, are the picks over every group.
+#[derive(Debug, Clone)]
+pub struct GroupPicks<'a> {
+    /// The alerts' group ids.
+    keys: HashSet<&'a str>,
+    /// The alerts' documents, by their actors.
+    about: HashMap<(Option<&'a str>, Option<&'a str>), HashSet<&'a DocId>>,
+    offered: usize,
+    conflicts: usize,
+    updates: usize,
+}
+
+impl<'a> GroupPicks<'a> {
+    /// A selector; `alerts` are those of [`Changes::alerts`] (empty when the briefing says
+    /// nothing of change).
+    pub fn new(alerts: &'a [Alert]) -> GroupPicks<'a> {
+        let mut about: HashMap<_, HashSet<&DocId>> = HashMap::new();
+        for a in alerts {
+            about
+                .entry((a.subject.as_deref(), a.object.as_deref()))
+                .or_default()
+                .insert(&a.doc);
+        }
+        GroupPicks {
+            keys: alerts.iter().map(|a| a.key.as_str()).collect(),
+            about,
+            offered: 0,
+            conflicts: 0,
+            updates: 0,
+        }
+    }
+
+    /// Starts the next bucket: its groups are counted afresh.
+    pub fn bucket(&mut self) {
+        self.offered = 0;
+        self.conflicts = 0;
+        self.updates = 0;
+    }
+
+    /// Whether the briefing may read `g`, the bucket's next group in ledger order.
+    pub fn keeps(&mut self, g: &LedgerGroup) -> bool {
+        let mut keep = self.offered < picks::MAX_FIGURE_ROWS;
+        self.offered += 1;
+        let seen = match g.verdict {
+            Verdict::Conflict => Some(&mut self.conflicts),
+            Verdict::Update => Some(&mut self.updates),
+            _ => None,
+        };
+        if let Some(seen) = seen {
+            keep |= *seen < picks::MAX_DISAGREEMENTS;
+            *seen += 1;
+        }
+        keep || (g.subject.is_some() && g.object.is_some())
+            || self.keys.contains(g.id.as_str())
+            || self
+                .about
+                .get(&(g.subject.as_deref(), g.object.as_deref()))
+                .is_some_and(|docs| g.claims.iter().any(|m| docs.contains(&m.source)))
+    }
+}
+
 /// The claims (by the index the ledger and network give) that the briefing's figures table,
 /// disagreements and network lines may show: load these into [`Findings::claims`]. Chosen
 /// from the groups' and flows' own fields (sizes, verdicts, dates, camps), never from the
@@ -138,4 +211,95 @@ pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
     }
     out.extend(glossary::described(findings).map(|(_, d)| d.citation.doc.clone()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use sinew_analysis::{Bounds, Concept, Consensus, FlowKind, LedgerClaim};
+    use sinew_types::AlertKind;
+
+    use super::*;
+
+    fn group(id: &str, verdict: Verdict, actors: Option<(&str, &str)>) -> LedgerGroup {
+        LedgerGroup {
+            id: id.to_string(),
+            subject: actors.map(|(s, _)| s.to_string()),
+            object: actors.map(|(_, o)| o.to_string()),
+            measure: "exports".to_string(),
+            unit: None,
+            per: None,
+            concept: Concept::Other,
+            kind: FlowKind::Trade,
+            verdict,
+            consensus: Consensus {
+                value: None,
+                low: 1.0,
+                high: 2.0,
+            },
+            running_total: false,
+            sources: 1,
+            attribution: None,
+            period: None,
+            claims: vec![LedgerClaim {
+                claim: 0,
+                bounds: Bounds {
+                    low: 1.0,
+                    high: 2.0,
+                    stated: 1.0,
+                    step: 0.0,
+                },
+                source: DocId(format!("doc-of-{id}")),
+                as_of: None,
+                camp: 0,
+                note: String::new(),
+            }],
+            explanation: String::new(),
+            revised: None,
+        }
+    }
+
+    /// A bucket keeps its first groups as the figures table reads them, its first
+    /// contradicted and grown ones as the disagreements read them, every group naming two
+    /// actors, and the groups an alert names by id or by its actors and document; a new
+    /// bucket counts afresh.
+    #[test]
+    fn group_picks_keeps_what_the_briefing_may_read_of_a_bucket() {
+        let mut groups = Vec::new();
+        for n in 0..70 {
+            groups.push(group(&format!("s{n}"), Verdict::Single, None));
+        }
+        for n in 0..20 {
+            groups.push(group(&format!("c{n}"), Verdict::Conflict, None));
+        }
+        for n in 0..20 {
+            groups.push(group(&format!("u{n}"), Verdict::Update, None));
+        }
+        groups.push(group("pair", Verdict::Single, Some(("A", "B"))));
+        groups.push(group("by-id", Verdict::Single, None));
+        groups.push(group("by-doc", Verdict::Single, None));
+        groups.push(group("other", Verdict::Single, None));
+        let alert = |key: &str, doc: &str| Alert {
+            kind: AlertKind::Conflict,
+            key: key.to_string(),
+            doc: DocId(doc.to_string()),
+            subject: None,
+            object: None,
+            message: String::new(),
+        };
+        let alerts = [alert("by-id", "elsewhere"), alert("gone", "doc-of-by-doc")];
+        let mut picks = GroupPicks::new(&alerts);
+        for _ in 0..2 {
+            picks.bucket();
+            let kept: Vec<&str> = groups
+                .iter()
+                .filter(|g| picks.keeps(g))
+                .map(|g| g.id.as_str())
+                .collect();
+            let mut expected: Vec<String> = (0..60).map(|n| format!("s{n}")).collect();
+            expected.extend((0..12).map(|n| format!("c{n}")));
+            expected.extend((0..12).map(|n| format!("u{n}")));
+            expected.extend(["pair", "by-id", "by-doc"].map(String::from));
+            assert_eq!(kept, expected);
+        }
+    }
 }

@@ -28,6 +28,7 @@ mod themes;
 pub use build::build_briefing;
 pub use findings::{
     cited_documents, shown_claims, Changes, ChangesSince, Described, EntityCount, Findings,
+    GroupPicks,
 };
 pub use html::render_html;
 pub use markdown::render_markdown;

@@ -32,6 +32,17 @@ pub trait AnalysisStore {
         buckets: Option<&[String]>,
     ) -> Result<Vec<(String, String)>, StoreError>;
 
+    /// The keys of every kept state, in order: a reader that folds states one part at a
+    /// time lists them, then asks [`bucket_states`](Self::bucket_states) for a few at once,
+    /// so it never holds every state's text together.
+    fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .bucket_states(None)?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect())
+    }
+
     /// Those of `flows` that some bucket outside `buckets` shows.
     fn flows_outside(
         &self,

@@ -380,7 +380,7 @@ pub(super) struct Cluster {
 }
 
 /// A value as a key that sorts as the values do (zero of either sign alike).
-fn value_key(x: f64) -> u64 {
+pub(super) fn value_key(x: f64) -> u64 {
     let x = if x == 0.0 { 0.0 } else { x };
     let bits = x.to_bits();
     if bits >> 63 == 1 {
@@ -470,9 +470,10 @@ impl Cluster {
         // "$240 billion" is "$240.1 billion" rounded) and their measures do not tell them
         // apart. In one article, a measure that tells nothing ("value", the unit again) does
         // not; across articles, both must be worded alike and dated: the wording alone joined
-        // every "market share" of a page into one figure. (The candidate index offers an
-        // undated one only the clusters with a member from its article while no cluster of
-        // the bucket names an actor: it must change with this rule.)
+        // every "market share" of a page into one figure. (While no cluster of the bucket
+        // names an actor, the candidate index offers an undated one only the clusters with a
+        // member from its article, and a dated one only those and the clusters stating its
+        // amount rounded: it must change with this rule.)
         let actorless = ps.subject.is_none()
             && ps.object.is_none()
             && self.subject.is_none()

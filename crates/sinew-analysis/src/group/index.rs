@@ -20,7 +20,12 @@
 //!
 //! - the article, for a claim that names no actor and has no time, while no cluster of the
 //!   bucket names an actor: such a claim joins a cluster that names none only if a member
-//!   comes from its article (`Cluster::accepts`), so it is offered just those clusters.
+//!   comes from its article (`Cluster::accepts`), so it is offered just those clusters;
+//! - the amount, for a claim that names no actor and has a time, likewise while no cluster
+//!   names an actor: such a claim joins a cluster that names none only if a member comes from
+//!   its article or states the same amount to the precision either writes (`same_rounded`),
+//!   so it is offered its article's clusters and those holding such an amount, looked up by
+//!   value for each step (one unit of the last digit written) the bucket's amounts have.
 //!
 //! A cluster opened by a vague amount (no first value) is tried by every claim of its unit;
 //! one opened by a claim with no period is filed by magnitude alone. Whatever order the
@@ -34,7 +39,7 @@ use chrono::Datelike;
 
 use sinew_types::MeasureKind;
 
-use super::cluster::{fits, magnitudes, periods, Cluster, Probe, Sense};
+use super::cluster::{fits, magnitudes, periods, value_key, Cluster, Probe, Sense};
 use super::When;
 use crate::concept::Concept;
 use crate::hash::FastMap;
@@ -52,6 +57,10 @@ pub(super) struct Candidates {
     /// Whether some cluster names an actor (a bucket keyed by none may hold a claim without
     /// one that joins an actor's figure stated elsewhere in its article: `homes`).
     named: bool,
+    /// The clusters holding a member that states each amount, by the member's kind of amount
+    /// (vague or not) and step (its bits), then by value (`value_key`); a cluster may be
+    /// listed more than once under one value.
+    amounts: FastMap<(bool, u64), BTreeMap<u64, Vec<usize>>>,
 }
 
 /// What a cluster keeps of the first member that tells it, and refuses a claim that tells
@@ -97,10 +106,11 @@ impl Kinds {
     }
 }
 
-/// Whether `p` names no actor and has no time, so that a cluster that names none either
-/// takes it only with a member from its article (`Cluster::accepts`).
-fn unnamed_undated(p: &Probe, s: &Sense) -> bool {
-    s.subject.is_none() && s.object.is_none() && !p.when.dated()
+/// Whether `p` names no actor, so that a cluster that names none either takes it only with a
+/// member from its article or, when both are dated, one stating its amount rounded
+/// (`Cluster::accepts`).
+fn unnamed(s: &Sense) -> bool {
+    s.subject.is_none() && s.object.is_none()
 }
 
 /// The kind a cluster is filed by, from what it holds after its first member.
@@ -155,6 +165,12 @@ impl Candidates {
             held.push(k);
         }
         self.named |= c.subject.is_some() || c.object.is_some();
+        self.amounts
+            .entry((p.vague, p.step.to_bits()))
+            .or_default()
+            .entry(value_key(p.value))
+            .or_default()
+            .push(k);
     }
 
     /// Files cluster `k`, just opened by `p`.
@@ -197,13 +213,37 @@ impl Candidates {
         let Some(kinds) = self.units.get(&sense.unit) else {
             return;
         };
-        if !self.named && unnamed_undated(p, sense) {
+        if !self.named && unnamed(sense) {
             if let Some(held) = self.by_doc.get(&p.doc) {
                 out.extend_from_slice(held);
+            }
+            if p.when.dated() {
+                self.stating_rounded(p, out);
+                out.sort_unstable();
+                out.dedup();
             }
             return;
         }
         kinds.of(kind_of_claim(p, sense), |unit| unit.offer(p, out));
+    }
+
+    /// The clusters holding a member of `p`'s kind of amount that may state `p`'s amount
+    /// rounded (`same_rounded` of the values), added to `out`, some more than once.
+    fn stating_rounded(&self, p: &Probe, out: &mut Vec<usize>) {
+        for (&(vague, step), by_value) in &self.amounts {
+            if vague != p.vague {
+                continue;
+            }
+            // `same_rounded` allows half the coarser step and a billionth of the larger
+            // value; widened past the rounding of the subtraction and of the keys.
+            let step = f64::from_bits(step).max(p.step);
+            let reach = (0.5 * step + 1e-9 * p.value.abs()) / (1.0 - 1e-9);
+            let reach = reach * (1.0 + 1e-6) + p.value.abs() * 1e-12;
+            let (low, high) = (value_key(p.value - reach), value_key(p.value + reach));
+            for ks in by_value.range(low..=high).map(|(_, ks)| ks) {
+                out.extend_from_slice(ks);
+            }
+        }
     }
 }
 

@@ -73,8 +73,37 @@ fn bent_claims(seed: u64, documents: usize) -> Vec<Claim> {
         if (r >> 32).is_multiple_of(16) {
             c.quantity.unit = Some(units[((r >> 40) % units.len() as u64) as usize].into());
         }
+        // Figures with no actor, written to one to four digits: one figure's statements are
+        // then the same amount rounded, or just not ("3.24" and "3.2", "3.24" and "3.3").
+        let r = next(&mut rng);
+        if r.is_multiple_of(3) {
+            c.subject = None;
+            c.object = None;
+        }
+        if c.subject.is_none() && c.object.is_none() && !(r >> 8).is_multiple_of(3) {
+            round(c, 1 + ((r >> 16) % 4) as usize);
+        }
     }
     claims
+}
+
+/// Writes `c`'s amount to `digits` significant digits, as a number and a power of ten of
+/// scale ("3.24" for 3,241,000), with its value what the text says.
+fn round(c: &mut Claim, digits: usize) {
+    let value = c.quantity.value;
+    if value == 0.0 || !value.is_finite() {
+        return;
+    }
+    let power = value.abs().log10().floor() as i32;
+    let decimals = digits - 1;
+    let mantissa = value / 10f64.powi(power);
+    let text = format!("{mantissa:.decimals$}");
+    let Ok(written) = text.parse::<f64>() else {
+        return;
+    };
+    c.quantity.text = format!("{text} units");
+    c.quantity.value = written * 10f64.powi(power);
+    c.quantity.value_max = c.quantity.value_max.map(|_| c.quantity.value * 1.5);
 }
 
 /// A period near `time`'s (its start moved by up to a year and a half either way), of a
@@ -248,6 +277,70 @@ fn the_candidate_index_offers_an_unnamed_undated_claim_its_articles_clusters() {
         let groups = group_with(&claims, Some(&mut offered));
         assert_eq!(offered.missed, 0, "{offered:?}");
         assert!(offered.kept > 0, "{offered:?}");
+        assert_eq!(group_with(&claims, None), groups);
+    }
+}
+
+/// A dated claim that names no actor joins a cluster that names none only with a member from
+/// its article or one stating its amount rounded: the index offers it those clusters (found
+/// by value for each step the bucket's amounts have), and every cluster once one names an
+/// actor.
+#[test]
+fn the_candidate_index_offers_a_dated_unnamed_claim_the_clusters_of_its_amount() {
+    let base = bent_claims(17, 12)
+        .into_iter()
+        .find(|c| !c.quantity.vague && c.time.is_some() && c.restates.is_none())
+        .expect("a dated claim");
+    let at = |doc: &str, subject: Option<&str>, text: &str, value: f64| {
+        let mut c = base.clone();
+        c.doc = DocId(doc.to_string());
+        c.subject = subject.map(str::to_string);
+        c.object = None;
+        c.measure = "revenue".to_string();
+        c.quantity.text = text.to_string();
+        c.quantity.value = value;
+        c.quantity.value_max = None;
+        c.quantity.unit = Some("USD".to_string());
+        c.quantity.per = None;
+        c.time = Some({
+            let mut t = period(&mut 1, None, c.sentence);
+            t.start_date = NaiveDate::from_ymd_opt(2021, 1, 1);
+            t.end_date = NaiveDate::from_ymd_opt(2021, 12, 31);
+            t
+        });
+        c
+    };
+    // Each amount in several articles, written to other precisions; some only close.
+    let written = [
+        ("$240 billion", 240e9),
+        ("$240.1 billion", 240.1e9),
+        ("$244.99 billion", 244.99e9),
+        ("$235.0 billion", 235e9),
+        ("$234.9 billion", 234.9e9),
+        ("$2 trillion", 2e12),
+        ("$2.5 trillion", 2.5e12),
+        ("$1,940 billion", 1940e9),
+        ("$3,499,999", 3_499_999.0),
+        ("$3 million", 3e6),
+        ("$3,500,001", 3_500_001.0),
+        ("$-1.5 million", -1.5e6),
+        ("$-1,520,000", -1.52e6),
+        ("$0", 0.0),
+        ("$-0", -0.0),
+    ];
+    let unnamed: Vec<Claim> = written
+        .iter()
+        .enumerate()
+        .map(|(n, &(text, value))| at(&format!("d{n:02}"), None, text, value))
+        .collect();
+    let mut named = unnamed.clone();
+    named.push(at("z", Some("Atlantis"), "$240 billion", 240e9));
+    named.rotate_right(1);
+    for claims in [unnamed, named] {
+        let mut offered = Offered::default();
+        let groups = group_with(&claims, Some(&mut offered));
+        assert_eq!(offered.missed, 0, "{offered:?}");
+        assert!(offered.kept > 3, "{offered:?}");
         assert_eq!(group_with(&claims, None), groups);
     }
 }

@@ -9,6 +9,7 @@ use sinew_engine::{LedgerFilter, Verdict};
 
 use super::{open_read_only, output_to};
 use crate::args::{LedgerFilterArgs, LedgerFormat, VerdictArg};
+use crate::names::doc_names;
 use crate::ui::Ui;
 use crate::{csv, json, table};
 
@@ -53,10 +54,23 @@ pub(crate) fn run(
     let filter = resolved_filter(&engine, filter)?;
     let mut out = output_to(output)?;
     match format {
-        LedgerFormat::Table => {
-            // The table shows each claim's words and document only: no claim is decoded.
+        LedgerFormat::Table if filter.measure.is_some() => {
             let view = engine.ledger_cited(&filter)?;
             table::ledger(&mut out, &view.ledger.groups, &view.claims, ui)?;
+        }
+        LedgerFormat::Table => {
+            // The table shows each claim's words and document only: no claim is decoded, and
+            // the groups are written a window at a time, never held all at once.
+            let mut stream = engine.ledger_stream(&filter)?;
+            let names = doc_names(stream.documents().iter().map(|(d, s)| (d, s.as_str())));
+            let (mut groups, mut conflicts) = (0, 0);
+            stream.each(|window, claims| -> Result<()> {
+                groups += window.len();
+                conflicts += table::conflicts(window);
+                table::ledger_groups(&mut out, window, claims, &names, ui)?;
+                Ok(())
+            })?;
+            table::ledger_total(&mut out, groups, conflicts)?;
         }
         LedgerFormat::Json => {
             let view = engine.ledger(&filter)?;

@@ -136,6 +136,13 @@ impl AnalysisStore for PgStore {
         })
     }
 
+    fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|tx| {
+            let rows = tx.query("SELECT bucket FROM analysis_buckets ORDER BY bucket", &[])?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+
     fn flows_outside(
         &self,
         flows: &[String],

@@ -135,6 +135,14 @@ impl AnalysisStore for SqliteStore {
         })
     }
 
+    fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached("SELECT bucket FROM analysis_buckets ORDER BY bucket")?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        })
+    }
+
     fn flows_outside(
         &self,
         flows: &[String],

@@ -1,0 +1,268 @@
+//! The ledger written group by group (`sinew ledger`'s table): a store's ledger cites every
+//! stored claim, and held whole it took gigabytes at 100k documents.
+//!
+//! A pass over the stored states, a few buckets at a time (`Engine::each_state`), keeps of
+//! each group that passes the filter only where it sorts ([`LedgerPlace`]), where its JSON
+//! lies in a spill file (a temporary file, `tempfile`, removed however the process ends), and
+//! its claims as (document number, ordinal); the places are sorted as `ledger_of` sorts the
+//! groups (ties by bucket key, then by position in the bucket, the order `ledger_of` is given
+//! them in). Then the claims' words are read in document order, a slice at a time (each
+//! document's text read once, not once per window of groups), into one text. Reading back
+//! takes the groups in ledger order from the spill, a window at a time; memory holds the
+//! places, the claims' numbers and words and one window, never the groups and their
+//! reconciliation notes.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+
+use sinew_analysis::{Ledger, LedgerFilter, LedgerGroup, LedgerPlace};
+use sinew_types::{DocId, Span};
+
+use crate::{CitedClaim, Engine, EngineError};
+
+/// Groups handed on at once.
+const WINDOW: usize = 4096;
+/// Claims whose words are read in one store call.
+const QUOTES_READ: usize = 65_536;
+
+/// The ledger's groups in order, ready to be read a window at a time
+/// ([`Engine::ledger_stream`]).
+pub struct LedgerStream {
+    /// Each group's place, its bucket's rank and position there, its JSON in the spill and
+    /// its first claim in `claims`.
+    places: Vec<Slot>,
+    groups: File,
+    /// Each claim's words, by claim number.
+    quotes: Quotes,
+    /// Each claim's document number.
+    claim_docs: Vec<u32>,
+    /// The documents by number, and their source names.
+    ids: Vec<DocId>,
+    sources: Vec<String>,
+    /// The documents the groups' claims cite, by number, with their source names.
+    documents: Vec<(DocId, String)>,
+    /// Groups handed on at once.
+    window: usize,
+}
+
+struct Slot {
+    place: LedgerPlace,
+    bucket: usize,
+    at: usize,
+    offset: u64,
+    len: usize,
+    /// The number of its first claim (the others follow, in the group's stored order).
+    first: usize,
+}
+
+fn spill_err(e: std::io::Error) -> EngineError {
+    EngineError::Inconsistent(format!("the ledger's spill file could not be used: {e}"))
+}
+
+impl Engine {
+    /// The ledger of [`Engine::ledger_cited`], to be read group by group
+    /// ([`LedgerStream::each`]) with bounded memory. The filter's measure words are not
+    /// applied (they read the claims: [`Engine::ledger_cited`] applies them).
+    pub fn ledger_stream(&self, filter: &LedgerFilter) -> Result<LedgerStream, EngineError> {
+        let by_group = LedgerFilter {
+            measure: None,
+            ..filter.clone()
+        };
+        let mut groups = tempfile::tempfile().map_err(spill_err)?;
+        let mut places = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut numbers: HashMap<DocId, u32> = HashMap::new();
+        let mut ids: Vec<DocId> = Vec::new();
+        let mut claims: Vec<(u32, u32)> = Vec::new();
+        {
+            let mut out = BufWriter::new(&mut groups);
+            let mut offset = 0u64;
+            let mut failed = None;
+            self.each_state(|state| {
+                let bucket = keys.len();
+                keys.push(state.key.clone());
+                for (at, g) in state.ordered_groups().enumerate() {
+                    if !g.group.matches(&by_group, &[]) {
+                        continue;
+                    }
+                    let first = claims.len();
+                    for r in &g.refs {
+                        let n = *numbers.entry(r.doc.clone()).or_insert_with(|| {
+                            ids.push(r.doc.clone());
+                            u32::try_from(ids.len() - 1).unwrap_or(u32::MAX)
+                        });
+                        claims.push((n, r.ord));
+                    }
+                    let json = serde_json::to_vec(&g.group).map_err(|e| {
+                        EngineError::Inconsistent(format!("a ledger group as JSON: {e}"))
+                    })?;
+                    if let Err(e) = out.write_all(&json) {
+                        failed.get_or_insert(e);
+                    }
+                    places.push(Slot {
+                        place: g.place(),
+                        bucket,
+                        at,
+                        offset,
+                        len: json.len(),
+                        first,
+                    });
+                    offset += json.len() as u64;
+                }
+                Ok(())
+            })?;
+            if let Some(e) = failed {
+                return Err(spill_err(e));
+            }
+            out.flush().map_err(spill_err)?;
+        }
+        // `ledger_of` is given the states by key and sorts stably: equal places keep that order.
+        let mut rank: Vec<usize> = (0..keys.len()).collect();
+        rank.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut bucket_rank = vec![0; keys.len()];
+        for (r, &b) in rank.iter().enumerate() {
+            bucket_rank[b] = r;
+        }
+        places.sort_by(|a, b| {
+            a.place
+                .ledger_cmp(&b.place)
+                .then(bucket_rank[a.bucket].cmp(&bucket_rank[b.bucket]))
+                .then(a.at.cmp(&b.at))
+        });
+        drop(numbers);
+        let quotes = self.quotes(&claims, &ids)?;
+        let documents: Vec<(DocId, String)> = self
+            .store
+            .doc_headers(&ids)?
+            .into_iter()
+            .map(|h| (h.id, h.source))
+            .collect();
+        let by_id: HashMap<&DocId, &str> = documents.iter().map(|(d, s)| (d, s.as_str())).collect();
+        let sources: Vec<String> = ids
+            .iter()
+            .map(|d| by_id.get(d).map(|s| s.to_string()).unwrap_or_default())
+            .collect();
+        Ok(LedgerStream {
+            places,
+            groups,
+            quotes,
+            claim_docs: claims.iter().map(|&(d, _)| d).collect(),
+            ids,
+            sources,
+            documents,
+            window: WINDOW,
+        })
+    }
+
+    /// The words of `claims` ((document number into `ids`, ordinal)), read in document order
+    /// a slice at a time.
+    fn quotes(&self, claims: &[(u32, u32)], ids: &[DocId]) -> Result<Quotes, EngineError> {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_unstable_by_key(|&i| claims[i]);
+        let mut quotes = Quotes {
+            text: String::new(),
+            at: vec![(0, 0, Span::default()); claims.len()],
+        };
+        for slice in order.chunks(QUOTES_READ) {
+            let keys: Vec<(DocId, u32)> = slice
+                .iter()
+                .map(|&i| (ids[claims[i].0 as usize].clone(), claims[i].1))
+                .collect();
+            for ((&i, q), (doc, ord)) in
+                slice.iter().zip(self.store.claim_quotes(&keys)?).zip(&keys)
+            {
+                let q = q.ok_or_else(|| {
+                    EngineError::Inconsistent(format!(
+                        "analysis cites claim {ord} of {doc}, which is not stored"
+                    ))
+                })?;
+                quotes.at[i] = (quotes.text.len(), q.quote.len(), q.span);
+                quotes.text.push_str(&q.quote);
+            }
+        }
+        Ok(quotes)
+    }
+}
+
+/// Claims' words, one after the other in one text: where each claim's lie and its span.
+struct Quotes {
+    text: String,
+    at: Vec<(usize, usize, Span)>,
+}
+
+impl LedgerStream {
+    /// Hands on `groups` groups at a time (at least one) instead of the default 4096.
+    pub fn window(mut self, groups: usize) -> Self {
+        self.window = groups.max(1);
+        self
+    }
+
+    /// How many groups the ledger holds.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when no group passed the filter.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The documents the groups' claims cite, with their source names (what a table names
+    /// each claim's document by).
+    pub fn documents(&self) -> &[(DocId, String)] {
+        &self.documents
+    }
+
+    /// Hands `each` the groups in ledger order, a window at a time, with the claims they
+    /// cite (each [`LedgerClaim::claim`](sinew_analysis::LedgerClaim::claim) indexes the
+    /// window's claims). An error of `each` ends the reading and is returned.
+    pub fn each<E: From<EngineError>>(
+        &mut self,
+        mut each: impl FnMut(&[LedgerGroup], &[CitedClaim]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut buf = Vec::new();
+        for w in 0..self.places.len().div_ceil(self.window) {
+            let from = w * self.window;
+            let to = (from + self.window).min(self.places.len());
+            let mut groups = Vec::with_capacity(to - from);
+            let mut claims: Vec<CitedClaim> = Vec::new();
+            for k in from..to {
+                let (offset, len, first) = {
+                    let slot = &self.places[k];
+                    (slot.offset, slot.len, slot.first)
+                };
+                read(&mut self.groups, offset, len, &mut buf)?;
+                let mut group: LedgerGroup = serde_json::from_slice(&buf).map_err(|e| {
+                    EngineError::Inconsistent(format!("a spilled ledger group: {e}"))
+                })?;
+                for m in &mut group.claims {
+                    let n = first + m.claim;
+                    let (start, len, span) = self.quotes.at[n];
+                    let doc = self.claim_docs[n] as usize;
+                    claims.push(CitedClaim {
+                        doc: self.ids[doc].clone(),
+                        span,
+                        source: self.sources[doc].clone(),
+                        quote: self.quotes.text[start..start + len].to_string(),
+                    });
+                    m.claim = claims.len() - 1;
+                }
+                groups.push(group);
+            }
+            let ledger = Ledger { groups };
+            each(&ledger.groups, &claims)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `len` bytes at `offset` of `file` into `buf`.
+fn read(file: &mut File, offset: u64, len: usize, buf: &mut Vec<u8>) -> Result<(), EngineError> {
+    let read_err = |e: std::io::Error| {
+        EngineError::Inconsistent(format!("the ledger's spill file could not be read: {e}"))
+    };
+    buf.resize(len, 0);
+    file.seek(SeekFrom::Start(offset)).map_err(read_err)?;
+    file.read_exact(buf).map_err(read_err)
+}
