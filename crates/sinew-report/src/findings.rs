@@ -235,6 +235,7 @@ mod tests {
                 value: None,
                 low: 1.0,
                 high: 2.0,
+                vague: None,
             },
             running_total: false,
             sources: 1,
