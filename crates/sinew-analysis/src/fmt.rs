@@ -23,6 +23,18 @@ pub fn format_value(value: f64, unit: Option<&str>, per: Option<&str>) -> String
                 format!("{sign}{n}")
             }
         }
+        Some(symbol) if UNIT_SYMBOLS.contains(&symbol) => match symbol_words(symbol) {
+            Some((one, many)) => {
+                let (n, scale) = scaled(value);
+                let word = if value == 1.0 && scale.is_empty() {
+                    one
+                } else {
+                    many
+                };
+                format!("{n}{scale} {word}")
+            }
+            None => format!("{} {symbol}", number(value)),
+        },
         Some(noun)
             if noun
                 .chars()
@@ -69,6 +81,31 @@ fn same_text(a: f64, b: f64) -> bool {
 
 fn is_currency(code: &str) -> bool {
     code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Units written as symbols (the quantities layer's canonical units): never pluralised as
+/// nouns ("40,000 ts" was).
+const UNIT_SYMBOLS: &[&str] = &[
+    "t", "kg", "g", "mg", "lb", "oz", "km", "m", "cm", "mm", "mi", "nmi", "ft", "l", "ml", "gal",
+    "ha", "kn", "ct", "cal", "kcal", "mph", "W", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
+];
+
+/// The words a reader expects for a symbol news writes out in full ("tonnes", "ounces").
+fn symbol_words(symbol: &str) -> Option<(&'static str, &'static str)> {
+    Some(match symbol {
+        "t" => ("tonne", "tonnes"),
+        "oz" => ("ounce", "ounces"),
+        "lb" => ("pound", "pounds"),
+        "ha" => ("hectare", "hectares"),
+        "l" => ("litre", "litres"),
+        "gal" => ("gallon", "gallons"),
+        "mi" => ("mile", "miles"),
+        "nmi" => ("nautical mile", "nautical miles"),
+        "ft" => ("foot", "feet"),
+        "kn" => ("knot", "knots"),
+        "ct" => ("carat", "carats"),
+        _ => return None,
+    })
 }
 
 fn plural(noun: &str) -> String {
@@ -162,6 +199,13 @@ mod tests {
             "3 armored vehicles"
         );
         assert_eq!(format_value(160.0, Some("km/h"), None), "160 km/h");
+        // symbols are no nouns: written out where news writes them out, else kept
+        assert_eq!(format_value(40_000.0, Some("t"), None), "40,000 tonnes");
+        assert_eq!(format_value(3e6, Some("oz"), None), "3 million ounces");
+        assert_eq!(format_value(1.0, Some("t"), None), "1 tonne");
+        assert_eq!(format_value(550.0, Some("km"), None), "550 km");
+        assert_eq!(format_value(12.0, Some("kg"), None), "12 kg");
+        assert_eq!(format_value(2.0, Some("job"), None), "2 jobs");
         assert_eq!(format_value(1234567.0, None, None), "1.235 million");
         assert_eq!(format_value(-2.5, Some("percent"), None), "-2.5%");
         assert_eq!(

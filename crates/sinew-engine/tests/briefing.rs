@@ -313,3 +313,51 @@ fn a_judgment_names_parties_its_measure_does_not() {
         tools[0]
     );
 }
+
+/// Casualties are no count of the people sent: "some 2,000 of them have been killed or
+/// wounded" after "deployed 9,000 soldiers" must not be ranged with the troops deployed, and
+/// a figure stated with the subject set off by an adverbial ("Sudan, in return, has sent")
+/// keeps its parties.
+#[test]
+fn casualties_are_not_ranged_with_the_troops_sent() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, published, text) in [
+        (
+            "a.txt",
+            "April 3, 2025",
+            "Chad has deployed roughly 9,000 soldiers to Sudan, where officials in \
+             the capital say some 2,000 of them have been killed or wounded. Sudan, in \
+             return, has sent more than 40,000 tonnes of sorghum to Chad.",
+        ),
+        (
+            "b.txt",
+            "April 9, 2025",
+            "An estimated 9,500 Chadian soldiers are in Sudan, the Egyptian defence \
+             ministry said. Sudan has shipped over 40,000 tonnes of sorghum to Chad, \
+             customs data show.",
+        ),
+    ] {
+        std::fs::write(
+            tmp.path().join(name),
+            format!("Published {published}\n\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let (_, _, b) = briefing_over(&[tmp.path().to_path_buf()]);
+    let all: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    for said in &all {
+        assert!(
+            !(said.contains("2,000") && (said.contains("9,000") || said.contains("9,500"))),
+            "casualties ranged with troops: {said}"
+        );
+    }
+    assert!(
+        all.iter()
+            .any(|s| s.contains("sorghum") && s.contains("Sudan") && s.contains("Chad")),
+        "{all:#?}"
+    );
+}

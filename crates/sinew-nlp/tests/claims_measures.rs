@@ -234,3 +234,32 @@ fn people_killed_or_hurt_are_counted_as_casualties_not_as_the_people() {
         "rebel casualties"
     );
 }
+
+#[test]
+fn a_physical_amount_of_goods_measures_the_goods() {
+    let cases = [
+        (
+            "Ghana sold 30,000 tonnes of cocoa beans to Malaysia.",
+            "30,000 tonnes",
+            "cocoa beans",
+        ),
+        (
+            "The mine yielded 2 million ounces of silver.",
+            "2 million ounces",
+            "silver",
+        ),
+        // Near-miss: no goods named after the amount, the dimension stands.
+        (
+            "Wheat shipments from Ghana rose to a record 4.1 million tonnes.",
+            "4.1 million tonnes",
+            "weight",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        let got = measure(text, quote);
+        assert!(
+            got == want || got.ends_with(&format!(" of {want}")),
+            "{text}: {got}"
+        );
+    }
+}

@@ -146,6 +146,16 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
     let after = words(text, q.span.end, clause.end);
     let unit = q.unit.as_deref().unwrap_or("");
     let same = |m: String| (m.clone(), m);
+    // "40,000 tonnes of sorghum", "1 million barrels of refined oil": the goods measured
+    if q.kind == QuantityKind::Measure && after.len() >= 2 && after[0].is("of") {
+        let np = noun_phrase(&after[1..]);
+        if !np.is_empty() {
+            return match inp.flow.and_then(noun_of_verb) {
+                Some(n) => (format!("{n} of {np}"), np),
+                None => same(np),
+            };
+        }
+    }
     if q.kind == QuantityKind::Measure {
         return same(match unit {
             "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
