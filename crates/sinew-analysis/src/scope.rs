@@ -27,6 +27,9 @@ const SAME_THING: &[(&str, &str)] = &[
     ("shell", "round"),
     ("automobile", "car"),
     ("microchip", "chip"),
+    // Oil in barrels: "barrels of oil", "of crude", "of refined petroleum".
+    ("petroleum", "oil"),
+    ("crude", "oil"),
     // A headcount: a company's "employees" in a table and its "workers" in the prose.
     ("employee", "worker"),
     ("staffer", "worker"),
@@ -171,6 +174,12 @@ mod tests {
         ));
         assert!(!clashes("deliveries of weapons", "deliveries of arms"));
         assert!(clashes("deliveries of weapons", "deliveries of food"));
+        assert!(!clashes("supplies of oil", "supplies of refined petroleum"));
+        assert!(!clashes("exports of crude", "exports of oil"));
+        assert!(clashes(
+            "supplies of refined petroleum",
+            "supplies of wheat"
+        ));
     }
 
     #[test]
