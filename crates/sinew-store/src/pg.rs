@@ -13,10 +13,9 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
 
 use postgres::types::{ToSql, Type};
-use postgres::{Client, Config, IsolationLevel, NoTls, Row, Transaction};
+use postgres::{Client, Config, IsolationLevel, Row, Transaction};
 use sinew_types::{
     Alert, AlertKind, Annotations, Claim, DocFingerprint, DocId, Document, Fingerprint, Span,
 };
@@ -28,21 +27,20 @@ use crate::{
     StoredAlert, StoredEvent,
 };
 pub use migrate::migrate_sqlite_to_pg;
+use pool::Pool;
 
 mod analysis;
 mod annotations;
 mod entities;
 mod events;
 mod migrate;
+mod pool;
 mod put;
 mod schema;
 mod workbench;
 
 /// The key of the advisory lock every write transaction holds ("SINW" twice).
 const WRITE_LOCK: i64 = 0x5349_4E57_5349_4E57;
-
-/// Idle connections kept for reuse; more are opened when calls overlap, and closed after.
-const IDLE_CONNECTIONS: usize = 8;
 
 /// A [`Store`] in a PostgreSQL database (or in the first schema of its `search_path`).
 pub struct PgStore {
@@ -203,10 +201,7 @@ impl PgStore {
             reason: format!("not a PostgreSQL connection URL: {e}"),
         })?;
         let store = PgStore {
-            pool: Pool {
-                config,
-                idle: Mutex::new(Vec::new()),
-            },
+            pool: Pool::new(config),
             location,
             read_only,
         };
@@ -395,56 +390,6 @@ impl From<rusqlite::Error> for Fail {
     // conversion failure.
     fn from(e: rusqlite::Error) -> Fail {
         Fail::Bad(e.to_string())
-    }
-}
-
-/// Connections to one database: an idle one is reused, else a new one is opened, so no call
-/// waits for another's connection.
-struct Pool {
-    config: Config,
-    idle: Mutex<Vec<Client>>,
-}
-
-impl Pool {
-    fn idle(&self) -> MutexGuard<'_, Vec<Client>> {
-        self.idle.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    fn get(&self) -> Result<Pooled<'_>, postgres::Error> {
-        let reused = self.idle().pop();
-        let client = match reused {
-            Some(c) if !c.is_closed() => c,
-            _ => self.config.connect(NoTls)?,
-        };
-        Ok(Pooled {
-            client: Some(client),
-            pool: self,
-        })
-    }
-}
-
-/// A connection lent by the pool, given back when dropped (unless it broke).
-struct Pooled<'a> {
-    client: Option<Client>,
-    pool: &'a Pool,
-}
-
-impl Pooled<'_> {
-    fn get(&mut self) -> &mut Client {
-        self.client
-            .as_mut()
-            .expect("a lent connection is present until dropped")
-    }
-}
-
-impl Drop for Pooled<'_> {
-    fn drop(&mut self) {
-        if let Some(client) = self.client.take() {
-            let mut idle = self.pool.idle();
-            if !client.is_closed() && idle.len() < IDLE_CONNECTIONS {
-                idle.push(client);
-            }
-        }
     }
 }
 

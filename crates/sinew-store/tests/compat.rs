@@ -401,43 +401,6 @@ fn v6_database_migrates_with_its_analysis_redone() {
 }
 
 #[test]
-fn v13_database_migrates_with_its_analysis_redone() {
-    // A v13 store that had analysed everything: its groups lack the vague mark (v14), so the
-    // step drops the kept analysis and every document awaits analysis again; the documents
-    // and their claims stay. (v14 adds no table and v15 one column: a store made now, that
-    // column dropped and set back to 13, is v13's layout.)
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("v13.db");
-    let store = SqliteStore::open(&path).expect("create");
-    let (doc, ann) = crate::common::rich();
-    store.put(&doc, &ann).expect("put");
-    drop(store);
-    let conn = rusqlite::Connection::open(&path).expect("open by hand");
-    conn.execute_batch(
-        "DELETE FROM analysis_pending;
-        INSERT INTO claim_buckets VALUES ('germany\u{1f}money\u{1f}', 1, 0);
-        INSERT INTO analysis_buckets VALUES ('germany\u{1f}money\u{1f}', '{}');
-        INSERT INTO analysis_flows VALUES ('germany->nato:trade', 'germany\u{1f}money\u{1f}');
-        ALTER TABLE claim_keys DROP COLUMN claims;
-        PRAGMA user_version = 13;",
-    )
-    .expect("analysed at v13");
-    drop(conn);
-    let store = SqliteStore::open(&path).expect("open v13");
-    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
-    assert_eq!(store.pending().expect("pending"), vec![doc.id.clone()]);
-    assert!(!store.has_analysed().expect("analysed"));
-    assert!(store.bucket_states(None).expect("states").is_empty());
-    assert_eq!(
-        store
-            .annotations(&doc.id)
-            .expect("annotations")
-            .map(|a| a.claims.len()),
-        Some(ann.claims.len())
-    );
-}
-
-#[test]
 fn v7_database_migrates_with_its_document_kinds() {
     let dir = tempfile::tempdir().expect("tempdir");
     let kinds = "INSERT INTO document_kinds VALUES ('000000000000v6d4', 'official');";
