@@ -536,30 +536,34 @@ fn time_for(
                         .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
             })
     };
-    // "26.3% higher than in 2022 and passed the $200 billion goal that the two sides had
-    // set for 2024": past another figure and a word that opens a clause of its own ("and",
-    // "that", "which", "but"), a time dates that figure, not `q`.
-    let other_clause = |t: &TimeExpr| {
+    // The figures other than `q` (no vague amount, none in brackets, none that is a time)
+    // standing between a time and `q`.
+    let figures_between = |t: &TimeExpr| {
         let (a, b) = if t.span.end <= q.start {
             (t.span.end, q.start)
         } else {
             (q.end, t.span.start)
         };
-        quantities.iter().any(|r| {
+        quantities.iter().filter(move |r| {
             !r.vague
                 && !bracket.is_some_and(|b| b.contains(r.span))
                 && a <= r.span.start
                 && r.span.end <= b
                 && !times.iter().any(|t| t.span.overlaps(r.span))
-                && {
-                    // the opener stands between `q` and the other figure
-                    let (x, y) = if t.span.end <= q.start {
-                        (r.span.end, q.start)
-                    } else {
-                        (q.end, r.span.start)
-                    };
-                    opens_clause(&words(text, x, y))
-                }
+        })
+    };
+    // "26.3% higher than in 2022 and passed the $200 billion goal that the two sides had
+    // set for 2024": past another figure and a word that opens a clause of its own ("and",
+    // "that", "which", "but"), a time dates that figure, not `q`.
+    let other_clause = |t: &TimeExpr| {
+        figures_between(t).any(|r| {
+            // the opener stands between `q` and the other figure
+            let (x, y) = if t.span.end <= q.start {
+                (r.span.end, q.start)
+            } else {
+                (q.end, r.span.start)
+            };
+            opens_clause(&words(text, x, y))
         })
     };
     let in_clause = candidates
@@ -589,20 +593,7 @@ fn time_for(
             && lead.iter().all(signal)
             && text[t.span.end..sentence.end].starts_with(',')
     };
-    let figure_between = |t: &TimeExpr| {
-        let (a, b) = if t.span.end <= q.start {
-            (t.span.end, q.start)
-        } else {
-            (q.end, t.span.start)
-        };
-        quantities.iter().any(|r| {
-            !r.vague
-                && !bracket.is_some_and(|b| b.contains(r.span))
-                && a <= r.span.start
-                && r.span.end <= b
-                && !times.iter().any(|t| t.span.overlaps(r.span))
-        })
-    };
+    let figure_between = |t: &TimeExpr| figures_between(t).next().is_some();
     // "bought little oil before 2022 but has since become ..., importing 1.5 million barrels
     // a day": a contrast opens a clause with a time of its own.
     let contrast_between = |t: &TimeExpr| {
