@@ -263,3 +263,19 @@ fn a_physical_amount_of_goods_measures_the_goods() {
         );
     }
 }
+
+#[test]
+fn the_baseline_of_a_change_is_an_earlier_value_of_the_same_figure() {
+    let text = "Ghana has shipped about 4,000 tractors to Mali since May, up from 2,500 \
+                tractors it counted in March.";
+    let head = claim_for(text, "4,000 tractors");
+    let base = claim_for(text, "2,500 tractors");
+    assert_eq!(base.measure, head.measure);
+    assert_eq!(base.kind, head.kind);
+    // Near-miss: a second figure of another unit after "up from" is no earlier value.
+    let text = "Ghana has shipped about 4,000 tractors to Mali, up from $2 million of parts.";
+    assert_ne!(
+        claim_for(text, "$2 million").measure,
+        claim_for(text, "4,000 tractors").measure
+    );
+}

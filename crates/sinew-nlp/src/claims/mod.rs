@@ -255,6 +255,19 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             flow.is_some(),
             time.as_ref(),
         );
+        // "shipped about 20,000 containers ..., up from 13,000 containers it reported in
+        // October": the baseline of a change is an earlier value of the same figure, so it
+        // takes its head's measure and kind (its own time stays).
+        let (measure, kind) = match claims.last().filter(|c| {
+            c.sentence == sentence
+                && c.quantity.kind == q.kind
+                && c.quantity.unit == q.unit
+                && c.quantity.per == q.per
+                && in_change_baseline(inp.text, sentence, q.span)
+        }) {
+            Some(head) => (head.measure.clone(), head.kind),
+            None => (measure, kind),
+        };
         let restates = claims
             .last()
             .filter(|c| c.sentence == sentence)
