@@ -106,11 +106,14 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
             .map(|(p, c)| (sentence.start + p, c))
             .find(|&(p, c)| is_break(p, c))
     };
-    let mut start = last_break(span.start).map_or(sentence.start, |(p, c)| p + c.len_utf8());
-    if let Some((comma, ',')) = last_break(span.start) {
+    let after_break =
+        |b: Option<(usize, char)>| b.map_or(sentence.start, |(p, c)| p + c.len_utf8());
+    let first = last_break(span.start);
+    let mut start = after_break(first);
+    if let Some((comma, ',')) = first {
         if let Some((before, ',')) = last_break(comma) {
             if is_discourse_adverbial(&text[before + 1..comma]) {
-                start = last_break(before).map_or(sentence.start, |(p, c)| p + c.len_utf8());
+                start = after_break(last_break(before));
             }
         }
     }

@@ -289,7 +289,7 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
         && !has_clause_break(text, ws[j - 1].end, m.span.start)
         && ws[j - 1].is_any(PHRASE_PREPS);
     if possessive && in_phrase {
-        // "a fraction of Russia's $240 billion trade with China": a possessive right before a
+        // "a sliver of Chile's $30 billion trade with Japan": a possessive right before a
         // figure owns the figure.
         let rest = after_mention
             .trim_start_matches(['\'', '’'])
@@ -515,7 +515,7 @@ pub(super) fn parties(
         .iter()
         .filter(|a| !matches!(a.role, Role::Speaker | Role::Place))
         .filter(|a| a.span.start >= frame_end)
-        // "... rose to $34 million, a fraction of its $240 billion trade with China": past
+        // "... rose to $90 million, a sliver of its $30 billion trade with Japan": past
         // the figure's clause, an actor after another figure is that figure's party
         .filter(|a| {
             a.span.start < q.span.end
