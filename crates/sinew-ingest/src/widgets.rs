@@ -118,9 +118,34 @@ pub(crate) fn quote_card_lines(lines: &[&str]) -> Vec<bool> {
         labels.dedup();
         if labels.len() >= MIN_LABELS {
             out[start..i].fill(true);
+            // A numbered heading right above the card is the article's ("3. Hopfield
+            // Brewing" heads the section the card illustrates): it names what the
+            // paragraphs after the card are about, so it stays.
+            let first_card_line = (start..i)
+                .find(|&k| label_of(lines[k]).is_some() || is_ticker_line(lines[k]))
+                .unwrap_or(i);
+            for k in start..first_card_line {
+                if is_numbered_heading(lines[k]) {
+                    out[k] = false;
+                }
+            }
         }
     }
     out
+}
+
+/// "3. Hopfield Brewing", "12) Acme Corp": a list number, then a capitalised name.
+fn is_numbered_heading(line: &str) -> bool {
+    let line = line.trim();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &line[digits..];
+    let Some(rest) = rest.strip_prefix(['.', ')']) else {
+        return false;
+    };
+    rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_uppercase())
 }
 
 /// "(AMZN +0.21%)", "(NYSE: CRM -1.2%)": a ticker and a signed change, nothing else.
@@ -180,7 +205,32 @@ mod tests {
             !card[0] && !card[13],
             "prose around the card stays: {card:?}"
         );
-        assert!(card[1..13].iter().all(|&c| c), "{card:?}");
+        assert!(
+            !card[1],
+            "the numbered heading above the card stays: {card:?}"
+        );
+        assert!(card[2..13].iter().all(|&c| c), "{card:?}");
+    }
+
+    #[test]
+    fn a_name_above_the_card_that_is_no_numbered_heading_goes_with_it() {
+        let lines = [
+            "Expand",
+            "Quillon Systems",
+            "NYSE: QLN",
+            "Market Cap",
+            "$9.8B",
+            "Volume",
+            "410K",
+            "Dividend Yield",
+            "1.10%",
+        ];
+        assert!(quote_card_lines(&lines).iter().all(|&c| c));
+        assert!(is_numbered_heading("7. Quillon Systems"));
+        assert!(is_numbered_heading("12) Quillon"));
+        assert!(!is_numbered_heading("2024. The year"));
+        assert!(!is_numbered_heading("3.5 million"));
+        assert!(!is_numbered_heading("4. quillon"));
     }
 
     #[test]
