@@ -1,4 +1,5 @@
 //! `cargo xtask eval-quantities [--dev FILE] [--sinew PATH] [--all]`: the quantities figures
+//! (`--dev` with a `.jsonl` file scores that news suite alone)
 //! of `sinew annotate --layers quantities` on the quantulum3 English suite
 //! (`../shared/dev/quantities/quantulum3-en-quantities.json`, `{req, res: [{value, unit,
 //! surface, uncertainty?}]}`), with the metric of `../shared/dev/README.md`: a gold quantity
@@ -52,13 +53,21 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown flag {other:?}"),
         }
     }
-    let file = file.unwrap_or_else(|| crate::root().join(DEFAULT_FILE));
-    let news_dir = crate::root().join(NEWS_DIR);
-    let news_cases = news::read(&news_dir)?;
     let sinew = match sinew {
         Some(p) => p,
         None => crate::release_sinew()?,
     };
+    // `--dev` with a news suite (JSON Lines, as in `eval/quantities-news`) scores that file
+    // alone, by the news metric.
+    if let Some(path) = file.as_ref().filter(|p| is_news_suite(p)) {
+        let cases = news::read_file(path)?;
+        let results = annotate(&sinew, &news::texts(&cases))?;
+        news::report(path, &cases, &results, all);
+        return Ok(());
+    }
+    let file = file.unwrap_or_else(|| crate::root().join(DEFAULT_FILE));
+    let news_dir = crate::root().join(NEWS_DIR);
+    let news_cases = news::read(&news_dir)?;
     if file.is_file() {
         let raw = std::fs::read_to_string(&file)
             .with_context(|| format!("reading {}", file.display()))?;
@@ -86,6 +95,11 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         news::report(path, cases, &results, all);
     }
     Ok(())
+}
+
+/// A news suite is JSON Lines (`.jsonl`); the quantulum3 suite is one JSON array.
+fn is_news_suite(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|x| x == "jsonl")
 }
 
 /// One sentence of the suite.

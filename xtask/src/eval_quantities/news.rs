@@ -48,19 +48,26 @@ pub(crate) fn read(dir: &Path) -> Result<Vec<(std::path::PathBuf, Vec<NewsCase>)
     files.sort();
     let mut out = Vec::new();
     for file in files {
-        let raw = std::fs::read_to_string(&file)
-            .with_context(|| format!("reading {}", file.display()))?;
-        let mut cases = Vec::new();
-        for (n, line) in raw.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let case = parse(line).with_context(|| format!("{}:{}", file.display(), n + 1))?;
-            cases.push(case);
-        }
+        let cases = read_file(&file)?;
         out.push((file, cases));
     }
     Ok(out)
+}
+
+/// Reads one suite file: a JSON object a line, `{text, quantities: [{surface, value,
+/// value_max?, unit}]}`.
+pub(crate) fn read_file(file: &Path) -> Result<Vec<NewsCase>> {
+    let raw =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut cases = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case = parse(line).with_context(|| format!("{}:{}", file.display(), n + 1))?;
+        cases.push(case);
+    }
+    Ok(cases)
 }
 
 fn parse(line: &str) -> Result<NewsCase> {
