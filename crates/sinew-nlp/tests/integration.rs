@@ -12,6 +12,7 @@ mod entities;
 mod linking;
 mod ner;
 mod quantities;
+mod quantities_names;
 mod quantities_news;
 mod scaling;
 mod times;

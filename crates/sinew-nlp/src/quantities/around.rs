@@ -28,6 +28,9 @@ pub(super) struct Noun {
     /// Where the span may end: `None` when proper names stood between ("4.8 million North
     /// Korean projectiles"), so that the span keeps to the number.
     pub(super) end: Option<usize>,
+    /// Where the noun phrase ends, names between or not: a rate after it ("400 Shahed drones
+    /// a month") is the figure's.
+    pub(super) phrase_end: usize,
 }
 
 /// Denominators that "N in M" may have ("one in three", "3 in 10", "1 in 100"): small or
@@ -177,7 +180,10 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
     let mut p = pos;
     let mut kept: Vec<(usize, usize)> = Vec::new();
     let mut skipped = false;
-    for _ in 0..4 {
+    // Four words, the "and"/"or" between names not counted.
+    let mut budget = 4;
+    while budget > 0 {
+        budget -= 1;
         let q = skip_ws(text, p);
         if q == p || !char_at(text, q).is_some_and(char::is_alphabetic) {
             break;
@@ -233,6 +239,20 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
             kept.push((q, e));
             return Some(noun_phrase(text, &kept, skipped, true));
         }
+        // "21 Chinese and Hong Kong companies", "3 US or European lenders": names joined by
+        // "and"/"or" before the noun say whose the things are, all of them.
+        if skipped
+            && kept.is_empty()
+            && !singular
+            && matches!(lw.as_str(), "and" | "or")
+            && next_word(text, e).is_some_and(|(a, b)| {
+                char_at(text, a).is_some_and(char::is_uppercase) && !lexicon::is_month(&text[a..b])
+            })
+        {
+            budget += 1;
+            p = e;
+            continue;
+        }
         if first_upper && !(all_caps && w.len() > 3 && lexicon::looks_plural(&lw)) {
             // "300 US troops": a country code in capitals is no pronoun "us".
             let code = all_caps && w.len() >= 2;
@@ -257,6 +277,7 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
                 return Some(Noun {
                     unit: lw,
                     end: (!skipped).then_some(e),
+                    phrase_end: e,
                 });
             }
         }
@@ -338,6 +359,7 @@ pub(super) fn partitive_noun(text: &str, end: usize) -> Option<Noun> {
     Some(Noun {
         unit: head.to_string(),
         end: None,
+        phrase_end: noun.phrase_end,
     })
 }
 
@@ -351,10 +373,11 @@ fn noun_phrase(text: &str, kept: &[(usize, usize)], skipped: bool, plural: bool)
             *last = lexicon::singular(last);
         }
     }
-    let end = kept.last().map(|k| k.1).filter(|_| !skipped);
+    let phrase_end = kept.last().map_or(0, |k| k.1);
     Noun {
         unit: words.join(" "),
-        end,
+        end: (!skipped).then_some(phrase_end),
+        phrase_end,
     }
 }
 

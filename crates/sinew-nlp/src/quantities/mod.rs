@@ -940,6 +940,10 @@ impl<'a> Finder<'a> {
                 unit_name = Some(Cow::Owned(noun.unit));
                 if let Some(e) = noun.end {
                     end = e;
+                } else if let Some((p, _)) = rate_adjacent(text, noun.phrase_end, false) {
+                    // "some 400 Shahed drones a month": the span keeps to the number (names
+                    // stood between), the rate after the noun is still the figure's.
+                    per = Some(p);
                 }
             }
         }

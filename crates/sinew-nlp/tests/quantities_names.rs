@@ -1,0 +1,55 @@
+//! Counted nouns whose modifiers are names: names joined by "and"/"or" before the noun
+//! ("12 Turkish and Greek trawlers"), and a rate after such a noun ("250 Krasnopol shells a
+//! week"), where the span keeps to the number because names stand between.
+
+use super::quantities::check;
+
+#[test]
+fn names_joined_by_and_or_before_the_noun() {
+    check(
+        "The coastguard detained 12 Turkish and Greek trawlers overnight.",
+        &[("12", 12.0, None, "trawler", "", "")],
+    );
+    check(
+        "Regulators fined 3 US or European lenders for the breach.",
+        &[("3", 3.0, None, "lender", "", "")],
+    );
+    check(
+        "The ministry listed 40 Indian and Sri Lankan suppliers.",
+        &[("40", 40.0, None, "supplier", "", "")],
+    );
+}
+
+#[test]
+fn a_conjunction_before_a_number_or_a_month_ends_the_noun() {
+    // "and" then a number: two figures, each with its own noun.
+    check(
+        "Inspectors found 5 Belgian and 7 Dutch vessels in breach.",
+        &[
+            ("5", 5.0, None, "", "", ""),
+            ("7", 7.0, None, "vessel", "", ""),
+        ],
+    );
+    // "and" then a month is a date, not a name that owns the noun.
+    check(
+        "Output was 9 Pacific and March figures were lower.",
+        &[("9", 9.0, None, "", "", "")],
+    );
+}
+
+#[test]
+fn a_rate_after_a_noun_past_names_is_the_figures() {
+    check(
+        "Ukraine says Russia fires about 250 Krasnopol shells a week near the town.",
+        &[("about 250", 250.0, None, "shell", "about", "week")],
+    );
+    check(
+        "The port now handles 30 Panamax ships per month.",
+        &[("30", 30.0, None, "ship", "", "month")],
+    );
+    // No rate: the noun's span is unchanged.
+    check(
+        "The yard delivered 4 Arleigh Burke destroyers to the navy.",
+        &[("4", 4.0, None, "destroyer", "", "")],
+    );
+}
