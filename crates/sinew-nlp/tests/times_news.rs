@@ -540,3 +540,36 @@ fn timeml_forms_of_news() {
         &[("a year", PUB, "2025-06-21", Year, Range, "P1Y")],
     );
 }
+
+#[test]
+fn the_first_months_of_the_year_in_view() {
+    // "of the year" / "of this year" / "of last year": the publication's year or the one
+    // before, like "of 2023".
+    check(
+        "Copper imports rose 12% in the first four months of the year.",
+        &[(
+            "the first four months of the year",
+            "2024-01-01",
+            "2024-04-30",
+            Month,
+            Point,
+            "2024-01",
+        )],
+    );
+    check(
+        "Refinery runs slipped in the last two months of last year.",
+        &[(
+            "the last two months of last year",
+            "2023-11-01",
+            "2023-12-31",
+            Month,
+            Point,
+            "2023-11",
+        )],
+    );
+    // Near-miss: "four months" alone is a length, not the start of the year.
+    check(
+        "The strike lasted four months.",
+        &[("four months", "", "", Month, Duration, "P4M")],
+    );
+}

@@ -715,7 +715,8 @@ impl Grammar<'_> {
     }
 
     /// "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last
-    /// year", "the third month of 2021", "the 9th month of next year".
+    /// year", "the first four months of the year", "the third month of 2021", "the 9th month
+    /// of next year".
     pub(super) fn span_of(&self, i: usize) -> Option<Core> {
         let j = if self.kw(i) == Kw::The { i + 1 } else { i };
         // "the third month of 2021"
@@ -754,8 +755,15 @@ impl Grammar<'_> {
         {
             return None;
         }
-        let x = self.core(k + 2, Cue::Strong, Dir::Back)?;
-        let (p, _) = self.resolve(x.val, Dir::Back);
+        // "of the year", "of this year", "of last year" (the year in view), else a core
+        // ("of 2024", "of last month").
+        let (x_end, p) = match self.year_ref(k + 2) {
+            Some((end, y)) if unit != Unit::Week || y.is_some() => (end, y.and_then(cal::year)),
+            _ => {
+                let x = self.core(k + 2, Cue::Strong, Dir::Back)?;
+                (x.end, self.resolve(x.val, Dir::Back).0)
+            }
+        };
         let n = i64::from(n);
         let val = match p {
             Some(p) => {
@@ -780,7 +788,7 @@ impl Grammar<'_> {
             }
             None => Val::Unres(cal::unit_grain(unit)),
         };
-        Some(Core::new(x.end, val))
+        Some(Core::new(x_end, val))
     }
 
     /// "first quarter of 2024", "second half of last year", "first-quarter 2024", "the last
