@@ -26,10 +26,21 @@ fn the_subject_of_the_governing_verb_is_the_measure() {
             "$31 billion",
             "Chinese exports",
         ),
+        // A physical amount: the subject names the goods moving, not a "weight".
         (
             "Wheat shipments from Ukraine rose to a record 4.1 million tonnes.",
             "4.1 million tonnes",
-            "weight",
+            "wheat shipments",
+        ),
+        (
+            "Exports of tin from Bolivia reached about 14,000 tonnes last year.",
+            "about 14,000 tonnes",
+            "exports of tin",
+        ),
+        (
+            "Brazilian sales of tractors to Angola climbed to 3,000 units.",
+            "3,000 units",
+            "Brazilian sales of tractors",
         ),
         (
             "Bilateral trade between Kenya and Tanzania reached $1.2 billion in 2022.",
@@ -248,12 +259,14 @@ fn a_physical_amount_of_goods_measures_the_goods() {
             "2 million ounces",
             "silver",
         ),
-        // Near-miss: no goods named after the amount, the dimension stands.
+        // Near-misses: no goods named after the amount, nor moving in the clause's subject,
+        // the dimension stands.
         (
-            "Wheat shipments from Ghana rose to a record 4.1 million tonnes.",
-            "4.1 million tonnes",
+            "The barge carried 4,100 tonnes when it ran aground.",
+            "4,100 tonnes",
             "weight",
         ),
+        ("The new crane can lift 900 tonnes.", "900 tonnes", "weight"),
     ];
     for (text, quote, want) in cases {
         let got = measure(text, quote);

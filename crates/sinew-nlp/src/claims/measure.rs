@@ -156,6 +156,22 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             };
         }
     }
+    // "Shipments of nitrocellulose reached 1,300 tonnes", "Chinese exports of drones rose to
+    // 5,000 units": an amount of goods, or a count in a generic unit, that the clause's
+    // subject says moves is that movement of those goods, not a "weight".
+    if (q.kind == QuantityKind::Measure && GOODS_AMOUNT_UNITS.contains(&unit))
+        || (q.kind == QuantityKind::Count && GENERIC_COUNT_UNITS.contains(&unit))
+    {
+        if let Some(head) = about(inp, &after).filter(|h| names_movement(h)) {
+            return match inp.change {
+                Some(Trend::Fall) => (format!("decline of {head}"), head),
+                Some(Trend::Rise) if q.kind != QuantityKind::Measure => {
+                    (format!("growth of {head}"), head)
+                }
+                _ => same(head),
+            };
+        }
+    }
     if q.kind == QuantityKind::Measure {
         return same(match unit {
             "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
@@ -253,6 +269,26 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
         (None, _) => "figure".into(),
     };
     same(fallback)
+}
+
+/// Units that measure an amount of goods (weight and volume), as the quantities layer
+/// writes them: what a shipment of them is shipped in.
+const GOODS_AMOUNT_UNITS: &[&str] = &[
+    "t", "kg", "g", "lb", "oz", "barrel", "bushel", "l", "gal", "m³", "bcm",
+];
+
+/// Counted nouns that say nothing of what is counted ("5,000 units", "300 items").
+const GENERIC_COUNT_UNITS: &[&str] = &["unit", "item", "piece", "pcs"];
+
+/// Does a noun phrase name goods moving or traded ("shipments of nitrocellulose",
+/// "Chinese exports of drones", "deliveries")?
+fn names_movement(np: &str) -> bool {
+    np.split(' ').any(|w| {
+        let w = w.to_ascii_lowercase();
+        super::verbs::SUPPLY_NOUNS.contains(&w.as_str())
+            || super::verbs::RECEIPT_NOUNS.contains(&w.as_str())
+            || matches!(w.as_str(), "flows" | "trade" | "consumption")
+    })
 }
 
 /// Words that make a count of people a count of casualties.
