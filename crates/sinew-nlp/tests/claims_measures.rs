@@ -292,3 +292,25 @@ fn the_baseline_of_a_change_is_an_earlier_value_of_the_same_figure() {
         claim_for(text, "4,000 tractors").measure
     );
 }
+
+#[test]
+fn a_fraction_of_something_is_a_share_of_it() {
+    let cases = [
+        (
+            "Peru relies on Chile for roughly two-thirds of its imported fertiliser.",
+            "roughly two-thirds",
+            "share of its imported fertiliser",
+        ),
+        (
+            "Three-quarters of the coffee went to Germany.",
+            "Three-quarters",
+            "share of coffee",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // Near-miss: "a third of them" names nothing; the share is not "of them".
+    let got = measure("About a third of them came from Chile.", "About a third");
+    assert!(!got.contains("them"), "{got}");
+}

@@ -102,6 +102,9 @@ const NP_STOPS: &[&str] = &[
     "including",
     "came",
     "come",
+    "went",
+    "goes",
+    "go",
     "estimated",
     "estimates",
 ];
@@ -196,6 +199,17 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
                 Some(n) => (format!("{n} of {np}"), np),
                 None => same(np),
             };
+        }
+    }
+    // "nearly nine-tenths of its imported microelectronics", "half of Russia's machine
+    // tools": a fraction of something is a share of it, as a percentage is.
+    if q.kind == QuantityKind::Fraction
+        && inp.change.is_none()
+        && after.first().is_some_and(|w| w.is("of"))
+    {
+        let np = share_phrase(&after[1..]);
+        if !np.is_empty() && !PRONOUNS.iter().any(|p| np.eq_ignore_ascii_case(p)) {
+            return (format!("share of {np}"), np);
         }
     }
     if q.kind == QuantityKind::Percent {
