@@ -22,7 +22,9 @@
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
 //!   are right (an absent one must be absent). Names are compared lower-cased, without a
 //!   leading "the" or trailing legal-form words ("Corp.", "Ltd", "Group"), and through
-//!   sinew-nlp's alias list to canonical names. "No party kept": among matched lines whose
+//!   sinew-nlp's alias list to canonical names; a short form and a long form of one
+//!   organisation's name (leading words, `short_or_long_form`) are one party unless the
+//!   document's gold names another party as near. "No party kept": among matched lines whose
 //!   gold names neither, those whose claim names neither (so that guessing a party for
 //!   every figure shows).
 //! - Time: among matched lines with a gold `time`, those whose claim's TIMEX3 value is equal.
@@ -166,7 +168,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     gold.retain(|g| !skipped.contains(&g.set));
     inputs.retain(|doc, _| gold.iter().any(|g| &g.doc == doc));
     let (predicted, figures) = predict(&inputs)?;
-    let aliases = Names::from_alias_list();
+    let aliases = Names::from_alias_list().with_gold(&gold);
     let matches = match_all(&gold, &predicted);
     println!(
         "eval-claims: {} gold lines in {} documents, {} predicted claims",
@@ -390,8 +392,12 @@ pub(crate) fn gold_unit(q: &sinew_types::Quantity) -> Option<String> {
     })
 }
 
-/// Actor names reduced to one key: lower case, no leading "the", aliases to canonical names.
-pub(crate) struct Names(HashMap<String, String>);
+/// Actor names reduced to one key: lower case, no leading "the", aliases to canonical names;
+/// and, per document, the party names its gold lines use (for [`Names::same_in`]).
+pub(crate) struct Names {
+    aliases: HashMap<String, String>,
+    gold_parties: HashMap<String, Vec<String>>,
+}
 
 impl Names {
     /// From sinew-nlp's gazetteer (every surface form to its canonical name).
@@ -400,35 +406,88 @@ impl Names {
     }
 
     pub(crate) fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Names {
-        Names(
-            pairs
+        Names {
+            aliases: pairs
                 .map(|(surface, canonical)| (plain(surface), plain(canonical)))
                 .collect(),
-        )
+            gold_parties: HashMap::new(),
+        }
+    }
+
+    /// Remembers, per document, the keys of the parties `gold` names there.
+    pub(crate) fn with_gold(mut self, gold: &[Gold]) -> Names {
+        for g in gold {
+            for name in [&g.subject, &g.object].into_iter().flatten() {
+                let key = self.key(name);
+                let list = self.gold_parties.entry(g.doc.clone()).or_default();
+                if !list.contains(&key) {
+                    list.push(key);
+                }
+            }
+        }
+        self
     }
 
     /// The key `name` is compared by.
     pub(crate) fn key(&self, name: &str) -> String {
         let p = plain(name);
-        self.0.get(&p).cloned().unwrap_or(p)
+        self.aliases.get(&p).cloned().unwrap_or(p)
     }
 
     /// Every surface form whose key is `key` (for the role error classes).
     pub(crate) fn surfaces(&self, key: &str) -> Vec<String> {
-        self.0
+        self.aliases
             .iter()
             .filter(|(_, k)| k.as_str() == key)
             .map(|(s, _)| s.clone())
             .collect()
     }
 
-    fn same(&self, a: Option<&str>, b: Option<&str>) -> bool {
-        match (a, b) {
-            (None, None) => true,
-            (Some(a), Some(b)) => self.key(a) == self.key(b),
-            _ => false,
+    /// Whether the name read (`got`) names the gold party (`gold`) of document `doc`: the
+    /// same key, or the same organisation by a short or long form of its name
+    /// ([`short_or_long_form`]) when no other party of the document's gold is nearer to it.
+    pub(crate) fn same_in(&self, doc: &str, gold: Option<&str>, got: Option<&str>) -> bool {
+        let (gold, got) = match (gold, got) {
+            (None, None) => return true,
+            (Some(a), Some(b)) => (self.key(a), self.key(b)),
+            _ => return false,
+        };
+        if gold == got {
+            return true;
         }
+        let known = |k: &str| self.aliases.values().any(|v| v == k) || self.aliases.contains_key(k);
+        if known(&gold) || known(&got) {
+            return false;
+        }
+        let Some(distance) = short_or_long_form(&gold, &got) else {
+            return false;
+        };
+        // "Berkshire Hathaway" is not "Berkshire Hathaway Primary Group" where the gold
+        // names both: the read name goes to the nearest of the document's gold parties.
+        let others = self.gold_parties.get(doc).into_iter().flatten();
+        !others
+            .filter(|k| **k != gold)
+            .filter_map(|k| short_or_long_form(k, &got))
+            .any(|d| d <= distance)
     }
+}
+
+/// Rule of the roles score (README, "Roles"): two keys name one organisation when the words
+/// of one are the leading words of the other ("zoom" of "zoom video communications",
+/// "haier" of "haier us appliance solutions") and the shorter has a word of three letters or
+/// more. The number of words the longer adds, or `None`.
+pub(crate) fn short_or_long_form(a: &str, b: &str) -> Option<usize> {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    let led = !short.is_empty() && long.starts_with(&short);
+    let worded = short
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 3);
+    (led && worded).then(|| long.len() - short.len())
 }
 
 /// Legal-form words a company's name may carry or drop ("Whirlpool Corp.", "Chubb Ltd"):
@@ -452,15 +511,21 @@ const LEGAL_FORMS: &[&str] = &[
 /// legal-form words (a name that is only such words keeps them).
 fn plain(name: &str) -> String {
     let lower = name.trim().to_lowercase();
-    let mut words: Vec<&str> = lower
+    let mut words: Vec<String> = lower
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':')))
+        // "U.S." and "US" are one word.
+        .map(|w| w.replace('.', ""))
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
     }
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()))
+    {
         words.pop();
     }
     words.join(" ")
@@ -735,8 +800,8 @@ pub(crate) fn score(
         let (g, p) = (&gold[i], &pred[j]);
         if g.subject.is_some() || g.object.is_some() {
             s.roles.1 += 1;
-            let ok = names.same(g.subject.as_deref(), p.subject.as_deref())
-                && names.same(g.object.as_deref(), p.object.as_deref());
+            let ok = names.same_in(&g.doc, g.subject.as_deref(), p.subject.as_deref())
+                && names.same_in(&g.doc, g.object.as_deref(), p.object.as_deref());
             s.roles.0 += usize::from(ok);
         } else {
             s.no_party.1 += 1;
