@@ -137,10 +137,17 @@ fn is_appositive(text: &str, sentence_start: usize, open: usize, close: usize) -
     let described = ["a ", "an ", "the ", "one of "]
         .iter()
         .any(|d| inner.starts_with(d));
-    let name_before = text[sentence_start..open]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    // The name is the whole subject: every word from the clause's start to the comma is
+    // capitalised ("Lukoil", "The Hague Group"), and the description holds no figure.
+    let subject = &text[sentence_start..open];
+    let subject = subject
+        .rfind([',', ';', ':', '(', ')'])
+        .map_or(subject, |b| &subject[b + 1..]);
+    let name_before = !subject.trim().is_empty()
+        && subject
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "&")
+        && !inner.contains(|c: char| c.is_ascii_digit());
     // "Japan, the EU, and Canada": a list goes on with "and", "or".
     let after = text[close + 1..].trim_start();
     let verb_after = after.starts_with(|c: char| c.is_lowercase())
