@@ -62,6 +62,13 @@ const ORG_NOUNS: &[&str] = &[
     "etf",
 ];
 
+/// Words that make "it is a ..." a dummy subject's frame, not a description of what "it"
+/// refers to ("it was a year in which", "it is a fact that", "it is the first time").
+const NOT_DESCRIBED: &[&str] = &[
+    "that", "to", "which", "when", "where", "year", "years", "time", "day", "month", "week",
+    "decade", "period", "moment", "case", "fact", "question", "matter", "sign", "shame",
+];
+
 /// Words after "it" that make it a dummy subject ("it is expected that ...").
 const DUMMY_IT: &[&str] = &[
     "is", "was", "s", "seems", "seemed", "appears", "remains", "will", "would", "could", "may",
@@ -341,8 +348,20 @@ pub(super) fn company_reference(ws: &[Word<'_>], q: Span) -> Option<usize> {
     before.iter().enumerate().find_map(|(i, w)| {
         let next = before.get(i + 1);
         let nominal = w.is_any(&["the", "this"]) && org_nominal(&before[i + 1..]);
-        let pronoun =
-            w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
+        // "It is the only insurer in the index and reported ...", "It was also a founder":
+        // "it is" before a noun phrase describes what "it" refers to.
+        let described = next.is_some_and(|n| n.is_any(&["is", "was"]))
+            && before
+                .get(i + 2)
+                .is_some_and(|d| d.is_any(&["the", "a", "an", "also", "now", "one"]))
+            // "It was a year in which ...", "It is a fact that ...": no description.
+            && !before
+                .iter()
+                .skip(i + 3)
+                .take(3)
+                .any(|x| x.is_any(NOT_DESCRIBED));
+        let dummy = w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)) && !described;
+        let pronoun = w.is_any(&["it", "its"]) && !dummy;
         (nominal || pronoun).then_some(w.start)
     })
 }
