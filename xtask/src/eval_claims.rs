@@ -22,7 +22,9 @@
 //! - Roles: among matched lines whose gold names a subject or an object, those where both
 //!   are right (an absent one must be absent). Names are compared lower-cased, without a
 //!   leading "the" or trailing legal-form words ("Corp.", "Ltd", "Group"), and through
-//!   sinew-nlp's alias list to canonical names. "No party kept": among matched lines whose
+//!   sinew-nlp's alias list to canonical names; a short form and a long form of one
+//!   organisation's name (leading words, `short_or_long_form`) are one party unless the
+//!   document's gold names another party as near. "No party kept": among matched lines whose
 //!   gold names neither, those whose claim names neither (so that guessing a party for
 //!   every figure shows).
 //! - Time: among matched lines with a gold `time`, those whose claim's TIMEX3 value is equal.
@@ -41,6 +43,10 @@ use anyhow::{bail, Context, Result};
 use serde_json::Value;
 use sinew_engine::{Engine, IngestOptions, LedgerFilter};
 use sinew_store::SqliteStore;
+
+#[cfg(test)]
+pub(crate) use names::short_or_long_form;
+pub(crate) use names::Names;
 
 /// One gold line: one figure of one document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -166,7 +172,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     gold.retain(|g| !skipped.contains(&g.set));
     inputs.retain(|doc, _| gold.iter().any(|g| &g.doc == doc));
     let (predicted, figures) = predict(&inputs)?;
-    let aliases = Names::from_alias_list();
+    let aliases = Names::from_alias_list().with_gold(&gold);
     let matches = match_all(&gold, &predicted);
     println!(
         "eval-claims: {} gold lines in {} documents, {} predicted claims",
@@ -388,82 +394,6 @@ pub(crate) fn gold_unit(q: &sinew_types::Quantity) -> Option<String> {
         sinew_types::QuantityKind::Number => Some("number".to_string()),
         _ => None,
     })
-}
-
-/// Actor names reduced to one key: lower case, no leading "the", aliases to canonical names.
-pub(crate) struct Names(HashMap<String, String>);
-
-impl Names {
-    /// From sinew-nlp's gazetteer (every surface form to its canonical name).
-    fn from_alias_list() -> Names {
-        Names::from_pairs(sinew_nlp::known_names())
-    }
-
-    pub(crate) fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Names {
-        Names(
-            pairs
-                .map(|(surface, canonical)| (plain(surface), plain(canonical)))
-                .collect(),
-        )
-    }
-
-    /// The key `name` is compared by.
-    pub(crate) fn key(&self, name: &str) -> String {
-        let p = plain(name);
-        self.0.get(&p).cloned().unwrap_or(p)
-    }
-
-    /// Every surface form whose key is `key` (for the role error classes).
-    pub(crate) fn surfaces(&self, key: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(_, k)| k.as_str() == key)
-            .map(|(s, _)| s.clone())
-            .collect()
-    }
-
-    fn same(&self, a: Option<&str>, b: Option<&str>) -> bool {
-        match (a, b) {
-            (None, None) => true,
-            (Some(a), Some(b)) => self.key(a) == self.key(b),
-            _ => false,
-        }
-    }
-}
-
-/// Legal-form words a company's name may carry or drop ("Whirlpool Corp.", "Chubb Ltd"):
-/// the same company either way.
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "group",
-];
-
-/// Lower case, single spaces, without a leading article, trailing punctuation or trailing
-/// legal-form words (a name that is only such words keeps them).
-fn plain(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let mut words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':')))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
-        words.pop();
-    }
-    words.join(" ")
 }
 
 /// Whether a claim's TIMEX3 value states the gold line's time. A claimed interval
@@ -735,8 +665,8 @@ pub(crate) fn score(
         let (g, p) = (&gold[i], &pred[j]);
         if g.subject.is_some() || g.object.is_some() {
             s.roles.1 += 1;
-            let ok = names.same(g.subject.as_deref(), p.subject.as_deref())
-                && names.same(g.object.as_deref(), p.object.as_deref());
+            let ok = names.same_in(&g.doc, g.subject.as_deref(), p.subject.as_deref())
+                && names.same_in(&g.doc, g.object.as_deref(), p.object.as_deref());
             s.roles.0 += usize::from(ok);
         } else {
             s.no_party.1 += 1;
@@ -768,6 +698,7 @@ pub(crate) fn score(
 
 mod causes;
 mod listing;
+mod names;
 
 mod ledger_pairs;
 

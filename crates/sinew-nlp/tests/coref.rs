@@ -497,3 +497,39 @@ fn what_one_mention_says_holds_for_all_of_the_entity() {
     assert_eq!(shin.len(), 1, "{ms:#?}");
     assert_eq!(shin[0].sector, Some(Sector::Government));
 }
+
+#[test]
+fn a_companys_first_word_after_its_full_name_links_to_it() {
+    let text = "Drennock Marine Propulsion Systems Inc. opened a yard in Ohio last year. \
+                Drennock now employs 900 people, and Drennock's order book is full.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    let short = all(&ms, "Drennock");
+    assert_eq!(short.len(), 2, "{ms:#?}");
+    for m in short {
+        assert_eq!(
+            m.canonical, "Drennock Marine Propulsion Systems Inc.",
+            "{ms:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_first_word_the_text_writes_in_lower_case_or_a_generic_opener_is_no_short_form() {
+    // "Harbour" is a common word here; "National" and "Southern" open many names.
+    let text = "Harbour Freight Lines Ltd said the harbour was full. National Grain Exports \
+                and Southern Cask Brewing Co. reported losses. Harbour said 40 ships waited; \
+                National said 12 mills closed; Southern said 3 plants shut.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    for (short, long) in [
+        ("Harbour", "Harbour Freight Lines Ltd"),
+        ("National", "National Grain Exports"),
+        ("Southern", "Southern Cask Brewing Co."),
+    ] {
+        assert!(
+            all(&ms, short).iter().all(|m| m.canonical != long),
+            "{short:?} linked to {long:?}: {ms:#?}"
+        );
+    }
+}

@@ -33,8 +33,8 @@ pub(super) fn listing(
             continue;
         };
         let p = &pred[*j];
-        let role_ok = names.same(g.subject.as_deref(), p.subject.as_deref())
-            && names.same(g.object.as_deref(), p.object.as_deref());
+        let role_ok = names.same_in(&g.doc, g.subject.as_deref(), p.subject.as_deref())
+            && names.same_in(&g.doc, g.object.as_deref(), p.object.as_deref());
         let gold_names = g.subject.is_some() || g.object.is_some();
         let guessed = !gold_names && (p.subject.is_some() || p.object.is_some());
         if (gold_names && !role_ok) || guessed {

@@ -62,7 +62,7 @@ pub(super) fn classify(g: &Gold, p: &Predicted, names: &Names) -> Option<Class> 
         return None;
     }
     let same = |a: Option<&String>, b: Option<&String>| {
-        names.same(a.map(|s| s.as_str()), b.map(|s| s.as_str()))
+        names.same_in(&g.doc, a.map(|s| s.as_str()), b.map(|s| s.as_str()))
     };
     let subject_ok = same(g.subject.as_ref(), p.subject.as_ref());
     let object_ok = same(g.object.as_ref(), p.object.as_ref());

@@ -229,18 +229,67 @@ fn a_folded_restatement_counts_as_the_same_group() {
 #[test]
 fn names_compare_without_case_articles_or_aliases() {
     let n = names();
+    let same = |a, b| n.same_in("d", Some(a), Some(b));
     assert_eq!(n.key("The DPRK"), "north korea");
-    assert!(n.same(Some("the United States"), Some("US")));
-    assert!(!n.same(Some("Russia"), None));
-    assert!(n.same(None, None));
-    assert!(n.same(Some("Whirlpool Corp."), Some("whirlpool")));
-    assert!(n.same(Some("Chubb Ltd"), Some("Chubb")));
-    assert!(!n.same(Some("Bradford White"), Some("Bradford White Water Heaters")));
+    assert!(same("the United States", "US"));
+    assert!(!n.same_in("d", Some("Russia"), None));
+    assert!(n.same_in("d", None, None));
+    assert!(same("Whirlpool Corp.", "whirlpool"));
+    assert!(same("Chubb Ltd", "Chubb"));
+    assert!(
+        same("Kelvar U.S. Pumps", "Kelvar US Pumps"),
+        "dots inside a word"
+    );
     assert_eq!(
         n.key("Group"),
         "group",
         "a name of legal-form words only is kept"
     );
+}
+
+#[test]
+fn a_short_form_names_the_organisation_its_long_form_names() {
+    let g = |subject: &str| Gold {
+        subject: Some(subject.into()),
+        ..gold("d.txt", "5", 5.0, "number", "c")
+    };
+    let golds = [
+        g("Harlow Marine Engines"),
+        g("Harlow Marine"),
+        g("Ostrava Steel"),
+    ];
+    let n = names().with_gold(&golds);
+    let same = |gold: &str, got: &str| n.same_in("d.txt", Some(gold), Some(got));
+    // Leading words either way, with a word of three letters or more.
+    assert!(same("Ostrava Steel", "Ostrava"));
+    assert!(n.same_in("e.txt", Some("Ostrava"), Some("Ostrava Steel Works Inc.")));
+    assert!(
+        !same("Ostrava", "Ostrava Steel Works Inc."),
+        "nearer to the gold's own \"Ostrava Steel\" of that document"
+    );
+    assert!(
+        !same("Ostrava Steel", "Steel"),
+        "trailing words are no short form"
+    );
+    assert!(!same("Ostrava Steel", "Ostravan Steel"));
+    // The document's gold names both "Harlow Marine" and "Harlow Marine Engines": a name
+    // read goes to the nearest of them only.
+    assert!(same("Harlow Marine", "Harlow"));
+    assert!(!same("Harlow Marine Engines", "Harlow"));
+    assert!(!same("Harlow Marine Engines", "Harlow Marine"));
+    assert!(same("Harlow Marine Engines", "Harlow Marine Engines Group"));
+    // Known names keep their own aliases only: "North" is not "North Korea".
+    assert!(!same("DPRK", "North"));
+    assert!(
+        !n.same_in("e.txt", Some("AB"), Some("AB Volvo")),
+        "a two-letter short form"
+    );
+    assert_eq!(
+        short_or_long_form("zoom", "zoom video communications"),
+        Some(2)
+    );
+    assert_eq!(short_or_long_form("zoom video", "zoom"), Some(1));
+    assert_eq!(short_or_long_form("video", "zoom video"), None);
 }
 
 #[test]

@@ -87,8 +87,9 @@ pub(super) fn is_citation(text: &str, sentence: Span, span: Span) -> bool {
 
 /// The clause around `span`: bounded by clause punctuation or the sentence. A discourse
 /// adverbial set off by commas between a subject and its verb ("Russia, in turn, sent ...",
-/// "Brazil, meanwhile, exported ...") does not end the clause: it reaches back over it to the
-/// break before.
+/// "Brazil, meanwhile, exported ...") or an appositive after a name ("Tarvik, a grain
+/// trader, shipped ...", [`is_appositive`]) does not end the clause: it reaches back over it
+/// to the break before.
 pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     let bytes = text.as_bytes();
     // A comma between digits groups thousands ("11,000"): no clause ends there.
@@ -112,7 +113,9 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     let mut start = after_break(first);
     if let Some((comma, ',')) = first {
         if let Some((before, ',')) = last_break(comma) {
-            if is_discourse_adverbial(&text[before + 1..comma]) {
+            if is_discourse_adverbial(&text[before + 1..comma])
+                || is_appositive(text, sentence.start, before, comma)
+            {
                 start = after_break(last_break(before));
             }
         }
@@ -123,6 +126,35 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
         .find(|&(p, c)| is_break(p, c))
         .map_or(sentence.end, |(p, _)| p);
     Span::new(start, end)
+}
+
+/// "Tarvik, a grain trader based in Riga, has shipped 40,000 tonnes": an appositive set off
+/// by the commas at `open` and `close`, opening with "a", "an", "the" or "one of", right
+/// after a capitalised name and right before a word in lower case (its verb), describes the
+/// name; the clause reaches back over it.
+fn is_appositive(text: &str, sentence_start: usize, open: usize, close: usize) -> bool {
+    let inner = text[open + 1..close].trim_start().to_ascii_lowercase();
+    let described = ["a ", "an ", "the ", "one of "]
+        .iter()
+        .any(|d| inner.starts_with(d));
+    // The name is the whole subject: every word from the clause's start to the comma is
+    // capitalised ("Lukoil", "The Hague Group"), and the description holds no figure.
+    let subject = &text[sentence_start..open];
+    let subject = subject
+        .rfind([',', ';', ':', '(', ')'])
+        .map_or(subject, |b| &subject[b + 1..]);
+    let name_before = !subject.trim().is_empty()
+        && subject
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "&")
+        && !inner.contains(|c: char| c.is_ascii_digit());
+    // "Japan, the EU, and Canada": a list goes on with "and", "or".
+    let after = text[close + 1..].trim_start();
+    let verb_after = after.starts_with(|c: char| c.is_lowercase())
+        && !["and ", "or ", "as well "]
+            .iter()
+            .any(|w| after.starts_with(w));
+    described && name_before && verb_after && !inner.contains(['"', '“', '”'])
 }
 
 /// Words a parenthetical discourse adverbial is made of ("in exchange", "in turn", "for its

@@ -62,6 +62,13 @@ const ORG_NOUNS: &[&str] = &[
     "etf",
 ];
 
+/// Words that make "it is a ..." a dummy subject's frame, not a description of what "it"
+/// refers to ("it was a year in which", "it is a fact that", "it is the first time").
+const NOT_DESCRIBED: &[&str] = &[
+    "that", "to", "which", "when", "where", "year", "years", "time", "day", "month", "week",
+    "decade", "period", "moment", "case", "fact", "question", "matter", "sign", "shame",
+];
+
 /// Words after "it" that make it a dummy subject ("it is expected that ...").
 const DUMMY_IT: &[&str] = &[
     "is", "was", "s", "seems", "seemed", "appears", "remains", "will", "would", "could", "may",
@@ -341,8 +348,20 @@ pub(super) fn company_reference(ws: &[Word<'_>], q: Span) -> Option<usize> {
     before.iter().enumerate().find_map(|(i, w)| {
         let next = before.get(i + 1);
         let nominal = w.is_any(&["the", "this"]) && org_nominal(&before[i + 1..]);
-        let pronoun =
-            w.is_any(&["it", "its"]) && !(w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)));
+        // "It is the only insurer in the index and reported ...", "It was also a founder":
+        // "it is" before a noun phrase describes what "it" refers to.
+        let described = next.is_some_and(|n| n.is_any(&["is", "was"]))
+            && before
+                .get(i + 2)
+                .is_some_and(|d| d.is_any(&["the", "a", "an", "also", "now", "one"]))
+            // "It was a year in which ...", "It is a fact that ...": no description.
+            && !before
+                .iter()
+                .skip(i + 3)
+                .take(3)
+                .any(|x| x.is_any(NOT_DESCRIBED));
+        let dummy = w.is("it") && next.is_some_and(|n| n.is_any(DUMMY_IT)) && !described;
+        let pronoun = w.is_any(&["it", "its"]) && !dummy;
         (nominal || pronoun).then_some(w.start)
     })
 }
@@ -419,4 +438,92 @@ pub(super) fn own_report(
                 ])
             });
     direct.then(|| speaker.name.to_string())
+}
+
+/// Determiners that open a definite description referring back ("the wagons", "these
+/// shipments").
+const DEFINITE: &[&str] = &["the", "these", "those", "such"];
+
+/// Nouns of a source, not of a thing someone acts on: "the survey also shows 69% ..." is
+/// no deed of whoever ran the survey.
+const SOURCE_NOUNS: &[&str] = &[
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "analysis",
+    "research",
+    "figures",
+    "statistics",
+    "estimate",
+    "estimates",
+    "census",
+];
+
+/// Words that end a definite description's noun phrase before its verb.
+const PHRASE_END: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "could", "would", "will", "can", "may",
+    "might", "should", "must", "did", "do", "does", "of", "in", "on", "at", "for", "with",
+];
+
+/// "Kestria sent 300 barges to Morland. The barges could have carried as many as 9,000
+/// tonnes of grain": a figure whose clause opens with a definite description ("the barges",
+/// "these shipments") of a noun the sentence before names, after the actor who is that
+/// sentence's subject, is that actor's; the recipient named there ("to Morland") is its
+/// object. The sentence before must name the actor before the noun and not as a speaker or
+/// a place; the description is the first words of the figure's sentence, before the figure.
+/// Last resort: only for a figure whose own clause names no subject.
+pub(super) fn definite_back(
+    inp: &ClaimInputs<'_>,
+    ws: &[Word<'_>],
+    q: Span,
+    si: usize,
+) -> Option<(String, Option<String>)> {
+    let before: Vec<&Word<'_>> = ws.iter().filter(|w| w.end <= q.start).collect();
+    let first = before.first()?;
+    if !first.is_any(DEFINITE) {
+        return None;
+    }
+    // The description's nouns: lower-case words after the determiner, up to its verb.
+    let nouns: Vec<&str> = before[1..]
+        .iter()
+        .take(3)
+        .take_while(|w| !w.is_any(PHRASE_END))
+        .map(|w| w.text)
+        .filter(|t| t.len() >= 3 && t.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .filter(|t| !SOURCE_NOUNS.contains(t))
+        .collect();
+    if nouns.is_empty() || si == 0 {
+        return None;
+    }
+    let prev = inp.sentences[si - 1].span;
+    let pws = crate::words::words(inp.text, prev.start, prev.end);
+    let stem = |t: &str| t.trim_end_matches('s').to_string();
+    let named_at = pws.iter().find(|w| {
+        let t = w.text.to_ascii_lowercase();
+        nouns.iter().any(|n| stem(n) == stem(&t))
+    })?;
+    let attrs: Vec<&Attribution> = starting_within(inp.attributions, prev, |a| a.span)
+        .iter()
+        .collect();
+    let actors = super::roles::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
+    // The actor acts on the thing: a word stands between them ("Kestria sent barges"), where
+    // "a Kestria survey" is the actor's own words, no deed.
+    let subject = actors.iter().find(|a| {
+        a.role == Role::Plain
+            && !a.adjective
+            && pws
+                .iter()
+                .any(|w| w.start >= a.span.end && w.end <= named_at.start)
+    })?;
+    let object = actors
+        .iter()
+        .find(|a| a.role == Role::Recipient && a.name != subject.name)
+        .map(|a| a.name.to_string());
+    Some((subject.name.to_string(), object))
 }

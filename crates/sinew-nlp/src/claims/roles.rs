@@ -23,9 +23,10 @@
 //!    clause's subject, and "imposed by X" names the agent;
 //! 6. references back: "the two countries/sides", "bilateral" (the last pair named),
 //!    "the country", "the company", "it" (the last one named), a government body's own
-//!    report, a company's own report, the target of "sanctions against X" for a sanctions
-//!    count with no object (`pairs::sanction_target`), and last the place the figure is
-//!    in; a figure with no one at all in its sentence then takes its section's topic
+//!    report, a company's own report, a definite description of what the sentence before
+//!    names ("the wagons" after "X sent wagons to Y": X to Y), the target of "sanctions
+//!    against X" for a sanctions count with no object (`pairs::sanction_target`), and last
+//!    the place the figure is in; a figure with no one at all in its sentence then takes its section's topic
 //!    (`topic.rs`), and "we" or a far "the company" the document's organisation.
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
@@ -580,6 +581,14 @@ pub(super) fn parties(
         .or_else(|| refer::self_report(inp, attrs))
         .or_else(|| refer::own_report(inp.text, actors, ws, q.span));
     let mut object = object;
+    // "The barges could have carried 9,000 tonnes" after "Kestria sent 300 barges to
+    // Morland": who the sentence before says did it.
+    if subject.is_none() && object.is_none() && parties_only.is_empty() {
+        if let Some((s, o)) = refer::definite_back(inp, ws, q.span, si) {
+            subject = Some(s);
+            object = o;
+        }
+    }
     if object.is_none() && subject.is_some() && pairs::refers_to_neighbour(inp.text, sentence) {
         object = pairs::previous_other_country(inp, si, subject.as_deref());
     }

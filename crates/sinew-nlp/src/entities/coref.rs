@@ -18,6 +18,12 @@
 //!     adjective ("Islamic" of "Islamic Group") nor be a role word ("State" of "State
 //!     Group", though "State Farm" of "State Farm Group" is a short form); a mention the
 //!     tagger typed a place or cut short there is relinked, and widened to the short form;
+//!   - a company's first word, when its name has two words or more past its designators
+//!     ("Haier" after "Haier U.S. Appliance Solutions, Inc.", "Zoom" after "Zoom Video
+//!     Communications"): only a word the document never writes in lower case (not "first",
+//!     "zoom in"), of three letters or more, that is no adjective, demonym, role word or
+//!     generic opener ("National", "First", "General"), and whose name goes on with a
+//!     capitalised word ("Bank of America" has no such short form);
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
 //!     Asian names, as `people::link` reads them), only when no other person of the document
 //!     shares it.
@@ -47,7 +53,7 @@
 mod nominal;
 mod sector;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sinew_types::{EntityType, Mention, MentionKind, Span};
 
@@ -255,6 +261,85 @@ fn stripped_name(name: &str) -> Option<Vec<&str>> {
     shaped.then_some(words)
 }
 
+/// Words a company's name may open with that name nothing on their own ("First Trust",
+/// "National Grid", "General Motors", "Royal Mail").
+const GENERIC_OPENERS: &[&str] = &[
+    "first",
+    "new",
+    "national",
+    "general",
+    "united",
+    "global",
+    "international",
+    "royal",
+    "central",
+    "federal",
+    "great",
+    "grand",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "bank",
+    "university",
+    "city",
+    "state",
+    "county",
+    "saint",
+    "san",
+    "santa",
+    "old",
+    "big",
+    "best",
+    "top",
+    "all",
+    "one",
+    "air",
+    "star",
+    "prime",
+    "smart",
+    "digital",
+    "open",
+    "true",
+    "blue",
+    "green",
+    "red",
+    "black",
+    "white",
+    "golden",
+];
+
+/// The first word of a company's name that later stands for the company alone ("Haier" of
+/// "Haier U.S. Appliance Solutions, Inc."), if it may (module doc). `lower_words` are the
+/// document's words written in lower case.
+fn leading_word<'n>(name: &'n str, lower_words: &HashSet<&str>) -> Option<&'n str> {
+    let mut words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let is_designator = |w: &str| DESIGNATORS.contains(&w.trim_end_matches(['.', ',']));
+    while words.last().is_some_and(|w| is_designator(w)) {
+        words.pop();
+    }
+    let (&first, &second) = (words.first()?, words.get(1)?);
+    let lower = first.to_lowercase();
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let adjective = ["ic", "ical", "ian", "ean", "an", "ese", "ish", "ist", "ern"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix));
+    let shaped = first.chars().all(char::is_alphanumeric)
+        && first.starts_with(|c: char| c.is_uppercase())
+        && letters >= 3
+        && second.starts_with(|c: char| c.is_uppercase());
+    let named_only = !adjective
+        && !sector::is_role(&lower)
+        && !is_stop(&lower)
+        && !GENERIC_OPENERS.contains(&lower.as_str())
+        && !lower_words.contains(lower.as_str());
+    (shaped && named_only && !is_designator(first)).then_some(first)
+}
+
 /// A short form: its words, the mention it stands for, and where it may start being used.
 struct ShortForm {
     words: Vec<String>,
@@ -289,6 +374,11 @@ fn short_forms(
     // Surnames shared by two people of the document are ambiguous.
     let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
     let mut added = Vec::new();
+    let lower_words: HashSet<&str> = toks
+        .iter()
+        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        .map(|t| t.text)
+        .collect();
     for ai in 0..mentions.len() {
         let m = &mentions[ai];
         if m.kind != MentionKind::Name {
@@ -320,6 +410,16 @@ fn short_forms(
             if let Some(words) = stripped_name(&m.text) {
                 let words = words.into_iter().map(str::to_string).collect();
                 add_form(&mut forms, words, ai, m.span.end);
+            }
+        }
+        // An organisation the tagger could not type ("Electrolux Major Appliances") too.
+        let company_like = matches!(
+            m.entity_type,
+            EntityType::Company | EntityType::StateEnterprise | EntityType::Media
+        ) || (m.entity_type == EntityType::Other && is_org_coarse(m));
+        if company_like {
+            if let Some(first) = leading_word(&m.text, &lower_words) {
+                add_form(&mut forms, vec![first.to_string()], ai, m.span.end);
             }
         }
         if m.entity_type == EntityType::Person && m.canonical.contains(' ') {

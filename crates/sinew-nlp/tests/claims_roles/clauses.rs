@@ -184,3 +184,27 @@ fn a_figure_in_a_fronted_ing_clause_is_the_main_subjects() {
         ),
     ]);
 }
+
+#[test]
+fn an_appositive_after_the_subject_does_not_cut_it_off() {
+    let text = "Lukoil, one of the largest refiners in the region, has been supplying about \
+                2 million barrels of fuel to Serbia each year.";
+    let described = "Vietnam, a fast-growing exporter of rice, sold 8 million tonnes of rice \
+                     to the Philippines last year.";
+    check(&[
+        (text, "2 million barrels", pair("Lukoil", "Serbia")),
+        (
+            described,
+            "8 million tonnes",
+            pair("Vietnam", "Philippines"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_list_between_commas_is_no_appositive() {
+    // "the EU" opens no description of "Japan": the three are a list, and the figure's
+    // clause is its own.
+    let text = "Officials in Japan, the EU, and Canada said 40 ships were seized.";
+    check(&[(text, "40 ships", (None, None))]);
+}

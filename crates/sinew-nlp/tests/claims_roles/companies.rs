@@ -291,3 +291,15 @@ fn the_council_refers_back_to_a_council_named_before() {
                 the plan.";
     check(&[(text, "12 members", (None, None))]);
 }
+
+#[test]
+fn it_is_before_a_noun_phrase_refers_back() {
+    let text = "Harbin Dairy Corp. opened its first plant in 1998. It is now the largest dairy \
+                in the north and reported revenue of $2.1 billion last year.";
+    let also = "Ostrander Mills Inc. makes paper. It is also a lender, and it reported loans of \
+                $40 million in May.";
+    check(&[
+        (text, "$2.1 billion", only("Harbin Dairy Corp.")),
+        (also, "$40 million", only("Ostrander Mills Inc.")),
+    ]);
+}

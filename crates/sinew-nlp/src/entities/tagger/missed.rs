@@ -2,6 +2,10 @@
 //! CamelCase ("ServiceNow", "DigitalOcean") is a brand's name wherever it stands, unless it
 //! is a surname's ("McCain") or part of a longer run of capitalised words the tagger judged.
 //!
+//! A company's name the tagger ends before ", Inc." ("Drennock Appliance Solutions, Inc.")
+//! takes the designator in: the comma is how the company writes its legal name, not the end
+//! of the name ([`designator_after_comma`]).
+//!
 //! Tried and left out: a capitalised word standing alone inside a sentence that opens an
 //! organisation's name elsewhere in the document ("Zoom projects ..." after "Zoom
 //! Communications"). On the claim dev pages it named products' first words ("Nest" of "Nest
@@ -65,6 +69,42 @@ pub(super) fn add_missed(text: &str, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
     tagged
 }
 
+/// Legal designators a company writes after a comma ("Acme Widgets, Inc.").
+const COMMA_DESIGNATORS: &[&str] = &[
+    "Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Corp.", "Co.", "L.P.", "LP", "PLC", "plc",
+];
+
+/// `tagged` with each organisation's or unknown name that ", Inc." (any of
+/// [`COMMA_DESIGNATORS`]) follows grown to take it in, when no other name starts there.
+pub(super) fn designator_after_comma(text: &str, mut tagged: Vec<Tagged>) -> Vec<Tagged> {
+    for i in 0..tagged.len() {
+        let t = &tagged[i];
+        if !matches!(t.coarse, Coarse::Org | Coarse::Misc) {
+            continue;
+        }
+        let Some(rest) = text[t.end..].strip_prefix(", ") else {
+            continue;
+        };
+        let Some(d) = COMMA_DESIGNATORS.iter().find(|d| {
+            rest.strip_prefix(**d)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        }) else {
+            continue;
+        };
+        let end = t.end + 2 + d.len();
+        // The tagger's own "Inc." (or nothing) may sit there; any other name stays.
+        let next_ok = tagged
+            .get(i + 1)
+            .is_none_or(|n| n.start >= end || (n.start == t.end + 2 && n.end == end));
+        if next_ok {
+            tagged[i].end = end;
+            tagged[i].coarse = Coarse::Org;
+        }
+    }
+    tagged.dedup_by(|b, a| b.start < a.end);
+    tagged
+}
+
 /// Is the word written in CamelCase: letters only, a capital first, and a capital right
 /// after a lower-case letter later ("ServiceNow", "GitHub"), not a surname's ("McCain")?
 fn camel_case(w: &str) -> bool {
@@ -107,6 +147,30 @@ mod tests {
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    #[test]
+    fn a_comma_designator_joins_the_name_before_it() {
+        let text = "Brellan Pump Works, Inc. and Osk Marine, LLC, said Inc. magazine lied.";
+        let t = |a: usize, b: usize, coarse| Tagged {
+            start: a,
+            end: b,
+            coarse,
+        };
+        let tagged = vec![
+            t(0, 18, Coarse::Misc),
+            t(20, 24, Coarse::Org),
+            t(29, 39, Coarse::Org),
+            t(51, 55, Coarse::Org),
+        ];
+        let got: Vec<&str> = designator_after_comma(text, tagged)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["Brellan Pump Works, Inc.", "Osk Marine, LLC", "Inc."]
+        );
     }
 
     #[test]
