@@ -24,11 +24,11 @@
 //! An engine with a search index ([`Engine::with_index`]) adds each batch's new documents to
 //! it once the store has committed them, and commits the index then (see `search.rs`).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -162,14 +162,23 @@ fn analysis_step(raise: bool) -> usize {
 /// Documents (or errors) a worker sends to the main loop at a time.
 const CHUNK: usize = 16;
 
-/// Chunks a worker may send for an input that is not yet being committed before it waits for
-/// its turn: with the channel's bound, this bounds memory however large the inputs are.
+/// Chunks a reader may send for an input that is not yet being committed before it waits for
+/// its turn: with the channels' bounds, this bounds memory however large the inputs are.
 const CHUNKS_AHEAD: usize = 4;
 
-/// Part of one input's result from a worker: documents (annotated unless already stored) and
-/// errors, in input order.
+/// Chunks of the input being committed that may be read but not yet committed: annotators
+/// finish chunks out of order (a long document holds up only its own), and the main loop
+/// keeps those that arrive early; this bounds them.
+fn window(annotators: usize) -> usize {
+    CHUNKS_AHEAD.max(4 * annotators)
+}
+
+/// Part of one input: documents (annotated unless already stored, once an annotator has had
+/// it) and errors, in input order.
 struct Chunk {
     input: usize,
+    /// Its place among the input's chunks.
+    seq: usize,
     docs: Vec<(Document, Option<Annotations>)>,
     errors: Vec<IngestError>,
     /// Set on the input's last chunk.
@@ -184,9 +193,10 @@ struct InputEnd {
 }
 
 impl Chunk {
-    fn new(input: usize) -> Chunk {
+    fn new(input: usize, seq: usize) -> Chunk {
         Chunk {
             input,
+            seq,
             docs: Vec::new(),
             errors: Vec::new(),
             end: None,
@@ -194,36 +204,48 @@ impl Chunk {
     }
 }
 
-/// The input the main loop is committing. A worker reading a later input waits here once it
-/// has sent [`CHUNKS_AHEAD`] chunks, so that a large input read ahead cannot pile up in
-/// memory while an earlier one is still being read.
+/// Where the main loop is committing: which input, and how many of its chunks. A reader of a
+/// later input waits here once it has sent [`CHUNKS_AHEAD`] chunks, so that a large input
+/// read ahead cannot pile up in memory while an earlier one is still being read; the reader
+/// of the input being committed waits once it is [`window`] chunks ahead of the commits.
 struct Turn {
-    /// The input being committed, and whether the main loop has stopped.
-    state: Mutex<(usize, bool)>,
+    /// The next chunk to commit (input, chunk), and whether the main loop has stopped.
+    state: Mutex<((usize, usize), bool)>,
     changed: Condvar,
+    window: usize,
 }
 
 impl Turn {
-    fn new() -> Turn {
+    fn new(window: usize) -> Turn {
         Turn {
-            state: Mutex::new((0, false)),
+            state: Mutex::new(((0, 0), false)),
             changed: Condvar::new(),
+            window,
         }
     }
 
-    /// Waits until `input` is being committed; false when the main loop has stopped.
-    fn wait_for(&self, input: usize) -> bool {
+    /// Waits until the reader of `input` may send its chunk number `seq`; false when the main
+    /// loop has stopped.
+    fn wait_for(&self, input: usize, seq: usize) -> bool {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while state.0 < input && !state.1 {
+        loop {
+            let ((head, committed), stopped) = *state;
+            let ahead = match head.cmp(&input) {
+                std::cmp::Ordering::Less => seq >= CHUNKS_AHEAD,
+                std::cmp::Ordering::Equal => seq >= committed + self.window,
+                std::cmp::Ordering::Greater => false,
+            };
+            if stopped || !ahead {
+                return !stopped;
+            }
             state = self
                 .changed
                 .wait(state)
                 .unwrap_or_else(PoisonError::into_inner);
         }
-        !state.1
     }
 
-    fn set(&self, head: Option<usize>) {
+    fn set(&self, head: Option<(usize, usize)>) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         match head {
             Some(head) => state.0 = head,
@@ -297,63 +319,78 @@ impl Engine {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
         };
-        // One reader per input at a time, up to the threads asked for; each annotates its
-        // chunks on its share of them, so one large input keeps every core busy too.
-        let threads = cores.min(files.len().max(1));
-        let share = (cores / threads).max(1);
+        // Readers (one per input at a time, up to the threads asked for) only read and clean;
+        // `cores` annotators, alive for the whole run, each annotate a chunk at a time from
+        // any input, so that one large input keeps every annotator busy with no barrier
+        // between chunks; the main loop puts the chunks back in input order and writes.
+        let readers = cores.min(files.len().max(1));
         let next = AtomicUsize::new(0);
-        let turn = Turn::new();
-        let (tx, rx) = mpsc::sync_channel::<Chunk>(threads * 4);
+        let turn = Turn::new(window(cores));
+        let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Chunk>(cores * 2);
+        // Shared by the annotators, and dropped with the last of them: a reader waiting to
+        // hand over a chunk then learns that the run has stopped.
+        let jobs_rx = Arc::new(Mutex::new(jobs_rx));
+        let (tx, rx) = mpsc::sync_channel::<Chunk>(cores * 4);
         let store = &self.store;
-        std::thread::scope(|scope| -> Result<(), EngineError> {
+        let mut batch = Batch::new(opts, raise);
+        let stored = |id: &DocId| store.contains(id).unwrap_or(false);
+        let written = std::thread::scope(|scope| -> Result<(), EngineError> {
             let _stop = StopOnDrop(&turn);
-            for _ in 0..threads {
-                let tx = tx.clone();
+            for _ in 0..readers {
+                let jobs = jobs_tx.clone();
                 let (files, sizes, next, config, turn) = (&files, &sizes, &next, &config, &turn);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let stored = |id: &DocId| store.contains(id).unwrap_or(false);
                     let input = Input {
                         index: i,
                         path,
                         bytes: sizes[i],
-                        share,
                     };
-                    if !read_and_annotate(&input, config, &stored, &tx, turn) {
+                    if !read_input(&input, config, &jobs, turn) {
                         break;
                     }
                 });
             }
+            drop(jobs_tx);
+            for _ in 0..cores {
+                let (jobs, tx, stored) = (Arc::clone(&jobs_rx), tx.clone(), &stored);
+                scope.spawn(move || annotate_chunks(&jobs, stored, &tx));
+            }
+            drop(jobs_rx);
             drop(tx);
             // Commit in input order so that ingest order is deterministic.
-            let mut pending: BTreeMap<usize, VecDeque<Chunk>> = BTreeMap::new();
-            let mut head = 0;
-            let mut batch = Batch::new(opts, raise);
+            let mut pending: BTreeMap<(usize, usize), Chunk> = BTreeMap::new();
+            let mut head = (0, 0);
             for chunk in rx {
-                pending.entry(chunk.input).or_default().push_back(chunk);
-                while let Some(chunk) = pending.get_mut(&head).and_then(VecDeque::pop_front) {
+                pending.insert((chunk.input, chunk.seq), chunk);
+                while let Some(chunk) = pending.remove(&head) {
                     summary.errors.extend(chunk.errors);
                     for (doc, ann) in chunk.docs {
                         summary.documents += 1;
                         batch.add(self, &mut summary, doc, ann)?;
                     }
-                    if let Some(end) = chunk.end {
-                        progress(&Progress::Input {
-                            name: end.name,
-                            bytes: end.bytes,
-                        });
-                        summary.files += 1;
-                        summary.bytes += end.bytes;
-                        summary.skipped += end.skipped;
-                        pending.remove(&head);
-                        head += 1;
-                        turn.set(Some(head));
+                    match chunk.end {
+                        Some(end) => {
+                            progress(&Progress::Input {
+                                name: end.name,
+                                bytes: end.bytes,
+                            });
+                            summary.files += 1;
+                            summary.bytes += end.bytes;
+                            summary.skipped += end.skipped;
+                            head = (head.0 + 1, 0);
+                        }
+                        None => head.1 += 1,
                     }
+                    turn.set(Some(head));
                 }
             }
             batch.flush(self, &mut summary)
-        })?;
+        });
+        // What the store committed is searchable even when the run stopped on an error.
+        batch.commit_index(self, &mut summary);
+        written?;
         if opts.analyse {
             self.raise_alerts(&mut summary, raise)?;
         }
@@ -406,7 +443,7 @@ impl Engine {
         let stored = |id: &DocId| store.contains(id).unwrap_or(false);
         // Read a chunk, annotate it on every thread, queue it; then the next.
         let mut commit = |read: &mut Vec<_>, summary: &mut IngestSummary| {
-            let mut chunk = Chunk::new(0);
+            let mut chunk = Chunk::new(0, 0);
             annotate_chunk(std::mem::take(read), &stored, threads, &mut chunk);
             summary.errors.extend(chunk.errors);
             for (doc, ann) in chunk.docs {
@@ -428,8 +465,10 @@ impl Engine {
             }
             Err(e) => summary.errors.push(e),
         }
-        commit(&mut items, &mut summary)?;
-        batch.flush(self, &mut summary)?;
+        let written =
+            commit(&mut items, &mut summary).and_then(|()| batch.flush(self, &mut summary));
+        batch.commit_index(self, &mut summary);
+        written?;
         summary.bytes = read.load(Ordering::Relaxed);
         if opts.analyse {
             self.raise_alerts(&mut summary, raise)?;
@@ -478,38 +517,40 @@ impl<R: Read> Read for Counted<'_, R> {
     }
 }
 
-/// One input of a run, as a worker reads it.
+/// One input of a run, as a reader reads it.
 struct Input<'p> {
     /// Its position among the run's inputs.
     index: usize,
     path: &'p Path,
     bytes: u64,
-    /// Threads its worker annotates on (itself included).
-    share: usize,
 }
 
-/// Reads one input as a stream and sends its documents, annotated unless already stored, to
-/// the main loop in chunks (each chunk's documents annotated on `input.share` threads). False
-/// when the main loop has stopped.
-fn read_and_annotate(
+/// Reads one input as a stream and hands its documents, in chunks, to the annotators. False
+/// when the run has stopped.
+fn read_input(
     input: &Input<'_>,
     config: &IngestConfig,
-    stored: &(dyn Fn(&DocId) -> bool + Sync),
-    tx: &mpsc::SyncSender<Chunk>,
+    jobs: &mpsc::SyncSender<Chunk>,
     turn: &Turn,
 ) -> bool {
     let mut read: Vec<Result<Document, IngestError>> = Vec::with_capacity(CHUNK);
-    let mut sent = 0;
+    let mut seq = 0;
     let mut skipped = 0;
     let mut send = |read: &mut Vec<Result<Document, IngestError>>, end: Option<InputEnd>| {
-        let mut chunk = Chunk::new(input.index);
+        let mut chunk = Chunk::new(input.index, seq);
         chunk.end = end;
-        annotate_chunk(std::mem::take(read), stored, input.share, &mut chunk);
-        sent += 1;
-        if sent > CHUNKS_AHEAD && chunk.end.is_none() && !turn.wait_for(input.index) {
+        for item in read.drain(..) {
+            match item {
+                Ok(doc) => chunk.docs.push((doc, None)),
+                Err(e) => chunk.errors.push(e),
+            }
+        }
+        // The input's last chunk goes at once: its reader holds nothing more.
+        if chunk.end.is_none() && !turn.wait_for(input.index, seq) {
             return false;
         }
-        tx.send(chunk).is_ok()
+        seq += 1;
+        jobs.send(chunk).is_ok()
     };
     match sinew_ingest::open_file(input.path, config) {
         Ok(mut docs) => {
@@ -529,6 +570,28 @@ fn read_and_annotate(
         skipped,
     };
     send(&mut read, Some(end))
+}
+
+/// An annotator: takes chunks as the readers hand them over, annotates each document not yet
+/// stored, and sends the chunk on to the main loop, until the readers are done or the main
+/// loop has stopped.
+fn annotate_chunks(
+    jobs: &Mutex<mpsc::Receiver<Chunk>>,
+    stored: &(dyn Fn(&DocId) -> bool + Sync),
+    tx: &mpsc::SyncSender<Chunk>,
+) {
+    loop {
+        let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok(mut chunk) = job else { return };
+        for (doc, ann) in &mut chunk.docs {
+            if !stored(&doc.id) {
+                *ann = Some(crate::annotate(doc));
+            }
+        }
+        if tx.send(chunk).is_err() {
+            return;
+        }
+    }
 }
 
 /// Annotates the documents of `read` not yet stored, on `threads` threads (the caller's
@@ -590,7 +653,16 @@ pub(crate) struct Batch {
     unanalysed: usize,
     skipped: usize,
     links: DupLinker,
+    /// Documents added to the search index since it was last committed.
+    unindexed: usize,
 }
+
+/// Documents added to the search index between its commits. Each commit writes a segment
+/// (one per indexing thread) that tantivy later merges: committed after every store batch,
+/// indexing took a fifth of a load's CPU time. The run's end commits the rest, after an
+/// error too; a process killed in between leaves the index behind the store, which `sinew
+/// status` and ingest report (`Engine::index_lag`) and `sinew index` brings level.
+const INDEX_COMMIT_EVERY: usize = 4096;
 
 impl Batch {
     pub(crate) fn new(opts: &IngestOptions, raise: bool) -> Batch {
@@ -603,6 +675,7 @@ impl Batch {
             unanalysed: 0,
             skipped: 0,
             links: DupLinker::default(),
+            unindexed: 0,
         }
     }
 
@@ -643,6 +716,16 @@ impl Batch {
         Ok(())
     }
 
+    /// Commits what was added to the search index since its last commit (the run's end).
+    pub(crate) fn commit_index(&mut self, engine: &Engine, summary: &mut IngestSummary) {
+        if std::mem::take(&mut self.unindexed) == 0 || summary.index_warning.is_some() {
+            return;
+        }
+        if let Err(e) = engine.index_commit() {
+            summary.index_warning = Some(e.to_string());
+        }
+    }
+
     pub(crate) fn flush(
         &mut self,
         engine: &Engine,
@@ -673,6 +756,10 @@ impl Batch {
         // cannot be written stops indexing for the rest of the run, not the ingest.
         if let Err(e) = engine.index_new(&to_index) {
             summary.index_warning = Some(e.to_string());
+        }
+        self.unindexed += to_index.len();
+        if self.unindexed >= INDEX_COMMIT_EVERY {
+            self.commit_index(engine, summary);
         }
         self.items.clear();
         self.bytes = 0;

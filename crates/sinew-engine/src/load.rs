@@ -61,37 +61,43 @@ impl Engine {
         let mut summary = IngestSummary::default();
         let raise = self.raises(opts)?;
         let mut batch = crate::ingest::Batch::new(opts, raise);
-        for input in inputs {
-            for item in input.records {
-                let record = match item {
-                    Ok(record) => record,
-                    Err(e) => {
-                        summary.errors.push(e);
-                        continue;
-                    }
-                };
-                let (doc, ann) = match checked(record) {
-                    Ok(checked) => checked,
-                    Err(why) => {
-                        summary.errors.push(IngestError::new(
-                            input.name.clone(),
-                            ErrorKind::BadRecord(why),
-                        ));
-                        continue;
-                    }
-                };
-                summary.documents += 1;
-                let ann = if self.store.contains(&doc.id)? {
-                    None
-                } else {
-                    Some(ann.unwrap_or_else(|| crate::annotate(&doc)))
-                };
-                batch.add(self, &mut summary, doc, ann)?;
+        let write = |summary: &mut IngestSummary| -> Result<(), EngineError> {
+            for input in inputs {
+                for item in input.records {
+                    let record = match item {
+                        Ok(record) => record,
+                        Err(e) => {
+                            summary.errors.push(e);
+                            continue;
+                        }
+                    };
+                    let (doc, ann) = match checked(record) {
+                        Ok(checked) => checked,
+                        Err(why) => {
+                            summary.errors.push(IngestError::new(
+                                input.name.clone(),
+                                ErrorKind::BadRecord(why),
+                            ));
+                            continue;
+                        }
+                    };
+                    summary.documents += 1;
+                    let ann = if self.store.contains(&doc.id)? {
+                        None
+                    } else {
+                        Some(ann.unwrap_or_else(|| crate::annotate(&doc)))
+                    };
+                    batch.add(self, summary, doc, ann)?;
+                }
+                summary.files += 1;
+                summary.bytes += input.bytes;
             }
-            summary.files += 1;
-            summary.bytes += input.bytes;
-        }
-        batch.flush(self, &mut summary)?;
+            batch.flush(self, summary)
+        };
+        let written = write(&mut summary);
+        // What the store committed is searchable even when the load stopped on an error.
+        batch.commit_index(self, &mut summary);
+        written?;
         if opts.analyse {
             self.raise_alerts(&mut summary, raise)?;
         }

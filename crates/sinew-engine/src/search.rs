@@ -200,14 +200,21 @@ impl Engine {
         Ok((lag.indexed < lag.stored).then_some(lag))
     }
 
-    /// Adds newly stored documents to the index and commits it (ingest, after the store has
-    /// committed them).
+    /// Adds newly stored documents to the index (ingest, after the store has committed
+    /// them); [`Engine::index_commit`] makes them searchable.
     pub(crate) fn index_new(&self, docs: &[IndexDoc]) -> Result<(), EngineError> {
         if let Some(index) = &self.index {
             if !docs.is_empty() {
                 index.add(docs)?;
-                index.commit()?;
             }
+        }
+        Ok(())
+    }
+
+    /// Commits what [`Engine::index_new`] added.
+    pub(crate) fn index_commit(&self) -> Result<(), EngineError> {
+        if let Some(index) = &self.index {
+            index.commit()?;
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ mod events;
 mod gold;
 mod incremental;
 mod ledger;
+mod load_order;
 mod pipeline;
 mod report;
 mod scaling;
