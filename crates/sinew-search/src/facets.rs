@@ -77,11 +77,14 @@ pub(crate) struct FlatSegment {
     spare: Mutex<Vec<Vec<u32>>>,
 }
 
+/// A facet value: its facet (by place in [`FACET_FIELDS`]) and its text.
+type Named = (u8, Box<str>);
+
 /// Every facet value of the segments laid flat, numbered once, with its facet.
 #[derive(Default)]
 pub(crate) struct Values {
-    ids: HashMap<(u8, Box<str>), u32>,
-    names: Vec<(u8, Box<str>)>,
+    ids: HashMap<Named, u32>,
+    names: Vec<Named>,
 }
 
 impl Values {
@@ -142,7 +145,7 @@ impl FlatSegment {
 
     /// The segment laid flat (its `global` numbers still to give), and its values' facets
     /// and names in its shared space of ordinals.
-    fn build(reader: &SegmentReader) -> tantivy::Result<(FlatSegment, Vec<(u8, Box<str>)>)> {
+    fn build(reader: &SegmentReader) -> tantivy::Result<(FlatSegment, Vec<Named>)> {
         let fast = reader.fast_fields();
         let mut columns = Vec::with_capacity(FACET_FIELDS.len());
         let mut bases = [0usize; FACET_FIELDS.len() + 1];
@@ -153,7 +156,7 @@ impl FlatSegment {
         }
         let published = fast.column_opt::<i64>(PUBLISHED)?;
         let max = reader.max_doc() as usize;
-        let mut names: Vec<(u8, Box<str>)> = Vec::with_capacity(bases[FACET_FIELDS.len()]);
+        let mut names: Vec<Named> = Vec::with_capacity(bases[FACET_FIELDS.len()]);
         for (k, column) in columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let mut terms = column.dictionary().stream()?;
