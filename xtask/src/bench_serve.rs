@@ -305,14 +305,32 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
     println!("bench-serve: server {}", sinew.display());
     let (mut child, addr) = start(&sinew, &db)?;
-    let result = load(addr, conns, secs, docs, !search_only);
+    let result = load(addr, child.id(), conns, secs, docs, !search_only);
     // The server is this run's own child: stop it whatever the load did.
     let _ = child.kill();
     let _ = child.wait();
     result
 }
 
-fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize, entities: bool) -> Result<()> {
+/// CPU seconds (user + system) the process `pid` has used, when `/proc` says.
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name (which may hold spaces), from the state on.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // The kernel's clock ticks per second (USER_HZ), 100 on Linux.
+    Some(ticks / 100.0)
+}
+
+fn load(
+    addr: SocketAddr,
+    server: u32,
+    conns: usize,
+    secs: u64,
+    docs: usize,
+    entities: bool,
+) -> Result<()> {
     let mut probe = Conn::open_waiting(addr, Duration::from_secs(1800))?;
     let indexed = {
         // The status's JSON is small; read it with a plain request to see the index.
@@ -373,6 +391,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize, entities: bool) 
         k.dedup();
         k
     };
+    let cpu_before = cpu_secs(server);
     let start = Instant::now();
     let deadline = start + Duration::from_secs(secs);
     let paths = std::sync::Arc::new(paths);
@@ -430,6 +449,7 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize, entities: bool) 
         }
     }
     let wall = start.elapsed().as_secs_f64();
+    let cpu = cpu_before.zip(cpu_secs(server)).map(|(a, b)| b - a);
     println!(
         "{:<12} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
         "", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors"
@@ -463,6 +483,13 @@ fn load(addr: SocketAddr, conns: usize, secs: u64, docs: usize, entities: bool) 
         total.errors
     );
     println!("{all_line}");
+    if let Some(cpu) = cpu {
+        println!(
+            "server CPU: {cpu:.1} s over {wall:.1} s ({:.2} cores), {:.2} ms a request",
+            cpu / wall,
+            cpu * 1000.0 / (total.micros.len() as f64).max(1.0)
+        );
+    }
     println!("load average after: {}", load_average());
     Ok(())
 }

@@ -3,20 +3,16 @@
 //! months.
 //!
 //! Each segment counts by the column's term ordinals in a plain vector (one add per value of a
-//! matching row, no hashing, no string) and turns ordinals into strings only at the merge,
-//! and only for the values that can be shown: each segment's [`per_segment`] most frequent
-//! values, named from the segment's dictionaries read once into memory (reading every counted
-//! value's text from the dictionary was about 90% of a search's CPU on 100k documents whose
-//! entity facet holds tens of thousands of names; reading even the few hundred shown, block by
-//! block, was still most of a merge, so the names are kept with the segment's flat values,
-//! below). A value outside a segment's top list is not counted from that segment:
-//! with `per_segment` at least eight times the values shown (and at least 256), a shown
-//! value's count can fall short only when it is rare in some segment yet frequent overall,
-//! which the long tail of a facet does not do; with one segment (a merged index) the counts
-//! are exact. Each segment also notes the values it counted, once each as first met, so the
-//! merge reads only those (a narrow query's few, not every value of a 100k-document
-//! segment's dictionaries, which was 9% of a search's CPU there). Dates are counted per day (in a vector from the segment's first day) and folded
-//! into months at the merge.
+//! matching row, no hashing, no string), kept zeroed between searches. The merge adds each
+//! segment's counted values into index-wide counts by number: every value of every segment
+//! laid flat is numbered once ([`Values`]), each segment keeps its ordinals' numbers, and only
+//! the values shown are named. So the counts are exact however many segments the index has
+//! (they were once each segment's few hundred most frequent values, named from the
+//! dictionaries and merged by name in hash maps, which was a tenth of a search's CPU at 100k
+//! documents in 15 segments). Each segment also notes the values it counted, once each as
+//! first met, so the merge reads only those (a narrow query's few, not every value of a
+//! 100k-document segment's dictionaries). Dates are counted per day (in a vector from the
+//! segment's first day) and folded into months at the merge.
 //!
 //! Counting reads no column: each segment's facet values are laid flat once, the first time a
 //! search meets the segment ([`FlatSegment`], kept by [`FlatCache`] while the segment lives;
@@ -28,7 +24,7 @@
 //! documents (each batch walked the presence index and the value offsets of seven columns).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -53,13 +49,6 @@ pub(crate) struct FacetCollector {
     pub(crate) flat: Arc<FlatCache>,
 }
 
-impl FacetCollector {
-    /// How many of each segment's most frequent values are read as text at the merge.
-    fn per_segment(&self) -> usize {
-        self.top.saturating_mul(8).max(256)
-    }
-}
-
 /// Rows read from the columns at a time when a segment is laid flat.
 const BATCH: usize = 1024;
 
@@ -78,27 +67,65 @@ pub(crate) struct FlatSegment {
     days: Vec<i32>,
     /// The earliest and latest day of the segment's rows.
     day_range: Option<(i64, i64)>,
-    /// Each value's text, by its place in the shared space of ordinals: the facet
-    /// dictionaries read once, so a search's merge names its counted values without decoding
-    /// dictionary blocks (that decoding was the largest cost of a merge).
-    names: Vec<Box<str>>,
+    /// Each value's number in the index-wide list of values ([`Values`]), by its place in
+    /// the shared space of ordinals: the facet dictionaries read once, so a search's merge
+    /// adds a segment's counts into index-wide ones by number, naming no value but those
+    /// shown.
+    global: Vec<u32>,
+    /// Zeroed count vectors of this segment's size, kept for the next searches: a fresh one
+    /// each search was pages zeroed by the kernel, some 6% of a search's CPU at 100k.
+    spare: Mutex<Vec<Vec<u32>>>,
+}
+
+/// A facet value: its facet (by place in [`FACET_FIELDS`]) and its text.
+type Named = (u8, Box<str>);
+
+/// Every facet value of the segments laid flat, numbered once, with its facet.
+#[derive(Default)]
+pub(crate) struct Values {
+    ids: HashMap<Named, u32>,
+    names: Vec<Named>,
+}
+
+impl Values {
+    fn id(&mut self, facet: u8, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(&(facet, Box::from(name))) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push((facet, Box::from(name)));
+        self.ids.insert((facet, Box::from(name)), id);
+        id
+    }
 }
 
 /// The flat values of the segments searched lately, by segment.
 #[derive(Default)]
 pub(crate) struct FlatCache {
     segments: Mutex<HashMap<SegmentId, Arc<FlatSegment>>>,
+    /// The values of every segment laid flat (kept when a segment goes: a merged segment
+    /// holds the same values).
+    values: RwLock<Values>,
+    /// Zeroed index-wide count vectors, kept for the next merges.
+    spare: Mutex<Vec<Vec<u64>>>,
 }
 
 impl FlatCache {
     /// The flat values of `reader`'s segment, laid flat now if they are not kept. Built under
     /// the lock: searches arriving together wait for one build rather than each making one.
-    fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<FlatSegment>> {
+    pub(crate) fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<FlatSegment>> {
         let mut kept = self.segments.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(flat) = kept.get(&reader.segment_id()) {
             return Ok(Arc::clone(flat));
         }
-        let flat = Arc::new(FlatSegment::build(reader)?);
+        let (mut flat, names) = FlatSegment::build(reader)?;
+        let mut values = self.values.write().unwrap_or_else(|e| e.into_inner());
+        flat.global = names
+            .iter()
+            .map(|(facet, name)| values.id(*facet, name))
+            .collect();
+        drop(values);
+        let flat = Arc::new(flat);
         kept.insert(reader.segment_id(), Arc::clone(&flat));
         Ok(flat)
     }
@@ -111,7 +138,14 @@ impl FlatCache {
 }
 
 impl FlatSegment {
-    fn build(reader: &SegmentReader) -> tantivy::Result<FlatSegment> {
+    /// Each row's day (days from the common era), `i32::MIN` for a row without a date.
+    pub(crate) fn days(&self) -> &[i32] {
+        &self.days
+    }
+
+    /// The segment laid flat (its `global` numbers still to give), and its values' facets
+    /// and names in its shared space of ordinals.
+    fn build(reader: &SegmentReader) -> tantivy::Result<(FlatSegment, Vec<Named>)> {
         let fast = reader.fast_fields();
         let mut columns = Vec::with_capacity(FACET_FIELDS.len());
         let mut bases = [0usize; FACET_FIELDS.len() + 1];
@@ -122,15 +156,15 @@ impl FlatSegment {
         }
         let published = fast.column_opt::<i64>(PUBLISHED)?;
         let max = reader.max_doc() as usize;
-        let mut names: Vec<Box<str>> = Vec::with_capacity(bases[FACET_FIELDS.len()]);
+        let mut names: Vec<Named> = Vec::with_capacity(bases[FACET_FIELDS.len()]);
         for (k, column) in columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let mut terms = column.dictionary().stream()?;
             while terms.advance() {
-                names.push(String::from_utf8_lossy(terms.key()).into());
+                names.push((k as u8, String::from_utf8_lossy(terms.key()).into()));
             }
             // A dictionary is its column's ordinals in order: one name each, no more, no less.
-            names.resize(bases[k + 1], Box::from(""));
+            names.resize(bases[k + 1], (k as u8, Box::from("")));
         }
         let mut flat = FlatSegment {
             runs: Vec::with_capacity(max),
@@ -138,7 +172,8 @@ impl FlatSegment {
             bases,
             days: vec![NO_DAY; max],
             day_range: published.as_ref().map(|c| (c.min_value(), c.max_value())),
-            names,
+            global: Vec::new(),
+            spare: Mutex::new(Vec::new()),
         };
         let mut rows = Rows::default();
         let mut batch: Vec<DocId> = Vec::with_capacity(BATCH);
@@ -187,7 +222,7 @@ impl FlatSegment {
             }
         }
         flat.values.shrink_to_fit();
-        Ok(flat)
+        Ok((flat, names))
     }
 }
 
@@ -349,8 +384,14 @@ impl Collector for FacetCollector {
     ) -> tantivy::Result<SegmentFacets> {
         let flat = self.flat.get(reader)?;
         let days = DayCounts::for_range(flat.day_range);
+        let counts = flat
+            .spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_else(|| vec![0; flat.bases[FACET_FIELDS.len()]]);
         Ok(SegmentFacets {
-            counts: vec![0; flat.bases[FACET_FIELDS.len()]],
+            counts,
             touched: Vec::new(),
             flat,
             days,
@@ -362,49 +403,59 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Facets> {
-        let mut by_value: Vec<HashMap<String, u64, NamesHash>> = (0..FACET_FIELDS.len())
-            .map(|_| HashMap::default())
-            .collect();
+        let values = self.flat.values.read().unwrap_or_else(|e| e.into_inner());
+        // Index-wide counts by value number: every segment of this search was laid flat,
+        // and its values numbered, before this read.
+        let mut totals = self
+            .flat
+            .spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default();
+        totals.resize(values.names.len(), 0);
+        let mut seen: Vec<u32> = Vec::new();
         let mut by_day: HashMap<i64, u64> = HashMap::new();
-        let keep = self.per_segment();
-        let mut counted: Vec<(u64, u64)> = Vec::new();
         for fruit in fruits {
             let flat = &*fruit.flat;
-            // The values the matches have, in ordinal order, so each facet's are one run.
-            let mut touched = fruit.touched;
-            touched.sort_unstable();
-            for (k, values) in by_value.iter_mut().enumerate() {
-                let lo = touched.partition_point(|&v| (v as usize) < flat.bases[k]);
-                let hi = touched.partition_point(|&v| (v as usize) < flat.bases[k + 1]);
-                counted.clear();
-                counted.extend(touched.get(lo..hi).unwrap_or_default().iter().map(|&v| {
-                    let n = fruit.counts.get(v as usize).copied().unwrap_or(0);
-                    (u64::from(n), (v as usize - flat.bases[k]) as u64)
-                }));
-                if counted.len() > keep {
-                    // The `keep` largest counts (ties by ordinal, so the choice is stable).
-                    counted.select_nth_unstable_by(keep - 1, |a, b| {
-                        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
-                    });
-                    counted.truncate(keep);
-                }
-                for &(n, ord) in &counted {
-                    let Some(word) = flat.names.get(flat.bases[k] + ord as usize) else {
-                        continue;
-                    };
-                    match values.get_mut(&**word) {
-                        Some(total) => *total += n,
-                        None => {
-                            values.insert(word.to_string(), n);
+            let mut counts = fruit.counts;
+            for &v in &fruit.touched {
+                let Some(n) = counts.get_mut(v as usize) else {
+                    continue;
+                };
+                if let Some(&id) = flat.global.get(v as usize) {
+                    if let Some(total) = totals.get_mut(id as usize) {
+                        if *total == 0 {
+                            seen.push(id);
                         }
+                        *total += u64::from(*n);
                     }
                 }
+                // Zeroed as read, so the vector goes back to the segment's spares clean.
+                *n = 0;
             }
+            flat.spare
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(counts);
             for (day, n) in fruit.days.into_days() {
                 *by_day.entry(day).or_default() += n;
             }
         }
-        let mut lists = by_value.into_iter().map(|m| ranked(m, self.top));
+        let mut lists: Vec<Vec<(u64, &str)>> = vec![Vec::new(); FACET_FIELDS.len()];
+        for &id in &seen {
+            let (facet, name) = &values.names[id as usize];
+            if let Some(list) = lists.get_mut(usize::from(*facet)) {
+                list.push((totals[id as usize], name));
+            }
+            totals[id as usize] = 0;
+        }
+        self.flat
+            .spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(totals);
+        let mut lists = lists.into_iter().map(|l| ranked(l, self.top));
         let mut facets = Facets {
             sources: lists.next().unwrap_or_default(),
             langs: lists.next().unwrap_or_default(),
@@ -472,44 +523,20 @@ impl SegmentFacets {
     }
 }
 
-/// The hasher of the merge's maps from a value's name to its count: a search at 100k
-/// documents in 20 segments looks up thousands of names (each segment's top values of each
-/// facet), and SipHash, which resists keys chosen to collide, was 7% of its CPU; the names
-/// are the index's own (ingested articles' entities, sources, units), and a collision only
-/// slows a lookup, so a multiply-rotate hash of 8 bytes at a time does.
-#[derive(Default, Clone, Copy)]
-struct NamesHasher(u64);
-
-impl std::hash::Hasher for NamesHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type NamesHash = std::hash::BuildHasherDefault<NamesHasher>;
-
 /// The `top` most frequent values, then by value.
-fn ranked<S>(counts: HashMap<String, u64, S>, top: usize) -> Vec<FacetCount> {
-    let mut list: Vec<FacetCount> = counts
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
-        .collect();
-    list.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+fn ranked(mut list: Vec<(u64, &str)>, top: usize) -> Vec<FacetCount> {
+    let order = |a: &(u64, &str), b: &(u64, &str)| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    if list.len() > top && top > 0 {
+        list.select_nth_unstable_by(top - 1, order);
+    }
     list.truncate(top);
-    list
+    list.sort_unstable_by(order);
+    list.into_iter()
+        .map(|(count, value)| FacetCount {
+            value: value.to_string(),
+            count,
+        })
+        .collect()
 }
 
 /// The first day of the month of a day number (chrono's days from the common era).

@@ -8,6 +8,7 @@
 //! document's clean text (`Document::text`), the same coordinates as every other span in
 //! Sinew, so a hit opens at its words in the document viewer.
 
+mod day_range;
 mod facets;
 mod snippet;
 mod tantivy_index;

@@ -35,15 +35,13 @@
 //! writer adds and see each commit once it is made.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Bound;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use sinew_types::{DocId, Span};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
-    TermSetQuery,
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, FAST,
@@ -55,6 +53,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use crate::day_range::DayRange;
 use crate::facets::{date_of, day_of, FacetCollector, FlatCache, FACET_FIELDS, PUBLISHED};
 use crate::{
     snippet, Filters, IndexDoc, Scope, SearchError, SearchHit, SearchIndex, SearchQuery,
@@ -510,13 +509,13 @@ impl TantivyIndex {
             }
         }
         if filters.from.is_some() || filters.to.is_some() {
-            let bound = |d: Option<chrono::NaiveDate>| match d {
-                Some(d) => Bound::Included(Term::from_field_i64(self.fields.published, day_of(d))),
-                None => Bound::Unbounded,
-            };
             out.push((
                 Occur::Must,
-                Box::new(RangeQuery::new(bound(filters.from), bound(filters.to))),
+                Box::new(DayRange {
+                    from: filters.from.map(day_of),
+                    to: filters.to.map(day_of),
+                    flat: std::sync::Arc::clone(&self.flat),
+                }),
             ));
         }
         out
