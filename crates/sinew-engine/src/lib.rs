@@ -27,6 +27,7 @@ use sinew_report::{
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
+pub use analyse::PENDING_READ_MAX;
 pub use error::EngineError;
 pub use events::{EventPage, EventQuery, EventsView};
 pub use extract::{
@@ -182,6 +183,9 @@ pub struct Engine {
     store: Arc<dyn Store>,
     /// The search index ingest keeps current, when there is one ([`Engine::with_index`]).
     index: Option<Arc<dyn SearchIndex>>,
+    /// How many documents awaiting analysis a read folds in memory before it refuses
+    /// ([`Engine::pending_read_max`]).
+    pending_read_max: usize,
 }
 
 impl Engine {
@@ -193,7 +197,11 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open(url)?),
             None => Arc::new(SqliteStore::open(db)?),
         };
-        Ok(Engine { store, index: None })
+        Ok(Engine {
+            store,
+            index: None,
+            pending_read_max: PENDING_READ_MAX,
+        })
     }
 
     /// Opens the SQLite store at `db` for reading only (the read commands): nothing is
@@ -205,12 +213,20 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open_read_only(url)?),
             None => Arc::new(SqliteStore::open_read_only(db)?),
         };
-        Ok(Engine { store, index: None })
+        Ok(Engine {
+            store,
+            index: None,
+            pending_read_max: PENDING_READ_MAX,
+        })
     }
 
     /// An engine over any store.
     pub fn with_store(store: Arc<dyn Store>) -> Engine {
-        Engine { store, index: None }
+        Engine {
+            store,
+            index: None,
+            pending_read_max: PENDING_READ_MAX,
+        }
     }
 
     /// The store, for callers that need to share it.
@@ -453,6 +469,9 @@ impl Engine {
         let ties = self.each_state(|mut state| {
             picks.bucket();
             state.retain_groups(|g| picks.keeps(g));
+            // A large bucket keeps a few of its groups: the room of the rest is given back
+            // rather than held to the end of the fold.
+            state.groups.shrink_to_fit();
             states.push(state);
             Ok(())
         })?;
