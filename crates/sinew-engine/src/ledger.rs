@@ -402,3 +402,15 @@ fn read(file: &mut File, offset: u64, len: usize, buf: &mut Vec<u8>) -> Result<(
     file.seek(SeekFrom::Start(offset)).map_err(read_err)?;
     file.read_exact(buf).map_err(read_err)
 }
+
+/// Points each group's claims, listed in group order when they were loaded, at their
+/// place in the loaded list (`index`, one entry a claim in that order).
+pub(crate) fn point_claims(ledger: &mut Ledger, index: &[usize]) {
+    let mut k = 0;
+    for g in &mut ledger.groups {
+        for m in &mut g.claims {
+            m.claim = index[k];
+            k += 1;
+        }
+    }
+}

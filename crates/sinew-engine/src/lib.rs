@@ -34,6 +34,7 @@ pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+use ledger::point_claims;
 pub use ledger::LedgerStream;
 pub use load::{LoadInput, MapRecord};
 pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
@@ -115,18 +116,6 @@ impl From<ClaimView> for CitedClaim {
     }
 }
 
-/// Points each group's claims, listed in group order when they were loaded, at their
-/// place in the loaded list (`index`, one entry a claim in that order).
-fn point_claims(ledger: &mut Ledger, index: &[usize]) {
-    let mut k = 0;
-    for g in &mut ledger.groups {
-        for m in &mut g.claims {
-            m.claim = index[k];
-            k += 1;
-        }
-    }
-}
-
 /// The network over the store, with the claims its flows and dependencies point into.
 #[derive(Debug, Clone)]
 pub struct NetworkView {
@@ -197,11 +186,7 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open(url)?),
             None => Arc::new(SqliteStore::open(db)?),
         };
-        Ok(Engine {
-            store,
-            index: None,
-            pending_read_max: PENDING_READ_MAX,
-        })
+        Ok(Engine::with_store(store))
     }
 
     /// Opens the SQLite store at `db` for reading only (the read commands): nothing is
@@ -213,11 +198,7 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open_read_only(url)?),
             None => Arc::new(SqliteStore::open_read_only(db)?),
         };
-        Ok(Engine {
-            store,
-            index: None,
-            pending_read_max: PENDING_READ_MAX,
-        })
+        Ok(Engine::with_store(store))
     }
 
     /// An engine over any store.
@@ -469,9 +450,7 @@ impl Engine {
         let ties = self.each_state(|mut state| {
             picks.bucket();
             state.retain_groups(|g| picks.keeps(g));
-            // A large bucket keeps a few of its groups: the room of the rest is given back
-            // rather than held to the end of the fold.
-            state.groups.shrink_to_fit();
+            state.groups.shrink_to_fit(); // the room of the groups left out is given back
             states.push(state);
             Ok(())
         })?;
