@@ -272,9 +272,14 @@ pub fn network_by_state_of(
 /// Every group of `states` in ledger order, with its claims re-indexed into one list of
 /// references, and each group's traits for the network.
 fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<GroupTraits>) {
-    let mut all: Vec<StoredGroup> = states.into_iter().flat_map(|s| s.groups).collect();
+    // Sized up front: grown step by step, the lists were copied and their fresh pages
+    // zeroed again and again over a large store.
+    let mut all: Vec<StoredGroup> = Vec::with_capacity(states.iter().map(|s| s.groups.len()).sum());
+    for s in states {
+        all.extend(s.groups);
+    }
     all.sort_by(ledger_order);
-    let mut refs = Vec::new();
+    let mut refs = Vec::with_capacity(all.iter().map(|g| g.group.claims.len()).sum());
     let mut traits = Vec::with_capacity(all.len());
     let groups = all
         .into_iter()

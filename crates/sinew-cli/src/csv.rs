@@ -123,16 +123,22 @@ pub(crate) const HEADER: &[&str] = &[
     "note",
 ];
 
-/// The ledger, one row per claim with its group's fields repeated.
-pub(crate) fn ledger(
+/// The header row of the ledger as CSV: one row per claim with its group's fields repeated
+/// ([`ledger_rows`]).
+pub(crate) fn ledger_header(out: &mut dyn Write) -> io::Result<()> {
+    write_row(
+        out,
+        &HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    )
+}
+
+/// The ledger's rows after its header, one per claim with its group's fields repeated: a
+/// ledger written a window of groups at a time calls it for each.
+pub(crate) fn ledger_rows(
     out: &mut dyn Write,
     groups: &[LedgerGroup],
     claims: &[ClaimView],
 ) -> io::Result<()> {
-    write_row(
-        out,
-        &HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
-    )?;
     for g in groups {
         for m in &g.claims {
             let Some(v) = claims.get(m.claim) else {

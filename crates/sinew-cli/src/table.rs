@@ -511,19 +511,6 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The ledger listing of `sinew ledger`: each group's verdict, actors, measure, consensus and
-/// reason, then its claims with their part in the verdict.
-pub(crate) fn ledger(
-    out: &mut dyn Write,
-    groups: &[LedgerGroup],
-    claims: &[CitedClaim],
-    ui: &Ui,
-) -> io::Result<()> {
-    let names = doc_names(claims.iter().map(|c| (&c.doc, c.source.as_str())));
-    ledger_groups(out, groups, claims, &names, ui)?;
-    ledger_total(out, groups.len(), conflicts(groups))
-}
-
 /// How many of `groups` are contradicted.
 pub(crate) fn conflicts(groups: &[LedgerGroup]) -> usize {
     groups
@@ -532,9 +519,10 @@ pub(crate) fn conflicts(groups: &[LedgerGroup]) -> usize {
         .count()
 }
 
-/// The groups of [`ledger`]'s listing, their claims' documents named by `names` (the names
-/// of every document the whole listing cites, `doc_names`), without the closing count: a
-/// listing written a window of groups at a time calls it for each.
+/// The ledger listing of `sinew ledger`: each group's verdict, actors, measure, consensus and
+/// reason, then its claims with their part in the verdict, their documents named by `names`
+/// (the names of every document the whole listing cites, `doc_names`), without the closing
+/// count ([`ledger_total`]): a listing written a window of groups at a time calls it for each.
 pub(crate) fn ledger_groups(
     out: &mut dyn Write,
     groups: &[LedgerGroup],

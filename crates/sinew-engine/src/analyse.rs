@@ -58,6 +58,13 @@ pub(crate) struct Analysis {
 /// How many stored bucket states [`Engine::each_state`] reads in one go.
 const STATES_READ: usize = 64;
 
+/// How many documents awaiting analysis a read folds in memory (its answer is then what a
+/// finished analysis would show) before it refuses and says how to analyse them: twice
+/// ingest's analysis step, so a reader beside a running ingest is answered, while a store
+/// upgraded to a version that drops the analysis, or loaded with analysis deferred, is not
+/// folded whole in memory (at 100k documents that took 8 GB).
+pub const PENDING_READ_MAX: usize = 4096;
+
 impl Engine {
     /// Analyses the documents awaiting analysis and stores the result with the alerts they
     /// raise (when `raise` is set and something was analysed before them: the first documents
@@ -95,6 +102,13 @@ impl Engine {
         Ok(self.store.pending()?.len())
     }
 
+    /// Sets how many documents awaiting analysis a read folds in memory before it refuses
+    /// with [`EngineError::AnalysisPending`] (default [`PENDING_READ_MAX`]).
+    pub fn pending_read_max(mut self, documents: usize) -> Engine {
+        self.pending_read_max = documents;
+        self
+    }
+
     /// Every bucket's state and every tie: the stored ones, with pending work laid over them
     /// in memory (nothing is written).
     pub(crate) fn analysis(&self) -> Result<Analysis, EngineError> {
@@ -122,8 +136,14 @@ impl Engine {
                 .map_err(|e| EngineError::Inconsistent(format!("stored ties: {e}")))?;
             ties.extend(doc_ties);
         }
+        let waiting = self.store.pending()?;
+        if waiting.len() > self.pending_read_max {
+            return Err(EngineError::AnalysisPending {
+                documents: waiting.len(),
+            });
+        }
         let mut pending: BTreeMap<String, BucketState> = BTreeMap::new();
-        if let Some(work) = self.pending_work()? {
+        if let Some(work) = self.pending_work_of(waiting)? {
             for s in work.states {
                 pending.insert(s.key.clone(), s);
             }
@@ -135,12 +155,29 @@ impl Engine {
             .into_iter()
             .filter(|k| !pending.contains_key(k))
             .collect();
+        // Each state is parsed as the store hands it on (in a buffer it reuses), so no
+        // state's text outlives its parse.
+        let mut failed: Option<EngineError> = None;
         for chunk in keys.chunks(STATES_READ) {
-            for (key, json) in self.store.bucket_states(Some(chunk))? {
-                let state = BucketState::from_json(&json).map_err(|e| {
-                    EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
-                })?;
-                each(state)?;
+            self.store.each_bucket_state(chunk, &mut |key, json| {
+                if failed.is_some() {
+                    return;
+                }
+                let state = std::str::from_utf8(json)
+                    .map_err(|e| e.to_string())
+                    .and_then(|json| BucketState::from_json(json).map_err(|e| e.to_string()));
+                let done = match state {
+                    Ok(state) => each(state),
+                    Err(e) => Err(EngineError::Inconsistent(format!(
+                        "stored analysis of bucket {key:?}: {e}"
+                    ))),
+                };
+                if let Err(e) = done {
+                    failed = Some(e);
+                }
+            })?;
+            if let Some(e) = failed.take() {
+                return Err(e);
             }
         }
         for state in pending.into_values() {
@@ -250,7 +287,11 @@ impl Engine {
 
     /// Recomputes the buckets the pending documents touch.
     fn pending_work(&self) -> Result<Option<PendingWork>, EngineError> {
-        let pending = self.store.pending()?;
+        self.pending_work_of(self.store.pending()?)
+    }
+
+    /// Recomputes the buckets the documents `pending` (those awaiting analysis) touch.
+    fn pending_work_of(&self, pending: Vec<DocId>) -> Result<Option<PendingWork>, EngineError> {
         if pending.is_empty() {
             return Ok(None);
         }

@@ -39,6 +39,18 @@ pub enum EngineError {
         /// The location as given.
         location: String,
     },
+    /// A read that folds the analysis (ledger, network, report) on a store where more
+    /// documents await analysis than it folds in memory ([`crate::PENDING_READ_MAX`]): a
+    /// store upgraded to a version that drops the analysis, or loaded with analysis deferred.
+    #[error(
+        "{documents} stored documents await analysis (the store was upgraded, or loaded with \
+         analysis deferred): run `sinew alerts` on this store once to analyse them, then run \
+         this command again"
+    )]
+    AnalysisPending {
+        /// How many documents await analysis.
+        documents: usize,
+    },
     /// Stored data contradicts itself: a bug, never the user's mistake.
     #[error("internal inconsistency: {0}")]
     Inconsistent(String),

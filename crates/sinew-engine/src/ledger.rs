@@ -15,14 +15,20 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
 
 use sinew_analysis::{Ledger, LedgerFilter, LedgerGroup, LedgerPlace};
-use sinew_types::{DocId, Span};
+use sinew_store::Store;
+use sinew_types::{Claim, DocId, Span};
 
-use crate::{CitedClaim, Engine, EngineError};
+use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
 /// Groups handed on at once.
 const WINDOW: usize = 4096;
+/// Groups handed on at once with their claims whole ([`LedgerStream::each_view`]): each
+/// window reads its claims' documents once, so a window of 4,096 read most documents again
+/// for each window at 100k documents (216+ CPU s for `ledger --json` against 84 held whole).
+const WHOLE_WINDOW: usize = 65_536;
 /// Claims whose words are read in one store call.
 const QUOTES_READ: usize = 65_536;
 
@@ -37,6 +43,10 @@ pub struct LedgerStream {
     quotes: Quotes,
     /// Each claim's document number.
     claim_docs: Vec<u32>,
+    /// Each claim's ordinal in its document (what reads it back whole, [`LedgerStream::each_view`]).
+    claim_ords: Vec<u32>,
+    /// The store, which [`LedgerStream::each_view`] reads each window's claims from.
+    store: Arc<dyn Store>,
     /// The documents by number, and their source names.
     ids: Vec<DocId>,
     sources: Vec<String>,
@@ -44,6 +54,8 @@ pub struct LedgerStream {
     documents: Vec<(DocId, String)>,
     /// Groups handed on at once.
     window: usize,
+    /// The filter the groups passed (its measure words are applied as claims are read).
+    filter: LedgerFilter,
 }
 
 struct Slot {
@@ -65,6 +77,21 @@ impl Engine {
     /// ([`LedgerStream::each`]) with bounded memory. The filter's measure words are not
     /// applied (they read the claims: [`Engine::ledger_cited`] applies them).
     pub fn ledger_stream(&self, filter: &LedgerFilter) -> Result<LedgerStream, EngineError> {
+        self.stream(filter, true)
+    }
+
+    /// The ledger of [`Engine::ledger`], to be read group by group with each claim whole
+    /// ([`LedgerStream::each_view`]: what `--json` and CSV print) in bounded memory: each
+    /// window's claims are read from the store as it is handed on. The filter's measure words
+    /// are applied window by window, once the claims are read.
+    pub fn ledger_stream_whole(&self, filter: &LedgerFilter) -> Result<LedgerStream, EngineError> {
+        Ok(self.stream(filter, false)?.window(WHOLE_WINDOW))
+    }
+
+    /// The groups that pass `filter` (but its measure words) spilled and placed in ledger
+    /// order; with `quotes`, every claim's words read ahead (what [`LedgerStream::each`]
+    /// hands on).
+    fn stream(&self, filter: &LedgerFilter, quotes: bool) -> Result<LedgerStream, EngineError> {
         let by_group = LedgerFilter {
             measure: None,
             ..filter.clone()
@@ -131,7 +158,11 @@ impl Engine {
                 .then(a.at.cmp(&b.at))
         });
         drop(numbers);
-        let quotes = self.quotes(&claims, &ids)?;
+        let quotes = if quotes {
+            self.quotes(&claims, &ids)?
+        } else {
+            Quotes::default()
+        };
         let documents: Vec<(DocId, String)> = self
             .store
             .doc_headers(&ids)?
@@ -148,10 +179,13 @@ impl Engine {
             groups,
             quotes,
             claim_docs: claims.iter().map(|&(d, _)| d).collect(),
+            claim_ords: claims.iter().map(|&(_, o)| o).collect(),
+            store: Arc::clone(&self.store),
             ids,
             sources,
             documents,
             window: WINDOW,
+            filter: filter.clone(),
         })
     }
 
@@ -186,6 +220,7 @@ impl Engine {
 }
 
 /// Claims' words, one after the other in one text: where each claim's lie and its span.
+#[derive(Default)]
 struct Quotes {
     text: String,
     at: Vec<(usize, usize, Span)>,
@@ -216,7 +251,8 @@ impl LedgerStream {
 
     /// Hands `each` the groups in ledger order, a window at a time, with the claims they
     /// cite (each [`LedgerClaim::claim`](sinew_analysis::LedgerClaim::claim) indexes the
-    /// window's claims). An error of `each` ends the reading and is returned.
+    /// window's claims). An error of `each` ends the reading and is returned. Needs a stream
+    /// made by [`Engine::ledger_stream`] (the claims' words read ahead).
     pub fn each<E: From<EngineError>>(
         &mut self,
         mut each: impl FnMut(&[LedgerGroup], &[CitedClaim]) -> Result<(), E>,
@@ -225,19 +261,11 @@ impl LedgerStream {
         for w in 0..self.places.len().div_ceil(self.window) {
             let from = w * self.window;
             let to = (from + self.window).min(self.places.len());
-            let mut groups = Vec::with_capacity(to - from);
+            let mut groups = self.read_groups(from..to, &mut buf)?;
             let mut claims: Vec<CitedClaim> = Vec::new();
-            for k in from..to {
-                let (offset, len, first) = {
-                    let slot = &self.places[k];
-                    (slot.offset, slot.len, slot.first)
-                };
-                read(&mut self.groups, offset, len, &mut buf)?;
-                let mut group: LedgerGroup = serde_json::from_slice(&buf).map_err(|e| {
-                    EngineError::Inconsistent(format!("a spilled ledger group: {e}"))
-                })?;
+            for (group, first) in &mut groups {
                 for m in &mut group.claims {
-                    let n = first + m.claim;
+                    let n = *first + m.claim;
                     let (start, len, span) = self.quotes.at[n];
                     let doc = self.claim_docs[n] as usize;
                     claims.push(CitedClaim {
@@ -248,12 +276,124 @@ impl LedgerStream {
                     });
                     m.claim = claims.len() - 1;
                 }
-                groups.push(group);
             }
+            let ledger = Ledger {
+                groups: groups.into_iter().map(|(g, _)| g).collect(),
+            };
+            each(&ledger.groups, &claims)?;
+        }
+        Ok(())
+    }
+
+    /// Hands `each` the groups in ledger order, a window at a time, with the claims they cite
+    /// whole (read from the store for the window: [`Engine::ledger`]'s claims), leaving out
+    /// the groups the filter's measure words reject. An error of `each` ends the reading and
+    /// is returned.
+    pub fn each_view<E: From<EngineError>>(
+        &mut self,
+        mut each: impl FnMut(&[LedgerGroup], &[ClaimView]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut buf = Vec::new();
+        for w in 0..self.places.len().div_ceil(self.window) {
+            let from = w * self.window;
+            let to = (from + self.window).min(self.places.len());
+            let groups = self.read_groups(from..to, &mut buf)?;
+            let (mut groups, claims) = self.whole_claims(groups)?;
+            let mut pass = self.passing(&groups, &claims).into_iter();
+            groups.retain(|_| pass.next().unwrap_or(false));
             let ledger = Ledger { groups };
             each(&ledger.groups, &claims)?;
         }
         Ok(())
+    }
+
+    /// Leaves out the groups the filter's measure words reject (they read the claims' measures,
+    /// so each window's claims are read whole once): what a table filtered by measure lists.
+    /// [`LedgerStream::documents`] stays every document the groups before that filter cite
+    /// (the documents a table names its claims' documents among, as it did when it held the
+    /// whole ledger).
+    pub fn keep_measure(&mut self) -> Result<(), EngineError> {
+        if self.filter.measure.is_none() {
+            return Ok(());
+        }
+        let mut buf = Vec::new();
+        let mut keep = Vec::with_capacity(self.places.len());
+        for w in 0..self.places.len().div_ceil(self.window) {
+            let from = w * self.window;
+            let to = (from + self.window).min(self.places.len());
+            let groups = self.read_groups(from..to, &mut buf)?;
+            let (groups, views) = self.whole_claims(groups)?;
+            keep.extend(self.passing(&groups, &views));
+        }
+        let mut keep = keep.into_iter();
+        self.places.retain(|_| keep.next().unwrap_or(false));
+        Ok(())
+    }
+
+    /// Which of `groups` (their claims pointing into `views`) pass the filter's measure words.
+    fn passing(&self, groups: &[LedgerGroup], views: &[ClaimView]) -> Vec<bool> {
+        if self.filter.measure.is_none() {
+            return vec![true; groups.len()];
+        }
+        let plain: Vec<Claim> = views.iter().map(|v| v.claim.clone()).collect();
+        groups
+            .iter()
+            .map(|g| g.matches(&self.filter, &plain))
+            .collect()
+    }
+
+    /// The groups at `places` of the ledger order, read back from the spill, each with the
+    /// number of its first claim.
+    fn read_groups(
+        &mut self,
+        places: std::ops::Range<usize>,
+        buf: &mut Vec<u8>,
+    ) -> Result<Vec<(LedgerGroup, usize)>, EngineError> {
+        let mut groups = Vec::with_capacity(places.len());
+        for k in places {
+            let (offset, len, first) = {
+                let slot = &self.places[k];
+                (slot.offset, slot.len, slot.first)
+            };
+            read(&mut self.groups, offset, len, buf)?;
+            let group: LedgerGroup = serde_json::from_slice(buf)
+                .map_err(|e| EngineError::Inconsistent(format!("a spilled ledger group: {e}")))?;
+            groups.push((group, first));
+        }
+        Ok(groups)
+    }
+
+    /// `groups`' claims read whole from the store, each group's claims pointed at them.
+    fn whole_claims(
+        &self,
+        mut groups: Vec<(LedgerGroup, usize)>,
+    ) -> Result<(Vec<LedgerGroup>, Vec<ClaimView>), EngineError> {
+        let mut keys: Vec<(DocId, u32)> = Vec::new();
+        for (group, first) in &mut groups {
+            for m in &mut group.claims {
+                let n = *first + m.claim;
+                keys.push((
+                    self.ids[self.claim_docs[n] as usize].clone(),
+                    self.claim_ords[n],
+                ));
+                m.claim = keys.len() - 1;
+            }
+        }
+        let mut views = Vec::with_capacity(keys.len());
+        for (w, (doc, ord)) in self.store.claim_words(&keys)?.into_iter().zip(&keys) {
+            let w = w.ok_or_else(|| {
+                EngineError::Inconsistent(format!(
+                    "analysis cites claim {ord} of {doc}, which is not stored"
+                ))
+            })?;
+            views.push(ClaimView {
+                claim: w.claim,
+                source: w.source,
+                quote: w.quote,
+                sentence: w.sentence,
+            });
+        }
+        Ok((groups.into_iter().map(|(g, _)| g).collect(), views))
     }
 }
 
@@ -265,4 +405,16 @@ fn read(file: &mut File, offset: u64, len: usize, buf: &mut Vec<u8>) -> Result<(
     buf.resize(len, 0);
     file.seek(SeekFrom::Start(offset)).map_err(read_err)?;
     file.read_exact(buf).map_err(read_err)
+}
+
+/// Points each group's claims, listed in group order when they were loaded, at their
+/// place in the loaded list (`index`, one entry a claim in that order).
+pub(crate) fn point_claims(ledger: &mut Ledger, index: &[usize]) {
+    let mut k = 0;
+    for g in &mut ledger.groups {
+        for m in &mut g.claims {
+            m.claim = index[k];
+            k += 1;
+        }
+    }
 }

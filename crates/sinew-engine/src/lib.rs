@@ -27,12 +27,14 @@ use sinew_report::{
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
 
+pub use analyse::PENDING_READ_MAX;
 pub use error::EngineError;
 pub use events::{EventPage, EventQuery, EventsView};
 pub use extract::{
     document_from_line, extract_bytes, extract_paths, extract_reader, ExtractSummary,
 };
 pub use ingest::{IngestOptions, IngestSummary, Progress};
+use ledger::point_claims;
 pub use ledger::LedgerStream;
 pub use load::{LoadInput, MapRecord};
 pub use search::{default_index_path, index_doc, IndexLag, RebuildSummary};
@@ -114,18 +116,6 @@ impl From<ClaimView> for CitedClaim {
     }
 }
 
-/// Points each group's claims, listed in group order when they were loaded, at their
-/// place in the loaded list (`index`, one entry a claim in that order).
-fn point_claims(ledger: &mut Ledger, index: &[usize]) {
-    let mut k = 0;
-    for g in &mut ledger.groups {
-        for m in &mut g.claims {
-            m.claim = index[k];
-            k += 1;
-        }
-    }
-}
-
 /// The network over the store, with the claims its flows and dependencies point into.
 #[derive(Debug, Clone)]
 pub struct NetworkView {
@@ -182,6 +172,9 @@ pub struct Engine {
     store: Arc<dyn Store>,
     /// The search index ingest keeps current, when there is one ([`Engine::with_index`]).
     index: Option<Arc<dyn SearchIndex>>,
+    /// How many documents awaiting analysis a read folds in memory before it refuses
+    /// ([`Engine::pending_read_max`]).
+    pending_read_max: usize,
 }
 
 impl Engine {
@@ -193,7 +186,7 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open(url)?),
             None => Arc::new(SqliteStore::open(db)?),
         };
-        Ok(Engine { store, index: None })
+        Ok(Engine::with_store(store))
     }
 
     /// Opens the SQLite store at `db` for reading only (the read commands): nothing is
@@ -205,12 +198,16 @@ impl Engine {
             Some(url) => Arc::new(PgStore::open_read_only(url)?),
             None => Arc::new(SqliteStore::open_read_only(db)?),
         };
-        Ok(Engine { store, index: None })
+        Ok(Engine::with_store(store))
     }
 
     /// An engine over any store.
     pub fn with_store(store: Arc<dyn Store>) -> Engine {
-        Engine { store, index: None }
+        Engine {
+            store,
+            index: None,
+            pending_read_max: PENDING_READ_MAX,
+        }
     }
 
     /// The store, for callers that need to share it.
@@ -453,6 +450,7 @@ impl Engine {
         let ties = self.each_state(|mut state| {
             picks.bucket();
             state.retain_groups(|g| picks.keeps(g));
+            state.groups.shrink_to_fit(); // the room of the groups left out is given back
             states.push(state);
             Ok(())
         })?;

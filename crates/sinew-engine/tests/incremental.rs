@@ -358,3 +358,73 @@ fn a_deferred_load_is_stored_unanalysed_and_sinew_alerts_analyses_it_as_a_first_
     assert_eq!(engine.pending_analysis().expect("pending"), 0);
     check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
 }
+
+#[test]
+fn a_read_over_more_pending_documents_than_it_folds_says_how_many_and_how_to_analyse_them() {
+    let corpus = generate(&SynthConfig {
+        seed: 11,
+        documents: 9,
+        ..SynthConfig::default()
+    });
+    let engine = memory_engine().pending_read_max(8);
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    let opts = IngestOptions {
+        analyse: false,
+        ..IngestOptions::default()
+    };
+    engine
+        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
+        .expect("ingest");
+    assert_eq!(engine.pending_analysis().expect("pending"), 9);
+    let refused = |what: &str, r: Result<(), sinew_engine::EngineError>| {
+        let e = r.expect_err(what);
+        assert!(
+            matches!(
+                e,
+                sinew_engine::EngineError::AnalysisPending { documents: 9 }
+            ),
+            "{what}: {e}"
+        );
+        let text = e.to_string();
+        assert!(
+            text.starts_with("9 stored documents await analysis"),
+            "{text}"
+        );
+        assert!(text.contains("sinew alerts"), "{text}");
+    };
+    refused("ledger", engine.ledger(&LedgerFilter::default()).map(drop));
+    refused(
+        "table",
+        engine.ledger_stream(&LedgerFilter::default()).map(drop),
+    );
+    refused("network", engine.network().map(drop));
+    let config = sinew_engine::BriefingConfig::default();
+    refused("report", engine.briefing(&config).map(drop));
+    // Nothing was written by the refused reads; `sinew alerts` analyses the documents, and
+    // the reads then answer from the stored analysis.
+    assert_eq!(engine.pending_analysis().expect("pending"), 9);
+    engine.alerts().expect("alerts");
+    assert_eq!(engine.pending_analysis().expect("pending"), 0);
+    check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
+    engine.briefing(&config).expect("report after analysis");
+}
+
+#[test]
+fn a_read_over_as_many_pending_documents_as_it_folds_answers_in_memory() {
+    let corpus = generate(&SynthConfig {
+        seed: 11,
+        documents: 9,
+        ..SynthConfig::default()
+    });
+    let engine = memory_engine().pending_read_max(9);
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    let opts = IngestOptions {
+        analyse: false,
+        ..IngestOptions::default()
+    };
+    engine
+        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
+        .expect("ingest");
+    check_against_full(&engine).expect("reader agrees with a full recomputation");
+    assert_eq!(engine.pending_analysis().expect("pending"), 9);
+}

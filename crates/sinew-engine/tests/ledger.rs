@@ -468,3 +468,110 @@ fn the_ledger_read_window_by_window_is_the_whole_ledger() {
         }
     }
 }
+
+/// `sinew ledger --json`, CSV and a measure filter read the ledger a window at a time too:
+/// the groups and whole claims `each_view` hands on, and the table's stream once
+/// `keep_measure` has left out what measure words reject, are the whole ledger's, over the
+/// sample corpus (and the seeds, when present), whatever the window.
+#[test]
+fn the_whole_ledger_read_window_by_window_is_the_whole_ledger() {
+    use sinew_engine::{CitedClaim, ClaimView};
+    use std::collections::BTreeSet;
+
+    let engine = memory_engine();
+    let mut paths = vec![sample_corpus()];
+    paths.extend(shared().map(|s| s.join("seeds")));
+    let summary = ingest(&engine, &paths);
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    let filters = [
+        LedgerFilter::default(),
+        LedgerFilter {
+            measure: Some("trade".to_string()),
+            ..LedgerFilter::default()
+        },
+        LedgerFilter {
+            measure: Some("troops".to_string()),
+            verdict: Some(Verdict::Single),
+            ..LedgerFilter::default()
+        },
+    ];
+    // A claim as the outputs print it: its JSON and its words.
+    let shown = |v: &ClaimView| {
+        (
+            serde_json::to_string(&v.claim).expect("claim as JSON"),
+            v.source.clone(),
+            v.quote.clone(),
+            v.sentence.clone(),
+        )
+    };
+    let unpointed = |g: &LedgerGroup| {
+        let mut g = g.clone();
+        g.claims.iter_mut().for_each(|m| m.claim = 0);
+        g
+    };
+    for filter in filters {
+        let whole = engine.ledger(&filter).expect("ledger");
+        let expected: Vec<_> = whole
+            .ledger
+            .groups
+            .iter()
+            .map(|g| {
+                let claims = g.claims.iter().map(|m| shown(&whole.claims[m.claim]));
+                (unpointed(g), claims.collect::<Vec<_>>())
+            })
+            .collect();
+        let cited = engine.ledger_cited(&filter).expect("cited ledger");
+        let cited_docs: BTreeSet<(sinew_types::DocId, String)> = cited
+            .claims
+            .iter()
+            .map(|c| (c.doc.clone(), c.source.clone()))
+            .collect();
+        for window in [1, 5, 4096] {
+            let mut read = Vec::new();
+            engine
+                .ledger_stream_whole(&filter)
+                .expect("stream")
+                .window(window)
+                .each_view(|groups, claims| -> Result<(), sinew_engine::EngineError> {
+                    for g in groups {
+                        let mine = g.claims.iter().map(|m| shown(&claims[m.claim]));
+                        read.push((unpointed(g), mine.collect::<Vec<_>>()));
+                    }
+                    Ok(())
+                })
+                .expect("read");
+            assert_eq!(read, expected, "{filter:?}, window {window}");
+            let mut stream = engine
+                .ledger_stream(&filter)
+                .expect("stream")
+                .window(window);
+            stream.keep_measure().expect("measure");
+            let documents: BTreeSet<_> = stream.documents().iter().cloned().collect();
+            assert_eq!(documents, cited_docs, "{filter:?}, window {window}");
+            let mut table: Vec<(LedgerGroup, Vec<CitedClaim>)> = Vec::new();
+            stream
+                .each(|groups, claims| -> Result<(), sinew_engine::EngineError> {
+                    for g in groups {
+                        let mine = g.claims.iter().map(|m| claims[m.claim].clone());
+                        table.push((unpointed(g), mine.collect()));
+                    }
+                    Ok(())
+                })
+                .expect("read");
+            let want: Vec<(LedgerGroup, Vec<CitedClaim>)> = cited
+                .ledger
+                .groups
+                .iter()
+                .map(|g| {
+                    let claims = g.claims.iter().map(|m| cited.claims[m.claim].clone());
+                    (unpointed(g), claims.collect())
+                })
+                .collect();
+            assert_eq!(table, want, "{filter:?}, window {window}");
+        }
+        assert!(
+            !expected.is_empty() || filter.measure.as_deref() == Some("troops"),
+            "{filter:?} keeps no group"
+        );
+    }
+}

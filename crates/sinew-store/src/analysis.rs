@@ -32,6 +32,21 @@ pub trait AnalysisStore {
         buckets: Option<&[String]>,
     ) -> Result<Vec<(String, String)>, StoreError>;
 
+    /// Hands `each` the kept state `(bucket, state as bytes)` of each of `buckets` that has
+    /// one, in the order given, all read in one transaction. A store may hand every state in
+    /// one reused buffer, so a reader that parses each as it comes never holds more than one
+    /// state's text (SQLite's are packed: each is unpacked into the same buffer).
+    fn each_bucket_state(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8]),
+    ) -> Result<(), StoreError> {
+        for (key, state) in self.bucket_states(Some(buckets))? {
+            each(&key, state.as_bytes());
+        }
+        Ok(())
+    }
+
     /// The keys of every kept state, in order: a reader that folds states one part at a
     /// time lists them, then asks [`bucket_states`](Self::bucket_states) for a few at once,
     /// so it never holds every state's text together.

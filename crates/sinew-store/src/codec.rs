@@ -114,6 +114,34 @@ pub(crate) fn unpack_text(blob: &[u8]) -> Result<String, String> {
     Ok(text)
 }
 
+/// A text column's value (column `idx`) as bytes, as [`stored_text`] reads it, into `buf`
+/// (cleared first, its room kept): a reader of many packed values unpacks them all into one
+/// buffer instead of a fresh text each.
+pub(crate) fn stored_bytes_into(
+    idx: usize,
+    value: ValueRef<'_>,
+    buf: &mut Vec<u8>,
+) -> rusqlite::Result<()> {
+    use std::io::Read;
+    buf.clear();
+    match value {
+        ValueRef::Blob(blob) => {
+            let bad = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
+            let Some((&layout, rest)) = blob.split_first() else {
+                return Err(bad("an empty packed text".into()));
+            };
+            if layout != PACKED_TEXT_DEFLATE {
+                return Err(bad(format!("a packed text of unknown layout {layout}")));
+            }
+            flate2::read::DeflateDecoder::new(rest)
+                .read_to_end(buf)
+                .map_err(|e| bad(format!("a packed text that does not unpack: {e}")))?;
+        }
+        other => buf.extend_from_slice(other.as_str()?.as_bytes()),
+    }
+    Ok(())
+}
+
 /// A document's text packed for `documents.text` (schema v12): [`pack_text`]'s layout, a
 /// layout byte then deflate. News text deflates to about a third of its size, and a packed
 /// article of a few KB fits the row's own B-tree page instead of spilling onto overflow

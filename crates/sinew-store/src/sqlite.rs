@@ -195,7 +195,7 @@ impl SqliteStore {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn fail(&self, err: rusqlite::Error) -> StoreError {
+    pub(crate) fn fail(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, err)
     }
 }

@@ -70,6 +70,21 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
             store.bucket_states(Some(&key)).expect("states"),
             [(key[0].clone(), "{}".to_string())]
         );
+        // handed on one at a time, in the order asked, a bucket without a state left out
+        let asked = ["missing".to_string(), key[0].clone(), key[0].clone()];
+        let mut handed = Vec::new();
+        store
+            .each_bucket_state(&asked, &mut |k, state| {
+                handed.push((k.to_string(), String::from_utf8_lossy(state).into_owned()));
+            })
+            .expect("each state");
+        assert_eq!(
+            handed,
+            [
+                (key[0].clone(), "{}".to_string()),
+                (key[0].clone(), "{}".to_string())
+            ]
+        );
         let flows = [
             "china->russia:dual_use".to_string(),
             "x->y:arms".to_string(),

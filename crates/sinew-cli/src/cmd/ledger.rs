@@ -54,14 +54,12 @@ pub(crate) fn run(
     let filter = resolved_filter(&engine, filter)?;
     let mut out = output_to(output)?;
     match format {
-        LedgerFormat::Table if filter.measure.is_some() => {
-            let view = engine.ledger_cited(&filter)?;
-            table::ledger(&mut out, &view.ledger.groups, &view.claims, ui)?;
-        }
         LedgerFormat::Table => {
-            // The table shows each claim's words and document only: no claim is decoded, and
-            // the groups are written a window at a time, never held all at once.
+            // The table shows each claim's words and document only: no claim is decoded (but
+            // to test measure words), and the groups are written a window at a time, never
+            // held all at once.
             let mut stream = engine.ledger_stream(&filter)?;
+            stream.keep_measure()?;
             let names = doc_names(stream.documents().iter().map(|(d, s)| (d, s.as_str())));
             let (mut groups, mut conflicts) = (0, 0);
             stream.each(|window, claims| -> Result<()> {
@@ -73,14 +71,24 @@ pub(crate) fn run(
             table::ledger_total(&mut out, groups, conflicts)?;
         }
         LedgerFormat::Json => {
-            let view = engine.ledger(&filter)?;
-            for g in &view.ledger.groups {
-                writeln!(out, "{}", json::ledger_group(g, &view.claims))?;
-            }
+            // Each window's claims are read whole as it is written: memory holds one window.
+            engine
+                .ledger_stream_whole(&filter)?
+                .each_view(|window, claims| -> Result<()> {
+                    for g in window {
+                        writeln!(out, "{}", json::ledger_group(g, claims))?;
+                    }
+                    Ok(())
+                })?;
         }
         LedgerFormat::Csv => {
-            let view = engine.ledger(&filter)?;
-            csv::ledger(&mut out, &view.ledger.groups, &view.claims)?;
+            csv::ledger_header(&mut out)?;
+            engine
+                .ledger_stream_whole(&filter)?
+                .each_view(|window, claims| -> Result<()> {
+                    csv::ledger_rows(&mut out, window, claims)?;
+                    Ok(())
+                })?;
         }
     }
     out.flush()?;
