@@ -269,6 +269,7 @@ const SENTENCE_STOCK_CUES: &[&[&str]] = &[&["so", "far"], &["to", "date"], &["in
 /// The figure's kind; see the module doc for the order of the rules.
 #[allow(clippy::too_many_arguments)] // each is one thing the rules read; a struct would only rename them
 pub(super) fn kind_of(
+    text: &str,
     q: &Quantity,
     before: &[Word<'_>],
     after: &[Word<'_>],
@@ -325,6 +326,18 @@ pub(super) fn kind_of(
         || after.iter().take(2).any(|w| w.is_any(TARGET_WORDS));
     let occurrences = q.kind == QuantityKind::Count && q.unit.as_deref() == Some("time");
     if (aimed && q.kind != QuantityKind::Percent) || occurrences {
+        return MeasureKind::Other;
+    }
+    // "the cap of 500,000 barrels a year", "a ceiling of 2,000 workers", "no more than 400
+    // milligrams a day is allowed": a limit bounds an amount; it is none that moved or is
+    // held ("a price cap of $60 a barrel" is a price, above).
+    let priced = before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(after.iter().take(2))
+        .any(|w| w.is_any(PRICE_WORDS) && !w.is_any(LIMIT_WORDS));
+    if is_limit(q, before, after, clause_words) && !priced && q.kind != QuantityKind::Percent {
         return MeasureKind::Other;
     }
     if matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price {
@@ -385,10 +398,9 @@ pub(super) fn kind_of(
     // containers", "officials said in February that ... had shipped": a period before the
     // verb of saying, or between it and "that", dates the report, not a window the figure
     // covers.
-    let reported = time.is_some_and(|t| {
-        let upto = sentence_words.partition_point(|w| w.start < q.span.start);
-        said_before(&sentence_words[..upto], t.span.end)
-    });
+    // "..., the Pentagon said last month": a time right after a verb of saying past the
+    // figure dates the report too.
+    let reported = time.is_some_and(|t| speech_time(text, sentence_words, q.span, t.span));
     // A speed or a length per hour is a property of a thing, not an amount over a period.
     let property = q.kind == QuantityKind::Measure
         && matches!(
@@ -639,6 +651,54 @@ const TARGET_WORDS: &[&str] = &[
     "aiming",
 ];
 
+/// Nouns and verbs of a limit next to a figure ("the cap of", "a ceiling of", "capped at").
+const LIMIT_WORDS: &[&str] = &[
+    "cap", "caps", "capped", "ceiling", "ceilings", "limit", "limits", "limited",
+];
+
+/// Words that make "no more than" or "up to" a rule rather than a hedge ("no more than 2,000
+/// workers are allowed", "adults should drink up to"). "May" and "can" are left out: "up to
+/// 10,000 troops may have been sent" is a hedge.
+const PERMIT_WORDS: &[&str] = &[
+    "allowed",
+    "allow",
+    "allows",
+    "permitted",
+    "permit",
+    "permits",
+    "should",
+    "must",
+];
+
+/// Is the figure a limit: a noun or verb of a limit right before or right after it ("the cap
+/// of", "limited to", "a 2,000-worker ceiling"), or "no more than", "not more than", "at
+/// most" or "up to" (the figure's qualifier, or the words right before it) in a clause that
+/// allows or advises ("no more than 2,000 workers are allowed")?
+pub(super) fn is_limit(
+    q: &Quantity,
+    before: &[Word<'_>],
+    after: &[Word<'_>],
+    clause_words: &[Word<'_>],
+) -> bool {
+    let named = before.iter().rev().take(4).any(|w| w.is_any(LIMIT_WORDS))
+        || after.iter().take(2).any(|w| w.is_any(LIMIT_WORDS));
+    let bound = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        ["no more than", "not more than", "at most", "up to"]
+            .iter()
+            .any(|b| s.trim() == *b)
+    };
+    let tail = |n: usize| {
+        before[before.len().saturating_sub(n)..]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let at_most = q.qualifier.as_deref().is_some_and(bound) || bound(&tail(3)) || bound(&tail(2));
+    named || (at_most && clause_words.iter().any(|w| w.is_any(PERMIT_WORDS)))
+}
+
 /// Words of intent before a verb of supply: the figure is what is meant to move, not what
 /// has.
 const INTENT_WORDS: &[&str] = &[
@@ -646,6 +706,43 @@ const INTENT_WORDS: &[&str] = &[
     "intended", "aims", "aimed", "will", "would", "could", "might", "expected", "offered", "wants",
     "wanted",
 ];
+
+/// Is the time at `t` the time of a verb of saying that reports the figure at `q`, not the
+/// time the figure refers to? Before the figure, it stands in the reporting clause ("In
+/// October the White House said ...", "officials said in February that ..."); after it, see
+/// `trailing_speech_time`. `sentence_words` are the sentence's words, `text` the document.
+pub(super) fn speech_time(text: &str, sentence_words: &[Word<'_>], q: Span, t: Span) -> bool {
+    if t.end <= q.start {
+        let upto = sentence_words.partition_point(|w| w.start < q.start);
+        return said_before(&sentence_words[..upto], t.end);
+    }
+    trailing_speech_time(text, sentence_words, q, t)
+}
+
+/// Is the time at `t`, after the figure at `q`, the time of a verb of saying in a reporting
+/// clause set off by a comma, within three words after the verb ("..., the Pentagon said last
+/// month", "..., officials said on Tuesday")? Not "13,000 containers it reported in October",
+/// which dates the count.
+pub(super) fn trailing_speech_time(
+    text: &str,
+    sentence_words: &[Word<'_>],
+    q: Span,
+    t: Span,
+) -> bool {
+    if t.start < q.end {
+        return false;
+    }
+    let between: Vec<&Word<'_>> = sentence_words
+        .iter()
+        .filter(|w| w.start >= q.end && w.end <= t.start)
+        .collect();
+    between.iter().rev().take(3).any(|w| {
+        w.is_any(crate::attribution::SPEECH_VERBS)
+            && text
+                .get(q.end..w.start)
+                .is_some_and(|gap| gap.contains(','))
+    })
+}
 
 /// Whether a verb of saying among `before` (the sentence's words before the figure) ends the
 /// reporting clause at or after `end`: the time ending at `end` dates the saying. The reporting

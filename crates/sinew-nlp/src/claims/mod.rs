@@ -15,8 +15,8 @@
 //! time; a figure stated "now" refers to the publication day (`anchor_present`).
 
 use sinew_types::{
-    Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
-    TimeExpr, TimeKind,
+    Attribution, Claim, DocId, Grain, Inferred, MeasureKind, Mention, Quantity, QuantityKind,
+    Sentence, Span, TimeExpr, TimeKind,
 };
 
 mod clauses;
@@ -246,6 +246,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // in Kursk at 11,000" counts soldiers).
         let counted = select::with_elided_unit(q, &measure);
         let kind = kind::kind_of(
+            inp.text,
             &counted,
             &before,
             &after,
@@ -255,6 +256,28 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             flow.is_some(),
             time.as_ref(),
         );
+        // "Pyongyang sent 1,500 shells, the Pentagon said last month": the time of the
+        // saying does not date what was sent; it dates only a stock, what there is "now"
+        // (or a figure of unknown kind, such as a plan, which it is the only date of).
+        if !matches!(kind, MeasureKind::Stock | MeasureKind::Other)
+            && time
+                .as_ref()
+                .is_some_and(|t| kind::trailing_speech_time(inp.text, ws, q.span, t.span))
+        {
+            time = None;
+        }
+        // "shipped over 1 million barrels since March last year, above the cap of 500,000
+        // barrels a year": a limit takes a time only from its own clause.
+        if kind == MeasureKind::Other && kind::is_limit(q, &before, &after, &clause_words) {
+            time = time.filter(|t| {
+                clause.contains(t.span)
+                    && !figure_between(
+                        starting_within(inp.quantities, sentence, |r| r.span),
+                        q.span,
+                        t.span,
+                    )
+            });
+        }
         // "shipped about 20,000 containers ..., up from 13,000 containers it reported in
         // October": the baseline of a change is an earlier value of the same figure, so it
         // takes its head's measure and kind (its own time stays).
@@ -478,6 +501,19 @@ fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
         .collect()
 }
 
+/// Does a figure other than the one at `q` (no vague amount) stand between `q` and the time
+/// at `t`?
+fn figure_between(quantities: &[Quantity], q: Span, t: Span) -> bool {
+    let (a, b) = if t.end <= q.start {
+        (t.end, q.start)
+    } else {
+        (q.end, t.start)
+    };
+    quantities
+        .iter()
+        .any(|r| !r.vague && r.span != q && a <= r.span.start && r.span.end <= b)
+}
+
 /// The noun naming what a flow verb moves ("shipped" -> "shipments").
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
     verbs::flow_verb(w.text).map(|(n, _)| n)
@@ -502,7 +538,47 @@ fn anchor_present(mut t: TimeExpr) -> TimeExpr {
 /// $240 billion's date) unless it opens the sentence ("In 2023, ...", which dates all of it);
 /// durations, recurring times ("every month") and clock times without a date ("at 5 pm") are
 /// not the time a figure refers to.
+///
+/// The time of a verb of saying that reports the figure ("..., the Pentagon said last month")
+/// is taken only when no other time dates it (and the caller keeps it only for a stock).
 fn time_for(
+    text: &str,
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+    sentence: Span,
+    clause: Span,
+    q: Span,
+    change: bool,
+) -> Option<TimeExpr> {
+    let ws = words(text, sentence.start, sentence.end);
+    let own: Vec<TimeExpr> = times
+        .iter()
+        .filter(|t| !kind::trailing_speech_time(text, &ws, q, t.span))
+        .cloned()
+        .collect();
+    let any = time_among(text, times, quantities, sentence, clause, q, change);
+    if own.len() == times.len()
+        || !any
+            .as_ref()
+            .is_some_and(|t| kind::trailing_speech_time(text, &ws, q, t.span))
+    {
+        return any;
+    }
+    // Another time dates the figure only when no other figure stands between them ("20,000
+    // containers since August 2023, up from 13,000 containers it reported in October": the
+    // 13,000 is as of October).
+    // A running total's "since" is where it starts, not the day it was counted.
+    time_among(text, &own, quantities, sentence, clause, q, change)
+        .filter(|t| {
+            clause.contains(t.span)
+                && t.kind != TimeKind::Since
+                && !figure_between(quantities, q, t.span)
+        })
+        .or(any)
+}
+
+/// `time_for` among `times`.
+fn time_among(
     text: &str,
     times: &[TimeExpr],
     quantities: &[Quantity],
