@@ -12,6 +12,7 @@ mod incremental;
 mod ledger;
 mod pipeline;
 mod report;
+mod running_counts;
 mod scaling;
 mod search;
 mod streams;

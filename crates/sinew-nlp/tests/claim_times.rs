@@ -310,10 +310,7 @@ fn a_limit_is_no_flow_and_takes_no_time_from_another_clause() {
     // Near-misses: a price cap is a price; a peak reached is no limit; "up to" a hedge with
     // nothing allowing or advising stays a flow.
     let text = "Greece agreed to a price cap of $45 a barrel on Iranian crude.";
-    assert_eq!(
-        claim_of(text, "$45").kind,
-        sinew_types::MeasureKind::Price
-    );
+    assert_eq!(claim_of(text, "$45").kind, sinew_types::MeasureKind::Price);
     let text = "Sales of tin to Malaysia reached a maximum of 90 million dollars last March.";
     assert_ne!(claim_of(text, "90 million").kind, Other);
     let text = "Bolivia shipped up to 5,000 tonnes of tin to Malaysia in March.";
@@ -344,4 +341,28 @@ fn the_time_of_a_saying_does_not_date_what_was_sent() {
     let text = "Chile has sold about 9,000 tonnes of copper to Peru since June 2023, up from \
                 6,000 tonnes it reported in October.";
     assert_eq!(time_of(text, "6,000").as_deref(), Some("October"));
+}
+
+#[test]
+fn a_count_as_of_a_day_is_a_stock_and_the_figure_is_the_one_before() {
+    use sinew_types::MeasureKind::{Flow, Stock};
+    let text = "Peru had sold 8,000 tonnes of zinc to Chile as of March.";
+    let c = claim_of(text, "8,000");
+    assert_eq!(c.kind, Stock);
+    assert_eq!(time_of(text, "8,000").as_deref(), Some("March"));
+    // Near-miss: shipments in a month are that month's flow.
+    let text = "Peru sold 8,000 tonnes of zinc to Chile in March.";
+    assert_eq!(claim_of(text, "8,000").kind, Flow);
+    // "the figure" is the figure of the sentence before: its measure, kind and unit.
+    let text = "Peru has sold about 9,000 tonnes of zinc to Chile since 2022. Analysts put the \
+                figure at 7,500.";
+    let before = claim_of(text, "9,000");
+    let c = claim_of(text, "7,500");
+    assert_eq!(c.measure, before.measure);
+    assert_eq!(c.kind, before.kind);
+    assert_eq!(c.quantity.unit, before.quantity.unit);
+    // Near-miss: "the total in Lima" narrows the count; it is not the figure before.
+    let text = "Peru has sold about 9,000 tonnes of zinc to Chile since 2022. Analysts put the \
+                total in Lima at 700 tonnes.";
+    assert_ne!(claim_of(text, "700").measure, before.measure);
 }

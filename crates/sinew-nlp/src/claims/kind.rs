@@ -364,7 +364,12 @@ pub(super) fn kind_of(
             .iter()
             .any(|cue| has(sentence_words, cue))
         // The span leaves "since" out (TIMEX3); the kind keeps it.
-        || time.is_some_and(|t| t.kind == TimeKind::Since);
+        || time.is_some_and(|t| t.kind == TimeKind::Since)
+        // "had sent 13,000 tonnes as of October": a count as it stood on a day.
+        || time.is_some_and(|t| {
+            let lead = &sentence_words[..sentence_words.partition_point(|w| w.end <= t.span.start)];
+            matches!(lead, [.., a, o] if a.is("as") && o.is("of"))
+        });
     // "put the total at 10,000+ containers": a total of counted things is a running total
     // (a total of money, "put the total at $240 billion", is most often one period's flow).
     // "put the number in Kursk at 11,000", "put the total in Russia at more than 10,000"

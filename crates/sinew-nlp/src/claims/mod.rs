@@ -291,6 +291,30 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             Some(head) => (head.measure.clone(), head.kind),
             None => (measure, kind),
         };
+        // "North Korea has shipped 20,000 containers. Earlier estimates put the figure at
+        // 13,000": "the figure" is the figure before, in this sentence or the one before;
+        // the amount is another statement of its measure, of its kind.
+        // A bare number there ("at 13,000") counts in the figure's unit.
+        let (measure, kind, counted) = match claims.last().filter(|c| {
+            np::names_the_figure(&before)
+                && (q.kind == QuantityKind::Number || same_amount_kind(c.quantity.kind, q.kind))
+                && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
+        }) {
+            Some(referent) => {
+                let counted = if q.kind == QuantityKind::Number {
+                    Quantity {
+                        kind: referent.quantity.kind,
+                        unit: referent.quantity.unit.clone(),
+                        per: referent.quantity.per.clone(),
+                        ..counted
+                    }
+                } else {
+                    counted
+                };
+                (referent.measure.clone(), referent.kind, counted)
+            }
+            None => (measure, kind, counted),
+        };
         let restates = claims
             .last()
             .filter(|c| c.sentence == sentence)
@@ -499,6 +523,13 @@ fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
         .filter(|w| from <= w.start && w.end <= to)
         .copied()
         .collect()
+}
+
+/// Can two figures of these quantity kinds state one amount (money and money, a count and a
+/// bare number, a percentage and a percentage)?
+fn same_amount_kind(a: QuantityKind, b: QuantityKind) -> bool {
+    let counted = |k| matches!(k, QuantityKind::Count | QuantityKind::Number);
+    a == b || (counted(a) && counted(b))
 }
 
 /// Does a figure other than the one at `q` (no vague amount) stand between `q` and the time
