@@ -19,6 +19,7 @@ use sinew_types::{
     Sentence, Span, TimeExpr, TimeKind,
 };
 
+mod bounds;
 mod clauses;
 mod discourse;
 mod kind;
@@ -33,6 +34,7 @@ mod topic;
 mod verbs;
 mod voice;
 
+use bounds::{figure_between, same_amount_kind};
 use clauses::clause_of;
 use clauses::{contrasted, is_citation, opens_clause, CONTRASTS};
 
@@ -262,13 +264,13 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         if !matches!(kind, MeasureKind::Stock | MeasureKind::Other)
             && time
                 .as_ref()
-                .is_some_and(|t| kind::trailing_speech_time(inp.text, ws, q.span, t.span))
+                .is_some_and(|t| bounds::trailing_speech_time(inp.text, ws, q.span, t.span))
         {
             time = None;
         }
         // "shipped over 1 million barrels since March last year, above the cap of 500,000
         // barrels a year": a limit takes a time only from its own clause.
-        if kind == MeasureKind::Other && kind::is_limit(q, &before, &after, &clause_words) {
+        if kind == MeasureKind::Other && bounds::is_limit(q, &before, &after, &clause_words) {
             time = time.filter(|t| {
                 clause.contains(t.span)
                     && !figure_between(
@@ -525,26 +527,6 @@ fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
         .collect()
 }
 
-/// Can two figures of these quantity kinds state one amount (money and money, a count and a
-/// bare number, a percentage and a percentage)?
-fn same_amount_kind(a: QuantityKind, b: QuantityKind) -> bool {
-    let counted = |k| matches!(k, QuantityKind::Count | QuantityKind::Number);
-    a == b || (counted(a) && counted(b))
-}
-
-/// Does a figure other than the one at `q` (no vague amount) stand between `q` and the time
-/// at `t`?
-fn figure_between(quantities: &[Quantity], q: Span, t: Span) -> bool {
-    let (a, b) = if t.end <= q.start {
-        (t.end, q.start)
-    } else {
-        (q.end, t.start)
-    };
-    quantities
-        .iter()
-        .any(|r| !r.vague && r.span != q && a <= r.span.start && r.span.end <= b)
-}
-
 /// The noun naming what a flow verb moves ("shipped" -> "shipments").
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
     verbs::flow_verb(w.text).map(|(n, _)| n)
@@ -584,14 +566,14 @@ fn time_for(
     let ws = words(text, sentence.start, sentence.end);
     let own: Vec<TimeExpr> = times
         .iter()
-        .filter(|t| !kind::trailing_speech_time(text, &ws, q, t.span))
+        .filter(|t| !bounds::trailing_speech_time(text, &ws, q, t.span))
         .cloned()
         .collect();
     let any = time_among(text, times, quantities, sentence, clause, q, change);
     if own.len() == times.len()
         || !any
             .as_ref()
-            .is_some_and(|t| kind::trailing_speech_time(text, &ws, q, t.span))
+            .is_some_and(|t| bounds::trailing_speech_time(text, &ws, q, t.span))
     {
         return any;
     }
