@@ -13,6 +13,7 @@ mod ledger;
 mod load_order;
 mod pipeline;
 mod report;
+mod running_counts;
 mod scaling;
 mod search;
 mod streams;

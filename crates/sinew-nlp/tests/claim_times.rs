@@ -277,3 +277,92 @@ fn figures_in_one_phrase_share_its_time() {
     let text = "The chain hopes to open 300 shops in Spain and another 50 in Portugal by 2029.";
     assert_eq!(time_of(text, "300 shops").as_deref(), Some("2029"));
 }
+
+/// The claim stating `quote` in `text`, published 2024-06-01.
+fn claim_of(text: &str, quote: &str) -> sinew_types::Claim {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+    annotate(text, published, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains(quote))
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"))
+}
+
+#[test]
+fn a_limit_is_no_flow_and_takes_no_time_from_another_clause() {
+    use sinew_types::MeasureKind::Other;
+    let text = "Chile has sold over 3 million tonnes of copper to Peru since April last year, \
+                beyond the cap of 900,000 tonnes a year agreed by both governments.";
+    let cap = claim_of(text, "900,000");
+    assert_eq!(cap.kind, Other);
+    assert_eq!(cap.time, None);
+    // The running total keeps its own time.
+    assert_eq!(
+        time_of(text, "3 million").as_deref(),
+        Some("April last year")
+    );
+    let text = "Under the accord, no more than 4,000 seasonal workers are allowed into Norway \
+                each year.";
+    assert_eq!(claim_of(text, "4,000").kind, Other);
+    let text = "Imports of steel are limited to 2 million tonnes in 2025.";
+    assert_eq!(claim_of(text, "2 million").kind, Other);
+    assert_eq!(time_of(text, "2 million").as_deref(), Some("2025"));
+    // Near-misses: a price cap is a price; a peak reached is no limit; "up to" a hedge with
+    // nothing allowing or advising stays a flow.
+    let text = "Greece agreed to a price cap of $45 a barrel on Iranian crude.";
+    assert_eq!(claim_of(text, "$45").kind, sinew_types::MeasureKind::Price);
+    let text = "Sales of tin to Malaysia reached a maximum of 90 million dollars last March.";
+    assert_ne!(claim_of(text, "90 million").kind, Other);
+    let text = "Bolivia shipped up to 5,000 tonnes of tin to Malaysia in March.";
+    assert_ne!(claim_of(text, "5,000").kind, Other);
+}
+
+#[test]
+fn the_time_of_a_saying_does_not_date_what_was_sent() {
+    use sinew_types::MeasureKind::{Flow, Stock};
+    // A flow with no time of its own: the saying's time is not when it moved.
+    let text = "Chile sent 700 tonnes of copper to Peru, the ministry said last week.";
+    let c = claim_of(text, "700 tonnes");
+    assert_eq!(c.kind, Flow);
+    assert_eq!(c.time, None);
+    // A flow with a time of its own keeps it, wherever the saying's time stands.
+    let text = "In May Chile sent 700 tonnes of copper to Peru, the ministry said last week.";
+    assert_eq!(time_of(text, "700 tonnes").as_deref(), Some("May"));
+    // A running total or a headcount "now" is as of the saying, a point, not a start.
+    let text = "Chile has sent more than 9,000 tonnes of copper to Peru, the ministry said \
+                last week.";
+    let c = claim_of(text, "9,000");
+    assert_eq!(c.kind, Stock);
+    assert_eq!(c.time.as_ref().map(|t| t.text.as_str()), Some("last week"));
+    assert_eq!(c.time.map(|t| t.kind), Some(sinew_types::TimeKind::Point));
+    let text = "Peru has about 4,000 soldiers in Chile, officials said on Tuesday.";
+    assert!(time_of(text, "4,000").is_some());
+    // Near-miss: "it reported in October" with no comma dates the count itself.
+    let text = "Chile has sold about 9,000 tonnes of copper to Peru since June 2023, up from \
+                6,000 tonnes it reported in October.";
+    assert_eq!(time_of(text, "6,000").as_deref(), Some("October"));
+}
+
+#[test]
+fn a_count_as_of_a_day_is_a_stock_and_the_figure_is_the_one_before() {
+    use sinew_types::MeasureKind::{Flow, Stock};
+    let text = "Peru had sold 8,000 tonnes of zinc to Chile as of March.";
+    let c = claim_of(text, "8,000");
+    assert_eq!(c.kind, Stock);
+    assert_eq!(time_of(text, "8,000").as_deref(), Some("March"));
+    // Near-miss: shipments in a month are that month's flow.
+    let text = "Peru sold 8,000 tonnes of zinc to Chile in March.";
+    assert_eq!(claim_of(text, "8,000").kind, Flow);
+    // "the figure" is the figure of the sentence before: its measure, kind and unit.
+    let text = "Peru has sold about 9,000 tonnes of zinc to Chile since 2022. Analysts put the \
+                figure at 7,500.";
+    let before = claim_of(text, "9,000");
+    let c = claim_of(text, "7,500");
+    assert_eq!(c.measure, before.measure);
+    assert_eq!(c.kind, before.kind);
+    assert_eq!(c.quantity.unit, before.quantity.unit);
+    // Near-miss: "the total in Lima" narrows the count; it is not the figure before.
+    let text = "Peru has sold about 9,000 tonnes of zinc to Chile since 2022. Analysts put the \
+                total in Lima at 700 tonnes.";
+    assert_ne!(claim_of(text, "700").measure, before.measure);
+}

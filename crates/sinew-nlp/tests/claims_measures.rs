@@ -109,12 +109,14 @@ fn names_dates_and_pronouns_are_never_the_measure() {
     let text = "Around 3,000 Belarusian soldiers were sent to Russia. Foreign Minister Anna \
                 Lindqvist said about 2,000 of them had reached the front.";
     assert_eq!(measure(text, "about 2,000"), "soldiers");
-    // "put the total at": the figure before it.
+    // "put the total at": the figure before it, measured as that figure is ("the total"
+    // is the same figure, so the same measure).
     let text = "About 3,000 Belarusian soldiers were sent to Russia. On Friday Defence Minister \
                 Pavel Orlov put the total at 5,000.";
     let got = measure(text, "5,000");
     assert!(!got.contains("Orlov") && !got.contains("Friday"), "{got}");
-    assert_eq!(got, "soldiers");
+    assert!(got.contains("soldiers"), "{got}");
+    assert_eq!(got, measure(text, "About 3,000"));
 }
 
 #[test]

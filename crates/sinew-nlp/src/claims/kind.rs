@@ -36,6 +36,7 @@
 
 use sinew_types::{Grain, MeasureKind, Quantity, QuantityKind, Span, TimeExpr, TimeKind};
 
+use super::bounds::{is_limit, speech_time, LIMIT_WORDS};
 use super::measure::Trend;
 use super::verbs::{self, CHANGE_NOUNS, CHANGE_VERBS, PRICE_WORDS, STOCK_CUES};
 use crate::words::{words, Word};
@@ -269,6 +270,7 @@ const SENTENCE_STOCK_CUES: &[&[&str]] = &[&["so", "far"], &["to", "date"], &["in
 /// The figure's kind; see the module doc for the order of the rules.
 #[allow(clippy::too_many_arguments)] // each is one thing the rules read; a struct would only rename them
 pub(super) fn kind_of(
+    text: &str,
     q: &Quantity,
     before: &[Word<'_>],
     after: &[Word<'_>],
@@ -327,6 +329,18 @@ pub(super) fn kind_of(
     if (aimed && q.kind != QuantityKind::Percent) || occurrences {
         return MeasureKind::Other;
     }
+    // "the cap of 500,000 barrels a year", "a ceiling of 2,000 workers", "no more than 400
+    // milligrams a day is allowed": a limit bounds an amount; it is none that moved or is
+    // held ("a price cap of $60 a barrel" is a price, above).
+    let priced = before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(after.iter().take(2))
+        .any(|w| w.is_any(PRICE_WORDS) && !w.is_any(LIMIT_WORDS));
+    if is_limit(q, before, after, clause_words) && !priced && q.kind != QuantityKind::Percent {
+        return MeasureKind::Other;
+    }
     if matches!(q.kind, QuantityKind::Money | QuantityKind::Percent) && near_price {
         return MeasureKind::Price;
     }
@@ -351,7 +365,12 @@ pub(super) fn kind_of(
             .iter()
             .any(|cue| has(sentence_words, cue))
         // The span leaves "since" out (TIMEX3); the kind keeps it.
-        || time.is_some_and(|t| t.kind == TimeKind::Since);
+        || time.is_some_and(|t| t.kind == TimeKind::Since)
+        // "had sent 13,000 tonnes as of October": a count as it stood on a day.
+        || time.is_some_and(|t| {
+            let lead = &sentence_words[..sentence_words.partition_point(|w| w.end <= t.span.start)];
+            matches!(lead, [.., a, o] if a.is("as") && o.is("of"))
+        });
     // "put the total at 10,000+ containers": a total of counted things is a running total
     // (a total of money, "put the total at $240 billion", is most often one period's flow).
     // "put the number in Kursk at 11,000", "put the total in Russia at more than 10,000"
@@ -385,10 +404,9 @@ pub(super) fn kind_of(
     // containers", "officials said in February that ... had shipped": a period before the
     // verb of saying, or between it and "that", dates the report, not a window the figure
     // covers.
-    let reported = time.is_some_and(|t| {
-        let upto = sentence_words.partition_point(|w| w.start < q.span.start);
-        said_before(&sentence_words[..upto], t.span.end)
-    });
+    // "..., the Pentagon said last month": a time right after a verb of saying past the
+    // figure dates the report too.
+    let reported = time.is_some_and(|t| speech_time(text, sentence_words, q.span, t.span));
     // A speed or a length per hour is a property of a thing, not an amount over a period.
     let property = q.kind == QuantityKind::Measure
         && matches!(
@@ -646,24 +664,6 @@ const INTENT_WORDS: &[&str] = &[
     "intended", "aims", "aimed", "will", "would", "could", "might", "expected", "offered", "wants",
     "wanted",
 ];
-
-/// Whether a verb of saying among `before` (the sentence's words before the figure) ends the
-/// reporting clause at or after `end`: the time ending at `end` dates the saying. The reporting
-/// clause runs to the verb, or to a "that" within three words after it ("said in February
-/// that").
-fn said_before(before: &[Word<'_>], end: usize) -> bool {
-    before.iter().enumerate().any(|(i, w)| {
-        if !w.is_any(crate::attribution::SPEECH_VERBS) {
-            return false;
-        }
-        let close = before[i + 1..]
-            .iter()
-            .take(4)
-            .find(|w| w.is("that"))
-            .unwrap_or(w);
-        end <= close.start.max(w.end)
-    })
-}
 
 /// Counted nouns (singular, as quantities write them) of the people and things an actor
 /// holds at a time: a count of them with no verb of flow is a stock. In the dev gold,

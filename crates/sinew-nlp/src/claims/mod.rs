@@ -15,10 +15,11 @@
 //! time; a figure stated "now" refers to the publication day (`anchor_present`).
 
 use sinew_types::{
-    Attribution, Claim, DocId, Grain, Inferred, Mention, Quantity, QuantityKind, Sentence, Span,
-    TimeExpr, TimeKind,
+    Attribution, Claim, DocId, Grain, Inferred, MeasureKind, Mention, Quantity, QuantityKind,
+    Sentence, Span, TimeExpr, TimeKind,
 };
 
+mod bounds;
 mod clauses;
 mod discourse;
 mod kind;
@@ -33,6 +34,7 @@ mod topic;
 mod verbs;
 mod voice;
 
+use bounds::{figure_between, same_amount_kind};
 use clauses::clause_of;
 use clauses::{contrasted, is_citation, opens_clause, CONTRASTS};
 
@@ -246,6 +248,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // in Kursk at 11,000" counts soldiers).
         let counted = select::with_elided_unit(q, &measure);
         let kind = kind::kind_of(
+            inp.text,
             &counted,
             &before,
             &after,
@@ -255,6 +258,28 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             flow.is_some(),
             time.as_ref(),
         );
+        // "Pyongyang sent 1,500 shells, the Pentagon said last month": the time of the
+        // saying does not date what was sent; it dates only a stock, what there is "now"
+        // (or a figure of unknown kind, such as a plan, which it is the only date of).
+        if !matches!(kind, MeasureKind::Stock | MeasureKind::Other)
+            && time
+                .as_ref()
+                .is_some_and(|t| bounds::trailing_speech_time(inp.text, ws, q.span, t.span))
+        {
+            time = None;
+        }
+        // "shipped over 1 million barrels since March last year, above the cap of 500,000
+        // barrels a year": a limit takes a time only from its own clause.
+        if kind == MeasureKind::Other && bounds::is_limit(q, &before, &after, &clause_words) {
+            time = time.filter(|t| {
+                clause.contains(t.span)
+                    && !figure_between(
+                        starting_within(inp.quantities, sentence, |r| r.span),
+                        q.span,
+                        t.span,
+                    )
+            });
+        }
         // "shipped about 20,000 containers ..., up from 13,000 containers it reported in
         // October": the baseline of a change is an earlier value of the same figure, so it
         // takes its head's measure and kind (its own time stays).
@@ -267,6 +292,30 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }) {
             Some(head) => (head.measure.clone(), head.kind),
             None => (measure, kind),
+        };
+        // "North Korea has shipped 20,000 containers. Earlier estimates put the figure at
+        // 13,000": "the figure" is the figure before, in this sentence or the one before;
+        // the amount is another statement of its measure, of its kind.
+        // A bare number there ("at 13,000") counts in the figure's unit.
+        let (measure, kind, counted) = match claims.last().filter(|c| {
+            np::names_the_figure(&before)
+                && (q.kind == QuantityKind::Number || same_amount_kind(c.quantity.kind, q.kind))
+                && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
+        }) {
+            Some(referent) => {
+                let counted = if q.kind == QuantityKind::Number {
+                    Quantity {
+                        kind: referent.quantity.kind,
+                        unit: referent.quantity.unit.clone(),
+                        per: referent.quantity.per.clone(),
+                        ..counted
+                    }
+                } else {
+                    counted
+                };
+                (referent.measure.clone(), referent.kind, counted)
+            }
+            None => (measure, kind, counted),
         };
         let restates = claims
             .last()
@@ -502,7 +551,47 @@ fn anchor_present(mut t: TimeExpr) -> TimeExpr {
 /// $240 billion's date) unless it opens the sentence ("In 2023, ...", which dates all of it);
 /// durations, recurring times ("every month") and clock times without a date ("at 5 pm") are
 /// not the time a figure refers to.
+///
+/// The time of a verb of saying that reports the figure ("..., the Pentagon said last month")
+/// is taken only when no other time dates it (and the caller keeps it only for a stock).
 fn time_for(
+    text: &str,
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+    sentence: Span,
+    clause: Span,
+    q: Span,
+    change: bool,
+) -> Option<TimeExpr> {
+    let ws = words(text, sentence.start, sentence.end);
+    let own: Vec<TimeExpr> = times
+        .iter()
+        .filter(|t| !bounds::trailing_speech_time(text, &ws, q, t.span))
+        .cloned()
+        .collect();
+    let any = time_among(text, times, quantities, sentence, clause, q, change);
+    if own.len() == times.len()
+        || !any
+            .as_ref()
+            .is_some_and(|t| bounds::trailing_speech_time(text, &ws, q, t.span))
+    {
+        return any;
+    }
+    // Another time dates the figure only when no other figure stands between them ("20,000
+    // containers since August 2023, up from 13,000 containers it reported in October": the
+    // 13,000 is as of October).
+    // A running total's "since" is where it starts, not the day it was counted.
+    time_among(text, &own, quantities, sentence, clause, q, change)
+        .filter(|t| {
+            clause.contains(t.span)
+                && t.kind != TimeKind::Since
+                && !figure_between(quantities, q, t.span)
+        })
+        .or(any)
+}
+
+/// `time_for` among `times`.
+fn time_among(
     text: &str,
     times: &[TimeExpr],
     quantities: &[Quantity],

@@ -717,3 +717,27 @@ pub(super) fn is_anaphoric(after: &[Word<'_>], before: &[Word<'_>]) -> bool {
             .any(|w| w.is_any(MAGNITUDE_NOUNS));
     of_them || put_total
 }
+
+/// Nouns that name a figure without narrowing what it counts ("the figure", "the total").
+const FIGURE_NOUNS: &[&str] = &["figure", "estimate", "number", "total", "tally", "count"];
+
+/// Do the clause's words right before a figure name an earlier figure as a whole: "put the
+/// figure at", "the total was", "this number stood at"? Not "the total in Russia at" (a
+/// narrower count) nor "of them" (a part).
+pub(super) fn names_the_figure(before: &[Word<'_>]) -> bool {
+    let n = before.len();
+    let names = |i: usize| {
+        i >= 1 && before[i].is_any(FIGURE_NOUNS) && before[i - 1].is_any(&["the", "this", "that"])
+    };
+    match n {
+        0..=1 => false,
+        _ if before[n - 1].is("at") && names(n - 2) => true,
+        _ if before[n - 1].is_any(&["was", "is", "stood", "stands"]) => names(n - 2),
+        _ => {
+            n >= 3
+                && before[n - 1].is("at")
+                && before[n - 2].is_any(&["stood", "stands", "was", "is"])
+                && names(n - 3)
+        }
+    }
+}
