@@ -490,11 +490,19 @@ pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
     let measure = lowercase_first(&measure);
     if names(subject) || names(object) {
         measure
-    } else if g.kind == sinew_analysis::FlowKind::Trade {
+    } else if bilateral(g) {
         format!("{measure} between {subject} and {object}")
     } else {
         format!("{measure} from {subject} to {object}")
     }
+}
+
+/// Trade between two actors either way: the ledger read its measure as trade ("bilateral
+/// trade", "trade turnover", "Russia's trade with India"), not as goods or money moving one
+/// way ("exports", "payments"). Such a figure has no direction: "trade between China and
+/// Russia", "China ↔ Russia".
+pub(super) fn bilateral(g: &LedgerGroup) -> bool {
+    g.concept == sinew_analysis::Concept::Trade && g.subject.is_some() && g.object.is_some()
 }
 
 /// "since August 2023" for a running total with a start; "in 2023" when most dated

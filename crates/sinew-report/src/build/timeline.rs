@@ -103,14 +103,9 @@ impl Corpus<'_> {
                 } else {
                     format!("the figure's time, “{written}”, read beside the sentence")
                 };
-                let mut text = String::new();
-                match (&row.subject, &row.object) {
-                    (Some(s), Some(o)) => {
-                        text.push_str(&format!("{} → {}, ", squash(s), squash(o)))
-                    }
-                    (Some(s), None) => text.push_str(&format!("{}, ", squash(s))),
-                    _ => {}
-                }
+                // the subject is known here: "A → B, ", "A ↔ B, " or "A, "
+                let mut text = squash(&row.actors());
+                text.push_str(", ");
                 text.push_str(&format!("{}: {value}", squash(&row.measure)));
                 text.push_str(&format!(" ({dated_by})"));
                 let mark = text.len();
