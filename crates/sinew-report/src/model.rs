@@ -156,6 +156,9 @@ pub struct FigureRow {
     /// Trade between the two actors either way ("trade between China and Russia", "Russia's
     /// trade with India"): no direction, shown "China ↔ Russia".
     pub bilateral: bool,
+    /// A count of losses ("soldier casualties", "killed or wounded"): the subject's own, no
+    /// flow to the counterpart, shown with the subject alone.
+    pub losses: bool,
     /// Each source's figure, ordered by source number, then position.
     pub cells: Vec<FigureCell>,
 }
@@ -166,7 +169,7 @@ impl FigureRow {
     pub fn actors(&self) -> String {
         pair(
             self.subject.as_deref(),
-            self.object.as_deref(),
+            self.object.as_deref().filter(|_| !self.losses),
             self.bilateral,
         )
     }

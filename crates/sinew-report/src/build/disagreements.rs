@@ -14,7 +14,7 @@ impl Corpus<'_> {
     pub(super) fn group_head(g: &LedgerGroup) -> String {
         let actors = crate::model::pair(
             g.subject.as_deref(),
-            g.object.as_deref(),
+            g.object.as_deref().filter(|_| !super::judgments::losses(g)),
             super::judgments::bilateral(g),
         );
         let mut text = squash(&actors);

@@ -32,6 +32,7 @@ impl Corpus<'_> {
                 unit: g.unit.clone(),
                 per: g.per.clone(),
                 bilateral: super::judgments::bilateral(g),
+                losses: super::judgments::losses(g),
                 cells,
             });
         }

@@ -111,3 +111,108 @@ fn bilateral_trade_is_worded_as_a_tie_and_exports_keep_their_direction() {
         "{judged:#?}"
     );
 }
+
+const SENT: &str =
+    "Norway has sent about 3,000 troops to Iceland since May, officials in Oslo said.";
+const SENT_TOO: &str =
+    "Iceland now hosts some 3,000 troops from Norway, the defence ministry in Reykjavik said.";
+const LOST: &str =
+    "About 400 Norwegian soldiers have been killed or wounded in Iceland, officials in Oslo said.";
+const LOST_TOO: &str = "Some 400 Norwegian soldiers were killed or wounded in Iceland, the ministry in Reykjavik said.";
+
+fn people_docs() -> Vec<sinew_report::DocBundle> {
+    let mut out = Vec::new();
+    for (id, sent, lost) in [("p1", SENT, LOST), ("p2", SENT_TOO, LOST_TOO)] {
+        let text = format!("{sent} {lost}");
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), &text);
+        b.sentence(sent);
+        b.sentence(lost);
+        b.country("Norway", "Norway");
+        b.country("Iceland", "Iceland");
+        let troops = if id == "p1" {
+            "about 3,000 troops"
+        } else {
+            "some 3,000 troops"
+        };
+        let soldiers = if id == "p1" {
+            "About 400 Norwegian soldiers"
+        } else {
+            "Some 400 Norwegian soldiers"
+        };
+        b.figure(Fig {
+            words: troops,
+            value: 3000.0,
+            unit: "troop",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "troops",
+            ..FIG
+        });
+        b.figure(Fig {
+            words: soldiers,
+            value: 400.0,
+            unit: "soldier",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "soldiers killed or wounded",
+            ..FIG
+        });
+        out.push(b.finish());
+    }
+    out
+}
+
+#[test]
+fn people_sent_read_as_people_and_losses_as_the_subjects_own() {
+    let docs = people_docs();
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("the troops Norway has sent Iceland")),
+        "{judged:#?}"
+    );
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("Norway's soldiers killed or wounded")),
+        "{judged:#?}"
+    );
+    for s in b.sentences() {
+        assert!(
+            !(s.text.contains("killed or wounded from")
+                || s.text.contains("→ Iceland, soldiers killed")),
+            "losses worded as a flow: {}",
+            s.text
+        );
+    }
+    let lost = b
+        .figures
+        .iter()
+        .find(|r| r.measure.contains("killed"))
+        .expect("the losses row");
+    assert!(lost.losses);
+    assert_eq!(lost.actors(), "Norway");
+    let sent = b
+        .figures
+        .iter()
+        .find(|r| r.measure == "troops")
+        .expect("the troops row");
+    assert_eq!(sent.kind, sinew_analysis::FlowKind::People);
+    assert_eq!(sent.actors(), "Norway → Iceland");
+    // the network shows the troops as people sent, and no flow of losses
+    let network: Vec<&str> = b.network.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        network.iter().any(|l| l.contains("(people)")),
+        "{network:#?}"
+    );
+    assert!(
+        !network.iter().any(|l| l.contains("killed")),
+        "{network:#?}"
+    );
+}
