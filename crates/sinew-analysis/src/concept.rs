@@ -73,6 +73,9 @@ pub enum FlowKind {
     Food,
     /// Technology transfer (chips, satellites, know-how).
     Technology,
+    /// People sent from one actor to another (troops, soldiers, workers, personnel). Their
+    /// losses ("4,000 soldiers killed or wounded") are no flow: see [`names_losses`].
+    People,
     /// Pacts, sanctions, visits.
     Political,
     /// Anything else.
@@ -81,13 +84,14 @@ pub enum FlowKind {
 
 impl FlowKind {
     /// Every kind, in display order.
-    pub const ALL: [FlowKind; 8] = [
+    pub const ALL: [FlowKind; 9] = [
         FlowKind::Arms,
         FlowKind::DualUse,
         FlowKind::Trade,
         FlowKind::Energy,
         FlowKind::Food,
         FlowKind::Technology,
+        FlowKind::People,
         FlowKind::Political,
         FlowKind::Other,
     ];
@@ -101,6 +105,7 @@ impl FlowKind {
             FlowKind::Energy => "energy",
             FlowKind::Food => "food",
             FlowKind::Technology => "technology",
+            FlowKind::People => "people",
             FlowKind::Political => "political",
             FlowKind::Other => "other",
         }
@@ -402,7 +407,8 @@ const PRICE_BIT: u32 = 1 << 6;
 const NEUTRAL_BIT: u32 = 1 << 7;
 /// Words that name a concept or say nothing: never part of a scope.
 const CONCEPT_BITS: u32 = (1 << 8) - 1;
-const KIND_BITS: [(FlowKind, u32); 5] = [
+const KIND_BITS: [(FlowKind, u32); 6] = [
+    (FlowKind::People, 1 << 13),
     (FlowKind::Arms, 1 << 8),
     (FlowKind::DualUse, 1 << 9),
     (FlowKind::Energy, 1 << 10),
@@ -415,7 +421,7 @@ fn word_bits() -> &'static FastMap<String, u32> {
     static BITS: OnceLock<FastMap<String, u32>> = OnceLock::new();
     BITS.get_or_init(|| {
         let mut bits: FastMap<String, u32> = FastMap::default();
-        let lists: [(&[&str], u32); 13] = [
+        let lists: [(&[&str], u32); 14] = [
             (CHANGE, CHANGE_BIT),
             (SHARE, SHARE_BIT),
             (DEPENDS, DEPENDS_BIT),
@@ -424,11 +430,12 @@ fn word_bits() -> &'static FastMap<String, u32> {
             (PRODUCTION, PRODUCTION_BIT),
             (PRICE, PRICE_BIT),
             (NEUTRAL, NEUTRAL_BIT),
-            (ARMS, KIND_BITS[0].1),
-            (DUAL, KIND_BITS[1].1),
-            (ENERGY, KIND_BITS[2].1),
-            (FOOD, KIND_BITS[3].1),
-            (TECH, KIND_BITS[4].1),
+            (PEOPLE, KIND_BITS[0].1),
+            (ARMS, KIND_BITS[1].1),
+            (DUAL, KIND_BITS[2].1),
+            (ENERGY, KIND_BITS[3].1),
+            (FOOD, KIND_BITS[4].1),
+            (TECH, KIND_BITS[5].1),
         ];
         for (words, bit) in lists {
             for w in words {
@@ -518,8 +525,11 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         QuantityKind::Count if claim.subject.is_some() && claim.object.is_some() => Concept::Flow,
         _ => Concept::Other,
     };
-    // What extraction read from the clause wins over what the measure's words suggest.
+    // What extraction read from the clause wins over what the measure's words suggest; a
+    // count of losses is no flow whatever the clause ("4,000 soldiers killed or wounded").
+    let losses = names_losses(&claim.measure, q.unit.as_deref());
     let concept = match claim.kind {
+        _ if losses => Concept::Other,
         MeasureKind::Other => read_concept,
         MeasureKind::Change => Concept::Change,
         MeasureKind::Share => Concept::Share,
@@ -630,6 +640,45 @@ const FOOD: &[&str] = &[
     "maize",
     "agricultural",
 ];
+/// People one actor sends another: troops and the words news uses for them. "Military" is
+/// not here ("military equipment" is arms); "military personnel" is people by "personnel".
+const PEOPLE: &[&str] = &[
+    "troop",
+    "soldier",
+    "personnel",
+    "worker",
+    "labourer",
+    "laborer",
+    "mercenary",
+    "mercenaries",
+    "servicemen",
+    "serviceman",
+    "conscript",
+    "recruit",
+    "volunteer",
+    "instructor",
+];
+
+/// Words that make a count of people a count of losses: casualties are no flow between two
+/// countries ("4,000 North Korean soldiers killed or wounded").
+const LOSSES: &[&str] = &[
+    "casualty",
+    "casualties",
+    "killed",
+    "kill",
+    "wounded",
+    "injured",
+    "dead",
+    "death",
+    "deaths",
+    "died",
+    "loss",
+    "losses",
+    "lost",
+    "missing",
+    "captured",
+];
+
 const TECH: &[&str] = &[
     "technology",
     "chip",
@@ -678,6 +727,37 @@ pub(crate) fn flow_kind_of_words(words: &str) -> FlowKind {
         .iter()
         .find(|(_, bit)| bits & bit != 0)
         .map_or(FlowKind::Other, |(kind, _)| *kind)
+}
+
+/// Does a measure (or its unit) count losses ("soldier casualties", "killed or wounded",
+/// "deaths")? Such a count is about the actor that lost them, never a flow between two.
+pub fn names_losses(measure: &str, unit: Option<&str>) -> bool {
+    content_words(measure)
+        .chain(unit.into_iter().flat_map(content_words))
+        .any(|w| {
+            let w = w.to_lowercase();
+            LOSSES.contains(&w.as_str()) || LOSSES.iter().any(|l| stem(l) == stem(&w))
+        })
+}
+
+/// The people a measure (or its unit) counts, as its words name them ("troops", "soldiers",
+/// "workers"); `None` when it names none of [`PEOPLE`]. For wording a flow of people ("the
+/// troops North Korea has sent Russia").
+pub fn people_noun(measure: &str, unit: Option<&str>) -> Option<String> {
+    let is_people = |w: &str| PEOPLE.iter().any(|p| stem(p) == stem(w));
+    content_words(measure)
+        .map(|w| w.to_lowercase())
+        .find(|w| is_people(w))
+        .or_else(|| {
+            let u = unit?.to_lowercase();
+            is_people(&u).then(|| {
+                if u.ends_with('s') || u == "personnel" {
+                    u
+                } else {
+                    format!("{u}s")
+                }
+            })
+        })
 }
 
 #[cfg(test)]

@@ -326,7 +326,11 @@ pub(crate) fn fold_network(
         // A figure about a visit, a summit, a pact or sanctions ("500 new sanctions", "a
         // visit worth $2 billion in deals") is about a political tie between the two, which
         // `ties` carries from its sentences; it moves no goods.
-        if from.eq_ignore_ascii_case(to) || names_tie(&g.measure) {
+        // Losses ("4,000 soldiers killed or wounded") are the actor's own, never a flow.
+        if from.eq_ignore_ascii_case(to)
+            || names_tie(&g.measure)
+            || crate::concept::names_losses(&g.measure, g.unit.as_deref())
+        {
             continue;
         }
         let members: Vec<usize> = g.claims.iter().map(|m| m.claim).collect();

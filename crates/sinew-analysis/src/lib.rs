@@ -36,7 +36,7 @@ mod words;
 
 pub use alerts::{detect_alerts, detect_alerts_between, detect_alerts_in, AlertScope};
 pub use bounds::Bounds;
-pub use concept::{flow_kind, Concept, FlowKind};
+pub use concept::{flow_kind, names_losses, people_noun, Concept, FlowKind};
 pub use events::{
     actor_name, event_ties, merge_events, EventReport, EventTie, MergedEvent, EVENT_WINDOW_DAYS,
 };

@@ -194,8 +194,8 @@ pub(crate) enum Command {
         /// The recipient (canonical name).
         #[arg(long)]
         to: String,
-        /// Only this kind of flow (arms, dual-use, trade, energy, food, technology, political,
-        /// other); every kind when absent.
+        /// Only this kind of flow (arms, dual-use, trade, energy, food, technology, people,
+        /// political, other); every kind when absent.
         #[arg(long, value_parser = parse_kind)]
         kind: Option<sinew_engine::FlowKind>,
         /// What is left of the flow: 0 cuts it (the default), 0.5 halves it.

@@ -37,6 +37,9 @@ const LEANING: &[&str] = &[
     "The two countries",
     "Both countries",
     "Both sides",
+    "Since then,",
+    "In return,",
+    "In response,",
 ];
 
 /// Page junk that must not survive into a quote.
@@ -359,5 +362,79 @@ fn casualties_are_not_ranged_with_the_troops_sent() {
         all.iter()
             .any(|s| s.contains("sorghum") && s.contains("Sudan") && s.contains("Chad")),
         "{all:#?}"
+    );
+}
+
+/// Troops sent read as people sent, their casualties as the sender's losses (never a flow
+/// between the two), bilateral trade as trade between the two, and a sentence that leans on
+/// the one before ("Since then, ...") is never quoted alone.
+#[test]
+fn people_losses_and_bilateral_trade_are_worded_for_what_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, published, text) in [
+        (
+            "a.txt",
+            "March 3, 2025",
+            "Chad has sent about 9,000 troops to Sudan, officials in the capital said. \
+             Some 2,000 Chadian soldiers have been killed or wounded in Sudan, the ministry said. \
+             Trade between Chad and Sudan reached $3 billion in 2024, customs data show. \
+             Since then, the border crossings have stayed open day and night for trucks.",
+        ),
+        (
+            "b.txt",
+            "March 9, 2025",
+            "Chad has deployed 9,000 troops to Sudan, the Egyptian defence ministry said. \
+             About 2,000 Chadian soldiers have been killed or wounded there, the ministry said. \
+             Chad's trade with Sudan was worth $3 billion in 2024, according to customs data.",
+        ),
+    ] {
+        std::fs::write(
+            tmp.path().join(name),
+            format!("Published {published}\n\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let (_, _, b) = briefing_over(&[tmp.path().to_path_buf()]);
+    for s in b.sentences() {
+        let t = &s.text;
+        assert!(!t.contains("trade from"), "trade worded one way: {t}");
+        assert!(
+            !(t.contains("killed or wounded from") || t.contains("casualties from")),
+            "losses worded as a flow: {t}"
+        );
+        if s.verbatim {
+            assert!(!t.starts_with("Since then"), "leans on context: {t}");
+        }
+    }
+    for row in &b.figures {
+        if row.measure.contains("killed") || row.measure.contains("casualt") {
+            assert!(row.losses, "{row:#?}");
+            assert!(!row.actors().contains('→'), "{row:#?}");
+        }
+        if row.measure.contains("trade") && row.object.is_some() {
+            assert!(row.bilateral && row.actors().contains('↔'), "{row:#?}");
+        }
+    }
+    let network: Vec<&str> = b.network.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        !network
+            .iter()
+            .any(|l| l.contains("killed") || l.contains("casualt")),
+        "{network:#?}"
+    );
+    assert!(
+        network.iter().any(|l| l.contains("(people)")),
+        "troops sent as a people volume: {network:#?}"
+    );
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("troops Chad has sent Sudan")),
+        "{judged:#?}"
     );
 }

@@ -256,12 +256,7 @@ fn figures_table(h: &mut String, rows: &[FigureRow], cite: &dyn Fn(&Citation) ->
     }
     h.push_str("</tr>\n</thead>\n<tbody>\n");
     for (n, r) in rows.iter().enumerate() {
-        let flow = match (&r.subject, &r.object) {
-            (Some(s), Some(o)) => format!("{s} → {o}"),
-            (Some(s), None) => s.clone(),
-            (None, Some(o)) => format!("→ {o}"),
-            (None, None) => String::new(),
-        };
+        let flow = r.actors();
         let mut measure = esc(&r.measure);
         if let Some(per) = &r.per {
             let _ = write!(measure, " <small>(per {})</small>", esc(per));

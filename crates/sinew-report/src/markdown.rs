@@ -204,12 +204,7 @@ fn figures_table(md: &mut String, rows: &[FigureRow], cite: &dyn Fn(&Citation) -
     md.push_str(&"---|".repeat(width));
     md.push('\n');
     for (n, r) in rows.iter().enumerate() {
-        let flow = match (&r.subject, &r.object) {
-            (Some(s), Some(o)) => format!("{s} → {o}"),
-            (Some(s), None) => s.clone(),
-            (None, Some(o)) => format!("→ {o}"),
-            (None, None) => String::new(),
-        };
+        let flow = r.actors();
         let mut measure = r.measure.clone();
         if let Some(per) = &r.per {
             let _ = write!(measure, " (per {per})");

@@ -153,8 +153,37 @@ pub struct FigureRow {
     pub unit: Option<String>,
     /// Rate period ("month").
     pub per: Option<String>,
+    /// Trade between the two actors either way ("trade between China and Russia", "Russia's
+    /// trade with India"): no direction, shown "China ↔ Russia".
+    pub bilateral: bool,
+    /// A count of losses ("soldier casualties", "killed or wounded"): the subject's own, no
+    /// flow to the counterpart, shown with the subject alone.
+    pub losses: bool,
     /// Each source's figure, ordered by source number, then position.
     pub cells: Vec<FigureCell>,
+}
+
+impl FigureRow {
+    /// Who the figure is about: "North Korea → Russia", "China ↔ Russia" for bilateral trade,
+    /// "North Korea" with no counterpart, "→ Russia" with no subject; empty with neither.
+    pub fn actors(&self) -> String {
+        pair(
+            self.subject.as_deref(),
+            self.object.as_deref().filter(|_| !self.losses),
+            self.bilateral,
+        )
+    }
+}
+
+/// "A → B", "A ↔ B" when `bilateral`, "A", "→ B", or "".
+pub(crate) fn pair(subject: Option<&str>, object: Option<&str>, bilateral: bool) -> String {
+    match (subject, object) {
+        (Some(s), Some(o)) if bilateral => format!("{s} ↔ {o}"),
+        (Some(s), Some(o)) => format!("{s} → {o}"),
+        (Some(s), None) => s.to_string(),
+        (None, Some(o)) => format!("→ {o}"),
+        (None, None) => String::new(),
+    }
 }
 
 /// What one named source (a ministry, an expert) is quoted as saying.

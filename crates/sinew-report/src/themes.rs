@@ -76,6 +76,7 @@ pub(crate) fn flow_theme(kind: FlowKind) -> Option<usize> {
         FlowKind::Energy => "energy",
         FlowKind::Food => "food",
         FlowKind::Political => "pacts and visits",
+        FlowKind::People => "military cooperation",
         FlowKind::Other => return None,
     };
     theme_names().iter().position(|n| *n == name)

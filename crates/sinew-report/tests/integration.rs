@@ -5,6 +5,7 @@ mod cases;
 mod events;
 mod picks;
 mod support;
+mod wording;
 
 use sinew_report::{render_html, render_markdown, Briefing, DocBundle, ReportConfig};
 use sinew_types::{Annotations, Citation, Document, SourceKind, Span};

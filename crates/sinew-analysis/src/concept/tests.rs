@@ -119,3 +119,46 @@ fn flow_kinds() {
     );
     assert_eq!(FlowKind::parse("dual-use"), Some(FlowKind::DualUse));
 }
+
+#[test]
+fn people_sent_are_their_own_kind_and_losses_are_no_flow() {
+    let c = |m: &str, u: &str| flow_kind(&claim(m, QuantityKind::Count, u, "A", "B"));
+    assert_eq!(c("troops", "troop"), FlowKind::People);
+    assert_eq!(c("deployment of soldiers", "soldier"), FlowKind::People);
+    assert_eq!(c("military personnel", "personnel"), FlowKind::People);
+    assert_eq!(c("labourers sent abroad", "labourer"), FlowKind::People);
+    // "military" alone is arms, not people
+    assert_eq!(c("military equipment", "container"), FlowKind::Arms);
+    assert_eq!(FlowKind::parse("people"), Some(FlowKind::People));
+
+    // people sent between two actors: a flow
+    let sent = read(&claim("troops", QuantityKind::Count, "troop", "A", "B"));
+    assert_eq!(sent.concept, Concept::Flow);
+    // their losses: no flow, whatever extraction read from the clause
+    for measure in [
+        "soldier casualties",
+        "soldiers killed or wounded",
+        "deaths among the troops",
+    ] {
+        let mut lost = claim(measure, QuantityKind::Count, "soldier", "A", "B");
+        lost.kind = MeasureKind::Stock;
+        assert_eq!(read(&lost).concept, Concept::Other, "{measure}");
+        assert!(names_losses(measure, Some("soldier")), "{measure}");
+    }
+    assert!(!names_losses("troops", Some("troop")));
+    assert!(!names_losses("exports of copper", Some("tonne")));
+
+    assert_eq!(
+        people_noun("shipments of troops", Some("troop")).as_deref(),
+        Some("troops")
+    );
+    assert_eq!(
+        people_noun("deployment", Some("soldier")).as_deref(),
+        Some("soldiers")
+    );
+    assert_eq!(
+        people_noun("military personnel", None).as_deref(),
+        Some("personnel")
+    );
+    assert_eq!(people_noun("containers", Some("container")), None);
+}

@@ -48,6 +48,7 @@ fn kind_words(kind: FlowKind) -> &'static str {
         FlowKind::Energy => "energy",
         FlowKind::Food => "food",
         FlowKind::Technology => "technology",
+        FlowKind::People => "people",
         FlowKind::Political => "political ties",
         FlowKind::Other => "goods",
     }

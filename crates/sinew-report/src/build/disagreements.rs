@@ -12,12 +12,14 @@ use crate::text::squash;
 impl Corpus<'_> {
     /// "North Korea → Russia, supplies of containers: " for a group.
     pub(super) fn group_head(g: &LedgerGroup) -> String {
-        let mut text = String::new();
-        match (&g.subject, &g.object) {
-            (Some(s), Some(o)) => text.push_str(&format!("{} → {}, ", squash(s), squash(o))),
-            (Some(s), None) => text.push_str(&format!("{}, ", squash(s))),
-            (None, Some(o)) => text.push_str(&format!("→ {}, ", squash(o))),
-            (None, None) => {}
+        let actors = crate::model::pair(
+            g.subject.as_deref(),
+            g.object.as_deref().filter(|_| !super::judgments::losses(g)),
+            super::judgments::bilateral(g),
+        );
+        let mut text = squash(&actors);
+        if !text.is_empty() {
+            text.push_str(", ");
         }
         text.push_str(&squash(&g.measure));
         if let Some(per) = &g.per {

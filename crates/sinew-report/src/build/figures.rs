@@ -31,6 +31,8 @@ impl Corpus<'_> {
                 measure: g.measure.clone(),
                 unit: g.unit.clone(),
                 per: g.per.clone(),
+                bilateral: super::judgments::bilateral(g),
+                losses: super::judgments::losses(g),
                 cells,
             });
         }
@@ -66,12 +68,9 @@ pub(super) fn figure_line(r: &FigureRow) -> Option<CitedSentence> {
     if r.cells.is_empty() {
         return None;
     }
-    let mut text = String::new();
-    match (&r.subject, &r.object) {
-        (Some(s), Some(o)) => text.push_str(&format!("{} → {}, ", squash(s), squash(o))),
-        (Some(s), None) => text.push_str(&format!("{}, ", squash(s))),
-        (None, Some(o)) => text.push_str(&format!("→ {}, ", squash(o))),
-        (None, None) => {}
+    let mut text = squash(&r.actors());
+    if !text.is_empty() {
+        text.push_str(", ");
     }
     let measure = squash(&r.measure);
     text.push_str(if measure.is_empty() {

@@ -488,13 +488,44 @@ pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
         at_word(&n) || at_word(&stem)
     };
     let measure = lowercase_first(&measure);
-    if names(subject) || names(object) {
+    if losses(g) {
+        // the subject's own losses, whoever they fought for: "North Korea's soldier casualties"
+        if names(subject) {
+            measure
+        } else {
+            format!("{subject}'s {measure}")
+        }
+    } else if let Some(people) = people(g) {
+        // people sent: "the troops North Korea has sent Russia"
+        format!("the {people} {subject} has sent {object}")
+    } else if names(subject) || names(object) {
         measure
-    } else if g.kind == sinew_analysis::FlowKind::Trade {
+    } else if bilateral(g) {
         format!("{measure} between {subject} and {object}")
     } else {
         format!("{measure} from {subject} to {object}")
     }
+}
+
+/// Trade between two actors either way: the ledger read its measure as trade ("bilateral
+/// trade", "trade turnover", "Russia's trade with India"), not as goods or money moving one
+/// way ("exports", "payments"). Such a figure has no direction: "trade between China and
+/// Russia", "China ↔ Russia".
+pub(super) fn bilateral(g: &LedgerGroup) -> bool {
+    g.concept == sinew_analysis::Concept::Trade && g.subject.is_some() && g.object.is_some()
+}
+
+/// A count of losses ("soldier casualties", "killed or wounded"): no flow between the two.
+pub(super) fn losses(g: &LedgerGroup) -> bool {
+    sinew_analysis::names_losses(&g.measure, g.unit.as_deref())
+}
+
+/// The people a flow of people counts ("troops", "workers"), when the ledger reads the group
+/// as people sent and its words name them.
+fn people(g: &LedgerGroup) -> Option<String> {
+    (g.kind == sinew_analysis::FlowKind::People && !losses(g))
+        .then(|| sinew_analysis::people_noun(&g.measure, g.unit.as_deref()))
+        .flatten()
 }
 
 /// "since August 2023" for a running total with a start; "in 2023" when most dated

@@ -440,6 +440,12 @@ fn sentence_spans(bundle: &DocBundle) -> Vec<Sent> {
             speaker: None,
         });
     }
+    // a sentence that leans on the one before is quoted with it when together they read whole
+    for i in 1..out.len() {
+        if out[i].quote.is_none() {
+            out[i].quote = quotes::with_previous(text, out[i - 1].span, out[i].span);
+        }
+    }
     out
 }
 

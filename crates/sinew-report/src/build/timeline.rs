@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use sinew_analysis::MergedEvent;
 use sinew_types::text::MONTH_NAMES;
-use sinew_types::{EventKind, EventModality, Grain};
+use sinew_types::{EventKind, EventModality, Grain, Span};
 
 use super::Corpus;
 use crate::model::{CitedSentence, FigureRow, TimelineEntry};
@@ -94,15 +94,20 @@ impl Corpus<'_> {
                 if !seen.insert((date, g.id.clone(), value.clone())) {
                     continue;
                 }
-                let mut text = String::new();
-                match (&row.subject, &row.object) {
-                    (Some(s), Some(o)) => {
-                        text.push_str(&format!("{} → {}, ", squash(s), squash(o)))
-                    }
-                    (Some(s), None) => text.push_str(&format!("{}, ", squash(s))),
-                    _ => {}
-                }
+                // say where the date comes from: the cited sentence's own words, or the
+                // figure's time read elsewhere in its article
+                let written = crate::text::time_as_written(self.text(doc), t);
+                let own = c.sentence.contains(t.span) && c.sentence.contains(span);
+                let dated_by = if own {
+                    format!("dated by “{written}”")
+                } else {
+                    format!("the figure's time, “{written}”, read beside the sentence")
+                };
+                // the subject is known here: "A → B, ", "A ↔ B, " or "A, "
+                let mut text = squash(&row.actors());
+                text.push_str(", ");
                 text.push_str(&format!("{}: {value}", squash(&row.measure)));
+                text.push_str(&format!(" ({dated_by})"));
                 let mark = text.len();
                 text.push('.');
                 out.push(TimelineEntry {
@@ -198,16 +203,22 @@ impl Corpus<'_> {
                 break;
             }
             let Some(start) = e.date else { continue };
-            // one sentence per document: a document telling it twice is one account
+            let end = e.date_end.unwrap_or(start);
+            // one sentence per document: a document telling it twice is one account; only
+            // sentences whose own words date the event, so the line's date is one the reader
+            // finds in what is cited
             let mut docs = BTreeSet::new();
+            let mut dated_by = Vec::new();
             let citations: Vec<_> = e
                 .reports
                 .iter()
                 .filter_map(|&i| findings.event_citations.get(i))
-                .filter(|c| docs.insert(c.doc.clone()))
                 .filter_map(|c| {
                     let doc = *self.numbers.get(&c.doc)?;
                     let span = crate::text::trim_span(self.text(doc), c.span)?;
+                    let words = self.own_time(doc, span, start, end)?;
+                    docs.insert(c.doc.clone()).then_some(())?;
+                    dated_by.push(words);
                     Some(self.citation(doc, span))
                 })
                 .take(EVENT_CITATIONS)
@@ -215,6 +226,8 @@ impl Corpus<'_> {
             if citations.is_empty() {
                 continue;
             }
+            dated_by.truncate(citations.len());
+            dated_by.dedup();
             let who = if e.target.is_empty() {
                 e.source.join(" & ")
             } else {
@@ -226,6 +239,8 @@ impl Corpus<'_> {
             } else if e.modality == EventModality::Hedged {
                 text.push_str(" (reported)");
             }
+            let quoted: Vec<String> = dated_by.iter().map(|w| format!("“{w}”")).collect();
+            text.push_str(&format!(" (dated by {})", quoted.join(", ")));
             let mark = text.len();
             text.push('.');
             out.push(TimelineEntry {
@@ -241,5 +256,26 @@ impl Corpus<'_> {
             });
         }
         out
+    }
+}
+
+impl Corpus<'_> {
+    /// The words of a time expression inside `span` of document `doc` whose days meet the
+    /// days `start` to `end`, as the article words it; `None` when the sentence's own words
+    /// give no such time.
+    fn own_time(&self, doc: usize, span: Span, start: NaiveDate, end: NaiveDate) -> Option<String> {
+        let text = self.text(doc);
+        self.docs[doc]
+            .ann
+            .times
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .find(|t| {
+                t.start_date.is_some_and(|s| {
+                    let e = t.end_date.unwrap_or(s);
+                    s <= end && e >= start
+                })
+            })
+            .map(|t| crate::text::time_as_written(text, t))
     }
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use sinew_analysis::MergedEvent;
 use sinew_report::{build_briefing, DocBundle, Findings, ReportConfig};
-use sinew_types::{Citation, EventKind, EventModality, PloverCategory};
+use sinew_types::{Citation, EventKind, EventModality, Grain, PloverCategory};
 
 use crate::support::analysis::Analysed;
 use crate::support::fixtures::{span_of, Builder};
@@ -13,17 +13,21 @@ use crate::support::fixtures::{span_of, Builder};
 const SIGNED: &str = "Russia and North Korea signed a defence treaty in Pyongyang on 19 June 2024.";
 const AGAIN: &str = "The treaty signed by Russia and North Korea on Wednesday binds both sides.";
 const SANCTIONED: &str = "Washington sanctioned Chinese banks in 2009, officials said.";
+const UNDATED: &str = "Russia and North Korea held talks on arms, officials in Seoul said.";
 
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
 fn docs() -> Vec<DocBundle> {
-    let text = format!("{SIGNED} {AGAIN} {SANCTIONED}");
+    let text = format!("{SIGNED} {AGAIN} {SANCTIONED} {UNDATED}");
     let mut b = Builder::new("ev", "events.txt", Some("2024-06-20"), &text);
-    for s in [SIGNED, AGAIN, SANCTIONED] {
+    for s in [SIGNED, AGAIN, SANCTIONED, UNDATED] {
         b.sentence(s);
     }
+    b.time("19 June 2024", "2024-06-19", "2024-06-19", Grain::Day);
+    b.time("Wednesday", "2024-06-19", "2024-06-19", Grain::Day);
+    b.time("2009", "2009-01-01", "2009-12-31", Grain::Year);
     b.country("Russia", "Russia");
     b.country("North Korea", "North Korea");
     vec![b.finish()]
@@ -62,7 +66,7 @@ fn timeline(events: &[MergedEvent], config: &ReportConfig) -> Vec<(String, Strin
         source: docs[0].doc.source.clone(),
         span: span_of(text, s),
     };
-    let citations = vec![cite(SIGNED), cite(AGAIN), cite(SANCTIONED)];
+    let citations = vec![cite(SIGNED), cite(AGAIN), cite(SANCTIONED), cite(UNDATED)];
     let analysed = Analysed::of(&docs);
     let findings = Findings {
         events,
@@ -135,7 +139,7 @@ fn dated_events_are_on_the_timeline_cited_once_per_document() {
         events,
         [&(
             "19 June 2024".to_string(),
-            "North Korea & Russia: treaty signing.".to_string(),
+            "North Korea & Russia: treaty signing (dated by “19 June 2024”).".to_string(),
             1
         )],
         "{lines:#?}"
@@ -162,13 +166,17 @@ fn whole_months_and_years_read_as_such_and_focus_keeps_the_entitys_events() {
     ];
     let all = timeline(&events, &ReportConfig::default());
     assert!(
-        all.contains(&("2009".into(), "United States → China: sanction.".into(), 1)),
+        all.contains(&(
+            "2009".into(),
+            "United States → China: sanction (dated by “2009”).".into(),
+            1
+        )),
         "{all:#?}"
     );
     assert!(
         all.contains(&(
             "June 2024".into(),
-            "North Korea & Russia: consult.".into(),
+            "North Korea & Russia: consult (dated by “19 June 2024”).".into(),
             1
         )),
         "{all:#?}"
@@ -186,5 +194,49 @@ fn whole_months_and_years_read_as_such_and_focus_keeps_the_entitys_events() {
     assert!(
         !focused.iter().any(|(_, t, _)| t.contains("United States")),
         "{focused:#?}"
+    );
+}
+
+#[test]
+fn an_event_is_dated_only_by_the_words_of_a_sentence_it_cites() {
+    let events = vec![
+        // dated 2019 by some report, but the sentence it cites names no time
+        merged(
+            PloverCategory::Consult,
+            &["North Korea", "Russia"],
+            &[],
+            (day(2019, 1, 1), day(2019, 12, 31)),
+            vec![3],
+        ),
+        // dated 2019 while its sentence says 19 June 2024: that sentence does not date it
+        merged(
+            PloverCategory::Consult,
+            &["North Korea", "Russia"],
+            &[],
+            (day(2019, 4, 1), day(2019, 4, 30)),
+            vec![0],
+        ),
+        // two reports, one undated: only the dated one is cited
+        merged(
+            PloverCategory::Consult,
+            &["North Korea", "Russia"],
+            &[],
+            (day(2024, 6, 19), day(2024, 6, 19)),
+            vec![3, 1],
+        ),
+    ];
+    let lines = timeline(&events, &ReportConfig::default());
+    let events: Vec<_> = lines
+        .iter()
+        .filter(|(_, text, _)| text.contains("consult"))
+        .collect();
+    assert_eq!(
+        events,
+        [&(
+            "19 June 2024".to_string(),
+            "North Korea & Russia: consult (dated by “Wednesday”).".to_string(),
+            1
+        )],
+        "{lines:#?}"
     );
 }

@@ -77,6 +77,20 @@ impl Builder {
         self.ann.sentences.push(Sentence { span });
     }
 
+    /// A time expression: `words`, covering the days `start` to `end` (YYYY-MM-DD).
+    pub(crate) fn time(&mut self, words: &str, start: &str, end: &str, grain: Grain) {
+        let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+        self.ann.times.push(TimeExpr {
+            span: span_of(&self.doc.text, words),
+            text: words.into(),
+            start_date: Some(date(start)),
+            end_date: Some(date(end)),
+            grain,
+            kind: TimeKind::Point,
+            timex: None,
+        });
+    }
+
     /// Every whole-word occurrence of `words` as a mention.
     pub(crate) fn mention(&mut self, words: &str, canonical: &str, entity_type: EntityType) {
         let text = self.doc.text.clone();

@@ -1,0 +1,218 @@
+//! How figures are worded: trade between two parties has no direction (it is "trade between
+//! A and B" and "A ↔ B"), while goods or money moving one way keep theirs ("A → B").
+
+use sinew_report::ReportConfig;
+use sinew_types::QuantityKind;
+
+use crate::support::analysis::briefing_of;
+use crate::support::fixtures::{Builder, Fig, FIG};
+
+const TRADE: &str =
+    "Norway's trade with Iceland reached a record $3 billion in 2023, the customs office said.";
+const TRADE_TOO: &str =
+    "Customs figures put bilateral trade between Norway and Iceland at $3 billion in 2023.";
+const EXPORTS: &str =
+    "Norway exported $1.2 billion worth of fish to Iceland in 2023, customs data show.";
+
+fn docs() -> Vec<sinew_report::DocBundle> {
+    let mut out = Vec::new();
+    for (id, text, figs) in [
+        (
+            "w1",
+            format!("{TRADE} {EXPORTS}"),
+            vec![
+                ("$3 billion", 3e9, "trade"),
+                ("$1.2 billion", 1.2e9, "exports of fish"),
+            ],
+        ),
+        (
+            "w2",
+            TRADE_TOO.to_string(),
+            vec![("$3 billion", 3e9, "bilateral trade")],
+        ),
+    ] {
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-02-01"), &text);
+        for s in [TRADE, TRADE_TOO, EXPORTS] {
+            if text.contains(s) {
+                b.sentence(s);
+            }
+        }
+        b.country("Norway", "Norway");
+        b.country("Iceland", "Iceland");
+        for (words, value, measure) in figs {
+            b.figure(Fig {
+                words,
+                value,
+                kind: QuantityKind::Money,
+                unit: "USD",
+                subject: Some("Norway"),
+                object: Some("Iceland"),
+                measure,
+                time: Some((
+                    "2023",
+                    sinew_types::TimeKind::Point,
+                    "2023-01-01",
+                    "2023-12-31",
+                )),
+                ..FIG
+            });
+        }
+        out.push(b.finish());
+    }
+    out
+}
+
+#[test]
+fn bilateral_trade_is_worded_as_a_tie_and_exports_keep_their_direction() {
+    let docs = docs();
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let trade: Vec<_> = b
+        .figures
+        .iter()
+        .filter(|r| r.measure.contains("trade"))
+        .collect();
+    assert!(!trade.is_empty(), "{:#?}", b.figures);
+    for r in &trade {
+        assert!(r.bilateral, "{r:#?}");
+        assert_eq!(
+            r.actors(),
+            format!(
+                "{} ↔ {}",
+                r.subject.as_deref().unwrap(),
+                r.object.as_deref().unwrap()
+            )
+        );
+    }
+    let exports = b
+        .figures
+        .iter()
+        .find(|r| r.measure.contains("exports"))
+        .expect("the exports row");
+    assert!(!exports.bilateral);
+    assert_eq!(exports.actors(), "Norway → Iceland");
+    for s in b.sentences() {
+        let t = &s.text;
+        assert!(
+            !(t.contains("trade from") || t.contains("trade: ") && t.contains("→")),
+            "trade worded as a one-way flow: {t}"
+        );
+    }
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("trade between Iceland and Norway")
+                || j.contains("trade between Norway and Iceland")
+                || j.contains("Norway's trade with Iceland")),
+        "{judged:#?}"
+    );
+}
+
+const SENT: &str =
+    "Norway has sent about 3,000 troops to Iceland since May, officials in Oslo said.";
+const SENT_TOO: &str =
+    "Iceland now hosts some 3,000 troops from Norway, the defence ministry in Reykjavik said.";
+const LOST: &str =
+    "About 400 Norwegian soldiers have been killed or wounded in Iceland, officials in Oslo said.";
+const LOST_TOO: &str = "Some 400 Norwegian soldiers were killed or wounded in Iceland, the ministry in Reykjavik said.";
+
+fn people_docs() -> Vec<sinew_report::DocBundle> {
+    let mut out = Vec::new();
+    for (id, sent, lost) in [("p1", SENT, LOST), ("p2", SENT_TOO, LOST_TOO)] {
+        let text = format!("{sent} {lost}");
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), &text);
+        b.sentence(sent);
+        b.sentence(lost);
+        b.country("Norway", "Norway");
+        b.country("Iceland", "Iceland");
+        let troops = if id == "p1" {
+            "about 3,000 troops"
+        } else {
+            "some 3,000 troops"
+        };
+        let soldiers = if id == "p1" {
+            "About 400 Norwegian soldiers"
+        } else {
+            "Some 400 Norwegian soldiers"
+        };
+        b.figure(Fig {
+            words: troops,
+            value: 3000.0,
+            unit: "troop",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "troops",
+            ..FIG
+        });
+        b.figure(Fig {
+            words: soldiers,
+            value: 400.0,
+            unit: "soldier",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "soldiers killed or wounded",
+            ..FIG
+        });
+        out.push(b.finish());
+    }
+    out
+}
+
+#[test]
+fn people_sent_read_as_people_and_losses_as_the_subjects_own() {
+    let docs = people_docs();
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("the troops Norway has sent Iceland")),
+        "{judged:#?}"
+    );
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("Norway's soldiers killed or wounded")),
+        "{judged:#?}"
+    );
+    for s in b.sentences() {
+        assert!(
+            !(s.text.contains("killed or wounded from")
+                || s.text.contains("→ Iceland, soldiers killed")),
+            "losses worded as a flow: {}",
+            s.text
+        );
+    }
+    let lost = b
+        .figures
+        .iter()
+        .find(|r| r.measure.contains("killed"))
+        .expect("the losses row");
+    assert!(lost.losses);
+    assert_eq!(lost.actors(), "Norway");
+    let sent = b
+        .figures
+        .iter()
+        .find(|r| r.measure == "troops")
+        .expect("the troops row");
+    assert_eq!(sent.kind, sinew_analysis::FlowKind::People);
+    assert_eq!(sent.actors(), "Norway → Iceland");
+    // the network shows the troops as people sent, and no flow of losses
+    let network: Vec<&str> = b.network.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        network.iter().any(|l| l.contains("(people)")),
+        "{network:#?}"
+    );
+    assert!(
+        !network.iter().any(|l| l.contains("killed")),
+        "{network:#?}"
+    );
+}
