@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     PACKED_BY_DOCUMENT,
     VAGUE_FIGURES,
     CLAIM_KEY_COUNTS,
+    PEOPLE_FLOWS,
 ];
 
 /// The schema version this build writes: the number of migration steps.
@@ -52,7 +53,7 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// migrated it. [`VAGUE_FIGURES`] (v14) changes only the kept analysis (a group whose
 /// statements are all vague says so): a v13 store opened read-only still reads, its
 /// vague-only figures shown as before until a write command migrates it, so the floor stays
-/// at 13.
+/// at 13; [`PEOPLE_FLOWS`] (v16) likewise changes only the kept analysis.
 pub(crate) const OLDEST_READABLE: i64 = 13;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -651,6 +652,18 @@ DROP TABLE event_actors;
 // recomputes it without raising alerts (with nothing analysed, the documents set the
 // baseline). Claims, events and alerts are kept.
 const VAGUE_FIGURES: &str = "
+DELETE FROM analysis_flows;
+DELETE FROM analysis_buckets;
+DELETE FROM claim_buckets;
+INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
+";
+
+// People sent and people lost (v16): troops, soldiers, workers and personnel sent between
+// actors are a flow kind of their own (`FlowKind::People`), and casualties ("killed or
+// wounded") are losses, never a flow between two countries. The analysis kept before the
+// step filed both among goods or "other", so, as at v14 (`VAGUE_FIGURES`), the step drops it
+// and marks every document for analysis again. Claims, events and alerts are kept.
+const PEOPLE_FLOWS: &str = "
 DELETE FROM analysis_flows;
 DELETE FROM analysis_buckets;
 DELETE FROM claim_buckets;

@@ -444,3 +444,39 @@ fn v13_database_migrates_with_its_analysis_redone() {
         Some(ann.claims.len())
     );
 }
+
+#[test]
+fn v15_database_migrates_with_its_analysis_redone() {
+    // A v15 store that had analysed everything: its groups file people sent among goods and
+    // casualties as flows (v16 gives them kinds of their own), so the step drops the kept
+    // analysis and every document awaits analysis again; the documents and their claims stay.
+    // (v16 adds no table: a store made now, set back to 15, is v15's layout.)
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v15.db");
+    let store = SqliteStore::open(&path).expect("create");
+    let (doc, ann) = crate::common::rich();
+    store.put(&doc, &ann).expect("put");
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("open by hand");
+    conn.execute_batch(
+        "DELETE FROM analysis_pending;
+        INSERT INTO claim_buckets VALUES ('germany\u{1f}count\u{1f}', 1, 0);
+        INSERT INTO analysis_buckets VALUES ('germany\u{1f}count\u{1f}', '{}');
+        INSERT INTO analysis_flows VALUES ('germany->nato:other', 'germany\u{1f}count\u{1f}');
+        PRAGMA user_version = 15;",
+    )
+    .expect("analysed at v15");
+    drop(conn);
+    let store = SqliteStore::open(&path).expect("open v15");
+    assert_eq!(pragma(&path, "user_version"), SqliteStore::SCHEMA_VERSION);
+    assert_eq!(store.pending().expect("pending"), vec![doc.id.clone()]);
+    assert!(!store.has_analysed().expect("analysed"));
+    assert!(store.bucket_states(None).expect("states").is_empty());
+    assert_eq!(
+        store
+            .annotations(&doc.id)
+            .expect("annotations")
+            .map(|a| a.claims.len()),
+        Some(ann.claims.len())
+    );
+}

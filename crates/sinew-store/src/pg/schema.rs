@@ -22,6 +22,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (13, V13),
     (14, V14),
     (CLAIM_KEY_COUNTS_VERSION, CLAIM_KEY_COUNTS),
+    (16, V16),
 ];
 
 /// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
@@ -476,6 +477,15 @@ INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLIC
 // SQL the migration counts the claims stored before (`annotations::count_claim_keys`).
 pub(super) const CLAIM_KEY_COUNTS: &str = "
 ALTER TABLE claim_keys ADD COLUMN claims BIGINT NOT NULL DEFAULT 0;
+";
+
+// Version 16 (SQLite's `PEOPLE_FLOWS`): the kept analysis is dropped and every document
+// marked for analysis again, so that people sent and people lost get their own kinds.
+const V16: &str = "
+DELETE FROM analysis_flows;
+DELETE FROM analysis_buckets;
+DELETE FROM claim_buckets;
+INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLICT DO NOTHING;
 ";
 
 #[cfg(test)]
