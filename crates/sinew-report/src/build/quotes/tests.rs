@@ -1,3 +1,6 @@
+//! Which sentences stand alone as quoted evidence: connectives, pronouns, leaning openers and
+//! cut-offs, each with near-misses that must stay quotable.
+
 use super::*;
 
 fn check(s: &str) -> Option<&str> {
