@@ -300,9 +300,53 @@ impl Reach {
 }
 
 /// Same event but for the actors: category, kind, what is told.
-fn same_act(a: &Key, b: &Key) -> bool {
-    (a.category, a.kind, a.telling, a.negated, a.mutual)
-        == (b.category, b.kind, b.telling, b.negated, b.mutual)
+type Act = (PloverCategory, Option<EventKind>, u8, bool, bool);
+
+fn act_of(k: &Key) -> Act {
+    (k.category, k.kind, k.telling, k.negated, k.mutual)
+}
+
+/// For each key, the keys of the same act whose reach holds its named actors and more
+/// (`Reach::within`), in key order. A key naming an actor is checked only against the keys
+/// naming that actor on the same side (the actor with the fewest such keys), since every
+/// wider key names it too; a key naming none, against its act's keys. Each actor's list is
+/// built once, so an entity named in thousands of keys no longer costs every key a pass
+/// over every other (`merge_events` was quadratic in an entity's keys).
+fn wider_keys(keys: &[(Key, Reach, Vec<usize>)]) -> Vec<Vec<usize>> {
+    // (act, side, actor) -> keys naming that actor on that side; act -> its keys.
+    let mut naming: BTreeMap<(Act, bool, &str), Vec<usize>> = BTreeMap::new();
+    let mut of_act: BTreeMap<Act, Vec<usize>> = BTreeMap::new();
+    for (j, (key, reach, _)) in keys.iter().enumerate() {
+        let act = act_of(key);
+        of_act.entry(act).or_default().push(j);
+        for a in &reach.source {
+            naming.entry((act, true, a.as_str())).or_default().push(j);
+        }
+        for a in &reach.target {
+            naming.entry((act, false, a.as_str())).or_default().push(j);
+        }
+    }
+    let none: Vec<usize> = Vec::new();
+    keys.iter()
+        .enumerate()
+        .map(|(k, (key, reach, _))| {
+            let act = act_of(key);
+            let sides = reach
+                .source
+                .iter()
+                .map(|a| (true, a))
+                .chain(reach.target.iter().map(|a| (false, a)));
+            let candidates = sides
+                .map(|(side, a)| naming.get(&(act, side, a.as_str())).unwrap_or(&none))
+                .min_by_key(|c| c.len())
+                .unwrap_or_else(|| of_act.get(&act).unwrap_or(&none));
+            candidates
+                .iter()
+                .copied()
+                .filter(|&j| j != k && reach.within(&keys[j].1))
+                .collect()
+        })
+        .collect()
 }
 
 /// How far a report dated `w` lies from an event anchored at `anchor`, when it may join it:
@@ -352,9 +396,13 @@ pub fn merge_events(
         ))
     });
     let window = i64::try_from(EVENT_WINDOW_DAYS).unwrap_or(3);
-    // Every event being built, with the index of the key it was started under.
+    let wider_of = wider_keys(&keys);
+    // Every event being built, with the index of the key it was started under, and each
+    // key's events (indexes into `clusters`, in the order they were started), so that a
+    // report looks only at its own key's events and those of wider keys.
     let mut clusters: Vec<(usize, Cluster)> = Vec::new();
-    for (k, (key, reach, members)) in keys.iter().enumerate() {
+    let mut by_key_clusters: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (k, (_, _, members)) in keys.iter().enumerate() {
         let mut members = members.clone();
         // Precise reports first, by date; then coarse ones, narrowest first; then the
         // undatable. Ties by document and position, so input order never matters.
@@ -374,21 +422,18 @@ pub fn merge_events(
                 reports[i].ord,
             )
         });
-        // The events of keys naming a superset of this key's actors, for the same act.
-        let wider: Vec<usize> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, (other, other_reach, _))| {
-                *j != k && same_act(key, other) && reach.within(other_reach)
-            })
-            .map(|(j, _)| j)
-            .collect();
+        // The events of keys naming a superset of this key's actors, for the same act (keys
+        // naming more actors come first, so theirs are built already).
+        let wider = &wider_of[k];
         for i in members {
-            let own = clusters.iter().enumerate().filter(|(_, (ck, _))| *ck == k);
+            let own = &by_key_clusters[k];
             let found = match whens[&i] {
                 Some(w) => own
-                    .filter_map(|(c, (_, cl))| {
-                        cl.anchor
+                    .iter()
+                    .filter_map(|&c| {
+                        clusters[c]
+                            .1
+                            .anchor
                             .and_then(|a| distance(&a, &w, window))
                             .map(|d| (d, c))
                     })
@@ -397,42 +442,45 @@ pub fn merge_events(
                     // A report naming part of an event's actors joins it when it is the
                     // only such event in reach; with two it could mean either, and stays apart.
                     .or_else(|| {
-                        let mut near = clusters.iter().enumerate().filter(|(_, (ck, cl))| {
-                            wider.contains(ck)
-                                && cl
+                        let mut near = wider.iter().flat_map(|&j| {
+                            by_key_clusters[j].iter().copied().filter(|&c| {
+                                clusters[c]
+                                    .1
                                     .anchor
                                     .is_some_and(|a| distance(&a, &w, window).is_some())
+                            })
                         });
                         match (near.next(), near.next()) {
-                            (Some((c, _)), None) => Some(c),
+                            (Some(c), None) => Some(c),
                             _ => None,
                         }
                     }),
                 // With neither date nor publication: its key's only event, else the only
                 // event naming all of its actors.
                 None => {
-                    let own: Vec<usize> = own.map(|(c, _)| c).collect();
-                    let wide: Vec<usize> = clusters
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (ck, _))| wider.contains(ck))
-                        .map(|(c, _)| c)
-                        .collect();
-                    match (own.as_slice(), wide.as_slice()) {
-                        ([c], _) | ([], [c]) => Some(*c),
+                    let mut wide = wider.iter().flat_map(|&j| by_key_clusters[j].iter());
+                    match own.as_slice() {
+                        [c] => Some(*c),
+                        [] => match (wide.next(), wide.next()) {
+                            (Some(&c), None) => Some(c),
+                            _ => None,
+                        },
                         _ => None,
                     }
                 }
             };
             match found {
                 Some(c) => clusters[c].1.members.push(i),
-                None => clusters.push((
-                    k,
-                    Cluster {
-                        anchor: whens[&i],
-                        members: vec![i],
-                    },
-                )),
+                None => {
+                    by_key_clusters[k].push(clusters.len());
+                    clusters.push((
+                        k,
+                        Cluster {
+                            anchor: whens[&i],
+                            members: vec![i],
+                        },
+                    ));
+                }
             }
         }
     }

@@ -518,3 +518,59 @@ fn a_part_that_could_mean_two_events_joins_neither() {
     assert_eq!(merged.len(), 1);
     assert_eq!(merged[0].target, vec!["China"]);
 }
+
+/// The wider keys found through the actor index are exactly those a check of every pair
+/// finds (same act, reach within), over many keys of random acts and actors.
+#[test]
+fn wider_keys_by_index_equal_every_pair_checked() {
+    let pool = [
+        russia,
+        north_korea,
+        || actor("China", Some("China"), Some("CHN"), None),
+        || actor("Washington", Some("United States"), Some("USA"), None),
+        || actor("the two leaders", None, None, None),
+    ];
+    let categories = [PloverCategory::Consult, PloverCategory::Agree];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let mut by_key: BTreeMap<Key, Event> = BTreeMap::new();
+    for _ in 0..400 {
+        let mut side = || -> Vec<EventActor> {
+            (0..next(3))
+                .map(|_| pool[next(pool.len() as u64) as usize]())
+                .collect()
+        };
+        let (source, target) = (side(), side());
+        let e = event(categories[next(2) as usize], source, target, None);
+        by_key.entry(key_of(&e, &names())).or_insert(e);
+    }
+    let keys: Vec<(Key, Reach, Vec<usize>)> = by_key
+        .into_iter()
+        .map(|(k, e)| {
+            let reach = Reach::of(&k, &e, &names());
+            (k, reach, Vec::new())
+        })
+        .collect();
+    assert!(keys.len() > 40, "the keys vary: {}", keys.len());
+    let naive: Vec<Vec<usize>> = (0..keys.len())
+        .map(|k| {
+            (0..keys.len())
+                .filter(|&j| {
+                    j != k
+                        && act_of(&keys[k].0) == act_of(&keys[j].0)
+                        && keys[k].1.within(&keys[j].1)
+                })
+                .collect()
+        })
+        .collect();
+    assert!(
+        naive.iter().any(|w| !w.is_empty()),
+        "some key has wider ones"
+    );
+    assert_eq!(wider_keys(&keys), naive);
+}
