@@ -450,12 +450,11 @@ impl<'a> Corpus<'a> {
             };
             let s = &self.sents[d][i];
             let sig = self.sentence_signature(s);
-            let key = (s.doc, s.span.start);
-            if used.seen(key, &sig) {
+            if used.seen(s, &sig) || used.overlapped(s).is_some() {
                 continue;
             }
             if let Some(q) = self.quote(s) {
-                used.add(key, sig);
+                used.add(s, sig);
                 docs.insert(d);
                 out.push(q);
             }

@@ -133,20 +133,44 @@ impl Sent {
     }
 }
 
-/// Sentences already quoted, so that none is quoted twice under the judgments and in the sections.
+/// Sentences already quoted, so that none is quoted twice under the judgments and in the
+/// sections: a sentence quoted with the one before it (when it leans on it) shows both.
 #[derive(Default)]
 struct Used {
+    /// (document, start) of each sentence quoted.
     sentences: BTreeSet<(usize, usize)>,
+    /// (document, words shown) of each quote, a passage when it holds the sentence before.
+    passages: Vec<(usize, Span)>,
     signatures: Vec<BTreeSet<String>>,
 }
 
 impl Used {
-    fn seen(&self, key: (usize, usize), sig: &BTreeSet<String>) -> bool {
-        self.sentences.contains(&key) || self.signatures.iter().any(|s| near_duplicate(s, sig))
+    /// Whether `s`'s words are already shown: the sentence itself, a passage holding it, or a
+    /// near-duplicate of it.
+    fn seen(&self, s: &Sent, sig: &BTreeSet<String>) -> bool {
+        self.sentences.contains(&(s.doc, s.span.start))
+            || self
+                .passages
+                .iter()
+                .any(|(d, q)| *d == s.doc && q.start <= s.span.start && s.span.end <= q.end)
+            || self.signatures.iter().any(|o| near_duplicate(o, sig))
     }
 
-    fn add(&mut self, key: (usize, usize), sig: BTreeSet<String>) {
-        self.sentences.insert(key);
+    /// The start of a sentence already quoted that `s`'s passage would show again (the
+    /// sentence before it, quoted with it because it leans on that one).
+    fn overlapped(&self, s: &Sent) -> Option<usize> {
+        let q = s.quote?;
+        self.sentences
+            .range((s.doc, q.start)..(s.doc, q.end))
+            .map(|k| k.1)
+            .find(|&start| start != s.span.start)
+    }
+
+    fn add(&mut self, s: &Sent, sig: BTreeSet<String>) {
+        self.sentences.insert((s.doc, s.span.start));
+        if let Some(q) = s.quote {
+            self.passages.push((s.doc, q));
+        }
         self.signatures.push(sig);
     }
 }

@@ -75,10 +75,26 @@ impl<'a> Corpus<'a> {
                     break;
                 }
                 let sig = self.sentence_signature(s);
-                let key = (s.doc, s.span.start);
-                if !used.seen(key, &sig) {
-                    used.add(key, sig);
-                    chosen.push(s);
+                if used.seen(s, &sig) {
+                    continue;
+                }
+                match used.overlapped(s) {
+                    // its passage shows a sentence chosen here alone: the passage, which
+                    // says more, takes that one's place
+                    Some(start) => {
+                        if let Some(at) = chosen
+                            .iter()
+                            .position(|c| c.doc == s.doc && c.span.start == start)
+                        {
+                            used.add(s, sig);
+                            chosen[at] = s;
+                        }
+                        // else it was quoted in another part: not shown twice
+                    }
+                    None => {
+                        used.add(s, sig);
+                        chosen.push(s);
+                    }
                 }
             }
             if chosen.is_empty() {

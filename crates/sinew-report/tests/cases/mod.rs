@@ -532,3 +532,67 @@ fn a_section_leaves_out_a_count_of_things_that_do_not_move() {
         briefing.figures
     );
 }
+
+const P1: &str = "North Korea shipped 4,000 artillery shells to Russia by sea in March.";
+const P2: &str = "The shells have reached Russian artillery units near the front within weeks.";
+const P3: &str = "Russia sent North Korea 9,000 tonnes of wheat and fuel for the artillery shells.";
+
+/// Every article sentence quoted under the key judgments and in the sections, each once: a
+/// sentence quoted with the one before it (because it leans on it) shows that one too, so
+/// the one before is not quoted again on its own.
+fn quoted_sentences(b: &Briefing, docs: &[DocBundle]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let shown = b
+        .judgments
+        .iter()
+        .flat_map(|j| j.evidence.iter())
+        .chain(b.sections.iter().flat_map(|s| s.sentences.iter()))
+        .filter(|s| s.verbatim);
+    for s in shown {
+        let c = &s.citations[0];
+        let doc = docs.iter().position(|d| d.doc.id == c.doc).expect("doc");
+        // the sentences of its document that the quote covers
+        for sent in &docs[doc].ann.sentences {
+            if sent.span.start < c.span.end && c.span.start < sent.span.end {
+                out.push((s.text.clone(), doc * 1_000_000 + sent.span.start));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_sentence_is_quoted_twice_alone_and_with_the_one_after_it() {
+    let text = [P1, P2, P3].join(" ");
+    let mut b = Builder::new("twice", "twice.txt", Some("2024-07-01"), &text);
+    for s in [P1, P2, P3] {
+        b.sentence(s);
+    }
+    b.country("North Korea", "North Korea");
+    b.country("Russia", "Russia");
+    b.figure(Fig {
+        words: "4,000 artillery shells",
+        value: 4000.0,
+        unit: "shell",
+        subject: Some("North Korea"),
+        object: Some("Russia"),
+        measure: "shipments of artillery shells",
+        ..FIG
+    });
+    let mut docs = vec![b.finish()];
+    docs.extend(bundles());
+    let brief = briefing_of(&docs, &ReportConfig::default());
+    let quoted = quoted_sentences(&brief, &docs);
+    let mut seen = std::collections::BTreeMap::new();
+    for (text, key) in &quoted {
+        if let Some(other) = seen.insert(*key, text.clone()) {
+            panic!("a sentence is quoted twice:\n  {other}\n  {text}");
+        }
+    }
+    // the leaning sentence is shown, with the one it leans on
+    let texts: Vec<&str> = quoted.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(
+        !texts.contains(&P2),
+        "quoted alone though it leans: {texts:#?}"
+    );
+}
