@@ -250,8 +250,11 @@ fn source_around(
     if let Some(m) = before {
         let gap = &text[m.span.end..verb.start];
         let between = words(text, m.span.end, verb.start);
-        if let Some(a) = possessive_speaker(text, m, gap, &between, verb) {
-            return Some(a);
+        // "X's Y said": Y speaks when it can ("Iran's foreign ministry"), never X alone
+        // ("North Korea's munitions highlights a pivot" has no speaker)
+        let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
+        if possessive {
+            return possessive_speaker(text, m, gap, &between, verb);
         }
         let gap_words = between.len();
         // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
@@ -324,6 +327,9 @@ fn possessive_speaker(
         return None;
     }
     let last = body.last()?;
+    if !last.is_any(STATE_VOICES) && !can_speak(last.text) {
+        return None;
+    }
     let (source, source_span) = if last.is_any(STATE_VOICES) {
         (m.canonical.clone(), m.span)
     } else {
@@ -336,6 +342,155 @@ fn possessive_speaker(
         source,
         cue: verb.text.to_lowercase(),
     })
+}
+
+/// Heads of a common-noun phrase that can speak: bodies, offices, people by their role, and
+/// the documents that speak for them ("the ministry's report says").
+const SPEAKING_HEADS: &[&str] = &[
+    "ministry",
+    "ministries",
+    "office",
+    "agency",
+    "department",
+    "bureau",
+    "embassy",
+    "mission",
+    "delegation",
+    "government",
+    "cabinet",
+    "parliament",
+    "council",
+    "committee",
+    "commission",
+    "court",
+    "bank",
+    "regulator",
+    "military",
+    "army",
+    "navy",
+    "command",
+    "staff",
+    "service",
+    "customs",
+    "police",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "chief",
+    "head",
+    "executive",
+    "boss",
+    "president",
+    "premier",
+    "ambassador",
+    "media",
+    "press",
+    "statement",
+    "report",
+    "data",
+    "figures",
+    "study",
+    "survey",
+    "analysis",
+    "website",
+    "newspaper",
+    "outlet",
+    "institute",
+    "centre",
+    "center",
+    "union",
+    "association",
+    "team",
+    "board",
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "exchange",
+    "authority",
+    "watchdog",
+    "experts",
+    "expert",
+    "sources",
+    "source",
+    "intelligence",
+    "leader",
+    "leaders",
+    "minister",
+    "ministers",
+    "officer",
+    "officers",
+    "manager",
+    "owner",
+    "lawmaker",
+    "lawmakers",
+    "reporter",
+    "reporters",
+    "broadcaster",
+    "producer",
+    "producers",
+    "exporter",
+    "exporters",
+    "importer",
+    "importers",
+    "supplier",
+    "suppliers",
+    "trader",
+    "traders",
+    "lender",
+    "lenders",
+    "ruler",
+    "commander",
+    "commanders",
+    "member",
+    "members",
+    "partner",
+    "partners",
+    "workers",
+    "farmers",
+    "buyers",
+    "sellers",
+    "maker",
+    "makers",
+    "planner",
+    "planners",
+    "adviser",
+    "advisers",
+    "observer",
+    "observers",
+    "correspondent",
+    "agent",
+    "agents",
+    "consultant",
+    "consultancy",
+    "assistant",
+    "insurer",
+    "carrier",
+    "counterpart",
+    "counterparts",
+];
+
+/// Whether a speaker phrase ending in `head` names someone who can speak: a name, a
+/// [`SPEAKING_HEADS`] word, or an agent noun in "-or", "-ist", "-ian" ("director",
+/// "economist", "historian"); not a thing ("North Korea's munitions", "Norway's timber").
+fn can_speak(head: &str) -> bool {
+    if head.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    let w = head.to_lowercase();
+    if SPEAKING_HEADS.contains(&w.as_str()) {
+        return true;
+    }
+    let one = w.strip_suffix('s').unwrap_or(&w);
+    !["sector", "factor", "motor", "floor", "error"].contains(&one)
+        && ["or", "ist", "ian"]
+            .iter()
+            .any(|suffix| one.len() > suffix.len() + 2 && one.ends_with(suffix))
 }
 
 /// Whether `prep`, after the words `rest`, places a source in the country that follows
@@ -511,6 +666,29 @@ mod tests {
             (
                 "Norway's government said it had sold 12 patrol boats to Chile.",
                 "Norway",
+            ),
+        ] {
+            let found = sources(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, speaker, "{text}");
+        }
+        // a thing after the possessive speaks for nobody, and the name before it neither
+        for text in [
+            "Its reliance on Norway's timber highlights a shift in its trade.",
+            "Chile's copper shows how far prices have fallen.",
+        ] {
+            let found = sources(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // a role or an agent noun after the possessive speaks
+        for (text, speaker) in [
+            (
+                "Norway's top diplomat said the talks would resume in May.",
+                "Norway's top diplomat",
+            ),
+            (
+                "Chile's leading economists warned that copper would fall.",
+                "Chile's leading economists",
             ),
         ] {
             let found = sources(text);
