@@ -37,7 +37,9 @@ impl Corpus<'_> {
             let conflict = g.verdict == Verdict::Conflict;
             let mut text = Self::group_head(g);
             let (mut citations, mut marks) = (Vec::new(), Vec::new());
-            for (camp, members) in picks::camps(g).into_iter().enumerate() {
+            let camps = picks::camps(g);
+            let by_how_much = how_far_apart(&camps, conflict);
+            for (camp, members) in camps.into_iter().enumerate() {
                 if camp > 0 {
                     text.push_str(if conflict { " vs " } else { " → " });
                 }
@@ -58,9 +60,18 @@ impl Corpus<'_> {
                 continue;
             }
             text.push_str(if conflict {
-                ". The sources contradict each other beyond rounding."
+                ". The sources contradict each other beyond rounding"
             } else {
-                ". A running total that grew between reports: an update, not a contradiction."
+                ". A running total that changed between reports"
+            });
+            if let Some(how) = by_how_much {
+                text.push_str(": ");
+                text.push_str(&how);
+            }
+            text.push_str(if conflict {
+                "."
+            } else {
+                "; an update, not a contradiction."
             });
             out.push(CitedSentence {
                 text,
@@ -71,5 +82,73 @@ impl Corpus<'_> {
             });
         }
         out
+    }
+}
+
+/// By how much the camps of a group differ, in words: the highest figure against the lowest
+/// ("the highest figure is 54% above the lowest"; for a running total "the highest count").
+/// Camps are numbered by value, not by time, so no direction is claimed. `None` when there
+/// is one camp or a figure is zero or negative (no ratio to state).
+fn how_far_apart(camps: &[Vec<&LedgerClaim>], conflict: bool) -> Option<String> {
+    let all = || camps.iter().flatten().map(|m| m.bounds.stated);
+    let low = all().fold(f64::INFINITY, f64::min);
+    let high = all().fold(f64::NEG_INFINITY, f64::max);
+    if camps.len() < 2 || !(low.is_finite() && high.is_finite() && low > 0.0) {
+        return None;
+    }
+    let p = ((high / low - 1.0) * 100.0).round();
+    let by = if p < 1.0 {
+        "less than 1%".to_string()
+    } else {
+        format!("{p:.0}%")
+    };
+    let what = if conflict { "figure" } else { "count" };
+    Some(format!("the highest {what} is {by} above the lowest"))
+}
+
+#[cfg(test)]
+mod tests {
+    use sinew_analysis::{Bounds, LedgerClaim};
+    use sinew_types::DocId;
+
+    use super::how_far_apart;
+
+    fn claim(stated: f64, camp: usize) -> LedgerClaim {
+        LedgerClaim {
+            claim: 0,
+            bounds: Bounds {
+                low: stated,
+                high: stated,
+                stated,
+                step: 1.0,
+            },
+            source: DocId("d".into()),
+            as_of: None,
+            camp,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_gap_between_camps_is_stated_as_a_percentage() {
+        let (a, b, c) = (claim(6_700.0, 0), claim(10_000.0, 1), claim(11_000.0, 1));
+        let camps = vec![vec![&a], vec![&b, &c]];
+        assert_eq!(
+            how_far_apart(&camps, false).as_deref(),
+            Some("the highest count is 64% above the lowest")
+        );
+        assert_eq!(
+            how_far_apart(&camps, true).as_deref(),
+            Some("the highest figure is 64% above the lowest")
+        );
+        // one camp, or a zero figure: no ratio
+        assert_eq!(how_far_apart(&camps[..1], true), None);
+        let z = claim(0.0, 0);
+        assert_eq!(how_far_apart(&[vec![&z], vec![&b]], true), None);
+        let (d, e) = (claim(100.0, 0), claim(100.4, 1));
+        assert_eq!(
+            how_far_apart(&[vec![&d], vec![&e]], true).as_deref(),
+            Some("the highest figure is less than 1% above the lowest")
+        );
     }
 }
