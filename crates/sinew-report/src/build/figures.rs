@@ -8,6 +8,10 @@ use super::Corpus;
 use crate::model::{CitedSentence, FigureCell, FigureRow};
 use crate::text::squash;
 
+/// The greatest value a vague amount ("several", "a few", "a handful") may have and still
+/// count as no figure: its words give no magnitude, only "some".
+const MAX_UNCOUNTED: f64 = 10.0;
+
 impl Corpus<'_> {
     /// A row for each of the ledger's first groups that has a statement in the given
     /// documents; cells by source number, then position.
@@ -15,6 +19,17 @@ impl Corpus<'_> {
         let claims = self.findings.claims;
         let mut rows = Vec::new();
         for g in picks::figure_groups(self.findings.ledger) {
+            // "several agreements", "a few risks": a vague amount under ten, in every
+            // statement, is no figure an analyst can line up
+            let small_and_vague = g.claims.iter().all(|m| {
+                claims.get(&m.claim).is_some_and(|c| {
+                    let q = &c.quantity;
+                    q.vague && q.value_max.unwrap_or(q.value) <= MAX_UNCOUNTED
+                })
+            });
+            if small_and_vague {
+                continue;
+            }
             let mut cells: Vec<FigureCell> = picks::statements(g)
                 .into_iter()
                 .filter_map(|i| self.figure_cell(claims.get(&i)?))

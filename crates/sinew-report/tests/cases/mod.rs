@@ -596,3 +596,44 @@ fn no_sentence_is_quoted_twice_alone_and_with_the_one_after_it() {
         "quoted alone though it leans: {texts:#?}"
     );
 }
+
+#[test]
+fn a_vague_amount_under_ten_is_no_figure_but_dozens_is() {
+    const S1: &str = "Finland and Estonia signed several accords on ferry links in May.";
+    const S2: &str = "Finland sold dozens of icebreakers to Estonia in the decade to 2020.";
+    let text = [S1, S2].join(" ");
+    let mut b = Builder::new("vague", "vague.txt", Some("2024-07-01"), &text);
+    b.sentence(S1);
+    b.sentence(S2);
+    b.country("Finland", "Finland");
+    b.country("Estonia", "Estonia");
+    b.figure(Fig {
+        words: "several accords",
+        value: 3.0,
+        vague_max: Some(9.0),
+        unit: "accord",
+        subject: Some("Finland"),
+        object: Some("Estonia"),
+        measure: "accords",
+        ..FIG
+    });
+    b.figure(Fig {
+        words: "dozens of icebreakers",
+        value: 24.0,
+        vague_max: Some(100.0),
+        unit: "icebreaker",
+        subject: Some("Finland"),
+        object: Some("Estonia"),
+        measure: "sales of icebreakers",
+        ..FIG
+    });
+    let docs = vec![b.finish()];
+    let brief = briefing_of(&docs, &ReportConfig::default());
+    let values: Vec<&str> = brief
+        .figures
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.value.as_str()))
+        .collect();
+    assert!(values.contains(&"dozens of icebreakers"), "{values:?}");
+    assert!(!values.contains(&"several accords"), "{values:?}");
+}

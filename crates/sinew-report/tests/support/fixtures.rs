@@ -44,6 +44,8 @@ pub(crate) struct Fig {
     /// (words, kind, first day, last day)
     pub(crate) time: Option<(&'static str, TimeKind, &'static str, &'static str)>,
     pub(crate) attribution: Option<&'static str>,
+    /// A vague amount's upper bound ("several" = 3 to 9): `value` is then its lower bound.
+    pub(crate) vague_max: Option<f64>,
 }
 
 pub(crate) const FIG: Fig = Fig {
@@ -57,6 +59,7 @@ pub(crate) const FIG: Fig = Fig {
     measure: "",
     time: None,
     attribution: None,
+    vague_max: None,
 };
 
 pub(crate) struct Builder {
@@ -184,12 +187,12 @@ impl Builder {
             span,
             text: f.words.into(),
             value: f.value,
-            value_max: None,
+            value_max: f.vague_max,
             unit: Some(f.unit.into()),
             kind: f.kind,
             qualifier: None,
             per: f.per.map(str::to_string),
-            vague: false,
+            vague: f.vague_max.is_some(),
         };
         self.ann.quantities.push(quantity.clone());
         self.ann.claims.push(Claim {
