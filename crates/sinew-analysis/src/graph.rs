@@ -17,6 +17,7 @@ use crate::hash::FastMap;
 use crate::ledger::{Ledger, LedgerGroup, Verdict};
 use crate::politics::{PoliticalTie, TieKind};
 use crate::words::content_stems;
+use measure_words::{goods_kinds, goods_of, names_aim, names_tie};
 
 /// What the network needs to know about a named entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -329,6 +330,7 @@ pub(crate) fn fold_network(
         // Losses ("4,000 soldiers killed or wounded") are the actor's own, never a flow.
         if from.eq_ignore_ascii_case(to)
             || names_tie(&g.measure)
+            || names_aim(&g.measure)
             || crate::concept::names_losses(&g.measure, g.unit.as_deref())
         {
             continue;
@@ -519,84 +521,6 @@ pub(crate) fn fold_network(
         flows,
         dependencies,
     }
-}
-
-/// Words of a political tie: a figure whose measure holds one is about the tie, not goods.
-const TIE_STEMS: &[&str] = &[
-    "visit",
-    "summit",
-    "sanction",
-    "pact",
-    "treaty",
-    "agreement",
-    "accord",
-    "alliance",
-    "talk",
-    "meet",
-    "delegat",
-    "embass",
-];
-
-/// Does a measure name a political tie ("new sanctions", "visit")?
-fn names_tie(measure: &str) -> bool {
-    content_stems(measure)
-        .iter()
-        .any(|w| TIE_STEMS.iter().any(|t| w.starts_with(t)))
-}
-
-/// The kinds of goods a supply tie's words name, one per kind ("food, oil and technology"
-/// -> food, energy, technology), in a fixed order; `Other` when none is known.
-fn goods_kinds(goods: &str) -> Vec<FlowKind> {
-    let mut kinds: Vec<FlowKind> = goods
-        .split([',', ';', '/'])
-        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" or ")))
-        .map(crate::concept::flow_kind_of_words)
-        .collect();
-    if kinds.iter().any(|k| *k != FlowKind::Other) {
-        kinds.retain(|k| *k != FlowKind::Other);
-    }
-    kinds.sort();
-    kinds.dedup();
-    if kinds.is_empty() {
-        kinds.push(FlowKind::Other);
-    }
-    kinds
-}
-
-/// What a share is a share of, when it says a dependence: the goods, without the share's
-/// wording and the dependent's name ("Russian dependence on China for high-priority products"
-/// -> "high-priority products", "share of Russia's imports" -> "imports"). `None` for a share
-/// of someone's exports (what they sell, not what they rely on) or of nothing named.
-fn goods_of(measure: &str, dependent: &str) -> Option<String> {
-    let lower = measure.to_lowercase();
-    let stems = content_stems(measure);
-    let says = |w: &str| stems.iter().any(|s| s.starts_with(w));
-    if says("export") && !says("import") && !says("depend") && !says("relian") {
-        return None;
-    }
-    let rest = if let Some(p) = lower
-        .find(" for ")
-        .filter(|_| says("depend") || says("relian"))
-    {
-        &measure[p + 5..]
-    } else if lower.starts_with("share of ") {
-        &measure[9..]
-    } else {
-        measure
-    };
-    let prefix: String = dependent.to_lowercase().chars().take(4).collect();
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
-    if words
-        .first()
-        .is_some_and(|w| w.to_lowercase().starts_with(&prefix) && prefix.len() == 4)
-    {
-        words.remove(0);
-    }
-    let goods = words.join(" ");
-    let meaningful = content_stems(&goods)
-        .iter()
-        .any(|w| !matches!(w.as_str(), "share" | "dependence" | "reliance" | "percent"));
-    meaningful.then_some(goods)
 }
 
 /// Marks, among dependencies of one dependent on one supplier for the same goods, all but
@@ -795,5 +719,6 @@ pub fn what_if(network: &Network, cut: &Cut, threshold: f64) -> WhatIf {
     }
 }
 
+mod measure_words;
 #[cfg(test)]
 mod tests;

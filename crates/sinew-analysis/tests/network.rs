@@ -410,3 +410,46 @@ fn a_count_of_abstract_things_with_no_word_of_movement_is_no_flow() {
     let net = build_network(&ledger, &claims, &[], &[]);
     assert_eq!(net.flows.len(), 1, "{net:#?}");
 }
+
+#[test]
+fn a_goal_or_a_cap_is_no_volume_of_the_flow() {
+    // "Gabon and Togo set a goal of $5 billion in trade for 2026", "a cap of $2 billion on
+    // Gabon's sales to Togo in 2026": what was meant or allowed, not what moved. (Each in a
+    // year of its own: the ledger keeps figures of different years apart.)
+    let money = |doc: &'static str, text: &'static str, value: f64, measure: &'static str, year| {
+        let (start, end) = match year {
+            2026 => ("2026-01-01", "2026-12-31"),
+            2027 => ("2027-01-01", "2027-12-31"),
+            _ => ("2024-01-01", "2024-12-31"),
+        };
+        claim(&C {
+            doc,
+            text,
+            value,
+            kind: QuantityKind::Money,
+            unit: Some("USD"),
+            subject: Some("Gabon"),
+            object: Some("Togo"),
+            measure,
+            time: Some((sinew_types::TimeKind::Point, start, end)),
+            ..BASE
+        })
+    };
+    // extraction reads an aim or a bound as kind other, the trade that happened as a flow
+    let mut trade = money("c", "$3.1 billion", 3.1e9, "trade", 2024);
+    trade.kind = sinew_types::MeasureKind::Flow;
+    let claims = vec![
+        money("a", "$5 billion", 5e9, "trade goal", 2026),
+        money("b", "$2 billion", 2e9, "price cap", 2027),
+        // near-miss: the trade that happened is the flow's volume
+        trade,
+    ];
+    let ledger = build_ledger(&claims, &plain_docs(&["a", "b", "c"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    let texts: Vec<&str> = net
+        .flows
+        .iter()
+        .flat_map(|f| f.volumes.iter().map(|v| v.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["$3.1 billion"], "{net:#?}");
+}
