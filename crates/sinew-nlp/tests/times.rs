@@ -101,6 +101,7 @@ fn absolute_dates() {
         ("in the first half of 2024", &[("the first half of 2024", "2024-01-01", "2024-06-30", Half, Point, "2024-H1")]),
         ("H2 2023 results", &[("H2 2023", "2023-07-01", "2023-12-31", Half, Point, "2023-H2")]),
         ("during summer 2023", &[("summer 2023", "2023-06-01", "2023-08-31", Season, Point, "2023-SU")]),
+        ("during Summer 2023", &[("Summer 2023", "2023-06-01", "2023-08-31", Season, Point, "2023-SU")]),
         ("in the winter of 2022", &[("the winter of 2022", "2022-12-01", "2023-02-28", Season, Point, "2022-WI")]),
         ("by mid-2023", &[("mid-2023", "", "2023-08-31", Year, Until, "2023")]),
         ("in early 2024", &[("early 2024", "2024-01-01", "2024-04-30", Year, Point, "2024")]),
@@ -373,6 +374,10 @@ fn not_times() {
         "the most up to date equipment",
         "a 20-year-old soldier",
         "It may be done.",
+        // a capitalised season that starts a name
+        "He flew in for the opening of the Winter Olympics.",
+        "The Summer Games drew record crowds.",
+        "Families travel home for the Spring Festival.",
     ];
     for text in cases {
         check(text, PUB, &[]);

@@ -199,7 +199,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             cap: c.is_uppercase(),
         });
     }
+    names_not_seasons(&mut toks);
     toks
+}
+
+/// A capitalised season before another capitalised word that is no time word starts a name,
+/// not a time: "the Winter Olympics", "the Summer Games", "the Spring Festival", "the
+/// Autumn Statement". ("Winter 2023" and "Spring, when" stay seasons.)
+fn names_not_seasons(toks: &mut [Tok<'_>]) {
+    for i in 1..toks.len() {
+        let (before, after) = toks.split_at_mut(i);
+        let season = &mut before[i - 1];
+        let next = &after[0];
+        if matches!(season.kw, Kw::Season(_))
+            && season.cap
+            && next.kind == Kind::Word
+            && next.cap
+            && next.kw == Kw::Other
+        {
+            season.kw = Kw::Other;
+        }
+    }
 }
 
 fn classify(word: &str) -> Kw {
