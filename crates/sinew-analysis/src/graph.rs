@@ -17,7 +17,8 @@ use crate::hash::FastMap;
 use crate::ledger::{Ledger, LedgerGroup, Verdict};
 use crate::politics::{PoliticalTie, TieKind};
 use crate::words::content_stems;
-use measure_words::{goods_kinds, goods_of, names_aim, names_tie};
+pub use measure_words::names_aim;
+use measure_words::{goods_kinds, goods_of, names_tie};
 
 /// What the network needs to know about a named entity.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -42,8 +42,8 @@ pub use events::{
 };
 pub use fmt::{format_range, format_value};
 pub use graph::{
-    build_network, build_network_by_state, node_id, what_if, Actor, ActorInfo, Affected, Cut,
-    Dependency, Flow, Network, Volume, WhatIf,
+    build_network, build_network_by_state, names_aim, node_id, what_if, Actor, ActorInfo, Affected,
+    Cut, Dependency, Flow, Network, Volume, WhatIf,
 };
 pub use group::{group_figures, FigureGroup};
 pub use ledger::{

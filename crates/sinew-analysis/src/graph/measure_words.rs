@@ -104,7 +104,7 @@ const AIM_STEMS: &[&str] = &[
 ];
 
 /// Does a measure name an aim, a bound or a forecast rather than an amount that moved?
-pub(super) fn names_aim(measure: &str) -> bool {
+pub fn names_aim(measure: &str) -> bool {
     content_stems(measure).iter().any(|w| {
         AIM_STEMS
             .iter()

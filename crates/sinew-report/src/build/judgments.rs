@@ -497,6 +497,10 @@ pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
     } else if let Some(people) = people(g) {
         // people sent: "the troops North Korea has sent Russia"
         format!("the {people} {subject} has sent {object}")
+    } else if sinew_analysis::names_aim(&g.measure) && !names(subject) && !names(object) {
+        // an aim or a bound is the pair's, not a flow from one to the other: "China and
+        // Russia's goal"
+        format!("{subject} and {object}'s {measure}")
     } else if names(subject) || names(object) {
         measure
     } else if bilateral(g) {
@@ -510,8 +514,12 @@ pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
 /// trade", "trade turnover", "Russia's trade with India"), not as goods or money moving one
 /// way ("exports", "payments"). Such a figure has no direction: "trade between China and
 /// Russia", "China ↔ Russia".
+/// Trade between the two, or an aim or a bound the two share ("the goal for 2024"): no
+/// direction to draw.
 pub(super) fn bilateral(g: &LedgerGroup) -> bool {
-    g.concept == sinew_analysis::Concept::Trade && g.subject.is_some() && g.object.is_some()
+    (g.concept == sinew_analysis::Concept::Trade || sinew_analysis::names_aim(&g.measure))
+        && g.subject.is_some()
+        && g.object.is_some()
 }
 
 /// A count of losses ("soldier casualties", "killed or wounded"): no flow between the two.
@@ -553,8 +561,14 @@ pub(super) fn time_phrase(g: &LedgerGroup, located: &[Located<'_>]) -> String {
             best = Some((y, n));
         }
     }
+    // an aim is set for a year ("the goal for 2024"), a figure is of one ("trade in 2023")
+    let at = if sinew_analysis::names_aim(&g.measure) {
+        "for"
+    } else {
+        "in"
+    };
     match best {
-        Some((y, n)) if n * 2 > years.len() && n >= 2 => format!("in {y}"),
+        Some((y, n)) if n * 2 > years.len() && n >= 2 => format!("{at} {y}"),
         _ => String::new(),
     }
 }

@@ -216,3 +216,53 @@ fn people_sent_read_as_people_and_losses_as_the_subjects_own() {
         "{network:#?}"
     );
 }
+
+const AIM: &str = "Norway and Iceland set a goal of $9 billion in trade for 2027, officials said.";
+const AIM_TOO: &str = "The two governments want trade to reach a $9 billion goal in 2027.";
+
+#[test]
+fn an_aim_is_the_pairs_and_set_for_its_year() {
+    let mut docs = Vec::new();
+    for (id, text, words) in [
+        ("g1", AIM, "$9 billion"),
+        ("g2", AIM_TOO, "$9 billion goal"),
+    ] {
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), text);
+        b.sentence(text);
+        b.country("Norway", "Norway");
+        b.country("Iceland", "Iceland");
+        b.figure(Fig {
+            words,
+            value: 9e9,
+            kind: sinew_types::QuantityKind::Money,
+            unit: "USD",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "goal",
+            time: Some((
+                "2027",
+                sinew_types::TimeKind::Point,
+                "2027-01-01",
+                "2027-12-31",
+            )),
+            ..FIG
+        });
+        docs.push(b.finish());
+    }
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged
+            .iter()
+            .any(|j| j.contains("put Norway and Iceland's goal for 2027 at $9 billion")),
+        "{judged:#?}"
+    );
+    let row = b.figures.iter().find(|r| r.measure == "goal").expect("row");
+    assert_eq!(row.actors(), "Norway ↔ Iceland");
+    // and the network draws no flow at the goal
+    assert!(b.network.iter().all(|s| !s.text.contains("$9 billion")));
+}
