@@ -153,8 +153,10 @@ fn event_when(start: NaiveDate, end: NaiveDate) -> String {
 }
 
 /// Whether an event has a place on the timeline: a date of at most a year ("since 2009" up to
-/// publication is no date of an event), someone who acts, and for an event among its actors
-/// (a meeting, a treaty) at least two of them.
+/// publication is no date of an event), someone who acts, for an event among its actors (a
+/// meeting, a treaty) at least two of them, and for a bare category (no domain kind) someone
+/// acted on: "North Korea: fight" says nothing a reader can use, "North Korea: weapons
+/// test" and "Russia → Ukraine: fight" do.
 fn placed(e: &MergedEvent) -> bool {
     let Some(start) = e.date else { return false };
     let end = e.date_end.unwrap_or(start);
@@ -162,7 +164,8 @@ fn placed(e: &MergedEvent) -> bool {
     let actors = if e.mutual { 2 } else { 1 };
     // an actor acting on itself is a misreading, not an event worth a line
     let onto_itself = !e.target.is_empty() && e.target.iter().all(|t| e.source.contains(t));
-    within_year && e.source.len() >= actors && !onto_itself
+    let says_what = e.kind.is_some() || e.mutual || !e.target.is_empty();
+    within_year && e.source.len() >= actors && !onto_itself && says_what
 }
 
 /// What an event is, in words: its domain kind, else its PLOVER category.

@@ -240,3 +240,37 @@ fn an_event_is_dated_only_by_the_words_of_a_sentence_it_cites() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn one_actor_with_a_bare_category_is_no_line_but_a_kind_of_event_is() {
+    // "Russia: fight" in June 2024 says nothing a reader can use; "Russia: weapons test" does
+    let lone = |kind: Option<EventKind>| {
+        let mut e = merged(
+            PloverCategory::Fight,
+            &["Russia"],
+            &[],
+            (day(2024, 6, 19), day(2024, 6, 19)),
+            vec![0],
+        );
+        e.mutual = false;
+        e.kind = kind;
+        e
+    };
+    let lines = timeline(&[lone(None)], &ReportConfig::default());
+    assert!(
+        lines
+            .iter()
+            .all(|(_, text, _)| !text.starts_with("Russia:")),
+        "{lines:#?}"
+    );
+    let lines = timeline(
+        &[lone(Some(EventKind::WeaponsTest))],
+        &ReportConfig::default(),
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|(_, text, _)| text.starts_with("Russia: weapons test")),
+        "{lines:#?}"
+    );
+}
