@@ -310,8 +310,25 @@ impl<'a> Corpus<'a> {
                 .iter()
                 .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
             let (lv, hv) = (stated(low), stated(high));
-            if lv > 0.0 && (hv - lv) / lv >= MIN_GAP {
-                let gap = ((hv - lv) / hv * 100.0).round();
+            // one voice giving both is that voice's count moving, not two voices disagreeing
+            // (the rising clause, when there is one, says how it moved)
+            let one_voice = self.who(low) == self.who(high);
+            if lv > 0.0 && (hv - lv) / lv >= MIN_GAP && !one_voice {
+                // "the lower 9% below the higher", "the higher about 10 times the lower"
+                let gap = if hv / lv >= 2.0 {
+                    let times = hv / lv;
+                    let times = if times < 10.0 {
+                        format!("{:.1}", times).trim_end_matches(".0").to_string()
+                    } else {
+                        format!("{:.0}", times)
+                    };
+                    format!("the higher {times} times the lower")
+                } else {
+                    format!(
+                        "the lower {}% below the higher",
+                        ((hv - lv) / hv * 100.0).round()
+                    )
+                };
                 let offset: usize = clauses.iter().map(|c| c.len() + 2).sum();
                 let mut clause =
                     format!("{} puts it at {}", self.who(low), written(low, unit, per));
@@ -322,7 +339,7 @@ impl<'a> Corpus<'a> {
                     written(high, unit, per)
                 ));
                 cites.push((self.citation(high.doc, high.span), offset + clause.len()));
-                clause.push_str(&format!(", the lower {gap}% below the higher"));
+                clause.push_str(&format!(", {gap}"));
                 values.extend([lv, hv]);
                 clauses.push(clause);
             }

@@ -266,3 +266,68 @@ fn an_aim_is_the_pairs_and_set_for_its_year() {
     // and the network draws no flow at the goal
     assert!(b.network.iter().all(|s| !s.text.contains("$9 billion")));
 }
+
+const SAYS_LOW: &str =
+    "Norway shipped 1,000 tonnes of salmon to Iceland, its fishing council said.";
+const SAYS_HIGH: &str =
+    "Norway shipped 3,000 tonnes of salmon to Iceland, customs in Reykjavik said.";
+
+fn salmon(voices: [&'static str; 2]) -> Vec<sinew_report::DocBundle> {
+    let mut docs = Vec::new();
+    for (k, (text, words, value)) in [
+        (SAYS_LOW, "1,000 tonnes", 1000.0),
+        (SAYS_HIGH, "3,000 tonnes", 3000.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = format!("s{k}");
+        let mut b = Builder::new(&id, &format!("{id}.txt"), Some("2024-09-01"), text);
+        b.sentence(text);
+        b.country("Norway", "Norway");
+        b.country("Iceland", "Iceland");
+        b.figure(Fig {
+            words,
+            value,
+            kind: QuantityKind::Measure,
+            unit: "t",
+            subject: Some("Norway"),
+            object: Some("Iceland"),
+            measure: "shipments of salmon",
+            attribution: Some(voices[k]),
+            ..FIG
+        });
+        docs.push(b.finish());
+    }
+    docs
+}
+
+#[test]
+fn two_voices_that_disagree_are_named_with_the_ratio_and_one_voice_is_not_set_against_itself() {
+    let b = briefing_of(
+        &salmon(["Norwegian Seafood Council", "Statistics Iceland"]),
+        &ReportConfig::default(),
+    );
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(
+        judged.iter().any(|j| j.contains(
+            "Norwegian Seafood Council puts it at 1,000 tonnes, Statistics Iceland at 3,000 tonnes, the higher 3 times the lower"
+        )),
+        "{judged:#?}"
+    );
+    let b = briefing_of(
+        &salmon(["Statistics Iceland", "Statistics Iceland"]),
+        &ReportConfig::default(),
+    );
+    for j in &b.judgments {
+        assert!(
+            !j.sentence.text.contains("puts it at"),
+            "{}",
+            j.sentence.text
+        );
+    }
+}
