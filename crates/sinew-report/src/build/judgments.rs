@@ -49,14 +49,19 @@ pub(super) struct Located<'c> {
 impl<'a> Corpus<'a> {
     pub(super) fn judgments(&self, used: &mut Used) -> Vec<Judgment> {
         let mut out = self.change_judgments(used);
+        let mut figures: Vec<(usize, Judgment)> = Vec::new();
         for g in picks::figure_groups(self.findings.ledger) {
-            if out.len() >= MAX_FIGURE_JUDGMENTS {
+            if out.len() + figures.len() >= MAX_FIGURE_JUDGMENTS {
                 break;
             }
             if let Some(j) = self.figure_judgment(g, used) {
-                out.push(j);
+                figures.push(j);
             }
         }
+        // the figures most independent accounts give first (ledger order among equals): a
+        // briefing leads with what is best established
+        figures.sort_by(|a, b| b.0.cmp(&a.0));
+        out.extend(figures.into_iter().map(|(_, j)| j));
         let mut ties = 0;
         for f in picks::political_flows(self.findings.network) {
             if ties >= MAX_TIE_JUDGMENTS {
@@ -96,7 +101,8 @@ impl<'a> Corpus<'a> {
         out
     }
 
-    fn figure_judgment(&self, g: &'a LedgerGroup, used: &mut Used) -> Option<Judgment> {
+    /// A figure's key judgment, with the number of independent accounts it rests on.
+    fn figure_judgment(&self, g: &'a LedgerGroup, used: &mut Used) -> Option<(usize, Judgment)> {
         let (subject, object) = (g.subject.as_deref()?, g.object.as_deref()?);
         let measure_words: Vec<String> = words(&g.measure).collect();
         let theme = theme_of(&measure_words, &[])
@@ -199,7 +205,7 @@ impl<'a> Corpus<'a> {
         }
         text.push('.');
         let evidence = self.evidence(located.iter().map(|l| (l.doc, l.span)), used);
-        Some(Judgment {
+        let judgment = Judgment {
             sentence: CitedSentence {
                 text: capitalise(&text),
                 citations,
@@ -211,7 +217,8 @@ impl<'a> Corpus<'a> {
             values,
             evidence,
             change: None,
-        })
+        };
+        Some((accounts, judgment))
     }
 
     /// The figure a judgment puts the group at: the consensus when the statements agree (and

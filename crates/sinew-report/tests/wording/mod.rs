@@ -331,3 +331,52 @@ fn two_voices_that_disagree_are_named_with_the_ratio_and_one_voice_is_not_set_ag
         );
     }
 }
+
+#[test]
+fn the_figures_most_accounts_give_lead_the_key_judgments() {
+    // three reports of one voice (one account) about Iceland, two voices about Denmark
+    let cod = "Norway sold 7,000 tonnes of cod to Iceland, Statistics Norway said.";
+    let herring = "Norway sold 5,000 tonnes of herring to Denmark, its {} said.";
+    let mut docs = Vec::new();
+    let mut add = |id: &str, text: String, words: &'static str, value: f64, to, who| {
+        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), &text);
+        b.sentence(&text);
+        b.country("Norway", "Norway");
+        b.country(to, to);
+        b.figure(Fig {
+            words,
+            value,
+            kind: QuantityKind::Measure,
+            unit: "t",
+            subject: Some("Norway"),
+            object: Some(to),
+            measure: "sales of fish",
+            attribution: Some(who),
+            ..FIG
+        });
+        docs.push(b.finish());
+    };
+    for id in ["c1", "c2", "c3"] {
+        add(
+            id,
+            cod.to_string(),
+            "7,000 tonnes",
+            7000.0,
+            "sales of cod",
+            "Statistics Norway",
+        );
+    }
+    for (id, who) in [("h1", "fishing council"), ("h2", "customs office")] {
+        let text = herring.replace("{}", who);
+        add(id, text, "5,000 tonnes", 5000.0, "Denmark", who);
+    }
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let judged: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(judged.len() >= 2, "{judged:#?}");
+    assert!(judged[0].starts_with("Two accounts"), "{judged:#?}");
+    assert!(judged[0].contains("Denmark"), "{judged:#?}");
+}
