@@ -201,7 +201,7 @@ pub fn render_html(b: &Briefing) -> String {
                         h,
                         "<dt>{} <span class=\"type\">[{}]</span></dt>\n<dd>{}</dd>",
                         esc(&g.name),
-                        g.entity_type.as_str(),
+                        esc(&g.label()),
                         sentence(&g.description)
                     );
                 }

@@ -122,7 +122,7 @@ pub fn render_markdown(b: &Briefing) -> String {
                         md,
                         "- **{}** ({}): {}",
                         escape(&g.name, false),
-                        g.entity_type.as_str(),
+                        g.label(),
                         sentence(&g.description)
                     );
                 }

@@ -206,6 +206,25 @@ pub struct GlossaryEntry {
     pub mentions: usize,
     /// What the articles say it is ("a research fellow at ...", "Russian president"), cited.
     pub description: CitedSentence,
+    /// For a person, the publication date of the article that describes them: a role is
+    /// the role at that time ("Russian president, as of June 2024").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+}
+
+impl GlossaryEntry {
+    /// The type, and for a person the time the description holds: "person, as of June 2024".
+    pub fn label(&self) -> String {
+        match self.as_of {
+            Some(d) => format!(
+                "{}, as of {} {}",
+                self.entity_type.as_str(),
+                sinew_types::text::MONTH_NAMES[chrono::Datelike::month0(&d) as usize],
+                chrono::Datelike::year(&d)
+            ),
+            None => self.entity_type.as_str().to_string(),
+        }
+    }
 }
 
 /// A numbered source; citation markers refer to `number`.

@@ -215,6 +215,27 @@ fn glossary_uses_descriptions_and_skips_undescribed_entities() {
         cited_text(&docs, &salisbury.description.citations[0]),
         salisbury.description.text
     );
+    // a person's role is the role at the time of the article describing them
+    let cited = docs
+        .iter()
+        .find(|d| d.doc.id == salisbury.description.citations[0].doc)
+        .expect("cited document");
+    assert_eq!(salisbury.as_of, cited.doc.published);
+    if let Some(d) = cited.doc.published {
+        assert!(
+            salisbury.label().starts_with("person, as of "),
+            "{}",
+            salisbury.label()
+        );
+        assert!(salisbury
+            .label()
+            .ends_with(&chrono::Datelike::year(&d).to_string()));
+    }
+    assert!(b
+        .glossary
+        .iter()
+        .filter(|g| g.entity_type != sinew_types::EntityType::Person)
+        .all(|g| g.as_of.is_none() && g.label() == g.entity_type.as_str()));
     assert!(
         b.glossary.iter().all(|g| g.name != "Nowhere Org"),
         "named but not described"

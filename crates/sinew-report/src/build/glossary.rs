@@ -127,6 +127,9 @@ impl<'a> Corpus<'a> {
                         verbatim,
                         speaker: None,
                     },
+                    as_of: (e.entity_type == sinew_types::EntityType::Person)
+                        .then(|| self.docs[doc].doc.published)
+                        .flatten(),
                 })
             })
             .collect()

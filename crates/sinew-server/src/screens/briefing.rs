@@ -81,7 +81,8 @@ struct BriefingPage {
     disagreements: Vec<String>,
     figures: Vec<(String, Vec<String>)>,
     voices: Vec<(String, Vec<String>)>,
-    glossary: Vec<(String, String, String)>,
+    /// (name, its entity page, its type and time ("person, as of June 2024"), description)
+    glossary: Vec<(String, String, String, String)>,
     sources: Vec<SourceHtml>,
 }
 
@@ -163,6 +164,7 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Html<String>, 
                 (
                     g.name.clone(),
                     crate::render::entity_href(&g.name),
+                    g.label(),
                     cited(&b, &g.description),
                 )
             })
