@@ -574,3 +574,56 @@ fn goals_capacities_and_frequencies_are_other() {
         Other
     );
 }
+
+#[test]
+fn exports_that_rose_to_a_level_over_a_period_are_a_flow() {
+    use MeasureKind::Flow;
+    // The counted noun is a generic unit; the clause's subject names the movement.
+    assert_eq!(
+        kind(
+            "Chilean exports of copper cathodes rose to 5,000 units in 2023.",
+            "5,000 units"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Peruvian shipments of fishmeal climbed to 80,000 tonnes last year.",
+            "80,000 tonnes"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Sales of electric buses to Chile reached 1,200 vehicles in the first half.",
+            "1,200 vehicles"
+        ),
+        Flow
+    );
+}
+
+#[test]
+fn exports_named_before_a_generic_unit_are_a_flow_far_from_the_figure() {
+    // "units" is also a headcount word ("a chain of 4,500 units"); the movement named by
+    // the clause's subject, however far before the figure, makes it what moved.
+    assert_eq!(
+        kind(
+            "Korean exports of electric scooters to Chile rose to 5,000 units.",
+            "5,000 units"
+        ),
+        MeasureKind::Flow
+    );
+    // Near-miss: a chain's units with no movement are what it has.
+    assert_eq!(
+        kind("The bakery chain runs 4,500 units worldwide.", "4,500 units"),
+        MeasureKind::Stock
+    );
+}
+
+#[test]
+fn now_is_no_period_for_what_an_actor_has() {
+    assert_eq!(
+        kind("The chain now has roughly 4,500 stores.", "4,500 stores"),
+        MeasureKind::Stock
+    );
+}

@@ -393,8 +393,11 @@ pub(super) fn kind_of(
             || w.is("trade")
             || w.is("turnover")
     });
+    // "now", "currently" (`PRESENT_REF`) name the day of writing, not a window a figure
+    // covers: "now has roughly 4,500 stores" counts what there is, like "has".
     let period = time.is_some_and(|t| {
         t.kind != TimeKind::Duration
+            && t.timex.as_deref() != Some("PRESENT_REF")
             && matches!(
                 t.grain,
                 Grain::Year | Grain::Quarter | Grain::Month | Grain::Week | Grain::Day
@@ -459,7 +462,12 @@ pub(super) fn kind_of(
                 "uses", "use", "used", "using", "provides", "provide", "provided",
             ])
     });
-    if headcount && !period && !periodic && !sending {
+    // "Chilean exports of copper cathodes to Peru rose to 5,000 units": a clause whose
+    // subject names a movement counts what moved, whatever the unit (a unit, a vehicle).
+    let movement_before = before
+        .iter()
+        .any(|w| w.is_any(verbs::SUPPLY_NOUNS) || w.is_any(verbs::RECEIPT_NOUNS));
+    if headcount && !period && !periodic && !sending && !movement_before {
         return MeasureKind::Stock;
     }
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {

@@ -83,6 +83,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
+    // The claim (index) that took its time as a part of the total before it.
+    let mut part_of: Option<usize> = None;
     let mut topics = topic::Topics::default();
     // How the document writes its words, read on the first figure in a table row.
     let mut casing: Option<table::Casing> = None;
@@ -230,6 +232,30 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                 time = c.time.clone();
             }
         }
+        // "now has roughly 4,500 stores, including about 3,700 in Korea, 300 or so in China":
+        // the parts a total is broken into are counted when it is; so is each part listed
+        // after the first.
+        // The kind reads the figure's own time: a part is counted as its total is, but "now"
+        // passed on is still no period.
+        let own_time = time.clone();
+        if time.is_none() {
+            if let Some(c) = claims.last().filter(|c| {
+                c.sentence == sentence && c.span.end <= q.span.start && c.time.is_some()
+            }) {
+                let between = words(inp.text, c.span.end, q.span.start);
+                let listed = part_of == Some(claims.len() - 1);
+                let opens_parts = between
+                    .iter()
+                    .any(|w| w.is_any(&["including", "includes", "include", "incl"]));
+                if (opens_parts || listed)
+                    && !opens_clause(&between)
+                    && !between.iter().any(|w| w.is_any(CONTRASTS))
+                {
+                    time = c.time.clone();
+                    part_of = Some(claims.len());
+                }
+            }
+        }
         let (measure, base) = measure::measure(&measure::MeasureInputs {
             np: np::NpContext {
                 text: inp.text,
@@ -256,7 +282,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             ws,
             trend,
             flow.is_some(),
-            time.as_ref(),
+            own_time.as_ref(),
         );
         // "Pyongyang sent 1,500 shells, the Pentagon said last month": the time of the
         // saying does not date what was sent; it dates only a stock, what there is "now"
@@ -706,10 +732,36 @@ fn time_among(
         };
         words(text, a, b).iter().any(|w| w.is_any(CONTRASTS))
     };
+    // "emitted 663 million tons in 2022: 46.6 percent as nitrous oxide, 41.7 percent as
+    // methane", "in the past year, with 83% suffering anxiety, and 60% depression", "in Q3
+    // 2025, with 70 deals totaling $27.1 billion": a time set off by a colon or a comma
+    // before a list of figures frames every figure of the list, unless something between
+    // opens a clause, a contrast or a comparison, or names another time.
+    let frames = |t: &TimeExpr| {
+        let set_off = text[t.span.end..sentence.end]
+            .trim_start()
+            .starts_with([',', ':']);
+        if !set_off || t.span.end > q.start {
+            return false;
+        }
+        let between = words(text, t.span.end, q.start);
+        !opens_clause(&between)
+            && !between.iter().any(|w| {
+                w.is_any(CONTRASTS)
+                    || w.is_any(&["from", "than", "versus", "vs", "compared", "since", "before"])
+            })
+            && !times
+                .iter()
+                .any(|o| t.span.end <= o.span.start && o.span.end <= q.start)
+    };
     in_clause
         .or_else(|| {
             candidates
-                .filter(|t| opens_sentence(t) || (!figure_between(t) && !contrast_between(t)))
+                .filter(|t| {
+                    opens_sentence(t)
+                        || frames(t)
+                        || (!figure_between(t) && !contrast_between(t))
+                })
                 .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
         })
         // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
