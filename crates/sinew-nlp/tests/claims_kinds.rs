@@ -615,7 +615,10 @@ fn exports_named_before_a_generic_unit_are_a_flow_far_from_the_figure() {
     );
     // Near-miss: a chain's units with no movement are what it has.
     assert_eq!(
-        kind("The bakery chain runs 4,500 units worldwide.", "4,500 units"),
+        kind(
+            "The bakery chain runs 4,500 units worldwide.",
+            "4,500 units"
+        ),
         MeasureKind::Stock
     );
 }
@@ -625,5 +628,20 @@ fn now_is_no_period_for_what_an_actor_has() {
     assert_eq!(
         kind("The chain now has roughly 4,500 stores.", "4,500 stores"),
         MeasureKind::Stock
+    );
+}
+
+#[test]
+fn a_baseline_named_through_its_level_is_the_figure_it_changed_from() {
+    let text = "Mortgage rates will average 6.1% in 2027, down from their 2026 average of 6.5%.";
+    let level = claim(text, "6.1%");
+    let baseline = claim(text, "6.5%");
+    assert_ne!(baseline.kind, MeasureKind::Change, "{baseline:?}");
+    assert_eq!(baseline.kind, level.kind);
+    assert_eq!(baseline.measure, level.measure);
+    // Near-miss: the change itself stays a change.
+    assert_eq!(
+        kind("Rates fell 0.4% from a record high of 7.2%.", "0.4%"),
+        MeasureKind::Change
     );
 }

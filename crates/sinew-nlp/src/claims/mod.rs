@@ -748,7 +748,9 @@ fn time_among(
         !opens_clause(&between)
             && !between.iter().any(|w| {
                 w.is_any(CONTRASTS)
-                    || w.is_any(&["from", "than", "versus", "vs", "compared", "since", "before"])
+                    || w.is_any(&[
+                        "from", "than", "versus", "vs", "compared", "since", "before",
+                    ])
             })
             && !times
                 .iter()
@@ -758,9 +760,7 @@ fn time_among(
         .or_else(|| {
             candidates
                 .filter(|t| {
-                    opens_sentence(t)
-                        || frames(t)
-                        || (!figure_between(t) && !contrast_between(t))
+                    opens_sentence(t) || frames(t) || (!figure_between(t) && !contrast_between(t))
                 })
                 .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
         })
@@ -832,9 +832,27 @@ fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
 
 /// Is the time at `span` inside the baseline of a change ("down from its 2025 average of
 /// 6.6%", "up from the 2023 level")? It dates the baseline's figure, not one stated before.
+///
+/// A figure named through its level ("down from its 2025 average of 6.6%", "up from a
+/// record high of 12,000") is inside the baseline too.
 fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool {
+    const LEVELS: &[&str] = &[
+        "average", "level", "rate", "high", "low", "peak", "record", "total", "figure", "mark",
+        "estimate", "reading",
+    ];
     let lead = words(text, sentence.start, span.start);
     let mut j = lead.len();
+    if j >= 2 && lead[j - 1].is("of") && lead[j - 2].is_any(LEVELS) {
+        j -= 2;
+        // "its 2025 average", "a record high", "the annual average"
+        while j > 0
+            && (lead[j - 1].text.chars().all(|c| c.is_ascii_digit())
+                || lead[j - 1].is_any(LEVELS)
+                || lead[j - 1].is_any(&["annual", "yearly", "monthly", "previous", "prior"]))
+        {
+            j -= 1;
+        }
+    }
     while j > 0 && lead[j - 1].is_any(&["its", "their", "the", "his", "her", "our", "a"]) {
         j -= 1;
     }
