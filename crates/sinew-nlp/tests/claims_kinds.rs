@@ -645,3 +645,19 @@ fn a_baseline_named_through_its_level_is_the_figure_it_changed_from() {
         MeasureKind::Change
     );
 }
+
+#[test]
+fn what_is_saved_of_a_whole_is_a_share_of_it() {
+    assert_eq!(
+        kind(
+            "Planners advise that workers save 12% of their salary.",
+            "12%"
+        ),
+        MeasureKind::Share
+    );
+    // Near-miss: saving on a price is a change.
+    assert_eq!(
+        kind("Members save 15% at the pump.", "15%"),
+        MeasureKind::Change
+    );
+}
