@@ -393,3 +393,18 @@ fn the_parts_of_a_total_are_counted_when_it_is() {
     let text = "The bank lent $5 billion in 2022, including $2 billion to farmers.";
     assert_eq!(time_of(text, "$2 billion").as_deref(), Some("2022"));
 }
+
+#[test]
+fn figures_listed_alike_share_their_time() {
+    let text = "The grant ceiling for 2025, which is $9,000 for students and $12,000 for \
+                veterans, is the highest yet.";
+    assert_eq!(
+        time_of(text, "$12,000").as_deref(),
+        time_of(text, "$9,000").as_deref()
+    );
+    assert!(time_of(text, "$12,000").is_some());
+    // Near-miss: a baseline after "up from" is another figure, not one listed alike.
+    let text = "Exports rose in 2023 to $5 billion, up from $4 billion.";
+    assert_eq!(time_of(text, "$5 billion").as_deref(), Some("2023"));
+    assert_eq!(time_of(text, "$4 billion"), None);
+}

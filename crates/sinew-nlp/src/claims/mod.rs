@@ -234,7 +234,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         }
         // "now has roughly 4,500 stores, including about 3,700 in Korea, 300 or so in China":
         // the parts a total is broken into are counted when it is; so is each part listed
-        // after the first.
+        // after the first. Figures listed alike ("$14,600 for single filers and $29,200 for
+        // joint filers": the same kind and unit, a few words, a comma or "and" between, and
+        // no comparison) share their time too.
         // The kind reads the figure's own time: a part is counted as its total is, but "now"
         // passed on is still no period.
         let own_time = time.clone();
@@ -247,7 +249,20 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                 let opens_parts = between
                     .iter()
                     .any(|w| w.is_any(&["including", "includes", "include", "incl"]));
-                if (opens_parts || listed)
+                let parallel = c.quantity.kind == q.kind
+                    && c.quantity.unit == q.unit
+                    && c.quantity.per == q.per
+                    && between.len() <= 6
+                    && (inp.text[c.span.end..q.span.start].contains(',')
+                        || between.iter().any(|w| w.is_any(&["and", "or"])))
+                    && !inp.text[c.span.end..q.span.start].contains([';', '(', ')'])
+                    && !between.iter().any(|w| {
+                        w.is_any(&[
+                            "from", "than", "versus", "vs", "compared", "since", "before", "after",
+                            "earlier", "up", "down", "previous", "prior",
+                        ])
+                    });
+                if (opens_parts || listed || parallel)
                     && !opens_clause(&between)
                     && !between.iter().any(|w| w.is_any(CONTRASTS))
                 {
