@@ -369,31 +369,44 @@ pub(crate) fn accumulates(lemma: u8) -> bool {
 }
 
 /// Classes that name one movement seen two ways, and so may be one figure: goods a country
-/// "exports" to another are goods it "ships", "sends" or "delivers" there (news and customs
-/// word the same flow both ways). Imports are not here: they name the flow from the other
-/// end, with the actors the other way round.
-const SAME_MOVEMENT: &[(&str, &str)] = &[("export", "supply")];
+/// "exports" or "sells" to another are goods it "ships", "sends" or "delivers" there (news and
+/// customs word the same flow every way: "machine-tool sales" to a country and "shipments of
+/// machine tools" there are one figure), and what a buyer "imports" is what it "purchases" or
+/// "buys". The seller's side and the buyer's side stay two classes: they name the flow from
+/// either end, with the actors the other way round. The third field: the classes are one only
+/// when the claim names a counterpart. A company's "sales" with no buyer named are its
+/// revenue or its sales to consumers, which trade reporting keeps apart from what it
+/// "shipped" to retailers.
+const SAME_MOVEMENT: &[(&str, &str, bool)] = &[
+    ("export", "supply", false),
+    ("sale", "supply", true),
+    ("purchase", "import", false),
+];
 
-/// Every class word (and its stem), with its class; classes of [`SAME_MOVEMENT`] share the
-/// number of the class they are the same movement as.
+/// Every class word (and its stem), with its class (an index into [`LEMMA_CLASSES`]).
 fn lemma_table() -> &'static FastMap<String, u8> {
     static TABLE: OnceLock<FastMap<String, u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let index = |name: &str| LEMMA_CLASSES.iter().position(|(n, _)| *n == name);
         let mut t: FastMap<String, u8> = FastMap::default();
-        for (k, (name, words)) in LEMMA_CLASSES.iter().enumerate() {
-            let id = SAME_MOVEMENT
-                .iter()
-                .find(|(class, _)| class == name)
-                .and_then(|(_, as_class)| index(as_class))
-                .unwrap_or(k) as u8;
+        for (k, (_, words)) in LEMMA_CLASSES.iter().enumerate() {
             for w in *words {
-                t.entry(stem(w)).or_insert(id);
-                t.entry((*w).to_string()).or_insert(id);
+                t.entry(stem(w)).or_insert(k as u8);
+                t.entry((*w).to_string()).or_insert(k as u8);
             }
         }
         t
     })
+}
+
+/// The class `lemma` stands for in grouping: the class of [`SAME_MOVEMENT`] it is the same
+/// movement as (when its condition holds), else itself.
+fn movement_class(lemma: u8, counterpart: bool) -> u8 {
+    let name = LEMMA_CLASSES.get(usize::from(lemma)).map(|(n, _)| *n);
+    SAME_MOVEMENT
+        .iter()
+        .find(|(class, _, needs)| Some(*class) == name && (counterpart || !needs))
+        .and_then(|(_, as_class, _)| LEMMA_CLASSES.iter().position(|(n, _)| n == as_class))
+        .map_or(lemma, |k| k as u8)
 }
 
 // What a stem says, as bits: one per word list.
@@ -493,7 +506,10 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         let st = crate::scope::stem_of(&word);
         if lemma.is_none() {
             let t = lemma_table();
-            lemma = t.get(&st).or_else(|| t.get(&word)).copied();
+            lemma = t
+                .get(&st)
+                .or_else(|| t.get(&word))
+                .map(|&k| movement_class(k, claim.object.is_some()));
         }
         let b = bits_of(&st);
         bits |= b;

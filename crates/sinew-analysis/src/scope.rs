@@ -33,6 +33,10 @@ const SAME_THING: &[(&str, &str)] = &[
     // A headcount: a company's "employees" in a table and its "workers" in the prose.
     ("employee", "worker"),
     ("staffer", "worker"),
+    // "employs 1,800 people" and "its 1,800 employees": people an actor counts as its own
+    // are its workforce (a count with no actor joins another only at the same amount).
+    ("person", "worker"),
+    ("people", "worker"),
 ];
 
 /// A word's stem, with a word of [`SAME_THING`] as the one it stands for.

@@ -5,6 +5,7 @@ mod concepts;
 mod figures;
 mod incremental;
 mod ledger;
+mod movements;
 mod network;
 mod network_ties;
 mod properties;

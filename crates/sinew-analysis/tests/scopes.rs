@@ -236,3 +236,31 @@ fn figures_without_actors_across_pages_need_words_dates_and_the_amount() {
     assert!(!together(&groups, 0, 2), "{groups:?}");
     assert!(!together(&groups, 0, 3), "{groups:?}");
 }
+
+#[test]
+fn people_an_actor_counts_are_its_workers() {
+    // "Vantor Dental employs 1,800 people in Leeds." ... "Vantor Dental | 1,800" (employees)
+    let staff = |n: usize, text: &'static str, value: f64, unit: &'static str| {
+        at(
+            "a",
+            n,
+            C {
+                text,
+                value,
+                kind: QuantityKind::Count,
+                unit: Some(unit),
+                subject: Some("Vantor Dental"),
+                measure: unit,
+                ..BASE
+            },
+        )
+    };
+    let claims = vec![
+        staff(1, "1,800 people", 1_800.0, "person"),
+        staff(2, "1,800", 1_800.0, "employee"),
+        staff(3, "250 dentists", 250.0, "dentist"),
+    ];
+    let groups = group_figures(&claims);
+    assert!(together(&groups, 0, 1), "{groups:?}");
+    assert!(!together(&groups, 0, 2), "{groups:?}");
+}

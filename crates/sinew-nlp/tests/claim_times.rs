@@ -366,3 +366,45 @@ fn a_count_as_of_a_day_is_a_stock_and_the_figure_is_the_one_before() {
                 total in Lima at 700 tonnes.";
     assert_ne!(claim_of(text, "700").measure, before.measure);
 }
+
+#[test]
+fn a_time_set_off_before_a_list_dates_every_figure_of_the_list() {
+    let text = "Brazil harvested 150 million tonnes of soy in 2021: 55 percent for export, 30 \
+                percent for feed, and 15 percent for oil.";
+    for quote in ["55 percent", "30 percent", "15 percent"] {
+        assert_eq!(time_of(text, quote).as_deref(), Some("2021"), "{quote}");
+    }
+    let text = "Nurses reported burnout in the past year, with 70% citing long shifts, and 40% \
+                citing low pay.";
+    assert_eq!(time_of(text, "40%").as_deref(), Some("the past year"));
+    // Near-miss: a contrast opens a clause of its own, which the time does not frame.
+    let text = "The mill hired 400 workers in 2021, while its rival cut 300 jobs and closed 12 \
+                plants.";
+    assert_eq!(time_of(text, "12 plants"), None);
+}
+
+#[test]
+fn the_parts_of_a_total_are_counted_when_it_is() {
+    let text = "The retailer now has about 900 shops, including 600 shops in Spain, 200 shops in \
+                Portugal and 100 shops in France.";
+    for quote in ["600 shops", "200 shops"] {
+        assert_eq!(time_of(text, quote).as_deref(), Some("now"), "{quote}");
+    }
+    let text = "The bank lent $5 billion in 2022, including $2 billion to farmers.";
+    assert_eq!(time_of(text, "$2 billion").as_deref(), Some("2022"));
+}
+
+#[test]
+fn figures_listed_alike_share_their_time() {
+    let text = "The grant ceiling for 2025, which is $9,000 for students and $12,000 for \
+                veterans, is the highest yet.";
+    assert_eq!(
+        time_of(text, "$12,000").as_deref(),
+        time_of(text, "$9,000").as_deref()
+    );
+    assert!(time_of(text, "$12,000").is_some());
+    // Near-miss: a baseline after "up from" is another figure, not one listed alike.
+    let text = "Exports rose in 2023 to $5 billion, up from $4 billion.";
+    assert_eq!(time_of(text, "$5 billion").as_deref(), Some("2023"));
+    assert_eq!(time_of(text, "$4 billion"), None);
+}

@@ -574,3 +574,90 @@ fn goals_capacities_and_frequencies_are_other() {
         Other
     );
 }
+
+#[test]
+fn exports_that_rose_to_a_level_over_a_period_are_a_flow() {
+    use MeasureKind::Flow;
+    // The counted noun is a generic unit; the clause's subject names the movement.
+    assert_eq!(
+        kind(
+            "Chilean exports of copper cathodes rose to 5,000 units in 2023.",
+            "5,000 units"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Peruvian shipments of fishmeal climbed to 80,000 tonnes last year.",
+            "80,000 tonnes"
+        ),
+        Flow
+    );
+    assert_eq!(
+        kind(
+            "Sales of electric buses to Chile reached 1,200 vehicles in the first half.",
+            "1,200 vehicles"
+        ),
+        Flow
+    );
+}
+
+#[test]
+fn exports_named_before_a_generic_unit_are_a_flow_far_from_the_figure() {
+    // "units" is also a headcount word ("a chain of 4,500 units"); the movement named by
+    // the clause's subject, however far before the figure, makes it what moved.
+    assert_eq!(
+        kind(
+            "Korean exports of electric scooters to Chile rose to 5,000 units.",
+            "5,000 units"
+        ),
+        MeasureKind::Flow
+    );
+    // Near-miss: a chain's units with no movement are what it has.
+    assert_eq!(
+        kind(
+            "The bakery chain runs 4,500 units worldwide.",
+            "4,500 units"
+        ),
+        MeasureKind::Stock
+    );
+}
+
+#[test]
+fn now_is_no_period_for_what_an_actor_has() {
+    assert_eq!(
+        kind("The chain now has roughly 4,500 stores.", "4,500 stores"),
+        MeasureKind::Stock
+    );
+}
+
+#[test]
+fn a_baseline_named_through_its_level_is_the_figure_it_changed_from() {
+    let text = "Mortgage rates will average 6.1% in 2027, down from their 2026 average of 6.5%.";
+    let level = claim(text, "6.1%");
+    let baseline = claim(text, "6.5%");
+    assert_ne!(baseline.kind, MeasureKind::Change, "{baseline:?}");
+    assert_eq!(baseline.kind, level.kind);
+    assert_eq!(baseline.measure, level.measure);
+    // Near-miss: the change itself stays a change.
+    assert_eq!(
+        kind("Rates fell 0.4% from a record high of 7.2%.", "0.4%"),
+        MeasureKind::Change
+    );
+}
+
+#[test]
+fn what_is_saved_of_a_whole_is_a_share_of_it() {
+    assert_eq!(
+        kind(
+            "Planners advise that workers save 12% of their salary.",
+            "12%"
+        ),
+        MeasureKind::Share
+    );
+    // Near-miss: saving on a price is a change.
+    assert_eq!(
+        kind("Members save 15% at the pump.", "15%"),
+        MeasureKind::Change
+    );
+}

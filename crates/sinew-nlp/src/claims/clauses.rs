@@ -1,7 +1,7 @@
 //! Clause boundaries inside a sentence: the clause around a figure ([`clause_of`], which
 //! decides its parties and measure), words that open a clause of their own, contrasts and
 //! relative clauses that keep an attribution to its own clause, and citation years (which
-//! decide the time a figure takes, `super::time_for`).
+//! decide the time a figure takes, `super::timing::time_for`).
 
 use sinew_types::Span;
 

@@ -179,7 +179,16 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
         return Some(way(&before[i - 1]));
     }
     // "cut costs 15%", "save up to 40%": a verb that changes an amount, right before.
-    if i > 0 && before[i - 1].is_any(CHANGING_VERBS) {
+    // "save 5% of your income": what is put aside is a part of the whole after "of", not a
+    // change to it ("save 15%" on a price is one).
+    let part_saved = after.first().is_some_and(|w| w.is("of"))
+        && before
+            .iter()
+            .rev()
+            .take(4)
+            .find(|w| w.is_any(CHANGING_VERBS))
+            .is_some_and(|w| w.is_any(&["save", "saves", "saved", "saving"]));
+    if i > 0 && before[i - 1].is_any(CHANGING_VERBS) && !part_saved {
         return Some(way(&before[i - 1]));
     }
     // "reduce hosted-runner prices by up to 39%", "raised its forecast by 2%": "by" and a
@@ -213,7 +222,7 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
     }
     // "save an average of 10-12%", "save you up to 10%", "cut staff 15%": a verb that
     // changes an amount a few words before a percentage.
-    if q.kind == QuantityKind::Percent {
+    if q.kind == QuantityKind::Percent && !part_saved {
         if let Some(v) = before[..j]
             .iter()
             .rev()
@@ -393,8 +402,11 @@ pub(super) fn kind_of(
             || w.is("trade")
             || w.is("turnover")
     });
+    // "now", "currently" (`PRESENT_REF`) name the day of writing, not a window a figure
+    // covers: "now has roughly 4,500 stores" counts what there is, like "has".
     let period = time.is_some_and(|t| {
         t.kind != TimeKind::Duration
+            && t.timex.as_deref() != Some("PRESENT_REF")
             && matches!(
                 t.grain,
                 Grain::Year | Grain::Quarter | Grain::Month | Grain::Week | Grain::Day
@@ -459,7 +471,12 @@ pub(super) fn kind_of(
                 "uses", "use", "used", "using", "provides", "provide", "provided",
             ])
     });
-    if headcount && !period && !periodic && !sending {
+    // "Chilean exports of copper cathodes to Peru rose to 5,000 units": a clause whose
+    // subject names a movement counts what moved, whatever the unit (a unit, a vehicle).
+    let movement_before = before
+        .iter()
+        .any(|w| w.is_any(verbs::SUPPLY_NOUNS) || w.is_any(verbs::RECEIPT_NOUNS));
+    if headcount && !period && !periodic && !sending && !movement_before {
         return MeasureKind::Stock;
     }
     if amount && (periodic || flow_verb || flow_noun || (period && q.kind == QuantityKind::Money)) {

@@ -15,8 +15,8 @@
 //! time; a figure stated "now" refers to the publication day (`anchor_present`).
 
 use sinew_types::{
-    Attribution, Claim, DocId, Grain, Inferred, MeasureKind, Mention, Quantity, QuantityKind,
-    Sentence, Span, TimeExpr, TimeKind,
+    Attribution, Claim, DocId, Inferred, MeasureKind, Mention, Quantity, QuantityKind, Sentence,
+    Span, TimeExpr,
 };
 
 mod bounds;
@@ -30,18 +30,20 @@ mod refer;
 mod roles;
 mod select;
 mod table;
+mod timing;
 mod topic;
 mod verbs;
 mod voice;
 
 use bounds::{figure_between, same_amount_kind};
 use clauses::clause_of;
-use clauses::{contrasted, is_citation, opens_clause, CONTRASTS};
+use clauses::{contrasted, opens_clause, CONTRASTS};
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
 use roles::{actors_in, parties};
 use select::{is_attribute, states_figure};
+use timing::{anchor_present, in_change_baseline, time_for};
 
 /// Inputs to claim building: one document's text and its other annotations, all sorted.
 pub(crate) struct ClaimInputs<'a> {
@@ -83,6 +85,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut sentence_words: Option<(usize, Vec<Word<'_>>)> = None;
     // What the last claim was about, for figures that continue it or refer back to it.
     let mut previous: Option<measure::Previous> = None;
+    // The claim (index) that took its time as a part of the total before it.
+    let mut part_of: Option<usize> = None;
     let mut topics = topic::Topics::default();
     // How the document writes its words, read on the first figure in a table row.
     let mut casing: Option<table::Casing> = None;
@@ -230,6 +234,45 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                 time = c.time.clone();
             }
         }
+        // "now has roughly 4,500 stores, including about 3,700 in Korea, 300 or so in China":
+        // the parts a total is broken into are counted when it is; so is each part listed
+        // after the first. Figures listed alike ("$14,600 for single filers and $29,200 for
+        // joint filers": the same kind and unit, a few words, a comma or "and" between, and
+        // no comparison) share their time too.
+        // The kind reads the figure's own time: a part is counted as its total is, but "now"
+        // passed on is still no period.
+        let own_time = time.clone();
+        if time.is_none() {
+            if let Some(c) = claims.last().filter(|c| {
+                c.sentence == sentence && c.span.end <= q.span.start && c.time.is_some()
+            }) {
+                let between = words(inp.text, c.span.end, q.span.start);
+                let listed = part_of == Some(claims.len() - 1);
+                let opens_parts = between
+                    .iter()
+                    .any(|w| w.is_any(&["including", "includes", "include", "incl"]));
+                let parallel = c.quantity.kind == q.kind
+                    && c.quantity.unit == q.unit
+                    && c.quantity.per == q.per
+                    && between.len() <= 6
+                    && (inp.text[c.span.end..q.span.start].contains(',')
+                        || between.iter().any(|w| w.is_any(&["and", "or"])))
+                    && !inp.text[c.span.end..q.span.start].contains([';', '(', ')'])
+                    && !between.iter().any(|w| {
+                        w.is_any(&[
+                            "from", "than", "versus", "vs", "compared", "since", "before", "after",
+                            "earlier", "up", "down", "previous", "prior",
+                        ])
+                    });
+                if (opens_parts || listed || parallel)
+                    && !opens_clause(&between)
+                    && !between.iter().any(|w| w.is_any(CONTRASTS))
+                {
+                    time = c.time.clone();
+                    part_of = Some(claims.len());
+                }
+            }
+        }
         let (measure, base) = measure::measure(&measure::MeasureInputs {
             np: np::NpContext {
                 text: inp.text,
@@ -256,7 +299,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             ws,
             trend,
             flow.is_some(),
-            time.as_ref(),
+            own_time.as_ref(),
         );
         // "Pyongyang sent 1,500 shells, the Pentagon said last month": the time of the
         // saying does not date what was sent; it dates only a stock, what there is "now"
@@ -530,261 +573,4 @@ fn words_between<'w>(ws: &[Word<'w>], from: usize, to: usize) -> Vec<Word<'w>> {
 /// The noun naming what a flow verb moves ("shipped" -> "shipments").
 fn noun_of_verb(w: &Word<'_>) -> Option<&'static str> {
     verbs::flow_verb(w.text).map(|(n, _)| n)
-}
-
-/// "now", "currently", "at present": the time mention keeps TimeML's PRESENT_REF, but the
-/// figure refers to the day it stands for, the publication date (the mention's dates), and
-/// the claim is valued with it ("2024-03-05"), so that figures stated "now" in articles of
-/// different days are not one time. Without a publication date it stays PRESENT_REF.
-fn anchor_present(mut t: TimeExpr) -> TimeExpr {
-    if t.timex.as_deref() == Some("PRESENT_REF") {
-        if let Some(day) = t.start_date.filter(|d| Some(*d) == t.end_date) {
-            t.timex = Some(day.format("%Y-%m-%d").to_string());
-        }
-    }
-    t
-}
-
-/// The time expression for a figure: the nearest in its clause, else the nearest in its
-/// sentence that no other figure stands between ("By 2023, trade had reached $240 billion, a
-/// 26.3% jump from the previous year": the previous year is the 26.3%'s baseline, not the
-/// $240 billion's date) unless it opens the sentence ("In 2023, ...", which dates all of it);
-/// durations, recurring times ("every month") and clock times without a date ("at 5 pm") are
-/// not the time a figure refers to.
-///
-/// The time of a verb of saying that reports the figure ("..., the Pentagon said last month")
-/// is taken only when no other time dates it (and the caller keeps it only for a stock).
-fn time_for(
-    text: &str,
-    times: &[TimeExpr],
-    quantities: &[Quantity],
-    sentence: Span,
-    clause: Span,
-    q: Span,
-    change: bool,
-) -> Option<TimeExpr> {
-    let ws = words(text, sentence.start, sentence.end);
-    let own: Vec<TimeExpr> = times
-        .iter()
-        .filter(|t| !bounds::trailing_speech_time(text, &ws, q, t.span))
-        .cloned()
-        .collect();
-    let any = time_among(text, times, quantities, sentence, clause, q, change);
-    if own.len() == times.len()
-        || !any
-            .as_ref()
-            .is_some_and(|t| bounds::trailing_speech_time(text, &ws, q, t.span))
-    {
-        return any;
-    }
-    // Another time dates the figure only when no other figure stands between them ("20,000
-    // containers since August 2023, up from 13,000 containers it reported in October": the
-    // 13,000 is as of October).
-    // A running total's "since" is where it starts, not the day it was counted.
-    time_among(text, &own, quantities, sentence, clause, q, change)
-        .filter(|t| {
-            clause.contains(t.span)
-                && t.kind != TimeKind::Since
-                && !figure_between(quantities, q, t.span)
-        })
-        .or(any)
-}
-
-/// `time_for` among `times`.
-fn time_among(
-    text: &str,
-    times: &[TimeExpr],
-    quantities: &[Quantity],
-    sentence: Span,
-    clause: Span,
-    q: Span,
-    change: bool,
-) -> Option<TimeExpr> {
-    // "600 million dollars (about 561 million euros) last December": the figure's clause
-    // goes on past the bracket that restates it, and the bracket's figure stands between
-    // nothing.
-    let bracket = restating_bracket(text, quantities, sentence, q);
-    let clause = match bracket {
-        Some(b) => Span::new(
-            clause.start,
-            clause_of(text, sentence, Span::new(b.end, b.end)).end,
-        ),
-        None => clause,
-    };
-    let candidates = times.iter().filter(|t| {
-        let clock = matches!(t.grain, Grain::Hour | Grain::Minute) && t.start_date.is_none();
-        !matches!(t.kind, TimeKind::Duration | TimeKind::Set)
-            && !clock
-            && sentence.contains(t.span)
-            && !t.span.overlaps(q)
-            && !is_baseline(text, sentence, t.span)
-            && !is_citation(text, sentence, t.span)
-            && (t.span.start < q.end || !in_change_baseline(text, sentence, t.span))
-            && (!change || !is_change_baseline(text, sentence, q, t))
-    });
-    // "$2.36 billion, up from about $1.99 billion a year earlier": a time right after a
-    // baseline figure (after "from", "than", "with", "versus") between it and `q` dates that
-    // baseline, not `q`
-    let baseline_between = |t: &TimeExpr| {
-        t.span.start >= q.end
-            && quantities.iter().any(|r| {
-                q.end <= r.span.start
-                    && r.span.end <= t.span.start
-                    && text[r.span.end..t.span.start].trim().is_empty()
-                    && words(text, sentence.start, r.span.start)
-                        .iter()
-                        .rev()
-                        .take(2)
-                        .any(|w| w.is_any(&["from", "than", "with", "versus", "vs"]))
-            })
-    };
-    // The figures other than `q` (no vague amount, none in brackets, none that is a time)
-    // standing between a time and `q`.
-    let figures_between = |t: &TimeExpr| {
-        let (a, b) = if t.span.end <= q.start {
-            (t.span.end, q.start)
-        } else {
-            (q.end, t.span.start)
-        };
-        quantities.iter().filter(move |r| {
-            !r.vague
-                && !bracket.is_some_and(|b| b.contains(r.span))
-                && a <= r.span.start
-                && r.span.end <= b
-                && !times.iter().any(|t| t.span.overlaps(r.span))
-        })
-    };
-    // "26.3% higher than in 2022 and passed the $200 billion goal that the two sides had
-    // set for 2024": past another figure and a word that opens a clause of its own ("and",
-    // "that", "which", "but"), a time dates that figure, not `q`.
-    let other_clause = |t: &TimeExpr| {
-        figures_between(t).any(|r| {
-            // the opener stands between `q` and the other figure
-            let (x, y) = if t.span.end <= q.start {
-                (r.span.end, q.start)
-            } else {
-                (q.end, r.span.start)
-            };
-            opens_clause(&words(text, x, y))
-        })
-    };
-    let in_clause = candidates
-        .clone()
-        .filter(|t| clause.contains(t.span) && !baseline_between(t) && !other_clause(t))
-        .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
-    let opens_sentence = |t: &TimeExpr| {
-        let lead = words(text, sentence.start, t.span.start);
-        // "In 2023,", "For 2026,", "As of June,": a signal word or two, then the time.
-        let signal = |w: &Word<'_>| {
-            w.is_any(&[
-                "in",
-                "by",
-                "since",
-                "during",
-                "throughout",
-                "until",
-                "from",
-                "for",
-                "over",
-                "as",
-                "of",
-            ])
-        };
-        let as_of = lead.len() == 2 && lead[0].is("as") && lead[1].is("of");
-        (lead.len() <= 1 || as_of)
-            && lead.iter().all(signal)
-            && text[t.span.end..sentence.end].starts_with(',')
-    };
-    let figure_between = |t: &TimeExpr| figures_between(t).next().is_some();
-    // "bought little oil before 2022 but has since become ..., importing 1.5 million barrels
-    // a day": a contrast opens a clause with a time of its own.
-    let contrast_between = |t: &TimeExpr| {
-        let (a, b) = if t.span.end <= q.start {
-            (t.span.end, q.start)
-        } else {
-            (q.end, t.span.start)
-        };
-        words(text, a, b).iter().any(|w| w.is_any(CONTRASTS))
-    };
-    in_clause
-        .or_else(|| {
-            candidates
-                .filter(|t| opens_sentence(t) || (!figure_between(t) && !contrast_between(t)))
-                .min_by_key(|t| (distance(t.span, q), t.span.start < q.start))
-        })
-        // "between 2021 and 2023" is two TIMEX3 dates; the figure takes the range they state
-        .map(|t| crate::times::between_range(text, times, t).unwrap_or_else(|| t.clone()))
-}
-
-/// The bracket right after figure `q` when it holds only another figure, the same one
-/// restated in another unit ("600 million dollars (about 561 million euros)").
-fn restating_bracket(text: &str, quantities: &[Quantity], sentence: Span, q: Span) -> Option<Span> {
-    let figure = quantities.iter().find(|r| r.span == q)?;
-    let rest = &text[q.end..sentence.end];
-    let open = rest.len() - rest.trim_start().len();
-    if !rest[open..].starts_with('(') {
-        return None;
-    }
-    let close = rest[open..].find(')')? + open;
-    let bracket = Span::new(q.end + open, q.end + close + 1);
-    quantities
-        .iter()
-        .find(|r| bracket.contains(r.span))
-        .and_then(|r| kind::restates(text, figure, r))
-        .map(|_| bracket)
-}
-
-/// Is `t` the time a change at `q` is measured from ("up 138% from 2024", "84% since last
-/// year", "up 26.3% on the previous year")? It follows the figure after "from", "since" or
-/// "over", or after "on" when it names an earlier period; a range ("from 2021 to 2023") is
-/// the change's window, not its baseline.
-fn is_change_baseline(text: &str, sentence: Span, q: Span, t: &TimeExpr) -> bool {
-    if t.span.start < q.end || t.kind == TimeKind::Range {
-        return false;
-    }
-    if t.kind == TimeKind::Since {
-        return true;
-    }
-    let mut lead = words(text, sentence.start, t.span.start);
-    // "up 20% from the same quarter in 2023": the signal stands before "the same quarter"
-    let n = lead.len();
-    if n >= 4
-        && lead[n - 1].is_any(&["in", "of"])
-        && lead[n - 3].is("same")
-        && lead[n - 4].is("the")
-    {
-        lead.truncate(n - 4);
-    }
-    let Some(signal) = lead.last() else {
-        return false;
-    };
-    let earlier = t.text.to_lowercase();
-    signal.is_any(&["from", "since", "over"])
-        || (signal.is("on")
-            && ["the previous", "the prior", "the same", "last", "a year"]
-                .iter()
-                .any(|p| earlier.starts_with(p)))
-}
-
-/// Is the time at `span` the baseline of a comparison ("26.3% higher than in 2022",
-/// "compared with 2021", "versus last year"), not the time a figure refers to?
-fn is_baseline(text: &str, sentence: Span, span: Span) -> bool {
-    let lead = words(text, sentence.start, span.start);
-    let mut i = lead.len();
-    // "than in 2022", "compared with the same quarter of 2023"
-    while i > 0 && lead[i - 1].is_any(&["in", "the", "with", "to", "for", "of"]) {
-        i -= 1;
-    }
-    i > 0 && lead[i - 1].is_any(&["than", "compared", "versus", "vs", "against"])
-}
-
-/// Is the time at `span` inside the baseline of a change ("down from its 2025 average of
-/// 6.6%", "up from the 2023 level")? It dates the baseline's figure, not one stated before.
-fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool {
-    let lead = words(text, sentence.start, span.start);
-    let mut j = lead.len();
-    while j > 0 && lead[j - 1].is_any(&["its", "their", "the", "his", "her", "our", "a"]) {
-        j -= 1;
-    }
-    j >= 2 && lead[j - 1].is("from") && lead[j - 2].is_any(&["up", "down"])
 }
