@@ -488,14 +488,19 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         .unit
         .as_deref()
         .map(|u| crate::scope::stem_of(&u.to_lowercase()));
-    // Verbs and participles that leaked into a measure ("increasing", "covered"), words of the
-    // concept, the thing counted and the actors do not narrow it.
-    let narrows = |word: &str, st: &str| {
-        !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
-            && bits_of(st) & CONCEPT_BITS == 0
+    // Words of the concept, the thing counted and the actors do not narrow a measure.
+    let names_a_thing = |_word: &str, st: &str| {
+        bits_of(st) & CONCEPT_BITS == 0
             && Some(st) != counted.as_deref()
             && !actor_prefixes.iter().any(|p| st.starts_with(p.as_str()))
             && !st.chars().all(|c| c.is_ascii_digit())
+    };
+    // Nor do verbs and participles that leaked into it ("increasing", "covered"); but after a
+    // preposition a word in "-ing" is a noun ("sales of herring", "exports of clothing"), so
+    // complements read every word that names a thing.
+    let narrows = |word: &str, st: &str| {
+        !(word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
+            && names_a_thing(word, st)
     };
     let mut stems = BTreeSet::new();
     let mut scope = BTreeSet::new();
@@ -521,7 +526,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         }
         stems.insert(st);
     }
-    let complements = crate::scope::complements(&claim.measure, narrows);
+    let complements = crate::scope::complements(&claim.measure, names_a_thing);
     let has = |bit: u32| bits & bit != 0;
     let read_concept = match q.kind {
         QuantityKind::Percent => {

@@ -264,3 +264,40 @@ fn people_an_actor_counts_are_its_workers() {
     assert!(together(&groups, 0, 1), "{groups:?}");
     assert!(!together(&groups, 0, 2), "{groups:?}");
 }
+
+#[test]
+fn different_goods_between_one_pair_in_one_year_are_different_figures() {
+    // "Norway sold 7,000 tonnes of salmon to Iceland in 2023" and "... 5,000 tonnes of
+    // herring ...": two flows, not one figure the sources disagree on
+    let fish = |doc, text, value, measure| {
+        let mut c = at(
+            doc,
+            1,
+            C {
+                text,
+                value,
+                kind: QuantityKind::Measure,
+                unit: Some("t"),
+                subject: Some("Norway"),
+                object: Some("Iceland"),
+                measure,
+                time: YEAR_2024,
+                ..BASE
+            },
+        );
+        c.kind = sinew_types::MeasureKind::Flow;
+        c
+    };
+    let claims = vec![
+        fish("a", "7,000 tonnes", 7000.0, "sales of salmon"),
+        fish("b", "5,000 tonnes", 5000.0, "sales of herring"),
+        // near-miss: the same goods in other words are one figure
+        fish("c", "7,100 tonnes", 7100.0, "shipments of salmon"),
+        // "-ing" nouns name goods too
+        fish("d", "2,000 tonnes", 2000.0, "sales of clothing"),
+    ];
+    let groups = group_figures(&claims);
+    assert!(!together(&groups, 0, 1), "{groups:?}");
+    assert!(together(&groups, 0, 2), "{groups:?}");
+    assert!(!together(&groups, 1, 3), "{groups:?}");
+}
