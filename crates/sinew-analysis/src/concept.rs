@@ -261,6 +261,9 @@ pub(crate) struct Meaning {
     pub(crate) lemma: Option<u8>,
     /// The measure kind extraction read from the clause; `Other` when it did not say.
     pub(crate) kind: MeasureKind,
+    /// The measure names an aim, a bound or a forecast ("trade goal", "price cap"): an amount
+    /// meant or allowed, never one figure with the amount that happened (`graph::names_aim`).
+    pub(crate) aim: bool,
 }
 
 /// Words that name the same movement or quantity, whatever their inflection or synonym: two
@@ -581,6 +584,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         object,
         lemma,
         kind: claim.kind,
+        aim: crate::graph::names_aim(&claim.measure),
     }
 }
 

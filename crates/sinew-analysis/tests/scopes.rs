@@ -301,3 +301,46 @@ fn different_goods_between_one_pair_in_one_year_are_different_figures() {
     assert!(together(&groups, 0, 2), "{groups:?}");
     assert!(!together(&groups, 1, 3), "{groups:?}");
 }
+
+#[test]
+fn an_aim_or_a_bound_is_another_figure_than_the_amount() {
+    // "Gabon and Togo set a goal of $5 billion in trade", "trade between them reached $3.1
+    // billion": a goal reached or missed, not two sources disagreeing on the trade
+    let money = |doc, text, value, measure, kind| {
+        let mut c = at(
+            doc,
+            1,
+            C {
+                text,
+                value,
+                kind: QuantityKind::Money,
+                unit: Some("USD"),
+                subject: Some("Gabon"),
+                object: Some("Togo"),
+                measure,
+                time: YEAR_2024,
+                ..BASE
+            },
+        );
+        c.kind = kind;
+        c
+    };
+    use sinew_types::MeasureKind::{Flow, Other};
+    let claims = vec![
+        money("a", "$5 billion", 5e9, "trade goal", Other),
+        money(
+            "b",
+            "$3.1 billion",
+            3.1e9,
+            "trade between Gabon and Togo",
+            Flow,
+        ),
+        money("c", "$6 billion", 6e9, "target for bilateral trade", Other),
+        // near-miss: goals of one pair and year, worded apart, are one figure
+        money("d", "$5 billion", 5e9, "goal for trade", Other),
+    ];
+    let groups = group_figures(&claims);
+    assert!(!together(&groups, 0, 1), "{groups:?}");
+    assert!(!together(&groups, 1, 2), "{groups:?}");
+    assert!(together(&groups, 0, 3), "{groups:?}");
+}

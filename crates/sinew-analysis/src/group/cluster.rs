@@ -126,7 +126,8 @@ impl Sense {
             concept: m.concept,
             subject: id("actor", &m.subject),
             object: id("actor", &m.object),
-            unit: id("unit", &head),
+            // an aim's amount is of the aim: never one figure with the amount itself
+            unit: id(if m.aim { "aim unit" } else { "unit" }, &head),
             unit_words: vocab.ids(&unit_words.into_iter().collect()),
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
