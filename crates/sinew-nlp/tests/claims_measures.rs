@@ -316,3 +316,34 @@ fn a_fraction_of_something_is_a_share_of_it() {
     let got = measure("About a third of them came from Chile.", "About a third");
     assert!(!got.contains("them"), "{got}");
 }
+
+#[test]
+fn a_figure_that_states_an_aim_or_a_bound_measures_it() {
+    for (text, quote, want) in [
+        (
+            "Much of the oil was priced below the $60 a barrel cap set by the importers.",
+            "$60 a barrel",
+            "price cap",
+        ),
+        (
+            "Chile and Peru passed the $50 billion goal they had set for their trade.",
+            "$50 billion",
+            "goal",
+        ),
+        (
+            "Buyers paid under a $70 price cap agreed in Oslo.",
+            "$70",
+            "price cap",
+        ),
+    ] {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // near-miss: a price with no aim after it stays a price
+    assert_eq!(
+        measure(
+            "The oil was priced at $60 a barrel in March.",
+            "$60 a barrel"
+        ),
+        "unit cost"
+    );
+}

@@ -140,6 +140,12 @@ pub(super) struct Previous {
     pub(super) measure: String,
 }
 
+/// Nouns of an aim or a bound that a figure right before them states ("a $200 billion goal",
+/// "the $60 cap").
+const AIM_NOUNS: &[&str] = &[
+    "cap", "caps", "goal", "goals", "target", "targets", "ceiling", "limit", "quota",
+];
+
 /// What is measured, in a few words, and the noun phrase it rests on (for the figures after
 /// it).
 pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
@@ -184,11 +190,25 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             other => other.to_string(),
         });
     }
-    if q.per.as_deref() == Some("unit")
+    let priced = q.per.as_deref() == Some("unit")
         || words_before(text, clause.start, q.span.start)
             .iter()
-            .any(|w| w.is_any(&["costs", "cost", "priced", "price"]))
+            .any(|w| w.is_any(&["costs", "cost", "priced", "price"]));
+    // "below the $60 a barrel cap", "a $60 price cap", "the $200 billion goal": the figure
+    // states an aim or a bound, whatever was priced before it
+    let price_first = after.first().is_some_and(|w| w.is("price"));
+    if let Some(aim) = after
+        .get(usize::from(price_first))
+        .filter(|w| w.is_any(AIM_NOUNS))
     {
+        let aim = aim.text.to_lowercase();
+        return same(if price_first || (priced && q.per.is_some()) {
+            format!("price {aim}")
+        } else {
+            aim
+        });
+    }
+    if priced {
         return same("unit cost".into());
     }
     // "$300 million worth of dual-use products"
