@@ -24,6 +24,7 @@ mod clauses;
 mod discourse;
 mod kind;
 mod measure;
+mod modifiers;
 mod np;
 mod pairs;
 mod refer;
