@@ -21,7 +21,7 @@
 //!   - a company's first word, when its name has two words or more past its designators
 //!     ("Haier" after "Haier U.S. Appliance Solutions, Inc.", "Zoom" after "Zoom Video
 //!     Communications"): only a word the document never writes in lower case (not "first",
-//!     "zoom in"), of three letters or more, that is no adjective, demonym, role word or
+//!     "zoom in"; a web address's words, "www.haier.com", are no prose), of three letters or more, that is no adjective, demonym, role word or
 //!     generic opener ("National", "First", "General"), and whose name goes on with a
 //!     capitalised word ("Bank of America" has no such short form);
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
@@ -340,6 +340,19 @@ fn leading_word<'n>(name: &'n str, lower_words: &HashSet<&str>) -> Option<&'n st
     (shaped && named_only && !is_designator(first)).then_some(first)
 }
 
+/// Is the token part of a web or mail address: its run of non-space characters holds "/",
+/// "@", "=", "_", "#" or opens with "www."?
+fn in_address(text: &str, t: &Token<'_>) -> bool {
+    let start = text[..t.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = text[t.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| t.end + i);
+    let chunk = &text[start..end];
+    chunk.contains(['/', '@', '=', '_', '#']) || chunk.starts_with("www.")
+}
+
 /// A short form: its words, the mention it stands for, and where it may start being used.
 struct ShortForm {
     words: Vec<String>,
@@ -374,9 +387,10 @@ fn short_forms(
     // Surnames shared by two people of the document are ambiguous.
     let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
     let mut added = Vec::new();
+    // A word inside a web address ("www.haier.com/haier_appliances") is no prose.
     let lower_words: HashSet<&str> = toks
         .iter()
-        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()) && !in_address(text, t))
         .map(|t| t.text)
         .collect();
     for ai in 0..mentions.len() {
