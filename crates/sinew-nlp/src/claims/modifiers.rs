@@ -11,6 +11,9 @@
 //! - "the purchases", "these shipments" opening a figure's clause refer to the deed of the
 //!   sentence before's verb of flow ("Vietnam bought Thai rice. The purchases were worth
 //!   ..."), whose parties the figure takes ([`deed_back`]);
+//! - "Of the 10.5 percent, electricity accounted for 0.5 percent": a figure after "Of the"
+//!   opening its sentence restates the figure before of the same amount, and the figures
+//!   its sentence then divides it into are parts of it, about the same parties ([`part_of`]);
 //! - a share of what a state's name modifies ("3% of U.S. school buses") is that state's
 //!   figure ([`share_of_country`], a last resort; a demonym on a thing only tells its
 //!   origin: "30% of Brazilian coffee").
@@ -261,4 +264,44 @@ pub(super) fn deed_back(
     })?;
     let getter = getter.filter(|g| *g != giver);
     Some((giver, getter))
+}
+
+/// Does a sentence open with "Of the" (or "of these", "of those") right before the figure at
+/// `figure`: "Of the 10.5 percent, ..."?
+fn opens_with_of_the(text: &str, sentence: Span, figure: Span) -> bool {
+    let head = text[sentence.start..figure.start]
+        .trim()
+        .to_ascii_lowercase();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["of", "the" | "these" | "those" | "that" | "this"]
+    )
+}
+
+/// Does the sentence open with "Of the" and a figure in digits ("Of the 10.5 percent, ...",
+/// "Of the $4 billion, ...")?
+fn opens_with_of_the_figure(text: &str, sentence: Span) -> bool {
+    let mut words = text[sentence.start..sentence.end].split_whitespace();
+    let (Some(of), Some(det), Some(fig)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    of.eq_ignore_ascii_case("of")
+        && ["the", "these", "those", "that", "this"].contains(&det.to_ascii_lowercase().as_str())
+        && fig.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+}
+
+/// "Agriculture accounted for 10.5 percent of U.S. emissions. Of the 10.5 percent,
+/// electricity accounted for 0.5 percent": is `q` the restated figure (the same amount
+/// after "Of the" opening its sentence, `prev` the figure it restates) or a part of the
+/// figure `prev` that such an opening restates in `q`'s own sentence (`sentence`)? Either
+/// way `q` is about `prev`'s parties.
+pub(super) fn part_of(text: &str, prev: &sinew_types::Claim, q: &Quantity, sentence: Span) -> bool {
+    if prev.sentence == sentence {
+        return opens_with_of_the_figure(text, sentence) && prev.quantity.span.start < q.span.start;
+    }
+    opens_with_of_the(text, sentence, q.span)
+        && prev.quantity.kind == q.kind
+        && prev.quantity.unit == q.unit
+        && prev.quantity.value == q.value
 }

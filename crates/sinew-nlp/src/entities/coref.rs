@@ -340,17 +340,36 @@ fn leading_word<'n>(name: &'n str, lower_words: &HashSet<&str>) -> Option<&'n st
     (shaped && named_only && !is_designator(first)).then_some(first)
 }
 
-/// Is the token part of a web or mail address: its run of non-space characters holds "/",
-/// "@", "=", "_", "#" or opens with "www."?
-fn in_address(text: &str, t: &Token<'_>) -> bool {
-    let start = text[..t.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let end = text[t.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| t.end + i);
-    let chunk = &text[start..end];
-    chunk.contains(['/', '@', '=', '_', '#']) || chunk.starts_with("www.")
+/// The spans of the text's web and mail addresses: runs of non-space characters that hold
+/// "/", "@", "=", "_", "#" or open with "www.", in text order.
+fn address_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let close = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let chunk = &text[s..e];
+        if chunk.contains(['/', '@', '=', '_', '#']) || chunk.starts_with("www.") {
+            out.push((s, e));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                close(s, i, &mut out);
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    if let Some(s) = start {
+        close(s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Is the token inside one of `addresses` (sorted, from [`address_spans`])?
+fn in_address(addresses: &[(usize, usize)], t: &Token<'_>) -> bool {
+    let i = addresses.partition_point(|&(_, e)| e <= t.start);
+    addresses.get(i).is_some_and(|&(s, _)| s <= t.start)
 }
 
 /// A short form: its words, the mention it stands for, and where it may start being used.
@@ -388,9 +407,10 @@ fn short_forms(
     let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
     let mut added = Vec::new();
     // A word inside a web address ("www.haier.com/haier_appliances") is no prose.
+    let addresses = address_spans(text);
     let lower_words: HashSet<&str> = toks
         .iter()
-        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()) && !in_address(text, t))
+        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()) && !in_address(&addresses, t))
         .map(|t| t.text)
         .collect();
     for ai in 0..mentions.len() {

@@ -119,3 +119,26 @@ fn a_share_of_what_a_states_name_modifies_is_that_states() {
         ),
     ]);
 }
+
+#[test]
+fn of_the_figure_restates_it_and_its_parts_keep_its_parties() {
+    let text = "Last year, trucks caused 14 percent of U.S. road deaths. Of the 14 percent, \
+                heavy trucks accounted for 9 percent and vans for 3 percent.";
+    // The restated "14 percent", the second in the text.
+    let second = text.rfind("14 percent").unwrap();
+    let c = sinew_nlp::annotate(text, None, &sinew_types::DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| c.span.start == second)
+        .expect("a claim for the restated figure");
+    assert_eq!((c.subject, c.object), only("United States"));
+    check(&[
+        (text, "14 percent", only("United States")),
+        (text, "9 percent", only("United States")),
+        (text, "3 percent", only("United States")),
+    ]);
+    // Near-miss: another amount after "Of the" restates nothing.
+    let text = "Last year, trucks caused 14 percent of U.S. road deaths. Of the 30 drivers \
+                surveyed, 40 percent said roads were worse.";
+    check(&[(text, "40 percent", NONE)]);
+}
