@@ -171,8 +171,10 @@ pub(super) fn sanctioned(
 
 /// "About 3% of U.S. school buses are electric", "half of the UK fleet": a share of a whole
 /// that a state's name modifies, right after the figure's "of", is that state's figure. The
-/// name must be followed by a lower-case noun.
+/// name must be followed by a lower-case noun. An aside between dashes right after the
+/// figure is passed over ("Less than 2% – just over 900 – of U.S. fire trucks").
 pub(super) fn share_of_country<'a, 'm>(
+    text: &str,
     ws: &[Word<'_>],
     actors: &'a [Actor<'m>],
     q: &Quantity,
@@ -180,7 +182,7 @@ pub(super) fn share_of_country<'a, 'm>(
     if !matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction) {
         return None;
     }
-    let mut i = word_at(ws, q.span.end);
+    let mut i = word_at(ws, aside_end(text, q.span.end));
     if !ws.get(i)?.is("of") {
         return None;
     }
@@ -304,4 +306,27 @@ pub(super) fn part_of(text: &str, prev: &sinew_types::Claim, q: &Quantity, sente
         && prev.quantity.kind == q.kind
         && prev.quantity.unit == q.unit
         && prev.quantity.value == q.value
+}
+
+/// The most characters an aside between dashes may span.
+const ASIDE_MAX: usize = 80;
+
+/// Where the text after `pos` goes on past an aside between dashes that opens right there
+/// ("2% – just over 900 – of ..."): the position after the closing dash, else `pos`.
+fn aside_end(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start_matches(' ');
+    let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '–' | '—')) else {
+        return pos;
+    };
+    let open = pos + (rest.len() - trimmed.len()) + dash.len_utf8();
+    let mut end = text.len().min(open + ASIDE_MAX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[open..end];
+    window
+        .find(dash)
+        .filter(|&k| !window[..k].contains(['.', ';']))
+        .map_or(pos, |k| open + k + dash.len_utf8())
 }

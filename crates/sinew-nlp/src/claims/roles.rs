@@ -637,7 +637,7 @@ pub(super) fn parties(
             .filter(|a| a.role == Role::Place && !a.adjective && a.span.start >= frame_end)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .or_else(|| share_of_people(ws, actors, q))
-            .or_else(|| modifiers::share_of_country(ws, actors, q))
+            .or_else(|| modifiers::share_of_country(inp.text, ws, actors, q))
             .map(|a| a.name.to_string());
         // "In Washington, President Biden announced 500 new sanctions": the state of the
         // place imposes them; their target is as above.

@@ -111,6 +111,12 @@ fn a_share_of_what_a_states_name_modifies_is_that_states() {
             "3%",
             only("United States"),
         ),
+        // An aside between dashes after the figure is passed over.
+        (
+            "Less than 2% – just over 900 – of U.S. fire trucks were electric last year.",
+            "2%",
+            only("United States"),
+        ),
         // Near-miss: a demonym on a thing tells its origin only.
         (
             "About 30% of Brazilian coffee is of a high grade.",

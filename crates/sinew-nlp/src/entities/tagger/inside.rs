@@ -8,6 +8,9 @@
 //! designator closing the run, nothing changes: "the U.S. Gulf Coast", "U.S. Steel" and "the
 //! U.S. Treasury" keep their readings.
 //!
+//! A compass word ending a company's name and a region after it are one name too: the
+//! tagger cuts "Kestrel Coffee North America" after "North" ([`region_after_compass`]).
+//!
 //! Cost: one pass over the text's whitespace-separated tokens; words join only across one
 //! space (a line break ends a name).
 
@@ -177,6 +180,49 @@ fn designator_next(toks: &[Token<'_>], j: usize) -> bool {
         .is_some_and(|n| DESIGNATORS.contains(&n.word))
 }
 
+/// Words of a compass point that, ending a company's name, open a region's ("North" of
+/// "North America").
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Latin",
+    "Southeast",
+];
+
+/// Regions a subsidiary's name ends with, after a compass word ("Kestrel Coffee North
+/// America").
+const REGIONS: &[&str] = &["America", "Americas", "Africa", "Asia", "Europe"];
+
+/// "Kestrel Coffee North America": a tagged organisation or unknown name of two words or
+/// more that ends in a compass word, one space before a tagged region name, is cut there
+/// by the tagger; the region is the end of the organisation's name.
+pub(super) fn region_after_compass(text: &str, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        if let Some(last) = out.last_mut() {
+            let name = &text[last.start..last.end];
+            let joins = matches!(last.coarse, Coarse::Org | Coarse::Misc)
+                && name.contains(' ')
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| COMPASS.contains(&w))
+                && &text[last.end..t.start] == " "
+                && REGIONS.contains(&&text[t.start..t.end]);
+            if joins {
+                last.end = t.end;
+                last.coarse = Coarse::Org;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +280,26 @@ mod tests {
             spans(text, vec![tag(text, "Westbrook and Mara", Coarse::Org)]),
             ["Westbrook and Mara"]
         );
+    }
+
+    #[test]
+    fn a_region_after_a_compass_word_ends_the_organisations_name() {
+        let text = "Kestrel Coffee North America said so, as did North America.";
+        let tagged = vec![
+            tag(text, "Kestrel Coffee North", Coarse::Org),
+            tag(text, "America", Coarse::Loc),
+        ];
+        let got: Vec<&str> = region_after_compass(text, tagged)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(got, ["Kestrel Coffee North America"]);
+        // Near-miss: a place alone after a one-word name stays apart.
+        let text = "North America";
+        let tagged = vec![
+            tag(text, "North", Coarse::Loc),
+            tag(text, "America", Coarse::Loc),
+        ];
+        assert_eq!(region_after_compass(text, tagged).len(), 2);
     }
 }
