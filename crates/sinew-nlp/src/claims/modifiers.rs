@@ -14,6 +14,9 @@
 //! - "Of the 10.5 percent, electricity accounted for 0.5 percent": a figure after "Of the"
 //!   opening its sentence restates the figure before of the same amount, and the figures
 //!   its sentence then divides it into are parts of it, about the same parties ([`part_of`]);
+//! - "..., said Jane Roe, CEO of Kestrel Coffee": a figure no one in its clause owns, said
+//!   by a person whose title of office at an organisation follows the name, is that
+//!   organisation's ([`officer_speaks`]);
 //! - a share of what a state's name modifies ("3% of U.S. school buses") is that state's
 //!   figure ([`share_of_country`], a last resort; a demonym on a thing only tells its
 //!   origin: "30% of Brazilian coffee").
@@ -329,4 +332,71 @@ fn aside_end(text: &str, pos: usize) -> usize {
         .find(dash)
         .filter(|&k| !window[..k].contains(['.', ';']))
         .map_or(pos, |k| open + k + dash.len_utf8())
+}
+
+/// Titles of office by which a person speaks for an organisation.
+const OFFICER_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "executive",
+    "officer",
+];
+
+/// "Next year the plan is to open another 40 stores, said Jane Roe, CEO of Kestrel Coffee":
+/// the organisation after "TITLE of/at" in the appositive of a speaking person (a speaker
+/// mention, then a comma, up to three title words, "of" or "at", the organisation), after
+/// the figure in its sentence. Only for a figure whose own clause names no one.
+pub(super) fn officer_speaks<'m>(
+    text: &str,
+    actors: &[Actor<'m>],
+    ws: &[Word<'_>],
+    q: Span,
+) -> Option<&'m str> {
+    actors
+        .iter()
+        .filter(|a| a.org && a.span.start >= q.end && a.role != Role::Speaker)
+        .find(|org| {
+            let i = word_at(ws, org.span.start);
+            if i < 2 || !ws[i - 1].is_any(&["of", "at"]) {
+                return false;
+            }
+            // Back over the title to the comma after the person's name.
+            let mut k = i - 1;
+            let mut titled = false;
+            while k > 0 && i - 1 - k < 3 {
+                let w = &ws[k - 1];
+                if !w.is_any(OFFICER_TITLES) && !w.is_any(&["chief", "the", "its", "a"]) {
+                    break;
+                }
+                titled |= w.is_any(OFFICER_TITLES);
+                k -= 1;
+            }
+            let comma_at = ws.get(k).map_or(org.span.start, |w| w.start);
+            titled
+                && actors.iter().any(|p| {
+                    p.entity == EntityType::Person
+                        && p.span.start >= q.end
+                        && p.span.end <= comma_at
+                        && text[p.span.end..comma_at].trim() == ","
+                        && (p.role == Role::Speaker || said_before(ws, p.span.start))
+                })
+        })
+        .map(|a| a.name)
+}
+
+/// Is the word right before `pos` a verb of saying ("..., said Jane Roe")?
+fn said_before(ws: &[Word<'_>], pos: usize) -> bool {
+    let i = word_at(ws, pos);
+    i > 0 && ws[i - 1].is_any(&["said", "says", "added", "noted", "explained", "told"])
 }

@@ -589,7 +589,12 @@ pub(super) fn parties(
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
         .or_else(|| refer::refers_to_named_body(inp, ws, q.span, si))
         .or_else(|| refer::self_report(inp, attrs))
-        .or_else(|| refer::own_report(inp.text, actors, ws, q.span));
+        .or_else(|| refer::own_report(inp.text, actors, ws, q.span))
+        .or_else(|| {
+            modifiers::officer_speaks(inp.text, actors, ws, q.span)
+                .filter(|_| parties_only.iter().all(|a| !clause.contains(a.span)))
+                .map(str::to_string)
+        });
     let mut object = object;
     // "The barges could have carried 9,000 tonnes" after "Kestria sent 300 barges to
     // Morland": who the sentence before says did it.

@@ -148,3 +148,22 @@ fn of_the_figure_restates_it_and_its_parts_keep_its_parties() {
                 surveyed, 40 percent said roads were worse.";
     check(&[(text, "40 percent", NONE)]);
 }
+
+#[test]
+fn a_figure_said_by_an_organisations_officer_is_the_organisations() {
+    check(&[
+        (
+            "Next year, the plan is to open another 40 stores, said Jane Roe, chief executive \
+             of Kestrel Coffee.",
+            "40 stores",
+            only("Kestrel Coffee"),
+        ),
+        // Near-miss: an analyst at a firm speaks for no firm's figure.
+        (
+            "Next year, the market may grow another 4%, said Jane Roe, an analyst at Kestrel \
+             Research.",
+            "4%",
+            NONE,
+        ),
+    ]);
+}
