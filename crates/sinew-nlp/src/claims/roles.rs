@@ -557,6 +557,10 @@ pub(super) fn parties(
     let flow = flow.or_else(|| voice::verb_with_subject_after(ws, &parties_only, q.span, sentence));
     // Verbs of receipt and the passive put the getter first.
     if let Some(mut pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+        // "..., importing 1.5 million barrels a day": the main clause's subject gets.
+        if let Some(v) = flow {
+            voice::participle_getter(ws, &parties_only, v, clause, &mut pair);
+        }
         // "India bought 1.2 million barrels of Russian oil a day": the goods' demonym gives.
         if pair.0.is_none() && pair.1.is_some() {
             pair.0 = voice::origin_demonym(inp.text, ws, actors, q.span)
