@@ -533,3 +533,18 @@ fn a_first_word_the_text_writes_in_lower_case_or_a_generic_opener_is_no_short_fo
         );
     }
 }
+
+#[test]
+fn a_word_of_a_web_address_does_not_count_as_written_in_lower_case() {
+    // "kelvora" in the address is no prose use of the word; "harbour" in a sentence is.
+    let text = "Kelvora U.S. Marine Systems, Inc. builds tugs (see www.kelvora.com/about_us). \
+                Kelvora employs 700 people.";
+    let ms = mentions(text);
+    well_formed(text, &ms);
+    let short = all(&ms, "Kelvora");
+    assert_eq!(short.len(), 1, "{ms:#?}");
+    assert_eq!(
+        short[0].canonical, "Kelvora U.S. Marine Systems, Inc.",
+        "{ms:#?}"
+    );
+}

@@ -24,6 +24,7 @@ mod clauses;
 mod discourse;
 mod kind;
 mod measure;
+mod modifiers;
 mod np;
 mod pairs;
 mod refer;
@@ -383,7 +384,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // barrels per day") is the same figure, about the same parties.
         if subject.is_none() && object.is_none() {
             if let Some(c) = claims.last().filter(|c| {
-                (c.measure == measure || restates.is_some())
+                (c.measure == measure
+                    || restates.is_some()
+                    || modifiers::part_of(inp.text, c, q, sentence))
                     && sentence_index(inp.sentences, c.span.start).is_some_and(|i| i + 1 >= si)
             }) {
                 subject = c.subject.clone();

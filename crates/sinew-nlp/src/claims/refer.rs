@@ -504,14 +504,16 @@ pub(super) fn definite_back(
     let prev = inp.sentences[si - 1].span;
     let pws = crate::words::words(inp.text, prev.start, prev.end);
     let stem = |t: &str| t.trim_end_matches('s').to_string();
-    let named_at = pws.iter().find(|w| {
-        let t = w.text.to_ascii_lowercase();
-        nouns.iter().any(|n| stem(n) == stem(&t))
-    })?;
     let attrs: Vec<&Attribution> = starting_within(inp.attributions, prev, |a| a.span)
         .iter()
         .collect();
     let actors = super::roles::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
+    let Some(named_at) = pws.iter().find(|w| {
+        let t = w.text.to_ascii_lowercase();
+        nouns.iter().any(|n| stem(n) == stem(&t))
+    }) else {
+        return super::modifiers::deed_back(inp.text, &nouns, &pws, &actors);
+    };
     // The actor acts on the thing: a word stands between them ("Kestria sent barges"), where
     // "a Kestria survey" is the actor's own words, no deed.
     let subject = actors.iter().find(|a| {

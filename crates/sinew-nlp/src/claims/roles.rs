@@ -31,7 +31,7 @@
 
 use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
 
-use super::{clause_of, pairs, refer, verbs, voice, ClaimInputs};
+use super::{clause_of, modifiers, pairs, refer, verbs, voice, ClaimInputs};
 use crate::words::{has_clause_break, strip_possessive, Word};
 
 /// Prepositions that mark the actor after them as the recipient or counterpart.
@@ -493,6 +493,7 @@ pub(super) fn binds(
                 && voice::appositive_subject(text, ws, actors, v, clause).is_some()
         })
         || voice::agent_after(ws, actors, q.span.end, clause.end).is_some()
+        || modifiers::names_flow(text, actors, ws, q.span, clause)
 }
 
 pub(super) fn parties(
@@ -547,11 +548,19 @@ pub(super) fn parties(
     if let Some(pair) = voice::acquisition(ws, actors, q.span) {
         return pair;
     }
+    // "Canada has blacklisted 90 Russian entities": Canada imposes, Russia is the target.
+    if let Some(pair) = modifiers::sanctioned(inp.text, actors, ws, q, clause) {
+        return pair;
+    }
     // "70% of the machine tools that Russia imported came from China": a verb after the
     // figure whose own subject is named.
     let flow = flow.or_else(|| voice::verb_with_subject_after(ws, &parties_only, q.span, sentence));
     // Verbs of receipt and the passive put the getter first.
     if let Some(mut pair) = flow.and_then(|v| voice::directed(ws, &parties_only, v)) {
+        // "..., importing 1.5 million barrels a day": the main clause's subject gets.
+        if let Some(v) = flow {
+            voice::participle_getter(ws, &parties_only, v, clause, &mut pair);
+        }
         // "India bought 1.2 million barrels of Russian oil a day": the goods' demonym gives.
         if pair.0.is_none() && pair.1.is_some() {
             pair.0 = voice::origin_demonym(inp.text, ws, actors, q.span)
@@ -571,7 +580,12 @@ pub(super) fn parties(
     if let Some(pair) = voice::given_from(&parties_only, inp.quantities, q.span, clause) {
         return pair;
     }
-    let (subject, object) = active(inp.text, &parties_only, ws, flow, q, clause);
+    let (mut subject, object) = active(inp.text, &parties_only, ws, flow, q, clause);
+    // "Turkish imports of Brazilian soybeans": the goods' demonym gives.
+    if let (None, Some(o)) = (&subject, &object) {
+        subject =
+            modifiers::goods_origin(inp.text, actors, ws, q.span, clause, o).map(str::to_string);
+    }
     let subject = subject.filter(|s| !refer::in_predicate_only(ws, &parties_only, s, q.span));
     let mut subject = subject
         .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, &parties_only, q.span))
@@ -579,7 +593,12 @@ pub(super) fn parties(
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
         .or_else(|| refer::refers_to_named_body(inp, ws, q.span, si))
         .or_else(|| refer::self_report(inp, attrs))
-        .or_else(|| refer::own_report(inp.text, actors, ws, q.span));
+        .or_else(|| refer::own_report(inp.text, actors, ws, q.span))
+        .or_else(|| {
+            modifiers::officer_speaks(inp.text, actors, ws, q.span)
+                .filter(|_| parties_only.iter().all(|a| !clause.contains(a.span)))
+                .map(str::to_string)
+        });
     let mut object = object;
     // "The barges could have carried 9,000 tonnes" after "Kestria sent 300 barges to
     // Morland": who the sentence before says did it.
@@ -627,6 +646,7 @@ pub(super) fn parties(
             .filter(|a| a.role == Role::Place && !a.adjective && a.span.start >= frame_end)
             .find(|a| clause.contains(a.span) || a.span.end <= q.span.start)
             .or_else(|| share_of_people(ws, actors, q))
+            .or_else(|| modifiers::share_of_country(inp.text, ws, actors, q))
             .map(|a| a.name.to_string());
         // "In Washington, President Biden announced 500 new sanctions": the state of the
         // place imposes them; their target is as above.

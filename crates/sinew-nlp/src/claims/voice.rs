@@ -243,6 +243,35 @@ pub(super) fn main_subject<'a, 'm>(
         .find(|a| a.role == Role::Plain && a.span.end <= clause.start)
 }
 
+/// "India bought little Russian oil before 2022 but has since become one of its biggest
+/// customers, importing 1.5 million barrels a day": a participle clause of receipt gets for
+/// the main clause's subject, not for the actor named last before the participle; that
+/// actor, named in the main clause after its subject ("Russian oil", "one of India's biggest
+/// customers"), is the giver when `pair` names no other. Changes `pair` (giver, getter) only
+/// for a verb of receipt that opens such a clause and a main subject other than its getter.
+pub(super) fn participle_getter(
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    verb: &Word<'_>,
+    clause: Span,
+    pair: &mut (Option<String>, Option<String>),
+) {
+    if !verbs::flow_verb(verb.text).is_some_and(|(_, d)| d == Direction::Gets) {
+        return;
+    }
+    let Some(main) = main_subject(ws, actors, verb, clause) else {
+        return;
+    };
+    if pair.1.as_deref() == Some(main.name) {
+        return;
+    }
+    let misread = pair.1.take();
+    if pair.0.is_none() || pair.0.as_deref() == Some(main.name) {
+        pair.0 = misread.filter(|m| m != main.name);
+    }
+    pair.1 = Some(main.name.to_string());
+}
+
 /// Words that may stand between an appositive's closing comma and its subject's verb ("...,
 /// has already shipped").
 const VERB_GROUP: &[&str] = &[

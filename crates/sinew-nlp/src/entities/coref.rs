@@ -21,7 +21,7 @@
 //!   - a company's first word, when its name has two words or more past its designators
 //!     ("Haier" after "Haier U.S. Appliance Solutions, Inc.", "Zoom" after "Zoom Video
 //!     Communications"): only a word the document never writes in lower case (not "first",
-//!     "zoom in"), of three letters or more, that is no adjective, demonym, role word or
+//!     "zoom in"; a web address's words, "www.haier.com", are no prose), of three letters or more, that is no adjective, demonym, role word or
 //!     generic opener ("National", "First", "General"), and whose name goes on with a
 //!     capitalised word ("Bank of America" has no such short form);
 //!   - a person's surname ("Belousov" after "Andrei Belousov"; the family name first for East
@@ -340,6 +340,38 @@ fn leading_word<'n>(name: &'n str, lower_words: &HashSet<&str>) -> Option<&'n st
     (shaped && named_only && !is_designator(first)).then_some(first)
 }
 
+/// The spans of the text's web and mail addresses: runs of non-space characters that hold
+/// "/", "@", "=", "_", "#" or open with "www.", in text order.
+fn address_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let close = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let chunk = &text[s..e];
+        if chunk.contains(['/', '@', '=', '_', '#']) || chunk.starts_with("www.") {
+            out.push((s, e));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                close(s, i, &mut out);
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    if let Some(s) = start {
+        close(s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Is the token inside one of `addresses` (sorted, from [`address_spans`])?
+fn in_address(addresses: &[(usize, usize)], t: &Token<'_>) -> bool {
+    let i = addresses.partition_point(|&(_, e)| e <= t.start);
+    addresses.get(i).is_some_and(|&(s, _)| s <= t.start)
+}
+
 /// A short form: its words, the mention it stands for, and where it may start being used.
 struct ShortForm {
     words: Vec<String>,
@@ -374,9 +406,11 @@ fn short_forms(
     // Surnames shared by two people of the document are ambiguous.
     let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
     let mut added = Vec::new();
+    // A word inside a web address ("www.haier.com/haier_appliances") is no prose.
+    let addresses = address_spans(text);
     let lower_words: HashSet<&str> = toks
         .iter()
-        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()) && !in_address(&addresses, t))
         .map(|t| t.text)
         .collect();
     for ai in 0..mentions.len() {

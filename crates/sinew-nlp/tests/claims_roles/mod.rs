@@ -1,7 +1,8 @@
 //! Claims: who did it to whom. One file per topic, each with sentences written for these
 //! tests and the near-misses that must not change: companies and bodies as parties
 //! (`companies.rs`), undirected pairs (`pairs.rs`), possessives and demonyms
-//! (`possessives.rs`), the passive and participle clauses (`passive.rs`), and speakers,
+//! (`possessives.rs`), parties named by modifiers inside the figure's noun phrases
+//! (`modifiers.rs`), the passive and participle clauses (`passive.rs`), and speakers,
 //! who are attribution and not parties (`attribution.rs`), and parties carried over from the
 //! discourse to a figure whose sentence names none (`discourse.rs`).
 
@@ -9,6 +10,7 @@ mod attribution;
 mod clauses;
 mod companies;
 mod discourse;
+mod modifiers;
 mod pairs;
 mod passive;
 mod possessives;

@@ -68,3 +68,20 @@ fn a_figure_restated_after_or_has_the_parties_of_the_figure_it_restates() {
         pair("Iraq", "India"),
     )]);
 }
+
+#[test]
+fn a_participle_clause_of_receipt_gets_for_the_main_subject() {
+    check(&[(
+        "Kenya bought very little Indian tea before 2020 but has since become one of its \
+         biggest customers, importing more than 40,000 tonnes a year in recent months.",
+        "40,000 tonnes",
+        pair("India", "Kenya"),
+    )]);
+    // Near-miss: a clause of supply keeps the main subject as the giver.
+    check(&[(
+        "Kenya grew very little tea before 1990 but has since become a large exporter, \
+         shipping more than 40,000 tonnes a year to Pakistan.",
+        "40,000 tonnes",
+        pair("Kenya", "Pakistan"),
+    )]);
+}

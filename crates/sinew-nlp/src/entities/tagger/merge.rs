@@ -34,6 +34,8 @@ pub(crate) fn merge(
     let joined = join_adjacent(text, tagged, &cands);
     let joined = super::missed::add_missed(text, joined);
     let joined = super::missed::designator_after_comma(text, joined);
+    let joined = super::inside::country_inside_company(text, joined);
+    let joined = super::inside::region_after_compass(text, joined);
     let tagged: &[Tagged] = &joined;
     cands.retain(|c| c.start < c.end);
     // Longest first, then higher priority, as `resolve` ranks them.

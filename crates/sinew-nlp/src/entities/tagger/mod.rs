@@ -14,6 +14,7 @@
 
 mod decode;
 mod features;
+mod inside;
 mod merge;
 mod missed;
 mod model;
