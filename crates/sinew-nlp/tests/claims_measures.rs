@@ -347,3 +347,29 @@ fn a_figure_that_states_an_aim_or_a_bound_measures_it() {
         "unit cost"
     );
 }
+
+#[test]
+fn an_amount_of_goods_a_verb_moves_measures_that_movement() {
+    for (text, quote, want) in [
+        (
+            "Turkey has since become a big buyer, importing about 400,000 barrels a day from Iraq.",
+            "about 400,000 barrels a day",
+            "imports of oil",
+        ),
+        (
+            "Kazakhstan is shipping roughly 3 million tonnes to Uzbekistan this year.",
+            "roughly 3 million tonnes",
+            "shipments",
+        ),
+    ] {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // near-miss: with no verb of movement the amount is what it weighs
+    assert_eq!(
+        measure(
+            "The bridge can bear 40 tonnes, engineers in Astana said.",
+            "40 tonnes"
+        ),
+        "weight"
+    );
+}

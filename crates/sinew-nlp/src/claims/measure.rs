@@ -181,6 +181,18 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             };
         }
     }
+    // "importing more than 1.5 million barrels a day", "shipping 107 million tonnes": an
+    // amount of goods moved by the clause's verb measures that movement (barrels with no
+    // goods named are of oil, as news writes them), not its unit or a "weight"
+    if q.kind == QuantityKind::Measure && GOODS_AMOUNT_UNITS.contains(&unit) {
+        if let Some(n) = inp.flow.and_then(noun_of_verb) {
+            return same(if unit == "barrel" {
+                format!("{n} of oil")
+            } else {
+                n.to_string()
+            });
+        }
+    }
     if q.kind == QuantityKind::Measure {
         return same(match unit {
             "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
@@ -308,7 +320,7 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
 /// Units that measure an amount of goods (weight and volume), as the quantities layer
 /// writes them: what a shipment of them is shipped in.
 const GOODS_AMOUNT_UNITS: &[&str] = &[
-    "t", "kg", "g", "lb", "oz", "barrel", "bushel", "l", "gal", "m³", "bcm",
+    "t", "kg", "g", "lb", "oz", "barrel", "bushel", "l", "gal", "m³", "m3", "bcm",
 ];
 
 /// Counted nouns that say nothing of what is counted ("5,000 units", "300 items").
