@@ -68,6 +68,7 @@ struct Inner {
     token: Option<String>,
     network: ViewCache<(), NetworkView>,
     entities: ViewCache<(), Vec<EntitySummary>>,
+    status: ViewCache<(), screens::status::StoreStatus>,
     entity_pages: ViewCache<String, screens::entity::Rendered>,
     /// The ledger with its citations, by filter (the canonical query of its filter fields;
     /// the empty filter serves the group pages too).
@@ -114,6 +115,7 @@ impl AppState {
                 token: token.filter(|t| !t.is_empty()),
                 network: ViewCache::new(1),
                 entities: ViewCache::new(1),
+                status: ViewCache::new(1),
                 entity_pages: ViewCache::new(ENTITY_PAGES),
                 ledgers: ViewCache::new(LEDGERS),
                 searches: StampedCache::new(SEARCHES),
@@ -165,6 +167,14 @@ impl AppState {
         let state = self.clone();
         self.inner.entities.get(&(), self.revision(), move || {
             Ok(state.inner.engine.entities()?)
+        })
+    }
+
+    /// What the status screen says of the store, reused as `cache` says.
+    pub(crate) fn store_status(&self) -> Result<Arc<screens::status::StoreStatus>, ServerError> {
+        let state = self.clone();
+        self.inner.status.get(&(), self.revision(), move || {
+            screens::status::store_status(&state)
         })
     }
 
@@ -236,6 +246,7 @@ impl AppState {
     pub(crate) fn invalidate(&self) {
         self.inner.network.clear();
         self.inner.entities.clear();
+        self.inner.status.clear();
         self.inner.entity_pages.clear();
         self.inner.ledgers.clear();
         self.inner.searches.clear();
@@ -414,6 +425,23 @@ pub fn check_bind(addr: &SocketAddr, token: Option<&str>) -> Result<(), ServerEr
     }
 }
 
+/// Builds the status view (the store's counts and the entity list the entity pages share) on
+/// a thread of its own: on a large store their first reads take seconds, mostly pages not yet
+/// in memory, and the first analyst should not wait for them.
+fn warm_up(state: &AppState) {
+    let state = state.clone();
+    let spawned = std::thread::Builder::new()
+        .name("sinew-warm-up".to_string())
+        .spawn(move || {
+            if let Err(e) = state.store_status() {
+                eprintln!("sinew serve: reading the store's status failed: {e}");
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("sinew serve: no thread to read the store's status ahead: {e}");
+    }
+}
+
 /// Serves `state` on `config.addr` until the process is stopped; `ready` is told the bound
 /// address (port 0 picks a free one).
 pub fn serve(
@@ -427,6 +455,7 @@ pub fn serve(
         .build()?;
     rt.block_on(async {
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        warm_up(&state);
         ready(listener.local_addr()?);
         axum::serve(listener, app(state)).await
     })

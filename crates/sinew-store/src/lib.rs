@@ -134,6 +134,16 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// Stored alerts, oldest first.
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError>;
 
+    /// How many alerts are stored, and when the latest was raised: what a status line
+    /// shows, without reading every alert. The default reads them all.
+    fn alert_count(&self) -> Result<(u64, Option<String>), StoreError> {
+        let alerts = self.alerts()?;
+        Ok((
+            alerts.len() as u64,
+            alerts.last().map(|a| a.raised_at.clone()),
+        ))
+    }
+
     /// Stored PLOVER events matching `filter`, in document (ingest) order, then as extracted;
     /// each with its document's name, date and near-duplicate link and its sentence's words.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
