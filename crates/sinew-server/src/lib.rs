@@ -42,7 +42,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use axum::Router;
-use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, NetworkView};
+use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, Network, NetworkView};
 use sinew_search::SearchIndex;
 
 use cache::{StampedCache, ViewCache};
@@ -67,6 +67,8 @@ struct Inner {
     search: Option<Arc<dyn SearchIndex>>,
     token: Option<String>,
     network: ViewCache<(), NetworkView>,
+    /// The network without its citations, for the entity pages (`Engine::network_outline`).
+    outline: ViewCache<(), Network>,
     entities: ViewCache<(), Vec<EntitySummary>>,
     status: ViewCache<(), screens::status::StoreStatus>,
     entity_pages: ViewCache<String, screens::entity::Rendered>,
@@ -114,6 +116,7 @@ impl AppState {
                 search,
                 token: token.filter(|t| !t.is_empty()),
                 network: ViewCache::new(1),
+                outline: ViewCache::new(1),
                 entities: ViewCache::new(1),
                 status: ViewCache::new(1),
                 entity_pages: ViewCache::new(ENTITY_PAGES),
@@ -159,6 +162,14 @@ impl AppState {
         let state = self.clone();
         self.inner.network.get(&(), self.revision(), move || {
             Ok(state.inner.engine.network()?)
+        })
+    }
+
+    /// The store's network without its citations, reused as `cache` says.
+    pub(crate) fn network_outline(&self) -> Result<Arc<Network>, ServerError> {
+        let state = self.clone();
+        self.inner.outline.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.network_outline()?)
         })
     }
 
@@ -245,6 +256,7 @@ impl AppState {
     /// Forgets the folded views (after a write).
     pub(crate) fn invalidate(&self) {
         self.inner.network.clear();
+        self.inner.outline.clear();
         self.inner.entities.clear();
         self.inner.status.clear();
         self.inner.entity_pages.clear();

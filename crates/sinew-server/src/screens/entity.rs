@@ -202,8 +202,9 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
             "documents with figures about it (no search index open)",
         ),
     };
-    let view = state.network()?;
-    let network = &view.network;
+    // Flows and shares only: the full network view also cuts the words of every claim,
+    // tie and event it cites (most of the store's text), which this page does not show.
+    let network = state.network_outline()?;
     let flows = network
         .flows
         .iter()
