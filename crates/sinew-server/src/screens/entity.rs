@@ -120,8 +120,7 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
     let engine = state.engine();
     let entities = state.entities()?;
     let summary: &EntitySummary = entities
-        .iter()
-        .find(|e| e.canonical == canonical)
+        .exactly(&canonical)
         .ok_or_else(|| ServerError::Internal(format!("{canonical} resolved but is not listed")))?;
     let store = engine.store();
     let internal = |e: sinew_store::StoreError| ServerError::Internal(e.to_string());

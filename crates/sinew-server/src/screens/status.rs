@@ -130,7 +130,7 @@ pub(crate) fn store_status(state: &AppState) -> Result<StoreStatus, ServerError>
         quantities: stats.quantities,
         times: stats.times,
         claims: stats.claims,
-        entities: state.entities()?.len(),
+        entities: state.entities()?.list.len(),
         pending_analysis: engine.pending_analysis()?,
         alerts,
         last_alert,
