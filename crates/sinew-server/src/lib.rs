@@ -462,8 +462,8 @@ pub fn check_bind(addr: &SocketAddr, token: Option<&str>) -> Result<(), ServerEr
     }
 }
 
-/// Builds the status view (the store's counts and the entity list the entity pages share) on
-/// a thread of its own: on a large store their first reads take seconds, mostly pages not yet
+/// Builds the status view (the store's counts), then the entity list the entity pages share,
+/// on a thread of its own: on a large store their first reads take seconds, mostly pages not yet
 /// in memory, and the first analyst should not wait for them.
 fn warm_up(state: &AppState) {
     let state = state.clone();
@@ -472,6 +472,10 @@ fn warm_up(state: &AppState) {
         .spawn(move || {
             if let Err(e) = state.store_status() {
                 eprintln!("sinew serve: reading the store's status failed: {e}");
+            }
+            // Then the entity list every entity page looks its name up in.
+            if let Err(e) = state.entities() {
+                eprintln!("sinew serve: reading the entity list failed: {e}");
             }
         });
     if let Err(e) = spawned {
@@ -546,7 +550,11 @@ mod tests {
         ]);
         let name = |e: Option<&EntitySummary>| e.map(|e| e.canonical.clone());
         assert_eq!(name(list.named("russia")), Some("Russia".into()));
-        assert_eq!(name(list.named("cHiNa")), Some("China".into()), "the first listed");
+        assert_eq!(
+            name(list.named("cHiNa")),
+            Some("China".into()),
+            "the first listed"
+        );
         assert_eq!(name(list.exactly("CHINA")), Some("CHINA".into()));
         assert_eq!(name(list.exactly("china")), None, "not a canonical name");
         assert_eq!(name(list.named("Iran")), None);

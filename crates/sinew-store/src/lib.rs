@@ -118,6 +118,12 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// put keeps current, so the cost is one row per entity, not one per mention.
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
 
+    /// How many entities [`Store::entities`] lists, without reading them (their aliases,
+    /// descriptions and the documents those cite). The default reads them all.
+    fn entity_count(&self) -> Result<u64, StoreError> {
+        Ok(self.entities()?.len() as u64)
+    }
+
     /// Counts of what is stored.
     fn stats(&self) -> Result<StoreStats, StoreError>;
 

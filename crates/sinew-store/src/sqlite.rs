@@ -331,6 +331,14 @@ impl Store for SqliteStore {
         self.read(entities::load)
     }
 
+    fn entity_count(&self) -> Result<u64, StoreError> {
+        self.read(|tx| {
+            tx.query_row("SELECT count(*) FROM entities", [], |r| {
+                Ok(r.get::<_, i64>(0)?.max(0).unsigned_abs())
+            })
+        })
+    }
+
     fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError> {
         if alerts.is_empty() {
             return Ok(0);

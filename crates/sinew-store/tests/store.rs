@@ -622,3 +622,20 @@ fn the_alert_count_is_every_alert_and_the_last_raised() {
         assert_eq!(last, all.last().map(|a| a.raised_at.clone()), "{kind}");
     }
 }
+
+#[test]
+fn the_entity_count_is_the_length_of_the_entity_list() {
+    for backend in stores() {
+        let (kind, store) = (backend.name, &*backend.store);
+        assert_eq!(store.entity_count().expect("count"), 0, "{kind}");
+        for (d, ann) in [rich(), plain()] {
+            store.put(&d, &ann).expect("put");
+            assert_eq!(
+                store.entity_count().expect("count"),
+                store.entities().expect("entities").len() as u64,
+                "{kind}"
+            );
+        }
+        assert!(store.entity_count().expect("count") > 0, "{kind}");
+    }
+}

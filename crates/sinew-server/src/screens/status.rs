@@ -42,7 +42,7 @@ pub(crate) struct StoreStatus {
     quantities: u64,
     times: u64,
     claims: u64,
-    entities: usize,
+    entities: u64,
     pending_analysis: usize,
     alerts: u64,
     last_alert: Option<String>,
@@ -115,8 +115,8 @@ fn ingest_status(state: &AppState) -> Result<IngestStatus, ServerError> {
 }
 
 /// The store's part of the status, read afresh: counts the store keeps (`Store::stats`,
-/// `Store::alert_count`) and the entity list as kept for the entity pages, so no call reads
-/// every mention or alert.
+/// `Store::alert_count`, `Store::entity_count`), so no call reads every mention, alert or
+/// entity.
 pub(crate) fn store_status(state: &AppState) -> Result<StoreStatus, ServerError> {
     let engine = state.engine();
     let stats = engine.stats()?;
@@ -130,7 +130,10 @@ pub(crate) fn store_status(state: &AppState) -> Result<StoreStatus, ServerError>
         quantities: stats.quantities,
         times: stats.times,
         claims: stats.claims,
-        entities: state.entities()?.list.len(),
+        entities: engine
+            .store()
+            .entity_count()
+            .map_err(|e| ServerError::Internal(e.to_string()))?,
         pending_analysis: engine.pending_analysis()?,
         alerts,
         last_alert,
