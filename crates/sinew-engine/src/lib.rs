@@ -13,6 +13,7 @@ mod extract;
 mod ingest;
 mod ledger;
 mod load;
+mod outline;
 mod search;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -304,33 +305,6 @@ impl Engine {
     /// dependencies cite are loaded.
     pub fn network(&self) -> Result<NetworkView, EngineError> {
         self.network_with(&NetworkConfig::default())
-    }
-
-    /// The stored network's actors, flows and dependency shares alone: [`Engine::network`]
-    /// without what cites them (the claims' words, the political ties' sentences, the event
-    /// layer), which reads the text of nearly every document. What a page that lists an
-    /// actor's flows and shares needs (the entity page); `Flow::claims` and
-    /// `Dependency::claims` are left empty, since no claim list comes with it.
-    pub fn network_outline(&self) -> Result<Network, EngineError> {
-        let analysis = self.analysis()?;
-        let actors: Vec<sinew_analysis::ActorInfo> = self
-            .store
-            .entities()?
-            .into_iter()
-            .map(|e| sinew_analysis::ActorInfo {
-                name: e.canonical,
-                entity_type: e.entity_type,
-                country: e.country,
-            })
-            .collect();
-        let (mut network, _) = sinew_analysis::network_of(analysis.states, &analysis.ties, &actors);
-        for f in &mut network.flows {
-            f.claims.clear();
-        }
-        for d in &mut network.dependencies {
-            d.claims.clear();
-        }
-        Ok(network)
     }
 
     /// [`Engine::network`], with actors rolled up to their states when `config` asks.
