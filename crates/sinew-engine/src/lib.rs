@@ -13,6 +13,7 @@ mod extract;
 mod ingest;
 mod ledger;
 mod load;
+mod outline;
 mod search;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

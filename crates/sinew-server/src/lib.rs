@@ -42,7 +42,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use axum::Router;
-use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, NetworkView};
+use sinew_engine::{Engine, EntitySummary, LedgerCitedView, LedgerFilter, Network, NetworkView};
 use sinew_search::SearchIndex;
 
 use cache::{StampedCache, ViewCache};
@@ -67,7 +67,10 @@ struct Inner {
     search: Option<Arc<dyn SearchIndex>>,
     token: Option<String>,
     network: ViewCache<(), NetworkView>,
-    entities: ViewCache<(), Vec<EntitySummary>>,
+    /// The network without its citations, for the entity pages (`Engine::network_outline`).
+    outline: ViewCache<(), Network>,
+    entities: ViewCache<(), Entities>,
+    status: ViewCache<(), screens::status::StoreStatus>,
     entity_pages: ViewCache<String, screens::entity::Rendered>,
     /// The ledger with its citations, by filter (the canonical query of its filter fields;
     /// the empty filter serves the group pages too).
@@ -81,6 +84,41 @@ struct Inner {
     search_pages: StampedCache<String, Bytes>,
     /// Blocking work running at once, at most (see the module doc).
     work_slots: Arc<tokio::sync::Semaphore>,
+}
+
+/// Every stored entity, most mentioned first, with each one's place by its canonical name in
+/// ASCII lower case: a request for a kept entity page finds its name by one lookup, not by
+/// comparing it with every name (106k at 100k documents).
+pub(crate) struct Entities {
+    pub(crate) list: Vec<EntitySummary>,
+    by_name: std::collections::HashMap<String, usize>,
+}
+
+impl Entities {
+    fn new(list: Vec<EntitySummary>) -> Entities {
+        let mut by_name = std::collections::HashMap::with_capacity(list.len());
+        for (i, e) in list.iter().enumerate() {
+            // Names equal but for case: the most mentioned answers, as a scan would find it.
+            by_name.entry(e.canonical.to_ascii_lowercase()).or_insert(i);
+        }
+        Entities { list, by_name }
+    }
+
+    /// The listed entity whose canonical name is `name` in any ASCII case (the most
+    /// mentioned, when several are).
+    pub(crate) fn named(&self, name: &str) -> Option<&EntitySummary> {
+        let i = *self.by_name.get(&name.to_ascii_lowercase())?;
+        self.list.get(i)
+    }
+
+    /// The listed entity whose canonical name is exactly `canonical`.
+    pub(crate) fn exactly(&self, canonical: &str) -> Option<&EntitySummary> {
+        match self.named(canonical) {
+            Some(e) if e.canonical == canonical => Some(e),
+            // Another entity's name but for case answers the lookup: look among them all.
+            _ => self.list.iter().find(|e| e.canonical == canonical),
+        }
+    }
 }
 
 /// Entity pages kept at most.
@@ -113,7 +151,9 @@ impl AppState {
                 search,
                 token: token.filter(|t| !t.is_empty()),
                 network: ViewCache::new(1),
+                outline: ViewCache::new(1),
                 entities: ViewCache::new(1),
+                status: ViewCache::new(1),
                 entity_pages: ViewCache::new(ENTITY_PAGES),
                 ledgers: ViewCache::new(LEDGERS),
                 searches: StampedCache::new(SEARCHES),
@@ -160,11 +200,27 @@ impl AppState {
         })
     }
 
+    /// The store's network without its citations, reused as `cache` says.
+    pub(crate) fn network_outline(&self) -> Result<Arc<Network>, ServerError> {
+        let state = self.clone();
+        self.inner.outline.get(&(), self.revision(), move || {
+            Ok(state.inner.engine.network_outline()?)
+        })
+    }
+
     /// Every stored entity, reused as `cache` says.
-    pub(crate) fn entities(&self) -> Result<Arc<Vec<EntitySummary>>, ServerError> {
+    pub(crate) fn entities(&self) -> Result<Arc<Entities>, ServerError> {
         let state = self.clone();
         self.inner.entities.get(&(), self.revision(), move || {
-            Ok(state.inner.engine.entities()?)
+            Ok(Entities::new(state.inner.engine.entities()?))
+        })
+    }
+
+    /// What the status screen says of the store, reused as `cache` says.
+    pub(crate) fn store_status(&self) -> Result<Arc<screens::status::StoreStatus>, ServerError> {
+        let state = self.clone();
+        self.inner.status.get(&(), self.revision(), move || {
+            screens::status::store_status(&state)
         })
     }
 
@@ -178,16 +234,10 @@ impl AppState {
     ) -> Option<Arc<screens::entity::Rendered>> {
         let state = self.clone();
         let revision = self.revision();
-        let entities = self
-            .inner
-            .entities
-            .kept(&(), revision, move || Ok(state.inner.engine.entities()?))?;
-        let wanted = name.trim();
-        let canonical = entities
-            .iter()
-            .find(|e| e.canonical.eq_ignore_ascii_case(wanted))?
-            .canonical
-            .clone();
+        let entities = self.inner.entities.kept(&(), revision, move || {
+            Ok(Entities::new(state.inner.engine.entities()?))
+        })?;
+        let canonical = entities.named(name.trim())?.canonical.clone();
         let named = canonical.clone();
         self.inner
             .entity_pages
@@ -222,11 +272,7 @@ impl AppState {
     /// entities, else the engine's resolution (aliases, gazetteer links, suggestions).
     pub(crate) fn resolve(&self, name: &str) -> Result<String, ServerError> {
         let wanted = name.trim();
-        if let Some(e) = self
-            .entities()?
-            .iter()
-            .find(|e| e.canonical.eq_ignore_ascii_case(wanted))
-        {
+        if let Some(e) = self.entities()?.named(wanted) {
             return Ok(e.canonical.clone());
         }
         Ok(self.inner.engine.resolve_entity(wanted)?)
@@ -235,7 +281,9 @@ impl AppState {
     /// Forgets the folded views (after a write).
     pub(crate) fn invalidate(&self) {
         self.inner.network.clear();
+        self.inner.outline.clear();
         self.inner.entities.clear();
+        self.inner.status.clear();
         self.inner.entity_pages.clear();
         self.inner.ledgers.clear();
         self.inner.searches.clear();
@@ -414,6 +462,27 @@ pub fn check_bind(addr: &SocketAddr, token: Option<&str>) -> Result<(), ServerEr
     }
 }
 
+/// Builds the status view (the store's counts), then the entity list the entity pages share,
+/// on a thread of its own: on a large store their first reads take seconds, mostly pages not yet
+/// in memory, and the first analyst should not wait for them.
+fn warm_up(state: &AppState) {
+    let state = state.clone();
+    let spawned = std::thread::Builder::new()
+        .name("sinew-warm-up".to_string())
+        .spawn(move || {
+            if let Err(e) = state.store_status() {
+                eprintln!("sinew serve: reading the store's status failed: {e}");
+            }
+            // Then the entity list every entity page looks its name up in.
+            if let Err(e) = state.entities() {
+                eprintln!("sinew serve: reading the entity list failed: {e}");
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("sinew serve: no thread to read the store's status ahead: {e}");
+    }
+}
+
 /// Serves `state` on `config.addr` until the process is stopped; `ready` is told the bound
 /// address (port 0 picks a free one).
 pub fn serve(
@@ -427,6 +496,7 @@ pub fn serve(
         .build()?;
     rt.block_on(async {
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        warm_up(&state);
         ready(listener.local_addr()?);
         axum::serve(listener, app(state)).await
     })
@@ -458,6 +528,36 @@ mod tests {
             routes().len(),
             "the document lists a route the router lacks"
         );
+    }
+
+    #[test]
+    fn an_entity_is_found_by_its_name_in_any_case_the_most_mentioned_first() {
+        let entity = |name: &str, mentions: u64| EntitySummary {
+            canonical: name.to_string(),
+            entity_type: sinew_types::EntityType::Country,
+            id: name.to_lowercase(),
+            country: None,
+            sector: None,
+            mentions,
+            documents: mentions,
+            aliases: Vec::new(),
+            description: None,
+        };
+        let list = Entities::new(vec![
+            entity("Russia", 9),
+            entity("China", 5),
+            entity("CHINA", 2),
+        ]);
+        let name = |e: Option<&EntitySummary>| e.map(|e| e.canonical.clone());
+        assert_eq!(name(list.named("russia")), Some("Russia".into()));
+        assert_eq!(
+            name(list.named("cHiNa")),
+            Some("China".into()),
+            "the first listed"
+        );
+        assert_eq!(name(list.exactly("CHINA")), Some("CHINA".into()));
+        assert_eq!(name(list.exactly("china")), None, "not a canonical name");
+        assert_eq!(name(list.named("Iran")), None);
     }
 
     #[test]

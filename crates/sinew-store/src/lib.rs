@@ -118,6 +118,12 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// put keeps current, so the cost is one row per entity, not one per mention.
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
 
+    /// How many entities [`Store::entities`] lists, without reading them (their aliases,
+    /// descriptions and the documents those cite). The default reads them all.
+    fn entity_count(&self) -> Result<u64, StoreError> {
+        Ok(self.entities()?.len() as u64)
+    }
+
     /// Counts of what is stored.
     fn stats(&self) -> Result<StoreStats, StoreError>;
 
@@ -133,6 +139,16 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
 
     /// Stored alerts, oldest first.
     fn alerts(&self) -> Result<Vec<StoredAlert>, StoreError>;
+
+    /// How many alerts are stored, and when the latest was raised: what a status line
+    /// shows, without reading every alert. The default reads them all.
+    fn alert_count(&self) -> Result<(u64, Option<String>), StoreError> {
+        let alerts = self.alerts()?;
+        Ok((
+            alerts.len() as u64,
+            alerts.last().map(|a| a.raised_at.clone()),
+        ))
+    }
 
     /// Stored PLOVER events matching `filter`, in document (ingest) order, then as extracted;
     /// each with its document's name, date and near-duplicate link and its sentence's words.

@@ -23,6 +23,7 @@ mod events;
 pub(crate) mod legacy;
 mod probe;
 mod revision;
+mod stats;
 mod transactions;
 mod workbench;
 use crate::{
@@ -42,6 +43,8 @@ pub struct SqliteStore {
     read_only: bool,
     /// What [`Store::revision`] answers (`sqlite/revision.rs`).
     revision: Mutex<revision::Revision>,
+    /// What [`Store::stats`] counted so far (`sqlite/stats.rs`).
+    counted: Mutex<stats::Counted>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -150,6 +153,7 @@ impl SqliteStore {
             path: path.to_path_buf(),
             read_only: false,
             revision: Mutex::default(),
+            counted: Mutex::default(),
         })
     }
 
@@ -167,6 +171,7 @@ impl SqliteStore {
             path: path.to_path_buf(),
             read_only: true,
             revision: Mutex::default(),
+            counted: Mutex::default(),
         })
     }
 
@@ -179,6 +184,7 @@ impl SqliteStore {
             path,
             read_only: false,
             revision: Mutex::default(),
+            counted: Mutex::default(),
         })
     }
 
@@ -325,6 +331,14 @@ impl Store for SqliteStore {
         self.read(entities::load)
     }
 
+    fn entity_count(&self) -> Result<u64, StoreError> {
+        self.read(|tx| {
+            tx.query_row("SELECT count(*) FROM entities", [], |r| {
+                Ok(r.get::<_, i64>(0)?.max(0).unsigned_abs())
+            })
+        })
+    }
+
     fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError> {
         if alerts.is_empty() {
             return Ok(0);
@@ -362,6 +376,17 @@ impl Store for SqliteStore {
         })
     }
 
+    fn alert_count(&self) -> Result<(u64, Option<String>), StoreError> {
+        self.read(|tx| {
+            tx.query_row(
+                "SELECT count(*), (SELECT raised_at FROM alerts ORDER BY seq DESC LIMIT 1) \
+                 FROM alerts",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?.max(0).unsigned_abs(), r.get(1)?)),
+            )
+        })
+    }
+
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
         self.read(|tx| events::query(tx, filter, true))
     }
@@ -386,25 +411,7 @@ impl Store for SqliteStore {
     }
 
     fn stats(&self) -> Result<StoreStats, StoreError> {
-        self.read(|tx| {
-            tx.query_row(
-                "SELECT (SELECT count(*) FROM documents), \
-                 (SELECT coalesce(sum(mentions), 0) FROM doc_annotations), \
-                 (SELECT coalesce(sum(quantities), 0) FROM doc_annotations), \
-                 (SELECT coalesce(sum(times), 0) FROM doc_annotations), \
-                 (SELECT coalesce(sum(claims), 0) FROM doc_claims)",
-                [],
-                |r| {
-                    Ok(StoreStats {
-                        documents: r.get(0)?,
-                        mentions: r.get(1)?,
-                        quantities: r.get(2)?,
-                        times: r.get(3)?,
-                        claims: r.get(4)?,
-                    })
-                },
-            )
-        })
+        self.counted_stats()
     }
 }
 

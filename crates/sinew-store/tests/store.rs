@@ -559,3 +559,83 @@ fn the_revision_moves_with_each_write_here_or_beside_the_store() {
         }
     }
 }
+
+#[test]
+fn counts_kept_by_a_store_follow_writes_here_and_beside_it() {
+    for backend in stores() {
+        let (kind, store) = (backend.name, &*backend.store);
+        assert_eq!(
+            store.stats().expect("stats"),
+            StoreStats::default(),
+            "{kind}"
+        );
+        let (a, ann_a) = rich();
+        store.put(&a, &ann_a).expect("put");
+        let one = store.stats().expect("stats");
+        assert_eq!(one.documents, 1, "{kind}");
+        assert_eq!(one.mentions, ann_a.mentions.len() as u64, "{kind}");
+        assert_eq!(one.claims, ann_a.claims.len() as u64, "{kind}");
+        if kind == "SQLite in memory" {
+            continue; // no second client
+        }
+        // A second client stores a document: the first one's counts take it in, and equal
+        // a count made afresh by a new handle.
+        let beside = backend.reopen();
+        let (b, ann_b) = plain();
+        beside.put(&b, &ann_b).expect("put beside");
+        let two = store.stats().expect("stats");
+        assert_eq!(two, backend.reopen().stats().expect("stats"), "{kind}");
+        assert_eq!(two.documents, 2, "{kind}");
+        assert_eq!(
+            two.quantities,
+            (ann_a.quantities.len() + ann_b.quantities.len()) as u64,
+            "{kind}"
+        );
+        // A stored id put again adds nothing.
+        beside.put(&b, &ann_b).expect("put again");
+        assert_eq!(store.stats().expect("stats"), two, "{kind}");
+        let reader = backend.reopen_read_only();
+        assert_eq!(reader.stats().expect("stats"), two, "{kind}: read-only");
+    }
+}
+
+#[test]
+fn the_alert_count_is_every_alert_and_the_last_raised() {
+    for backend in stores() {
+        let (kind, store) = (backend.name, &*backend.store);
+        assert_eq!(store.alert_count().expect("count"), (0, None), "{kind}");
+        let alert = |key: &str| sinew_types::Alert {
+            kind: sinew_types::AlertKind::NewFlow,
+            key: key.to_string(),
+            doc: DocId("00112233aabbccdd".into()),
+            subject: Some("A".into()),
+            object: Some("B".into()),
+            message: format!("new flow {key}"),
+        };
+        store
+            .put_alerts(&[alert("a->b:arms"), alert("a->c:arms")])
+            .expect("alerts");
+        store.put_alerts(&[alert("a->d:oil")]).expect("alerts");
+        let all = store.alerts().expect("alerts");
+        let (n, last) = store.alert_count().expect("count");
+        assert_eq!(n, 3, "{kind}");
+        assert_eq!(last, all.last().map(|a| a.raised_at.clone()), "{kind}");
+    }
+}
+
+#[test]
+fn the_entity_count_is_the_length_of_the_entity_list() {
+    for backend in stores() {
+        let (kind, store) = (backend.name, &*backend.store);
+        assert_eq!(store.entity_count().expect("count"), 0, "{kind}");
+        for (d, ann) in [rich(), plain()] {
+            store.put(&d, &ann).expect("put");
+            assert_eq!(
+                store.entity_count().expect("count"),
+                store.entities().expect("entities").len() as u64,
+                "{kind}"
+            );
+        }
+        assert!(store.entity_count().expect("count") > 0, "{kind}");
+    }
+}

@@ -120,8 +120,7 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
     let engine = state.engine();
     let entities = state.entities()?;
     let summary: &EntitySummary = entities
-        .iter()
-        .find(|e| e.canonical == canonical)
+        .exactly(&canonical)
         .ok_or_else(|| ServerError::Internal(format!("{canonical} resolved but is not listed")))?;
     let store = engine.store();
     let internal = |e: sinew_store::StoreError| ServerError::Internal(e.to_string());
@@ -202,8 +201,9 @@ fn build(state: &AppState, canonical: String) -> Result<EntityView, ServerError>
             "documents with figures about it (no search index open)",
         ),
     };
-    let view = state.network()?;
-    let network = &view.network;
+    // Flows and shares only: the full network view also cuts the words of every claim,
+    // tie and event it cites (most of the store's text), which this page does not show.
+    let network = state.network_outline()?;
     let flows = network
         .flows
         .iter()

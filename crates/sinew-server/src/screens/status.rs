@@ -26,23 +26,31 @@ const MAX_FAILURES: usize = 50;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct StatusView {
+    #[serde(flatten)]
+    stored: StoreStatus,
+    /// Documents in the search index; `None` when no index is open.
+    indexed: Option<u64>,
+    writes: bool,
+}
+
+/// What the status says of the store: kept as a view (`AppState::store_status`), since it
+/// changes only with the store's revision.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StoreStatus {
     documents: u64,
     mentions: u64,
     quantities: u64,
     times: u64,
     claims: u64,
-    entities: usize,
+    entities: u64,
     pending_analysis: usize,
-    alerts: usize,
+    alerts: u64,
     last_alert: Option<String>,
-    /// Documents in the search index; `None` when no index is open.
-    indexed: Option<u64>,
-    writes: bool,
     ingest: IngestStatus,
 }
 
 /// The ingest runs' record: the last run, and the failed inputs, newest first.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct IngestStatus {
     runs: u64,
     last_run: Option<RunRow>,
@@ -53,7 +61,7 @@ struct IngestStatus {
     recent: Vec<FailureRow>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct RunRow {
     id: u64,
     finished_at: String,
@@ -65,7 +73,7 @@ struct RunRow {
     elapsed_ms: u64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct FailureRow {
     run: u64,
     failed_at: String,
@@ -106,27 +114,40 @@ fn ingest_status(state: &AppState) -> Result<IngestStatus, ServerError> {
     })
 }
 
-pub(crate) fn view(state: &AppState) -> Result<StatusView, ServerError> {
+/// The store's part of the status, read afresh: counts the store keeps (`Store::stats`,
+/// `Store::alert_count`, `Store::entity_count`), so no call reads every mention, alert or
+/// entity.
+pub(crate) fn store_status(state: &AppState) -> Result<StoreStatus, ServerError> {
     let engine = state.engine();
     let stats = engine.stats()?;
-    let alerts = engine
+    let (alerts, last_alert) = engine
         .store()
-        .alerts()
+        .alert_count()
         .map_err(|e| ServerError::Internal(e.to_string()))?;
-    let indexed = state.search().map(|s| s.len()).transpose()?;
-    Ok(StatusView {
+    Ok(StoreStatus {
         documents: stats.documents,
         mentions: stats.mentions,
         quantities: stats.quantities,
         times: stats.times,
         claims: stats.claims,
-        entities: engine.entities()?.len(),
+        entities: engine
+            .store()
+            .entity_count()
+            .map_err(|e| ServerError::Internal(e.to_string()))?,
         pending_analysis: engine.pending_analysis()?,
-        alerts: alerts.len(),
-        last_alert: alerts.last().map(|a| a.raised_at.clone()),
+        alerts,
+        last_alert,
+        ingest: ingest_status(state)?,
+    })
+}
+
+pub(crate) fn view(state: &AppState) -> Result<StatusView, ServerError> {
+    let stored = state.store_status()?;
+    let indexed = state.search().map(|s| s.len()).transpose()?;
+    Ok(StatusView {
+        stored: StoreStatus::clone(&stored),
         indexed,
         writes: state.token().is_some(),
-        ingest: ingest_status(state)?,
     })
 }
 

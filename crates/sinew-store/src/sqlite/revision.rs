@@ -31,6 +31,12 @@ impl SqliteStore {
         let mut r = self.revision_state();
         r.count += 1;
         r.data_version = None;
+        drop(r);
+        // A reopened file may not be the one counted: count it afresh.
+        *self
+            .counted
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Default::default();
     }
 
     /// The revision now: the count, raised first if the file changed since it was last read.
