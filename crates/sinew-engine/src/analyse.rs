@@ -589,7 +589,7 @@ fn bucket_row(state: &BucketState) -> BucketRow {
     BucketRow {
         bucket: state.key.clone(),
         state: state.to_json(),
-        summary: crate::summary::summary_of(state).to_json(),
+        summary: crate::summary::summary_of(state).map(|s| s.to_json()),
         flows: state.flow_ids(),
     }
 }

@@ -27,13 +27,14 @@ use crate::{Engine, EngineError};
 const FILL_CHUNK: usize = 64;
 
 /// The summary kept beside `state`: the state with only the groups a briefing may pick
-/// when no alert is asked about (and the bucket's spelling counts whole).
-pub(crate) fn summary_of(state: &BucketState) -> BucketState {
+/// when no alert is asked about (and the bucket's spelling counts whole); `None` when that
+/// is every group (most buckets), so the store keeps the state once.
+pub(crate) fn summary_of(state: &BucketState) -> Option<BucketState> {
     let mut summary = state.clone();
     let mut picks = GroupPicks::new(&[]);
     picks.bucket();
     summary.retain_groups(|g| picks.keeps(g));
-    summary
+    (summary.groups.len() < state.groups.len()).then_some(summary)
 }
 
 impl Engine {
@@ -73,7 +74,9 @@ impl Engine {
                     .map_err(|e| e.to_string())
                     .and_then(|json| BucketState::from_json(json).map_err(|e| e.to_string()));
                 match state {
-                    Ok(state) => rows.push((key.to_string(), summary_of(&state).to_json())),
+                    Ok(state) => {
+                        rows.push((key.to_string(), summary_of(&state).map(|s| s.to_json())))
+                    }
                     Err(e) => {
                         failed.get_or_insert_with(|| {
                             EngineError::Inconsistent(format!(

@@ -150,7 +150,10 @@ impl AnalysisStore for Recording {
     fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError> {
         self.inner.buckets_without_summary()
     }
-    fn put_bucket_summaries(&self, summaries: &[(String, String)]) -> Result<usize, StoreError> {
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
         self.inner.put_bucket_summaries(summaries)
     }
     fn flows_outside(

@@ -65,11 +65,15 @@ pub trait AnalysisStore {
     /// order: what [`put_bucket_summaries`](Self::put_bucket_summaries) may fill.
     fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError>;
 
-    /// Stores the summaries `(bucket, summary)` of buckets that have none, in one
+    /// Stores the summaries `(bucket, summary)` of buckets that have none (`None`: the state
+    /// is its own summary, as in [`BucketRow::summary`]), in one
     /// transaction; a bucket whose state was written again since (with its own summary) is
     /// left as it is, so a summary never describes another state than its own. Returns how
     /// many were stored.
-    fn put_bucket_summaries(&self, summaries: &[(String, String)]) -> Result<usize, StoreError>;
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError>;
 
     /// The keys of every kept state, in order: a reader that folds states one part at a
     /// time lists them, then asks [`bucket_states`](Self::bucket_states) for a few at once,
@@ -192,8 +196,10 @@ pub struct BucketRow {
     /// Its state.
     pub state: String,
     /// What a briefing reads of it (opaque to the store, like the state; written in the
-    /// same transaction, so the two always agree).
-    pub summary: String,
+    /// same statement, so the two always agree); `None` when that is the whole state (most
+    /// buckets hold fewer groups than a briefing may read), kept as an empty value so the
+    /// state is not stored twice.
+    pub summary: Option<String>,
     /// Ids of the flows its groups make.
     pub flows: Vec<String>,
 }

@@ -46,7 +46,7 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
             buckets: vec![BucketRow {
                 bucket: "china\u{1f}russia".into(),
                 state: "{}".into(),
-                summary: "{\"of\":\"{}\"}".into(),
+                summary: None,
                 flows: vec!["china->russia:dual_use".into()],
             }],
             ties: vec![(a.id.clone(), "[]".into())],
@@ -186,11 +186,11 @@ fn summaries(store: &dyn Store, keys: &[&str]) -> Vec<(String, String, bool)> {
     out
 }
 
-fn row(bucket: &str, state: &str, summary: &str) -> BucketRow {
+fn row(bucket: &str, state: &str, summary: Option<&str>) -> BucketRow {
     BucketRow {
         bucket: bucket.into(),
         state: state.into(),
-        summary: summary.into(),
+        summary: summary.map(String::from),
         flows: Vec::new(),
     }
 }
@@ -199,32 +199,46 @@ fn hand(bucket: &str, text: &str, summary: bool) -> (String, String, bool) {
     (bucket.into(), text.into(), summary)
 }
 
+fn put(store: &dyn Store, bucket: &str, summary: Option<&str>) -> usize {
+    store
+        .put_bucket_summaries(&[(bucket.into(), summary.map(String::from))])
+        .expect("put summary")
+}
+
 #[test]
 fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_none() {
     for backend in backends() {
         let store = &*backend.store;
         let update = AnalysisUpdate {
             buckets: vec![
-                row("k1", "{\"s\":1}", "{\"m\":1}"),
-                row("k2", "{\"s\":2}", "{\"m\":2}"),
+                row("k1", r#"{"s":1}"#, Some(r#"{"m":1}"#)),
+                row("k2", r#"{"s":2}"#, Some(r#"{"m":2}"#)),
+                // a state that is its own summary
+                row("k3", r#"{"s":3}"#, None),
             ],
             ..AnalysisUpdate::default()
         };
         store.commit_analysis(&update).expect("commit");
         // the summary written with each state, in the order asked, a missing bucket left out
         assert_eq!(
-            summaries(store, &["k2", "missing", "k1"]),
-            [hand("k2", "{\"m\":2}", true), hand("k1", "{\"m\":1}", true)]
+            summaries(store, &["k2", "missing", "k1", "k3"]),
+            [
+                hand("k2", r#"{"m":2}"#, true),
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k3", r#"{"s":3}"#, true)
+            ]
         );
         assert!(store.buckets_without_summary().expect("without").is_empty());
         // a summary is never written over one kept with its state
+        assert_eq!(put(store, "k1", Some(r#"{"stale":1}"#)), 0);
+        assert_eq!(put(store, "k3", Some(r#"{"stale":3}"#)), 0);
         assert_eq!(
-            store
-                .put_bucket_summaries(&[("k1".into(), "{\"stale\":1}".into())])
-                .expect("put"),
-            0
+            summaries(store, &["k1", "k3"]),
+            [
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k3", r#"{"s":3}"#, true)
+            ]
         );
-        assert_eq!(summaries(store, &["k1"]), [hand("k1", "{\"m\":1}", true)]);
 
         // A v16 store: read-only, its states are handed on whole; opened for writing, it
         // migrates keeping them, without summaries until they are put.
@@ -233,13 +247,13 @@ fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_
         assert_eq!(
             summaries(&*old, &["k1", "k2"]),
             [
-                hand("k1", "{\"s\":1}", false),
-                hand("k2", "{\"s\":2}", false)
+                hand("k1", r#"{"s":1}"#, false),
+                hand("k2", r#"{"s":2}"#, false)
             ]
         );
         assert_eq!(
             old.buckets_without_summary().expect("without"),
-            ["k1", "k2"]
+            ["k1", "k2", "k3"]
         );
         drop(old);
         let store = backend.reopen();
@@ -249,36 +263,31 @@ fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_
         );
         assert_eq!(
             store.buckets_without_summary().expect("without"),
-            ["k1", "k2"]
+            ["k1", "k2", "k3"]
         );
+        assert_eq!(put(&*store, "k1", Some(r#"{"m":1}"#)), 1);
+        assert_eq!(put(&*store, "k3", None), 1);
         assert_eq!(
-            store
-                .put_bucket_summaries(&[("k1".into(), "{\"m\":1}".into())])
-                .expect("fill"),
-            1
-        );
-        assert_eq!(
-            summaries(&*store, &["k1", "k2"]),
+            summaries(&*store, &["k1", "k2", "k3"]),
             [
-                hand("k1", "{\"m\":1}", true),
-                hand("k2", "{\"s\":2}", false)
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k2", r#"{"s":2}"#, false),
+                hand("k3", r#"{"s":3}"#, true)
             ]
         );
         assert_eq!(store.buckets_without_summary().expect("without"), ["k2"]);
         // a state written again carries its own summary, which a late fill leaves alone
         store
             .commit_analysis(&AnalysisUpdate {
-                buckets: vec![row("k2", "{\"s\":3}", "{\"m\":3}")],
+                buckets: vec![row("k2", r#"{"s":4}"#, Some(r#"{"m":4}"#))],
                 ..AnalysisUpdate::default()
             })
             .expect("recommit");
+        assert_eq!(put(&*store, "k2", Some(r#"{"m":2}"#)), 0);
         assert_eq!(
-            store
-                .put_bucket_summaries(&[("k2".into(), "{\"m\":2}".into())])
-                .expect("late fill"),
-            0
+            summaries(&*store, &["k2"]),
+            [hand("k2", r#"{"m":4}"#, true)]
         );
-        assert_eq!(summaries(&*store, &["k2"]), [hand("k2", "{\"m\":3}", true)]);
         assert!(store.buckets_without_summary().expect("without").is_empty());
     }
 }

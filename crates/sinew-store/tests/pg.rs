@@ -254,7 +254,7 @@ fn migrate_copies_a_sqlite_store_whole_into_an_empty_one() {
             buckets: vec![BucketRow {
                 bucket: "k".into(),
                 state: "{}".into(),
-                summary: "{\"of\":\"{}\"}".into(),
+                summary: Some("{\"of\":\"{}\"}".into()),
                 flows: vec!["china->russia".into()],
             }],
             ties: vec![(a.id.clone(), "[]".into())],

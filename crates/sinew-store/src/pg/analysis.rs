@@ -145,7 +145,7 @@ impl AnalysisStore for PgStore {
         // below v17 has no column at all.
         let rows = self.read(|tx| {
             let sql = if buckets_summarised(tx)? {
-                "SELECT b.bucket, coalesce(b.summary, b.state), b.summary IS NOT NULL \
+                "SELECT b.bucket, coalesce(nullif(b.summary, ''), b.state), b.summary IS NOT NULL \
                  FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
                  JOIN analysis_buckets b ON b.bucket = q.bucket ORDER BY q.at"
             } else {
@@ -176,10 +176,14 @@ impl AnalysisStore for PgStore {
         })
     }
 
-    fn put_bucket_summaries(&self, summaries: &[(String, String)]) -> Result<usize, StoreError> {
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
+        // A state that is its own summary keeps an empty one (`BucketRow::summary`).
         let (keys, texts): (Vec<&str>, Vec<&str>) = summaries
             .iter()
-            .map(|(k, s)| (k.as_str(), s.as_str()))
+            .map(|(k, s)| (k.as_str(), s.as_deref().unwrap_or("")))
             .unzip();
         self.write(|tx| {
             let n = tx.execute(
@@ -344,7 +348,11 @@ fn commit(tx: &mut Transaction<'_>, update: &AnalysisUpdate) -> R<usize> {
         .collect();
     let keys: Vec<&str> = last.keys().copied().collect();
     let states: Vec<&str> = last.values().map(|b| b.state.as_str()).collect();
-    let summaries: Vec<&str> = last.values().map(|b| b.summary.as_str()).collect();
+    // A state that is its own summary keeps an empty one (`BucketRow::summary`).
+    let summaries: Vec<&str> = last
+        .values()
+        .map(|b| b.summary.as_deref().unwrap_or(""))
+        .collect();
     tx.execute(
         "INSERT INTO analysis_buckets (bucket, state, summary) \
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) \

@@ -139,6 +139,8 @@ fn stream(
                     // state kept before v17 has no summary.
                     match r.get_ref(i)? {
                         rusqlite::types::ValueRef::Null => Value::Text(None),
+                        // a state that is its own summary keeps an empty one
+                        rusqlite::types::ValueRef::Blob([]) => Value::Text(Some(String::new())),
                         v => Value::Text(Some(crate::codec::stored_text(i, v)?)),
                     }
                 } else if table == "documents" && names[i] == "text" {

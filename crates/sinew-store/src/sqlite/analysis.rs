@@ -178,7 +178,7 @@ impl AnalysisStore for SqliteStore {
         let stored: Vec<(usize, rusqlite::types::Value, bool)> = self.read(|tx| {
             let summaries = buckets_summarised(tx)?;
             let sql = if summaries {
-                "SELECT coalesce(summary, state), summary IS NOT NULL \
+                "SELECT coalesce(nullif(summary, X''), state), summary IS NOT NULL \
                  FROM analysis_buckets WHERE bucket = ?1"
             } else {
                 "SELECT state, 0 FROM analysis_buckets WHERE bucket = ?1"
@@ -216,14 +216,17 @@ impl AnalysisStore for SqliteStore {
         })
     }
 
-    fn put_bucket_summaries(&self, summaries: &[(String, String)]) -> Result<usize, StoreError> {
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(
                 "UPDATE analysis_buckets SET summary = ?2 WHERE bucket = ?1 AND summary IS NULL",
             )?;
             let mut stored = 0;
             for (bucket, summary) in summaries {
-                stored += stmt.execute(params![bucket, pack_text(summary)])?;
+                stored += stmt.execute(params![bucket, packed_summary(summary.as_deref())])?;
             }
             Ok(stored)
         })
@@ -371,7 +374,7 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
         put_state.execute(params![
             b.bucket,
             pack_text(&b.state),
-            pack_text(&b.summary)
+            packed_summary(b.summary.as_deref())
         ])?;
         drop_flows.execute([&b.bucket])?;
         for f in &b.flows {
@@ -410,6 +413,11 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
         stmt.execute([&doc.0])?;
     }
     Ok(added)
+}
+
+/// A summary as kept: packed as states are, or an empty BLOB where the state is its own.
+fn packed_summary(summary: Option<&str>) -> Vec<u8> {
+    summary.map(pack_text).unwrap_or_default()
 }
 
 /// Whether `analysis_buckets` keeps summaries (`schema::BUCKET_SUMMARIES`, v17): a store
