@@ -211,7 +211,6 @@ impl Engine {
                 return Err(e);
             }
         }
-        drop(handle);
         for state in pending.into_values() {
             each(state, false)?;
         }

@@ -458,8 +458,10 @@ impl Engine {
             if !summary {
                 picks.bucket();
                 state.retain_groups(|g| picks.keeps(g));
-                state.groups.shrink_to_fit(); // the room of the groups left out is given back
             }
+            // the room of the groups left out, and what parsing grew the list by, is given
+            // back (without it a summary's list held up to twice its groups' room)
+            state.groups.shrink_to_fit();
             states.push(state);
             Ok(())
         })?;
