@@ -22,8 +22,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sinew_report::{
-    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, GroupPicks,
-    ReportConfig,
+    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
 };
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
@@ -447,25 +446,8 @@ impl Engine {
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
         let stored = self.store.entities()?;
         let (since, alerts) = self.changes_since(config)?;
-        // Only the groups the briefing may read are kept, bucket by bucket as the states are
-        // read: the briefing over them is the one over the whole ledger (`GroupPicks`).
-        // A bucket's kept summary holds those groups when no alert is asked about
-        // (`summary.rs`); the buckets an alert's document touches are read whole.
-        let mut picks = GroupPicks::new(&alerts);
-        let mut states = Vec::new();
-        let whole = self.alert_buckets(&alerts)?;
-        let ties = self.each_kept(Some(&whole), |mut state, summary| {
-            if !summary {
-                picks.bucket();
-                state.retain_groups(|g| picks.keeps(g));
-            }
-            // the room of the groups left out, and what parsing grew the list by, is given
-            // back (without it a summary's list held up to twice its groups' room)
-            state.groups.shrink_to_fit();
-            states.push(state);
-            Ok(())
-        })?;
-        states.sort_by(|a, b| a.key.cmp(&b.key));
+        // Only the groups the briefing may read (`summary.rs`, `GroupPicks`).
+        let (states, ties) = self.picked_states(&alerts)?;
         let actors: Vec<sinew_analysis::ActorInfo> = stored
             .iter()
             .map(|e| sinew_analysis::ActorInfo {

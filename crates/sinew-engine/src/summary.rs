@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 
-use sinew_analysis::BucketState;
+use sinew_analysis::{BucketState, PoliticalTie};
 use sinew_report::GroupPicks;
 use sinew_types::{Alert, Claim, DocId};
 
@@ -58,6 +58,33 @@ impl Engine {
             .map(|k| k.claim)
             .collect();
         Ok(sinew_analysis::claim_buckets(&claims).into_iter().collect())
+    }
+
+    /// The states the briefing reads, ordered by key, with every political tie: of each
+    /// bucket only the groups it may read are kept as the states are read, so the briefing
+    /// over them is the one over the whole ledger (`GroupPicks`). A bucket's kept summary
+    /// holds those groups when no alert is asked about; the buckets an alert's document
+    /// touches, and those without a summary, are read whole and picked here.
+    pub(crate) fn picked_states(
+        &self,
+        alerts: &[Alert],
+    ) -> Result<(Vec<BucketState>, Vec<PoliticalTie>), EngineError> {
+        let mut picks = GroupPicks::new(alerts);
+        let mut states = Vec::new();
+        let whole = self.alert_buckets(alerts)?;
+        let ties = self.each_kept(Some(&whole), |mut state, summary| {
+            if !summary {
+                picks.bucket();
+                state.retain_groups(|g| picks.keeps(g));
+            }
+            // the room of the groups left out, and what parsing grew the list by, is given
+            // back (without it a summary's list held up to twice its groups' room)
+            state.groups.shrink_to_fit();
+            states.push(state);
+            Ok(())
+        })?;
+        states.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok((states, ties))
     }
 
     /// Writes the summary of every kept state that has none (kept before store v17), a few
