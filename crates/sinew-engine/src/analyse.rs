@@ -130,6 +130,18 @@ impl Engine {
         &self,
         mut each: impl FnMut(BucketState) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
+        self.each_kept(None, |state, _| each(state))
+    }
+
+    /// [`each_state`](Self::each_state), except that with `whole` given, the stored buckets
+    /// not in it are read as their summaries where kept (`crate::summary`); `each` is told
+    /// whether it is given a summary (`true`) or a whole state (`false`: a bucket of `whole`,
+    /// one kept before summaries were, or one recomputed in memory).
+    pub(crate) fn each_kept(
+        &self,
+        whole: Option<&BTreeSet<String>>,
+        mut each: impl FnMut(BucketState, bool) -> Result<(), EngineError>,
+    ) -> Result<Vec<PoliticalTie>, EngineError> {
         let mut ties = Vec::new();
         for json in self.store.ties()? {
             let doc_ties: Vec<PoliticalTie> = serde_json::from_str(&json)
@@ -157,31 +169,50 @@ impl Engine {
             .collect();
         // Each state is parsed as the store hands it on (in a buffer it reuses), so no
         // state's text outlives its parse.
-        let mut failed: Option<EngineError> = None;
+        // The store calls back with no way to return an error: the first is kept here.
+        let failed: std::cell::RefCell<Option<EngineError>> = std::cell::RefCell::new(None);
+        let mut handle = |key: &str, json: &[u8], summary: bool| {
+            if failed.borrow().is_some() {
+                return;
+            }
+            let state = std::str::from_utf8(json)
+                .map_err(|e| e.to_string())
+                .and_then(|json| BucketState::from_json(json).map_err(|e| e.to_string()));
+            let done = match state {
+                Ok(state) => each(state, summary),
+                Err(e) => Err(EngineError::Inconsistent(format!(
+                    "stored analysis of bucket {key:?}: {e}"
+                ))),
+            };
+            if let Err(e) = done {
+                *failed.borrow_mut() = Some(e);
+            }
+        };
         for chunk in keys.chunks(STATES_READ) {
-            self.store.each_bucket_state(chunk, &mut |key, json| {
-                if failed.is_some() {
-                    return;
+            match whole {
+                None => self
+                    .store
+                    .each_bucket_state(chunk, &mut |key, json| handle(key, json, false))?,
+                Some(whole) => {
+                    let (read_whole, summarised): (Vec<String>, Vec<String>) =
+                        chunk.iter().cloned().partition(|k| whole.contains(k));
+                    if !read_whole.is_empty() {
+                        self.store
+                            .each_bucket_state(&read_whole, &mut |key, json| {
+                                handle(key, json, false)
+                            })?;
+                    }
+                    if !summarised.is_empty() {
+                        self.store.each_bucket_summary(&summarised, &mut handle)?;
+                    }
                 }
-                let state = std::str::from_utf8(json)
-                    .map_err(|e| e.to_string())
-                    .and_then(|json| BucketState::from_json(json).map_err(|e| e.to_string()));
-                let done = match state {
-                    Ok(state) => each(state),
-                    Err(e) => Err(EngineError::Inconsistent(format!(
-                        "stored analysis of bucket {key:?}: {e}"
-                    ))),
-                };
-                if let Err(e) = done {
-                    failed = Some(e);
-                }
-            })?;
-            if let Some(e) = failed.take() {
+            }
+            if let Some(e) = failed.borrow_mut().take() {
                 return Err(e);
             }
         }
         for state in pending.into_values() {
-            each(state)?;
+            each(state, false)?;
         }
         Ok(ties)
     }
@@ -557,6 +588,7 @@ fn bucket_row(state: &BucketState) -> BucketRow {
     BucketRow {
         bucket: state.key.clone(),
         state: state.to_json(),
+        summary: crate::summary::summary_of(state).map(|s| s.to_json()),
         flows: state.flow_ids(),
     }
 }

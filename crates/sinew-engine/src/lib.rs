@@ -15,6 +15,7 @@ mod ledger;
 mod load;
 mod outline;
 mod search;
+mod summary;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -22,8 +23,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sinew_report::{
-    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, GroupPicks,
-    ReportConfig,
+    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
 };
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
@@ -397,8 +397,9 @@ impl Engine {
 
     /// Every stored alert, oldest first, with the source name of the document that raised
     /// it. Documents awaiting analysis (a run killed before it stored its alerts) are
-    /// analysed first and their alerts stored, and documents stored before the store kept
-    /// events get them, so this needs a store open for writing when any are pending.
+    /// analysed first and their alerts stored, documents stored before the store kept
+    /// events get them, and bucket states kept before the store kept summaries get theirs,
+    /// so this needs a store open for writing when any are pending.
     pub fn alerts(&self) -> Result<Vec<AlertView>, EngineError> {
         if self.pending_analysis()? > 0 {
             // As ingest does: the first documents analysed set the baseline and raise none,
@@ -408,6 +409,8 @@ impl Engine {
             // A store upgraded to keep events reads its documents' events here too.
             self.finish_events()?;
         }
+        // States kept before store v17 get the summary `report` reads (`summary.rs`).
+        self.fill_summaries()?;
         let stored = self.store.alerts()?;
         let ids: Vec<DocId> = stored
             .iter()
@@ -444,18 +447,8 @@ impl Engine {
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
         let stored = self.store.entities()?;
         let (since, alerts) = self.changes_since(config)?;
-        // Only the groups the briefing may read are kept, bucket by bucket as the states are
-        // read: the briefing over them is the one over the whole ledger (`GroupPicks`).
-        let mut picks = GroupPicks::new(&alerts);
-        let mut states = Vec::new();
-        let ties = self.each_state(|mut state| {
-            picks.bucket();
-            state.retain_groups(|g| picks.keeps(g));
-            state.groups.shrink_to_fit(); // the room of the groups left out is given back
-            states.push(state);
-            Ok(())
-        })?;
-        states.sort_by(|a, b| a.key.cmp(&b.key));
+        // Only the groups the briefing may read (`summary.rs`, `GroupPicks`).
+        let (states, ties) = self.picked_states(&alerts)?;
         let actors: Vec<sinew_analysis::ActorInfo> = stored
             .iter()
             .map(|e| sinew_analysis::ActorInfo {

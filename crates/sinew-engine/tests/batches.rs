@@ -140,6 +140,22 @@ impl AnalysisStore for Recording {
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.inner.bucket_states(buckets)
     }
+    fn each_bucket_summary(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        self.inner.each_bucket_summary(buckets, each)
+    }
+    fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.buckets_without_summary()
+    }
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
+        self.inner.put_bucket_summaries(summaries)
+    }
     fn flows_outside(
         &self,
         flows: &[String],

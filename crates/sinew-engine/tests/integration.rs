@@ -17,5 +17,6 @@ mod running_counts;
 mod scaling;
 mod search;
 mod streams;
+mod summaries;
 mod synth;
 mod vague;

@@ -47,6 +47,34 @@ pub trait AnalysisStore {
         Ok(())
     }
 
+    /// Hands `each` what a briefing reads of each of `buckets` that has a state: its kept
+    /// summary (`true`: the groups a briefing may pick, as the engine chose them when it wrote
+    /// the state, [`BucketRow::summary`]) or, for a bucket kept before summaries were
+    /// (schema v17), its whole state (`false`), in the order given, read in one transaction.
+    /// As for [`each_bucket_state`](Self::each_bucket_state), the bytes may be one reused
+    /// buffer.
+    fn each_bucket_summary(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        self.each_bucket_state(buckets, &mut |key, state| each(key, state, false))
+    }
+
+    /// The keys of the kept states that have no summary (written before schema v17), in
+    /// order: what [`put_bucket_summaries`](Self::put_bucket_summaries) may fill.
+    fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Stores the summaries `(bucket, summary)` of buckets that have none (`None`: the state
+    /// is its own summary, as in [`BucketRow::summary`]), in one
+    /// transaction; a bucket whose state was written again since (with its own summary) is
+    /// left as it is, so a summary never describes another state than its own. Returns how
+    /// many were stored.
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError>;
+
     /// The keys of every kept state, in order: a reader that folds states one part at a
     /// time lists them, then asks [`bucket_states`](Self::bucket_states) for a few at once,
     /// so it never holds every state's text together.
@@ -167,6 +195,11 @@ pub struct BucketRow {
     pub bucket: String,
     /// Its state.
     pub state: String,
+    /// What a briefing reads of it (opaque to the store, like the state; written in the
+    /// same statement, so the two always agree); `None` when that is the whole state (most
+    /// buckets hold fewer groups than a briefing may read), kept as an empty value so the
+    /// state is not stored twice.
+    pub summary: Option<String>,
     /// Ids of the flows its groups make.
     pub flows: Vec<String>,
 }

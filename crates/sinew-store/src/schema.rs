@@ -26,7 +26,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     VAGUE_FIGURES,
     CLAIM_KEY_COUNTS,
     PEOPLE_FLOWS,
+    BUCKET_SUMMARIES,
 ];
+
+/// The version [`BUCKET_SUMMARIES`] reaches (its place in [`MIGRATIONS`], checked by a test):
+/// PostgreSQL's step of that name takes its number from here.
+pub(crate) const BUCKET_SUMMARIES_VERSION: i64 = 17;
 
 /// The schema version this build writes: the number of migration steps.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -53,7 +58,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// migrated it. [`VAGUE_FIGURES`] (v14) changes only the kept analysis (a group whose
 /// statements are all vague says so): a v13 store opened read-only still reads, its
 /// vague-only figures shown as before until a write command migrates it, so the floor stays
-/// at 13; [`PEOPLE_FLOWS`] (v16) likewise changes only the kept analysis.
+/// at 13; [`PEOPLE_FLOWS`] (v16) likewise changes only the kept analysis. [`BUCKET_SUMMARIES`]
+/// (v17) adds a column that `report` reads where it is, and a state without one (or a v16
+/// store opened read-only, without the column) is read whole as before, so the floor stays.
 pub(crate) const OLDEST_READABLE: i64 = 13;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -669,3 +676,31 @@ DELETE FROM analysis_buckets;
 DELETE FROM claim_buckets;
 INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;
 ";
+
+// A summary beside each bucket state (v17): `sinew report` reads of each bucket only the
+// groups a briefing may pick (`sinew_report::GroupPicks`: its first groups, its first
+// contradicted and grown ones, those naming two actors) with the bucket's counts of actor
+// spellings, but at v16 it had to inflate and parse every whole state to find them (115,396
+// states, 1.7 GB of JSON, on the 100k bench store). `analysis_buckets.summary` holds that
+// subset, packed as states are (`codec::pack_text`), written by `commit_analysis` in the
+// statement that writes the state, so the two never disagree. The store cannot compute a
+// summary (states are opaque here; sinew-analysis and sinew-report sit above it), so the step
+// leaves the states kept before without one: `report` reads those whole, as before (the same
+// briefing, the old cost), and the next `sinew alerts` fills them
+// (`Store::put_bucket_summaries`, only where none was written since). Nothing is dropped or
+// re-analysed.
+const BUCKET_SUMMARIES: &str = "
+ALTER TABLE analysis_buckets ADD COLUMN summary TEXT;
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_summaries_is_the_step_its_version_names() {
+        // PostgreSQL numbers its step by this constant: it must be the step's place here.
+        let at = usize::try_from(BUCKET_SUMMARIES_VERSION - 1).unwrap();
+        assert_eq!(MIGRATIONS[at], BUCKET_SUMMARIES);
+    }
+}

@@ -4,7 +4,9 @@
 use sinew_store::{AnalysisUpdate, BucketRow};
 use sinew_types::{Alert, AlertKind, DocId};
 
-use crate::backends::backends;
+use sinew_store::Store;
+
+use crate::backends::{backends, Location};
 use crate::common::{plain, rich};
 
 #[test]
@@ -44,6 +46,7 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
             buckets: vec![BucketRow {
                 bucket: "china\u{1f}russia".into(),
                 state: "{}".into(),
+                summary: None,
                 flows: vec!["china->russia:dual_use".into()],
             }],
             ties: vec![(a.id.clone(), "[]".into())],
@@ -142,5 +145,149 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
         // The kind analysis read is kept with the header; a document not analysed has none.
         assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Derivative));
         assert_eq!(headers[1].kind, None);
+    }
+}
+
+/// Sets a store back to schema v16 (no summaries), by hand.
+fn back_to_v16(location: &Location) {
+    match location {
+        Location::File(path) => rusqlite::Connection::open(path)
+            .expect("open by hand")
+            .execute_batch(
+                "ALTER TABLE analysis_buckets DROP COLUMN summary; PRAGMA user_version = 16;",
+            )
+            .expect("back to v16"),
+        #[cfg(feature = "postgres")]
+        Location::Url(url) => postgres::Client::connect(url, postgres::NoTls)
+            .expect("connect by hand")
+            .batch_execute(
+                "ALTER TABLE analysis_buckets DROP COLUMN summary; \
+                 UPDATE sinew_meta SET value = '16' WHERE key = 'schema_version';",
+            )
+            .expect("back to v16"),
+        #[cfg(not(feature = "postgres"))]
+        Location::Url(_) => unreachable!("no PostgreSQL store in this build"),
+    }
+}
+
+/// `(bucket, text, is a summary)` as `each_bucket_summary` hands them on.
+fn summaries(store: &dyn Store, keys: &[&str]) -> Vec<(String, String, bool)> {
+    let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    let mut out = Vec::new();
+    store
+        .each_bucket_summary(&keys, &mut |k, text, summary| {
+            out.push((
+                k.to_string(),
+                String::from_utf8_lossy(text).into_owned(),
+                summary,
+            ));
+        })
+        .expect("each summary");
+    out
+}
+
+fn row(bucket: &str, state: &str, summary: Option<&str>) -> BucketRow {
+    BucketRow {
+        bucket: bucket.into(),
+        state: state.into(),
+        summary: summary.map(String::from),
+        flows: Vec::new(),
+    }
+}
+
+fn hand(bucket: &str, text: &str, summary: bool) -> (String, String, bool) {
+    (bucket.into(), text.into(), summary)
+}
+
+fn put(store: &dyn Store, bucket: &str, summary: Option<&str>) -> usize {
+    store
+        .put_bucket_summaries(&[(bucket.into(), summary.map(String::from))])
+        .expect("put summary")
+}
+
+#[test]
+fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_none() {
+    for backend in backends() {
+        let store = &*backend.store;
+        let update = AnalysisUpdate {
+            buckets: vec![
+                row("k1", r#"{"s":1}"#, Some(r#"{"m":1}"#)),
+                row("k2", r#"{"s":2}"#, Some(r#"{"m":2}"#)),
+                // a state that is its own summary
+                row("k3", r#"{"s":3}"#, None),
+            ],
+            ..AnalysisUpdate::default()
+        };
+        store.commit_analysis(&update).expect("commit");
+        // the summary written with each state, in the order asked, a missing bucket left out
+        assert_eq!(
+            summaries(store, &["k2", "missing", "k1", "k3"]),
+            [
+                hand("k2", r#"{"m":2}"#, true),
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k3", r#"{"s":3}"#, true)
+            ]
+        );
+        assert!(store.buckets_without_summary().expect("without").is_empty());
+        // a summary is never written over one kept with its state
+        assert_eq!(put(store, "k1", Some(r#"{"stale":1}"#)), 0);
+        assert_eq!(put(store, "k3", Some(r#"{"stale":3}"#)), 0);
+        assert_eq!(
+            summaries(store, &["k1", "k3"]),
+            [
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k3", r#"{"s":3}"#, true)
+            ]
+        );
+
+        // A v16 store: read-only, its states are handed on whole; opened for writing, it
+        // migrates keeping them, without summaries until they are put.
+        back_to_v16(&backend.location);
+        let old = backend.reopen_read_only();
+        assert_eq!(
+            summaries(&*old, &["k1", "k2"]),
+            [
+                hand("k1", r#"{"s":1}"#, false),
+                hand("k2", r#"{"s":2}"#, false)
+            ]
+        );
+        assert_eq!(
+            old.buckets_without_summary().expect("without"),
+            ["k1", "k2", "k3"]
+        );
+        drop(old);
+        let store = backend.reopen();
+        assert!(
+            store.pending().expect("pending").is_empty(),
+            "nothing redone"
+        );
+        assert_eq!(
+            store.buckets_without_summary().expect("without"),
+            ["k1", "k2", "k3"]
+        );
+        assert_eq!(put(&*store, "k1", Some(r#"{"m":1}"#)), 1);
+        assert_eq!(put(&*store, "k3", None), 1);
+        assert_eq!(
+            summaries(&*store, &["k1", "k2", "k3"]),
+            [
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k2", r#"{"s":2}"#, false),
+                hand("k3", r#"{"s":3}"#, true)
+            ]
+        );
+        assert_eq!(store.buckets_without_summary().expect("without"), ["k2"]);
+        // a state written again carries its own summary, which a late fill leaves alone
+        store
+            .commit_analysis(&AnalysisUpdate {
+                buckets: vec![row("k2", r#"{"s":4}"#, Some(r#"{"m":4}"#))],
+                ..AnalysisUpdate::default()
+            })
+            .expect("recommit");
+        assert_eq!(put(&*store, "k2", Some(r#"{"m":2}"#)), 0);
+        assert_eq!(
+            summaries(&*store, &["k2"]),
+            [hand("k2", r#"{"m":4}"#, true)]
+        );
+        assert!(store.buckets_without_summary().expect("without").is_empty());
     }
 }

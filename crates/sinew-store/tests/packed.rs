@@ -422,7 +422,7 @@ fn analysis_redone_from(version: i64, back: &str) {
     conn.execute_batch(&format!(
         "DELETE FROM analysis_pending;
         INSERT INTO claim_buckets VALUES ('germany\u{1f}money\u{1f}', 1, 0);
-        INSERT INTO analysis_buckets VALUES ('germany\u{1f}money\u{1f}', '{{}}');
+        INSERT INTO analysis_buckets (bucket, state) VALUES ('germany\u{1f}money\u{1f}', '{{}}');
         INSERT INTO analysis_flows VALUES ('germany->nato:trade', 'germany\u{1f}money\u{1f}');
         {back}
         PRAGMA user_version = {version};"
@@ -447,12 +447,16 @@ fn analysis_redone_from(version: i64, back: &str) {
 fn v13_database_migrates_with_its_analysis_redone() {
     // Its groups lack the vague mark (v14). (v14 adds no table and v15 one column: a store
     // made now, that column dropped and set back to 13, is v13's layout.)
-    analysis_redone_from(13, "ALTER TABLE claim_keys DROP COLUMN claims;");
+    analysis_redone_from(
+        13,
+        "ALTER TABLE claim_keys DROP COLUMN claims; ALTER TABLE analysis_buckets DROP COLUMN summary;",
+    );
 }
 
 #[test]
 fn v15_database_migrates_with_its_analysis_redone() {
     // Its groups file people sent among goods and casualties as flows (v16 gives them kinds
-    // of their own). (v16 adds no table: a store made now, set back to 15, is v15's layout.)
-    analysis_redone_from(15, "");
+    // of their own). (v16 adds no table and v17 one column: a store made now, that column
+    // dropped and set back to 15, is v15's layout.)
+    analysis_redone_from(15, "ALTER TABLE analysis_buckets DROP COLUMN summary;");
 }

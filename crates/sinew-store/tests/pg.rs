@@ -254,6 +254,7 @@ fn migrate_copies_a_sqlite_store_whole_into_an_empty_one() {
             buckets: vec![BucketRow {
                 bucket: "k".into(),
                 state: "{}".into(),
+                summary: Some("{\"of\":\"{}\"}".into()),
                 flows: vec!["china->russia".into()],
             }],
             ties: vec![(a.id.clone(), "[]".into())],
@@ -374,6 +375,7 @@ fn the_claim_counts_per_key_are_filled_when_an_older_store_is_migrated() {
     by_hand
         .batch_execute(
             "ALTER TABLE claim_keys DROP COLUMN claims; \
+             ALTER TABLE analysis_buckets DROP COLUMN summary; \
              UPDATE sinew_meta SET value = '14' WHERE key = 'schema_version';",
         )
         .expect("undo the step");

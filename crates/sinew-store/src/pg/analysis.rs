@@ -136,6 +136,66 @@ impl AnalysisStore for PgStore {
         })
     }
 
+    fn each_bucket_summary(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        // A state kept before v17 has no summary and is read whole; a store opened read-only
+        // below v17 has no column at all.
+        let rows = self.read(|tx| {
+            let sql = if buckets_summarised(tx)? {
+                "SELECT b.bucket, coalesce(nullif(b.summary, ''), b.state), b.summary IS NOT NULL \
+                 FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
+                 JOIN analysis_buckets b ON b.bucket = q.bucket ORDER BY q.at"
+            } else {
+                "SELECT b.bucket, b.state, false \
+                 FROM unnest($1::text[]) WITH ORDINALITY AS q(bucket, at) \
+                 JOIN analysis_buckets b ON b.bucket = q.bucket ORDER BY q.at"
+            };
+            let rows = tx.query(sql, &[&buckets])?;
+            rows.iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+                .collect::<R<Vec<(String, String, bool)>>>()
+        })?;
+        for (key, text, summary) in rows {
+            each(&key, text.as_bytes(), summary);
+        }
+        Ok(())
+    }
+
+    fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|tx| {
+            let sql = if buckets_summarised(tx)? {
+                "SELECT bucket FROM analysis_buckets WHERE summary IS NULL ORDER BY bucket"
+            } else {
+                "SELECT bucket FROM analysis_buckets ORDER BY bucket"
+            };
+            let rows = tx.query(sql, &[])?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
+        // A state that is its own summary keeps an empty one (`BucketRow::summary`).
+        let (keys, texts): (Vec<&str>, Vec<&str>) = summaries
+            .iter()
+            .map(|(k, s)| (k.as_str(), s.as_deref().unwrap_or("")))
+            .unzip();
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE analysis_buckets b SET summary = q.summary \
+                 FROM unnest($1::text[], $2::text[]) AS q(bucket, summary) \
+                 WHERE b.bucket = q.bucket AND b.summary IS NULL",
+                &[&keys, &texts],
+            )?;
+            Ok(usize::try_from(n).unwrap_or(usize::MAX))
+        })
+    }
+
     fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
         self.read(|tx| {
             let rows = tx.query("SELECT bucket FROM analysis_buckets ORDER BY bucket", &[])?;
@@ -288,11 +348,16 @@ fn commit(tx: &mut Transaction<'_>, update: &AnalysisUpdate) -> R<usize> {
         .collect();
     let keys: Vec<&str> = last.keys().copied().collect();
     let states: Vec<&str> = last.values().map(|b| b.state.as_str()).collect();
+    // A state that is its own summary keeps an empty one (`BucketRow::summary`).
+    let summaries: Vec<&str> = last
+        .values()
+        .map(|b| b.summary.as_deref().unwrap_or(""))
+        .collect();
     tx.execute(
-        "INSERT INTO analysis_buckets (bucket, state) \
-         SELECT * FROM unnest($1::text[], $2::text[]) \
-         ON CONFLICT (bucket) DO UPDATE SET state = excluded.state",
-        &[&keys, &states],
+        "INSERT INTO analysis_buckets (bucket, state, summary) \
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) \
+         ON CONFLICT (bucket) DO UPDATE SET state = excluded.state, summary = excluded.summary",
+        &[&keys, &states, &summaries],
     )?;
     tx.execute(
         "DELETE FROM analysis_flows WHERE bucket = ANY($1)",
@@ -400,4 +465,16 @@ fn per_claim<T: Clone, C>(
         }
     }
     Ok(out)
+}
+
+/// Whether `analysis_buckets` keeps summaries (`schema::BUCKET_SUMMARIES`, v17): a store
+/// opened read-only at an older version has the states without them.
+fn buckets_summarised(tx: &mut Transaction<'_>) -> R<bool> {
+    Ok(tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = \
+             current_schema() AND table_name = 'analysis_buckets' AND column_name = 'summary')",
+            &[],
+        )?
+        .get(0))
 }

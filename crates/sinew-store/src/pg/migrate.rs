@@ -133,22 +133,29 @@ fn stream(
     while let Some(r) = rows.next()? {
         let mut row = Vec::with_capacity(types.len());
         for (i, ty) in types.iter().enumerate() {
-            let value = if table == "analysis_buckets" && names[i] == "state" {
-                // Packed in SQLite (`codec::pack_text`), a text here (TOAST compresses it).
-                Value::Text(Some(crate::codec::stored_text(i, r.get_ref(i)?)?))
-            } else if table == "documents" && names[i] == "text" {
-                // Packed in both from v12 (a text SQLite kept as written is packed on the way),
-                // a text in a PostgreSQL store before (which the tests build).
-                let text = crate::codec::stored_doc_text(i, r.get_ref(i)?)?;
-                if *ty == Type::BYTEA {
-                    Value::Bytes(Some(crate::codec::pack_doc_text(&text)))
+            let value =
+                if table == "analysis_buckets" && (names[i] == "state" || names[i] == "summary") {
+                    // Packed in SQLite (`codec::pack_text`), a text here (TOAST compresses it); a
+                    // state kept before v17 has no summary.
+                    match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Null => Value::Text(None),
+                        // a state that is its own summary keeps an empty one
+                        rusqlite::types::ValueRef::Blob([]) => Value::Text(Some(String::new())),
+                        v => Value::Text(Some(crate::codec::stored_text(i, v)?)),
+                    }
+                } else if table == "documents" && names[i] == "text" {
+                    // Packed in both from v12 (a text SQLite kept as written is packed on the way),
+                    // a text in a PostgreSQL store before (which the tests build).
+                    let text = crate::codec::stored_doc_text(i, r.get_ref(i)?)?;
+                    if *ty == Type::BYTEA {
+                        Value::Bytes(Some(crate::codec::pack_doc_text(&text)))
+                    } else {
+                        Value::Text(Some(text))
+                    }
                 } else {
-                    Value::Text(Some(text))
-                }
-            } else {
-                Value::read(r.get_ref(i)?, ty)
-                    .map_err(|e| Fail::Bad(format!("{table}.{}: {e}", names[i])))?
-            };
+                    Value::read(r.get_ref(i)?, ty)
+                        .map_err(|e| Fail::Bad(format!("{table}.{}: {e}", names[i])))?
+                };
             row.push(value);
         }
         let values: Vec<&(dyn ToSql + Sync)> = row.iter().map(Value::as_sql).collect();

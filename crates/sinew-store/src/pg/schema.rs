@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (14, V14),
     (CLAIM_KEY_COUNTS_VERSION, CLAIM_KEY_COUNTS),
     (16, V16),
+    (crate::schema::BUCKET_SUMMARIES_VERSION, BUCKET_SUMMARIES),
 ];
 
 /// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
@@ -486,6 +487,13 @@ DELETE FROM analysis_flows;
 DELETE FROM analysis_buckets;
 DELETE FROM claim_buckets;
 INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLICT DO NOTHING;
+";
+
+// SQLite's `BUCKET_SUMMARIES` (its number is `crate::schema::BUCKET_SUMMARIES_VERSION`, the
+// one place it is written): each bucket state gets the summary a briefing reads, written with
+// the state; the states kept before have none until `sinew alerts` fills them.
+const BUCKET_SUMMARIES: &str = "
+ALTER TABLE analysis_buckets ADD COLUMN summary TEXT;
 ";
 
 #[cfg(test)]

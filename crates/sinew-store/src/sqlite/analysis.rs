@@ -167,6 +167,71 @@ impl AnalysisStore for SqliteStore {
         Ok(())
     }
 
+    fn each_bucket_summary(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        // As `each_bucket_state`: the packed values are read in one transaction, then unpacked
+        // one after the other into one buffer. A state kept before v17 has no summary and is
+        // read whole; a store opened read-only below v17 has no column at all.
+        let stored: Vec<(usize, rusqlite::types::Value, bool)> = self.read(|tx| {
+            let summaries = buckets_summarised(tx)?;
+            let sql = if summaries {
+                "SELECT coalesce(nullif(summary, X''), state), summary IS NOT NULL \
+                 FROM analysis_buckets WHERE bucket = ?1"
+            } else {
+                "SELECT state, 0 FROM analysis_buckets WHERE bucket = ?1"
+            };
+            let mut stmt = tx.prepare_cached(sql)?;
+            let mut out = Vec::with_capacity(buckets.len());
+            for (i, key) in buckets.iter().enumerate() {
+                let found = stmt
+                    .query_row([key], |r| {
+                        Ok((r.get::<_, rusqlite::types::Value>(0)?, r.get::<_, bool>(1)?))
+                    })
+                    .optional()?;
+                out.extend(found.map(|(v, summary)| (i, v, summary)));
+            }
+            Ok(out)
+        })?;
+        let mut buf = Vec::new();
+        for (i, value, summary) in stored {
+            stored_bytes_into(0, ValueRef::from(&value), &mut buf).map_err(|e| self.fail(e))?;
+            each(&buckets[i], &buf, summary);
+        }
+        Ok(())
+    }
+
+    fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|tx| {
+            let sql = if buckets_summarised(tx)? {
+                "SELECT bucket FROM analysis_buckets WHERE summary IS NULL ORDER BY bucket"
+            } else {
+                "SELECT bucket FROM analysis_buckets ORDER BY bucket"
+            };
+            tx.prepare_cached(sql)?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        })
+    }
+
+    fn put_bucket_summaries(
+        &self,
+        summaries: &[(String, Option<String>)],
+    ) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE analysis_buckets SET summary = ?2 WHERE bucket = ?1 AND summary IS NULL",
+            )?;
+            let mut stored = 0;
+            for (bucket, summary) in summaries {
+                stored += stmt.execute(params![bucket, packed_summary(summary.as_deref())])?;
+            }
+            Ok(stored)
+        })
+    }
+
     fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
         self.read(|tx| {
             tx.prepare_cached("SELECT bucket FROM analysis_buckets ORDER BY bucket")?
@@ -300,13 +365,17 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
         stmt.execute(params![bucket, doc.0, ord])?;
     }
     let mut put_state = tx.prepare_cached(
-        "INSERT OR REPLACE INTO analysis_buckets (bucket, state) VALUES (?1, ?2)",
+        "INSERT OR REPLACE INTO analysis_buckets (bucket, state, summary) VALUES (?1, ?2, ?3)",
     )?;
     let mut drop_flows = tx.prepare_cached("DELETE FROM analysis_flows WHERE bucket = ?1")?;
     let mut put_flow =
         tx.prepare_cached("INSERT OR IGNORE INTO analysis_flows (flow, bucket) VALUES (?1, ?2)")?;
     for b in &update.buckets {
-        put_state.execute(params![b.bucket, pack_text(&b.state)])?;
+        put_state.execute(params![
+            b.bucket,
+            pack_text(&b.state),
+            packed_summary(b.summary.as_deref())
+        ])?;
         drop_flows.execute([&b.bucket])?;
         for f in &b.flows {
             put_flow.execute(params![f, b.bucket])?;
@@ -344,6 +413,21 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
         stmt.execute([&doc.0])?;
     }
     Ok(added)
+}
+
+/// A summary as kept: packed as states are, or an empty BLOB where the state is its own.
+fn packed_summary(summary: Option<&str>) -> Vec<u8> {
+    summary.map(pack_text).unwrap_or_default()
+}
+
+/// Whether `analysis_buckets` keeps summaries (`schema::BUCKET_SUMMARIES`, v17): a store
+/// opened read-only at an older version has the states without them.
+fn buckets_summarised(tx: &Transaction<'_>) -> rusqlite::Result<bool> {
+    tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('analysis_buckets') \
+         WHERE name = 'summary')",
+    )?
+    .query_row([], |r| r.get(0))
 }
 
 /// A claim with its document's seq and its ordinal.
