@@ -60,7 +60,7 @@ impl<'a> Corpus<'a> {
         }
         // the figures most independent accounts give first (ledger order among equals): a
         // briefing leads with what is best established
-        figures.sort_by(|a, b| b.0.cmp(&a.0));
+        figures.sort_by_key(|f| std::cmp::Reverse(f.0));
         out.extend(figures.into_iter().map(|(_, j)| j));
         let mut ties = 0;
         for f in picks::political_flows(self.findings.network) {
