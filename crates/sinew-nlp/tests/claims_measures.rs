@@ -373,3 +373,15 @@ fn an_amount_of_goods_a_verb_moves_measures_that_movement() {
         "weight"
     );
 }
+
+#[test]
+fn a_figure_continuing_another_across_a_period_named_by_an_event_measures_the_same() {
+    let text = "Chile's share of Peru's copper imports has risen from less than 5% before the \
+                pandemic to more than a third.";
+    assert_eq!(
+        measure(text, "less than 5%"),
+        measure(text, "more than a third"),
+        "{text}"
+    );
+    assert!(measure(text, "more than a third").contains("share"));
+}

@@ -699,6 +699,16 @@ pub(super) fn continues(ctx: &NpContext<'_>, between: Span) -> bool {
         "of",
         "at",
         "least",
+        // a period named by what marks it: "from less than 2% before the war to more than a
+        // third", "from 5% since the invasion to 12%"
+        "before",
+        "after",
+        "since",
+        "during",
+        "war",
+        "invasion",
+        "pandemic",
+        "crisis",
     ];
     let ws = words(ctx.text, between.start, between.end);
     ws.len() <= 8 && ws.iter().all(|w| w.is_any(LINKS) || ctx.in_time(w))
