@@ -80,6 +80,10 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Drop the kept analysis (figure groups, verdicts, flows) and make it again from every
+    /// stored claim with this build's rules, without raising alerts: for a store analysed by
+    /// an older build. Documents, annotations, events and alerts stay.
+    Reanalyse,
     /// List the stored quantitative claims.
     Claims {
         /// Only claims whose subject or object is this entity: its canonical name in any case,

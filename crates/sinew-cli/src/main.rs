@@ -142,6 +142,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Load { paths, no_alerts } => cmd::load::run(db, &ui, &paths, no_alerts),
         Command::Annotate { layers, published } => cmd::annotate::run(&layers, published),
         Command::Alerts { json } => cmd::alerts::run(db, json),
+        Command::Reanalyse => cmd::alerts::reanalyse(db, &ui),
         Command::Graph {
             format,
             output,

@@ -97,6 +97,17 @@ impl Engine {
         Ok(alerts)
     }
 
+    /// Drops the kept analysis and analyses every stored document again, in bounded memory
+    /// and without raising alerts (the documents are the baseline, as at a first analysis):
+    /// what a store analysed by an older build needs for this build's grouping rules
+    /// (`sinew reanalyse`). Documents, annotations, events and alerts stay. Returns how many
+    /// documents were analysed.
+    pub fn reanalyse(&self) -> Result<usize, EngineError> {
+        let n = self.store.redo_analysis()?;
+        self.finish_analysis(false)?;
+        Ok(n)
+    }
+
     /// How many stored documents await analysis.
     pub fn pending_analysis(&self) -> Result<usize, EngineError> {
         Ok(self.store.pending()?.len())

@@ -156,6 +156,9 @@ impl AnalysisStore for Recording {
     ) -> Result<usize, StoreError> {
         self.inner.put_bucket_summaries(summaries)
     }
+    fn redo_analysis(&self) -> Result<usize, StoreError> {
+        self.inner.redo_analysis()
+    }
     fn flows_outside(
         &self,
         flows: &[String],

@@ -437,3 +437,51 @@ fn a_read_over_as_many_pending_documents_as_it_folds_answers_in_memory() {
     check_against_full(&engine).expect("reader agrees with a full recomputation");
     assert_eq!(engine.pending_analysis().expect("pending"), 9);
 }
+
+#[test]
+fn reanalyse_makes_the_kept_analysis_again_from_the_claims() {
+    let corpus = generate(&SynthConfig {
+        seed: 9,
+        documents: 12,
+        ..SynthConfig::default()
+    });
+    let engine = memory_engine();
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    engine
+        .ingest_bytes(
+            "a.jsonl",
+            jsonl(&docs).as_bytes(),
+            Format::Jsonl,
+            &IngestOptions::default(),
+        )
+        .expect("ingest");
+    let alerts = engine.alerts().expect("alerts").len();
+    // An analysis kept by other rules: one bucket's state written over another's.
+    let states = engine.store().bucket_states(None).expect("states");
+    assert!(states.len() >= 2, "the synthetic articles fill buckets");
+    let (from, to) = (&states[0], &states[1]);
+    engine
+        .store()
+        .commit_analysis(&AnalysisUpdate {
+            buckets: vec![sinew_store::BucketRow {
+                bucket: to.0.clone(),
+                state: from.1.clone(),
+                summary: None,
+                flows: Vec::new(),
+            }],
+            ..AnalysisUpdate::default()
+        })
+        .expect("commit");
+    assert!(
+        check_against_full(&engine).is_err(),
+        "the kept analysis no longer matches the claims"
+    );
+    assert_eq!(engine.reanalyse().expect("reanalyse"), docs.len());
+    assert_eq!(engine.pending_analysis().expect("pending"), 0);
+    check_against_full(&engine).expect("made again from the claims");
+    assert_eq!(
+        engine.alerts().expect("alerts").len(),
+        alerts,
+        "alerts kept, none new"
+    );
+}

@@ -75,6 +75,13 @@ pub trait AnalysisStore {
         summaries: &[(String, Option<String>)],
     ) -> Result<usize, StoreError>;
 
+    /// Drops the kept analysis (bucket states and summaries, the claims' buckets, the flows'
+    /// index) and marks every stored document for analysis again, in one transaction, as a
+    /// migration that changes the analysis does: for a build whose grouping rules differ from
+    /// the ones the kept analysis was made with (`sinew reanalyse`). Documents, annotations,
+    /// events, alerts and everything else stay. Returns how many documents await analysis.
+    fn redo_analysis(&self) -> Result<usize, StoreError>;
+
     /// The keys of every kept state, in order: a reader that folds states one part at a
     /// time lists them, then asks [`bucket_states`](Self::bucket_states) for a few at once,
     /// so it never holds every state's text together.

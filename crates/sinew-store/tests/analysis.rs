@@ -145,6 +145,31 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
         // The kind analysis read is kept with the header; a document not analysed has none.
         assert_eq!(headers[0].kind, Some(sinew_types::SourceKind::Derivative));
         assert_eq!(headers[1].kind, None);
+
+        // Redoing the analysis drops what was kept and marks every document pending; the
+        // documents, their claims and the alerts stay.
+        assert_eq!(store.redo_analysis().expect("redo"), 2);
+        assert_eq!(
+            store.pending().expect("pending"),
+            [a.id.clone(), b.id.clone()]
+        );
+        assert!(!store.has_analysed().expect("analysed"));
+        assert!(store.bucket_states(None).expect("states").is_empty());
+        assert!(store.bucket_claims(&key).expect("bucket").is_empty());
+        assert_eq!(
+            store.flows_outside(&flows, &[]).expect("outside"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            store
+                .claims_of_docs(std::slice::from_ref(&a.id))
+                .expect("claims")
+                .len(),
+            ann_a.claims.len()
+        );
+        assert_eq!(store.alerts().expect("alerts")[0].alert, alert);
+        // and again on a store with nothing kept: the same documents, once each
+        assert_eq!(store.redo_analysis().expect("redo twice"), 2);
     }
 }
 

@@ -1,4 +1,5 @@
-//! `sinew alerts`: the alerts raised on ingest, as text or JSON Lines.
+//! `sinew alerts`: the alerts raised on ingest, as text or JSON Lines; `sinew reanalyse`:
+//! the kept analysis made again with this build's rules.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,6 +9,7 @@ use anyhow::Result;
 
 use super::open_existing;
 use crate::json;
+use crate::ui::Ui;
 
 pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
     let engine = open_existing(db)?;
@@ -25,5 +27,19 @@ pub(crate) fn run(db: Option<&Path>, as_json: bool) -> Result<ExitCode> {
         }
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn reanalyse(db: Option<&Path>, ui: &Ui) -> Result<ExitCode> {
+    let engine = open_existing(db)?;
+    let started = std::time::Instant::now();
+    let n = engine.reanalyse()?;
+    if !ui.quiet {
+        eprintln!(
+            "analysed {n} document{} again in {:.1} s",
+            if n == 1 { "" } else { "s" },
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -196,6 +196,22 @@ impl AnalysisStore for PgStore {
         })
     }
 
+    fn redo_analysis(&self) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            tx.batch_execute(
+                "DELETE FROM analysis_flows;
+                 DELETE FROM analysis_buckets;
+                 DELETE FROM claim_buckets;
+                 INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents \
+                 ON CONFLICT DO NOTHING;",
+            )?;
+            let n: i64 = tx
+                .query_one("SELECT COUNT(*) FROM analysis_pending", &[])?
+                .try_get(0)?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        })
+    }
+
     fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
         self.read(|tx| {
             let rows = tx.query("SELECT bucket FROM analysis_buckets ORDER BY bucket", &[])?;

@@ -232,6 +232,21 @@ impl AnalysisStore for SqliteStore {
         })
     }
 
+    fn redo_analysis(&self) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            tx.execute_batch(
+                "DELETE FROM analysis_flows;
+                 DELETE FROM analysis_buckets;
+                 DELETE FROM claim_buckets;
+                 INSERT OR IGNORE INTO analysis_pending (doc, seq) SELECT id, seq FROM documents;",
+            )?;
+            tx.query_row("SELECT COUNT(*) FROM analysis_pending", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+        })
+    }
+
     fn bucket_keys(&self) -> Result<Vec<String>, StoreError> {
         self.read(|tx| {
             tx.prepare_cached("SELECT bucket FROM analysis_buckets ORDER BY bucket")?
