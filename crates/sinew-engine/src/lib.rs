@@ -310,16 +310,7 @@ impl Engine {
     /// [`Engine::network`], with actors rolled up to their states when `config` asks.
     pub fn network_with(&self, config: &NetworkConfig) -> Result<NetworkView, EngineError> {
         let analysis = self.analysis()?;
-        let actors: Vec<sinew_analysis::ActorInfo> = self
-            .store
-            .entities()?
-            .into_iter()
-            .map(|e| sinew_analysis::ActorInfo {
-                name: e.canonical,
-                entity_type: e.entity_type,
-                country: e.country,
-            })
-            .collect();
+        let actors = self.actor_infos()?;
         let (mut network, refs) = if config.by_state {
             sinew_analysis::network_by_state_of(analysis.states, &analysis.ties, &actors)
         } else {

@@ -14,16 +14,7 @@ impl Engine {
     /// `Dependency::claims` are left empty, since no claim list comes with it.
     pub fn network_outline(&self) -> Result<Network, EngineError> {
         let analysis = self.analysis()?;
-        let actors: Vec<sinew_analysis::ActorInfo> = self
-            .store
-            .entities()?
-            .into_iter()
-            .map(|e| sinew_analysis::ActorInfo {
-                name: e.canonical,
-                entity_type: e.entity_type,
-                country: e.country,
-            })
-            .collect();
+        let actors = self.actor_infos()?;
         let (mut network, _) = sinew_analysis::network_of(analysis.states, &analysis.ties, &actors);
         for f in &mut network.flows {
             f.claims.clear();
@@ -32,5 +23,19 @@ impl Engine {
             d.claims.clear();
         }
         Ok(network)
+    }
+
+    /// Every stored entity as the network reads an actor: name, type and state.
+    pub(crate) fn actor_infos(&self) -> Result<Vec<sinew_analysis::ActorInfo>, EngineError> {
+        Ok(self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| sinew_analysis::ActorInfo {
+                name: e.canonical,
+                entity_type: e.entity_type,
+                country: e.country,
+            })
+            .collect())
     }
 }

@@ -272,34 +272,53 @@ const SAYS_LOW: &str =
 const SAYS_HIGH: &str =
     "Norway shipped 3,000 tonnes of salmon to Iceland, customs in Reykjavik said.";
 
+/// A document of one sentence stating `words` (a number of tonnes, `value`) that Norway
+/// sent `to`, as `who` says.
+fn tonnes_doc(
+    id: &str,
+    text: &str,
+    (words, value): (&'static str, f64),
+    to: &'static str,
+    measure: &'static str,
+    who: &'static str,
+) -> sinew_report::DocBundle {
+    let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), text);
+    b.sentence(text);
+    b.country("Norway", "Norway");
+    b.country(to, to);
+    b.figure(Fig {
+        words,
+        value,
+        kind: QuantityKind::Measure,
+        unit: "t",
+        subject: Some("Norway"),
+        object: Some(to),
+        measure,
+        attribution: Some(who),
+        ..FIG
+    });
+    b.finish()
+}
+
 fn salmon(voices: [&'static str; 2]) -> Vec<sinew_report::DocBundle> {
-    let mut docs = Vec::new();
-    for (k, (text, words, value)) in [
-        (SAYS_LOW, "1,000 tonnes", 1000.0),
-        (SAYS_HIGH, "3,000 tonnes", 3000.0),
+    vec![
+        tonnes_doc(
+            "s0",
+            SAYS_LOW,
+            ("1,000 tonnes", 1000.0),
+            "Iceland",
+            "shipments of salmon",
+            voices[0],
+        ),
+        tonnes_doc(
+            "s1",
+            SAYS_HIGH,
+            ("3,000 tonnes", 3000.0),
+            "Iceland",
+            "shipments of salmon",
+            voices[1],
+        ),
     ]
-    .into_iter()
-    .enumerate()
-    {
-        let id = format!("s{k}");
-        let mut b = Builder::new(&id, &format!("{id}.txt"), Some("2024-09-01"), text);
-        b.sentence(text);
-        b.country("Norway", "Norway");
-        b.country("Iceland", "Iceland");
-        b.figure(Fig {
-            words,
-            value,
-            kind: QuantityKind::Measure,
-            unit: "t",
-            subject: Some("Norway"),
-            object: Some("Iceland"),
-            measure: "shipments of salmon",
-            attribution: Some(voices[k]),
-            ..FIG
-        });
-        docs.push(b.finish());
-    }
-    docs
 }
 
 #[test]
@@ -338,37 +357,21 @@ fn the_figures_most_accounts_give_lead_the_key_judgments() {
     let cod = "Norway sold 7,000 tonnes of cod to Iceland, Statistics Norway said.";
     let herring = "Norway sold 5,000 tonnes of herring to Denmark, its {} said.";
     let mut docs = Vec::new();
-    let mut add = |id: &str, text: String, words: &'static str, value: f64, to, who| {
-        let mut b = Builder::new(id, &format!("{id}.txt"), Some("2024-09-01"), &text);
-        b.sentence(&text);
-        b.country("Norway", "Norway");
-        b.country(to, to);
-        b.figure(Fig {
-            words,
-            value,
-            kind: QuantityKind::Measure,
-            unit: "t",
-            subject: Some("Norway"),
-            object: Some(to),
-            measure: "sales of fish",
-            attribution: Some(who),
-            ..FIG
-        });
-        docs.push(b.finish());
-    };
     for id in ["c1", "c2", "c3"] {
-        add(
+        let fish = ("7,000 tonnes", 7000.0);
+        docs.push(tonnes_doc(
             id,
-            cod.to_string(),
-            "7,000 tonnes",
-            7000.0,
-            "sales of cod",
+            cod,
+            fish,
+            "Iceland",
+            "sales of fish",
             "Statistics Norway",
-        );
+        ));
     }
     for (id, who) in [("h1", "fishing council"), ("h2", "customs office")] {
         let text = herring.replace("{}", who);
-        add(id, text, "5,000 tonnes", 5000.0, "Denmark", who);
+        let fish = ("5,000 tonnes", 5000.0);
+        docs.push(tonnes_doc(id, &text, fish, "Denmark", "sales of fish", who));
     }
     let b = briefing_of(&docs, &ReportConfig::default());
     let judged: Vec<&str> = b
