@@ -385,3 +385,12 @@ fn a_figure_continuing_another_across_a_period_named_by_an_event_measures_the_sa
     );
     assert!(measure(text, "more than a third").contains("share"));
 }
+
+#[test]
+fn a_rate_after_the_goods_is_no_part_of_them() {
+    let text = "The new line would carry up to 20 billion cubic metres of Kazakh gas a year to \
+                Uzbekistan.";
+    assert_eq!(measure(text, "20 billion cubic metres"), "Kazakh gas");
+    let text = "The port handles 3 million tonnes of grain annually, officials in Odesa said.";
+    assert_eq!(measure(text, "3 million tonnes"), "grain");
+}

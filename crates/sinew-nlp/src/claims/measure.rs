@@ -458,8 +458,14 @@ fn noun_phrase(ws: &[Word<'_>]) -> String {
                 "funding",
                 "financing",
             ]);
+        // "of Russian gas a year", "of crude oil annually": a rate after the goods ends them
+        let rate = !out.is_empty()
+            && w.is_any(&[
+                "a", "an", "annually", "daily", "monthly", "weekly", "yearly",
+            ]);
         if out.len() >= 5
             || gerund
+            || rate
             || w.is_any(NP_STOPS)
             || w.is_any(&[
                 "of", "in", "and", "or", "every", "each", "per", "covered", "are", "is",
