@@ -132,6 +132,27 @@ fn jsonl(docs: &[&sinew_analysis::synth::SynthDocument]) -> String {
     out
 }
 
+/// The synthetic corpus of `seed` with `documents` articles.
+fn corpus(seed: u64, documents: usize) -> sinew_analysis::synth::SynthCorpus {
+    generate(&SynthConfig {
+        seed,
+        documents,
+        ..SynthConfig::default()
+    })
+}
+
+/// Ingests all of `corpus` into `engine` as one JSON Lines input.
+fn ingest_all(
+    engine: &Engine,
+    corpus: &sinew_analysis::synth::SynthCorpus,
+    opts: &IngestOptions,
+) -> sinew_engine::IngestSummary {
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
+    engine
+        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, opts)
+        .expect("ingest")
+}
+
 /// Ingests the synthetic corpus of `seed` into `engine` in the batches `cuts` make, in the
 /// order `order` makes, checking alerts and the stored analysis after each batch.
 fn batches_equal_a_full_recomputation(
@@ -334,20 +355,12 @@ fn a_streamed_analysis_killed_midway_is_redone_from_the_claims() {
 
 #[test]
 fn a_deferred_load_is_stored_unanalysed_and_sinew_alerts_analyses_it_as_a_first_load() {
-    let corpus = generate(&SynthConfig {
-        seed: 7,
-        documents: 10,
-        ..SynthConfig::default()
-    });
     let engine = memory_engine();
-    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
     let opts = IngestOptions {
         analyse: false,
         ..IngestOptions::default()
     };
-    let summary = engine
-        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
-        .expect("ingest");
+    let summary = ingest_all(&engine, &corpus(7, 10), &opts);
     assert_eq!(summary.inserted, 10);
     assert!(summary.alerts.is_empty());
     assert_eq!(engine.pending_analysis().expect("pending"), 10);
@@ -370,20 +383,12 @@ fn a_deferred_load_is_stored_unanalysed_and_sinew_alerts_analyses_it_as_a_first_
 
 #[test]
 fn a_read_over_more_pending_documents_than_it_folds_says_how_many_and_how_to_analyse_them() {
-    let corpus = generate(&SynthConfig {
-        seed: 11,
-        documents: 9,
-        ..SynthConfig::default()
-    });
     let engine = memory_engine().pending_read_max(8);
-    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
     let opts = IngestOptions {
         analyse: false,
         ..IngestOptions::default()
     };
-    engine
-        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
-        .expect("ingest");
+    ingest_all(&engine, &corpus(11, 9), &opts);
     assert_eq!(engine.pending_analysis().expect("pending"), 9);
     let refused = |what: &str, r: Result<(), sinew_engine::EngineError>| {
         let e = r.expect_err(what);
@@ -420,41 +425,21 @@ fn a_read_over_more_pending_documents_than_it_folds_says_how_many_and_how_to_ana
 
 #[test]
 fn a_read_over_as_many_pending_documents_as_it_folds_answers_in_memory() {
-    let corpus = generate(&SynthConfig {
-        seed: 11,
-        documents: 9,
-        ..SynthConfig::default()
-    });
     let engine = memory_engine().pending_read_max(9);
-    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
     let opts = IngestOptions {
         analyse: false,
         ..IngestOptions::default()
     };
-    engine
-        .ingest_bytes("a.jsonl", jsonl(&docs).as_bytes(), Format::Jsonl, &opts)
-        .expect("ingest");
+    ingest_all(&engine, &corpus(11, 9), &opts);
     check_against_full(&engine).expect("reader agrees with a full recomputation");
     assert_eq!(engine.pending_analysis().expect("pending"), 9);
 }
 
 #[test]
 fn reanalyse_makes_the_kept_analysis_again_from_the_claims() {
-    let corpus = generate(&SynthConfig {
-        seed: 9,
-        documents: 12,
-        ..SynthConfig::default()
-    });
     let engine = memory_engine();
-    let docs: Vec<&sinew_analysis::synth::SynthDocument> = corpus.documents.iter().collect();
-    engine
-        .ingest_bytes(
-            "a.jsonl",
-            jsonl(&docs).as_bytes(),
-            Format::Jsonl,
-            &IngestOptions::default(),
-        )
-        .expect("ingest");
+    let documents = corpus(9, 12).documents.len();
+    ingest_all(&engine, &corpus(9, 12), &IngestOptions::default());
     let alerts = engine.alerts().expect("alerts").len();
     // An analysis kept by other rules: one bucket's state written over another's.
     let states = engine.store().bucket_states(None).expect("states");
@@ -476,7 +461,7 @@ fn reanalyse_makes_the_kept_analysis_again_from_the_claims() {
         check_against_full(&engine).is_err(),
         "the kept analysis no longer matches the claims"
     );
-    assert_eq!(engine.reanalyse().expect("reanalyse"), docs.len());
+    assert_eq!(engine.reanalyse().expect("reanalyse"), documents);
     assert_eq!(engine.pending_analysis().expect("pending"), 0);
     check_against_full(&engine).expect("made again from the claims");
     assert_eq!(
