@@ -7,6 +7,7 @@
 
 use sinew_types::{Attribution, EntityType, Mention, Modality, Sentence, Span};
 
+use crate::sentences::starting_within;
 use crate::words::{has_clause_break, words, Word};
 
 /// Cues that introduce the source after them: "according to X", "released by X".
@@ -147,7 +148,7 @@ pub(crate) fn find_attributions(
         // "WASHINGTON - The United States said ...": the dateline's place is where the
         // story was filed, never who speaks.
         let from = crate::dateline::dateline_end(text, s.span).unwrap_or(s.span.start);
-        let in_sentence = mentions_in(mentions, s.span);
+        let in_sentence = starting_within(mentions, s.span, |m| m.span);
         let first = in_sentence.partition_point(|m| m.span.start < from);
         let in_sentence = &in_sentence[first..];
         let mut i = 0;
@@ -185,12 +186,6 @@ pub(crate) fn find_attributions(
 
 fn matches_seq(ws: &[Word<'_>], cue: &[&str]) -> Option<usize> {
     (ws.len() >= cue.len() && cue.iter().zip(ws).all(|(c, w)| w.is(c))).then_some(cue.len())
-}
-
-fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    &mentions[lo..hi]
 }
 
 /// The source phrase after a prefix cue: up to the next clause break or the sentence end.

@@ -41,6 +41,14 @@ fn is_opener(c: char) -> bool {
 /// longest sentence is 1,840 bytes and 99.9% are under 400.
 pub(crate) const MAX_SENTENCE_BYTES: usize = 2048;
 
+/// The items (sorted by start) that start inside `span`, found by binary search so that a
+/// long document costs no more per figure than a short one.
+pub(crate) fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|i| key(i).start < span.start);
+    let hi = items.partition_point(|i| key(i).start < span.end.max(span.start + 1));
+    &items[lo..hi.max(lo)]
+}
+
 /// Splits `text` into sentences. Spans exclude surrounding white space; empty lines give none;
 /// no sentence is longer than [`MAX_SENTENCE_BYTES`].
 pub fn split_sentences(text: &str) -> Vec<Sentence> {

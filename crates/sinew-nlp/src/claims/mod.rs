@@ -57,13 +57,7 @@ pub(crate) struct ClaimInputs<'a> {
     pub(crate) attributions: &'a [Attribution],
 }
 
-/// The items (sorted by start) that start inside `span`, found by binary search so that a
-/// long document costs no more per figure than a short one.
-pub(super) fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
-    let lo = items.partition_point(|i| key(i).start < span.start);
-    let hi = items.partition_point(|i| key(i).start < span.end.max(span.start + 1));
-    &items[lo..hi.max(lo)]
-}
+pub(super) use crate::sentences::starting_within;
 
 /// Claims built from one document, and where building stopped at the cap.
 pub(crate) struct Built {

@@ -188,6 +188,9 @@ pub(super) fn actors_in<'m>(
     ws: &[Word<'_>],
 ) -> Vec<Actor<'m>> {
     let mut out = Vec::new();
+    // Only the mentions that start in the sentence, found by binary search: callers may pass
+    // the whole document's, and scanning them for each figure made a document quadratic.
+    let mentions = super::starting_within(mentions, sentence, |m| m.span);
     // A cue inside another name ("WASHINGTON - The United States" read as "WASHINGTON ...
     // states") makes no attribution.
     let in_sentence = || mentions.iter().filter(|m| sentence.contains(m.span));

@@ -364,9 +364,11 @@ pub(super) fn imports_from(
     q: Span,
     sentence: Span,
 ) -> Option<(Option<String>, Option<String>)> {
-    let start = quantities
+    // The sentence's own figures only (found by binary search; scanning the document's for
+    // each figure was quadratic).
+    let start = super::starting_within(quantities, sentence, |r| r.span)
         .iter()
-        .filter(|r| !r.vague && sentence.start <= r.span.start && r.span.end <= q.start)
+        .filter(|r| !r.vague && r.span.end <= q.start)
         .map(|r| r.span.end)
         .max()
         .unwrap_or(sentence.start);
@@ -459,7 +461,7 @@ pub(super) fn given_from(
     let giver = actors
         .iter()
         .find(|a| a.role == Role::Source && a.span.start >= q.end && clause.contains(a.span))?;
-    let between = quantities
+    let between = super::starting_within(quantities, clause, |r| r.span)
         .iter()
         .any(|r| !r.vague && q.end <= r.span.start && r.span.end <= giver.span.start);
     if between {

@@ -33,6 +33,7 @@ use sinew_types::{
     TimeKind,
 };
 
+use crate::sentences::starting_within;
 use crate::words::{has_clause_break, words, Word};
 use actors::Actor;
 use patterns::{Pattern, Pos, Violence, MAX_GAP, PATTERNS};
@@ -176,7 +177,7 @@ pub fn find_events(text: &str, ann: &Annotations) -> Vec<Event> {
             continue;
         }
         // "SEOUL - North Korea's decision ...": the dateline's place acts in nothing.
-        let mentions = within(&ann.mentions, s.span);
+        let mentions = starting_within(&ann.mentions, s.span, |m| m.span);
         let dateline = crate::dateline::dateline_end(text, s.span).unwrap_or(s.span.start);
         let actors = actors::actors(text, &ws, &lower, mentions, dateline);
         let view = SentenceView {
@@ -225,12 +226,6 @@ fn intent(category: PloverCategory) -> PloverCategory {
         Sanction | Coerce | Assault | Fight => Threaten,
         other => other,
     }
-}
-
-fn within(mentions: &[Mention], span: Span) -> &[Mention] {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    &mentions[lo..hi.max(lo)]
 }
 
 /// Words between two triggers that start a new event rather than a complement.
@@ -690,7 +685,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
         sources.extend(conventions::where_it_happened(
             text,
             actors,
-            within(&ann.mentions, sentence),
+            starting_within(&ann.mentions, sentence, |m| m.span),
             home,
             &taken,
         ));
@@ -756,7 +751,7 @@ fn event(view: &SentenceView<'_>, t: Trigger) -> Option<Event> {
 type Days = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);
 
 fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Days {
-    ann.times
+    starting_within(&ann.times, sentence, |t| t.span)
         .iter()
         .filter(|t| sentence.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
@@ -767,7 +762,7 @@ fn date(ann: &Annotations, sentence: Span, trigger: Span) -> Days {
 
 /// Who tells the event: the sentence's attribution whose cue is not the trigger itself.
 fn attribution(ann: &Annotations, sentence: Span, trigger: Span) -> Option<String> {
-    ann.attributions
+    starting_within(&ann.attributions, sentence, |a| a.span)
         .iter()
         .find(|a| sentence.contains(a.span) && !a.span.contains(trigger))
         .map(|a| a.source.clone())
