@@ -394,3 +394,44 @@ fn a_rate_after_the_goods_is_no_part_of_them() {
     let text = "The port handles 3 million tonnes of grain annually, officials in Odesa said.";
     assert_eq!(measure(text, "3 million tonnes"), "grain");
 }
+
+/// A counted noun that only portions something out ("rounds", "batches", "packages") keeps
+/// what it portions, up to the first preposition: a round of sanctions is not a round of
+/// ammunition (which is itself what is counted), and the party after "on" or "for" is no
+/// part of the goods.
+#[test]
+fn portion_nouns_keep_what_they_portion() {
+    let cases = [
+        (
+            "The bloc has now imposed 14 rounds of sanctions on Belgrade.",
+            "14 rounds",
+            "rounds of sanctions",
+        ),
+        (
+            "The depot could hold more than 2 million rounds of 122mm artillery ammunition.",
+            "2 million rounds",
+            "rounds",
+        ),
+        (
+            "Canberra approved three packages of flood relief for Fiji in May.",
+            "three packages",
+            "packages of flood relief",
+        ),
+        (
+            "Norvik Marine delivered five consignments of copper wire to Chile.",
+            "five consignments",
+            "consignments of copper wire",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // Without its "of" phrase the noun is the measure, as any counted noun is.
+    assert_eq!(
+        measure(
+            "Inspectors counted five consignments at the port.",
+            "five consignments"
+        ),
+        "consignments"
+    );
+}

@@ -271,6 +271,51 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
     if q.kind == QuantityKind::Count && !unit.is_empty() && casualties(&after) {
         return same(format!("{unit} casualties"));
     }
+    // "13 rounds of sanctions", "two packages of aid", "four batches of drones": a counted
+    // noun that only portions something out names nothing without what it portions; the
+    // measure keeps both (a round of sanctions is not a round of ammunition).
+    if q.kind == QuantityKind::Count
+        && PORTION_NOUNS.contains(&unit)
+        && after.len() >= 2
+        && after[0].is("of")
+    {
+        // What is portioned ends at a preposition ("of sanctions on Moscow", "of aid for
+        // Ukraine": the target is a party, not the goods).
+        let goods: Vec<Word<'_>> = after[1..]
+            .iter()
+            .take_while(|w| {
+                !w.is_any(&[
+                    "on", "for", "against", "from", "to", "into", "at", "by", "with",
+                ])
+            })
+            .cloned()
+            .collect();
+        let np = noun_phrase(&goods);
+        // A round of ammunition is what is counted, whatever the shells are called ("3
+        // million rounds of 152mm artillery shells" is a count of rounds, as "3 million
+        // rounds" is); only a round of something else ("of sanctions", "of talks") portions.
+        let munitions = unit == "round"
+            && goods.iter().any(|w| {
+                w.is_any(&[
+                    "ammunition",
+                    "ammo",
+                    "shell",
+                    "shells",
+                    "artillery",
+                    "bullet",
+                    "bullets",
+                    "cartridge",
+                    "cartridges",
+                    "mortar",
+                    "mortars",
+                    "munitions",
+                ])
+            });
+        if !np.is_empty() && !munitions {
+            let plural = plural(unit);
+            return (format!("{plural} of {np}"), plural);
+        }
+    }
     if q.kind == QuantityKind::Count && !unit.is_empty() {
         let plural = plural(unit);
         return match inp.flow.and_then(noun_of_verb) {
@@ -321,6 +366,29 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
 /// writes them: what a shipment of them is shipped in.
 const GOODS_AMOUNT_UNITS: &[&str] = &[
     "t", "kg", "g", "lb", "oz", "barrel", "bushel", "l", "gal", "m³", "m3", "bcm",
+];
+
+/// Counted nouns (as the quantities layer writes them, singular) that portion something out
+/// and say nothing of what without their "of" phrase.
+const PORTION_NOUNS: &[&str] = &[
+    "round",
+    "package",
+    "tranche",
+    "wave",
+    "batch",
+    "set",
+    "lot",
+    "consignment",
+    "shipment",
+    "cargo",
+    "load",
+    "truckload",
+    "trainload",
+    "shipload",
+    "planeload",
+    "convoy",
+    "installment",
+    "instalment",
 ];
 
 /// Counted nouns that say nothing of what is counted ("5,000 units", "300 items").
