@@ -17,7 +17,9 @@
 //!   between 1900 and 2100, written without a thousands separator, qualifier or unit of
 //!   money, that is not a round hundred ("2000 employees" is a count);
 //! - "one" standing for "a" ("a cup of tea"), and a count in words after a definite
-//!   determiner, which refers to a set already named ("the two leaders", "all five");
+//!   determiner, which refers to a set already named ("the two leaders", "all five"), or
+//!   after "between" or "among", which names the parties of a relation ("a matter between
+//!   two sovereign states");
 //! - "a few", which the guidelines of the claim gold treat as no figure.
 //!
 //! Kept: money, percentages and physical measures; counts in digits or words ("seven more
@@ -294,10 +296,14 @@ fn is_year(q: &Quantity) -> bool {
         && q.value % 100.0 != 0.0
 }
 
-/// "the two leaders", "all five": a count in words that refers back.
+/// "the two leaders", "all five": a count in words that refers back. "Between two sovereign
+/// states", "among three neighbours": one that names the parties of a relation, which is
+/// not an amount of them either.
 fn after_definite(text: &str, q: &Quantity) -> bool {
-    word_before(text, q.span.start)
-        .is_some_and(|(_, w)| DEFINITE.contains(&w.to_lowercase().as_str()))
+    word_before(text, q.span.start).is_some_and(|(_, w)| {
+        let w = w.to_lowercase();
+        DEFINITE.contains(&w.as_str()) || matches!(w.as_str(), "between" | "among" | "amongst")
+    })
 }
 
 /// "half of the emails", "more than three-quarters", "about a third": a share. "The first half
@@ -392,6 +398,16 @@ mod tests {
         );
         // The two leaders were named before: no new figure.
         assert!(claimed("After the talks the two leaders signed a pact.").is_empty());
+        // The parties of a relation, not an amount of them.
+        assert!(
+            claimed("Ottawa called the dispute a matter between two sovereign states.").is_empty()
+        );
+        assert!(claimed("Water rights are shared among three riverside nations.").is_empty());
+        // A count in digits after "between" is still a figure.
+        assert_eq!(
+            claimed("Talks between 40 delegations opened in Nairobi."),
+            vec!["40 delegations"]
+        );
         assert!(claimed("She offered the builder a cup of tea.").is_empty());
         assert!(claimed("Students must take at least one online class.").is_empty());
     }
