@@ -435,3 +435,37 @@ fn portion_nouns_keep_what_they_portion() {
         "consignments"
     );
 }
+
+/// A physical amount that is the size of an attribute named before it ("a capacity of",
+/// "a range of") measures that attribute, not its unit.
+#[test]
+fn an_amount_after_an_attribute_measures_the_attribute() {
+    let cases = [
+        (
+            "The Baltic line has a design capacity of 27 billion cubic metres a year.",
+            "27 billion cubic metres",
+            "design capacity",
+        ),
+        (
+            "The new drone has a range of 1,200 km, its maker said.",
+            "1,200 km",
+            "range",
+        ),
+        (
+            "The smelter reached an annual output of 400,000 tonnes.",
+            "400,000 tonnes",
+            "annual output",
+        ),
+    ];
+    for (text, quote, want) in cases {
+        assert_eq!(measure(text, quote), want, "{text}");
+    }
+    // Goods named after the amount still win.
+    assert_eq!(
+        measure(
+            "The port handled a volume of 3 million tonnes of grain.",
+            "3 million tonnes"
+        ),
+        "grain"
+    );
+}

@@ -193,6 +193,13 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             });
         }
     }
+    // "a design capacity of 38 billion cubic metres a year", "a range of 900 km": the
+    // attribute the amount is the size of, named before it, is what it measures.
+    if q.kind == QuantityKind::Measure {
+        if let Some(attribute) = attribute_before(text, clause.start, q.span.start) {
+            return same(attribute);
+        }
+    }
     if q.kind == QuantityKind::Measure {
         return same(match unit {
             "km/h" | "mph" | "m/s" | "kn" => "speed".into(),
@@ -360,6 +367,46 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
         (None, _) => "figure".into(),
     };
     same(fallback)
+}
+
+/// Nouns of a thing's size, capacity or reach that an amount after "of" is the value of.
+const ATTRIBUTE_NOUNS: &[&str] = &[
+    "capacity",
+    "output",
+    "production",
+    "range",
+    "throughput",
+    "volume",
+    "yield",
+    "reach",
+    "length",
+    "depth",
+    "height",
+    "altitude",
+    "speed",
+    "displacement",
+    "payload",
+];
+
+/// "a design capacity of", "an annual output of", "a range of" right before the figure: the
+/// attribute with up to two lower-case words narrowing it ("design capacity").
+fn attribute_before(text: &str, from: usize, figure: usize) -> Option<String> {
+    let before = words(text, from, figure);
+    let [.., noun, of] = before.as_slice() else {
+        return None;
+    };
+    if !of.is("of") || !noun.is_any(ATTRIBUTE_NOUNS) {
+        return None;
+    }
+    let mut out = vec![noun.text.to_lowercase()];
+    for w in before[..before.len() - 2].iter().rev().take(2) {
+        let lower_word = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if !lower_word || w.is_any(&["a", "an", "the", "its", "their", "his", "her", "of"]) {
+            break;
+        }
+        out.insert(0, w.text.to_string());
+    }
+    Some(out.join(" "))
 }
 
 /// Units that measure an amount of goods (weight and volume), as the quantities layer
