@@ -408,3 +408,27 @@ fn figures_listed_alike_share_their_time() {
     assert_eq!(time_of(text, "$5 billion").as_deref(), Some("2023"));
     assert_eq!(time_of(text, "$4 billion"), None);
 }
+
+/// A flow with no time in its sentence, right after a dated figure of the same two parties in
+/// the same paragraph, is of that time; a new paragraph, other parties, or a stock do not
+/// take it.
+#[test]
+fn the_next_sentence_about_the_same_pair_keeps_the_time() {
+    let text = "Trade between Chile and Peru reached $4.2 billion in 2022, customs data show. \
+                Chilean exports to Peru were worth about $2.6 billion.";
+    assert_eq!(
+        time_of(text, "$2.6 billion").as_deref(),
+        Some("2022"),
+        "{text}"
+    );
+    let other_pair = "Trade between Chile and Peru reached $4.2 billion in 2022. \
+                      Argentine exports to Bolivia were worth about $1.1 billion.";
+    assert_eq!(time_of(other_pair, "$1.1 billion"), None, "{other_pair}");
+    let new_paragraph = "Trade between Chile and Peru reached $4.2 billion in 2022.\n\n\
+                         Chilean exports to Peru were worth about $2.6 billion.";
+    assert_eq!(
+        time_of(new_paragraph, "$2.6 billion"),
+        None,
+        "{new_paragraph}"
+    );
+}

@@ -360,7 +360,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             .filter(|c| c.sentence == sentence)
             .and_then(|c| kind::restates(inp.text, &c.quantity, q));
         // A restated figure is the same figure: it refers to its time, not the nearest one.
-        let time = match (restates, claims.last()) {
+        let mut time = match (restates, claims.last()) {
             (Some(_), Some(c)) => c.time.clone(),
             _ => time,
         }
@@ -470,6 +470,16 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                     .then(|| q.unit.clone())
                     .flatten(),
             });
+        }
+        if time.is_none() && sentence_times.is_empty() {
+            time = timing::carried_time(
+                inp.text,
+                claims.last(),
+                si.checked_sub(1).map(|p| inp.sentences[p].span),
+                sentence,
+                (subject.as_deref(), object.as_deref()),
+                kind,
+            );
         }
         orphans.push(orphan);
         claims.push(Claim {

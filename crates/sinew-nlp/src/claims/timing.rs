@@ -3,7 +3,7 @@
 //! 2025 average of 6.6%"), a citation's year or a trailing verb of saying's time when the
 //! figure's own clause has one; "now" anchored to the publication day (`anchor_present`).
 
-use sinew_types::{Grain, Quantity, Span, TimeExpr, TimeKind};
+use sinew_types::{Claim, Grain, MeasureKind, Quantity, Span, TimeExpr, TimeKind};
 
 use super::bounds::{self, figure_between};
 use super::clauses::{clause_of, is_citation, opens_clause, CONTRASTS};
@@ -309,4 +309,41 @@ pub(super) fn in_change_baseline(text: &str, sentence: Span, span: Span) -> bool
         j -= 1;
     }
     j >= 2 && lead[j - 1].is("from") && lead[j - 2].is_any(&["up", "down"])
+}
+
+/// "Trade between Chile and Peru rose to $4 billion last year. Chilean exports to Peru were
+/// worth about $2.5 billion": a flow, change or share whose sentence has no time of its own,
+/// stated in the sentence right after a dated figure of the same two parties (either way
+/// round) in the same paragraph, is of that figure's time. A running total's start ("since
+/// August"), a length or a recurring time, and "now" are not passed on.
+pub(super) fn carried_time(
+    text: &str,
+    previous: Option<&Claim>,
+    prev_sentence: Option<Span>,
+    sentence: Span,
+    parties: (Option<&str>, Option<&str>),
+    kind: MeasureKind,
+) -> Option<TimeExpr> {
+    if !matches!(
+        kind,
+        MeasureKind::Flow | MeasureKind::Change | MeasureKind::Share
+    ) {
+        return None;
+    }
+    let c = previous?;
+    let t = c.time.as_ref()?;
+    let dated = matches!(t.kind, TimeKind::Point | TimeKind::Range)
+        && t.start_date.is_some()
+        && t.timex.as_deref() != Some("PRESENT_REF");
+    let next_sentence = Some(c.sentence) == prev_sentence || c.sentence == sentence;
+    let (Some(s), o) = parties else {
+        return None;
+    };
+    let (cs, co) = (c.subject.as_deref(), c.object.as_deref());
+    let same_parties = (cs == Some(s) && co == o) || (o.is_some() && cs == o && co == Some(s));
+    (dated
+        && next_sentence
+        && same_parties
+        && !super::discourse::paragraph_break(text, c.sentence.start, sentence.start))
+    .then(|| t.clone())
 }
