@@ -22,7 +22,7 @@
 //! | derivative | a digest title ("Daily Brief", "roundup") | 3 |
 //! | derivative | a digest masthead in the text | 2 |
 //! | derivative | a table of contents with a glossary or source list | 2 |
-//! | derivative | at least three short items, half or more crediting another outlet | 3 |
+//! | derivative | three or more short items, half or more, crediting three or more outlets | 3 |
 //! | derivative | names 6 or more outlets / 4 or 5 | 3 / 2 |
 //! | derivative | credits unnamed reports ("according to reports"): 3 or more times / once | 2 / 1 |
 //! | derivative | ends with a list of sources | 1 |
@@ -142,7 +142,10 @@ fn read(doc: &Document) -> Reading {
     if has(&edges, CONTENTS) && has(&edges, APPENDICES) {
         r.add(Derivative, 2, "contents with a glossary or source list");
     }
-    if shape.items_citing >= 3 && shape.items_citing * 2 >= shape.items {
+    // a report built on one or two wires credits them paragraph after paragraph; a digest
+    // passes on what several outlets said
+    if shape.items_citing >= 3 && shape.items_citing * 2 >= shape.items && shape.outlets_cited >= 3
+    {
         r.add(Derivative, 3, "short items crediting other outlets");
     }
     match outlets_named(&edges) {

@@ -25,6 +25,8 @@ pub(super) struct Shape {
     pub(super) items: usize,
     /// Of them, those naming a news outlet or crediting unnamed reports.
     pub(super) items_citing: usize,
+    /// The distinct outlets those items name (unnamed reports counted as one).
+    pub(super) outlets_cited: usize,
     /// Distinct essay headings ("Introduction", "Conclusion").
     pub(super) essay_headings: usize,
     /// The text ends with a heading of sources followed by at least two lines, or with at
@@ -36,6 +38,8 @@ pub(super) struct Shape {
 pub(super) fn measure(text: &str) -> Shape {
     let mut s = Shape::default();
     let mut headings: Vec<&'static str> = Vec::new();
+    // which of OUTLETS the items name, and last, unnamed reports
+    let mut cited = vec![false; OUTLETS.len() + 1];
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -51,7 +55,18 @@ pub(super) fn measure(text: &str) -> Shape {
         }
         if line.split_whitespace().count() >= ITEM_WORDS && line.len() <= ITEM_BYTES {
             s.items += 1;
-            if names_outlet(&lower) || HEARSAY.iter().any(|h| lower.contains(h)) {
+            let mut citing = false;
+            for (i, o) in OUTLETS.iter().enumerate() {
+                if whole_word_at(&lower, o).is_some() {
+                    cited[i] = true;
+                    citing = true;
+                }
+            }
+            if HEARSAY.iter().any(|h| lower.contains(h)) {
+                cited[OUTLETS.len()] = true;
+                citing = true;
+            }
+            if citing {
                 s.items_citing += 1;
             }
         }
@@ -71,6 +86,7 @@ pub(super) fn measure(text: &str) -> Shape {
         }
     }
     s.essay_headings = headings.len();
+    s.outlets_cited = cited.iter().filter(|&&c| c).count();
     let tail = &lines[lines.len().saturating_sub(TAIL_LINES)..];
     let listed = tail
         .iter()
@@ -97,11 +113,6 @@ fn heading(line: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
         .find(|h| h.trim_end_matches(':') == words)
-}
-
-/// Whether `lower` names one of [`OUTLETS`] as whole words.
-fn names_outlet(lower: &str) -> bool {
-    OUTLETS.iter().any(|o| whole_word_at(lower, o).is_some())
 }
 
 /// Where `word` first stands as whole words in `hay`.
@@ -192,7 +203,7 @@ mod tests {
                     2. Conclusion\n\nSources\nhttps://a.example\nhttps://b.example\n";
         let s = measure(text);
         assert_eq!(s.essay_headings, 2);
-        assert_eq!((s.items, s.items_citing), (2, 1));
+        assert_eq!((s.items, s.items_citing, s.outlets_cited), (2, 1, 1));
         assert!(s.source_list);
         assert_eq!(s.attributed, 1);
         // a heading with nothing after it is no list

@@ -107,6 +107,16 @@ fn a_roundup_of_items_crediting_other_outlets_is_derivative() {
         r.cues.contains(&"short items crediting other outlets"),
         "{r:?}"
     );
+    // a report built on one wire credits it paragraph after paragraph
+    let wire =
+        "Tarvia's central bank raised its main rate to 9%, Bloomberg reported on Monday.\n\n\
+        The bank said inflation had reached 14% in March, according to Bloomberg.\n\n\
+        Two of its board members voted against the rise, Bloomberg said, citing minutes.\n\n\
+        The currency rose 2% against the euro after the decision.";
+    assert_eq!(
+        kind(Some("Tarvia raises rates"), wire),
+        SourceKind::Original
+    );
 }
 
 #[test]
