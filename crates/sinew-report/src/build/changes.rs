@@ -24,7 +24,7 @@ use super::timeline::month_year;
 use super::{Corpus, Used};
 use crate::findings::ChangesSince;
 use crate::model::{CitedSentence, Judgment};
-use crate::text::words;
+use crate::text::{agree, words};
 use crate::themes::{flow_theme, theme_of};
 
 /// Change judgments written at most, the newest alerts first.
@@ -186,9 +186,10 @@ impl<'a> Corpus<'a> {
                     .map_or(later.member.source == earlier.member.source, |r| {
                         r.same_source
                     });
+                let who = self.who(later);
                 w.push(&format!(
-                    "{} puts {about} lower than an earlier report did: ",
-                    self.who(later)
+                    "{who} {} {about} lower than an earlier report did: ",
+                    agree(&who, "puts", "put")
                 ));
                 w.figure(self, group, later);
                 w.push(&format!("{}, against ", dated(later)));
@@ -201,9 +202,11 @@ impl<'a> Corpus<'a> {
                 });
             }
             Changed::Figure { .. } => {
+                let who = self.who(&new[0]);
                 w.push(&format!(
-                    "{} contradicts the standing figure for {about}: it gives ",
-                    self.who(&new[0])
+                    "{who} {} the standing figure for {about}: {} ",
+                    agree(&who, "contradicts", "contradict"),
+                    agree(&who, "it gives", "they give")
                 ));
                 w.figures(self, group, &new);
                 w.push(", against ");
@@ -225,9 +228,10 @@ impl<'a> Corpus<'a> {
                         flow.to
                     )
                 };
+                let who = self.who(&new[0]);
                 w.push(&format!(
-                    "a flow no earlier report showed: {what}; {} puts {about} at ",
-                    self.who(&new[0])
+                    "a flow no earlier report showed: {what}; {who} {} {about} at ",
+                    agree(&who, "puts", "put")
                 ));
                 w.figures(self, group, &new);
                 w.push(".");
