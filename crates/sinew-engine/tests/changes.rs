@@ -73,7 +73,8 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         &first,
         "c.txt",
         "February 1, 2024",
-        "Belarus has delivered 5,000 trucks to Russia since June 2023.",
+        "Belarus has delivered 5,000 trucks to Russia since June 2023, the Belarusian \
+         transport ministry said.",
     );
     let engine = memory_engine();
     ingest(&engine, std::slice::from_ref(&first));
@@ -103,12 +104,13 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         "Armenia has sent about 300 drones to Russia since last year, border officials in \
          Yerevan said.",
     );
-    // a later, lower count of the trucks from another report
+    // a later, lower count of the trucks: the ministry revises its own
     write(
         &later,
         "g.txt",
         "March 20, 2024",
-        "Belarus has delivered 4,200 trucks to Russia since June 2023.",
+        "Belarus has delivered 4,200 trucks to Russia since June 2023, the Belarusian \
+         transport ministry said on Monday, correcting an earlier figure.",
     );
     let summary = ingest(&engine, &[first, later]);
     let raised: Vec<AlertKind> = summary.alerts.iter().map(|a| a.kind).collect();
@@ -189,6 +191,16 @@ fn the_next_briefing_says_what_changed_since_the_last() {
                 .contains("lower than an earlier report did"),
         "{}",
         revision.sentence.text
+    );
+    // the sentence that changed is quoted, though it differs from the earlier one only in
+    // its figure
+    assert!(
+        revision
+            .evidence
+            .iter()
+            .any(|e| e.text.contains("4,200 trucks")),
+        "{:#?}",
+        revision.evidence
     );
     // the figures' own judgments read the movement the right way round: the trucks' count
     // was put lower, and a fixed-period trade figure a later source puts higher has not risen

@@ -4,6 +4,7 @@
 mod cases;
 mod events;
 mod picks;
+mod sources;
 mod support;
 mod wording;
 
@@ -274,31 +275,6 @@ fn title_sources_and_date_line() {
         md.contains("<a id=\"src-1\"></a>**Title of doc-a** (a\\_report.txt)"),
         "{md}"
     );
-
-    // a page read from a feed is named by its address and names no site: its outlet is the
-    // address's host, and the address is written once
-    let mut docs = docs;
-    let url = "https://www.kesra-wire.example/2024/06/ports";
-    docs[0].doc.source = url.into();
-    docs[0].doc.url = Some(url.into());
-    docs[0].doc.site = None;
-    let b = briefing_of(&docs, &ReportConfig::default());
-    let s = b.sources.iter().find(|s| s.doc == docs[0].doc.id).unwrap();
-    assert_eq!(s.site.as_deref(), Some("kesra-wire.example"));
-    let md = render_markdown(&b);
-    let line = md
-        .lines()
-        .find(|l| l.contains("**Title of doc-a**"))
-        .unwrap();
-    assert_eq!(line.matches("kesra-wire.example/2024").count(), 1, "{line}");
-    assert!(line.contains(", kesra-wire.example, "), "{line}");
-    assert!(line.contains("; original reporting; cited"), "{line}");
-    let html = render_html(&b);
-    let item = html
-        .lines()
-        .find(|l| l.starts_with(&format!("<li id=\"src-{}\"", s.number)))
-        .unwrap();
-    assert_eq!(item.matches("kesra-wire.example/2024").count(), 1, "{item}");
 }
 
 #[test]

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use sinew_analysis::{FlowKind, LedgerClaim, LedgerGroup};
 use sinew_types::{Alert, AlertKind};
 
-use super::judgments::{head, time_phrase, written, Located};
+use super::judgments::{head, time_phrase, written, Located, MAX_EVIDENCE};
 use super::picks::{self, Changed};
 use super::timeline::month_year;
 use super::{Corpus, Used};
@@ -237,7 +237,11 @@ impl<'a> Corpus<'a> {
                 w.push(".");
             }
         }
-        let evidence = self.evidence(all.iter().map(|l| (l.doc, l.span)), used);
+        // the statement that changed is quoted first: an earlier sentence that differs from
+        // it only in its figure reads as its near-duplicate and would take its place
+        let mut evidence = self.evidence(new.iter().map(|l| (l.doc, l.span)), used);
+        evidence.extend(self.evidence(standing.iter().map(|l| (l.doc, l.span)), used));
+        evidence.truncate(MAX_EVIDENCE);
         Some(Judgment {
             sentence: CitedSentence {
                 text: w.text,

@@ -32,7 +32,7 @@ const MAX_FIGURE_JUDGMENTS: usize = 5;
 /// Judgments read from pacts, visits and sanctions.
 const MAX_TIE_JUDGMENTS: usize = 2;
 /// Article sentences under one judgment.
-const MAX_EVIDENCE: usize = 2;
+pub(super) const MAX_EVIDENCE: usize = 2;
 /// A conflict whose sides differ by less than this share of the lower reads as agreement
 /// within rounding, not as a disagreement worth a clause.
 const MIN_GAP: f64 = 0.05;
