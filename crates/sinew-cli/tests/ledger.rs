@@ -516,6 +516,48 @@ fn ingest_reports_and_stores_what_new_documents_change() {
             .any(|l| l.contains("arms from Iran to Russia")),
         "{changed:#?}"
     );
+    // they lead the key judgments, each citing the statements it rests on
+    let judgments: Vec<&str> = md
+        .split("## 1. Key judgments")
+        .nth(1)
+        .expect("a key judgments section")
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("- **"))
+        .collect();
+    assert!(judgments.len() > 2, "{judgments:#?}");
+    assert!(
+        judgments[..2]
+            .iter()
+            .all(|l| l.contains("Since the last briefing (") && l.contains("](#note-")),
+        "{judgments:#?}"
+    );
+    assert!(!judgments[2..]
+        .iter()
+        .any(|l| l.contains("Since the last briefing")));
+
+    // --since moves the reference point to a day; the JSON says which judgments are changes
+    let out = run(sinew(&db)
+        .args(["report", "--since", "2024-06-01", "-o"])
+        .arg(tmp.path().join("since.json")));
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let b: Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("since.json")).unwrap())
+            .unwrap();
+    let changes: Vec<&Value> = b["judgments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|j| !j["change"].is_null())
+        .collect();
+    assert_eq!(changes.len(), 1, "{b:#}");
+    assert_eq!(changes[0]["change"], "new_flow");
+    let text = changes[0]["sentence"]["text"].as_str().unwrap();
+    assert!(text.starts_with("Since 1 June 2024, "), "{text}");
+    assert!(!changes[0]["sentence"]["citations"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // Stored: listed again, once, after a re-run that adds nothing.
     let again = run(sinew(&db).arg("ingest").arg(&watched));

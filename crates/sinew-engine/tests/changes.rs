@@ -73,7 +73,8 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         &first,
         "c.txt",
         "February 1, 2024",
-        "Belarus has delivered 5,000 trucks to Russia since June 2023.",
+        "Belarus has delivered 5,000 trucks to Russia since June 2023, the Belarusian \
+         transport ministry said.",
     );
     let engine = memory_engine();
     ingest(&engine, std::slice::from_ref(&first));
@@ -100,12 +101,23 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         &later,
         "e.txt",
         "April 5, 2024",
-        "Armenia has sent about 300 drones to Russia since last year.",
+        "Armenia has sent about 300 drones to Russia since last year, border officials in \
+         Yerevan said.",
+    );
+    // a later, lower count of the trucks: the ministry revises its own
+    write(
+        &later,
+        "g.txt",
+        "March 20, 2024",
+        "Belarus has delivered 4,200 trucks to Russia since June 2023, the Belarusian \
+         transport ministry said on Monday, correcting an earlier figure.",
     );
     let summary = ingest(&engine, &[first, later]);
     let raised: Vec<AlertKind> = summary.alerts.iter().map(|a| a.kind).collect();
     assert!(
-        raised.contains(&AlertKind::Conflict) && raised.contains(&AlertKind::NewFlow),
+        raised.contains(&AlertKind::Conflict)
+            && raised.contains(&AlertKind::NewFlow)
+            && raised.contains(&AlertKind::Revision),
         "{:#?}",
         summary.alerts
     );
@@ -123,9 +135,9 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         .iter()
         .map(|j| j.sentence.text.as_str())
         .collect();
-    assert_eq!(said.len(), 2, "{said:#?}");
+    assert_eq!(said.len(), 3, "{said:#?}");
     assert!(
-        b.judgments[..2].iter().all(|j| j.change.is_some()),
+        b.judgments[..3].iter().all(|j| j.change.is_some()),
         "what changed comes first"
     );
     for s in &said {
@@ -158,6 +170,57 @@ fn the_next_briefing_says_what_changed_since_the_last() {
         "{}",
         flow.sentence.text
     );
+    // the verb agrees with a plural speaker
+    assert!(
+        flow.sentence
+            .text
+            .contains("border officials in Yerevan put "),
+        "{}",
+        flow.sentence.text
+    );
+    let revision = changes(&b)
+        .into_iter()
+        .find(|j| j.change == Some(AlertKind::Revision))
+        .expect("the lower count");
+    assert!(
+        revision.sentence.text.contains("4,200 trucks")
+            && revision.sentence.text.contains("5,000 trucks")
+            && revision
+                .sentence
+                .text
+                .contains("lower than an earlier report did"),
+        "{}",
+        revision.sentence.text
+    );
+    // the sentence that changed is quoted, though it differs from the earlier one only in
+    // its figure
+    assert!(
+        revision
+            .evidence
+            .iter()
+            .any(|e| e.text.contains("4,200 trucks")),
+        "{:#?}",
+        revision.evidence
+    );
+    // the figures' own judgments read the movement the right way round: the trucks' count
+    // was put lower, and a fixed-period trade figure a later source puts higher has not risen
+    let own: Vec<&str> = b
+        .judgments
+        .iter()
+        .filter(|j| j.change.is_none())
+        .map(|j| j.sentence.text.as_str())
+        .collect();
+    assert!(own.iter().any(|t| t.contains("trucks")), "{own:#?}");
+    assert!(own.iter().any(|t| t.contains("Iran")), "{own:#?}");
+    for j in b.judgments.iter().filter(|j| j.change.is_none()) {
+        let t = &j.sentence.text;
+        if t.contains("trucks") {
+            assert!(!t.contains("later reports give the higher count"), "{t}");
+        }
+        if t.contains("Iran") && t.contains("billion") {
+            assert!(!t.contains("risen between reports"), "{t}");
+        }
+    }
     // the new statements are cited in the documents that raised the alerts
     let source_of = |j: &Judgment| -> Vec<String> {
         j.sentence

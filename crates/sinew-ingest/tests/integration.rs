@@ -10,6 +10,7 @@ mod html;
 mod lang;
 mod page_junk;
 mod seeds;
+mod source_kinds;
 mod warc;
 
 use std::path::PathBuf;

@@ -554,11 +554,22 @@ fn speaker_words(raw: &str) -> String {
 /// Modality of the clause `text[start..end]`.
 pub(crate) fn modality(text: &str, start: usize, end: usize) -> Modality {
     let ws = words(text, start, end);
-    if ws.iter().any(|w| w.is_any(HEDGES)) {
+    if (0..ws.len()).any(|i| ws[i].is_any(HEDGES) && !month_may(&ws, i)) {
         Modality::Hedged
     } else {
         Modality::Asserted
     }
+}
+
+/// Whether `ws[i]` is the month May, not the modal verb: "since May 2023" hedges nothing.
+/// Inside a clause the verb is written in lower case; at its start, "May" is the month when
+/// a number (a day or a year) follows.
+fn month_may(ws: &[Word<'_>], i: usize) -> bool {
+    ws[i].text == "May"
+        && (i > 0
+            || ws
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())))
 }
 
 #[cfg(test)]
@@ -566,6 +577,26 @@ mod tests {
     use sinew_types::DocId;
 
     use crate::{annotate_with, Stages};
+
+    #[test]
+    fn the_month_may_hedges_nothing() {
+        use super::modality;
+        use sinew_types::Modality;
+        let m = |t: &str| modality(t, 0, t.len());
+        assert_eq!(
+            m("Chile has shipped 40,000 tonnes of copper to Peru since May 2023."),
+            Modality::Asserted
+        );
+        assert_eq!(
+            m("May 2024 saw exports of 3,000 tonnes."),
+            Modality::Asserted
+        );
+        assert_eq!(
+            m("Chile may ship 40,000 tonnes of copper."),
+            Modality::Hedged
+        );
+        assert_eq!(m("May Chile ship more copper?"), Modality::Hedged);
+    }
 
     fn sources(text: &str) -> Vec<(String, String)> {
         let stages = Stages {

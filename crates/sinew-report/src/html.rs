@@ -217,7 +217,7 @@ pub fn render_html(b: &Briefing) -> String {
                         s.number,
                         esc(s.title.as_deref().unwrap_or(&s.source))
                     );
-                    if s.title.is_some() {
+                    if s.title.is_some() && s.url.as_deref() != Some(s.source.as_str()) {
                         let _ = write!(h, " ({})", esc(&s.source));
                     }
                     if let Some(site) = s.site.as_deref() {

@@ -136,7 +136,7 @@ pub fn render_markdown(b: &Briefing) -> String {
                         s.number,
                         escape(s.title.as_deref().unwrap_or(&s.source), false)
                     );
-                    if s.title.is_some() {
+                    if s.title.is_some() && s.url.as_deref() != Some(s.source.as_str()) {
                         let _ = write!(line, " ({})", escape(&s.source, false));
                     }
                     if let Some(site) = s.site.as_deref() {

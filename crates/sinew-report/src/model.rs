@@ -238,7 +238,7 @@ pub struct SourceEntry {
     pub source: String,
     /// Headline.
     pub title: Option<String>,
-    /// Site or publisher.
+    /// Site or publisher; the URL's host when the page names none.
     pub site: Option<String>,
     /// Publication date.
     pub published: Option<NaiveDate>,

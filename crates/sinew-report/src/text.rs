@@ -103,6 +103,30 @@ pub(crate) fn near_duplicate(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool
     inter as f64 >= 0.8 * smaller as f64
 }
 
+/// `singular` or `plural`, the verb form that agrees with `subject`, a speaker as the briefing
+/// names it: "port officials in Tunis put", "a research institute in Almaty puts", "Seoul and
+/// Washington put", "Interfax puts". The head is the words before the first preposition or
+/// comma; it is plural when it joins two names with "and", or when its last word is a
+/// lower-case noun ending in a plural "s" (a capitalised last word is a name: "Reuters").
+pub(crate) fn agree<'a>(subject: &str, singular: &'a str, plural: &'a str) -> &'a str {
+    let cut = [" in ", " of ", " at ", " from ", " for ", " with ", ", "]
+        .iter()
+        .filter_map(|p| subject.find(p))
+        .min()
+        .unwrap_or(subject.len());
+    let head = subject[..cut].trim();
+    let last = head.split_whitespace().last().unwrap_or("");
+    let joined = head.split_whitespace().any(|w| w == "and");
+    let noun_plural = last.chars().next().is_some_and(char::is_lowercase)
+        && last.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
+    if joined || noun_plural {
+        plural
+    } else {
+        singular
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +163,20 @@ mod tests {
         let text = "Since August 2023, it grew.";
         let t = time(text, "Since August 2023", Since);
         assert_eq!(time_as_written(text, &t), "Since August 2023");
+    }
+
+    #[test]
+    fn verbs_agree_with_their_speaker() {
+        let puts = |who: &str| agree(who, "puts", "put");
+        assert_eq!(puts("port officials in Tunis"), "put");
+        assert_eq!(puts("US officials"), "put");
+        assert_eq!(puts("Seoul and Washington"), "put");
+        assert_eq!(puts("a research institute in Almaty"), "puts");
+        assert_eq!(puts("Interfax"), "puts");
+        assert_eq!(puts("the Sudanese army"), "puts");
+        assert_eq!(puts("the ministry of ports"), "puts");
+        assert_eq!(puts("a report in Example Wire"), "puts");
+        assert_eq!(puts("the campus"), "puts");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod cases;
 mod events;
 mod picks;
+mod sources;
 mod support;
 mod wording;
 

@@ -89,6 +89,8 @@ fn document_viewer_marks_annotations_and_opens_at_a_span() {
     assert!(!api["figures"].as_array().unwrap().is_empty());
     assert!(!api["claims"].as_array().unwrap().is_empty(), "{api}");
     assert_eq!(api["link"], "https://news.example.org/ports");
+    // how the page was made, as analysis read it
+    assert_eq!(api["kind"], "original", "{api}");
     let start = text.find("6,700").unwrap();
     let end = start + "6,700 containers".len();
     let page = get(&st, &format!("/doc/{id}?span={start}-{end}"));
@@ -100,6 +102,10 @@ fn document_viewer_marks_annotations_and_opens_at_a_span() {
     assert!(page.body.contains("class=\"ent\""), "entities are marked");
     assert!(page.body.contains("target"), "the asked span is marked");
     assert!(page.body.contains("class=\"next\""), "next-mention links");
+    assert!(
+        page.body.contains("original reporting"),
+        "the source's kind"
+    );
     assert!(page
         .body
         .contains("href=\"https://news.example.org/ports\""));

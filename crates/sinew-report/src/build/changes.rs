@@ -18,13 +18,13 @@ use chrono::{Datelike, NaiveDate};
 use sinew_analysis::{FlowKind, LedgerClaim, LedgerGroup};
 use sinew_types::{Alert, AlertKind};
 
-use super::judgments::{head, time_phrase, written, Located};
+use super::judgments::{head, time_phrase, written, Located, MAX_EVIDENCE};
 use super::picks::{self, Changed};
 use super::timeline::month_year;
 use super::{Corpus, Used};
 use crate::findings::ChangesSince;
 use crate::model::{CitedSentence, Judgment};
-use crate::text::words;
+use crate::text::{agree, words};
 use crate::themes::{flow_theme, theme_of};
 
 /// Change judgments written at most, the newest alerts first.
@@ -186,9 +186,10 @@ impl<'a> Corpus<'a> {
                     .map_or(later.member.source == earlier.member.source, |r| {
                         r.same_source
                     });
+                let who = self.who(later);
                 w.push(&format!(
-                    "{} puts {about} lower than an earlier report did: ",
-                    self.who(later)
+                    "{who} {} {about} lower than an earlier report did: ",
+                    agree(&who, "puts", "put")
                 ));
                 w.figure(self, group, later);
                 w.push(&format!("{}, against ", dated(later)));
@@ -201,9 +202,11 @@ impl<'a> Corpus<'a> {
                 });
             }
             Changed::Figure { .. } => {
+                let who = self.who(&new[0]);
                 w.push(&format!(
-                    "{} contradicts the standing figure for {about}: it gives ",
-                    self.who(&new[0])
+                    "{who} {} the standing figure for {about}: {} ",
+                    agree(&who, "contradicts", "contradict"),
+                    agree(&who, "it gives", "they give")
                 ));
                 w.figures(self, group, &new);
                 w.push(", against ");
@@ -225,15 +228,20 @@ impl<'a> Corpus<'a> {
                         flow.to
                     )
                 };
+                let who = self.who(&new[0]);
                 w.push(&format!(
-                    "a flow no earlier report showed: {what}; {} puts {about} at ",
-                    self.who(&new[0])
+                    "a flow no earlier report showed: {what}; {who} {} {about} at ",
+                    agree(&who, "puts", "put")
                 ));
                 w.figures(self, group, &new);
                 w.push(".");
             }
         }
-        let evidence = self.evidence(all.iter().map(|l| (l.doc, l.span)), used);
+        // the statement that changed is quoted first: an earlier sentence that differs from
+        // it only in its figure reads as its near-duplicate and would take its place
+        let mut evidence = self.evidence(new.iter().map(|l| (l.doc, l.span)), used);
+        evidence.extend(self.evidence(standing.iter().map(|l| (l.doc, l.span)), used));
+        evidence.truncate(MAX_EVIDENCE);
         Some(Judgment {
             sentence: CitedSentence {
                 text: w.text,

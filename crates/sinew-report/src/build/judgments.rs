@@ -24,7 +24,7 @@ use sinew_types::{Claim, Span};
 use super::timeline::{distinct_dates, month_year};
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
-use crate::text::{squash, words};
+use crate::text::{agree, squash, words};
 use crate::themes::{flow_theme, theme_of, tie_theme};
 
 /// Judgments read from figures.
@@ -32,7 +32,7 @@ const MAX_FIGURE_JUDGMENTS: usize = 5;
 /// Judgments read from pacts, visits and sanctions.
 const MAX_TIE_JUDGMENTS: usize = 2;
 /// Article sentences under one judgment.
-const MAX_EVIDENCE: usize = 2;
+pub(super) const MAX_EVIDENCE: usize = 2;
 /// A conflict whose sides differ by less than this share of the lower reads as agreement
 /// within rounding, not as a disagreement worth a clause.
 const MIN_GAP: f64 = 0.05;
@@ -200,8 +200,13 @@ impl<'a> Corpus<'a> {
                 "; they agree within rounding"
             });
         } else if g.verdict == Verdict::Update {
-            // the ledger's reading: a running total that later reports raise
-            text.push_str("; later reports give the higher count");
+            // the ledger's reading: a running total that changed between reports; up unless a
+            // later statement put it lower
+            text.push_str(match g.revised {
+                Some(r) if r.same_source => "; its source has since revised the count down",
+                Some(_) => "; a later report puts the count lower",
+                None => "; later reports give the higher count",
+            });
         }
         text.push('.');
         let evidence = self.evidence(located.iter().map(|l| (l.doc, l.span)), used);
@@ -295,7 +300,9 @@ impl<'a> Corpus<'a> {
         let rising = days.len() >= 2
             && days.windows(2).all(|w| stated(w[0].1) <= stated(w[1].1))
             && stated(days[0].1) < stated(days[days.len() - 1].1);
-        if rising && (g.running_total || matches!(g.verdict, Verdict::Update | Verdict::Conflict)) {
+        // a figure for a fixed period ("trade in 2023") that a later source puts higher has
+        // not risen: the sources disagree, which the clause below says
+        if rising && (g.running_total || g.verdict == Verdict::Update) {
             let (d0, first) = days[0];
             let (d1, last) = days[days.len() - 1];
             let (when0, when1) = distinct_dates(d0, d1);
@@ -337,8 +344,12 @@ impl<'a> Corpus<'a> {
                     )
                 };
                 let offset: usize = clauses.iter().map(|c| c.len() + 2).sum();
-                let mut clause =
-                    format!("{} puts it at {}", self.who(low), written(low, unit, per));
+                let low_who = self.who(low);
+                let mut clause = format!(
+                    "{low_who} {} it at {}",
+                    agree(&low_who, "puts", "put"),
+                    written(low, unit, per)
+                );
                 cites.push((self.citation(low.doc, low.span), offset + clause.len()));
                 clause.push_str(&format!(
                     ", {} at {}",

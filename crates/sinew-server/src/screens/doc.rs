@@ -13,7 +13,9 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, Json};
 use serde::Serialize;
-use sinew_types::{Annotations, Claim, DocId, Document, Mention, Quantity, Span, TimeExpr};
+use sinew_types::{
+    Annotations, Claim, DocId, Document, Mention, Quantity, SourceKind, Span, TimeExpr,
+};
 
 use crate::error::PageError;
 use crate::highlight::{marked_html, Mark};
@@ -38,6 +40,11 @@ pub(crate) struct DocView {
     site: Option<String>,
     lang: Option<String>,
     duplicate_of: Option<DocId>,
+    /// How it was made, as analysis read it (`None` before its first analysis).
+    kind: Option<SourceKind>,
+    /// The kind in words, for the page.
+    #[serde(skip)]
+    kind_label: Option<&'static str>,
     /// The span asked for with `?span=`.
     target: Option<Span>,
     text: String,
@@ -96,7 +103,12 @@ pub(crate) fn view(state: &AppState, id: &str, params: &Params) -> Result<DocVie
         None => None,
     };
     let near = near_duplicates(state, &doc)?;
-    Ok(assemble(doc, ann, target, near))
+    let kind = store
+        .doc_headers(std::slice::from_ref(&doc_id))
+        .map_err(internal)?
+        .into_iter()
+        .find_map(|h| h.kind);
+    Ok(assemble(doc, ann, target, near, kind))
 }
 
 fn internal(e: impl std::fmt::Display) -> ServerError {
@@ -142,6 +154,7 @@ fn assemble(
     ann: Annotations,
     target: Option<Span>,
     near_duplicates: Vec<NearDuplicate>,
+    kind: Option<SourceKind>,
 ) -> DocView {
     let mut by_entity: Vec<EntityInDoc> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -177,6 +190,8 @@ fn assemble(
         site: doc.site,
         lang: doc.lang,
         duplicate_of: doc.duplicate_of,
+        kind,
+        kind_label: kind.map(kind_label),
         target,
         text: doc.text,
         mentions: ann.mentions,
@@ -185,6 +200,16 @@ fn assemble(
         claims: ann.claims,
         entities: by_entity,
         near_duplicates,
+    }
+}
+
+/// A source kind in words, as the briefing's source list writes it.
+fn kind_label(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Original => "original reporting",
+        SourceKind::Official => "official statement",
+        SourceKind::Analysis => "analysis",
+        SourceKind::Derivative => "derivative digest (repeats other outlets; counted once)",
     }
 }
 
