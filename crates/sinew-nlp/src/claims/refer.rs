@@ -11,8 +11,8 @@
 
 use sinew_types::{Attribution, EntityType, Mention, Span};
 
+use super::actors::{actor_name, is_org, Actor, Role};
 use super::pairs::actor_country;
-use super::roles::{actor_name, is_org, Actor, Role};
 use super::{starting_within, ClaimInputs};
 use crate::words::Word;
 
@@ -425,7 +425,7 @@ pub(super) fn own_report(
         .rev()
         .find(|a| a.role == Role::Speaker && a.org && a.span.end <= q.start)?;
     let verb = ws.iter().find(|w| {
-        w.start >= speaker.span.end && w.end <= q.start && w.is_any(super::roles::REPORT_VERBS)
+        w.start >= speaker.span.end && w.end <= q.start && w.is_any(super::actors::REPORT_VERBS)
     })?;
     let between = &text[verb.end..q.start];
     let direct = !between.contains(',')
@@ -507,7 +507,7 @@ pub(super) fn definite_back(
     let attrs: Vec<&Attribution> = starting_within(inp.attributions, prev, |a| a.span)
         .iter()
         .collect();
-    let actors = super::roles::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
+    let actors = super::actors::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
     let Some(named_at) = pws.iter().find(|w| {
         let t = w.text.to_ascii_lowercase();
         nouns.iter().any(|n| stem(n) == stem(&t))

@@ -7,7 +7,7 @@
 //! rule applies the caller keeps its active-voice reading (the actor before a verb of supply
 //! gives, "to X" gets).
 
-use super::roles::{Actor, Role};
+use super::actors::{Actor, Role};
 use super::verbs::{self, Direction};
 use crate::words::Word;
 use sinew_types::{EntityType, Span};
