@@ -319,7 +319,8 @@ fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
 fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w>> {
     let mut last_end = ws.get(from.checked_sub(1)?)?.end;
     let mut after_article = false;
-    for w in ws.iter().skip(from).take(4) {
+    let mut research = false;
+    for (k, w) in ws.iter().enumerate().skip(from).take(4) {
         if has_clause_break(text, last_end, w.start) || w.is_any(SPEAKER_STOPS) {
             return None;
         }
@@ -328,11 +329,37 @@ fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w
         if w.is_any(voice::SPEECH_VERBS) && !after_article {
             return Some(w);
         }
+        // "A Kestrel survey found that 62% ...", "Kestrel found that ...": who reports a
+        // finding states it; "Kestrel found 300 new customers" is its own deed.
+        let reports_finding = research || ws.get(k + 1).is_some_and(|n| n.is("that"));
+        if w.is_any(FINDING_VERBS) && !after_article && reports_finding {
+            return Some(w);
+        }
+        research |= w.is_any(RESEARCH_NOUNS);
         after_article = w.is_any(&["a", "an", "the"]);
         last_end = w.end;
     }
     None
 }
+
+/// Verbs by which a study or its author states what it found: verbs of speech after a
+/// research noun ([`RESEARCH_NOUNS`]) or before "that".
+const FINDING_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "shown",
+    "suggests",
+    "suggested",
+    "reveals",
+    "revealed",
+];
+/// Nouns naming a piece of research, whose author's name comes before them ("a Kestrel
+/// survey", "the Holloway Institute's study").
+const RESEARCH_NOUNS: &[&str] = &[
+    "study", "survey", "poll", "report", "research", "analysis", "data", "census", "index",
+];
 
 /// Where the frame of reported speech ends: the end of the last speech verb before the
 /// figure whose speaker is named ("Putin said", "South Korea's ministry estimated that"),
