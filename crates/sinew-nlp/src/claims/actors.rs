@@ -119,6 +119,9 @@ pub(super) struct Actor<'m> {
     /// A demonym used as an adjective ("Chinese"): after "in" it modifies a noun ("in
     /// Chinese exports") and names no place.
     pub(super) adjective: bool,
+    /// The tagger read the name as an organisation's, whatever type the entity layer gave
+    /// it ("Norvik Marine" typed a person).
+    pub(super) tagged_org: bool,
 }
 
 /// The name an entity is a party under: its own canonical name, or the state it acts for
@@ -207,6 +210,7 @@ pub(super) fn actors_in<'m>(
             org: is_org(m),
             entity: m.entity_type,
             adjective: m.coarse == Coarse::Misc,
+            tagged_org: m.coarse == Coarse::Org,
         });
     }
     out

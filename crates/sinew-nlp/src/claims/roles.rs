@@ -64,7 +64,9 @@ const GERUND_OPENERS: &[&str] = &["after", "before", "while", "since", "despite"
 
 /// "After growing revenue by 23% in 2024, Orvex projects ...", "Growing free cash flow from
 /// $1.2 billion, Orvex ...": a figure in an "-ing" clause that opens the sentence and names
-/// no one is the main clause's subject's, the name right after the clause's comma.
+/// no one is the main clause's subject's, the name right after the clause's comma, whether
+/// it states the main clause ("..., Orvex said it expects ...") or the tagger took a new
+/// company's name for a place's ("..., Talvora projects ...").
 fn fronted_gerund_subject(
     text: &str,
     sentence: Span,
@@ -85,7 +87,8 @@ fn fronted_gerund_subject(
         return None;
     }
     let comma = verb.end + text[verb.end..sentence.end].find(',')?;
-    if q.end > comma || actors.iter().any(|a| a.span.end <= comma) {
+    let party = |a: &&Actor<'_>| !matches!(a.role, Role::Speaker | Role::Place);
+    if q.end > comma || actors.iter().filter(party).any(|a| a.span.end <= comma) {
         return None;
     }
     // The name must open the main clause: nothing but spaces and "the" before it.
@@ -93,7 +96,8 @@ fn fronted_gerund_subject(
         .iter()
         .find(|a| a.span.start > comma)
         .filter(|a| {
-            matches!(a.role, Role::Plain)
+            matches!(a.role, Role::Plain | Role::Speaker | Role::Place)
+                && !a.adjective
                 && ws
                     .iter()
                     .filter(|w| w.start > comma && w.end <= a.span.start)
@@ -226,12 +230,13 @@ pub(super) fn parties(
     }
     let subject = subject.filter(|s| !refer::in_predicate_only(ws, &parties_only, s, q.span));
     let mut subject = subject
-        .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, &parties_only, q.span))
+        .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, actors, q.span))
         .or_else(|| refer::refers_to_country(inp, sentence, q.span, si).map(str::to_string))
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
         .or_else(|| refer::refers_to_named_body(inp, ws, q.span, si))
         .or_else(|| refer::self_report(inp, attrs))
         .or_else(|| refer::own_report(inp.text, actors, ws, q.span))
+        .or_else(|| refer::own_accounts_said(actors, ws, q.span))
         .or_else(|| {
             modifiers::officer_speaks(inp.text, actors, ws, q.span)
                 .filter(|_| parties_only.iter().all(|a| !clause.contains(a.span)))

@@ -170,3 +170,35 @@ fn who_reports_a_finding_is_no_party() {
         only("Brakeley Bank"),
     )]);
 }
+
+#[test]
+fn an_organisation_stating_accounts_no_one_owns_states_its_own() {
+    check(&[
+        (
+            "Norvik Marine said its revenue rose 12% to $450 million in 2024.",
+            "$450 million",
+            only("Norvik Marine"),
+        ),
+        (
+            "Norvik Marine said on Tuesday that quarterly profit fell 8% to $31 million.",
+            "8%",
+            only("Norvik Marine"),
+        ),
+        // Near-misses: accounts another owns, a person's words, another actor named.
+        (
+            "Norvik Marine said industry revenue rose 4% in 2024.",
+            "4%",
+            (None, None),
+        ),
+        (
+            "Jane Roe said revenue rose 12% in 2024.",
+            "12%",
+            (None, None),
+        ),
+        (
+            "Norvik Marine said exports from Chile rose 12% in 2024.",
+            "12%",
+            only("Chile"),
+        ),
+    ]);
+}
