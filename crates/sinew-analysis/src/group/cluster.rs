@@ -299,8 +299,14 @@ impl Cluster {
                         && scopes_match(&ps.scope, &m.scope))
                     // Sources word the same figure differently ("reaching a record", "total
                     // trade turnover"); the same amount for the same pair is the same figure,
-                    // unless the two say what it is a share of and that differs.
-                    || (!narrowed_apart && same_amount()))
+                    // unless the two say what it is a share of and that differs. Only for
+                    // the same pair: one actor's figure and a figure it gives another,
+                    // worded apart, are two figures that happen to be equal ("awarded $5,000"
+                    // and "granted Hagay $5,000").
+                    || (!narrowed_apart
+                        && m.subject == ps.subject
+                        && m.object == ps.object
+                        && same_amount()))
         })
     }
 
