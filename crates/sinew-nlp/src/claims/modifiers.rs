@@ -172,44 +172,6 @@ pub(super) fn sanctioned(
     Some((subject, Some(target.name.to_string())))
 }
 
-/// "Several Chilean banks have grown wary of payments from Peru", "some 3,000 Kenyan nurses
-/// work in Britain": a count whose noun a demonym of a state modifies (right after the number,
-/// before a lower-case noun), opening its clause with no party named before it, counts that
-/// state's own: the demonym's state, to make the figure's subject. Not in a clause of
-/// sanctioning ([`sanctioned`] reads those: the demonym is the target).
-pub(super) fn demonym_count<'a, 'm>(
-    text: &str,
-    actors: &'a [Actor<'m>],
-    ws: &[Word<'_>],
-    q: &Quantity,
-    clause: Span,
-) -> Option<&'a Actor<'m>> {
-    if q.kind != QuantityKind::Count {
-        return None;
-    }
-    let first = word_at(ws, q.span.start);
-    let after = word_at(ws, q.span.end);
-    let demonym = actors.iter().find(|a| {
-        let i = word_at(ws, a.span.start);
-        a.adjective
-            && a.entity == EntityType::Country
-            && i >= first
-            && i <= after + 1
-            && !has_clause_break(text, q.span.start, a.span.start)
-    })?;
-    let noun = ws.get(word_at(ws, demonym.span.end))?;
-    if !noun.text.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return None;
-    }
-    let named_before = actors.iter().any(|a| {
-        !a.adjective
-            && !matches!(a.role, Role::Speaker | Role::Place)
-            && clause.start <= a.span.start
-            && a.span.end <= q.span.start
-    });
-    (!named_before).then_some(demonym)
-}
-
 /// "About 3% of U.S. school buses are electric", "half of the UK fleet": a share of a whole
 /// that a state's name modifies, right after the figure's "of", is that state's figure. The
 /// name must be followed by a lower-case noun. An aside between dashes right after the

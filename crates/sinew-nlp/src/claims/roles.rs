@@ -213,19 +213,6 @@ pub(super) fn parties(
             return pair;
         }
     }
-    // "Several Chilean banks grew wary of payments from Peru": the demonym's state counts its
-    // own; a giver or getter its clause names is the counterpart.
-    if let Some(d) = modifiers::demonym_count(inp.text, actors, ws, q, clause) {
-        let counterpart = parties_only.iter().find(|a| {
-            a.name != d.name
-                && matches!(a.role, Role::Source | Role::Recipient)
-                && clause.contains(a.span)
-        });
-        return (
-            Some(d.name.to_string()),
-            counterpart.map(|a| a.name.to_string()),
-        );
-    }
     // "..., while imports from Russia came to $129 billion": Russia gives.
     if let Some(pair) = voice::imports_from(ws, &parties_only, inp.quantities, q.span, sentence) {
         return pair;

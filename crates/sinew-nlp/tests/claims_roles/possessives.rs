@@ -77,33 +77,3 @@ fn a_place_is_the_subject_only_when_nothing_else_is_named() {
         ),
     ]);
 }
-
-#[test]
-fn a_count_a_demonym_modifies_is_that_states_own() {
-    check(&[
-        (
-            "Some 3,000 Kenyan nurses work in Britain.",
-            "3,000",
-            only("Kenya"),
-        ),
-        // a giver its clause names is the counterpart
-        (
-            "Since then, several Japanese banks have become more cautious about accepting \
-             payments from Iran.",
-            "several",
-            pair("Japan", "Iran"),
-        ),
-        // Near-miss: a party named before the figure acts on the counted people.
-        (
-            "Britain hired 3,000 Kenyan nurses last year.",
-            "3,000",
-            only("United Kingdom"),
-        ),
-        // Near-miss: in a clause of sanctioning the demonym is the target.
-        (
-            "Canada has blacklisted 90 Peruvian entities.",
-            "90",
-            pair("Canada", "Peru"),
-        ),
-    ]);
-}
