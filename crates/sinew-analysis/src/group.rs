@@ -60,7 +60,7 @@
 //! on measure, unit, rate and actors), and stems and documents are numbers inside the loop
 //! (`hash.rs`: an FNV hasher for maps that live one call). A claim is tried only against the
 //! clusters of its bucket that these rules allow to take it by unit, order of magnitude and
-//! period (`group/index.rs`, bounded by `cluster::magnitudes` and `cluster::periods`), which
+//! period (`group/index.rs`, bounded by `probe::magnitudes` and `probe::periods`), which
 //! gives the grouping that trying every open cluster gives.
 
 use std::cmp::Ordering;
@@ -76,10 +76,14 @@ pub(crate) use crate::window::When;
 
 mod cluster;
 mod index;
+mod probe;
+mod sense;
 mod stats;
 
-use cluster::{first_claims, Cluster, Probe, Sense, SenseKey, Vocab};
+use cluster::Cluster;
 use index::Candidates;
+use probe::Probe;
+use sense::{first_claims, Sense, SenseKey, Vocab};
 use stats::Stats;
 
 /// Periods whose lengths differ by more than this factor are different windows (a year and a

@@ -572,3 +572,44 @@ fn a_precise_amount_stated_twice_in_one_article_is_one_figure() {
     assert_eq!(groups.len(), 3, "{groups:?}");
     assert!(groups.iter().any(|g| g.members == vec![0, 1]), "{groups:?}");
 }
+
+#[test]
+fn one_actors_figure_worded_apart_does_not_join_a_pairs_by_amount_alone() {
+    let award = |doc: &'static str, object, measure: &'static str| {
+        claim(&C {
+            doc,
+            text: "$5,000",
+            value: 5000.0,
+            kind: QuantityKind::Money,
+            unit: Some("USD"),
+            subject: Some("Kelvin Studios"),
+            object,
+            measure,
+            ..BASE
+        })
+    };
+    // "Kelvin Studios awarded $5,000 of colour grading" and "Kelvin Studios granted Marta
+    // Ilves $5,000 of sound design": equal amounts, two figures.
+    let claims = vec![
+        award("a", None, "value"),
+        award("b", Some("Marta Ilves"), "sound design"),
+    ];
+    assert_eq!(
+        build_ledger(&claims, &docs(&["a", "b"])).groups.len(),
+        2,
+        "{claims:#?}"
+    );
+    // Near-miss: the same pair at the same amount, one measure telling nothing ("value"), is
+    // still one figure.
+    let claims = vec![
+        award("a", Some("Marta Ilves"), "value"),
+        award("b", Some("Marta Ilves"), "sound design"),
+    ];
+    assert_eq!(build_ledger(&claims, &docs(&["a", "b"])).groups.len(), 1);
+    // Near-miss: one actor's figure worded alike joins the pair's.
+    let claims = vec![
+        award("a", None, "sound design"),
+        award("b", Some("Marta Ilves"), "sound design"),
+    ];
+    assert_eq!(build_ledger(&claims, &docs(&["a", "b"])).groups.len(), 1);
+}

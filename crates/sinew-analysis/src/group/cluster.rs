@@ -1,15 +1,14 @@
-//! The clustering inside one bucket (`group.rs`): each wording of a measure read once as
-//! numbers ([`Sense`]), each claim as what a cluster needs to decide ([`Probe`]), and the
-//! [`Cluster`] that accepts or refuses a newcomer by the rules of `group.rs`'s module doc.
+//! The [`Cluster`] that accepts or refuses a newcomer (a [`Probe`], `probe.rs`) by the rules
+//! of `group.rs`'s module doc, the members' wordings read as [`Sense`]s (`sense.rs`).
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
-use sinew_types::{Claim, MeasureKind, QuantityKind, Span};
+use sinew_types::{Claim, MeasureKind, Span};
 
-use super::{norm, unit_parts, FigureGroup, When, MAX_WINDOW_RATIO};
-use crate::concept::{accumulates, flow_kind, scope_rule, Concept, FlowKind, Meaning};
+use super::probe::{Probe, MAX_RUNNING_RATIO, MAX_VALUE_RATIO, VAGUE_REACH};
+use super::sense::{jaccard, scopes_match, scopes_nest, Sense};
+use super::{FigureGroup, When};
+use crate::concept::{Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
 use crate::label::group_measure;
 use crate::rounding::{same_rounded, values_close};
@@ -19,130 +18,8 @@ use crate::window::TimeFrame;
 /// Measures at least this similar (Jaccard over stemmed content words) describe the same thing.
 const MIN_MEASURE_SIMILARITY: f64 = 0.5;
 
-/// Values further apart than this factor are different figures, whatever their words say.
-const MAX_VALUE_RATIO: f64 = 3.0;
-
-/// How much a running total since one day may grow between the reports of one cluster.
-const MAX_RUNNING_RATIO: f64 = 50.0;
-
-/// A vague amount ("thousands of") and precise ones are one figure only if the precise values
-/// lie within this factor of the vague range: news stretches "thousands" to 10,000 or 20,000,
-/// never to a million.
-const VAGUE_REACH: f64 = 10.0;
-
 /// Values this close are the same amount reported with different rounding.
 const SAME_AMOUNT_RATIO: f64 = 1.015;
-
-/// Stems interned as numbers.
-#[derive(Default)]
-pub(super) struct Vocab(FastMap<String, u32>);
-
-impl Vocab {
-    /// One word's number.
-    pub(super) fn id(&mut self, word: &str) -> u32 {
-        // Most words are known by the time they come again: look before allocating.
-        if let Some(&n) = self.0.get(word) {
-            return n;
-        }
-        let next = self.0.len() as u32;
-        self.0.insert(word.to_string(), next);
-        next
-    }
-
-    /// The set's words as sorted numbers.
-    pub(super) fn ids(&mut self, words: &BTreeSet<String>) -> Vec<u32> {
-        let mut out: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
-        out.sort_unstable();
-        out
-    }
-}
-
-/// How many numbers two sorted lists share.
-pub(super) fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Jaccard similarity of two sorted word lists; two empty lists are equal.
-pub(super) fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let inter = shared(a, b);
-    inter as f64 / (a.len() + b.len() - inter) as f64
-}
-
-pub(super) fn scopes_match(a: &[u32], b: &[u32]) -> bool {
-    scope_rule(a.len(), b.len(), shared(a, b))
-}
-
-/// One sorted word list holds the other (an empty one is held by any).
-pub(super) fn scopes_nest(a: &[u32], b: &[u32]) -> bool {
-    shared(a, b) == a.len().min(b.len())
-}
-
-/// What one wording of a measure means, in numbers.
-pub(super) struct Sense {
-    pub(super) concept: Concept,
-    pub(super) stems: Vec<u32>,
-    pub(super) scope: Vec<u32>,
-    /// The narrowing words after each preposition (`scope.rs`).
-    pub(super) complements: Vec<(u8, Vec<u32>)>,
-    /// The stems that say something once the concept is known.
-    pub(super) telling: Vec<u32>,
-    /// What moves, by the words.
-    pub(super) kind: FlowKind,
-    /// The actors in the concept's order and the unit's head, normalised, as numbers.
-    pub(super) subject: Option<u32>,
-    pub(super) object: Option<u32>,
-    pub(super) unit: Option<u32>,
-    /// The words that narrow the unit's head, as sorted numbers.
-    pub(super) unit_words: Vec<u32>,
-    /// The measure's lemma class, when its words name one.
-    pub(super) lemma: Option<u8>,
-    /// The measure kind extraction read, when it read one.
-    pub(super) measure_kind: Option<MeasureKind>,
-}
-
-impl Sense {
-    pub(super) fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
-        // Actors and units live in the same numbering as stems, behind a prefix no word has.
-        let mut id = |prefix: &str, s: &Option<String>| {
-            norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
-        };
-        let (head, unit_words) = unit_parts(&claim.quantity);
-        Sense {
-            concept: m.concept,
-            subject: id("actor", &m.subject),
-            object: id("actor", &m.object),
-            // an aim's amount is of the aim: never one figure with the amount itself
-            unit: id(if m.aim { "aim unit" } else { "unit" }, &head),
-            unit_words: vocab.ids(&unit_words.into_iter().collect()),
-            stems: vocab.ids(&m.stems),
-            scope: vocab.ids(&m.scope),
-            complements: m
-                .complements
-                .iter()
-                .map(|(p, words)| (*p, vocab.ids(words)))
-                .collect(),
-            telling: vocab.ids(&m.telling),
-            kind: flow_kind(claim),
-            lemma: m.lemma,
-            measure_kind: (m.kind != MeasureKind::Other).then_some(m.kind),
-        }
-    }
-}
 
 /// The voice of a figure the article states in its own words, with no attribution
 /// (`group_figures` numbers it first).
@@ -165,149 +42,6 @@ pub(super) fn fits<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => true,
     }
-}
-
-/// The first claim of each sense.
-pub(super) fn first_claims(sense_of: &[usize], senses: usize) -> Vec<usize> {
-    let mut first = vec![usize::MAX; senses];
-    for (i, &k) in sense_of.iter().enumerate() {
-        if first[k] == usize::MAX {
-            first[k] = i;
-        }
-    }
-    first
-}
-
-/// What makes two claims worded alike: measure, kind, unit, rate, subject, object.
-pub(super) type SenseKey<'a> = (
-    &'a str,
-    (QuantityKind, MeasureKind),
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-);
-
-/// What a cluster needs to know about a claim to decide whether it joins.
-pub(super) struct Probe {
-    pub(super) doc: u32,
-    pub(super) span: Span,
-    pub(super) sentence: Span,
-    pub(super) counted: bool,
-    pub(super) sense: usize,
-    pub(super) value: f64,
-    /// One unit of the last digit the text writes (`rounding.rs`).
-    pub(super) step: f64,
-    pub(super) low: f64,
-    pub(super) high: f64,
-    pub(super) when: When,
-    /// A vague amount ("dozens of", "thousands of"): evidence that the figure exists, not a
-    /// value; it never votes on the cluster's amount.
-    pub(super) vague: bool,
-    /// Who says it: its attribution's words as a number (the article's own voice when none).
-    pub(super) voice: u32,
-    /// A running total that only grows (shipped, sold, lent... since a day, or counted on a
-    /// day): later reports may count many times more.
-    pub(super) growing: bool,
-    /// Written precisely enough that the same words twice in one article are one figure
-    /// ("$63,185", not "5%": `group::distinctive`).
-    pub(super) distinctive: bool,
-}
-
-impl Probe {
-    pub(super) fn of(claim: &Claim, sense: usize, s: &Sense, doc: u32, voice: u32) -> Probe {
-        let q = &claim.quantity;
-        let value = if q.value.is_finite() { q.value } else { 0.0 };
-        let top = q.value_max.filter(|v| v.is_finite()).unwrap_or(value);
-        let plain = When::of(claim);
-        let since = matches!(plain, When::Since(_));
-        let counted = q.kind == QuantityKind::Count
-            && q.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
-        let movement = s.lemma.is_some_and(accumulates);
-        // A running total that only grows (extraction read a stock, or it counts since a day;
-        // of a movement, or of things one actor has sent or given another): its time is the
-        // day it was counted, counts on different days are reports of one figure, and a later
-        // one may be many times an earlier. A standing total that can fall (a headcount, a
-        // reserve) keeps its window: its values on other days are other figures.
-        let growing = q.per.is_none()
-            && (claim.kind == MeasureKind::Stock || since)
-            && (counted || movement)
-            && (movement || since || (s.subject.is_some() && s.object.is_some()));
-        Probe {
-            doc,
-            span: claim.span,
-            sentence: claim.sentence,
-            counted,
-            sense,
-            value,
-            step: crate::rounding::step(q),
-            low: value.min(top),
-            high: value.max(top),
-            when: if growing {
-                When::of_running(claim)
-            } else {
-                plain
-            },
-            vague: q.vague,
-            voice,
-            growing,
-            distinctive: super::distinctive(&q.text),
-        }
-    }
-}
-
-/// The magnitudes a cluster's first precise value can have if the cluster is to accept `p`
-/// (`None`: any), for the candidate index (`index.rs`). It bounds what [`Cluster::accepts`]
-/// allows and must change with it: a precise amount joins only values within the ratio
-/// `accepts` picks (at most `MAX_RUNNING_RATIO`, for a running total or a count since a day;
-/// else `MAX_VALUE_RATIO`), all of one sign, or all equal; a vague positive range only values
-/// within `VAGUE_REACH` of it.
-pub(super) fn magnitudes(p: &Probe) -> Option<(f64, f64)> {
-    if p.vague {
-        return (p.low > 0.0).then(|| (p.low / VAGUE_REACH, p.high * VAGUE_REACH));
-    }
-    let limit = if p.growing || matches!(p.when, When::Since(_)) {
-        MAX_RUNNING_RATIO.max(MAX_VALUE_RATIO)
-    } else {
-        MAX_VALUE_RATIO
-    };
-    let v = p.value.abs();
-    Some((v / limit, v * limit))
-}
-
-/// Where the periods of a cluster's opening claim lie if the cluster is to accept a claim with
-/// a period ([`periods`]).
-#[derive(Clone, Copy)]
-pub(super) struct Reach {
-    /// The earliest and latest first days.
-    pub(super) first_start: NaiveDate,
-    pub(super) last_start: NaiveDate,
-    /// The earliest last day.
-    pub(super) first_end: NaiveDate,
-    /// The shortest and longest lengths in days.
-    pub(super) min_length: f64,
-    pub(super) max_length: f64,
-}
-
-/// The periods the claim that opened a cluster can have had if the cluster is to accept `p`
-/// (`None`: any; a claim with no period of its own), for the candidate index (`index.rs`). It
-/// bounds what `TimeFrame::admits` allows and must change with it: a period joins only
-/// clusters whose every member period overlaps it and is within `MAX_WINDOW_RATIO` of its
-/// length.
-pub(super) fn periods(p: &Probe) -> Option<Reach> {
-    let When::Period(s, e) = p.when else {
-        return None;
-    };
-    let length = (e - s).num_days() as f64 + 1.0;
-    let max_length = length * MAX_WINDOW_RATIO;
-    let back = chrono::Duration::days(max_length.ceil() as i64 + 1);
-    Some(Reach {
-        first_start: s.checked_sub_signed(back).unwrap_or(NaiveDate::MIN),
-        last_start: e,
-        first_end: s,
-        min_length: length / MAX_WINDOW_RATIO,
-        max_length,
-    })
 }
 
 /// One member's amount as stated, and by whom (`Cluster::by_doc` says where).
@@ -565,8 +299,14 @@ impl Cluster {
                         && scopes_match(&ps.scope, &m.scope))
                     // Sources word the same figure differently ("reaching a record", "total
                     // trade turnover"); the same amount for the same pair is the same figure,
-                    // unless the two say what it is a share of and that differs.
-                    || (!narrowed_apart && same_amount()))
+                    // unless the two say what it is a share of and that differs. Only for
+                    // the same pair: one actor's figure and a figure it gives another,
+                    // worded apart, are two figures that happen to be equal ("awarded $5,000"
+                    // and "granted Hagay $5,000").
+                    || (!narrowed_apart
+                        && m.subject == ps.subject
+                        && m.object == ps.object
+                        && same_amount()))
         })
     }
 

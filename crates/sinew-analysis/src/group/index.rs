@@ -13,10 +13,10 @@
 //!   with no period may stand for a cluster of another measure kind);
 //! - the order of magnitude: every precise value of a cluster lies within the ratio the rules
 //!   allow of every other, so its first precise value bounds the rest, and
-//!   `cluster::magnitudes` says which first values a claim's amount can join;
+//!   `probe::magnitudes` says which first values a claim's amount can join;
 //! - the period: every member's period overlaps every other's and is of like length, so the
 //!   period of the claim that opened a cluster bounds those of all the others, and
-//!   `cluster::periods` says which opening periods a claim's period can join.
+//!   `probe::periods` says which opening periods a claim's period can join.
 //!
 //! - the article, for a claim that names no actor and has no time, while no cluster of the
 //!   bucket names an actor: such a claim joins a cluster that names none only if a member
@@ -39,7 +39,9 @@ use chrono::Datelike;
 
 use sinew_types::MeasureKind;
 
-use super::cluster::{fits, magnitudes, periods, value_key, Cluster, Probe, Sense};
+use super::cluster::{fits, value_key, Cluster};
+use super::probe::{magnitudes, periods, Probe};
+use super::sense::Sense;
 use super::When;
 use crate::concept::Concept;
 use crate::hash::FastMap;

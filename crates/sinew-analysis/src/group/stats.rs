@@ -1,7 +1,8 @@
 //! A debug count of the clustering's work per bucket (`SINEW_GROUP_STATS`): what the
 //! candidate index offered against what joined, to tell which of its keys is too coarse.
 
-use super::cluster::{Cluster, Probe};
+use super::cluster::Cluster;
+use super::probe::Probe;
 use super::BucketKey;
 
 /// A debug count of how hard one bucket's clustering worked, printed on stderr for buckets of

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use sinew_types::{Attribution, Claim, Inferred, Mention, Span};
 
-use super::roles::{actors_in, Actor, Role};
+use super::actors::{actors_in, Actor, Role};
 use super::{starting_within, verbs, voice};
 use crate::words::{words, Word};
 

@@ -19,6 +19,7 @@ use sinew_types::{
     Span, TimeExpr,
 };
 
+mod actors;
 mod bounds;
 mod clauses;
 mod discourse;
@@ -42,7 +43,8 @@ use clauses::{contrasted, opens_clause, CONTRASTS};
 
 use crate::attribution::modality;
 use crate::words::{words, Word};
-use roles::{actors_in, parties};
+use actors::actors_in;
+use roles::parties;
 use select::{is_attribute, states_figure};
 use timing::{anchor_present, in_change_baseline, time_for};
 
@@ -129,7 +131,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
         // With no cue of attribution, a speaker of the figure's own clause says it.
         let attribution = attribution.or_else(|| {
-            roles::speaker_of(inp.text, &actors, ws, q.span, clause).map(str::to_string)
+            actors::speaker_of(inp.text, &actors, ws, q.span, clause).map(str::to_string)
         });
         let flow = flow_verb_before(ws, q.span.start)
             .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
@@ -167,7 +169,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let getter_is_subject = object.as_deref().is_some_and(|o| {
             actors.iter().any(|a| {
                 a.name == o
-                    && a.role == roles::Role::Plain
+                    && a.role == actors::Role::Plain
                     && clause.contains(a.span)
                     && flow.is_some_and(|v| a.span.end <= v.start)
             })
@@ -397,7 +399,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         // continues what its paragraph is about takes the paragraph's pair. A place the
         // sentence names only as where the figure is ("the total in Russia") gives way.
         let names_party = actors.iter().any(|a| {
-            clause.contains(a.span) && !matches!(a.role, roles::Role::Speaker | roles::Role::Place)
+            clause.contains(a.span)
+                && !matches!(a.role, actors::Role::Speaker | actors::Role::Place)
         });
         let only_place = !names_party && object.is_none() && inferred.is_none();
         let mut orphan = false;
@@ -429,7 +432,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         topics.advance(inp.text, inp.sentences, inp.mentions, si);
         if subject.is_none()
             && object.is_none()
-            && actors.iter().all(|a| a.role == roles::Role::Speaker)
+            && actors.iter().all(|a| a.role == actors::Role::Speaker)
         {
             subject = topics.topic().map(str::to_string);
             if subject.is_some() {
@@ -445,7 +448,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             let ws_before = &ws[..ws.partition_point(|w| w.end <= q.span.start)];
             let org_speaker = actors
                 .iter()
-                .find(|a| a.role == roles::Role::Speaker && a.org)
+                .find(|a| a.role == actors::Role::Speaker && a.org)
                 .map(|a| a.name.to_string());
             let found = if topic::first_person(ws_before) {
                 org_speaker.or_else(|| doc_org.clone())

@@ -23,7 +23,7 @@
 
 use sinew_types::{EntityType, Quantity, QuantityKind, Span};
 
-use super::roles::{Actor, Role};
+use super::actors::{Actor, Role};
 use super::verbs;
 use crate::words::{has_clause_break, strip_possessive, Word};
 

@@ -11,7 +11,7 @@
 
 use sinew_types::{EntityType, Mention, Span};
 
-use super::roles::Actor;
+use super::actors::Actor;
 use super::{starting_within, ClaimInputs};
 
 /// How many sentences back "the two countries" may look for the pair it names.

@@ -11,10 +11,10 @@
 
 use sinew_types::{Attribution, EntityType, Mention, Span};
 
+use super::actors::{actor_name, is_org, Actor, Role};
 use super::pairs::actor_country;
-use super::roles::{actor_name, is_org, Actor, Role};
 use super::{starting_within, ClaimInputs};
-use crate::words::Word;
+use crate::words::{strip_possessive, Word};
 
 /// How many sentences back a reference looks for what it names.
 const REFER_LOOKBACK: usize = 3;
@@ -425,7 +425,7 @@ pub(super) fn own_report(
         .rev()
         .find(|a| a.role == Role::Speaker && a.org && a.span.end <= q.start)?;
     let verb = ws.iter().find(|w| {
-        w.start >= speaker.span.end && w.end <= q.start && w.is_any(super::roles::REPORT_VERBS)
+        w.start >= speaker.span.end && w.end <= q.start && w.is_any(super::actors::REPORT_VERBS)
     })?;
     let between = &text[verb.end..q.start];
     let direct = !between.contains(',')
@@ -438,6 +438,54 @@ pub(super) fn own_report(
                 ])
             });
     direct.then(|| speaker.name.to_string())
+}
+
+/// Nouns of an organisation's own accounts ("revenue", "quarterly profit", "its orders").
+const ACCOUNT_NOUNS: &[&str] = &[
+    "revenue", "revenues", "sales", "profit", "profits", "earnings", "income", "turnover",
+    "margin", "margins", "orders", "bookings", "loss", "losses", "ebitda", "eps", "dividend",
+];
+/// Words that give accounts named after them another owner than the speaker ("industry
+/// revenue", "global sales").
+const OTHER_OWNERS: &[&str] = &[
+    "industry",
+    "sector",
+    "market",
+    "global",
+    "national",
+    "worldwide",
+    "world",
+    "country",
+];
+
+/// "Norvik Marine said its revenue rose 12%", "Kestrel said on Monday that quarterly profit
+/// fell 8%": an organisation that states figures of accounts whose owner its words leave
+/// out (or name as "its"/"their") states its own. Not a person ("Jane Roe said revenue
+/// rose": whose is not said), not accounts another name or a possessive owns ("said the
+/// industry's revenue", "said Chilean sales"), and no figure with another actor between.
+pub(super) fn own_accounts_said(actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) -> Option<String> {
+    let speaker = actors.iter().rev().find(|a| {
+        a.role == Role::Speaker
+            && a.org
+            && (a.entity != EntityType::Person || a.tagged_org)
+            && a.span.end <= q.start
+    })?;
+    if actors
+        .iter()
+        .any(|a| a.span.start >= speaker.span.end && a.span.start < q.start)
+    {
+        return None;
+    }
+    let between: Vec<&Word<'_>> = ws
+        .iter()
+        .filter(|w| w.start >= speaker.span.end && w.end <= q.start)
+        .collect();
+    let account = between.iter().position(|w| w.is_any(ACCOUNT_NOUNS))?;
+    let owned_else = between[..account].iter().any(|w| {
+        w.is_any(OTHER_OWNERS)
+            || (strip_possessive(w.text) != w.text && !w.is_any(&["its", "their"]))
+    });
+    (!owned_else).then(|| speaker.name.to_string())
 }
 
 /// Determiners that open a definite description referring back ("the wagons", "these
@@ -507,7 +555,7 @@ pub(super) fn definite_back(
     let attrs: Vec<&Attribution> = starting_within(inp.attributions, prev, |a| a.span)
         .iter()
         .collect();
-    let actors = super::roles::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
+    let actors = super::actors::actors_in(inp.text, prev, inp.mentions, &attrs, &pws);
     let Some(named_at) = pws.iter().find(|w| {
         let t = w.text.to_ascii_lowercase();
         nouns.iter().any(|n| stem(n) == stem(&t))

@@ -4,7 +4,7 @@
 //! Any named entity can be a party (countries, companies, bodies, groupings, people, media),
 //! except places, agreements, vessels, weapons and goods; a government body or a person in
 //! state office acts for its state. Each mention first gets a role from the words around it
-//! ([`role_of`]): "from X" gives, "to X"/"with X" gets, "in X" is a place (a last resort for
+//! (`actors.rs`, `role_of`): "from X" gives, "to X"/"with X" gets, "in X" is a place (a last resort for
 //! "the country whose figure": "wages in the U.S."), "of X"/"at X" names an organisation's
 //! own figure ("workers at Whirlpool"), and a mention that states the figure ("X said",
 //! "X's defence ministry estimated") is a speaker, which goes to attribution and is never a
@@ -29,377 +29,12 @@
 //!    the place the figure is in; a figure with no one at all in its sentence then takes its section's topic
 //!    (`topic.rs`), and "we" or a far "the company" the document's organisation.
 
-use sinew_types::{Attribution, Coarse, EntityType, Mention, Quantity, QuantityKind, Sector, Span};
+use sinew_types::{Attribution, EntityType, Quantity, QuantityKind, Span};
 
-use super::{clause_of, modifiers, pairs, refer, verbs, voice, ClaimInputs};
-use crate::words::{has_clause_break, strip_possessive, Word};
-
-/// Prepositions that mark the actor after them as the recipient or counterpart.
-const TO_PREPS: &[&str] = &["to", "toward", "towards", "into", "for", "on", "with"];
-/// Prepositions that mark the actor after them as a location or a modifier, not a party.
-const PLACE_PREPS: &[&str] = &[
-    "in", "at", "of", "inside", "within", "across", "near", "over", "against",
-];
-/// Of those, the ones after which an organisation owns the figure ("the 1,300 workers at
-/// Whirlpool", "revenue of Apple").
-const OWNER_PREPS: &[&str] = &["at", "of"];
-/// Prepositions that open a phrase modifying a noun ("under the G7's list").
-/// Not "by", "from", "to", "with": those give the possessive's owner a role ("solidified by
-/// China's support").
-const PHRASE_PREPS: &[&str] = &[
-    "under", "in", "at", "of", "inside", "within", "across", "near", "over", "against", "about",
-    "through", "via",
-];
-/// Nouns after a possessive actor that make it the recipient ("Russia's imports").
-const RECIPIENT_NOUNS: &[&str] = &[
-    "imports",
-    "import",
-    "supplier",
-    "suppliers",
-    "dependence",
-    "reliance",
-    "needs",
-    "purchases",
-    "market",
-    "war",
-    "economy",
-    "military",
-    "army",
-    "forces",
-    "industry",
-    "partner",
-];
-const DETERMINERS: &[&str] = &[
-    "the",
-    "its",
-    "their",
-    "a",
-    "an",
-    "his",
-    "her",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "neighbouring",
-    "neighboring",
-];
-/// Words that end the noun phrase of a speaker going forward: past them no speech verb
-/// belongs to the mention ("Russia's defence ministry estimated" is a speaker, "Russia's
-/// exports to India, the ministry estimated" is not).
-/// Auxiliaries ("has put", "had estimated") are no stop; "was estimated" is a passive and
-/// is.
-const SPEAKER_STOPS: &[&str] = &[
-    "to", "from", "of", "in", "at", "for", "with", "by", "on", "and", "or", "that", "which", "who",
-    "was", "were", "is", "are", "be", "been",
-];
-/// Verbs by which an organisation states its own accounts: the figure right after one is
-/// the speaker's ("Progressive reported net premiums of $18.1 billion").
-pub(super) const REPORT_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "posted",
-    "posts",
-    "announced",
-    "announces",
-    "recorded",
-    "records",
-    "booked",
-    "books",
-    "generated",
-    "generates",
-    "disclosed",
-    "discloses",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
-    /// A party whose place the clause structure decides (grammatical subject or object).
-    Plain,
-    /// After "from": the giver.
-    Source,
-    /// After "to", "with", or a possessive before a noun of need: the getter.
-    Recipient,
-    /// After "in", "at", "of": where the figure is, a party only as a last resort.
-    Place,
-    /// Who states the figure ("X said", "according to X"): attribution, not a role.
-    Speaker,
-}
-
-#[derive(Debug, Clone)]
-pub(super) struct Actor<'m> {
-    pub(super) span: Span,
-    /// Canonical name as a party (a government body's is its state's).
-    pub(super) name: &'m str,
-    /// The entity's own canonical name ("US State Department"), which names a speaker.
-    pub(super) canonical: &'m str,
-    pub(super) role: Role,
-    /// An organisation or grouping, not a state or person: what "the company" and "it"
-    /// refer back to.
-    pub(super) org: bool,
-    /// The entity layer's type (a company the tagger took for a place is still bought).
-    pub(super) entity: EntityType,
-    /// A demonym used as an adjective ("Chinese"): after "in" it modifies a noun ("in
-    /// Chinese exports") and names no place.
-    pub(super) adjective: bool,
-}
-
-/// The name an entity is a party under: its own canonical name, or the state it acts for
-/// (a government body; a person in state office, sector government or military, or none
-/// known: "since Xi Jinping's visit, exports reached ..." is China's figure). Places are
-/// kept for the last-resort rule; agreements, vessels, weapons, goods and miscellaneous
-/// names are never parties.
-pub(super) fn actor_name(m: &Mention) -> Option<&str> {
-    match m.entity_type {
-        EntityType::Agreement | EntityType::Vessel | EntityType::Weapon | EntityType::Commodity => {
-            None
-        }
-        // An untyped name the tagger calls miscellaneous is an event, a product, a title or
-        // an adjective ("Atlanta-based", "CEO", "AI"), never who acts.
-        EntityType::Other if m.coarse == Coarse::Misc => None,
-        EntityType::GovernmentBody => Some(m.country.as_deref().unwrap_or(&m.canonical)),
-        EntityType::Person => match (m.sector, m.country.as_deref()) {
-            (None | Some(Sector::Government | Sector::Military), Some(country)) => Some(country),
-            _ => Some(&m.canonical),
-        },
-        _ => Some(&m.canonical),
-    }
-}
-
-/// Is the entity an organisation that "the company", "the firm" or "it" may refer to?
-pub(super) fn is_org(m: &Mention) -> bool {
-    matches!(
-        m.entity_type,
-        EntityType::Company
-            | EntityType::StateEnterprise
-            | EntityType::ThinkTank
-            | EntityType::Media
-            | EntityType::InternationalOrg
-            | EntityType::Other
-    ) || (m.entity_type == EntityType::Person && m.country.is_none() && m.sector.is_none())
-}
-
-pub(super) fn actors_in<'m>(
-    text: &str,
-    sentence: Span,
-    mentions: &'m [Mention],
-    attrs: &[&Attribution],
-    ws: &[Word<'_>],
-) -> Vec<Actor<'m>> {
-    let mut out = Vec::new();
-    // Only the mentions that start in the sentence, found by binary search: callers may pass
-    // the whole document's, and scanning them for each figure made a document quadratic.
-    let mentions = super::starting_within(mentions, sentence, |m| m.span);
-    // A cue inside another name ("WASHINGTON - The United States" read as "WASHINGTON ...
-    // states") makes no attribution.
-    let in_sentence = || mentions.iter().filter(|m| sentence.contains(m.span));
-    let attrs: Vec<&Attribution> = attrs
-        .iter()
-        .copied()
-        .filter(|a| {
-            !in_sentence().any(|m| {
-                m.span.start < a.span.end
-                    && a.span.end <= m.span.end
-                    && !m.span.overlaps(a.source_span)
-            })
-        })
-        .collect();
-    for m in in_sentence() {
-        let Some(name) = actor_name(m) else {
-            continue;
-        };
-        if is_dateline(text, sentence, m.span) {
-            continue;
-        }
-        let role = if attrs.iter().any(|a| a.source_span.overlaps(m.span)) {
-            Role::Speaker
-        } else if attrs.iter().any(|a| a.span.overlaps(m.span)) {
-            // Inside an attribution's words but not its source ("according to Chinese
-            // customs data"): no party.
-            continue;
-        } else if m.entity_type == EntityType::Place {
-            Role::Place
-        } else {
-            match role_of(text, m, ws) {
-                Some(r) => r,
-                None => continue,
-            }
-        };
-        out.push(Actor {
-            span: m.span,
-            name,
-            canonical: &m.canonical,
-            role,
-            org: is_org(m),
-            entity: m.entity_type,
-            adjective: m.coarse == Coarse::Misc,
-        });
-    }
-    out
-}
-
-/// A mention inside the sentence's dateline ([`crate::dateline`]) is no party to it.
-fn is_dateline(text: &str, sentence: Span, m: Span) -> bool {
-    crate::dateline::in_dateline(text, sentence, m)
-}
-
-/// The role the words around a mention give it; `None` for a modifier or the host or
-/// target of a political tie.
-fn role_of(text: &str, m: &Mention, ws: &[Word<'_>]) -> Option<Role> {
-    let idx = ws.partition_point(|w| w.end <= m.span.start);
-    let mention_end = ws[idx..]
-        .iter()
-        .take_while(|w| w.start < m.span.end)
-        .count()
-        + idx;
-    // "Russian exports", "Chinese shipments": the actor names who trades, whatever precedes.
-    if let Some(next) = ws.get(mention_end) {
-        if next.is_any(verbs::SUPPLY_NOUNS) {
-            return Some(Role::Plain);
-        }
-        // "Russian imports from China": the actor before a noun of receipt receives.
-        if next.is_any(verbs::RECEIPT_NOUNS) {
-            return Some(Role::Recipient);
-        }
-    }
-    // "Zelensky put the number at 11,000", "South Korea's defence ministry estimated": who
-    // states a figure is no party to it.
-    if speaks(text, ws, mention_end).is_some() {
-        return Some(Role::Speaker);
-    }
-    // A possessive followed, within three words, by a noun of need or purchase
-    // ("37% of Russia's imports", "Russia's largest supplier").
-    let after_mention = &text[m.span.end..];
-    let possessive = after_mention.starts_with("'s")
-        || after_mention.starts_with("’s")
-        || ws
-            .get(idx)
-            .is_some_and(|w| strip_possessive(w.text) != w.text);
-    if possessive {
-        let after = ws.iter().skip_while(|w| w.end <= m.span.end).take(3);
-        if after.into_iter().any(|w| w.is_any(RECIPIENT_NOUNS)) {
-            return Some(Role::Recipient);
-        }
-    }
-    // Words before the mention, skipping determiners.
-    let mut j = idx;
-    while j > 0 && ws[j - 1].is_any(DETERMINERS) {
-        j -= 1;
-    }
-    // A possessive inside a prepositional phrase modifies its noun ("goods covered under
-    // the G7's control list"): where the figure is, not who acts.
-    let in_phrase = j > 0
-        && !has_clause_break(text, ws[j - 1].end, m.span.start)
-        && ws[j - 1].is_any(PHRASE_PREPS);
-    if possessive && in_phrase {
-        // "a sliver of Chile's $30 billion trade with Japan": a possessive right before a
-        // figure owns the figure.
-        let rest = after_mention
-            .trim_start_matches(['\'', '’'])
-            .strip_prefix('s')
-            .unwrap_or(after_mention)
-            .trim_start();
-        let owns_figure = rest.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c));
-        return Some(if owns_figure {
-            Role::Plain
-        } else {
-            Role::Place
-        });
-    }
-    if j > 0 && !has_clause_break(text, ws[j - 1].end, m.span.start) {
-        let prev = &ws[j - 1];
-        // "Putin visited China", "the EU sanctioned Iran": a host or target, not a party to
-        // the figure's goods.
-        if prev.is_any(verbs::TIE_WORDS) {
-            return None;
-        }
-        if prev.is("from") {
-            return Some(Role::Source);
-        }
-        // "a visit to the United States", "sanctions on Iran": the host or target of a
-        // political tie, not a recipient of goods.
-        if prev.is_any(TO_PREPS) && j >= 2 && ws[j - 2].is_any(verbs::TIE_WORDS) {
-            return None;
-        }
-        if prev.is_any(TO_PREPS) {
-            return Some(Role::Recipient);
-        }
-        // A state after "of" or "at" is still where the figure is ("the GDP of China" aside,
-        // "prices of Russian oil" is not Russia's figure); an organisation owns it.
-        // ", of the think tank X" after a name is an affiliation, not an owner.
-        let state = matches!(m.entity_type, EntityType::Country | EntityType::Place);
-        let affiliation = j >= 2 && has_clause_break(text, ws[j - 2].end, prev.start);
-        if prev.is_any(OWNER_PREPS) && !state && !affiliation {
-            return Some(Role::Plain);
-        }
-        if prev.is_any(PLACE_PREPS) {
-            return Some(Role::Place);
-        }
-    }
-    Some(Role::Plain)
-}
-
-/// The speech verb a mention ending at word `from` is the subject of, if any: the verb
-/// right after its noun phrase ("Zelensky put", "Ukrainian President Zelensky said", "South
-/// Korea's defence ministry estimated").
-fn speaks<'w>(text: &str, ws: &'w [Word<'w>], from: usize) -> Option<&'w Word<'w>> {
-    let mut last_end = ws.get(from.checked_sub(1)?)?.end;
-    let mut after_article = false;
-    for w in ws.iter().skip(from).take(4) {
-        if has_clause_break(text, last_end, w.start) || w.is_any(SPEAKER_STOPS) {
-            return None;
-        }
-        // "emitted an estimated 660 million tonnes": after an article the word is an
-        // adjective, not a verb of speech.
-        if w.is_any(voice::SPEECH_VERBS) && !after_article {
-            return Some(w);
-        }
-        after_article = w.is_any(&["a", "an", "the"]);
-        last_end = w.end;
-    }
-    None
-}
-
-/// Where the frame of reported speech ends: the end of the last speech verb before the
-/// figure whose speaker is named ("Putin said", "South Korea's ministry estimated that"),
-/// or 0 when the figure is not reported speech.
-fn speech_frame_end(text: &str, actors: &[Actor<'_>], ws: &[Word<'_>], q: Span) -> usize {
-    actors
-        .iter()
-        .filter(|a| a.role == Role::Speaker && a.span.end <= q.start)
-        .filter_map(|a| {
-            let from = ws.partition_point(|w| w.start < a.span.end);
-            speaks(text, ws, from).filter(|v| v.end <= q.start)
-        })
-        .map(|v| v.end)
-        .max()
-        .unwrap_or(0)
-}
-
-/// Who states the figure at `q` when no attribution cue names anyone: the speaker whose verb
-/// of speech comes before the figure in its own clause ("..., while South Korea's defence
-/// ministry estimated that about 6,700 containers had been shipped"; "The US State
-/// Department has put the total at 10,000+ containers").
-pub(super) fn speaker_of<'m>(
-    text: &str,
-    actors: &[Actor<'m>],
-    ws: &[Word<'_>],
-    q: Span,
-    clause: Span,
-) -> Option<&'m str> {
-    actors
-        .iter()
-        .rev()
-        .filter(|a| {
-            a.role == Role::Speaker && clause.start <= a.span.start && a.span.end <= q.start
-        })
-        .find(|a| {
-            let from = ws.partition_point(|w| w.start < a.span.end);
-            speaks(text, ws, from).is_some_and(|v| v.end <= q.start)
-        })
-        .map(|a| a.canonical)
-}
+use super::actors::speech_frame_end;
+use super::actors::{Actor, Role};
+use super::{clause_of, modifiers, pairs, refer, voice, ClaimInputs};
+use crate::words::Word;
 
 /// Past participles that open a sentence without the "-ed" ending.
 const IRREGULAR_PARTICIPLES: &[&str] = &["led", "run", "held", "built", "born", "bought", "sold"];
@@ -429,7 +64,9 @@ const GERUND_OPENERS: &[&str] = &["after", "before", "while", "since", "despite"
 
 /// "After growing revenue by 23% in 2024, Orvex projects ...", "Growing free cash flow from
 /// $1.2 billion, Orvex ...": a figure in an "-ing" clause that opens the sentence and names
-/// no one is the main clause's subject's, the name right after the clause's comma.
+/// no one is the main clause's subject's, the name right after the clause's comma, whether
+/// it states the main clause ("..., Orvex said it expects ...") or the tagger took a new
+/// company's name for a place's ("..., Talvora projects ...").
 fn fronted_gerund_subject(
     text: &str,
     sentence: Span,
@@ -450,7 +87,8 @@ fn fronted_gerund_subject(
         return None;
     }
     let comma = verb.end + text[verb.end..sentence.end].find(',')?;
-    if q.end > comma || actors.iter().any(|a| a.span.end <= comma) {
+    let party = |a: &&Actor<'_>| !matches!(a.role, Role::Speaker | Role::Place);
+    if q.end > comma || actors.iter().filter(party).any(|a| a.span.end <= comma) {
         return None;
     }
     // The name must open the main clause: nothing but spaces and "the" before it.
@@ -458,7 +96,8 @@ fn fronted_gerund_subject(
         .iter()
         .find(|a| a.span.start > comma)
         .filter(|a| {
-            matches!(a.role, Role::Plain)
+            matches!(a.role, Role::Plain | Role::Speaker | Role::Place)
+                && !a.adjective
                 && ws
                     .iter()
                     .filter(|w| w.start > comma && w.end <= a.span.start)
@@ -591,12 +230,13 @@ pub(super) fn parties(
     }
     let subject = subject.filter(|s| !refer::in_predicate_only(ws, &parties_only, s, q.span));
     let mut subject = subject
-        .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, &parties_only, q.span))
+        .or_else(|| fronted_gerund_subject(inp.text, sentence, ws, actors, q.span))
         .or_else(|| refer::refers_to_country(inp, sentence, q.span, si).map(str::to_string))
         .or_else(|| refer::refers_to_company(inp, ws, q.span, si))
         .or_else(|| refer::refers_to_named_body(inp, ws, q.span, si))
         .or_else(|| refer::self_report(inp, attrs))
         .or_else(|| refer::own_report(inp.text, actors, ws, q.span))
+        .or_else(|| refer::own_accounts_said(actors, ws, q.span))
         .or_else(|| {
             modifiers::officer_speaks(inp.text, actors, ws, q.span)
                 .filter(|_| parties_only.iter().all(|a| !clause.contains(a.span)))

@@ -24,7 +24,7 @@ use std::ops::Not;
 
 use sinew_types::{EntityType, Mention, Span};
 
-use super::roles::actor_name;
+use super::actors::actor_name;
 
 /// The cell separator extraction writes between a row's cells.
 const SEP: &str = " | ";

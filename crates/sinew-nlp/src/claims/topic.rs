@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use sinew_types::{Coarse, EntityType, Mention, Sentence, Span};
 
-use super::roles::actor_name;
+use super::actors::actor_name;
 use super::starting_within;
 use crate::words::{words, Word};
 

@@ -7,7 +7,7 @@
 //! rule applies the caller keeps its active-voice reading (the actor before a verb of supply
 //! gives, "to X" gets).
 
-use super::roles::{Actor, Role};
+use super::actors::{Actor, Role};
 use super::verbs::{self, Direction};
 use crate::words::Word;
 use sinew_types::{EntityType, Span};
@@ -423,7 +423,12 @@ pub(super) fn acquisition(
             .iter()
             .filter(plain)
             .rfind(|a| a.org && a.span.start >= v.end && a.span.end <= q.start);
-        let buyer = actors.iter().filter(plain).rfind(|a| a.span.end <= v.start);
+        // "Marbeck has announced plans to acquire Dunlow for $1.2 billion": who announces
+        // its own purchase is still the buyer.
+        let buyer = actors
+            .iter()
+            .filter(|a| matches!(a.role, Role::Plain | Role::Speaker))
+            .rfind(|a| a.span.end <= v.start);
         if let (false, Some(b), Some(t)) = (from, buyer, target) {
             return pair(b, t);
         }

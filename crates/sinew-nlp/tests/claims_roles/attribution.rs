@@ -140,3 +140,65 @@ fn an_estimated_figure_has_no_speaker() {
         only("Poland"),
     )]);
 }
+
+#[test]
+fn who_reports_a_finding_is_no_party() {
+    // A survey's or a study's author states what it found: attribution, not the subject.
+    check(&[
+        (
+            "A Veltmark Research survey found that 62% of dairy farmers plan to sell land.",
+            "62%",
+            (None, None),
+        ),
+        (
+            "Orlen Analytics found that 38% of commuters cycle in summer.",
+            "38%",
+            (None, None),
+        ),
+    ]);
+    let text = "A Veltmark Research survey found that 62% of dairy farmers plan to sell land.";
+    let c = annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .find(|c| text[c.span.start..c.span.end].contains("62%"))
+        .expect("a claim");
+    assert_eq!(c.attribution.as_deref(), Some("Veltmark Research"), "{c:?}");
+    // Near-miss: "found" with no finding to report is the company's own deed.
+    check(&[(
+        "Brakeley Bank found 300 new customers in Peru last month.",
+        "300 new customers",
+        only("Brakeley Bank"),
+    )]);
+}
+
+#[test]
+fn an_organisation_stating_accounts_no_one_owns_states_its_own() {
+    check(&[
+        (
+            "Norvik Marine said its revenue rose 12% to $450 million in 2024.",
+            "$450 million",
+            only("Norvik Marine"),
+        ),
+        (
+            "Norvik Marine said on Tuesday that quarterly profit fell 8% to $31 million.",
+            "8%",
+            only("Norvik Marine"),
+        ),
+        // Near-misses: accounts another owns, a person's words, another actor named.
+        (
+            "Norvik Marine said industry revenue rose 4% in 2024.",
+            "4%",
+            (None, None),
+        ),
+        (
+            "Jane Roe said revenue rose 12% in 2024.",
+            "12%",
+            (None, None),
+        ),
+        (
+            "Norvik Marine said exports from Chile rose 12% in 2024.",
+            "12%",
+            only("Chile"),
+        ),
+    ]);
+}

@@ -186,6 +186,32 @@ fn a_figure_in_a_fronted_ing_clause_is_the_main_subjects() {
 }
 
 #[test]
+fn the_main_subject_of_a_fronted_ing_clause_may_speak_or_be_read_as_a_place() {
+    check(&[
+        // the main clause's subject states it: still the figure's owner
+        (
+            "After doubling orders by 40% in 2024, Brennmark Shipping said it would hire \
+             more staff.",
+            "40%",
+            only("Brennmark Shipping"),
+        ),
+        // a place named inside the fronted clause does not block it
+        (
+            "Having expanded its plant in Ohio by 30%, Norvik Marine said demand was strong.",
+            "30%",
+            only("Norvik Marine"),
+        ),
+        // a new company's name the tagger reads as a place's
+        (
+            "Growing free cash flow from $1.2 billion in fiscal 2023, Talvora projects free \
+             cash flow of $1.6 billion for fiscal 2026.",
+            "$1.2 billion",
+            only("Talvora"),
+        ),
+    ]);
+}
+
+#[test]
 fn an_appositive_after_the_subject_does_not_cut_it_off() {
     let text = "Lukoil, one of the largest refiners in the region, has been supplying about \
                 2 million barrels of fuel to Serbia each year.";

@@ -18,6 +18,19 @@ fn the_buyer_is_the_subject_and_the_company_bought_the_object() {
             "$69 billion",
             pair("Microsoft", "Activision Blizzard"),
         ),
+        // who announces its own purchase is still the buyer
+        (
+            "Cloud provider Marbeck Systems has announced plans to acquire storage company \
+             Dunlow AI for $1.2 billion in cash.",
+            "$1.2 billion",
+            pair("Marbeck Systems", "Dunlow AI"),
+        ),
+        // Near-miss: an analyst who speaks of another's purchase is not the buyer.
+        (
+            "Analysts at Corvane said Dataminr is acquiring Tessaly Labs for $290 million.",
+            "$290 million",
+            pair("Dataminr", "Tessaly Labs"),
+        ),
         // Near-miss: goods bought from a country flow from it to the buyer.
         (
             "Kenya bought $400 million of fertiliser from Morocco.",
