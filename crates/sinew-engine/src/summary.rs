@@ -87,20 +87,6 @@ impl Digest {
         }
     }
 
-    /// The groups `GroupPicks` keeps of the bucket without alerts, when the digest holds
-    /// them (a bucket that holds more than that); the digest back for a bucket whose state
-    /// is its picks, to be read whole.
-    fn picks(self) -> Result<BucketState, Digest> {
-        match self.picked {
-            Some(picked) => {
-                let mut state = self.pairs;
-                state.groups.extend(picked);
-                Ok(state)
-            }
-            None => Err(self),
-        }
-    }
-
     fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| {
             // A lead and a state are plain strings, numbers and lists: this cannot fail.
@@ -135,7 +121,7 @@ pub(crate) enum Kept {
     /// asked about (or every group).
     Picked(BucketState),
     /// A summary written by this build.
-    Digest(Digest),
+    Digest(Box<Digest>),
 }
 
 impl Kept {
@@ -143,7 +129,7 @@ impl Kept {
     pub(crate) fn read(json: &[u8], summary: bool) -> Result<Kept, String> {
         if summary && json.starts_with(DIGEST_START) {
             return serde_json::from_slice(json)
-                .map(Kept::Digest)
+                .map(|d| Kept::Digest(Box::new(d)))
                 .map_err(|e| e.to_string());
         }
         let state = std::str::from_utf8(json)
@@ -210,7 +196,8 @@ impl Engine {
                     state.groups.shrink_to_fit();
                     states.push(state);
                 }
-                Kept::Digest(mut d) => {
+                Kept::Digest(d) => {
+                    let mut d = *d;
                     d.pairs.groups.shrink_to_fit();
                     digests.push(d);
                 }
@@ -227,14 +214,15 @@ impl Engine {
             .collect();
         // a leading bucket whose digest holds its picks is not read again
         let mut rest = Vec::with_capacity(digests.len());
-        for d in digests {
-            if !leading.contains(&d.pairs.key) {
-                rest.push(d);
-                continue;
-            }
-            match d.picks() {
-                Ok(state) => states.push(state),
-                Err(d) => rest.push(d),
+        for mut d in digests {
+            // the groups `GroupPicks` keeps of a large bucket without alerts
+            match d.picked.take() {
+                Some(picked) if leading.contains(&d.pairs.key) => {
+                    let mut state = d.pairs;
+                    state.groups.extend(picked);
+                    states.push(state);
+                }
+                _ => rest.push(d),
             }
         }
         let digests = rest;

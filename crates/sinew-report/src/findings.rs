@@ -202,6 +202,9 @@ impl BucketLead {
     }
 }
 
+/// Which of a lead's places [`leading_buckets`] ranks.
+type PlaceOf = fn(&BucketLead) -> Option<&LedgerPlace>;
+
 /// The buckets, of those `leads` describes, whose groups may be among the briefing's first
 /// groups of a kind: the figures table's rows, the contradicted and the grown figures of the
 /// disagreements. A bucket whose first group of a kind sorts after as many other buckets'
@@ -211,7 +214,7 @@ impl BucketLead {
 /// disagreement (with ties), however many `leads` names.
 pub fn leading_buckets<'k>(leads: &[(&'k str, &BucketLead)]) -> BTreeSet<&'k str> {
     let mut out = BTreeSet::new();
-    let kinds: [(fn(&BucketLead) -> Option<&LedgerPlace>, usize); 3] = [
+    let kinds: [(PlaceOf, usize); 3] = [
         (|l| l.first.as_ref(), picks::MAX_FIGURE_ROWS),
         (|l| l.conflict.as_ref(), picks::MAX_DISAGREEMENTS),
         (|l| l.update.as_ref(), picks::MAX_DISAGREEMENTS),
