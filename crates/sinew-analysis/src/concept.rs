@@ -757,11 +757,14 @@ pub(crate) fn flow_kind_of_words(words: &str) -> FlowKind {
 /// Does a measure (or its unit) count losses ("soldier casualties", "killed or wounded",
 /// "deaths")? Such a count is about the actor that lost them, never a flow between two.
 pub fn names_losses(measure: &str, unit: Option<&str>) -> bool {
+    // stemmed once: the network asks this of every group naming two actors
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| LOSSES.iter().map(|l| stem(l)).collect());
     content_words(measure)
         .chain(unit.into_iter().flat_map(content_words))
         .any(|w| {
             let w = w.to_lowercase();
-            LOSSES.contains(&w.as_str()) || LOSSES.iter().any(|l| stem(l) == stem(&w))
+            LOSSES.contains(&w.as_str()) || stems.contains(&stem(&w))
         })
 }
 

@@ -359,8 +359,9 @@ fn compare(a: Parts<'_>, b: Parts<'_>) -> Ordering {
 
 /// Where a stored group sorts in the whole ledger, without its claims: what a reader that
 /// writes the ledger group by group keeps of every group while it puts them in order
-/// ([`StoredGroup::place`]; places sort as [`ledger_of`] sorts the groups).
-#[derive(Debug, Clone)]
+/// ([`StoredGroup::place`]; places sort as [`ledger_of`] sorts the groups), and what a
+/// stored summary keeps of a bucket's first groups (`sinew_report::BucketLead`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LedgerPlace {
     claims: usize,
     subject: Option<String>,

@@ -27,6 +27,7 @@ use sinew_analysis::{
 use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId, SourceKind};
 
+use crate::summary::Kept;
 use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
 /// The analysis of the pending documents, computed but not yet stored.
@@ -141,17 +142,23 @@ impl Engine {
         &self,
         mut each: impl FnMut(BucketState) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
-        self.each_kept(None, |state, _| each(state))
+        // without `whole`, every bucket is read whole
+        self.each_kept(None, |kept| match kept {
+            Kept::Whole(state) | Kept::Picked(state) => each(state),
+            Kept::Digest(_) => Err(EngineError::Inconsistent(
+                "a bucket's summary was read for its state".into(),
+            )),
+        })
     }
 
     /// [`each_state`](Self::each_state), except that with `whole` given, the stored buckets
     /// not in it are read as their summaries where kept (`crate::summary`); `each` is told
-    /// whether it is given a summary (`true`) or a whole state (`false`: a bucket of `whole`,
-    /// one kept before summaries were, or one recomputed in memory).
+    /// which it is given ([`Kept`]: a whole state is a bucket of `whole`, one kept without a
+    /// summary, or one recomputed in memory).
     pub(crate) fn each_kept(
         &self,
         whole: Option<&BTreeSet<String>>,
-        mut each: impl FnMut(BucketState, bool) -> Result<(), EngineError>,
+        mut each: impl FnMut(Kept) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
         let mut ties = Vec::new();
         for json in self.store.ties()? {
@@ -186,11 +193,8 @@ impl Engine {
             if failed.borrow().is_some() {
                 return;
             }
-            let state = std::str::from_utf8(json)
-                .map_err(|e| e.to_string())
-                .and_then(|json| BucketState::from_json(json).map_err(|e| e.to_string()));
-            let done = match state {
-                Ok(state) => each(state, summary),
+            let done = match Kept::read(json, summary) {
+                Ok(kept) => each(kept),
                 Err(e) => Err(EngineError::Inconsistent(format!(
                     "stored analysis of bucket {key:?}: {e}"
                 ))),
@@ -223,7 +227,7 @@ impl Engine {
             }
         }
         for state in pending.into_values() {
-            each(state, false)?;
+            each(Kept::Whole(state))?;
         }
         Ok(ties)
     }
@@ -599,7 +603,7 @@ fn bucket_row(state: &BucketState) -> BucketRow {
     BucketRow {
         bucket: state.key.clone(),
         state: state.to_json(),
-        summary: crate::summary::summary_of(state).map(|s| s.to_json()),
+        summary: Some(crate::summary::summary_of(state)),
         flows: state.flow_ids(),
     }
 }

@@ -452,13 +452,13 @@ impl Engine {
             sinew_analysis::ledger_and_network_of(states, &ties, &actors);
         // A dependency line shows its first claims in store order, the order `network` gives
         // them; the fold lists them by reference, so the shown dependencies' are put in store
-        // order before the picks are made.
+        // order before the picks are made (only theirs: every current dependency's claims
+        // were most of the claims a briefing over a large store loaded).
         let mut claims: BTreeMap<usize, Claim> = BTreeMap::new();
-        let current: Vec<usize> = network
-            .dependencies
+        let shown_deps = sinew_report::shown_dependencies(&network);
+        let current: Vec<usize> = shown_deps
             .iter()
-            .filter(|d| d.current)
-            .flat_map(|d| d.claims.iter().copied())
+            .flat_map(|&d| network.dependencies[d].claims.iter().copied())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -467,8 +467,8 @@ impl Engine {
             order.insert(*i, (w.seq, w.claim.span.start, w.claim.span.end, w.ord));
             claims.insert(*i, w.claim);
         }
-        for d in network.dependencies.iter_mut().filter(|d| d.current) {
-            d.claims.sort_by_key(|i| order[i]);
+        for &d in &shown_deps {
+            network.dependencies[d].claims.sort_by_key(|i| order[i]);
         }
         let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network, &alerts)
             .into_iter()

@@ -9,11 +9,14 @@
 //! fields alone, and [`cited_documents`] which documents to read whole (the figures,
 //! disagreements, network lines and glossary need).
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
-use sinew_analysis::{Ledger, LedgerGroup, MergedEvent, Network, Verdict};
+use serde::{Deserialize, Serialize};
+use sinew_analysis::{
+    Ledger, LedgerGroup, LedgerPlace, MergedEvent, Network, StoredGroup, Verdict,
+};
 use sinew_types::{Alert, Citation, Claim, DocId, EntityType};
 
 use crate::build::{glossary, picks};
@@ -25,8 +28,9 @@ pub struct Findings<'a> {
     /// [`GroupPicks`] kept in each grouping bucket (the briefing reads no other, so both give
     /// the same briefing).
     pub ledger: &'a Ledger,
-    /// Actors, flows, dependencies; each dependency's claims in store order (the order `sinew
-    /// graph` lists them in), since its line shows the first few.
+    /// Actors, flows, dependencies; the claims of each dependency [`shown_dependencies`]
+    /// names in store order (the order `sinew graph` lists them in), since its line shows the
+    /// first few.
     pub network: &'a Network,
     /// Claims by the index [`LedgerClaim::claim`](sinew_analysis::LedgerClaim::claim),
     /// `Flow::claims` and `Dependency::claims` give (the ledger and the network index one
@@ -163,6 +167,75 @@ impl<'a> GroupPicks<'a> {
     }
 }
 
+/// Where a grouping bucket's first groups sort in the whole ledger: its first group, its first
+/// contradicted and its first grown one. Kept for every bucket, it tells which few buckets may
+/// hold the briefing's first groups ([`leading_buckets`]), so that a reader over a large store
+/// reads only those buckets' groups whole, and of the others only the groups naming two
+/// actors (the network's).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BucketLead {
+    first: Option<LedgerPlace>,
+    conflict: Option<LedgerPlace>,
+    update: Option<LedgerPlace>,
+}
+
+impl BucketLead {
+    /// The lead of a bucket whose groups are offered in ledger order
+    /// ([`BucketState::retain_groups`](sinew_analysis::BucketState::retain_groups) puts them
+    /// in it).
+    pub fn of<'g>(groups: impl IntoIterator<Item = &'g StoredGroup>) -> BucketLead {
+        let mut lead = BucketLead::default();
+        for g in groups {
+            let slot = match g.group.verdict {
+                Verdict::Conflict => Some(&mut lead.conflict),
+                Verdict::Update => Some(&mut lead.update),
+                _ => None,
+            };
+            if let Some(slot) = slot.filter(|s| s.is_none()) {
+                *slot = Some(g.place());
+            }
+            if lead.first.is_none() {
+                lead.first = Some(g.place());
+            }
+        }
+        lead
+    }
+}
+
+/// Which of a lead's places [`leading_buckets`] ranks.
+type PlaceOf = fn(&BucketLead) -> Option<&LedgerPlace>;
+
+/// The buckets, of those `leads` describes, whose groups may be among the briefing's first
+/// groups of a kind: the figures table's rows, the contradicted and the grown figures of the
+/// disagreements. A bucket whose first group of a kind sorts after as many other buckets'
+/// first groups of that kind as the briefing shows has none of its groups of that kind
+/// shown, since each of those buckets' first groups comes before all of its own. Ties with
+/// the last place shown are kept. At most 60 buckets for the table and 12 for each kind of
+/// disagreement (with ties), however many `leads` names.
+pub fn leading_buckets<'k>(leads: &[(&'k str, &BucketLead)]) -> BTreeSet<&'k str> {
+    let mut out = BTreeSet::new();
+    let kinds: [(PlaceOf, usize); 3] = [
+        (|l| l.first.as_ref(), picks::MAX_FIGURE_ROWS),
+        (|l| l.conflict.as_ref(), picks::MAX_DISAGREEMENTS),
+        (|l| l.update.as_ref(), picks::MAX_DISAGREEMENTS),
+    ];
+    for (place_of, room) in kinds {
+        let mut places: Vec<(&LedgerPlace, &'k str)> = leads
+            .iter()
+            .filter_map(|(key, lead)| place_of(lead).map(|p| (p, *key)))
+            .collect();
+        places.sort_by(|a, b| a.0.ledger_cmp(b.0));
+        let last = places.get(room.saturating_sub(1)).map(|(p, _)| *p);
+        out.extend(
+            places
+                .iter()
+                .take_while(|(p, _)| last.is_none_or(|l| p.ledger_cmp(l) != Ordering::Greater))
+                .map(|(_, key)| *key),
+        );
+    }
+    out
+}
+
 /// The claims (by the index the ledger and network give) that the briefing's figures table,
 /// disagreements and network lines may show: load these into [`Findings::claims`]. Chosen
 /// from the groups' and flows' own fields (sizes, verdicts, dates, camps), never from the
@@ -194,6 +267,14 @@ pub fn shown_claims(ledger: &Ledger, network: &Network, alerts: &[Alert]) -> BTr
         out.extend(picks::capped(&d.claims).iter().copied());
     }
     out
+}
+
+/// Where the dependencies the network section shows are in `network.dependencies`, in its
+/// order: each line shows its first claims, so a caller puts only these dependencies' claims
+/// in store order (the order [`Findings::network`] asks for); no other dependency's claims
+/// are read.
+pub fn shown_dependencies(network: &Network) -> Vec<usize> {
+    picks::shown_dependencies(network)
 }
 
 /// The documents whose words the briefing's figures table, disagreements and network lines

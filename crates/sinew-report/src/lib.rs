@@ -27,8 +27,8 @@ mod themes;
 
 pub use build::build_briefing;
 pub use findings::{
-    cited_documents, shown_claims, Changes, ChangesSince, Described, EntityCount, Findings,
-    GroupPicks,
+    cited_documents, leading_buckets, shown_claims, shown_dependencies, BucketLead, Changes,
+    ChangesSince, Described, EntityCount, Findings, GroupPicks,
 };
 pub use html::render_html;
 pub use markdown::render_markdown;

@@ -316,3 +316,68 @@ fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_
         assert!(store.buckets_without_summary().expect("without").is_empty());
     }
 }
+
+/// Sets a store back to schema v17 (the summaries a v17 build wrote), by hand.
+fn back_to_v17(location: &Location) {
+    match location {
+        Location::File(path) => rusqlite::Connection::open(path)
+            .expect("open by hand")
+            .execute_batch("PRAGMA user_version = 17;")
+            .expect("back to v17"),
+        #[cfg(feature = "postgres")]
+        Location::Url(url) => postgres::Client::connect(url, postgres::NoTls)
+            .expect("connect by hand")
+            .batch_execute("UPDATE sinew_meta SET value = '17' WHERE key = 'schema_version';")
+            .expect("back to v17"),
+        #[cfg(not(feature = "postgres"))]
+        Location::Url(_) => unreachable!("no PostgreSQL store in this build"),
+    }
+}
+
+#[test]
+fn the_v18_step_clears_the_summaries_a_v17_build_wrote_and_keeps_the_states() {
+    for backend in backends() {
+        let store = &*backend.store;
+        let update = AnalysisUpdate {
+            buckets: vec![
+                row("k1", r#"{"s":1}"#, Some(r#"{"m":1}"#)),
+                row("k2", r#"{"s":2}"#, None),
+            ],
+            ..AnalysisUpdate::default()
+        };
+        store.commit_analysis(&update).expect("commit");
+        back_to_v17(&backend.location);
+        // read-only, a v17 store hands on what a v17 build wrote
+        let old = backend.reopen_read_only();
+        assert_eq!(
+            summaries(&*old, &["k1", "k2"]),
+            [
+                hand("k1", r#"{"m":1}"#, true),
+                hand("k2", r#"{"s":2}"#, true)
+            ]
+        );
+        drop(old);
+        // opened for writing, it migrates: the states stay, whole, until summaries are put
+        let store = backend.reopen();
+        assert!(
+            store.pending().expect("pending").is_empty(),
+            "nothing redone"
+        );
+        assert_eq!(
+            store.buckets_without_summary().expect("without"),
+            ["k1", "k2"]
+        );
+        assert_eq!(
+            summaries(&*store, &["k1", "k2"]),
+            [
+                hand("k1", r#"{"s":1}"#, false),
+                hand("k2", r#"{"s":2}"#, false)
+            ]
+        );
+        assert_eq!(put(&*store, "k1", Some(r#"{"d":1}"#)), 1);
+        assert_eq!(
+            summaries(&*store, &["k1"]),
+            [hand("k1", r#"{"d":1}"#, true)]
+        );
+    }
+}

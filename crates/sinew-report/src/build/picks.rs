@@ -264,11 +264,21 @@ pub(crate) fn ties(f: &Flow) -> &[PoliticalTie] {
 
 /// The current dependency shares shown, largest first.
 pub(crate) fn current_dependencies(network: &Network) -> impl Iterator<Item = &Dependency> {
+    shown_dependencies(network)
+        .into_iter()
+        .map(|i| &network.dependencies[i])
+}
+
+/// Where the dependencies of [`current_dependencies`] are in the network's list.
+pub(crate) fn shown_dependencies(network: &Network) -> Vec<usize> {
     network
         .dependencies
         .iter()
-        .filter(|d| d.current)
+        .enumerate()
+        .filter(|(_, d)| d.current)
         .take(MAX_NETWORK_DEPENDENCIES)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The first [`MAX_STATEMENTS`] of a list.

@@ -24,6 +24,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (CLAIM_KEY_COUNTS_VERSION, CLAIM_KEY_COUNTS),
     (16, V16),
     (crate::schema::BUCKET_SUMMARIES_VERSION, BUCKET_SUMMARIES),
+    (18, V18),
 ];
 
 /// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
@@ -494,6 +495,12 @@ INSERT INTO analysis_pending (doc, seq) SELECT id, seq FROM documents ON CONFLIC
 // the state; the states kept before have none until `sinew alerts` fills them.
 const BUCKET_SUMMARIES: &str = "
 ALTER TABLE analysis_buckets ADD COLUMN summary TEXT;
+";
+
+// Version 18 (SQLite's `BUCKET_DIGESTS`): the summaries a v17 build wrote are cleared, and the
+// next `sinew alerts` writes this build's digests in their place.
+const V18: &str = "
+UPDATE analysis_buckets SET summary = NULL;
 ";
 
 #[cfg(test)]
