@@ -264,3 +264,46 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     assert!(b.changes_since.is_some());
     assert!(changes(&b).is_empty(), "{:#?}", changes(&b));
 }
+
+/// A running total in money that a later report puts higher: its judgment speaks of a
+/// higher "figure", not a "count" (a count is of things: containers, troops).
+#[test]
+fn a_running_total_in_money_is_a_figure_not_a_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "a.txt",
+        "March 1, 2024",
+        "Norway has lent Ukraine $2.1 billion since 2022, the Norwegian finance ministry said.",
+    );
+    write(
+        tmp.path(),
+        "b.txt",
+        "June 3, 2024",
+        "Norway has lent Ukraine $2.8 billion since 2022, the Norwegian finance ministry said \
+         on Monday.",
+    );
+    let engine = memory_engine();
+    ingest(&engine, &[tmp.path().to_path_buf()]);
+    let b = engine
+        .briefing(&BriefingConfig::default())
+        .expect("briefing");
+    let loans: Vec<&str> = b
+        .judgments
+        .iter()
+        .map(|j| j.sentence.text.as_str())
+        .filter(|t| t.contains("billion"))
+        .collect();
+    assert!(!loans.is_empty(), "{:#?}", b.judgments);
+    for t in loans {
+        assert!(
+            !t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "count"),
+            "{t}"
+        );
+        assert!(
+            t.contains("higher figure") || t.contains("highest figure"),
+            "{t}"
+        );
+    }
+}

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use sinew_analysis::{format_value, LedgerClaim, LedgerGroup, TieKind, Verdict};
-use sinew_types::{Claim, Span};
+use sinew_types::{Claim, QuantityKind, Span};
 
 use super::timeline::{distinct_dates, month_year};
 use super::{find_sentence, picks, Corpus, Used};
@@ -202,10 +202,13 @@ impl<'a> Corpus<'a> {
         } else if g.verdict == Verdict::Update {
             // the ledger's reading: a running total that changed between reports; up unless a
             // later statement put it lower
-            text.push_str(match g.revised {
-                Some(r) if r.same_source => "; its source has since revised the count down",
-                Some(_) => "; a later report puts the count lower",
-                None => "; later reports give the higher count",
+            let noun = what_is_stated(&located);
+            text.push_str(&match g.revised {
+                Some(r) if r.same_source => {
+                    format!("; its source has since revised the {noun} down")
+                }
+                Some(_) => format!("; a later report puts the {noun} lower"),
+                None => format!("; later reports give the higher {noun}"),
             });
         }
         text.push('.');
@@ -307,7 +310,8 @@ impl<'a> Corpus<'a> {
             let (d1, last) = days[days.len() - 1];
             let (when0, when1) = distinct_dates(d0, d1);
             let mut clause = format!(
-                "the highest count has risen between reports, from {} ({when0})",
+                "the highest {} has risen between reports, from {} ({when0})",
+                what_is_stated(days.iter().map(|(_, l)| *l)),
                 written(first, unit, per),
             );
             cites.push((self.citation(first.doc, first.span), clause.len()));
@@ -671,6 +675,22 @@ fn range(low_words: &str, low: f64, high: &str, unit: Option<&str>, per: Option<
 
 fn same(a: f64, b: f64, unit: Option<&str>) -> bool {
     format_value(a, unit, None) == format_value(b, unit, None)
+}
+
+/// What the statements of a figure give: a "count" when every one counts something ("6,700
+/// containers"), else a "figure" ("$240 billion", "26%", "2 million tonnes").
+fn what_is_stated<'l, 'c: 'l>(located: impl IntoIterator<Item = &'l Located<'c>>) -> &'static str {
+    let counts = located.into_iter().all(|l| {
+        matches!(
+            l.claim.quantity.kind,
+            QuantityKind::Count | QuantityKind::Number
+        )
+    });
+    if counts {
+        "count"
+    } else {
+        "figure"
+    }
 }
 
 /// "three accounts", "one report", "12 accounts".
