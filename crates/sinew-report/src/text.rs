@@ -127,6 +127,26 @@ pub(crate) fn agree<'a>(subject: &str, singular: &'a str, plural: &'a str) -> &'
     }
 }
 
+/// "three accounts", "one report", "12 accounts".
+pub(crate) fn count_words(n: usize, noun: &str) -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let number = WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string());
+    format!("{number} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The text with its first letter in upper case.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +219,13 @@ mod tests {
         let c = signature("China exports dual-use goods to Russia every month.");
         assert!(near_duplicate(&a, &b));
         assert!(!near_duplicate(&a, &c));
+    }
+
+    #[test]
+    fn counts_in_words_and_capitals() {
+        assert_eq!(count_words(3, "account"), "three accounts");
+        assert_eq!(count_words(1, "report"), "one report");
+        assert_eq!(count_words(14, "account"), "14 accounts");
+        assert_eq!(capitalise("three accounts"), "Three accounts");
     }
 }

@@ -24,7 +24,7 @@ use sinew_types::{Claim, QuantityKind, Span};
 use super::timeline::{distinct_dates, month_year};
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
-use crate::text::{agree, squash, words};
+use crate::text::{agree, capitalise, count_words, squash, words};
 use crate::themes::{flow_theme, theme_of, tie_theme};
 
 /// Judgments read from figures.
@@ -693,17 +693,6 @@ fn what_is_stated<'l, 'c: 'l>(located: impl IntoIterator<Item = &'l Located<'c>>
     }
 }
 
-/// "three accounts", "one report", "12 accounts".
-pub(super) fn count_words(n: usize, noun: &str) -> String {
-    const WORDS: [&str; 10] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    let number = WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string());
-    format!("{number} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 fn lowercase_first(s: &str) -> String {
     // keep proper names and acronyms: lower the first letter only before a lower-case one
     let mut chars = s.chars();
@@ -739,14 +728,6 @@ fn is_name(s: &str) -> bool {
     )
 }
 
-pub(super) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -771,9 +752,6 @@ mod tests {
 
     #[test]
     fn ranges_and_counts_read_plainly() {
-        assert_eq!(count_words(3, "account"), "three accounts");
-        assert_eq!(count_words(1, "report"), "one report");
-        assert_eq!(count_words(14, "account"), "14 accounts");
         assert_eq!(
             range(
                 "",
@@ -803,6 +781,5 @@ mod tests {
             "shipments of containers"
         );
         assert_eq!(lowercase_first("Russian dependence"), "Russian dependence");
-        assert_eq!(capitalise("three accounts"), "Three accounts");
     }
 }
