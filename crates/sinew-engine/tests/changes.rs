@@ -306,4 +306,15 @@ fn a_running_total_in_money_is_a_figure_not_a_count() {
             "{t}"
         );
     }
+    // the disagreements section reads the update the same way
+    let lines: Vec<&str> = b
+        .disagreements
+        .iter()
+        .map(|d| d.text.as_str())
+        .filter(|t| t.contains("billion"))
+        .collect();
+    assert!(!lines.is_empty(), "{:#?}", b.disagreements);
+    for t in lines {
+        assert!(t.contains("highest figure"), "{t}");
+    }
 }

@@ -38,7 +38,16 @@ impl Corpus<'_> {
             let mut text = Self::group_head(g);
             let (mut citations, mut marks) = (Vec::new(), Vec::new());
             let camps = picks::camps(g);
-            let by_how_much = how_far_apart(&camps, conflict);
+            // a running total that changed: its statements give a count of things, or a
+            // figure (money, a percentage, an amount of goods)
+            let what = if conflict {
+                "figure"
+            } else {
+                super::judgments::stated_noun(
+                    camps.iter().flatten().filter_map(|m| claims.get(&m.claim)),
+                )
+            };
+            let by_how_much = how_far_apart(&camps, what);
             for (camp, members) in camps.into_iter().enumerate() {
                 if camp > 0 {
                     text.push_str(if conflict { " vs " } else { " → " });
@@ -86,10 +95,11 @@ impl Corpus<'_> {
 }
 
 /// By how much the camps of a group differ, in words: the highest figure against the lowest
-/// ("the highest figure is 54% above the lowest"; for a running total "the highest count").
+/// ("the highest figure is 54% above the lowest"; `what` is "count" for a running total of
+/// things).
 /// Camps are numbered by value, not by time, so no direction is claimed. `None` when there
 /// is one camp or a figure is zero or negative (no ratio to state).
-fn how_far_apart(camps: &[Vec<&LedgerClaim>], conflict: bool) -> Option<String> {
+fn how_far_apart(camps: &[Vec<&LedgerClaim>], what: &str) -> Option<String> {
     let all = || camps.iter().flatten().map(|m| m.bounds.stated);
     let low = all().fold(f64::INFINITY, f64::min);
     let high = all().fold(f64::NEG_INFINITY, f64::max);
@@ -102,7 +112,6 @@ fn how_far_apart(camps: &[Vec<&LedgerClaim>], conflict: bool) -> Option<String> 
     } else {
         format!("{p:.0}%")
     };
-    let what = if conflict { "figure" } else { "count" };
     Some(format!("the highest {what} is {by} above the lowest"))
 }
 
@@ -134,20 +143,20 @@ mod tests {
         let (a, b, c) = (claim(6_700.0, 0), claim(10_000.0, 1), claim(11_000.0, 1));
         let camps = vec![vec![&a], vec![&b, &c]];
         assert_eq!(
-            how_far_apart(&camps, false).as_deref(),
+            how_far_apart(&camps, "count").as_deref(),
             Some("the highest count is 64% above the lowest")
         );
         assert_eq!(
-            how_far_apart(&camps, true).as_deref(),
+            how_far_apart(&camps, "figure").as_deref(),
             Some("the highest figure is 64% above the lowest")
         );
         // one camp, or a zero figure: no ratio
-        assert_eq!(how_far_apart(&camps[..1], true), None);
+        assert_eq!(how_far_apart(&camps[..1], "figure"), None);
         let z = claim(0.0, 0);
-        assert_eq!(how_far_apart(&[vec![&z], vec![&b]], true), None);
+        assert_eq!(how_far_apart(&[vec![&z], vec![&b]], "figure"), None);
         let (d, e) = (claim(100.0, 0), claim(100.4, 1));
         assert_eq!(
-            how_far_apart(&[vec![&d], vec![&e]], true).as_deref(),
+            how_far_apart(&[vec![&d], vec![&e]], "figure").as_deref(),
             Some("the highest figure is less than 1% above the lowest")
         );
     }

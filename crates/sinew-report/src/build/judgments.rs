@@ -202,7 +202,7 @@ impl<'a> Corpus<'a> {
         } else if g.verdict == Verdict::Update {
             // the ledger's reading: a running total that changed between reports; up unless a
             // later statement put it lower
-            let noun = what_is_stated(&located);
+            let noun = stated_noun(located.iter().map(|l| l.claim));
             text.push_str(&match g.revised {
                 Some(r) if r.same_source => {
                     format!("; its source has since revised the {noun} down")
@@ -311,7 +311,7 @@ impl<'a> Corpus<'a> {
             let (when0, when1) = distinct_dates(d0, d1);
             let mut clause = format!(
                 "the highest {} has risen between reports, from {} ({when0})",
-                what_is_stated(days.iter().map(|(_, l)| *l)),
+                stated_noun(days.iter().map(|(_, l)| l.claim)),
                 written(first, unit, per),
             );
             cites.push((self.citation(first.doc, first.span), clause.len()));
@@ -679,13 +679,10 @@ fn same(a: f64, b: f64, unit: Option<&str>) -> bool {
 
 /// What the statements of a figure give: a "count" when every one counts something ("6,700
 /// containers"), else a "figure" ("$240 billion", "26%", "2 million tonnes").
-fn what_is_stated<'l, 'c: 'l>(located: impl IntoIterator<Item = &'l Located<'c>>) -> &'static str {
-    let counts = located.into_iter().all(|l| {
-        matches!(
-            l.claim.quantity.kind,
-            QuantityKind::Count | QuantityKind::Number
-        )
-    });
+pub(super) fn stated_noun<'c>(claims: impl IntoIterator<Item = &'c Claim>) -> &'static str {
+    let counts = claims
+        .into_iter()
+        .all(|c| matches!(c.quantity.kind, QuantityKind::Count | QuantityKind::Number));
     if counts {
         "count"
     } else {
