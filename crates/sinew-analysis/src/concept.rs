@@ -250,6 +250,8 @@ pub(crate) struct Meaning {
     /// The narrowing stems after each preposition ("in Korea", "of iPhones"), by preposition
     /// (`scope.rs`).
     pub(crate) complements: Vec<(u8, BTreeSet<String>)>,
+    /// The measure puts what it measures in a named place (`scope::placed`).
+    pub(crate) placed: bool,
     /// Content stems that say something once the concept is known (`NEUTRAL` words such as
     /// "value", "total", "figure" left out): what two measures must share to be worded alike.
     pub(crate) telling: BTreeSet<String>,
@@ -530,6 +532,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         stems.insert(st);
     }
     let complements = crate::scope::complements(&claim.measure, names_a_thing);
+    let placed = crate::scope::placed(&claim.measure, names_a_thing);
     let has = |bit: u32| bits & bit != 0;
     let read_concept = match q.kind {
         QuantityKind::Percent => {
@@ -579,6 +582,7 @@ pub(crate) fn read(claim: &Claim) -> Meaning {
         stems,
         scope,
         complements,
+        placed,
         telling,
         subject,
         object,

@@ -16,7 +16,9 @@
 //!
 //! What narrows a measure must not differ: scopes (the words that narrow the concept) match
 //! only when the smaller is inside the larger, and the complements after one preposition
-//! ("units in Korea", "units in China"; `scope.rs`) must share a word when both name one.
+//! ("units in Korea", "units in China"; `scope.rs`) must share a word when both name one. A
+//! figure placed in a named place ("soldiers in Kursk": `scope::placed`) is a part, and
+//! joins a figure that names nothing after "in" only at the same amount.
 //! Figures that name no actor join only at the same amount to the precision written
 //! (`rounding.rs`: "3.92%" is not "3.88%", "$240 billion" is "$240.1 billion" rounded), with
 //! measures that do not tell them apart, and across articles only when worded alike and

@@ -95,6 +95,39 @@ pub(crate) fn complements(
     out
 }
 
+/// Whether `measure` puts what it measures in a named place: an "in" complement holding a
+/// word that narrows it and is written with a capital ("engineers in Vojvodina", "stores in
+/// Seoul"). Such a figure counts a part (the stock in one region, a company's sales in one
+/// market), never the same quantity as a figure of the same parties that names no place:
+/// `clash` compares two places, [`place_apart`] a place with none.
+pub(crate) fn placed(measure: &str, narrows: impl Fn(&str, &str) -> bool) -> bool {
+    let mut inside = false;
+    for word in sinew_types::text::word_runs(measure) {
+        let lower = word.to_lowercase();
+        if PREPOSITIONS.contains(&lower.as_str()) || ENDS.contains(&lower.as_str()) {
+            inside = lower == "in";
+            continue;
+        }
+        if inside
+            && word.starts_with(char::is_uppercase)
+            && content_words(&lower).next().is_some()
+            && narrows(&lower, &stem_of(&lower))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether complements (numbered as `clash` reads them) name anything after "in": a figure
+/// that does not, and is not `placed`, names no place and never joins one that is.
+pub(crate) fn names_in(c: &[(u8, Vec<u32>)]) -> bool {
+    c.iter().any(|(p, w)| *p == IN && !w.is_empty())
+}
+
+/// The index of "in" among [`PREPOSITIONS`].
+const IN: u8 = 1;
+
 /// Whether two measures' complements (as numbered words, each list sorted) name different
 /// things after the same preposition: both name some, and they share none.
 pub(crate) fn clash(a: &[(u8, Vec<u32>)], b: &[(u8, Vec<u32>)]) -> bool {
@@ -131,6 +164,20 @@ mod tests {
                 (*p, ids)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_capitalised_word_after_in_places_a_measure() {
+        let narrows = |w: &str, _: &str| !matches!(w, "sales" | "units" | "russia");
+        assert!(placed("units in Busan", narrows));
+        assert!(placed("soldiers in the Kursk region", narrows));
+        assert!(!placed("units in the south", narrows));
+        assert!(!placed("units", narrows));
+        // A party's name does not narrow, so it places nothing.
+        assert!(!placed("troops in Russia", narrows));
+        // After "of" or "to" a name is a product or a counterpart, not a place.
+        assert!(!placed("sales of Macs", narrows));
+        assert!(!placed("units to Busan", narrows));
     }
 
     fn clashes(a: &str, b: &str) -> bool {

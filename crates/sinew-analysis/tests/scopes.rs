@@ -121,6 +121,25 @@ fn different_places_after_one_preposition_are_different_counts() {
 }
 
 #[test]
+fn a_count_in_a_named_place_is_a_part_unless_it_states_the_same_amount() {
+    let claims = vec![
+        units("a", 1, "about 900 units", 900.0, "units in Busan"),
+        units("b", 1, "2,400 units", 2400.0, "units"),
+        units("c", 1, "1,100 units", 1100.0, "units in Busan"),
+        // Near miss: the same amount with no place is the part told again.
+        units("d", 1, "900 units", 900.0, "units"),
+        // Near miss: a place written in lower case ("in the south") names no part.
+        units("e", 1, "2,500 units", 2500.0, "units in the south"),
+    ];
+    let groups = group_figures(&claims);
+    assert!(!together(&groups, 0, 1), "{groups:?}");
+    assert!(!together(&groups, 2, 1), "{groups:?}");
+    assert!(together(&groups, 0, 2), "{groups:?}");
+    assert!(together(&groups, 0, 3), "{groups:?}");
+    assert!(together(&groups, 1, 4), "{groups:?}");
+}
+
+#[test]
 fn different_products_or_segments_are_different_figures_even_at_one_amount() {
     let claims = vec![
         sales("a", 1, "$200 billion", 200e9, "sales of iPhones in China"),

@@ -469,3 +469,33 @@ fn an_amount_after_an_attribute_measures_the_attribute() {
         "grain"
     );
 }
+
+/// A count of a stock its clause puts in a named region or city that is none of its parties
+/// names the place: the part of a deployment in one region is not the whole of it.
+#[test]
+fn a_stock_put_in_a_named_place_names_the_place() {
+    let text = "The defence ministry said around 6,000 Belarusian engineers had been sent to \
+                western Serbia for training. Last month the minister said about 2,000 of them \
+                had moved into Serbia's northern Vojvodina region, and officials now put the \
+                total in Serbia at more than 7,000. On Tuesday the Serbian president put the \
+                number in Vojvodina at 3,500.";
+    assert_eq!(measure(text, "about 2,000"), "engineers in Vojvodina");
+    assert_eq!(measure(text, "3,500"), "engineers in Vojvodina");
+    // The whole, in the country that is its party: no place of its own.
+    assert_eq!(measure(text, "more than 7,000"), "engineers");
+    assert!(!measure(text, "around 6,000").contains(" in "));
+    // A city a count stands in, with a company as its owner.
+    let text = "Torvald Mining now employs about 900 miners in Kiruna.";
+    assert_eq!(measure(text, "about 900"), "miners in Kiruna");
+}
+
+/// A flow's destination is its counterpart, and a place two regions share names neither:
+/// no place is added.
+#[test]
+fn a_flow_or_two_places_add_no_place() {
+    let text = "Ghana shipped 40,000 tonnes of cocoa to Spain through the port in Tema.";
+    assert!(!measure(text, "40,000 tonnes").contains("Tema"));
+    let text = "About 1,200 volunteers were posted in Lviv and in Odesa last month.";
+    let m = measure(text, "About 1,200");
+    assert!(!m.contains("Lviv") && !m.contains("Odesa"), "{m}");
+}

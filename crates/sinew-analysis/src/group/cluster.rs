@@ -78,6 +78,10 @@ pub(super) struct Cluster {
     pub(super) variants: Vec<(usize, bool)>,
     /// The senses among them that name complements (`scope.rs`), the only ones that can clash.
     complemented: Vec<usize>,
+    /// Whether a member names a place after "in" (`scope::placed`), and whether one names
+    /// nothing after "in": the part in one place and the whole never join.
+    placed: bool,
+    bare: bool,
     /// Spans of the members' figures and who states them, by (document, sentence).
     pub(super) sentences: FastMap<(u32, Span), Vec<(Span, u32)>>,
     pub(super) frame: TimeFrame,
@@ -132,6 +136,8 @@ impl Cluster {
             amounts: Vec::new(),
             variants: Vec::new(),
             complemented: Vec::new(),
+            placed: false,
+            bare: false,
             sentences: FastMap::default(),
             frame: TimeFrame::open(),
             concept: Concept::Other,
@@ -280,6 +286,12 @@ impl Cluster {
         // Asked at most once, and only of a variant nothing else joins.
         let same_amount = std::cell::OnceCell::new();
         let same_amount = || *same_amount.get_or_init(|| !p.vague && self.states_close(p));
+        // "2,000 engineers in Vojvodina" and "7,000 engineers": a part in one place is not the
+        // whole. The same amount with and without its place ("employs 1,400 workers in
+        // Ashland City" and a table's "1,400") is one figure told twice.
+        if ((ps.placed && self.bare) || (ps.bare && self.placed)) && !same_amount() {
+            return false;
+        }
         self.variants.iter().any(|&(sense, counted)| {
             let m = &senses[sense];
             let compatible = m.concept == ps.concept
@@ -479,6 +491,8 @@ impl Cluster {
         if !self.variants.contains(&(p.sense, p.counted)) {
             self.variants.push((p.sense, p.counted));
         }
+        self.placed |= ps.placed;
+        self.bare |= ps.bare;
         if !ps.complements.is_empty() && !self.complemented.contains(&p.sense) {
             self.complemented.push(p.sense);
         }

@@ -10,6 +10,7 @@ use sinew_types::{Claim, MeasureKind, QuantityKind};
 use super::{norm, unit_parts};
 use crate::concept::{flow_kind, scope_rule, Concept, FlowKind, Meaning};
 use crate::hash::FastMap;
+use crate::scope::names_in;
 
 /// Stems interned as numbers.
 #[derive(Default)]
@@ -77,6 +78,9 @@ pub(super) struct Sense {
     pub(super) scope: Vec<u32>,
     /// The narrowing words after each preposition (`scope.rs`).
     pub(super) complements: Vec<(u8, Vec<u32>)>,
+    /// Names a place after "in" (`scope::placed`); `bare` names nothing after "in" at all.
+    pub(super) placed: bool,
+    pub(super) bare: bool,
     /// The stems that say something once the concept is known.
     pub(super) telling: Vec<u32>,
     /// What moves, by the words.
@@ -95,6 +99,11 @@ pub(super) struct Sense {
 
 impl Sense {
     pub(super) fn of(m: &Meaning, claim: &Claim, vocab: &mut Vocab) -> Sense {
+        let complements: Vec<(u8, Vec<u32>)> = m
+            .complements
+            .iter()
+            .map(|(p, words)| (*p, vocab.ids(words)))
+            .collect();
         // Actors and units live in the same numbering as stems, behind a prefix no word has.
         let mut id = |prefix: &str, s: &Option<String>| {
             norm(s).map(|s| vocab.id(&format!("{prefix}\u{1f}{s}")))
@@ -109,11 +118,9 @@ impl Sense {
             unit_words: vocab.ids(&unit_words.into_iter().collect()),
             stems: vocab.ids(&m.stems),
             scope: vocab.ids(&m.scope),
-            complements: m
-                .complements
-                .iter()
-                .map(|(p, words)| (*p, vocab.ids(words)))
-                .collect(),
+            placed: m.placed,
+            bare: !m.placed && !names_in(&complements),
+            complements,
             telling: vocab.ids(&m.telling),
             kind: flow_kind(claim),
             lemma: m.lemma,

@@ -45,7 +45,7 @@ const RECIPIENT_NOUNS: &[&str] = &[
     "industry",
     "partner",
 ];
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the",
     "its",
     "their",

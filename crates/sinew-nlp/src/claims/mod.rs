@@ -28,6 +28,7 @@ mod measure;
 mod modifiers;
 mod np;
 mod pairs;
+mod place;
 mod refer;
 mod roles;
 mod select;
@@ -484,6 +485,14 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                 kind,
             );
         }
+        // "about 2,000 of them had moved into the Vojvodina region": the part in one place.
+        let measure = place::applies(&counted, kind)
+            .then(|| {
+                let parties = (subject.as_deref(), object.as_deref());
+                place::with_place(inp.text, ws, &actors, clause, parties, &measure)
+            })
+            .flatten()
+            .unwrap_or(measure);
         orphans.push(orphan);
         claims.push(Claim {
             doc: inp.doc.clone(),
