@@ -468,13 +468,16 @@ fn a_killed_ingest_leaves_a_store_that_opens_and_a_rerun_completes() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the first batches are committed, then kill without warning.
-    let wal = db.with_extension("db-wal");
-    for _ in 0..200 {
-        if wal.exists() || child.try_wait().unwrap().is_some() {
+    // Wait until the store's schema and first batches are committed, then kill without
+    // warning. That can take seconds on a loaded machine: a kill before the store exists
+    // tests nothing (and made this test fail under load), so ask the store, up to a minute.
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some()
+            || (db.exists() && run(sinew(&db).arg("status")).status.success())
+        {
             break;
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(100));
     }
     std::thread::sleep(Duration::from_millis(150));
     let _ = child.kill();

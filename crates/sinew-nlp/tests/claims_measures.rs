@@ -499,3 +499,15 @@ fn a_flow_or_two_places_add_no_place() {
     let m = measure(text, "About 1,200");
     assert!(!m.contains("Lviv") && !m.contains("Odesa"), "{m}");
 }
+
+/// A date after the goods ends the measure: "last year" is when, never what.
+#[test]
+fn a_date_after_the_goods_is_no_part_of_the_measure() {
+    let text = "Egypt imported 2 million tonnes of Ukrainian wheat last year.";
+    assert_eq!(
+        measure(text, "2 million tonnes"),
+        "imports of Ukrainian wheat"
+    );
+    let text = "Vietnam shipped 40,000 tonnes of rice this month to the Philippines.";
+    assert_eq!(measure(text, "40,000 tonnes"), "shipments of rice");
+}

@@ -152,7 +152,17 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
     let text = inp.np.text;
     let q = inp.q;
     let clause = inp.clause;
-    let after = words(text, q.span.end, clause.end);
+    // What a figure measures is named before any date after it ("2 million tonnes of wheat
+    // last year", "1,200 drones in March"): a date is never part of the measure.
+    let end = inp
+        .np
+        .times
+        .iter()
+        .map(|t| t.span.start)
+        .filter(|&s| s >= q.span.end && s < clause.end)
+        .min()
+        .unwrap_or(clause.end);
+    let after = words(text, q.span.end, end);
     let unit = q.unit.as_deref().unwrap_or("");
     let same = |m: String| (m.clone(), m);
     // "40,000 tonnes of sorghum", "1 million barrels of refined oil": the goods measured

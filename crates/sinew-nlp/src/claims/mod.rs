@@ -145,6 +145,11 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             } else {
                 parties(inp, &actors, &attrs, ws, flow, q, si)
             };
+        if subject.is_none() && object.is_none() {
+            if let Some((from, to)) = modifiers::goods_sent_to(inp.text, &actors, ws, q, clause) {
+                (subject, object) = (Some(from.to_string()), Some(to.to_string()));
+            }
+        }
         // "sent shells to Russia in exchange for $500 million": the figure goes back.
         if flow.is_some_and(|v| {
             v.end <= q.span.start && voice::exchange_between(ws, v.end, q.span.start)

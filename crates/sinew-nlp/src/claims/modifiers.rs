@@ -5,6 +5,8 @@
 //!   makes a physical amount a flow between parties, not a thing's attribute ([`names_flow`]);
 //! - a demonym on the goods after such a noun ("imports of Brazilian soybeans") names the
 //!   giver the receipt noun leaves out ([`goods_origin`]);
+//! - a physical amount "of" goods a demonym modifies, sent "to" a state ("20 billion cubic
+//!   metres of Kazakh gas a year to Uzbekistan"), moves between the two ([`goods_sent_to`]);
 //! - a demonym on the noun a sanctioning verb counts ("blacklisted 90 Russian entities",
 //!   "added 14 Iranian companies to its sanctions list") names the target, and the actor who
 //!   imposes them is the clause's subject, not the demonym's state ([`sanctioned`]);
@@ -104,6 +106,49 @@ pub(super) fn goods_origin<'m>(
                 })
         })
         .map(|a| a.name)
+}
+
+/// "would carry up to 20 billion cubic metres of Kazakh gas a year to Uzbekistan": a physical
+/// amount of goods a demonym of a state modifies, right after the figure ("of Kazakh gas"),
+/// that its clause sends "to" another state, moves from the first to the second, whatever
+/// the verb (a pipeline carries, a port handles). `None` unless both are named and differ.
+pub(super) fn goods_sent_to<'m>(
+    text: &str,
+    actors: &[Actor<'m>],
+    ws: &[Word<'_>],
+    q: &Quantity,
+    clause: Span,
+) -> Option<(&'m str, &'m str)> {
+    if q.kind != QuantityKind::Measure {
+        return None;
+    }
+    let at = word_at(ws, q.span.end);
+    if !ws.get(at).is_some_and(|w| w.is("of")) {
+        return None;
+    }
+    let origin = actors.iter().find(|a| {
+        a.adjective
+            && a.entity == EntityType::Country
+            && word_at(ws, a.span.start) == at + 1
+            // the demonym modifies the goods ("of Kazakh gas"), not people
+            && ws.get(word_at(ws, a.span.end)).is_some_and(|w| {
+                w.text.starts_with(char::is_lowercase)
+                    && !has_clause_break(text, a.span.end, w.start)
+            })
+    })?;
+    let getter = actors.iter().find(|a| {
+        a.role == Role::Recipient
+            && !a.adjective
+            && a.entity == EntityType::Country
+            && clause.contains(a.span)
+            && a.span.start >= origin.span.end
+            && !has_clause_break(text, origin.span.end, a.span.start)
+            && word_at(ws, a.span.start)
+                .checked_sub(1)
+                .and_then(|k| ws.get(k))
+                .is_some_and(|w| w.is("to"))
+    })?;
+    (origin.name != getter.name).then_some((origin.name, getter.name))
 }
 
 /// Verbs and nouns of sanctioning: the noun a figure counts after one is the target.

@@ -167,3 +167,27 @@ fn a_figure_said_by_an_organisations_officer_is_the_organisations() {
         ),
     ]);
 }
+
+#[test]
+fn an_amount_of_a_states_goods_sent_to_another_moves_between_them() {
+    check(&[
+        (
+            "A planned pipeline would carry up to 20 billion cubic metres of Kazakh gas a \
+             year to Uzbekistan.",
+            "20 billion cubic metres",
+            pair("Kazakhstan", "Uzbekistan"),
+        ),
+        (
+            "The new terminal will handle 3 million tonnes of Chilean copper a year bound \
+             for ports in Peru.",
+            "3 million tonnes",
+            NONE,
+        ),
+    ]);
+    // Near-miss: a demonym on people, not goods, names no origin.
+    check(&[(
+        "Ferries took 2,000 tonnes of aid and Nepali workers to India.",
+        "2,000 tonnes",
+        NONE,
+    )]);
+}
