@@ -661,3 +661,35 @@ fn what_is_saved_of_a_whole_is_a_share_of_it() {
         MeasureKind::Change
     );
 }
+
+/// A percentage charged, paid or earned on an amount is a price; a percentage of a whole
+/// near the same words stays a share, and money near them is no price.
+#[test]
+fn rates_charged_or_earned_are_prices() {
+    use MeasureKind::{Price, Share};
+    for (text, quote) in [
+        (
+            "The Larchfield bond fund has an expense ratio of 0.45%.",
+            "0.45%",
+        ),
+        (
+            "Savers who assumed a 7% yearly return would double their money.",
+            "7%",
+        ),
+        (
+            "Ostrava Energy is offering a 40-percent instant rebate on heat pumps.",
+            "40-percent",
+        ),
+        ("The bank charges interest of 6.9% on such loans.", "6.9%"),
+    ] {
+        assert_eq!(kind(text, quote), Price, "{text}");
+    }
+    // Near-miss: a part of a whole, with a rate word further off.
+    assert_eq!(
+        kind(
+            "About 35% of households in Tartu pay no interest at all.",
+            "35%"
+        ),
+        Share
+    );
+}

@@ -289,8 +289,13 @@ pub(super) fn kind_of(
     flow_verb: bool,
     time: Option<&TimeExpr>,
 ) -> MeasureKind {
-    let near_price = before.iter().rev().take(4).any(|w| w.is_any(PRICE_WORDS))
-        || after.iter().take(2).any(|w| w.is_any(PRICE_WORDS));
+    // A percentage is a price when it is a rate charged, paid or earned on an amount ("an
+    // expense ratio of 0.6%", "a 9% yearly return", "a 50-percent instant rebate").
+    let price_word = |w: &Word<'_>| {
+        w.is_any(PRICE_WORDS) || (q.kind == QuantityKind::Percent && w.is_any(PERCENT_PRICE_WORDS))
+    };
+    let near_price =
+        before.iter().rev().take(4).any(price_word) || after.iter().take(2).any(price_word);
     let unit_rate = q
         .per
         .as_deref()
@@ -520,6 +525,26 @@ pub(super) fn kind_of(
         _ => MeasureKind::Other,
     }
 }
+
+/// Nouns of a rate charged, paid or earned on an amount: a percentage they name is a price
+/// ("an expense ratio of 0.6%", "a 9% yearly return", "a 50-percent rebate", "an interest
+/// rate of 4%"). Money near them is not a price ("$5,000 in interest" was paid).
+const PERCENT_PRICE_WORDS: &[&str] = &[
+    "ratio",
+    "return",
+    "returns",
+    "rebate",
+    "rebates",
+    "discount",
+    "discounts",
+    "interest",
+    "apr",
+    "apy",
+    "commission",
+    "commissions",
+    "markup",
+    "surcharge",
+];
 
 /// Verbs of having, holding or serving: what they count is there at a time.
 const HAVING_VERBS: &[&str] = &[
