@@ -511,3 +511,24 @@ fn a_date_after_the_goods_is_no_part_of_the_measure() {
     let text = "Vietnam shipped 40,000 tonnes of rice this month to the Philippines.";
     assert_eq!(measure(text, "40,000 tonnes"), "shipments of rice");
 }
+
+/// An interrupter between a subject and its verb ("dominated by cars, steel and
+/// electronics", "mostly copper") describes the subject: the measure is the subject.
+#[test]
+fn an_interrupter_before_the_verb_is_not_the_measure() {
+    let text = "Peruvian exports to Japan were worth about $11 billion last year, while imports \
+                from Japan, dominated by cars, steel and electronics, came to about $9 billion.";
+    let c = claim_for(text, "about $9 billion");
+    assert!(c.measure.starts_with("imports"), "{}", c.measure);
+    assert_eq!(
+        (c.subject.as_deref(), c.object.as_deref()),
+        (Some("Japan"), Some("Peru"))
+    );
+    let text = "Chilean exports, mostly copper and lithium, rose to $40 billion in 2023.";
+    assert_eq!(measure(text, "$40 billion"), "Chilean exports");
+    // Near-miss: a clause joined after the interrupter keeps its own count.
+    let text = "Officials said Minsk had decided to send about 9,000 engineers, including \
+                drone crews, and that some 1,500 had already been flown to Tabriz.";
+    let c = claim_for(text, "some 1,500");
+    assert_eq!(c.quantity.unit.as_deref(), Some("engineer"), "{c:?}");
+}

@@ -119,6 +119,11 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
                 start = after_break(last_break(before));
             }
         }
+        // "imports from Russia, dominated by crude oil, gas and coal, came to $129 billion":
+        // an interrupter that describes the subject, its own list's commas and all.
+        if let Some(open) = interrupter_open(text, sentence.start, comma, &last_break) {
+            start = after_break(last_break(open));
+        }
     }
     let end = text[span.end..sentence.end]
         .char_indices()
@@ -126,6 +131,75 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
         .find(|&(p, c)| is_break(p, c))
         .map_or(sentence.end, |(p, _)| p);
     Span::new(start, end)
+}
+
+/// Words that open an interrupter describing the noun before it ("mostly cars", "including
+/// spare parts"); a past participle with its agent or means opens one too ("dominated by
+/// crude oil", "led by Apple", "paid in yuan").
+const INTERRUPTER_OPENERS: &[&str] = &[
+    "mostly",
+    "mainly",
+    "largely",
+    "chiefly",
+    "primarily",
+    "including",
+    "excluding",
+    "especially",
+    "notably",
+];
+
+/// Whether two words (lower case) open an interrupter ([`INTERRUPTER_OPENERS`], or a past
+/// participle with its agent or means: "dominated by", "paid in").
+pub(super) fn opens_interrupter(first: &str, second: &str) -> bool {
+    INTERRUPTER_OPENERS.contains(&first)
+        || (first.len() > 4
+            && first.ends_with("ed")
+            && matches!(second, "by" | "with" | "in" | "mostly" | "mainly"))
+}
+
+/// The comma that opens an interrupter closed by the comma at `close`, when the clause goes
+/// on after `close` with a word in lower case (its verb): the interrupter may hold a list
+/// ("dominated by crude oil, gas and coal"), so up to four commas back are tried; none of
+/// its words is a figure.
+fn interrupter_open(
+    text: &str,
+    sentence_start: usize,
+    close: usize,
+    last_break: &impl Fn(usize) -> Option<(usize, char)>,
+) -> Option<usize> {
+    let after = text[close + 1..].trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // "..., including special forces, and that some 1,500 had been carried": a clause
+    // joined after it is no verb of the subject before it.
+    let joins = [
+        "and", "or", "but", "nor", "that", "which", "who", "while", "whereas", "as", "so", "then",
+        "when", "where", "if", "because", "although", "though",
+    ];
+    if !next.starts_with(|c: char| c.is_lowercase()) || joins.contains(&next) {
+        return None;
+    }
+    let mut at = close;
+    for _ in 0..4 {
+        let (open, c) = last_break(at)?;
+        if c != ',' || open <= sentence_start {
+            return None;
+        }
+        let inner = &text[open + 1..close];
+        if inner.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut ws = inner.split_whitespace().map(|w| w.to_ascii_lowercase());
+        let first = ws.next().unwrap_or_default();
+        let second = ws.next().unwrap_or_default();
+        if opens_interrupter(&first, &second) {
+            return Some(open);
+        }
+        at = open;
+    }
+    None
 }
 
 /// "Tarvik, a grain trader based in Riga, has shipped 40,000 tonnes": an appositive set off

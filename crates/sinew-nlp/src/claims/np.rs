@@ -463,6 +463,22 @@ impl NpContext<'_> {
         if saw_verb && i > 0 && ws[i - 1].is_any(&["which", "that"]) {
             i -= 1;
         }
+        // "imports from Korea, dominated by cars, steel and electronics, came to": the
+        // subject is before the interrupter, not its last noun.
+        if saw_verb && i > 0 && self.text[ws[i - 1].end..ws[i].start].contains(',') {
+            let opened = (i.saturating_sub(12)..i).rev().find(|&k| {
+                k > 0
+                    && self.text[ws[k - 1].end..ws[k].start].contains(',')
+                    && super::clauses::opens_interrupter(
+                        &ws[k].text.to_lowercase(),
+                        &ws.get(k + 1)
+                            .map_or(String::new(), |w| w.text.to_lowercase()),
+                    )
+            });
+            if let Some(k) = opened {
+                i = k;
+            }
+        }
         let end = i;
         while i > 0 {
             let w = &ws[i - 1];
