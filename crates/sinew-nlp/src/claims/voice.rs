@@ -393,6 +393,10 @@ pub(super) fn imports_from(
     ))
 }
 
+/// Forms of "be" that make a participle after them passive ("was acquired", "is being
+/// bought").
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
 /// "Dataminr is acquiring ThreatConnect for $290 million", "in a $2.2 billion deal to
 /// acquire Jamf", "Palo Alto Networks' $24.1 billion acquisition of CyberArk": the buyer is
 /// the subject and the organisation bought the object. Only when an organisation is bought;
@@ -430,7 +434,19 @@ pub(super) fn acquisition(
             .filter(|a| matches!(a.role, Role::Plain | Role::Speaker))
             .rfind(|a| a.span.end <= v.start);
         if let (false, Some(b), Some(t)) = (from, buyer, target) {
-            return pair(b, t);
+            // "Dunlow was acquired by Marbeck for $1.2 billion": in the passive the agent
+            // after "by" buys and the subject is bought.
+            let at = ws.partition_point(|w| w.start < v.start);
+            let passive = at > 0 && ws[at - 1].is_any(BE_FORMS);
+            let agent = ws
+                .iter()
+                .rfind(|w| w.end <= t.span.start)
+                .is_some_and(|w| w.is("by"));
+            return if passive && agent {
+                pair(t, b)
+            } else {
+                pair(b, t)
+            };
         }
     }
     // A noun or verb right after the figure: "$24.1 billion acquisition of CyberArk", "a

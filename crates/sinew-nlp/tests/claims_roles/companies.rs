@@ -25,6 +25,12 @@ fn the_buyer_is_the_subject_and_the_company_bought_the_object() {
             "$1.2 billion",
             pair("Marbeck Systems", "Dunlow AI"),
         ),
+        // In the passive the agent after "by" buys.
+        (
+            "Tessaly Labs was acquired by Dataminr for $290 million in 2023.",
+            "$290 million",
+            pair("Dataminr", "Tessaly Labs"),
+        ),
         // Near-miss: an analyst who speaks of another's purchase is not the buyer.
         (
             "Analysts at Corvane said Dataminr is acquiring Tessaly Labs for $290 million.",
