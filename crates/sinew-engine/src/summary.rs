@@ -25,6 +25,7 @@
 
 use std::collections::BTreeSet;
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use sinew_analysis::{BucketState, PoliticalTie, StoredGroup};
 use sinew_report::{BucketLead, GroupPicks};
@@ -112,6 +113,18 @@ pub(crate) fn summary_of(state: &BucketState) -> String {
     Digest::of(state).to_json()
 }
 
+/// A digest as every bucket's is read: its lead and pairs, and only whether it keeps picks.
+/// A digest's picks matter only for the few buckets `leading_buckets` names, so they are
+/// skipped over here (they were a sixth of the digests' text at 100k articles) and read again,
+/// whole, for those buckets alone.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Skimmed {
+    lead: BucketLead,
+    pairs: BucketState,
+    #[serde(default, rename = "picked")]
+    picks: Option<IgnoredAny>,
+}
+
 /// A kept bucket as a reader is handed it ([`Engine::each_kept`]).
 pub(crate) enum Kept {
     /// The whole state: one read whole, one kept before summaries were, or one recomputed in
@@ -120,8 +133,8 @@ pub(crate) enum Kept {
     /// A summary written by a v17 build: the groups `GroupPicks` keeps when no alert is
     /// asked about (or every group).
     Picked(BucketState),
-    /// A summary written by this build.
-    Digest(Box<Digest>),
+    /// A summary written by this build, its picks skipped ([`Skimmed`]).
+    Digest(Box<Skimmed>),
 }
 
 impl Kept {
@@ -196,9 +209,10 @@ impl Engine {
                     state.groups.shrink_to_fit();
                     states.push(state);
                 }
-                Kept::Digest(d) => {
-                    let mut d = *d;
+                Kept::Digest(mut d) => {
                     d.pairs.groups.shrink_to_fit();
+                    // kept boxed: a digest's lead is several hundred bytes, moved 120,000
+                    // times over as the list grew
                     digests.push(d);
                 }
             }
@@ -212,27 +226,53 @@ impl Engine {
             .into_iter()
             .map(String::from)
             .collect();
-        // a leading bucket whose digest holds its picks is not read again
-        let mut rest = Vec::with_capacity(digests.len());
-        for mut d in digests {
-            // the groups `GroupPicks` keeps of a large bucket without alerts
-            match d.picked.take() {
-                Some(picked) if leading.contains(&d.pairs.key) => {
-                    let mut state = d.pairs;
-                    state.groups.extend(picked);
-                    states.push(state);
-                }
-                _ => rest.push(d),
-            }
+        // A leading bucket whose digest holds its picks takes them from its digest, read
+        // again whole (the first read skipped them); a small one is read whole below.
+        let with_picks: Vec<String> = digests
+            .iter()
+            .filter(|d| d.picks.is_some() && leading.contains(&d.pairs.key))
+            .map(|d| d.pairs.key.clone())
+            .collect();
+        let mut picked: BTreeSet<String> = BTreeSet::new();
+        let mut failed = None;
+        if !with_picks.is_empty() {
+            self.store
+                .each_bucket_summary(&with_picks, &mut |key, json, summary| {
+                    if !summary || !json.starts_with(DIGEST_START) {
+                        // rewritten since without a digest: read whole below
+                        return;
+                    }
+                    match serde_json::from_slice::<Digest>(json) {
+                        Ok(d) => {
+                            let mut state = d.pairs;
+                            // the groups `GroupPicks` keeps of a large bucket without alerts
+                            state.groups.extend(d.picked.unwrap_or_default());
+                            picked.insert(key.to_string());
+                            states.push(state);
+                        }
+                        Err(e) => {
+                            failed.get_or_insert_with(|| {
+                                EngineError::Inconsistent(format!(
+                                    "stored digest of bucket {key:?}: {e}"
+                                ))
+                            });
+                        }
+                    }
+                })?;
         }
-        let digests = rest;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        let digests: Vec<Box<Skimmed>> = digests
+            .into_iter()
+            .filter(|d| !picked.contains(&d.pairs.key))
+            .collect();
         let leading: Vec<String> = digests
             .iter()
             .filter(|d| leading.contains(&d.pairs.key))
             .map(|d| d.pairs.key.clone())
             .collect();
         let mut read: BTreeSet<String> = BTreeSet::new();
-        let mut failed = None;
         self.store
             .each_bucket_state(&leading, &mut |key, json| match Kept::read(json, false) {
                 Ok(Kept::Whole(state)) => {

@@ -5,6 +5,7 @@
 //! The lists are data, not code, so that a reviewer reads and extends them without reading
 //! the rules that use them; the file names its sources.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../data/lexicon.txt");
@@ -12,6 +13,12 @@ const LEXICON: &str = include_str!("../data/lexicon.txt");
 /// The lists, by name, in file order; each entry split into its words.
 pub(crate) struct Lexicon {
     lists: Vec<(String, Vec<Vec<String>>)>,
+    /// Where the themes' lists are in `lists`, in file order.
+    themes: Vec<usize>,
+    /// The themes' entries by their first word: (theme, entry) in theme and file order. A
+    /// sentence's words are looked up here instead of matched against every entry of every
+    /// theme (the themes of the sentences a briefing reads were a tenth of its own work).
+    theme_firsts: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Lexicon {
@@ -28,7 +35,22 @@ impl Lexicon {
                 list.push(line.split_whitespace().map(str::to_lowercase).collect());
             }
         }
-        Lexicon { lists }
+        let themes: Vec<usize> = (0..lists.len())
+            .filter(|&i| lists[i].0.starts_with("theme "))
+            .collect();
+        let mut theme_firsts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (t, &at) in themes.iter().enumerate() {
+            for (k, entry) in lists[at].1.iter().enumerate() {
+                if let Some(first) = entry.first() {
+                    theme_firsts.entry(first.clone()).or_default().push((t, k));
+                }
+            }
+        }
+        Lexicon {
+            lists,
+            themes,
+            theme_firsts,
+        }
     }
 
     /// The entries of list `name`; empty when there is none.
@@ -45,6 +67,26 @@ impl Lexicon {
             .iter()
             .filter_map(|(n, l)| Some((n.strip_prefix("theme ")?, l.as_slice())))
     }
+
+    /// For each theme, in file order, how many times its entries occur in `words` (lower
+    /// case), each occurrence once: [`count_hits`] of every theme's entries, in one pass.
+    pub(crate) fn theme_hits(&self, words: &[String]) -> Vec<usize> {
+        let mut hits = vec![0; self.themes.len()];
+        let mut hit = vec![false; self.themes.len()];
+        for i in 0..words.len() {
+            let Some(entries) = self.theme_firsts.get(words[i].as_str()) else {
+                continue;
+            };
+            hit.fill(false);
+            for &(t, k) in entries {
+                if !hit[t] && starts_with_entry(&words[i..], &self.lists[self.themes[t]].1[k]) {
+                    hit[t] = true;
+                    hits[t] += 1;
+                }
+            }
+        }
+        hits
+    }
 }
 
 /// The lexicon of `data/lexicon.txt`.
@@ -53,7 +95,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| Lexicon::parse(LEXICON))
 }
 
-/// How many times entries of `entries` occur in `words` (lower case), each occurrence once.
+/// How many times entries of `entries` occur in `words` (lower case), each occurrence once
+/// (what [`Lexicon::theme_hits`] counts for each theme; the tests hold the two together).
+#[cfg(test)]
 pub(crate) fn count_hits(words: &[String], entries: &[Vec<String>]) -> usize {
     let mut n = 0;
     for i in 0..words.len() {
@@ -105,6 +149,23 @@ mod tests {
         assert_eq!(
             count_hits(&w("oil and machine tools and oilseed"), &entries),
             2
+        );
+        // one pass over the themes' first words counts what matching every entry counts
+        for text in [
+            "the navy bought oil and machine tools and drones and oilseed",
+            "sanctions on the central bank and a visit by the defence minister",
+            "wheat exports fell while the loan and the ammunition deal stood",
+            "",
+        ] {
+            let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+            let each: Vec<usize> = lex.themes().map(|(_, e)| count_hits(&words, e)).collect();
+            assert_eq!(lex.theme_hits(&words), each, "{text}");
+        }
+        assert!(
+            lex.theme_hits(&w("oil and machine tools"))
+                .iter()
+                .sum::<usize>()
+                >= 2
         );
         assert_eq!(
             leading_entry(&w("in addition to"), lex.list("connectives")),

@@ -12,7 +12,7 @@
 
 use sinew_analysis::{FlowKind, TieKind};
 
-use crate::lexicon::{count_hits, lexicon};
+use crate::lexicon::lexicon;
 
 /// The themes, in order of precedence.
 pub(crate) fn theme_names() -> Vec<&'static str> {
@@ -36,8 +36,7 @@ pub fn theme_words(theme: &str) -> Vec<String> {
 /// name `t`.
 pub(crate) fn theme_of(words: &[String], bonus: &[usize]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
-    for (i, (_, entries)) in lexicon().themes().enumerate() {
-        let hits = count_hits(words, entries);
+    for (i, hits) in lexicon().theme_hits(words).into_iter().enumerate() {
         if hits == 0 {
             continue;
         }
@@ -51,10 +50,7 @@ pub(crate) fn theme_of(words: &[String], bonus: &[usize]) -> Option<(usize, usiz
 
 /// How many words of each theme `words` hold, in theme order.
 pub(crate) fn theme_counts(words: &[String]) -> Vec<usize> {
-    lexicon()
-        .themes()
-        .map(|(_, entries)| count_hits(words, entries))
-        .collect()
+    lexicon().theme_hits(words)
 }
 
 /// The theme a political tie belongs to.

@@ -15,6 +15,9 @@ use sinew_types::{
     Sentence, Span, TimeExpr,
 };
 
+mod inflate;
+use inflate::inflate_into;
+
 /// Parses a serde enum name read from column `idx`.
 pub(crate) fn parse_enum<T: DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
     serde_json::from_value(Value::String(text)).map_err(|e| bad(idx, e))
@@ -100,18 +103,16 @@ pub(crate) fn stored_text(idx: usize, value: ValueRef<'_>) -> rusqlite::Result<S
 
 /// The text [`pack_text`] packed; the error says what is wrong with the value.
 pub(crate) fn unpack_text(blob: &[u8]) -> Result<String, String> {
-    use std::io::Read;
     let Some((&layout, rest)) = blob.split_first() else {
         return Err("an empty packed text".into());
     };
     if layout != PACKED_TEXT_DEFLATE {
         return Err(format!("a packed text of unknown layout {layout}"));
     }
-    let mut text = String::with_capacity(rest.len() * 4);
-    flate2::read::DeflateDecoder::new(rest)
-        .read_to_string(&mut text)
+    let mut text = Vec::with_capacity(rest.len() * 4);
+    inflate_into(rest, &mut text, usize::MAX)
         .map_err(|e| format!("a packed text that does not unpack: {e}"))?;
-    Ok(text)
+    String::from_utf8(text).map_err(|e| format!("a packed text that is not UTF-8: {e}"))
 }
 
 /// A text column's value (column `idx`) as bytes, as [`stored_text`] reads it, into `buf`
@@ -122,7 +123,6 @@ pub(crate) fn stored_bytes_into(
     value: ValueRef<'_>,
     buf: &mut Vec<u8>,
 ) -> rusqlite::Result<()> {
-    use std::io::Read;
     buf.clear();
     match value {
         ValueRef::Blob(blob) => {
@@ -133,8 +133,7 @@ pub(crate) fn stored_bytes_into(
             if layout != PACKED_TEXT_DEFLATE {
                 return Err(bad(format!("a packed text of unknown layout {layout}")));
             }
-            flate2::read::DeflateDecoder::new(rest)
-                .read_to_end(buf)
+            inflate_into(rest, buf, usize::MAX)
                 .map_err(|e| bad(format!("a packed text that does not unpack: {e}")))?;
         }
         other => buf.extend_from_slice(other.as_str()?.as_bytes()),
@@ -380,7 +379,6 @@ const PACK_LEVEL: u32 = 6;
 
 /// Unpacks what [`pack_annotations`] wrote; the error says what is wrong with the value.
 pub(crate) fn unpack_annotations(blob: &[u8]) -> Result<Packed, String> {
-    use std::io::Read;
     let Some((&layout, rest)) = blob.split_first() else {
         return Err("empty packed annotations".into());
     };
@@ -388,8 +386,7 @@ pub(crate) fn unpack_annotations(blob: &[u8]) -> Result<Packed, String> {
         return Err(format!("packed annotations of unknown layout {layout}"));
     }
     let mut raw = Vec::with_capacity(rest.len() * 6);
-    flate2::read::DeflateDecoder::new(rest)
-        .read_to_end(&mut raw)
+    inflate_into(rest, &mut raw, usize::MAX)
         .map_err(|e| format!("packed annotations that do not inflate: {e}"))?;
     let cut = |at: usize, n: usize| -> Result<&[u8], String> {
         raw.get(at..at + n)
@@ -484,7 +481,6 @@ pub(crate) fn pack_doc_claims(claims: &[Claim]) -> rusqlite::Result<Vec<u8>> {
 
 /// A document's packed claims inflated: the count, and the bytes after it.
 fn inflate_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<(usize, Vec<u8>)> {
-    use std::io::Read;
     let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
     let (&layout, rest) = blob
         .split_first()
@@ -493,9 +489,7 @@ fn inflate_doc_claims(idx: usize, blob: &[u8]) -> rusqlite::Result<(usize, Vec<u
         return Err(fail(format!("packed claims of unknown layout {layout}")));
     }
     let mut raw = Vec::with_capacity(rest.len() * 6);
-    flate2::read::DeflateDecoder::new(rest)
-        .take(PACKED_MAX_JSON as u64 * 16)
-        .read_to_end(&mut raw)
+    inflate_into(rest, &mut raw, PACKED_MAX_JSON * 16)
         .map_err(|e| fail(format!("packed claims that do not inflate: {e}")))?;
     let count = raw
         .first_chunk::<4>()
@@ -617,7 +611,6 @@ pub(crate) fn unpack_doc_events(
     idx: usize,
     blob: &[u8],
 ) -> rusqlite::Result<Vec<sinew_types::Event>> {
-    use std::io::Read;
     let fail = |why: String| FromSqlConversionFailure(idx, Type::Blob, why.into());
     let (&layout, rest) = blob
         .split_first()
@@ -626,9 +619,7 @@ pub(crate) fn unpack_doc_events(
         return Err(fail(format!("packed events of unknown layout {layout}")));
     }
     let mut json = Vec::with_capacity(rest.len() * 6);
-    flate2::read::DeflateDecoder::new(rest)
-        .take(PACKED_MAX_JSON as u64 * 16)
-        .read_to_end(&mut json)
+    inflate_into(rest, &mut json, PACKED_MAX_JSON * 16)
         .map_err(|e| fail(format!("packed events that do not inflate: {e}")))?;
     serde_json::from_slice(&json).map_err(|e| bad(idx, e))
 }

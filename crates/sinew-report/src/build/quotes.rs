@@ -32,6 +32,8 @@
 //! Whether a sentence that is mostly a quotation names its speaker is for the caller, which
 //! knows the attributions ([`quoted_share`] says how much of it is quoted).
 
+use std::sync::OnceLock;
+
 use sinew_types::Span;
 
 use crate::lexicon::{leading_entry, lexicon};
@@ -368,11 +370,17 @@ pub(crate) fn leans_on_context(s: &str) -> bool {
 /// An opener from the lexicon's "closed connectives" that a comma closes ("Since then, ...",
 /// "In return, ..."): it points at what the sentence before said.
 fn closed_connective(body: &str) -> bool {
+    // each entry as the sentence would open with it, written once
+    static OPENINGS: OnceLock<Vec<String>> = OnceLock::new();
+    let openings = OPENINGS.get_or_init(|| {
+        lexicon()
+            .list("closed connectives")
+            .iter()
+            .map(|e| format!("{},", e.join(" ")))
+            .collect()
+    });
     let lower = body.to_lowercase();
-    lexicon()
-        .list("closed connectives")
-        .iter()
-        .any(|e| lower.starts_with(&format!("{},", e.join(" "))))
+    openings.iter().any(|o| lower.starts_with(o.as_str()))
 }
 
 /// The noun of a definite plural subject that the sentence does not identify ("the missiles
