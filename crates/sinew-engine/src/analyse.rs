@@ -158,6 +158,18 @@ impl Engine {
     pub(crate) fn each_kept(
         &self,
         whole: Option<&BTreeSet<String>>,
+        each: impl FnMut(Kept) -> Result<(), EngineError>,
+    ) -> Result<Vec<PoliticalTie>, EngineError> {
+        self.each_kept_among(None, whole, each)
+    }
+
+    /// [`each_kept`](Self::each_kept) over the stored buckets `among` alone (every stored
+    /// bucket when `None`); the states recomputed in memory where work is pending are all
+    /// offered, whatever their keys.
+    pub(crate) fn each_kept_among(
+        &self,
+        among: Option<Vec<String>>,
+        whole: Option<&BTreeSet<String>>,
         mut each: impl FnMut(Kept) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
         let mut ties = Vec::new();
@@ -179,9 +191,11 @@ impl Engine {
             }
             ties.extend(work.ties.into_iter().flat_map(|(_, t)| t));
         }
-        let keys: Vec<String> = self
-            .store
-            .bucket_keys()?
+        let among = match among {
+            Some(keys) => keys,
+            None => self.store.bucket_keys()?,
+        };
+        let keys: Vec<String> = among
             .into_iter()
             .filter(|k| !pending.contains_key(k))
             .collect();

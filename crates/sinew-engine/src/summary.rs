@@ -138,6 +138,16 @@ pub(crate) enum Kept {
 }
 
 impl Kept {
+    /// The state as kept, holding at least every group that names two actors (what the
+    /// network folds): the whole state, a v17 summary's picks (which keep those groups), or
+    /// a digest's groups naming two actors.
+    pub(crate) fn into_pairs(self) -> BucketState {
+        match self {
+            Kept::Whole(state) | Kept::Picked(state) => state,
+            Kept::Digest(d) => d.pairs,
+        }
+    }
+
     /// Reads what the store handed on: a summary when `summary`, else a whole state.
     pub(crate) fn read(json: &[u8], summary: bool) -> Result<Kept, String> {
         if summary && json.starts_with(DIGEST_START) {

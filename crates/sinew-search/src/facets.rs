@@ -108,9 +108,32 @@ pub(crate) struct FlatCache {
     values: RwLock<Values>,
     /// Zeroed index-wide count vectors, kept for the next merges.
     spare: Mutex<Vec<Vec<u64>>>,
+    /// Empty lists of value numbers (a segment's values touched, the merge's values seen),
+    /// kept with their room for the next searches: grown afresh each search, up to tens of
+    /// thousands of values, they were pages the kernel zeroed, some 5% of an uncached
+    /// search's CPU at 100k documents.
+    lists: Mutex<Vec<Vec<u32>>>,
 }
 
 impl FlatCache {
+    /// An empty list of value numbers, with room kept from an earlier search when there is one.
+    fn list(&self) -> Vec<u32> {
+        self.lists
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Gives `list` back, emptied, for the next search.
+    fn give_back(&self, mut list: Vec<u32>) {
+        list.clear();
+        self.lists
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(list);
+    }
+
     /// The flat values of `reader`'s segment, laid flat now if they are not kept. Built under
     /// the lock: searches arriving together wait for one build rather than each making one.
     pub(crate) fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<FlatSegment>> {
@@ -392,7 +415,7 @@ impl Collector for FacetCollector {
             .unwrap_or_else(|| vec![0; flat.bases[FACET_FIELDS.len()]]);
         Ok(SegmentFacets {
             counts,
-            touched: Vec::new(),
+            touched: self.flat.list(),
             flat,
             days,
         })
@@ -414,7 +437,7 @@ impl Collector for FacetCollector {
             .pop()
             .unwrap_or_default();
         totals.resize(values.names.len(), 0);
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen: Vec<u32> = self.flat.list();
         let mut by_day: HashMap<i64, u64> = HashMap::new();
         for fruit in fruits {
             let flat = &*fruit.flat;
@@ -438,6 +461,7 @@ impl Collector for FacetCollector {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(counts);
+            self.flat.give_back(fruit.touched);
             for (day, n) in fruit.days.into_days() {
                 *by_day.entry(day).or_default() += n;
             }
@@ -450,6 +474,7 @@ impl Collector for FacetCollector {
             }
             totals[id as usize] = 0;
         }
+        self.flat.give_back(seen);
         self.flat
             .spare
             .lock()

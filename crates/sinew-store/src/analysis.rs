@@ -100,6 +100,17 @@ pub trait AnalysisStore {
         buckets: &[String],
     ) -> Result<Vec<String>, StoreError>;
 
+    /// The kept buckets whose groups make a flow from or to the actor whose network id is
+    /// `actor` (the id the engine files flows under, `sinew_analysis::node_id`: its name's
+    /// words, lower-cased, joined by `-`), in order: every group naming the actor beside
+    /// another is in one of them, so a page about one actor reads these buckets, not every
+    /// one. The default lists every kept bucket, which holds them too; a store should answer
+    /// from its flows' index.
+    fn flow_buckets(&self, actor: &str) -> Result<Vec<String>, StoreError> {
+        let _ = actor;
+        self.bucket_keys()
+    }
+
     /// Every analysed document's political ties (as stored), in ingest order.
     fn ties(&self) -> Result<Vec<String>, StoreError>;
 

@@ -381,3 +381,44 @@ fn the_v18_step_clears_the_summaries_a_v17_build_wrote_and_keeps_the_states() {
         );
     }
 }
+
+#[test]
+fn the_buckets_of_an_actors_flows_are_found_by_its_network_id() {
+    for backend in backends() {
+        let store = &*backend.store;
+        let (a, ann_a) = rich();
+        store.put(&a, &ann_a).expect("put");
+        let row = |bucket: &str, flows: &[&str]| BucketRow {
+            bucket: bucket.into(),
+            state: "{}".into(),
+            summary: None,
+            flows: flows.iter().map(|f| f.to_string()).collect(),
+        };
+        // Names that hold the actor's id ("ghana" in "new-ghana", "ghanaian") are others.
+        let update = AnalysisUpdate {
+            done: vec![a.id.clone()],
+            buckets: vec![
+                row("b1", &["ghana->togo:arms", "togo->benin:arms"]),
+                row("b2", &["togo->ghana:energy"]),
+                row("b3", &["new-ghana->togo:arms", "togo->ghanaian:food"]),
+                row("b4", &["benin->togo:arms"]),
+                row("b5", &["ghana->new-ghana:people", "ghana->togo:arms"]),
+            ],
+            ..AnalysisUpdate::default()
+        };
+        store.commit_analysis(&update).expect("commit");
+        assert_eq!(
+            store.flow_buckets("ghana").expect("ghana"),
+            ["b1", "b2", "b5"]
+        );
+        assert_eq!(
+            store.flow_buckets("new-ghana").expect("new-ghana"),
+            ["b3", "b5"]
+        );
+        assert_eq!(
+            store.flow_buckets("togo").expect("togo"),
+            ["b1", "b2", "b3", "b4", "b5"]
+        );
+        assert!(store.flow_buckets("mali").expect("mali").is_empty());
+    }
+}

@@ -242,6 +242,20 @@ impl AnalysisStore for PgStore {
         })
     }
 
+    fn flow_buckets(&self, actor: &str) -> Result<Vec<String>, StoreError> {
+        // A flow's id is `FROM->TO:KIND` (see the SQLite store): from the actor, it starts
+        // with `actor->`; to it, it holds `->actor:`.
+        let (from, to) = (format!("{actor}->"), format!("->{actor}:"));
+        self.read(|tx| {
+            let rows = tx.query(
+                "SELECT DISTINCT bucket FROM analysis_flows \
+                 WHERE strpos(flow, $1) = 1 OR strpos(flow, $2) > 0 ORDER BY bucket",
+                &[&from, &to],
+            )?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+
     fn ties(&self) -> Result<Vec<String>, StoreError> {
         self.read(|tx| {
             tx.query(
