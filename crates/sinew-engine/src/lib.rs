@@ -17,13 +17,14 @@ mod outline;
 mod search;
 mod summary;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sinew_report::{
-    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, ReportConfig,
+    Briefing, Changes, ChangesSince, Described, DocBundle, EntityCount, Findings, Fresh,
+    ReportConfig,
 };
 use sinew_store::{BriefingRun, ClaimFilter, PgStore, SqliteStore};
 use sinew_types::{Annotations, Claim, Diagnostic, DocId, Document, SourceKind};
@@ -54,9 +55,9 @@ pub use sinew_search::{
     SearchResults, Snippet, TantivyIndex,
 };
 pub use sinew_store::{
-    is_postgres_url, migrate_sqlite_to_pg, redact_url, AlertRule, BriefingRecord, EntitySummary,
-    IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats, StoredAlert, StoredEvent,
-    StoredFailure, StoredRule, WorkbenchStore,
+    is_postgres_url, migrate_sqlite_to_pg, redact_url, AlertRule, BriefingMark, BriefingRecord,
+    EntitySummary, IngestLog, IngestRun, InputFailure, RunRecord, Store, StoreStats, StoredAlert,
+    StoredEvent, StoredFailure, StoredRule, WorkbenchStore,
 };
 pub use sinew_types::{Alert, AlertKind};
 
@@ -436,10 +437,27 @@ impl Engine {
     /// claims the briefing shows are loaded ([`sinew_report::shown_claims`] picks them from
     /// the groups and flows alone): a few hundred, however many the store holds.
     pub fn briefing(&self, config: &ReportConfig) -> Result<Briefing, EngineError> {
+        Ok(self.briefing_marked(config)?.0)
+    }
+
+    /// The briefing (see [`Engine::briefing`]) with how far it read the store: what
+    /// [`Engine::record_briefing`] records, so that the next briefing says what changed since
+    /// what this one read. The mark is taken before anything is read: what an ingest stores
+    /// meanwhile counts as unseen (said again next time, never missed).
+    pub fn briefing_marked(
+        &self,
+        config: &ReportConfig,
+    ) -> Result<(Briefing, BriefingMark), EngineError> {
+        let mark = self.store.briefing_mark()?;
         let stored = self.store.entities()?;
-        let (since, alerts) = self.changes_since(config)?;
+        let (since, alerts, new_docs) = self.changes_since(config)?;
+        let fresh = match (since, &new_docs) {
+            (Some(ChangesSince::Date(day)), _) => Fresh::PublishedSince(day),
+            (Some(ChangesSince::LastBriefing(_)), Some(docs)) => Fresh::Documents(docs),
+            _ => Fresh::Unknown,
+        };
         // Only the groups the briefing may read (`summary.rs`, `GroupPicks`).
-        let (states, ties) = self.picked_states(&alerts)?;
+        let (states, ties) = self.picked_states(&alerts, new_docs.as_ref(), fresh)?;
         let actors: Vec<sinew_analysis::ActorInfo> = stored
             .iter()
             .map(|e| sinew_analysis::ActorInfo {
@@ -470,7 +488,12 @@ impl Engine {
         for &d in &shown_deps {
             network.dependencies[d].claims.sort_by_key(|i| order[i]);
         }
-        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network, &alerts)
+        let changes = since.map(|since| Changes {
+            since,
+            alerts: &alerts,
+            fresh,
+        });
+        let shown: Vec<usize> = sinew_report::shown_claims(&ledger, &network, changes)
             .into_iter()
             .filter(|i| !claims.contains_key(i))
             .collect();
@@ -496,10 +519,7 @@ impl Engine {
             claims: &claims,
             entities: &entities,
             documents: usize::try_from(self.store.stats()?.documents).unwrap_or(usize::MAX),
-            changes: since.map(|since| Changes {
-                since,
-                alerts: &alerts,
-            }),
+            changes,
             events: &[],
             event_citations: &[],
         };
@@ -547,16 +567,23 @@ impl Engine {
             event_citations: &event_citations,
             ..findings
         };
-        Ok(sinew_report::build_briefing(&bundles, &findings, config))
+        Ok((
+            sinew_report::build_briefing(&bundles, &findings, config),
+            mark,
+        ))
     }
 
-    /// The reference point of "what changed" and the alerts raised since it: `--since`'s day
-    /// (the alerts raised by documents published on or after it), else the last recorded
-    /// briefing (the alerts stored after it), else none.
+    /// The reference point of "what changed", the alerts raised since it, and the documents
+    /// stored since it: `--since`'s day (the alerts raised by documents published on or after
+    /// it; which statements are new is read from their dates), else the last recorded briefing
+    /// (the alerts and the documents stored after those it read, the newest
+    /// [`MAX_NEW_DOCUMENTS`]; none for a briefing recorded before the store kept its last
+    /// document), else none.
+    #[allow(clippy::type_complexity)]
     fn changes_since(
         &self,
         config: &ReportConfig,
-    ) -> Result<(Option<ChangesSince>, Vec<Alert>), EngineError> {
+    ) -> Result<(Option<ChangesSince>, Vec<Alert>, Option<HashSet<DocId>>), EngineError> {
         if let Some(day) = config.since {
             let stored = self.store.alerts()?;
             let ids: Vec<DocId> = stored
@@ -582,10 +609,10 @@ impl Engine {
                 })
                 .map(|a| a.alert)
                 .collect();
-            return Ok((Some(ChangesSince::Date(day)), alerts));
+            return Ok((Some(ChangesSince::Date(day)), alerts, None));
         }
         let Some(last) = self.store.last_briefing()? else {
-            return Ok((None, Vec::new()));
+            return Ok((None, Vec::new(), None));
         };
         let day = chrono::DateTime::parse_from_rfc3339(&last.written_at)
             .map(|t| t.date_naive())
@@ -602,15 +629,26 @@ impl Engine {
             .filter(|a| a.seq > last.last_alert)
             .map(|a| a.alert)
             .collect();
-        Ok((Some(ChangesSince::LastBriefing(day)), alerts))
+        let new_docs = match last.last_doc {
+            Some(seen) => Some(
+                self.store
+                    .documents_since(seen, MAX_NEW_DOCUMENTS)?
+                    .into_iter()
+                    .collect(),
+            ),
+            None => None,
+        };
+        Ok((Some(ChangesSince::LastBriefing(day)), alerts, new_docs))
     }
 
-    /// Records that a briefing was written (needs a store opened with [`Engine::open`]): the
-    /// next one says what changed since.
+    /// Records that a briefing was written (needs a store opened with [`Engine::open`]), with
+    /// `mark`, how far it read the store ([`Engine::briefing_marked`]): the next one says what
+    /// changed since.
     pub fn record_briefing(
         &self,
         format: ReportFormat,
         config: &ReportConfig,
+        mark: &BriefingMark,
     ) -> Result<BriefingRecord, EngineError> {
         let focus = [
             config.since.map(|d| format!("published since {d}")),
@@ -632,7 +670,7 @@ impl Engine {
             .to_string(),
             focus: (!focus.is_empty()).then(|| focus.join(", ")),
         };
-        Ok(self.store.record_briefing(&run)?)
+        Ok(self.store.record_briefing(&run, mark)?)
     }
 
     /// Writes the briefing over the store (see [`Engine::briefing`]).
@@ -641,12 +679,23 @@ impl Engine {
         format: ReportFormat,
         config: &ReportConfig,
     ) -> Result<String, EngineError> {
-        let briefing = self.briefing(config)?;
-        Ok(match format {
+        Ok(self.report_marked(format, config)?.0)
+    }
+
+    /// Writes the briefing over the store, with how far it read it (what
+    /// [`Engine::record_briefing`] records; see [`Engine::briefing_marked`]).
+    pub fn report_marked(
+        &self,
+        format: ReportFormat,
+        config: &ReportConfig,
+    ) -> Result<(String, BriefingMark), EngineError> {
+        let (briefing, mark) = self.briefing_marked(config)?;
+        let text = match format {
             ReportFormat::Markdown => sinew_report::render_markdown(&briefing),
             ReportFormat::Html => sinew_report::render_html(&briefing),
             ReportFormat::Json => sinew_report::render_json(&briefing),
-        })
+        };
+        Ok((text, mark))
     }
 
     /// The documents a briefing reads whole: every stored one up to [`REPORT_DOCUMENTS`];
@@ -674,6 +723,12 @@ impl Engine {
         Ok(docs)
     }
 }
+
+/// How many of the documents stored since the last briefing its successor reads for what
+/// they changed beyond the alerts (a running total put higher, a new figure): the newest. Each
+/// one's buckets are read whole, so the bound keeps a briefing after a large ingest near the
+/// cost of one without a reference point; it writes a few change judgments in any case.
+pub const MAX_NEW_DOCUMENTS: usize = 1_000;
 
 /// How many documents a briefing over a large store reads whole: those its figures and network
 /// lines cite come first (each line shows a bounded number of statements, so they are a few

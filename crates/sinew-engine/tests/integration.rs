@@ -7,6 +7,7 @@ mod claims_sample;
 mod common;
 mod dedup;
 mod events;
+mod fresh_changes;
 mod gold;
 mod incremental;
 mod ledger;

@@ -507,24 +507,7 @@ impl<'a> Corpus<'a> {
 pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
     let measure = squash(&g.measure);
     let lower = measure.to_lowercase();
-    let names = |n: &str| {
-        let n = n.to_lowercase();
-        // "Russian" names Russia as well
-        let stem: String = n
-            .chars()
-            .take(n.chars().count().saturating_sub(1).max(4))
-            .collect();
-        // at a word's start: "machine" does not name China
-        let at_word = |needle: &str| {
-            lower.match_indices(needle).any(|(i, _)| {
-                !lower[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-        };
-        at_word(&n) || at_word(&stem)
-    };
+    let names = |n: &str| crate::text::names_actor(&lower, n);
     let measure = lowercase_first(&measure);
     if losses(g) {
         // the subject's own losses, whoever they fought for: "North Korea's soldier casualties"
@@ -690,7 +673,7 @@ pub(super) fn stated_noun<'c>(claims: impl IntoIterator<Item = &'c Claim>) -> &'
     }
 }
 
-fn lowercase_first(s: &str) -> String {
+pub(super) fn lowercase_first(s: &str) -> String {
     // keep proper names and acronyms: lower the first letter only before a lower-case one
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
