@@ -17,6 +17,7 @@ mod report;
 mod running_counts;
 mod scaling;
 mod search;
+mod stated_times;
 mod streams;
 mod summaries;
 mod synth;

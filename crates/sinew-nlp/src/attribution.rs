@@ -217,10 +217,13 @@ fn source_after(
         // source; the institute speaks, named by the words up to the place.
         Some(m) if placed_after(text, phrase.start, m) => {
             let span = Span::new(phrase.start, m.span.end);
-            (speaker_words(&text[span.start..span.end]), span)
+            (speaker_words(&text[span.start..span.end], false), span)
         }
         Some(m) => (m.canonical.clone(), m.span),
-        None => (speaker_words(&text[phrase.start..phrase.end]), phrase),
+        None => (
+            speaker_words(&text[phrase.start..phrase.end], false),
+            phrase,
+        ),
     };
     Some(Attribution {
         span: Span::new(cue.start, phrase.end),
@@ -263,7 +266,13 @@ fn source_around(
         {
             // "A research institute in Tehran said": the speaker is the institute.
             let (source, source_span) = match placed_subject(text, sentence, m) {
-                Some(span) => (speaker_words(&text[span.start..span.end]), span),
+                Some(span) => {
+                    // a named body opening the sentence keeps its capital ("Reuters
+                    // reporters"): only words no mention covers are lowered
+                    let initial = words(text, sentence.start, span.start).is_empty()
+                        && !mentions.iter().any(|x| x.span.start == span.start);
+                    (speaker_words(&text[span.start..span.end], initial), span)
+                }
                 None => (m.canonical.clone(), m.span),
             };
             return Some(Attribution {
@@ -329,7 +338,7 @@ fn possessive_speaker(
         (m.canonical.clone(), m.span)
     } else {
         let span = Span::new(m.span.start, last.end);
-        (speaker_words(&text[span.start..span.end]), span)
+        (speaker_words(&text[span.start..span.end], false), span)
     };
     Some(Attribution {
         span: Span::new(source_span.start, verb.end),
@@ -528,6 +537,8 @@ fn placed_subject(text: &str, sentence: Span, m: &Mention) -> Option<Span> {
     while first > 0 && !has_clause_break(text, before[first - 1].end, before[first].start) {
         first -= 1;
     }
+    // a fronted time is not the speaker: "In November officials in Tbilisi said"
+    first += leading_time(&before[first..before.len() - 1]);
     let n = before.len() - first;
     if !(2..=MAX_SPEAKER_WORDS).contains(&n) {
         return None;
@@ -535,9 +546,60 @@ fn placed_subject(text: &str, sentence: Span, m: &Mention) -> Option<Span> {
     Some(Span::new(before[first].start, m.span.end))
 }
 
+/// How many of `ws`' first words are a fronted time: a preposition or "last", "this",
+/// "earlier" opening words that name a time ("In November", "On Monday", "Last week",
+/// "Earlier this month", "In 2023"); 0 when they do not.
+fn leading_time(ws: &[Word<'_>]) -> usize {
+    const OPENERS: &[&str] = &["in", "on", "at", "during", "by", "last", "this", "earlier"];
+    const TIME_WORDS: &[&str] = &[
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+        "days",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ];
+    const JOINERS: &[&str] = &["this", "last", "the", "early", "late", "mid", "earlier"];
+    if !ws.first().is_some_and(|w| w.is_any(OPENERS)) {
+        return 0;
+    }
+    let timely = |w: &Word<'_>| {
+        w.is_any(TIME_WORDS)
+            || w.is_any(&sinew_types::text::MONTH_NAMES)
+            || w.is_any(&sinew_types::text::WEEKDAY_NAMES)
+            || (w.text.len() == 4 && w.text.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut n = 1;
+    let mut named = false;
+    while n < ws.len() && (timely(&ws[n]) || ws[n].is_any(JOINERS)) {
+        named |= timely(&ws[n]);
+        n += 1;
+    }
+    // the time ends where the speaker's words start: at least one of them must be left
+    if named && n < ws.len() {
+        n
+    } else {
+        0
+    }
+}
+
 /// A speaker named by common words, as a sentence's middle reads it: "a research institute
-/// in Tehran" (a leading "the" dropped, a capital article lowered).
-fn speaker_words(raw: &str) -> String {
+/// in Tehran" (a leading "the" dropped, a capital article lowered). `initial`: the words open
+/// their sentence, so a capital on a common first word ("Officials in Tbilisi", "Customs
+/// officials in Almaty") is the sentence's, and is lowered.
+fn speaker_words(raw: &str, initial: bool) -> String {
     let raw = raw.trim();
     let raw = raw
         .strip_prefix("the ")
@@ -546,6 +608,17 @@ fn speaker_words(raw: &str) -> String {
     for article in ["A ", "An "] {
         if let Some(rest) = raw.strip_prefix(article) {
             return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    let mut parts = raw.splitn(3, ' ');
+    let (first, second) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let common = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && second.chars().next().is_some_and(char::is_lowercase);
+    if initial && common {
+        let mut chars = raw.chars();
+        if let Some(c) = chars.next() {
+            return c.to_lowercase().chain(chars).collect();
         }
     }
     raw.to_string()
@@ -649,6 +722,27 @@ mod tests {
             let found = sources(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
             assert_eq!(found[0].0, speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fronted_time_and_a_sentence_capital_are_not_the_speakers() {
+        for (text, speaker) in [
+            (
+                "In November officials in Tbilisi said Azerbaijan had delivered 400 tankers.",
+                "officials in Tbilisi",
+            ),
+            (
+                "Last week customs officers in Yerevan said Armenia sold 900 tonnes of apricots.",
+                "customs officers in Yerevan",
+            ),
+            (
+                "Officials in Lima said Peru bought 30 trucks from Chile.",
+                "officials in Lima",
+            ),
+        ] {
+            let found = sources(text);
+            assert!(found.iter().any(|(s, _)| s == speaker), "{text}: {found:?}");
         }
     }
 

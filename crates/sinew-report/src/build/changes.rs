@@ -106,15 +106,15 @@ impl Writing {
     }
 }
 
-/// " (August 2024)" when the statement is dated.
-fn dated(l: &Located<'_>) -> String {
-    l.member
-        .as_of
-        .map(|d| format!(" ({})", month_year(d)))
-        .unwrap_or_default()
-}
-
 impl<'a> Corpus<'a> {
+    /// " (August 2024)" when the statement is dated: by its own clause's time when its
+    /// sentence names one ([`Corpus::stated_time`]), else by its report's day.
+    fn dated(&self, l: &Located<'_>) -> String {
+        self.stated_time(l)
+            .map(|(d, _)| format!(" ({})", month_year(d)))
+            .unwrap_or_default()
+    }
+
     /// The change judgments, newest alert first.
     pub(super) fn change_judgments(&self, used: &mut Used) -> Vec<Judgment> {
         let Some(changes) = self.findings.changes else {
@@ -212,7 +212,7 @@ impl<'a> Corpus<'a> {
                     agree(&who, "puts", "put")
                 ));
                 w.figures(self, group, &new);
-                w.push(&format!("{}.", dated(&new[0])));
+                w.push(&format!("{}.", self.dated(&new[0])));
             }
             (_, Changed::Figure { .. }) if standing.is_empty() => return None,
             (ChangeKind::Rise, _) => {
@@ -224,9 +224,9 @@ impl<'a> Corpus<'a> {
                     agree(&who, "puts", "put")
                 ));
                 w.figure(self, group, later);
-                w.push(&format!("{}, against ", dated(later)));
+                w.push(&format!("{}, against ", self.dated(later)));
                 w.figure(self, group, earlier);
-                w.push(&dated(earlier));
+                w.push(&self.dated(earlier));
                 w.push(&format!("; the {noun} has risen."));
             }
             (ChangeKind::Revision, Changed::Figure { .. }) => {
@@ -242,9 +242,9 @@ impl<'a> Corpus<'a> {
                     agree(&who, "puts", "put")
                 ));
                 w.figure(self, group, later);
-                w.push(&format!("{}, against ", dated(later)));
+                w.push(&format!("{}, against ", self.dated(later)));
                 w.figure(self, group, earlier);
-                w.push(&dated(earlier));
+                w.push(&self.dated(earlier));
                 w.push(if same_source {
                     "; the same source has revised its count down."
                 } else {
