@@ -14,21 +14,22 @@
 //! whole and picks it as `GroupPicks` does), and takes of every other bucket its digest's
 //! groups: the network's.
 //! An alert's picks depend on the alert, so the buckets holding a claim of an alert's
-//! document are read whole ([`Engine::alert_buckets`]): an alert names a group of its
+//! document are read whole ([`Engine::doc_buckets`]): an alert names a group of its
 //! document, by id or by actors, and a group lives in the bucket of its claims, so no other
-//! bucket can hold it.
+//! bucket can hold it. Likewise the buckets of the documents stored since the last briefing
+//! (a bounded number, the newest), whose groups say what changed without an alert.
 //!
 //! A summary written by a v17 build is the state with the groups `GroupPicks` keeps (or, kept
 //! empty, the state itself): read where a v17 store is opened read-only, it is taken as it is
 //! (the same briefing, the v17 cost). The v18 step clears those, and states without a
 //! summary are read whole until `sinew alerts` fills them ([`Engine::fill_summaries`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use sinew_analysis::{BucketState, PoliticalTie, StoredGroup};
-use sinew_report::{BucketLead, GroupPicks};
+use sinew_report::{BucketLead, Fresh, GroupPicks};
 use sinew_types::{Alert, Claim, DocId};
 
 use crate::{Engine, EngineError};
@@ -167,15 +168,10 @@ impl Kept {
 }
 
 impl Engine {
-    /// The buckets holding a claim of one of `alerts`' documents: those a briefing that
-    /// speaks of the alerts reads whole, since the groups it reads for them are there.
-    pub(crate) fn alert_buckets(&self, alerts: &[Alert]) -> Result<BTreeSet<String>, EngineError> {
-        let docs: Vec<DocId> = alerts
-            .iter()
-            .map(|a| a.doc.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+    /// The buckets holding a claim of one of `docs` (the alerts' documents and those stored
+    /// since the last briefing): those a briefing that speaks of what changed reads whole,
+    /// since the groups it reads for the changes are there.
+    pub(crate) fn doc_buckets(&self, docs: Vec<DocId>) -> Result<BTreeSet<String>, EngineError> {
         if docs.is_empty() {
             return Ok(BTreeSet::new());
         }
@@ -195,15 +191,21 @@ impl Engine {
     /// those an alert's document touches are read whole and picked as `GroupPicks` does (as
     /// are buckets without a digest); every other bucket gives its digest's groups, those
     /// naming two actors, which `GroupPicks` keeps too, and none of which can be among the
-    /// first groups the briefing shows.
+    /// first groups the briefing shows. The buckets of the documents stored since the last
+    /// briefing (`new_docs`) are read whole too, and `fresh` keeps their groups with a new
+    /// statement.
     pub(crate) fn picked_states(
         &self,
         alerts: &[Alert],
+        new_docs: Option<&HashSet<DocId>>,
+        fresh: Fresh<'_>,
     ) -> Result<(Vec<BucketState>, Vec<PoliticalTie>), EngineError> {
-        let mut picks = GroupPicks::new(alerts);
+        let mut picks = GroupPicks::new(alerts).with_fresh(fresh);
         let mut states = Vec::new();
         let mut digests = Vec::new();
-        let whole = self.alert_buckets(alerts)?;
+        let mut docs: BTreeSet<DocId> = alerts.iter().map(|a| a.doc.clone()).collect();
+        docs.extend(new_docs.into_iter().flatten().cloned());
+        let whole = self.doc_buckets(docs.into_iter().collect())?;
         let mut pick = |mut state: BucketState| {
             picks.bucket();
             state.retain_groups(|g| picks.keeps(g));

@@ -110,8 +110,15 @@ impl WorkbenchStore for Recording {
     fn record_briefing(
         &self,
         briefing: &sinew_store::BriefingRun,
+        mark: &sinew_store::BriefingMark,
     ) -> Result<sinew_store::BriefingRecord, StoreError> {
-        self.inner.record_briefing(briefing)
+        self.inner.record_briefing(briefing, mark)
+    }
+    fn briefing_mark(&self) -> Result<sinew_store::BriefingMark, StoreError> {
+        self.inner.briefing_mark()
+    }
+    fn documents_since(&self, last_doc: u64, limit: usize) -> Result<Vec<DocId>, StoreError> {
+        self.inner.documents_since(last_doc, limit)
     }
     fn last_briefing(&self) -> Result<Option<sinew_store::BriefingRecord>, StoreError> {
         self.inner.last_briefing()

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use sinew_engine::{AlertKind, BriefingConfig, Engine, LedgerFilter, ReportFormat};
-use sinew_report::{Briefing, ChangesSince, Judgment};
+use sinew_report::{Briefing, ChangeKind, ChangesSince, Judgment};
 
 use crate::common::{ingest, memory_engine};
 
@@ -80,13 +80,13 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     ingest(&engine, std::slice::from_ref(&first));
 
     // No briefing recorded and no --since: nothing is said of change.
-    let b = engine
-        .briefing(&BriefingConfig::default())
+    let (b, mark) = engine
+        .briefing_marked(&BriefingConfig::default())
         .expect("briefing");
     assert_eq!(b.changes_since, None);
     assert!(changes(&b).is_empty(), "{:#?}", b.judgments);
     let record = engine
-        .record_briefing(ReportFormat::Markdown, &BriefingConfig::default())
+        .record_briefing(ReportFormat::Markdown, &BriefingConfig::default(), &mark)
         .expect("record");
     assert_eq!(record.last_alert, 0);
 
@@ -145,7 +145,7 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     }
     let conflict = changes(&b)
         .into_iter()
-        .find(|j| j.change == Some(AlertKind::Conflict))
+        .find(|j| j.change == Some(ChangeKind::Conflict))
         .expect("the contradicted figure");
     let text = &conflict.sentence.text;
     assert!(
@@ -162,7 +162,7 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     );
     let flow = changes(&b)
         .into_iter()
-        .find(|j| j.change == Some(AlertKind::NewFlow))
+        .find(|j| j.change == Some(ChangeKind::NewFlow))
         .expect("the new flow");
     assert!(
         flow.sentence.text.contains("arms from Armenia to Russia")
@@ -180,7 +180,7 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     );
     let revision = changes(&b)
         .into_iter()
-        .find(|j| j.change == Some(AlertKind::Revision))
+        .find(|j| j.change == Some(ChangeKind::Revision))
         .expect("the lower count");
     assert!(
         revision.sentence.text.contains("4,200 trucks")
@@ -255,8 +255,11 @@ fn the_next_briefing_says_what_changed_since_the_last() {
     check_against_ledger(&engine, &focused);
 
     // once this briefing is recorded, nothing has changed since it
+    let (_, mark) = engine
+        .briefing_marked(&BriefingConfig::default())
+        .expect("briefing");
     engine
-        .record_briefing(ReportFormat::Html, &BriefingConfig::default())
+        .record_briefing(ReportFormat::Html, &BriefingConfig::default(), &mark)
         .expect("record");
     let b = engine
         .briefing(&BriefingConfig::default())

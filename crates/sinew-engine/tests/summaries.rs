@@ -282,8 +282,11 @@ fn digests_give_the_briefing_of_the_whole_states() {
     // change judgment only for a figure between two actors, which every digest holds, so
     // these alerts change no line; what is checked is that the briefing stays the one over
     // the whole states.)
+    let (_, mark) = engine
+        .briefing_marked(&BriefingConfig::default())
+        .expect("briefing");
     engine
-        .record_briefing(ReportFormat::Markdown, &BriefingConfig::default())
+        .record_briefing(ReportFormat::Markdown, &BriefingConfig::default(), &mark)
         .expect("record");
     for (i, good) in LATE.iter().enumerate() {
         write(

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sinew_analysis::{
-    Ledger, LedgerGroup, LedgerPlace, MergedEvent, Network, StoredGroup, Verdict,
+    Ledger, LedgerClaim, LedgerGroup, LedgerPlace, MergedEvent, Network, StoredGroup, Verdict,
 };
 use sinew_types::{Alert, Citation, Claim, DocId, EntityType};
 
@@ -51,14 +51,41 @@ pub struct Findings<'a> {
     pub changes: Option<Changes<'a>>,
 }
 
-/// The alerts raised since a reference point (`--since`, else the last briefing), for the key
-/// judgments that say what changed.
+/// What changed since a reference point (`--since`, else the last briefing), for the key
+/// judgments that say so: the alerts raised since, and which statements are new.
 #[derive(Debug, Clone, Copy)]
 pub struct Changes<'a> {
     /// The reference point.
     pub since: ChangesSince,
     /// The alerts raised since then, oldest first (as the store lists them).
     pub alerts: &'a [Alert],
+    /// Which statements are new since then: a running total they put higher, or a figure they
+    /// give that no earlier statement gave, is a change no alert names.
+    pub fresh: Fresh<'a>,
+}
+
+/// Which ledger statements are new since the reference point.
+#[derive(Debug, Clone, Copy)]
+pub enum Fresh<'a> {
+    /// Not known (a briefing recorded before the store kept the last document it saw): only
+    /// the alerts say what changed.
+    Unknown,
+    /// Those whose independent source is one of these documents, stored since the last
+    /// briefing (a copy of an earlier document is not new).
+    Documents(&'a HashSet<DocId>),
+    /// Those published on or after this day (`--since`).
+    PublishedSince(NaiveDate),
+}
+
+impl Fresh<'_> {
+    /// Whether `m` is new since the reference point.
+    pub fn holds(&self, m: &LedgerClaim) -> bool {
+        match self {
+            Fresh::Unknown => false,
+            Fresh::Documents(docs) => docs.contains(&m.source),
+            Fresh::PublishedSince(day) => m.as_of.is_some_and(|d| d >= *day),
+        }
+    }
 }
 
 /// What "since" means in "what changed since".
@@ -104,7 +131,7 @@ pub struct Described {
 /// and first grown figures (disagreements), every group naming two actors (the network folds
 /// flows and dependency shares from them, and a flow's line shows its figure's group), and
 /// the groups a change judgment may read (an alert's group by id, else by its actors and
-/// document). A bucket's first groups of each kind, as many as the briefing shows of the
+/// document; a group with a new statement, [`GroupPicks::with_fresh`]). A bucket's first groups of each kind, as many as the briefing shows of the
 /// whole ledger, hold the whole ledger's first groups of that kind among them; so the picks
 /// made over the kept groups, put back in ledger order, are the picks over every group.
 #[derive(Debug, Clone)]
@@ -113,6 +140,8 @@ pub struct GroupPicks<'a> {
     keys: HashSet<&'a str>,
     /// The alerts' documents, by their actors.
     about: HashMap<(Option<&'a str>, Option<&'a str>), HashSet<&'a DocId>>,
+    /// Which statements are new: their groups may say what changed.
+    fresh: Fresh<'a>,
     offered: usize,
     conflicts: usize,
     updates: usize,
@@ -132,10 +161,17 @@ impl<'a> GroupPicks<'a> {
         GroupPicks {
             keys: alerts.iter().map(|a| a.key.as_str()).collect(),
             about,
+            fresh: Fresh::Unknown,
             offered: 0,
             conflicts: 0,
             updates: 0,
         }
+    }
+
+    /// The selector that also keeps every group with a statement `fresh` holds
+    /// ([`Changes::fresh`]): a change judgment may read it.
+    pub fn with_fresh(self, fresh: Fresh<'a>) -> GroupPicks<'a> {
+        GroupPicks { fresh, ..self }
     }
 
     /// Starts the next bucket: its groups are counted afresh.
@@ -164,6 +200,7 @@ impl<'a> GroupPicks<'a> {
                 .about
                 .get(&(g.subject.as_deref(), g.object.as_deref()))
                 .is_some_and(|docs| g.claims.iter().any(|m| docs.contains(&m.source)))
+            || g.claims.iter().any(|m| self.fresh.holds(m))
     }
 }
 
@@ -242,12 +279,18 @@ pub fn leading_buckets<'k>(leads: &[(&'k str, &BucketLead)]) -> BTreeSet<&'k str
 /// claims, so that a caller loads only these; their number is bounded by the briefing's
 /// limits on rows, lines and statements per line, whatever the size of the store.
 ///
-/// `alerts` are those of [`Changes::alerts`] (empty when the briefing says nothing of
-/// change): the statements each change judgment cites are among the claims named.
-pub fn shown_claims(ledger: &Ledger, network: &Network, alerts: &[Alert]) -> BTreeSet<usize> {
+/// `changes` are [`Findings::changes`] (`None` when the briefing says nothing of change):
+/// the statements each change judgment cites are among the claims named.
+pub fn shown_claims(
+    ledger: &Ledger,
+    network: &Network,
+    changes: Option<Changes<'_>>,
+) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
-    for (_, changed) in picks::changes(ledger, network, alerts) {
-        out.extend(changed.statements().map(|m| m.claim));
+    if let Some(changes) = changes {
+        for change in picks::changes(ledger, network, &changes) {
+            out.extend(change.changed.statements().map(|m| m.claim));
+        }
     }
     for g in picks::figure_groups(ledger) {
         out.extend(picks::statements(g));
@@ -282,11 +325,11 @@ pub fn shown_dependencies(network: &Network) -> Vec<usize> {
 /// [`build_briefing`](crate::build_briefing). Their number is bounded by the briefing's own
 /// limits on rows, lines and statements per line, whatever the size of the store.
 pub fn cited_documents(findings: &Findings<'_>) -> BTreeSet<DocId> {
-    let alerts = findings.changes.map_or(&[][..], |c| c.alerts);
-    let mut out: BTreeSet<DocId> = shown_claims(findings.ledger, findings.network, alerts)
-        .into_iter()
-        .filter_map(|i| findings.claims.get(&i).map(|c| c.doc.clone()))
-        .collect();
+    let mut out: BTreeSet<DocId> =
+        shown_claims(findings.ledger, findings.network, findings.changes)
+            .into_iter()
+            .filter_map(|i| findings.claims.get(&i).map(|c| c.doc.clone()))
+            .collect();
     for f in picks::political_flows(findings.network) {
         out.extend(picks::ties(f).iter().map(|t| t.doc.clone()));
     }

@@ -28,13 +28,13 @@ mod themes;
 pub use build::build_briefing;
 pub use findings::{
     cited_documents, leading_buckets, shown_claims, shown_dependencies, BucketLead, Changes,
-    ChangesSince, Described, EntityCount, Findings, GroupPicks,
+    ChangesSince, Described, EntityCount, Findings, Fresh, GroupPicks,
 };
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use model::{
-    Briefing, CitedSentence, DocBundle, FigureCell, FigureRow, GlossaryEntry, Judgment, Note,
-    ReportConfig, Section, SourceEntry, TimelineEntry, Voice,
+    Briefing, ChangeKind, CitedSentence, DocBundle, FigureCell, FigureRow, GlossaryEntry, Judgment,
+    Note, ReportConfig, Section, SourceEntry, TimelineEntry, Voice,
 };
 pub use themes::theme_words;
 

@@ -71,9 +71,39 @@ pub struct Judgment {
     /// Whole article sentences that state what it rests on, quoted to stand alone.
     pub evidence: Vec<CitedSentence>,
     /// The kind of change it reports, when it says what changed since the reference point
-    /// ([`Briefing::changes_since`]): a contradicted figure, a lower running total, a new flow.
+    /// ([`Briefing::changes_since`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<AlertKind>,
+    pub change: Option<ChangeKind>,
+}
+
+/// What a change judgment reports: what an alert raised (a contradicted figure, a lower
+/// running total, a new flow), or what new statements did without one (a higher running
+/// total, a new figure on a flow already reported, a figure not reported before).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A new statement contradicts a standing figure (a conflict alert).
+    Conflict,
+    /// A running total put lower (a revision alert).
+    Revision,
+    /// A flow no earlier statement showed (a new-flow alert).
+    NewFlow,
+    /// A running total put higher than any earlier statement did.
+    Rise,
+    /// A figure no earlier statement gave, on a flow earlier statements showed.
+    NewFigure,
+    /// A figure no earlier statement gave, on no flow reported before.
+    NewGroup,
+}
+
+impl From<AlertKind> for ChangeKind {
+    fn from(kind: AlertKind) -> ChangeKind {
+        match kind {
+            AlertKind::Conflict => ChangeKind::Conflict,
+            AlertKind::Revision => ChangeKind::Revision,
+            AlertKind::NewFlow => ChangeKind::NewFlow,
+        }
+    }
 }
 
 /// A dated figure on the timeline.

@@ -147,6 +147,26 @@ pub(crate) fn capitalise(s: &str) -> String {
     }
 }
 
+/// Whether `measure` (lower case) names the actor `name` at a word's start, or its demonym
+/// ("Russian" names Russia).
+pub(crate) fn names_actor(measure: &str, name: &str) -> bool {
+    let n = name.to_lowercase();
+    let stem: String = n
+        .chars()
+        .take(n.chars().count().saturating_sub(1).max(4))
+        .collect();
+    // at a word's start: "machine" does not name China
+    let at_word = |needle: &str| {
+        measure.match_indices(needle).any(|(i, _)| {
+            !measure[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    };
+    at_word(&n) || at_word(&stem)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,8 +36,8 @@ pub use pg::{is_postgres_url, migrate_sqlite_to_pg, redact_url, PgStore};
 pub use sinew_types::DocFingerprint;
 pub use sqlite::SqliteStore;
 pub use workbench::{
-    AlertRule, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure, RunRecord,
-    StoredFailure, StoredRule, WorkbenchStore,
+    AlertRule, BriefingMark, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure,
+    RunRecord, StoredFailure, StoredRule, WorkbenchStore,
 };
 
 /// Where documents and their annotations are kept.

@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     PEOPLE_FLOWS,
     BUCKET_SUMMARIES,
     BUCKET_DIGESTS,
+    LAST_DOC,
 ];
 
 /// The version [`BUCKET_SUMMARIES`] reaches (its place in [`MIGRATIONS`], checked by a test):
@@ -63,7 +64,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// (v17) adds a column that `report` reads where it is, and a state without one (or a v16
 /// store opened read-only, without the column) is read whole as before, so the floor stays;
 /// [`BUCKET_DIGESTS`] (v18) only clears it, and a v17 summary read where a v17 store is opened
-/// read-only still gives the same briefing, so the floor stays.
+/// read-only still gives the same briefing, so the floor stays. [`LAST_DOC`] (v19) adds a
+/// column only `last_briefing` reads, and it reads a store without it as one whose briefings
+/// kept no last document, so the floor stays.
 pub(crate) const OLDEST_READABLE: i64 = 13;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -706,6 +709,14 @@ ALTER TABLE analysis_buckets ADD COLUMN summary TEXT;
 // same briefing at the v16 cost. Nothing else changes.
 const BUCKET_DIGESTS: &str = "
 UPDATE analysis_buckets SET summary = NULL;
+";
+
+// The last document each briefing saw (v19): `documents.seq` of the last document stored when
+// the briefing began reading, so that the next one says what the documents stored since
+// changed (a running total put higher, a new figure), not only the alerts raised since. A
+// briefing recorded before the step keeps NULL: unknown, and only its alerts count.
+const LAST_DOC: &str = "
+ALTER TABLE briefings ADD COLUMN last_doc INTEGER;
 ";
 
 #[cfg(test)]

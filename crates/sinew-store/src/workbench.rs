@@ -2,14 +2,15 @@
 //! [`WorkbenchStore`] side of a [`Store`](crate::Store): each ingest run's record with the
 //! inputs it could not read (schema v8, `ingest_runs` and `ingest_failures`), the alert
 //! rules an analyst sets (`alert_rules`), and when each briefing was written (schema v9,
-//! `briefings`), so the next one can say what changed since.
+//! `briefings`; v19 adds the last document each saw), so the next one can say what changed
+//! since.
 //!
 //! These are records about the store's use, not derived from its documents: nothing rebuilds
 //! them, so they are written once and read newest first. A store of schema v7 opened
 //! read-only (v8 is not needed to read it) has no such tables and answers as a store that
 //! kept nothing yet.
 
-use sinew_types::AlertKind;
+use sinew_types::{AlertKind, DocId};
 
 use crate::StoreError;
 
@@ -32,10 +33,24 @@ pub trait WorkbenchStore {
     /// Removes the rule `id`; false when there was none.
     fn delete_alert_rule(&self, id: u64) -> Result<bool, StoreError>;
 
-    /// Records that a briefing was written, stamped with the time and the last alert stored,
-    /// and returns the record. It does not wait while another writer holds the store: a
-    /// briefing is read during an ingest, and its record then fails at once.
-    fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError>;
+    /// Records that a briefing was written, stamped with the time and with `mark`, what the
+    /// briefing read (taken by [`WorkbenchStore::briefing_mark`] before it read anything), and
+    /// returns the record. It does not wait while another writer holds the store: a briefing
+    /// is read during an ingest, and its record then fails at once.
+    fn record_briefing(
+        &self,
+        briefing: &BriefingRun,
+        mark: &BriefingMark,
+    ) -> Result<BriefingRecord, StoreError>;
+
+    /// The last alert and the last document stored now, in one read: what a briefing about
+    /// to read the store will have seen (at least) once it is written.
+    fn briefing_mark(&self) -> Result<BriefingMark, StoreError>;
+
+    /// The documents stored after the document `last_doc` (a [`BriefingMark::last_doc`]),
+    /// newest first, at most `limit`: what a briefing has not seen. Read by index, so the cost
+    /// is that of the documents listed.
+    fn documents_since(&self, last_doc: u64, limit: usize) -> Result<Vec<DocId>, StoreError>;
 
     /// The briefing recorded last, if any: the reference point of "what changed since the
     /// last briefing".
@@ -51,6 +66,19 @@ pub struct BriefingRun {
     pub focus: Option<String>,
 }
 
+/// How far a briefing read the store: the last alert and the last document it saw. Taken
+/// before the briefing reads anything, so what is stored while it reads is taken as unseen
+/// (the next briefing may say it again, never miss it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BriefingMark {
+    /// The [`StoredAlert::seq`](crate::StoredAlert::seq) of the last alert stored (0 for
+    /// none): alerts after it were raised since.
+    pub last_alert: u64,
+    /// The ingest position (`seq`) of the last document stored (0 for none): documents after
+    /// it were stored since.
+    pub last_doc: u64,
+}
+
 /// A recorded briefing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BriefingRecord {
@@ -58,9 +86,13 @@ pub struct BriefingRecord {
     pub id: u64,
     /// When it was written (RFC 3339, UTC).
     pub written_at: String,
-    /// The [`StoredAlert::seq`](crate::StoredAlert::seq) of the last alert stored when it was
-    /// written (0 for none): alerts after it were raised since.
+    /// The [`StoredAlert::seq`](crate::StoredAlert::seq) of the last alert the briefing saw
+    /// (0 for none): alerts after it were raised since.
     pub last_alert: u64,
+    /// The ingest position of the last document the briefing saw (0 for none): documents
+    /// after it were stored since. `None` for a briefing recorded before schema v19, which did
+    /// not keep it: only the alerts raised since it count as changes.
+    pub last_doc: Option<u64>,
     /// What was recorded.
     pub run: BriefingRun,
 }

@@ -179,7 +179,8 @@ fn back_to_v16(location: &Location) {
         Location::File(path) => rusqlite::Connection::open(path)
             .expect("open by hand")
             .execute_batch(
-                "ALTER TABLE analysis_buckets DROP COLUMN summary; PRAGMA user_version = 16;",
+                "ALTER TABLE analysis_buckets DROP COLUMN summary; ALTER TABLE briefings DROP \
+                 COLUMN last_doc; PRAGMA user_version = 16;",
             )
             .expect("back to v16"),
         #[cfg(feature = "postgres")]
@@ -187,6 +188,7 @@ fn back_to_v16(location: &Location) {
             .expect("connect by hand")
             .batch_execute(
                 "ALTER TABLE analysis_buckets DROP COLUMN summary; \
+                 ALTER TABLE briefings DROP COLUMN last_doc; \
                  UPDATE sinew_meta SET value = '16' WHERE key = 'schema_version';",
             )
             .expect("back to v16"),
@@ -322,12 +324,15 @@ fn back_to_v17(location: &Location) {
     match location {
         Location::File(path) => rusqlite::Connection::open(path)
             .expect("open by hand")
-            .execute_batch("PRAGMA user_version = 17;")
+            .execute_batch("ALTER TABLE briefings DROP COLUMN last_doc; PRAGMA user_version = 17;")
             .expect("back to v17"),
         #[cfg(feature = "postgres")]
         Location::Url(url) => postgres::Client::connect(url, postgres::NoTls)
             .expect("connect by hand")
-            .batch_execute("UPDATE sinew_meta SET value = '17' WHERE key = 'schema_version';")
+            .batch_execute(
+                "ALTER TABLE briefings DROP COLUMN last_doc; \
+                 UPDATE sinew_meta SET value = '17' WHERE key = 'schema_version';",
+            )
             .expect("back to v17"),
         #[cfg(not(feature = "postgres"))]
         Location::Url(_) => unreachable!("no PostgreSQL store in this build"),

@@ -449,7 +449,8 @@ fn v13_database_migrates_with_its_analysis_redone() {
     // made now, that column dropped and set back to 13, is v13's layout.)
     analysis_redone_from(
         13,
-        "ALTER TABLE claim_keys DROP COLUMN claims; ALTER TABLE analysis_buckets DROP COLUMN summary;",
+        "ALTER TABLE claim_keys DROP COLUMN claims; ALTER TABLE analysis_buckets DROP COLUMN \
+         summary; ALTER TABLE briefings DROP COLUMN last_doc;",
     );
 }
 
@@ -458,5 +459,9 @@ fn v15_database_migrates_with_its_analysis_redone() {
     // Its groups file people sent among goods and casualties as flows (v16 gives them kinds
     // of their own). (v16 adds no table and v17 one column: a store made now, that column
     // dropped and set back to 15, is v15's layout.)
-    analysis_redone_from(15, "ALTER TABLE analysis_buckets DROP COLUMN summary;");
+    analysis_redone_from(
+        15,
+        "ALTER TABLE analysis_buckets DROP COLUMN summary; ALTER TABLE briefings DROP COLUMN \
+         last_doc;",
+    );
 }

@@ -369,13 +369,14 @@ fn the_claim_counts_per_key_are_filled_when_an_older_store_is_migrated() {
         store.put(&d, &ann).expect("put");
     }
     drop(store);
-    // The store as it was before the step (v15): no column, the version 14 (the later steps
-    // add no table or column).
+    // The store as it was before the step (v15): no column, the version 14 (and without the
+    // columns the v17 and v19 steps add).
     let mut by_hand = postgres::Client::connect(&schema.url, postgres::NoTls).expect("connect");
     by_hand
         .batch_execute(
             "ALTER TABLE claim_keys DROP COLUMN claims; \
              ALTER TABLE analysis_buckets DROP COLUMN summary; \
+             ALTER TABLE briefings DROP COLUMN last_doc; \
              UPDATE sinew_meta SET value = '14' WHERE key = 'schema_version';",
         )
         .expect("undo the step");

@@ -45,12 +45,13 @@ pub(crate) fn run(
         topic: focus.topic,
         ..BriefingConfig::default()
     };
-    let text = engine.report(format, &config)?;
+    let (text, mark) = engine.report_marked(format, &config)?;
     std::fs::write(output, text).with_context(|| format!("writing {}", output.display()))?;
     // The briefing is read from a read-only open (it never waits for an ingest); its record
-    // is a write that does not wait either. A store this user cannot write still gets its
+    // is a write that does not wait either, and records what the briefing read (alerts and
+    // documents stored between the read and the record count as unseen). A store this user cannot write still gets its
     // briefing, with a warning that the next one cannot say what changed since.
-    if let Err(e) = open_existing(db).and_then(|e| Ok(e.record_briefing(format, &config)?)) {
+    if let Err(e) = open_existing(db).and_then(|e| Ok(e.record_briefing(format, &config, &mark)?)) {
         eprintln!(
             "warning: this briefing was not recorded, so the next one cannot say what changed \
              since it: {e:#}"

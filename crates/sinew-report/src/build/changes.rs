@@ -1,34 +1,52 @@
 //! What changed since the last briefing: key judgments written from the alerts the store
-//! raised since the reference point (`--since`, else the last briefing's time), each citing
-//! the statements the alert rests on.
+//! raised since the reference point (`--since`, else the last briefing's time), and from the
+//! statements new since then (`Changes::fresh`: those of documents stored after the last one
+//! the last briefing read, or published since `--since`), each citing the statements it rests
+//! on.
 //!
-//! Templates over the alert and the ledger as it stands now, nothing else:
+//! Templates over the alert or the new statements and the ledger as it stands now, nothing
+//! else:
 //! - a contradicted figure: who contradicts it, what they give, against which standing
 //!   statements;
 //! - a running total put lower: the later, lower count against the earlier one, and whether
 //!   its own source revised it or another source disagrees;
-//! - a new flow: what moves between whom, and the figure that first showed it.
+//! - a new flow: what moves between whom, and the figure that first showed it;
+//! - a running total put higher than every earlier statement put it (no alert: a grown count
+//!   is an update), the new highest against the old;
+//! - a new figure on a flow earlier statements showed, and a figure not reported before.
 //!
 //! Every number written is a statement's stated value as the ledger holds it
 //! ([`Judgment::values`]). An alert raised by a derivative digest alone is not written (a
 //! digest repeats others), nor one whose document the focus leaves out, nor one about a
 //! figure outside the focus. With no reference point nothing is said of change.
 
-use chrono::{Datelike, NaiveDate};
-use sinew_analysis::{FlowKind, LedgerClaim, LedgerGroup};
-use sinew_types::{Alert, AlertKind};
-
-use super::judgments::{head, time_phrase, written, Located, MAX_EVIDENCE};
-use super::picks::{self, Changed};
+use super::judgments::{
+    head, lowercase_first, stated_noun, time_phrase, written, Located, MAX_EVIDENCE,
+};
+use super::picks::{self, Change, Changed};
 use super::timeline::month_year;
 use super::{Corpus, Used};
 use crate::findings::ChangesSince;
-use crate::model::{CitedSentence, Judgment};
-use crate::text::{agree, words};
+use crate::model::{ChangeKind, CitedSentence, Judgment};
+use crate::text::{agree, squash, words};
 use crate::themes::{flow_theme, theme_of};
+use chrono::{Datelike, NaiveDate};
+use sinew_analysis::{FlowKind, LedgerClaim, LedgerGroup};
 
-/// Change judgments written at most, the newest alerts first.
-const MAX_CHANGE_JUDGMENTS: usize = 3;
+/// Change judgments written at most: the newest alerts first, then what new statements
+/// changed without one.
+const MAX_CHANGE_JUDGMENTS: usize = 4;
+
+/// What a figure of one actor is: "Russia's defence spending", or the measure alone when it
+/// names the actor ("Russian defence spending").
+fn own_head(g: &LedgerGroup, subject: &str) -> String {
+    let measure = squash(&g.measure);
+    if crate::text::names_actor(&measure.to_lowercase(), subject) {
+        lowercase_first(&measure)
+    } else {
+        format!("{subject}'s {}", lowercase_first(&measure))
+    }
+}
 
 /// "Since the last briefing (5 December 2026)", "Since 1 October 2024".
 pub(super) fn since_words(since: ChangesSince) -> String {
@@ -88,28 +106,26 @@ impl Writing {
     }
 }
 
-/// " (August 2024)" when the statement is dated.
-fn dated(l: &Located<'_>) -> String {
-    l.member
-        .as_of
-        .map(|d| format!(" ({})", month_year(d)))
-        .unwrap_or_default()
-}
-
 impl<'a> Corpus<'a> {
+    /// " (August 2024)" when the statement is dated: by its own clause's time when its
+    /// sentence names one ([`Corpus::stated_time`]), else by its report's day.
+    fn dated(&self, l: &Located<'_>) -> String {
+        self.stated_time(l)
+            .map(|(d, _)| format!(" ({})", month_year(d)))
+            .unwrap_or_default()
+    }
+
     /// The change judgments, newest alert first.
     pub(super) fn change_judgments(&self, used: &mut Used) -> Vec<Judgment> {
         let Some(changes) = self.findings.changes else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (alert, changed) in
-            picks::changes(self.findings.ledger, self.findings.network, changes.alerts)
-        {
+        for change in picks::changes(self.findings.ledger, self.findings.network, &changes) {
             if out.len() >= MAX_CHANGE_JUDGMENTS {
                 break;
             }
-            if let Some(j) = self.change_judgment(changes.since, alert, &changed, used) {
+            if let Some(j) = self.change_judgment(changes.since, &change, used) {
                 out.push(j);
             }
         }
@@ -134,12 +150,16 @@ impl<'a> Corpus<'a> {
     fn change_judgment(
         &self,
         since: ChangesSince,
-        alert: &Alert,
-        changed: &Changed<'a>,
+        change: &Change<'a>,
         used: &mut Used,
     ) -> Option<Judgment> {
-        // the document that raised it must be one the focus keeps (`--since` included)
-        if !self.numbers.contains_key(&alert.doc) {
+        let (kind, changed) = (change.kind, &change.changed);
+        // the document that raised it must be one the focus keeps (`--since` included); the
+        // new statements of a change no alert raised are located below, in the focus or not
+        if change
+            .alert
+            .is_some_and(|a| !self.numbers.contains_key(&a.doc))
+        {
             return None;
         }
         let (group, new, standing): (&LedgerGroup, &[&LedgerClaim], &[&LedgerClaim]) = match changed
@@ -151,12 +171,16 @@ impl<'a> Corpus<'a> {
             } => (group, new, standing),
             Changed::Flow { group, new, .. } => (group, new, &[]),
         };
-        let (subject, object) = (group.subject.as_deref()?, group.object.as_deref()?);
+        let subject = group.subject.as_deref()?;
+        let object = group.object.as_deref();
+        if object.is_none() && kind != ChangeKind::NewGroup && kind != ChangeKind::Rise {
+            return None;
+        }
         let measure: Vec<String> = words(&group.measure).collect();
         let theme = theme_of(&measure, &[])
             .map(|(t, _)| t)
             .or_else(|| flow_theme(group.kind));
-        if !self.figure_in_focus(Some(subject), Some(object), theme) {
+        if !self.figure_in_focus(Some(subject), object, theme) {
             return None;
         }
         let new: Vec<Located<'a>> = new.iter().filter_map(|m| self.located_member(m)).collect();
@@ -169,7 +193,10 @@ impl<'a> Corpus<'a> {
             return None;
         }
         let all: Vec<Located<'_>> = new.iter().chain(&standing).copied().collect();
-        let mut about = head(group, subject, object);
+        let mut about = match object {
+            Some(object) => head(group, subject, object),
+            None => own_head(group, subject),
+        };
         let when = time_phrase(group, &all);
         if !when.is_empty() {
             about.push(' ');
@@ -177,9 +204,32 @@ impl<'a> Corpus<'a> {
         }
         let mut w = Writing::default();
         w.push(&format!("{}, ", since_words(since)));
-        match changed {
-            Changed::Figure { .. } if standing.is_empty() => return None,
-            Changed::Figure { .. } if alert.kind == AlertKind::Revision => {
+        match (kind, changed) {
+            (ChangeKind::NewGroup, _) => {
+                let who = self.who(&new[0]);
+                w.push(&format!(
+                    "a figure no earlier report gave: {who} {} {about} at ",
+                    agree(&who, "puts", "put")
+                ));
+                w.figures(self, group, &new);
+                w.push(&format!("{}.", self.dated(&new[0])));
+            }
+            (_, Changed::Figure { .. }) if standing.is_empty() => return None,
+            (ChangeKind::Rise, _) => {
+                let (later, earlier) = (&new[0], &standing[0]);
+                let noun = stated_noun([later.claim, earlier.claim]);
+                let who = self.who(later);
+                w.push(&format!(
+                    "{who} {} {about} higher than any earlier report did: ",
+                    agree(&who, "puts", "put")
+                ));
+                w.figure(self, group, later);
+                w.push(&format!("{}, against ", self.dated(later)));
+                w.figure(self, group, earlier);
+                w.push(&self.dated(earlier));
+                w.push(&format!("; the {noun} has risen."));
+            }
+            (ChangeKind::Revision, Changed::Figure { .. }) => {
                 let (later, earlier) = (&new[0], &standing[0]);
                 let same_source = group
                     .revised
@@ -192,16 +242,16 @@ impl<'a> Corpus<'a> {
                     agree(&who, "puts", "put")
                 ));
                 w.figure(self, group, later);
-                w.push(&format!("{}, against ", dated(later)));
+                w.push(&format!("{}, against ", self.dated(later)));
                 w.figure(self, group, earlier);
-                w.push(&dated(earlier));
+                w.push(&self.dated(earlier));
                 w.push(if same_source {
                     "; the same source has revised its count down."
                 } else {
                     "; the sources now disagree on the count."
                 });
             }
-            Changed::Figure { .. } => {
+            (_, Changed::Figure { .. }) => {
                 let who = self.who(&new[0]);
                 w.push(&format!(
                     "{who} {} the standing figure for {about}: {} ",
@@ -217,7 +267,7 @@ impl<'a> Corpus<'a> {
                     " in earlier accounts."
                 });
             }
-            Changed::Flow { flow, .. } => {
+            (_, Changed::Flow { flow, .. }) => {
                 let what = if flow.symmetric {
                     format!("trade between {} and {}", flow.from, flow.to)
                 } else {
@@ -229,12 +279,18 @@ impl<'a> Corpus<'a> {
                     )
                 };
                 let who = self.who(&new[0]);
-                w.push(&format!(
-                    "a flow no earlier report showed: {what}; {who} {} {about} at ",
-                    agree(&who, "puts", "put")
-                ));
-                w.figures(self, group, &new);
-                w.push(".");
+                let puts = agree(&who, "puts", "put");
+                if kind == ChangeKind::NewFigure {
+                    w.push(&format!("{who} {puts} {about} at "));
+                    w.figures(self, group, &new);
+                    w.push(": a new figure for a flow already reported.");
+                } else {
+                    w.push(&format!(
+                        "a flow no earlier report showed: {what}; {who} {puts} {about} at "
+                    ));
+                    w.figures(self, group, &new);
+                    w.push(".");
+                }
             }
         }
         // the statement that changed is quoted first: an earlier sentence that differs from
@@ -253,7 +309,7 @@ impl<'a> Corpus<'a> {
             group: Some(group.id.clone()),
             values: w.values,
             evidence,
-            change: Some(alert.kind),
+            change: Some(kind),
         })
     }
 }

@@ -21,7 +21,7 @@ use chrono::Datelike;
 use sinew_analysis::{format_value, LedgerClaim, LedgerGroup, TieKind, Verdict};
 use sinew_types::{Claim, QuantityKind, Span};
 
-use super::timeline::{distinct_dates, month_year};
+use super::timeline::{distinct_stated, month_year};
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
 use crate::text::{agree, capitalise, count_words, squash, words};
@@ -288,27 +288,39 @@ impl<'a> Corpus<'a> {
         let stated = |l: &Located<'_>| l.member.bounds.stated;
         let mut clauses: Vec<String> = Vec::new();
         let mut cites = Vec::new();
-        // the highest figure each day of report gave, originals only: a running total that
-        // rose between reports
-        let mut days: Vec<(chrono::NaiveDate, &Located<'_>)> = Vec::new();
+        // the highest figure each day gave, by the statement's own time when its sentence
+        // names one, else its report's day; originals only: a running total that rose
+        let mut days: Vec<((chrono::NaiveDate, bool), &Located<'_>)> = Vec::new();
         for l in located.iter().filter(|l| !self.derivative(l.doc)) {
-            let Some(day) = l.member.as_of else { continue };
-            match days.iter_mut().find(|(d, _)| *d == day) {
+            let Some(day) = self.stated_time(l) else {
+                continue;
+            };
+            match days.iter_mut().find(|(d, _)| d.0 == day.0) {
                 Some(entry) if stated(entry.1) < stated(l) => entry.1 = l,
                 Some(_) => {}
                 None => days.push((day, l)),
             }
         }
-        days.sort_by_key(|(d, _)| *d);
-        let rising = days.len() >= 2
-            && days.windows(2).all(|w| stated(w[0].1) <= stated(w[1].1))
-            && stated(days[0].1) < stated(days[days.len() - 1].1);
+        days.sort_by_key(|(d, _)| d.0);
+        // the first day's highest, and the first day the highest of all was given: a running
+        // total whose highest grew, though a later source may give less (a lower estimate is
+        // a disagreement, not the count falling)
+        let mut top = days.first().copied();
+        for &(d, l) in &days {
+            if top.is_some_and(|(_, t)| stated(l) > stated(t)) {
+                top = Some((d, l));
+            }
+        }
+        let rising = match (days.first(), top) {
+            (Some(&(_, first)), Some((_, top))) => stated(first) < stated(top),
+            _ => false,
+        };
         // a figure for a fixed period ("trade in 2023") that a later source puts higher has
         // not risen: the sources disagree, which the clause below says
         if rising && (g.running_total || g.verdict == Verdict::Update) {
             let (d0, first) = days[0];
-            let (d1, last) = days[days.len() - 1];
-            let (when0, when1) = distinct_dates(d0, d1);
+            let (d1, last) = top?;
+            let (when0, when1) = distinct_stated(d0, d1);
             let mut clause = format!(
                 "the highest {} has risen between reports, from {} ({when0})",
                 stated_noun(days.iter().map(|(_, l)| l.claim)),
@@ -507,24 +519,7 @@ impl<'a> Corpus<'a> {
 pub(super) fn head(g: &LedgerGroup, subject: &str, object: &str) -> String {
     let measure = squash(&g.measure);
     let lower = measure.to_lowercase();
-    let names = |n: &str| {
-        let n = n.to_lowercase();
-        // "Russian" names Russia as well
-        let stem: String = n
-            .chars()
-            .take(n.chars().count().saturating_sub(1).max(4))
-            .collect();
-        // at a word's start: "machine" does not name China
-        let at_word = |needle: &str| {
-            lower.match_indices(needle).any(|(i, _)| {
-                !lower[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-        };
-        at_word(&n) || at_word(&stem)
-    };
+    let names = |n: &str| crate::text::names_actor(&lower, n);
     let measure = lowercase_first(&measure);
     if losses(g) {
         // the subject's own losses, whoever they fought for: "North Korea's soldier casualties"
@@ -690,7 +685,7 @@ pub(super) fn stated_noun<'c>(claims: impl IntoIterator<Item = &'c Claim>) -> &'
     }
 }
 
-fn lowercase_first(s: &str) -> String {
+pub(super) fn lowercase_first(s: &str) -> String {
     // keep proper names and acronyms: lower the first letter only before a lower-case one
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
@@ -727,6 +722,7 @@ fn is_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::timeline::distinct_dates;
     use super::*;
 
     #[test]

@@ -102,7 +102,7 @@ impl Corpus<'_> {
                 squash(&d.supplier),
                 format_value(d.share, Some("percent"), None),
                 squash(&d.dependent),
-                squash(&d.goods)
+                goods_words(&squash(&d.goods), &d.supplier, &d.dependent)
             );
             let members = picks::capped(&d.claims).iter();
             if let Some(line) = self.claims_line(text, members.map(|i| claims.get(i))) {
@@ -137,5 +137,56 @@ impl Corpus<'_> {
             verbatim: false,
             speaker: None,
         })
+    }
+}
+
+/// The goods of a dependency line without the share's own wording, which the line says
+/// already: "Russia's share of India's crude imports" is "crude imports" in "Russia supplies
+/// 40% of India's crude imports".
+fn goods_words(goods: &str, supplier: &str, dependent: &str) -> String {
+    let mut rest = goods.trim();
+    for name in [supplier, dependent] {
+        for apostrophe in ["'s ", "’s "] {
+            let owned = format!("{}{apostrophe}", name.trim());
+            if rest.len() > owned.len()
+                && rest
+                    .get(..owned.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(&owned))
+            {
+                rest = rest[owned.len()..].trim_start();
+            }
+        }
+        for lead in ["share of ", "the share of "] {
+            if rest.len() > lead.len()
+                && rest
+                    .get(..lead.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(lead))
+            {
+                rest = rest[lead.len()..].trim_start();
+            }
+        }
+    }
+    rest.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::goods_words;
+
+    #[test]
+    fn a_dependency_line_names_the_goods_once() {
+        assert_eq!(
+            goods_words("Kenya's share of Uganda's fuel imports", "Kenya", "Uganda"),
+            "fuel imports"
+        );
+        assert_eq!(
+            goods_words("share of Peru's wheat imports", "Canada", "Peru"),
+            "wheat imports"
+        );
+        // goods already plain are left as they are
+        assert_eq!(
+            goods_words("high-priority products", "China", "Russia"),
+            "high-priority products"
+        );
     }
 }

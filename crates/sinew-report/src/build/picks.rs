@@ -8,9 +8,12 @@
 //! not all of them, so a briefing over a large store reads a bounded number of documents.
 
 use sinew_analysis::{
-    Dependency, Flow, Ledger, LedgerClaim, LedgerGroup, Network, PoliticalTie, Verdict,
+    Dependency, Flow, FlowKind, Ledger, LedgerClaim, LedgerGroup, Network, PoliticalTie, Verdict,
 };
 use sinew_types::{Alert, AlertKind};
+
+use crate::findings::{Changes, Fresh};
+use crate::model::ChangeKind;
 
 /// Rows of the figures table: the ledger's first groups (most documents first).
 pub(crate) const MAX_FIGURE_ROWS: usize = 60;
@@ -34,17 +37,18 @@ const MAX_NEW: usize = 2;
 /// Standing statements a change judgment sets against them.
 const MAX_STANDING: usize = 3;
 
-/// What one alert changed, as the ledger and network hold it now.
+/// What one change changed, as the ledger and network hold it now.
 pub(crate) enum Changed<'a> {
-    /// A figure contradicted, or a running total put lower: its group, the statements of the
-    /// alert's document, and the standing statements they go against.
+    /// A figure contradicted, a running total put lower or higher, or a figure not reported
+    /// before: its group, the new statements, and the standing statements they go against
+    /// (none for a new figure).
     Figure {
         group: &'a LedgerGroup,
         new: Vec<&'a LedgerClaim>,
         standing: Vec<&'a LedgerClaim>,
     },
-    /// A flow no earlier claim showed: the flow, and its figure's group and statements in the
-    /// alert's document.
+    /// A flow no earlier claim showed, or a new figure on a flow reported before: the flow,
+    /// and the figure's group and new statements.
     Flow {
         flow: &'a Flow,
         group: &'a LedgerGroup,
@@ -53,6 +57,13 @@ pub(crate) enum Changed<'a> {
 }
 
 impl<'a> Changed<'a> {
+    /// The group whose statements it cites.
+    pub(crate) fn group(&self) -> &'a LedgerGroup {
+        match self {
+            Changed::Figure { group, .. } | Changed::Flow { group, .. } => group,
+        }
+    }
+
     /// Every statement the change's judgment cites.
     pub(crate) fn statements(&self) -> impl Iterator<Item = &'a LedgerClaim> + '_ {
         let (new, standing): (&[&LedgerClaim], &[&LedgerClaim]) = match self {
@@ -63,17 +74,27 @@ impl<'a> Changed<'a> {
     }
 }
 
-/// The alerts a change judgment may be written for, newest first, each with what it changed;
-/// an alert whose group or flow the ledger no longer holds, or whose statements it no longer
-/// counts, is left out, and so is a second alert on the same group or flow.
+/// One change a judgment may be written for: what kind, the alert that raised it (none for a
+/// change read from the new statements alone), and what it changed.
+pub(crate) struct Change<'a> {
+    pub(crate) kind: ChangeKind,
+    pub(crate) alert: Option<&'a Alert>,
+    pub(crate) changed: Changed<'a>,
+}
+
+/// The changes a judgment may be written for: the alerts' first, newest alert first, then
+/// those the new statements made without an alert (running totals put higher, then new
+/// figures on flows already reported, then figures not reported before, each in ledger
+/// order). An alert whose group or flow the ledger no longer holds, or whose statements it no
+/// longer counts, is left out, and so is a second change on the same group or flow.
 pub(crate) fn changes<'a>(
     ledger: &'a Ledger,
     network: &'a Network,
-    alerts: &'a [Alert],
-) -> Vec<(&'a Alert, Changed<'a>)> {
-    let mut out: Vec<(&Alert, Changed<'_>)> = Vec::new();
+    changes: &Changes<'a>,
+) -> Vec<Change<'a>> {
+    let mut out: Vec<Change<'_>> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for a in alerts.iter().rev() {
+    for a in changes.alerts.iter().rev() {
         if out.len() >= MAX_CHANGES_READ {
             break;
         }
@@ -81,10 +102,160 @@ pub(crate) fn changes<'a>(
             continue;
         }
         if let Some(c) = changed(ledger, network, a) {
-            out.push((a, c));
+            out.push(Change {
+                kind: a.kind.into(),
+                alert: Some(a),
+                changed: c,
+            });
         }
     }
+    let mut fresh = fresh_changes(ledger, network, changes.fresh, &out);
+    fresh.sort_by_key(|c| c.kind);
+    out.extend(fresh);
     out
+}
+
+/// The changes the new statements made that no alert names; see [`changes`].
+fn fresh_changes<'a>(
+    ledger: &'a Ledger,
+    network: &'a Network,
+    fresh: Fresh<'_>,
+    alerted: &[Change<'a>],
+) -> Vec<Change<'a>> {
+    let taken: std::collections::HashSet<&str> = alerted
+        .iter()
+        .map(|c| c.changed.group().id.as_str())
+        .collect();
+    // a new flow's judgment speaks for every new figure on it
+    let new_flows: Vec<&Flow> = alerted
+        .iter()
+        .filter_map(|c| match c.changed {
+            Changed::Flow { flow, .. } if c.kind == ChangeKind::NewFlow => Some(flow),
+            _ => None,
+        })
+        .collect();
+    let flows = FlowIndex::new(network);
+    // a flow is known when a figure on it has a statement older than the reference point
+    let known_flows: std::collections::HashSet<&str> = ledger
+        .groups
+        .iter()
+        .filter(|g| g.claims.iter().any(|m| !fresh.holds(m)))
+        .filter_map(|g| flows.of(g))
+        .map(|f| f.id.as_str())
+        .collect();
+    let stated = |m: &&LedgerClaim| m.bounds.stated;
+    let mut out: Vec<Change<'a>> = Vec::new();
+    // each kind its own first groups: new figures early in the ledger leave room for rises
+    let room =
+        |out: &[Change<'_>], kind| out.iter().filter(|c| c.kind == kind).count() < MAX_CHANGES_READ;
+    for g in &ledger.groups {
+        if taken.contains(g.id.as_str()) || g.consensus.is_vague() || g.subject.is_none() {
+            continue;
+        }
+        let (new, old): (Vec<&LedgerClaim>, Vec<&LedgerClaim>) =
+            g.claims.iter().partition(|m| fresh.holds(m));
+        if new.is_empty() {
+            continue;
+        }
+        if !old.is_empty() {
+            // a running total put higher than every earlier statement put it (one put lower
+            // is a revision, which an alert names)
+            if !g.running_total || g.revised.is_some() {
+                continue;
+            }
+            let top_new = new
+                .iter()
+                .copied()
+                .max_by(|a, b| stated(a).total_cmp(&stated(b)));
+            let top_old = old
+                .iter()
+                .copied()
+                .max_by(|a, b| stated(a).total_cmp(&stated(b)));
+            if let (Some(n), Some(o)) = (top_new, top_old) {
+                if n.bounds.stated > o.bounds.stated && room(&out, ChangeKind::Rise) {
+                    out.push(Change {
+                        kind: ChangeKind::Rise,
+                        alert: None,
+                        changed: Changed::Figure {
+                            group: g,
+                            new: vec![n],
+                            standing: vec![o],
+                        },
+                    });
+                }
+            }
+            continue;
+        }
+        let new: Vec<&LedgerClaim> = new.into_iter().take(MAX_NEW).collect();
+        let flow = flows.of(g);
+        if flow.is_some_and(|f| new_flows.iter().any(|n| n.id == f.id)) {
+            continue;
+        }
+        let known = flow.filter(|f| known_flows.contains(f.id.as_str()));
+        let kind = if known.is_some() {
+            ChangeKind::NewFigure
+        } else {
+            ChangeKind::NewGroup
+        };
+        if !room(&out, kind) {
+            continue;
+        }
+        out.push(match known {
+            Some(flow) => Change {
+                kind: ChangeKind::NewFigure,
+                alert: None,
+                changed: Changed::Flow {
+                    flow,
+                    group: g,
+                    new,
+                },
+            },
+            None => Change {
+                kind: ChangeKind::NewGroup,
+                alert: None,
+                changed: Changed::Figure {
+                    group: g,
+                    new,
+                    standing: Vec::new(),
+                },
+            },
+        });
+    }
+    out
+}
+
+/// Whether `g` is a figure between the two actors of `flow`, either way for a symmetric one.
+fn on_flow(flow: &Flow, g: &LedgerGroup) -> bool {
+    let (s, o) = (g.subject.as_deref(), g.object.as_deref());
+    (s == Some(flow.from.as_str()) && o == Some(flow.to.as_str()))
+        || (flow.symmetric && s == Some(flow.to.as_str()) && o == Some(flow.from.as_str()))
+}
+
+/// The flows by their two actors and kind, either way for a symmetric one: which flow a group
+/// is a figure of, found in one lookup.
+struct FlowIndex<'a> {
+    by_pair: std::collections::HashMap<(&'a str, &'a str, FlowKind), &'a Flow>,
+}
+
+impl<'a> FlowIndex<'a> {
+    fn new(network: &'a Network) -> FlowIndex<'a> {
+        let mut by_pair = std::collections::HashMap::new();
+        for f in &network.flows {
+            by_pair.insert((f.from.as_str(), f.to.as_str(), f.kind), f);
+            if f.symmetric {
+                by_pair
+                    .entry((f.to.as_str(), f.from.as_str(), f.kind))
+                    .or_insert(f);
+            }
+        }
+        FlowIndex { by_pair }
+    }
+
+    /// The flow `g` is a figure of: between its two actors, of its kind.
+    fn of(&self, g: &LedgerGroup) -> Option<&'a Flow> {
+        let (s, o) = (g.subject.as_deref()?, g.object.as_deref()?);
+        self.by_pair.get(&(s, o, g.kind)).copied()
+    }
 }
 
 /// What `alert` changed; see [`Changed`].
@@ -93,15 +264,10 @@ fn changed<'a>(ledger: &'a Ledger, network: &'a Network, alert: &Alert) -> Optio
     let about = |g: &&LedgerGroup| g.subject == alert.subject && g.object == alert.object;
     if alert.kind == AlertKind::NewFlow {
         let flow = network.flows.iter().find(|f| f.id == alert.key)?;
-        let pair = |g: &&LedgerGroup| {
-            let (s, o) = (g.subject.as_deref(), g.object.as_deref());
-            (s == Some(flow.from.as_str()) && o == Some(flow.to.as_str()))
-                || (flow.symmetric && s == Some(flow.to.as_str()) && o == Some(flow.from.as_str()))
-        };
         let group = ledger
             .groups
             .iter()
-            .filter(pair)
+            .filter(|g| on_flow(flow, g))
             .filter(|g| g.claims.iter().any(|m| m.source == alert.doc))
             .min_by_key(|g| g.kind != flow.kind)?;
         let new: Vec<&LedgerClaim> = group.claims.iter().filter(from_doc).take(MAX_NEW).collect();

@@ -16,8 +16,9 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use sinew_analysis::MergedEvent;
 use sinew_types::text::MONTH_NAMES;
-use sinew_types::{EventKind, EventModality, Grain, Span};
+use sinew_types::{EventKind, EventModality, Grain, Span, TimeExpr, TimeKind};
 
+use super::judgments::Located;
 use super::Corpus;
 use crate::model::{CitedSentence, FigureRow, TimelineEntry};
 use crate::text::squash;
@@ -41,6 +42,47 @@ pub(super) fn distinct_dates(a: NaiveDate, b: NaiveDate) -> (String, String) {
         (day(a), day(b))
     } else {
         (month_year(a), month_year(b))
+    }
+}
+
+/// When a statement's figure held, as a judgment dates it, and whether to the day: `own`, the
+/// time of the figure's clause ([`Corpus::stated_time`] finds it), when it names a point to the
+/// month or finer ("In October the White House said ...", "said last month"), since a report
+/// may give a figure stated months before it was published; else its report's day (`as_of`).
+/// A coarser time ("earlier this year") says less than the report's day, and a time after the
+/// report (a forecast) is not when the figure held.
+pub(super) fn stated_on(
+    own: Option<&TimeExpr>,
+    as_of: Option<NaiveDate>,
+) -> Option<(NaiveDate, bool)> {
+    let own = own
+        .filter(|t| point(t))
+        .and_then(|t| Some((t.start_date?, t.end_date.or(t.start_date)?, t.grain)));
+    match (own, as_of) {
+        // "this month" in a report of the 24th held by the 24th
+        (Some((start, end, grain)), Some(day)) if start <= day => {
+            Some((end.min(day), grain == Grain::Day || end >= day))
+        }
+        (Some((_, end, grain)), None) => Some((end, grain == Grain::Day)),
+        (_, day) => day.map(|d| (d, true)),
+    }
+}
+
+/// A time that says when, to the month or finer: not a "since" start, a length or a
+/// recurrence.
+fn point(t: &TimeExpr) -> bool {
+    t.kind == TimeKind::Point
+        && matches!(t.grain, Grain::Day | Grain::Week | Grain::Month)
+        && t.start_date.is_some()
+}
+
+/// "5 March 2024" and "28 March 2024" for two days of one month when both are known to the
+/// day, else their months.
+pub(super) fn distinct_stated(a: (NaiveDate, bool), b: (NaiveDate, bool)) -> (String, String) {
+    if a.1 && b.1 {
+        distinct_dates(a.0, b.0)
+    } else {
+        (month_year(a.0), month_year(b.0))
     }
 }
 
@@ -263,6 +305,44 @@ impl Corpus<'_> {
 }
 
 impl Corpus<'_> {
+    /// When the statement `l`'s figure held, and whether to the day (see [`stated_on`]): the
+    /// time of its own clause. That is the claim's time when it says when ("In October ...
+    /// more than 1,000 containers"); for a running total whose time is its start ("since May
+    /// 2024"), a time of the figure's clause, between the sentence's neighbouring figures
+    /// ("In November officials said ... had delivered more than 400 tankers since May 2024"),
+    /// the one nearest the figure; else the report's day.
+    pub(super) fn stated_time(&self, l: &Located<'_>) -> Option<(NaiveDate, bool)> {
+        let own = l.claim.time.as_ref();
+        if own.is_some_and(point) {
+            return stated_on(own, l.member.as_of);
+        }
+        let ann = &self.docs[l.doc].ann;
+        let (sentence, figure) = (l.claim.sentence, l.claim.span);
+        // the figure's clause: from the figure before it in the sentence to the one after
+        let mut from = sentence.start;
+        let mut to = sentence.end;
+        for q in ann.quantities.iter().filter(|q| sentence.contains(q.span)) {
+            if q.span.end <= figure.start {
+                from = from.max(q.span.end);
+            } else if q.span.start >= figure.end {
+                to = to.min(q.span.start);
+            }
+        }
+        let distance = |t: &TimeExpr| {
+            if t.span.end <= figure.start {
+                figure.start - t.span.end
+            } else {
+                t.span.start.saturating_sub(figure.end)
+            }
+        };
+        let clause = ann
+            .times
+            .iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to && point(t))
+            .min_by_key(|t| distance(t));
+        stated_on(clause, l.member.as_of)
+    }
+
     /// The words of a time expression inside `span` of document `doc` whose days meet the
     /// days `start` to `end`, as the article words it; `None` when the sentence's own words
     /// give no such time.

@@ -110,6 +110,7 @@ fn briefing_over_the_groups_group_picks_keeps_is_the_whole_ledgers() {
             changes: Some(Changes {
                 since: ChangesSince::LastBriefing(chrono::NaiveDate::MIN),
                 alerts: &alerts,
+                fresh: sinew_report::Fresh::Unknown,
             }),
             events: &[],
             event_citations: &[],

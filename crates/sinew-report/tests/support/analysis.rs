@@ -123,7 +123,7 @@ impl Analysed {
     /// The same findings with only the claims [`shown_claims`] names, as the engine loads
     /// them; and how many claims were left out.
     pub(crate) fn shown_only(&self) -> (Analysed, usize) {
-        let shown = shown_claims(&self.ledger, &self.network, &[]);
+        let shown = shown_claims(&self.ledger, &self.network, None);
         let claims: BTreeMap<usize, Claim> = self
             .claims
             .iter()

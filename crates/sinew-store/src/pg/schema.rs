@@ -25,6 +25,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (16, V16),
     (crate::schema::BUCKET_SUMMARIES_VERSION, BUCKET_SUMMARIES),
     (18, V18),
+    (19, V19),
 ];
 
 /// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
@@ -501,6 +502,12 @@ ALTER TABLE analysis_buckets ADD COLUMN summary TEXT;
 // next `sinew alerts` writes this build's digests in their place.
 const V18: &str = "
 UPDATE analysis_buckets SET summary = NULL;
+";
+
+// Version 19 (SQLite's `LAST_DOC`): the last document each briefing saw; NULL for those
+// recorded before.
+const V19: &str = "
+ALTER TABLE briefings ADD COLUMN last_doc BIGINT;
 ";
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 //! SQLite's integer keys are.
 
 use postgres::Row;
-use sinew_types::AlertKind;
+use sinew_types::{AlertKind, DocId};
 
 use super::{count, Fail, PgStore, R};
 use crate::sqlite::now;
 use crate::workbench::{
-    AlertRule, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure, RunRecord,
-    StoredFailure, StoredRule, WorkbenchStore,
+    AlertRule, BriefingMark, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure,
+    RunRecord, StoredFailure, StoredRule, WorkbenchStore,
 };
 use crate::StoreError;
 
@@ -171,24 +171,61 @@ impl WorkbenchStore for PgStore {
         })
     }
 
-    fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError> {
+    fn record_briefing(
+        &self,
+        briefing: &BriefingRun,
+        mark: &BriefingMark,
+    ) -> Result<BriefingRecord, StoreError> {
         // Under the write lock, like every id the store gives: an ingest's transaction is
         // short, so the wait is one batch at most.
         self.write(|tx| {
             let now = now();
             let row = tx.query_one(
-                "INSERT INTO briefings (id, written_at, format, focus, last_alert) \
-                 SELECT coalesce(max(b.id), 0) + 1, $1, $2, $3, \
-                 (SELECT coalesce(max(seq), 0) FROM alerts) FROM briefings b \
-                 RETURNING id, last_alert",
-                &[&now, &briefing.format, &briefing.focus],
+                "INSERT INTO briefings (id, written_at, format, focus, last_alert, last_doc) \
+                 SELECT coalesce(max(b.id), 0) + 1, $1, $2, $3, $4, $5 FROM briefings b \
+                 RETURNING id",
+                &[
+                    &now,
+                    &briefing.format,
+                    &briefing.focus,
+                    &big(mark.last_alert),
+                    &big(mark.last_doc),
+                ],
             )?;
             Ok(BriefingRecord {
                 id: count(&row, 0)?,
                 written_at: now,
-                last_alert: count(&row, 1)?,
+                last_alert: mark.last_alert,
+                last_doc: Some(mark.last_doc),
                 run: briefing.clone(),
             })
+        })
+    }
+
+    fn briefing_mark(&self) -> Result<BriefingMark, StoreError> {
+        self.read(|tx| {
+            let row = tx.query_one(
+                "SELECT (SELECT coalesce(max(seq), 0) FROM documents), \
+                 (SELECT coalesce(max(seq), 0) FROM alerts)",
+                &[],
+            )?;
+            Ok(BriefingMark {
+                last_doc: count(&row, 0)?,
+                last_alert: count(&row, 1)?,
+            })
+        })
+    }
+
+    fn documents_since(&self, last_doc: u64, limit: usize) -> Result<Vec<DocId>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|tx| {
+            tx.query(
+                "SELECT id FROM documents WHERE seq > $1 ORDER BY seq DESC LIMIT $2",
+                &[&big(last_doc), &limit],
+            )?
+            .iter()
+            .map(|r| Ok(DocId(r.try_get(0)?)))
+            .collect()
         })
     }
 
@@ -200,23 +237,37 @@ impl WorkbenchStore for PgStore {
             if !present {
                 return Ok(None);
             }
-            tx.query_opt(
-                "SELECT id, written_at, format, focus, last_alert FROM briefings \
-                 ORDER BY id DESC LIMIT 1",
-                &[],
-            )?
-            .map(|r| {
-                Ok(BriefingRecord {
-                    id: count(&r, 0)?,
-                    written_at: r.try_get(1)?,
-                    last_alert: count(&r, 4)?,
-                    run: BriefingRun {
-                        format: r.try_get(2)?,
-                        focus: r.try_get(3)?,
-                    },
+            // a store below v19 opened read-only has no `last_doc`
+            let kept: bool = tx
+                .query_one(
+                    "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE \
+                     table_schema = current_schema() AND table_name = 'briefings' AND \
+                     column_name = 'last_doc')",
+                    &[],
+                )?
+                .try_get(0)?;
+            let sql = if kept {
+                "SELECT id, written_at, format, focus, last_alert, last_doc FROM briefings \
+                 ORDER BY id DESC LIMIT 1"
+            } else {
+                "SELECT id, written_at, format, focus, last_alert, NULL::BIGINT FROM briefings \
+                 ORDER BY id DESC LIMIT 1"
+            };
+            tx.query_opt(sql, &[])?
+                .map(|r| {
+                    let last_doc: Option<i64> = r.try_get(5)?;
+                    Ok(BriefingRecord {
+                        id: count(&r, 0)?,
+                        written_at: r.try_get(1)?,
+                        last_alert: count(&r, 4)?,
+                        last_doc: last_doc.map(|n| u64::try_from(n).unwrap_or(0)),
+                        run: BriefingRun {
+                            format: r.try_get(2)?,
+                            focus: r.try_get(3)?,
+                        },
+                    })
                 })
-            })
-            .transpose()
+                .transpose()
         })
     }
 }

@@ -1,14 +1,15 @@
 //! The SQLite side of [`WorkbenchStore`]: the tables of schema steps 8 and 9 (`schema.rs`,
-//! `WORKBENCH`, `BRIEFINGS`). An older store opened read-only lacks them, and reads answer as
-//! if nothing were kept (a write needs a read-write open, which migrates first).
+//! `WORKBENCH`, `BRIEFINGS`) and step 19's column (`LAST_DOC`). An older store opened
+//! read-only lacks them, and reads answer as if nothing were kept (a write needs a read-write
+//! open, which migrates first).
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use sinew_types::AlertKind;
+use sinew_types::{AlertKind, DocId};
 
 use super::{now, SqliteStore};
 use crate::workbench::{
-    AlertRule, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure, RunRecord,
-    StoredFailure, StoredRule, WorkbenchStore,
+    AlertRule, BriefingMark, BriefingRecord, BriefingRun, IngestLog, IngestRun, InputFailure,
+    RunRecord, StoredFailure, StoredRule, WorkbenchStore,
 };
 use crate::StoreError;
 
@@ -23,6 +24,11 @@ fn has_table(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
         [name],
         |r| r.get(0),
     )
+}
+
+fn has_column(tx: &Transaction<'_>, table: &str, column: &str) -> rusqlite::Result<bool> {
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)")?
+        .query_row([table, column], |r| r.get(0))
 }
 
 fn count(n: i64) -> u64 {
@@ -197,23 +203,59 @@ impl WorkbenchStore for SqliteStore {
         })
     }
 
-    fn record_briefing(&self, briefing: &BriefingRun) -> Result<BriefingRecord, StoreError> {
+    fn record_briefing(
+        &self,
+        briefing: &BriefingRun,
+        mark: &BriefingMark,
+    ) -> Result<BriefingRecord, StoreError> {
         // a briefing is a read: its record does not wait for an ingest holding the lock
         self.write_now(|tx| {
             let now = now();
-            let last_alert: i64 =
-                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM alerts", [], |r| r.get(0))?;
             tx.prepare_cached(
-                "INSERT INTO briefings (written_at, format, focus, last_alert) \
-                 VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO briefings (written_at, format, focus, last_alert, last_doc) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![now, briefing.format, briefing.focus, last_alert])?;
+            .execute(params![
+                now,
+                briefing.format,
+                briefing.focus,
+                as_i64(mark.last_alert),
+                as_i64(mark.last_doc)
+            ])?;
             Ok(BriefingRecord {
                 id: count(tx.last_insert_rowid()),
                 written_at: now,
-                last_alert: count(last_alert),
+                last_alert: mark.last_alert,
+                last_doc: Some(mark.last_doc),
                 run: briefing.clone(),
             })
+        })
+    }
+
+    fn briefing_mark(&self) -> Result<BriefingMark, StoreError> {
+        self.read(|tx| {
+            let last_doc: i64 =
+                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM documents", [], |r| {
+                    r.get(0)
+                })?;
+            let last_alert: i64 = if has_table(tx, "alerts")? {
+                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM alerts", [], |r| r.get(0))?
+            } else {
+                0
+            };
+            Ok(BriefingMark {
+                last_alert: count(last_alert),
+                last_doc: count(last_doc),
+            })
+        })
+    }
+
+    fn documents_since(&self, last_doc: u64, limit: usize) -> Result<Vec<DocId>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|tx| {
+            tx.prepare_cached("SELECT id FROM documents WHERE seq > ?1 ORDER BY seq DESC LIMIT ?2")?
+                .query_map(params![as_i64(last_doc), limit], |r| Ok(DocId(r.get(0)?)))?
+                .collect()
         })
     }
 
@@ -222,22 +264,28 @@ impl WorkbenchStore for SqliteStore {
             if !has_table(tx, "briefings")? {
                 return Ok(None);
             }
-            tx.prepare_cached(
-                "SELECT id, written_at, format, focus, last_alert FROM briefings \
-                 ORDER BY id DESC LIMIT 1",
-            )?
-            .query_row([], |r| {
-                Ok(BriefingRecord {
-                    id: count(r.get(0)?),
-                    written_at: r.get(1)?,
-                    last_alert: count(r.get(4)?),
-                    run: BriefingRun {
-                        format: r.get(2)?,
-                        focus: r.get(3)?,
-                    },
+            // a store below v19 opened read-only has no `last_doc`
+            let sql = if has_column(tx, "briefings", "last_doc")? {
+                "SELECT id, written_at, format, focus, last_alert, last_doc FROM briefings \
+                 ORDER BY id DESC LIMIT 1"
+            } else {
+                "SELECT id, written_at, format, focus, last_alert, NULL FROM briefings \
+                 ORDER BY id DESC LIMIT 1"
+            };
+            tx.prepare_cached(sql)?
+                .query_row([], |r| {
+                    Ok(BriefingRecord {
+                        id: count(r.get(0)?),
+                        written_at: r.get(1)?,
+                        last_alert: count(r.get(4)?),
+                        last_doc: r.get::<_, Option<i64>>(5)?.map(count),
+                        run: BriefingRun {
+                            format: r.get(2)?,
+                            focus: r.get(3)?,
+                        },
+                    })
                 })
-            })
-            .optional()
+                .optional()
         })
     }
 }
