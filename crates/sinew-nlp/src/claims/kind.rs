@@ -38,7 +38,9 @@ use sinew_types::{Grain, MeasureKind, Quantity, QuantityKind, Span, TimeExpr, Ti
 
 use super::bounds::{is_limit, speech_time, LIMIT_WORDS};
 use super::measure::Trend;
-use super::verbs::{self, CHANGE_NOUNS, CHANGE_VERBS, PRICE_WORDS, STOCK_CUES};
+use super::verbs::{
+    self, CHANGE_NOUNS, CHANGE_VERBS, PERCENT_PRICE_WORDS, PRICE_WORDS, STOCK_CUES,
+};
 use crate::words::{words, Word};
 
 /// Verbs of change that say a fall.
@@ -525,26 +527,6 @@ pub(super) fn kind_of(
         _ => MeasureKind::Other,
     }
 }
-
-/// Nouns of a rate charged, paid or earned on an amount: a percentage they name is a price
-/// ("an expense ratio of 0.6%", "a 9% yearly return", "a 50-percent rebate", "an interest
-/// rate of 4%"). Money near them is not a price ("$5,000 in interest" was paid).
-const PERCENT_PRICE_WORDS: &[&str] = &[
-    "ratio",
-    "return",
-    "returns",
-    "rebate",
-    "rebates",
-    "discount",
-    "discounts",
-    "interest",
-    "apr",
-    "apy",
-    "commission",
-    "commissions",
-    "markup",
-    "surcharge",
-];
 
 /// Verbs of having, holding or serving: what they count is there at a time.
 const HAVING_VERBS: &[&str] = &[

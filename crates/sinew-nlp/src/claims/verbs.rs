@@ -294,6 +294,26 @@ pub(crate) const PRICE_WORDS: &[&str] = &[
     "salary",
 ];
 
+/// Nouns of a rate charged, paid or earned on an amount: a percentage they name is a price
+/// ("an expense ratio of 0.6%", "a 9% yearly return", "a 50-percent rebate", "an interest
+/// rate of 4%"). Money near them is not a price ("$5,000 in interest" was paid).
+pub(crate) const PERCENT_PRICE_WORDS: &[&str] = &[
+    "ratio",
+    "return",
+    "returns",
+    "rebate",
+    "rebates",
+    "discount",
+    "discounts",
+    "interest",
+    "apr",
+    "apy",
+    "commission",
+    "commissions",
+    "markup",
+    "surcharge",
+];
+
 /// Third-person verb forms that are more often plural nouns: verbs only where the figure
 /// follows them directly ("Armenia exports $130 million worth of ..."), never in "Chinese
 /// exports to Russia rose".
