@@ -693,3 +693,18 @@ fn rates_charged_or_earned_are_prices() {
         Share
     );
 }
+
+/// An appositive after the company bought ("Brightloop, a startup based in Oslo,") does not
+/// cut the price off its verb of buying.
+#[test]
+fn an_appositive_after_the_company_bought_keeps_the_price() {
+    for text in [
+        "Varonex bought Brightloop for $45 million.",
+        "Varonex bought Brightloop, a startup based in Oslo, for $45 million.",
+    ] {
+        assert_eq!(kind(text, "$45 million"), MeasureKind::Price, "{text}");
+    }
+    // Near-miss: a list goes on with "and": no appositive, nothing reaches back.
+    let text = "Exports to Japan, the EU, and Canada rose 4% in 2023.";
+    assert_eq!(kind(text, "4%"), MeasureKind::Change);
+}

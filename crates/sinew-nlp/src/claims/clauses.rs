@@ -115,6 +115,7 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
         if let Some((before, ',')) = last_break(comma) {
             if is_discourse_adverbial(&text[before + 1..comma])
                 || is_appositive(text, sentence.start, before, comma)
+                || is_object_appositive(text, before, comma)
             {
                 start = after_break(last_break(before));
             }
@@ -229,6 +230,31 @@ fn is_appositive(text: &str, sentence_start: usize, open: usize, close: usize) -
             .iter()
             .any(|w| after.starts_with(w));
     described && name_before && verb_after && !inner.contains(['"', '“', '”'])
+}
+
+/// "Varonex bought Brightloop, a startup based in Oslo, for $45 million": an appositive set
+/// off by the commas at `open` and `close` after a capitalised name that ends the words
+/// before it, opening with "a", "an", "the" or "one of", holding no figure, and followed by
+/// the preposition that goes on the clause ("for", "at", "worth"), describes the name; the
+/// clause reaches back over it.
+fn is_object_appositive(text: &str, open: usize, close: usize) -> bool {
+    let inner = text[open + 1..close].trim_start().to_ascii_lowercase();
+    let described = ["a ", "an ", "the ", "one of "]
+        .iter()
+        .any(|d| inner.starts_with(d));
+    let name_before = text[..open]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let after = text[close + 1..].trim_start();
+    let goes_on = ["for ", "at ", "worth "]
+        .iter()
+        .any(|p| after.starts_with(p));
+    described
+        && name_before
+        && goes_on
+        && !inner.contains(|c: char| c.is_ascii_digit())
+        && !inner.contains(['"', '“', '”'])
 }
 
 /// Words a parenthetical discourse adverbial is made of ("in exchange", "in turn", "for its
