@@ -282,7 +282,11 @@ impl GroupTraits {
                 || crate::concept::names_movement(&c.measure)
         };
         GroupTraits {
-            percent: first.quantity.kind == QuantityKind::Percent,
+            // A fraction is a share in other words (`reading.rs`).
+            percent: matches!(
+                first.quantity.kind,
+                QuantityKind::Percent | QuantityKind::Fraction
+            ),
             moves: moves_in(first) || claims.any(moves_in),
         }
     }

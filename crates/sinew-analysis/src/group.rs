@@ -133,6 +133,7 @@ impl FigureGroup {
 /// ordered by the number of documents they span (most first), then by size, then by subject,
 /// object, unit, rate and measure, so the output is stable and independent of input order.
 pub fn group_figures(claims: &[Claim]) -> Vec<FigureGroup> {
+    let claims = &*crate::reading::read_claims(claims);
     group_with(claims, None)
 }
 
@@ -621,6 +622,7 @@ fn renamed(claim: &Claim, to: &ShortName) -> Claim {
 /// that the two are grouped together whatever their units and rates. Both come from one
 /// document, so the claims of a document given together always get the same buckets.
 pub(crate) fn bucket_keys(claims: &[Claim]) -> Vec<String> {
+    let claims = &*crate::reading::read_claims(claims);
     let keys: Vec<BucketKey> = claims
         .iter()
         .map(|c| {

@@ -26,6 +26,7 @@ mod hash;
 mod label;
 mod ledger;
 mod politics;
+mod reading;
 mod rounding;
 mod scope;
 mod state;

@@ -157,6 +157,7 @@ pub fn analyse_buckets(
     docs: &[SourceDoc],
 ) -> Vec<BucketState> {
     assert_eq!(claims.len(), refs.len(), "one reference per claim");
+    let claims = &*crate::reading::read_claims(claims);
     let keys: Vec<String> = bucket_keys(claims);
     let mut states: BTreeMap<&str, BucketState> = BTreeMap::new();
     for (c, key) in claims.iter().zip(&keys) {

@@ -238,3 +238,51 @@ fn filters_select_groups_without_changing_them() {
         0
     );
 }
+
+fn wheat_share(doc: &'static str, text: &'static str, value: f64, kind: QuantityKind) -> Claim {
+    let mut c = claim(&C {
+        doc,
+        text,
+        value,
+        kind,
+        unit: (kind == QuantityKind::Percent).then_some("percent"),
+        subject: Some("Kazakhstan"),
+        object: Some("Georgia"),
+        measure: "share of Georgia's wheat imports",
+        time: Some((TimeKind::Point, "2025-01-01", "2025-12-31")),
+        ..BASE
+    });
+    c.kind = sinew_types::MeasureKind::Share;
+    c
+}
+
+#[test]
+fn a_fraction_and_the_same_share_in_percent_are_one_figure() {
+    let mut third = wheat_share("a", "more than a third", 1.0 / 3.0, QuantityKind::Fraction);
+    third.quantity.qualifier = Some("more than".to_string());
+    let claims = vec![third, wheat_share("b", "35%", 35.0, QuantityKind::Percent)];
+    let docs = [doc("a", None, None), doc("b", None, None)];
+    let ledger = build_ledger(&claims, &docs);
+    assert_eq!(ledger.groups.len(), 1, "{:#?}", ledger.groups);
+    let g = &ledger.groups[0];
+    assert_eq!(g.unit.as_deref(), Some("percent"));
+    assert_eq!(g.verdict, Verdict::Agree, "{}", g.explanation);
+    assert_eq!(g.consensus.value, Some(35.0), "{}", g.explanation);
+    assert!(
+        g.consensus.low > 33.0 && g.consensus.high < 36.0,
+        "read in percent: {:?}",
+        g.consensus
+    );
+    assert!(!g.explanation.contains("0.33"), "{}", g.explanation);
+}
+
+#[test]
+fn a_fraction_alone_is_a_percentage_in_the_ledger() {
+    let claims = vec![wheat_share("a", "two-fifths", 0.4, QuantityKind::Fraction)];
+    let ledger = build_ledger(&claims, &[doc("a", None, None)]);
+    let g = &ledger.groups[0];
+    assert_eq!(g.unit.as_deref(), Some("percent"));
+    assert_eq!(g.consensus.value, Some(40.0));
+    // The article's words are quoted as written.
+    assert_eq!(claims[g.claims[0].claim].quantity.text, "two-fifths");
+}

@@ -453,3 +453,27 @@ fn a_goal_or_a_cap_is_no_volume_of_the_flow() {
         .collect();
     assert_eq!(texts, ["$3.1 billion"], "{net:#?}");
 }
+
+#[test]
+fn a_share_stated_as_a_fraction_is_a_dependency_in_percent() {
+    let mut c = claim(&C {
+        doc: "a",
+        text: "two-thirds",
+        value: 2.0 / 3.0,
+        kind: QuantityKind::Fraction,
+        subject: Some("Kazakhstan"),
+        object: Some("Georgia"),
+        measure: "share of Georgia's wheat imports",
+        ..BASE
+    });
+    c.kind = sinew_types::MeasureKind::Share;
+    let claims = vec![c];
+    let ledger = build_ledger(&claims, &plain_docs(&["a"]));
+    let net = build_network(&ledger, &claims, &[], &[]);
+    let dep = net
+        .dependencies
+        .iter()
+        .find(|d| d.dependent == "Georgia" && d.supplier == "Kazakhstan")
+        .unwrap_or_else(|| panic!("{net:#?}"));
+    assert!((dep.share - 200.0 / 3.0).abs() < 1e-6, "{dep:?}");
+}

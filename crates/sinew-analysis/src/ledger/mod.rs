@@ -272,6 +272,7 @@ impl LedgerGroup {
 /// from it counts as its own source, undated. The result depends only on the claims and
 /// documents, not on their order.
 pub fn build_ledger(claims: &[Claim], docs: &[SourceDoc]) -> Ledger {
+    let claims = &*crate::reading::read_claims(claims);
     // Each claim's document looked up once: claims are visited in group order, and a lookup
     // by id there costs cache misses.
     let by_id: FastMap<&DocId, usize> = docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect();
