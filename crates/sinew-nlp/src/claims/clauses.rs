@@ -234,12 +234,13 @@ fn is_appositive(text: &str, sentence_start: usize, open: usize, close: usize) -
 
 /// "Varonex bought Brightloop, a startup based in Oslo, for $45 million": an appositive set
 /// off by the commas at `open` and `close` after a capitalised name that ends the words
-/// before it, opening with "a", "an", "the" or "one of", holding no figure, and followed by
-/// the preposition that goes on the clause ("for", "at", "worth"), describes the name; the
-/// clause reaches back over it.
+/// before it, opening with "a", "an", "the" or "one of" or a relative pronoun ("Quillmark,
+/// which makes payroll software,"), holding no figure, and followed by the preposition that
+/// goes on the clause ("for", "at", "worth"), describes the name; the clause reaches back
+/// over it.
 fn is_object_appositive(text: &str, open: usize, close: usize) -> bool {
     let inner = text[open + 1..close].trim_start().to_ascii_lowercase();
-    let described = ["a ", "an ", "the ", "one of "]
+    let described = ["a ", "an ", "the ", "one of ", "which ", "who ", "whose "]
         .iter()
         .any(|d| inner.starts_with(d));
     let name_before = text[..open]

@@ -433,6 +433,11 @@ pub(super) fn acquisition(
             .iter()
             .filter(|a| matches!(a.role, Role::Plain | Role::Speaker))
             .rfind(|a| a.span.end <= v.start);
+        if let (false, Some(b), None) = (from, buyer, target) {
+            if let Some(name) = missed_name_after(ws, v, q) {
+                return (b.name != name).then(|| (Some(b.name.to_string()), Some(name)));
+            }
+        }
         if let (false, Some(b), Some(t)) = (from, buyer, target) {
             // "Dunlow was acquired by Marbeck for $1.2 billion": in the passive the agent
             // after "by" buys and the subject is bought.
@@ -468,6 +473,31 @@ pub(super) fn acquisition(
         .filter(plain)
         .rfind(|a| a.span.end <= q.start)?;
     pair(buyer, target)
+}
+
+/// "Halvard Systems has acquired Quillmark, which makes payroll software, for $12 million":
+/// the company bought, as the capitalised words right after the verb of buying, when the
+/// tagger did not take them for a name. They must end where the clause goes on (a comma, the
+/// end, or "for", "in", "at", "worth", "from"), so a demonym before goods ("bought Russian
+/// oil worth ...") is never taken for a company.
+fn missed_name_after(ws: &[Word<'_>], verb: &Word<'_>, q: Span) -> Option<String> {
+    let at = ws.partition_point(|w| w.start < verb.end);
+    let capitalised = |w: &&Word<'_>| w.text.starts_with(|c: char| c.is_uppercase());
+    let run: Vec<&Word<'_>> = ws[at..]
+        .iter()
+        .take_while(|w| w.end <= q.start)
+        .take_while(capitalised)
+        .take(4)
+        .collect();
+    let (first, last) = (run.first()?, run.last()?);
+    // One name: its words one space apart.
+    if run.windows(2).any(|p| p[1].start != p[0].end + 1) || first.start != verb.end + 1 {
+        return None;
+    }
+    let next = ws.get(at + run.len());
+    let goes_on = next
+        .is_none_or(|n| n.start > last.end + 1 || n.is_any(&["for", "in", "at", "worth", "from"]));
+    goes_on.then(|| run.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
 /// "Yoonessi was awarded $25,000 from ATM Virtual": a giver after "from" in the figure's

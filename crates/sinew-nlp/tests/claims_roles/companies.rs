@@ -31,6 +31,18 @@ fn the_buyer_is_the_subject_and_the_company_bought_the_object() {
             "$290 million",
             pair("Dataminr", "Tessaly Labs"),
         ),
+        // A relative clause describing the company bought does not end the buying clause.
+        (
+            "Halvard Systems has acquired Quillmark, which makes payroll software, for $12 million.",
+            "$12 million",
+            pair("Halvard Systems", "Quillmark"),
+        ),
+        // A company the tagger does not know is still the company bought.
+        (
+            "Orlen Digital acquired Vexwood for $8 million last year.",
+            "$8 million",
+            pair("Orlen Digital", "Vexwood"),
+        ),
         // Near-miss: an analyst who speaks of another's purchase is not the buyer.
         (
             "Analysts at Corvane said Dataminr is acquiring Tessaly Labs for $290 million.",
@@ -48,6 +60,11 @@ fn the_buyer_is_the_subject_and_the_company_bought_the_object() {
             "India bought Russian oil worth $30 billion last year.",
             "$30 billion",
             pair("Russia", "India"),
+        ),
+        (
+            "Egypt bought Canadian wheat worth $40 million in March.",
+            "$40 million",
+            pair("Canada", "Egypt"),
         ),
     ]);
 }
