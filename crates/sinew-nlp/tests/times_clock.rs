@@ -202,6 +202,11 @@ fn quarters_and_halves_of_business_years() {
         ("Deliveries fell 8% in the second quarter.", &[("the second quarter", Quarter, Point, "2024-Q2")]),
         ("Profit will improve in the fourth quarter, the company said.", &[("the fourth quarter", Quarter, Point, "2024-Q4")]),
         ("Earnings rose in the first half on strong sales.", &[("the first half", Half, Point, "2024-H1")]),
+        // The adjective form, as in "third-quarter profit", names the quarter too.
+        ("Third-quarter profit at the lender rose 5%.", &[("Third-quarter", Quarter, Point, "2023-Q3")]),
+        ("The brewer expects first-half sales to fall.", &[("first-half", Half, Point, "2024-H1")]),
+        // "the final quarter of" is its last.
+        ("Exports rose 4% in the final quarter of 2023.", &[("the final quarter of 2023", Quarter, Point, "2023-Q4")]),
     ];
     for (text, want) in cases {
         check(text, want);
@@ -210,6 +215,8 @@ fn quarters_and_halves_of_business_years() {
     for text in [
         "The Celtics led by 12 points in the third quarter.",
         "The visitors scored twice in the second half.",
+        "The Lakers pulled ahead with a third-quarter run.",
+        "The final report was delayed again.",
     ] {
         let found = find_times(text, published());
         assert!(found.is_empty(), "{text:?} gave {found:?}");

@@ -69,6 +69,9 @@ pub(crate) enum Kw {
     /// 0 spring, 1 summer, 2 autumn, 3 winter.
     Season(u32),
     Last,
+    /// "final": the last of a larger period ("the final quarter of 2023"), never the one
+    /// before now as "last" is.
+    Final,
     This,
     Next,
     Past,
@@ -359,6 +362,7 @@ fn classify(word: &str) -> Kw {
         "autumn" | "fall" => Kw::Season(2),
         "winter" => Kw::Season(3),
         "last" => Kw::Last,
+        "final" => Kw::Final,
         "this" => Kw::This,
         "next" => Kw::Next,
         "past" => Kw::Past,

@@ -489,7 +489,7 @@ impl Grammar<'_> {
             return Some(Core::new(j + 3, Val::Per(cal::decade(first)?)));
         }
         match self.kw(j) {
-            Kw::Ordinal(_) | Kw::Last => self.quarter_of(j),
+            Kw::Ordinal(_) | Kw::Last | Kw::Final => self.quarter_of(j),
             Kw::Season(s) if self.kw(j + 1) == Kw::Of => {
                 let (end, y) = self.year_ref(j + 2)?;
                 let val = match y {
@@ -797,7 +797,7 @@ impl Grammar<'_> {
     pub(super) fn quarter_of(&self, i: usize) -> Option<Core> {
         let (n, mut j) = match self.kw(i) {
             Kw::Ordinal(n) => (n, i + 1),
-            Kw::Last => (0, i + 1),
+            Kw::Last | Kw::Final => (0, i + 1),
             _ => {
                 let (n, digits) = self.clean_num(i)?;
                 let e = self.after_suffix(i);
@@ -807,7 +807,9 @@ impl Grammar<'_> {
                 (n, e)
             }
         };
-        if self.punct(j, DASHES) && self.glued(j) {
+        // "third-quarter profit": the adjective names the quarter as "the third quarter" does
+        let hyphened = self.punct(j, DASHES) && self.glued(j);
+        if hyphened {
             j += 1;
         }
         let (half, n) = match self.kw(j) {
@@ -834,7 +836,7 @@ impl Grammar<'_> {
             None if signalled && !half && k == j + 1 => (k, self.published.map(|p| p.year())),
             // "sales fell in the fourth quarter": a quarter of a company's or an economy's
             // year, read as a bare "Q4" is.
-            None if the_before
+            None if (the_before || hyphened)
                 && matches!(self.kw(i), Kw::Ordinal(_))
                 && k == j + 1
                 && self.business_clause(i) =>
