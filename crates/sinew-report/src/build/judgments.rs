@@ -24,7 +24,7 @@ use sinew_types::{Claim, QuantityKind, Span};
 use super::timeline::month_year;
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
-use crate::text::{capitalise, count_words, squash, words};
+use crate::text::{capitalise, count_words, squash, the_named, words};
 use crate::themes::{flow_theme, theme_of, tie_theme};
 
 /// Judgments read from figures.
@@ -276,7 +276,7 @@ impl<'a> Corpus<'a> {
     pub(super) fn who(&self, l: &Located<'_>) -> String {
         if let Some(a) = l.claim.attribution.as_deref().map(squash) {
             if !a.is_empty() {
-                return a;
+                return the_named(&a);
             }
         }
         let d = &self.docs[l.doc].doc;

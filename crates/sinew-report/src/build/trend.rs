@@ -41,6 +41,12 @@ const MAX_STEPS: usize = 4;
 /// and "10,100" are one step).
 const SAME_STEP: f64 = 1.015;
 
+/// Citations placed in a clause: each with its byte offset there.
+type Cites = Vec<(Citation, usize)>;
+
+/// How a pair of voices ranks: named voices, the earlier of their days, the ratio of values.
+type Rank = (usize, Option<NaiveDate>, f64);
+
 /// A statement with the day it was stated.
 type Dated<'l, 'c> = ((NaiveDate, bool), &'l Located<'c>);
 
@@ -52,7 +58,7 @@ impl<'a> Corpus<'a> {
         g: &LedgerGroup,
         located: &[Located<'_>],
         values: &mut Vec<f64>,
-    ) -> Option<(String, Vec<(Citation, usize)>)> {
+    ) -> Option<(String, Cites)> {
         let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
         let stated = |l: &Located<'_>| l.member.bounds.stated;
         let originals: Vec<Located<'_>> = located
@@ -108,7 +114,7 @@ impl<'a> Corpus<'a> {
         &self,
         g: &LedgerGroup,
         located: &[Located<'_>],
-    ) -> Option<(String, Vec<(Citation, usize)>, [f64; 2])> {
+    ) -> Option<(String, Cites, [f64; 2])> {
         let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
         let stated = |l: &Located<'_>| l.member.bounds.stated;
         let moves = moves_over_time(g, located);
@@ -183,7 +189,7 @@ impl<'a> Corpus<'a> {
                 None => voices.push((key, named, day, l)),
             }
         }
-        let mut best: Option<((usize, Option<NaiveDate>, f64), usize, usize)> = None;
+        let mut best: Option<(Rank, usize, usize)> = None;
         for i in 0..voices.len() {
             for j in i + 1..voices.len() {
                 let (a, b) = (&voices[i], &voices[j]);
