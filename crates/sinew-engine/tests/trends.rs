@@ -131,3 +131,25 @@ fn a_figure_that_grows_over_time_is_a_rise_with_each_step_cited() {
         "a rise read as a disagreement: {t}"
     );
 }
+
+#[test]
+fn undated_counts_are_not_said_to_have_risen() {
+    let tmp = tempfile::tempdir().unwrap();
+    // no publication dates and no times of saying: which count came first is unknown
+    std::fs::write(
+        tmp.path().join("a.txt"),
+        "North Macedonia has sent about 300 trucks of flour to Albania since March 2023, \
+         the North Macedonian economy ministry said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("b.txt"),
+        "Albania's customs office said North Macedonia has sent more than 500 trucks of flour \
+         to Albania since March 2023.\n",
+    )
+    .unwrap();
+    let b = briefing(tmp.path());
+    let t = judgment(&b, "trucks");
+    assert!(!t.contains("later reports"), "{t}");
+    assert!(!t.contains("has risen"), "{t}");
+}

@@ -205,7 +205,11 @@ impl<'a> Corpus<'a> {
                     format!("; its source has since revised the {noun} down")
                 }
                 Some(_) => format!("; a later report puts the {noun} lower"),
-                None => format!("; later reports give the higher {noun}"),
+                // no dated statements show it rising (the rise clause would say so): the
+                // ledger read the counts as steps, but which came first is not known
+                None => format!(
+                    "; the reports' dates do not show whether the {noun} rose or they disagree"
+                ),
             });
         }
         text.push('.');
