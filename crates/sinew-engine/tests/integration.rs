@@ -21,4 +21,5 @@ mod stated_times;
 mod streams;
 mod summaries;
 mod synth;
+mod trends;
 mod vague;

@@ -127,6 +127,54 @@ pub(crate) fn agree<'a>(subject: &str, singular: &'a str, plural: &'a str) -> &'
     }
 }
 
+/// A named body as it reads in a sentence: "the US State Department", "the United States",
+/// "the Kremlin", but "Shin Won-sik", "South Korea's defence ministry", "Statistics Iceland".
+/// A name takes "the" when one of its capitalised words names a body or a plural state
+/// ([`BODY_WORDS`]) and it has no article or possessive of its own.
+pub(crate) fn the_named(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let has_own = ["the", "The", "a", "A", "an", "An"].contains(&first)
+        || name.contains("'s")
+        || name.contains("’s");
+    let body = name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w));
+    if body && !has_own {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Capitalised words that make a name read with "the" ("the Defence Ministry", "the United
+/// Kingdom", "the Pentagon").
+const BODY_WORDS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Agency",
+    "Office",
+    "Institute",
+    "Commission",
+    "Administration",
+    "Directorate",
+    "Bureau",
+    "Secretariat",
+    "Government",
+    "Parliament",
+    "Union",
+    "States",
+    "Kingdom",
+    "Emirates",
+    "Nations",
+    "Netherlands",
+    "Philippines",
+    "Pentagon",
+    "Kremlin",
+    "White",
+];
+
 /// "three accounts", "one report", "12 accounts".
 pub(crate) fn count_words(n: usize, noun: &str) -> String {
     const WORDS: [&str; 10] = [
@@ -170,6 +218,29 @@ pub(crate) fn names_actor(measure: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_read_with_the_and_people_without() {
+        assert_eq!(
+            the_named("Ghana Cocoa Board Office"),
+            "the Ghana Cocoa Board Office"
+        );
+        assert_eq!(
+            the_named("United Arab Emirates"),
+            "the United Arab Emirates"
+        );
+        assert_eq!(
+            the_named("Peru's Ministry of Energy"),
+            "Peru's Ministry of Energy"
+        );
+        assert_eq!(the_named("The Hague Institute"), "The Hague Institute");
+        assert_eq!(the_named("Amara Okonkwo"), "Amara Okonkwo");
+        assert_eq!(the_named("Statistics Norway"), "Statistics Norway");
+        assert_eq!(
+            the_named("port officials in Lagos"),
+            "port officials in Lagos"
+        );
+    }
 
     fn time(text: &str, words: &str, kind: sinew_types::TimeKind) -> sinew_types::TimeExpr {
         let start = text.find(words).expect("words in text");

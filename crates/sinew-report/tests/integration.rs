@@ -6,6 +6,7 @@ mod events;
 mod picks;
 mod sources;
 mod support;
+mod trends;
 mod wording;
 
 use sinew_report::{render_html, render_markdown, Briefing, DocBundle, ReportConfig};

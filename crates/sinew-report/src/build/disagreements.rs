@@ -1,10 +1,17 @@
 //! What the sources disagree on: figures whose sources contradict each other (camp against
-//! camp), then running totals that grew between reports.
+//! camp), then running totals that grew between reports. A conflict whose statements, dated
+//! by their own times, only grow is a trend (a deployment counted at different dates) and is
+//! written as one, each statement in date order.
 
 use sinew_analysis::{LedgerClaim, LedgerGroup, Verdict};
 use sinew_types::Claim;
 
+use chrono::Datelike;
+
+use super::judgments::{stated_noun, written, Located};
 use super::picks;
+use super::timeline::month_year;
+use super::trend::{moves_over_time, new_highs, only_grows};
 use super::Corpus;
 use crate::model::CitedSentence;
 use crate::text::squash;
@@ -35,6 +42,12 @@ impl Corpus<'_> {
         let mut out = Vec::new();
         for g in picks::disagreement_groups(self.findings.ledger) {
             let conflict = g.verdict == Verdict::Conflict;
+            if conflict {
+                if let Some(line) = self.rise_over_time(g) {
+                    out.push(line);
+                    continue;
+                }
+            }
             let mut text = Self::group_head(g);
             let (mut citations, mut marks) = (Vec::new(), Vec::new());
             let camps = picks::camps(g);
@@ -48,6 +61,7 @@ impl Corpus<'_> {
                 )
             };
             let by_how_much = how_far_apart(&camps, what);
+            let mut shown = std::collections::BTreeSet::new();
             for (camp, members) in camps.into_iter().enumerate() {
                 if camp > 0 {
                     text.push_str(if conflict { " vs " } else { " → " });
@@ -58,14 +72,47 @@ impl Corpus<'_> {
                     .filter(|(_, c)| self.locate(c).is_some())
                     .collect();
                 members.sort_by(|a, b| a.0.bounds.stated.total_cmp(&b.0.bounds.stated));
-                for (k, (_, c)) in members.into_iter().enumerate() {
+                for (k, (m, c)) in members.into_iter().enumerate() {
                     if k > 0 {
                         text.push_str(", ");
                     }
+                    shown.insert(m.claim);
                     self.cite_claim(c, &mut text, &mut citations, &mut marks);
                 }
             }
             if citations.is_empty() {
+                continue;
+            }
+            // a figure that moves over time: who disagrees with whom at comparable times,
+            // not the oldest figure against the newest; among the statements the line shows
+            // (and cites), so the clause needs no citation of its own
+            let located: Vec<Located<'_>> = self
+                .located(g)
+                .into_iter()
+                .filter(|l| !self.derivative(l.doc) && shown.contains(&l.member.claim))
+                .collect();
+            if conflict && moves_over_time(g, &located) {
+                match self.disagreement(g, &located) {
+                    Some((clause, _, _)) => {
+                        text.push_str(
+                            ". The sources contradict each other beyond rounding at comparable \
+                             times: ",
+                        );
+                        text.push_str(&clause);
+                        text.push('.');
+                    }
+                    None => text.push_str(
+                        ". The figures differ, but no two sources give theirs at comparable \
+                         times: they may differ by when each was counted.",
+                    ),
+                }
+                out.push(CitedSentence {
+                    text,
+                    citations,
+                    marks,
+                    verbatim: false,
+                    speaker: None,
+                });
                 continue;
             }
             text.push_str(if conflict {
@@ -91,6 +138,53 @@ impl Corpus<'_> {
             });
         }
         out
+    }
+}
+
+impl Corpus<'_> {
+    /// A conflict whose statements, dated by their own times, only grow: a deployment or a
+    /// stock counted at different dates, written as a rise over time with each statement
+    /// cited in date order ("some 1,500 (18 October 2024) → around 10,000 (28 October
+    /// 2024)"). `None` when a statement has no date, all share one day, or a later one is
+    /// lower (then the sources do disagree).
+    fn rise_over_time(&self, g: &LedgerGroup) -> Option<CitedSentence> {
+        let located: Vec<Located<'_>> = self
+            .located(g)
+            .into_iter()
+            .filter(|l| !self.derivative(l.doc))
+            .collect();
+        let dated = self.by_stated_day(&located);
+        if dated.len() < located.len() || new_highs(&dated).len() < 2 || !only_grows(&dated) {
+            return None;
+        }
+        let (unit, per) = (g.unit.as_deref(), g.per.as_deref());
+        let mut text = Self::group_head(g);
+        let (mut citations, mut marks) = (Vec::new(), Vec::new());
+        for (k, ((day, precise), l)) in dated.iter().enumerate() {
+            if k > 0 {
+                text.push_str(" → ");
+            }
+            let when = if *precise {
+                format!("{} {}", day.day(), month_year(*day))
+            } else {
+                month_year(*day)
+            };
+            text.push_str(&format!("{} ({when})", written(l, unit, per)));
+            citations.push(self.citation(l.doc, l.span));
+            marks.push(text.len());
+        }
+        let noun = stated_noun(dated.iter().map(|(_, l)| l.claim));
+        text.push_str(&format!(
+            ". A {noun} that rose over time, each later statement at or above the earlier ones: \
+             a trend, not a disagreement."
+        ));
+        Some(CitedSentence {
+            text,
+            citations,
+            marks,
+            verbatim: false,
+            speaker: None,
+        })
     }
 }
 

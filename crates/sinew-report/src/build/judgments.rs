@@ -21,10 +21,10 @@ use chrono::Datelike;
 use sinew_analysis::{format_value, LedgerClaim, LedgerGroup, TieKind, Verdict};
 use sinew_types::{Claim, QuantityKind, Span};
 
-use super::timeline::{distinct_stated, month_year};
+use super::timeline::month_year;
 use super::{find_sentence, picks, Corpus, Used};
 use crate::model::{CitedSentence, Judgment};
-use crate::text::{agree, capitalise, count_words, squash, words};
+use crate::text::{capitalise, count_words, squash, the_named, words};
 use crate::themes::{flow_theme, theme_of, tie_theme};
 
 /// Judgments read from figures.
@@ -33,9 +33,6 @@ const MAX_FIGURE_JUDGMENTS: usize = 5;
 const MAX_TIE_JUDGMENTS: usize = 2;
 /// Article sentences under one judgment.
 pub(super) const MAX_EVIDENCE: usize = 2;
-/// A conflict whose sides differ by less than this share of the lower reads as agreement
-/// within rounding, not as a disagreement worth a clause.
-const MIN_GAP: f64 = 0.05;
 
 /// A statement of a group found in the given documents.
 #[derive(Clone, Copy)]
@@ -75,7 +72,7 @@ impl<'a> Corpus<'a> {
         out
     }
 
-    fn located(&self, g: &'a LedgerGroup) -> Vec<Located<'a>> {
+    pub(super) fn located(&self, g: &'a LedgerGroup) -> Vec<Located<'a>> {
         let claims = self.findings.claims;
         let shown: BTreeSet<usize> = picks::statements(g).into_iter().collect();
         let mut out: Vec<Located<'a>> = g
@@ -208,7 +205,11 @@ impl<'a> Corpus<'a> {
                     format!("; its source has since revised the {noun} down")
                 }
                 Some(_) => format!("; a later report puts the {noun} lower"),
-                None => format!("; later reports give the higher {noun}"),
+                // no dated statements show it rising (the rise clause would say so): the
+                // ledger read the counts as steps, but which came first is not known
+                None => format!(
+                    "; the reports' dates do not show whether the {noun} rose or they disagree"
+                ),
             });
         }
         text.push('.');
@@ -275,120 +276,11 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// How the figure moved between reports, or who disagrees by how much: the clause, and
-    /// the citations placed inside it (byte offsets in the clause).
-    fn trend(
-        &self,
-        g: &LedgerGroup,
-        located: &[Located<'_>],
-        values: &mut Vec<f64>,
-    ) -> Option<(String, Vec<(sinew_types::Citation, usize)>)> {
-        let unit = g.unit.as_deref();
-        let per = g.per.as_deref();
-        let stated = |l: &Located<'_>| l.member.bounds.stated;
-        let mut clauses: Vec<String> = Vec::new();
-        let mut cites = Vec::new();
-        // the highest figure each day gave, by the statement's own time when its sentence
-        // names one, else its report's day; originals only: a running total that rose
-        let mut days: Vec<((chrono::NaiveDate, bool), &Located<'_>)> = Vec::new();
-        for l in located.iter().filter(|l| !self.derivative(l.doc)) {
-            let Some(day) = self.stated_time(l) else {
-                continue;
-            };
-            match days.iter_mut().find(|(d, _)| d.0 == day.0) {
-                Some(entry) if stated(entry.1) < stated(l) => entry.1 = l,
-                Some(_) => {}
-                None => days.push((day, l)),
-            }
-        }
-        days.sort_by_key(|(d, _)| d.0);
-        // the first day's highest, and the first day the highest of all was given: a running
-        // total whose highest grew, though a later source may give less (a lower estimate is
-        // a disagreement, not the count falling)
-        let mut top = days.first().copied();
-        for &(d, l) in &days {
-            if top.is_some_and(|(_, t)| stated(l) > stated(t)) {
-                top = Some((d, l));
-            }
-        }
-        let rising = match (days.first(), top) {
-            (Some(&(_, first)), Some((_, top))) => stated(first) < stated(top),
-            _ => false,
-        };
-        // a figure for a fixed period ("trade in 2023") that a later source puts higher has
-        // not risen: the sources disagree, which the clause below says
-        if rising && (g.running_total || g.verdict == Verdict::Update) {
-            let (d0, first) = days[0];
-            let (d1, last) = top?;
-            let (when0, when1) = distinct_stated(d0, d1);
-            let mut clause = format!(
-                "the highest {} has risen between reports, from {} ({when0})",
-                stated_noun(days.iter().map(|(_, l)| l.claim)),
-                written(first, unit, per),
-            );
-            cites.push((self.citation(first.doc, first.span), clause.len()));
-            clause.push_str(&format!(" to {} ({when1})", written(last, unit, per)));
-            cites.push((self.citation(last.doc, last.span), clause.len()));
-            values.extend([stated(first), stated(last)]);
-            clauses.push(clause);
-        }
-        if g.verdict == Verdict::Conflict {
-            let low = located
-                .iter()
-                .min_by(|a, b| stated(a).total_cmp(&stated(b)))?;
-            let high = located
-                .iter()
-                .max_by(|a, b| stated(a).total_cmp(&stated(b)))?;
-            let (lv, hv) = (stated(low), stated(high));
-            // one voice giving both is that voice's count moving, not two voices disagreeing
-            // (the rising clause, when there is one, says how it moved)
-            let one_voice = self.who(low) == self.who(high);
-            if lv > 0.0 && (hv - lv) / lv >= MIN_GAP && !one_voice {
-                // "the lower 9% below the higher", "the higher about 10 times the lower"
-                let gap = if hv / lv >= 2.0 {
-                    let times = hv / lv;
-                    let times = if times < 10.0 {
-                        format!("{:.1}", times).trim_end_matches(".0").to_string()
-                    } else {
-                        format!("{:.0}", times)
-                    };
-                    format!("the higher {times} times the lower")
-                } else {
-                    format!(
-                        "the lower {}% below the higher",
-                        ((hv - lv) / hv * 100.0).round()
-                    )
-                };
-                let offset: usize = clauses.iter().map(|c| c.len() + 2).sum();
-                let low_who = self.who(low);
-                let mut clause = format!(
-                    "{low_who} {} it at {}",
-                    agree(&low_who, "puts", "put"),
-                    written(low, unit, per)
-                );
-                cites.push((self.citation(low.doc, low.span), offset + clause.len()));
-                clause.push_str(&format!(
-                    ", {} at {}",
-                    self.who(high),
-                    written(high, unit, per)
-                ));
-                cites.push((self.citation(high.doc, high.span), offset + clause.len()));
-                clause.push_str(&format!(", {gap}"));
-                values.extend([lv, hv]);
-                clauses.push(clause);
-            }
-        }
-        if clauses.is_empty() {
-            return None;
-        }
-        Some((clauses.join("; "), cites))
-    }
-
     /// Who gives a statement: its attribution, else its outlet.
     pub(super) fn who(&self, l: &Located<'_>) -> String {
         if let Some(a) = l.claim.attribution.as_deref().map(squash) {
             if !a.is_empty() {
-                return a;
+                return the_named(&a);
             }
         }
         let d = &self.docs[l.doc].doc;
@@ -722,26 +614,7 @@ fn is_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::timeline::distinct_dates;
     use super::*;
-
-    #[test]
-    fn dates_of_a_rise_within_one_month_name_their_days() {
-        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(
-            distinct_dates(d(2024, 3, 3), d(2024, 3, 28)),
-            ("3 March 2024".to_string(), "28 March 2024".to_string())
-        );
-        assert_eq!(
-            distinct_dates(d(2024, 3, 3), d(2024, 5, 1)),
-            ("March 2024".to_string(), "May 2024".to_string())
-        );
-        // the same month of another year is another month
-        assert_eq!(
-            distinct_dates(d(2023, 3, 3), d(2024, 3, 3)),
-            ("March 2023".to_string(), "March 2024".to_string())
-        );
-    }
 
     #[test]
     fn ranges_and_counts_read_plainly() {

@@ -24,6 +24,7 @@ mod sections;
 mod sources;
 mod timeline;
 mod title;
+mod trend;
 mod voices;
 
 use std::collections::{BTreeSet, HashMap};

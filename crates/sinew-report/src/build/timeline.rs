@@ -34,17 +34,6 @@ pub(super) fn month_year(d: NaiveDate) -> String {
     format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
 }
 
-/// Two dates named as precisely as telling them apart needs: "March 2024" and "May 2024",
-/// but "3 March 2024" and "28 March 2024" when they share a month.
-pub(super) fn distinct_dates(a: NaiveDate, b: NaiveDate) -> (String, String) {
-    if (a.year(), a.month()) == (b.year(), b.month()) {
-        let day = |d: NaiveDate| format!("{} {}", d.day(), month_year(d));
-        (day(a), day(b))
-    } else {
-        (month_year(a), month_year(b))
-    }
-}
-
 /// When a statement's figure held, as a judgment dates it, and whether to the day: `own`, the
 /// time of the figure's clause ([`Corpus::stated_time`] finds it), when it names a point to the
 /// month or finer ("In October the White House said ...", "said last month"), since a report
@@ -74,16 +63,6 @@ fn point(t: &TimeExpr) -> bool {
     t.kind == TimeKind::Point
         && matches!(t.grain, Grain::Day | Grain::Week | Grain::Month)
         && t.start_date.is_some()
-}
-
-/// "5 March 2024" and "28 March 2024" for two days of one month when both are known to the
-/// day, else their months.
-pub(super) fn distinct_stated(a: (NaiveDate, bool), b: (NaiveDate, bool)) -> (String, String) {
-    if a.1 && b.1 {
-        distinct_dates(a.0, b.0)
-    } else {
-        (month_year(a.0), month_year(b.0))
-    }
 }
 
 /// A date as precise as its grain.
@@ -310,7 +289,9 @@ impl Corpus<'_> {
     /// more than 1,000 containers"); for a running total whose time is its start ("since May
     /// 2024"), a time of the figure's clause, between the sentence's neighbouring figures
     /// ("In November officials said ... had delivered more than 400 tankers since May 2024"),
-    /// the one nearest the figure; else the report's day.
+    /// the one nearest the figure; else a time before the sentence's first figure, which
+    /// dates all it reports ("On October 18 it said ..., and that some 1,500 had ..."); else
+    /// the report's day.
     pub(super) fn stated_time(&self, l: &Located<'_>) -> Option<(NaiveDate, bool)> {
         let own = l.claim.time.as_ref();
         if own.is_some_and(point) {
@@ -340,7 +321,22 @@ impl Corpus<'_> {
             .iter()
             .filter(|t| t.span.start >= from && t.span.end <= to && point(t))
             .min_by_key(|t| distance(t));
-        stated_on(clause, l.member.as_of)
+        // else the time that opens the sentence, before its first figure, says when all of
+        // it was said ("On October 18 it said ... about 12,000, and that some 1,500 ...")
+        let first = ann
+            .quantities
+            .iter()
+            .filter(|q| sentence.contains(q.span))
+            .map(|q| q.span.start)
+            .min()
+            .unwrap_or(figure.start);
+        let opening = || {
+            ann.times
+                .iter()
+                .filter(|t| t.span.start >= sentence.start && t.span.end <= first && point(t))
+                .max_by_key(|t| t.span.end)
+        };
+        stated_on(clause.or_else(opening), l.member.as_of)
     }
 
     /// The words of a time expression inside `span` of document `doc` whose days meet the

@@ -46,6 +46,8 @@ pub(crate) struct Fig {
     pub(crate) attribution: Option<&'static str>,
     /// A vague amount's upper bound ("several" = 3 to 9): `value` is then its lower bound.
     pub(crate) vague_max: Option<f64>,
+    /// What kind of figure extraction read (`Other` unless a test says).
+    pub(crate) measure_kind: sinew_types::MeasureKind,
 }
 
 pub(crate) const FIG: Fig = Fig {
@@ -60,6 +62,7 @@ pub(crate) const FIG: Fig = Fig {
     time: None,
     attribution: None,
     vague_max: None,
+    measure_kind: sinew_types::MeasureKind::Other,
 };
 
 pub(crate) struct Builder {
@@ -206,7 +209,7 @@ impl Builder {
             time,
             attribution: f.attribution.map(str::to_string),
             modality: Modality::Asserted,
-            kind: sinew_types::MeasureKind::Other,
+            kind: f.measure_kind,
             restates: None,
             inferred: None,
         });
