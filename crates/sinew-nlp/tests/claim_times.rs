@@ -432,3 +432,26 @@ fn the_next_sentence_about_the_same_pair_keeps_the_time() {
         "{new_paragraph}"
     );
 }
+
+#[test]
+fn a_saying_time_that_opens_the_sentence_dates_every_count_it_reports() {
+    // "On March 3 the ministry said ..., and that ...": both reported counts are as of the day
+    // the sentence opens with, comma or not.
+    for text in [
+        "On March 3 the ministry said Belarus had sent 900 soldiers to Serbia, and that 40 \
+         tanks had been moved to Serbia by rail.",
+        "On March 3, the ministry said Belarus had sent 900 soldiers to Serbia, and that 40 \
+         tanks had been moved to Serbia by rail.",
+    ] {
+        assert_eq!(time_of(text, "900").as_deref(), Some("March 3"), "{text}");
+        assert_eq!(
+            time_of(text, "40 tanks").as_deref(),
+            Some("March 3"),
+            "{text}"
+        );
+    }
+    // Near-miss: the second clause's own time dates its count.
+    let text = "On March 3 the ministry said Belarus had sent 900 soldiers to Serbia, and that 40 \
+                tanks had been moved to Serbia by rail in May.";
+    assert_eq!(time_of(text, "40 tanks").as_deref(), Some("May"));
+}

@@ -152,9 +152,12 @@ fn time_among(
         .min_by_key(|t| (distance(t.span, q), t.span.start < q.start));
     let opens_sentence = |t: &TimeExpr| {
         let lead = words(text, sentence.start, t.span.start);
-        // "In 2023,", "For 2026,", "As of June,": a signal word or two, then the time.
+        // "In 2023,", "For 2026,", "As of June,", "On March 3,": a signal word or two, then
+        // the time, set off by a comma or followed by who says what the sentence reports ("On
+        // March 3 the ministry said ...": every count it reports is as of that day).
         let signal = |w: &Word<'_>| {
             w.is_any(&[
+                "on",
                 "in",
                 "by",
                 "since",
@@ -169,9 +172,14 @@ fn time_among(
             ])
         };
         let as_of = lead.len() == 2 && lead[0].is("as") && lead[1].is("of");
+        let saying_next = || {
+            words(text, t.span.end, q.start).iter().take(4).any(|w| {
+                w.is_any(super::voice::SPEECH_VERBS) || w.is_any(&["claimed", "announced"])
+            })
+        };
         (lead.len() <= 1 || as_of)
             && lead.iter().all(signal)
-            && text[t.span.end..sentence.end].starts_with(',')
+            && (text[t.span.end..sentence.end].starts_with(',') || saying_next())
     };
     let figure_between = |t: &TimeExpr| figures_between(t).next().is_some();
     // "bought little oil before 2022 but has since become ..., importing 1.5 million barrels
