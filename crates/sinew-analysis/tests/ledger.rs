@@ -286,3 +286,25 @@ fn a_fraction_alone_is_a_percentage_in_the_ledger() {
     // The article's words are quoted as written.
     assert_eq!(claims[g.claims[0].claim].quantity.text, "two-fifths");
 }
+
+#[test]
+fn a_rise_is_claimed_only_where_dates_show_it() {
+    let claims = vec![
+        count("a", "about 6,000 containers", 6_000.0, Some("about")),
+        count("b", "more than 9,000 containers", 9_000.0, Some("more than")),
+    ];
+    // Dated reports: the later, higher count updates the earlier one.
+    let dated = [
+        doc("a", Some("2024-02-01"), None),
+        doc("b", Some("2024-05-01"), None),
+    ];
+    let g = &build_ledger(&claims, &dated).groups[0];
+    assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
+    assert!(g.explanation.contains("grows from report to report"), "{}", g.explanation);
+    // Undated reports: the same reading, but the reason does not claim a rise.
+    let undated = [doc("a", None, None), doc("b", None, None)];
+    let g = &build_ledger(&claims, &undated).groups[0];
+    assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
+    assert!(!g.explanation.contains("grows"), "{}", g.explanation);
+    assert!(g.explanation.contains("2 of them with no date"), "{}", g.explanation);
+}

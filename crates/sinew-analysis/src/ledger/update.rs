@@ -43,12 +43,33 @@ pub(super) fn update(
     let steps = steps(members, ids);
     let chain: Vec<String> = steps.iter().map(&words).collect();
     let latest = &steps[steps.len() - 1].members;
-    let explanation = format!(
-        "a running total that grows from report to report: {}; the latest, {}, updates the \
-         earlier counts rather than contradicting them",
-        chain.join(" → "),
-        show(value)
-    );
+    // Growth is read from the dates: with a step no date places (neither the time its count
+    // refers to nor its report's day), the order of the counts is the reading's assumption,
+    // and the reason says so rather than claim a rise no source dates.
+    let undated = steps
+        .iter()
+        .filter(|s| {
+            s.members.iter().all(|&k| {
+                super::revision::when_stated(&members[k], &claims[members[k].claim]).is_none()
+            })
+        })
+        .count();
+    let explanation = if undated == 0 {
+        format!(
+            "a running total that grows from report to report: {}; the latest, {}, updates the \
+             earlier counts rather than contradicting them",
+            chain.join(" → "),
+            show(value)
+        )
+    } else {
+        format!(
+            "counts of a running total, lowest first: {}; {undated} of them with no date, so \
+             whether the count rose or the reports differ is not shown; the highest, {}, is \
+             read as the latest",
+            chain.join(" → "),
+            show(value)
+        )
+    };
     let notes = (0..members.len())
         .map(|k| {
             if latest.contains(&k) {
