@@ -20,12 +20,12 @@
 //! (a bounded number, the newest), whose groups say what changed without an alert.
 //!
 //! Since v20 a digest keeps its groups naming two actors in compact form
-//! (`sinew_analysis::NetState`: what the network fold and the briefing's first pass read, a
-//! fifth of the slim groups' text at 100k articles), and a large bucket's picks on a second
-//! line that only a leading bucket's read parses. A compact group has no statement values or
-//! camps, which a change judgment reads: a bucket holding a group that a change may name is
-//! read whole ([`Engine::picked_states`]). A v18 or v19 digest (a store opened read-only) is
-//! read as it was written.
+//! (`sinew_analysis::NetState`: what the network fold and the briefing's first pass read,
+//! about a third of the slim groups' text at 10k articles), and a large bucket's picks on a
+//! second line that only a leading bucket's read parses. A compact group has no statement
+//! values or camps, which a change judgment reads: a bucket holding a group that a change may
+//! name is read whole ([`Engine::picked_states`]). A v18 or v19 digest (a store opened
+//! read-only) is read as it was written.
 //!
 //! A summary written by a v17 build is the state with the groups `GroupPicks` keeps (or, kept
 //! empty, the state itself): read where a v17 store is opened read-only, it is taken as it is

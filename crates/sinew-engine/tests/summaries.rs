@@ -1,12 +1,12 @@
-//! Store v18's bucket digests, compact since v20 (issue 18): every bucket state is kept with what a briefing
-//! reads of every bucket (where its first groups sort in the whole ledger, and its groups
-//! naming two actors), and `report` reads those, and whole only the few buckets that may hold
-//! the briefing's first groups. Checked on stores built here: one whose main bucket holds
-//! more groups than a briefing may read of it, and one of many buckets, more than the
-//! briefing's rows and disagreements, so that some buckets are read as digests only. Each
-//! digest is the one of its whole state, and the briefing is the same with digests, without
-//! them (a store kept before v17, or cleared by the v18 step), and once `sinew alerts` has
-//! filled them, with and without alerts to speak of.
+//! Store v18's bucket digests, compact since v20 (issue 18): every bucket state is kept with
+//! what a briefing reads of every bucket (where its first groups sort in the whole ledger, and
+//! its groups naming two actors), and `report` reads those, and whole only the few buckets
+//! that may hold the briefing's first groups. Checked on stores built here: one whose main
+//! bucket holds more groups than a briefing may read of it, and one of many buckets, more
+//! than the briefing's rows and disagreements, so that some buckets are read as digests only.
+//! Each digest is the one of its whole state, and the briefing is the same with digests,
+//! without them (a store kept before v17, or cleared by the v18 or v20 step), and once
+//! `sinew alerts` has filled them, with and without alerts to speak of.
 
 use std::collections::BTreeSet;
 use std::path::Path;
