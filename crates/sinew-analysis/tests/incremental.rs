@@ -12,8 +12,8 @@ use sinew_analysis::synth::{generate, SynthConfig};
 use sinew_analysis::{
     analyse_buckets, build_ledger, build_network, build_network_by_state, claim_buckets,
     detect_alerts, detect_alerts_between, detect_alerts_in, ledger_and_network_of, ledger_of,
-    network_by_state_of, network_of, ActorInfo, AlertScope, BucketState, ClaimRef, Ledger, Network,
-    SourceDoc,
+    network_by_state_of, network_of, ActorInfo, AlertScope, BucketState, ClaimRef, Ledger,
+    NetState, Network, SourceDoc,
 };
 use sinew_types::{Claim, DocId, EntityType};
 
@@ -265,7 +265,33 @@ proptest! {
             ledger_in(ledger, &refs, &pos),
             ledger_in(full_ledger.clone(), &model.refs, &pos)
         );
+        prop_assert_eq!(network_in(net, &refs, &pos), full_net.clone());
+
+        // The compact form a digest keeps (store v20), through its JSON: the same network
+        // with the same references, and the groups in the same ledger order.
+        let compact: Vec<BucketState> = states
+            .iter()
+            .map(|s| {
+                let json = serde_json::to_string(&s.to_net()).expect("compact form writes");
+                let back: NetState = serde_json::from_str(&json).expect("compact form reads");
+                back.into_state()
+            })
+            .collect();
+        let (ledger, net, refs) = ledger_and_network_of(compact, &[], &[]);
         prop_assert_eq!(network_in(net, &refs, &pos), full_net);
+        let ids = |l: &Ledger| l.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&ledger), ids(&full_ledger));
+        let full_refs: Vec<&ClaimRef> = full_ledger
+            .groups
+            .iter()
+            .flat_map(|g| g.claims.iter().map(|m| &model.refs[m.claim]))
+            .collect();
+        let compact_refs: Vec<&ClaimRef> = ledger
+            .groups
+            .iter()
+            .flat_map(|g| g.claims.iter().map(|m| &refs[m.claim]))
+            .collect();
+        prop_assert_eq!(compact_refs, full_refs);
 
         // Rolled up to states: the second corpus's "Elsewhere X" actors are companies of X.
         let actors: Vec<ActorInfo> = model

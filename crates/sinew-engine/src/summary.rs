@@ -1,4 +1,4 @@
-//! What a briefing reads of each grouping bucket, kept beside its state (store v17, v18).
+//! What a briefing reads of each grouping bucket, kept beside its state (store v17, v18, v20).
 //!
 //! A briefing shows the ledger's first groups, its first contradicted and grown figures, the
 //! network (folded from every group naming two actors) and the groups a change judgment
@@ -19,6 +19,14 @@
 //! bucket can hold it. Likewise the buckets of the documents stored since the last briefing
 //! (a bounded number, the newest), whose groups say what changed without an alert.
 //!
+//! Since v20 a digest keeps its groups naming two actors in compact form
+//! (`sinew_analysis::NetState`: what the network fold and the briefing's first pass read,
+//! about a third of the slim groups' text at 10k articles), and a large bucket's picks on a
+//! second line that only a leading bucket's read parses. A compact group has no statement
+//! values or camps, which a change judgment reads: a bucket holding a group that a change may
+//! name is read whole ([`Engine::picked_states`]). A v18 or v19 digest (a store opened
+//! read-only) is read as it was written.
+//!
 //! A summary written by a v17 build is the state with the groups `GroupPicks` keeps (or, kept
 //! empty, the state itself): read where a v17 store is opened read-only, it is taken as it is
 //! (the same briefing, the v17 cost). The v18 step clears those, and states without a
@@ -28,7 +36,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use sinew_analysis::{BucketState, PoliticalTie, StoredGroup};
+use sinew_analysis::{BucketState, NetState, PoliticalTie, StoredGroup};
 use sinew_report::{BucketLead, Fresh, GroupPicks};
 use sinew_types::{Alert, Claim, DocId};
 
@@ -38,25 +46,53 @@ use crate::{Engine, EngineError};
 /// stored in one transaction a chunk).
 const FILL_CHUNK: usize = 64;
 
-/// The summary kept beside a bucket's state (v18): what a briefing reads of every bucket.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The summary kept beside a bucket's state (v20): what a briefing reads of every bucket.
+/// Kept as two lines of JSON: the first is the [`Head`], which every briefing reads; the
+/// second, only where the bucket holds more groups than a briefing may read of it, the groups
+/// `GroupPicks` keeps of it without alerts (its first, first contradicted and first grown
+/// ones, whole but [`slim`]), read for the few buckets `leading_buckets` names, so that a
+/// large leading bucket is not read whole (at 10k articles the leading buckets' states were a
+/// fifth of every state's text). A JSON text holds no raw line break, so the first line
+/// ends the head, and the picks are never parsed where they are not read.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Digest {
-    /// Where the bucket's first groups sort in the whole ledger. First in the JSON, which
-    /// tells a digest from a v17 summary (see [`DIGEST_START`]).
-    lead: BucketLead,
-    /// The state with only its groups naming two actors, its counts of actor spellings
-    /// whole: what the network folds.
-    pairs: BucketState,
-    /// In a bucket that holds more groups than a briefing may read of it, the other groups
-    /// `GroupPicks` keeps without alerts (its first, first contradicted and first grown
-    /// ones), so that a large leading bucket is not read whole (at 10k articles the leading
-    /// buckets' states were a fifth of every state's text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    head: Head,
     picked: Option<Vec<StoredGroup>>,
 }
 
-/// How a digest's JSON starts; a v17 summary (a state) starts with its key.
-const DIGEST_START: &[u8] = b"{\"lead\":";
+/// What a briefing reads of every bucket's digest: where the bucket's first groups sort in
+/// the whole ledger, and its groups naming two actors in compact form (`NetState`: what the
+/// network folds, and what the briefing's first pass reads of a group), its counts of actor
+/// spellings whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Head {
+    /// The digest's layout: [`LAYOUT`]. First in the JSON, which tells a v20 digest from an
+    /// older one (see [`DIGEST_START`]).
+    v: u32,
+    lead: BucketLead,
+    pairs: NetState,
+    /// Whether a second line holds the bucket's picks.
+    picked: bool,
+}
+
+/// The layout [`Digest`] is written in: store v20's.
+const LAYOUT: u32 = 20;
+
+/// How a v20 digest's JSON starts.
+const DIGEST_START: &[u8] = b"{\"v\":20,";
+
+/// The summary a v18 or v19 build kept (read where such a store is opened read-only), as a
+/// leading bucket's is read again: the groups naming two actors whole but slim, and the
+/// other picks (its lead, read the first time, is skipped).
+#[derive(Debug, Deserialize)]
+struct OldDigest {
+    pairs: BucketState,
+    #[serde(default)]
+    picked: Option<Vec<StoredGroup>>,
+}
+
+/// How a v18 or v19 digest's JSON starts; a v17 summary (a state) starts with its key.
+const OLD_DIGEST_START: &[u8] = b"{\"lead\":";
 
 impl Digest {
     /// The digest of `state`.
@@ -70,31 +106,86 @@ impl Digest {
         let (mut picked, mut cut) = (Vec::new(), false);
         for g in std::mem::take(&mut pairs.groups) {
             // every group is offered, in order: the picks count them
-            let keep = picks.keeps(&g.group);
-            cut |= !keep;
-            if g.group.subject.is_some() && g.group.object.is_some() {
+            let first = picks.keeps_first(&g.group);
+            let pair = g.group.subject.is_some() && g.group.object.is_some();
+            // what `GroupPicks::keeps` keeps without alerts: the first groups and the pairs
+            cut |= !(first || pair);
+            if first {
+                // whole (but slim): a leading bucket's first groups are shown, statements
+                // and camps with them, whether they name two actors or not
+                let mut whole = g.clone();
+                slim(&mut whole);
+                picked.push(whole);
+            }
+            if pair {
                 pairs.groups.push(g);
-            } else if keep {
-                picked.push(g);
             }
         }
-        let mut picked = cut.then_some(picked);
-        for g in pairs.groups.iter_mut().chain(picked.iter_mut().flatten()) {
-            slim(g);
-        }
+        let picked = cut.then_some(picked);
         Digest {
-            lead,
-            pairs,
+            head: Head {
+                v: LAYOUT,
+                lead,
+                pairs: pairs.to_net(),
+                picked: picked.is_some(),
+            },
             picked,
         }
     }
 
-    fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| {
-            // A lead and a state are plain strings, numbers and lists: this cannot fail.
-            unreachable!("a digest always serialises: {e}")
-        })
+    fn to_text(&self) -> String {
+        let mut text = json(&self.head);
+        if let Some(picked) = &self.picked {
+            text.push('\n');
+            text.push_str(&json(picked));
+        }
+        text
     }
+
+    /// Reads a digest's text as [`Digest::to_text`] wrote it: `None` when it is not a v20
+    /// digest.
+    fn read(text: &[u8]) -> Option<Result<Digest, String>> {
+        if !text.starts_with(DIGEST_START) {
+            return None;
+        }
+        let (head, rest) = split_head(text);
+        let read = || -> Result<Digest, serde_json::Error> {
+            let head: Head = serde_json::from_slice(head)?;
+            let picked = match rest {
+                Some(rest) if head.picked => Some(serde_json::from_slice(rest)?),
+                _ => None,
+            };
+            Ok(Digest { head, picked })
+        };
+        Some(read().map_err(|e| e.to_string()))
+    }
+
+    /// The bucket's state as a leading bucket is read from its digest: the groups
+    /// `GroupPicks` keeps without alerts, whole, and every other group naming two actors in
+    /// compact form (which `GroupPicks` keeps too).
+    fn into_picked_state(self) -> BucketState {
+        let picked = self.picked.unwrap_or_default();
+        let ids: HashSet<&str> = picked.iter().map(|g| g.group.id.as_str()).collect();
+        let mut state = self.head.pairs.into_state();
+        state.groups.retain(|g| !ids.contains(g.group.id.as_str()));
+        state.groups.extend(picked);
+        state
+    }
+}
+
+/// A digest's text cut after its head: the head, and what follows its line break.
+fn split_head(text: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match text.iter().position(|&b| b == b'\n') {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    }
+}
+
+/// The JSON of a digest's part: a lead, a state and groups are plain strings, numbers and
+/// lists, so this cannot fail.
+fn json<T: Serialize>(part: &T) -> String {
+    serde_json::to_string(part)
+        .unwrap_or_else(|e| unreachable!("a digest's part always serialises: {e}"))
 }
 
 /// Leaves out of a digest's group what no line of the briefing reads (its verdict's wording,
@@ -109,21 +200,21 @@ fn slim(g: &mut StoredGroup) {
     }
 }
 
-/// The summary kept beside `state`, as the store keeps it: its [`Digest`] as JSON.
+/// The summary kept beside `state`, as the store keeps it: its [`Digest`]'s text.
 pub(crate) fn summary_of(state: &BucketState) -> String {
-    Digest::of(state).to_json()
+    Digest::of(state).to_text()
 }
 
-/// A digest as every bucket's is read: its lead and pairs, and only whether it keeps picks.
-/// A digest's picks matter only for the few buckets `leading_buckets` names, so they are
-/// skipped over here (they were a sixth of the digests' text at 100k articles) and read again,
-/// whole, for those buckets alone.
-#[derive(Debug, Deserialize)]
+/// A digest as every bucket's is read: its lead and pairs, and only whether it keeps picks
+/// (read again, whole, for the few buckets `leading_buckets` names).
+#[derive(Debug)]
 pub(crate) struct Skimmed {
     lead: BucketLead,
     pairs: BucketState,
-    #[serde(default, rename = "picked")]
-    picks: Option<IgnoredAny>,
+    picks: bool,
+    /// Whether its pairs are in compact form (a v20 digest): their statements have no
+    /// values or camps, so a bucket whose groups a change may name is read whole.
+    compact: bool,
 }
 
 /// A kept bucket as a reader is handed it ([`Engine::each_kept`]).
@@ -134,7 +225,7 @@ pub(crate) enum Kept {
     /// A summary written by a v17 build: the groups `GroupPicks` keeps when no alert is
     /// asked about (or every group).
     Picked(BucketState),
-    /// A summary written by this build, its picks skipped ([`Skimmed`]).
+    /// A digest, its picks skipped ([`Skimmed`]).
     Digest(Box<Skimmed>),
 }
 
@@ -152,9 +243,30 @@ impl Kept {
     /// Reads what the store handed on: a summary when `summary`, else a whole state.
     pub(crate) fn read(json: &[u8], summary: bool) -> Result<Kept, String> {
         if summary && json.starts_with(DIGEST_START) {
-            return serde_json::from_slice(json)
-                .map(|d| Kept::Digest(Box::new(d)))
-                .map_err(|e| e.to_string());
+            let head: Head =
+                serde_json::from_slice(split_head(json).0).map_err(|e| e.to_string())?;
+            return Ok(Kept::Digest(Box::new(Skimmed {
+                lead: head.lead,
+                pairs: head.pairs.into_state(),
+                picks: head.picked,
+                compact: true,
+            })));
+        }
+        if summary && json.starts_with(OLD_DIGEST_START) {
+            #[derive(Deserialize)]
+            struct OldSkimmed {
+                lead: BucketLead,
+                pairs: BucketState,
+                #[serde(default)]
+                picked: Option<IgnoredAny>,
+            }
+            let d: OldSkimmed = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+            return Ok(Kept::Digest(Box::new(Skimmed {
+                lead: d.lead,
+                pairs: d.pairs,
+                picks: d.picked.is_some(),
+                compact: false,
+            })));
         }
         let state = std::str::from_utf8(json)
             .map_err(|e| e.to_string())
@@ -193,7 +305,10 @@ impl Engine {
     /// naming two actors, which `GroupPicks` keeps too, and none of which can be among the
     /// first groups the briefing shows. The buckets of the documents stored since the last
     /// briefing (`new_docs`) are read whole too, and `fresh` keeps their groups with a new
-    /// statement.
+    /// statement. A v20 digest keeps its groups in compact form, without what a change
+    /// judgment reads of a group (its statements' values and camps, whether it was revised):
+    /// so a bucket with a group that a change may name (one an alert names by id, or with a
+    /// statement of an alert's document or a `fresh` one) is read whole as well.
     pub(crate) fn picked_states(
         &self,
         alerts: &[Alert],
@@ -214,6 +329,18 @@ impl Engine {
             state.groups.shrink_to_fit();
             state
         };
+        let alert_docs: HashSet<&DocId> = alerts.iter().map(|a| &a.doc).collect();
+        let alert_keys: HashSet<&str> = alerts.iter().map(|a| a.key.as_str()).collect();
+        let changes_may_name = |state: &BucketState| {
+            state.groups.iter().any(|g| {
+                alert_keys.contains(g.group.id.as_str())
+                    || g.group
+                        .claims
+                        .iter()
+                        .any(|m| fresh.holds(m) || alert_docs.contains(&m.source))
+            })
+        };
+        let mut upgraded: BTreeSet<String> = BTreeSet::new();
         let ties = self.each_kept(Some(&whole), |kept| {
             match kept {
                 Kept::Whole(state) => states.push(pick(state)),
@@ -222,6 +349,9 @@ impl Engine {
                     states.push(state);
                 }
                 Kept::Digest(mut d) => {
+                    if d.compact && changes_may_name(&d.pairs) {
+                        upgraded.insert(d.pairs.key.clone());
+                    }
                     d.pairs.groups.shrink_to_fit();
                     // kept boxed: a digest's lead is several hundred bytes, moved 120,000
                     // times over as the list grew
@@ -239,10 +369,12 @@ impl Engine {
             .map(String::from)
             .collect();
         // A leading bucket whose digest holds its picks takes them from its digest, read
-        // again whole (the first read skipped them); a small one is read whole below.
+        // again whole (the first read skipped them); a small one is read whole below, as is
+        // one a change may name.
         let with_picks: Vec<String> = digests
             .iter()
-            .filter(|d| d.picks.is_some() && leading.contains(&d.pairs.key))
+            .filter(|d| d.picks && leading.contains(&d.pairs.key))
+            .filter(|d| !upgraded.contains(&d.pairs.key))
             .map(|d| d.pairs.key.clone())
             .collect();
         let mut picked: BTreeSet<String> = BTreeSet::new();
@@ -250,15 +382,28 @@ impl Engine {
         if !with_picks.is_empty() {
             self.store
                 .each_bucket_summary(&with_picks, &mut |key, json, summary| {
-                    if !summary || !json.starts_with(DIGEST_START) {
+                    if !summary {
                         // rewritten since without a digest: read whole below
                         return;
                     }
-                    match serde_json::from_slice::<Digest>(json) {
-                        Ok(d) => {
-                            let mut state = d.pairs;
-                            // the groups `GroupPicks` keeps of a large bucket without alerts
-                            state.groups.extend(d.picked.unwrap_or_default());
+                    let state = match Digest::read(json) {
+                        Some(read) => read.map(Digest::into_picked_state),
+                        None if json.starts_with(OLD_DIGEST_START) => {
+                            serde_json::from_slice::<OldDigest>(json)
+                                .map(|d| {
+                                    let mut state = d.pairs;
+                                    // the groups `GroupPicks` keeps of a large bucket
+                                    // without alerts
+                                    state.groups.extend(d.picked.unwrap_or_default());
+                                    state
+                                })
+                                .map_err(|e| e.to_string())
+                        }
+                        // rewritten since without a digest: read whole below
+                        None => return,
+                    };
+                    match state {
+                        Ok(state) => {
                             picked.insert(key.to_string());
                             states.push(state);
                         }
@@ -279,14 +424,15 @@ impl Engine {
             .into_iter()
             .filter(|d| !picked.contains(&d.pairs.key))
             .collect();
-        let leading: Vec<String> = digests
+        let read_whole: Vec<String> = digests
             .iter()
-            .filter(|d| leading.contains(&d.pairs.key))
+            .filter(|d| leading.contains(&d.pairs.key) || upgraded.contains(&d.pairs.key))
             .map(|d| d.pairs.key.clone())
             .collect();
         let mut read: BTreeSet<String> = BTreeSet::new();
-        self.store
-            .each_bucket_state(&leading, &mut |key, json| match Kept::read(json, false) {
+        self.store.each_bucket_state(
+            &read_whole,
+            &mut |key, json| match Kept::read(json, false) {
                 Ok(Kept::Whole(state)) => {
                     read.insert(key.to_string());
                     states.push(pick(state));
@@ -297,12 +443,13 @@ impl Engine {
                         EngineError::Inconsistent(format!("stored analysis of bucket {key:?}: {e}"))
                     });
                 }
-            })?;
+            },
+        )?;
         if let Some(e) = failed {
             return Err(e);
         }
-        // a leading bucket dropped since its digest was read (a concurrent `reanalyse`)
-        // keeps what the digest gave
+        // a bucket dropped since its digest was read (a concurrent `reanalyse`) keeps what
+        // the digest gave
         states.extend(
             digests
                 .into_iter()

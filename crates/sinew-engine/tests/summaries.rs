@@ -1,18 +1,18 @@
-//! Store v18's bucket digests (issue 18): every bucket state is kept with what a briefing
-//! reads of every bucket (where its first groups sort in the whole ledger, and its groups
-//! naming two actors), and `report` reads those, and whole only the few buckets that may hold
-//! the briefing's first groups. Checked on stores built here: one whose main bucket holds
-//! more groups than a briefing may read of it, and one of many buckets, more than the
-//! briefing's rows and disagreements, so that some buckets are read as digests only. Each
-//! digest is the one of its whole state, and the briefing is the same with digests, without
-//! them (a store kept before v17, or cleared by the v18 step), and once `sinew alerts` has
-//! filled them, with and without alerts to speak of.
+//! Store v18's bucket digests, compact since v20 (issue 18): every bucket state is kept with
+//! what a briefing reads of every bucket (where its first groups sort in the whole ledger, and
+//! its groups naming two actors), and `report` reads those, and whole only the few buckets
+//! that may hold the briefing's first groups. Checked on stores built here: one whose main
+//! bucket holds more groups than a briefing may read of it, and one of many buckets, more
+//! than the briefing's rows and disagreements, so that some buckets are read as digests only.
+//! Each digest is the one of its whole state, and the briefing is the same with digests,
+//! without them (a store kept before v17, or cleared by the v18 or v20 step), and once
+//! `sinew alerts` has filled them, with and without alerts to speak of.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use sinew_analysis::{BucketState, StoredGroup};
+use sinew_analysis::{BucketState, NetState, StoredGroup};
 use sinew_engine::{BriefingConfig, Engine, ReportFormat};
 use sinew_report::{leading_buckets, BucketLead, GroupPicks};
 use sinew_store::{SqliteStore, Store};
@@ -97,11 +97,12 @@ fn write(dir: &Path, name: &str, published: &str, text: &str) {
     std::fs::write(dir.join(name), format!("Published {published}\n\n{text}\n")).unwrap();
 }
 
-/// A digest as kept: the lead, the groups naming two actors, and in a bucket holding more
-/// groups than the briefing may read of it, the others it may read.
+/// A digest as kept (store v20): the lead, the groups naming two actors in compact form, and
+/// in a bucket holding more groups than the briefing may read of it, on a second line, the
+/// first groups it may read, whole.
 struct Digest {
     lead: BucketLead,
-    pairs: BucketState,
+    pairs: NetState,
     picked: Option<Vec<StoredGroup>>,
 }
 
@@ -128,11 +129,18 @@ fn kept(store: &dyn Store) -> Vec<(BucketState, Option<Digest>)> {
     store
         .each_bucket_summary(&keys, &mut |_, json, summary| {
             digests.push(summary.then(|| {
-                let mut v: serde_json::Value = serde_json::from_slice(json).unwrap();
+                let text = std::str::from_utf8(json).unwrap();
+                let (head, picked) = match text.split_once('\n') {
+                    Some((head, picked)) => (head, Some(picked)),
+                    None => (text, None),
+                };
+                let mut v: serde_json::Value = serde_json::from_str(head).unwrap();
+                assert_eq!(v["v"], 20, "a v20 digest");
+                assert_eq!(v["picked"], picked.is_some(), "the head says what follows");
                 Digest {
                     lead: serde_json::from_value(v["lead"].take()).unwrap(),
                     pairs: serde_json::from_value(v["pairs"].take()).unwrap(),
-                    picked: serde_json::from_value(v["picked"].take()).unwrap(),
+                    picked: picked.map(|p| serde_json::from_str(p).unwrap()),
                 }
             }));
         })
@@ -141,8 +149,8 @@ fn kept(store: &dyn Store) -> Vec<(BucketState, Option<Digest>)> {
 }
 
 /// Every bucket's digest is the one of its whole state: its lead, its groups naming two
-/// actors, and where it holds more than the picks of `GroupPicks`, its other picks, all less
-/// their wording; returns how many digests hold picks.
+/// actors in compact form, and where it holds more than the picks of `GroupPicks`, its first
+/// groups of each kind whole, less their wording; returns how many digests hold picks.
 fn summaries_are_the_digests(store: &dyn Store) -> usize {
     let mut cut = 0;
     for (state, digest) in kept(store) {
@@ -158,23 +166,40 @@ fn summaries_are_the_digests(store: &dyn Store) -> usize {
         let pair = |g: &StoredGroup| g.group.subject.is_some() && g.group.object.is_some();
         let mut pairs = ordered.clone();
         pairs.groups.retain(pair);
-        pairs.groups = pairs.groups.into_iter().map(slimmed).collect();
-        assert_eq!(digest.pairs, pairs, "bucket {:?}", state.key);
+        assert_eq!(digest.pairs, pairs.to_net(), "bucket {:?}", state.key);
+        // the compact form reads back as the network reads it
+        let back = digest.pairs.clone().into_state();
+        assert_eq!(back.key, pairs.key);
+        assert_eq!(back.groups.len(), pairs.groups.len());
+        for (b, g) in back.groups.iter().zip(&pairs.groups) {
+            assert_eq!(b.place(), g.place(), "bucket {:?}", state.key);
+            assert_eq!(b.refs, g.refs);
+            let sources = |g: &StoredGroup| {
+                let c = g.group.claims.iter();
+                c.map(|m| (m.source.clone(), m.as_of)).collect::<Vec<_>>()
+            };
+            assert_eq!(sources(b), sources(g));
+        }
         let mut picks = GroupPicks::new(&[]);
         picks.bucket();
-        let kept: Vec<bool> = ordered
+        let first: Vec<bool> = ordered
             .groups
             .iter()
-            .map(|g| picks.keeps(&g.group))
+            .map(|g| picks.keeps_first(&g.group))
             .collect();
-        let others: Vec<StoredGroup> = ordered
+        let firsts: Vec<StoredGroup> = ordered
             .groups
             .iter()
-            .zip(&kept)
-            .filter(|(g, keep)| **keep && !pair(g))
+            .zip(&first)
+            .filter(|(_, first)| **first)
             .map(|(g, _)| slimmed(g.clone()))
             .collect();
-        let expected = kept.contains(&false).then_some(others);
+        let cut_here = ordered
+            .groups
+            .iter()
+            .zip(&first)
+            .any(|(g, first)| !first && !pair(g));
+        let expected = cut_here.then_some(firsts);
         assert_eq!(digest.picked, expected, "bucket {:?}", state.key);
         cut += usize::from(digest.picked.is_some());
     }
@@ -303,8 +328,14 @@ fn digests_give_the_briefing_of_the_whole_states() {
     let kept = kept(&**engine.store());
     let in_summaries = |key: &str| {
         kept.iter().any(|(_, d)| {
-            d.as_ref()
-                .is_some_and(|d| d.pairs.groups.iter().any(|g| g.group.id == key))
+            d.as_ref().is_some_and(|d| {
+                d.pairs
+                    .clone()
+                    .into_state()
+                    .groups
+                    .iter()
+                    .any(|g| g.group.id == key)
+            })
         })
     };
     assert!(
@@ -464,7 +495,7 @@ fn a_briefing_over_many_buckets_reads_most_as_digests_and_stays_the_same() {
         .filter(|(s, d)| {
             !leading.contains(s.key.as_str())
                 && d.as_ref()
-                    .is_some_and(|d| d.pairs.groups.len() < s.groups.len())
+                    .is_some_and(|d| d.pairs.clone().into_state().groups.len() < s.groups.len())
         })
         .count();
     assert!(

@@ -183,6 +183,22 @@ impl<'a> GroupPicks<'a> {
 
     /// Whether the briefing may read `g`, the bucket's next group in ledger order.
     pub fn keeps(&mut self, g: &LedgerGroup) -> bool {
+        self.keeps_first(g)
+            || (g.subject.is_some() && g.object.is_some())
+            || self.keys.contains(g.id.as_str())
+            || self
+                .about
+                .get(&(g.subject.as_deref(), g.object.as_deref()))
+                .is_some_and(|docs| g.claims.iter().any(|m| docs.contains(&m.source)))
+            || g.claims.iter().any(|m| self.fresh.holds(m))
+    }
+
+    /// Whether `g`, the bucket's next group in ledger order, is among the bucket's first
+    /// groups of a kind that the briefing shows (of the whole ledger: the figures table's
+    /// rows, the contradicted and the grown figures): the part of [`GroupPicks::keeps`] that
+    /// reads the group's place, not its actors or the changes. Offer each group to one of the
+    /// two, not both.
+    pub fn keeps_first(&mut self, g: &LedgerGroup) -> bool {
         let mut keep = self.offered < picks::MAX_FIGURE_ROWS;
         self.offered += 1;
         let seen = match g.verdict {
@@ -194,13 +210,7 @@ impl<'a> GroupPicks<'a> {
             keep |= *seen < picks::MAX_DISAGREEMENTS;
             *seen += 1;
         }
-        keep || (g.subject.is_some() && g.object.is_some())
-            || self.keys.contains(g.id.as_str())
-            || self
-                .about
-                .get(&(g.subject.as_deref(), g.object.as_deref()))
-                .is_some_and(|docs| g.claims.iter().any(|m| docs.contains(&m.source)))
-            || g.claims.iter().any(|m| self.fresh.holds(m))
+        keep
     }
 }
 

@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     BUCKET_SUMMARIES,
     BUCKET_DIGESTS,
     LAST_DOC,
+    COMPACT_DIGESTS,
 ];
 
 /// The version [`BUCKET_SUMMARIES`] reaches (its place in [`MIGRATIONS`], checked by a test):
@@ -66,7 +67,9 @@ pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
 /// [`BUCKET_DIGESTS`] (v18) only clears it, and a v17 summary read where a v17 store is opened
 /// read-only still gives the same briefing, so the floor stays. [`LAST_DOC`] (v19) adds a
 /// column only `last_briefing` reads, and it reads a store without it as one whose briefings
-/// kept no last document, so the floor stays.
+/// kept no last document, so the floor stays. [`COMPACT_DIGESTS`] (v20) only clears the
+/// summaries, and a v18 or v19 digest read where such a store is opened read-only gives the
+/// same briefing, so the floor stays.
 pub(crate) const OLDEST_READABLE: i64 = 13;
 
 /// Work a step needs beyond its SQL, run in the migration's transaction right after it.
@@ -717,6 +720,18 @@ UPDATE analysis_buckets SET summary = NULL;
 // briefing recorded before the step keeps NULL: unknown, and only its alerts count.
 const LAST_DOC: &str = "
 ALTER TABLE briefings ADD COLUMN last_doc INTEGER;
+";
+
+// Compact digests (v20): the engine's digest keeps each group naming two actors as a short
+// array of what the network and a briefing's first pass read (ids, actors, measure, verdict,
+// consensus, period, sources, claim references), not the whole group (at 100k articles the
+// 410,000 such groups were 470 MB of the 556 MB of digests a briefing read), and a large
+// bucket's picks on a second line that only a leading bucket's read parses. The column is the
+// same and as opaque here; the step clears the v18/v19 digests, and the next `sinew alerts`
+// fills it again (`Store::put_bucket_summaries`); until then `report` reads the states whole,
+// the same briefing at the v16 cost. Nothing else changes.
+const COMPACT_DIGESTS: &str = "
+UPDATE analysis_buckets SET summary = NULL WHERE summary IS NOT NULL;
 ";
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (crate::schema::BUCKET_SUMMARIES_VERSION, BUCKET_SUMMARIES),
     (18, V18),
     (19, V19),
+    (20, V20),
 ];
 
 /// The version [`CLAIM_KEY_COUNTS`] reaches: SQLite's step of that name (its place in
@@ -508,6 +509,12 @@ UPDATE analysis_buckets SET summary = NULL;
 // recorded before.
 const V19: &str = "
 ALTER TABLE briefings ADD COLUMN last_doc BIGINT;
+";
+
+// Version 20 (SQLite's `COMPACT_DIGESTS`): the digests a v18 or v19 build wrote are cleared,
+// and the next `sinew alerts` writes this build's compact ones in their place.
+const V20: &str = "
+UPDATE analysis_buckets SET summary = NULL WHERE summary IS NOT NULL;
 ";
 
 #[cfg(test)]
