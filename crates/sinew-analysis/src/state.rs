@@ -39,6 +39,10 @@ use crate::group::{bucket_key, bucket_keys};
 use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
 use crate::politics::PoliticalTie;
 
+mod naming;
+
+pub use naming::{state_naming, RawState};
+
 /// A claim as the store names it: its document and its position in that document's claims.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ClaimRef {
