@@ -54,5 +54,6 @@ pub use ledger::{
 pub use politics::{political_ties, sentence_actors, PoliticalTie, SentenceActors, TieKind};
 pub use state::{
     analyse_buckets, claim_bucket, claim_buckets, ledger_and_network_of, ledger_of,
-    network_by_state_of, network_of, BucketState, ClaimRef, LedgerPlace, NetState, StoredGroup,
+    network_by_state_of, network_of, state_naming, BucketState, ClaimRef, LedgerPlace, NetState,
+    RawState, StoredGroup,
 };

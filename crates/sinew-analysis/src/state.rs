@@ -39,7 +39,10 @@ use crate::group::{bucket_key, bucket_keys};
 use crate::ledger::{build_ledger, Ledger, LedgerGroup, SourceDoc};
 use crate::politics::PoliticalTie;
 
+mod naming;
 mod net;
+
+pub use naming::{state_naming, RawState};
 pub use net::NetState;
 
 /// A claim as the store names it: its document and its position in that document's claims.

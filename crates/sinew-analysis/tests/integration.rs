@@ -6,6 +6,7 @@ mod figures;
 mod incremental;
 mod ledger;
 mod movements;
+mod naming;
 mod network;
 mod network_ties;
 mod properties;

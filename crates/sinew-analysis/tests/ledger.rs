@@ -291,7 +291,12 @@ fn a_fraction_alone_is_a_percentage_in_the_ledger() {
 fn a_rise_is_claimed_only_where_dates_show_it() {
     let claims = vec![
         count("a", "about 6,000 containers", 6_000.0, Some("about")),
-        count("b", "more than 9,000 containers", 9_000.0, Some("more than")),
+        count(
+            "b",
+            "more than 9,000 containers",
+            9_000.0,
+            Some("more than"),
+        ),
     ];
     // Dated reports: the later, higher count updates the earlier one.
     let dated = [
@@ -300,11 +305,19 @@ fn a_rise_is_claimed_only_where_dates_show_it() {
     ];
     let g = &build_ledger(&claims, &dated).groups[0];
     assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
-    assert!(g.explanation.contains("grows from report to report"), "{}", g.explanation);
+    assert!(
+        g.explanation.contains("grows from report to report"),
+        "{}",
+        g.explanation
+    );
     // Undated reports: the same reading, but the reason does not claim a rise.
     let undated = [doc("a", None, None), doc("b", None, None)];
     let g = &build_ledger(&claims, &undated).groups[0];
     assert_eq!(g.verdict, Verdict::Update, "{}", g.explanation);
     assert!(!g.explanation.contains("grows"), "{}", g.explanation);
-    assert!(g.explanation.contains("2 of them with no date"), "{}", g.explanation);
+    assert!(
+        g.explanation.contains("2 of them with no date"),
+        "{}",
+        g.explanation
+    );
 }

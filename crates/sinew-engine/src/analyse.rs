@@ -160,16 +160,19 @@ impl Engine {
         whole: Option<&BTreeSet<String>>,
         each: impl FnMut(Kept) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
-        self.each_kept_among(None, whole, each)
+        self.each_kept_among(None, whole, None, each)
     }
 
     /// [`each_kept`](Self::each_kept) over the stored buckets `among` alone (every stored
     /// bucket when `None`); the states recomputed in memory where work is pending are all
-    /// offered, whatever their keys.
+    /// offered, whatever their keys. With `naming`, the stored buckets are offered with only
+    /// their groups naming two actors of which one is it ([`Kept::read_for`]); those
+    /// recomputed in memory are offered whole.
     pub(crate) fn each_kept_among(
         &self,
         among: Option<Vec<String>>,
         whole: Option<&BTreeSet<String>>,
+        naming: Option<&str>,
         mut each: impl FnMut(Kept) -> Result<(), EngineError>,
     ) -> Result<Vec<PoliticalTie>, EngineError> {
         let mut ties = Vec::new();
@@ -207,7 +210,7 @@ impl Engine {
             if failed.borrow().is_some() {
                 return;
             }
-            let done = match Kept::read(json, summary) {
+            let done = match Kept::read_for(json, summary, naming) {
                 Ok(kept) => each(kept),
                 Err(e) => Err(EngineError::Inconsistent(format!(
                     "stored analysis of bucket {key:?}: {e}"

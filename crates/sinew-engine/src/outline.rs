@@ -11,7 +11,10 @@
 //! shares and marks), and the store's flows' index (`AnalysisStore::flow_buckets`) says which
 //! buckets hold them. At 100k articles the whole fold took 39 s and 3.8 GB for the first
 //! entity page; the actor's read keeps one bucket's state in memory at a time, and of each
-//! only the groups naming the actor.
+//! only the groups naming the actor, which are the only ones parsed: the others are scanned
+//! as raw JSON and skipped when their text cannot name the actor
+//! (`sinew_analysis::RawState::naming`; a country is party to a third of the buckets, most of
+//! them other actors' with a few groups naming it).
 
 use std::collections::BTreeSet;
 
@@ -51,9 +54,10 @@ impl Engine {
             |name: &Option<String>| name.as_ref().is_some_and(|n| n.to_lowercase() == wanted);
         let among = self.store.flow_buckets(&node_id(actor))?;
         let mut states: Vec<BucketState> = Vec::new();
-        // Every stored bucket in `among` is read as its summary where kept.
+        // Every stored bucket in `among` is read as its summary where kept, with only its
+        // groups naming the actor parsed; those recomputed in memory come whole.
         let none = BTreeSet::new();
-        let ties = self.each_kept_among(Some(among), Some(&none), |kept| {
+        let ties = self.each_kept_among(Some(among), Some(&none), Some(actor), |kept| {
             let mut state = kept.into_pairs();
             state.groups.retain(|g| {
                 g.group.subject.is_some()

@@ -36,7 +36,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use sinew_analysis::{BucketState, NetState, PoliticalTie, StoredGroup};
+use sinew_analysis::{BucketState, NetState, PoliticalTie, RawState, StoredGroup};
 use sinew_report::{BucketLead, Fresh, GroupPicks};
 use sinew_types::{Alert, Claim, DocId};
 
@@ -217,6 +217,17 @@ pub(crate) struct Skimmed {
     compact: bool,
 }
 
+/// A v18 or v19 digest ([`OLD_DIGEST_START`]) as read for one actor ([`Kept::read_for`]):
+/// its groups still raw text.
+#[derive(Debug, Deserialize)]
+struct SkimmedRaw<'a> {
+    lead: BucketLead,
+    #[serde(borrow)]
+    pairs: RawState<'a>,
+    #[serde(default, rename = "picked")]
+    picks: Option<IgnoredAny>,
+}
+
 /// A kept bucket as a reader is handed it ([`Engine::each_kept`]).
 pub(crate) enum Kept {
     /// The whole state: one read whole, one kept before summaries were, or one recomputed in
@@ -238,6 +249,44 @@ impl Kept {
             Kept::Whole(state) | Kept::Picked(state) => state,
             Kept::Digest(d) => d.pairs,
         }
+    }
+
+    /// Reads what the store handed on: a summary when `summary`, else a whole state; with
+    /// `naming`, only the groups naming two actors of which one is it
+    /// ([`sinew_analysis::RawState::naming`]: the other groups are scanned, not parsed).
+    pub(crate) fn read_for(
+        json: &[u8],
+        summary: bool,
+        naming: Option<&str>,
+    ) -> Result<Kept, String> {
+        let Some(actor) = naming else {
+            return Kept::read(json, summary);
+        };
+        // A v20 digest's groups are compact already (`NetState`): read, then the actor's kept.
+        if summary && json.starts_with(DIGEST_START) {
+            let mut kept = Kept::read(json, summary)?;
+            if let Kept::Digest(d) = &mut kept {
+                d.pairs.retain_naming(actor);
+            }
+            return Ok(kept);
+        }
+        let json = std::str::from_utf8(json).map_err(|e| e.to_string())?;
+        if summary && json.as_bytes().starts_with(OLD_DIGEST_START) {
+            let d: SkimmedRaw<'_> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            let pairs = d.pairs.naming(actor).map_err(|e| e.to_string())?;
+            return Ok(Kept::Digest(Box::new(Skimmed {
+                lead: d.lead,
+                pairs,
+                picks: d.picks.is_some(),
+                compact: false,
+            })));
+        }
+        let state = sinew_analysis::state_naming(json, actor).map_err(|e| e.to_string())?;
+        Ok(if summary {
+            Kept::Picked(state)
+        } else {
+            Kept::Whole(state)
+        })
     }
 
     /// Reads what the store handed on: a summary when `summary`, else a whole state.
