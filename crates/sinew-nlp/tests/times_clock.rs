@@ -81,6 +81,9 @@ fn recurring_times_are_sets() {
         ("The council meets every two weeks.", &[("every two weeks", Week, Set, "P2W")]),
         ("Protesters gather every Sunday.", &[("every Sunday", Week, Set, "XXXX-WXX-7")]),
         ("The drill is held every other Friday.", &[("every other Friday", Week, Set, "XXXX-WXX-5")]),
+        // A weekday in the plural recurs on that day; "on" stays outside, a signal.
+        ("The council meets on Fridays.", &[("Fridays", Week, Set, "XXXX-WXX-5")]),
+        ("Markets in Muscat close on Saturdays.", &[("Saturdays", Week, Set, "XXXX-WXX-6")]),
         ("Each year the harvest festival draws crowds.", &[("Each year", Year, Set, "P1Y")]),
         ("The board meets twice a year and trains run three times a week.", &[("twice a year", Year, Set, "P1Y"), ("three times a week", Week, Set, "P1W")]),
         ("Floods return every spring.", &[("every spring", Season, Set, "XXXX-SP")]),

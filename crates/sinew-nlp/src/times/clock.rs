@@ -55,6 +55,17 @@ const RECURRING: &[(&str, &str)] = &[
     ("yearly", "P1Y"),
 ];
 
+/// Weekdays in the plural, Monday first: each recurs on its day ("meets on Fridays").
+const PLURAL_WEEKDAYS: &[&str] = &[
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+];
+
 impl Grammar<'_> {
     /// The longest of this file's forms starting at token `i`.
     pub(super) fn clock_forms(&self, i: usize) -> Option<Found> {
@@ -341,6 +352,12 @@ impl Grammar<'_> {
                 return None;
             }
             return Some(set_found(i + 1, v));
+        }
+        // "on Fridays": a weekday in the plural, capitalised as a day's name is
+        if let Some(d) = PLURAL_WEEKDAYS.iter().position(|w| *w == lower) {
+            return t
+                .cap
+                .then(|| set_found(i + 1, &format!("XXXX-WXX-{}", d + 1)));
         }
         match lower {
             "every" | "each" => {
