@@ -414,16 +414,16 @@ impl Engine {
         Ok((ties, kinds))
     }
 
-    /// Analyses the pending documents without raising alerts, in memory bounded by the
-    /// largest bucket rather than by the work pending (a bulk load's steps grow with the
+    /// Analyses the pending documents without raising alerts, in memory bounded by a few
+    /// of the largest buckets rather than by the work pending (a bulk load's steps grow with the
     /// store: see `ANALYSE_EVERY` in ingest.rs).
     ///
     /// 1. The pending documents are read [`DOCS_PER_SLICE`] at a time: each claim's bucket,
     ///    the documents' political ties and kinds are stored, one transaction a slice, and
     ///    the keys of the buckets touched kept.
-    /// 2. Each touched bucket is then loaded alone (every claim it holds, stored before or
-    ///    just now), recomputed (`analyse_buckets`) and dropped; the states are stored when
-    ///    their text passes [`STATE_BYTES_PER_COMMIT`].
+    /// 2. The touched buckets are then loaded [`BUCKETS_PER_READ`] at a time (every claim
+    ///    they hold, stored before or just now), recomputed (`analyse_buckets`) and dropped;
+    ///    the states are stored when their text passes [`STATE_BYTES_PER_COMMIT`].
     /// 3. The pending marks are cleared.
     ///
     /// A bucket alone is recomputed as a full `build_ledger` would group it: the claims of a
@@ -461,17 +461,21 @@ impl Engine {
         }
         let mut rows: Vec<BucketRow> = Vec::new();
         let mut bytes = 0;
-        for key in &touched {
-            let keyed = self.store.bucket_claims(std::slice::from_ref(key))?;
+        let touched: Vec<String> = touched.into_iter().collect();
+        for keys in touched.chunks(BUCKETS_PER_READ) {
+            // Buckets are read a few at a time, so that a document holding claims of several
+            // is unpacked once for them, not once a bucket (a news article's claims fall in
+            // a dozen buckets: read one by one, its pack was parsed a dozen times).
+            let keyed = self.store.bucket_claims(keys)?;
             let (refs, claims) = in_store_order(keyed);
             // Kinds were stored in step 1: every header carries its document's.
             let docs = self.source_docs(&claims, &[])?;
-            // A claim whose stored bucket its bucket's claims alone do not give (a
+            // A claim whose stored bucket the buckets' claims alone do not give (a
             // restatement of a figure stored in another bucket) is in no group of a full
-            // `build_ledger` either: no state but this bucket's is written.
+            // `build_ledger` either: no state but these buckets' is written.
             for state in analyse_buckets(&claims, &refs, &docs)
                 .into_iter()
-                .filter(|s| &s.key == key)
+                .filter(|s| keys.binary_search(&s.key).is_ok())
             {
                 let row = bucket_row(&state);
                 bytes += row.state.len();
@@ -585,6 +589,9 @@ impl Engine {
 
 /// Pending documents read per transaction by [`Engine::analyse_in_slices`].
 const DOCS_PER_SLICE: usize = 512;
+
+/// Buckets a bulk analysis reads and recomputes together (`analyse_in_slices`, step 2).
+const BUCKETS_PER_READ: usize = 64;
 
 /// Bytes of bucket states [`Engine::analyse_in_slices`] holds before storing them.
 const STATE_BYTES_PER_COMMIT: usize = 16 << 20;
