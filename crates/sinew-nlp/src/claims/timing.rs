@@ -173,9 +173,10 @@ fn time_among(
         };
         let as_of = lead.len() == 2 && lead[0].is("as") && lead[1].is("of");
         let saying_next = || {
-            words(text, t.span.end, q.start).iter().take(4).any(|w| {
-                w.is_any(super::voice::SPEECH_VERBS) || w.is_any(&["claimed", "announced"])
-            })
+            words(text, t.span.end, q.start)
+                .iter()
+                .take(4)
+                .any(|w| w.is_any(crate::attribution::SPEECH_VERBS))
         };
         (lead.len() <= 1 || as_of)
             && lead.iter().all(signal)
