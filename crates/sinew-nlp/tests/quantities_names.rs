@@ -53,3 +53,20 @@ fn a_rate_after_a_noun_past_names_is_the_figures() {
         &[("4", 4.0, None, "destroyer", "", "")],
     );
 }
+
+#[test]
+fn a_state_before_a_count_of_plural_things_is_handed_them() {
+    // "sent Kyiv 8 armoured vehicles": the state gets the vehicles; no model "Kyiv 8".
+    check(
+        "Portugal sent Chile 6 patrol boats.",
+        &[("6 patrol boats", 6.0, None, "patrol boat", "", "")],
+    );
+    check(
+        "Norway gave Estonia 12 howitzers in spring.",
+        &[("12 howitzers", 12.0, None, "howitzer", "", "")],
+    );
+    // Near-misses: a model number after a name that is no state stays a label, and so
+    // does a state's number before a singular noun.
+    check("The Falcon 9 rockets flew in May.", &[]);
+    check("They built the Estonia 2 terminal.", &[]);
+}

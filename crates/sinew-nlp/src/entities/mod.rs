@@ -75,6 +75,19 @@ pub fn known_names() -> impl Iterator<Item = (&'static str, &'static str)> {
     gazetteer.names()
 }
 
+/// Is `word`, as written, the whole name of a country, territory or capital the gazetteer
+/// knows ("Kyiv", "Canada")? The quantity layer asks it of the word before a bare number:
+/// "sent Kyiv 8 armoured vehicles" counts vehicles, where "Boeing 737" names a model.
+pub(crate) fn is_country_name(word: &str) -> bool {
+    let gazetteer: &'static gazetteer::Gazetteer = &GAZETTEER;
+    gazetteer.find(word).iter().any(|c| {
+        c.start == 0
+            && c.end == word.len()
+            && c.ty == EntityType::Country
+            && matches!(c.role, Role::Name | Role::Seat)
+    })
+}
+
 /// The ISO 3166-1 alpha-2 and alpha-3 codes of a country or territory by its canonical name
 /// (`"North Korea"` -> `("KP", "PRK")`), as event coders and exports want them.
 pub fn iso_codes(country: &str) -> Option<(&'static str, &'static str)> {

@@ -1275,7 +1275,9 @@ impl<'a> Finder<'a> {
         let title_case = next_word(text, end)
             .is_some_and(|(a, _)| char_at(text, a).is_some_and(char::is_uppercase));
         let glued_before = s > 0 && !text[s..start].contains(|c: char| c.is_whitespace());
-        inside && name && !title_case && !glued_before
+        // A state handed a count ("sent Kyiv 8 armoured vehicles") names no product.
+        let recipient = crate::entities::is_country_name(w) && counts_plural_after(text, end);
+        inside && name && !title_case && !glued_before && !recipient
     }
 
     /// A bare number naming rather than counting: after a capitalised word ("Siberia 2",
@@ -1293,8 +1295,11 @@ impl<'a> Finder<'a> {
                 let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
                 // A table's row name and its cells ("Carrots\t4\t8") are no label.
                 let cell = text[e..start].contains('\t');
+                // A state handed a count ("sent Kyiv 8 armoured vehicles") is no model.
+                let recipient =
+                    crate::entities::is_country_name(&text[s..e]) && counts_plural_after(text, end);
                 // "Boeing 737", and "iPhone 15" whose capital is inside the word.
-                text[s..e].chars().any(char::is_uppercase) && name && !cell
+                text[s..e].chars().any(char::is_uppercase) && name && !cell && !recipient
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
@@ -1766,4 +1771,23 @@ fn is_start_word(w: &str) -> bool {
         || lexicon::tens_number(w).is_some()
         || lexicon::vague_plural(w).is_some()
         || matches!(w, "a" | "an" | "half" | "several" | "zero")
+}
+
+/// Does a plural noun in lower case follow the number ending at `end`, right after it or
+/// after one modifier ("8 armoured vehicles", "24 radars")? A model number is followed by a
+/// singular or by nothing ("Power of Siberia 2 pipeline").
+fn counts_plural_after(text: &str, end: usize) -> bool {
+    let lower_plural = |(s, e): (usize, usize)| {
+        let w = &text[s..e];
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+    };
+    let Some(first) = around::next_word(text, end) else {
+        return false;
+    };
+    lower_plural(first)
+        || text[first.0..first.1].starts_with(|c: char| c.is_ascii_lowercase())
+            && around::next_word(text, first.1).is_some_and(lower_plural)
 }
