@@ -532,3 +532,36 @@ fn an_interrupter_before_the_verb_is_not_the_measure() {
     let c = claim_for(text, "some 1,500");
     assert_eq!(c.quantity.unit.as_deref(), Some("engineer"), "{c:?}");
 }
+
+/// Money "in" or "of" goods names what it pays for or is ("$2 billion in farm loans",
+/// "€80 million of Iranian state assets"); a name between a verb of giving and the figure
+/// is who gets it, never the measure ("will lend Ghana $750 million"). Near-misses: "in"
+/// a place or a period, and "in total", are no goods.
+#[test]
+fn money_in_or_of_goods_is_measured_by_the_goods() {
+    assert_eq!(
+        measure(
+            "Sweden will give Moldova another $90 million in energy aid.",
+            "$90 million"
+        ),
+        "energy aid"
+    );
+    assert_eq!(
+        measure(
+            "Belgium has frozen about €80 million of Iranian state assets.",
+            "€80 million"
+        ),
+        "Iranian state assets"
+    );
+    assert_eq!(
+        measure("Brazil will lend Ghana $750 million.", "$750 million"),
+        "loans"
+    );
+    for (text, quote) in [
+        ("Brazil invested $750 million in Ghana.", "$750 million"),
+        ("Tariffs cost importers $4 billion in total.", "$4 billion"),
+    ] {
+        let m = measure(text, quote);
+        assert!(!m.contains("Ghana") && m != "total", "{text}: {m}");
+    }
+}

@@ -8,7 +8,7 @@
 //! was about). A change ("a 26.3% jump", "rose by 5%") or a fall names itself ("growth of
 //! bilateral trade"). Names, dates, pronouns and clause fragments are never a measure.
 
-use sinew_types::{Quantity, QuantityKind, Span};
+use sinew_types::{Coarse, Quantity, QuantityKind, Span};
 
 use super::noun_of_verb;
 use super::np::{continues, is_anaphoric, NpContext, PRONOUNS};
@@ -250,6 +250,16 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             };
         }
     }
+    // "another 500 million euros in military aid", "$60 billion in weapons", "€210 billion
+    // of Russian central bank assets": money in or of goods, aid or a kind of payment names
+    // what it pays for or is. Never a place ("$5 billion in Ukraine", a name), a time (cut
+    // off above) or a phrase of manner ("in total", "in return for").
+    if let Some(np) = money_in_or_of(inp, &after) {
+        return match (after[0].is("of"), inp.flow.and_then(noun_of_verb)) {
+            (true, Some(n)) => (format!("{n} of {np}"), np),
+            _ => same(np),
+        };
+    }
     // "nearly nine-tenths of its imported microelectronics", "half of Russia's machine
     // tools": a fraction of something is a share of it, as a percentage is.
     if q.kind == QuantityKind::Fraction
@@ -490,8 +500,17 @@ fn about(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
     let in_sentence = inp.previous.filter(|p| p.sentence == np.sentence);
     // "The fund paid $1bn": the figure is what a verb of flow moved; whoever comes before
     // the verb is an actor, and the verb's noun (the caller's fallback) names the figure.
+    // So is "Japan will lend Ukraine $4.5 billion": the name between them is who gets it.
     let object_of_flow = inp.flow.is_some_and(|v| {
-        v.end <= q.span.start && super::np::only_qualifiers(&words(np.text, v.end, q.span.start))
+        let between: Vec<Word<'_>> = words(np.text, v.end, q.span.start)
+            .into_iter()
+            .filter(|w| {
+                !np.mentions
+                    .iter()
+                    .any(|m| m.span.start <= w.start && w.end <= m.span.end)
+            })
+            .collect();
+        v.end <= q.span.start && super::np::only_qualifiers(&between)
     });
     if object_of_flow {
         return None;
@@ -656,4 +675,35 @@ fn plural(unit: &str) -> String {
         }
         u => format!("{u}s"),
     }
+}
+
+/// Words after "in" that make a phrase of manner or amount, not what money is paid in.
+const NOT_PAID_IN: &[&str] = &[
+    "total", "all", "terms", "return", "exchange", "addition", "part", "order", "value", "fact",
+    "response", "recent", "each", "line", "turn", "full", "cash", "nominal", "real", "annual",
+];
+
+/// The goods or payment a money figure is "in" or "of" ("500 million euros in military aid",
+/// "€210 billion of Russian central bank assets"), when the words after it name one: lower
+/// case after "in" with no determiner (so "in the first quarter" and "in Ukraine" are not);
+/// after "of", lower case or a demonym ("of Russian assets", not "of Russia's").
+fn money_in_or_of(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
+    if inp.q.kind != QuantityKind::Money || after.len() < 2 || !after[0].is_any(&["in", "of"]) {
+        return None;
+    }
+    let first = &after[1];
+    let lower = first.text.starts_with(|c: char| c.is_lowercase());
+    let demonym = inp.np.mentions.iter().any(|m| {
+        m.span.start == first.start && m.coarse == Coarse::Misc && m.span.end == first.end
+    });
+    let fits = if after[0].is("in") {
+        lower && !first.is_any(&["the", "a", "an", "its", "their", "this", "that", "which"])
+    } else {
+        (lower || demonym) && !first.is_any(&["which", "it", "them", "that", "this", "those"])
+    };
+    if !fits || first.is_any(NOT_PAID_IN) {
+        return None;
+    }
+    let np = noun_phrase(&after[1..]);
+    (!np.is_empty() && !PRONOUNS.iter().any(|p| np.eq_ignore_ascii_case(p))).then_some(np)
 }
