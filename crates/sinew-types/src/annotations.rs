@@ -509,7 +509,9 @@ pub enum Inferred {
     Discourse,
     /// The heading of the figure's section ("1. State Farm Group / Market share: 12.89%").
     Heading,
-    /// The pair the whole document is about: the parties most of its claims name.
+    /// The pair the whole document is about: the parties most of its claims name. Also set
+    /// when the sentence names the giver, the pair's own, and no recipient ("Pyongyang had
+    /// decided to send about 12,000 troops"): only the recipient is carried over then.
     Document,
 }
 

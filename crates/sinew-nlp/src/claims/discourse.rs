@@ -125,18 +125,95 @@ pub(super) fn main_pair(claims: &[Claim]) -> Option<(String, String)> {
     Some((pair.0.to_string(), pair.1.to_string()))
 }
 
+/// Verbs of handing goods over whose recipient news often leaves to the context ("Pyongyang
+/// had decided to send about 12,000 troops" in an article about its aid to Russia). Paying,
+/// spending and investing are not among them: their counterpart is no recipient of goods.
+const HANDING_VERBS: &[&str] = &[
+    "export",
+    "exported",
+    "exporting",
+    "ship",
+    "ships",
+    "shipped",
+    "deliver",
+    "delivers",
+    "delivered",
+    "delivering",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "supply",
+    "supplied",
+    "supplying",
+    "transfer",
+    "transfers",
+    "transferred",
+    "transferring",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "sell",
+    "sells",
+    "sold",
+    "selling",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "donate",
+    "donates",
+    "donated",
+    "lend",
+    "lends",
+    "lent",
+];
+
+/// Does the figure's clause hand goods over, in the active voice, with no recipient named
+/// ("Pyongyang had decided to send about 12,000 troops")? Its giver's usual recipient in the
+/// document may then be the figure's ([`carry_main_pair`]).
+pub(super) fn lone_giver(
+    ws: &[Word<'_>],
+    actors: &[Actor<'_>],
+    flow: Option<&Word<'_>>,
+    clause: Span,
+) -> bool {
+    let Some(v) = flow.filter(|v| v.is_any(HANDING_VERBS)) else {
+        return false;
+    };
+    let i = ws.partition_point(|w| w.start < v.start);
+    let here = ws.get(i).is_some_and(|w| w.start == v.start);
+    here && clause.contains(Span::new(v.start, v.end))
+        && !voice::is_passive(ws, i)
+        && !actors
+            .iter()
+            .any(|a| a.role == Role::Recipient && clause.contains(a.span))
+}
+
 /// Gives the document's main pair to each claim that continues the discourse but found
-/// nothing to continue in its paragraph (`orphans[i]`), marked [`Inferred::Document`].
-pub(super) fn carry_main_pair(claims: &mut [Claim], orphans: &[bool]) {
-    if !orphans.iter().any(|&o| o) {
+/// nothing to continue in its paragraph (`orphans[i]`), marked [`Inferred::Document`]; and
+/// its recipient to a claim whose giver is the pair's and sends with no recipient named
+/// (`lone_givers[i]`, [`lone_giver`]), marked the same way: the recipient is the document's
+/// word, not the sentence's.
+pub(super) fn carry_main_pair(claims: &mut [Claim], orphans: &[bool], lone_givers: &[bool]) {
+    if !orphans.iter().chain(lone_givers).any(|&o| o) {
         return;
     }
     let Some((s, o)) = main_pair(claims) else {
         return;
     };
-    for (c, _) in claims.iter_mut().zip(orphans).filter(|(_, &o)| o) {
-        c.subject = Some(s.clone());
-        c.object = Some(o.clone());
-        c.inferred = Some(Inferred::Document);
+    for (i, c) in claims.iter_mut().enumerate() {
+        if orphans.get(i) == Some(&true) {
+            c.subject = Some(s.clone());
+            c.object = Some(o.clone());
+            c.inferred = Some(Inferred::Document);
+        } else if lone_givers.get(i) == Some(&true)
+            && c.object.is_none()
+            && c.subject.as_deref() == Some(s.as_str())
+        {
+            c.object = Some(o.clone());
+            c.inferred = Some(Inferred::Document);
+        }
     }
 }

@@ -96,6 +96,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
     let mut looked_back: Option<usize> = None;
     // Claims that continue the discourse but found nothing to continue in their paragraph.
     let mut orphans: Vec<bool> = Vec::new();
+    // Claims whose giver sends with no recipient named (`discourse::lone_giver`).
+    let mut lone_givers: Vec<bool> = Vec::new();
     for q in inp.quantities {
         if !states_figure(inp.text, q, inp.times) {
             continue;
@@ -109,7 +111,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             continue;
         }
         if claims.len() == max {
-            discourse::carry_main_pair(&mut claims, &orphans);
+            discourse::carry_main_pair(&mut claims, &orphans, &lone_givers);
             return Built {
                 claims,
                 capped_at: Some(q.span),
@@ -134,8 +136,17 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let attribution = attribution.or_else(|| {
             actors::speaker_of(inp.text, &actors, ws, q.span, clause).map(str::to_string)
         });
-        let flow = flow_verb_before(ws, q.span.start)
-            .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));
+        // "Seoul and Kyiv give different numbers, but all say thousands of soldiers have been
+        // sent": a passive verb of flow in the figure's own clause is its verb, not one of
+        // another clause before it.
+        let before_verb = flow_verb_before(ws, q.span.start);
+        let flow = match before_verb {
+            Some(v) if v.start < clause.start => {
+                voice::passive_verb_after(ws, q.span.end, clause.end).or(Some(v))
+            }
+            Some(v) => Some(v),
+            None => voice::passive_verb_after(ws, q.span.end, clause.end),
+        };
 
         // A physical amount or a unit price is a thing's attribute unless its clause binds
         // it to parties ("India imported 1.5 million barrels").
@@ -428,8 +439,14 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
                     }
                     // With nothing in its paragraph, the document's pair, but only for a
                     // sentence that names no one at all (a speaker's "its factories" are
-                    // the speaker's).
-                    None => orphan = subject.is_none() && actors.is_empty(),
+                    // the speaker's), or a passive with no agent whose clause names no one
+                    // ("Seoul and Kyiv differ, but all say thousands of soldiers have been
+                    // sent").
+                    None => {
+                        orphan = subject.is_none()
+                            && (actors.is_empty()
+                                || passive && !actors.iter().any(|a| clause.contains(a.span)))
+                    }
                 }
             }
         }
@@ -499,6 +516,12 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             .flatten()
             .unwrap_or(measure);
         orphans.push(orphan);
+        lone_givers.push(
+            object.is_none()
+                && inferred.is_none()
+                && subject.is_some()
+                && discourse::lone_giver(ws, &actors, flow, clause),
+        );
         claims.push(Claim {
             doc: inp.doc.clone(),
             span: q.span,
@@ -515,7 +538,7 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             inferred,
         });
     }
-    discourse::carry_main_pair(&mut claims, &orphans);
+    discourse::carry_main_pair(&mut claims, &orphans, &lone_givers);
     Built {
         claims,
         capped_at: None,

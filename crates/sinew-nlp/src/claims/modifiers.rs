@@ -58,13 +58,21 @@ pub(super) fn names_flow(
             if !clause.contains(a.span) || a.span.end > q.start {
                 return false;
             }
+            // Up to two words naming the goods may stand between ("Russia's oil exports",
+            // "Chinese solar panel exports").
+            let owner_before = |at: usize| {
+                at <= k && k - at <= 2 && ws[at..k].iter().all(super::np::goods_modifier)
+            };
+            let next = word_at(ws, a.span.end);
             let owner = a.span.end <= noun.start
                 && matches!(a.role, Role::Plain | Role::Recipient)
-                && word_at(ws, a.span.end) == k
+                && owner_before(next)
                 || a.span.end <= noun.start
-                    && ws.get(k - 1).is_some_and(|w| {
+                    && next > 0
+                    && ws.get(next - 1).is_some_and(|w| {
                         w.start < a.span.end && strip_possessive(w.text) != w.text
-                    });
+                    })
+                    && owner_before(next);
             let party_after = a.span.start >= noun.end
                 && matches!(a.role, Role::Source | Role::Recipient)
                 && !has_clause_break(text, noun.end, a.span.start);

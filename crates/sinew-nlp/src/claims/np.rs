@@ -331,6 +331,17 @@ fn is_verb(w: &Word<'_>) -> bool {
         && !w.is_any(&["shipping", "manufacturing", "spending", "funding"])
 }
 
+/// Can `w` modify a noun as the goods it names ("oil" in "Russia's oil exports", "solar
+/// panel")? A lower-case word that is neither a function word, a pronoun nor a verb form.
+pub(super) fn goods_modifier(w: &Word<'_>) -> bool {
+    w.text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && w.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && !w.is_any(FUNCTION_WORDS)
+        && !w.is_any(PRONOUNS)
+        && !w.is_any(SOFT_STOPS)
+        && !is_verb(w)
+}
+
 /// Does an actor named in `[start, at)` act as the subject of a verb there ("and the EU
 /// pledged €5 billion")? Then the clause has a subject of its own.
 pub(super) fn actor_subject(ctx: &NpContext<'_>, start: usize, at: usize) -> bool {

@@ -354,7 +354,12 @@ fn active(
     q: &Quantity,
     clause: Span,
 ) -> (Option<String>, Option<String>) {
-    let plain = |a: &&Actor<'_>| a.role == Role::Plain;
+    // "Seoul and Kyiv give different numbers, but all say thousands of soldiers have been
+    // sent": a verb of flow in the passive with no agent leaves its giver unnamed, and an
+    // actor of another clause is not it.
+    let unnamed_giver = super::discourse::agentless_passive(ws, flow);
+    let plain =
+        |a: &&Actor<'_>| a.role == Role::Plain && (!unnamed_giver || clause.contains(a.span));
     let agent = voice::agent_after(ws, actors, q.span.end, clause.end);
     let subject: Option<&str> = agent
         .or_else(|| flow.and_then(|v| voice::main_subject(ws, actors, v, clause)))

@@ -117,3 +117,37 @@ fn a_source_described_again_lends_no_actor() {
                 shows that 40% of farmers sold less rice.";
     check(&[(text, "40%", (None, None))]);
 }
+
+/// "Minsk had decided to send about 900 wagons" in a document whose claims are about
+/// Belarus's supplies to Serbia: a giver that sends with no recipient named sends to its
+/// usual recipient, marked as the document's word. Near-misses: a giver other than the
+/// pair's keeps no recipient, and so does a verb of paying.
+#[test]
+fn a_giver_with_no_recipient_takes_the_documents_recipient() {
+    let text = "Belarus has delivered 40,000 tonnes of fertiliser to Serbia this year.\n\n\
+                Belarus also shipped 120 tractors to Serbia in May.\n\n\
+                Officials said Minsk had decided to send about 900 wagons.\n\n\
+                Hungary sent 50 buses.\n\n\
+                Belarus paid $3 million for port fees.";
+    check(&[
+        (text, "900 wagons", pair("Belarus", "Serbia")),
+        (text, "50 buses", super::only("Hungary")),
+        (text, "$3 million", super::only("Belarus")),
+    ]);
+    assert_eq!(claim(text, "900 wagons").inferred, Some(Inferred::Document));
+}
+
+/// "Quito and Lima give different numbers, but both say thousands of tractors have been
+/// sent": a passive with no agent leaves its giver unnamed; the actors of the clause before
+/// are not it. With no paragraph to continue, the document's pair is.
+#[test]
+fn an_agentless_passive_takes_no_giver_from_another_clause() {
+    let alone = "Quito and Lima give different numbers, but both say thousands of tractors \
+                 have been sent.";
+    check(&[(alone, "thousands of tractors", (None, None))]);
+    let text = "Vietnam has shipped 300 tractors to Peru.\n\n\
+                Vietnam also sold 2,000 motorcycles to Peru.\n\n\
+                Quito and Lima give different numbers, but both say thousands of tractors \
+                have been sent.";
+    check(&[(text, "thousands of tractors", pair("Vietnam", "Peru"))]);
+}

@@ -77,3 +77,27 @@ fn a_place_is_the_subject_only_when_nothing_else_is_named() {
         ),
     ]);
 }
+
+/// "Peru's copper exports rose to 2.4 million tonnes": a possessive or a demonym before the
+/// goods and a noun of supply owns the flow, so a physical amount it reaches is no mere
+/// attribute of the goods. Near-miss: the goods' amount with no owner keeps no party.
+#[test]
+fn a_possessive_before_goods_and_a_noun_of_supply_owns_the_flow() {
+    check(&[
+        (
+            "Peru's copper exports rose to 2.4 million tonnes last year.",
+            "2.4 million tonnes",
+            only("Peru"),
+        ),
+        (
+            "Chilean lithium carbonate exports reached 250,000 tonnes.",
+            "250,000 tonnes",
+            only("Chile"),
+        ),
+        (
+            "Copper exports rose to 2.4 million tonnes last year.",
+            "2.4 million tonnes",
+            (None, None),
+        ),
+    ]);
+}
