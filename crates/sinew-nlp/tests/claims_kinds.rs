@@ -708,3 +708,34 @@ fn an_appositive_after_the_company_bought_keeps_the_price() {
     let text = "Exports to Japan, the EU, and Canada rose 4% in 2023.";
     assert_eq!(kind(text, "4%"), MeasureKind::Change);
 }
+
+/// "Argentine beef made up 22% of Chile's meat imports": "make up" forms a part; its "up"
+/// is no rise. Near-miss: "was up 22%" is one. A verb of narrowing or widening is a verb of
+/// change ("narrowed 4%"), and "narrowed to $9 billion" states a level.
+#[test]
+fn make_up_is_a_share_and_narrowing_is_a_change() {
+    use MeasureKind::{Change, Share};
+    assert_eq!(
+        kind(
+            "Argentine beef made up 22% of Chile's meat imports last year.",
+            "22%"
+        ),
+        Share
+    );
+    assert_eq!(
+        kind("Chile's meat imports were up 22% last year.", "22%"),
+        Change
+    );
+    assert_eq!(
+        kind("The deficit with Brazil narrowed 4% in 2023.", "4%"),
+        Change
+    );
+    assert_eq!(
+        claim(
+            "Chile's trade deficit with Brazil narrowed to $9 billion in 2023.",
+            "$9 billion"
+        )
+        .measure,
+        "Chile's trade deficit with Brazil"
+    );
+}

@@ -565,3 +565,23 @@ fn money_in_or_of_goods_is_measured_by_the_goods() {
         assert!(!m.contains("Ghana") && m != "total", "{text}: {m}");
     }
 }
+
+/// "aim to raise bilateral trade to $200 billion": the verb after an infinitive's "to"
+/// governs the measure and is no part of it.
+#[test]
+fn an_infinitive_verb_is_cut_from_the_measure() {
+    assert_eq!(
+        measure(
+            "Peru and Chile aim to double bilateral trade to $30 billion by 2030.",
+            "$30 billion"
+        ),
+        "bilateral trade"
+    );
+    assert_eq!(
+        measure(
+            "Minsk plans to boost fertiliser sales to $12 billion.",
+            "$12 billion"
+        ),
+        "fertiliser sales"
+    );
+}

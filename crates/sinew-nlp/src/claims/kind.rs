@@ -45,6 +45,13 @@ use crate::words::{words, Word};
 
 /// Verbs of change that say a fall.
 const FALLS: &[&str] = &[
+    "narrowed",
+    "narrows",
+    "tumbled",
+    "sank",
+    "dipped",
+    "slipped",
+    "eased",
     "fell",
     "fall",
     "falls",
@@ -177,7 +184,11 @@ pub(super) fn trend(q: &Quantity, before: &[Word<'_>], after: &[Word<'_>]) -> Op
             i -= 2;
         }
     }
-    if i > 0 && before[i - 1].is_any(CHANGE_VERBS) {
+    // "Russian oil made up 36% of Turkey's imports": "make up" is to form a part, no rise.
+    let made_up = i >= 2
+        && before[i - 1].is("up")
+        && before[i - 2].is_any(&["make", "makes", "made", "making"]);
+    if i > 0 && before[i - 1].is_any(CHANGE_VERBS) && !made_up {
         return Some(way(&before[i - 1]));
     }
     // "cut costs 15%", "save up to 40%": a verb that changes an amount, right before.

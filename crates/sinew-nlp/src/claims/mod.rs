@@ -148,14 +148,18 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             None => voice::passive_verb_after(ws, q.span.end, clause.end),
         };
 
+        // "according to two European officials", "Three people familiar with the talks
+        // said": a count of who says so moves nothing between anyone.
+        let sourcing = counts_sources(ws, &attrs, q);
+        let flow = flow.filter(|_| !sourcing);
         // A physical amount or a unit price is a thing's attribute unless its clause binds
         // it to parties ("India imported 1.5 million barrels").
-        let (mut subject, mut object) =
-            if is_attribute(q) && !roles::binds(inp.text, &actors, ws, flow, q, clause) {
-                (None, None)
-            } else {
-                parties(inp, &actors, &attrs, ws, flow, q, si)
-            };
+        let unbound = is_attribute(q) && !roles::binds(inp.text, &actors, ws, flow, q, clause);
+        let (mut subject, mut object) = if sourcing || unbound {
+            (None, None)
+        } else {
+            parties(inp, &actors, &attrs, ws, flow, q, si)
+        };
         if subject.is_none() && object.is_none() {
             if let Some((from, to)) = modifiers::goods_sent_to(inp.text, &actors, ws, q, clause) {
                 (subject, object) = (Some(from.to_string()), Some(to.to_string()));
@@ -515,6 +519,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             })
             .flatten()
             .unwrap_or(measure);
+        if sourcing {
+            (subject, object, inferred, orphan) = (None, None, None, false);
+        }
         orphans.push(orphan);
         lone_givers.push(
             object.is_none()
@@ -543,6 +550,48 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         claims,
         capped_at: None,
     }
+}
+
+/// Nouns for people who give an account ("two officials", "three people familiar with").
+const SOURCE_NOUNS: &[&str] = &[
+    "person",
+    "official",
+    "diplomat",
+    "source",
+    "analyst",
+    "expert",
+    "lawmaker",
+    "investigator",
+    "witness",
+    "resident",
+    "researcher",
+    "executive",
+    "banker",
+    "trader",
+    "insider",
+    "aide",
+];
+
+/// Does the count `q` number the sources of a statement: inside an attribution's source
+/// ("according to two European officials"), or people a verb of saying follows within a few
+/// words ("Three people familiar with the matter said")?
+fn counts_sources(ws: &[Word<'_>], attrs: &[&Attribution], q: &Quantity) -> bool {
+    if attrs.iter().any(|a| a.source_span.contains(q.span)) {
+        return true;
+    }
+    let people = q.kind == QuantityKind::Count
+        && q.unit.as_deref().is_some_and(|u| {
+            u.rsplit(' ')
+                .next()
+                .is_some_and(|head| SOURCE_NOUNS.contains(&head))
+        });
+    people
+        && ws
+            .iter()
+            .filter(|w| w.start >= q.span.end)
+            .take(7)
+            .take_while(|w| !w.is_any(&[",", "and", "but", "that"]))
+            .any(|w| w.is_any(crate::attribution::SPEECH_VERBS))
 }
 
 /// What a paragraph is about so far: the parties of its last claim that named one, or of

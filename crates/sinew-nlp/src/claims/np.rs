@@ -133,6 +133,13 @@ const SOFT_STOPS: &[&str] = &[
     "towards",
 ];
 
+/// Verbs in the base form that take an amount as their object, as an infinitive writes them
+/// ("to raise trade to", "to double exports", "to cut imports by").
+const AMOUNT_VERBS: &[&str] = &[
+    "raise", "boost", "increase", "double", "triple", "cut", "reduce", "lift", "expand", "lower",
+    "slash", "halve", "bring", "push", "grow", "keep", "maintain", "reach", "hit",
+];
+
 /// Verb forms a phrase never contains: auxiliaries and the verbs figures come with.
 const VERBS: &[&str] = &[
     "has",
@@ -493,7 +500,11 @@ impl NpContext<'_> {
         let end = i;
         while i > 0 {
             let w = &ws[i - 1];
-            let stop = (w.is_any(HARD_STOPS) && !inner_preposition(&ws, i - 1))
+            // "aim to raise bilateral trade to $200 billion": a verb after the infinitive's
+            // "to" governs the phrase and is no part of it.
+            let infinitive = i >= 2 && ws[i - 2].is("to") && w.is_any(AMOUNT_VERBS);
+            let stop = infinitive
+                || (w.is_any(HARD_STOPS) && !inner_preposition(&ws, i - 1))
                 || is_verb(w)
                 || w.is_any(PRONOUNS)
                 || is_participle(w)

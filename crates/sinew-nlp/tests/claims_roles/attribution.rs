@@ -202,3 +202,25 @@ fn an_organisation_stating_accounts_no_one_owns_states_its_own() {
         ),
     ]);
 }
+
+/// "according to two diplomats", "Four people familiar with the talks said": a count of who
+/// gives the account moves nothing; it has no parties, though the sentence's other figure
+/// does. Near-miss: people counted as what moved ("sent 200 workers") keep their parties.
+#[test]
+fn a_count_of_sources_has_no_parties() {
+    let text = "Belarus sold Serbia about 60 tanks, according to two diplomats.";
+    check(&[
+        (text, "60 tanks", pair("Belarus", "Serbia")),
+        (text, "two", (None, None)),
+    ]);
+    let text = "Four people familiar with the talks said Minsk had sold 30 trucks to Serbia.";
+    check(&[
+        (text, "Four people", (None, None)),
+        (text, "30 trucks", pair("Belarus", "Serbia")),
+    ]);
+    check(&[(
+        "Belarus sent 200 workers to Serbia, officials said.",
+        "200 workers",
+        pair("Belarus", "Serbia"),
+    )]);
+}
