@@ -455,3 +455,15 @@ fn a_saying_time_that_opens_the_sentence_dates_every_count_it_reports() {
                 tanks had been moved to Serbia by rail in May.";
     assert_eq!(time_of(text, "40 tanks").as_deref(), Some("May"));
 }
+
+/// "up 12% on 2022": a year after "on" is what the change is measured against; the change
+/// is of the level's time. Near-miss: "rose 12% on Monday" is dated by its day.
+#[test]
+fn a_year_after_on_is_the_baseline_of_a_change() {
+    let text = "Chile imported 9 million tonnes of Peruvian copper ore in 2023, up 12% on 2022.";
+    assert_eq!(time_of(text, "12%").as_deref(), Some("2023"));
+    assert_eq!(
+        time_of("Copper prices in Lima rose 12% on Monday.", "12%").as_deref(),
+        Some("Monday")
+    );
+}

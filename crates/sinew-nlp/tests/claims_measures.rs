@@ -585,3 +585,24 @@ fn an_infinitive_verb_is_cut_from_the_measure() {
         "fertiliser sales"
     );
 }
+
+/// "is set to rise to", "is expected to reach": the words of prospect belong to the verb,
+/// and the measure is the subject before them. "cost Chile $2 billion in lost exports" is
+/// measured by what was lost, not read as a unit cost.
+#[test]
+fn prospects_and_costs_keep_their_subject_and_goods() {
+    assert_eq!(
+        measure(
+            "Chile's copper revenue is set to rise to $55 billion in 2025.",
+            "$55 billion"
+        ),
+        "Chile's copper revenue"
+    );
+    assert_eq!(
+        measure(
+            "The strike cost Chile an estimated $2 billion in lost exports.",
+            "$2 billion"
+        ),
+        "lost exports"
+    );
+}

@@ -219,6 +219,16 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             other => other.to_string(),
         });
     }
+    // "another 500 million euros in military aid", "$60 billion in weapons", "€210 billion
+    // of Russian central bank assets": money in or of goods, aid or a kind of payment names
+    // what it pays for or is. Never a place ("$5 billion in Ukraine", a name), a time (cut
+    // off above) or a phrase of manner ("in total", "in return for").
+    if let Some(np) = money_in_or_of(inp, &after) {
+        return match (after[0].is("of"), inp.flow.and_then(noun_of_verb)) {
+            (true, Some(n)) => (format!("{n} of {np}"), np),
+            _ => same(np),
+        };
+    }
     let priced = q.per.as_deref() == Some("unit")
         || words_before(text, clause.start, q.span.start)
             .iter()
@@ -249,16 +259,6 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
                 None => same(np),
             };
         }
-    }
-    // "another 500 million euros in military aid", "$60 billion in weapons", "€210 billion
-    // of Russian central bank assets": money in or of goods, aid or a kind of payment names
-    // what it pays for or is. Never a place ("$5 billion in Ukraine", a name), a time (cut
-    // off above) or a phrase of manner ("in total", "in return for").
-    if let Some(np) = money_in_or_of(inp, &after) {
-        return match (after[0].is("of"), inp.flow.and_then(noun_of_verb)) {
-            (true, Some(n)) => (format!("{n} of {np}"), np),
-            _ => same(np),
-        };
     }
     // "nearly nine-tenths of its imported microelectronics", "half of Russia's machine
     // tools": a fraction of something is a share of it, as a percentage is.

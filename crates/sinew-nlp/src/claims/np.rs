@@ -13,7 +13,7 @@
 
 use sinew_types::{Mention, Span, TimeExpr};
 
-use super::verbs::{self, CHANGE_VERBS, MAGNITUDE_NOUNS};
+use super::verbs::{self, AMOUNT_VERBS, CHANGE_VERBS, MAGNITUDE_NOUNS, PROSPECT_WORDS};
 use crate::words::{words, Word};
 
 /// What the phrase finder needs to know about the sentence.
@@ -131,13 +131,6 @@ const SOFT_STOPS: &[&str] = &[
     "according",
     "toward",
     "towards",
-];
-
-/// Verbs in the base form that take an amount as their object, as an infinitive writes them
-/// ("to raise trade to", "to double exports", "to cut imports by").
-const AMOUNT_VERBS: &[&str] = &[
-    "raise", "boost", "increase", "double", "triple", "cut", "reduce", "lift", "expand", "lower",
-    "slash", "halve", "bring", "push", "grow", "keep", "maintain", "reach", "hit",
 ];
 
 /// Verb forms a phrase never contains: auxiliaries and the verbs figures come with.
@@ -465,9 +458,13 @@ impl NpContext<'_> {
         let mut saw_verb = false;
         // A noun-like verb form ("imports") is a verb only right before the figure: in
         // "crude imports has risen from 2%" it is the subject's noun.
+        // "is set to rise to", "is expected to reach": the verb's "to" and the word of
+        // prospect before it belong to the verb.
+        let prospect = |k: usize| ws[k].is("to") && k > 0 && ws[k - 1].is_any(PROSPECT_WORDS);
         while i > 0
             && ((governs(&ws[i - 1]) && !(saw_verb && verbs::noun_like(ws[i - 1].text)))
-                || (saw_verb && ws[i - 1].is_any(&["now", "already", "also", "reportedly"])))
+                || (saw_verb && ws[i - 1].is_any(&["now", "already", "also", "reportedly"]))
+                || (saw_verb && (prospect(i - 1) || (i < ws.len() && prospect(i)))))
         {
             // "The fund paid $1bn": the subject of a verb of flow is an actor, and the
             // figure is what moved; the verb's noun names it (the caller's fallback).

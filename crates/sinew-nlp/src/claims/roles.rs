@@ -282,6 +282,13 @@ pub(super) fn parties(
             }
         }
     }
+    // "Putin said trade with China had exceeded $200 billion": trade "with" a state that
+    // names no trader is that of the state whose official or body says so.
+    if subject.is_none() {
+        if let Some(o) = object.as_deref() {
+            subject = speakers_trade_with(ws, actors, o).map(str::to_string);
+        }
+    }
     if subject.is_none() && object.is_none() {
         // "The average wage in the U.S. is $29,991": the place the figure is about.
         subject = actors
@@ -298,6 +305,33 @@ pub(super) fn parties(
         }
     }
     (subject, object)
+}
+
+/// The state whose official, body or government says a figure of trade "with" `partner`
+/// ("trade with China", "turnover with Moscow"), when the figure's trader is not named.
+fn speakers_trade_with<'m>(
+    ws: &[Word<'_>],
+    actors: &[Actor<'m>],
+    partner: &str,
+) -> Option<&'m str> {
+    let with_partner = actors.iter().any(|a| {
+        let i = ws.partition_point(|w| w.start < a.span.start);
+        a.name == partner
+            && i >= 2
+            && ws[i - 1].is("with")
+            && ws[i - 2].is_any(&["trade", "turnover", "commerce"])
+    });
+    if !with_partner {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|a| {
+            a.role == Role::Speaker
+                && a.name != partner
+                && (a.entity == EntityType::Country || a.name != a.canonical)
+        })
+        .map(|a| a.name)
 }
 
 /// Nouns for a country's people as a whole or a part of them ("the Kenyan population").

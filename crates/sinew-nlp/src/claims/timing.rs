@@ -277,6 +277,8 @@ fn is_change_baseline(text: &str, sentence: Span, q: Span, t: &TimeExpr) -> bool
             && ["the previous", "the prior", "the same", "last", "a year"]
                 .iter()
                 .any(|p| earlier.starts_with(p)))
+        // "up 10% on 2022": a year after "on" is what the change is measured against.
+        || (signal.is("on") && t.grain == Grain::Year && t.kind == TimeKind::Point)
 }
 
 /// Is the time at `span` the baseline of a comparison ("26.3% higher than in 2022",

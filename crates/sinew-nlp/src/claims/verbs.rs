@@ -373,3 +373,24 @@ pub(crate) const ACQUISITION_VERBS: &[&str] = &[
 /// Nouns of buying a company, before "of" and the organisation bought ("the $24.1 billion
 /// acquisition of CyberArk").
 pub(crate) const ACQUISITION_NOUNS: &[&str] = &["acquisition", "purchase", "takeover", "buyout"];
+
+/// Verbs in the base form that take an amount as their object, as an infinitive writes them
+/// ("to raise trade to", "to double exports", "to cut imports by").
+pub(super) const AMOUNT_VERBS: &[&str] = &[
+    "raise", "boost", "increase", "double", "triple", "cut", "reduce", "lift", "expand", "lower",
+    "slash", "halve", "bring", "push", "grow", "keep", "maintain", "reach", "hit",
+];
+
+/// Words of prospect before a verb's "to" ("is set to rise", "is expected to reach").
+pub(super) const PROSPECT_WORDS: &[&str] = &[
+    "set",
+    "expected",
+    "due",
+    "likely",
+    "forecast",
+    "projected",
+    "poised",
+    "seen",
+    "going",
+    "estimated",
+];

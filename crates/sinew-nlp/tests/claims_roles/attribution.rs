@@ -224,3 +224,20 @@ fn a_count_of_sources_has_no_parties() {
         pair("Belarus", "Serbia"),
     )]);
 }
+
+/// "President Boric said trade with Peru had exceeded $8 billion": trade with a state that
+/// names no trader is the trade of the state whose official says so. Near-miss: a speaker
+/// who is no official of a state (a bank's analyst) lends no state.
+#[test]
+fn trade_with_a_state_said_by_an_official_is_the_officials_states() {
+    check(&[(
+        "Chilean President Gabriel Boric said trade with Peru had exceeded $8 billion.",
+        "$8 billion",
+        pair("Chile", "Peru"),
+    )]);
+    let (subject, _) = super::parties(
+        "An analyst at Banco Andino said trade with Peru had exceeded $8 billion.",
+        "$8 billion",
+    );
+    assert_ne!(subject.as_deref(), Some("Chile"));
+}
