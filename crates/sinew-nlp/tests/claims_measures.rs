@@ -606,3 +606,31 @@ fn prospects_and_costs_keep_their_subject_and_goods() {
         "lost exports"
     );
 }
+
+/// "Peru earns about $40 million a day from copper exports": money earned from something is
+/// the revenue from it; "a share of X comes from" keeps the verb out; a noun of supply with
+/// "re-" ("Bolivia's re-exports") is one.
+#[test]
+fn earnings_shares_and_re_exports_are_measured_by_their_nouns() {
+    assert_eq!(
+        measure(
+            "Peru earns about $40 million a day from copper exports.",
+            "$40 million"
+        ),
+        "revenue from copper exports"
+    );
+    assert_eq!(
+        measure(
+            "A third of Peru's budget revenue comes from mining.",
+            "A third"
+        ),
+        "share of Peru's budget revenue"
+    );
+    assert_eq!(
+        measure(
+            "Bolivia's re-exports to Chile surged to $700 million.",
+            "$700 million"
+        ),
+        "Bolivia's re-exports"
+    );
+}

@@ -70,3 +70,16 @@ fn a_state_before_a_count_of_plural_things_is_handed_them() {
     check("The Falcon 9 rockets flew in May.", &[]);
     check("They built the Estonia 2 terminal.", &[]);
 }
+
+#[test]
+fn a_model_name_with_its_number_is_read_past() {
+    // "200 Fath-360 missiles": the model with its number is a name between.
+    check(
+        "Tehran shipped more than 200 Fath-360 missiles.",
+        &[("more than 200", 200.0, None, "missile", "more than", "")],
+    );
+    check(
+        "The air force bought 24 Su-35 jets.",
+        &[("24", 24.0, None, "jet", "", "")],
+    );
+}

@@ -17,6 +17,9 @@ use crate::words::{words, Word};
 
 /// Words that end a subject noun phrase: auxiliaries and the verbs figures come with.
 const NP_STOPS: &[&str] = &[
+    "comes",
+    "come",
+    "came",
     "has",
     "have",
     "had",
@@ -218,6 +221,11 @@ pub(super) fn measure(inp: &MeasureInputs<'_, '_>) -> (String, String) {
             "mm" | "cm" => "calibre".into(),
             other => other.to_string(),
         });
+    }
+    // "Russia earns about $1 billion a day from energy exports": money earned "from"
+    // something is the revenue from it.
+    if let Some(np) = earned_from(inp, &words(text, q.span.end, clause.end)) {
+        return same(format!("revenue from {np}"));
     }
     // "another 500 million euros in military aid", "$60 billion in weapons", "€210 billion
     // of Russian central bank assets": money in or of goods, aid or a kind of payment names
@@ -706,4 +714,51 @@ fn money_in_or_of(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<Str
     }
     let np = noun_phrase(&after[1..]);
     (!np.is_empty() && !PRONOUNS.iter().any(|p| np.eq_ignore_ascii_case(p))).then_some(np)
+}
+
+/// Verb forms of earning money.
+const EARNING_VERBS: &[&str] = &[
+    "earn",
+    "earns",
+    "earned",
+    "earning",
+    "generate",
+    "generates",
+    "generated",
+    "generating",
+    "derive",
+    "derives",
+    "derived",
+    "deriving",
+];
+
+/// What a money figure was earned from ("earns $1 billion a day from energy exports"): the
+/// lower-case phrase after "from" when a verb of earning comes shortly before the figure.
+fn earned_from(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String> {
+    // Past a rate written after the figure ("$1 billion a day from ...").
+    let rate = after
+        .iter()
+        .take_while(|w| {
+            w.is_any(&[
+                "a", "an", "per", "each", "every", "day", "week", "month", "year", "annually",
+                "daily", "monthly", "yearly",
+            ])
+        })
+        .count();
+    let after = &after[rate..];
+    if inp.q.kind != QuantityKind::Money || after.len() < 2 || !after[0].is("from") {
+        return None;
+    }
+    let first = &after[1];
+    if !first.text.starts_with(|c: char| c.is_lowercase())
+        || first.is_any(&["the", "a", "an", "its", "their", "this", "that", "which"])
+    {
+        return None;
+    }
+    let before = words(inp.np.text, inp.clause.start, inp.q.span.start);
+    if !before.iter().rev().take(4).any(|w| w.is_any(EARNING_VERBS)) {
+        return None;
+    }
+    let np = noun_phrase(&after[1..]);
+    (!np.is_empty()).then_some(np)
 }

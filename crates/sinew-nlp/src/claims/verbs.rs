@@ -28,6 +28,8 @@ pub(crate) const FLOW_VERBS: &[(&str, &str, Direction)] = &[
     ("export", "exports", Direction::Gives),
     ("exported", "exports", Direction::Gives),
     ("exporting", "exports", Direction::Gives),
+    ("re-exported", "re-exports", Direction::Gives),
+    ("re-exporting", "re-exports", Direction::Gives),
     ("ship", "shipments", Direction::Gives),
     ("ships", "shipments", Direction::Gives),
     ("shipped", "shipments", Direction::Gives),
@@ -120,6 +122,7 @@ pub(crate) const FLOW_VERBS: &[(&str, &str, Direction)] = &[
 /// shipments").
 pub(crate) const SUPPLY_NOUNS: &[&str] = &[
     "exports",
+    "re-exports",
     "export",
     "shipments",
     "deliveries",

@@ -194,8 +194,21 @@ fn is_participle(w: &Word<'_>) -> bool {
         ])
 }
 
+/// Participles of owning or running something: "by" after them names an owner.
+const OWNING_PARTICIPLES: &[&str] = &[
+    "held",
+    "owned",
+    "operated",
+    "controlled",
+    "run",
+    "managed",
+    "registered",
+    "leased",
+];
+
 /// The agent of a participle after the figure, in its clause ("... cap imposed by the
-/// Group of Seven"): the actor right after "by" (and determiners), within eight words.
+/// Group of Seven"): the actor right after "by" (and determiners), within eight words; never an owner
+/// ("accounts held by Russian companies").
 pub(super) fn agent_after<'a, 'm>(
     ws: &[Word<'_>],
     actors: &'a [Actor<'m>],
@@ -206,7 +219,10 @@ pub(super) fn agent_after<'a, 'm>(
     let by = (lo..ws.len())
         .take_while(|&i| ws[i].end <= until)
         .take(8)
-        .find(|&i| ws[i].is("by") && i > lo && is_participle(&ws[i - 1]))?;
+        .find(|&i| ws[i].is("by") && i > lo && is_participle(&ws[i - 1]))
+        // "closed 1,200 accounts held by Russian companies": an owner of the things
+        // counted is no agent of what the clause says was done to them.
+        .filter(|&i| !ws[i - 1].is_any(OWNING_PARTICIPLES))?;
     let mut k = by + 1;
     while k < ws.len() && ws[k].is_any(&["the", "its", "their", "both"]) {
         k += 1;

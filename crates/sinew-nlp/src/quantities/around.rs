@@ -188,7 +188,17 @@ pub(super) fn counted_noun(text: &str, pos: usize, singular: bool) -> Option<Nou
         if q == p || !char_at(text, q).is_some_and(char::is_alphabetic) {
             break;
         }
-        let e = compound_end(text, q);
+        let mut e = compound_end(text, q);
+        // "200 Fath-360 missiles", "12 Su-35 jets": a model's name with its number is one
+        // name, read past as names are.
+        if char_at(text, q).is_some_and(char::is_uppercase) && text[e..].starts_with('-') {
+            let tail = text[e + 1..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(text.len(), |k| e + 1 + k);
+            if text[e + 1..tail].chars().any(|c| c.is_ascii_digit()) {
+                e = tail;
+            }
+        }
         let w = &text[q..e];
         if w.ends_with("'s") || w.ends_with("’s") || w.ends_with("n't") || w.ends_with("n’t") {
             break;

@@ -85,3 +85,22 @@ fn a_participle_clause_of_receipt_gets_for_the_main_subject() {
         pair("Kenya", "Pakistan"),
     )]);
 }
+
+/// "closed 1,200 accounts held by Peruvian firms": "by" after a participle of owning names
+/// the owner of what is counted, no agent of the figure's clause. Near-miss: "imposed by"
+/// still names the agent.
+#[test]
+fn an_owner_after_held_by_is_no_agent() {
+    check(&[
+        (
+            "Chilean banks have closed about 1,200 accounts held by Peruvian firms.",
+            "1,200 accounts",
+            only("Chile"),
+        ),
+        (
+            "Exports were capped at 5,000 tonnes a month imposed by Peru.",
+            "5,000 tonnes",
+            only("Peru"),
+        ),
+    ]);
+}
