@@ -634,3 +634,16 @@ fn earnings_shares_and_re_exports_are_measured_by_their_nouns() {
         "Bolivia's re-exports"
     );
 }
+
+/// "Codelco cut copper output by 5%": a verb that changes an amount is no part of the
+/// amount's measure, and neither is the company before it.
+#[test]
+fn a_verb_of_change_before_its_object_is_cut_from_the_measure() {
+    assert_eq!(
+        measure(
+            "Codelco cut copper output by 5% in the second quarter.",
+            "5%"
+        ),
+        "decline of copper output"
+    );
+}

@@ -500,7 +500,9 @@ impl NpContext<'_> {
             // "aim to raise bilateral trade to $200 billion": a verb after the infinitive's
             // "to" governs the phrase and is no part of it.
             let infinitive = i >= 2 && ws[i - 2].is("to") && w.is_any(AMOUNT_VERBS);
+            // "Lukoil cut oil output by 5%": a verb that changes an amount stands before it.
             let stop = infinitive
+                || w.is_any(verbs::CHANGING_FORMS)
                 || (w.is_any(HARD_STOPS) && !inner_preposition(&ws, i - 1))
                 || is_verb(w)
                 || w.is_any(PRONOUNS)

@@ -50,11 +50,10 @@ pub(super) fn between_pair(
     for pair in actors.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let gap = text[a.span.end..b.span.start].trim();
-        let before = text[sentence.start..a.span.start].trim_end();
-        if (gap == "and" || gap == "&")
-            && before.to_lowercase().ends_with("between")
-            && a.name != b.name
-        {
+        let before = text[sentence.start..a.span.start].trim_end().to_lowercase();
+        // "between the EU and China": the article stays outside the name.
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        if (gap == "and" || gap == "&") && before.ends_with("between") && a.name != b.name {
             return Some(ordered(a.name, b.name));
         }
     }

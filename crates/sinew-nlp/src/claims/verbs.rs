@@ -397,3 +397,11 @@ pub(super) const PROSPECT_WORDS: &[&str] = &[
     "going",
     "estimated",
 ];
+
+/// Past and present forms of verbs that change an amount they take as object ("cut oil
+/// output by 5%", "raised its forecast to"): never part of what is measured.
+pub(super) const CHANGING_FORMS: &[&str] = &[
+    "cut", "cuts", "raised", "raises", "boosted", "boosts", "reduced", "reduces", "lowered",
+    "lowers", "slashed", "slashes", "trimmed", "trims", "hiked", "hikes", "lifted", "lifts",
+    "doubled", "tripled", "halved",
+];

@@ -125,3 +125,18 @@ fn a_sanctions_count_far_from_its_target_takes_the_target_of_the_lead() {
                 imposed 9 rounds of sanctions since 2022.";
     check(&[(text, "9 rounds", only("United Kingdom"))]);
 }
+
+/// "between the EU and Peru": the article before the first name does not hide the pair.
+#[test]
+fn between_the_first_and_the_second_is_a_pair() {
+    let (s, o) = super::parties(
+        "Total trade between the EU and Peru stood at 19 billion euros in 2023.",
+        "19 billion euros",
+    );
+    let mut got = [s, o];
+    got.sort();
+    assert_eq!(
+        got,
+        [Some("European Union".to_string()), Some("Peru".to_string())]
+    );
+}
