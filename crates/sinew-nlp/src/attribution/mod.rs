@@ -254,6 +254,9 @@ fn source_around(
         if possessive {
             return possessive_speaker(text, m, gap, &between, verb);
         }
+        if let Some(a) = national_body(text, m, gap, &between, verb) {
+            return Some(a);
+        }
         let gap_words = between.len();
         // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
         let appositive_end = gap.trim() == ",";
@@ -316,7 +319,6 @@ fn possessive_speaker(
     between: &[Word<'_>],
     verb: &Word<'_>,
 ) -> Option<Attribution> {
-    const MAX_BODY_WORDS: usize = 4;
     let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
     let (first, body) = between.split_first()?;
     if !possessive
@@ -347,6 +349,45 @@ fn possessive_speaker(
         cue: verb.text.to_lowercase(),
     })
 }
+
+/// "the North Macedonian economy ministry said", "US officials said": a body or people a
+/// country word names as the state's speak as themselves, named by the phrase from the
+/// country word to the head, not as the country (the country only says whose they are); "the
+/// Iranian government said" stays the state's own voice ([`STATE_VOICES`]), and a head that
+/// cannot speak ("the Chinese side said") leaves the country as the speaker. One to
+/// [`MAX_BODY_WORDS`] words with no clause break or conjunction lie between the country word
+/// and the verb.
+fn national_body(
+    text: &str,
+    m: &Mention,
+    gap: &str,
+    between: &[Word<'_>],
+    verb: &Word<'_>,
+) -> Option<Attribution> {
+    let last = between.last()?;
+    if m.entity_type != EntityType::Country
+        || between.len() > MAX_BODY_WORDS
+        || gap.contains([',', ';', ':', '“', '”', '"', '(', ')'])
+        || between
+            .iter()
+            .any(|w| w.is_any(&["and", "or", "but", "that", "who", "which"]))
+        || last.is_any(STATE_VOICES)
+        || !can_speak(&last.text.to_lowercase())
+    {
+        return None;
+    }
+    let span = Span::new(m.span.start, last.end);
+    Some(Attribution {
+        span: Span::new(span.start, verb.end),
+        source_span: span,
+        source: speaker_words(&text[span.start..span.end], false),
+        cue: verb.text.to_lowercase(),
+    })
+}
+
+/// Words a body after a country's name ("Iran's state forestry agency", "the Russian economy
+/// ministry") may have at most.
+const MAX_BODY_WORDS: usize = 4;
 
 /// Heads of a common-noun phrase that can speak: bodies, offices, people by their role, and
 /// the documents that speak for them ("the ministry's report says").
