@@ -15,6 +15,7 @@ mod changes;
 mod disagreements;
 mod figures;
 pub(crate) mod glossary;
+mod governments;
 mod judgments;
 mod network;
 mod notes;
