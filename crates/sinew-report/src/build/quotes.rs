@@ -453,8 +453,9 @@ fn plural(w: &str) -> bool {
 
 /// The words to quote for sentence `span` when it does not stand alone but the sentence
 /// before it (`prev`) does and the two together read whole: both sentences, from the start of
-/// `prev`'s quotable words. A definite subject ("the missiles") must be named in `prev`; the
-/// two together must still fit [`MAX_QUOTE`]. `None` otherwise.
+/// `prev`'s quotable words. A definite subject ("the missiles") must be named in `prev`, and a
+/// pair ("the two countries") by the two together; the two together must still fit
+/// [`MAX_QUOTE`]. `None` otherwise.
 pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> {
     let s = span.slice(text)?;
     if standalone(text, span).is_some() || !sentence_shaped(s) || has_junk(s) {
@@ -475,7 +476,12 @@ pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> 
             return None;
         }
     }
-    Some(Span::new(first.start, span.end))
+    // "the two countries" must be named by the two sentences together
+    let both = Span::new(first.start, span.end);
+    if unnamed_pair(s) && unnamed_pair(both.slice(text)?) {
+        return None;
+    }
+    Some(both)
 }
 
 /// Words that open a phrase before the subject ("After the talks, ...", "When asked, ...").
@@ -601,9 +607,12 @@ fn unnamed_pair(s: &str) -> bool {
         if is_pair && runs < 2 {
             return true;
         }
+        // a sentence's first word is capitalised whatever it is: an opener or a function word
+        // there names no one (the passage may hold two sentences)
+        let opens_sentence = i == 0 || tokens[i - 1].ends_with(['.', '!', '?']);
         let capital = w.chars().next().is_some_and(char::is_uppercase)
             && !NAMELESS_CAPITALS.contains(&lower.as_str())
-            && !(i == 0
+            && !(opens_sentence
                 && (OPENERS.contains(&lower.as_str()) || FUNCTION_WORDS.contains(&lower.as_str())));
         if capital && !in_run {
             runs += 1;

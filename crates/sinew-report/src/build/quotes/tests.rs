@@ -237,6 +237,25 @@ fn a_leaning_sentence_is_quoted_with_the_one_before_when_that_resolves_it() {
         None
     );
 
+    // a pair the sentence before does not name either: no pair of sentences
+    let pair = "According to officials, the two countries agreed on new payment channels.";
+    let named = "Norway and Iceland met in the capital on Monday for the first time.";
+    let text = format!("{named} {pair}");
+    assert!(with_previous(&text, at(&text, named), at(&text, pair)).is_some());
+    let unnamed = "Norway sent forty trucks of grain to the port in May.";
+    let text = format!("{unnamed} {pair}");
+    assert_eq!(
+        with_previous(&text, at(&text, unnamed), at(&text, pair)),
+        None
+    );
+    // nor one that points back itself: a text's part, a debate's point
+    for leaning in [
+        "The article refers to the charter and to the laws of Chile and Peru.",
+        "The argument matters because of the size of the grain trade.",
+    ] {
+        assert_eq!(check(leaning), None, "{leaning}");
+    }
+
     // a sentence that stands alone is never paired
     let text = format!("{opener} {first}");
     assert_eq!(
