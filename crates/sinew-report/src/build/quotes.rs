@@ -39,6 +39,10 @@ use sinew_types::Span;
 use crate::lexicon::{leading_entry, lexicon};
 use crate::text::words;
 
+/// A sentence with at least this share of its characters inside quotation marks is mostly a
+/// quotation: quoted only with its speaker named.
+pub(crate) const QUOTATION_SHARE: f64 = 0.4;
+
 /// Longest article sentence quoted, in bytes.
 pub(crate) const MAX_QUOTE: usize = 360;
 
@@ -465,6 +469,10 @@ pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> 
         return None;
     }
     let first = standalone(text, prev)?;
+    // a quotation is quoted with its speaker named, which the sentence after it does not do
+    if quoted_share(first.slice(text)?) >= QUOTATION_SHARE {
+        return None;
+    }
     let between = text.get(prev.end..span.start)?;
     if !between.trim().is_empty() || span.end - first.start > MAX_QUOTE {
         return None;
@@ -584,8 +592,9 @@ fn demonstrative_inside(ws: &[String]) -> bool {
     })
 }
 
-/// "the two countries", "both sides" with fewer than two names before it in the sentence:
-/// the pair is named in an earlier sentence.
+/// "the two countries", "both sides" (perhaps with one lower-case word before the noun: "the
+/// two authoritarian countries") with fewer than two names before it in the sentence: the
+/// pair is named in an earlier sentence.
 fn unnamed_pair(s: &str) -> bool {
     let lex = lexicon();
     let pair = |w: &str| {
@@ -600,10 +609,18 @@ fn unnamed_pair(s: &str) -> bool {
     for (i, raw) in tokens.iter().enumerate() {
         let w = bare(raw);
         let lower = w.to_lowercase();
-        let next = tokens.get(i + 1).map(|t| bare(t)).unwrap_or_default();
-        let after = tokens.get(i + 2).map(|t| bare(t)).unwrap_or_default();
-        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && pair(&after))
-            || (lower == "both" && pair(&next));
+        let at = |k: usize| tokens.get(i + k).map(|t| bare(t)).unwrap_or_default();
+        let next = at(1);
+        // "the two countries", or with one lower-case word between ("the two authoritarian
+        // countries", "both neighbouring states")
+        let noun_from = |k: usize| {
+            pair(&at(k))
+                || (at(k).chars().next().is_some_and(char::is_lowercase)
+                    && !tokens[i + k - 1].ends_with(',')
+                    && pair(&at(k + 1)))
+        };
+        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && noun_from(2))
+            || (lower == "both" && noun_from(1));
         if is_pair && runs < 2 {
             return true;
         }

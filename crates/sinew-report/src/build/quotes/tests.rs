@@ -95,6 +95,8 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "The northern republic also sent engineers to the border region.",
         "Officials say the two countries agreed on new payment channels.",
         "Diplomats said both sides wanted the port reopened before winter.",
+        "There is concern about what the two authoritarian countries could do next.",
+        "Diplomats said both neighbouring states wanted the port reopened.",
         "The port handled most of the cargo, and the latter went by rail.",
     ] {
         let fits = check(leaning);
@@ -246,6 +248,13 @@ fn a_leaning_sentence_is_quoted_with_the_one_before_when_that_resolves_it() {
     let text = format!("{unnamed} {pair}");
     assert_eq!(
         with_previous(&text, at(&text, unnamed), at(&text, pair)),
+        None
+    );
+    // nor a quotation, which is quoted only with its speaker named
+    let quoted = "“The whole trade between Chile and Peru worries us a great deal.”";
+    let text = format!("{quoted} {pair}");
+    assert_eq!(
+        with_previous(&text, at(&text, quoted), at(&text, pair)),
         None
     );
     // nor one that points back itself: a text's part, a debate's point
