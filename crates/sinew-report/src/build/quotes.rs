@@ -23,7 +23,7 @@
 //!   no demonstrative inside ("Russia paid for these shipments", "such weapons"; "this week"
 //!   and "those who" pass), no "also" among the first words ("Russia also sent"), no pair
 //!   ("the two countries", "both sides") the sentence has not named two actors for, no "the
-//!   latter";
+//!   latter", no actor named by its tie to another ("its neighbour", "his guest");
 //! - no reporting clause whose speaker is a bare pronoun (", he said"): [`pronoun_speaker`]
 //!   tells the caller, which keeps such a sentence when the attribution names the speaker;
 //! - a dateline ("BRUSSELS - ", "WASHINGTON — ") is left out of the words quoted: the quote
@@ -368,6 +368,7 @@ pub(crate) fn leans_on_context(s: &str) -> bool {
             .any(|at| pointing_subject(&words(&body[at..]).collect::<Vec<_>>()))
         || also_opening(&ws)
         || demonstrative_inside(&ws)
+        || related_by_pronoun(&ws)
         || unnamed_pair(body)
 }
 
@@ -589,6 +590,19 @@ fn demonstrative_inside(ws: &[String]) -> bool {
             "latter" => i > 0 && ws[i - 1] == "the",
             _ => false,
         }
+    })
+}
+
+/// A possessive pronoun and a noun that names an actor by its tie to another ("its
+/// neighbour", "his guest": `[relational nouns]`): who is meant only an earlier sentence says.
+fn related_by_pronoun(ws: &[String]) -> bool {
+    let lex = lexicon();
+    ws.windows(2).any(|w| {
+        matches!(w[0].as_str(), "its" | "their" | "his" | "her")
+            && lex
+                .list("relational nouns")
+                .iter()
+                .any(|e| e.len() == 1 && e[0] == w[1])
     })
 }
 
