@@ -23,7 +23,8 @@
 //!   no demonstrative inside ("Russia paid for these shipments", "such weapons"; "this week"
 //!   and "those who" pass), no "also" among the first words ("Russia also sent"), no pair
 //!   ("the two countries", "both sides") the sentence has not named two actors for, no "the
-//!   latter", no actor named by its tie to another ("its neighbour", "his guest");
+//!   latter", no actor named by its tie to another ("its neighbour", "his guest"), no part of
+//!   things the sentence has not named ("about 8,000 of them");
 //! - no reporting clause whose speaker is a bare pronoun (", he said"): [`pronoun_speaker`]
 //!   tells the caller, which keeps such a sentence when the attribution names the speaker;
 //! - a dateline ("BRUSSELS - ", "WASHINGTON — ") is left out of the words quoted: the quote
@@ -369,6 +370,7 @@ pub(crate) fn leans_on_context(s: &str) -> bool {
         || also_opening(&ws)
         || demonstrative_inside(&ws)
         || related_by_pronoun(&ws)
+        || part_of_unnamed(&ws)
         || unnamed_pair(body)
 }
 
@@ -590,6 +592,18 @@ fn demonstrative_inside(ws: &[String]) -> bool {
             "latter" => i > 0 && ws[i - 1] == "the",
             _ => false,
         }
+    })
+}
+
+/// "about 8,000 of them", "some of those" with no plural noun before it in the sentence for
+/// "them" to stand for ("Officials said about 8,000 of them had moved"): the things counted
+/// are named in an earlier sentence. "10,000 soldiers were sent, and some of them moved"
+/// names them.
+fn part_of_unnamed(ws: &[String]) -> bool {
+    ws.windows(2).enumerate().any(|(i, w)| {
+        w[0] == "of"
+            && matches!(w[1].as_str(), "them" | "those")
+            && !ws[..i].iter().any(|x| plural(x))
     })
 }
 

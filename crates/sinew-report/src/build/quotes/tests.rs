@@ -97,6 +97,7 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "Diplomats said both sides wanted the port reopened before winter.",
         "There is concern about what the two authoritarian countries could do next.",
         "Chilean exports to its neighbour grew by 12% between 2021 and 2023.",
+        "At the end of May, Chile's president said about 800 of them had reached Lima.",
         "Morales, who met his guest at the airport, said the talks had gone well.",
         "Diplomats said both neighbouring states wanted the port reopened.",
         "The port handled most of the cargo, and the latter went by rail.",
@@ -119,6 +120,7 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "When the minister arrived, the convoy had already crossed the border.",
         "Ships carried the cargo to the port last month, officials said.",
         "Chile raised its copper exports to Peru by 12% in the year to May.",
+        "Chile sent 900 engineers to Peru in May, and some of them stayed on in Lima.",
     ] {
         assert_eq!(check(whole), Some(whole), "{whole}");
         assert!(!pronoun_speaker(whole), "{whole}");
