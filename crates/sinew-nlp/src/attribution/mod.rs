@@ -364,6 +364,15 @@ fn national_body(
     between: &[Word<'_>],
     verb: &Word<'_>,
 ) -> Option<Attribution> {
+    // "US officials have said", "Chilean officials also said": the verb's auxiliaries and
+    // adverbs are no part of who speaks
+    let mut between = between;
+    while let Some((last, rest)) = between.split_last() {
+        if !last.is_any(BEFORE_VERB) {
+            break;
+        }
+        between = rest;
+    }
     let last = between.last()?;
     if m.entity_type != EntityType::Country
         || between.len() > MAX_BODY_WORDS
@@ -384,6 +393,25 @@ fn national_body(
         cue: verb.text.to_lowercase(),
     })
 }
+
+/// Auxiliaries and adverbs that may stand between a speaker and its verb of speech ("have
+/// said", "also warned", "had repeatedly claimed").
+const BEFORE_VERB: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "also",
+    "now",
+    "again",
+    "previously",
+    "repeatedly",
+    "earlier",
+    "later",
+    "then",
+    "recently",
+];
 
 /// Words a body after a country's name ("Iran's state forestry agency", "the Russian economy
 /// ministry") may have at most.

@@ -198,6 +198,15 @@ fn a_body_named_by_a_country_word_speaks_as_itself_not_as_the_country() {
             "Wheat sales to Egypt doubled, Kazakh grain exporters said on Tuesday.",
             "Kazakh grain exporters",
         ),
+        // an auxiliary or an adverb before the verb is not part of who speaks
+        (
+            "Peruvian officials have said 300 tonnes of copper were seized.",
+            "Peruvian officials",
+        ),
+        (
+            "Moldovan officials also warned that gas prices would rise.",
+            "Moldovan officials",
+        ),
         // the government is the state's own voice, and a head that cannot speak leaves the
         // country as the speaker
         (
