@@ -561,10 +561,11 @@ fn pointing_subject(ws: &[String]) -> bool {
         && !is("post-modifiers", ws.get(2))
 }
 
-/// "also" among the first words: the sentence adds to one before it ("Russia also sent");
-/// "also known as" names, and passes.
+/// "also" among the first words, a long subject's included ("Japan and the United States
+/// also said"): the sentence adds to one before it ("Russia also sent"); "also known as"
+/// names, and passes.
 fn also_opening(ws: &[String]) -> bool {
-    ws.iter().take(5).enumerate().any(|(i, w)| {
+    ws.iter().take(OPENING_WORDS).enumerate().any(|(i, w)| {
         w == "also" && !matches!(ws.get(i + 1).map(String::as_str), Some("known" | "called"))
     })
 }

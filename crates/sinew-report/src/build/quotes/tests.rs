@@ -98,6 +98,7 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "There is concern about what the two authoritarian countries could do next.",
         "Chilean exports to its neighbour grew by 12% between 2021 and 2023.",
         "At the end of May, Chile's president said about 800 of them had reached Lima.",
+        "Chile and the United Kingdom also said the port would stay closed.",
         "Morales, who met his guest at the airport, said the talks had gone well.",
         "Diplomats said both neighbouring states wanted the port reopened.",
         "The port handled most of the cargo, and the latter went by rail.",
