@@ -364,6 +364,25 @@ fn national_body(
     between: &[Word<'_>],
     verb: &Word<'_>,
 ) -> Option<Attribution> {
+    if m.entity_type != EntityType::Country
+        || gap.contains([',', ';', ':', '“', '”', '"', '(', ')'])
+    {
+        return None;
+    }
+    let (span, source) = national_phrase(text, m.span, between)?;
+    Some(Attribution {
+        span: Span::new(span.start, verb.end),
+        source_span: span,
+        source,
+        cue: verb.text.to_lowercase(),
+    })
+}
+
+/// The words from a country word at `country` to the head of the body or officials it names
+/// ("Chinese customs", "US officials"), and the speaker they name, when `between` (the words
+/// after the country word up to the verb) ends in a head that can speak; see
+/// [`national_body`].
+fn national_phrase(text: &str, country: Span, between: &[Word<'_>]) -> Option<(Span, String)> {
     // "US officials have said", "Chilean officials also said": the verb's auxiliaries and
     // adverbs are no part of who speaks
     let mut between = between;
@@ -374,9 +393,8 @@ fn national_body(
         between = rest;
     }
     let last = between.last()?;
-    if m.entity_type != EntityType::Country
-        || between.len() > MAX_BODY_WORDS
-        || gap.contains([',', ';', ':', '“', '”', '"', '(', ')'])
+    if between.len() > MAX_BODY_WORDS
+        || has_clause_break(text, country.end, last.end)
         || between
             .iter()
             .any(|w| w.is_any(&["and", "or", "but", "that", "who", "which"]))
@@ -385,13 +403,16 @@ fn national_body(
     {
         return None;
     }
-    let span = Span::new(m.span.start, last.end);
-    Some(Attribution {
-        span: Span::new(span.start, verb.end),
-        source_span: span,
-        source: speaker_words(&text[span.start..span.end], false),
-        cue: verb.text.to_lowercase(),
-    })
+    let span = Span::new(country.start, last.end);
+    Some((span, speaker_words(&text[span.start..span.end], false)))
+}
+
+/// The speaker a country word at `country` names with the words after it up to a verb of
+/// speech (`between`): its body or officials ("Chinese customs put the total at ...", "US
+/// officials now put ..."), as [`national_body`] reads them for an attribution; `None` when
+/// those words name no one who can speak.
+pub(crate) fn national_speaker(text: &str, country: Span, between: &[Word<'_>]) -> Option<String> {
+    national_phrase(text, country, between).map(|(_, source)| source)
 }
 
 /// Auxiliaries and adverbs that may stand between a speaker and its verb of speech ("have

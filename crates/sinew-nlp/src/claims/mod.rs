@@ -134,8 +134,8 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
         let own = || actors::speaker_of(inp.text, &actors, ws, q.span, clause);
         let attribution = match nearest {
             Some(a) if clause.contains(a.span) => Some(a.source.clone()),
-            Some(a) => Some(own().map_or_else(|| a.source.clone(), str::to_string)),
-            None => own().map(str::to_string),
+            Some(a) => Some(own().unwrap_or_else(|| a.source.clone())),
+            None => own(),
         };
         let flow = flow_verb_before(ws, q.span.start)
             .or_else(|| voice::passive_verb_after(ws, q.span.end, clause.end));

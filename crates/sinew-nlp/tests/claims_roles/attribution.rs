@@ -112,6 +112,22 @@ fn a_speaker_of_a_later_clause_says_its_figure_not_the_one_saying_the_first() {
         total.as_deref().is_some_and(|a| a.contains("Chile")),
         "{total:?}"
     );
+    assert_eq!(total.as_deref(), Some("Chilean officials"));
+    // the same officials, whether a cue or the clause's own verb names them
+    let text = "Copper sales to Peru reached 400 tonnes in May, the Chilean customs office \
+                said. Chilean customs put the total at 400 tonnes.";
+    let both: Vec<Option<String>> = annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .map(|c| c.attribution)
+        .collect();
+    assert_eq!(
+        both,
+        [
+            Some("Chilean customs office".to_string()),
+            Some("Chilean customs".to_string())
+        ]
+    );
     // Near-miss: the first clause's figure is still the minister's.
     let first = said("about 300");
     assert!(
