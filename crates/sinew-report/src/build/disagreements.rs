@@ -4,7 +4,7 @@
 //! written as one, each statement in date order.
 
 use sinew_analysis::{LedgerClaim, LedgerGroup, Verdict};
-use sinew_types::Claim;
+use sinew_types::{Citation, Claim};
 
 use chrono::Datelike;
 
@@ -84,14 +84,29 @@ impl Corpus<'_> {
             // a figure that moves over time: who disagrees with whom at comparable times,
             // not the oldest figure against the newest; among every statement of the group
             // (the line shows a few of each camp, and a voice's latest may not be among them),
-            // each cited where the clause names it
+            // each cited where the clause names it unless the line cites it already; when
+            // that would take the line past its bound of statements, among those it shows
             let located: Vec<Located<'_>> = self
                 .located(g)
                 .into_iter()
                 .filter(|l| !self.derivative(l.doc))
                 .collect();
             if conflict && moves_over_time(g, &located) {
-                match self.disagreement(g, &located) {
+                let fresh = |at: &[(Citation, usize)]| {
+                    at.iter().filter(|(c, _)| !citations.contains(c)).count()
+                };
+                let clause = self
+                    .disagreement(g, &located)
+                    .filter(|(_, at, _)| citations.len() + fresh(at) <= picks::MAX_STATEMENTS)
+                    .or_else(|| {
+                        let shown: Vec<Located<'_>> = located
+                            .iter()
+                            .filter(|l| citations.contains(&self.citation(l.doc, l.span)))
+                            .copied()
+                            .collect();
+                        self.disagreement(g, &shown)
+                    });
+                match clause {
                     Some((clause, at, _)) => {
                         text.push_str(
                             ". The sources contradict each other beyond rounding at comparable \
@@ -100,8 +115,10 @@ impl Corpus<'_> {
                         let base = text.len();
                         text.push_str(&clause);
                         for (c, k) in at {
-                            citations.push(c);
-                            marks.push(base + k);
+                            if !citations.contains(&c) {
+                                citations.push(c);
+                                marks.push(base + k);
+                            }
                         }
                         text.push('.');
                     }
