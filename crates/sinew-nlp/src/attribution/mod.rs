@@ -276,7 +276,11 @@ fn source_around(
                         && !mentions.iter().any(|x| x.span.start == span.start);
                     (speaker_words(&text[span.start..span.end], initial), span)
                 }
-                None => (m.canonical.clone(), m.span),
+                None => match joint_subject(text, sentence, m, mentions) {
+                    // "Japan and the United States said": both speak, neither alone
+                    Some(span) => (speaker_words(&text[span.start..span.end], false), span),
+                    None => (m.canonical.clone(), m.span),
+                },
             };
             return Some(Attribution {
                 span: Span::new(source_span.start, verb.end),
@@ -306,6 +310,33 @@ fn source_around(
         source: after.canonical.clone(),
         cue: verb.text.to_lowercase(),
     })
+}
+
+/// The words of a subject that joins a source named before `m` to `m` with "and" ("Japan and
+/// the United States", "Chile and Peru"): the two speak together. The first must open its
+/// clause (the sentence, or after a comma, perhaps after "the"): "sold copper to Chile and
+/// Bolivia said" joins no subject. `None` when `m` stands alone.
+fn joint_subject(text: &str, sentence: Span, m: &Mention, mentions: &[Mention]) -> Option<Span> {
+    let p = mentions
+        .iter()
+        .rev()
+        .find(|p| p.span.end <= m.span.start && is_source(p))?;
+    let between = words(text, p.span.end, m.span.start);
+    let joins = match between.as_slice() {
+        [and] => and.is("and"),
+        [and, the] => and.is("and") && the.is("the"),
+        _ => false,
+    };
+    let lead = words(text, sentence.start, p.span.start);
+    let lead = match lead.split_last() {
+        Some((the, rest)) if the.is("the") => rest,
+        _ => lead.as_slice(),
+    };
+    let opens = lead
+        .last()
+        .is_none_or(|w| has_clause_break(text, w.end, p.span.start));
+    (joins && opens && !has_clause_break(text, p.span.end, m.span.start))
+        .then(|| Span::new(p.span.start, m.span.end))
 }
 
 /// "Iran's foreign ministry said", "Gazprom's chief executive said": a body or a person of

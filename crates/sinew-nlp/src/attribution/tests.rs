@@ -220,3 +220,16 @@ fn a_body_named_by_a_country_word_speaks_as_itself_not_as_the_country() {
         assert_eq!(found[0].0, speaker, "{text}");
     }
 }
+
+#[test]
+fn two_states_joined_by_and_speak_together() {
+    let found = sources("Chile and the United Kingdom said they were seriously concerned.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Chile and the United Kingdom");
+    // Near-miss: a name after a verb's object is no joint speaker
+    let found = sources("Peru sold copper to Chile and Bolivia said nothing.");
+    assert!(
+        found.iter().all(|(s, _)| !s.contains("Chile and")),
+        "{found:?}"
+    );
+}
