@@ -104,6 +104,10 @@ impl Engine {
         let entities: Vec<EntityCount> = stored
             .into_iter()
             .map(|e| EntityCount {
+                adjective: (e.entity_type == sinew_types::EntityType::Country)
+                    .then(|| sinew_nlp::country_adjective(&e.canonical))
+                    .flatten()
+                    .map(str::to_string),
                 id: e.id,
                 name: e.canonical,
                 entity_type: e.entity_type,

@@ -27,7 +27,7 @@ use sinew_types::{Annotations, Diagnostic, DocId, Span};
 
 pub use describe::find_descriptions;
 pub use entities::tagger as ner;
-pub use entities::{country_name, find_mentions, iso_codes, known_names};
+pub use entities::{country_adjective, country_name, find_mentions, iso_codes, known_names};
 pub use events::find_events;
 pub use quantities::find_quantities;
 pub use sentences::split_sentences;

@@ -3,7 +3,7 @@
 //! country and sector every KB-linked mention carries, and the entities of seeds 000 and 001.
 
 use chrono::NaiveDate;
-use sinew_nlp::{country_name, find_mentions, iso_codes};
+use sinew_nlp::{country_adjective, country_name, find_mentions, iso_codes};
 use sinew_types::{EntityType, Mention, MentionKind, Sector};
 
 fn day(s: &str) -> Option<NaiveDate> {
@@ -380,6 +380,16 @@ fn iso_codes_of_countries_and_territories() {
     assert_eq!(country_name("PRK"), Some("North Korea"));
     assert_eq!(country_name("gbr"), Some("United Kingdom"));
     assert_eq!(country_name("XXX"), None);
+}
+
+#[test]
+fn a_countrys_officials_are_named_with_its_adjective() {
+    assert_eq!(country_adjective("United States"), Some("US"));
+    assert_eq!(
+        country_adjective("North Macedonia"),
+        Some("North Macedonian")
+    );
+    assert_eq!(country_adjective("Atlantis"), None);
 }
 
 /// (surface, canonical, type) expected in a seed, written by reading it.

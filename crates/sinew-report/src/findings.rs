@@ -111,6 +111,9 @@ pub struct EntityCount {
     pub mentions: usize,
     /// What the articles say it is, when one says: the glossary's line for it.
     pub description: Option<Described>,
+    /// For a country, the adjective its bodies and officials are named with ("US", "South
+    /// Korean"): how the briefing names a state's officials counted as one voice.
+    pub adjective: Option<String>,
 }
 
 /// An entity's description in an article's words ("Russia's defence minister"), as the store

@@ -136,9 +136,18 @@ pub(crate) fn the_named(name: &str) -> String {
     let has_own = ["the", "The", "a", "A", "an", "An"].contains(&first)
         || name.contains("'s")
         || name.contains("’s");
-    let body = name
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| BODY_WORDS.contains(&w));
+    // "the Moldovan energy ministry": a body named by common words after a capitalised
+    // national word
+    let common_body = name.split_whitespace().count() > 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| COMMON_BODY_HEADS.contains(&w));
+    let body = common_body
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BODY_WORDS.contains(&w));
     if body && !has_own {
         format!("the {name}")
     } else {
@@ -174,6 +183,38 @@ const BODY_WORDS: &[&str] = &[
     "Kremlin",
     "White",
 ];
+
+/// Lower-case heads of a body named by common words ("the Moldovan energy ministry").
+const COMMON_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "government",
+    "embassy",
+    "military",
+    "army",
+    "navy",
+    "service",
+    "administration",
+    "council",
+    "committee",
+    "commission",
+    "bureau",
+    "parliament",
+    "cabinet",
+    "command",
+    "bank",
+];
+
+/// "A", "A and B", "A, B and C".
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
 
 /// "three accounts", "one report", "12 accounts".
 pub(crate) fn count_words(n: usize, noun: &str) -> String {
@@ -240,6 +281,22 @@ mod tests {
             the_named("port officials in Lagos"),
             "port officials in Lagos"
         );
+        // a body in common words after a national word takes "the"; officials do not
+        assert_eq!(
+            the_named("Moldovan energy ministry"),
+            "the Moldovan energy ministry"
+        );
+        assert_eq!(the_named("Moldovan officials"), "Moldovan officials");
+        assert_eq!(the_named("Peru's trade ministry"), "Peru's trade ministry");
+    }
+
+    #[test]
+    fn lists_read_with_commas_and_a_final_and() {
+        let l = |xs: &[&str]| and_list(&xs.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&[]), "");
+        assert_eq!(l(&["Chilean officials"]), "Chilean officials");
+        assert_eq!(l(&["A", "B"]), "A and B");
+        assert_eq!(l(&["A", "B", "C"]), "A, B and C");
     }
 
     fn time(text: &str, words: &str, kind: sinew_types::TimeKind) -> sinew_types::TimeExpr {

@@ -48,6 +48,29 @@ pub(crate) fn theme_of(words: &[String], bonus: &[usize]) -> Option<(usize, usiz
     best
 }
 
+/// `words` without those of a body's name (`[body names]`: "defence ministry", "energy
+/// minister"), which say who speaks rather than what a sentence is about.
+pub(crate) fn without_body_names(words: &[String]) -> Vec<String> {
+    let names = lexicon().list("body names");
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let named = names
+            .iter()
+            .filter(|e| words[i..].starts_with(e))
+            .map(Vec::len)
+            .max();
+        match named {
+            Some(n) => i += n,
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// How many words of each theme `words` hold, in theme order.
 pub(crate) fn theme_counts(words: &[String]) -> Vec<usize> {
     lexicon().theme_hits(words)
@@ -129,8 +152,17 @@ mod tests {
                 Some("military cooperation"),
             ),
             ("The weather was fine.", None),
+            // a body's name is who speaks, not what the sentence is about
+            (
+                "Peru's defence ministry said 400 trucks of copper crossed the border.",
+                None,
+            ),
+            (
+                "Peru's defence ministry said 400 soldiers crossed the border.",
+                Some("military cooperation"),
+            ),
         ] {
-            let ws: Vec<String> = words(sentence).collect();
+            let ws: Vec<String> = without_body_names(&words(sentence).collect::<Vec<_>>());
             assert_eq!(
                 theme_of(&ws, &[]).map(|(t, _)| names[t]),
                 expected,

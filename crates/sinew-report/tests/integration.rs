@@ -3,6 +3,7 @@
 
 mod cases;
 mod events;
+mod governments;
 mod picks;
 mod sources;
 mod support;

@@ -254,6 +254,9 @@ fn source_around(
         if possessive {
             return possessive_speaker(text, m, gap, &between, verb);
         }
+        if let Some(a) = national_body(text, m, gap, &between, verb) {
+            return Some(a);
+        }
         let gap_words = between.len();
         // "Tertitskiy said", "Shin Won-sik, said" (the end of an appositive).
         let appositive_end = gap.trim() == ",";
@@ -273,7 +276,11 @@ fn source_around(
                         && !mentions.iter().any(|x| x.span.start == span.start);
                     (speaker_words(&text[span.start..span.end], initial), span)
                 }
-                None => (m.canonical.clone(), m.span),
+                None => match joint_subject(text, sentence, m, mentions) {
+                    // "Japan and the United States said": both speak, neither alone
+                    Some(span) => (speaker_words(&text[span.start..span.end], false), span),
+                    None => (m.canonical.clone(), m.span),
+                },
             };
             return Some(Attribution {
                 span: Span::new(source_span.start, verb.end),
@@ -305,6 +312,33 @@ fn source_around(
     })
 }
 
+/// The words of a subject that joins a source named before `m` to `m` with "and" ("Japan and
+/// the United States", "Chile and Peru"): the two speak together. The first must open its
+/// clause (the sentence, or after a comma, perhaps after "the"): "sold copper to Chile and
+/// Bolivia said" joins no subject. `None` when `m` stands alone.
+fn joint_subject(text: &str, sentence: Span, m: &Mention, mentions: &[Mention]) -> Option<Span> {
+    let p = mentions
+        .iter()
+        .rev()
+        .find(|p| p.span.end <= m.span.start && is_source(p))?;
+    let between = words(text, p.span.end, m.span.start);
+    let joins = match between.as_slice() {
+        [and] => and.is("and"),
+        [and, the] => and.is("and") && the.is("the"),
+        _ => false,
+    };
+    let lead = words(text, sentence.start, p.span.start);
+    let lead = match lead.split_last() {
+        Some((the, rest)) if the.is("the") => rest,
+        _ => lead.as_slice(),
+    };
+    let opens = lead
+        .last()
+        .is_none_or(|w| has_clause_break(text, w.end, p.span.start));
+    (joins && opens && !has_clause_break(text, p.span.end, m.span.start))
+        .then(|| Span::new(p.span.start, m.span.end))
+}
+
 /// "Iran's foreign ministry said", "Gazprom's chief executive said": a body or a person of
 /// the name before the possessive speaks, named by the phrase; "Iran's government said" is
 /// the state's own voice, as "the government of Iran" is ([`STATE_VOICES`]). The body is one
@@ -316,7 +350,6 @@ fn possessive_speaker(
     between: &[Word<'_>],
     verb: &Word<'_>,
 ) -> Option<Attribution> {
-    const MAX_BODY_WORDS: usize = 4;
     let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
     let (first, body) = between.split_first()?;
     if !possessive
@@ -347,6 +380,94 @@ fn possessive_speaker(
         cue: verb.text.to_lowercase(),
     })
 }
+
+/// "the North Macedonian economy ministry said", "US officials said": a body or people a
+/// country word names as the state's speak as themselves, named by the phrase from the
+/// country word to the head, not as the country (the country only says whose they are); "the
+/// Iranian government said" stays the state's own voice ([`STATE_VOICES`]), and a head that
+/// cannot speak ("the Chinese side said") leaves the country as the speaker. One to
+/// [`MAX_BODY_WORDS`] words with no clause break or conjunction lie between the country word
+/// and the verb.
+fn national_body(
+    text: &str,
+    m: &Mention,
+    gap: &str,
+    between: &[Word<'_>],
+    verb: &Word<'_>,
+) -> Option<Attribution> {
+    if m.entity_type != EntityType::Country
+        || gap.contains([',', ';', ':', '“', '”', '"', '(', ')'])
+    {
+        return None;
+    }
+    let (span, source) = national_phrase(text, m.span, between)?;
+    Some(Attribution {
+        span: Span::new(span.start, verb.end),
+        source_span: span,
+        source,
+        cue: verb.text.to_lowercase(),
+    })
+}
+
+/// The words from a country word at `country` to the head of the body or officials it names
+/// ("Chinese customs", "US officials"), and the speaker they name, when `between` (the words
+/// after the country word up to the verb) ends in a head that can speak; see
+/// [`national_body`].
+fn national_phrase(text: &str, country: Span, between: &[Word<'_>]) -> Option<(Span, String)> {
+    // "US officials have said", "Chilean officials also said": the verb's auxiliaries and
+    // adverbs are no part of who speaks
+    let mut between = between;
+    while let Some((last, rest)) = between.split_last() {
+        if !last.is_any(BEFORE_VERB) {
+            break;
+        }
+        between = rest;
+    }
+    let last = between.last()?;
+    if between.len() > MAX_BODY_WORDS
+        || has_clause_break(text, country.end, last.end)
+        || between
+            .iter()
+            .any(|w| w.is_any(&["and", "or", "but", "that", "who", "which"]))
+        || last.is_any(STATE_VOICES)
+        || !can_speak(&last.text.to_lowercase())
+    {
+        return None;
+    }
+    let span = Span::new(country.start, last.end);
+    Some((span, speaker_words(&text[span.start..span.end], false)))
+}
+
+/// The speaker a country word at `country` names with the words after it up to a verb of
+/// speech (`between`): its body or officials ("Chinese customs put the total at ...", "US
+/// officials now put ..."), as [`national_body`] reads them for an attribution; `None` when
+/// those words name no one who can speak.
+pub(crate) fn national_speaker(text: &str, country: Span, between: &[Word<'_>]) -> Option<String> {
+    national_phrase(text, country, between).map(|(_, source)| source)
+}
+
+/// Auxiliaries and adverbs that may stand between a speaker and its verb of speech ("have
+/// said", "also warned", "had repeatedly claimed").
+const BEFORE_VERB: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "also",
+    "now",
+    "again",
+    "previously",
+    "repeatedly",
+    "earlier",
+    "later",
+    "then",
+    "recently",
+];
+
+/// Words a body after a country's name ("Iran's state forestry agency", "the Russian economy
+/// ministry") may have at most.
+const MAX_BODY_WORDS: usize = 4;
 
 /// Heads of a common-noun phrase that can speak: bodies, offices, people by their role, and
 /// the documents that speak for them ("the ministry's report says").

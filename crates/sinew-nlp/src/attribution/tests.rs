@@ -182,3 +182,54 @@ fn a_verb_joined_to_an_earlier_one_is_not_said_by_the_name_before_it() {
         sources("The European Union fined several Turkish firms and warned of further measures.");
     assert!(found.iter().all(|(s, _)| s != "Turkey"), "{found:?}");
 }
+
+#[test]
+fn a_body_named_by_a_country_word_speaks_as_itself_not_as_the_country() {
+    for (text, speaker) in [
+        (
+            "Electricity imports rose 14% in 2023, the Moldovan energy ministry said.",
+            "Moldovan energy ministry",
+        ),
+        (
+            "Peruvian officials said 300 tonnes of copper had been seized.",
+            "Peruvian officials",
+        ),
+        (
+            "Wheat sales to Egypt doubled, Kazakh grain exporters said on Tuesday.",
+            "Kazakh grain exporters",
+        ),
+        // an auxiliary or an adverb before the verb is not part of who speaks
+        (
+            "Peruvian officials have said 300 tonnes of copper were seized.",
+            "Peruvian officials",
+        ),
+        (
+            "Moldovan officials also warned that gas prices would rise.",
+            "Moldovan officials",
+        ),
+        // the government is the state's own voice, and a head that cannot speak leaves the
+        // country as the speaker
+        (
+            "The Moldovan government said it had bought 40 buses from Romania.",
+            "Moldova",
+        ),
+        ("The Chilean side said the talks had ended.", "Chile"),
+    ] {
+        let found = sources(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{text}");
+    }
+}
+
+#[test]
+fn two_states_joined_by_and_speak_together() {
+    let found = sources("Chile and the United Kingdom said they were seriously concerned.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Chile and the United Kingdom");
+    // Near-miss: a name after a verb's object is no joint speaker
+    let found = sources("Peru sold copper to Chile and Bolivia said nothing.");
+    assert!(
+        found.iter().all(|(s, _)| !s.contains("Chile and")),
+        "{found:?}"
+    );
+}

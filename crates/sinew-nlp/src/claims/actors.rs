@@ -399,16 +399,26 @@ pub(super) fn speaker_of<'m>(
     ws: &[Word<'_>],
     q: Span,
     clause: Span,
-) -> Option<&'m str> {
+) -> Option<String> {
     actors
         .iter()
         .rev()
         .filter(|a| {
             a.role == Role::Speaker && clause.start <= a.span.start && a.span.end <= q.start
         })
-        .find(|a| {
+        .find_map(|a| {
             let from = ws.partition_point(|w| w.start < a.span.end);
-            speaks(text, ws, from).is_some_and(|v| v.end <= q.start)
+            let verb = speaks(text, ws, from).filter(|v| v.end <= q.start)?;
+            // "Chinese customs put the total at", "US officials now put": a country word's
+            // body or officials speak, named as the attribution layer names them
+            if a.entity == EntityType::Country {
+                let until = ws.partition_point(|w| w.start < verb.start);
+                if let Some(body) =
+                    crate::attribution::national_speaker(text, a.span, &ws[from..until])
+                {
+                    return Some(body);
+                }
+            }
+            Some(a.canonical.to_string())
         })
-        .map(|a| a.canonical)
 }

@@ -123,19 +123,22 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             .iter()
             .filter(|a| sentence.contains(a.span) && !contrasted(inp.text, q.span, a.span))
             .collect();
-        let attribution = attrs
-            .iter()
-            .min_by_key(|a| distance(a.span, q.span))
-            .map(|a| a.source.clone());
+        let nearest = attrs.iter().min_by_key(|a| distance(a.span, q.span));
         if sentence_words.as_ref().is_none_or(|(i, _)| *i != si) {
             sentence_words = Some((si, words(inp.text, sentence.start, sentence.end)));
         }
         let ws: &[Word<'_>] = sentence_words.as_ref().map_or(&[], |(_, ws)| ws);
         let actors = actors_in(inp.text, sentence, mentions, &attrs, ws);
-        // With no cue of attribution, a speaker of the figure's own clause says it.
-        let attribution = attribution.or_else(|| {
-            actors::speaker_of(inp.text, &actors, ws, q.span, clause).map(str::to_string)
-        });
+        // With no cue of attribution, a speaker of the figure's own clause says it; so does
+        // one whose cue lies outside the figure's clause ("Blinken said about 8,000 had moved
+        // into Kursk, and US officials now put the total at more than 10,000": the officials
+        // state the total, not Blinken).
+        let own = || actors::speaker_of(inp.text, &actors, ws, q.span, clause);
+        let attribution = match nearest {
+            Some(a) if clause.contains(a.span) => Some(a.source.clone()),
+            Some(a) => Some(own().unwrap_or_else(|| a.source.clone())),
+            None => own(),
+        };
         // "Seoul and Kyiv give different numbers, but all say thousands of soldiers have been
         // sent": a passive verb of flow in the figure's own clause is its verb, not one of
         // another clause before it.

@@ -97,6 +97,17 @@ pub fn iso_codes(country: &str) -> Option<(&'static str, &'static str)> {
         .map(|c| (c.iso2.as_str(), c.iso3.as_str()))
 }
 
+/// The adjective a country's bodies and officials are named with, by its canonical name
+/// (`"United States"` -> `"US"`, `"South Korea"` -> `"South Korean"`): how a briefing names a
+/// state's officials when it counts several of its bodies as one voice.
+pub fn country_adjective(country: &str) -> Option<&'static str> {
+    let kb: &'static kb::Kb = &kb::KB;
+    kb.countries
+        .get(country)
+        .map(|c| c.adjective.as_str())
+        .filter(|a| !a.is_empty())
+}
+
 /// The canonical name of the country or territory with this ISO 3166-1 alpha-3 code (`"PRK"`
 /// -> `"North Korea"`, any case): how an event actor known only by its country is named.
 pub fn country_name(iso3: &str) -> Option<&'static str> {

@@ -96,6 +96,47 @@ fn a_speaker_in_a_relative_clause_speaks_for_that_clause_only() {
 }
 
 #[test]
+fn a_speaker_of_a_later_clause_says_its_figure_not_the_one_saying_the_first() {
+    let text = "Last week Peru's foreign minister Ana Rios said about 300 Chilean soldiers had \
+                reached Lima, and Chilean officials now put the total in Peru at more than 900 \
+                soldiers.";
+    let said = |quote: &str| {
+        annotate(text, None, &DocId("test".into()))
+            .claims
+            .into_iter()
+            .find(|c| text[c.span.start..c.span.end].contains(quote))
+            .and_then(|c| c.attribution)
+    };
+    let total = said("more than 900");
+    assert!(
+        total.as_deref().is_some_and(|a| a.contains("Chile")),
+        "{total:?}"
+    );
+    assert_eq!(total.as_deref(), Some("Chilean officials"));
+    // the same officials, whether a cue or the clause's own verb names them
+    let text = "Copper sales to Peru reached 400 tonnes in May, the Chilean customs office \
+                said. Chilean customs put the total at 400 tonnes.";
+    let both: Vec<Option<String>> = annotate(text, None, &DocId("test".into()))
+        .claims
+        .into_iter()
+        .map(|c| c.attribution)
+        .collect();
+    assert_eq!(
+        both,
+        [
+            Some("Chilean customs office".to_string()),
+            Some("Chilean customs".to_string())
+        ]
+    );
+    // Near-miss: the first clause's figure is still the minister's.
+    let first = said("about 300");
+    assert!(
+        first.as_deref().is_some_and(|a| a.contains("Rios")),
+        "{first:?}"
+    );
+}
+
+#[test]
 fn a_source_after_according_to_is_not_a_party() {
     check(&[(
         "According to Chinese customs data, Brazil exported $40 billion of soy to China.",

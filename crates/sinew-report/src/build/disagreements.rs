@@ -4,7 +4,7 @@
 //! written as one, each statement in date order.
 
 use sinew_analysis::{LedgerClaim, LedgerGroup, Verdict};
-use sinew_types::Claim;
+use sinew_types::{Citation, Claim};
 
 use chrono::Datelike;
 
@@ -61,7 +61,6 @@ impl Corpus<'_> {
                 )
             };
             let by_how_much = how_far_apart(&camps, what);
-            let mut shown = std::collections::BTreeSet::new();
             for (camp, members) in camps.into_iter().enumerate() {
                 if camp > 0 {
                     text.push_str(if conflict { " vs " } else { " → " });
@@ -72,11 +71,10 @@ impl Corpus<'_> {
                     .filter(|(_, c)| self.locate(c).is_some())
                     .collect();
                 members.sort_by(|a, b| a.0.bounds.stated.total_cmp(&b.0.bounds.stated));
-                for (k, (m, c)) in members.into_iter().enumerate() {
+                for (k, (_, c)) in members.into_iter().enumerate() {
                     if k > 0 {
                         text.push_str(", ");
                     }
-                    shown.insert(m.claim);
                     self.cite_claim(c, &mut text, &mut citations, &mut marks);
                 }
             }
@@ -84,21 +82,44 @@ impl Corpus<'_> {
                 continue;
             }
             // a figure that moves over time: who disagrees with whom at comparable times,
-            // not the oldest figure against the newest; among the statements the line shows
-            // (and cites), so the clause needs no citation of its own
+            // not the oldest figure against the newest; among every statement of the group
+            // (the line shows a few of each camp, and a voice's latest may not be among them),
+            // each cited where the clause names it unless the line cites it already; when
+            // that would take the line past its bound of statements, among those it shows
             let located: Vec<Located<'_>> = self
                 .located(g)
                 .into_iter()
-                .filter(|l| !self.derivative(l.doc) && shown.contains(&l.member.claim))
+                .filter(|l| !self.derivative(l.doc))
                 .collect();
             if conflict && moves_over_time(g, &located) {
-                match self.disagreement(g, &located) {
-                    Some((clause, _, _)) => {
+                let fresh = |at: &[(Citation, usize)]| {
+                    at.iter().filter(|(c, _)| !citations.contains(c)).count()
+                };
+                let clause = self
+                    .disagreement(g, &located)
+                    .filter(|(_, at, _)| citations.len() + fresh(at) <= picks::MAX_STATEMENTS)
+                    .or_else(|| {
+                        let shown: Vec<Located<'_>> = located
+                            .iter()
+                            .filter(|l| citations.contains(&self.citation(l.doc, l.span)))
+                            .copied()
+                            .collect();
+                        self.disagreement(g, &shown)
+                    });
+                match clause {
+                    Some((clause, at, _)) => {
                         text.push_str(
                             ". The sources contradict each other beyond rounding at comparable \
                              times: ",
                         );
+                        let base = text.len();
                         text.push_str(&clause);
+                        for (c, k) in at {
+                            if !citations.contains(&c) {
+                                citations.push(c);
+                                marks.push(base + k);
+                            }
+                        }
                         text.push('.');
                     }
                     None => text.push_str(

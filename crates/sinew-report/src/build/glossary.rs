@@ -54,6 +54,66 @@ fn not_a_name(name: &str) -> bool {
         .any(|l| crate::lexicon::leading_entry(&ws, lex.list(l)).is_some_and(|n| n == ws.len()))
 }
 
+/// True when the words the description follows show that `name` is part of a longer name
+/// the recogniser cut: more of the name right after it ("Power of Siberia 2, a proposed
+/// pipeline", a number or a capitalised word before the comma), or, for a name that is no
+/// person's (a person's name follows a title), right before it ("the Order of St Andrew the
+/// Apostle, Russia's highest state award"). The glossary would describe the longer thing
+/// under the shorter name.
+fn cut_name(
+    text: &str,
+    name: &str,
+    described_at: usize,
+    entity_type: sinew_types::EntityType,
+) -> bool {
+    const LOOK_BACK: usize = 120;
+    let mut from = described_at.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = text.get(from..described_at) else {
+        return false;
+    };
+    let Some(at) = before.rfind(name) else {
+        return false;
+    };
+    let capital_or_number = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    // after the name, before the description: only a comma, a dash or an opening bracket
+    let after = &before[at + name.len()..];
+    let first_after = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'))
+        .next()
+        .unwrap_or_default();
+    if capital_or_number(first_after) {
+        return true;
+    }
+    if entity_type == sinew_types::EntityType::Person {
+        return false;
+    }
+    // before the name: a capitalised word, perhaps across "the" and "of" ("St Andrew the",
+    // "Order of the")
+    let mut words = before[..at].split_whitespace().rev().peekable();
+    let mut joined = 0;
+    while words.next_if(|w| matches!(*w, "the" | "of")).is_some() {
+        joined += 1;
+    }
+    match words.next() {
+        Some(w) if joined > 0 => capital_or_number(w),
+        // a sentence's capitalised article is no name
+        Some(w) => {
+            capital_or_number(w)
+                && !w.ends_with(['.', ',', ';', ':'])
+                && !matches!(w, "The" | "A" | "An")
+        }
+        None => false,
+    }
+}
+
 impl<'a> Corpus<'a> {
     /// Entities named in the given documents, by mentions across the store (the findings'
     /// counts; the given documents' own where the store has none), most first, then by first
@@ -108,6 +168,14 @@ impl<'a> Corpus<'a> {
             .filter_map(|(e, d)| {
                 let doc = self.doc_number(&d.citation)?;
                 let words = d.citation.span.slice(self.text(doc))?;
+                if cut_name(
+                    self.text(doc),
+                    &e.name,
+                    d.citation.span.start,
+                    e.entity_type,
+                ) {
+                    return None;
+                }
                 let text = squash(&d.text);
                 if text.is_empty() {
                     return None;
@@ -140,4 +208,48 @@ pub(super) struct EntityInfo<'a> {
     pub(super) name: &'a str,
     count: usize,
     first: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use sinew_types::EntityType;
+
+    use super::cut_name;
+
+    #[test]
+    fn a_name_the_recogniser_cut_gets_no_glossary_line() {
+        let cut = |text: &str, name: &str, described: &str, t: EntityType| {
+            cut_name(text, name, text.find(described).expect("described"), t)
+        };
+        let text = "No deal was made on Andes Link 2, a planned cable to Peru.";
+        assert!(cut(
+            text,
+            "Andes Link",
+            "a planned cable",
+            EntityType::Other
+        ));
+        let text = "She was given the Order of the Condor, Chile's highest award.";
+        assert!(cut(
+            text,
+            "Condor",
+            "Chile's highest award",
+            EntityType::Other
+        ));
+        // the whole name, and a person after a title
+        assert!(!cut(
+            text,
+            "Order of the Condor",
+            "Chile's highest award",
+            EntityType::Other
+        ));
+        let text = "Talks were held with President Ana Rios, Peru's leader, on Monday.";
+        assert!(!cut(text, "Ana Rios", "Peru's leader", EntityType::Person));
+        let text = "The Andes Link, a planned cable to Peru, was delayed.";
+        assert!(!cut(
+            text,
+            "Andes Link",
+            "a planned cable",
+            EntityType::Other
+        ));
+    }
 }

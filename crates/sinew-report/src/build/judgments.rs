@@ -115,8 +115,9 @@ impl<'a> Corpus<'a> {
         if docs.len() < 2 || originals.is_empty() {
             return None;
         }
-        // the ledger's independent sources, or fewer when the focus leaves some out: one
-        // account per document and attribution shown
+        // the ledger's independent sources, or fewer when the focus leaves some out (one
+        // account per document and attribution shown), or when bodies of one state speak:
+        // its government is one account however many of its bodies give the figure
         let shown = originals
             .iter()
             .map(|l| {
@@ -129,7 +130,8 @@ impl<'a> Corpus<'a> {
             })
             .collect::<BTreeSet<_>>()
             .len();
-        let accounts = g.sources.clamp(1, shown);
+        let (voices, merged) = self.government_voices(&originals);
+        let accounts = g.sources.min(voices).clamp(1, shown);
         let stated = |l: &Located<'_>| l.member.bounds.stated;
         // a vague amount ("thousands of trucks") states no figure: the range and the trend are
         // read from the precise statements, and the vague ones are quoted in their own words
@@ -160,8 +162,13 @@ impl<'a> Corpus<'a> {
         } else {
             ""
         };
+        let once = match merged.as_slice() {
+            [] => String::new(),
+            [one] => format!(" ({one} counted once)"),
+            many => format!(" ({} each counted once)", crate::text::and_list(many)),
+        };
         let mut text = format!(
-            "{}{digest} put {} {}",
+            "{}{once}{digest} put {} {}",
             count_words(accounts, "account"),
             head(g, subject, object),
             time_phrase(g, &located)

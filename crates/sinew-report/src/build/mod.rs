@@ -15,6 +15,7 @@ mod changes;
 mod disagreements;
 mod figures;
 pub(crate) mod glossary;
+mod governments;
 mod judgments;
 mod network;
 mod notes;
@@ -34,7 +35,9 @@ use sinew_types::{Citation, Claim, DocId, EntityType, SourceKind, Span};
 use crate::findings::Findings;
 use crate::model::{Briefing, CitedSentence, DocBundle, ReportConfig};
 use crate::text::{near_duplicate, signature, squash, time_as_written, trim_span, words};
-use crate::themes::{theme_counts, theme_names, theme_of, tie_theme, topic_theme};
+use crate::themes::{
+    theme_counts, theme_names, theme_of, tie_theme, topic_theme, without_body_names,
+};
 
 /// Builds the briefing from what analysis found and the documents it may quote. Documents are
 /// numbered by publication date, then source name; the same document given twice counts once.
@@ -280,7 +283,8 @@ impl<'a> Corpus<'a> {
                 // and one whose speaker is a bare pronoun ("..., he said") only when the
                 // attribution names who
                 if s.speaker.is_none()
-                    && (quotes::quoted_share(words) >= 0.4 || quotes::pronoun_speaker(words))
+                    && (quotes::quoted_share(words) >= quotes::QUOTATION_SHARE
+                        || quotes::pronoun_speaker(words))
                 {
                     s.quote = None;
                 }
@@ -337,7 +341,7 @@ impl<'a> Corpus<'a> {
             .quote
             .and_then(|q| q.slice(self.text(s.doc)))
             .unwrap_or_default();
-        let own: Vec<String> = words(text).collect();
+        let own: Vec<String> = without_body_names(&words(text).collect::<Vec<_>>());
         let mut measures = Vec::new();
         for &c in &s.claims {
             measures.extend(words(&self.claims[c].measure));

@@ -26,7 +26,7 @@ const MAX_NETWORK_DEPENDENCIES: usize = 5;
 /// Political flows (pacts, visits, sanctions) in the network section.
 const MAX_NETWORK_TIES: usize = 4;
 /// Statements on one row or line: more would not be read, and each costs a document read.
-const MAX_STATEMENTS: usize = 8;
+pub(crate) const MAX_STATEMENTS: usize = 8;
 /// Camps on one disagreement line.
 const MAX_CAMPS: usize = 4;
 /// Alerts read for change judgments, newest first: a few more than are written, since the

@@ -23,7 +23,8 @@
 //!   no demonstrative inside ("Russia paid for these shipments", "such weapons"; "this week"
 //!   and "those who" pass), no "also" among the first words ("Russia also sent"), no pair
 //!   ("the two countries", "both sides") the sentence has not named two actors for, no "the
-//!   latter";
+//!   latter", no actor named by its tie to another ("its neighbour", "his guest"), no part of
+//!   things the sentence has not named ("about 8,000 of them");
 //! - no reporting clause whose speaker is a bare pronoun (", he said"): [`pronoun_speaker`]
 //!   tells the caller, which keeps such a sentence when the attribution names the speaker;
 //! - a dateline ("BRUSSELS - ", "WASHINGTON — ") is left out of the words quoted: the quote
@@ -38,6 +39,10 @@ use sinew_types::Span;
 
 use crate::lexicon::{leading_entry, lexicon};
 use crate::text::words;
+
+/// A sentence with at least this share of its characters inside quotation marks is mostly a
+/// quotation: quoted only with its speaker named.
+pub(crate) const QUOTATION_SHARE: f64 = 0.4;
 
 /// Longest article sentence quoted, in bytes.
 pub(crate) const MAX_QUOTE: usize = 360;
@@ -364,6 +369,8 @@ pub(crate) fn leans_on_context(s: &str) -> bool {
             .any(|at| pointing_subject(&words(&body[at..]).collect::<Vec<_>>()))
         || also_opening(&ws)
         || demonstrative_inside(&ws)
+        || related_by_pronoun(&ws)
+        || part_of_unnamed(&ws)
         || unnamed_pair(body)
 }
 
@@ -453,8 +460,9 @@ fn plural(w: &str) -> bool {
 
 /// The words to quote for sentence `span` when it does not stand alone but the sentence
 /// before it (`prev`) does and the two together read whole: both sentences, from the start of
-/// `prev`'s quotable words. A definite subject ("the missiles") must be named in `prev`; the
-/// two together must still fit [`MAX_QUOTE`]. `None` otherwise.
+/// `prev`'s quotable words. A definite subject ("the missiles") must be named in `prev`, and a
+/// pair ("the two countries") by the two together; the two together must still fit
+/// [`MAX_QUOTE`]. `None` otherwise.
 pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> {
     let s = span.slice(text)?;
     if standalone(text, span).is_some() || !sentence_shaped(s) || has_junk(s) {
@@ -464,6 +472,10 @@ pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> 
         return None;
     }
     let first = standalone(text, prev)?;
+    // a quotation is quoted with its speaker named, which the sentence after it does not do
+    if quoted_share(first.slice(text)?) >= QUOTATION_SHARE {
+        return None;
+    }
     let between = text.get(prev.end..span.start)?;
     if !between.trim().is_empty() || span.end - first.start > MAX_QUOTE {
         return None;
@@ -475,7 +487,12 @@ pub(crate) fn with_previous(text: &str, prev: Span, span: Span) -> Option<Span> 
             return None;
         }
     }
-    Some(Span::new(first.start, span.end))
+    // "the two countries" must be named by the two sentences together
+    let both = Span::new(first.start, span.end);
+    if unnamed_pair(s) && unnamed_pair(both.slice(text)?) {
+        return None;
+    }
+    Some(both)
 }
 
 /// Words that open a phrase before the subject ("After the talks, ...", "When asked, ...").
@@ -544,10 +561,11 @@ fn pointing_subject(ws: &[String]) -> bool {
         && !is("post-modifiers", ws.get(2))
 }
 
-/// "also" among the first words: the sentence adds to one before it ("Russia also sent");
-/// "also known as" names, and passes.
+/// "also" among the first words, a long subject's included ("Japan and the United States
+/// also said"): the sentence adds to one before it ("Russia also sent"); "also known as"
+/// names, and passes.
 fn also_opening(ws: &[String]) -> bool {
-    ws.iter().take(5).enumerate().any(|(i, w)| {
+    ws.iter().take(OPENING_WORDS).enumerate().any(|(i, w)| {
         w == "also" && !matches!(ws.get(i + 1).map(String::as_str), Some("known" | "called"))
     })
 }
@@ -578,8 +596,34 @@ fn demonstrative_inside(ws: &[String]) -> bool {
     })
 }
 
-/// "the two countries", "both sides" with fewer than two names before it in the sentence:
-/// the pair is named in an earlier sentence.
+/// "about 8,000 of them", "some of those" with no plural noun before it in the sentence for
+/// "them" to stand for ("Officials said about 8,000 of them had moved"): the things counted
+/// are named in an earlier sentence. "10,000 soldiers were sent, and some of them moved"
+/// names them.
+fn part_of_unnamed(ws: &[String]) -> bool {
+    ws.windows(2).enumerate().any(|(i, w)| {
+        w[0] == "of"
+            && matches!(w[1].as_str(), "them" | "those")
+            && !ws[..i].iter().any(|x| plural(x))
+    })
+}
+
+/// A possessive pronoun and a noun that names an actor by its tie to another ("its
+/// neighbour", "his guest": `[relational nouns]`): who is meant only an earlier sentence says.
+fn related_by_pronoun(ws: &[String]) -> bool {
+    let lex = lexicon();
+    ws.windows(2).any(|w| {
+        matches!(w[0].as_str(), "its" | "their" | "his" | "her")
+            && lex
+                .list("relational nouns")
+                .iter()
+                .any(|e| e.len() == 1 && e[0] == w[1])
+    })
+}
+
+/// "the two countries", "both sides" (perhaps with one lower-case word before the noun: "the
+/// two authoritarian countries") with fewer than two names before it in the sentence: the
+/// pair is named in an earlier sentence.
 fn unnamed_pair(s: &str) -> bool {
     let lex = lexicon();
     let pair = |w: &str| {
@@ -594,16 +638,27 @@ fn unnamed_pair(s: &str) -> bool {
     for (i, raw) in tokens.iter().enumerate() {
         let w = bare(raw);
         let lower = w.to_lowercase();
-        let next = tokens.get(i + 1).map(|t| bare(t)).unwrap_or_default();
-        let after = tokens.get(i + 2).map(|t| bare(t)).unwrap_or_default();
-        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && pair(&after))
-            || (lower == "both" && pair(&next));
+        let at = |k: usize| tokens.get(i + k).map(|t| bare(t)).unwrap_or_default();
+        let next = at(1);
+        // "the two countries", or with one lower-case word between ("the two authoritarian
+        // countries", "both neighbouring states")
+        let noun_from = |k: usize| {
+            pair(&at(k))
+                || (at(k).chars().next().is_some_and(char::is_lowercase)
+                    && !tokens[i + k - 1].ends_with(',')
+                    && pair(&at(k + 1)))
+        };
+        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && noun_from(2))
+            || (lower == "both" && noun_from(1));
         if is_pair && runs < 2 {
             return true;
         }
+        // a sentence's first word is capitalised whatever it is: an opener or a function word
+        // there names no one (the passage may hold two sentences)
+        let opens_sentence = i == 0 || tokens[i - 1].ends_with(['.', '!', '?']);
         let capital = w.chars().next().is_some_and(char::is_uppercase)
             && !NAMELESS_CAPITALS.contains(&lower.as_str())
-            && !(i == 0
+            && !(opens_sentence
                 && (OPENERS.contains(&lower.as_str()) || FUNCTION_WORDS.contains(&lower.as_str())));
         if capital && !in_run {
             runs += 1;

@@ -9,7 +9,8 @@
 //! - A series that only grows (no statement dated later than another is lower than it beyond
 //!   rounding) is a trend whatever the ledger's verdict: a deployment or a stock counted at
 //!   different dates is not a disagreement, and no disagreement clause is written for it.
-//! - A disagreement compares what distinct voices (attribution, else outlet) say at
+//! - A disagreement compares what distinct voices (a state's government, however many of its
+//!   bodies speak, `governments.rs`; else the attribution, else the outlet) say at
 //!   comparable times: each voice's latest statement; for a figure that can move over time
 //!   (a running total, a stock, a figure for no closed period) two voices' latest statements
 //!   within [`COMPARABLE_DAYS`] of each other; for a figure of a stated period any two. The
@@ -23,6 +24,7 @@ use chrono::NaiveDate;
 use sinew_analysis::{LedgerGroup, Verdict};
 use sinew_types::{Citation, TimeKind};
 
+use super::governments::Voice;
 use super::judgments::{stated_noun, written, Located};
 use super::timeline::month_year;
 use super::Corpus;
@@ -169,17 +171,17 @@ impl<'a> Corpus<'a> {
         moves: bool,
     ) -> Option<(&'l Located<'l>, &'l Located<'l>)> {
         let stated = |l: &Located<'_>| l.member.bounds.stated;
-        // each voice's latest statement (its highest on its latest day)
-        let mut voices: Vec<(String, bool, Option<NaiveDate>, &Located<'_>)> = Vec::new();
+        // each voice's latest statement (its highest on its latest day); the bodies of one
+        // state are its government's one voice (`governments.rs`)
+        let mut voices: Vec<(Voice, bool, Option<NaiveDate>, &Located<'_>)> = Vec::new();
         for l in located {
-            let who = self.who(l);
             let named = l
                 .claim
                 .attribution
                 .as_deref()
                 .is_some_and(|a| !a.trim().is_empty());
             let day = self.stated_time(l).map(|d| d.0);
-            let key = who.to_lowercase();
+            let key = self.voice(l);
             match voices.iter_mut().find(|v| v.0 == key) {
                 Some(v) => {
                     if (day, stated(l)) > (v.2, stated(v.3)) {

@@ -52,6 +52,7 @@ impl Analysed {
                     entity_type: m.entity_type,
                     mentions: 0,
                     description: None,
+                    adjective: None,
                 });
                 e.mentions += 1;
             }
@@ -139,6 +140,17 @@ impl Analysed {
             documents: self.documents,
         };
         (analysed, left_out)
+    }
+
+    /// The same findings with `adjective` as the country `country`'s (the entity layer's
+    /// knowledge, which hand-annotated documents lack).
+    pub(crate) fn with_adjective(mut self, country: &str, adjective: &str) -> Analysed {
+        for e in &mut self.entities {
+            if e.name == country {
+                e.adjective = Some(adjective.to_string());
+            }
+        }
+        self
     }
 
     /// The ledger the findings hold.

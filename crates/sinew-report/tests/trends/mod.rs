@@ -5,7 +5,7 @@
 
 use sinew_analysis::Verdict;
 use sinew_report::ReportConfig;
-use sinew_types::{Grain, MeasureKind, TimeKind};
+use sinew_types::{Grain, MeasureKind, QuantityKind, TimeKind};
 
 use crate::support::analysis::{briefing_of, Analysed};
 use crate::support::fixtures::{Builder, Fig, FIG};
@@ -105,4 +105,70 @@ fn a_deployment_counted_at_different_dates_is_a_rise_not_a_disagreement() {
     }
     assert!(t.contains("a trend, not a disagreement"), "{t}");
     assert!(!t.contains("contradict"), "{t}");
+}
+
+/// Three camps of a loan figure with no time of its own, each with one named voice in its
+/// oldest report and two unattributed reports after it: the disagreements line shows the
+/// latest two of each camp (the outlet's own), so the named voices are among the statements
+/// only the group holds.
+fn loans() -> Vec<sinew_report::DocBundle> {
+    // (speaker, value, words, first day of its three reports): the lowest figure is the
+    // latest reported, so the series does not only grow
+    let camps = [
+        ("Chile's finance ministry", 1.0e9, "$1.0 billion", 7),
+        ("Peru's central bank", 1.6e9, "$1.6 billion", 1),
+        ("a rating agency in Quito", 2.4e9, "$2.4 billion", 4),
+    ];
+    let mut docs = Vec::new();
+    for (who, value, words, first) in camps {
+        for k in 0..3 {
+            let day = first + k;
+            let text = if k == 0 {
+                format!("Chile has lent Peru {words} for its ports, {who} said.")
+            } else {
+                format!("Chile has lent Peru {words} for its ports so far.")
+            };
+            let id = format!("l{day}");
+            let published = format!("2025-03-{day:02}");
+            let mut b = Builder::new(&id, &format!("{id}.txt"), Some(&published), &text);
+            b.sentence(&text);
+            b.country("Chile", "Chile");
+            b.country("Peru", "Peru");
+            b.country("Quito", "Ecuador");
+            if k == 0 {
+                b.attribution(&format!("{who} said"), who, who, "said");
+            }
+            b.figure(Fig {
+                words,
+                value,
+                kind: QuantityKind::Money,
+                unit: "USD",
+                subject: Some("Chile"),
+                object: Some("Peru"),
+                measure: "loans",
+                attribution: (k == 0).then_some(who),
+                ..FIG
+            });
+            docs.push(b.finish());
+        }
+    }
+    docs
+}
+
+#[test]
+fn a_disagreement_line_names_voices_its_few_statements_per_camp_leave_out() {
+    let docs = loans();
+    let b = briefing_of(&docs, &ReportConfig::default());
+    let line = b
+        .disagreements
+        .iter()
+        .find(|s| s.text.contains("Chile → Peru"))
+        .unwrap_or_else(|| panic!("{:#?}", b.disagreements));
+    let t = &line.text;
+    assert!(t.contains("at comparable times: "), "{t}");
+    assert!(t.contains("Chile's finance ministry puts it at"), "{t}");
+    // the statements the clause names are cited where it names them
+    let clause = t.find("at comparable times").expect("clause");
+    let cited_in_clause = line.marks.iter().filter(|&&m| m > clause).count();
+    assert_eq!(cited_in_clause, 2, "{t} {:?}", line.marks);
 }

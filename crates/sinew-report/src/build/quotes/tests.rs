@@ -95,6 +95,12 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "The northern republic also sent engineers to the border region.",
         "Officials say the two countries agreed on new payment channels.",
         "Diplomats said both sides wanted the port reopened before winter.",
+        "There is concern about what the two authoritarian countries could do next.",
+        "Chilean exports to its neighbour grew by 12% between 2021 and 2023.",
+        "At the end of May, Chile's president said about 800 of them had reached Lima.",
+        "Chile and the United Kingdom also said the port would stay closed.",
+        "Morales, who met his guest at the airport, said the talks had gone well.",
+        "Diplomats said both neighbouring states wanted the port reopened.",
         "The port handled most of the cargo, and the latter went by rail.",
     ] {
         let fits = check(leaning);
@@ -114,6 +120,8 @@ fn pointers_back_anywhere_in_the_opening_are_caught() {
         "Ankara, also known as the capital, hosted the ministers on Tuesday.",
         "When the minister arrived, the convoy had already crossed the border.",
         "Ships carried the cargo to the port last month, officials said.",
+        "Chile raised its copper exports to Peru by 12% in the year to May.",
+        "Chile sent 900 engineers to Peru in May, and some of them stayed on in Lima.",
     ] {
         assert_eq!(check(whole), Some(whole), "{whole}");
         assert!(!pronoun_speaker(whole), "{whole}");
@@ -236,6 +244,32 @@ fn a_leaning_sentence_is_quoted_with_the_one_before_when_that_resolves_it() {
         with_previous(&text, at(&text, leaning), at(&text, then)),
         None
     );
+
+    // a pair the sentence before does not name either: no pair of sentences
+    let pair = "According to officials, the two countries agreed on new payment channels.";
+    let named = "Norway and Iceland met in the capital on Monday for the first time.";
+    let text = format!("{named} {pair}");
+    assert!(with_previous(&text, at(&text, named), at(&text, pair)).is_some());
+    let unnamed = "Norway sent forty trucks of grain to the port in May.";
+    let text = format!("{unnamed} {pair}");
+    assert_eq!(
+        with_previous(&text, at(&text, unnamed), at(&text, pair)),
+        None
+    );
+    // nor a quotation, which is quoted only with its speaker named
+    let quoted = "“The whole trade between Chile and Peru worries us a great deal.”";
+    let text = format!("{quoted} {pair}");
+    assert_eq!(
+        with_previous(&text, at(&text, quoted), at(&text, pair)),
+        None
+    );
+    // nor one that points back itself: a text's part, a debate's point
+    for leaning in [
+        "The article refers to the charter and to the laws of Chile and Peru.",
+        "The argument matters because of the size of the grain trade.",
+    ] {
+        assert_eq!(check(leaning), None, "{leaning}");
+    }
 
     // a sentence that stands alone is never paired
     let text = format!("{opener} {first}");
