@@ -266,6 +266,10 @@ pub(crate) struct GroupTraits {
     /// things that merely exist between two actors ("poses several risks", "faces dozens of
     /// lawsuits") does neither.
     pub(crate) moves: bool,
+    /// Every one of its claims is the earlier value of a change its sentence states
+    /// (`Claim::changed_to`: "risen from less than 2% ... to more than a third"): a
+    /// dependency it gives is never the current one while another of the same goods is.
+    pub(crate) earlier: bool,
 }
 
 impl GroupTraits {
@@ -275,19 +279,26 @@ impl GroupTraits {
             return GroupTraits {
                 percent: false,
                 moves: false,
+                earlier: false,
             };
         };
         let moves_in = |c: &Claim| {
             matches!(c.kind, MeasureKind::Flow | MeasureKind::Stock)
                 || crate::concept::names_movement(&c.measure)
         };
+        let (mut moves, mut earlier) = (moves_in(first), first.changed_to.is_some());
+        for c in claims {
+            moves = moves || moves_in(c);
+            earlier = earlier && c.changed_to.is_some();
+        }
         GroupTraits {
             // A fraction is a share in other words (`reading.rs`).
             percent: matches!(
                 first.quantity.kind,
                 QuantityKind::Percent | QuantityKind::Fraction
             ),
-            moves: moves_in(first) || claims.any(moves_in),
+            moves,
+            earlier,
         }
     }
 }
@@ -316,6 +327,8 @@ pub(crate) fn fold_network(
     let mut flow_sources: BTreeMap<(String, String, FlowKind), FastMap<&DocId, ()>> =
         BTreeMap::new();
     let mut dependencies = Vec::new();
+    // For each dependency, whether its group is only earlier values (`GroupTraits::earlier`).
+    let mut earlier_deps: Vec<bool> = Vec::new();
     // Names that differ only in case are one actor, under the first spelling in order.
     let mut named: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for (name, &n) in spelled {
@@ -351,9 +364,11 @@ pub(crate) fn fold_network(
         let GroupTraits {
             percent: is_percent,
             moves,
+            earlier,
         } = traits.get(gi).copied().unwrap_or(GroupTraits {
             percent: false,
             moves: true,
+            earlier: false,
         });
         let volume = match g.concept {
             // A volume needs a sign that something moves: a clause or measure of movement
@@ -390,6 +405,7 @@ pub(crate) fn fold_network(
                     sources: g.sources,
                     claims: members.clone(),
                 });
+                earlier_deps.push(earlier);
                 None
             }
             _ => continue,
@@ -501,7 +517,7 @@ pub(crate) fn fold_network(
             .then_with(|| a.group.cmp(&b.group))
         });
     }
-    mark_current(&mut dependencies);
+    mark_current(&mut dependencies, &earlier_deps);
     dependencies.sort_by(|a, b| {
         b.share
             .total_cmp(&a.share)
@@ -535,8 +551,10 @@ pub(crate) fn fold_network(
 }
 
 /// Marks, among dependencies of one dependent on one supplier for the same goods, all but
-/// the latest as earlier figures.
-fn mark_current(deps: &mut [Dependency]) {
+/// the latest as earlier figures. One whose group holds only the earlier values of changes
+/// (`earlier[i]`: "from less than 2% ... to more than a third") is never current: its
+/// sentence states the later value.
+fn mark_current(deps: &mut [Dependency], earlier: &[bool]) {
     let key = |d: &Dependency| {
         let words: Vec<String> = content_stems(&d.goods).into_iter().collect();
         (
@@ -552,8 +570,14 @@ fn mark_current(deps: &mut [Dependency]) {
             .entry(key(d))
             .and_modify(|best| {
                 let b = &deps[*best];
-                if (end(d), d.claims.len(), std::cmp::Reverse(&d.group))
-                    > (end(b), b.claims.len(), std::cmp::Reverse(&b.group))
+                let now = |k: usize| !earlier.get(k).copied().unwrap_or(false);
+                if (now(i), end(d), d.claims.len(), std::cmp::Reverse(&d.group))
+                    > (
+                        now(*best),
+                        end(b),
+                        b.claims.len(),
+                        std::cmp::Reverse(&b.group),
+                    )
                 {
                     *best = i;
                 }
@@ -562,7 +586,7 @@ fn mark_current(deps: &mut [Dependency]) {
     }
     let keep: Vec<usize> = latest.into_values().collect();
     for (i, d) in deps.iter_mut().enumerate() {
-        d.current = keep.contains(&i);
+        d.current = keep.contains(&i) && !earlier.get(i).copied().unwrap_or(false);
     }
 }
 

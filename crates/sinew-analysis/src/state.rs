@@ -94,6 +94,10 @@ pub struct StoredGroup {
     /// before the mark reads as moving, as the network read every group then.
     #[serde(default = "moving")]
     moves: bool,
+    /// Whether its claims are all the earlier values of changes (`GroupTraits::earlier`); a
+    /// state kept before the mark reads as not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    earlier: bool,
 }
 
 fn moving() -> bool {
@@ -195,8 +199,11 @@ pub fn analyse_buckets(
             value: c.quantity.value,
             text: c.quantity.text.clone(),
         };
-        let GroupTraits { percent, moves } =
-            GroupTraits::of(group.claims.iter().map(|m| &claims[m.claim]));
+        let GroupTraits {
+            percent,
+            moves,
+            earlier,
+        } = GroupTraits::of(group.claims.iter().map(|m| &claims[m.claim]));
         let mut group_refs = Vec::with_capacity(group.claims.len());
         for (k, m) in group.claims.iter_mut().enumerate() {
             group_refs.push(refs[m.claim].clone());
@@ -209,6 +216,7 @@ pub fn analyse_buckets(
                 order,
                 percent,
                 moves,
+                earlier,
             });
         }
     }
@@ -296,13 +304,18 @@ fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<GroupTraits
                 refs: group_refs,
                 percent,
                 moves,
+                earlier,
                 ..
             } = s;
             for m in &mut g.claims {
                 refs.push(group_refs[m.claim].clone());
                 m.claim = refs.len() - 1;
             }
-            traits.push(GroupTraits { percent, moves });
+            traits.push(GroupTraits {
+                percent,
+                moves,
+                earlier,
+            });
             g
         })
         .collect();

@@ -849,6 +849,7 @@ impl SynthCorpus {
                     kind: sinew_types::MeasureKind::Other,
                     restates: None,
                     inferred: None,
+                    changed_to: None,
                 }
             })
             .collect()

@@ -89,6 +89,7 @@ pub(crate) fn claim(c: &C) -> Claim {
         kind: sinew_types::MeasureKind::Other,
         restates: None,
         inferred: None,
+        changed_to: None,
     }
 }
 

@@ -49,6 +49,8 @@ pub(crate) fn claim(v: &ClaimView) -> Value {
         // `discourse` (the paragraph before), `heading` (its section), `document` (the pair
         // the document is about); null when the sentence names them.
         "inferred": c.inferred.map(|i| i.as_str()),
+        // The earlier value of a change the sentence states: the span of the later one.
+        "changed_to": c.changed_to.map(|r| json!({"start": r.start, "end": r.end})),
     })
 }
 

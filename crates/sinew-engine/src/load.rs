@@ -161,6 +161,7 @@ fn spans_fit(doc: &Document, ann: &Annotations) -> Result<(), String> {
         spans.push(("claim quantity", c.quantity.span));
         spans.extend(c.time.iter().map(|t| ("claim time", t.span)));
         spans.extend(c.restates.iter().map(|r| ("claim restates", *r)));
+        spans.extend(c.changed_to.iter().map(|r| ("claim changed to", *r)));
     }
     spans.extend(
         ann.diagnostics

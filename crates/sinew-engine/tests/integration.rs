@@ -3,6 +3,7 @@
 mod batches;
 mod briefing;
 mod changes;
+mod changes_current;
 mod claims_sample;
 mod common;
 mod dedup;

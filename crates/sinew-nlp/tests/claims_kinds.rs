@@ -739,3 +739,28 @@ fn make_up_is_a_share_and_narrowing_is_a_change() {
         "Chile's trade deficit with Brazil"
     );
 }
+
+/// The two values of one change in one sentence: the earlier one points at the later
+/// ("from A ... to B", "to B from A", "B, up from A"). Near-misses: two figures of two
+/// clauses joined by "and", and two of different units, are no change.
+#[test]
+fn the_earlier_value_of_a_change_points_at_the_later() {
+    let to = |text: &str, quote: &str| {
+        claim(text, quote)
+            .changed_to
+            .map(|s| text[s.start..s.end].to_string())
+    };
+    let text = "Peru's share of Chile's copper imports fell from 40% in 2019 to 9% last year.";
+    assert_eq!(to(text, "40%").as_deref(), Some("9%"));
+    assert_eq!(to(text, "9%"), None);
+    let text = "Exports to Bolivia rose 12% to $3 billion from $2.7 billion a year earlier.";
+    assert_eq!(to(text, "$2.7 billion").as_deref(), Some("$3 billion"));
+    assert_eq!(to(text, "$3 billion"), None);
+    let text = "Trade reached $8 billion in 2024, up from $6 billion.";
+    assert_eq!(to(text, "$6 billion").as_deref(), Some("$8 billion"));
+    let text = "Chile bought 5 million tonnes from Peru and 3 million tonnes from Bolivia.";
+    assert_eq!(to(text, "5 million tonnes"), None);
+    assert_eq!(to(text, "3 million tonnes"), None);
+    let text = "Peru shipped 300 trucks from Lima to Arica, worth $9 million.";
+    assert_eq!(to(text, "300 trucks"), None);
+}

@@ -140,6 +140,7 @@ pub(crate) fn claim(
         kind: sinew_types::MeasureKind::Other,
         restates: None,
         inferred: None,
+        changed_to: None,
     }
 }
 

@@ -543,6 +543,7 @@ fn claim(doc: DocId) -> impl Strategy<Value = Claim> {
                     kind: sinew_types::MeasureKind::Other,
                     restates: None,
                     inferred: None,
+                    changed_to: None,
                 }
             },
         )

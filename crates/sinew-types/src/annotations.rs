@@ -497,6 +497,13 @@ pub struct Claim {
     /// parties against those words, not against the figure's sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inferred: Option<Inferred>,
+    /// The span of the figure of the same sentence that this one changed into: this one is
+    /// the earlier value of a change the sentence states ("has risen from less than 2%
+    /// before the war to more than a third": the 2% claim's `changed_to` is the third's;
+    /// "rose to $5 billion from $4 billion": the $4 billion's is the $5 billion's). The
+    /// analysis reads the other as the current value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_to: Option<Span>,
 }
 
 /// Where the parties of a claim whose sentence names none come from.

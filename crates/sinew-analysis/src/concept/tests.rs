@@ -28,6 +28,7 @@ fn claim(measure: &str, kind: QuantityKind, unit: &str, s: &str, o: &str) -> Cla
         kind: sinew_types::MeasureKind::Other,
         restates: None,
         inferred: None,
+        changed_to: None,
     }
 }
 

@@ -56,7 +56,8 @@ struct NetOrder(
 
 /// One group: id, subject, object, measure, unit, rate, concept, kind, verdict, the
 /// consensus (value, low, high, vague words), sources, period, claims, order, and the
-/// network's traits (its first claim a percentage; something moves).
+/// network's traits (its first claim a percentage; something moves; only earlier values of
+/// changes, written only when so, so that a digest written before it reads the same).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct NetGroup(
     String,
@@ -78,6 +79,7 @@ struct NetGroup(
     NetOrder,
     bool,
     bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")] bool,
 );
 
 impl BucketState {
@@ -153,6 +155,7 @@ impl NetGroup {
             order,
             s.percent,
             s.moves,
+            s.earlier,
         )
     }
 
@@ -177,6 +180,7 @@ impl NetGroup {
             NetOrder(docs, doc, start, end, s_start, s_end, order_measure, o_value, text),
             percent,
             moves,
+            earlier,
         ) = self;
         let no_bounds = Bounds {
             low: 0.0,
@@ -240,6 +244,7 @@ impl NetGroup {
             order,
             percent,
             moves,
+            earlier,
         }
     }
 }

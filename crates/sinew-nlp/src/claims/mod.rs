@@ -23,6 +23,7 @@ mod actors;
 mod bounds;
 mod clauses;
 mod discourse;
+mod earlier;
 mod kind;
 mod measure;
 mod modifiers;
@@ -546,7 +547,9 @@ pub(crate) fn build_claims(inp: &ClaimInputs<'_>, max: usize) -> Built {
             kind,
             restates,
             inferred,
+            changed_to: None,
         });
+        earlier::mark(inp.text, &mut claims);
     }
     discourse::carry_main_pair(&mut claims, &orphans, &lone_givers);
     Built {

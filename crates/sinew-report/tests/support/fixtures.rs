@@ -212,6 +212,7 @@ impl Builder {
             kind: f.measure_kind,
             restates: None,
             inferred: None,
+            changed_to: None,
         });
     }
 

@@ -84,6 +84,7 @@ fn damaged_packed_values_are_errors_not_panics() {
         kind: sinew_types::MeasureKind::Flow,
         restates: None,
         inferred: None,
+        changed_to: None,
     };
     let body = pack_claim(&claim);
     assert_eq!(
@@ -119,6 +120,7 @@ fn claim_with(figure_value: f64, max: Option<f64>, at: usize, subject: &str) -> 
         kind: sinew_types::MeasureKind::Flow,
         restates: None,
         inferred: None,
+        changed_to: None,
     }
 }
 
