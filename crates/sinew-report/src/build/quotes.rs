@@ -598,16 +598,20 @@ fn unnamed_pair(s: &str) -> bool {
             .any(|e| e.len() == 1 && e[0] == w.to_lowercase())
     };
     let tokens: Vec<&str> = s.split_whitespace().collect();
-    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // each token's word once (it is read as the word, the next and the one after)
+    let bare: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
     let mut runs = 0;
     let mut in_run = false;
     for (i, raw) in tokens.iter().enumerate() {
-        let w = bare(raw);
+        let w = bare[i];
         let lower = w.to_lowercase();
-        let next = tokens.get(i + 1).map(|t| bare(t)).unwrap_or_default();
-        let after = tokens.get(i + 2).map(|t| bare(t)).unwrap_or_default();
-        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && pair(&after))
-            || (lower == "both" && pair(&next));
+        let next = bare.get(i + 1).copied().unwrap_or_default();
+        let after = bare.get(i + 2).copied().unwrap_or_default();
+        let is_pair = (lower == "the" && next.eq_ignore_ascii_case("two") && pair(after))
+            || (lower == "both" && pair(next));
         if is_pair && runs < 2 {
             return true;
         }
