@@ -287,17 +287,33 @@ pub fn network_by_state_of(
 /// Every group of `states` in ledger order, with its claims re-indexed into one list of
 /// references, and each group's traits for the network.
 fn assemble(states: Vec<BucketState>) -> (Ledger, Vec<ClaimRef>, Vec<GroupTraits>) {
-    // Sized up front: grown step by step, the lists were copied and their fresh pages
-    // zeroed again and again over a large store.
-    let mut all: Vec<StoredGroup> = Vec::with_capacity(states.iter().map(|s| s.groups.len()).sum());
-    for s in states {
-        all.extend(s.groups);
+    // The groups are put in order where they lie, by their places in the states (a group is
+    // some hundreds of bytes: moved into one list and then about by the sort, they were half
+    // of this fold over a large store), then each is moved once, into the ledger.
+    let mut places: Vec<(u32, u32)> =
+        Vec::with_capacity(states.iter().map(|s| s.groups.len()).sum());
+    for (i, s) in states.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        places.extend((0..s.groups.len()).map(|j| (i, u32::try_from(j).unwrap_or(u32::MAX))));
     }
-    all.sort_by(ledger_order);
-    let mut refs = Vec::with_capacity(all.iter().map(|g| g.group.claims.len()).sum());
-    let mut traits = Vec::with_capacity(all.len());
-    let groups = all
+    let at = |&(i, j): &(u32, u32)| &states[i as usize].groups[j as usize];
+    places.sort_by(|a, b| ledger_order(at(a), at(b)));
+    let mut lying: Vec<Vec<Option<StoredGroup>>> = states
         .into_iter()
+        .map(|s| s.groups.into_iter().map(Some).collect())
+        .collect();
+    let mut refs = Vec::with_capacity(
+        lying
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|g| g.group.claims.len())
+            .sum(),
+    );
+    let mut traits = Vec::with_capacity(places.len());
+    let groups = places
+        .into_iter()
+        .filter_map(|(i, j)| lying[i as usize][j as usize].take())
         .map(|s| {
             let StoredGroup {
                 group: mut g,

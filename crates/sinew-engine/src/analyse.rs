@@ -235,7 +235,8 @@ impl Engine {
                             })?;
                     }
                     if !summarised.is_empty() {
-                        self.store.each_bucket_summary(&summarised, &mut handle)?;
+                        self.store
+                            .each_bucket_summary_head(&summarised, &mut handle)?;
                     }
                 }
             }

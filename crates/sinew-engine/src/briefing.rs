@@ -50,7 +50,7 @@ impl Engine {
         config: &ReportConfig,
     ) -> Result<(Briefing, BriefingMark), EngineError> {
         let mark = self.store.briefing_mark()?;
-        let stored = self.store.entities()?;
+        let stored = self.store.entities_without_aliases()?;
         let (since, alerts, new_docs) = self.changes_since(config)?;
         let fresh = match (since, &new_docs) {
             (Some(ChangesSince::Date(day)), _) => Fresh::PublishedSince(day),

@@ -27,7 +27,7 @@ impl Engine {
     pub fn resolve_entity(&self, name: &str) -> Result<String, EngineError> {
         let stored: Vec<String> = self
             .store
-            .entities()?
+            .entities_without_aliases()?
             .into_iter()
             .map(|e| e.canonical)
             .collect();

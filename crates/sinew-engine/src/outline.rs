@@ -97,7 +97,7 @@ impl Engine {
     pub(crate) fn actor_infos(&self) -> Result<Vec<sinew_analysis::ActorInfo>, EngineError> {
         Ok(self
             .store
-            .entities()?
+            .entities_without_aliases()?
             .into_iter()
             .map(|e| sinew_analysis::ActorInfo {
                 name: e.canonical,

@@ -61,6 +61,25 @@ pub trait AnalysisStore {
         self.each_bucket_state(buckets, &mut |key, state| each(key, state, false))
     }
 
+    /// As [`each_bucket_summary`](Self::each_bucket_summary), but each summary is handed
+    /// only up to its first line break (left out), for a reader that reads no further: a
+    /// summary may keep what every reader needs on its first line and what few need after
+    /// it, and a store that keeps summaries packed need not unpack the rest. A whole state
+    /// (`false`) is handed whole.
+    fn each_bucket_summary_head(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        self.each_bucket_summary(buckets, &mut |key, text, summary| {
+            if summary {
+                each(key, first_line(text), true);
+            } else {
+                each(key, text, false);
+            }
+        })
+    }
+
     /// The keys of the kept states that have no summary (written before schema v17), in
     /// order: what [`put_bucket_summaries`](Self::put_bucket_summaries) may fill.
     fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError>;
@@ -237,4 +256,12 @@ pub struct AnalysisUpdate {
     pub alerts: Vec<Alert>,
     /// How each analysed document was made, kept for later runs' [`DocHeader`]s.
     pub kinds: Vec<(DocId, SourceKind)>,
+}
+
+/// `text` up to its first line break, which is left out; the whole of a text that holds none.
+pub(crate) fn first_line(text: &[u8]) -> &[u8] {
+    match text.iter().position(|&b| b == b'\n') {
+        Some(at) => &text[..at],
+        None => text,
+    }
 }

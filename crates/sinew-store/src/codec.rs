@@ -16,7 +16,7 @@ use sinew_types::{
 };
 
 mod inflate;
-use inflate::inflate_into;
+use inflate::{inflate_into, inflate_line_into};
 
 /// Parses a serde enum name read from column `idx`.
 pub(crate) fn parse_enum<T: DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
@@ -123,6 +123,26 @@ pub(crate) fn stored_bytes_into(
     value: ValueRef<'_>,
     buf: &mut Vec<u8>,
 ) -> rusqlite::Result<()> {
+    stored_into(idx, value, buf, false)
+}
+
+/// [`stored_bytes_into`] up to the value's first line break, left out (the whole of a value
+/// without one): a packed value is unpacked no further
+/// (`AnalysisStore::each_bucket_summary_head`).
+pub(crate) fn stored_line_into(
+    idx: usize,
+    value: ValueRef<'_>,
+    buf: &mut Vec<u8>,
+) -> rusqlite::Result<()> {
+    stored_into(idx, value, buf, true)
+}
+
+fn stored_into(
+    idx: usize,
+    value: ValueRef<'_>,
+    buf: &mut Vec<u8>,
+    line: bool,
+) -> rusqlite::Result<()> {
     buf.clear();
     match value {
         ValueRef::Blob(blob) => {
@@ -133,10 +153,21 @@ pub(crate) fn stored_bytes_into(
             if layout != PACKED_TEXT_DEFLATE {
                 return Err(bad(format!("a packed text of unknown layout {layout}")));
             }
-            inflate_into(rest, buf, usize::MAX)
-                .map_err(|e| bad(format!("a packed text that does not unpack: {e}")))?;
+            let inflated = if line {
+                inflate_line_into(rest, buf, usize::MAX)
+            } else {
+                inflate_into(rest, buf, usize::MAX)
+            };
+            inflated.map_err(|e| bad(format!("a packed text that does not unpack: {e}")))?;
         }
-        other => buf.extend_from_slice(other.as_str()?.as_bytes()),
+        other => {
+            let text = other.as_str()?.as_bytes();
+            buf.extend_from_slice(if line {
+                crate::analysis::first_line(text)
+            } else {
+                text
+            });
+        }
     }
     Ok(())
 }

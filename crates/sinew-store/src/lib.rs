@@ -118,6 +118,17 @@ pub trait Store: AnalysisStore + WorkbenchStore + Send + Sync {
     /// put keeps current, so the cost is one row per entity, not one per mention.
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
 
+    /// [`entities`](Self::entities) without their aliases (left empty), for a reader that
+    /// shows none (the briefing): over a large store the aliases were most of the rows read.
+    /// The default reads them and drops them.
+    fn entities_without_aliases(&self) -> Result<Vec<EntitySummary>, StoreError> {
+        let mut listed = self.entities()?;
+        for e in &mut listed {
+            e.aliases = Vec::new();
+        }
+        Ok(listed)
+    }
+
     /// How many entities [`Store::entities`] lists, without reading them (their aliases,
     /// descriptions and the documents those cite). The default reads them all.
     fn entity_count(&self) -> Result<u64, StoreError> {

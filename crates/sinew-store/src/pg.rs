@@ -595,6 +595,10 @@ impl Store for PgStore {
         self.read(entities::load)
     }
 
+    fn entities_without_aliases(&self) -> Result<Vec<EntitySummary>, StoreError> {
+        self.read(entities::load_without_aliases)
+    }
+
     fn put_alerts(&self, alerts: &[Alert]) -> Result<usize, StoreError> {
         if alerts.is_empty() {
             return Ok(0);

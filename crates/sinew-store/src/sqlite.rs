@@ -331,6 +331,10 @@ impl Store for SqliteStore {
         self.read(entities::load)
     }
 
+    fn entities_without_aliases(&self) -> Result<Vec<EntitySummary>, StoreError> {
+        self.read(entities::load_without_aliases)
+    }
+
     fn entity_count(&self) -> Result<u64, StoreError> {
         self.read(|tx| {
             tx.query_row("SELECT count(*) FROM entities", [], |r| {

@@ -319,6 +319,55 @@ fn bucket_summaries_are_kept_with_their_states_and_filled_where_a_v16_store_had_
     }
 }
 
+#[test]
+fn a_summarys_head_is_its_first_line_and_a_whole_state_is_handed_whole() {
+    for backend in backends() {
+        let store = &*backend.store;
+        // a digest's first line, then what few readers read; a summary of one line; a state
+        // that is its own summary
+        let two_lines = format!("{}\n{}", r#"{"lead":"Ossland"}"#, r#"["wheat","barley"]"#);
+        let update = AnalysisUpdate {
+            buckets: vec![
+                row("k1", r#"{"s":1}"#, Some(&two_lines)),
+                row("k2", r#"{"s":2}"#, Some(r#"{"m":2}"#)),
+                row("k3", r#"{"s":3}"#, None),
+            ],
+            ..AnalysisUpdate::default()
+        };
+        store.commit_analysis(&update).expect("commit");
+        let heads = |store: &dyn Store, keys: &[&str]| {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            let mut out = Vec::new();
+            store
+                .each_bucket_summary_head(&keys, &mut |k, text, summary| {
+                    out.push(hand(k, &String::from_utf8_lossy(text), summary));
+                })
+                .expect("each head");
+            out
+        };
+        assert_eq!(
+            heads(store, &["k3", "k1", "missing", "k2"]),
+            [
+                hand("k3", r#"{"s":3}"#, true),
+                hand("k1", r#"{"lead":"Ossland"}"#, true),
+                hand("k2", r#"{"m":2}"#, true)
+            ]
+        );
+        // the summary itself is kept whole
+        assert_eq!(summaries(store, &["k1"]), [hand("k1", &two_lines, true)]);
+        // A whole state is never cut (a state held a line break here only to show it).
+        store
+            .commit_analysis(&AnalysisUpdate {
+                buckets: vec![row("k4", "{\"s\":\n4}", Some(&two_lines))],
+                ..AnalysisUpdate::default()
+            })
+            .expect("commit k4");
+        back_to_v16(&backend.location);
+        let old = backend.reopen_read_only();
+        assert_eq!(heads(&*old, &["k4"]), [hand("k4", "{\"s\":\n4}", false)]);
+    }
+}
+
 /// Sets a store back to schema v17 (the summaries a v17 build wrote), by hand.
 fn back_to_v17(location: &Location) {
     match location {

@@ -718,6 +718,12 @@ proptest! {
             prop_assert_eq!(got, Some(ann.clone()), "annotations of {}", doc.id);
         }
         prop_assert_eq!(store.entities().expect("entities"), model.entities());
+        // the same list, in the same order, without aliases
+        let mut bare = model.entities();
+        for e in &mut bare {
+            e.aliases.clear();
+        }
+        prop_assert_eq!(store.entities_without_aliases().expect("without aliases"), bare);
         prop_assert_eq!(store.fingerprints().expect("fingerprints"), model.fingerprints());
         for fp in pool.iter().filter_map(|(d, _)| d.fingerprint.as_ref()) {
             let got = store.near_duplicate_candidates(fp).expect("candidates");

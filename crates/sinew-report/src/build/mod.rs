@@ -470,9 +470,11 @@ fn sentence_spans(bundle: &DocBundle) -> Vec<Sent> {
         });
     }
     // a sentence that leans on the one before is quoted with it when together they read whole
+    // (`with_previous`, from what `standalone` said of the two)
+    let alone: Vec<Option<Span>> = out.iter().map(|s| s.quote).collect();
     for i in 1..out.len() {
-        if out[i].quote.is_none() {
-            out[i].quote = quotes::with_previous(text, out[i - 1].span, out[i].span);
+        if let (None, Some(first)) = (alone[i], alone[i - 1]) {
+            out[i].quote = quotes::after_standalone(text, out[i - 1].span, first, out[i].span);
         }
     }
     out

@@ -23,6 +23,19 @@ pub(super) fn load(tx: &mut Transaction<'_>) -> R<Vec<EntitySummary>> {
             mentions: count(&r, 2)?,
         });
     }
+    listed(tx, aliases)
+}
+
+/// [`load`] without the aliases, which are not read.
+pub(super) fn load_without_aliases(tx: &mut Transaction<'_>) -> R<Vec<EntitySummary>> {
+    listed(tx, HashMap::new())
+}
+
+/// Every entity as [`load`] lists it, each with its aliases taken from `aliases`.
+fn listed(
+    tx: &mut Transaction<'_>,
+    mut aliases: HashMap<String, Vec<Alias>>,
+) -> R<Vec<EntitySummary>> {
     let rows = tx.query(
         "SELECT e.canonical, e.type, e.id, e.country, e.sector, e.mentions, e.documents, \
          e.description, e.description_doc, e.description_start, e.description_end, d.source, \

@@ -17,8 +17,8 @@ use crate::analysis::{
     AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
 use crate::codec::{
-    pack_text, parse_date, stored_bytes_into, stored_doc_text, stored_text, unpack_doc_claim_spans,
-    unpack_doc_claims,
+    pack_text, parse_date, stored_bytes_into, stored_doc_text, stored_line_into, stored_text,
+    unpack_doc_claim_spans, unpack_doc_claims,
 };
 use crate::StoreError;
 
@@ -172,35 +172,15 @@ impl AnalysisStore for SqliteStore {
         buckets: &[String],
         each: &mut dyn FnMut(&str, &[u8], bool),
     ) -> Result<(), StoreError> {
-        // As `each_bucket_state`: the packed values are read in one transaction, then unpacked
-        // one after the other into one buffer. A state kept before v17 has no summary and is
-        // read whole; a store opened read-only below v17 has no column at all.
-        let stored: Vec<(usize, rusqlite::types::Value, bool)> = self.read(|tx| {
-            let summaries = buckets_summarised(tx)?;
-            let sql = if summaries {
-                "SELECT coalesce(nullif(summary, X''), state), summary IS NOT NULL \
-                 FROM analysis_buckets WHERE bucket = ?1"
-            } else {
-                "SELECT state, 0 FROM analysis_buckets WHERE bucket = ?1"
-            };
-            let mut stmt = tx.prepare_cached(sql)?;
-            let mut out = Vec::with_capacity(buckets.len());
-            for (i, key) in buckets.iter().enumerate() {
-                let found = stmt
-                    .query_row([key], |r| {
-                        Ok((r.get::<_, rusqlite::types::Value>(0)?, r.get::<_, bool>(1)?))
-                    })
-                    .optional()?;
-                out.extend(found.map(|(v, summary)| (i, v, summary)));
-            }
-            Ok(out)
-        })?;
-        let mut buf = Vec::new();
-        for (i, value, summary) in stored {
-            stored_bytes_into(0, ValueRef::from(&value), &mut buf).map_err(|e| self.fail(e))?;
-            each(&buckets[i], &buf, summary);
-        }
-        Ok(())
+        self.summaries(buckets, false, each)
+    }
+
+    fn each_bucket_summary_head(
+        &self,
+        buckets: &[String],
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        self.summaries(buckets, true, each)
     }
 
     fn buckets_without_summary(&self) -> Result<Vec<String>, StoreError> {
@@ -445,6 +425,53 @@ fn commit(tx: &Transaction<'_>, update: &AnalysisUpdate) -> rusqlite::Result<usi
         stmt.execute([&doc.0])?;
     }
     Ok(added)
+}
+
+impl SqliteStore {
+    /// `each_bucket_summary`, or with `head` its `_head` variant (a packed summary unpacked
+    /// only up to its first line break).
+    fn summaries(
+        &self,
+        buckets: &[String],
+        head: bool,
+        each: &mut dyn FnMut(&str, &[u8], bool),
+    ) -> Result<(), StoreError> {
+        // As `each_bucket_state`: the packed values are read in one transaction, then unpacked
+        // one after the other into one buffer. A state kept before v17 has no summary and is
+        // read whole; a store opened read-only below v17 has no column at all.
+        let stored: Vec<(usize, rusqlite::types::Value, bool)> = self.read(|tx| {
+            let summaries = buckets_summarised(tx)?;
+            let sql = if summaries {
+                "SELECT coalesce(nullif(summary, X''), state), summary IS NOT NULL \
+                 FROM analysis_buckets WHERE bucket = ?1"
+            } else {
+                "SELECT state, 0 FROM analysis_buckets WHERE bucket = ?1"
+            };
+            let mut stmt = tx.prepare_cached(sql)?;
+            let mut out = Vec::with_capacity(buckets.len());
+            for (i, key) in buckets.iter().enumerate() {
+                let found = stmt
+                    .query_row([key], |r| {
+                        Ok((r.get::<_, rusqlite::types::Value>(0)?, r.get::<_, bool>(1)?))
+                    })
+                    .optional()?;
+                out.extend(found.map(|(v, summary)| (i, v, summary)));
+            }
+            Ok(out)
+        })?;
+        let mut buf = Vec::new();
+        for (i, value, summary) in stored {
+            let value = ValueRef::from(&value);
+            if head && summary {
+                stored_line_into(0, value, &mut buf)
+            } else {
+                stored_bytes_into(0, value, &mut buf)
+            }
+            .map_err(|e| self.fail(e))?;
+            each(&buckets[i], &buf, summary);
+        }
+        Ok(())
+    }
 }
 
 /// A summary as kept: packed as states are, or an empty BLOB where the state is its own.

@@ -158,6 +158,19 @@ pub(super) fn load(tx: &Transaction<'_>) -> rusqlite::Result<Vec<EntitySummary>>
             mentions: r.get(2)?,
         });
     }
+    listed(tx, aliases)
+}
+
+/// [`load`] without the aliases, which are not read.
+pub(super) fn load_without_aliases(tx: &Transaction<'_>) -> rusqlite::Result<Vec<EntitySummary>> {
+    listed(tx, HashMap::new())
+}
+
+/// Every entity as [`load`] lists it, each with its aliases taken from `aliases`.
+fn listed(
+    tx: &Transaction<'_>,
+    mut aliases: HashMap<String, Vec<Alias>>,
+) -> rusqlite::Result<Vec<EntitySummary>> {
     tx.prepare_cached(
         "SELECT e.canonical, e.type, e.id, e.country, e.sector, e.mentions, e.documents, \
          e.description, e.description_doc, e.description_start, e.description_end, d.source, \
