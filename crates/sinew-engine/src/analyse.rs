@@ -24,9 +24,7 @@ use sinew_analysis::{
     analyse_buckets, detect_alerts_between, AlertScope, BucketState, ClaimRef, PoliticalTie,
     SourceDoc,
 };
-use sinew_store::{
-    AnalysisUpdate, BucketRow, ClaimPacks, ClaimQuote, ClaimWords, KeyedClaim,
-};
+use sinew_store::{AnalysisUpdate, BucketRow, ClaimPacks, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId, SourceKind};
 
 use crate::feed::{doc_ties, Feed, DOCS_PER_SLICE};

@@ -123,7 +123,9 @@ impl Feed {
     /// Stores the rows held.
     pub(crate) fn store(&mut self, engine: &Engine) -> Result<(), EngineError> {
         if self.held > 0 {
-            engine.store.commit_analysis(&std::mem::take(&mut self.rows))?;
+            engine
+                .store
+                .commit_analysis(&std::mem::take(&mut self.rows))?;
             self.held = 0;
         }
         Ok(())

@@ -431,7 +431,10 @@ fn a_first_load_killed_after_its_first_analysis_step_is_analysed_as_a_first_load
             update.ties.push((id.clone(), json));
         }
     }
-    assert!(!update.claim_buckets.is_empty(), "the articles state figures");
+    assert!(
+        !update.claim_buckets.is_empty(),
+        "the articles state figures"
+    );
     assert!(tied > 0, "some articles tie politicians to parties");
     store.commit_analysis(&update).expect("first step");
     assert!(!store.has_analysed().expect("analysed"));
