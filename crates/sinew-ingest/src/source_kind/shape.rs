@@ -68,15 +68,7 @@ pub(super) fn measure(text: &str) -> Shape {
         }
         if line.split_whitespace().count() >= ITEM_WORDS && line.len() <= ITEM_BYTES {
             s.items += 1;
-            let mut citing = false;
-            for m in CITING.find_overlapping_iter(&lower) {
-                let i = m.pattern().as_usize();
-                // an outlet named as whole words, or unnamed reports anywhere
-                if i >= OUTLETS.len() || whole_word(&lower, m.start(), m.end()) {
-                    cited[i.min(OUTLETS.len())] = true;
-                    citing = true;
-                }
-            }
+            let citing = citations(&lower, &mut cited);
             if citing {
                 s.items_citing += 1;
             }
@@ -126,11 +118,21 @@ fn heading(line: &str, list: &[&'static str]) -> Option<&'static str> {
         .find(|h| h.trim_end_matches(':') == words)
 }
 
-/// Where `word` first stands as whole words in `hay`.
-pub(super) fn whole_word_at(hay: &str, word: &str) -> Option<usize> {
-    hay.match_indices(word)
-        .map(|(at, _)| at)
-        .find(|&at| whole_word(hay, at, at + word.len()))
+/// Marks in `cited` (one place per entry of [`OUTLETS`], then one for unnamed reports) the
+/// outlets `lower` (lower case) names as whole words, and whether it credits unnamed
+/// reports anywhere; true when it does either.
+pub(super) fn citations(lower: &str, cited: &mut [bool]) -> bool {
+    let mut citing = false;
+    for m in CITING.find_overlapping_iter(lower) {
+        let i = m.pattern().as_usize();
+        if i >= OUTLETS.len() || whole_word(lower, m.start(), m.end()) {
+            if let Some(c) = cited.get_mut(i.min(OUTLETS.len())) {
+                *c = true;
+            }
+            citing = true;
+        }
+    }
+    citing
 }
 
 /// Whether `hay[start..end]` stands as whole words: no letter or digit just before or after.
