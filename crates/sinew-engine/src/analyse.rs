@@ -24,9 +24,10 @@ use sinew_analysis::{
     analyse_buckets, detect_alerts_between, AlertScope, BucketState, ClaimRef, PoliticalTie,
     SourceDoc,
 };
-use sinew_store::{AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, KeyedClaim};
+use sinew_store::{AnalysisUpdate, BucketRow, ClaimPacks, ClaimQuote, ClaimWords, KeyedClaim};
 use sinew_types::{Alert, Claim, DocId, SourceKind};
 
+use crate::feed::{doc_ties, Feed, DOCS_PER_SLICE};
 use crate::summary::Kept;
 use crate::{CitedClaim, ClaimView, Engine, EngineError};
 
@@ -71,10 +72,20 @@ impl Engine {
     /// raise (when `raise` is set and something was analysed before them: the first documents
     /// set the baseline). Returns the alerts.
     pub fn finish_analysis(&self, raise: bool) -> Result<Vec<Alert>, EngineError> {
+        self.finish_analysis_fed(raise, None)
+    }
+
+    /// [`finish_analysis`](Self::finish_analysis), with the first step's rows of the
+    /// documents this run stored already worked out and stored by `feed` (`crate::feed`).
+    pub(crate) fn finish_analysis_fed(
+        &self,
+        raise: bool,
+        feed: Option<Feed>,
+    ) -> Result<Vec<Alert>, EngineError> {
         // Documents stored before the store kept events get theirs with the first write run.
         self.finish_events()?;
         if !raise {
-            self.analyse_in_slices()?;
+            self.analyse_in_slices(feed)?;
             return Ok(Vec::new());
         }
         let Some(work) = self.pending_work()? else {
@@ -406,8 +417,7 @@ impl Engine {
             let Some(ann) = self.store.annotations(id)? else {
                 continue;
             };
-            let sentences = sinew_analysis::sentence_actors(&doc.id, &doc.text, &ann);
-            let t = sinew_analysis::political_ties(&sentences);
+            let t = doc_ties(&doc, &ann);
             if !t.is_empty() {
                 ties.push((id.clone(), t));
             }
@@ -421,7 +431,8 @@ impl Engine {
     ///
     /// 1. The pending documents are read [`DOCS_PER_SLICE`] at a time: each claim's bucket,
     ///    the documents' political ties and kinds are stored, one transaction a slice, and
-    ///    the keys of the buckets touched kept.
+    ///    the keys of the buckets touched kept. A run's `feed` has done this for the
+    ///    documents it stored, from memory: only the others are read.
     /// 2. The touched buckets are then loaded [`BUCKETS_PER_READ`] at a time (every claim
     ///    they hold, stored before or just now), recomputed (`analyse_buckets`) and dropped;
     ///    the states are stored when their text passes [`STATE_BYTES_PER_COMMIT`].
@@ -433,13 +444,22 @@ impl Engine {
     /// A process killed before step 3 leaves the marks: the next run (or a reader) redoes the
     /// work from the claims, whatever states were stored before it stopped, and reads a
     /// claim stored with its bucket once (`in_store_order`).
-    fn analyse_in_slices(&self) -> Result<(), EngineError> {
+    fn analyse_in_slices(&self, feed: Option<Feed>) -> Result<(), EngineError> {
+        let (fed, mut touched) = match feed {
+            Some(feed) => feed.finish(self)?,
+            None => Default::default(),
+        };
         let pending = self.store.pending()?;
         if pending.is_empty() {
             return Ok(());
         }
-        let mut touched: BTreeSet<String> = BTreeSet::new();
-        for ids in pending.chunks(DOCS_PER_SLICE) {
+        let unfed: Vec<DocId> = pending
+            .iter()
+            .filter(|id| !fed.contains(*id))
+            .cloned()
+            .collect();
+        drop(fed);
+        for ids in unfed.chunks(DOCS_PER_SLICE) {
             let new = self.store.claims_of_docs(ids)?;
             // A document's claims together: a restatement goes to its figure's bucket.
             let new_claims: Vec<Claim> = new.iter().map(|k| k.claim.clone()).collect();
@@ -463,11 +483,13 @@ impl Engine {
         let mut rows: Vec<BucketRow> = Vec::new();
         let mut bytes = 0;
         let touched: Vec<String> = touched.into_iter().collect();
+        let mut packs = ClaimPacks::new(PACKED_CLAIMS_KEPT);
         for keys in touched.chunks(BUCKETS_PER_READ) {
-            // Buckets are read a few at a time, so that a document holding claims of several
-            // is unpacked once for them, not once a bucket (a news article's claims fall in
-            // a dozen buckets: read one by one, its pack was parsed a dozen times).
-            let keyed = self.store.bucket_claims(keys)?;
+            // Buckets are read a few at a time, and the documents' unpacked claims kept
+            // across reads, so that a document holding claims of several is unpacked about
+            // once for them, not once a bucket (a news article's claims fall in a dozen
+            // buckets: read one by one, its pack was parsed a dozen times).
+            let keyed = self.store.bucket_claims_with(keys, &mut packs)?;
             let (refs, claims) = in_store_order(keyed);
             // Kinds were stored in step 1: every header carries its document's.
             let docs = self.source_docs(&claims, &[])?;
@@ -588,11 +610,12 @@ impl Engine {
     }
 }
 
-/// Pending documents read per transaction by [`Engine::analyse_in_slices`].
-const DOCS_PER_SLICE: usize = 512;
-
 /// Buckets a bulk analysis reads and recomputes together (`analyse_in_slices`, step 2).
 const BUCKETS_PER_READ: usize = 64;
+
+/// Claims of the documents a bulk analysis has unpacked that it keeps for the buckets it
+/// reads next (`ClaimPacks`; a claim in memory is a few hundred bytes).
+const PACKED_CLAIMS_KEPT: usize = 1 << 15;
 
 /// Bytes of bucket states [`Engine::analyse_in_slices`] holds before storing them.
 const STATE_BYTES_PER_COMMIT: usize = 16 << 20;

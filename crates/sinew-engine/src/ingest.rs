@@ -36,6 +36,7 @@ use sinew_ingest::{DupLinker, Format, IngestConfig, IngestError, Link};
 use sinew_store::{IngestRun, InputFailure, PutOutcome};
 use sinew_types::{Alert, Annotations, DocId, Document};
 
+use crate::feed::{DocRows, Feed};
 use crate::{Engine, EngineError};
 
 /// How to ingest.
@@ -271,9 +272,10 @@ impl Engine {
         &self,
         summary: &mut IngestSummary,
         raise: bool,
+        feed: Option<Feed>,
     ) -> Result<(), EngineError> {
         let started = Instant::now();
-        let alerts = self.finish_analysis(raise)?;
+        let alerts = self.finish_analysis_fed(raise, feed)?;
         summary.analysis += started.elapsed();
         summary.alerts.extend(alerts);
         Ok(())
@@ -392,7 +394,7 @@ impl Engine {
         batch.commit_index(self, &mut summary);
         written?;
         if opts.analyse {
-            self.raise_alerts(&mut summary, raise)?;
+            self.raise_alerts(&mut summary, raise, batch.feed.take())?;
         }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);
@@ -471,7 +473,7 @@ impl Engine {
         written?;
         summary.bytes = read.load(Ordering::Relaxed);
         if opts.analyse {
-            self.raise_alerts(&mut summary, raise)?;
+            self.raise_alerts(&mut summary, raise, batch.feed.take())?;
         }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);
@@ -655,6 +657,9 @@ pub(crate) struct Batch {
     links: DupLinker,
     /// Documents added to the search index since it was last committed.
     unindexed: usize,
+    /// The first step of the run's final analysis, done as batches commit: set when the run
+    /// analyses its documents at its end without raising alerts (`crate::feed`).
+    pub(crate) feed: Option<Feed>,
 }
 
 /// Documents added to the search index between its commits. Each commit writes a segment
@@ -676,6 +681,7 @@ impl Batch {
             skipped: 0,
             links: DupLinker::default(),
             unindexed: 0,
+            feed: (opts.analyse && !raise).then(Feed::default),
         }
     }
 
@@ -748,6 +754,9 @@ impl Batch {
                     summary.new_documents.push(doc.id.clone());
                     summary.claims += ann.claims.len();
                     summary.near_duplicates += usize::from(doc.duplicate_of.is_some());
+                    if let Some(feed) = &mut self.feed {
+                        feed.add(engine, &doc.id, DocRows::of(doc, ann))?;
+                    }
                 }
                 PutOutcome::AlreadyPresent => summary.already_stored += 1,
             }

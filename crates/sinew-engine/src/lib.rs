@@ -11,6 +11,7 @@ mod entity_names;
 mod error;
 mod events;
 mod extract;
+mod feed;
 mod ingest;
 mod ledger;
 mod load;

@@ -99,7 +99,7 @@ impl Engine {
         batch.commit_index(self, &mut summary);
         written?;
         if opts.analyse {
-            self.raise_alerts(&mut summary, raise)?;
+            self.raise_alerts(&mut summary, raise, batch.feed.take())?;
         }
         summary.elapsed = start.elapsed();
         self.record_run(&mut summary, opts);

@@ -138,6 +138,13 @@ impl AnalysisStore for Recording {
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
         self.inner.bucket_claims(buckets)
     }
+    fn bucket_claims_with(
+        &self,
+        buckets: &[String],
+        packs: &mut sinew_store::ClaimPacks,
+    ) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.inner.bucket_claims_with(buckets, packs)
+    }
     fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError> {
         self.inner.doc_headers(ids)
     }

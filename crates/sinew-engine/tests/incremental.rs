@@ -384,6 +384,70 @@ fn a_streamed_analysis_killed_midway_is_redone_from_the_claims() {
 }
 
 #[test]
+fn a_first_load_killed_after_its_first_analysis_step_is_analysed_as_a_first_load() {
+    // A bulk ingest stores each claim's bucket and each document's ties as its batches
+    // commit (its final analysis's first step), the pending marks kept until the states
+    // are stored: killed before that, nothing reads as analysed.
+    let corpus = generate(&SynthConfig {
+        seed: 6,
+        documents: 12,
+        ..SynthConfig::default()
+    });
+    // Two articles of my own that tie countries (the synthetic ones state figures only).
+    let tying = [
+        "Portugal signed a defence pact with Brazil on Tuesday, the two governments said.\n\
+         Exports of cork from Portugal to Brazil rose to $40 million in 2023.",
+        "Norway imposed sanctions on Belarus over the border dispute, its foreign ministry \
+         said on Friday.\nNorway's salmon exports to Poland reached $1.2 billion last year.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, text)| sinew_analysis::synth::SynthDocument {
+        name: format!("tie-{i}.txt"),
+        published: corpus.documents[0].published,
+        text: (*text).to_string(),
+        duplicate_of: None,
+    })
+    .collect::<Vec<_>>();
+    let engine = memory_engine();
+    let docs: Vec<&sinew_analysis::synth::SynthDocument> =
+        corpus.documents.iter().chain(&tying).collect();
+    store_unanalysed(&engine, &docs);
+    let store = engine.store();
+    let pending = store.pending().expect("pending");
+    let mut update = AnalysisUpdate::default();
+    let mut tied = 0;
+    for id in &pending {
+        let doc = store.document(id).expect("read").expect("stored");
+        let ann = store.annotations(id).expect("read").expect("annotated");
+        let keys = sinew_analysis::claim_buckets(&ann.claims);
+        for (ord, key) in keys.into_iter().enumerate() {
+            update.claim_buckets.push((key, id.clone(), ord as u32));
+        }
+        let ties = political_ties(&sentence_actors(&doc.id, &doc.text, &ann));
+        if !ties.is_empty() {
+            tied += 1;
+            let json = serde_json::to_string(&ties).expect("ties as JSON");
+            update.ties.push((id.clone(), json));
+        }
+    }
+    assert!(
+        !update.claim_buckets.is_empty(),
+        "the articles state figures"
+    );
+    assert!(tied > 0, "some articles tie politicians to parties");
+    store.commit_analysis(&update).expect("first step");
+    assert!(!store.has_analysed().expect("analysed"));
+    // A reader counts each pending document's ties once, though they are stored.
+    check_against_full(&engine).expect("reader agrees with a full recomputation");
+    // `sinew alerts` analyses it as the first load it is: a baseline raising nothing.
+    let alerts = engine.alerts().expect("alerts");
+    assert!(alerts.is_empty(), "{alerts:?}");
+    assert_eq!(engine.pending_analysis().expect("pending"), 0);
+    check_against_full(&engine).expect("stored analysis agrees with a full recomputation");
+}
+
+#[test]
 fn a_deferred_load_is_stored_unanalysed_and_sinew_alerts_analyses_it_as_a_first_load() {
     let engine = memory_engine();
     let opts = IngestOptions {

@@ -5,6 +5,8 @@
 //! The store does not know how buckets are computed or what a state holds: keys and states
 //! are opaque text that the engine gets from sinew-analysis (which sits above the store).
 
+use std::collections::{HashMap, VecDeque};
+
 use sinew_types::{Alert, Claim, DocId, SourceKind, Span};
 
 use crate::StoreError;
@@ -14,7 +16,11 @@ pub trait AnalysisStore {
     /// Documents stored but not yet analysed, in ingest order.
     fn pending(&self) -> Result<Vec<DocId>, StoreError>;
 
-    /// True when any claim has been analysed (has a bucket).
+    /// True when any claim has been analysed: it has a bucket and its document no pending
+    /// mark. A bulk analysis stores the buckets, ties and kinds of documents still pending
+    /// before their states (the engine's first step, done as a long ingest commits its
+    /// batches), so a load killed before its analysis finished reads as never analysed: the
+    /// next run analyses it as the baseline it is, raising no alerts.
     fn has_analysed(&self) -> Result<bool, StoreError>;
 
     /// The claims of the given documents, analysed or not.
@@ -22,6 +28,20 @@ pub trait AnalysisStore {
 
     /// Every analysed claim of the given buckets.
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError>;
+
+    /// [`bucket_claims`](Self::bucket_claims), taking the claims of a document that `packs`
+    /// holds from it rather than unpacking them again, and keeping those it unpacks there:
+    /// a reader asking for many buckets a few at a time (a bulk analysis) unpacks a document
+    /// whose claims fall in several of them about once. A store that keeps no packs answers
+    /// as `bucket_claims` does.
+    fn bucket_claims_with(
+        &self,
+        buckets: &[String],
+        packs: &mut ClaimPacks,
+    ) -> Result<Vec<KeyedClaim>, StoreError> {
+        let _ = packs;
+        self.bucket_claims(buckets)
+    }
 
     /// What analysis needs of each given document that is stored.
     fn doc_headers(&self, ids: &[DocId]) -> Result<Vec<DocHeader>, StoreError>;
@@ -130,7 +150,9 @@ pub trait AnalysisStore {
         self.bucket_keys()
     }
 
-    /// Every analysed document's political ties (as stored), in ingest order.
+    /// Every analysed document's political ties (as stored), in ingest order; a document
+    /// still pending has none here even when its ties are stored (a bulk analysis stores them
+    /// first), since a reader works out the pending documents' ties in memory.
     fn ties(&self) -> Result<Vec<String>, StoreError>;
 
     /// Claims by reference, with the words they quote; `None` for a reference not stored.
@@ -263,5 +285,181 @@ pub(crate) fn first_line(text: &[u8]) -> &[u8] {
     match text.iter().position(|&b| b == b'\n') {
         Some(at) => &text[..at],
         None => text,
+    }
+}
+
+/// Documents' claims as unpacked, by the document's position in the store, kept up to a
+/// number of claims (the least recently used document goes first) for
+/// [`AnalysisStore::bucket_claims_with`].
+#[derive(Debug, Default)]
+pub struct ClaimPacks {
+    /// Each document's claims, with when they were last asked for.
+    docs: HashMap<i64, (u64, Vec<Claim>)>,
+    /// Documents in the order they were asked for, with the time of asking: an entry older
+    /// than its document's time in `docs` is stale and passed over.
+    order: VecDeque<(i64, u64)>,
+    /// The time of the last asking.
+    clock: u64,
+    /// Claims held.
+    claims: usize,
+    /// Claims held at most.
+    max_claims: usize,
+}
+
+impl ClaimPacks {
+    /// Packs holding at most `max_claims` claims (0: none kept).
+    pub fn new(max_claims: usize) -> ClaimPacks {
+        ClaimPacks {
+            max_claims,
+            ..ClaimPacks::default()
+        }
+    }
+
+    /// How many documents' claims are held.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether none are held.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Hands `each` the claims of document `seq`, from the packs or else from `unpack`
+    /// (then kept, the least recently asked-for documents dropped to make room; a document
+    /// with more claims than the bound is not kept).
+    pub(crate) fn with_claims<E>(
+        &mut self,
+        seq: i64,
+        unpack: impl FnOnce() -> Result<Vec<Claim>, E>,
+        each: impl FnOnce(&[Claim]),
+    ) -> Result<(), E> {
+        self.clock += 1;
+        let now = self.clock;
+        match self.docs.get_mut(&seq) {
+            Some((last, claims)) => {
+                *last = now;
+                each(claims);
+            }
+            None => {
+                let claims = unpack()?;
+                each(&claims);
+                if claims.len() > self.max_claims {
+                    return Ok(());
+                }
+                self.shrink(self.max_claims - claims.len());
+                self.claims += claims.len();
+                self.docs.insert(seq, (now, claims));
+            }
+        }
+        self.order.push_back((seq, now));
+        // Stale entries pile up when documents are asked for again and again: drop them.
+        if self.order.len() > 2 * self.docs.len() + 64 {
+            let docs = &self.docs;
+            self.order
+                .retain(|(s, at)| docs.get(s).is_some_and(|(last, _)| last == at));
+        }
+        Ok(())
+    }
+
+    /// Drops the least recently asked-for documents until at most `room` claims are held.
+    fn shrink(&mut self, room: usize) {
+        while self.claims > room {
+            let Some((seq, at)) = self.order.pop_front() else {
+                break;
+            };
+            if self.docs.get(&seq).is_some_and(|(last, _)| *last == at) {
+                if let Some((_, claims)) = self.docs.remove(&seq) {
+                    self.claims -= claims.len();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClaimPacks;
+    use sinew_types::{Claim, DocId, MeasureKind, Modality, Quantity, QuantityKind, Span};
+
+    fn claims(n: usize) -> Vec<Claim> {
+        let c = Claim {
+            doc: DocId("0123456789abcdef".into()),
+            span: Span::new(4, 9),
+            sentence: Span::new(0, 20),
+            quantity: Quantity {
+                span: Span::new(4, 9),
+                text: "3 tonnes".into(),
+                value: 3.0,
+                value_max: None,
+                unit: Some("t".into()),
+                kind: QuantityKind::Measure,
+                qualifier: None,
+                per: None,
+                vague: false,
+            },
+            subject: Some("Chile".into()),
+            object: None,
+            measure: "copper output".into(),
+            time: None,
+            attribution: None,
+            modality: Modality::Asserted,
+            kind: MeasureKind::Flow,
+            restates: None,
+            inferred: None,
+            changed_to: None,
+        };
+        vec![c; n]
+    }
+
+    /// Asks for `seq`, which unpacks `n` claims; returns whether it was unpacked.
+    fn ask(packs: &mut ClaimPacks, seq: i64, n: usize) -> bool {
+        let mut unpacked = false;
+        let mut seen = 0;
+        packs
+            .with_claims(
+                seq,
+                || {
+                    unpacked = true;
+                    Ok::<_, ()>(claims(n))
+                },
+                |c| seen = c.len(),
+            )
+            .expect("no error");
+        assert_eq!(seen, n, "document {seq} handed on whole");
+        unpacked
+    }
+
+    #[test]
+    fn packs_unpack_a_document_once_while_it_fits_and_drop_the_least_recently_asked() {
+        let mut packs = ClaimPacks::new(10);
+        assert!(ask(&mut packs, 1, 4));
+        assert!(ask(&mut packs, 2, 4));
+        assert!(!ask(&mut packs, 1, 4), "kept");
+        // 3 needs room: 2, asked for longest ago, goes.
+        assert!(ask(&mut packs, 3, 4));
+        assert_eq!(packs.len(), 2);
+        assert!(!ask(&mut packs, 1, 4));
+        assert!(ask(&mut packs, 2, 4));
+        // larger than the bound: handed on, not kept
+        assert!(ask(&mut packs, 4, 11));
+        assert!(ask(&mut packs, 4, 11));
+        // asked for again and again, the order does not grow without bound
+        for _ in 0..1000 {
+            assert!(!ask(&mut packs, 2, 4));
+        }
+        assert!(packs.order.len() <= 2 * packs.len() + 64);
+        let none = ClaimPacks::default();
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_failed_unpack_keeps_nothing() {
+        let mut packs = ClaimPacks::new(10);
+        let mut handed = false;
+        let failed = packs.with_claims(7, || Err("damaged"), |_| handed = true);
+        assert_eq!(failed, Err("damaged"));
+        assert!(!handed);
+        assert!(packs.is_empty());
     }
 }

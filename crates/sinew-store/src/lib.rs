@@ -28,7 +28,8 @@ use sinew_types::{
 };
 
 pub use analysis::{
-    AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+    AnalysisStore, AnalysisUpdate, BucketRow, ClaimPacks, ClaimQuote, ClaimWords, DocHeader,
+    KeyedClaim,
 };
 pub use error::StoreError;
 #[cfg(feature = "postgres")]

@@ -29,6 +29,19 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
             .expect("claims");
         assert_eq!(claims.len(), ann_a.claims.len());
         assert!(claims.iter().zip(&ann_a.claims).all(|(k, c)| &k.claim == c));
+        // What a bulk analysis stores before the states (claim buckets, ties), the document
+        // still pending: nothing reads as analysed yet, and its ties are not handed on.
+        let first_step = AnalysisUpdate {
+            claim_buckets: claims
+                .iter()
+                .map(|k| ("china\u{1f}russia".to_string(), a.id.clone(), k.ord))
+                .collect(),
+            ties: vec![(a.id.clone(), "[]".into())],
+            ..AnalysisUpdate::default()
+        };
+        store.commit_analysis(&first_step).expect("first step");
+        assert!(!store.has_analysed().expect("analysed"));
+        assert!(store.ties().expect("ties").is_empty());
         let alert = Alert {
             kind: AlertKind::NewFlow,
             key: "china->russia:dual_use".into(),
@@ -69,6 +82,17 @@ fn analysis_commits_with_its_pending_work_and_reads_back() {
             store.bucket_claims(&key).expect("bucket").len(),
             claims.len()
         );
+        // With packs kept across calls the answer is the same, the document unpacked once.
+        let mut packs = sinew_store::ClaimPacks::new(1000);
+        let plain = store.bucket_claims(&key).expect("bucket");
+        let with = store.bucket_claims_with(&key, &mut packs).expect("with");
+        assert_eq!(packs.len(), 1);
+        let again = store.bucket_claims_with(&key, &mut packs).expect("again");
+        let refs = |k: &[sinew_store::KeyedClaim]| -> Vec<(i64, u32, sinew_types::Claim)> {
+            k.iter().map(|k| (k.seq, k.ord, k.claim.clone())).collect()
+        };
+        assert_eq!(refs(&with), refs(&plain));
+        assert_eq!(refs(&again), refs(&plain));
         assert_eq!(
             store.bucket_states(Some(&key)).expect("states"),
             [(key[0].clone(), "{}".to_string())]

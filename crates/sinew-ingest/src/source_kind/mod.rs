@@ -51,7 +51,7 @@ mod shape;
 use sinew_types::{Document, SourceKind};
 
 use cues::*;
-use shape::{measure, whole_word_at, Shape};
+use shape::{citations, measure, Shape};
 
 /// How many bytes at each end of the text are searched for phrase cues.
 const EDGE: usize = 4096;
@@ -269,10 +269,9 @@ fn names_itself(lower: &str) -> bool {
 
 /// How many distinct outlets `text` (lower case) names as whole words.
 fn outlets_named(text: &str) -> usize {
-    OUTLETS
-        .iter()
-        .filter(|o| whole_word_at(text, o).is_some())
-        .count()
+    let mut cited = vec![false; OUTLETS.len() + 1];
+    citations(text, &mut cited);
+    cited[..OUTLETS.len()].iter().filter(|&&c| c).count()
 }
 
 /// The greatest char boundary of `s` at or below `i`.

@@ -10,7 +10,8 @@ use sinew_types::{Claim, DocId, SourceKind, Span};
 
 use super::{by_doc, doc_text, insert_alerts, PgStore, R};
 use crate::analysis::{
-    AnalysisStore, AnalysisUpdate, BucketRow, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+    AnalysisStore, AnalysisUpdate, BucketRow, ClaimPacks, ClaimQuote, ClaimWords, DocHeader,
+    KeyedClaim,
 };
 use crate::codec::{parse_date, unpack_doc_claim_spans, unpack_doc_claims};
 use crate::sqlite::now;
@@ -33,7 +34,11 @@ impl AnalysisStore for PgStore {
     fn has_analysed(&self) -> Result<bool, StoreError> {
         self.read(|tx| {
             Ok(tx
-                .query_one("SELECT EXISTS (SELECT 1 FROM claim_buckets)", &[])?
+                .query_one(
+                    "SELECT EXISTS (SELECT 1 FROM claim_buckets b WHERE NOT EXISTS \
+                     (SELECT 1 FROM analysis_pending p WHERE p.seq = b.seq))",
+                    &[],
+                )?
                 .try_get(0)?)
         })
     }
@@ -59,6 +64,14 @@ impl AnalysisStore for PgStore {
     }
 
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.bucket_claims_with(buckets, &mut ClaimPacks::default())
+    }
+
+    fn bucket_claims_with(
+        &self,
+        buckets: &[String],
+        packs: &mut ClaimPacks,
+    ) -> Result<Vec<KeyedClaim>, StoreError> {
         // Each document holding a claim of the buckets is unpacked once for all of them.
         self.read(|tx| {
             let rows = tx.query(
@@ -72,15 +85,20 @@ impl AnalysisStore for PgStore {
             }
             let mut out = Vec::new();
             for (seq, ords) in wanted {
-                let claims = super::doc_claims(tx, seq)?;
-                for ord in ords {
-                    let Ok(at) = usize::try_from(ord) else {
-                        continue;
-                    };
-                    if let Some(claim) = claims.get(at) {
-                        out.push(keyed(seq, at, claim.clone()));
-                    }
-                }
+                packs.with_claims(
+                    seq,
+                    || super::doc_claims(tx, seq),
+                    |claims| {
+                        for ord in ords {
+                            let Ok(at) = usize::try_from(ord) else {
+                                continue;
+                            };
+                            if let Some(claim) = claims.get(at) {
+                                out.push(keyed(seq, at, claim.clone()));
+                            }
+                        }
+                    },
+                )?;
             }
             Ok(out)
         })
@@ -260,6 +278,7 @@ impl AnalysisStore for PgStore {
         self.read(|tx| {
             tx.query(
                 "SELECT t.ties FROM analysis_ties t JOIN documents d ON d.id = t.doc \
+                 WHERE NOT EXISTS (SELECT 1 FROM analysis_pending p WHERE p.doc = t.doc) \
                  ORDER BY d.seq",
                 &[],
             )?

@@ -14,7 +14,7 @@ use sinew_types::{Claim, DocId, SourceKind, Span};
 
 use super::{doc_claims, now, SqliteStore};
 use crate::analysis::{
-    AnalysisStore, AnalysisUpdate, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
+    AnalysisStore, AnalysisUpdate, ClaimPacks, ClaimQuote, ClaimWords, DocHeader, KeyedClaim,
 };
 use crate::codec::{
     pack_text, parse_date, stored_bytes_into, stored_doc_text, stored_line_into, stored_text,
@@ -33,9 +33,14 @@ impl AnalysisStore for SqliteStore {
 
     fn has_analysed(&self) -> Result<bool, StoreError> {
         self.read(|tx| {
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM claim_buckets)", [], |r| {
-                r.get(0)
-            })
+            // A claim's document is found by seq (`documents`' unique index), its mark by id.
+            tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM claim_buckets b WHERE NOT EXISTS \
+                 (SELECT 1 FROM documents d JOIN analysis_pending p ON p.doc = d.id \
+                 WHERE d.seq = b.seq))",
+                [],
+                |r| r.get(0),
+            )
         })
     }
 
@@ -56,8 +61,18 @@ impl AnalysisStore for SqliteStore {
     }
 
     fn bucket_claims(&self, buckets: &[String]) -> Result<Vec<KeyedClaim>, StoreError> {
+        self.bucket_claims_with(buckets, &mut ClaimPacks::default())
+    }
+
+    fn bucket_claims_with(
+        &self,
+        buckets: &[String],
+        packs: &mut ClaimPacks,
+    ) -> Result<Vec<KeyedClaim>, StoreError> {
         // Claims are packed a document at a time (v13): the buckets' references are gathered
-        // first, then each document holding any is unpacked once for all of them.
+        // first, then each document holding any is unpacked once for all of them. (A read
+        // may be tried again: packs kept by a try are a document's claims all the same.)
+        let packs = std::cell::RefCell::new(packs);
         self.read(|tx| {
             let mut stmt =
                 tx.prepare_cached("SELECT seq, ord FROM claim_buckets WHERE bucket = ?1")?;
@@ -70,12 +85,17 @@ impl AnalysisStore for SqliteStore {
             }
             let mut out = Vec::new();
             for (seq, ords) in wanted {
-                let claims = doc_claims(tx, seq)?;
-                for ord in ords {
-                    if let Some(claim) = claims.get(ord as usize) {
-                        out.push(keyed(seq, ord as usize, claim.clone()));
-                    }
-                }
+                packs.borrow_mut().with_claims(
+                    seq,
+                    || doc_claims(tx, seq),
+                    |claims| {
+                        for ord in ords {
+                            if let Some(claim) = claims.get(ord as usize) {
+                                out.push(keyed(seq, ord as usize, claim.clone()));
+                            }
+                        }
+                    },
+                )?;
             }
             Ok(out)
         })
@@ -278,6 +298,7 @@ impl AnalysisStore for SqliteStore {
         self.read(|tx| {
             tx.prepare_cached(
                 "SELECT t.ties FROM analysis_ties t JOIN documents d ON d.id = t.doc \
+                 WHERE NOT EXISTS (SELECT 1 FROM analysis_pending p WHERE p.doc = t.doc) \
                  ORDER BY d.seq",
             )?
             .query_map([], |r| r.get(0))?
