@@ -152,6 +152,8 @@ const CLAIM_COLUMNS: &[Column] = &[
     req("kind", Kind::Text),
     opt("restates_start", Kind::Int),
     opt("restates_end", Kind::Int),
+    opt("changed_to_start", Kind::Int),
+    opt("changed_to_end", Kind::Int),
 ];
 
 fn claim_row(v: &ClaimView) -> Vec<Cell> {
@@ -189,6 +191,8 @@ fn claim_row(v: &ClaimView) -> Vec<Cell> {
         c.kind.as_str().into(),
         c.restates.map(|r| r.start).into(),
         c.restates.map(|r| r.end).into(),
+        c.changed_to.map(|r| r.start).into(),
+        c.changed_to.map(|r| r.end).into(),
     ]
 }
 

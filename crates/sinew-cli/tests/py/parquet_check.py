@@ -78,6 +78,7 @@ def claims(docs):
     for c in jsonl("claims"):
         t = c.pop("time") or {}
         r = c.pop("restates") or {}
+        ch = c.pop("changed_to") or {}
         c.update(
             doc_id=ids[c["doc"]],
             time_text=t.get("text"),
@@ -87,6 +88,8 @@ def claims(docs):
             time_kind=t.get("kind"),
             restates_start=r.get("start"),
             restates_end=r.get("end"),
+            changed_to_start=ch.get("start"),
+            changed_to_end=ch.get("end"),
         )
         want.append(c)
     compare("claims", want)
