@@ -125,50 +125,9 @@ pub(super) fn main_pair(claims: &[Claim]) -> Option<(String, String)> {
     Some((pair.0.to_string(), pair.1.to_string()))
 }
 
-/// Verbs of handing goods over whose recipient news often leaves to the context ("Pyongyang
-/// had decided to send about 12,000 troops" in an article about its aid to Russia). Paying,
-/// spending and investing are not among them: their counterpart is no recipient of goods.
-const HANDING_VERBS: &[&str] = &[
-    "export",
-    "exported",
-    "exporting",
-    "ship",
-    "ships",
-    "shipped",
-    "deliver",
-    "delivers",
-    "delivered",
-    "delivering",
-    "provide",
-    "provides",
-    "provided",
-    "providing",
-    "supply",
-    "supplied",
-    "supplying",
-    "transfer",
-    "transfers",
-    "transferred",
-    "transferring",
-    "send",
-    "sends",
-    "sent",
-    "sending",
-    "sell",
-    "sells",
-    "sold",
-    "selling",
-    "give",
-    "gives",
-    "gave",
-    "given",
-    "donate",
-    "donates",
-    "donated",
-    "lend",
-    "lends",
-    "lent",
-];
+/// Nouns of the verbs of giving (`verbs::flow_verb`) whose counterpart is no recipient of
+/// goods: paying, investing, spending.
+const NOT_HANDED: &[&str] = &["payments", "investment", "spending"];
 
 /// Does the figure's clause hand goods over, in the active voice, with no recipient named
 /// ("Pyongyang had decided to send about 12,000 troops")? Its giver's usual recipient in the
@@ -179,7 +138,13 @@ pub(super) fn lone_giver(
     flow: Option<&Word<'_>>,
     clause: Span,
 ) -> bool {
-    let Some(v) = flow.filter(|v| v.is_any(HANDING_VERBS)) else {
+    // A verb of handing goods over whose recipient news often leaves to the context
+    // ("Pyongyang had decided to send about 12,000 troops").
+    let hands = |v: &&Word<'_>| {
+        verbs::flow_verb(v.text)
+            .is_some_and(|(noun, d)| d == verbs::Direction::Gives && !NOT_HANDED.contains(&noun))
+    };
+    let Some(v) = flow.filter(hands) else {
         return false;
     };
     let i = ws.partition_point(|w| w.start < v.start);

@@ -685,6 +685,10 @@ fn plural(unit: &str) -> String {
     }
 }
 
+/// Words that open a phrase naming something already known ("in the first quarter",
+/// "from the sale"), never goods money is in or earned from.
+const OPENING_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "this", "that", "which"];
+
 /// Words after "in" that make a phrase of manner or amount, not what money is paid in.
 const NOT_PAID_IN: &[&str] = &[
     "total", "all", "terms", "return", "exchange", "addition", "part", "order", "value", "fact",
@@ -705,7 +709,7 @@ fn money_in_or_of(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<Str
         m.span.start == first.start && m.coarse == Coarse::Misc && m.span.end == first.end
     });
     let fits = if after[0].is("in") {
-        lower && !first.is_any(&["the", "a", "an", "its", "their", "this", "that", "which"])
+        lower && !first.is_any(OPENING_DETERMINERS)
     } else {
         (lower || demonym) && !first.is_any(&["which", "it", "them", "that", "this", "those"])
     };
@@ -750,9 +754,7 @@ fn earned_from(inp: &MeasureInputs<'_, '_>, after: &[Word<'_>]) -> Option<String
         return None;
     }
     let first = &after[1];
-    if !first.text.starts_with(|c: char| c.is_lowercase())
-        || first.is_any(&["the", "a", "an", "its", "their", "this", "that", "which"])
-    {
+    if !first.text.starts_with(|c: char| c.is_lowercase()) || first.is_any(OPENING_DETERMINERS) {
         return None;
     }
     let before = words(inp.np.text, inp.clause.start, inp.q.span.start);

@@ -1295,11 +1295,8 @@ impl<'a> Finder<'a> {
                 let name = !sentence_start || !lexicon::is_stop_word(&text[s..e].to_lowercase());
                 // A table's row name and its cells ("Carrots\t4\t8") are no label.
                 let cell = text[e..start].contains('\t');
-                // A state handed a count ("sent Kyiv 8 armoured vehicles") is no model.
-                let recipient =
-                    crate::entities::is_country_name(&text[s..e]) && counts_plural_after(text, end);
                 // "Boeing 737", and "iPhone 15" whose capital is inside the word.
-                text[s..e].chars().any(char::is_uppercase) && name && !cell && !recipient
+                text[s..e].chars().any(char::is_uppercase) && name && !cell
             });
         let ws = skip_ws_back(text, start);
         let after_no = char_before(text, ws) == Some('.')
